@@ -1,0 +1,125 @@
+import type { ReactNode } from "react";
+import { useT } from "~/i18n/use-t";
+
+/** Field errors arrive as message keys from the shared zod schema; shown in the page's language. */
+export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
+  const { tMaybe } = useT();
+  if (!errors?.length) return null;
+  return (
+    <ul id={id} className="mt-1 space-y-0.5 text-sm text-red-700">
+      {errors.map((error) => (
+        <li key={error}>{tMaybe(error)}</li>
+      ))}
+    </ul>
+  );
+}
+
+interface FieldShell {
+  label: string;
+  hint?: string;
+  errors?: string[];
+  errorId: string;
+  hintId: string;
+  children: ReactNode;
+  htmlFor: string;
+}
+
+export function FieldShell({ label, hint, errors, errorId, hintId, children, htmlFor }: FieldShell) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={htmlFor} className="block font-medium text-stone-800">
+        {label}
+      </label>
+      {children}
+      {hint ? (
+        <p id={hintId} className="text-sm text-stone-600">
+          {hint}
+        </p>
+      ) : null}
+      <ErrorList id={errorId} errors={errors} />
+    </div>
+  );
+}
+
+type Meta = { id: string; name: string; errors?: string[]; initialValue?: unknown; errorId: string; descriptionId: string };
+
+function describedBy(meta: Meta, hint?: string): string | undefined {
+  const ids = [meta.errors?.length ? meta.errorId : null, hint ? meta.descriptionId : null].filter(Boolean);
+  return ids.length ? ids.join(" ") : undefined;
+}
+
+export function TextField({
+  meta,
+  label,
+  hint,
+  type = "text",
+  autoComplete,
+  inputMode,
+}: {
+  meta: Meta;
+  label: string;
+  hint?: string;
+  type?: "text" | "password" | "email" | "tel";
+  autoComplete?: string;
+  inputMode?: "text" | "tel" | "email";
+}) {
+  return (
+    <FieldShell label={label} hint={hint} errors={meta.errors} errorId={meta.errorId} hintId={meta.descriptionId} htmlFor={meta.id}>
+      <input
+        id={meta.id}
+        name={meta.name}
+        type={type}
+        className="input"
+        autoComplete={autoComplete}
+        inputMode={inputMode}
+        // Passwords are never sent back to the page, even when the form comes back with errors.
+        defaultValue={type === "password" ? undefined : (meta.initialValue as string | undefined)}
+        aria-invalid={meta.errors?.length ? true : undefined}
+        aria-describedby={describedBy(meta, hint)}
+      />
+    </FieldShell>
+  );
+}
+
+export function SelectField({
+  meta,
+  label,
+  hint,
+  options,
+  placeholder,
+}: {
+  meta: Meta;
+  label: string;
+  hint?: string;
+  options: { value: string; label: string }[];
+  placeholder?: string;
+}) {
+  return (
+    <FieldShell label={label} hint={hint} errors={meta.errors} errorId={meta.errorId} hintId={meta.descriptionId} htmlFor={meta.id}>
+      <select
+        id={meta.id}
+        name={meta.name}
+        className="input"
+        defaultValue={(meta.initialValue as string | undefined) ?? ""}
+        aria-invalid={meta.errors?.length ? true : undefined}
+        aria-describedby={describedBy(meta, hint)}
+      >
+        {placeholder ? <option value="">{placeholder}</option> : null}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+export function FormErrors({ errors }: { errors?: string[] | null }) {
+  if (!errors?.length) return null;
+  return (
+    <div role="alert" className="rounded-lg border-l-4 border-red-600 bg-red-50 px-4 py-3">
+      <ErrorList errors={errors} />
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import { intlTag, type Locale } from "./i18n";
+
+// Dates are shown in Luoyang's time whatever the server's or phone's zone.
+const TIME_ZONE = "Asia/Shanghai";
+
+export function formatDate(locale: Locale, value: Date | string | number): string {
+  return new Intl.DateTimeFormat(intlTag(locale), { dateStyle: "medium", timeZone: TIME_ZONE }).format(
+    new Date(value),
+  );
+}
+
+export function formatDateTime(locale: Locale, value: Date | string | number): string {
+  return new Intl.DateTimeFormat(intlTag(locale), {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: TIME_ZONE,
+  }).format(new Date(value));
+}
+
+export function formatNumber(locale: Locale, value: number): string {
+  return new Intl.NumberFormat(intlTag(locale)).format(value);
+}
+
+const FEN_PER_YUAN = 100;
+const YUAN_PER_WAN = 10_000;
+
+/**
+ * Money arrives as integer fen. Chinese shows amounts of 10,000 yuan and more in 万元 the way
+ * budgets are written in the plan (e.g. "12.5万元"); English shows yuan with a ¥ sign.
+ */
+export function formatMoney(locale: Locale, amountFen: number): string {
+  if (!Number.isInteger(amountFen)) throw new TypeError("money must be an integer number of fen");
+  const yuan = amountFen / FEN_PER_YUAN;
+  if (locale === "zh" && Math.abs(yuan) >= YUAN_PER_WAN) {
+    const wan = new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 2 }).format(yuan / YUAN_PER_WAN);
+    return `${wan}万元`;
+  }
+  return new Intl.NumberFormat(intlTag(locale), {
+    style: "currency",
+    currency: "CNY",
+    currencyDisplay: "narrowSymbol",
+    minimumFractionDigits: Number.isInteger(yuan) ? 0 : 2,
+    maximumFractionDigits: 2,
+  }).format(yuan);
+}

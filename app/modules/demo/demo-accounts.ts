@@ -1,0 +1,56 @@
+import type { OrganisationType, Role } from "~/generated/prisma/enums";
+
+/** Demo-only password, printed in the README. Never use the demo seed on a real deployment. */
+export const DEMO_PASSWORD = "xiangke2026";
+
+export interface DemoAccount {
+  role: Role;
+  login: string;
+  displayName: string;
+  countyCode?: string;
+  organisation?: { key: string; name: string; nameEn: string; type: OrganisationType; countyCode: string; village?: string };
+}
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  {
+    role: "VILLAGE",
+    login: "13800000001",
+    displayName: "王建国",
+    countyCode: "410324",
+    organisation: {
+      key: "coop",
+      name: "栾川县协心香菇专业合作社",
+      nameEn: "Xiexin Shiitake Cooperative, Luanchuan",
+      type: "COOPERATIVE",
+      countyCode: "410324",
+      village: "陶湾镇协心村",
+    },
+  },
+  { role: "FARMER", login: "13800000002", displayName: "李秀英", countyCode: "410324" },
+  {
+    role: "INSTITUTION",
+    login: "institution@demo.xiangke.cn",
+    displayName: "河南科技大学科技处",
+    organisation: {
+      key: "university",
+      name: "河南科技大学",
+      nameEn: "Henan University of Science and Technology",
+      type: "UNIVERSITY",
+      countyCode: "410305",
+    },
+  },
+  { role: "EXPERT", login: "expert@demo.xiangke.cn", displayName: "张明 教授", countyCode: "410311" },
+  {
+    role: "SPACE",
+    login: "space@demo.xiangke.cn",
+    displayName: "嵩县星创天地运营中心",
+    organisation: { key: "space", name: "嵩县伊河星创天地", nameEn: "Yihe Star Innovation Space, Song County", type: "STAR_SPACE", countyCode: "410325" },
+  },
+  {
+    role: "BUREAU",
+    login: "bureau@demo.xiangke.cn",
+    displayName: "市科技局 农村科技科",
+    organisation: { key: "bureau", name: "洛阳市科学技术局", nameEn: "Luoyang Science and Technology Bureau", type: "BUREAU", countyCode: "410311" },
+  },
+  { role: "ADMIN", login: "admin@demo.xiangke.cn", displayName: "平台管理员" },
+];

@@ -1,0 +1,122 @@
+import { db } from "~/db.server";
+import { Prisma } from "~/generated/prisma/client";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { DomainError } from "~/utils/errors";
+import { hashPassword, verifyAgainstDecoy, verifyPassword } from "./password.server";
+import { isOrganisationRole } from "./roles";
+import { createSession, destroySession } from "./session.server";
+import { assertLoginAllowed, recordLoginAttempt } from "./throttle.server";
+import type { LoginInput, RegisterInput } from "./users.schema";
+
+export interface RequestMeta {
+  ip: string;
+  userAgent?: string | null;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/** Creates the account (and, for an organisation role, its unverified organisation) and logs in. */
+export async function registerUser(input: RegisterInput, meta: RequestMeta) {
+  const passwordHash = await hashPassword(input.password);
+  const contact = input.identifier.kind === "phone" ? { phone: input.identifier.value } : { email: input.identifier.value };
+  try {
+    const user = await db.$transaction(async (tx) => {
+      const created = await tx.user.create({
+        data: {
+          ...contact,
+          displayName: input.displayName,
+          passwordHash,
+          primaryRole: input.role,
+          countyCode: input.countyCode ?? null,
+        },
+        select: { id: true, displayName: true, primaryRole: true },
+      });
+      if (isOrganisationRole(input.role) && input.organisationName && input.organisationType) {
+        const organisation = await tx.organisation.create({
+          data: {
+            name: input.organisationName,
+            type: input.organisationType as Prisma.OrganisationCreateInput["type"],
+            countyCode: input.countyCode ?? null,
+            memberships: { create: { userId: created.id, role: input.role } },
+          },
+          select: { id: true, name: true, type: true },
+        });
+        await recordAudit(tx, {
+          actorId: created.id,
+          action: "organisation.created",
+          subjectType: "Organisation",
+          subjectId: organisation.id,
+          after: organisation,
+          ip: meta.ip,
+        });
+      }
+      await recordAudit(tx, {
+        actorId: created.id,
+        action: "user.registered",
+        subjectType: "User",
+        subjectId: created.id,
+        after: { primaryRole: created.primaryRole, contact: input.identifier.kind },
+        ip: meta.ip,
+      });
+      return created;
+    });
+    const sessionId = await createSession(user.id, meta);
+    return { user, sessionId };
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DomainError("auth.identifier_taken");
+    throw error;
+  }
+}
+
+/** Checks the password under the login throttle and opens a new session (a new id every login). */
+export async function logIn(input: Pick<LoginInput, "identifier" | "password">, meta: RequestMeta) {
+  const identifier = input.identifier.value;
+  await assertLoginAllowed(identifier, meta.ip);
+  const where = input.identifier.kind === "phone" ? { phone: identifier } : { email: identifier };
+  const user = await db.user.findUnique({ where, select: { id: true, passwordHash: true, displayName: true } });
+  const valid = user ? await verifyPassword(input.password, user.passwordHash) : await verifyAgainstDecoy(input.password);
+  await recordLoginAttempt(identifier, meta.ip, valid);
+  if (!user || !valid) throw new DomainError("auth.invalid_credentials");
+  const sessionId = await createSession(user.id, meta);
+  await db.$transaction((tx) =>
+    recordAudit(tx, { actorId: user.id, action: "user.logged_in", subjectType: "User", subjectId: user.id, ip: meta.ip }),
+  );
+  return { user: { id: user.id, displayName: user.displayName }, sessionId };
+}
+
+export async function logOut(sessionId: string, actorId: string, meta: RequestMeta): Promise<void> {
+  await destroySession(sessionId);
+  await db.$transaction((tx) =>
+    recordAudit(tx, { actorId, action: "user.logged_out", subjectType: "User", subjectId: actorId, ip: meta.ip }),
+  );
+}
+
+/** Changes the password and ends every other session of the user, keeping the current one. */
+export async function changePassword(
+  input: { userId: string; currentSessionId: string; currentPassword: string; newPassword: string },
+  meta: RequestMeta,
+): Promise<void> {
+  const user = await db.user.findUnique({ where: { id: input.userId }, select: { passwordHash: true } });
+  if (!user) throw new DomainError("auth.not_found");
+  if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
+    throw new DomainError("auth.current_password_wrong");
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({
+      where: { id: input.userId },
+      data: { passwordHash, passwordChangedAt: new Date() },
+      select: { id: true },
+    });
+    await tx.session.deleteMany({ where: { userId: input.userId, id: { not: input.currentSessionId } } });
+    await recordAudit(tx, {
+      actorId: input.userId,
+      action: "user.password_changed",
+      subjectType: "User",
+      subjectId: input.userId,
+      ip: meta.ip,
+    });
+  });
+}

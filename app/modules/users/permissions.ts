@@ -1,0 +1,59 @@
+import type { Role } from "~/generated/prisma/enums";
+import { ROLES } from "./roles";
+
+/**
+ * Who may do what, by role. Every route and socket handler asks `can`; no page or handler
+ * checks roles by itself. Organisation-scoped actions also name the organisation.
+ */
+export const PERMISSIONS = {
+  "account.use": ROLES,
+  "chat.use": ROLES,
+  "need.post": ["VILLAGE", "FARMER"],
+  "branding.request": ["VILLAGE", "FARMER"],
+  "need.manage": ["VILLAGE"],
+  "offer.post": ["EXPERT", "INSTITUTION"],
+  "application.submit": ["EXPERT"],
+  "application.review": ["VILLAGE", "FARMER"],
+  "agreement.sign": ["VILLAGE", "EXPERT", "INSTITUTION"],
+  "institution.manageExperts": ["INSTITUTION"],
+  "space.manageServices": ["SPACE"],
+  "verification.review": ["BUREAU", "ADMIN"],
+  "commissioner.dispatch": ["BUREAU"],
+  "programme.manage": ["BUREAU"],
+  "programme.review": ["BUREAU"],
+  "sanction.apply": ["BUREAU"],
+  "dashboard.read": ["BUREAU", "ADMIN"],
+  "audit.read": ["BUREAU", "ADMIN"],
+  "content.moderate": ["BUREAU", "ADMIN"],
+  "user.manage": ["ADMIN"],
+  "settings.manage": ["ADMIN"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export interface Actor {
+  id: string;
+  primaryRole: Role;
+  memberships: { organisationId: string; role: Role }[];
+}
+
+export function rolesOf(actor: Actor): Set<Role> {
+  return new Set([actor.primaryRole, ...actor.memberships.map((membership) => membership.role)]);
+}
+
+/**
+ * True when the actor holds a role that carries the permission. With an organisation scope the
+ * role must be held in that organisation. Platform admins pass every check.
+ */
+export function can(actor: Actor | null | undefined, permission: Permission, scope?: { organisationId: string }): boolean {
+  if (!actor) return false;
+  if (actor.primaryRole === "ADMIN") return true;
+  const allowed: readonly Role[] = PERMISSIONS[permission];
+  if (scope) {
+    return actor.memberships.some(
+      (membership) => membership.organisationId === scope.organisationId && allowed.includes(membership.role),
+    );
+  }
+  for (const role of rolesOf(actor)) if (allowed.includes(role)) return true;
+  return false;
+}

@@ -1,0 +1,110 @@
+import { randomBytes } from "node:crypto";
+import { createCookie } from "@remix-run/node";
+import { db } from "~/db.server";
+import { getEnv } from "~/env.server";
+import type { Role } from "~/generated/prisma/enums";
+import { singleton } from "~/utils/singleton.server";
+
+const TOUCH_INTERVAL_MS = 10 * 60 * 1000;
+
+export interface SessionUser {
+  id: string;
+  displayName: string;
+  email: string | null;
+  phone: string | null;
+  primaryRole: Role;
+  countyCode: string | null;
+  memberships: { organisationId: string; role: Role }[];
+}
+
+function sessionCookie() {
+  const env = getEnv();
+  const secret = env.SESSION_SECRET;
+  if (!secret) throw new Error("SESSION_SECRET is not set: the server sets it before handling requests");
+  const secure = env.COOKIE_SECURE ?? env.NODE_ENV === "production";
+  return singleton(`session-cookie:${secret}:${secure}`, () =>
+    createCookie("xk_session", {
+      httpOnly: true,
+      sameSite: "lax",
+      secure,
+      path: "/",
+      secrets: [secret],
+      maxAge: env.SESSION_TTL_DAYS * 24 * 60 * 60,
+    }),
+  );
+}
+
+export async function readSessionId(cookieHeader: string | null | undefined): Promise<string | null> {
+  if (!cookieHeader) return null;
+  const value: unknown = await sessionCookie().parse(cookieHeader);
+  return typeof value === "string" && value.length > 0 ? value : null;
+}
+
+export function serializeSessionCookie(sessionId: string): Promise<string> {
+  return sessionCookie().serialize(sessionId);
+}
+
+export function clearSessionCookie(): Promise<string> {
+  return sessionCookie().serialize("", { maxAge: 0, expires: new Date(0) });
+}
+
+export async function createSession(
+  userId: string,
+  meta: { ip?: string | null; userAgent?: string | null },
+): Promise<string> {
+  const id = randomBytes(32).toString("base64url");
+  const ttlMs = getEnv().SESSION_TTL_DAYS * 24 * 60 * 60 * 1000;
+  await db.session.create({
+    data: {
+      id,
+      userId,
+      expiresAt: new Date(Date.now() + ttlMs),
+      ip: meta.ip ?? null,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    },
+    select: { id: true },
+  });
+  return id;
+}
+
+/** The user behind a session id, or null when the session is unknown or expired. */
+export async function getSessionUser(sessionId: string): Promise<SessionUser | null> {
+  const session = await db.session.findUnique({
+    where: { id: sessionId },
+    select: {
+      expiresAt: true,
+      lastSeenAt: true,
+      user: {
+        select: {
+          id: true,
+          displayName: true,
+          email: true,
+          phone: true,
+          primaryRole: true,
+          countyCode: true,
+          memberships: { select: { organisationId: true, role: true } },
+        },
+      },
+    },
+  });
+  if (!session) return null;
+  const now = Date.now();
+  if (session.expiresAt.getTime() <= now) {
+    await db.session.deleteMany({ where: { id: sessionId } });
+    return null;
+  }
+  // Touch at most every few minutes: a write per request would cost more than it tells.
+  if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    await db.session.updateMany({ where: { id: sessionId }, data: { lastSeenAt: new Date(now) } });
+  }
+  return session.user;
+}
+
+export async function getUserFromCookie(cookieHeader: string | null | undefined): Promise<SessionUser | null> {
+  const sessionId = await readSessionId(cookieHeader);
+  return sessionId ? getSessionUser(sessionId) : null;
+}
+
+export async function destroySession(sessionId: string): Promise<void> {
+  await db.session.deleteMany({ where: { id: sessionId } });
+}

@@ -1,0 +1,85 @@
+import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { SiteFooter, SiteHeader } from "~/components/site-chrome";
+import { ToastBanner } from "~/components/toast-banner";
+import { getLocale } from "~/i18n/i18n.server";
+import { DEFAULT_LOCALE, intlTag, type Locale } from "~/i18n/i18n";
+import { getOptionalUser } from "~/modules/users/guards.server";
+import { getToast } from "~/utils/toast.server";
+import { useNonce } from "~/utils/nonce";
+import stylesheet from "~/tailwind.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [locale, user, { toast, headers }] = await Promise.all([
+    getLocale(request),
+    getOptionalUser(request),
+    getToast(request),
+  ]);
+  return data(
+    {
+      locale,
+      toast,
+      user: user && { id: user.id, displayName: user.displayName, primaryRole: user.primaryRole },
+    },
+    { headers },
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const rootData = useRouteLoaderData<typeof loader>("root");
+  const locale: Locale = rootData?.locale ?? DEFAULT_LOCALE;
+  const nonce = useNonce();
+  return (
+    <html lang={intlTag(locale)}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#246d31" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="flex min-h-screen flex-col">
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const { user, toast } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <SiteHeader user={user} />
+      <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-10">
+        {toast ? <ToastBanner toast={toast} /> : null}
+        <Outlet />
+      </main>
+      <SiteFooter />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return (
+    <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-10">
+      <GeneralErrorBoundary />
+    </main>
+  );
+}

@@ -1,0 +1,81 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { formatDate } from "~/i18n/format";
+import { getLocale } from "~/i18n/i18n.server";
+import { translate, type MessageKey } from "~/i18n/i18n";
+import { useT } from "~/i18n/use-t";
+import { countyName } from "~/modules/reference/reference";
+import { getAccountOverview } from "~/modules/users/account.server";
+import { requirePermission } from "~/modules/users/guards.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${translate(data.locale, "account.title")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "account.use");
+  const [account, locale] = await Promise.all([getAccountOverview(user.id), getLocale(request)]);
+  return { account, locale };
+}
+
+export default function AccountPage() {
+  const { account } = useLoaderData<typeof loader>();
+  const { t, locale } = useT();
+  const rows: [string, string | undefined | null][] = [
+    [t("account.primaryRole"), t(`role.${account.primaryRole}`)],
+    [t("account.phone"), account.phone],
+    [t("account.email"), account.email],
+    [t("account.county"), countyName(account.countyCode, locale)],
+    [t("account.memberSince"), formatDate(locale, account.createdAt)],
+  ];
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{t("home.welcomeBack", { name: account.displayName })}</h1>
+      <section className="card" aria-labelledby="identity">
+        <h2 id="identity" className="text-lg font-semibold">{t("account.identity")}</h2>
+        <dl className="mt-3 grid grid-cols-[auto,1fr] gap-x-4 gap-y-2">
+          {rows
+            .filter(([, value]) => value)
+            .map(([label, value]) => (
+              <div key={label} className="contents">
+                <dt className="text-stone-600">{label}</dt>
+                <dd className="break-all">{value}</dd>
+              </div>
+            ))}
+        </dl>
+      </section>
+      <section className="card" aria-labelledby="organisations">
+        <h2 id="organisations" className="text-lg font-semibold">{t("account.organisations")}</h2>
+        {account.memberships.length === 0 ? (
+          <p className="mt-2 text-stone-600">{t("account.noOrganisations")}</p>
+        ) : (
+          <ul className="mt-3 divide-y divide-stone-200">
+            {account.memberships.map(({ organisation, role }) => (
+              <li key={organisation.id} className="flex flex-wrap items-center gap-2 py-3">
+                <span className="font-medium">{organisation.name}</span>
+                <span className="text-sm text-stone-600">{t(`orgType.${organisation.type}` as MessageKey)}</span>
+                <span className="text-sm text-stone-600">{t("account.roleInOrg", { role: t(`role.${role}`) })}</span>
+                <span
+                  className={`ml-auto rounded-full px-2 py-0.5 text-xs ${organisation.verifiedAt ? "bg-brand-100 text-brand-800" : "bg-amber-100 text-amber-900"}`}
+                >
+                  {organisation.verifiedAt ? t("account.verified") : t("account.unverified")}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="card" aria-labelledby="security">
+        <h2 id="security" className="text-lg font-semibold">{t("account.security")}</h2>
+        <Link to="/account/password" className="btn-secondary mt-3">
+          {t("account.changePassword")}
+        </Link>
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,72 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormErrors, TextField } from "~/components/forms";
+import { getLocale } from "~/i18n/i18n.server";
+import { translate } from "~/i18n/i18n";
+import { useT } from "~/i18n/use-t";
+import { changePassword } from "~/modules/users/auth.server";
+import { requireSession } from "~/modules/users/guards.server";
+import { ChangePasswordSchema } from "~/modules/users/users.schema";
+import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
+import { requestMeta } from "~/utils/request.server";
+import { redirectWithToast } from "~/utils/toast.server";
+
+const SECRET_FIELDS = ["currentPassword", "newPassword", "confirmPassword"];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${translate(data.locale, "password.title")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireSession(request);
+  return { locale: await getLocale(request) };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user, sessionId } = await requireSession(request);
+  const submission = parseWithZod(await request.formData(), { schema: ChangePasswordSchema });
+  if (submission.status !== "success") return replyInvalid(submission, SECRET_FIELDS);
+  try {
+    await changePassword(
+      { userId: user.id, currentSessionId: sessionId, ...submission.value },
+      requestMeta(request, context),
+    );
+    return redirectWithToast("/account", { message: "password.changed" });
+  } catch (error) {
+    return replyWithDomainError(submission, error, await getLocale(request), SECRET_FIELDS);
+  }
+}
+
+export default function ChangePasswordPage() {
+  const { t } = useT();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "change-password",
+    lastResult,
+    constraint: getZodConstraint(ChangePasswordSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
+  });
+  return (
+    <section className="mx-auto max-w-md">
+      <h1 className="text-2xl font-bold">{t("password.title")}</h1>
+      <Form method="post" {...getFormProps(form)} className="card mt-6 space-y-4">
+        <FormErrors errors={form.errors} />
+        <TextField meta={fields.currentPassword} label={t("password.current")} type="password" autoComplete="current-password" />
+        <TextField meta={fields.newPassword} label={t("password.new")} hint={t("register.passwordHint")} type="password" autoComplete="new-password" />
+        <TextField meta={fields.confirmPassword} label={t("password.confirm")} type="password" autoComplete="new-password" />
+        <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
+          {t("password.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

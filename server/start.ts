@@ -1,0 +1,101 @@
+import { createServer, type Server } from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import type { Logger } from "pino";
+import { db } from "~/db.server";
+import type { Env } from "~/env.server";
+import { seedDemoData } from "~/modules/demo/seed.server";
+import { syncReferenceData } from "~/modules/reference/reference.server";
+import { createApp } from "./app";
+import { startEmbeddedPostgres, type RunningDatabase } from "./embedded-postgres";
+import { applyMigrations } from "./migrate";
+import { resolveSessionSecret } from "./secrets";
+import { attachSocketServer, type AppSocketServer } from "./socket";
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  http: Server;
+  io: AppSocketServer;
+  /** Drains HTTP and sockets, disconnects from the database, then stops the embedded one. */
+  close: () => Promise<void>;
+}
+
+async function loadBuild(): Promise<{ build: ServerBuild; clientDir: string }> {
+  const root = process.cwd();
+  const serverEntry = path.join(root, "build", "server", "index.js");
+  try {
+    const build = (await import(pathToFileURL(serverEntry).href)) as ServerBuild;
+    return { build, clientDir: path.join(root, "build", "client") };
+  } catch (error) {
+    throw new Error(`No production build at ${serverEntry}: run "npm run build" first`, { cause: error });
+  }
+}
+
+/** Starts everything the app needs, in order, and returns a handle that stops it in reverse. */
+export async function startServer(env: Env, log: Logger): Promise<RunningServer> {
+  const production = env.NODE_ENV === "production";
+  process.env.SESSION_SECRET = await resolveSessionSecret(env.SESSION_SECRET, env.DATA_DIR);
+  env.SESSION_SECRET = process.env.SESSION_SECRET;
+
+  let embedded: RunningDatabase | undefined;
+  if (!env.DATABASE_URL) {
+    embedded = await startEmbeddedPostgres(env.DATA_DIR, log);
+    process.env.DATABASE_URL = embedded.url;
+  }
+  const databaseUrl = process.env.DATABASE_URL as string;
+
+  try {
+    await applyMigrations(databaseUrl, log);
+    await syncReferenceData(db);
+    if (env.SEED_DEMO && (await seedDemoData(db))) log.info("seeded the demo accounts (see README)");
+
+    const vite = production
+      ? undefined
+      : await import("vite").then(({ createServer: createViteServer }) =>
+          createViteServer({ server: { middlewareMode: true }, appType: "custom" }),
+        );
+    const { build, clientDir } = vite ? { build: undefined, clientDir: undefined } : await loadBuild();
+    const app = createApp({
+      log,
+      production,
+      https: env.COOKIE_SECURE === true,
+      trustProxy: env.TRUST_PROXY,
+      vite,
+      build,
+      clientDir,
+    });
+    const http = createServer(app);
+    const io = attachSocketServer(http, log);
+    await new Promise<void>((resolve, reject) => {
+      http.once("error", reject);
+      http.listen(env.PORT, env.HOST, resolve);
+    });
+    const address = http.address();
+    const port = typeof address === "object" && address ? address.port : env.PORT;
+    const url = `http://localhost:${port}`;
+    log.info({ url }, "XiangKe is listening");
+
+    return {
+      url,
+      port,
+      http,
+      io,
+      close: async () => {
+        // io.close() also closes the HTTP server: new connections stop, open requests finish.
+        await new Promise<void>((resolve) => {
+          io.close(() => resolve());
+          http.closeIdleConnections();
+        });
+        await vite?.close();
+        await db.$disconnect();
+        await embedded?.stop();
+        log.info("stopped");
+      },
+    };
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}

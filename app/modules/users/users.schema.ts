@@ -2,6 +2,12 @@ import { z } from "zod";
 import { COUNTY_CODES } from "~/modules/reference/reference";
 import { ORGANISATION_TYPES_BY_ROLE, SELF_REGISTER_ROLES, isOrganisationRole } from "./roles";
 
+/**
+ * Cross-field rules run even when single fields already failed, so a person sees every problem
+ * of the form at once instead of one round trip per problem. They read the raw values defensively.
+ */
+const ALWAYS = { when: () => true };
+
 const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
 
 /**
@@ -34,7 +40,8 @@ export const PasswordSchema = z
   .string({ message: "errors.required" })
   .min(8, "errors.password_too_short")
   .max(128, "errors.password_too_long")
-  .refine((value) => /\p{L}/u.test(value) && /\d/.test(value), "errors.password_too_weak");
+  // One message at a time: a too-short password is not also called weak.
+  .refine((value) => value.length < 8 || (/\p{L}/u.test(value) && /\d/.test(value)), "errors.password_too_weak");
 
 export const RegisterSchema = z
   .object({
@@ -55,7 +62,7 @@ export const RegisterSchema = z
     if (form.password !== form.confirmPassword) {
       ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "errors.password_mismatch" });
     }
-    if (!isOrganisationRole(form.role)) return;
+    if (typeof form.role !== "string" || !isOrganisationRole(form.role)) return;
     if (!form.organisationName) {
       ctx.addIssue({ code: "custom", path: ["organisationName"], message: "errors.organisation_required" });
     }
@@ -63,7 +70,7 @@ export const RegisterSchema = z
     if (!form.organisationType || !allowed.includes(form.organisationType)) {
       ctx.addIssue({ code: "custom", path: ["organisationType"], message: "errors.organisation_type_invalid" });
     }
-  });
+  }, ALWAYS);
 
 export type RegisterInput = z.infer<typeof RegisterSchema>;
 
@@ -88,4 +95,4 @@ export const ChangePasswordSchema = z
     if (form.newPassword === form.currentPassword) {
       ctx.addIssue({ code: "custom", path: ["newPassword"], message: "errors.password_same" });
     }
-  });
+  }, ALWAYS);

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env.server";
+
+describe("parseEnv", () => {
+  it("works with nothing set, using the embedded defaults", () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ PORT: 3000, DATA_DIR: "./data", SEED_DEMO: true, NODE_ENV: "development" });
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it("names every malformed variable", () => {
+    try {
+      parseEnv({ PORT: "three thousand", DATABASE_URL: "mysql://x@y/z", SEED_DEMO: "maybe" });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(EnvError);
+      const message = (error as EnvError).message;
+      expect(message).toContain("PORT");
+      expect(message).toContain("DATABASE_URL: must be a postgresql:// URL");
+      expect(message).toContain("SEED_DEMO: must be true or false");
+    }
+  });
+
+  it("treats empty variables as unset", () => {
+    expect(parseEnv({ DATABASE_URL: "", PORT: "" }).PORT).toBe(3000);
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { en } from "./en";
+import { formatMoney } from "./format";
+import { translate, translateMaybe } from "./i18n";
+import { zh } from "./zh";
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+
+describe("message catalogues", () => {
+  it("has an English message for every Chinese key and no extra ones", () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
+  });
+
+  it("uses the same placeholders in both languages", () => {
+    for (const key of Object.keys(zh) as (keyof typeof zh)[]) {
+      expect(placeholders(en[key]), key).toEqual(placeholders(zh[key]));
+    }
+  });
+
+  it("leaves no message empty", () => {
+    for (const [key, value] of [...Object.entries(zh), ...Object.entries(en)]) expect(value.trim(), key).not.toBe("");
+  });
+});
+
+describe("translate", () => {
+  it("fills placeholders", () => {
+    expect(translate("zh", "errors.too_many_attempts", { minutes: 7 })).toBe("尝试次数过多，请 7 分钟后再试");
+    expect(translate("en", "home.welcomeBack", { name: "Li" })).toBe("Welcome back, Li");
+  });
+
+  it("shows text that is not a key as it is", () => {
+    expect(translateMaybe("en", "errors.required")).toBe("Please fill this in");
+    expect(translateMaybe("en", "已翻译的消息")).toBe("已翻译的消息");
+  });
+});
+
+describe("formatMoney", () => {
+  it("writes large Chinese amounts in 万元", () => {
+    expect(formatMoney("zh", 12_500_000)).toBe("12.5万元");
+    expect(formatMoney("zh", 1_000_000)).toBe("1万元");
+  });
+
+  it("writes small amounts and English amounts with the yuan sign", () => {
+    expect(formatMoney("zh", 99_950)).toBe("¥999.50");
+    expect(formatMoney("en", 12_500_000)).toBe("¥125,000");
+  });
+
+  it("refuses fractional fen", () => {
+    expect(() => formatMoney("zh", 10.5)).toThrow(TypeError);
+  });
+});

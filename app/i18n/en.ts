@@ -64,6 +64,7 @@ export const en: Record<MessageKey, string> = {
   "register.passwordHint": "At least 8 characters with letters and digits",
   "register.confirmPassword": "Repeat password",
   "register.role": "I am a",
+  "register.organisationSection": "Organisation (for villages, cooperatives, institutes, enterprises and Star Innovation Spaces)",
   "register.organisationName": "Organisation name",
   "register.organisationType": "Organisation type",
   "register.county": "County or district",

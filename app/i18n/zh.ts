@@ -62,6 +62,7 @@ export const zh = {
   "register.passwordHint": "至少 8 位，包含字母和数字",
   "register.confirmPassword": "再次输入密码",
   "register.role": "我是",
+  "register.organisationSection": "组织信息（村委会、合作社、高校院所、企业和星创天地填写）",
   "register.organisationName": "组织名称",
   "register.organisationType": "组织类型",
   "register.county": "所在县区",

@@ -48,7 +48,8 @@ export default function ChangePasswordPage() {
     id: "change-password",
     lastResult,
     constraint: getZodConstraint(ChangePasswordSchema),
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
   });
   return (

@@ -53,7 +53,7 @@ export default function RegisterPage() {
     id: "register",
     lastResult,
     constraint: getZodConstraint(RegisterSchema),
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: RegisterSchema }),
   });
@@ -86,10 +86,8 @@ export default function RegisterPage() {
           placeholder={t("register.countyNone")}
         />
         {showOrganisation ? (
-          <fieldset className="space-y-4 rounded-lg border border-stone-200 p-3">
-            <legend className="px-1 text-sm text-stone-600">
-              {t("role.VILLAGE")} · {t("role.INSTITUTION")} · {t("role.SPACE")}
-            </legend>
+          <fieldset className="space-y-4 rounded-lg border border-stone-200 bg-stone-50 p-3">
+            <legend className="float-left mb-1 w-full text-sm text-stone-700">{t("register.organisationSection")}</legend>
             <TextField meta={fields.organisationName} label={t("register.organisationName")} autoComplete="organization" />
             <SelectField
               meta={fields.organisationType}

@@ -1,0 +1,10 @@
+import { startAppProcess } from "../support/app-process";
+
+/** One production server with its own embedded database for the whole browser run. */
+export default async function globalSetup() {
+  const app = await startAppProcess();
+  process.env.E2E_BASE_URL = app.url;
+  return async () => {
+    await app.stop();
+  };
+}

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 function startWith(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
-      env: { PATH: process.env.PATH ?? "", ...env },
+      env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", ...env },
       stdio: ["ignore", "ignore", "pipe"],
     });
     let stderr = "";

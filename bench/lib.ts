@@ -1,0 +1,78 @@
+import { readdirSync, readFileSync } from "node:fs";
+import autocannon from "autocannon";
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  errors: number;
+  non2xx: number;
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)];
+}
+
+/** Runs autocannon against one URL and computes percentiles from every response time. */
+export async function load(url: string, { connections = 10, seconds = 10 } = {}): Promise<LoadResult> {
+  const times: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url, connections, duration: seconds }, (error, outcome) =>
+      error ? reject(error) : resolve(outcome),
+    );
+    instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
+  });
+  times.sort((a, b) => a - b);
+  return {
+    requestsPerSecond: result.requests.average,
+    p50Ms: percentile(times, 50),
+    p95Ms: percentile(times, 95),
+    p99Ms: percentile(times, 99),
+    errors: result.errors,
+    non2xx: result.non2xx,
+  };
+}
+
+function rssKb(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    return Number(status.match(/VmRSS:\s+(\d+)/)?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+function parentOf(pid: number): number {
+  try {
+    return Number(readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")[1]);
+  } catch {
+    return -1;
+  }
+}
+
+/** Resident memory in MiB of a process and, separately, of all its descendants (PostgreSQL). */
+export function residentMemory(pid: number): { processMiB: number; childrenMiB: number } {
+  const pids = readdirSync("/proc").filter((name) => /^\d+$/.test(name)).map(Number);
+  const descendants = new Set<number>([pid]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const candidate of pids) {
+      if (!descendants.has(candidate) && descendants.has(parentOf(candidate))) {
+        descendants.add(candidate);
+        grew = true;
+      }
+    }
+  }
+  descendants.delete(pid);
+  const children = [...descendants].reduce((sum, child) => sum + rssKb(child), 0);
+  return { processMiB: rssKb(pid) / 1024, childrenMiB: children / 1024 };
+}
+
+export function round(value: number, digits = 1): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}

@@ -77,9 +77,15 @@ export default function App() {
 }
 
 export function ErrorBoundary() {
+  // The root loader may itself have failed (e.g. the database is down): then there is no user.
+  const user = useRouteLoaderData<typeof loader>("root")?.user ?? null;
   return (
-    <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-10">
-      <GeneralErrorBoundary />
-    </main>
+    <>
+      <SiteHeader user={user} />
+      <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-10">
+        <GeneralErrorBoundary />
+      </main>
+      <SiteFooter />
+    </>
   );
 }

@@ -76,7 +76,8 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
     user: "postgres",
     password,
     persistent: true,
-    createPostgresUser: true,
+    // Only root needs a separate user: PostgreSQL refuses to run as root.
+    createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
     onLog: (message) => pgLog.debug(message.trim()),

@@ -21,6 +21,12 @@ export function formatNumber(locale: Locale, value: number): string {
   return new Intl.NumberFormat(intlTag(locale)).format(value);
 }
 
+/** "+8613800000001" → "+86 138 0000 0001", the way people read a mobile number aloud. */
+export function formatPhone(phone: string): string {
+  const match = phone.match(/^\+86(1\d{2})(\d{4})(\d{4})$/);
+  return match ? `+86 ${match[1]} ${match[2]} ${match[3]}` : phone;
+}
+
 const FEN_PER_YUAN = 100;
 const YUAN_PER_WAN = 10_000;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { en } from "./en";
-import { formatMoney } from "./format";
+import { formatMoney, formatPhone } from "./format";
 import { translate, translateMaybe } from "./i18n";
 import { zh } from "./zh";
 
@@ -31,6 +31,13 @@ describe("translate", () => {
   it("shows text that is not a key as it is", () => {
     expect(translateMaybe("en", "errors.required")).toBe("Please fill this in");
     expect(translateMaybe("en", "已翻译的消息")).toBe("已翻译的消息");
+  });
+});
+
+describe("formatPhone", () => {
+  it("groups a mainland mobile number and leaves anything else alone", () => {
+    expect(formatPhone("+8613800000001")).toBe("+86 138 0000 0001");
+    expect(formatPhone("+85212345678")).toBe("+85212345678");
   });
 });
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { formatDate } from "~/i18n/format";
+import { formatDate, formatPhone } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18n.server";
 import { translate, type MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
@@ -24,7 +24,7 @@ export default function AccountPage() {
   const { t, locale } = useT();
   const rows: [string, string | undefined | null][] = [
     [t("account.primaryRole"), t(`role.${account.primaryRole}`)],
-    [t("account.phone"), account.phone],
+    [t("account.phone"), account.phone && formatPhone(account.phone)],
     [t("account.email"), account.email],
     [t("account.county"), countyName(account.countyCode, locale)],
     [t("account.memberSince"), formatDate(locale, account.createdAt)],

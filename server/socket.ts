@@ -7,6 +7,7 @@ import {
   type ServerToClientEvents,
   type SocketData,
 } from "~/modules/realtime/events";
+import { onUserEvent } from "~/modules/realtime/bus.server";
 import { getSessionUser, readSessionId } from "~/modules/users/session.server";
 import { isCrossOrigin } from "./security";
 
@@ -42,6 +43,12 @@ export function attachSocketServer(httpServer: HttpServer, log: Logger): AppSock
       next(new Error("unavailable"));
     }
   });
+
+  const unsubscribe = onUserEvent(({ userId, event, payload }) => {
+    io.to(userRoom(userId)).emit(event, payload as never);
+  });
+  io.engine.on("close", unsubscribe);
+  httpServer.on("close", unsubscribe);
 
   io.on("connection", (socket) => {
     void socket.join(userRoom(socket.data.userId));

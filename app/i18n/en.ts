@@ -1,7 +1,9 @@
+import { moduleMessagesEn } from "./modules";
 import type { MessageKey } from "./zh";
 
 /** English, the second language. Typed against zh so a missing key fails the type check. */
 export const en: Record<MessageKey, string> = {
+  ...moduleMessagesEn,
   "app.name": "XiangKe",
   "app.tagline": "Science & technology for villages",
   "app.description": "Connecting villages and cooperatives with universities, research institutes and science-and-technology commissioners.",

@@ -1,5 +1,8 @@
+import { moduleMessagesZh } from "./modules";
+
 /** Chinese, the primary language: the source of every message key. */
 export const zh = {
+  ...moduleMessagesZh,
   "app.name": "乡科",
   "app.tagline": "科技扶贫对接平台",
   "app.description": "连接村庄、合作社与高校、科研院所和科技特派员，让技术走进田间地头。",

@@ -1,14 +1,16 @@
 import type { MessageKey, Params } from "~/i18n/i18n";
+import { marketplaceErrors } from "~/modules/marketplace/marketplace.errors";
+import { usersErrors } from "~/modules/users/users.errors";
+
+export interface ErrorSpec {
+  status: number;
+  message: MessageKey;
+  /** The form field the message belongs on, when the error is about one field. */
+  field?: string;
+}
 
 /** Every rule a service can refuse, with its HTTP status and the message people see. */
-const DOMAIN_ERRORS = {
-  "auth.identifier_taken": { status: 409, message: "errors.identifier_taken", field: "identifier" },
-  "auth.invalid_credentials": { status: 401, message: "errors.invalid_credentials", field: "password" },
-  "auth.throttled": { status: 429, message: "errors.too_many_attempts", field: undefined },
-  "auth.current_password_wrong": { status: 400, message: "errors.current_password_wrong", field: "currentPassword" },
-  "auth.forbidden": { status: 403, message: "error.403", field: undefined },
-  "auth.not_found": { status: 404, message: "error.404", field: undefined },
-} as const satisfies Record<string, { status: number; message: MessageKey; field: string | undefined }>;
+const DOMAIN_ERRORS = { ...usersErrors, ...marketplaceErrors } satisfies Record<string, ErrorSpec>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;
 
@@ -23,7 +25,7 @@ export class DomainError extends Error {
   ) {
     super(code);
     this.name = "DomainError";
-    const spec = DOMAIN_ERRORS[code];
+    const spec: ErrorSpec = DOMAIN_ERRORS[code];
     this.status = spec.status;
     this.messageKey = spec.message;
     this.field = spec.field;
@@ -32,4 +34,10 @@ export class DomainError extends Error {
 
 export function isDomainError(error: unknown): error is DomainError {
   return error instanceof DomainError;
+}
+
+/** A route's answer to a refusal that is not about a form: the status, with the code as text. */
+export function domainErrorResponse(error: unknown): Response {
+  if (!isDomainError(error)) throw error;
+  return new Response(error.code, { status: error.status });
 }

@@ -14,6 +14,7 @@ import { SiteFooter, SiteHeader } from "~/components/site-chrome";
 import { ToastBanner } from "~/components/toast-banner";
 import { getLocale } from "~/i18n/i18n.server";
 import { DEFAULT_LOCALE, intlTag, type Locale } from "~/i18n/i18n";
+import { countUnread } from "~/modules/notifications/notifications.server";
 import { getOptionalUser } from "~/modules/users/guards.server";
 import { getToast } from "~/utils/toast.server";
 import { useNonce } from "~/utils/nonce";
@@ -30,11 +31,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getOptionalUser(request),
     getToast(request),
   ]);
+  const unreadNotifications = user ? await countUnread(user.id) : 0;
   return data(
     {
       locale,
       toast,
       user: user && { id: user.id, displayName: user.displayName, primaryRole: user.primaryRole },
+      unreadNotifications,
     },
     { headers },
   );
@@ -63,10 +66,10 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
-  const { user, toast } = useLoaderData<typeof loader>();
+  const { user, toast, unreadNotifications } = useLoaderData<typeof loader>();
   return (
     <>
-      <SiteHeader user={user} />
+      <SiteHeader user={user} unreadNotifications={unreadNotifications} />
       <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-10">
         {toast ? <ToastBanner toast={toast} /> : null}
         <Outlet />
@@ -78,10 +81,10 @@ export default function App() {
 
 export function ErrorBoundary() {
   // The root loader may itself have failed (e.g. the database is down): then there is no user.
-  const user = useRouteLoaderData<typeof loader>("root")?.user ?? null;
+  const rootData = useRouteLoaderData<typeof loader>("root");
   return (
     <>
-      <SiteHeader user={user} />
+      <SiteHeader user={rootData?.user ?? null} unreadNotifications={rootData?.unreadNotifications ?? 0} />
       <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-10">
         <GeneralErrorBoundary />
       </main>

@@ -59,9 +59,9 @@ export function TextField({
   meta: Meta;
   label: string;
   hint?: string;
-  type?: "text" | "password" | "email" | "tel";
+  type?: "text" | "password" | "email" | "tel" | "date";
   autoComplete?: string;
-  inputMode?: "text" | "tel" | "email";
+  inputMode?: "text" | "tel" | "email" | "decimal";
 }) {
   return (
     <FieldShell label={label} hint={hint} errors={meta.errors} errorId={meta.errorId} hintId={meta.descriptionId} htmlFor={meta.id}>
@@ -121,5 +121,55 @@ export function FormErrors({ errors }: { errors?: string[] | null }) {
     <div role="alert" className="rounded-lg border-l-4 border-red-600 bg-red-50 px-4 py-3">
       <ErrorList errors={errors} />
     </div>
+  );
+}
+
+/**
+ * A group of checkboxes sharing one name (the schema reads one value or several). Checked state
+ * comes from the field's initial value, so a form returned with errors keeps the choices.
+ */
+export function CheckboxGroup({
+  meta,
+  legend,
+  options,
+  columns = 2,
+}: {
+  meta: Meta;
+  legend: string;
+  options: { value: string; label: string }[];
+  columns?: 1 | 2 | 3;
+}) {
+  const initial = meta.initialValue;
+  const checked = new Set(Array.isArray(initial) ? (initial as string[]) : typeof initial === "string" ? [initial] : []);
+  const grid = { 1: "grid-cols-1", 2: "grid-cols-2", 3: "grid-cols-2 sm:grid-cols-3" }[columns];
+  return (
+    <fieldset aria-describedby={meta.errors?.length ? meta.errorId : undefined} aria-invalid={meta.errors?.length ? true : undefined}>
+      <legend className="font-medium text-stone-800">{legend}</legend>
+      <div className={`mt-2 grid gap-2 ${grid}`}>
+        {options.map((option) => (
+          <label key={option.value} className="flex min-h-11 items-center gap-2 rounded-lg border border-stone-200 bg-white px-3 py-2">
+            <input type="checkbox" name={meta.name} value={option.value} defaultChecked={checked.has(option.value)} className="h-5 w-5 accent-brand-700" />
+            <span>{option.label}</span>
+          </label>
+        ))}
+      </div>
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </fieldset>
+  );
+}
+
+export function TextAreaField({ meta, label, hint, rows = 5 }: { meta: Meta; label: string; hint?: string; rows?: number }) {
+  return (
+    <FieldShell label={label} hint={hint} errors={meta.errors} errorId={meta.errorId} hintId={meta.descriptionId} htmlFor={meta.id}>
+      <textarea
+        id={meta.id}
+        name={meta.name}
+        rows={rows}
+        className="input"
+        defaultValue={meta.initialValue as string | undefined}
+        aria-invalid={meta.errors?.length ? true : undefined}
+        aria-describedby={describedBy(meta, hint)}
+      />
+    </FieldShell>
   );
 }

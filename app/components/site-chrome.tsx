@@ -1,4 +1,5 @@
-import { Form, Link, useLocation } from "@remix-run/react";
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { NotificationBadge } from "~/components/notification-badge";
 import { useT } from "~/i18n/use-t";
 
 interface HeaderUser {
@@ -19,40 +20,56 @@ export function LanguageSwitch() {
   );
 }
 
-export function SiteHeader({ user }: { user: HeaderUser | null }) {
+const navLink = "btn min-h-9 px-2 py-1 text-sm text-stone-700 hover:bg-stone-100 aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-800";
+
+export function SiteHeader({ user, unreadNotifications = 0 }: { user: HeaderUser | null; unreadNotifications?: number }) {
   const { t } = useT();
   return (
     <header className="border-b border-stone-200 bg-white">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
         {t("nav.skip")}
       </a>
-      <nav aria-label={t("nav.main")} className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-2 gap-y-1 px-4 py-2">
         <Link to="/" className="mr-auto flex items-baseline gap-2 py-2 text-brand-800">
           <span className="text-xl font-bold">{t("app.name")}</span>
           <span className="hidden text-sm text-stone-600 sm:inline">{t("app.tagline")}</span>
         </Link>
         {user ? (
           <>
-            <Link to="/account" className="btn min-h-9 px-2 py-1 text-sm text-stone-700 hover:bg-stone-100">
+            <NotificationBadge unreadCount={unreadNotifications} />
+            <NavLink to="/account" className={navLink}>
               {t("nav.account")}
-            </Link>
+            </NavLink>
             <Form method="post" action="/logout" className="inline">
-              <button type="submit" className="btn min-h-9 px-2 py-1 text-sm text-stone-700 hover:bg-stone-100">
+              <button type="submit" className={navLink}>
                 {t("nav.logout")}
               </button>
             </Form>
           </>
         ) : (
           <>
-            <Link to="/login" className="btn min-h-9 px-2 py-1 text-sm text-stone-700 hover:bg-stone-100">
+            <NavLink to="/login" className={navLink}>
               {t("nav.login")}
-            </Link>
+            </NavLink>
             <Link to="/register" className="btn-primary min-h-9 px-3 py-1 text-sm">
               {t("nav.register")}
             </Link>
           </>
         )}
         <LanguageSwitch />
+      </div>
+      <nav aria-label={t("nav.main")} className="mx-auto flex max-w-5xl gap-1 overflow-x-auto px-2 pb-2">
+        <NavLink to="/needs" className={navLink}>
+          {t("nav.needs")}
+        </NavLink>
+        <NavLink to="/offers" className={navLink}>
+          {t("nav.offers")}
+        </NavLink>
+        {user ? (
+          <NavLink to="/workspace" className={navLink}>
+            {t("nav.workspace")}
+          </NavLink>
+        ) : null}
       </nav>
     </header>
   );

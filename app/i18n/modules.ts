@@ -1,7 +1,14 @@
 import { marketplaceMessages } from "~/modules/marketplace/marketplace.messages";
+import { needsMessages } from "~/modules/needs/needs.messages";
+import { applicationsMessages } from "~/modules/applications/applications.messages";
+import { offersMessages } from "~/modules/offers/offers.messages";
+import { uploadsMessages } from "~/modules/uploads/uploads.messages";
+import { notificationsMessages } from "~/modules/notifications/notifications.messages";
+import { profilesMessages } from "~/modules/profiles/profiles.messages";
+import { verificationMessages } from "~/modules/verification/verification.messages";
 
 // Every module catalogue, merged. Add a module's messages here once.
-const catalogues = [marketplaceMessages] as const;
+const catalogues = [marketplaceMessages, needsMessages, applicationsMessages, offersMessages, uploadsMessages, notificationsMessages, profilesMessages, verificationMessages] as const;
 
 type Union = (typeof catalogues)[number]["zh"];
 type Merge<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never;

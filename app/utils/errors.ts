@@ -1,6 +1,13 @@
 import type { MessageKey, Params } from "~/i18n/i18n";
 import { marketplaceErrors } from "~/modules/marketplace/marketplace.errors";
+import { needsErrors } from "~/modules/needs/needs.errors";
+import { applicationsErrors } from "~/modules/applications/applications.errors";
+import { offersErrors } from "~/modules/offers/offers.errors";
+import { uploadsErrors } from "~/modules/uploads/uploads.errors";
 import { usersErrors } from "~/modules/users/users.errors";
+import { notificationsErrors } from "~/modules/notifications/notifications.errors";
+import { profilesErrors } from "~/modules/profiles/profiles.errors";
+import { verificationErrors } from "~/modules/verification/verification.errors";
 
 export interface ErrorSpec {
   status: number;
@@ -10,7 +17,7 @@ export interface ErrorSpec {
 }
 
 /** Every rule a service can refuse, with its HTTP status and the message people see. */
-const DOMAIN_ERRORS = { ...usersErrors, ...marketplaceErrors } satisfies Record<string, ErrorSpec>;
+const DOMAIN_ERRORS = { ...usersErrors, ...marketplaceErrors, ...needsErrors, ...applicationsErrors, ...offersErrors, ...uploadsErrors, ...notificationsErrors, ...profilesErrors, ...verificationErrors } satisfies Record<string, ErrorSpec>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;
 

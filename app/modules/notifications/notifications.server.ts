@@ -1,26 +1,22 @@
+import { z } from "zod";
 import { db, type Tx } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
-import type { MessageKey } from "~/i18n/i18n";
 import { publishToUser } from "~/modules/realtime/bus.server";
 import type { NotificationView } from "~/modules/realtime/events";
+import { DomainError } from "~/utils/errors";
+import { safeRedirect } from "~/utils/request.server";
+import {
+  NOTIFICATION_PARAMS,
+  UNKNOWN_NOTIFICATION,
+  isNotificationType,
+  type NotificationType,
+} from "./notification-types";
 
-/**
- * The notifications people can receive. Each type's text is the message key
- * `notification.<type>`, filled with the params.
- */
-export const NOTIFICATION_TYPES = [
-  "application.received",
-  "application.shortlisted",
-  "application.accepted",
-  "application.declined",
-  "application.withdrawn",
-  "need.hidden",
-  "offer.hidden",
-  "verification.approved",
-  "verification.rejected",
-] as const;
-
-export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+export {
+  NOTIFICATION_TYPES,
+  notificationMessageKey,
+  type NotificationType,
+} from "./notification-types";
 
 export interface NewNotification {
   userId: string;
@@ -29,21 +25,43 @@ export interface NewNotification {
   href?: string;
 }
 
-export function notificationMessageKey(type: string): MessageKey {
-  return `notification.${type}` as MessageKey;
-}
-
 const viewSelect = { id: true, userId: true, type: true, payload: true, createdAt: true, readAt: true } as const;
 
 type Row = Prisma.NotificationGetPayload<{ select: typeof viewSelect }>;
 
+const ParamValue = z.union([z.string(), z.number()]);
+
+// Only a path on this site: a stored link can never send someone elsewhere.
+const HrefSchema = z
+  .string()
+  .refine((href) => safeRedirect(href, "") === href && href !== "")
+  .nullable()
+  .catch(null);
+
+const PayloadSchema = z.object({
+  params: z.record(z.string(), z.unknown()).catch({}),
+  href: HrefSchema.default(null),
+});
+
+/** Each type's params, checked by name, so a text never shows a raw `{placeholder}`. */
+function paramsSchema(type: NotificationType) {
+  return z.object(Object.fromEntries(NOTIFICATION_PARAMS[type].map((name) => [name, ParamValue])));
+}
+
+/**
+ * The row as people see it. The payload is JSON written by many modules over time; anything that
+ * does not check out (an unknown type, missing params, a foreign link) degrades to a generic
+ * "you have a notification" instead of breaking the page.
+ */
 export function toView(row: Row): NotificationView {
-  const payload = (row.payload ?? {}) as { params?: Record<string, string | number>; href?: string | null };
+  const payload = PayloadSchema.safeParse(row.payload ?? {});
+  const raw = payload.success ? payload.data : { params: {}, href: null };
+  const params = isNotificationType(row.type) ? paramsSchema(row.type).safeParse(raw.params) : null;
   return {
     id: row.id,
-    type: row.type,
-    params: payload.params ?? {},
-    href: payload.href ?? null,
+    type: params?.success ? row.type : UNKNOWN_NOTIFICATION,
+    params: params?.success ? params.data : {},
+    href: raw.href,
     createdAt: row.createdAt.toISOString(),
     readAt: row.readAt?.toISOString() ?? null,
   };
@@ -72,4 +90,77 @@ export async function deliverNotifications(rows: Row[]): Promise<void> {
   for (const row of rows) {
     publishToUser(row.userId, "notification:new", { notification: toView(row), unreadCount: await countUnread(row.userId) });
   }
+}
+
+export const MAX_PAGE_SIZE = 100;
+
+// The cursor is the last row's time and id: newest first, with the id breaking ties in a millisecond.
+const CursorSchema = z
+  .string()
+  .regex(/^\d{1,15}_[\w-]{1,64}$/)
+  .transform((cursor) => {
+    const [time, id] = cursor.split("_", 2) as [string, string];
+    return { createdAt: new Date(Number(time)), id };
+  })
+  .refine(({ createdAt }) => !Number.isNaN(createdAt.getTime()));
+
+function encodeCursor(row: { createdAt: Date; id: string }): string {
+  return `${row.createdAt.getTime()}_${row.id}`;
+}
+
+/**
+ * One page of the user's notifications, newest first. `nextCursor` fetches the page after this
+ * one; a malformed cursor (from a hand-edited URL) starts from the newest.
+ */
+export async function listNotifications(
+  userId: string,
+  { cursor, limit }: { cursor?: string | null; limit: number },
+): Promise<{ notifications: NotificationView[]; nextCursor: string | null }> {
+  const take = Math.min(Math.max(Math.trunc(limit), 1), MAX_PAGE_SIZE);
+  const after = CursorSchema.safeParse(cursor);
+  const rows = await db.notification.findMany({
+    where: {
+      userId,
+      ...(after.success && {
+        OR: [
+          { createdAt: { lt: after.data.createdAt } },
+          { createdAt: after.data.createdAt, id: { lt: after.data.id } },
+        ],
+      }),
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: take + 1,
+    select: viewSelect,
+  });
+  const page = rows.slice(0, take);
+  return {
+    notifications: page.map(toView),
+    nextCursor: rows.length > take ? encodeCursor(page[page.length - 1]!) : null,
+  };
+}
+
+// Every open tab shows the badge; tell them all when the count changes here.
+async function publishUnread(userId: string): Promise<number> {
+  const unreadCount = await countUnread(userId);
+  publishToUser(userId, "notification:unread", { unreadCount });
+  return unreadCount;
+}
+
+/** Marks one of the user's notifications read and returns it; another user's is "not found". */
+export async function markRead(userId: string, notificationId: string): Promise<NotificationView> {
+  const { count } = await db.notification.updateMany({
+    where: { id: notificationId, userId, readAt: null },
+    data: { readAt: new Date() },
+  });
+  const row = await db.notification.findFirst({ where: { id: notificationId, userId }, select: viewSelect });
+  if (!row) throw new DomainError("notification.not_found");
+  if (count > 0) await publishUnread(userId);
+  return toView(row);
+}
+
+/** Marks every unread notification of the user read; returns how many were unread. */
+export async function markAllRead(userId: string): Promise<number> {
+  const { count } = await db.notification.updateMany({ where: { userId, readAt: null }, data: { readAt: new Date() } });
+  if (count > 0) await publishUnread(userId);
+  return count;
 }

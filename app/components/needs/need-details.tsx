@@ -1,0 +1,98 @@
+import { Link } from "@remix-run/react";
+import { VerifiedBadge } from "~/components/verified-badge";
+import { formatDate } from "~/i18n/format";
+import type { MessageKey } from "~/i18n/i18n";
+import { useT } from "~/i18n/use-t";
+import { countyName, INDUSTRIES, localName } from "~/modules/reference/reference";
+import { budgetText, STATUS_TONE } from "./need-labels";
+
+export interface NeedDetailsData {
+  id: string;
+  kind: string;
+  title: string;
+  description: string;
+  industry: string;
+  countyCode: string;
+  village: string | null;
+  budgetMinFen: number | null;
+  budgetMaxFen: number | null;
+  urgency: string;
+  arrangements: string[];
+  deadline: string | Date | null;
+  status: string;
+  publishedAt: string | Date | null;
+  productName: string | null;
+  origin: string | null;
+  story: string | null;
+  brandServices: string[];
+  organisation: { id: string; name: string; verifiedAt: string | Date | null } | null;
+  postedBy: { id: string; displayName: string; verifiedAt: string | Date | null };
+  photos: { uploadId: string }[];
+}
+
+/** Everything a visitor reads about a need, in the order a farmer would tell it. */
+export function NeedDetails({ need }: { need: NeedDetailsData }) {
+  const { t, locale } = useT();
+  const industry = INDUSTRIES.find((item) => item.code === need.industry);
+  const rows: [string, string][] = [
+    [t("needs.field.industry"), industry ? localName(industry, locale) : need.industry],
+    [t("needs.field.county"), `${countyName(need.countyCode, locale) ?? ""}${need.village ? ` ${need.village}` : ""}`],
+    [t("needs.budget"), budgetText(t, locale, need.budgetMinFen, need.budgetMaxFen)],
+    [t("needs.field.urgency"), t(`needs.urgency.${need.urgency}` as MessageKey)],
+    [t("needs.field.arrangements"), need.arrangements.map((a) => t(`arrangement.${a}` as MessageKey)).join("、")],
+  ];
+  if (need.deadline) rows.push([t("needs.field.deadline"), formatDate(locale, need.deadline)]);
+  return (
+    <article className="space-y-4">
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        <span className={`rounded-full px-2 py-0.5 ${STATUS_TONE[need.status]}`}>{t(`needs.status.${need.status}` as MessageKey)}</span>
+        <span className="rounded-full bg-stone-100 px-2 py-0.5">{t(`needs.kind.${need.kind}` as MessageKey)}</span>
+        {need.publishedAt ? <span className="text-stone-600">{t("needs.postedOn", { date: formatDate(locale, need.publishedAt) })}</span> : null}
+      </div>
+      <h1 className="text-2xl font-bold leading-snug">{need.title}</h1>
+      <p className="flex flex-wrap items-center gap-2 text-stone-700">
+        <span>{t("needs.postedBy")}</span>
+        {need.organisation ? (
+          <Link to={`/orgs/${need.organisation.id}`} className="link">{need.organisation.name}</Link>
+        ) : (
+          <span>{need.postedBy.displayName}</span>
+        )}
+        <VerifiedBadge verified={Boolean(need.organisation ? need.organisation.verifiedAt : need.postedBy.verifiedAt)} />
+      </p>
+      {need.photos.length > 0 ? (
+        <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3">
+          {need.photos.map((photo, index) => (
+            <li key={photo.uploadId}>
+              <a href={`/uploads/${photo.uploadId}`}>
+                <img src={`/uploads/${photo.uploadId}?v=thumb`} alt={t("needs.photoAlt", { n: index + 1 })} loading="lazy" className="aspect-[4/3] w-full rounded-lg object-cover" />
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <dl className="card grid grid-cols-[auto,1fr] gap-x-4 gap-y-2">
+        {rows.map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt className="text-stone-600">{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="whitespace-pre-line leading-relaxed">{need.description}</p>
+      {need.kind === "BRANDING" ? (
+        <section className="card space-y-2 border-amber-200 bg-amber-50/40">
+          {need.productName ? <p><span className="text-stone-600">{t("needs.field.productName")}</span> {need.productName}</p> : null}
+          {need.origin ? <p><span className="text-stone-600">{t("needs.field.origin")}</span> {need.origin}</p> : null}
+          {need.story ? <p className="whitespace-pre-line">{need.story}</p> : null}
+          <ul className="flex flex-wrap gap-2">
+            {need.brandServices.map((service) => (
+              <li key={service} className="rounded-full bg-amber-100 px-2 py-0.5 text-sm text-amber-900">
+                {t(`needs.brandService.${service}` as MessageKey)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,86 @@
+import { z } from "zod";
+import { BrandService, NeedKind, Urgency } from "~/generated/prisma/enums";
+import { ARRANGEMENT_TYPES, checkboxes, optionalYuan } from "~/modules/marketplace/marketplace.schema";
+import { COUNTY_CODES, INDUSTRY_CODES } from "~/modules/reference/reference";
+
+export const MAX_NEED_PHOTOS = 6;
+export const NEED_KINDS = Object.values(NeedKind) as [NeedKind, ...NeedKind[]];
+export const URGENCIES = Object.values(Urgency) as [Urgency, ...Urgency[]];
+export const BRAND_SERVICES = Object.values(BrandService) as [BrandService, ...BrandService[]];
+
+const ALWAYS = { when: () => true };
+
+/** Dates are picked as days in Luoyang; a deadline lasts to the end of that day. */
+export function endOfDayInLuoyang(day: string): Date {
+  return new Date(`${day}T23:59:59+08:00`);
+}
+
+const photoFiles = z.preprocess(
+  (value) => (Array.isArray(value) ? value : value === undefined ? [] : [value]),
+  z
+    .array(z.any())
+    .transform((files) => files.filter((file): file is File => typeof File !== "undefined" && file instanceof File && file.size > 0)),
+);
+
+export const NeedFormSchema = z
+  .object({
+    intent: z.enum(["save", "publish"]).default("save"),
+    organisationId: z.string().optional(),
+    kind: z.enum(NEED_KINDS).default("TECHNICAL"),
+    title: z.string({ message: "errors.required" }).trim().min(4, "needs.errors.title_length").max(80, "needs.errors.title_length"),
+    description: z
+      .string({ message: "errors.required" })
+      .trim()
+      .min(20, "needs.errors.description_length")
+      .max(4000, "needs.errors.description_length"),
+    industry: z.enum(INDUSTRY_CODES, { message: "needs.errors.industry" }),
+    countyCode: z.enum(COUNTY_CODES, { message: "needs.errors.county" }),
+    village: z.string().trim().max(60, "needs.errors.too_long").optional(),
+    budgetMin: optionalYuan("needs.errors.money"),
+    budgetMax: optionalYuan("needs.errors.money"),
+    urgency: z.enum(URGENCIES).default("NORMAL"),
+    arrangements: checkboxes(z.enum(ARRANGEMENT_TYPES)).pipe(z.array(z.enum(ARRANGEMENT_TYPES)).min(1, "needs.errors.arrangements")),
+    deadline: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "needs.errors.deadline")
+      .optional()
+      .refine((day) => !day || endOfDayInLuoyang(day).getTime() > Date.now(), "needs.errors.deadline"),
+    productName: z.string().trim().max(60, "needs.errors.too_long").optional(),
+    origin: z.string().trim().max(60, "needs.errors.too_long").optional(),
+    story: z.string().trim().max(2000, "needs.errors.too_long").optional(),
+    brandServices: checkboxes(z.enum(BRAND_SERVICES)),
+    photos: photoFiles,
+    removePhotoIds: checkboxes(z.string()),
+  })
+  .superRefine((form, ctx) => {
+    if (typeof form.budgetMin === "number" && typeof form.budgetMax === "number" && form.budgetMin > form.budgetMax) {
+      ctx.addIssue({ code: "custom", path: ["budgetMax"], message: "needs.errors.budget_order" });
+    }
+    if (form.kind === "BRANDING") {
+      if (!form.productName) ctx.addIssue({ code: "custom", path: ["productName"], message: "needs.errors.product_name" });
+      if (!form.brandServices?.length) {
+        ctx.addIssue({ code: "custom", path: ["brandServices"], message: "needs.errors.brand_services" });
+      }
+    }
+  }, ALWAYS);
+
+export type NeedFormInput = z.infer<typeof NeedFormSchema>;
+export type NeedFields = Omit<NeedFormInput, "intent" | "photos" | "removePhotoIds" | "organisationId">;
+
+export const NeedFiltersSchema = z.object({
+  industry: z.enum(INDUSTRY_CODES).optional().catch(undefined),
+  county: z.enum(COUNTY_CODES).optional().catch(undefined),
+  arrangement: z.enum(ARRANGEMENT_TYPES).optional().catch(undefined),
+  kind: z.enum(NEED_KINDS).optional().catch(undefined),
+  status: z.enum(["OPEN", "IN_PROGRESS", "COMPLETED"]).optional().catch(undefined),
+  verified: z.literal("1").optional().catch(undefined),
+  q: z.string().trim().max(100).optional().catch(undefined),
+  sort: z.enum(["newest", "deadline", "budget"]).default("newest").catch("newest"),
+  page: z.coerce.number().int().min(1).max(1000).default(1).catch(1),
+});
+
+export type NeedFilters = z.infer<typeof NeedFiltersSchema>;
+
+export const HideSchema = z.object({
+  reason: z.string({ message: "needs.errors.reason_required" }).trim().min(2, "needs.errors.reason_required").max(500),
+});

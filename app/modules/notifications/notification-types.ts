@@ -1,0 +1,32 @@
+import type { MessageKey } from "~/i18n/i18n";
+
+/**
+ * The notifications people can receive, with the params each one's text needs. Each type's text
+ * is the message key `notification.<type>`. Shared by the server and the browser (the live toast).
+ */
+export const NOTIFICATION_PARAMS = {
+  "application.received": ["expert", "need"],
+  "application.shortlisted": ["need"],
+  "application.accepted": ["need"],
+  "application.declined": ["need"],
+  "application.withdrawn": ["expert", "need"],
+  "need.hidden": ["need", "reason"],
+  "offer.hidden": ["offer", "reason"],
+  "verification.approved": ["subject"],
+  "verification.rejected": ["subject", "reason"],
+} as const satisfies Record<string, readonly string[]>;
+
+export type NotificationType = keyof typeof NOTIFICATION_PARAMS;
+
+export const NOTIFICATION_TYPES = Object.keys(NOTIFICATION_PARAMS) as NotificationType[];
+
+/** What a row whose type or params do not check out is shown as, so it can still be opened. */
+export const UNKNOWN_NOTIFICATION = "unknown";
+
+export function isNotificationType(type: string): type is NotificationType {
+  return Object.hasOwn(NOTIFICATION_PARAMS, type);
+}
+
+export function notificationMessageKey(type: string): MessageKey {
+  return `notification.${isNotificationType(type) ? type : UNKNOWN_NOTIFICATION}` as MessageKey;
+}

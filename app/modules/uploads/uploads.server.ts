@@ -1,0 +1,197 @@
+import { randomBytes } from "node:crypto";
+import {
+  MaxPartSizeExceededError,
+  unstable_createMemoryUploadHandler as createMemoryUploadHandler,
+  unstable_parseMultipartFormData as parseMultipartFormData,
+  type UploadHandler,
+} from "@remix-run/node";
+import sharp from "sharp";
+import { db, type Tx } from "~/db.server";
+import { DomainError, isDomainError } from "~/utils/errors";
+import { getStorage } from "./storage.server";
+
+const MIB = 1024 * 1024;
+export const MAX_IMAGE_BYTES = 8 * MIB;
+/** Longest side of a stored photo: sharp on a phone screen, a fraction of a camera original. */
+export const MAX_IMAGE_SIDE = 1600;
+export const THUMBNAIL_WIDTH = 400;
+// A small PNG can declare a huge canvas that takes gigabytes to decode; 64 MP covers phone cameras.
+const MAX_INPUT_PIXELS = 64_000_000;
+const WEBP_QUALITY = 80;
+// Text fields of a multipart form (titles, descriptions) are small; anything bigger is abuse.
+const MAX_TEXT_FIELD_BYTES = 64 * 1024;
+const MAX_TEXT_FIELDS = 200;
+
+export type ImageType = "image/jpeg" | "image/png" | "image/webp";
+
+function startsWith(bytes: Uint8Array, signature: readonly number[], offset = 0): boolean {
+  return bytes.length >= offset + signature.length && signature.every((byte, i) => bytes[offset + i] === byte);
+}
+
+/** The image type the bytes really are, by their magic numbers; the name and the browser's word do not count. */
+export function sniffImageType(bytes: Uint8Array): ImageType | null {
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return "image/jpeg";
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "image/png";
+  // "RIFF" <4-byte length> "WEBP"
+  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)) return "image/webp";
+  return null;
+}
+
+const SHARP_FORMATS: Record<ImageType, string> = { "image/jpeg": "jpeg", "image/png": "png", "image/webp": "webp" };
+
+export interface StoredImage {
+  id: string;
+  width: number;
+  height: number;
+  bytes: number;
+  mimeType: "image/webp";
+}
+
+/**
+ * Checks a photo by its content, turns it upright, drops its metadata (phones put GPS positions
+ * there), shrinks it to fit 1600×1600 as WebP with a 400 px wide thumbnail, stores both files and
+ * records the `Upload` row. If the row cannot be written the files are removed again.
+ *
+ * With `tx`, the row is written in the caller's transaction; if that transaction rolls back after
+ * this returns, the files stay behind without a row, so prefer calling it before a long transaction.
+ */
+export async function storeImage({ ownerId, file }: { ownerId: string; file: File }, tx?: Tx): Promise<StoredImage> {
+  if (file.size === 0) throw new DomainError("upload.empty");
+  if (file.size > MAX_IMAGE_BYTES) throw new DomainError("upload.too_large", { mb: megabytes(MAX_IMAGE_BYTES) });
+  const original = new Uint8Array(await file.arrayBuffer());
+  const type = sniffImageType(original);
+  if (!type) throw new DomainError("upload.unsupported_type");
+
+  const { full, thumbnail } = await renderImage(original, type);
+  const storageKey = newStorageKey();
+  const storage = getStorage();
+  try {
+    await storage.put(storageKey, full.data, "image/webp");
+    await storage.put(thumbnailKey(storageKey), thumbnail, "image/webp");
+    const row = await (tx ?? db).upload.create({
+      data: { ownerId, storageKey, mimeType: "image/webp", bytes: full.info.size, width: full.info.width, height: full.info.height },
+      select: { id: true },
+    });
+    return { id: row.id, width: full.info.width, height: full.info.height, bytes: full.info.size, mimeType: "image/webp" };
+  } catch (error) {
+    await Promise.allSettled([storage.delete(storageKey), storage.delete(thumbnailKey(storageKey))]);
+    throw error;
+  }
+}
+
+async function renderImage(original: Uint8Array, type: ImageType) {
+  try {
+    const input = sharp(original, { limitInputPixels: MAX_INPUT_PIXELS });
+    const { format } = await input.metadata();
+    if (format !== SHARP_FORMATS[type]) throw new DomainError("upload.unsupported_type");
+    // rotate() with no angle applies the EXIF orientation; sharp writes no metadata unless asked.
+    const full = await input
+      .rotate()
+      .resize({ width: MAX_IMAGE_SIDE, height: MAX_IMAGE_SIDE, fit: "inside", withoutEnlargement: true })
+      .webp({ quality: WEBP_QUALITY })
+      .toBuffer({ resolveWithObject: true });
+    const thumbnail = await sharp(full.data)
+      .resize({ width: THUMBNAIL_WIDTH, withoutEnlargement: true })
+      .webp({ quality: WEBP_QUALITY })
+      .toBuffer();
+    return { full, thumbnail };
+  } catch (error) {
+    if (isDomainError(error)) throw error;
+    if (error instanceof Error && /pixel limit/i.test(error.message)) {
+      throw new DomainError("upload.too_many_pixels", { megapixels: MAX_INPUT_PIXELS / 1_000_000 });
+    }
+    // sharp could not decode it: a damaged or disguised file.
+    throw new DomainError("upload.unsupported_type");
+  }
+}
+
+function newStorageKey(): string {
+  const name = randomBytes(16).toString("hex");
+  // Two-character folders keep any one directory small.
+  return `images/${name.slice(0, 2)}/${name}.webp`;
+}
+
+function thumbnailKey(storageKey: string): string {
+  return storageKey.replace(/\.webp$/, ".thumb.webp");
+}
+
+/** Where a stored file is served. Its content never changes, so browsers may cache it forever. */
+export function uploadUrl(id: string, variant: "full" | "thumb" = "full"): string {
+  const path = `/uploads/${encodeURIComponent(id)}`;
+  return variant === "thumb" ? `${path}?v=thumb` : path;
+}
+
+/** The stored bytes of an upload for serving, or null when the id (or its file) is unknown. */
+export async function readUpload(id: string, variant: "full" | "thumb" = "full") {
+  const row = await db.upload.findUnique({ where: { id }, select: { storageKey: true, mimeType: true } });
+  if (!row) return null;
+  const thumbnail = variant === "thumb" && row.mimeType === "image/webp";
+  const stored = await getStorage().get(thumbnail ? thumbnailKey(row.storageKey) : row.storageKey);
+  return stored ? { ...stored, mimeType: row.mimeType } : null;
+}
+
+/**
+ * Removes an upload's row and its files. The caller decides who may do this. The row goes first:
+ * if that fails nothing changed, and a file left by a failed delete afterwards is only an orphan.
+ */
+export async function deleteUpload(id: string): Promise<void> {
+  const row = await db.upload.findUnique({ where: { id }, select: { storageKey: true } });
+  if (!row) throw new DomainError("upload.not_found");
+  await db.upload.delete({ where: { id }, select: { id: true } });
+  const storage = getStorage();
+  await Promise.all([storage.delete(row.storageKey), storage.delete(thumbnailKey(row.storageKey))]);
+}
+
+/**
+ * Reads a form that may carry files, holding at most `maxFiles` files of `maxFileBytes` each (and
+ * small text fields) in memory: reading stops at the first part over a limit. An empty file input
+ * (no file chosen) is left out. A form without files (urlencoded) is read as usual.
+ */
+export async function parseUploadForm(
+  request: Request,
+  { maxFiles, maxFileBytes }: { maxFiles: number; maxFileBytes: number },
+): Promise<FormData> {
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!/^multipart\/form-data\s*;/i.test(contentType)) return request.formData();
+
+  const readFile = createMemoryUploadHandler({ maxPartSize: maxFileBytes });
+  const readText = createMemoryUploadHandler({ maxPartSize: MAX_TEXT_FIELD_BYTES });
+  let files = 0;
+  let textFields = 0;
+  const handler: UploadHandler = async (part) => {
+    if (part.filename === undefined) {
+      if (++textFields > MAX_TEXT_FIELDS) throw new DomainError("upload.field_too_large");
+      return withSizeLimit(() => readText(part), () => new DomainError("upload.field_too_large"));
+    }
+    // A named file beyond the limit is refused before a byte of it is read.
+    if (part.filename !== "" && files >= maxFiles) throw new DomainError("upload.too_many", { max: maxFiles });
+    const value = await withSizeLimit(
+      () => readFile(part),
+      () => new DomainError("upload.too_large", { mb: megabytes(maxFileBytes) }),
+    );
+    if (value instanceof File && value.name === "" && value.size === 0) return undefined;
+    if (++files > maxFiles) throw new DomainError("upload.too_many", { max: maxFiles });
+    return value;
+  };
+
+  try {
+    return await parseMultipartFormData(request, handler);
+  } catch (error) {
+    if (isDomainError(error)) throw error;
+    // The parser throws plain errors for a broken body (a cut-off upload, a bad boundary).
+    throw new DomainError("upload.malformed");
+  }
+}
+
+async function withSizeLimit<T>(read: () => Promise<T>, refusal: () => DomainError): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) throw refusal();
+    throw error;
+  }
+}
+
+function megabytes(bytes: number): number {
+  return Math.round((bytes / MIB) * 10) / 10;
+}

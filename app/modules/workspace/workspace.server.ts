@@ -1,0 +1,53 @@
+import { db } from "~/db.server";
+import { can, type Actor } from "~/modules/users/permissions";
+
+/** My needs: those of my village organisations and my personal ones, newest first, with applications by state. */
+export async function listMyNeeds(actor: Actor) {
+  const organisationIds = actor.memberships.filter((m) => m.role === "VILLAGE" || m.role === "FARMER").map((m) => m.organisationId);
+  const needs = await db.need.findMany({
+    where: { OR: [{ organisationId: { in: organisationIds } }, { organisationId: null, postedById: actor.id }] },
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      kind: true,
+      updatedAt: true,
+      hiddenAt: true,
+      organisation: { select: { name: true } },
+      applications: { select: { status: true } },
+    },
+    orderBy: { updatedAt: "desc" },
+    take: 100,
+  });
+  return needs.map(({ applications, ...need }) => ({
+    ...need,
+    applicationCount: applications.length,
+    waiting: applications.filter((a) => a.status === "SUBMITTED" || a.status === "SHORTLISTED").length,
+  }));
+}
+
+/** My applications as an expert, with the need they are for. */
+export function listMyApplications(expertId: string) {
+  return db.application.findMany({
+    where: { expertId },
+    select: {
+      id: true,
+      status: true,
+      priceFen: true,
+      updatedAt: true,
+      need: { select: { id: true, title: true, status: true, organisation: { select: { name: true } } } },
+    },
+    orderBy: { updatedAt: "desc" },
+    take: 100,
+  });
+}
+
+export async function getWorkspace(actor: Actor) {
+  const posts = can(actor, "need.post");
+  const applies = can(actor, "application.submit") && actor.primaryRole !== "ADMIN";
+  const [needs, applications] = await Promise.all([
+    posts && actor.primaryRole !== "ADMIN" ? listMyNeeds(actor) : Promise.resolve(null),
+    applies ? listMyApplications(actor.id) : Promise.resolve(null),
+  ]);
+  return { needs, applications };
+}

@@ -1,0 +1,155 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form, useNavigation } from "@remix-run/react";
+import { FieldShell, FormErrors, SelectField, TextField } from "~/components/forms";
+import type { MessageKey } from "~/i18n/i18n";
+import { useT } from "~/i18n/use-t";
+import { ARRANGEMENT_TYPES, OFFER_KINDS, OfferFormSchema } from "~/modules/offers/offers.schema";
+import { COUNTIES, INDUSTRIES, localName } from "~/modules/reference/reference";
+import { asList, CheckboxGroup } from "./+offers-ui";
+
+export interface OfferFormDefaults {
+  kind?: string;
+  title?: string;
+  description?: string;
+  industry?: string;
+  countiesServed?: string[];
+  arrangements?: string[];
+  priceMin?: string;
+  priceMax?: string;
+  organisationId?: string;
+}
+
+interface PostingOptions {
+  asExpert: boolean;
+  organisations: { id: string; name: string }[];
+}
+
+/**
+ * The new/edit offer form. Two submit buttons share the name "intent": save a draft (always
+ * allowed) or publish (needs verification). `posting` is absent when editing: the provider of an
+ * offer does not change.
+ */
+export function OfferForm({
+  id,
+  lastResult,
+  defaultValue,
+  posting,
+  published = false,
+}: {
+  id: string;
+  lastResult?: SubmissionResult<string[]>;
+  defaultValue?: OfferFormDefaults;
+  posting?: PostingOptions;
+  published?: boolean;
+}) {
+  const { t, locale } = useT();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id,
+    lastResult,
+    defaultValue,
+    // No `constraint`: the fields render their own attributes, and conform cannot derive
+    // constraints from the price transforms.
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: OfferFormSchema }),
+  });
+  const pending = navigation.state === "submitting";
+  const showPostAs = posting && (posting.organisations.length > 1 || (posting.asExpert && posting.organisations.length > 0) || !posting.asExpert);
+
+  return (
+    <Form method="post" {...getFormProps(form)} className="card space-y-5">
+      <FormErrors errors={form.errors} />
+      {posting && showPostAs ? (
+        <SelectField
+          meta={fields.organisationId}
+          label={t("offers.field.postAs")}
+          options={posting.organisations.map((organisation) => ({ value: organisation.id, label: organisation.name }))}
+          placeholder={posting.asExpert ? t("offers.field.postAsSelf") : undefined}
+        />
+      ) : null}
+      <SelectField
+        meta={fields.kind}
+        label={t("offers.kind")}
+        options={OFFER_KINDS.map((kind) => ({ value: kind, label: t(`offers.kind.${kind}` as MessageKey) }))}
+        placeholder={t("register.countyNone")}
+      />
+      <TextField meta={fields.title} label={t("offers.field.title")} hint={t("offers.field.titleHint")} />
+      <FieldShell
+        label={t("offers.field.description")}
+        hint={t("offers.field.descriptionHint")}
+        errors={fields.description.errors}
+        errorId={fields.description.errorId}
+        hintId={fields.description.descriptionId}
+        htmlFor={fields.description.id}
+      >
+        <textarea
+          id={fields.description.id}
+          name={fields.description.name}
+          rows={6}
+          className="input"
+          defaultValue={fields.description.initialValue}
+          aria-invalid={fields.description.errors?.length ? true : undefined}
+          aria-describedby={`${fields.description.descriptionId}${fields.description.errors?.length ? ` ${fields.description.errorId}` : ""}`}
+        />
+      </FieldShell>
+      <SelectField
+        meta={fields.industry}
+        label={t("offers.field.industry")}
+        options={INDUSTRIES.map((industry) => ({ value: industry.code, label: localName(industry, locale) }))}
+        placeholder={t("register.countyNone")}
+      />
+      <CheckboxGroup
+        name={fields.countiesServed.name}
+        legend={t("offers.field.counties")}
+        hint={t("offers.field.countiesHint")}
+        options={COUNTIES.map((county) => ({ value: county.code, label: localName(county, locale) }))}
+        selected={asList(fields.countiesServed.initialValue)}
+        errors={fields.countiesServed.errors}
+        errorId={fields.countiesServed.errorId}
+      />
+      <CheckboxGroup
+        name={fields.arrangements.name}
+        legend={t("offers.field.arrangements")}
+        options={ARRANGEMENT_TYPES.map((type) => ({ value: type, label: t(`arrangement.${type}` as MessageKey) }))}
+        selected={asList(fields.arrangements.initialValue)}
+        errors={fields.arrangements.errors}
+        errorId={fields.arrangements.errorId}
+      />
+      <div className="grid gap-4 sm:grid-cols-2">
+        {([fields.priceMin, fields.priceMax] as const).map((meta, index) => (
+          <FieldShell
+            key={meta.name}
+            label={t(index === 0 ? "offers.field.priceMin" : "offers.field.priceMax")}
+            hint={t("offers.field.priceHint")}
+            errors={meta.errors}
+            errorId={meta.errorId}
+            hintId={meta.descriptionId}
+            htmlFor={meta.id}
+          >
+            <input
+              id={meta.id}
+              name={meta.name}
+              inputMode="decimal"
+              className="input"
+              defaultValue={meta.initialValue}
+              aria-invalid={meta.errors?.length ? true : undefined}
+              aria-describedby={`${meta.descriptionId}${meta.errors?.length ? ` ${meta.errorId}` : ""}`}
+            />
+          </FieldShell>
+        ))}
+      </div>
+      <div className="flex flex-col gap-3 sm:flex-row">
+        <button type="submit" name="intent" value="save" className="btn-secondary w-full sm:w-auto" disabled={pending}>
+          {published ? t("offers.action.saveChanges") : t("offers.action.save")}
+        </button>
+        {published ? null : (
+          <button type="submit" name="intent" value="publish" className="btn-primary w-full sm:w-auto" disabled={pending}>
+            {pending ? t("offers.action.pending") : t("offers.action.publish")}
+          </button>
+        )}
+      </div>
+    </Form>
+  );
+}

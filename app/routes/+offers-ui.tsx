@@ -1,0 +1,150 @@
+import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { ErrorList } from "~/components/forms";
+import { VerifiedBadge } from "~/components/verified-badge";
+import { formatDate, formatMoney } from "~/i18n/format";
+import type { MessageKey } from "~/i18n/i18n";
+import { useT } from "~/i18n/use-t";
+import { countyName, INDUSTRIES, localName } from "~/modules/reference/reference";
+
+interface Provider {
+  expert: { id: string; displayName: string; verifiedAt: Date | string | null } | null;
+  organisation: { id: string; name: string; nameEn: string | null; verifiedAt: Date | string | null } | null;
+}
+
+export interface OfferCardData extends Provider {
+  id: string;
+  kind: string;
+  title: string;
+  industry: string;
+  countiesServed: string[];
+  arrangements: string[];
+  priceMinFen: number | null;
+  priceMaxFen: number | null;
+  publishedAt: Date | string | null;
+}
+
+export function PriceRange({ minFen, maxFen }: { minFen: number | null; maxFen: number | null }) {
+  const { t, locale } = useT();
+  if (minFen === null && maxFen === null) return <>{t("offers.price.negotiable")}</>;
+  if (minFen === null) return <>{t("offers.price.upTo", { max: formatMoney(locale, maxFen!) })}</>;
+  if (maxFen === null) return <>{t("offers.price.from", { min: formatMoney(locale, minFen) })}</>;
+  if (minFen === maxFen) return <>{formatMoney(locale, minFen)}</>;
+  return <>{t("offers.price.range", { min: formatMoney(locale, minFen), max: formatMoney(locale, maxFen) })}</>;
+}
+
+/** The expert (with their affiliation) or the institution, linked to its profile, with the badge. */
+export function ProviderName({ offer }: { offer: Provider }) {
+  const { locale } = useT();
+  const organisationName = offer.organisation && (locale === "en" && offer.organisation.nameEn ? offer.organisation.nameEn : offer.organisation.name);
+  if (offer.expert) {
+    return (
+      <span className="inline-flex flex-wrap items-center gap-x-2 gap-y-1">
+        <Link to={`/experts/${offer.expert.id}`} className="link">{offer.expert.displayName}</Link>
+        <VerifiedBadge verified={Boolean(offer.expert.verifiedAt)} />
+        {organisationName ? <span className="text-sm text-stone-600">{organisationName}</span> : null}
+      </span>
+    );
+  }
+  if (!offer.organisation) return null;
+  return (
+    <span className="inline-flex flex-wrap items-center gap-x-2 gap-y-1">
+      <Link to={`/orgs/${offer.organisation.id}`} className="link">{organisationName}</Link>
+      <VerifiedBadge verified={Boolean(offer.organisation.verifiedAt)} />
+    </span>
+  );
+}
+
+export function industryName(code: string, locale: "zh" | "en"): string {
+  const industry = INDUSTRIES.find((candidate) => candidate.code === code);
+  return industry ? localName(industry, locale) : code;
+}
+
+/** Kind, industry, counties and arrangements as short facts. */
+export function OfferFacts({ offer }: { offer: OfferCardData }) {
+  const { t, locale } = useT();
+  const rows: [string, ReactNode][] = [
+    [t("offers.industry"), industryName(offer.industry, locale)],
+    [t("offers.countiesServed"), offer.countiesServed.map((code) => countyName(code, locale) ?? code).join("、")],
+    [t("offers.arrangements"), offer.arrangements.map((type) => t(`arrangement.${type}` as MessageKey)).join("、")],
+    [t("offers.price"), <PriceRange key="price" minFen={offer.priceMinFen} maxFen={offer.priceMaxFen} />],
+  ];
+  return (
+    <dl className="grid grid-cols-[auto,1fr] gap-x-3 gap-y-1 text-sm">
+      {rows.map(([label, value]) => (
+        <div key={label} className="contents">
+          <dt className="text-stone-600">{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function KindLabel({ kind }: { kind: string }) {
+  const { t } = useT();
+  return <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">{t(`offers.kind.${kind}` as MessageKey)}</span>;
+}
+
+export function OfferCard({ offer }: { offer: OfferCardData }) {
+  const { t, locale } = useT();
+  return (
+    <article className="card space-y-3">
+      <div className="flex flex-wrap items-center gap-2">
+        <KindLabel kind={offer.kind} />
+        {offer.publishedAt ? (
+          <span className="text-xs text-stone-600">{t("offers.publishedOn", { date: formatDate(locale, offer.publishedAt) })}</span>
+        ) : null}
+      </div>
+      <h2 className="text-lg font-semibold leading-snug">
+        <Link to={`/offers/${offer.id}`} className="hover:underline">{offer.title}</Link>
+      </h2>
+      <OfferFacts offer={offer} />
+      <p className="text-sm">
+        <span className="text-stone-600">{t("offers.provider")}：</span>
+        <ProviderName offer={offer} />
+      </p>
+    </article>
+  );
+}
+
+/** Checkboxes that share one name, so the group works as a plain form post without JavaScript. */
+export function CheckboxGroup({
+  name,
+  legend,
+  hint,
+  options,
+  selected,
+  errors,
+  errorId,
+}: {
+  name: string;
+  legend: string;
+  hint?: string;
+  options: { value: string; label: string }[];
+  selected: string[];
+  errors?: string[];
+  errorId: string;
+}) {
+  return (
+    <fieldset className="space-y-2" aria-describedby={errors?.length ? errorId : undefined}>
+      <legend className="font-medium text-stone-800">{legend}</legend>
+      {hint ? <p className="text-sm text-stone-600">{hint}</p> : null}
+      <div className="grid grid-cols-2 gap-2 sm:grid-cols-3">
+        {options.map((option) => (
+          <label key={option.value} className="flex min-h-11 items-center gap-2 rounded-lg border border-stone-200 bg-white px-3">
+            <input type="checkbox" name={name} value={option.value} defaultChecked={selected.includes(option.value)} className="h-5 w-5" />
+            <span>{option.label}</span>
+          </label>
+        ))}
+      </div>
+      <ErrorList id={errorId} errors={errors} />
+    </fieldset>
+  );
+}
+
+/** A field's initial value as a list, whether conform holds one string, several or none. */
+export function asList(value: unknown): string[] {
+  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === "string");
+  return typeof value === "string" && value ? [value] : [];
+}

@@ -1,0 +1,25 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { readUpload } from "~/modules/uploads/uploads.server";
+
+/**
+ * Serves a stored upload (photos of needs are public). An id's content never changes, so the
+ * response may be cached for a year and a revalidation is answered with 304.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const variant = new URL(request.url).searchParams.get("v") === "thumb" ? "thumb" : "full";
+  const etag = `"${params.id}-${variant}"`;
+  const cacheHeaders = {
+    "Cache-Control": "public, max-age=31536000, immutable",
+    ETag: etag,
+    "X-Content-Type-Options": "nosniff",
+  };
+  const stored = await readUpload(params.id ?? "", variant);
+  if (!stored) throw new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
+  if (request.headers.get("if-none-match") === etag) {
+    await stored.stream.cancel();
+    return new Response(null, { status: 304, headers: cacheHeaders });
+  }
+  return new Response(stored.stream, {
+    headers: { ...cacheHeaders, "Content-Type": stored.mimeType, "Content-Length": String(stored.size) },
+  });
+}

@@ -1,0 +1,83 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { STATUS_TONE } from "~/components/needs/need-labels";
+import { formatDate, formatMoney } from "~/i18n/format";
+import { getLocale } from "~/i18n/i18n.server";
+import { translate, type MessageKey } from "~/i18n/i18n";
+import { useT } from "~/i18n/use-t";
+import { requireUser } from "~/modules/users/guards.server";
+import { can } from "~/modules/users/permissions";
+import { getWorkspace } from "~/modules/workspace/workspace.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${translate(data.locale, "workspace.title")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const [workspace, locale] = await Promise.all([getWorkspace(user), getLocale(request)]);
+  return { ...workspace, locale, canPost: can(user, "need.post") };
+}
+
+export default function WorkspacePage() {
+  const { needs, applications, canPost } = useLoaderData<typeof loader>();
+  const { t, locale } = useT();
+  return (
+    <div className="space-y-8">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">{t("workspace.title")}</h1>
+        <div className="flex gap-2">
+          <Link to="/needs" className="btn-secondary">{t("workspace.browseNeeds")}</Link>
+          {canPost ? <Link to="/needs/new" className="btn-primary">{t("needs.post")}</Link> : null}
+        </div>
+      </div>
+      {needs ? (
+        <section aria-labelledby="my-needs" className="space-y-3">
+          <h2 id="my-needs" className="text-xl font-semibold">{t("workspace.myNeeds")}</h2>
+          {needs.length === 0 ? <p className="card text-stone-600">{t("workspace.noNeeds")}</p> : null}
+          <ul className="space-y-2">
+            {needs.map((need) => (
+              <li key={need.id} className="card flex flex-wrap items-center gap-2 p-3">
+                <span className={`rounded-full px-2 py-0.5 text-xs ${STATUS_TONE[need.status]}`}>{t(`needs.status.${need.status}` as MessageKey)}</span>
+                <Link to={`/needs/${need.id}`} className="font-medium hover:underline">{need.title}</Link>
+                {need.hiddenAt ? <span className="rounded-full bg-red-100 px-2 py-0.5 text-xs text-red-800">{t("needs.hidden")}</span> : null}
+                <span className="ml-auto text-sm text-stone-600">
+                  {need.applicationCount > 0 ? (
+                    <Link to={`/needs/${need.id}/applications`} className="link">
+                      {t("needs.applicationsCount", { count: need.applicationCount })}
+                      {need.waiting > 0 ? ` · ${t("workspace.waiting", { count: need.waiting })}` : ""}
+                    </Link>
+                  ) : (
+                    t("needs.applicationsCount", { count: 0 })
+                  )}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {applications ? (
+        <section aria-labelledby="my-applications" className="space-y-3">
+          <h2 id="my-applications" className="text-xl font-semibold">{t("workspace.myApplications")}</h2>
+          {applications.length === 0 ? <p className="card text-stone-600">{t("workspace.noApplications")}</p> : null}
+          <ul className="space-y-2">
+            {applications.map((application) => (
+              <li key={application.id} className="card flex flex-wrap items-center gap-2 p-3">
+                <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs">{t(`applications.status.${application.status}` as MessageKey)}</span>
+                <Link to={`/needs/${application.need.id}`} className="font-medium hover:underline">{application.need.title}</Link>
+                <span className="ml-auto text-sm text-stone-600">
+                  {formatMoney(locale, application.priceFen)} · {formatDate(locale, application.updatedAt)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -6,6 +6,7 @@ import type { Logger } from "pino";
 import { db } from "~/db.server";
 import type { Env } from "~/env.server";
 import { seedDemoData } from "~/modules/demo/seed.server";
+import { expireNeeds } from "~/modules/needs/needs.server";
 import { syncReferenceData } from "~/modules/reference/reference.server";
 import { createApp } from "./app";
 import { startEmbeddedPostgres, type RunningDatabase } from "./embedded-postgres";
@@ -72,6 +73,14 @@ export async function startServer(env: Env, log: Logger): Promise<RunningServer>
       http.once("error", reject);
       http.listen(env.PORT, env.HOST, resolve);
     });
+    // Deadlines pass while nobody is looking: sweep every few minutes, and once now.
+    const sweep = () => {
+      expireNeeds().catch((error: unknown) => log.error({ err: error }, "expiring needs failed"));
+    };
+    sweep();
+    const sweeper = setInterval(sweep, 5 * 60 * 1000);
+    sweeper.unref();
+
     const address = http.address();
     const port = typeof address === "object" && address ? address.port : env.PORT;
     const url = `http://localhost:${port}`;
@@ -83,6 +92,7 @@ export async function startServer(env: Env, log: Logger): Promise<RunningServer>
       http,
       io,
       close: async () => {
+        clearInterval(sweeper);
         // io.close() also closes the HTTP server: new connections stop, open requests finish.
         await new Promise<void>((resolve) => {
           io.close(() => resolve());

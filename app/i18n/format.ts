@@ -49,3 +49,15 @@ export function formatMoney(locale: Locale, amountFen: number): string {
     maximumFractionDigits: 2,
   }).format(yuan);
 }
+
+/**
+ * A range in one unit, the way a budget is read: "0.5–2万元" rather than "¥5,000 – 2万元" in
+ * Chinese once the upper end reaches 万元; two amounts with a dash otherwise.
+ */
+export function formatMoneyRange(locale: Locale, minFen: number, maxFen: number): string {
+  if (locale === "zh" && Math.abs(maxFen) >= YUAN_PER_WAN * FEN_PER_YUAN) {
+    const wan = new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 2 });
+    return `${wan.format(minFen / FEN_PER_YUAN / YUAN_PER_WAN)}–${wan.format(maxFen / FEN_PER_YUAN / YUAN_PER_WAN)}万元`;
+  }
+  return `${formatMoney(locale, minFen)} – ${formatMoney(locale, maxFen)}`;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { en } from "./en";
-import { formatMoney, formatPhone } from "./format";
+import { formatMoney, formatMoneyRange, formatPhone } from "./format";
 import { translate, translateMaybe } from "./i18n";
 import { zh } from "./zh";
 
@@ -50,6 +50,12 @@ describe("formatMoney", () => {
   it("writes small amounts and English amounts with the yuan sign", () => {
     expect(formatMoney("zh", 99_950)).toBe("¥999.50");
     expect(formatMoney("en", 12_500_000)).toBe("¥125,000");
+  });
+
+  it("writes a Chinese range in one unit", () => {
+    expect(formatMoneyRange("zh", 500_000, 2_000_000)).toBe("0.5–2万元");
+    expect(formatMoneyRange("zh", 50_000, 90_000)).toBe("¥500 – ¥900");
+    expect(formatMoneyRange("en", 500_000, 2_000_000)).toBe("¥5,000 – ¥20,000");
   });
 
   it("refuses fractional fen", () => {

@@ -73,7 +73,7 @@ export function OfferForm({
         meta={fields.kind}
         label={t("offers.kind")}
         options={OFFER_KINDS.map((kind) => ({ value: kind, label: t(`offers.kind.${kind}` as MessageKey) }))}
-        placeholder={t("register.countyNone")}
+        placeholder={t("offers.field.choose")}
       />
       <TextField meta={fields.title} label={t("offers.field.title")} hint={t("offers.field.titleHint")} />
       <FieldShell
@@ -98,7 +98,7 @@ export function OfferForm({
         meta={fields.industry}
         label={t("offers.field.industry")}
         options={INDUSTRIES.map((industry) => ({ value: industry.code, label: localName(industry, locale) }))}
-        placeholder={t("register.countyNone")}
+        placeholder={t("offers.field.choose")}
       />
       <CheckboxGroup
         name={fields.countiesServed.name}

@@ -42,6 +42,7 @@ export default function NeedsPage() {
   const { items, total, page, pages, filters, canPost } = useLoaderData<typeof loader>();
   const { t, locale } = useT();
   const [searchParams] = useSearchParams();
+  const activeFilters = [filters.industry, filters.county, filters.arrangement, filters.kind, filters.status, filters.verified].filter(Boolean).length + (filters.sort !== "newest" ? 1 : 0);
   const pageLink = (target: number) => {
     const next = new URLSearchParams(searchParams);
     next.set("page", String(target));
@@ -56,11 +57,20 @@ export default function NeedsPage() {
         </div>
         {canPost ? <Link to="/needs/new" className="btn-primary">{t("needs.post")}</Link> : null}
       </div>
-      <Form method="get" className="card grid gap-3 sm:grid-cols-3" role="search">
-        <label className="block text-sm sm:col-span-3">
-          <span className="text-stone-700">{t("needs.filter.keyword")}</span>
-          <input type="search" name="q" defaultValue={filters.q ?? ""} className="input mt-1" />
-        </label>
+      <Form method="get" className="card space-y-3" role="search">
+        <div className="flex items-end gap-2">
+          <label className="block flex-1 text-sm">
+            <span className="text-stone-700">{t("needs.filter.keyword")}</span>
+            <input type="search" name="q" defaultValue={filters.q ?? ""} className="input mt-1" />
+          </label>
+          <button type="submit" className="btn-primary">{t("needs.filter.search")}</button>
+        </div>
+        {/* Collapsed on a phone until used, so the results are not a screen away; no JS needed. */}
+        <details open={activeFilters > 0} className="group">
+          <summary className="cursor-pointer py-2 text-sm font-medium text-brand-800">
+            {t("needs.filter.more")}{activeFilters > 0 ? ` (${activeFilters})` : ""}
+          </summary>
+          <div className="grid gap-3 pt-2 sm:grid-cols-3">
         <Select name="industry" label={t("needs.field.industry")} value={filters.industry} options={INDUSTRIES.map((i) => ({ value: i.code, label: localName(i, locale) }))} />
         <Select name="county" label={t("needs.field.county")} value={filters.county} options={COUNTIES.map((c) => ({ value: c.code, label: localName(c, locale) }))} />
         <Select name="arrangement" label={t("needs.field.arrangements")} value={filters.arrangement} options={ARRANGEMENT_TYPES.map((a) => ({ value: a, label: t(`arrangement.${a}` as MessageKey) }))} />
@@ -78,10 +88,12 @@ export default function NeedsPage() {
           <input type="checkbox" name="verified" value="1" defaultChecked={filters.verified === "1"} className="h-5 w-5 accent-brand-700" />
           {t("needs.filter.verifiedOnly")}
         </label>
-        <div className="flex gap-2 sm:col-span-2 sm:justify-end">
-          <Link to="/needs" className="btn-secondary">{t("needs.filter.reset")}</Link>
-          <button type="submit" className="btn-primary">{t("needs.filter.apply")}</button>
-        </div>
+            <div className="flex gap-2 sm:col-span-2 sm:justify-end">
+              <Link to="/needs" className="btn-secondary">{t("needs.filter.reset")}</Link>
+              <button type="submit" className="btn-primary">{t("needs.filter.apply")}</button>
+            </div>
+          </div>
+        </details>
       </Form>
       <p className="text-sm text-stone-600" aria-live="polite">{t("needs.count", { count: total })}</p>
       {items.length === 0 ? (

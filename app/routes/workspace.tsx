@@ -17,11 +17,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const [workspace, locale] = await Promise.all([getWorkspace(user), getLocale(request)]);
-  return { ...workspace, locale, canPost: can(user, "need.post") };
+  return { ...workspace, locale, canPost: can(user, "need.post"), canOffer: can(user, "offer.post") };
 }
 
 export default function WorkspacePage() {
-  const { needs, applications, canPost } = useLoaderData<typeof loader>();
+  const { needs, applications, offers, canPost, canOffer } = useLoaderData<typeof loader>();
   const { t, locale } = useT();
   return (
     <div className="space-y-8">
@@ -30,6 +30,7 @@ export default function WorkspacePage() {
         <div className="flex gap-2">
           <Link to="/needs" className="btn-secondary">{t("workspace.browseNeeds")}</Link>
           {canPost ? <Link to="/needs/new" className="btn-primary">{t("needs.post")}</Link> : null}
+          {canOffer ? <Link to="/offers/new" className="btn-primary">{t("offers.post")}</Link> : null}
         </div>
       </div>
       {needs ? (
@@ -69,6 +70,22 @@ export default function WorkspacePage() {
                 <span className="ml-auto text-sm text-stone-600">
                   {formatMoney(locale, application.priceFen)} · {formatDate(locale, application.updatedAt)}
                 </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {offers ? (
+        <section aria-labelledby="my-offers" className="space-y-3">
+          <h2 id="my-offers" className="text-xl font-semibold">{t("workspace.myOffers")}</h2>
+          {offers.length === 0 ? <p className="card text-stone-600">{t("workspace.noOffers")}</p> : null}
+          <ul className="space-y-2">
+            {offers.map((offer) => (
+              <li key={offer.id} className="card flex flex-wrap items-center gap-2 p-3">
+                <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs">{t(`offers.status.${offer.status}` as MessageKey)}</span>
+                <Link to={`/offers/${offer.id}`} className="font-medium hover:underline">{offer.title}</Link>
+                {offer.hiddenAt ? <span className="rounded-full bg-red-100 px-2 py-0.5 text-xs text-red-800">{t("needs.hidden")}</span> : null}
+                <span className="ml-auto text-sm text-stone-600">{formatDate(locale, offer.updatedAt)}</span>
               </li>
             ))}
           </ul>

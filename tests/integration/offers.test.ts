@@ -15,7 +15,7 @@ import {
 } from "~/modules/offers/offers.server";
 import { onUserEvent } from "~/modules/realtime/bus.server";
 import { action as detailAction, loader as detailLoader } from "~/routes/offers.$id";
-import { action as editAction } from "~/routes/offers.$id.edit";
+import { action as editAction } from "~/routes/offers.$id_.edit";
 import { action as newAction } from "~/routes/offers.new";
 import { loader as listLoader } from "~/routes/offers._index";
 import { DomainError } from "~/utils/errors";
@@ -277,6 +277,7 @@ describe("bureau moderation", () => {
     expect((await db.offer.findUniqueOrThrow({ where: { id }, select: { hiddenAt: true } })).hiddenAt).toBeNull();
 
     expect((await refusal(hideOffer(stranger, id, "不是我的权限"))).status).toBe(403);
+    expect((await refusal(hideOffer(bureau, id, "   "))).code).toBe("offer.reason_required");
 
     const pushed: string[] = [];
     const stop = onUserEvent((event) => {

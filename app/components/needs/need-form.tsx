@@ -7,6 +7,7 @@ import { useT } from "~/i18n/use-t";
 import { ARRANGEMENT_TYPES } from "~/modules/marketplace/marketplace.schema";
 import { BRAND_SERVICES, MAX_NEED_PHOTOS, NEED_KINDS, NeedFormSchema, URGENCIES } from "~/modules/needs/needs.schema";
 import { COUNTIES, INDUSTRIES, localName } from "~/modules/reference/reference";
+import { useHydrated } from "~/utils/use-hydrated";
 
 export interface NeedFormDefaults {
   organisationId?: string;
@@ -60,7 +61,8 @@ export function NeedForm({
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: NeedFormSchema }),
   });
-  const branding = (fields.kind.value ?? defaults.kind) === "BRANDING";
+  const hydrated = useHydrated();
+  const branding = !hydrated || (fields.kind.value ?? defaults.kind) === "BRANDING";
   const busy = navigation.state === "submitting";
   return (
     <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="card space-y-5">
@@ -75,7 +77,7 @@ export function NeedForm({
       <SelectField meta={fields.kind} label={t("needs.kind")} options={NEED_KINDS.map((value) => ({ value, label: t(`needs.kind.${value}`) }))} />
       <TextField meta={fields.title} label={t("needs.field.title")} hint={t("needs.field.titleHint")} />
       <TextAreaField meta={fields.description} label={t("needs.field.description")} hint={t("needs.field.descriptionHint")} rows={6} />
-      {branding || !fields.kind.value ? (
+      {branding ? (
         <fieldset className="space-y-4 rounded-lg border border-amber-200 bg-amber-50/50 p-3">
           <legend className="float-left mb-1 w-full font-medium text-amber-900">{t("needs.kind.BRANDING")}</legend>
           <TextField meta={fields.productName} label={t("needs.field.productName")} />

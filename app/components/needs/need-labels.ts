@@ -1,4 +1,4 @@
-import { formatMoney } from "~/i18n/format";
+import { formatMoney, formatMoneyRange } from "~/i18n/format";
 import type { Locale, MessageKey, Params } from "~/i18n/i18n";
 
 type T = (key: MessageKey, params?: Params) => string;
@@ -6,9 +6,7 @@ type T = (key: MessageKey, params?: Params) => string;
 /** A budget as people say it: a range, "from", "up to", or negotiable. */
 export function budgetText(t: T, locale: Locale, minFen: number | null, maxFen: number | null): string {
   if (minFen !== null && maxFen !== null) {
-    return minFen === maxFen
-      ? formatMoney(locale, minFen)
-      : t("needs.budgetRange", { min: formatMoney(locale, minFen), max: formatMoney(locale, maxFen) });
+    return minFen === maxFen ? formatMoney(locale, minFen) : formatMoneyRange(locale, minFen, maxFen);
   }
   if (minFen !== null) return t("needs.budgetFrom", { min: formatMoney(locale, minFen) });
   if (maxFen !== null) return t("needs.budgetUpTo", { max: formatMoney(locale, maxFen) });

@@ -3,10 +3,12 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { hashPassword } from "~/modules/users/password.server";
 import { normaliseIdentifier } from "~/modules/users/users.schema";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
+import { DEMO_NEEDS, DEMO_OFFERS } from "./demo-content";
 
 /**
  * On an empty database: one verified account per role, so a visitor can try every side of the
- * platform. Skipped as soon as any user exists.
+ * platform, and a few needs and offers so the lists are not empty. Skipped as soon as any user
+ * exists.
  */
 export async function seedDemoData(db: Db): Promise<boolean> {
   if ((await db.user.count()) > 0) return false;
@@ -14,6 +16,7 @@ export async function seedDemoData(db: Db): Promise<boolean> {
   const verifiedAt = new Date();
   await db.$transaction(async (tx) => {
     const organisations = new Map<string, string>();
+    const users = new Map<string, string>();
     for (const account of DEMO_ACCOUNTS) {
       const identifier = normaliseIdentifier(account.login);
       if (!identifier) throw new Error(`demo login ${account.login} is not a valid identifier`);
@@ -24,6 +27,8 @@ export async function seedDemoData(db: Db): Promise<boolean> {
           passwordHash,
           primaryRole: account.role,
           countyCode: account.countyCode ?? account.organisation?.countyCode ?? null,
+          // People verify as persons; organisation accounts are verified through their organisation.
+          verifiedAt: account.organisation ? null : verifiedAt,
         },
         select: { id: true },
       });
@@ -38,7 +43,57 @@ export async function seedDemoData(db: Db): Promise<boolean> {
       const joinKey = account.role in joins ? joins[account.role as keyof typeof joins] : undefined;
       const joinId = joinKey && organisations.get(joinKey);
       if (joinId) await tx.membership.create({ data: { userId: user.id, organisationId: joinId, role: account.role } });
+      users.set(account.role, user.id);
       await recordAudit(tx, { actorId: null, action: "demo.seeded", subjectType: "User", subjectId: user.id });
+    }
+
+    const expertId = users.get("EXPERT")!;
+    const universityId = organisations.get("university")!;
+    await tx.expertProfile.create({
+      data: {
+        userId: expertId,
+        title: "教授 · 食用菌栽培",
+        fields: ["PLANTING", "AGRI_PROCESSING"],
+        specialties: "香菇、木耳栽培与菌种选育；菌棒污染防治",
+        bio: "从事食用菌栽培研究二十年，2019 年起任洛阳市科技特派员，常驻栾川、嵩县服务。",
+        affiliationId: universityId,
+        isCommissioner: true,
+        countiesServed: ["410324", "410325", "410326"],
+        languages: ["zh"],
+        contactPhone: "+8613900000003",
+      },
+    });
+    const coopId = organisations.get("coop")!;
+    const villageHeadId = users.get("VILLAGE")!;
+    for (const [index, need] of DEMO_NEEDS.entries()) {
+      const created = await tx.need.create({
+        data: {
+          ...need,
+          organisationId: coopId,
+          postedById: villageHeadId,
+          status: "OPEN",
+          // Spread over the last weeks so "newest" has an order.
+          publishedAt: new Date(verifiedAt.getTime() - index * 3 * 24 * 3600_000),
+        },
+        select: { id: true },
+      });
+      await recordAudit(tx, { actorId: null, action: "demo.seeded", subjectType: "Need", subjectId: created.id });
+    }
+    const universityStaffId = users.get("INSTITUTION")!;
+    for (const offer of DEMO_OFFERS) {
+      const { by, ...fields } = offer;
+      const created = await tx.offer.create({
+        data: {
+          ...fields,
+          status: "PUBLISHED",
+          publishedAt: verifiedAt,
+          expertId: by === "expert" ? expertId : null,
+          organisationId: by === "expert" ? null : universityId,
+          postedById: by === "expert" ? expertId : universityStaffId,
+        },
+        select: { id: true },
+      });
+      await recordAudit(tx, { actorId: null, action: "demo.seeded", subjectType: "Offer", subjectId: created.id });
     }
   });
   return true;

@@ -9,4 +9,5 @@ export const offersErrors = {
   "offer.not_institution_member": { status: 403, message: "offers.errors.not_institution_member", field: "organisationId" },
   "offer.invalid_transition": { status: 409, message: "offers.errors.invalid_transition" },
   "offer.not_hideable": { status: 409, message: "offers.errors.not_hideable" },
+  "offer.reason_required": { status: 400, message: "offers.errors.reason_length", field: "reason" },
 } as const satisfies Record<string, ErrorSpec>;

@@ -217,6 +217,8 @@ export function withdrawOffer(actor: Actor, offerId: string, meta: RequestMeta =
 /** The bureau takes a published offer out of sight, with a reason the owner is told. */
 export async function hideOffer(actor: Actor, offerId: string, reason: string, meta: RequestMeta = {}) {
   if (!can(actor, "content.moderate")) throw new DomainError("offer.forbidden");
+  reason = reason.trim();
+  if (reason.length < 2 || reason.length > 500) throw new DomainError("offer.reason_required");
   const notifications = await db.$transaction(async (tx) => {
     const before = await loadForChange(tx, offerId);
     if (before.status !== "PUBLISHED" || before.hiddenAt) throw new DomainError("offer.not_hideable");

@@ -1,4 +1,5 @@
 import { db } from "~/db.server";
+import { listMyOffers } from "~/modules/offers/offers.server";
 import { can, type Actor } from "~/modules/users/permissions";
 
 /** My needs: those of my village organisations and my personal ones, newest first, with applications by state. */
@@ -45,9 +46,11 @@ export function listMyApplications(expertId: string) {
 export async function getWorkspace(actor: Actor) {
   const posts = can(actor, "need.post");
   const applies = can(actor, "application.submit") && actor.primaryRole !== "ADMIN";
-  const [needs, applications] = await Promise.all([
+  const offers = can(actor, "offer.post") && actor.primaryRole !== "ADMIN";
+  const [needs, applications, myOffers] = await Promise.all([
     posts && actor.primaryRole !== "ADMIN" ? listMyNeeds(actor) : Promise.resolve(null),
     applies ? listMyApplications(actor.id) : Promise.resolve(null),
+    offers ? listMyOffers(actor.id) : Promise.resolve(null),
   ]);
-  return { needs, applications };
+  return { needs, applications, offers: myOffers };
 }

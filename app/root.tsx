@@ -16,6 +16,7 @@ import { getLocale } from "~/i18n/i18n.server";
 import { DEFAULT_LOCALE, intlTag, type Locale } from "~/i18n/i18n";
 import { countUnread } from "~/modules/notifications/notifications.server";
 import { getOptionalUser } from "~/modules/users/guards.server";
+import { can } from "~/modules/users/permissions";
 import { getToast } from "~/utils/toast.server";
 import { useNonce } from "~/utils/nonce";
 import stylesheet from "~/tailwind.css?url";
@@ -36,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       locale,
       toast,
-      user: user && { id: user.id, displayName: user.displayName, primaryRole: user.primaryRole },
+      user: user && { id: user.id, displayName: user.displayName, primaryRole: user.primaryRole, reviews: can(user, "verification.review") },
       unreadNotifications,
     },
     { headers },

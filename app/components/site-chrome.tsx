@@ -4,6 +4,7 @@ import { useT } from "~/i18n/use-t";
 
 interface HeaderUser {
   displayName: string;
+  reviews?: boolean;
 }
 
 export function LanguageSwitch() {
@@ -68,6 +69,11 @@ export function SiteHeader({ user, unreadNotifications = 0 }: { user: HeaderUser
         {user ? (
           <NavLink to="/workspace" className={navLink}>
             {t("nav.workspace")}
+          </NavLink>
+        ) : null}
+        {user?.reviews ? (
+          <NavLink to="/bureau/verifications" className={navLink}>
+            {t("nav.verifications")}
           </NavLink>
         ) : null}
       </nav>

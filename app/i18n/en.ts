@@ -102,6 +102,12 @@ export const en: Record<MessageKey, string> = {
   "account.unverified": "Awaiting verification",
   "account.changePassword": "Change password",
   "account.security": "Security",
+  "account.profile": "Profile and verification",
+  "account.editExpertProfile": "Edit expert profile",
+  "account.viewPublicPage": "View public page",
+  "account.verification": "Verification",
+  "account.editOrganisation": "Edit organisation",
+  "nav.verifications": "Verifications",
 
   "password.title": "Change password",
   "password.current": "Current password",

@@ -101,6 +101,12 @@ export const zh = {
   "account.unverified": "待认证",
   "account.changePassword": "修改密码",
   "account.security": "安全",
+  "account.profile": "资料与认证",
+  "account.editExpertProfile": "编辑专家资料",
+  "account.viewPublicPage": "查看公开主页",
+  "account.verification": "认证状态",
+  "account.editOrganisation": "编辑组织资料",
+  "nav.verifications": "认证审核",
 
   "password.title": "修改密码",
   "password.current": "当前密码",

@@ -1,6 +1,10 @@
-import { formatPhone } from "~/i18n/format";
+import { Link } from "@remix-run/react";
+import { formatDate, formatPhone } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
-import type { DetailsView } from "~/modules/verification/verification.server";
+import type { DetailsView, VerificationState } from "~/modules/verification/verification.server";
+
+/** A subject may (re)apply when it has never applied or was last rejected. */
+export const canSubmit = (status: VerificationState | null) => status?.state === "NONE" || status?.state === "REJECTED";
 
 /** What the applicant submitted, as the bureau reads it. The ID number shows only as its last four. */
 export function VerificationDetails({ details }: { details: DetailsView }) {
@@ -34,4 +38,23 @@ export function VerificationDetails({ details }: { details: DetailsView }) {
         ))}
     </dl>
   );
+}
+
+export function StatusLine({ status }: { status: VerificationState }) {
+  const { t, locale } = useT();
+  const tone = { VERIFIED: "bg-brand-100 text-brand-800", PENDING: "bg-sky-100 text-sky-900", REJECTED: "bg-red-100 text-red-800", NONE: "bg-stone-200 text-stone-700" }[status.state];
+  return (
+    <div className="space-y-1">
+      <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${tone}`}>{t(`verification.state.${status.state}`)}</span>
+      {status.state === "VERIFIED" ? <p className="text-sm text-stone-600">{t("verification.verifiedOn", { date: formatDate(locale, status.verifiedAt) })}</p> : null}
+      {status.state === "PENDING" ? <p className="text-sm text-stone-600">{t("verification.submittedOn", { date: formatDate(locale, status.submittedAt) })}</p> : null}
+      {status.state === "REJECTED" ? <p className="text-sm text-red-800">{t("verification.rejectedReason", { reason: status.reason })}</p> : null}
+    </div>
+  );
+}
+
+export function StartLink({ status, to }: { status: VerificationState; to: string }) {
+  const { t } = useT();
+  if (!canSubmit(status)) return null;
+  return <Link to={to} className="btn-secondary mt-3">{status.state === "REJECTED" ? t("verification.resubmit") : t("verification.start")}</Link>;
 }

@@ -61,10 +61,26 @@ export default function AccountPage() {
                 >
                   {organisation.verifiedAt ? t("account.verified") : t("account.unverified")}
                 </span>
+                <span className="flex w-full gap-3 text-sm">
+                  <Link to={`/account/organisations/${organisation.id}`} className="link">{t("account.editOrganisation")}</Link>
+                  <Link to={`/orgs/${organisation.id}`} className="link">{t("account.viewPublicPage")}</Link>
+                </span>
               </li>
             ))}
           </ul>
         )}
+      </section>
+      <section className="card" aria-labelledby="profile">
+        <h2 id="profile" className="text-lg font-semibold">{t("account.profile")}</h2>
+        <div className="mt-3 flex flex-wrap gap-3">
+          <Link to="/account/verification" className="btn-secondary">{t("account.verification")}</Link>
+          {account.primaryRole === "EXPERT" ? (
+            <>
+              <Link to="/account/profile" className="btn-secondary">{t("account.editExpertProfile")}</Link>
+              <Link to={`/experts/${account.id}`} className="btn-secondary">{t("account.viewPublicPage")}</Link>
+            </>
+          ) : null}
+        </div>
       </section>
       <section className="card" aria-labelledby="security">
         <h2 id="security" className="text-lg font-semibold">{t("account.security")}</h2>

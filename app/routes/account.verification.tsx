@@ -4,7 +4,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, TextAreaField, TextField } from "~/components/forms";
-import { formatDate } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18n.server";
 import { translate, type MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
@@ -14,17 +13,15 @@ import {
   getMyVerificationOverview,
   submitOrganisationVerification,
   submitPersonVerification,
-  type VerificationState,
 } from "~/modules/verification/verification.server";
 import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
 import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { StartLink, StatusLine, canSubmit } from "./+verification-ui";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${translate(data.locale, "verification.title")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
 ];
-
-const canSubmit = (status: VerificationState | null) => status?.state === "NONE" || status?.state === "REJECTED";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -57,25 +54,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (error) {
     return replyWithDomainError(submission, error, await getLocale(request));
   }
-}
-
-function StatusLine({ status }: { status: VerificationState }) {
-  const { t, locale } = useT();
-  const tone = { VERIFIED: "bg-brand-100 text-brand-800", PENDING: "bg-sky-100 text-sky-900", REJECTED: "bg-red-100 text-red-800", NONE: "bg-stone-200 text-stone-700" }[status.state];
-  return (
-    <div className="space-y-1">
-      <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${tone}`}>{t(`verification.state.${status.state}`)}</span>
-      {status.state === "VERIFIED" ? <p className="text-sm text-stone-600">{t("verification.verifiedOn", { date: formatDate(locale, status.verifiedAt) })}</p> : null}
-      {status.state === "PENDING" ? <p className="text-sm text-stone-600">{t("verification.submittedOn", { date: formatDate(locale, status.submittedAt) })}</p> : null}
-      {status.state === "REJECTED" ? <p className="text-sm text-red-800">{t("verification.rejectedReason", { reason: status.reason })}</p> : null}
-    </div>
-  );
-}
-
-function StartLink({ status, to }: { status: VerificationState; to: string }) {
-  const { t } = useT();
-  if (!canSubmit(status)) return null;
-  return <Link to={to} className="btn-secondary mt-3">{status.state === "REJECTED" ? t("verification.resubmit") : t("verification.start")}</Link>;
 }
 
 export default function VerificationPage() {

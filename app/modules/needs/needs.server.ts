@@ -4,6 +4,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { createNotifications, deliverNotifications } from "~/modules/notifications/notifications.server";
 import { deleteUpload, storeImage } from "~/modules/uploads/uploads.server";
 import { can, type Actor } from "~/modules/users/permissions";
+import { getPublisherVerification } from "~/modules/verification/verified.server";
 import { DomainError } from "~/utils/errors";
 import { assertTransition, type Transitions } from "~/utils/state-machine";
 import { MAX_NEED_PHOTOS, endOfDayInLuoyang, type NeedFields } from "./needs.schema";
@@ -66,15 +67,6 @@ function assertMayPostFor(actor: Actor, organisationId: string | undefined): voi
   if (!member) throw new DomainError("need.not_member");
 }
 
-async function publisherIsVerified(tx: Tx, need: { organisationId: string | null; postedById: string }): Promise<boolean> {
-  if (need.organisationId) {
-    const organisation = await tx.organisation.findUnique({ where: { id: need.organisationId }, select: { verifiedAt: true } });
-    return Boolean(organisation?.verifiedAt);
-  }
-  const poster = await tx.user.findUnique({ where: { id: need.postedById }, select: { verifiedAt: true } });
-  return Boolean(poster?.verifiedAt);
-}
-
 function fieldsData(fields: NeedFields) {
   const branding = fields.kind === "BRANDING";
   return {
@@ -111,7 +103,7 @@ async function withStoredPhotos<T>(ownerId: string, files: File[], write: (uploa
 async function openNeed(tx: Tx, needId: string, actorId: string, meta: RequestMeta): Promise<boolean> {
   const need = await tx.need.findUniqueOrThrow({ where: { id: needId }, select: { status: true, organisationId: true, postedById: true } });
   assertTransition(NEED_TRANSITIONS, need.status, "OPEN", "need.invalid_transition");
-  if (!(await publisherIsVerified(tx, need))) return false;
+  if (!(await getPublisherVerification({ userId: need.postedById, organisationId: need.organisationId }, tx))) return false;
   await tx.need.update({ where: { id: needId }, data: { status: "OPEN", publishedAt: new Date() }, select: { id: true } });
   await recordAudit(tx, { actorId, action: "need.published", subjectType: "Need", subjectId: needId, before: { status: need.status }, after: { status: "OPEN" }, ip: meta.ip });
   return true;

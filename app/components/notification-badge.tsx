@@ -46,8 +46,9 @@ export function NotificationBadge({ unreadCount }: { unreadCount: number }) {
           </span>
         ) : null}
       </Link>
-      {/* The live region is always in the page so screen readers notice when text appears in it. */}
-      <div role="status" aria-live="polite" className="pointer-events-none fixed inset-x-2 bottom-4 z-50 flex justify-center">
+      {/* Always in the page so screen readers notice when text appears in it. A "log" (not a
+          "status"): it announces arriving notifications, while the page's own status line stays the toast. */}
+      <div role="log" aria-live="polite" aria-label={t("notifications.liveLabel")} className="pointer-events-none fixed inset-x-2 bottom-4 z-50 flex justify-center">
         {latest ? (
           <p className="pointer-events-auto flex max-w-md items-center gap-3 rounded-lg border-l-4 border-sky-600 bg-white px-4 py-3 shadow-lg">
             <span>

@@ -17,3 +17,51 @@ export async function logOut(page: Page) {
   await page.getByRole("button", { name: "退出登录" }).click();
   await expect(page.getByRole("status")).toHaveText("您已退出登录");
 }
+
+const CREDIT_CODE_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+const CREDIT_CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+/** A made-up but well-formed unified social credit code (GB 32100) for a farmer cooperative. */
+export function syntheticCreditCode(): string {
+  const body = `93410324MA${Array.from({ length: 7 }, () => CREDIT_CODE_CHARS[randomBytes(1)[0] % 10]).join("")}`;
+  const sum = [...body].reduce((total, char, index) => total + CREDIT_CODE_CHARS.indexOf(char) * CREDIT_CODE_WEIGHTS[index], 0);
+  return body + CREDIT_CODE_CHARS[(31 - (sum % 31)) % 31];
+}
+
+export async function registerCooperative(page: Page, mobile: string, name: string, password = "shiitake2026") {
+  await page.goto("/register");
+  await page.getByLabel("我是").selectOption({ label: "村委会 / 合作社" });
+  await page.getByLabel("手机号或邮箱").fill(mobile);
+  await page.getByLabel("姓名或称呼").fill("赵大山");
+  await page.getByLabel("密码", { exact: true }).fill(password);
+  await page.getByLabel("再次输入密码").fill(password);
+  await page.getByLabel("所在县区 (选填)").selectOption({ label: "嵩县" });
+  await page.getByLabel("组织名称").fill(name);
+  await page.getByLabel("组织类型").selectOption({ label: "农民专业合作社" });
+  await page.getByRole("button", { name: "注册" }).click();
+  await expect(page.getByRole("status")).toHaveText("注册成功，欢迎使用乡科");
+}
+
+export async function fillNeed(page: Page, title: string, photo?: string) {
+  await page.getByLabel("标题").fill(title);
+  await page.getByLabel("详细说明").fill("合作社养殖肉牛 120 头，冬季青贮饲料霉变，需要专家指导青贮制作和饲料配方调整。");
+  await page.getByLabel("产业").selectOption({ label: "养殖" });
+  await page.getByLabel("县区").selectOption({ label: "嵩县" });
+  await page.getByLabel("预算下限（元）").fill("3000");
+  await page.getByLabel("预算上限（元）").fill("12000");
+  await page.getByLabel("技术承包").check();
+  await page.getByLabel("有偿服务").check();
+  if (photo) await page.getByLabel("照片（最多 6 张）").setInputFiles(photo);
+}
+
+export async function applyAsExpert(page: Page, needTitle: string, price: string) {
+  await page.goto("/needs");
+  await page.getByRole("link", { name: needTitle }).click();
+  await page.getByLabel("技术方案").fill("先到牛场查看青贮窖和饲喂情况，取样化验，再制定青贮制作规程和冬季日粮配方，并现场培训饲养员。");
+  await page.getByLabel("时间安排").fill("一周内到场，一个月内完成");
+  await page.getByLabel("合作方式").selectOption({ label: "技术承包" });
+  await page.getByLabel("报价（元）").fill(price);
+  await page.getByRole("button", { name: "提交申请" }).click();
+  await expect(page.getByRole("status")).toHaveText("申请已提交");
+  await expect(page.getByRole("heading", { name: "您的申请" })).toBeVisible();
+}

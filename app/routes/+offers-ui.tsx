@@ -1,3 +1,5 @@
+import { FactList } from "~/components/fact-list";
+import { MoneyRange } from "~/components/money-range";
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorList } from "~/components/forms";
@@ -22,15 +24,6 @@ export interface OfferCardData extends Provider {
   priceMinFen: number | null;
   priceMaxFen: number | null;
   publishedAt: Date | string | null;
-}
-
-export function PriceRange({ minFen, maxFen }: { minFen: number | null; maxFen: number | null }) {
-  const { t, locale } = useT();
-  if (minFen === null && maxFen === null) return <>{t("offers.price.negotiable")}</>;
-  if (minFen === null) return <>{t("offers.price.upTo", { max: formatMoney(locale, maxFen!) })}</>;
-  if (maxFen === null) return <>{t("offers.price.from", { min: formatMoney(locale, minFen) })}</>;
-  if (minFen === maxFen) return <>{formatMoney(locale, minFen)}</>;
-  return <>{t("offers.price.range", { min: formatMoney(locale, minFen), max: formatMoney(locale, maxFen) })}</>;
 }
 
 /** The expert (with their affiliation) or the institution, linked to its profile, with the badge. */
@@ -67,18 +60,9 @@ export function OfferFacts({ offer }: { offer: OfferCardData }) {
     [t("offers.industry"), industryName(offer.industry, locale)],
     [t("offers.countiesServed"), offer.countiesServed.map((code) => countyName(code, locale) ?? code).join("、")],
     [t("offers.arrangements"), offer.arrangements.map((type) => t(`arrangement.${type}` as MessageKey)).join("、")],
-    [t("offers.price"), <PriceRange key="price" minFen={offer.priceMinFen} maxFen={offer.priceMaxFen} />],
+    [t("offers.price"), <MoneyRange key="price" minFen={offer.priceMinFen} maxFen={offer.priceMaxFen} />],
   ];
-  return (
-    <dl className="grid grid-cols-[auto,1fr] gap-x-3 gap-y-1 text-sm">
-      {rows.map(([label, value]) => (
-        <div key={label} className="contents">
-          <dt className="text-stone-600">{label}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <FactList facts={rows} className="gap-x-3 gap-y-1 text-sm" />;
 }
 
 export function KindLabel({ kind }: { kind: string }) {

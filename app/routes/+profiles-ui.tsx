@@ -1,3 +1,4 @@
+import { FactList } from "~/components/fact-list";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
@@ -24,14 +25,7 @@ export function ContactSection({ contact }: { contact: { phone: string | null; e
       ) : rows.length === 0 ? (
         <p className="mt-2 text-stone-600">{t("profiles.notSet")}</p>
       ) : (
-        <dl className="mt-3 grid grid-cols-[auto,1fr] gap-x-4 gap-y-2">
-          {rows.map(([label, value]) => (
-            <div key={label} className="contents">
-              <dt className="text-stone-600">{label}</dt>
-              <dd className="break-all">{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <FactList facts={rows} className="mt-3" />
       )}
     </section>
   );

@@ -1,3 +1,4 @@
+import { FactList } from "~/components/fact-list";
 import { Link } from "@remix-run/react";
 import { formatDate, formatPhone } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
@@ -27,16 +28,7 @@ export function VerificationDetails({ details }: { details: DetailsView }) {
         ];
   if (!rows) return <p className="text-red-800">{t("verification.detailsUnreadable")}</p>;
   return (
-    <dl className="grid grid-cols-[auto,1fr] gap-x-4 gap-y-1 text-sm">
-      {rows
-        .filter(([, value]) => value)
-        .map(([label, value]) => (
-          <div key={label} className="contents">
-            <dt className="text-stone-600">{label}</dt>
-            <dd className="whitespace-pre-line break-all">{value}</dd>
-          </div>
-        ))}
-    </dl>
+    <FactList facts={rows} className="gap-y-1 text-sm" />
   );
 }
 

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FactList } from "~/components/fact-list";
 import { formatDate, formatPhone } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18n.server";
 import { translate, type MessageKey } from "~/i18n/i18n";
@@ -34,16 +35,7 @@ export default function AccountPage() {
       <h1 className="text-2xl font-bold">{t("home.welcomeBack", { name: account.displayName })}</h1>
       <section className="card" aria-labelledby="identity">
         <h2 id="identity" className="text-lg font-semibold">{t("account.identity")}</h2>
-        <dl className="mt-3 grid grid-cols-[auto,1fr] gap-x-4 gap-y-2">
-          {rows
-            .filter(([, value]) => value)
-            .map(([label, value]) => (
-              <div key={label} className="contents">
-                <dt className="text-stone-600">{label}</dt>
-                <dd className="break-all">{value}</dd>
-              </div>
-            ))}
-        </dl>
+        <FactList facts={rows} className="mt-3" />
       </section>
       <section className="card" aria-labelledby="organisations">
         <h2 id="organisations" className="text-lg font-semibold">{t("account.organisations")}</h2>

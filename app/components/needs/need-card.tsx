@@ -4,7 +4,8 @@ import { formatDate } from "~/i18n/format";
 import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { countyName, INDUSTRIES, localName } from "~/modules/reference/reference";
-import { budgetText, STATUS_TONE } from "./need-labels";
+import { MoneyRange } from "~/components/money-range";
+import { STATUS_TONE } from "./need-labels";
 
 export interface NeedCardData {
   id: string;
@@ -54,7 +55,7 @@ export function NeedCard({ need }: { need: NeedCardData }) {
         </p>
         <p className="mt-1 flex gap-2 text-sm">
           <span className="text-stone-600">{t("needs.budget")}</span>
-          <span className="font-medium text-brand-800">{budgetText(t, locale, need.budgetMinFen, need.budgetMaxFen)}</span>
+          <span className="font-medium text-brand-800"><MoneyRange minFen={need.budgetMinFen} maxFen={need.budgetMaxFen} /></span>
         </p>
         <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-stone-600">
           <span className="inline-flex items-center gap-1">

@@ -4,7 +4,10 @@ import { formatDate } from "~/i18n/format";
 import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { countyName, INDUSTRIES, localName } from "~/modules/reference/reference";
-import { budgetText, STATUS_TONE } from "./need-labels";
+import type { ReactNode } from "react";
+import { FactList } from "~/components/fact-list";
+import { MoneyRange } from "~/components/money-range";
+import { STATUS_TONE } from "./need-labels";
 
 export interface NeedDetailsData {
   id: string;
@@ -34,10 +37,10 @@ export interface NeedDetailsData {
 export function NeedDetails({ need }: { need: NeedDetailsData }) {
   const { t, locale } = useT();
   const industry = INDUSTRIES.find((item) => item.code === need.industry);
-  const rows: [string, string][] = [
+  const rows: [string, ReactNode][] = [
     [t("needs.field.industry"), industry ? localName(industry, locale) : need.industry],
     [t("needs.field.county"), `${countyName(need.countyCode, locale) ?? ""}${need.village ? ` ${need.village}` : ""}`],
-    [t("needs.budget"), budgetText(t, locale, need.budgetMinFen, need.budgetMaxFen)],
+    [t("needs.budget"), <MoneyRange key="budget" minFen={need.budgetMinFen} maxFen={need.budgetMaxFen} />],
     [t("needs.field.urgency"), t(`needs.urgency.${need.urgency}` as MessageKey)],
     [t("needs.field.arrangements"), need.arrangements.map((a) => t(`arrangement.${a}` as MessageKey)).join("、")],
   ];
@@ -70,14 +73,7 @@ export function NeedDetails({ need }: { need: NeedDetailsData }) {
           ))}
         </ul>
       ) : null}
-      <dl className="card grid grid-cols-[auto,1fr] gap-x-4 gap-y-2">
-        {rows.map(([label, value]) => (
-          <div key={label} className="contents">
-            <dt className="text-stone-600">{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList facts={rows} className="card" />
       <p className="whitespace-pre-line leading-relaxed">{need.description}</p>
       {need.kind === "BRANDING" ? (
         <section className="card space-y-2 border-amber-200 bg-amber-50/40">

@@ -148,7 +148,7 @@ export function CheckboxGroup({
       <div className={`mt-2 grid gap-2 ${grid}`}>
         {options.map((option) => (
           <label key={option.value} className="flex min-h-11 items-center gap-2 rounded-lg border border-stone-200 bg-white px-3 py-2">
-            <input type="checkbox" name={meta.name} value={option.value} defaultChecked={checked.has(option.value)} className="h-5 w-5 accent-brand-700" />
+            <input type="checkbox" name={meta.name} value={option.value} defaultChecked={checked.has(option.value)} className="h-5 w-5 flex-none accent-brand-700" />
             <span>{option.label}</span>
           </label>
         ))}

@@ -7,6 +7,7 @@ import { useT } from "~/i18n/use-t";
 import { ARRANGEMENT_TYPES } from "~/modules/marketplace/marketplace.schema";
 import { BRAND_SERVICES, MAX_NEED_PHOTOS, NEED_KINDS, NeedFormSchema, URGENCIES } from "~/modules/needs/needs.schema";
 import { COUNTIES, INDUSTRIES, localName } from "~/modules/reference/reference";
+import { MAX_IMAGE_BYTES } from "~/modules/uploads/limits";
 import { useHydrated } from "~/utils/use-hydrated";
 
 export interface NeedFormDefaults {
@@ -148,7 +149,7 @@ export function NeedForm({
           aria-describedby={`${fields.photos.id}-hint`}
         />
         <p id={`${fields.photos.id}-hint`} className="text-sm text-stone-600">
-          {t("needs.field.photosHint")} · {MAX_NEED_PHOTOS}
+          {t("needs.field.photosHint")} {t("upload.photosHint", { max: MAX_NEED_PHOTOS, mb: MAX_IMAGE_BYTES / 1024 / 1024 })}
         </p>
         <ErrorList errors={fields.photos.errors} />
       </div>

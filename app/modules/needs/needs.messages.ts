@@ -114,6 +114,8 @@ export const needsMessages = defineMessages(
     "needs.errors.not_editable": "此需求当前状态不能修改",
     "needs.errors.no_organisation": "您不是该组织的成员",
     "needs.errors.reason_required": "请填写原因",
+    "needs.errors.photos_too_many": "最多上传 6 张照片",
+    "needs.errors.photo_too_large": "每张照片不能超过 8 MB",
   },
   {
     "workspace.title": "My workspace",
@@ -228,5 +230,7 @@ export const needsMessages = defineMessages(
     "needs.errors.not_editable": "This need cannot be changed in its current state",
     "needs.errors.no_organisation": "You are not a member of that organisation",
     "needs.errors.reason_required": "Please give a reason",
+    "needs.errors.photos_too_many": "Up to 6 photos",
+    "needs.errors.photo_too_large": "Each photo can be at most 8 MB",
   },
 );

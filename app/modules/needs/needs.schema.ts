@@ -2,6 +2,7 @@ import { z } from "zod";
 import { BrandService, NeedKind, Urgency } from "~/generated/prisma/enums";
 import { ARRANGEMENT_TYPES, checkboxes, optionalYuan } from "~/modules/marketplace/marketplace.schema";
 import { COUNTY_CODES, INDUSTRY_CODES } from "~/modules/reference/reference";
+import { MAX_IMAGE_BYTES } from "~/modules/uploads/limits";
 
 export const MAX_NEED_PHOTOS = 6;
 export const NEED_KINDS = Object.values(NeedKind) as [NeedKind, ...NeedKind[]];
@@ -19,7 +20,10 @@ const photoFiles = z.preprocess(
   (value) => (Array.isArray(value) ? value : value === undefined ? [] : [value]),
   z
     .array(z.any())
-    .transform((files) => files.filter((file): file is File => typeof File !== "undefined" && file instanceof File && file.size > 0)),
+    .transform((files) => files.filter((file): file is File => typeof File !== "undefined" && file instanceof File && file.size > 0))
+    // Checked in the browser too, so a farmer on a weak signal is told before megabytes are sent.
+    .refine((files) => files.length <= MAX_NEED_PHOTOS, "needs.errors.photos_too_many")
+    .refine((files) => files.every((file) => file.size <= MAX_IMAGE_BYTES), "needs.errors.photo_too_large"),
 );
 
 export const NeedFormSchema = z

@@ -10,8 +10,9 @@ import { db, type Tx } from "~/db.server";
 import { DomainError, isDomainError } from "~/utils/errors";
 import { getStorage } from "./storage.server";
 
-const MIB = 1024 * 1024;
-export const MAX_IMAGE_BYTES = 8 * MIB;
+import { MAX_IMAGE_BYTES, MIB } from "./limits";
+
+export { MAX_IMAGE_BYTES };
 /** Longest side of a stored photo: sharp on a phone screen, a fraction of a camera original. */
 export const MAX_IMAGE_SIDE = 1600;
 export const THUMBNAIL_WIDTH = 400;

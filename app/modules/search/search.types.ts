@@ -1,0 +1,77 @@
+/**
+ * The one search interface. Two engines implement it — Meilisearch (MEILI_HOST) and an embedded
+ * in-process engine — and both pass the same contract suite (tests/search-contract.ts).
+ */
+
+export const SEARCH_INDEXES = ["needs", "offers", "experts", "services"] as const;
+export type IndexName = (typeof SEARCH_INDEXES)[number];
+
+export type FieldValue = string | number | boolean | null | string[];
+
+/** A flat document: `id` plus fields named in the index definition. */
+export interface SearchDocument {
+  id: string;
+  [field: string]: FieldValue;
+}
+
+/** How a field is stored: free text, one keyword, several keywords, a number or a flag. */
+export type FieldType = "text" | "keyword" | "keywords" | "number" | "boolean";
+
+export interface IndexDefinition {
+  /**
+   * Every field's type. The embedded engine needs it to build its schema; Meilisearch infers
+   * types from documents and ignores it.
+   */
+  fieldTypes?: Readonly<Record<string, FieldType>>;
+  /** Text fields, most important first (earlier fields weigh more in ranking). */
+  searchable: readonly string[];
+  /** Fields usable in filters and facets. */
+  filterable: readonly string[];
+  /** Numeric or date (epoch ms) fields usable for sorting. */
+  sortable: readonly string[];
+}
+
+/** Groups of words that mean the same to our users, e.g. ["光伏", "太阳能发电"]. */
+export type SynonymGroups = readonly (readonly string[])[];
+
+export type FilterScalar = string | number | boolean;
+
+export type Filter =
+  | { field: string; op: "eq"; value: FilterScalar }
+  | { field: string; op: "in"; values: readonly FilterScalar[] }
+  | { field: string; op: "range"; min?: number; max?: number };
+
+export interface SearchRequest {
+  q: string;
+  filters?: readonly Filter[];
+  /** Filterable fields whose value counts to return (over all matching documents). */
+  facets?: readonly string[];
+  /** Without a sort, results are ranked by relevance. */
+  sort?: { field: string; direction: "asc" | "desc" };
+  limit?: number;
+  offset?: number;
+}
+
+export interface SearchHit {
+  id: string;
+}
+
+export interface SearchResponse {
+  hits: SearchHit[];
+  /** How many documents match in all (for pagination). */
+  total: number;
+  /** field → value → count, for the requested facets. */
+  facets: Record<string, Record<string, number>>;
+}
+
+export interface SearchEngine {
+  readonly kind: "embedded" | "meilisearch";
+  /** Creates the index if needed and applies its settings and synonyms. */
+  configure(index: IndexName, definition: IndexDefinition, synonyms: SynonymGroups): Promise<void>;
+  /** Adds or replaces documents by id. */
+  upsert(index: IndexName, documents: readonly SearchDocument[]): Promise<void>;
+  remove(index: IndexName, ids: readonly string[]): Promise<void>;
+  /** Removes every document of the index (settings stay). */
+  clear(index: IndexName): Promise<void>;
+  search(index: IndexName, request: SearchRequest): Promise<SearchResponse>;
+}

@@ -11,6 +11,19 @@ import type { Logger } from "pino";
 // order (HTTP, sockets, then the database), so those handlers are removed once, here.
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.removeAllListeners(signal);
 
+const RUNNING_URL_FILE = "database-url";
+
+/** The URL of the embedded cluster an app started from this data folder, if one is running. */
+export async function runningDatabaseUrl(dataDir: string): Promise<string | null> {
+  const file = path.join(path.resolve(dataDir), RUNNING_URL_FILE);
+  if (!existsSync(file)) return null;
+  const url = (await fs.readFile(file, "utf8")).trim();
+  const pidFile = path.join(path.resolve(dataDir), "pg", "postmaster.pid");
+  if (!existsSync(pidFile)) return null;
+  const pid = Number((await fs.readFile(pidFile, "utf8")).split("\n")[0]);
+  return isAlive(pid) ? url : null;
+}
+
 export interface RunningDatabase {
   url: string;
   stop: () => Promise<void>;
@@ -99,8 +112,15 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
   await client.end();
   log.info({ port }, "embedded PostgreSQL is ready");
 
+  // Tools such as `npm run search:reindex` find the running cluster through this file.
+  const url = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  const urlFile = path.join(root, RUNNING_URL_FILE);
+  await fs.writeFile(urlFile, url, { mode: 0o600 });
   return {
-    url: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
-    stop: () => cluster.stop(),
+    url,
+    stop: async () => {
+      await fs.rm(urlFile, { force: true });
+      await cluster.stop();
+    },
   };
 }

@@ -7,6 +7,8 @@ import { db } from "~/db.server";
 import type { Env } from "~/env.server";
 import { seedDemoData } from "~/modules/demo/seed.server";
 import { expireNeeds } from "~/modules/needs/needs.server";
+import { getSearchEngine } from "~/modules/search/engine.server";
+import { configureIndexes, rebuildIndexes, startIndexer } from "~/modules/search/indexer.server";
 import { syncReferenceData } from "~/modules/reference/reference.server";
 import { createApp } from "./app";
 import { startEmbeddedPostgres, type RunningDatabase } from "./embedded-postgres";
@@ -52,6 +54,13 @@ export async function startServer(env: Env, log: Logger): Promise<RunningServer>
     await syncReferenceData(db);
     if (env.SEED_DEMO && (await seedDemoData(db))) log.info("seeded the demo accounts (see README)");
 
+    // The embedded index lives in memory: rebuild it from the database at every start. A
+    // Meilisearch index persists; it only needs its settings and the pending outbox.
+    const search = getSearchEngine();
+    if (search.kind === "embedded") log.info({ documents: await rebuildIndexes(search) }, "search index rebuilt");
+    else await configureIndexes(search);
+    const stopIndexer = startIndexer(search, log);
+
     const vite = production
       ? undefined
       : await import("vite").then(({ createServer: createViteServer }) =>
@@ -93,6 +102,7 @@ export async function startServer(env: Env, log: Logger): Promise<RunningServer>
       io,
       close: async () => {
         clearInterval(sweeper);
+        await stopIndexer();
         // io.close() also closes the HTTP server: new connections stop, open requests finish.
         await new Promise<void>((resolve) => {
           io.close(() => resolve());

@@ -60,6 +60,9 @@ export function SiteHeader({ user, unreadNotifications = 0 }: { user: HeaderUser
         <LanguageSwitch />
       </div>
       <nav aria-label={t("nav.main")} className="mx-auto flex max-w-5xl gap-1 overflow-x-auto px-2 pb-2">
+        <NavLink to="/search" className={navLink}>
+          {t("nav.search")}
+        </NavLink>
         <NavLink to="/needs" className={navLink}>
           {t("nav.needs")}
         </NavLink>

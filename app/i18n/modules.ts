@@ -1,4 +1,5 @@
 import { marketplaceMessages } from "~/modules/marketplace/marketplace.messages";
+import { searchMessages } from "~/modules/search/search.messages";
 import { needsMessages } from "~/modules/needs/needs.messages";
 import { applicationsMessages } from "~/modules/applications/applications.messages";
 import { offersMessages } from "~/modules/offers/offers.messages";
@@ -8,7 +9,7 @@ import { profilesMessages } from "~/modules/profiles/profiles.messages";
 import { verificationMessages } from "~/modules/verification/verification.messages";
 
 // Every module catalogue, merged. Add a module's messages here once.
-const catalogues = [marketplaceMessages, needsMessages, applicationsMessages, offersMessages, uploadsMessages, notificationsMessages, profilesMessages, verificationMessages] as const;
+const catalogues = [marketplaceMessages, searchMessages, needsMessages, applicationsMessages, offersMessages, uploadsMessages, notificationsMessages, profilesMessages, verificationMessages] as const;
 
 type Union = (typeof catalogues)[number]["zh"];
 type Merge<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never;

@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { Highlight } from "~/components/search/highlight";
 import { VerifiedBadge } from "~/components/verified-badge";
 import { formatDate } from "~/i18n/format";
 import type { MessageKey } from "~/i18n/i18n";
@@ -26,7 +27,7 @@ export interface NeedCardData {
   _count: { applications: number };
 }
 
-export function NeedCard({ need }: { need: NeedCardData }) {
+export function NeedCard({ need, terms = [] }: { need: NeedCardData; terms?: readonly string[] }) {
   const { t, locale } = useT();
   const industry = INDUSTRIES.find((item) => item.code === need.industry);
   const poster = need.organisation ?? { name: need.postedBy.displayName, verifiedAt: need.postedBy.verifiedAt };
@@ -46,7 +47,7 @@ export function NeedCard({ need }: { need: NeedCardData }) {
         </div>
         <h3 className="mt-1 text-lg font-semibold leading-snug">
           <Link to={`/needs/${need.id}`} className="hover:underline">
-            {need.title}
+            <Highlight text={need.title} terms={terms} />
           </Link>
         </h3>
         <p className="mt-1 text-sm text-stone-700">

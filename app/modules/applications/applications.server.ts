@@ -4,6 +4,7 @@ import { translate } from "~/i18n/i18n";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { canManageNeed, NEED_TRANSITIONS } from "~/modules/needs/needs.server";
 import { createNotifications, deliverNotifications, type NewNotification } from "~/modules/notifications/notifications.server";
+import { markForIndexing } from "~/modules/search/outbox.server";
 import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
 import { assertTransition, type Transitions } from "~/utils/state-machine";
@@ -117,6 +118,7 @@ export async function decideApplication(input: { actor: Actor; applicationId: st
 
     if (input.decision === "ACCEPTED") {
       await tx.need.update({ where: { id: need.id }, data: { status: "IN_PROGRESS" }, select: { id: true } });
+      await markForIndexing(tx, "needs", need.id);
       await recordAudit(tx, { actorId: input.actor.id, action: "need.in_progress", subjectType: "Need", subjectId: need.id, before: { status: need.status }, after: { status: "IN_PROGRESS", applicationId: application.id } });
       const others = await tx.application.findMany({
         where: { needId: need.id, id: { not: application.id }, status: { in: ["SUBMITTED", "SHORTLISTED"] } },

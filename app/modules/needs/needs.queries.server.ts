@@ -68,6 +68,14 @@ export async function listNeeds(filters: NeedFilters) {
   return { items, total, page: filters.page, pages: Math.max(1, Math.ceil(total / NEEDS_PER_PAGE)) };
 }
 
+/** Cards for the given ids, in the given order (search results keep the engine's ranking). */
+export async function getNeedCards(ids: readonly string[]): Promise<NeedCard[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.need.findMany({ where: { id: { in: [...ids] }, hiddenAt: null }, select: cardSelect });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.map((id) => byId.get(id)).filter((row): row is NeedCard => row !== undefined);
+}
+
 const detailSelect = {
   ...cardSelect,
   description: true,

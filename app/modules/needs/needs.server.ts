@@ -2,6 +2,7 @@ import { db, type Tx } from "~/db.server";
 import type { NeedStatus, Prisma } from "~/generated/prisma/client";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { createNotifications, deliverNotifications } from "~/modules/notifications/notifications.server";
+import { markForIndexing } from "~/modules/search/outbox.server";
 import { deleteUpload, storeImage } from "~/modules/uploads/uploads.server";
 import { can, type Actor } from "~/modules/users/permissions";
 import { getPublisherVerification } from "~/modules/verification/verified.server";
@@ -106,6 +107,7 @@ async function openNeed(tx: Tx, needId: string, actorId: string, meta: RequestMe
   if (!(await getPublisherVerification({ userId: need.postedById, organisationId: need.organisationId }, tx))) return false;
   await tx.need.update({ where: { id: needId }, data: { status: "OPEN", publishedAt: new Date() }, select: { id: true } });
   await recordAudit(tx, { actorId, action: "need.published", subjectType: "Need", subjectId: needId, before: { status: need.status }, after: { status: "OPEN" }, ip: meta.ip });
+  await markForIndexing(tx, "needs", needId);
   return true;
 }
 
@@ -196,6 +198,7 @@ export async function updateNeed(input: {
         after: { title: input.fields.title, photosAdded: uploadIds.length, photosRemoved: deleted.length },
         ip: input.meta.ip,
       });
+      await markForIndexing(tx, "needs", need.id);
       const published = input.publish && need.status === "DRAFT" ? await openNeed(tx, need.id, input.actor.id, input.meta) : false;
       return { published };
     }),
@@ -219,6 +222,7 @@ export async function closeNeed(input: { actor: Actor; needId: string; meta: Req
     assertTransition(NEED_TRANSITIONS, need.status, "CLOSED", "need.invalid_transition");
     await tx.need.update({ where: { id: need.id }, data: { status: "CLOSED", closedAt: new Date() }, select: { id: true } });
     await recordAudit(tx, { actorId: input.actor.id, action: "need.closed", subjectType: "Need", subjectId: need.id, before: { status: need.status }, after: { status: "CLOSED" }, ip: input.meta.ip });
+    await markForIndexing(tx, "needs", need.id);
   });
 }
 
@@ -239,6 +243,7 @@ export async function setNeedHidden(input: { actor: Actor; needId: string; hidde
       after: { hidden: input.hidden, reason: input.reason ?? null },
       ip: input.meta.ip,
     });
+    await markForIndexing(tx, "needs", need.id);
     if (!input.hidden) return [];
     return createNotifications(tx, [
       { userId: need.postedById, type: "need.hidden", params: { need: need.title, reason: input.reason ?? "" }, href: `/needs/${need.id}` },
@@ -256,6 +261,7 @@ export async function expireNeeds(now = new Date()): Promise<number> {
     for (const need of due) {
       await recordAudit(tx, { actorId: null, action: "need.expired", subjectType: "Need", subjectId: need.id, before: { status: "OPEN" }, after: { status: "EXPIRED" } });
     }
+    await markForIndexing(tx, "needs", due.map((need) => need.id));
     return due.length;
   });
 }

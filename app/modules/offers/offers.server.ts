@@ -1,3 +1,4 @@
+import { markForIndexing } from "~/modules/search/outbox.server";
 import { db, type Tx } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { OfferStatus } from "~/generated/prisma/enums";
@@ -168,6 +169,7 @@ async function changeStatus(tx: Tx, actorId: string, before: AuditRow, to: Offer
     select: auditSelect,
   });
   await recordAudit(tx, { actorId, action, subjectType: "Offer", subjectId: before.id, before: snapshot(before), after: snapshot(after), ip: meta.ip });
+  await markForIndexing(tx, "offers", before.id);
   return after;
 }
 
@@ -180,6 +182,7 @@ export async function createOffer(actor: Actor, fields: OfferFields, options: { 
       select: auditSelect,
     });
     await recordAudit(tx, { actorId: actor.id, action: "offer.created", subjectType: "Offer", subjectId: offer.id, after: snapshot(offer), ip: meta.ip });
+    await markForIndexing(tx, "offers", offer.id);
     if (options.publish) offer = await changeStatus(tx, actor.id, offer, "PUBLISHED", "offer.published", meta);
     return { id: offer.id, status: offer.status };
   });
@@ -192,6 +195,7 @@ export async function updateOffer(actor: Actor, offerId: string, fields: OfferFi
     if (!ownsOffer(actor, before)) throw new DomainError("offer.forbidden");
     let offer = await tx.offer.update({ where: { id: offerId }, data: fieldsData(fields), select: auditSelect });
     await recordAudit(tx, { actorId: actor.id, action: "offer.updated", subjectType: "Offer", subjectId: offerId, before: snapshot(before), after: snapshot(offer), ip: meta.ip });
+    await markForIndexing(tx, "offers", offerId);
     if (options.publish && offer.status !== "PUBLISHED") offer = await changeStatus(tx, actor.id, offer, "PUBLISHED", "offer.published", meta);
     return { id: offer.id, status: offer.status };
   });
@@ -228,6 +232,7 @@ export async function hideOffer(actor: Actor, offerId: string, reason: string, m
       select: auditSelect,
     });
     await recordAudit(tx, { actorId: actor.id, action: "offer.hidden", subjectType: "Offer", subjectId: offerId, before: snapshot(before), after: snapshot(after), ip: meta.ip });
+    await markForIndexing(tx, "offers", offerId);
     return createNotifications(tx, [
       { userId: before.expertId ?? before.postedById, type: "offer.hidden", params: { offer: before.title, reason }, href: `/offers/${offerId}` },
     ]);
@@ -242,6 +247,7 @@ export async function unhideOffer(actor: Actor, offerId: string, meta: RequestMe
     if (!before.hiddenAt) throw new DomainError("offer.invalid_transition");
     const after = await tx.offer.update({ where: { id: offerId }, data: { hiddenAt: null, hiddenReason: null }, select: auditSelect });
     await recordAudit(tx, { actorId: actor.id, action: "offer.unhidden", subjectType: "Offer", subjectId: offerId, before: snapshot(before), after: snapshot(after), ip: meta.ip });
+    await markForIndexing(tx, "offers", offerId);
   });
 }
 
@@ -280,6 +286,14 @@ function orderFor(sort: OfferFilters["sort"]): Prisma.OfferOrderByWithRelationIn
 }
 
 /** Published, visible offers matching the filters: one page of cards and the total count. */
+/** Cards for the given ids, in the given order (search results keep the engine's ranking). */
+export async function getOfferCards(ids: readonly string[]): Promise<OfferCard[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.offer.findMany({ where: { id: { in: [...ids] }, hiddenAt: null, status: "PUBLISHED" }, select: cardSelect });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.map((id) => byId.get(id)).filter((row): row is OfferCard => row !== undefined);
+}
+
 export async function listOffers(filters: Partial<OfferFilters> = {}) {
   const page = Math.max(1, Math.trunc(filters.page ?? 1));
   const conditions: Prisma.OfferWhereInput[] = [{ status: "PUBLISHED", hiddenAt: null }];

@@ -1,3 +1,4 @@
+import { markForIndexing } from "~/modules/search/outbox.server";
 import { db } from "~/db.server";
 import type { OrganisationType, Prisma } from "~/generated/prisma/client";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -275,6 +276,7 @@ export async function saveExpertProfile(input: { actor: Actor; fields: ExpertPro
       after: data,
       ip: input.meta.ip,
     });
+    await markForIndexing(tx, "experts", input.actor.id);
     return { created: !before };
   });
 }
@@ -305,5 +307,6 @@ export async function moderateProfile(input: { actor: Actor; target: ModerationT
       after: { hiddenAt: data.hiddenAt?.toISOString() ?? null, hiddenReason: data.hiddenReason },
       ip: input.meta.ip,
     });
+    if (target.kind === "expert") await markForIndexing(tx, "experts", target.id);
   });
 }

@@ -59,16 +59,18 @@ function editDistanceWithin(a: string, b: string, limit: number): boolean {
 export function expandQuery(q: string, synonyms: SynonymGroups, latinWords: Map<string, number>): string[] {
   const text = q.slice(0, MAX_QUERY_CHARS).toLowerCase();
   const words = new Set(tokenize(text));
+  // Typos first, against the index's Latin words and the Latin names in the synonym groups, so
+  // "shitake" becomes "shiitake" and then, through its group, 香菇.
+  const vocabulary = new Set(latinWords.keys());
+  for (const group of synonyms) for (const member of group) if (LATIN.test(member.toLowerCase())) vocabulary.add(member.toLowerCase());
+  for (const word of [...words]) {
+    if (!LATIN.test(word) || vocabulary.has(word) || word.length < ONE_TYPO_FROM) continue;
+    const budget = word.length >= TWO_TYPOS_FROM ? 2 : 1;
+    for (const candidate of vocabulary) if (editDistanceWithin(word, candidate, budget)) words.add(candidate);
+  }
   for (const group of synonyms) {
     if (group.some((member) => text.includes(member.toLowerCase()) || words.has(member.toLowerCase()))) {
       for (const member of group) for (const token of tokenize(member)) words.add(token);
-    }
-  }
-  for (const word of [...words]) {
-    if (!LATIN.test(word) || latinWords.has(word) || word.length < ONE_TYPO_FROM) continue;
-    const budget = word.length >= TWO_TYPOS_FROM ? 2 : 1;
-    for (const candidate of latinWords.keys()) {
-      if (editDistanceWithin(word, candidate, budget)) words.add(candidate);
     }
   }
   return [...words];

@@ -1,3 +1,4 @@
+import { markOwnerForIndexing } from "~/modules/search/outbox.server";
 import { createHash } from "node:crypto";
 import { db, type Tx } from "~/db.server";
 import type { Prisma, VerificationStatus, VerificationSubject } from "~/generated/prisma/client";
@@ -185,9 +186,11 @@ async function markVerified(
   if (request.organisationId) {
     await tx.organisation.update({ where: { id: request.organisationId }, data: { verifiedAt: now }, select: { id: true } });
     await recordAudit(tx, { ...audit, action: "organisation.verified", subjectType: "Organisation", subjectId: request.organisationId });
+    await markOwnerForIndexing(tx, { organisationId: request.organisationId });
   } else if (request.personId) {
     await tx.user.update({ where: { id: request.personId }, data: { verifiedAt: now }, select: { id: true } });
     await recordAudit(tx, { ...audit, action: "user.verified", subjectType: "User", subjectId: request.personId });
+    await markOwnerForIndexing(tx, { userId: request.personId });
   }
 }
 

@@ -1,0 +1,97 @@
+import type { Logger } from "pino";
+import { db } from "~/db.server";
+import { INDEX_DEFINITIONS, INDEXED_NAMES, loadDocuments, type IndexedName } from "./indexes.server";
+import type { SearchEngine } from "./search.types";
+import { SYNONYMS } from "./synonyms";
+
+const BATCH = 200;
+const REBUILD_PAGE = 1000;
+const MAX_BACKOFF_MS = 10 * 60 * 1000;
+
+export async function configureIndexes(engine: SearchEngine): Promise<void> {
+  for (const name of INDEXED_NAMES) await engine.configure(name, INDEX_DEFINITIONS[name], SYNONYMS);
+}
+
+/** Empties every index and loads it again from the database. */
+export async function rebuildIndexes(engine: SearchEngine): Promise<Record<IndexedName, number>> {
+  await configureIndexes(engine);
+  const counts = {} as Record<IndexedName, number>;
+  const started = new Date();
+  for (const name of INDEXED_NAMES) {
+    await engine.clear(name);
+    const documents = await loadDocuments(name, "all");
+    for (let i = 0; i < documents.length; i += REBUILD_PAGE) await engine.upsert(name, documents.slice(i, i + REBUILD_PAGE));
+    counts[name] = documents.length;
+  }
+  // Everything written before the rebuild began is now in the index.
+  await db.searchOutbox.updateMany({ where: { processedAt: null, createdAt: { lt: started } }, data: { processedAt: new Date() } });
+  return counts;
+}
+
+/**
+ * Applies one batch of pending outbox rows. Rows are claimed with SKIP LOCKED, so several app
+ * instances share the work; a failure leaves the rows pending with a growing back-off.
+ */
+export async function processOutbox(engine: SearchEngine, now = new Date()): Promise<{ applied: number; failed: number }> {
+  return db.$transaction(
+    async (tx) => {
+      const rows = await tx.$queryRaw<{ id: bigint; index: string; documentId: string; attempts: number }[]>`
+        SELECT id, "index", "documentId", attempts FROM "SearchOutbox"
+        WHERE "processedAt" IS NULL AND "nextAttemptAt" <= ${now}
+        ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`;
+      if (rows.length === 0) return { applied: 0, failed: 0 };
+      let failed = 0;
+      for (const name of INDEXED_NAMES) {
+        const batch = rows.filter((row) => row.index === name);
+        if (batch.length === 0) continue;
+        const ids = [...new Set(batch.map((row) => row.documentId))];
+        try {
+          const documents = await loadDocuments(name, ids, tx);
+          const present = new Set(documents.map((document) => document.id));
+          if (documents.length) await engine.upsert(name, documents);
+          const gone = ids.filter((id) => !present.has(id));
+          if (gone.length) await engine.remove(name, gone);
+          await tx.searchOutbox.updateMany({ where: { id: { in: batch.map((row) => row.id) } }, data: { processedAt: now, lastError: null } });
+        } catch (error) {
+          failed += batch.length;
+          for (const row of batch) {
+            const delay = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** row.attempts);
+            await tx.searchOutbox.update({
+              where: { id: row.id },
+              data: { attempts: { increment: 1 }, nextAttemptAt: new Date(now.getTime() + delay), lastError: String(error).slice(0, 500) },
+            });
+          }
+        }
+      }
+      return { applied: rows.length - failed, failed };
+    },
+    { timeout: 60_000 },
+  );
+}
+
+/** Polls the outbox every second until stopped; logs failures, never throws. */
+export function startIndexer(engine: SearchEngine, log: Logger, intervalMs = 1000): () => Promise<void> {
+  let stopped = false;
+  let running: Promise<void> = Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
+  const tick = () => {
+    running = (async () => {
+      try {
+        for (;;) {
+          const { applied, failed } = await processOutbox(engine);
+          if (failed) log.warn({ failed }, "search index updates failed; they will be retried");
+          if (applied + failed === 0 || stopped) break;
+        }
+      } catch (error) {
+        log.error({ err: error }, "search indexer failed");
+      }
+      if (!stopped) timer = setTimeout(tick, intervalMs);
+    })();
+  };
+  tick();
+  return async () => {
+    stopped = true;
+    clearTimeout(timer);
+    await running;
+  };
+}

@@ -1,0 +1,164 @@
+import { db, type Tx } from "~/db.server";
+import type { IndexDefinition, IndexName, SearchDocument } from "./search.types";
+
+/** What each index holds and how it may be searched, filtered and sorted. */
+export const INDEX_DEFINITIONS: Record<Exclude<IndexName, "services">, IndexDefinition> = {
+  needs: {
+    fieldTypes: {
+      title: "text",
+      details: "text",
+      description: "text",
+      kind: "keyword",
+      industry: "keyword",
+      county: "keyword",
+      arrangements: "keywords",
+      status: "keyword",
+      budgetMinFen: "number",
+      budgetMaxFen: "number",
+      budgetBand: "keyword",
+      verified: "boolean",
+      publishedAt: "number",
+    },
+    searchable: ["title", "details", "description"],
+    filterable: ["kind", "industry", "county", "arrangements", "status", "verified", "budgetMaxFen", "budgetBand"],
+    sortable: ["publishedAt", "budgetMaxFen"],
+  },
+  offers: {
+    fieldTypes: {
+      title: "text",
+      description: "text",
+      provider: "text",
+      kind: "keyword",
+      industry: "keyword",
+      counties: "keywords",
+      arrangements: "keywords",
+      priceMinFen: "number",
+      priceMaxFen: "number",
+      verified: "boolean",
+      publishedAt: "number",
+    },
+    searchable: ["title", "description", "provider"],
+    filterable: ["kind", "industry", "counties", "arrangements", "verified", "priceMinFen"],
+    sortable: ["publishedAt", "priceMinFen"],
+  },
+  experts: {
+    fieldTypes: {
+      name: "text",
+      title: "text",
+      specialties: "text",
+      bio: "text",
+      affiliation: "text",
+      fields: "keywords",
+      counties: "keywords",
+      availability: "keyword",
+      commissioner: "boolean",
+      verified: "boolean",
+    },
+    searchable: ["specialties", "title", "name", "affiliation", "bio"],
+    filterable: ["fields", "counties", "availability", "commissioner", "verified"],
+    sortable: [],
+  },
+};
+
+export type IndexedName = keyof typeof INDEX_DEFINITIONS;
+export const INDEXED_NAMES = Object.keys(INDEX_DEFINITIONS) as IndexedName[];
+
+const time = (date: Date | null) => (date ? date.getTime() : 0);
+
+/** Budget bands for the budget facet (by the upper end, in fen); "open" when none is given. */
+export const BUDGET_BANDS = [
+  { band: "under_10k", max: 1_000_000 },
+  { band: "10k_50k", max: 5_000_000 },
+  { band: "50k_200k", max: 20_000_000 },
+  { band: "over_200k", max: Number.POSITIVE_INFINITY },
+] as const;
+export type BudgetBand = (typeof BUDGET_BANDS)[number]["band"] | "open";
+
+export function budgetBand(maxFen: number | null, minFen: number | null): BudgetBand {
+  const top = maxFen ?? minFen;
+  if (top === null) return "open";
+  return BUDGET_BANDS.find((band) => top <= band.max)!.band;
+}
+
+/**
+ * The documents for the given ids as the index should now hold them. An id that is absent from
+ * the result must be removed from the index (deleted, hidden, drafted or withdrawn).
+ */
+export async function loadDocuments(index: IndexedName, ids: string[] | "all", client: Tx = db): Promise<SearchDocument[]> {
+  const idFilter = ids === "all" ? {} : { id: { in: ids } };
+  if (index === "needs") {
+    const needs = await client.need.findMany({
+      where: { ...idFilter, hiddenAt: null, status: { in: ["OPEN", "IN_PROGRESS", "COMPLETED"] } },
+      select: {
+        id: true, title: true, description: true, kind: true, industry: true, countyCode: true, village: true,
+        arrangements: true, status: true, budgetMinFen: true, budgetMaxFen: true, publishedAt: true,
+        productName: true, origin: true, story: true,
+        organisation: { select: { name: true, verifiedAt: true } },
+        postedBy: { select: { verifiedAt: true } },
+      },
+    });
+    return needs.map((need) => ({
+      id: need.id,
+      title: need.title,
+      details: [need.productName, need.origin, need.village, need.organisation?.name].filter(Boolean).join(" "),
+      description: [need.description, need.story].filter(Boolean).join("\n"),
+      kind: need.kind,
+      industry: need.industry,
+      county: need.countyCode,
+      arrangements: need.arrangements,
+      status: need.status,
+      budgetMinFen: need.budgetMinFen,
+      budgetMaxFen: need.budgetMaxFen,
+      budgetBand: budgetBand(need.budgetMaxFen, need.budgetMinFen),
+      verified: Boolean(need.organisation ? need.organisation.verifiedAt : need.postedBy.verifiedAt),
+      publishedAt: time(need.publishedAt),
+    }));
+  }
+  if (index === "offers") {
+    const offers = await client.offer.findMany({
+      where: { ...idFilter, hiddenAt: null, status: "PUBLISHED" },
+      select: {
+        id: true, title: true, description: true, kind: true, industry: true, countiesServed: true, arrangements: true,
+        priceMinFen: true, priceMaxFen: true, publishedAt: true,
+        expert: { select: { displayName: true, verifiedAt: true } },
+        organisation: { select: { name: true, verifiedAt: true } },
+      },
+    });
+    return offers.map((offer) => ({
+      id: offer.id,
+      title: offer.title,
+      description: offer.description,
+      provider: [offer.expert?.displayName, offer.organisation?.name].filter(Boolean).join(" "),
+      kind: offer.kind,
+      industry: offer.industry,
+      counties: offer.countiesServed,
+      arrangements: offer.arrangements,
+      priceMinFen: offer.priceMinFen,
+      priceMaxFen: offer.priceMaxFen,
+      verified: Boolean(offer.expert ? offer.expert.verifiedAt : offer.organisation?.verifiedAt),
+      publishedAt: time(offer.publishedAt),
+    }));
+  }
+  const profiles = await client.expertProfile.findMany({
+    where: { ...(ids === "all" ? {} : { userId: { in: ids } }), hiddenAt: null },
+    select: {
+      userId: true, title: true, specialties: true, bio: true, fields: true, countiesServed: true, availability: true, isCommissioner: true,
+      affiliationText: true,
+      affiliation: { select: { name: true } },
+      user: { select: { displayName: true, verifiedAt: true } },
+    },
+  });
+  return profiles.map((profile) => ({
+    id: profile.userId,
+    name: profile.user.displayName,
+    title: profile.title,
+    specialties: profile.specialties,
+    bio: profile.bio,
+    affiliation: profile.affiliation?.name ?? profile.affiliationText ?? "",
+    fields: profile.fields,
+    counties: profile.countiesServed,
+    availability: profile.availability,
+    commissioner: profile.isCommissioner,
+    verified: Boolean(profile.user.verifiedAt),
+  }));
+}

@@ -1,0 +1,37 @@
+import type { Tx } from "~/db.server";
+import type { IndexedName } from "./indexes.server";
+
+/**
+ * Records, inside the caller's transaction, that these records changed and the search index
+ * must catch up. The indexer reads the record's current state, so one kind of row covers
+ * creation, edits, hiding and deletion alike.
+ */
+export async function markForIndexing(tx: Tx, index: IndexedName, ids: string | readonly string[]): Promise<void> {
+  const list = typeof ids === "string" ? [ids] : ids;
+  if (list.length === 0) return;
+  await tx.searchOutbox.createMany({ data: list.map((documentId) => ({ index, documentId, operation: "UPSERT" as const })) });
+}
+
+/**
+ * Everything an organisation or a person shows in search, queued for re-indexing — used when
+ * their verification changes, which every one of their documents carries.
+ */
+export async function markOwnerForIndexing(tx: Tx, owner: { organisationId?: string | null; userId?: string | null }): Promise<void> {
+  if (owner.organisationId) {
+    const [needs, offers] = await Promise.all([
+      tx.need.findMany({ where: { organisationId: owner.organisationId }, select: { id: true } }),
+      tx.offer.findMany({ where: { organisationId: owner.organisationId }, select: { id: true } }),
+    ]);
+    await markForIndexing(tx, "needs", needs.map((need) => need.id));
+    await markForIndexing(tx, "offers", offers.map((offer) => offer.id));
+  }
+  if (owner.userId) {
+    const [needs, offers] = await Promise.all([
+      tx.need.findMany({ where: { postedById: owner.userId, organisationId: null }, select: { id: true } }),
+      tx.offer.findMany({ where: { expertId: owner.userId }, select: { id: true } }),
+    ]);
+    await markForIndexing(tx, "needs", needs.map((need) => need.id));
+    await markForIndexing(tx, "offers", offers.map((offer) => offer.id));
+    await markForIndexing(tx, "experts", owner.userId);
+  }
+}

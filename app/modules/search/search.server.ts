@@ -1,0 +1,86 @@
+import { db } from "~/db.server";
+import { getNeedCards } from "~/modules/needs/needs.queries.server";
+import { getOfferCards } from "~/modules/offers/offers.server";
+import { getSearchEngine } from "./engine.server";
+import type { Filter, SearchRequest } from "./search.types";
+import type { SearchParams } from "./search.schema";
+import { SYNONYMS } from "./synonyms";
+import { tokenize } from "./tokenizer.server";
+
+export const RESULTS_PER_PAGE = 20;
+
+const FACETS = {
+  needs: { industry: "industry", county: "county", arrangement: "arrangements", budget: "budgetBand", verified: "verified" },
+  offers: { industry: "industry", county: "counties", arrangement: "arrangements", verified: "verified" },
+  experts: { industry: "fields", county: "counties", verified: "verified" },
+} as const;
+
+type FacetKey = "industry" | "county" | "arrangement" | "budget" | "verified";
+
+function requestFor(params: SearchParams): SearchRequest {
+  const fields: Partial<Record<FacetKey, string>> = FACETS[params.type];
+  const filters: Filter[] = [];
+  const add = (key: FacetKey, value: string | undefined) => {
+    const field = fields[key];
+    if (field && value) filters.push({ field, op: "eq", value: key === "verified" ? true : value });
+  };
+  add("industry", params.industry);
+  add("county", params.county);
+  add("arrangement", params.arrangement);
+  add("budget", params.budget);
+  add("verified", params.verified);
+  if (params.type === "needs") filters.push({ field: "status", op: "eq", value: "OPEN" });
+  const sortField = params.type === "needs" ? { newest: "publishedAt", budget: "budgetMaxFen" } : params.type === "offers" ? { newest: "publishedAt", budget: "priceMinFen" } : {};
+  const field = params.sort === "relevance" ? undefined : sortField[params.sort];
+  return {
+    q: params.q,
+    filters,
+    facets: Object.values(fields),
+    sort: field ? { field, direction: params.sort === "newest" || params.type === "needs" ? "desc" : "asc" } : undefined,
+    limit: RESULTS_PER_PAGE,
+    offset: (params.page - 1) * RESULTS_PER_PAGE,
+  };
+}
+
+function getExpertCards(ids: readonly string[]) {
+  return db.expertProfile
+    .findMany({
+      where: { userId: { in: [...ids] }, hiddenAt: null },
+      select: {
+        userId: true,
+        title: true,
+        specialties: true,
+        isCommissioner: true,
+        countiesServed: true,
+        user: { select: { displayName: true, verifiedAt: true } },
+        affiliation: { select: { name: true } },
+      },
+    })
+    .then((rows) => {
+      const byId = new Map(rows.map((row) => [row.userId, row]));
+      return ids.map((id) => byId.get(id)).filter((row) => row !== undefined);
+    });
+}
+
+/** The words to highlight: the query as the engine split and widened it. */
+export function highlightTerms(q: string): string[] {
+  const words = new Set(tokenize(q));
+  for (const group of SYNONYMS) if (group.some((member) => q.includes(member))) for (const member of group) words.add(member.toLowerCase());
+  return [...words].filter((word) => word.length > 0).sort((a, b) => b.length - a.length);
+}
+
+/**
+ * One search of the marketplace: the engine ranks and counts, the database supplies the cards
+ * (so a card never shows stale or hidden content even if the index lags a moment).
+ */
+export async function searchMarketplace(params: SearchParams) {
+  const engine = getSearchEngine();
+  const response = await engine.search(params.type, requestFor(params));
+  const ids = response.hits.map((hit) => hit.id);
+  const base = { total: response.total, facets: response.facets, terms: highlightTerms(params.q), pages: Math.max(1, Math.ceil(response.total / RESULTS_PER_PAGE)) };
+  if (params.type === "needs") return { ...base, type: "needs" as const, needs: await getNeedCards(ids) };
+  if (params.type === "offers") return { ...base, type: "offers" as const, offers: await getOfferCards(ids) };
+  return { ...base, type: "experts" as const, experts: await getExpertCards(ids) };
+}
+
+export const FACET_FIELDS = FACETS;

@@ -6,11 +6,13 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { TextField } from "~/components/forms";
 import { ApplyForm } from "~/components/needs/apply-form";
 import { NeedDetails } from "~/components/needs/need-details";
+import { RecommendationList } from "~/components/search/recommendations";
 import { formatDate, formatMoney } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18n.server";
 import { translate, type MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { applyToNeed, getOwnApplication, withdrawApplication } from "~/modules/applications/applications.server";
+import { recommendForNeed } from "~/modules/matching/matching.server";
 import { NeedPageActionSchema } from "~/modules/needs/needs.page.server";
 import { getNeedForViewer } from "~/modules/needs/needs.queries.server";
 import { closeNeed, publishNeed, setNeedHidden } from "~/modules/needs/needs.server";
@@ -33,7 +35,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const { need, manages, moderates } = await getNeedForViewer(params.id!, viewer);
     const isExpert = can(viewer, "application.submit") && !manages;
     const ownApplication = viewer && isExpert ? await getOwnApplication(need.id, viewer.id) : null;
-    return { need, manages, moderates, isExpert, ownApplication, loggedIn: Boolean(viewer), locale };
+    // Those who choose (the need's organisation, the bureau) see who would fit and why.
+    const recommendations = (manages || moderates) && need.status === "OPEN" ? await recommendForNeed(need.id) : null;
+    return { need, manages, moderates, isExpert, ownApplication, recommendations, loggedIn: Boolean(viewer), locale };
   } catch (error) {
     throw domainErrorResponse(error);
   }
@@ -74,7 +78,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function NeedPage() {
-  const { need, manages, moderates, isExpert, ownApplication, loggedIn } = useLoaderData<typeof loader>();
+  const { need, manages, moderates, isExpert, ownApplication, recommendations, loggedIn } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, locale } = useT();
   const reply = (intent: string) => (actionData?.intent === intent ? actionData.reply : undefined);
@@ -100,6 +104,20 @@ export default function NeedPage() {
           {need.status === "OPEN" ? (
             <Form method="post"><button name="intent" value="close" className="btn-secondary">{t("needs.close")}</button></Form>
           ) : null}
+        </section>
+      ) : null}
+
+      {recommendations ? (
+        <section className="card space-y-4" aria-labelledby="recommended">
+          <h2 id="recommended" className="text-lg font-semibold">{t("match.forNeed")}</h2>
+          <RecommendationList
+            title={t("match.experts")}
+            items={recommendations.experts.map((expert) => ({ id: expert.id, href: `/experts/${expert.id}`, label: expert.name, detail: expert.title, reasons: expert.reasons }))}
+          />
+          <RecommendationList
+            title={t("match.offers")}
+            items={recommendations.offers.map((offer) => ({ id: offer.id, href: `/offers/${offer.id}`, label: offer.title, reasons: offer.reasons }))}
+          />
         </section>
       ) : null}
 

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { STATUS_TONE } from "~/components/needs/need-labels";
+import { RecommendationList } from "~/components/search/recommendations";
 import { formatDate, formatMoney } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18n.server";
 import { translate, type MessageKey } from "~/i18n/i18n";
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function WorkspacePage() {
-  const { needs, applications, offers, canPost, canOffer } = useLoaderData<typeof loader>();
+  const { needs, applications, offers, recommended, canPost, canOffer } = useLoaderData<typeof loader>();
   const { t, locale } = useT();
   return (
     <div className="space-y-8">
@@ -56,6 +57,14 @@ export default function WorkspacePage() {
               </li>
             ))}
           </ul>
+        </section>
+      ) : null}
+      {recommended ? (
+        <section className="card">
+          <RecommendationList
+            title={t("match.forExpert")}
+            items={recommended.map((need) => ({ id: need.id, href: `/needs/${need.id}`, label: need.title, reasons: need.reasons }))}
+          />
         </section>
       ) : null}
       {applications ? (

@@ -1,4 +1,5 @@
 import { db } from "~/db.server";
+import { recommendNeedsForExpert } from "~/modules/matching/matching.server";
 import { listMyOffers } from "~/modules/offers/offers.server";
 import { can, type Actor } from "~/modules/users/permissions";
 
@@ -47,10 +48,11 @@ export async function getWorkspace(actor: Actor) {
   const posts = can(actor, "need.post");
   const applies = can(actor, "application.submit") && actor.primaryRole !== "ADMIN";
   const offers = can(actor, "offer.post") && actor.primaryRole !== "ADMIN";
-  const [needs, applications, myOffers] = await Promise.all([
+  const [needs, applications, myOffers, recommended] = await Promise.all([
     posts && actor.primaryRole !== "ADMIN" ? listMyNeeds(actor) : Promise.resolve(null),
     applies ? listMyApplications(actor.id) : Promise.resolve(null),
     offers ? listMyOffers(actor.id) : Promise.resolve(null),
+    applies ? recommendNeedsForExpert(actor.id) : Promise.resolve(null),
   ]);
-  return { needs, applications, offers: myOffers };
+  return { needs, applications, offers: myOffers, recommended };
 }

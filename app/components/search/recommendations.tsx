@@ -1,0 +1,60 @@
+import { Link } from "@remix-run/react";
+import type { MessageKey } from "~/i18n/i18n";
+import { useT } from "~/i18n/use-t";
+import type { MatchReason } from "~/modules/matching/matching.server";
+import { countyName } from "~/modules/reference/reference";
+
+/** The reasons of one recommendation, as short phrases. */
+export function Reasons({ reasons }: { reasons: MatchReason[] }) {
+  const { t, locale } = useT();
+  const text = (reason: MatchReason): string => {
+    switch (reason.kind) {
+      case "terms":
+        return t("match.reason.terms", { terms: reason.terms.join("、") });
+      case "county":
+        return t("match.reason.county", { county: countyName(reason.county, locale) ?? reason.county });
+      case "arrangement":
+        return t("match.reason.arrangement", { arrangements: reason.arrangements.map((a) => t(`arrangement.${a}` as MessageKey)).join("、") });
+      case "experience":
+        return t("match.reason.experience", { count: reason.count });
+      default:
+        return t(`match.reason.${reason.kind}`);
+    }
+  };
+  return (
+    <ul className="mt-1 flex flex-wrap gap-1" aria-label={t("match.why")}>
+      {reasons.map((reason) => (
+        <li key={reason.kind} className="rounded-full bg-stone-100 px-2 py-0.5 text-xs text-stone-700">
+          {text(reason)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export interface RecommendationItem {
+  id: string;
+  href: string;
+  label: string;
+  detail?: string;
+  reasons: MatchReason[];
+}
+
+export function RecommendationList({ title, items }: { title: string; items: RecommendationItem[] }) {
+  const { t } = useT();
+  return (
+    <section aria-label={title} className="space-y-2">
+      <h3 className="font-medium text-stone-700">{title}</h3>
+      {items.length === 0 ? <p className="text-sm text-stone-600">{t("match.none")}</p> : null}
+      <ul className="space-y-2">
+        {items.map((item) => (
+          <li key={item.id} className="rounded-lg border border-stone-200 p-3">
+            <Link to={item.href} className="font-medium hover:underline">{item.label}</Link>
+            {item.detail ? <span className="ml-2 text-sm text-stone-600">{item.detail}</span> : null}
+            <Reasons reasons={item.reasons} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,180 @@
+import { db } from "~/db.server";
+import { getSearchEngine } from "~/modules/search/engine.server";
+import type { SearchRequest } from "~/modules/search/search.types";
+import { tokenize } from "~/modules/search/tokenizer.server";
+import { INDUSTRIES } from "~/modules/reference/reference";
+
+/** Why a recommendation was made; each reason is shown to the person as a short phrase. */
+export type MatchReason =
+  | { kind: "terms"; terms: string[] }
+  | { kind: "industry" }
+  | { kind: "county"; county: string }
+  | { kind: "arrangement"; arrangements: string[] }
+  | { kind: "budget" }
+  | { kind: "verified" }
+  | { kind: "commissioner" }
+  | { kind: "experience"; count: number };
+
+export interface Recommendation {
+  id: string;
+  score: number;
+  reasons: MatchReason[];
+}
+
+const CANDIDATES = 40;
+const NO_HITS = { hits: [], total: 0, facets: {} };
+
+/** Recommendations are a help, not the page: when the engine fails, show none and say why in the log. */
+async function candidates(index: "offers" | "experts" | "needs", request: SearchRequest) {
+  try {
+    return await getSearchEngine().search(index, request);
+  } catch (error) {
+    console.warn(`recommendations skipped: search of ${index} failed`, error);
+    return NO_HITS;
+  }
+}
+const SHOWN = 5;
+
+/**
+ * Weights of the signals. Text relevance finds candidates; the rest decides among them, in the
+ * order the plan cares about: the right industry, someone who actually serves the county, an
+ * arrangement both accept, a price within the budget, verified people, commissioners, and
+ * people who have delivered before.
+ */
+const WEIGHT = { text: 3, terms: 0.5, industry: 2, county: 2, arrangement: 1.5, budget: 1, verified: 1, commissioner: 1, experience: 0.5 } as const;
+
+/** Meaningful words two texts share (single characters and very common ones left out). */
+export function sharedTerms(a: string, b: string, limit = 3): string[] {
+  const theirs = new Set(tokenize(b));
+  const shared: string[] = [];
+  for (const word of tokenize(a)) {
+    if (word.length >= 2 && theirs.has(word) && !shared.includes(word)) shared.push(word);
+    if (shared.length === limit) break;
+  }
+  return shared;
+}
+
+/** Collects the reasons for one candidate and adds up their weights. */
+function scorer(rank: number, total: number) {
+  const reasons: MatchReason[] = [];
+  let score = WEIGHT.text * textScore(rank, total);
+  return {
+    add(reason: MatchReason, weight: number) {
+      reasons.push(reason);
+      score += weight;
+    },
+    result: () => ({ reasons, score }),
+  };
+}
+
+function textScore(rank: number, total: number): number {
+  return total <= 1 ? 1 : 1 - rank / total;
+}
+
+function rankAndTrim(candidates: Recommendation[]): Recommendation[] {
+  return candidates
+    .filter((candidate) => candidate.reasons.some((reason) => reason.kind === "terms" || reason.kind === "industry"))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, SHOWN);
+}
+
+async function completedWork(expertIds: string[]): Promise<Map<string, number>> {
+  if (expertIds.length === 0) return new Map();
+  const rows = await db.application.groupBy({ by: ["expertId"], where: { expertId: { in: expertIds }, status: "ACCEPTED" }, _count: { _all: true } });
+  return new Map(rows.map((row) => [row.expertId, row._count._all]));
+}
+
+/** The best offers and experts for a need, each with its reasons. */
+export async function recommendForNeed(needId: string) {
+  const need = await db.need.findUnique({
+    where: { id: needId },
+    select: { id: true, title: true, description: true, industry: true, countyCode: true, arrangements: true, budgetMaxFen: true, productName: true },
+  });
+  if (!need) return { offers: [], experts: [] };
+  const industryName = INDUSTRIES.find((i) => i.code === need.industry)?.nameZh ?? "";
+  const q = [need.title, need.productName, industryName].filter(Boolean).join(" ");
+  const needText = `${need.title} ${need.productName ?? ""} ${need.description}`;
+
+  const [offerHits, expertHits] = await Promise.all([
+    candidates("offers", { q, limit: CANDIDATES }),
+    candidates("experts", { q, limit: CANDIDATES }),
+  ]);
+
+  const offers = await db.offer.findMany({
+    where: { id: { in: offerHits.hits.map((hit) => hit.id) }, status: "PUBLISHED", hiddenAt: null },
+    select: {
+      id: true, title: true, description: true, industry: true, countiesServed: true, arrangements: true, priceMinFen: true, expertId: true,
+      expert: { select: { verifiedAt: true, expertProfile: { select: { isCommissioner: true } } } },
+      organisation: { select: { verifiedAt: true } },
+    },
+  });
+  const offerRank = new Map(offerHits.hits.map((hit, index) => [hit.id, index]));
+  const offerRecs = offers.map((offer) => {
+    const match = scorer(offerRank.get(offer.id) ?? CANDIDATES, offerHits.hits.length);
+    const terms = sharedTerms(needText, `${offer.title} ${offer.description}`);
+    if (terms.length) match.add({ kind: "terms", terms }, WEIGHT.terms * terms.length);
+    if (offer.industry === need.industry) match.add({ kind: "industry" }, WEIGHT.industry);
+    if (offer.countiesServed.includes(need.countyCode)) match.add({ kind: "county", county: need.countyCode }, WEIGHT.county);
+    const fit = offer.arrangements.filter((a) => need.arrangements.includes(a));
+    if (fit.length) match.add({ kind: "arrangement", arrangements: fit }, WEIGHT.arrangement);
+    if (need.budgetMaxFen !== null && offer.priceMinFen !== null && offer.priceMinFen <= need.budgetMaxFen) match.add({ kind: "budget" }, WEIGHT.budget);
+    if (offer.expert ? offer.expert.verifiedAt : offer.organisation?.verifiedAt) match.add({ kind: "verified" }, WEIGHT.verified);
+    if (offer.expert?.expertProfile?.isCommissioner) match.add({ kind: "commissioner" }, WEIGHT.commissioner);
+    return { id: offer.id, ...match.result(), title: offer.title };
+  });
+
+  const profiles = await db.expertProfile.findMany({
+    where: { userId: { in: expertHits.hits.map((hit) => hit.id) }, hiddenAt: null, availability: { not: "UNAVAILABLE" } },
+    select: { userId: true, title: true, specialties: true, bio: true, fields: true, countiesServed: true, isCommissioner: true, user: { select: { displayName: true, verifiedAt: true } } },
+  });
+  const experience = await completedWork(profiles.map((p) => p.userId));
+  const expertRank = new Map(expertHits.hits.map((hit, index) => [hit.id, index]));
+  const expertRecs = profiles.map((profile) => {
+    const match = scorer(expertRank.get(profile.userId) ?? CANDIDATES, expertHits.hits.length);
+    const terms = sharedTerms(needText, `${profile.title} ${profile.specialties} ${profile.bio}`);
+    if (terms.length) match.add({ kind: "terms", terms }, WEIGHT.terms * terms.length);
+    if (profile.fields.includes(need.industry)) match.add({ kind: "industry" }, WEIGHT.industry);
+    if (profile.countiesServed.includes(need.countyCode)) match.add({ kind: "county", county: need.countyCode }, WEIGHT.county);
+    if (profile.user.verifiedAt) match.add({ kind: "verified" }, WEIGHT.verified);
+    if (profile.isCommissioner) match.add({ kind: "commissioner" }, WEIGHT.commissioner);
+    const done = experience.get(profile.userId) ?? 0;
+    if (done > 0) match.add({ kind: "experience", count: done }, WEIGHT.experience * Math.min(done, 5));
+    return { id: profile.userId, ...match.result(), name: profile.user.displayName, title: profile.title };
+  });
+
+  return { offers: rankAndTrim(offerRecs) as (Recommendation & { title: string })[], experts: rankAndTrim(expertRecs) as (Recommendation & { name: string; title: string })[] };
+}
+
+/** The open needs that suit an expert best, each with its reasons. */
+export async function recommendNeedsForExpert(userId: string) {
+  const profile = await db.expertProfile.findUnique({
+    where: { userId },
+    select: { title: true, specialties: true, fields: true, countiesServed: true },
+  });
+  if (!profile) return [];
+  const fieldNames = profile.fields.map((code) => INDUSTRIES.find((i) => i.code === code)?.nameZh ?? "").join(" ");
+  const q = `${profile.specialties} ${fieldNames}`.trim();
+  const hits = await candidates("needs", { q, limit: CANDIDATES, filters: [{ field: "status", op: "eq", value: "OPEN" }] });
+  const applied = new Set((await db.application.findMany({ where: { expertId: userId }, select: { needId: true } })).map((a) => a.needId));
+  const needs = await db.need.findMany({
+    where: { id: { in: hits.hits.map((hit) => hit.id) }, status: "OPEN", hiddenAt: null },
+    select: {
+      id: true, title: true, description: true, industry: true, countyCode: true, organisationId: true, postedById: true,
+      organisation: { select: { verifiedAt: true, memberships: { where: { userId }, select: { userId: true } } } },
+      postedBy: { select: { verifiedAt: true } },
+    },
+  });
+  const rank = new Map(hits.hits.map((hit, index) => [hit.id, index]));
+  const recs = needs
+    .filter((need) => !applied.has(need.id) && need.postedById !== userId && !need.organisation?.memberships.length)
+    .map((need) => {
+      const match = scorer(rank.get(need.id) ?? CANDIDATES, hits.hits.length);
+      const terms = sharedTerms(`${need.title} ${need.description}`, `${profile.title} ${profile.specialties}`);
+      if (terms.length) match.add({ kind: "terms", terms }, WEIGHT.terms * terms.length);
+      if (profile.fields.includes(need.industry)) match.add({ kind: "industry" }, WEIGHT.industry);
+      if (profile.countiesServed.includes(need.countyCode)) match.add({ kind: "county", county: need.countyCode }, WEIGHT.county);
+      if (need.organisation ? need.organisation.verifiedAt : need.postedBy.verifiedAt) match.add({ kind: "verified" }, WEIGHT.verified);
+      return { id: need.id, ...match.result(), title: need.title };
+    });
+  return rankAndTrim(recs) as (Recommendation & { title: string })[];
+}

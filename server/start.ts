@@ -9,6 +9,7 @@ import { seedDemoData } from "~/modules/demo/seed.server";
 import { expireNeeds } from "~/modules/needs/needs.server";
 import { getSearchEngine } from "~/modules/search/engine.server";
 import { configureIndexes, rebuildIndexes, startIndexer } from "~/modules/search/indexer.server";
+import { runSavedSearchAlerts } from "~/modules/search/saved-searches.server";
 import { syncReferenceData } from "~/modules/reference/reference.server";
 import { createApp } from "./app";
 import { startEmbeddedPostgres, type RunningDatabase } from "./embedded-postgres";
@@ -60,6 +61,10 @@ export async function startServer(env: Env, log: Logger): Promise<RunningServer>
     if (search.kind === "embedded") log.info({ documents: await rebuildIndexes(search) }, "search index rebuilt");
     else await configureIndexes(search);
     const stopIndexer = startIndexer(search, log);
+    const alerts = setInterval(() => {
+      runSavedSearchAlerts().catch((error: unknown) => log.error({ err: error }, "saved-search alerts failed"));
+    }, 60 * 1000);
+    alerts.unref();
 
     const vite = production
       ? undefined
@@ -102,6 +107,7 @@ export async function startServer(env: Env, log: Logger): Promise<RunningServer>
       io,
       close: async () => {
         clearInterval(sweeper);
+        clearInterval(alerts);
         await stopIndexer();
         // io.close() also closes the HTTP server: new connections stop, open requests finish.
         await new Promise<void>((resolve) => {

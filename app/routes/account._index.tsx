@@ -66,6 +66,7 @@ export default function AccountPage() {
         <h2 id="profile" className="text-lg font-semibold">{t("account.profile")}</h2>
         <div className="mt-3 flex flex-wrap gap-3">
           <Link to="/account/verification" className="btn-secondary">{t("account.verification")}</Link>
+          <Link to="/account/searches" className="btn-secondary">{t("search.savedTitle")}</Link>
           {account.primaryRole === "EXPERT" ? (
             <>
               <Link to="/account/profile" className="btn-secondary">{t("account.editExpertProfile")}</Link>

@@ -1,5 +1,6 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { NeedCard } from "~/components/needs/need-card";
@@ -10,7 +11,11 @@ import { translate, type MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { INDUSTRIES, countyName, localName } from "~/modules/reference/reference";
 import { SEARCH_TYPES, SearchParamsSchema } from "~/modules/search/search.schema";
+import { saveSearch, searchHref } from "~/modules/search/saved-searches.server";
 import { FACET_FIELDS, searchMarketplace } from "~/modules/search/search.server";
+import { getOptionalUser, requireUser } from "~/modules/users/guards.server";
+import { isDomainError } from "~/utils/errors";
+import { redirectWithToast } from "~/utils/toast.server";
 import { OfferCard } from "./+offers-ui";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -19,8 +24,24 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const params = SearchParamsSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const [result, locale] = await Promise.all([searchMarketplace(params), getLocale(request)]);
-  return { params, result, locale, facetFields: FACET_FIELDS[params.type] };
+  const [result, locale, user] = await Promise.all([searchMarketplace(params), getLocale(request), getOptionalUser(request)]);
+  return { params, result, locale, facetFields: FACET_FIELDS[params.type], loggedIn: Boolean(user) };
+}
+
+/** Saving the search shown: the page's own parameters come back as hidden fields. */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = Object.fromEntries(await request.formData());
+  const params = SearchParamsSchema.parse(form);
+  const locale = await getLocale(request);
+  const label = typeof form.label === "string" && form.label.trim() ? form.label.trim() : params.q || translate(locale, `search.type.${params.type}`);
+  try {
+    await saveSearch(user.id, params, label);
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    return data({ error: translate(locale, error.messageKey, error.params) }, { status: error.status });
+  }
+  return redirectWithToast(searchHref(params), { message: "search.saved" });
 }
 
 const TYPING_DEBOUNCE_MS = 350;
@@ -63,7 +84,8 @@ function FacetGroup({ name, label, counts, selected, labelOf }: { name: string; 
 }
 
 export default function SearchPage() {
-  const { params, result, facetFields } = useLoaderData<typeof loader>();
+  const { params, result, facetFields, loggedIn } = useLoaderData<typeof loader>();
+  const saveError = useActionData<typeof action>()?.error;
   const { t, locale } = useT();
   const submit = useSubmit();
   const navigation = useNavigation();
@@ -136,6 +158,18 @@ export default function SearchPage() {
       <p className="text-sm text-stone-600" aria-live="polite">
         {navigation.state === "loading" ? t("search.searching") : params.q ? t("search.resultsFor", { q: params.q, count: result.total }) : t("search.results", { count: result.total })}
       </p>
+
+      {params.type !== "experts" ? (
+        loggedIn ? (
+          <Form method="post" className="flex flex-wrap items-center gap-2">
+            {Object.entries(params).map(([key, value]) => (value !== undefined && value !== "" ? <input key={key} type="hidden" name={key} value={String(value)} /> : null))}
+            <button type="submit" className="btn-secondary min-h-9 py-1 text-sm">{t("search.save")}</button>
+            {saveError ? <p role="alert" className="text-sm text-red-700">{saveError}</p> : null}
+          </Form>
+        ) : (
+          <p className="text-sm"><Link to={`/login?redirectTo=${encodeURIComponent(searchHref(params))}`} className="link">{t("search.loginToSave")}</Link></p>
+        )
+      ) : null}
 
       {result.total === 0 ? <p className="card text-center text-stone-600">{t("search.empty")}</p> : null}
       {result.type === "needs" ? (

@@ -4,6 +4,7 @@ import { needsErrors } from "~/modules/needs/needs.errors";
 import { applicationsErrors } from "~/modules/applications/applications.errors";
 import { offersErrors } from "~/modules/offers/offers.errors";
 import { uploadsErrors } from "~/modules/uploads/uploads.errors";
+import { searchErrors } from "~/modules/search/search.errors";
 import { usersErrors } from "~/modules/users/users.errors";
 import { notificationsErrors } from "~/modules/notifications/notifications.errors";
 import { profilesErrors } from "~/modules/profiles/profiles.errors";
@@ -17,7 +18,7 @@ export interface ErrorSpec {
 }
 
 /** Every rule a service can refuse, with its HTTP status and the message people see. */
-const DOMAIN_ERRORS = { ...usersErrors, ...marketplaceErrors, ...needsErrors, ...applicationsErrors, ...offersErrors, ...uploadsErrors, ...notificationsErrors, ...profilesErrors, ...verificationErrors } satisfies Record<string, ErrorSpec>;
+const DOMAIN_ERRORS = { ...usersErrors, ...searchErrors, ...marketplaceErrors, ...needsErrors, ...applicationsErrors, ...offersErrors, ...uploadsErrors, ...notificationsErrors, ...profilesErrors, ...verificationErrors } satisfies Record<string, ErrorSpec>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;
 

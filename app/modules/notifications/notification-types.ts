@@ -14,6 +14,7 @@ export const NOTIFICATION_PARAMS = {
   "offer.hidden": ["offer", "reason"],
   "verification.approved": ["subject"],
   "verification.rejected": ["subject", "reason"],
+  "search.match": ["label", "count"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type NotificationType = keyof typeof NOTIFICATION_PARAMS;

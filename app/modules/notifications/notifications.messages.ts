@@ -25,6 +25,7 @@ export const notificationsMessages = defineMessages(
     "notification.offer.hidden": "您的成果/服务「{offer}」已被管理部门隐藏：{reason}",
     "notification.verification.approved": "{subject} 已通过认证",
     "notification.verification.rejected": "{subject} 未通过认证：{reason}",
+    "notification.search.match": "您保存的搜索「{label}」有 {count} 条新结果",
   },
   {
     "notifications.title": "Notifications",
@@ -49,5 +50,6 @@ export const notificationsMessages = defineMessages(
     "notification.offer.hidden": "Your technology or service \u201c{offer}\u201d has been hidden by the administrators: {reason}",
     "notification.verification.approved": "{subject} has been verified",
     "notification.verification.rejected": "{subject} was not verified: {reason}",
+    "notification.search.match": "{count} new results for your saved search \"{label}\"",
   },
 );

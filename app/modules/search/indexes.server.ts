@@ -20,7 +20,7 @@ export const INDEX_DEFINITIONS: Record<Exclude<IndexName, "services">, IndexDefi
       publishedAt: "number",
     },
     searchable: ["title", "details", "description"],
-    filterable: ["kind", "industry", "county", "arrangements", "status", "verified", "budgetMaxFen", "budgetBand"],
+    filterable: ["kind", "industry", "county", "arrangements", "status", "verified", "budgetMaxFen", "budgetBand", "publishedAt"],
     sortable: ["publishedAt", "budgetMaxFen"],
   },
   offers: {
@@ -38,7 +38,7 @@ export const INDEX_DEFINITIONS: Record<Exclude<IndexName, "services">, IndexDefi
       publishedAt: "number",
     },
     searchable: ["title", "description", "provider"],
-    filterable: ["kind", "industry", "counties", "arrangements", "verified", "priceMinFen"],
+    filterable: ["kind", "industry", "counties", "arrangements", "verified", "priceMinFen", "publishedAt"],
     sortable: ["publishedAt", "priceMinFen"],
   },
   experts: {

@@ -17,7 +17,7 @@ const FACETS = {
 
 type FacetKey = "industry" | "county" | "arrangement" | "budget" | "verified";
 
-function requestFor(params: SearchParams): SearchRequest {
+export function requestFor(params: SearchParams): SearchRequest {
   const fields: Partial<Record<FacetKey, string>> = FACETS[params.type];
   const filters: Filter[] = [];
   const add = (key: FacetKey, value: string | undefined) => {

@@ -2,18 +2,12 @@ import { db } from "~/db.server";
 import { createNotifications, deliverNotifications, type NewNotification } from "~/modules/notifications/notifications.server";
 import { DomainError } from "~/utils/errors";
 import { getSearchEngine } from "./engine.server";
-import { SearchParamsSchema, type SearchParams } from "./search.schema";
+import { SearchParamsSchema, searchHref, type SearchParams } from "./search.schema";
 import { requestFor } from "./search.server";
 
-export const MAX_SAVED_SEARCHES = 20;
+export { searchHref };
 
-/** The search page URL of saved parameters (without paging and sorting, which do not matter). */
-export function searchHref(params: SearchParams): string {
-  const entries = Object.entries({ ...params, page: undefined, sort: undefined }).filter(
-    (entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== "",
-  );
-  return `/search?${new URLSearchParams(entries)}`;
-}
+export const MAX_SAVED_SEARCHES = 20;
 
 export async function saveSearch(userId: string, params: SearchParams, label: string): Promise<void> {
   if (params.type === "experts") throw new DomainError("search.cannot_save");

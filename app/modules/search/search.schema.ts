@@ -22,3 +22,11 @@ export const SearchParamsSchema = z.object({
 });
 
 export type SearchParams = z.infer<typeof SearchParamsSchema>;
+
+/** The search page URL of saved parameters (without paging and sorting, which do not matter). */
+export function searchHref(params: SearchParams): string {
+  const entries = Object.entries({ ...params, page: undefined, sort: undefined }).filter(
+    (entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== "",
+  );
+  return `/search?${new URLSearchParams(entries)}`;
+}

@@ -1,4 +1,5 @@
 import { create, insertMultiple, removeMultiple, search, type AnyOrama } from "@orama/orama";
+import "./orama-patch.server";
 import type {
   FieldType,
   Filter,

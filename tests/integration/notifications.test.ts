@@ -1,7 +1,4 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import pino from "pino";
-import { io as connect, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import {
@@ -21,7 +18,7 @@ import { serializeSessionCookie } from "~/modules/users/session.server";
 import { LoginSchema } from "~/modules/users/users.schema";
 import { action, loader } from "~/routes/notifications";
 import { DomainError } from "~/utils/errors";
-import { attachSocketServer, type AppSocketServer } from "../../server/socket";
+import { useSocketServer } from "../support/socket-server";
 import { TEST_PASSWORD, createUser } from "../support/factories";
 import { useTestDatabase } from "../support/database";
 
@@ -164,31 +161,11 @@ describe("deliverNotifications", () => {
 });
 
 describe("live delivery over Socket.IO", () => {
-  let http: Server;
-  let io: AppSocketServer;
-  let url: string;
-  const clients: Socket[] = [];
-
-  beforeAll(async () => {
-    http = createServer();
-    io = attachSocketServer(http, pino({ level: "silent" }));
-    await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
-    url = `http://localhost:${(http.address() as AddressInfo).port}`;
-  });
-
-  afterAll(async () => {
-    for (const client of clients) client.disconnect();
-    await new Promise<void>((resolve) => io.close(() => resolve()));
-  });
+  const sockets = useSocketServer();
 
   async function connectAs(userId: string, phone: string): Promise<Socket> {
     const { sessionId } = await logIn(LoginSchema.parse({ identifier: phone, password: TEST_PASSWORD }), { ip: "10.3.0.2" });
-    const client = connect(url, {
-      transports: ["websocket"],
-      extraHeaders: { cookie: await serializeSessionCookie(sessionId) },
-      reconnection: false,
-    });
-    clients.push(client);
+    const client = sockets.open({ cookie: await serializeSessionCookie(sessionId) });
     const ready = await new Promise<{ userId: string }>((resolve, reject) => {
       client.on("session:ready", resolve);
       client.on("connect_error", reject);

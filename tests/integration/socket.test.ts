@@ -1,39 +1,16 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import pino from "pino";
-import { io as connect, type Socket } from "socket.io-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Socket } from "socket.io-client";
+import { describe, expect, it } from "vitest";
 import { logIn } from "~/modules/users/auth.server";
 import { destroySession, serializeSessionCookie } from "~/modules/users/session.server";
 import { LoginSchema } from "~/modules/users/users.schema";
-import { attachSocketServer, type AppSocketServer } from "../../server/socket";
 import { TEST_PASSWORD, createUser } from "../support/factories";
 import { useTestDatabase } from "../support/database";
+import { useSocketServer } from "../support/socket-server";
 
 useTestDatabase();
 
-let http: Server;
-let io: AppSocketServer;
-let url: string;
-const clients: Socket[] = [];
-
-beforeAll(async () => {
-  http = createServer();
-  io = attachSocketServer(http, pino({ level: "silent" }));
-  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
-  url = `http://localhost:${(http.address() as AddressInfo).port}`;
-});
-
-afterAll(async () => {
-  for (const client of clients) client.disconnect();
-  await new Promise<void>((resolve) => io.close(() => resolve()));
-});
-
-function open(headers: Record<string, string>): Socket {
-  const client = connect(url, { transports: ["websocket"], extraHeaders: headers, reconnection: false });
-  clients.push(client);
-  return client;
-}
+const sockets = useSocketServer();
+const open = (headers: Record<string, string>) => sockets.open(headers);
 
 function refusal(client: Socket): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -78,9 +55,9 @@ describe("Socket.IO authentication", () => {
 
   it("refuses a connection opened from another site", async () => {
     const { cookie } = await loggedInCookie();
-    const connectedBefore = io.sockets.sockets.size;
+    const connectedBefore = sockets.io.sockets.sockets.size;
     const message = await refusal(open({ cookie, origin: "https://evil.example" }));
     expect(message).not.toBe("");
-    expect(io.sockets.sockets.size).toBe(connectedBefore);
+    expect(sockets.io.sockets.sockets.size).toBe(connectedBefore);
   });
 });

@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -6,14 +5,11 @@ import { VerifiedBadge } from "~/components/verified-badge";
 import { getLocale } from "~/i18n/i18n.server";
 import { translate, type MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
-import { ModerationSchema } from "~/modules/profiles/profiles.schema";
-import { getOrganisationPage, moderateProfile } from "~/modules/profiles/profiles.server";
+import { profileModerationAction } from "~/modules/profiles/profiles.actions.server";
+import { getOrganisationPage } from "~/modules/profiles/profiles.server";
 import { countyName } from "~/modules/reference/reference";
-import { getOptionalUser, requireUser } from "~/modules/users/guards.server";
+import { getOptionalUser } from "~/modules/users/guards.server";
 import { domainErrorResponse } from "~/utils/errors";
-import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
-import { requestMeta } from "~/utils/request.server";
-import { redirectWithToast } from "~/utils/toast.server";
 import { ContactSection, HiddenNotice, ModerationForm } from "./+profiles-ui";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -34,16 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** Only moderation posts here; editing lives under /account/organisations/:id. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const id = params.id ?? "";
-  const submission = parseWithZod(await request.formData(), { schema: ModerationSchema });
-  if (submission.status !== "success") return replyInvalid(submission);
-  try {
-    await moderateProfile({ actor: user, target: { kind: "organisation", id }, moderation: submission.value, meta: requestMeta(request, context) });
-    return redirectWithToast(`/orgs/${id}`, { message: submission.value.intent === "hide" ? "profiles.toast.hidden" : "profiles.toast.unhidden" });
-  } catch (error) {
-    return replyWithDomainError(submission, error, await getLocale(request));
-  }
+  return profileModerationAction(request, context, { kind: "organisation", id: params.id ?? "" });
 }
 
 export default function OrganisationPage() {

@@ -131,11 +131,13 @@ export function FormErrors({ errors }: { errors?: string[] | null }) {
 export function CheckboxGroup({
   meta,
   legend,
+  hint,
   options,
   columns = 2,
 }: {
   meta: Meta;
   legend: string;
+  hint?: string;
   options: { value: string; label: string }[];
   columns?: 1 | 2 | 3;
 }) {
@@ -145,6 +147,7 @@ export function CheckboxGroup({
   return (
     <fieldset aria-describedby={meta.errors?.length ? meta.errorId : undefined} aria-invalid={meta.errors?.length ? true : undefined}>
       <legend className="font-medium text-stone-800">{legend}</legend>
+      {hint ? <p className="text-sm text-stone-600">{hint}</p> : null}
       <div className={`mt-2 grid gap-2 ${grid}`}>
         {options.map((option) => (
           <label key={option.value} className="flex min-h-11 items-center gap-2 rounded-lg border border-stone-200 bg-white px-3 py-2">

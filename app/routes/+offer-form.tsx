@@ -1,12 +1,11 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
-import { FieldShell, FormErrors, SelectField, TextField } from "~/components/forms";
+import { CheckboxGroup, FieldShell, FormErrors, SelectField, TextField } from "~/components/forms";
 import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { ARRANGEMENT_TYPES, OFFER_KINDS, OfferFormSchema } from "~/modules/offers/offers.schema";
 import { COUNTIES, INDUSTRIES, localName } from "~/modules/reference/reference";
-import { asList, CheckboxGroup } from "./+offers-ui";
 
 export interface OfferFormDefaults {
   kind?: string;
@@ -101,21 +100,17 @@ export function OfferForm({
         placeholder={t("offers.field.choose")}
       />
       <CheckboxGroup
-        name={fields.countiesServed.name}
+        meta={fields.countiesServed}
         legend={t("offers.field.counties")}
         hint={t("offers.field.countiesHint")}
+        columns={3}
         options={COUNTIES.map((county) => ({ value: county.code, label: localName(county, locale) }))}
-        selected={asList(fields.countiesServed.initialValue)}
-        errors={fields.countiesServed.errors}
-        errorId={fields.countiesServed.errorId}
       />
       <CheckboxGroup
-        name={fields.arrangements.name}
+        meta={fields.arrangements}
         legend={t("offers.field.arrangements")}
+        columns={3}
         options={ARRANGEMENT_TYPES.map((type) => ({ value: type, label: t(`arrangement.${type}` as MessageKey) }))}
-        selected={asList(fields.arrangements.initialValue)}
-        errors={fields.arrangements.errors}
-        errorId={fields.arrangements.errorId}
       />
       <div className="grid gap-4 sm:grid-cols-2">
         {([fields.priceMin, fields.priceMax] as const).map((meta, index) => (

@@ -1,10 +1,9 @@
-import { FactList } from "~/components/fact-list";
-import { MoneyRange } from "~/components/money-range";
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { ErrorList } from "~/components/forms";
+import { FactList } from "~/components/fact-list";
+import { MoneyRange } from "~/components/money-range";
 import { VerifiedBadge } from "~/components/verified-badge";
-import { formatDate, formatMoney } from "~/i18n/format";
+import { formatDate } from "~/i18n/format";
 import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { countyName, INDUSTRIES, localName } from "~/modules/reference/reference";
@@ -92,43 +91,3 @@ export function OfferCard({ offer }: { offer: OfferCardData }) {
   );
 }
 
-/** Checkboxes that share one name, so the group works as a plain form post without JavaScript. */
-export function CheckboxGroup({
-  name,
-  legend,
-  hint,
-  options,
-  selected,
-  errors,
-  errorId,
-}: {
-  name: string;
-  legend: string;
-  hint?: string;
-  options: { value: string; label: string }[];
-  selected: string[];
-  errors?: string[];
-  errorId: string;
-}) {
-  return (
-    <fieldset className="space-y-2" aria-describedby={errors?.length ? errorId : undefined}>
-      <legend className="font-medium text-stone-800">{legend}</legend>
-      {hint ? <p className="text-sm text-stone-600">{hint}</p> : null}
-      <div className="grid grid-cols-2 gap-2 sm:grid-cols-3">
-        {options.map((option) => (
-          <label key={option.value} className="flex min-h-11 items-center gap-2 rounded-lg border border-stone-200 bg-white px-3">
-            <input type="checkbox" name={name} value={option.value} defaultChecked={selected.includes(option.value)} className="h-5 w-5" />
-            <span>{option.label}</span>
-          </label>
-        ))}
-      </div>
-      <ErrorList id={errorId} errors={errors} />
-    </fieldset>
-  );
-}
-
-/** A field's initial value as a list, whether conform holds one string, several or none. */
-export function asList(value: unknown): string[] {
-  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === "string");
-  return typeof value === "string" && value ? [value] : [];
-}

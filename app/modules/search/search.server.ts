@@ -5,7 +5,7 @@ import { getSearchEngine } from "./engine.server";
 import type { Filter, SearchRequest } from "./search.types";
 import type { SearchParams } from "./search.schema";
 import { SYNONYMS } from "./synonyms";
-import { tokenize } from "./tokenizer.server";
+import { expandQuery } from "./query.server";
 
 export const RESULTS_PER_PAGE = 20;
 
@@ -62,11 +62,9 @@ function getExpertCards(ids: readonly string[]) {
     });
 }
 
-/** The words to highlight: the query as the engine split and widened it. */
+/** The words to highlight: the query split and widened the way the engine widens it, longest first. */
 export function highlightTerms(q: string): string[] {
-  const words = new Set(tokenize(q));
-  for (const group of SYNONYMS) if (group.some((member) => q.includes(member))) for (const member of group) words.add(member.toLowerCase());
-  return [...words].filter((word) => word.length > 0).sort((a, b) => b.length - a.length);
+  return expandQuery(q, SYNONYMS, new Map()).sort((a, b) => b.length - a.length);
 }
 
 /**

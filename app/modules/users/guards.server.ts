@@ -2,20 +2,38 @@ import { redirect } from "@remix-run/node";
 import { can, type Permission } from "./permissions";
 import { getSessionUser, readSessionId, type SessionUser } from "./session.server";
 
+type SessionLookup = { user: SessionUser; sessionId: string } | null;
+
+// The root loader and the page's own loader both ask who is logged in; when Remix hands them the
+// same Request, the session is read from the database once. The cookie cannot change within one
+// request, and the actions that end a session (log out, change password) redirect.
+const lookups = new WeakMap<Request, Promise<SessionLookup>>();
+
+function sessionOf(request: Request): Promise<SessionLookup> {
+  let lookup = lookups.get(request);
+  if (!lookup) {
+    lookup = (async () => {
+      const sessionId = await readSessionId(request.headers.get("cookie"));
+      const user = sessionId ? await getSessionUser(sessionId) : null;
+      return user && sessionId ? { user, sessionId } : null;
+    })();
+    lookups.set(request, lookup);
+  }
+  return lookup;
+}
+
 export async function getOptionalUser(request: Request): Promise<SessionUser | null> {
-  const sessionId = await readSessionId(request.headers.get("cookie"));
-  return sessionId ? getSessionUser(sessionId) : null;
+  return (await sessionOf(request))?.user ?? null;
 }
 
 /** The logged-in user with the session id, or a redirect to the login page that comes back here. */
 export async function requireSession(request: Request): Promise<{ user: SessionUser; sessionId: string }> {
-  const sessionId = await readSessionId(request.headers.get("cookie"));
-  const user = sessionId ? await getSessionUser(sessionId) : null;
-  if (!user || !sessionId) {
+  const session = await sessionOf(request);
+  if (!session) {
     const url = new URL(request.url);
     throw redirect(`/login?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`);
   }
-  return { user, sessionId };
+  return session;
 }
 
 export async function requireUser(request: Request): Promise<SessionUser> {

@@ -62,6 +62,14 @@ export function describeSearchContract(name: string, makeEngine: () => Promise<S
       expect(ids(await engine.search(CONTRACT_INDEX, { q: "香菇" }))).toEqual(expect.arrayContaining(["d1", "d2"]));
     });
 
+    it("takes the last word typed as the start of a longer word, and earlier words whole", async () => {
+      // Search as you type: "strawb" is on its way to "strawberry", "烘" to "烘干".
+      expect(ids(await engine.search(CONTRACT_INDEX, { q: "strawb" }))).toContain("d4");
+      expect(ids(await engine.search(CONTRACT_INDEX, { q: "花菇 烘" }))[0]).toBe("d2");
+      // A finished word (followed by a space) is matched whole.
+      expect(ids(await engine.search(CONTRACT_INDEX, { q: "strawb " }))).not.toContain("d4");
+    });
+
     it("forgives a typo in a Latin product name", async () => {
       expect(ids(await engine.search(CONTRACT_INDEX, { q: "shitake" }))).toContain("d1");
       expect(ids(await engine.search(CONTRACT_INDEX, { q: "strawbery" }))).toContain("d4");

@@ -1,4 +1,4 @@
-import { create, insertMultiple, removeMultiple, search, type AnyOrama } from "@orama/orama";
+import { create, insertMultiple, removeMultiple, type AnyOrama } from "@orama/orama";
 import "./orama-patch.server";
 import type {
   FieldType,
@@ -13,6 +13,7 @@ import type {
 } from "./search.types";
 import { expandQuery, LATIN } from "./query.server";
 import { tokenize } from "./tokenizer.server";
+import { runQuery } from "./orama-query.server";
 
 const ORAMA_TYPE: Record<FieldType, string> = {
   text: "string",
@@ -27,9 +28,64 @@ interface Index {
   db: AnyOrama;
   definition: IndexDefinition;
   synonyms: SynonymGroups;
-  /** Latin words in the index, for typo correction of Latin and pinyin query words. */
+  /** Latin words in the index (→ documents holding them), for typo correction of Latin and pinyin query words. */
   latinWords: Map<string, number>;
-  ids: Set<string>;
+  /** Word → how many documents hold it in any searchable field. */
+  documentFrequency: Map<string, number>;
+  /** Document id → its distinct searchable words, so removal can undo the counts above. */
+  documentWords: Map<string, string[]>;
+}
+
+/**
+ * A query word found in more than this share of documents says little about relevance but costs
+ * a pass over all of them; it is left out when the query has rarer words (as a stop word).
+ */
+const COMMON_WORD_SHARE = 0.2;
+/** Below this size every word is kept: the saving is nil and small indexes skew the shares. */
+const COMMON_WORD_MIN_DOCUMENTS = 1000;
+
+function emptyIndex(db: AnyOrama, definition: IndexDefinition, synonyms: SynonymGroups): Index {
+  return { db, definition, synonyms, latinWords: new Map(), documentFrequency: new Map(), documentWords: new Map() };
+}
+
+function searchableWords(document: SearchDocument, definition: IndexDefinition): string[] {
+  const words = new Set<string>();
+  for (const field of definition.searchable) {
+    const value = document[field];
+    const text = Array.isArray(value) ? value.join(" ") : typeof value === "string" ? value : "";
+    for (const word of tokenize(text)) words.add(word);
+  }
+  return [...words];
+}
+
+/**
+ * Orama 3.1.18's synchronous removeMultiple removes the first batch (1,000 by default) and leaves
+ * the rest to timers nobody awaits, so a re-insert right after fails with "already exists". One
+ * batch holding every id removes them all before returning.
+ */
+async function removeAll(db: AnyOrama, ids: readonly string[]) {
+  if (ids.length) await removeMultiple(db, [...ids], ids.length);
+}
+
+function count(map: Map<string, number>, key: string, by: number) {
+  const next = (map.get(key) ?? 0) + by;
+  if (next > 0) map.set(key, next);
+  else map.delete(key);
+}
+
+function forget(index: Index, id: string) {
+  for (const word of index.documentWords.get(id) ?? []) {
+    count(index.documentFrequency, word, -1);
+    if (LATIN.test(word)) count(index.latinWords, word, -1);
+  }
+  index.documentWords.delete(id);
+}
+
+/** Leaves out words held by most documents when the query also has rarer ones. */
+export function withoutCommonWords(words: string[], documentFrequency: ReadonlyMap<string, number>, documents: number): string[] {
+  if (documents < COMMON_WORD_MIN_DOCUMENTS) return words;
+  const rare = words.filter((word) => (documentFrequency.get(word) ?? 0) <= documents * COMMON_WORD_SHARE);
+  return rare.length > 0 ? rare : words;
 }
 
 function whereOf(filters: readonly Filter[] | undefined, definition: IndexDefinition) {
@@ -109,58 +165,57 @@ export function createEmbeddedEngine(): SearchEngine {
         existing.synonyms = synonyms;
         return;
       }
-      indexes.set(name, { db: build(definition), definition, synonyms, latinWords: new Map(), ids: new Set() });
+      indexes.set(name, emptyIndex(build(definition), definition, synonyms));
     },
 
     async upsert(name, documents) {
       const index = get(name);
-      const replaced = documents.filter((document) => index.ids.has(document.id)).map((document) => document.id);
-      if (replaced.length) await removeMultiple(index.db, replaced);
+      const replaced = documents.filter((document) => index.documentWords.has(document.id)).map((document) => document.id);
+      await removeAll(index.db, replaced);
+      for (const id of replaced) forget(index, id);
       await insertMultiple(index.db, documents.map((document) => normalise(document, index.definition)) as never);
       for (const document of documents) {
-        index.ids.add(document.id);
-        for (const field of index.definition.searchable) {
-          const value = document[field];
-          const text = Array.isArray(value) ? value.join(" ") : typeof value === "string" ? value : "";
-          for (const word of tokenize(text)) if (LATIN.test(word)) index.latinWords.set(word, (index.latinWords.get(word) ?? 0) + 1);
+        const words = searchableWords(document, index.definition);
+        index.documentWords.set(document.id, words);
+        for (const word of words) {
+          count(index.documentFrequency, word, 1);
+          if (LATIN.test(word)) count(index.latinWords, word, 1);
         }
       }
     },
 
     async remove(name, ids) {
       const index = get(name);
-      const present = ids.filter((id) => index.ids.has(id));
-      if (present.length) await removeMultiple(index.db, present);
-      for (const id of present) index.ids.delete(id);
+      const present = ids.filter((id) => index.documentWords.has(id));
+      await removeAll(index.db, present);
+      for (const id of present) forget(index, id);
     },
 
     async clear(name) {
       const index = get(name);
-      indexes.set(name, { db: build(index.definition), definition: index.definition, synonyms: index.synonyms, latinWords: new Map(), ids: new Set() });
+      indexes.set(name, emptyIndex(build(index.definition), index.definition, index.synonyms));
     },
 
     async search(name, request: SearchRequest): Promise<SearchResponse> {
       const index = get(name);
       const { definition } = index;
-      const words = expandQuery(request.q.trim(), index.synonyms, index.latinWords);
+      const words = withoutCommonWords(expandQuery(request.q.trim(), index.synonyms, index.latinWords), index.documentFrequency, index.documentWords.size);
+      // As in Meilisearch, the last word typed may be unfinished: it also matches longer words.
+      const last = /\s$/.test(request.q) ? undefined : tokenize(request.q.slice(0, 200).toLowerCase()).at(-1);
       if (request.sort && !definition.sortable.includes(request.sort.field)) throw new Error(`"${request.sort.field}" is not sortable`);
       for (const facet of request.facets ?? []) if (!definition.filterable.includes(facet)) throw new Error(`"${facet}" is not a facet`);
+      // Any word may match; documents matching more words (and in earlier fields) rank higher.
       const boost = Object.fromEntries(definition.searchable.map((field, i) => [field, Math.max(1, definition.searchable.length - i)]));
-      const result = await search(index.db, {
-        term: words.join(" "),
-        properties: [...definition.searchable] as never,
-        // Any word may match; documents matching more words (and in earlier fields) rank higher.
-        threshold: 1,
-        boost: boost as never,
-        where: whereOf(request.filters, definition) as never,
-        facets: Object.fromEntries((request.facets ?? []).map((facet) => [facet, { limit: 100 }])) as never,
-        sortBy: request.sort ? { property: request.sort.field, order: request.sort.direction === "asc" ? "ASC" : "DESC" } as never : undefined,
-        limit: request.limit ?? 20,
+      const result = runQuery(index.db, {
+        words: words.map((word) => ({ word, prefix: word === last })),
+        boost,
+        where: whereOf(request.filters, definition),
+        sort: request.sort ? { property: request.sort.field, order: request.sort.direction === "asc" ? "ASC" : "DESC" } : undefined,
+        facets: request.facets ?? [],
         offset: request.offset ?? 0,
+        limit: request.limit ?? 20,
       });
-      const facets: Record<string, Record<string, number>> = {};
-      for (const [field, facet] of Object.entries(result.facets ?? {})) facets[field] = { ...(facet as { values: Record<string, number> }).values };
-      return { hits: result.hits.map((hit) => ({ id: hit.id })), total: result.count, facets };
+      return { hits: result.ids.map((id) => ({ id })), total: result.total, facets: result.facets };
     },
   };
 }

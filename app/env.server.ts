@@ -21,6 +21,7 @@ const EnvSchema = z.object({
   MEILI_HOST: z.url({ message: "must be an http(s) URL" }).optional(),
   MEILI_API_KEY: z.string().optional(),
   REDIS_URL: z.url({ protocol: /^rediss?$/, message: "must be a redis:// URL" }).optional(),
+  SOCKET_ADAPTER: z.enum(["memory", "postgres", "redis"], { message: "must be memory, postgres or redis" }).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

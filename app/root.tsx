@@ -15,6 +15,7 @@ import { ToastBanner } from "~/components/toast-banner";
 import { getLocale } from "~/i18n/i18n.server";
 import { DEFAULT_LOCALE, intlTag, type Locale } from "~/i18n/i18n";
 import { countUnread } from "~/modules/notifications/notifications.server";
+import { countUnread as countUnreadMessages } from "~/modules/chat/chat.server";
 import { getOptionalUser } from "~/modules/users/guards.server";
 import { can } from "~/modules/users/permissions";
 import { getToast } from "~/utils/toast.server";
@@ -32,13 +33,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getOptionalUser(request),
     getToast(request),
   ]);
-  const unreadNotifications = user ? await countUnread(user.id) : 0;
+  const [unreadNotifications, unreadMessages] = user ? await Promise.all([countUnread(user.id), countUnreadMessages(user.id)]) : [0, 0];
   return data(
     {
       locale,
       toast,
       user: user && { id: user.id, displayName: user.displayName, primaryRole: user.primaryRole, reviews: can(user, "verification.review") },
       unreadNotifications,
+      unreadMessages,
     },
     { headers },
   );
@@ -67,10 +69,10 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
-  const { user, toast, unreadNotifications } = useLoaderData<typeof loader>();
+  const { user, toast, unreadNotifications, unreadMessages } = useLoaderData<typeof loader>();
   return (
     <>
-      <SiteHeader user={user} unreadNotifications={unreadNotifications} />
+      <SiteHeader user={user} unreadNotifications={unreadNotifications} unreadMessages={unreadMessages} />
       <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-10">
         {toast ? <ToastBanner toast={toast} /> : null}
         <Outlet />
@@ -85,7 +87,7 @@ export function ErrorBoundary() {
   const rootData = useRouteLoaderData<typeof loader>("root");
   return (
     <>
-      <SiteHeader user={rootData?.user ?? null} unreadNotifications={rootData?.unreadNotifications ?? 0} />
+      <SiteHeader user={rootData?.user ?? null} unreadNotifications={rootData?.unreadNotifications ?? 0} unreadMessages={rootData?.unreadMessages ?? 0} />
       <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-10">
         <GeneralErrorBoundary />
       </main>

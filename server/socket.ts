@@ -1,25 +1,34 @@
 import type { Server as HttpServer } from "node:http";
 import type { Logger } from "pino";
-import { Server } from "socket.io";
+import { Server, type ServerOptions } from "socket.io";
+import { registerChatHandlers } from "~/modules/chat/chat.socket.server";
+import { conversationIdsOf, flushDelivered } from "~/modules/chat/chat.server";
 import {
+  conversationRoom,
   userRoom,
   type ClientToServerEvents,
   type ServerToClientEvents,
   type SocketData,
 } from "~/modules/realtime/events";
-import { onUserEvent } from "~/modules/realtime/bus.server";
+import { onConversationEvent, onRoomJoin, onUserEvent } from "~/modules/realtime/bus.server";
 import { getSessionUser, readSessionId } from "~/modules/users/session.server";
 import { isCrossOrigin } from "./security";
 
 export type AppSocketServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
+const DELIVERED_FLUSH_MS = 1000;
+
 /**
  * Socket.IO on the app's own HTTP server. A connection is accepted only with a valid session
- * cookie (the same one the pages use) and only from the app's own origin.
+ * cookie (the same one the pages use) and only from the app's own origin. `adapter` connects
+ * several app instances (see server/socket-adapter.ts); without it, one instance serves all.
  */
-export function attachSocketServer(httpServer: HttpServer, log: Logger): AppSocketServer {
+export function attachSocketServer(httpServer: HttpServer, log: Logger, options: { adapter?: ServerOptions["adapter"] } = {}): AppSocketServer {
   const io: AppSocketServer = new Server(httpServer, {
     serveClient: false,
+    adapter: options.adapter,
+    // Replays what a briefly disconnected client missed where the adapter supports it; the chat
+    // client catches up by sequence number in any case, so nothing depends on it.
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000 },
     allowRequest: (req, callback) => {
       const refused = isCrossOrigin({
@@ -36,7 +45,7 @@ export function attachSocketServer(httpServer: HttpServer, log: Logger): AppSock
       const sessionId = await readSessionId(socket.handshake.headers.cookie);
       const user = sessionId ? await getSessionUser(sessionId) : null;
       if (!user || !sessionId) return next(new Error("unauthorized"));
-      socket.data = { userId: user.id, sessionId };
+      socket.data = { userId: user.id, sessionId, name: user.displayName };
       next();
     } catch (error) {
       log.error({ err: error }, "socket authentication failed");
@@ -44,15 +53,45 @@ export function attachSocketServer(httpServer: HttpServer, log: Logger): AppSock
     }
   });
 
-  const unsubscribe = onUserEvent(({ userId, event, payload }) => {
-    io.to(userRoom(userId)).emit(event, payload as never);
-  });
-  io.engine.on("close", unsubscribe);
-  httpServer.on("close", unsubscribe);
+  // Services publish through the in-process bus; through the adapter these reach every instance.
+  const unsubscribers = [
+    onUserEvent(({ userId, event, payload }) => {
+      io.to(userRoom(userId)).emit(event, payload as never);
+    }),
+    onConversationEvent(({ conversationId, event, payload }) => {
+      io.to(conversationRoom(conversationId)).emit(event, payload as never);
+    }),
+    onRoomJoin(({ userId, conversationId }) => {
+      io.in(userRoom(userId)).socketsJoin(conversationRoom(conversationId));
+    }),
+  ];
+  const flusher = setInterval(() => {
+    flushDelivered().catch((error: unknown) => log.error({ err: error }, "saving delivered marks failed"));
+  }, DELIVERED_FLUSH_MS);
+  flusher.unref();
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    clearInterval(flusher);
+    for (const unsubscribe of unsubscribers) unsubscribe();
+    flushDelivered().catch(() => undefined);
+  };
+  io.engine.on("close", stop);
+  httpServer.on("close", stop);
 
   io.on("connection", (socket) => {
-    void socket.join(userRoom(socket.data.userId));
-    socket.emit("session:ready", { userId: socket.data.userId });
+    registerChatHandlers(io, socket, log);
+    void (async () => {
+      await socket.join(userRoom(socket.data.userId));
+      try {
+        const conversations = await conversationIdsOf(socket.data.userId);
+        await socket.join(conversations.map(conversationRoom));
+      } catch (error) {
+        log.error({ err: error }, "joining conversation rooms failed");
+      }
+      socket.emit("session:ready", { userId: socket.data.userId });
+    })();
   });
 
   return io;

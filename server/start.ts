@@ -16,6 +16,7 @@ import { startEmbeddedPostgres, type RunningDatabase } from "./embedded-postgres
 import { applyMigrations } from "./migrate";
 import { resolveSessionSecret } from "./secrets";
 import { attachSocketServer, type AppSocketServer } from "./socket";
+import { chooseSocketAdapter, createSocketAdapter, type SocketAdapter } from "./socket-adapter";
 
 export interface RunningServer {
   url: string;
@@ -44,6 +45,8 @@ export async function startServer(env: Env, log: Logger): Promise<RunningServer>
   env.SESSION_SECRET = process.env.SESSION_SECRET;
 
   let embedded: RunningDatabase | undefined;
+  let sockets: SocketAdapter | undefined;
+  const adapterKind = chooseSocketAdapter(env);
   if (!env.DATABASE_URL) {
     embedded = await startEmbeddedPostgres(env.DATA_DIR, log);
     process.env.DATABASE_URL = embedded.url;
@@ -82,7 +85,9 @@ export async function startServer(env: Env, log: Logger): Promise<RunningServer>
       clientDir,
     });
     const http = createServer(app);
-    const io = attachSocketServer(http, log);
+    sockets = await createSocketAdapter(adapterKind, { databaseUrl, redisUrl: env.REDIS_URL }, log);
+    const io = attachSocketServer(http, log, { adapter: sockets.adapter });
+    log.info({ adapter: sockets.kind }, "socket.io ready");
     await new Promise<void>((resolve, reject) => {
       http.once("error", reject);
       http.listen(env.PORT, env.HOST, resolve);
@@ -115,12 +120,14 @@ export async function startServer(env: Env, log: Logger): Promise<RunningServer>
           http.closeIdleConnections();
         });
         await vite?.close();
+        await sockets?.close();
         await db.$disconnect();
         await embedded?.stop();
         log.info("stopped");
       },
     };
   } catch (error) {
+    await sockets?.close();
     await embedded?.stop();
     throw error;
   }

@@ -1,8 +1,10 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { NotificationBadge } from "~/components/notification-badge";
+import { MessagesBadge } from "~/components/chat/messages-badge";
 import { useT } from "~/i18n/use-t";
 
 interface HeaderUser {
+  id: string;
   displayName: string;
   reviews?: boolean;
 }
@@ -23,7 +25,7 @@ export function LanguageSwitch() {
 
 const navLink = "btn min-h-9 px-2 py-1 text-sm text-stone-700 hover:bg-stone-100 aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-800";
 
-export function SiteHeader({ user, unreadNotifications = 0 }: { user: HeaderUser | null; unreadNotifications?: number }) {
+export function SiteHeader({ user, unreadNotifications = 0, unreadMessages = 0 }: { user: HeaderUser | null; unreadNotifications?: number; unreadMessages?: number }) {
   const { t } = useT();
   return (
     <header className="border-b border-stone-200 bg-white">
@@ -37,6 +39,7 @@ export function SiteHeader({ user, unreadNotifications = 0 }: { user: HeaderUser
         </Link>
         {user ? (
           <>
+            <MessagesBadge unreadCount={unreadMessages} userId={user.id} />
             <NotificationBadge unreadCount={unreadNotifications} />
             <NavLink to="/account" className={navLink}>
               {t("nav.account")}
@@ -68,6 +71,9 @@ export function SiteHeader({ user, unreadNotifications = 0 }: { user: HeaderUser
         </NavLink>
         <NavLink to="/offers" className={navLink}>
           {t("nav.offers")}
+        </NavLink>
+        <NavLink to="/services" className={navLink}>
+          {t("spaces.nav")}
         </NavLink>
         {user ? (
           <NavLink to="/workspace" className={navLink}>

@@ -7,9 +7,11 @@ import { uploadsMessages } from "~/modules/uploads/uploads.messages";
 import { notificationsMessages } from "~/modules/notifications/notifications.messages";
 import { profilesMessages } from "~/modules/profiles/profiles.messages";
 import { verificationMessages } from "~/modules/verification/verification.messages";
+import { spacesMessages } from "~/modules/spaces/spaces.messages";
+import { chatMessages } from "~/modules/chat/chat.messages";
 
 // Every module catalogue, merged. Add a module's messages here once.
-const catalogues = [marketplaceMessages, searchMessages, needsMessages, applicationsMessages, offersMessages, uploadsMessages, notificationsMessages, profilesMessages, verificationMessages] as const;
+const catalogues = [marketplaceMessages, searchMessages, needsMessages, applicationsMessages, offersMessages, uploadsMessages, notificationsMessages, profilesMessages, verificationMessages, chatMessages, spacesMessages] as const;
 
 type Union = (typeof catalogues)[number]["zh"];
 type Merge<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never;

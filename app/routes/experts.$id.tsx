@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { VerifiedBadge } from "~/components/verified-badge";
 import { getLocale } from "~/i18n/i18n.server";
@@ -10,6 +10,7 @@ import { profileModerationAction } from "~/modules/profiles/profiles.actions.ser
 import { getExpertPage } from "~/modules/profiles/profiles.server";
 import { INDUSTRIES, countyName, localName } from "~/modules/reference/reference";
 import { getOptionalUser } from "~/modules/users/guards.server";
+import { canMessageDirectly } from "~/modules/chat/chat.server";
 import { domainErrorResponse } from "~/utils/errors";
 import { ContactSection, HiddenNotice, ModerationForm } from "./+profiles-ui";
 
@@ -20,13 +21,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getOptionalUser(request);
-  const [page, locale] = await Promise.all([
+  const [page, locale, canMessage] = await Promise.all([
     getExpertPage(params.id ?? "", viewer).catch((error: unknown) => {
       throw domainErrorResponse(error);
     }),
     getLocale(request),
+    canMessageDirectly(viewer?.id, params.id ?? ""),
   ]);
-  return { ...page, locale };
+  return { ...page, locale, canMessage };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -43,7 +45,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export default function ExpertPage() {
-  const { expert, profile, contact, offers, hidden, isOwner, canModerate } = useLoaderData<typeof loader>();
+  const { expert, profile, contact, offers, hidden, isOwner, canModerate, canMessage } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t, locale } = useT();
   const fieldNames = INDUSTRIES.filter((industry) => profile?.fields.includes(industry.code)).map((industry) => localName(industry, locale));
@@ -93,6 +95,14 @@ export default function ExpertPage() {
         </section>
       ) : null}
       {profile ? <ContactSection contact={contact} /> : null}
+      {canMessage ? (
+        <Form method="post" action="/messages/direct">
+          <input type="hidden" name="userId" value={expert.id} />
+          <button type="submit" className="btn-secondary">
+            {t("chat.messageExpert")}
+          </button>
+        </Form>
+      ) : null}
       {offers.length > 0 ? (
         <section className="card" aria-labelledby="offers">
           <h2 id="offers" className="text-lg font-semibold">{t("profiles.offers")}</h2>

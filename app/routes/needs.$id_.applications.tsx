@@ -88,7 +88,14 @@ export default function NeedApplicationsPage() {
               <h2 className="text-sm text-stone-600">{t("applications.timeline")}</h2>
               <p>{application.timeline}</p>
             </div>
-            <p className="text-sm text-stone-600">{t("applications.on", { date: formatDate(locale, application.createdAt) })}</p>
+            <div className="flex flex-wrap items-center gap-2">
+              <p className="text-sm text-stone-600">{t("applications.on", { date: formatDate(locale, application.createdAt) })}</p>
+              <Form method="post" action={`/messages/application/${application.id}`} className="ml-auto">
+                <button type="submit" className="btn-secondary min-h-9 py-1 text-sm">
+                  {t("chat.openApplicationLong")}
+                </button>
+              </Form>
+            </div>
             {deciding && (application.status === "SUBMITTED" || application.status === "SHORTLISTED") ? (
               <Form method="post" className="space-y-3 border-t border-stone-200 pt-3">
                 <input type="hidden" name="applicationId" value={application.id} />

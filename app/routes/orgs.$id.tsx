@@ -8,9 +8,11 @@ import { useT } from "~/i18n/use-t";
 import { profileModerationAction } from "~/modules/profiles/profiles.actions.server";
 import { getOrganisationPage } from "~/modules/profiles/profiles.server";
 import { countyName } from "~/modules/reference/reference";
+import { listServicesOfSpace, managesSpace } from "~/modules/spaces/spaces.server";
 import { getOptionalUser } from "~/modules/users/guards.server";
 import { domainErrorResponse } from "~/utils/errors";
 import { ContactSection, HiddenNotice, ModerationForm } from "./+profiles-ui";
+import { SpaceServicesSection } from "./+services-ui";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.organisation.name} · ${translate(data.locale, "app.name")}` : "XiangKe" },
@@ -25,7 +27,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }),
     getLocale(request),
   ]);
-  return { ...page, locale };
+  // A Star Innovation Space lists its services; its own accounts also see drafts.
+  const managesServices = managesSpace(viewer, page.organisation.id);
+  const services = page.organisation.type === "STAR_SPACE" ? await listServicesOfSpace(page.organisation.id, managesServices) : null;
+  return { ...page, locale, services, managesServices };
 }
 
 /** Only moderation posts here; editing lives under /account/organisations/:id. */
@@ -34,7 +39,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function OrganisationPage() {
-  const { organisation, contact, members, experts, offers, hidden, canEdit, canModerate } = useLoaderData<typeof loader>();
+  const { organisation, contact, members, experts, offers, services, managesServices, hidden, canEdit, canModerate } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t, locale } = useT();
   const place = [countyName(organisation.countyCode, locale), organisation.village].filter(Boolean).join(" · ");
@@ -108,6 +113,7 @@ export default function OrganisationPage() {
           </ul>
         </section>
       ) : null}
+      {services ? <SpaceServicesSection organisationId={organisation.id} services={services} canManage={managesServices} /> : null}
       {canModerate ? <ModerationForm hidden={Boolean(hidden)} lastResult={lastResult} /> : null}
     </article>
   );

@@ -17,6 +17,7 @@ import { getOptionalUser, requireUser } from "~/modules/users/guards.server";
 import { isDomainError } from "~/utils/errors";
 import { redirectWithToast } from "~/utils/toast.server";
 import { OfferCard } from "./+offers-ui";
+import { ServiceCard } from "./+services-ui";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.params.q ? `${data.params.q} · ` : ""}${translate(data.locale, "search.title")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
@@ -112,7 +113,7 @@ export default function SearchPage() {
       <Form ref={form} method="get" role="search" className="card space-y-3">
         <h1 className="sr-only">{t("search.title")}</h1>
         <input type="hidden" name="type" value={params.type} />
-        {(["industry", "county", "arrangement", "budget", "verified"] as const).map((key) =>
+        {(["industry", "county", "arrangement", "budget", "category", "verified"] as const).map((key) =>
           params[key] ? <input key={key} type="hidden" name={key} value={params[key]} /> : null,
         )}
         <div className="flex gap-2">
@@ -151,6 +152,9 @@ export default function SearchPage() {
           {has("budget") ? (
             <FacetGroup name="budget" label={t("search.facet.budget")} counts={result.facets[(facetFields as Record<string, string>).budget]} selected={params.budget} labelOf={(value) => t(`search.budget.${value}` as MessageKey)} />
           ) : null}
+          {has("category") ? (
+            <FacetGroup name="category" label={t("search.facet.category")} counts={result.facets[(facetFields as Record<string, string>).category]} selected={params.category} labelOf={(value) => t(`spaces.category.${value}` as MessageKey)} />
+          ) : null}
           <FacetGroup name="verified" label={t("search.facet.verified")} counts={{ "1": result.facets[facetFields.verified]?.true ?? 0 }} selected={params.verified} labelOf={() => t("search.verifiedOnly")} />
         </div>
       </details>
@@ -176,6 +180,8 @@ export default function SearchPage() {
         <ul className="space-y-3">{result.needs.map((need) => <NeedCard key={need.id} need={need} terms={result.terms} />)}</ul>
       ) : result.type === "offers" ? (
         <ul className="space-y-3">{result.offers.map((offer) => <li key={offer.id}><OfferCard offer={offer} /></li>)}</ul>
+      ) : result.type === "services" ? (
+        <ul className="space-y-3">{result.services.map((service) => <li key={service.id}><ServiceCard service={service} terms={result.terms} /></li>)}</ul>
       ) : (
         <ul className="space-y-3">
           {result.experts.map((expert) => (

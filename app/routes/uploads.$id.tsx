@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { isChatAttachment } from "~/modules/chat/chat.server";
 import { readUpload } from "~/modules/uploads/uploads.server";
 
 /**
@@ -13,6 +14,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ETag: etag,
     "X-Content-Type-Options": "nosniff",
   };
+  // Images sent in chat are private: they are served to participants under /messages/… only.
+  if (await isChatAttachment(params.id ?? "")) throw new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
   const stored = await readUpload(params.id ?? "", variant);
   if (!stored) throw new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
   if (request.headers.get("if-none-match") === etag) {

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { STATUS_TONE } from "~/components/needs/need-labels";
 import { RecommendationList } from "~/components/search/recommendations";
@@ -10,6 +10,7 @@ import { useT } from "~/i18n/use-t";
 import { requireUser } from "~/modules/users/guards.server";
 import { can } from "~/modules/users/permissions";
 import { getWorkspace } from "~/modules/workspace/workspace.server";
+import { MyServicesSection } from "./+services-ui";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${translate(data.locale, "workspace.title")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function WorkspacePage() {
-  const { needs, applications, offers, recommended, canPost, canOffer } = useLoaderData<typeof loader>();
+  const { needs, applications, offers, recommended, services, canPost, canOffer } = useLoaderData<typeof loader>();
   const { t, locale } = useT();
   return (
     <div className="space-y-8">
@@ -79,6 +80,11 @@ export default function WorkspacePage() {
                 <span className="ml-auto text-sm text-stone-600">
                   {formatMoney(locale, application.priceFen)} · {formatDate(locale, application.updatedAt)}
                 </span>
+                <Form method="post" action={`/messages/application/${application.id}`}>
+                  <button type="submit" className="btn-secondary min-h-9 py-1 text-sm">
+                    {t("chat.openApplication")}
+                  </button>
+                </Form>
               </li>
             ))}
           </ul>
@@ -100,6 +106,7 @@ export default function WorkspacePage() {
           </ul>
         </section>
       ) : null}
+      {services ? <MyServicesSection services={services} /> : null}
     </div>
   );
 }

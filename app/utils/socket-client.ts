@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { Socket } from "socket.io-client";
 import type { ClientToServerEvents, ServerToClientEvents } from "~/modules/realtime/events";
 
@@ -71,4 +71,29 @@ export function useSocketEvent<E extends keyof ServerToClientEvents>(
       release();
     };
   }, [event, enabled]);
+}
+
+/**
+ * The tab's socket for a component that drives its own protocol (the chat page); null until it
+ * is open. Holds the connection open while mounted, like useSocketEvent.
+ */
+export function useSocket(enabled = true): AppSocket | null {
+  const [open, setOpen] = useState<AppSocket | null>(null);
+  useEffect(() => {
+    if (!enabled) return;
+    let unmounted = false;
+    subscribers += 1;
+    void getSocket().then(
+      (connection) => {
+        if (!unmounted) setOpen(connection);
+      },
+      () => undefined,
+    );
+    return () => {
+      unmounted = true;
+      setOpen(null);
+      release();
+    };
+  }, [enabled]);
+  return open;
 }

@@ -29,6 +29,9 @@ export function useSocketServer() {
     get io() {
       return state.io;
     },
+    get url() {
+      return state.url;
+    },
     open(headers: Record<string, string>): Socket {
       const client = connect(state.url, { transports: ["websocket"], extraHeaders: headers, reconnection: false });
       clients.push(client);

@@ -1,4 +1,4 @@
-import type { ArrangementType, BrandService, NeedKind, OfferKind, Urgency } from "~/generated/prisma/enums";
+import type { ArrangementType, BrandService, NeedKind, OfferKind, ServiceCategory, Urgency } from "~/generated/prisma/enums";
 
 /** Demo needs posted by the demo cooperative, so the lists are not empty on a first visit. */
 export const DEMO_NEEDS: {
@@ -110,5 +110,65 @@ export const DEMO_OFFERS: {
     arrangements: ["PAID_SERVICE", "GRANT_FUNDED"],
     priceMinFen: 30_000,
     priceMaxFen: 30_000,
+  },
+];
+
+/** Services of the demo Star Innovation Space (嵩县伊河星创天地), published. */
+export const DEMO_SERVICES: {
+  category: ServiceCategory;
+  title: string;
+  description: string;
+  industries: string[];
+  countiesServed: string[];
+  free?: boolean;
+  priceMinFen?: number;
+  priceMaxFen?: number;
+  turnaroundDays?: number;
+}[] = [
+  {
+    category: "QUALITY_TESTING",
+    title: "食用菌农残与重金属质量检测",
+    description: "与具备资质的检测机构合作，为香菇、木耳等食用菌提供农药残留、重金属和二氧化硫检测，出具可用于商超和电商上架的检测报告。合作社送样即可，也可预约上门取样。",
+    industries: ["PLANTING", "AGRI_PROCESSING"],
+    countiesServed: ["410325", "410324", "410326"],
+    priceMinFen: 30_000,
+    priceMaxFen: 120_000,
+    turnaroundDays: 7,
+  },
+  {
+    category: "FINANCE",
+    title: "小额信贷与贴息申请辅导",
+    description: "帮助合作社、家庭农场和返乡创业人员梳理经营材料，对接县农商行的小额信贷和扶贫贴息政策，辅导填写申请表，跟进审批进度。服务由星创天地承担，不向农户收费。",
+    industries: [],
+    countiesServed: ["410325", "410324"],
+    free: true,
+    turnaroundDays: 15,
+  },
+  {
+    category: "LEGAL",
+    title: "农产品商标注册代理",
+    description: "为合作社的农产品品牌提供商标查询、类别建议、申请材料准备和提交，跟踪审查直至领证；可同时咨询地理标志和包装设计的知识产权问题。官费另计。",
+    industries: ["BRANDING", "AGRI_PROCESSING"],
+    countiesServed: ["410325", "410324", "410326", "410328"],
+    priceMinFen: 80_000,
+    priceMaxFen: 150_000,
+    turnaroundDays: 10,
+  },
+  {
+    category: "INCUBATION",
+    title: "农村电商创业孵化",
+    description: "为返乡青年和合作社提供免费工位、直播间和样品仓，导师一对一辅导网店开设、选品和直播带货，孵化期六个月，期间对接快递和供应链资源。",
+    industries: ["RURAL_ECOMMERCE"],
+    countiesServed: ["410325"],
+    free: true,
+  },
+  {
+    category: "ACCOUNTING",
+    title: "合作社财务代账与年报申报",
+    description: "为农民专业合作社提供记账、报税、年度报告公示和盈余分配方案辅导，帮助规范财务管理，满足示范社评定和项目申报的要求。",
+    industries: [],
+    countiesServed: ["410325", "410324", "410326"],
+    priceMinFen: 150_000,
+    priceMaxFen: 300_000,
   },
 ];

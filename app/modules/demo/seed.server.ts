@@ -3,12 +3,12 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { hashPassword } from "~/modules/users/password.server";
 import { normaliseIdentifier } from "~/modules/users/users.schema";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
-import { DEMO_NEEDS, DEMO_OFFERS } from "./demo-content";
+import { DEMO_NEEDS, DEMO_OFFERS, DEMO_SERVICES } from "./demo-content";
 
 /**
  * On an empty database: one verified account per role, so a visitor can try every side of the
- * platform, and a few needs and offers so the lists are not empty. Skipped as soon as any user
- * exists.
+ * platform, and a few needs, offers and space services so the lists are not empty. Skipped as
+ * soon as any user exists.
  */
 export async function seedDemoData(db: Db): Promise<boolean> {
   if ((await db.user.count()) > 0) return false;
@@ -94,6 +94,20 @@ export async function seedDemoData(db: Db): Promise<boolean> {
         select: { id: true },
       });
       await recordAudit(tx, { actorId: null, action: "demo.seeded", subjectType: "Offer", subjectId: created.id });
+    }
+    const spaceId = organisations.get("space")!;
+    for (const [index, service] of DEMO_SERVICES.entries()) {
+      const created = await tx.spaceService.create({
+        data: {
+          ...service,
+          organisationId: spaceId,
+          postedById: users.get("SPACE")!,
+          status: "PUBLISHED",
+          publishedAt: new Date(verifiedAt.getTime() - index * 2 * 24 * 3600_000),
+        },
+        select: { id: true },
+      });
+      await recordAudit(tx, { actorId: null, action: "demo.seeded", subjectType: "SpaceService", subjectId: created.id });
     }
   });
   return true;

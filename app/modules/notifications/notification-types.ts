@@ -12,6 +12,7 @@ export const NOTIFICATION_PARAMS = {
   "application.withdrawn": ["expert", "need"],
   "need.hidden": ["need", "reason"],
   "offer.hidden": ["offer", "reason"],
+  "service.hidden": ["service", "reason"],
   "verification.approved": ["subject"],
   "verification.rejected": ["subject", "reason"],
   "search.match": ["label", "count"],

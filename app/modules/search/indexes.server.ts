@@ -1,8 +1,9 @@
 import { db, type Tx } from "~/db.server";
+import { INDUSTRY_CODES } from "~/modules/reference/reference";
 import type { IndexDefinition, IndexName, SearchDocument } from "./search.types";
 
 /** What each index holds and how it may be searched, filtered and sorted. */
-export const INDEX_DEFINITIONS: Record<Exclude<IndexName, "services">, IndexDefinition> = {
+export const INDEX_DEFINITIONS: Record<IndexName, IndexDefinition> = {
   needs: {
     fieldTypes: {
       title: "text",
@@ -57,6 +58,23 @@ export const INDEX_DEFINITIONS: Record<Exclude<IndexName, "services">, IndexDefi
     searchable: ["specialties", "title", "name", "affiliation", "bio"],
     filterable: ["fields", "counties", "availability", "commissioner", "verified"],
     sortable: [],
+  },
+  services: {
+    fieldTypes: {
+      title: "text",
+      description: "text",
+      provider: "text",
+      category: "keyword",
+      industries: "keywords",
+      counties: "keywords",
+      free: "boolean",
+      priceMinFen: "number",
+      verified: "boolean",
+      publishedAt: "number",
+    },
+    searchable: ["title", "description", "provider"],
+    filterable: ["category", "industries", "counties", "free", "verified", "priceMinFen", "publishedAt"],
+    sortable: ["publishedAt", "priceMinFen"],
   },
 };
 
@@ -137,6 +155,31 @@ export async function loadDocuments(index: IndexedName, ids: string[] | "all", c
       priceMaxFen: offer.priceMaxFen,
       verified: Boolean(offer.expert ? offer.expert.verifiedAt : offer.organisation?.verifiedAt),
       publishedAt: time(offer.publishedAt),
+    }));
+  }
+  if (index === "services") {
+    const services = await client.spaceService.findMany({
+      where: { ...idFilter, hiddenAt: null, status: "PUBLISHED" },
+      select: {
+        id: true, title: true, description: true, category: true, industries: true, countiesServed: true,
+        free: true, priceMinFen: true, publishedAt: true,
+        organisation: { select: { name: true, nameEn: true, verifiedAt: true } },
+      },
+    });
+    return services.map((service) => ({
+      id: service.id,
+      title: service.title,
+      description: service.description,
+      provider: [service.organisation.name, service.organisation.nameEn].filter(Boolean).join(" "),
+      category: service.category,
+      // No industries means "any industry": the service then counts under every industry facet.
+      industries: service.industries.length > 0 ? service.industries : [...INDUSTRY_CODES],
+      counties: service.countiesServed,
+      free: service.free,
+      // Free is the lowest price there is, so sorting by price puts free services first.
+      priceMinFen: service.free ? 0 : service.priceMinFen,
+      verified: Boolean(service.organisation.verifiedAt),
+      publishedAt: time(service.publishedAt),
     }));
   }
   const profiles = await client.expertProfile.findMany({

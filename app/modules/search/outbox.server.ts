@@ -18,12 +18,14 @@ export async function markForIndexing(tx: Tx, index: IndexedName, ids: string | 
  */
 export async function markOwnerForIndexing(tx: Tx, owner: { organisationId?: string | null; userId?: string | null }): Promise<void> {
   if (owner.organisationId) {
-    const [needs, offers] = await Promise.all([
+    const [needs, offers, services] = await Promise.all([
       tx.need.findMany({ where: { organisationId: owner.organisationId }, select: { id: true } }),
       tx.offer.findMany({ where: { organisationId: owner.organisationId }, select: { id: true } }),
+      tx.spaceService.findMany({ where: { organisationId: owner.organisationId }, select: { id: true } }),
     ]);
     await markForIndexing(tx, "needs", needs.map((need) => need.id));
     await markForIndexing(tx, "offers", offers.map((offer) => offer.id));
+    await markForIndexing(tx, "services", services.map((service) => service.id));
   }
   if (owner.userId) {
     const [needs, offers] = await Promise.all([

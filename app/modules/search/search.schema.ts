@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { ServiceCategory } from "~/generated/prisma/enums";
 import { ARRANGEMENT_TYPES } from "~/modules/marketplace/marketplace.schema";
 import { COUNTY_CODES, INDUSTRY_CODES } from "~/modules/reference/reference";
 
-export const SEARCH_TYPES = ["needs", "offers", "experts"] as const;
+export const SEARCH_TYPES = ["needs", "offers", "experts", "services"] as const;
 export const BUDGET_BAND_VALUES = ["under_10k", "10k_50k", "50k_200k", "over_200k", "open"] as const;
 
 /**
@@ -16,6 +17,8 @@ export const SearchParamsSchema = z.object({
   county: z.enum(COUNTY_CODES).optional().catch(undefined),
   arrangement: z.enum(ARRANGEMENT_TYPES).optional().catch(undefined),
   budget: z.enum(BUDGET_BAND_VALUES).optional().catch(undefined),
+  /** Star Innovation Space services only. */
+  category: z.enum(ServiceCategory).optional().catch(undefined),
   verified: z.literal("1").optional().catch(undefined),
   sort: z.enum(["relevance", "newest", "budget"]).default("relevance").catch("relevance"),
   page: z.coerce.number().int().min(1).max(500).default(1).catch(1),

@@ -1,6 +1,7 @@
 import { db } from "~/db.server";
 import { getNeedCards } from "~/modules/needs/needs.queries.server";
 import { getOfferCards } from "~/modules/offers/offers.server";
+import { getServiceCards } from "~/modules/spaces/spaces.server";
 import { getSearchEngine } from "./engine.server";
 import type { Filter, SearchRequest } from "./search.types";
 import type { SearchParams } from "./search.schema";
@@ -13,9 +14,10 @@ const FACETS = {
   needs: { industry: "industry", county: "county", arrangement: "arrangements", budget: "budgetBand", verified: "verified" },
   offers: { industry: "industry", county: "counties", arrangement: "arrangements", verified: "verified" },
   experts: { industry: "fields", county: "counties", verified: "verified" },
+  services: { industry: "industries", county: "counties", category: "category", verified: "verified" },
 } as const;
 
-type FacetKey = "industry" | "county" | "arrangement" | "budget" | "verified";
+type FacetKey = "industry" | "county" | "arrangement" | "budget" | "category" | "verified";
 
 export function requestFor(params: SearchParams): SearchRequest {
   const fields: Partial<Record<FacetKey, string>> = FACETS[params.type];
@@ -28,9 +30,10 @@ export function requestFor(params: SearchParams): SearchRequest {
   add("county", params.county);
   add("arrangement", params.arrangement);
   add("budget", params.budget);
+  add("category", params.category);
   add("verified", params.verified);
   if (params.type === "needs") filters.push({ field: "status", op: "eq", value: "OPEN" });
-  const sortField = params.type === "needs" ? { newest: "publishedAt", budget: "budgetMaxFen" } : params.type === "offers" ? { newest: "publishedAt", budget: "priceMinFen" } : {};
+  const sortField = params.type === "needs" ? { newest: "publishedAt", budget: "budgetMaxFen" } : params.type === "offers" || params.type === "services" ? { newest: "publishedAt", budget: "priceMinFen" } : {};
   const field = params.sort === "relevance" ? undefined : sortField[params.sort];
   return {
     q: params.q,
@@ -78,6 +81,7 @@ export async function searchMarketplace(params: SearchParams) {
   const base = { total: response.total, facets: response.facets, terms: highlightTerms(params.q), pages: Math.max(1, Math.ceil(response.total / RESULTS_PER_PAGE)) };
   if (params.type === "needs") return { ...base, type: "needs" as const, needs: await getNeedCards(ids) };
   if (params.type === "offers") return { ...base, type: "offers" as const, offers: await getOfferCards(ids) };
+  if (params.type === "services") return { ...base, type: "services" as const, services: await getServiceCards(ids) };
   return { ...base, type: "experts" as const, experts: await getExpertCards(ids) };
 }
 

@@ -1,6 +1,7 @@
 import { db } from "~/db.server";
 import { recommendNeedsForExpert } from "~/modules/matching/matching.server";
 import { listMyOffers } from "~/modules/offers/offers.server";
+import { listMyServices } from "~/modules/spaces/spaces.server";
 import { can, type Actor } from "~/modules/users/permissions";
 
 /** My needs: those of my village organisations and my personal ones, newest first, with applications by state. */
@@ -48,11 +49,13 @@ export async function getWorkspace(actor: Actor) {
   const posts = can(actor, "need.post");
   const applies = can(actor, "application.submit") && actor.primaryRole !== "ADMIN";
   const offers = can(actor, "offer.post") && actor.primaryRole !== "ADMIN";
-  const [needs, applications, myOffers, recommended] = await Promise.all([
+  const spaces = can(actor, "space.manageServices") && actor.primaryRole !== "ADMIN";
+  const [needs, applications, myOffers, recommended, services] = await Promise.all([
     posts && actor.primaryRole !== "ADMIN" ? listMyNeeds(actor) : Promise.resolve(null),
     applies ? listMyApplications(actor.id) : Promise.resolve(null),
     offers ? listMyOffers(actor.id) : Promise.resolve(null),
     applies ? recommendNeedsForExpert(actor.id) : Promise.resolve(null),
+    spaces ? listMyServices(actor) : Promise.resolve(null),
   ]);
-  return { needs, applications, offers: myOffers, recommended };
+  return { needs, applications, offers: myOffers, recommended, services };
 }

@@ -1,0 +1,222 @@
+import { Form, Link, useNavigation } from "@remix-run/react";
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { translateMaybe } from "~/i18n/i18n";
+import { useT } from "~/i18n/use-t";
+import { createChatSession, newClientId, type ChatSession, type ChatState } from "~/modules/chat/chat-client";
+import { MAX_MESSAGE_CHARS } from "~/modules/chat/text";
+import type { ChatMessageView } from "~/modules/realtime/events";
+import { MAX_IMAGE_BYTES, MIB } from "~/modules/uploads/limits";
+import { useSocket } from "~/utils/socket-client";
+import { MessageBubble, type DeliveryStatus } from "./message-bubble";
+
+const TYPING_THROTTLE_MS = 2500;
+
+interface ChatRoomProps {
+  conversationId: string;
+  userId: string;
+  messages: ChatMessageView[];
+  receipts: ChatState["receipts"];
+  hasOlder: boolean;
+  /** Showing an older page: no live updates, a link back to the latest. */
+  paging: boolean;
+  clientId: string;
+  /** The form's refusal (translated) and what was typed, after a plain submit. */
+  error?: string;
+  draft?: string;
+}
+
+function statusOf(seq: number, receipts: ChatState["receipts"], userId: string): DeliveryStatus {
+  let read = 0;
+  let delivered = 0;
+  for (const [id, marks] of Object.entries(receipts)) {
+    if (id === userId) continue;
+    read = Math.max(read, marks.readSeq);
+    delivered = Math.max(delivered, marks.deliveredSeq);
+  }
+  return seq <= read ? "read" : seq <= delivered ? "delivered" : "sent";
+}
+
+/**
+ * The messages and the composer. Rendered by the server as a plain page with a form; once
+ * JavaScript runs, a chat session over the socket takes over: messages arrive live, typed ones go
+ * out over the socket (pending until stored, resent after a reconnect), images go through the
+ * form, and the page reports delivery, reading and typing.
+ */
+export function ChatRoom(props: ChatRoomProps) {
+  const { t, locale } = useT();
+  const live = !props.paging;
+  const socket = useSocket(live);
+  const [state, setState] = useState<ChatState | null>(null);
+  const session = useRef<ChatSession | null>(null);
+  const lastTyping = useRef(0);
+  const endRef = useRef<HTMLLIElement>(null);
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const navigation = useNavigation();
+  const [formClientId, setFormClientId] = useState(props.clientId);
+
+  useEffect(() => {
+    if (!socket) return;
+    const opened = createChatSession(socket, {
+      conversationId: props.conversationId,
+      userId: props.userId,
+      initialMessages: props.messages,
+      initialReceipts: props.receipts,
+      onChange: setState,
+      onIncoming: (message) => opened.markDelivered(message.seq),
+    });
+    session.current = opened;
+    return () => {
+      opened.close();
+      session.current = null;
+    };
+    // The session lives as long as the socket and the conversation; new page data arrives over it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [socket, props.conversationId, props.userId]);
+
+  // A plain-form send (with an image) comes back with a new page: take its messages too.
+  useEffect(() => setFormClientId(props.clientId), [props.clientId]);
+
+  const messages = state?.messages ?? props.messages;
+  const pending = state?.pending ?? [];
+  const receipts = state?.receipts ?? props.receipts;
+  const newest = messages.at(-1)?.seq ?? 0;
+
+  // Read while the page is in view; reported again whenever something new is shown.
+  useEffect(() => {
+    if (!live || !state?.connected) return;
+    const report = () => {
+      if (document.visibilityState === "visible") void session.current?.markRead();
+    };
+    report();
+    document.addEventListener("visibilitychange", report);
+    return () => document.removeEventListener("visibilitychange", report);
+  }, [live, newest, state?.connected]);
+
+  useEffect(() => {
+    endRef.current?.scrollIntoView({ block: "end" });
+  }, [messages.length, pending.length]);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    const text = textRef.current?.value ?? "";
+    const hasImage = Boolean(fileRef.current?.files?.length);
+    // Text alone goes over the socket; an image goes through the form (multipart upload).
+    if (!session.current || hasImage) return;
+    event.preventDefault();
+    if (!text.trim()) return;
+    session.current.send(text.slice(0, MAX_MESSAGE_CHARS * 2));
+    if (textRef.current) textRef.current.value = "";
+    textRef.current?.focus();
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    // Ctrl/⌘+Enter sends; Enter alone makes a new line (what phone keyboards expect).
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      event.currentTarget.form?.requestSubmit();
+    }
+  }
+
+  function onInput() {
+    const now = Date.now();
+    if (now - lastTyping.current > TYPING_THROTTLE_MS) {
+      lastTyping.current = now;
+      session.current?.typing();
+    }
+  }
+
+  const submitting = navigation.state === "submitting" && navigation.formAction?.startsWith(`/messages/${props.conversationId}`);
+  const typing = state?.typing ?? [];
+
+  return (
+    <div className="flex flex-col gap-3">
+      {state && !state.connected ? (
+        <p role="status" className="rounded-lg border-l-4 border-amber-500 bg-amber-50 px-3 py-2 text-sm">
+          {t("chat.offline")}
+        </p>
+      ) : null}
+      {props.hasOlder ? (
+        <p className="text-center text-sm">
+          <Link to={`?before=${messages[0]?.seq ?? 1}`} className="link">
+            {t("chat.older")}
+          </Link>
+        </p>
+      ) : null}
+      <ol role="log" aria-label={t("chat.title")} aria-live="polite" className="flex flex-col gap-2 rounded-xl bg-stone-100 p-3">
+        {messages.length === 0 && pending.length === 0 ? <li className="text-center text-sm text-stone-600">{t("chat.noMessages")}</li> : null}
+        {messages.map((message) => (
+          <li key={message.id}>
+            <MessageBubble message={message} mine={message.senderId === props.userId} status={message.senderId === props.userId ? statusOf(message.seq, receipts, props.userId) : undefined} />
+          </li>
+        ))}
+        {pending.map((message) => (
+          <li key={message.clientId}>
+            <MessageBubble
+              message={{ body: message.body, senderName: "", createdAt: "", attachment: null }}
+              mine
+              status={message.status === "failed" ? "failed" : "sending"}
+              error={message.error ? translateMaybe(locale, message.error, { seconds: Math.ceil((message.retryAfterMs ?? 1000) / 1000) }) : undefined}
+              onRetry={() => session.current?.retry(message.clientId)}
+            />
+          </li>
+        ))}
+        <li ref={endRef} id="latest" aria-hidden="true" />
+      </ol>
+      {props.paging ? (
+        <p className="text-center text-sm">
+          <Link to={`/messages/${props.conversationId}#latest`} className="link">
+            {t("chat.newest")}
+          </Link>
+        </p>
+      ) : null}
+      <p aria-live="polite" className="min-h-5 text-sm text-stone-600">
+        {typing.length > 0 ? t("chat.typing", { name: typing.map((entry) => entry.name).join("、") }) : ""}
+      </p>
+      <Form method="post" encType="multipart/form-data" onSubmit={onSubmit} className="card space-y-2" replace>
+        <input type="hidden" name="clientId" value={formClientId} />
+        <label htmlFor="chat-body" className="sr-only">
+          {t("chat.messageLabel")}
+        </label>
+        <textarea
+          ref={textRef}
+          id="chat-body"
+          name="body"
+          rows={2}
+          maxLength={MAX_MESSAGE_CHARS}
+          defaultValue={props.draft}
+          placeholder={t("chat.messagePlaceholder")}
+          className="input"
+          onKeyDown={onKeyDown}
+          onInput={onInput}
+          aria-invalid={props.error ? true : undefined}
+          aria-describedby={props.error ? "chat-error" : undefined}
+        />
+        {props.error ? (
+          <p id="chat-error" role="alert" className="text-sm text-red-700">
+            {props.error}
+          </p>
+        ) : null}
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <label className="text-sm text-stone-700">
+            <span className="mr-2">{t("chat.attach")}</span>
+            <input
+              ref={fileRef}
+              type="file"
+              name="image"
+              accept="image/jpeg,image/png,image/webp"
+              className="text-sm"
+              aria-describedby="chat-attach-hint"
+              onChange={() => setFormClientId(newClientId())}
+            />
+            <span id="chat-attach-hint" className="block text-xs text-stone-500">
+              {t("chat.attachHint", { mb: MAX_IMAGE_BYTES / MIB })}
+            </span>
+          </label>
+          <button type="submit" className="btn-primary" disabled={submitting}>
+            {submitting ? t("chat.sending") : t("chat.send")}
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { MAX_MESSAGE_CHARS, sanitiseMessageText } from "./text";
+
+/** How many messages a page of history holds, and a catch-up's most per request. */
+export const HISTORY_PAGE = 50;
+export const SYNC_LIMIT = 200;
+
+const ConversationId = z.string().trim().min(1).max(40);
+const Seq = z.number().int().min(0).max(2_147_483_647);
+
+/** The sender's id for a message, reused on every resend of it. */
+export const ClientMessageId = z.string().uuid({ message: "chat.errors.client_id" });
+
+export const MessageBody = z
+  .string({ message: "chat.errors.empty" })
+  .max(MAX_MESSAGE_CHARS * 2, "chat.errors.too_long")
+  .transform(sanitiseMessageText)
+  .pipe(z.string().max(MAX_MESSAGE_CHARS, "chat.errors.too_long"));
+
+// Socket payloads. Each is parsed before anything else happens; a bad one gets an error ack.
+export const JoinPayload = z.object({ conversationId: ConversationId });
+export const SendPayload = z
+  .object({
+    conversationId: ConversationId,
+    clientId: ClientMessageId,
+    body: MessageBody,
+  })
+  .refine((payload) => payload.body.length > 0, { message: "chat.errors.empty", path: ["body"] });
+export const SyncPayload = z.object({ conversationId: ConversationId, afterSeq: Seq });
+export const ReceiptPayload = z.object({ conversationId: ConversationId, seq: Seq.min(1) });
+export const TypingPayload = z.object({ conversationId: ConversationId });
+
+/** The conversation page's form (works without JavaScript; an image may come with or without text). */
+export const MessageFormSchema = z.object({
+  intent: z.literal("send").default("send"),
+  clientId: ClientMessageId,
+  body: MessageBody.optional().default(""),
+});
+
+export const HistoryParamsSchema = z.object({
+  before: z.coerce.number().int().min(1).max(2_147_483_647).optional().catch(undefined),
+});
+
+export const DirectFormSchema = z.object({ userId: z.string().trim().min(1).max(40) });

@@ -1,0 +1,112 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form, useNavigation } from "@remix-run/react";
+import { CheckboxGroup, ErrorList, FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms";
+import type { MessageKey } from "~/i18n/i18n";
+import { useT } from "~/i18n/use-t";
+import { COUNTIES, INDUSTRIES, localName } from "~/modules/reference/reference";
+import { SERVICE_CATEGORIES, ServiceFormSchema } from "~/modules/spaces/spaces.schema";
+
+export interface ServiceFormDefaults {
+  category?: string;
+  title?: string;
+  description?: string;
+  industries?: string[];
+  countiesServed?: string[];
+  free?: "on";
+  priceMin?: string;
+  priceMax?: string;
+  turnaroundDays?: string;
+  organisationId?: string;
+}
+
+/**
+ * The new/edit service form. Two submit buttons share the name "intent": save a draft (always
+ * allowed) or publish (needs the space verified). `spaces` is given when creating and the user
+ * runs more than one space; the space of an existing service does not change.
+ */
+export function ServiceForm({
+  id,
+  lastResult,
+  defaultValue,
+  spaces,
+  published = false,
+}: {
+  id: string;
+  lastResult?: SubmissionResult<string[]>;
+  defaultValue?: ServiceFormDefaults;
+  spaces?: { id: string; name: string }[];
+  published?: boolean;
+}) {
+  const { t, locale } = useT();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id,
+    lastResult,
+    defaultValue,
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ServiceFormSchema }),
+  });
+  const pending = navigation.state === "submitting";
+  const free = fields.free.initialValue === "on" || (fields.free.initialValue as unknown) === true;
+
+  return (
+    <Form method="post" {...getFormProps(form)} className="card space-y-5">
+      <FormErrors errors={form.errors} />
+      {spaces && spaces.length > 1 ? (
+        <SelectField
+          meta={fields.organisationId}
+          label={t("spaces.field.space")}
+          options={spaces.map((space) => ({ value: space.id, label: space.name }))}
+          placeholder={t("spaces.field.choose")}
+        />
+      ) : null}
+      <SelectField
+        meta={fields.category}
+        label={t("spaces.category")}
+        options={SERVICE_CATEGORIES.map((category) => ({ value: category, label: t(`spaces.category.${category}` as MessageKey) }))}
+        placeholder={t("spaces.field.choose")}
+      />
+      <TextField meta={fields.title} label={t("spaces.field.title")} hint={t("spaces.field.titleHint")} />
+      <TextAreaField meta={fields.description} label={t("spaces.field.description")} hint={t("spaces.field.descriptionHint")} rows={6} />
+      <CheckboxGroup
+        meta={fields.industries}
+        legend={t("spaces.field.industries")}
+        hint={t("spaces.field.industriesHint")}
+        columns={2}
+        options={INDUSTRIES.map((industry) => ({ value: industry.code, label: localName(industry, locale) }))}
+      />
+      <CheckboxGroup
+        meta={fields.countiesServed}
+        legend={t("spaces.field.counties")}
+        hint={t("spaces.field.countiesHint")}
+        columns={3}
+        options={COUNTIES.map((county) => ({ value: county.code, label: localName(county, locale) }))}
+      />
+      <div className="space-y-1">
+        <label className="flex min-h-11 items-center gap-2 rounded-lg border border-stone-200 bg-white px-3 py-2">
+          <input type="checkbox" id={fields.free.id} name={fields.free.name} defaultChecked={free} aria-describedby={fields.free.descriptionId} className="h-5 w-5 flex-none accent-brand-700" />
+          <span className="font-medium text-stone-800">{t("spaces.field.free")}</span>
+        </label>
+        <p id={fields.free.descriptionId} className="text-sm text-stone-600">{t("spaces.field.freeHint")}</p>
+        <ErrorList id={fields.free.errorId} errors={fields.free.errors} />
+      </div>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField meta={fields.priceMin} label={t("spaces.field.priceMin")} hint={t("spaces.field.priceHint")} inputMode="decimal" />
+        <TextField meta={fields.priceMax} label={t("spaces.field.priceMax")} hint={t("spaces.field.priceHint")} inputMode="decimal" />
+      </div>
+      <TextField meta={fields.turnaroundDays} label={t("spaces.field.turnaround")} hint={t("spaces.field.turnaroundHint")} inputMode="decimal" />
+      <div className="flex flex-col gap-3 sm:flex-row">
+        <button type="submit" name="intent" value="save" className="btn-secondary w-full sm:w-auto" disabled={pending}>
+          {published ? t("spaces.action.saveChanges") : t("spaces.action.save")}
+        </button>
+        {published ? null : (
+          <button type="submit" name="intent" value="publish" className="btn-primary w-full sm:w-auto" disabled={pending}>
+            {pending ? t("spaces.action.pending") : t("spaces.action.publish")}
+          </button>
+        )}
+      </div>
+    </Form>
+  );
+}

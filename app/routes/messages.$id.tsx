@@ -1,0 +1,124 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ChatRoom } from "~/components/chat/chat-room";
+import { VerifiedBadge } from "~/components/verified-badge";
+import { getLocale } from "~/i18n/i18n.server";
+import { translate } from "~/i18n/i18n";
+import { useT } from "~/i18n/use-t";
+import { HistoryParamsSchema, MessageFormSchema } from "~/modules/chat/chat.schema";
+import { getConversationHeader, listMessages, postMessage, requireParticipant } from "~/modules/chat/chat.server";
+import { MAX_IMAGE_BYTES, parseUploadForm } from "~/modules/uploads/uploads.server";
+import { requirePermission } from "~/modules/users/guards.server";
+import { domainErrorResponse, isDomainError } from "~/utils/errors";
+import { requestMeta } from "~/utils/request.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.title} · ${translate(data.locale, "chat.title")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+];
+
+async function participant(request: Request, conversationId: string, context: { clientIp?: string }) {
+  const user = await requirePermission(request, "chat.use");
+  try {
+    await requireParticipant(user.id, conversationId, requestMeta(request, context));
+  } catch (error) {
+    throw domainErrorResponse(error);
+  }
+  return user;
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const conversationId = params.id ?? "";
+  const user = await participant(request, conversationId, context);
+  const { before } = HistoryParamsSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const [header, history, locale] = await Promise.all([getConversationHeader(conversationId, user.id), listMessages(conversationId, { before }), getLocale(request)]);
+  const title = header.application
+    ? translate(locale, "chat.about", { need: header.application.need.title })
+    : translate(locale, "chat.with", { name: header.others.map((other) => other.user.displayName).join("、") });
+  return {
+    locale,
+    title,
+    userId: user.id,
+    conversationId,
+    kind: header.kind,
+    application: header.application,
+    others: header.others.map((other) => ({ id: other.userId, name: other.user.displayName, verified: Boolean(other.user.verifiedAt) })),
+    receipts: Object.fromEntries(header.others.map((other) => [other.userId, { deliveredSeq: other.lastDeliveredSeq, readSeq: other.lastReadSeq }])),
+    messages: history.messages,
+    hasOlder: history.hasMore,
+    paging: before !== undefined,
+    // A fresh id for the plain form: a double submit (or a resubmitted page) stores one message.
+    clientId: crypto.randomUUID(),
+  };
+}
+
+/** Sending through the form: without JavaScript, and with it when an image is attached. */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const conversationId = params.id ?? "";
+  const user = await participant(request, conversationId, context);
+  const locale = await getLocale(request);
+  const refuse = (error: unknown, body = "") => {
+    if (!isDomainError(error)) throw error;
+    return data({ error: translate(locale, error.messageKey, error.params), body }, { status: error.status });
+  };
+  let form: FormData;
+  try {
+    form = await parseUploadForm(request, { maxFiles: 1, maxFileBytes: MAX_IMAGE_BYTES });
+  } catch (error) {
+    return refuse(error);
+  }
+  const parsed = MessageFormSchema.safeParse({ intent: form.get("intent") ?? undefined, clientId: form.get("clientId"), body: form.get("body") ?? "" });
+  const image = form.get("image");
+  const body = typeof form.get("body") === "string" ? (form.get("body") as string) : "";
+  if (!parsed.success) {
+    const key = parsed.error.issues[0]?.message ?? "chat.errors.invalid";
+    return data({ error: translate(locale, (key.startsWith("chat.") ? key : "chat.errors.invalid") as never), body }, { status: 400 });
+  }
+  try {
+    await postMessage({ senderId: user.id, conversationId, clientId: parsed.data.clientId, body: parsed.data.body, image: image instanceof File ? image : null });
+  } catch (error) {
+    return refuse(error, body);
+  }
+  return redirect(`/messages/${conversationId}#latest`, 303);
+}
+
+export default function ConversationPage() {
+  const loaderData = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useT();
+  return (
+    <section className="mx-auto flex max-w-2xl flex-col gap-3">
+      <p>
+        <Link to="/messages" className="link text-sm">
+          ← {t("chat.backToList")}
+        </Link>
+      </p>
+      <header className="space-y-1">
+        <p className="text-xs text-stone-500">{t(`chat.kind.${loaderData.kind}`)}</p>
+        <h1 className="text-xl font-bold">{loaderData.title}</h1>
+        <p className="flex flex-wrap items-center gap-x-2 text-sm text-stone-600">
+          {t("chat.participants")}
+          {loaderData.others.map((other) => (
+            <span key={other.id} className="inline-flex items-center gap-1">
+              {other.name}
+              <VerifiedBadge verified={other.verified} compact />
+            </span>
+          ))}
+        </p>
+        {loaderData.application ? (
+          <p className="text-sm">
+            <Link to={`/needs/${loaderData.application.need.id}`} className="link">
+              {loaderData.application.need.title}
+            </Link>
+          </p>
+        ) : null}
+      </header>
+      <ChatRoom key={loaderData.conversationId} {...loaderData} error={actionData?.error} draft={actionData?.body} />
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

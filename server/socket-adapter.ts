@@ -1,0 +1,49 @@
+import { createAdapter as createPostgresAdapter } from "@socket.io/postgres-adapter";
+import { createAdapter as createRedisStreamsAdapter } from "@socket.io/redis-streams-adapter";
+import pg from "pg";
+import type { Logger } from "pino";
+import { createClient } from "redis";
+import type { ServerOptions } from "socket.io";
+
+export type SocketAdapterKind = "memory" | "postgres" | "redis";
+
+export interface SocketAdapter {
+  kind: SocketAdapterKind;
+  adapter?: ServerOptions["adapter"];
+  close: () => Promise<void>;
+}
+
+/**
+ * How several app instances share Socket.IO rooms (docs/decisions/009):
+ * - REDIS_URL set → Redis streams (also replays missed packets after a short disconnect);
+ * - a shared PostgreSQL (DATABASE_URL set) → the PostgreSQL adapter, LISTEN/NOTIFY, no new service;
+ * - the embedded PostgreSQL → one instance by construction, the in-memory adapter.
+ * SOCKET_ADAPTER overrides the choice.
+ */
+export function chooseSocketAdapter(env: { SOCKET_ADAPTER?: SocketAdapterKind; REDIS_URL?: string; DATABASE_URL?: string }): SocketAdapterKind {
+  if (env.SOCKET_ADAPTER) return env.SOCKET_ADAPTER;
+  if (env.REDIS_URL) return "redis";
+  if (env.DATABASE_URL) return "postgres";
+  return "memory";
+}
+
+export async function createSocketAdapter(kind: SocketAdapterKind, urls: { databaseUrl: string; redisUrl?: string }, log: Logger): Promise<SocketAdapter> {
+  if (kind === "redis") {
+    if (!urls.redisUrl) throw new Error("SOCKET_ADAPTER=redis needs REDIS_URL");
+    const client = createClient({ url: urls.redisUrl });
+    client.on("error", (error: unknown) => log.error({ err: error }, "redis (socket adapter) error"));
+    await client.connect();
+    return { kind, adapter: createRedisStreamsAdapter(client) as ServerOptions["adapter"], close: async () => void (await client.quit()) };
+  }
+  if (kind === "postgres") {
+    const pool = new pg.Pool({ connectionString: urls.databaseUrl, max: 4 });
+    pool.on("error", (error) => log.error({ err: error }, "postgres (socket adapter) error"));
+    await pool.query(`CREATE TABLE IF NOT EXISTS socket_io_attachments (id bigserial UNIQUE, created_at timestamptz DEFAULT NOW(), payload bytea)`);
+    return {
+      kind,
+      adapter: createPostgresAdapter(pool, { errorHandler: (error) => log.error({ err: error }, "socket adapter error") }) as ServerOptions["adapter"],
+      close: () => pool.end(),
+    };
+  }
+  return { kind, close: async () => undefined };
+}

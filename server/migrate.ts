@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import pg from "pg";
@@ -55,10 +56,43 @@ export async function applyMigrations(databaseUrl: string, log: Logger): Promise
   const pending = await pendingMigrations(databaseUrl);
   if (pending.length === 0) {
     log.info("database schema is up to date");
+    await applyDatabaseRules(databaseUrl, log);
     return;
   }
   log.info({ pending }, "applying migrations");
   const output = await runPrismaCli(["migrate", "deploy"], databaseUrl);
   const applied = output.match(/The following migration\(s\) have been applied:[\s\S]*/)?.[0];
   log.info(applied ? { applied: applied.trim() } : {}, "database schema is up to date");
+  await applyDatabaseRules(databaseUrl, log);
+}
+
+/**
+ * Applies prisma/rules.sql (triggers and checks the schema cannot express, see that file) in one
+ * transaction when its content differs from what the database last received. A hash of the file
+ * is kept in "_xiangke_rules", so an unchanged file costs one query at start.
+ */
+export async function applyDatabaseRules(databaseUrl: string, log?: Logger, cwd = process.cwd()): Promise<boolean> {
+  const sql = readFileSync(path.join(cwd, "prisma", "rules.sql"), "utf8");
+  const hash = createHash("sha256").update(sql).digest("hex");
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`CREATE TABLE IF NOT EXISTS "_xiangke_rules" (hash text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    const current = await client.query<{ hash: string }>(`SELECT hash FROM "_xiangke_rules" ORDER BY applied_at DESC LIMIT 1`);
+    if (current.rows[0]?.hash === hash) return false;
+    await client.query("BEGIN");
+    try {
+      // The simple query protocol takes several statements at once, dollar-quoted bodies included.
+      await client.query(sql);
+      await client.query(`INSERT INTO "_xiangke_rules" (hash) VALUES ($1)`, [hash]);
+      await client.query("COMMIT");
+    } catch (error) {
+      await client.query("ROLLBACK");
+      throw error;
+    }
+    log?.info("database rules applied (prisma/rules.sql)");
+    return true;
+  } finally {
+    await client.end();
+  }
 }

@@ -9,9 +9,10 @@ import { profilesMessages } from "~/modules/profiles/profiles.messages";
 import { verificationMessages } from "~/modules/verification/verification.messages";
 import { spacesMessages } from "~/modules/spaces/spaces.messages";
 import { chatMessages } from "~/modules/chat/chat.messages";
+import { ledgerMessages } from "~/modules/ledger/ledger.messages";
 
 // Every module catalogue, merged. Add a module's messages here once.
-const catalogues = [marketplaceMessages, searchMessages, needsMessages, applicationsMessages, offersMessages, uploadsMessages, notificationsMessages, profilesMessages, verificationMessages, chatMessages, spacesMessages] as const;
+const catalogues = [marketplaceMessages, searchMessages, needsMessages, applicationsMessages, offersMessages, uploadsMessages, notificationsMessages, profilesMessages, verificationMessages, chatMessages, spacesMessages, ledgerMessages] as const;
 
 type Union = (typeof catalogues)[number]["zh"];
 type Merge<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never;

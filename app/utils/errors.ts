@@ -11,6 +11,7 @@ import { profilesErrors } from "~/modules/profiles/profiles.errors";
 import { verificationErrors } from "~/modules/verification/verification.errors";
 import { spacesErrors } from "~/modules/spaces/spaces.errors";
 import { chatErrors } from "~/modules/chat/chat.errors";
+import { ledgerErrors } from "~/modules/ledger/ledger.errors";
 
 export interface ErrorSpec {
   status: number;
@@ -20,7 +21,7 @@ export interface ErrorSpec {
 }
 
 /** Every rule a service can refuse, with its HTTP status and the message people see. */
-const DOMAIN_ERRORS = { ...usersErrors, ...searchErrors, ...marketplaceErrors, ...needsErrors, ...applicationsErrors, ...offersErrors, ...uploadsErrors, ...notificationsErrors, ...profilesErrors, ...verificationErrors, ...chatErrors, ...spacesErrors } satisfies Record<string, ErrorSpec>;
+const DOMAIN_ERRORS = { ...usersErrors, ...searchErrors, ...marketplaceErrors, ...needsErrors, ...applicationsErrors, ...offersErrors, ...uploadsErrors, ...notificationsErrors, ...profilesErrors, ...verificationErrors, ...chatErrors, ...ledgerErrors, ...spacesErrors } satisfies Record<string, ErrorSpec>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;
 

@@ -5,7 +5,7 @@ import pg from "pg";
 import pino from "pino";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres } from "../../server/embedded-postgres";
-import { runPrismaCli } from "../../server/migrate";
+import { applyDatabaseRules, runPrismaCli } from "../../server/migrate";
 
 export const TEMPLATE_DATABASE = "xiangke_template";
 
@@ -28,6 +28,7 @@ export default async function setup(project: TestProject) {
   await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
   await admin.end();
   await runPrismaCli(["migrate", "deploy"], adminUrl.replace(/\/postgres$/, `/${TEMPLATE_DATABASE}`));
+  await applyDatabaseRules(adminUrl.replace(/\/postgres$/, `/${TEMPLATE_DATABASE}`));
   project.provide("postgresAdminUrl", adminUrl);
 
   return async () => {

@@ -1,0 +1,186 @@
+import { randomUUID } from "node:crypto";
+import { db, type Tx } from "~/db.server";
+import type { LedgerAccountKind } from "~/generated/prisma/enums";
+import { DomainError } from "~/utils/errors";
+import { AmountFen, type LedgerReasonCode, type StatementFilters } from "./ledger.schema";
+
+/**
+ * The double-entry ledger (DESIGN §4). The only code that writes ledger rows. A transfer debits
+ * one account and credits another by a positive number of fen; the database keeps the rest true
+ * even against a bug here: entries are append-only, balances move only through entries, no
+ * account but the clearing one goes below zero, and each transfer's two entries balance.
+ */
+
+export const CLEARING = "platform:clearing";
+export const STATEMENT_PAGE = 50;
+
+export type Owner = { userId: string } | { organisationId: string };
+
+export function walletId(owner: Owner): string {
+  return "userId" in owner ? `wallet:user:${owner.userId}` : `wallet:org:${owner.organisationId}`;
+}
+
+export function escrowId(milestoneId: string): string {
+  return `escrow:${milestoneId}`;
+}
+
+export function withdrawalHoldId(requestId: string): string {
+  return `withdrawal:${requestId}`;
+}
+
+export function programmeAccountId(programmeId: string): string {
+  return `programme:${programmeId}`;
+}
+
+/** Creates the account if it does not exist yet (accounts are opened on first use). */
+export async function ensureAccount(
+  tx: Tx,
+  account: { id: string; kind: LedgerAccountKind; userId?: string | null; organisationId?: string | null; milestoneId?: string | null },
+): Promise<string> {
+  await tx.ledgerAccount.createMany({
+    data: [{ id: account.id, kind: account.kind, userId: account.userId ?? null, organisationId: account.organisationId ?? null, milestoneId: account.milestoneId ?? null }],
+    skipDuplicates: true,
+  });
+  return account.id;
+}
+
+export function ensureWallet(tx: Tx, owner: Owner): Promise<string> {
+  return ensureAccount(tx, { id: walletId(owner), kind: "WALLET", ...("userId" in owner ? { userId: owner.userId } : { organisationId: owner.organisationId }) });
+}
+
+export interface TransferInput {
+  from: string;
+  to: string;
+  amountFen: number;
+  reason: LedgerReasonCode;
+  agreementId?: string | null;
+  milestoneId?: string | null;
+  memo?: string;
+  actorId?: string | null;
+}
+
+function isOverdraft(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.message} ${JSON.stringify((error as { meta?: unknown }).meta ?? "")}` : String(error);
+  return text.includes("LedgerAccount_no_overdraft");
+}
+
+/**
+ * Moves money inside the caller's transaction. One statement writes the transfer and its two
+ * entries; the entries are written in account-id order, so the balance triggers lock accounts in
+ * one global order and two opposite transfers cannot deadlock. Refuses with
+ * `ledger.insufficient_funds` when the source would go below zero — the database decides, so
+ * concurrent transfers can never overdraw.
+ */
+export async function transfer(tx: Tx, input: TransferInput): Promise<{ id: string }> {
+  const amount = AmountFen.safeParse(input.amountFen);
+  if (!amount.success) throw new DomainError("ledger.invalid_amount");
+  if (input.from === input.to) throw new DomainError("ledger.same_account");
+  const id = randomUUID();
+  const [first, second] = [
+    { account: input.from, amount: -amount.data },
+    { account: input.to, amount: amount.data },
+  ].sort((a, b) => (a.account < b.account ? -1 : 1));
+  try {
+    // A savepoint keeps the caller's transaction usable when the database refuses the transfer.
+    await tx.$executeRaw`SAVEPOINT ledger_transfer`;
+    await tx.$executeRaw`
+      WITH created AS (
+        INSERT INTO "LedgerTransfer" (id, "fromAccountId", "toAccountId", "amountFen", reason, "agreementId", "milestoneId", memo, "actorId", "createdAt")
+        VALUES (${id}, ${input.from}, ${input.to}, ${amount.data}, ${input.reason}::"LedgerReason", ${input.agreementId ?? null}, ${input.milestoneId ?? null}, ${input.memo ?? ""}, ${input.actorId ?? null}, now())
+        RETURNING id
+      )
+      INSERT INTO "LedgerEntry" ("transferId", "accountId", "amountFen", "createdAt")
+      SELECT created.id, entry.account, entry.amount, now()
+      FROM created, (VALUES (1, ${first!.account}, ${first!.amount}::int), (2, ${second!.account}, ${second!.amount}::int)) AS entry(position, account, amount)
+      ORDER BY entry.position`;
+    await tx.$executeRaw`RELEASE SAVEPOINT ledger_transfer`;
+  } catch (error) {
+    await tx.$executeRaw`ROLLBACK TO SAVEPOINT ledger_transfer`;
+    if (isOverdraft(error)) throw new DomainError("ledger.insufficient_funds");
+    if (error instanceof Error && /does not exist/.test(error.message)) throw new DomainError("ledger.account_missing");
+    throw error;
+  }
+  return { id };
+}
+
+export async function balanceOf(accountId: string, client: Tx = db): Promise<number> {
+  const account = await client.ledgerAccount.findUnique({ where: { id: accountId }, select: { balanceFen: true } });
+  return Number(account?.balanceFen ?? 0n);
+}
+
+export interface StatementLine {
+  entryId: string;
+  transferId: string;
+  at: string;
+  reason: LedgerReasonCode;
+  memo: string;
+  counterparty: string;
+  amountFen: number;
+  balanceFen: number;
+  agreementId: string | null;
+  milestoneId: string | null;
+}
+
+/**
+ * An account's entries, newest first, each with the balance right after it (a running sum in
+ * entry order over the whole account, so filters and pages never change a line's balance).
+ */
+export async function statement(accountId: string, filters: Partial<StatementFilters> & { limit?: number } = {}) {
+  const limit = filters.limit ?? STATEMENT_PAGE;
+  const offset = ((filters.page ?? 1) - 1) * limit;
+  const from = filters.from ? new Date(`${filters.from}T00:00:00+08:00`) : null;
+  const to = filters.to ? new Date(`${filters.to}T23:59:59.999+08:00`) : null;
+  const reason = filters.reason ?? null;
+  const rows = await db.$queryRaw<
+    { id: bigint; transferId: string; createdAt: Date; reason: LedgerReasonCode; memo: string; counterparty: string; amountFen: number; balance: bigint; agreementId: string | null; milestoneId: string | null; total: bigint }[]
+  >`
+    WITH lines AS (
+      SELECT e.id, e."transferId", e."createdAt", e."amountFen", t.reason, t.memo, t."agreementId", t."milestoneId",
+             CASE WHEN t."fromAccountId" = ${accountId} THEN t."toAccountId" ELSE t."fromAccountId" END AS counterparty,
+             sum(e."amountFen") OVER (ORDER BY e.id) AS balance
+      FROM "LedgerEntry" e JOIN "LedgerTransfer" t ON t.id = e."transferId"
+      WHERE e."accountId" = ${accountId}
+    )
+    SELECT *, count(*) OVER () AS total FROM lines
+    WHERE (${from}::timestamptz IS NULL OR "createdAt" >= ${from}::timestamptz)
+      AND (${to}::timestamptz IS NULL OR "createdAt" <= ${to}::timestamptz)
+      AND (${reason}::text IS NULL OR reason::text = ${reason}::text)
+    ORDER BY id DESC
+    LIMIT ${limit} OFFSET ${offset}`;
+  const lines: StatementLine[] = rows.map((row) => ({
+    entryId: String(row.id),
+    transferId: row.transferId,
+    at: row.createdAt.toISOString(),
+    reason: row.reason,
+    memo: row.memo,
+    counterparty: row.counterparty,
+    amountFen: row.amountFen,
+    balanceFen: Number(row.balance),
+    agreementId: row.agreementId,
+    milestoneId: row.milestoneId,
+  }));
+  const total = Number(rows[0]?.total ?? 0);
+  return { lines, total, pages: Math.max(1, Math.ceil(total / limit)) };
+}
+
+/**
+ * The invariants of DESIGN §4, checked against the database: all balances sum to zero, each
+ * cached balance equals the sum of its entries, every transfer has two entries that balance, and
+ * no account but clearing is negative. Empty arrays mean all hold.
+ */
+export async function checkLedgerInvariants(client: Tx = db) {
+  const [sum] = await client.$queryRaw<{ total: bigint | null }[]>`SELECT sum("balanceFen") AS total FROM "LedgerAccount"`;
+  const drifted = await client.$queryRaw<{ id: string }[]>`
+    SELECT a.id FROM "LedgerAccount" a LEFT JOIN "LedgerEntry" e ON e."accountId" = a.id
+    GROUP BY a.id, a."balanceFen" HAVING a."balanceFen" <> coalesce(sum(e."amountFen"), 0)`;
+  const unbalanced = await client.$queryRaw<{ id: string }[]>`
+    SELECT t.id FROM "LedgerTransfer" t LEFT JOIN "LedgerEntry" e ON e."transferId" = t.id
+    GROUP BY t.id HAVING count(e.id) <> 2 OR coalesce(sum(e."amountFen"), 0) <> 0`;
+  const negative = await client.$queryRaw<{ id: string }[]>`SELECT id FROM "LedgerAccount" WHERE kind <> 'CLEARING' AND "balanceFen" < 0`;
+  return {
+    sumOfBalances: Number(sum?.total ?? 0n),
+    drifted: drifted.map((row) => row.id),
+    unbalanced: unbalanced.map((row) => row.id),
+    negative: negative.map((row) => row.id),
+  };
+}

@@ -1,0 +1,94 @@
+-- Rules the database enforces itself, beyond what prisma/schema.prisma can say: the ledger of
+-- DESIGN §4. Idempotent: the app applies this file after the migrations whenever its content
+-- changed (server/migrate.ts keeps a hash of it), and the test setup does the same. It lives
+-- here rather than in a migration because the migration runner splits SQL at every semicolon,
+-- which plpgsql function bodies cannot survive.
+
+-- A transfer moves a positive whole number of fen between two different accounts.
+ALTER TABLE "LedgerTransfer" DROP CONSTRAINT IF EXISTS "LedgerTransfer_amount_positive";
+ALTER TABLE "LedgerTransfer" ADD CONSTRAINT "LedgerTransfer_amount_positive" CHECK ("amountFen" > 0);
+ALTER TABLE "LedgerTransfer" DROP CONSTRAINT IF EXISTS "LedgerTransfer_distinct_accounts";
+ALTER TABLE "LedgerTransfer" ADD CONSTRAINT "LedgerTransfer_distinct_accounts" CHECK ("fromAccountId" <> "toAccountId");
+ALTER TABLE "LedgerEntry" DROP CONSTRAINT IF EXISTS "LedgerEntry_amount_nonzero";
+ALTER TABLE "LedgerEntry" ADD CONSTRAINT "LedgerEntry_amount_nonzero" CHECK ("amountFen" <> 0);
+ALTER TABLE "OfflineDeposit" DROP CONSTRAINT IF EXISTS "OfflineDeposit_amount_positive";
+ALTER TABLE "OfflineDeposit" ADD CONSTRAINT "OfflineDeposit_amount_positive" CHECK ("amountFen" > 0);
+ALTER TABLE "WithdrawalRequest" DROP CONSTRAINT IF EXISTS "WithdrawalRequest_amount_positive";
+ALTER TABLE "WithdrawalRequest" ADD CONSTRAINT "WithdrawalRequest_amount_positive" CHECK ("amountFen" > 0);
+ALTER TABLE "Milestone" DROP CONSTRAINT IF EXISTS "Milestone_amount_positive";
+ALTER TABLE "Milestone" ADD CONSTRAINT "Milestone_amount_positive" CHECK ("amountFen" > 0);
+
+-- Only the clearing account of the platform (money on its way in or out of the bank) may go below
+-- zero, wallets, escrows, programmes and withdrawal holds never do.
+ALTER TABLE "LedgerAccount" DROP CONSTRAINT IF EXISTS "LedgerAccount_no_overdraft";
+ALTER TABLE "LedgerAccount" ADD CONSTRAINT "LedgerAccount_no_overdraft" CHECK ("kind" = 'CLEARING' OR "balanceFen" >= 0);
+
+-- Entries and transfers are append-only: no UPDATE, DELETE or TRUNCATE ever reaches them.
+CREATE OR REPLACE FUNCTION ledger_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'ledger rows are append-only (% on %)', TG_OP, TG_TABLE_NAME USING ERRCODE = 'P0001';
+END;
+$$;
+DROP TRIGGER IF EXISTS "LedgerEntry_append_only" ON "LedgerEntry";
+CREATE TRIGGER "LedgerEntry_append_only" BEFORE UPDATE OR DELETE ON "LedgerEntry" FOR EACH ROW EXECUTE FUNCTION ledger_refuse_change();
+DROP TRIGGER IF EXISTS "LedgerEntry_no_truncate" ON "LedgerEntry";
+CREATE TRIGGER "LedgerEntry_no_truncate" BEFORE TRUNCATE ON "LedgerEntry" FOR EACH STATEMENT EXECUTE FUNCTION ledger_refuse_change();
+DROP TRIGGER IF EXISTS "LedgerTransfer_append_only" ON "LedgerTransfer";
+CREATE TRIGGER "LedgerTransfer_append_only" BEFORE UPDATE OR DELETE ON "LedgerTransfer" FOR EACH ROW EXECUTE FUNCTION ledger_refuse_change();
+DROP TRIGGER IF EXISTS "LedgerTransfer_no_truncate" ON "LedgerTransfer";
+CREATE TRIGGER "LedgerTransfer_no_truncate" BEFORE TRUNCATE ON "LedgerTransfer" FOR EACH STATEMENT EXECUTE FUNCTION ledger_refuse_change();
+
+-- Every entry moves its accounts balance. The UPDATE takes the account rows lock, so two
+-- transfers from one wallet run one after the other and the CHECK above sees the true balance.
+CREATE OR REPLACE FUNCTION ledger_apply_entry() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE "LedgerAccount" SET "balanceFen" = "balanceFen" + NEW."amountFen" WHERE id = NEW."accountId";
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'ledger account % does not exist', NEW."accountId" USING ERRCODE = 'P0001';
+  END IF;
+  RETURN NEW;
+END;
+$$;
+DROP TRIGGER IF EXISTS "LedgerEntry_apply" ON "LedgerEntry";
+CREATE TRIGGER "LedgerEntry_apply" AFTER INSERT ON "LedgerEntry" FOR EACH ROW EXECUTE FUNCTION ledger_apply_entry();
+
+-- A balance changes only through entries (the trigger above runs one level down).
+CREATE OR REPLACE FUNCTION ledger_guard_balance() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW."balanceFen" IS DISTINCT FROM OLD."balanceFen" AND pg_trigger_depth() < 2 THEN
+    RAISE EXCEPTION 'a ledger balance changes only through ledger entries' USING ERRCODE = 'P0001';
+  END IF;
+  IF NEW.id <> OLD.id OR NEW.kind <> OLD.kind THEN
+    RAISE EXCEPTION 'a ledger account keeps its id and kind' USING ERRCODE = 'P0001';
+  END IF;
+  RETURN NEW;
+END;
+$$;
+DROP TRIGGER IF EXISTS "LedgerAccount_guard_balance" ON "LedgerAccount";
+CREATE TRIGGER "LedgerAccount_guard_balance" BEFORE UPDATE ON "LedgerAccount" FOR EACH ROW EXECUTE FUNCTION ledger_guard_balance();
+DROP TRIGGER IF EXISTS "LedgerAccount_no_delete" ON "LedgerAccount";
+CREATE TRIGGER "LedgerAccount_no_delete" BEFORE DELETE ON "LedgerAccount" FOR EACH ROW EXECUTE FUNCTION ledger_refuse_change();
+
+-- At commit, each transfer has exactly two entries: its amount out of one account and into the other one.
+CREATE OR REPLACE FUNCTION ledger_check_transfer() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  t "LedgerTransfer"%ROWTYPE;
+  debit integer;
+  credit integer;
+  n integer;
+BEGIN
+  SELECT * INTO t FROM "LedgerTransfer" WHERE id = NEW."transferId";
+  SELECT count(*),
+         coalesce(sum(CASE WHEN "accountId" = t."fromAccountId" THEN "amountFen" END), 0),
+         coalesce(sum(CASE WHEN "accountId" = t."toAccountId" THEN "amountFen" END), 0)
+    INTO n, debit, credit
+    FROM "LedgerEntry" WHERE "transferId" = NEW."transferId";
+  IF n <> 2 OR debit <> -t."amountFen" OR credit <> t."amountFen" THEN
+    RAISE EXCEPTION 'transfer % is not balanced', NEW."transferId" USING ERRCODE = 'P0001';
+  END IF;
+  RETURN NULL;
+END;
+$$;
+DROP TRIGGER IF EXISTS "LedgerEntry_balanced" ON "LedgerEntry";
+CREATE CONSTRAINT TRIGGER "LedgerEntry_balanced" AFTER INSERT ON "LedgerEntry" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION ledger_check_transfer();
+

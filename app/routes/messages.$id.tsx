@@ -33,7 +33,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await participant(request, conversationId, context);
   const { before } = HistoryParamsSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const [header, history, locale] = await Promise.all([getConversationHeader(conversationId, user.id), listMessages(conversationId, { before }), getLocale(request)]);
-  const title = header.application
+  const title = header.agreement
+    ? translate(locale, "chat.aboutAgreement", { agreement: header.agreement.title })
+    : header.application
     ? translate(locale, "chat.about", { need: header.application.need.title })
     : translate(locale, "chat.with", { name: header.others.map((other) => other.user.displayName).join("、") });
   return {
@@ -43,6 +45,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     conversationId,
     kind: header.kind,
     application: header.application,
+    agreement: header.agreement,
     others: header.others.map((other) => ({ id: other.userId, name: other.user.displayName, verified: Boolean(other.user.verifiedAt) })),
     receipts: Object.fromEntries(header.others.map((other) => [other.userId, { deliveredSeq: other.lastDeliveredSeq, readSeq: other.lastReadSeq }])),
     messages: history.messages,
@@ -106,6 +109,13 @@ export default function ConversationPage() {
             </span>
           ))}
         </p>
+        {loaderData.agreement ? (
+          <p className="text-sm">
+            <Link to={`/agreements/${loaderData.agreement.id}`} className="link">
+              {loaderData.agreement.number} · {loaderData.agreement.title}
+            </Link>
+          </p>
+        ) : null}
         {loaderData.application ? (
           <p className="text-sm">
             <Link to={`/needs/${loaderData.application.need.id}`} className="link">

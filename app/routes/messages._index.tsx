@@ -35,9 +35,11 @@ export default function ConversationsPage() {
       ) : (
         <ul className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white">
           {conversations.map((conversation) => {
-            const title = conversation.needTitle
-              ? t("chat.about", { need: conversation.needTitle })
-              : t("chat.with", { name: conversation.otherName ?? "" });
+            const title = conversation.agreementTitle
+              ? t("chat.aboutAgreement", { agreement: conversation.agreementTitle })
+              : conversation.needTitle
+                ? t("chat.about", { need: conversation.needTitle })
+                : t("chat.with", { name: conversation.otherName ?? "" });
             const last = conversation.lastMessage;
             const preview = last ? `${last.senderId === userId ? `${t("chat.you")}：` : ""}${last.body || t("chat.image")}` : t("chat.noMessages");
             return (

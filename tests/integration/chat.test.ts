@@ -9,6 +9,7 @@ import {
   markDelivered,
   markRead,
   messagesAfter,
+  openAgreementConversation,
   openApplicationConversation,
   openDirectConversation,
   requireParticipant,
@@ -59,6 +60,30 @@ describe("conversations", () => {
     await expect(openDirectConversation(a, unverified.id)).rejects.toMatchObject({ code: "chat.unverified_other" });
     await expect(openDirectConversation(unverified, a.id)).rejects.toMatchObject({ code: "chat.unverified_self" });
     await expect(openDirectConversation(a, a.id)).rejects.toMatchObject({ code: "chat.self" });
+  });
+});
+
+describe("agreement conversations", () => {
+  it("seat every party of the agreement: both sides' people and both organisations' members", async () => {
+    const chat = await createApplicationChat();
+    const agreement = await db.agreement.create({
+      data: {
+        number: `XK-TEST-${randomUUID().slice(0, 8)}`,
+        title: "香菇菌棒污染防治技术承包",
+        applicationId: chat.application.id,
+        payerOrganisationId: chat.organisation.id,
+        payerUserId: chat.head.id,
+        payeeUserId: chat.expert.id,
+        createdById: chat.head.id,
+      },
+      select: { id: true },
+    });
+    const conversation = await openAgreementConversation(chat.expert, agreement.id);
+    expect((await openAgreementConversation(chat.member, agreement.id)).id).toBe(conversation.id);
+    const members = await db.conversationMember.findMany({ where: { conversationId: conversation.id }, select: { userId: true } });
+    expect(members.map((member) => member.userId).sort()).toEqual([chat.head.id, chat.member.id, chat.expert.id].sort());
+    const outsider = await createExpert();
+    await expect(openAgreementConversation(outsider, agreement.id)).rejects.toMatchObject({ code: "chat.not_participant" });
   });
 });
 

@@ -18,8 +18,22 @@ export interface NewMessage {
 }
 
 /** Who may be in a conversation, by its kind; computed from the records it belongs to. */
-async function participantIds(client: Tx, conversation: { kind: ConversationKind; applicationId: string | null; directKey: string | null }): Promise<string[]> {
+async function participantIds(
+  client: Tx,
+  conversation: { kind: ConversationKind; applicationId: string | null; agreementId?: string | null; directKey: string | null },
+): Promise<string[]> {
   if (conversation.kind === "DIRECT") return conversation.directKey?.split(":") ?? [];
+  if (conversation.kind === "AGREEMENT" && conversation.agreementId) {
+    // Every party: the two people who act for the sides and the members of both organisations.
+    const agreement = await client.agreement.findUnique({
+      where: { id: conversation.agreementId },
+      select: { payerUserId: true, payeeUserId: true, payerOrganisationId: true, payeeOrganisationId: true },
+    });
+    if (!agreement) return [];
+    const organisations = [agreement.payerOrganisationId, agreement.payeeOrganisationId].filter((id): id is string => Boolean(id));
+    const members = organisations.length ? await client.membership.findMany({ where: { organisationId: { in: organisations } }, select: { userId: true } }) : [];
+    return [...new Set([agreement.payerUserId, agreement.payeeUserId, ...members.map((member) => member.userId)])];
+  }
   if (conversation.kind === "APPLICATION" && conversation.applicationId) {
     const application = await client.application.findUnique({
       where: { id: conversation.applicationId },
@@ -65,6 +79,23 @@ export async function openApplicationConversation(actor: Actor, applicationId: s
   });
 }
 
+/** The conversation of an agreement, for all its parties; created on first use. */
+export async function openAgreementConversation(actor: Actor, agreementId: string): Promise<{ id: string }> {
+  const existing = await db.conversation.findUnique({ where: { agreementId }, select: { id: true } });
+  if (existing) {
+    await requireParticipant(actor.id, existing.id);
+    return existing;
+  }
+  const participants = await participantIds(db, { kind: "AGREEMENT", applicationId: null, agreementId, directKey: null });
+  if (participants.length === 0) throw new DomainError("chat.not_found");
+  if (!participants.includes(actor.id)) throw new DomainError("chat.not_participant");
+  return db.$transaction(async (tx) => {
+    const conversation = await tx.conversation.upsert({ where: { agreementId }, create: { kind: "AGREEMENT", agreementId }, update: {}, select: { id: true } });
+    await addMembers(tx, conversation.id, participants);
+    return conversation;
+  });
+}
+
 export function directKey(a: string, b: string): string {
   return [a, b].sort().join(":");
 }
@@ -101,7 +132,7 @@ export async function openDirectConversation(actor: Actor, otherUserId: string):
 export async function requireParticipant(userId: string, conversationId: string, meta: { ip?: string | null } = {}) {
   const conversation = await db.conversation.findUnique({
     where: { id: conversationId },
-    select: { id: true, kind: true, applicationId: true, directKey: true, lastSeq: true, members: { where: { userId }, select: { userId: true } } },
+    select: { id: true, kind: true, applicationId: true, agreementId: true, directKey: true, lastSeq: true, members: { where: { userId }, select: { userId: true } } },
   });
   if (!conversation) throw new DomainError("chat.not_found");
   if (conversation.members.length > 0) return conversation;
@@ -315,6 +346,7 @@ export async function listConversations(userId: string) {
           lastMessageAt: true,
           createdAt: true,
           application: { select: { id: true, need: { select: { id: true, title: true } }, expert: { select: { displayName: true } } } },
+          agreement: { select: { id: true, title: true } },
           messages: { orderBy: { seq: "desc" }, take: 1, select: { body: true, senderId: true, attachmentId: true, createdAt: true } },
         },
       },
@@ -334,6 +366,7 @@ export async function listConversations(userId: string) {
       id: conversation.id,
       kind: conversation.kind,
       needTitle: conversation.application?.need.title ?? null,
+      agreementTitle: conversation.agreement?.title ?? null,
       applicantName: conversation.application?.expert.displayName ?? null,
       otherName: conversation.directKey ? (others.get(conversation.directKey.split(":").find((id) => id !== userId) ?? "") ?? null) : null,
       lastMessage: conversation.messages[0] ?? null,
@@ -353,6 +386,7 @@ export async function getConversationHeader(conversationId: string, viewerId: st
       directKey: true,
       lastSeq: true,
       application: { select: { id: true, status: true, need: { select: { id: true, title: true } }, expert: { select: { id: true, displayName: true } } } },
+      agreement: { select: { id: true, title: true, number: true } },
       members: { select: { userId: true, lastReadSeq: true, lastDeliveredSeq: true, user: { select: { displayName: true, verifiedAt: true } } } },
     },
   });

@@ -6,7 +6,9 @@ import type { Logger } from "pino";
 import { db } from "~/db.server";
 import type { Env } from "~/env.server";
 import { seedDemoData } from "~/modules/demo/seed.server";
+import { startEscrowJobs } from "~/modules/escrow/escrow.server";
 import { expireNeeds } from "~/modules/needs/needs.server";
+import { startRevenueJobs } from "~/modules/revenue/revenue.server";
 import { getSearchEngine } from "~/modules/search/engine.server";
 import { configureIndexes, rebuildIndexes, startIndexer } from "~/modules/search/indexer.server";
 import { runSavedSearchAlerts } from "~/modules/search/saved-searches.server";
@@ -99,6 +101,8 @@ export async function startServer(env: Env, log: Logger): Promise<RunningServer>
     sweep();
     const sweeper = setInterval(sweep, 5 * 60 * 1000);
     sweeper.unref();
+    const stopRevenueJobs = startRevenueJobs(log);
+    const stopEscrowJobs = startEscrowJobs(log);
 
     const address = http.address();
     const port = typeof address === "object" && address ? address.port : env.PORT;
@@ -112,6 +116,8 @@ export async function startServer(env: Env, log: Logger): Promise<RunningServer>
       io,
       close: async () => {
         clearInterval(sweeper);
+        stopRevenueJobs();
+        await stopEscrowJobs();
         clearInterval(alerts);
         await stopIndexer();
         // io.close() also closes the HTTP server: new connections stop, open requests finish.

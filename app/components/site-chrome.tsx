@@ -28,7 +28,7 @@ const navLink = "btn min-h-9 px-2 py-1 text-sm text-stone-700 hover:bg-stone-100
 export function SiteHeader({ user, unreadNotifications = 0, unreadMessages = 0 }: { user: HeaderUser | null; unreadNotifications?: number; unreadMessages?: number }) {
   const { t } = useT();
   return (
-    <header className="border-b border-stone-200 bg-white">
+    <header className="border-b border-stone-200 bg-white print:hidden">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
         {t("nav.skip")}
       </a>
@@ -93,7 +93,7 @@ export function SiteHeader({ user, unreadNotifications = 0, unreadMessages = 0 }
 export function SiteFooter() {
   const { t } = useT();
   return (
-    <footer className="border-t border-stone-200 bg-white">
+    <footer className="border-t border-stone-200 bg-white print:hidden">
       <div className="mx-auto max-w-5xl px-4 py-6 text-sm text-stone-600">
         <p>{t("footer.plan")}</p>
       </div>

@@ -95,6 +95,14 @@ export default function NeedApplicationsPage() {
                   {t("chat.openApplicationLong")}
                 </button>
               </Form>
+              {application.status === "ACCEPTED" ? (
+                <Form method="post" action="/agreements/new">
+                  <input type="hidden" name="source" value="application" />
+                  <input type="hidden" name="applicationId" value={application.id} />
+                  <input type="hidden" name="redirectTo" value={`/needs/${need.id}/applications`} />
+                  <button type="submit" className="btn-primary min-h-9 py-1 text-sm">{t("agreements.action.draft")}</button>
+                </Form>
+              ) : null}
             </div>
             {deciding && (application.status === "SUBMITTED" || application.status === "SHORTLISTED") ? (
               <Form method="post" className="space-y-3 border-t border-stone-200 pt-3">

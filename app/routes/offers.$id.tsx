@@ -11,6 +11,7 @@ import { useT } from "~/i18n/use-t";
 import { OfferActionSchema } from "~/modules/offers/offers.schema";
 import { getOfferPage, hideOffer, publishOffer, unhideOffer, withdrawOffer } from "~/modules/offers/offers.server";
 import { getOptionalUser, requireUser } from "~/modules/users/guards.server";
+import { can } from "~/modules/users/permissions";
 import { domainErrorResponse } from "~/utils/errors";
 import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
 import { requestMeta } from "~/utils/request.server";
@@ -29,7 +30,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }),
     getLocale(request),
   ]);
-  return { ...page, locale };
+  // Villages and farmers may draft an agreement with the provider of a published offer.
+  const canDraftAgreement = can(viewer, "need.post") && !page.isOwner && page.offer.status === "PUBLISHED" && !page.offer.hiddenAt;
+  return { ...page, locale, canDraftAgreement };
 }
 
 const TOASTS = {
@@ -69,7 +72,7 @@ function IntentButton({ intent, label, primary = false }: { intent: string; labe
 }
 
 export default function OfferPage() {
-  const { offer, isOwner, canModerate } = useLoaderData<typeof loader>();
+  const { offer, isOwner, canModerate, canDraftAgreement } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t, locale } = useT();
   // The hide form shows its own errors; a refused publish or withdraw shows at the top.
@@ -97,6 +100,14 @@ export default function OfferPage() {
         <OfferFacts offer={offer} />
         <p className="whitespace-pre-line break-words">{offer.description}</p>
       </section>
+      {canDraftAgreement ? (
+        <Form method="post" action="/agreements/new" className="card">
+          <input type="hidden" name="source" value="offer" />
+          <input type="hidden" name="offerId" value={offer.id} />
+          <input type="hidden" name="redirectTo" value={`/offers/${offer.id}`} />
+          <button type="submit" className="btn-primary w-full sm:w-auto">{t("agreements.action.draft")}</button>
+        </Form>
+      ) : null}
       {isOwner ? (
         <section className="card space-y-3" aria-labelledby="manage">
           <h2 id="manage" className="font-semibold">{t("offers.manage")}</h2>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { isChatAttachment } from "~/modules/chat/chat.server";
+import { isMilestoneFile } from "~/modules/escrow/escrow.server";
 import { readUpload } from "~/modules/uploads/uploads.server";
 
 /**
@@ -14,8 +15,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ETag: etag,
     "X-Content-Type-Options": "nosniff",
   };
-  // Images sent in chat are private: they are served to participants under /messages/… only.
-  if (await isChatAttachment(params.id ?? "")) throw new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
+  // Images sent in chat and work delivered on an agreement are private: they are served to the
+  // people concerned under /messages/… and /agreements/… only.
+  const id = params.id ?? "";
+  if ((await isChatAttachment(id)) || (await isMilestoneFile(id))) throw new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
   const stored = await readUpload(params.id ?? "", variant);
   if (!stored) throw new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
   if (request.headers.get("if-none-match") === etag) {

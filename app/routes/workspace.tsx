@@ -30,6 +30,7 @@ export default function WorkspacePage() {
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">{t("workspace.title")}</h1>
         <div className="flex gap-2">
+          <Link to="/agreements" className="btn-secondary">{t("agreements.title")}</Link>
           <Link to="/needs" className="btn-secondary">{t("workspace.browseNeeds")}</Link>
           {canPost ? <Link to="/needs/new" className="btn-primary">{t("needs.post")}</Link> : null}
           {canOffer ? <Link to="/offers/new" className="btn-primary">{t("offers.post")}</Link> : null}
@@ -85,6 +86,14 @@ export default function WorkspacePage() {
                     {t("chat.openApplication")}
                   </button>
                 </Form>
+                {application.status === "ACCEPTED" ? (
+                  <Form method="post" action="/agreements/new">
+                    <input type="hidden" name="source" value="application" />
+                    <input type="hidden" name="applicationId" value={application.id} />
+                    <input type="hidden" name="redirectTo" value="/workspace" />
+                    <button type="submit" className="btn-primary min-h-9 py-1 text-sm">{t("agreements.action.draft")}</button>
+                  </Form>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -12,6 +12,10 @@ import { verificationErrors } from "~/modules/verification/verification.errors";
 import { spacesErrors } from "~/modules/spaces/spaces.errors";
 import { chatErrors } from "~/modules/chat/chat.errors";
 import { ledgerErrors } from "~/modules/ledger/ledger.errors";
+import { walletErrors } from "~/modules/wallet/wallet.errors";
+import { revenueErrors } from "~/modules/revenue/revenue.errors";
+import { escrowErrors } from "~/modules/escrow/escrow.errors";
+import { agreementsErrors } from "~/modules/agreements/agreements.errors";
 
 export interface ErrorSpec {
   status: number;
@@ -21,7 +25,7 @@ export interface ErrorSpec {
 }
 
 /** Every rule a service can refuse, with its HTTP status and the message people see. */
-const DOMAIN_ERRORS = { ...usersErrors, ...searchErrors, ...marketplaceErrors, ...needsErrors, ...applicationsErrors, ...offersErrors, ...uploadsErrors, ...notificationsErrors, ...profilesErrors, ...verificationErrors, ...chatErrors, ...ledgerErrors, ...spacesErrors } satisfies Record<string, ErrorSpec>;
+const DOMAIN_ERRORS = { ...usersErrors, ...searchErrors, ...marketplaceErrors, ...needsErrors, ...applicationsErrors, ...offersErrors, ...uploadsErrors, ...notificationsErrors, ...profilesErrors, ...verificationErrors, ...chatErrors, ...ledgerErrors, ...walletErrors, ...revenueErrors, ...escrowErrors, ...agreementsErrors, ...spacesErrors } satisfies Record<string, ErrorSpec>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;
 

@@ -17,6 +17,8 @@ export const PERMISSIONS = {
   "agreement.sign": ["VILLAGE", "FARMER", "EXPERT", "INSTITUTION"],
   "dispute.resolve": ["BUREAU", "ADMIN"],
   "finance.manage": ["ADMIN"],
+  /** Read any ledger account's statement (supervision); changes nothing. */
+  "finance.read": ["BUREAU", "ADMIN"],
   "institution.manageExperts": ["INSTITUTION"],
   "space.manageServices": ["SPACE"],
   "verification.review": ["BUREAU", "ADMIN"],

@@ -1,0 +1,114 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormErrors, SelectField, TextField } from "~/components/forms";
+import { formatDate, formatMoney } from "~/i18n/format";
+import { getLocale } from "~/i18n/i18n.server";
+import { translate } from "~/i18n/i18n";
+import { useT } from "~/i18n/use-t";
+import { requireUser } from "~/modules/users/guards.server";
+import { WithdrawalFormSchema } from "~/modules/wallet/wallet.schema";
+import { listWithdrawals, myAccounts, requestWithdrawal, walletHref } from "~/modules/wallet/wallet.server";
+import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
+import { requestMeta } from "~/utils/request.server";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${translate(data.locale, "wallet.title")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const accounts = await myAccounts(user);
+  const withdrawals = await listWithdrawals(accounts.map((account) => account.accountId));
+  // A fresh key per render: a double submit of this form replays instead of withdrawing twice.
+  return { accounts, withdrawals, idempotencyKey: crypto.randomUUID(), locale: await getLocale(request) };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const submission = parseWithZod(await request.formData(), { schema: WithdrawalFormSchema });
+  if (submission.status !== "success") return replyInvalid(submission);
+  const { amount, idempotencyKey, ...bank } = submission.value;
+  try {
+    await requestWithdrawal(user, { ...bank, amountFen: amount }, idempotencyKey, requestMeta(request, context));
+    return redirectWithToast("/wallet", { message: "wallet.withdraw.requested" });
+  } catch (error) {
+    return replyWithDomainError(submission, error, await getLocale(request));
+  }
+}
+
+export default function WalletPage() {
+  const { accounts, withdrawals, idempotencyKey } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t, locale } = useT();
+  const [form, fields] = useForm({
+    id: "withdraw",
+    lastResult,
+    constraint: getZodConstraint(WithdrawalFormSchema),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: WithdrawalFormSchema }),
+  });
+  const nameOf = (account: (typeof accounts)[number]) => account.organisationName ?? t("wallet.personal");
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <h1 className="text-2xl font-bold">{t("wallet.title")}</h1>
+      <p className="text-stone-700">{t("wallet.intro")}</p>
+      <ul className="space-y-3">
+        {accounts.map((account) => (
+          <li key={account.accountId} className="card space-y-2">
+            <div className="flex flex-wrap items-baseline gap-2">
+              <h2 className="font-semibold">{nameOf(account)}</h2>
+              <p className="ml-auto text-xl font-bold text-brand-800">
+                <span className="sr-only">{t("wallet.balance")} </span>
+                {formatMoney(locale, account.balanceFen)}
+              </p>
+            </div>
+            <p className="text-sm text-stone-600">{t("wallet.depositHint", { accountId: account.accountId })}</p>
+            <Link to={walletHref(account.accountId)} className="link">{t("wallet.viewStatement")}</Link>
+          </li>
+        ))}
+      </ul>
+
+      <section aria-labelledby="withdraw-title" className="card space-y-4">
+        <h2 id="withdraw-title" className="text-lg font-semibold">{t("wallet.withdraw.title")}</h2>
+        <Form method="post" {...getFormProps(form)} className="space-y-4">
+          <FormErrors errors={form.errors} />
+          <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+          <SelectField meta={fields.accountId} label={t("wallet.withdraw.account")} options={accounts.map((account) => ({ value: account.accountId, label: `${nameOf(account)} · ${formatMoney(locale, account.balanceFen)}` }))} />
+          <TextField meta={fields.amount} label={t("wallet.withdraw.amount")} hint={t("wallet.withdraw.amountHint")} inputMode="decimal" />
+          <TextField meta={fields.bankName} label={t("wallet.withdraw.bankName")} />
+          <TextField meta={fields.accountName} label={t("wallet.withdraw.accountName")} autoComplete="name" />
+          <TextField meta={fields.accountNumber} label={t("wallet.withdraw.accountNumber")} hint={t("wallet.withdraw.accountNumberHint")} inputMode="decimal" autoComplete="off" />
+          <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
+            {t("wallet.withdraw.submit")}
+          </button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="withdrawals-title" className="space-y-3">
+        <h2 id="withdrawals-title" className="text-lg font-semibold">{t("wallet.withdrawals.title")}</h2>
+        {withdrawals.length === 0 ? <p className="text-stone-600">{t("wallet.withdrawals.none")}</p> : null}
+        <ul className="space-y-2">
+          {withdrawals.map((withdrawal) => (
+            <li key={withdrawal.id} className="card flex flex-wrap items-center gap-2">
+              <span className="font-medium">{formatMoney(locale, withdrawal.amountFen)}</span>
+              <span className="text-sm text-stone-600">{t("wallet.withdrawal.to", { bank: withdrawal.bankName, tail: withdrawal.accountNumberTail })}</span>
+              <span className="text-sm text-stone-600">{formatDate(locale, withdrawal.createdAt)}</span>
+              <span className="ml-auto rounded-full bg-stone-100 px-2 py-0.5 text-sm">{t(`wallet.withdrawal.status.${withdrawal.status}`)}</span>
+              {withdrawal.rejectReason ? <p className="w-full text-sm text-stone-700">{withdrawal.rejectReason}</p> : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "WithdrawalRequest" ADD COLUMN     "accountNumber" TEXT;
+

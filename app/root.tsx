@@ -38,7 +38,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       locale,
       toast,
-      user: user && { id: user.id, displayName: user.displayName, primaryRole: user.primaryRole, reviews: can(user, "verification.review") },
+      user: user && {
+        id: user.id,
+        displayName: user.displayName,
+        primaryRole: user.primaryRole,
+        reviews: can(user, "verification.review"),
+        resolvesDisputes: can(user, "dispute.resolve"),
+        managesFinance: can(user, "finance.manage"),
+      },
       unreadNotifications,
       unreadMessages,
     },

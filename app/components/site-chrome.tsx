@@ -7,6 +7,8 @@ interface HeaderUser {
   id: string;
   displayName: string;
   reviews?: boolean;
+  resolvesDisputes?: boolean;
+  managesFinance?: boolean;
 }
 
 export function LanguageSwitch() {
@@ -76,13 +78,31 @@ export function SiteHeader({ user, unreadNotifications = 0, unreadMessages = 0 }
           {t("spaces.nav")}
         </NavLink>
         {user ? (
-          <NavLink to="/workspace" className={navLink}>
-            {t("nav.workspace")}
-          </NavLink>
+          <>
+            <NavLink to="/workspace" className={navLink}>
+              {t("nav.workspace")}
+            </NavLink>
+            <NavLink to="/agreements" className={navLink}>
+              {t("nav.agreements")}
+            </NavLink>
+            <NavLink to="/wallet" className={navLink}>
+              {t("nav.wallet")}
+            </NavLink>
+          </>
         ) : null}
         {user?.reviews ? (
           <NavLink to="/bureau/verifications" className={navLink}>
             {t("nav.verifications")}
+          </NavLink>
+        ) : null}
+        {user?.resolvesDisputes ? (
+          <NavLink to="/bureau/disputes" className={navLink}>
+            {t("escrow.disputes.title")}
+          </NavLink>
+        ) : null}
+        {user?.managesFinance ? (
+          <NavLink to="/admin/finance" className={navLink}>
+            {t("finance.title")}
           </NavLink>
         ) : null}
       </nav>

@@ -108,6 +108,8 @@ export const en: Record<MessageKey, string> = {
   "account.verification": "Verification",
   "account.editOrganisation": "Edit organisation",
   "nav.verifications": "Verifications",
+  "nav.agreements": "Agreements",
+  "nav.wallet": "Wallet",
 
   "password.title": "Change password",
   "password.current": "Current password",

@@ -107,6 +107,8 @@ export const zh = {
   "account.verification": "认证状态",
   "account.editOrganisation": "编辑组织资料",
   "nav.verifications": "认证审核",
+  "nav.agreements": "协议",
+  "nav.wallet": "钱包",
 
   "password.title": "修改密码",
   "password.current": "当前密码",

@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { MilestonesPanel } from "~/components/agreements/milestones-panel";
 import { RevenuePanel } from "~/components/agreements/revenue-panel";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -94,7 +94,16 @@ export default function AgreementPage() {
         ) : null}
       </header>
       <FormErrors errors={lastResult?.error?.[""]} />
-      <section className="card"><Parties payer={page.payer} payee={page.payee} /></section>
+      <section className="card space-y-3">
+        <Parties payer={page.payer} payee={page.payee} />
+        {page.can.chat ? (
+          <Form method="post" action={`/messages/agreement/${agreement.id}`}>
+            <button type="submit" className="btn-secondary min-h-9 py-1 text-sm">
+              {t("chat.openAgreement")}
+            </button>
+          </Form>
+        ) : null}
+      </section>
       {pending ? <PendingVersion agreementId={agreement.id} version={pending} can={page.can} lastResult={lastResult} inForce={Boolean(inForce)} /> : null}
       {shown && shown !== pending ? (
         <section className="card space-y-4" aria-labelledby="terms">

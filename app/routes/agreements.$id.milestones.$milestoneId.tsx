@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { isMessageKey, type Params } from "~/i18n/i18n";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { getLocale } from "~/i18n/i18n.server";
+import { isMessageKey, translate, type Params } from "~/i18n/i18n";
 import { MAX_SUBMISSION_FILES, MilestoneActionSchema, type MilestoneAction } from "~/modules/escrow/escrow.schema";
 import { acceptMilestone, disputeMilestone, fundMilestone, rejectMilestone, resolveDispute, submitMilestone } from "~/modules/escrow/escrow.server";
 import { MAX_IMAGE_BYTES, parseUploadForm } from "~/modules/uploads/uploads.server";
@@ -14,6 +15,9 @@ import { redirectWithToast } from "~/utils/toast.server";
  * The milestone forms of the agreement page post here. The route has no page of its own: every
  * answer, refusals included, is a redirect back to the agreement with a toast, so the forms work
  * the same with JavaScript off (a resource route's data could not be shown on that page).
+ *
+ * The same actions as JSON (a mini-program, a script): `Content-Type: application/json`, the
+ * fields of the form in the body and the key in an `Idempotency-Key` header; the answer is JSON.
  */
 
 export function loader({ params }: LoaderFunctionArgs) {
@@ -52,8 +56,41 @@ function firstError(errors: Record<string, string[] | null> | null | undefined):
   return message && isMessageKey(message) ? message : "errors.invalid_input";
 }
 
+/** The JSON body as the form would have sent it, so both go through one schema. */
+async function jsonAsForm(request: Request): Promise<FormData | null> {
+  const body: unknown = await request.json().catch(() => null);
+  if (!body || typeof body !== "object" || Array.isArray(body)) return null;
+  const form = new FormData();
+  for (const [name, value] of Object.entries(body)) if (["string", "number"].includes(typeof value)) form.set(name, String(value));
+  const key = request.headers.get("idempotency-key");
+  if (key) form.set("idempotencyKey", key);
+  return form;
+}
+
+async function jsonAction(request: Request, actor: Actor, milestoneId: string, meta: { ip: string }) {
+  const locale = await getLocale(request);
+  const refuse = (status: number, error: string, message: string) => data({ ok: false as const, error, message }, { status });
+  const form = await jsonAsForm(request);
+  if (!form) return refuse(400, "invalid_json", translate(locale, "errors.invalid_input"));
+  const submission = parseWithZod(form, { schema: MilestoneActionSchema });
+  if (submission.status !== "success") {
+    const key = firstError(submission.error);
+    return refuse(400, "invalid_input", translate(locale, key as never));
+  }
+  try {
+    const result = await perform(actor, milestoneId, submission.value, meta);
+    return data({ ok: true as const, intent: submission.value.intent, result: result ?? null });
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    return refuse(error.status, error.code, translate(locale, error.messageKey, error.params));
+  }
+}
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
+  if (/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) {
+    return jsonAction(request, user, params.milestoneId ?? "", requestMeta(request, context));
+  }
   const back = `/agreements/${encodeURIComponent(params.id ?? "")}`;
   const refuse = (message: string, messageParams?: Params) => redirectWithToast(back, { type: "error", message, params: messageParams });
   try {

@@ -7,7 +7,8 @@ import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { LEDGER_REASONS, StatementFiltersSchema } from "~/modules/ledger/ledger.schema";
 import { requireUser } from "~/modules/users/guards.server";
-import { getAccountStatement, walletHref } from "~/modules/wallet/wallet.server";
+import { getAccountStatement } from "~/modules/wallet/wallet.server";
+import { walletHref } from "~/modules/wallet/wallet-links";
 import { domainErrorResponse } from "~/utils/errors";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

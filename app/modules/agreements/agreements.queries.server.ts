@@ -122,6 +122,7 @@ export async function getAgreement(agreementId: string, viewer: Actor) {
       sign: Boolean(party && pending?.status === "PROPOSED" && !mySignature),
       amend: Boolean(party && status === "ACTIVE" && !pending),
       terminate: Boolean(party && canTransition(AGREEMENT_TRANSITIONS, status, "TERMINATED")),
+      chat: Boolean(party),
     },
   };
 }

@@ -1,4 +1,5 @@
 import { db, type Tx } from "~/db.server";
+import { walletHref } from "./wallet-links";
 import { Prisma } from "~/generated/prisma/client";
 import type { Role, WithdrawalStatus } from "~/generated/prisma/enums";
 import { formatMoney } from "~/i18n/format";
@@ -80,9 +81,7 @@ async function notifyHolders(tx: Tx, owner: Owner, accountId: string, notificati
   return createNotifications(tx, holders.map((userId) => ({ ...notification, userId, href: walletHref(accountId) })));
 }
 
-export function walletHref(accountId: string): string {
-  return `/wallet/${encodeURIComponent(accountId)}`;
-}
+export { walletHref };
 
 // Notification texts are stored once and read in either language; "¥1,234.50" reads in both.
 const moneyText = (fen: number) => formatMoney("en", fen);

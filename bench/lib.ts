@@ -36,7 +36,7 @@ export async function load(url: string, { connections = 10, seconds = 10 } = {})
   };
 }
 
-function rssKb(pid: number): number {
+export function rssKb(pid: number): number {
   try {
     const status = readFileSync(`/proc/${pid}/status`, "utf8");
     return Number(status.match(/VmRSS:\s+(\d+)/)?.[1] ?? 0);
@@ -53,8 +53,8 @@ function parentOf(pid: number): number {
   }
 }
 
-/** Resident memory in MiB of a process and, separately, of all its descendants (PostgreSQL). */
-export function residentMemory(pid: number): { processMiB: number; childrenMiB: number } {
+/** Every process started, directly or not, by `pid` (e.g. the embedded PostgreSQL's). */
+export function descendantsOf(pid: number): number[] {
   const pids = readdirSync("/proc").filter((name) => /^\d+$/.test(name)).map(Number);
   const descendants = new Set<number>([pid]);
   let grew = true;
@@ -68,7 +68,23 @@ export function residentMemory(pid: number): { processMiB: number; childrenMiB: 
     }
   }
   descendants.delete(pid);
-  const children = [...descendants].reduce((sum, child) => sum + rssKb(child), 0);
+  return [...descendants];
+}
+
+/** CPU seconds (user + system) a process has used so far; 0 once it is gone. */
+export function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    // utime and stime (fields 14 and 15 of stat), in clock ticks of 1/100 s on Linux.
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** Resident memory in MiB of a process and, separately, of all its descendants (PostgreSQL). */
+export function residentMemory(pid: number): { processMiB: number; childrenMiB: number } {
+  const children = descendantsOf(pid).reduce((sum, child) => sum + rssKb(child), 0);
   return { processMiB: rssKb(pid) / 1024, childrenMiB: children / 1024 };
 }
 

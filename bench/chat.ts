@@ -261,6 +261,8 @@ const app = await startAppProcess({
   LOG_LEVEL: "warn",
   SEED_DEMO: "false",
   SESSION_SECRET,
+  // Through NODE_OPTIONS because startAppProcess runs node itself; the app's `prisma migrate`
+  // child gets the probe too, where it only adds signal handlers.
   NODE_OPTIONS: [process.env.NODE_OPTIONS ?? "", ...PROBE].join(" ").trim(),
   ...(PROFILE_DIR ? { BENCH_CPU_PROF: PROFILE_DIR } : {}),
 });

@@ -127,20 +127,6 @@ export function SpaceServicesSection({ organisationId, services, canManage }: { 
 }
 
 /** A select of the catalogue's GET filter form; the empty choice means "any". */
-export function FilterSelect({ name, label, value, options, anyLabel }: { name: string; label: string; value?: string; options: { value: string; label: string }[]; anyLabel?: string }) {
-  return (
-    <label className="block space-y-1 text-sm">
-      <span className="font-medium text-stone-800">{label}</span>
-      <select name={name} defaultValue={value ?? ""} className="input">
-        {anyLabel ? <option value="">{anyLabel}</option> : null}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>{option.label}</option>
-        ))}
-      </select>
-    </label>
-  );
-}
-
 /** "My space services" in the workspace of a space's accounts: every state, with a link to post one. */
 export function MyServicesSection({ services }: { services: ServiceRowData[] }) {
   const { t } = useT();

@@ -11,6 +11,7 @@ import { COUNTIES, INDUSTRIES, localName } from "~/modules/reference/reference";
 import { getOptionalUser } from "~/modules/users/guards.server";
 import { can } from "~/modules/users/permissions";
 import { OfferCard } from "./+offers-ui";
+import { FilterSelect } from "~/components/filter-select";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${translate(data.locale, "offers.title")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
@@ -20,20 +21,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = parseOfferFilters(new URL(request.url).searchParams);
   const [result, user, locale] = await Promise.all([listOffers(filters), getOptionalUser(request), getLocale(request)]);
   return { ...result, filters, canPost: can(user, "offer.post"), locale };
-}
-
-function FilterSelect({ name, label, value, options, anyLabel }: { name: string; label: string; value?: string; options: { value: string; label: string }[]; anyLabel?: string }) {
-  return (
-    <label className="block space-y-1 text-sm">
-      <span className="font-medium text-stone-800">{label}</span>
-      <select name={name} defaultValue={value ?? ""} className="input">
-        {anyLabel ? <option value="">{anyLabel}</option> : null}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>{option.label}</option>
-        ))}
-      </select>
-    </label>
-  );
 }
 
 export default function OffersPage() {

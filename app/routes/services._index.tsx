@@ -10,7 +10,8 @@ import { parseServiceFilters, SERVICE_CATEGORIES, SERVICE_SORTS } from "~/module
 import { listServices } from "~/modules/spaces/spaces.server";
 import { getOptionalUser } from "~/modules/users/guards.server";
 import { can } from "~/modules/users/permissions";
-import { FilterSelect, ServiceCard } from "./+services-ui";
+import { FilterSelect } from "~/components/filter-select";
+import { ServiceCard } from "./+services-ui";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${translate(data.locale, "spaces.title")} · ${translate(data.locale, "app.name")}` : "XiangKe" },

@@ -45,6 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         reviews: can(user, "verification.review"),
         resolvesDisputes: can(user, "dispute.resolve"),
         managesFinance: can(user, "finance.manage"),
+        readsAudit: can(user, "audit.read"),
       },
       unreadNotifications,
       unreadMessages,

@@ -9,6 +9,7 @@ interface HeaderUser {
   reviews?: boolean;
   resolvesDisputes?: boolean;
   managesFinance?: boolean;
+  readsAudit?: boolean;
 }
 
 export function LanguageSwitch() {
@@ -98,6 +99,11 @@ export function SiteHeader({ user, unreadNotifications = 0, unreadMessages = 0 }
         {user?.resolvesDisputes ? (
           <NavLink to="/bureau/disputes" className={navLink}>
             {t("escrow.disputes.title")}
+          </NavLink>
+        ) : null}
+        {user?.readsAudit ? (
+          <NavLink to="/bureau/audit" className={navLink}>
+            {t("audit.title")}
           </NavLink>
         ) : null}
         {user?.managesFinance ? (

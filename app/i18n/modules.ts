@@ -14,9 +14,10 @@ import { walletMessages } from "~/modules/wallet/wallet.messages";
 import { revenueMessages } from "~/modules/revenue/revenue.messages";
 import { escrowMessages } from "~/modules/escrow/escrow.messages";
 import { agreementsMessages } from "~/modules/agreements/agreements.messages";
+import { auditMessages } from "~/modules/audit/audit.messages";
 
 // Every module catalogue, merged. Add a module's messages here once.
-const catalogues = [marketplaceMessages, searchMessages, needsMessages, applicationsMessages, offersMessages, uploadsMessages, notificationsMessages, profilesMessages, verificationMessages, chatMessages, spacesMessages, ledgerMessages, walletMessages, revenueMessages, escrowMessages, agreementsMessages] as const;
+const catalogues = [marketplaceMessages, searchMessages, needsMessages, applicationsMessages, offersMessages, uploadsMessages, notificationsMessages, profilesMessages, verificationMessages, chatMessages, spacesMessages, ledgerMessages, walletMessages, revenueMessages, escrowMessages, agreementsMessages, auditMessages] as const;
 
 type Union = (typeof catalogues)[number]["zh"];
 type Merge<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never;

@@ -46,6 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         resolvesDisputes: can(user, "dispute.resolve"),
         managesFinance: can(user, "finance.manage"),
         readsAudit: can(user, "audit.read"),
+        dispatches: can(user, "commissioner.dispatch"),
       },
       unreadNotifications,
       unreadMessages,

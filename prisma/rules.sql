@@ -92,3 +92,9 @@ $$;
 DROP TRIGGER IF EXISTS "LedgerEntry_balanced" ON "LedgerEntry";
 CREATE CONSTRAINT TRIGGER "LedgerEntry_balanced" AFTER INSERT ON "LedgerEntry" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION ledger_check_transfer();
 
+
+-- Commissioners: counts are never negative, a training holds at least one person.
+ALTER TABLE "ServiceLog" DROP CONSTRAINT IF EXISTS "ServiceLog_farmers_nonnegative";
+ALTER TABLE "ServiceLog" ADD CONSTRAINT "ServiceLog_farmers_nonnegative" CHECK ("farmersReached" >= 0);
+ALTER TABLE "Training" DROP CONSTRAINT IF EXISTS "Training_capacity_positive";
+ALTER TABLE "Training" ADD CONSTRAINT "Training_capacity_positive" CHECK ("capacity" > 0);

@@ -10,6 +10,7 @@ interface HeaderUser {
   resolvesDisputes?: boolean;
   managesFinance?: boolean;
   readsAudit?: boolean;
+  dispatches?: boolean;
 }
 
 export function LanguageSwitch() {
@@ -89,6 +90,9 @@ export function SiteHeader({ user, unreadNotifications = 0, unreadMessages = 0 }
             <NavLink to="/wallet" className={navLink}>
               {t("nav.wallet")}
             </NavLink>
+            <NavLink to="/trainings" className={navLink}>
+              {t("trainings.title")}
+            </NavLink>
           </>
         ) : null}
         {user?.reviews ? (
@@ -99,6 +103,11 @@ export function SiteHeader({ user, unreadNotifications = 0, unreadMessages = 0 }
         {user?.resolvesDisputes ? (
           <NavLink to="/bureau/disputes" className={navLink}>
             {t("escrow.disputes.title")}
+          </NavLink>
+        ) : null}
+        {user?.dispatches ? (
+          <NavLink to="/bureau/commissioners" className={navLink}>
+            {t("commissioners.bureauTitle")}
           </NavLink>
         ) : null}
         {user?.readsAudit ? (

@@ -16,8 +16,9 @@ import { escrowMessages } from "~/modules/escrow/escrow.messages";
 import { agreementsMessages } from "~/modules/agreements/agreements.messages";
 import { auditMessages } from "~/modules/audit/audit.messages";
 
+import { commissionersMessages } from "~/modules/commissioners/commissioners.messages";
 // Every module catalogue, merged. Add a module's messages here once.
-const catalogues = [marketplaceMessages, searchMessages, needsMessages, applicationsMessages, offersMessages, uploadsMessages, notificationsMessages, profilesMessages, verificationMessages, chatMessages, spacesMessages, ledgerMessages, walletMessages, revenueMessages, escrowMessages, agreementsMessages, auditMessages] as const;
+const catalogues = [marketplaceMessages, searchMessages, needsMessages, applicationsMessages, offersMessages, uploadsMessages, notificationsMessages, profilesMessages, verificationMessages, chatMessages, spacesMessages, ledgerMessages, walletMessages, revenueMessages, escrowMessages, agreementsMessages, auditMessages, commissionersMessages] as const;
 
 type Union = (typeof catalogues)[number]["zh"];
 type Merge<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never;

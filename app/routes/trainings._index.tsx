@@ -1,0 +1,68 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { formatDateTime } from "~/i18n/format";
+import { getLocale } from "~/i18n/i18n.server";
+import { translate } from "~/i18n/i18n";
+import { useT } from "~/i18n/use-t";
+import { listUpcomingTrainings } from "~/modules/commissioners/commissioners.server";
+import { countyName } from "~/modules/reference/reference";
+import { requireUser } from "~/modules/users/guards.server";
+import { requestMeta } from "~/utils/request.server";
+import { trainingAction } from "./+training-actions.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${translate(data.locale, "trainings.title")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const [trainings, locale] = await Promise.all([listUpcomingTrainings(user.id), getLocale(request)]);
+  return { trainings, locale, userId: user.id };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  return trainingAction(user, await request.formData(), "/trainings", requestMeta(request, context));
+}
+
+export default function TrainingsPage() {
+  const { trainings, userId } = useLoaderData<typeof loader>();
+  const { t, locale } = useT();
+  return (
+    <section className="mx-auto max-w-2xl space-y-4">
+      <div className="flex items-center justify-between gap-2">
+        <h1 className="text-2xl font-bold">{t("trainings.title")}</h1>
+        <Link to="/trainings/new" className="btn-secondary">
+          {t("trainings.new")}
+        </Link>
+      </div>
+      {trainings.length === 0 ? <p>{t("trainings.none")}</p> : null}
+      <ul className="space-y-3">
+        {trainings.map((training) => (
+          <li key={training.id} className="card space-y-2">
+            <Link to={`/trainings/${training.id}`} className="text-lg font-semibold underline">
+              {training.title}
+            </Link>
+            <p className="text-sm text-stone-700">
+              {formatDateTime(locale, training.startsAt)} · {countyName(training.countyCode, locale)} {training.place} · {t("trainings.host")} {training.hostName}
+            </p>
+            <p className="text-sm">{t("trainings.seats", { count: training.signupCount, capacity: training.capacity })}</p>
+            {training.hostId === userId ? null : (
+              <Form method="post">
+                <input type="hidden" name="trainingId" value={training.id} />
+                <button type="submit" name="intent" value={training.signedUp ? "cancel" : "signUp"} className={training.signedUp ? "btn-secondary w-full" : "btn-primary w-full"}>
+                  {training.signedUp ? t("trainings.cancel") : t("trainings.signUp")}
+                </button>
+              </Form>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

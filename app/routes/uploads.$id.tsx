@@ -1,7 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { isChatAttachment } from "~/modules/chat/chat.server";
-import { isMilestoneFile } from "~/modules/escrow/escrow.server";
-import { readUpload } from "~/modules/uploads/uploads.server";
+import { isPrivateUpload, readUpload } from "~/modules/uploads/uploads.server";
 
 /**
  * Serves a stored upload (photos of needs are public). An id's content never changes, so the
@@ -15,10 +13,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ETag: etag,
     "X-Content-Type-Options": "nosniff",
   };
-  // Images sent in chat and work delivered on an agreement are private: they are served to the
-  // people concerned under /messages/… and /agreements/… only.
+  // Chat images, delivered work and revenue evidence are served to the people concerned under
+  // /messages/… and /agreements/… only.
   const id = params.id ?? "";
-  if ((await isChatAttachment(id)) || (await isMilestoneFile(id))) throw new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
+  if (await isPrivateUpload(id)) throw new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
   const stored = await readUpload(params.id ?? "", variant);
   if (!stored) throw new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
   if (request.headers.get("if-none-match") === etag) {

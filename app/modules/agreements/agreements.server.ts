@@ -1,4 +1,4 @@
-import { db, type Tx } from "~/db.server";
+import { db, type Tx, isUniqueViolation } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { AgreementParty } from "~/generated/prisma/enums";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -138,9 +138,6 @@ async function insertAgreement(actor: Actor, input: NewAgreement, meta: Meta): P
   });
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
 
 /**
  * The draft agreement of an accepted application, made by either side. One per application: a

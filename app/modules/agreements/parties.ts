@@ -1,4 +1,5 @@
 import type { AgreementParty } from "~/generated/prisma/enums";
+import type { Owner } from "~/modules/ledger/ledger.server";
 import type { Actor } from "~/modules/users/permissions";
 
 export interface AgreementSides {
@@ -23,4 +24,9 @@ export function partyOf(actor: Pick<Actor, "id" | "memberships">, sides: Agreeme
 
 export function otherParty(party: AgreementParty): AgreementParty {
   return party === "PAYER" ? "PAYEE" : "PAYER";
+}
+
+/** The wallet the paying side pays from: its organisation's, or the person's own for a farmer's need. */
+export function payerWallet(sides: Pick<AgreementSides, "payerUserId" | "payerOrganisationId">): Owner {
+  return sides.payerOrganisationId ? { organisationId: sides.payerOrganisationId } : { userId: sides.payerUserId };
 }

@@ -3,6 +3,7 @@ import type { ArrangementType } from "~/generated/prisma/enums";
 import { translate, type Locale } from "~/i18n/i18n";
 import { MAX_TRANSFER_FEN } from "~/modules/ledger/ledger.schema";
 import { MAX_FEN } from "~/utils/money";
+import { addMonths, luoyangToday } from "~/utils/dates";
 
 /**
  * The terms of an agreement (DESIGN §2.4): what both parties sign. Money is integer fen, shares
@@ -172,19 +173,7 @@ export function plannedMilestones(terms: AgreementTerms): (MilestoneTerms & { po
   return terms.components.flatMap((component) => (hasMilestones(component) ? component.milestones : [])).map((milestone, index) => ({ ...milestone, position: index + 1 }));
 }
 
-/** Today as a day in Luoyang. */
-export function luoyangToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
-export function addMonths(day: string, months: number): string {
-  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(year, month - 1 + months, 1));
-  // Clamp to the last day of the target month (31 January + 1 month → 28/29 February).
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(date, lastDay));
-  return target.toISOString().slice(0, 10);
-}
+export { addMonths, luoyangToday };
 
 export interface DefaultTermsInput {
   arrangement: ArrangementType;

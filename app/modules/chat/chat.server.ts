@@ -490,8 +490,3 @@ export async function getConversationHeader(conversationId: string, viewerId: st
 export async function isConversationAttachment(conversationId: string, uploadId: string): Promise<boolean> {
   return (await db.message.count({ where: { conversationId, attachmentId: uploadId } })) > 0;
 }
-
-/** Whether an upload was sent in any conversation: such files are never served publicly. */
-export async function isChatAttachment(uploadId: string): Promise<boolean> {
-  return (await db.message.count({ where: { attachmentId: uploadId } })) > 0;
-}

@@ -6,18 +6,16 @@ import { deleteUpload, storeImage } from "~/modules/uploads/uploads.server";
 import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
 import { MAX_FARMERS_REACHED, MAX_LOG_PHOTOS, SERVICE_LOG_KINDS, type CohortFields, type DispatchFields, type ServiceLogFields, type TrainingFields } from "./commissioners.schema";
+import { luoyangToday, startOfLuoyangDay } from "~/utils/dates";
 
 export interface RequestMeta {
   ip?: string | null;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-/** Today's date in Beijing as UTC midnight, the form in which date inputs are stored. */
+/** Today's date in Luoyang as UTC midnight, the form in which date inputs are stored. */
 function beijingToday(now = new Date()): Date {
-  const local = new Date(now.getTime() + BEIJING_OFFSET_MS);
-  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()));
+  return new Date(`${luoyangToday(now)}T00:00:00Z`);
 }
 
 function requireBureau(actor: Actor) {
@@ -310,7 +308,7 @@ export async function commissionerReport(userId: string, year?: number) {
   }
   const trainingWhere = {
     hostId: userId,
-    ...(year ? { startsAt: { gte: new Date(Date.UTC(year, 0, 1) - BEIJING_OFFSET_MS), lt: new Date(Date.UTC(year + 1, 0, 1) - BEIJING_OFFSET_MS) } } : {}),
+    ...(year ? { startsAt: { gte: startOfLuoyangDay(`${year}-01-01`), lt: startOfLuoyangDay(`${year + 1}-01-01`) } } : {}),
   };
   const [trainingsHeld, signups, attended] = await Promise.all([
     db.training.count({ where: { ...trainingWhere, status: "HELD" } }),

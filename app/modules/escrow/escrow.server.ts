@@ -6,14 +6,15 @@ import type { AgreementStatus, MilestoneStatus } from "~/generated/prisma/enums"
 import { AGREEMENT_TRANSITIONS, FINAL_MILESTONE_STATES, MILESTONE_TRANSITIONS } from "~/modules/agreements/agreement-states";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { idempotent } from "~/modules/ledger/idempotency.server";
-import { balanceOf, ensureAccount, ensureWallet, escrowId, transfer, type Owner } from "~/modules/ledger/ledger.server";
+import { balanceOf, ensureAccount, ensureWallet, escrowId, transfer } from "~/modules/ledger/ledger.server";
 import { createNotifications, deliverNotifications, type NewNotification, type NotificationType } from "~/modules/notifications/notifications.server";
-import { deleteUpload, storeImage, uploadUrl } from "~/modules/uploads/uploads.server";
+import { deleteUpload, storeImage } from "~/modules/uploads/uploads.server";
 import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError, isDomainError } from "~/utils/errors";
 import { fenToYuanText } from "~/utils/money";
 import { assertTransition } from "~/utils/state-machine";
 import { MAX_SUBMISSION_FILES } from "./escrow.schema";
+import { partyOf, payerWallet } from "~/modules/agreements/parties";
 
 /**
  * Milestones and their escrow (DESIGN §2.5, §3, §4). Money moves only through `transfer`, inside
@@ -59,8 +60,7 @@ type Notify = (items: NewNotification[]) => void;
 
 /** The person acting for the paying side: the named payer, or a village-role member of its organisation. */
 export function actsForPayer(actor: Actor, agreement: Parties): boolean {
-  if (actor.id === agreement.payerUserId) return true;
-  return agreement.payerOrganisationId !== null && actor.memberships.some((m) => m.organisationId === agreement.payerOrganisationId && m.role === "VILLAGE");
+  return partyOf(actor, agreement) === "PAYER";
 }
 
 export function actsForPayee(actor: Actor, agreement: Parties): boolean {
@@ -69,8 +69,7 @@ export function actsForPayee(actor: Actor, agreement: Parties): boolean {
 
 /** The providing side at large: the expert, or an institution-role member of their institution (it co-signs). */
 function onPayeeSide(actor: Actor, agreement: Parties): boolean {
-  if (actsForPayee(actor, agreement)) return true;
-  return agreement.payeeOrganisationId !== null && actor.memberships.some((m) => m.organisationId === agreement.payeeOrganisationId && m.role === "INSTITUTION");
+  return partyOf(actor, agreement) === "PAYEE";
 }
 
 /** Anyone on either side may read the milestones, members of both organisations included. */
@@ -79,9 +78,6 @@ function onEitherSide(actor: Actor, agreement: Parties): boolean {
   return actsForPayer(actor, agreement) || actsForPayee(actor, agreement) || actor.memberships.some((m) => orgs.includes(m.organisationId));
 }
 
-function payerWallet(agreement: Parties): Owner {
-  return agreement.payerOrganisationId ? { organisationId: agreement.payerOrganisationId } : { userId: agreement.payerUserId };
-}
 
 /** An agreement whose milestones may still move: in force, or in force with a dispute open. */
 function assertInForce(status: AgreementStatus) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, periodsOf, shanghaiDate, shareDue } from "./periods";
+import { addMonths, luoyangToday } from "~/utils/dates";
+import { periodsOf, shareDue } from "./periods";
 
 describe("shareDue: base × rate, rounded down to the fen, then floor and cap", () => {
   const tenPercent = { shareBp: 1_000 };
@@ -77,7 +78,7 @@ describe("periodsOf", () => {
   });
 
   it("reads a moment as the day in Luoyang", () => {
-    expect(shanghaiDate(new Date("2026-03-31T16:00:00Z"))).toBe("2026-04-01");
-    expect(shanghaiDate(new Date("2026-03-31T15:59:59Z"))).toBe("2026-03-31");
+    expect(luoyangToday(new Date("2026-03-31T16:00:00Z"))).toBe("2026-04-01");
+    expect(luoyangToday(new Date("2026-03-31T15:59:59Z"))).toBe("2026-03-31");
   });
 });

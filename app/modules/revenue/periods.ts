@@ -1,3 +1,4 @@
+import { addDays, addMonths, luoyangToday } from "~/utils/dates";
 /**
  * The calendar and arithmetic of revenue sharing, free of the database so it can be unit-tested:
  * which periods a component has, when each report is due, and how much share a base yields.
@@ -22,39 +23,6 @@ const PERIOD_MONTHS: Record<SharePeriod, number> = { MONTH: 1, QUARTER: 3, YEAR:
 /** Days after a period ends by which its report is due. */
 export const REPORT_GRACE_DAYS = 15;
 
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-/** The day it is in Luoyang at that moment. China keeps UTC+8 all year. */
-export function shanghaiDate(moment: Date): string {
-  return new Date(moment.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** Midnight at the start of a Luoyang day, as the instant stored in the database. */
-export function startOfShanghaiDay(day: string): Date {
-  return new Date(`${day}T00:00:00+08:00`);
-}
-
-function parts(day: string): [number, number, number] {
-  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  return [y, m, d];
-}
-
-function format(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-export function addDays(day: string, days: number): string {
-  const [y, m, d] = parts(day);
-  return format(new Date(Date.UTC(y, m - 1, d + days)));
-}
-
-/** Calendar months later; a day past the month's end becomes its last day (Jan 31 + 1 → Feb 28). */
-export function addMonths(day: string, months: number): string {
-  const [y, m, d] = parts(day);
-  const lastDay = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
-  return format(new Date(Date.UTC(y, m - 1 + months, Math.min(d, lastDay))));
-}
-
 export type PeriodTiming = "upcoming" | "due" | "overdue";
 
 export interface PeriodSlot {
@@ -75,7 +43,7 @@ export interface PeriodSlot {
  * the periods after them.
  */
 export function periodsOf(rule: Pick<RevenueShareRule, "period" | "startDate" | "termMonths">, today: string | Date): PeriodSlot[] {
-  const day = typeof today === "string" ? today : shanghaiDate(today);
+  const day = typeof today === "string" ? today : luoyangToday(today);
   const step = PERIOD_MONTHS[rule.period];
   const slots: PeriodSlot[] = [];
   for (let offset = 0; offset < rule.termMonths; offset += step) {

@@ -1,18 +1,20 @@
 import type { Logger } from "pino";
-import { db, type Tx } from "~/db.server";
+import { db, type Tx, isUniqueViolation } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { AgreementStatus, RevenueReportStatus } from "~/generated/prisma/enums";
 import { RevenueShareTerms } from "~/modules/agreements/terms";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { idempotent } from "~/modules/ledger/idempotency.server";
-import { ensureWallet, transfer, type Owner } from "~/modules/ledger/ledger.server";
+import { ensureWallet, transfer } from "~/modules/ledger/ledger.server";
 import { createNotifications, deliverNotifications, type NewNotification } from "~/modules/notifications/notifications.server";
-import { deleteUpload, storeImage, uploadUrl } from "~/modules/uploads/uploads.server";
-import type { Actor } from "~/modules/users/permissions";
+import { deleteUpload, storeImage } from "~/modules/uploads/uploads.server";
+import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
 import { assertTransition, type Transitions } from "~/utils/state-machine";
-import { periodLabel, periodsOf, shanghaiDate, shareDue, startOfShanghaiDay } from "./periods";
+import { luoyangToday, startOfLuoyangDay } from "~/utils/dates";
+import { periodLabel, periodsOf, shareDue } from "./periods";
 import type { ReportRevenueInput, RevenueView } from "./revenue.schema";
+import { partyOf, payerWallet } from "~/modules/agreements/parties";
 
 export type { RevenueView } from "./revenue.schema";
 
@@ -56,13 +58,8 @@ export function revenueComponents(terms: unknown): { index: number; component: R
 }
 
 /** The paying side: the agreement's payer, or a village-role member of the paying organisation. */
-export function isPayerSide(actor: Actor, agreement: Pick<AgreementRow, "payerUserId" | "payerOrganisationId">): boolean {
-  if (actor.id === agreement.payerUserId) return true;
-  return agreement.payerOrganisationId !== null && actor.memberships.some((m) => m.organisationId === agreement.payerOrganisationId && m.role === "VILLAGE");
-}
-
-function payerWallet(agreement: Pick<AgreementRow, "payerUserId" | "payerOrganisationId">): Owner {
-  return agreement.payerOrganisationId ? { organisationId: agreement.payerOrganisationId } : { userId: agreement.payerUserId };
+export function isPayerSide(actor: Actor, agreement: AgreementRow): boolean {
+  return partyOf(actor, agreement) === "PAYER";
 }
 
 async function payerSideUsers(tx: Tx, agreement: Pick<AgreementRow, "payerUserId" | "payerOrganisationId">): Promise<string[]> {
@@ -88,9 +85,6 @@ function componentOf(agreement: AgreementRow, index: number): RevenueShareCompon
   return found.component;
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
 
 /**
  * The paying side reports a period's revenue (or profit) with evidence photos, once the period
@@ -107,7 +101,7 @@ export async function reportRevenue(actor: Actor, agreementId: string, input: Re
   if (slot.timing === "upcoming") throw new DomainError("revenue.period_not_ended");
   if (input.baseFen < 0 && component.base === "REVENUE") throw new DomainError("revenue.negative_revenue");
   if (input.evidence.length === 0) throw new DomainError("revenue.evidence_required");
-  const key = { agreementId, component: input.component, periodStart: startOfShanghaiDay(slot.start) };
+  const key = { agreementId, component: input.component, periodStart: startOfLuoyangDay(slot.start) };
   // Checked before the photos are processed, so a repeated report costs nothing; the unique index decides races.
   if (await db.revenueReport.findUnique({ where: { agreementId_component_periodStart: key }, select: { id: true } })) throw new DomainError("revenue.already_reported");
 
@@ -117,7 +111,7 @@ export async function reportRevenue(actor: Actor, agreementId: string, input: Re
     for (const file of input.evidence) stored.push((await storeImage({ ownerId: actor.id, file })).id);
     const { report, rows } = await db.$transaction(async (tx) => {
       const report = await tx.revenueReport.create({
-        data: { ...key, periodEnd: startOfShanghaiDay(slot.end), baseFen: input.baseFen, shareDueFen, note: input.note ?? "", reportedById: actor.id, evidence: { create: stored.map((uploadId) => ({ uploadId })) } },
+        data: { ...key, periodEnd: startOfLuoyangDay(slot.end), baseFen: input.baseFen, shareDueFen, note: input.note ?? "", reportedById: actor.id, evidence: { create: stored.map((uploadId) => ({ uploadId })) } },
         select: { id: true },
       });
       const period = periodLabel(slot);
@@ -150,7 +144,7 @@ export async function settleRevenueReport(actor: Actor, reportId: string, key: s
       if (!isPayerSide(actor, agreement)) throw new DomainError("revenue.forbidden");
       if (!SHARING_STATES.includes(agreement.status)) throw new DomainError("revenue.agreement_not_active");
       assertTransition(REPORT_TRANSITIONS, report.status, "SETTLED", "revenue.already_settled");
-      const period = periodLabel({ start: shanghaiDate(report.periodStart), end: shanghaiDate(report.periodEnd) });
+      const period = periodLabel({ start: luoyangToday(report.periodStart), end: luoyangToday(report.periodEnd) });
       let transferId: string | null = null;
       if (report.shareDueFen > 0) {
         const from = await ensureWallet(tx, payerWallet(agreement));
@@ -183,7 +177,7 @@ export async function flagOverdueReports(now = new Date()): Promise<number> {
   });
   const overdue: { agreement: AgreementRow; subjectId: string; period: string }[] = [];
   for (const agreement of agreements) {
-    const reported = new Set(agreement.revenueReports.map((r) => `${r.component}:${shanghaiDate(r.periodStart)}`));
+    const reported = new Set(agreement.revenueReports.map((r) => `${r.component}:${luoyangToday(r.periodStart)}`));
     for (const { index, component } of revenueComponents(agreement.versions[0]?.terms)) {
       for (const slot of periodsOf(component, now)) {
         if (slot.timing !== "overdue" || reported.has(`${index}:${slot.start}`)) continue;
@@ -239,7 +233,7 @@ export async function getRevenueView(agreementId: string, viewerId: string, now 
   if (components.length === 0) return null;
   const viewer = await db.user.findUnique({ where: { id: viewerId }, select: { id: true, primaryRole: true, memberships: { select: { organisationId: true, role: true } } } });
   const acting = Boolean(viewer && isPayerSide(viewer, agreement)) && SHARING_STATES.includes(agreement.status);
-  const reports = new Map(agreement.revenueReports.map((r) => [`${r.component}:${shanghaiDate(r.periodStart)}`, r]));
+  const reports = new Map(agreement.revenueReports.map((r) => [`${r.component}:${luoyangToday(r.periodStart)}`, r]));
   return {
     agreementId,
     canReport: acting,
@@ -266,7 +260,7 @@ export async function getRevenueView(agreementId: string, viewerId: string, now 
                 baseFen: report.baseFen,
                 shareDueFen: report.shareDueFen,
                 note: report.note,
-                evidence: report.evidence.map((e) => ({ id: e.uploadId, url: uploadUrl(e.uploadId), thumbUrl: uploadUrl(e.uploadId, "thumb") })),
+                evidence: report.evidence.map((e) => ({ id: e.uploadId, url: evidenceUrl(agreementId, e.uploadId), thumbUrl: evidenceUrl(agreementId, e.uploadId, "thumb") })),
                 reportedAt: report.createdAt.toISOString(),
                 settledAt: report.settledAt?.toISOString() ?? null,
               }
@@ -275,4 +269,16 @@ export async function getRevenueView(agreementId: string, viewerId: string, now 
       }),
     })),
   };
+}
+
+/** Revenue evidence is the parties' business: served under the agreement, not by /uploads. */
+export function evidenceUrl(agreementId: string, uploadId: string, variant: "full" | "thumb" = "full"): string {
+  return `/agreements/${encodeURIComponent(agreementId)}/evidence/${encodeURIComponent(uploadId)}${variant === "thumb" ? "?v=thumb" : ""}`;
+}
+
+/** Whether the viewer may see this evidence file: it belongs to the agreement and they are a party or bureau staff. */
+export async function canReadRevenueEvidence(viewer: Actor, agreementId: string, uploadId: string): Promise<boolean> {
+  const evidence = await db.revenueEvidence.findFirst({ where: { uploadId, report: { agreementId } }, select: { report: { select: { agreement: { select: agreementSelect } } } } });
+  if (!evidence) return false;
+  return partyOf(viewer, evidence.report.agreement) !== null || can(viewer, "dispute.resolve");
 }

@@ -198,6 +198,19 @@ function megabytes(bytes: number): number {
 }
 
 /**
+ * Whether an upload belongs to something private — a chat image, delivered work, revenue
+ * evidence — and so is served only through its owner's route, never by the public /uploads/:id.
+ * One query over every private use, so a new private use is added here and nowhere else.
+ */
+export async function isPrivateUpload(id: string): Promise<boolean> {
+  const found = await db.upload.findFirst({
+    where: { id, OR: [{ messages: { some: {} } }, { milestoneFiles: { some: {} } }, { revenueEvidence: { some: {} } }] },
+    select: { id: true },
+  });
+  return found !== null;
+}
+
+/**
  * A stored image for the people allowed to see it (chat images, delivered work): never kept by
  * shared caches. 404 when the file is gone.
  */

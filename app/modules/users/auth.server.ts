@@ -1,4 +1,4 @@
-import { db } from "~/db.server";
+import { db, isUniqueViolation } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { DomainError } from "~/utils/errors";
@@ -13,9 +13,6 @@ export interface RequestMeta {
   userAgent?: string | null;
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
 
 /** Creates the account (and, for an organisation role, its unverified organisation) and logs in. */
 export async function registerUser(input: RegisterInput, meta: RequestMeta) {

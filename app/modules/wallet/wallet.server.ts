@@ -1,6 +1,5 @@
-import { db, type Tx } from "~/db.server";
+import { db, type Tx, isUniqueViolation } from "~/db.server";
 import { walletHref } from "./wallet-links";
-import { Prisma } from "~/generated/prisma/client";
 import type { Role, WithdrawalStatus } from "~/generated/prisma/enums";
 import { formatMoney } from "~/i18n/format";
 import { translate, type Locale, type MessageKey } from "~/i18n/i18n";
@@ -86,9 +85,6 @@ export { walletHref };
 // Notification texts are stored once and read in either language; "¥1,234.50" reads in both.
 const moneyText = (fen: number) => formatMoney("en", fen);
 
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
 
 export interface WalletSummary {
   accountId: string;

@@ -1,0 +1,34 @@
+/**
+ * Calendar days in Luoyang ("YYYY-MM-DD"). China keeps UTC+8 all year, so a fixed offset is exact.
+ * Plain functions, safe in the browser and on the server.
+ */
+const LUOYANG_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/** The day it is in Luoyang at that moment. */
+export function luoyangToday(moment: Date = new Date()): string {
+  return new Date(moment.getTime() + LUOYANG_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** Midnight at the start of a Luoyang day, as the instant stored in the database. */
+export function startOfLuoyangDay(day: string): Date {
+  return new Date(`${day}T00:00:00+08:00`);
+}
+
+function parts(day: string): [number, number, number] {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  return [y, m, d];
+}
+
+const format = (date: Date) => date.toISOString().slice(0, 10);
+
+export function addDays(day: string, days: number): string {
+  const [y, m, d] = parts(day);
+  return format(new Date(Date.UTC(y, m - 1, d + days)));
+}
+
+/** Calendar months later; a day past the month's end becomes its last day (Jan 31 + 1 → Feb 28). */
+export function addMonths(day: string, months: number): string {
+  const [y, m, d] = parts(day);
+  const lastDay = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
+  return format(new Date(Date.UTC(y, m - 1 + months, Math.min(d, lastDay))));
+}

@@ -32,3 +32,8 @@ export function addMonths(day: string, months: number): string {
   const lastDay = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
   return format(new Date(Date.UTC(y, m - 1 + months, Math.min(d, lastDay))));
 }
+
+/** "2026-03-01 09:05:00" in Luoyang's time. */
+export function luoyangDateTime(value: Date | string): string {
+  return new Date(new Date(value).getTime() + LUOYANG_OFFSET_MS).toISOString().slice(0, 19).replace("T", " ");
+}

@@ -19,3 +19,9 @@ export function fenToYuanText(fen: number): string {
   const rest = Math.abs(fen % 100);
   return rest === 0 ? String(yuan) : `${yuan}.${String(rest).padStart(2, "0")}`;
 }
+
+/** Integer fen as yuan with two decimals and no grouping (for CSV: a spreadsheet reads it as a number). */
+export function fenToYuan(fen: number): string {
+  const abs = Math.abs(fen);
+  return `${fen < 0 ? "-" : ""}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
+}

@@ -1,7 +1,8 @@
 import { db } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { translate, type Locale, type MessageKey } from "~/i18n/i18n";
-import { shanghaiDateTime, toCsv } from "~/modules/wallet/statement-csv";
+import { toCsv } from "~/utils/csv";
+import { luoyangDateTime } from "~/utils/dates";
 import { subjectHref } from "./audit-links";
 import { AUDIT_PAGE_SIZE, type AuditFilters } from "./audit.schema";
 import { compactJson, diffKeys } from "./diff";
@@ -94,7 +95,7 @@ export async function auditCsv(filters: Omit<AuditFilters, "page">, locale: Loca
   return toCsv([
     CSV_COLUMNS.map((key) => translate(locale, key)),
     ...rows.slice(0, AUDIT_CSV_LIMIT).map((row) => [
-      shanghaiDateTime(row.createdAt),
+      luoyangDateTime(row.createdAt),
       row.actor?.displayName ?? system,
       row.action,
       row.subjectType,

@@ -20,7 +20,9 @@ import { createNotifications, deliverNotifications, type NewNotification } from 
 import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
 import { assertTransition, type Transitions } from "~/utils/state-machine";
-import { fenToYuan, shanghaiDateTime, toCsv } from "./statement-csv";
+import { toCsv } from "~/utils/csv";
+import { luoyangDateTime } from "~/utils/dates";
+import { fenToYuan } from "~/utils/money";
 import type { DepositInput, WithdrawalInput } from "./wallet.schema";
 
 /** Organisation roles whose members hold the organisation's wallet (deposit notices, withdrawals). */
@@ -282,7 +284,7 @@ export async function statementCsv(actor: Actor, accountId: string, filters: Omi
   return toCsv([
     CSV_COLUMNS.map((key) => translate(locale, key)),
     ...lines.map((line) => [
-      shanghaiDateTime(line.at),
+      luoyangDateTime(line.at),
       translate(locale, `ledger.reason.${line.reason}`),
       line.memo,
       labels.get(line.counterparty)!,

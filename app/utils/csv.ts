@@ -1,21 +1,7 @@
 /**
- * Plain helpers for the statement export: a spreadsheet opens the file as UTF-8 because of the
+ * CSV exports (statements, the audit log): a spreadsheet opens the file as UTF-8 because of the
  * byte-order mark, and no cell can be read as a formula (CSV injection).
  */
-
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-/** "2026-03-01 09:05:00" in Luoyang's time. China keeps UTC+8 all year (no daylight saving). */
-export function shanghaiDateTime(value: Date | string): string {
-  return new Date(new Date(value).getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 19).replace("T", " ");
-}
-
-/** Integer fen as yuan with two decimals and no grouping, so a spreadsheet reads it as a number. */
-export function fenToYuan(fen: number): string {
-  const abs = Math.abs(fen);
-  return `${fen < 0 ? "-" : ""}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
-}
-
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 
 /**

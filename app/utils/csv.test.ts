@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, fenToYuan, shanghaiDateTime, toCsv } from "./statement-csv";
+import { csvCell, toCsv } from "~/utils/csv";
+import { luoyangDateTime } from "~/utils/dates";
+import { fenToYuan } from "~/utils/money";
 
 describe("statement CSV helpers", () => {
   it("writes yuan with two decimals, sign first", () => {
@@ -10,7 +12,7 @@ describe("statement CSV helpers", () => {
   });
 
   it("shows times in Asia/Shanghai", () => {
-    expect(shanghaiDateTime("2026-01-31T16:30:05.123Z")).toBe("2026-02-01 00:30:05");
+    expect(luoyangDateTime("2026-01-31T16:30:05.123Z")).toBe("2026-02-01 00:30:05");
   });
 
   it("defuses cells a spreadsheet would run as formulas, but not plain numbers", () => {

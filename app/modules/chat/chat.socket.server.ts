@@ -57,24 +57,29 @@ export function registerChatHandlers(io: ChatServer, socket: ChatSocket, log: Lo
     };
   }
 
-  /** In the room already (checked when it joined), or a participant now: join and go on. */
-  async function enter(conversationId: string) {
-    const room = conversationRoom(conversationId);
-    if (socket.rooms.has(room)) return;
+  /** The conversation, if the user takes part in it (a refusal is audited and logged). */
+  async function admit(conversationId: string) {
     try {
-      await requireParticipant(userId, conversationId, { ip: socket.handshake.address });
+      return await requireParticipant(userId, conversationId, { ip: socket.handshake.address });
     } catch (error) {
       if (isDomainError(error) && error.code === "chat.not_participant") log.warn({ userId, conversationId }, "chat: refused a non-participant");
       throw error;
     }
+  }
+
+  /** In the room already (checked when it joined), or a participant now: join and go on. */
+  async function enter(conversationId: string) {
+    const room = conversationRoom(conversationId);
+    if (socket.rooms.has(room)) return;
+    await admit(conversationId);
     await socket.join(room);
   }
 
   socket.on(
     "chat:join",
     handle(JoinPayload, others, async ({ conversationId }) => {
-      await enter(conversationId);
-      const conversation = await requireParticipant(userId, conversationId);
+      const conversation = await admit(conversationId);
+      await socket.join(conversationRoom(conversationId));
       return { ok: true, lastSeq: conversation.lastSeq };
     }),
   );

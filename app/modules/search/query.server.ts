@@ -32,13 +32,15 @@ export function expandQuery(q: string, synonyms: SynonymGroups, latinWords: Map<
   const text = q.slice(0, MAX_QUERY_CHARS).toLowerCase();
   const words = new Set(tokenize(text));
   // Typos first, against the index's Latin words and the Latin names in the synonym groups, so
-  // "shitake" becomes "shiitake" and then, through its group, 香菇.
-  const vocabulary = new Set(latinWords.keys());
-  for (const group of synonyms) for (const member of group) if (LATIN.test(member.toLowerCase())) vocabulary.add(member.toLowerCase());
+  // "shitake" becomes "shiitake" and then, through its group, 香菇. The index's words are only
+  // walked for a Latin word it does not hold (this runs on every search).
+  const synonymLatin = new Set(synonyms.flatMap((group) => group.map((member) => member.toLowerCase()).filter((member) => LATIN.test(member))));
   for (const word of [...words]) {
-    if (!LATIN.test(word) || vocabulary.has(word) || word.length < ONE_TYPO_FROM) continue;
+    if (!LATIN.test(word) || word.length < ONE_TYPO_FROM || latinWords.has(word) || synonymLatin.has(word)) continue;
     const budget = word.length >= TWO_TYPOS_FROM ? 2 : 1;
-    for (const candidate of vocabulary) if (editDistanceWithin(word, candidate, budget)) words.add(candidate);
+    for (const vocabulary of [latinWords.keys(), synonymLatin]) {
+      for (const candidate of vocabulary) if (editDistanceWithin(word, candidate, budget)) words.add(candidate);
+    }
   }
   for (const group of synonyms) {
     if (group.some((member) => text.includes(member.toLowerCase()) || words.has(member.toLowerCase()))) {

@@ -98,3 +98,31 @@ ALTER TABLE "ServiceLog" DROP CONSTRAINT IF EXISTS "ServiceLog_farmers_nonnegati
 ALTER TABLE "ServiceLog" ADD CONSTRAINT "ServiceLog_farmers_nonnegative" CHECK ("farmersReached" >= 0);
 ALTER TABLE "Training" DROP CONSTRAINT IF EXISTS "Training_capacity_positive";
 ALTER TABLE "Training" ADD CONSTRAINT "Training_capacity_positive" CHECK ("capacity" > 0);
+
+-- Programmes: a budget is positive, an award never exceeds what was approved, scores are 0 to 100.
+ALTER TABLE "Programme" DROP CONSTRAINT IF EXISTS "Programme_budget_positive";
+ALTER TABLE "Programme" ADD CONSTRAINT "Programme_budget_positive" CHECK ("budgetFen" > 0 AND ("maxAwardFen" IS NULL OR "maxAwardFen" > 0));
+ALTER TABLE "ProgrammeApplication" DROP CONSTRAINT IF EXISTS "ProgrammeApplication_amounts";
+ALTER TABLE "ProgrammeApplication" ADD CONSTRAINT "ProgrammeApplication_amounts" CHECK (
+  "requestedFen" > 0 AND ("approvedFen" IS NULL OR "approvedFen" > 0)
+  AND "disbursedFen" >= 0 AND "disbursedFen" <= coalesce("approvedFen", 0));
+ALTER TABLE "ProgrammeReview" DROP CONSTRAINT IF EXISTS "ProgrammeReview_score";
+ALTER TABLE "ProgrammeReview" ADD CONSTRAINT "ProgrammeReview_score" CHECK (
+  ("conflict" AND "score" IS NULL) OR (NOT "conflict" AND "score" BETWEEN 0 AND 100));
+ALTER TABLE "ProgrammeOutcome" DROP CONSTRAINT IF EXISTS "ProgrammeOutcome_figures";
+ALTER TABLE "ProgrammeOutcome" ADD CONSTRAINT "ProgrammeOutcome_figures" CHECK (
+  "farmersTrained" >= 0 AND "jobsCreated" >= 0 AND "salesFen" >= 0
+  AND coalesce("areaMu", 0) >= 0 AND coalesce("herdSize", 0) >= 0 AND coalesce("yieldKg", 0) >= 0
+  AND ("score" IS NULL OR "score" BETWEEN 0 AND 100));
+ALTER TABLE "Sanction" DROP CONSTRAINT IF EXISTS "Sanction_amounts";
+ALTER TABLE "Sanction" ADD CONSTRAINT "Sanction_amounts" CHECK (
+  coalesce("amountFen", 1) > 0 AND coalesce("recoveredFen", 0) >= 0 AND coalesce("owedFen", 0) >= 0
+  AND ("kind" <> 'BAN' OR ("endsAt" IS NOT NULL AND "endsAt" > "startsAt")));
+
+-- Spaces and service requests: figures are never negative, a rating is 1 to 5.
+ALTER TABLE "SpaceKpiReport" DROP CONSTRAINT IF EXISTS "SpaceKpiReport_nonnegative";
+ALTER TABLE "SpaceKpiReport" ADD CONSTRAINT "SpaceKpiReport_nonnegative" CHECK (
+  "incubated" >= 0 AND "mentors" >= 0 AND "trainingsHeld" >= 0 AND "peopleTrained" >= 0
+  AND "jobsCreated" >= 0 AND "financingFen" >= 0);
+ALTER TABLE "ServiceRequest" DROP CONSTRAINT IF EXISTS "ServiceRequest_rating";
+ALTER TABLE "ServiceRequest" ADD CONSTRAINT "ServiceRequest_rating" CHECK ("rating" IS NULL OR "rating" BETWEEN 1 AND 5);

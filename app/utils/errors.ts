@@ -17,6 +17,9 @@ import { revenueErrors } from "~/modules/revenue/revenue.errors";
 import { escrowErrors } from "~/modules/escrow/escrow.errors";
 import { agreementsErrors } from "~/modules/agreements/agreements.errors";
 import { commissionersErrors } from "~/modules/commissioners/commissioners.errors";
+import { programmesErrors } from "~/modules/programmes/programmes.errors";
+import { sanctionsErrors } from "~/modules/sanctions/sanctions.errors";
+import { creativeErrors } from "~/modules/creative/creative.errors";
 
 export interface ErrorSpec {
   status: number;
@@ -26,7 +29,7 @@ export interface ErrorSpec {
 }
 
 /** Every rule a service can refuse, with its HTTP status and the message people see. */
-const DOMAIN_ERRORS = { ...usersErrors, ...searchErrors, ...marketplaceErrors, ...needsErrors, ...applicationsErrors, ...offersErrors, ...uploadsErrors, ...notificationsErrors, ...profilesErrors, ...verificationErrors, ...chatErrors, ...ledgerErrors, ...walletErrors, ...revenueErrors, ...escrowErrors, ...agreementsErrors, ...spacesErrors, ...commissionersErrors } satisfies Record<string, ErrorSpec>;
+const DOMAIN_ERRORS = { ...usersErrors, ...searchErrors, ...marketplaceErrors, ...needsErrors, ...applicationsErrors, ...offersErrors, ...uploadsErrors, ...notificationsErrors, ...profilesErrors, ...verificationErrors, ...chatErrors, ...ledgerErrors, ...walletErrors, ...revenueErrors, ...escrowErrors, ...agreementsErrors, ...spacesErrors, ...commissionersErrors, ...programmesErrors, ...sanctionsErrors, ...creativeErrors } satisfies Record<string, ErrorSpec>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;
 

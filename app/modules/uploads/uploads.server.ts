@@ -204,7 +204,7 @@ function megabytes(bytes: number): number {
  */
 export async function isPrivateUpload(id: string): Promise<boolean> {
   const found = await db.upload.findFirst({
-    where: { id, OR: [{ messages: { some: {} } }, { milestoneFiles: { some: {} } }, { revenueEvidence: { some: {} } }] },
+    where: { id, OR: [{ messages: { some: {} } }, { milestoneFiles: { some: {} } }, { revenueEvidence: { some: {} } }, { programmeEvidence: { some: {} } }] },
     select: { id: true },
   });
   return found !== null;

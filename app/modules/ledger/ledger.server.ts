@@ -55,6 +55,7 @@ export interface TransferInput {
   reason: LedgerReasonCode;
   agreementId?: string | null;
   milestoneId?: string | null;
+  programmeApplicationId?: string | null;
   memo?: string;
   actorId?: string | null;
 }
@@ -85,8 +86,8 @@ export async function transfer(tx: Tx, input: TransferInput): Promise<{ id: stri
     await tx.$executeRaw`SAVEPOINT ledger_transfer`;
     await tx.$executeRaw`
       WITH created AS (
-        INSERT INTO "LedgerTransfer" (id, "fromAccountId", "toAccountId", "amountFen", reason, "agreementId", "milestoneId", memo, "actorId", "createdAt")
-        VALUES (${id}, ${input.from}, ${input.to}, ${amount.data}, ${input.reason}::"LedgerReason", ${input.agreementId ?? null}, ${input.milestoneId ?? null}, ${input.memo ?? ""}, ${input.actorId ?? null}, now())
+        INSERT INTO "LedgerTransfer" (id, "fromAccountId", "toAccountId", "amountFen", reason, "agreementId", "milestoneId", "programmeApplicationId", memo, "actorId", "createdAt")
+        VALUES (${id}, ${input.from}, ${input.to}, ${amount.data}, ${input.reason}::"LedgerReason", ${input.agreementId ?? null}, ${input.milestoneId ?? null}, ${input.programmeApplicationId ?? null}, ${input.memo ?? ""}, ${input.actorId ?? null}, now())
         RETURNING id
       )
       INSERT INTO "LedgerEntry" ("transferId", "accountId", "amountFen", "createdAt")

@@ -21,8 +21,9 @@ import { programmesMessages } from "~/modules/programmes/programmes.messages";
 import { sanctionsMessages } from "~/modules/sanctions/sanctions.messages";
 import { creativeMessages } from "~/modules/creative/creative.messages";
 import { dashboardMessages } from "~/modules/dashboard/dashboard.messages";
+import { bureauMessages } from "~/modules/bureau/bureau.messages";
 // Every module catalogue, merged. Add a module's messages here once.
-const catalogues = [marketplaceMessages, searchMessages, needsMessages, applicationsMessages, offersMessages, uploadsMessages, notificationsMessages, profilesMessages, verificationMessages, chatMessages, spacesMessages, ledgerMessages, walletMessages, revenueMessages, escrowMessages, agreementsMessages, auditMessages, commissionersMessages, programmesMessages, sanctionsMessages, creativeMessages, dashboardMessages] as const;
+const catalogues = [marketplaceMessages, searchMessages, needsMessages, applicationsMessages, offersMessages, uploadsMessages, notificationsMessages, profilesMessages, verificationMessages, chatMessages, spacesMessages, ledgerMessages, walletMessages, revenueMessages, escrowMessages, agreementsMessages, auditMessages, commissionersMessages, programmesMessages, sanctionsMessages, creativeMessages, dashboardMessages, bureauMessages] as const;
 
 type Union = (typeof catalogues)[number]["zh"];
 type Merge<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never;

@@ -71,7 +71,7 @@ test("a registered number cannot register again", async ({ page }) => {
 });
 
 for (const account of DEMO_ACCOUNTS) {
-  test(`the demo ${account.role} account logs in`, async ({ page }) => {
+  test(`the demo ${account.role} account ${account.login} logs in`, async ({ page }) => {
     await logInAs(page, account.login, DEMO_PASSWORD);
     await expect(page.getByRole("heading", { name: `欢迎回来，${account.displayName}` })).toBeVisible();
     await expect(page.getByText(zh[`role.${account.role}`], { exact: true }).first()).toBeVisible();

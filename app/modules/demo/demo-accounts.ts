@@ -9,6 +9,8 @@ export interface DemoAccount {
   displayName: string;
   countyCode?: string;
   organisation?: { key: string; name: string; nameEn: string; type: OrganisationType; countyCode: string; village?: string };
+  /** The key of an organisation created earlier in the list that this person works for. */
+  joins?: string;
 }
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
@@ -52,5 +54,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     displayName: "市科技局 农村科技科",
     organisation: { key: "bureau", name: "洛阳市科学技术局", nameEn: "Luoyang Science and Technology Bureau", type: "BUREAU", countyCode: "410311" },
   },
+  // A second reviewer: a programme application needs scores from two people before a decision.
+  { role: "BUREAU", login: "reviewer@demo.xiangke.cn", displayName: "刘敏 评审专家", joins: "bureau" },
   { role: "ADMIN", login: "admin@demo.xiangke.cn", displayName: "平台管理员" },
 ];

@@ -40,10 +40,10 @@ export async function seedDemoData(db: Db): Promise<boolean> {
       }
       // The farmer belongs to the cooperative; the expert works at the university.
       const joins = { FARMER: "coop", EXPERT: "university" } as const;
-      const joinKey = account.role in joins ? joins[account.role as keyof typeof joins] : undefined;
+      const joinKey = account.joins ?? (account.role in joins ? joins[account.role as keyof typeof joins] : undefined);
       const joinId = joinKey && organisations.get(joinKey);
       if (joinId) await tx.membership.create({ data: { userId: user.id, organisationId: joinId, role: account.role } });
-      users.set(account.role, user.id);
+      if (!users.has(account.role)) users.set(account.role, user.id);
       await recordAudit(tx, { actorId: null, action: "demo.seeded", subjectType: "User", subjectId: user.id });
     }
 

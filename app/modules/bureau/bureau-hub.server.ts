@@ -1,0 +1,36 @@
+import { db } from "~/db.server";
+import { can, type Actor } from "~/modules/users/permissions";
+
+/**
+ * The bureau's start page: each tool the person may use, with the number of things waiting for
+ * them there. One small count per tool, all run together.
+ */
+export async function bureauHub(actor: Actor, now: Date = new Date()) {
+  const [verifications, toReview, disputes, activeBans, owed, programmesOpen] = await Promise.all([
+    can(actor, "verification.review") ? db.verificationRequest.count({ where: { status: "PENDING" } }) : null,
+    can(actor, "programme.review") ? db.programmeApplication.count({ where: { status: "SUBMITTED" } }) : null,
+    can(actor, "dispute.resolve") ? db.milestone.count({ where: { status: "DISPUTED" } }) : null,
+    can(actor, "sanction.apply")
+      ? db.sanction.count({ where: { kind: "BAN", liftedAt: null, startsAt: { lte: now }, endsAt: { gt: now } } })
+      : null,
+    can(actor, "sanction.apply")
+      ? db.sanction.aggregate({ where: { kind: "CLAWBACK", owedFen: { gt: 0 } }, _sum: { owedFen: true } })
+      : null,
+    can(actor, "programme.manage") ? db.programme.count({ where: { status: "OPEN" } }) : null,
+  ]);
+  return {
+    tools: [
+      { key: "dashboard", to: "/bureau/dashboard", show: can(actor, "dashboard.read"), waiting: null },
+      { key: "verifications", to: "/bureau/verifications", show: verifications !== null, waiting: verifications },
+      { key: "programmes", to: "/bureau/programmes", show: toReview !== null || programmesOpen !== null, waiting: toReview },
+      { key: "sanctions", to: "/bureau/sanctions", show: activeBans !== null, waiting: activeBans },
+      { key: "disputes", to: "/bureau/disputes", show: disputes !== null, waiting: disputes },
+      { key: "commissioners", to: "/bureau/commissioners", show: can(actor, "commissioner.dispatch"), waiting: null },
+      { key: "demos", to: "/demos", show: can(actor, "dashboard.read"), waiting: null },
+      { key: "spaces", to: "/spaces", show: true, waiting: null },
+      { key: "audit", to: "/bureau/audit", show: can(actor, "audit.read"), waiting: null },
+    ].filter((tool) => tool.show),
+    owedFen: owed?._sum.owedFen ?? 0,
+    programmesOpen,
+  };
+}

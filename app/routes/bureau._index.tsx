@@ -1,0 +1,59 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { formatMoney } from "~/i18n/format";
+import { translate, type MessageKey } from "~/i18n/i18n";
+import { getLocale } from "~/i18n/i18n.server";
+import { useT } from "~/i18n/use-t";
+import { bureauHub } from "~/modules/bureau/bureau-hub.server";
+import { requireUser } from "~/modules/users/guards.server";
+import { can } from "~/modules/users/permissions";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${translate(data.locale, "bureau.title")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  // Anyone with one of the bureau's permissions has a workbench; others have nothing here.
+  if (!can(user, "dashboard.read") && !can(user, "verification.review") && !can(user, "audit.read")) {
+    throw new Response("Forbidden", { status: 403 });
+  }
+  const [hub, locale] = await Promise.all([bureauHub(user), getLocale(request)]);
+  return { ...hub, locale };
+}
+
+export default function BureauHubPage() {
+  const { tools, owedFen } = useLoaderData<typeof loader>();
+  const { t, locale } = useT();
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <h1 className="text-2xl font-bold">{t("bureau.title")}</h1>
+      <p className="text-stone-600">{t("bureau.intro")}</p>
+      <ul className="grid gap-3 sm:grid-cols-2">
+        {tools.map((tool) => (
+          <li key={tool.key}>
+            <Link to={tool.to} className="card block h-full hover:border-brand-600">
+              <span className="flex items-baseline justify-between gap-2">
+                <span className="text-lg font-semibold text-brand-800">{t(`bureau.tool.${tool.key}` as MessageKey)}</span>
+                {tool.waiting ? (
+                  <span className="rounded-full bg-amber-100 px-2 py-0.5 text-sm text-amber-900">
+                    {t("bureau.waiting", { count: tool.waiting })}
+                  </span>
+                ) : null}
+              </span>
+              <span className="mt-1 block text-sm text-stone-600">{t(`bureau.tool.${tool.key}.hint` as MessageKey)}</span>
+              {tool.key === "sanctions" && owedFen > 0 ? (
+                <span className="mt-1 block text-sm text-red-800">{t("bureau.owed", { amount: formatMoney(locale, owedFen) })}</span>
+              ) : null}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -4,6 +4,7 @@ import { hashPassword } from "~/modules/users/password.server";
 import { normaliseIdentifier } from "~/modules/users/users.schema";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 import { DEMO_NEEDS, DEMO_OFFERS, DEMO_SERVICES } from "./demo-content";
+import { seedSupervisionDemo } from "./seed-supervision.server";
 
 /**
  * On an empty database: one verified account per role, so a visitor can try every side of the
@@ -109,6 +110,11 @@ export async function seedDemoData(db: Db): Promise<boolean> {
       });
       await recordAudit(tx, { actorId: null, action: "demo.seeded", subjectType: "SpaceService", subjectId: created.id });
     }
-  });
+    await seedSupervisionDemo(
+      tx,
+      { bureauUserId: users.get("BUREAU")!, spaceOrganisationId: spaceId, coopOrganisationId: coopId },
+      verifiedAt,
+    );
+  }, { timeout: 30_000 });
   return true;
 }

@@ -18,6 +18,7 @@ import { countUnread } from "~/modules/notifications/notifications.server";
 import { countUnread as countUnreadMessages } from "~/modules/chat/chat.server";
 import { getOptionalUser } from "~/modules/users/guards.server";
 import { can } from "~/modules/users/permissions";
+import { isBureauStaff } from "~/modules/bureau/bureau-hub.server";
 import { getToast } from "~/utils/toast.server";
 import { useNonce } from "~/utils/nonce";
 import stylesheet from "~/tailwind.css?url";
@@ -42,11 +43,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
         id: user.id,
         displayName: user.displayName,
         primaryRole: user.primaryRole,
-        reviews: can(user, "verification.review"),
-        resolvesDisputes: can(user, "dispute.resolve"),
+        bureau: isBureauStaff(user),
         managesFinance: can(user, "finance.manage"),
-        readsAudit: can(user, "audit.read"),
-        dispatches: can(user, "commissioner.dispatch"),
+        requestsServices: can(user, "service.request"),
+        managesSpace: can(user, "space.manageServices"),
       },
       unreadNotifications,
       unreadMessages,

@@ -6,11 +6,10 @@ import { useT } from "~/i18n/use-t";
 interface HeaderUser {
   id: string;
   displayName: string;
-  reviews?: boolean;
-  resolvesDisputes?: boolean;
   managesFinance?: boolean;
-  readsAudit?: boolean;
-  dispatches?: boolean;
+  bureau?: boolean;
+  requestsServices?: boolean;
+  managesSpace?: boolean;
 }
 
 export function LanguageSwitch() {
@@ -79,6 +78,18 @@ export function SiteHeader({ user, unreadNotifications = 0, unreadMessages = 0 }
         <NavLink to="/services" className={navLink}>
           {t("spaces.nav")}
         </NavLink>
+        <NavLink to="/spaces" className={navLink}>
+          {t("spaces.directory.nav")}
+        </NavLink>
+        <NavLink to="/programmes" className={navLink}>
+          {t("nav.programmes")}
+        </NavLink>
+        <NavLink to="/brands" className={navLink}>
+          {t("nav.brands")}
+        </NavLink>
+        <NavLink to="/demos" className={navLink}>
+          {t("nav.demos")}
+        </NavLink>
         {user ? (
           <>
             <NavLink to="/workspace" className={navLink}>
@@ -95,24 +106,19 @@ export function SiteHeader({ user, unreadNotifications = 0, unreadMessages = 0 }
             </NavLink>
           </>
         ) : null}
-        {user?.reviews ? (
-          <NavLink to="/bureau/verifications" className={navLink}>
-            {t("nav.verifications")}
+        {user?.requestsServices ? (
+          <NavLink to="/requests" className={navLink}>
+            {t("nav.requests")}
           </NavLink>
         ) : null}
-        {user?.resolvesDisputes ? (
-          <NavLink to="/bureau/disputes" className={navLink}>
-            {t("escrow.disputes.title")}
+        {user?.managesSpace ? (
+          <NavLink to="/spaces/requests" className={navLink}>
+            {t("nav.requests")}
           </NavLink>
         ) : null}
-        {user?.dispatches ? (
-          <NavLink to="/bureau/commissioners" className={navLink}>
-            {t("commissioners.bureauTitle")}
-          </NavLink>
-        ) : null}
-        {user?.readsAudit ? (
-          <NavLink to="/bureau/audit" className={navLink}>
-            {t("audit.title")}
+        {user?.bureau ? (
+          <NavLink to="/bureau" end className={navLink}>
+            {t("nav.bureau")}
           </NavLink>
         ) : null}
         {user?.managesFinance ? (

@@ -110,6 +110,11 @@ export const en: Record<MessageKey, string> = {
   "nav.verifications": "Verifications",
   "nav.agreements": "Agreements",
   "nav.wallet": "Wallet",
+  "nav.programmes": "Funding",
+  "nav.brands": "Brands",
+  "nav.demos": "Demo sites",
+  "nav.requests": "Service requests",
+  "nav.bureau": "Bureau",
 
   "password.title": "Change password",
   "password.current": "Current password",

@@ -109,6 +109,11 @@ export const zh = {
   "nav.verifications": "认证审核",
   "nav.agreements": "协议",
   "nav.wallet": "钱包",
+  "nav.programmes": "资助项目",
+  "nav.brands": "品牌孵化",
+  "nav.demos": "示范点",
+  "nav.requests": "服务申请",
+  "nav.bureau": "监管",
 
   "password.title": "修改密码",
   "password.current": "当前密码",

@@ -5,9 +5,8 @@ import { formatMoney } from "~/i18n/format";
 import { translate, type MessageKey } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/use-t";
-import { bureauHub } from "~/modules/bureau/bureau-hub.server";
+import { bureauHub, isBureauStaff } from "~/modules/bureau/bureau-hub.server";
 import { requireUser } from "~/modules/users/guards.server";
-import { can } from "~/modules/users/permissions";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${translate(data.locale, "bureau.title")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
@@ -16,7 +15,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   // Anyone with one of the bureau's permissions has a workbench; others have nothing here.
-  if (!can(user, "dashboard.read") && !can(user, "verification.review") && !can(user, "audit.read")) {
+  if (!isBureauStaff(user)) {
     throw new Response("Forbidden", { status: 403 });
   }
   const [hub, locale] = await Promise.all([bureauHub(user), getLocale(request)]);

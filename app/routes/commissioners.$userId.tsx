@@ -1,5 +1,6 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FactList } from "~/components/fact-list";
 import { VerifiedBadge } from "~/components/verified-badge";
@@ -7,27 +8,54 @@ import { formatDate, formatNumber } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18n.server";
 import { translate, type MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
-import { SERVICE_LOG_KINDS } from "~/modules/commissioners/commissioners.schema";
-import { commissionerReport } from "~/modules/commissioners/commissioners.server";
+import { SERVICE_LOG_KINDS, ServiceLogActionSchema } from "~/modules/commissioners/commissioners.schema";
+import { commissionerReport, deleteServiceLog, listServiceLogs } from "~/modules/commissioners/commissioners.server";
 import { countyName } from "~/modules/reference/reference";
 import { requireUser } from "~/modules/users/guards.server";
-import { domainErrorResponse } from "~/utils/errors";
+import { domainErrorResponse, isDomainError } from "~/utils/errors";
+import { requestMeta } from "~/utils/request.server";
+import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.report.user.displayName} · ${translate(data.locale, "commissioners.reportTitle")}` : "XiangKe" },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request);
-  const year = Number(new URL(request.url).searchParams.get("year"));
-  const report = await commissionerReport(params.userId ?? "", Number.isInteger(year) && year > 2000 ? year : undefined).catch((error: unknown) => {
+  const viewer = await requireUser(request);
+  const searchParams = new URL(request.url).searchParams;
+  const year = Number(searchParams.get("year"));
+  const page = Number(searchParams.get("page"));
+  const userId = params.userId ?? "";
+  const report = await commissionerReport(userId, Number.isInteger(year) && year > 2000 ? year : undefined).catch((error: unknown) => {
     throw domainErrorResponse(error);
   });
-  return { report, locale: await getLocale(request) };
+  const logs = await listServiceLogs(userId, Number.isInteger(page) && page > 0 ? page : 1);
+  return { report, logs, isSelf: viewer.id === userId, locale: await getLocale(request) };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const backTo = `/commissioners/${params.userId ?? ""}`;
+  const submission = parseWithZod(await request.formData(), { schema: ServiceLogActionSchema });
+  if (submission.status !== "success") throw new Response("Bad Request", { status: 400 });
+  try {
+    await deleteServiceLog(user, submission.value.logId, requestMeta(request, context));
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    return redirectWithToast(backTo, { message: error.messageKey, type: "error" });
+  }
+  return redirectWithToast(backTo, { message: "commissioners.toast.logDeleted" });
 }
 
 export default function CommissionerReportPage() {
-  const { report } = useLoaderData<typeof loader>();
+  const { report, logs, isSelf } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  // Paging keeps the chosen year.
+  const pageLink = (page: number) => {
+    const next = new URLSearchParams(searchParams);
+    next.set("page", String(page));
+    return `?${next}`;
+  };
   const { t, locale } = useT();
   return (
     <section className="mx-auto max-w-2xl space-y-4">
@@ -56,6 +84,40 @@ export default function CommissionerReportPage() {
           </li>
         ))}
       </ul>
+      <h2 className="text-xl font-semibold">{t("commissioners.logs")}</h2>
+      {logs.logs.length === 0 ? <p>{t("commissioners.noLogs")}</p> : null}
+      <ul className="space-y-2">
+        {logs.logs.map((log) => (
+          <li key={log.id} className="card space-y-2">
+            <p className="font-medium">
+              {formatDate(locale, log.date)} · {t(`commissioners.kind.${log.kind}` as MessageKey)} · {countyName(log.countyCode, locale)} {log.place}
+            </p>
+            <p className="text-sm">{t("commissioners.farmersReachedCount", { count: log.farmersReached })}</p>
+            {log.note ? <p className="whitespace-pre-line text-sm text-stone-700">{log.note}</p> : null}
+            {log.photoIds.length > 0 ? (
+              <div className="grid grid-cols-4 gap-2">
+                {log.photoIds.map((photoId) => (
+                  <a key={photoId} href={`/uploads/${photoId}`}>
+                    <img src={`/uploads/${photoId}?v=thumb`} alt={t("commissioners.logPhoto")} className="aspect-square w-full rounded object-cover" loading="lazy" />
+                  </a>
+                ))}
+              </div>
+            ) : null}
+            {isSelf && log.deletable ? (
+              <Form method="post">
+                <input type="hidden" name="logId" value={log.id} />
+                <button type="submit" name="intent" value="deleteLog" className="btn-secondary border-red-300 text-red-800">{t("commissioners.deleteLog")}</button>
+              </Form>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {logs.pages > 1 ? (
+        <nav className="flex justify-between" aria-label={t("commissioners.logPages")}>
+          {logs.page > 1 ? <Link to={pageLink(logs.page - 1)} className="link">{t("commissioners.newerLogs")}</Link> : <span />}
+          {logs.page < logs.pages ? <Link to={pageLink(logs.page + 1)} className="link">{t("commissioners.olderLogs")}</Link> : null}
+        </nav>
+      ) : null}
     </section>
   );
 }

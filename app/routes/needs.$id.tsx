@@ -12,6 +12,7 @@ import { getLocale } from "~/i18n/i18n.server";
 import { translate, type MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { applyToNeed, getOwnApplication, withdrawApplication } from "~/modules/applications/applications.server";
+import { brandProjectOfNeed, mayStartBrand } from "~/modules/creative/brands.server";
 import { recommendForNeed } from "~/modules/matching/matching.server";
 import { NeedPageActionSchema } from "~/modules/needs/needs.page.server";
 import { getNeedForViewer } from "~/modules/needs/needs.queries.server";
@@ -37,7 +38,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const ownApplication = viewer && isExpert ? await getOwnApplication(need.id, viewer.id) : null;
     // Those who choose (the need's organisation, the bureau) see who would fit and why.
     const recommendations = (manages || moderates) && need.status === "OPEN" ? await recommendForNeed(need.id) : null;
-    return { need, manages, moderates, isExpert, ownApplication, recommendations, loggedIn: Boolean(viewer), locale };
+    // A branding request links to its brand project, or lets those who may start one do so.
+    const brandProject = need.kind === "BRANDING" ? await brandProjectOfNeed(need.id) : null;
+    const brandLink = brandProject ? `/brands/${brandProject.id}` : mayStartBrand(viewer, need) ? `/brands/new?need=${need.id}` : null;
+    return { need, manages, moderates, isExpert, ownApplication, recommendations, brandLink, startsBrand: !brandProject, loggedIn: Boolean(viewer), locale };
   } catch (error) {
     throw domainErrorResponse(error);
   }
@@ -78,7 +82,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function NeedPage() {
-  const { need, manages, moderates, isExpert, ownApplication, recommendations, loggedIn } = useLoaderData<typeof loader>();
+  const { need, manages, moderates, isExpert, ownApplication, recommendations, brandLink, startsBrand, loggedIn } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, locale } = useT();
   const reply = (intent: string) => (actionData?.intent === intent ? actionData.reply : undefined);
@@ -89,6 +93,7 @@ export default function NeedPage() {
       {need.hiddenAt ? <p className="rounded-lg bg-red-50 px-4 py-3 text-red-800">{t("needs.hiddenNotice", { reason: need.hiddenReason ?? "" })}</p> : null}
       {otherError ? <p role="alert" className="rounded-lg border-l-4 border-red-600 bg-red-50 px-4 py-3 text-red-800">{otherError.join(" ")}</p> : null}
       <NeedDetails need={need} />
+      {brandLink ? <Link to={brandLink} className={startsBrand ? "btn-primary" : "link"}>{t(startsBrand ? "creative.startBrand" : "creative.viewBrand")}</Link> : null}
 
       {manages ? (
         <section className="card flex flex-wrap gap-3">

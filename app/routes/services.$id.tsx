@@ -11,6 +11,7 @@ import { useT } from "~/i18n/use-t";
 import { ServiceActionSchema } from "~/modules/spaces/spaces.schema";
 import { getServiceDetail, hideService, publishService, unhideService, withdrawService } from "~/modules/spaces/spaces.server";
 import { getOptionalUser, requireUser } from "~/modules/users/guards.server";
+import { can } from "~/modules/users/permissions";
 import { domainErrorResponse } from "~/utils/errors";
 import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
 import { requestMeta } from "~/utils/request.server";
@@ -31,7 +32,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }),
     getLocale(request),
   ]);
-  return { ...page, locale };
+  // Villages and farmers ask for a live service through its request form.
+  const canRequest = can(viewer, "service.request") && !page.isOwner && page.service.status === "PUBLISHED" && !page.service.hiddenAt;
+  return { ...page, canRequest, locale };
 }
 
 const TOASTS = {
@@ -60,7 +63,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ServicePage() {
-  const { service, isOwner, canModerate } = useLoaderData<typeof loader>();
+  const { service, isOwner, canModerate, canRequest } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t, locale } = useT();
   // The hide form shows its own errors; a refused publish or withdraw shows at the top.
@@ -87,6 +90,7 @@ export default function ServicePage() {
       <section className="card space-y-4">
         <ServiceFacts service={service} />
         <p className="whitespace-pre-line break-words">{service.description}</p>
+        {canRequest ? <Link to={`/services/${service.id}/request`} className="btn-primary w-full sm:w-auto">{t("spaces.request.action")}</Link> : null}
       </section>
       {isOwner ? (
         <section className="card space-y-3" aria-labelledby="manage">

@@ -7,6 +7,7 @@ import { useT } from "~/i18n/use-t";
 import { getTraining } from "~/modules/commissioners/commissioners.server";
 import { countyName } from "~/modules/reference/reference";
 import { requireUser } from "~/modules/users/guards.server";
+import { can } from "~/modules/users/permissions";
 import { domainErrorResponse } from "~/utils/errors";
 import { requestMeta } from "~/utils/request.server";
 import { trainingAction } from "./+training-actions.server";
@@ -18,7 +19,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const training = await getTraining(params.id ?? "", user.id).catch((error: unknown) => {
     throw domainErrorResponse(error);
   });
-  return { training, locale: await getLocale(request) };
+  // The host or the bureau may call off a training that is still open.
+  const canCancel = training.status === "OPEN" && (training.isHost || can(user, "commissioner.dispatch"));
+  return { training, canCancel, locale: await getLocale(request) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -27,12 +30,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function TrainingPage() {
-  const { training } = useLoaderData<typeof loader>();
+  const { training, canCancel } = useLoaderData<typeof loader>();
   const { t, locale } = useT();
   const open = training.status === "OPEN" && new Date(training.startsAt) > new Date();
   return (
     <section className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">{training.title}</h1>
+      {training.status === "CANCELLED" ? <p className="rounded-lg bg-red-50 px-4 py-3 text-red-800">{t("trainings.cancelledNotice")}</p> : null}
       <p className="text-stone-700">
         {formatDateTime(locale, training.startsAt)} · {countyName(training.countyCode, locale)} {training.place} · {t("trainings.host")} {training.hostName}
       </p>
@@ -46,7 +50,7 @@ export default function TrainingPage() {
           </button>
         </Form>
       ) : null}
-      {training.isHost ? (
+      {training.isHost && training.status !== "CANCELLED" ? (
         <Form method="post" className="card space-y-2">
           <h2 className="text-xl font-semibold">{t("trainings.signupList")}</h2>
           {training.signups.length === 0 ? <p>{t("trainings.noSignups")}</p> : null}
@@ -62,6 +66,18 @@ export default function TrainingPage() {
               {t("trainings.markAttendance")}
             </button>
           ) : null}
+        </Form>
+      ) : null}
+      {canCancel ? (
+        <Form method="post" className="card space-y-2">
+          <input type="hidden" name="trainingId" value={training.id} />
+          <label className="block space-y-1">
+            <span className="block text-stone-800">{t("trainings.cancelReason")}</span>
+            <input name="reason" className="input" required minLength={2} maxLength={500} />
+          </label>
+          <button type="submit" name="intent" value="cancelTraining" className="btn-secondary w-full border-red-300 text-red-800">
+            {t("trainings.cancelTraining")}
+          </button>
         </Form>
       ) : null}
     </section>

@@ -48,7 +48,8 @@ export default function TrainingsPage() {
               {formatDateTime(locale, training.startsAt)} · {countyName(training.countyCode, locale)} {training.place} · {t("trainings.host")} {training.hostName}
             </p>
             <p className="text-sm">{t("trainings.seats", { count: training.signupCount, capacity: training.capacity })}</p>
-            {training.hostId === userId ? null : (
+            {training.status === "CANCELLED" ? <p className="text-sm font-medium text-red-800">{t("trainings.cancelled")}</p> : null}
+            {training.hostId === userId || training.status !== "OPEN" ? null : (
               <Form method="post">
                 <input type="hidden" name="trainingId" value={training.id} />
                 <button type="submit" name="intent" value={training.signedUp ? "cancel" : "signUp"} className={training.signedUp ? "btn-secondary w-full" : "btn-primary w-full"}>

@@ -10,6 +10,8 @@ import { useT } from "~/i18n/use-t";
 import { requireUser } from "~/modules/users/guards.server";
 import { can } from "~/modules/users/permissions";
 import { getWorkspace } from "~/modules/workspace/workspace.server";
+import { listActiveBans } from "~/modules/sanctions/bans.server";
+import { luoyangToday } from "~/utils/dates";
 import { MyServicesSection } from "./+services-ui";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -18,15 +20,26 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [workspace, locale] = await Promise.all([getWorkspace(user), getLocale(request)]);
-  return { ...workspace, locale, canPost: can(user, "need.post"), canOffer: can(user, "offer.post") };
+  const [workspace, locale, activeBans] = await Promise.all([
+    getWorkspace(user),
+    getLocale(request),
+    listActiveBans({ userId: user.id, organisationIds: user.memberships.map((m) => m.organisationId) }),
+  ]);
+  // The reason and the end date of any ban on the viewer or their organisations, shown on top.
+  const bans = activeBans.map((ban) => ({ id: ban.id, reason: ban.reason, until: luoyangToday(ban.endsAt), personal: ban.userId === user.id }));
+  return { ...workspace, bans, locale, canPost: can(user, "need.post"), canOffer: can(user, "offer.post") };
 }
 
 export default function WorkspacePage() {
-  const { needs, applications, offers, recommended, services, canPost, canOffer } = useLoaderData<typeof loader>();
+  const { bans, needs, applications, offers, recommended, services, canPost, canOffer } = useLoaderData<typeof loader>();
   const { t, locale } = useT();
   return (
     <div className="space-y-8">
+      {bans.map((ban) => (
+        <p key={ban.id} role="alert" className="rounded-lg border-l-4 border-red-600 bg-red-50 px-4 py-3 text-red-800">
+          {t("sanctions.banner", { reason: ban.reason, until: ban.until, subject: t(ban.personal ? "sanctions.banner.person" : "sanctions.banner.organisation") })}
+        </p>
+      ))}
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">{t("workspace.title")}</h1>
         <div className="flex gap-2">

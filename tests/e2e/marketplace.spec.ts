@@ -50,7 +50,8 @@ test("a new cooperative posts a need with a photo, is verified, an expert applie
   // The bureau approves it.
   const bureau = await newPage(browser);
   await logInAs(bureau, login("BUREAU"), DEMO_PASSWORD);
-  await bureau.getByRole("link", { name: "认证审核" }).click();
+  await bureau.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "监管" }).click();
+  await bureau.getByRole("main").getByRole("link", { name: /^认证审核/ }).click();
   await bureau.getByRole("listitem").filter({ hasText: coopName }).getByRole("link", { name: "审核" }).click();
   await bureau.getByRole("button", { name: "通过认证" }).click();
   await expect(bureau.getByRole("status")).toHaveText("已通过认证");

@@ -5,10 +5,13 @@ import { isMessageKey } from "~/i18n/i18n";
 import { ServiceLogSchema, TrainingSchema } from "~/modules/commissioners/commissioners.schema";
 import {
   cancelSignup,
+  cancelTraining,
   commissionerReport,
   createCohort,
   createTraining,
+  deleteServiceLog,
   dispatch,
+  listServiceLogs,
   logService,
   markAttendance,
   signUp,
@@ -16,6 +19,7 @@ import {
 import { action as bureauAction } from "~/routes/bureau.commissioners";
 import { action as logAction } from "~/routes/commissioners.logs.new";
 import { action as trainingsAction } from "~/routes/trainings._index";
+import { action as trainingAction } from "~/routes/trainings.$id";
 import { DomainError } from "~/utils/errors";
 import {
   createCohortWithBureau,
@@ -280,5 +284,91 @@ describe("the forms", () => {
     expect(reply.init.status).toBe(400);
     expect(reply.data.error?.date).toHaveLength(1);
     expect(await db.upload.count()).toBe(before);
+  });
+});
+
+describe("notifications", () => {
+  it("tells the commissioner they were dispatched and the host who signs up or steps back", async () => {
+    const { expert, cohort } = await createCommissioner();
+    const dispatched = await db.notification.findFirstOrThrow({ where: { userId: expert.id, type: "commissioner.dispatched" }, select: { payload: true } });
+    expect(dispatched.payload).toMatchObject({ params: { cohort: cohort.name } });
+    const training = await createTraining(expert, trainingFields());
+    const person = await farmer();
+    await signUp(person, training.id);
+    await cancelSignup(person, training.id);
+    const types = await db.notification.findMany({ where: { userId: expert.id, type: { startsWith: "training." } }, orderBy: { createdAt: "asc" }, select: { type: true } });
+    expect(types.map((row) => row.type)).toEqual(["training.signed_up", "training.signup_cancelled"]);
+  });
+});
+
+describe("cancelling a training", () => {
+  it("notifies everyone signed up with the reason and blocks new sign-ups", async () => {
+    const { expert } = await createCommissioner();
+    const training = await createTraining(expert, trainingFields());
+    const people = [await farmer(), await farmer(), await farmer()];
+    for (const person of people) await signUp(person, training.id);
+    await cancelTraining(expert, training.id, "暴雨预警，改期另行通知");
+    expect((await db.training.findUniqueOrThrow({ where: { id: training.id }, select: { status: true } })).status).toBe("CANCELLED");
+    const told = await db.notification.findMany({ where: { type: "training.cancelled" }, select: { userId: true, payload: true } });
+    expect(told.map((row) => row.userId).sort()).toEqual(people.map((person) => person.id).sort());
+    expect(told.every((row) => (row.payload as { params: { reason: string } }).params.reason === "暴雨预警，改期另行通知")).toBe(true);
+    expect(await refusal(signUp(await farmer(), training.id))).toBe("commissioner.training_closed");
+    expect(await refusal(cancelTraining(expert, training.id, "再次取消"))).toBe("commissioner.training_closed");
+    expect(await db.auditLog.count({ where: { action: "training.cancelled", subjectId: training.id } })).toBe(1);
+  });
+
+  it("is for the host or the bureau only, and needs a reason", async () => {
+    const { expert, bureau } = await createCommissioner();
+    const training = await createTraining(expert, trainingFields());
+    expect(await refusal(cancelTraining(await farmer(), training.id, "不想办了"))).toBe("commissioner.forbidden");
+    expect(await refusal(cancelTraining(expert, training.id, " "))).toBe("commissioner.reason_required");
+    await cancelTraining(bureau, training.id, "场地临时征用");
+    expect((await db.training.findUniqueOrThrow({ where: { id: training.id }, select: { status: true } })).status).toBe("CANCELLED");
+  });
+
+  it("answers a missing reason on the training page with an error toast and keeps the training open", async () => {
+    const { expert } = await createCommissioner();
+    const training = await createTraining(expert, trainingFields());
+    const response = (await trainingAction({
+      request: new Request(`http://localhost:3000/trainings/${training.id}`, {
+        method: "POST",
+        body: new URLSearchParams({ intent: "cancelTraining", trainingId: training.id, reason: "" }),
+        headers: { cookie: await sessionCookieFor(expert.id) },
+      }),
+      params: { id: training.id },
+      context: { cspNonce: "test", clientIp: "10.7.0.3" },
+    })) as Response;
+    expect(response.status).toBe(302);
+    expect(response.headers.get("set-cookie")).toContain("xk_toast");
+    expect((await db.training.findUniqueOrThrow({ where: { id: training.id }, select: { status: true } })).status).toBe("OPEN");
+  });
+});
+
+describe("service log list and deletion", () => {
+  it("lists a commissioner's logs newest first, 20 to a page", async () => {
+    const { expert, assignment } = await createCommissioner();
+    await db.serviceLog.createMany({ data: Array.from({ length: 21 }, (_, i) => ({ ...logFields(assignment.id, { date: dayFromToday(-1 - i) }), farmersReached: i })) });
+    const first = await listServiceLogs(expert.id, 1);
+    expect(first.logs).toHaveLength(20);
+    expect(first.pages).toBe(2);
+    expect(first.logs[0]!.farmersReached).toBe(0);
+    const second = await listServiceLogs(expert.id, 2);
+    expect(second.logs.map((log) => log.farmersReached)).toEqual([20]);
+  });
+
+  it("lets the commissioner delete their own log with its photos within 7 days of writing it", async () => {
+    const { expert, assignment } = await createCommissioner();
+    const log = await logService(expert, logFields(assignment.id), [await jpegFile()]);
+    const photoIds = (await db.serviceLog.findUniqueOrThrow({ where: { id: log.id }, select: { photoIds: true } })).photoIds;
+    expect(await refusal(deleteServiceLog(await farmer(), log.id))).toBe("commissioner.forbidden");
+    await deleteServiceLog(expert, log.id);
+    expect(await db.serviceLog.count({ where: { id: log.id } })).toBe(0);
+    expect(await db.upload.count({ where: { id: { in: photoIds } } })).toBe(0);
+    expect(await db.auditLog.count({ where: { action: "commissioner.service_log_deleted", subjectId: log.id } })).toBe(1);
+
+    const old = await logService(expert, logFields(assignment.id));
+    await db.serviceLog.update({ where: { id: old.id }, data: { createdAt: new Date(Date.now() - 8 * 24 * 60 * 60 * 1000) } });
+    expect(await refusal(deleteServiceLog(expert, old.id))).toBe("commissioner.log_locked");
+    expect(await db.serviceLog.count({ where: { id: old.id } })).toBe(1);
   });
 });

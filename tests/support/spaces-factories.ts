@@ -2,6 +2,8 @@ import { randomBytes } from "node:crypto";
 import { db } from "~/db.server";
 import type { ServiceStatus } from "~/generated/prisma/enums";
 import type { ServiceFields } from "~/modules/spaces/spaces.schema";
+import type { ServiceRequestFields } from "~/modules/spaces/service-requests.schema";
+import { requestService } from "~/modules/spaces/service-requests.server";
 import { createUser } from "./factories";
 import { actorFor } from "./offers-factories";
 
@@ -75,4 +77,25 @@ export async function insertService(
     },
     select: { id: true },
   });
+}
+
+/** A farmer in a county (defaults to 栾川县), as a service request's requester. */
+export async function createFarmer(countyCode = "410324") {
+  const user = await createUser({ role: "FARMER", displayName: "测试农户" });
+  await db.user.update({ where: { id: user.id }, data: { countyCode } });
+  return actorFor(user.id);
+}
+
+/** Valid request fields as requestService takes them. */
+export function requestFields(overrides: Partial<ServiceRequestFields> = {}): ServiceRequestFields {
+  return { description: "我家香菇准备进超市，需要一份农残检测报告。", countyCode: "410324", village: "庙子村", preferredDate: undefined, ...overrides };
+}
+
+/** A published service of a fresh space, and a farmer who has asked for it. */
+export async function createSubmittedRequest() {
+  const space = await createSpace();
+  const service = await insertService({ organisationId: space.organisation.id, postedById: space.actor.id });
+  const farmer = await createFarmer();
+  const { id } = await requestService(farmer, service.id, requestFields());
+  return { space, service, farmer, requestId: id };
 }

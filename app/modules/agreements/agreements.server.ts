@@ -5,6 +5,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { refundFundedMilestones } from "~/modules/escrow/escrow.server";
 import { canManageNeed } from "~/modules/needs/needs.server";
 import { createNotifications, deliverNotifications, type NewNotification } from "~/modules/notifications/notifications.server";
+import { assertNotBanned } from "~/modules/sanctions/bans.server";
 import { verifyPassword } from "~/modules/users/password.server";
 import { can, rolesOf, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
@@ -122,6 +123,8 @@ async function insertAgreement(actor: Actor, input: NewAgreement, meta: Meta): P
   const { terms: termsInput, ...sides } = input;
   const terms = stored(defaultTerms(termsInput));
   return db.$transaction(async (tx) => {
+    // A banned person or organisation cannot become the provider in a new agreement.
+    await assertNotBanned({ userId: sides.payeeUserId, organisationIds: [sides.payeeOrganisationId] }, new Date(), tx);
     const agreement = await tx.agreement.create({
       data: {
         ...sides,

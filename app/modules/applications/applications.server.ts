@@ -2,6 +2,7 @@ import { db, type Tx } from "~/db.server";
 import { Prisma, type ApplicationStatus } from "~/generated/prisma/client";
 import { translate } from "~/i18n/i18n";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { assertNotBanned } from "~/modules/sanctions/bans.server";
 import { canManageNeed, NEED_TRANSITIONS } from "~/modules/needs/needs.server";
 import { createNotifications, deliverNotifications, type NewNotification } from "~/modules/notifications/notifications.server";
 import { markForIndexing } from "~/modules/search/outbox.server";
@@ -45,6 +46,7 @@ export async function applyToNeed(input: { actor: Actor; needId: string; applica
       if (need.status !== "OPEN" || need.hiddenAt) throw new DomainError("application.need_not_open");
       if (canManageNeed(actor, need)) throw new DomainError("application.own_need");
       if (!need.arrangements.includes(input.application.arrangement)) throw new DomainError("application.arrangement_not_accepted");
+      await assertNotBanned({ userId: actor.id, organisationIds: actor.memberships.map((m) => m.organisationId) }, new Date(), tx);
       const application = await tx.application.create({
         data: {
           needId: need.id,

@@ -1,6 +1,11 @@
 import { db } from "~/db.server";
 import { can, type Actor } from "~/modules/users/permissions";
 
+/** Staff of the bureau (or admins): anyone holding one of the bureau's supervision permissions. */
+export function isBureauStaff(actor: Actor | null | undefined): boolean {
+  return can(actor, "dashboard.read") || can(actor, "verification.review") || can(actor, "audit.read");
+}
+
 /**
  * The bureau's start page: each tool the person may use, with the number of things waiting for
  * them there. One small count per tool, all run together.
@@ -26,7 +31,7 @@ export async function bureauHub(actor: Actor, now: Date = new Date()) {
       { key: "sanctions", to: "/bureau/sanctions", show: activeBans !== null, waiting: activeBans },
       { key: "disputes", to: "/bureau/disputes", show: disputes !== null, waiting: disputes },
       { key: "commissioners", to: "/bureau/commissioners", show: can(actor, "commissioner.dispatch"), waiting: null },
-      { key: "demos", to: "/demos", show: can(actor, "dashboard.read"), waiting: null },
+      { key: "demos", to: "/demos", show: can(actor, "demo.manage"), waiting: null },
       { key: "spaces", to: "/spaces", show: true, waiting: null },
       { key: "audit", to: "/bureau/audit", show: can(actor, "audit.read"), waiting: null },
     ].filter((tool) => tool.show),

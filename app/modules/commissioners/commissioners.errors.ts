@@ -19,4 +19,6 @@ export const commissionersErrors = {
   "commissioner.already_signed_up": { status: 409, message: "commissioners.errors.already_signed_up" },
   "commissioner.not_signed_up": { status: 409, message: "commissioners.errors.not_signed_up" },
   "commissioner.not_started": { status: 409, message: "commissioners.errors.not_started" },
+  "commissioner.reason_required": { status: 400, message: "commissioners.errors.reason_required", field: "reason" },
+  "commissioner.log_locked": { status: 409, message: "commissioners.errors.log_locked" },
 } as const satisfies Record<string, ErrorSpec>;

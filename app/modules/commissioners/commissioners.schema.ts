@@ -6,6 +6,9 @@ import { COUNTY_CODES } from "~/modules/reference/reference";
 export const SERVICE_LOG_KINDS = Object.values(ServiceLogKind) as [ServiceLogKind, ...ServiceLogKind[]];
 export const MAX_FARMERS_REACHED = 100_000;
 export const MAX_LOG_PHOTOS = 4;
+export const LOGS_PER_PAGE = 20;
+/** How long a commissioner may delete a log after writing it; later it is part of the record. */
+export const LOG_DELETE_DAYS = 7;
 
 const id = z.string({ message: "errors.required" }).trim().min(1, "errors.required").max(40);
 const county = z.enum(COUNTY_CODES, { message: "errors.county_invalid" });
@@ -78,4 +81,11 @@ export const TrainingActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("signUp"), trainingId: id }),
   z.object({ intent: z.literal("cancel"), trainingId: id }),
   z.object({ intent: z.literal("attendance"), trainingId: id, userIds: checkboxes(id) }),
+  z.object({
+    intent: z.literal("cancelTraining"),
+    trainingId: id,
+    reason: z.string({ message: "commissioners.errors.reason_required" }).trim().min(2, "commissioners.errors.reason_required").max(500, "commissioners.errors.reason_required"),
+  }),
 ]);
+
+export const ServiceLogActionSchema = z.object({ intent: z.literal("deleteLog"), logId: id });

@@ -1,11 +1,12 @@
 import { db, type Tx } from "~/db.server";
 import type { ServiceLogKind } from "~/generated/prisma/enums";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { createNotifications, deliverNotifications } from "~/modules/notifications/notifications.server";
 import { markForIndexing } from "~/modules/search/outbox.server";
 import { deleteUpload, storeImage } from "~/modules/uploads/uploads.server";
 import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
-import { MAX_FARMERS_REACHED, MAX_LOG_PHOTOS, SERVICE_LOG_KINDS, type CohortFields, type DispatchFields, type ServiceLogFields, type TrainingFields } from "./commissioners.schema";
+import { LOG_DELETE_DAYS, LOGS_PER_PAGE, MAX_FARMERS_REACHED, MAX_LOG_PHOTOS, SERVICE_LOG_KINDS, type CohortFields, type DispatchFields, type ServiceLogFields, type TrainingFields } from "./commissioners.schema";
 import { luoyangToday, startOfLuoyangDay } from "~/utils/dates";
 
 export interface RequestMeta {
@@ -40,8 +41,8 @@ export async function createCohort(actor: Actor, fields: CohortFields, meta: Req
 export async function dispatch(actor: Actor, fields: DispatchFields, meta: RequestMeta = {}) {
   requireBureau(actor);
   if (fields.endDate < fields.startDate) throw new DomainError("commissioner.end_before_start");
-  return db.$transaction(async (tx) => {
-    const cohort = await tx.commissionerCohort.findUnique({ where: { id: fields.cohortId }, select: { id: true } });
+  const { assignment, rows } = await db.$transaction(async (tx) => {
+    const cohort = await tx.commissionerCohort.findUnique({ where: { id: fields.cohortId }, select: { id: true, name: true } });
     if (!cohort) throw new DomainError("commissioner.not_found");
     const expert = await tx.user.findUnique({ where: { id: fields.userId }, select: { primaryRole: true, verifiedAt: true } });
     if (expert?.primaryRole !== "EXPERT" || !expert.verifiedAt) throw new DomainError("commissioner.not_verified_expert");
@@ -69,8 +70,11 @@ export async function dispatch(actor: Actor, fields: DispatchFields, meta: Reque
       after: { ...assignment, startDate: assignment.startDate.toISOString(), endDate: assignment.endDate.toISOString() },
       ip: meta.ip,
     });
-    return assignment;
+    const rows = await createNotifications(tx, [{ userId: fields.userId, type: "commissioner.dispatched", params: { cohort: cohort.name }, href: `/commissioners/${fields.userId}` }]);
+    return { assignment, rows };
   });
+  await deliverNotifications(rows);
+  return assignment;
 }
 
 /** Cohorts, newest year first, with who was dispatched where. */
@@ -183,11 +187,11 @@ const SIGNUP_TX = { maxWait: 15_000, timeout: 15_000 };
 
 /** Takes a place. The training row is locked, so parallel sign-ups are counted one at a time. */
 export async function signUp(user: Actor, trainingId: string) {
-  await db.$transaction(async (tx) => {
+  const rows = await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Training" WHERE id = ${trainingId} FOR UPDATE`;
     const training = await tx.training.findUnique({
       where: { id: trainingId },
-      select: { hostId: true, status: true, startsAt: true, capacity: true, _count: { select: { signups: true } } },
+      select: { hostId: true, title: true, status: true, startsAt: true, capacity: true, _count: { select: { signups: true } } },
     });
     if (!training) throw new DomainError("commissioner.not_found");
     if (training.status !== "OPEN" || training.startsAt <= new Date() || training.hostId === user.id) {
@@ -197,18 +201,50 @@ export async function signUp(user: Actor, trainingId: string) {
     if (mine) throw new DomainError("commissioner.already_signed_up");
     if (training._count.signups >= training.capacity) throw new DomainError("commissioner.training_full");
     await tx.trainingSignup.create({ data: { trainingId, userId: user.id }, select: { userId: true } });
+    return notifyHost(tx, "training.signed_up", { id: trainingId, ...training }, user.id);
   }, SIGNUP_TX);
+  await deliverNotifications(rows);
+}
+
+/** Tells the host who signed up or stepped back. */
+async function notifyHost(tx: Tx, type: "training.signed_up" | "training.signup_cancelled", training: { id: string; hostId: string; title: string }, userId: string) {
+  const person = await tx.user.findUnique({ where: { id: userId }, select: { displayName: true } });
+  return createNotifications(tx, [{ userId: training.hostId, type, params: { user: person?.displayName ?? "", training: training.title }, href: `/trainings/${training.id}` }]);
 }
 
 export async function cancelSignup(user: Actor, trainingId: string) {
-  await db.$transaction(async (tx) => {
+  const rows = await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Training" WHERE id = ${trainingId} FOR UPDATE`;
-    const training = await tx.training.findUnique({ where: { id: trainingId }, select: { status: true, startsAt: true } });
+    const training = await tx.training.findUnique({ where: { id: trainingId }, select: { hostId: true, title: true, status: true, startsAt: true } });
     if (!training) throw new DomainError("commissioner.not_found");
     if (training.status !== "OPEN" || training.startsAt <= new Date()) throw new DomainError("commissioner.training_closed");
     const removed = await tx.trainingSignup.deleteMany({ where: { trainingId, userId: user.id } });
     if (removed.count === 0) throw new DomainError("commissioner.not_signed_up");
+    return notifyHost(tx, "training.signup_cancelled", { id: trainingId, ...training }, user.id);
   }, SIGNUP_TX);
+  await deliverNotifications(rows);
+}
+
+/**
+ * The host or the bureau calls off an open training; everyone signed up is told why. The reason
+ * lives in the audit log and the notifications (the training row has no column for it).
+ */
+export async function cancelTraining(actor: Actor, trainingId: string, reason: string, meta: RequestMeta = {}) {
+  if (reason.trim().length < 2) throw new DomainError("commissioner.reason_required");
+  const rows = await db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Training" WHERE id = ${trainingId} FOR UPDATE`;
+    const training = await tx.training.findUnique({ where: { id: trainingId }, select: { hostId: true, title: true, status: true, signups: { select: { userId: true } } } });
+    if (!training) throw new DomainError("commissioner.not_found");
+    if (training.hostId !== actor.id && !can(actor, "commissioner.dispatch")) throw new DomainError("commissioner.forbidden");
+    if (training.status !== "OPEN") throw new DomainError("commissioner.training_closed");
+    await tx.training.update({ where: { id: trainingId }, data: { status: "CANCELLED" }, select: { id: true } });
+    await recordAudit(tx, { actorId: actor.id, action: "training.cancelled", subjectType: "Training", subjectId: trainingId, before: { status: "OPEN" }, after: { status: "CANCELLED", reason }, ip: meta.ip });
+    return createNotifications(
+      tx,
+      training.signups.map((signup) => ({ userId: signup.userId, type: "training.cancelled" as const, params: { training: training.title, reason }, href: `/trainings/${trainingId}` })),
+    );
+  });
+  await deliverNotifications(rows);
 }
 
 /** The host records who came (everyone else signed up did not); the training counts as held. */
@@ -242,7 +278,8 @@ const trainingCardSelect = {
 /** Open trainings that have not started, soonest first, with whether the viewer signed up. */
 export async function listUpcomingTrainings(viewerId: string) {
   const trainings = await db.training.findMany({
-    where: { status: "OPEN", startsAt: { gt: new Date() } },
+    // Cancelled ones stay listed (marked) until their date, so people who planned to come see it.
+    where: { status: { in: ["OPEN", "CANCELLED"] }, startsAt: { gt: new Date() } },
     orderBy: { startsAt: "asc" },
     take: 100,
     select: { ...trainingCardSelect, signups: { where: { userId: viewerId }, select: { userId: true } } },
@@ -328,3 +365,50 @@ export async function commissionerReport(userId: string, year?: number) {
   };
 }
 export type CommissionerReport = Awaited<ReturnType<typeof commissionerReport>>;
+
+/** A commissioner's service logs, newest first, one page of LOGS_PER_PAGE at a time. */
+export async function listServiceLogs(userId: string, page = 1) {
+  const where = { assignment: { userId } };
+  const [logs, total] = await Promise.all([
+    db.serviceLog.findMany({
+      where,
+      orderBy: [{ date: "desc" }, { createdAt: "desc" }],
+      skip: (Math.max(page, 1) - 1) * LOGS_PER_PAGE,
+      take: LOGS_PER_PAGE,
+      select: { id: true, date: true, countyCode: true, place: true, kind: true, farmersReached: true, note: true, photoIds: true, createdAt: true },
+    }),
+    db.serviceLog.count({ where }),
+  ]);
+  const deletableAfter = Date.now() - LOG_DELETE_DAYS * DAY_MS;
+  return {
+    logs: logs.map((log) => ({ ...log, deletable: log.createdAt.getTime() > deletableAfter })),
+    page: Math.max(page, 1),
+    pages: Math.max(Math.ceil(total / LOGS_PER_PAGE), 1),
+  };
+}
+
+/** The commissioner takes back a log written by mistake, within LOG_DELETE_DAYS of writing it. */
+export async function deleteServiceLog(actor: Actor, logId: string, meta: RequestMeta = {}) {
+  const photoIds = await db.$transaction(async (tx) => {
+    const log = await tx.serviceLog.findUnique({
+      where: { id: logId },
+      select: { id: true, date: true, kind: true, farmersReached: true, photoIds: true, createdAt: true, assignment: { select: { userId: true } } },
+    });
+    if (!log) throw new DomainError("commissioner.not_found");
+    if (log.assignment.userId !== actor.id) throw new DomainError("commissioner.forbidden");
+    if (log.createdAt.getTime() < Date.now() - LOG_DELETE_DAYS * DAY_MS) throw new DomainError("commissioner.log_locked");
+    await tx.serviceLog.delete({ where: { id: logId }, select: { id: true } });
+    const { assignment: _assignment, ...before } = log;
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "commissioner.service_log_deleted",
+      subjectType: "ServiceLog",
+      subjectId: logId,
+      before: { ...before, date: log.date.toISOString(), createdAt: log.createdAt.toISOString() },
+      ip: meta.ip,
+    });
+    return log.photoIds;
+  });
+  // The photos go once nothing points at them any more.
+  await Promise.allSettled(photoIds.map((id) => deleteUpload(id)));
+}

@@ -1,6 +1,7 @@
 import { db, type Tx } from "~/db.server";
 import type { NeedStatus, Prisma } from "~/generated/prisma/client";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { assertNotBanned } from "~/modules/sanctions/bans.server";
 import { createNotifications, deliverNotifications } from "~/modules/notifications/notifications.server";
 import { markForIndexing } from "~/modules/search/outbox.server";
 import { deleteUpload, storeImage } from "~/modules/uploads/uploads.server";
@@ -104,6 +105,7 @@ async function withStoredPhotos<T>(ownerId: string, files: File[], write: (uploa
 async function openNeed(tx: Tx, needId: string, actorId: string, meta: RequestMeta): Promise<boolean> {
   const need = await tx.need.findUniqueOrThrow({ where: { id: needId }, select: { status: true, organisationId: true, postedById: true } });
   assertTransition(NEED_TRANSITIONS, need.status, "OPEN", "need.invalid_transition");
+  await assertNotBanned({ userId: need.postedById, organisationIds: [need.organisationId] }, new Date(), tx);
   if (!(await getPublisherVerification({ userId: need.postedById, organisationId: need.organisationId }, tx))) return false;
   await tx.need.update({ where: { id: needId }, data: { status: "OPEN", publishedAt: new Date() }, select: { id: true } });
   await recordAudit(tx, { actorId, action: "need.published", subjectType: "Need", subjectId: needId, before: { status: need.status }, after: { status: "OPEN" }, ip: meta.ip });

@@ -63,3 +63,20 @@ export async function assertNotBanned(
   const ban = await findActiveBan(subject, now, client);
   if (ban) throw new DomainError("sanction.banned", { reason: ban.reason, until: luoyangToday(ban.endsAt) });
 }
+
+/** Every ban in force on the person or their organisations (for the banner in their workspace). */
+export function listActiveBans(subject: BanSubject, now: Date = new Date()): Promise<ActiveBan[]> {
+  const organisationIds = (subject.organisationIds ?? []).filter((id): id is string => Boolean(id));
+  const who = [
+    ...(subject.userId ? [{ userId: subject.userId }] : []),
+    ...(organisationIds.length > 0 ? [{ organisationId: { in: organisationIds } }] : []),
+  ];
+  if (who.length === 0) return Promise.resolve([]);
+  return db.sanction
+    .findMany({
+      where: { kind: "BAN", liftedAt: null, startsAt: { lte: now }, endsAt: { gt: now }, OR: who },
+      orderBy: { endsAt: "desc" },
+      select: { id: true, organisationId: true, userId: true, reason: true, endsAt: true },
+    })
+    .then((bans) => bans.flatMap((ban) => (ban.endsAt ? [{ ...ban, endsAt: ban.endsAt }] : [])));
+}

@@ -1,0 +1,117 @@
+import ExcelJS from "exceljs";
+import { translate, type Locale, type MessageKey } from "~/i18n/i18n";
+import { COUNTIES, INDUSTRIES, localName } from "~/modules/reference/reference";
+import { toCsv } from "~/utils/csv";
+import type { DashboardFigures } from "./dashboard.server";
+import { PLAN_TARGETS } from "./plan-targets";
+
+/** A cell of an exported table: text, a count, hours, or money kept in fen until the file is written. */
+export type ExportCell = string | number | null | { fen: number };
+
+export interface ExportTable {
+  sheet: string;
+  header: string[];
+  rows: ExportCell[][];
+}
+
+const money = (fen: number): ExportCell => ({ fen });
+
+/** The dashboard's four tables (targets, years, counties, industries) in the viewer's language. */
+export function dashboardTables(figures: DashboardFigures, locale: Locale): ExportTable[] {
+  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
+  const yuan = (key: MessageKey) => t("dashboard.money.yuan", { label: t(key) });
+  const nameOf = (list: readonly { code: string; nameZh: string; nameEn: string }[], code: string) =>
+    localName(list.find((item) => item.code === code)!, locale);
+  return [
+    {
+      sheet: t("dashboard.sheet.targets"),
+      header: [t("dashboard.col.year"), t("dashboard.col.target"), t("dashboard.col.range"), t("dashboard.col.actual"), t("dashboard.col.status")],
+      rows: figures.targets.map((row) => {
+        const target = PLAN_TARGETS.find((item) => item.metric === row.metric)!;
+        return [row.year, t(target.wording), t("dashboard.range", { min: row.min, max: row.max }), row.actual, t(row.met ? "dashboard.status.met" : "dashboard.status.notYet")];
+      }),
+    },
+    {
+      sheet: t("dashboard.sheet.years"),
+      header: [
+        t("dashboard.col.year"), t("dashboard.col.spacesTotal"), t("dashboard.col.spacesNew"), t("dashboard.col.demosTotal"),
+        t("dashboard.col.demosNew"), t("dashboard.col.commissioners"), t("dashboard.col.needsPosted"), t("dashboard.col.needsMatched"),
+        t("dashboard.col.medianHours"), yuan("dashboard.col.funded"), yuan("dashboard.col.released"), yuan("dashboard.col.disbursed"),
+      ],
+      rows: figures.years.map((row) => [
+        row.year, row.spacesTotal, row.spacesNew, row.demosTotal, row.demosNew, row.commissioners, row.needsPosted, row.needsMatched,
+        row.medianHours, money(row.fundedFen), money(row.releasedFen), money(row.disbursedFen),
+      ]),
+    },
+    {
+      sheet: t("dashboard.sheet.counties"),
+      header: [
+        t("dashboard.col.county"), t("dashboard.col.spaces"), t("dashboard.col.demos"), t("dashboard.col.commissioners"),
+        t("dashboard.col.needsPosted"), t("dashboard.col.needsMatched"), t("dashboard.col.medianHours"),
+        yuan("dashboard.col.released"), yuan("dashboard.col.disbursed"), yuan("dashboard.col.escrow"),
+      ],
+      rows: figures.counties.map((row) => [
+        nameOf(COUNTIES, row.countyCode), row.spaces, row.demos, row.commissioners, row.needsPosted, row.needsMatched, row.medianHours,
+        money(row.releasedFen), money(row.disbursedFen), money(row.escrowFen),
+      ]),
+    },
+    {
+      sheet: t("dashboard.sheet.industries"),
+      header: [t("dashboard.col.industry"), t("dashboard.col.needsPosted"), t("dashboard.col.needsMatched"), yuan("dashboard.col.released"), yuan("dashboard.col.disbursed")],
+      rows: figures.industries.map((row) => [nameOf(INDUSTRIES, row.industry), row.needsPosted, row.needsMatched, money(row.releasedFen), money(row.disbursedFen)]),
+    },
+  ];
+}
+
+/**
+ * Content-Disposition for a download: an ASCII name for old clients and the translated UTF-8 name
+ * for the rest (RFC 6266), e.g. `dashboardAttachment("zh", "xlsx")`.
+ */
+export function dashboardAttachment(locale: Locale, extension: "csv" | "xlsx"): string {
+  const name = `${translate(locale, "dashboard.fileName")}.${extension}`;
+  return `attachment; filename="xiangke-dashboard.${extension}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+/** "12345" fen → "123.45", with integer arithmetic only. */
+export function yuanText(fen: number): string {
+  const abs = Math.abs(fen);
+  return `${fen < 0 ? "-" : ""}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
+}
+
+function cellText(cell: ExportCell): string {
+  if (cell === null) return "";
+  if (typeof cell === "object") return yuanText(cell.fen);
+  return String(cell);
+}
+
+/** One CSV file: each table under its sheet name, separated by an empty line. */
+export function dashboardCsv(figures: DashboardFigures, locale: Locale): string {
+  const rows = dashboardTables(figures, locale).flatMap((table, index) => [
+    ...(index > 0 ? [[]] : []),
+    [table.sheet],
+    table.header,
+    ...table.rows.map((row) => row.map(cellText)),
+  ]);
+  return toCsv(rows);
+}
+
+/** An Excel workbook, one sheet per table: bold header row, money in yuan with two decimals. */
+export async function dashboardXlsx(figures: DashboardFigures, locale: Locale): Promise<Uint8Array<ArrayBuffer>> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "XiangKe";
+  for (const table of dashboardTables(figures, locale)) {
+    const sheet = workbook.addWorksheet(table.sheet);
+    sheet.addRow(table.header).font = { bold: true };
+    for (const row of table.rows) {
+      const added = sheet.addRow(row.map((cell) => (cell !== null && typeof cell === "object" ? cell.fen / 100 : cell)));
+      row.forEach((cell, index) => {
+        if (cell !== null && typeof cell === "object") added.getCell(index + 1).numFmt = "0.00";
+      });
+    }
+    sheet.columns.forEach((column, index) => {
+      column.width = Math.max(10, Math.min(40, (table.header[index]?.length ?? 8) * 2));
+    });
+  }
+  // A copy into a plain ArrayBuffer, which a Response body accepts.
+  return Uint8Array.from(new Uint8Array(await workbook.xlsx.writeBuffer()));
+}

@@ -1,0 +1,244 @@
+import { db, type Tx } from "~/db.server";
+import { Prisma } from "~/generated/prisma/client";
+import { COUNTIES, INDUSTRIES } from "~/modules/reference/reference";
+import { PLAN_TARGETS, actualFor, isMet, type TargetMetric } from "./plan-targets";
+
+export interface DashboardFilters {
+  year?: number;
+  countyCode?: string;
+  industry?: string;
+}
+
+export interface YearFigures {
+  year: number;
+  spacesTotal: number;
+  spacesNew: number;
+  demosTotal: number;
+  demosNew: number;
+  commissioners: number;
+  needsPosted: number;
+  needsMatched: number;
+  /** Median hours from publishing a need to its first application; null without applications. */
+  medianHours: number | null;
+  fundedFen: number;
+  releasedFen: number;
+  disbursedFen: number;
+}
+
+export interface CountyFigures {
+  countyCode: string;
+  spaces: number;
+  demos: number;
+  commissioners: number;
+  needsPosted: number;
+  needsMatched: number;
+  medianHours: number | null;
+  releasedFen: number;
+  disbursedFen: number;
+  escrowFen: number;
+}
+
+export interface IndustryFigures {
+  industry: string;
+  needsPosted: number;
+  needsMatched: number;
+  releasedFen: number;
+  disbursedFen: number;
+}
+
+export interface TargetFigures {
+  year: number;
+  metric: TargetMetric;
+  min: number;
+  max: number;
+  actual: number;
+  met: boolean;
+}
+
+export interface DashboardFigures {
+  filters: DashboardFilters;
+  years: YearFigures[];
+  targets: TargetFigures[];
+  /** Money held in escrow right now (not per year). */
+  escrowHeldFen: number;
+  counties: CountyFigures[];
+  industries: IndustryFigures[];
+}
+
+/**
+ * The year of a timestamp in Luoyang. Prisma stores `timestamp without time zone` in UTC, so the
+ * value is first read as UTC and then converted; a single `AT TIME ZONE 'Asia/Shanghai'` would
+ * read it as Shanghai time and shift it the wrong way. Column names are constants of this file.
+ */
+function yearOf(column: string) {
+  return Prisma.raw(`date_part('year', (${column} AT TIME ZONE 'UTC') AT TIME ZONE 'Asia/Shanghai')::int`);
+}
+
+function where(condition: boolean, fragment: Prisma.Sql) {
+  return condition ? fragment : Prisma.empty;
+}
+
+export function currentYear(now = new Date()): number {
+  return Number(new Intl.DateTimeFormat("en", { year: "numeric", timeZone: "Asia/Shanghai" }).format(now));
+}
+
+type Count = { year: number; county: string | null; n: number };
+type NeedRow = { year: number; county: string; industry: string; posted: number; matched: number };
+type MedianRow = { year: number | null; county: string | null; hours: number | null };
+type MoneyRow = { year: number; county: string | null; industry: string | null; funded: bigint; released: bigint; disbursed: bigint };
+type EscrowRow = { county: string | null; held: bigint };
+
+/** The raw grouped figures: one small row per (year, county[, industry]), folded in JS below. */
+async function loadGroups(tx: Tx, { year, countyCode, industry }: DashboardFilters) {
+  const spaces = await tx.$queryRaw<Count[]>`
+    SELECT ${yearOf(`sp."recognisedAt"`)} AS year, o."countyCode" AS county, count(*)::int AS n
+    FROM "SpaceProfile" sp JOIN "Organisation" o ON o.id = sp."organisationId"
+    WHERE sp."recognisedAt" IS NOT NULL ${where(!!countyCode, Prisma.sql`AND o."countyCode" = ${countyCode}`)}
+    GROUP BY 1, 2`;
+  // A revoked demo stops counting; only designated ones with their date count.
+  const demos = await tx.$queryRaw<Count[]>`
+    SELECT ${yearOf(`d."designatedAt"`)} AS year, d."countyCode" AS county, count(*)::int AS n
+    FROM "DemoSite" d
+    WHERE d.status = 'DESIGNATED' AND d."designatedAt" IS NOT NULL ${where(!!countyCode, Prisma.sql`AND d."countyCode" = ${countyCode}`)}
+    GROUP BY 1, 2`;
+  const commissioners = await tx.$queryRaw<Count[]>`
+    SELECT c.year, a."countyCode" AS county, count(DISTINCT a."userId")::int AS n
+    FROM "CommissionerAssignment" a JOIN "CommissionerCohort" c ON c.id = a."cohortId"
+    WHERE true ${where(!!countyCode, Prisma.sql`AND a."countyCode" = ${countyCode}`)}
+    GROUP BY 1, 2`;
+  const needFilter = Prisma.sql`${where(!!countyCode, Prisma.sql`AND n."countyCode" = ${countyCode}`)} ${where(!!industry, Prisma.sql`AND n.industry = ${industry}`)}`;
+  // A need counts as matched in the year it was posted, once any application to it was accepted.
+  const needs = await tx.$queryRaw<NeedRow[]>`
+    SELECT ${yearOf(`n."publishedAt"`)} AS year, n."countyCode" AS county, n.industry,
+      count(*)::int AS posted,
+      count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "Application" a WHERE a."needId" = n.id AND a.status = 'ACCEPTED'))::int AS matched
+    FROM "Need" n
+    WHERE n."publishedAt" IS NOT NULL ${needFilter}
+    GROUP BY 1, 2, 3`;
+  // Medians cannot be added up, so one query gives them per year and per county (grouping sets).
+  const medians = await tx.$queryRaw<MedianRow[]>`
+    SELECT CASE WHEN grouping(f.year) = 0 THEN f.year END AS year,
+      CASE WHEN grouping(f.county) = 0 THEN f.county END AS county,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY f.hours) AS hours
+    FROM (
+      SELECT ${yearOf(`n."publishedAt"`)} AS year, n."countyCode" AS county,
+        (extract(epoch FROM min(a."createdAt") - n."publishedAt") / 3600)::float8 AS hours
+      FROM "Need" n JOIN "Application" a ON a."needId" = n.id
+      WHERE n."publishedAt" IS NOT NULL ${needFilter} ${where(!!year, Prisma.sql`AND ${yearOf(`n."publishedAt"`)} = ${year}`)}
+      GROUP BY n.id
+    ) f
+    GROUP BY GROUPING SETS ((f.year), (f.county))`;
+  // Milestone money belongs to the need of its agreement, programme money to its application.
+  const moneyCounty = Prisma.sql`coalesce(pa."countyCode", n."countyCode")`;
+  const moneyIndustry = Prisma.sql`coalesce(pa.industry, n.industry)`;
+  const money = await tx.$queryRaw<MoneyRow[]>`
+    SELECT ${yearOf(`t."createdAt"`)} AS year, ${moneyCounty} AS county, ${moneyIndustry} AS industry,
+      coalesce(sum(t."amountFen") FILTER (WHERE t.reason = 'MILESTONE_FUND'), 0)::bigint AS funded,
+      coalesce(sum(t."amountFen") FILTER (WHERE t.reason IN ('MILESTONE_RELEASE', 'DISPUTE_RELEASE')), 0)::bigint AS released,
+      coalesce(sum(CASE t.reason WHEN 'DISBURSEMENT' THEN t."amountFen" WHEN 'CLAWBACK' THEN -t."amountFen" END), 0)::bigint AS disbursed
+    FROM "LedgerTransfer" t
+    LEFT JOIN "ProgrammeApplication" pa ON pa.id = t."programmeApplicationId"
+    LEFT JOIN "Agreement" ag ON ag.id = t."agreementId"
+    LEFT JOIN "Need" n ON n.id = ag."needId"
+    WHERE t.reason IN ('MILESTONE_FUND', 'MILESTONE_RELEASE', 'DISPUTE_RELEASE', 'DISBURSEMENT', 'CLAWBACK')
+      ${where(!!countyCode, Prisma.sql`AND ${moneyCounty} = ${countyCode}`)}
+      ${where(!!industry, Prisma.sql`AND ${moneyIndustry} = ${industry}`)}
+    GROUP BY 1, 2, 3`;
+  const escrow = await tx.$queryRaw<EscrowRow[]>`
+    SELECT n."countyCode" AS county, coalesce(sum(la."balanceFen"), 0)::bigint AS held
+    FROM "LedgerAccount" la
+    LEFT JOIN "Milestone" m ON m.id = la."milestoneId"
+    LEFT JOIN "Agreement" ag ON ag.id = m."agreementId"
+    LEFT JOIN "Need" n ON n.id = ag."needId"
+    WHERE la.kind = 'ESCROW'
+      ${where(!!countyCode, Prisma.sql`AND n."countyCode" = ${countyCode}`)}
+      ${where(!!industry, Prisma.sql`AND n.industry = ${industry}`)}
+    GROUP BY 1`;
+  return { spaces, demos, commissioners, needs, medians, money, escrow };
+}
+
+const sum = <T>(rows: T[], pick: (row: T) => number | bigint) => rows.reduce((total, row) => total + Number(pick(row)), 0);
+
+/**
+ * The dashboard's figures: per year (from the first year with data to the current one, or just
+ * the filtered year), the plan's targets against them, escrow held now, and per county and
+ * industry for the filtered year (all years without one; spaces and demos as totals at its end).
+ * Spaces, demos and commissioners have no industry, so the industry filter leaves them alone.
+ */
+export async function dashboardFigures(filters: DashboardFilters = {}): Promise<DashboardFigures> {
+  // One snapshot for every query, so the tables agree with each other.
+  const groups = await db.$transaction((tx) => loadGroups(tx, filters), { isolationLevel: "RepeatableRead", timeout: 15_000 });
+  const { spaces, demos, commissioners, needs, medians, money, escrow } = groups;
+
+  const thisYear = currentYear();
+  const dataYears = [...spaces, ...demos, ...commissioners, ...needs, ...money].map((row) => row.year);
+  const first = Math.min(thisYear, ...dataYears);
+  const last = Math.max(thisYear, ...dataYears);
+  const span = filters.year ? [filters.year] : Array.from({ length: last - first + 1 }, (_, i) => first + i);
+
+  const years = span.map((year): YearFigures => {
+    const inYear = <T extends { year: number | null }>(rows: T[]) => rows.filter((row) => row.year === year);
+    const upTo = <T extends { year: number }>(rows: T[]) => rows.filter((row) => row.year <= year);
+    const yearMoney = inYear(money);
+    return {
+      year,
+      spacesTotal: sum(upTo(spaces), (row) => row.n),
+      spacesNew: sum(inYear(spaces), (row) => row.n),
+      demosTotal: sum(upTo(demos), (row) => row.n),
+      demosNew: sum(inYear(demos), (row) => row.n),
+      commissioners: sum(inYear(commissioners), (row) => row.n),
+      needsPosted: sum(inYear(needs), (row) => row.posted),
+      needsMatched: sum(inYear(needs), (row) => row.matched),
+      medianHours: roundHours(medians.find((row) => row.year === year && row.county === null)?.hours),
+      fundedFen: sum(yearMoney, (row) => row.funded),
+      releasedFen: sum(yearMoney, (row) => row.released),
+      disbursedFen: sum(yearMoney, (row) => row.disbursed),
+    };
+  });
+
+  const targets = years.flatMap((figures) =>
+    PLAN_TARGETS.map((target): TargetFigures => {
+      const actual = actualFor(target.metric, figures);
+      return { year: figures.year, metric: target.metric, min: target.min, max: target.max, actual, met: isMet(target, actual) };
+    }),
+  );
+
+  // County and industry tables cover the filtered year, or everything without one.
+  const inScope = <T extends { year: number }>(rows: T[]) => (filters.year ? rows.filter((row) => row.year === filters.year) : rows);
+  const upToScope = <T extends { year: number }>(rows: T[]) => (filters.year ? rows.filter((row) => row.year <= filters.year!) : rows);
+  const countyList = filters.countyCode ? COUNTIES.filter((county) => county.code === filters.countyCode) : COUNTIES;
+  const counties = countyList.map(({ code }): CountyFigures => {
+    const of = <T extends { county: string | null }>(rows: T[]) => rows.filter((row) => row.county === code);
+    return {
+      countyCode: code,
+      spaces: sum(of(upToScope(spaces)), (row) => row.n),
+      demos: sum(of(upToScope(demos)), (row) => row.n),
+      commissioners: sum(of(inScope(commissioners)), (row) => row.n),
+      needsPosted: sum(of(inScope(needs)), (row) => row.posted),
+      needsMatched: sum(of(inScope(needs)), (row) => row.matched),
+      medianHours: roundHours(medians.find((row) => row.year === null && row.county === code)?.hours),
+      releasedFen: sum(of(inScope(money)), (row) => row.released),
+      disbursedFen: sum(of(inScope(money)), (row) => row.disbursed),
+      escrowFen: sum(of(escrow), (row) => row.held),
+    };
+  });
+
+  const industryList = filters.industry ? INDUSTRIES.filter((item) => item.code === filters.industry) : INDUSTRIES;
+  const industries = industryList.map(({ code }): IndustryFigures => {
+    const of = <T extends { industry: string | null }>(rows: T[]) => rows.filter((row) => row.industry === code);
+    return {
+      industry: code,
+      needsPosted: sum(of(inScope(needs)), (row) => row.posted),
+      needsMatched: sum(of(inScope(needs)), (row) => row.matched),
+      releasedFen: sum(of(inScope(money)), (row) => row.released),
+      disbursedFen: sum(of(inScope(money)), (row) => row.disbursed),
+    };
+  });
+
+  return { filters, years, targets, escrowHeldFen: sum(escrow, (row) => row.held), counties, industries };
+}
+
+/** Hours with one decimal: enough to read, stable to compare. */
+function roundHours(hours: number | null | undefined): number | null {
+  return hours == null ? null : Math.round(Number(hours) * 10) / 10;
+}

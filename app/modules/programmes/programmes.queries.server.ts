@@ -1,0 +1,235 @@
+import { db } from "~/db.server";
+import { balanceOf, programmeAccountId } from "~/modules/ledger/ledger.server";
+import { can } from "~/modules/users/permissions";
+import type { SessionUser } from "~/modules/users/session.server";
+import { averageScore, ineligibleReasons, outstandingFen, type IneligibleReason } from "./programmes.rules";
+
+/** Budget, committed (approved, unpaid), disbursed, remaining (the account) and uncommitted. */
+export interface ProgrammeMoney {
+  budgetFen: number;
+  committedFen: number;
+  disbursedFen: number;
+  remainingFen: number;
+  uncommittedFen: number;
+}
+
+export async function programmeMoney(programme: { id: string; budgetFen: number }): Promise<ProgrammeMoney> {
+  const [rows, remainingFen] = await Promise.all([
+    db.programmeApplication.findMany({ where: { programmeId: programme.id, approvedFen: { not: null } }, select: { approvedFen: true, disbursedFen: true, status: true } }),
+    balanceOf(programmeAccountId(programme.id)),
+  ]);
+  const committedFen = rows.reduce((sum, row) => sum + outstandingFen(row), 0);
+  const disbursedFen = rows.reduce((sum, row) => sum + row.disbursedFen, 0);
+  return { budgetFen: programme.budgetFen, committedFen, disbursedFen, remainingFen, uncommittedFen: remainingFen - committedFen };
+}
+
+const programmeSelect = {
+  id: true,
+  kind: true,
+  year: true,
+  title: true,
+  description: true,
+  budgetFen: true,
+  maxAwardFen: true,
+  eligibleCounties: true,
+  eligibleIndustries: true,
+  eligibleOrgTypes: true,
+  reviewsRequired: true,
+  deadline: true,
+  status: true,
+} as const;
+
+async function withMoney<T extends { id: string; budgetFen: number }>(programmes: T[]) {
+  return Promise.all(programmes.map(async (programme) => ({ ...programme, money: await programmeMoney(programme) })));
+}
+
+/** Published calls, open first (soonest deadline first), then closed ones. */
+export async function listPublicProgrammes() {
+  const programmes = await db.programme.findMany({ where: { status: { in: ["OPEN", "CLOSED"] } }, orderBy: [{ status: "desc" }, { deadline: "asc" }], select: programmeSelect });
+  return withMoney(programmes);
+}
+
+export async function listAllProgrammes() {
+  return withMoney(await db.programme.findMany({ orderBy: { createdAt: "desc" }, select: programmeSelect }));
+}
+
+export async function getProgramme(id: string, { published = true } = {}) {
+  const programme = await db.programme.findUnique({ where: { id }, select: programmeSelect });
+  if (!programme || (published && programme.status === "DRAFT")) return null;
+  return { ...programme, money: await programmeMoney(programme) };
+}
+
+export type ProgrammeView = NonNullable<Awaited<ReturnType<typeof getProgramme>>>;
+
+/** Whether the call takes applications at `now` (open and before its deadline). */
+export function isAccepting(programme: { status: string; deadline: Date }, now: Date = new Date()) {
+  return programme.status === "OPEN" && programme.deadline > now;
+}
+
+export interface OrgEligibility {
+  id: string;
+  name: string;
+  verified: boolean;
+  reasons: IneligibleReason[];
+}
+
+/** For each of the viewer's organisations: verified, and what keeps it out of this call. */
+export async function viewerEligibility(programme: ProgrammeView, user: SessionUser | null): Promise<OrgEligibility[]> {
+  if (!user || user.memberships.length === 0) return [];
+  const organisations = await db.organisation.findMany({
+    where: { id: { in: user.memberships.map((membership) => membership.organisationId) }, type: { not: "BUREAU" } },
+    select: { id: true, name: true, type: true, countyCode: true, verifiedAt: true },
+  });
+  return organisations.map((org) => ({
+    id: org.id,
+    name: org.name,
+    verified: org.verifiedAt !== null,
+    reasons: ineligibleReasons(programme, { countyCode: org.countyCode, orgType: org.type }),
+  }));
+}
+
+/** What the apply form offers: the viewer's verified organisations and their agreements and needs. */
+export async function applyOptions(user: SessionUser) {
+  const organisations = await db.organisation.findMany({
+    where: { id: { in: user.memberships.map((membership) => membership.organisationId) }, verifiedAt: { not: null }, type: { not: "BUREAU" } },
+    select: { id: true, name: true, countyCode: true },
+  });
+  const ids = organisations.map((org) => org.id);
+  const [agreements, needs] = await Promise.all([
+    db.agreement.findMany({
+      where: { OR: [{ payerOrganisationId: { in: ids } }, { payeeOrganisationId: { in: ids } }], status: { notIn: ["DRAFT", "TERMINATED"] } },
+      select: { id: true, number: true, title: true, payerOrganisationId: true, payeeOrganisationId: true },
+      orderBy: { createdAt: "desc" },
+      take: 50,
+    }),
+    db.need.findMany({ where: { organisationId: { in: ids } }, select: { id: true, title: true, organisationId: true }, orderBy: { createdAt: "desc" }, take: 50 }),
+  ]);
+  return { organisations, agreements, needs };
+}
+
+const applicationDetail = {
+  id: true,
+  programmeId: true,
+  organisationId: true,
+  applicantId: true,
+  agreementId: true,
+  needId: true,
+  title: true,
+  summary: true,
+  countyCode: true,
+  industry: true,
+  requestedFen: true,
+  approvedFen: true,
+  disbursedFen: true,
+  status: true,
+  decidedAt: true,
+  decisionNote: true,
+  suspendedAt: true,
+  suspensionReason: true,
+  completedAt: true,
+  createdAt: true,
+  programme: { select: { id: true, title: true, kind: true, reviewsRequired: true, maxAwardFen: true } },
+  outcome: {
+    select: {
+      summary: true,
+      farmersTrained: true,
+      incomeChangeFen: true,
+      areaMu: true,
+      herdSize: true,
+      yieldKg: true,
+      jobsCreated: true,
+      salesFen: true,
+      reportedAt: true,
+      score: true,
+      narrative: true,
+      commended: true,
+      evaluatedAt: true,
+    },
+  },
+  evidence: { select: { uploadId: true }, orderBy: { createdAt: "asc" } },
+} as const;
+
+async function applicationBase(id: string) {
+  const application = await db.programmeApplication.findUnique({ where: { id }, select: applicationDetail });
+  if (!application) return null;
+  const [organisation, disbursements, reviews] = await Promise.all([
+    db.organisation.findUniqueOrThrow({ where: { id: application.organisationId }, select: { id: true, name: true } }),
+    db.ledgerTransfer.findMany({ where: { programmeApplicationId: id, reason: "DISBURSEMENT" }, select: { id: true, amountFen: true, createdAt: true }, orderBy: { createdAt: "asc" } }),
+    db.programmeReview.findMany({ where: { applicationId: id }, select: { reviewerId: true, conflict: true, score: true, comment: true, createdAt: true }, orderBy: { createdAt: "asc" } }),
+  ]);
+  return { ...application, organisation, disbursements, reviews, averageScore: averageScore(reviews) };
+}
+
+/** The application as its organisation sees it: review scores and comments, never reviewer names. */
+export async function getApplicantView(id: string, user: SessionUser) {
+  const application = await applicationBase(id);
+  if (!application || !user.memberships.some((membership) => membership.organisationId === application.organisationId)) return null;
+  const { reviews, ...rest } = application;
+  return { ...rest, reviews: reviews.filter((review) => !review.conflict).map(({ score, comment }) => ({ score, comment })) };
+}
+
+/** The bureau's view: each reviewer's name, score and conflicts, and the sanctions on it. */
+export async function getBureauApplicationView(id: string) {
+  const application = await applicationBase(id);
+  if (!application) return null;
+  const [reviewers, sanctions] = await Promise.all([
+    db.user.findMany({ where: { id: { in: application.reviews.map((review) => review.reviewerId) } }, select: { id: true, displayName: true } }),
+    db.sanction.findMany({
+      where: { OR: [{ programmeApplicationId: id }, { organisationId: application.organisationId }] },
+      select: { id: true, kind: true, reason: true, amountFen: true, startsAt: true, endsAt: true, liftedAt: true },
+      orderBy: { createdAt: "desc" },
+    }),
+  ]);
+  const names = new Map(reviewers.map((reviewer) => [reviewer.id, reviewer.displayName]));
+  return { ...application, reviews: application.reviews.map((review) => ({ ...review, reviewerName: names.get(review.reviewerId) ?? "" })), sanctions };
+}
+
+/** A programme's applications for the bureau, with their average score. */
+export async function listProgrammeApplications(programmeId: string) {
+  const applications = await db.programmeApplication.findMany({
+    where: { programmeId },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, title: true, status: true, requestedFen: true, approvedFen: true, disbursedFen: true, organisationId: true, reviews: { select: { conflict: true, score: true } } },
+  });
+  return applications.map(({ reviews, ...application }) => ({ ...application, averageScore: averageScore(reviews), scores: reviews.filter((review) => !review.conflict).length }));
+}
+
+/** The viewer's organisations' applications to one programme. */
+export function listOwnApplications(programmeId: string, user: SessionUser) {
+  return db.programmeApplication.findMany({
+    where: { programmeId, organisationId: { in: user.memberships.map((membership) => membership.organisationId) } },
+    select: { id: true, title: true, status: true },
+    orderBy: { createdAt: "desc" },
+  });
+}
+
+/** 表彰推广: evaluated outcomes the bureau commended, newest evaluation first. */
+export async function listCommended() {
+  const outcomes = await db.programmeOutcome.findMany({
+    where: { commended: true, evaluatedAt: { not: null } },
+    orderBy: { evaluatedAt: "desc" },
+    select: {
+      summary: true,
+      farmersTrained: true,
+      incomeChangeFen: true,
+      jobsCreated: true,
+      score: true,
+      narrative: true,
+      evaluatedAt: true,
+      application: { select: { id: true, title: true, countyCode: true, organisationId: true, programme: { select: { title: true, year: true } } } },
+    },
+  });
+  const organisations = await db.organisation.findMany({ where: { id: { in: outcomes.map((outcome) => outcome.application.organisationId) } }, select: { id: true, name: true } });
+  const names = new Map(organisations.map((org) => [org.id, org.name]));
+  return outcomes.map((outcome) => ({ ...outcome, organisationName: names.get(outcome.application.organisationId) ?? "" }));
+}
+
+/** Evidence photos are for the applying organisation and the bureau only. */
+export async function canReadEvidence(user: SessionUser, applicationId: string, uploadId: string): Promise<boolean> {
+  const evidence = await db.programmeEvidence.findUnique({
+    where: { applicationId_uploadId: { applicationId, uploadId } },
+    select: { application: { select: { organisationId: true } } },
+  });
+  if (!evidence) return false;
+  return can(user, "programme.manage") || can(user, "programme.review") || user.memberships.some((membership) => membership.organisationId === evidence.application.organisationId);
+}

@@ -1,0 +1,134 @@
+import { z } from "zod";
+import { OrganisationType, ProgrammeKind } from "~/generated/prisma/enums";
+import { checkboxes, optionalYuan, requiredYuan } from "~/modules/marketplace/marketplace.schema";
+import { endOfDayInLuoyang } from "~/modules/needs/needs.schema";
+import { COUNTY_CODES, INDUSTRY_CODES } from "~/modules/reference/reference";
+import { MAX_IMAGE_BYTES } from "~/modules/uploads/limits";
+import { parseYuanToFen } from "~/utils/money";
+
+export const PROGRAMME_KINDS = Object.values(ProgrammeKind) as [ProgrammeKind, ...ProgrammeKind[]];
+export const ORG_TYPES = Object.values(OrganisationType).filter((type) => type !== "BUREAU") as [OrganisationType, ...OrganisationType[]];
+export const MAX_EVIDENCE_PHOTOS = 6;
+/** 合格: a post-subsidy is paid only when the evaluation scores at least this. */
+export const PASSING_SCORE = 60;
+
+const text = (min: number, max: number, message: string) =>
+  z.string({ message: "errors.required" }).trim().min(min, message).max(max, message);
+
+/** A whole number typed in a text field ("52"); kept as a string input so forms stay typed. */
+const wholeNumber = (message: string, min = 0, max = 100_000_000) =>
+  z
+    .string({ message: "errors.required" })
+    .trim()
+    .regex(/^\d{1,9}$/, message)
+    .transform(Number)
+    .refine((value) => value >= min && value <= max, message);
+
+const score = wholeNumber("programmes.errors.score", 0, 100);
+
+/** Income change per household in yuan; may be negative ("-300"). */
+const signedYuan = z
+  .string({ message: "errors.required" })
+  .trim()
+  .min(1, "errors.required")
+  .transform((value, ctx) => {
+    const fen = parseYuanToFen(value.replace(/^-/, ""));
+    if (fen === null) {
+      ctx.addIssue({ code: "custom", message: "programmes.errors.money" });
+      return z.NEVER;
+    }
+    return value.startsWith("-") ? -fen : fen;
+  });
+
+/** The bureau's programme form (create and edit a draft). */
+export const ProgrammeFormSchema = z
+  .object({
+    kind: z.enum(PROGRAMME_KINDS, { message: "errors.required" }),
+    year: wholeNumber("programmes.errors.year", 2020, 2100),
+    title: text(4, 80, "programmes.errors.title_length"),
+    description: text(10, 4000, "programmes.errors.description_length"),
+    budget: requiredYuan("programmes.errors.money").refine((fen) => fen > 0, "programmes.errors.money"),
+    maxAward: optionalYuan("programmes.errors.money").refine((fen) => fen === undefined || fen > 0, "programmes.errors.money"),
+    eligibleCounties: checkboxes(z.enum(COUNTY_CODES)),
+    eligibleIndustries: checkboxes(z.enum(INDUSTRY_CODES)),
+    eligibleOrgTypes: checkboxes(z.enum(ORG_TYPES)),
+    reviewsRequired: wholeNumber("programmes.errors.reviews_required", 2, 9).default(2),
+    deadline: z.string({ message: "errors.required" }).regex(/^\d{4}-\d{2}-\d{2}$/, "programmes.errors.deadline"),
+  })
+  .refine((form) => form.maxAward === undefined || form.maxAward <= form.budget, { path: ["maxAward"], message: "programmes.errors.max_award_over_budget" })
+  .transform(({ budget, maxAward, deadline, ...form }) => ({ ...form, budgetFen: budget, maxAwardFen: maxAward ?? null, deadline: endOfDayInLuoyang(deadline) }));
+
+export type ProgrammeFields = z.output<typeof ProgrammeFormSchema>;
+
+/** Publish, close and top up, on the bureau's programme page. */
+export const ProgrammeIntentSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("publish") }),
+  z.object({ intent: z.literal("close") }),
+  z.object({ intent: z.literal("topUp"), amount: requiredYuan("programmes.errors.money").refine((fen) => fen > 0, "programmes.errors.money") }),
+]);
+
+/** The application form. `link` is "agreement:<id>", "need:<id>" or empty. */
+export const ApplyFormSchema = z.object({
+  organisationId: z.string({ message: "errors.required" }).min(1, "errors.required"),
+  title: text(4, 80, "programmes.errors.title_length"),
+  summary: text(20, 4000, "programmes.errors.summary_length"),
+  countyCode: z.enum(COUNTY_CODES, { message: "programmes.errors.county" }),
+  industry: z.enum(INDUSTRY_CODES, { message: "programmes.errors.industry" }),
+  requested: requiredYuan("programmes.errors.money").refine((fen) => fen > 0, "programmes.errors.money"),
+  link: z
+    .string()
+    .regex(/^(agreement|need):[\w-]+$/, "programmes.errors.link")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+}).transform(({ requested, ...form }) => ({ ...form, requestedFen: requested }));
+
+export type ApplyFields = z.output<typeof ApplyFormSchema>;
+
+const photoFiles = z.preprocess(
+  (value) => (Array.isArray(value) ? value : value === undefined ? [] : [value]),
+  z
+    .array(z.any())
+    .transform((files) => files.filter((file): file is File => typeof File !== "undefined" && file instanceof File && file.size > 0))
+    .refine((files) => files.length <= MAX_EVIDENCE_PHOTOS, "programmes.errors.photos_too_many")
+    .refine((files) => files.every((file) => file.size <= MAX_IMAGE_BYTES), "programmes.errors.photo_too_large"),
+);
+
+/** 结题报告: the project's own figures. Money in yuan, counts as whole numbers. */
+export const CompletionReportSchema = z.object({
+  intent: z.literal("report"),
+  summary: text(20, 4000, "programmes.errors.summary_length"),
+  farmersTrained: wholeNumber("programmes.errors.count"),
+  incomeChange: signedYuan,
+  areaMu: wholeNumber("programmes.errors.count").optional(),
+  herdSize: wholeNumber("programmes.errors.count").optional(),
+  yieldKg: wholeNumber("programmes.errors.count").optional(),
+  jobsCreated: wholeNumber("programmes.errors.count"),
+  sales: requiredYuan("programmes.errors.money"),
+  photos: photoFiles,
+});
+
+export type CompletionReportFields = Omit<z.output<typeof CompletionReportSchema>, "intent" | "photos">;
+
+/** What the applicant may do on their application page. */
+export const ApplicantIntentSchema = z.discriminatedUnion("intent", [z.object({ intent: z.literal("withdraw") }), CompletionReportSchema]);
+
+/** What the bureau may do on an application: review, decide, disburse, evaluate. */
+export const BureauApplicationIntentSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("review"),
+    score,
+    comment: z.string().trim().max(2000, "programmes.errors.too_long").default(""),
+    // The reviewer ticks that they have no conflict of interest before a score counts.
+    noConflict: z.literal("on", { message: "programmes.errors.declaration" }),
+  }),
+  z.object({ intent: z.literal("conflict") }),
+  z.object({ intent: z.literal("approve"), approved: requiredYuan("programmes.errors.money").refine((fen) => fen > 0, "programmes.errors.money"), note: z.string().trim().max(2000).default("") }),
+  z.object({ intent: z.literal("reject"), note: text(2, 2000, "programmes.errors.note") }),
+  z.object({ intent: z.literal("disburse"), amount: optionalYuan("programmes.errors.money"), idempotencyKey: z.string().min(8) }),
+  z.object({
+    intent: z.literal("evaluate"),
+    score,
+    narrative: text(4, 4000, "programmes.errors.narrative"),
+    commended: z.preprocess((value) => value === "on" || value === true, z.boolean()),
+  }),
+]);

@@ -1,0 +1,62 @@
+import { createElement, type ReactNode } from "react";
+import { renderToString } from "react-dom/server";
+import { describe, expect, it, vi } from "vitest";
+import type { DashboardFigures, YearFigures } from "~/modules/dashboard/dashboard.server";
+import { COUNTIES, INDUSTRIES } from "~/modules/reference/reference";
+
+// The server render of /bureau/dashboard, as a phone without JavaScript receives it, from
+// made-up figures (the figures themselves are tested against the database in tests/integration).
+const year = (value: number, commissioners: number): YearFigures => ({
+  year: value, spacesTotal: 2, spacesNew: 1, demosTotal: 1, demosNew: 0, commissioners, needsPosted: 4, needsMatched: 1,
+  medianHours: null, fundedFen: 0, releasedFen: 12_345, disbursedFen: -500,
+});
+const figures: DashboardFigures = {
+  filters: { countyCode: "410325" },
+  years: [year(2025, 22), year(2026, 3)],
+  targets: [
+    { year: 2025, metric: "commissioners", min: 20, max: 30, actual: 22, met: true },
+    { year: 2026, metric: "commissioners", min: 20, max: 30, actual: 3, met: false },
+  ],
+  escrowHeldFen: 17_655,
+  counties: COUNTIES.map((county) => ({ countyCode: county.code, spaces: 0, demos: 0, commissioners: 0, needsPosted: 0, needsMatched: 0, medianHours: null, releasedFen: 0, disbursedFen: 0, escrowFen: 0 })),
+  industries: INDUSTRIES.map((industry) => ({ industry: industry.code, needsPosted: 0, needsMatched: 0, releasedFen: 0, disbursedFen: 0 })),
+};
+const svg = '<svg xmlns="http://www.w3.org/2000/svg"><text>图</text></svg>';
+
+vi.mock("@remix-run/react", () => ({
+  Form: ({ children, method, action, ...rest }: { children: ReactNode; method?: string; action?: string }) => createElement("form", { method, action, ...rest }, children),
+  Link: ({ children, to, ...rest }: { children: ReactNode; to: string }) => createElement("a", { href: to, ...rest }, children),
+  useRouteLoaderData: () => ({ locale: "zh" }),
+  useLoaderData: () => ({
+    figures,
+    query: { countyCode: "410325", map: "needsPosted" },
+    charts: { targets: svg, needs: svg, money: svg, map: svg },
+    years: [2026, 2025],
+  }),
+}));
+
+const { default: DashboardPage } = await import("./bureau.dashboard");
+
+describe("the dashboard page without JavaScript", () => {
+  const html = renderToString(createElement(DashboardPage));
+
+  it("filters with a GET form that keeps the chosen county and map", () => {
+    expect(html).toMatch(/<form method="get" action="\/bureau\/dashboard"/);
+    expect(html).toMatch(/<option value="410325" selected="">嵩县<\/option>/);
+    expect(html).toMatch(/<option value="needsPosted" selected="">/);
+  });
+
+  it("says which targets are met, year by year", () => {
+    expect(html).toContain("每年选派20—30名科技特派员（团队）");
+    expect(html).toContain("已完成");
+    expect(html).toContain("未完成");
+  });
+
+  it("follows each chart with its figures in a table, and links to the exports with the filters", () => {
+    expect(html.match(/<details>/g)).toHaveLength(4);
+    expect(html.match(/<svg/g)).toHaveLength(4);
+    expect(html).toContain("-¥5");
+    expect(html).toContain('href="/bureau/dashboard.csv?countyCode=410325"');
+    expect(html).toContain('href="/bureau/dashboard.xlsx?countyCode=410325"');
+  });
+});

@@ -1,0 +1,20 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getLocale } from "~/i18n/i18n.server";
+import { dashboardAttachment, dashboardCsv } from "~/modules/dashboard/dashboard-export.server";
+import { parseDashboardFilters } from "~/modules/dashboard/dashboard.schema";
+import { dashboardFigures } from "~/modules/dashboard/dashboard.server";
+import { requirePermission } from "~/modules/users/guards.server";
+
+/** /bureau/dashboard.csv — the dashboard's tables (same filters as /bureau/dashboard) for Excel or WPS. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "dashboard.read");
+  const { map: _map, ...filters } = parseDashboardFilters(new URL(request.url).searchParams);
+  const [figures, locale] = await Promise.all([dashboardFigures(filters), getLocale(request)]);
+  return new Response(dashboardCsv(figures, locale), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": dashboardAttachment(locale, "csv"),
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

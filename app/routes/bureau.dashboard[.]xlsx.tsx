@@ -1,0 +1,21 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getLocale } from "~/i18n/i18n.server";
+import { dashboardAttachment, dashboardXlsx } from "~/modules/dashboard/dashboard-export.server";
+import { parseDashboardFilters } from "~/modules/dashboard/dashboard.schema";
+import { dashboardFigures } from "~/modules/dashboard/dashboard.server";
+import { requirePermission } from "~/modules/users/guards.server";
+
+/** /bureau/dashboard.xlsx — the dashboard's tables as an Excel workbook, one sheet each. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "dashboard.read");
+  const { map: _map, ...filters } = parseDashboardFilters(new URL(request.url).searchParams);
+  const [figures, locale] = await Promise.all([dashboardFigures(filters), getLocale(request)]);
+  const workbook = await dashboardXlsx(figures, locale);
+  return new Response(workbook, {
+    headers: {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": dashboardAttachment(locale, "xlsx"),
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

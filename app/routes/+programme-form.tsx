@@ -4,7 +4,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { CheckboxGroup, FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms";
 import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
-import { ORG_TYPES, PROGRAMME_KINDS, ProgrammeFormSchema } from "~/modules/programmes/programmes.schema";
+import { ORG_TYPES, PROGRAMME_KINDS, ProgrammeFormFields, ProgrammeFormSchema } from "~/modules/programmes/programmes.schema";
 import { COUNTIES, localName } from "~/modules/reference/reference";
 import { INDUSTRY_CODES } from "~/modules/reference/reference";
 import { industryName } from "./+programmes-ui";
@@ -18,7 +18,7 @@ export function ProgrammeForm({ lastResult, defaultValue }: { lastResult?: Submi
     lastResult,
     // The checkbox lists' input type is unknown to conform (they are preprocessed), hence the cast.
     defaultValue: (defaultValue ?? { kind: "GRANT", year: String(new Date().getFullYear()), reviewsRequired: "2" }) as Record<string, string>,
-    constraint: getZodConstraint(ProgrammeFormSchema),
+    constraint: getZodConstraint(ProgrammeFormFields),
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ProgrammeFormSchema }),
   });

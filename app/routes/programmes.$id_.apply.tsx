@@ -8,7 +8,7 @@ import { translate } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/use-t";
 import { applyOptions, getProgramme, isAccepting } from "~/modules/programmes/programmes.queries.server";
-import { ApplyFormSchema } from "~/modules/programmes/programmes.schema";
+import { ApplyFormFields, ApplyFormSchema } from "~/modules/programmes/programmes.schema";
 import { applyToProgramme } from "~/modules/programmes/programmes.server";
 import { COUNTIES, INDUSTRY_CODES as INDUSTRY_CODES_ALL, localName } from "~/modules/reference/reference";
 import { requireUser } from "~/modules/users/guards.server";
@@ -47,7 +47,7 @@ export default function ApplyPage() {
   const [form, fields] = useForm({
     id: "programme-apply",
     lastResult,
-    constraint: getZodConstraint(ApplyFormSchema),
+    constraint: getZodConstraint(ApplyFormFields),
     defaultValue: { organisationId: options.organisations[0]?.id, countyCode: options.organisations[0]?.countyCode ?? undefined },
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ApplyFormSchema }),

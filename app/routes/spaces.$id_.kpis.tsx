@@ -8,7 +8,7 @@ import { getLocale } from "~/i18n/i18n.server";
 import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { listKpiReports, upsertKpiReport, yearInLuoyang } from "~/modules/spaces/kpis.server";
-import { KpiReportSchema } from "~/modules/spaces/space-directory.schema";
+import { KpiReportFields, KpiReportSchema } from "~/modules/spaces/space-directory.schema";
 import { getSpaceProfileForEdit } from "~/modules/spaces/space-directory.server";
 import { requireUser } from "~/modules/users/guards.server";
 import { domainErrorResponse } from "~/utils/errors";
@@ -60,7 +60,7 @@ export default function SpaceKpisPage() {
     defaultValue: latest
       ? { year: String(latest.year), ...Object.fromEntries(FIGURES.map((name) => [name, String(latest[name])])), financing: String(latest.financingFen / 100) }
       : { year: String(thisYear) },
-    constraint: getZodConstraint(KpiReportSchema),
+    constraint: getZodConstraint(KpiReportFields),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: KpiReportSchema }),

@@ -9,6 +9,7 @@ import { COUNTIES, localName } from "~/modules/reference/reference";
 import { parseSpaceFilters } from "~/modules/spaces/space-directory.schema";
 import { listSpaces } from "~/modules/spaces/space-directory.server";
 import { SERVICE_CATEGORIES } from "~/modules/spaces/spaces.schema";
+import { renderCountyMap } from "~/modules/dashboard/charts.server";
 import { SpaceCard } from "./+spaces-ui";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -20,11 +21,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const filters = parseSpaceFilters(new URL(request.url).searchParams);
   const [result, locale] = await Promise.all([listSpaces(filters), getLocale(request)]);
-  return { ...result, filters, locale };
+  const map = renderCountyMap({ values: result.byCounty, title: translate(locale, "spaces.directory.byCounty"), locale, unit: "" });
+  return { ...result, filters, locale, map };
 }
 
 export default function SpacesPage() {
-  const { spaces, byCounty, filters } = useLoaderData<typeof loader>();
+  const { spaces, byCounty, filters, map } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const { t, locale } = useT();
   const any = t("spaces.filter.any");
@@ -54,9 +56,11 @@ export default function SpacesPage() {
           {spaces.map((space) => <SpaceCard key={space.id} space={space} />)}
         </div>
       )}
-      {/* The text version of the county map; each county links to the filtered directory. */}
+      {/* The county map, then its text version; each county links to the filtered directory. */}
       <section className="card" aria-labelledby="by-county">
         <h2 id="by-county" className="font-semibold">{t("spaces.directory.byCounty")}</h2>
+        {/* Server-rendered from reference county names and counts only (charts.server.ts). */}
+        <div role="img" aria-label={t("spaces.directory.byCounty")} className="mt-2 overflow-x-auto [&>svg]:h-auto [&>svg]:max-w-full" dangerouslySetInnerHTML={{ __html: map }} />
         <ul className="mt-2 grid grid-cols-2 gap-1 text-sm sm:grid-cols-3">
           {COUNTIES.filter((county) => byCounty[county.code]).map((county) => (
             <li key={county.code}>

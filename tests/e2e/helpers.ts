@@ -65,3 +65,27 @@ export async function applyAsExpert(page: Page, needTitle: string, price: string
   await expect(page.getByRole("status")).toHaveText("申请已提交");
   await expect(page.getByRole("heading", { name: "您的申请" })).toBeVisible();
 }
+
+/**
+ * A new cooperative verified by the bureau, for flows that change an organisation's standing
+ * (sanctions) and so must not touch the shared demo cooperative. Returns its name and login.
+ */
+export async function registerVerifiedCooperative(coop: Page, bureau: Page) {
+  const mobile = uniqueMobile();
+  const name = `嵩县香菇种植专业合作社${mobile.slice(-4)}`;
+  await registerCooperative(coop, mobile, name);
+  await coop.goto("/account/verification");
+  await coop.getByRole("region", { name: "组织认证" }).getByRole("listitem").filter({ hasText: name }).getByRole("link", { name: "申请认证" }).click();
+  await coop.getByLabel("统一社会信用代码").fill(syntheticCreditCode());
+  await coop.getByLabel("法定代表人 / 负责人").fill("赵大山");
+  await coop.getByLabel("联系人", { exact: true }).fill("赵大山");
+  await coop.getByLabel("联系人手机号").fill(mobile);
+  await coop.getByLabel("情况说明").fill("合作社成立于 2019 年，种植香菇 20 万棒，带动 45 户农户。");
+  await coop.getByRole("button", { name: "提交认证申请" }).click();
+  await expect(coop.getByRole("status")).toHaveText("认证申请已提交，请等待市科技局审核");
+  await bureau.goto("/bureau/verifications");
+  await bureau.getByRole("listitem").filter({ hasText: name }).getByRole("link", { name: "审核" }).click();
+  await bureau.getByRole("button", { name: "通过认证" }).click();
+  await expect(bureau.getByRole("status")).toHaveText("已通过认证");
+  return { name, mobile };
+}

@@ -143,6 +143,10 @@ describe("the county map", () => {
     expect(zh).not.toContain("孟津县");
     expect(zh).not.toContain("偃师市");
     expect(Buffer.byteLength(zh)).toBeLessThan(150_000);
+    // The Content-Security-Policy drops inline style attributes: fonts travel as attributes.
+    expect(zh).not.toContain(' style="');
+    expect(zh).not.toContain("<style");
+    expect(zh).toMatch(/ font-size="\d+px"/);
     const en = renderCountyMap({ values: {}, title: "Spaces", locale: "en", unit: "" });
     expect(en).toContain("Luanchuan County");
     expect(en).not.toContain("栾川县");

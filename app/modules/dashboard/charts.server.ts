@@ -15,11 +15,43 @@ const PALETTE = ["#15803d", "#ca8a04", "#2563eb", "#9333ea"];
 const TEXT = { fontFamily: "sans-serif", color: "#44403c" };
 
 /** Renders one option to SVG and always disposes the chart (a live chart keeps a timer running). */
+// The same figures give the same picture: the last few renderings are kept, so a page that is
+// read often (the public directory's map) does not lay out the map on every request.
+const rendered = new Map<string, string>();
+const RENDERED_KEPT = 32;
+
+/** SVG presentation attributes ECharts writes as inline style; the same as attributes are kept. */
+const PRESENTATION = new Set(["font-size", "font-family", "font-weight", "font-style", "fill", "stroke", "opacity"]);
+
+/**
+ * The site's Content-Security-Policy refuses inline style attributes, so the label fonts ECharts
+ * puts in `style="…"` would be dropped by the browser. They become presentation attributes
+ * (`font-size="9px"`), which the policy does not cover.
+ */
+export function withoutStyleAttributes(svg: string): string {
+  // The <style> sheet only holds hover effects, which a picture rendered on the server never
+  // shows; the policy would refuse it too.
+  return svg.replace(/<style[^>]*>[\s\S]*?<\/style>/g, "").replace(/ style="([^"]*)"/g, (_match, declarations: string) =>
+    declarations
+      .split(";")
+      .map((declaration) => declaration.split(":").map((part) => part.trim()))
+      .filter(([name, value]) => name && value && PRESENTATION.has(name))
+      .map(([name, value]) => ` ${name}="${value}"`)
+      .join(""),
+  );
+}
+
 function renderSvg(option: echarts.EChartsOption, width: number, height: number): string {
+  const key = `${width}x${height}:${JSON.stringify(option)}`;
+  const kept = rendered.get(key);
+  if (kept !== undefined) return kept;
   const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
   try {
     chart.setOption({ animation: false, color: PALETTE, textStyle: TEXT, ...option });
-    return chart.renderToSVGString();
+    const svg = withoutStyleAttributes(chart.renderToSVGString());
+    if (rendered.size >= RENDERED_KEPT) rendered.delete(rendered.keys().next().value!);
+    rendered.set(key, svg);
+    return svg;
   } finally {
     chart.dispose();
   }

@@ -40,9 +40,8 @@ const signedYuan = z
     return value.startsWith("-") ? -fen : fen;
   });
 
-/** The bureau's programme form (create and edit a draft). */
-export const ProgrammeFormSchema = z
-  .object({
+/** The bureau's programme form (create and edit a draft): the fields, for the browser's checks. */
+export const ProgrammeFormFields = z.object({
     kind: z.enum(PROGRAMME_KINDS, { message: "errors.required" }),
     year: wholeNumber("programmes.errors.year", 2020, 2100),
     title: text(4, 80, "programmes.errors.title_length"),
@@ -54,7 +53,10 @@ export const ProgrammeFormSchema = z
     eligibleOrgTypes: checkboxes(z.enum(ORG_TYPES)),
     reviewsRequired: wholeNumber("programmes.errors.reviews_required", 2, 9).default(2),
     deadline: z.string({ message: "errors.required" }).regex(/^\d{4}-\d{2}-\d{2}$/, "programmes.errors.deadline"),
-  })
+  });
+
+/** The programme form as the server reads it: amounts in fen, the deadline as the day's end. */
+export const ProgrammeFormSchema = ProgrammeFormFields
   .refine((form) => form.maxAward === undefined || form.maxAward <= form.budget, { path: ["maxAward"], message: "programmes.errors.max_award_over_budget" })
   .transform(({ budget, maxAward, deadline, ...form }) => ({ ...form, budgetFen: budget, maxAwardFen: maxAward ?? null, deadline: endOfDayInLuoyang(deadline) }));
 
@@ -68,7 +70,7 @@ export const ProgrammeIntentSchema = z.discriminatedUnion("intent", [
 ]);
 
 /** The application form. `link` is "agreement:<id>", "need:<id>" or empty. */
-export const ApplyFormSchema = z.object({
+export const ApplyFormFields = z.object({
   organisationId: z.string({ message: "errors.required" }).min(1, "errors.required"),
   title: text(4, 80, "programmes.errors.title_length"),
   summary: text(20, 4000, "programmes.errors.summary_length"),
@@ -80,7 +82,9 @@ export const ApplyFormSchema = z.object({
     .regex(/^(agreement|need):[\w-]+$/, "programmes.errors.link")
     .optional()
     .or(z.literal("").transform(() => undefined)),
-}).transform(({ requested, ...form }) => ({ ...form, requestedFen: requested }));
+});
+
+export const ApplyFormSchema = ApplyFormFields.transform(({ requested, ...form }) => ({ ...form, requestedFen: requested }));
 
 export type ApplyFields = z.output<typeof ApplyFormSchema>;
 

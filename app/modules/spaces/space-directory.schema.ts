@@ -39,7 +39,7 @@ export type SpaceProfileFields = z.output<typeof SpaceProfileSchema>;
 const count = z.number({ message: "spaces.errors.kpi_count" }).int("spaces.errors.kpi_count").min(0, "spaces.errors.kpi_count").max(1_000_000, "spaces.errors.kpi_count");
 
 /** One year's reported figures; financing arrives as yuan text and leaves as fen. */
-export const KpiReportSchema = z
+export const KpiReportFields = z
   .object({
     year: z.number({ message: "spaces.errors.kpi_year" }).int("spaces.errors.kpi_year").min(2015, "spaces.errors.kpi_year").max(2100, "spaces.errors.kpi_year"),
     incubated: count,
@@ -48,8 +48,9 @@ export const KpiReportSchema = z
     peopleTrained: count,
     jobsCreated: count,
     financing: optionalYuan("spaces.errors.kpi_money"),
-  })
-  .transform(({ financing, ...rest }) => ({ ...rest, financingFen: financing ?? 0 }));
+  });
+
+export const KpiReportSchema = KpiReportFields.transform(({ financing, ...rest }) => ({ ...rest, financingFen: financing ?? 0 }));
 
 export type KpiReportFields = z.output<typeof KpiReportSchema>;
 

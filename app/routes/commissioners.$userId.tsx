@@ -97,8 +97,8 @@ export default function CommissionerReportPage() {
             {log.photoIds.length > 0 ? (
               <div className="grid grid-cols-4 gap-2">
                 {log.photoIds.map((photoId) => (
-                  <a key={photoId} href={`/uploads/${photoId}`}>
-                    <img src={`/uploads/${photoId}?v=thumb`} alt={t("commissioners.logPhoto")} className="aspect-square w-full rounded object-cover" loading="lazy" />
+                  <a key={photoId} href={`/commissioners/logs/photos/${photoId}`}>
+                    <img src={`/commissioners/logs/photos/${photoId}?v=thumb`} alt={t("commissioners.logPhoto")} className="aspect-square w-full rounded object-cover" loading="lazy" />
                   </a>
                 ))}
               </div>

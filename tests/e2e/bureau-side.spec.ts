@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../app/modules/demo/demo-accounts";
@@ -70,7 +69,7 @@ test("the bureau adds a creative-agriculture demonstration site and designates i
   const download = bureau.waitForEvent("download");
   await bureau.getByRole("link", { name: "导出 Excel" }).click();
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(readFileSync(await (await download).path()));
+  await workbook.xlsx.readFile(await (await download).path());
   expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["目标完成", "年度", "县区", "产业"]);
   // Yiyang county's row counts at least the site just designated.
   const counties = workbook.getWorksheet("县区")!;

@@ -6,6 +6,10 @@ import { db } from "~/db.server";
 import { reportRevenue } from "~/modules/revenue/revenue.server";
 import { loader as evidenceLoader } from "~/routes/agreements.$id.evidence.$uploadId";
 import { loader as publicUploadLoader } from "~/routes/uploads.$id";
+import { loader as serviceLogPhotoLoader } from "~/routes/commissioners.logs.photos.$uploadId";
+import { logService } from "~/modules/commissioners/commissioners.server";
+import { createCommissioner, logFields } from "../support/commissioners-factories";
+import { jpegFile } from "../support/escrow-factories";
 import { useTestDatabase } from "../support/database";
 import { createExpert } from "../support/needs-factories";
 import { sessionCookieFor } from "../support/offers-factories";
@@ -38,5 +42,19 @@ describe("revenue evidence", () => {
     expect(await asUser(setup.payer.id)).toBe(200);
     expect(await asUser((await createExpert()).id)).toBe(404);
     expect(await status(publicUploadLoader({ request: new Request(`http://localhost/uploads/${uploadId}`), context, params: { id: uploadId } }))).toBe(404);
+  });
+});
+
+describe("commissioners' service-log photos", () => {
+  it("are served to logged-in users on the report's own route, never by the public upload route", async () => {
+    const { expert, assignment } = await createCommissioner();
+    const log = await logService(expert, logFields(assignment.id), [await jpegFile()]);
+    const [uploadId] = (await db.serviceLog.findUniqueOrThrow({ where: { id: log.id }, select: { photoIds: true } })).photoIds;
+    const url = `http://localhost/commissioners/logs/photos/${uploadId}`;
+    const viewer = await createExpert();
+    expect(await status(serviceLogPhotoLoader({ request: new Request(url, { headers: { cookie: await sessionCookieFor(viewer.id) } }), context, params: { uploadId } }))).toBe(200);
+    // Not logged in: sent to the login page.
+    expect(await status(serviceLogPhotoLoader({ request: new Request(url), context, params: { uploadId } }))).toBe(302);
+    expect(await status(publicUploadLoader({ request: new Request(`http://localhost/uploads/${uploadId}`), context, params: { id: uploadId! } }))).toBe(404);
   });
 });

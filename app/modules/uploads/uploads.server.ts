@@ -203,11 +203,15 @@ function megabytes(bytes: number): number {
  * One query over every private use, so a new private use is added here and nowhere else.
  */
 export async function isPrivateUpload(id: string): Promise<boolean> {
-  const found = await db.upload.findFirst({
-    where: { id, OR: [{ messages: { some: {} } }, { milestoneFiles: { some: {} } }, { revenueEvidence: { some: {} } }, { programmeEvidence: { some: {} } }] },
-    select: { id: true },
-  });
-  return found !== null;
+  const [found, serviceLog] = await Promise.all([
+    db.upload.findFirst({
+      where: { id, OR: [{ messages: { some: {} } }, { milestoneFiles: { some: {} } }, { revenueEvidence: { some: {} } }, { programmeEvidence: { some: {} } }] },
+      select: { id: true },
+    }),
+    // Photos from commissioners' field visits show farmers and their homes: logged-in users only.
+    db.serviceLog.findFirst({ where: { photoIds: { has: id } }, select: { id: true } }),
+  ]);
+  return found !== null || serviceLog !== null;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { SubmissionResult } from "@conform-to/react";
+import type { ReactNode } from "react";
 import { Link } from "@remix-run/react";
 import { FactList } from "~/components/fact-list";
 import { formatDate, formatMoney } from "~/i18n/format";
@@ -149,6 +150,23 @@ export function OutcomeFacts({ outcome, evidence }: { outcome: OutcomeData; evid
           {outcome.commended ? <p className="text-brand-800">{t("programmes.commendedTitle")}</p> : null}
         </div>
       ) : null}
+    </div>
+  );
+}
+
+/** The payments made to an application, with the bureau's payment form under them when given. */
+export function Disbursements({ payments, children }: { payments: { id: string; createdAt: string | Date; amountFen: number }[]; children?: ReactNode }) {
+  const { t, locale } = useT();
+  return (
+    <div className="card space-y-2">
+      <h2 className="font-semibold">{t("programmes.disbursements")}</h2>
+      {payments.length === 0 ? <p>{t("programmes.noDisbursements")}</p> : null}
+      <ul>
+        {payments.map((payment) => (
+          <li key={payment.id}>{formatDate(locale, payment.createdAt)} · {formatMoney(locale, payment.amountFen)}</li>
+        ))}
+      </ul>
+      {children}
     </div>
   );
 }

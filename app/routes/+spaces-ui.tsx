@@ -1,3 +1,4 @@
+import type { ComputedKpis } from "~/modules/spaces/kpis.server";
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { FactList } from "~/components/fact-list";
@@ -79,17 +80,8 @@ export function SpaceCard({ space }: { space: SpaceCardData }) {
   );
 }
 
-export interface ComputedKpiData {
-  year: number;
-  servicesPublished: number;
-  requestsReceived: number;
-  requestsAccepted: number;
-  requestsCompleted: number;
-  acceptanceRate: number | null;
-  medianDaysToRespond: number | null;
-  averageRating: number | null;
-  trainingsHeld: number;
-}
+/** The figures the platform computes for a space, per year (kpis.server.ts). */
+export type ComputedKpiData = ComputedKpis;
 
 export interface KpiReportData {
   year: number;

@@ -14,7 +14,7 @@ import { performBureauIntent } from "~/modules/programmes/programmes.server";
 import { requirePermission } from "~/modules/users/guards.server";
 import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { ApplicationStatus, OutcomeFacts, replyFor } from "./+programmes-ui";
+import { ApplicationStatus, Disbursements, OutcomeFacts, replyFor } from "./+programmes-ui";
 import { DecisionForms, EvaluationForm, ReviewForms, DisburseForm } from "./+programme-bureau-forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.application.title} · ${translate(data.locale, "app.name")}` : "XiangKe" }];
@@ -77,18 +77,11 @@ export default function BureauApplicationPage() {
         {!decided ? <ReviewForms lastResult={lastResult} /> : null}
       </div>
       {!decided ? <DecisionForms lastResult={lastResult} /> : null}
-      <div className="card space-y-2">
-        <h2 className="font-semibold">{t("programmes.disbursements")}</h2>
-        {application.disbursements.length === 0 ? <p>{t("programmes.noDisbursements")}</p> : null}
-        <ul>
-          {application.disbursements.map((payment) => (
-            <li key={payment.id}>{formatDate(locale, payment.createdAt)} · {formatMoney(locale, payment.amountFen)}</li>
-          ))}
-        </ul>
+      <Disbursements payments={application.disbursements}>
         {application.approvedFen !== null && application.disbursedFen < application.approvedFen ? (
           <DisburseForm lastResult={replyFor(lastResult, "disburse")} idempotencyKey={idempotencyKey} />
         ) : application.approvedFen !== null ? <p>{t("programmes.paidInFull")}</p> : null}
-      </div>
+      </Disbursements>
       {application.outcome ? <OutcomeFacts outcome={application.outcome} evidence={application.evidence.map((item) => `/programmes/applications/${application.id}/evidence/${item.uploadId}`)} /> : null}
       {application.completedAt && application.status !== "EVALUATED" ? <EvaluationForm lastResult={replyFor(lastResult, "evaluate")} /> : null}
       <div className="card space-y-2">

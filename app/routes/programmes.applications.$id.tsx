@@ -17,7 +17,7 @@ import { MAX_IMAGE_BYTES, parseUploadForm } from "~/modules/uploads/uploads.serv
 import { requireUser } from "~/modules/users/guards.server";
 import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { ApplicationStatus, OutcomeFacts, replyFor } from "./+programmes-ui";
+import { ApplicationStatus, Disbursements, OutcomeFacts, replyFor } from "./+programmes-ui";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.application.title} · ${translate(data.locale, "app.name")}` : "XiangKe" }];
 
@@ -90,15 +90,7 @@ export default function ApplicationPage() {
           ))}
         </ul>
       </div>
-      <div className="card space-y-2">
-        <h2 className="font-semibold">{t("programmes.disbursements")}</h2>
-        {application.disbursements.length === 0 ? <p>{t("programmes.noDisbursements")}</p> : null}
-        <ul>
-          {application.disbursements.map((payment) => (
-            <li key={payment.id}>{formatDate(locale, payment.createdAt)} · {formatMoney(locale, payment.amountFen)}</li>
-          ))}
-        </ul>
-      </div>
+      <Disbursements payments={application.disbursements} />
       {application.outcome ? <OutcomeFacts outcome={application.outcome} evidence={application.evidence.map((item) => `/programmes/applications/${application.id}/evidence/${item.uploadId}`)} /> : null}
       {canReport ? <ReportForm lastResult={replyFor(lastResult, "report")} /> : null}
     </section>

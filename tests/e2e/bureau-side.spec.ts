@@ -55,10 +55,11 @@ test("the bureau adds a creative-agriculture demonstration site and designates i
   await bureau.getByLabel("面积（亩）").fill("260");
   await bureau.getByRole("button", { name: "保存" }).click();
   await expect(bureau.getByRole("status")).toHaveText("示范点已创建");
+  // Both steps answer with the same toast: each waits for the page of the new status instead.
   await bureau.getByRole("button", { name: "开始建设" }).click();
-  await expect(bureau.getByRole("status")).toHaveText("状态已更新");
   await bureau.getByRole("button", { name: "认定为示范点" }).click();
-  await expect(bureau.getByRole("status")).toHaveText("状态已更新");
+  await expect(bureau.getByRole("button", { name: "认定为示范点" })).toBeHidden();
+  await expect(bureau.getByRole("main").getByText("已认定", { exact: true })).toBeVisible();
 
   await bureau.goto("/demos?county=410327");
   await expect(bureau.getByRole("link", { name })).toBeVisible();
@@ -96,20 +97,21 @@ test("a branding request grows into a brand project that moves through its stage
   await form("发布进展").getByLabel("进展说明").fill("走访 30 户社员，整理了协心村香菇的种植历史和口感特点。");
   await form("发布进展").getByRole("button", { name: "发布进展" }).click();
   await expect(village.getByRole("status")).toHaveText("进展已发布");
-  for (const stage of ["品牌设计", "商标申请"]) {
-    const advance = village.locator("form").filter({ has: village.getByRole("heading", { name: new RegExp(`进入「${stage}`) }) });
+  for (const [stage, next] of [["品牌设计", "商标申请"], ["商标申请", "上市推广"]]) {
+    const advance = village.locator("form").filter({ has: village.getByRole("heading", { name: `进入「${stage}」阶段` }) });
     await advance.getByLabel("进展说明").fill(`调研完成，进入${stage}阶段。`);
     await advance.getByRole("button", { name: "进入下一阶段" }).click();
-    await expect(village.getByRole("status")).toHaveText("已进入下一阶段");
+    // The same toast follows each step: wait for the page of the next stage instead.
+    await expect(village.getByRole("heading", { name: `进入「${next}」阶段` })).toBeVisible();
   }
   // Launch needs the trademark application number.
-  const toLaunch = village.locator("form").filter({ has: village.getByRole("heading", { name: /进入「/ }) });
+  const toLaunch = village.locator("form").filter({ has: village.getByRole("heading", { name: "进入「上市推广」阶段" }) });
   await toLaunch.getByLabel("进展说明").fill("商标申请已受理。");
   await toLaunch.getByRole("button", { name: "进入下一阶段" }).click();
   await expect(toLaunch.getByText("进入上市阶段前请填写商标申请号")).toBeVisible();
   await toLaunch.getByLabel("商标申请号").fill("68123456");
   await toLaunch.getByLabel("进展说明").fill("商标申请已受理。");
   await toLaunch.getByRole("button", { name: "进入下一阶段" }).click();
-  await expect(village.getByRole("status")).toHaveText("已进入下一阶段");
+  await expect(village.getByRole("heading", { name: "完成上市" })).toBeVisible();
   await expect(village.getByRole("main")).toContainText("68123456");
 });

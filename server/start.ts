@@ -13,6 +13,7 @@ import { getSearchEngine } from "~/modules/search/engine.server";
 import { configureIndexes, rebuildIndexes, startIndexer } from "~/modules/search/indexer.server";
 import { runSavedSearchAlerts } from "~/modules/search/saved-searches.server";
 import { syncReferenceData } from "~/modules/reference/reference.server";
+import { startWebhookJobs } from "~/modules/webhooks/delivery.server";
 import { createApp } from "./app";
 import { startEmbeddedPostgres, type RunningDatabase } from "./embedded-postgres";
 import { applyMigrations } from "./migrate";
@@ -103,6 +104,7 @@ export async function startServer(env: Env, log: Logger): Promise<RunningServer>
     sweeper.unref();
     const stopRevenueJobs = startRevenueJobs(log);
     const stopEscrowJobs = startEscrowJobs(log);
+    const stopWebhookJobs = startWebhookJobs(log);
 
     const address = http.address();
     const port = typeof address === "object" && address ? address.port : env.PORT;
@@ -118,6 +120,7 @@ export async function startServer(env: Env, log: Logger): Promise<RunningServer>
         clearInterval(sweeper);
         stopRevenueJobs();
         await stopEscrowJobs();
+        await stopWebhookJobs();
         clearInterval(alerts);
         await stopIndexer();
         // io.close() also closes the HTTP server: new connections stop, open requests finish.

@@ -67,6 +67,7 @@ export default function AccountPage() {
         <div className="mt-3 flex flex-wrap gap-3">
           <Link to="/account/verification" className="btn-secondary">{t("account.verification")}</Link>
           <Link to="/account/searches" className="btn-secondary">{t("search.savedTitle")}</Link>
+          <Link to="/account/tokens" className="btn-secondary">{t("api.tokens.title")}</Link>
           {account.primaryRole === "EXPERT" ? (
             <>
               <Link to="/account/profile" className="btn-secondary">{t("account.editExpertProfile")}</Link>

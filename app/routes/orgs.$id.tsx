@@ -10,6 +10,7 @@ import { getOrganisationPage } from "~/modules/profiles/profiles.server";
 import { countyName } from "~/modules/reference/reference";
 import { listServicesOfSpace, managesSpace } from "~/modules/spaces/spaces.server";
 import { getOptionalUser } from "~/modules/users/guards.server";
+import { managesWebhooks } from "~/modules/webhooks/webhooks.server";
 import { domainErrorResponse } from "~/utils/errors";
 import { ContactSection, HiddenNotice, ModerationForm } from "./+profiles-ui";
 import { SpaceServicesSection } from "./+services-ui";
@@ -30,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // A Star Innovation Space lists its services; its own accounts also see drafts.
   const managesServices = managesSpace(viewer, page.organisation.id);
   const services = page.organisation.type === "STAR_SPACE" ? await listServicesOfSpace(page.organisation.id, managesServices) : null;
-  return { ...page, locale, services, managesServices };
+  return { ...page, locale, services, managesServices, managesWebhooks: managesWebhooks(viewer, page.organisation.id) };
 }
 
 /** Only moderation posts here; editing lives under /account/organisations/:id. */
@@ -39,7 +40,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function OrganisationPage() {
-  const { organisation, contact, members, experts, offers, services, managesServices, hidden, canEdit, canModerate } = useLoaderData<typeof loader>();
+  const { organisation, contact, members, experts, offers, services, managesServices, managesWebhooks, hidden, canEdit, canModerate } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t, locale } = useT();
   const place = [countyName(organisation.countyCode, locale), organisation.village].filter(Boolean).join(" · ");
@@ -113,6 +114,7 @@ export default function OrganisationPage() {
           </ul>
         </section>
       ) : null}
+      {managesWebhooks ? <Link to={`/orgs/${organisation.id}/webhooks`} className="link block">{t("webhooks.manageLink")}</Link> : null}
       {services ? <SpaceServicesSection organisationId={organisation.id} services={services} canManage={managesServices} /> : null}
       {canModerate ? <ModerationForm hidden={Boolean(hidden)} lastResult={lastResult} /> : null}
     </article>

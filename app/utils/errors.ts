@@ -20,6 +20,8 @@ import { commissionersErrors } from "~/modules/commissioners/commissioners.error
 import { programmesErrors } from "~/modules/programmes/programmes.errors";
 import { sanctionsErrors } from "~/modules/sanctions/sanctions.errors";
 import { creativeErrors } from "~/modules/creative/creative.errors";
+import { apiErrors } from "~/modules/api/api.errors";
+import { webhooksErrors } from "~/modules/webhooks/webhooks.errors";
 
 export interface ErrorSpec {
   status: number;
@@ -29,7 +31,7 @@ export interface ErrorSpec {
 }
 
 /** Every rule a service can refuse, with its HTTP status and the message people see. */
-const DOMAIN_ERRORS = { ...usersErrors, ...searchErrors, ...marketplaceErrors, ...needsErrors, ...applicationsErrors, ...offersErrors, ...uploadsErrors, ...notificationsErrors, ...profilesErrors, ...verificationErrors, ...chatErrors, ...ledgerErrors, ...walletErrors, ...revenueErrors, ...escrowErrors, ...agreementsErrors, ...spacesErrors, ...commissionersErrors, ...programmesErrors, ...sanctionsErrors, ...creativeErrors } satisfies Record<string, ErrorSpec>;
+const DOMAIN_ERRORS = { ...usersErrors, ...searchErrors, ...marketplaceErrors, ...needsErrors, ...applicationsErrors, ...offersErrors, ...uploadsErrors, ...notificationsErrors, ...profilesErrors, ...verificationErrors, ...chatErrors, ...ledgerErrors, ...walletErrors, ...revenueErrors, ...escrowErrors, ...agreementsErrors, ...spacesErrors, ...commissionersErrors, ...programmesErrors, ...sanctionsErrors, ...creativeErrors, ...apiErrors, ...webhooksErrors } satisfies Record<string, ErrorSpec>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;
 

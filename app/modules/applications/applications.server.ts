@@ -7,6 +7,7 @@ import { canManageNeed, NEED_TRANSITIONS } from "~/modules/needs/needs.server";
 import { createNotifications, deliverNotifications, type NewNotification } from "~/modules/notifications/notifications.server";
 import { markForIndexing } from "~/modules/search/outbox.server";
 import { can, type Actor } from "~/modules/users/permissions";
+import { enqueueEvent } from "~/modules/webhooks/webhooks.server";
 import { DomainError } from "~/utils/errors";
 import { assertTransition, type Transitions } from "~/utils/state-machine";
 import type { ApplyInput } from "./applications.schema";
@@ -59,6 +60,7 @@ export async function applyToNeed(input: { actor: Actor; needId: string; applica
         select: { id: true, status: true },
       });
       await recordAudit(tx, { actorId: actor.id, action: "application.submitted", subjectType: "Application", subjectId: application.id, after: { needId: need.id, status: application.status, priceFen: input.application.price }, ip: input.meta.ip });
+      await enqueueEvent(tx, { organisationIds: [need.organisationId], event: "application.received", payload: { applicationId: application.id, needId: need.id, needTitle: need.title, priceFen: input.application.price, status: application.status, occurredAt: new Date().toISOString() } });
       const rows = await createNotifications(tx, await needManagers(tx, need, { type: "application.received", params: { expert: expert.displayName, need: need.title }, href: `/needs/${need.id}/applications` }));
       return { application, rows };
     });

@@ -10,6 +10,7 @@ import { balanceOf, ensureAccount, ensureWallet, escrowId, transfer } from "~/mo
 import { createNotifications, deliverNotifications, type NewNotification, type NotificationType } from "~/modules/notifications/notifications.server";
 import { deleteUpload, storeImage } from "~/modules/uploads/uploads.server";
 import { can, type Actor } from "~/modules/users/permissions";
+import { enqueueEvent } from "~/modules/webhooks/webhooks.server";
 import { DomainError, isDomainError } from "~/utils/errors";
 import { fenToYuanText } from "~/utils/money";
 import { assertTransition } from "~/utils/state-machine";
@@ -207,6 +208,7 @@ export async function fundMilestone(actor: Actor, milestoneId: string, key: stri
         throw error;
       }
       await moveMilestone(tx, milestone, "FUNDED", { fundedAt: new Date() }, { actorId: actor.id, ip: meta.ip, extra: { transferId } });
+      await enqueueEvent(tx, { organisationIds: [agreement.payerOrganisationId, agreement.payeeOrganisationId], event: "milestone.funded", payload: { milestoneId: milestone.id, agreementId: agreement.id, title: milestone.title, amountFen: milestone.amountFen, status: "FUNDED", occurredAt: new Date().toISOString() } });
       notify(notices(await recipients(tx, agreement, "payee", actor.id), "milestone.funded", milestone));
       return { milestoneId: milestone.id, status: "FUNDED", transferId, amountFen: milestone.amountFen };
     }),
@@ -253,6 +255,7 @@ async function release(tx: Tx, milestone: LockedMilestone, by: { actorId: string
   const to = await ensureWallet(tx, { userId: agreement.payeeUserId });
   const { id: transferId } = await transfer(tx, { from: escrowId(milestone.id), to, amountFen, reason: "MILESTONE_RELEASE", agreementId: agreement.id, milestoneId: milestone.id, actorId });
   await moveMilestone(tx, milestone, "RELEASED", { releasedAt: new Date(), autoReleased: auto, reviewDueAt: null }, { ...by, extra: { transferId, amountFen } });
+  await enqueueEvent(tx, { organisationIds: [agreement.payerOrganisationId, agreement.payeeOrganisationId], event: "milestone.released", payload: { milestoneId: milestone.id, agreementId: agreement.id, title: milestone.title, amountFen, status: "RELEASED", occurredAt: new Date().toISOString() } });
   const agreementStatus = await completeIfDone(tx, agreement.id, agreement.status, actorId);
   return { milestoneId: milestone.id, status: "RELEASED", transferId, amountFen, agreementStatus };
 }

@@ -7,6 +7,7 @@ import { markForIndexing } from "~/modules/search/outbox.server";
 import { deleteUpload, storeImage } from "~/modules/uploads/uploads.server";
 import { can, type Actor } from "~/modules/users/permissions";
 import { getPublisherVerification } from "~/modules/verification/verified.server";
+import { enqueueEvent } from "~/modules/webhooks/webhooks.server";
 import { DomainError } from "~/utils/errors";
 import { assertTransition, type Transitions } from "~/utils/state-machine";
 import { MAX_NEED_PHOTOS, endOfDayInLuoyang, type NeedFields } from "./needs.schema";
@@ -103,13 +104,14 @@ async function withStoredPhotos<T>(ownerId: string, files: File[], write: (uploa
 }
 
 async function openNeed(tx: Tx, needId: string, actorId: string, meta: RequestMeta): Promise<boolean> {
-  const need = await tx.need.findUniqueOrThrow({ where: { id: needId }, select: { status: true, organisationId: true, postedById: true } });
+  const need = await tx.need.findUniqueOrThrow({ where: { id: needId }, select: { status: true, organisationId: true, postedById: true, title: true } });
   assertTransition(NEED_TRANSITIONS, need.status, "OPEN", "need.invalid_transition");
   await assertNotBanned({ userId: need.postedById, organisationIds: [need.organisationId] }, new Date(), tx);
   if (!(await getPublisherVerification({ userId: need.postedById, organisationId: need.organisationId }, tx))) return false;
   await tx.need.update({ where: { id: needId }, data: { status: "OPEN", publishedAt: new Date() }, select: { id: true } });
   await recordAudit(tx, { actorId, action: "need.published", subjectType: "Need", subjectId: needId, before: { status: need.status }, after: { status: "OPEN" }, ip: meta.ip });
   await markForIndexing(tx, "needs", needId);
+  await enqueueEvent(tx, { organisationIds: [need.organisationId], event: "need.published", payload: { needId, title: need.title, status: "OPEN", occurredAt: new Date().toISOString() } });
   return true;
 }
 

@@ -10,6 +10,7 @@ import { createNotifications, deliverNotifications, type NewNotification } from 
 import { assertNotBanned } from "~/modules/sanctions/bans.server";
 import { deleteUpload, storeImage } from "~/modules/uploads/uploads.server";
 import { can, type Actor } from "~/modules/users/permissions";
+import { enqueueEvent } from "~/modules/webhooks/webhooks.server";
 import { DomainError, isDomainError } from "~/utils/errors";
 import { assertTransition } from "~/utils/state-machine";
 import { ACTIVE_APPLICATION_STATUSES, APPLICATION_TRANSITIONS, PROGRAMME_TRANSITIONS, ineligibleReasons, outstandingFen } from "./programmes.rules";
@@ -290,6 +291,7 @@ export async function decideApplication(actor: Actor, applicationId: string, dec
     const after = { status, approvedFen: decision.approve ? decision.approvedFen : null, decisionNote: decision.note ?? "" };
     await tx.programmeApplication.update({ where: { id: applicationId }, data: { ...after, decidedById: actor.id, decidedAt: now }, select: { id: true } });
     await recordAudit(tx, { actorId: actor.id, action: decision.approve ? "programme.approved" : "programme.rejected", subjectType: "ProgrammeApplication", subjectId: applicationId, before: { status: application.status }, after });
+    await enqueueEvent(tx, { organisationIds: [application.organisationId], event: "programme.decided", payload: { applicationId, programmeId, title: application.title, status, approvedFen: after.approvedFen, occurredAt: now.toISOString() } });
     return notifyApplicant(
       tx,
       application,

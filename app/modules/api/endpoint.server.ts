@@ -1,0 +1,195 @@
+import { z } from "zod";
+import { db } from "~/db.server";
+import type { Prisma } from "~/generated/prisma/client";
+import { getLocale } from "~/i18n/i18n.server";
+import type { Locale } from "~/i18n/i18n";
+import { idempotent } from "~/modules/ledger/idempotency.server";
+import { can, type Permission } from "~/modules/users/permissions";
+import type { SessionUser } from "~/modules/users/session.server";
+import { DomainError, isDomainError } from "~/utils/errors";
+import { requestMeta } from "~/utils/request.server";
+import { fromDomainError, fromZodError, simpleProblem } from "./problem.server";
+import { hitRateLimit, rateLimitHeaders } from "./rate-limit.server";
+import type { Scope } from "./scopes";
+import { authenticateApi } from "./tokens.server";
+
+type AnyObject = z.ZodObject<z.ZodRawShape>;
+
+export interface EndpointSpec<P extends AnyObject, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType> {
+  method: "GET" | "POST";
+  /** OpenAPI form, e.g. "/api/v1/needs/{id}". */
+  path: string;
+  summary: string;
+  tag: string;
+  /** The token scope the operation needs; with one, the caller must be authenticated. */
+  scope?: Scope;
+  /** The role permission the operation needs, as the web page asks. */
+  permission?: Permission;
+  params?: P;
+  query?: Q;
+  body?: B;
+  response: R;
+  status?: number;
+  /** Creates records: an `Idempotency-Key` header makes a retry return the first result. */
+  idempotent?: boolean;
+}
+
+export interface HandlerContext<P extends AnyObject, Q extends z.ZodType, B extends z.ZodType> {
+  actor: SessionUser | null;
+  params: z.output<P>;
+  query: z.output<Q>;
+  body: z.output<B>;
+  request: Request;
+  meta: { ip: string; userAgent: string | null };
+}
+
+interface Args {
+  request: Request;
+  params: Record<string, string | undefined>;
+  context?: { clientIp?: string };
+}
+
+/** What a handler may return for a response type: dates are still Date objects before JSON. */
+export type Wire<T> = T extends string ? string | Date : T extends (infer U)[] ? Wire<U>[] : T extends object ? { [K in keyof T]: Wire<T[K]> } : T;
+
+export interface ApiEndpoint {
+  spec: EndpointSpec<AnyObject, z.ZodType, z.ZodType, z.ZodType>;
+  handle: (args: Args) => Promise<Response>;
+}
+
+/** Every endpoint defined so far; the OpenAPI document is built from it. */
+export const registry: ApiEndpoint[] = [];
+
+function clientKey(request: Request, context: Args["context"], tokenId: string | null): string {
+  if (tokenId) return `token:${tokenId}`;
+  return `ip:${context?.clientIp ?? request.headers.get("x-forwarded-for") ?? "unknown"}`;
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  if (!request.headers.get("content-type")?.toLowerCase().includes("application/json")) throw new DomainError("api.invalid_json");
+  try {
+    return await request.json();
+  } catch {
+    throw new DomainError("api.invalid_json");
+  }
+}
+
+/**
+ * An API operation over a service function. The wrapper does what every operation shares:
+ * rate limit, authentication, scope and permission, parsing, idempotency, problem responses.
+ * Output is round-tripped through JSON (dates become strings) and then shaped by the response
+ * schema, which drops fields the document does not promise.
+ */
+export function defineEndpoint<P extends AnyObject, Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined, R extends z.ZodType = z.ZodType>(
+  spec: EndpointSpec<P, Q, B, R>,
+  handler: (context: HandlerContext<P, Q, B>) => Promise<Wire<z.input<R>>>,
+): ApiEndpoint {
+  async function handle({ request, params, context }: Args): Promise<Response> {
+    const locale: Locale = await getLocale(request);
+    const instance = new URL(request.url).pathname;
+    let limitHeaders: Record<string, string> = {};
+    try {
+      // A refused token still counts against the caller's address, so guessing costs requests.
+      const auth = await authenticateApi(request).catch((error: unknown) => {
+        limitHeaders = rateLimitHeaders(hitRateLimit(clientKey(request, context, null)));
+        throw error;
+      });
+      const limit = hitRateLimit(clientKey(request, context, auth?.tokenId ?? null));
+      limitHeaders = rateLimitHeaders(limit);
+      if (!limit.allowed) {
+        return simpleProblem("api.rate_limited", 429, "api.problem.rate_limited", locale, instance, { key: "api.problem.rate_limited_detail", params: { seconds: limit.reset } }, { ...limitHeaders, "Retry-After": String(limit.reset) });
+      }
+      if (spec.scope) {
+        if (!auth) throw new DomainError("api.unauthorized");
+        if (auth.scopes !== "session" && !auth.scopes.includes(spec.scope)) {
+          return simpleProblem("api.scope_missing", 403, "api.problem.scope_missing", locale, instance, { key: "api.problem.scope_missing_detail", params: { scope: spec.scope } }, limitHeaders);
+        }
+      }
+      if (spec.permission && !can(auth?.actor, spec.permission)) throw new DomainError("marketplace.forbidden");
+
+      const parsedParams = (spec.params ?? z.object({})).safeParse(params);
+      if (!parsedParams.success) return withHeaders(fromZodError(parsedParams.error, "params", locale, instance), limitHeaders);
+      const parsedQuery = (spec.query ?? z.undefined()).safeParse(spec.query ? Object.fromEntries(new URL(request.url).searchParams) : undefined);
+      if (!parsedQuery.success) return withHeaders(fromZodError(parsedQuery.error, "query", locale, instance), limitHeaders);
+      const rawBody = spec.body ? await readJson(request) : undefined;
+      const parsedBody = (spec.body ?? z.undefined()).safeParse(rawBody);
+      if (!parsedBody.success) return withHeaders(fromZodError(parsedBody.error, "body", locale, instance), limitHeaders);
+
+      const run = async () => {
+        const result = await handler({
+          actor: auth?.actor ?? null,
+          params: parsedParams.data as z.output<P>,
+          query: parsedQuery.data as z.output<Q>,
+          body: parsedBody.data as z.output<B>,
+          request,
+          meta: requestMeta(request, context ?? {}),
+        });
+        return spec.response.parse(JSON.parse(JSON.stringify(result))) as Prisma.InputJsonValue;
+      };
+      const key = request.headers.get("idempotency-key");
+      let output: Prisma.InputJsonValue;
+      if (spec.idempotent && key && auth) {
+        // The key row is held by this transaction while the service commits its own; a parallel
+        // retry with the same key waits on the key and then replays the stored result.
+        const outcome = await db.$transaction(
+          (tx) => idempotent(tx, { actorId: auth.actor.id, key, scope: `api:${spec.method} ${spec.path}`, request: { params, body: rawBody } }, run),
+          { timeout: 30_000 },
+        );
+        output = outcome.result;
+      } else {
+        output = await run();
+      }
+      return new Response(JSON.stringify(output), {
+        status: spec.status ?? 200,
+        headers: { "Content-Type": "application/json; charset=utf-8", ...limitHeaders },
+      });
+    } catch (error) {
+      if (isDomainError(error)) return withHeaders(fromDomainError(error, locale, instance), limitHeaders);
+      throw error;
+    }
+  }
+  const endpoint: ApiEndpoint = { spec: spec as unknown as ApiEndpoint["spec"], handle };
+  registry.push(endpoint);
+  return endpoint;
+}
+
+function withHeaders(response: Response, headers: Record<string, string>): Response {
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+/** `?limit=` (1–100, default 20) and an opaque `?cursor=`. */
+export const PageQuery = z.object({
+  limit: z.coerce.number().int().min(1, "api.problem.invalid_request").max(100, "api.problem.invalid_request").default(20),
+  cursor: z.string().max(200).optional(),
+});
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ data: z.array(item), nextCursor: z.string().nullable() });
+}
+
+export type CursorValue = string | number | null;
+
+export function encodeCursor(sort: CursorValue, id: string): string {
+  return Buffer.from(JSON.stringify([sort, id])).toString("base64url");
+}
+
+/** The (sort value, id) of the last item seen; anything else is a 400. */
+export function decodeCursor(cursor: string): { sort: CursorValue; id: string } {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (Array.isArray(value) && value.length === 2 && typeof value[1] === "string" && (value[0] === null || ["string", "number"].includes(typeof value[0]))) {
+      return { sort: value[0] as CursorValue, id: value[1] };
+    }
+  } catch {
+    // falls through to the refusal
+  }
+  throw new DomainError("api.invalid_cursor");
+}
+
+/** Items fetched with `limit + 1`: the extra one only says that another page exists. */
+export function toPage<T>(items: T[], limit: number, cursorOf: (item: T) => [CursorValue, string]) {
+  const data = items.slice(0, limit);
+  const last = data.at(-1);
+  return { data, nextCursor: items.length > limit && last ? encodeCursor(...cursorOf(last)) : null };
+}

@@ -1,0 +1,30 @@
+import { z } from "zod";
+import type { MessageKey } from "~/i18n/i18n";
+
+/**
+ * What an organisation may subscribe to, and the shape of each event's `data`. The schemas are
+ * the contract with receivers: ids, titles, amounts in integer fen, status and when it happened.
+ */
+const Base = z.object({ occurredAt: z.iso.datetime() });
+
+export const WEBHOOK_EVENT_SCHEMAS = {
+  "need.published": Base.extend({ needId: z.string(), title: z.string(), status: z.literal("OPEN") }),
+  "application.received": Base.extend({ applicationId: z.string(), needId: z.string(), needTitle: z.string(), priceFen: z.number().int().nonnegative().nullable(), status: z.string() }),
+  "milestone.funded": Base.extend({ milestoneId: z.string(), agreementId: z.string(), title: z.string(), amountFen: z.number().int().nonnegative(), status: z.literal("FUNDED") }),
+  "milestone.released": Base.extend({ milestoneId: z.string(), agreementId: z.string(), title: z.string(), amountFen: z.number().int().nonnegative(), status: z.literal("RELEASED") }),
+  "programme.decided": Base.extend({ applicationId: z.string(), programmeId: z.string(), title: z.string(), status: z.enum(["APPROVED", "REJECTED"]), approvedFen: z.number().int().nonnegative().nullable() }),
+} as const;
+
+export type WebhookEvent = keyof typeof WEBHOOK_EVENT_SCHEMAS;
+export type WebhookPayload<E extends WebhookEvent> = z.input<(typeof WEBHOOK_EVENT_SCHEMAS)[E]>;
+
+export const WEBHOOK_EVENTS = Object.keys(WEBHOOK_EVENT_SCHEMAS) as WebhookEvent[];
+
+export function isWebhookEvent(value: string): value is WebhookEvent {
+  return Object.hasOwn(WEBHOOK_EVENT_SCHEMAS, value);
+}
+
+/** The i18n key naming an event in the UI. */
+export function eventLabel(event: string): MessageKey {
+  return (isWebhookEvent(event) ? `webhooks.event.${event}` : "webhooks.event.unknown") as MessageKey;
+}

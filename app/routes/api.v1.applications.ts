@@ -1,0 +1,3 @@
+import { listApplicationsEndpoint } from "~/modules/api/endpoints.server";
+
+export const loader = listApplicationsEndpoint.handle;

@@ -1,0 +1,3 @@
+import { dashboardEndpoint } from "~/modules/api/endpoints.server";
+
+export const loader = dashboardEndpoint.handle;

@@ -1,0 +1,3 @@
+import { applyToNeedEndpoint } from "~/modules/api/endpoints.server";
+
+export const action = applyToNeedEndpoint.handle;

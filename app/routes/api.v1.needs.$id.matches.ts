@@ -1,0 +1,3 @@
+import { needMatchesEndpoint } from "~/modules/api/endpoints.server";
+
+export const loader = needMatchesEndpoint.handle;

@@ -1,0 +1,3 @@
+import { getNeedEndpoint } from "~/modules/api/endpoints.server";
+
+export const loader = getNeedEndpoint.handle;

@@ -1,0 +1,4 @@
+import { createNeedEndpoint, listNeedsEndpoint } from "~/modules/api/endpoints.server";
+
+export const loader = listNeedsEndpoint.handle;
+export const action = createNeedEndpoint.handle;

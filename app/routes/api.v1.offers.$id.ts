@@ -1,0 +1,3 @@
+import { getOfferEndpoint } from "~/modules/api/endpoints.server";
+
+export const loader = getOfferEndpoint.handle;

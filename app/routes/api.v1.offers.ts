@@ -1,0 +1,3 @@
+import { listOffersEndpoint } from "~/modules/api/endpoints.server";
+
+export const loader = listOffersEndpoint.handle;

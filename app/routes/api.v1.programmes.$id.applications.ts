@@ -1,0 +1,3 @@
+import { applyToProgrammeEndpoint } from "~/modules/api/endpoints.server";
+
+export const action = applyToProgrammeEndpoint.handle;

@@ -1,0 +1,3 @@
+import { getProgrammeEndpoint } from "~/modules/api/endpoints.server";
+
+export const loader = getProgrammeEndpoint.handle;

@@ -1,0 +1,3 @@
+import { listProgrammesEndpoint } from "~/modules/api/endpoints.server";
+
+export const loader = listProgrammesEndpoint.handle;

@@ -1,0 +1,3 @@
+import { searchEndpoint } from "~/modules/api/endpoints.server";
+
+export const loader = searchEndpoint.handle;

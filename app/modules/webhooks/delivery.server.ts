@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Logger } from "pino";
 import { db } from "~/db.server";
+import { assertDeliverableUrl } from "./webhooks.server";
 
 export const BATCH_SIZE = 20;
 export const MAX_ATTEMPTS = 8;
@@ -43,6 +44,9 @@ type Due = { id: string; event: string; payload: unknown; attempts: number; crea
 async function send(delivery: Due, now: Date, fetchImpl: typeof fetch): Promise<{ ok: boolean; statusCode: number | null; error: string | null }> {
   const body = JSON.stringify({ id: delivery.id, event: delivery.event, occurredAt: occurredAt(delivery), data: delivery.payload });
   try {
+    // Checked again at every attempt: a name that pointed to a public address at registration
+    // may point into the private network now (DNS rebinding).
+    await assertDeliverableUrl(delivery.url);
     const response = await fetchImpl(delivery.url, {
       method: "POST",
       headers: {

@@ -273,6 +273,10 @@ describe("the token page and the API reference", () => {
         "GET /api/v1/needs", "POST /api/v1/needs", "GET /api/v1/needs/{id}", "GET /api/v1/needs/{id}/matches", "POST /api/v1/needs/{id}/applications",
         "GET /api/v1/applications", "GET /api/v1/offers", "GET /api/v1/offers/{id}", "GET /api/v1/search", "GET /api/v1/programmes",
         "GET /api/v1/programmes/{id}", "POST /api/v1/programmes/{id}/applications", "GET /api/v1/dashboard",
+        "GET /api/v1/conversations", "GET /api/v1/conversations/{id}/messages", "POST /api/v1/conversations/{id}/messages",
+        "GET /api/v1/agreements", "GET /api/v1/agreements/{id}", "POST /api/v1/milestones/{id}/fund", "POST /api/v1/milestones/{id}/submit",
+        "POST /api/v1/milestones/{id}/accept", "POST /api/v1/milestones/{id}/reject", "POST /api/v1/milestones/{id}/dispute",
+        "GET /api/v1/wallets", "GET /api/v1/wallets/{accountId}/statement",
       ].sort(),
     );
     expect(document.paths["/api/v1/dashboard"]!.get!.security).toEqual([{ bearer: ["dashboard:read"] }, { cookie: [] }]);

@@ -127,3 +127,130 @@ export const TokenIntentSchema = z.discriminatedUnion("intent", [
   }),
   z.object({ intent: z.literal("revoke"), tokenId: z.string().min(1) }),
 ]);
+
+// Conversations, agreements, milestones and wallets (issue 8).
+
+export const ConversationSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  needTitle: z.string().nullable(),
+  agreementTitle: z.string().nullable(),
+  applicantName: z.string().nullable(),
+  otherName: z.string().nullable(),
+  lastMessage: z.object({ body: z.string(), senderId: z.string(), attachmentId: z.string().nullable(), createdAt: dateTime }).nullable(),
+  lastActivity: dateTime,
+  unread: z.number().int(),
+});
+
+export const MessageSchema = z.object({
+  id: z.string(),
+  conversationId: z.string(),
+  /** Position in the conversation: pass the highest seen as `after` to catch up. */
+  seq: z.number().int(),
+  senderId: z.string(),
+  senderName: z.string(),
+  clientId: z.string(),
+  body: z.string(),
+  attachment: z.object({ url: z.string(), thumbUrl: z.string(), width: z.number().int().nullable(), height: z.number().int().nullable() }).nullable(),
+  createdAt: dateTime,
+});
+
+/** `created` is false when the clientId was sent before: the stored message comes back. */
+export const SentMessageSchema = z.object({ message: MessageSchema, created: z.boolean() });
+
+const Side = z.object({
+  user: z.object({ id: z.string(), name: z.string(), verified: z.boolean() }),
+  organisation: z.object({ id: z.string(), name: z.string(), verified: z.boolean() }).nullable(),
+});
+
+export const MilestoneSchema = z.object({
+  id: z.string(),
+  position: z.number().int(),
+  title: z.string(),
+  deliverables: z.string(),
+  acceptanceCriteria: z.string(),
+  amountFen: fen,
+  escrowFen: fen,
+  dueDate: dateTime.nullable(),
+  status: z.string(),
+  fundedAt: dateTime.nullable(),
+  submittedAt: dateTime.nullable(),
+  reviewDueAt: dateTime.nullable(),
+  releasedAt: dateTime.nullable(),
+  autoReleased: z.boolean(),
+  rejectionReason: z.string().nullable(),
+  disputeReason: z.string().nullable(),
+  disputedAt: dateTime.nullable(),
+  resolutionPayeeFen: fen.nullable(),
+  resolutionNote: z.string().nullable(),
+  refundedAt: dateTime.nullable(),
+  submissions: z.array(z.object({ id: z.string(), note: z.string(), at: dateTime, by: z.string() })),
+  /** What the caller may do now, as the agreement page shows it. */
+  can: z.object({ fund: z.boolean(), submit: z.boolean(), accept: z.boolean(), reject: z.boolean(), dispute: z.boolean() }),
+});
+
+export const AgreementSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  title: z.string(),
+  status: z.string(),
+  /** The caller's side, null for bureau staff reading it. */
+  party: z.enum(["PAYER", "PAYEE"]).nullable(),
+  payer: Side,
+  payee: Side,
+  reviewWindowDays: z.number().int(),
+  createdAt: dateTime,
+  activatedAt: dateTime.nullable(),
+  completedAt: dateTime.nullable(),
+  terminatedAt: dateTime.nullable(),
+  /** The signed terms in force, summarised; null before the first signature. */
+  terms: z
+    .object({
+      version: z.number().int(),
+      signedAt: dateTime.nullable(),
+      termsHash: z.string().nullable(),
+      startDate: z.string().nullable(),
+      endDate: z.string().nullable(),
+      components: z.array(z.string()),
+      milestoneTotalFen: fen,
+    })
+    .nullable(),
+  /** A draft or proposal under way, if any. */
+  pending: z.object({ version: z.number().int(), status: z.string() }).nullable(),
+  milestones: z.array(MilestoneSchema),
+});
+
+/** What a milestone action did; its fields depend on the action (transferId for money moves). */
+export const MilestoneResultSchema = z.object({
+  milestoneId: z.string(),
+  status: z.string(),
+  transferId: z.string().optional(),
+  amountFen: fen.optional(),
+  agreementStatus: z.string().optional(),
+  submissionId: z.string().optional(),
+  reviewDueAt: dateTime.optional(),
+});
+
+export const WalletSchema = z.object({ accountId: z.string(), organisationName: z.string().nullable(), balanceFen: fen });
+
+export const StatementSchema = z.object({
+  account: z.object({ id: z.string(), kind: z.string(), label: z.string(), balanceFen: fen }),
+  total: z.number().int(),
+  data: z.array(
+    z.object({
+      entryId: z.string(),
+      transferId: z.string(),
+      at: dateTime,
+      reason: z.string(),
+      memo: z.string(),
+      counterparty: z.string(),
+      counterpartyLabel: z.string(),
+      /** Positive in, negative out. */
+      amountFen: fen,
+      balanceFen: fen,
+      agreementId: z.string().nullable(),
+      milestoneId: z.string().nullable(),
+    }),
+  ),
+  nextCursor: z.string().nullable(),
+});

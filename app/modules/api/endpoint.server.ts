@@ -32,6 +32,8 @@ export interface EndpointSpec<P extends AnyObject, Q extends z.ZodType, B extend
   status?: number;
   /** Creates records: an `Idempotency-Key` header makes a retry return the first result. */
   idempotent?: boolean;
+  /** Moves money: a request without an `Idempotency-Key` header is refused with a 400. */
+  requireIdempotencyKey?: boolean;
 }
 
 export interface HandlerContext<P extends AnyObject, Q extends z.ZodType, B extends z.ZodType> {
@@ -127,6 +129,7 @@ export function defineEndpoint<P extends AnyObject, Q extends z.ZodType = z.ZodU
         return spec.response.parse(JSON.parse(JSON.stringify(result))) as Prisma.InputJsonValue;
       };
       const key = request.headers.get("idempotency-key");
+      if (spec.requireIdempotencyKey && !key) throw new DomainError("idempotency.key_invalid");
       let output: Prisma.InputJsonValue;
       if (spec.idempotent && key && auth) {
         // The key row is held by this transaction while the service commits its own; a parallel

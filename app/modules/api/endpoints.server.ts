@@ -21,8 +21,18 @@ import { SearchParamsSchema } from "~/modules/search/search.schema";
 import { searchMarketplace } from "~/modules/search/search.server";
 import { listMyApplications } from "~/modules/workspace/workspace.server";
 import { DomainError } from "~/utils/errors";
+import { getAgreement, listMine } from "~/modules/agreements/agreements.queries.server";
+import { plannedMilestones, type AgreementTerms } from "~/modules/agreements/terms";
+import { ClientMessageId, MessageBody } from "~/modules/chat/chat.schema";
+import { listConversations, messagesAfter, postMessage, requireParticipant } from "~/modules/chat/chat.server";
+import { MilestoneActionSchema } from "~/modules/escrow/escrow.schema";
+import { acceptMilestone, disputeMilestone, fundMilestone, getMilestonesView, rejectMilestone, submitMilestone } from "~/modules/escrow/escrow.server";
+import { StatementFiltersSchema } from "~/modules/ledger/ledger.schema";
+import { getAccountStatement, myAccounts } from "~/modules/wallet/wallet.server";
+import { getLocale } from "~/i18n/i18n.server";
+import type { Actor } from "~/modules/users/permissions";
 import * as s from "./api.schema";
-import { PageQuery, decodeCursor, defineEndpoint, pageOf, toPage } from "./endpoint.server";
+import { PageQuery, decodeCursor, defineEndpoint, encodeCursor, pageOf, toPage } from "./endpoint.server";
 
 const IdParams = z.object({ id: z.string().min(1).max(64) });
 
@@ -177,4 +187,204 @@ export const dashboardEndpoint = defineEndpoint(
     query: DashboardFiltersSchema.omit({ map: true }), response: s.DashboardSchema,
   },
   async ({ query }) => dashboardFigures(query),
+);
+
+// ---- Conversations (the /messages pages and the chat socket) ----
+
+/** Another person's conversation answers like a missing one, as the pages do. */
+async function participantOnly(actor: Actor, conversationId: string, meta: { ip: string }) {
+  try {
+    return await requireParticipant(actor.id, conversationId, meta);
+  } catch (error) {
+    if (error instanceof DomainError && error.code === "chat.not_participant") throw new DomainError("chat.not_found");
+    throw error;
+  }
+}
+
+export const listConversationsEndpoint = defineEndpoint(
+  { method: "GET", path: "/api/v1/conversations", tag: "messages", scope: "messages:read", permission: "chat.use", summary: "My conversations, most recent first, with unread counts", response: pageOf(s.ConversationSchema) },
+  async ({ actor }) => ({ data: await listConversations(actor!.id), nextCursor: null }),
+);
+
+export const listMessagesEndpoint = defineEndpoint(
+  {
+    method: "GET", path: "/api/v1/conversations/{id}/messages", tag: "messages", scope: "messages:read", permission: "chat.use",
+    summary: "Messages oldest first after sequence number `after` (or after the `cursor` of the previous page); participants only",
+    params: IdParams,
+    query: PageQuery.extend({ limit: z.coerce.number().int().min(1, "api.problem.invalid_request").max(200, "api.problem.invalid_request").default(50), after: z.coerce.number().int().min(0).optional() }),
+    response: pageOf(s.MessageSchema),
+  },
+  async ({ actor, params, query, meta }) => {
+    await participantOnly(actor!, params.id, meta);
+    let after = query.after ?? 0;
+    if (query.cursor) {
+      const { sort } = decodeCursor(query.cursor);
+      if (typeof sort !== "number") throw new DomainError("api.invalid_cursor");
+      after = sort;
+    }
+    const { messages, hasMore } = await messagesAfter(params.id, after, query.limit);
+    const last = messages.at(-1);
+    return { data: messages, nextCursor: hasMore && last ? encodeCursor(last.seq, last.id) : null };
+  },
+);
+
+export const sendMessageEndpoint = defineEndpoint(
+  {
+    method: "POST", path: "/api/v1/conversations/{id}/messages", tag: "messages", scope: "messages:write", permission: "chat.use",
+    summary: "Send a text message; a resend with the same clientId returns the stored message (created: false) and is not delivered twice",
+    params: IdParams,
+    body: z.object({ clientId: ClientMessageId, body: MessageBody.refine((text) => text.length > 0, "chat.errors.empty") }),
+    response: s.SentMessageSchema,
+  },
+  async ({ actor, params, body, meta }) => {
+    await participantOnly(actor!, params.id, meta);
+    // The page's send: stored once per clientId, then published to the conversation's sockets.
+    return postMessage({ senderId: actor!.id, conversationId: params.id, clientId: body.clientId, body: body.body });
+  },
+);
+
+// ---- Agreements and milestones (the /agreements pages) ----
+
+/** The agreement page's data in the API's shape; non-parties get agreement.not_found (404). */
+async function agreementView(agreementId: string, actor: Actor) {
+  const page = await getAgreement(agreementId, actor);
+  const milestones = page.agreement.activatedAt ? await getMilestonesView(agreementId, actor.id) : [];
+  const terms = page.inForce?.terms as AgreementTerms | undefined;
+  return {
+    ...page.agreement,
+    party: page.party,
+    payer: page.payer,
+    payee: page.payee,
+    terms: page.inForce && terms
+      ? {
+          version: page.inForce.version,
+          signedAt: page.inForce.signedAt,
+          termsHash: page.inForce.termsHash,
+          startDate: terms.startDate ?? null,
+          endDate: terms.endDate ?? null,
+          components: (terms.components ?? []).map((component) => component.type),
+          milestoneTotalFen: plannedMilestones(terms).reduce((sum, milestone) => sum + milestone.amountFen, 0),
+        }
+      : null,
+    pending: page.pending ? { version: page.pending.version, status: page.pending.status } : null,
+    milestones: milestones.map(({ canFund, canSubmit, canAccept, canReject, canDispute, ...milestone }) => ({
+      ...milestone,
+      can: { fund: canFund, submit: canSubmit, accept: canAccept, reject: canReject, dispute: canDispute },
+    })),
+  };
+}
+
+export const listAgreementsEndpoint = defineEndpoint(
+  {
+    method: "GET", path: "/api/v1/agreements", tag: "agreements", scope: "agreements:read",
+    summary: "Agreements where I am on a side, latest change first, with terms summary and milestones",
+    query: PageQuery, response: pageOf(s.AgreementSchema),
+  },
+  async ({ actor, query }) => {
+    // listMine is the /agreements page's list (at most 200); the cursor is an offset into it.
+    const rows = await listMine(actor!);
+    let start = 0;
+    if (query.cursor) {
+      const { sort } = decodeCursor(query.cursor);
+      if (typeof sort !== "number" || sort < 0) throw new DomainError("api.invalid_cursor");
+      start = sort;
+    }
+    const slice = rows.slice(start, start + query.limit);
+    const data = await Promise.all(slice.map((row) => agreementView(row.agreement.id, actor!)));
+    const last = slice.at(-1);
+    return { data, nextCursor: rows.length > start + query.limit && last ? encodeCursor(start + query.limit, last.agreement.id) : null };
+  },
+);
+
+export const getAgreementEndpoint = defineEndpoint(
+  { method: "GET", path: "/api/v1/agreements/{id}", tag: "agreements", scope: "agreements:read", summary: "One agreement with its terms summary and milestones", params: IdParams, response: s.AgreementSchema },
+  ({ actor, params }) => agreementView(params.id, actor!),
+);
+
+/** A milestone of an agreement the caller cannot see answers 404, as the agreement does. */
+async function visibleMilestone(actor: Actor, milestoneId: string) {
+  const milestone = await db.milestone.findUnique({ where: { id: milestoneId }, select: { agreementId: true } });
+  if (!milestone) throw new DomainError("escrow.not_found");
+  await getAgreement(milestone.agreementId, actor);
+}
+
+const SubmitBody = MilestoneActionSchema.options[1].pick({ note: true });
+const ReasonBody = MilestoneActionSchema.options[3].pick({ reason: true });
+const milestoneSpec = (action: string, summary: string) => ({
+  method: "POST" as const, path: `/api/v1/milestones/{id}/${action}`, tag: "milestones", scope: "money:write" as const, params: IdParams,
+  response: s.MilestoneResultSchema, requireIdempotencyKey: true, summary: `${summary} (Idempotency-Key required)`,
+});
+const keyOf = (request: Request) => request.headers.get("idempotency-key")!;
+
+// fund and accept move money: the escrow service keeps the key itself (as the page's JSON mode).
+export const fundMilestoneEndpoint = defineEndpoint(milestoneSpec("fund", "The paying side funds the milestone's escrow from its wallet"), async ({ actor, params, request, meta }) => {
+  await visibleMilestone(actor!, params.id);
+  return fundMilestone(actor!, params.id, keyOf(request), meta);
+});
+
+export const acceptMilestoneEndpoint = defineEndpoint(milestoneSpec("accept", "The paying side accepts the delivery: the escrow goes to the expert's wallet"), async ({ actor, params, request, meta }) => {
+  await visibleMilestone(actor!, params.id);
+  return acceptMilestone(actor!, params.id, keyOf(request), meta);
+});
+
+// The others move no money; the API's own key store makes a retry return the first result.
+export const submitMilestoneEndpoint = defineEndpoint(
+  { ...milestoneSpec("submit", "The expert delivers with a note (photos are added on the web page)"), idempotent: true, body: SubmitBody },
+  async ({ actor, params, body, meta }) => {
+    await visibleMilestone(actor!, params.id);
+    const result = await submitMilestone(actor!, params.id, { note: body.note, files: [] }, meta);
+    return { milestoneId: params.id, status: "SUBMITTED", ...result };
+  },
+);
+
+export const rejectMilestoneEndpoint = defineEndpoint(
+  { ...milestoneSpec("reject", "The paying side sends the delivery back with a reason"), idempotent: true, body: ReasonBody },
+  async ({ actor, params, body, meta }) => {
+    await visibleMilestone(actor!, params.id);
+    await rejectMilestone(actor!, params.id, body.reason, meta);
+    return { milestoneId: params.id, status: "REJECTED" };
+  },
+);
+
+export const disputeMilestoneEndpoint = defineEndpoint(
+  { ...milestoneSpec("dispute", "Either side stops the milestone for the bureau to rule on"), idempotent: true, body: ReasonBody },
+  async ({ actor, params, body, meta }) => {
+    await visibleMilestone(actor!, params.id);
+    await disputeMilestone(actor!, params.id, body.reason, meta);
+    return { milestoneId: params.id, status: "DISPUTED" };
+  },
+);
+
+// ---- Wallets (the /wallet pages) ----
+
+export const listWalletsEndpoint = defineEndpoint(
+  { method: "GET", path: "/api/v1/wallets", tag: "wallets", scope: "statements:read", summary: "My wallet and those of the organisations I manage, with balances", response: pageOf(s.WalletSchema) },
+  async ({ actor }) => ({ data: await myAccounts(actor!), nextCursor: null }),
+);
+
+export const statementEndpoint = defineEndpoint(
+  {
+    method: "GET", path: "/api/v1/wallets/{accountId}/statement", tag: "wallets", scope: "statements:read",
+    summary: "An account's statement, newest first, with the filters of the /wallet page (from, to as YYYY-MM-DD; reason)",
+    params: z.object({ accountId: z.string().min(1).max(120) }),
+    query: StatementFiltersSchema.omit({ page: true }).extend({ cursor: z.string().max(200).optional() }),
+    response: s.StatementSchema,
+  },
+  async ({ actor, params, query, request }) => {
+    // The statement is paged like the page; the cursor carries the next page's number.
+    let page = 1;
+    if (query.cursor) {
+      const { sort } = decodeCursor(query.cursor);
+      if (typeof sort !== "number" || !Number.isInteger(sort) || sort < 1) throw new DomainError("api.invalid_cursor");
+      page = sort;
+    }
+    const { cursor: _cursor, ...filters } = query;
+    const result = await getAccountStatement(actor!, params.accountId, { ...filters, page }, await getLocale(request));
+    return {
+      account: result.account,
+      total: result.total,
+      data: result.lines,
+      nextCursor: page < result.pages ? encodeCursor(page + 1, params.accountId) : null,
+    };
+  },
 );

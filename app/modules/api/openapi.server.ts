@@ -61,8 +61,8 @@ function operation({ spec }: ApiEndpoint) {
     responses["403"] = problem("The token lacks the scope, or the person's role does not allow it");
   }
   if (spec.method === "POST") responses["409"] = problem("Conflict with the current state, or an Idempotency-Key reused with other parameters");
-  const headers = spec.idempotent
-    ? [{ name: "Idempotency-Key", in: "header", required: false, description: "Retry safely: the same key returns the first result", schema: { type: "string", minLength: 8, maxLength: 100 } }]
+  const headers = spec.idempotent || spec.requireIdempotencyKey
+    ? [{ name: "Idempotency-Key", in: "header", required: Boolean(spec.requireIdempotencyKey), description: "Retry safely: the same key returns the first result", schema: { type: "string", minLength: 8, maxLength: 100 } }]
     : [];
   return {
     operationId: `${spec.method.toLowerCase()}${spec.path.replace(/^\/api\/v1/, "").replace(/[{}]/g, "").replace(/\/(\w)/g, (_m, c: string) => c.toUpperCase())}`,

@@ -1,0 +1,3 @@
+import { getAgreementEndpoint } from "~/modules/api/endpoints.server";
+
+export const loader = getAgreementEndpoint.handle;

@@ -1,0 +1,3 @@
+import { listAgreementsEndpoint } from "~/modules/api/endpoints.server";
+
+export const loader = listAgreementsEndpoint.handle;

@@ -1,0 +1,3 @@
+import { listConversationsEndpoint } from "~/modules/api/endpoints.server";
+
+export const loader = listConversationsEndpoint.handle;

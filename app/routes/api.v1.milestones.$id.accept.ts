@@ -1,0 +1,3 @@
+import { acceptMilestoneEndpoint } from "~/modules/api/endpoints.server";
+
+export const action = acceptMilestoneEndpoint.handle;

@@ -1,0 +1,3 @@
+import { disputeMilestoneEndpoint } from "~/modules/api/endpoints.server";
+
+export const action = disputeMilestoneEndpoint.handle;

@@ -1,0 +1,3 @@
+import { fundMilestoneEndpoint } from "~/modules/api/endpoints.server";
+
+export const action = fundMilestoneEndpoint.handle;

@@ -1,0 +1,3 @@
+import { rejectMilestoneEndpoint } from "~/modules/api/endpoints.server";
+
+export const action = rejectMilestoneEndpoint.handle;

@@ -1,0 +1,3 @@
+import { submitMilestoneEndpoint } from "~/modules/api/endpoints.server";
+
+export const action = submitMilestoneEndpoint.handle;

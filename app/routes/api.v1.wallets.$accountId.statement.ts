@@ -1,0 +1,3 @@
+import { statementEndpoint } from "~/modules/api/endpoints.server";
+
+export const loader = statementEndpoint.handle;

@@ -1,0 +1,3 @@
+import { listWalletsEndpoint } from "~/modules/api/endpoints.server";
+
+export const loader = listWalletsEndpoint.handle;

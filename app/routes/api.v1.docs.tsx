@@ -4,17 +4,21 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { translate } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/use-t";
-import { apiReference } from "~/modules/api/openapi.server";
+import { methodNotAllowed } from "~/modules/api/endpoint.server";
+import { apiReference, problemCatalogue } from "~/modules/api/openapi.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? translate(data.locale, "api.docs.title") : "XiangKe API" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { locale: await getLocale(request), operations: apiReference() };
+  const locale = await getLocale(request);
+  return { locale, operations: apiReference(), problems: problemCatalogue(locale) };
 }
+
+export const action = methodNotAllowed(["GET"]);
 
 export default function ApiDocsPage() {
   const { t } = useT();
-  const { operations } = useLoaderData<typeof loader>();
+  const { operations, problems } = useLoaderData<typeof loader>();
   return (
     <section className="mx-auto max-w-4xl space-y-6">
       <header>
@@ -56,6 +60,26 @@ export default function ApiDocsPage() {
           <Schema title={`${t("api.docs.response")} ${operation.status}`} json={operation.response} />
         </article>
       ))}
+      <section className="card space-y-3" aria-labelledby="problems">
+        <h2 id="problems" className="text-lg font-semibold">{t("api.docs.problems")}</h2>
+        <p className="text-sm text-stone-700">{t("api.docs.problems_intro")}</p>
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <thead>
+              <tr><th>{t("api.docs.code")}</th><th>{t("api.docs.status")}</th><th>{t("api.docs.message")}</th></tr>
+            </thead>
+            <tbody>
+              {problems.map((problem) => (
+                <tr key={problem.code} id={problem.anchor} className="border-t border-stone-200 align-top target:bg-amber-100">
+                  <td className="break-all font-mono">{problem.code}</td>
+                  <td>{problem.status}</td>
+                  <td>{problem.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
     </section>
   );
 }

@@ -1,3 +1,5 @@
+import { methodNotAllowed } from "~/modules/api/endpoint.server";
 import { getOfferEndpoint } from "~/modules/api/endpoints.server";
 
 export const loader = getOfferEndpoint.handle;
+export const action = methodNotAllowed(["GET"]);

@@ -7,4 +7,5 @@ export const apiErrors = {
   "api.not_found": { status: 404, message: "api.problem.not_found" },
   "api.invalid_json": { status: 400, message: "api.problem.invalid_json" },
   "api.invalid_cursor": { status: 400, message: "api.problem.invalid_cursor" },
+  "api.method_not_allowed": { status: 405, message: "api.problem.method_not_allowed" },
 } as const satisfies Record<string, ErrorSpec>;

@@ -95,6 +95,8 @@ export const SearchResultSchema = z.object({
   facets: z.record(z.string(), z.record(z.string(), z.number())),
   /** Cards as the search page shows them; their shape depends on `type`. */
   data: z.array(z.looseObject({ id: z.string() })),
+  /** The next page's cursor (it wraps the page number), or null on the last page. */
+  nextCursor: z.string().nullable(),
 });
 
 const int = z.number().int();

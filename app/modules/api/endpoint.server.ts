@@ -87,6 +87,9 @@ export function defineEndpoint<P extends AnyObject, Q extends z.ZodType = z.ZodU
   handler: (context: HandlerContext<P, Q, B>) => Promise<Wire<z.input<R>>>,
 ): ApiEndpoint {
   async function handle({ request, params, context }: Args): Promise<Response> {
+    // Remix sends every non-GET method to the action: a PUT on a GET+POST path lands here.
+    const method = request.method === "HEAD" ? "GET" : request.method;
+    if (method !== spec.method) return methodNotAllowed(allowedMethods(spec.path))({ request });
     const locale: Locale = await getLocale(request);
     const instance = new URL(request.url).pathname;
     let limitHeaders: Record<string, string> = {};
@@ -156,6 +159,22 @@ export function defineEndpoint<P extends AnyObject, Q extends z.ZodType = z.ZodU
   return endpoint;
 }
 
+/** The methods the registry defines for an OpenAPI path, for the `Allow` header. */
+function allowedMethods(path: string): ("GET" | "POST")[] {
+  return [...new Set(registry.filter((endpoint) => endpoint.spec.path === path).map((endpoint) => endpoint.spec.method))].sort();
+}
+
+/**
+ * The loader or action of an /api/v1 route that lacks one: a 405 problem with an `Allow` header,
+ * instead of Remix's plain-text 405. `allowed` names the methods the path does support.
+ */
+export function methodNotAllowed(allowed: readonly ("GET" | "POST")[]) {
+  return async ({ request }: { request: Request }): Promise<Response> => {
+    const allow = (allowed.includes("GET") ? [...allowed, "HEAD"] : [...allowed]).sort();
+    return simpleProblem("api.method_not_allowed", 405, "api.problem.method_not_allowed", await getLocale(request), new URL(request.url).pathname, { key: "api.problem.method_not_allowed_detail", params: { method: request.method, allow: allowed.join(", ") } }, { Allow: allow.join(", ") });
+  };
+}
+
 function withHeaders(response: Response, headers: Record<string, string>): Response {
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
@@ -188,6 +207,38 @@ export function decodeCursor(cursor: string): { sort: CursorValue; id: string } 
     // falls through to the refusal
   }
   throw new DomainError("api.invalid_cursor");
+}
+
+/**
+ * The rows after a cursor in an order by one column then id, nulls last either way (the
+ * (value, id) of the last row seen). Dates travel in the cursor as ISO strings.
+ */
+export function keysetAfter(key: KeysetKey, cursor: string | undefined, idDirection: "asc" | "desc" = "desc"): Record<string, unknown> {
+  if (!cursor) return {};
+  const { field, direction, kind, nullable = true } = key;
+  const { sort, id } = decodeCursor(cursor);
+  const idAfter = { id: { [idDirection === "asc" ? "gt" : "lt"]: id } };
+  if (sort === null && nullable) return { [field]: null, ...idAfter };
+  const value = kind === "date" && typeof sort === "string" && !Number.isNaN(Date.parse(sort)) ? new Date(sort) : kind === "number" && typeof sort === "number" ? sort : undefined;
+  if (value === undefined) throw new DomainError("api.invalid_cursor");
+  const beyond = { [field]: { [direction === "asc" ? "gt" : "lt"]: value } };
+  return { OR: [beyond, ...(nullable ? [{ [field]: null }] : []), { [field]: value, ...idAfter }] };
+}
+
+/** A keyset's column; `nullable: false` for a required column (Prisma refuses `null` there). */
+export interface KeysetKey {
+  field: string;
+  direction: "asc" | "desc";
+  kind: "date" | "number";
+  nullable?: boolean;
+}
+
+/** The page number a cursor carries, for lists that are paged like their web page. */
+export function pageFromCursor(cursor: string | undefined, min = 1): number {
+  if (!cursor) return min;
+  const { sort } = decodeCursor(cursor);
+  if (typeof sort !== "number" || !Number.isInteger(sort) || sort < min) throw new DomainError("api.invalid_cursor");
+  return sort;
 }
 
 /** Items fetched with `limit + 1`: the extra one only says that another page exists. */

@@ -7,19 +7,19 @@ import { dashboardFigures } from "~/modules/dashboard/dashboard.server";
 import { DashboardFiltersSchema } from "~/modules/dashboard/dashboard.schema";
 import { ARRANGEMENT_TYPES } from "~/modules/marketplace/marketplace.schema";
 import { recommendForNeed } from "~/modules/matching/matching.server";
-import { getNeedCards, getNeedForViewer, type NeedCard } from "~/modules/needs/needs.queries.server";
-import { NEED_KINDS, NeedFormSchema } from "~/modules/needs/needs.schema";
+import { getNeedCards, getNeedForViewer, publishedWhere, type NeedCard } from "~/modules/needs/needs.queries.server";
+import { NEED_KINDS, NeedFormSchema, type NeedFilters } from "~/modules/needs/needs.schema";
 import { createNeed } from "~/modules/needs/needs.server";
 import { fieldsOf } from "~/modules/needs/needs.forms.server";
-import { getOfferCards, getOfferPage } from "~/modules/offers/offers.server";
-import { OFFER_KINDS } from "~/modules/offers/offers.schema";
+import { getOfferCards, getOfferPage, publishedOffersWhere } from "~/modules/offers/offers.server";
+import { OFFER_KINDS, OFFER_SORTS, type OfferSort } from "~/modules/offers/offers.schema";
 import { applyToProgramme } from "~/modules/programmes/programmes.server";
-import { getProgramme, listPublicProgrammes } from "~/modules/programmes/programmes.queries.server";
+import { getProgramme, listPublicProgrammesPage } from "~/modules/programmes/programmes.queries.server";
 import { ApplyFormSchema } from "~/modules/programmes/programmes.schema";
 import { COUNTY_CODES, INDUSTRY_CODES } from "~/modules/reference/reference";
 import { SearchParamsSchema } from "~/modules/search/search.schema";
 import { searchMarketplace } from "~/modules/search/search.server";
-import { listMyApplications } from "~/modules/workspace/workspace.server";
+import { listMyApplicationsPage } from "~/modules/workspace/workspace.server";
 import { DomainError } from "~/utils/errors";
 import { getAgreement, listMine } from "~/modules/agreements/agreements.queries.server";
 import { plannedMilestones, type AgreementTerms } from "~/modules/agreements/terms";
@@ -32,20 +32,35 @@ import { getAccountStatement, myAccounts } from "~/modules/wallet/wallet.server"
 import { getLocale } from "~/i18n/i18n.server";
 import type { Actor } from "~/modules/users/permissions";
 import * as s from "./api.schema";
-import { PageQuery, decodeCursor, defineEndpoint, encodeCursor, pageOf, toPage } from "./endpoint.server";
+import { PageQuery, decodeCursor, defineEndpoint, encodeCursor, keysetAfter, pageFromCursor, pageOf, toPage, type CursorValue, type KeysetKey } from "./endpoint.server";
 
 const IdParams = z.object({ id: z.string().min(1).max(64) });
 
-/** Newest first with ties broken by id: the cursor is the last item's (publishedAt, id). */
-function afterCursor(cursor: string | undefined) {
-  if (!cursor) return {};
-  const { sort, id } = decodeCursor(cursor);
-  if (typeof sort !== "string" || Number.isNaN(Date.parse(sort))) throw new DomainError("api.invalid_cursor");
-  const publishedAt = new Date(sort);
-  return { OR: [{ publishedAt: { lt: publishedAt } }, { publishedAt, id: { lt: id } }] };
-}
-const NEWEST = [{ publishedAt: "desc" as const }, { id: "desc" as const }];
-const cursorOf = (item: { publishedAt: Date | null; id: string }): [string | null, string] => [item.publishedAt?.toISOString() ?? null, item.id];
+/**
+ * A list's sort as a keyset: one column (nulls last), then id descending. The cursor is the last
+ * item's (value, id), so a page never repeats or skips a row when rows are added meanwhile.
+ */
+interface SortKey<F extends string> extends KeysetKey { field: F }
+const orderOf = <F extends string>({ field, direction }: SortKey<F>) => [{ [field]: { sort: direction, nulls: "last" } }, { id: "desc" }] as { [K in F | "id"]?: unknown }[];
+const afterOf = <F extends string>(key: SortKey<F>, cursor: string | undefined) => keysetAfter(key, cursor);
+const cursorOf = <F extends string>(key: SortKey<F>) => (row: { id: string } & { [K in F]: Date | number | null }): [CursorValue, string] => {
+  const value = row[key.field];
+  return [value instanceof Date ? value.toISOString() : value, row.id];
+};
+
+const NEED_SORT_KEYS = {
+  newest: { field: "publishedAt", direction: "desc", kind: "date" },
+  deadline: { field: "deadline", direction: "asc", kind: "date" },
+  budget: { field: "budgetMaxFen", direction: "desc", kind: "number" },
+} as const satisfies Record<NeedFilters["sort"], SortKey<string>>;
+
+const OFFER_SORT_KEYS = {
+  newest: { field: "publishedAt", direction: "desc", kind: "date" },
+  price_asc: { field: "priceMinFen", direction: "asc", kind: "number" },
+  price_desc: { field: "priceMaxFen", direction: "desc", kind: "number" },
+} as const satisfies Record<OfferSort, SortKey<string>>;
+
+const strictQuery = z.string().trim().max(100).optional().transform((q) => q || undefined);
 
 function needCard<T extends Pick<NeedCard, "_count" | "photos">>({ _count, photos: _photos, ...card }: T) {
   return { ...card, applicationCount: _count.applications };
@@ -54,23 +69,26 @@ function needCard<T extends Pick<NeedCard, "_count" | "photos">>({ _count, photo
 export const listNeedsEndpoint = defineEndpoint(
   {
     method: "GET", path: "/api/v1/needs", tag: "needs", scope: "needs:read",
-    summary: "Open needs, newest first, with the filters of the /needs page",
+    summary: "Published needs with the filters and sorts of the /needs page (status defaults to OPEN; sort newest, deadline soonest or budget highest, empty values last, ties by id)",
     query: PageQuery.extend({
       industry: z.enum(INDUSTRY_CODES).optional(),
       county: z.enum(COUNTY_CODES).optional(),
       arrangement: z.enum(ARRANGEMENT_TYPES).optional(),
       kind: z.enum(NEED_KINDS).optional(),
+      status: z.enum(["OPEN", "IN_PROGRESS", "COMPLETED"]).optional(),
+      verified: z.literal("1").optional(),
+      q: strictQuery,
+      sort: z.enum(["newest", "deadline", "budget"]).default("newest"),
     }),
     response: pageOf(s.NeedCardSchema),
   },
   async ({ query }) => {
-    const where: Prisma.NeedWhereInput = {
-      status: "OPEN", hiddenAt: null, industry: query.industry, countyCode: query.county, kind: query.kind,
-      ...(query.arrangement ? { arrangements: { has: query.arrangement } } : {}),
-      ...afterCursor(query.cursor),
-    };
-    const rows = await db.need.findMany({ where, orderBy: NEWEST, take: query.limit + 1, select: { id: true, publishedAt: true } });
-    const page = toPage(rows, query.limit, cursorOf);
+    const { limit, cursor, sort, ...filters } = query;
+    const key = NEED_SORT_KEYS[sort];
+    const where = { AND: [publishedWhere(filters), afterOf(key, cursor)] } as Prisma.NeedWhereInput;
+    const orderBy = orderOf(key) as Prisma.NeedOrderByWithRelationInput[];
+    const rows = await db.need.findMany({ where, orderBy, take: limit + 1, select: { id: true, publishedAt: true, deadline: true, budgetMaxFen: true } });
+    const page = toPage(rows, limit, cursorOf(key));
     return { data: (await getNeedCards(page.data.map((row) => row.id))).map(needCard), nextCursor: page.nextCursor };
   },
 );
@@ -112,30 +130,36 @@ export const applyToNeedEndpoint = defineEndpoint(
 );
 
 export const listApplicationsEndpoint = defineEndpoint(
-  { method: "GET", path: "/api/v1/applications", tag: "applications", scope: "applications:read", summary: "My applications as an expert, latest change first (at most 100)", response: pageOf(s.OwnApplicationSchema) },
-  async ({ actor }) => ({ data: await listMyApplications(actor!.id), nextCursor: null }),
+  { method: "GET", path: "/api/v1/applications", tag: "applications", scope: "applications:read", summary: "My applications as an expert, latest change first", query: PageQuery, response: pageOf(s.OwnApplicationSchema) },
+  async ({ actor, query }) => {
+    const key = { field: "updatedAt", direction: "desc", kind: "date", nullable: false } as const;
+    const rows = await listMyApplicationsPage(actor!.id, { after: afterOf(key, query.cursor) as Prisma.ApplicationWhereInput, take: query.limit + 1 });
+    return toPage(rows, query.limit, cursorOf(key));
+  },
 );
 
 export const listOffersEndpoint = defineEndpoint(
   {
-    method: "GET", path: "/api/v1/offers", tag: "offers", scope: "offers:read", summary: "Published offers, newest first",
+    method: "GET", path: "/api/v1/offers", tag: "offers", scope: "offers:read",
+    summary: "Published offers with the filters of the /offers page; sort newest, price_asc (by lowest price) or price_desc (by highest price), unpriced last, ties by id",
     query: PageQuery.extend({
       industry: z.enum(INDUSTRY_CODES).optional(),
       county: z.enum(COUNTY_CODES).optional(),
       arrangement: z.enum(ARRANGEMENT_TYPES).optional(),
-      kind: z.enum(OFFER_KINDS as [string, ...string[]]).optional(),
+      kind: z.enum(OFFER_KINDS).optional(),
+      verified: z.literal("1").optional(),
+      q: strictQuery,
+      sort: z.enum(OFFER_SORTS).default("newest"),
     }),
     response: pageOf(s.OfferCardSchema),
   },
   async ({ query }) => {
-    const where = {
-      status: "PUBLISHED", hiddenAt: null, industry: query.industry, kind: query.kind,
-      ...(query.county ? { countiesServed: { has: query.county } } : {}),
-      ...(query.arrangement ? { arrangements: { has: query.arrangement } } : {}),
-      ...afterCursor(query.cursor),
-    } as Prisma.OfferWhereInput;
-    const rows = await db.offer.findMany({ where, orderBy: NEWEST, take: query.limit + 1, select: { id: true, publishedAt: true } });
-    const page = toPage(rows, query.limit, cursorOf);
+    const { limit, cursor, sort, verified, ...filters } = query;
+    const key = OFFER_SORT_KEYS[sort];
+    const where = { AND: [publishedOffersWhere({ ...filters, verified: verified === "1" }), afterOf(key, cursor)] } as Prisma.OfferWhereInput;
+    const orderBy = orderOf(key) as Prisma.OfferOrderByWithRelationInput[];
+    const rows = await db.offer.findMany({ where, orderBy, take: limit + 1, select: { id: true, publishedAt: true, priceMinFen: true, priceMaxFen: true } });
+    const page = toPage(rows, limit, cursorOf(key));
     return { data: await getOfferCards(page.data.map((row) => row.id)), nextCursor: page.nextCursor };
   },
 );
@@ -148,18 +172,27 @@ export const getOfferEndpoint = defineEndpoint(
 export const searchEndpoint = defineEndpoint(
   {
     method: "GET", path: "/api/v1/search", tag: "search", scope: "search:read",
-    summary: "Full-text search with facets, as the /search page (type = needs, offers, experts or services; page of 20)",
-    query: SearchParamsSchema, response: s.SearchResultSchema,
+    summary: "Full-text search with facets, as the /search page (type = needs, offers, experts or services; 20 a page). The search engine ranks by page: `nextCursor` carries the next page's number, so keep the other parameters the same when following it",
+    query: SearchParamsSchema.omit({ page: true }).extend({ cursor: z.string().max(200).optional() }), response: s.SearchResultSchema,
   },
-  async ({ query }) => {
-    const { needs, offers, services, experts, terms: _terms, ...result } = { needs: undefined, offers: undefined, services: undefined, experts: undefined, ...(await searchMarketplace(query)) };
-    return { ...result, data: (needs?.map(needCard) ?? offers ?? services ?? experts ?? []) as { id: string }[] };
+  async ({ query: { cursor, ...query } }) => {
+    const page = pageFromCursor(cursor);
+    const { needs, offers, services, experts, terms: _terms, ...result } = { needs: undefined, offers: undefined, services: undefined, experts: undefined, ...(await searchMarketplace({ ...query, page })) };
+    const data = (needs?.map(needCard) ?? offers ?? services ?? experts ?? []) as { id: string }[];
+    return { ...result, data, nextCursor: page < result.pages && data.length ? encodeCursor(page + 1, "search") : null };
   },
 );
 
 export const listProgrammesEndpoint = defineEndpoint(
-  { method: "GET", path: "/api/v1/programmes", tag: "programmes", scope: "programmes:read", summary: "Published support programmes, open first", response: pageOf(s.ProgrammeSchema) },
-  async () => ({ data: await listPublicProgrammes(), nextCursor: null }),
+  { method: "GET", path: "/api/v1/programmes", tag: "programmes", scope: "programmes:read", summary: "Published support programmes, open first", query: PageQuery, response: pageOf(s.ProgrammeSchema) },
+  async ({ query }) => {
+    // Few rows in an order by status: the cursor carries the offset of the next slice.
+    const skip = pageFromCursor(query.cursor, 0);
+    const rows = await listPublicProgrammesPage({ skip, take: query.limit + 1 });
+    const data = rows.slice(0, query.limit);
+    const last = data.at(-1);
+    return { data, nextCursor: rows.length > query.limit && last ? encodeCursor(skip + query.limit, last.id) : null };
+  },
 );
 
 export const getProgrammeEndpoint = defineEndpoint(
@@ -202,8 +235,18 @@ async function participantOnly(actor: Actor, conversationId: string, meta: { ip:
 }
 
 export const listConversationsEndpoint = defineEndpoint(
-  { method: "GET", path: "/api/v1/conversations", tag: "messages", scope: "messages:read", permission: "chat.use", summary: "My conversations, most recent first, with unread counts", response: pageOf(s.ConversationSchema) },
-  async ({ actor }) => ({ data: await listConversations(actor!.id), nextCursor: null }),
+  { method: "GET", path: "/api/v1/conversations", tag: "messages", scope: "messages:read", permission: "chat.use", summary: "My conversations, most recent first (ties by id), with unread counts", query: PageQuery, response: pageOf(s.ConversationSchema) },
+  async ({ actor, query }) => {
+    // The page's list (with unread counts) is built whole; the keyset is applied to it here.
+    const all = (await listConversations(actor!.id)).sort((a, b) => b.lastActivity.localeCompare(a.lastActivity) || b.id.localeCompare(a.id));
+    let rest = all;
+    if (query.cursor) {
+      const { sort, id } = decodeCursor(query.cursor);
+      if (typeof sort !== "string") throw new DomainError("api.invalid_cursor");
+      rest = all.filter((item) => item.lastActivity < sort || (item.lastActivity === sort && item.id < id));
+    }
+    return toPage(rest.slice(0, query.limit + 1), query.limit, (item) => [item.lastActivity, item.id]);
+  },
 );
 
 export const listMessagesEndpoint = defineEndpoint(

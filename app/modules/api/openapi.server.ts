@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { translate, type Locale, type MessageKey } from "~/i18n/i18n";
+import { DOMAIN_ERRORS, type ErrorSpec } from "~/utils/errors";
 import "./endpoints.server";
 import { registry, type ApiEndpoint } from "./endpoint.server";
 import { RATE_LIMIT, RATE_WINDOW_SECONDS } from "./rate-limit.server";
@@ -124,4 +126,21 @@ export function apiReference(endpoints: readonly ApiEndpoint[] = registry) {
       response: JSON.stringify(content.schema, null, 2),
     };
   });
+}
+
+/** Problems the API answers itself, outside the services' refusals. */
+const API_PROBLEMS: Record<string, ErrorSpec> = {
+  "api.invalid_request": { status: 400, message: "api.problem.invalid_request" },
+  "api.rate_limited": { status: 429, message: "api.problem.rate_limited" },
+};
+
+/**
+ * Every problem code with its status and message, for /api/v1/docs: a problem's `type` is
+ * `/api/v1/docs#problem-<code>`, so each code needs its entry there.
+ */
+export function problemCatalogue(locale: Locale) {
+  const specs: Record<string, ErrorSpec> = { ...DOMAIN_ERRORS, ...API_PROBLEMS };
+  return Object.entries(specs)
+    .map(([code, spec]) => ({ code, anchor: `problem-${code}`, status: spec.status, message: translate(locale, spec.message as MessageKey) }))
+    .sort((a, b) => a.code.localeCompare(b.code));
 }

@@ -29,7 +29,8 @@ const cardSelect = {
 
 export type NeedCard = Prisma.NeedGetPayload<{ select: typeof cardSelect }>;
 
-function publishedWhere(filters: NeedFilters): Prisma.NeedWhereInput {
+/** The public list's visibility and filters; the open API pages through the same rows. */
+export function publishedWhere(filters: Omit<NeedFilters, "sort" | "page">): Prisma.NeedWhereInput {
   const where: Prisma.NeedWhereInput = {
     hiddenAt: null,
     status: filters.status ?? "OPEN",

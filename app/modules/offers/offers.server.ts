@@ -294,8 +294,8 @@ export async function getOfferCards(ids: readonly string[]): Promise<OfferCard[]
   return ids.map((id) => byId.get(id)).filter((row): row is OfferCard => row !== undefined);
 }
 
-export async function listOffers(filters: Partial<OfferFilters> = {}) {
-  const page = Math.max(1, Math.trunc(filters.page ?? 1));
+/** The public list's visibility and filters; the open API pages through the same rows. */
+export function publishedOffersWhere(filters: Partial<OfferFilters> = {}): Prisma.OfferWhereInput {
   const conditions: Prisma.OfferWhereInput[] = [{ status: "PUBLISHED", hiddenAt: null }];
   if (filters.industry) conditions.push({ industry: filters.industry });
   if (filters.county) conditions.push({ countiesServed: { has: filters.county } });
@@ -314,7 +314,12 @@ export async function listOffers(filters: Partial<OfferFilters> = {}) {
       OR: [{ title: { contains: filters.q, mode: "insensitive" } }, { description: { contains: filters.q, mode: "insensitive" } }],
     });
   }
-  const where: Prisma.OfferWhereInput = { AND: conditions };
+  return { AND: conditions };
+}
+
+export async function listOffers(filters: Partial<OfferFilters> = {}) {
+  const page = Math.max(1, Math.trunc(filters.page ?? 1));
+  const where = publishedOffersWhere(filters);
   const [offers, total] = await Promise.all([
     db.offer.findMany({
       where,

@@ -44,9 +44,19 @@ async function withMoney<T extends { id: string; budgetFen: number }>(programmes
 }
 
 /** Published calls, open first (soonest deadline first), then closed ones. */
+const PUBLIC_PROGRAMMES = {
+  where: { status: { in: ["OPEN" as const, "CLOSED" as const] } },
+  orderBy: [{ status: "desc" as const }, { deadline: "asc" as const }, { id: "asc" as const }],
+};
+
 export async function listPublicProgrammes() {
-  const programmes = await db.programme.findMany({ where: { status: { in: ["OPEN", "CLOSED"] } }, orderBy: [{ status: "desc" }, { deadline: "asc" }], select: programmeSelect });
+  const programmes = await db.programme.findMany({ ...PUBLIC_PROGRAMMES, select: programmeSelect });
   return withMoney(programmes);
+}
+
+/** The same list a slice at a time for the open API (a few dozen calls a year: an offset is fine). */
+export async function listPublicProgrammesPage({ skip, take }: { skip: number; take: number }) {
+  return withMoney(await db.programme.findMany({ ...PUBLIC_PROGRAMMES, select: programmeSelect, skip, take }));
 }
 
 export async function listAllProgrammes() {

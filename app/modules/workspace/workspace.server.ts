@@ -1,4 +1,5 @@
 import { db } from "~/db.server";
+import type { Prisma } from "~/generated/prisma/client";
 import { recommendNeedsForExpert } from "~/modules/matching/matching.server";
 import { listMyOffers } from "~/modules/offers/offers.server";
 import { listMyServices } from "~/modules/spaces/spaces.server";
@@ -30,19 +31,24 @@ export async function listMyNeeds(actor: Actor) {
 }
 
 /** My applications as an expert, with the need they are for. */
+const myApplicationSelect = {
+  id: true,
+  status: true,
+  priceFen: true,
+  updatedAt: true,
+  need: { select: { id: true, title: true, status: true, organisation: { select: { name: true } } } },
+} as const;
+
 export function listMyApplications(expertId: string) {
-  return db.application.findMany({
-    where: { expertId },
-    select: {
-      id: true,
-      status: true,
-      priceFen: true,
-      updatedAt: true,
-      need: { select: { id: true, title: true, status: true, organisation: { select: { name: true } } } },
-    },
-    orderBy: { updatedAt: "desc" },
-    take: 100,
-  });
+  return db.application.findMany({ where: { expertId }, select: myApplicationSelect, orderBy: { updatedAt: "desc" }, take: 100 });
+}
+
+/**
+ * The same list a page at a time for the open API: `after` narrows to the rows past the last
+ * one seen (latest change first, ties by id), `take` is the page size plus one.
+ */
+export function listMyApplicationsPage(expertId: string, { after = {}, take }: { after?: Prisma.ApplicationWhereInput; take: number }) {
+  return db.application.findMany({ where: { AND: [{ expertId }, after] }, select: myApplicationSelect, orderBy: [{ updatedAt: "desc" }, { id: "desc" }], take });
 }
 
 export async function getWorkspace(actor: Actor) {

@@ -7,7 +7,8 @@ import { FormErrors, TextField } from "~/components/forms";
 import { getLocale } from "~/i18n/i18n.server";
 import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
-import { listKpiReports, upsertKpiReport, yearInLuoyang } from "~/modules/spaces/kpis.server";
+import { listKpiReports, upsertKpiReport } from "~/modules/spaces/kpis.server";
+import { luoyangYear } from "~/utils/dates";
 import { KpiReportFields, KpiReportSchema } from "~/modules/spaces/space-directory.schema";
 import { getSpaceProfileForEdit } from "~/modules/spaces/space-directory.server";
 import { requireUser } from "~/modules/users/guards.server";
@@ -31,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     throw domainErrorResponse(error);
   });
   const [reports, locale] = await Promise.all([listKpiReports(spaceId), getLocale(request)]);
-  return { space, reports, thisYear: yearInLuoyang(new Date()), locale };
+  return { space, reports, thisYear: luoyangYear(new Date()), locale };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

@@ -9,6 +9,11 @@ export function luoyangToday(moment: Date = new Date()): string {
   return new Date(moment.getTime() + LUOYANG_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** The year it is in Luoyang at that moment: New Year's Eve evening (UTC) is already next year. */
+export function luoyangYear(moment: Date = new Date()): number {
+  return new Date(moment.getTime() + LUOYANG_OFFSET_MS).getUTCFullYear();
+}
+
 /** Midnight at the start of a Luoyang day, as the instant stored in the database. */
 export function startOfLuoyangDay(day: string): Date {
   return new Date(`${day}T00:00:00+08:00`);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
-import { computeSpaceKpis, listKpiReports, upsertKpiReport, yearInLuoyang } from "~/modules/spaces/kpis.server";
+import { computeSpaceKpis, listKpiReports, upsertKpiReport } from "~/modules/spaces/kpis.server";
+import { luoyangYear } from "~/utils/dates";
 import { acceptRequest, completeRequest, declineRequest, rateRequest, requestService } from "~/modules/spaces/service-requests.server";
 import { getSpacePage, listSpaces, recogniseSpace, updateSpaceProfile, withdrawRecognition } from "~/modules/spaces/space-directory.server";
 import { action as profileAction } from "~/routes/spaces.$id_.profile";
@@ -119,7 +120,7 @@ describe("the directory", () => {
 describe("the space's figures", () => {
   it("computes this year's KPIs equal to counts straight from the database", async () => {
     const { organisation, actor } = await createSpace();
-    const year = yearInLuoyang(new Date());
+    const year = luoyangYear(new Date());
     const services = await Promise.all([0, 1].map(() => insertService({ organisationId: organisation.id, postedById: actor.id })));
     await insertService({ organisationId: organisation.id, postedById: actor.id }, { status: "DRAFT" });
     const farmer = await createFarmer();
@@ -155,7 +156,7 @@ describe("the space's figures", () => {
 
   it("keeps one reported row per year that the space's accounts update, refusing others and future years", async () => {
     const { organisation, actor } = await createSpace();
-    const year = yearInLuoyang(new Date());
+    const year = luoyangYear(new Date());
     const figures = { year, incubated: 5, mentors: 8, trainingsHeld: 12, peopleTrained: 340, jobsCreated: 25, financingFen: 150_000_000 };
     await upsertKpiReport(actor, organisation.id, figures);
     await upsertKpiReport(actor, organisation.id, { ...figures, jobsCreated: 30 });

@@ -1,3 +1,4 @@
+import { luoyangYear } from "~/utils/dates";
 import { db, type Tx } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { COUNTIES, INDUSTRIES } from "~/modules/reference/reference";
@@ -78,9 +79,8 @@ function where(condition: boolean, fragment: Prisma.Sql) {
   return condition ? fragment : Prisma.empty;
 }
 
-export function currentYear(now = new Date()): number {
-  return Number(new Intl.DateTimeFormat("en", { year: "numeric", timeZone: "Asia/Shanghai" }).format(now));
-}
+/** This year in Luoyang. */
+export const currentYear = (now = new Date()): number => luoyangYear(now);
 
 type Count = { year: number; county: string | null; n: number };
 type NeedRow = { year: number; county: string; industry: string; posted: number; matched: number };

@@ -1,4 +1,5 @@
 import type { Tx } from "~/db.server";
+import { luoyangYear } from "~/utils/dates";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { CLEARING, ensureAccount, programmeAccountId, transfer } from "~/modules/ledger/ledger.server";
 
@@ -12,7 +13,7 @@ export async function seedSupervisionDemo(
   ids: { bureauUserId: string; spaceOrganisationId: string; coopOrganisationId: string },
   now: Date,
 ) {
-  const year = now.getFullYear();
+  const year = luoyangYear(now);
   const deadline = new Date(now.getTime() + 60 * 24 * 3600_000);
   const programmes = [
     {

@@ -2,14 +2,11 @@ import { db } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { can, type Actor } from "~/modules/users/permissions";
+import { luoyangYear } from "~/utils/dates";
 import { DomainError } from "~/utils/errors";
 import type { KpiReportFields } from "./space-directory.schema";
 import { managesSpace, type RequestMeta } from "./spaces.server";
 
-/** Years are counted in Luoyang time (UTC+8), so New Year's Eve evening belongs to the old year. */
-export function yearInLuoyang(date: Date): number {
-  return new Date(date.getTime() + 8 * 3_600_000).getUTCFullYear();
-}
 
 export interface ComputedKpis {
   year: number;
@@ -45,28 +42,28 @@ export async function computeSpaceKpis(organisationId: string): Promise<Computed
     db.training.findMany({ where: { hostId: { in: members.map((m) => m.userId) }, status: { not: "CANCELLED" } }, select: { startsAt: true } }),
   ]);
   const years = new Set<number>([
-    ...services.map((s) => yearInLuoyang(s.publishedAt!)),
-    ...requests.map((r) => yearInLuoyang(r.createdAt)),
-    ...trainings.map((t) => yearInLuoyang(t.startsAt)),
+    ...services.map((s) => luoyangYear(s.publishedAt!)),
+    ...requests.map((r) => luoyangYear(r.createdAt)),
+    ...trainings.map((t) => luoyangYear(t.startsAt)),
   ]);
   return [...years]
     .sort((a, b) => b - a)
     .map((year) => {
-      const received = requests.filter((r) => yearInLuoyang(r.createdAt) === year);
+      const received = requests.filter((r) => luoyangYear(r.createdAt) === year);
       const answered = received.filter((r) => r.respondedAt !== null);
       // A declined request was answered too; anything else answered was accepted (even if later cancelled).
       const accepted = answered.filter((r) => r.status !== "DECLINED");
       const ratings = received.map((r) => r.rating).filter((rating): rating is number => rating !== null);
       return {
         year,
-        servicesPublished: services.filter((s) => yearInLuoyang(s.publishedAt!) === year).length,
+        servicesPublished: services.filter((s) => luoyangYear(s.publishedAt!) === year).length,
         requestsReceived: received.length,
         requestsAccepted: accepted.length,
         requestsCompleted: received.filter((r) => r.status === "COMPLETED").length,
         acceptanceRate: answered.length ? accepted.length / answered.length : null,
         medianDaysToRespond: oneDecimal(median(answered.map((r) => (r.respondedAt!.getTime() - r.createdAt.getTime()) / 86_400_000))),
         averageRating: ratings.length ? oneDecimal(ratings.reduce((sum, rating) => sum + rating, 0) / ratings.length) : null,
-        trainingsHeld: trainings.filter((t) => yearInLuoyang(t.startsAt) === year).length,
+        trainingsHeld: trainings.filter((t) => luoyangYear(t.startsAt) === year).length,
       };
     });
 }
@@ -93,7 +90,7 @@ export function listKpiReports(organisationId: string): Promise<KpiReport[]> {
 export async function upsertKpiReport(actor: Actor, organisationId: string, fields: KpiReportFields, meta: RequestMeta = {}) {
   if (!managesSpace(actor, organisationId) || !can(actor, "space.manageServices", { organisationId })) throw new DomainError("space.forbidden");
   // Figures for a year that has not begun are guesses, not reports.
-  if (!Number.isInteger(fields.year) || fields.year < 2015 || fields.year > yearInLuoyang(new Date())) throw new DomainError("space.kpi_year");
+  if (!Number.isInteger(fields.year) || fields.year < 2015 || fields.year > luoyangYear(new Date())) throw new DomainError("space.kpi_year");
   const { year, ...figures } = fields;
   return db.$transaction(async (tx) => {
     const key = { organisationId_year: { organisationId, year } };

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "ServiceLog_photoIds_idx" ON "ServiceLog" USING GIN ("photoIds");
+

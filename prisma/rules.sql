@@ -126,3 +126,14 @@ ALTER TABLE "SpaceKpiReport" ADD CONSTRAINT "SpaceKpiReport_nonnegative" CHECK (
   AND "jobsCreated" >= 0 AND "financingFen" >= 0);
 ALTER TABLE "ServiceRequest" DROP CONSTRAINT IF EXISTS "ServiceRequest_rating";
 ALTER TABLE "ServiceRequest" ADD CONSTRAINT "ServiceRequest_rating" CHECK ("rating" IS NULL OR "rating" BETWEEN 1 AND 5);
+
+-- Trust and reach: ratings are 1 to 5, a counter-offer's price is positive, a co-funding share
+-- is positive, triage times are sensible.
+ALTER TABLE "Review" DROP CONSTRAINT IF EXISTS "Review_rating";
+ALTER TABLE "Review" ADD CONSTRAINT "Review_rating" CHECK ("rating" BETWEEN 1 AND 5);
+ALTER TABLE "ApplicationRevision" DROP CONSTRAINT IF EXISTS "ApplicationRevision_price";
+ALTER TABLE "ApplicationRevision" ADD CONSTRAINT "ApplicationRevision_price" CHECK ("priceFen" > 0);
+ALTER TABLE "MilestoneFunder" DROP CONSTRAINT IF EXISTS "MilestoneFunder_share";
+ALTER TABLE "MilestoneFunder" ADD CONSTRAINT "MilestoneFunder_share" CHECK ("shareFen" > 0);
+ALTER TABLE "TriageSetting" DROP CONSTRAINT IF EXISTS "TriageSetting_hours";
+ALTER TABLE "TriageSetting" ADD CONSTRAINT "TriageSetting_hours" CHECK ("afterHours" BETWEEN 1 AND 720 AND "targetHours" BETWEEN 1 AND 720);

@@ -22,6 +22,10 @@ import { sanctionsErrors } from "~/modules/sanctions/sanctions.errors";
 import { creativeErrors } from "~/modules/creative/creative.errors";
 import { apiErrors } from "~/modules/api/api.errors";
 import { webhooksErrors } from "~/modules/webhooks/webhooks.errors";
+import { reviewsErrors } from "~/modules/reviews/reviews.errors";
+import { negotiationErrors } from "~/modules/negotiation/negotiation.errors";
+import { reachErrors } from "~/modules/reach/reach.errors";
+import { cofundingErrors } from "~/modules/cofunding/cofunding.errors";
 
 export interface ErrorSpec {
   status: number;
@@ -31,7 +35,7 @@ export interface ErrorSpec {
 }
 
 /** Every rule a service can refuse, with its HTTP status and the message people see. */
-export const DOMAIN_ERRORS = { ...usersErrors, ...searchErrors, ...marketplaceErrors, ...needsErrors, ...applicationsErrors, ...offersErrors, ...uploadsErrors, ...notificationsErrors, ...profilesErrors, ...verificationErrors, ...chatErrors, ...ledgerErrors, ...walletErrors, ...revenueErrors, ...escrowErrors, ...agreementsErrors, ...spacesErrors, ...commissionersErrors, ...programmesErrors, ...sanctionsErrors, ...creativeErrors, ...apiErrors, ...webhooksErrors } satisfies Record<string, ErrorSpec>;
+export const DOMAIN_ERRORS = { ...usersErrors, ...searchErrors, ...marketplaceErrors, ...needsErrors, ...applicationsErrors, ...offersErrors, ...uploadsErrors, ...notificationsErrors, ...profilesErrors, ...verificationErrors, ...chatErrors, ...ledgerErrors, ...walletErrors, ...revenueErrors, ...escrowErrors, ...agreementsErrors, ...spacesErrors, ...commissionersErrors, ...programmesErrors, ...sanctionsErrors, ...creativeErrors, ...apiErrors, ...webhooksErrors, ...reviewsErrors, ...negotiationErrors, ...reachErrors, ...cofundingErrors } satisfies Record<string, ErrorSpec>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;
 

@@ -34,6 +34,10 @@ export const PERMISSIONS = {
   "dashboard.read": ["BUREAU", "ADMIN"],
   "audit.read": ["BUREAU", "ADMIN"],
   "content.moderate": ["BUREAU", "ADMIN"],
+  /** Appoint village informants (信息员) and mark poverty villages (建档立卡贫困村). */
+  "reach.manage": ["BUREAU"],
+  /** Work the triage queue (分诊): route unanswered needs to experts and commissioners. */
+  "triage.manage": ["BUREAU"],
   "user.manage": ["ADMIN"],
   "settings.manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -22,6 +22,25 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
   },
 });
 
+/**
+ * A transaction a caller opened, with the work to do once it commits (delivering notifications,
+ * for instance). A service that takes an optional `unit` joins the caller's transaction, so
+ * what the caller writes beside it (an API idempotency key) commits or rolls back with it.
+ */
+export interface Unit {
+  tx: Tx;
+  afterCommit(task: () => Promise<unknown>): void;
+}
+
+/** Runs `work` in the caller's unit when given, else in a new transaction whose after-commit tasks run once it commits. */
+export async function withUnit<T>(unit: Unit | undefined, work: (unit: Unit) => Promise<T>, options?: { timeout?: number; maxWait?: number }): Promise<T> {
+  if (unit) return work(unit);
+  const tasks: (() => Promise<unknown>)[] = [];
+  const result = await db.$transaction((tx) => work({ tx, afterCommit: (task) => void tasks.push(task) }), options);
+  for (const task of tasks) await task();
+  return result;
+}
+
 /** A write refused by a unique index: someone else created the same thing first. */
 export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";

@@ -21,8 +21,10 @@ const EnvSchema = z.object({
   MEILI_HOST: z.url({ message: "must be an http(s) URL" }).optional(),
   MEILI_API_KEY: z.string().optional(),
   REDIS_URL: z.url({ protocol: /^rediss?$/, message: "must be a redis:// URL" }).optional(),
+  /** Where API rate-limit counters live: memory (one process) or redis (shared; needs REDIS_URL). */
+  RATE_LIMIT_STORE: z.enum(["memory", "redis"], { message: "must be memory or redis" }).default("memory"),
   SOCKET_ADAPTER: z.enum(["memory", "postgres", "redis"], { message: "must be memory, postgres or redis" }).optional(),
-});
+}).refine((env) => env.RATE_LIMIT_STORE !== "redis" || Boolean(env.REDIS_URL), { path: ["RATE_LIMIT_STORE"], message: "redis needs REDIS_URL" });
 
 export type Env = z.infer<typeof EnvSchema>;
 

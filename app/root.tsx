@@ -19,6 +19,7 @@ import { countUnread as countUnreadMessages } from "~/modules/chat/chat.server";
 import { getOptionalUser } from "~/modules/users/guards.server";
 import { can } from "~/modules/users/permissions";
 import { isBureauStaff } from "~/modules/bureau/bureau-hub.server";
+import { isActiveInformant } from "~/modules/reach/informants.server";
 import { getToast } from "~/utils/toast.server";
 import { useNonce } from "~/utils/nonce";
 import stylesheet from "~/tailwind.css?url";
@@ -35,6 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getToast(request),
   ]);
   const [unreadNotifications, unreadMessages] = user ? await Promise.all([countUnread(user.id), countUnreadMessages(user.id)]) : [0, 0];
+  const informant = user ? await isActiveInformant(user.id) : false;
   return data(
     {
       locale,
@@ -46,6 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         bureau: isBureauStaff(user),
         managesFinance: can(user, "finance.manage"),
         requestsServices: can(user, "service.request"),
+        informant,
         managesSpace: can(user, "space.manageServices"),
       },
       unreadNotifications,

@@ -7,6 +7,7 @@ import { db } from "~/db.server";
 import type { Env } from "~/env.server";
 import { seedDemoData } from "~/modules/demo/seed.server";
 import { startEscrowJobs } from "~/modules/escrow/escrow.server";
+import { startReviewJobs } from "~/modules/reviews/reviews.server";
 import { expireNeeds } from "~/modules/needs/needs.server";
 import { startRevenueJobs } from "~/modules/revenue/revenue.server";
 import { getSearchEngine } from "~/modules/search/engine.server";
@@ -104,6 +105,7 @@ export async function startServer(env: Env, log: Logger): Promise<RunningServer>
     sweeper.unref();
     const stopRevenueJobs = startRevenueJobs(log);
     const stopEscrowJobs = startEscrowJobs(log);
+    const stopReviewJobs = startReviewJobs(log);
     const stopWebhookJobs = startWebhookJobs(log);
 
     const address = http.address();
@@ -120,6 +122,7 @@ export async function startServer(env: Env, log: Logger): Promise<RunningServer>
         clearInterval(sweeper);
         stopRevenueJobs();
         await stopEscrowJobs();
+        await stopReviewJobs();
         await stopWebhookJobs();
         clearInterval(alerts);
         await stopIndexer();

@@ -9,6 +9,7 @@ interface HeaderUser {
   managesFinance?: boolean;
   bureau?: boolean;
   requestsServices?: boolean;
+  informant?: boolean;
   managesSpace?: boolean;
 }
 
@@ -105,6 +106,11 @@ export function SiteHeader({ user, unreadNotifications = 0, unreadMessages = 0 }
               {t("trainings.title")}
             </NavLink>
           </>
+        ) : null}
+        {user?.informant ? (
+          <NavLink to="/informant" className={navLink}>
+            {t("reach.nav.informant")}
+          </NavLink>
         ) : null}
         {user?.requestsServices ? (
           <NavLink to="/requests" className={navLink}>

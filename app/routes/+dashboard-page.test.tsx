@@ -32,6 +32,7 @@ vi.mock("@remix-run/react", () => ({
     query: { countyCode: "410325", map: "needsPosted" },
     charts: { targets: svg, needs: svg, money: svg, map: svg },
     years: [2026, 2025],
+    responseTimes: [{ countyCode: "410325", targetHours: 72, published: 5, medianHours: 30.5, p90Hours: 80, withinTarget: 1, eligible: 4, unanswered: 2, overTarget: true }],
   }),
 }));
 
@@ -44,6 +45,11 @@ describe("the dashboard page without JavaScript", () => {
     expect(html).toMatch(/<form method="get" action="\/bureau\/dashboard"/);
     expect(html).toMatch(/<option value="410325" selected="">嵩县<\/option>/);
     expect(html).toMatch(/<option value="needsPosted" selected="">/);
+  });
+
+  it("shows time to first response per county against the county's target, marking counties over it", () => {
+    expect(html).toMatch(/<th scope="row"[^>]*>嵩县<span[^>]*>[^<]+<\/span><\/th><td[^>]*>5<\/td><td[^>]*>30.5<\/td><td[^>]*>80.0<\/td><td[^>]*>72<\/td>/);
+    expect(html).toContain("bg-red-50");
   });
 
   it("says which targets are met, year by year", () => {

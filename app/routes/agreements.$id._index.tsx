@@ -13,7 +13,10 @@ import { getAgreement } from "~/modules/agreements/agreements.queries.server";
 import { AgreementActionSchema } from "~/modules/agreements/agreements.schema";
 import { decline, proposeAmendment, propose, terminate } from "~/modules/agreements/agreements.server";
 import { getMilestonesView } from "~/modules/escrow/escrow.server";
+import { cofundingSummary } from "~/modules/cofunding/cofunding.server";
 import { getRevenueView } from "~/modules/revenue/revenue.server";
+import { reviewPanelFor } from "~/modules/reviews/reviews.queries.server";
+import { ReviewPanel } from "~/components/reviews/review-panel";
 import { requireUser } from "~/modules/users/guards.server";
 import { domainErrorResponse } from "~/utils/errors";
 import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
@@ -40,7 +43,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getLocale(request),
   ]);
   // A fresh key per render: the money forms of the panels carry it, so a resubmit moves money once.
-  return { page, milestones, revenue, locale, idempotencyKey: crypto.randomUUID() };
+  const reviewPanel = await reviewPanelFor(user, page.agreement);
+  const cofunding = started ? await cofundingSummary(id) : {};
+  return { page, milestones, revenue, reviewPanel, locale, idempotencyKey: crypto.randomUUID(), cofunding };
 }
 
 const TOASTS = {
@@ -72,7 +77,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function AgreementPage() {
-  const { page, milestones, revenue, idempotencyKey } = useLoaderData<typeof loader>();
+  const { page, milestones, revenue, reviewPanel, idempotencyKey, cofunding } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t, locale } = useT();
   const { agreement, inForce, pending } = page;
@@ -115,8 +120,9 @@ export default function AgreementPage() {
           <Signatures signatures={shown.signatures} />
         </section>
       ) : null}
-      {milestones ? <MilestonesPanel agreementId={agreement.id} milestones={milestones} idempotencyKey={idempotencyKey} /> : null}
+      {milestones ? <MilestonesPanel agreementId={agreement.id} milestones={milestones} idempotencyKey={idempotencyKey} cofunding={cofunding} /> : null}
       {revenue ? <RevenuePanel agreementId={agreement.id} revenue={revenue} idempotencyKey={idempotencyKey} /> : null}
+      {reviewPanel ? <ReviewPanel agreementId={agreement.id} panel={reviewPanel} /> : null}
       <AgreementActions can={page.can} lastResult={lastResult} />
       <section className="card space-y-2" aria-labelledby="history">
         <h2 id="history" className="font-semibold">{t("agreements.history")}</h2>

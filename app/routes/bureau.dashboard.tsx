@@ -9,6 +9,8 @@ import { renderCountyMap, renderMoneyChart, renderNeedsChart, renderTargetsChart
 import { dashboardQuery, parseDashboardFilters } from "~/modules/dashboard/dashboard.schema";
 import { currentYear, dashboardFigures } from "~/modules/dashboard/dashboard.server";
 import { requirePermission } from "~/modules/users/guards.server";
+import { responseTimesByCounty } from "~/modules/reach/triage.server";
+import { ResponseTimesSection } from "./+reach-ui";
 import { Chart, CountiesTable, DashboardFilterForm, IndustriesTable, MAP_METRIC_LABELS, MapTable, TargetsTable, YearsTable } from "./+dashboard-ui";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -40,11 +42,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
       unit: "",
     }),
   };
-  return { figures, query, charts, locale, years: yearOptions(query.year) };
+  const responseTimes = await responseTimesByCounty({ year: filters.year, countyCode: filters.countyCode });
+  return { figures, query, charts, locale, years: yearOptions(query.year), responseTimes };
 }
 
 export default function DashboardPage() {
-  const { figures, query, charts, years } = useLoaderData<typeof loader>();
+  const { figures, query, charts, years, responseTimes } = useLoaderData<typeof loader>();
   const { t, locale } = useT();
   const { map: _map, ...exportFilters } = query;
   const exportQuery = dashboardQuery(exportFilters);
@@ -90,6 +93,8 @@ export default function DashboardPage() {
         </Chart>
         <CountiesTable figures={figures} />
       </section>
+
+      <ResponseTimesSection rows={responseTimes} />
 
       <section className="space-y-3" aria-labelledby="industries-title">
         <h2 id="industries-title" className="text-xl font-semibold">{t("dashboard.industries.title")}</h2>

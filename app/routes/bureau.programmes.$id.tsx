@@ -10,6 +10,8 @@ import { translate } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/use-t";
 import { getProgramme, listProgrammeApplications } from "~/modules/programmes/programmes.queries.server";
+import { listProgrammeCopays } from "~/modules/cofunding/cofunding.server";
+import { ProgrammeCopays } from "~/components/cofunding/funders";
 import { ProgrammeIntentSchema } from "~/modules/programmes/programmes.schema";
 import { closeProgramme, publishProgramme, topUpProgramme } from "~/modules/programmes/programmes.server";
 import { requirePermission } from "~/modules/users/guards.server";
@@ -23,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "programme.review");
   const programme = await getProgramme(params.id ?? "", { published: false });
   if (!programme) throw new Response("Not found", { status: 404 });
-  return { locale: await getLocale(request), programme, applications: await listProgrammeApplications(programme.id) };
+  return { locale: await getLocale(request), programme, applications: await listProgrammeApplications(programme.id), copays: await listProgrammeCopays(programme.id) };
 }
 
 const DONE = { publish: "programmes.published", close: "programmes.closedToast", topUp: "programmes.toppedUp" } as const;
@@ -46,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function BureauProgrammePage() {
   const { t, locale } = useT();
-  const { programme, applications } = useLoaderData<typeof loader>();
+  const { programme, applications, copays } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [topUp, topUpFields] = useForm({ id: "topUp", lastResult: replyFor(lastResult, "topUp"), onValidate: ({ formData }) => parseWithZod(formData, { schema: ProgrammeIntentSchema }) });
   const otherErrors = (replyFor(lastResult, "publish") ?? replyFor(lastResult, "close"))?.error?.[""] as string[] | undefined;
@@ -89,6 +91,7 @@ export default function BureauProgrammePage() {
           </li>
         ))}
       </ul>
+      <ProgrammeCopays copays={copays} />
     </section>
   );
 }

@@ -11,6 +11,8 @@ import { getExpertPage } from "~/modules/profiles/profiles.server";
 import { INDUSTRIES, countyName, localName } from "~/modules/reference/reference";
 import { getOptionalUser } from "~/modules/users/guards.server";
 import { canMessageDirectly } from "~/modules/chat/chat.server";
+import { expertTrust } from "~/modules/reviews/profile-trust.server";
+import { TrustSections } from "~/components/reviews/trust-sections";
 import { domainErrorResponse } from "~/utils/errors";
 import { ContactSection, HiddenNotice, ModerationForm } from "./+profiles-ui";
 
@@ -28,7 +30,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getLocale(request),
     canMessageDirectly(viewer?.id, params.id ?? ""),
   ]);
-  return { ...page, locale, canMessage };
+  const trust = await expertTrust(page.expert.id, viewer);
+  return { ...page, locale, canMessage, trust };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -45,7 +48,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export default function ExpertPage() {
-  const { expert, profile, contact, offers, hidden, isOwner, canModerate, canMessage } = useLoaderData<typeof loader>();
+  const { expert, profile, contact, offers, hidden, isOwner, canModerate, canMessage, trust } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t, locale } = useT();
   const fieldNames = INDUSTRIES.filter((industry) => profile?.fields.includes(industry.code)).map((industry) => localName(industry, locale));
@@ -95,6 +98,7 @@ export default function ExpertPage() {
         </section>
       ) : null}
       {profile ? <ContactSection contact={contact} /> : null}
+      <TrustSections trust={trust} />
       {canMessage ? (
         <Form method="post" action="/messages/direct">
           <input type="hidden" name="userId" value={expert.id} />

@@ -6,7 +6,10 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { TextField } from "~/components/forms";
 import { ApplyForm } from "~/components/needs/apply-form";
 import { NeedDetails } from "~/components/needs/need-details";
+import { needReachView } from "~/modules/reach/reach-view.server";
+import { NeedReachPanel } from "./+reach-ui";
 import { RecommendationList } from "~/components/search/recommendations";
+import { RevisionThread } from "~/components/revision-thread";
 import { formatDate, formatMoney } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18n.server";
 import { translate, type MessageKey } from "~/i18n/i18n";
@@ -14,6 +17,8 @@ import { useT } from "~/i18n/use-t";
 import { applyToNeed, getOwnApplication, withdrawApplication } from "~/modules/applications/applications.server";
 import { brandProjectOfNeed, mayStartBrand } from "~/modules/creative/brands.server";
 import { recommendForNeed } from "~/modules/matching/matching.server";
+import { isInvitedToApply } from "~/modules/negotiation/invitations.server";
+import { listRevisions } from "~/modules/negotiation/revisions.server";
 import { NeedPageActionSchema } from "~/modules/needs/needs.page.server";
 import { getNeedForViewer } from "~/modules/needs/needs.queries.server";
 import { closeNeed, publishNeed, setNeedHidden } from "~/modules/needs/needs.server";
@@ -36,12 +41,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const { need, manages, moderates } = await getNeedForViewer(params.id!, viewer);
     const isExpert = can(viewer, "application.submit") && !manages;
     const ownApplication = viewer && isExpert ? await getOwnApplication(need.id, viewer.id) : null;
+    // An invitation-only need takes applications from invited or triage-assigned experts only.
+    const invited = !need.invitationOnly || (viewer && isExpert ? await isInvitedToApply(need.id, viewer.id) : false);
+    const revisions = ownApplication ? ((await listRevisions([ownApplication.id]))[ownApplication.id] ?? []) : [];
     // Those who choose (the need's organisation, the bureau) see who would fit and why.
     const recommendations = (manages || moderates) && need.status === "OPEN" ? await recommendForNeed(need.id) : null;
     // A branding request links to its brand project, or lets those who may start one do so.
     const brandProject = need.kind === "BRANDING" ? await brandProjectOfNeed(need.id) : null;
     const brandLink = brandProject ? `/brands/${brandProject.id}` : mayStartBrand(viewer, need) ? `/brands/new?need=${need.id}` : null;
-    return { need, manages, moderates, isExpert, ownApplication, recommendations, brandLink, startsBrand: !brandProject, loggedIn: Boolean(viewer), locale };
+    const reach = await needReachView(need, viewer);
+    return { reach, need, manages, moderates, isExpert, ownApplication, invited, revisions, recommendations, brandLink, startsBrand: !brandProject, loggedIn: Boolean(viewer), locale };
   } catch (error) {
     throw domainErrorResponse(error);
   }
@@ -82,7 +91,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function NeedPage() {
-  const { need, manages, moderates, isExpert, ownApplication, recommendations, brandLink, startsBrand, loggedIn } = useLoaderData<typeof loader>();
+  const { reach, need, manages, moderates, isExpert, ownApplication, invited, revisions, recommendations, brandLink, startsBrand, loggedIn } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, locale } = useT();
   const reply = (intent: string) => (actionData?.intent === intent ? actionData.reply : undefined);
@@ -93,6 +102,8 @@ export default function NeedPage() {
       {need.hiddenAt ? <p className="rounded-lg bg-red-50 px-4 py-3 text-red-800">{t("needs.hiddenNotice", { reason: need.hiddenReason ?? "" })}</p> : null}
       {otherError ? <p role="alert" className="rounded-lg border-l-4 border-red-600 bg-red-50 px-4 py-3 text-red-800">{otherError.join(" ")}</p> : null}
       <NeedDetails need={need} />
+      <NeedReachPanel poverty={reach.poverty} proxy={reach.proxy} />
+      {need.invitationOnly ? <p className="rounded-lg bg-amber-50 px-4 py-3 text-amber-900">{t("negotiation.invitationOnly")}</p> : null}
       {brandLink ? <Link to={brandLink} className={startsBrand ? "btn-primary" : "link"}>{t(startsBrand ? "creative.startBrand" : "creative.viewBrand")}</Link> : null}
 
       {manages ? (
@@ -101,6 +112,7 @@ export default function NeedPage() {
           {need.status === "DRAFT" ? (
             <Form method="post"><button name="intent" value="publish" className="btn-primary">{t("needs.publish")}</button></Form>
           ) : null}
+          {need.status === "DRAFT" || need.status === "OPEN" ? <Link to={`/needs/${need.id}/invite`} className="btn-secondary">{t("negotiation.invite.link")}</Link> : null}
           {need.status !== "DRAFT" ? (
             <Link to={`/needs/${need.id}/applications`} className="btn-primary">
               {t("applications.manage")} ({need._count.applications})
@@ -135,6 +147,17 @@ export default function NeedPage() {
             {t("applications.on", { date: formatDate(locale, ownApplication.createdAt) })}
           </p>
           {ownApplication.decisionMessage ? <p className="text-stone-700">{t("applications.decisionMessage", { message: ownApplication.decisionMessage })}</p> : null}
+          <div id="revisions">
+            <RevisionThread
+              applicationId={ownApplication.id}
+              revisions={revisions}
+              side="APPLICANT"
+              open={(ownApplication.status === "SUBMITTED" || ownApplication.status === "SHORTLISTED") && need.status === "OPEN" && !need.hiddenAt}
+              arrangements={need.arrangements}
+              current={ownApplication}
+              redirectTo={`/needs/${need.id}`}
+            />
+          </div>
           {ownApplication.status === "SUBMITTED" || ownApplication.status === "SHORTLISTED" ? (
             <Form method="post">
               <input type="hidden" name="applicationId" value={ownApplication.id} />
@@ -142,8 +165,10 @@ export default function NeedPage() {
             </Form>
           ) : null}
         </section>
-      ) : isExpert && need.status === "OPEN" ? (
+      ) : isExpert && need.status === "OPEN" && invited ? (
         <ApplyForm lastResult={reply("apply")} arrangements={need.arrangements} />
+      ) : isExpert && need.status === "OPEN" ? (
+        <p className="card text-stone-700">{t("negotiation.invitationOnlyRefused")}</p>
       ) : !loggedIn && need.status === "OPEN" ? (
         <p className="card text-center">
           <Link to={`/login?redirectTo=/needs/${need.id}`} className="link">{t("applications.loginToApply")}</Link>

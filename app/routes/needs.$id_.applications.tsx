@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { RevisionThread } from "~/components/revision-thread";
 import { VerifiedBadge } from "~/components/verified-badge";
 import { formatDate, formatMoney } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18n.server";
@@ -10,6 +11,7 @@ import { translate, type MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { ApplicationDecisionSchema } from "~/modules/applications/applications.schema";
 import { decideApplication, listApplicationsForNeed } from "~/modules/applications/applications.server";
+import { listRevisions } from "~/modules/negotiation/revisions.server";
 import { requireUser } from "~/modules/users/guards.server";
 import { domainErrorResponse, isDomainError } from "~/utils/errors";
 import { requestMeta } from "~/utils/request.server";
@@ -25,7 +27,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const result = await listApplicationsForNeed(params.id!, user).catch((error: unknown) => {
     throw domainErrorResponse(error);
   });
-  return { ...result, locale };
+  const revisions = await listRevisions(result.applications.map((application) => application.id));
+  return { ...result, revisions, locale };
 }
 
 const TOAST = { shortlist: "applications.shortlistedToast", accept: "applications.acceptedToast", decline: "applications.declinedToast" } as const;
@@ -55,7 +58,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function NeedApplicationsPage() {
-  const { need, applications } = useLoaderData<typeof loader>();
+  const { need, applications, revisions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, locale } = useT();
   const deciding = need.status === "OPEN";
@@ -63,11 +66,12 @@ export default function NeedApplicationsPage() {
     <div className="mx-auto max-w-3xl space-y-4">
       <p><Link to={`/needs/${need.id}`} className="link">{need.title}</Link></p>
       <h1 className="text-2xl font-bold">{t("applications.received")}</h1>
+      {need.status === "OPEN" ? <Link to={`/needs/${need.id}/invite`} className="btn-secondary">{t("negotiation.invite.link")}</Link> : null}
       {actionData?.error ? <p role="alert" className="rounded-lg border-l-4 border-red-600 bg-red-50 px-4 py-3 text-red-800">{actionData.error}</p> : null}
       {applications.length === 0 ? <p className="card text-stone-600">{t("applications.none")}</p> : null}
       <ul className="space-y-4">
         {applications.map((application) => (
-          <li key={application.id} className="card space-y-3">
+          <li key={application.id} id={`application-${application.id}`} className="card space-y-3">
             <div className="flex flex-wrap items-center gap-2">
               <Link to={`/experts/${application.expert.id}`} className="font-semibold hover:underline">{application.expert.displayName}</Link>
               <VerifiedBadge verified={Boolean(application.expert.verifiedAt)} compact />
@@ -104,6 +108,15 @@ export default function NeedApplicationsPage() {
                 </Form>
               ) : null}
             </div>
+            <RevisionThread
+              applicationId={application.id}
+              revisions={revisions[application.id] ?? []}
+              side="POSTER"
+              open={deciding && (application.status === "SUBMITTED" || application.status === "SHORTLISTED")}
+              arrangements={need.arrangements}
+              current={application}
+              redirectTo={`/needs/${need.id}/applications`}
+            />
             {deciding && (application.status === "SUBMITTED" || application.status === "SHORTLISTED") ? (
               <Form method="post" className="space-y-3 border-t border-stone-200 pt-3">
                 <input type="hidden" name="applicationId" value={application.id} />

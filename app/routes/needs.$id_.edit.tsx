@@ -47,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       origin: need.origin ?? undefined,
       story: need.story ?? undefined,
       brandServices: need.brandServices,
+      invitationOnly: need.invitationOnly ? "on" : undefined,
     },
   };
 }

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { VerifiedBadge } from "~/components/verified-badge";
+import { PovertyBadge } from "~/components/poverty-badge";
 import { getLocale } from "~/i18n/i18n.server";
 import { translate, type MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
@@ -11,9 +12,13 @@ import { countyName } from "~/modules/reference/reference";
 import { listServicesOfSpace, managesSpace } from "~/modules/spaces/spaces.server";
 import { getOptionalUser } from "~/modules/users/guards.server";
 import { managesWebhooks } from "~/modules/webhooks/webhooks.server";
+import { organisationTrust } from "~/modules/reviews/profile-trust.server";
+import { TrustSections } from "~/components/reviews/trust-sections";
 import { domainErrorResponse } from "~/utils/errors";
 import { ContactSection, HiddenNotice, ModerationForm } from "./+profiles-ui";
 import { SpaceServicesSection } from "./+services-ui";
+import { povertyStatus } from "~/modules/reach/poverty.server";
+import { PovertySection } from "./+reach-ui";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.organisation.name} · ${translate(data.locale, "app.name")}` : "XiangKe" },
@@ -31,7 +36,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // A Star Innovation Space lists its services; its own accounts also see drafts.
   const managesServices = managesSpace(viewer, page.organisation.id);
   const services = page.organisation.type === "STAR_SPACE" ? await listServicesOfSpace(page.organisation.id, managesServices) : null;
-  return { ...page, locale, services, managesServices, managesWebhooks: managesWebhooks(viewer, page.organisation.id) };
+  const trust = await organisationTrust(page.organisation.id, viewer);
+  const poverty = await povertyStatus(page.organisation.id, viewer);
+  return { ...page, locale, services, managesServices, managesWebhooks: managesWebhooks(viewer, page.organisation.id), trust, poverty };
 }
 
 /** Only moderation posts here; editing lives under /account/organisations/:id. */
@@ -40,7 +47,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function OrganisationPage() {
-  const { organisation, contact, members, experts, offers, services, managesServices, managesWebhooks, hidden, canEdit, canModerate } = useLoaderData<typeof loader>();
+  const { organisation, contact, members, experts, offers, services, managesServices, managesWebhooks, hidden, canEdit, canModerate, trust, poverty } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t, locale } = useT();
   const place = [countyName(organisation.countyCode, locale), organisation.village].filter(Boolean).join(" · ");
@@ -53,6 +60,7 @@ export default function OrganisationPage() {
           <span>{locale === "en" && organisation.nameEn ? organisation.nameEn : organisation.name}</span>
           <VerifiedBadge verified={Boolean(organisation.verifiedAt)} />
         </h1>
+        {poverty?.since ? <p className="mt-1"><PovertyBadge marked /></p> : null}
         {place ? <p className="mt-1 text-stone-700">{t("profiles.location", { place })}</p> : null}
         {organisation.description ? <p className="mt-3 whitespace-pre-line">{organisation.description}</p> : null}
         {canEdit ? (
@@ -62,6 +70,7 @@ export default function OrganisationPage() {
           </div>
         ) : null}
       </header>
+      {poverty?.canChange ? <PovertySection organisationId={organisation.id} since={poverty.since} canChange /> : null}
       {organisation.mainProducts.length > 0 ? (
         <section className="card" aria-labelledby="products">
           <h2 id="products" className="text-lg font-semibold">{t("profiles.mainProducts")}</h2>
@@ -73,6 +82,7 @@ export default function OrganisationPage() {
         </section>
       ) : null}
       <ContactSection contact={contact} />
+      <TrustSections trust={trust} />
       <section className="card" aria-labelledby="members">
         <h2 id="members" className="text-lg font-semibold">{t("profiles.members")}</h2>
         {members.length === 0 ? <p className="mt-2 text-stone-600">{t("profiles.noMembers")}</p> : null}

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { STATUS_TONE } from "~/components/needs/need-labels";
+import { PendingInvitations } from "~/components/pending-invitations";
 import { RecommendationList } from "~/components/search/recommendations";
 import { formatDate, formatMoney } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18n.server";
@@ -10,9 +11,12 @@ import { useT } from "~/i18n/use-t";
 import { requireUser } from "~/modules/users/guards.server";
 import { can } from "~/modules/users/permissions";
 import { getWorkspace } from "~/modules/workspace/workspace.server";
+import { listMyInvitations } from "~/modules/negotiation/invitations.server";
 import { listActiveBans } from "~/modules/sanctions/bans.server";
 import { luoyangToday } from "~/utils/dates";
 import { MyServicesSection } from "./+services-ui";
+import { listMyTriageAssignments } from "~/modules/reach/triage.server";
+import { TriageTasksSection } from "./+reach-ui";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${translate(data.locale, "workspace.title")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
@@ -27,11 +31,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   // The reason and the end date of any ban on the viewer or their organisations, shown on top.
   const bans = activeBans.map((ban) => ({ id: ban.id, reason: ban.reason, until: luoyangToday(ban.endsAt), personal: ban.userId === user.id }));
-  return { ...workspace, bans, locale, canPost: can(user, "need.post"), canOffer: can(user, "offer.post") };
+  const invitations = workspace.applications ? await listMyInvitations(user.id, { pendingOnly: true }) : null;
+  return { ...workspace, invitations, bans, locale, canPost: can(user, "need.post"), canOffer: can(user, "offer.post"), triageTasks: await listMyTriageAssignments(user.id) };
 }
 
 export default function WorkspacePage() {
-  const { bans, needs, applications, offers, recommended, services, canPost, canOffer } = useLoaderData<typeof loader>();
+  const { bans, needs, applications, invitations, offers, recommended, services, canPost, canOffer, triageTasks } = useLoaderData<typeof loader>();
   const { t, locale } = useT();
   return (
     <div className="space-y-8">
@@ -74,6 +79,7 @@ export default function WorkspacePage() {
           </ul>
         </section>
       ) : null}
+      <TriageTasksSection tasks={triageTasks} />
       {recommended ? (
         <section className="card">
           <RecommendationList
@@ -82,6 +88,7 @@ export default function WorkspacePage() {
           />
         </section>
       ) : null}
+      {invitations ? <PendingInvitations invitations={invitations} /> : null}
       {applications ? (
         <section aria-labelledby="my-applications" className="space-y-3">
           <h2 id="my-applications" className="text-xl font-semibold">{t("workspace.myApplications")}</h2>

@@ -12,6 +12,8 @@ import * as submit from "~/routes/api.v1.milestones.$id.submit";
 import * as accept from "~/routes/api.v1.milestones.$id.accept";
 import * as reject from "~/routes/api.v1.milestones.$id.reject";
 import * as dispute from "~/routes/api.v1.milestones.$id.dispute";
+import * as resolve from "~/routes/api.v1.milestones.$id.resolve";
+import * as disputes from "~/routes/api.v1.disputes";
 import * as wallets from "~/routes/api.v1.wallets";
 import * as statement from "~/routes/api.v1.wallets.$accountId.statement";
 import * as openApi from "~/routes/api.v1.openapi[.]json";
@@ -20,7 +22,7 @@ import { createSignedAgreement } from "../support/agreements-factories";
 import { createApplicationChat } from "../support/chat-factories";
 import { deposit } from "../support/escrow-factories";
 import { useTestDatabase } from "../support/database";
-import { createVillage } from "../support/needs-factories";
+import { createBureau, createVillage } from "../support/needs-factories";
 
 useTestDatabase();
 
@@ -135,12 +137,31 @@ describe("agreements, milestones and wallets over /api/v1", () => {
 
     const detail = await expectDocumented(await call(agreementRoute, apiRequest(`/api/v1/agreements/${agreement.id}`, { token: payerToken }), { id: agreement.id }), "GET", "/api/v1/agreements/{id}");
     expect(detail).toMatchObject({ status: "DISPUTED", milestones: [{ status: "DISPUTED", escrowFen: 30_000, disputeReason: "检测报告已在现场交付" }] });
+
+    // The bureau lists the dispute and rules: 120 yuan to the expert, the rest back to the payer.
+    const bureau = await createBureau();
+    const bureauToken = await tokenFor(bureau, [...MONEY, "agreements:read"]);
+    const listed = await expectDocumented(await call(disputes, apiRequest("/api/v1/disputes", { token: bureauToken })), "GET", "/api/v1/disputes");
+    expect(listed).toMatchObject({ data: [{ id, escrowFen: 30_000, disputeReason: "检测报告已在现场交付", agreement: { id: agreement.id } }], nextCursor: null });
+    const notBureau = await call(disputes, apiRequest("/api/v1/disputes", { token: await tokenFor(payer, ["agreements:read"]) }));
+    expect(notBureau.status).toBe(403);
+    const byPayer = await milestoneCall(resolve, "resolve", id, payerToken, randomUUID(), { payeeYuan: "120", note: "双方各担一部分" });
+    expect(byPayer.status).toBe(403);
+    await expectDocumented(byPayer, "POST", "/api/v1/milestones/{id}/resolve");
+    const tooMuch = await milestoneCall(resolve, "resolve", id, bureauToken, randomUUID(), { payeeYuan: "301", note: "超出托管金额" });
+    expect(tooMuch.status).toBe(400);
+    expect(await expectDocumented(tooMuch, "POST", "/api/v1/milestones/{id}/resolve")).toMatchObject({ code: "escrow.split_out_of_range" });
+    const key = randomUUID();
+    const ruled = await expectDocumented(await milestoneCall(resolve, "resolve", id, bureauToken, key, { payeeYuan: "120", note: "检测报告迟交，按比例支付" }), "POST", "/api/v1/milestones/{id}/resolve");
+    expect(ruled).toEqual({ milestoneId: id, status: "RESOLVED", payeeFen: 12_000, refundFen: 18_000, agreementStatus: "COMPLETED" });
+    const replay = await expectDocumented(await milestoneCall(resolve, "resolve", id, bureauToken, key, { payeeYuan: "120", note: "检测报告迟交，按比例支付" }), "POST", "/api/v1/milestones/{id}/resolve");
+    expect(replay).toEqual(ruled);
     expect(await checkLedgerInvariants()).toEqual({ sumOfBalances: 0, drifted: [], unbalanced: [], negative: [] });
   });
 
   it("documents the Idempotency-Key header as required on every money operation", async () => {
     const document = (await openApi.loader().json()) as { paths: Record<string, { post: { parameters: { name: string; in: string; required: boolean }[] } }> };
-    for (const action of ["fund", "submit", "accept", "reject", "dispute"]) {
+    for (const action of ["fund", "submit", "accept", "reject", "dispute", "resolve"]) {
       const header = document.paths[`/api/v1/milestones/{id}/${action}`]!.post.parameters.find((parameter) => parameter.in === "header");
       expect(header, action).toMatchObject({ name: "Idempotency-Key", required: true });
     }

@@ -105,6 +105,31 @@ describe("the /api/v1 endpoints, checked against the published OpenAPI document"
     await expectDocumented(reused, "POST", "/api/v1/needs");
   });
 
+  it("keeps the record and its Idempotency-Key in one transaction: a failure after the service wrote leaves neither", async () => {
+    const { head } = await createVillage();
+    const token = await tokenFor(head, ["needs:write"]);
+    const key = "need-crash-0001";
+    const post = () => call(needs, apiRequest("/api/v1/needs", { token, method: "POST", body: needBody, headers: { "idempotency-key": key } }));
+    // Stands in for a crash between the service's writes and the key's result: storing the
+    // result fails, after createNeed has written the need in the same transaction.
+    await db.$executeRawUnsafe(`
+      CREATE FUNCTION test_fail_key() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.key = '${key}' THEN RAISE EXCEPTION 'simulated crash'; END IF; RETURN NEW; END $$`);
+    await db.$executeRawUnsafe(`CREATE TRIGGER test_fail_key BEFORE UPDATE ON "IdempotencyKey" FOR EACH ROW EXECUTE FUNCTION test_fail_key()`);
+    try {
+      await expect(post()).rejects.toThrow(/simulated crash/);
+      expect(await db.need.count({ where: { postedById: head.id } })).toBe(0);
+      expect(await db.idempotencyKey.count({ where: { actorId: head.id } })).toBe(0);
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER test_fail_key ON "IdempotencyKey"`);
+      await db.$executeRawUnsafe(`DROP FUNCTION test_fail_key()`);
+    }
+    // The client's retry with the same key now creates the need, once.
+    expect((await post()).status).toBe(201);
+    expect((await post()).status).toBe(201);
+    expect(await db.need.count({ where: { postedById: head.id } })).toBe(1);
+  });
+
   it("answers a bad body with 400 and field pointers, in Chinese and in English", async () => {
     const { head } = await createVillage();
     const token = await tokenFor(head, ["needs:write"]);
@@ -276,6 +301,7 @@ describe("the token page and the API reference", () => {
         "GET /api/v1/conversations", "GET /api/v1/conversations/{id}/messages", "POST /api/v1/conversations/{id}/messages",
         "GET /api/v1/agreements", "GET /api/v1/agreements/{id}", "POST /api/v1/milestones/{id}/fund", "POST /api/v1/milestones/{id}/submit",
         "POST /api/v1/milestones/{id}/accept", "POST /api/v1/milestones/{id}/reject", "POST /api/v1/milestones/{id}/dispute",
+        "POST /api/v1/milestones/{id}/resolve", "GET /api/v1/disputes",
         "GET /api/v1/wallets", "GET /api/v1/wallets/{accountId}/statement",
       ].sort(),
     );

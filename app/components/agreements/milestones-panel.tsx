@@ -6,6 +6,7 @@ import type { MilestoneView } from "~/modules/escrow/escrow.server";
 import { MAX_SUBMISSION_FILES } from "~/modules/escrow/escrow.schema";
 import { MAX_IMAGE_BYTES, MIB } from "~/modules/uploads/limits";
 import type { MilestoneStatus } from "~/generated/prisma/enums";
+import { CofundingLink } from "~/components/cofunding/funders";
 
 const STATUS_TONE: Record<MilestoneStatus, string> = {
   PLANNED: "bg-stone-100 text-stone-700",
@@ -23,7 +24,8 @@ const STATUS_TONE: Record<MilestoneStatus, string> = {
  * milestone's action route, which redirects back here with a toast; the money-moving ones carry
  * the page's idempotency key, so a double submit or a retried request moves money once.
  */
-export function MilestonesPanel({ agreementId, milestones, idempotencyKey }: { agreementId: string; milestones: MilestoneView[]; idempotencyKey: string }) {
+/** `cofunding`: per co-funded milestone, its payers and how many have paid (the card links to its payers page). */
+export function MilestonesPanel({ agreementId, milestones, idempotencyKey, cofunding = {} }: { agreementId: string; milestones: MilestoneView[]; idempotencyKey: string; cofunding?: Record<string, { payers: number; funded: number }> }) {
   const { t } = useT();
   return (
     <section aria-labelledby="milestones-title" className="space-y-3">
@@ -32,14 +34,14 @@ export function MilestonesPanel({ agreementId, milestones, idempotencyKey }: { a
       {milestones.length === 0 ? <p className="card text-stone-600">{t("escrow.panel.empty")}</p> : null}
       <ol className="space-y-4">
         {milestones.map((milestone) => (
-          <MilestoneCard key={milestone.id} milestone={milestone} action={`/agreements/${agreementId}/milestones/${milestone.id}`} idempotencyKey={idempotencyKey} />
+          <MilestoneCard key={milestone.id} milestone={milestone} action={`/agreements/${agreementId}/milestones/${milestone.id}`} idempotencyKey={idempotencyKey} cofunding={cofunding[milestone.id]} />
         ))}
       </ol>
     </section>
   );
 }
 
-function MilestoneCard({ milestone: m, action, idempotencyKey }: { milestone: MilestoneView; action: string; idempotencyKey: string }) {
+function MilestoneCard({ milestone: m, action, idempotencyKey, cofunding }: { milestone: MilestoneView; action: string; idempotencyKey: string; cofunding?: { payers: number; funded: number } }) {
   const { t, locale } = useT();
   return (
     <li className="card space-y-3">
@@ -49,6 +51,7 @@ function MilestoneCard({ milestone: m, action, idempotencyKey }: { milestone: Mi
         <span className={`ml-auto rounded-full px-2 py-0.5 text-sm ${STATUS_TONE[m.status]}`}>{t(`escrow.status.${m.status}`)}</span>
       </div>
       <p className="text-lg font-medium text-brand-800">{formatMoney(locale, m.amountFen)}</p>
+      <CofundingLink href={`${action}/funders`} summary={cofunding} canSetUp={m.canFund} />
       {m.dueDate ? <p className="text-sm text-stone-600">{t("escrow.dueDate", { date: formatDate(locale, m.dueDate) })}</p> : null}
       <dl className="space-y-2">
         <div>
@@ -62,7 +65,7 @@ function MilestoneCard({ milestone: m, action, idempotencyKey }: { milestone: Mi
       </dl>
       <MilestoneFacts milestone={m} />
       {m.submissions.length > 0 ? <Submissions milestone={m} /> : null}
-      <Actions milestone={m} action={action} idempotencyKey={idempotencyKey} />
+      <Actions milestone={cofunding ? { ...m, canFund: false } : m} action={action} idempotencyKey={idempotencyKey} />
     </li>
   );
 }

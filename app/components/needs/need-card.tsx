@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { Highlight } from "~/components/search/highlight";
 import { VerifiedBadge } from "~/components/verified-badge";
+import { PovertyBadge } from "~/components/poverty-badge";
 import { formatDate } from "~/i18n/format";
 import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
@@ -21,7 +22,7 @@ export interface NeedCardData {
   deadline: string | Date | null;
   status: string;
   publishedAt: string | Date | null;
-  organisation: { name: string; verifiedAt: string | Date | null } | null;
+  organisation: { name: string; verifiedAt: string | Date | null; povertyVillageAt?: string | Date | null } | null;
   postedBy: { displayName: string; verifiedAt: string | Date | null };
   photos: { uploadId: string }[];
   _count: { applications: number };
@@ -61,6 +62,7 @@ export function NeedCard({ need, terms = [] }: { need: NeedCardData; terms?: rea
         <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-stone-600">
           <span className="inline-flex items-center gap-1">
             {poster.name} <VerifiedBadge verified={Boolean(poster.verifiedAt)} compact />
+            <PovertyBadge marked={Boolean(need.organisation?.povertyVillageAt)} />
           </span>
           {need.deadline ? <span>{t("needs.deadlineOn", { date: formatDate(locale, need.deadline) })}</span> : null}
           <span>{t("needs.applicationsCount", { count: need._count.applications })}</span>

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
@@ -27,6 +28,7 @@ export interface NeedFormDefaults {
   origin?: string;
   story?: string;
   brandServices?: string[];
+  invitationOnly?: string;
   photos?: never[];
   removePhotoIds?: string[];
   intent?: string;
@@ -43,6 +45,8 @@ export function NeedForm({
   photos = [],
   canPublish,
   showDraftButton = true,
+  extra,
+  submitLabel,
 }: {
   lastResult: SubmissionResult<string[]> | undefined;
   defaults: NeedFormDefaults;
@@ -50,6 +54,10 @@ export function NeedForm({
   photos?: { uploadId: string }[];
   canPublish: boolean;
   showDraftButton?: boolean;
+  /** Fields another form adds (the informant's farmer and consent), before the buttons. */
+  extra?: ReactNode;
+  /** One "publish" button with this label instead of publish/draft (posting for a farmer). */
+  submitLabel?: string;
 }) {
   const { t, locale } = useT();
   const navigation = useNavigation();
@@ -119,6 +127,13 @@ export function NeedForm({
         legend={t("needs.field.arrangements")}
         options={ARRANGEMENT_TYPES.map((value) => ({ value, label: t(`arrangement.${value}` as MessageKey) }))}
       />
+      <label className="flex items-start gap-2">
+        <input type="checkbox" name={fields.invitationOnly.name} id={fields.invitationOnly.id} defaultChecked={fields.invitationOnly.initialValue === "on"} className="mt-1 h-5 w-5" aria-describedby={`${fields.invitationOnly.id}-hint`} />
+        <span>
+          <span className="font-medium text-stone-800">{t("negotiation.invitationOnly")}</span>
+          <span id={`${fields.invitationOnly.id}-hint`} className="block text-sm text-stone-600">{t("negotiation.invitationOnlyHint")}</span>
+        </span>
+      </label>
       {photos.length > 0 ? (
         <fieldset>
           <legend className="font-medium text-stone-800">{t("needs.field.photos")}</legend>
@@ -154,6 +169,10 @@ export function NeedForm({
         <ErrorList errors={fields.photos.errors} />
       </div>
       {!canPublish ? <p className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">{t("needs.unverifiedNotice")}</p> : null}
+      {extra}
+      {submitLabel ? (
+        <button type="submit" name="intent" value="publish" className="btn-primary w-full" disabled={busy}>{submitLabel}</button>
+      ) : (
       <div className="flex flex-wrap gap-3">
         <button type="submit" name="intent" value={showDraftButton ? "publish" : "save"} className="btn-primary flex-1" disabled={busy}>
           {showDraftButton ? t("needs.publish") : t("needs.saveChanges")}
@@ -164,6 +183,7 @@ export function NeedForm({
           </button>
         ) : null}
       </div>
+      )}
     </Form>
   );
 }

@@ -17,6 +17,8 @@ export function Reasons({ reasons }: { reasons: MatchReason[] }) {
         return t("match.reason.arrangement", { arrangements: reason.arrangements.map((a) => t(`arrangement.${a}` as MessageKey)).join("、") });
       case "experience":
         return t("match.reason.experience", { count: reason.count });
+      case "reputation":
+        return t("match.reason.reputation", { average: reason.average.toFixed(1), count: reason.count });
       default:
         return t(`match.reason.${reason.kind}`);
     }

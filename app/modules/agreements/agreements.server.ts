@@ -244,9 +244,11 @@ export async function updateDraftTerms(actor: Actor, agreementId: string, input:
 async function assertMilestonesKept(tx: Tx, agreementId: string, terms: AgreementTerms) {
   const existing = await tx.milestone.findMany({
     where: { agreementId },
-    select: { id: true, position: true, status: true, title: true, deliverables: true, acceptanceCriteria: true, amountFen: true, dueDate: true },
+    select: { id: true, position: true, status: true, title: true, deliverables: true, acceptanceCriteria: true, amountFen: true, dueDate: true, funders: { where: { fundedAt: { not: null } }, select: { id: true } } },
   });
-  const plan = planMilestones(existing, terms);
+  // A co-funded milestone stays PLANNED until every share is in, but money is already in play
+  // once one share is: it is locked like a funded one (issue 9, cofunding).
+  const plan = planMilestones(existing.map(({ funders, ...m }) => (m.status === "PLANNED" && funders.length > 0 ? { ...m, status: "FUNDED" as const } : m)), terms);
   const conflict = plan.conflicts[0];
   if (conflict) throw new DomainError("agreement.milestone_locked", { position: conflict.position, title: conflict.title });
   return plan.steps;
@@ -325,7 +327,11 @@ export async function syncMilestones(tx: Tx, agreementId: string, terms: Agreeme
     const { title, deliverables, acceptanceCriteria, amountFen, dueDate } = step.milestone;
     const data = { title, deliverables, acceptanceCriteria, amountFen, dueDate: dueDateOf(dueDate) };
     if (step.kind === "create") await tx.milestone.create({ data: { ...data, agreementId, position: step.position }, select: { id: true } });
-    else await tx.milestone.update({ where: { id: step.id }, data, select: { id: true } });
+    else {
+      // Co-funding shares sum to the old amount; with a new amount the paying side sets them again.
+      await tx.milestoneFunder.deleteMany({ where: { milestoneId: step.id, milestone: { amountFen: { not: amountFen } } } });
+      await tx.milestone.update({ where: { id: step.id }, data, select: { id: true } });
+    }
   }
 }
 

@@ -231,6 +231,20 @@ export const MilestoneResultSchema = z.object({
   agreementStatus: z.string().optional(),
   submissionId: z.string().optional(),
   reviewDueAt: dateTime.optional(),
+  payeeFen: fen.optional(),
+  refundFen: fen.optional(),
+});
+
+export const DisputeSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  amountFen: fen,
+  escrowFen: fen,
+  disputeReason: z.string().nullable(),
+  disputedAt: dateTime.nullable(),
+  rejectionReason: z.string().nullable(),
+  lastSubmission: z.object({ note: z.string(), at: dateTime }).nullable(),
+  agreement: z.object({ id: z.string(), number: z.string(), title: z.string(), payer: z.string(), payee: z.string() }),
 });
 
 export const WalletSchema = z.object({ accountId: z.string(), organisationName: z.string().nullable(), balanceFen: fen });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { db } from "~/db.server";
+import { withUnit, type Unit } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { getLocale } from "~/i18n/i18n.server";
 import type { Locale } from "~/i18n/i18n";
@@ -43,6 +43,11 @@ export interface HandlerContext<P extends AnyObject, Q extends z.ZodType, B exte
   body: z.output<B>;
   request: Request;
   meta: { ip: string; userAgent: string | null };
+  /**
+   * On an idempotent POST with a key: the transaction that holds the key. A handler passes it to
+   * the service so the record and the key commit together (no window where one exists alone).
+   */
+  unit?: Unit;
 }
 
 interface Args {
@@ -95,11 +100,11 @@ export function defineEndpoint<P extends AnyObject, Q extends z.ZodType = z.ZodU
     let limitHeaders: Record<string, string> = {};
     try {
       // A refused token still counts against the caller's address, so guessing costs requests.
-      const auth = await authenticateApi(request).catch((error: unknown) => {
-        limitHeaders = rateLimitHeaders(hitRateLimit(clientKey(request, context, null)));
+      const auth = await authenticateApi(request).catch(async (error: unknown) => {
+        limitHeaders = rateLimitHeaders(await hitRateLimit(clientKey(request, context, null)));
         throw error;
       });
-      const limit = hitRateLimit(clientKey(request, context, auth?.tokenId ?? null));
+      const limit = await hitRateLimit(clientKey(request, context, auth?.tokenId ?? null));
       limitHeaders = rateLimitHeaders(limit);
       if (!limit.allowed) {
         return simpleProblem("api.rate_limited", 429, "api.problem.rate_limited", locale, instance, { key: "api.problem.rate_limited_detail", params: { seconds: limit.reset } }, { ...limitHeaders, "Retry-After": String(limit.reset) });
@@ -120,8 +125,9 @@ export function defineEndpoint<P extends AnyObject, Q extends z.ZodType = z.ZodU
       const parsedBody = (spec.body ?? z.undefined()).safeParse(rawBody);
       if (!parsedBody.success) return withHeaders(fromZodError(parsedBody.error, "body", locale, instance), limitHeaders);
 
-      const run = async () => {
+      const run = async (unit?: Unit) => {
         const result = await handler({
+          unit,
           actor: auth?.actor ?? null,
           params: parsedParams.data as z.output<P>,
           query: parsedQuery.data as z.output<Q>,
@@ -135,10 +141,11 @@ export function defineEndpoint<P extends AnyObject, Q extends z.ZodType = z.ZodU
       if (spec.requireIdempotencyKey && !key) throw new DomainError("idempotency.key_invalid");
       let output: Prisma.InputJsonValue;
       if (spec.idempotent && key && auth) {
-        // The key row is held by this transaction while the service commits its own; a parallel
-        // retry with the same key waits on the key and then replays the stored result.
-        const outcome = await db.$transaction(
-          (tx) => idempotent(tx, { actorId: auth.actor.id, key, scope: `api:${spec.method} ${spec.path}`, request: { params, body: rawBody } }, run),
+        // The key row and the service's writes share one transaction: both commit or neither. A
+        // parallel retry with the same key waits on the key's row and then replays the result.
+        const outcome = await withUnit(
+          undefined,
+          (unit) => idempotent(unit.tx, { actorId: auth.actor.id, key, scope: `api:${spec.method} ${spec.path}`, request: { params, body: rawBody } }, () => run(unit)),
           { timeout: 30_000 },
         );
         output = outcome.result;

@@ -25,8 +25,8 @@ import { getAgreement, listMine } from "~/modules/agreements/agreements.queries.
 import { plannedMilestones, type AgreementTerms } from "~/modules/agreements/terms";
 import { ClientMessageId, MessageBody } from "~/modules/chat/chat.schema";
 import { listConversations, messagesAfter, postMessage, requireParticipant } from "~/modules/chat/chat.server";
-import { MilestoneActionSchema } from "~/modules/escrow/escrow.schema";
-import { acceptMilestone, disputeMilestone, fundMilestone, getMilestonesView, rejectMilestone, submitMilestone } from "~/modules/escrow/escrow.server";
+import { MilestoneActionSchema, ResolveDisputeSchema } from "~/modules/escrow/escrow.schema";
+import { acceptMilestone, disputeMilestone, fundMilestone, getMilestonesView, listOpenDisputes, rejectMilestone, resolveDispute, submitMilestone } from "~/modules/escrow/escrow.server";
 import { StatementFiltersSchema } from "~/modules/ledger/ledger.schema";
 import { getAccountStatement, myAccounts } from "~/modules/wallet/wallet.server";
 import { getLocale } from "~/i18n/i18n.server";
@@ -107,8 +107,8 @@ export const createNeedEndpoint = defineEndpoint(
     summary: "Create a need as a draft, or publish it at once with intent \"publish\" (photos are added on the web page)",
     body: NeedFormSchema, response: s.CreatedNeedSchema,
   },
-  ({ actor, body, meta }) =>
-    createNeed({ actor: actor!, organisationId: body.organisationId, fields: fieldsOf(body), photos: [], publish: body.intent === "publish", meta }),
+  ({ actor, body, meta, unit }) =>
+    createNeed({ actor: actor!, organisationId: body.organisationId, fields: fieldsOf(body), photos: [], publish: body.intent === "publish", meta, unit }),
 );
 
 export const needMatchesEndpoint = defineEndpoint(
@@ -126,7 +126,7 @@ export const applyToNeedEndpoint = defineEndpoint(
     summary: "Apply to an open need as an expert (price in yuan, as typed)",
     params: IdParams, body: ApplySchema.omit({ intent: true }), response: s.CreatedApplicationSchema,
   },
-  ({ actor, params, body, meta }) => applyToNeed({ actor: actor!, needId: params.id, application: { ...body, intent: "apply" }, meta }),
+  ({ actor, params, body, meta, unit }) => applyToNeed({ actor: actor!, needId: params.id, application: { ...body, intent: "apply" }, meta, unit }),
 );
 
 export const listApplicationsEndpoint = defineEndpoint(
@@ -210,7 +210,7 @@ export const applyToProgrammeEndpoint = defineEndpoint(
     summary: "Apply to a programme for one of my organisations (amount in yuan, as typed)",
     params: IdParams, body: ApplyFormSchema, response: s.CreatedSchema,
   },
-  ({ actor, params, body }) => applyToProgramme(actor!, params.id, body),
+  ({ actor, params, body, unit }) => applyToProgramme(actor!, params.id, body, new Date(), unit),
 );
 
 export const dashboardEndpoint = defineEndpoint(
@@ -353,6 +353,7 @@ async function visibleMilestone(actor: Actor, milestoneId: string) {
 
 const SubmitBody = MilestoneActionSchema.options[1].pick({ note: true });
 const ReasonBody = MilestoneActionSchema.options[3].pick({ reason: true });
+const ResolveBody = ResolveDisputeSchema.pick({ payeeYuan: true, note: true });
 const milestoneSpec = (action: string, summary: string) => ({
   method: "POST" as const, path: `/api/v1/milestones/{id}/${action}`, tag: "milestones", scope: "money:write" as const, params: IdParams,
   response: s.MilestoneResultSchema, requireIdempotencyKey: true, summary: `${summary} (Idempotency-Key required)`,
@@ -373,29 +374,46 @@ export const acceptMilestoneEndpoint = defineEndpoint(milestoneSpec("accept", "T
 // The others move no money; the API's own key store makes a retry return the first result.
 export const submitMilestoneEndpoint = defineEndpoint(
   { ...milestoneSpec("submit", "The expert delivers with a note (photos are added on the web page)"), idempotent: true, body: SubmitBody },
-  async ({ actor, params, body, meta }) => {
+  async ({ actor, params, body, meta, unit }) => {
     await visibleMilestone(actor!, params.id);
-    const result = await submitMilestone(actor!, params.id, { note: body.note, files: [] }, meta);
+    const result = await submitMilestone(actor!, params.id, { note: body.note, files: [] }, meta, unit);
     return { milestoneId: params.id, status: "SUBMITTED", ...result };
   },
 );
 
 export const rejectMilestoneEndpoint = defineEndpoint(
   { ...milestoneSpec("reject", "The paying side sends the delivery back with a reason"), idempotent: true, body: ReasonBody },
-  async ({ actor, params, body, meta }) => {
+  async ({ actor, params, body, meta, unit }) => {
     await visibleMilestone(actor!, params.id);
-    await rejectMilestone(actor!, params.id, body.reason, meta);
+    await rejectMilestone(actor!, params.id, body.reason, meta, unit);
     return { milestoneId: params.id, status: "REJECTED" };
   },
 );
 
 export const disputeMilestoneEndpoint = defineEndpoint(
   { ...milestoneSpec("dispute", "Either side stops the milestone for the bureau to rule on"), idempotent: true, body: ReasonBody },
-  async ({ actor, params, body, meta }) => {
+  async ({ actor, params, body, meta, unit }) => {
     await visibleMilestone(actor!, params.id);
-    await disputeMilestone(actor!, params.id, body.reason, meta);
+    await disputeMilestone(actor!, params.id, body.reason, meta, unit);
     return { milestoneId: params.id, status: "DISPUTED" };
   },
+);
+
+// The bureau's side of a dispute (the /bureau/disputes page).
+export const listDisputesEndpoint = defineEndpoint(
+  {
+    method: "GET", path: "/api/v1/disputes", tag: "milestones", scope: "agreements:read", permission: "dispute.resolve",
+    summary: "Disputed milestones waiting for a ruling, oldest first (bureau and admin only)", response: pageOf(s.DisputeSchema),
+  },
+  async ({ actor }) => ({ data: await listOpenDisputes(actor!), nextCursor: null }),
+);
+
+export const resolveDisputeEndpoint = defineEndpoint(
+  {
+    ...milestoneSpec("resolve", "Bureau staff rule on a dispute: payeeYuan of the escrow to the expert, the rest back to the payer"),
+    permission: "dispute.resolve", body: ResolveBody,
+  },
+  ({ actor, params, body, request, meta }) => resolveDispute(actor!, params.id, { payeeFen: body.payeeYuan, note: body.note }, keyOf(request), meta),
 );
 
 // ---- Wallets (the /wallet pages) ----

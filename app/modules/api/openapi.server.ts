@@ -87,7 +87,7 @@ export function buildOpenApi(endpoints: readonly ApiEndpoint[] = registry) {
   }
   return {
     openapi: "3.1.0",
-    info: { title: "XiangKe open API", version: "1.0.0", description: "乡科开放接口 · Money is integer fen; dates are ISO 8601; errors are RFC 9457 problem+json." },
+    info: { title: "XiangKe open API", version: "1.0.0", description: "乡科开放接口 · Money is integer fen; dates are ISO 8601; errors are RFC 9457 problem+json. A method a path does not list answers 405 (problem+json, code api.method_not_allowed) with an Allow header naming the methods it does." },
     servers: [{ url: "/" }],
     paths,
     components: {

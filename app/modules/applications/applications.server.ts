@@ -1,9 +1,10 @@
-import { db, type Tx } from "~/db.server";
+import { db, withUnit, type Tx, type Unit } from "~/db.server";
 import { Prisma, type ApplicationStatus } from "~/generated/prisma/client";
 import { translate } from "~/i18n/i18n";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { assertNotBanned } from "~/modules/sanctions/bans.server";
 import { canManageNeed, NEED_TRANSITIONS } from "~/modules/needs/needs.server";
+import { assertMayApplyByInvitation, assertNoPendingRevision, markInvitationsApplied } from "~/modules/negotiation/apply-rules.server";
 import { createNotifications, deliverNotifications, type NewNotification } from "~/modules/notifications/notifications.server";
 import { markForIndexing } from "~/modules/search/outbox.server";
 import { can, type Actor } from "~/modules/users/permissions";
@@ -30,24 +31,25 @@ async function lockNeed(tx: Tx, needId: string) {
   await tx.$queryRaw`SELECT id FROM "Need" WHERE id = ${needId} FOR UPDATE`;
   const need = await tx.need.findUnique({
     where: { id: needId },
-    select: { id: true, title: true, status: true, hiddenAt: true, arrangements: true, organisationId: true, postedById: true },
+    select: { id: true, title: true, status: true, hiddenAt: true, arrangements: true, organisationId: true, postedById: true, invitationOnly: true },
   });
   if (!need) throw new DomainError("need.not_found");
   return need;
 }
 
-export async function applyToNeed(input: { actor: Actor; needId: string; application: ApplyInput; meta: Meta }) {
+export async function applyToNeed(input: { actor: Actor; needId: string; application: ApplyInput; meta: Meta; unit?: Unit }) {
   const { actor } = input;
   if (!can(actor, "application.submit")) throw new DomainError("application.forbidden");
   const expert = await db.user.findUnique({ where: { id: actor.id }, select: { displayName: true, verifiedAt: true } });
   if (!expert?.verifiedAt) throw new DomainError("application.not_verified");
   try {
-    const { application, rows } = await db.$transaction(async (tx) => {
+    return await withUnit(input.unit, async ({ tx, afterCommit }) => {
       const need = await lockNeed(tx, input.needId);
       if (need.status !== "OPEN" || need.hiddenAt) throw new DomainError("application.need_not_open");
       if (canManageNeed(actor, need)) throw new DomainError("application.own_need");
       if (!need.arrangements.includes(input.application.arrangement)) throw new DomainError("application.arrangement_not_accepted");
       await assertNotBanned({ userId: actor.id, organisationIds: actor.memberships.map((m) => m.organisationId) }, new Date(), tx);
+      await assertMayApplyByInvitation(tx, need, actor.id);
       const application = await tx.application.create({
         data: {
           needId: need.id,
@@ -59,13 +61,13 @@ export async function applyToNeed(input: { actor: Actor; needId: string; applica
         },
         select: { id: true, status: true },
       });
+      await markInvitationsApplied(tx, need.id, actor.id);
       await recordAudit(tx, { actorId: actor.id, action: "application.submitted", subjectType: "Application", subjectId: application.id, after: { needId: need.id, status: application.status, priceFen: input.application.price }, ip: input.meta.ip });
       await enqueueEvent(tx, { organisationIds: [need.organisationId], event: "application.received", payload: { applicationId: application.id, needId: need.id, needTitle: need.title, priceFen: input.application.price, status: application.status, occurredAt: new Date().toISOString() } });
       const rows = await createNotifications(tx, await needManagers(tx, need, { type: "application.received", params: { expert: expert.displayName, need: need.title }, href: `/needs/${need.id}/applications` }));
-      return { application, rows };
+      afterCommit(() => deliverNotifications(rows));
+      return application;
     });
-    await deliverNotifications(rows);
-    return application;
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new DomainError("application.duplicate");
     throw error;
@@ -107,6 +109,7 @@ export async function decideApplication(input: { actor: Actor; applicationId: st
     const application = await tx.application.findUniqueOrThrow({ where: { id: input.applicationId }, select: { id: true, status: true, expertId: true } });
     assertTransition(APPLICATION_TRANSITIONS, application.status, input.decision, "application.invalid_transition");
     if (input.decision === "ACCEPTED") assertTransition(NEED_TRANSITIONS, need.status, "IN_PROGRESS", "application.need_not_open");
+    if (input.decision === "ACCEPTED") await assertNoPendingRevision(tx, application.id);
     else if (need.status !== "OPEN") throw new DomainError("application.need_not_open");
 
     const now = new Date();
@@ -170,7 +173,7 @@ const applicationSelect = {
 
 /** The applications a need received, for those who manage it. */
 export async function listApplicationsForNeed(needId: string, actor: Actor) {
-  const need = await db.need.findUnique({ where: { id: needId }, select: { id: true, title: true, status: true, organisationId: true, postedById: true } });
+  const need = await db.need.findUnique({ where: { id: needId }, select: { id: true, title: true, status: true, organisationId: true, postedById: true, arrangements: true } });
   if (!need) throw new DomainError("need.not_found");
   if (!canManageNeed(actor, need)) throw new DomainError("need.forbidden");
   const applications = await db.application.findMany({ where: { needId }, select: applicationSelect, orderBy: { createdAt: "asc" } });

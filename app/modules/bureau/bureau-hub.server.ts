@@ -23,6 +23,8 @@ export async function bureauHub(actor: Actor, now: Date = new Date()) {
       : null,
     can(actor, "programme.manage") ? db.programme.count({ where: { status: "OPEN" } }) : null,
   ]);
+  // Reported reviews waiting for a decision (issue 9).
+  const reportsOpen = can(actor, "content.moderate") ? await db.reviewReport.count({ where: { status: "OPEN" } }) : null;
   return {
     tools: [
       { key: "dashboard", to: "/bureau/dashboard", show: can(actor, "dashboard.read"), waiting: null },
@@ -30,7 +32,10 @@ export async function bureauHub(actor: Actor, now: Date = new Date()) {
       { key: "programmes", to: "/bureau/programmes", show: toReview !== null || programmesOpen !== null, waiting: toReview },
       { key: "sanctions", to: "/bureau/sanctions", show: activeBans !== null, waiting: activeBans },
       { key: "disputes", to: "/bureau/disputes", show: disputes !== null, waiting: disputes },
+      { key: "reviews", to: "/bureau/reviews", show: reportsOpen !== null, waiting: reportsOpen },
       { key: "commissioners", to: "/bureau/commissioners", show: can(actor, "commissioner.dispatch"), waiting: null },
+      { key: "triage", to: "/bureau/triage", show: can(actor, "triage.manage"), waiting: null },
+      { key: "informants", to: "/bureau/informants", show: can(actor, "reach.manage"), waiting: null },
       { key: "demos", to: "/demos", show: can(actor, "demo.manage"), waiting: null },
       { key: "spaces", to: "/spaces", show: true, waiting: null },
       { key: "audit", to: "/bureau/audit", show: can(actor, "audit.read"), waiting: null },

@@ -4,6 +4,10 @@ import { hashPassword } from "~/modules/users/password.server";
 import { normaliseIdentifier } from "~/modules/users/users.schema";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 import { DEMO_NEEDS, DEMO_OFFERS, DEMO_SERVICES } from "./demo-content";
+import { seedCofundingDemo } from "./seed-cofunding.server";
+import { seedNegotiationDemo } from "./seed-negotiation.server";
+import { seedReach } from "./seed-reach.server";
+import { seedReviewsDemo } from "./seed-reviews.server";
 import { seedSupervisionDemo } from "./seed-supervision.server";
 
 /**
@@ -115,6 +119,13 @@ export async function seedDemoData(db: Db): Promise<boolean> {
       { bureauUserId: users.get("BUREAU")!, spaceOrganisationId: spaceId, coopOrganisationId: coopId },
       verifiedAt,
     );
+    // Trust and reach: reviews on a completed agreement, an invitation and a counter-offer, an
+    // informant with a need posted for a farmer, a poverty village and a need waiting for triage.
+    const trustIds = { coopOrganisationId: coopId, villageHeadId, expertId };
+    await seedReviewsDemo(tx, trustIds, verifiedAt);
+    await seedNegotiationDemo(tx, trustIds, verifiedAt);
+    await seedCofundingDemo(tx, { ...trustIds, bureauUserId: users.get("BUREAU")! }, verifiedAt);
+    await seedReach(tx, { passwordHash, bureauUserId: users.get("BUREAU")!, villageUserId: villageHeadId, cooperativeId: coopId }, verifiedAt);
   }, { timeout: 30_000 });
   return true;
 }

@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import { z } from "zod";
-import { db, type Tx } from "~/db.server";
+import { db, withUnit, type Tx, type Unit } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { AgreementStatus, MilestoneStatus } from "~/generated/prisma/enums";
 import { AGREEMENT_TRANSITIONS, FINAL_MILESTONE_STATES, MILESTONE_TRANSITIONS } from "~/modules/agreements/agreement-states";
@@ -15,6 +15,9 @@ import { DomainError, isDomainError } from "~/utils/errors";
 import { fenToYuanText } from "~/utils/money";
 import { assertTransition } from "~/utils/state-machine";
 import { MAX_SUBMISSION_FILES } from "./escrow.schema";
+import { mayFundFrom, parseFunderAccount } from "~/modules/cofunding/cofunding.rules";
+import { splitByShares } from "~/modules/cofunding/cofunding.split";
+import { uncommittedFen } from "~/modules/programmes/programmes.server";
 import { partyOf, payerWallet } from "~/modules/agreements/parties";
 
 /**
@@ -110,16 +113,15 @@ function notices(userIds: string[], type: NotificationType, milestone: { title: 
 }
 
 /** One transaction; notifications are written in it and pushed to people once it has committed. */
-async function inTransaction<T>(work: (tx: Tx, notify: Notify) => Promise<T>): Promise<T> {
-  let rows: NotificationRows = [];
-  const result = await db.$transaction(async (tx) => {
+/** Runs `work` in one transaction (the caller's `unit` when given); its notifications are written inside and delivered after commit. */
+async function inTransaction<T>(work: (tx: Tx, notify: Notify) => Promise<T>, unit?: Unit): Promise<T> {
+  return withUnit(unit, async ({ tx, afterCommit }) => {
     const pending: NewNotification[] = [];
     const value = await work(tx, (items) => pending.push(...items));
-    rows = await createNotifications(tx, pending);
+    const rows: NotificationRows = await createNotifications(tx, pending);
+    afterCommit(() => deliverNotifications(rows));
     return value;
   }, TX_OPTIONS);
-  await deliverNotifications(rows);
-  return result;
 }
 
 async function lockAgreement(tx: Tx, agreementId: string) {
@@ -196,6 +198,8 @@ export async function fundMilestone(actor: Actor, milestoneId: string, key: stri
       if (!actsForPayer(actor, agreement)) throw new DomainError("escrow.wrong_side");
       if (agreement.status !== "ACTIVE") throw new DomainError("escrow.agreement_not_active");
       assertTransition(MILESTONE_TRANSITIONS, milestone.status, "FUNDED", "escrow.invalid_transition");
+      // A co-funded milestone is funded share by share (fundShare), never in one go from this wallet.
+      if ((await tx.milestoneFunder.count({ where: { milestoneId: milestone.id } })) > 0) throw new DomainError("cofunding.use_shares");
       const from = await ensureWallet(tx, payerWallet(agreement));
       const to = await ensureAccount(tx, { id: escrowId(milestone.id), kind: "ESCROW", milestoneId: milestone.id });
       let transferId: string;
@@ -220,7 +224,7 @@ export async function fundMilestone(actor: Actor, milestoneId: string, key: stri
  * The expert delivers: a note and photos. The photos are stored before the transaction (files
  * cannot join it) and removed again if it fails. The review window starts now.
  */
-export async function submitMilestone(actor: Actor, milestoneId: string, input: { note: string; files: File[] }, meta: Meta = {}) {
+export async function submitMilestone(actor: Actor, milestoneId: string, input: { note: string; files: File[] }, meta: Meta = {}, unit?: Unit) {
   if (input.files.length > MAX_SUBMISSION_FILES) throw new DomainError("upload.too_many", { max: MAX_SUBMISSION_FILES });
   const stored: { id: string; name: string }[] = [];
   try {
@@ -240,7 +244,7 @@ export async function submitMilestone(actor: Actor, milestoneId: string, input: 
       await moveMilestone(tx, milestone, "SUBMITTED", { submittedAt: now, reviewDueAt }, { actorId: actor.id, ip: meta.ip, extra: { submissionId: submission.id, files: stored.length } });
       notify(notices(await recipients(tx, agreement, "payer", actor.id), "milestone.submitted", milestone));
       return { submissionId: submission.id, reviewDueAt: reviewDueAt.toISOString() };
-    });
+    }, unit);
   } catch (error) {
     await Promise.all(stored.map((file) => deleteUpload(file.id).catch(() => undefined)));
     throw error;
@@ -277,7 +281,7 @@ export async function acceptMilestone(actor: Actor, milestoneId: string, key: st
 }
 
 /** The paying side sends the delivery back with a reason; the expert may deliver again. */
-export async function rejectMilestone(actor: Actor, milestoneId: string, reason: string, meta: Meta = {}) {
+export async function rejectMilestone(actor: Actor, milestoneId: string, reason: string, meta: Meta = {}, unit?: Unit) {
   await inTransaction(async (tx, notify) => {
     const milestone = await lockMilestone(tx, milestoneId);
     if (!actsForPayer(actor, milestone.agreement)) throw new DomainError("escrow.wrong_side");
@@ -285,11 +289,11 @@ export async function rejectMilestone(actor: Actor, milestoneId: string, reason:
     assertInForce(milestone.agreement.status);
     await moveMilestone(tx, milestone, "REJECTED", { rejectionReason: reason, reviewDueAt: null }, { actorId: actor.id, ip: meta.ip });
     notify(notices(await recipients(tx, milestone.agreement, "payee", actor.id), "milestone.rejected", milestone, { reason }));
-  });
+  }, unit);
 }
 
 /** Either side stops the milestone for the bureau to rule on; the agreement is DISPUTED meanwhile. */
-export async function disputeMilestone(actor: Actor, milestoneId: string, reason: string, meta: Meta = {}) {
+export async function disputeMilestone(actor: Actor, milestoneId: string, reason: string, meta: Meta = {}, unit?: Unit) {
   await inTransaction(async (tx, notify) => {
     const milestone = await lockMilestone(tx, milestoneId);
     const { agreement } = milestone;
@@ -300,7 +304,7 @@ export async function disputeMilestone(actor: Actor, milestoneId: string, reason
     await moveMilestone(tx, milestone, "DISPUTED", { disputedAt: new Date(), disputeReason: reason, reviewDueAt: null }, { actorId: actor.id, ip: meta.ip });
     if (agreement.status === "ACTIVE") await moveAgreement(tx, agreement.id, "ACTIVE", "DISPUTED", actor.id, `milestone:${milestone.id}`);
     notify(notices(await recipients(tx, agreement, payer ? "payee" : "payer", actor.id), "milestone.disputed", milestone));
-  });
+  }, unit);
 }
 
 /**
@@ -321,8 +325,9 @@ export async function resolveDispute(actor: Actor, milestoneId: string, ruling: 
       const refundFen = held - ruling.payeeFen;
       const common = { from: escrowId(milestone.id), agreementId: agreement.id, milestoneId: milestone.id, actorId: actor.id };
       if (ruling.payeeFen > 0) await transfer(tx, { ...common, to: await ensureWallet(tx, { userId: agreement.payeeUserId }), amountFen: ruling.payeeFen, reason: "DISPUTE_RELEASE" });
-      if (refundFen > 0) await transfer(tx, { ...common, to: await ensureWallet(tx, payerWallet(agreement)), amountFen: refundFen, reason: "DISPUTE_REFUND" });
-      await moveMilestone(tx, milestone, "RESOLVED", { resolvedAt: new Date(), resolvedById: actor.id, resolutionPayeeFen: ruling.payeeFen, resolutionNote: ruling.note }, { actorId: actor.id, ip: meta.ip, extra: { refundFen } });
+      // The refund goes back to whoever paid: the payer, or each co-payer its part by share.
+      const refunds = refundFen > 0 ? await refundToPayers(tx, milestone, refundFen, "DISPUTE_REFUND", actor.id) : [];
+      await moveMilestone(tx, milestone, "RESOLVED", { resolvedAt: new Date(), resolvedById: actor.id, resolutionPayeeFen: ruling.payeeFen, resolutionNote: ruling.note }, { actorId: actor.id, ip: meta.ip, extra: { refundFen, ...(refunds.length > 1 ? { refunds } : {}) } });
 
       let status = agreement.status;
       const stillDisputed = await tx.milestone.count({ where: { agreementId: agreement.id, status: "DISPUTED" } });
@@ -357,15 +362,109 @@ export async function refundFundedMilestones(tx: Tx, agreementId: string, actorI
   const people = await recipients(tx, agreement, "both", actorId);
   for (const milestone of milestones.filter((m) => m.status === "FUNDED" || m.status === "REJECTED")) {
     const amountFen = await escrowBalance(tx, milestone.id);
-    let transferId: string | undefined;
-    if (amountFen > 0) {
-      ({ id: transferId } = await transfer(tx, { from: escrowId(milestone.id), to: await ensureWallet(tx, payerWallet(agreement)), amountFen, reason: "MILESTONE_REFUND", agreementId, milestoneId: milestone.id, actorId }));
-    }
-    await moveMilestone(tx, milestone, "REFUNDED", { refundedAt: new Date(), reviewDueAt: null }, { actorId, extra: { transferId, amountFen } });
+    // Back to whoever paid: the payer, or each co-payer its part by share.
+    const refunds = amountFen > 0 ? await refundToPayers(tx, milestone, amountFen, "MILESTONE_REFUND", actorId) : [];
+    await moveMilestone(tx, milestone, "REFUNDED", { refundedAt: new Date(), reviewDueAt: null }, { actorId, extra: { transferId: refunds[0]?.transferId, amountFen, ...(refunds.length > 1 ? { refunds } : {}) } });
+    refunded.push({ milestoneId: milestone.id, amountFen });
+    items.push(...notices(people, "milestone.refunded", milestone));
+  }
+  for (const milestone of milestones.filter((m) => m.status === "PLANNED")) {
+    const amountFen = await refundPaidShares(tx, milestone, actorId);
+    if (amountFen === 0) continue;
     refunded.push({ milestoneId: milestone.id, amountFen });
     items.push(...notices(people, "milestone.refunded", milestone));
   }
   return { refunded, rows: await createNotifications(tx, items) };
+}
+
+/**
+ * Sends `amountFen` of a locked milestone's escrow back to whoever paid it: the agreement's payer,
+ * or for a co-funded milestone each payer its part by `splitByShares` (floor of the proportion,
+ * leftover fen to the largest remainders, ties to the lower position). Returns the transfers.
+ */
+async function refundToPayers(tx: Tx, milestone: LockedMilestone, amountFen: number, reason: "MILESTONE_REFUND" | "DISPUTE_REFUND", actorId: string | null) {
+  const funders = await tx.milestoneFunder.findMany({ where: { milestoneId: milestone.id }, orderBy: { position: "asc" }, select: { id: true, accountId: true, shareFen: true } });
+  const parts =
+    funders.length === 0
+      ? [{ accountId: await ensureWallet(tx, payerWallet(milestone.agreement)), amountFen }]
+      : splitByShares(amountFen, funders).map((part, index) => ({ accountId: funders[index]!.accountId, amountFen: part.amountFen }));
+  const done: { accountId: string; amountFen: number; transferId: string }[] = [];
+  for (const part of parts.filter((p) => p.amountFen > 0)) {
+    const { id } = await transfer(tx, { from: escrowId(milestone.id), to: part.accountId, amountFen: part.amountFen, reason, agreementId: milestone.agreement.id, milestoneId: milestone.id, actorId });
+    done.push({ ...part, transferId: id });
+  }
+  return done;
+}
+
+/**
+ * Termination of a co-funded milestone that some payers have funded and others not (still
+ * PLANNED): each funded share goes back exactly as it came. The milestone stays PLANNED (nothing
+ * else can happen to it once the agreement ends) with `refundedAt` set. Returns the fen refunded.
+ */
+async function refundPaidShares(tx: Tx, milestone: LockedMilestone, actorId: string) {
+  if ((await escrowBalance(tx, milestone.id)) === 0) return 0;
+  const paid = await tx.milestoneFunder.findMany({ where: { milestoneId: milestone.id, fundedAt: { not: null } }, orderBy: { position: "asc" }, select: { accountId: true, shareFen: true } });
+  const refunds: { accountId: string; amountFen: number; transferId: string }[] = [];
+  for (const share of paid) {
+    const { id } = await transfer(tx, { from: escrowId(milestone.id), to: share.accountId, amountFen: share.shareFen, reason: "MILESTONE_REFUND", agreementId: milestone.agreement.id, milestoneId: milestone.id, actorId });
+    refunds.push({ accountId: share.accountId, amountFen: share.shareFen, transferId: id });
+  }
+  const amountFen = refunds.reduce((sum, r) => sum + r.amountFen, 0);
+  await tx.milestone.update({ where: { id: milestone.id }, data: { refundedAt: new Date() }, select: { id: true } });
+  await recordAudit(tx, { actorId, action: "milestone.shares_refunded", subjectType: "Milestone", subjectId: milestone.id, before: { status: milestone.status }, after: { status: milestone.status, amountFen, refunds } });
+  return amountFen;
+}
+
+/**
+ * One payer of a co-funded milestone puts its share into the milestone's escrow. Who may: an
+ * organisation's paying members for its wallet, the owner of a personal wallet, programme staff
+ * for a programme's co-pay — and a programme only up to what it has not promised to approved
+ * applicants (read under the programme's row lock, as approvals and disbursements take it).
+ * When the last share is in, the milestone is FUNDED just as fundMilestone leaves it.
+ */
+export async function fundShare(actor: Actor, milestoneId: string, funderId: string, key: string, meta: Meta = {}) {
+  const { result } = await inTransaction((tx, notify) =>
+    idempotent(tx, { actorId: actor.id, key, scope: "milestone.fund_share", request: { milestoneId, funderId } }, async () => {
+      const milestone = await lockMilestone(tx, milestoneId);
+      const { agreement } = milestone;
+      const funder = await tx.milestoneFunder.findFirst({ where: { id: funderId, milestoneId }, select: { id: true, accountId: true, shareFen: true, fundedAt: true } });
+      if (!funder) throw new DomainError("cofunding.share_not_found");
+      if (!mayFundFrom(actor, funder.accountId)) throw new DomainError("cofunding.not_your_share");
+      if (agreement.status !== "ACTIVE") throw new DomainError("escrow.agreement_not_active");
+      if (funder.fundedAt) throw new DomainError("cofunding.share_funded");
+      assertTransition(MILESTONE_TRANSITIONS, milestone.status, "FUNDED", "escrow.invalid_transition");
+      const account = parseFunderAccount(funder.accountId)!;
+      let from = funder.accountId;
+      if (account.kind === "programme") {
+        await tx.$queryRaw`SELECT id FROM "Programme" WHERE id = ${account.id} FOR UPDATE`;
+        const available = await uncommittedFen(account.id, tx);
+        if (funder.shareFen > available) throw new DomainError("cofunding.programme_insufficient", { available: `¥${fenToYuanText(Math.max(0, available))}` });
+      } else {
+        from = await ensureWallet(tx, account.kind === "org" ? { organisationId: account.id } : { userId: account.id });
+      }
+      const to = await ensureAccount(tx, { id: escrowId(milestone.id), kind: "ESCROW", milestoneId: milestone.id });
+      let transferId: string;
+      try {
+        ({ id: transferId } = await transfer(tx, { from, to, amountFen: funder.shareFen, reason: "MILESTONE_FUND", agreementId: agreement.id, milestoneId: milestone.id, actorId: actor.id, memo: `share:${funder.id}` }));
+      } catch (error) {
+        if (isDomainError(error) && (error.code === "ledger.insufficient_funds" || error.code === "ledger.account_missing")) {
+          throw new DomainError("cofunding.insufficient_funds", { amount: fenToYuanText(funder.shareFen), balance: fenToYuanText(await balanceOf(from, tx)) });
+        }
+        throw error;
+      }
+      const now = new Date();
+      await tx.milestoneFunder.update({ where: { id: funder.id }, data: { fundedAt: now, fundedById: actor.id, transferId }, select: { id: true } });
+      await recordAudit(tx, { actorId: actor.id, action: "milestone.share_funded", subjectType: "Milestone", subjectId: milestone.id, after: { funderId: funder.id, accountId: funder.accountId, shareFen: funder.shareFen, transferId }, ip: meta.ip ?? null });
+      const remaining = await tx.milestoneFunder.count({ where: { milestoneId: milestone.id, fundedAt: null } });
+      if (remaining === 0) {
+        await moveMilestone(tx, milestone, "FUNDED", { fundedAt: now }, { actorId: actor.id, ip: meta.ip, extra: { transferId, cofunded: true } });
+        await enqueueEvent(tx, { organisationIds: [agreement.payerOrganisationId, agreement.payeeOrganisationId], event: "milestone.funded", payload: { milestoneId: milestone.id, agreementId: agreement.id, title: milestone.title, amountFen: milestone.amountFen, status: "FUNDED", occurredAt: now.toISOString() } });
+        notify(notices(await recipients(tx, agreement, "payee", actor.id), "milestone.funded", milestone));
+      }
+      return { milestoneId: milestone.id, funderId: funder.id, transferId, shareFen: funder.shareFen, remaining, status: remaining === 0 ? "FUNDED" : "PLANNED" };
+    }),
+  );
+  return result;
 }
 
 /**

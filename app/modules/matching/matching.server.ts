@@ -3,6 +3,7 @@ import { getSearchEngine } from "~/modules/search/engine.server";
 import type { SearchRequest } from "~/modules/search/search.types";
 import { tokenize } from "~/modules/search/tokenizer.server";
 import { INDUSTRIES } from "~/modules/reference/reference";
+import { expertReputations, type RatingFigure } from "~/modules/reviews/reputation.server";
 
 /** Why a recommendation was made; each reason is shown to the person as a short phrase. */
 export type MatchReason =
@@ -13,7 +14,9 @@ export type MatchReason =
   | { kind: "budget" }
   | { kind: "verified" }
   | { kind: "commissioner" }
-  | { kind: "experience"; count: number };
+  | { kind: "experience"; count: number }
+  | { kind: "reputation"; average: number; count: number }
+  | { kind: "poverty" };
 
 export interface Recommendation {
   id: string;
@@ -41,7 +44,17 @@ const SHOWN = 5;
  * arrangement both accept, a price within the budget, verified people, commissioners, and
  * people who have delivered before.
  */
-const WEIGHT = { text: 3, terms: 0.5, industry: 2, county: 2, arrangement: 1.5, budget: 1, verified: 1, commissioner: 1, experience: 0.5 } as const;
+const WEIGHT = { text: 3, terms: 0.5, industry: 2, county: 2, arrangement: 1.5, budget: 1, verified: 1, commissioner: 1, experience: 0.5, reputation: 2, poverty: 2 } as const;
+
+/**
+ * How much a rating lifts an expert: nothing at 3 stars or below, the full weight at 5 stars with
+ * five or more reviews — so one glowing review cannot outrank topic, industry and county.
+ */
+export function reputationWeight(rating: RatingFigure): number {
+  if (rating.average === null || rating.count === 0) return 0;
+  const quality = Math.min(Math.max((rating.average - 3) / 2, 0), 1);
+  return WEIGHT.reputation * quality * (Math.min(rating.count, 5) / 5);
+}
 
 /** Meaningful words two texts share (single characters and very common ones left out). */
 export function sharedTerms(a: string, b: string, limit = 3): string[] {
@@ -128,6 +141,7 @@ export async function recommendForNeed(needId: string) {
     select: { userId: true, title: true, specialties: true, bio: true, fields: true, countiesServed: true, isCommissioner: true, user: { select: { displayName: true, verifiedAt: true } } },
   });
   const experience = await completedWork(profiles.map((p) => p.userId));
+  const reputations = await expertReputations(profiles.map((p) => p.userId));
   const expertRank = new Map(expertHits.hits.map((hit, index) => [hit.id, index]));
   const expertRecs = profiles.map((profile) => {
     const match = scorer(expertRank.get(profile.userId) ?? CANDIDATES, expertHits.hits.length);
@@ -139,6 +153,9 @@ export async function recommendForNeed(needId: string) {
     if (profile.isCommissioner) match.add({ kind: "commissioner" }, WEIGHT.commissioner);
     const done = experience.get(profile.userId) ?? 0;
     if (done > 0) match.add({ kind: "experience", count: done }, WEIGHT.experience * Math.min(done, 5));
+    const rating = reputations.get(profile.userId)?.rating;
+    const lift = rating ? reputationWeight(rating) : 0;
+    if (rating?.average != null && lift > 0) match.add({ kind: "reputation", average: Math.round(rating.average * 10) / 10, count: rating.count }, lift);
     return { id: profile.userId, ...match.result(), name: profile.user.displayName, title: profile.title };
   });
 
@@ -160,7 +177,7 @@ export async function recommendNeedsForExpert(userId: string) {
     where: { id: { in: hits.hits.map((hit) => hit.id) }, status: "OPEN", hiddenAt: null },
     select: {
       id: true, title: true, description: true, industry: true, countyCode: true, organisationId: true, postedById: true,
-      organisation: { select: { verifiedAt: true, memberships: { where: { userId }, select: { userId: true } } } },
+      organisation: { select: { verifiedAt: true, povertyVillageAt: true, memberships: { where: { userId }, select: { userId: true } } } },
       postedBy: { select: { verifiedAt: true } },
     },
   });
@@ -174,6 +191,8 @@ export async function recommendNeedsForExpert(userId: string) {
       if (profile.fields.includes(need.industry)) match.add({ kind: "industry" }, WEIGHT.industry);
       if (profile.countiesServed.includes(need.countyCode)) match.add({ kind: "county", county: need.countyCode }, WEIGHT.county);
       if (need.organisation ? need.organisation.verifiedAt : need.postedBy.verifiedAt) match.add({ kind: "verified" }, WEIGHT.verified);
+      // 建档立卡贫困村: the plan puts poverty villages first.
+      if (need.organisation?.povertyVillageAt) match.add({ kind: "poverty" }, WEIGHT.poverty);
       return { id: need.id, ...match.result(), title: need.title };
     });
   return rankAndTrim(recs) as (Recommendation & { title: string })[];

@@ -53,6 +53,8 @@ export const NeedFormSchema = z
     origin: z.string().trim().max(60, "needs.errors.too_long").optional(),
     story: z.string().trim().max(2000, "needs.errors.too_long").optional(),
     brandServices: checkboxes(z.enum(BRAND_SERVICES)),
+    /** A checkbox ("on") in the form, a boolean in the API; absent means open to every expert. */
+    invitationOnly: z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean()),
     photos: photoFiles,
     removePhotoIds: checkboxes(z.string()),
   })

@@ -1,4 +1,4 @@
-import { db, type Tx } from "~/db.server";
+import { db, withUnit, type Tx, type Unit } from "~/db.server";
 import type { NeedStatus, Prisma } from "~/generated/prisma/client";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { assertNotBanned } from "~/modules/sanctions/bans.server";
@@ -88,6 +88,7 @@ function fieldsData(fields: NeedFields) {
     origin: branding ? fields.origin || null : null,
     story: branding ? fields.story || null : null,
     brandServices: branding ? fields.brandServices : [],
+    invitationOnly: fields.invitationOnly,
   };
 }
 
@@ -103,11 +104,11 @@ async function withStoredPhotos<T>(ownerId: string, files: File[], write: (uploa
   }
 }
 
-async function openNeed(tx: Tx, needId: string, actorId: string, meta: RequestMeta): Promise<boolean> {
+async function openNeed(tx: Tx, needId: string, actorId: string, meta: RequestMeta, vouched = false): Promise<boolean> {
   const need = await tx.need.findUniqueOrThrow({ where: { id: needId }, select: { status: true, organisationId: true, postedById: true, title: true } });
   assertTransition(NEED_TRANSITIONS, need.status, "OPEN", "need.invalid_transition");
   await assertNotBanned({ userId: need.postedById, organisationIds: [need.organisationId] }, new Date(), tx);
-  if (!(await getPublisherVerification({ userId: need.postedById, organisationId: need.organisationId }, tx))) return false;
+  if (!vouched && !(await getPublisherVerification({ userId: need.postedById, organisationId: need.organisationId }, tx))) return false;
   await tx.need.update({ where: { id: needId }, data: { status: "OPEN", publishedAt: new Date() }, select: { id: true } });
   await recordAudit(tx, { actorId, action: "need.published", subjectType: "Need", subjectId: needId, before: { status: need.status }, after: { status: "OPEN" }, ip: meta.ip });
   await markForIndexing(tx, "needs", needId);
@@ -126,11 +127,19 @@ export async function createNeed(input: {
   photos: File[];
   publish: boolean;
   meta: RequestMeta;
+  /** The caller's transaction (the API's idempotency key commits with the need). */
+  unit?: Unit;
+  /**
+   * For a need posted on someone's behalf (reach/informants.server.ts): the bureau vouched for the
+   * poster by appointing them, so publishing needs no verification, and `onCreated` writes the
+   * caller's rows in the same transaction.
+   */
+  proxy?: { onCreated: (tx: Tx, needId: string) => Promise<void> };
 }): Promise<{ id: string; published: boolean }> {
   assertMayPostFor(input.actor, input.organisationId || undefined);
   if (input.photos.length > MAX_NEED_PHOTOS) throw new DomainError("upload.too_many", { max: MAX_NEED_PHOTOS });
   return withStoredPhotos(input.actor.id, input.photos, (uploadIds) =>
-    db.$transaction(async (tx) => {
+    withUnit(input.unit, async ({ tx }) => {
       const need = await tx.need.create({
         data: {
           ...fieldsData(input.fields),
@@ -141,7 +150,8 @@ export async function createNeed(input: {
         select: { id: true, status: true, title: true },
       });
       await recordAudit(tx, { actorId: input.actor.id, action: "need.created", subjectType: "Need", subjectId: need.id, after: { status: need.status, title: need.title }, ip: input.meta.ip });
-      const published = input.publish ? await openNeed(tx, need.id, input.actor.id, input.meta) : false;
+      await input.proxy?.onCreated(tx, need.id);
+      const published = input.publish ? await openNeed(tx, need.id, input.actor.id, input.meta, Boolean(input.proxy)) : false;
       return { id: need.id, published };
     }),
   );

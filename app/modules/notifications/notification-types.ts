@@ -10,6 +10,11 @@ export const NOTIFICATION_PARAMS = {
   "application.accepted": ["need"],
   "application.declined": ["need"],
   "application.withdrawn": ["expert", "need"],
+  "invitation.received": ["by", "need"],
+  "invitation.declined": ["expert", "need", "reason"],
+  "revision.proposed": ["by", "need"],
+  "revision.accepted": ["by", "need"],
+  "revision.declined": ["by", "need"],
   "need.hidden": ["need", "reason"],
   "offer.hidden": ["offer", "reason"],
   "service.hidden": ["service", "reason"],
@@ -35,6 +40,7 @@ export const NOTIFICATION_PARAMS = {
   "milestone.disputed": ["milestone", "agreement"],
   "milestone.resolved": ["milestone", "agreement"],
   "milestone.refunded": ["milestone", "agreement"],
+  "milestone.cofunding_requested": ["milestone", "agreement", "amount"],
   "revenue.reported": ["agreement", "period"],
   "revenue.settled": ["agreement", "period"],
   "revenue.overdue": ["agreement", "period"],
@@ -60,6 +66,9 @@ export const NOTIFICATION_PARAMS = {
   "training.signed_up": ["user", "training"],
   "training.signup_cancelled": ["user", "training"],
   "training.cancelled": ["training", "reason"],
+  "triage.assigned": ["need"],
+  "review.received": ["agreement"],
+  "review.published": ["agreement"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type NotificationType = keyof typeof NOTIFICATION_PARAMS;

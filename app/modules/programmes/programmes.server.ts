@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { db, type Tx } from "~/db.server";
+import { db, withUnit, type Tx, type Unit } from "~/db.server";
 import type { ProgrammeApplicationStatus } from "~/generated/prisma/enums";
 import { formatMoney } from "~/i18n/format";
 import type { MessageKey, Params } from "~/i18n/i18n";
@@ -118,10 +118,10 @@ export async function uncommittedFen(programmeId: string, client: Tx = db): Prom
 // ───────────── Applications ─────────────
 
 /** A verified organisation member applies for their organisation (SUBMITTED). */
-export async function applyToProgramme(actor: Actor, programmeId: string, fields: ApplyFields, now: Date = new Date()): Promise<{ id: string }> {
+export async function applyToProgramme(actor: Actor, programmeId: string, fields: ApplyFields, now: Date = new Date(), unit?: Unit): Promise<{ id: string }> {
   if (!actor.memberships.some((membership) => membership.organisationId === fields.organisationId)) throw new DomainError("programme.not_member");
   const [kind, linkId] = fields.link ? (fields.link.split(":") as ["agreement" | "need", string]) : [null, null];
-  return db.$transaction(async (tx) => {
+  return withUnit(unit, async ({ tx }) => {
     const programme = await tx.programme.findUnique({
       where: { id: programmeId },
       select: { status: true, deadline: true, maxAwardFen: true, eligibleCounties: true, eligibleIndustries: true, eligibleOrgTypes: true },

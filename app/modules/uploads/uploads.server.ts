@@ -10,7 +10,7 @@ import { db, type Tx } from "~/db.server";
 import { DomainError, isDomainError } from "~/utils/errors";
 import { getStorage } from "./storage.server";
 
-import { MAX_IMAGE_BYTES, MIB } from "./limits";
+import { MAX_AUDIO_BYTES, MAX_IMAGE_BYTES, MIB } from "./limits";
 
 export { MAX_IMAGE_BYTES };
 /** Longest side of a stored photo: sharp on a phone screen, a fraction of a camera original. */
@@ -116,6 +116,48 @@ function thumbnailKey(storageKey: string): string {
   return storageKey.replace(/\.webp$/, ".thumb.webp");
 }
 
+export type AudioType = "audio/webm" | "audio/ogg" | "audio/mp4" | "audio/mpeg" | "audio/wav";
+
+const AUDIO_EXTENSIONS: Record<AudioType, string> = { "audio/webm": "webm", "audio/ogg": "ogg", "audio/mp4": "m4a", "audio/mpeg": "mp3", "audio/wav": "wav" };
+
+/** The audio type the bytes really are, by their magic numbers (what browsers record and phones save). */
+export function sniffAudioType(bytes: Uint8Array): AudioType | null {
+  // EBML header: Chrome and Firefox record WebM/Opus.
+  if (startsWith(bytes, [0x1a, 0x45, 0xdf, 0xa3])) return "audio/webm";
+  if (startsWith(bytes, [0x4f, 0x67, 0x67, 0x53])) return "audio/ogg";
+  // "ftyp" box at offset 4: MP4/M4A, what Safari records.
+  if (startsWith(bytes, [0x66, 0x74, 0x79, 0x70], 4)) return "audio/mp4";
+  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x41, 0x56, 0x45], 8)) return "audio/wav";
+  // An ID3 tag, or an MPEG audio frame sync (11 set bits; a JPEG's FF D8 does not match).
+  if (startsWith(bytes, [0x49, 0x44, 0x33])) return "audio/mpeg";
+  if (bytes.length >= 2 && bytes[0] === 0xff && (bytes[1]! & 0xe0) === 0xe0) return "audio/mpeg";
+  return null;
+}
+
+/**
+ * Stores a voice note as it is (no transcoding: phones record small files already) after checking
+ * its real type by content, and records the `Upload` row. If the row cannot be written the file
+ * is removed again. Audio is never served by the public /uploads/:id (see isPrivateUpload).
+ */
+export async function storeAudio({ ownerId, file }: { ownerId: string; file: File }, tx?: Tx): Promise<{ id: string; mimeType: AudioType; bytes: number }> {
+  if (file.size === 0) throw new DomainError("upload.empty");
+  if (file.size > MAX_AUDIO_BYTES) throw new DomainError("upload.audio_too_large", { mb: megabytes(MAX_AUDIO_BYTES) });
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const mimeType = sniffAudioType(bytes);
+  if (!mimeType) throw new DomainError("upload.audio_unsupported");
+  const name = randomBytes(16).toString("hex");
+  const storageKey = `audio/${name.slice(0, 2)}/${name}.${AUDIO_EXTENSIONS[mimeType]}`;
+  const storage = getStorage();
+  try {
+    await storage.put(storageKey, bytes, mimeType);
+    const row = await (tx ?? db).upload.create({ data: { ownerId, storageKey, mimeType, bytes: bytes.length }, select: { id: true } });
+    return { id: row.id, mimeType, bytes: bytes.length };
+  } catch (error) {
+    await storage.delete(storageKey).catch(() => undefined);
+    throw error;
+  }
+}
+
 /** Where a stored file is served. Its content never changes, so browsers may cache it forever. */
 export function uploadUrl(id: string, variant: "full" | "thumb" = "full"): string {
   const path = `/uploads/${encodeURIComponent(id)}`;
@@ -205,7 +247,8 @@ function megabytes(bytes: number): number {
 export async function isPrivateUpload(id: string): Promise<boolean> {
   const [found, serviceLog] = await Promise.all([
     db.upload.findFirst({
-      where: { id, OR: [{ messages: { some: {} } }, { milestoneFiles: { some: {} } }, { revenueEvidence: { some: {} } }, { programmeEvidence: { some: {} } }] },
+      // Voice notes (the only audio) carry a farmer's voice: served by their need's route only.
+      where: { id, OR: [{ mimeType: { startsWith: "audio/" } }, { messages: { some: {} } }, { milestoneFiles: { some: {} } }, { revenueEvidence: { some: {} } }, { programmeEvidence: { some: {} } }] },
       select: { id: true },
     }),
     // Photos from commissioners' field visits show farmers and their homes: logged-in users only.

@@ -1,0 +1,79 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormErrors, SelectField, TextField } from "~/components/forms";
+import { translate } from "~/i18n/i18n";
+import { getLocale } from "~/i18n/i18n.server";
+import { useT } from "~/i18n/use-t";
+import { getNeedForViewer } from "~/modules/needs/needs.queries.server";
+import { AssignSchema } from "~/modules/reach/reach.schema";
+import { assignNeed, listAssignments, suggestAssignees } from "~/modules/reach/triage.server";
+import { countyName } from "~/modules/reference/reference";
+import { requirePermission } from "~/modules/users/guards.server";
+import { domainErrorResponse } from "~/utils/errors";
+import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
+import { requestMeta } from "~/utils/request.server";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${translate(data.locale, "reach.triage.assignTitle")} · ${data.need.title}` : "XiangKe" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "triage.manage");
+  try {
+    const { need } = await getNeedForViewer(params.needId ?? "", user);
+    const [candidates, assignments, locale] = await Promise.all([suggestAssignees(need.id), listAssignments({}), getLocale(request)]);
+    const current = assignments.find((a) => a.need.id === need.id && a.status === "ASSIGNED");
+    return { need: { id: need.id, title: need.title, countyCode: need.countyCode }, candidates, current: current?.assigneeName ?? null, locale };
+  } catch (error) {
+    throw domainErrorResponse(error);
+  }
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "triage.manage");
+  const submission = parseWithZod(await request.formData(), { schema: AssignSchema });
+  if (submission.status !== "success") return replyInvalid(submission);
+  try {
+    await assignNeed(user, { needId: params.needId ?? "", ...submission.value, meta: requestMeta(request, context) });
+    return redirectWithToast("/bureau/triage", { message: "reach.triage.assigned" });
+  } catch (error) {
+    return replyWithDomainError(submission, error, await getLocale(request));
+  }
+}
+
+export default function AssignNeedPage() {
+  const { need, candidates, current } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { t, locale } = useT();
+  const [form, fields] = useForm({ id: "assign", lastResult, shouldValidate: "onSubmit" });
+  return (
+    <div className="mx-auto max-w-xl space-y-4">
+      <h1 className="text-2xl font-bold">{t("reach.triage.assignTitle")}</h1>
+      <p>
+        <Link to={`/needs/${need.id}`} className="link font-medium">{need.title}</Link>
+        <span className="text-stone-600"> · {countyName(need.countyCode, locale)}</span>
+      </p>
+      {current ? <p className="text-stone-700">{t("reach.triage.current", { name: current })}</p> : null}
+      {candidates.length === 0 ? <p className="card text-stone-600">{t("reach.triage.noCandidates")}</p> : (
+        <Form method="post" {...getFormProps(form)} className="card space-y-4">
+          <FormErrors errors={form.errors} />
+          <SelectField
+            meta={fields.assigneeId}
+            label={t("reach.triage.assignee")}
+            options={candidates.map((c) => ({ value: c.id, label: `${c.name} · ${t(c.kind === "commissioner" ? "reach.triage.commissioner" : "reach.triage.expert")}` }))}
+          />
+          <TextField meta={fields.note} label={t("reach.triage.note")} />
+          <button type="submit" className="btn-primary w-full">{t("reach.triage.assign")}</button>
+        </Form>
+      )}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

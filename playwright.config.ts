@@ -35,6 +35,9 @@ export default defineConfig({
             "--disable-background-networking",
             "--disable-component-update",
             "--disable-sync",
+            // A fake microphone that grants itself: the voice-note recorder records a test tone.
+            "--use-fake-ui-for-media-stream",
+            "--use-fake-device-for-media-stream",
           ],
         },
       },

@@ -76,7 +76,7 @@ export default function TriagePage() {
               <Link to={`/needs/${need.id}`} className="font-medium hover:underline">{need.title}</Link>
               <span className="text-sm text-stone-600">{countyName(need.countyCode, locale)}{need.organisationName ? ` · ${need.organisationName}` : ""}</span>
               <span className="text-sm text-amber-900">{t("reach.triage.waiting", { hours: need.waitingHours })}</span>
-              <Link to={`/bureau/triage/${need.id}`} className="btn-primary ml-auto min-h-9 py-1 text-sm" aria-label={`${t("reach.triage.assign")} ${need.title}`}>{t("reach.triage.assign")}</Link>
+              <Link to={`/bureau/triage/${need.id}${county ? `?county=${county}` : ""}`} className="btn-primary ml-auto min-h-9 py-1 text-sm" aria-label={`${t("reach.triage.assign")} ${need.title}`}>{t("reach.triage.assign")}</Link>
             </li>
           ))}
         </ol>

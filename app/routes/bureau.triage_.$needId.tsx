@@ -39,7 +39,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return replyInvalid(submission);
   try {
     await assignNeed(user, { needId: params.needId ?? "", ...submission.value, meta: requestMeta(request, context) });
-    return redirectWithToast("/bureau/triage", { message: "reach.triage.assigned" });
+    // Back to the queue of the county the staff member came from (the form carries it).
+    const county = new URL(request.url).searchParams.get("county");
+    return redirectWithToast(county ? `/bureau/triage?county=${encodeURIComponent(county)}` : "/bureau/triage", { message: "reach.triage.assigned" });
   } catch (error) {
     return replyWithDomainError(submission, error, await getLocale(request));
   }

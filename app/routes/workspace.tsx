@@ -106,7 +106,9 @@ export default function WorkspacePage() {
                     {t("chat.openApplication")}
                   </button>
                 </Form>
-                {application.status === "ACCEPTED" ? (
+                {application.status === "ACCEPTED" && application.agreement ? (
+                  <Link to={`/agreements/${application.agreement.id}`} className="btn-primary min-h-9 py-1 text-sm">{t("agreements.action.open")}</Link>
+                ) : application.status === "ACCEPTED" ? (
                   <Form method="post" action="/agreements/new">
                     <input type="hidden" name="source" value="application" />
                     <input type="hidden" name="applicationId" value={application.id} />

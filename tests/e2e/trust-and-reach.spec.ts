@@ -65,6 +65,7 @@ test("an informant posts a need with a voice note for a farmer; triage routes it
   await informant.getByLabel("我已征得农户同意").check();
   await informant.getByRole("button", { name: "代农户发布" }).click();
   await expect(informant.getByTestId("claim-code")).toHaveText(/^\d{6}$/);
+  const claimCode = (await informant.getByTestId("claim-code").textContent())!;
 
   // The need page plays the farmer's voice note, credited to the informant.
   await informant.goto("/informant");
@@ -169,4 +170,22 @@ test("an informant posts a need with a voice note for a farmer; triage routes it
   await informant.goto(`${needUrl}/applications`);
   await informant.getByRole("link", { name: "张明" }).first().click();
   await expect(informant.getByText(informantText)).toBeVisible();
+
+  // Later the farmer claims the need with the phone and the code, registering on the way.
+  const farmer = await (await context()).newPage();
+  await farmer.goto("/claim");
+  await farmer.getByLabel("农户手机号").fill(farmerPhone);
+  await farmer.getByLabel("认领码").fill(claimCode === "000000" ? "111111" : "000000");
+  await farmer.getByLabel("姓名或称呼").fill("刘长河");
+  await farmer.getByLabel("密码", { exact: true }).fill("hetao2026");
+  await farmer.getByLabel("再次输入密码").fill("hetao2026");
+  await farmer.getByRole("button", { name: "认领" }).click();
+  await expect(farmer.getByText("手机号或认领码不对")).toBeVisible();
+  await farmer.getByLabel("认领码").fill(claimCode);
+  await farmer.getByLabel("密码", { exact: true }).fill("hetao2026");
+  await farmer.getByLabel("再次输入密码").fill("hetao2026");
+  await farmer.getByRole("button", { name: "认领" }).click();
+  await expect(farmer.getByRole("status").first()).toHaveText("认领成功，这条需求已转到您的名下");
+  await expect(farmer).toHaveURL(needUrl);
+  await expect(farmer.getByRole("heading", { name: title })).toBeVisible();
 });

@@ -42,7 +42,18 @@ export async function seedCofundingDemo(tx: Tx, ids: { coopOrganisationId: strin
       payeeUserId: ids.expertId,
       createdById: ids.villageHeadId,
       activatedAt: startedAt,
-      versions: { create: { version: 1, terms, termsHash: termsHash(terms), status: "SIGNED", createdById: ids.villageHeadId, proposedAt: startedAt, signedAt: startedAt } },
+      versions: {
+        create: {
+          version: 1, terms, termsHash: termsHash(terms), status: "SIGNED", createdById: ids.villageHeadId, proposedAt: startedAt, signedAt: startedAt,
+          // Both parties signed the terms, as the signing page records it.
+          signatures: {
+            create: [
+              { userId: ids.villageHeadId, party: "PAYER", termsHash: termsHash(terms), signedAt: startedAt },
+              { userId: ids.expertId, party: "PAYEE", termsHash: termsHash(terms), signedAt: startedAt },
+            ],
+          },
+        },
+      },
       milestones: { create: milestones.map((milestone, index) => ({ ...milestone, position: index + 1 })) },
     },
     select: { id: true, milestones: { where: { position: 1 }, select: { id: true } } },

@@ -55,7 +55,18 @@ export async function seedReviewsDemo(tx: Tx, ids: { coopOrganisationId: string;
       createdById: ids.villageHeadId,
       activatedAt: startedAt,
       completedAt,
-      versions: { create: { version: 1, terms, termsHash: termsHash(terms), status: "SIGNED", createdById: ids.villageHeadId, proposedAt: startedAt, signedAt: startedAt } },
+      versions: {
+        create: {
+          version: 1, terms, termsHash: termsHash(terms), status: "SIGNED", createdById: ids.villageHeadId, proposedAt: startedAt, signedAt: startedAt,
+          // Both parties signed the terms, as the signing page records it.
+          signatures: {
+            create: [
+              { userId: ids.villageHeadId, party: "PAYER", termsHash: termsHash(terms), signedAt: startedAt },
+              { userId: ids.expertId, party: "PAYEE", termsHash: termsHash(terms), signedAt: startedAt },
+            ],
+          },
+        },
+      },
     },
     select: { id: true },
   });

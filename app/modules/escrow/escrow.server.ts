@@ -592,6 +592,8 @@ export async function getMilestonesView(agreementId: string, viewerId: string): 
             id: true, position: true, title: true, deliverables: true, acceptanceCriteria: true, amountFen: true, dueDate: true, status: true,
             fundedAt: true, submittedAt: true, reviewDueAt: true, releasedAt: true, autoReleased: true, rejectionReason: true,
             disputeReason: true, disputedAt: true, resolutionPayeeFen: true, resolutionNote: true, refundedAt: true,
+            // A co-funded milestone is funded share by share on its funders page, not in one go.
+            _count: { select: { funders: true } },
             submissions: {
               orderBy: { createdAt: "asc" },
               select: { id: true, note: true, createdAt: true, submittedById: true, files: { select: { uploadId: true, name: true } } },
@@ -642,7 +644,7 @@ export async function getMilestonesView(agreementId: string, viewerId: string): 
       by: nameOf.get(s.submittedById) ?? "",
       files: s.files.map((f) => ({ id: f.uploadId, name: f.name, url: milestoneFileUrl(agreement.id, m.id, f.uploadId), thumbUrl: milestoneFileUrl(agreement.id, m.id, f.uploadId, "thumb") })),
     })),
-    canFund: payer && agreement.status === "ACTIVE" && m.status === "PLANNED",
+    canFund: payer && agreement.status === "ACTIVE" && m.status === "PLANNED" && m._count.funders === 0,
     canSubmit: payee && inForce && (m.status === "FUNDED" || m.status === "REJECTED"),
     canAccept: payer && inForce && m.status === "SUBMITTED",
     canReject: payer && inForce && m.status === "SUBMITTED",

@@ -37,6 +37,7 @@ const myApplicationSelect = {
   priceFen: true,
   updatedAt: true,
   need: { select: { id: true, title: true, status: true, organisation: { select: { name: true } } } },
+  agreement: { select: { id: true } },
 } as const;
 
 export function listMyApplications(expertId: string) {

@@ -38,7 +38,7 @@ export async function createSocketAdapter(kind: SocketAdapterKind, urls: { datab
   if (kind === "postgres") {
     const pool = new pg.Pool({ connectionString: urls.databaseUrl, max: 4 });
     pool.on("error", (error) => log.error({ err: error }, "postgres (socket adapter) error"));
-    await pool.query(`CREATE TABLE IF NOT EXISTS socket_io_attachments (id bigserial UNIQUE, created_at timestamptz DEFAULT NOW(), payload bytea)`);
+    await createAttachmentsTable(pool);
     return {
       kind,
       adapter: createPostgresAdapter(pool, { errorHandler: (error) => log.error({ err: error }, "socket adapter error") }) as ServerOptions["adapter"],
@@ -46,4 +46,23 @@ export async function createSocketAdapter(kind: SocketAdapterKind, urls: { datab
     };
   }
   return { kind, close: async () => undefined };
+}
+
+/**
+ * The PostgreSQL adapter's table. Two instances starting at once would race in CREATE TABLE IF NOT
+ * EXISTS (one fails on a unique index of the catalogue), so the creation runs under an advisory lock.
+ */
+async function createAttachmentsTable(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query("SELECT pg_advisory_xact_lock(hashtext('socket_io_attachments'))");
+    await client.query(`CREATE TABLE IF NOT EXISTS socket_io_attachments (id bigserial UNIQUE, created_at timestamptz DEFAULT NOW(), payload bytea)`);
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK");
+    throw error;
+  } finally {
+    client.release();
+  }
 }

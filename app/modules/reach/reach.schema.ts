@@ -28,7 +28,7 @@ const isFile = (value: unknown): value is File => typeof File !== "undefined" &&
 // An empty file input (nothing chosen) counts as no voice note; the server sniffs the real type when storing it.
 const voiceFile = z.preprocess(
   (value) => (isFile(value) && value.size > 0 ? value : undefined),
-  z.custom<File>(isFile).refine((file) => file.size <= MAX_AUDIO_BYTES, "reach.errors.audio_too_large").optional(),
+  z.custom<File>(isFile).refine((file) => file.size <= MAX_AUDIO_BYTES, "reach.errors.voice_too_large").optional(),
 );
 
 /**

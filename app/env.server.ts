@@ -14,6 +14,8 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default("./data"),
   SESSION_SECRET: z.string().min(32, { message: "must be at least 32 characters" }).optional(),
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Bureau and admin sessions end after this many idle minutes (their reach is city-wide). */
+  STAFF_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   COOKIE_SECURE: booleanFlag.optional(),
   SEED_DEMO: booleanFlag.default(true),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -48,7 +48,7 @@ export function DashboardFilterForm({ query, years }: { query: DashboardQuery; y
 /** A table that scrolls sideways on a narrow phone instead of squeezing its columns. */
 export function DataTable({ caption, header, rows }: { caption: string; header: string[]; rows: ReactNode[][] }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+    <div tabIndex={0} className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
       <table className="min-w-full text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-stone-50 text-left">

@@ -174,7 +174,7 @@ export function ResponseTimesSection({ rows }: { rows: ResponseRow[] }) {
       <h2 id="response-title" className="text-xl font-semibold">{t("reach.response.title")}</h2>
       <p className="text-sm text-stone-600">{t("reach.response.intro")}</p>
       {rows.length === 0 ? <p className="card text-stone-600">{t("reach.response.empty")}</p> : (
-        <div className="overflow-x-auto">
+        <div tabIndex={0} className="overflow-x-auto">
           <table className="w-full min-w-[40rem] text-sm">
             <thead>
               <tr className="border-b border-stone-300 text-left">

@@ -97,7 +97,7 @@ export interface KpiReportData {
 function YearTable<Row extends { year: number }>({ caption, rows, columns }: { caption: string; rows: Row[]; columns: [MessageKey, (row: Row) => ReactNode][] }) {
   const { t } = useT();
   return (
-    <div className="overflow-x-auto">
+    <div tabIndex={0} className="overflow-x-auto">
       <table className="w-full min-w-max text-sm">
         <caption className="mb-2 text-left font-medium">{caption}</caption>
         <thead>

@@ -37,7 +37,7 @@ export default function ApiDocsPage() {
             {t("api.docs.scope")}: <code>{operation.scope ?? t("api.docs.none")}</code>
           </p>
           {operation.parameters.length ? (
-            <div className="overflow-x-auto">
+            <div tabIndex={0} className="overflow-x-auto">
               <h3 className="font-medium">{t("api.docs.parameters")}</h3>
               <table className="mt-1 w-full text-left text-sm">
                 <thead>
@@ -63,7 +63,7 @@ export default function ApiDocsPage() {
       <section className="card space-y-3" aria-labelledby="problems">
         <h2 id="problems" className="text-lg font-semibold">{t("api.docs.problems")}</h2>
         <p className="text-sm text-stone-700">{t("api.docs.problems_intro")}</p>
-        <div className="overflow-x-auto">
+        <div tabIndex={0} className="overflow-x-auto">
           <table className="w-full text-left text-sm">
             <thead>
               <tr><th>{t("api.docs.code")}</th><th>{t("api.docs.status")}</th><th>{t("api.docs.message")}</th></tr>
@@ -88,7 +88,7 @@ function Schema({ title, json }: { title: string; json: string }) {
   return (
     <details>
       <summary className="cursor-pointer font-medium">{title}</summary>
-      <pre className="mt-1 max-h-96 overflow-auto rounded bg-stone-100 p-2 text-xs">{json}</pre>
+      <pre tabIndex={0} className="mt-1 max-h-96 overflow-auto rounded bg-stone-100 p-2 text-xs">{json}</pre>
     </details>
   );
 }

@@ -10,7 +10,7 @@ import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { logIn } from "~/modules/users/auth.server";
 import { getOptionalUser } from "~/modules/users/guards.server";
-import { serializeSessionCookie } from "~/modules/users/session.server";
+import { destroySession, readSessionId, serializeSessionCookie } from "~/modules/users/session.server";
 import { LoginSchema } from "~/modules/users/users.schema";
 import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
 import { requestMeta, safeRedirect } from "~/utils/request.server";
@@ -31,6 +31,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return replyInvalid(submission, ["password"]);
   try {
     const { sessionId } = await logIn(submission.value, requestMeta(request, context));
+    // A login always opens a fresh session; one the browser already carried (stale or planted) ends.
+    const previousSessionId = await readSessionId(request.headers.get("cookie"));
+    if (previousSessionId) await destroySession(previousSessionId);
     return redirectWithToast(
       safeRedirect(submission.value.redirectTo, "/account"),
       { message: "login.success" },

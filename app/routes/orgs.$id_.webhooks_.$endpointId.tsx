@@ -62,7 +62,7 @@ export default function WebhookLogPage() {
             </p>
             <details>
               <summary className="cursor-pointer text-sm">{t("webhooks.delivery.payload")}</summary>
-              <pre className="mt-2 overflow-x-auto rounded bg-stone-100 p-2 text-xs">{JSON.stringify(delivery.payload, null, 2)}</pre>
+              <pre tabIndex={0} className="mt-2 overflow-x-auto rounded bg-stone-100 p-2 text-xs">{JSON.stringify(delivery.payload, null, 2)}</pre>
             </details>
             <IntentButton intent="replay" name="deliveryId" value={delivery.id} label={t("webhooks.replay")} />
           </li>

@@ -5,7 +5,15 @@ import { getEnv } from "~/env.server";
 import type { Role } from "~/generated/prisma/enums";
 import { singleton } from "~/utils/singleton.server";
 
-const TOUCH_INTERVAL_MS = 10 * 60 * 1000;
+// lastSeenAt drives the staff idle timeout, so it must be fresh to the minute; once a minute is
+// still far fewer writes than one per request.
+const TOUCH_INTERVAL_MS = 60 * 1000;
+const STAFF_ROLES: ReadonlySet<Role> = new Set(["BUREAU", "ADMIN"]);
+
+/** Bureau and admin accounts (by primary role or an organisation role) time out when idle. */
+function isStaff(user: { primaryRole: Role; memberships: { role: Role }[] }): boolean {
+  return STAFF_ROLES.has(user.primaryRole) || user.memberships.some((membership) => STAFF_ROLES.has(membership.role));
+}
 
 export interface SessionUser {
   id: string;
@@ -67,7 +75,10 @@ export async function createSession(
   return id;
 }
 
-/** The user behind a session id, or null when the session is unknown or expired. */
+/**
+ * The user behind a session id, or null when the session is unknown, expired, or a staff session
+ * left idle longer than STAFF_IDLE_MINUTES (such a session is deleted: logging in again is needed).
+ */
 export async function getSessionUser(sessionId: string): Promise<SessionUser | null> {
   const session = await db.session.findUnique({
     where: { id: sessionId },
@@ -89,11 +100,12 @@ export async function getSessionUser(sessionId: string): Promise<SessionUser | n
   });
   if (!session) return null;
   const now = Date.now();
-  if (session.expiresAt.getTime() <= now) {
+  const idleLimitMs = getEnv().STAFF_IDLE_MINUTES * 60 * 1000;
+  const idleStaff = isStaff(session.user) && now - session.lastSeenAt.getTime() > idleLimitMs;
+  if (session.expiresAt.getTime() <= now || idleStaff) {
     await db.session.deleteMany({ where: { id: sessionId } });
     return null;
   }
-  // Touch at most every few minutes: a write per request would cost more than it tells.
   if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await db.session.updateMany({ where: { id: sessionId }, data: { lastSeenAt: new Date(now) } });
   }

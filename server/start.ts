@@ -11,7 +11,7 @@ import { startReviewJobs } from "~/modules/reviews/reviews.server";
 import { expireNeeds } from "~/modules/needs/needs.server";
 import { startRevenueJobs } from "~/modules/revenue/revenue.server";
 import { getSearchEngine } from "~/modules/search/engine.server";
-import { configureIndexes, rebuildIndexes, startIndexer } from "~/modules/search/indexer.server";
+import { rebuildIndexes, startIndexer, startIndexerWhenConfigured } from "~/modules/search/indexer.server";
 import { runSavedSearchAlerts } from "~/modules/search/saved-searches.server";
 import { syncReferenceData } from "~/modules/reference/reference.server";
 import { startWebhookJobs } from "~/modules/webhooks/delivery.server";
@@ -65,9 +65,14 @@ export async function startServer(env: Env, log: Logger): Promise<RunningServer>
     // The embedded index lives in memory: rebuild it from the database at every start. A
     // Meilisearch index persists; it only needs its settings and the pending outbox.
     const search = getSearchEngine();
-    if (search.kind === "embedded") log.info({ documents: await rebuildIndexes(search) }, "search index rebuilt");
-    else await configureIndexes(search);
-    const stopIndexer = startIndexer(search, log);
+    let stopIndexer: () => Promise<void>;
+    if (search.kind === "embedded") {
+      log.info({ documents: await rebuildIndexes(search) }, "search index rebuilt");
+      stopIndexer = startIndexer(search, log);
+    } else {
+      // An unreachable Meilisearch must not keep the app down: configure it once it answers.
+      stopIndexer = startIndexerWhenConfigured(search, log);
+    }
     const alerts = setInterval(() => {
       runSavedSearchAlerts().catch((error: unknown) => log.error({ err: error }, "saved-search alerts failed"));
     }, 60 * 1000);

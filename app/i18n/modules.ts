@@ -28,8 +28,9 @@ import { reviewsMessages } from "~/modules/reviews/reviews.messages";
 import { negotiationMessages } from "~/modules/negotiation/negotiation.messages";
 import { reachMessages } from "~/modules/reach/reach.messages";
 import { cofundingMessages } from "~/modules/cofunding/cofunding.messages";
+import { healthMessages } from "~/modules/health/health.messages";
 // Every module catalogue, merged. Add a module's messages here once.
-const catalogues = [marketplaceMessages, searchMessages, needsMessages, applicationsMessages, offersMessages, uploadsMessages, notificationsMessages, profilesMessages, verificationMessages, chatMessages, spacesMessages, ledgerMessages, walletMessages, revenueMessages, escrowMessages, agreementsMessages, auditMessages, commissionersMessages, programmesMessages, sanctionsMessages, creativeMessages, dashboardMessages, bureauMessages, apiMessages, webhooksMessages, reviewsMessages, negotiationMessages, reachMessages, cofundingMessages] as const;
+const catalogues = [marketplaceMessages, searchMessages, needsMessages, applicationsMessages, offersMessages, uploadsMessages, notificationsMessages, profilesMessages, verificationMessages, chatMessages, spacesMessages, ledgerMessages, walletMessages, revenueMessages, escrowMessages, agreementsMessages, auditMessages, commissionersMessages, programmesMessages, sanctionsMessages, creativeMessages, dashboardMessages, bureauMessages, apiMessages, webhooksMessages, reviewsMessages, negotiationMessages, reachMessages, cofundingMessages, healthMessages] as const;
 
 type Union = (typeof catalogues)[number]["zh"];
 type Merge<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never;

@@ -31,7 +31,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const id = params.id ?? "";
-  const formData = await parseUploadForm(request, { maxFiles: MAX_EVIDENCE_PHOTOS, maxFileBytes: MAX_IMAGE_BYTES });
+  let formData: FormData;
+  try {
+    formData = await parseUploadForm(request, { maxFiles: MAX_EVIDENCE_PHOTOS, maxFileBytes: MAX_IMAGE_BYTES });
+  } catch (error) {
+    // Too many or too large parts: only the report form sends photos, so the refusal shows there.
+    const report = new FormData();
+    report.set("intent", "report");
+    return replyWithDomainError(parseWithZod(report, { schema: ApplicantIntentSchema }), error, await getLocale(request));
+  }
   const submission = parseWithZod(formData, { schema: ApplicantIntentSchema });
   if (submission.status !== "success") return replyInvalid(submission);
   try {

@@ -175,6 +175,7 @@ export default function SearchPage() {
         )
       ) : null}
 
+      {result.degraded ? <p role="status" className="card border-amber-300 bg-amber-50 text-amber-900">{t("search.degraded")}</p> : null}
       {result.total === 0 ? <p className="card text-center text-stone-600">{t("search.empty")}</p> : null}
       {result.type === "needs" ? (
         <ul className="space-y-3">{result.needs.map((need) => <NeedCard key={need.id} need={need} terms={result.terms} />)}</ul>

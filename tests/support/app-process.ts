@@ -6,19 +6,29 @@ import { findFreePort } from "../../server/embedded-postgres";
 
 export interface AppProcess {
   url: string;
+  port: number;
   pid: number;
   dataDir: string;
-  /** SIGTERM, wait for the graceful shutdown, then remove the data folder. */
-  stop: () => Promise<void>;
+  /** SIGTERM, wait for the graceful shutdown, then remove the data folder (unless keepData). */
+  stop: (options?: { keepData?: boolean }) => Promise<void>;
+  /** Sends `signal` to the server process only (not its embedded PostgreSQL) and waits for it to exit. */
+  kill: (signal: NodeJS.Signals) => Promise<void>;
+}
+
+export interface AppProcessOptions {
+  /** Reuse a data folder (restart on the same embedded database); default: a new temporary one. */
+  dataDir?: string;
+  /** Listen on this port (restart where clients expect it); default: a free one. */
+  port?: number;
 }
 
 /**
  * Starts the production server (`npm run build` must have run) as its own process with a fresh
  * embedded database in a temporary folder, and waits until /healthz answers.
  */
-export async function startAppProcess(extraEnv: Record<string, string> = {}): Promise<AppProcess> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "xiangke-app-"));
-  const port = await findFreePort();
+export async function startAppProcess(extraEnv: Record<string, string> = {}, options: AppProcessOptions = {}): Promise<AppProcess> {
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), "xiangke-app-"));
+  const port = options.port ?? (await findFreePort());
   const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     cwd: path.resolve(import.meta.dirname, "../.."),
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "error", ...extraEnv },
@@ -28,7 +38,7 @@ export async function startAppProcess(extraEnv: Record<string, string> = {}): Pr
   const url = `http://localhost:${port}`;
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the app exited during start-up (code ${child.exitCode})`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the app exited during start-up (code ${child.exitCode})`);
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
       throw new Error("the app did not become healthy within 90 s");
@@ -40,18 +50,26 @@ export async function startAppProcess(extraEnv: Record<string, string> = {}): Pr
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+  const running = () => child.exitCode === null && child.signalCode === null;
   return {
     url,
+    port,
     pid: child.pid!,
     dataDir,
-    stop: async () => {
-      if (child.exitCode === null) {
+    kill: async (signal) => {
+      if (running()) {
+        process.kill(child.pid!, signal);
+        await exited;
+      }
+    },
+    stop: async ({ keepData = false } = {}) => {
+      if (running()) {
         process.kill(child.pid!, "SIGTERM");
         const timer = setTimeout(() => child.kill("SIGKILL"), 25_000);
         await exited;
         clearTimeout(timer);
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -95,3 +95,38 @@ export function startIndexer(engine: SearchEngine, log: Logger, intervalMs = 100
     await running;
   };
 }
+
+/**
+ * Meilisearch may be unreachable when the app starts or for a while after: the app serves anyway
+ * (search falls back to the database) and every change waits in the outbox. The indexes are
+ * configured as soon as the engine answers — retried with back-off up to 30 s — and only then the
+ * indexer starts and drains what piled up.
+ */
+export function startIndexerWhenConfigured(engine: SearchEngine, log: Logger, retryMs = 1000): () => Promise<void> {
+  let stopped = false;
+  let attempt = 0;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  let stopIndexer: (() => Promise<void>) | undefined;
+  const attemptConfigure = () => {
+    running = (async () => {
+      try {
+        await configureIndexes(engine);
+        if (attempt > 0) log.info("search engine reachable again; catching up from the outbox");
+        if (!stopped) stopIndexer = startIndexer(engine, log);
+        return;
+      } catch (error) {
+        if (attempt === 0) log.warn({ err: error }, "search engine unreachable; changes wait in the outbox");
+      }
+      attempt += 1;
+      if (!stopped) timer = setTimeout(attemptConfigure, Math.min(30_000, retryMs * 2 ** Math.min(attempt - 1, 5)));
+    })();
+  };
+  attemptConfigure();
+  return async () => {
+    stopped = true;
+    clearTimeout(timer);
+    await running;
+    await stopIndexer?.();
+  };
+}

@@ -1,9 +1,9 @@
 import { db } from "~/db.server";
-import { getNeedCards } from "~/modules/needs/needs.queries.server";
+import { getNeedCards, publishedWhere } from "~/modules/needs/needs.queries.server";
 import { getOfferCards } from "~/modules/offers/offers.server";
 import { getServiceCards } from "~/modules/spaces/spaces.server";
 import { getSearchEngine } from "./engine.server";
-import type { Filter, SearchRequest } from "./search.types";
+import type { Filter, SearchRequest, SearchResponse } from "./search.types";
 import type { SearchParams } from "./search.schema";
 import { SYNONYMS } from "./synonyms";
 import { expandQuery } from "./query.server";
@@ -75,14 +75,36 @@ export function highlightTerms(q: string): string[] {
  * (so a card never shows stale or hidden content even if the index lags a moment).
  */
 export async function searchMarketplace(params: SearchParams) {
-  const engine = getSearchEngine();
-  const response = await engine.search(params.type, requestFor(params));
+  let response: SearchResponse;
+  let degraded = false;
+  try {
+    response = await getSearchEngine().search(params.type, requestFor(params));
+  } catch {
+    // The engine is unreachable (Meilisearch down): answer from the database, and say so.
+    degraded = true;
+    response = await searchDatabase(params);
+  }
   const ids = response.hits.map((hit) => hit.id);
-  const base = { total: response.total, facets: response.facets, terms: highlightTerms(params.q), pages: Math.max(1, Math.ceil(response.total / RESULTS_PER_PAGE)) };
+  const base = { degraded, total: response.total, facets: response.facets, terms: highlightTerms(params.q), pages: Math.max(1, Math.ceil(response.total / RESULTS_PER_PAGE)) };
   if (params.type === "needs") return { ...base, type: "needs" as const, needs: await getNeedCards(ids) };
   if (params.type === "offers") return { ...base, type: "offers" as const, offers: await getOfferCards(ids) };
   if (params.type === "services") return { ...base, type: "services" as const, services: await getServiceCards(ids) };
   return { ...base, type: "experts" as const, experts: await getExpertCards(ids) };
+}
+
+/**
+ * The fallback while the engine is down: needs by a plain title/description match, newest first,
+ * with the filters the needs list has (no facets, no synonyms). Other types show none; the page
+ * tells the person search is degraded either way.
+ */
+async function searchDatabase(params: SearchParams): Promise<SearchResponse> {
+  if (params.type !== "needs") return { hits: [], total: 0, facets: {} };
+  const where = publishedWhere({ q: params.q || undefined, industry: params.industry as never, county: params.county as never, arrangement: params.arrangement as never, verified: params.verified });
+  const [total, rows] = await Promise.all([
+    db.need.count({ where }),
+    db.need.findMany({ where, select: { id: true }, orderBy: [{ publishedAt: "desc" }, { id: "desc" }], skip: (params.page - 1) * RESULTS_PER_PAGE, take: RESULTS_PER_PAGE }),
+  ]);
+  return { hits: rows, total, facets: {} };
 }
 
 export const FACET_FIELDS = FACETS;

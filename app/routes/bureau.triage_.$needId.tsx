@@ -25,8 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "triage.manage");
   try {
     const { need } = await getNeedForViewer(params.needId ?? "", user);
-    const [candidates, assignments, locale] = await Promise.all([suggestAssignees(need.id), listAssignments({}), getLocale(request)]);
-    const current = assignments.find((a) => a.need.id === need.id && a.status === "ASSIGNED");
+    const [candidates, [current], locale] = await Promise.all([suggestAssignees(need.id), listAssignments({ needId: need.id, status: "ASSIGNED" }), getLocale(request)]);
     return { need: { id: need.id, title: need.title, countyCode: need.countyCode }, candidates, current: current?.assigneeName ?? null, locale };
   } catch (error) {
     throw domainErrorResponse(error);

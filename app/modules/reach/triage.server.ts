@@ -151,9 +151,9 @@ export async function declineAssignment(actor: Actor, input: { assignmentId: str
 }
 
 /** Tracking: recent assignments with their state and how long ago they were made. */
-export async function listAssignments(filters: { countyCode?: string; status?: TriageStatus } = {}, now = new Date()) {
+export async function listAssignments(filters: { countyCode?: string; status?: TriageStatus; needId?: string } = {}, now = new Date()) {
   const rows = await db.triageAssignment.findMany({
-    where: { status: filters.status, need: filters.countyCode ? { countyCode: filters.countyCode } : undefined },
+    where: { status: filters.status, needId: filters.needId, need: filters.countyCode ? { countyCode: filters.countyCode } : undefined },
     select: { id: true, status: true, note: true, createdAt: true, respondedAt: true, assigneeId: true, need: { select: { id: true, title: true, countyCode: true } } },
     orderBy: { createdAt: "desc" },
     take: 100,

@@ -21,7 +21,6 @@ export interface AppOptions {
   clientDir?: string;
 }
 
-
 export function createApp(options: AppOptions): express.Express {
   const app = express();
   app.disable("x-powered-by");

@@ -7,6 +7,7 @@ import { formatDate } from "~/i18n/format";
 import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { CONSENT_METHODS } from "~/modules/reach/reach.schema";
+import type { CountyResponseTimes } from "~/modules/reach/triage.server";
 import { countyName } from "~/modules/reference/reference";
 
 type Reply = SubmissionResult<string[]> | undefined | null;
@@ -152,22 +153,11 @@ export function TriageTasksSection({ tasks }: { tasks: TriageTask[] }) {
   );
 }
 
-export interface ResponseRow {
-  countyCode: string;
-  targetHours: number;
-  published: number;
-  medianHours: number | null;
-  p90Hours: number | null;
-  withinTarget: number;
-  eligible: number;
-  unanswered: number;
-  overTarget: boolean;
-}
 
 const hours = (value: number | null) => (value === null ? "—" : value.toFixed(1));
 
 /** The bureau dashboard's time to first response per county against each county's target. */
-export function ResponseTimesSection({ rows }: { rows: ResponseRow[] }) {
+export function ResponseTimesSection({ rows }: { rows: CountyResponseTimes[] }) {
   const { t, locale } = useT();
   return (
     <section className="space-y-3" aria-labelledby="response-title">

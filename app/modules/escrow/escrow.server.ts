@@ -19,6 +19,7 @@ import { mayFundFrom, parseFunderAccount } from "~/modules/cofunding/cofunding.r
 import { splitByShares } from "~/modules/cofunding/cofunding.split";
 import { uncommittedFen } from "~/modules/programmes/programmes.server";
 import { partyOf, payerWallet } from "~/modules/agreements/parties";
+import { startPeriodicJob } from "~/utils/periodic-job.server";
 
 /**
  * Milestones and their escrow (DESIGN §2.5, §3, §4). Money moves only through `transfer`, inside
@@ -501,26 +502,16 @@ export async function releaseDueMilestones(now = new Date()) {
 
 /** Runs the auto-release at start and every minute (the state is in the database, so restarts lose nothing). */
 export function startEscrowJobs(log: Logger, intervalMs = 60 * 1000): () => Promise<void> {
-  let running: Promise<void> | null = null;
-  const run = () => {
-    if (running) return; // a slow run is still going; the next tick picks up what it left
-    running = releaseDueMilestones()
-      .then(({ released, failed }) => {
-        if (released.length > 0) log.info({ released: released.length }, "milestones auto-released");
-        for (const failure of failed) log.error({ err: failure.error, milestoneId: failure.milestoneId }, "auto-release failed");
-      })
-      .catch((error: unknown) => log.error({ err: error }, "auto-release job failed"))
-      .finally(() => {
-        running = null;
-      });
-  };
-  run();
-  const timer = setInterval(run, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return startPeriodicJob(
+    () =>
+      releaseDueMilestones()
+        .then(({ released, failed }) => {
+          if (released.length > 0) log.info({ released: released.length }, "milestones auto-released");
+          for (const failure of failed) log.error({ err: failure.error, milestoneId: failure.milestoneId }, "auto-release failed");
+        })
+        .catch((error: unknown) => log.error({ err: error }, "auto-release job failed")),
+    intervalMs,
+  );
 }
 
 export interface MilestoneFileView {

@@ -8,6 +8,7 @@ import { createNotifications, deliverNotifications, type NewNotification } from 
 import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
 import { CRITERIA, REVIEW_WINDOW_DAYS, type ReviewInput } from "./reviews.schema";
+import { startPeriodicJob } from "~/utils/periodic-job.server";
 
 /**
  * Two-sided, double-blind reviews of a completed agreement (issue 9). Each side writes one
@@ -149,25 +150,15 @@ export async function publishDueReviews(now: Date = new Date()) {
 
 /** Runs the publishing sweep at start and every few minutes. */
 export function startReviewJobs(log: Logger, intervalMs = 5 * 60 * 1000): () => Promise<void> {
-  let running: Promise<void> | null = null;
-  const run = () => {
-    if (running) return;
-    running = publishDueReviews()
-      .then(({ published }) => {
-        if (published > 0) log.info({ published }, "reviews published at window close");
-      })
-      .catch((error: unknown) => log.error({ err: error }, "publishing reviews failed"))
-      .finally(() => {
-        running = null;
-      });
-  };
-  run();
-  const timer = setInterval(run, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return startPeriodicJob(
+    () =>
+      publishDueReviews()
+        .then(({ published }) => {
+          if (published > 0) log.info({ published }, "reviews published at window close");
+        })
+        .catch((error: unknown) => log.error({ err: error }, "publishing reviews failed")),
+    intervalMs,
+  );
 }
 
 const reviewLockSelect = {

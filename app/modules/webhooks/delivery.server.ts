@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Logger } from "pino";
 import { db } from "~/db.server";
 import { assertDeliverableUrl } from "./webhooks.server";
+import { startPeriodicJob } from "~/utils/periodic-job.server";
 
 export const BATCH_SIZE = 20;
 export const MAX_ATTEMPTS = 8;
@@ -115,22 +116,14 @@ export async function deliverDue(now = new Date(), fetchImpl: typeof fetch = fet
 
 /** Sends due deliveries every 15 s (the state is in the database, so a restart loses nothing). */
 export function startWebhookJobs(log: Logger, intervalMs = 15_000): () => Promise<void> {
-  let running: Promise<void> | null = null;
-  const run = () => {
-    if (running) return; // a slow receiver is still being waited on; the next tick continues
-    running = deliverDue()
-      .then(({ delivered, failed }) => {
-        if (delivered > 0 || failed > 0) log.info({ delivered, failed }, "webhooks delivered");
-      })
-      .catch((error: unknown) => log.error({ err: error }, "webhook delivery job failed"))
-      .finally(() => {
-        running = null;
-      });
-  };
-  const timer = setInterval(run, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return startPeriodicJob(
+    () =>
+      deliverDue()
+        .then(({ delivered, failed }) => {
+          if (delivered > 0 || failed > 0) log.info({ delivered, failed }, "webhooks delivered");
+        })
+        .catch((error: unknown) => log.error({ err: error }, "webhook delivery job failed")),
+    intervalMs,
+    { runAtStart: false },
+  );
 }

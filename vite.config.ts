@@ -1,6 +1,6 @@
 import path from "node:path";
 import { vitePlugin as remix } from "@remix-run/dev";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 import remixConfig from "./remix.config.js";
 
 declare module "@remix-run/node" {
@@ -9,9 +9,26 @@ declare module "@remix-run/node" {
   }
 }
 
+/**
+ * The browser build gets no bundled message catalogue: pages embed the messages they render and
+ * fetch the rest later (app/i18n/page-messages.tsx, docs/decisions/019). The server keeps both.
+ */
+function browserCatalogues(): Plugin {
+  const bundled = path.resolve(import.meta.dirname, "app/i18n/bundled-catalogues.ts");
+  return {
+    name: "xiangke-browser-catalogues",
+    enforce: "pre",
+    async resolveId(source, importer, options) {
+      if (options?.ssr || !importer) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return resolved?.id === bundled ? bundled.replace(/\.ts$/, ".client.ts") : null;
+    },
+  };
+}
+
 export default defineConfig({
   resolve: { alias: { "~": path.resolve(import.meta.dirname, "app") } },
   server: { hmr: { port: 24678 } },
   build: { target: "es2020" },
-  plugins: [remix(remixConfig)],
+  plugins: [browserCatalogues(), remix(remixConfig)],
 });

@@ -3,6 +3,8 @@ import { createReadableStreamFromReadable, type AppLoadContext, type EntryContex
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { withMessageUsage } from "~/i18n/message-usage.server";
+import { MessageUsageContext } from "~/i18n/page-messages";
 import { NonceContext } from "~/utils/nonce";
 
 export const streamTimeout = 5_000;
@@ -17,11 +19,14 @@ export default function handleRequest(
   const nonce = loadContext.cspNonce;
   // Crawlers and no-JS clients get the whole document at once; browsers get it streamed.
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
-  return new Promise<Response>((resolve, reject) => {
+  // The namespaces the page translates are recorded while it renders (app/i18n/page-messages.tsx).
+  return withMessageUsage((usedNamespaces) => new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+        <MessageUsageContext.Provider value={usedNamespaces}>
+          <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+        </MessageUsageContext.Provider>
       </NonceContext.Provider>,
       {
         nonce,
@@ -42,5 +47,5 @@ export default function handleRequest(
       },
     );
     setTimeout(abort, streamTimeout + 1_000);
-  });
+  }));
 }

@@ -14,6 +14,7 @@ import { SiteFooter, SiteHeader } from "~/components/site-chrome";
 import { ToastBanner } from "~/components/toast-banner";
 import { getLocale } from "~/i18n/i18n.server";
 import { DEFAULT_LOCALE, intlTag, type Locale } from "~/i18n/i18n";
+import { PageMessages } from "~/i18n/page-messages";
 import { countUnread } from "~/modules/notifications/notifications.server";
 import { countUnread as countUnreadMessages } from "~/modules/chat/chat.server";
 import { getOptionalUser } from "~/modules/users/guards.server";
@@ -75,6 +76,7 @@ export function Layout({ children }: { children: ReactNode }) {
         {children}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
+        <PageMessages locale={locale} />
       </body>
     </html>
   );

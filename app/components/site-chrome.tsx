@@ -17,7 +17,8 @@ export function LanguageSwitch() {
   const { t, locale } = useT();
   const location = useLocation();
   return (
-    <Form method="post" action="/language" className="inline">
+    // A whole new page: it arrives with the other language's messages embedded (app/i18n/page-messages.tsx).
+    <Form method="post" action="/language" className="inline" reloadDocument>
       <input type="hidden" name="locale" value={locale === "zh" ? "en" : "zh"} />
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       <button type="submit" className="btn min-h-9 px-2 py-1 text-sm text-stone-700 hover:bg-stone-100" lang={locale === "zh" ? "en" : "zh"}>

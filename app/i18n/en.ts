@@ -1,4 +1,4 @@
-import { moduleMessagesEn } from "./modules";
+import { moduleMessagesEn } from "./modules.en";
 import type { MessageKey } from "./zh";
 
 /** English, the second language. Typed against zh so a missing key fails the type check. */

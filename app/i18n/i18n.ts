@@ -1,25 +1,72 @@
-import { en } from "./en";
-import { zh, type MessageKey } from "./zh";
+import { bundledCatalogues } from "./bundled-catalogues";
+import type { MessageKey } from "./zh";
 
 export const LOCALES = ["zh", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "zh";
 export type { MessageKey };
 
-const catalogues: Record<Locale, Record<MessageKey, string>> = { zh, en };
+/**
+ * The messages this process has. The server has both whole catalogues. A browser starts with the
+ * namespaces its first page rendered (embedded in the page) and adds its language's whole
+ * catalogue once the page is interactive (page-messages.ts) — see docs/decisions/019.
+ */
+const catalogues: Record<Locale, Record<string, string>> = {
+  zh: { ...bundledCatalogues.zh },
+  en: { ...bundledCatalogues.en },
+};
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }
 
 export function isMessageKey(value: unknown): value is MessageKey {
-  return typeof value === "string" && value in zh;
+  return typeof value === "string" && (value in catalogues.zh || value in catalogues.en);
+}
+
+/** A key's namespace: what comes before its first dot ("needs" for "needs.status.OPEN"). */
+export function namespaceOf(key: string): string {
+  const dot = key.indexOf(".");
+  return dot === -1 ? key : key.slice(0, dot);
+}
+
+/** Every message of the given namespaces in one language (what a page embeds for the browser). */
+export function messagesOfNamespaces(locale: Locale, namespaces: Iterable<string>): Record<string, string> {
+  const wanted = new Set(namespaces);
+  const picked: Record<string, string> = {};
+  for (const [key, text] of Object.entries(catalogues[locale])) if (wanted.has(namespaceOf(key))) picked[key] = text;
+  return picked;
+}
+
+type Hooks = {
+  /** Told of every key translated (the server records which namespaces a page rendered). */
+  used?: (key: string) => void;
+  /**
+   * Told of a key this process does not have (the browser then fetches its catalogue); answers
+   * whether the key may still arrive (true while the catalogue is on its way).
+   */
+  missing?: (locale: Locale, key: string) => boolean;
+};
+const hooks: Hooks = {};
+
+export function setTranslationHooks(next: Hooks): void {
+  Object.assign(hooks, next);
+}
+
+export function addMessages(locale: Locale, messages: Record<string, string>): void {
+  Object.assign(catalogues[locale], messages);
 }
 
 export type Params = Record<string, string | number>;
 
 export function translate(locale: Locale, key: MessageKey, params?: Params): string {
-  const template = catalogues[locale][key] ?? zh[key];
+  hooks.used?.(key);
+  const template = catalogues[locale][key] ?? catalogues.zh[key];
+  if (template === undefined) {
+    // Only in a browser whose catalogue is still on its way: blank rather than a raw key, and
+    // useT re-renders once it has arrived.
+    return hooks.missing?.(locale, key) ? "" : key;
+  }
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (match, name: string) =>
     name in params ? String(params[name]) : match,
@@ -28,8 +75,13 @@ export function translate(locale: Locale, key: MessageKey, params?: Params): str
 
 /** Translates a message key that arrived as data (e.g. a zod issue); unknown text is shown as is. */
 export function translateMaybe(locale: Locale, keyOrText: string, params?: Params): string {
-  return isMessageKey(keyOrText) ? translate(locale, keyOrText, params) : keyOrText;
+  if (isMessageKey(keyOrText)) return translate(locale, keyOrText, params);
+  // Shaped like a key the browser has not got yet: blank until its catalogue arrives.
+  if (KEY_SHAPE.test(keyOrText) && hooks.missing?.(locale, keyOrText)) return "";
+  return keyOrText;
 }
+
+const KEY_SHAPE = /^[a-z][A-Za-z]*(\.[\w-]+)+$/;
 
 export function intlTag(locale: Locale): string {
   return locale === "zh" ? "zh-CN" : "en-GB";

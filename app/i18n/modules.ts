@@ -1,40 +1,71 @@
-import { marketplaceMessages } from "~/modules/marketplace/marketplace.messages";
-import { searchMessages } from "~/modules/search/search.messages";
-import { needsMessages } from "~/modules/needs/needs.messages";
-import { applicationsMessages } from "~/modules/applications/applications.messages";
-import { offersMessages } from "~/modules/offers/offers.messages";
-import { uploadsMessages } from "~/modules/uploads/uploads.messages";
-import { notificationsMessages } from "~/modules/notifications/notifications.messages";
-import { profilesMessages } from "~/modules/profiles/profiles.messages";
-import { verificationMessages } from "~/modules/verification/verification.messages";
-import { spacesMessages } from "~/modules/spaces/spaces.messages";
-import { chatMessages } from "~/modules/chat/chat.messages";
-import { ledgerMessages } from "~/modules/ledger/ledger.messages";
-import { walletMessages } from "~/modules/wallet/wallet.messages";
-import { revenueMessages } from "~/modules/revenue/revenue.messages";
-import { escrowMessages } from "~/modules/escrow/escrow.messages";
-import { agreementsMessages } from "~/modules/agreements/agreements.messages";
-import { auditMessages } from "~/modules/audit/audit.messages";
+// Every module's Chinese messages, merged: the keys of the whole app (MessageKey) come from here.
+// Add a module's messages here once, and its English in modules.en.ts.
+import { marketplaceMessagesZh } from "~/modules/marketplace/marketplace.messages";
+import { searchMessagesZh } from "~/modules/search/search.messages";
+import { needsMessagesZh } from "~/modules/needs/needs.messages";
+import { applicationsMessagesZh } from "~/modules/applications/applications.messages";
+import { offersMessagesZh } from "~/modules/offers/offers.messages";
+import { uploadsMessagesZh } from "~/modules/uploads/uploads.messages";
+import { notificationsMessagesZh } from "~/modules/notifications/notifications.messages";
+import { profilesMessagesZh } from "~/modules/profiles/profiles.messages";
+import { verificationMessagesZh } from "~/modules/verification/verification.messages";
+import { chatMessagesZh } from "~/modules/chat/chat.messages";
+import { spacesMessagesZh } from "~/modules/spaces/spaces.messages";
+import { ledgerMessagesZh } from "~/modules/ledger/ledger.messages";
+import { walletMessagesZh } from "~/modules/wallet/wallet.messages";
+import { revenueMessagesZh } from "~/modules/revenue/revenue.messages";
+import { escrowMessagesZh } from "~/modules/escrow/escrow.messages";
+import { agreementsMessagesZh } from "~/modules/agreements/agreements.messages";
+import { auditMessagesZh } from "~/modules/audit/audit.messages";
+import { commissionersMessagesZh } from "~/modules/commissioners/commissioners.messages";
+import { programmesMessagesZh } from "~/modules/programmes/programmes.messages";
+import { sanctionsMessagesZh } from "~/modules/sanctions/sanctions.messages";
+import { creativeMessagesZh } from "~/modules/creative/creative.messages";
+import { dashboardMessagesZh } from "~/modules/dashboard/dashboard.messages";
+import { bureauMessagesZh } from "~/modules/bureau/bureau.messages";
+import { apiMessagesZh } from "~/modules/api/api.messages";
+import { webhooksMessagesZh } from "~/modules/webhooks/webhooks.messages";
+import { reviewsMessagesZh } from "~/modules/reviews/reviews.messages";
+import { negotiationMessagesZh } from "~/modules/negotiation/negotiation.messages";
+import { reachMessagesZh } from "~/modules/reach/reach.messages";
+import { cofundingMessagesZh } from "~/modules/cofunding/cofunding.messages";
+import { healthMessagesZh } from "~/modules/health/health.messages";
 
-import { commissionersMessages } from "~/modules/commissioners/commissioners.messages";
-import { programmesMessages } from "~/modules/programmes/programmes.messages";
-import { sanctionsMessages } from "~/modules/sanctions/sanctions.messages";
-import { creativeMessages } from "~/modules/creative/creative.messages";
-import { dashboardMessages } from "~/modules/dashboard/dashboard.messages";
-import { bureauMessages } from "~/modules/bureau/bureau.messages";
-import { apiMessages } from "~/modules/api/api.messages";
-import { webhooksMessages } from "~/modules/webhooks/webhooks.messages";
-import { reviewsMessages } from "~/modules/reviews/reviews.messages";
-import { negotiationMessages } from "~/modules/negotiation/negotiation.messages";
-import { reachMessages } from "~/modules/reach/reach.messages";
-import { cofundingMessages } from "~/modules/cofunding/cofunding.messages";
-import { healthMessages } from "~/modules/health/health.messages";
-// Every module catalogue, merged. Add a module's messages here once.
-const catalogues = [marketplaceMessages, searchMessages, needsMessages, applicationsMessages, offersMessages, uploadsMessages, notificationsMessages, profilesMessages, verificationMessages, chatMessages, spacesMessages, ledgerMessages, walletMessages, revenueMessages, escrowMessages, agreementsMessages, auditMessages, commissionersMessages, programmesMessages, sanctionsMessages, creativeMessages, dashboardMessages, bureauMessages, apiMessages, webhooksMessages, reviewsMessages, negotiationMessages, reachMessages, cofundingMessages, healthMessages] as const;
+const catalogues = [
+  marketplaceMessagesZh,
+  searchMessagesZh,
+  needsMessagesZh,
+  applicationsMessagesZh,
+  offersMessagesZh,
+  uploadsMessagesZh,
+  notificationsMessagesZh,
+  profilesMessagesZh,
+  verificationMessagesZh,
+  chatMessagesZh,
+  spacesMessagesZh,
+  ledgerMessagesZh,
+  walletMessagesZh,
+  revenueMessagesZh,
+  escrowMessagesZh,
+  agreementsMessagesZh,
+  auditMessagesZh,
+  commissionersMessagesZh,
+  programmesMessagesZh,
+  sanctionsMessagesZh,
+  creativeMessagesZh,
+  dashboardMessagesZh,
+  bureauMessagesZh,
+  apiMessagesZh,
+  webhooksMessagesZh,
+  reviewsMessagesZh,
+  negotiationMessagesZh,
+  reachMessagesZh,
+  cofundingMessagesZh,
+  healthMessagesZh,
+] as const;
 
-type Union = (typeof catalogues)[number]["zh"];
+type Union = (typeof catalogues)[number];
 type Merge<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never;
 type ModuleZh = Merge<Union>;
 
-export const moduleMessagesZh = Object.assign({}, ...catalogues.map((c) => c.zh)) as ModuleZh;
-export const moduleMessagesEn = Object.assign({}, ...catalogues.map((c) => c.en)) as Record<keyof ModuleZh, string>;
+export const moduleMessagesZh = Object.assign({}, ...catalogues) as ModuleZh;

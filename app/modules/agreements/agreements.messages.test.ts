@@ -2,16 +2,17 @@ import { describe, expect, it } from "vitest";
 import { en } from "~/i18n/en";
 import { zh, type MessageKey } from "~/i18n/zh";
 import { agreementsErrors } from "./agreements.errors";
-import { agreementsMessages } from "./agreements.messages";
+import { agreementsMessagesZh } from "./agreements.messages";
+import { agreementsMessagesEn } from "./agreements.messages.en";
 import { COMPONENT_TYPES, REVENUE_BASES, REVENUE_PERIODS } from "./terms";
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
 describe("agreement messages", () => {
   it("say the same thing with the same placeholders in both languages, none empty", () => {
-    expect(Object.keys(agreementsMessages.en).sort()).toEqual(Object.keys(agreementsMessages.zh).sort());
-    for (const [key, text] of Object.entries(agreementsMessages.zh)) {
-      const english = agreementsMessages.en[key as keyof typeof agreementsMessages.zh];
+    expect(Object.keys(agreementsMessagesEn).sort()).toEqual(Object.keys(agreementsMessagesZh).sort());
+    for (const [key, text] of Object.entries(agreementsMessagesZh)) {
+      const english = agreementsMessagesEn[key as keyof typeof agreementsMessagesZh];
       expect(placeholders(english), key).toEqual(placeholders(text));
       expect(text.trim(), key).not.toBe("");
       expect(english.trim(), key).not.toBe("");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { escrowMessages } from "./escrow.messages";
+import { escrowMessagesZh } from "./escrow.messages";
+import { escrowMessagesEn } from "./escrow.messages.en";
 import { MAX_SUBMISSION_FILES, MilestoneActionSchema, ResolveDisputeSchema } from "./escrow.schema";
 
 const KEY = "8c1f2a9e-5d4b-4c3a-9e1f-0a2b3c4d5e6f";
@@ -32,9 +33,9 @@ describe("the milestone action schema", () => {
 describe("the escrow messages", () => {
   it("have the same keys and placeholders in both languages", () => {
     const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
-    expect(Object.keys(escrowMessages.en).sort()).toEqual(Object.keys(escrowMessages.zh).sort());
-    for (const key of Object.keys(escrowMessages.zh) as (keyof typeof escrowMessages.zh)[]) {
-      expect(placeholders(escrowMessages.en[key]), key).toEqual(placeholders(escrowMessages.zh[key]));
+    expect(Object.keys(escrowMessagesEn).sort()).toEqual(Object.keys(escrowMessagesZh).sort());
+    for (const key of Object.keys(escrowMessagesZh) as (keyof typeof escrowMessagesZh)[]) {
+      expect(placeholders(escrowMessagesEn[key]), key).toEqual(placeholders(escrowMessagesZh[key]));
     }
   });
 });

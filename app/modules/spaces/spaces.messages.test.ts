@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { NOTIFICATION_PARAMS, notificationMessageKey } from "~/modules/notifications/notification-types";
 import { SEARCH_TYPES } from "~/modules/search/search.schema";
-import { spacesMessages } from "./spaces.messages";
+import { spacesMessagesZh } from "./spaces.messages";
+import { spacesMessagesEn } from "./spaces.messages.en";
 import { SERVICE_CATEGORIES, SERVICE_SORTS } from "./spaces.schema";
 import { zh, type MessageKey } from "~/i18n/zh";
 import { en } from "~/i18n/en";
@@ -10,9 +11,9 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((mat
 
 describe("space service messages", () => {
   it("say the same thing with the same placeholders in both languages", () => {
-    expect(Object.keys(spacesMessages.en).sort()).toEqual(Object.keys(spacesMessages.zh).sort());
-    for (const [key, text] of Object.entries(spacesMessages.zh)) {
-      expect(placeholders(spacesMessages.en[key as keyof typeof spacesMessages.zh]), key).toEqual(placeholders(text));
+    expect(Object.keys(spacesMessagesEn).sort()).toEqual(Object.keys(spacesMessagesZh).sort());
+    for (const [key, text] of Object.entries(spacesMessagesZh)) {
+      expect(placeholders(spacesMessagesEn[key as keyof typeof spacesMessagesZh]), key).toEqual(placeholders(text));
     }
   });
 

@@ -1,0 +1,94 @@
+import { createContext, useContext, useSyncExternalStore } from "react";
+import { addMessages, isLocale, messagesOfNamespaces, setTranslationHooks, type Locale } from "./i18n";
+
+/*
+ * How a browser gets its messages (docs/decisions/019). The whole catalogue of one language is
+ * ~40 kB gzipped, more than a quarter of a page's JavaScript budget, and a page uses a few of its
+ * namespaces. So the server records the namespaces a page translates while rendering it
+ * (message-usage.server.ts) and embeds those messages in the page as JSON; the browser reads them
+ * before hydrating, then fetches its language's whole catalogue (a cached chunk) once the page is
+ * idle, for the pages it navigates to next. A message needed before that arrives renders blank,
+ * starts the fetch, and every component using useT renders again when it lands.
+ */
+
+/** On the server: the namespaces the page being rendered has translated so far. */
+export const MessageUsageContext = createContext<Set<string> | null>(null);
+
+const ELEMENT_ID = "xk-messages";
+/** In the browser: what the page embedded, so hydration renders the same element. */
+let embedded = "";
+
+function serialise(value: unknown): string {
+  // Inside <script>: no "</script>" or "<!--" may appear, so every "<" is escaped.
+  return JSON.stringify(value).replace(/</g, "\\u003c");
+}
+
+/** The page's messages, last in <body>: by then every component of the page has rendered. */
+export function PageMessages({ locale }: { locale: Locale }) {
+  const used = useContext(MessageUsageContext);
+  const json = used ? serialise({ locale, messages: messagesOfNamespaces(locale, used) }) : embedded;
+  return <script type="application/json" id={ELEMENT_ID} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: json }} />;
+}
+
+const loaders: Record<Locale, () => Promise<Record<string, string>>> = {
+  zh: () => import("./zh").then((module) => module.zh),
+  en: () => import("./en").then((module) => module.en),
+};
+const loaded: Record<Locale, Promise<void> | "done" | null> = { zh: null, en: null };
+let version = 0;
+let missed = false;
+const listeners = new Set<() => void>();
+
+/** Fetches a language's whole catalogue once; re-renders translated components if any missed. */
+export function loadCatalogue(locale: Locale): Promise<void> {
+  const state = loaded[locale];
+  if (state === "done") return Promise.resolve();
+  if (state) return state;
+  const loading = loaders[locale]()
+    .then((messages) => {
+      addMessages(locale, messages);
+      loaded[locale] = "done";
+      if (missed) {
+        missed = false;
+        version += 1;
+        for (const listener of listeners) listener();
+      }
+    })
+    .catch(() => {
+      // Offline or a new deployment: the next missing message tries again.
+      loaded[locale] = null;
+    });
+  loaded[locale] = loading;
+  return loading;
+}
+
+/** In the browser, before hydrating: the page's embedded messages, and fetching on a miss. */
+export function startBrowserMessages(): Locale | null {
+  embedded = document.getElementById(ELEMENT_ID)?.textContent ?? "";
+  setTranslationHooks({
+    missing: (locale) => {
+      if (loaded[locale] === "done") return false;
+      missed = true;
+      void loadCatalogue(locale);
+      return true;
+    },
+  });
+  try {
+    const page = JSON.parse(embedded) as { locale?: unknown; messages?: Record<string, string> };
+    if (!isLocale(page.locale)) return null;
+    addMessages(page.locale, page.messages ?? {});
+    return page.locale;
+  } catch {
+    return null;
+  }
+}
+
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+};
+
+/** Changes when a catalogue arrived after something had rendered without it (see useT). */
+export function useCatalogueVersion(): number {
+  return useSyncExternalStore(subscribe, () => version, () => 0);
+}

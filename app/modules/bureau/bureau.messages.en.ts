@@ -1,0 +1,28 @@
+import type { bureauMessagesZh } from "./bureau.messages";
+
+/** English for bureau.messages.ts: typed against the Chinese, so a missing or extra key fails the type check. */
+export const bureauMessagesEn: Record<keyof typeof bureauMessagesZh, string> = {
+  "bureau.nav": "Bureau",
+  "bureau.title": "Bureau workbench",
+  "bureau.intro": "The science and technology bureau's tools for funding, supervision and evaluation. Numbers are things waiting for you.",
+  "bureau.waiting": "{count} waiting",
+  "bureau.owed": "Claw-backs still owed: {amount}",
+  "bureau.tool.dashboard": "Dashboard",
+  "bureau.tool.dashboard.hint": "The plan's targets against actuals, money, counties; Excel export",
+  "bureau.tool.verifications": "Verifications",
+  "bureau.tool.verifications.hint": "Check organisations' and people's credentials",
+  "bureau.tool.programmes": "Funding programmes",
+  "bureau.tool.programmes.hint": "Grants and post-subsidies: calls, review, approval, disbursement, evaluation",
+  "bureau.tool.sanctions": "Sanctions",
+  "bureau.tool.sanctions.hint": "Suspensions, claw-backs and 3-year bans",
+  "bureau.tool.disputes": "Disputes",
+  "bureau.tool.disputes.hint": "Escrow disputes and how the money is split",
+  "bureau.tool.commissioners": "Commissioners",
+  "bureau.tool.commissioners.hint": "Yearly cohorts, dispatch, service logs and reports",
+  "bureau.tool.demos": "Creative-agriculture demos",
+  "bureau.tool.demos.hint": "Build, designate and revoke demonstration sites",
+  "bureau.tool.spaces": "Star Innovation Spaces",
+  "bureau.tool.spaces.hint": "Directory, recognition and how they serve",
+  "bureau.tool.audit": "Audit log",
+  "bureau.tool.audit.hint": "Every state change: who, when, what changed",
+};

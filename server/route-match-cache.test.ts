@@ -1,0 +1,47 @@
+import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+
+// The server's copy of @remix-run/router keeps ranked branches and compiled paths
+// (scripts/patch-dependencies.mjs, docs/decisions/020). Node loads the CommonJS build, as the
+// app's server does.
+const require = createRequire(import.meta.url);
+const router = require("@remix-run/router") as typeof import("@remix-run/router");
+
+const routes = [
+  { id: "root", path: "", children: [
+    { id: "home", index: true },
+    { id: "needs", path: "needs", children: [
+      { id: "needs-index", index: true },
+      { id: "need", path: ":id" },
+      { id: "need-new", path: "new" },
+    ] },
+    { id: "splat", path: "*" },
+  ] },
+];
+const ids = (pathname: string, tree = routes) => router.matchRoutes(tree, pathname)?.map((match) => match.route.id);
+
+describe("the route-match cache", () => {
+  it("is applied to the copy the server loads", () => {
+    expect(readFileSync(require.resolve("@remix-run/router"), "utf8")).toContain("XiangKe patch");
+  });
+
+  it("matches as before, ranking static segments over parameters, on every call", () => {
+    for (let round = 0; round < 3; round++) {
+      expect(ids("/")).toEqual(["root", "home"]);
+      expect(ids("/needs")).toEqual(["root", "needs", "needs-index"]);
+      expect(ids("/needs/new")).toEqual(["root", "needs", "need-new"]);
+      expect(ids("/needs/abc")).toEqual(["root", "needs", "need"]);
+      expect(ids("/NEEDS/abc/")).toEqual(["root", "needs", "need"]);
+      expect(ids("/elsewhere/deep")).toEqual(["root", "splat"]);
+      expect(router.matchRoutes(routes, "/needs/abc")?.at(-1)?.params).toEqual({ id: "abc" });
+    }
+  });
+
+  it("keeps each routes array's own branches", () => {
+    const other = [{ id: "only", path: "needs/:id" }];
+    expect(ids("/needs/abc", other)).toEqual(["only"]);
+    expect(ids("/needs/abc")).toEqual(["root", "needs", "need"]);
+    expect(ids("/", other)).toBeUndefined();
+  });
+});

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { findFreePort } from "../../server/embedded-postgres";
 import { startAppProcess, type AppProcess } from "../support/app-process";
-import { embeddedDatabaseUrl, prismaFor, redirectedTo, waitUntil, WebSession } from "../support/fault-helpers";
+import { embeddedDatabaseUrl, prismaFor, redirectedTo, shownHtml, waitUntil, WebSession } from "../support/fault-helpers";
 
 /*
  * Fault 3: Meilisearch unreachable. The app starts and publishes anyway (the change waits in the
@@ -94,11 +94,11 @@ describe("the search engine unreachable", () => {
 
     const degraded = await fetch(`${app.url}/search?type=needs&q=${encodeURIComponent("冷水鱼")}`);
     expect(degraded.status).toBe(200);
-    const page = await degraded.text();
+    const page = shownHtml(await degraded.text());
     expect(page).toContain("搜索服务暂时不可用");
     expect(page).toContain(title);
     const english = await fetch(`${app.url}/search?type=needs&q=x`, { headers: { "accept-language": "en" } });
-    expect(await english.text()).toContain("Search is temporarily unavailable");
+    expect(shownHtml(await english.text())).toContain("Search is temporarily unavailable");
 
     // Meilisearch appears on that port: the indexes are configured and the outbox drains into it.
     const meili = fakeMeilisearch();
@@ -108,7 +108,7 @@ describe("the search engine unreachable", () => {
     expect(document).toMatchObject({ id: needId, title });
     await waitUntil(async () => (await client!.searchOutbox.count({ where: { documentId: needId, processedAt: null } })) === 0, 10_000, "the outbox to drain");
 
-    const recovered = await (await fetch(`${app.url}/search?type=needs&q=${encodeURIComponent("冷水鱼")}`)).text();
+    const recovered = shownHtml(await (await fetch(`${app.url}/search?type=needs&q=${encodeURIComponent("冷水鱼")}`)).text());
     expect(recovered).not.toContain("搜索服务暂时不可用");
     expect(recovered).toContain(title);
   }, 120_000);

@@ -99,3 +99,11 @@ export async function waitUntil<T>(probe: () => Promise<T | undefined | false>, 
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
+
+/**
+ * A page's HTML without the messages it embeds for the browser (app/i18n/page-messages.tsx):
+ * those hold every message of the namespaces the page uses, shown or not.
+ */
+export function shownHtml(html: string): string {
+  return html.replace(/<script type="application\/json" id="xk-messages">.*?<\/script>/s, "");
+}

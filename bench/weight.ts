@@ -27,7 +27,7 @@ try {
   let embeddedKb = 0;
   async function scriptsOf(pathname: string, cookie = ""): Promise<string[]> {
     const html = await (await fetch(`${app.url}${pathname}`, { headers: { cookie } })).text();
-    const embedded = html.match(/<script type="application\/json" id="xk-messages">(.*?)<\/script>/s)?.[1] ?? "";
+    const embedded = html.match(/<script type="application\/json" id="xk-messages"[^>]*>(.*?)<\/script>/s)?.[1] ?? "";
     embeddedKb = gzipSync(embedded).byteLength / 1024;
     const srcs = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g), ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1]!);
     // The entry imports its own chunks too: Remix lists them all as modulepreload, so the HTML is complete.

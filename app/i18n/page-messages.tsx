@@ -1,4 +1,5 @@
 import { createContext, useContext, useSyncExternalStore } from "react";
+import { useNonce } from "~/utils/nonce";
 import { addMessages, isLocale, messagesOfNamespaces, setTranslationHooks, type Locale } from "./i18n";
 
 /*
@@ -26,8 +27,10 @@ function serialise(value: unknown): string {
 /** The page's messages, last in <body>: by then every component of the page has rendered. */
 export function PageMessages({ locale }: { locale: Locale }) {
   const used = useContext(MessageUsageContext);
+  // A data block runs nothing, but it carries the nonce like every script element of the page.
+  const nonce = useNonce();
   const json = used ? serialise({ locale, messages: messagesOfNamespaces(locale, used) }) : embedded;
-  return <script type="application/json" id={ELEMENT_ID} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: json }} />;
+  return <script type="application/json" id={ELEMENT_ID} nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: json }} />;
 }
 
 const loaders: Record<Locale, () => Promise<Record<string, string>>> = {

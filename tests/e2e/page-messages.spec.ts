@@ -10,7 +10,7 @@ test("a page embeds the messages it renders and ships no whole catalogue", async
   const response = await page.request.get("/");
   const html = await response.text();
   expect(html).not.toMatch(/\/assets\/(zh|en)-[\w-]+\.js/);
-  const embedded = JSON.parse(html.match(/<script type="application\/json" id="xk-messages">(.*?)<\/script>/s)![1]);
+  const embedded = JSON.parse(html.match(/<script type="application\/json" id="xk-messages"[^>]*>(.*?)<\/script>/s)![1]);
   expect(embedded.locale).toBe("zh");
   expect(embedded.messages["app.name"]).toBe("乡科");
   // Only the namespaces the home page uses, not the bureau's or the contracts'.

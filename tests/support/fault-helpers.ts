@@ -105,5 +105,5 @@ export async function waitUntil<T>(probe: () => Promise<T | undefined | false>, 
  * those hold every message of the namespaces the page uses, shown or not.
  */
 export function shownHtml(html: string): string {
-  return html.replace(/<script type="application\/json" id="xk-messages">.*?<\/script>/s, "");
+  return html.replace(/<script type="application\/json" id="xk-messages"[^>]*>.*?<\/script>/s, "");
 }

@@ -6,7 +6,7 @@ import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import type { ViteDevServer } from "vite";
 import { db } from "~/db.server";
-import { createDatabaseMonitor, sendUnavailable, whenDatabaseDown } from "./maintenance";
+import { createDatabaseMonitor, dedicatedProbe, sendUnavailable, whenDatabaseDown } from "./maintenance";
 import { cspNonce, refuseCrossOrigin, securityHeaders } from "./security";
 
 export interface AppOptions {
@@ -27,7 +27,7 @@ export function createApp(options: AppOptions): express.Express {
   app.set("trust proxy", options.trustProxy);
 
   // One watcher of the database: /healthz probes it, pages read its recent answer.
-  const database = createDatabaseMonitor(() => db.$queryRaw`SELECT 1`);
+  const database = createDatabaseMonitor(dedicatedProbe(() => process.env.DATABASE_URL ?? ""));
   app.get("/healthz", async (_req, res) => {
     const up = await database.probe();
     res.status(up ? 200 : 503).json({ status: up ? "ok" : "unavailable", database: up ? "ok" : "down" });

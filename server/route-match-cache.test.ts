@@ -8,7 +8,9 @@ import { describe, expect, it } from "vitest";
 const require = createRequire(import.meta.url);
 const router = require("@remix-run/router") as typeof import("@remix-run/router");
 
-const routes = [
+type Routes = import("@remix-run/router").AgnosticRouteObject[];
+
+const routes: Routes = [
   { id: "root", path: "", children: [
     { id: "home", index: true },
     { id: "needs", path: "needs", children: [
@@ -19,7 +21,7 @@ const routes = [
     { id: "splat", path: "*" },
   ] },
 ];
-const ids = (pathname: string, tree = routes) => router.matchRoutes(tree, pathname)?.map((match) => match.route.id);
+const ids = (pathname: string, tree: Routes = routes) => router.matchRoutes(tree, pathname)?.map((match) => match.route.id);
 
 describe("the route-match cache", () => {
   it("is applied to the copy the server loads", () => {
@@ -39,7 +41,7 @@ describe("the route-match cache", () => {
   });
 
   it("keeps each routes array's own branches", () => {
-    const other = [{ id: "only", path: "needs/:id" }];
+    const other: Routes = [{ id: "only", path: "needs/:id" }];
     expect(ids("/needs/abc", other)).toEqual(["only"]);
     expect(ids("/needs/abc")).toEqual(["root", "needs", "need"]);
     expect(ids("/", other)).toBeUndefined();

@@ -40,6 +40,19 @@ describe("the route-match cache", () => {
     }
   });
 
+  it("gives each caller its own matches, so changing one does not change the next answer", () => {
+    const first = router.matchRoutes(routes, "/needs/abc")!;
+    (first.at(-1)!.params as Record<string, string>).id = "changed";
+    first.pop();
+    expect(ids("/needs/abc")).toEqual(["root", "needs", "need"]);
+    expect(router.matchRoutes(routes, "/needs/abc")?.at(-1)?.params).toEqual({ id: "abc" });
+  });
+
+  it("answers for any number of different paths", () => {
+    for (let n = 0; n < 2_500; n++) expect(router.matchRoutes(routes, `/needs/n${n}`)?.at(-1)?.params.id).toBe(`n${n}`);
+    expect(ids("/needs/n0")).toEqual(["root", "needs", "need"]);
+  });
+
   it("keeps each routes array's own branches", () => {
     const other: Routes = [{ id: "only", path: "needs/:id" }];
     expect(ids("/needs/abc", other)).toEqual(["only"]);

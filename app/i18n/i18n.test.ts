@@ -62,3 +62,13 @@ describe("formatMoney", () => {
     expect(() => formatMoney("zh", 10.5)).toThrow(TypeError);
   });
 });
+
+describe("messagesOfNamespacesJson", () => {
+  it("gives every message of the namespaces asked for, and only those, as JSON", async () => {
+    const { messagesOfNamespacesJson, namespaceOf } = await import("./i18n");
+    const picked = JSON.parse(messagesOfNamespacesJson("en", new Set(["nav", "errors", "no-such-namespace"]))) as Record<string, string>;
+    const expected = Object.entries(en).filter(([key]) => ["nav", "errors"].includes(namespaceOf(key)));
+    expect(Object.entries(picked).sort()).toEqual(expected.sort());
+    expect(JSON.parse(messagesOfNamespacesJson("zh", []))).toEqual({});
+  });
+});

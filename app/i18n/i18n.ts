@@ -30,12 +30,30 @@ export function namespaceOf(key: string): string {
   return dot === -1 ? key : key.slice(0, dot);
 }
 
-/** Every message of the given namespaces in one language (what a page embeds for the browser). */
-export function messagesOfNamespaces(locale: Locale, namespaces: Iterable<string>): Record<string, string> {
-  const wanted = new Set(namespaces);
-  const picked: Record<string, string> = {};
-  for (const [key, text] of Object.entries(catalogues[locale])) if (wanted.has(namespaceOf(key))) picked[key] = text;
-  return picked;
+/**
+ * Every message of the given namespaces in one language, as the members of a JSON object (what a
+ * page embeds for the browser). Each namespace is serialised once per process, not per page.
+ */
+export function messagesOfNamespacesJson(locale: Locale, namespaces: Iterable<string>): string {
+  const serialised = (byNamespace[locale] ??= serialiseByNamespace(catalogues[locale]));
+  const parts: string[] = [];
+  for (const namespace of namespaces) {
+    const part = serialised.get(namespace);
+    if (part) parts.push(part);
+  }
+  return `{${parts.join(",")}}`;
+}
+
+const byNamespace: Partial<Record<Locale, Map<string, string>>> = {};
+
+function serialiseByNamespace(catalogue: Record<string, string>): Map<string, string> {
+  const grouped = new Map<string, string[]>();
+  for (const [key, text] of Object.entries(catalogue)) {
+    const namespace = namespaceOf(key);
+    if (!grouped.has(namespace)) grouped.set(namespace, []);
+    grouped.get(namespace)!.push(`${JSON.stringify(key)}:${JSON.stringify(text)}`);
+  }
+  return new Map([...grouped].map(([namespace, members]) => [namespace, members.join(",")]));
 }
 
 type Hooks = {
@@ -55,6 +73,7 @@ export function setTranslationHooks(next: Hooks): void {
 
 export function addMessages(locale: Locale, messages: Record<string, string>): void {
   Object.assign(catalogues[locale], messages);
+  delete byNamespace[locale];
 }
 
 export type Params = Record<string, string | number>;

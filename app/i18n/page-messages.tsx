@@ -1,6 +1,6 @@
 import { createContext, useContext, useSyncExternalStore } from "react";
 import { useNonce } from "~/utils/nonce";
-import { addMessages, isLocale, messagesOfNamespaces, setTranslationHooks, type Locale } from "./i18n";
+import { addMessages, isLocale, messagesOfNamespacesJson, setTranslationHooks, type Locale } from "./i18n";
 
 /*
  * How a browser gets its messages (docs/decisions/019). The whole catalogue of one language is
@@ -19,9 +19,10 @@ const ELEMENT_ID = "xk-messages";
 /** In the browser: what the page embedded, so hydration renders the same element. */
 let embedded = "";
 
-function serialise(value: unknown): string {
+function serialise(locale: Locale, used: Set<string>): string {
+  const json = `{"locale":${JSON.stringify(locale)},"messages":${messagesOfNamespacesJson(locale, used)}}`;
   // Inside <script>: no "</script>" or "<!--" may appear, so every "<" is escaped.
-  return JSON.stringify(value).replace(/</g, "\\u003c");
+  return json.replace(/</g, "\\u003c");
 }
 
 /** The page's messages, last in <body>: by then every component of the page has rendered. */
@@ -29,7 +30,7 @@ export function PageMessages({ locale }: { locale: Locale }) {
   const used = useContext(MessageUsageContext);
   // A data block runs nothing, but it carries the nonce like every script element of the page.
   const nonce = useNonce();
-  const json = used ? serialise({ locale, messages: messagesOfNamespaces(locale, used) }) : embedded;
+  const json = used ? serialise(locale, used) : embedded;
   return <script type="application/json" id={ELEMENT_ID} nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: json }} />;
 }
 

@@ -4,7 +4,8 @@ import { hydrateRoot } from "react-dom/client";
 import { loadCatalogue, startBrowserMessages } from "~/i18n/page-messages";
 
 // The page's own messages come embedded in it; the rest of its language's catalogue follows
-// once the page is idle (docs/decisions/019).
+// when the person first touches, clicks or types — before any navigation it may be needed for —
+// so a page only read never downloads or parses it (docs/decisions/019).
 const locale = startBrowserMessages();
 
 startTransition(() => {
@@ -17,6 +18,10 @@ startTransition(() => {
 });
 
 if (locale) {
-  const later = window.requestIdleCallback ?? ((work: () => void) => window.setTimeout(work, 1_000));
-  later(() => void loadCatalogue(locale));
+  const events = ["pointerdown", "touchstart", "keydown", "focusin"] as const;
+  const load = () => {
+    for (const event of events) window.removeEventListener(event, load, true);
+    void loadCatalogue(locale);
+  };
+  for (const event of events) window.addEventListener(event, load, { capture: true, passive: true });
 }

@@ -7,8 +7,8 @@ import { addMessages, isLocale, messagesOfNamespacesJson, setTranslationHooks, t
  * ~40 kB gzipped, more than a quarter of a page's JavaScript budget, and a page uses a few of its
  * namespaces. So the server records the namespaces a page translates while rendering it
  * (message-usage.server.ts) and embeds those messages in the page as JSON; the browser reads them
- * before hydrating, then fetches its language's whole catalogue (a cached chunk) once the page is
- * idle, for the pages it navigates to next. A message needed before that arrives renders blank,
+ * before hydrating, then fetches its language's whole catalogue (a cached chunk) at the first
+ * touch, click or key press, for the pages it navigates to next (entry.client.tsx). A message needed before that arrives renders blank,
  * starts the fetch, and every component using useT renders again when it lands.
  */
 

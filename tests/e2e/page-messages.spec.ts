@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-// A page carries the messages it renders; its language's whole catalogue follows once it is idle
+// A page carries the messages it renders; its language's whole catalogue follows at the first interaction
 // (app/i18n/page-messages.tsx, docs/decisions/019). These check that a person never sees a blank
 // or a raw message key, whenever the catalogue arrives.
 
@@ -15,6 +15,20 @@ test("a page embeds the messages it renders and ships no whole catalogue", async
   expect(embedded.messages["app.name"]).toBe("乡科");
   // Only the namespaces the home page uses, not the bureau's or the contracts'.
   expect(Object.keys(embedded.messages).some((key) => key.startsWith("agreements."))).toBe(false);
+});
+
+test("a page only read never fetches the whole catalogue; the first touch does", async ({ page }) => {
+  const fetched: string[] = [];
+  page.on("request", (request) => {
+    if (/\/assets\/(zh|en)-[\w-]+\.js$/.test(request.url())) fetched.push(request.url());
+  });
+  await page.goto("/needs");
+  await page.waitForLoadState("networkidle");
+  await page.waitForTimeout(1_000);
+  expect(fetched).toEqual([]);
+  await page.locator("h1").click();
+  await expect.poll(() => fetched.length).toBe(1);
+  expect(fetched[0]).toMatch(/\/zh-/);
 });
 
 test("navigating before the catalogue has arrived shows the same page as loading it directly", async ({ page }) => {

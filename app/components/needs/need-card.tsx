@@ -46,11 +46,11 @@ export function NeedCard({ need, terms = [] }: { need: NeedCardData; terms?: rea
             <span className="rounded-full bg-red-100 px-2 py-0.5 text-red-800">{t(`needs.urgency.${need.urgency}` as MessageKey)}</span>
           ) : null}
         </div>
-        <h3 className="mt-1 text-lg font-semibold leading-snug">
+        <h2 className="mt-1 text-lg font-semibold leading-snug">
           <Link to={`/needs/${need.id}`} className="hover:underline">
             <Highlight text={need.title} terms={terms} />
           </Link>
-        </h3>
+        </h2>
         <p className="mt-1 text-sm text-stone-700">
           {industry ? localName(industry, locale) : need.industry} · {countyName(need.countyCode, locale)}
           {need.village ? ` ${need.village}` : ""}

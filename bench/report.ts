@@ -1,0 +1,478 @@
+// The pure half of `npm run bench` (bench/run-all.ts): from each bench's bench/results/<name>.json
+// to one table of rows — figure, baseline measured in the same run, ratio, target, pass/FAIL —
+// the SVG charts and the Markdown report. No I/O here, so tests can feed it sample JSON.
+import { COLORS, FAIL_COLOR, barChart, formatNumber, lineChart, type BarGroup, type Series } from "./report-svg";
+
+export const BENCHES = ["http", "search", "chat", "ledger", "weight", "load", "lighthouse"] as const;
+export type BenchName = (typeof BENCHES)[number];
+
+export interface Row {
+  area: BenchName;
+  figure: string;
+  value: number | string;
+  unit: string;
+  /** What the figure is compared with, measured in the same run of the same bench. */
+  baseline: { name: string; value: number } | null;
+  /** value ÷ baseline value. */
+  ratio: number | null;
+  target: string;
+  pass: "pass" | "FAIL" | "—";
+  note?: string;
+}
+
+export interface Machine {
+  cores: number;
+  cpuModel: string;
+  memoryGiB: number;
+  node: string;
+}
+
+export interface BenchRun {
+  name: BenchName;
+  /** ran: this run; crashed: this run, no results; earlier: results of an earlier run; not run: none. */
+  status: "ran" | "crashed" | "earlier" | "not run";
+  exitCode?: number | null;
+  seconds?: number;
+  /** When its results file was written. */
+  resultsAt?: string;
+}
+
+export interface Chart {
+  file: string;
+  title: string;
+  svg: string;
+}
+
+// The shapes of the results files, as far as the report reads them (see each bench).
+interface Latency {
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+}
+interface HttpJson {
+  settings: { connections: number; seconds: number };
+  homePage: Latency & { requestsPerSecond: number; errors: number; non2xx: number };
+  bareExpress: Latency & { requestsPerSecond: number };
+  memoryMiB: { appIdle: number; postgresIdle: number };
+}
+interface SearchJson {
+  documents: number;
+  embedded: Latency;
+  postgresIlike: Latency;
+  target: { p95Ms: number; fasterThanScan: number };
+}
+interface ChatSide {
+  deliveryMs: { p50: number; p95: number; p99: number };
+  lost: number;
+  duplicated: number;
+  refused: number;
+  timedOut: number;
+}
+interface ChatJson {
+  settings: { rate: number; seconds: number };
+  xiangke: ChatSide;
+  bareRelay: ChatSide;
+  target: { rate: number; p95Ms: number };
+}
+interface LedgerRun {
+  transfersPerSecond: number;
+}
+interface LedgerJson {
+  ledger: { sequential: LedgerRun; concurrent32: LedgerRun };
+  plainInserts: { sequential: LedgerRun; concurrent32: LedgerRun };
+  invariantsHold: boolean;
+}
+interface WeightJson {
+  budgetKb: number;
+  pages: Record<string, { "JS kB gz": number }>;
+}
+interface LoadRound {
+  requestsPerSecond: number;
+  status: Record<string, number>;
+  errors: number;
+  timeouts: number;
+}
+export interface LoadJson {
+  settings: { seconds: number; connections: number; sockets: number };
+  overall: LoadRound & Latency & { requests: number };
+  byKind: Record<string, Latency & { requests: number; "5xx": number }>;
+  secondRound?: LoadRound;
+  sockets: { connected: number; disconnects: number };
+  needsCreated: number;
+  postsRedirected?: number;
+  memoryMiB: {
+    appBefore: number;
+    appAfter: number;
+    appAfterSecondRound?: number;
+    growthPercent?: number;
+    secondRoundGrowthPercent?: number;
+    samples: { round?: string; second?: number; appMiB?: number; postgresMiB?: number }[];
+  };
+  target: { fiveXx: number; memoryGrowthPercent: number; secondRoundGrowthPercent?: number };
+}
+export interface LighthousePage {
+  slug: string;
+  name: string;
+  performance: number;
+  accessibility: number;
+  performanceRuns?: number[];
+  lcpMs: number;
+  tbtMs: number;
+  costliest?: Record<string, { id: string; pointsLost?: number; savingsMs?: number }[]>;
+}
+interface LighthouseJson {
+  targets: { performance: number; accessibility: number };
+  pages: LighthousePage[];
+}
+
+/** The issue's load conditions: a shorter or lighter run can fail a target but never pass one. */
+const LOAD_CONDITIONS = { seconds: 60, connections: 200, sockets: 1000 };
+
+const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+const ratioOf = (value: number, baseline: number) => (baseline > 0 ? Number((value / baseline).toPrecision(3)) : null);
+const judge = (ok: boolean): Row["pass"] => (ok ? "pass" : "FAIL");
+/** A target checked outside its stated conditions: a miss is still a FAIL, a success is not claimed. */
+const judgeAt = (conditionsMet: boolean, ok: boolean): Row["pass"] => (!ok ? "FAIL" : conditionsMet ? "pass" : "—");
+
+function row(area: BenchName, figure: string, measured: number | string | null | undefined, unit: string, extra: Partial<Row> = {}): Row {
+  // A percentile of no responses is NaN in the bench, null once written as JSON.
+  const value = typeof measured === "string" || (typeof measured === "number" && Number.isFinite(measured)) ? measured : "—";
+  const baseline = extra.baseline ?? null;
+  const ratio = baseline && typeof value === "number" ? ratioOf(value, baseline.value) : null;
+  return { area, figure, value, unit, baseline, ratio, target: "—", pass: "—", ...extra };
+}
+
+const ROWS: { [name in BenchName]: (json: never) => Row[] } = {
+  http: (j: HttpJson) => {
+    const atTarget = j.settings.connections === 10;
+    const errors = j.homePage.errors + j.homePage.non2xx;
+    return [
+      row("http", "home page throughput", round(j.homePage.requestsPerSecond), "req/s", {
+        baseline: { name: "bare Express, same bytes", value: round(j.bareExpress.requestsPerSecond) },
+      }),
+      row("http", "home page p95", round(j.homePage.p95Ms), "ms", {
+        baseline: { name: "bare Express p95", value: round(j.bareExpress.p95Ms) },
+        target: "p95 ≤ 100 ms at 10 connections, 0 errors (ours)",
+        pass: judgeAt(atTarget, j.homePage.p95Ms <= 100 && errors === 0),
+        note: [atTarget ? "" : `measured at ${j.settings.connections} connections`, errors ? `${errors} errors` : ""].filter(Boolean).join("; ") || undefined,
+      }),
+      row("http", "app memory, idle", j.memoryMiB.appIdle, "MiB"),
+      row("http", "PostgreSQL memory, idle", j.memoryMiB.postgresIdle, "MiB"),
+    ];
+  },
+  search: (j: SearchJson) => {
+    const speedUp = round(j.postgresIlike.p95Ms / j.embedded.p95Ms);
+    return [
+      row("search", `embedded engine p95 (${j.documents} docs)`, j.embedded.p95Ms, "ms", {
+        baseline: { name: "PostgreSQL ILIKE scan p95", value: j.postgresIlike.p95Ms },
+        target: `p95 ≤ ${j.target.p95Ms} ms`,
+        pass: judge(j.embedded.p95Ms <= j.target.p95Ms),
+      }),
+      row("search", "speed-up over the scan (p95)", speedUp, "×", {
+        target: `≥ ${j.target.fasterThanScan}× faster than the scan`,
+        pass: judge(speedUp >= j.target.fasterThanScan),
+      }),
+    ];
+  },
+  chat: (j: ChatJson) => {
+    const atRate = j.settings.rate === j.target.rate;
+    const note = atRate ? undefined : `ran at ${j.settings.rate} msg/s`;
+    const ours = j.xiangke;
+    return [
+      row("chat", `delivery p95 at ${j.settings.rate} msg/s, stored`, ours.deliveryMs.p95, "ms", {
+        baseline: { name: "bare Socket.IO relay p95", value: j.bareRelay.deliveryMs.p95 },
+        target: `p95 ≤ ${j.target.p95Ms} ms at ${j.target.rate} msg/s`,
+        pass: judgeAt(atRate, ours.deliveryMs.p95 <= j.target.p95Ms),
+        note,
+      }),
+      row("chat", "messages lost", ours.lost, "msgs", { target: "0", pass: judgeAt(atRate, ours.lost === 0), note: `bare relay lost ${j.bareRelay.lost}` }),
+      row("chat", "messages duplicated", ours.duplicated, "msgs", { target: "0", pass: judgeAt(atRate, ours.duplicated === 0), note: `bare relay duplicated ${j.bareRelay.duplicated}` }),
+      row("chat", "messages refused or unacknowledged", ours.refused + ours.timedOut, "msgs", {
+        target: "0 (ours, as bench:chat)",
+        pass: judgeAt(atRate, ours.refused + ours.timedOut === 0),
+      }),
+    ];
+  },
+  ledger: (j: LedgerJson) => [
+    row("ledger", "transfers/s, sequential", j.ledger.sequential.transfersPerSecond, "tx/s", {
+      baseline: { name: "plain inserts, sequential", value: j.plainInserts.sequential.transfersPerSecond },
+    }),
+    row("ledger", "transfers/s, 32 clients", j.ledger.concurrent32.transfersPerSecond, "tx/s", {
+      baseline: { name: "plain inserts, 32 clients", value: j.plainInserts.concurrent32.transfersPerSecond },
+    }),
+    row("ledger", "ledger invariants after the run", j.invariantsHold ? "hold" : "broken", "", { target: "invariants hold", pass: judge(j.invariantsHold === true) }),
+  ],
+  weight: (j: WeightJson) =>
+    Object.entries(j.pages).map(([page, figures]) =>
+      row("weight", `JS gzipped — ${page}`, figures["JS kB gz"], "kB", { target: `≤ ${j.budgetKb} kB`, pass: judge(figures["JS kB gz"] <= j.budgetKb) }),
+    ),
+  load: (j: LoadJson) => {
+    const s = j.settings;
+    const atLoad = s.seconds >= LOAD_CONDITIONS.seconds && s.connections >= LOAD_CONDITIONS.connections && s.sockets >= LOAD_CONDITIONS.sockets;
+    const short = atLoad ? undefined : `lighter than the issue's ${LOAD_CONDITIONS.seconds} s, ${LOAD_CONDITIONS.connections} connections, ${LOAD_CONDITIONS.sockets} sockets`;
+    const fiveXx = (j.overall.status["5xx"] ?? 0) + (j.secondRound?.status["5xx"] ?? 0);
+    const errors = j.overall.errors + j.overall.timeouts + (j.secondRound ? j.secondRound.errors + j.secondRound.timeouts : 0);
+    const m = j.memoryMiB;
+    const growth = m.growthPercent ?? round((100 * (m.appAfter - m.appBefore)) / m.appBefore);
+    const rows = [
+      row("load", `requests/s (${s.seconds} s, ${s.connections} connections, ${s.sockets} sockets)`, j.overall.requestsPerSecond, "req/s", {
+        note: `${j.overall.requests} requests`,
+      }),
+      row("load", "p95, all requests", j.overall.p95Ms, "ms", { note: `p50 ${j.overall.p50Ms}, p99 ${j.overall.p99Ms}` }),
+      ...Object.entries(j.byKind).map(([kind, k]) => row("load", `p95, ${kind}`, k.p95Ms, "ms", { note: `${k.requests} requests` })),
+      row("load", "5xx responses", fiveXx, "", { target: `${j.target.fiveXx}`, pass: judgeAt(atLoad, fiveXx === j.target.fiveXx), note: short }),
+      row("load", "connection errors and timeouts", errors, "", { target: "0 (ours, as bench:load)", pass: judgeAt(atLoad, errors === 0), note: short }),
+      row("load", "socket disconnects", j.sockets.disconnects, "", {
+        target: "0",
+        pass: judgeAt(atLoad, j.sockets.disconnects === 0),
+        note: `${j.sockets.connected} of ${s.sockets} connected at the end`,
+      }),
+      row("load", "app memory growth after the load", growth, "%", {
+        target: `≤ ${j.target.memoryGrowthPercent}%`,
+        pass: judgeAt(atLoad, growth <= j.target.memoryGrowthPercent),
+        note: `${m.appBefore} → ${m.appAfter} MiB after GC`,
+      }),
+    ];
+    if (m.appAfterSecondRound !== undefined) {
+      const second = m.secondRoundGrowthPercent ?? round((100 * (m.appAfterSecondRound - m.appAfter)) / m.appAfter);
+      const limit = j.target.secondRoundGrowthPercent ?? 10;
+      rows.push(
+        row("load", "app memory growth, second round", second, "%", {
+          target: `≤ ${limit}% (ours, as bench:load)`,
+          pass: judgeAt(atLoad, second <= limit),
+          note: `${m.appAfter} → ${m.appAfterSecondRound} MiB after GC`,
+        }),
+      );
+    }
+    rows.push(row("load", "needs created by the posts", j.needsCreated, "needs", { note: j.postsRedirected === undefined ? undefined : `${j.postsRedirected} posts redirected` }));
+    return rows;
+  },
+  lighthouse: (j: LighthouseJson) =>
+    j.pages.flatMap((page) => [
+      row("lighthouse", `performance — ${page.name}`, page.performance, "/100", {
+        target: `≥ ${j.targets.performance}`,
+        pass: judge(page.performance >= j.targets.performance),
+        note: page.performanceRuns && page.performanceRuns.length > 1 ? `median of ${page.performanceRuns.join(", ")}` : undefined,
+      }),
+      row("lighthouse", `accessibility — ${page.name}`, page.accessibility, "/100", {
+        target: `≥ ${j.targets.accessibility}`,
+        pass: judge(page.accessibility >= j.targets.accessibility),
+      }),
+      row("lighthouse", `LCP — ${page.name}`, page.lcpMs, "ms"),
+      row("lighthouse", `TBT — ${page.name}`, page.tbtMs, "ms"),
+    ]),
+};
+
+/** One bench's rows; a results file that does not have the expected shape is a FAIL row. */
+export function rowsFor(name: BenchName, json: unknown): Row[] {
+  try {
+    return (ROWS[name] as (json: unknown) => Row[])(json);
+  } catch (error) {
+    return [row(name, "results file", "unreadable", "", { target: "readable results", pass: "FAIL", note: error instanceof Error ? error.message : String(error) })];
+  }
+}
+
+/** Rows for every bench, in the order of BENCHES, with crashed and missing benches as rows too. */
+export function buildRows(raw: Partial<Record<BenchName, unknown>>, runs: BenchRun[] = []): Row[] {
+  return BENCHES.flatMap((name) => {
+    const run = runs.find((r) => r.name === name);
+    if (run?.status === "crashed") {
+      return [row(name, "bench run", "crashed", "", { target: "runs to the end", pass: "FAIL", note: `exit code ${run.exitCode ?? "none"}, no results written` })];
+    }
+    if (raw[name] === undefined) return [row(name, "bench run", "not run", "", { note: "not selected (BENCH_ONLY) and no earlier results" })];
+    const rows = rowsFor(name, raw[name]);
+    if (run?.status !== "earlier") return rows;
+    const earlier = `from an earlier run${run.resultsAt ? ` (${run.resultsAt.slice(0, 16).replace("T", " ")})` : ""}`;
+    return rows.map((r) => ({ ...r, note: r.note ? `${earlier}; ${r.note}` : earlier }));
+  });
+}
+
+export function verdict(rows: Row[]): { met: number; judged: number; text: string } {
+  const judged = rows.filter((r) => r.pass !== "—");
+  const met = judged.filter((r) => r.pass === "pass").length;
+  return { met, judged: judged.length, text: `${met} of ${judged.length} targets met` };
+}
+
+/** A cell for a table: numbers as people write them, ratios with ×. */
+export function cells(r: Row): Record<string, string> {
+  return {
+    area: r.area,
+    figure: r.figure,
+    value: typeof r.value === "number" ? formatNumber(r.value) : r.value,
+    unit: r.unit,
+    baseline: r.baseline ? `${r.baseline.name}: ${formatNumber(r.baseline.value)}` : "—",
+    ratio: r.ratio === null ? "—" : `${formatNumber(r.ratio)}×`,
+    target: r.target,
+    result: r.pass,
+    note: r.note ?? "",
+  };
+}
+
+// --- Charts --------------------------------------------------------------------------------------
+
+export function buildCharts(rows: Row[], raw: Partial<Record<BenchName, unknown>>): Chart[] {
+  const charts: Chart[] = [];
+  const compared = rows.filter((r) => r.baseline && typeof r.value === "number" && Number.isFinite(r.baseline.value));
+  if (compared.length > 0) {
+    const title = "XiangKe against its baseline, same run";
+    const groups: BarGroup[] = compared.map((r) => ({
+      label: `${r.area}: ${r.figure} (${formatNumber(r.ratio ?? Number.NaN)}×)`,
+      bars: [
+        { label: "XiangKe", value: r.value as number, text: `${formatNumber(r.value as number)} ${r.unit}` },
+        { label: r.baseline!.name, value: r.baseline!.value, text: `${formatNumber(r.baseline!.value)} ${r.unit}` },
+      ],
+    }));
+    charts.push({ file: "baselines.svg", title, svg: barChart({ title, note: "Each pair is scaled to its longer bar; the ratio is XiangKe ÷ baseline.", groups, scale: "per-group" }) });
+  }
+
+  const weight = raw.weight as WeightJson | undefined;
+  if (weight?.pages) {
+    const title = "JavaScript per page, gzipped";
+    const bars = Object.entries(weight.pages).map(([page, figures]) => ({
+      label: page,
+      value: figures["JS kB gz"],
+      text: `${formatNumber(figures["JS kB gz"])} kB`,
+      color: figures["JS kB gz"] <= weight.budgetKb ? COLORS[0] : FAIL_COLOR,
+    }));
+    charts.push({
+      file: "weight.svg",
+      title,
+      svg: barChart({ title, note: "Red: over the budget.", groups: [{ label: "kB gzipped", bars }], markers: [{ value: weight.budgetKb, label: `budget ${weight.budgetKb} kB` }] }),
+    });
+  }
+
+  const lighthouse = raw.lighthouse as LighthouseJson | undefined;
+  if (lighthouse?.pages) {
+    const title = "Lighthouse mobile scores";
+    const { performance, accessibility } = lighthouse.targets;
+    const groups = lighthouse.pages.map((page) => ({
+      label: page.name,
+      bars: [
+        { label: "performance", value: page.performance, color: page.performance >= performance ? COLORS[2] : FAIL_COLOR },
+        { label: "accessibility", value: page.accessibility, color: page.accessibility >= accessibility ? COLORS[0] : FAIL_COLOR },
+      ],
+    }));
+    const markers = [
+      { value: performance, label: `performance target ${performance}`, color: COLORS[2] },
+      { value: accessibility, label: `accessibility target ${accessibility}`, color: COLORS[0] },
+    ];
+    charts.push({ file: "lighthouse.svg", title, svg: barChart({ title, note: "Red: under its target.", groups, max: 100, markers }) });
+  }
+
+  const load = raw.load as LoadJson | undefined;
+  if (load?.memoryMiB?.samples?.length) {
+    const title = "Resident memory during the load";
+    const rounds = [...new Set(load.memoryMiB.samples.map((s) => s.round ?? "main"))];
+    const series: Series[] = rounds.flatMap((name) => {
+      const samples = load.memoryMiB.samples.filter((s) => (s.round ?? "main") === name);
+      const points = (key: "appMiB" | "postgresMiB") =>
+        samples.filter((s) => typeof s[key] === "number").map((s, i) => [s.second ?? i * 5, s[key]!] as [number, number]);
+      return [
+        { name: `app, ${name} round`, points: points("appMiB") },
+        { name: `PostgreSQL, ${name} round`, points: points("postgresMiB") },
+      ].filter((s) => s.points.length > 0);
+    });
+    const m = load.memoryMiB;
+    // Flat lines for the reading the growth target is measured from, and the target itself.
+    const lastSecond = Math.max(...series.flatMap((s) => s.points.map((p) => p[0])));
+    const flat = (value: number) => [[0, value], [lastSecond, value]] as [number, number][];
+    series.push(
+      { name: "app before the load, after GC", points: flat(m.appBefore), color: "#a0aec0", reference: true },
+      { name: `limit: +${load.target.memoryGrowthPercent}%`, points: flat(round(m.appBefore * (1 + load.target.memoryGrowthPercent / 100))), color: FAIL_COLOR, reference: true },
+    );
+    const note = `App after GC: ${m.appBefore} MiB before, ${m.appAfter} MiB after${m.appAfterSecondRound === undefined ? "" : `, ${m.appAfterSecondRound} MiB after the second round`}.`;
+    charts.push({ file: "load-memory.svg", title, svg: lineChart({ title, note, series, xLabel: "seconds into the round", yLabel: "MiB" }) });
+  }
+  if (load?.byKind) {
+    const title = "Latency by kind of request under load";
+    const measured = Object.entries(load.byKind).filter(([, k]) => [k.p50Ms, k.p95Ms, k.p99Ms].every(Number.isFinite));
+    const groups = measured.map(([kind, k]) => ({
+      label: `${kind} (${k.requests} requests)`,
+      bars: [
+        { label: "p50", value: k.p50Ms, text: `${formatNumber(k.p50Ms)} ms` },
+        { label: "p95", value: k.p95Ms, text: `${formatNumber(k.p95Ms)} ms` },
+        { label: "p99", value: k.p99Ms, text: `${formatNumber(k.p99Ms)} ms` },
+      ],
+    }));
+    const note = `${load.settings.connections} connections for ${load.settings.seconds} s with ${load.settings.sockets} sockets open.`;
+    charts.push({ file: "load-latency.svg", title, svg: barChart({ title, note, groups }) });
+  }
+  return charts;
+}
+
+// --- Markdown ------------------------------------------------------------------------------------
+
+const escapeCell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+
+export function renderMarkdown({
+  machine,
+  startedAt,
+  finishedAt,
+  runs,
+  rows,
+  charts,
+  raw,
+}: {
+  machine: Machine;
+  startedAt: string;
+  finishedAt: string;
+  runs: BenchRun[];
+  rows: Row[];
+  charts: Chart[];
+  raw: Partial<Record<BenchName, unknown>>;
+}): string {
+  const { text } = verdict(rows);
+  const minutes = round((Date.parse(finishedAt) - Date.parse(startedAt)) / 60_000);
+  const headers = ["Area", "Figure", "Value", "Unit", "Baseline (same run)", "Ratio", "Target", "Result", "Note"];
+  const table = [
+    `| ${headers.join(" | ")} |`,
+    `|${headers.map((h) => (["Value", "Ratio"].includes(h) ? " ---: " : " --- ")).join("|")}|`,
+    ...rows.map((r) => {
+      const c = cells(r);
+      const result = c.result === "FAIL" ? "**FAIL**" : c.result;
+      return `| ${[c.area, c.figure, c.value, c.unit, c.baseline, c.ratio, c.target, result, c.note].map(escapeCell).join(" | ")} |`;
+    }),
+  ];
+  const describe = (run: BenchRun) =>
+    run.status === "ran"
+      ? `${run.name} (${run.seconds ?? "?"} s${run.exitCode ? `, exit code ${run.exitCode}` : ""})`
+      : run.status === "earlier"
+        ? `${run.name} (from an earlier run${run.resultsAt ? `, ${run.resultsAt.slice(0, 16).replace("T", " ")}` : ""})`
+        : `${run.name} (${run.status})`;
+  const failed = rows.filter((r) => r.pass === "FAIL");
+  const lines = [
+    `# XiangKe benchmarks — ${startedAt.slice(0, 10)}`,
+    "",
+    `Machine: ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}. ` +
+      `Started ${startedAt.slice(0, 19).replace("T", " ")} UTC, took ${minutes} min.`,
+    "",
+    `**Verdict: ${text}.**${failed.length ? ` Missed: ${failed.map((r) => `${r.area} ${r.figure}`).join("; ")}.` : ""}`,
+    "",
+    `Benches: ${runs.map(describe).join(", ")}.`,
+    "",
+    "## Results",
+    "",
+    "Ratio is XiangKe ÷ baseline; a target written “(ours)” was set for this report, the others come from the issues. " +
+      "A target checked outside its stated conditions can fail but is not claimed as passed (—).",
+    "",
+    ...table,
+    "",
+  ];
+  const lighthouse = raw.lighthouse as LighthouseJson | undefined;
+  const lagging = lighthouse?.pages?.filter((p) => p.performance < lighthouse.targets.performance || p.accessibility < lighthouse.targets.accessibility) ?? [];
+  if (lagging.length > 0) {
+    lines.push("### Where Lighthouse loses points", "");
+    for (const page of lagging) {
+      const lost = (page.costliest?.performance ?? []).map((a) => `${a.id} −${a.pointsLost}`).join(", ");
+      const saves = (page.costliest?.opportunities ?? []).slice(0, 4).map((a) => `${a.id} ~${a.savingsMs} ms`).join(", ");
+      const a11y = (page.costliest?.accessibility ?? []).map((a) => `${a.id} −${a.pointsLost}`).join(", ");
+      lines.push(`- **${page.name}** (report: results/lighthouse-${page.slug}.html): performance points lost on ${lost || "—"}; opportunities ${saves || "—"}; accessibility ${a11y || "—"}.`);
+    }
+    lines.push("");
+  }
+  if (charts.length > 0) {
+    lines.push("## Charts", "");
+    for (const chart of charts) lines.push(`![${chart.title}](report/${chart.file})`, "");
+  }
+  return `${lines.join("\n")}\n`;
+}

@@ -9,7 +9,7 @@ export type { MessageKey };
 /**
  * The messages this process has. The server has both whole catalogues. A browser starts with the
  * namespaces its first page rendered (embedded in the page) and adds its language's whole
- * catalogue once the page is interactive (page-messages.ts) — see docs/decisions/019.
+ * catalogue at the first interaction (page-messages.tsx) — see docs/decisions/019.
  */
 const catalogues: Record<Locale, Record<string, string>> = {
   zh: { ...bundledCatalogues.zh },

@@ -12,7 +12,7 @@ import { db } from "~/db.server";
 import type { ClientToServerEvents, ServerToClientEvents } from "~/modules/realtime/events";
 import { createSession, serializeSessionCookie } from "~/modules/users/session.server";
 import { startAppProcess } from "../tests/support/app-process";
-import { cpuSeconds, descendantsOf, percentile, round, rssKb } from "./lib";
+import { cpuSeconds, descendantsOf, lowestRssKb, percentile, PROBE, PROFILE_DIR, probedAppEnv, round } from "./lib";
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -28,9 +28,6 @@ const CONNECT_CONCURRENCY = 50;
 const TARGET = { rate: 500, p95Ms: 50 };
 // Fixed, so the bench can sign the cookies the app will accept.
 const SESSION_SECRET = "bench-chat-session-secret-not-for-production-use";
-// BENCH_CPU_PROF=<folder>: the app writes a V8 CPU profile of the measured phase there.
-const PROFILE_DIR = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : null;
-const PROBE = ["--expose-gc", "--import", path.join(import.meta.dirname, "app-probe.mjs")];
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const conversationId = (client: number) => `bench-c${Math.floor(client / GROUP)}`;
@@ -165,14 +162,14 @@ async function runScenario(target: Target) {
     return { from, to: next, sendSeconds };
   }
 
-  const rssBefore = await liveRssKb(target.pid);
+  const rssBefore = await lowestRssKb(target.pid);
   const clients: ClientSocket[] = [];
   try {
     for (let i = 0; i < USERS; i += CONNECT_CONCURRENCY) {
       const batch = Array.from({ length: Math.min(CONNECT_CONCURRENCY, USERS - i) }, (_, j) => i + j);
       clients.push(...(await Promise.all(batch.map(connectClient))));
     }
-    const rssAfter = await liveRssKb(target.pid);
+    const rssAfter = await lowestRssKb(target.pid);
 
     await drive(clients, WARMUP_SECONDS);
     await sleep(1000);
@@ -230,23 +227,6 @@ async function runScenario(target: Target) {
   }
 }
 
-/**
- * Resident memory holding live objects: the lowest RSS over 30 s of quiet, with a full garbage
- * collection in the server every 5 s (see bench/app-probe.mjs). One collection is not enough:
- * V8 shrinks the young generation it grew under load only ~8 s after a collection, and the
- * freed pages leave RSS some seconds later still (measured on the idle app: 278 → 270 → 235 MiB
- * over ~15 s, then steady). A single reading after one collection swung by ±40 KiB a connection.
- */
-async function liveRssKb(pid: number): Promise<number> {
-  let lowest = Number.POSITIVE_INFINITY;
-  for (let second = 0; second < 30; second += 1) {
-    if (second % 5 === 0) process.kill(pid, "SIGWINCH");
-    await sleep(1000);
-    lowest = Math.min(lowest, rssKb(pid));
-  }
-  return lowest;
-}
-
 function sumCpu(pids: number[] = []): number {
   return pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
 }
@@ -256,15 +236,12 @@ function sumCpu(pids: number[] = []): number {
 // DATABASE_URL is passed on; the bench connects to that database once the app has written its URL.
 delete process.env.DATABASE_URL;
 process.env.SESSION_SECRET = SESSION_SECRET;
-if (PROFILE_DIR) mkdirSync(PROFILE_DIR, { recursive: true });
 const app = await startAppProcess({
   LOG_LEVEL: "warn",
   SEED_DEMO: "false",
   SESSION_SECRET,
-  // Through NODE_OPTIONS because startAppProcess runs node itself; the app's `prisma migrate`
-  // child gets the probe too, where it only adds signal handlers.
-  NODE_OPTIONS: [process.env.NODE_OPTIONS ?? "", ...PROBE].join(" ").trim(),
-  ...(PROFILE_DIR ? { BENCH_CPU_PROF: PROFILE_DIR } : {}),
+  // The measured phase's CPU profile, when BENCH_CPU_PROF is set (see runScenario).
+  ...probedAppEnv(),
 });
 let stored: Awaited<ReturnType<typeof runScenario>>;
 try {

@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import autocannon from "autocannon";
 
 export interface LoadResult {
@@ -91,4 +92,39 @@ export function residentMemory(pid: number): { processMiB: number; childrenMiB: 
 export function round(value: number, digits = 1): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
+}
+
+/** BENCH_CPU_PROF=<folder>: a measured server writes a V8 CPU profile there (bench/app-probe.mjs). */
+export const PROFILE_DIR = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : null;
+/** Node flags that load bench/app-probe.mjs into a measured server (forced GC, CPU profile). */
+export const PROBE = ["--expose-gc", "--import", path.join(import.meta.dirname, "app-probe.mjs")];
+
+/**
+ * Environment for startAppProcess that loads the probe: through NODE_OPTIONS because
+ * startAppProcess runs node itself (the app's `prisma migrate` child gets the probe too, where it
+ * only adds signal handlers); with the profile folder when BENCH_CPU_PROF is set.
+ */
+export function probedAppEnv(): Record<string, string> {
+  if (PROFILE_DIR) mkdirSync(PROFILE_DIR, { recursive: true });
+  return {
+    NODE_OPTIONS: [process.env.NODE_OPTIONS ?? "", ...PROBE].join(" ").trim(),
+    ...(PROFILE_DIR ? { BENCH_CPU_PROF: PROFILE_DIR } : {}),
+  };
+}
+
+/**
+ * Resident memory holding live objects, in KiB: the lowest RSS over `seconds` of quiet, with a
+ * full garbage collection in the probed server every 5 s. One collection is not enough: V8
+ * shrinks the young generation it grew under load only ~8 s after a collection, and the freed
+ * pages leave RSS some seconds later still (measured on the idle app: 278 → 270 → 235 MiB over
+ * ~15 s, then steady). A single reading after one collection swung by ±40 KiB a connection.
+ */
+export async function lowestRssKb(pid: number, seconds = 30): Promise<number> {
+  let lowest = Number.POSITIVE_INFINITY;
+  for (let second = 0; second < seconds; second += 1) {
+    if (second % 5 === 0) process.kill(pid, "SIGWINCH");
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    lowest = Math.min(lowest, rssKb(pid));
+  }
+  return lowest;
 }

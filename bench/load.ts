@@ -19,7 +19,7 @@ import { io as connect, type Socket } from "socket.io-client";
 import { db } from "~/db.server";
 import { createSession, serializeSessionCookie } from "~/modules/users/session.server";
 import { startAppProcess, type AppProcess } from "../tests/support/app-process";
-import { cpuSeconds, percentile, residentMemory, round, rssKb } from "./lib";
+import { cpuSeconds, lowestRssKb, percentile, PROFILE_DIR, probedAppEnv, residentMemory, round } from "./lib";
 import { KINDS, MIX, NEED_FORM_FIELDS, OTHER_LISTS, mixRequest, type Kind, type MixContext, type Poster } from "./load-mix";
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
@@ -41,9 +41,6 @@ const CONNECT_CONCURRENCY = 50;
 const TARGET = { seconds: 60, connections: 200, sockets: 1000, fiveXx: 0, errors: 0, socketDisconnects: 0, memoryGrowthPercent: 25, secondRoundGrowthPercent: 10 };
 // Fixed, so the bench can sign the cookies the app will accept (as bench/chat.ts does).
 const SESSION_SECRET = "bench-load-session-secret-not-for-production-use";
-const PROBE = ["--expose-gc", "--import", path.join(import.meta.dirname, "app-probe.mjs")];
-// BENCH_CPU_PROF=<folder>: the app writes a V8 CPU profile of the main round there (app-probe.mjs).
-const PROFILE_DIR = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : null;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -220,17 +217,12 @@ function summarise(stats: KindStats[]) {
 /**
  * The app's resident memory holding live objects: the lowest RSS over QUIET_SECONDS of no load
  * with a full GC in the app every 5 s (bench/app-probe.mjs). V8 gives back the young generation
- * it grew under load only some seconds after a collection (see bench/chat.ts liveRssKb), so a
+ * it grew under load only some seconds after a collection (see lowestRssKb in bench/lib.ts), so a
  * single reading right after one GC would overstate it. PostgreSQL's is read at the end.
  */
 async function settledMemory(pid: number): Promise<{ appMiB: number; postgresMiB: number }> {
   await drained(pid);
-  let lowest = Number.POSITIVE_INFINITY;
-  for (let second = 0; second < QUIET_SECONDS; second += 1) {
-    if (second % 5 === 0) process.kill(pid, "SIGWINCH");
-    await sleep(1000);
-    lowest = Math.min(lowest, rssKb(pid));
-  }
+  const lowest = await lowestRssKb(pid, QUIET_SECONDS);
   return { appMiB: round(lowest / 1024), postgresMiB: round(residentMemory(pid).childrenMiB) };
 }
 
@@ -319,9 +311,8 @@ process.env.SESSION_SECRET = SESSION_SECRET;
 const app = await startAppProcess({
   LOG_LEVEL: "warn",
   SESSION_SECRET,
-  // Through NODE_OPTIONS because startAppProcess runs node itself (see bench/chat.ts).
-  NODE_OPTIONS: [process.env.NODE_OPTIONS ?? "", ...PROBE].join(" ").trim(),
-  ...(PROFILE_DIR ? { BENCH_CPU_PROF: PROFILE_DIR } : {}),
+  // Forced GC for the memory readings; the main round's CPU profile when BENCH_CPU_PROF is set.
+  ...probedAppEnv(),
 });
 let run: Awaited<ReturnType<typeof measure>>;
 try {

@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { singleton } from "~/utils/singleton.server";
+import { wellFormedValues } from "~/utils/well-formed-text";
 
 export type Db = PrismaClient;
 /** A transaction client, for service functions a caller composes into one transaction. */
@@ -22,23 +23,26 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
         adapter: new PrismaPg({ connectionString, max: 10 }),
         transactionOptions: { maxWait: 10_000, timeout: 15_000 },
       });
-      // PostgreSQL refuses a NUL character in text ("invalid byte sequence"), which would turn a
-      // form posted with %00 into a 500; no one types one, so it is dropped on the way in.
-      return base.$extends({ query: { $allModels: { $allOperations: ({ args, query }) => query(withoutNul(args)) } } }) as unknown as PrismaClient;
+      // Every value on its way to PostgreSQL, raw queries included, is made well-formed text
+      // (app/utils/well-formed-text.ts): one boundary for forms, JSON, URLs and sockets alike.
+      return base.$extends({
+        query: {
+          $allOperations: ({ args, query }) => query(wellFormedArgs(args)),
+        },
+      }) as unknown as PrismaClient;
     });
     const value = Reflect.get(client, property, client);
     return typeof value === "function" ? value.bind(client) : value;
   },
 });
 
-/** `value` with NUL characters removed from every string in its plain objects and arrays. */
-function withoutNul<T>(value: T): T {
-  if (typeof value === "string") return (value.includes("\u0000") ? value.replaceAll("\u0000", "") : value) as T;
-  if (Array.isArray(value)) return value.map(withoutNul) as T;
-  if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withoutNul(item)])) as T;
+/** Raw queries carry their values in a `Sql` object; model operations in plain objects. */
+function wellFormedArgs<T>(args: T): T {
+  if (args instanceof Prisma.Sql) {
+    return new Prisma.Sql(args.strings, wellFormedValues(args.values)) as T;
   }
-  return value;
+  if (Array.isArray(args)) return args.map(wellFormedArgs) as T;
+  return wellFormedValues(args);
 }
 
 /**
@@ -52,10 +56,17 @@ export interface Unit {
 }
 
 /** Runs `work` in the caller's unit when given, else in a new transaction whose after-commit tasks run once it commits. */
-export async function withUnit<T>(unit: Unit | undefined, work: (unit: Unit) => Promise<T>, options?: { timeout?: number; maxWait?: number }): Promise<T> {
+export async function withUnit<T>(
+  unit: Unit | undefined,
+  work: (unit: Unit) => Promise<T>,
+  options?: { timeout?: number; maxWait?: number },
+): Promise<T> {
   if (unit) return work(unit);
   const tasks: (() => Promise<unknown>)[] = [];
-  const result = await db.$transaction((tx) => work({ tx, afterCommit: (task) => void tasks.push(task) }), options);
+  const result = await db.$transaction(
+    (tx) => work({ tx, afterCommit: (task) => void tasks.push(task) }),
+    options,
+  );
   for (const task of tasks) await task();
   return result;
 }

@@ -20,32 +20,38 @@ export default function handleRequest(
   // Crawlers and no-JS clients get the whole document at once; browsers get it streamed.
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   // The namespaces the page translates are recorded while it renders (app/i18n/page-messages.tsx).
-  return withMessageUsage((usedNamespaces) => new Promise<Response>((resolve, reject) => {
-    let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceContext.Provider value={nonce}>
-        <MessageUsageContext.Provider value={usedNamespaces}>
-          <RemixServer context={remixContext} url={request.url} nonce={nonce} />
-        </MessageUsageContext.Provider>
-      </NonceContext.Provider>,
-      {
-        nonce,
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
-          shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(
-            new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),
-          );
-          pipe(body);
-        },
-        onShellError: reject,
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          if (shellRendered) console.error(error);
-        },
-      },
-    );
-    setTimeout(abort, streamTimeout + 1_000);
-  }));
+  return withMessageUsage(
+    (usedNamespaces) =>
+      new Promise<Response>((resolve, reject) => {
+        let shellRendered = false;
+        const { pipe, abort } = renderToPipeableStream(
+          <NonceContext.Provider value={nonce}>
+            <MessageUsageContext.Provider value={usedNamespaces}>
+              <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+            </MessageUsageContext.Provider>
+          </NonceContext.Provider>,
+          {
+            nonce,
+            [waitForAll ? "onAllReady" : "onShellReady"]() {
+              shellRendered = true;
+              const body = new PassThrough();
+              responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+              resolve(
+                new Response(createReadableStreamFromReadable(body), {
+                  headers: responseHeaders,
+                  status: responseStatusCode,
+                }),
+              );
+              pipe(body);
+            },
+            onShellError: reject,
+            onError(error: unknown) {
+              responseStatusCode = 500;
+              if (shellRendered) console.error(error);
+            },
+          },
+        );
+        setTimeout(abort, streamTimeout + 1_000);
+      }),
+  );
 }

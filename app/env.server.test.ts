@@ -24,7 +24,9 @@ describe("parseEnv", () => {
   it("keeps rate limits in memory unless told to share them through Redis, which needs REDIS_URL", () => {
     expect(parseEnv({}).RATE_LIMIT_STORE).toBe("memory");
     expect(() => parseEnv({ RATE_LIMIT_STORE: "redis" })).toThrow("RATE_LIMIT_STORE: redis needs REDIS_URL");
-    expect(parseEnv({ RATE_LIMIT_STORE: "redis", REDIS_URL: "redis://127.0.0.1:6379" }).RATE_LIMIT_STORE).toBe("redis");
+    expect(
+      parseEnv({ RATE_LIMIT_STORE: "redis", REDIS_URL: "redis://127.0.0.1:6379" }).RATE_LIMIT_STORE,
+    ).toBe("redis");
   });
 
   it("treats empty variables as unset", () => {

@@ -36,7 +36,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getOptionalUser(request),
     getToast(request),
   ]);
-  const [unreadNotifications, unreadMessages] = user ? await Promise.all([countUnread(user.id), countUnreadMessages(user.id)]) : [0, 0];
+  const [unreadNotifications, unreadMessages] = user
+    ? await Promise.all([countUnread(user.id), countUnreadMessages(user.id)])
+    : [0, 0];
   const informant = user ? await isActiveInformant(user.id) : false;
   return data(
     {
@@ -101,7 +103,11 @@ export function ErrorBoundary() {
   const rootData = useRouteLoaderData<typeof loader>("root");
   return (
     <>
-      <SiteHeader user={rootData?.user ?? null} unreadNotifications={rootData?.unreadNotifications ?? 0} unreadMessages={rootData?.unreadMessages ?? 0} />
+      <SiteHeader
+        user={rootData?.user ?? null}
+        unreadNotifications={rootData?.unreadNotifications ?? 0}
+        unreadMessages={rootData?.unreadMessages ?? 0}
+      />
       <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-10">
         <GeneralErrorBoundary />
       </main>

@@ -25,7 +25,8 @@ if (folder) {
       return;
     }
     session.post("Profiler.stop", (error, result) => {
-      if (!error) writeFileSync(path.join(folder, `app-${Date.now()}.cpuprofile`), JSON.stringify(result.profile));
+      if (!error)
+        writeFileSync(path.join(folder, `app-${Date.now()}.cpuprofile`), JSON.stringify(result.profile));
     });
   });
 }

@@ -4,7 +4,11 @@
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import { Server } from "socket.io";
-import { conversationRoom, type ClientToServerEvents, type ServerToClientEvents } from "~/modules/realtime/events";
+import {
+  conversationRoom,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from "~/modules/realtime/events";
 
 const http = createServer();
 const io = new Server<ClientToServerEvents, ServerToClientEvents>(http, { serveClient: false });

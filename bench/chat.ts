@@ -12,7 +12,16 @@ import { db } from "~/db.server";
 import type { ClientToServerEvents, ServerToClientEvents } from "~/modules/realtime/events";
 import { createSession, serializeSessionCookie } from "~/modules/users/session.server";
 import { startAppProcess } from "../tests/support/app-process";
-import { cpuSeconds, descendantsOf, lowestRssKb, percentile, PROBE, PROFILE_DIR, probedAppEnv, round } from "./lib";
+import {
+  cpuSeconds,
+  descendantsOf,
+  lowestRssKb,
+  percentile,
+  PROBE,
+  PROFILE_DIR,
+  probedAppEnv,
+  round,
+} from "./lib";
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -48,14 +57,26 @@ async function seed(): Promise<string[]> {
   const verifiedAt = new Date();
   const userIds = Array.from({ length: USERS }, (_, i) => `bench-u${i}`);
   await db.user.createMany({
-    data: userIds.map((id, i) => ({ id, displayName: `bench ${i}`, passwordHash: "!", primaryRole: "FARMER" as const, verifiedAt })),
+    data: userIds.map((id, i) => ({
+      id,
+      displayName: `bench ${i}`,
+      passwordHash: "!",
+      primaryRole: "FARMER" as const,
+      verifiedAt,
+    })),
   });
   // DIRECT with no directKey: the schema allows it, and membership comes from the member rows.
-  await db.conversation.createMany({ data: Array.from({ length: CONVERSATIONS }, (_, c) => ({ id: `bench-c${c}`, kind: "DIRECT" as const })) });
-  await db.conversationMember.createMany({ data: userIds.map((userId, i) => ({ conversationId: conversationId(i), userId })) });
+  await db.conversation.createMany({
+    data: Array.from({ length: CONVERSATIONS }, (_, c) => ({ id: `bench-c${c}`, kind: "DIRECT" as const })),
+  });
+  await db.conversationMember.createMany({
+    data: userIds.map((userId, i) => ({ conversationId: conversationId(i), userId })),
+  });
   const cookies: string[] = [];
   for (let i = 0; i < USERS; i += 50) {
-    const ids = await Promise.all(userIds.slice(i, i + 50).map((userId) => createSession(userId, { ip: "127.0.0.1" })));
+    const ids = await Promise.all(
+      userIds.slice(i, i + 50).map((userId) => createSession(userId, { ip: "127.0.0.1" })),
+    );
     for (const id of ids) cookies.push((await serializeSessionCookie(id)).split(";")[0]);
   }
   return cookies;
@@ -98,7 +119,7 @@ async function runScenario(target: Target) {
       reconnection: false, // a drop shows up as a disconnect and as lost messages
       extraHeaders: cookie ? { cookie } : undefined,
     });
-    const member = 1 << index % GROUP;
+    const member = 1 << (index % GROUP);
     const group = Math.floor(index / GROUP);
     socket.on("chat:message", ({ message }) => {
       // Body "bench <n> <send time>": no JSON, two splits.
@@ -117,12 +138,18 @@ async function runScenario(target: Target) {
       if (!closing) disconnects += 1;
     });
     return new Promise((resolve, reject) => {
-      socket.once("connect_error", (error) => reject(new Error(`client ${index} could not connect: ${error.message}`)));
+      socket.once("connect_error", (error) =>
+        reject(new Error(`client ${index} could not connect: ${error.message}`)),
+      );
       socket.once("connect", () => {
         socket
           .timeout(ACK_TIMEOUT_MS)
           .emitWithAck("chat:join", { conversationId: conversationId(index) })
-          .then((ack) => (ack.ok ? resolve(socket) : reject(new Error(`client ${index} could not join: ${ack.error}`))), reject);
+          .then(
+            (ack) =>
+              ack.ok ? resolve(socket) : reject(new Error(`client ${index} could not join: ${ack.error}`)),
+            reject,
+          );
       });
     });
   }
@@ -134,17 +161,21 @@ async function runScenario(target: Target) {
     pending += 1;
     clients[sender]
       .timeout(ACK_TIMEOUT_MS)
-      .emit("chat:send", { conversationId: conversationId(sender), clientId: randomUUID(), body: `bench ${n} ${sentAt}` }, (error, ack) => {
-        pending -= 1;
-        if (error) state[n] = 3;
-        else if (!ack.ok) {
-          state[n] = 2;
-          refusals[ack.error] = (refusals[ack.error] ?? 0) + 1;
-        } else {
-          state[n] = 1;
-          if (n >= measureFrom) ackTimes.push(performance.now() - sentAt);
-        }
-      });
+      .emit(
+        "chat:send",
+        { conversationId: conversationId(sender), clientId: randomUUID(), body: `bench ${n} ${sentAt}` },
+        (error, ack) => {
+          pending -= 1;
+          if (error) state[n] = 3;
+          else if (!ack.ok) {
+            state[n] = 2;
+            refusals[ack.error] = (refusals[ack.error] ?? 0) + 1;
+          } else {
+            state[n] = 1;
+            if (n >= measureFrom) ackTimes.push(performance.now() - sentAt);
+          }
+        },
+      );
   }
 
   /** Sends RATE messages a second for `seconds`, on a clock, whatever the answers. */
@@ -180,9 +211,17 @@ async function runScenario(target: Target) {
     measureFrom = next;
     const storedBefore = (await target.countStored?.()) ?? 0;
     if (target.profile) process.kill(target.pid, "SIGUSR2");
-    const cpuBefore = { server: cpuSeconds(target.pid), database: sumCpu(target.databasePids?.()), client: process.cpuUsage() };
+    const cpuBefore = {
+      server: cpuSeconds(target.pid),
+      database: sumCpu(target.databasePids?.()),
+      client: process.cpuUsage(),
+    };
     const { from, to, sendSeconds } = await drive(clients, SECONDS);
-    const cpuAfter = { server: cpuSeconds(target.pid), database: sumCpu(target.databasePids?.()), client: process.cpuUsage(cpuBefore.client) };
+    const cpuAfter = {
+      server: cpuSeconds(target.pid),
+      database: sumCpu(target.databasePids?.()),
+      client: process.cpuUsage(cpuBefore.client),
+    };
     if (target.profile) process.kill(target.pid, "SIGUSR2");
     await sleep(DRAIN_MS);
     const storedAfter = (await target.countStored?.()) ?? 0;
@@ -205,7 +244,12 @@ async function runScenario(target: Target) {
       refused: counts.refused,
       timedOut: counts.timedOut,
       refusals,
-      deliveryMs: { p50: round(percentile(latencies, 50), 2), p95: round(percentile(latencies, 95), 2), p99: round(percentile(latencies, 99), 2), max: round(latencies.at(-1) ?? Number.NaN, 1) },
+      deliveryMs: {
+        p50: round(percentile(latencies, 50), 2),
+        p95: round(percentile(latencies, 95), 2),
+        p99: round(percentile(latencies, 99), 2),
+        max: round(latencies.at(-1) ?? Number.NaN, 1),
+      },
       ackMs: { p50: round(percentile(ackTimes, 50), 2), p95: round(percentile(ackTimes, 95), 2) },
       storedPerSecond: target.countStored ? round((storedAfter - storedBefore) / sendSeconds) : null,
       expectedDeliveries: expected,
@@ -214,10 +258,16 @@ async function runScenario(target: Target) {
       duplicated,
       misrouted,
       disconnects,
-      memory: { beforeKiB: rssBefore, afterKiB: rssAfter, perConnectionKiB: round((rssAfter - rssBefore) / USERS, 1) },
+      memory: {
+        beforeKiB: rssBefore,
+        afterKiB: rssAfter,
+        perConnectionKiB: round((rssAfter - rssBefore) / USERS, 1),
+      },
       cpuPercent: {
         server: round((100 * (cpuAfter.server - cpuBefore.server)) / sendSeconds),
-        database: target.databasePids ? round((100 * (cpuAfter.database - cpuBefore.database)) / sendSeconds) : null,
+        database: target.databasePids
+          ? round((100 * (cpuAfter.database - cpuBefore.database)) / sendSeconds)
+          : null,
         clients: round((cpuAfter.client.user + cpuAfter.client.system) / 1e4 / sendSeconds),
       },
     };
@@ -261,7 +311,9 @@ try {
 }
 
 // --- The bare relay ----------------------------------------------------------------------------
-const echo = fork(path.join(import.meta.dirname, "chat-echo.ts"), [], { execArgv: [...PROBE, "--import", "tsx"] });
+const echo = fork(path.join(import.meta.dirname, "chat-echo.ts"), [], {
+  execArgv: [...PROBE, "--import", "tsx"],
+});
 let bare: Awaited<ReturnType<typeof runScenario>>;
 try {
   const port = await new Promise<number>((resolve, reject) => {
@@ -280,10 +332,22 @@ try {
 // --- Report ------------------------------------------------------------------------------------
 // Refused or unacknowledged messages fail it too: a message nobody stored was not delivered.
 const targetMet =
-  RATE === TARGET.rate && stored.deliveryMs.p95 <= TARGET.p95Ms && stored.lost === 0 && stored.duplicated === 0 && stored.refused + stored.timedOut === 0;
+  RATE === TARGET.rate &&
+  stored.deliveryMs.p95 <= TARGET.p95Ms &&
+  stored.lost === 0 &&
+  stored.duplicated === 0 &&
+  stored.refused + stored.timedOut === 0;
 const results = {
   machine: { cores: os.cpus().length, node: process.version },
-  settings: { users: USERS, conversations: CONVERSATIONS, membersPerConversation: GROUP, rate: RATE, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, drainMs: DRAIN_MS },
+  settings: {
+    users: USERS,
+    conversations: CONVERSATIONS,
+    membersPerConversation: GROUP,
+    rate: RATE,
+    seconds: SECONDS,
+    warmupSeconds: WARMUP_SECONDS,
+    drainMs: DRAIN_MS,
+  },
   xiangke: stored,
   bareRelay: bare,
   ratio: { p95: round(stored.deliveryMs.p95 / bare.deliveryMs.p95, 1) },
@@ -300,9 +364,14 @@ const row = (r: typeof stored) => ({
   duplicated: r.duplicated,
   "KiB/conn": r.memory.perConnectionKiB,
 });
-console.log(`\nbench:chat — ${USERS} clients in ${CONVERSATIONS} conversations of ${GROUP}, ${RATE} msg/s for ${SECONDS} s, ${results.machine.cores} cores\n`);
+console.log(
+  `\nbench:chat — ${USERS} clients in ${CONVERSATIONS} conversations of ${GROUP}, ${RATE} msg/s for ${SECONDS} s, ${results.machine.cores} cores\n`,
+);
 console.table({ "XiangKe chat (stored in PostgreSQL)": row(stored), "bare Socket.IO relay": row(bare) });
-for (const [name, r] of [["XiangKe", stored], ["bare relay", bare]] as const) {
+for (const [name, r] of [
+  ["XiangKe", stored],
+  ["bare relay", bare],
+] as const) {
   console.log(
     `${name}: sent ${r.sent} (${r.sentPerSecond}/s), ack p50/p95 ${r.ackMs.p50}/${r.ackMs.p95} ms, refused ${r.refused}, no ack ${r.timedOut}, ` +
       `disconnects ${r.disconnects}, misrouted ${r.misrouted}; CPU server ${r.cpuPercent.server}%` +
@@ -316,4 +385,7 @@ console.log(
   }`,
 );
 mkdirSync(path.join(import.meta.dirname, "results"), { recursive: true });
-writeFileSync(path.join(import.meta.dirname, "results", "chat.json"), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(
+  path.join(import.meta.dirname, "results", "chat.json"),
+  `${JSON.stringify(results, null, 2)}\n`,
+);

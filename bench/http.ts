@@ -18,8 +18,12 @@ try {
   const bodyFile = path.join(mkdtempSync(path.join(os.tmpdir(), "xiangke-bench-")), "home.html");
   writeFileSync(bodyFile, home);
 
-  const bare = fork(path.join(import.meta.dirname, "bare-express.ts"), [bodyFile], { execArgv: ["--import", "tsx"] });
-  const barePort = await new Promise<number>((resolve) => bare.once("message", (message: { port: number }) => resolve(message.port)));
+  const bare = fork(path.join(import.meta.dirname, "bare-express.ts"), [bodyFile], {
+    execArgv: ["--import", "tsx"],
+  });
+  const barePort = await new Promise<number>((resolve) =>
+    bare.once("message", (message: { port: number }) => resolve(message.port)),
+  );
   try {
     // Warm both up (JIT, connection pools) before measuring.
     await load(`${app.url}/`, { connections, seconds: 2 });
@@ -40,7 +44,9 @@ try {
         appAfterLoad: round(loaded.processMiB),
       },
     };
-    console.log(`\nbench:http — ${results.machine.cores} cores, ${connections} connections, ${seconds} s each, ${results.settings.bodyBytes} bytes per page\n`);
+    console.log(
+      `\nbench:http — ${results.machine.cores} cores, ${connections} connections, ${seconds} s each, ${results.settings.bodyBytes} bytes per page\n`,
+    );
     console.table({
       "home page (Remix SSR + session + DB)": {
         "req/s": round(rendered.requestsPerSecond),
@@ -57,12 +63,17 @@ try {
         errors: baseline.errors + baseline.non2xx,
       },
     });
-    console.log(`bare Express serves ${results.ratio.requestsPerSecond}× the requests per second of the rendered page`);
+    console.log(
+      `bare Express serves ${results.ratio.requestsPerSecond}× the requests per second of the rendered page`,
+    );
     console.log(
       `resident memory: app ${results.memoryMiB.appIdle} MiB idle, ${results.memoryMiB.appAfterLoad} MiB after load; embedded PostgreSQL ${results.memoryMiB.postgresIdle} MiB idle`,
     );
     mkdirSync(path.join(import.meta.dirname, "results"), { recursive: true });
-    writeFileSync(path.join(import.meta.dirname, "results", "http.json"), `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync(
+      path.join(import.meta.dirname, "results", "http.json"),
+      `${JSON.stringify(results, null, 2)}\n`,
+    );
   } finally {
     bare.kill("SIGTERM");
   }

@@ -49,21 +49,31 @@ async function measure(total: number, clients: number, once: () => Promise<boole
   );
   const seconds = (performance.now() - started) / 1000;
   times.sort((a, b) => a - b);
-  return { transfersPerSecond: round(times.length / seconds), p50Ms: round(percentile(times, 50), 2), p95Ms: round(percentile(times, 95), 2), p99Ms: round(percentile(times, 99), 2), refused };
+  return {
+    transfersPerSecond: round(times.length / seconds),
+    p50Ms: round(percentile(times, 50), 2),
+    p95Ms: round(percentile(times, 95), 2),
+    p99Ms: round(percentile(times, 99), 2),
+    refused,
+  };
 }
 
 try {
   await runPrismaCli(["migrate", "deploy"], database.url);
   await applyDatabaseRules(database.url);
   const { db } = await import("~/db.server");
-  const { CLEARING, ensureAccount, transfer, checkLedgerInvariants } = await import("~/modules/ledger/ledger.server");
+  const { CLEARING, ensureAccount, transfer, checkLedgerInvariants } =
+    await import("~/modules/ledger/ledger.server");
   const { isDomainError } = await import("~/utils/errors");
 
   const wallets = Array.from({ length: WALLETS }, (_, i) => `wallet:user:bench-${i}`);
   await db.$transaction(async (tx) => {
     for (const id of wallets) await ensureAccount(tx, { id, kind: "WALLET" });
   });
-  for (const id of wallets) await db.$transaction((tx) => transfer(tx, { from: CLEARING, to: id, amountFen: 500_000_000, reason: "DEPOSIT" }));
+  for (const id of wallets)
+    await db.$transaction((tx) =>
+      transfer(tx, { from: CLEARING, to: id, amountFen: 500_000_000, reason: "DEPOSIT" }),
+    );
 
   const pick = () => {
     const from = randomInt(WALLETS);
@@ -74,7 +84,9 @@ try {
   const appTransfer = async () => {
     const [from, to] = pick();
     try {
-      await db.$transaction((tx) => transfer(tx, { from, to, amountFen: randomInt(1, 10_000), reason: "MILESTONE_FUND" }));
+      await db.$transaction((tx) =>
+        transfer(tx, { from, to, amountFen: randomInt(1, 10_000), reason: "MILESTONE_FUND" }),
+      );
       return true;
     } catch (error) {
       if (isDomainError(error)) return false;
@@ -84,8 +96,12 @@ try {
 
   // Plain baseline: the same three rows per transfer in one transaction, no triggers, no checks.
   const pool = new pg.Pool({ connectionString: database.url, max: POOL });
-  await pool.query(`CREATE TABLE plain_transfer (id text PRIMARY KEY, from_account text, to_account text, amount integer, reason text, memo text, created_at timestamptz)`);
-  await pool.query(`CREATE TABLE plain_entry (id bigserial PRIMARY KEY, transfer_id text, account_id text, amount integer, created_at timestamptz)`);
+  await pool.query(
+    `CREATE TABLE plain_transfer (id text PRIMARY KEY, from_account text, to_account text, amount integer, reason text, memo text, created_at timestamptz)`,
+  );
+  await pool.query(
+    `CREATE TABLE plain_entry (id bigserial PRIMARY KEY, transfer_id text, account_id text, amount integer, created_at timestamptz)`,
+  );
   await pool.query(`CREATE INDEX ON plain_entry (account_id, id)`);
   await pool.query(`CREATE INDEX ON plain_entry (transfer_id)`);
   let counter = 0;
@@ -96,8 +112,16 @@ try {
     const client = await pool.connect();
     try {
       await client.query("BEGIN");
-      await client.query(`INSERT INTO plain_transfer VALUES ($1, $2, $3, $4, 'MILESTONE_FUND', '', now())`, [id, from, to, amount]);
-      await client.query(`INSERT INTO plain_entry (transfer_id, account_id, amount, created_at) VALUES ($1, $2, $3, now()), ($1, $4, $5, now())`, [id, from, -amount, to, amount]);
+      await client.query(`INSERT INTO plain_transfer VALUES ($1, $2, $3, $4, 'MILESTONE_FUND', '', now())`, [
+        id,
+        from,
+        to,
+        amount,
+      ]);
+      await client.query(
+        `INSERT INTO plain_entry (transfer_id, account_id, amount, created_at) VALUES ($1, $2, $3, now()), ($1, $4, $5, now())`,
+        [id, from, -amount, to, amount],
+      );
       await client.query("COMMIT");
     } finally {
       client.release();
@@ -126,19 +150,30 @@ try {
       sequentialThroughput: round(plainSequential.transfersPerSecond / appSequential.transfersPerSecond, 2),
       concurrentThroughput: round(plainConcurrent.transfersPerSecond / appConcurrent.transfersPerSecond, 2),
     },
-    invariantsHold: invariants.sumOfBalances === 0 && invariants.drifted.length === 0 && invariants.unbalanced.length === 0 && invariants.negative.length === 0,
+    invariantsHold:
+      invariants.sumOfBalances === 0 &&
+      invariants.drifted.length === 0 &&
+      invariants.unbalanced.length === 0 &&
+      invariants.negative.length === 0,
   };
-  console.log(`\nbench:ledger — ${SEQUENTIAL} sequential and ${CONCURRENT_TOTAL} concurrent transfers (${CLIENTS} clients, pool ${POOL}) among ${WALLETS} wallets, ${results.machine.cores} cores\n`);
+  console.log(
+    `\nbench:ledger — ${SEQUENTIAL} sequential and ${CONCURRENT_TOTAL} concurrent transfers (${CLIENTS} clients, pool ${POOL}) among ${WALLETS} wallets, ${results.machine.cores} cores\n`,
+  );
   console.table({
     "ledger transfer(), sequential": appSequential,
     "plain inserts, sequential": plainSequential,
     "ledger transfer(), 32 clients": appConcurrent,
     "plain inserts, 32 clients": plainConcurrent,
   });
-  console.log(`plain inserts are ${results.ratio.sequentialThroughput}× the ledger's throughput sequentially, ${results.ratio.concurrentThroughput}× with 32 clients`);
+  console.log(
+    `plain inserts are ${results.ratio.sequentialThroughput}× the ledger's throughput sequentially, ${results.ratio.concurrentThroughput}× with 32 clients`,
+  );
   console.log(`ledger invariants after the run: ${results.invariantsHold ? "hold" : "BROKEN"}`);
   mkdirSync(path.join(import.meta.dirname, "results"), { recursive: true });
-  writeFileSync(path.join(import.meta.dirname, "results", "ledger.json"), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(
+    path.join(import.meta.dirname, "results", "ledger.json"),
+    `${JSON.stringify(results, null, 2)}\n`,
+  );
 } finally {
   await database.stop();
   rmSync(dir, { recursive: true, force: true });

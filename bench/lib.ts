@@ -56,7 +56,9 @@ function parentOf(pid: number): number {
 
 /** Every process started, directly or not, by `pid` (e.g. the embedded PostgreSQL's). */
 export function descendantsOf(pid: number): number[] {
-  const pids = readdirSync("/proc").filter((name) => /^\d+$/.test(name)).map(Number);
+  const pids = readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number);
   const descendants = new Set<number>([pid]);
   let grew = true;
   while (grew) {

@@ -54,8 +54,18 @@ function opportunities(lhr: Result): CostlyAudit[] {
     .map((audit) => {
       const details = audit.details as { overallSavingsMs?: number } | undefined;
       const metricSavings = audit.metricSavings ?? {};
-      const savingsMs = Math.max(details?.overallSavingsMs ?? 0, metricSavings.LCP ?? 0, metricSavings.FCP ?? 0, metricSavings.TBT ?? 0);
-      return { id: audit.id, title: audit.title, savingsMs: round(savingsMs, 0), displayValue: audit.displayValue };
+      const savingsMs = Math.max(
+        details?.overallSavingsMs ?? 0,
+        metricSavings.LCP ?? 0,
+        metricSavings.FCP ?? 0,
+        metricSavings.TBT ?? 0,
+      );
+      return {
+        id: audit.id,
+        title: audit.title,
+        savingsMs: round(savingsMs, 0),
+        displayValue: audit.displayValue,
+      };
     })
     .filter((audit) => audit.savingsMs > 0)
     .sort((a, b) => b.savingsMs - a.savingsMs)
@@ -64,7 +74,12 @@ function opportunities(lhr: Result): CostlyAudit[] {
 
 /** Bytes over the wire from the report's own network requests: everything, and scripts only. */
 function transferred(lhr: Result): { totalKb: number; scriptKb: number; requests: number } {
-  const items = ((lhr.audits["network-requests"]?.details as { items?: { transferSize?: number; resourceType?: string }[] })?.items ?? []);
+  const items =
+    (
+      lhr.audits["network-requests"]?.details as {
+        items?: { transferSize?: number; resourceType?: string }[];
+      }
+    )?.items ?? [];
   const sum = (list: typeof items) => list.reduce((total, item) => total + (item.transferSize ?? 0), 0);
   return {
     totalKb: round(sum(items) / 1024, 1),
@@ -77,11 +92,21 @@ function transferred(lhr: Result): { totalKb: number; scriptKb: number; requests
 class LighthouseRunError extends Error {}
 
 async function auditOnce(url: string): Promise<{ lhr: Result; html: string }> {
-  const chrome = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: ["--headless=new", "--no-sandbox"], logLevel: "silent" });
+  const chrome = await chromeLauncher.launch({
+    chromePath: CHROME_PATH,
+    chromeFlags: ["--headless=new", "--no-sandbox"],
+    logLevel: "silent",
+  });
   try {
-    const result = await lighthouse(url, { port: chrome.port, output: "html", logLevel: "error", onlyCategories: [...CATEGORIES] });
+    const result = await lighthouse(url, {
+      port: chrome.port,
+      output: "html",
+      logLevel: "error",
+      onlyCategories: [...CATEGORIES],
+    });
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
-    if (result.lhr.runtimeError) throw new LighthouseRunError(`Lighthouse failed on ${url}: ${result.lhr.runtimeError.code}`);
+    if (result.lhr.runtimeError)
+      throw new LighthouseRunError(`Lighthouse failed on ${url}: ${result.lhr.runtimeError.code}`);
     return { lhr: result.lhr, html: String(result.report) };
   } finally {
     chrome.kill();
@@ -160,7 +185,10 @@ try {
         accessibility: pointsLost(lhr, "accessibility").slice(0, 5),
       },
       report: `lighthouse-${page.slug}.html`,
-      environment: { benchmarkIndex: lhr.environment.benchmarkIndex, userAgent: lhr.environment.hostUserAgent },
+      environment: {
+        benchmarkIndex: lhr.environment.benchmarkIndex,
+        userAgent: lhr.environment.hostUserAgent,
+      },
       lighthouseVersion: lhr.lighthouseVersion,
     });
   }
@@ -171,7 +199,9 @@ try {
     memoryGiB: round(os.totalmem() / 1024 ** 3, 1),
     node: process.version,
   };
-  console.log(`\nbench:lighthouse — mobile defaults, median of ${RUNS} run(s) per page (${machine.cores} cores, Node ${machine.node})\n`);
+  console.log(
+    `\nbench:lighthouse — mobile defaults, median of ${RUNS} run(s) per page (${machine.cores} cores, Node ${machine.node})\n`,
+  );
   console.table(
     Object.fromEntries(
       results.map((page) => [
@@ -186,7 +216,10 @@ try {
           "SI ms": page.speedIndexMs,
           "total kB": page.totalKb,
           "JS kB": page.scriptKb,
-          pass: page.performance >= TARGETS.performance && page.accessibility >= TARGETS.accessibility ? "pass" : "FAIL",
+          pass:
+            page.performance >= TARGETS.performance && page.accessibility >= TARGETS.accessibility
+              ? "pass"
+              : "FAIL",
         },
       ]),
     ),
@@ -194,16 +227,29 @@ try {
   for (const page of results) {
     if (page.performance < TARGETS.performance) {
       const worst = page.costliest.performance.map((a) => `${a.id} −${a.pointsLost}`).join(", ");
-      const why = page.costliest.opportunities.slice(0, 3).map((a) => `${a.id} ~${a.savingsMs} ms`).join(", ");
-      console.log(`${page.name}: performance ${page.performance} < ${TARGETS.performance} — lost on ${worst}; opportunities: ${why || "none listed"}`);
+      const why = page.costliest.opportunities
+        .slice(0, 3)
+        .map((a) => `${a.id} ~${a.savingsMs} ms`)
+        .join(", ");
+      console.log(
+        `${page.name}: performance ${page.performance} < ${TARGETS.performance} — lost on ${worst}; opportunities: ${why || "none listed"}`,
+      );
     }
     if (page.accessibility < TARGETS.accessibility) {
-      console.log(`${page.name}: accessibility ${page.accessibility} < ${TARGETS.accessibility} — ${page.costliest.accessibility.map((a) => `${a.id} −${a.pointsLost}`).join(", ")}`);
+      console.log(
+        `${page.name}: accessibility ${page.accessibility} < ${TARGETS.accessibility} — ${page.costliest.accessibility.map((a) => `${a.id} −${a.pointsLost}`).join(", ")}`,
+      );
     }
   }
   const output = {
     machine,
-    settings: { runs: RUNS, retries, formFactor: "mobile", throttling: "simulated (Lighthouse defaults)", chrome: CHROME_PATH },
+    settings: {
+      runs: RUNS,
+      retries,
+      formFactor: "mobile",
+      throttling: "simulated (Lighthouse defaults)",
+      chrome: CHROME_PATH,
+    },
     lighthouseVersion: results[0]?.lighthouseVersion,
     targets: TARGETS,
     pages: results,

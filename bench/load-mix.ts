@@ -16,11 +16,22 @@ export const MIX: { name: Kind; weight: number; what: string }[] = [
   { name: "detail", weight: 20, what: "GET /needs/<id> of a demo need" },
   { name: "otherList", weight: 10, what: "GET /offers, /services, /spaces, /programmes, /demos, /brands" },
   { name: "workspace", weight: 5, what: "GET /workspace, logged in" },
-  { name: "post", weight: 10, what: "POST /needs/new (the real multipart form), logged in, expects a redirect" },
+  {
+    name: "post",
+    weight: 10,
+    what: "POST /needs/new (the real multipart form), logged in, expects a redirect",
+  },
 ];
 
 const SEARCH_WORDS = ["香菇", "土鸡", "木耳", "食用菌", "苹果", "核桃", "电商", "商标", "检测", "烘干"];
-const NEED_FILTERS = ["industry=PLANTING", "county=410324", "page=2", "kind=TECHNICAL", "sort=deadline", "verified=1"];
+const NEED_FILTERS = [
+  "industry=PLANTING",
+  "county=410324",
+  "page=2",
+  "kind=TECHNICAL",
+  "sort=deadline",
+  "verified=1",
+];
 export const OTHER_LISTS = ["/offers", "/services", "/spaces", "/programmes", "/demos", "/brands"];
 const BOUNDARY = "----XiangKeBenchBoundary7MA4YWxkTrZu0gW";
 
@@ -51,7 +62,10 @@ export function needFormBody(organisationId: string, n: number): Buffer {
     ["organisationId", organisationId],
     ["kind", "TECHNICAL"],
     ["title", `压测需求 ${n}：香菇大棚温湿度控制`],
-    ["description", `合作社今年新建香菇大棚 ${(n % 20) + 3} 座，夏季温度过高导致菌棒污染，希望专家上门指导温湿度控制和通风改造。`],
+    [
+      "description",
+      `合作社今年新建香菇大棚 ${(n % 20) + 3} 座，夏季温度过高导致菌棒污染，希望专家上门指导温湿度控制和通风改造。`,
+    ],
     ["productName", ""],
     ["origin", ""],
     ["story", ""],
@@ -64,14 +78,36 @@ export function needFormBody(organisationId: string, n: number): Buffer {
     ["deadline", ""],
     ["arrangements", pick(ARRANGEMENT_TYPES)],
   ];
-  const parts = fields.map(([name, value]) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
-  parts.push(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="photos"; filename=""\r\nContent-Type: application/octet-stream\r\n\r\n\r\n`);
+  const parts = fields.map(
+    ([name, value]) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+  );
+  parts.push(
+    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="photos"; filename=""\r\nContent-Type: application/octet-stream\r\n\r\n\r\n`,
+  );
   parts.push(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="intent"\r\n\r\npublish\r\n`);
   return Buffer.from(`${parts.join("")}--${BOUNDARY}--\r\n`);
 }
 
 /** The field names needFormBody sends, to check against the rendered form before the run. */
-export const NEED_FORM_FIELDS = ["organisationId", "kind", "title", "description", "productName", "origin", "story", "industry", "countyCode", "village", "budgetMin", "budgetMax", "urgency", "deadline", "arrangements", "photos", "intent"];
+export const NEED_FORM_FIELDS = [
+  "organisationId",
+  "kind",
+  "title",
+  "description",
+  "productName",
+  "origin",
+  "story",
+  "industry",
+  "countyCode",
+  "village",
+  "budgetMin",
+  "budgetMax",
+  "urgency",
+  "deadline",
+  "arrangements",
+  "photos",
+  "intent",
+];
 
 /** What the bench remembers of the request in flight on a connection (autocannon's per-connection context). */
 export interface MixContext {
@@ -85,7 +121,11 @@ export interface MixContext {
  */
 export function mixRequest(origin: string, needIds: string[], posters: Poster[]) {
   let posted = 0;
-  const browser = { "accept-language": "zh-CN,zh;q=0.9", "accept-encoding": "gzip, deflate, br", accept: "text/html" };
+  const browser = {
+    "accept-language": "zh-CN,zh;q=0.9",
+    "accept-encoding": "gzip, deflate, br",
+    accept: "text/html",
+  };
   return (request: autocannon.Request, context: object): autocannon.Request => {
     const kind = pickKind();
     let path: string;

@@ -20,14 +20,25 @@ import { db } from "~/db.server";
 import { createSession, serializeSessionCookie } from "~/modules/users/session.server";
 import { startAppProcess, type AppProcess } from "../tests/support/app-process";
 import { cpuSeconds, lowestRssKb, percentile, PROFILE_DIR, probedAppEnv, residentMemory, round } from "./lib";
-import { KINDS, MIX, NEED_FORM_FIELDS, OTHER_LISTS, mixRequest, type Kind, type MixContext, type Poster } from "./load-mix";
+import {
+  KINDS,
+  MIX,
+  NEED_FORM_FIELDS,
+  OTHER_LISTS,
+  mixRequest,
+  type Kind,
+  type MixContext,
+  type Poster,
+} from "./load-mix";
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 200);
 const SOCKETS = Number(process.env.LOAD_SOCKETS ?? 1000);
 // At least several hundred posters even when a short development run connects fewer sockets.
 const USERS = Math.max(SOCKETS, 300);
-const SECOND_ROUND_SECONDS = Number(process.env.LOAD_SECOND_ROUND_SECONDS ?? Math.max(5, Math.round(SECONDS / 3)));
+const SECOND_ROUND_SECONDS = Number(
+  process.env.LOAD_SECOND_ROUND_SECONDS ?? Math.max(5, Math.round(SECONDS / 3)),
+);
 // Same mix, before the baseline memory reading: JIT, pools, caches, V8's heap sizing. 5 s left
 // most of that in the first measured round (+26% there, then +1% in the second round), which
 // says nothing about whether memory is stable; 15 s warms the app up first.
@@ -38,7 +49,16 @@ const SAMPLE_MS = 5000;
 // the percentiles and, by closing the connection, leave the app working for nobody.
 const REQUEST_TIMEOUT_S = Number(process.env.LOAD_TIMEOUT_SECONDS ?? 30);
 const CONNECT_CONCURRENCY = 50;
-const TARGET = { seconds: 60, connections: 200, sockets: 1000, fiveXx: 0, errors: 0, socketDisconnects: 0, memoryGrowthPercent: 25, secondRoundGrowthPercent: 10 };
+const TARGET = {
+  seconds: 60,
+  connections: 200,
+  sockets: 1000,
+  fiveXx: 0,
+  errors: 0,
+  socketDisconnects: 0,
+  memoryGrowthPercent: 25,
+  secondRoundGrowthPercent: 10,
+};
 // Fixed, so the bench can sign the cookies the app will accept (as bench/chat.ts does).
 const SESSION_SECRET = "bench-load-session-secret-not-for-production-use";
 
@@ -49,18 +69,39 @@ async function seedUsers(): Promise<Poster[]> {
   const verifiedAt = new Date();
   const ids = Array.from({ length: USERS }, (_, i) => i);
   await db.organisation.createMany({
-    data: ids.map((i) => ({ id: `bench-org-${i}`, type: "COOPERATIVE" as const, name: `压测合作社 ${i}`, countyCode: "410324", verifiedAt })),
+    data: ids.map((i) => ({
+      id: `bench-org-${i}`,
+      type: "COOPERATIVE" as const,
+      name: `压测合作社 ${i}`,
+      countyCode: "410324",
+      verifiedAt,
+    })),
   });
   await db.user.createMany({
-    data: ids.map((i) => ({ id: `bench-u${i}`, displayName: `压测村 ${i}`, passwordHash: "!", primaryRole: "VILLAGE" as const, countyCode: "410324" })),
+    data: ids.map((i) => ({
+      id: `bench-u${i}`,
+      displayName: `压测村 ${i}`,
+      passwordHash: "!",
+      primaryRole: "VILLAGE" as const,
+      countyCode: "410324",
+    })),
   });
-  await db.membership.createMany({ data: ids.map((i) => ({ userId: `bench-u${i}`, organisationId: `bench-org-${i}`, role: "VILLAGE" as const })) });
+  await db.membership.createMany({
+    data: ids.map((i) => ({
+      userId: `bench-u${i}`,
+      organisationId: `bench-org-${i}`,
+      role: "VILLAGE" as const,
+    })),
+  });
   const posters: Poster[] = [];
   for (let i = 0; i < USERS; i += 50) {
     const batch = ids.slice(i, i + 50);
     const sessions = await Promise.all(batch.map((n) => createSession(`bench-u${n}`, { ip: "127.0.0.1" })));
     for (const [j, session] of sessions.entries()) {
-      posters.push({ cookie: (await serializeSessionCookie(session)).split(";")[0]!, organisationId: `bench-org-${batch[j]}` });
+      posters.push({
+        cookie: (await serializeSessionCookie(session)).split(";")[0]!,
+        organisationId: `bench-org-${batch[j]}`,
+      });
     }
   }
   return posters;
@@ -68,14 +109,23 @@ async function seedUsers(): Promise<Poster[]> {
 
 /** Every kind of page once, and the real form's field names, before the run: a wrong path shows here. */
 async function preflight(url: string, needIds: string[], poster: Poster): Promise<Record<string, number>> {
-  const paths = ["/", "/needs", "/needs?page=2", `/search?q=${encodeURIComponent("香菇")}`, `/needs/${needIds[0]}`, ...OTHER_LISTS];
+  const paths = [
+    "/",
+    "/needs",
+    "/needs?page=2",
+    `/search?q=${encodeURIComponent("香菇")}`,
+    `/needs/${needIds[0]}`,
+    ...OTHER_LISTS,
+  ];
   const statuses: Record<string, number> = {};
-  for (const pathname of paths) statuses[pathname] = (await fetch(`${url}${pathname}`, { redirect: "manual" })).status;
+  for (const pathname of paths)
+    statuses[pathname] = (await fetch(`${url}${pathname}`, { redirect: "manual" })).status;
   const form = await fetch(`${url}/needs/new`, { headers: { cookie: poster.cookie }, redirect: "manual" });
   statuses["/needs/new (logged in)"] = form.status;
   const html = await form.text();
   const missing = NEED_FORM_FIELDS.filter((name) => !html.includes(`name="${name}"`));
-  if (missing.length > 0) throw new Error(`the need form no longer has the fields ${missing.join(", ")}: update bench/load-mix.ts`);
+  if (missing.length > 0)
+    throw new Error(`the need form no longer has the fields ${missing.join(", ")}: update bench/load-mix.ts`);
   return statuses;
 }
 
@@ -86,11 +136,18 @@ function connectSockets(url: string, posters: Poster[]) {
   const state = { disconnects: 0, closing: false };
   const connectOne = (cookie: string) =>
     new Promise<Socket>((resolve, reject) => {
-      const socket = connect(url, { transports: ["websocket"], forceNew: true, reconnection: false, extraHeaders: { cookie } });
+      const socket = connect(url, {
+        transports: ["websocket"],
+        forceNew: true,
+        reconnection: false,
+        extraHeaders: { cookie },
+      });
       socket.on("disconnect", () => {
         if (!state.closing) state.disconnects += 1;
       });
-      socket.once("connect_error", (error) => reject(new Error(`a socket could not connect: ${error.message}`)));
+      socket.once("connect_error", (error) =>
+        reject(new Error(`a socket could not connect: ${error.message}`)),
+      );
       // The server joins the user's room (and conversations) and then says so.
       socket.once("session:ready", () => resolve(socket));
     });
@@ -132,10 +189,17 @@ interface Round {
 }
 
 /** One autocannon run on the mix; every response's time and status recorded by kind. */
-async function runRound(url: string, seconds: number, setupRequest: ReturnType<typeof mixRequest>): Promise<Round> {
-  const byKind = Object.fromEntries(KINDS.map((kind) => [kind, { sent: 0, times: [], status: {}, timeouts: 0, fiveXxPaths: [] }])) as unknown as Record<Kind, KindStats>;
+async function runRound(
+  url: string,
+  seconds: number,
+  setupRequest: ReturnType<typeof mixRequest>,
+): Promise<Round> {
+  const byKind = Object.fromEntries(
+    KINDS.map((kind) => [kind, { sent: 0, times: [], status: {}, timeouts: 0, fiveXxPaths: [] }]),
+  ) as unknown as Record<Kind, KindStats>;
   const errorMessages: Record<string, number> = {};
-  const contextOf = (client: autocannon.Client) => (client as unknown as { requestIterator: { context: MixContext } }).requestIterator.context;
+  const contextOf = (client: autocannon.Client) =>
+    (client as unknown as { requestIterator: { context: MixContext } }).requestIterator.context;
   // A connection emits 'request' before it draws the next request, and a timed-out one draws
   // its next request before it emits 'timeout': what 'request' last saw is the timed-out kind.
   const setupClient = (client: autocannon.Client) => {
@@ -151,7 +215,14 @@ async function runRound(url: string, seconds: number, setupRequest: ReturnType<t
   };
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
-      { url, connections: CONNECTIONS, duration: seconds, timeout: REQUEST_TIMEOUT_S, requests: [{ setupRequest: draw }], setupClient },
+      {
+        url,
+        connections: CONNECTIONS,
+        duration: seconds,
+        timeout: REQUEST_TIMEOUT_S,
+        requests: [{ setupRequest: draw }],
+        setupClient,
+      },
       (error, outcome) => (error ? reject(error) : resolve(outcome)),
     );
     instance.on("response", (client, status, _bytes, responseTime) => {
@@ -174,7 +245,14 @@ async function runRound(url: string, seconds: number, setupRequest: ReturnType<t
       errorMessages[error.message] = (errorMessages[error.message] ?? 0) + 1;
     });
   });
-  return { seconds, requestsPerSecond: result.requests.average, byKind, errors: result.errors - result.timeouts, timeouts: result.timeouts, errorMessages };
+  return {
+    seconds,
+    requestsPerSecond: result.requests.average,
+    byKind,
+    errors: result.errors - result.timeouts,
+    timeouts: result.timeouts,
+    errorMessages,
+  };
 }
 
 /**
@@ -184,7 +262,9 @@ async function runRound(url: string, seconds: number, setupRequest: ReturnType<t
 function summarise(stats: KindStats[]) {
   const timeouts = stats.reduce((sum, s) => sum + s.timeouts, 0);
   const answered = stats.flatMap((s) => s.times);
-  const times = [...answered, ...Array<number>(timeouts).fill(REQUEST_TIMEOUT_S * 1000)].sort((a, b) => a - b);
+  const times = [...answered, ...Array<number>(timeouts).fill(REQUEST_TIMEOUT_S * 1000)].sort(
+    (a, b) => a - b,
+  );
   const status: Record<string, number> = { "2xx": 0, "3xx": 0, "4xx": 0, "5xx": 0 };
   const fourXxByCode: Record<string, number> = {};
   for (const s of stats) {
@@ -252,7 +332,12 @@ async function sampled<T>(pid: number, label: string, samples: Sample[], run: ()
   const started = performance.now();
   const take = () => {
     const { processMiB, childrenMiB } = residentMemory(pid);
-    samples.push({ round: label, second: round((performance.now() - started) / 1000, 0), appMiB: round(processMiB), postgresMiB: round(childrenMiB) });
+    samples.push({
+      round: label,
+      second: round((performance.now() - started) / 1000, 0),
+      appMiB: round(processMiB),
+      postgresMiB: round(childrenMiB),
+    });
   };
   const timer = setInterval(take, SAMPLE_MS);
   try {
@@ -269,7 +354,9 @@ async function sampled<T>(pid: number, label: string, samples: Sample[], run: ()
 async function measure(app: AppProcess) {
   process.env.DATABASE_URL = readFileSync(path.join(app.dataDir, "database-url"), "utf8").trim();
   const posters = await seedUsers();
-  const needIds = (await db.need.findMany({ where: { status: "OPEN" }, select: { id: true } })).map((need) => need.id);
+  const needIds = (await db.need.findMany({ where: { status: "OPEN" }, select: { id: true } })).map(
+    (need) => need.id,
+  );
   if (needIds.length === 0) throw new Error("the demo data has no open needs: is SEED_DEMO off?");
   const preflightStatus = await preflight(app.url, needIds, posters[0]!);
   const setupRequest = mixRequest(app.url, needIds, posters);
@@ -288,10 +375,25 @@ async function measure(app: AppProcess) {
     const after = await settledMemory(app.pid);
     // After the quiet period: posts still in flight when the round ended have finished by now.
     const needsCreated = (await db.need.count()) - needsBefore;
-    const second = await sampled(app.pid, "second", samples, () => runRound(app.url, SECOND_ROUND_SECONDS, setupRequest));
+    const second = await sampled(app.pid, "second", samples, () =>
+      runRound(app.url, SECOND_ROUND_SECONDS, setupRequest),
+    );
     const afterSecond = await settledMemory(app.pid);
     const connected = sockets.sockets.filter((socket) => socket.connected).length;
-    return { needIds, preflightStatus, warmup, main, second, needsCreated, cold, before, after, afterSecond, samples, sockets: { connected, disconnects: sockets.state.disconnects } };
+    return {
+      needIds,
+      preflightStatus,
+      warmup,
+      main,
+      second,
+      needsCreated,
+      cold,
+      before,
+      after,
+      afterSecond,
+      samples,
+      sockets: { connected, disconnects: sockets.state.disconnects },
+    };
   } finally {
     sockets.close();
   }
@@ -351,7 +453,8 @@ const rounds = [warmup, overall, second];
 const fiveXx = rounds.reduce((sum, r) => sum + r.status["5xx"], 0);
 const errors = rounds.reduce((sum, r) => sum + r.errors + r.timeouts, 0);
 // Judged only at the issue's settings; a shorter development run reports "not measured".
-const fullLength = SECONDS >= TARGET.seconds && CONNECTIONS >= TARGET.connections && SOCKETS >= TARGET.sockets;
+const fullLength =
+  SECONDS >= TARGET.seconds && CONNECTIONS >= TARGET.connections && SOCKETS >= TARGET.sockets;
 const met =
   fullLength &&
   fiveXx === TARGET.fiveXx &&
@@ -400,17 +503,24 @@ const row = (s: ReturnType<typeof summarise>, share: string) => ({
 // Each kind's share of the requests sent, against the weight asked for.
 const table: Record<string, ReturnType<typeof row>> = {};
 for (const { name, weight } of MIX) {
-  table[name] = row(byKind[name], `${weight}% → ${round((100 * byKind[name].sent) / Math.max(1, overall.sent))}%`);
+  table[name] = row(
+    byKind[name],
+    `${weight}% → ${round((100 * byKind[name].sent) / Math.max(1, overall.sent))}%`,
+  );
 }
 table.overall = row(overall, "100%");
 table[`warm-up (${WARMUP_SECONDS} s)`] = row(warmup, "");
 table[`second round (${SECOND_ROUND_SECONDS} s)`] = row(second, "");
 const signed = (n: number) => `${n >= 0 ? "+" : ""}${n}%`;
-console.log(`\nbench:load — ${SECONDS} s at ${CONNECTIONS} connections, ${SOCKETS} sockets connected, ${results.machine.cores} cores, ${process.version}\n`);
+console.log(
+  `\nbench:load — ${SECONDS} s at ${CONNECTIONS} connections, ${SOCKETS} sockets connected, ${results.machine.cores} cores, ${process.version}\n`,
+);
 console.table(table);
 console.log(
   `main round: ${overall.sent} sent, ${overall.requestsPerSecond} answered/s; p50/p95/p99 count a timed-out request at ${REQUEST_TIMEOUT_S} s; errors ${overall.errors}, timeouts ${overall.timeouts} (>${REQUEST_TIMEOUT_S} s), 429 ${overall.rateLimited}` +
-    (Object.keys(overall.fourXxByCode).length ? `, 4xx by code ${JSON.stringify(overall.fourXxByCode)}` : "") +
+    (Object.keys(overall.fourXxByCode).length
+      ? `, 4xx by code ${JSON.stringify(overall.fourXxByCode)}`
+      : "") +
     (overall.status.unparsed ? `, ${overall.status.unparsed} unparsed after a timeout` : "") +
     `, ${overall.unansweredAtEnd} unanswered when the round ended` +
     `; sockets ${run.sockets.connected}/${SOCKETS} still connected, ${run.sockets.disconnects} disconnects; ` +
@@ -429,4 +539,7 @@ console.log(
     `second round ≤ ${signed(TARGET.secondRoundGrowthPercent)} more): ${met ? "met" : fullLength ? "not met" : "not measured (shorter settings)"} — ${fiveXx} 5xx, ${errors} errors/timeouts in all rounds`,
 );
 mkdirSync(path.join(import.meta.dirname, "results"), { recursive: true });
-writeFileSync(path.join(import.meta.dirname, "results", "load.json"), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(
+  path.join(import.meta.dirname, "results", "load.json"),
+  `${JSON.stringify(results, null, 2)}\n`,
+);

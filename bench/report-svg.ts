@@ -11,7 +11,10 @@ export const COLORS = ["#2f855a", "#718096", "#2b6cb0", "#c05621", "#6b46c1", "#
 export const FAIL_COLOR = "#c53030";
 
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!,
+  );
 }
 
 /** Numbers as a person writes them: no trailing noise, 2 significant digits below 1. */
@@ -25,7 +28,9 @@ export function formatNumber(value: number): string {
 export function niceCeiling(value: number): number {
   if (!(value > 0)) return 1;
   const power = 10 ** Math.floor(Math.log10(value));
-  return [1, 1.2, 1.6, 2, 2.4, 3, 4, 5, 6, 8, 10].map((step) => Number((step * power).toPrecision(12))).find((candidate) => candidate >= value)!;
+  return [1, 1.2, 1.6, 2, 2.4, 3, 4, 5, 6, 8, 10]
+    .map((step) => Number((step * power).toPrecision(12)))
+    .find((candidate) => candidate >= value)!;
 }
 
 function text(x: number, y: number, content: string, attributes = ""): string {
@@ -44,7 +49,10 @@ function svgDocument(width: number, height: number, title: string, body: string[
 }
 
 function heading(title: string, note: string | undefined): string[] {
-  return [text(16, 24, title, `font-size="15" font-weight="600"`), ...(note ? [text(16, 42, note, `fill="${MUTED}"`)] : [])];
+  return [
+    text(16, 24, title, `font-size="15" font-weight="600"`),
+    ...(note ? [text(16, 42, note, `fill="${MUTED}"`)] : []),
+  ];
 }
 
 export interface Bar {
@@ -79,7 +87,15 @@ export interface BarChartOptions {
 }
 
 /** Horizontal bars, grouped: a bold group label, then one labelled bar per line. */
-export function barChart({ title, note, groups, scale = "shared", max, markers = [], width = 760 }: BarChartOptions): string {
+export function barChart({
+  title,
+  note,
+  groups,
+  scale = "shared",
+  max,
+  markers = [],
+  width = 760,
+}: BarChartOptions): string {
   const barHeight = 16;
   const lineHeight = 22;
   const labelWidth = 190;
@@ -88,7 +104,9 @@ export function barChart({ title, note, groups, scale = "shared", max, markers =
   const top = (note ? 52 : 36) + (markers.length > 0 ? 14 * markers.length : 0) + 8;
   // A missing figure (NaN, null from JSON) draws as an empty bar labelled "—", never as NaN in the file.
   const valueOf = (bar: Bar) => (Number.isFinite(bar.value) ? Math.max(0, bar.value) : 0);
-  const sharedMax = max ?? niceCeiling(Math.max(...groups.flatMap((g) => g.bars.map(valueOf)), ...markers.map((m) => m.value), 0));
+  const sharedMax =
+    max ??
+    niceCeiling(Math.max(...groups.flatMap((g) => g.bars.map(valueOf)), ...markers.map((m) => m.value), 0));
   const body = heading(title, note);
   let y = top;
   groups.forEach((group) => {
@@ -99,7 +117,9 @@ export function barChart({ title, note, groups, scale = "shared", max, markers =
       const length = Math.max(1, (valueOf(bar) / groupMax) * plotWidth);
       const color = bar.color ?? COLORS[index % COLORS.length];
       body.push(text(24, y + 12, bar.label, `fill="${MUTED}"`));
-      body.push(`<rect x="${left}" y="${y}" width="${length.toFixed(1)}" height="${barHeight}" rx="2" fill="${color}"/>`);
+      body.push(
+        `<rect x="${left}" y="${y}" width="${length.toFixed(1)}" height="${barHeight}" rx="2" fill="${color}"/>`,
+      );
       body.push(text(left + length + 6, y + 12, bar.text ?? formatNumber(bar.value), HALO));
       y += lineHeight;
     });
@@ -112,14 +132,25 @@ export function barChart({ title, note, groups, scale = "shared", max, markers =
     for (let i = 0; i <= 4; i++) {
       const x = left + (plotWidth * i) / 4;
       body.unshift(`<line x1="${x}" y1="${top - 4}" x2="${x}" y2="${bottom}" stroke="${GRID}"/>`);
-      body.push(text(x, bottom + 14, formatNumber((sharedMax * i) / 4), `text-anchor="middle" fill="${MUTED}" font-size="11"`));
+      body.push(
+        text(
+          x,
+          bottom + 14,
+          formatNumber((sharedMax * i) / 4),
+          `text-anchor="middle" fill="${MUTED}" font-size="11"`,
+        ),
+      );
     }
     markers.forEach((marker, index) => {
       const x = left + (marker.value / sharedMax) * plotWidth;
       const color = marker.color ?? FAIL_COLOR;
       const labelY = top - 8 - 14 * (markers.length - 1 - index);
-      body.unshift(`<line x1="${x.toFixed(1)}" y1="${labelY + 3}" x2="${x.toFixed(1)}" y2="${bottom}" stroke="${color}" stroke-width="1.5" stroke-dasharray="5 3"/>`);
-      body.push(text(x - 4, labelY, marker.label, `text-anchor="end" fill="${color}" font-size="11" ${HALO}`));
+      body.unshift(
+        `<line x1="${x.toFixed(1)}" y1="${labelY + 3}" x2="${x.toFixed(1)}" y2="${bottom}" stroke="${color}" stroke-width="1.5" stroke-dasharray="5 3"/>`,
+      );
+      body.push(
+        text(x - 4, labelY, marker.label, `text-anchor="end" fill="${color}" font-size="11" ${HALO}`),
+      );
     });
   }
   return svgDocument(width, bottom + (scale === "shared" ? 26 : 8), title, body);
@@ -146,8 +177,20 @@ export interface LineChartOptions {
 }
 
 /** Lines with a dot at each point, round axes and a legend under the plot. */
-export function lineChart({ title, note, series: given, xLabel, yLabel, yFromZero = true, width = 760, height = 340 }: LineChartOptions): string {
-  const series = given.map((s) => ({ ...s, points: s.points.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y)) }));
+export function lineChart({
+  title,
+  note,
+  series: given,
+  xLabel,
+  yLabel,
+  yFromZero = true,
+  width = 760,
+  height = 340,
+}: LineChartOptions): string {
+  const series = given.map((s) => ({
+    ...s,
+    points: s.points.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y)),
+  }));
   const left = 64;
   const right = width - 24;
   const top = note ? 60 : 44;
@@ -164,19 +207,40 @@ export function lineChart({ title, note, series: given, xLabel, yLabel, yFromZer
   for (let i = 0; i <= 4; i++) {
     const yValue = yMin + ((yMax - yMin) * i) / 4;
     const y = toY(yValue);
-    body.push(`<line x1="${left}" y1="${y.toFixed(1)}" x2="${right}" y2="${y.toFixed(1)}" stroke="${GRID}"/>`);
-    body.push(text(left - 6, y + 4, formatNumber(yValue), `text-anchor="end" fill="${MUTED}" font-size="11"`));
+    body.push(
+      `<line x1="${left}" y1="${y.toFixed(1)}" x2="${right}" y2="${y.toFixed(1)}" stroke="${GRID}"/>`,
+    );
+    body.push(
+      text(left - 6, y + 4, formatNumber(yValue), `text-anchor="end" fill="${MUTED}" font-size="11"`),
+    );
     const x = toX((xMax * i) / 4);
-    body.push(text(x, bottom + 16, formatNumber((xMax * i) / 4), `text-anchor="middle" fill="${MUTED}" font-size="11"`));
+    body.push(
+      text(
+        x,
+        bottom + 16,
+        formatNumber((xMax * i) / 4),
+        `text-anchor="middle" fill="${MUTED}" font-size="11"`,
+      ),
+    );
   }
   body.push(`<line x1="${left}" y1="${bottom}" x2="${right}" y2="${bottom}" stroke="${MUTED}"/>`);
   body.push(text((left + right) / 2, bottom + 32, xLabel, `text-anchor="middle" fill="${MUTED}"`));
-  body.push(text(16, (top + bottom) / 2, yLabel, `text-anchor="middle" fill="${MUTED}" transform="rotate(-90 16 ${(top + bottom) / 2})"`));
+  body.push(
+    text(
+      16,
+      (top + bottom) / 2,
+      yLabel,
+      `text-anchor="middle" fill="${MUTED}" transform="rotate(-90 16 ${(top + bottom) / 2})"`,
+    ),
+  );
   series.forEach((s, index) => {
     const color = s.color ?? COLORS[index % COLORS.length];
     const points = s.points.map(([x, y]) => `${toX(x).toFixed(1)},${toY(y).toFixed(1)}`);
     const dash = s.reference ? ` stroke-dasharray="6 4"` : "";
-    if (points.length > 1) body.push(`<polyline points="${points.join(" ")}" fill="none" stroke="${color}" stroke-width="2"${dash}/>`);
+    if (points.length > 1)
+      body.push(
+        `<polyline points="${points.join(" ")}" fill="none" stroke="${color}" stroke-width="2"${dash}/>`,
+      );
     for (const point of s.reference ? [] : points) {
       const [cx, cy] = point.split(",");
       body.push(`<circle cx="${cx}" cy="${cy}" r="3" fill="${color}"/>`);

@@ -17,7 +17,13 @@ const search = (p95Ms: number) => ({
   postgresIlike: { p50Ms: 80, p95Ms: 300, p99Ms: 400 },
   target: { p95Ms: 20, fasterThanScan: 10 },
 });
-const chatSide = (p95: number, lost = 0) => ({ deliveryMs: { p50: 10, p95, p99: 80 }, lost, duplicated: 0, refused: 0, timedOut: 0 });
+const chatSide = (p95: number, lost = 0) => ({
+  deliveryMs: { p50: 10, p95, p99: 80 },
+  lost,
+  duplicated: 0,
+  refused: 0,
+  timedOut: 0,
+});
 const chat = ({ rate = 500, p95 = 40, lost = 0 } = {}) => ({
   settings: { rate, seconds: 20 },
   xiangke: chatSide(p95, lost),
@@ -33,11 +39,26 @@ const weight = { budgetKb: 150, pages: { home: { "JS kB gz": 90 }, "need page": 
 // The shape bench/load.ts writes (see its results): the fields the report reads and a few more.
 const load = (overrides: { seconds?: number; fiveXx?: number; appAfter?: number } = {}): LoadJson => ({
   settings: { seconds: overrides.seconds ?? 60, connections: 200, sockets: 1000 },
-  overall: { requests: 12000, requestsPerSecond: 200, p50Ms: 300, p95Ms: 900, p99Ms: 1500, status: { "2xx": 10800, "3xx": 1200, "4xx": 0, "5xx": overrides.fiveXx ?? 0 }, errors: 0, timeouts: 0 },
+  overall: {
+    requests: 12000,
+    requestsPerSecond: 200,
+    p50Ms: 300,
+    p95Ms: 900,
+    p99Ms: 1500,
+    status: { "2xx": 10800, "3xx": 1200, "4xx": 0, "5xx": overrides.fiveXx ?? 0 },
+    errors: 0,
+    timeouts: 0,
+  },
   byKind: {
     home: { requests: 2400, p50Ms: 200, p95Ms: 600, p99Ms: 900, "5xx": 0 },
     post: { requests: 1200, p50Ms: 400, p95Ms: 1200, p99Ms: 2000, "5xx": 0 },
-    workspace: { requests: 0, p50Ms: null as unknown as number, p95Ms: null as unknown as number, p99Ms: null as unknown as number, "5xx": 0 },
+    workspace: {
+      requests: 0,
+      p50Ms: null as unknown as number,
+      p95Ms: null as unknown as number,
+      p99Ms: null as unknown as number,
+      "5xx": 0,
+    },
   },
   secondRound: { requestsPerSecond: 210, status: { "5xx": 0 }, errors: 0, timeouts: 0 },
   sockets: { connected: 1000, disconnects: 0 },
@@ -59,7 +80,15 @@ const lighthouse = (performance: number) => ({
   targets: { performance: 90, accessibility: 95 },
   pages: [
     { slug: "home", name: "home", performance: 100, accessibility: 100, lcpMs: 900, tbtMs: 10 },
-    { slug: "need", name: "need page", performance, accessibility: 94, lcpMs: 3100, tbtMs: 40, costliest: { performance: [{ id: "largest-contentful-paint", pointsLost: 9 }] } },
+    {
+      slug: "need",
+      name: "need page",
+      performance,
+      accessibility: 94,
+      lcpMs: 3100,
+      tbtMs: 40,
+      costliest: { performance: [{ id: "largest-contentful-paint", pointsLost: 9 }] },
+    },
   ],
 });
 
@@ -74,7 +103,13 @@ function parseSvg(svg: string): string[] {
   const stack: string[] = [];
   const texts: string[] = [];
   const entity = /&(?!(amp|lt|gt|quot|apos);)/;
-  const decode = (t: string) => t.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  const decode = (t: string) =>
+    t
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, "&");
   const tag = /<(\/?)([a-zA-Z][\w:-]*)((?:\s+[\w:-]+="[^"<]*")*)\s*(\/?)>/y;
   let roots = 0;
   let i = 0;
@@ -90,7 +125,8 @@ function parseSvg(svg: string): string[] {
     if (!match) throw new Error(`malformed tag: ${svg.slice(lt, lt + 80)}`);
     const [whole, closing, name, attributes, selfClosing] = match;
     if (entity.test(attributes)) throw new Error(`a raw & in attributes: ${attributes}`);
-    if (/="[^"]*NaN/.test(attributes) || /undefined/.test(attributes)) throw new Error(`NaN or undefined in ${whole}`);
+    if (/="[^"]*NaN/.test(attributes) || /undefined/.test(attributes))
+      throw new Error(`NaN or undefined in ${whole}`);
     if (closing) {
       if (stack.pop() !== name) throw new Error(`</${name}> closes the wrong element`);
     } else if (!selfClosing) {
@@ -118,7 +154,10 @@ describe("bench report rows", () => {
   it("passes the home p95 only at 10 connections, and fails it at any load when it is over", () => {
     expect(find(rowsFor("http", http(80)), "home page p95").pass).toBe("pass");
     expect(find(rowsFor("http", http(120.8)), "home page p95").pass).toBe("FAIL");
-    expect(find(rowsFor("http", http(80, 50)), "home page p95")).toMatchObject({ pass: "—", note: "measured at 50 connections" });
+    expect(find(rowsFor("http", http(80, 50)), "home page p95")).toMatchObject({
+      pass: "—",
+      note: "measured at 50 connections",
+    });
     expect(find(rowsFor("http", http(120, 50)), "home page p95").pass).toBe("FAIL");
   });
 
@@ -138,14 +177,20 @@ describe("bench report rows", () => {
     expect(find(rows, "messages duplicated").pass).toBe("pass");
     expect(find(rowsFor("chat", chat({ lost: 3 })), "messages lost").pass).toBe("FAIL");
     expect(find(rowsFor("chat", chat({ p95: 60 })), "delivery p95").pass).toBe("FAIL");
-    expect(find(rowsFor("chat", chat({ rate: 100 })), "delivery p95")).toMatchObject({ pass: "—", note: "ran at 100 msg/s" });
+    expect(find(rowsFor("chat", chat({ rate: 100 })), "delivery p95")).toMatchObject({
+      pass: "—",
+      note: "ran at 100 msg/s",
+    });
   });
 
   it("judges the ledger by its invariants, not its throughput", () => {
     const rows = rowsFor("ledger", ledger(true));
     expect(find(rows, "transfers/s, sequential")).toMatchObject({ ratio: 0.15, pass: "—" });
     expect(find(rows, "ledger invariants").pass).toBe("pass");
-    expect(find(rowsFor("ledger", ledger(false)), "ledger invariants")).toMatchObject({ value: "broken", pass: "FAIL" });
+    expect(find(rowsFor("ledger", ledger(false)), "ledger invariants")).toMatchObject({
+      value: "broken",
+      pass: "FAIL",
+    });
   });
 
   it("gives each page its own JavaScript row against the budget", () => {
@@ -165,7 +210,10 @@ describe("bench report rows", () => {
     expect(find(rows, "p95, workspace").value).toBe("—");
     expect(find(rows, "needs created").value).toBe(1200);
     expect(find(rowsFor("load", load({ fiveXx: 2 })), "5xx responses").pass).toBe("FAIL");
-    expect(find(rowsFor("load", load({ appAfter: 520 })), "app memory growth after the load")).toMatchObject({ value: 30, pass: "FAIL" });
+    expect(find(rowsFor("load", load({ appAfter: 520 })), "app memory growth after the load")).toMatchObject({
+      value: 30,
+      pass: "FAIL",
+    });
     // A 15-second run cannot pass the issue's 60-second targets, but its misses still count.
     expect(find(rowsFor("load", load({ seconds: 15 })), "5xx responses").pass).toBe("—");
     expect(find(rowsFor("load", load({ seconds: 15, fiveXx: 1 })), "5xx responses").pass).toBe("FAIL");
@@ -186,10 +234,18 @@ describe("bench report rows", () => {
       { name: "chat", status: "earlier", resultsAt: "2026-01-02T03:04:05.000Z" },
       { name: "ledger", status: "crashed", exitCode: 1 },
     ]);
-    expect(rows.filter((r) => r.area === "ledger")).toEqual([expect.objectContaining({ value: "crashed", pass: "FAIL" })]);
-    expect(rows.filter((r) => r.area === "search")).toEqual([expect.objectContaining({ value: "unreadable", pass: "FAIL" })]);
-    expect(rows.filter((r) => r.area === "weight")).toEqual([expect.objectContaining({ value: "not run", pass: "—" })]);
-    expect(find(rows, "messages lost").note).toBe("from an earlier run (2026-01-02 03:04); bare relay lost 0");
+    expect(rows.filter((r) => r.area === "ledger")).toEqual([
+      expect.objectContaining({ value: "crashed", pass: "FAIL" }),
+    ]);
+    expect(rows.filter((r) => r.area === "search")).toEqual([
+      expect.objectContaining({ value: "unreadable", pass: "FAIL" }),
+    ]);
+    expect(rows.filter((r) => r.area === "weight")).toEqual([
+      expect.objectContaining({ value: "not run", pass: "—" }),
+    ]);
+    expect(find(rows, "messages lost").note).toBe(
+      "from an earlier run (2026-01-02 03:04); bare relay lost 0",
+    );
     expect(find(rows, "home page p95").note).toBeUndefined();
   });
 
@@ -211,11 +267,29 @@ describe("bench report charts", () => {
   it("draws labelled bars with escaped text and a marker line", () => {
     const svg = barChart({
       title: "Bars & <scores>",
-      groups: [{ label: "首页 home", bars: [{ label: "XiangKe", value: 93 }, { label: "bare \"Express\"", value: Number.NaN }] }],
+      groups: [
+        {
+          label: "首页 home",
+          bars: [
+            { label: "XiangKe", value: 93 },
+            { label: 'bare "Express"', value: Number.NaN },
+          ],
+        },
+      ],
       markers: [{ value: 90, label: "target 90" }],
     });
     const texts = parseSvg(svg);
-    expect(texts).toEqual(expect.arrayContaining(["Bars & <scores>", "首页 home", "XiangKe", 'bare "Express"', "93", "—", "target 90"]));
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        "Bars & <scores>",
+        "首页 home",
+        "XiangKe",
+        'bare "Express"',
+        "93",
+        "—",
+        "target 90",
+      ]),
+    );
     expect(svg).toContain("Noto Sans CJK SC");
   });
 
@@ -223,8 +297,22 @@ describe("bench report charts", () => {
     const svg = lineChart({
       title: "Memory",
       series: [
-        { name: "app", points: [[0, 400], [5, 450], [10, Number.NaN]] },
-        { name: "limit", points: [[0, 500], [10, 500]], reference: true },
+        {
+          name: "app",
+          points: [
+            [0, 400],
+            [5, 450],
+            [10, Number.NaN],
+          ],
+        },
+        {
+          name: "limit",
+          points: [
+            [0, 500],
+            [10, 500],
+          ],
+          reference: true,
+        },
       ],
       xLabel: "seconds",
       yLabel: "MiB",
@@ -235,15 +323,39 @@ describe("bench report charts", () => {
   });
 
   it("builds every chart from sample results, each well-formed, and links them from the Markdown", () => {
-    const raw = { http: http(80), search: search(13), chat: chat(), ledger: ledger(true), weight, load: load(), lighthouse: lighthouse(89) };
+    const raw = {
+      http: http(80),
+      search: search(13),
+      chat: chat(),
+      ledger: ledger(true),
+      weight,
+      load: load(),
+      lighthouse: lighthouse(89),
+    };
     const rows = buildRows(raw);
     const charts = buildCharts(rows, raw);
-    expect(charts.map((c) => c.file)).toEqual(["baselines.svg", "weight.svg", "lighthouse.svg", "load-memory.svg", "load-latency.svg"]);
+    expect(charts.map((c) => c.file)).toEqual([
+      "baselines.svg",
+      "weight.svg",
+      "lighthouse.svg",
+      "load-memory.svg",
+      "load-latency.svg",
+    ]);
     const texts = Object.fromEntries(charts.map((c) => [c.file, parseSvg(c.svg)]));
-    expect(texts["baselines.svg"]).toEqual(expect.arrayContaining(["bare Express, same bytes", "PostgreSQL ILIKE scan p95", "plain inserts, 32 clients"]));
+    expect(texts["baselines.svg"]).toEqual(
+      expect.arrayContaining([
+        "bare Express, same bytes",
+        "PostgreSQL ILIKE scan p95",
+        "plain inserts, 32 clients",
+      ]),
+    );
     expect(texts["weight.svg"]).toEqual(expect.arrayContaining(["need page", "151 kB", "budget 150 kB"]));
-    expect(texts["lighthouse.svg"]).toEqual(expect.arrayContaining(["need page", "performance target 90", "accessibility target 95"]));
-    expect(texts["load-memory.svg"]).toEqual(expect.arrayContaining(["app, main round", "PostgreSQL, second round", "limit: +25%"]));
+    expect(texts["lighthouse.svg"]).toEqual(
+      expect.arrayContaining(["need page", "performance target 90", "accessibility target 95"]),
+    );
+    expect(texts["load-memory.svg"]).toEqual(
+      expect.arrayContaining(["app, main round", "PostgreSQL, second round", "limit: +25%"]),
+    );
     expect(texts["load-latency.svg"]).toEqual(expect.arrayContaining(["post (1200 requests)", "p99"]));
     expect(texts["load-latency.svg"].join(" ")).not.toContain("workspace");
 

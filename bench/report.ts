@@ -1,7 +1,15 @@
 // The pure half of `npm run bench` (bench/run-all.ts): from each bench's bench/results/<name>.json
 // to one table of rows — figure, baseline measured in the same run, ratio, target, pass/FAIL —
 // the SVG charts and the Markdown report. No I/O here, so tests can feed it sample JSON.
-import { COLORS, FAIL_COLOR, barChart, formatNumber, lineChart, type BarGroup, type Series } from "./report-svg";
+import {
+  COLORS,
+  FAIL_COLOR,
+  barChart,
+  formatNumber,
+  lineChart,
+  type BarGroup,
+  type Series,
+} from "./report-svg";
 
 export const BENCHES = ["http", "search", "chat", "ledger", "weight", "load", "lighthouse"] as const;
 export type BenchName = (typeof BENCHES)[number];
@@ -129,14 +137,25 @@ interface LighthouseJson {
 const LOAD_CONDITIONS = { seconds: 60, connections: 200, sockets: 1000 };
 
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
-const ratioOf = (value: number, baseline: number) => (baseline > 0 ? Number((value / baseline).toPrecision(3)) : null);
+const ratioOf = (value: number, baseline: number) =>
+  baseline > 0 ? Number((value / baseline).toPrecision(3)) : null;
 const judge = (ok: boolean): Row["pass"] => (ok ? "pass" : "FAIL");
 /** A target checked outside its stated conditions: a miss is still a FAIL, a success is not claimed. */
-const judgeAt = (conditionsMet: boolean, ok: boolean): Row["pass"] => (!ok ? "FAIL" : conditionsMet ? "pass" : "—");
+const judgeAt = (conditionsMet: boolean, ok: boolean): Row["pass"] =>
+  !ok ? "FAIL" : conditionsMet ? "pass" : "—";
 
-function row(area: BenchName, figure: string, measured: number | string | null | undefined, unit: string, extra: Partial<Row> = {}): Row {
+function row(
+  area: BenchName,
+  figure: string,
+  measured: number | string | null | undefined,
+  unit: string,
+  extra: Partial<Row> = {},
+): Row {
   // A percentile of no responses is NaN in the bench, null once written as JSON.
-  const value = typeof measured === "string" || (typeof measured === "number" && Number.isFinite(measured)) ? measured : "—";
+  const value =
+    typeof measured === "string" || (typeof measured === "number" && Number.isFinite(measured))
+      ? measured
+      : "—";
   const baseline = extra.baseline ?? null;
   const ratio = baseline && typeof value === "number" ? ratioOf(value, baseline.value) : null;
   return { area, figure, value, unit, baseline, ratio, target: "—", pass: "—", ...extra };
@@ -154,7 +173,13 @@ const ROWS: { [name in BenchName]: (json: never) => Row[] } = {
         baseline: { name: "bare Express p95", value: round(j.bareExpress.p95Ms) },
         target: "p95 ≤ 100 ms at 10 connections, 0 errors (ours)",
         pass: judgeAt(atTarget, j.homePage.p95Ms <= 100 && errors === 0),
-        note: [atTarget ? "" : `measured at ${j.settings.connections} connections`, errors ? `${errors} errors` : ""].filter(Boolean).join("; ") || undefined,
+        note:
+          [
+            atTarget ? "" : `measured at ${j.settings.connections} connections`,
+            errors ? `${errors} errors` : "",
+          ]
+            .filter(Boolean)
+            .join("; ") || undefined,
       }),
       row("http", "app memory, idle", j.memoryMiB.appIdle, "MiB"),
       row("http", "PostgreSQL memory, idle", j.memoryMiB.postgresIdle, "MiB"),
@@ -185,8 +210,16 @@ const ROWS: { [name in BenchName]: (json: never) => Row[] } = {
         pass: judgeAt(atRate, ours.deliveryMs.p95 <= j.target.p95Ms),
         note,
       }),
-      row("chat", "messages lost", ours.lost, "msgs", { target: "0", pass: judgeAt(atRate, ours.lost === 0), note: `bare relay lost ${j.bareRelay.lost}` }),
-      row("chat", "messages duplicated", ours.duplicated, "msgs", { target: "0", pass: judgeAt(atRate, ours.duplicated === 0), note: `bare relay duplicated ${j.bareRelay.duplicated}` }),
+      row("chat", "messages lost", ours.lost, "msgs", {
+        target: "0",
+        pass: judgeAt(atRate, ours.lost === 0),
+        note: `bare relay lost ${j.bareRelay.lost}`,
+      }),
+      row("chat", "messages duplicated", ours.duplicated, "msgs", {
+        target: "0",
+        pass: judgeAt(atRate, ours.duplicated === 0),
+        note: `bare relay duplicated ${j.bareRelay.duplicated}`,
+      }),
       row("chat", "messages refused or unacknowledged", ours.refused + ours.timedOut, "msgs", {
         target: "0 (ours, as bench:chat)",
         pass: judgeAt(atRate, ours.refused + ours.timedOut === 0),
@@ -200,28 +233,60 @@ const ROWS: { [name in BenchName]: (json: never) => Row[] } = {
     row("ledger", "transfers/s, 32 clients", j.ledger.concurrent32.transfersPerSecond, "tx/s", {
       baseline: { name: "plain inserts, 32 clients", value: j.plainInserts.concurrent32.transfersPerSecond },
     }),
-    row("ledger", "ledger invariants after the run", j.invariantsHold ? "hold" : "broken", "", { target: "invariants hold", pass: judge(j.invariantsHold === true) }),
+    row("ledger", "ledger invariants after the run", j.invariantsHold ? "hold" : "broken", "", {
+      target: "invariants hold",
+      pass: judge(j.invariantsHold === true),
+    }),
   ],
   weight: (j: WeightJson) =>
     Object.entries(j.pages).map(([page, figures]) =>
-      row("weight", `JS gzipped — ${page}`, figures["JS kB gz"], "kB", { target: `≤ ${j.budgetKb} kB`, pass: judge(figures["JS kB gz"] <= j.budgetKb) }),
+      row("weight", `JS gzipped — ${page}`, figures["JS kB gz"], "kB", {
+        target: `≤ ${j.budgetKb} kB`,
+        pass: judge(figures["JS kB gz"] <= j.budgetKb),
+      }),
     ),
   load: (j: LoadJson) => {
     const s = j.settings;
-    const atLoad = s.seconds >= LOAD_CONDITIONS.seconds && s.connections >= LOAD_CONDITIONS.connections && s.sockets >= LOAD_CONDITIONS.sockets;
-    const short = atLoad ? undefined : `lighter than the issue's ${LOAD_CONDITIONS.seconds} s, ${LOAD_CONDITIONS.connections} connections, ${LOAD_CONDITIONS.sockets} sockets`;
+    const atLoad =
+      s.seconds >= LOAD_CONDITIONS.seconds &&
+      s.connections >= LOAD_CONDITIONS.connections &&
+      s.sockets >= LOAD_CONDITIONS.sockets;
+    const short = atLoad
+      ? undefined
+      : `lighter than the issue's ${LOAD_CONDITIONS.seconds} s, ${LOAD_CONDITIONS.connections} connections, ${LOAD_CONDITIONS.sockets} sockets`;
     const fiveXx = (j.overall.status["5xx"] ?? 0) + (j.secondRound?.status["5xx"] ?? 0);
-    const errors = j.overall.errors + j.overall.timeouts + (j.secondRound ? j.secondRound.errors + j.secondRound.timeouts : 0);
+    const errors =
+      j.overall.errors +
+      j.overall.timeouts +
+      (j.secondRound ? j.secondRound.errors + j.secondRound.timeouts : 0);
     const m = j.memoryMiB;
     const growth = m.growthPercent ?? round((100 * (m.appAfter - m.appBefore)) / m.appBefore);
     const rows = [
-      row("load", `requests/s (${s.seconds} s, ${s.connections} connections, ${s.sockets} sockets)`, j.overall.requestsPerSecond, "req/s", {
-        note: `${j.overall.requests} requests`,
+      row(
+        "load",
+        `requests/s (${s.seconds} s, ${s.connections} connections, ${s.sockets} sockets)`,
+        j.overall.requestsPerSecond,
+        "req/s",
+        {
+          note: `${j.overall.requests} requests`,
+        },
+      ),
+      row("load", "p95, all requests", j.overall.p95Ms, "ms", {
+        note: `p50 ${j.overall.p50Ms}, p99 ${j.overall.p99Ms}`,
       }),
-      row("load", "p95, all requests", j.overall.p95Ms, "ms", { note: `p50 ${j.overall.p50Ms}, p99 ${j.overall.p99Ms}` }),
-      ...Object.entries(j.byKind).map(([kind, k]) => row("load", `p95, ${kind}`, k.p95Ms, "ms", { note: `${k.requests} requests` })),
-      row("load", "5xx responses", fiveXx, "", { target: `${j.target.fiveXx}`, pass: judgeAt(atLoad, fiveXx === j.target.fiveXx), note: short }),
-      row("load", "connection errors and timeouts", errors, "", { target: "0 (ours, as bench:load)", pass: judgeAt(atLoad, errors === 0), note: short }),
+      ...Object.entries(j.byKind).map(([kind, k]) =>
+        row("load", `p95, ${kind}`, k.p95Ms, "ms", { note: `${k.requests} requests` }),
+      ),
+      row("load", "5xx responses", fiveXx, "", {
+        target: `${j.target.fiveXx}`,
+        pass: judgeAt(atLoad, fiveXx === j.target.fiveXx),
+        note: short,
+      }),
+      row("load", "connection errors and timeouts", errors, "", {
+        target: "0 (ours, as bench:load)",
+        pass: judgeAt(atLoad, errors === 0),
+        note: short,
+      }),
       row("load", "socket disconnects", j.sockets.disconnects, "", {
         target: "0",
         pass: judgeAt(atLoad, j.sockets.disconnects === 0),
@@ -234,7 +299,8 @@ const ROWS: { [name in BenchName]: (json: never) => Row[] } = {
       }),
     ];
     if (m.appAfterSecondRound !== undefined) {
-      const second = m.secondRoundGrowthPercent ?? round((100 * (m.appAfterSecondRound - m.appAfter)) / m.appAfter);
+      const second =
+        m.secondRoundGrowthPercent ?? round((100 * (m.appAfterSecondRound - m.appAfter)) / m.appAfter);
       const limit = j.target.secondRoundGrowthPercent ?? 10;
       rows.push(
         row("load", "app memory growth, second round", second, "%", {
@@ -244,7 +310,11 @@ const ROWS: { [name in BenchName]: (json: never) => Row[] } = {
         }),
       );
     }
-    rows.push(row("load", "needs created by the posts", j.needsCreated, "needs", { note: j.postsRedirected === undefined ? undefined : `${j.postsRedirected} posts redirected` }));
+    rows.push(
+      row("load", "needs created by the posts", j.needsCreated, "needs", {
+        note: j.postsRedirected === undefined ? undefined : `${j.postsRedirected} posts redirected`,
+      }),
+    );
     return rows;
   },
   lighthouse: (j: LighthouseJson) =>
@@ -252,7 +322,10 @@ const ROWS: { [name in BenchName]: (json: never) => Row[] } = {
       row("lighthouse", `performance — ${page.name}`, page.performance, "/100", {
         target: `≥ ${j.targets.performance}`,
         pass: judge(page.performance >= j.targets.performance),
-        note: page.performanceRuns && page.performanceRuns.length > 1 ? `median of ${page.performanceRuns.join(", ")}` : undefined,
+        note:
+          page.performanceRuns && page.performanceRuns.length > 1
+            ? `median of ${page.performanceRuns.join(", ")}`
+            : undefined,
       }),
       row("lighthouse", `accessibility — ${page.name}`, page.accessibility, "/100", {
         target: `≥ ${j.targets.accessibility}`,
@@ -268,7 +341,13 @@ export function rowsFor(name: BenchName, json: unknown): Row[] {
   try {
     return (ROWS[name] as (json: unknown) => Row[])(json);
   } catch (error) {
-    return [row(name, "results file", "unreadable", "", { target: "readable results", pass: "FAIL", note: error instanceof Error ? error.message : String(error) })];
+    return [
+      row(name, "results file", "unreadable", "", {
+        target: "readable results",
+        pass: "FAIL",
+        note: error instanceof Error ? error.message : String(error),
+      }),
+    ];
   }
 }
 
@@ -277,9 +356,18 @@ export function buildRows(raw: Partial<Record<BenchName, unknown>>, runs: BenchR
   return BENCHES.flatMap((name) => {
     const run = runs.find((r) => r.name === name);
     if (run?.status === "crashed") {
-      return [row(name, "bench run", "crashed", "", { target: "runs to the end", pass: "FAIL", note: `exit code ${run.exitCode ?? "none"}, no results written` })];
+      return [
+        row(name, "bench run", "crashed", "", {
+          target: "runs to the end",
+          pass: "FAIL",
+          note: `exit code ${run.exitCode ?? "none"}, no results written`,
+        }),
+      ];
     }
-    if (raw[name] === undefined) return [row(name, "bench run", "not run", "", { note: "not selected (BENCH_ONLY) and no earlier results" })];
+    if (raw[name] === undefined)
+      return [
+        row(name, "bench run", "not run", "", { note: "not selected (BENCH_ONLY) and no earlier results" }),
+      ];
     const rows = rowsFor(name, raw[name]);
     if (run?.status !== "earlier") return rows;
     const earlier = `from an earlier run${run.resultsAt ? ` (${run.resultsAt.slice(0, 16).replace("T", " ")})` : ""}`;
@@ -312,17 +400,32 @@ export function cells(r: Row): Record<string, string> {
 
 export function buildCharts(rows: Row[], raw: Partial<Record<BenchName, unknown>>): Chart[] {
   const charts: Chart[] = [];
-  const compared = rows.filter((r) => r.baseline && typeof r.value === "number" && Number.isFinite(r.baseline.value));
+  const compared = rows.filter(
+    (r) => r.baseline && typeof r.value === "number" && Number.isFinite(r.baseline.value),
+  );
   if (compared.length > 0) {
     const title = "XiangKe against its baseline, same run";
     const groups: BarGroup[] = compared.map((r) => ({
       label: `${r.area}: ${r.figure} (${formatNumber(r.ratio ?? Number.NaN)}×)`,
       bars: [
         { label: "XiangKe", value: r.value as number, text: `${formatNumber(r.value as number)} ${r.unit}` },
-        { label: r.baseline!.name, value: r.baseline!.value, text: `${formatNumber(r.baseline!.value)} ${r.unit}` },
+        {
+          label: r.baseline!.name,
+          value: r.baseline!.value,
+          text: `${formatNumber(r.baseline!.value)} ${r.unit}`,
+        },
       ],
     }));
-    charts.push({ file: "baselines.svg", title, svg: barChart({ title, note: "Each pair is scaled to its longer bar; the ratio is XiangKe ÷ baseline.", groups, scale: "per-group" }) });
+    charts.push({
+      file: "baselines.svg",
+      title,
+      svg: barChart({
+        title,
+        note: "Each pair is scaled to its longer bar; the ratio is XiangKe ÷ baseline.",
+        groups,
+        scale: "per-group",
+      }),
+    });
   }
 
   const weight = raw.weight as WeightJson | undefined;
@@ -337,7 +440,12 @@ export function buildCharts(rows: Row[], raw: Partial<Record<BenchName, unknown>
     charts.push({
       file: "weight.svg",
       title,
-      svg: barChart({ title, note: "Red: over the budget.", groups: [{ label: "kB gzipped", bars }], markers: [{ value: weight.budgetKb, label: `budget ${weight.budgetKb} kB` }] }),
+      svg: barChart({
+        title,
+        note: "Red: over the budget.",
+        groups: [{ label: "kB gzipped", bars }],
+        markers: [{ value: weight.budgetKb, label: `budget ${weight.budgetKb} kB` }],
+      }),
     });
   }
 
@@ -348,15 +456,27 @@ export function buildCharts(rows: Row[], raw: Partial<Record<BenchName, unknown>
     const groups = lighthouse.pages.map((page) => ({
       label: page.name,
       bars: [
-        { label: "performance", value: page.performance, color: page.performance >= performance ? COLORS[2] : FAIL_COLOR },
-        { label: "accessibility", value: page.accessibility, color: page.accessibility >= accessibility ? COLORS[0] : FAIL_COLOR },
+        {
+          label: "performance",
+          value: page.performance,
+          color: page.performance >= performance ? COLORS[2] : FAIL_COLOR,
+        },
+        {
+          label: "accessibility",
+          value: page.accessibility,
+          color: page.accessibility >= accessibility ? COLORS[0] : FAIL_COLOR,
+        },
       ],
     }));
     const markers = [
       { value: performance, label: `performance target ${performance}`, color: COLORS[2] },
       { value: accessibility, label: `accessibility target ${accessibility}`, color: COLORS[0] },
     ];
-    charts.push({ file: "lighthouse.svg", title, svg: barChart({ title, note: "Red: under its target.", groups, max: 100, markers }) });
+    charts.push({
+      file: "lighthouse.svg",
+      title,
+      svg: barChart({ title, note: "Red: under its target.", groups, max: 100, markers }),
+    });
   }
 
   const load = raw.load as LoadJson | undefined;
@@ -366,7 +486,9 @@ export function buildCharts(rows: Row[], raw: Partial<Record<BenchName, unknown>
     const series: Series[] = rounds.flatMap((name) => {
       const samples = load.memoryMiB.samples.filter((s) => (s.round ?? "main") === name);
       const points = (key: "appMiB" | "postgresMiB") =>
-        samples.filter((s) => typeof s[key] === "number").map((s, i) => [s.second ?? i * 5, s[key]!] as [number, number]);
+        samples
+          .filter((s) => typeof s[key] === "number")
+          .map((s, i) => [s.second ?? i * 5, s[key]!] as [number, number]);
       return [
         { name: `app, ${name} round`, points: points("appMiB") },
         { name: `PostgreSQL, ${name} round`, points: points("postgresMiB") },
@@ -375,17 +497,32 @@ export function buildCharts(rows: Row[], raw: Partial<Record<BenchName, unknown>
     const m = load.memoryMiB;
     // Flat lines for the reading the growth target is measured from, and the target itself.
     const lastSecond = Math.max(...series.flatMap((s) => s.points.map((p) => p[0])));
-    const flat = (value: number) => [[0, value], [lastSecond, value]] as [number, number][];
+    const flat = (value: number) =>
+      [
+        [0, value],
+        [lastSecond, value],
+      ] as [number, number][];
     series.push(
       { name: "app before the load, after GC", points: flat(m.appBefore), color: "#a0aec0", reference: true },
-      { name: `limit: +${load.target.memoryGrowthPercent}%`, points: flat(round(m.appBefore * (1 + load.target.memoryGrowthPercent / 100))), color: FAIL_COLOR, reference: true },
+      {
+        name: `limit: +${load.target.memoryGrowthPercent}%`,
+        points: flat(round(m.appBefore * (1 + load.target.memoryGrowthPercent / 100))),
+        color: FAIL_COLOR,
+        reference: true,
+      },
     );
     const note = `App after GC: ${m.appBefore} MiB before, ${m.appAfter} MiB after${m.appAfterSecondRound === undefined ? "" : `, ${m.appAfterSecondRound} MiB after the second round`}.`;
-    charts.push({ file: "load-memory.svg", title, svg: lineChart({ title, note, series, xLabel: "seconds into the round", yLabel: "MiB" }) });
+    charts.push({
+      file: "load-memory.svg",
+      title,
+      svg: lineChart({ title, note, series, xLabel: "seconds into the round", yLabel: "MiB" }),
+    });
   }
   if (load?.byKind) {
     const title = "Latency by kind of request under load";
-    const measured = Object.entries(load.byKind).filter(([, k]) => [k.p50Ms, k.p95Ms, k.p99Ms].every(Number.isFinite));
+    const measured = Object.entries(load.byKind).filter(([, k]) =>
+      [k.p50Ms, k.p95Ms, k.p99Ms].every(Number.isFinite),
+    );
     const groups = measured.map(([kind, k]) => ({
       label: `${kind} (${k.requests} requests)`,
       bars: [
@@ -423,7 +560,17 @@ export function renderMarkdown({
 }): string {
   const { text } = verdict(rows);
   const minutes = round((Date.parse(finishedAt) - Date.parse(startedAt)) / 60_000);
-  const headers = ["Area", "Figure", "Value", "Unit", "Baseline (same run)", "Ratio", "Target", "Result", "Note"];
+  const headers = [
+    "Area",
+    "Figure",
+    "Value",
+    "Unit",
+    "Baseline (same run)",
+    "Ratio",
+    "Target",
+    "Result",
+    "Note",
+  ];
   const table = [
     `| ${headers.join(" | ")} |`,
     `|${headers.map((h) => (["Value", "Ratio"].includes(h) ? " ---: " : " --- ")).join("|")}|`,
@@ -459,14 +606,23 @@ export function renderMarkdown({
     "",
   ];
   const lighthouse = raw.lighthouse as LighthouseJson | undefined;
-  const lagging = lighthouse?.pages?.filter((p) => p.performance < lighthouse.targets.performance || p.accessibility < lighthouse.targets.accessibility) ?? [];
+  const lagging =
+    lighthouse?.pages?.filter(
+      (p) =>
+        p.performance < lighthouse.targets.performance || p.accessibility < lighthouse.targets.accessibility,
+    ) ?? [];
   if (lagging.length > 0) {
     lines.push("### Where Lighthouse loses points", "");
     for (const page of lagging) {
       const lost = (page.costliest?.performance ?? []).map((a) => `${a.id} −${a.pointsLost}`).join(", ");
-      const saves = (page.costliest?.opportunities ?? []).slice(0, 4).map((a) => `${a.id} ~${a.savingsMs} ms`).join(", ");
+      const saves = (page.costliest?.opportunities ?? [])
+        .slice(0, 4)
+        .map((a) => `${a.id} ~${a.savingsMs} ms`)
+        .join(", ");
       const a11y = (page.costliest?.accessibility ?? []).map((a) => `${a.id} −${a.pointsLost}`).join(", ");
-      lines.push(`- **${page.name}** (report: results/lighthouse-${page.slug}.html): performance points lost on ${lost || "—"}; opportunities ${saves || "—"}; accessibility ${a11y || "—"}.`);
+      lines.push(
+        `- **${page.name}** (report: results/lighthouse-${page.slug}.html): performance points lost on ${lost || "—"}; opportunities ${saves || "—"}; accessibility ${a11y || "—"}.`,
+      );
     }
     lines.push("");
   }

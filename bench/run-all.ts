@@ -12,14 +12,26 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "no
 import os from "node:os";
 import path from "node:path";
 import { round } from "./lib";
-import { BENCHES, buildCharts, buildRows, cells, renderMarkdown, verdict, type BenchName, type BenchRun, type Machine } from "./report";
+import {
+  BENCHES,
+  buildCharts,
+  buildRows,
+  cells,
+  renderMarkdown,
+  verdict,
+  type BenchName,
+  type BenchRun,
+  type Machine,
+} from "./report";
 
 const root = path.resolve(import.meta.dirname, "..");
 const resultsDir = path.join(import.meta.dirname, "results");
 const resultsFile = (name: BenchName) => path.join(resultsDir, `${name}.json`);
 
 // BENCH_ONLY=none runs nothing: the report is rebuilt from the results already there.
-const only = process.env.BENCH_ONLY?.split(",").map((name) => name.trim()).filter((name) => name && name !== "none");
+const only = process.env.BENCH_ONLY?.split(",")
+  .map((name) => name.trim())
+  .filter((name) => name && name !== "none");
 const unknown = only?.filter((name) => !(BENCHES as readonly string[]).includes(name)) ?? [];
 if (unknown.length > 0) {
   console.error(`BENCH_ONLY names unknown benches: ${unknown.join(", ")} (known: ${BENCHES.join(", ")})`);
@@ -30,7 +42,11 @@ const selected = BENCHES.filter((name) => !only || only.includes(name));
 /** Runs `tsx bench/<name>.ts` with the terminal attached; resolves with its exit code. */
 function runBench(name: BenchName): Promise<number | null> {
   return new Promise((resolve) => {
-    const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), [path.join("bench", `${name}.ts`)], { cwd: root, stdio: "inherit", env: process.env });
+    const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), [path.join("bench", `${name}.ts`)], {
+      cwd: root,
+      stdio: "inherit",
+      env: process.env,
+    });
     child.on("error", (error) => {
       console.error(`bench ${name} could not start: ${error.message}`);
       resolve(null);
@@ -56,7 +72,13 @@ for (const name of BENCHES) {
   // A bench "ran" when it wrote fresh results; bench:weight, for one, exits 1 on a missed budget
   // after writing them, which is a FAIL row in the table, not a crash.
   const wroteResults = at !== null && at.getTime() >= began;
-  runs.push({ name, status: wroteResults ? "ran" : "crashed", exitCode, seconds: round((Date.now() - began) / 1000, 0), resultsAt: at?.toISOString() });
+  runs.push({
+    name,
+    status: wroteResults ? "ran" : "crashed",
+    exitCode,
+    seconds: round((Date.now() - began) / 1000, 0),
+    resultsAt: at?.toISOString(),
+  });
 }
 const finishedAt = new Date();
 
@@ -80,9 +102,18 @@ const machine: Machine = {
   node: process.version,
 };
 
-console.log(`\nnpm run bench — ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}; ratio = XiangKe ÷ baseline\n`);
+console.log(
+  `\nnpm run bench — ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}; ratio = XiangKe ÷ baseline\n`,
+);
 // Value and unit in one column, so the table fits a terminal a little better.
-console.table(rows.map(cells).map(({ area, figure, value, unit, ...rest }) => ({ area, figure, value: `${value} ${unit}`.trim(), ...rest })));
+console.table(
+  rows.map(cells).map(({ area, figure, value, unit, ...rest }) => ({
+    area,
+    figure,
+    value: `${value} ${unit}`.trim(),
+    ...rest,
+  })),
+);
 const { text } = verdict(rows);
 const crashed = runs.filter((run) => run.status === "crashed").map((run) => run.name);
 console.log(`verdict: ${text}${crashed.length ? `; crashed: ${crashed.join(", ")}` : ""}`);
@@ -95,7 +126,15 @@ mkdirSync(path.join(import.meta.dirname, "report"), { recursive: true });
 for (const chart of charts) writeFileSync(path.join(import.meta.dirname, "report", chart.file), chart.svg);
 writeFileSync(
   path.join(import.meta.dirname, "report.md"),
-  renderMarkdown({ machine, startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), runs, rows, charts, raw }),
+  renderMarkdown({
+    machine,
+    startedAt: startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    runs,
+    rows,
+    charts,
+    raw,
+  }),
 );
 console.log("wrote bench/results.json, bench/report.md and bench/report/*.svg");
 process.exitCode = crashed.length > 0 ? 1 : 0;

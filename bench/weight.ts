@@ -27,16 +27,28 @@ try {
   let embeddedKb = 0;
   async function scriptsOf(pathname: string, cookie = ""): Promise<string[]> {
     const html = await (await fetch(`${app.url}${pathname}`, { headers: { cookie } })).text();
-    const embedded = html.match(/<script type="application\/json" id="xk-messages"[^>]*>(.*?)<\/script>/s)?.[1] ?? "";
+    const embedded =
+      html.match(/<script type="application\/json" id="xk-messages"[^>]*>(.*?)<\/script>/s)?.[1] ?? "";
     embeddedKb = gzipSync(embedded).byteLength / 1024;
-    const srcs = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g), ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1]!);
+    const srcs = [
+      ...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g),
+      ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g),
+    ].map((m) => m[1]!);
     // The entry imports its own chunks too: Remix lists them all as modulepreload, so the HTML is complete.
     return [...new Set(srcs)];
   }
   async function logIn(identifier: string): Promise<string> {
     const body = new URLSearchParams({ identifier, password: DEMO_PASSWORD });
-    const response = await fetch(`${app.url}/login`, { method: "POST", body, redirect: "manual", headers: { origin: app.url } });
-    return response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
+    const response = await fetch(`${app.url}/login`, {
+      method: "POST",
+      body,
+      redirect: "manual",
+      headers: { origin: app.url },
+    });
+    return response.headers
+      .getSetCookie()
+      .map((cookie) => cookie.split(";")[0])
+      .join("; ");
   }
 
   const needsHtml = await (await fetch(`${app.url}/needs`)).text();
@@ -51,27 +63,61 @@ try {
     ["post a need (logged in)", "/needs/new", village],
     ["workspace (logged in)", "/workspace", village],
   ];
-  const rows: Record<string, { scripts: number; "JS kB gz": number; "budget kB": number; pass: string; "messages in page kB gz": number }> = {};
+  const rows: Record<
+    string,
+    {
+      scripts: number;
+      "JS kB gz": number;
+      "budget kB": number;
+      pass: string;
+      "messages in page kB gz": number;
+    }
+  > = {};
   for (const [name, pathname, cookie] of pages) {
     const srcs = await scriptsOf(pathname, cookie);
     let total = 0;
     for (const src of srcs) total += await gzippedKb(src);
-    if (process.env.WEIGHT_VERBOSE) console.log(name, srcs.map((s) => `${s.split("/").pop()} ${round(sizes.get(s)! / 1024, 1)}`).join(", "));
-    rows[name] = { scripts: srcs.length, "JS kB gz": round(total, 1), "budget kB": BUDGET_KB, pass: total <= BUDGET_KB ? "pass" : "FAIL", "messages in page kB gz": round(embeddedKb, 1) };
+    if (process.env.WEIGHT_VERBOSE)
+      console.log(
+        name,
+        srcs.map((s) => `${s.split("/").pop()} ${round(sizes.get(s)! / 1024, 1)}`).join(", "),
+      );
+    rows[name] = {
+      scripts: srcs.length,
+      "JS kB gz": round(total, 1),
+      "budget kB": BUDGET_KB,
+      pass: total <= BUDGET_KB ? "pass" : "FAIL",
+      "messages in page kB gz": round(embeddedKb, 1),
+    };
   }
-  console.log(`\nbench:weight — JavaScript per page, gzipped (${os.cpus().length} cores, Node ${process.version})\n`);
+  console.log(
+    `\nbench:weight — JavaScript per page, gzipped (${os.cpus().length} cores, Node ${process.version})\n`,
+  );
   console.table(rows);
   // The whole catalogue of each language, fetched at the first interaction and cached from then on.
   const assets = path.join(import.meta.dirname, "..", "build", "client", "assets");
   const deferredCatalogueKb = Object.fromEntries(
     readdirSync(assets)
       .filter((name) => /^(zh|en)-[\w-]+\.js$/.test(name))
-      .map((name) => [name.slice(0, 2), round(gzipSync(readFileSync(path.join(assets, name))).byteLength / 1024, 1)]),
+      .map((name) => [
+        name.slice(0, 2),
+        round(gzipSync(readFileSync(path.join(assets, name))).byteLength / 1024, 1),
+      ]),
   );
-  console.log(`fetched at the first interaction, once per release: the whole catalogue, zh ${deferredCatalogueKb.zh} kB, en ${deferredCatalogueKb.en} kB gzipped`);
-  const results = { machine: { cores: os.cpus().length, node: process.version }, budgetKb: BUDGET_KB, pages: rows, deferredCatalogueKb };
+  console.log(
+    `fetched at the first interaction, once per release: the whole catalogue, zh ${deferredCatalogueKb.zh} kB, en ${deferredCatalogueKb.en} kB gzipped`,
+  );
+  const results = {
+    machine: { cores: os.cpus().length, node: process.version },
+    budgetKb: BUDGET_KB,
+    pages: rows,
+    deferredCatalogueKb,
+  };
   mkdirSync(path.join(import.meta.dirname, "results"), { recursive: true });
-  writeFileSync(path.join(import.meta.dirname, "results", "weight.json"), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(
+    path.join(import.meta.dirname, "results", "weight.json"),
+    `${JSON.stringify(results, null, 2)}\n`,
+  );
   if (Object.values(rows).some((row) => row.pass !== "pass")) process.exitCode = 1;
 } finally {
   await app.stop();

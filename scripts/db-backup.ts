@@ -31,8 +31,14 @@ const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
 const file = args.positionals[0] ?? path.join("backups", `xiangke-${stamp}.backup.gz`);
 const database = await resolveDatabase(env);
 try {
-  const summary = await createBackup({ databaseUrl: database.url, file, uploadsDir: path.join(env.DATA_DIR, "uploads") });
-  console.log(`Backed up ${summary.rows} rows in ${summary.tables} tables and ${summary.files} uploaded files to ${summary.file}`);
+  const summary = await createBackup({
+    databaseUrl: database.url,
+    file,
+    uploadsDir: path.join(env.DATA_DIR, "uploads"),
+  });
+  console.log(
+    `Backed up ${summary.rows} rows in ${summary.tables} tables and ${summary.files} uploaded files to ${summary.file}`,
+  );
 } catch (error) {
   if (!(error instanceof BackupError)) throw error;
   console.error(error.message);

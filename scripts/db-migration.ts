@@ -1,7 +1,15 @@
 // Creates a new migration offline: the SQL is the diff between the schema as of the last
 // migration (kept beside it as schema.prisma) and prisma/schema.prisma. The JS schema engine
 // opens a connection even for a diff of two files, so a throwaway embedded cluster serves it.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pino from "pino";

@@ -22,7 +22,9 @@ function fail(message: string): never {
 let args: z.infer<typeof Args>;
 let env;
 try {
-  args = Args.parse(parseArgs({ allowPositionals: true, strict: true, options: { force: { type: "boolean" } } }));
+  args = Args.parse(
+    parseArgs({ allowPositionals: true, strict: true, options: { force: { type: "boolean" } } }),
+  );
   env = parseEnv(process.env);
 } catch (error) {
   if (error instanceof EnvError) fail(error.message);
@@ -39,10 +41,14 @@ try {
     force: args.values.force,
     log: pino({ level: "warn" }),
   });
-  console.log(`Restored ${summary.rows} rows in ${summary.tables} tables and ${summary.files} uploaded files.`);
-  if (summary.previousUploads) console.log(`The uploads folder that was there is kept at ${summary.previousUploads}`);
+  console.log(
+    `Restored ${summary.rows} rows in ${summary.tables} tables and ${summary.files} uploaded files.`,
+  );
+  if (summary.previousUploads)
+    console.log(`The uploads folder that was there is kept at ${summary.previousUploads}`);
   // The running app keeps its search index and caches in memory.
-  if (database.running) console.log("Restart the app so it rebuilds its search index from the restored data.");
+  if (database.running)
+    console.log("Restart the app so it rebuilds its search index from the restored data.");
 } catch (error) {
   if (!(error instanceof BackupError)) throw error;
   console.error(error.message);

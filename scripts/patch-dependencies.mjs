@@ -75,7 +75,9 @@ if (source.includes("XiangKe patch")) {
   console.log(`@remix-run/router ${version}: route-match cache already in place`);
 } else if (version !== "1.23.3" || replacements.some(([from]) => source.split(from).length !== 2)) {
   // A different version: leave it alone and say so; it still works, only slower.
-  console.warn(`@remix-run/router ${version}: not the expected source, route-match cache NOT applied (see docs/decisions/020)`);
+  console.warn(
+    `@remix-run/router ${version}: not the expected source, route-match cache NOT applied (see docs/decisions/020)`,
+  );
 } else {
   const result = replacements.reduce((text, [from, to]) => text.replace(from, to), source);
   writeFileSync(file, result);

@@ -42,7 +42,11 @@ try {
       await db.$transaction((tx) => markForIndexing(tx, name, ids));
       console.log(`Queued ${ids.length} ${name} for re-indexing.`);
     }
-    console.log(url ? "The running app applies them within seconds." : "The app rebuilds its embedded index when it starts.");
+    console.log(
+      url
+        ? "The running app applies them within seconds."
+        : "The app rebuilds its embedded index when it starts.",
+    );
   }
 } finally {
   await db.$disconnect();

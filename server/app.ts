@@ -5,7 +5,6 @@ import express, { type ErrorRequestHandler } from "express";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import type { ViteDevServer } from "vite";
-import { db } from "~/db.server";
 import { createDatabaseMonitor, dedicatedProbe, sendUnavailable, whenDatabaseDown } from "./maintenance";
 import { cspNonce, refuseCrossOrigin, securityHeaders } from "./security";
 
@@ -38,7 +37,8 @@ export function createApp(options: AppOptions): express.Express {
       logger: options.log,
       redact: ["req.headers.cookie", "res.headers['set-cookie']"],
       autoLogging: { ignore: (req) => req.url?.startsWith("/assets/") ?? false },
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
+      customLogLevel: (_req, res, error) =>
+        error || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info",
     }),
   );
   app.use(compression());
@@ -66,7 +66,10 @@ export function createApp(options: AppOptions): express.Express {
     createRequestHandler({
       build,
       mode: options.production ? "production" : "development",
-      getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? "unknown" }),
+      getLoadContext: (req, res) => ({
+        cspNonce: res.locals.cspNonce as string,
+        clientIp: req.ip ?? "unknown",
+      }),
     }),
   );
 

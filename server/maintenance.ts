@@ -17,7 +17,10 @@ export interface DatabaseMonitor {
  * (its connection closes, a new one is refused); the timeout is for one that hangs, and is long
  * because under heavy load a busy event loop also delays the answer of a healthy one.
  */
-export function createDatabaseMonitor(query: () => Promise<unknown>, { freshMs = 1000, timeoutMs = 10_000 } = {}): DatabaseMonitor {
+export function createDatabaseMonitor(
+  query: () => Promise<unknown>,
+  { freshMs = 1000, timeoutMs = 10_000 } = {},
+): DatabaseMonitor {
   let up = true;
   let checkedAt = 0;
   let pending: Promise<boolean> | undefined;
@@ -56,7 +59,8 @@ export function dedicatedProbe(connectionString: () => string): () => Promise<vo
     void stale.end().catch(() => undefined);
   };
   return async () => {
-    const current = client ?? new pg.Client({ connectionString: connectionString(), connectionTimeoutMillis: 5_000 });
+    const current =
+      client ?? new pg.Client({ connectionString: connectionString(), connectionTimeoutMillis: 5_000 });
     try {
       if (!client) {
         current.on("error", () => drop(current));
@@ -105,7 +109,11 @@ function localeOf(req: Request): Promise<Locale> {
 export async function sendUnavailable(req: Request, res: Response): Promise<void> {
   const locale = await localeOf(req);
   const retryHref = req.method === "GET" ? req.originalUrl : "/";
-  res.status(503).set({ "Retry-After": "30", "Cache-Control": "no-store" }).type("text/html; charset=utf-8").send(unavailablePage(locale, retryHref));
+  res
+    .status(503)
+    .set({ "Retry-After": "30", "Cache-Control": "no-store" })
+    .type("text/html; charset=utf-8")
+    .send(unavailablePage(locale, retryHref));
 }
 
 /**

@@ -36,7 +36,9 @@ export async function pendingMigrations(databaseUrl: string, cwd = process.cwd()
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const table = await client.query("SELECT to_regclass('public._prisma_migrations') IS NOT NULL AS present");
+    const table = await client.query(
+      "SELECT to_regclass('public._prisma_migrations') IS NOT NULL AS present",
+    );
     if (!table.rows[0]?.present) return all;
     const applied = await client.query<{ migration_name: string }>(
       "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
@@ -71,14 +73,22 @@ export async function applyMigrations(databaseUrl: string, log: Logger): Promise
  * transaction when its content differs from what the database last received. A hash of the file
  * is kept in "_xiangke_rules", so an unchanged file costs one query at start.
  */
-export async function applyDatabaseRules(databaseUrl: string, log?: Logger, cwd = process.cwd()): Promise<boolean> {
+export async function applyDatabaseRules(
+  databaseUrl: string,
+  log?: Logger,
+  cwd = process.cwd(),
+): Promise<boolean> {
   const sql = readFileSync(path.join(cwd, "prisma", "rules.sql"), "utf8");
   const hash = createHash("sha256").update(sql).digest("hex");
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    await client.query(`CREATE TABLE IF NOT EXISTS "_xiangke_rules" (hash text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
-    const current = await client.query<{ hash: string }>(`SELECT hash FROM "_xiangke_rules" ORDER BY applied_at DESC LIMIT 1`);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS "_xiangke_rules" (hash text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
+    );
+    const current = await client.query<{ hash: string }>(
+      `SELECT hash FROM "_xiangke_rules" ORDER BY applied_at DESC LIMIT 1`,
+    );
     if (current.rows[0]?.hash === hash) return false;
     await client.query("BEGIN");
     try {

@@ -1,27 +1,37 @@
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
+import type * as Router from "@remix-run/router";
 import { describe, expect, it } from "vitest";
 
 // The server's copy of @remix-run/router keeps ranked branches and compiled paths
 // (scripts/patch-dependencies.mjs, docs/decisions/020). Node loads the CommonJS build, as the
 // app's server does.
 const require = createRequire(import.meta.url);
-const router = require("@remix-run/router") as typeof import("@remix-run/router");
+const router = require("@remix-run/router") as typeof Router;
 
-type Routes = import("@remix-run/router").AgnosticRouteObject[];
+type Routes = Router.AgnosticRouteObject[];
 
 const routes: Routes = [
-  { id: "root", path: "", children: [
-    { id: "home", index: true },
-    { id: "needs", path: "needs", children: [
-      { id: "needs-index", index: true },
-      { id: "need", path: ":id" },
-      { id: "need-new", path: "new" },
-    ] },
-    { id: "splat", path: "*" },
-  ] },
+  {
+    id: "root",
+    path: "",
+    children: [
+      { id: "home", index: true },
+      {
+        id: "needs",
+        path: "needs",
+        children: [
+          { id: "needs-index", index: true },
+          { id: "need", path: ":id" },
+          { id: "need-new", path: "new" },
+        ],
+      },
+      { id: "splat", path: "*" },
+    ],
+  },
 ];
-const ids = (pathname: string, tree: Routes = routes) => router.matchRoutes(tree, pathname)?.map((match) => match.route.id);
+const ids = (pathname: string, tree: Routes = routes) =>
+  router.matchRoutes(tree, pathname)?.map((match) => match.route.id);
 
 describe("the route-match cache", () => {
   it("is applied to the copy the server loads", () => {
@@ -49,7 +59,8 @@ describe("the route-match cache", () => {
   });
 
   it("answers for any number of different paths", () => {
-    for (let n = 0; n < 2_500; n++) expect(router.matchRoutes(routes, `/needs/n${n}`)?.at(-1)?.params.id).toBe(`n${n}`);
+    for (let n = 0; n < 2_500; n++)
+      expect(router.matchRoutes(routes, `/needs/n${n}`)?.at(-1)?.params.id).toBe(`n${n}`);
     expect(ids("/needs/n0")).toEqual(["root", "needs", "need"]);
   });
 

@@ -19,15 +19,24 @@ async function headersFor(options: { production: boolean; https: boolean }): Pro
 }
 
 function directive(csp: string, name: string): string[] {
-  const found = csp.split(";").map((part) => part.trim().split(/\s+/)).find(([key]) => key === name);
+  const found = csp
+    .split(";")
+    .map((part) => part.trim().split(/\s+/))
+    .find(([key]) => key === name);
   return found ? found.slice(1) : [];
 }
 
 describe("securityHeaders", () => {
   it("sends HSTS only in production over https", async () => {
-    expect((await headersFor({ production: true, https: true })).get("strict-transport-security")).toMatch(/max-age=31536000/);
-    expect((await headersFor({ production: true, https: false })).get("strict-transport-security")).toBeNull();
-    expect((await headersFor({ production: false, https: true })).get("strict-transport-security")).toBeNull();
+    expect((await headersFor({ production: true, https: true })).get("strict-transport-security")).toMatch(
+      /max-age=31536000/,
+    );
+    expect(
+      (await headersFor({ production: true, https: false })).get("strict-transport-security"),
+    ).toBeNull();
+    expect(
+      (await headersFor({ production: false, https: true })).get("strict-transport-security"),
+    ).toBeNull();
   });
 
   it("forbids framing and inline scripts, allowing only this request's nonce", async () => {
@@ -42,7 +51,11 @@ describe("securityHeaders", () => {
   });
 
   it("uses a fresh nonce for every response", async () => {
-    const nonce = async () => directive((await headersFor({ production: true, https: false })).get("content-security-policy")!, "script-src").find((s) => s.startsWith("'nonce-"));
+    const nonce = async () =>
+      directive(
+        (await headersFor({ production: true, https: false })).get("content-security-policy")!,
+        "script-src",
+      ).find((s) => s.startsWith("'nonce-"));
     expect(await nonce()).not.toBe(await nonce());
   });
 });

@@ -13,7 +13,13 @@ export function cspNonce(): RequestHandler {
  * Strict headers with a per-request nonce: the only inline scripts are the ones Remix renders
  * with that nonce. Development relaxes what Vite's HMR needs (inline styles, its websocket).
  */
-export function securityHeaders({ production, https }: { production: boolean; https: boolean }): RequestHandler {
+export function securityHeaders({
+  production,
+  https,
+}: {
+  production: boolean;
+  https: boolean;
+}): RequestHandler {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -51,7 +57,11 @@ export function originHost(origin: string | undefined): string | null {
 }
 
 /** True when a request that changes state comes from another site. */
-export function isCrossOrigin(headers: { origin?: string; host?: string; "sec-fetch-site"?: string }): boolean {
+export function isCrossOrigin(headers: {
+  origin?: string;
+  host?: string;
+  "sec-fetch-site"?: string;
+}): boolean {
   if (headers.origin !== undefined) {
     const host = originHost(headers.origin);
     return host === null || host !== headers.host;

@@ -20,20 +20,32 @@ export interface SocketAdapter {
  * - the embedded PostgreSQL → one instance by construction, the in-memory adapter.
  * SOCKET_ADAPTER overrides the choice.
  */
-export function chooseSocketAdapter(env: { SOCKET_ADAPTER?: SocketAdapterKind; REDIS_URL?: string; DATABASE_URL?: string }): SocketAdapterKind {
+export function chooseSocketAdapter(env: {
+  SOCKET_ADAPTER?: SocketAdapterKind;
+  REDIS_URL?: string;
+  DATABASE_URL?: string;
+}): SocketAdapterKind {
   if (env.SOCKET_ADAPTER) return env.SOCKET_ADAPTER;
   if (env.REDIS_URL) return "redis";
   if (env.DATABASE_URL) return "postgres";
   return "memory";
 }
 
-export async function createSocketAdapter(kind: SocketAdapterKind, urls: { databaseUrl: string; redisUrl?: string }, log: Logger): Promise<SocketAdapter> {
+export async function createSocketAdapter(
+  kind: SocketAdapterKind,
+  urls: { databaseUrl: string; redisUrl?: string },
+  log: Logger,
+): Promise<SocketAdapter> {
   if (kind === "redis") {
     if (!urls.redisUrl) throw new Error("SOCKET_ADAPTER=redis needs REDIS_URL");
     const client = createClient({ url: urls.redisUrl });
     client.on("error", (error: unknown) => log.error({ err: error }, "redis (socket adapter) error"));
     await client.connect();
-    return { kind, adapter: createRedisStreamsAdapter(client) as ServerOptions["adapter"], close: async () => void (await client.quit()) };
+    return {
+      kind,
+      adapter: createRedisStreamsAdapter(client) as ServerOptions["adapter"],
+      close: async () => void (await client.quit()),
+    };
   }
   if (kind === "postgres") {
     const pool = new pg.Pool({ connectionString: urls.databaseUrl, max: 4 });
@@ -41,11 +53,15 @@ export async function createSocketAdapter(kind: SocketAdapterKind, urls: { datab
     // The adapter keeps one client checked out for LISTEN without an "error" listener: when the
     // database stops, that client's error would be unhandled and crash the process. Listen on
     // every client; the adapter reconnects on the client's "end".
-    pool.on("connect", (client) => client.on("error", (error) => log.warn({ err: error }, "postgres (socket adapter) connection lost")));
+    pool.on("connect", (client) =>
+      client.on("error", (error) => log.warn({ err: error }, "postgres (socket adapter) connection lost")),
+    );
     await createAttachmentsTable(pool);
     return {
       kind,
-      adapter: createPostgresAdapter(pool, { errorHandler: (error) => log.error({ err: error }, "socket adapter error") }) as ServerOptions["adapter"],
+      adapter: createPostgresAdapter(pool, {
+        errorHandler: (error) => log.error({ err: error }, "socket adapter error"),
+      }) as ServerOptions["adapter"],
       close: () => pool.end(),
     };
   }
@@ -61,7 +77,9 @@ async function createAttachmentsTable(pool: pg.Pool): Promise<void> {
   try {
     await client.query("BEGIN");
     await client.query("SELECT pg_advisory_xact_lock(hashtext('socket_io_attachments'))");
-    await client.query(`CREATE TABLE IF NOT EXISTS socket_io_attachments (id bigserial UNIQUE, created_at timestamptz DEFAULT NOW(), payload bytea)`);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS socket_io_attachments (id bigserial UNIQUE, created_at timestamptz DEFAULT NOW(), payload bytea)`,
+    );
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK");

@@ -14,7 +14,12 @@ import { onConversationEvent, onRoomJoin, onUserEvent } from "~/modules/realtime
 import { getSessionUser, readSessionId } from "~/modules/users/session.server";
 import { isCrossOrigin } from "./security";
 
-export type AppSocketServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type AppSocketServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
 
 const DELIVERED_FLUSH_MS = 1000;
 
@@ -23,7 +28,11 @@ const DELIVERED_FLUSH_MS = 1000;
  * cookie (the same one the pages use) and only from the app's own origin. `adapter` connects
  * several app instances (see server/socket-adapter.ts); without it, one instance serves all.
  */
-export function attachSocketServer(httpServer: HttpServer, log: Logger, options: { adapter?: ServerOptions["adapter"] } = {}): AppSocketServer {
+export function attachSocketServer(
+  httpServer: HttpServer,
+  log: Logger,
+  options: { adapter?: ServerOptions["adapter"] } = {},
+): AppSocketServer {
   const io: AppSocketServer = new Server(httpServer, {
     serveClient: false,
     adapter: options.adapter,

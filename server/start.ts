@@ -74,7 +74,9 @@ export async function startServer(env: Env, log: Logger): Promise<RunningServer>
       stopIndexer = startIndexerWhenConfigured(search, log);
     }
     const alerts = setInterval(() => {
-      runSavedSearchAlerts().catch((error: unknown) => log.error({ err: error }, "saved-search alerts failed"));
+      runSavedSearchAlerts().catch((error: unknown) =>
+        log.error({ err: error }, "saved-search alerts failed"),
+      );
     }, 60 * 1000);
     alerts.unref();
 

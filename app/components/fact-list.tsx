@@ -1,7 +1,13 @@
 import type { ReactNode } from "react";
 
 /** Label–value facts in two columns, the way the detail pages show them; empty facts are left out. */
-export function FactList({ facts, className = "" }: { facts: readonly (readonly [string, ReactNode])[]; className?: string }) {
+export function FactList({
+  facts,
+  className = "",
+}: {
+  facts: readonly (readonly [string, ReactNode])[];
+  className?: string;
+}) {
   return (
     <dl className={`grid grid-cols-[auto,1fr] gap-x-4 gap-y-2 ${className}`}>
       {facts

@@ -41,7 +41,14 @@ export function FieldShell({ label, hint, errors, errorId, hintId, children, htm
   );
 }
 
-type Meta = { id: string; name: string; errors?: string[]; initialValue?: unknown; errorId: string; descriptionId: string };
+type Meta = {
+  id: string;
+  name: string;
+  errors?: string[];
+  initialValue?: unknown;
+  errorId: string;
+  descriptionId: string;
+};
 
 function describedBy(meta: Meta, hint?: string): string | undefined {
   const ids = [meta.errors?.length ? meta.errorId : null, hint ? meta.descriptionId : null].filter(Boolean);
@@ -64,7 +71,14 @@ export function TextField({
   inputMode?: "text" | "tel" | "email" | "decimal";
 }) {
   return (
-    <FieldShell label={label} hint={hint} errors={meta.errors} errorId={meta.errorId} hintId={meta.descriptionId} htmlFor={meta.id}>
+    <FieldShell
+      label={label}
+      hint={hint}
+      errors={meta.errors}
+      errorId={meta.errorId}
+      hintId={meta.descriptionId}
+      htmlFor={meta.id}
+    >
       <input
         id={meta.id}
         name={meta.name}
@@ -95,7 +109,14 @@ export function SelectField({
   placeholder?: string;
 }) {
   return (
-    <FieldShell label={label} hint={hint} errors={meta.errors} errorId={meta.errorId} hintId={meta.descriptionId} htmlFor={meta.id}>
+    <FieldShell
+      label={label}
+      hint={hint}
+      errors={meta.errors}
+      errorId={meta.errorId}
+      hintId={meta.descriptionId}
+      htmlFor={meta.id}
+    >
       <select
         id={meta.id}
         name={meta.name}
@@ -142,16 +163,30 @@ export function CheckboxGroup({
   columns?: 1 | 2 | 3;
 }) {
   const initial = meta.initialValue;
-  const checked = new Set(Array.isArray(initial) ? (initial as string[]) : typeof initial === "string" ? [initial] : []);
+  const checked = new Set(
+    Array.isArray(initial) ? (initial as string[]) : typeof initial === "string" ? [initial] : [],
+  );
   const grid = { 1: "grid-cols-1", 2: "grid-cols-2", 3: "grid-cols-2 sm:grid-cols-3" }[columns];
   return (
-    <fieldset aria-describedby={meta.errors?.length ? meta.errorId : undefined} aria-invalid={meta.errors?.length ? true : undefined}>
+    <fieldset
+      aria-describedby={meta.errors?.length ? meta.errorId : undefined}
+      aria-invalid={meta.errors?.length ? true : undefined}
+    >
       <legend className="font-medium text-stone-800">{legend}</legend>
       {hint ? <p className="text-sm text-stone-600">{hint}</p> : null}
       <div className={`mt-2 grid gap-2 ${grid}`}>
         {options.map((option) => (
-          <label key={option.value} className="flex min-h-11 items-center gap-2 rounded-lg border border-stone-200 bg-white px-3 py-2">
-            <input type="checkbox" name={meta.name} value={option.value} defaultChecked={checked.has(option.value)} className="h-5 w-5 flex-none accent-brand-700" />
+          <label
+            key={option.value}
+            className="flex min-h-11 items-center gap-2 rounded-lg border border-stone-200 bg-white px-3 py-2"
+          >
+            <input
+              type="checkbox"
+              name={meta.name}
+              value={option.value}
+              defaultChecked={checked.has(option.value)}
+              className="h-5 w-5 flex-none accent-brand-700"
+            />
             <span>{option.label}</span>
           </label>
         ))}
@@ -161,9 +196,26 @@ export function CheckboxGroup({
   );
 }
 
-export function TextAreaField({ meta, label, hint, rows = 5 }: { meta: Meta; label: string; hint?: string; rows?: number }) {
+export function TextAreaField({
+  meta,
+  label,
+  hint,
+  rows = 5,
+}: {
+  meta: Meta;
+  label: string;
+  hint?: string;
+  rows?: number;
+}) {
   return (
-    <FieldShell label={label} hint={hint} errors={meta.errors} errorId={meta.errorId} hintId={meta.descriptionId} htmlFor={meta.id}>
+    <FieldShell
+      label={label}
+      hint={hint}
+      errors={meta.errors}
+      errorId={meta.errorId}
+      hintId={meta.descriptionId}
+      htmlFor={meta.id}
+    >
       <textarea
         id={meta.id}
         name={meta.name}

@@ -1,11 +1,25 @@
 import { Form, useNavigation } from "@remix-run/react";
 
 /** One action of a detail page (publish, withdraw, unhide…) as its own small form. */
-export function IntentButton({ intent, label, primary = false }: { intent: string; label: string; primary?: boolean }) {
+export function IntentButton({
+  intent,
+  label,
+  primary = false,
+}: {
+  intent: string;
+  label: string;
+  primary?: boolean;
+}) {
   const navigation = useNavigation();
   return (
     <Form method="post">
-      <button type="submit" name="intent" value={intent} className={primary ? "btn-primary w-full" : "btn-secondary w-full"} disabled={navigation.state === "submitting"}>
+      <button
+        type="submit"
+        name="intent"
+        value={intent}
+        className={primary ? "btn-primary w-full" : "btn-secondary w-full"}
+        disabled={navigation.state === "submitting"}
+      >
         {label}
       </button>
     </Form>

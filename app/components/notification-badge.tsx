@@ -41,14 +41,22 @@ export function NotificationBadge({ unreadCount }: { unreadCount: number }) {
         <BellIcon />
         <span className="sr-only sm:not-sr-only">{t("notifications.title")}</span>
         {count > 0 ? (
-          <span aria-hidden="true" className="min-w-5 rounded-full bg-red-600 px-1.5 text-center text-xs font-bold leading-5 text-white">
+          <span
+            aria-hidden="true"
+            className="min-w-5 rounded-full bg-red-600 px-1.5 text-center text-xs font-bold leading-5 text-white"
+          >
             {count > 99 ? "99+" : count}
           </span>
         ) : null}
       </Link>
       {/* Always in the page so screen readers notice when text appears in it. A "log" (not a
           "status"): it announces arriving notifications, while the page's own status line stays the toast. */}
-      <div role="log" aria-live="polite" aria-label={t("notifications.liveLabel")} className="pointer-events-none fixed inset-x-2 bottom-4 z-50 flex justify-center">
+      <div
+        role="log"
+        aria-live="polite"
+        aria-label={t("notifications.liveLabel")}
+        className="pointer-events-none fixed inset-x-2 bottom-4 z-50 flex justify-center"
+      >
         {latest ? (
           <p className="pointer-events-auto flex max-w-md items-center gap-3 rounded-lg border-l-4 border-sky-600 bg-white px-4 py-3 shadow-lg">
             <span>
@@ -67,7 +75,14 @@ export function NotificationBadge({ unreadCount }: { unreadCount: number }) {
 
 function BellIcon() {
   return (
-    <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2">
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 24 24"
+      className="h-5 w-5"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+    >
       <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" strokeLinecap="round" strokeLinejoin="round" />
       <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" strokeLinecap="round" strokeLinejoin="round" />
     </svg>

@@ -66,15 +66,22 @@ export function RevisionThread({
   const action = `/applications/${applicationId}/revisions`;
   if (revisions.length === 0 && !open) return null;
   return (
-    <section className="space-y-3 border-t border-stone-200 pt-3" aria-labelledby={`revisions-${applicationId}`}>
-      <h3 id={`revisions-${applicationId}`} className="font-semibold">{t("negotiation.revisions.title")}</h3>
+    <section
+      className="space-y-3 border-t border-stone-200 pt-3"
+      aria-labelledby={`revisions-${applicationId}`}
+    >
+      <h3 id={`revisions-${applicationId}`} className="font-semibold">
+        {t("negotiation.revisions.title")}
+      </h3>
       {revisions.length > 0 ? (
         <ol className="space-y-2">
           {revisions.map((revision) => (
             <li key={revision.id} className="rounded-lg border border-stone-200 p-3 text-sm">
               <p className="flex flex-wrap items-center gap-2">
                 <span className="font-medium">
-                  {revision.number === 0 ? t("negotiation.revisions.original") : t("negotiation.revisions.number", { number: revision.number })}
+                  {revision.number === 0
+                    ? t("negotiation.revisions.original")
+                    : t("negotiation.revisions.number", { number: revision.number })}
                 </span>
                 <span className={`rounded-full px-2 py-0.5 text-xs ${STATUS_TONE[revision.status]}`}>
                   {t(`negotiation.revision.status.${revision.status}` as MessageKey)}
@@ -82,15 +89,22 @@ export function RevisionThread({
               </p>
               <p className="text-stone-600">
                 {t("negotiation.revisions.by", {
-                  side: t(revision.side === "POSTER" ? "negotiation.revisions.byPoster" : "negotiation.revisions.byApplicant"),
+                  side: t(
+                    revision.side === "POSTER"
+                      ? "negotiation.revisions.byPoster"
+                      : "negotiation.revisions.byApplicant",
+                  ),
                   name: revision.authorName,
                   date: formatDateTime(locale, revision.createdAt),
                 })}
               </p>
               <p className="font-medium text-brand-800">
-                {formatMoney(locale, revision.priceFen)} · {t(`arrangement.${revision.arrangement}` as MessageKey)} · {revision.timeline}
+                {formatMoney(locale, revision.priceFen)} ·{" "}
+                {t(`arrangement.${revision.arrangement}` as MessageKey)} · {revision.timeline}
               </p>
-              {revision.note ? <p className="text-stone-700">{t("negotiation.revisions.note", { note: revision.note })}</p> : null}
+              {revision.note ? (
+                <p className="text-stone-700">{t("negotiation.revisions.note", { note: revision.note })}</p>
+              ) : null}
             </li>
           ))}
         </ol>
@@ -100,14 +114,25 @@ export function RevisionThread({
           <input type="hidden" name="intent" value="respond" />
           <input type="hidden" name="revisionId" value={pending.id} />
           <input type="hidden" name="redirectTo" value={redirectTo} />
-          <button name="decision" value="ACCEPTED" className="btn-primary">{t("negotiation.revisions.accept")}</button>
-          <button name="decision" value="DECLINED" className="btn-secondary">{t("negotiation.revisions.decline")}</button>
+          <button name="decision" value="ACCEPTED" className="btn-primary">
+            {t("negotiation.revisions.accept")}
+          </button>
+          <button name="decision" value="DECLINED" className="btn-secondary">
+            {t("negotiation.revisions.decline")}
+          </button>
         </Form>
       ) : open && pending ? (
         <p className="text-sm text-stone-600">{t("negotiation.revisions.waiting")}</p>
       ) : null}
       {open ? (
-        <ProposeForm applicationId={applicationId} action={action} arrangements={arrangements} current={current} redirectTo={redirectTo} lastResult={lastResult} />
+        <ProposeForm
+          applicationId={applicationId}
+          action={action}
+          arrangements={arrangements}
+          current={current}
+          redirectTo={redirectTo}
+          lastResult={lastResult}
+        />
       ) : null}
     </section>
   );
@@ -132,7 +157,11 @@ function ProposeForm({
   const [form, fields] = useForm({
     id: `revision-${applicationId}`,
     lastResult,
-    defaultValue: { timeline: current.timeline, arrangement: current.arrangement, price: fenToYuanText(current.priceFen) },
+    defaultValue: {
+      timeline: current.timeline,
+      arrangement: current.arrangement,
+      price: fenToYuanText(current.priceFen),
+    },
     constraint: getZodConstraint(ProposeRevisionSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
@@ -141,7 +170,9 @@ function ProposeForm({
   // <details> opens and closes without JavaScript; it starts open when the form came back with errors.
   return (
     <details open={Boolean(lastResult)} className="rounded-lg bg-stone-50 p-3">
-      <summary className="cursor-pointer font-medium text-brand-800">{t("negotiation.revisions.propose")}</summary>
+      <summary className="cursor-pointer font-medium text-brand-800">
+        {t("negotiation.revisions.propose")}
+      </summary>
       <Form method="post" action={action} {...getFormProps(form)} className="mt-3 space-y-3">
         <p className="text-sm text-stone-600">{t("negotiation.revisions.proposeHint")}</p>
         <FormErrors errors={form.errors} />
@@ -156,9 +187,16 @@ function ProposeForm({
           />
         </div>
         <TextField meta={fields.timeline} label={t("applications.timeline")} />
-        <TextAreaField meta={fields.approach} label={t("applications.approach")} hint={t("negotiation.revisions.approachHint")} rows={3} />
+        <TextAreaField
+          meta={fields.approach}
+          label={t("applications.approach")}
+          hint={t("negotiation.revisions.approachHint")}
+          rows={3}
+        />
         <TextAreaField meta={fields.note} label={t("negotiation.revisions.noteLabel")} rows={2} />
-        <button type="submit" className="btn-primary">{t("negotiation.revisions.submit")}</button>
+        <button type="submit" className="btn-primary">
+          {t("negotiation.revisions.submit")}
+        </button>
       </Form>
     </details>
   );

@@ -21,20 +21,36 @@ export function LanguageSwitch() {
     <Form method="post" action="/language" className="inline" reloadDocument>
       <input type="hidden" name="locale" value={locale === "zh" ? "en" : "zh"} />
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-      <button type="submit" className="btn min-h-9 px-2 py-1 text-sm text-stone-700 hover:bg-stone-100" lang={locale === "zh" ? "en" : "zh"}>
+      <button
+        type="submit"
+        className="btn min-h-9 px-2 py-1 text-sm text-stone-700 hover:bg-stone-100"
+        lang={locale === "zh" ? "en" : "zh"}
+      >
         {t("lang.switchTo")}
       </button>
     </Form>
   );
 }
 
-const navLink = "btn min-h-9 shrink-0 whitespace-nowrap px-2 py-1 text-sm text-stone-700 hover:bg-stone-100 aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-800";
+const navLink =
+  "btn min-h-9 shrink-0 whitespace-nowrap px-2 py-1 text-sm text-stone-700 hover:bg-stone-100 aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-800";
 
-export function SiteHeader({ user, unreadNotifications = 0, unreadMessages = 0 }: { user: HeaderUser | null; unreadNotifications?: number; unreadMessages?: number }) {
+export function SiteHeader({
+  user,
+  unreadNotifications = 0,
+  unreadMessages = 0,
+}: {
+  user: HeaderUser | null;
+  unreadNotifications?: number;
+  unreadMessages?: number;
+}) {
   const { t } = useT();
   return (
     <header className="border-b border-stone-200 bg-white print:hidden">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2"
+      >
         {t("nav.skip")}
       </a>
       <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-2 gap-y-1 px-4 py-2">

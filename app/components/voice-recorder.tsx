@@ -11,7 +11,19 @@ export const MAX_VOICE_SECONDS = 60;
  * microphone: choose a recording from the phone). With a microphone, record / stop / replay /
  * discard; the recording is put into that same input, so the form posts it like a chosen file.
  */
-export function VoiceRecorder({ name, id, label, hint, errors }: { name: string; id: string; label: string; hint?: string; errors?: string[] | null }) {
+export function VoiceRecorder({
+  name,
+  id,
+  label,
+  hint,
+  errors,
+}: {
+  name: string;
+  id: string;
+  label: string;
+  hint?: string;
+  errors?: string[] | null;
+}) {
   const { t } = useT();
   const hydrated = useHydrated();
   const input = useRef<HTMLInputElement>(null);
@@ -21,10 +33,13 @@ export function VoiceRecorder({ name, id, label, hint, errors }: { name: string;
   const [url, setUrl] = useState<string | null>(null);
 
   // Release the microphone and the replay URL when the form goes away.
-  useEffect(() => () => {
-    recorder.current?.stream.getTracks().forEach((track) => track.stop());
-    if (url) URL.revokeObjectURL(url);
-  }, [url]);
+  useEffect(
+    () => () => {
+      recorder.current?.stream.getTracks().forEach((track) => track.stop());
+      if (url) URL.revokeObjectURL(url);
+    },
+    [url],
+  );
 
   useEffect(() => {
     if (state !== "recording") return;
@@ -37,7 +52,11 @@ export function VoiceRecorder({ name, id, label, hint, errors }: { name: string;
     return () => window.clearInterval(timer);
   }, [state]);
 
-  const canRecord = hydrated && typeof window !== "undefined" && "MediaRecorder" in window && Boolean(navigator.mediaDevices?.getUserMedia);
+  const canRecord =
+    hydrated &&
+    typeof window !== "undefined" &&
+    "MediaRecorder" in window &&
+    Boolean(navigator.mediaDevices?.getUserMedia);
 
   async function start() {
     try {
@@ -75,22 +94,32 @@ export function VoiceRecorder({ name, id, label, hint, errors }: { name: string;
 
   return (
     <div className="space-y-2">
-      <label htmlFor={id} className="block font-medium text-stone-800">{label}</label>
+      <label htmlFor={id} className="block font-medium text-stone-800">
+        {label}
+      </label>
       {canRecord && state !== "unavailable" ? (
         <div className="flex flex-wrap items-center gap-2">
           {state === "recording" ? (
             <>
-              <button type="button" className="btn-primary" onClick={() => recorder.current?.stop()}>{t("reach.voice.stop")}</button>
-              <span role="status" className="text-red-700">{t("reach.voice.recording", { seconds })}</span>
+              <button type="button" className="btn-primary" onClick={() => recorder.current?.stop()}>
+                {t("reach.voice.stop")}
+              </button>
+              <span role="status" className="text-red-700">
+                {t("reach.voice.recording", { seconds })}
+              </span>
             </>
           ) : state === "recorded" && url ? (
             <>
               <audio controls src={url} className="max-w-full" />
               <span className="text-sm text-stone-600">{t("reach.voice.recorded", { seconds })}</span>
-              <button type="button" className="btn-secondary" onClick={discard}>{t("reach.voice.discard")}</button>
+              <button type="button" className="btn-secondary" onClick={discard}>
+                {t("reach.voice.discard")}
+              </button>
             </>
           ) : (
-            <button type="button" className="btn-secondary" onClick={start}>{t("reach.voice.record")}</button>
+            <button type="button" className="btn-secondary" onClick={start}>
+              {t("reach.voice.record")}
+            </button>
           )}
         </div>
       ) : null}
@@ -106,7 +135,11 @@ export function VoiceRecorder({ name, id, label, hint, errors }: { name: string;
         aria-describedby={hint ? `${id}-hint` : undefined}
         aria-invalid={errors?.length ? true : undefined}
       />
-      {hint ? <p id={`${id}-hint`} className="text-sm text-stone-600">{hint}</p> : null}
+      {hint ? (
+        <p id={`${id}-hint`} className="text-sm text-stone-600">
+          {hint}
+        </p>
+      ) : null}
       <ErrorList errors={errors} />
     </div>
   );

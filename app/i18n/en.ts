@@ -6,7 +6,8 @@ export const en: Record<MessageKey, string> = {
   ...moduleMessagesEn,
   "app.name": "XiangKe",
   "app.tagline": "Science & technology for villages",
-  "app.description": "Connecting villages and cooperatives with universities, research institutes and science-and-technology commissioners.",
+  "app.description":
+    "Connecting villages and cooperatives with universities, research institutes and science-and-technology commissioners.",
   "nav.home": "Home",
   "nav.login": "Log in",
   "nav.register": "Register",
@@ -19,7 +20,8 @@ export const en: Record<MessageKey, string> = {
   "lang.changed": "Language set to English",
 
   "home.heroTitle": "Bringing science and technology to every village",
-  "home.heroBody": "The matching platform of Luoyang's science-and-technology poverty-alleviation plan: villages and cooperatives post technical needs, experts and institutes offer technology and services, and the city bureau funds, supervises and evaluates the work.",
+  "home.heroBody":
+    "The matching platform of Luoyang's science-and-technology poverty-alleviation plan: villages and cooperatives post technical needs, experts and institutes offer technology and services, and the city bureau funds, supervises and evaluates the work.",
   "home.ctaRegister": "Register for free",
   "home.ctaLogin": "I have an account",
   "home.ctaAccount": "Go to my account",
@@ -33,10 +35,13 @@ export const en: Record<MessageKey, string> = {
   "home.industriesTitle": "Industries",
   "home.countiesTitle": "Counties and districts served",
   "home.rolesTitle": "Who uses XiangKe",
-  "home.roleVillage": "Village committees and cooperatives post technical and branding needs, choose experts and pay by milestone.",
+  "home.roleVillage":
+    "Village committees and cooperatives post technical and branding needs, choose experts and pay by milestone.",
   "home.roleExpert": "Experts and commissioners show what they know, apply to needs and deliver services.",
-  "home.roleInstitution": "Universities, institutes and leading enterprises offer their research results and manage their experts.",
-  "home.roleBureau": "The city S&T and finance bureaus fund projects, dispatch commissioners, supervise and evaluate.",
+  "home.roleInstitution":
+    "Universities, institutes and leading enterprises offer their research results and manage their experts.",
+  "home.roleBureau":
+    "The city S&T and finance bureaus fund projects, dispatch commissioners, supervise and evaluate.",
   "home.welcomeBack": "Welcome back, {name}",
 
   "role.VILLAGE": "Village / cooperative",
@@ -58,7 +63,8 @@ export const en: Record<MessageKey, string> = {
   "orgType.BUREAU": "Government bureau",
 
   "register.title": "Create your XiangKe account",
-  "register.intro": "Register with a mobile number or e-mail. Organisation accounts are verified by the city S&T bureau before they can publish.",
+  "register.intro":
+    "Register with a mobile number or e-mail. Organisation accounts are verified by the city S&T bureau before they can publish.",
   "register.identifier": "Mobile number or e-mail",
   "register.identifierHint": "Mobile such as 138 0000 0000, +86 optional",
   "register.displayName": "Name",
@@ -66,7 +72,8 @@ export const en: Record<MessageKey, string> = {
   "register.passwordHint": "At least 8 characters with letters and digits",
   "register.confirmPassword": "Repeat password",
   "register.role": "I am a",
-  "register.organisationSection": "Organisation (for villages, cooperatives, institutes, enterprises and Star Innovation Spaces)",
+  "register.organisationSection":
+    "Organisation (for villages, cooperatives, institutes, enterprises and Star Innovation Spaces)",
   "register.organisationName": "Organisation name",
   "register.organisationType": "Organisation type",
   "register.county": "County or district",

@@ -17,9 +17,16 @@ function formatters<T>(make: (locale: Locale) => T): (locale: Locale) => T {
   };
 }
 
-const dateFormat = formatters((locale) => new Intl.DateTimeFormat(intlTag(locale), { dateStyle: "medium", timeZone: TIME_ZONE }));
+const dateFormat = formatters(
+  (locale) => new Intl.DateTimeFormat(intlTag(locale), { dateStyle: "medium", timeZone: TIME_ZONE }),
+);
 const dateTimeFormat = formatters(
-  (locale) => new Intl.DateTimeFormat(intlTag(locale), { dateStyle: "medium", timeStyle: "short", timeZone: TIME_ZONE }),
+  (locale) =>
+    new Intl.DateTimeFormat(intlTag(locale), {
+      dateStyle: "medium",
+      timeStyle: "short",
+      timeZone: TIME_ZONE,
+    }),
 );
 const numberFormat = formatters((locale) => new Intl.NumberFormat(intlTag(locale)));
 const wanFormat = new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 2 });
@@ -65,7 +72,8 @@ const YUAN_PER_WAN = 10_000;
 export function formatMoney(locale: Locale, amountFen: number): string {
   if (!Number.isInteger(amountFen)) throw new TypeError("money must be an integer number of fen");
   const yuan = amountFen / FEN_PER_YUAN;
-  if (locale === "zh" && Math.abs(yuan) >= YUAN_PER_WAN) return `${wanFormat.format(yuan / YUAN_PER_WAN)}万元`;
+  if (locale === "zh" && Math.abs(yuan) >= YUAN_PER_WAN)
+    return `${wanFormat.format(yuan / YUAN_PER_WAN)}万元`;
   return (Number.isInteger(yuan) ? wholeYuanFormat : yuanFenFormat)(locale).format(yuan);
 }
 

@@ -18,7 +18,8 @@ describe("message catalogues", () => {
   });
 
   it("leaves no message empty", () => {
-    for (const [key, value] of [...Object.entries(zh), ...Object.entries(en)]) expect(value.trim(), key).not.toBe("");
+    for (const [key, value] of [...Object.entries(zh), ...Object.entries(en)])
+      expect(value.trim(), key).not.toBe("");
   });
 });
 
@@ -66,7 +67,9 @@ describe("formatMoney", () => {
 describe("messagesOfNamespacesJson", () => {
   it("gives every message of the namespaces asked for, and only those, as JSON", async () => {
     const { messagesOfNamespacesJson, namespaceOf } = await import("./i18n");
-    const picked = JSON.parse(messagesOfNamespacesJson("en", new Set(["nav", "errors", "no-such-namespace"]))) as Record<string, string>;
+    const picked = JSON.parse(
+      messagesOfNamespacesJson("en", new Set(["nav", "errors", "no-such-namespace"])),
+    ) as Record<string, string>;
     const expected = Object.entries(en).filter(([key]) => ["nav", "errors"].includes(namespaceOf(key)));
     expect(Object.entries(picked).sort()).toEqual(expected.sort());
     expect(JSON.parse(messagesOfNamespacesJson("zh", []))).toEqual({});

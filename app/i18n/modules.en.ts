@@ -62,5 +62,5 @@ export const moduleMessagesEn = Object.assign(
   negotiationMessagesEn,
   reachMessagesEn,
   cofundingMessagesEn,
-  healthMessagesEn
+  healthMessagesEn,
 ) as Record<keyof typeof moduleMessagesZh, string>;

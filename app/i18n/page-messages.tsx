@@ -31,7 +31,15 @@ export function PageMessages({ locale }: { locale: Locale }) {
   // A data block runs nothing, but it carries the nonce like every script element of the page.
   const nonce = useNonce();
   const json = used ? serialise(locale, used) : embedded;
-  return <script type="application/json" id={ELEMENT_ID} nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: json }} />;
+  return (
+    <script
+      type="application/json"
+      id={ELEMENT_ID}
+      nonce={nonce}
+      suppressHydrationWarning
+      dangerouslySetInnerHTML={{ __html: json }}
+    />
+  );
 }
 
 const loaders: Record<Locale, () => Promise<Record<string, string>>> = {
@@ -94,5 +102,9 @@ const subscribe = (listener: () => void) => {
 
 /** Changes when a catalogue arrived after something had rendered without it (see useT). */
 export function useCatalogueVersion(): number {
-  return useSyncExternalStore(subscribe, () => version, () => 0);
+  return useSyncExternalStore(
+    subscribe,
+    () => version,
+    () => 0,
+  );
 }

@@ -1,5 +1,4 @@
 import { useRouteLoaderData } from "@remix-run/react";
-import { useCallback } from "react";
 import { DEFAULT_LOCALE, translate, translateMaybe, type Locale, type MessageKey, type Params } from "./i18n";
 import { useCatalogueVersion } from "./page-messages";
 
@@ -8,12 +7,32 @@ export function useLocale(): Locale {
   return data?.locale ?? DEFAULT_LOCALE;
 }
 
+type Translator = {
+  t: (key: MessageKey, params?: Params) => string;
+  tMaybe: (keyOrText: string, params?: Params) => string;
+};
+const translators = new Map<string, Translator>();
+
+/**
+ * One translator per language and catalogue version: a catalogue that arrives late bumps the
+ * version, so components that rendered blanks get a new function and render again.
+ */
+function translatorFor(locale: Locale, version: number): Translator {
+  const key = `${locale}:${version}`;
+  let translator = translators.get(key);
+  if (!translator) {
+    translator = {
+      t: (messageKey, params) => translate(locale, messageKey, params),
+      tMaybe: (keyOrText, params) => translateMaybe(locale, keyOrText, params),
+    };
+    translators.set(key, translator);
+  }
+  return translator;
+}
+
 /** The translator for the current page's language. */
 export function useT() {
   const locale = useLocale();
-  // A new translator when a catalogue arrives late, so components that rendered blanks render again.
-  const version = useCatalogueVersion();
-  const t = useCallback((key: MessageKey, params?: Params) => translate(locale, key, params), [locale, version]);
-  const tMaybe = useCallback((keyOrText: string, params?: Params) => translateMaybe(locale, keyOrText, params), [locale, version]);
+  const { t, tMaybe } = translatorFor(locale, useCatalogueVersion());
   return { t, tMaybe, locale };
 }

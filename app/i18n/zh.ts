@@ -18,7 +18,8 @@ export const zh = {
   "lang.changed": "已切换为中文",
 
   "home.heroTitle": "让科技走进每一个村庄",
-  "home.heroBody": "洛阳市科技扶贫专项行动的对接平台：村庄和合作社发布技术需求，专家与科研单位提供技术和服务，市科技局统筹资助、监督与评价。",
+  "home.heroBody":
+    "洛阳市科技扶贫专项行动的对接平台：村庄和合作社发布技术需求，专家与科研单位提供技术和服务，市科技局统筹资助、监督与评价。",
   "home.ctaRegister": "免费注册",
   "home.ctaLogin": "已有账户，登录",
   "home.ctaAccount": "进入我的账户",

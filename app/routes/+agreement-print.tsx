@@ -10,11 +10,24 @@ import { useDay } from "./+agreements-ui";
 
 export function useAmount() {
   const { t, locale } = useT();
-  const figures = new Intl.NumberFormat(intlTag(locale), { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  return (fen: number) => t("contract.amount", { figures: figures.format(fen / 100), capitals: fenToChineseCapital(Math.max(0, fen)) });
+  const figures = new Intl.NumberFormat(intlTag(locale), {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
+  return (fen: number) =>
+    t("contract.amount", {
+      figures: figures.format(fen / 100),
+      capitals: fenToChineseCapital(Math.max(0, fen)),
+    });
 }
 
-export function ComponentClauses({ component, firstPosition }: { component: ComponentTerms; firstPosition: number }) {
+export function ComponentClauses({
+  component,
+  firstPosition,
+}: {
+  component: ComponentTerms;
+  firstPosition: number;
+}) {
   const { t } = useT();
   const day = useDay();
   const amount = useAmount();
@@ -23,7 +36,11 @@ export function ComponentClauses({ component, firstPosition }: { component: Comp
     case "PAID_SERVICE":
       return (
         <>
-          {component.type === "PAID_SERVICE" ? <p className="whitespace-pre-line">{t("contract.serviceText", { description: component.description })}</p> : null}
+          {component.type === "PAID_SERVICE" ? (
+            <p className="whitespace-pre-line">
+              {t("contract.serviceText", { description: component.description })}
+            </p>
+          ) : null}
           <p>{t("contract.feeText", { amount: amount(component.feeFen) })}</p>
           <ol className="space-y-2 pl-4">
             {component.milestones.map((milestone, index) => (
@@ -44,10 +61,18 @@ export function ComponentClauses({ component, firstPosition }: { component: Comp
     case "TECH_EQUITY":
       return (
         <p>
-          {t("contract.equityText", { amount: amount(component.valuationFen), enterprise: component.enterpriseName, percent: bpToPercentText(component.equityBp) })}
+          {t("contract.equityText", {
+            amount: amount(component.valuationFen),
+            enterprise: component.enterpriseName,
+            percent: bpToPercentText(component.equityBp),
+          })}
           {component.vestingMonths === 0
             ? t("contract.vestedAtOnce", { start: day(component.vestingStart) })
-            : t("contract.vestingText", { start: day(component.vestingStart), months: component.vestingMonths, cliff: component.cliffMonths })}
+            : t("contract.vestingText", {
+                start: day(component.vestingStart),
+                months: component.vestingMonths,
+                cliff: component.cliffMonths,
+              })}
         </p>
       );
     case "REVENUE_SHARE":
@@ -62,26 +87,48 @@ export function ComponentClauses({ component, firstPosition }: { component: Comp
               months: component.termMonths,
             })}
           </p>
-          {component.floorFen ? <p>{t("contract.floorText", { amount: amount(component.floorFen) })}</p> : null}
+          {component.floorFen ? (
+            <p>{t("contract.floorText", { amount: amount(component.floorFen) })}</p>
+          ) : null}
           {component.capFen ? <p>{t("contract.capText", { amount: amount(component.capFen) })}</p> : null}
           <p>{t("contract.reportText", { base: t(`agreements.base.${component.base}`) })}</p>
         </>
       );
     case "GRANT_FUNDED":
-      return <p>{t("contract.grantText", { programme: component.programmeName, amount: amount(component.amountFen) })}</p>;
+      return (
+        <p>
+          {t("contract.grantText", {
+            programme: component.programmeName,
+            amount: amount(component.amountFen),
+          })}
+        </p>
+      );
   }
 }
 
-export function SignatureBlock({ label, name, signature }: { label: string; name: string; signature?: { name: string; signedAt: Date | string; termsHash: string } }) {
+export function SignatureBlock({
+  label,
+  name,
+  signature,
+}: {
+  label: string;
+  name: string;
+  signature?: { name: string; signedAt: Date | string; termsHash: string };
+}) {
   const { t, locale } = useT();
   return (
     <div className="break-inside-avoid space-y-1 border-t border-stone-400 pt-3 text-sm">
-      <p className="font-semibold">{label}{name}</p>
+      <p className="font-semibold">
+        {label}
+        {name}
+      </p>
       {signature ? (
         <>
           <p>{t("contract.signedBy", { name: signature.name })}</p>
           <p>{t("contract.signedAt", { at: formatDateTime(locale, signature.signedAt) })}</p>
-          <p className="break-all font-mono text-xs">{t("contract.signedHash", { hash: signature.termsHash })}</p>
+          <p className="break-all font-mono text-xs">
+            {t("contract.signedHash", { hash: signature.termsHash })}
+          </p>
         </>
       ) : (
         <p className="pt-8">{t("contract.unsigned")}</p>

@@ -4,8 +4,19 @@ import { Form, useNavigation } from "@remix-run/react";
 import { ErrorList, FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms";
 import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
-import { TermsFormSchema, newComponentDefaults, type termsFormDefaults } from "~/modules/agreements/agreements.schema";
-import { COMPONENT_TYPES, MAX_COMPONENTS, MAX_MILESTONES, REVENUE_BASES, REVENUE_PERIODS, type ComponentType } from "~/modules/agreements/terms";
+import {
+  TermsFormSchema,
+  newComponentDefaults,
+  type termsFormDefaults,
+} from "~/modules/agreements/agreements.schema";
+import {
+  COMPONENT_TYPES,
+  MAX_COMPONENTS,
+  MAX_MILESTONES,
+  REVENUE_BASES,
+  REVENUE_PERIODS,
+  type ComponentType,
+} from "~/modules/agreements/terms";
 
 type Defaults = ReturnType<typeof termsFormDefaults>;
 type Meta = FieldMetadata<unknown, Record<string, unknown>, string[]>;
@@ -30,12 +41,20 @@ function useTermsForm(defaults: Defaults, lastResult: SubmissionResult<string[]>
 
 type TermsFormMeta = ReturnType<typeof useTermsForm>[0];
 
-export function TermsForm({ defaults, lastResult }: { defaults: Defaults; lastResult: SubmissionResult<string[]> | undefined }) {
+export function TermsForm({
+  defaults,
+  lastResult,
+}: {
+  defaults: Defaults;
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
   const { t } = useT();
   const navigation = useNavigation();
   const [form, fields] = useTermsForm(defaults, lastResult);
   const components = fields.components.getFieldList();
-  const present = new Set(components.map((c) => (c.getFieldset() as unknown as Fieldset).type?.initialValue as string | undefined));
+  const present = new Set(
+    components.map((c) => (c.getFieldset() as unknown as Fieldset).type?.initialValue as string | undefined),
+  );
   const startDate = (fields.startDate.initialValue as string | undefined) ?? defaults.startDate;
   return (
     <Form method="post" {...getFormProps(form)} className="card space-y-5">
@@ -45,18 +64,31 @@ export function TermsForm({ defaults, lastResult }: { defaults: Defaults; lastRe
         <TextField meta={fields.startDate} label={t("agreements.field.startDate")} type="date" />
         <TextField meta={fields.endDate} label={t("agreements.field.endDate")} type="date" />
       </div>
-      <TextField meta={fields.reviewWindowDays} label={t("agreements.field.reviewWindowDays")} hint={t("agreements.field.reviewWindowHint")} inputMode="decimal" />
+      <TextField
+        meta={fields.reviewWindowDays}
+        label={t("agreements.field.reviewWindowDays")}
+        hint={t("agreements.field.reviewWindowHint")}
+        inputMode="decimal"
+      />
       {components.map((component, index) => {
         const set = component.getFieldset() as unknown as Fieldset;
         const type = set.type!.initialValue as ComponentType;
         return (
-          <fieldset key={component.key} className="space-y-4 rounded-lg border border-stone-200 bg-stone-50 p-3">
-            <legend className="float-left mb-1 w-full font-semibold text-brand-800">{t(`arrangement.${type}` as MessageKey)}</legend>
+          <fieldset
+            key={component.key}
+            className="space-y-4 rounded-lg border border-stone-200 bg-stone-50 p-3"
+          >
+            <legend className="float-left mb-1 w-full font-semibold text-brand-800">
+              {t(`arrangement.${type}` as MessageKey)}
+            </legend>
             <input type="hidden" name={set.type!.name} value={type} />
             <ErrorList errors={set.type!.errors} />
             <ComponentFields type={type} set={set} form={form} />
             {components.length > 1 ? (
-              <button {...form.remove.getButtonProps({ name: fields.components.name, index })} className="btn-secondary min-h-9 py-1 text-sm">
+              <button
+                {...form.remove.getButtonProps({ name: fields.components.name, index })}
+                className="btn-secondary min-h-9 py-1 text-sm"
+              >
                 {t("agreements.form.removeComponent")}
               </button>
             ) : null}
@@ -69,15 +101,30 @@ export function TermsForm({ defaults, lastResult }: { defaults: Defaults; lastRe
           <p className="text-sm text-stone-700">{t("agreements.form.addComponent")}</p>
           <div className="flex flex-wrap gap-2">
             {COMPONENT_TYPES.filter((type) => !present.has(type)).map((type) => (
-              <button key={type} {...form.insert.getButtonProps({ name: fields.components.name, defaultValue: newComponentDefaults(type, startDate) })} className="btn-secondary min-h-9 py-1 text-sm">
+              <button
+                key={type}
+                {...form.insert.getButtonProps({
+                  name: fields.components.name,
+                  defaultValue: newComponentDefaults(type, startDate),
+                })}
+                className="btn-secondary min-h-9 py-1 text-sm"
+              >
                 + {t(`arrangement.${type}` as MessageKey)}
               </button>
             ))}
           </div>
         </div>
       ) : null}
-      <TextAreaField meta={fields.specialTerms} label={`${t("agreements.field.specialTerms")} (${t("form.optional")})`} rows={4} />
-      <button type="submit" className="btn-primary w-full sm:w-auto" disabled={navigation.state === "submitting"}>
+      <TextAreaField
+        meta={fields.specialTerms}
+        label={`${t("agreements.field.specialTerms")} (${t("form.optional")})`}
+        rows={4}
+      />
+      <button
+        type="submit"
+        className="btn-primary w-full sm:w-auto"
+        disabled={navigation.state === "submitting"}
+      >
         {t("agreements.form.save")}
       </button>
     </Form>
@@ -92,8 +139,15 @@ function ComponentFields({ type, set, form }: { type: ComponentType; set: Fields
     case "PAID_SERVICE":
       return (
         <>
-          {type === "PAID_SERVICE" ? <TextAreaField meta={f("description")} label={t("agreements.field.description")} rows={3} /> : null}
-          <TextField meta={f("fee")} label={t("agreements.field.fee")} hint={t("agreements.field.feeHint")} inputMode="decimal" />
+          {type === "PAID_SERVICE" ? (
+            <TextAreaField meta={f("description")} label={t("agreements.field.description")} rows={3} />
+          ) : null}
+          <TextField
+            meta={f("fee")}
+            label={t("agreements.field.fee")}
+            hint={t("agreements.field.feeHint")}
+            inputMode="decimal"
+          />
           <MilestoneList meta={f("milestones")} form={form} />
         </>
       );
@@ -101,15 +155,34 @@ function ComponentFields({ type, set, form }: { type: ComponentType; set: Fields
       return (
         <>
           <TextField meta={f("enterpriseName")} label={t("agreements.field.enterpriseName")} />
-          {f("enterpriseOrganisationId").initialValue ? <input type="hidden" name={f("enterpriseOrganisationId").name} value={String(f("enterpriseOrganisationId").initialValue)} /> : null}
+          {f("enterpriseOrganisationId").initialValue ? (
+            <input
+              type="hidden"
+              name={f("enterpriseOrganisationId").name}
+              value={String(f("enterpriseOrganisationId").initialValue)}
+            />
+          ) : null}
           <div className="grid grid-cols-2 gap-4">
             <TextField meta={f("valuation")} label={t("agreements.field.valuation")} inputMode="decimal" />
-            <TextField meta={f("equityPercent")} label={t("agreements.field.equityPercent")} hint={t("agreements.field.percentHint")} inputMode="decimal" />
+            <TextField
+              meta={f("equityPercent")}
+              label={t("agreements.field.equityPercent")}
+              hint={t("agreements.field.percentHint")}
+              inputMode="decimal"
+            />
           </div>
           <div className="grid gap-4 sm:grid-cols-3">
             <TextField meta={f("vestingStart")} label={t("agreements.field.vestingStart")} type="date" />
-            <TextField meta={f("vestingMonths")} label={t("agreements.field.vestingMonths")} inputMode="decimal" />
-            <TextField meta={f("cliffMonths")} label={t("agreements.field.cliffMonths")} inputMode="decimal" />
+            <TextField
+              meta={f("vestingMonths")}
+              label={t("agreements.field.vestingMonths")}
+              inputMode="decimal"
+            />
+            <TextField
+              meta={f("cliffMonths")}
+              label={t("agreements.field.cliffMonths")}
+              inputMode="decimal"
+            />
           </div>
         </>
       );
@@ -117,17 +190,38 @@ function ComponentFields({ type, set, form }: { type: ComponentType; set: Fields
       return (
         <>
           <div className="grid gap-4 sm:grid-cols-3">
-            <TextField meta={f("sharePercent")} label={t("agreements.field.sharePercent")} hint={t("agreements.field.percentHint")} inputMode="decimal" />
-            <SelectField meta={f("base")} label={t("agreements.field.base")} options={REVENUE_BASES.map((value) => ({ value, label: t(`agreements.base.${value}`) }))} />
-            <SelectField meta={f("period")} label={t("agreements.field.period")} options={REVENUE_PERIODS.map((value) => ({ value, label: t(`agreements.period.${value}`) }))} />
+            <TextField
+              meta={f("sharePercent")}
+              label={t("agreements.field.sharePercent")}
+              hint={t("agreements.field.percentHint")}
+              inputMode="decimal"
+            />
+            <SelectField
+              meta={f("base")}
+              label={t("agreements.field.base")}
+              options={REVENUE_BASES.map((value) => ({ value, label: t(`agreements.base.${value}`) }))}
+            />
+            <SelectField
+              meta={f("period")}
+              label={t("agreements.field.period")}
+              options={REVENUE_PERIODS.map((value) => ({ value, label: t(`agreements.period.${value}`) }))}
+            />
           </div>
           <div className="grid grid-cols-2 gap-4">
             <TextField meta={f("startDate")} label={t("agreements.field.revenueStart")} type="date" />
             <TextField meta={f("termMonths")} label={t("agreements.field.termMonths")} inputMode="decimal" />
           </div>
           <div className="grid grid-cols-2 gap-4">
-            <TextField meta={f("floor")} label={`${t("agreements.field.floor")} (${t("form.optional")})`} inputMode="decimal" />
-            <TextField meta={f("cap")} label={`${t("agreements.field.cap")} (${t("form.optional")})`} inputMode="decimal" />
+            <TextField
+              meta={f("floor")}
+              label={`${t("agreements.field.floor")} (${t("form.optional")})`}
+              inputMode="decimal"
+            />
+            <TextField
+              meta={f("cap")}
+              label={`${t("agreements.field.cap")} (${t("form.optional")})`}
+              inputMode="decimal"
+            />
           </div>
         </>
       );
@@ -154,16 +248,33 @@ function MilestoneList({ meta, form }: { meta: Meta; form: TermsFormMeta }) {
           const m = item.getFieldset() as unknown as Fieldset;
           return (
             <li key={item.key} className="space-y-3 rounded-lg border border-stone-200 bg-white p-3">
-              <p className="text-sm font-medium text-stone-700">{t("agreements.form.milestoneNumber", { position: index + 1 })}</p>
+              <p className="text-sm font-medium text-stone-700">
+                {t("agreements.form.milestoneNumber", { position: index + 1 })}
+              </p>
               <TextField meta={m.title!} label={t("agreements.field.milestoneTitle")} />
               <TextAreaField meta={m.deliverables!} label={t("agreements.field.deliverables")} rows={2} />
-              <TextAreaField meta={m.acceptanceCriteria!} label={t("agreements.field.acceptanceCriteria")} rows={2} />
+              <TextAreaField
+                meta={m.acceptanceCriteria!}
+                label={t("agreements.field.acceptanceCriteria")}
+                rows={2}
+              />
               <div className="grid grid-cols-2 gap-4">
-                <TextField meta={m.amount!} label={t("agreements.field.milestoneAmount")} inputMode="decimal" />
-                <TextField meta={m.dueDate!} label={`${t("agreements.field.dueDate")} (${t("form.optional")})`} type="date" />
+                <TextField
+                  meta={m.amount!}
+                  label={t("agreements.field.milestoneAmount")}
+                  inputMode="decimal"
+                />
+                <TextField
+                  meta={m.dueDate!}
+                  label={`${t("agreements.field.dueDate")} (${t("form.optional")})`}
+                  type="date"
+                />
               </div>
               {items.length > 1 ? (
-                <button {...form.remove.getButtonProps({ name: list.name, index })} className="btn-secondary min-h-9 py-1 text-sm">
+                <button
+                  {...form.remove.getButtonProps({ name: list.name, index })}
+                  className="btn-secondary min-h-9 py-1 text-sm"
+                >
                   {t("agreements.form.removeMilestone")}
                 </button>
               ) : null}
@@ -172,7 +283,10 @@ function MilestoneList({ meta, form }: { meta: Meta; form: TermsFormMeta }) {
         })}
       </ol>
       {items.length < MAX_MILESTONES ? (
-        <button {...form.insert.getButtonProps({ name: list.name, defaultValue: {} })} className="btn-secondary min-h-9 py-1 text-sm">
+        <button
+          {...form.insert.getButtonProps({ name: list.name, defaultValue: {} })}
+          className="btn-secondary min-h-9 py-1 text-sm"
+        >
           + {t("agreements.form.addMilestone")}
         </button>
       ) : null}

@@ -3,7 +3,12 @@ import { VerifiedBadge } from "~/components/verified-badge";
 import { formatDate, formatDateTime, formatMoney } from "~/i18n/format";
 import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
-import { bpToPercentText, type AgreementTerms, type ComponentTerms, type MilestoneTerms } from "~/modules/agreements/terms";
+import {
+  bpToPercentText,
+  type AgreementTerms,
+  type ComponentTerms,
+  type MilestoneTerms,
+} from "~/modules/agreements/terms";
 
 /** Pieces shared by the agreement pages: status, parties, readable terms, signatures. */
 
@@ -19,9 +24,19 @@ const STATUS_TONE: Record<string, string> = {
   WITHDRAWN: "bg-stone-100 text-stone-700",
 };
 
-export function StatusBadge({ status, kind = "agreement" }: { status: string; kind?: "agreement" | "version" }) {
+export function StatusBadge({
+  status,
+  kind = "agreement",
+}: {
+  status: string;
+  kind?: "agreement" | "version";
+}) {
   const { t } = useT();
-  return <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_TONE[status] ?? ""}`}>{t(`agreements.${kind}Status.${status}` as MessageKey)}</span>;
+  return (
+    <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_TONE[status] ?? ""}`}>
+      {t(`agreements.${kind}Status.${status}` as MessageKey)}
+    </span>
+  );
 }
 
 interface Side {
@@ -51,11 +66,15 @@ export function Parties({ payer, payee }: { payer: Side; payee: Side }) {
     <dl className="grid gap-2 sm:grid-cols-2">
       <div>
         <dt className="text-sm text-stone-600">{t("agreements.party.PAYER")}</dt>
-        <dd><PartyName side={payer} /></dd>
+        <dd>
+          <PartyName side={payer} />
+        </dd>
       </div>
       <div>
         <dt className="text-sm text-stone-600">{t("agreements.party.PAYEE")}</dt>
-        <dd><PartyName side={payee} /></dd>
+        <dd>
+          <PartyName side={payee} />
+        </dd>
       </div>
     </dl>
   );
@@ -82,26 +101,47 @@ function MilestoneItem({ milestone, position }: { milestone: MilestoneTerms; pos
   return (
     <li className="rounded-lg border border-stone-200 p-3">
       <p className="font-medium">
-        {t("agreements.milestone.heading", { position, title: milestone.title })} · {formatMoney(locale, milestone.amountFen)}
+        {t("agreements.milestone.heading", { position, title: milestone.title })} ·{" "}
+        {formatMoney(locale, milestone.amountFen)}
       </p>
       <dl className="mt-2 space-y-1 text-sm">
-        <Fact label={t("agreements.field.deliverables")}><span className="whitespace-pre-line">{milestone.deliverables}</span></Fact>
-        <Fact label={t("agreements.field.acceptanceCriteria")}><span className="whitespace-pre-line">{milestone.acceptanceCriteria}</span></Fact>
-        {milestone.dueDate ? <Fact label={t("agreements.field.dueDate")}>{day(milestone.dueDate)}</Fact> : null}
+        <Fact label={t("agreements.field.deliverables")}>
+          <span className="whitespace-pre-line">{milestone.deliverables}</span>
+        </Fact>
+        <Fact label={t("agreements.field.acceptanceCriteria")}>
+          <span className="whitespace-pre-line">{milestone.acceptanceCriteria}</span>
+        </Fact>
+        {milestone.dueDate ? (
+          <Fact label={t("agreements.field.dueDate")}>{day(milestone.dueDate)}</Fact>
+        ) : null}
       </dl>
     </li>
   );
 }
 
 /** One component's terms as sentences; `firstPosition` numbers milestones across components. */
-export function ComponentView({ component, firstPosition }: { component: ComponentTerms; firstPosition: number }) {
+export function ComponentView({
+  component,
+  firstPosition,
+}: {
+  component: ComponentTerms;
+  firstPosition: number;
+}) {
   const { t, locale } = useT();
   const day = useDay();
   const money = (fen: number | undefined) => (fen ? formatMoney(locale, fen) : "—");
   const facts: [string, ReactNode][] = [];
   switch (component.type) {
     case "PAID_SERVICE":
-      facts.push([t("agreements.field.description"), <span key="d" className="whitespace-pre-line">{component.description}</span>], [t("agreements.field.fee"), money(component.feeFen)]);
+      facts.push(
+        [
+          t("agreements.field.description"),
+          <span key="d" className="whitespace-pre-line">
+            {component.description}
+          </span>,
+        ],
+        [t("agreements.field.fee"), money(component.feeFen)],
+      );
       break;
     case "TECH_CONTRACT":
       facts.push([t("agreements.field.fee"), money(component.feeFen)]);
@@ -110,26 +150,48 @@ export function ComponentView({ component, firstPosition }: { component: Compone
       facts.push(
         [t("agreements.field.enterpriseName"), component.enterpriseName || "—"],
         [t("agreements.field.valuation"), money(component.valuationFen)],
-        [t("agreements.field.equityPercent"), component.equityBp ? `${bpToPercentText(component.equityBp)}%` : "—"],
+        [
+          t("agreements.field.equityPercent"),
+          component.equityBp ? `${bpToPercentText(component.equityBp)}%` : "—",
+        ],
         [
           t("agreements.field.vesting"),
           component.vestingMonths === 0
             ? t("agreements.terms.vestedAtOnce", { start: day(component.vestingStart) })
-            : t("agreements.terms.vesting", { start: day(component.vestingStart), months: component.vestingMonths, cliff: component.cliffMonths }),
+            : t("agreements.terms.vesting", {
+                start: day(component.vestingStart),
+                months: component.vestingMonths,
+                cliff: component.cliffMonths,
+              }),
         ],
       );
       break;
     case "REVENUE_SHARE":
       facts.push(
-        [t("agreements.field.sharePercent"), t("agreements.terms.share", { base: t(`agreements.base.${component.base}`), percent: bpToPercentText(component.shareBp) })],
+        [
+          t("agreements.field.sharePercent"),
+          t("agreements.terms.share", {
+            base: t(`agreements.base.${component.base}`),
+            percent: bpToPercentText(component.shareBp),
+          }),
+        ],
         [t("agreements.field.period"), t(`agreements.period.${component.period}`)],
-        [t("agreements.field.revenueTerm"), t("agreements.terms.revenueTerm", { start: day(component.startDate), months: component.termMonths })],
+        [
+          t("agreements.field.revenueTerm"),
+          t("agreements.terms.revenueTerm", {
+            start: day(component.startDate),
+            months: component.termMonths,
+          }),
+        ],
       );
       if (component.floorFen) facts.push([t("agreements.field.floor"), money(component.floorFen)]);
       if (component.capFen) facts.push([t("agreements.field.cap"), money(component.capFen)]);
       break;
     case "GRANT_FUNDED":
-      facts.push([t("agreements.field.programmeName"), component.programmeName || "—"], [t("agreements.field.amount"), money(component.amountFen)]);
+      facts.push(
+        [t("agreements.field.programmeName"), component.programmeName || "—"],
+        [t("agreements.field.amount"), money(component.amountFen)],
+      );
       break;
   }
   return (
@@ -137,7 +199,9 @@ export function ComponentView({ component, firstPosition }: { component: Compone
       <h3 className="font-semibold text-brand-800">{t(`arrangement.${component.type}` as MessageKey)}</h3>
       <dl className="space-y-1">
         {facts.map(([label, value]) => (
-          <Fact key={label} label={label}>{value}</Fact>
+          <Fact key={label} label={label}>
+            {value}
+          </Fact>
         ))}
       </dl>
       {"milestones" in component ? (
@@ -159,8 +223,12 @@ export function TermsView({ terms }: { terms: AgreementTerms }) {
   return (
     <div className="space-y-5">
       <dl className="space-y-1">
-        <Fact label={t("agreements.field.period")}>{t("agreements.terms.period", { start: day(terms.startDate), end: day(terms.endDate) })}</Fact>
-        <Fact label={t("agreements.field.reviewWindowDays")}>{t("agreements.terms.reviewWindow", { days: terms.reviewWindowDays })}</Fact>
+        <Fact label={t("agreements.field.period")}>
+          {t("agreements.terms.period", { start: day(terms.startDate), end: day(terms.endDate) })}
+        </Fact>
+        <Fact label={t("agreements.field.reviewWindowDays")}>
+          {t("agreements.terms.reviewWindow", { days: terms.reviewWindowDays })}
+        </Fact>
       </dl>
       {terms.components.map((component, index) => {
         const first = position;
@@ -186,7 +254,8 @@ export interface SignatureView {
 
 export function Signatures({ signatures }: { signatures: SignatureView[] }) {
   const { t, locale } = useT();
-  if (signatures.length === 0) return <p className="text-sm text-stone-600">{t("agreements.signatures.none")}</p>;
+  if (signatures.length === 0)
+    return <p className="text-sm text-stone-600">{t("agreements.signatures.none")}</p>;
   return (
     <ul className="space-y-1 text-sm">
       {signatures.map((signature) => (

@@ -14,23 +14,44 @@ interface Answer {
 export function BrandWorkForms({ stage, answer }: { stage: Stage; answer?: Answer }) {
   const { t } = useT();
   const next = BRAND_TRANSITIONS[stage][0];
-  const errors = (intent: string, field: string) => (answer?.intent === intent ? (answer.reply.error?.[field] ?? undefined) : undefined);
+  const errors = (intent: string, field: string) =>
+    answer?.intent === intent ? (answer.reply.error?.[field] ?? undefined) : undefined;
   return (
     <div className="space-y-4">
-      <NoteForm intent="update" title={t("creative.postUpdate")} button={t("creative.postUpdate")} errors={errors} />
+      <NoteForm
+        intent="update"
+        title={t("creative.postUpdate")}
+        button={t("creative.postUpdate")}
+        errors={errors}
+      />
       {next ? (
-        <NoteForm intent="advance" title={t("creative.advanceTo", { stage: t(`creative.stage.${next}` as MessageKey) })} button={t("creative.advance")} errors={errors}>
+        <NoteForm
+          intent="advance"
+          title={t("creative.advanceTo", { stage: t(`creative.stage.${next}` as MessageKey) })}
+          button={t("creative.advance")}
+          errors={errors}
+        >
           <input type="hidden" name="to" value={next} />
           {next === "LAUNCH" ? (
             <label className="block space-y-1">
               <span className="block font-medium text-stone-800">{t("creative.field.trademarkNo")}</span>
-              <input name="trademarkApplicationNo" inputMode="numeric" className="input" aria-describedby="trademark-error" />
+              <input
+                name="trademarkApplicationNo"
+                inputMode="numeric"
+                className="input"
+                aria-describedby="trademark-error"
+              />
               <ErrorList id="trademark-error" errors={errors("advance", "trademarkApplicationNo")} />
             </label>
           ) : null}
         </NoteForm>
       ) : (
-        <NoteForm intent="launch" title={t("creative.finishLaunch")} button={t("creative.finishLaunch")} errors={errors} />
+        <NoteForm
+          intent="launch"
+          title={t("creative.finishLaunch")}
+          button={t("creative.finishLaunch")}
+          errors={errors}
+        />
       )}
       <Form method="post" className="card space-y-2">
         <h3 className="font-semibold">{t("creative.abandon")}</h3>
@@ -39,13 +60,32 @@ export function BrandWorkForms({ stage, answer }: { stage: Stage; answer?: Answe
           <input name="reason" className="input" aria-describedby="abandon-error" />
           <ErrorList id="abandon-error" errors={errors("abandon", "reason")} />
         </label>
-        <button type="submit" name="intent" value="abandon" className="btn-secondary w-full border-red-300 text-red-800">{t("creative.abandon")}</button>
+        <button
+          type="submit"
+          name="intent"
+          value="abandon"
+          className="btn-secondary w-full border-red-300 text-red-800"
+        >
+          {t("creative.abandon")}
+        </button>
       </Form>
     </div>
   );
 }
 
-function NoteForm({ intent, title, button, errors, children }: { intent: string; title: string; button: string; errors: (intent: string, field: string) => string[] | undefined; children?: React.ReactNode }) {
+function NoteForm({
+  intent,
+  title,
+  button,
+  errors,
+  children,
+}: {
+  intent: string;
+  title: string;
+  button: string;
+  errors: (intent: string, field: string) => string[] | undefined;
+  children?: React.ReactNode;
+}) {
   const { t } = useT();
   const navigation = useNavigation();
   return (
@@ -60,9 +100,23 @@ function NoteForm({ intent, title, button, errors, children }: { intent: string;
       </label>
       <label className="block space-y-1">
         <span className="block text-stone-800">{t("creative.field.photos")}</span>
-        <input type="file" name="photos" accept="image/jpeg,image/png,image/webp" multiple className="block w-full" />
+        <input
+          type="file"
+          name="photos"
+          accept="image/jpeg,image/png,image/webp"
+          multiple
+          className="block w-full"
+        />
       </label>
-      <button type="submit" name="intent" value={intent} className="btn-primary w-full" disabled={navigation.state === "submitting"}>{button}</button>
+      <button
+        type="submit"
+        name="intent"
+        value={intent}
+        className="btn-primary w-full"
+        disabled={navigation.state === "submitting"}
+      >
+        {button}
+      </button>
     </Form>
   );
 }

@@ -3,7 +3,15 @@ import { useT } from "~/i18n/use-t";
 import { BRAND_STAGES } from "~/modules/creative/creative.schema";
 
 /** The four stages as a row of steps: done ones filled, the current one outlined. */
-export function BrandProgress({ stage, launched, abandoned }: { stage: string; launched: boolean; abandoned: boolean }) {
+export function BrandProgress({
+  stage,
+  launched,
+  abandoned,
+}: {
+  stage: string;
+  launched: boolean;
+  abandoned: boolean;
+}) {
   const { t } = useT();
   const current = BRAND_STAGES.indexOf(stage as (typeof BRAND_STAGES)[number]);
   return (
@@ -12,7 +20,11 @@ export function BrandProgress({ stage, launched, abandoned }: { stage: string; l
         {BRAND_STAGES.map((name, index) => {
           const done = index < current || (launched && index === current);
           return (
-            <li key={name} aria-current={index === current ? "step" : undefined} className={`rounded px-1 py-1 ${done ? "bg-brand-700 text-white" : index === current ? "border-2 border-brand-700" : "bg-stone-100 text-stone-600"}`}>
+            <li
+              key={name}
+              aria-current={index === current ? "step" : undefined}
+              className={`rounded px-1 py-1 ${done ? "bg-brand-700 text-white" : index === current ? "border-2 border-brand-700" : "bg-stone-100 text-stone-600"}`}
+            >
               {t(`creative.stage.${name}` as MessageKey)}
             </li>
           );

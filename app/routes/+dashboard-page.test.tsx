@@ -7,8 +7,18 @@ import { COUNTIES, INDUSTRIES } from "~/modules/reference/reference";
 // The server render of /bureau/dashboard, as a phone without JavaScript receives it, from
 // made-up figures (the figures themselves are tested against the database in tests/integration).
 const year = (value: number, commissioners: number): YearFigures => ({
-  year: value, spacesTotal: 2, spacesNew: 1, demosTotal: 1, demosNew: 0, commissioners, needsPosted: 4, needsMatched: 1,
-  medianHours: null, fundedFen: 0, releasedFen: 12_345, disbursedFen: -500,
+  year: value,
+  spacesTotal: 2,
+  spacesNew: 1,
+  demosTotal: 1,
+  demosNew: 0,
+  commissioners,
+  needsPosted: 4,
+  needsMatched: 1,
+  medianHours: null,
+  fundedFen: 0,
+  releasedFen: 12_345,
+  disbursedFen: -500,
 });
 const figures: DashboardFigures = {
   filters: { countyCode: "410325" },
@@ -18,21 +28,52 @@ const figures: DashboardFigures = {
     { year: 2026, metric: "commissioners", min: 20, max: 30, actual: 3, met: false },
   ],
   escrowHeldFen: 17_655,
-  counties: COUNTIES.map((county) => ({ countyCode: county.code, spaces: 0, demos: 0, commissioners: 0, needsPosted: 0, needsMatched: 0, medianHours: null, releasedFen: 0, disbursedFen: 0, escrowFen: 0 })),
-  industries: INDUSTRIES.map((industry) => ({ industry: industry.code, needsPosted: 0, needsMatched: 0, releasedFen: 0, disbursedFen: 0 })),
+  counties: COUNTIES.map((county) => ({
+    countyCode: county.code,
+    spaces: 0,
+    demos: 0,
+    commissioners: 0,
+    needsPosted: 0,
+    needsMatched: 0,
+    medianHours: null,
+    releasedFen: 0,
+    disbursedFen: 0,
+    escrowFen: 0,
+  })),
+  industries: INDUSTRIES.map((industry) => ({
+    industry: industry.code,
+    needsPosted: 0,
+    needsMatched: 0,
+    releasedFen: 0,
+    disbursedFen: 0,
+  })),
 };
 const svg = '<svg xmlns="http://www.w3.org/2000/svg"><text>图</text></svg>';
 
 vi.mock("@remix-run/react", () => ({
-  Form: ({ children, method, action, ...rest }: { children: ReactNode; method?: string; action?: string }) => createElement("form", { method, action, ...rest }, children),
-  Link: ({ children, to, ...rest }: { children: ReactNode; to: string }) => createElement("a", { href: to, ...rest }, children),
+  Form: ({ children, method, action, ...rest }: { children: ReactNode; method?: string; action?: string }) =>
+    createElement("form", { method, action, ...rest }, children),
+  Link: ({ children, to, ...rest }: { children: ReactNode; to: string }) =>
+    createElement("a", { href: to, ...rest }, children),
   useRouteLoaderData: () => ({ locale: "zh" }),
   useLoaderData: () => ({
     figures,
     query: { countyCode: "410325", map: "needsPosted" },
     charts: { targets: svg, needs: svg, money: svg, map: svg },
     years: [2026, 2025],
-    responseTimes: [{ countyCode: "410325", targetHours: 72, published: 5, medianHours: 30.5, p90Hours: 80, withinTarget: 1, eligible: 4, unanswered: 2, overTarget: true }],
+    responseTimes: [
+      {
+        countyCode: "410325",
+        targetHours: 72,
+        published: 5,
+        medianHours: 30.5,
+        p90Hours: 80,
+        withinTarget: 1,
+        eligible: 4,
+        unanswered: 2,
+        overTarget: true,
+      },
+    ],
   }),
 }));
 
@@ -48,7 +89,9 @@ describe("the dashboard page without JavaScript", () => {
   });
 
   it("shows time to first response per county against the county's target, marking counties over it", () => {
-    expect(html).toMatch(/<th scope="row"[^>]*>嵩县<span[^>]*>[^<]+<\/span><\/th><td[^>]*>5<\/td><td[^>]*>30.5<\/td><td[^>]*>80.0<\/td><td[^>]*>72<\/td>/);
+    expect(html).toMatch(
+      /<th scope="row"[^>]*>嵩县<span[^>]*>[^<]+<\/span><\/th><td[^>]*>5<\/td><td[^>]*>30.5<\/td><td[^>]*>80.0<\/td><td[^>]*>72<\/td>/,
+    );
     expect(html).toContain("bg-red-50");
   });
 

@@ -27,7 +27,9 @@ export async function saveDemoSite(request: Request, context: { clientIp?: strin
     const site = siteId
       ? await updateDemoSite(user, siteId, fields, photos, removePhotoIds, meta)
       : await createDemoSite(user, fields, photos, meta);
-    return redirectWithToast(`/demos/${site.id}`, { message: siteId ? "creative.toast.demoSaved" : "creative.toast.demoCreated" });
+    return redirectWithToast(`/demos/${site.id}`, {
+      message: siteId ? "creative.toast.demoSaved" : "creative.toast.demoCreated",
+    });
   } catch (error) {
     return replyWithDomainError(submission, error, locale);
   }

@@ -25,7 +25,9 @@ describe("form constraints", () => {
 
   it.each(uses)("$file reads the constraints of $name", async ({ name, from }) => {
     expect(from, `${name} is imported from a module`).toBeDefined();
-    const specifier = from!.startsWith("~/") ? path.join(routesDir, "..", from!.slice(2)) : path.join(routesDir, from!);
+    const specifier = from!.startsWith("~/")
+      ? path.join(routesDir, "..", from!.slice(2))
+      : path.join(routesDir, from!);
     const module = (await import(specifier)) as Record<string, unknown>;
     expect(() => getZodConstraint(module[name] as never)).not.toThrow();
   });

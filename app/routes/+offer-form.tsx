@@ -55,7 +55,11 @@ export function OfferForm({
     onValidate: ({ formData }) => parseWithZod(formData, { schema: OfferFormSchema }),
   });
   const pending = navigation.state === "submitting";
-  const showPostAs = posting && (posting.organisations.length > 1 || (posting.asExpert && posting.organisations.length > 0) || !posting.asExpert);
+  const showPostAs =
+    posting &&
+    (posting.organisations.length > 1 ||
+      (posting.asExpert && posting.organisations.length > 0) ||
+      !posting.asExpert);
 
   return (
     <Form method="post" {...getFormProps(form)} className="card space-y-5">
@@ -64,7 +68,10 @@ export function OfferForm({
         <SelectField
           meta={fields.organisationId}
           label={t("offers.field.postAs")}
-          options={posting.organisations.map((organisation) => ({ value: organisation.id, label: organisation.name }))}
+          options={posting.organisations.map((organisation) => ({
+            value: organisation.id,
+            label: organisation.name,
+          }))}
           placeholder={posting.asExpert ? t("offers.field.postAsSelf") : undefined}
         />
       ) : null}
@@ -110,7 +117,10 @@ export function OfferForm({
         meta={fields.arrangements}
         legend={t("offers.field.arrangements")}
         columns={3}
-        options={ARRANGEMENT_TYPES.map((type) => ({ value: type, label: t(`arrangement.${type}` as MessageKey) }))}
+        options={ARRANGEMENT_TYPES.map((type) => ({
+          value: type,
+          label: t(`arrangement.${type}` as MessageKey),
+        }))}
       />
       <div className="grid gap-4 sm:grid-cols-2">
         {([fields.priceMin, fields.priceMax] as const).map((meta, index) => (
@@ -136,11 +146,23 @@ export function OfferForm({
         ))}
       </div>
       <div className="flex flex-col gap-3 sm:flex-row">
-        <button type="submit" name="intent" value="save" className="btn-secondary w-full sm:w-auto" disabled={pending}>
+        <button
+          type="submit"
+          name="intent"
+          value="save"
+          className="btn-secondary w-full sm:w-auto"
+          disabled={pending}
+        >
           {published ? t("offers.action.saveChanges") : t("offers.action.save")}
         </button>
         {published ? null : (
-          <button type="submit" name="intent" value="publish" className="btn-primary w-full sm:w-auto" disabled={pending}>
+          <button
+            type="submit"
+            name="intent"
+            value="publish"
+            className="btn-primary w-full sm:w-auto"
+            disabled={pending}
+          >
             {pending ? t("offers.action.pending") : t("offers.action.publish")}
           </button>
         )}

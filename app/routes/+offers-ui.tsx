@@ -28,11 +28,15 @@ export interface OfferCardData extends Provider {
 /** The expert (with their affiliation) or the institution, linked to its profile, with the badge. */
 export function ProviderName({ offer }: { offer: Provider }) {
   const { locale } = useT();
-  const organisationName = offer.organisation && (locale === "en" && offer.organisation.nameEn ? offer.organisation.nameEn : offer.organisation.name);
+  const organisationName =
+    offer.organisation &&
+    (locale === "en" && offer.organisation.nameEn ? offer.organisation.nameEn : offer.organisation.name);
   if (offer.expert) {
     return (
       <span className="inline-flex flex-wrap items-center gap-x-2 gap-y-1">
-        <Link to={`/experts/${offer.expert.id}`} className="link">{offer.expert.displayName}</Link>
+        <Link to={`/experts/${offer.expert.id}`} className="link">
+          {offer.expert.displayName}
+        </Link>
         <VerifiedBadge verified={Boolean(offer.expert.verifiedAt)} />
         {organisationName ? <span className="text-sm text-stone-600">{organisationName}</span> : null}
       </span>
@@ -41,7 +45,9 @@ export function ProviderName({ offer }: { offer: Provider }) {
   if (!offer.organisation) return null;
   return (
     <span className="inline-flex flex-wrap items-center gap-x-2 gap-y-1">
-      <Link to={`/orgs/${offer.organisation.id}`} className="link">{organisationName}</Link>
+      <Link to={`/orgs/${offer.organisation.id}`} className="link">
+        {organisationName}
+      </Link>
       <VerifiedBadge verified={Boolean(offer.organisation.verifiedAt)} />
     </span>
   );
@@ -57,8 +63,14 @@ export function OfferFacts({ offer }: { offer: OfferCardData }) {
   const { t, locale } = useT();
   const rows: [string, ReactNode][] = [
     [t("offers.industry"), industryName(offer.industry, locale)],
-    [t("offers.countiesServed"), offer.countiesServed.map((code) => countyName(code, locale) ?? code).join("、")],
-    [t("offers.arrangements"), offer.arrangements.map((type) => t(`arrangement.${type}` as MessageKey)).join("、")],
+    [
+      t("offers.countiesServed"),
+      offer.countiesServed.map((code) => countyName(code, locale) ?? code).join("、"),
+    ],
+    [
+      t("offers.arrangements"),
+      offer.arrangements.map((type) => t(`arrangement.${type}` as MessageKey)).join("、"),
+    ],
     [t("offers.price"), <MoneyRange key="price" minFen={offer.priceMinFen} maxFen={offer.priceMaxFen} />],
   ];
   return <FactList facts={rows} className="gap-x-3 gap-y-1 text-sm" />;
@@ -66,7 +78,11 @@ export function OfferFacts({ offer }: { offer: OfferCardData }) {
 
 export function KindLabel({ kind }: { kind: string }) {
   const { t } = useT();
-  return <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">{t(`offers.kind.${kind}` as MessageKey)}</span>;
+  return (
+    <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">
+      {t(`offers.kind.${kind}` as MessageKey)}
+    </span>
+  );
 }
 
 export function OfferCard({ offer }: { offer: OfferCardData }) {
@@ -76,11 +92,15 @@ export function OfferCard({ offer }: { offer: OfferCardData }) {
       <div className="flex flex-wrap items-center gap-2">
         <KindLabel kind={offer.kind} />
         {offer.publishedAt ? (
-          <span className="text-xs text-stone-600">{t("offers.publishedOn", { date: formatDate(locale, offer.publishedAt) })}</span>
+          <span className="text-xs text-stone-600">
+            {t("offers.publishedOn", { date: formatDate(locale, offer.publishedAt) })}
+          </span>
         ) : null}
       </div>
       <h2 className="text-lg font-semibold leading-snug">
-        <Link to={`/offers/${offer.id}`} className="hover:underline">{offer.title}</Link>
+        <Link to={`/offers/${offer.id}`} className="hover:underline">
+          {offer.title}
+        </Link>
       </h2>
       <OfferFacts offer={offer} />
       <p className="text-sm">
@@ -90,4 +110,3 @@ export function OfferCard({ offer }: { offer: OfferCardData }) {
     </article>
   );
 }
-

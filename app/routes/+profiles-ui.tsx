@@ -8,18 +8,26 @@ import { useT } from "~/i18n/use-t";
 import { ModerationSchema } from "~/modules/profiles/profiles.schema";
 
 /** Contact details for verified viewers; everyone else gets the hint that verification opens them. */
-export function ContactSection({ contact }: { contact: { phone: string | null; email: string | null; address?: string | null } | null }) {
+export function ContactSection({
+  contact,
+}: {
+  contact: { phone: string | null; email: string | null; address?: string | null } | null;
+}) {
   const { t } = useT();
   const rows = contact
-    ? ([
-        [t("profiles.phone"), contact.phone && formatPhone(contact.phone)],
-        [t("profiles.email"), contact.email],
-        [t("profiles.address"), contact.address],
-      ] as const).filter(([, value]) => value)
+    ? (
+        [
+          [t("profiles.phone"), contact.phone && formatPhone(contact.phone)],
+          [t("profiles.email"), contact.email],
+          [t("profiles.address"), contact.address],
+        ] as const
+      ).filter(([, value]) => value)
     : [];
   return (
     <section className="card" aria-labelledby="contact">
-      <h2 id="contact" className="text-lg font-semibold">{t("profiles.contact")}</h2>
+      <h2 id="contact" className="text-lg font-semibold">
+        {t("profiles.contact")}
+      </h2>
       {!contact ? (
         <p className="mt-2 text-stone-600">{t("profiles.contactHint")}</p>
       ) : rows.length === 0 ? (
@@ -42,7 +50,13 @@ export function HiddenNotice({ hidden }: { hidden: { reason: string } | null }) 
 }
 
 /** The bureau's hide / show-again form at the foot of a profile page. */
-export function ModerationForm({ hidden, lastResult }: { hidden: boolean; lastResult?: SubmissionResult<string[]> | null }) {
+export function ModerationForm({
+  hidden,
+  lastResult,
+}: {
+  hidden: boolean;
+  lastResult?: SubmissionResult<string[]> | null;
+}) {
   const { t } = useT();
   const navigation = useNavigation();
   const [form, fields] = useForm({
@@ -54,11 +68,25 @@ export function ModerationForm({ hidden, lastResult }: { hidden: boolean; lastRe
   });
   return (
     <section className="card border-amber-300" aria-labelledby="moderation">
-      <h2 id="moderation" className="text-lg font-semibold">{t("profiles.moderation")}</h2>
+      <h2 id="moderation" className="text-lg font-semibold">
+        {t("profiles.moderation")}
+      </h2>
       <Form method="post" {...getFormProps(form)} className="mt-3 space-y-3">
         <FormErrors errors={form.errors} />
-        {hidden ? null : <TextField meta={fields.reason} label={t("profiles.hideReason")} hint={t("profiles.hideReasonHint")} />}
-        <button type="submit" name="intent" value={hidden ? "unhide" : "hide"} className="btn-secondary w-full sm:w-auto" disabled={navigation.state === "submitting"}>
+        {hidden ? null : (
+          <TextField
+            meta={fields.reason}
+            label={t("profiles.hideReason")}
+            hint={t("profiles.hideReasonHint")}
+          />
+        )}
+        <button
+          type="submit"
+          name="intent"
+          value={hidden ? "unhide" : "hide"}
+          className="btn-secondary w-full sm:w-auto"
+          disabled={navigation.state === "submitting"}
+        >
           {hidden ? t("profiles.unhide") : t("profiles.hide")}
         </button>
       </Form>

@@ -9,13 +9,21 @@ import { replyFor } from "./+programmes-ui";
 type Reply = SubmissionResult<string[]> | undefined;
 
 function useIntentForm(intent: string, lastResult: Reply) {
-  return useForm({ id: intent, lastResult: replyFor(lastResult, intent), onValidate: ({ formData }) => parseWithZod(formData, { schema: BureauApplicationIntentSchema }) });
+  return useForm({
+    id: intent,
+    lastResult: replyFor(lastResult, intent),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: BureauApplicationIntentSchema }),
+  });
 }
 
 function Submit({ label, primary = false }: { label: string; primary?: boolean }) {
   const navigation = useNavigation();
   return (
-    <button type="submit" className={primary ? "btn-primary w-full" : "btn-secondary w-full"} disabled={navigation.state === "submitting"}>
+    <button
+      type="submit"
+      className={primary ? "btn-primary w-full" : "btn-secondary w-full"}
+      disabled={navigation.state === "submitting"}
+    >
       {label}
     </button>
   );
@@ -35,7 +43,13 @@ export function ReviewForms({ lastResult }: { lastResult: Reply }) {
         <TextField meta={fields.score} label={t("programmes.score")} inputMode="decimal" />
         <TextAreaField meta={fields.comment} label={t("programmes.comment")} rows={3} />
         <label className="flex min-h-11 items-start gap-2">
-          <input type="checkbox" name={fields.noConflict.name} value="on" className="mt-1 h-5 w-5 flex-none accent-brand-700" aria-describedby={fields.noConflict.errorId} />
+          <input
+            type="checkbox"
+            name={fields.noConflict.name}
+            value="on"
+            className="mt-1 h-5 w-5 flex-none accent-brand-700"
+            aria-describedby={fields.noConflict.errorId}
+          />
           <span>{t("programmes.noConflict")}</span>
         </label>
         <ErrorList id={fields.noConflict.errorId} errors={fields.noConflict.errors} />
@@ -99,7 +113,12 @@ export function EvaluationForm({ lastResult }: { lastResult: Reply }) {
       <TextField meta={fields.score} label={t("programmes.score")} inputMode="decimal" />
       <TextAreaField meta={fields.narrative} label={t("programmes.narrative")} rows={4} />
       <label className="flex min-h-11 items-center gap-2">
-        <input type="checkbox" name={fields.commended.name} value="on" className="h-5 w-5 flex-none accent-brand-700" />
+        <input
+          type="checkbox"
+          name={fields.commended.name}
+          value="on"
+          className="h-5 w-5 flex-none accent-brand-700"
+        />
         <span>{t("programmes.commended")}</span>
       </label>
       <Submit label={t("programmes.evaluate")} primary />

@@ -50,17 +50,30 @@ export function industryName(code: string, locale: "zh" | "en") {
 /** Kind, year, deadline, largest award and eligibility of a call. */
 export function CallSummary({ programme }: { programme: CallFacts }) {
   const { t, locale } = useT();
-  const list = (values: string[], name: (value: string) => string) => (values.length ? values.map(name).join("、") : t("programmes.any"));
+  const list = (values: string[], name: (value: string) => string) =>
+    values.length ? values.map(name).join("、") : t("programmes.any");
   return (
     <FactList
       facts={[
         [t("programmes.kindLabel"), t(`programmes.kind.${programme.kind}` as MessageKey)],
         [t("programmes.year"), String(programme.year)],
         [t("programmes.deadline"), formatDate(locale, programme.deadline)],
-        [t("programmes.maxAward"), programme.maxAwardFen === null ? t("programmes.noMax") : formatMoney(locale, programme.maxAwardFen)],
-        [t("programmes.eligibleCounties"), list(programme.eligibleCounties, (code) => countyName(code, locale) ?? code)],
-        [t("programmes.eligibleIndustries"), list(programme.eligibleIndustries, (code) => industryName(code, locale))],
-        [t("programmes.eligibleOrgTypes"), list(programme.eligibleOrgTypes, (type) => t(`orgType.${type}` as MessageKey))],
+        [
+          t("programmes.maxAward"),
+          programme.maxAwardFen === null ? t("programmes.noMax") : formatMoney(locale, programme.maxAwardFen),
+        ],
+        [
+          t("programmes.eligibleCounties"),
+          list(programme.eligibleCounties, (code) => countyName(code, locale) ?? code),
+        ],
+        [
+          t("programmes.eligibleIndustries"),
+          list(programme.eligibleIndustries, (code) => industryName(code, locale)),
+        ],
+        [
+          t("programmes.eligibleOrgTypes"),
+          list(programme.eligibleOrgTypes, (type) => t(`orgType.${type}` as MessageKey)),
+        ],
       ]}
     />
   );
@@ -68,7 +81,11 @@ export function CallSummary({ programme }: { programme: CallFacts }) {
 
 export function ApplicationStatus({ status }: { status: string }) {
   const { t } = useT();
-  return <span className="rounded bg-stone-100 px-2 py-0.5 text-sm text-stone-800">{t(`programmes.appStatus.${status}` as MessageKey)}</span>;
+  return (
+    <span className="rounded bg-stone-100 px-2 py-0.5 text-sm text-stone-800">
+      {t(`programmes.appStatus.${status}` as MessageKey)}
+    </span>
+  );
 }
 
 export interface ProgrammeCardData extends CallFacts {
@@ -83,13 +100,18 @@ export function ProgrammeCard({ programme, href }: { programme: ProgrammeCardDat
   return (
     <li className="card space-y-1">
       <h3 className="text-lg font-semibold">
-        <Link to={href} className="link">{programme.title}</Link>
+        <Link to={href} className="link">
+          {programme.title}
+        </Link>
       </h3>
       <p className="text-sm text-stone-700">
-        {t(`programmes.kind.${programme.kind}` as MessageKey)} · {t(`programmes.status.${programme.status}` as MessageKey)} · {t("programmes.deadline")} {formatDate(locale, programme.deadline)}
+        {t(`programmes.kind.${programme.kind}` as MessageKey)} ·{" "}
+        {t(`programmes.status.${programme.status}` as MessageKey)} · {t("programmes.deadline")}{" "}
+        {formatDate(locale, programme.deadline)}
       </p>
       <p className="text-sm">
-        {t("programmes.budget")} {formatMoney(locale, programme.money.budgetFen)} · {t("programmes.remaining")} {formatMoney(locale, programme.money.remainingFen)}
+        {t("programmes.budget")} {formatMoney(locale, programme.money.budgetFen)} ·{" "}
+        {t("programmes.remaining")} {formatMoney(locale, programme.money.remainingFen)}
       </p>
     </li>
   );
@@ -137,7 +159,14 @@ export function OutcomeFacts({ outcome, evidence }: { outcome: OutcomeData; evid
         <ul className="grid grid-cols-3 gap-2">
           {evidence.map((src) => (
             <li key={src}>
-              <a href={src}><img src={`${src}?v=thumb`} alt="" className="aspect-square w-full rounded object-cover" loading="lazy" /></a>
+              <a href={src}>
+                <img
+                  src={`${src}?v=thumb`}
+                  alt=""
+                  className="aspect-square w-full rounded object-cover"
+                  loading="lazy"
+                />
+              </a>
             </li>
           ))}
         </ul>
@@ -145,7 +174,12 @@ export function OutcomeFacts({ outcome, evidence }: { outcome: OutcomeData; evid
       {outcome.score !== null ? (
         <div className="border-t border-stone-200 pt-2">
           <h3 className="font-semibold">{t("programmes.evaluation")}</h3>
-          <p>{t("programmes.evaluationResult", { score: outcome.score, verdict: t(outcome.score >= PASSING_SCORE ? "programmes.pass" : "programmes.fail") })}</p>
+          <p>
+            {t("programmes.evaluationResult", {
+              score: outcome.score,
+              verdict: t(outcome.score >= PASSING_SCORE ? "programmes.pass" : "programmes.fail"),
+            })}
+          </p>
           {outcome.narrative ? <p className="whitespace-pre-line">{outcome.narrative}</p> : null}
           {outcome.commended ? <p className="text-brand-800">{t("programmes.commendedTitle")}</p> : null}
         </div>
@@ -155,7 +189,13 @@ export function OutcomeFacts({ outcome, evidence }: { outcome: OutcomeData; evid
 }
 
 /** The payments made to an application, with the bureau's payment form under them when given. */
-export function Disbursements({ payments, children }: { payments: { id: string; createdAt: string | Date; amountFen: number }[]; children?: ReactNode }) {
+export function Disbursements({
+  payments,
+  children,
+}: {
+  payments: { id: string; createdAt: string | Date; amountFen: number }[];
+  children?: ReactNode;
+}) {
   const { t, locale } = useT();
   return (
     <div className="card space-y-2">
@@ -163,7 +203,9 @@ export function Disbursements({ payments, children }: { payments: { id: string; 
       {payments.length === 0 ? <p>{t("programmes.noDisbursements")}</p> : null}
       <ul>
         {payments.map((payment) => (
-          <li key={payment.id}>{formatDate(locale, payment.createdAt)} · {formatMoney(locale, payment.amountFen)}</li>
+          <li key={payment.id}>
+            {formatDate(locale, payment.createdAt)} · {formatMoney(locale, payment.amountFen)}
+          </li>
         ))}
       </ul>
       {children}

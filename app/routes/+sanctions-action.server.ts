@@ -7,7 +7,13 @@ import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 /** Lift a suspension or ban, or collect what a claw-back left owed; shared by the list and detail pages. */
-export async function sanctionAction(user: SessionUser, formData: FormData, backTo: string, locale: Locale, meta: { ip?: string }) {
+export async function sanctionAction(
+  user: SessionUser,
+  formData: FormData,
+  backTo: string,
+  locale: Locale,
+  meta: { ip?: string },
+) {
   const submission = parseWithZod(formData, { schema: SanctionActionSchema });
   if (submission.status !== "success") return replyInvalid(submission);
   const value = submission.value;
@@ -17,5 +23,7 @@ export async function sanctionAction(user: SessionUser, formData: FormData, back
   } catch (error) {
     return replyWithDomainError(submission, error, locale);
   }
-  return redirectWithToast(backTo, { message: value.intent === "lift" ? "sanctions.toast.lifted" : "sanctions.toast.collected" });
+  return redirectWithToast(backTo, {
+    message: value.intent === "lift" ? "sanctions.toast.lifted" : "sanctions.toast.collected",
+  });
 }

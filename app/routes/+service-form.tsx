@@ -1,7 +1,14 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
-import { CheckboxGroup, ErrorList, FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms";
+import {
+  CheckboxGroup,
+  ErrorList,
+  FormErrors,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from "~/components/forms";
 import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { COUNTIES, INDUSTRIES, localName } from "~/modules/reference/reference";
@@ -65,11 +72,19 @@ export function ServiceForm({
       <SelectField
         meta={fields.category}
         label={t("spaces.category")}
-        options={SERVICE_CATEGORIES.map((category) => ({ value: category, label: t(`spaces.category.${category}` as MessageKey) }))}
+        options={SERVICE_CATEGORIES.map((category) => ({
+          value: category,
+          label: t(`spaces.category.${category}` as MessageKey),
+        }))}
         placeholder={t("spaces.field.choose")}
       />
       <TextField meta={fields.title} label={t("spaces.field.title")} hint={t("spaces.field.titleHint")} />
-      <TextAreaField meta={fields.description} label={t("spaces.field.description")} hint={t("spaces.field.descriptionHint")} rows={6} />
+      <TextAreaField
+        meta={fields.description}
+        label={t("spaces.field.description")}
+        hint={t("spaces.field.descriptionHint")}
+        rows={6}
+      />
       <CheckboxGroup
         meta={fields.industries}
         legend={t("spaces.field.industries")}
@@ -86,23 +101,59 @@ export function ServiceForm({
       />
       <div className="space-y-1">
         <label className="flex min-h-11 items-center gap-2 rounded-lg border border-stone-200 bg-white px-3 py-2">
-          <input type="checkbox" id={fields.free.id} name={fields.free.name} defaultChecked={free} aria-describedby={fields.free.descriptionId} className="h-5 w-5 flex-none accent-brand-700" />
+          <input
+            type="checkbox"
+            id={fields.free.id}
+            name={fields.free.name}
+            defaultChecked={free}
+            aria-describedby={fields.free.descriptionId}
+            className="h-5 w-5 flex-none accent-brand-700"
+          />
           <span className="font-medium text-stone-800">{t("spaces.field.free")}</span>
         </label>
-        <p id={fields.free.descriptionId} className="text-sm text-stone-600">{t("spaces.field.freeHint")}</p>
+        <p id={fields.free.descriptionId} className="text-sm text-stone-600">
+          {t("spaces.field.freeHint")}
+        </p>
         <ErrorList id={fields.free.errorId} errors={fields.free.errors} />
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField meta={fields.priceMin} label={t("spaces.field.priceMin")} hint={t("spaces.field.priceHint")} inputMode="decimal" />
-        <TextField meta={fields.priceMax} label={t("spaces.field.priceMax")} hint={t("spaces.field.priceHint")} inputMode="decimal" />
+        <TextField
+          meta={fields.priceMin}
+          label={t("spaces.field.priceMin")}
+          hint={t("spaces.field.priceHint")}
+          inputMode="decimal"
+        />
+        <TextField
+          meta={fields.priceMax}
+          label={t("spaces.field.priceMax")}
+          hint={t("spaces.field.priceHint")}
+          inputMode="decimal"
+        />
       </div>
-      <TextField meta={fields.turnaroundDays} label={t("spaces.field.turnaround")} hint={t("spaces.field.turnaroundHint")} inputMode="decimal" />
+      <TextField
+        meta={fields.turnaroundDays}
+        label={t("spaces.field.turnaround")}
+        hint={t("spaces.field.turnaroundHint")}
+        inputMode="decimal"
+      />
       <div className="flex flex-col gap-3 sm:flex-row">
-        <button type="submit" name="intent" value="save" className="btn-secondary w-full sm:w-auto" disabled={pending}>
+        <button
+          type="submit"
+          name="intent"
+          value="save"
+          className="btn-secondary w-full sm:w-auto"
+          disabled={pending}
+        >
           {published ? t("spaces.action.saveChanges") : t("spaces.action.save")}
         </button>
         {published ? null : (
-          <button type="submit" name="intent" value="publish" className="btn-primary w-full sm:w-auto" disabled={pending}>
+          <button
+            type="submit"
+            name="intent"
+            value="publish"
+            className="btn-primary w-full sm:w-auto"
+            disabled={pending}
+          >
             {pending ? t("spaces.action.pending") : t("spaces.action.publish")}
           </button>
         )}

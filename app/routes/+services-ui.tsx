@@ -38,7 +38,11 @@ export interface ServiceRowData {
 
 export function CategoryLabel({ category }: { category: string }) {
   const { t } = useT();
-  return <span className="rounded-full bg-sky-100 px-2 py-0.5 text-xs font-medium text-sky-900">{t(`spaces.category.${category}` as MessageKey)}</span>;
+  return (
+    <span className="rounded-full bg-sky-100 px-2 py-0.5 text-xs font-medium text-sky-900">
+      {t(`spaces.category.${category}` as MessageKey)}
+    </span>
+  );
 }
 
 /** The space, linked to its page, with its verification badge. */
@@ -46,14 +50,20 @@ export function SpaceName({ organisation }: { organisation: ServiceCardData["org
   const { locale } = useT();
   return (
     <span className="inline-flex flex-wrap items-center gap-x-2 gap-y-1">
-      <Link to={`/orgs/${organisation.id}`} className="link">{locale === "en" && organisation.nameEn ? organisation.nameEn : organisation.name}</Link>
+      <Link to={`/orgs/${organisation.id}`} className="link">
+        {locale === "en" && organisation.nameEn ? organisation.nameEn : organisation.name}
+      </Link>
       <VerifiedBadge verified={Boolean(organisation.verifiedAt)} />
     </span>
   );
 }
 
 /** Free, a price range, or 面议 (to be agreed). */
-export function ServicePrice({ service }: { service: Pick<ServiceCardData, "free" | "priceMinFen" | "priceMaxFen"> }) {
+export function ServicePrice({
+  service,
+}: {
+  service: Pick<ServiceCardData, "free" | "priceMinFen" | "priceMaxFen">;
+}) {
   const { t } = useT();
   if (service.free) return <span className="font-medium text-brand-800">{t("spaces.free")}</span>;
   return <MoneyRange minFen={service.priceMinFen} maxFen={service.priceMaxFen} />;
@@ -63,22 +73,43 @@ export function ServicePrice({ service }: { service: Pick<ServiceCardData, "free
 export function ServiceFacts({ service }: { service: ServiceCardData }) {
   const { t, locale } = useT();
   const rows: [string, ReactNode][] = [
-    [t("spaces.industries"), service.industries.length ? service.industries.map((code) => industryName(code, locale)).join("、") : t("spaces.industries.any")],
-    [t("spaces.countiesServed"), service.countiesServed.map((code) => countyName(code, locale) ?? code).join("、")],
+    [
+      t("spaces.industries"),
+      service.industries.length
+        ? service.industries.map((code) => industryName(code, locale)).join("、")
+        : t("spaces.industries.any"),
+    ],
+    [
+      t("spaces.countiesServed"),
+      service.countiesServed.map((code) => countyName(code, locale) ?? code).join("、"),
+    ],
     [t("spaces.price"), <ServicePrice key="price" service={service} />],
-    [t("spaces.turnaround"), service.turnaroundDays ? t("spaces.turnaroundDays", { days: service.turnaroundDays }) : null],
+    [
+      t("spaces.turnaround"),
+      service.turnaroundDays ? t("spaces.turnaroundDays", { days: service.turnaroundDays }) : null,
+    ],
   ];
   return <FactList facts={rows} className="gap-x-3 gap-y-1 text-sm" />;
 }
 
 /** One service in the catalogue or in search results (`terms` marks the query's words in the title). */
-export function ServiceCard({ service, terms = [] }: { service: ServiceCardData; terms?: readonly string[] }) {
+export function ServiceCard({
+  service,
+  terms = [],
+}: {
+  service: ServiceCardData;
+  terms?: readonly string[];
+}) {
   const { t, locale } = useT();
   return (
     <article className="card space-y-3">
       <div className="flex flex-wrap items-center gap-2">
         <CategoryLabel category={service.category} />
-        {service.publishedAt ? <span className="text-xs text-stone-600">{t("spaces.publishedOn", { date: formatDate(locale, service.publishedAt) })}</span> : null}
+        {service.publishedAt ? (
+          <span className="text-xs text-stone-600">
+            {t("spaces.publishedOn", { date: formatDate(locale, service.publishedAt) })}
+          </span>
+        ) : null}
       </div>
       <h2 className="text-lg font-semibold leading-snug">
         <Link to={`/services/${service.id}`} className="hover:underline">
@@ -102,10 +133,22 @@ export function ServiceRows({ services, showState }: { services: ServiceRowData[
       {services.map((service) => (
         <li key={service.id} className="flex flex-wrap items-center gap-2 py-1">
           <CategoryLabel category={service.category} />
-          <Link to={`/services/${service.id}`} className="link">{service.title}</Link>
-          {showState ? <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs">{t(`spaces.status.${service.status}` as MessageKey)}</span> : null}
-          {service.hiddenAt ? <span className="rounded-full bg-red-100 px-2 py-0.5 text-xs text-red-800">{t("needs.hidden")}</span> : null}
-          {showState && service.updatedAt ? <span className="ml-auto text-sm text-stone-600">{formatDate(locale, service.updatedAt)}</span> : null}
+          <Link to={`/services/${service.id}`} className="link">
+            {service.title}
+          </Link>
+          {showState ? (
+            <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs">
+              {t(`spaces.status.${service.status}` as MessageKey)}
+            </span>
+          ) : null}
+          {service.hiddenAt ? (
+            <span className="rounded-full bg-red-100 px-2 py-0.5 text-xs text-red-800">
+              {t("needs.hidden")}
+            </span>
+          ) : null}
+          {showState && service.updatedAt ? (
+            <span className="ml-auto text-sm text-stone-600">{formatDate(locale, service.updatedAt)}</span>
+          ) : null}
         </li>
       ))}
     </ul>
@@ -113,15 +156,33 @@ export function ServiceRows({ services, showState }: { services: ServiceRowData[
 }
 
 /** The services section of a Star Innovation Space's page; its own accounts also see drafts and an "add" link. */
-export function SpaceServicesSection({ organisationId, services, canManage }: { organisationId: string; services: ServiceRowData[]; canManage: boolean }) {
+export function SpaceServicesSection({
+  organisationId,
+  services,
+  canManage,
+}: {
+  organisationId: string;
+  services: ServiceRowData[];
+  canManage: boolean;
+}) {
   const { t } = useT();
   return (
     <section className="card space-y-2" aria-labelledby="space-services">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 id="space-services" className="text-lg font-semibold">{t("spaces.org.title")}</h2>
-        {canManage ? <Link to={`/services/new?org=${organisationId}`} className="btn-secondary">{t("spaces.post")}</Link> : null}
+        <h2 id="space-services" className="text-lg font-semibold">
+          {t("spaces.org.title")}
+        </h2>
+        {canManage ? (
+          <Link to={`/services/new?org=${organisationId}`} className="btn-secondary">
+            {t("spaces.post")}
+          </Link>
+        ) : null}
       </div>
-      {services.length === 0 ? <p className="text-stone-600">{t("spaces.org.empty")}</p> : <ServiceRows services={services} showState={canManage} />}
+      {services.length === 0 ? (
+        <p className="text-stone-600">{t("spaces.org.empty")}</p>
+      ) : (
+        <ServiceRows services={services} showState={canManage} />
+      )}
     </section>
   );
 }
@@ -133,10 +194,20 @@ export function MyServicesSection({ services }: { services: ServiceRowData[] }) 
   return (
     <section aria-labelledby="my-services" className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 id="my-services" className="text-xl font-semibold">{t("spaces.workspace.title")}</h2>
-        <Link to="/services/new" className="btn-primary">{t("spaces.post")}</Link>
+        <h2 id="my-services" className="text-xl font-semibold">
+          {t("spaces.workspace.title")}
+        </h2>
+        <Link to="/services/new" className="btn-primary">
+          {t("spaces.post")}
+        </Link>
       </div>
-      {services.length === 0 ? <p className="card text-stone-600">{t("spaces.workspace.empty")}</p> : <div className="card p-3"><ServiceRows services={services} showState /></div>}
+      {services.length === 0 ? (
+        <p className="card text-stone-600">{t("spaces.workspace.empty")}</p>
+      ) : (
+        <div className="card p-3">
+          <ServiceRows services={services} showState />
+        </div>
+      )}
     </section>
   );
 }

@@ -4,8 +4,10 @@ import { describe, expect, it, vi } from "vitest";
 
 // The server render, as a phone without JavaScript receives it; Remix's pieces become plain elements.
 vi.mock("@remix-run/react", () => ({
-  Form: ({ children, method, action, ...rest }: { children: ReactNode; method?: string; action?: string }) => createElement("form", { method, action, ...rest }, children),
-  Link: ({ children, to, ...rest }: { children: ReactNode; to: string }) => createElement("a", { href: to, ...rest }, children),
+  Form: ({ children, method, action, ...rest }: { children: ReactNode; method?: string; action?: string }) =>
+    createElement("form", { method, action, ...rest }, children),
+  Link: ({ children, to, ...rest }: { children: ReactNode; to: string }) =>
+    createElement("a", { href: to, ...rest }, children),
   useNavigation: () => ({ state: "idle" }),
   useRouteLoaderData: () => ({ locale: "zh" }),
 }));
@@ -23,7 +25,15 @@ describe("space pieces", () => {
           nameEn: null,
           countyCode: "410324",
           verifiedAt: null,
-          profile: { level: "PROVINCIAL", recognisedAt: "2026-01-01", host: "农业科技园区", areaSqm: 1200, latitude: 34.62, longitude: 112.45, openingHours: "周一至周五" },
+          profile: {
+            level: "PROVINCIAL",
+            recognisedAt: "2026-01-01",
+            host: "农业科技园区",
+            areaSqm: 1200,
+            latitude: 34.62,
+            longitude: 112.45,
+            openingHours: "周一至周五",
+          },
           servicesPublished: 3,
           requestsCompleted: 7,
           averageRating: 4.5,
@@ -40,12 +50,34 @@ describe("space pieces", () => {
   it("show the yearly figures as tables, money in yuan", () => {
     const html = renderToString(
       createElement(KpiSection, {
-        computed: [{ year: 2026, servicesPublished: 2, requestsReceived: 4, requestsAccepted: 2, requestsCompleted: 1, acceptanceRate: 2 / 3, medianDaysToRespond: 1.5, averageRating: null, trainingsHeld: 1 }],
-        reports: [{ year: 2025, incubated: 5, mentors: 8, trainingsHeld: 12, peopleTrained: 340, jobsCreated: 25, financingFen: 150_000_000 }],
+        computed: [
+          {
+            year: 2026,
+            servicesPublished: 2,
+            requestsReceived: 4,
+            requestsAccepted: 2,
+            requestsCompleted: 1,
+            acceptanceRate: 2 / 3,
+            medianDaysToRespond: 1.5,
+            averageRating: null,
+            trainingsHeld: 1,
+          },
+        ],
+        reports: [
+          {
+            year: 2025,
+            incubated: 5,
+            mentors: 8,
+            trainingsHeld: 12,
+            peopleTrained: 340,
+            jobsCreated: 25,
+            financingFen: 150_000_000,
+          },
+        ],
       }),
     );
     expect(html).toContain("67%");
-    expect(html).toContain("<th scope=\"row\" class=\"py-1 pr-3 text-left\">2025</th>");
+    expect(html).toContain('<th scope="row" class="py-1 pr-3 text-left">2025</th>');
     expect(html).toContain("150万元");
   });
 

@@ -21,9 +21,18 @@ export interface SpaceProfileData {
 }
 
 /** 已认定 · 省级, or 未认定: the bureau's recognition, which the dashboard counts. */
-export function RecognitionBadge({ profile }: { profile: Pick<SpaceProfileData, "level" | "recognisedAt"> | null }) {
+export function RecognitionBadge({
+  profile,
+}: {
+  profile: Pick<SpaceProfileData, "level" | "recognisedAt"> | null;
+}) {
   const { t } = useT();
-  if (!profile?.recognisedAt || !profile.level) return <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs text-stone-700">{t("spaces.notRecognised")}</span>;
+  if (!profile?.recognisedAt || !profile.level)
+    return (
+      <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs text-stone-700">
+        {t("spaces.notRecognised")}
+      </span>
+    );
   return (
     <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">
       {t("spaces.recognised", { level: t(`spaces.level.${profile.level}` as MessageKey) })}
@@ -32,16 +41,32 @@ export function RecognitionBadge({ profile }: { profile: Pick<SpaceProfileData, 
 }
 
 /** Host, county, area, hours and location as short facts. */
-export function SpaceFacts({ profile, countyCode }: { profile: SpaceProfileData | null; countyCode: string | null }) {
+export function SpaceFacts({
+  profile,
+  countyCode,
+}: {
+  profile: SpaceProfileData | null;
+  countyCode: string | null;
+}) {
   const { t, locale } = useT();
   const rows: [string, ReactNode][] = [
     [t("spaces.profile.county"), countyName(countyCode, locale) ?? null],
     [t("spaces.profile.host"), profile?.host || null],
-    [t("spaces.profile.areaShort"), profile?.areaSqm ? t("spaces.profile.areaValue", { area: formatNumber(locale, profile.areaSqm) }) : null],
+    [
+      t("spaces.profile.areaShort"),
+      profile?.areaSqm
+        ? t("spaces.profile.areaValue", { area: formatNumber(locale, profile.areaSqm) })
+        : null,
+    ],
     [t("spaces.profile.openingHours"), profile?.openingHours || null],
     [
       t("spaces.profile.location"),
-      profile?.latitude != null && profile.longitude != null ? t("spaces.profile.locationValue", { lat: profile.latitude.toFixed(4), lng: profile.longitude.toFixed(4) }) : null,
+      profile?.latitude != null && profile.longitude != null
+        ? t("spaces.profile.locationValue", {
+            lat: profile.latitude.toFixed(4),
+            lng: profile.longitude.toFixed(4),
+          })
+        : null,
     ],
   ];
   return <FactList facts={rows} className="gap-x-3 gap-y-1 text-sm" />;
@@ -68,13 +93,19 @@ export function SpaceCard({ space }: { space: SpaceCardData }) {
         <VerifiedBadge verified={Boolean(space.verifiedAt)} />
       </div>
       <h2 className="text-lg font-semibold leading-snug">
-        <Link to={`/spaces/${space.id}`} className="hover:underline">{locale === "en" && space.nameEn ? space.nameEn : space.name}</Link>
+        <Link to={`/spaces/${space.id}`} className="hover:underline">
+          {locale === "en" && space.nameEn ? space.nameEn : space.name}
+        </Link>
       </h2>
       <SpaceFacts profile={space.profile} countyCode={space.countyCode} />
       <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-stone-700">
         <span>{t("spaces.stats.services", { count: space.servicesPublished })}</span>
         <span>{t("spaces.stats.completed", { count: space.requestsCompleted })}</span>
-        <span>{space.averageRating === null ? t("spaces.stats.noRating") : t("spaces.stats.rating", { rating: space.averageRating })}</span>
+        <span>
+          {space.averageRating === null
+            ? t("spaces.stats.noRating")
+            : t("spaces.stats.rating", { rating: space.averageRating })}
+        </span>
       </p>
     </article>
   );
@@ -94,7 +125,15 @@ export interface KpiReportData {
 }
 
 /** One table, a row per year; scrolls sideways on a narrow phone instead of squeezing. */
-function YearTable<Row extends { year: number }>({ caption, rows, columns }: { caption: string; rows: Row[]; columns: [MessageKey, (row: Row) => ReactNode][] }) {
+function YearTable<Row extends { year: number }>({
+  caption,
+  rows,
+  columns,
+}: {
+  caption: string;
+  rows: Row[];
+  columns: [MessageKey, (row: Row) => ReactNode][];
+}) {
   const { t } = useT();
   return (
     <div tabIndex={0} className="overflow-x-auto">
@@ -102,15 +141,27 @@ function YearTable<Row extends { year: number }>({ caption, rows, columns }: { c
         <caption className="mb-2 text-left font-medium">{caption}</caption>
         <thead>
           <tr className="border-b border-stone-300 text-left">
-            <th scope="col" className="py-1 pr-3">{t("spaces.kpi.year")}</th>
-            {columns.map(([label]) => <th key={label} scope="col" className="py-1 pr-3">{t(label)}</th>)}
+            <th scope="col" className="py-1 pr-3">
+              {t("spaces.kpi.year")}
+            </th>
+            {columns.map(([label]) => (
+              <th key={label} scope="col" className="py-1 pr-3">
+                {t(label)}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
             <tr key={row.year} className="border-b border-stone-100">
-              <th scope="row" className="py-1 pr-3 text-left">{row.year}</th>
-              {columns.map(([label, value]) => <td key={label} className="py-1 pr-3">{value(row) ?? t("spaces.kpi.none")}</td>)}
+              <th scope="row" className="py-1 pr-3 text-left">
+                {row.year}
+              </th>
+              {columns.map(([label, value]) => (
+                <td key={label} className="py-1 pr-3">
+                  {value(row) ?? t("spaces.kpi.none")}
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>
@@ -120,13 +171,25 @@ function YearTable<Row extends { year: number }>({ caption, rows, columns }: { c
 }
 
 /** The space's results: what the platform recorded and what the space reported, year by year. */
-export function KpiSection({ computed, reports }: { computed?: ComputedKpiData[]; reports: KpiReportData[] }) {
+export function KpiSection({
+  computed,
+  reports,
+}: {
+  computed?: ComputedKpiData[];
+  reports: KpiReportData[];
+}) {
   const { t, locale } = useT();
   const percent = (value: number | null) => (value === null ? null : `${Math.round(value * 100)}%`);
   return (
     <section className="card space-y-4" aria-labelledby="kpis">
-      <h2 id="kpis" className="text-lg font-semibold">{t("spaces.kpi.title")}</h2>
-      {!computed ? null : computed.length === 0 ? <p className="text-stone-600">{t("spaces.kpi.computed")}：{t("spaces.kpi.empty")}</p> : (
+      <h2 id="kpis" className="text-lg font-semibold">
+        {t("spaces.kpi.title")}
+      </h2>
+      {!computed ? null : computed.length === 0 ? (
+        <p className="text-stone-600">
+          {t("spaces.kpi.computed")}：{t("spaces.kpi.empty")}
+        </p>
+      ) : (
         <YearTable
           caption={t("spaces.kpi.computed")}
           rows={computed}
@@ -142,7 +205,11 @@ export function KpiSection({ computed, reports }: { computed?: ComputedKpiData[]
           ]}
         />
       )}
-      {reports.length === 0 ? <p className="text-stone-600">{t("spaces.kpi.reported")}：{t("spaces.kpi.empty")}</p> : (
+      {reports.length === 0 ? (
+        <p className="text-stone-600">
+          {t("spaces.kpi.reported")}：{t("spaces.kpi.empty")}
+        </p>
+      ) : (
         <YearTable
           caption={t("spaces.kpi.reported")}
           rows={reports}
@@ -170,5 +237,9 @@ const STATUS_STYLE: Record<string, string> = {
 
 export function RequestStatus({ status }: { status: string }) {
   const { t } = useT();
-  return <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[status] ?? ""}`}>{t(`spaces.requestStatus.${status}` as MessageKey)}</span>;
+  return (
+    <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[status] ?? ""}`}>
+      {t(`spaces.requestStatus.${status}` as MessageKey)}
+    </span>
+  );
 }

@@ -25,7 +25,12 @@ const TARGETS: [MessageKey, MessageKey][] = [
   ["home.targetCommissioners", "home.targetCommissionersValue"],
 ];
 
-const ROLE_LINES: MessageKey[] = ["home.roleVillage", "home.roleExpert", "home.roleInstitution", "home.roleBureau"];
+const ROLE_LINES: MessageKey[] = [
+  "home.roleVillage",
+  "home.roleExpert",
+  "home.roleInstitution",
+  "home.roleBureau",
+];
 
 export default function HomePage() {
   const { t, locale } = useT();
@@ -54,7 +59,9 @@ export default function HomePage() {
       </section>
 
       <section aria-labelledby="targets">
-        <h2 id="targets" className="text-xl font-semibold">{t("home.targetsTitle")}</h2>
+        <h2 id="targets" className="text-xl font-semibold">
+          {t("home.targetsTitle")}
+        </h2>
         <ul className="mt-4 grid gap-3 sm:grid-cols-3">
           {TARGETS.map(([label, value]) => (
             <li key={label} className="card">
@@ -66,10 +73,15 @@ export default function HomePage() {
       </section>
 
       <section aria-labelledby="industries">
-        <h2 id="industries" className="text-xl font-semibold">{t("home.industriesTitle")}</h2>
+        <h2 id="industries" className="text-xl font-semibold">
+          {t("home.industriesTitle")}
+        </h2>
         <ul className="mt-4 flex flex-wrap gap-2">
           {INDUSTRIES.map((industry) => (
-            <li key={industry.code} className="rounded-full border border-brand-600/30 bg-brand-50 px-3 py-1 text-brand-800">
+            <li
+              key={industry.code}
+              className="rounded-full border border-brand-600/30 bg-brand-50 px-3 py-1 text-brand-800"
+            >
               {localName(industry, locale)}
             </li>
           ))}
@@ -77,16 +89,22 @@ export default function HomePage() {
       </section>
 
       <section aria-labelledby="roles">
-        <h2 id="roles" className="text-xl font-semibold">{t("home.rolesTitle")}</h2>
+        <h2 id="roles" className="text-xl font-semibold">
+          {t("home.rolesTitle")}
+        </h2>
         <ul className="mt-4 grid gap-3 sm:grid-cols-2">
           {ROLE_LINES.map((line) => (
-            <li key={line} className="card text-stone-800">{t(line)}</li>
+            <li key={line} className="card text-stone-800">
+              {t(line)}
+            </li>
           ))}
         </ul>
       </section>
 
       <section aria-labelledby="counties">
-        <h2 id="counties" className="text-xl font-semibold">{t("home.countiesTitle")}</h2>
+        <h2 id="counties" className="text-xl font-semibold">
+          {t("home.countiesTitle")}
+        </h2>
         <ul className="mt-4 grid grid-cols-2 gap-2 text-stone-800 sm:grid-cols-4">
           {COUNTIES.map((county) => (
             <li key={county.code}>{localName(county, locale)}</li>

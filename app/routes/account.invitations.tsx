@@ -15,7 +15,11 @@ import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "negotiation.invitations.mine")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "negotiation.invitations.mine")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -28,9 +32,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const locale = await getLocale(request);
   const submission = parseWithZod(await request.formData(), { schema: DeclineInvitationSchema });
-  if (submission.status !== "success") return data({ error: translate(locale, "errors.invalid_input") }, { status: 400 });
+  if (submission.status !== "success")
+    return data({ error: translate(locale, "errors.invalid_input") }, { status: 400 });
   try {
-    await declineInvitation(user, submission.value.invitationId, submission.value.reason, requestMeta(request, context));
+    await declineInvitation(
+      user,
+      submission.value.invitationId,
+      submission.value.reason,
+      requestMeta(request, context),
+    );
     return redirectWithToast("/account/invitations", { message: "negotiation.invitations.declinedToast" });
   } catch (error) {
     if (!isDomainError(error)) throw error;
@@ -45,24 +55,38 @@ export default function MyInvitationsPage() {
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <h1 className="text-2xl font-bold">{t("negotiation.invitations.mine")}</h1>
-      {actionData?.error ? <p role="alert" className="rounded-lg border-l-4 border-red-600 bg-red-50 px-4 py-3 text-red-800">{actionData.error}</p> : null}
-      {invitations.length === 0 ? <p className="card text-stone-600">{t("negotiation.invitations.none")}</p> : null}
+      {actionData?.error ? (
+        <p role="alert" className="rounded-lg border-l-4 border-red-600 bg-red-50 px-4 py-3 text-red-800">
+          {actionData.error}
+        </p>
+      ) : null}
+      {invitations.length === 0 ? (
+        <p className="card text-stone-600">{t("negotiation.invitations.none")}</p>
+      ) : null}
       <ul className="space-y-3">
         {invitations.map((invitation) => (
           <li key={invitation.id} className="card space-y-2">
             <div className="flex flex-wrap items-center gap-2">
-              <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs">{t(`negotiation.invitation.status.${invitation.status}` as MessageKey)}</span>
+              <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs">
+                {t(`negotiation.invitation.status.${invitation.status}` as MessageKey)}
+              </span>
               <span className="font-medium">{invitation.need.title}</span>
-              <span className="ml-auto text-sm text-stone-600">{t("negotiation.invitations.on", { date: formatDate(locale, invitation.createdAt) })}</span>
+              <span className="ml-auto text-sm text-stone-600">
+                {t("negotiation.invitations.on", { date: formatDate(locale, invitation.createdAt) })}
+              </span>
             </div>
-            <p className="text-sm text-stone-700">{t("negotiation.invitations.from", { by: invitation.by })}</p>
+            <p className="text-sm text-stone-700">
+              {t("negotiation.invitations.from", { by: invitation.by })}
+            </p>
             {invitation.message ? <p className="whitespace-pre-line">{invitation.message}</p> : null}
             {invitation.status === "PENDING" ? (
               <div className="flex flex-wrap items-end gap-2">
                 {invitation.need.status === "DRAFT" ? (
                   <p className="text-sm text-stone-600">{t("negotiation.invitations.draftNeed")}</p>
                 ) : (
-                  <Link to={`/needs/${invitation.need.id}`} className="btn-primary">{t("negotiation.invitations.openNeed")}</Link>
+                  <Link to={`/needs/${invitation.need.id}`} className="btn-primary">
+                    {t("negotiation.invitations.openNeed")}
+                  </Link>
                 )}
                 <Form method="post" className="flex flex-1 flex-wrap items-end gap-2">
                   <input type="hidden" name="intent" value="decline" />
@@ -71,11 +95,15 @@ export default function MyInvitationsPage() {
                     <span className="text-stone-700">{t("negotiation.invitations.declineReason")}</span>
                     <input name="reason" maxLength={300} className="input mt-1" />
                   </label>
-                  <button type="submit" className="btn-secondary">{t("negotiation.invitations.decline")}</button>
+                  <button type="submit" className="btn-secondary">
+                    {t("negotiation.invitations.decline")}
+                  </button>
                 </Form>
               </div>
             ) : invitation.need.status !== "DRAFT" ? (
-              <Link to={`/needs/${invitation.need.id}`} className="link">{invitation.need.title}</Link>
+              <Link to={`/needs/${invitation.need.id}`} className="link">
+                {invitation.need.title}
+              </Link>
             ) : null}
           </li>
         ))}

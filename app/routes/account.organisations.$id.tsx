@@ -18,7 +18,11 @@ import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "profiles.editOrgTitle")} · ${data.organisation.name}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "profiles.editOrgTitle")} · ${data.organisation.name}`
+      : "XiangKe",
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -36,11 +40,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const organisationId = params.id ?? "";
   // A non-member is refused before anything they sent is read.
-  if (!user.memberships.some((m) => m.organisationId === organisationId)) throw new Response("Forbidden", { status: 403 });
+  if (!user.memberships.some((m) => m.organisationId === organisationId))
+    throw new Response("Forbidden", { status: 403 });
   const submission = parseWithZod(await request.formData(), { schema: OrganisationProfileSchema });
   if (submission.status !== "success") return replyInvalid(submission);
   try {
-    await updateOrganisationProfile({ actor: user, organisationId, fields: submission.value, meta: requestMeta(request, context) });
+    await updateOrganisationProfile({
+      actor: user,
+      organisationId,
+      fields: submission.value,
+      meta: requestMeta(request, context),
+    });
     return redirectWithToast(`/orgs/${organisationId}`, { message: "profiles.toast.saved" });
   } catch (error) {
     return replyWithDomainError(submission, error, await getLocale(request));
@@ -80,14 +90,25 @@ export default function EditOrganisationPage() {
       </p>
       <p className="mt-1 text-sm text-stone-600">{t("profiles.orgNameLocked")}</p>
       <div className="mt-2 flex flex-wrap gap-3">
-        <Link to={`/orgs/${organisation.id}`} className="link">{t("profiles.viewPage")}</Link>
-        {!organisation.verifiedAt ? <Link to={`/account/verification?org=${organisation.id}`} className="link">{t("profiles.verify")}</Link> : null}
+        <Link to={`/orgs/${organisation.id}`} className="link">
+          {t("profiles.viewPage")}
+        </Link>
+        {!organisation.verifiedAt ? (
+          <Link to={`/account/verification?org=${organisation.id}`} className="link">
+            {t("profiles.verify")}
+          </Link>
+        ) : null}
       </div>
       <Form method="post" {...getFormProps(form)} className="card mt-6 space-y-4">
         <FormErrors errors={form.errors} />
         <TextField meta={fields.nameEn} label={optional(t("profiles.nameEn"))} />
         <TextAreaField meta={fields.description} label={optional(t("profiles.description"))} />
-        <TextAreaField meta={fields.mainProducts} label={optional(t("profiles.mainProducts"))} hint={t("profiles.mainProductsHint")} rows={4} />
+        <TextAreaField
+          meta={fields.mainProducts}
+          label={optional(t("profiles.mainProducts"))}
+          hint={t("profiles.mainProductsHint")}
+          rows={4}
+        />
         <SelectField
           meta={fields.countyCode}
           label={optional(t("profiles.county"))}
@@ -96,10 +117,28 @@ export default function EditOrganisationPage() {
         />
         <TextField meta={fields.village} label={optional(t("profiles.village"))} />
         <fieldset className="space-y-4 rounded-lg border border-stone-200 bg-stone-50 p-3">
-          <legend className="float-left mb-1 w-full text-sm text-stone-700">{t("profiles.contactSection")}</legend>
-          <TextField meta={fields.contactPhone} label={optional(t("profiles.phone"))} hint={t("profiles.phoneHint")} type="tel" inputMode="tel" autoComplete="tel" />
-          <TextField meta={fields.contactEmail} label={optional(t("profiles.email"))} type="email" autoComplete="email" />
-          <TextField meta={fields.address} label={optional(t("profiles.address"))} autoComplete="street-address" />
+          <legend className="float-left mb-1 w-full text-sm text-stone-700">
+            {t("profiles.contactSection")}
+          </legend>
+          <TextField
+            meta={fields.contactPhone}
+            label={optional(t("profiles.phone"))}
+            hint={t("profiles.phoneHint")}
+            type="tel"
+            inputMode="tel"
+            autoComplete="tel"
+          />
+          <TextField
+            meta={fields.contactEmail}
+            label={optional(t("profiles.email"))}
+            type="email"
+            autoComplete="email"
+          />
+          <TextField
+            meta={fields.address}
+            label={optional(t("profiles.address"))}
+            autoComplete="street-address"
+          />
         </fieldset>
         <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
           {navigation.state === "submitting" ? t("profiles.saving") : t("profiles.save")}

@@ -17,7 +17,11 @@ import { redirectWithToast } from "~/utils/toast.server";
 const SECRET_FIELDS = ["currentPassword", "newPassword", "confirmPassword"];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "password.title")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "password.title")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -57,9 +61,25 @@ export default function ChangePasswordPage() {
       <h1 className="text-2xl font-bold">{t("password.title")}</h1>
       <Form method="post" {...getFormProps(form)} className="card mt-6 space-y-4">
         <FormErrors errors={form.errors} />
-        <TextField meta={fields.currentPassword} label={t("password.current")} type="password" autoComplete="current-password" />
-        <TextField meta={fields.newPassword} label={t("password.new")} hint={t("register.passwordHint")} type="password" autoComplete="new-password" />
-        <TextField meta={fields.confirmPassword} label={t("password.confirm")} type="password" autoComplete="new-password" />
+        <TextField
+          meta={fields.currentPassword}
+          label={t("password.current")}
+          type="password"
+          autoComplete="current-password"
+        />
+        <TextField
+          meta={fields.newPassword}
+          label={t("password.new")}
+          hint={t("register.passwordHint")}
+          type="password"
+          autoComplete="new-password"
+        />
+        <TextField
+          meta={fields.confirmPassword}
+          label={t("password.confirm")}
+          type="password"
+          autoComplete="new-password"
+        />
         <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
           {t("password.submit")}
         </button>

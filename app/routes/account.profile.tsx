@@ -17,7 +17,11 @@ import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "profiles.expert.editTitle")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "profiles.expert.editTitle")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -74,33 +78,79 @@ export default function EditExpertProfilePage() {
     <section className="mx-auto max-w-2xl">
       <h1 className="text-2xl font-bold">{t("profiles.expert.editTitle")}</h1>
       <p className="mt-2 text-stone-700">{t("profiles.expert.intro")}</p>
-      {profile ? <Link to={`/experts/${userId}`} className="link mt-2 inline-block">{t("profiles.viewPage")}</Link> : null}
+      {profile ? (
+        <Link to={`/experts/${userId}`} className="link mt-2 inline-block">
+          {t("profiles.viewPage")}
+        </Link>
+      ) : null}
       <Form method="post" {...getFormProps(form)} className="card mt-6 space-y-4">
         <FormErrors errors={form.errors} />
-        <TextField meta={fields.title} label={t("profiles.expert.title")} hint={t("profiles.expert.titleHint")} />
-        <CheckboxGroup meta={fields.fields} legend={t("profiles.expert.fields")} options={INDUSTRIES.map((item) => ({ value: item.code, label: localName(item, locale) }))} />
-        <TextField meta={fields.specialties} label={t("profiles.expert.specialties")} hint={t("profiles.expert.specialtiesHint")} />
+        <TextField
+          meta={fields.title}
+          label={t("profiles.expert.title")}
+          hint={t("profiles.expert.titleHint")}
+        />
+        <CheckboxGroup
+          meta={fields.fields}
+          legend={t("profiles.expert.fields")}
+          options={INDUSTRIES.map((item) => ({ value: item.code, label: localName(item, locale) }))}
+        />
+        <TextField
+          meta={fields.specialties}
+          label={t("profiles.expert.specialties")}
+          hint={t("profiles.expert.specialtiesHint")}
+        />
         <TextAreaField meta={fields.bio} label={`${t("profiles.expert.bio")} (${t("form.optional")})`} />
         {affiliations.length > 0 ? (
           <SelectField
             meta={fields.affiliationId}
             label={t("profiles.expert.affiliation")}
-            options={affiliations.map((organisation) => ({ value: organisation.id, label: organisation.name }))}
+            options={affiliations.map((organisation) => ({
+              value: organisation.id,
+              label: organisation.name,
+            }))}
             placeholder={t("profiles.expert.affiliationOther")}
           />
         ) : null}
-        <TextField meta={fields.affiliationText} label={`${t("profiles.expert.affiliationText")} (${t("form.optional")})`} autoComplete="organization" />
-        <CheckboxGroup meta={fields.countiesServed} legend={t("profiles.expert.countiesServed")} columns={3} options={COUNTIES.map((county) => ({ value: county.code, label: localName(county, locale) }))} />
+        <TextField
+          meta={fields.affiliationText}
+          label={`${t("profiles.expert.affiliationText")} (${t("form.optional")})`}
+          autoComplete="organization"
+        />
+        <CheckboxGroup
+          meta={fields.countiesServed}
+          legend={t("profiles.expert.countiesServed")}
+          columns={3}
+          options={COUNTIES.map((county) => ({ value: county.code, label: localName(county, locale) }))}
+        />
         <SelectField
           meta={fields.availability}
           label={t("profiles.expert.availability")}
           options={AVAILABILITIES.map((value) => ({ value, label: t(`profiles.availability.${value}`) }))}
         />
-        <CheckboxGroup meta={fields.languages} legend={t("profiles.expert.languages")} options={PROFILE_LANGUAGES.map((value) => ({ value, label: t(`profiles.language.${value}`) }))} />
+        <CheckboxGroup
+          meta={fields.languages}
+          legend={t("profiles.expert.languages")}
+          options={PROFILE_LANGUAGES.map((value) => ({ value, label: t(`profiles.language.${value}`) }))}
+        />
         <fieldset className="space-y-4 rounded-lg border border-stone-200 bg-stone-50 p-3">
-          <legend className="float-left mb-1 w-full text-sm text-stone-700">{t("profiles.contactSection")}</legend>
-          <TextField meta={fields.contactPhone} label={`${t("profiles.phone")} (${t("form.optional")})`} hint={t("profiles.phoneHint")} type="tel" inputMode="tel" autoComplete="tel" />
-          <TextField meta={fields.contactEmail} label={`${t("profiles.email")} (${t("form.optional")})`} type="email" autoComplete="email" />
+          <legend className="float-left mb-1 w-full text-sm text-stone-700">
+            {t("profiles.contactSection")}
+          </legend>
+          <TextField
+            meta={fields.contactPhone}
+            label={`${t("profiles.phone")} (${t("form.optional")})`}
+            hint={t("profiles.phoneHint")}
+            type="tel"
+            inputMode="tel"
+            autoComplete="tel"
+          />
+          <TextField
+            meta={fields.contactEmail}
+            label={`${t("profiles.email")} (${t("form.optional")})`}
+            type="email"
+            autoComplete="email"
+          />
         </fieldset>
         <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
           {navigation.state === "submitting" ? t("profiles.saving") : t("profiles.save")}

@@ -12,7 +12,11 @@ import { domainErrorResponse } from "~/utils/errors";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "search.savedTitle")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "search.savedTitle")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -43,11 +47,15 @@ export default function SavedSearchesPage() {
       <ul className="space-y-2">
         {searches.map((search) => (
           <li key={search.id} className="card flex flex-wrap items-center gap-3 p-3">
-            <Link to={search.href} className="font-medium hover:underline">{search.label}</Link>
+            <Link to={search.href} className="font-medium hover:underline">
+              {search.label}
+            </Link>
             <span className="text-sm text-stone-600">{formatDate(locale, search.createdAt)}</span>
             <Form method="post" className="ml-auto">
               <input type="hidden" name="id" value={search.id} />
-              <button name="intent" value="delete" className="btn-secondary min-h-9 py-1 text-sm">{t("search.deleteSaved")}</button>
+              <button name="intent" value="delete" className="btn-secondary min-h-9 py-1 text-sm">
+                {t("search.deleteSaved")}
+              </button>
             </Form>
           </li>
         ))}

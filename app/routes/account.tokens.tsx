@@ -16,7 +16,11 @@ import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "api.tokens.title")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "api.tokens.title")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -59,12 +63,19 @@ export default function TokensPage() {
       <header>
         <h1 className="text-2xl font-bold">{t("api.tokens.title")}</h1>
         <p className="mt-2 text-stone-700">{t("api.tokens.intro")}</p>
-        <Link to="/api/v1/docs" className="link mt-1 inline-block">{t("api.tokens.docs")}</Link>
+        <Link to="/api/v1/docs" className="link mt-1 inline-block">
+          {t("api.tokens.docs")}
+        </Link>
       </header>
       {createdToken ? (
         <div role="status" className="card border-brand-700">
           <p className="font-medium">{t("api.tokens.created")}</p>
-          <input readOnly value={createdToken} aria-label={t("api.tokens.title")} className="mt-2 w-full rounded border border-stone-300 p-2 font-mono text-sm" />
+          <input
+            readOnly
+            value={createdToken}
+            aria-label={t("api.tokens.title")}
+            className="mt-2 w-full rounded border border-stone-300 p-2 font-mono text-sm"
+          />
           <p className="mt-1 text-sm text-stone-600">{t("api.tokens.copyHint")}</p>
         </div>
       ) : null}
@@ -72,7 +83,12 @@ export default function TokensPage() {
         <input type="hidden" name="intent" value="create" />
         <FormErrors errors={form.errors} />
         <TextField meta={fields.name} label={t("api.tokens.name")} />
-        <CheckboxGroup meta={fields.scopes} legend={t("api.tokens.scopes")} options={SCOPES.map((scope) => ({ value: scope, label: `${t(scopeLabel(scope))} (${scope})` }))} columns={1} />
+        <CheckboxGroup
+          meta={fields.scopes}
+          legend={t("api.tokens.scopes")}
+          options={SCOPES.map((scope) => ({ value: scope, label: `${t(scopeLabel(scope))} (${scope})` }))}
+          columns={1}
+        />
         <SelectField
           meta={fields.expiresInDays}
           label={t("api.tokens.expiry")}
@@ -83,17 +99,24 @@ export default function TokensPage() {
             { value: "never", label: t("api.tokens.expiryNever") },
           ]}
         />
-        <button type="submit" className="btn-primary w-full">{t("api.tokens.create")}</button>
+        <button type="submit" className="btn-primary w-full">
+          {t("api.tokens.create")}
+        </button>
       </Form>
       {tokens.length === 0 ? <p className="text-stone-600">{t("api.tokens.none")}</p> : null}
       <ul className="space-y-3">
         {tokens.map((token) => (
           <li key={token.id} className="card space-y-1">
-            <p className="font-medium">{token.name} <code className="text-sm">{token.prefix}…</code></p>
+            <p className="font-medium">
+              {token.name} <code className="text-sm">{token.prefix}…</code>
+            </p>
             <p className="text-sm">{token.scopes.join(", ")}</p>
             <p className="text-sm text-stone-600">
-              {t("api.tokens.lastUsed")}: {token.lastUsedAt ? formatDateTime(locale, token.lastUsedAt) : t("api.tokens.never")}
-              {token.expiresAt ? ` · ${t("api.tokens.expires")}: ${formatDateTime(locale, token.expiresAt)}` : ""}
+              {t("api.tokens.lastUsed")}:{" "}
+              {token.lastUsedAt ? formatDateTime(locale, token.lastUsedAt) : t("api.tokens.never")}
+              {token.expiresAt
+                ? ` · ${t("api.tokens.expires")}: ${formatDateTime(locale, token.expiresAt)}`
+                : ""}
             </p>
             {token.revokedAt ? (
               <p className="text-sm font-medium text-red-700">{t("api.tokens.revoked")}</p>
@@ -101,7 +124,9 @@ export default function TokensPage() {
               <Form method="post">
                 <input type="hidden" name="intent" value="revoke" />
                 <input type="hidden" name="tokenId" value={token.id} />
-                <button type="submit" className="btn-secondary">{t("api.tokens.revoke")}</button>
+                <button type="submit" className="btn-secondary">
+                  {t("api.tokens.revoke")}
+                </button>
               </Form>
             )}
           </li>

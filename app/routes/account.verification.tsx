@@ -20,7 +20,11 @@ import { redirectWithToast } from "~/utils/toast.server";
 import { StartLink, StatusLine, canSubmit } from "./+verification-ui";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "verification.title")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "verification.title")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -28,7 +32,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [overview, locale] = await Promise.all([getMyVerificationOverview(user), getLocale(request)]);
   // Which form is open comes from the URL, so the page works without JavaScript.
   const search = new URL(request.url).searchParams;
-  const organisation = overview.organisations.find((candidate) => candidate.id === search.get("org") && canSubmit(candidate.status));
+  const organisation = overview.organisations.find(
+    (candidate) => candidate.id === search.get("org") && canSubmit(candidate.status),
+  );
   const form = organisation
     ? ({ intent: "organisation", organisationId: organisation.id, name: organisation.name } as const)
     : search.get("person") === "1" && canSubmit(overview.person)
@@ -48,7 +54,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { value } = submission;
   const meta = requestMeta(request, context);
   try {
-    if (value.intent === "organisation") await submitOrganisationVerification({ actor: user, details: value, meta });
+    if (value.intent === "organisation")
+      await submitOrganisationVerification({ actor: user, details: value, meta });
     else await submitPersonVerification({ actor: user, details: value, meta });
     return redirectWithToast("/account/verification", { message: "verification.submitted" });
   } catch (error) {
@@ -66,19 +73,28 @@ export default function VerificationPage() {
       <p className="text-stone-700">{t("verification.intro")}</p>
       {person ? (
         <section className="card" aria-labelledby="person">
-          <h2 id="person" className="mb-2 text-lg font-semibold">{t("verification.person")}</h2>
+          <h2 id="person" className="mb-2 text-lg font-semibold">
+            {t("verification.person")}
+          </h2>
           <StatusLine status={person} />
           <StartLink status={person} to="?person=1" />
         </section>
       ) : null}
       <section className="card" aria-labelledby="organisations">
-        <h2 id="organisations" className="text-lg font-semibold">{t("verification.organisations")}</h2>
-        {organisations.length === 0 ? <p className="mt-2 text-stone-600">{t("verification.noOrganisations")}</p> : null}
+        <h2 id="organisations" className="text-lg font-semibold">
+          {t("verification.organisations")}
+        </h2>
+        {organisations.length === 0 ? (
+          <p className="mt-2 text-stone-600">{t("verification.noOrganisations")}</p>
+        ) : null}
         <ul className="mt-2 divide-y divide-stone-200">
           {organisations.map((organisation) => (
             <li key={organisation.id} className="py-3">
               <p className="mb-1 font-medium">
-                {organisation.name} <span className="text-sm font-normal text-stone-600">{t(`orgType.${organisation.type}` as MessageKey)}</span>
+                {organisation.name}{" "}
+                <span className="text-sm font-normal text-stone-600">
+                  {t(`orgType.${organisation.type}` as MessageKey)}
+                </span>
               </p>
               <StatusLine status={organisation.status} />
               <StartLink status={organisation.status} to={`?org=${organisation.id}`} />
@@ -99,7 +115,10 @@ function SubmitForm({ open, isExpert }: { open: Open; isExpert: boolean }) {
   const [form, fields] = useForm({
     id: `verification-${open.intent}`,
     lastResult,
-    defaultValue: open.intent === "organisation" ? { intent: open.intent, organisationId: open.organisationId } : { intent: open.intent },
+    defaultValue:
+      open.intent === "organisation"
+        ? { intent: open.intent, organisationId: open.organisationId }
+        : { intent: open.intent },
     constraint: getZodConstraint(SubmitVerificationSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
@@ -111,33 +130,66 @@ function SubmitForm({ open, isExpert }: { open: Open; isExpert: boolean }) {
   return (
     <section className="mx-auto max-w-md">
       <h1 className="text-2xl font-bold">
-        {open.intent === "organisation" ? t("verification.formTitleOrg", { name: open.name }) : t("verification.formTitlePerson")}
+        {open.intent === "organisation"
+          ? t("verification.formTitleOrg", { name: open.name })
+          : t("verification.formTitlePerson")}
       </h1>
-      <Link to="/account/verification" className="link mt-2 inline-block">{t("verification.back")}</Link>
+      <Link to="/account/verification" className="link mt-2 inline-block">
+        {t("verification.back")}
+      </Link>
       <Form method="post" {...getFormProps(form)} className="card mt-4 space-y-4">
         <FormErrors errors={form.errors} />
         <input {...getInputProps(fields.intent, { type: "hidden" })} />
         {open.intent === "organisation" ? (
           <>
             <input {...getInputProps(fields.organisationId, { type: "hidden" })} />
-            <TextField meta={fields.creditCode} label={t("verification.creditCode")} hint={t("verification.creditCodeHint")} autoComplete="off" />
+            <TextField
+              meta={fields.creditCode}
+              label={t("verification.creditCode")}
+              hint={t("verification.creditCodeHint")}
+              autoComplete="off"
+            />
             <TextField meta={fields.legalRepresentative} label={t("verification.legalRepresentative")} />
-            <TextField meta={fields.contactPerson} label={t("verification.contactPerson")} autoComplete="name" />
-            <TextField meta={fields.contactPhone} label={t("verification.contactPhone")} type="tel" inputMode="tel" autoComplete="tel" />
+            <TextField
+              meta={fields.contactPerson}
+              label={t("verification.contactPerson")}
+              autoComplete="name"
+            />
+            <TextField
+              meta={fields.contactPhone}
+              label={t("verification.contactPhone")}
+              type="tel"
+              inputMode="tel"
+              autoComplete="tel"
+            />
           </>
         ) : (
           <>
             <TextField meta={fields.realName} label={t("verification.realName")} autoComplete="name" />
-            <TextField meta={fields.idNumber} label={t("verification.idNumber")} hint={t("verification.idNumberHint")} autoComplete="off" />
+            <TextField
+              meta={fields.idNumber}
+              label={t("verification.idNumber")}
+              hint={t("verification.idNumberHint")}
+              autoComplete="off"
+            />
             {isExpert ? (
               <>
                 <TextField meta={fields.title} label={t("verification.expertTitle")} />
-                <TextField meta={fields.employer} label={t("verification.employer")} autoComplete="organization" />
+                <TextField
+                  meta={fields.employer}
+                  label={t("verification.employer")}
+                  autoComplete="organization"
+                />
               </>
             ) : null}
           </>
         )}
-        <TextAreaField meta={fields.statement} label={t("verification.statement")} hint={t("verification.statementHint")} rows={4} />
+        <TextAreaField
+          meta={fields.statement}
+          label={t("verification.statement")}
+          hint={t("verification.statementHint")}
+          rows={4}
+        />
         <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
           {navigation.state === "submitting" ? t("verification.pending") : t("verification.submit")}
         </button>

@@ -77,7 +77,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function AgreementPage() {
-  const { page, milestones, revenue, reviewPanel, idempotencyKey, cofunding } = useLoaderData<typeof loader>();
+  const { page, milestones, revenue, reviewPanel, idempotencyKey, cofunding } =
+    useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t, locale } = useT();
   const { agreement, inForce, pending } = page;
@@ -86,7 +87,9 @@ export default function AgreementPage() {
     <article className="mx-auto max-w-3xl space-y-4">
       <header className="space-y-1">
         <p className="flex flex-wrap items-center gap-2 text-sm text-stone-600">
-          <Link to="/agreements" className="link">{t("agreements.title")}</Link>
+          <Link to="/agreements" className="link">
+            {t("agreements.title")}
+          </Link>
           <span>·</span>
           <span>{t("agreements.number", { number: agreement.number })}</span>
           <StatusBadge status={agreement.status} />
@@ -94,7 +97,10 @@ export default function AgreementPage() {
         <h1 className="text-2xl font-bold">{agreement.title}</h1>
         {agreement.terminatedAt ? (
           <p role="note" className="rounded-lg border-l-4 border-red-600 bg-red-50 px-4 py-3">
-            {t("agreements.terminatedNotice", { date: formatDate(locale, agreement.terminatedAt), reason: agreement.terminationReason ?? "" })}
+            {t("agreements.terminatedNotice", {
+              date: formatDate(locale, agreement.terminatedAt),
+              reason: agreement.terminationReason ?? "",
+            })}
           </p>
         ) : null}
       </header>
@@ -109,29 +115,56 @@ export default function AgreementPage() {
           </Form>
         ) : null}
       </section>
-      {pending ? <PendingVersion agreementId={agreement.id} version={pending} can={page.can} lastResult={lastResult} inForce={Boolean(inForce)} /> : null}
+      {pending ? (
+        <PendingVersion
+          agreementId={agreement.id}
+          version={pending}
+          can={page.can}
+          lastResult={lastResult}
+          inForce={Boolean(inForce)}
+        />
+      ) : null}
       {shown && shown !== pending ? (
         <section className="card space-y-4" aria-labelledby="terms">
           <div className="flex flex-wrap items-center gap-2">
-            <h2 id="terms" className="text-lg font-semibold">{t("agreements.inForce", { version: shown.version })}</h2>
-            <Link to={`/agreements/${agreement.id}/print`} className="link ml-auto text-sm">{t("agreements.print")}</Link>
+            <h2 id="terms" className="text-lg font-semibold">
+              {t("agreements.inForce", { version: shown.version })}
+            </h2>
+            <Link to={`/agreements/${agreement.id}/print`} className="link ml-auto text-sm">
+              {t("agreements.print")}
+            </Link>
           </div>
           <TermsView terms={shown.terms} />
           <Signatures signatures={shown.signatures} />
         </section>
       ) : null}
-      {milestones ? <MilestonesPanel agreementId={agreement.id} milestones={milestones} idempotencyKey={idempotencyKey} cofunding={cofunding} /> : null}
-      {revenue ? <RevenuePanel agreementId={agreement.id} revenue={revenue} idempotencyKey={idempotencyKey} /> : null}
+      {milestones ? (
+        <MilestonesPanel
+          agreementId={agreement.id}
+          milestones={milestones}
+          idempotencyKey={idempotencyKey}
+          cofunding={cofunding}
+        />
+      ) : null}
+      {revenue ? (
+        <RevenuePanel agreementId={agreement.id} revenue={revenue} idempotencyKey={idempotencyKey} />
+      ) : null}
       {reviewPanel ? <ReviewPanel agreementId={agreement.id} panel={reviewPanel} /> : null}
       <AgreementActions can={page.can} lastResult={lastResult} />
       <section className="card space-y-2" aria-labelledby="history">
-        <h2 id="history" className="font-semibold">{t("agreements.history")}</h2>
+        <h2 id="history" className="font-semibold">
+          {t("agreements.history")}
+        </h2>
         <ul className="space-y-1 text-sm">
           {page.versions.map((v) => (
             <li key={v.version} className="flex flex-wrap items-center gap-2">
-              <Link to={`/agreements/${agreement.id}/versions/${v.version}`} className="link">{t("agreements.versionLabel", { version: v.version })}</Link>
+              <Link to={`/agreements/${agreement.id}/versions/${v.version}`} className="link">
+                {t("agreements.versionLabel", { version: v.version })}
+              </Link>
               <StatusBadge status={v.status} kind="version" />
-              <span className="text-stone-600">{formatDate(locale, v.signedAt ?? v.proposedAt ?? v.createdAt)}</span>
+              <span className="text-stone-600">
+                {formatDate(locale, v.signedAt ?? v.proposedAt ?? v.createdAt)}
+              </span>
               {v.note ? <span className="text-stone-700">{v.note}</span> : null}
             </li>
           ))}

@@ -59,7 +59,10 @@ export default function EditAgreementPage() {
   return (
     <section className="mx-auto max-w-2xl space-y-4">
       <p className="text-sm text-stone-600">
-        <Link to={`/agreements/${id}`} className="link">{title}</Link> · {t("agreements.number", { number })} · {t("agreements.versionLabel", { version })}
+        <Link to={`/agreements/${id}`} className="link">
+          {title}
+        </Link>{" "}
+        · {t("agreements.number", { number })} · {t("agreements.versionLabel", { version })}
       </p>
       <h1 className="text-2xl font-bold">{t("agreements.editTitle")}</h1>
       <p className="text-stone-700">{t("agreements.editIntro")}</p>

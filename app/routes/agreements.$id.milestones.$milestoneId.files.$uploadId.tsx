@@ -11,6 +11,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const notFound = () => new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
   const uploadId = params.uploadId ?? "";
-  if (!(await canReadMilestoneFile(user.id, params.id ?? "", params.milestoneId ?? "", uploadId))) throw notFound();
+  if (!(await canReadMilestoneFile(user.id, params.id ?? "", params.milestoneId ?? "", uploadId)))
+    throw notFound();
   return privateImageResponse(uploadId, request);
 }

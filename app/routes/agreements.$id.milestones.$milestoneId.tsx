@@ -2,8 +2,19 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { getLocale } from "~/i18n/i18n.server";
 import { isMessageKey, translate, type Params } from "~/i18n/i18n";
-import { MAX_SUBMISSION_FILES, MilestoneActionSchema, type MilestoneAction } from "~/modules/escrow/escrow.schema";
-import { acceptMilestone, disputeMilestone, fundMilestone, rejectMilestone, resolveDispute, submitMilestone } from "~/modules/escrow/escrow.server";
+import {
+  MAX_SUBMISSION_FILES,
+  MilestoneActionSchema,
+  type MilestoneAction,
+} from "~/modules/escrow/escrow.schema";
+import {
+  acceptMilestone,
+  disputeMilestone,
+  fundMilestone,
+  rejectMilestone,
+  resolveDispute,
+  submitMilestone,
+} from "~/modules/escrow/escrow.server";
 import { MAX_IMAGE_BYTES, parseUploadForm } from "~/modules/uploads/uploads.server";
 import { requireUser } from "~/modules/users/guards.server";
 import type { Actor } from "~/modules/users/permissions";
@@ -46,7 +57,13 @@ function perform(actor: Actor, milestoneId: string, value: MilestoneAction, meta
     case "dispute":
       return disputeMilestone(actor, milestoneId, value.reason, meta);
     case "resolve":
-      return resolveDispute(actor, milestoneId, { payeeFen: value.payeeYuan, note: value.note }, value.idempotencyKey, meta);
+      return resolveDispute(
+        actor,
+        milestoneId,
+        { payeeFen: value.payeeYuan, note: value.note },
+        value.idempotencyKey,
+        meta,
+      );
   }
 }
 
@@ -61,7 +78,8 @@ async function jsonAsForm(request: Request): Promise<FormData | null> {
   const body: unknown = await request.json().catch(() => null);
   if (!body || typeof body !== "object" || Array.isArray(body)) return null;
   const form = new FormData();
-  for (const [name, value] of Object.entries(body)) if (["string", "number"].includes(typeof value)) form.set(name, String(value));
+  for (const [name, value] of Object.entries(body))
+    if (["string", "number"].includes(typeof value)) form.set(name, String(value));
   const key = request.headers.get("idempotency-key");
   if (key) form.set("idempotencyKey", key);
   return form;
@@ -69,7 +87,8 @@ async function jsonAsForm(request: Request): Promise<FormData | null> {
 
 async function jsonAction(request: Request, actor: Actor, milestoneId: string, meta: { ip: string }) {
   const locale = await getLocale(request);
-  const refuse = (status: number, error: string, message: string) => data({ ok: false as const, error, message }, { status });
+  const refuse = (status: number, error: string, message: string) =>
+    data({ ok: false as const, error, message }, { status });
   const form = await jsonAsForm(request);
   if (!form) return refuse(400, "invalid_json", translate(locale, "errors.invalid_input"));
   const submission = parseWithZod(form, { schema: MilestoneActionSchema });
@@ -92,9 +111,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return jsonAction(request, user, params.milestoneId ?? "", requestMeta(request, context));
   }
   const back = `/agreements/${encodeURIComponent(params.id ?? "")}`;
-  const refuse = (message: string, messageParams?: Params) => redirectWithToast(back, { type: "error", message, params: messageParams });
+  const refuse = (message: string, messageParams?: Params) =>
+    redirectWithToast(back, { type: "error", message, params: messageParams });
   try {
-    const formData = await parseUploadForm(request, { maxFiles: MAX_SUBMISSION_FILES, maxFileBytes: MAX_IMAGE_BYTES });
+    const formData = await parseUploadForm(request, {
+      maxFiles: MAX_SUBMISSION_FILES,
+      maxFileBytes: MAX_IMAGE_BYTES,
+    });
     const submission = parseWithZod(formData, { schema: MilestoneActionSchema });
     if (submission.status !== "success") return refuse(firstError(submission.error));
     await perform(user, params.milestoneId ?? "", submission.value, requestMeta(request, context));

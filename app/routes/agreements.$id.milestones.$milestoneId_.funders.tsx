@@ -23,24 +23,39 @@ import { redirectWithToast } from "~/utils/toast.server";
  */
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "cofunding.pageTitle", { milestone: data.view.milestone.title })} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "cofunding.pageTitle", { milestone: data.view.milestone.title })} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const view = await getFundersView(params.id ?? "", params.milestoneId ?? "", user).catch((error: unknown) => {
-    throw domainErrorResponse(error);
-  });
+  const view = await getFundersView(params.id ?? "", params.milestoneId ?? "", user).catch(
+    (error: unknown) => {
+      throw domainErrorResponse(error);
+    },
+  );
   // A fresh key per render: a resubmitted "pay" moves money once.
   return { view, locale: await getLocale(request), idempotencyKey: crypto.randomUUID() };
 }
 
-const DONE = { set: "cofunding.toast.saved", clear: "cofunding.toast.cleared", fund: "cofunding.toast.funded" } as const;
+const DONE = {
+  set: "cofunding.toast.saved",
+  clear: "cofunding.toast.cleared",
+  fund: "cofunding.toast.funded",
+} as const;
 
 function perform(actor: Actor, milestoneId: string, value: FundersAction, meta: { ip: string }) {
-  if (value.intent === "fund") return fundShare(actor, milestoneId, value.funderId, value.idempotencyKey, meta);
+  if (value.intent === "fund")
+    return fundShare(actor, milestoneId, value.funderId, value.idempotencyKey, meta);
   if (value.intent === "clear") return setFunders(actor, milestoneId, [], meta);
-  const funders = value.payers.map((row) => (value.unit === "yuan" ? { accountId: row.accountId, shareFen: row.amount } : { accountId: row.accountId, shareBp: row.amount }));
+  const funders = value.payers.map((row) =>
+    value.unit === "yuan"
+      ? { accountId: row.accountId, shareFen: row.amount }
+      : { accountId: row.accountId, shareBp: row.amount },
+  );
   return setFunders(actor, milestoneId, funders, meta);
 }
 
@@ -54,7 +69,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirectWithToast(back, { message: DONE[submission.value.intent] });
   } catch (error) {
     // The payers form shows the refusal beside what was typed; the buttons answer with a toast.
-    if (submission.value.intent === "set") return replyWithDomainError(submission, error, await getLocale(request));
+    if (submission.value.intent === "set")
+      return replyWithDomainError(submission, error, await getLocale(request));
     if (!isDomainError(error)) throw error;
     return redirectWithToast(back, { type: "error", message: error.messageKey, params: error.params });
   }
@@ -69,19 +85,27 @@ export default function MilestoneFundersPage() {
     <article className="mx-auto max-w-3xl space-y-4">
       <header className="space-y-1">
         <p className="text-sm text-stone-600">
-          <Link to={`/agreements/${agreement.id}`} className="link">{t("cofunding.back")}</Link>
+          <Link to={`/agreements/${agreement.id}`} className="link">
+            {t("cofunding.back")}
+          </Link>
           <span> · {t("cofunding.agreement", { number: agreement.number, title: agreement.title })}</span>
         </p>
         <h1 className="text-2xl font-bold">{t("cofunding.pageTitle", { milestone: milestone.title })}</h1>
         <p className="flex flex-wrap gap-2">
-          <span className="font-medium text-brand-800">{t("cofunding.amount", { amount: formatMoney(locale, milestone.amountFen) })}</span>
-          <span className="rounded-full bg-stone-100 px-2 py-0.5 text-sm">{t(`escrow.status.${milestone.status}`)}</span>
+          <span className="font-medium text-brand-800">
+            {t("cofunding.amount", { amount: formatMoney(locale, milestone.amountFen) })}
+          </span>
+          <span className="rounded-full bg-stone-100 px-2 py-0.5 text-sm">
+            {t(`escrow.status.${milestone.status}`)}
+          </span>
         </p>
         <p className="text-sm text-stone-600">{t("cofunding.hint")}</p>
       </header>
       <FundersList view={view} idempotencyKey={idempotencyKey} />
       <RefundRule />
-      {view.canEdit && view.options ? <FundersForm view={view} options={view.options} lastResult={lastResult} /> : null}
+      {view.canEdit && view.options ? (
+        <FundersForm view={view} options={view.options} lastResult={lastResult} />
+      ) : null}
     </article>
   );
 }

@@ -15,7 +15,11 @@ import { ComponentClauses, PrintButton, SignatureBlock, useAmount } from "./+agr
 import { useDay } from "./+agreements-ui";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.view.agreement.number} ${data.view.agreement.title} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${data.view.agreement.number} ${data.view.agreement.title} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -51,16 +55,47 @@ export default function PrintAgreementPage() {
   const hasMilestones = plannedMilestones(terms).length > 0;
   const articles: { title: string; body: ReactNode }[] = [
     { title: t("contract.subject"), body: <p>{t("contract.subjectText", { title: terms.title })}</p> },
-    { title: t("contract.period"), body: <p>{t("contract.periodText", { start: day(terms.startDate), end: day(terms.endDate) })}</p> },
+    {
+      title: t("contract.period"),
+      body: <p>{t("contract.periodText", { start: day(terms.startDate), end: day(terms.endDate) })}</p>,
+    },
     ...terms.components.map((component, index) => ({
       title: t(`arrangement.${component.type}` as MessageKey),
-      body: <ComponentClauses component={component} firstPosition={plannedMilestones({ ...terms, components: terms.components.slice(0, index) }).length + 1} />,
+      body: (
+        <ComponentClauses
+          component={component}
+          firstPosition={
+            plannedMilestones({ ...terms, components: terms.components.slice(0, index) }).length + 1
+          }
+        />
+      ),
     })),
-    ...(hasMilestones ? [{ title: t("contract.payment"), body: <p>{t("contract.paymentText", { days: terms.reviewWindowDays })}</p> }] : []),
-    ...(terms.specialTerms ? [{ title: t("agreements.field.specialTerms"), body: <p className="whitespace-pre-line">{terms.specialTerms}</p> }] : []),
+    ...(hasMilestones
+      ? [
+          {
+            title: t("contract.payment"),
+            body: <p>{t("contract.paymentText", { days: terms.reviewWindowDays })}</p>,
+          },
+        ]
+      : []),
+    ...(terms.specialTerms
+      ? [
+          {
+            title: t("agreements.field.specialTerms"),
+            body: <p className="whitespace-pre-line">{terms.specialTerms}</p>,
+          },
+        ]
+      : []),
     { title: t("contract.changes"), body: <p>{t("contract.changesText")}</p> },
     { title: t("contract.disputes"), body: <p>{t("contract.disputesText")}</p> },
-    { title: t("contract.signing"), body: <p className="break-all">{t("contract.signingText", { version: version.version, hash: version.termsHash })}</p> },
+    {
+      title: t("contract.signing"),
+      body: (
+        <p className="break-all">
+          {t("contract.signingText", { version: version.version, hash: version.termsHash })}
+        </p>
+      ),
+    },
   ];
   const signatureOf = (party: "PAYER" | "PAYEE") => version.signatures.find((s) => s.party === party);
   return (
@@ -70,22 +105,58 @@ export default function PrintAgreementPage() {
         <h1 className="text-2xl font-bold tracking-widest">{t("contract.heading")}</h1>
         <p className="text-lg">{terms.title}</p>
         <p className="text-sm">{t("contract.number", { number: agreement.number })}</p>
-        {version.status !== "SIGNED" ? <p className="text-sm font-semibold text-red-700">{t(`contract.notInForce.${version.status}` as MessageKey)}</p> : null}
+        {version.status !== "SIGNED" ? (
+          <p className="text-sm font-semibold text-red-700">
+            {t(`contract.notInForce.${version.status}` as MessageKey)}
+          </p>
+        ) : null}
       </header>
       <dl className="space-y-1">
-        <div><dt className="inline font-semibold">{t("contract.payer")}</dt><dd className="inline">{payer.organisation?.name ?? payer.user.name}</dd></div>
-        <div><dt className="inline font-semibold">{t("contract.payee")}</dt><dd className="inline">{payee.user.name}{payee.organisation ? `（${payee.organisation.name}）` : ""}</dd></div>
-        {!payer.organisation ? null : <div><dt className="inline font-semibold">{t("contract.payerRepresentative")}</dt><dd className="inline">{payer.user.name}</dd></div>}
+        <div>
+          <dt className="inline font-semibold">{t("contract.payer")}</dt>
+          <dd className="inline">{payer.organisation?.name ?? payer.user.name}</dd>
+        </div>
+        <div>
+          <dt className="inline font-semibold">{t("contract.payee")}</dt>
+          <dd className="inline">
+            {payee.user.name}
+            {payee.organisation ? `（${payee.organisation.name}）` : ""}
+          </dd>
+        </div>
+        {!payer.organisation ? null : (
+          <div>
+            <dt className="inline font-semibold">{t("contract.payerRepresentative")}</dt>
+            <dd className="inline">{payer.user.name}</dd>
+          </div>
+        )}
       </dl>
       {articles.map((article, index) => (
-        <Article key={index} number={index + 1} title={article.title}>{article.body}</Article>
+        <Article key={index} number={index + 1} title={article.title}>
+          {article.body}
+        </Article>
       ))}
-      {hasMilestones ? <p className="text-sm text-stone-600">{t("contract.totalNote", { total: amount(plannedMilestones(terms).reduce((sum, m) => sum + m.amountFen, 0)) })}</p> : null}
+      {hasMilestones ? (
+        <p className="text-sm text-stone-600">
+          {t("contract.totalNote", {
+            total: amount(plannedMilestones(terms).reduce((sum, m) => sum + m.amountFen, 0)),
+          })}
+        </p>
+      ) : null}
       <div className="grid gap-6 pt-6 sm:grid-cols-2 print:grid-cols-2">
-        <SignatureBlock label={t("contract.payerSignature")} name={payer.organisation?.name ?? payer.user.name} signature={signatureOf("PAYER")} />
-        <SignatureBlock label={t("contract.payeeSignature")} name={payee.user.name} signature={signatureOf("PAYEE")} />
+        <SignatureBlock
+          label={t("contract.payerSignature")}
+          name={payer.organisation?.name ?? payer.user.name}
+          signature={signatureOf("PAYER")}
+        />
+        <SignatureBlock
+          label={t("contract.payeeSignature")}
+          name={payee.user.name}
+          signature={signatureOf("PAYEE")}
+        />
       </div>
-      <p className="text-xs text-stone-500">{t("contract.printedAt", { at: formatDateTime(locale, printedAt) })}</p>
+      <p className="text-xs text-stone-500">
+        {t("contract.printedAt", { at: formatDateTime(locale, printedAt) })}
+      </p>
     </div>
   );
 }

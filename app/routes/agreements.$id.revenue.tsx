@@ -29,16 +29,31 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const agreementId = params.id ?? "";
   const back = `/agreements/${encodeURIComponent(agreementId)}`;
-  const refuse = (message: string, messageParams?: Params) => redirectWithToast(back, { type: "error", message, params: messageParams });
+  const refuse = (message: string, messageParams?: Params) =>
+    redirectWithToast(back, { type: "error", message, params: messageParams });
   const meta = requestMeta(request, context);
   try {
     // One file more than allowed is read, so "too many photos" comes from the schema's message.
-    const formData = await parseUploadForm(request, { maxFiles: MAX_EVIDENCE_FILES + 1, maxFileBytes: MAX_IMAGE_BYTES });
+    const formData = await parseUploadForm(request, {
+      maxFiles: MAX_EVIDENCE_FILES + 1,
+      maxFileBytes: MAX_IMAGE_BYTES,
+    });
     const submission = parseWithZod(formData, { schema: RevenueActionSchema });
     if (submission.status !== "success") return refuse(firstError(submission.error));
     const value = submission.value;
     if (value.intent === "report") {
-      await reportRevenue(user, agreementId, { component: value.component, periodStart: value.periodStart, baseFen: value.base, note: value.note, evidence: value.evidence }, meta);
+      await reportRevenue(
+        user,
+        agreementId,
+        {
+          component: value.component,
+          periodStart: value.periodStart,
+          baseFen: value.base,
+          note: value.note,
+          evidence: value.evidence,
+        },
+        meta,
+      );
       return redirectWithToast(back, { message: "revenue.report.done" });
     }
     await settleRevenueReport(user, value.reportId, value.idempotencyKey, meta);

@@ -21,7 +21,11 @@ import { Parties, Signatures, TermsView } from "./+agreements-ui";
 const SECRET_FIELDS = ["password"];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "agreements.signTitle")} · ${data.page.agreement.title}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "agreements.signTitle")} · ${data.page.agreement.title}`
+      : "XiangKe",
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -39,8 +43,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: SignSchema });
   if (submission.status !== "success") return replyInvalid(submission, SECRET_FIELDS);
   try {
-    const { activated } = await sign(user, id, submission.value.password, requestMeta(request, context).ip, submission.value.termsHash);
-    return redirectWithToast(`/agreements/${id}`, { message: activated ? "agreements.toast.active" : "agreements.toast.signed" });
+    const { activated } = await sign(
+      user,
+      id,
+      submission.value.password,
+      requestMeta(request, context).ip,
+      submission.value.termsHash,
+    );
+    return redirectWithToast(`/agreements/${id}`, {
+      message: activated ? "agreements.toast.active" : "agreements.toast.signed",
+    });
   } catch (error) {
     return replyWithDomainError(submission, error, await getLocale(request), SECRET_FIELDS);
   }
@@ -61,7 +73,11 @@ export default function SignAgreementPage() {
   return (
     <article className="mx-auto max-w-3xl space-y-4">
       <p className="text-sm text-stone-600">
-        <Link to={`/agreements/${agreement.id}`} className="link">{agreement.title}</Link> · {t("agreements.number", { number: agreement.number })} · {t("agreements.versionLabel", { version: pending.version })}
+        <Link to={`/agreements/${agreement.id}`} className="link">
+          {agreement.title}
+        </Link>{" "}
+        · {t("agreements.number", { number: agreement.number })} ·{" "}
+        {t("agreements.versionLabel", { version: pending.version })}
       </p>
       <h1 className="text-2xl font-bold">{t("agreements.signTitle")}</h1>
       <section className="card space-y-4">
@@ -71,11 +87,25 @@ export default function SignAgreementPage() {
       </section>
       <Form method="post" {...getFormProps(form)} className="card space-y-4">
         <FormErrors errors={form.errors} />
-        <p className="text-stone-700">{t("agreements.signIntro", { party: t(`agreements.party.${page.party!}`) })}</p>
-        <p className="break-all rounded-lg bg-stone-100 px-3 py-2 font-mono text-sm">{t("agreements.hash", { hash: pending.termsHash })}</p>
+        <p className="text-stone-700">
+          {t("agreements.signIntro", { party: t(`agreements.party.${page.party!}`) })}
+        </p>
+        <p className="break-all rounded-lg bg-stone-100 px-3 py-2 font-mono text-sm">
+          {t("agreements.hash", { hash: pending.termsHash })}
+        </p>
         <input type="hidden" name="termsHash" value={pending.termsHash} />
-        <TextField meta={fields.password} label={t("agreements.field.password")} hint={t("agreements.field.passwordHint")} type="password" autoComplete="current-password" />
-        <button type="submit" className="btn-primary w-full sm:w-auto" disabled={navigation.state === "submitting"}>
+        <TextField
+          meta={fields.password}
+          label={t("agreements.field.password")}
+          hint={t("agreements.field.passwordHint")}
+          type="password"
+          autoComplete="current-password"
+        />
+        <button
+          type="submit"
+          className="btn-primary w-full sm:w-auto"
+          disabled={navigation.state === "submitting"}
+        >
           {t("agreements.action.signNow")}
         </button>
       </Form>

@@ -11,7 +11,11 @@ import { domainErrorResponse } from "~/utils/errors";
 import { Parties, Signatures, StatusBadge, TermsView } from "./+agreements-ui";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "agreements.versionLabel", { version: data.view.version.version })} · ${data.view.agreement.title}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "agreements.versionLabel", { version: data.view.version.version })} · ${data.view.agreement.title}`
+      : "XiangKe",
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -32,19 +36,39 @@ export default function AgreementVersionPage() {
   return (
     <article className="mx-auto max-w-3xl space-y-4">
       <p className="text-sm text-stone-600">
-        <Link to={`/agreements/${agreement.id}`} className="link">{agreement.title}</Link> · {t("agreements.number", { number: agreement.number })}
+        <Link to={`/agreements/${agreement.id}`} className="link">
+          {agreement.title}
+        </Link>{" "}
+        · {t("agreements.number", { number: agreement.number })}
       </p>
       <div className="flex flex-wrap items-center gap-2">
         <h1 className="text-2xl font-bold">{t("agreements.versionLabel", { version: version.version })}</h1>
         <StatusBadge status={version.status} kind="version" />
-        {version.signedAt ? <span className="text-sm text-stone-600">{t("agreements.signedOn", { at: formatDateTime(locale, version.signedAt) })}</span> : null}
-        <Link to={`/agreements/${agreement.id}/print?version=${version.version}`} className="link ml-auto text-sm">{t("agreements.print")}</Link>
+        {version.signedAt ? (
+          <span className="text-sm text-stone-600">
+            {t("agreements.signedOn", { at: formatDateTime(locale, version.signedAt) })}
+          </span>
+        ) : null}
+        <Link
+          to={`/agreements/${agreement.id}/print?version=${version.version}`}
+          className="link ml-auto text-sm"
+        >
+          {t("agreements.print")}
+        </Link>
       </div>
       {version.note ? <p className="text-stone-700">{t("agreements.note", { note: version.note })}</p> : null}
       <section className="card space-y-4">
         <Parties payer={view.payer} payee={view.payee} />
-        {version.complete ? <TermsView terms={version.terms} /> : <p role="note" className="rounded-lg bg-amber-50 px-4 py-3">{t("agreements.incomplete")}</p>}
-        <p className="break-all text-sm text-stone-600">{t("agreements.hash", { hash: version.termsHash })}</p>
+        {version.complete ? (
+          <TermsView terms={version.terms} />
+        ) : (
+          <p role="note" className="rounded-lg bg-amber-50 px-4 py-3">
+            {t("agreements.incomplete")}
+          </p>
+        )}
+        <p className="break-all text-sm text-stone-600">
+          {t("agreements.hash", { hash: version.termsHash })}
+        </p>
         <Signatures signatures={version.signatures} />
       </section>
     </article>

@@ -10,7 +10,11 @@ import { requireUser } from "~/modules/users/guards.server";
 import { PartyName, StatusBadge } from "./+agreements-ui";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "agreements.title")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "agreements.title")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 // The order people look for them: what needs doing first, finished ones last.
@@ -25,12 +29,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function AgreementsPage() {
   const { agreements } = useLoaderData<typeof loader>();
   const { t, locale } = useT();
-  const groups = GROUPS.map((status) => ({ status, items: agreements.filter((a) => a.agreement.status === status) })).filter((g) => g.items.length > 0);
+  const groups = GROUPS.map((status) => ({
+    status,
+    items: agreements.filter((a) => a.agreement.status === status),
+  })).filter((g) => g.items.length > 0);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">{t("agreements.title")}</h1>
-        <Link to="/equity" className="btn-secondary">{t("equity.title")}</Link>
+        <Link to="/equity" className="btn-secondary">
+          {t("equity.title")}
+        </Link>
       </div>
       {agreements.length === 0 ? <p className="card text-stone-600">{t("agreements.none")}</p> : null}
       {groups.map((group) => (
@@ -45,8 +54,14 @@ export default function AgreementsPage() {
                 <li key={item.agreement.id} className="card space-y-1 p-3">
                   <div className="flex flex-wrap items-center gap-2">
                     <StatusBadge status={item.agreement.status} />
-                    <Link to={`/agreements/${item.agreement.id}`} className="font-medium hover:underline">{item.agreement.title}</Link>
-                    {item.awaitingMe ? <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs text-amber-900">{t("agreements.awaitingMe")}</span> : null}
+                    <Link to={`/agreements/${item.agreement.id}`} className="font-medium hover:underline">
+                      {item.agreement.title}
+                    </Link>
+                    {item.awaitingMe ? (
+                      <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs text-amber-900">
+                        {t("agreements.awaitingMe")}
+                      </span>
+                    ) : null}
                   </div>
                   <p className="flex flex-wrap items-center gap-2 text-sm text-stone-600">
                     <span>{item.agreement.number}</span>

@@ -3,7 +3,10 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { NewAgreementSchema } from "~/modules/agreements/agreements.schema";
-import { createAgreementFromApplication, createAgreementFromOffer } from "~/modules/agreements/agreements.server";
+import {
+  createAgreementFromApplication,
+  createAgreementFromOffer,
+} from "~/modules/agreements/agreements.server";
 import { requireUser } from "~/modules/users/guards.server";
 import { isDomainError } from "~/utils/errors";
 import { requestMeta, safeRedirect } from "~/utils/request.server";
@@ -23,9 +26,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const value = submission.value;
   try {
     const { id, created } =
-      value.source === "application" ? await createAgreementFromApplication(user, value.applicationId, meta) : await createAgreementFromOffer(user, value.offerId, meta);
+      value.source === "application"
+        ? await createAgreementFromApplication(user, value.applicationId, meta)
+        : await createAgreementFromOffer(user, value.offerId, meta);
     // A new draft opens at its terms; an existing one (a second tap, the other side first) at its page.
-    return created ? redirectWithToast(`/agreements/${id}/edit`, { message: "agreements.toast.created" }) : redirect(`/agreements/${id}`);
+    return created
+      ? redirectWithToast(`/agreements/${id}/edit`, { message: "agreements.toast.created" })
+      : redirect(`/agreements/${id}`);
   } catch (error) {
     if (!isDomainError(error)) throw error;
     // Back to the page the button was on, saying why.

@@ -8,7 +8,11 @@ import { getLocale } from "~/i18n/i18n.server";
 import { translate, type MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { RevisionActionSchema } from "~/modules/negotiation/negotiation.schema";
-import { getRevisionThread, proposeRevision, respondToRevision } from "~/modules/negotiation/revisions.server";
+import {
+  getRevisionThread,
+  proposeRevision,
+  respondToRevision,
+} from "~/modules/negotiation/revisions.server";
 import { requireUser } from "~/modules/users/guards.server";
 import { domainErrorResponse } from "~/utils/errors";
 import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
@@ -16,7 +20,11 @@ import { requestMeta, safeRedirect } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "negotiation.revisions.title")} · ${data.thread.application.need.title}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "negotiation.revisions.title")} · ${data.thread.application.need.title}`
+      : "XiangKe",
+  },
 ];
 
 /** Where each side normally sees the application; the thread page itself is the fallback. */
@@ -32,7 +40,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { thread, locale: await getLocale(request) };
 }
 
-const TOAST = { propose: "negotiation.revisions.proposedToast", ACCEPTED: "negotiation.revisions.acceptedToast", DECLINED: "negotiation.revisions.declinedToast" } as const;
+const TOAST = {
+  propose: "negotiation.revisions.proposedToast",
+  ACCEPTED: "negotiation.revisions.acceptedToast",
+  DECLINED: "negotiation.revisions.declinedToast",
+} as const;
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -62,17 +74,29 @@ export default function RevisionsPage() {
   const { t, locale } = useT();
   const { application, side } = thread;
   // A refused answer (not the propose form) has no field to sit on: show it on top.
-  const refusal = lastResult && lastResult.initialValue?.intent === "respond" ? lastResult.error?.[""] : undefined;
+  const refusal =
+    lastResult && lastResult.initialValue?.intent === "respond" ? lastResult.error?.[""] : undefined;
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <p><Link to={homeOf(side, application.need.id)} className="link">{t("negotiation.revisions.back")} · {application.need.title}</Link></p>
+      <p>
+        <Link to={homeOf(side, application.need.id)} className="link">
+          {t("negotiation.revisions.back")} · {application.need.title}
+        </Link>
+      </p>
       <h1 className="text-2xl font-bold">{t("negotiation.revisions.title")}</h1>
-      {refusal ? <p role="alert" className="rounded-lg border-l-4 border-red-600 bg-red-50 px-4 py-3 text-red-800">{refusal.join(" ")}</p> : null}
+      {refusal ? (
+        <p role="alert" className="rounded-lg border-l-4 border-red-600 bg-red-50 px-4 py-3 text-red-800">
+          {refusal.join(" ")}
+        </p>
+      ) : null}
       <section className="card space-y-3">
         <p className="font-medium">
           {application.expert.displayName} · {t(`applications.status.${application.status}` as MessageKey)}
         </p>
-        <p className="text-brand-800">{formatMoney(locale, application.priceFen)} · {t(`arrangement.${application.arrangement}` as MessageKey)} · {application.timeline}</p>
+        <p className="text-brand-800">
+          {formatMoney(locale, application.priceFen)} ·{" "}
+          {t(`arrangement.${application.arrangement}` as MessageKey)} · {application.timeline}
+        </p>
         <RevisionThread
           applicationId={application.id}
           revisions={thread.revisions}

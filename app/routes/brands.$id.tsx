@@ -31,7 +31,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { project, locale: await getLocale(request) };
 }
 
-const DONE = { update: "creative.toast.updated", advance: "creative.toast.advanced", launch: "creative.toast.launched", abandon: "creative.toast.abandoned" } as const;
+const DONE = {
+  update: "creative.toast.updated",
+  advance: "creative.toast.advanced",
+  launch: "creative.toast.launched",
+  abandon: "creative.toast.abandoned",
+} as const;
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -41,7 +46,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     formData = await parseUploadForm(request, { maxFiles: MAX_STAGE_PHOTOS, maxFileBytes: MAX_IMAGE_BYTES });
   } catch (error) {
-    const refused = replyWithDomainError(parseWithZod(new FormData(), { schema: BrandActionSchema }), error, locale);
+    const refused = replyWithDomainError(
+      parseWithZod(new FormData(), { schema: BrandActionSchema }),
+      error,
+      locale,
+    );
     return data({ intent: "update", reply: refused.data }, { status: refused.init?.status ?? 400 });
   }
   const submission = parseWithZod(formData, { schema: BrandActionSchema });
@@ -64,7 +73,11 @@ export default function BrandProjectPage() {
   return (
     <section className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">{project.name}</h1>
-      <BrandProgress stage={project.stage} launched={Boolean(project.launchedAt)} abandoned={Boolean(project.abandonedAt)} />
+      <BrandProgress
+        stage={project.stage}
+        launched={Boolean(project.launchedAt)}
+        abandoned={Boolean(project.abandonedAt)}
+      />
       <FactList
         className="card"
         facts={[
@@ -74,25 +87,38 @@ export default function BrandProjectPage() {
           [t("creative.field.lead"), project.leadName],
           [t("creative.field.incubator"), project.incubatorName],
           [t("creative.field.trademarkNo"), project.trademarkApplicationNo],
-          [t("creative.field.launchedAt"), project.launchedAt ? formatDate(locale, project.launchedAt) : null],
+          [
+            t("creative.field.launchedAt"),
+            project.launchedAt ? formatDate(locale, project.launchedAt) : null,
+          ],
           [t("creative.field.story"), project.story],
         ]}
       />
-      {project.needId ? <Link to={`/needs/${project.needId}`} className="link">{t("creative.fromNeed")}</Link> : null}
+      {project.needId ? (
+        <Link to={`/needs/${project.needId}`} className="link">
+          {t("creative.fromNeed")}
+        </Link>
+      ) : null}
       <h2 className="text-xl font-semibold">{t("creative.timeline")}</h2>
       {project.events.length === 0 ? <p>{t("creative.noEvents")}</p> : null}
       <ol className="space-y-3">
         {project.events.map((event) => (
           <li key={event.id} className="card space-y-2">
             <p className="text-sm text-stone-700">
-              {formatDateTime(locale, event.createdAt)} · {t(`creative.stage.${event.stage}` as MessageKey)} · {event.actorName}
+              {formatDateTime(locale, event.createdAt)} · {t(`creative.stage.${event.stage}` as MessageKey)} ·{" "}
+              {event.actorName}
             </p>
             <p className="whitespace-pre-line">{event.note}</p>
             {event.photoIds.length > 0 ? (
               <div className="grid grid-cols-4 gap-2">
                 {event.photoIds.map((photoId, index) => (
                   <a key={photoId} href={`/uploads/${photoId}`}>
-                    <img src={`/uploads/${photoId}?v=thumb`} alt={t("creative.photoAlt", { n: index + 1 })} className="aspect-square w-full rounded object-cover" loading="lazy" />
+                    <img
+                      src={`/uploads/${photoId}?v=thumb`}
+                      alt={t("creative.photoAlt", { n: index + 1 })}
+                      className="aspect-square w-full rounded object-cover"
+                      loading="lazy"
+                    />
                   </a>
                 ))}
               </div>

@@ -9,7 +9,11 @@ import { bureauHub, isBureauStaff } from "~/modules/bureau/bureau-hub.server";
 import { requireUser } from "~/modules/users/guards.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "bureau.title")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "bureau.title")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -34,16 +38,22 @@ export default function BureauHubPage() {
           <li key={tool.key}>
             <Link to={tool.to} className="card block h-full hover:border-brand-600">
               <span className="flex items-baseline justify-between gap-2">
-                <span className="text-lg font-semibold text-brand-800">{t(`bureau.tool.${tool.key}` as MessageKey)}</span>
+                <span className="text-lg font-semibold text-brand-800">
+                  {t(`bureau.tool.${tool.key}` as MessageKey)}
+                </span>
                 {tool.waiting ? (
                   <span className="rounded-full bg-amber-100 px-2 py-0.5 text-sm text-amber-900">
                     {t("bureau.waiting", { count: tool.waiting })}
                   </span>
                 ) : null}
               </span>
-              <span className="mt-1 block text-sm text-stone-600">{t(`bureau.tool.${tool.key}.hint` as MessageKey)}</span>
+              <span className="mt-1 block text-sm text-stone-600">
+                {t(`bureau.tool.${tool.key}.hint` as MessageKey)}
+              </span>
               {tool.key === "sanctions" && owedFen > 0 ? (
-                <span className="mt-1 block text-sm text-red-800">{t("bureau.owed", { amount: formatMoney(locale, owedFen) })}</span>
+                <span className="mt-1 block text-sm text-red-800">
+                  {t("bureau.owed", { amount: formatMoney(locale, owedFen) })}
+                </span>
               ) : null}
             </Link>
           </li>

@@ -10,7 +10,11 @@ import { requirePermission } from "~/modules/users/guards.server";
 import { AuditFilterForm, AuditRow, auditQuery } from "./+audit-ui";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "audit.title")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "audit.title")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -33,19 +37,38 @@ export default function AuditPage() {
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <span className="text-stone-600">{t("audit.count", { total })}</span>
         {/* A plain link: the browser downloads the file, no JavaScript needed. */}
-        <a href={`/bureau/audit.csv${auditQuery(kept)}`} className="link ml-auto" download>{t("audit.export", { limit: AUDIT_CSV_LIMIT })}</a>
+        <a href={`/bureau/audit.csv${auditQuery(kept)}`} className="link ml-auto" download>
+          {t("audit.export", { limit: AUDIT_CSV_LIMIT })}
+        </a>
       </div>
 
       {rows.length === 0 ? <p className="card text-stone-600">{t("audit.empty")}</p> : null}
       <ol className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
-        {rows.map((row) => <AuditRow key={row.id} row={row} />)}
+        {rows.map((row) => (
+          <AuditRow key={row.id} row={row} />
+        ))}
       </ol>
 
       {pages > 1 ? (
-        <nav className="flex items-center justify-between gap-2" aria-label={t("audit.page", { page, pages })}>
-          {page > 1 ? <Link to={auditQuery({ ...kept, page: page - 1 })} className="btn-secondary">{t("audit.prev")}</Link> : <span />}
+        <nav
+          className="flex items-center justify-between gap-2"
+          aria-label={t("audit.page", { page, pages })}
+        >
+          {page > 1 ? (
+            <Link to={auditQuery({ ...kept, page: page - 1 })} className="btn-secondary">
+              {t("audit.prev")}
+            </Link>
+          ) : (
+            <span />
+          )}
           <span className="text-sm text-stone-600">{t("audit.page", { page, pages })}</span>
-          {page < pages ? <Link to={auditQuery({ ...kept, page: page + 1 })} className="btn-secondary">{t("audit.next")}</Link> : <span />}
+          {page < pages ? (
+            <Link to={auditQuery({ ...kept, page: page + 1 })} className="btn-secondary">
+              {t("audit.next")}
+            </Link>
+          ) : (
+            <span />
+          )}
         </nav>
       ) : null}
     </div>

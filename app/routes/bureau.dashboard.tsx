@@ -5,16 +5,34 @@ import { formatMoney } from "~/i18n/format";
 import { translate } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/use-t";
-import { renderCountyMap, renderMoneyChart, renderNeedsChart, renderTargetsChart } from "~/modules/dashboard/charts.server";
+import {
+  renderCountyMap,
+  renderMoneyChart,
+  renderNeedsChart,
+  renderTargetsChart,
+} from "~/modules/dashboard/charts.server";
 import { dashboardQuery, parseDashboardFilters } from "~/modules/dashboard/dashboard.schema";
 import { currentYear, dashboardFigures } from "~/modules/dashboard/dashboard.server";
 import { requirePermission } from "~/modules/users/guards.server";
 import { responseTimesByCounty } from "~/modules/reach/triage.server";
 import { ResponseTimesSection } from "./+reach-ui";
-import { Chart, CountiesTable, DashboardFilterForm, IndustriesTable, MAP_METRIC_LABELS, MapTable, TargetsTable, YearsTable } from "./+dashboard-ui";
+import {
+  Chart,
+  CountiesTable,
+  DashboardFilterForm,
+  IndustriesTable,
+  MAP_METRIC_LABELS,
+  MapTable,
+  TargetsTable,
+  YearsTable,
+} from "./+dashboard-ui";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "dashboard.title")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "dashboard.title")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 /** Years offered in the filter: the last ten, and whatever year a link asked for. */
@@ -60,34 +78,63 @@ export default function DashboardPage() {
       <DashboardFilterForm query={query} years={years} />
 
       <div className="flex flex-wrap items-center gap-3 text-sm">
-        <p className="font-medium">{t("dashboard.escrowHeld")}: {formatMoney(locale, figures.escrowHeldFen)}</p>
+        <p className="font-medium">
+          {t("dashboard.escrowHeld")}: {formatMoney(locale, figures.escrowHeldFen)}
+        </p>
         {/* Plain links: the browser downloads the files, no JavaScript needed. */}
-        <a href={`/bureau/dashboard.csv${exportQuery}`} className="link sm:ml-auto" download>{t("dashboard.export.csv")}</a>
-        <a href={`/bureau/dashboard.xlsx${exportQuery}`} className="link" download>{t("dashboard.export.xlsx")}</a>
+        <a href={`/bureau/dashboard.csv${exportQuery}`} className="link sm:ml-auto" download>
+          {t("dashboard.export.csv")}
+        </a>
+        <a href={`/bureau/dashboard.xlsx${exportQuery}`} className="link" download>
+          {t("dashboard.export.xlsx")}
+        </a>
       </div>
 
       <section className="space-y-3" aria-labelledby="targets-title">
-        <h2 id="targets-title" className="text-xl font-semibold">{t("dashboard.targets.title")}</h2>
+        <h2 id="targets-title" className="text-xl font-semibold">
+          {t("dashboard.targets.title")}
+        </h2>
         <TargetsTable figures={figures} />
         <Chart svg={charts.targets} label={t("dashboard.chart.targets")}>
-          <YearsTable years={figures.years.slice(-3)} columns={["spacesTotal", "demosTotal", "commissioners"]} />
+          <YearsTable
+            years={figures.years.slice(-3)}
+            columns={["spacesTotal", "demosTotal", "commissioners"]}
+          />
         </Chart>
       </section>
 
       <section className="space-y-3" aria-labelledby="years-title">
-        <h2 id="years-title" className="text-xl font-semibold">{t("dashboard.years.title")}</h2>
+        <h2 id="years-title" className="text-xl font-semibold">
+          {t("dashboard.years.title")}
+        </h2>
         <Chart svg={charts.needs} label={t("dashboard.chart.needs")}>
           <YearsTable years={figures.years} columns={["needsPosted", "needsMatched", "medianHours"]} />
         </Chart>
         <Chart svg={charts.money} label={t("dashboard.chart.money")}>
           <YearsTable years={figures.years} columns={["fundedFen", "releasedFen", "disbursedFen"]} />
         </Chart>
-        <YearsTable years={figures.years} columns={["spacesTotal", "spacesNew", "demosTotal", "demosNew", "commissioners", "needsPosted", "needsMatched", "medianHours"]} />
+        <YearsTable
+          years={figures.years}
+          columns={[
+            "spacesTotal",
+            "spacesNew",
+            "demosTotal",
+            "demosNew",
+            "commissioners",
+            "needsPosted",
+            "needsMatched",
+            "medianHours",
+          ]}
+        />
       </section>
 
       <section className="space-y-3" aria-labelledby="counties-title">
-        <h2 id="counties-title" className="text-xl font-semibold">{t("dashboard.counties.title")}</h2>
-        <p className="text-sm text-stone-600">{query.year ? t("dashboard.scope.year", { year: query.year }) : t("dashboard.scope.all")}</p>
+        <h2 id="counties-title" className="text-xl font-semibold">
+          {t("dashboard.counties.title")}
+        </h2>
+        <p className="text-sm text-stone-600">
+          {query.year ? t("dashboard.scope.year", { year: query.year }) : t("dashboard.scope.all")}
+        </p>
         <Chart svg={charts.map} label={t("dashboard.map.title", { metric: t(MAP_METRIC_LABELS[query.map]) })}>
           <MapTable figures={figures} metric={query.map} />
         </Chart>
@@ -97,7 +144,9 @@ export default function DashboardPage() {
       <ResponseTimesSection rows={responseTimes} />
 
       <section className="space-y-3" aria-labelledby="industries-title">
-        <h2 id="industries-title" className="text-xl font-semibold">{t("dashboard.industries.title")}</h2>
+        <h2 id="industries-title" className="text-xl font-semibold">
+          {t("dashboard.industries.title")}
+        </h2>
         <IndustriesTable figures={figures} />
       </section>
     </div>

@@ -17,7 +17,11 @@ import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "escrow.disputes.title")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "escrow.disputes.title")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -33,7 +37,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return replyInvalid(submission);
   const { milestoneId, payeeYuan, note, idempotencyKey } = submission.value;
   try {
-    await resolveDispute(user, milestoneId, { payeeFen: payeeYuan, note }, idempotencyKey, requestMeta(request, context));
+    await resolveDispute(
+      user,
+      milestoneId,
+      { payeeFen: payeeYuan, note },
+      idempotencyKey,
+      requestMeta(request, context),
+    );
     return redirectWithToast("/bureau/disputes", { message: "escrow.toast.resolved" });
   } catch (error) {
     return replyWithDomainError(submission, error, await getLocale(request));
@@ -65,7 +75,15 @@ export default function DisputesPage() {
   );
 }
 
-function DisputeCard({ dispute, idempotencyKey, lastResult }: { dispute: Dispute; idempotencyKey: string; lastResult?: SubmissionResult<string[]> }) {
+function DisputeCard({
+  dispute,
+  idempotencyKey,
+  lastResult,
+}: {
+  dispute: Dispute;
+  idempotencyKey: string;
+  lastResult?: SubmissionResult<string[]>;
+}) {
   const { t, locale } = useT();
   const navigation = useNavigation();
   const [form, fields] = useForm({
@@ -77,22 +95,53 @@ function DisputeCard({ dispute, idempotencyKey, lastResult }: { dispute: Dispute
   });
   return (
     <li className="card space-y-3">
-      <p className="text-sm text-stone-600">{t("escrow.disputes.agreement", { number: dispute.agreement.number, title: dispute.agreement.title })}</p>
+      <p className="text-sm text-stone-600">
+        {t("escrow.disputes.agreement", { number: dispute.agreement.number, title: dispute.agreement.title })}
+      </p>
       <h2 className="text-lg font-semibold">{dispute.title}</h2>
-      <p className="text-sm text-stone-700">{t("escrow.disputes.parties", { payer: dispute.agreement.payer, payee: dispute.agreement.payee })}</p>
-      <p className="font-medium text-brand-800">{t("escrow.inEscrow", { amount: formatMoney(locale, dispute.escrowFen) })}</p>
-      {dispute.disputedAt ? <p className="text-sm text-stone-600">{t("escrow.disputes.disputedAt", { date: formatDate(locale, dispute.disputedAt) })}</p> : null}
-      {dispute.disputeReason ? <p className="whitespace-pre-line">{t("escrow.disputeReason", { reason: dispute.disputeReason })}</p> : null}
-      {dispute.rejectionReason ? <p className="text-sm text-stone-700">{t("escrow.rejectionReason", { reason: dispute.rejectionReason })}</p> : null}
-      {dispute.lastSubmission ? <p className="whitespace-pre-line text-sm text-stone-700">{dispute.lastSubmission.note}</p> : null}
-      <Link to={`/agreements/${dispute.agreement.id}`} className="link">{t("escrow.disputes.open")}</Link>
+      <p className="text-sm text-stone-700">
+        {t("escrow.disputes.parties", { payer: dispute.agreement.payer, payee: dispute.agreement.payee })}
+      </p>
+      <p className="font-medium text-brand-800">
+        {t("escrow.inEscrow", { amount: formatMoney(locale, dispute.escrowFen) })}
+      </p>
+      {dispute.disputedAt ? (
+        <p className="text-sm text-stone-600">
+          {t("escrow.disputes.disputedAt", { date: formatDate(locale, dispute.disputedAt) })}
+        </p>
+      ) : null}
+      {dispute.disputeReason ? (
+        <p className="whitespace-pre-line">{t("escrow.disputeReason", { reason: dispute.disputeReason })}</p>
+      ) : null}
+      {dispute.rejectionReason ? (
+        <p className="text-sm text-stone-700">
+          {t("escrow.rejectionReason", { reason: dispute.rejectionReason })}
+        </p>
+      ) : null}
+      {dispute.lastSubmission ? (
+        <p className="whitespace-pre-line text-sm text-stone-700">{dispute.lastSubmission.note}</p>
+      ) : null}
+      <Link to={`/agreements/${dispute.agreement.id}`} className="link">
+        {t("escrow.disputes.open")}
+      </Link>
       <Form method="post" {...getFormProps(form)} className="space-y-3 border-t border-stone-200 pt-3">
         <FormErrors errors={form.errors} />
         <input type="hidden" name="milestoneId" value={dispute.id} />
         <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-        <TextField meta={fields.payeeYuan} label={t("escrow.field.payeeYuan")} hint={t("escrow.field.payeeYuanHint", { amount: formatMoney(locale, dispute.escrowFen) })} inputMode="decimal" />
+        <TextField
+          meta={fields.payeeYuan}
+          label={t("escrow.field.payeeYuan")}
+          hint={t("escrow.field.payeeYuanHint", { amount: formatMoney(locale, dispute.escrowFen) })}
+          inputMode="decimal"
+        />
         <TextAreaField meta={fields.note} label={t("escrow.field.resolutionNote")} rows={3} />
-        <button type="submit" className="btn-primary w-full sm:w-auto" disabled={navigation.state === "submitting"}>{t("escrow.action.resolve")}</button>
+        <button
+          type="submit"
+          className="btn-primary w-full sm:w-auto"
+          disabled={navigation.state === "submitting"}
+        >
+          {t("escrow.action.resolve")}
+        </button>
       </Form>
     </li>
   );

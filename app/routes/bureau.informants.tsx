@@ -17,7 +17,11 @@ import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "reach.informants.title")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "reach.informants.title")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -58,10 +62,16 @@ export default function InformantsPage() {
         <h2 className="text-lg font-semibold">{t("reach.informants.appoint")}</h2>
         <FormErrors errors={form.errors} />
         <TextField meta={fields.identifier} label={t("reach.field.identifier")} autoComplete="off" />
-        <SelectField meta={fields.countyCode} label={t("reach.field.county")} placeholder={t("register.countyNone")}
-          options={COUNTIES.map((county) => ({ value: county.code, label: localName(county, locale) }))} />
+        <SelectField
+          meta={fields.countyCode}
+          label={t("reach.field.county")}
+          placeholder={t("register.countyNone")}
+          options={COUNTIES.map((county) => ({ value: county.code, label: localName(county, locale) }))}
+        />
         <TextField meta={fields.villages} label={t("reach.field.villages")} />
-        <button type="submit" name="intent" value="appoint" className="btn-primary">{t("reach.informants.appoint")}</button>
+        <button type="submit" name="intent" value="appoint" className="btn-primary">
+          {t("reach.informants.appoint")}
+        </button>
       </Form>
       {informants.length === 0 ? <p className="card text-stone-600">{t("reach.informants.empty")}</p> : null}
       <ul className="space-y-2">
@@ -69,11 +79,24 @@ export default function InformantsPage() {
           <li key={informant.id} className="card flex flex-wrap items-center gap-2 p-3">
             <span className="font-medium">{informant.user.displayName}</span>
             <span className="text-sm text-stone-600">{informant.user.phone ?? informant.user.email}</span>
-            <span className="text-sm">{countyName(informant.countyCode, locale)}{informant.villages.length ? ` · ${informant.villages.join("、")}` : ""}</span>
-            <span className="text-sm text-stone-600">{t("reach.informants.posted", { count: informant.posted })} · {formatDate(locale, informant.appointedAt)}</span>
+            <span className="text-sm">
+              {countyName(informant.countyCode, locale)}
+              {informant.villages.length ? ` · ${informant.villages.join("、")}` : ""}
+            </span>
+            <span className="text-sm text-stone-600">
+              {t("reach.informants.posted", { count: informant.posted })} ·{" "}
+              {formatDate(locale, informant.appointedAt)}
+            </span>
             <Form method="post" className="ml-auto">
               <input type="hidden" name="informantId" value={informant.id} />
-              <button type="submit" name="intent" value="revoke" className="btn-secondary min-h-9 py-1 text-sm">{t("reach.informants.revoke")}</button>
+              <button
+                type="submit"
+                name="intent"
+                value="revoke"
+                className="btn-secondary min-h-9 py-1 text-sm"
+              >
+                {t("reach.informants.revoke")}
+              </button>
             </Form>
           </li>
         ))}

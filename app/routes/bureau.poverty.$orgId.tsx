@@ -14,14 +14,29 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const organisationId = params.orgId ?? "";
   const submission = parseWithZod(await request.formData(), { schema: PovertySchema });
   // The page's form requires a reason; a post without one goes back with a notice.
-  if (submission.status !== "success") return redirectWithToast(`/orgs/${organisationId}`, { type: "error", message: "reach.errors.reason_required" });
+  if (submission.status !== "success")
+    return redirectWithToast(`/orgs/${organisationId}`, {
+      type: "error",
+      message: "reach.errors.reason_required",
+    });
   try {
-    await setPovertyVillage(user, { organisationId, mark: submission.value.intent === "mark", reason: submission.value.reason, meta: requestMeta(request, context) });
+    await setPovertyVillage(user, {
+      organisationId,
+      mark: submission.value.intent === "mark",
+      reason: submission.value.reason,
+      meta: requestMeta(request, context),
+    });
   } catch (error) {
     if (!isDomainError(error)) throw error;
-    return redirectWithToast(`/orgs/${organisationId}`, { type: "error", message: error.messageKey, params: error.params });
+    return redirectWithToast(`/orgs/${organisationId}`, {
+      type: "error",
+      message: error.messageKey,
+      params: error.params,
+    });
   }
-  return redirectWithToast(`/orgs/${organisationId}`, { message: submission.value.intent === "mark" ? "reach.poverty.marked" : "reach.poverty.unmarked" });
+  return redirectWithToast(`/orgs/${organisationId}`, {
+    message: submission.value.intent === "mark" ? "reach.poverty.marked" : "reach.poverty.unmarked",
+  });
 }
 
 export function loader({ params }: { params: { orgId?: string } }) {

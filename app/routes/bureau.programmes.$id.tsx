@@ -19,16 +19,27 @@ import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { ApplicationStatus, CallSummary, MoneySummary, replyFor } from "./+programmes-ui";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.programme.title} · ${translate(data.locale, "app.name")}` : "XiangKe" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.programme.title} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "programme.review");
   const programme = await getProgramme(params.id ?? "", { published: false });
   if (!programme) throw new Response("Not found", { status: 404 });
-  return { locale: await getLocale(request), programme, applications: await listProgrammeApplications(programme.id), copays: await listProgrammeCopays(programme.id) };
+  return {
+    locale: await getLocale(request),
+    programme,
+    applications: await listProgrammeApplications(programme.id),
+    copays: await listProgrammeCopays(programme.id),
+  };
 }
 
-const DONE = { publish: "programmes.published", close: "programmes.closedToast", topUp: "programmes.toppedUp" } as const;
+const DONE = {
+  publish: "programmes.published",
+  close: "programmes.closedToast",
+  topUp: "programmes.toppedUp",
+} as const;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "programme.manage");
@@ -50,8 +61,13 @@ export default function BureauProgrammePage() {
   const { t, locale } = useT();
   const { programme, applications, copays } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [topUp, topUpFields] = useForm({ id: "topUp", lastResult: replyFor(lastResult, "topUp"), onValidate: ({ formData }) => parseWithZod(formData, { schema: ProgrammeIntentSchema }) });
-  const otherErrors = (replyFor(lastResult, "publish") ?? replyFor(lastResult, "close"))?.error?.[""] as string[] | undefined;
+  const [topUp, topUpFields] = useForm({
+    id: "topUp",
+    lastResult: replyFor(lastResult, "topUp"),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ProgrammeIntentSchema }),
+  });
+  const otherErrors = (replyFor(lastResult, "publish") ?? replyFor(lastResult, "close"))?.error?.[""] as
+    string[] | undefined;
   return (
     <section className="mx-auto max-w-3xl space-y-4">
       <h1 className="text-2xl font-bold">{programme.title}</h1>
@@ -61,7 +77,9 @@ export default function BureauProgrammePage() {
         <MoneySummary money={programme.money} />
         {programme.status === "DRAFT" ? (
           <div className="grid gap-2 sm:grid-cols-2">
-            <Link to="edit" className="btn-secondary w-full">{t("programmes.edit")}</Link>
+            <Link to="edit" className="btn-secondary w-full">
+              {t("programmes.edit")}
+            </Link>
             <IntentButton intent="publish" label={t("programmes.publish")} primary />
           </div>
         ) : null}
@@ -71,7 +89,9 @@ export default function BureauProgrammePage() {
             <FormErrors errors={topUp.errors} />
             <input type="hidden" name="intent" value="topUp" />
             <TextField meta={topUpFields.amount} label={t("programmes.topUpAmount")} inputMode="decimal" />
-            <button type="submit" className="btn-secondary w-full">{t("programmes.topUp")}</button>
+            <button type="submit" className="btn-secondary w-full">
+              {t("programmes.topUp")}
+            </button>
           </Form>
         ) : null}
       </div>
@@ -83,9 +103,12 @@ export default function BureauProgrammePage() {
       <ul className="space-y-2">
         {applications.map((application) => (
           <li key={application.id} className="card flex flex-wrap items-center justify-between gap-2">
-            <Link to={`/bureau/programmes/applications/${application.id}`} className="link">{application.title}</Link>
+            <Link to={`/bureau/programmes/applications/${application.id}`} className="link">
+              {application.title}
+            </Link>
             <span className="text-sm">
-              {t("programmes.averageScore")} {application.averageScore ?? "–"} ({application.scores}) · {formatMoney(locale, application.approvedFen ?? application.requestedFen)}
+              {t("programmes.averageScore")} {application.averageScore ?? "–"} ({application.scores}) ·{" "}
+              {formatMoney(locale, application.approvedFen ?? application.requestedFen)}
             </span>
             <ApplicationStatus status={application.status} />
           </li>

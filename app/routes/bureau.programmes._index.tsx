@@ -9,7 +9,11 @@ import { requirePermission } from "~/modules/users/guards.server";
 import { MoneySummary } from "./+programmes-ui";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "programmes.bureauTitle")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "programmes.bureauTitle")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -24,17 +28,22 @@ export default function BureauProgrammesPage() {
     <section className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-bold">{t("programmes.bureauTitle")}</h1>
-        <Link to="/bureau/programmes/new" className="btn-primary">{t("programmes.new")}</Link>
+        <Link to="/bureau/programmes/new" className="btn-primary">
+          {t("programmes.new")}
+        </Link>
       </div>
       {programmes.length === 0 ? <p>{t("programmes.none")}</p> : null}
       <ul className="space-y-3">
         {programmes.map((programme) => (
           <li key={programme.id} className="card space-y-2">
             <h2 className="text-lg font-semibold">
-              <Link to={`/bureau/programmes/${programme.id}`} className="link">{programme.title}</Link>
+              <Link to={`/bureau/programmes/${programme.id}`} className="link">
+                {programme.title}
+              </Link>
             </h2>
             <p className="text-sm text-stone-700">
-              {programme.year} · {t(`programmes.kind.${programme.kind}`)} · {t(`programmes.status.${programme.status}`)}
+              {programme.year} · {t(`programmes.kind.${programme.kind}`)} ·{" "}
+              {t(`programmes.status.${programme.status}`)}
             </p>
             <MoneySummary money={programme.money} />
           </li>

@@ -17,7 +17,9 @@ import { redirectWithToast } from "~/utils/toast.server";
 import { ApplicationStatus, Disbursements, OutcomeFacts, replyFor } from "./+programmes-ui";
 import { DecisionForms, EvaluationForm, ReviewForms, DisburseForm } from "./+programme-bureau-forms";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.application.title} · ${translate(data.locale, "app.name")}` : "XiangKe" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.application.title} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "programme.review");
@@ -47,7 +49,11 @@ export default function BureauApplicationPage() {
   const decided = application.status !== "SUBMITTED";
   return (
     <section className="mx-auto max-w-3xl space-y-4">
-      <p><Link to={`/bureau/programmes/${application.programmeId}`} className="link">{application.programme.title}</Link></p>
+      <p>
+        <Link to={`/bureau/programmes/${application.programmeId}`} className="link">
+          {application.programme.title}
+        </Link>
+      </p>
       <h1 className="text-2xl font-bold">{application.title}</h1>
       <ApplicationStatus status={application.status} />
       <div className="card space-y-2">
@@ -56,20 +62,36 @@ export default function BureauApplicationPage() {
           facts={[
             [t("programmes.organisation"), application.organisation.name],
             [t("programmes.requested"), formatMoney(locale, application.requestedFen)],
-            [t("programmes.approved"), application.approvedFen === null ? "" : formatMoney(locale, application.approvedFen)],
+            [
+              t("programmes.approved"),
+              application.approvedFen === null ? "" : formatMoney(locale, application.approvedFen),
+            ],
             [t("programmes.paid"), formatMoney(locale, application.disbursedFen)],
           ]}
         />
-        {application.decisionNote ? <p>{t("programmes.decisionNote", { note: application.decisionNote })}</p> : null}
-        {application.suspendedAt ? <p className="text-red-800">{t("programmes.suspendedNotice", { reason: application.suspensionReason ?? "" })}</p> : null}
+        {application.decisionNote ? (
+          <p>{t("programmes.decisionNote", { note: application.decisionNote })}</p>
+        ) : null}
+        {application.suspendedAt ? (
+          <p className="text-red-800">
+            {t("programmes.suspendedNotice", { reason: application.suspensionReason ?? "" })}
+          </p>
+        ) : null}
       </div>
       <div className="card space-y-2">
         <h2 className="font-semibold">{t("programmes.reviews")}</h2>
-        <p>{t("programmes.reviewCount", { count: application.reviews.filter((review) => !review.conflict).length, required: application.programme.reviewsRequired })}</p>
+        <p>
+          {t("programmes.reviewCount", {
+            count: application.reviews.filter((review) => !review.conflict).length,
+            required: application.programme.reviewsRequired,
+          })}
+        </p>
         <ul className="space-y-1">
           {application.reviews.map((review) => (
             <li key={review.reviewerId}>
-              {review.conflict ? t("programmes.reviewConflict", { name: review.reviewerName }) : t("programmes.reviewBy", { name: review.reviewerName, score: review.score ?? "-" })}
+              {review.conflict
+                ? t("programmes.reviewConflict", { name: review.reviewerName })
+                : t("programmes.reviewBy", { name: review.reviewerName, score: review.score ?? "-" })}
               {review.comment ? ` — ${review.comment}` : ""}
             </li>
           ))}
@@ -80,22 +102,36 @@ export default function BureauApplicationPage() {
       <Disbursements payments={application.disbursements}>
         {application.approvedFen !== null && application.disbursedFen < application.approvedFen ? (
           <DisburseForm lastResult={replyFor(lastResult, "disburse")} idempotencyKey={idempotencyKey} />
-        ) : application.approvedFen !== null ? <p>{t("programmes.paidInFull")}</p> : null}
+        ) : application.approvedFen !== null ? (
+          <p>{t("programmes.paidInFull")}</p>
+        ) : null}
       </Disbursements>
-      {application.outcome ? <OutcomeFacts outcome={application.outcome} evidence={application.evidence.map((item) => `/programmes/applications/${application.id}/evidence/${item.uploadId}`)} /> : null}
-      {application.completedAt && application.status !== "EVALUATED" ? <EvaluationForm lastResult={replyFor(lastResult, "evaluate")} /> : null}
+      {application.outcome ? (
+        <OutcomeFacts
+          outcome={application.outcome}
+          evidence={application.evidence.map(
+            (item) => `/programmes/applications/${application.id}/evidence/${item.uploadId}`,
+          )}
+        />
+      ) : null}
+      {application.completedAt && application.status !== "EVALUATED" ? (
+        <EvaluationForm lastResult={replyFor(lastResult, "evaluate")} />
+      ) : null}
       <div className="card space-y-2">
         <h2 className="font-semibold">{t("programmes.sanctions")}</h2>
         {application.sanctions.length === 0 ? <p>{t("programmes.noSanctions")}</p> : null}
         <ul>
           {application.sanctions.map((sanction) => (
             <li key={sanction.id}>
-              {t(`programmes.sanction.${sanction.kind}`)} · {formatDate(locale, sanction.startsAt)} · {sanction.reason}
+              {t(`programmes.sanction.${sanction.kind}`)} · {formatDate(locale, sanction.startsAt)} ·{" "}
+              {sanction.reason}
               {sanction.liftedAt ? ` ${t("programmes.sanction.lifted")}` : ""}
             </li>
           ))}
         </ul>
-        <Link to={`/bureau/sanctions/new?application=${application.id}`} className="btn-secondary w-full">{t("programmes.newSanction")}</Link>
+        <Link to={`/bureau/sanctions/new?application=${application.id}`} className="btn-secondary w-full">
+          {t("programmes.newSanction")}
+        </Link>
       </div>
     </section>
   );

@@ -17,7 +17,11 @@ import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "reviews.moderation.title")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "reviews.moderation.title")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -59,8 +63,24 @@ function DecisionForm({ report, lastResult }: { report: Report; lastResult?: Sub
       <ErrorList errors={fields.decision.errors} />
       <div className="flex flex-wrap gap-2">
         {/* The pressed button carries the decision; the note is the reason both sides see. */}
-        <button type="submit" name="decision" value="UPHELD" className="btn-primary" disabled={navigation.state === "submitting"}>{t("reviews.moderation.uphold")}</button>
-        <button type="submit" name="decision" value="DISMISSED" className="btn-secondary" disabled={navigation.state === "submitting"}>{t("reviews.moderation.dismiss")}</button>
+        <button
+          type="submit"
+          name="decision"
+          value="UPHELD"
+          className="btn-primary"
+          disabled={navigation.state === "submitting"}
+        >
+          {t("reviews.moderation.uphold")}
+        </button>
+        <button
+          type="submit"
+          name="decision"
+          value="DISMISSED"
+          className="btn-secondary"
+          disabled={navigation.state === "submitting"}
+        >
+          {t("reviews.moderation.dismiss")}
+        </button>
       </div>
     </Form>
   );
@@ -78,10 +98,18 @@ export default function ReviewModerationPage() {
       <ul className="space-y-4">
         {reports.map((report) => (
           <li key={report.id} className="card space-y-3">
-            <p className="text-sm text-stone-600">{t("reviews.moderation.reportedBy", { name: report.reporterName, date: formatDate(locale, report.createdAt) })}</p>
+            <p className="text-sm text-stone-600">
+              {t("reviews.moderation.reportedBy", {
+                name: report.reporterName,
+                date: formatDate(locale, report.createdAt),
+              })}
+            </p>
             <p className="font-medium">{t("reviews.moderation.reason", { reason: report.reason })}</p>
             <ReviewCard review={report.review} />
-            <DecisionForm report={report} lastResult={lastResult?.initialValue?.reportId === report.id ? lastResult : undefined} />
+            <DecisionForm
+              report={report}
+              lastResult={lastResult?.initialValue?.reportId === report.id ? lastResult : undefined}
+            />
           </li>
         ))}
       </ul>

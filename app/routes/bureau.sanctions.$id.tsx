@@ -15,7 +15,11 @@ import { sanctionAction } from "./+sanctions-action.server";
 import { CollectForm, SanctionSummary } from "./+sanctions-ui";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "sanctions.detailTitle")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "sanctions.detailTitle")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -27,7 +31,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "sanction.apply");
-  return sanctionAction(user, await request.formData(), `/bureau/sanctions/${params.id}`, await getLocale(request), requestMeta(request, context));
+  return sanctionAction(
+    user,
+    await request.formData(),
+    `/bureau/sanctions/${params.id}`,
+    await getLocale(request),
+    requestMeta(request, context),
+  );
 }
 
 export default function SanctionPage() {
@@ -44,11 +54,15 @@ export default function SanctionPage() {
   const liftable = sanction.active && sanction.kind !== "CLAWBACK";
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <Link to="/bureau/sanctions" className="link text-sm">{t("sanctions.title")}</Link>
+      <Link to="/bureau/sanctions" className="link text-sm">
+        {t("sanctions.title")}
+      </Link>
       <h1 className="text-2xl font-bold">{t("sanctions.detailTitle")}</h1>
       <div className="card space-y-3">
         <SanctionSummary sanction={sanction} />
-        {sanction.kind === "CLAWBACK" && (sanction.owedFen ?? 0) > 0 ? <CollectForm sanctionId={sanction.id} /> : null}
+        {sanction.kind === "CLAWBACK" && (sanction.owedFen ?? 0) > 0 ? (
+          <CollectForm sanctionId={sanction.id} />
+        ) : null}
       </div>
       {liftable ? (
         <Form method="post" {...getFormProps(form)} className="card space-y-3">
@@ -56,7 +70,9 @@ export default function SanctionPage() {
           <input type="hidden" name="intent" value="lift" />
           <input type="hidden" name="sanctionId" value={sanction.id} />
           <TextAreaField meta={fields.reason} label={t("sanctions.field.liftReason")} rows={3} />
-          <button type="submit" className="btn-secondary w-full sm:w-auto">{t("sanctions.action.lift")}</button>
+          <button type="submit" className="btn-secondary w-full sm:w-auto">
+            {t("sanctions.action.lift")}
+          </button>
         </Form>
       ) : (
         <FormErrors errors={form.errors} />

@@ -13,7 +13,11 @@ import { sanctionAction } from "./+sanctions-action.server";
 import { CollectForm, SanctionSummary } from "./+sanctions-ui";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "sanctions.title")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "sanctions.title")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -26,7 +30,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "sanction.apply");
   const url = new URL(request.url);
-  return sanctionAction(user, await request.formData(), `${url.pathname}${url.search}`, await getLocale(request), requestMeta(request, context));
+  return sanctionAction(
+    user,
+    await request.formData(),
+    `${url.pathname}${url.search}`,
+    await getLocale(request),
+    requestMeta(request, context),
+  );
 }
 
 export default function SanctionsPage() {
@@ -47,7 +57,9 @@ export default function SanctionsPage() {
     <div className="mx-auto max-w-3xl space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">{t("sanctions.title")}</h1>
-        <Link to="/bureau/sanctions/new" className="btn-primary">{t("sanctions.new")}</Link>
+        <Link to="/bureau/sanctions/new" className="btn-primary">
+          {t("sanctions.new")}
+        </Link>
       </div>
       <p className="text-stone-600">{t("sanctions.hint")}</p>
       <nav className="flex flex-wrap gap-2">
@@ -56,19 +68,25 @@ export default function SanctionsPage() {
       </nav>
       <FormErrors errors={actionData?.error?.[""]} />
       <section aria-labelledby="active" className="space-y-3">
-        <h2 id="active" className="text-xl font-semibold">{t("sanctions.active")}</h2>
+        <h2 id="active" className="text-xl font-semibold">
+          {t("sanctions.active")}
+        </h2>
         {active.length === 0 ? <p className="card text-stone-600">{t("sanctions.empty")}</p> : null}
         <ul className="space-y-3">
           {active.map((sanction) => (
             <li key={sanction.id} className="card space-y-2">
               <SanctionSummary sanction={sanction} link />
-              {sanction.kind === "CLAWBACK" && (sanction.owedFen ?? 0) > 0 ? <CollectForm sanctionId={sanction.id} /> : null}
+              {sanction.kind === "CLAWBACK" && (sanction.owedFen ?? 0) > 0 ? (
+                <CollectForm sanctionId={sanction.id} />
+              ) : null}
             </li>
           ))}
         </ul>
       </section>
       <section aria-labelledby="history" className="space-y-3">
-        <h2 id="history" className="text-xl font-semibold">{t("sanctions.history")}</h2>
+        <h2 id="history" className="text-xl font-semibold">
+          {t("sanctions.history")}
+        </h2>
         {history.length === 0 ? <p className="card text-stone-600">{t("sanctions.empty")}</p> : null}
         <ul className="space-y-3">
           {history.map((sanction) => (

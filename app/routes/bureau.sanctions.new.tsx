@@ -19,7 +19,11 @@ import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "sanctions.newTitle")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "sanctions.newTitle")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -42,12 +46,26 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return redirectWithToast(`/bureau/sanctions/${id}`, { message: "sanctions.toast.suspended" });
     }
     if (value.intent === "clawback") {
-      const { id } = await clawBack(user, value.applicationId, { amountFen: value.amountYuan, reason: value.reason }, meta);
+      const { id } = await clawBack(
+        user,
+        value.applicationId,
+        { amountFen: value.amountYuan, reason: value.reason },
+        meta,
+      );
       return redirectWithToast(`/bureau/sanctions/${id}`, { message: "sanctions.toast.clawedBack" });
     }
     const userId = value.userId || (value.phone ? await findUserIdByPhone(value.phone) : null);
     if (value.phone && !userId) throw new DomainError("sanction.subject_not_found");
-    const { id } = await ban(user, { organisationId: value.organisationId, userId, applicationId: value.applicationId, reason: value.reason }, meta);
+    const { id } = await ban(
+      user,
+      {
+        organisationId: value.organisationId,
+        userId,
+        applicationId: value.applicationId,
+        reason: value.reason,
+      },
+      meta,
+    );
     return redirectWithToast(`/bureau/sanctions/${id}`, { message: "sanctions.toast.banned" });
   } catch (error) {
     const refused = replyWithDomainError(submission, error, await getLocale(request));
@@ -68,21 +86,42 @@ export default function NewSanctionPage() {
       {application ? (
         <div className="card space-y-1">
           <p className="font-semibold">{t("sanctions.form.forApplication", { title: application.title })}</p>
-          <p className="text-sm text-stone-600">{t("sanctions.form.disbursed", { amount: formatMoney(locale, application.disbursedFen) })}</p>
-          {application.suspendedAt ? <p className="text-sm text-red-800">{t("sanctions.form.suspended")}</p> : null}
+          <p className="text-sm text-stone-600">
+            {t("sanctions.form.disbursed", { amount: formatMoney(locale, application.disbursedFen) })}
+          </p>
+          {application.suspendedAt ? (
+            <p className="text-sm text-red-800">{t("sanctions.form.suspended")}</p>
+          ) : null}
         </div>
       ) : null}
       {application ? (
         <>
           <KindForm intent="suspend" lastResult={reply("suspend")} applicationId={application.id} />
-          <KindForm intent="clawback" lastResult={reply("clawback")} applicationId={application.id} claimableFen={application.claimableFen} />
+          <KindForm
+            intent="clawback"
+            lastResult={reply("clawback")}
+            applicationId={application.id}
+            claimableFen={application.claimableFen}
+          />
         </>
       ) : null}
       <KindForm intent="ban" lastResult={reply("ban")} applicationId={application?.id}>
         {application ? (
           <fieldset className="space-y-2">
-            {application.organisation ? <Checkbox name="organisationId" value={application.organisation.id} label={t("sanctions.field.banOrganisation", { name: application.organisation.name })} /> : null}
-            {application.applicant ? <Checkbox name="userId" value={application.applicant.id} label={t("sanctions.field.banPerson", { name: application.applicant.displayName })} /> : null}
+            {application.organisation ? (
+              <Checkbox
+                name="organisationId"
+                value={application.organisation.id}
+                label={t("sanctions.field.banOrganisation", { name: application.organisation.name })}
+              />
+            ) : null}
+            {application.applicant ? (
+              <Checkbox
+                name="userId"
+                value={application.applicant.id}
+                label={t("sanctions.field.banPerson", { name: application.applicant.displayName })}
+              />
+            ) : null}
           </fieldset>
         ) : null}
       </KindForm>
@@ -100,7 +139,19 @@ function Checkbox({ name, value, label }: { name: string; value: string; label: 
 }
 
 /** One form per kind of sanction; a ban without an application names its subjects here. */
-function KindForm({ intent, lastResult, applicationId, claimableFen, children }: { intent: Intent; lastResult?: SubmissionResult<string[]>; applicationId?: string; claimableFen?: number; children?: React.ReactNode }) {
+function KindForm({
+  intent,
+  lastResult,
+  applicationId,
+  claimableFen,
+  children,
+}: {
+  intent: Intent;
+  lastResult?: SubmissionResult<string[]>;
+  applicationId?: string;
+  claimableFen?: number;
+  children?: React.ReactNode;
+}) {
   const { organisations } = useLoaderData<typeof loader>();
   const { t, locale } = useT();
   const [form, fields] = useForm({
@@ -118,17 +169,29 @@ function KindForm({ intent, lastResult, applicationId, claimableFen, children }:
       <input type="hidden" name="intent" value={intent} />
       {applicationId ? <input type="hidden" name="applicationId" value={applicationId} /> : null}
       {intent === "clawback" ? (
-        <TextField meta={fields.amountYuan} label={t("sanctions.field.amountYuan")} hint={t("sanctions.field.amountHint", { amount: formatMoney(locale, claimableFen ?? 0) })} inputMode="decimal" />
+        <TextField
+          meta={fields.amountYuan}
+          label={t("sanctions.field.amountYuan")}
+          hint={t("sanctions.field.amountHint", { amount: formatMoney(locale, claimableFen ?? 0) })}
+          inputMode="decimal"
+        />
       ) : null}
       {children}
       {intent === "ban" && !applicationId ? (
         <>
-          <SelectField meta={fields.organisationId} label={t("sanctions.field.organisation")} placeholder={t("sanctions.field.noOrganisation")} options={organisations.map((o) => ({ value: o.id, label: o.name }))} />
+          <SelectField
+            meta={fields.organisationId}
+            label={t("sanctions.field.organisation")}
+            placeholder={t("sanctions.field.noOrganisation")}
+            options={organisations.map((o) => ({ value: o.id, label: o.name }))}
+          />
           <TextField meta={fields.phone} label={t("sanctions.field.phone")} type="tel" inputMode="tel" />
         </>
       ) : null}
       <TextAreaField meta={fields.reason} label={t("sanctions.field.reason")} rows={3} />
-      <button type="submit" className="btn-primary w-full sm:w-auto">{t(`sanctions.action.${intent}`)}</button>
+      <button type="submit" className="btn-primary w-full sm:w-auto">
+        {t(`sanctions.action.${intent}`)}
+      </button>
     </Form>
   );
 }

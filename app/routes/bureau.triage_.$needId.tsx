@@ -25,8 +25,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "triage.manage");
   try {
     const { need } = await getNeedForViewer(params.needId ?? "", user);
-    const [candidates, [current], locale] = await Promise.all([suggestAssignees(need.id), listAssignments({ needId: need.id, status: "ASSIGNED" }), getLocale(request)]);
-    return { need: { id: need.id, title: need.title, countyCode: need.countyCode }, candidates, current: current?.assigneeName ?? null, locale };
+    const [candidates, [current], locale] = await Promise.all([
+      suggestAssignees(need.id),
+      listAssignments({ needId: need.id, status: "ASSIGNED" }),
+      getLocale(request),
+    ]);
+    return {
+      need: { id: need.id, title: need.title, countyCode: need.countyCode },
+      candidates,
+      current: current?.assigneeName ?? null,
+      locale,
+    };
   } catch (error) {
     throw domainErrorResponse(error);
   }
@@ -37,10 +46,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: AssignSchema });
   if (submission.status !== "success") return replyInvalid(submission);
   try {
-    await assignNeed(user, { needId: params.needId ?? "", ...submission.value, meta: requestMeta(request, context) });
+    await assignNeed(user, {
+      needId: params.needId ?? "",
+      ...submission.value,
+      meta: requestMeta(request, context),
+    });
     // Back to the queue of the county the staff member came from (the form carries it).
     const county = new URL(request.url).searchParams.get("county");
-    return redirectWithToast(county ? `/bureau/triage?county=${encodeURIComponent(county)}` : "/bureau/triage", { message: "reach.triage.assigned" });
+    return redirectWithToast(
+      county ? `/bureau/triage?county=${encodeURIComponent(county)}` : "/bureau/triage",
+      { message: "reach.triage.assigned" },
+    );
   } catch (error) {
     return replyWithDomainError(submission, error, await getLocale(request));
   }
@@ -55,20 +71,29 @@ export default function AssignNeedPage() {
     <div className="mx-auto max-w-xl space-y-4">
       <h1 className="text-2xl font-bold">{t("reach.triage.assignTitle")}</h1>
       <p>
-        <Link to={`/needs/${need.id}`} className="link font-medium">{need.title}</Link>
+        <Link to={`/needs/${need.id}`} className="link font-medium">
+          {need.title}
+        </Link>
         <span className="text-stone-600"> · {countyName(need.countyCode, locale)}</span>
       </p>
       {current ? <p className="text-stone-700">{t("reach.triage.current", { name: current })}</p> : null}
-      {candidates.length === 0 ? <p className="card text-stone-600">{t("reach.triage.noCandidates")}</p> : (
+      {candidates.length === 0 ? (
+        <p className="card text-stone-600">{t("reach.triage.noCandidates")}</p>
+      ) : (
         <Form method="post" {...getFormProps(form)} className="card space-y-4">
           <FormErrors errors={form.errors} />
           <SelectField
             meta={fields.assigneeId}
             label={t("reach.triage.assignee")}
-            options={candidates.map((c) => ({ value: c.id, label: `${c.name} · ${t(c.kind === "commissioner" ? "reach.triage.commissioner" : "reach.triage.expert")}` }))}
+            options={candidates.map((c) => ({
+              value: c.id,
+              label: `${c.name} · ${t(c.kind === "commissioner" ? "reach.triage.commissioner" : "reach.triage.expert")}`,
+            }))}
           />
           <TextField meta={fields.note} label={t("reach.triage.note")} />
-          <button type="submit" className="btn-primary w-full">{t("reach.triage.assign")}</button>
+          <button type="submit" className="btn-primary w-full">
+            {t("reach.triage.assign")}
+          </button>
         </Form>
       )}
     </div>

@@ -19,7 +19,11 @@ import { redirectWithToast } from "~/utils/toast.server";
 import { VerificationDetails } from "./+verification-ui";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "verification.reviewTitle")} · ${data.request.subjectName}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "verification.reviewTitle")} · ${data.request.subjectName}`
+      : "XiangKe",
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -38,7 +42,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: DecisionSchema });
   if (submission.status !== "success") return replyInvalid(submission);
   try {
-    await decideVerification({ actor: user, requestId: params.id ?? "", decision: submission.value, meta: requestMeta(request, context) });
+    await decideVerification({
+      actor: user,
+      requestId: params.id ?? "",
+      decision: submission.value,
+      meta: requestMeta(request, context),
+    });
     return redirectWithToast("/bureau/verifications", {
       message: submission.value.intent === "approve" ? "verification.approved" : "verification.rejected",
     });
@@ -62,39 +71,88 @@ export default function ReviewVerificationPage() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: DecisionSchema }),
   });
   const busy = navigation.state === "submitting";
-  const subjectLink = request.organisation ? `/orgs/${request.organisation.id}` : request.person?.primaryRole === "EXPERT" ? `/experts/${request.person.id}` : null;
+  const subjectLink = request.organisation
+    ? `/orgs/${request.organisation.id}`
+    : request.person?.primaryRole === "EXPERT"
+      ? `/experts/${request.person.id}`
+      : null;
   const verified = Boolean(request.organisation?.verifiedAt ?? request.person?.verifiedAt);
   return (
     <article className="mx-auto max-w-2xl space-y-4">
-      <Link to="/bureau/verifications" className="link">{t("verification.backToQueue")}</Link>
+      <Link to="/bureau/verifications" className="link">
+        {t("verification.backToQueue")}
+      </Link>
       <h1 className="text-2xl font-bold">{t("verification.reviewTitle")}</h1>
       {!isReject ? <FormErrors errors={lastResult?.error?.[""]} /> : null}
       <section className="card space-y-3">
         <p className="flex flex-wrap items-center gap-2">
-          <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs">{t(`verification.subject.${request.subject}`)}</span>
-          {subjectLink ? <Link to={subjectLink} className="link font-semibold">{request.subjectName}</Link> : <span className="font-semibold">{request.subjectName}</span>}
+          <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs">
+            {t(`verification.subject.${request.subject}`)}
+          </span>
+          {subjectLink ? (
+            <Link to={subjectLink} className="link font-semibold">
+              {request.subjectName}
+            </Link>
+          ) : (
+            <span className="font-semibold">{request.subjectName}</span>
+          )}
           <VerifiedBadge verified={verified} />
-          {request.organisation ? <span className="text-sm text-stone-600">{t(`orgType.${request.organisation.type}` as MessageKey)}</span> : null}
+          {request.organisation ? (
+            <span className="text-sm text-stone-600">
+              {t(`orgType.${request.organisation.type}` as MessageKey)}
+            </span>
+          ) : null}
         </p>
         <p className="text-sm text-stone-600">
-          {t("verification.submittedAt", { date: formatDate(locale, request.createdAt) })} · {t("verification.submittedBy", { name: request.submittedBy.displayName })}
+          {t("verification.submittedAt", { date: formatDate(locale, request.createdAt) })} ·{" "}
+          {t("verification.submittedBy", { name: request.submittedBy.displayName })}
         </p>
         <VerificationDetails details={request.details} />
         <p className="font-medium">{t(`verification.status.${request.status}`)}</p>
         {request.decidedAt ? (
-          <p className="text-sm text-stone-600">{t("verification.decidedBy", { name: request.reviewer?.displayName ?? "—", date: formatDate(locale, request.decidedAt) })}</p>
+          <p className="text-sm text-stone-600">
+            {t("verification.decidedBy", {
+              name: request.reviewer?.displayName ?? "—",
+              date: formatDate(locale, request.decidedAt),
+            })}
+          </p>
         ) : null}
-        {request.reason ? <p className="text-sm text-red-800">{t("verification.rejectedReason", { reason: request.reason })}</p> : null}
+        {request.reason ? (
+          <p className="text-sm text-red-800">
+            {t("verification.rejectedReason", { reason: request.reason })}
+          </p>
+        ) : null}
       </section>
       {request.status === "PENDING" ? (
         <div className="grid gap-4 sm:grid-cols-2">
           <Form method="post" className="card">
-            <button type="submit" name="intent" value="approve" className="btn-primary w-full" disabled={busy}>{t("verification.approve")}</button>
+            <button
+              type="submit"
+              name="intent"
+              value="approve"
+              className="btn-primary w-full"
+              disabled={busy}
+            >
+              {t("verification.approve")}
+            </button>
           </Form>
           <Form method="post" {...getFormProps(rejectForm)} className="card space-y-3">
             <FormErrors errors={rejectForm.errors} />
-            <TextAreaField meta={rejectFields.reason} label={t("verification.reason")} hint={t("verification.reasonHint")} rows={3} />
-            <button type="submit" name="intent" value="reject" className="btn-secondary w-full" disabled={busy}>{t("verification.reject")}</button>
+            <TextAreaField
+              meta={rejectFields.reason}
+              label={t("verification.reason")}
+              hint={t("verification.reasonHint")}
+              rows={3}
+            />
+            <button
+              type="submit"
+              name="intent"
+              value="reject"
+              className="btn-secondary w-full"
+              disabled={busy}
+            >
+              {t("verification.reject")}
+            </button>
           </Form>
         </div>
       ) : null}

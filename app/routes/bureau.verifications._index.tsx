@@ -11,7 +11,11 @@ import { listVerificationQueue } from "~/modules/verification/verification.serve
 import { VerificationDetails } from "./+verification-ui";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "verification.queueTitle")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "verification.queueTitle")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -41,27 +45,43 @@ export default function VerificationQueuePage() {
           <span className="block text-sm text-stone-700">{t("verification.filterStatus")}</span>
           <select name="status" defaultValue={filters.status} className="input">
             {(["PENDING", "APPROVED", "REJECTED"] as const).map((status) => (
-              <option key={status} value={status}>{t(`verification.status.${status}`)}</option>
+              <option key={status} value={status}>
+                {t(`verification.status.${status}`)}
+              </option>
             ))}
           </select>
         </label>
-        <button type="submit" className="btn-secondary">{t("verification.filterApply")}</button>
+        <button type="submit" className="btn-secondary">
+          {t("verification.filterApply")}
+        </button>
       </Form>
       {requests.length === 0 ? <p className="card text-stone-600">{t("verification.queueEmpty")}</p> : null}
       <ul className="space-y-3">
         {requests.map((request) => (
           <li key={request.id} className="card space-y-2">
             <p className="flex flex-wrap items-center gap-2">
-              <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs">{t(`verification.subject.${request.subject}`)}</span>
+              <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs">
+                {t(`verification.subject.${request.subject}`)}
+              </span>
               <span className="font-semibold">{request.subjectName}</span>
-              {request.organisation ? <span className="text-sm text-stone-600">{t(`orgType.${request.organisation.type}` as MessageKey)}</span> : null}
-              {request.person ? <span className="text-sm text-stone-600">{t(`role.${request.person.primaryRole}`)}</span> : null}
+              {request.organisation ? (
+                <span className="text-sm text-stone-600">
+                  {t(`orgType.${request.organisation.type}` as MessageKey)}
+                </span>
+              ) : null}
+              {request.person ? (
+                <span className="text-sm text-stone-600">{t(`role.${request.person.primaryRole}`)}</span>
+              ) : null}
             </p>
             <p className="text-sm text-stone-600">
-              {t("verification.submittedAt", { date: formatDate(locale, request.createdAt) })} · {t("verification.submittedBy", { name: request.submittedBy.displayName })}
+              {t("verification.submittedAt", { date: formatDate(locale, request.createdAt) })} ·{" "}
+              {t("verification.submittedBy", { name: request.submittedBy.displayName })}
             </p>
             <VerificationDetails details={request.details} />
-            <Link to={`/bureau/verifications/${request.id}`} className={request.status === "PENDING" ? "btn-primary" : "btn-secondary"}>
+            <Link
+              to={`/bureau/verifications/${request.id}`}
+              className={request.status === "PENDING" ? "btn-primary" : "btn-secondary"}
+            >
               {request.status === "PENDING" ? t("verification.open") : t("verification.view")}
             </Link>
           </li>

@@ -20,7 +20,11 @@ import { redirectWithToast } from "~/utils/toast.server";
 const SECRET_FIELDS = ["password", "confirmPassword", "code"];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "reach.claim.title")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "reach.claim.title")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -37,7 +41,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: ClaimSchema });
     if (submission.status !== "success") return replyInvalid(submission, SECRET_FIELDS);
     try {
-      const needId = await claimNeed({ user, phone: submission.value.phone, code: submission.value.code, confirm: Boolean(submission.value.confirm), meta });
+      const needId = await claimNeed({
+        user,
+        phone: submission.value.phone,
+        code: submission.value.code,
+        confirm: Boolean(submission.value.confirm),
+        meta,
+      });
       return redirectWithToast(`/needs/${needId}`, { message: "reach.claim.done" });
     } catch (error) {
       return replyWithDomainError(submission, error, locale, SECRET_FIELDS);
@@ -49,13 +59,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     // The code is checked (and throttled) before an account is made for the number.
     await checkClaimCode(phone, code, meta);
-    const registered = await registerUser({ identifier: { kind: "phone", value: phone }, displayName, password, confirmPassword, role: "FARMER" }, meta).catch((error: unknown) => {
-      if (isDomainError(error) && error.code === "auth.identifier_taken") throw new DomainError("reach.claim_phone_registered");
+    const registered = await registerUser(
+      { identifier: { kind: "phone", value: phone }, displayName, password, confirmPassword, role: "FARMER" },
+      meta,
+    ).catch((error: unknown) => {
+      if (isDomainError(error) && error.code === "auth.identifier_taken")
+        throw new DomainError("reach.claim_phone_registered");
       throw error;
     });
     const farmer = await getSessionUser(registered.sessionId);
     const needId = await claimNeed({ user: farmer!, phone, code, confirm: true, meta });
-    return redirectWithToast(`/needs/${needId}`, { message: "reach.claim.done" }, { headers: [["Set-Cookie", await serializeSessionCookie(registered.sessionId)]] });
+    return redirectWithToast(
+      `/needs/${needId}`,
+      { message: "reach.claim.done" },
+      { headers: [["Set-Cookie", await serializeSessionCookie(registered.sessionId)]] },
+    );
   } catch (error) {
     return replyWithDomainError(submission, error, locale, SECRET_FIELDS);
   }
@@ -65,7 +83,14 @@ export default function ClaimPage() {
   const { loggedIn, phone } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useT();
-  const [form, fields] = useForm<{ phone: string; code: string; confirm: string; displayName: string; password: string; confirmPassword: string }>({
+  const [form, fields] = useForm<{
+    phone: string;
+    code: string;
+    confirm: string;
+    displayName: string;
+    password: string;
+    confirmPassword: string;
+  }>({
     id: "claim",
     lastResult,
     defaultValue: { phone },
@@ -77,8 +102,19 @@ export default function ClaimPage() {
       <p className="text-stone-700">{t("reach.claim.intro")}</p>
       <Form method="post" {...getFormProps(form)} className="card space-y-4">
         <FormErrors errors={form.errors} />
-        <TextField meta={fields.phone} label={t("reach.field.farmerPhone")} type="tel" inputMode="tel" autoComplete="tel" />
-        <TextField meta={fields.code} label={t("reach.field.claimCode")} inputMode="decimal" autoComplete="one-time-code" />
+        <TextField
+          meta={fields.phone}
+          label={t("reach.field.farmerPhone")}
+          type="tel"
+          inputMode="tel"
+          autoComplete="tel"
+        />
+        <TextField
+          meta={fields.code}
+          label={t("reach.field.claimCode")}
+          inputMode="decimal"
+          autoComplete="one-time-code"
+        />
         {loggedIn ? (
           <div>
             <label className="flex min-h-11 items-center gap-2">
@@ -89,14 +125,35 @@ export default function ClaimPage() {
           </div>
         ) : (
           <fieldset className="space-y-4 rounded-lg border border-stone-200 bg-stone-50 p-3">
-            <legend className="float-left mb-1 w-full text-sm text-stone-700">{t("reach.claim.registerIntro")}</legend>
+            <legend className="float-left mb-1 w-full text-sm text-stone-700">
+              {t("reach.claim.registerIntro")}
+            </legend>
             <TextField meta={fields.displayName} label={t("register.displayName")} autoComplete="name" />
-            <TextField meta={fields.password} label={t("register.password")} hint={t("register.passwordHint")} type="password" autoComplete="new-password" />
-            <TextField meta={fields.confirmPassword} label={t("register.confirmPassword")} type="password" autoComplete="new-password" />
+            <TextField
+              meta={fields.password}
+              label={t("register.password")}
+              hint={t("register.passwordHint")}
+              type="password"
+              autoComplete="new-password"
+            />
+            <TextField
+              meta={fields.confirmPassword}
+              label={t("register.confirmPassword")}
+              type="password"
+              autoComplete="new-password"
+            />
           </fieldset>
         )}
-        <button type="submit" className="btn-primary w-full">{t("reach.claim.submit")}</button>
-        {!loggedIn ? <p className="text-center text-sm"><Link to="/login?redirectTo=/claim" className="link">{t("reach.claim.loginLink")}</Link></p> : null}
+        <button type="submit" className="btn-primary w-full">
+          {t("reach.claim.submit")}
+        </button>
+        {!loggedIn ? (
+          <p className="text-center text-sm">
+            <Link to="/login?redirectTo=/claim" className="link">
+              {t("reach.claim.loginLink")}
+            </Link>
+          </p>
+        ) : null}
       </Form>
     </section>
   );

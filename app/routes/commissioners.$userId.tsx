@@ -9,7 +9,11 @@ import { getLocale } from "~/i18n/i18n.server";
 import { translate, type MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { SERVICE_LOG_KINDS, ServiceLogActionSchema } from "~/modules/commissioners/commissioners.schema";
-import { commissionerReport, deleteServiceLog, listServiceLogs } from "~/modules/commissioners/commissioners.server";
+import {
+  commissionerReport,
+  deleteServiceLog,
+  listServiceLogs,
+} from "~/modules/commissioners/commissioners.server";
 import { countyName } from "~/modules/reference/reference";
 import { requireUser } from "~/modules/users/guards.server";
 import { domainErrorResponse, isDomainError } from "~/utils/errors";
@@ -17,7 +21,11 @@ import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.report.user.displayName} · ${translate(data.locale, "commissioners.reportTitle")}` : "XiangKe" },
+  {
+    title: data
+      ? `${data.report.user.displayName} · ${translate(data.locale, "commissioners.reportTitle")}`
+      : "XiangKe",
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -26,7 +34,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const year = Number(searchParams.get("year"));
   const page = Number(searchParams.get("page"));
   const userId = params.userId ?? "";
-  const report = await commissionerReport(userId, Number.isInteger(year) && year > 2000 ? year : undefined).catch((error: unknown) => {
+  const report = await commissionerReport(
+    userId,
+    Number.isInteger(year) && year > 2000 ? year : undefined,
+  ).catch((error: unknown) => {
     throw domainErrorResponse(error);
   });
   const logs = await listServiceLogs(userId, Number.isInteger(page) && page > 0 ? page : 1);
@@ -68,7 +79,13 @@ export default function CommissionerReportPage() {
         facts={[
           [t("commissioners.logCount"), formatNumber(locale, report.logCount)],
           [t("commissioners.farmersTotal"), formatNumber(locale, report.farmersTotal)],
-          ...SERVICE_LOG_KINDS.map((kind) => [t(`commissioners.kind.${kind}` as MessageKey), formatNumber(locale, report.farmersByKind[kind])] as const),
+          ...SERVICE_LOG_KINDS.map(
+            (kind) =>
+              [
+                t(`commissioners.kind.${kind}` as MessageKey),
+                formatNumber(locale, report.farmersByKind[kind]),
+              ] as const,
+          ),
           [t("commissioners.trainingsHeld"), formatNumber(locale, report.trainingsHeld)],
           [t("commissioners.signups"), formatNumber(locale, report.signups)],
           [t("commissioners.attended"), formatNumber(locale, report.attended)],
@@ -79,8 +96,9 @@ export default function CommissionerReportPage() {
       <ul className="space-y-2">
         {report.assignments.map((assignment) => (
           <li key={assignment.id} className="card">
-            {assignment.cohort.year} · {assignment.cohort.name} · {countyName(assignment.countyCode, locale)} {assignment.villages.join("、")} ·{" "}
-            {formatDate(locale, assignment.startDate)}–{formatDate(locale, assignment.endDate)}
+            {assignment.cohort.year} · {assignment.cohort.name} · {countyName(assignment.countyCode, locale)}{" "}
+            {assignment.villages.join("、")} · {formatDate(locale, assignment.startDate)}–
+            {formatDate(locale, assignment.endDate)}
           </li>
         ))}
       </ul>
@@ -90,7 +108,8 @@ export default function CommissionerReportPage() {
         {logs.logs.map((log) => (
           <li key={log.id} className="card space-y-2">
             <p className="font-medium">
-              {formatDate(locale, log.date)} · {t(`commissioners.kind.${log.kind}` as MessageKey)} · {countyName(log.countyCode, locale)} {log.place}
+              {formatDate(locale, log.date)} · {t(`commissioners.kind.${log.kind}` as MessageKey)} ·{" "}
+              {countyName(log.countyCode, locale)} {log.place}
             </p>
             <p className="text-sm">{t("commissioners.farmersReachedCount", { count: log.farmersReached })}</p>
             {log.note ? <p className="whitespace-pre-line text-sm text-stone-700">{log.note}</p> : null}
@@ -98,7 +117,12 @@ export default function CommissionerReportPage() {
               <div className="grid grid-cols-4 gap-2">
                 {log.photoIds.map((photoId) => (
                   <a key={photoId} href={`/commissioners/logs/photos/${photoId}`}>
-                    <img src={`/commissioners/logs/photos/${photoId}?v=thumb`} alt={t("commissioners.logPhoto")} className="aspect-square w-full rounded object-cover" loading="lazy" />
+                    <img
+                      src={`/commissioners/logs/photos/${photoId}?v=thumb`}
+                      alt={t("commissioners.logPhoto")}
+                      className="aspect-square w-full rounded object-cover"
+                      loading="lazy"
+                    />
                   </a>
                 ))}
               </div>
@@ -106,7 +130,14 @@ export default function CommissionerReportPage() {
             {isSelf && log.deletable ? (
               <Form method="post">
                 <input type="hidden" name="logId" value={log.id} />
-                <button type="submit" name="intent" value="deleteLog" className="btn-secondary border-red-300 text-red-800">{t("commissioners.deleteLog")}</button>
+                <button
+                  type="submit"
+                  name="intent"
+                  value="deleteLog"
+                  className="btn-secondary border-red-300 text-red-800"
+                >
+                  {t("commissioners.deleteLog")}
+                </button>
               </Form>
             ) : null}
           </li>
@@ -114,8 +145,18 @@ export default function CommissionerReportPage() {
       </ul>
       {logs.pages > 1 ? (
         <nav className="flex justify-between" aria-label={t("commissioners.logPages")}>
-          {logs.page > 1 ? <Link to={pageLink(logs.page - 1)} className="link">{t("commissioners.newerLogs")}</Link> : <span />}
-          {logs.page < logs.pages ? <Link to={pageLink(logs.page + 1)} className="link">{t("commissioners.olderLogs")}</Link> : null}
+          {logs.page > 1 ? (
+            <Link to={pageLink(logs.page - 1)} className="link">
+              {t("commissioners.newerLogs")}
+            </Link>
+          ) : (
+            <span />
+          )}
+          {logs.page < logs.pages ? (
+            <Link to={pageLink(logs.page + 1)} className="link">
+              {t("commissioners.olderLogs")}
+            </Link>
+          ) : null}
         </nav>
       ) : null}
     </section>

@@ -8,7 +8,11 @@ import { formatDate } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18n.server";
 import { translate, type MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
-import { MAX_LOG_PHOTOS, SERVICE_LOG_KINDS, ServiceLogSchema } from "~/modules/commissioners/commissioners.schema";
+import {
+  MAX_LOG_PHOTOS,
+  SERVICE_LOG_KINDS,
+  ServiceLogSchema,
+} from "~/modules/commissioners/commissioners.schema";
 import { listCurrentAssignments, logService } from "~/modules/commissioners/commissioners.server";
 import { MAX_IMAGE_BYTES, parseUploadForm } from "~/modules/uploads/uploads.server";
 import { COUNTIES, countyName, localName } from "~/modules/reference/reference";
@@ -18,7 +22,11 @@ import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "commissioners.newLogTitle")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "commissioners.newLogTitle")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -60,7 +68,8 @@ export default function NewServiceLogPage() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ServiceLogSchema }),
   });
   const choose = t("commissioners.field.choose");
-  if (assignments.length === 0) return <p className="mx-auto max-w-2xl">{t("commissioners.noActiveAssignment")}</p>;
+  if (assignments.length === 0)
+    return <p className="mx-auto max-w-2xl">{t("commissioners.noActiveAssignment")}</p>;
   return (
     <section className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">{t("commissioners.newLogTitle")}</h1>
@@ -69,17 +78,43 @@ export default function NewServiceLogPage() {
         <SelectField
           meta={fields.assignmentId}
           label={t("commissioners.field.assignment")}
-          options={assignments.map((a) => ({ value: a.id, label: `${a.cohort.year} · ${countyName(a.countyCode, locale)} · ${formatDate(locale, a.startDate)}–${formatDate(locale, a.endDate)}` }))}
+          options={assignments.map((a) => ({
+            value: a.id,
+            label: `${a.cohort.year} · ${countyName(a.countyCode, locale)} · ${formatDate(locale, a.startDate)}–${formatDate(locale, a.endDate)}`,
+          }))}
         />
         <TextField meta={fields.date} label={t("commissioners.field.date")} type="date" />
-        <SelectField meta={fields.countyCode} label={t("commissioners.field.county")} placeholder={choose} options={COUNTIES.map((county) => ({ value: county.code, label: localName(county, locale) }))} />
+        <SelectField
+          meta={fields.countyCode}
+          label={t("commissioners.field.county")}
+          placeholder={choose}
+          options={COUNTIES.map((county) => ({ value: county.code, label: localName(county, locale) }))}
+        />
         <TextField meta={fields.place} label={t("commissioners.field.place")} />
-        <SelectField meta={fields.kind} label={t("commissioners.field.kind")} placeholder={choose} options={SERVICE_LOG_KINDS.map((kind) => ({ value: kind, label: t(`commissioners.kind.${kind}` as MessageKey) }))} />
-        <TextField meta={fields.farmersReached} label={t("commissioners.field.farmersReached")} inputMode="decimal" />
+        <SelectField
+          meta={fields.kind}
+          label={t("commissioners.field.kind")}
+          placeholder={choose}
+          options={SERVICE_LOG_KINDS.map((kind) => ({
+            value: kind,
+            label: t(`commissioners.kind.${kind}` as MessageKey),
+          }))}
+        />
+        <TextField
+          meta={fields.farmersReached}
+          label={t("commissioners.field.farmersReached")}
+          inputMode="decimal"
+        />
         <TextAreaField meta={fields.note} label={t("commissioners.field.note")} rows={3} />
         <label className="block space-y-1">
           <span className="block font-medium text-stone-800">{t("commissioners.field.photos")}</span>
-          <input type="file" name="photos" accept="image/jpeg,image/png,image/webp" multiple className="block w-full" />
+          <input
+            type="file"
+            name="photos"
+            accept="image/jpeg,image/png,image/webp"
+            multiple
+            className="block w-full"
+          />
         </label>
         <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
           {t("commissioners.submit")}

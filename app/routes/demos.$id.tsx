@@ -35,10 +35,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "demo.manage");
   const backTo = `/demos/${params.id ?? ""}`;
   const submission = parseWithZod(await request.formData(), { schema: DemoStatusSchema });
-  if (submission.status !== "success") return redirectWithToast(backTo, { message: "creative.errors.reason_required", type: "error" });
+  if (submission.status !== "success")
+    return redirectWithToast(backTo, { message: "creative.errors.reason_required", type: "error" });
   const value = submission.value;
   try {
-    await changeDemoSiteStatus(user, params.id ?? "", TARGET[value.intent], value.intent === "revoke" ? value.reason : undefined, requestMeta(request, context));
+    await changeDemoSiteStatus(
+      user,
+      params.id ?? "",
+      TARGET[value.intent],
+      value.intent === "revoke" ? value.reason : undefined,
+      requestMeta(request, context),
+    );
   } catch (error) {
     if (!isDomainError(error)) throw error;
     return redirectWithToast(backTo, { message: error.messageKey, type: "error" });
@@ -52,12 +59,19 @@ export default function DemoSitePage() {
   return (
     <section className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">{site.name}</h1>
-      <span className="inline-block rounded-full bg-stone-100 px-2 py-0.5 text-sm">{t(`creative.status.${site.status}` as MessageKey)}</span>
+      <span className="inline-block rounded-full bg-stone-100 px-2 py-0.5 text-sm">
+        {t(`creative.status.${site.status}` as MessageKey)}
+      </span>
       {site.photoIds.length > 0 ? (
         <div className="grid grid-cols-2 gap-2 sm:grid-cols-3">
           {site.photoIds.map((photoId, index) => (
             <a key={photoId} href={`/uploads/${photoId}`}>
-              <img src={`/uploads/${photoId}?v=thumb`} alt={t("creative.photoAlt", { n: index + 1 })} className="aspect-square w-full rounded object-cover" loading="lazy" />
+              <img
+                src={`/uploads/${photoId}?v=thumb`}
+                alt={t("creative.photoAlt", { n: index + 1 })}
+                className="aspect-square w-full rounded object-cover"
+                loading="lazy"
+              />
             </a>
           ))}
         </div>
@@ -67,24 +81,47 @@ export default function DemoSitePage() {
         facts={[
           [t("creative.field.type"), t(`creative.type.${site.type}` as MessageKey)],
           [t("creative.field.county"), `${countyName(site.countyCode, locale) ?? ""} ${site.village ?? ""}`],
-          [t("creative.field.organisation"), site.organisation ? <Link to={`/orgs/${site.organisation.id}`} className="link">{site.organisation.name}</Link> : null],
+          [
+            t("creative.field.organisation"),
+            site.organisation ? (
+              <Link to={`/orgs/${site.organisation.id}`} className="link">
+                {site.organisation.name}
+              </Link>
+            ) : null,
+          ],
           [t("creative.field.areaMu"), site.areaMu === null ? null : formatNumber(locale, site.areaMu)],
-          [t("creative.field.designatedAt"), site.designatedAt ? formatDate(locale, site.designatedAt) : null],
+          [
+            t("creative.field.designatedAt"),
+            site.designatedAt ? formatDate(locale, site.designatedAt) : null,
+          ],
         ]}
       />
       <p className="whitespace-pre-line">{site.description}</p>
       {manages ? (
         <div className="card space-y-3">
-          <Link to={`/bureau/demos/${site.id}/edit`} className="btn-secondary block text-center">{t("creative.editDemo")}</Link>
-          {site.status === "PLANNED" ? <IntentButton intent="build" label={t("creative.markBuilding")} primary /> : null}
-          {site.status === "BUILDING" ? <IntentButton intent="designate" label={t("creative.designate")} primary /> : null}
+          <Link to={`/bureau/demos/${site.id}/edit`} className="btn-secondary block text-center">
+            {t("creative.editDemo")}
+          </Link>
+          {site.status === "PLANNED" ? (
+            <IntentButton intent="build" label={t("creative.markBuilding")} primary />
+          ) : null}
+          {site.status === "BUILDING" ? (
+            <IntentButton intent="designate" label={t("creative.designate")} primary />
+          ) : null}
           {site.status !== "REVOKED" ? (
             <Form method="post" className="space-y-2">
               <label className="block space-y-1">
                 <span className="block text-stone-800">{t("creative.field.reason")}</span>
                 <input name="reason" className="input" required minLength={2} />
               </label>
-              <button type="submit" name="intent" value="revoke" className="btn-secondary w-full border-red-300 text-red-800">{t("creative.revoke")}</button>
+              <button
+                type="submit"
+                name="intent"
+                value="revoke"
+                className="btn-secondary w-full border-red-300 text-red-800"
+              >
+                {t("creative.revoke")}
+              </button>
             </Form>
           ) : null}
         </div>

@@ -12,12 +12,20 @@ import { getOptionalUser } from "~/modules/users/guards.server";
 import { can } from "~/modules/users/permissions";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "creative.demos")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "creative.demos")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const filters = DemoFiltersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const [sites, locale, user] = await Promise.all([listDemoSites(filters), getLocale(request), getOptionalUser(request)]);
+  const [sites, locale, user] = await Promise.all([
+    listDemoSites(filters),
+    getLocale(request),
+    getOptionalUser(request),
+  ]);
   return { sites, filters, locale, manages: can(user, "demo.manage") };
 }
 
@@ -28,24 +36,66 @@ export default function DemosPage() {
     <section className="space-y-4">
       <div className="flex items-center justify-between gap-2">
         <h1 className="text-2xl font-bold">{t("creative.demos")}</h1>
-        {manages ? <Link to="/bureau/demos/new" className="btn-primary">{t("creative.newDemo")}</Link> : null}
+        {manages ? (
+          <Link to="/bureau/demos/new" className="btn-primary">
+            {t("creative.newDemo")}
+          </Link>
+        ) : null}
       </div>
       <Form method="get" className="card grid gap-3 sm:grid-cols-4 sm:items-end">
-        <FilterSelect name="county" label={t("creative.field.county")} value={filters.county} anyLabel={t("creative.filter.all")} options={COUNTIES.map((c) => ({ value: c.code, label: localName(c, locale) }))} />
-        <FilterSelect name="type" label={t("creative.field.type")} value={filters.type} anyLabel={t("creative.filter.all")} options={DEMO_SITE_TYPES.map((type) => ({ value: type, label: t(`creative.type.${type}` as MessageKey) }))} />
-        <FilterSelect name="status" label={t("creative.field.status")} value={filters.status} anyLabel={t("creative.filter.all")} options={DEMO_SITE_STATUSES.map((s) => ({ value: s, label: t(`creative.status.${s}` as MessageKey) }))} />
-        <button type="submit" className="btn-primary">{t("creative.filter.apply")}</button>
+        <FilterSelect
+          name="county"
+          label={t("creative.field.county")}
+          value={filters.county}
+          anyLabel={t("creative.filter.all")}
+          options={COUNTIES.map((c) => ({ value: c.code, label: localName(c, locale) }))}
+        />
+        <FilterSelect
+          name="type"
+          label={t("creative.field.type")}
+          value={filters.type}
+          anyLabel={t("creative.filter.all")}
+          options={DEMO_SITE_TYPES.map((type) => ({
+            value: type,
+            label: t(`creative.type.${type}` as MessageKey),
+          }))}
+        />
+        <FilterSelect
+          name="status"
+          label={t("creative.field.status")}
+          value={filters.status}
+          anyLabel={t("creative.filter.all")}
+          options={DEMO_SITE_STATUSES.map((s) => ({
+            value: s,
+            label: t(`creative.status.${s}` as MessageKey),
+          }))}
+        />
+        <button type="submit" className="btn-primary">
+          {t("creative.filter.apply")}
+        </button>
       </Form>
       {sites.length === 0 ? <p>{t("creative.noDemos")}</p> : null}
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {sites.map((site) => (
           <li key={site.id} className="card space-y-2">
-            {site.photoIds[0] ? <img src={`/uploads/${site.photoIds[0]}?v=thumb`} alt="" className="aspect-video w-full rounded object-cover" loading="lazy" /> : null}
-            <Link to={`/demos/${site.id}`} className="text-lg font-semibold underline">{site.name}</Link>
+            {site.photoIds[0] ? (
+              <img
+                src={`/uploads/${site.photoIds[0]}?v=thumb`}
+                alt=""
+                className="aspect-video w-full rounded object-cover"
+                loading="lazy"
+              />
+            ) : null}
+            <Link to={`/demos/${site.id}`} className="text-lg font-semibold underline">
+              {site.name}
+            </Link>
             <p className="text-sm text-stone-700">
-              {t(`creative.type.${site.type}` as MessageKey)} · {countyName(site.countyCode, locale)} {site.village ?? ""}
+              {t(`creative.type.${site.type}` as MessageKey)} · {countyName(site.countyCode, locale)}{" "}
+              {site.village ?? ""}
             </p>
-            <span className="inline-block rounded-full bg-stone-100 px-2 py-0.5 text-sm">{t(`creative.status.${site.status}` as MessageKey)}</span>
+            <span className="inline-block rounded-full bg-stone-100 px-2 py-0.5 text-sm">
+              {t(`creative.status.${site.status}` as MessageKey)}
+            </span>
           </li>
         ))}
       </ul>

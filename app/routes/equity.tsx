@@ -11,7 +11,11 @@ import { bpToPercentText } from "~/modules/agreements/terms";
 import { requireUser } from "~/modules/users/guards.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "equity.title")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "equity.title")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 /** The equity register is open to every logged-in user: who holds technology equity where. */
@@ -35,7 +39,9 @@ export default function EquityRegisterPage() {
         <section key={enterprise.name} className="card space-y-3" aria-label={enterprise.name}>
           <div className="flex flex-wrap items-baseline gap-2">
             <h2 className="text-lg font-semibold">{enterprise.name}</h2>
-            <span className="text-sm text-stone-600">{t("equity.total", { percent: bpToPercentText(enterprise.totalBp) })}</span>
+            <span className="text-sm text-stone-600">
+              {t("equity.total", { percent: bpToPercentText(enterprise.totalBp) })}
+            </span>
           </div>
           <ul className="divide-y divide-stone-200">
             {enterprise.holdings.map((holding) => (
@@ -43,18 +49,27 @@ export default function EquityRegisterPage() {
                 <p className="flex flex-wrap items-center gap-2">
                   <span className="font-medium">{holding.holderName}</span>
                   <VerifiedBadge verified={holding.holderVerified} compact />
-                  {holding.holderOrganisation ? <span className="text-sm text-stone-600">{holding.holderOrganisation}</span> : null}
-                  <span className="ml-auto text-lg font-semibold text-brand-800">{bpToPercentText(holding.percentBp)}%</span>
+                  {holding.holderOrganisation ? (
+                    <span className="text-sm text-stone-600">{holding.holderOrganisation}</span>
+                  ) : null}
+                  <span className="ml-auto text-lg font-semibold text-brand-800">
+                    {bpToPercentText(holding.percentBp)}%
+                  </span>
                 </p>
                 <p className="text-sm text-stone-700">
                   {holding.vestingMonths === 0
                     ? t("equity.vestedAtOnce", { start: formatDate(locale, holding.vestingStart) })
-                    : t("equity.vesting", { start: formatDate(locale, holding.vestingStart), months: holding.vestingMonths, cliff: holding.cliffMonths })}
+                    : t("equity.vesting", {
+                        start: formatDate(locale, holding.vestingStart),
+                        months: holding.vestingMonths,
+                        cliff: holding.cliffMonths,
+                      })}
                   {" · "}
                   {t("equity.vestedNow", { percent: bpToPercentText(holding.vestedBp) })}
                 </p>
                 <p className="text-sm text-stone-600">
-                  {t("equity.valuation", { amount: formatMoney(locale, holding.valuationFen) })} · {t("equity.source", { number: holding.agreement.number, title: holding.agreement.title })}
+                  {t("equity.valuation", { amount: formatMoney(locale, holding.valuationFen) })} ·{" "}
+                  {t("equity.source", { number: holding.agreement.number, title: holding.agreement.title })}
                 </p>
               </li>
             ))}

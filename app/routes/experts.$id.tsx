@@ -48,10 +48,13 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export default function ExpertPage() {
-  const { expert, profile, contact, offers, hidden, isOwner, canModerate, canMessage, trust } = useLoaderData<typeof loader>();
+  const { expert, profile, contact, offers, hidden, isOwner, canModerate, canMessage, trust } =
+    useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t, locale } = useT();
-  const fieldNames = INDUSTRIES.filter((industry) => profile?.fields.includes(industry.code)).map((industry) => localName(industry, locale));
+  const fieldNames = INDUSTRIES.filter((industry) => profile?.fields.includes(industry.code)).map(
+    (industry) => localName(industry, locale),
+  );
   const separator = locale === "zh" ? "、" : ", ";
   const counties = profile?.countiesServed.map((code) => countyName(code, locale)).filter(Boolean) ?? [];
   return (
@@ -61,37 +64,61 @@ export default function ExpertPage() {
         <h1 className="flex flex-wrap items-center gap-2 text-2xl font-bold">
           <span>{expert.displayName}</span>
           <VerifiedBadge verified={expert.verified} />
-          {profile?.isCommissioner ? <span className="rounded-full bg-brand-700 px-2 py-0.5 text-xs text-white">{t("profiles.expert.commissioner")}</span> : null}
+          {profile?.isCommissioner ? (
+            <span className="rounded-full bg-brand-700 px-2 py-0.5 text-xs text-white">
+              {t("profiles.expert.commissioner")}
+            </span>
+          ) : null}
         </h1>
         {profile ? (
           <p className="mt-1 flex flex-wrap items-center gap-2 text-stone-700">
             <span>{profile.title}</span>
             {profile.affiliation ? (
               <>
-                <Link to={`/orgs/${profile.affiliation.id}`} className="link">{profile.affiliation.name}</Link>
+                <Link to={`/orgs/${profile.affiliation.id}`} className="link">
+                  {profile.affiliation.name}
+                </Link>
                 <VerifiedBadge verified={profile.affiliation.verified} compact />
               </>
-            ) : profile.affiliationText ? <span>{profile.affiliationText}</span> : null}
+            ) : profile.affiliationText ? (
+              <span>{profile.affiliationText}</span>
+            ) : null}
           </p>
         ) : (
           <p className="mt-2 text-stone-700">{t("profiles.expert.missing")}</p>
         )}
         {isOwner ? (
           <div className="mt-4 flex flex-wrap gap-2">
-            <Link to="/account/profile" className="btn-secondary">{profile ? t("profiles.edit") : t("profiles.expert.fillIn")}</Link>
-            {!expert.verified ? <Link to="/account/verification" className="btn-secondary">{t("profiles.verify")}</Link> : null}
+            <Link to="/account/profile" className="btn-secondary">
+              {profile ? t("profiles.edit") : t("profiles.expert.fillIn")}
+            </Link>
+            {!expert.verified ? (
+              <Link to="/account/verification" className="btn-secondary">
+                {t("profiles.verify")}
+              </Link>
+            ) : null}
           </div>
         ) : null}
       </header>
       {profile ? (
         <section className="card">
           <dl className="grid grid-cols-[auto,1fr] gap-x-4 gap-y-2">
-            <Fact label={t("profiles.expert.fields")}>{fieldNames.join(separator) || t("profiles.notSet")}</Fact>
-            <Fact label={t("profiles.expert.specialties")}>{profile.specialties || t("profiles.notSet")}</Fact>
-            <Fact label={t("profiles.expert.countiesServed")}>{counties.join(separator) || t("profiles.notSet")}</Fact>
-            <Fact label={t("profiles.expert.availability")}>{t(`profiles.availability.${profile.availability}`)}</Fact>
+            <Fact label={t("profiles.expert.fields")}>
+              {fieldNames.join(separator) || t("profiles.notSet")}
+            </Fact>
+            <Fact label={t("profiles.expert.specialties")}>
+              {profile.specialties || t("profiles.notSet")}
+            </Fact>
+            <Fact label={t("profiles.expert.countiesServed")}>
+              {counties.join(separator) || t("profiles.notSet")}
+            </Fact>
+            <Fact label={t("profiles.expert.availability")}>
+              {t(`profiles.availability.${profile.availability}`)}
+            </Fact>
             <Fact label={t("profiles.expert.languages")}>
-              {profile.languages.map((code) => (code === "en" ? t("profiles.language.en") : t("profiles.language.zh"))).join(separator)}
+              {profile.languages
+                .map((code) => (code === "en" ? t("profiles.language.en") : t("profiles.language.zh")))
+                .join(separator)}
             </Fact>
           </dl>
           {profile.bio ? <p className="mt-4 whitespace-pre-line">{profile.bio}</p> : null}
@@ -109,12 +136,16 @@ export default function ExpertPage() {
       ) : null}
       {offers.length > 0 ? (
         <section className="card" aria-labelledby="offers">
-          <h2 id="offers" className="text-lg font-semibold">{t("profiles.offers")}</h2>
+          <h2 id="offers" className="text-lg font-semibold">
+            {t("profiles.offers")}
+          </h2>
           <ul className="mt-2 divide-y divide-stone-200">
             {offers.map((offer) => (
               <li key={offer.id} className="py-2">
                 <span className="mr-2 text-sm text-stone-600">{t(`profiles.offerKind.${offer.kind}`)}</span>
-                <Link to={`/offers/${offer.id}`} className="link">{offer.title}</Link>
+                <Link to={`/offers/${offer.id}`} className="link">
+                  {offer.title}
+                </Link>
               </li>
             ))}
           </ul>

@@ -10,13 +10,21 @@ import { getActiveInformant, listMyProxyPostings } from "~/modules/reach/informa
 import { requireUser } from "~/modules/users/guards.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "reach.mine.title")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "reach.mine.title")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   // A revoked informant still sees what they posted, but may not post more.
-  const [informant, postings, locale] = await Promise.all([getActiveInformant(user.id), listMyProxyPostings(user.id), getLocale(request)]);
+  const [informant, postings, locale] = await Promise.all([
+    getActiveInformant(user.id),
+    listMyProxyPostings(user.id),
+    getLocale(request),
+  ]);
   if (!informant && postings.length === 0) throw new Response("Forbidden", { status: 403 });
   return { active: Boolean(informant), postings, locale };
 }
@@ -28,20 +36,33 @@ export default function InformantPage() {
     <section className="mx-auto max-w-3xl space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">{t("reach.mine.title")}</h1>
-        {active ? <Link to="/informant/new" className="btn-primary">{t("reach.mine.post")}</Link> : null}
+        {active ? (
+          <Link to="/informant/new" className="btn-primary">
+            {t("reach.mine.post")}
+          </Link>
+        ) : null}
       </div>
       {postings.length === 0 ? <p className="card text-stone-600">{t("reach.mine.empty")}</p> : null}
       <ul className="space-y-2">
         {postings.map((posting) => (
           <li key={posting.needId} className="card flex flex-wrap items-center gap-2 p-3">
-            <span className={`rounded-full px-2 py-0.5 text-xs ${STATUS_TONE[posting.need.status]}`}>{t(`needs.status.${posting.need.status}` as MessageKey)}</span>
-            <Link to={`/needs/${posting.needId}`} className="font-medium hover:underline">{posting.need.title}</Link>
-            <span className="text-sm text-stone-600">{t("reach.mine.farmer", { name: posting.farmerName })}</span>
-            <span className={`rounded-full px-2 py-0.5 text-xs ${posting.claimedAt ? "bg-brand-100 text-brand-800" : "bg-amber-100 text-amber-900"}`}>
+            <span className={`rounded-full px-2 py-0.5 text-xs ${STATUS_TONE[posting.need.status]}`}>
+              {t(`needs.status.${posting.need.status}` as MessageKey)}
+            </span>
+            <Link to={`/needs/${posting.needId}`} className="font-medium hover:underline">
+              {posting.need.title}
+            </Link>
+            <span className="text-sm text-stone-600">
+              {t("reach.mine.farmer", { name: posting.farmerName })}
+            </span>
+            <span
+              className={`rounded-full px-2 py-0.5 text-xs ${posting.claimedAt ? "bg-brand-100 text-brand-800" : "bg-amber-100 text-amber-900"}`}
+            >
               {t(posting.claimedAt ? "reach.mine.claimed" : "reach.mine.unclaimed")}
             </span>
             <span className="ml-auto text-sm text-stone-600">
-              {t("needs.applicationsCount", { count: posting.need._count.applications })} · {formatDate(locale, posting.createdAt)}
+              {t("needs.applicationsCount", { count: posting.need._count.applications })} ·{" "}
+              {formatDate(locale, posting.createdAt)}
             </span>
           </li>
         ))}

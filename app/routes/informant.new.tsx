@@ -15,7 +15,11 @@ import { requestMeta } from "~/utils/request.server";
 import { FarmerConsentFields } from "./+reach-ui";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "reach.new.title")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "reach.new.title")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 async function requireInformant(request: Request) {
@@ -27,7 +31,11 @@ async function requireInformant(request: Request) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { informant } = await requireInformant(request);
-  return { countyCode: informant.countyCode, village: informant.villages[0], locale: await getLocale(request) };
+  return {
+    countyCode: informant.countyCode,
+    village: informant.villages[0],
+    locale: await getLocale(request),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -37,7 +45,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (read.refused) return read.refused;
   const { submission } = read;
   if (submission.status !== "success") return replyInvalid(submission);
-  const { farmerName, farmerPhone, consentMethod, consentNote, voiceNote, consentConfirmed: _confirmed, ...need } = submission.value;
+  const {
+    farmerName,
+    farmerPhone,
+    consentMethod,
+    consentNote,
+    voiceNote,
+    consentConfirmed: _confirmed,
+    ...need
+  } = submission.value;
   try {
     const done = await postForFarmer(user, {
       fields: fieldsOf(need),
@@ -67,12 +83,18 @@ export default function PostForFarmerPage() {
         <h1 className="text-2xl font-bold">{t("reach.done.title")}</h1>
         <div className="card space-y-2 text-center">
           <p className="text-stone-700">{t("reach.done.code")}</p>
-          <p className="font-mono text-4xl font-bold tracking-widest text-brand-800" data-testid="claim-code">{claimCode}</p>
+          <p className="font-mono text-4xl font-bold tracking-widest text-brand-800" data-testid="claim-code">
+            {claimCode}
+          </p>
           <p className="text-sm text-stone-700">{t("reach.done.codeHint")}</p>
         </div>
         <div className="flex flex-wrap gap-3">
-          <Link to={`/needs/${needId}`} className="btn-primary flex-1">{t("reach.done.view")}</Link>
-          <Link to="/informant/new" reloadDocument className="btn-secondary flex-1">{t("reach.done.another")}</Link>
+          <Link to={`/needs/${needId}`} className="btn-primary flex-1">
+            {t("reach.done.view")}
+          </Link>
+          <Link to="/informant/new" reloadDocument className="btn-secondary flex-1">
+            {t("reach.done.another")}
+          </Link>
         </div>
       </section>
     );

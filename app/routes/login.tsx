@@ -17,7 +17,11 @@ import { requestMeta, safeRedirect } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "login.title")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "login.title")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -64,12 +68,20 @@ export default function LoginPage() {
         <FormErrors errors={form.errors} />
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <TextField meta={fields.identifier} label={t("login.identifier")} autoComplete="username" />
-        <TextField meta={fields.password} label={t("login.password")} type="password" autoComplete="current-password" />
+        <TextField
+          meta={fields.password}
+          label={t("login.password")}
+          type="password"
+          autoComplete="current-password"
+        />
         <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
           {navigation.state === "submitting" ? t("login.pending") : t("login.submit")}
         </button>
         <p className="text-center text-sm">
-          {t("login.noAccount")} <Link to="/register" className="link">{t("nav.register")}</Link>
+          {t("login.noAccount")}{" "}
+          <Link to="/register" className="link">
+            {t("nav.register")}
+          </Link>
         </p>
         <p className="text-center text-sm text-stone-600">{t("login.demoHint")}</p>
       </Form>

@@ -13,5 +13,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const sessionId = await readSessionId(request.headers.get("cookie"));
   const user = sessionId ? await getSessionUser(sessionId) : null;
   if (sessionId && user) await logOut(sessionId, user.id, requestMeta(request, context));
-  return redirectWithToast("/", { message: "logout.success" }, { headers: [["Set-Cookie", await clearSessionCookie()]] });
+  return redirectWithToast(
+    "/",
+    { message: "logout.success" },
+    { headers: [["Set-Cookie", await clearSessionCookie()]] },
+  );
 }

@@ -8,14 +8,23 @@ import { getLocale } from "~/i18n/i18n.server";
 import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { HistoryParamsSchema, MessageFormSchema } from "~/modules/chat/chat.schema";
-import { getConversationHeader, listMessages, postMessage, requireParticipant } from "~/modules/chat/chat.server";
+import {
+  getConversationHeader,
+  listMessages,
+  postMessage,
+  requireParticipant,
+} from "~/modules/chat/chat.server";
 import { MAX_IMAGE_BYTES, parseUploadForm } from "~/modules/uploads/uploads.server";
 import { requirePermission } from "~/modules/users/guards.server";
 import { domainErrorResponse, isDomainError } from "~/utils/errors";
 import { requestMeta } from "~/utils/request.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.title} · ${translate(data.locale, "chat.title")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${data.title} · ${translate(data.locale, "chat.title")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 async function participant(request: Request, conversationId: string, context: { clientIp?: string }) {
@@ -32,12 +41,18 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const conversationId = params.id ?? "";
   const user = await participant(request, conversationId, context);
   const { before } = HistoryParamsSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const [header, history, locale] = await Promise.all([getConversationHeader(conversationId, user.id), listMessages(conversationId, { before }), getLocale(request)]);
+  const [header, history, locale] = await Promise.all([
+    getConversationHeader(conversationId, user.id),
+    listMessages(conversationId, { before }),
+    getLocale(request),
+  ]);
   const title = header.agreement
     ? translate(locale, "chat.aboutAgreement", { agreement: header.agreement.title })
     : header.application
-    ? translate(locale, "chat.about", { need: header.application.need.title })
-    : translate(locale, "chat.with", { name: header.others.map((other) => other.user.displayName).join("、") });
+      ? translate(locale, "chat.about", { need: header.application.need.title })
+      : translate(locale, "chat.with", {
+          name: header.others.map((other) => other.user.displayName).join("、"),
+        });
   return {
     locale,
     title,
@@ -46,8 +61,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     kind: header.kind,
     application: header.application,
     agreement: header.agreement,
-    others: header.others.map((other) => ({ id: other.userId, name: other.user.displayName, verified: Boolean(other.user.verifiedAt) })),
-    receipts: Object.fromEntries(header.others.map((other) => [other.userId, { deliveredSeq: other.lastDeliveredSeq, readSeq: other.lastReadSeq }])),
+    others: header.others.map((other) => ({
+      id: other.userId,
+      name: other.user.displayName,
+      verified: Boolean(other.user.verifiedAt),
+    })),
+    receipts: Object.fromEntries(
+      header.others.map((other) => [
+        other.userId,
+        { deliveredSeq: other.lastDeliveredSeq, readSeq: other.lastReadSeq },
+      ]),
+    ),
     messages: history.messages,
     hasOlder: history.hasMore,
     paging: before !== undefined,
@@ -71,15 +95,28 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   } catch (error) {
     return refuse(error);
   }
-  const parsed = MessageFormSchema.safeParse({ intent: form.get("intent") ?? undefined, clientId: form.get("clientId"), body: form.get("body") ?? "" });
+  const parsed = MessageFormSchema.safeParse({
+    intent: form.get("intent") ?? undefined,
+    clientId: form.get("clientId"),
+    body: form.get("body") ?? "",
+  });
   const image = form.get("image");
   const body = typeof form.get("body") === "string" ? (form.get("body") as string) : "";
   if (!parsed.success) {
     const key = parsed.error.issues[0]?.message ?? "chat.errors.invalid";
-    return data({ error: translate(locale, (key.startsWith("chat.") ? key : "chat.errors.invalid") as never), body }, { status: 400 });
+    return data(
+      { error: translate(locale, (key.startsWith("chat.") ? key : "chat.errors.invalid") as never), body },
+      { status: 400 },
+    );
   }
   try {
-    await postMessage({ senderId: user.id, conversationId, clientId: parsed.data.clientId, body: parsed.data.body, image: image instanceof File ? image : null });
+    await postMessage({
+      senderId: user.id,
+      conversationId,
+      clientId: parsed.data.clientId,
+      body: parsed.data.body,
+      image: image instanceof File ? image : null,
+    });
   } catch (error) {
     return refuse(error, body);
   }
@@ -124,7 +161,12 @@ export default function ConversationPage() {
           </p>
         ) : null}
       </header>
-      <ChatRoom key={loaderData.conversationId} {...loaderData} error={actionData?.error} draft={actionData?.body} />
+      <ChatRoom
+        key={loaderData.conversationId}
+        {...loaderData}
+        error={actionData?.error}
+        draft={actionData?.body}
+      />
     </section>
   );
 }

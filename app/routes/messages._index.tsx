@@ -10,7 +10,11 @@ import { requirePermission } from "~/modules/users/guards.server";
 import { useSocketEvent } from "~/utils/socket-client";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "chat.title")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "chat.title")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -41,12 +45,19 @@ export default function ConversationsPage() {
                 ? t("chat.about", { need: conversation.needTitle })
                 : t("chat.with", { name: conversation.otherName ?? "" });
             const last = conversation.lastMessage;
-            const preview = last ? `${last.senderId === userId ? `${t("chat.you")}：` : ""}${last.body || t("chat.image")}` : t("chat.noMessages");
+            const preview = last
+              ? `${last.senderId === userId ? `${t("chat.you")}：` : ""}${last.body || t("chat.image")}`
+              : t("chat.noMessages");
             return (
               <li key={conversation.id}>
-                <Link to={`/messages/${conversation.id}`} className="flex items-start gap-3 p-4 hover:bg-stone-50">
+                <Link
+                  to={`/messages/${conversation.id}`}
+                  className="flex items-start gap-3 p-4 hover:bg-stone-50"
+                >
                   <span className="min-w-0 flex-1">
-                    <span className="block text-xs text-stone-500">{t(`chat.kind.${conversation.kind}`)}</span>
+                    <span className="block text-xs text-stone-500">
+                      {t(`chat.kind.${conversation.kind}`)}
+                    </span>
                     <span className="block truncate font-medium">{title}</span>
                     {conversation.applicantName && conversation.kind === "APPLICATION" ? (
                       <span className="block text-sm text-stone-600">{conversation.applicantName}</span>
@@ -54,11 +65,17 @@ export default function ConversationsPage() {
                     <span className="block truncate text-sm text-stone-600">{preview}</span>
                   </span>
                   <span className="flex shrink-0 flex-col items-end gap-1 text-xs text-stone-500">
-                    <time dateTime={conversation.lastActivity}>{formatDateTime(locale, conversation.lastActivity)}</time>
+                    <time dateTime={conversation.lastActivity}>
+                      {formatDateTime(locale, conversation.lastActivity)}
+                    </time>
                     {conversation.unread > 0 ? (
                       <span className="min-w-5 rounded-full bg-red-600 px-1.5 text-center font-bold leading-5 text-white">
-                        <span className="sr-only">{t("chat.unreadCount", { count: conversation.unread })}</span>
-                        <span aria-hidden="true">{conversation.unread > 99 ? "99+" : conversation.unread}</span>
+                        <span className="sr-only">
+                          {t("chat.unreadCount", { count: conversation.unread })}
+                        </span>
+                        <span aria-hidden="true">
+                          {conversation.unread > 99 ? "99+" : conversation.unread}
+                        </span>
                       </span>
                     ) : null}
                   </span>

@@ -31,7 +31,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...result, revisions, locale };
 }
 
-const TOAST = { shortlist: "applications.shortlistedToast", accept: "applications.acceptedToast", decline: "applications.declinedToast" } as const;
+const TOAST = {
+  shortlist: "applications.shortlistedToast",
+  accept: "applications.acceptedToast",
+  decline: "applications.declinedToast",
+} as const;
 const DECISION = { shortlist: "SHORTLISTED", accept: "ACCEPTED", decline: "DECLINED" } as const;
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -64,25 +68,46 @@ export default function NeedApplicationsPage() {
   const deciding = need.status === "OPEN";
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <p><Link to={`/needs/${need.id}`} className="link">{need.title}</Link></p>
+      <p>
+        <Link to={`/needs/${need.id}`} className="link">
+          {need.title}
+        </Link>
+      </p>
       <h1 className="text-2xl font-bold">{t("applications.received")}</h1>
-      {need.status === "OPEN" ? <Link to={`/needs/${need.id}/invite`} className="btn-secondary">{t("negotiation.invite.link")}</Link> : null}
-      {actionData?.error ? <p role="alert" className="rounded-lg border-l-4 border-red-600 bg-red-50 px-4 py-3 text-red-800">{actionData.error}</p> : null}
+      {need.status === "OPEN" ? (
+        <Link to={`/needs/${need.id}/invite`} className="btn-secondary">
+          {t("negotiation.invite.link")}
+        </Link>
+      ) : null}
+      {actionData?.error ? (
+        <p role="alert" className="rounded-lg border-l-4 border-red-600 bg-red-50 px-4 py-3 text-red-800">
+          {actionData.error}
+        </p>
+      ) : null}
       {applications.length === 0 ? <p className="card text-stone-600">{t("applications.none")}</p> : null}
       <ul className="space-y-4">
         {applications.map((application) => (
           <li key={application.id} id={`application-${application.id}`} className="card space-y-3">
             <div className="flex flex-wrap items-center gap-2">
-              <Link to={`/experts/${application.expert.id}`} className="font-semibold hover:underline">{application.expert.displayName}</Link>
+              <Link to={`/experts/${application.expert.id}`} className="font-semibold hover:underline">
+                {application.expert.displayName}
+              </Link>
               <VerifiedBadge verified={Boolean(application.expert.verifiedAt)} compact />
               {application.expert.expertProfile?.isCommissioner ? (
-                <span className="rounded-full bg-sky-100 px-2 py-0.5 text-xs text-sky-900">{t("badge.commissioner")}</span>
+                <span className="rounded-full bg-sky-100 px-2 py-0.5 text-xs text-sky-900">
+                  {t("badge.commissioner")}
+                </span>
               ) : null}
-              <span className="ml-auto rounded-full bg-stone-100 px-2 py-0.5 text-sm">{t(`applications.status.${application.status}` as MessageKey)}</span>
+              <span className="ml-auto rounded-full bg-stone-100 px-2 py-0.5 text-sm">
+                {t(`applications.status.${application.status}` as MessageKey)}
+              </span>
             </div>
-            {application.expert.expertProfile?.title ? <p className="text-sm text-stone-600">{application.expert.expertProfile.title}</p> : null}
+            {application.expert.expertProfile?.title ? (
+              <p className="text-sm text-stone-600">{application.expert.expertProfile.title}</p>
+            ) : null}
             <p className="font-medium text-brand-800">
-              {formatMoney(locale, application.priceFen)} · {t(`arrangement.${application.arrangement}` as MessageKey)}
+              {formatMoney(locale, application.priceFen)} ·{" "}
+              {t(`arrangement.${application.arrangement}` as MessageKey)}
             </p>
             <div>
               <h2 className="text-sm text-stone-600">{t("applications.approach")}</h2>
@@ -93,7 +118,9 @@ export default function NeedApplicationsPage() {
               <p>{application.timeline}</p>
             </div>
             <div className="flex flex-wrap items-center gap-2">
-              <p className="text-sm text-stone-600">{t("applications.on", { date: formatDate(locale, application.createdAt) })}</p>
+              <p className="text-sm text-stone-600">
+                {t("applications.on", { date: formatDate(locale, application.createdAt) })}
+              </p>
               <Form method="post" action={`/messages/application/${application.id}`} className="ml-auto">
                 <button type="submit" className="btn-secondary min-h-9 py-1 text-sm">
                   {t("chat.openApplicationLong")}
@@ -104,7 +131,9 @@ export default function NeedApplicationsPage() {
                   <input type="hidden" name="source" value="application" />
                   <input type="hidden" name="applicationId" value={application.id} />
                   <input type="hidden" name="redirectTo" value={`/needs/${need.id}/applications`} />
-                  <button type="submit" className="btn-primary min-h-9 py-1 text-sm">{t("agreements.action.draft")}</button>
+                  <button type="submit" className="btn-primary min-h-9 py-1 text-sm">
+                    {t("agreements.action.draft")}
+                  </button>
                 </Form>
               ) : null}
             </div>
@@ -126,10 +155,16 @@ export default function NeedApplicationsPage() {
                 </label>
                 <div className="flex flex-wrap gap-2">
                   {application.status === "SUBMITTED" ? (
-                    <button name="intent" value="shortlist" className="btn-secondary">{t("applications.shortlist")}</button>
+                    <button name="intent" value="shortlist" className="btn-secondary">
+                      {t("applications.shortlist")}
+                    </button>
                   ) : null}
-                  <button name="intent" value="accept" className="btn-primary">{t("applications.accept")}</button>
-                  <button name="intent" value="decline" className="btn-secondary">{t("applications.decline")}</button>
+                  <button name="intent" value="accept" className="btn-primary">
+                    {t("applications.accept")}
+                  </button>
+                  <button name="intent" value="decline" className="btn-secondary">
+                    {t("applications.decline")}
+                  </button>
                 </div>
               </Form>
             ) : application.decisionMessage ? (

@@ -16,7 +16,11 @@ import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "needs.editTitle")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "needs.editTitle")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -25,7 +29,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     throw domainErrorResponse(error);
   });
   const [poster, locale] = await Promise.all([getPosterContext(user.id), getLocale(request)]);
-  const deadline = need.deadline ? new Date(need.deadline.getTime() + 8 * 3600_000).toISOString().slice(0, 10) : undefined;
+  const deadline = need.deadline
+    ? new Date(need.deadline.getTime() + 8 * 3600_000).toISOString().slice(0, 10)
+    : undefined;
   return {
     locale,
     canPublish: poster.canPublish,
@@ -69,7 +75,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       publish: submission.value.intent === "publish",
       meta: requestMeta(request, context),
     });
-    return redirectWithToast(`/needs/${params.id}`, { message: published ? "needs.published" : "needs.updated" });
+    return redirectWithToast(`/needs/${params.id}`, {
+      message: published ? "needs.published" : "needs.updated",
+    });
   } catch (error) {
     return replyWithDomainError(submission, error, locale);
   }
@@ -82,7 +90,14 @@ export default function EditNeedPage() {
   return (
     <section className="mx-auto max-w-2xl">
       <h1 className="mb-4 text-2xl font-bold">{t("needs.editTitle")}</h1>
-      <NeedForm lastResult={lastResult} defaults={defaults} organisations={[]} photos={photos} canPublish={canPublish} showDraftButton={status === "DRAFT"} />
+      <NeedForm
+        lastResult={lastResult}
+        defaults={defaults}
+        organisations={[]}
+        photos={photos}
+        canPublish={canPublish}
+        showDraftButton={status === "DRAFT"}
+      />
     </section>
   );
 }

@@ -36,9 +36,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return data({ error: translate(locale, key as MessageKey) }, { status: 400 });
   }
   try {
-    const { invited, alreadyInvited } = await inviteExperts(user, params.id!, submission.value.expertIds, submission.value.message, requestMeta(request, context));
-    const message = invited.length === 0 ? "negotiation.invite.noneNewToast" : alreadyInvited.length > 0 ? "negotiation.invite.partlyToast" : "negotiation.invite.invitedToast";
-    return redirectWithToast(`/needs/${params.id}/invite`, { message, params: { count: invited.length, skipped: alreadyInvited.length }, type: invited.length ? "success" : "info" });
+    const { invited, alreadyInvited } = await inviteExperts(
+      user,
+      params.id!,
+      submission.value.expertIds,
+      submission.value.message,
+      requestMeta(request, context),
+    );
+    const message =
+      invited.length === 0
+        ? "negotiation.invite.noneNewToast"
+        : alreadyInvited.length > 0
+          ? "negotiation.invite.partlyToast"
+          : "negotiation.invite.invitedToast";
+    return redirectWithToast(`/needs/${params.id}/invite`, {
+      message,
+      params: { count: invited.length, skipped: alreadyInvited.length },
+      type: invited.length ? "success" : "info",
+    });
   } catch (error) {
     if (!isDomainError(error)) throw error;
     return data({ error: translate(locale, error.messageKey, error.params) }, { status: error.status });
@@ -50,27 +65,48 @@ export default function InvitePage() {
   const actionData = useActionData<typeof action>();
   const { t } = useT();
   const invitedStatus = new Map(sent.map((s) => [s.expertId, s.status]));
-  const candidates = [...recommended, ...found.filter((f) => !recommended.some((r) => r.id === f.id)).map((f) => ({ ...f, reasons: [] }))];
+  const candidates = [
+    ...recommended,
+    ...found.filter((f) => !recommended.some((r) => r.id === f.id)).map((f) => ({ ...f, reasons: [] })),
+  ];
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <p><Link to={`/needs/${need.id}`} className="link">{need.title}</Link></p>
+      <p>
+        <Link to={`/needs/${need.id}`} className="link">
+          {need.title}
+        </Link>
+      </p>
       <h1 className="text-2xl font-bold">{t("negotiation.invite.title")}</h1>
-      {need.invitationOnly ? <p className="rounded-lg bg-amber-50 px-3 py-2 text-amber-900">{t("negotiation.invitationOnly")}</p> : null}
+      {need.invitationOnly ? (
+        <p className="rounded-lg bg-amber-50 px-3 py-2 text-amber-900">{t("negotiation.invitationOnly")}</p>
+      ) : null}
 
       <Form method="get" className="card flex flex-wrap items-end gap-2" role="search">
         <label className="min-w-0 flex-1">
           <span className="block font-medium text-stone-800">{t("negotiation.invite.search")}</span>
           <input type="search" name="q" defaultValue={q} maxLength={40} className="input mt-1" />
         </label>
-        <button type="submit" className="btn-secondary">{t("negotiation.invite.searchButton")}</button>
+        <button type="submit" className="btn-secondary">
+          {t("negotiation.invite.searchButton")}
+        </button>
       </Form>
 
       <Form method="post" className="card space-y-4">
         <input type="hidden" name="intent" value="invite" />
-        {actionData?.error ? <p role="alert" className="rounded-lg border-l-4 border-red-600 bg-red-50 px-4 py-3 text-red-800">{actionData.error}</p> : null}
+        {actionData?.error ? (
+          <p role="alert" className="rounded-lg border-l-4 border-red-600 bg-red-50 px-4 py-3 text-red-800">
+            {actionData.error}
+          </p>
+        ) : null}
         <fieldset className="space-y-2">
-          <legend className="font-medium text-stone-800">{q ? t("negotiation.invite.results") : t("negotiation.invite.recommended")}</legend>
-          {candidates.length === 0 ? <p className="text-stone-600">{t(q ? "negotiation.invite.noResults" : "negotiation.invite.noneRecommended")}</p> : null}
+          <legend className="font-medium text-stone-800">
+            {q ? t("negotiation.invite.results") : t("negotiation.invite.recommended")}
+          </legend>
+          {candidates.length === 0 ? (
+            <p className="text-stone-600">
+              {t(q ? "negotiation.invite.noResults" : "negotiation.invite.noneRecommended")}
+            </p>
+          ) : null}
           <ul className="space-y-2">
             {candidates.map((expert) => {
               const status = invitedStatus.get(expert.id);
@@ -79,14 +115,20 @@ export default function InvitePage() {
                   {status ? (
                     <p>
                       <span className="font-medium">{expert.name}</span>{" "}
-                      <span className="text-sm text-stone-600">{t("negotiation.invite.already", { status: t(`negotiation.invitation.status.${status}` as MessageKey) })}</span>
+                      <span className="text-sm text-stone-600">
+                        {t("negotiation.invite.already", {
+                          status: t(`negotiation.invitation.status.${status}` as MessageKey),
+                        })}
+                      </span>
                     </p>
                   ) : (
                     <label className="flex items-start gap-2">
                       <input type="checkbox" name="expertIds" value={expert.id} className="mt-1 h-5 w-5" />
                       <span>
                         <span className="font-medium">{expert.name}</span>
-                        {expert.title ? <span className="block text-sm text-stone-600">{expert.title}</span> : null}
+                        {expert.title ? (
+                          <span className="block text-sm text-stone-600">{expert.title}</span>
+                        ) : null}
                       </span>
                     </label>
                   )}
@@ -100,17 +142,25 @@ export default function InvitePage() {
           <span className="block font-medium text-stone-800">{t("negotiation.invite.message")}</span>
           <textarea name="message" rows={3} maxLength={1000} className="input mt-1" />
         </label>
-        <button type="submit" className="btn-primary w-full">{t("negotiation.invite.submit")}</button>
+        <button type="submit" className="btn-primary w-full">
+          {t("negotiation.invite.submit")}
+        </button>
       </Form>
 
       {sent.length > 0 ? (
         <section className="card space-y-2" aria-labelledby="sent">
-          <h2 id="sent" className="text-lg font-semibold">{t("negotiation.invite.sent")}</h2>
+          <h2 id="sent" className="text-lg font-semibold">
+            {t("negotiation.invite.sent")}
+          </h2>
           <ul className="space-y-1">
             {sent.map((invitation) => (
               <li key={invitation.id} className="flex justify-between gap-2">
-                <Link to={`/experts/${invitation.expertId}`} className="link">{invitation.name}</Link>
-                <span className="text-sm text-stone-600">{t(`negotiation.invitation.status.${invitation.status}` as MessageKey)}</span>
+                <Link to={`/experts/${invitation.expertId}`} className="link">
+                  {invitation.name}
+                </Link>
+                <span className="text-sm text-stone-600">
+                  {t(`negotiation.invitation.status.${invitation.status}` as MessageKey)}
+                </span>
               </li>
             ))}
           </ul>

@@ -13,17 +13,35 @@ import { getOptionalUser } from "~/modules/users/guards.server";
 import { can } from "~/modules/users/permissions";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "needs.title")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "needs.title")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filters = NeedFiltersSchema.parse(Object.fromEntries(url.searchParams));
-  const [result, locale, user] = await Promise.all([listNeeds(filters), getLocale(request), getOptionalUser(request)]);
+  const [result, locale, user] = await Promise.all([
+    listNeeds(filters),
+    getLocale(request),
+    getOptionalUser(request),
+  ]);
   return { ...result, filters, locale, canPost: can(user, "need.post") };
 }
 
-function Select({ name, label, value, options }: { name: string; label: string; value?: string; options: { value: string; label: string }[] }) {
+function Select({
+  name,
+  label,
+  value,
+  options,
+}: {
+  name: string;
+  label: string;
+  value?: string;
+  options: { value: string; label: string }[];
+}) {
   const { t } = useT();
   return (
     <label className="block text-sm">
@@ -31,7 +49,9 @@ function Select({ name, label, value, options }: { name: string; label: string; 
       <select name={name} defaultValue={value ?? ""} className="input mt-1">
         <option value="">{t("needs.filter.all")}</option>
         {options.map((option) => (
-          <option key={option.value} value={option.value}>{option.label}</option>
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
         ))}
       </select>
     </label>
@@ -42,7 +62,15 @@ export default function NeedsPage() {
   const { items, total, page, pages, filters, canPost } = useLoaderData<typeof loader>();
   const { t, locale } = useT();
   const [searchParams] = useSearchParams();
-  const activeFilters = [filters.industry, filters.county, filters.arrangement, filters.kind, filters.status, filters.verified].filter(Boolean).length + (filters.sort !== "newest" ? 1 : 0);
+  const activeFilters =
+    [
+      filters.industry,
+      filters.county,
+      filters.arrangement,
+      filters.kind,
+      filters.status,
+      filters.verified,
+    ].filter(Boolean).length + (filters.sort !== "newest" ? 1 : 0);
   const pageLink = (target: number) => {
     const next = new URLSearchParams(searchParams);
     next.set("page", String(target));
@@ -55,7 +83,11 @@ export default function NeedsPage() {
           <h1 className="text-2xl font-bold">{t("needs.title")}</h1>
           <p className="text-stone-700">{t("needs.browseIntro")}</p>
         </div>
-        {canPost ? <Link to="/needs/new" className="btn-primary">{t("needs.post")}</Link> : null}
+        {canPost ? (
+          <Link to="/needs/new" className="btn-primary">
+            {t("needs.post")}
+          </Link>
+        ) : null}
       </div>
       <Form method="get" className="card space-y-3" role="search">
         <div className="flex items-end gap-2">
@@ -63,39 +95,87 @@ export default function NeedsPage() {
             <span className="text-stone-700">{t("needs.filter.keyword")}</span>
             <input type="search" name="q" defaultValue={filters.q ?? ""} className="input mt-1" />
           </label>
-          <button type="submit" className="btn-primary">{t("needs.filter.search")}</button>
+          <button type="submit" className="btn-primary">
+            {t("needs.filter.search")}
+          </button>
         </div>
         {/* Collapsed on a phone until used, so the results are not a screen away; no JS needed. */}
         <details open={activeFilters > 0} className="group">
           <summary className="cursor-pointer py-2 text-sm font-medium text-brand-800">
-            {t("needs.filter.more")}{activeFilters > 0 ? ` (${activeFilters})` : ""}
+            {t("needs.filter.more")}
+            {activeFilters > 0 ? ` (${activeFilters})` : ""}
           </summary>
           <div className="grid gap-3 pt-2 sm:grid-cols-3">
-        <Select name="industry" label={t("needs.field.industry")} value={filters.industry} options={INDUSTRIES.map((i) => ({ value: i.code, label: localName(i, locale) }))} />
-        <Select name="county" label={t("needs.field.county")} value={filters.county} options={COUNTIES.map((c) => ({ value: c.code, label: localName(c, locale) }))} />
-        <Select name="arrangement" label={t("needs.field.arrangements")} value={filters.arrangement} options={ARRANGEMENT_TYPES.map((a) => ({ value: a, label: t(`arrangement.${a}` as MessageKey) }))} />
-        <Select name="kind" label={t("needs.kind")} value={filters.kind} options={NEED_KINDS.map((k) => ({ value: k, label: t(`needs.kind.${k}`) }))} />
-        <Select name="status" label={t("needs.filter.status")} value={filters.status} options={(["OPEN", "IN_PROGRESS", "COMPLETED"] as const).map((s) => ({ value: s, label: t(`needs.status.${s}`) }))} />
-        <label className="block text-sm">
-          <span className="text-stone-700">{t("needs.sort")}</span>
-          <select name="sort" defaultValue={filters.sort} className="input mt-1">
-            {(["newest", "deadline", "budget"] as const).map((sort) => (
-              <option key={sort} value={sort}>{t(`needs.sort.${sort}`)}</option>
-            ))}
-          </select>
-        </label>
-        <label className="flex min-h-11 items-center gap-2 text-sm">
-          <input type="checkbox" name="verified" value="1" defaultChecked={filters.verified === "1"} className="h-5 w-5 accent-brand-700" />
-          {t("needs.filter.verifiedOnly")}
-        </label>
+            <Select
+              name="industry"
+              label={t("needs.field.industry")}
+              value={filters.industry}
+              options={INDUSTRIES.map((i) => ({ value: i.code, label: localName(i, locale) }))}
+            />
+            <Select
+              name="county"
+              label={t("needs.field.county")}
+              value={filters.county}
+              options={COUNTIES.map((c) => ({ value: c.code, label: localName(c, locale) }))}
+            />
+            <Select
+              name="arrangement"
+              label={t("needs.field.arrangements")}
+              value={filters.arrangement}
+              options={ARRANGEMENT_TYPES.map((a) => ({
+                value: a,
+                label: t(`arrangement.${a}` as MessageKey),
+              }))}
+            />
+            <Select
+              name="kind"
+              label={t("needs.kind")}
+              value={filters.kind}
+              options={NEED_KINDS.map((k) => ({ value: k, label: t(`needs.kind.${k}`) }))}
+            />
+            <Select
+              name="status"
+              label={t("needs.filter.status")}
+              value={filters.status}
+              options={(["OPEN", "IN_PROGRESS", "COMPLETED"] as const).map((s) => ({
+                value: s,
+                label: t(`needs.status.${s}`),
+              }))}
+            />
+            <label className="block text-sm">
+              <span className="text-stone-700">{t("needs.sort")}</span>
+              <select name="sort" defaultValue={filters.sort} className="input mt-1">
+                {(["newest", "deadline", "budget"] as const).map((sort) => (
+                  <option key={sort} value={sort}>
+                    {t(`needs.sort.${sort}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="flex min-h-11 items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                name="verified"
+                value="1"
+                defaultChecked={filters.verified === "1"}
+                className="h-5 w-5 accent-brand-700"
+              />
+              {t("needs.filter.verifiedOnly")}
+            </label>
             <div className="flex gap-2 sm:col-span-2 sm:justify-end">
-              <Link to="/needs" className="btn-secondary">{t("needs.filter.reset")}</Link>
-              <button type="submit" className="btn-primary">{t("needs.filter.apply")}</button>
+              <Link to="/needs" className="btn-secondary">
+                {t("needs.filter.reset")}
+              </Link>
+              <button type="submit" className="btn-primary">
+                {t("needs.filter.apply")}
+              </button>
             </div>
           </div>
         </details>
       </Form>
-      <p className="text-sm text-stone-600" aria-live="polite">{t("needs.count", { count: total })}</p>
+      <p className="text-sm text-stone-600" aria-live="polite">
+        {t("needs.count", { count: total })}
+      </p>
       {items.length === 0 ? (
         <p className="card text-center text-stone-600">{t("needs.empty")}</p>
       ) : (
@@ -107,9 +187,21 @@ export default function NeedsPage() {
       )}
       {pages > 1 ? (
         <nav className="flex items-center justify-between" aria-label={t("needs.page", { page, pages })}>
-          {page > 1 ? <Link to={pageLink(page - 1)} className="btn-secondary" rel="prev">{t("needs.prev")}</Link> : <span />}
+          {page > 1 ? (
+            <Link to={pageLink(page - 1)} className="btn-secondary" rel="prev">
+              {t("needs.prev")}
+            </Link>
+          ) : (
+            <span />
+          )}
           <span className="text-sm text-stone-600">{t("needs.page", { page, pages })}</span>
-          {page < pages ? <Link to={pageLink(page + 1)} className="btn-secondary" rel="next">{t("needs.next")}</Link> : <span />}
+          {page < pages ? (
+            <Link to={pageLink(page + 1)} className="btn-secondary" rel="next">
+              {t("needs.next")}
+            </Link>
+          ) : (
+            <span />
+          )}
         </nav>
       ) : null}
     </div>

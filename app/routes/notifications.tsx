@@ -24,7 +24,11 @@ import { redirectWithToast } from "~/utils/toast.server";
 const PAGE_SIZE = 20;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "notifications.title")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "notifications.title")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -71,10 +75,18 @@ export default function NotificationsPage() {
     <section className="mx-auto max-w-2xl space-y-4">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold">{t("notifications.title")}</h1>
-        {unreadCount > 0 ? <span className="text-stone-600">{t("notifications.unreadCount", { count: unreadCount })}</span> : null}
+        {unreadCount > 0 ? (
+          <span className="text-stone-600">{t("notifications.unreadCount", { count: unreadCount })}</span>
+        ) : null}
         {unreadCount > 0 ? (
           <Form method="post" className="ml-auto">
-            <button type="submit" name="intent" value="mark-all" className="btn-secondary" disabled={navigation.state === "submitting"}>
+            <button
+              type="submit"
+              name="intent"
+              value="mark-all"
+              className="btn-secondary"
+              disabled={navigation.state === "submitting"}
+            >
               {t("notifications.markAllRead")}
             </button>
           </Form>
@@ -96,7 +108,10 @@ export default function NotificationsPage() {
           </Link>
         ) : null}
         {nextCursor ? (
-          <Link to={`/notifications?${new URLSearchParams({ cursor: nextCursor })}`} className="btn-secondary">
+          <Link
+            to={`/notifications?${new URLSearchParams({ cursor: nextCursor })}`}
+            className="btn-secondary"
+          >
             {t("notifications.older")}
           </Link>
         ) : null}
@@ -113,7 +128,12 @@ function NotificationItem({ notification }: { notification: NotificationView }) 
     <li className={unread ? "border-l-4 border-brand-600 bg-brand-50" : "border-l-4 border-transparent"}>
       <Form method="post">
         <input type="hidden" name="id" value={notification.id} />
-        <button type="submit" name="intent" value="open" className="flex w-full flex-col gap-1 px-4 py-3 text-left hover:bg-stone-50">
+        <button
+          type="submit"
+          name="intent"
+          value="open"
+          className="flex w-full flex-col gap-1 px-4 py-3 text-left hover:bg-stone-50"
+        >
           <span className="flex items-start gap-2">
             {unread ? (
               <span className="mt-0.5 shrink-0 rounded-full bg-brand-700 px-2 text-xs leading-5 text-white">
@@ -121,7 +141,9 @@ function NotificationItem({ notification }: { notification: NotificationView }) 
                 <span className="sr-only">{t("notifications.unread")}</span>
               </span>
             ) : null}
-            <span className={unread ? "font-medium" : "text-stone-700"}>{t(notificationMessageKey(notification.type), notification.params)}</span>
+            <span className={unread ? "font-medium" : "text-stone-700"}>
+              {t(notificationMessageKey(notification.type), notification.params)}
+            </span>
           </span>
           <time dateTime={notification.createdAt} className="text-sm text-stone-500">
             {formatDateTime(locale, notification.createdAt)}

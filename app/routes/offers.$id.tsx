@@ -9,7 +9,13 @@ import { getLocale } from "~/i18n/i18n.server";
 import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { OfferActionSchema } from "~/modules/offers/offers.schema";
-import { getOfferPage, hideOffer, publishOffer, unhideOffer, withdrawOffer } from "~/modules/offers/offers.server";
+import {
+  getOfferPage,
+  hideOffer,
+  publishOffer,
+  unhideOffer,
+  withdrawOffer,
+} from "~/modules/offers/offers.server";
 import { getOptionalUser, requireUser } from "~/modules/users/guards.server";
 import { can } from "~/modules/users/permissions";
 import { domainErrorResponse } from "~/utils/errors";
@@ -32,7 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getLocale(request),
   ]);
   // Villages and farmers may draft an agreement with the provider of a published offer.
-  const canDraftAgreement = can(viewer, "need.post") && !page.isOwner && page.offer.status === "PUBLISHED" && !page.offer.hiddenAt;
+  const canDraftAgreement =
+    can(viewer, "need.post") && !page.isOwner && page.offer.status === "PUBLISHED" && !page.offer.hiddenAt;
   return { ...page, locale, canDraftAgreement };
 }
 
@@ -67,18 +74,40 @@ export default function OfferPage() {
   const { t, locale } = useT();
   // The hide form shows its own errors; a refused publish or withdraw shows at the top.
   const isHideReply = lastResult?.initialValue?.intent === "hide";
-  const [hideForm, hideFields] = useForm({ id: "hide-offer", lastResult: isHideReply ? lastResult : undefined, shouldValidate: "onSubmit" });
+  const [hideForm, hideFields] = useForm({
+    id: "hide-offer",
+    lastResult: isHideReply ? lastResult : undefined,
+    shouldValidate: "onSubmit",
+  });
   return (
     <article className="mx-auto max-w-2xl space-y-4">
       {!isHideReply ? <FormErrors errors={lastResult?.error?.[""]} /> : null}
-      {offer.hiddenAt ? <p role="note" className="rounded-lg border-l-4 border-red-600 bg-red-50 px-4 py-3">{t("offers.notice.hidden", { reason: offer.hiddenReason ?? "" })}</p> : null}
-      {offer.status === "DRAFT" ? <p role="note" className="rounded-lg border-l-4 border-amber-500 bg-amber-50 px-4 py-3">{t("offers.notice.draft")}</p> : null}
-      {offer.status === "WITHDRAWN" ? <p role="note" className="rounded-lg border-l-4 border-stone-500 bg-stone-100 px-4 py-3">{t("offers.notice.withdrawn")}</p> : null}
+      {offer.hiddenAt ? (
+        <p role="note" className="rounded-lg border-l-4 border-red-600 bg-red-50 px-4 py-3">
+          {t("offers.notice.hidden", { reason: offer.hiddenReason ?? "" })}
+        </p>
+      ) : null}
+      {offer.status === "DRAFT" ? (
+        <p role="note" className="rounded-lg border-l-4 border-amber-500 bg-amber-50 px-4 py-3">
+          {t("offers.notice.draft")}
+        </p>
+      ) : null}
+      {offer.status === "WITHDRAWN" ? (
+        <p role="note" className="rounded-lg border-l-4 border-stone-500 bg-stone-100 px-4 py-3">
+          {t("offers.notice.withdrawn")}
+        </p>
+      ) : null}
       <header className="space-y-2">
         <div className="flex flex-wrap items-center gap-2">
           <KindLabel kind={offer.kind} />
-          {isOwner ? <span className="text-sm text-stone-600">{t(`offers.status.${offer.status}`)}</span> : null}
-          {offer.publishedAt ? <span className="text-sm text-stone-600">{t("offers.publishedOn", { date: formatDate(locale, offer.publishedAt) })}</span> : null}
+          {isOwner ? (
+            <span className="text-sm text-stone-600">{t(`offers.status.${offer.status}`)}</span>
+          ) : null}
+          {offer.publishedAt ? (
+            <span className="text-sm text-stone-600">
+              {t("offers.publishedOn", { date: formatDate(locale, offer.publishedAt) })}
+            </span>
+          ) : null}
         </div>
         <h1 className="text-2xl font-bold">{offer.title}</h1>
         <p>
@@ -95,30 +124,50 @@ export default function OfferPage() {
           <input type="hidden" name="source" value="offer" />
           <input type="hidden" name="offerId" value={offer.id} />
           <input type="hidden" name="redirectTo" value={`/offers/${offer.id}`} />
-          <button type="submit" className="btn-primary w-full sm:w-auto">{t("agreements.action.draft")}</button>
+          <button type="submit" className="btn-primary w-full sm:w-auto">
+            {t("agreements.action.draft")}
+          </button>
         </Form>
       ) : null}
       {isOwner ? (
         <section className="card space-y-3" aria-labelledby="manage">
-          <h2 id="manage" className="font-semibold">{t("offers.manage")}</h2>
+          <h2 id="manage" className="font-semibold">
+            {t("offers.manage")}
+          </h2>
           <div className="grid gap-3 sm:grid-cols-3">
-            <Link to={`/offers/${offer.id}/edit`} className="btn-secondary w-full">{t("offers.action.edit")}</Link>
-            {offer.status === "DRAFT" ? <IntentButton intent="publish" label={t("offers.action.publish")} primary /> : null}
-            {offer.status === "WITHDRAWN" ? <IntentButton intent="publish" label={t("offers.action.republish")} primary /> : null}
-            {offer.status === "PUBLISHED" ? <IntentButton intent="withdraw" label={t("offers.action.withdraw")} /> : null}
+            <Link to={`/offers/${offer.id}/edit`} className="btn-secondary w-full">
+              {t("offers.action.edit")}
+            </Link>
+            {offer.status === "DRAFT" ? (
+              <IntentButton intent="publish" label={t("offers.action.publish")} primary />
+            ) : null}
+            {offer.status === "WITHDRAWN" ? (
+              <IntentButton intent="publish" label={t("offers.action.republish")} primary />
+            ) : null}
+            {offer.status === "PUBLISHED" ? (
+              <IntentButton intent="withdraw" label={t("offers.action.withdraw")} />
+            ) : null}
           </div>
         </section>
       ) : null}
       {canModerate && (offer.hiddenAt || offer.status === "PUBLISHED") ? (
         <section className="card space-y-3" aria-labelledby="moderate">
-          <h2 id="moderate" className="font-semibold">{t("offers.moderate")}</h2>
+          <h2 id="moderate" className="font-semibold">
+            {t("offers.moderate")}
+          </h2>
           {offer.hiddenAt ? (
             <IntentButton intent="unhide" label={t("offers.action.unhide")} />
           ) : (
             <Form method="post" {...getFormProps(hideForm)} className="space-y-3">
               <FormErrors errors={hideForm.errors} />
-              <TextField meta={hideFields.reason} label={t("offers.hide.reason")} hint={t("offers.hide.reasonHint")} />
-              <button type="submit" name="intent" value="hide" className="btn-secondary w-full sm:w-auto">{t("offers.action.hide")}</button>
+              <TextField
+                meta={hideFields.reason}
+                label={t("offers.hide.reason")}
+                hint={t("offers.hide.reasonHint")}
+              />
+              <button type="submit" name="intent" value="hide" className="btn-secondary w-full sm:w-auto">
+                {t("offers.action.hide")}
+              </button>
             </Form>
           )}
         </section>

@@ -16,7 +16,11 @@ import { redirectWithToast } from "~/utils/toast.server";
 import { OfferForm } from "./+offer-form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "offers.editTitle")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "offers.editTitle")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -38,8 +42,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // The provider of an offer never changes; a posted organisationId is ignored here.
   const { intent, ...fields } = submission.value;
   try {
-    const offer = await updateOffer(user, offerId, fields, { publish: intent === "publish" }, requestMeta(request, context));
-    const message = intent === "publish" ? "offers.toast.published" : offer.status === "PUBLISHED" ? "offers.toast.updated" : "offers.toast.saved";
+    const offer = await updateOffer(
+      user,
+      offerId,
+      fields,
+      { publish: intent === "publish" },
+      requestMeta(request, context),
+    );
+    const message =
+      intent === "publish"
+        ? "offers.toast.published"
+        : offer.status === "PUBLISHED"
+          ? "offers.toast.updated"
+          : "offers.toast.saved";
     return redirectWithToast(`/offers/${offerId}`, { message });
   } catch (error) {
     return replyWithDomainError(submission, error, await getLocale(request));

@@ -14,7 +14,11 @@ import { redirectWithToast } from "~/utils/toast.server";
 import { OfferForm } from "./+offer-form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "offers.newTitle")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "offers.newTitle")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -29,8 +33,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return replyInvalid(submission);
   const { intent, ...fields } = submission.value;
   try {
-    const offer = await createOffer(user, fields, { publish: intent === "publish" }, requestMeta(request, context));
-    return redirectWithToast(`/offers/${offer.id}`, { message: intent === "publish" ? "offers.toast.published" : "offers.toast.saved" });
+    const offer = await createOffer(
+      user,
+      fields,
+      { publish: intent === "publish" },
+      requestMeta(request, context),
+    );
+    return redirectWithToast(`/offers/${offer.id}`, {
+      message: intent === "publish" ? "offers.toast.published" : "offers.toast.saved",
+    });
   } catch (error) {
     return replyWithDomainError(submission, error, await getLocale(request));
   }
@@ -40,11 +51,17 @@ export default function NewOfferPage() {
   const { posting } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useT();
-  const verified = posting.asExpert ? posting.expertVerified : posting.organisations.some((organisation) => organisation.verifiedAt);
+  const verified = posting.asExpert
+    ? posting.expertVerified
+    : posting.organisations.some((organisation) => organisation.verifiedAt);
   return (
     <section className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">{t("offers.newTitle")}</h1>
-      {verified ? null : <p className="rounded-lg border-l-4 border-amber-500 bg-amber-50 px-4 py-3">{t("offers.notice.unverified")}</p>}
+      {verified ? null : (
+        <p className="rounded-lg border-l-4 border-amber-500 bg-amber-50 px-4 py-3">
+          {t("offers.notice.unverified")}
+        </p>
+      )}
       <OfferForm
         id="new-offer"
         lastResult={lastResult}

@@ -35,10 +35,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   // A Star Innovation Space lists its services; its own accounts also see drafts.
   const managesServices = managesSpace(viewer, page.organisation.id);
-  const services = page.organisation.type === "STAR_SPACE" ? await listServicesOfSpace(page.organisation.id, managesServices) : null;
+  const services =
+    page.organisation.type === "STAR_SPACE"
+      ? await listServicesOfSpace(page.organisation.id, managesServices)
+      : null;
   const trust = await organisationTrust(page.organisation.id, viewer);
   const poverty = await povertyStatus(page.organisation.id, viewer);
-  return { ...page, locale, services, managesServices, managesWebhooks: managesWebhooks(viewer, page.organisation.id), trust, poverty };
+  return {
+    ...page,
+    locale,
+    services,
+    managesServices,
+    managesWebhooks: managesWebhooks(viewer, page.organisation.id),
+    trust,
+    poverty,
+  };
 }
 
 /** Only moderation posts here; editing lives under /account/organisations/:id. */
@@ -47,10 +58,26 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function OrganisationPage() {
-  const { organisation, contact, members, experts, offers, services, managesServices, managesWebhooks, hidden, canEdit, canModerate, trust, poverty } = useLoaderData<typeof loader>();
+  const {
+    organisation,
+    contact,
+    members,
+    experts,
+    offers,
+    services,
+    managesServices,
+    managesWebhooks,
+    hidden,
+    canEdit,
+    canModerate,
+    trust,
+    poverty,
+  } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t, locale } = useT();
-  const place = [countyName(organisation.countyCode, locale), organisation.village].filter(Boolean).join(" · ");
+  const place = [countyName(organisation.countyCode, locale), organisation.village]
+    .filter(Boolean)
+    .join(" · ");
   return (
     <article className="mx-auto max-w-2xl space-y-4">
       <HiddenNotice hidden={hidden} />
@@ -60,23 +87,41 @@ export default function OrganisationPage() {
           <span>{locale === "en" && organisation.nameEn ? organisation.nameEn : organisation.name}</span>
           <VerifiedBadge verified={Boolean(organisation.verifiedAt)} />
         </h1>
-        {poverty?.since ? <p className="mt-1"><PovertyBadge marked /></p> : null}
+        {poverty?.since ? (
+          <p className="mt-1">
+            <PovertyBadge marked />
+          </p>
+        ) : null}
         {place ? <p className="mt-1 text-stone-700">{t("profiles.location", { place })}</p> : null}
-        {organisation.description ? <p className="mt-3 whitespace-pre-line">{organisation.description}</p> : null}
+        {organisation.description ? (
+          <p className="mt-3 whitespace-pre-line">{organisation.description}</p>
+        ) : null}
         {canEdit ? (
           <div className="mt-4 flex flex-wrap gap-2">
-            <Link to={`/account/organisations/${organisation.id}`} className="btn-secondary">{t("profiles.edit")}</Link>
-            {!organisation.verifiedAt ? <Link to={`/account/verification?org=${organisation.id}`} className="btn-secondary">{t("profiles.verify")}</Link> : null}
+            <Link to={`/account/organisations/${organisation.id}`} className="btn-secondary">
+              {t("profiles.edit")}
+            </Link>
+            {!organisation.verifiedAt ? (
+              <Link to={`/account/verification?org=${organisation.id}`} className="btn-secondary">
+                {t("profiles.verify")}
+              </Link>
+            ) : null}
           </div>
         ) : null}
       </header>
-      {poverty?.canChange ? <PovertySection organisationId={organisation.id} since={poverty.since} canChange /> : null}
+      {poverty?.canChange ? (
+        <PovertySection organisationId={organisation.id} since={poverty.since} canChange />
+      ) : null}
       {organisation.mainProducts.length > 0 ? (
         <section className="card" aria-labelledby="products">
-          <h2 id="products" className="text-lg font-semibold">{t("profiles.mainProducts")}</h2>
+          <h2 id="products" className="text-lg font-semibold">
+            {t("profiles.mainProducts")}
+          </h2>
           <ul className="mt-2 flex flex-wrap gap-2">
             {organisation.mainProducts.map((product) => (
-              <li key={product} className="rounded-full bg-stone-100 px-3 py-1">{product}</li>
+              <li key={product} className="rounded-full bg-stone-100 px-3 py-1">
+                {product}
+              </li>
             ))}
           </ul>
         </section>
@@ -84,12 +129,20 @@ export default function OrganisationPage() {
       <ContactSection contact={contact} />
       <TrustSections trust={trust} />
       <section className="card" aria-labelledby="members">
-        <h2 id="members" className="text-lg font-semibold">{t("profiles.members")}</h2>
+        <h2 id="members" className="text-lg font-semibold">
+          {t("profiles.members")}
+        </h2>
         {members.length === 0 ? <p className="mt-2 text-stone-600">{t("profiles.noMembers")}</p> : null}
         <ul className="mt-2 divide-y divide-stone-200">
           {members.map((member) => (
             <li key={member.id} className="flex flex-wrap items-center gap-2 py-2">
-              {member.hasProfile ? <Link to={`/experts/${member.id}`} className="link">{member.displayName}</Link> : <span>{member.displayName}</span>}
+              {member.hasProfile ? (
+                <Link to={`/experts/${member.id}`} className="link">
+                  {member.displayName}
+                </Link>
+              ) : (
+                <span>{member.displayName}</span>
+              )}
               <VerifiedBadge verified={member.verified} compact />
               <span className="text-sm text-stone-600">{t(`role.${member.role}`)}</span>
             </li>
@@ -98,14 +151,20 @@ export default function OrganisationPage() {
       </section>
       {experts.length > 0 ? (
         <section className="card" aria-labelledby="experts">
-          <h2 id="experts" className="text-lg font-semibold">{t("profiles.experts")}</h2>
+          <h2 id="experts" className="text-lg font-semibold">
+            {t("profiles.experts")}
+          </h2>
           <ul className="mt-2 divide-y divide-stone-200">
             {experts.map((expert) => (
               <li key={expert.userId} className="flex flex-wrap items-center gap-2 py-2">
-                <Link to={`/experts/${expert.userId}`} className="link">{expert.user.displayName}</Link>
+                <Link to={`/experts/${expert.userId}`} className="link">
+                  {expert.user.displayName}
+                </Link>
                 <VerifiedBadge verified={Boolean(expert.user.verifiedAt)} compact />
                 <span className="text-sm text-stone-600">{expert.title}</span>
-                {expert.isCommissioner ? <span className="text-sm text-brand-800">{t("profiles.expert.commissioner")}</span> : null}
+                {expert.isCommissioner ? (
+                  <span className="text-sm text-brand-800">{t("profiles.expert.commissioner")}</span>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -113,19 +172,33 @@ export default function OrganisationPage() {
       ) : null}
       {offers.length > 0 ? (
         <section className="card" aria-labelledby="offers">
-          <h2 id="offers" className="text-lg font-semibold">{t("profiles.offers")}</h2>
+          <h2 id="offers" className="text-lg font-semibold">
+            {t("profiles.offers")}
+          </h2>
           <ul className="mt-2 divide-y divide-stone-200">
             {offers.map((offer) => (
               <li key={offer.id} className="py-2">
                 <span className="mr-2 text-sm text-stone-600">{t(`profiles.offerKind.${offer.kind}`)}</span>
-                <Link to={`/offers/${offer.id}`} className="link">{offer.title}</Link>
+                <Link to={`/offers/${offer.id}`} className="link">
+                  {offer.title}
+                </Link>
               </li>
             ))}
           </ul>
         </section>
       ) : null}
-      {managesWebhooks ? <Link to={`/orgs/${organisation.id}/webhooks`} className="link block">{t("webhooks.manageLink")}</Link> : null}
-      {services ? <SpaceServicesSection organisationId={organisation.id} services={services} canManage={managesServices} /> : null}
+      {managesWebhooks ? (
+        <Link to={`/orgs/${organisation.id}/webhooks`} className="link block">
+          {t("webhooks.manageLink")}
+        </Link>
+      ) : null}
+      {services ? (
+        <SpaceServicesSection
+          organisationId={organisation.id}
+          services={services}
+          canManage={managesServices}
+        />
+      ) : null}
       {canModerate ? <ModerationForm hidden={Boolean(hidden)} lastResult={lastResult} /> : null}
     </article>
   );

@@ -15,15 +15,21 @@ import { redirectWithToast } from "~/utils/toast.server";
 import { DeliveryLine, IntentButton } from "./+webhooks-ui";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "webhooks.log")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "webhooks.log")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const page = Math.max(1, Math.floor(Number(new URL(request.url).searchParams.get("page")) || 1));
-  const log = await listDeliveries(user, params.id ?? "", params.endpointId ?? "", page).catch((error: unknown) => {
-    throw domainErrorResponse(error);
-  });
+  const log = await listDeliveries(user, params.id ?? "", params.endpointId ?? "", page).catch(
+    (error: unknown) => {
+      throw domainErrorResponse(error);
+    },
+  );
   return { ...log, page, organisationId: params.id ?? "", locale: await getLocale(request) };
 }
 
@@ -36,7 +42,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   } catch (error) {
     throw domainErrorResponse(error);
   }
-  return redirectWithToast(`/orgs/${params.id}/webhooks/${params.endpointId}`, { message: "webhooks.replayed" });
+  return redirectWithToast(`/orgs/${params.id}/webhooks/${params.endpointId}`, {
+    message: "webhooks.replayed",
+  });
 }
 
 export default function WebhookLogPage() {
@@ -46,7 +54,9 @@ export default function WebhookLogPage() {
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <header>
-        <Link to={`/orgs/${organisationId}/webhooks`} className="link text-sm">{t("webhooks.back")}</Link>
+        <Link to={`/orgs/${organisationId}/webhooks`} className="link text-sm">
+          {t("webhooks.back")}
+        </Link>
         <h1 className="mt-1 text-2xl font-bold">{t("webhooks.log")}</h1>
         <p className="mt-1 break-all font-mono text-sm text-stone-700">{endpoint.url}</p>
       </header>
@@ -57,22 +67,45 @@ export default function WebhookLogPage() {
             <DeliveryLine delivery={delivery} />
             <p className="text-xs text-stone-500">
               {delivery.id}
-              {delivery.replayOfId ? ` · ${t("webhooks.delivery.replayOf", { id: delivery.replayOfId })}` : null}
-              {delivery.status === "PENDING" ? ` · ${t("webhooks.delivery.next", { at: formatDateTime(locale, delivery.nextAttemptAt) })}` : null}
+              {delivery.replayOfId
+                ? ` · ${t("webhooks.delivery.replayOf", { id: delivery.replayOfId })}`
+                : null}
+              {delivery.status === "PENDING"
+                ? ` · ${t("webhooks.delivery.next", { at: formatDateTime(locale, delivery.nextAttemptAt) })}`
+                : null}
             </p>
             <details>
               <summary className="cursor-pointer text-sm">{t("webhooks.delivery.payload")}</summary>
-              <pre tabIndex={0} className="mt-2 overflow-x-auto rounded bg-stone-100 p-2 text-xs">{JSON.stringify(delivery.payload, null, 2)}</pre>
+              <pre tabIndex={0} className="mt-2 overflow-x-auto rounded bg-stone-100 p-2 text-xs">
+                {JSON.stringify(delivery.payload, null, 2)}
+              </pre>
             </details>
-            <IntentButton intent="replay" name="deliveryId" value={delivery.id} label={t("webhooks.replay")} />
+            <IntentButton
+              intent="replay"
+              name="deliveryId"
+              value={delivery.id}
+              label={t("webhooks.replay")}
+            />
           </li>
         ))}
       </ul>
       {pages > 1 ? (
         <nav className="flex items-center justify-between text-sm">
-          {page > 1 ? <Link to={pageLink(page - 1)} className="link">{t("webhooks.prev")}</Link> : <span />}
+          {page > 1 ? (
+            <Link to={pageLink(page - 1)} className="link">
+              {t("webhooks.prev")}
+            </Link>
+          ) : (
+            <span />
+          )}
           <span>{t("webhooks.page", { page, pages })}</span>
-          {page < pages ? <Link to={pageLink(page + 1)} className="link">{t("webhooks.next")}</Link> : <span />}
+          {page < pages ? (
+            <Link to={pageLink(page + 1)} className="link">
+              {t("webhooks.next")}
+            </Link>
+          ) : (
+            <span />
+          )}
         </nav>
       ) : null}
     </div>

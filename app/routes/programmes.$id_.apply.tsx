@@ -17,14 +17,23 @@ import { redirectWithToast } from "~/utils/toast.server";
 import { industryName } from "./+programmes-ui";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "programmes.applyTitle", { title: data.programme.title })} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "programmes.applyTitle", { title: data.programme.title })} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const programme = await getProgramme(params.id ?? "");
   if (!programme) throw new Response("Not found", { status: 404 });
-  return { locale: await getLocale(request), programme, accepting: isAccepting(programme), options: await applyOptions(user) };
+  return {
+    locale: await getLocale(request),
+    programme,
+    accepting: isAccepting(programme),
+    options: await applyOptions(user),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -48,29 +57,62 @@ export default function ApplyPage() {
     id: "programme-apply",
     lastResult,
     constraint: getZodConstraint(ApplyFormFields),
-    defaultValue: { organisationId: options.organisations[0]?.id, countyCode: options.organisations[0]?.countyCode ?? undefined },
+    defaultValue: {
+      organisationId: options.organisations[0]?.id,
+      countyCode: options.organisations[0]?.countyCode ?? undefined,
+    },
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ApplyFormSchema }),
   });
   const orgName = new Map(options.organisations.map((org) => [org.id, org.name]));
   const links = [
     { value: "", label: t("programmes.form.noLink") },
-    ...options.agreements.map((agreement) => ({ value: `agreement:${agreement.id}`, label: t("programmes.form.linkAgreement", { number: agreement.number, title: agreement.title }) })),
-    ...options.needs.map((need) => ({ value: `need:${need.id}`, label: `${t("programmes.form.linkNeed", { title: need.title })} · ${orgName.get(need.organisationId ?? "") ?? ""}` })),
+    ...options.agreements.map((agreement) => ({
+      value: `agreement:${agreement.id}`,
+      label: t("programmes.form.linkAgreement", { number: agreement.number, title: agreement.title }),
+    })),
+    ...options.needs.map((need) => ({
+      value: `need:${need.id}`,
+      label: `${t("programmes.form.linkNeed", { title: need.title })} · ${orgName.get(need.organisationId ?? "") ?? ""}`,
+    })),
   ];
   if (!accepting || options.organisations.length === 0) {
-    return <p className="card mx-auto max-w-xl">{t(accepting ? "programmes.noOrg" : "programmes.closedNotice")}</p>;
+    return (
+      <p className="card mx-auto max-w-xl">{t(accepting ? "programmes.noOrg" : "programmes.closedNotice")}</p>
+    );
   }
   return (
     <section className="mx-auto max-w-xl">
       <h1 className="text-2xl font-bold">{t("programmes.applyTitle", { title: programme.title })}</h1>
       <Form method="post" {...getFormProps(form)} className="card mt-4 space-y-4">
         <FormErrors errors={form.errors} />
-        <SelectField meta={fields.organisationId} label={t("programmes.form.organisation")} options={options.organisations.map((org) => ({ value: org.id, label: org.name }))} />
+        <SelectField
+          meta={fields.organisationId}
+          label={t("programmes.form.organisation")}
+          options={options.organisations.map((org) => ({ value: org.id, label: org.name }))}
+        />
         <TextField meta={fields.title} label={t("programmes.form.title")} />
-        <TextAreaField meta={fields.summary} label={t("programmes.form.summary")} hint={t("programmes.form.summaryHint")} />
-        <SelectField meta={fields.countyCode} label={t("programmes.form.county")} options={COUNTIES.filter((county) => programme.eligibleCounties.length === 0 || programme.eligibleCounties.includes(county.code)).map((county) => ({ value: county.code, label: localName(county, locale) }))} />
-        <SelectField meta={fields.industry} label={t("programmes.form.industry")} options={(programme.eligibleIndustries.length ? programme.eligibleIndustries : INDUSTRY_CODES_ALL).map((code) => ({ value: code, label: industryName(code, locale) }))} />
+        <TextAreaField
+          meta={fields.summary}
+          label={t("programmes.form.summary")}
+          hint={t("programmes.form.summaryHint")}
+        />
+        <SelectField
+          meta={fields.countyCode}
+          label={t("programmes.form.county")}
+          options={COUNTIES.filter(
+            (county) =>
+              programme.eligibleCounties.length === 0 || programme.eligibleCounties.includes(county.code),
+          ).map((county) => ({ value: county.code, label: localName(county, locale) }))}
+        />
+        <SelectField
+          meta={fields.industry}
+          label={t("programmes.form.industry")}
+          options={(programme.eligibleIndustries.length
+            ? programme.eligibleIndustries
+            : INDUSTRY_CODES_ALL
+          ).map((code) => ({ value: code, label: industryName(code, locale) }))}
+        />
         <TextField meta={fields.requested} label={t("programmes.form.requested")} inputMode="decimal" />
         <SelectField meta={fields.link} label={t("programmes.form.link")} options={links} />
         <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>

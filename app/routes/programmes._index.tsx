@@ -8,7 +8,11 @@ import { listPublicProgrammes } from "~/modules/programmes/programmes.queries.se
 import { ProgrammeCard } from "./+programmes-ui";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "programmes.title")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "programmes.title")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -26,14 +30,28 @@ export default function ProgrammesPage() {
       <header>
         <h1 className="text-2xl font-bold">{t("programmes.title")}</h1>
         <p className="text-stone-700">{t("programmes.intro")}</p>
-        <Link to="/programmes/commended" className="link">{t("programmes.commendedTitle")}</Link>
+        <Link to="/programmes/commended" className="link">
+          {t("programmes.commendedTitle")}
+        </Link>
       </header>
       <h2 className="text-xl font-semibold">{t("programmes.open")}</h2>
-      {open.length ? <ul className="space-y-3">{open.map((programme) => <ProgrammeCard key={programme.id} programme={programme} href={`/programmes/${programme.id}`} />)}</ul> : <p>{t("programmes.none")}</p>}
+      {open.length ? (
+        <ul className="space-y-3">
+          {open.map((programme) => (
+            <ProgrammeCard key={programme.id} programme={programme} href={`/programmes/${programme.id}`} />
+          ))}
+        </ul>
+      ) : (
+        <p>{t("programmes.none")}</p>
+      )}
       {closed.length ? (
         <>
           <h2 className="text-xl font-semibold">{t("programmes.closed")}</h2>
-          <ul className="space-y-3">{closed.map((programme) => <ProgrammeCard key={programme.id} programme={programme} href={`/programmes/${programme.id}`} />)}</ul>
+          <ul className="space-y-3">
+            {closed.map((programme) => (
+              <ProgrammeCard key={programme.id} programme={programme} href={`/programmes/${programme.id}`} />
+            ))}
+          </ul>
         </>
       ) : null}
     </section>

@@ -11,7 +11,11 @@ import { translate } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/use-t";
 import { getApplicantView } from "~/modules/programmes/programmes.queries.server";
-import { ApplicantIntentSchema, CompletionReportSchema, MAX_EVIDENCE_PHOTOS } from "~/modules/programmes/programmes.schema";
+import {
+  ApplicantIntentSchema,
+  CompletionReportSchema,
+  MAX_EVIDENCE_PHOTOS,
+} from "~/modules/programmes/programmes.schema";
 import { reportCompletion, withdrawApplication } from "~/modules/programmes/programmes.server";
 import { MAX_IMAGE_BYTES, parseUploadForm } from "~/modules/uploads/uploads.server";
 import { requireUser } from "~/modules/users/guards.server";
@@ -19,7 +23,9 @@ import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { ApplicationStatus, Disbursements, OutcomeFacts, replyFor } from "./+programmes-ui";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.application.title} · ${translate(data.locale, "app.name")}` : "XiangKe" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.application.title} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -33,12 +39,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = params.id ?? "";
   let formData: FormData;
   try {
-    formData = await parseUploadForm(request, { maxFiles: MAX_EVIDENCE_PHOTOS, maxFileBytes: MAX_IMAGE_BYTES });
+    formData = await parseUploadForm(request, {
+      maxFiles: MAX_EVIDENCE_PHOTOS,
+      maxFileBytes: MAX_IMAGE_BYTES,
+    });
   } catch (error) {
     // Too many or too large parts: only the report form sends photos, so the refusal shows there.
     const report = new FormData();
     report.set("intent", "report");
-    return replyWithDomainError(parseWithZod(report, { schema: ApplicantIntentSchema }), error, await getLocale(request));
+    return replyWithDomainError(
+      parseWithZod(report, { schema: ApplicantIntentSchema }),
+      error,
+      await getLocale(request),
+    );
   }
   const submission = parseWithZod(formData, { schema: ApplicantIntentSchema });
   if (submission.status !== "success") return replyInvalid(submission);
@@ -71,24 +84,47 @@ export default function ApplicationPage() {
         <h2 className="font-semibold">{t("programmes.timeline")}</h2>
         <ol className="list-inside list-disc space-y-1">
           <li>{t("programmes.submittedAt", { date: formatDate(locale, application.createdAt) })}</li>
-          {application.decidedAt ? <li>{t("programmes.decidedAt", { date: formatDate(locale, application.decidedAt) })} · {t(`programmes.appStatus.${application.status === "REJECTED" ? "REJECTED" : "APPROVED"}`)}</li> : null}
-          {application.completedAt ? <li>{t("programmes.completedAt", { date: formatDate(locale, application.completedAt) })}</li> : null}
+          {application.decidedAt ? (
+            <li>
+              {t("programmes.decidedAt", { date: formatDate(locale, application.decidedAt) })} ·{" "}
+              {t(`programmes.appStatus.${application.status === "REJECTED" ? "REJECTED" : "APPROVED"}`)}
+            </li>
+          ) : null}
+          {application.completedAt ? (
+            <li>{t("programmes.completedAt", { date: formatDate(locale, application.completedAt) })}</li>
+          ) : null}
         </ol>
-        {application.decisionNote ? <p>{t("programmes.decisionNote", { note: application.decisionNote })}</p> : null}
-        {application.suspendedAt ? <p className="text-red-800">{t("programmes.suspendedNotice", { reason: application.suspensionReason ?? "" })}</p> : null}
+        {application.decisionNote ? (
+          <p>{t("programmes.decisionNote", { note: application.decisionNote })}</p>
+        ) : null}
+        {application.suspendedAt ? (
+          <p className="text-red-800">
+            {t("programmes.suspendedNotice", { reason: application.suspensionReason ?? "" })}
+          </p>
+        ) : null}
         <FactList
           facts={[
             [t("programmes.organisation"), application.organisation.name],
             [t("programmes.requested"), formatMoney(locale, application.requestedFen)],
-            [t("programmes.approved"), application.approvedFen === null ? "" : formatMoney(locale, application.approvedFen)],
+            [
+              t("programmes.approved"),
+              application.approvedFen === null ? "" : formatMoney(locale, application.approvedFen),
+            ],
             [t("programmes.paid"), formatMoney(locale, application.disbursedFen)],
           ]}
         />
-        {application.status === "SUBMITTED" ? <IntentButton intent="withdraw" label={t("programmes.withdraw")} /> : null}
+        {application.status === "SUBMITTED" ? (
+          <IntentButton intent="withdraw" label={t("programmes.withdraw")} />
+        ) : null}
       </div>
       <div className="card space-y-2">
         <h2 className="font-semibold">{t("programmes.reviews")}</h2>
-        <p>{t("programmes.reviewCount", { count: application.reviews.length, required: application.programme.reviewsRequired })}</p>
+        <p>
+          {t("programmes.reviewCount", {
+            count: application.reviews.length,
+            required: application.programme.reviewsRequired,
+          })}
+        </p>
         <ul className="space-y-1">
           {application.reviews.map((review, index) => (
             <li key={index}>
@@ -99,7 +135,14 @@ export default function ApplicationPage() {
         </ul>
       </div>
       <Disbursements payments={application.disbursements} />
-      {application.outcome ? <OutcomeFacts outcome={application.outcome} evidence={application.evidence.map((item) => `/programmes/applications/${application.id}/evidence/${item.uploadId}`)} /> : null}
+      {application.outcome ? (
+        <OutcomeFacts
+          outcome={application.outcome}
+          evidence={application.evidence.map(
+            (item) => `/programmes/applications/${application.id}/evidence/${item.uploadId}`,
+          )}
+        />
+      ) : null}
       {canReport ? <ReportForm lastResult={replyFor(lastResult, "report")} /> : null}
     </section>
   );
@@ -122,7 +165,11 @@ function ReportForm({ lastResult }: { lastResult?: SubmissionResult<string[]> })
       <FormErrors errors={form.errors} />
       <input type="hidden" name="intent" value="report" />
       <TextAreaField meta={fields.summary} label={t("programmes.form.summary")} />
-      <TextField meta={fields.farmersTrained} label={t("programmes.kpi.farmersTrained")} inputMode="decimal" />
+      <TextField
+        meta={fields.farmersTrained}
+        label={t("programmes.kpi.farmersTrained")}
+        inputMode="decimal"
+      />
       <TextField meta={fields.incomeChange} label={t("programmes.kpi.incomeChange")} inputMode="text" />
       <TextField meta={fields.areaMu} label={t("programmes.kpi.areaMu")} inputMode="decimal" />
       <TextField meta={fields.herdSize} label={t("programmes.kpi.herdSize")} inputMode="decimal" />
@@ -131,7 +178,13 @@ function ReportForm({ lastResult }: { lastResult?: SubmissionResult<string[]> })
       <TextField meta={fields.sales} label={t("programmes.kpi.sales")} inputMode="decimal" />
       <label className="block space-y-1">
         <span className="font-medium">{t("programmes.kpi.photos")}</span>
-        <input type="file" name={fields.photos.name} accept="image/jpeg,image/png,image/webp" multiple className="block w-full" />
+        <input
+          type="file"
+          name={fields.photos.name}
+          accept="image/jpeg,image/png,image/webp"
+          multiple
+          className="block w-full"
+        />
       </label>
       <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
         {t("programmes.submitReport")}

@@ -7,6 +7,7 @@ import { requireUser } from "~/modules/users/guards.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const uploadId = params.uploadId ?? "";
-  if (!(await canReadEvidence(user, params.id ?? "", uploadId))) throw new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
+  if (!(await canReadEvidence(user, params.id ?? "", uploadId)))
+    throw new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
   return privateImageResponse(uploadId, request);
 }

@@ -10,7 +10,11 @@ import { PASSING_SCORE } from "~/modules/programmes/programmes.schema";
 import { countyName } from "~/modules/reference/reference";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "programmes.commendedTitle")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "programmes.commendedTitle")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -31,13 +35,23 @@ export default function CommendedPage() {
           <li key={item.application.id} className="card space-y-1">
             <h2 className="text-lg font-semibold">{item.application.title}</h2>
             <p className="text-sm text-stone-700">
-              {item.organisationName} · {countyName(item.application.countyCode, locale)} · {item.application.programme.year} {item.application.programme.title}
+              {item.organisationName} · {countyName(item.application.countyCode, locale)} ·{" "}
+              {item.application.programme.year} {item.application.programme.title}
             </p>
             <p>{item.summary}</p>
             <p className="text-sm">
-              {t("programmes.kpi.farmersTrained")} {item.farmersTrained} · {t("programmes.kpi.jobsCreated")} {item.jobsCreated} · {t("programmes.kpi.incomeChange")} {formatMoney(locale, item.incomeChangeFen)}
+              {t("programmes.kpi.farmersTrained")} {item.farmersTrained} · {t("programmes.kpi.jobsCreated")}{" "}
+              {item.jobsCreated} · {t("programmes.kpi.incomeChange")}{" "}
+              {formatMoney(locale, item.incomeChangeFen)}
             </p>
-            {item.score !== null ? <p className="text-sm">{t("programmes.evaluationResult", { score: item.score, verdict: t(item.score >= PASSING_SCORE ? "programmes.pass" : "programmes.fail") })}</p> : null}
+            {item.score !== null ? (
+              <p className="text-sm">
+                {t("programmes.evaluationResult", {
+                  score: item.score,
+                  verdict: t(item.score >= PASSING_SCORE ? "programmes.pass" : "programmes.fail"),
+                })}
+              </p>
+            ) : null}
             {item.narrative ? <p className="text-sm text-stone-700">{item.narrative}</p> : null}
           </li>
         ))}

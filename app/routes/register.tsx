@@ -21,7 +21,11 @@ import { redirectWithToast } from "~/utils/toast.server";
 const SECRET_FIELDS = ["password", "confirmPassword"];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "register.title")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "register.title")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -59,9 +63,14 @@ export default function RegisterPage() {
   });
   const role = fields.role.value;
   const showOrganisation = !role || isOrganisationRole(role);
-  const organisationTypes = role && isOrganisationRole(role)
-    ? ORGANISATION_TYPES_BY_ROLE[role]
-    : [...ORGANISATION_TYPES_BY_ROLE.VILLAGE, ...ORGANISATION_TYPES_BY_ROLE.INSTITUTION, ...ORGANISATION_TYPES_BY_ROLE.SPACE];
+  const organisationTypes =
+    role && isOrganisationRole(role)
+      ? ORGANISATION_TYPES_BY_ROLE[role]
+      : [
+          ...ORGANISATION_TYPES_BY_ROLE.VILLAGE,
+          ...ORGANISATION_TYPES_BY_ROLE.INSTITUTION,
+          ...ORGANISATION_TYPES_BY_ROLE.SPACE,
+        ];
 
   return (
     <section className="mx-auto max-w-md">
@@ -75,10 +84,26 @@ export default function RegisterPage() {
           options={SELF_REGISTER_ROLES.map((value) => ({ value, label: t(`role.${value}`) }))}
           placeholder={t("register.countyNone")}
         />
-        <TextField meta={fields.identifier} label={t("register.identifier")} hint={t("register.identifierHint")} autoComplete="username" />
+        <TextField
+          meta={fields.identifier}
+          label={t("register.identifier")}
+          hint={t("register.identifierHint")}
+          autoComplete="username"
+        />
         <TextField meta={fields.displayName} label={t("register.displayName")} autoComplete="name" />
-        <TextField meta={fields.password} label={t("register.password")} hint={t("register.passwordHint")} type="password" autoComplete="new-password" />
-        <TextField meta={fields.confirmPassword} label={t("register.confirmPassword")} type="password" autoComplete="new-password" />
+        <TextField
+          meta={fields.password}
+          label={t("register.password")}
+          hint={t("register.passwordHint")}
+          type="password"
+          autoComplete="new-password"
+        />
+        <TextField
+          meta={fields.confirmPassword}
+          label={t("register.confirmPassword")}
+          type="password"
+          autoComplete="new-password"
+        />
         <SelectField
           meta={fields.countyCode}
           label={`${t("register.county")} (${t("form.optional")})`}
@@ -87,12 +112,21 @@ export default function RegisterPage() {
         />
         {showOrganisation ? (
           <fieldset className="space-y-4 rounded-lg border border-stone-200 bg-stone-50 p-3">
-            <legend className="float-left mb-1 w-full text-sm text-stone-700">{t("register.organisationSection")}</legend>
-            <TextField meta={fields.organisationName} label={t("register.organisationName")} autoComplete="organization" />
+            <legend className="float-left mb-1 w-full text-sm text-stone-700">
+              {t("register.organisationSection")}
+            </legend>
+            <TextField
+              meta={fields.organisationName}
+              label={t("register.organisationName")}
+              autoComplete="organization"
+            />
             <SelectField
               meta={fields.organisationType}
               label={t("register.organisationType")}
-              options={organisationTypes.map((value) => ({ value, label: t(`orgType.${value}` as MessageKey) }))}
+              options={organisationTypes.map((value) => ({
+                value,
+                label: t(`orgType.${value}` as MessageKey),
+              }))}
               placeholder={t("register.countyNone")}
             />
           </fieldset>
@@ -101,7 +135,10 @@ export default function RegisterPage() {
           {navigation.state === "submitting" ? t("register.pending") : t("register.submit")}
         </button>
         <p className="text-center text-sm">
-          {t("register.haveAccount")} <Link to="/login" className="link">{t("nav.login")}</Link>
+          {t("register.haveAccount")}{" "}
+          <Link to="/login" className="link">
+            {t("nav.login")}
+          </Link>
         </p>
       </Form>
     </section>

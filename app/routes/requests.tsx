@@ -16,7 +16,11 @@ import { redirectWithToast } from "~/utils/toast.server";
 import { RequestCard, type RequestCardData } from "./+service-requests-ui";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "spaces.mine.title")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "spaces.mine.title")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -33,25 +37,44 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const meta = requestMeta(request, context);
   try {
     if (command.intent === "cancel") await cancelRequest(user, command.requestId, meta);
-    else await rateRequest(user, command.requestId, { rating: command.rating, feedback: command.feedback }, meta);
-    return redirectWithToast("/requests", { message: command.intent === "cancel" ? "spaces.toast.cancelled" : "spaces.toast.rated" });
+    else
+      await rateRequest(
+        user,
+        command.requestId,
+        { rating: command.rating, feedback: command.feedback },
+        meta,
+      );
+    return redirectWithToast("/requests", {
+      message: command.intent === "cancel" ? "spaces.toast.cancelled" : "spaces.toast.rated",
+    });
   } catch (error) {
     return replyWithDomainError(submission, error, await getLocale(request));
   }
 }
 
 /** Cancel while waiting or accepted; rate once completed. */
-function RequesterForms({ request, lastResult }: { request: RequestCardData; lastResult: SubmissionResult<string[]> | undefined }) {
+function RequesterForms({
+  request,
+  lastResult,
+}: {
+  request: RequestCardData;
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
   const { t } = useT();
   const mine = lastResult?.initialValue?.requestId === request.id;
-  const [rateForm, rateFields] = useForm({ id: `rate-${request.id}`, lastResult: mine ? lastResult : undefined });
+  const [rateForm, rateFields] = useForm({
+    id: `rate-${request.id}`,
+    lastResult: mine ? lastResult : undefined,
+  });
   const hidden = <input type="hidden" name="requestId" value={request.id} />;
   if (request.status === "SUBMITTED" || request.status === "ACCEPTED") {
     return (
       <Form method="post">
         {mine ? <FormErrors errors={lastResult?.error?.[""]} /> : null}
         {hidden}
-        <button type="submit" name="intent" value="cancel" className="btn-secondary w-full sm:w-auto">{t("spaces.action.cancelRequest")}</button>
+        <button type="submit" name="intent" value="cancel" className="btn-secondary w-full sm:w-auto">
+          {t("spaces.action.cancelRequest")}
+        </button>
       </Form>
     );
   }
@@ -60,9 +83,19 @@ function RequesterForms({ request, lastResult }: { request: RequestCardData; las
     <Form method="post" {...getFormProps(rateForm)} className="space-y-2">
       <FormErrors errors={rateForm.errors} />
       {hidden}
-      <SelectField meta={rateFields.rating} label={t("spaces.mine.rating")} placeholder={t("spaces.field.choose")} options={[5, 4, 3, 2, 1].map((value) => ({ value: String(value), label: t("spaces.mine.ratingValue", { rating: value }) }))} />
+      <SelectField
+        meta={rateFields.rating}
+        label={t("spaces.mine.rating")}
+        placeholder={t("spaces.field.choose")}
+        options={[5, 4, 3, 2, 1].map((value) => ({
+          value: String(value),
+          label: t("spaces.mine.ratingValue", { rating: value }),
+        }))}
+      />
       <TextAreaField meta={rateFields.feedback} label={t("spaces.mine.feedback")} rows={3} />
-      <button type="submit" name="intent" value="rate" className="btn-primary w-full sm:w-auto">{t("spaces.action.rate")}</button>
+      <button type="submit" name="intent" value="rate" className="btn-primary w-full sm:w-auto">
+        {t("spaces.action.rate")}
+      </button>
     </Form>
   );
 }
@@ -76,7 +109,10 @@ export default function MyRequestsPage() {
       <h1 className="text-2xl font-bold">{t("spaces.mine.title")}</h1>
       {requests.length === 0 ? (
         <p className="card text-stone-600">
-          {t("spaces.mine.empty")} <Link to="/spaces" className="link">{t("spaces.directory.title")}</Link>
+          {t("spaces.mine.empty")}{" "}
+          <Link to="/spaces" className="link">
+            {t("spaces.directory.title")}
+          </Link>
         </p>
       ) : null}
       {requests.map((request) => (

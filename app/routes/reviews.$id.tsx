@@ -18,7 +18,11 @@ import { safeRedirect } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "reviews.single")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "reviews.single")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 /** One published review with the reply form (for the reviewed side) and the report form. */
@@ -46,7 +50,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return replyWithDomainError(submission, error, await getLocale(request));
   }
   const back = safeRedirect(command.redirectTo, `/reviews/${id}`);
-  return redirectWithToast(back, { message: command.intent === "reply" ? "reviews.toast.replied" : "reviews.toast.reported" });
+  return redirectWithToast(back, {
+    message: command.intent === "reply" ? "reviews.toast.replied" : "reviews.toast.reported",
+  });
 }
 
 export default function ReviewPage() {
@@ -62,7 +68,9 @@ export default function ReviewPage() {
   });
   return (
     <article className="mx-auto max-w-2xl space-y-4">
-      <Link to={profileHref} className="link text-sm">{t("reviews.listTitle")}</Link>
+      <Link to={profileHref} className="link text-sm">
+        {t("reviews.listTitle")}
+      </Link>
       <h1 className="text-2xl font-bold">{t("reviews.single")}</h1>
       <section className="card">
         <ReviewCard review={review} />
@@ -72,14 +80,18 @@ export default function ReviewPage() {
         <Form method="post" {...getFormProps(form)} className="card space-y-3">
           <input type="hidden" name="intent" value="reply" />
           <TextAreaField meta={fields.reply} label={t("reviews.replyField")} rows={4} />
-          <button type="submit" className="btn-primary">{t("reviews.replySubmit")}</button>
+          <button type="submit" className="btn-primary">
+            {t("reviews.replySubmit")}
+          </button>
         </Form>
       ) : null}
       {canReport ? (
         <Form method="post" className="card space-y-3">
           <input type="hidden" name="intent" value="report" />
           <TextAreaField meta={fields.reason} label={t("reviews.reportReason")} rows={3} />
-          <button type="submit" className="btn-secondary">{t("reviews.reportSubmit")}</button>
+          <button type="submit" className="btn-secondary">
+            {t("reviews.reportSubmit")}
+          </button>
         </Form>
       ) : null}
     </article>

@@ -9,7 +9,13 @@ import { getLocale } from "~/i18n/i18n.server";
 import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { ServiceActionSchema } from "~/modules/spaces/spaces.schema";
-import { getServiceDetail, hideService, publishService, unhideService, withdrawService } from "~/modules/spaces/spaces.server";
+import {
+  getServiceDetail,
+  hideService,
+  publishService,
+  unhideService,
+  withdrawService,
+} from "~/modules/spaces/spaces.server";
 import { getOptionalUser, requireUser } from "~/modules/users/guards.server";
 import { can } from "~/modules/users/permissions";
 import { domainErrorResponse } from "~/utils/errors";
@@ -33,7 +39,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getLocale(request),
   ]);
   // Villages and farmers ask for a live service through its request form.
-  const canRequest = can(viewer, "service.request") && !page.isOwner && page.service.status === "PUBLISHED" && !page.service.hiddenAt;
+  const canRequest =
+    can(viewer, "service.request") &&
+    !page.isOwner &&
+    page.service.status === "PUBLISHED" &&
+    !page.service.hiddenAt;
   return { ...page, canRequest, locale };
 }
 
@@ -68,18 +78,40 @@ export default function ServicePage() {
   const { t, locale } = useT();
   // The hide form shows its own errors; a refused publish or withdraw shows at the top.
   const isHideReply = lastResult?.initialValue?.intent === "hide";
-  const [hideForm, hideFields] = useForm({ id: "hide-service", lastResult: isHideReply ? lastResult : undefined, shouldValidate: "onSubmit" });
+  const [hideForm, hideFields] = useForm({
+    id: "hide-service",
+    lastResult: isHideReply ? lastResult : undefined,
+    shouldValidate: "onSubmit",
+  });
   return (
     <article className="mx-auto max-w-2xl space-y-4">
       {!isHideReply ? <FormErrors errors={lastResult?.error?.[""]} /> : null}
-      {service.hiddenAt ? <p role="note" className="rounded-lg border-l-4 border-red-600 bg-red-50 px-4 py-3">{t("spaces.notice.hidden", { reason: service.hiddenReason ?? "" })}</p> : null}
-      {service.status === "DRAFT" ? <p role="note" className="rounded-lg border-l-4 border-amber-500 bg-amber-50 px-4 py-3">{t("spaces.notice.draft")}</p> : null}
-      {service.status === "WITHDRAWN" ? <p role="note" className="rounded-lg border-l-4 border-stone-500 bg-stone-100 px-4 py-3">{t("spaces.notice.withdrawn")}</p> : null}
+      {service.hiddenAt ? (
+        <p role="note" className="rounded-lg border-l-4 border-red-600 bg-red-50 px-4 py-3">
+          {t("spaces.notice.hidden", { reason: service.hiddenReason ?? "" })}
+        </p>
+      ) : null}
+      {service.status === "DRAFT" ? (
+        <p role="note" className="rounded-lg border-l-4 border-amber-500 bg-amber-50 px-4 py-3">
+          {t("spaces.notice.draft")}
+        </p>
+      ) : null}
+      {service.status === "WITHDRAWN" ? (
+        <p role="note" className="rounded-lg border-l-4 border-stone-500 bg-stone-100 px-4 py-3">
+          {t("spaces.notice.withdrawn")}
+        </p>
+      ) : null}
       <header className="space-y-2">
         <div className="flex flex-wrap items-center gap-2">
           <CategoryLabel category={service.category} />
-          {isOwner ? <span className="text-sm text-stone-600">{t(`spaces.status.${service.status}`)}</span> : null}
-          {service.publishedAt ? <span className="text-sm text-stone-600">{t("spaces.publishedOn", { date: formatDate(locale, service.publishedAt) })}</span> : null}
+          {isOwner ? (
+            <span className="text-sm text-stone-600">{t(`spaces.status.${service.status}`)}</span>
+          ) : null}
+          {service.publishedAt ? (
+            <span className="text-sm text-stone-600">
+              {t("spaces.publishedOn", { date: formatDate(locale, service.publishedAt) })}
+            </span>
+          ) : null}
         </div>
         <h1 className="text-2xl font-bold">{service.title}</h1>
         <p>
@@ -90,29 +122,51 @@ export default function ServicePage() {
       <section className="card space-y-4">
         <ServiceFacts service={service} />
         <p className="whitespace-pre-line break-words">{service.description}</p>
-        {canRequest ? <Link to={`/services/${service.id}/request`} className="btn-primary w-full sm:w-auto">{t("spaces.request.action")}</Link> : null}
+        {canRequest ? (
+          <Link to={`/services/${service.id}/request`} className="btn-primary w-full sm:w-auto">
+            {t("spaces.request.action")}
+          </Link>
+        ) : null}
       </section>
       {isOwner ? (
         <section className="card space-y-3" aria-labelledby="manage">
-          <h2 id="manage" className="font-semibold">{t("spaces.manage")}</h2>
+          <h2 id="manage" className="font-semibold">
+            {t("spaces.manage")}
+          </h2>
           <div className="grid gap-3 sm:grid-cols-3">
-            <Link to={`/services/${service.id}/edit`} className="btn-secondary w-full">{t("spaces.action.edit")}</Link>
-            {service.status === "DRAFT" ? <IntentButton intent="publish" label={t("spaces.action.publish")} primary /> : null}
-            {service.status === "WITHDRAWN" ? <IntentButton intent="publish" label={t("spaces.action.republish")} primary /> : null}
-            {service.status === "PUBLISHED" ? <IntentButton intent="withdraw" label={t("spaces.action.withdraw")} /> : null}
+            <Link to={`/services/${service.id}/edit`} className="btn-secondary w-full">
+              {t("spaces.action.edit")}
+            </Link>
+            {service.status === "DRAFT" ? (
+              <IntentButton intent="publish" label={t("spaces.action.publish")} primary />
+            ) : null}
+            {service.status === "WITHDRAWN" ? (
+              <IntentButton intent="publish" label={t("spaces.action.republish")} primary />
+            ) : null}
+            {service.status === "PUBLISHED" ? (
+              <IntentButton intent="withdraw" label={t("spaces.action.withdraw")} />
+            ) : null}
           </div>
         </section>
       ) : null}
       {canModerate && (service.hiddenAt || service.status === "PUBLISHED") ? (
         <section className="card space-y-3" aria-labelledby="moderate">
-          <h2 id="moderate" className="font-semibold">{t("spaces.moderate")}</h2>
+          <h2 id="moderate" className="font-semibold">
+            {t("spaces.moderate")}
+          </h2>
           {service.hiddenAt ? (
             <IntentButton intent="unhide" label={t("spaces.action.unhide")} />
           ) : (
             <Form method="post" {...getFormProps(hideForm)} className="space-y-3">
               <FormErrors errors={hideForm.errors} />
-              <TextField meta={hideFields.reason} label={t("spaces.hide.reason")} hint={t("spaces.hide.reasonHint")} />
-              <button type="submit" name="intent" value="hide" className="btn-secondary w-full sm:w-auto">{t("spaces.action.hide")}</button>
+              <TextField
+                meta={hideFields.reason}
+                label={t("spaces.hide.reason")}
+                hint={t("spaces.hide.reasonHint")}
+              />
+              <button type="submit" name="intent" value="hide" className="btn-secondary w-full sm:w-auto">
+                {t("spaces.action.hide")}
+              </button>
             </Form>
           )}
         </section>

@@ -16,7 +16,11 @@ import { redirectWithToast } from "~/utils/toast.server";
 import { ServiceForm } from "./+service-form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "spaces.editTitle")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "spaces.editTitle")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -38,8 +42,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // The space of a service never changes; a posted organisationId is ignored here.
   const { intent, ...fields } = submission.value;
   try {
-    const service = await updateService(user, serviceId, fields, { publish: intent === "publish" }, requestMeta(request, context));
-    const message = intent === "publish" ? "spaces.toast.published" : service.status === "PUBLISHED" ? "spaces.toast.updated" : "spaces.toast.saved";
+    const service = await updateService(
+      user,
+      serviceId,
+      fields,
+      { publish: intent === "publish" },
+      requestMeta(request, context),
+    );
+    const message =
+      intent === "publish"
+        ? "spaces.toast.published"
+        : service.status === "PUBLISHED"
+          ? "spaces.toast.updated"
+          : "spaces.toast.saved";
     return redirectWithToast(`/services/${serviceId}`, { message });
   } catch (error) {
     return replyWithDomainError(submission, error, await getLocale(request));

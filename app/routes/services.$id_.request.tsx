@@ -18,7 +18,11 @@ import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "spaces.request.title", { service: data.service.title })} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "spaces.request.title", { service: data.service.title })} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -62,10 +66,18 @@ export default function RequestServicePage() {
   return (
     <section className="mx-auto max-w-md">
       <h1 className="text-2xl font-bold">{t("spaces.request.title", { service: service.title })}</h1>
-      <p className="mt-1 text-stone-700">{locale === "en" && service.organisation.nameEn ? service.organisation.nameEn : service.organisation.name}</p>
+      <p className="mt-1 text-stone-700">
+        {locale === "en" && service.organisation.nameEn
+          ? service.organisation.nameEn
+          : service.organisation.name}
+      </p>
       <Form method="post" {...getFormProps(form)} className="card mt-6 space-y-4">
         <FormErrors errors={form.errors} />
-        <TextAreaField meta={fields.description} label={t("spaces.request.description")} hint={t("spaces.request.descriptionHint")} />
+        <TextAreaField
+          meta={fields.description}
+          label={t("spaces.request.description")}
+          hint={t("spaces.request.descriptionHint")}
+        />
         <SelectField
           meta={fields.countyCode}
           label={t("spaces.request.county")}
@@ -74,7 +86,9 @@ export default function RequestServicePage() {
         />
         <TextField meta={fields.village} label={t("spaces.request.village")} />
         <TextField meta={fields.preferredDate} label={t("spaces.request.preferredDate")} type="date" />
-        <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>{t("spaces.request.submit")}</button>
+        <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
+          {t("spaces.request.submit")}
+        </button>
       </Form>
     </section>
   );

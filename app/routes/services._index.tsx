@@ -14,13 +14,21 @@ import { FilterSelect } from "~/components/filter-select";
 import { ServiceCard } from "./+services-ui";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "spaces.title")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "spaces.title")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
   { name: "description", content: data ? translate(data.locale, "spaces.intro") : "" },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const filters = parseServiceFilters(new URL(request.url).searchParams);
-  const [result, user, locale] = await Promise.all([listServices(filters), getOptionalUser(request), getLocale(request)]);
+  const [result, user, locale] = await Promise.all([
+    listServices(filters),
+    getOptionalUser(request),
+    getLocale(request),
+  ]);
   return { ...result, filters, canPost: can(user, "space.manageServices"), locale };
 }
 
@@ -41,7 +49,11 @@ export default function ServicesPage() {
   const pageLink = (target: number, label: ReactNode, rel: "prev" | "next") => {
     const next = new URLSearchParams(searchParams);
     next.set("page", String(target));
-    return <Link to={`?${next}`} rel={rel} className="btn-secondary">{label}</Link>;
+    return (
+      <Link to={`?${next}`} rel={rel} className="btn-secondary">
+        {label}
+      </Link>
+    );
   };
   return (
     <div className="space-y-5">
@@ -50,26 +62,67 @@ export default function ServicesPage() {
           <h1 className="text-2xl font-bold">{t("spaces.title")}</h1>
           <p className="mt-1 text-stone-700">{t("spaces.intro")}</p>
         </div>
-        {canPost ? <Link to="/services/new" className="btn-primary">{t("spaces.post")}</Link> : null}
+        {canPost ? (
+          <Link to="/services/new" className="btn-primary">
+            {t("spaces.post")}
+          </Link>
+        ) : null}
       </header>
       {/* A plain GET form: the filters live in the URL, so a filtered list can be shared. */}
-      <Form method="get" key={searchParams.toString()} className="card grid grid-cols-2 gap-3 sm:grid-cols-3" aria-label={t("spaces.filter.title")}>
+      <Form
+        method="get"
+        key={searchParams.toString()}
+        className="card grid grid-cols-2 gap-3 sm:grid-cols-3"
+        aria-label={t("spaces.filter.title")}
+      >
         <label className="col-span-2 block space-y-1 text-sm sm:col-span-3">
           <span className="font-medium text-stone-800">{t("spaces.filter.q")}</span>
           <input type="search" name="q" defaultValue={filters.q ?? ""} className="input" />
         </label>
-        <FilterSelect name="category" label={t("spaces.category")} value={filters.category} anyLabel={any} options={SERVICE_CATEGORIES.map((category) => ({ value: category, label: t(`spaces.category.${category}` as MessageKey) }))} />
-        <FilterSelect name="county" label={t("spaces.countiesServed")} value={filters.county} anyLabel={any} options={COUNTIES.map((item) => ({ value: item.code, label: localName(item, locale) }))} />
-        <FilterSelect name="industry" label={t("spaces.industries")} value={filters.industry} anyLabel={any} options={INDUSTRIES.map((item) => ({ value: item.code, label: localName(item, locale) }))} />
-        <FilterSelect name="sort" label={t("spaces.sort")} value={filters.sort} options={SERVICE_SORTS.map((sort) => ({ value: sort, label: t(`spaces.sort.${sort}`) }))} />
+        <FilterSelect
+          name="category"
+          label={t("spaces.category")}
+          value={filters.category}
+          anyLabel={any}
+          options={SERVICE_CATEGORIES.map((category) => ({
+            value: category,
+            label: t(`spaces.category.${category}` as MessageKey),
+          }))}
+        />
+        <FilterSelect
+          name="county"
+          label={t("spaces.countiesServed")}
+          value={filters.county}
+          anyLabel={any}
+          options={COUNTIES.map((item) => ({ value: item.code, label: localName(item, locale) }))}
+        />
+        <FilterSelect
+          name="industry"
+          label={t("spaces.industries")}
+          value={filters.industry}
+          anyLabel={any}
+          options={INDUSTRIES.map((item) => ({ value: item.code, label: localName(item, locale) }))}
+        />
+        <FilterSelect
+          name="sort"
+          label={t("spaces.sort")}
+          value={filters.sort}
+          options={SERVICE_SORTS.map((sort) => ({ value: sort, label: t(`spaces.sort.${sort}`) }))}
+        />
         <Checkbox name="free" label={t("spaces.filter.free")} checked={filters.free} />
         <Checkbox name="verified" label={t("spaces.filter.verified")} checked={filters.verified} />
         <div className="col-span-2 flex flex-wrap gap-3 sm:col-span-3">
-          <button type="submit" className="btn-primary">{t("spaces.filter.submit")}</button>
-          <Link to="/services" className="btn-secondary">{t("spaces.filter.reset")}</Link>
+          <button type="submit" className="btn-primary">
+            {t("spaces.filter.submit")}
+          </button>
+          <Link to="/services" className="btn-secondary">
+            {t("spaces.filter.reset")}
+          </Link>
         </div>
       </Form>
-      <p className="text-sm text-stone-600" aria-live="polite">{t("spaces.count", { count: total })}</p>
+      <p className="text-sm text-stone-600" aria-live="polite">
+        {t("spaces.count", { count: total })}
+      </p>
       {services.length === 0 ? (
         <div className="card text-center">
           <p>{t("spaces.empty")}</p>
@@ -87,7 +140,9 @@ export default function ServicesPage() {
       {pageCount > 1 ? (
         <nav aria-label={t("spaces.pagination")} className="flex items-center justify-between gap-3">
           {page > 1 ? pageLink(page - 1, t("spaces.pagination.prev"), "prev") : <span />}
-          <span className="text-sm text-stone-600">{t("spaces.pagination.page", { page, pages: pageCount })}</span>
+          <span className="text-sm text-stone-600">
+            {t("spaces.pagination.page", { page, pages: pageCount })}
+          </span>
           {page < pageCount ? pageLink(page + 1, t("spaces.pagination.next"), "next") : <span />}
         </nav>
       ) : null}

@@ -14,7 +14,11 @@ import { redirectWithToast } from "~/utils/toast.server";
 import { ServiceForm } from "./+service-form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "spaces.newTitle")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "spaces.newTitle")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -32,8 +36,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return replyInvalid(submission);
   const { intent, ...fields } = submission.value;
   try {
-    const service = await createService(user, fields, { publish: intent === "publish" }, requestMeta(request, context));
-    return redirectWithToast(`/services/${service.id}`, { message: intent === "publish" ? "spaces.toast.published" : "spaces.toast.saved" });
+    const service = await createService(
+      user,
+      fields,
+      { publish: intent === "publish" },
+      requestMeta(request, context),
+    );
+    return redirectWithToast(`/services/${service.id}`, {
+      message: intent === "publish" ? "spaces.toast.published" : "spaces.toast.saved",
+    });
   } catch (error) {
     return replyWithDomainError(submission, error, await getLocale(request));
   }
@@ -46,8 +57,17 @@ export default function NewServicePage() {
   return (
     <section className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">{t("spaces.newTitle")}</h1>
-      {verified ? null : <p className="rounded-lg border-l-4 border-amber-500 bg-amber-50 px-4 py-3">{t("spaces.notice.unverified")}</p>}
-      <ServiceForm id="new-service" lastResult={lastResult} spaces={spaces} defaultValue={{ organisationId: selectedId }} />
+      {verified ? null : (
+        <p className="rounded-lg border-l-4 border-amber-500 bg-amber-50 px-4 py-3">
+          {t("spaces.notice.unverified")}
+        </p>
+      )}
+      <ServiceForm
+        id="new-service"
+        lastResult={lastResult}
+        spaces={spaces}
+        defaultValue={{ organisationId: selectedId }}
+      />
     </section>
   );
 }

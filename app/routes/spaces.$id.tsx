@@ -42,9 +42,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return replyInvalid(submission);
   const meta = requestMeta(request, context);
   try {
-    if (submission.value.intent === "recognise") await recogniseSpace(user, spaceId, submission.value.level, meta);
+    if (submission.value.intent === "recognise")
+      await recogniseSpace(user, spaceId, submission.value.level, meta);
     else await withdrawRecognition(user, spaceId, meta);
-    const message = submission.value.intent === "recognise" ? "spaces.toast.recognised" : "spaces.toast.recognitionWithdrawn";
+    const message =
+      submission.value.intent === "recognise"
+        ? "spaces.toast.recognised"
+        : "spaces.toast.recognitionWithdrawn";
     return redirectWithToast(`/spaces/${spaceId}`, { message });
   } catch (error) {
     return replyWithDomainError(submission, error, await getLocale(request));
@@ -52,7 +56,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function SpacePage() {
-  const { space, profile, services, computed, reports, isMember, canRecognise, canRequest, contactUserId } = useLoaderData<typeof loader>();
+  const { space, profile, services, computed, reports, isMember, canRecognise, canRequest, contactUserId } =
+    useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t, locale } = useT();
   return (
@@ -67,33 +72,51 @@ export default function SpacePage() {
         <SpaceFacts profile={profile} countyCode={space.countyCode} />
         {space.description ? <p className="whitespace-pre-line">{space.description}</p> : null}
         <div className="flex flex-wrap gap-2">
-          <Link to={`/orgs/${space.id}`} className="btn-secondary">{t("spaces.page.orgProfile")}</Link>
+          <Link to={`/orgs/${space.id}`} className="btn-secondary">
+            {t("spaces.page.orgProfile")}
+          </Link>
           {contactUserId ? (
             <Form method="post" action="/messages/direct">
               <input type="hidden" name="userId" value={contactUserId} />
-              <button type="submit" className="btn-secondary">{t("spaces.page.message")}</button>
+              <button type="submit" className="btn-secondary">
+                {t("spaces.page.message")}
+              </button>
             </Form>
           ) : null}
           {isMember ? (
             <>
-              <Link to={`/spaces/${space.id}/profile`} className="btn-secondary">{t("spaces.page.editProfile")}</Link>
-              <Link to={`/spaces/${space.id}/kpis`} className="btn-secondary">{t("spaces.page.reportKpis")}</Link>
-              <Link to="/spaces/requests" className="btn-secondary">{t("spaces.page.inbox")}</Link>
+              <Link to={`/spaces/${space.id}/profile`} className="btn-secondary">
+                {t("spaces.page.editProfile")}
+              </Link>
+              <Link to={`/spaces/${space.id}/kpis`} className="btn-secondary">
+                {t("spaces.page.reportKpis")}
+              </Link>
+              <Link to="/spaces/requests" className="btn-secondary">
+                {t("spaces.page.inbox")}
+              </Link>
             </>
           ) : null}
         </div>
       </header>
       <section className="card space-y-2" aria-labelledby="services">
-        <h2 id="services" className="text-lg font-semibold">{t("spaces.page.services")}</h2>
+        <h2 id="services" className="text-lg font-semibold">
+          {t("spaces.page.services")}
+        </h2>
         {services.length === 0 ? <p className="text-stone-600">{t("spaces.org.empty")}</p> : null}
         <ul className="divide-y divide-stone-200">
           {services.map((service) => (
             <li key={service.id} className="flex flex-wrap items-center gap-2 py-2">
               <CategoryLabel category={service.category} />
-              <Link to={`/services/${service.id}`} className="link">{service.title}</Link>
-              {isMember ? <span className="text-xs text-stone-600">{t(`spaces.status.${service.status}`)}</span> : null}
+              <Link to={`/services/${service.id}`} className="link">
+                {service.title}
+              </Link>
+              {isMember ? (
+                <span className="text-xs text-stone-600">{t(`spaces.status.${service.status}`)}</span>
+              ) : null}
               {canRequest && service.status === "PUBLISHED" && !service.hiddenAt ? (
-                <Link to={`/services/${service.id}/request`} className="btn-primary ml-auto">{t("spaces.request.action")}</Link>
+                <Link to={`/services/${service.id}/request`} className="btn-primary ml-auto">
+                  {t("spaces.request.action")}
+                </Link>
               ) : null}
             </li>
           ))}
@@ -102,17 +125,27 @@ export default function SpacePage() {
       <KpiSection computed={computed} reports={reports} />
       {canRecognise ? (
         <section className="card space-y-3" aria-labelledby="recognition">
-          <h2 id="recognition" className="font-semibold">{t("spaces.recognition.title")}</h2>
+          <h2 id="recognition" className="font-semibold">
+            {t("spaces.recognition.title")}
+          </h2>
           <Form method="post" className="flex flex-wrap items-end gap-3">
             <label className="block space-y-1 text-sm">
               <span className="font-medium">{t("spaces.recognition.level")}</span>
               <select name="level" defaultValue={profile?.level ?? "CITY"} className="input">
-                {SPACE_LEVELS.map((level) => <option key={level} value={level}>{t(`spaces.level.${level}`)}</option>)}
+                {SPACE_LEVELS.map((level) => (
+                  <option key={level} value={level}>
+                    {t(`spaces.level.${level}`)}
+                  </option>
+                ))}
               </select>
             </label>
-            <button type="submit" name="intent" value="recognise" className="btn-primary">{t("spaces.action.recognise")}</button>
+            <button type="submit" name="intent" value="recognise" className="btn-primary">
+              {t("spaces.action.recognise")}
+            </button>
           </Form>
-          {profile?.recognisedAt ? <IntentButton intent="withdrawRecognition" label={t("spaces.action.withdrawRecognition")} /> : null}
+          {profile?.recognisedAt ? (
+            <IntentButton intent="withdrawRecognition" label={t("spaces.action.withdrawRecognition")} />
+          ) : null}
         </section>
       ) : null}
     </article>

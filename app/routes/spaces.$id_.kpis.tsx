@@ -19,7 +19,11 @@ import { redirectWithToast } from "~/utils/toast.server";
 import { KpiSection } from "./+spaces-ui";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "spaces.kpis.title")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "spaces.kpis.title")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 const FIGURES = ["incubated", "mentors", "trainingsHeld", "peopleTrained", "jobsCreated"] as const;
@@ -59,7 +63,11 @@ export default function SpaceKpisPage() {
     id: "space-kpis",
     lastResult,
     defaultValue: latest
-      ? { year: String(latest.year), ...Object.fromEntries(FIGURES.map((name) => [name, String(latest[name])])), financing: String(latest.financingFen / 100) }
+      ? {
+          year: String(latest.year),
+          ...Object.fromEntries(FIGURES.map((name) => [name, String(latest[name])])),
+          financing: String(latest.financingFen / 100),
+        }
       : { year: String(thisYear) },
     constraint: getZodConstraint(KpiReportFields),
     shouldValidate: "onSubmit",
@@ -74,11 +82,21 @@ export default function SpaceKpisPage() {
         <p className="mt-1 text-sm text-stone-600">{t("spaces.kpis.hint")}</p>
       </header>
       <Form method="post" {...getFormProps(form)} className="card grid gap-4 sm:grid-cols-2">
-        <div className="sm:col-span-2"><FormErrors errors={form.errors} /></div>
+        <div className="sm:col-span-2">
+          <FormErrors errors={form.errors} />
+        </div>
         <TextField meta={fields.year} label={t("spaces.kpi.year")} inputMode="decimal" />
-        {FIGURES.map((name) => <TextField key={name} meta={fields[name]} label={t(`spaces.kpi.${name}`)} inputMode="decimal" />)}
+        {FIGURES.map((name) => (
+          <TextField key={name} meta={fields[name]} label={t(`spaces.kpi.${name}`)} inputMode="decimal" />
+        ))}
         <TextField meta={fields.financing} label={t("spaces.kpi.financing")} inputMode="decimal" />
-        <button type="submit" className="btn-primary w-full sm:col-span-2" disabled={navigation.state === "submitting"}>{t("spaces.kpis.save")}</button>
+        <button
+          type="submit"
+          className="btn-primary w-full sm:col-span-2"
+          disabled={navigation.state === "submitting"}
+        >
+          {t("spaces.kpis.save")}
+        </button>
       </Form>
       <KpiSection reports={reports} />
     </section>

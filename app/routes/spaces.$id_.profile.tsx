@@ -16,7 +16,11 @@ import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "spaces.profile.title")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "spaces.profile.title")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -71,10 +75,21 @@ export default function SpaceProfilePage() {
         <FormErrors errors={form.errors} />
         <TextField meta={fields.host} label={t("spaces.profile.host")} hint={t("spaces.profile.hostHint")} />
         <TextField meta={fields.areaSqm} label={t("spaces.profile.area")} inputMode="decimal" />
-        <TextField meta={fields.openingHours} label={t("spaces.profile.openingHours")} hint={t("spaces.profile.openingHoursHint")} />
-        <TextField meta={fields.latitude} label={t("spaces.profile.latitude")} hint={t("spaces.profile.locationHint")} inputMode="decimal" />
+        <TextField
+          meta={fields.openingHours}
+          label={t("spaces.profile.openingHours")}
+          hint={t("spaces.profile.openingHoursHint")}
+        />
+        <TextField
+          meta={fields.latitude}
+          label={t("spaces.profile.latitude")}
+          hint={t("spaces.profile.locationHint")}
+          inputMode="decimal"
+        />
         <TextField meta={fields.longitude} label={t("spaces.profile.longitude")} inputMode="decimal" />
-        <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>{t("spaces.profile.save")}</button>
+        <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
+          {t("spaces.profile.save")}
+        </button>
       </Form>
     </section>
   );

@@ -12,7 +12,9 @@ import { domainErrorResponse } from "~/utils/errors";
 import { requestMeta } from "~/utils/request.server";
 import { trainingAction } from "./+training-actions.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? data.training.title : "XiangKe" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? data.training.title : "XiangKe" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -26,7 +28,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  return trainingAction(user, await request.formData(), `/trainings/${params.id ?? ""}`, requestMeta(request, context));
+  return trainingAction(
+    user,
+    await request.formData(),
+    `/trainings/${params.id ?? ""}`,
+    requestMeta(request, context),
+  );
 }
 
 export default function TrainingPage() {
@@ -36,16 +43,24 @@ export default function TrainingPage() {
   return (
     <section className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">{training.title}</h1>
-      {training.status === "CANCELLED" ? <p className="rounded-lg bg-red-50 px-4 py-3 text-red-800">{t("trainings.cancelledNotice")}</p> : null}
+      {training.status === "CANCELLED" ? (
+        <p className="rounded-lg bg-red-50 px-4 py-3 text-red-800">{t("trainings.cancelledNotice")}</p>
+      ) : null}
       <p className="text-stone-700">
-        {formatDateTime(locale, training.startsAt)} · {countyName(training.countyCode, locale)} {training.place} · {t("trainings.host")} {training.hostName}
+        {formatDateTime(locale, training.startsAt)} · {countyName(training.countyCode, locale)}{" "}
+        {training.place} · {t("trainings.host")} {training.hostName}
       </p>
       <p className="whitespace-pre-line">{training.description}</p>
       <p>{t("trainings.seats", { count: training.signupCount, capacity: training.capacity })}</p>
       {open && !training.isHost ? (
         <Form method="post">
           <input type="hidden" name="trainingId" value={training.id} />
-          <button type="submit" name="intent" value={training.signedUp ? "cancel" : "signUp"} className={training.signedUp ? "btn-secondary w-full" : "btn-primary w-full"}>
+          <button
+            type="submit"
+            name="intent"
+            value={training.signedUp ? "cancel" : "signUp"}
+            className={training.signedUp ? "btn-secondary w-full" : "btn-primary w-full"}
+          >
             {training.signedUp ? t("trainings.cancel") : t("trainings.signUp")}
           </button>
         </Form>
@@ -75,7 +90,12 @@ export default function TrainingPage() {
             <span className="block text-stone-800">{t("trainings.cancelReason")}</span>
             <input name="reason" className="input" required minLength={2} maxLength={500} />
           </label>
-          <button type="submit" name="intent" value="cancelTraining" className="btn-secondary w-full border-red-300 text-red-800">
+          <button
+            type="submit"
+            name="intent"
+            value="cancelTraining"
+            className="btn-secondary w-full border-red-300 text-red-800"
+          >
             {t("trainings.cancelTraining")}
           </button>
         </Form>

@@ -12,7 +12,11 @@ import { requestMeta } from "~/utils/request.server";
 import { trainingAction } from "./+training-actions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "trainings.title")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "trainings.title")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -45,14 +49,24 @@ export default function TrainingsPage() {
               {training.title}
             </Link>
             <p className="text-sm text-stone-700">
-              {formatDateTime(locale, training.startsAt)} · {countyName(training.countyCode, locale)} {training.place} · {t("trainings.host")} {training.hostName}
+              {formatDateTime(locale, training.startsAt)} · {countyName(training.countyCode, locale)}{" "}
+              {training.place} · {t("trainings.host")} {training.hostName}
             </p>
-            <p className="text-sm">{t("trainings.seats", { count: training.signupCount, capacity: training.capacity })}</p>
-            {training.status === "CANCELLED" ? <p className="text-sm font-medium text-red-800">{t("trainings.cancelled")}</p> : null}
+            <p className="text-sm">
+              {t("trainings.seats", { count: training.signupCount, capacity: training.capacity })}
+            </p>
+            {training.status === "CANCELLED" ? (
+              <p className="text-sm font-medium text-red-800">{t("trainings.cancelled")}</p>
+            ) : null}
             {training.hostId === userId || training.status !== "OPEN" ? null : (
               <Form method="post">
                 <input type="hidden" name="trainingId" value={training.id} />
-                <button type="submit" name="intent" value={training.signedUp ? "cancel" : "signUp"} className={training.signedUp ? "btn-secondary w-full" : "btn-primary w-full"}>
+                <button
+                  type="submit"
+                  name="intent"
+                  value={training.signedUp ? "cancel" : "signUp"}
+                  className={training.signedUp ? "btn-secondary w-full" : "btn-primary w-full"}
+                >
                   {training.signedUp ? t("trainings.cancel") : t("trainings.signUp")}
                 </button>
               </Form>

@@ -16,7 +16,11 @@ import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "trainings.new")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "trainings.new")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -54,13 +58,25 @@ export default function NewTrainingPage() {
         <FormErrors errors={form.errors} />
         <TextField meta={fields.title} label={t("commissioners.field.title")} />
         <TextAreaField meta={fields.description} label={t("commissioners.field.description")} rows={5} />
-        <SelectField meta={fields.countyCode} label={t("commissioners.field.county")} placeholder={t("commissioners.field.choose")} options={COUNTIES.map((county) => ({ value: county.code, label: localName(county, locale) }))} />
+        <SelectField
+          meta={fields.countyCode}
+          label={t("commissioners.field.county")}
+          placeholder={t("commissioners.field.choose")}
+          options={COUNTIES.map((county) => ({ value: county.code, label: localName(county, locale) }))}
+        />
         <TextField meta={fields.place} label={t("commissioners.field.place")} />
         <div className="space-y-1">
           <label htmlFor={fields.startsAt.id} className="block font-medium text-stone-800">
             {t("commissioners.field.startsAt")}
           </label>
-          <input id={fields.startsAt.id} name={fields.startsAt.name} type="datetime-local" className="input" defaultValue={fields.startsAt.initialValue as string | undefined} aria-describedby={fields.startsAt.errorId} />
+          <input
+            id={fields.startsAt.id}
+            name={fields.startsAt.name}
+            type="datetime-local"
+            className="input"
+            defaultValue={fields.startsAt.initialValue as string | undefined}
+            aria-describedby={fields.startsAt.errorId}
+          />
           <ErrorList id={fields.startsAt.errorId} errors={fields.startsAt.errors} />
         </div>
         <TextField meta={fields.capacity} label={t("commissioners.field.capacity")} inputMode="decimal" />

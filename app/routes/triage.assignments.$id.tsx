@@ -12,12 +12,21 @@ import { redirectWithToast } from "~/utils/toast.server";
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const submission = parseWithZod(await request.formData(), { schema: DeclineSchema });
-  if (submission.status !== "success") return redirectWithToast("/workspace", { type: "error", message: "reach.errors.reason_required" });
+  if (submission.status !== "success")
+    return redirectWithToast("/workspace", { type: "error", message: "reach.errors.reason_required" });
   try {
-    await declineAssignment(user, { assignmentId: params.id ?? "", reason: submission.value.reason, meta: requestMeta(request, context) });
+    await declineAssignment(user, {
+      assignmentId: params.id ?? "",
+      reason: submission.value.reason,
+      meta: requestMeta(request, context),
+    });
   } catch (error) {
     if (!isDomainError(error)) throw error;
-    return redirectWithToast("/workspace", { type: "error", message: error.messageKey, params: error.params });
+    return redirectWithToast("/workspace", {
+      type: "error",
+      message: error.messageKey,
+      params: error.params,
+    });
   }
   return redirectWithToast("/workspace", { message: "reach.tasks.declined" });
 }

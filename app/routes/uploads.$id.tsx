@@ -16,7 +16,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Chat images, delivered work and revenue evidence are served to the people concerned under
   // /messages/… and /agreements/… only.
   const id = params.id ?? "";
-  if (await isPrivateUpload(id)) throw new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
+  if (await isPrivateUpload(id))
+    throw new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
   const stored = await readUpload(params.id ?? "", variant);
   if (!stored) throw new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
   if (request.headers.get("if-none-match") === etag) {

@@ -19,15 +19,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const locale = await getLocale(request);
   const filters = StatementFiltersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const result = await getAccountStatement(user, params.accountId ?? "", filters, locale).catch((error: unknown) => {
-    throw domainErrorResponse(error);
-  });
+  const result = await getAccountStatement(user, params.accountId ?? "", filters, locale).catch(
+    (error: unknown) => {
+      throw domainErrorResponse(error);
+    },
+  );
   return { ...result, filters, locale };
 }
 
 /** The page's query string with some parameters changed (empty ones dropped). */
 function query(filters: Record<string, string | number | undefined>): string {
-  const entries = Object.entries(filters).filter((entry): entry is [string, string | number] => entry[1] !== undefined && entry[1] !== "");
+  const entries = Object.entries(filters).filter(
+    (entry): entry is [string, string | number] => entry[1] !== undefined && entry[1] !== "",
+  );
   const text = new URLSearchParams(entries.map(([key, value]) => [key, String(value)])).toString();
   return text ? `?${text}` : "";
 }
@@ -39,12 +43,26 @@ export default function StatementPage() {
   const kept = { from: filters.from, to: filters.to, reason: filters.reason };
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      {account.canManage ? <p><Link to="/wallet" className="link">{t("wallet.statement.back")}</Link></p> : null}
+      {account.canManage ? (
+        <p>
+          <Link to="/wallet" className="link">
+            {t("wallet.statement.back")}
+          </Link>
+        </p>
+      ) : null}
       <div className="flex flex-wrap items-baseline gap-2">
-        <h1 className="text-2xl font-bold">{t("wallet.statement.title")} · {account.label}</h1>
-        <p className="ml-auto text-xl font-bold text-brand-800">{t("wallet.balance")} {formatMoney(locale, account.balanceFen)}</p>
+        <h1 className="text-2xl font-bold">
+          {t("wallet.statement.title")} · {account.label}
+        </h1>
+        <p className="ml-auto text-xl font-bold text-brand-800">
+          {t("wallet.balance")} {formatMoney(locale, account.balanceFen)}
+        </p>
       </div>
-      {account.canManage ? null : <p className="rounded-lg bg-sky-50 px-3 py-2 text-sm text-sky-900">{t("wallet.statement.readOnly")}</p>}
+      {account.canManage ? null : (
+        <p className="rounded-lg bg-sky-50 px-3 py-2 text-sm text-sky-900">
+          {t("wallet.statement.readOnly")}
+        </p>
+      )}
 
       <Form method="get" className="card grid gap-3 sm:grid-cols-4 sm:items-end">
         <label className="block text-sm">
@@ -59,19 +77,29 @@ export default function StatementPage() {
           <span className="text-stone-700">{t("wallet.statement.reason")}</span>
           <select name="reason" defaultValue={filters.reason ?? ""} className="input mt-1">
             <option value="">{t("wallet.statement.allReasons")}</option>
-            {LEDGER_REASONS.map((reason) => <option key={reason} value={reason}>{t(`ledger.reason.${reason}`)}</option>)}
+            {LEDGER_REASONS.map((reason) => (
+              <option key={reason} value={reason}>
+                {t(`ledger.reason.${reason}`)}
+              </option>
+            ))}
           </select>
         </label>
         <div className="flex gap-2">
-          <button type="submit" className="btn-primary flex-1">{t("wallet.statement.apply")}</button>
-          <Link to={href} className="btn-secondary">{t("wallet.statement.reset")}</Link>
+          <button type="submit" className="btn-primary flex-1">
+            {t("wallet.statement.apply")}
+          </button>
+          <Link to={href} className="btn-secondary">
+            {t("wallet.statement.reset")}
+          </Link>
         </div>
       </Form>
 
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <span className="text-stone-600">{t("wallet.statement.count", { total })}</span>
         {/* A plain link: the browser downloads the file, no JavaScript needed. */}
-        <a href={`${href}/statement.csv${query(kept)}`} className="link ml-auto" download>{t("wallet.statement.csv")}</a>
+        <a href={`${href}/statement.csv${query(kept)}`} className="link ml-auto" download>
+          {t("wallet.statement.csv")}
+        </a>
       </div>
 
       {lines.length === 0 ? <p className="card text-stone-600">{t("wallet.statement.empty")}</p> : null}
@@ -79,21 +107,45 @@ export default function StatementPage() {
         {lines.map((line) => (
           <li key={line.entryId} className="grid grid-cols-[1fr_auto] gap-x-3 px-3 py-2">
             <span className="font-medium">{t(`ledger.reason.${line.reason}`)}</span>
-            <span className={`text-right font-semibold ${line.amountFen > 0 ? "text-brand-800" : "text-stone-900"}`}>
-              {line.amountFen > 0 ? "+" : "−"}{formatMoney(locale, Math.abs(line.amountFen))}
+            <span
+              className={`text-right font-semibold ${line.amountFen > 0 ? "text-brand-800" : "text-stone-900"}`}
+            >
+              {line.amountFen > 0 ? "+" : "−"}
+              {formatMoney(locale, Math.abs(line.amountFen))}
             </span>
-            <span className="text-sm text-stone-600">{formatDateTime(locale, line.at)} · {line.counterpartyLabel}</span>
-            <span className="text-right text-sm text-stone-600">{t("wallet.csv.balance")} {formatMoney(locale, line.balanceFen)}</span>
+            <span className="text-sm text-stone-600">
+              {formatDateTime(locale, line.at)} · {line.counterpartyLabel}
+            </span>
+            <span className="text-right text-sm text-stone-600">
+              {t("wallet.csv.balance")} {formatMoney(locale, line.balanceFen)}
+            </span>
             {line.memo ? <span className="col-span-2 text-sm text-stone-700">{line.memo}</span> : null}
           </li>
         ))}
       </ol>
 
       {pages > 1 ? (
-        <nav className="flex items-center justify-between gap-2" aria-label={t("wallet.statement.page", { page: filters.page, pages })}>
-          {filters.page > 1 ? <Link to={query({ ...kept, page: filters.page - 1 })} className="btn-secondary">{t("wallet.statement.prev")}</Link> : <span />}
-          <span className="text-sm text-stone-600">{t("wallet.statement.page", { page: filters.page, pages })}</span>
-          {filters.page < pages ? <Link to={query({ ...kept, page: filters.page + 1 })} className="btn-secondary">{t("wallet.statement.next")}</Link> : <span />}
+        <nav
+          className="flex items-center justify-between gap-2"
+          aria-label={t("wallet.statement.page", { page: filters.page, pages })}
+        >
+          {filters.page > 1 ? (
+            <Link to={query({ ...kept, page: filters.page - 1 })} className="btn-secondary">
+              {t("wallet.statement.prev")}
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span className="text-sm text-stone-600">
+            {t("wallet.statement.page", { page: filters.page, pages })}
+          </span>
+          {filters.page < pages ? (
+            <Link to={query({ ...kept, page: filters.page + 1 })} className="btn-secondary">
+              {t("wallet.statement.next")}
+            </Link>
+          ) : (
+            <span />
+          )}
         </nav>
       ) : null}
     </div>

@@ -9,10 +9,14 @@ import { domainErrorResponse } from "~/utils/errors";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const accountId = params.accountId ?? "";
-  const { page: _page, ...filters } = StatementFiltersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const csv = await statementCsv(user, accountId, filters, await getLocale(request)).catch((error: unknown) => {
-    throw domainErrorResponse(error);
-  });
+  const { page: _page, ...filters } = StatementFiltersSchema.parse(
+    Object.fromEntries(new URL(request.url).searchParams),
+  );
+  const csv = await statementCsv(user, accountId, filters, await getLocale(request)).catch(
+    (error: unknown) => {
+      throw domainErrorResponse(error);
+    },
+  );
   const name = `statement-${accountId.replace(/[^\w-]+/g, "-")}.csv`;
   return new Response(csv, {
     headers: {

@@ -17,7 +17,11 @@ import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "wallet.title")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "wallet.title")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -34,7 +38,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return replyInvalid(submission);
   const { amount, idempotencyKey, ...bank } = submission.value;
   try {
-    await requestWithdrawal(user, { ...bank, amountFen: amount }, idempotencyKey, requestMeta(request, context));
+    await requestWithdrawal(
+      user,
+      { ...bank, amountFen: amount },
+      idempotencyKey,
+      requestMeta(request, context),
+    );
     return redirectWithToast("/wallet", { message: "wallet.withdraw.requested" });
   } catch (error) {
     return replyWithDomainError(submission, error, await getLocale(request));
@@ -69,22 +78,46 @@ export default function WalletPage() {
                 {formatMoney(locale, account.balanceFen)}
               </p>
             </div>
-            <p className="text-sm text-stone-600">{t("wallet.depositHint", { accountId: account.accountId })}</p>
-            <Link to={walletHref(account.accountId)} className="link">{t("wallet.viewStatement")}</Link>
+            <p className="text-sm text-stone-600">
+              {t("wallet.depositHint", { accountId: account.accountId })}
+            </p>
+            <Link to={walletHref(account.accountId)} className="link">
+              {t("wallet.viewStatement")}
+            </Link>
           </li>
         ))}
       </ul>
 
       <section aria-labelledby="withdraw-title" className="card space-y-4">
-        <h2 id="withdraw-title" className="text-lg font-semibold">{t("wallet.withdraw.title")}</h2>
+        <h2 id="withdraw-title" className="text-lg font-semibold">
+          {t("wallet.withdraw.title")}
+        </h2>
         <Form method="post" {...getFormProps(form)} className="space-y-4">
           <FormErrors errors={form.errors} />
           <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-          <SelectField meta={fields.accountId} label={t("wallet.withdraw.account")} options={accounts.map((account) => ({ value: account.accountId, label: `${nameOf(account)} · ${formatMoney(locale, account.balanceFen)}` }))} />
-          <TextField meta={fields.amount} label={t("wallet.withdraw.amount")} hint={t("wallet.withdraw.amountHint")} inputMode="decimal" />
+          <SelectField
+            meta={fields.accountId}
+            label={t("wallet.withdraw.account")}
+            options={accounts.map((account) => ({
+              value: account.accountId,
+              label: `${nameOf(account)} · ${formatMoney(locale, account.balanceFen)}`,
+            }))}
+          />
+          <TextField
+            meta={fields.amount}
+            label={t("wallet.withdraw.amount")}
+            hint={t("wallet.withdraw.amountHint")}
+            inputMode="decimal"
+          />
           <TextField meta={fields.bankName} label={t("wallet.withdraw.bankName")} />
           <TextField meta={fields.accountName} label={t("wallet.withdraw.accountName")} autoComplete="name" />
-          <TextField meta={fields.accountNumber} label={t("wallet.withdraw.accountNumber")} hint={t("wallet.withdraw.accountNumberHint")} inputMode="decimal" autoComplete="off" />
+          <TextField
+            meta={fields.accountNumber}
+            label={t("wallet.withdraw.accountNumber")}
+            hint={t("wallet.withdraw.accountNumberHint")}
+            inputMode="decimal"
+            autoComplete="off"
+          />
           <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
             {t("wallet.withdraw.submit")}
           </button>
@@ -92,16 +125,24 @@ export default function WalletPage() {
       </section>
 
       <section aria-labelledby="withdrawals-title" className="space-y-3">
-        <h2 id="withdrawals-title" className="text-lg font-semibold">{t("wallet.withdrawals.title")}</h2>
+        <h2 id="withdrawals-title" className="text-lg font-semibold">
+          {t("wallet.withdrawals.title")}
+        </h2>
         {withdrawals.length === 0 ? <p className="text-stone-600">{t("wallet.withdrawals.none")}</p> : null}
         <ul className="space-y-2">
           {withdrawals.map((withdrawal) => (
             <li key={withdrawal.id} className="card flex flex-wrap items-center gap-2">
               <span className="font-medium">{formatMoney(locale, withdrawal.amountFen)}</span>
-              <span className="text-sm text-stone-600">{t("wallet.withdrawal.to", { bank: withdrawal.bankName, tail: withdrawal.accountNumberTail })}</span>
+              <span className="text-sm text-stone-600">
+                {t("wallet.withdrawal.to", { bank: withdrawal.bankName, tail: withdrawal.accountNumberTail })}
+              </span>
               <span className="text-sm text-stone-600">{formatDate(locale, withdrawal.createdAt)}</span>
-              <span className="ml-auto rounded-full bg-stone-100 px-2 py-0.5 text-sm">{t(`wallet.withdrawal.status.${withdrawal.status}`)}</span>
-              {withdrawal.rejectReason ? <p className="w-full text-sm text-stone-700">{withdrawal.rejectReason}</p> : null}
+              <span className="ml-auto rounded-full bg-stone-100 px-2 py-0.5 text-sm">
+                {t(`wallet.withdrawal.status.${withdrawal.status}`)}
+              </span>
+              {withdrawal.rejectReason ? (
+                <p className="w-full text-sm text-stone-700">{withdrawal.rejectReason}</p>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -16,17 +16,22 @@ describe("statement CSV helpers", () => {
   });
 
   it("defuses cells a spreadsheet would run as formulas, but not plain numbers", () => {
-    expect(csvCell("=HYPERLINK(\"http://x\")")).toBe("\"'=HYPERLINK(\"\"http://x\"\")\"");
+    expect(csvCell('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
     expect(csvCell("+86 138")).toBe("'+86 138");
     expect(csvCell("-1+2")).toBe("'-1+2");
     expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
     expect(csvCell("\tcmd")).toBe("'\tcmd");
     expect(csvCell("-12.50")).toBe("-12.50");
-    expect(csvCell("合作社, 栾川")).toBe("\"合作社, 栾川\"");
+    expect(csvCell("合作社, 栾川")).toBe('"合作社, 栾川"');
     expect(csvCell("普通")).toBe("普通");
   });
 
   it("starts with a byte-order mark and ends lines with CRLF", () => {
-    expect(toCsv([["a", "b"], ["1", "2"]])).toBe("\uFEFFa,b\r\n1,2\r\n");
+    expect(
+      toCsv([
+        ["a", "b"],
+        ["1", "2"],
+      ]),
+    ).toBe("\uFEFFa,b\r\n1,2\r\n");
   });
 });

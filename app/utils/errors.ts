@@ -35,7 +35,35 @@ export interface ErrorSpec {
 }
 
 /** Every rule a service can refuse, with its HTTP status and the message people see. */
-export const DOMAIN_ERRORS = { ...usersErrors, ...searchErrors, ...marketplaceErrors, ...needsErrors, ...applicationsErrors, ...offersErrors, ...uploadsErrors, ...notificationsErrors, ...profilesErrors, ...verificationErrors, ...chatErrors, ...ledgerErrors, ...walletErrors, ...revenueErrors, ...escrowErrors, ...agreementsErrors, ...spacesErrors, ...commissionersErrors, ...programmesErrors, ...sanctionsErrors, ...creativeErrors, ...apiErrors, ...webhooksErrors, ...reviewsErrors, ...negotiationErrors, ...reachErrors, ...cofundingErrors } satisfies Record<string, ErrorSpec>;
+export const DOMAIN_ERRORS = {
+  ...usersErrors,
+  ...searchErrors,
+  ...marketplaceErrors,
+  ...needsErrors,
+  ...applicationsErrors,
+  ...offersErrors,
+  ...uploadsErrors,
+  ...notificationsErrors,
+  ...profilesErrors,
+  ...verificationErrors,
+  ...chatErrors,
+  ...ledgerErrors,
+  ...walletErrors,
+  ...revenueErrors,
+  ...escrowErrors,
+  ...agreementsErrors,
+  ...spacesErrors,
+  ...commissionersErrors,
+  ...programmesErrors,
+  ...sanctionsErrors,
+  ...creativeErrors,
+  ...apiErrors,
+  ...webhooksErrors,
+  ...reviewsErrors,
+  ...negotiationErrors,
+  ...reachErrors,
+  ...cofundingErrors,
+} satisfies Record<string, ErrorSpec>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;
 

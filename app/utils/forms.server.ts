@@ -4,14 +4,23 @@ import { translate, type Locale } from "~/i18n/i18n";
 import { isDomainError } from "./errors";
 
 interface Replyable {
-  reply: (options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]>; hideFields?: string[] }) => SubmissionResult<string[]>;
+  reply: (options?: {
+    formErrors?: string[];
+    fieldErrors?: Record<string, string[]>;
+    hideFields?: string[];
+  }) => SubmissionResult<string[]>;
 }
 
 /**
  * Turns a refusal from a service into the form's reply: the message on the field it concerns
  * (or the whole form), with the status of the rule. Anything else is rethrown.
  */
-export function replyWithDomainError(submission: Replyable, error: unknown, locale: Locale, hideFields: string[] = []) {
+export function replyWithDomainError(
+  submission: Replyable,
+  error: unknown,
+  locale: Locale,
+  hideFields: string[] = [],
+) {
   if (!isDomainError(error)) throw error;
   const message = translate(locale, error.messageKey, error.params);
   const reply = error.field

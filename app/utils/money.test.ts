@@ -20,6 +20,7 @@ describe("parseYuanToFen", () => {
 
 describe("fenToYuanText", () => {
   it("round-trips with parseYuanToFen", () => {
-    for (const fen of [0, 5, 10, 99, 100, 123_456, 1_234_567]) expect(parseYuanToFen(fenToYuanText(fen))).toBe(fen);
+    for (const fen of [0, 5, 10, 99, 100, 123_456, 1_234_567])
+      expect(parseYuanToFen(fenToYuanText(fen))).toBe(fen);
   });
 });

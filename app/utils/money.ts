@@ -6,7 +6,10 @@ export const MAX_FEN = 100_000_000 * 100;
  * without floating-point arithmetic. Returns null for anything else, including a third decimal.
  */
 export function parseYuanToFen(raw: string): number | null {
-  const text = raw.trim().replace(/[,\s，]/g, "").replace(/^[¥￥]/, "");
+  const text = raw
+    .trim()
+    .replace(/[,\s，]/g, "")
+    .replace(/^[¥￥]/, "");
   const match = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(text);
   if (!match) return null;
   const fen = Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0"));

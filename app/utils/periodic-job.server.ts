@@ -4,7 +4,11 @@
  * what it left (the jobs keep their state in the database). `work` handles its own errors.
  * Returns the stop function, which waits for a run in progress.
  */
-export function startPeriodicJob(work: () => Promise<void>, intervalMs: number, { runAtStart = true } = {}): () => Promise<void> {
+export function startPeriodicJob(
+  work: () => Promise<void>,
+  intervalMs: number,
+  { runAtStart = true } = {},
+): () => Promise<void> {
   let running: Promise<void> | null = null;
   const run = () => {
     if (running) return;

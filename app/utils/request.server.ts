@@ -15,7 +15,12 @@ export function requestMeta(request: Request, context: { clientIp?: string }) {
 
 /** Only same-site relative paths, so a crafted link cannot send people to another site. */
 export function safeRedirect(target: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) {
+  if (
+    typeof target !== "string" ||
+    !target.startsWith("/") ||
+    target.startsWith("//") ||
+    target.startsWith("/\\")
+  ) {
     return fallback;
   }
   return target;

@@ -33,7 +33,10 @@ function release(): void {
   if (subscribers > 0) return;
   clearTimeout(closeTimer);
   closeTimer = setTimeout(() => {
-    void socket?.then((connection) => connection.disconnect(), () => undefined);
+    void socket?.then(
+      (connection) => connection.disconnect(),
+      () => undefined,
+    );
     socket = null;
   }, 1000);
 }

@@ -13,7 +13,9 @@ export type Toast = z.input<typeof ToastSchema>;
 // A one-shot cookie: set by the action that redirects, read and cleared by the next page.
 const toastCookie = createCookie("xk_toast", { path: "/", sameSite: "lax", httpOnly: true, maxAge: 60 });
 
-export async function getToast(request: Request): Promise<{ toast: z.output<typeof ToastSchema> | null; headers: HeadersInit }> {
+export async function getToast(
+  request: Request,
+): Promise<{ toast: z.output<typeof ToastSchema> | null; headers: HeadersInit }> {
   const raw: unknown = await toastCookie.parse(request.headers.get("cookie"));
   if (raw === null || raw === undefined) return { toast: null, headers: {} };
   const parsed = ToastSchema.safeParse(raw);
@@ -23,7 +25,11 @@ export async function getToast(request: Request): Promise<{ toast: z.output<type
   };
 }
 
-export async function redirectWithToast(url: string, toast: Toast, init: { headers?: [string, string][] } = {}) {
+export async function redirectWithToast(
+  url: string,
+  toast: Toast,
+  init: { headers?: [string, string][] } = {},
+) {
   const headers = new Headers(init.headers);
   headers.append("Set-Cookie", await toastCookie.serialize(toast));
   return redirect(url, { headers });

@@ -75,7 +75,8 @@ for (const account of DEMO_ACCOUNTS) {
     await logInAs(page, account.login, DEMO_PASSWORD);
     await expect(page.getByRole("heading", { name: `欢迎回来，${account.displayName}` })).toBeVisible();
     await expect(page.getByText(zh[`role.${account.role}`], { exact: true }).first()).toBeVisible();
-    if (account.organisation) await expect(page.getByText(account.organisation.name, { exact: true })).toBeVisible();
+    if (account.organisation)
+      await expect(page.getByText(account.organisation.name, { exact: true })).toBeVisible();
     await logOut(page);
   });
 }

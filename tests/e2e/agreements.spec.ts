@@ -10,7 +10,9 @@ async function sign(page: Page) {
   await page.getByRole("button", { name: "确认签署" }).click();
 }
 
-test("cooperative and expert sign a technology contract; money goes wallet → escrow → expert, and both statements agree", async ({ browser }) => {
+test("cooperative and expert sign a technology contract; money goes wallet → escrow → expert, and both statements agree", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const title = `肉牛青贮饲料技术承包 ${Date.now() % 100000}`;
   const coop = await (await browser.newContext()).newPage();
@@ -46,7 +48,10 @@ test("cooperative and expert sign a technology contract; money goes wallet → e
 
   // Platform staff record the cooperative's bank transfer into its wallet.
   await coop.goto("/wallet");
-  const walletId = (await coop.getByText(/wallet:org:\S+/).first().textContent())!.match(/wallet:org:[^\s。，]+/)![0];
+  const walletId = (await coop
+    .getByText(/wallet:org:\S+/)
+    .first()
+    .textContent())!.match(/wallet:org:[^\s。，]+/)![0];
   await logInAs(admin, login("ADMIN"), DEMO_PASSWORD);
   await admin.goto("/admin/finance");
   await admin.getByLabel("收款钱包编号").fill(walletId);
@@ -61,7 +66,9 @@ test("cooperative and expert sign a technology contract; money goes wallet → e
   await coop.getByRole("button", { name: /^托管/ }).click();
   await expect(coop.getByRole("status")).toHaveText("款项已托管");
   await expert.goto(agreementUrl);
-  await expert.getByLabel("成果说明").fill("已到牛场指导青贮窖制作，编写了青贮制作规程和冬季日粮配方，培训饲养员 12 人。");
+  await expert
+    .getByLabel("成果说明")
+    .fill("已到牛场指导青贮窖制作，编写了青贮制作规程和冬季日粮配方，培训饲养员 12 人。");
   await expert.getByRole("button", { name: "提交成果" }).click();
   await expect(expert.getByRole("status")).toHaveText("成果已提交，等待验收");
   await coop.goto(agreementUrl);
@@ -71,7 +78,11 @@ test("cooperative and expert sign a technology contract; money goes wallet → e
   // Statements: the cooperative's wallet took ¥8,000 in and sent it to escrow (balance 0, newest
   // line first); the expert's wallet received ¥8,000.
   await coop.goto("/wallet");
-  await coop.getByRole("listitem").filter({ hasText: "栾川县协心香菇专业合作社" }).getByRole("link", { name: "查看明细" }).click();
+  await coop
+    .getByRole("listitem")
+    .filter({ hasText: "栾川县协心香菇专业合作社" })
+    .getByRole("link", { name: "查看明细" })
+    .click();
   await expect(coop.getByRole("heading", { level: 1 })).toContainText("栾川县协心香菇专业合作社");
   const coopLines = coop.getByRole("main").getByRole("list").last().getByRole("listitem");
   await expect(coopLines.first()).toContainText("里程碑托管");

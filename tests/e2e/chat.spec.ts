@@ -8,7 +8,9 @@ const NEED = "香菇烘干与即食香菇脆片加工工艺";
 // The second test reads the conversation the first one had.
 test.describe.configure({ mode: "serial" });
 
-test("a cooperative and an expert chat live: unread badge and read receipt update without reload", async ({ browser }) => {
+test("a cooperative and an expert chat live: unread badge and read receipt update without reload", async ({
+  browser,
+}) => {
   test.setTimeout(90_000);
   const expertContext = await browser.newContext();
   const coopContext = await browser.newContext();
@@ -19,7 +21,9 @@ test("a cooperative and an expert chat live: unread badge and read receipt updat
   await logInAs(expert, login("EXPERT"), DEMO_PASSWORD);
   await expert.goto("/needs");
   await expert.getByRole("link", { name: NEED }).click();
-  await expert.getByLabel("技术方案").fill("先测定鲜菇含水率，再设计分段热风烘干曲线，并对脆片做真空低温油浴试验。");
+  await expert
+    .getByLabel("技术方案")
+    .fill("先测定鲜菇含水率，再设计分段热风烘干曲线，并对脆片做真空低温油浴试验。");
   await expert.getByLabel("时间安排").fill("两周内完成试验");
   await expert.getByLabel("合作方式").selectOption({ label: "技术承包" });
   await expert.getByLabel("报价（元）").fill("6000");
@@ -35,18 +39,30 @@ test("a cooperative and an expert chat live: unread badge and read receipt updat
   await expert.goto("/workspace");
   await expert.getByRole("listitem").filter({ hasText: NEED }).getByRole("button", { name: "沟通" }).click();
   await expect(expert.getByRole("heading", { name: `关于「${NEED}」的申请` })).toBeVisible();
-  await expert.getByLabel("消息内容").fill("王社长您好，我是张明。方案详见 https://example.cn/plan ，我们约个时间？");
+  await expert
+    .getByLabel("消息内容")
+    .fill("王社长您好，我是张明。方案详见 https://example.cn/plan ，我们约个时间？");
   await expert.getByRole("button", { name: "发送" }).click();
-  const sent = expert.getByRole("log", { name: "消息" }).getByRole("listitem").filter({ hasText: "王社长您好" });
+  const sent = expert
+    .getByRole("log", { name: "消息" })
+    .getByRole("listitem")
+    .filter({ hasText: "王社长您好" });
   await expect(sent).toContainText("已发送");
-  await expect(sent.getByRole("link", { name: "https://example.cn/plan" })).toHaveAttribute("rel", /noopener/);
+  await expect(sent.getByRole("link", { name: "https://example.cn/plan" })).toHaveAttribute(
+    "rel",
+    /noopener/,
+  );
 
   // Live, without a reload: the head's badge counts the message.
   await expect(coopBadge).toHaveAccessibleName("消息，1 条未读");
 
   // The head opens the conversation from the application list: the expert sees "read".
   await coop.goto("/workspace");
-  await coop.getByRole("listitem").filter({ hasText: NEED }).getByRole("link", { name: /份申请/ }).click();
+  await coop
+    .getByRole("listitem")
+    .filter({ hasText: NEED })
+    .getByRole("link", { name: /份申请/ })
+    .click();
   await coop.getByRole("button", { name: "与对方沟通" }).click();
   await expect(coop.getByRole("log", { name: "消息" })).toContainText("王社长您好，我是张明。");
   await expect(sent).toContainText("已读");

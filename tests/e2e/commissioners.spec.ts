@@ -5,7 +5,10 @@ import { logInAs } from "./helpers";
 test("the bureau creates a yearly cohort and dispatches a commissioner to a county", async ({ page }) => {
   await logInAs(page, DEMO_ACCOUNTS.find((account) => account.role === "BUREAU")!.login, DEMO_PASSWORD);
   await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "监管" }).click();
-  await page.getByRole("main").getByRole("link", { name: /^科技特派员/ }).click();
+  await page
+    .getByRole("main")
+    .getByRole("link", { name: /^科技特派员/ })
+    .click();
   await page.getByLabel("年度").fill("2026");
   await page.getByLabel("批次名称").fill("2026 年度洛阳市科技特派员");
   await page.getByLabel("目标人数").fill("25");

@@ -24,11 +24,19 @@ const CREDIT_CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24,
 /** A made-up but well-formed unified social credit code (GB 32100) for a farmer cooperative. */
 export function syntheticCreditCode(): string {
   const body = `93410324MA${Array.from({ length: 7 }, () => CREDIT_CODE_CHARS[randomBytes(1)[0] % 10]).join("")}`;
-  const sum = [...body].reduce((total, char, index) => total + CREDIT_CODE_CHARS.indexOf(char) * CREDIT_CODE_WEIGHTS[index], 0);
+  const sum = [...body].reduce(
+    (total, char, index) => total + CREDIT_CODE_CHARS.indexOf(char) * CREDIT_CODE_WEIGHTS[index],
+    0,
+  );
   return body + CREDIT_CODE_CHARS[(31 - (sum % 31)) % 31];
 }
 
-export async function registerCooperative(page: Page, mobile: string, name: string, password = "shiitake2026") {
+export async function registerCooperative(
+  page: Page,
+  mobile: string,
+  name: string,
+  password = "shiitake2026",
+) {
   await page.goto("/register");
   await page.getByLabel("我是").selectOption({ label: "村委会 / 合作社" });
   await page.getByLabel("手机号或邮箱").fill(mobile);
@@ -44,7 +52,9 @@ export async function registerCooperative(page: Page, mobile: string, name: stri
 
 export async function fillNeed(page: Page, title: string, photo?: string) {
   await page.getByLabel("标题").fill(title);
-  await page.getByLabel("详细说明").fill("合作社养殖肉牛 120 头，冬季青贮饲料霉变，需要专家指导青贮制作和饲料配方调整。");
+  await page
+    .getByLabel("详细说明")
+    .fill("合作社养殖肉牛 120 头，冬季青贮饲料霉变，需要专家指导青贮制作和饲料配方调整。");
   await page.getByLabel("产业").selectOption({ label: "养殖" });
   await page.getByLabel("县区").selectOption({ label: "嵩县" });
   await page.getByLabel("预算下限（元）").fill("3000");
@@ -57,7 +67,9 @@ export async function fillNeed(page: Page, title: string, photo?: string) {
 export async function applyAsExpert(page: Page, needTitle: string, price: string) {
   await page.goto("/needs");
   await page.getByRole("link", { name: needTitle }).click();
-  await page.getByLabel("技术方案").fill("先到牛场查看青贮窖和饲喂情况，取样化验，再制定青贮制作规程和冬季日粮配方，并现场培训饲养员。");
+  await page
+    .getByLabel("技术方案")
+    .fill("先到牛场查看青贮窖和饲喂情况，取样化验，再制定青贮制作规程和冬季日粮配方，并现场培训饲养员。");
   await page.getByLabel("时间安排").fill("一周内到场，一个月内完成");
   await page.getByLabel("合作方式").selectOption({ label: "技术承包" });
   await page.getByLabel("报价（元）").fill(price);
@@ -75,7 +87,12 @@ export async function registerVerifiedCooperative(coop: Page, bureau: Page) {
   const name = `嵩县香菇种植专业合作社${mobile.slice(-4)}`;
   await registerCooperative(coop, mobile, name);
   await coop.goto("/account/verification");
-  await coop.getByRole("region", { name: "组织认证" }).getByRole("listitem").filter({ hasText: name }).getByRole("link", { name: "申请认证" }).click();
+  await coop
+    .getByRole("region", { name: "组织认证" })
+    .getByRole("listitem")
+    .filter({ hasText: name })
+    .getByRole("link", { name: "申请认证" })
+    .click();
   await coop.getByLabel("统一社会信用代码").fill(syntheticCreditCode());
   await coop.getByLabel("法定代表人 / 负责人").fill("赵大山");
   await coop.getByLabel("联系人", { exact: true }).fill("赵大山");

@@ -10,11 +10,18 @@ test.use({ javaScriptEnabled: false });
 
 const login = (role: string) => DEMO_ACCOUNTS.find((account) => account.role === role)!.login;
 
-test("a verified cooperative posts a need with a photo and an expert applies, without JavaScript", async ({ browser }) => {
+test("a verified cooperative posts a need with a photo and an expert applies, without JavaScript", async ({
+  browser,
+}) => {
   test.setTimeout(90_000);
   const title = `青贮饲料制作指导 ${Date.now() % 100000}`;
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), "xiangke-e2e-")), "silage.png");
-  writeFileSync(file, await sharp({ create: { width: 900, height: 700, channels: 3, background: "#9acd32" } }).png().toBuffer());
+  writeFileSync(
+    file,
+    await sharp({ create: { width: 900, height: 700, channels: 3, background: "#9acd32" } })
+      .png()
+      .toBuffer(),
+  );
 
   const coop = await (await browser.newContext({ locale: "zh-CN", javaScriptEnabled: false })).newPage();
   await logInAs(coop, login("VILLAGE"), DEMO_PASSWORD);
@@ -38,7 +45,10 @@ test("a verified cooperative posts a need with a photo and an expert applies, wi
 
   await coop.goto("/notifications");
   await expect(coop.getByText(`张明 教授 申请了您的需求「${title}」`)).toBeVisible();
-  await coop.getByRole("button", { name: new RegExp(title) }).first().click();
+  await coop
+    .getByRole("button", { name: new RegExp(title) })
+    .first()
+    .click();
   await expect(coop).toHaveURL(/\/applications$/);
   await coop.getByRole("button", { name: "接受" }).click();
   await expect(coop.getByRole("status")).toHaveText("已接受申请，需求进入对接");

@@ -4,13 +4,25 @@ import path from "node:path";
 import { expect, test, type Browser } from "@playwright/test";
 import sharp from "sharp";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../app/modules/demo/demo-accounts";
-import { applyAsExpert, fillNeed, logInAs, registerCooperative, syntheticCreditCode, uniqueMobile } from "./helpers";
+import {
+  applyAsExpert,
+  fillNeed,
+  logInAs,
+  registerCooperative,
+  syntheticCreditCode,
+  uniqueMobile,
+} from "./helpers";
 
 const login = (role: string) => DEMO_ACCOUNTS.find((account) => account.role === role)!.login;
 
 async function photoFile(): Promise<string> {
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), "xiangke-e2e-")), "cattle.jpg");
-  writeFileSync(file, await sharp({ create: { width: 1600, height: 1200, channels: 3, background: "#8b6f47" } }).jpeg().toBuffer());
+  writeFileSync(
+    file,
+    await sharp({ create: { width: 1600, height: 1200, channels: 3, background: "#8b6f47" } })
+      .jpeg()
+      .toBuffer(),
+  );
   return file;
 }
 
@@ -19,7 +31,9 @@ async function newPage(browser: Browser) {
   return context.newPage();
 }
 
-test("a new cooperative posts a need with a photo, is verified, an expert applies and is accepted", async ({ browser }) => {
+test("a new cooperative posts a need with a photo, is verified, an expert applies and is accepted", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const coop = await newPage(browser);
   const mobile = uniqueMobile();
@@ -38,7 +52,12 @@ test("a new cooperative posts a need with a photo, is verified, an expert applie
 
   // The cooperative asks for verification.
   await coop.goto("/account/verification");
-  await coop.getByRole("region", { name: "组织认证" }).getByRole("listitem").filter({ hasText: coopName }).getByRole("link", { name: "申请认证" }).click();
+  await coop
+    .getByRole("region", { name: "组织认证" })
+    .getByRole("listitem")
+    .filter({ hasText: coopName })
+    .getByRole("link", { name: "申请认证" })
+    .click();
   await coop.getByLabel("统一社会信用代码").fill(syntheticCreditCode());
   await coop.getByLabel("法定代表人 / 负责人").fill("赵大山");
   await coop.getByLabel("联系人", { exact: true }).fill("赵大山");
@@ -51,8 +70,15 @@ test("a new cooperative posts a need with a photo, is verified, an expert applie
   const bureau = await newPage(browser);
   await logInAs(bureau, login("BUREAU"), DEMO_PASSWORD);
   await bureau.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "监管" }).click();
-  await bureau.getByRole("main").getByRole("link", { name: /^认证审核/ }).click();
-  await bureau.getByRole("listitem").filter({ hasText: coopName }).getByRole("link", { name: "审核" }).click();
+  await bureau
+    .getByRole("main")
+    .getByRole("link", { name: /^认证审核/ })
+    .click();
+  await bureau
+    .getByRole("listitem")
+    .filter({ hasText: coopName })
+    .getByRole("link", { name: "审核" })
+    .click();
   await bureau.getByRole("button", { name: "通过认证" }).click();
   await expect(bureau.getByRole("status")).toHaveText("已通过认证");
 
@@ -72,7 +98,9 @@ test("a new cooperative posts a need with a photo, is verified, an expert applie
   await expect(coop.getByRole("link", { name: "通知，1 条未读" })).toBeVisible();
   await applyAsExpert(expert, title, "9800");
   await expect(coop.getByRole("link", { name: "通知，2 条未读" })).toBeVisible();
-  await expect(coop.getByRole("log", { name: "新通知" })).toContainText(`张明 教授 申请了您的需求「${title}」`);
+  await expect(coop.getByRole("log", { name: "新通知" })).toContainText(
+    `张明 教授 申请了您的需求「${title}」`,
+  );
 
   // The cooperative shortlists, then accepts.
   await coop.getByRole("link", { name: title }).click();

@@ -10,7 +10,9 @@ test("a page embeds the messages it renders and ships no whole catalogue", async
   const response = await page.request.get("/");
   const html = await response.text();
   expect(html).not.toMatch(/\/assets\/(zh|en)-[\w-]+\.js/);
-  const embedded = JSON.parse(html.match(/<script type="application\/json" id="xk-messages"[^>]*>(.*?)<\/script>/s)![1]);
+  const embedded = JSON.parse(
+    html.match(/<script type="application\/json" id="xk-messages"[^>]*>(.*?)<\/script>/s)![1],
+  );
   expect(embedded.locale).toBe("zh");
   expect(embedded.messages["app.name"]).toBe("乡科");
   // Only the namespaces the home page uses, not the bureau's or the contracts'.
@@ -31,7 +33,9 @@ test("a page only read never fetches the whole catalogue; the first touch does",
   expect(fetched[0]).toMatch(/\/zh-/);
 });
 
-test("navigating before the catalogue has arrived shows the same page as loading it directly", async ({ page }) => {
+test("navigating before the catalogue has arrived shows the same page as loading it directly", async ({
+  page,
+}) => {
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
   await page.route(/\/assets\/zh-[\w-]+\.js$/, async (route) => {

@@ -2,7 +2,9 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../app/modules/demo/demo-accounts";
 import { logInAs, registerVerifiedCooperative } from "./helpers";
 
-const [bureauLogin, reviewerLogin] = DEMO_ACCOUNTS.filter((account) => account.role === "BUREAU").map((account) => account.login);
+const [bureauLogin, reviewerLogin] = DEMO_ACCOUNTS.filter((account) => account.role === "BUREAU").map(
+  (account) => account.login,
+);
 
 async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ locale: "zh-CN" });
@@ -22,7 +24,10 @@ test("a post-subsidy programme from call to claw-back, and the ban that follows"
 
   // The bureau writes the call and publishes it: the budget moves into the programme's account.
   await bureau.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "监管" }).click();
-  await bureau.getByRole("main").getByRole("link", { name: /^项目资助/ }).click();
+  await bureau
+    .getByRole("main")
+    .getByRole("link", { name: /^项目资助/ })
+    .click();
   await bureau.getByRole("link", { name: "新建项目" }).click();
   await bureau.getByLabel("项目类型").selectOption({ label: "后补助" });
   await bureau.getByLabel("年度").fill("2026");
@@ -44,7 +49,9 @@ test("a post-subsidy programme from call to claw-back, and the ban that follows"
   await expect(coop.getByText(`${coopName} 符合申报条件。`)).toBeVisible();
   await coop.getByRole("link", { name: "申报", exact: true }).click();
   await coop.getByLabel("项目名称").fill("协心村香菇菌棒标准化生产推广");
-  await coop.getByLabel("项目简介").fill("推广菌棒灭菌、接种和发菌标准化流程，培训 40 户农户，降低菌棒污染率。");
+  await coop
+    .getByLabel("项目简介")
+    .fill("推广菌棒灭菌、接种和发菌标准化流程，培训 40 户农户，降低菌棒污染率。");
   await coop.getByLabel("实施县区").selectOption({ label: "嵩县" });
   await coop.getByLabel("产业").selectOption({ label: "种植" });
   await coop.getByLabel("申请金额（元）").fill("60000");
@@ -54,7 +61,10 @@ test("a post-subsidy programme from call to claw-back, and the ban that follows"
   const applicationId = applicationUrl.split("/").at(-1)!;
 
   // Two reviewers score it; then the bureau approves.
-  for (const [page, score] of [[bureau, "85"], [reviewer, "78"]] as const) {
+  for (const [page, score] of [
+    [bureau, "85"],
+    [reviewer, "78"],
+  ] as const) {
     await page.goto(`/bureau/programmes/applications/${applicationId}`);
     await page.getByLabel("评分（0–100）").fill(score);
     await page.getByLabel("评审意见").fill("技术路线清楚，带动农户明确。");
@@ -98,7 +108,9 @@ test("a post-subsidy programme from call to claw-back, and the ban that follows"
 
   // The disbursement is on the cooperative's statement.
   await coop.goto("/wallet");
-  const coopWallet = coop.getByRole("listitem").filter({ has: coop.getByRole("heading", { name: coopName }) });
+  const coopWallet = coop
+    .getByRole("listitem")
+    .filter({ has: coop.getByRole("heading", { name: coopName }) });
   await expect(coopWallet).toContainText("5万元");
   await coopWallet.getByRole("link").click();
   await expect(coop.getByRole("main")).toContainText("项目资金拨付");
@@ -132,5 +144,7 @@ test("a post-subsidy programme from call to claw-back, and the ban that follows"
   await coop.getByLabel("产业").selectOption({ label: "种植" });
   await coop.getByLabel("申请金额（元）").fill("30000");
   await coop.getByRole("button", { name: "提交申报" }).click();
-  await expect(coop.getByText(/因“挪用专项资金”被列入限制名单，\d{4}-\d{2}-\d{2} 前不得承担项目或申请资助。/)).toBeVisible();
+  await expect(
+    coop.getByText(/因“挪用专项资金”被列入限制名单，\d{4}-\d{2}-\d{2} 前不得承担项目或申请资助。/),
+  ).toBeVisible();
 });

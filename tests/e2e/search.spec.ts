@@ -10,7 +10,10 @@ test("search as you type, narrow by county, open a result", async ({ page }) => 
   await expect(page).toHaveURL(/q=%E9%A6%99%E8%8F%87/);
   await expect(page.locator("mark", { hasText: "香菇" }).first()).toBeVisible();
 
-  await page.getByRole("region", { name: "县区" }).getByRole("link", { name: /栾川县/ }).click();
+  await page
+    .getByRole("region", { name: "县区" })
+    .getByRole("link", { name: /栾川县/ })
+    .click();
   await expect(page).toHaveURL(/county=410324/);
   await page.getByRole("link", { name: /香菇菌棒污染防治技术指导/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "香菇菌棒污染防治技术指导" })).toBeVisible();

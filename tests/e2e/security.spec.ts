@@ -7,7 +7,9 @@ test("pages carry a nonce-based CSP and every script uses the nonce", async ({ p
   expect(nonce).toBeTruthy();
   expect(csp).toContain("frame-ancestors 'none'");
   expect(csp).not.toContain("unsafe-inline");
-  const scripts = await page.locator("script").evaluateAll((nodes) => nodes.map((node) => (node as HTMLScriptElement).nonce));
+  const scripts = await page
+    .locator("script")
+    .evaluateAll((nodes) => nodes.map((node) => (node as HTMLScriptElement).nonce));
   expect(scripts.length).toBeGreaterThan(0);
   for (const scriptNonce of scripts) expect(scriptNonce).toBe(nonce);
 });
@@ -22,14 +24,19 @@ test("a POST from another origin is refused", async ({ request }) => {
   expect(response.headers()["set-cookie"]).toBeUndefined();
 });
 
-test("the session cookie is HttpOnly and SameSite=Lax, and /healthz reports the database", async ({ request, baseURL }) => {
+test("the session cookie is HttpOnly and SameSite=Lax, and /healthz reports the database", async ({
+  request,
+  baseURL,
+}) => {
   const response = await request.post("/login", {
     headers: { origin: baseURL! },
     form: { identifier: "admin@demo.xiangke.cn", password: "xiangke2026" },
     maxRedirects: 0,
   });
   expect(response.status()).toBe(302);
-  const cookie = response.headersArray().find((header) => header.name.toLowerCase() === "set-cookie" && header.value.startsWith("xk_session="));
+  const cookie = response
+    .headersArray()
+    .find((header) => header.name.toLowerCase() === "set-cookie" && header.value.startsWith("xk_session="));
   expect(cookie?.value).toMatch(/HttpOnly/);
   expect(cookie?.value).toMatch(/SameSite=Lax/);
   const health = await request.get("/healthz");

@@ -14,7 +14,10 @@ async function publishedHoursAgo(needId: string, hours: number) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(`UPDATE "Need" SET "publishedAt" = now() - make_interval(hours => $2) WHERE id = $1`, [needId, hours]);
+    await client.query(`UPDATE "Need" SET "publishedAt" = now() - make_interval(hours => $2) WHERE id = $1`, [
+      needId,
+      hours,
+    ]);
   } finally {
     await client.end();
   }
@@ -30,12 +33,15 @@ async function sign(page: Page) {
 async function review(page: Page, agreementUrl: string, score: string, text: string) {
   await page.goto(`${agreementUrl}/review`);
   const form = page.locator("form#review");
-  for (const group of await form.getByRole("group").all()) await group.getByLabel(score, { exact: true }).check();
+  for (const group of await form.getByRole("group").all())
+    await group.getByLabel(score, { exact: true }).check();
   await form.getByLabel("评价内容").fill(text);
   await form.getByRole("button", { name: "提交评价" }).click();
 }
 
-test("an informant posts a need with a voice note for a farmer; triage routes it; a counter-offer is agreed; both sides review blind", async ({ browser }) => {
+test("an informant posts a need with a voice note for a farmer; triage routes it; a counter-offer is agreed; both sides review blind", async ({
+  browser,
+}) => {
   test.setTimeout(240_000);
   const title = `高山核桃树腐烂病防治 ${Date.now() % 100000}`;
   const context = () => browser.newContext({ permissions: ["microphone"] });
@@ -49,7 +55,9 @@ test("an informant posts a need with a voice note for a farmer; triage routes it
   await informant.goto("/informant/new");
   await informant.getByLabel("需求类型").selectOption({ label: "技术需求" });
   await informant.getByLabel("标题").fill(title);
-  await informant.getByLabel("详细说明").fill("刘大爷家二十亩核桃树，今年树干上出现黑褐色病斑、流黑水，已经死了十几棵，想请专家来看看怎么治。");
+  await informant
+    .getByLabel("详细说明")
+    .fill("刘大爷家二十亩核桃树，今年树干上出现黑褐色病斑、流黑水，已经死了十几棵，想请专家来看看怎么治。");
   await informant.getByLabel("产业").selectOption({ label: "种植" });
   await informant.getByLabel("预算上限（元）").fill("6000");
   await informant.getByLabel("有偿服务").check();
@@ -98,7 +106,9 @@ test("an informant posts a need with a voice note for a farmer; triage routes it
   // The commissioner applies; the informant counters with a lower price; the commissioner accepts it.
   await logInAs(expert, login("EXPERT"), DEMO_PASSWORD);
   await expert.goto(needUrl);
-  await expert.getByLabel("技术方案").fill("先到果园查看病斑，刮除病组织后涂药，配合冬季清园和树干涂白，并教会农户自己防治。");
+  await expert
+    .getByLabel("技术方案")
+    .fill("先到果园查看病斑，刮除病组织后涂药，配合冬季清园和树干涂白，并教会农户自己防治。");
   await expert.getByLabel("时间安排").fill("一周内到场，两周内完成");
   await expert.getByLabel("合作方式").selectOption({ label: "有偿服务" });
   await expert.getByLabel("报价（元）").fill("5000");
@@ -132,7 +142,10 @@ test("an informant posts a need with a voice note for a farmer; triage routes it
 
   // Money: a bank transfer to the informant's wallet, escrow, delivery, acceptance → COMPLETED.
   await informant.goto("/wallet");
-  const walletId = (await informant.getByText(/wallet:user:\S+/).first().textContent())!.match(/wallet:user:[^\s。，]+/)![0];
+  const walletId = (await informant
+    .getByText(/wallet:user:\S+/)
+    .first()
+    .textContent())!.match(/wallet:user:[^\s。，]+/)![0];
   await logInAs(admin, login("ADMIN"), DEMO_PASSWORD);
   await admin.goto("/admin/finance");
   await admin.getByLabel("收款钱包编号").fill(walletId);
@@ -145,7 +158,9 @@ test("an informant posts a need with a voice note for a farmer; triage routes it
   await informant.getByRole("button", { name: /^托管/ }).click();
   await expect(informant.getByRole("status")).toHaveText("款项已托管");
   await expert.goto(agreementUrl);
-  await expert.getByLabel("成果说明").fill("已到果园刮治病斑四百余处并涂药，完成清园和树干涂白，现场教会农户防治方法。");
+  await expert
+    .getByLabel("成果说明")
+    .fill("已到果园刮治病斑四百余处并涂药，完成清园和树干涂白，现场教会农户防治方法。");
   await expert.getByRole("button", { name: "提交成果" }).click();
   await expect(expert.getByRole("status")).toHaveText("成果已提交，等待验收");
   await informant.goto(agreementUrl);

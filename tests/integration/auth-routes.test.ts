@@ -18,12 +18,21 @@ function post(path: string, fields: Record<string, string>, headers: Record<stri
   });
 }
 
-type Reply = { data: { status?: string; error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> }; init: { status: number } };
+type Reply = {
+  data: { status?: string; error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> };
+  init: { status: number };
+};
 
 describe("the register action", () => {
   it("answers 400 with field errors and keeps what was typed, except passwords", async () => {
     const result = (await registerAction({
-      request: post("/register", { identifier: "12345", displayName: "王建国", password: "short", confirmPassword: "other", role: "VILLAGE" }),
+      request: post("/register", {
+        identifier: "12345",
+        displayName: "王建国",
+        password: "short",
+        confirmPassword: "other",
+        role: "VILLAGE",
+      }),
       context,
       params: {},
     })) as unknown as Reply;
@@ -34,31 +43,60 @@ describe("the register action", () => {
       confirmPassword: ["errors.password_mismatch"],
       organisationName: ["errors.organisation_required"],
     });
-    expect(result.data.initialValue).toMatchObject({ identifier: "12345", displayName: "王建国", role: "VILLAGE" });
+    expect(result.data.initialValue).toMatchObject({
+      identifier: "12345",
+      displayName: "王建国",
+      role: "VILLAGE",
+    });
     expect(result.data.initialValue).not.toHaveProperty("password");
   });
 
   it("answers a duplicate in the visitor's language, on the identifier field", async () => {
     const user = await createUser();
-    const fields = { identifier: user.phone!, displayName: "Li", password: "wheat2026", confirmPassword: "wheat2026", role: "FARMER" };
-    const english = (await registerAction({ request: post("/register", fields, { cookie: "xk_lang=ImVuIg%3D%3D" }), context, params: {} })) as unknown as Reply;
+    const fields = {
+      identifier: user.phone!,
+      displayName: "Li",
+      password: "wheat2026",
+      confirmPassword: "wheat2026",
+      role: "FARMER",
+    };
+    const english = (await registerAction({
+      request: post("/register", fields, { cookie: "xk_lang=ImVuIg%3D%3D" }),
+      context,
+      params: {},
+    })) as unknown as Reply;
     expect(english.init.status).toBe(409);
-    expect(english.data.error?.identifier).toEqual(["This mobile number or e-mail is already registered; please log in"]);
-    const chinese = (await registerAction({ request: post("/register", fields), context, params: {} })) as unknown as Reply;
+    expect(english.data.error?.identifier).toEqual([
+      "This mobile number or e-mail is already registered; please log in",
+    ]);
+    const chinese = (await registerAction({
+      request: post("/register", fields),
+      context,
+      params: {},
+    })) as unknown as Reply;
     expect(chinese.data.error?.identifier).toEqual(["该手机号或邮箱已注册，请直接登录"]);
   });
 
   it("registers, sets the session cookie and redirects to the account page", async () => {
     const phone = uniquePhone();
     const response = (await registerAction({
-      request: post("/register", { identifier: phone, displayName: "赵刚", password: "wheat2026", confirmPassword: "wheat2026", role: "EXPERT" }),
+      request: post("/register", {
+        identifier: phone,
+        displayName: "赵刚",
+        password: "wheat2026",
+        confirmPassword: "wheat2026",
+        role: "EXPERT",
+      }),
       context,
       params: {},
     })) as Response;
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe("/account");
     const sessionId = await readSessionId(response.headers.get("set-cookie"));
-    const session = await db.session.findUniqueOrThrow({ where: { id: sessionId! }, select: { user: { select: { phone: true } } } });
+    const session = await db.session.findUniqueOrThrow({
+      where: { id: sessionId! },
+      select: { user: { select: { phone: true } } },
+    });
     expect(session.user.phone).toBe(phone);
   });
 });
@@ -67,13 +105,21 @@ describe("the login action", () => {
   it("goes back to the page that asked for a login, and never to another site", async () => {
     const user = await createUser();
     const back = (await loginAction({
-      request: post("/login", { identifier: user.phone!, password: TEST_PASSWORD, redirectTo: "/account/password" }),
+      request: post("/login", {
+        identifier: user.phone!,
+        password: TEST_PASSWORD,
+        redirectTo: "/account/password",
+      }),
       context,
       params: {},
     })) as Response;
     expect(back.headers.get("location")).toBe("/account/password");
     const away = (await loginAction({
-      request: post("/login", { identifier: user.phone!, password: TEST_PASSWORD, redirectTo: "//evil.example/" }),
+      request: post("/login", {
+        identifier: user.phone!,
+        password: TEST_PASSWORD,
+        redirectTo: "//evil.example/",
+      }),
       context,
       params: {},
     })) as Response;
@@ -83,7 +129,11 @@ describe("the login action", () => {
   it("answers 401 on a wrong password and 429 once throttled", async () => {
     const user = await createUser();
     const attempt = () =>
-      loginAction({ request: post("/login", { identifier: user.phone!, password: "wrong-pass-1" }), context: { ...context, clientIp: "10.1.0.9" }, params: {} }) as unknown as Promise<Reply>;
+      loginAction({
+        request: post("/login", { identifier: user.phone!, password: "wrong-pass-1" }),
+        context: { ...context, clientIp: "10.1.0.9" },
+        params: {},
+      }) as unknown as Promise<Reply>;
     expect((await attempt()).init.status).toBe(401);
     for (let i = 0; i < 4; i++) await attempt();
     const throttled = await attempt();

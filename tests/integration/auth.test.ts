@@ -42,11 +42,23 @@ describe("registerUser", () => {
     const { user, sessionId } = await registerUser(input, meta);
     const stored = await db.user.findUniqueOrThrow({
       where: { id: user.id },
-      select: { phone: true, primaryRole: true, memberships: { select: { role: true, organisation: { select: { name: true, verifiedAt: true, countyCode: true } } } } },
+      select: {
+        phone: true,
+        primaryRole: true,
+        memberships: {
+          select: {
+            role: true,
+            organisation: { select: { name: true, verifiedAt: true, countyCode: true } },
+          },
+        },
+      },
     });
     expect(stored.phone).toBe(input.identifier.value);
     expect(stored.memberships).toEqual([
-      { role: "VILLAGE", organisation: { name: "协心香菇专业合作社", verifiedAt: null, countyCode: "410324" } },
+      {
+        role: "VILLAGE",
+        organisation: { name: "协心香菇专业合作社", verifiedAt: null, countyCode: "410324" },
+      },
     ]);
     expect(await getSessionUser(sessionId)).toMatchObject({ id: user.id });
     const actions = await db.auditLog.findMany({ where: { actorId: user.id }, select: { action: true } });
@@ -58,7 +70,10 @@ describe("registerUser", () => {
     await registerUser(registration({ identifier: phone }), meta);
     const local = phone.replace("+86", "");
     const spaced = `${local.slice(0, 3)} ${local.slice(3, 7)} ${local.slice(7)}`;
-    await expectDomainError(registerUser(registration({ identifier: spaced }), meta), "auth.identifier_taken");
+    await expectDomainError(
+      registerUser(registration({ identifier: spaced }), meta),
+      "auth.identifier_taken",
+    );
     expect(await db.user.count({ where: { phone } })).toBe(1);
   });
 
@@ -67,7 +82,15 @@ describe("registerUser", () => {
     await registerUser(registration({ identifier: email }), meta);
     const before = await db.organisation.count();
     await expectDomainError(
-      registerUser(registration({ identifier: email, role: "SPACE", organisationName: "伊河星创天地", organisationType: "STAR_SPACE" }), meta),
+      registerUser(
+        registration({
+          identifier: email,
+          role: "SPACE",
+          organisationName: "伊河星创天地",
+          organisationType: "STAR_SPACE",
+        }),
+        meta,
+      ),
       "auth.identifier_taken",
     );
     expect(await db.organisation.count()).toBe(before);
@@ -94,7 +117,10 @@ describe("logIn", () => {
     const user = await createUser();
     const ip = "10.0.0.2";
     for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
-      await expectDomainError(logIn(login(user.phone!, `wrong-${i}-pass`), { ip }), "auth.invalid_credentials");
+      await expectDomainError(
+        logIn(login(user.phone!, `wrong-${i}-pass`), { ip }),
+        "auth.invalid_credentials",
+      );
     }
     await expect(logIn(login(user.phone!, TEST_PASSWORD), { ip })).rejects.toMatchObject({
       code: "auth.throttled",
@@ -106,7 +132,10 @@ describe("logIn", () => {
     const user = await createUser();
     const ip = "10.0.0.3";
     for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT - 1; i++) {
-      await expectDomainError(logIn(login(user.phone!, `wrong-${i}-pass`), { ip }), "auth.invalid_credentials");
+      await expectDomainError(
+        logIn(login(user.phone!, `wrong-${i}-pass`), { ip }),
+        "auth.invalid_credentials",
+      );
     }
     await logIn(login(user.phone!, TEST_PASSWORD), { ip });
     await expectDomainError(logIn(login(user.phone!, "wrong-again-1"), { ip }), "auth.invalid_credentials");
@@ -120,7 +149,9 @@ describe("logIn", () => {
     }
     const user = await createUser();
     await expectDomainError(logIn(login(user.phone!, TEST_PASSWORD), { ip }), "auth.throttled");
-    await expect(logIn(login(user.phone!, TEST_PASSWORD), { ip: "10.0.0.5" })).resolves.toHaveProperty("sessionId");
+    await expect(logIn(login(user.phone!, TEST_PASSWORD), { ip: "10.0.0.5" })).resolves.toHaveProperty(
+      "sessionId",
+    );
   });
 });
 
@@ -138,20 +169,38 @@ describe("sessions and passwords", () => {
     const here = await logIn(login(user.phone!, TEST_PASSWORD), meta);
     const elsewhere = await logIn(login(user.phone!, TEST_PASSWORD), meta);
     await changePassword(
-      { userId: user.id, currentSessionId: here.sessionId, currentPassword: TEST_PASSWORD, newPassword: "new-secret-99" },
+      {
+        userId: user.id,
+        currentSessionId: here.sessionId,
+        currentPassword: TEST_PASSWORD,
+        newPassword: "new-secret-99",
+      },
       meta,
     );
     expect(await getSessionUser(here.sessionId)).not.toBeNull();
     expect(await getSessionUser(elsewhere.sessionId)).toBeNull();
-    await expectDomainError(logIn(login(user.phone!, TEST_PASSWORD), { ip: "10.0.0.6" }), "auth.invalid_credentials");
-    await expect(logIn(login(user.phone!, "new-secret-99"), { ip: "10.0.0.6" })).resolves.toHaveProperty("sessionId");
+    await expectDomainError(
+      logIn(login(user.phone!, TEST_PASSWORD), { ip: "10.0.0.6" }),
+      "auth.invalid_credentials",
+    );
+    await expect(logIn(login(user.phone!, "new-secret-99"), { ip: "10.0.0.6" })).resolves.toHaveProperty(
+      "sessionId",
+    );
   });
 
   it("refuses a wrong current password and keeps the old one", async () => {
     const user = await createUser();
     const { sessionId } = await logIn(login(user.phone!, TEST_PASSWORD), meta);
     await expectDomainError(
-      changePassword({ userId: user.id, currentSessionId: sessionId, currentPassword: "not-it-123", newPassword: "new-secret-99" }, meta),
+      changePassword(
+        {
+          userId: user.id,
+          currentSessionId: sessionId,
+          currentPassword: "not-it-123",
+          newPassword: "new-secret-99",
+        },
+        meta,
+      ),
       "auth.current_password_wrong",
     );
     await expect(logIn(login(user.phone!, TEST_PASSWORD), meta)).resolves.toHaveProperty("sessionId");

@@ -57,13 +57,25 @@ async function exchangeAcrossInstances(env: Record<string, string>, expectedAdap
   // Both joined their rooms on connecting; give the adapters a moment to see each other.
   await new Promise((resolve) => setTimeout(resolve, 300));
   for (let i = 0; i < 5; i++) {
-    const ack = await expert.emitWithAck("chat:send", { conversationId: chat.conversation.id, clientId: randomUUID(), body: `跨实例消息 ${i}` });
+    const ack = await expert.emitWithAck("chat:send", {
+      conversationId: chat.conversation.id,
+      clientId: randomUUID(),
+      body: `跨实例消息 ${i}`,
+    });
     expect(ack.ok).toBe(true);
   }
-  await head.emitWithAck("chat:send", { conversationId: chat.conversation.id, clientId: randomUUID(), body: "收到" });
+  await head.emitWithAck("chat:send", {
+    conversationId: chat.conversation.id,
+    clientId: randomUUID(),
+    body: "收到",
+  });
   const deadline = Date.now() + 10_000;
-  while ((received.length < 6 || replies.length < 6) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-  expect(received.map((message) => message.body)).toEqual([...Array.from({ length: 5 }, (_, i) => `跨实例消息 ${i}`), "收到"]);
+  while ((received.length < 6 || replies.length < 6) && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(received.map((message) => message.body)).toEqual([
+    ...Array.from({ length: 5 }, (_, i) => `跨实例消息 ${i}`),
+    "收到",
+  ]);
   expect(replies.map((message) => message.body)).toEqual(received.map((message) => message.body));
 }
 
@@ -73,7 +85,14 @@ describe("several app instances sharing one PostgreSQL", () => {
   }, 60_000);
 
   // .ci/run starts a Redis server from Debian and sets REDIS_URL; elsewhere this runs when one is set.
-  it.runIf(Boolean(process.env.REDIS_URL))("deliver messages between instances through Redis streams when REDIS_URL is set", async () => {
-    await exchangeAcrossInstances({ SOCKET_ADAPTER: "redis", REDIS_URL: process.env.REDIS_URL ?? "" }, "redis");
-  }, 60_000);
+  it.runIf(Boolean(process.env.REDIS_URL))(
+    "deliver messages between instances through Redis streams when REDIS_URL is set",
+    async () => {
+      await exchangeAcrossInstances(
+        { SOCKET_ADAPTER: "redis", REDIS_URL: process.env.REDIS_URL ?? "" },
+        "redis",
+      );
+    },
+    60_000,
+  );
 });

@@ -27,8 +27,14 @@ describe("chat over Socket.IO", () => {
     const chat = await createApplicationChat();
     const expert = await client(chat.expert.id);
     const head = await client(chat.head.id);
-    const received = new Promise<ChatMessageView>((resolve) => head.on("chat:message", ({ message }) => resolve(message)));
-    const ack = await expert.emitWithAck("chat:send", { conversationId: chat.conversation.id, clientId: randomUUID(), body: "您好 <b>王社长</b>" });
+    const received = new Promise<ChatMessageView>((resolve) =>
+      head.on("chat:message", ({ message }) => resolve(message)),
+    );
+    const ack = await expert.emitWithAck("chat:send", {
+      conversationId: chat.conversation.id,
+      clientId: randomUUID(),
+      body: "您好 <b>王社长</b>",
+    });
     expect(ack.ok).toBe(true);
     const message = await received;
     expect(message).toMatchObject({ body: "您好 <b>王社长</b>", senderId: chat.expert.id, seq: 1 });
@@ -43,10 +49,23 @@ describe("chat over Socket.IO", () => {
       socket.on("chat:message", () => resolve(true));
       setTimeout(() => resolve(false), 500);
     });
-    expect(await socket.emitWithAck("chat:join", { conversationId: chat.conversation.id })).toEqual({ ok: false, error: "chat.errors.not_participant" });
-    const sent = await socket.emitWithAck("chat:send", { conversationId: chat.conversation.id, clientId: randomUUID(), body: "让我进去" });
+    expect(await socket.emitWithAck("chat:join", { conversationId: chat.conversation.id })).toEqual({
+      ok: false,
+      error: "chat.errors.not_participant",
+    });
+    const sent = await socket.emitWithAck("chat:send", {
+      conversationId: chat.conversation.id,
+      clientId: randomUUID(),
+      body: "让我进去",
+    });
     expect(sent).toEqual({ ok: false, error: "chat.errors.not_participant" });
-    await (await client(chat.expert.id)).emitWithAck("chat:send", { conversationId: chat.conversation.id, clientId: randomUUID(), body: "内部消息" });
+    await (
+      await client(chat.expert.id)
+    ).emitWithAck("chat:send", {
+      conversationId: chat.conversation.id,
+      clientId: randomUUID(),
+      body: "内部消息",
+    });
     expect(await spy).toBe(false);
     expect(await db.auditLog.count({ where: { action: "chat.join_refused", actorId: outsider.id } })).toBe(2);
     expect(await db.message.count({ where: { senderId: outsider.id } })).toBe(0);
@@ -56,11 +75,24 @@ describe("chat over Socket.IO", () => {
     const chat = await createApplicationChat();
     const socket = await client(chat.expert.id);
     const base = { conversationId: chat.conversation.id, clientId: randomUUID() };
-    expect(await socket.emitWithAck("chat:send", { ...base, body: "x".repeat(2001) })).toEqual({ ok: false, error: "chat.errors.too_long" });
-    expect(await socket.emitWithAck("chat:send", { ...base, body: " \u200B\u202E " })).toEqual({ ok: false, error: "chat.errors.empty" });
-    expect(await socket.emitWithAck("chat:send", { ...base, clientId: "not-a-uuid", body: "hi" })).toEqual({ ok: false, error: "chat.errors.client_id" });
-    expect(await socket.emitWithAck("chat:send", { conversationId: 42, body: null } as never)).toMatchObject({ ok: false });
-    expect(await socket.emitWithAck("chat:sync", { conversationId: chat.conversation.id, afterSeq: -1 })).toMatchObject({ ok: false });
+    expect(await socket.emitWithAck("chat:send", { ...base, body: "x".repeat(2001) })).toEqual({
+      ok: false,
+      error: "chat.errors.too_long",
+    });
+    expect(await socket.emitWithAck("chat:send", { ...base, body: " \u200B\u202E " })).toEqual({
+      ok: false,
+      error: "chat.errors.empty",
+    });
+    expect(await socket.emitWithAck("chat:send", { ...base, clientId: "not-a-uuid", body: "hi" })).toEqual({
+      ok: false,
+      error: "chat.errors.client_id",
+    });
+    expect(await socket.emitWithAck("chat:send", { conversationId: 42, body: null } as never)).toMatchObject({
+      ok: false,
+    });
+    expect(
+      await socket.emitWithAck("chat:sync", { conversationId: chat.conversation.id, afterSeq: -1 }),
+    ).toMatchObject({ ok: false });
     expect(await db.message.count({ where: { conversationId: chat.conversation.id } })).toBe(0);
   });
 
@@ -68,14 +100,24 @@ describe("chat over Socket.IO", () => {
     const chat = await createApplicationChat();
     const socket = await client(chat.expert.id);
     const results = await Promise.all(
-      Array.from({ length: 22 }, (_, i) => socket.emitWithAck("chat:send", { conversationId: chat.conversation.id, clientId: randomUUID(), body: `第 ${i} 条` })),
+      Array.from({ length: 22 }, (_, i) =>
+        socket.emitWithAck("chat:send", {
+          conversationId: chat.conversation.id,
+          clientId: randomUUID(),
+          body: `第 ${i} 条`,
+        }),
+      ),
     );
     expect(results.filter((result) => result.ok)).toHaveLength(20);
     const refused = results.filter((result) => !result.ok);
     expect(refused[0]).toMatchObject({ ok: false, error: "chat.errors.rate_limited" });
     expect((refused[0] as { retryAfterMs: number }).retryAfterMs).toBeGreaterThan(0);
     // Stored in the order sent.
-    const stored = await db.message.findMany({ where: { conversationId: chat.conversation.id }, orderBy: { seq: "asc" }, select: { body: true } });
+    const stored = await db.message.findMany({
+      where: { conversationId: chat.conversation.id },
+      orderBy: { seq: "asc" },
+      select: { body: true },
+    });
     expect(stored.map((message) => message.body)).toEqual(Array.from({ length: 20 }, (_, i) => `第 ${i} 条`));
   });
 
@@ -83,8 +125,16 @@ describe("chat over Socket.IO", () => {
     const chat = await createApplicationChat();
     const expertSocket = await client(chat.expert.id);
     const headSocket = await client(chat.head.id);
-    const sender = createChatSession(expertSocket, { conversationId: chat.conversation.id, userId: chat.expert.id, ackTimeoutMs: 1000 });
-    const receiver = createChatSession(headSocket, { conversationId: chat.conversation.id, userId: chat.head.id, ackTimeoutMs: 1000 });
+    const sender = createChatSession(expertSocket, {
+      conversationId: chat.conversation.id,
+      userId: chat.expert.id,
+      ackTimeoutMs: 1000,
+    });
+    const receiver = createChatSession(headSocket, {
+      conversationId: chat.conversation.id,
+      userId: chat.head.id,
+      ackTimeoutMs: 1000,
+    });
     const reconnects = { expert: 0, head: 0 };
     expertSocket.io.on("reconnect", () => reconnects.expert++);
     headSocket.io.on("reconnect", () => reconnects.head++);
@@ -100,7 +150,11 @@ describe("chat over Socket.IO", () => {
       }
       await new Promise((resolve) => setTimeout(resolve, i % 3 === 0 ? 40 : 5));
     }
-    await waitFor(() => sender.state.pending.length === 0 && receiver.state.messages.length >= total, 20_000, "every message to arrive");
+    await waitFor(
+      () => sender.state.pending.length === 0 && receiver.state.messages.length >= total,
+      20_000,
+      "every message to arrive",
+    );
     expect(reconnects).toEqual({ expert: 2, head: 2 });
     const expected = Array.from({ length: total }, (_, i) => `消息 ${i}`);
     expect(receiver.state.messages.map((message) => message.body)).toEqual(expected);
@@ -115,11 +169,19 @@ describe("chat over Socket.IO", () => {
     const chat = await createApplicationChat();
     const expertSocket = await client(chat.expert.id);
     const headSocket = await client(chat.head.id);
-    const sender = createChatSession(expertSocket, { conversationId: chat.conversation.id, userId: chat.expert.id });
-    const reader = createChatSession(headSocket, { conversationId: chat.conversation.id, userId: chat.head.id });
+    const sender = createChatSession(expertSocket, {
+      conversationId: chat.conversation.id,
+      userId: chat.expert.id,
+    });
+    const reader = createChatSession(headSocket, {
+      conversationId: chat.conversation.id,
+      userId: chat.head.id,
+    });
     sender.send("方案发您了");
     await waitFor(() => reader.state.messages.length === 1, 5000, "the message");
-    const unread = new Promise<number>((resolve) => headSocket.on("chat:unread", ({ unreadCount }) => resolve(unreadCount)));
+    const unread = new Promise<number>((resolve) =>
+      headSocket.on("chat:unread", ({ unreadCount }) => resolve(unreadCount)),
+    );
     expect(await reader.markRead()).toBe(0);
     expect(await unread).toBe(0);
     await waitFor(() => (sender.state.receipts[chat.head.id]?.readSeq ?? 0) === 1, 5000, "the read receipt");
@@ -131,8 +193,15 @@ describe("chat over Socket.IO", () => {
     const chat = await createApplicationChat();
     const expertSocket = await client(chat.expert.id);
     const headSocket = await client(chat.head.id);
-    const typist = createChatSession(expertSocket, { conversationId: chat.conversation.id, userId: chat.expert.id });
-    const watcher = createChatSession(headSocket, { conversationId: chat.conversation.id, userId: chat.head.id, typingMs: 300 });
+    const typist = createChatSession(expertSocket, {
+      conversationId: chat.conversation.id,
+      userId: chat.expert.id,
+    });
+    const watcher = createChatSession(headSocket, {
+      conversationId: chat.conversation.id,
+      userId: chat.head.id,
+      typingMs: 300,
+    });
     await waitFor(() => typist.state.connected && watcher.state.connected);
     await new Promise((resolve) => setTimeout(resolve, 100));
     typist.typing();

@@ -28,27 +28,48 @@ describe("conversations", () => {
   it("lets the applicant, the poster and the cooperative's members in, and nobody else", async () => {
     const chat = await createApplicationChat();
     for (const person of [chat.head, chat.member, chat.expert]) {
-      await expect(requireParticipant(person.id, chat.conversation.id)).resolves.toMatchObject({ id: chat.conversation.id });
+      await expect(requireParticipant(person.id, chat.conversation.id)).resolves.toMatchObject({
+        id: chat.conversation.id,
+      });
     }
     const outsider = await createExpert();
-    await expect(requireParticipant(outsider.id, chat.conversation.id)).rejects.toMatchObject({ code: "chat.not_participant" });
-    await expect(openApplicationConversation(outsider, chat.application.id)).rejects.toMatchObject({ code: "chat.not_participant" });
+    await expect(requireParticipant(outsider.id, chat.conversation.id)).rejects.toMatchObject({
+      code: "chat.not_participant",
+    });
+    await expect(openApplicationConversation(outsider, chat.application.id)).rejects.toMatchObject({
+      code: "chat.not_participant",
+    });
     // Both attempts are on record.
-    const refusals = await db.auditLog.findMany({ where: { action: "chat.join_refused", actorId: outsider.id } });
-    expect(refusals.map((refusal) => refusal.subjectId)).toEqual([chat.conversation.id, chat.conversation.id]);
+    const refusals = await db.auditLog.findMany({
+      where: { action: "chat.join_refused", actorId: outsider.id },
+    });
+    expect(refusals.map((refusal) => refusal.subjectId)).toEqual([
+      chat.conversation.id,
+      chat.conversation.id,
+    ]);
   });
 
   it("gives a member who joins the cooperative later a seat on first visit", async () => {
     const chat = await createApplicationChat();
     const newcomer = await addMember(chat.organisation.id, "VILLAGE");
     await requireParticipant(newcomer.id, chat.conversation.id);
-    expect(await db.conversationMember.count({ where: { conversationId: chat.conversation.id, userId: newcomer.id } })).toBe(1);
+    expect(
+      await db.conversationMember.count({
+        where: { conversationId: chat.conversation.id, userId: newcomer.id },
+      }),
+    ).toBe(1);
   });
 
   it("opens one application conversation however many times it is asked", async () => {
     const chat = await createApplicationChat();
-    const again = await Promise.all([openApplicationConversation(chat.expert, chat.application.id), openApplicationConversation(chat.member, chat.application.id)]);
-    expect(again.map((conversation) => conversation.id)).toEqual([chat.conversation.id, chat.conversation.id]);
+    const again = await Promise.all([
+      openApplicationConversation(chat.expert, chat.application.id),
+      openApplicationConversation(chat.member, chat.application.id),
+    ]);
+    expect(again.map((conversation) => conversation.id)).toEqual([
+      chat.conversation.id,
+      chat.conversation.id,
+    ]);
   });
 
   it("opens direct messages only between two verified people, one conversation per pair", async () => {
@@ -57,8 +78,12 @@ describe("conversations", () => {
     const unverified = await createExpert({ verified: false });
     const first = await openDirectConversation(a, b.id);
     expect((await openDirectConversation(b, a.id)).id).toBe(first.id);
-    await expect(openDirectConversation(a, unverified.id)).rejects.toMatchObject({ code: "chat.unverified_other" });
-    await expect(openDirectConversation(unverified, a.id)).rejects.toMatchObject({ code: "chat.unverified_self" });
+    await expect(openDirectConversation(a, unverified.id)).rejects.toMatchObject({
+      code: "chat.unverified_other",
+    });
+    await expect(openDirectConversation(unverified, a.id)).rejects.toMatchObject({
+      code: "chat.unverified_self",
+    });
     await expect(openDirectConversation(a, a.id)).rejects.toMatchObject({ code: "chat.self" });
   });
 });
@@ -80,10 +105,17 @@ describe("agreement conversations", () => {
     });
     const conversation = await openAgreementConversation(chat.expert, agreement.id);
     expect((await openAgreementConversation(chat.member, agreement.id)).id).toBe(conversation.id);
-    const members = await db.conversationMember.findMany({ where: { conversationId: conversation.id }, select: { userId: true } });
-    expect(members.map((member) => member.userId).sort()).toEqual([chat.head.id, chat.member.id, chat.expert.id].sort());
+    const members = await db.conversationMember.findMany({
+      where: { conversationId: conversation.id },
+      select: { userId: true },
+    });
+    expect(members.map((member) => member.userId).sort()).toEqual(
+      [chat.head.id, chat.member.id, chat.expert.id].sort(),
+    );
     const outsider = await createExpert();
-    await expect(openAgreementConversation(outsider, agreement.id)).rejects.toMatchObject({ code: "chat.not_participant" });
+    await expect(openAgreementConversation(outsider, agreement.id)).rejects.toMatchObject({
+      code: "chat.not_participant",
+    });
   });
 });
 
@@ -102,7 +134,11 @@ describe("messages", () => {
 
   it("gives concurrent senders distinct sequence numbers in commit order", async () => {
     const chat = await createApplicationChat();
-    const sent = await Promise.all(Array.from({ length: 40 }, (_, i) => send(i % 2 ? chat.expert.id : chat.head.id, chat.conversation.id, `消息 ${i}`)));
+    const sent = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        send(i % 2 ? chat.expert.id : chat.head.id, chat.conversation.id, `消息 ${i}`),
+      ),
+    );
     const seqs = sent.map((result) => result.message.seq).sort((a, b) => a - b);
     expect(seqs).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
   });
@@ -121,12 +157,21 @@ describe("messages", () => {
     ];
     const results = await Promise.allSettled(sends);
     expect(results.filter((result) => result.status === "rejected")).toHaveLength(1);
-    const stored = await db.message.findMany({ where: { conversationId: { in: [one.conversation.id, two.conversation.id] } }, orderBy: { seq: "asc" }, select: { conversationId: true, body: true, seq: true } });
+    const stored = await db.message.findMany({
+      where: { conversationId: { in: [one.conversation.id, two.conversation.id] } },
+      orderBy: { seq: "asc" },
+      select: { conversationId: true, body: true, seq: true },
+    });
     const bodies = (id: string) => stored.filter((row) => row.conversationId === id).map((row) => row.body);
     expect(bodies(two.conversation.id)).toEqual(Array.from({ length: 30 }, (_, i) => `二 ${i}`));
-    expect(bodies(one.conversation.id).filter((body) => body.startsWith("一"))).toEqual(Array.from({ length: 30 }, (_, i) => `一 ${i}`));
+    expect(bodies(one.conversation.id).filter((body) => body.startsWith("一"))).toEqual(
+      Array.from({ length: 30 }, (_, i) => `一 ${i}`),
+    );
     expect(bodies(one.conversation.id).filter((body) => body === "同一条")).toHaveLength(1);
-    const repeats = results.slice(60, 62).map((result) => (result as PromiseFulfilledResult<{ created: boolean }>).value.created).sort();
+    const repeats = results
+      .slice(60, 62)
+      .map((result) => (result as PromiseFulfilledResult<{ created: boolean }>).value.created)
+      .sort();
     expect(repeats).toEqual([false, true]);
   });
 
@@ -135,7 +180,9 @@ describe("messages", () => {
     const other = await openDirectConversation(one.expert, (await createExpert()).id);
     const clientId = randomUUID();
     await send(one.expert.id, one.conversation.id, "第一条", clientId);
-    await expect(send(one.expert.id, other.id, "第二条", clientId)).rejects.toMatchObject({ code: "chat.client_id_reused" });
+    await expect(send(one.expert.id, other.id, "第二条", clientId)).rejects.toMatchObject({
+      code: "chat.client_id_reused",
+    });
   });
 
   it("pages history backwards and catches up after a sequence number", async () => {
@@ -177,7 +224,10 @@ describe("unread counts and receipts", () => {
     markDelivered(chat.head.id, chat.conversation.id, 2);
     markDelivered(chat.member.id, chat.conversation.id, 1);
     expect(await flushDelivered()).toBe(2);
-    const members = await db.conversationMember.findMany({ where: { conversationId: chat.conversation.id }, select: { userId: true, lastDeliveredSeq: true } });
+    const members = await db.conversationMember.findMany({
+      where: { conversationId: chat.conversation.id },
+      select: { userId: true, lastDeliveredSeq: true },
+    });
     const delivered = Object.fromEntries(members.map((member) => [member.userId, member.lastDeliveredSeq]));
     expect(delivered[chat.head.id]).toBe(2);
     expect(delivered[chat.member.id]).toBe(1);

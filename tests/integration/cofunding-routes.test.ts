@@ -8,7 +8,13 @@ import { action as milestoneAction } from "~/routes/agreements.$id.milestones.$m
 import { getToast } from "~/utils/toast.server";
 import { useTestDatabase } from "../support/database";
 import { createCoFundedMilestone, createCoPayProgramme } from "../support/cofunding-factories";
-import { createActiveAgreement, createBureau, deposit, milestoneStatus, payerOwner } from "../support/escrow-factories";
+import {
+  createActiveAgreement,
+  createBureau,
+  deposit,
+  milestoneStatus,
+  payerOwner,
+} from "../support/escrow-factories";
 import { createUser } from "../support/factories";
 
 useTestDatabase();
@@ -20,8 +26,18 @@ async function cookieFor(userId: string) {
   return serializeSessionCookie(await createSession(userId, { ip: "10.6.0.1" }));
 }
 
-async function post(url: string, userId: string, fields: Record<string, string>, run: typeof action = action, params: Record<string, string> = {}) {
-  const request = new Request(`http://localhost${url}`, { method: "POST", body: new URLSearchParams(fields), headers: { cookie: await cookieFor(userId), "content-type": "application/x-www-form-urlencoded" } });
+async function post(
+  url: string,
+  userId: string,
+  fields: Record<string, string>,
+  run: typeof action = action,
+  params: Record<string, string> = {},
+) {
+  const request = new Request(`http://localhost${url}`, {
+    method: "POST",
+    body: new URLSearchParams(fields),
+    headers: { cookie: await cookieFor(userId), "content-type": "application/x-www-form-urlencoded" },
+  });
   return run({ request, params, context });
 }
 
@@ -47,26 +63,66 @@ describe("the payers page", () => {
     expect(page.view.canEdit).toBe(true);
     expect(page.view.options?.programmes.map((p) => p.accountId)).toContain(programme.accountId);
 
-    const saved = (await post(url, payer.head.id, { intent: "set", unit: "percent", "payers[0].account": walletId(payerOwner(payer)), "payers[0].amount": "30", "payers[1].account": programme.accountId, "payers[1].amount": "70" }, action, params)) as Response;
+    const saved = (await post(
+      url,
+      payer.head.id,
+      {
+        intent: "set",
+        unit: "percent",
+        "payers[0].account": walletId(payerOwner(payer)),
+        "payers[0].amount": "30",
+        "payers[1].account": programme.accountId,
+        "payers[1].amount": "70",
+      },
+      action,
+      params,
+    )) as Response;
     expect(saved.status).toBe(302);
     expect(await toastOf(saved)).toMatchObject({ message: "cofunding.toast.saved" });
 
     const after = await get(url, payer.head.id, params);
-    expect(after.view.funders.map((f) => [f.kind, f.shareFen, f.shareBp, f.canFund])).toEqual([["payer", 6_000, 3_000, true], ["programme", 14_000, 7_000, false]]);
+    expect(after.view.funders.map((f) => [f.kind, f.shareFen, f.shareBp, f.canFund])).toEqual([
+      ["payer", 6_000, 3_000, true],
+      ["programme", 14_000, 7_000, false],
+    ]);
     const staffView = await get(url, programme.bureau.id, params);
     expect(staffView.view.funders.map((f) => f.canFund)).toEqual([false, true]);
 
     // The single-payer fund button of the agreement page is refused with a pointer to the shares.
     await deposit(payerOwner(payer), 6_000);
-    const single = (await post(`/agreements/${agreement.id}/milestones/${milestoneId}`, payer.head.id, { intent: "fund", idempotencyKey: randomUUID() }, milestoneAction as unknown as typeof action, params)) as Response;
+    const single = (await post(
+      `/agreements/${agreement.id}/milestones/${milestoneId}`,
+      payer.head.id,
+      { intent: "fund", idempotencyKey: randomUUID() },
+      milestoneAction as unknown as typeof action,
+      params,
+    )) as Response;
     expect(await toastOf(single)).toMatchObject({ type: "error", message: "cofunding.errors.use_shares" });
 
     const key = randomUUID();
-    const funded = (await post(url, payer.head.id, { intent: "fund", funderId: after.view.funders[0]!.id, idempotencyKey: key }, action, params)) as Response;
+    const funded = (await post(
+      url,
+      payer.head.id,
+      { intent: "fund", funderId: after.view.funders[0]!.id, idempotencyKey: key },
+      action,
+      params,
+    )) as Response;
     expect(await toastOf(funded)).toMatchObject({ message: "cofunding.toast.funded" });
-    await post(url, payer.head.id, { intent: "fund", funderId: after.view.funders[0]!.id, idempotencyKey: key }, action, params);
+    await post(
+      url,
+      payer.head.id,
+      { intent: "fund", funderId: after.view.funders[0]!.id, idempotencyKey: key },
+      action,
+      params,
+    );
     expect(await db.ledgerTransfer.count({ where: { milestoneId, reason: "MILESTONE_FUND" } })).toBe(1);
-    await post(url, programme.bureau.id, { intent: "fund", funderId: after.view.funders[1]!.id, idempotencyKey: randomUUID() }, action, params);
+    await post(
+      url,
+      programme.bureau.id,
+      { intent: "fund", funderId: after.view.funders[1]!.id, idempotencyKey: randomUUID() },
+      action,
+      params,
+    );
     expect(await milestoneStatus(milestoneId)).toBe("FUNDED");
   });
 
@@ -75,10 +131,22 @@ describe("the payers page", () => {
     const params = { id: agreement.id, milestoneId: milestones[0]!.id };
     const url = `/agreements/${agreement.id}/milestones/${params.milestoneId}/funders`;
     const own = walletId(payerOwner(payer));
-    const mismatch = (await post(url, payer.head.id, { intent: "set", unit: "yuan", "payers[0].account": own, "payers[0].amount": "60" }, action, params)) as unknown as Reply;
+    const mismatch = (await post(
+      url,
+      payer.head.id,
+      { intent: "set", unit: "yuan", "payers[0].account": own, "payers[0].amount": "60" },
+      action,
+      params,
+    )) as unknown as Reply;
     expect(mismatch.init.status).toBe(400);
     expect(mismatch.data.error?.[""]?.[0]).toContain("相差 −¥40");
-    const bad = (await post(url, payer.head.id, { intent: "set", unit: "percent", "payers[0].account": own, "payers[0].amount": "130" }, action, params)) as unknown as Reply;
+    const bad = (await post(
+      url,
+      payer.head.id,
+      { intent: "set", unit: "percent", "payers[0].account": own, "payers[0].amount": "130" },
+      action,
+      params,
+    )) as unknown as Reply;
     expect(bad.init.status).toBe(400);
     expect(bad.data.error?.["payers[0].amount"]).toEqual(["cofunding.errors.percent_invalid"]);
     expect(await db.milestoneFunder.count({ where: { milestoneId: params.milestoneId } })).toBe(0);

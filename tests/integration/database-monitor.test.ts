@@ -14,7 +14,10 @@ describe("the database monitor", () => {
       // Through the full pool, the probe waits and times out: the database would pass for down.
       const throughPool = createDatabaseMonitor(() => pool.query("SELECT 1"), { timeoutMs: 500 });
       expect(await throughPool.probe()).toBe(false);
-      const monitor = createDatabaseMonitor(dedicatedProbe(() => database.url()), { timeoutMs: 500 });
+      const monitor = createDatabaseMonitor(
+        dedicatedProbe(() => database.url()),
+        { timeoutMs: 500 },
+      );
       expect(await monitor.probe()).toBe(true);
       expect(await monitor.probe()).toBe(true);
     } finally {
@@ -25,7 +28,9 @@ describe("the database monitor", () => {
 
   it("finds a database nobody answers down at once, not after the timeout", async () => {
     const port = await findFreePort();
-    const monitor = createDatabaseMonitor(dedicatedProbe(() => `postgres://postgres@127.0.0.1:${port}/xiangke`));
+    const monitor = createDatabaseMonitor(
+      dedicatedProbe(() => `postgres://postgres@127.0.0.1:${port}/xiangke`),
+    );
     const started = Date.now();
     expect(await monitor.probe()).toBe(false);
     expect(Date.now() - started).toBeLessThan(2_000);

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
-import { changeDemoSiteStatus, createDemoSite, listDemoSites, updateDemoSite } from "~/modules/creative/demo-sites.server";
+import {
+  changeDemoSiteStatus,
+  createDemoSite,
+  listDemoSites,
+  updateDemoSite,
+} from "~/modules/creative/demo-sites.server";
 import { action as demoAction } from "~/routes/demos.$id";
 import { DomainError } from "~/utils/errors";
 import { demoFields } from "../support/creative-factories";
@@ -29,7 +34,10 @@ describe("demonstration sites", () => {
   it("are created by the bureau only, with their photos, and audited", async () => {
     const bureau = await createBureau();
     const organisation = await createOrganisation("COOPERATIVE");
-    const site = await createDemoSite(bureau, demoFields({ organisationId: organisation.id }), [await jpegFile(), await jpegFile()]);
+    const site = await createDemoSite(bureau, demoFields({ organisationId: organisation.id }), [
+      await jpegFile(),
+      await jpegFile(),
+    ]);
     expect(site).toMatchObject({ status: "PLANNED", designatedAt: null, organisationId: organisation.id });
     expect(site.photoIds).toHaveLength(2);
     expect(await db.auditLog.count({ where: { action: "demo.created", subjectId: site.id } })).toBe(1);
@@ -40,7 +48,9 @@ describe("demonstration sites", () => {
   it("go planned → building → designated, dated when designated, and can be revoked from any state with a reason", async () => {
     const bureau = await createBureau();
     const site = await createDemoSite(bureau, demoFields());
-    expect(await refusal(changeDemoSiteStatus(bureau, site.id, "DESIGNATED"))).toBe("creative.demo_transition");
+    expect(await refusal(changeDemoSiteStatus(bureau, site.id, "DESIGNATED"))).toBe(
+      "creative.demo_transition",
+    );
     await changeDemoSiteStatus(bureau, site.id, "BUILDING");
     expect(await statusOf(site.id)).toEqual({ status: "BUILDING", designatedAt: null });
     expect(await refusal(changeDemoSiteStatus(bureau, site.id, "PLANNED"))).toBe("creative.demo_transition");
@@ -63,7 +73,13 @@ describe("demonstration sites", () => {
     const bureau = await createBureau();
     const site = await createDemoSite(bureau, demoFields(), [await jpegFile(), await jpegFile()]);
     const [gone, kept] = site.photoIds as [string, string];
-    const edited = await updateDemoSite(bureau, site.id, demoFields({ name: "重渡沟创意农园" }), [await jpegFile()], [gone]);
+    const edited = await updateDemoSite(
+      bureau,
+      site.id,
+      demoFields({ name: "重渡沟创意农园" }),
+      [await jpegFile()],
+      [gone],
+    );
     expect(edited.name).toBe("重渡沟创意农园");
     expect(edited.photoIds).toHaveLength(2);
     expect(edited.photoIds[0]).toBe(kept);
@@ -78,7 +94,9 @@ describe("demonstration sites", () => {
     const revoked = await createDemoSite(bureau, demoFields({ countyCode: "410324" }));
     await changeDemoSiteStatus(bureau, revoked.id, "REVOKED", "经营停止");
     expect((await listDemoSites({ county: "410324" })).map((site) => site.id)).toEqual([open.id]);
-    expect((await listDemoSites({ county: "410324", status: "REVOKED" })).map((site) => site.id)).toEqual([revoked.id]);
+    expect((await listDemoSites({ county: "410324", status: "REVOKED" })).map((site) => site.id)).toEqual([
+      revoked.id,
+    ]);
   });
 
   it("change status from the detail page for the bureau and refuse everyone else", async () => {
@@ -86,7 +104,11 @@ describe("demonstration sites", () => {
     const site = await createDemoSite(bureau, demoFields());
     const post = async (userId: string, intent: string) =>
       demoAction({
-        request: new Request(`http://localhost:3000/demos/${site.id}`, { method: "POST", body: new URLSearchParams({ intent }), headers: { cookie: await sessionCookieFor(userId) } }),
+        request: new Request(`http://localhost:3000/demos/${site.id}`, {
+          method: "POST",
+          body: new URLSearchParams({ intent }),
+          headers: { cookie: await sessionCookieFor(userId) },
+        }),
         params: { id: site.id },
         context: { cspNonce: "test", clientIp: "10.8.0.2" },
       });

@@ -4,16 +4,31 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
-import { disputeMilestone, fundMilestone, isMilestoneFile, submitMilestone } from "~/modules/escrow/escrow.server";
+import {
+  disputeMilestone,
+  fundMilestone,
+  isMilestoneFile,
+  submitMilestone,
+} from "~/modules/escrow/escrow.server";
 import { balanceOf, walletId } from "~/modules/ledger/ledger.server";
 import { createSession, serializeSessionCookie } from "~/modules/users/session.server";
 import { action as bureauAction, loader as bureauLoader } from "~/routes/bureau.disputes";
 import { loader as fileLoader } from "~/routes/agreements.$id.milestones.$milestoneId.files.$uploadId";
-import { action as milestoneAction, loader as milestoneLoader } from "~/routes/agreements.$id.milestones.$milestoneId";
+import {
+  action as milestoneAction,
+  loader as milestoneLoader,
+} from "~/routes/agreements.$id.milestones.$milestoneId";
 import { getToast } from "~/utils/toast.server";
 import { useTestDatabase } from "../support/database";
 import { createUser } from "../support/factories";
-import { createActiveAgreement, createBureau, deposit, jpegFile, milestoneStatus, payerOwner } from "../support/escrow-factories";
+import {
+  createActiveAgreement,
+  createBureau,
+  deposit,
+  jpegFile,
+  milestoneStatus,
+  payerOwner,
+} from "../support/escrow-factories";
 
 useTestDatabase();
 
@@ -38,10 +53,18 @@ function form(url: string, cookie: string, fields: Record<string, string>) {
   });
 }
 
-async function postMilestone(agreementId: string, milestoneId: string, userId: string, fields: Record<string, string> | FormData) {
+async function postMilestone(
+  agreementId: string,
+  milestoneId: string,
+  userId: string,
+  fields: Record<string, string> | FormData,
+) {
   const url = `/agreements/${agreementId}/milestones/${milestoneId}`;
   const cookie = await cookieFor(userId);
-  const request = fields instanceof FormData ? new Request(`http://localhost${url}`, { method: "POST", body: fields, headers: { cookie } }) : form(url, cookie, fields);
+  const request =
+    fields instanceof FormData
+      ? new Request(`http://localhost${url}`, { method: "POST", body: fields, headers: { cookie } })
+      : form(url, cookie, fields);
   return (await milestoneAction({ request, params: { id: agreementId, milestoneId }, context })) as Response;
 }
 
@@ -51,13 +74,19 @@ async function toastOf(response: Response) {
   return (await getToast(new Request("http://localhost/", { headers: { cookie } }))).toast;
 }
 
-type Reply = { data: { error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> }; init: { status: number } };
+type Reply = {
+  data: { error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> };
+  init: { status: number };
+};
 
 describe("the milestone action route", () => {
   it("funds from the form and redirects back to the agreement with a toast", async () => {
     const { agreement, milestones, payer } = await createActiveAgreement({ amounts: [2_000] });
     await deposit(payerOwner(payer), 2_000);
-    const response = await postMilestone(agreement.id, milestones[0]!.id, payer.head.id, { intent: "fund", idempotencyKey: randomUUID() });
+    const response = await postMilestone(agreement.id, milestones[0]!.id, payer.head.id, {
+      intent: "fund",
+      idempotencyKey: randomUUID(),
+    });
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe(`/agreements/${agreement.id}`);
     expect(await toastOf(response)).toMatchObject({ type: "success", message: "escrow.toast.funded" });
@@ -75,13 +104,19 @@ describe("the milestone action route", () => {
     body.append("files", await jpegFile("plot.jpg"));
     const response = await postMilestone(agreement.id, id, payee.id, body);
     expect(await toastOf(response)).toMatchObject({ type: "success", message: "escrow.toast.submitted" });
-    const file = await db.milestoneFile.findFirstOrThrow({ where: { submission: { milestoneId: id } }, select: { uploadId: true, name: true } });
+    const file = await db.milestoneFile.findFirstOrThrow({
+      where: { submission: { milestoneId: id } },
+      select: { uploadId: true, name: true },
+    });
     expect(file.name).toBe("plot.jpg");
     expect(await isMilestoneFile(file.uploadId)).toBe(true);
 
     const get = async (userId: string) =>
       fileLoader({
-        request: new Request(`http://localhost/agreements/${agreement.id}/milestones/${id}/files/${file.uploadId}`, { headers: { cookie: await cookieFor(userId) } }),
+        request: new Request(
+          `http://localhost/agreements/${agreement.id}/milestones/${id}/files/${file.uploadId}`,
+          { headers: { cookie: await cookieFor(userId) } },
+        ),
         params: { id: agreement.id, milestoneId: id, uploadId: file.uploadId },
         context,
       }).catch((error: unknown) => error as Response);
@@ -99,10 +134,18 @@ describe("the milestone action route", () => {
     await deposit(payerOwner(payer), 2_000);
     await fundMilestone(payer.head, milestones[0]!.id, randomUUID());
     await submitMilestone(payee, milestones[0]!.id, { note: "交付", files: [] });
-    const response = await postMilestone(agreement.id, milestones[0]!.id, payer.head.id, { intent: "reject", reason: " " });
+    const response = await postMilestone(agreement.id, milestones[0]!.id, payer.head.id, {
+      intent: "reject",
+      reason: " ",
+    });
     expect(response.headers.get("location")).toBe(`/agreements/${agreement.id}`);
-    expect(await toastOf(response)).toMatchObject({ type: "error", message: "escrow.errors.reason_required" });
-    const unknown = await postMilestone(agreement.id, milestones[0]!.id, payer.head.id, { intent: "pay-twice" });
+    expect(await toastOf(response)).toMatchObject({
+      type: "error",
+      message: "escrow.errors.reason_required",
+    });
+    const unknown = await postMilestone(agreement.id, milestones[0]!.id, payer.head.id, {
+      intent: "pay-twice",
+    });
     expect(await toastOf(unknown)).toMatchObject({ type: "error" });
     expect(await milestoneStatus(milestones[0]!.id)).toBe("SUBMITTED");
   });
@@ -110,10 +153,20 @@ describe("the milestone action route", () => {
   it("turns refusals into an error toast: wrong side, insufficient funds", async () => {
     const { agreement, milestones, payer, payee } = await createActiveAgreement({ amounts: [2_000] });
     await deposit(payerOwner(payer), 150);
-    const wrong = await postMilestone(agreement.id, milestones[0]!.id, payee.id, { intent: "fund", idempotencyKey: randomUUID() });
+    const wrong = await postMilestone(agreement.id, milestones[0]!.id, payee.id, {
+      intent: "fund",
+      idempotencyKey: randomUUID(),
+    });
     expect(await toastOf(wrong)).toMatchObject({ type: "error", message: "escrow.errors.wrong_side" });
-    const poor = await postMilestone(agreement.id, milestones[0]!.id, payer.head.id, { intent: "fund", idempotencyKey: randomUUID() });
-    expect(await toastOf(poor)).toEqual({ type: "error", message: "escrow.errors.insufficient_funds", params: { amount: "20", balance: "1.50" } });
+    const poor = await postMilestone(agreement.id, milestones[0]!.id, payer.head.id, {
+      intent: "fund",
+      idempotencyKey: randomUUID(),
+    });
+    expect(await toastOf(poor)).toEqual({
+      type: "error",
+      message: "escrow.errors.insufficient_funds",
+      params: { amount: "20", balance: "1.50" },
+    });
     expect(await milestoneStatus(milestones[0]!.id)).toBe("PLANNED");
   });
 
@@ -124,14 +177,23 @@ describe("the milestone action route", () => {
     await fundMilestone(payer.head, id, randomUUID());
     await disputeMilestone(payer.head, id, "技术方未到现场");
     const bureau = await createBureau();
-    const response = await postMilestone(agreement.id, id, bureau.id, { intent: "resolve", payeeYuan: "30.5", note: "按实际工作量裁决", idempotencyKey: randomUUID() });
+    const response = await postMilestone(agreement.id, id, bureau.id, {
+      intent: "resolve",
+      payeeYuan: "30.5",
+      note: "按实际工作量裁决",
+      idempotencyKey: randomUUID(),
+    });
     expect(await toastOf(response)).toMatchObject({ type: "success", message: "escrow.toast.resolved" });
     expect(await balanceOf(walletId({ userId: payee.id }))).toBe(3_050);
     expect(await balanceOf(walletId(payerOwner(payer)))).toBe(6_950);
   });
 
   it("sends a GET back to the agreement page", async () => {
-    const response = milestoneLoader({ request: new Request("http://localhost/agreements/a1/milestones/m1"), params: { id: "a1", milestoneId: "m1" }, context });
+    const response = milestoneLoader({
+      request: new Request("http://localhost/agreements/a1/milestones/m1"),
+      params: { id: "a1", milestoneId: "m1" },
+      context,
+    });
     expect(response.headers.get("location")).toBe("/agreements/a1");
   });
 });
@@ -148,11 +210,17 @@ describe("the bureau's dispute list", () => {
   it("lists open disputes to bureau staff only", async () => {
     const { milestones, payer } = await disputed();
     const bureau = await createBureau();
-    const request = async (userId: string) => new Request("http://localhost/bureau/disputes", { headers: { cookie: await cookieFor(userId) } });
+    const request = async (userId: string) =>
+      new Request("http://localhost/bureau/disputes", { headers: { cookie: await cookieFor(userId) } });
     const data = await bureauLoader({ request: await request(bureau.id), params: {}, context });
-    expect(data.disputes.find((d) => d.id === milestones[0]!.id)).toMatchObject({ escrowFen: 8_000, disputeReason: "付款方不回应" });
+    expect(data.disputes.find((d) => d.id === milestones[0]!.id)).toMatchObject({
+      escrowFen: 8_000,
+      disputeReason: "付款方不回应",
+    });
     expect(data.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
-    const refused = await bureauLoader({ request: await request(payer.head.id), params: {}, context }).catch((error: unknown) => error as Response);
+    const refused = await bureauLoader({ request: await request(payer.head.id), params: {}, context }).catch(
+      (error: unknown) => error as Response,
+    );
     expect((refused as Response).status).toBe(403);
   });
 
@@ -161,7 +229,17 @@ describe("the bureau's dispute list", () => {
     const id = milestones[0]!.id;
     const bureau = await createBureau();
     const cookie = await cookieFor(bureau.id);
-    const post = (fields: Record<string, string>) => bureauAction({ request: form("/bureau/disputes", cookie, { milestoneId: id, idempotencyKey: randomUUID(), note: "裁决说明", ...fields }), params: {}, context });
+    const post = (fields: Record<string, string>) =>
+      bureauAction({
+        request: form("/bureau/disputes", cookie, {
+          milestoneId: id,
+          idempotencyKey: randomUUID(),
+          note: "裁决说明",
+          ...fields,
+        }),
+        params: {},
+        context,
+      });
 
     const malformed = (await post({ payeeYuan: "12.345" })) as unknown as Reply;
     expect(malformed.init.status).toBe(400);

@@ -3,7 +3,14 @@ import { connect } from "socket.io-client";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { createChatSession, type ChatSession, type ClientSocket } from "~/modules/chat/chat-client";
 import { startAppProcess, type AppProcess } from "../support/app-process";
-import { embeddedDatabaseUrl, prismaFor, redirectedTo, stopLeftoverPostgres, waitUntil, WebSession } from "../support/fault-helpers";
+import {
+  embeddedDatabaseUrl,
+  prismaFor,
+  redirectedTo,
+  stopLeftoverPostgres,
+  waitUntil,
+  WebSession,
+} from "../support/fault-helpers";
 
 /*
  * Fault 4: the app restarted (SIGTERM, then started again on the same data and port) under two
@@ -33,14 +40,23 @@ interface Side {
 }
 
 async function side(url: string, session: WebSession, userId: string, conversationId: string): Promise<Side> {
-  const socket: ClientSocket = connect(url, { transports: ["websocket"], extraHeaders: { cookie: session.cookieHeader() }, reconnectionDelay: 100, reconnectionDelayMax: 500 });
+  const socket: ClientSocket = connect(url, {
+    transports: ["websocket"],
+    extraHeaders: { cookie: session.cookieHeader() },
+    reconnectionDelay: 100,
+    reconnectionDelayMax: 500,
+  });
   sockets.push(socket);
   await new Promise<void>((resolve, reject) => {
     socket.once("session:ready", () => resolve());
     socket.once("connect_error", reject);
   });
   const received: string[] = [];
-  const chat = createChatSession(socket, { conversationId, userId, onIncoming: (message) => received.push(message.body) });
+  const chat = createChatSession(socket, {
+    conversationId,
+    userId,
+    onIncoming: (message) => received.push(message.body),
+  });
   return { userId, chat, received, socket };
 }
 
@@ -50,13 +66,22 @@ describe("the app restarted under connected chat clients", () => {
     dataDir = app.dataDir;
     const { port } = app;
     client = prismaFor(embeddedDatabaseUrl(dataDir));
-    const farmerId = (await client.user.findFirstOrThrow({ where: { phone: { endsWith: "13800000002" } }, select: { id: true } })).id;
-    const expertId = (await client.user.findFirstOrThrow({ where: { email: "expert@demo.xiangke.cn" }, select: { id: true } })).id;
+    const farmerId = (
+      await client.user.findFirstOrThrow({
+        where: { phone: { endsWith: "13800000002" } },
+        select: { id: true },
+      })
+    ).id;
+    const expertId = (
+      await client.user.findFirstOrThrow({ where: { email: "expert@demo.xiangke.cn" }, select: { id: true } })
+    ).id;
     await client.$disconnect();
     client = undefined;
     const expertWeb = await new WebSession(app.url).login("expert@demo.xiangke.cn");
     const farmerWeb = await new WebSession(app.url).login("13800000002");
-    const conversationId = redirectedTo(await expertWeb.post("/messages/direct", { userId: farmerId }))?.split("/").pop();
+    const conversationId = redirectedTo(await expertWeb.post("/messages/direct", { userId: farmerId }))
+      ?.split("/")
+      .pop();
     expect(conversationId).toBeTruthy();
 
     const expert = await side(app.url, expertWeb, expertId, conversationId!);
@@ -66,28 +91,42 @@ describe("the app restarted under connected chat clients", () => {
       sent[who].push(body);
       (who === "expert" ? expert : farmer).chat.send(body);
     };
-    const allDelivered = () => farmer.received.length >= sent.expert.length && expert.received.length >= sent.farmer.length;
+    const allDelivered = () =>
+      farmer.received.length >= sent.expert.length && expert.received.length >= sent.farmer.length;
 
     for (let i = 0; i < 5; i++) say(i % 2 ? "farmer" : "expert", `重启前 ${i}`);
     await waitUntil(async () => allDelivered(), 10_000, "messages before the restart");
 
     // SIGTERM: a graceful stop. While it is down both devices keep writing; the messages queue.
     await app.stop({ keepData: true });
-    await waitUntil(async () => !expert.socket.connected && !farmer.socket.connected, 10_000, "the clients to notice");
+    await waitUntil(
+      async () => !expert.socket.connected && !farmer.socket.connected,
+      10_000,
+      "the clients to notice",
+    );
     for (let i = 0; i < 4; i++) say(i % 2 ? "farmer" : "expert", `重启中 ${i}`);
     expect(expert.chat.state.pending.length + farmer.chat.state.pending.length).toBe(4);
 
     app = await startAppProcess({ DATABASE_URL: "" }, { dataDir, port });
-    await waitUntil(async () => expert.socket.connected && farmer.socket.connected, 20_000, "the clients to reconnect");
+    await waitUntil(
+      async () => expert.socket.connected && farmer.socket.connected,
+      20_000,
+      "the clients to reconnect",
+    );
     for (let i = 0; i < 5; i++) say(i % 2 ? "farmer" : "expert", `重启后 ${i}`);
-    await waitUntil(async () => allDelivered() && expert.chat.state.pending.length + farmer.chat.state.pending.length === 0, 20_000, "every message to arrive");
+    await waitUntil(
+      async () => allDelivered() && expert.chat.state.pending.length + farmer.chat.state.pending.length === 0,
+      20_000,
+      "every message to arrive",
+    );
     // Give a duplicate (a resend stored twice, a live copy after a catch-up copy) time to show.
     await new Promise((resolve) => setTimeout(resolve, 500));
 
     expect([...farmer.received].sort()).toEqual([...sent.expert].sort());
     expect([...expert.received].sort()).toEqual([...sent.farmer].sort());
     // Each side holds the whole conversation once, in the order sent per sender.
-    const bodies = (s: Side, from: string) => s.chat.state.messages.filter((message) => message.senderId === from).map((message) => message.body);
+    const bodies = (s: Side, from: string) =>
+      s.chat.state.messages.filter((message) => message.senderId === from).map((message) => message.body);
     expect(bodies(farmer, expertId)).toEqual(sent.expert);
     expect(bodies(expert, farmerId)).toEqual(sent.farmer);
     client = prismaFor(embeddedDatabaseUrl(dataDir));

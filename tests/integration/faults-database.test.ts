@@ -34,10 +34,14 @@ describe("the database stopped under a running app", () => {
 
     await database.stop();
     database = undefined;
-    const health = await waitUntil(async () => {
-      const response = await fetch(`${app!.url}/healthz`);
-      return response.status === 503 ? response : undefined;
-    }, 10_000, "/healthz to fail");
+    const health = await waitUntil(
+      async () => {
+        const response = await fetch(`${app!.url}/healthz`);
+        return response.status === 503 ? response : undefined;
+      },
+      10_000,
+      "/healthz to fail",
+    );
     expect(await health.json()).toEqual({ status: "unavailable", database: "down" });
 
     const zh = await fetch(`${app.url}/needs`);
@@ -51,7 +55,10 @@ describe("the database stopped under a running app", () => {
     expect(en.status).toBe(503);
     expect(await en.text()).toContain("XiangKe is recovering");
     // A form post meets the same page, not a stack trace.
-    const post = await fetch(`${app.url}/login`, { method: "POST", body: new URLSearchParams({ identifier: "13800000001", password: "x" }) });
+    const post = await fetch(`${app.url}/login`, {
+      method: "POST",
+      body: new URLSearchParams({ identifier: "13800000001", password: "x" }),
+    });
     expect(post.status).toBe(503);
 
     // PostgreSQL comes back on the same port; the same app process serves again within seconds.

@@ -3,7 +3,14 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { findFreePort } from "../../server/embedded-postgres";
 import { startAppProcess, type AppProcess } from "../support/app-process";
-import { embeddedDatabaseUrl, prismaFor, redirectedTo, shownHtml, waitUntil, WebSession } from "../support/fault-helpers";
+import {
+  embeddedDatabaseUrl,
+  prismaFor,
+  redirectedTo,
+  shownHtml,
+  waitUntil,
+  WebSession,
+} from "../support/fault-helpers";
 
 /*
  * Fault 3: Meilisearch unreachable. The app starts and publishes anyway (the change waits in the
@@ -36,19 +43,44 @@ function fakeMeilisearch() {
       response.writeHead(status, { "Content-Type": "application/json" });
       response.end(JSON.stringify(payload));
     };
-    const enqueue = (indexUid: string | null, type: string) => send(202, { taskUid: tasks++, indexUid, status: "enqueued", type, enqueuedAt: "2026-01-01T00:00:00Z" });
+    const enqueue = (indexUid: string | null, type: string) =>
+      send(202, { taskUid: tasks++, indexUid, status: "enqueued", type, enqueuedAt: "2026-01-01T00:00:00Z" });
     const index = (uid: string) => documents.get(uid) ?? documents.set(uid, new Map()).get(uid)!;
     let match: RegExpMatchArray | null;
     if ((match = path.match(/^\/tasks\/(\d+)$/))) {
-      return send(200, { uid: Number(match[1]), indexUid: null, type: "unknown", status: "succeeded", error: null, details: {}, enqueuedAt: "2026-01-01T00:00:00Z", startedAt: "2026-01-01T00:00:00Z", finishedAt: "2026-01-01T00:00:00Z", duration: "PT0S", canceledBy: null, batchUid: 0 });
+      return send(200, {
+        uid: Number(match[1]),
+        indexUid: null,
+        type: "unknown",
+        status: "succeeded",
+        error: null,
+        details: {},
+        enqueuedAt: "2026-01-01T00:00:00Z",
+        startedAt: "2026-01-01T00:00:00Z",
+        finishedAt: "2026-01-01T00:00:00Z",
+        duration: "PT0S",
+        canceledBy: null,
+        batchUid: 0,
+      });
     }
     if (path === "/indexes" && method === "POST") {
       index((body as { uid: string }).uid);
       return enqueue((body as { uid: string }).uid, "indexCreation");
     }
     if ((match = path.match(/^\/indexes\/([^/]+)$/)) && method === "GET") {
-      if (!documents.has(match[1])) return send(404, { message: "Index not found.", code: "index_not_found", type: "invalid_request", link: "" });
-      return send(200, { uid: match[1], primaryKey: "id", createdAt: "2026-01-01T00:00:00Z", updatedAt: "2026-01-01T00:00:00Z" });
+      if (!documents.has(match[1]))
+        return send(404, {
+          message: "Index not found.",
+          code: "index_not_found",
+          type: "invalid_request",
+          link: "",
+        });
+      return send(200, {
+        uid: match[1],
+        primaryKey: "id",
+        createdAt: "2026-01-01T00:00:00Z",
+        updatedAt: "2026-01-01T00:00:00Z",
+      });
     }
     if ((match = path.match(/^\/indexes\/([^/]+)\/settings$/))) return enqueue(match[1], "settingsUpdate");
     if ((match = path.match(/^\/indexes\/([^/]+)\/documents$/)) && method === "POST") {
@@ -65,7 +97,15 @@ function fakeMeilisearch() {
     }
     if ((match = path.match(/^\/indexes\/([^/]+)\/search$/))) {
       const hits = [...index(match[1]).keys()].map((id) => ({ id }));
-      return send(200, { hits, estimatedTotalHits: hits.length, facetDistribution: {}, processingTimeMs: 0, query: "", limit: 20, offset: 0 });
+      return send(200, {
+        hits,
+        estimatedTotalHits: hits.length,
+        facetDistribution: {},
+        processingTimeMs: 0,
+        query: "",
+        limit: 20,
+        offset: 0,
+      });
     }
     send(404, { message: "no such route", code: "not_found", type: "invalid_request", link: "" });
   });
@@ -75,22 +115,42 @@ function fakeMeilisearch() {
 describe("the search engine unreachable", () => {
   it("publishes anyway, searches the database with a notice, then catches up when Meilisearch answers", async () => {
     const meiliPort = await findFreePort(); // nothing listens there yet
-    app = await startAppProcess({ DATABASE_URL: "", MEILI_HOST: `http://127.0.0.1:${meiliPort}`, MEILI_API_KEY: "" });
+    app = await startAppProcess({
+      DATABASE_URL: "",
+      MEILI_HOST: `http://127.0.0.1:${meiliPort}`,
+      MEILI_API_KEY: "",
+    });
     client = prismaFor(embeddedDatabaseUrl(app.dataDir));
-    const head = await client.user.findFirstOrThrow({ where: { phone: { endsWith: "13800000001" } }, select: { memberships: { select: { organisationId: true } } } });
+    const head = await client.user.findFirstOrThrow({
+      where: { phone: { endsWith: "13800000001" } },
+      select: { memberships: { select: { organisationId: true } } },
+    });
 
     const village = await new WebSession(app.url).login("13800000001");
     const title = "搜索降级测试 高山冷水鱼";
-    const response = await village.post("/needs/new", {
-      intent: "publish", organisationId: head.memberships[0].organisationId, kind: "TECHNICAL", title,
-      description: "合作社在高山冷水里养鲟鱼，夏季水温偏高，需要专家帮助设计增氧和遮阴方案。",
-      industry: "BREEDING", countyCode: "410324", arrangements: "PAID_SERVICE",
-    }, true);
+    const response = await village.post(
+      "/needs/new",
+      {
+        intent: "publish",
+        organisationId: head.memberships[0].organisationId,
+        kind: "TECHNICAL",
+        title,
+        description: "合作社在高山冷水里养鲟鱼，夏季水温偏高，需要专家帮助设计增氧和遮阴方案。",
+        industry: "BREEDING",
+        countyCode: "410324",
+        arrangements: "PAID_SERVICE",
+      },
+      true,
+    );
     const needId = redirectedTo(response)?.split("/")[2];
     expect(needId).toBeTruthy();
-    expect((await client.need.findUniqueOrThrow({ where: { id: needId }, select: { status: true } })).status).toBe("OPEN");
+    expect(
+      (await client.need.findUniqueOrThrow({ where: { id: needId }, select: { status: true } })).status,
+    ).toBe("OPEN");
     // The change waits in the outbox.
-    expect(await client.searchOutbox.count({ where: { documentId: needId, processedAt: null } })).toBeGreaterThan(0);
+    expect(
+      await client.searchOutbox.count({ where: { documentId: needId, processedAt: null } }),
+    ).toBeGreaterThan(0);
 
     const degraded = await fetch(`${app.url}/search?type=needs&q=${encodeURIComponent("冷水鱼")}`);
     expect(degraded.status).toBe(200);
@@ -104,11 +164,22 @@ describe("the search engine unreachable", () => {
     const meili = fakeMeilisearch();
     fake = meili.server;
     await new Promise<void>((resolve) => meili.server.listen(meiliPort, "127.0.0.1", resolve));
-    const document = await waitUntil(async () => meili.documents.get("xiangke_needs")?.get(needId!), 40_000, "the need's document to reach Meilisearch");
+    const document = await waitUntil(
+      async () => meili.documents.get("xiangke_needs")?.get(needId!),
+      40_000,
+      "the need's document to reach Meilisearch",
+    );
     expect(document).toMatchObject({ id: needId, title });
-    await waitUntil(async () => (await client!.searchOutbox.count({ where: { documentId: needId, processedAt: null } })) === 0, 10_000, "the outbox to drain");
+    await waitUntil(
+      async () =>
+        (await client!.searchOutbox.count({ where: { documentId: needId, processedAt: null } })) === 0,
+      10_000,
+      "the outbox to drain",
+    );
 
-    const recovered = shownHtml(await (await fetch(`${app.url}/search?type=needs&q=${encodeURIComponent("冷水鱼")}`)).text());
+    const recovered = shownHtml(
+      await (await fetch(`${app.url}/search?type=needs&q=${encodeURIComponent("冷水鱼")}`)).text(),
+    );
     expect(recovered).not.toContain("搜索服务暂时不可用");
     expect(recovered).toContain(title);
   }, 120_000);

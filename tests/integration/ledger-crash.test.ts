@@ -40,14 +40,27 @@ describe("a crash in the middle of a burst of transfers", () => {
     // SIGKILL: no shutdown code runs; transactions in flight die with the connections.
     const before = await burst("crash", 300, "SIGKILL");
     expect(before.length).toBeGreaterThanOrEqual(300);
-    const stored = await db.ledgerTransfer.findMany({ where: { id: { in: before } }, select: { id: true, _count: { select: { entries: true } } } });
+    const stored = await db.ledgerTransfer.findMany({
+      where: { id: { in: before } },
+      select: { id: true, _count: { select: { entries: true } } },
+    });
     expect(stored).toHaveLength(before.length);
     expect(stored.every((transfer) => transfer._count.entries === 2)).toBe(true);
-    expect(await checkLedgerInvariants()).toEqual({ sumOfBalances: 0, drifted: [], unbalanced: [], negative: [] });
+    expect(await checkLedgerInvariants()).toEqual({
+      sumOfBalances: 0,
+      drifted: [],
+      unbalanced: [],
+      negative: [],
+    });
 
     // Restarted, the same accounts take new transfers (no lock or half-state left behind).
     const after = await burst("crash", 100, "SIGTERM");
     expect(after.length).toBeGreaterThanOrEqual(100);
-    expect(await checkLedgerInvariants()).toEqual({ sumOfBalances: 0, drifted: [], unbalanced: [], negative: [] });
+    expect(await checkLedgerInvariants()).toEqual({
+      sumOfBalances: 0,
+      drifted: [],
+      unbalanced: [],
+      negative: [],
+    });
   }, 120_000);
 });

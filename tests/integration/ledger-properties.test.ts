@@ -32,15 +32,36 @@ const index = (size: number) => fc.integer({ min: 0, max: size - 1 });
 const amount = fc.oneof(fc.integer({ min: 1, max: 5_000 }), fc.integer({ min: 1, max: 200_000 }));
 const operation: fc.Arbitrary<Operation> = fc.oneof(
   fc.record({ kind: fc.constant("deposit" as const), to: index(WALLETS), amountFen: amount }),
-  fc.record({ kind: fc.constant("pay" as const), from: index(WALLETS), to: index(WALLETS), amountFen: amount }),
-  fc.record({ kind: fc.constant("fund" as const), from: index(WALLETS), escrow: index(ESCROWS), amountFen: amount }),
+  fc.record({
+    kind: fc.constant("pay" as const),
+    from: index(WALLETS),
+    to: index(WALLETS),
+    amountFen: amount,
+  }),
+  fc.record({
+    kind: fc.constant("fund" as const),
+    from: index(WALLETS),
+    escrow: index(ESCROWS),
+    amountFen: amount,
+  }),
   fc.record({ kind: fc.constant("release" as const), escrow: index(ESCROWS), to: index(WALLETS) }),
-  fc.record({ kind: fc.constant("replay" as const), from: index(WALLETS), to: index(WALLETS), amountFen: amount, times: fc.integer({ min: 2, max: 3 }) }),
+  fc.record({
+    kind: fc.constant("replay" as const),
+    from: index(WALLETS),
+    to: index(WALLETS),
+    amountFen: amount,
+    times: fc.integer({ min: 2, max: 3 }),
+  }),
   fc.record({
     kind: fc.constant("invalid" as const),
     from: index(WALLETS),
     to: index(WALLETS),
-    amountFen: fc.oneof(fc.constant(0), fc.integer({ min: -1_000_000, max: -1 }), fc.double({ min: 0.001, max: 999.999, noInteger: true }), fc.constant(5_000_000_000)),
+    amountFen: fc.oneof(
+      fc.constant(0),
+      fc.integer({ min: -1_000_000, max: -1 }),
+      fc.double({ min: 0.001, max: 999.999, noInteger: true }),
+      fc.constant(5_000_000_000),
+    ),
   }),
 );
 
@@ -67,7 +88,8 @@ async function runSequence(operations: Operation[]) {
     model.set(to, model.get(to)! + amountFen);
     return true;
   };
-  const expectRefusal = (from: string, amountFen: number) => from !== CLEARING && model.get(from)! < amountFen;
+  const expectRefusal = (from: string, amountFen: number) =>
+    from !== CLEARING && model.get(from)! < amountFen;
 
   for (const op of operations) {
     if (op.kind === "deposit") {
@@ -89,7 +111,17 @@ async function runSequence(operations: Operation[]) {
       const key = randomUUID();
       const attempt = () =>
         db.$transaction((tx) =>
-          idempotent(tx, { actorId: `prop-${run}`, key, scope: "prop.pay", request: { from, to, amountFen: op.amountFen } }, async () => (await transfer(tx, { from, to, amountFen: op.amountFen, reason: "REVENUE_SHARE" })).id),
+          idempotent(
+            tx,
+            {
+              actorId: `prop-${run}`,
+              key,
+              scope: "prop.pay",
+              request: { from, to, amountFen: op.amountFen },
+            },
+            async () =>
+              (await transfer(tx, { from, to, amountFen: op.amountFen, reason: "REVENUE_SHARE" })).id,
+          ),
         );
       const shouldFail = expectRefusal(from, op.amountFen);
       const results = [];
@@ -118,8 +150,13 @@ async function runSequence(operations: Operation[]) {
     }
   }
 
-  const accounts = await db.ledgerAccount.findMany({ where: { id: { in: [...model.keys()] } }, select: { id: true, balanceFen: true } });
-  expect(Object.fromEntries(accounts.map((account) => [account.id, Number(account.balanceFen)]))).toEqual(Object.fromEntries(model));
+  const accounts = await db.ledgerAccount.findMany({
+    where: { id: { in: [...model.keys()] } },
+    select: { id: true, balanceFen: true },
+  });
+  expect(Object.fromEntries(accounts.map((account) => [account.id, Number(account.balanceFen)]))).toEqual(
+    Object.fromEntries(model),
+  );
   return refused;
 }
 
@@ -127,11 +164,14 @@ describe("ledger invariants under random operations (fast-check)", () => {
   it(`hold for ${RUNS * OPERATIONS} random operations`, async () => {
     let refusals = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(operation, { minLength: OPERATIONS, maxLength: OPERATIONS }), async (operations) => {
-        refusals += await runSequence(operations);
-        const invariants = await checkLedgerInvariants();
-        expect(invariants).toEqual({ sumOfBalances: 0, drifted: [], unbalanced: [], negative: [] });
-      }),
+      fc.asyncProperty(
+        fc.array(operation, { minLength: OPERATIONS, maxLength: OPERATIONS }),
+        async (operations) => {
+          refusals += await runSequence(operations);
+          const invariants = await checkLedgerInvariants();
+          expect(invariants).toEqual({ sumOfBalances: 0, drifted: [], unbalanced: [], negative: [] });
+        },
+      ),
       { numRuns: RUNS, endOnFailure: true },
     );
     // The generator does reach the refusals (overdrafts and bad amounts), not only happy paths.

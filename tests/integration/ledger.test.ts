@@ -3,7 +3,14 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { idempotent } from "~/modules/ledger/idempotency.server";
-import { CLEARING, balanceOf, checkLedgerInvariants, ensureWallet, statement, transfer } from "~/modules/ledger/ledger.server";
+import {
+  CLEARING,
+  balanceOf,
+  checkLedgerInvariants,
+  ensureWallet,
+  statement,
+  transfer,
+} from "~/modules/ledger/ledger.server";
 import { useTestDatabase } from "../support/database";
 import { createUser } from "../support/factories";
 
@@ -14,27 +21,41 @@ async function wallet() {
   return db.$transaction((tx) => ensureWallet(tx, { userId: user.id }));
 }
 
-const deposit = (to: string, amountFen: number) => db.$transaction((tx) => transfer(tx, { from: CLEARING, to, amountFen, reason: "DEPOSIT" }));
+const deposit = (to: string, amountFen: number) =>
+  db.$transaction((tx) => transfer(tx, { from: CLEARING, to, amountFen, reason: "DEPOSIT" }));
 
 describe("the ledger", () => {
   it("moves money between accounts and keeps every invariant", async () => {
     const [a, b] = [await wallet(), await wallet()];
     await deposit(a, 10_000);
-    await db.$transaction((tx) => transfer(tx, { from: a, to: b, amountFen: 2_500, reason: "MILESTONE_RELEASE" }));
+    await db.$transaction((tx) =>
+      transfer(tx, { from: a, to: b, amountFen: 2_500, reason: "MILESTONE_RELEASE" }),
+    );
     expect(await balanceOf(a)).toBe(7_500);
     expect(await balanceOf(b)).toBe(2_500);
-    expect(await checkLedgerInvariants()).toEqual({ sumOfBalances: 0, drifted: [], unbalanced: [], negative: [] });
+    expect(await checkLedgerInvariants()).toEqual({
+      sumOfBalances: 0,
+      drifted: [],
+      unbalanced: [],
+      negative: [],
+    });
   });
 
   it("refuses an overdraft, a zero, negative or fractional amount, leaving no trace", async () => {
     const [a, b] = [await wallet(), await wallet()];
     await deposit(a, 1_000);
     const before = await db.ledgerTransfer.count();
-    await expect(db.$transaction((tx) => transfer(tx, { from: a, to: b, amountFen: 1_001, reason: "MILESTONE_FUND" }))).rejects.toMatchObject({ code: "ledger.insufficient_funds" });
+    await expect(
+      db.$transaction((tx) => transfer(tx, { from: a, to: b, amountFen: 1_001, reason: "MILESTONE_FUND" })),
+    ).rejects.toMatchObject({ code: "ledger.insufficient_funds" });
     for (const amountFen of [0, -5, 12.5, Number.NaN, 2e9]) {
-      await expect(db.$transaction((tx) => transfer(tx, { from: a, to: b, amountFen, reason: "MILESTONE_FUND" }))).rejects.toMatchObject({ code: "ledger.invalid_amount" });
+      await expect(
+        db.$transaction((tx) => transfer(tx, { from: a, to: b, amountFen, reason: "MILESTONE_FUND" })),
+      ).rejects.toMatchObject({ code: "ledger.invalid_amount" });
     }
-    await expect(db.$transaction((tx) => transfer(tx, { from: a, to: a, amountFen: 1, reason: "MILESTONE_FUND" }))).rejects.toMatchObject({ code: "ledger.same_account" });
+    await expect(
+      db.$transaction((tx) => transfer(tx, { from: a, to: a, amountFen: 1, reason: "MILESTONE_FUND" })),
+    ).rejects.toMatchObject({ code: "ledger.same_account" });
     expect(await db.ledgerTransfer.count()).toBe(before);
     expect(await balanceOf(a)).toBe(1_000);
   });
@@ -45,27 +66,41 @@ describe("the ledger", () => {
     await expect(db.$executeRaw`UPDATE "LedgerEntry" SET "amountFen" = 1`).rejects.toThrow(/append-only/);
     await expect(db.$executeRaw`DELETE FROM "LedgerTransfer"`).rejects.toThrow(/append-only/);
     await expect(db.$executeRaw`TRUNCATE "LedgerEntry" CASCADE`).rejects.toThrow(/append-only/);
-    await expect(db.$executeRaw`UPDATE "LedgerAccount" SET "balanceFen" = 1000000 WHERE id = ${a}`).rejects.toThrow(/only through ledger entries/);
+    await expect(
+      db.$executeRaw`UPDATE "LedgerAccount" SET "balanceFen" = 1000000 WHERE id = ${a}`,
+    ).rejects.toThrow(/only through ledger entries/);
     // Straight through pg: the check runs at COMMIT, which is where it must refuse.
     const client = new pg.Client({ connectionString: database.url() });
     await client.connect();
     try {
       const id = randomUUID();
       await client.query("BEGIN");
-      await client.query(`INSERT INTO "LedgerTransfer" (id, "fromAccountId", "toAccountId", "amountFen", reason, memo, "createdAt") VALUES ($1, $2, $3, 100, 'DEPOSIT', '', now())`, [id, CLEARING, a]);
-      await client.query(`INSERT INTO "LedgerEntry" ("transferId", "accountId", "amountFen", "createdAt") VALUES ($1, $2, 100, now())`, [id, a]);
+      await client.query(
+        `INSERT INTO "LedgerTransfer" (id, "fromAccountId", "toAccountId", "amountFen", reason, memo, "createdAt") VALUES ($1, $2, $3, 100, 'DEPOSIT', '', now())`,
+        [id, CLEARING, a],
+      );
+      await client.query(
+        `INSERT INTO "LedgerEntry" ("transferId", "accountId", "amountFen", "createdAt") VALUES ($1, $2, 100, now())`,
+        [id, a],
+      );
       await expect(client.query("COMMIT")).rejects.toThrow(/not balanced/);
     } finally {
       await client.end();
     }
-    await expect(db.$executeRaw`INSERT INTO "LedgerAccount" (id, kind, "balanceFen") VALUES ('wallet:user:rich', 'WALLET', -5)`).rejects.toThrow();
+    await expect(
+      db.$executeRaw`INSERT INTO "LedgerAccount" (id, kind, "balanceFen") VALUES ('wallet:user:rich', 'WALLET', -5)`,
+    ).rejects.toThrow();
     expect(await checkLedgerInvariants()).toMatchObject({ sumOfBalances: 0, drifted: [], unbalanced: [] });
   });
 
   it("lets parallel transfers from one wallet spend at most what it holds", async () => {
     const [a, b] = [await wallet(), await wallet()];
     await deposit(a, 10_000);
-    const results = await Promise.allSettled(Array.from({ length: 30 }, () => db.$transaction((tx) => transfer(tx, { from: a, to: b, amountFen: 1_000, reason: "MILESTONE_FUND" }))));
+    const results = await Promise.allSettled(
+      Array.from({ length: 30 }, () =>
+        db.$transaction((tx) => transfer(tx, { from: a, to: b, amountFen: 1_000, reason: "MILESTONE_FUND" })),
+      ),
+    );
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(10);
     expect(await balanceOf(a)).toBe(0);
     expect(await balanceOf(b)).toBe(10_000);
@@ -74,7 +109,9 @@ describe("the ledger", () => {
   it("shows a statement with a running balance, newest first, filtered by reason", async () => {
     const [a, b] = [await wallet(), await wallet()];
     await deposit(a, 5_000);
-    await db.$transaction((tx) => transfer(tx, { from: a, to: b, amountFen: 1_200, reason: "MILESTONE_FUND", memo: "里程碑 1" }));
+    await db.$transaction((tx) =>
+      transfer(tx, { from: a, to: b, amountFen: 1_200, reason: "MILESTONE_FUND", memo: "里程碑 1" }),
+    );
     await deposit(a, 300);
     const { lines, total } = await statement(a);
     expect(total).toBe(3);
@@ -95,12 +132,18 @@ describe("idempotency keys", () => {
     const actorId = (await createUser()).id;
     const key = randomUUID();
     const pay = (amountFen: number) =>
-      db.$transaction((tx) => idempotent(tx, { actorId, key, scope: "test.pay", request: { a, b, amountFen } }, async () => ({ transferId: (await transfer(tx, { from: a, to: b, amountFen, reason: "MILESTONE_FUND" })).id })));
+      db.$transaction((tx) =>
+        idempotent(tx, { actorId, key, scope: "test.pay", request: { a, b, amountFen } }, async () => ({
+          transferId: (await transfer(tx, { from: a, to: b, amountFen, reason: "MILESTONE_FUND" })).id,
+        })),
+      );
     const results = await Promise.all(Array.from({ length: 10 }, () => pay(700)));
     expect(new Set(results.map((result) => result.result.transferId)).size).toBe(1);
     expect(results.filter((result) => !result.replayed)).toHaveLength(1);
     expect(await balanceOf(a)).toBe(9_300);
     await expect(pay(800)).rejects.toMatchObject({ code: "idempotency.key_reused" });
-    await expect(db.$transaction((tx) => idempotent(tx, { actorId, key: "x", scope: "s", request: {} }, async () => 1))).rejects.toMatchObject({ code: "idempotency.key_invalid" });
+    await expect(
+      db.$transaction((tx) => idempotent(tx, { actorId, key: "x", scope: "s", request: {} }, async () => 1)),
+    ).rejects.toMatchObject({ code: "idempotency.key_invalid" });
   });
 });

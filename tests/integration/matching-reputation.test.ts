@@ -1,6 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
-import { recommendForNeed, recommendNeedsForExpert, reputationWeight } from "~/modules/matching/matching.server";
+import {
+  recommendForNeed,
+  recommendNeedsForExpert,
+  reputationWeight,
+} from "~/modules/matching/matching.server";
 import { createNeed } from "~/modules/needs/needs.server";
 import { getSearchEngine } from "~/modules/search/engine.server";
 import { rebuildIndexes } from "~/modules/search/indexer.server";
@@ -12,7 +16,15 @@ useTestDatabase();
 
 async function expertWithProfile(specialties: string) {
   const expert = await createExpert();
-  await db.expertProfile.create({ data: { userId: expert.id, title: "研究员", specialties, fields: ["PLANTING"], countiesServed: ["410324"] } });
+  await db.expertProfile.create({
+    data: {
+      userId: expert.id,
+      title: "研究员",
+      specialties,
+      fields: ["PLANTING"],
+      countiesServed: ["410324"],
+    },
+  });
   return expert.id;
 }
 
@@ -24,20 +36,55 @@ let povertyNeed: string;
 
 beforeAll(async () => {
   const village = await createVillage();
-  ({ id: needId } = await createNeed({ actor: village.head, organisationId: village.organisation.id, fields: needFields({ title: "葡萄霜霉病防治", countyCode: "410324", industry: "PLANTING" }), photos: [], publish: true, meta }));
+  ({ id: needId } = await createNeed({
+    actor: village.head,
+    organisationId: village.organisation.id,
+    fields: needFields({ title: "葡萄霜霉病防治", countyCode: "410324", industry: "PLANTING" }),
+    photos: [],
+    publish: true,
+    meta,
+  }));
   unratedExpert = await expertWithProfile("葡萄 霜霉病 防治");
   ratedExpert = await expertWithProfile("葡萄 霜霉病 防治");
   // Five published five-star reviews of completed work.
   for (let i = 0; i < 5; i += 1) {
-    const agreement = await agreementBetween({ organisationId: village.organisation.id, headId: village.head.id }, ratedExpert, "COMPLETED", new Date(Date.now() - 30 * 86_400_000));
-    await reviewRow(agreement.id, { authorSide: "PAYER", authorId: village.head.id, subjectUserId: ratedExpert, rating: 5, publishedAt: new Date() });
+    const agreement = await agreementBetween(
+      { organisationId: village.organisation.id, headId: village.head.id },
+      ratedExpert,
+      "COMPLETED",
+      new Date(Date.now() - 30 * 86_400_000),
+    );
+    await reviewRow(agreement.id, {
+      authorSide: "PAYER",
+      authorId: village.head.id,
+      subjectUserId: ratedExpert,
+      rating: 5,
+      publishedAt: new Date(),
+    });
   }
 
   // Two like needs for the unrated expert; one from a poverty village (建档立卡贫困村).
   const poor = await createVillage();
-  await db.organisation.update({ where: { id: poor.organisation.id }, data: { povertyVillageAt: new Date() } });
-  ({ id: ordinaryNeed } = await createNeed({ actor: village.head, organisationId: village.organisation.id, fields: needFields({ title: "葡萄霜霉病防治指导", countyCode: "410324", industry: "PLANTING" }), photos: [], publish: true, meta }));
-  ({ id: povertyNeed } = await createNeed({ actor: poor.head, organisationId: poor.organisation.id, fields: needFields({ title: "葡萄霜霉病防治指导", countyCode: "410324", industry: "PLANTING" }), photos: [], publish: true, meta }));
+  await db.organisation.update({
+    where: { id: poor.organisation.id },
+    data: { povertyVillageAt: new Date() },
+  });
+  ({ id: ordinaryNeed } = await createNeed({
+    actor: village.head,
+    organisationId: village.organisation.id,
+    fields: needFields({ title: "葡萄霜霉病防治指导", countyCode: "410324", industry: "PLANTING" }),
+    photos: [],
+    publish: true,
+    meta,
+  }));
+  ({ id: povertyNeed } = await createNeed({
+    actor: poor.head,
+    organisationId: poor.organisation.id,
+    fields: needFields({ title: "葡萄霜霉病防治指导", countyCode: "410324", industry: "PLANTING" }),
+    photos: [],
+    publish: true,
+    meta,
+  }));
   await rebuildIndexes(getSearchEngine());
 });
 
@@ -47,8 +94,14 @@ describe("reputation in matching", () => {
     const ids = experts.map((e) => e.id);
     expect(ids.indexOf(ratedExpert)).toBeGreaterThanOrEqual(0);
     expect(ids.indexOf(ratedExpert)).toBeLessThan(ids.indexOf(unratedExpert));
-    expect(experts.find((e) => e.id === ratedExpert)?.reasons).toContainEqual({ kind: "reputation", average: 5, count: 5 });
-    expect(experts.find((e) => e.id === unratedExpert)?.reasons.map((r) => r.kind)).not.toContain("reputation");
+    expect(experts.find((e) => e.id === ratedExpert)?.reasons).toContainEqual({
+      kind: "reputation",
+      average: 5,
+      count: 5,
+    });
+    expect(experts.find((e) => e.id === unratedExpert)?.reasons.map((r) => r.kind)).not.toContain(
+      "reputation",
+    );
   });
 
   it("bounds the lift: nothing at three stars or without reviews, full weight only with five reviews", () => {
@@ -66,6 +119,8 @@ describe("poverty village priority", () => {
     expect(ids).toEqual(expect.arrayContaining([povertyNeed, ordinaryNeed]));
     expect(ids.indexOf(povertyNeed)).toBeLessThan(ids.indexOf(ordinaryNeed));
     expect(needs.find((n) => n.id === povertyNeed)?.reasons).toContainEqual({ kind: "poverty" });
-    expect(needs.find((n) => n.id === ordinaryNeed)?.reasons.map((r) => r.kind) ?? []).not.toContain("poverty");
+    expect(needs.find((n) => n.id === ordinaryNeed)?.reasons.map((r) => r.kind) ?? []).not.toContain(
+      "poverty",
+    );
   });
 });

@@ -1,6 +1,12 @@
 import { Meilisearch } from "meilisearch";
 import { afterAll, describe, expect, it } from "vitest";
-import { MAX_QUERY_CHARS, createMeiliEngine, meiliFilter, meiliSearchParams, meiliSettings } from "~/modules/search/meilisearch.server";
+import {
+  MAX_QUERY_CHARS,
+  createMeiliEngine,
+  meiliFilter,
+  meiliSearchParams,
+  meiliSettings,
+} from "~/modules/search/meilisearch.server";
 import { SEARCH_INDEXES } from "~/modules/search/search.types";
 import { SYNONYMS } from "~/modules/search/synonyms";
 import { CONTRACT_DEFINITION, describeSearchContract } from "../support/search-contract";
@@ -15,7 +21,8 @@ if (host) {
   afterAll(async () => {
     const admin = new Meilisearch({ host, apiKey });
     // Deleting an index that was never created only fails its task, which is fine here.
-    for (const index of SEARCH_INDEXES) await admin.deleteIndex(`${prefix}${index}`).waitTask({ timeout: 30_000 });
+    for (const index of SEARCH_INDEXES)
+      await admin.deleteIndex(`${prefix}${index}`).waitTask({ timeout: 30_000 });
   });
 
   describeSearchContract("meilisearch", async () => createMeiliEngine({ host, apiKey, prefix }));
@@ -24,7 +31,9 @@ if (host) {
     it("builds settings, filters and search bodies covering what the contract asks", () => {
       const settings = meiliSettings(CONTRACT_DEFINITION, SYNONYMS);
       expect(settings.searchableAttributes).toEqual(["title", "tags", "description"]);
-      expect(settings.filterableAttributes).toEqual(expect.arrayContaining(["industry", "counties", "budgetMaxFen", "verified"]));
+      expect(settings.filterableAttributes).toEqual(
+        expect.arrayContaining(["industry", "counties", "budgetMaxFen", "verified"]),
+      );
       expect(settings.sortableAttributes).toEqual(expect.arrayContaining(["publishedAt", "budgetMaxFen"]));
       expect(settings.synonyms?.["太阳能发电"]).toContain("光伏");
       expect(settings.synonyms?.["大棚"]).toContain("温室");
@@ -32,17 +41,42 @@ if (host) {
       // "shitake" (7 letters) must get one typo on the tags where "shiitake" lives.
       expect(settings.typoTolerance?.minWordSizeForTypos?.oneTypo).toBeLessThanOrEqual("shitake".length);
       expect(settings.typoTolerance?.disableOnAttributes).not.toContain("tags");
-      expect(settings.typoTolerance?.disableOnWords).not.toEqual(expect.arrayContaining(["shiitake", "strawberry"]));
+      expect(settings.typoTolerance?.disableOnWords).not.toEqual(
+        expect.arrayContaining(["shiitake", "strawberry"]),
+      );
 
-      expect(meiliFilter([{ field: "counties", op: "in", values: ["410325"] }])).toBe('counties IN ["410325"]');
-      expect(meiliFilter([{ field: "budgetMaxFen", op: "range", min: 500_000, max: 1_000_000 }])).toBe("budgetMaxFen >= 500000 AND budgetMaxFen <= 1000000");
+      expect(meiliFilter([{ field: "counties", op: "in", values: ["410325"] }])).toBe(
+        'counties IN ["410325"]',
+      );
+      expect(meiliFilter([{ field: "budgetMaxFen", op: "range", min: 500_000, max: 1_000_000 }])).toBe(
+        "budgetMaxFen >= 500000 AND budgetMaxFen <= 1000000",
+      );
       expect(meiliFilter([{ field: "verified", op: "eq", value: false }])).toBe("verified = false");
-      expect(meiliFilter([{ field: "industry", op: "eq", value: 'PLANTING" OR industry = "SOLAR_WIND' }])).toBe('industry = "PLANTING\\" OR industry = \\"SOLAR_WIND"');
+      expect(
+        meiliFilter([{ field: "industry", op: "eq", value: 'PLANTING" OR industry = "SOLAR_WIND' }]),
+      ).toBe('industry = "PLANTING\\" OR industry = \\"SOLAR_WIND"');
 
-      for (const q of ["", "   ", "x".repeat(10_000), "🍄🌾", "' OR 1=1 --", '"] OR id EXISTS', "industry = PLANTING", "\\\"\n\t"]) {
+      for (const q of [
+        "",
+        "   ",
+        "x".repeat(10_000),
+        "🍄🌾",
+        "' OR 1=1 --",
+        '"] OR id EXISTS',
+        "industry = PLANTING",
+        '\\"\n\t',
+      ]) {
         expect(Array.from(meiliSearchParams({ q }).q).length).toBeLessThanOrEqual(MAX_QUERY_CHARS);
       }
-      expect(meiliSearchParams({ q: "", facets: ["industry"], sort: { field: "publishedAt", direction: "desc" }, limit: 2, offset: 1 })).toMatchObject({
+      expect(
+        meiliSearchParams({
+          q: "",
+          facets: ["industry"],
+          sort: { field: "publishedAt", direction: "desc" },
+          limit: 2,
+          offset: 1,
+        }),
+      ).toMatchObject({
         facets: ["industry"],
         sort: ["publishedAt:desc"],
         limit: 2,

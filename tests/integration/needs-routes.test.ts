@@ -26,7 +26,8 @@ async function cookieFor(userId: string) {
 
 function multipart(fields: Record<string, string | string[]>, files: File[] = []) {
   const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) for (const item of [value].flat()) form.append(name, item);
+  for (const [name, value] of Object.entries(fields))
+    for (const item of [value].flat()) form.append(name, item);
   for (const file of files) form.append("photos", file);
   return form;
 }
@@ -43,29 +44,58 @@ const valid = {
   kind: "TECHNICAL",
 };
 
-type Reply = { data: { error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> }; init: { status: number } };
+type Reply = {
+  data: { error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> };
+  init: { status: number };
+};
 
 describe("the post-a-need action", () => {
   it("publishes a need with its photo and redirects to it", async () => {
     const { organisation, head } = await createVillage();
-    const jpeg = await sharp({ create: { width: 1200, height: 900, channels: 3, background: "#6b8e23" } }).jpeg().toBuffer();
-    const body = multipart({ ...valid, organisationId: organisation.id }, [new File([new Uint8Array(jpeg)], "walnut.jpg", { type: "image/jpeg" })]);
+    const jpeg = await sharp({ create: { width: 1200, height: 900, channels: 3, background: "#6b8e23" } })
+      .jpeg()
+      .toBuffer();
+    const body = multipart({ ...valid, organisationId: organisation.id }, [
+      new File([new Uint8Array(jpeg)], "walnut.jpg", { type: "image/jpeg" }),
+    ]);
     const response = (await newNeedAction({
-      request: new Request("http://localhost/needs/new", { method: "POST", body, headers: { cookie: await cookieFor(head.id) } }),
+      request: new Request("http://localhost/needs/new", {
+        method: "POST",
+        body,
+        headers: { cookie: await cookieFor(head.id) },
+      }),
       context,
       params: {},
     })) as Response;
     expect(response.status).toBe(302);
     const id = response.headers.get("location")!.split("/").pop()!;
-    const need = await db.need.findUniqueOrThrow({ where: { id }, select: { status: true, budgetMaxFen: true, photos: { select: { upload: { select: { width: true } } } } } });
+    const need = await db.need.findUniqueOrThrow({
+      where: { id },
+      select: {
+        status: true,
+        budgetMaxFen: true,
+        photos: { select: { upload: { select: { width: true } } } },
+      },
+    });
     expect(need).toEqual({ status: "OPEN", budgetMaxFen: 1_500_000, photos: [{ upload: { width: 1200 } }] });
   });
 
   it("answers 400 with field errors and keeps what was typed", async () => {
     const { organisation, head } = await createVillage();
-    const body = multipart({ ...valid, organisationId: organisation.id, budgetMin: "20000", budgetMax: "1.234", arrangements: [], title: "核" });
+    const body = multipart({
+      ...valid,
+      organisationId: organisation.id,
+      budgetMin: "20000",
+      budgetMax: "1.234",
+      arrangements: [],
+      title: "核",
+    });
     const result = (await newNeedAction({
-      request: new Request("http://localhost/needs/new", { method: "POST", body, headers: { cookie: await cookieFor(head.id) } }),
+      request: new Request("http://localhost/needs/new", {
+        method: "POST",
+        body,
+        headers: { cookie: await cookieFor(head.id) },
+      }),
       context,
       params: {},
     })) as unknown as Reply;
@@ -81,9 +111,15 @@ describe("the post-a-need action", () => {
   it("refuses a file that is not a photo on the photos field, posting nothing", async () => {
     const { organisation, head } = await createVillage();
     const before = await db.need.count();
-    const body = multipart({ ...valid, organisationId: organisation.id }, [new File([new TextEncoder().encode("%PDF-1.7")], "scan.jpg", { type: "image/jpeg" })]);
+    const body = multipart({ ...valid, organisationId: organisation.id }, [
+      new File([new TextEncoder().encode("%PDF-1.7")], "scan.jpg", { type: "image/jpeg" }),
+    ]);
     const result = (await newNeedAction({
-      request: new Request("http://localhost/needs/new", { method: "POST", body, headers: { cookie: await cookieFor(head.id) } }),
+      request: new Request("http://localhost/needs/new", {
+        method: "POST",
+        body,
+        headers: { cookie: await cookieFor(head.id) },
+      }),
       context,
       params: {},
     })) as unknown as Reply;
@@ -95,7 +131,11 @@ describe("the post-a-need action", () => {
   it("answers 403 to an expert", async () => {
     const expert = await createExpert();
     const attempt = newNeedAction({
-      request: new Request("http://localhost/needs/new", { method: "POST", body: multipart(valid), headers: { cookie: await cookieFor(expert.id) } }),
+      request: new Request("http://localhost/needs/new", {
+        method: "POST",
+        body: multipart(valid),
+        headers: { cookie: await cookieFor(expert.id) },
+      }),
       context,
       params: {},
     });

@@ -58,7 +58,13 @@ describe("listNotifications", () => {
     const user = await createUser();
     const other = await createUser();
     const start = Date.UTC(2026, 2, 1, 8);
-    for (let i = 0; i < 5; i++) await insertRow(user.id, "application.accepted", { params: { need: `需求${i}` } }, new Date(start + i * 60_000));
+    for (let i = 0; i < 5; i++)
+      await insertRow(
+        user.id,
+        "application.accepted",
+        { params: { need: `需求${i}` } },
+        new Date(start + i * 60_000),
+      );
     await insertRow(other.id, "application.accepted", { params: { need: "别人的" } });
 
     const first = await listNotifications(user.id, { limit: 2 });
@@ -74,12 +80,16 @@ describe("listNotifications", () => {
     const user = await createUser();
     const sameTime = new Date(Date.UTC(2026, 2, 2));
     const ids = new Set<string>();
-    for (let i = 0; i < 3; i++) ids.add((await insertRow(user.id, "application.accepted", { params: { need: "同时" } }, sameTime)).id);
+    for (let i = 0; i < 3; i++)
+      ids.add((await insertRow(user.id, "application.accepted", { params: { need: "同时" } }, sameTime)).id);
 
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: Awaited<ReturnType<typeof listNotifications>> = await listNotifications(user.id, { cursor, limit: 1 });
+      const page: Awaited<ReturnType<typeof listNotifications>> = await listNotifications(user.id, {
+        cursor,
+        limit: 1,
+      });
       seen.push(...page.notifications.map((n) => n.id));
       cursor = page.nextCursor;
     } while (cursor);
@@ -97,10 +107,20 @@ describe("listNotifications", () => {
 
   it("shows a malformed row as a generic notification instead of failing", async () => {
     const user = await createUser();
-    await insertRow(user.id, "application.received", { params: { need: "缺少专家名" }, href: "/needs/1" }, new Date(Date.UTC(2026, 0, 1)));
+    await insertRow(
+      user.id,
+      "application.received",
+      { params: { need: "缺少专家名" }, href: "/needs/1" },
+      new Date(Date.UTC(2026, 0, 1)),
+    );
     await insertRow(user.id, "no.such.type", { params: {} }, new Date(Date.UTC(2026, 0, 2)));
     await insertRow(user.id, "need.hidden", "not an object", new Date(Date.UTC(2026, 0, 3)));
-    await insertRow(user.id, "need.hidden", { params: { need: "玉米", reason: "" }, href: "https://evil.example/x" }, new Date(Date.UTC(2026, 0, 4)));
+    await insertRow(
+      user.id,
+      "need.hidden",
+      { params: { need: "玉米", reason: "" }, href: "https://evil.example/x" },
+      new Date(Date.UTC(2026, 0, 4)),
+    );
 
     const { notifications } = await listNotifications(user.id, { limit: 10 });
     expect(notifications.map(({ type, params, href }) => ({ type, params, href }))).toEqual([
@@ -120,7 +140,9 @@ describe("markRead and markAllRead", () => {
     expect(view.readAt).not.toBeNull();
     expect(view.href).toBe("/needs/n1");
     expect(await countUnread(user.id)).toBe(1);
-    expect(published).toEqual([{ userId: user.id, event: "notification:unread", payload: { unreadCount: 1 } }]);
+    expect(published).toEqual([
+      { userId: user.id, event: "notification:unread", payload: { unreadCount: 1 } },
+    ]);
   });
 
   it("refuses another user's notification as not found and leaves it unread", async () => {
@@ -141,7 +163,9 @@ describe("markRead and markAllRead", () => {
     expect(await markAllRead(user.id)).toBe(2);
     expect(await countUnread(user.id)).toBe(0);
     expect(await countUnread(other.id)).toBe(1);
-    expect(published).toEqual([{ userId: user.id, event: "notification:unread", payload: { unreadCount: 0 } }]);
+    expect(published).toEqual([
+      { userId: user.id, event: "notification:unread", payload: { unreadCount: 0 } },
+    ]);
     expect(await markAllRead(user.id)).toBe(0);
     expect(published).toHaveLength(1);
   });
@@ -150,13 +174,29 @@ describe("markRead and markAllRead", () => {
 describe("deliverNotifications", () => {
   it("publishes each notification to its user with the unread count", async () => {
     const user = await createUser();
-    const rows = await notify([applied(user.id), { userId: user.id, type: "verification.approved", params: { subject: "协心合作社" } }]);
+    const rows = await notify([
+      applied(user.id),
+      { userId: user.id, type: "verification.approved", params: { subject: "协心合作社" } },
+    ]);
     await deliverNotifications(rows);
     expect(published).toEqual([
-      { userId: user.id, event: "notification:new", payload: { notification: toView(rows[0]!), unreadCount: 2 } },
-      { userId: user.id, event: "notification:new", payload: { notification: toView(rows[1]!), unreadCount: 2 } },
+      {
+        userId: user.id,
+        event: "notification:new",
+        payload: { notification: toView(rows[0]!), unreadCount: 2 },
+      },
+      {
+        userId: user.id,
+        event: "notification:new",
+        payload: { notification: toView(rows[1]!), unreadCount: 2 },
+      },
     ]);
-    expect(toView(rows[1]!)).toMatchObject({ type: "verification.approved", params: { subject: "协心合作社" }, href: null, readAt: null });
+    expect(toView(rows[1]!)).toMatchObject({
+      type: "verification.approved",
+      params: { subject: "协心合作社" },
+      href: null,
+      readAt: null,
+    });
   });
 });
 
@@ -164,7 +204,9 @@ describe("live delivery over Socket.IO", () => {
   const sockets = useSocketServer();
 
   async function connectAs(userId: string, phone: string): Promise<Socket> {
-    const { sessionId } = await logIn(LoginSchema.parse({ identifier: phone, password: TEST_PASSWORD }), { ip: "10.3.0.2" });
+    const { sessionId } = await logIn(LoginSchema.parse({ identifier: phone, password: TEST_PASSWORD }), {
+      ip: "10.3.0.2",
+    });
     const client = sockets.open({ cookie: await serializeSessionCookie(sessionId) });
     const ready = await new Promise<{ userId: string }>((resolve, reject) => {
       client.on("session:ready", resolve);
@@ -180,17 +222,23 @@ describe("live delivery over Socket.IO", () => {
     const aliceSocket = await connectAs(alice.id, alice.phone!);
     const bobSocket = await connectAs(bob.id, bob.phone!);
     const bobReceived: string[] = [];
-    bobSocket.on("notification:new", ({ notification }: { notification: NotificationView }) => bobReceived.push(notification.id));
+    bobSocket.on("notification:new", ({ notification }: { notification: NotificationView }) =>
+      bobReceived.push(notification.id),
+    );
     const aliceReceives = new Promise<{ notification: NotificationView; unreadCount: number }>((resolve) =>
       aliceSocket.once("notification:new", resolve),
     );
     // Bob's own notification is delivered after Alice's, so if Alice's had reached Bob's socket it
     // would have arrived there first: one socket keeps the order of what is sent to it.
-    const bobReceivesOwn = new Promise<void>((resolve) => bobSocket.once("notification:new", () => resolve()));
+    const bobReceivesOwn = new Promise<void>((resolve) =>
+      bobSocket.once("notification:new", () => resolve()),
+    );
 
     const [alicesRow] = await notify([applied(alice.id)]);
     await deliverNotifications([alicesRow!]);
-    const [bobsRow] = await notify([{ userId: bob.id, type: "application.shortlisted", params: { need: "苹果" } }]);
+    const [bobsRow] = await notify([
+      { userId: bob.id, type: "application.shortlisted", params: { need: "苹果" } },
+    ]);
     await deliverNotifications([bobsRow!]);
 
     const received = await aliceReceives;
@@ -204,7 +252,10 @@ describe("live delivery over Socket.IO", () => {
 describe("the /notifications route", () => {
   async function loggedIn() {
     const user = await createUser();
-    const { sessionId } = await logIn(LoginSchema.parse({ identifier: user.phone, password: TEST_PASSWORD }), { ip: "10.3.0.3" });
+    const { sessionId } = await logIn(
+      LoginSchema.parse({ identifier: user.phone, password: TEST_PASSWORD }),
+      { ip: "10.3.0.3" },
+    );
     return { user, cookie: await serializeSessionCookie(sessionId) };
   }
 
@@ -226,7 +277,9 @@ describe("the /notifications route", () => {
   }
 
   it("sends a visitor who is not logged in to the login page", async () => {
-    const response = await thrown(loader({ request: new Request("http://localhost:3000/notifications"), context, params: {} }));
+    const response = await thrown(
+      loader({ request: new Request("http://localhost:3000/notifications"), context, params: {} }),
+    );
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe("/login?redirectTo=%2Fnotifications");
   });
@@ -234,12 +287,18 @@ describe("the /notifications route", () => {
   it("lists the user's notifications with the unread count and a cursor for older ones", async () => {
     const { user, cookie } = await loggedIn();
     for (let i = 0; i < 21; i++) await notify([applied(user.id, `需求${i}`)]);
-    const data = await loader({ request: new Request("http://localhost:3000/notifications", { headers: { cookie } }), context, params: {} });
+    const data = await loader({
+      request: new Request("http://localhost:3000/notifications", { headers: { cookie } }),
+      context,
+      params: {},
+    });
     expect(data.notifications).toHaveLength(20);
     expect(data.unreadCount).toBe(21);
     expect(data.isFirstPage).toBe(true);
     const older = await loader({
-      request: new Request(`http://localhost:3000/notifications?cursor=${data.nextCursor}`, { headers: { cookie } }),
+      request: new Request(`http://localhost:3000/notifications?cursor=${data.nextCursor}`, {
+        headers: { cookie },
+      }),
       context,
       params: {},
     });
@@ -251,7 +310,11 @@ describe("the /notifications route", () => {
   it("opens a notification: marks it read and redirects to its link", async () => {
     const { user, cookie } = await loggedIn();
     const [row] = await notify([applied(user.id, "花椒", "/needs/abc?tab=applications")]);
-    const response = (await action({ request: post({ intent: "open", id: row!.id }, cookie), context, params: {} })) as Response;
+    const response = (await action({
+      request: post({ intent: "open", id: row!.id }, cookie),
+      context,
+      params: {},
+    })) as Response;
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe("/needs/abc?tab=applications");
     expect(await countUnread(user.id)).toBe(0);
@@ -259,10 +322,19 @@ describe("the /notifications route", () => {
 
   it("never redirects to another site, and stays on the list when there is no link", async () => {
     const { user, cookie } = await loggedIn();
-    const foreign = await insertRow(user.id, "need.hidden", { params: { need: "玉米", reason: "重复" }, href: "//evil.example/" });
-    const [linkless] = await notify([{ userId: user.id, type: "verification.approved", params: { subject: "协心合作社" } }]);
+    const foreign = await insertRow(user.id, "need.hidden", {
+      params: { need: "玉米", reason: "重复" },
+      href: "//evil.example/",
+    });
+    const [linkless] = await notify([
+      { userId: user.id, type: "verification.approved", params: { subject: "协心合作社" } },
+    ]);
     for (const row of [foreign, linkless!]) {
-      const response = (await action({ request: post({ intent: "open", id: row.id }, cookie), context, params: {} })) as Response;
+      const response = (await action({
+        request: post({ intent: "open", id: row.id }, cookie),
+        context,
+        params: {},
+      })) as Response;
       expect(response.headers.get("location")).toBe("/notifications");
     }
   });
@@ -271,7 +343,9 @@ describe("the /notifications route", () => {
     const owner = await createUser();
     const { cookie } = await loggedIn();
     const [row] = await notify([applied(owner.id)]);
-    const response = await thrown(action({ request: post({ intent: "open", id: row!.id }, cookie), context, params: {} }));
+    const response = await thrown(
+      action({ request: post({ intent: "open", id: row!.id }, cookie), context, params: {} }),
+    );
     expect(response.status).toBe(404);
     expect(await countUnread(owner.id)).toBe(1);
   });
@@ -279,7 +353,11 @@ describe("the /notifications route", () => {
   it("marks all read and comes back to the list with a toast", async () => {
     const { user, cookie } = await loggedIn();
     await notify([applied(user.id), applied(user.id)]);
-    const response = (await action({ request: post({ intent: "mark-all" }, cookie), context, params: {} })) as Response;
+    const response = (await action({
+      request: post({ intent: "mark-all" }, cookie),
+      context,
+      params: {},
+    })) as Response;
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe("/notifications");
     expect(response.headers.get("set-cookie")).toContain("xk_toast=");
@@ -288,7 +366,9 @@ describe("the /notifications route", () => {
 
   it("answers 400 to an unknown intent", async () => {
     const { cookie } = await loggedIn();
-    const response = await thrown(action({ request: post({ intent: "delete-everything" }, cookie), context, params: {} }));
+    const response = await thrown(
+      action({ request: post({ intent: "delete-everything" }, cookie), context, params: {} }),
+    );
     expect(response.status).toBe(400);
   });
 });

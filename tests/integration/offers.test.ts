@@ -33,7 +33,10 @@ import {
 useTestDatabase();
 
 const context = { cspNonce: "test", clientIp: "10.2.0.1" };
-type Reply = { data: { error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> }; init: { status: number } };
+type Reply = {
+  data: { error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> };
+  init: { status: number };
+};
 
 async function post(path: string, userId: string, fields: [string, string][]) {
   return new Request(`http://localhost:3000${path}`, {
@@ -45,7 +48,11 @@ async function post(path: string, userId: string, fields: [string, string][]) {
 
 function auditActions(offerId: string) {
   return db.auditLog
-    .findMany({ where: { subjectType: "Offer", subjectId: offerId }, orderBy: { id: "asc" }, select: { action: true } })
+    .findMany({
+      where: { subjectType: "Offer", subjectId: offerId },
+      orderBy: { id: "asc" },
+      select: { action: true },
+    })
     .then((rows) => rows.map((row) => row.action));
 }
 
@@ -66,7 +73,14 @@ function parseForm(fields: [string, string][]) {
 
 describe("prices typed in yuan", () => {
   it("become integer fen exactly, without floating-point error", () => {
-    const cases: [string, number][] = [["0.1", 10], ["0.2", 20], ["0.29", 29], ["1.15", 115], ["12345.67", 1234567], ["100000000", 10_000_000_000]];
+    const cases: [string, number][] = [
+      ["0.1", 10],
+      ["0.2", 20],
+      ["0.29", 29],
+      ["1.15", 115],
+      ["12345.67", 1234567],
+      ["100000000", 10_000_000_000],
+    ];
     for (const [yuan, fen] of cases) {
       const result = parseForm(offerForm({ priceMin: yuan, priceMax: yuan }));
       expect(result.status === "success" && result.value.priceMinFen).toBe(fen);
@@ -87,42 +101,86 @@ describe("prices typed in yuan", () => {
 
   it("leaves both empty as negotiable", () => {
     const result = parseForm(offerForm());
-    expect(result.status === "success" && [result.value.priceMinFen, result.value.priceMaxFen]).toEqual([null, null]);
+    expect(result.status === "success" && [result.value.priceMinFen, result.value.priceMaxFen]).toEqual([
+      null,
+      null,
+    ]);
   });
 });
 
 describe("posting an offer through the form", () => {
   it("lets an unverified expert save a draft but refuses to publish, changing nothing", async () => {
     const expert = await createExpert({ verified: false });
-    const refused = (await newAction({ request: await post("/offers/new", expert.id, [...offerForm(), ["intent", "publish"]]), context, params: {} })) as unknown as Reply;
+    const refused = (await newAction({
+      request: await post("/offers/new", expert.id, [...offerForm(), ["intent", "publish"]]),
+      context,
+      params: {},
+    })) as unknown as Reply;
     expect(refused.init.status).toBe(409);
     expect(refused.data.error?.[""]).toEqual(["认证通过后才能发布；您可以先保存草稿"]);
-    expect(refused.data.initialValue).toMatchObject({ title: "香菇菌棒污染防治技术", countiesServed: ["410324", "410325"] });
+    expect(refused.data.initialValue).toMatchObject({
+      title: "香菇菌棒污染防治技术",
+      countiesServed: ["410324", "410325"],
+    });
     expect(await db.offer.count({ where: { postedById: expert.id } })).toBe(0);
 
-    const saved = (await newAction({ request: await post("/offers/new", expert.id, [...offerForm(), ["intent", "save"]]), context, params: {} })) as Response;
+    const saved = (await newAction({
+      request: await post("/offers/new", expert.id, [...offerForm(), ["intent", "save"]]),
+      context,
+      params: {},
+    })) as Response;
     expect(saved.status).toBe(302);
-    const offer = await db.offer.findFirstOrThrow({ where: { postedById: expert.id }, select: { id: true, status: true, expertId: true, countiesServed: true } });
+    const offer = await db.offer.findFirstOrThrow({
+      where: { postedById: expert.id },
+      select: { id: true, status: true, expertId: true, countiesServed: true },
+    });
     expect(saved.headers.get("location")).toBe(`/offers/${offer.id}`);
-    expect(offer).toMatchObject({ status: "DRAFT", expertId: expert.id, countiesServed: ["410324", "410325"] });
+    expect(offer).toMatchObject({
+      status: "DRAFT",
+      expertId: expert.id,
+      countiesServed: ["410324", "410325"],
+    });
 
     const publish = await refusal(publishOffer(expert, offer.id));
     expect(publish.code).toBe("offer.expert_not_verified");
-    expect((await db.offer.findUniqueOrThrow({ where: { id: offer.id }, select: { status: true } })).status).toBe("DRAFT");
+    expect(
+      (await db.offer.findUniqueOrThrow({ where: { id: offer.id }, select: { status: true } })).status,
+    ).toBe("DRAFT");
     expect(await auditActions(offer.id)).toEqual(["offer.created"]);
   });
 
   it("publishes at once for a verified expert, with the prices in fen and the affiliation", async () => {
     const { organisation } = await createInstitutionMember();
     const expert = await createExpert({ affiliationId: organisation.id });
-    const form = [...offerForm({ priceMin: "12345.67", priceMax: "20000" }), ["intent", "publish"]] as [string, string][];
-    const response = (await newAction({ request: await post("/offers/new", expert.id, form), context, params: {} })) as Response;
+    const form = [...offerForm({ priceMin: "12345.67", priceMax: "20000" }), ["intent", "publish"]] as [
+      string,
+      string,
+    ][];
+    const response = (await newAction({
+      request: await post("/offers/new", expert.id, form),
+      context,
+      params: {},
+    })) as Response;
     expect(response.status).toBe(302);
     const offer = await db.offer.findFirstOrThrow({
       where: { postedById: expert.id },
-      select: { id: true, status: true, publishedAt: true, priceMinFen: true, priceMaxFen: true, expertId: true, organisationId: true },
+      select: {
+        id: true,
+        status: true,
+        publishedAt: true,
+        priceMinFen: true,
+        priceMaxFen: true,
+        expertId: true,
+        organisationId: true,
+      },
     });
-    expect(offer).toMatchObject({ status: "PUBLISHED", priceMinFen: 1234567, priceMaxFen: 2000000, expertId: expert.id, organisationId: organisation.id });
+    expect(offer).toMatchObject({
+      status: "PUBLISHED",
+      priceMinFen: 1234567,
+      priceMaxFen: 2000000,
+      expertId: expert.id,
+      organisationId: organisation.id,
+    });
     expect(offer.publishedAt).toBeInstanceOf(Date);
     expect(await auditActions(offer.id)).toEqual(["offer.created", "offer.published"]);
   });
@@ -130,7 +188,11 @@ describe("posting an offer through the form", () => {
   it("answers 400 with the typed values when the form is wrong", async () => {
     const expert = await createExpert();
     const form = offerForm({ title: "短", countiesServed: [], arrangements: [], priceMin: "1.999" });
-    const reply = (await newAction({ request: await post("/offers/new", expert.id, form), context, params: {} })) as unknown as Reply;
+    const reply = (await newAction({
+      request: await post("/offers/new", expert.id, form),
+      context,
+      params: {},
+    })) as unknown as Reply;
     expect(reply.init.status).toBe(400);
     expect(reply.data.error).toMatchObject({
       title: ["offers.errors.title_length"],
@@ -145,21 +207,40 @@ describe("posting an offer through the form", () => {
   it("lets an institution account post for its verified institution, and not for another", async () => {
     const { actor, organisation } = await createInstitutionMember();
     const other = await createInstitutionMember();
-    const form = [...offerForm({ organisationId: organisation.id, kind: "TRAINING" }), ["intent", "publish"]] as [string, string][];
-    const response = (await newAction({ request: await post("/offers/new", actor.id, form), context, params: {} })) as Response;
+    const form = [
+      ...offerForm({ organisationId: organisation.id, kind: "TRAINING" }),
+      ["intent", "publish"],
+    ] as [string, string][];
+    const response = (await newAction({
+      request: await post("/offers/new", actor.id, form),
+      context,
+      params: {},
+    })) as Response;
     expect(response.status).toBe(302);
-    const offer = await db.offer.findFirstOrThrow({ where: { postedById: actor.id }, select: { status: true, expertId: true, organisationId: true } });
+    const offer = await db.offer.findFirstOrThrow({
+      where: { postedById: actor.id },
+      select: { status: true, expertId: true, organisationId: true },
+    });
     expect(offer).toEqual({ status: "PUBLISHED", expertId: null, organisationId: organisation.id });
 
-    const foreign = [...offerForm({ organisationId: other.organisation.id }), ["intent", "save"]] as [string, string][];
-    const refused = (await newAction({ request: await post("/offers/new", actor.id, foreign), context, params: {} })) as unknown as Reply;
+    const foreign = [...offerForm({ organisationId: other.organisation.id }), ["intent", "save"]] as [
+      string,
+      string,
+    ][];
+    const refused = (await newAction({
+      request: await post("/offers/new", actor.id, foreign),
+      context,
+      params: {},
+    })) as unknown as Reply;
     expect(refused.init.status).toBe(403);
     expect(refused.data.error?.organisationId).toEqual(["只有该机构的管理账户才能以机构名义发布"]);
   });
 
   it("refuses to publish for an unverified institution", async () => {
     const { actor, organisation } = await createInstitutionMember({ verified: false });
-    const error = await refusal(createOffer(actor, offerFields({ organisationId: organisation.id }), { publish: true }));
+    const error = await refusal(
+      createOffer(actor, offerFields({ organisationId: organisation.id }), { publish: true }),
+    );
     expect(error.code).toBe("offer.organisation_not_verified");
     expect(await db.offer.count({ where: { organisationId: organisation.id } })).toBe(0);
   });
@@ -171,16 +252,29 @@ describe("who may see and change an offer", () => {
     const stranger = await createExpert();
     const { id } = await createOffer(owner, offerFields());
 
-    const edit = (await editAction({ request: await post(`/offers/${id}/edit`, stranger.id, [...offerForm({ title: "被改掉的标题" }), ["intent", "save"]]), context, params: { id } })) as unknown as Reply;
+    const edit = (await editAction({
+      request: await post(`/offers/${id}/edit`, stranger.id, [
+        ...offerForm({ title: "被改掉的标题" }),
+        ["intent", "save"],
+      ]),
+      context,
+      params: { id },
+    })) as unknown as Reply;
     expect(edit.init.status).toBe(403);
-    expect((await db.offer.findUniqueOrThrow({ where: { id }, select: { title: true } })).title).toBe("香菇菌棒污染防治技术");
+    expect((await db.offer.findUniqueOrThrow({ where: { id }, select: { title: true } })).title).toBe(
+      "香菇菌棒污染防治技术",
+    );
     expect((await refusal(updateOffer(stranger, id, offerFields()))).status).toBe(403);
     expect((await refusal(withdrawOffer(stranger, id))).status).toBe(403);
 
     expect((await refusal(getOfferPage(stranger, id))).status).toBe(404);
     expect((await refusal(getOfferPage(null, id))).status).toBe(404);
     expect((await refusal(getOfferPage(await createBureauStaff(), id))).status).toBe(404);
-    const anonymous = await detailLoader({ request: new Request(`http://localhost:3000/offers/${id}`), context, params: { id } }).catch((thrown: unknown) => thrown);
+    const anonymous = await detailLoader({
+      request: new Request(`http://localhost:3000/offers/${id}`),
+      context,
+      params: { id },
+    }).catch((thrown: unknown) => thrown);
     expect(anonymous).toBeInstanceOf(Response);
     expect((anonymous as Response).status).toBe(404);
     expect((await getOfferPage(owner, id)).isOwner).toBe(true);
@@ -190,17 +284,33 @@ describe("who may see and change an offer", () => {
     const owner = await createExpert();
     const { id } = await createOffer(owner, offerFields(), { publish: true });
     await updateOffer(owner, id, offerFields({ title: "香菇菌棒污染综合防治" }));
-    expect(await db.offer.findUniqueOrThrow({ where: { id }, select: { status: true, title: true } })).toEqual({ status: "PUBLISHED", title: "香菇菌棒污染综合防治" });
+    expect(
+      await db.offer.findUniqueOrThrow({ where: { id }, select: { status: true, title: true } }),
+    ).toEqual({ status: "PUBLISHED", title: "香菇菌棒污染综合防治" });
 
-    const withdraw = (await detailAction({ request: await post(`/offers/${id}`, owner.id, [["intent", "withdraw"]]), context, params: { id } })) as Response;
+    const withdraw = (await detailAction({
+      request: await post(`/offers/${id}`, owner.id, [["intent", "withdraw"]]),
+      context,
+      params: { id },
+    })) as Response;
     expect(withdraw.status).toBe(302);
     expect((await listOffers({ q: "综合防治" })).offers.map((offer) => offer.id)).not.toContain(id);
     expect((await refusal(withdrawOffer(owner, id))).code).toBe("offer.invalid_transition");
 
-    const republish = (await detailAction({ request: await post(`/offers/${id}`, owner.id, [["intent", "publish"]]), context, params: { id } })) as Response;
+    const republish = (await detailAction({
+      request: await post(`/offers/${id}`, owner.id, [["intent", "publish"]]),
+      context,
+      params: { id },
+    })) as Response;
     expect(republish.status).toBe(302);
     expect((await listOffers({ q: "综合防治" })).offers.map((offer) => offer.id)).toContain(id);
-    expect(await auditActions(id)).toEqual(["offer.created", "offer.published", "offer.updated", "offer.withdrawn", "offer.published"]);
+    expect(await auditActions(id)).toEqual([
+      "offer.created",
+      "offer.published",
+      "offer.updated",
+      "offer.withdrawn",
+      "offer.published",
+    ]);
     expect((await refusal(publishOffer(owner, id))).code).toBe("offer.invalid_transition");
   });
 });
@@ -212,34 +322,70 @@ describe("the offer list", () => {
     const institution = await createInstitutionMember();
     const unverifiedInstitution = await createInstitutionMember({ verified: false });
     const tag = "筛选测试";
-    const cheap = await insertOffer({ expertId: verified.id, postedById: verified.id }, { title: `${tag} 便宜`, priceMinFen: 100, priceMaxFen: 500 });
+    const cheap = await insertOffer(
+      { expertId: verified.id, postedById: verified.id },
+      { title: `${tag} 便宜`, priceMinFen: 100, priceMaxFen: 500 },
+    );
     const dear = await insertOffer(
       { organisationId: institution.organisation.id, postedById: institution.actor.id },
-      { title: `${tag} 贵`, priceMinFen: 900_000, priceMaxFen: 1_000_000, industry: "BREEDING", countiesServed: ["410325", "410326"], arrangements: ["REVENUE_SHARE"], kind: "SERVICE" },
+      {
+        title: `${tag} 贵`,
+        priceMinFen: 900_000,
+        priceMaxFen: 1_000_000,
+        industry: "BREEDING",
+        countiesServed: ["410325", "410326"],
+        arrangements: ["REVENUE_SHARE"],
+        kind: "SERVICE",
+      },
     );
-    const unpriced = await insertOffer({ expertId: unverified.id, postedById: unverified.id }, { title: `${tag} 面议`, arrangements: ["TECH_EQUITY"] });
-    const middle = await insertOffer({ expertId: unverified.id, postedById: unverified.id }, { title: `${tag} 中等`, priceMinFen: 50_000, priceMaxFen: 60_000 });
+    const unpriced = await insertOffer(
+      { expertId: unverified.id, postedById: unverified.id },
+      { title: `${tag} 面议`, arrangements: ["TECH_EQUITY"] },
+    );
+    const middle = await insertOffer(
+      { expertId: unverified.id, postedById: unverified.id },
+      { title: `${tag} 中等`, priceMinFen: 50_000, priceMaxFen: 60_000 },
+    );
     const unverifiedOrgOffer = await insertOffer(
       { organisationId: unverifiedInstitution.organisation.id, postedById: unverifiedInstitution.actor.id },
       { title: `${tag} 未认证机构`, industry: "RURAL_TOURISM" },
     );
-    await insertOffer({ expertId: verified.id, postedById: verified.id }, { title: `${tag} 草稿`, status: "DRAFT" });
-    await insertOffer({ expertId: verified.id, postedById: verified.id }, { title: `${tag} 已撤回`, status: "WITHDRAWN" });
-    await insertOffer({ expertId: verified.id, postedById: verified.id }, { title: `${tag} 已隐藏`, hiddenAt: new Date() });
+    await insertOffer(
+      { expertId: verified.id, postedById: verified.id },
+      { title: `${tag} 草稿`, status: "DRAFT" },
+    );
+    await insertOffer(
+      { expertId: verified.id, postedById: verified.id },
+      { title: `${tag} 已撤回`, status: "WITHDRAWN" },
+    );
+    await insertOffer(
+      { expertId: verified.id, postedById: verified.id },
+      { title: `${tag} 已隐藏`, hiddenAt: new Date() },
+    );
 
-    const ids = async (filters: Parameters<typeof listOffers>[0]) => (await listOffers({ q: tag, ...filters })).offers.map((offer) => offer.id);
-    expect((await ids({})).sort()).toEqual([cheap.id, dear.id, unpriced.id, middle.id, unverifiedOrgOffer.id].sort());
+    const ids = async (filters: Parameters<typeof listOffers>[0]) =>
+      (await listOffers({ q: tag, ...filters })).offers.map((offer) => offer.id);
+    expect((await ids({})).sort()).toEqual(
+      [cheap.id, dear.id, unpriced.id, middle.id, unverifiedOrgOffer.id].sort(),
+    );
     expect(await ids({ industry: "RURAL_TOURISM" })).toEqual([unverifiedOrgOffer.id]);
     expect(await ids({ industry: "BREEDING" })).toEqual([dear.id]);
     expect(await ids({ county: "410326" })).toEqual([dear.id]);
     expect(await ids({ arrangement: "TECH_EQUITY" })).toEqual([unpriced.id]);
     expect(await ids({ kind: "SERVICE" })).toEqual([dear.id]);
     expect((await ids({ verified: true })).sort()).toEqual([cheap.id, dear.id].sort());
-    const priced = async (sort: "price_asc" | "price_desc") => (await ids({ sort })).filter((id) => id !== unverifiedOrgOffer.id);
+    const priced = async (sort: "price_asc" | "price_desc") =>
+      (await ids({ sort })).filter((id) => id !== unverifiedOrgOffer.id);
     expect(await priced("price_asc")).toEqual([cheap.id, middle.id, dear.id, unpriced.id]);
     expect(await priced("price_desc")).toEqual([dear.id, middle.id, cheap.id, unpriced.id]);
 
-    const page = (await listLoader({ request: new Request(`http://localhost:3000/offers?q=${encodeURIComponent(tag)}&county=410325&verified=1&sort=bogus&page=x`), context, params: {} })) as Awaited<ReturnType<typeof listOffers>> & { filters: { sort: string } };
+    const page = (await listLoader({
+      request: new Request(
+        `http://localhost:3000/offers?q=${encodeURIComponent(tag)}&county=410325&verified=1&sort=bogus&page=x`,
+      ),
+      context,
+      params: {},
+    })) as Awaited<ReturnType<typeof listOffers>> & { filters: { sort: string } };
     expect(page.offers.map((offer) => offer.id)).toEqual([dear.id]);
     expect(page.filters.sort).toBe("newest");
   });
@@ -247,7 +393,11 @@ describe("the offer list", () => {
   it("pages by 20 with the total count", async () => {
     const expert = await createExpert();
     const tag = "分页测试";
-    for (let i = 0; i < 23; i++) await insertOffer({ expertId: expert.id, postedById: expert.id }, { title: `${tag} ${i}`, publishedAt: new Date(Date.UTC(2026, 0, 1, 0, i)) });
+    for (let i = 0; i < 23; i++)
+      await insertOffer(
+        { expertId: expert.id, postedById: expert.id },
+        { title: `${tag} ${i}`, publishedAt: new Date(Date.UTC(2026, 0, 1, 0, i)) },
+      );
     const first = await listOffers({ q: tag });
     const second = await listOffers({ q: tag, page: 2 });
     expect([first.offers.length, second.offers.length, first.total, first.pageCount]).toEqual([20, 3, 23, 2]);
@@ -271,10 +421,19 @@ describe("bureau moderation", () => {
     const stranger = await createExpert();
     const { id } = await createOffer(owner, offerFields({ title: "需要隐藏的供给" }), { publish: true });
 
-    const noReason = (await detailAction({ request: await post(`/offers/${id}`, bureau.id, [["intent", "hide"], ["reason", " "]]), context, params: { id } })) as unknown as Reply;
+    const noReason = (await detailAction({
+      request: await post(`/offers/${id}`, bureau.id, [
+        ["intent", "hide"],
+        ["reason", " "],
+      ]),
+      context,
+      params: { id },
+    })) as unknown as Reply;
     expect(noReason.init.status).toBe(400);
     expect(noReason.data.error?.reason).toEqual(["offers.errors.reason_length"]);
-    expect((await db.offer.findUniqueOrThrow({ where: { id }, select: { hiddenAt: true } })).hiddenAt).toBeNull();
+    expect(
+      (await db.offer.findUniqueOrThrow({ where: { id }, select: { hiddenAt: true } })).hiddenAt,
+    ).toBeNull();
 
     expect((await refusal(hideOffer(stranger, id, "不是我的权限"))).status).toBe(403);
     expect((await refusal(hideOffer(bureau, id, "   "))).code).toBe("offer.reason_required");
@@ -283,17 +442,34 @@ describe("bureau moderation", () => {
     const stop = onUserEvent((event) => {
       if (event.userId === owner.id) pushed.push(event.event);
     });
-    const hidden = (await detailAction({ request: await post(`/offers/${id}`, bureau.id, [["intent", "hide"], ["reason", "内容与实际不符"]]), context, params: { id } })) as Response;
+    const hidden = (await detailAction({
+      request: await post(`/offers/${id}`, bureau.id, [
+        ["intent", "hide"],
+        ["reason", "内容与实际不符"],
+      ]),
+      context,
+      params: { id },
+    })) as Response;
     stop();
     expect(hidden.status).toBe(302);
-    expect(await db.offer.findUniqueOrThrow({ where: { id }, select: { hiddenReason: true, status: true } })).toEqual({ hiddenReason: "内容与实际不符", status: "PUBLISHED" });
+    expect(
+      await db.offer.findUniqueOrThrow({ where: { id }, select: { hiddenReason: true, status: true } }),
+    ).toEqual({ hiddenReason: "内容与实际不符", status: "PUBLISHED" });
     expect((await listOffers({ q: "需要隐藏" })).offers.map((offer) => offer.id)).not.toContain(id);
     expect((await refusal(getOfferPage(stranger, id))).status).toBe(404);
     expect((await getOfferPage(owner, id)).offer.hiddenReason).toBe("内容与实际不符");
     expect((await getOfferPage(bureau, id)).canModerate).toBe(true);
 
-    const notifications = await db.notification.findMany({ where: { userId: owner.id }, select: { type: true, payload: true } });
-    expect(notifications).toEqual([{ type: "offer.hidden", payload: { params: { offer: "需要隐藏的供给", reason: "内容与实际不符" }, href: `/offers/${id}` } }]);
+    const notifications = await db.notification.findMany({
+      where: { userId: owner.id },
+      select: { type: true, payload: true },
+    });
+    expect(notifications).toEqual([
+      {
+        type: "offer.hidden",
+        payload: { params: { offer: "需要隐藏的供给", reason: "内容与实际不符" }, href: `/offers/${id}` },
+      },
+    ]);
     expect(pushed).toEqual(["notification:new"]);
 
     expect((await refusal(hideOffer(bureau, id, "再隐藏一次"))).code).toBe("offer.not_hideable");
@@ -305,7 +481,10 @@ describe("bureau moderation", () => {
       orderBy: { id: "asc" },
       select: { action: true, actorId: true, before: true, after: true },
     });
-    expect(audit.map((row) => [row.action, row.actorId])).toEqual([["offer.hidden", bureau.id], ["offer.unhidden", bureau.id]]);
+    expect(audit.map((row) => [row.action, row.actorId])).toEqual([
+      ["offer.hidden", bureau.id],
+      ["offer.unhidden", bureau.id],
+    ]);
     expect(audit[0]?.before).toMatchObject({ hiddenAt: null });
     expect(audit[0]?.after).toMatchObject({ hiddenReason: "内容与实际不符" });
   });
@@ -313,7 +492,9 @@ describe("bureau moderation", () => {
   it("refuses to hide a draft", async () => {
     const owner = await createExpert();
     const { id } = await createOffer(owner, offerFields());
-    expect((await refusal(hideOffer(await createBureauStaff(), id, "草稿不能隐藏"))).code).toBe("offer.not_hideable");
+    expect((await refusal(hideOffer(await createBureauStaff(), id, "草稿不能隐藏"))).code).toBe(
+      "offer.not_hideable",
+    );
   });
 });
 
@@ -328,7 +509,11 @@ describe("the audit trail", () => {
     await publishOffer(owner, id);
     await hideOffer(bureau, id, "需要核实");
     await unhideOffer(bureau, id);
-    const rows = await db.auditLog.findMany({ where: { subjectType: "Offer", subjectId: id }, orderBy: { id: "asc" }, select: { action: true, before: true, after: true } });
+    const rows = await db.auditLog.findMany({
+      where: { subjectType: "Offer", subjectId: id },
+      orderBy: { id: "asc" },
+      select: { action: true, before: true, after: true },
+    });
     expect(rows.map((row) => row.action)).toEqual([
       "offer.created",
       "offer.updated",

@@ -34,14 +34,45 @@ async function status(promise: Promise<unknown>): Promise<number> {
 describe("revenue evidence", () => {
   it("is served to the agreement's parties under the agreement, and never by the public upload route", async () => {
     const setup = await createRevenueAgreement();
-    await reportRevenue(setup.payer, setup.agreement.id, { component: setup.componentIndex, periodStart: "2026-01-01", baseFen: 100_000, note: "", evidence: [await evidencePhoto()] }, {}, new Date("2026-04-10T02:00:00Z"));
-    const { uploadId } = await db.revenueEvidence.findFirstOrThrow({ where: { report: { agreementId: setup.agreement.id } }, select: { uploadId: true } });
+    await reportRevenue(
+      setup.payer,
+      setup.agreement.id,
+      {
+        component: setup.componentIndex,
+        periodStart: "2026-01-01",
+        baseFen: 100_000,
+        note: "",
+        evidence: [await evidencePhoto()],
+      },
+      {},
+      new Date("2026-04-10T02:00:00Z"),
+    );
+    const { uploadId } = await db.revenueEvidence.findFirstOrThrow({
+      where: { report: { agreementId: setup.agreement.id } },
+      select: { uploadId: true },
+    });
     const asUser = async (userId: string) =>
-      status(evidenceLoader({ request: new Request(`http://localhost/agreements/${setup.agreement.id}/evidence/${uploadId}`, { headers: { cookie: await sessionCookieFor(userId) } }), context, params: { id: setup.agreement.id, uploadId } }));
+      status(
+        evidenceLoader({
+          request: new Request(`http://localhost/agreements/${setup.agreement.id}/evidence/${uploadId}`, {
+            headers: { cookie: await sessionCookieFor(userId) },
+          }),
+          context,
+          params: { id: setup.agreement.id, uploadId },
+        }),
+      );
     expect(await asUser(setup.payee.id)).toBe(200);
     expect(await asUser(setup.payer.id)).toBe(200);
     expect(await asUser((await createExpert()).id)).toBe(404);
-    expect(await status(publicUploadLoader({ request: new Request(`http://localhost/uploads/${uploadId}`), context, params: { id: uploadId } }))).toBe(404);
+    expect(
+      await status(
+        publicUploadLoader({
+          request: new Request(`http://localhost/uploads/${uploadId}`),
+          context,
+          params: { id: uploadId },
+        }),
+      ),
+    ).toBe(404);
   });
 });
 
@@ -49,12 +80,32 @@ describe("commissioners' service-log photos", () => {
   it("are served to logged-in users on the report's own route, never by the public upload route", async () => {
     const { expert, assignment } = await createCommissioner();
     const log = await logService(expert, logFields(assignment.id), [await jpegFile()]);
-    const [uploadId] = (await db.serviceLog.findUniqueOrThrow({ where: { id: log.id }, select: { photoIds: true } })).photoIds;
+    const [uploadId] = (
+      await db.serviceLog.findUniqueOrThrow({ where: { id: log.id }, select: { photoIds: true } })
+    ).photoIds;
     const url = `http://localhost/commissioners/logs/photos/${uploadId}`;
     const viewer = await createExpert();
-    expect(await status(serviceLogPhotoLoader({ request: new Request(url, { headers: { cookie: await sessionCookieFor(viewer.id) } }), context, params: { uploadId } }))).toBe(200);
+    expect(
+      await status(
+        serviceLogPhotoLoader({
+          request: new Request(url, { headers: { cookie: await sessionCookieFor(viewer.id) } }),
+          context,
+          params: { uploadId },
+        }),
+      ),
+    ).toBe(200);
     // Not logged in: sent to the login page.
-    expect(await status(serviceLogPhotoLoader({ request: new Request(url), context, params: { uploadId } }))).toBe(302);
-    expect(await status(publicUploadLoader({ request: new Request(`http://localhost/uploads/${uploadId}`), context, params: { id: uploadId! } }))).toBe(404);
+    expect(
+      await status(serviceLogPhotoLoader({ request: new Request(url), context, params: { uploadId } })),
+    ).toBe(302);
+    expect(
+      await status(
+        publicUploadLoader({
+          request: new Request(`http://localhost/uploads/${uploadId}`),
+          context,
+          params: { id: uploadId! },
+        }),
+      ),
+    ).toBe(404);
   });
 });

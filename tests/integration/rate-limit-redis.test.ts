@@ -1,6 +1,13 @@
 import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hitRateLimit, memoryRateLimitStore, RATE_LIMIT, RATE_WINDOW_SECONDS, redisRateLimitStore, type RateLimitStore } from "~/modules/api/rate-limit.server";
+import {
+  hitRateLimit,
+  memoryRateLimitStore,
+  RATE_LIMIT,
+  RATE_WINDOW_SECONDS,
+  redisRateLimitStore,
+  type RateLimitStore,
+} from "~/modules/api/rate-limit.server";
 
 const windowMs = RATE_WINDOW_SECONDS * 1000;
 const start = Math.floor(Date.parse("2026-11-29T08:00:00Z") / windowMs) * windowMs;
@@ -12,11 +19,22 @@ function contract(name: string, makeStores: () => Promise<{ a: RateLimitStore; b
       const { a, b } = await makeStores();
       for (let i = 1; i <= RATE_LIMIT; i++) {
         const result = await hitRateLimit("token:one", start + 10, i % 2 ? a : b);
-        expect(result).toMatchObject({ allowed: true, remaining: RATE_LIMIT - i, reset: RATE_WINDOW_SECONDS });
+        expect(result).toMatchObject({
+          allowed: true,
+          remaining: RATE_LIMIT - i,
+          reset: RATE_WINDOW_SECONDS,
+        });
       }
-      expect(await hitRateLimit("token:one", start + 30_000, a)).toEqual({ allowed: false, remaining: 0, reset: 30 });
+      expect(await hitRateLimit("token:one", start + 30_000, a)).toEqual({
+        allowed: false,
+        remaining: 0,
+        reset: 30,
+      });
       expect((await hitRateLimit("token:two", start + 30_000, b)).allowed).toBe(true);
-      expect(await hitRateLimit("token:one", start + windowMs, b)).toMatchObject({ allowed: true, remaining: RATE_LIMIT - 1 });
+      expect(await hitRateLimit("token:one", start + windowMs, b)).toMatchObject({
+        allowed: true,
+        remaining: RATE_LIMIT - 1,
+      });
     });
   });
 }
@@ -39,5 +57,8 @@ describe.runIf(Boolean(redisUrl))("redis store (shared by processes)", () => {
     await redisRateLimitStore(clients[0]!, prefix).clear();
     await Promise.all(clients.map((client) => client.quit()));
   });
-  contract("redis", async () => ({ a: redisRateLimitStore(clients[0]!, prefix), b: redisRateLimitStore(clients[1]!, prefix) }));
+  contract("redis", async () => ({
+    a: redisRateLimitStore(clients[0]!, prefix),
+    b: redisRateLimitStore(clients[1]!, prefix),
+  }));
 });

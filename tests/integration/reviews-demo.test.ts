@@ -12,10 +12,21 @@ describe("the reviews demo", () => {
   it("leaves a completed agreement with valid terms and two published reviews, one replied to", async () => {
     const { organisation, head } = await createVillage();
     const expert = await createExpert();
-    const { agreementId } = await db.$transaction((tx) => seedReviewsDemo(tx, { coopOrganisationId: organisation.id, villageHeadId: head.id, expertId: expert.id }, new Date()));
-    const version = await db.agreementVersion.findFirstOrThrow({ where: { agreementId }, select: { terms: true } });
+    const { agreementId } = await db.$transaction((tx) =>
+      seedReviewsDemo(
+        tx,
+        { coopOrganisationId: organisation.id, villageHeadId: head.id, expertId: expert.id },
+        new Date(),
+      ),
+    );
+    const version = await db.agreementVersion.findFirstOrThrow({
+      where: { agreementId },
+      select: { terms: true },
+    });
     expect(AgreementTerms.safeParse(version.terms).success).toBe(true);
-    expect((await reviewsFor({ userId: expert.id })).items).toMatchObject([{ rating: 5, reply: expect.stringContaining("感谢") }]);
+    expect((await reviewsFor({ userId: expert.id })).items).toMatchObject([
+      { rating: 5, reply: expect.stringContaining("感谢") },
+    ]);
     expect((await reviewsFor({ organisationId: organisation.id })).total).toBe(1);
   });
 });

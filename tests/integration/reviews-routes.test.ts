@@ -29,16 +29,38 @@ async function get(userId: string, path: string) {
   return new Request(`http://localhost${path}`, { headers: { cookie: await sessionCookieFor(userId) } });
 }
 
-const payerForm = { "scores.expertise": "5", "scores.communication": "4", "scores.timeliness": "4", "scores.results": "5", rating: "5", text: "专家多次到棚里指导，污染率明显下降。" };
-const payeeForm = { "scores.clarity": "4", "scores.cooperation": "5", "scores.payment": "5", "scores.communication": "4", rating: "4", text: "合作社配合积极，托管付款及时。" };
+const payerForm = {
+  "scores.expertise": "5",
+  "scores.communication": "4",
+  "scores.timeliness": "4",
+  "scores.results": "5",
+  rating: "5",
+  text: "专家多次到棚里指导，污染率明显下降。",
+};
+const payeeForm = {
+  "scores.clarity": "4",
+  "scores.cooperation": "5",
+  "scores.payment": "5",
+  "scores.communication": "4",
+  rating: "4",
+  text: "合作社配合积极，托管付款及时。",
+};
 
 describe("the review page", () => {
   it("answers a half-filled form with translatable field errors and stores nothing", async () => {
     const { agreement, payer } = await createCompletedAgreement();
     const path = `/agreements/${agreement.id}/review`;
-    const result = (await reviewAction({ request: await post(payer.head.id, path, { "scores.expertise": "6", rating: "5", text: "太短" }), context, params: { id: agreement.id } })) as unknown as Reply;
+    const result = (await reviewAction({
+      request: await post(payer.head.id, path, { "scores.expertise": "6", rating: "5", text: "太短" }),
+      context,
+      params: { id: agreement.id },
+    })) as unknown as Reply;
     expect(result.init.status).toBe(400);
-    expect(result.data.error).toMatchObject({ "scores.expertise": ["reviews.errors.score_required"], "scores.results": ["reviews.errors.score_required"], text: ["reviews.errors.text_length"] });
+    expect(result.data.error).toMatchObject({
+      "scores.expertise": ["reviews.errors.score_required"],
+      "scores.results": ["reviews.errors.score_required"],
+      text: ["reviews.errors.text_length"],
+    });
     for (const keys of Object.values(result.data.error ?? {})) {
       for (const key of keys ?? []) {
         expect(isMessageKey(key), key).toBe(true);
@@ -53,30 +75,64 @@ describe("the review page", () => {
     const path = `/agreements/${agreement.id}/review`;
     const params = { id: agreement.id };
 
-    const panel = (await agreementLoader({ request: await get(payer.head.id, `/agreements/${agreement.id}`), context, params })) as { reviewPanel: unknown };
+    const panel = (await agreementLoader({
+      request: await get(payer.head.id, `/agreements/${agreement.id}`),
+      context,
+      params,
+    })) as { reviewPanel: unknown };
     expect(panel.reviewPanel).toMatchObject({ canWrite: true, mineWaiting: false, published: false });
 
-    const first = (await reviewAction({ request: await post(payer.head.id, path, payerForm), context, params })) as Response;
+    const first = (await reviewAction({
+      request: await post(payer.head.id, path, payerForm),
+      context,
+      params,
+    })) as Response;
     expect(first.status).toBe(302);
     expect(first.headers.get("location")).toBe(path);
     const waiting = await reviewLoader({ request: await get(payee.id, path), context, params });
-    expect(waiting.state).toMatchObject({ side: "PAYEE", canWrite: true, otherSubmitted: true, theirs: null });
-    expect((await reviewLoader({ request: await get(payer.head.id, path), context, params })).state.mine).toMatchObject({ rating: 5, publishedAt: null });
+    expect(waiting.state).toMatchObject({
+      side: "PAYEE",
+      canWrite: true,
+      otherSubmitted: true,
+      theirs: null,
+    });
+    expect(
+      (await reviewLoader({ request: await get(payer.head.id, path), context, params })).state.mine,
+    ).toMatchObject({ rating: 5, publishedAt: null });
 
-    const again = (await reviewAction({ request: await post(payer.head.id, path, payerForm), context, params })) as unknown as Reply;
+    const again = (await reviewAction({
+      request: await post(payer.head.id, path, payerForm),
+      context,
+      params,
+    })) as unknown as Reply;
     expect(again.init.status).toBe(409);
     expect(again.data.error?.[""]).toEqual([translate("zh", "reviews.errors.duplicate")]);
 
-    expect(((await reviewAction({ request: await post(payee.id, path, payeeForm), context, params })) as Response).status).toBe(302);
+    expect(
+      ((await reviewAction({ request: await post(payee.id, path, payeeForm), context, params })) as Response)
+        .status,
+    ).toBe(302);
     const both = await reviewLoader({ request: await get(payer.head.id, path), context, params });
-    expect(both.state.theirs).toMatchObject({ rating: 4, scores: [{ criterion: "clarity", score: 4 }, { criterion: "cooperation", score: 5 }, { criterion: "payment", score: 5 }, { criterion: "communication", score: 4 }] });
+    expect(both.state.theirs).toMatchObject({
+      rating: 4,
+      scores: [
+        { criterion: "clarity", score: 4 },
+        { criterion: "cooperation", score: 5 },
+        { criterion: "payment", score: 5 },
+        { criterion: "communication", score: 4 },
+      ],
+    });
     expect(both.state.canWrite).toBe(false);
   });
 
   it("refuses someone who is not a side", async () => {
     const { agreement } = await createCompletedAgreement();
     const stranger = await createExpert();
-    const thrown = await reviewLoader({ request: await get(stranger.id, `/agreements/${agreement.id}/review`), context, params: { id: agreement.id } }).catch((e: unknown) => e);
+    const thrown = await reviewLoader({
+      request: await get(stranger.id, `/agreements/${agreement.id}/review`),
+      context,
+      params: { id: agreement.id },
+    }).catch((e: unknown) => e);
     expect(thrown).toBeInstanceOf(Response);
     expect((thrown as Response).status).toBe(403);
   });
@@ -86,33 +142,90 @@ describe("replying, reporting and moderating through the pages", () => {
   it("replies, reports once, and lets staff hide the review with a reason", async () => {
     const { agreement, payer, payee } = await createCompletedAgreement();
     const params = { id: agreement.id };
-    await reviewAction({ request: await post(payer.head.id, `/agreements/${agreement.id}/review`, payerForm), context, params });
-    await reviewAction({ request: await post(payee.id, `/agreements/${agreement.id}/review`, payeeForm), context, params });
-    const review = await db.review.findFirstOrThrow({ where: { agreementId: agreement.id, authorSide: "PAYER" }, select: { id: true } });
+    await reviewAction({
+      request: await post(payer.head.id, `/agreements/${agreement.id}/review`, payerForm),
+      context,
+      params,
+    });
+    await reviewAction({
+      request: await post(payee.id, `/agreements/${agreement.id}/review`, payeeForm),
+      context,
+      params,
+    });
+    const review = await db.review.findFirstOrThrow({
+      where: { agreementId: agreement.id, authorSide: "PAYER" },
+      select: { id: true },
+    });
     const reviewParams = { id: review.id };
 
-    const replied = (await singleReviewAction({ request: await post(payee.id, `/reviews/${review.id}`, { intent: "reply", reply: "谢谢合作社的信任。", redirectTo: `/agreements/${agreement.id}/review` }), context, params: reviewParams })) as Response;
+    const replied = (await singleReviewAction({
+      request: await post(payee.id, `/reviews/${review.id}`, {
+        intent: "reply",
+        reply: "谢谢合作社的信任。",
+        redirectTo: `/agreements/${agreement.id}/review`,
+      }),
+      context,
+      params: reviewParams,
+    })) as Response;
     expect(replied.headers.get("location")).toBe(`/agreements/${agreement.id}/review`);
 
     const reporter = await createExpert();
     const report = { intent: "report", reason: "含有不实内容", redirectTo: `/experts/${payee.id}` };
-    const reported = (await singleReviewAction({ request: await post(reporter.id, `/reviews/${review.id}`, report), context, params: reviewParams })) as Response;
+    const reported = (await singleReviewAction({
+      request: await post(reporter.id, `/reviews/${review.id}`, report),
+      context,
+      params: reviewParams,
+    })) as Response;
     expect(reported.status).toBe(302);
     expect(reported.headers.get("location")).toBe(`/experts/${payee.id}`);
-    const twice = (await singleReviewAction({ request: await post(reporter.id, `/reviews/${review.id}`, report), context, params: reviewParams })) as unknown as Reply;
+    const twice = (await singleReviewAction({
+      request: await post(reporter.id, `/reviews/${review.id}`, report),
+      context,
+      params: reviewParams,
+    })) as unknown as Reply;
     expect(twice.init.status).toBe(409);
     // A link elsewhere is not followed.
-    const offsite = (await singleReviewAction({ request: await post((await createExpert()).id, `/reviews/${review.id}`, { ...report, redirectTo: "https://evil.example/" }), context, params: reviewParams })) as Response;
+    const offsite = (await singleReviewAction({
+      request: await post((await createExpert()).id, `/reviews/${review.id}`, {
+        ...report,
+        redirectTo: "https://evil.example/",
+      }),
+      context,
+      params: reviewParams,
+    })) as Response;
     expect(offsite.headers.get("location")).toBe(`/reviews/${review.id}`);
 
-    const reportId = (await db.reviewReport.findFirstOrThrow({ where: { reviewId: review.id, reporterId: reporter.id }, select: { id: true } })).id;
+    const reportId = (
+      await db.reviewReport.findFirstOrThrow({
+        where: { reviewId: review.id, reporterId: reporter.id },
+        select: { id: true },
+      })
+    ).id;
     const decision = { reportId, decision: "UPHELD", note: "内容不实，予以隐藏" };
-    const forbidden = await moderationAction({ request: await post(reporter.id, "/bureau/reviews", decision), context, params: {} }).catch((e: unknown) => e);
+    const forbidden = await moderationAction({
+      request: await post(reporter.id, "/bureau/reviews", decision),
+      context,
+      params: {},
+    }).catch((e: unknown) => e);
     expect((forbidden as Response).status).toBe(403);
     const staff = await createBureau();
-    expect((await bureauHub(staff)).tools).toContainEqual({ key: "reviews", to: "/bureau/reviews", show: true, waiting: 2 });
-    const decided = (await moderationAction({ request: await post(staff.id, "/bureau/reviews", decision), context, params: {} })) as Response;
+    expect((await bureauHub(staff)).tools).toContainEqual({
+      key: "reviews",
+      to: "/bureau/reviews",
+      show: true,
+      waiting: 2,
+    });
+    const decided = (await moderationAction({
+      request: await post(staff.id, "/bureau/reviews", decision),
+      context,
+      params: {},
+    })) as Response;
     expect(decided.headers.get("location")).toBe("/bureau/reviews");
-    expect(await db.review.findUniqueOrThrow({ where: { id: review.id }, select: { hiddenReason: true, reply: true } })).toEqual({ hiddenReason: "内容不实，予以隐藏", reply: "谢谢合作社的信任。" });
+    expect(
+      await db.review.findUniqueOrThrow({
+        where: { id: review.id },
+        select: { hiddenReason: true, reply: true },
+      }),
+    ).toEqual({ hiddenReason: "内容不实，予以隐藏", reply: "谢谢合作社的信任。" });
   });
 });

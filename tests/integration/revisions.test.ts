@@ -19,10 +19,25 @@ async function rejects(promise: Promise<unknown>, code: string) {
 }
 
 const revisionsOf = (applicationId: string) =>
-  db.applicationRevision.findMany({ where: { applicationId }, orderBy: { number: "asc" }, select: { id: true, number: true, side: true, status: true, priceFen: true, arrangement: true, authorId: true } });
+  db.applicationRevision.findMany({
+    where: { applicationId },
+    orderBy: { number: "asc" },
+    select: {
+      id: true,
+      number: true,
+      side: true,
+      status: true,
+      priceFen: true,
+      arrangement: true,
+      authorId: true,
+    },
+  });
 
 const termsOf = (applicationId: string) =>
-  db.application.findUniqueOrThrow({ where: { id: applicationId }, select: { priceFen: true, arrangement: true, timeline: true, approach: true } });
+  db.application.findUniqueOrThrow({
+    where: { id: applicationId },
+    select: { priceFen: true, arrangement: true, timeline: true, approach: true },
+  });
 
 describe("proposing a counter-offer", () => {
   it("keeps the original as revision 0 and tells the other side", async () => {
@@ -30,14 +45,35 @@ describe("proposing a counter-offer", () => {
     const revision = await proposeRevision(head, applicationId, counterOffer({ note: "预算有限" }), meta);
     expect(revision).toMatchObject({ number: 1, side: "POSTER", status: "PROPOSED" });
     expect(await revisionsOf(applicationId)).toMatchObject([
-      { number: 0, side: "APPLICANT", status: "ACCEPTED", priceFen: 1_200_000, arrangement: "TECH_CONTRACT", authorId: expert.id },
-      { number: 1, side: "POSTER", status: "PROPOSED", priceFen: 900_000, arrangement: "PAID_SERVICE", authorId: head.id },
+      {
+        number: 0,
+        side: "APPLICANT",
+        status: "ACCEPTED",
+        priceFen: 1_200_000,
+        arrangement: "TECH_CONTRACT",
+        authorId: expert.id,
+      },
+      {
+        number: 1,
+        side: "POSTER",
+        status: "PROPOSED",
+        priceFen: 900_000,
+        arrangement: "PAID_SERVICE",
+        authorId: head.id,
+      },
     ]);
     // Proposing changes nothing on the application until the other side accepts.
     expect((await termsOf(applicationId)).priceFen).toBe(1_200_000);
-    const notice = await db.notification.findFirstOrThrow({ where: { userId: expert.id, type: "revision.proposed" }, select: { payload: true } });
+    const notice = await db.notification.findFirstOrThrow({
+      where: { userId: expert.id, type: "revision.proposed" },
+      select: { payload: true },
+    });
     expect(notice.payload).toMatchObject({ href: `/needs/${needId}#revisions` });
-    expect(await db.auditLog.count({ where: { action: "application.revision_proposed", subjectId: applicationId } })).toBe(1);
+    expect(
+      await db.auditLog.count({
+        where: { action: "application.revision_proposed", subjectId: applicationId },
+      }),
+    ).toBe(1);
   });
 
   it("supersedes an unanswered earlier proposal, from either side", async () => {
@@ -54,8 +90,14 @@ describe("proposing a counter-offer", () => {
 
   it("refuses strangers, arrangements the need does not take and applications no longer being decided", async () => {
     const { applicationId, head, expert } = await applicationOnOpenNeed();
-    await rejects(proposeRevision(await createExpert(), applicationId, counterOffer()), "negotiation.forbidden");
-    await rejects(proposeRevision(head, applicationId, counterOffer({ arrangement: "TECH_EQUITY" })), "negotiation.arrangement_not_accepted");
+    await rejects(
+      proposeRevision(await createExpert(), applicationId, counterOffer()),
+      "negotiation.forbidden",
+    );
+    await rejects(
+      proposeRevision(head, applicationId, counterOffer({ arrangement: "TECH_EQUITY" })),
+      "negotiation.arrangement_not_accepted",
+    );
     await withdrawApplication({ actor: expert, applicationId, meta });
     await rejects(proposeRevision(head, applicationId, counterOffer()), "negotiation.closed");
     expect(await db.applicationRevision.count({ where: { applicationId } })).toBe(0);
@@ -65,20 +107,42 @@ describe("proposing a counter-offer", () => {
 describe("answering a counter-offer", () => {
   it("copies accepted terms onto the application, and they become the agreement's starting terms", async () => {
     const { applicationId, head, expert } = await applicationOnOpenNeed();
-    const revision = await proposeRevision(head, applicationId, counterOffer({ timeline: "三周内完成", approach: "只做现场诊断和两次回访，接种流程由合作社技术员按手册执行。" }));
+    const revision = await proposeRevision(
+      head,
+      applicationId,
+      counterOffer({
+        timeline: "三周内完成",
+        approach: "只做现场诊断和两次回访，接种流程由合作社技术员按手册执行。",
+      }),
+    );
     await respondToRevision(expert, revision.id, "ACCEPTED", meta);
-    expect(await termsOf(applicationId)).toEqual({ priceFen: 900_000, arrangement: "PAID_SERVICE", timeline: "三周内完成", approach: "只做现场诊断和两次回访，接种流程由合作社技术员按手册执行。" });
+    expect(await termsOf(applicationId)).toEqual({
+      priceFen: 900_000,
+      arrangement: "PAID_SERVICE",
+      timeline: "三周内完成",
+      approach: "只做现场诊断和两次回访，接种流程由合作社技术员按手册执行。",
+    });
     expect(await db.notification.count({ where: { userId: head.id, type: "revision.accepted" } })).toBe(1);
 
     await decideApplication({ actor: head, applicationId, decision: "ACCEPTED", meta });
     const { id } = await createAgreementFromApplication(head, applicationId);
-    const version = await db.agreementVersion.findFirstOrThrow({ where: { agreementId: id, version: 1 }, select: { terms: true } });
-    expect((version.terms as { components: unknown[] }).components[0]).toMatchObject({ type: "PAID_SERVICE", feeFen: 900_000 });
+    const version = await db.agreementVersion.findFirstOrThrow({
+      where: { agreementId: id, version: 1 },
+      select: { terms: true },
+    });
+    expect((version.terms as { components: unknown[] }).components[0]).toMatchObject({
+      type: "PAID_SERVICE",
+      feeFen: 900_000,
+    });
   });
 
   it("keeps the application's terms when declined", async () => {
     const { applicationId, head, expert } = await applicationOnOpenNeed();
-    const revision = await proposeRevision(expert, applicationId, counterOffer({ price: "15000", arrangement: "TECH_CONTRACT" }));
+    const revision = await proposeRevision(
+      expert,
+      applicationId,
+      counterOffer({ price: "15000", arrangement: "TECH_CONTRACT" }),
+    );
     await respondToRevision(head, revision.id, "DECLINED");
     expect((await termsOf(applicationId)).priceFen).toBe(1_200_000);
     expect((await revisionsOf(applicationId))[1]).toMatchObject({ status: "DECLINED" });
@@ -89,7 +153,10 @@ describe("answering a counter-offer", () => {
     const { applicationId, head, expert, organisation } = await applicationOnOpenNeed();
     const first = await proposeRevision(head, applicationId, counterOffer());
     // Another manager of the same cooperative is the same side as the proposer.
-    await rejects(respondToRevision(await addMember(organisation.id, "VILLAGE"), first.id, "ACCEPTED"), "negotiation.not_other_side");
+    await rejects(
+      respondToRevision(await addMember(organisation.id, "VILLAGE"), first.id, "ACCEPTED"),
+      "negotiation.not_other_side",
+    );
     await rejects(respondToRevision(head, first.id, "ACCEPTED"), "negotiation.not_other_side");
     await rejects(respondToRevision(await createExpert(), first.id, "ACCEPTED"), "negotiation.forbidden");
     const second = await proposeRevision(head, applicationId, counterOffer({ price: "9500" }));
@@ -101,8 +168,20 @@ describe("answering a counter-offer", () => {
 
   it("refuses terms the need stopped taking since they were proposed", async () => {
     const { applicationId, head, expert, needId } = await applicationOnOpenNeed();
-    const revision = await proposeRevision(head, applicationId, counterOffer({ arrangement: "PAID_SERVICE" }));
-    await updateNeed({ actor: head, needId, fields: needFields({ arrangements: ["TECH_CONTRACT"] }), photos: [], removePhotoIds: [], publish: false, meta });
+    const revision = await proposeRevision(
+      head,
+      applicationId,
+      counterOffer({ arrangement: "PAID_SERVICE" }),
+    );
+    await updateNeed({
+      actor: head,
+      needId,
+      fields: needFields({ arrangements: ["TECH_CONTRACT"] }),
+      photos: [],
+      removePhotoIds: [],
+      publish: false,
+      meta,
+    });
     await rejects(respondToRevision(expert, revision.id, "ACCEPTED"), "negotiation.arrangement_not_accepted");
   });
 });
@@ -111,10 +190,16 @@ describe("accepting an application during a negotiation", () => {
   it("is refused while a counter-offer waits for an answer, with a message for each side", async () => {
     const { applicationId, head, expert } = await applicationOnOpenNeed();
     const fromExpert = await proposeRevision(expert, applicationId, counterOffer());
-    await rejects(decideApplication({ actor: head, applicationId, decision: "ACCEPTED", meta }), "negotiation.answer_counter_offer_first");
+    await rejects(
+      decideApplication({ actor: head, applicationId, decision: "ACCEPTED", meta }),
+      "negotiation.answer_counter_offer_first",
+    );
     await respondToRevision(head, fromExpert.id, "DECLINED");
     await proposeRevision(head, applicationId, counterOffer());
-    await rejects(decideApplication({ actor: head, applicationId, decision: "ACCEPTED", meta }), "negotiation.awaiting_counter_offer");
+    await rejects(
+      decideApplication({ actor: head, applicationId, decision: "ACCEPTED", meta }),
+      "negotiation.awaiting_counter_offer",
+    );
     // Shortlisting is not accepting: negotiation can go on.
     await decideApplication({ actor: head, applicationId, decision: "SHORTLISTED", meta });
   });
@@ -127,7 +212,8 @@ describe("accepting an application during a negotiation", () => {
       decideApplication({ actor: head, applicationId, decision: "ACCEPTED", meta }),
     ]);
     expect(answer.status).toBe("fulfilled");
-    if (decision.status === "rejected") expect((decision.reason as DomainError).code).toBe("negotiation.awaiting_counter_offer");
+    if (decision.status === "rejected")
+      expect((decision.reason as DomainError).code).toBe("negotiation.awaiting_counter_offer");
     expect((await termsOf(applicationId)).priceFen).toBe(700_000);
   });
 });
@@ -136,16 +222,31 @@ describe("the counter-offer route", () => {
   const context = { cspNonce: "test", clientIp: "10.7.0.1" };
   async function request(userId: string, fields?: Record<string, string>, applicationId = "x") {
     const cookie = await serializeSessionCookie(await createSession(userId, { ip: "10.7.0.1" }));
-    if (!fields) return new Request(`http://localhost/applications/${applicationId}/revisions`, { headers: { cookie } });
+    if (!fields)
+      return new Request(`http://localhost/applications/${applicationId}/revisions`, { headers: { cookie } });
     const body = new FormData();
     for (const [name, value] of Object.entries(fields)) body.append(name, value);
-    return new Request(`http://localhost/applications/${applicationId}/revisions`, { method: "POST", body, headers: { cookie } });
+    return new Request(`http://localhost/applications/${applicationId}/revisions`, {
+      method: "POST",
+      body,
+      headers: { cookie },
+    });
   }
 
   it("proposes and answers, sending each side back where it came from", async () => {
     const { applicationId, head, expert, needId } = await applicationOnOpenNeed();
     const proposed = (await revisionsAction({
-      request: await request(head.id, { intent: "propose", timeline: "三周内完成", arrangement: "PAID_SERVICE", price: "8,800", redirectTo: `/needs/${needId}/applications` }, applicationId),
+      request: await request(
+        head.id,
+        {
+          intent: "propose",
+          timeline: "三周内完成",
+          arrangement: "PAID_SERVICE",
+          price: "8,800",
+          redirectTo: `/needs/${needId}/applications`,
+        },
+        applicationId,
+      ),
       context,
       params: { id: applicationId },
     })) as Response;
@@ -155,7 +256,16 @@ describe("the counter-offer route", () => {
     expect(revision).toMatchObject({ priceFen: 880_000, status: "PROPOSED" });
 
     const answered = (await revisionsAction({
-      request: await request(expert.id, { intent: "respond", revisionId: revision!.id, decision: "ACCEPTED", redirectTo: "https://evil.example/" }, applicationId),
+      request: await request(
+        expert.id,
+        {
+          intent: "respond",
+          revisionId: revision!.id,
+          decision: "ACCEPTED",
+          redirectTo: "https://evil.example/",
+        },
+        applicationId,
+      ),
       context,
       params: { id: applicationId },
     })) as Response;
@@ -167,20 +277,49 @@ describe("the counter-offer route", () => {
 
   it("answers 400 with field errors, and with the rule's status when refused", async () => {
     const { applicationId, head } = await applicationOnOpenNeed();
-    const invalid = (await revisionsAction({ request: await request(head.id, { intent: "propose", timeline: "三", arrangement: "PAID_SERVICE", price: "abc" }, applicationId), context, params: { id: applicationId } })) as unknown as { data: { error: Record<string, string[]> }; init: { status: number } };
+    const invalid = (await revisionsAction({
+      request: await request(
+        head.id,
+        { intent: "propose", timeline: "三", arrangement: "PAID_SERVICE", price: "abc" },
+        applicationId,
+      ),
+      context,
+      params: { id: applicationId },
+    })) as unknown as { data: { error: Record<string, string[]> }; init: { status: number } };
     expect(invalid.init.status).toBe(400);
-    expect(invalid.data.error).toMatchObject({ timeline: ["applications.errors.timeline_length"], price: ["needs.errors.money"] });
-    const refused = (await revisionsAction({ request: await request(head.id, { intent: "propose", timeline: "三周内完成", arrangement: "TECH_EQUITY", price: "100" }, applicationId), context, params: { id: applicationId } })) as unknown as { data: { error: Record<string, string[]> }; init: { status: number } };
+    expect(invalid.data.error).toMatchObject({
+      timeline: ["applications.errors.timeline_length"],
+      price: ["needs.errors.money"],
+    });
+    const refused = (await revisionsAction({
+      request: await request(
+        head.id,
+        { intent: "propose", timeline: "三周内完成", arrangement: "TECH_EQUITY", price: "100" },
+        applicationId,
+      ),
+      context,
+      params: { id: applicationId },
+    })) as unknown as { data: { error: Record<string, string[]> }; init: { status: number } };
     expect(refused.init.status).toBe(400);
     expect(refused.data.error.arrangement).toEqual(["请选择需求方接受的合作方式"]);
   });
 
   it("shows the thread to the two sides only", async () => {
     const { applicationId, head } = await applicationOnOpenNeed();
-    const page = await revisionsLoader({ request: await request(head.id, undefined, applicationId), context, params: { id: applicationId } });
+    const page = await revisionsLoader({
+      request: await request(head.id, undefined, applicationId),
+      context,
+      params: { id: applicationId },
+    });
     expect(page.thread).toMatchObject({ side: "POSTER", open: true, revisions: [] });
     const stranger = await createExpert();
-    await expect(revisionsLoader({ request: await request(stranger.id, undefined, applicationId), context, params: { id: applicationId } })).rejects.toMatchObject({ status: 404 });
+    await expect(
+      revisionsLoader({
+        request: await request(stranger.id, undefined, applicationId),
+        context,
+        params: { id: applicationId },
+      }),
+    ).rejects.toMatchObject({ status: 404 });
   });
 });
 
@@ -189,11 +328,24 @@ describe("the demo seed", () => {
     const first = await openNeed();
     await createNeedFor(first);
     const expert = await createExpert();
-    await db.$transaction((tx) => seedNegotiationDemo(tx, { coopOrganisationId: first.organisation.id, villageHeadId: first.head.id, expertId: expert.id }, new Date()));
+    await db.$transaction((tx) =>
+      seedNegotiationDemo(
+        tx,
+        { coopOrganisationId: first.organisation.id, villageHeadId: first.head.id, expertId: expert.id },
+        new Date(),
+      ),
+    );
     expect(await db.needInvitation.count({ where: { expertId: expert.id, status: "PENDING" } })).toBe(1);
-    const application = await db.application.findFirstOrThrow({ where: { expertId: expert.id }, select: { id: true } });
+    const application = await db.application.findFirstOrThrow({
+      where: { expertId: expert.id },
+      select: { id: true },
+    });
     const revisions = await revisionsOf(application.id);
-    expect(revisions.map((r) => [r.number, r.side, r.status])).toEqual([[0, "APPLICANT", "ACCEPTED"], [1, "POSTER", "DECLINED"], [2, "APPLICANT", "PROPOSED"]]);
+    expect(revisions.map((r) => [r.number, r.side, r.status])).toEqual([
+      [0, "APPLICANT", "ACCEPTED"],
+      [1, "POSTER", "DECLINED"],
+      [2, "APPLICANT", "PROPOSED"],
+    ]);
     await respondToRevision(first.head, revisions[2]!.id, "ACCEPTED");
     expect((await termsOf(application.id)).priceFen).toBe(1_000_000);
   });
@@ -201,5 +353,12 @@ describe("the demo seed", () => {
 
 /** A second open need of the same cooperative. */
 async function createNeedFor({ head, organisation }: Awaited<ReturnType<typeof openNeed>>) {
-  await createNeed({ actor: head, organisationId: organisation.id, fields: needFields({ title: "核桃青皮脱皮机选型" }), photos: [], publish: true, meta });
+  await createNeed({
+    actor: head,
+    organisationId: organisation.id,
+    fields: needFields({ title: "核桃青皮脱皮机选型" }),
+    photos: [],
+    publish: true,
+    meta,
+  });
 }

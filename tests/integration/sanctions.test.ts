@@ -12,7 +12,14 @@ import { DomainError } from "~/utils/errors";
 import { createAcceptedApplication } from "../support/agreements-factories";
 import { createOrganisation } from "../support/factories";
 import { useTestDatabase } from "../support/database";
-import { actorOf, createBureau, createExpert, createVillage, meta, needFields } from "../support/needs-factories";
+import {
+  actorOf,
+  createBureau,
+  createExpert,
+  createVillage,
+  meta,
+  needFields,
+} from "../support/needs-factories";
 import { createDisbursedApplication, deposit } from "../support/sanctions-factories";
 
 useTestDatabase();
@@ -28,28 +35,57 @@ async function rejects(promise: Promise<unknown>, code: string, params?: Record<
 }
 
 async function expectClean() {
-  expect(await checkLedgerInvariants()).toEqual({ sumOfBalances: 0, drifted: [], unbalanced: [], negative: [] });
+  expect(await checkLedgerInvariants()).toEqual({
+    sumOfBalances: 0,
+    drifted: [],
+    unbalanced: [],
+    negative: [],
+  });
 }
 
 describe("claw-back (追缴)", () => {
   it("takes what the wallet holds, records the rest as owed, and collects it later", async () => {
-    const { bureau, head, application, wallet, programmeAccount, organisation } = await createDisbursedApplication({ disbursedFen: 30_000, spentFen: 20_000 });
+    const { bureau, head, application, wallet, programmeAccount, organisation } =
+      await createDisbursedApplication({ disbursedFen: 30_000, spentFen: 20_000 });
     const programmeBefore = await balanceOf(programmeAccount);
-    const sanction = await clawBack(bureau, application.id, { amountFen: 30_000, reason: "挪用专项资金" }, meta);
+    const sanction = await clawBack(
+      bureau,
+      application.id,
+      { amountFen: 30_000, reason: "挪用专项资金" },
+      meta,
+    );
     expect(sanction).toMatchObject({ amountFen: 30_000, recoveredFen: 10_000, owedFen: 20_000 });
     expect(await balanceOf(wallet)).toBe(0);
     expect(await balanceOf(programmeAccount)).toBe(programmeBefore + 10_000);
-    const transfer = await db.ledgerTransfer.findFirstOrThrow({ where: { reason: "CLAWBACK" }, select: { fromAccountId: true, toAccountId: true, amountFen: true, programmeApplicationId: true } });
-    expect(transfer).toEqual({ fromAccountId: wallet, toAccountId: programmeAccount, amountFen: 10_000, programmeApplicationId: application.id });
+    const transfer = await db.ledgerTransfer.findFirstOrThrow({
+      where: { reason: "CLAWBACK" },
+      select: { fromAccountId: true, toAccountId: true, amountFen: true, programmeApplicationId: true },
+    });
+    expect(transfer).toEqual({
+      fromAccountId: wallet,
+      toAccountId: programmeAccount,
+      amountFen: 10_000,
+      programmeApplicationId: application.id,
+    });
     await expectClean();
-    expect(await db.auditLog.count({ where: { action: "sanction.clawback", subjectId: application.id } })).toBe(1);
+    expect(
+      await db.auditLog.count({ where: { action: "sanction.clawback", subjectId: application.id } }),
+    ).toBe(1);
     expect(await db.notification.count({ where: { userId: head.id, type: "sanction.clawback" } })).toBe(1);
 
     await rejects(collectOwed(bureau, sanction.id), "sanction.wallet_empty");
     await deposit(organisation.id, 5_000);
-    expect(await collectOwed(bureau, sanction.id)).toMatchObject({ collectedFen: 5_000, owedFen: 15_000, recoveredFen: 15_000 });
+    expect(await collectOwed(bureau, sanction.id)).toMatchObject({
+      collectedFen: 5_000,
+      owedFen: 15_000,
+      recoveredFen: 15_000,
+    });
     await deposit(organisation.id, 50_000);
-    expect(await collectOwed(bureau, sanction.id)).toMatchObject({ collectedFen: 15_000, owedFen: 0, recoveredFen: 30_000 });
+    expect(await collectOwed(bureau, sanction.id)).toMatchObject({
+      collectedFen: 15_000,
+      owedFen: 0,
+      recoveredFen: 30_000,
+    });
     expect(await balanceOf(wallet)).toBe(35_000);
     expect(await balanceOf(programmeAccount)).toBe(programmeBefore + 30_000);
     await rejects(collectOwed(bureau, sanction.id), "sanction.nothing_owed");
@@ -58,9 +94,17 @@ describe("claw-back (追缴)", () => {
 
   it("refuses more than was disbursed less what earlier claw-backs demanded", async () => {
     const { bureau, application, wallet } = await createDisbursedApplication({ disbursedFen: 30_000 });
-    await rejects(clawBack(bureau, application.id, { amountFen: 30_001, reason: "虚报" }), "sanction.clawback_exceeds", { max: "300" });
+    await rejects(
+      clawBack(bureau, application.id, { amountFen: 30_001, reason: "虚报" }),
+      "sanction.clawback_exceeds",
+      { max: "300" },
+    );
     await clawBack(bureau, application.id, { amountFen: 20_000, reason: "虚报" });
-    await rejects(clawBack(bureau, application.id, { amountFen: 10_001, reason: "虚报" }), "sanction.clawback_exceeds", { max: "100" });
+    await rejects(
+      clawBack(bureau, application.id, { amountFen: 10_001, reason: "虚报" }),
+      "sanction.clawback_exceeds",
+      { max: "100" },
+    );
     // Nothing half-written by the refusals: one sanction, one transfer.
     expect(await db.sanction.count({ where: { programmeApplicationId: application.id } })).toBe(1);
     expect(await balanceOf(wallet)).toBe(10_000);
@@ -69,7 +113,10 @@ describe("claw-back (追缴)", () => {
 
   it("refuses an application that was never approved, and anyone but the bureau", async () => {
     const { bureau, head, application } = await createDisbursedApplication({ status: "SUBMITTED" });
-    await rejects(clawBack(bureau, application.id, { amountFen: 1, reason: "虚报" }), "sanction.not_approved");
+    await rejects(
+      clawBack(bureau, application.id, { amountFen: 1, reason: "虚报" }),
+      "sanction.not_approved",
+    );
     await rejects(suspend(bureau, application.id, "擅自变更项目"), "sanction.not_approved");
     const paid = await createDisbursedApplication();
     await rejects(suspend(head, paid.application.id, "擅自变更项目"), "sanction.forbidden");
@@ -80,20 +127,43 @@ describe("suspension (停拨)", () => {
   it("records a sanction and sets suspendedAt; lifting clears it", async () => {
     const { bureau, head, application } = await createDisbursedApplication({ status: "APPROVED" });
     const { id } = await suspend(bureau, application.id, "未经批准擅自变更项目", meta);
-    expect(await db.programmeApplication.findUniqueOrThrow({ where: { id: application.id }, select: { suspendedAt: true, suspensionReason: true } })).toMatchObject({
+    expect(
+      await db.programmeApplication.findUniqueOrThrow({
+        where: { id: application.id },
+        select: { suspendedAt: true, suspensionReason: true },
+      }),
+    ).toMatchObject({
       suspendedAt: expect.any(Date),
       suspensionReason: "未经批准擅自变更项目",
     });
-    expect(await db.sanction.findUniqueOrThrow({ where: { id }, select: { kind: true, programmeApplicationId: true } })).toEqual({ kind: "SUSPENSION", programmeApplicationId: application.id });
+    expect(
+      await db.sanction.findUniqueOrThrow({
+        where: { id },
+        select: { kind: true, programmeApplicationId: true },
+      }),
+    ).toEqual({ kind: "SUSPENSION", programmeApplicationId: application.id });
     expect(await db.notification.count({ where: { userId: head.id, type: "sanction.suspended" } })).toBe(1);
     await rejects(suspend(bureau, application.id, "再次暂停"), "sanction.already_suspended");
     await rejects(liftBan(bureau, id, "整改完成"), "sanction.not_liftable");
 
     await lift(bureau, id, "整改完成", meta);
-    expect(await db.programmeApplication.findUniqueOrThrow({ where: { id: application.id }, select: { suspendedAt: true, suspensionReason: true } })).toEqual({ suspendedAt: null, suspensionReason: null });
-    expect(await db.sanction.findUniqueOrThrow({ where: { id }, select: { liftedAt: true, liftedById: true, liftReason: true } })).toMatchObject({ liftedById: bureau.id, liftReason: "整改完成" });
+    expect(
+      await db.programmeApplication.findUniqueOrThrow({
+        where: { id: application.id },
+        select: { suspendedAt: true, suspensionReason: true },
+      }),
+    ).toEqual({ suspendedAt: null, suspensionReason: null });
+    expect(
+      await db.sanction.findUniqueOrThrow({
+        where: { id },
+        select: { liftedAt: true, liftedById: true, liftReason: true },
+      }),
+    ).toMatchObject({ liftedById: bureau.id, liftReason: "整改完成" });
     await rejects(lift(bureau, id, "整改完成"), "sanction.not_active");
-    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "sanction.lifted", subjectId: id }, select: { before: true, after: true } });
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { action: "sanction.lifted", subjectId: id },
+      select: { before: true, after: true },
+    });
     expect(audit.before).toMatchObject({ kind: "SUSPENSION", liftedAt: null });
   });
 });
@@ -128,14 +198,29 @@ describe("the 3-year ban (3年内不得承担)", () => {
     const bureau = await createBureau();
     const { organisation, head } = await createVillage();
     await ban(bureau, { organisationId: organisation.id, reason: "挪用专项资金" });
-    const { id: needId, published } = await createNeed({ actor: head, organisationId: organisation.id, fields: needFields(), photos: [], publish: false, meta });
+    const { id: needId, published } = await createNeed({
+      actor: head,
+      organisationId: organisation.id,
+      fields: needFields(),
+      photos: [],
+      publish: false,
+      meta,
+    });
     expect(published).toBe(false);
-    await rejects(publishNeed({ actor: head, needId, meta }), "sanction.banned", { reason: "挪用专项资金", until });
+    await rejects(publishNeed({ actor: head, needId, meta }), "sanction.banned", {
+      reason: "挪用专项资金",
+      until,
+    });
     setClock(ALMOST_THREE_YEARS);
-    await rejects(publishNeed({ actor: head, needId, meta }), "sanction.banned", { reason: "挪用专项资金", until });
+    await rejects(publishNeed({ actor: head, needId, meta }), "sanction.banned", {
+      reason: "挪用专项资金",
+      until,
+    });
     setClock(THREE_YEARS_AND_A_DAY);
     await publishNeed({ actor: head, needId, meta });
-    expect((await db.need.findUniqueOrThrow({ where: { id: needId }, select: { status: true } })).status).toBe("OPEN");
+    expect(
+      (await db.need.findUniqueOrThrow({ where: { id: needId }, select: { status: true } })).status,
+    ).toBe("OPEN");
   });
 
   it("refuses an expert of a banned institution applying to a need until the ban ends", async () => {
@@ -143,15 +228,36 @@ describe("the 3-year ban (3年内不得承担)", () => {
     const bureau = await createBureau();
     const institution = await createOrganisation("RESEARCH_INSTITUTE");
     const { id: expertId } = await createExpert();
-    await db.membership.create({ data: { userId: expertId, organisationId: institution.id, role: "EXPERT" } });
+    await db.membership.create({
+      data: { userId: expertId, organisationId: institution.id, role: "EXPERT" },
+    });
     const expert = await actorOf(expertId);
     const village = await createVillage();
-    const { id: needId } = await createNeed({ actor: village.head, organisationId: village.organisation.id, fields: needFields(), photos: [], publish: true, meta });
+    const { id: needId } = await createNeed({
+      actor: village.head,
+      organisationId: village.organisation.id,
+      fields: needFields(),
+      photos: [],
+      publish: true,
+      meta,
+    });
     await ban(bureau, { organisationId: institution.id, reason: "截留专项资金" });
-    const application = ApplySchema.parse({ intent: "apply", approach: "先到现场取样检测杂菌种类，再调整灭菌温度和接种室的消毒流程。", timeline: "两周内到现场", arrangement: "TECH_CONTRACT", price: "12000" });
-    await rejects(applyToNeed({ actor: expert, needId, application, meta }), "sanction.banned", { reason: "截留专项资金", until });
+    const application = ApplySchema.parse({
+      intent: "apply",
+      approach: "先到现场取样检测杂菌种类，再调整灭菌温度和接种室的消毒流程。",
+      timeline: "两周内到现场",
+      arrangement: "TECH_CONTRACT",
+      price: "12000",
+    });
+    await rejects(applyToNeed({ actor: expert, needId, application, meta }), "sanction.banned", {
+      reason: "截留专项资金",
+      until,
+    });
     setClock(ALMOST_THREE_YEARS);
-    await rejects(applyToNeed({ actor: expert, needId, application, meta }), "sanction.banned", { reason: "截留专项资金", until });
+    await rejects(applyToNeed({ actor: expert, needId, application, meta }), "sanction.banned", {
+      reason: "截留专项资金",
+      until,
+    });
     setClock(THREE_YEARS_AND_A_DAY);
     await applyToNeed({ actor: expert, needId, application, meta });
     expect(await db.application.count({ where: { needId, expertId } })).toBe(1);
@@ -164,9 +270,15 @@ describe("the 3-year ban (3年内不得承担)", () => {
     const { payer, payee, application } = await createAcceptedApplication();
     await db.expertProfile.create({ data: { userId: payee.id, affiliationId: institution.id } });
     await ban(bureau, { organisationId: institution.id, reason: "挤占专项资金" });
-    await rejects(createAgreementFromApplication(payer, application.id), "sanction.banned", { reason: "挤占专项资金", until });
+    await rejects(createAgreementFromApplication(payer, application.id), "sanction.banned", {
+      reason: "挤占专项资金",
+      until,
+    });
     setClock(ALMOST_THREE_YEARS);
-    await rejects(createAgreementFromApplication(payer, application.id), "sanction.banned", { reason: "挤占专项资金", until });
+    await rejects(createAgreementFromApplication(payer, application.id), "sanction.banned", {
+      reason: "挤占专项资金",
+      until,
+    });
     setClock(THREE_YEARS_AND_A_DAY);
     expect(await createAgreementFromApplication(payer, application.id)).toMatchObject({ created: true });
   });
@@ -175,12 +287,23 @@ describe("the 3-year ban (3年内不得承担)", () => {
     setClock(DAY_ONE);
     const bureau = await createBureau();
     const { organisation, head } = await createVillage();
-    const { id } = await ban(bureau, { organisationId: organisation.id, userId: head.id, reason: "挪用专项资金" });
+    const { id } = await ban(bureau, {
+      organisationId: organisation.id,
+      userId: head.id,
+      reason: "挪用专项资金",
+    });
     expect(await db.notification.count({ where: { userId: head.id, type: "sanction.banned" } })).toBe(1);
     expect(await findActiveBan({ userId: head.id })).toMatchObject({ id });
     await liftBan(bureau, id, "经复核撤销", meta);
     expect(await findActiveBan({ userId: head.id, organisationIds: [organisation.id] })).toBeNull();
-    const { published } = await createNeed({ actor: head, organisationId: organisation.id, fields: needFields(), photos: [], publish: true, meta });
+    const { published } = await createNeed({
+      actor: head,
+      organisationId: organisation.id,
+      fields: needFields(),
+      photos: [],
+      publish: true,
+      meta,
+    });
     expect(published).toBe(true);
     expect(await db.notification.count({ where: { userId: head.id, type: "sanction.ban_lifted" } })).toBe(1);
     await rejects(liftBan(bureau, id, "再次撤销"), "sanction.not_active");

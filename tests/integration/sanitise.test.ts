@@ -24,26 +24,64 @@ const pages: string[] = [];
 beforeAll(async () => {
   await seedDemoData(db);
   const text = (label: string) => `${label} ${PAYLOAD}`;
-  const need = await db.need.findFirstOrThrow({ where: { organisationId: { not: null } }, select: { id: true, organisationId: true } });
+  const need = await db.need.findFirstOrThrow({
+    where: { organisationId: { not: null } },
+    select: { id: true, organisationId: true },
+  });
   const organisationId = need.organisationId!;
-  await db.need.update({ where: { id: need.id }, data: { title: text("need"), description: text("need"), story: text("story"), village: text("village") } });
+  await db.need.update({
+    where: { id: need.id },
+    data: { title: text("need"), description: text("need"), story: text("story"), village: text("village") },
+  });
   const offer = await db.offer.findFirstOrThrow({ select: { id: true } });
-  await db.offer.update({ where: { id: offer.id }, data: { title: text("offer"), description: text("offer") } });
+  await db.offer.update({
+    where: { id: offer.id },
+    data: { title: text("offer"), description: text("offer") },
+  });
   const expert = await db.expertProfile.findFirstOrThrow({ select: { userId: true } });
-  await db.expertProfile.update({ where: { userId: expert.userId }, data: { title: text("title"), bio: text("bio"), specialties: text("specialties") } });
-  await db.organisation.update({ where: { id: organisationId }, data: { description: text("org"), mainProducts: [text("products")], address: text("address") } });
+  await db.expertProfile.update({
+    where: { userId: expert.userId },
+    data: { title: text("title"), bio: text("bio"), specialties: text("specialties") },
+  });
+  await db.organisation.update({
+    where: { id: organisationId },
+    data: { description: text("org"), mainProducts: [text("products")], address: text("address") },
+  });
   const service = await db.spaceService.findFirstOrThrow({ select: { id: true, organisationId: true } });
-  await db.spaceService.update({ where: { id: service.id }, data: { title: text("service"), description: text("service") } });
+  await db.spaceService.update({
+    where: { id: service.id },
+    data: { title: text("service"), description: text("service") },
+  });
   const review = await db.review.findFirst({ select: { id: true } });
-  if (review) await db.review.update({ where: { id: review.id }, data: { text: text("review"), reply: text("reply") } });
+  if (review)
+    await db.review.update({
+      where: { id: review.id },
+      data: { text: text("review"), reply: text("reply") },
+    });
 
   const viewer = await db.user.findFirstOrThrow({ where: { primaryRole: "BUREAU" }, select: { id: true } });
   cookie = (await serializeSessionCookie(await createSession(viewer.id, {}))).split(";")[0]!;
-  pages.push(`/needs/${need.id}`, "/needs", `/offers/${offer.id}`, "/offers", `/experts/${expert.userId}`, `/orgs/${organisationId}`);
-  pages.push(`/services/${service.id}`, `/spaces/${service.organisationId}`, `/search?q=${encodeURIComponent(PAYLOAD)}`);
+  pages.push(
+    `/needs/${need.id}`,
+    "/needs",
+    `/offers/${offer.id}`,
+    "/offers",
+    `/experts/${expert.userId}`,
+    `/orgs/${organisationId}`,
+  );
+  pages.push(
+    `/services/${service.id}`,
+    `/spaces/${service.organisationId}`,
+    `/search?q=${encodeURIComponent(PAYLOAD)}`,
+  );
   if (review) pages.push(`/reviews/${review.id}`);
 
-  app = await startAppProcess({ DATABASE_URL: database.url(), SEED_DEMO: "false", SESSION_SECRET: process.env.SESSION_SECRET!, COOKIE_SECURE: "false" });
+  app = await startAppProcess({
+    DATABASE_URL: database.url(),
+    SEED_DEMO: "false",
+    SESSION_SECRET: process.env.SESSION_SECRET!,
+    COOKIE_SECURE: "false",
+  });
 }, 180_000);
 
 afterAll(async () => {
@@ -52,24 +90,30 @@ afterAll(async () => {
 
 describe("user text on the pages", () => {
   it("is stored exactly as typed", async () => {
-    const need = await db.need.findFirstOrThrow({ where: { title: { contains: "<script>" } }, select: { title: true } });
+    const need = await db.need.findFirstOrThrow({
+      where: { title: { contains: "<script>" } },
+      select: { title: true },
+    });
     expect(need.title).toBe(`need ${PAYLOAD}`);
   });
 
-  it.each([false, true])("is shown escaped, with no live tag, handler or javascript: link (logged in: %s)", async (loggedIn) => {
-    let escapedSomewhere = 0;
-    for (const page of pages) {
-      const response = await fetch(`${app!.url}${page}`, { headers: loggedIn ? { cookie } : {} });
-      expect(response.status, page).toBeLessThan(500);
-      const html = await response.text();
-      expect(html, page).not.toContain("<script>alert");
-      expect(html, page).not.toMatch(/<img[^>]*onerror/i);
-      expect(html, page).not.toMatch(/href="javascript:/i);
-      if (html.includes(ESCAPED)) escapedSomewhere++;
-    }
-    // The text did reach the pages (as text), so the checks above looked at it.
-    expect(escapedSomewhere).toBeGreaterThanOrEqual(5);
-  });
+  it.each([false, true])(
+    "is shown escaped, with no live tag, handler or javascript: link (logged in: %s)",
+    async (loggedIn) => {
+      let escapedSomewhere = 0;
+      for (const page of pages) {
+        const response = await fetch(`${app!.url}${page}`, { headers: loggedIn ? { cookie } : {} });
+        expect(response.status, page).toBeLessThan(500);
+        const html = await response.text();
+        expect(html, page).not.toContain("<script>alert");
+        expect(html, page).not.toMatch(/<img[^>]*onerror/i);
+        expect(html, page).not.toMatch(/href="javascript:/i);
+        if (html.includes(ESCAPED)) escapedSomewhere++;
+      }
+      // The text did reach the pages (as text), so the checks above looked at it.
+      expect(escapedSomewhere).toBeGreaterThanOrEqual(5);
+    },
+  );
 });
 
 describe("raw HTML in components", () => {
@@ -81,7 +125,12 @@ describe("raw HTML in components", () => {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
         const full = path.join(dir, entry.name);
         if (entry.isDirectory()) walk(full);
-        else if (/\.tsx?$/.test(entry.name) && !entry.name.includes(".test.") && /dangerouslySetInnerHTML|\.innerHTML\s*=/.test(readFileSync(full, "utf8"))) uses.push(entry.name);
+        else if (
+          /\.tsx?$/.test(entry.name) &&
+          !entry.name.includes(".test.") &&
+          /dangerouslySetInnerHTML|\.innerHTML\s*=/.test(readFileSync(full, "utf8"))
+        )
+          uses.push(entry.name);
       }
     };
     walk(path.resolve(import.meta.dirname, "../../app"));

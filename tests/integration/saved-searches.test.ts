@@ -3,7 +3,12 @@ import { db } from "~/db.server";
 import { createNeed } from "~/modules/needs/needs.server";
 import { getSearchEngine } from "~/modules/search/engine.server";
 import { processOutbox, rebuildIndexes } from "~/modules/search/indexer.server";
-import { deleteSavedSearch, listSavedSearches, runSavedSearchAlerts, saveSearch } from "~/modules/search/saved-searches.server";
+import {
+  deleteSavedSearch,
+  listSavedSearches,
+  runSavedSearchAlerts,
+  saveSearch,
+} from "~/modules/search/saved-searches.server";
 import { SearchParamsSchema } from "~/modules/search/search.schema";
 import { DomainError } from "~/utils/errors";
 import { useTestDatabase } from "../support/database";
@@ -15,7 +20,8 @@ beforeAll(async () => {
   await rebuildIndexes(getSearchEngine());
 });
 
-const alertsFor = (userId: string) => db.notification.findMany({ where: { userId, type: "search.match" }, select: { payload: true } });
+const alertsFor = (userId: string) =>
+  db.notification.findMany({ where: { userId, type: "search.match" }, select: { payload: true } });
 
 describe("saved searches", () => {
   it("tells the person once about each batch of new matching records", async () => {
@@ -24,14 +30,31 @@ describe("saved searches", () => {
     expect(await runSavedSearchAlerts()).toBe(0);
 
     const { organisation, head } = await createVillage();
-    await createNeed({ actor: head, organisationId: organisation.id, fields: needFields({ title: "牡丹籽油压榨工艺", countyCode: "410311" }), photos: [], publish: true, meta });
-    await createNeed({ actor: head, organisationId: organisation.id, fields: needFields({ title: "牡丹观光园规划", countyCode: "410325" }), photos: [], publish: true, meta });
+    await createNeed({
+      actor: head,
+      organisationId: organisation.id,
+      fields: needFields({ title: "牡丹籽油压榨工艺", countyCode: "410311" }),
+      photos: [],
+      publish: true,
+      meta,
+    });
+    await createNeed({
+      actor: head,
+      organisationId: organisation.id,
+      fields: needFields({ title: "牡丹观光园规划", countyCode: "410325" }),
+      photos: [],
+      publish: true,
+      meta,
+    });
     await processOutbox(getSearchEngine());
 
     await runSavedSearchAlerts();
     const alerts = await alertsFor(expert.id);
     expect(alerts).toHaveLength(1);
-    expect(alerts[0].payload).toMatchObject({ params: { label: "洛龙区 牡丹", count: 1 }, href: expect.stringContaining("county=410311") });
+    expect(alerts[0].payload).toMatchObject({
+      params: { label: "洛龙区 牡丹", count: 1 },
+      href: expect.stringContaining("county=410311"),
+    });
 
     await runSavedSearchAlerts();
     expect(await alertsFor(expert.id)).toHaveLength(1);
@@ -49,8 +72,13 @@ describe("saved searches", () => {
 
   it("refuses expert searches and more than twenty", async () => {
     const expert = await createExpert();
-    await expect(saveSearch(expert.id, SearchParamsSchema.parse({ type: "experts" }), "x")).rejects.toMatchObject({ code: "search.cannot_save" });
-    for (let i = 0; i < 20; i++) await saveSearch(expert.id, SearchParamsSchema.parse({ q: `词${i}` }), `词${i}`);
-    await expect(saveSearch(expert.id, SearchParamsSchema.parse({ q: "多一个" }), "多一个")).rejects.toMatchObject({ code: "search.too_many_saved" });
+    await expect(
+      saveSearch(expert.id, SearchParamsSchema.parse({ type: "experts" }), "x"),
+    ).rejects.toMatchObject({ code: "search.cannot_save" });
+    for (let i = 0; i < 20; i++)
+      await saveSearch(expert.id, SearchParamsSchema.parse({ q: `词${i}` }), `词${i}`);
+    await expect(
+      saveSearch(expert.id, SearchParamsSchema.parse({ q: "多一个" }), "多一个"),
+    ).rejects.toMatchObject({ code: "search.too_many_saved" });
   });
 });

@@ -21,7 +21,10 @@ describe("embedded engine: very common words", () => {
     }));
 
   it("leaves out words most documents hold when the query has rarer ones", () => {
-    const frequency = new Map([["合作社", 900], ["香菇", 10]]);
+    const frequency = new Map([
+      ["合作社", 900],
+      ["香菇", 10],
+    ]);
     expect(withoutCommonWords(["香菇", "合作社"], frequency, 1000)).toEqual(["香菇"]);
     // Only common words: keep them, or nothing would be found.
     expect(withoutCommonWords(["合作社"], frequency, 1000)).toEqual(["合作社"]);
@@ -42,7 +45,12 @@ describe("embedded engine: very common words", () => {
     expect((await engine.search("needs", { q: "香菇 合作社" })).total).toBe(100);
 
     // Removing most documents shrinks the index below the size where words are dropped.
-    await engine.remove("needs", documents(10, 100).slice(300).map((document) => document.id));
+    await engine.remove(
+      "needs",
+      documents(10, 100)
+        .slice(300)
+        .map((document) => document.id),
+    );
     expect((await engine.search("needs", { q: "核桃 合作社" })).total).toBe(300);
   });
 
@@ -50,7 +58,11 @@ describe("embedded engine: very common words", () => {
     const engine = createEmbeddedEngine();
     await engine.configure("needs", definition, []);
     await engine.upsert("needs", documents(10, 1200));
-    const result = await engine.search("needs", { q: "香菇", facets: ["county"], filters: [{ field: "county", op: "eq", value: "410324" }] });
+    const result = await engine.search("needs", {
+      q: "香菇",
+      facets: ["county"],
+      filters: [{ field: "county", op: "eq", value: "410324" }],
+    });
     expect(result.total).toBe(5);
     expect(result.facets.county).toEqual({ "410324": 5 });
   });

@@ -20,7 +20,14 @@ const found = async (q: string) => (await engine.search("needs", { q })).hits.ma
 describe("keeping the index in step through the outbox", () => {
   it("indexes a published need, and drops it when the bureau hides it", async () => {
     const { organisation, head } = await createVillage();
-    const { id } = await createNeed({ actor: head, organisationId: organisation.id, fields: needFields({ title: "连翘种植密度与修剪技术" }), photos: [], publish: true, meta });
+    const { id } = await createNeed({
+      actor: head,
+      organisationId: organisation.id,
+      fields: needFields({ title: "连翘种植密度与修剪技术" }),
+      photos: [],
+      publish: true,
+      meta,
+    });
     expect(await db.searchOutbox.count({ where: { documentId: id, processedAt: null } })).toBeGreaterThan(0);
     expect(await found("连翘")).not.toContain(id);
 
@@ -35,19 +42,45 @@ describe("keeping the index in step through the outbox", () => {
 
   it("never indexes a draft", async () => {
     const { organisation, head } = await createVillage();
-    const { id } = await createNeed({ actor: head, organisationId: organisation.id, fields: needFields({ title: "丹参育苗草稿" }), photos: [], publish: false, meta });
+    const { id } = await createNeed({
+      actor: head,
+      organisationId: organisation.id,
+      fields: needFields({ title: "丹参育苗草稿" }),
+      photos: [],
+      publish: false,
+      meta,
+    });
     await processOutbox(engine);
     expect(await found("丹参")).not.toContain(id);
   });
 
   it("keeps failed changes pending with a back-off, then applies them", async () => {
     const { organisation, head } = await createVillage();
-    const { id } = await createNeed({ actor: head, organisationId: organisation.id, fields: needFields({ title: "山茱萸烘干工艺" }), photos: [], publish: true, meta });
-    const broken: SearchEngine = { ...engine, upsert: async () => { throw new Error("engine unreachable"); } };
+    const { id } = await createNeed({
+      actor: head,
+      organisationId: organisation.id,
+      fields: needFields({ title: "山茱萸烘干工艺" }),
+      photos: [],
+      publish: true,
+      meta,
+    });
+    const broken: SearchEngine = {
+      ...engine,
+      upsert: async () => {
+        throw new Error("engine unreachable");
+      },
+    };
     const now = new Date();
     expect((await processOutbox(broken, now)).failed).toBeGreaterThan(0);
-    const pending = await db.searchOutbox.findFirstOrThrow({ where: { documentId: id }, select: { attempts: true, nextAttemptAt: true, lastError: true, processedAt: true } });
-    expect(pending).toMatchObject({ attempts: 1, processedAt: null, lastError: expect.stringContaining("engine unreachable") });
+    const pending = await db.searchOutbox.findFirstOrThrow({
+      where: { documentId: id },
+      select: { attempts: true, nextAttemptAt: true, lastError: true, processedAt: true },
+    });
+    expect(pending).toMatchObject({
+      attempts: 1,
+      processedAt: null,
+      lastError: expect.stringContaining("engine unreachable"),
+    });
     expect(pending.nextAttemptAt.getTime()).toBeGreaterThan(now.getTime());
 
     // Not retried before its time, then applied once the engine is back.
@@ -60,7 +93,11 @@ describe("keeping the index in step through the outbox", () => {
   it("rebuilds every index from the database", async () => {
     const fresh = createEmbeddedEngine();
     const counts = await rebuildIndexes(fresh);
-    expect(counts.needs).toBe(await db.need.count({ where: { hiddenAt: null, status: { in: ["OPEN", "IN_PROGRESS", "COMPLETED"] } } }));
+    expect(counts.needs).toBe(
+      await db.need.count({
+        where: { hiddenAt: null, status: { in: ["OPEN", "IN_PROGRESS", "COMPLETED"] } },
+      }),
+    );
     expect((await fresh.search("needs", { q: "" })).total).toBe(counts.needs);
     expect(await db.searchOutbox.count({ where: { processedAt: null } })).toBe(0);
   });

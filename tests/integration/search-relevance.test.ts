@@ -8,7 +8,13 @@ import { RELEVANCE_DOCS, RELEVANCE_QUERIES } from "../fixtures/search/relevance"
 const MIN_PRECISION_AT_5 = 0.8;
 
 const DEFINITION: IndexDefinition = {
-  fieldTypes: { title: "text", tags: "keywords", description: "text", industry: "keyword", county: "keyword" },
+  fieldTypes: {
+    title: "text",
+    tags: "keywords",
+    description: "text",
+    industry: "keyword",
+    county: "keyword",
+  },
   searchable: ["title", "tags", "description"],
   filterable: ["industry", "county"],
   sortable: [],
@@ -21,7 +27,14 @@ beforeAll(async () => {
   await engine.configure("needs", DEFINITION, SYNONYMS);
   await engine.upsert(
     "needs",
-    RELEVANCE_DOCS.map((doc) => ({ id: doc.id, title: doc.title, tags: doc.tags ?? [], description: doc.description, industry: doc.industry, county: doc.countyCode })),
+    RELEVANCE_DOCS.map((doc) => ({
+      id: doc.id,
+      title: doc.title,
+      tags: doc.tags ?? [],
+      description: doc.description,
+      industry: doc.industry,
+      county: doc.countyCode,
+    })),
   );
 });
 
@@ -30,8 +43,12 @@ describe("relevance on 200 realistic needs and offers", () => {
     const perQuery: { q: string; precision: number }[] = [];
     for (const query of RELEVANCE_QUERIES) {
       const filters = [
-        ...(query.filters?.industry ? [{ field: "industry", op: "eq" as const, value: query.filters.industry }] : []),
-        ...(query.filters?.countyCode ? [{ field: "county", op: "eq" as const, value: query.filters.countyCode }] : []),
+        ...(query.filters?.industry
+          ? [{ field: "industry", op: "eq" as const, value: query.filters.industry }]
+          : []),
+        ...(query.filters?.countyCode
+          ? [{ field: "county", op: "eq" as const, value: query.filters.countyCode }]
+          : []),
       ];
       const result = await engine.search("needs", { q: query.q, filters, limit: 5 });
       const relevant = new Set(query.relevant);
@@ -41,7 +58,9 @@ describe("relevance on 200 realistic needs and offers", () => {
     }
     const mean = perQuery.reduce((sum, row) => sum + row.precision, 0) / perQuery.length;
     const weakest = [...perQuery].sort((a, b) => a.precision - b.precision).slice(0, 5);
-    console.log(`precision@5 (embedded engine) = ${mean.toFixed(3)} over ${perQuery.length} queries; weakest: ${weakest.map((row) => `${row.q} ${row.precision.toFixed(2)}`).join(", ")}`);
+    console.log(
+      `precision@5 (embedded engine) = ${mean.toFixed(3)} over ${perQuery.length} queries; weakest: ${weakest.map((row) => `${row.q} ${row.precision.toFixed(2)}`).join(", ")}`,
+    );
     expect(mean).toBeGreaterThanOrEqual(MIN_PRECISION_AT_5);
   });
 });

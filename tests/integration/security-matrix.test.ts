@@ -178,7 +178,11 @@ const MATRIX: Row[] = [
 ];
 
 const routeModules = import.meta.glob<{ loader?: Handler; action?: Handler }>("../../app/routes/*.{ts,tsx}");
-type Handler = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => unknown;
+type Handler = (args: {
+  request: Request;
+  params: Record<string, string>;
+  context: Record<string, unknown>;
+}) => unknown;
 
 /** The URL pattern of a flat-routes file name: `$id` is a param, `x_` escapes nesting, `[.]` is a dot. */
 function paramsOf(route: string, pathname: string): Record<string, string> {
@@ -199,15 +203,27 @@ function paramsOf(route: string, pathname: string): Record<string, string> {
 let requestCount = 0;
 
 /** The status a loader or action answers with, whether it returns or throws it. */
-async function outcome(handler: Handler, url: string, route: string, method: "GET" | "POST", cookie: string | null): Promise<string> {
+async function outcome(
+  handler: Handler,
+  url: string,
+  route: string,
+  method: "GET" | "POST",
+  cookie: string | null,
+): Promise<string> {
   const request = new Request(`http://localhost:3000${url}`, {
     method,
-    headers: { ...(cookie ? { cookie } : {}), ...(method === "POST" ? { "content-type": "application/x-www-form-urlencoded" } : {}) },
+    headers: {
+      ...(cookie ? { cookie } : {}),
+      ...(method === "POST" ? { "content-type": "application/x-www-form-urlencoded" } : {}),
+    },
     body: method === "POST" ? new URLSearchParams() : undefined,
   });
   // Each request from its own address, so the API's and login's rate limits never decide.
   requestCount += 1;
-  const context = { cspNonce: "test", clientIp: `10.77.${Math.floor(requestCount / 250)}.${requestCount % 250}` };
+  const context = {
+    cspNonce: "test",
+    clientIp: `10.77.${Math.floor(requestCount / 250)}.${requestCount % 250}`,
+  };
   let result: unknown;
   try {
     result = await handler({ request, params: paramsOf(route, new URL(request.url).pathname), context });
@@ -216,7 +232,10 @@ async function outcome(handler: Handler, url: string, route: string, method: "GE
     if (!(thrown instanceof Response)) throw thrown;
     result = thrown;
   }
-  const status = result instanceof Response ? result.status : ((result as { init?: { status?: number } } | null)?.init?.status ?? 200);
+  const status =
+    result instanceof Response
+      ? result.status
+      : ((result as { init?: { status?: number } } | null)?.init?.status ?? 200);
   const location = result instanceof Response ? (result.headers.get("location") ?? "") : "";
   if (status >= 300 && status < 400) return location.startsWith("/login") ? "l" : "a";
   if (status === 401) return "l";
@@ -240,7 +259,12 @@ async function rowOutcomes(route: string, url: string, method: "GET" | "POST"): 
   let letters = "";
   for (const role of MATRIX_ROLES) {
     // Logging out ends the session it is sent with: give that route a session of its own.
-    const cookie = role === "anonymous" ? null : route === "logout" ? await sessionCookieFor(world.people[role].id) : world.cookies[role];
+    const cookie =
+      role === "anonymous"
+        ? null
+        : route === "logout"
+          ? await sessionCookieFor(world.people[role].id)
+          : world.cookies[role];
     const letter = await outcome(handler, concrete, route, method, cookie);
     letters += letter.length === 1 ? letter : "E";
     if (letter.length > 1) console.warn(`${route} ${method} as ${role}: ${letter}`);
@@ -255,7 +279,9 @@ afterAll(() => {
 
 describe("the role × route matrix", () => {
   it("lists every route module that has a loader or an action, and nothing else", async () => {
-    const files = readdirSync(path.join(import.meta.dirname, "../../app/routes")).filter((file) => !file.startsWith("+") && !/\.test\.tsx?$/.test(file));
+    const files = readdirSync(path.join(import.meta.dirname, "../../app/routes")).filter(
+      (file) => !file.startsWith("+") && !/\.test\.tsx?$/.test(file),
+    );
     const listed = new Map(MATRIX.map((row) => [row[0], row]));
     for (const file of files) {
       const route = file.replace(/\.tsx?$/, "");

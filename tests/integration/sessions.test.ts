@@ -3,7 +3,12 @@ import { db } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { getOptionalUser, requireUser } from "~/modules/users/guards.server";
 import { MAX_FAILURES_PER_ACCOUNT } from "~/modules/users/throttle.server";
-import { createSession, getSessionUser, readSessionId, serializeSessionCookie } from "~/modules/users/session.server";
+import {
+  createSession,
+  getSessionUser,
+  readSessionId,
+  serializeSessionCookie,
+} from "~/modules/users/session.server";
 import { action as loginAction } from "~/routes/login";
 import { action as logoutAction } from "~/routes/logout";
 import { TEST_PASSWORD, createUser } from "../support/factories";
@@ -51,7 +56,9 @@ describe("the staff idle timeout", () => {
   it("sends the idle staff member to the login page", async () => {
     const bureau = await createUser({ role: "BUREAU" });
     const id = await sessionAged(bureau.id, idle());
-    const thrown = await requireUser(new Request("http://localhost:3000/bureau", { headers: { cookie: await cookieOf(id) } })).catch((error: unknown) => error);
+    const thrown = await requireUser(
+      new Request("http://localhost:3000/bureau", { headers: { cookie: await cookieOf(id) } }),
+    ).catch((error: unknown) => error);
     expect(thrown).toBeInstanceOf(Response);
     expect((thrown as Response).headers.get("location")).toBe("/login?redirectTo=%2Fbureau");
   });
@@ -75,13 +82,19 @@ describe("the staff idle timeout", () => {
   it("refreshes lastSeenAt on use, at most once a minute", async () => {
     const bureau = await createUser({ role: "BUREAU" });
     const fresh = await sessionAged(bureau.id, 30_000);
-    const before = (await db.session.findUniqueOrThrow({ where: { id: fresh }, select: { lastSeenAt: true } })).lastSeenAt;
+    const before = (
+      await db.session.findUniqueOrThrow({ where: { id: fresh }, select: { lastSeenAt: true } })
+    ).lastSeenAt;
     await getSessionUser(fresh);
-    expect((await db.session.findUniqueOrThrow({ where: { id: fresh }, select: { lastSeenAt: true } })).lastSeenAt).toEqual(before);
+    expect(
+      (await db.session.findUniqueOrThrow({ where: { id: fresh }, select: { lastSeenAt: true } })).lastSeenAt,
+    ).toEqual(before);
 
     const stale = await sessionAged(bureau.id, 5 * MINUTE);
     await getSessionUser(stale);
-    const touched = (await db.session.findUniqueOrThrow({ where: { id: stale }, select: { lastSeenAt: true } })).lastSeenAt;
+    const touched = (
+      await db.session.findUniqueOrThrow({ where: { id: stale }, select: { lastSeenAt: true } })
+    ).lastSeenAt;
     expect(Date.now() - touched.getTime()).toBeLessThan(MINUTE);
   });
 });
@@ -90,7 +103,11 @@ describe("session ids at login and logout", () => {
   it("issues a new session id at login and ends the one the browser carried", async () => {
     const user = await createUser();
     const planted = await createSession(user.id, { ip: "10.79.0.3" });
-    const response = (await loginAction({ request: post("/login", { identifier: user.phone!, password: TEST_PASSWORD }, await cookieOf(planted)), context, params: {} })) as Response;
+    const response = (await loginAction({
+      request: post("/login", { identifier: user.phone!, password: TEST_PASSWORD }, await cookieOf(planted)),
+      context,
+      params: {},
+    })) as Response;
     expect(response.status).toBe(302);
     const issued = await readSessionId(response.headers.get("set-cookie"));
     expect(issued).toBeTruthy();
@@ -103,12 +120,20 @@ describe("session ids at login and logout", () => {
     const user = await createUser();
     const id = await createSession(user.id, { ip: "10.79.0.4" });
     const cookie = await cookieOf(id);
-    expect((await getOptionalUser(new Request("http://localhost:3000/account", { headers: { cookie } })))?.id).toBe(user.id);
-    const response = (await logoutAction({ request: post("/logout", {}, cookie), context, params: {} })) as Response;
+    expect(
+      (await getOptionalUser(new Request("http://localhost:3000/account", { headers: { cookie } })))?.id,
+    ).toBe(user.id);
+    const response = (await logoutAction({
+      request: post("/logout", {}, cookie),
+      context,
+      params: {},
+    })) as Response;
     expect(response.status).toBe(302);
     expect(response.headers.get("set-cookie")).toMatch(/xk_session=;/);
     expect(await sessionExists(id)).toBe(false);
-    expect(await getOptionalUser(new Request("http://localhost:3000/account", { headers: { cookie } }))).toBeNull();
+    expect(
+      await getOptionalUser(new Request("http://localhost:3000/account", { headers: { cookie } })),
+    ).toBeNull();
   });
 });
 
@@ -117,7 +142,12 @@ describe("session ids at login and logout", () => {
 describe("login throttling", () => {
   it("opens no session once the account is locked, even with the right password", async () => {
     const user = await createUser();
-    const attempt = (password: string) => loginAction({ request: post("/login", { identifier: user.phone!, password }), context: { ...context, clientIp: "10.79.1.1" }, params: {} });
+    const attempt = (password: string) =>
+      loginAction({
+        request: post("/login", { identifier: user.phone!, password }),
+        context: { ...context, clientIp: "10.79.1.1" },
+        params: {},
+      });
     for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) await attempt("wrong-pass-1");
     const locked = (await attempt(TEST_PASSWORD)) as unknown as { init: { status: number } };
     expect(locked.init.status).toBe(429);

@@ -21,7 +21,9 @@ function refusal(client: Socket): Promise<string> {
 
 async function loggedInCookie(): Promise<{ cookie: string; userId: string; sessionId: string }> {
   const user = await createUser();
-  const { sessionId } = await logIn(LoginSchema.parse({ identifier: user.phone, password: TEST_PASSWORD }), { ip: "10.2.0.1" });
+  const { sessionId } = await logIn(LoginSchema.parse({ identifier: user.phone, password: TEST_PASSWORD }), {
+    ip: "10.2.0.1",
+  });
   return { cookie: await serializeSessionCookie(sessionId), userId: user.id, sessionId };
 }
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
-import { assignNeed, declineAssignment, responseTimesByCounty, saveTriageSetting, triageQueue } from "~/modules/reach/triage.server";
+import {
+  assignNeed,
+  declineAssignment,
+  responseTimesByCounty,
+  saveTriageSetting,
+  triageQueue,
+} from "~/modules/reach/triage.server";
 import { setPovertyVillage } from "~/modules/reach/poverty.server";
 import { action as assignAction } from "~/routes/bureau.triage_.$needId";
 import { createSession, serializeSessionCookie } from "~/modules/users/session.server";
@@ -31,11 +37,20 @@ describe("the triage queue", () => {
     const oldest = await createOpenNeed({ hours: 200, county: "410323" });
     const urgent = await createOpenNeed({ hours: 60, county: "410323", urgency: "URGENT" });
     const poor = await createOpenNeed({ hours: 50, county: "410323" });
-    await setPovertyVillage(bureau, { organisationId: poor.organisation.id, mark: true, reason: "2026 年建档立卡名单", meta });
+    await setPovertyVillage(bureau, {
+      organisationId: poor.organisation.id,
+      mark: true,
+      reason: "2026 年建档立卡名单",
+      meta,
+    });
     const queue = await triageQueue({ countyCode: "410323" });
     expect(queue.map((need) => need.id)).toEqual([poor.need.id, urgent.need.id, oldest.need.id]);
     expect(queue.map((need) => need.poverty)).toEqual([true, false, false]);
-    expect(await db.auditLog.count({ where: { action: "organisation.poverty_marked", subjectId: poor.organisation.id } })).toBe(1);
+    expect(
+      await db.auditLog.count({
+        where: { action: "organisation.poverty_marked", subjectId: poor.organisation.id },
+      }),
+    ).toBe(1);
   });
 });
 
@@ -46,7 +61,10 @@ describe("assigning", () => {
     const { need } = await createOpenNeed({ hours: 80, county: "410325" });
     await assignNeed(bureau, { needId: need.id, assigneeId: commissioner.id, note: "请优先看看", meta });
     expect(await queueIds("410325")).toEqual([]);
-    const notification = await db.notification.findFirstOrThrow({ where: { userId: commissioner.id, type: "triage.assigned" }, select: { payload: true } });
+    const notification = await db.notification.findFirstOrThrow({
+      where: { userId: commissioner.id, type: "triage.assigned" },
+      select: { payload: true },
+    });
     expect(notification.payload).toMatchObject({ href: `/needs/${need.id}` });
   });
 
@@ -58,11 +76,23 @@ describe("assigning", () => {
     const { need } = await createOpenNeed({ hours: 80, county: "410326" });
     const a = await assignNeed(bureau, { needId: need.id, assigneeId: first.id, meta });
     const b = await assignNeed(bureau, { needId: need.id, assigneeId: second.id, meta });
-    const statuses = await db.triageAssignment.findMany({ where: { needId: need.id }, select: { id: true, status: true } });
-    expect(new Map(statuses.map((row) => [row.id, row.status]))).toEqual(new Map([[a.id, "WITHDRAWN"], [b.id, "ASSIGNED"]]));
-    await expect(declineAssignment(first, { assignmentId: b.id, reason: "不是我的", meta })).rejects.toMatchObject({ code: "reach.not_found" });
+    const statuses = await db.triageAssignment.findMany({
+      where: { needId: need.id },
+      select: { id: true, status: true },
+    });
+    expect(new Map(statuses.map((row) => [row.id, row.status]))).toEqual(
+      new Map([
+        [a.id, "WITHDRAWN"],
+        [b.id, "ASSIGNED"],
+      ]),
+    );
+    await expect(
+      declineAssignment(first, { assignmentId: b.id, reason: "不是我的", meta }),
+    ).rejects.toMatchObject({ code: "reach.not_found" });
     await declineAssignment(second, { assignmentId: b.id, reason: "这个月在外地", meta });
-    await expect(declineAssignment(second, { assignmentId: b.id, reason: "再点一次", meta })).rejects.toMatchObject({ code: "reach.assignment_closed" });
+    await expect(
+      declineAssignment(second, { assignmentId: b.id, reason: "再点一次", meta }),
+    ).rejects.toMatchObject({ code: "reach.assignment_closed" });
     expect(await queueIds("410326")).toEqual([need.id]);
   });
 
@@ -71,11 +101,19 @@ describe("assigning", () => {
     const unverified = await createExpert({ verified: false });
     await db.expertProfile.create({ data: { userId: unverified.id } });
     const { need, head } = await createOpenNeed({ hours: 80, county: "410327" });
-    await expect(assignNeed(bureau, { needId: need.id, assigneeId: unverified.id, meta })).rejects.toMatchObject({ code: "reach.assignee_invalid" });
-    await expect(assignNeed(head, { needId: need.id, assigneeId: unverified.id, meta })).rejects.toMatchObject({ code: "reach.forbidden" });
+    await expect(
+      assignNeed(bureau, { needId: need.id, assigneeId: unverified.id, meta }),
+    ).rejects.toMatchObject({ code: "reach.assignee_invalid" });
+    await expect(
+      assignNeed(head, { needId: need.id, assigneeId: unverified.id, meta }),
+    ).rejects.toMatchObject({ code: "reach.forbidden" });
     const cookie = await serializeSessionCookie(await createSession(bureau.id, { ip: "10.5.0.1" }));
     const result = (await assignAction({
-      request: new Request(`http://localhost/bureau/triage/${need.id}`, { method: "POST", body: new URLSearchParams({ assigneeId: unverified.id }), headers: { cookie } }),
+      request: new Request(`http://localhost/bureau/triage/${need.id}`, {
+        method: "POST",
+        body: new URLSearchParams({ assigneeId: unverified.id }),
+        headers: { cookie },
+      }),
       context: { cspNonce: "t", clientIp: "10.5.0.1" },
       params: { needId: need.id },
     })) as unknown as { data: { error: Record<string, string[]> }; init: { status: number } };
@@ -99,7 +137,15 @@ describe("time to first response per county", () => {
     await createOpenNeed({ hours: 5, county: "410328" });
     const [row] = await responseTimesByCounty({ countyCode: "410328" });
     // Median of 2,10,30,50 = 20; p90 (linear) = 30 + 0.7 × 20 = 44.
-    expect(row).toMatchObject({ countyCode: "410328", targetHours: 24, published: 6, withinTarget: 2, eligible: 5, unanswered: 2, overTarget: true });
+    expect(row).toMatchObject({
+      countyCode: "410328",
+      targetHours: 24,
+      published: 6,
+      withinTarget: 2,
+      eligible: 5,
+      unanswered: 2,
+      overTarget: true,
+    });
     expect(row!.medianHours).toBeCloseTo(20, 6);
     expect(row!.p90Hours).toBeCloseTo(44, 6);
   });
@@ -110,7 +156,14 @@ describe("time to first response per county", () => {
       await applyAfter(need.id, hours);
     }
     const [row] = await responseTimesByCounty({ countyCode: "410329" });
-    expect(row).toMatchObject({ targetHours: 72, published: 3, withinTarget: 2, eligible: 3, unanswered: 0, overTarget: false });
+    expect(row).toMatchObject({
+      targetHours: 72,
+      published: 3,
+      withinTarget: 2,
+      eligible: 3,
+      unanswered: 0,
+      overTarget: false,
+    });
     expect(row!.medianHours).toBeCloseTo(3, 6);
   });
 });
@@ -122,7 +175,14 @@ describe("the demo seed for reach", () => {
     const bureau = await createBureau();
     const { organisation, head } = await createOpenNeed({ hours: 1, county: "410324" });
     const user = await db.user.findUniqueOrThrow({ where: { id: head.id }, select: { passwordHash: true } });
-    const seeded = await db.$transaction((tx) => seedReach(tx, { passwordHash: user.passwordHash, bureauUserId: bureau.id, villageUserId: head.id, cooperativeId: organisation.id }));
+    const seeded = await db.$transaction((tx) =>
+      seedReach(tx, {
+        passwordHash: user.passwordHash,
+        bureauUserId: bureau.id,
+        villageUserId: head.id,
+        cooperativeId: organisation.id,
+      }),
+    );
     const queue = await triageQueue({ countyCode: "410324" });
     expect(queue[0]).toMatchObject({ poverty: true, title: "香菇烘干房温度控制改造" });
     expect(await checkClaimCode("+8613800000099", DEMO_CLAIM_CODE, meta)).toBe(seeded.proxyNeedId);

@@ -37,11 +37,16 @@ function imageFile(bytes: Uint8Array, name: string, type = "image/png") {
 }
 
 async function png(width: number, height: number) {
-  return sharp({ create: { width, height, channels: 3, background: "#3a7" } }).png().toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: "#3a7" } })
+    .png()
+    .toBuffer();
 }
 
 async function rejection(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(DomainError);
   return error as DomainError;
 }
@@ -59,15 +64,29 @@ const loaderArgs = (id: string, query = "", headers: Record<string, string> = {}
 describe("storeImage", () => {
   it("stores a large PNG as a WebP within 1600 px, with a thumbnail and a row", async () => {
     const owner = await createUser();
-    const stored = await storeImage({ ownerId: owner.id, file: imageFile(await png(3000, 2000), "field.png") });
+    const stored = await storeImage({
+      ownerId: owner.id,
+      file: imageFile(await png(3000, 2000), "field.png"),
+    });
 
     expect(stored).toMatchObject({ width: 1600, height: 1067, mimeType: "image/webp" });
-    const row = await db.upload.findUniqueOrThrow({ where: { id: stored.id }, select: { ownerId: true, storageKey: true, mimeType: true, bytes: true, width: true, height: true } });
-    expect(row).toMatchObject({ ownerId: owner.id, mimeType: "image/webp", bytes: stored.bytes, width: 1600, height: 1067 });
+    const row = await db.upload.findUniqueOrThrow({
+      where: { id: stored.id },
+      select: { ownerId: true, storageKey: true, mimeType: true, bytes: true, width: true, height: true },
+    });
+    expect(row).toMatchObject({
+      ownerId: owner.id,
+      mimeType: "image/webp",
+      bytes: stored.bytes,
+      width: 1600,
+      height: 1067,
+    });
 
     const full = await sharp(path.join(uploadsDir, row.storageKey)).metadata();
     expect(full).toMatchObject({ format: "webp", width: 1600, height: 1067 });
-    const thumbnail = await sharp(path.join(uploadsDir, row.storageKey.replace(/\.webp$/, ".thumb.webp"))).metadata();
+    const thumbnail = await sharp(
+      path.join(uploadsDir, row.storageKey.replace(/\.webp$/, ".thumb.webp")),
+    ).metadata();
     expect(thumbnail).toMatchObject({ format: "webp", width: 400, height: 267 });
   });
 
@@ -81,15 +100,24 @@ describe("storeImage", () => {
     const owner = await createUser();
     const jpeg = await sharp({ create: { width: 200, height: 100, channels: 3, background: "#963" } })
       .jpeg()
-      .withExif({ IFD0: { ImageDescription: "farm-secret" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "34/1 37/1 12/1" } })
+      .withExif({
+        IFD0: { ImageDescription: "farm-secret" },
+        IFD3: { GPSLatitudeRef: "N", GPSLatitude: "34/1 37/1 12/1" },
+      })
       .withMetadata({ orientation: 6 })
       .toBuffer();
     const input = await sharp(jpeg).metadata();
     expect(input.exif?.includes("farm-secret")).toBe(true);
     expect(input.exif?.includes(Buffer.from([0x25, 0x88]))).toBe(true); // the GPS IFD pointer tag
 
-    const stored = await storeImage({ ownerId: owner.id, file: imageFile(jpeg, "IMG_0001.jpg", "image/jpeg") });
-    const { storageKey } = await db.upload.findUniqueOrThrow({ where: { id: stored.id }, select: { storageKey: true } });
+    const stored = await storeImage({
+      ownerId: owner.id,
+      file: imageFile(jpeg, "IMG_0001.jpg", "image/jpeg"),
+    });
+    const { storageKey } = await db.upload.findUniqueOrThrow({
+      where: { id: stored.id },
+      select: { storageKey: true },
+    });
     const output = await sharp(path.join(uploadsDir, storageKey)).metadata();
     expect(output).toMatchObject({ width: 100, height: 200 });
     expect(output.exif).toBeUndefined();
@@ -100,7 +128,12 @@ describe("storeImage", () => {
   it("refuses a text file named photo.jpg and leaves no file and no row", async () => {
     const owner = await createUser();
     const before = await filesOnDisk();
-    const error = await rejection(storeImage({ ownerId: owner.id, file: new File(["just some words"], "photo.jpg", { type: "image/jpeg" }) }));
+    const error = await rejection(
+      storeImage({
+        ownerId: owner.id,
+        file: new File(["just some words"], "photo.jpg", { type: "image/jpeg" }),
+      }),
+    );
     expect(error.code).toBe("upload.unsupported_type");
     expect(error.status).toBe(415);
     expect(await filesOnDisk()).toEqual(before);
@@ -109,23 +142,46 @@ describe("storeImage", () => {
 
   it("refuses a PNG that is cut off, which sharp cannot decode", async () => {
     const owner = await createUser();
-    const whole = await sharp({ create: { width: 400, height: 400, channels: 3, background: "#000", noise: { type: "gaussian", mean: 128, sigma: 60 } } }).png().toBuffer();
-    const error = await rejection(storeImage({ ownerId: owner.id, file: imageFile(whole.subarray(0, whole.length / 2), "cut.png") }));
+    const whole = await sharp({
+      create: {
+        width: 400,
+        height: 400,
+        channels: 3,
+        background: "#000",
+        noise: { type: "gaussian", mean: 128, sigma: 60 },
+      },
+    })
+      .png()
+      .toBuffer();
+    const error = await rejection(
+      storeImage({ ownerId: owner.id, file: imageFile(whole.subarray(0, whole.length / 2), "cut.png") }),
+    );
     expect(error.code).toBe("upload.unsupported_type");
   });
 
   it("refuses an empty file and a file over 8 MiB before decoding it", async () => {
     const owner = await createUser();
-    expect((await rejection(storeImage({ ownerId: owner.id, file: new File([], "empty.png") }))).code).toBe("upload.empty");
-    const huge = new File([await png(10, 10), new Uint8Array(MAX_IMAGE_BYTES)], "huge.png", { type: "image/png" });
+    expect((await rejection(storeImage({ ownerId: owner.id, file: new File([], "empty.png") }))).code).toBe(
+      "upload.empty",
+    );
+    const huge = new File([await png(10, 10), new Uint8Array(MAX_IMAGE_BYTES)], "huge.png", {
+      type: "image/png",
+    });
     const error = await rejection(storeImage({ ownerId: owner.id, file: huge }));
-    expect(error).toMatchObject({ code: "upload.too_large", status: 413, field: "photos", params: { mb: 8 } });
+    expect(error).toMatchObject({
+      code: "upload.too_large",
+      status: 413,
+      field: "photos",
+      params: { mb: 8 },
+    });
   });
 
   it("removes the stored files again when the row cannot be written", async () => {
     const before = await filesOnDisk();
     // No such user: the foreign key refuses the row after both files were written.
-    await expect(storeImage({ ownerId: "no-such-user", file: imageFile(await png(50, 50), "a.png") })).rejects.toThrow();
+    await expect(
+      storeImage({ ownerId: "no-such-user", file: imageFile(await png(50, 50), "a.png") }),
+    ).rejects.toThrow();
     expect(await filesOnDisk()).toEqual(before);
   });
 });
@@ -144,7 +200,8 @@ describe("deleteUpload", () => {
 });
 
 describe("parseUploadForm", () => {
-  const post = (body: FormData | URLSearchParams) => new Request("http://localhost:3000/needs/new", { method: "POST", body });
+  const post = (body: FormData | URLSearchParams) =>
+    new Request("http://localhost:3000/needs/new", { method: "POST", body });
   const limits = { maxFiles: 2, maxFileBytes: 1000 };
 
   it("reads text fields and files", async () => {
@@ -163,9 +220,17 @@ describe("parseUploadForm", () => {
     // What a browser sends for an empty <input type="file">: a part with an empty file name.
     const boundary = "----xk-test-boundary";
     const body = [
-      `--${boundary}`, 'Content-Disposition: form-data; name="title"', "", "苹果套袋",
-      `--${boundary}`, 'Content-Disposition: form-data; name="photos"; filename=""', "Content-Type: application/octet-stream", "", "",
-      `--${boundary}--`, "",
+      `--${boundary}`,
+      'Content-Disposition: form-data; name="title"',
+      "",
+      "苹果套袋",
+      `--${boundary}`,
+      'Content-Disposition: form-data; name="photos"; filename=""',
+      "Content-Type: application/octet-stream",
+      "",
+      "",
+      `--${boundary}--`,
+      "",
     ].join("\r\n");
     const request = new Request("http://localhost:3000/needs/new", {
       method: "POST",
@@ -188,9 +253,15 @@ describe("parseUploadForm", () => {
 
   it("refuses more files than allowed", async () => {
     const form = new FormData();
-    for (const name of ["a.jpg", "b.jpg", "c.jpg"]) form.append("photos", new File([new Uint8Array(10)], name));
+    for (const name of ["a.jpg", "b.jpg", "c.jpg"])
+      form.append("photos", new File([new Uint8Array(10)], name));
     const error = await rejection(parseUploadForm(post(form), limits));
-    expect(error).toMatchObject({ code: "upload.too_many", status: 400, field: "photos", params: { max: 2 } });
+    expect(error).toMatchObject({
+      code: "upload.too_many",
+      status: 400,
+      field: "photos",
+      params: { max: 2 },
+    });
   });
 
   it("refuses a file larger than the limit", async () => {
@@ -216,7 +287,10 @@ describe("the /uploads/:id route", () => {
   it("streams the stored photo and its thumbnail with long-lived cache headers", async () => {
     const owner = await createUser();
     const stored = await storeImage({ ownerId: owner.id, file: imageFile(await png(800, 600), "a.png") });
-    const { storageKey } = await db.upload.findUniqueOrThrow({ where: { id: stored.id }, select: { storageKey: true } });
+    const { storageKey } = await db.upload.findUniqueOrThrow({
+      where: { id: stored.id },
+      select: { storageKey: true },
+    });
 
     const response = await uploadLoader(loaderArgs(stored.id));
     expect(response.status).toBe(200);
@@ -228,7 +302,11 @@ describe("the /uploads/:id route", () => {
     expect(await bodyOf(response)).toEqual(await bodyOf(new Response(stream!.stream)));
 
     const thumb = await uploadLoader(loaderArgs(stored.id, "?v=thumb"));
-    expect(await sharp(await bodyOf(thumb)).metadata()).toMatchObject({ format: "webp", width: 400, height: 300 });
+    expect(await sharp(await bodyOf(thumb)).metadata()).toMatchObject({
+      format: "webp",
+      width: 400,
+      height: 300,
+    });
   });
 
   it("answers a revalidation with 304", async () => {
@@ -236,7 +314,9 @@ describe("the /uploads/:id route", () => {
     const stored = await storeImage({ ownerId: owner.id, file: imageFile(await png(20, 20), "a.png") });
     const first = await uploadLoader(loaderArgs(stored.id));
     await first.body?.cancel();
-    const again = await uploadLoader(loaderArgs(stored.id, "", { "if-none-match": first.headers.get("etag")! }));
+    const again = await uploadLoader(
+      loaderArgs(stored.id, "", { "if-none-match": first.headers.get("etag")! }),
+    );
     expect(again.status).toBe(304);
   });
 

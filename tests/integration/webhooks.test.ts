@@ -9,7 +9,12 @@ import { createNeed } from "~/modules/needs/needs.server";
 import { decideApplication } from "~/modules/programmes/programmes.server";
 import { deliverDue, MAX_ATTEMPTS, verifySignature } from "~/modules/webhooks/delivery.server";
 import type { WebhookEvent } from "~/modules/webhooks/events";
-import { enqueueEvent, registerEndpoint, replayDelivery, setEndpointActive } from "~/modules/webhooks/webhooks.server";
+import {
+  enqueueEvent,
+  registerEndpoint,
+  replayDelivery,
+  setEndpointActive,
+} from "~/modules/webhooks/webhooks.server";
 import { DomainError } from "~/utils/errors";
 import { useTestDatabase } from "../support/database";
 import { createActiveAgreement, createPayer, deposit, payerOwner } from "../support/escrow-factories";
@@ -56,16 +61,42 @@ async function rejects(promise: Promise<unknown>, code: string) {
 /** A verified cooperative with an endpoint at `path` on the local receiver. */
 async function villageWithEndpoint(path: string, events: WebhookEvent[] = ["need.published"]) {
   const village = await createVillage();
-  const endpoint = await registerEndpoint(village.head, village.organisation.id, { url: `${base}${path}`, events }, meta);
+  const endpoint = await registerEndpoint(
+    village.head,
+    village.organisation.id,
+    { url: `${base}${path}`, events },
+    meta,
+  );
   return { ...village, endpoint };
 }
 
 async function publishNeed(village: Awaited<ReturnType<typeof createVillage>>) {
-  return createNeed({ actor: village.head, organisationId: village.organisation.id, fields: needFields(), photos: [], publish: true, meta });
+  return createNeed({
+    actor: village.head,
+    organisationId: village.organisation.id,
+    fields: needFields(),
+    photos: [],
+    publish: true,
+    meta,
+  });
 }
 
 const deliveriesOf = (endpointId: string) =>
-  db.webhookDelivery.findMany({ where: { endpointId }, orderBy: { createdAt: "asc" }, select: { id: true, event: true, status: true, attempts: true, nextAttemptAt: true, lastStatusCode: true, lastError: true, replayOfId: true, payload: true } });
+  db.webhookDelivery.findMany({
+    where: { endpointId },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      event: true,
+      status: true,
+      attempts: true,
+      nextAttemptAt: true,
+      lastStatusCode: true,
+      lastError: true,
+      replayOfId: true,
+      payload: true,
+    },
+  });
 
 describe("delivering events", () => {
   it("sends a published need, signed so the receiver can verify it", async () => {
@@ -73,23 +104,47 @@ describe("delivering events", () => {
     expect(village.endpoint.secret).toMatch(/^whsec_[\w-]{43}$/);
     const need = await publishNeed(village);
     const [queued] = await deliveriesOf(village.endpoint.id);
-    expect(queued).toMatchObject({ event: "need.published", status: "PENDING", attempts: 0, payload: { needId: need.id, title: needFields().title, status: "OPEN" } });
+    expect(queued).toMatchObject({
+      event: "need.published",
+      status: "PENDING",
+      attempts: 0,
+      payload: { needId: need.id, title: needFields().title, status: "OPEN" },
+    });
 
     await deliverDue();
     const request = received.find((r) => r.path === "/ok" && r.headers["xiangke-delivery"] === queued!.id);
     expect(request).toBeDefined();
     expect(request!.headers["content-type"]).toBe("application/json");
     expect(request!.headers["xiangke-event"]).toBe("need.published");
-    const body = JSON.parse(request!.body) as { id: string; event: string; occurredAt: string; data: { needId: string } };
+    const body = JSON.parse(request!.body) as {
+      id: string;
+      event: string;
+      occurredAt: string;
+      data: { needId: string };
+    };
     expect(body).toMatchObject({ id: queued!.id, event: "need.published", data: { needId: need.id } });
     expect(Date.parse(body.occurredAt)).not.toBeNaN();
 
     const signature = request!.headers["xiangke-signature"] as string;
     expect(verifySignature(village.endpoint.secret, signature, request!.body)).toBe(true);
-    expect(verifySignature(village.endpoint.secret, signature, request!.body.replace(need.id, "tampered"))).toBe(false);
+    expect(
+      verifySignature(village.endpoint.secret, signature, request!.body.replace(need.id, "tampered")),
+    ).toBe(false);
     expect(verifySignature("whsec_wrong", signature, request!.body)).toBe(false);
-    expect(verifySignature(village.endpoint.secret, signature, request!.body, 300, new Date(Date.now() + 10 * 60_000))).toBe(false);
-    expect((await deliveriesOf(village.endpoint.id))[0]).toMatchObject({ status: "DELIVERED", attempts: 1, lastStatusCode: 200 });
+    expect(
+      verifySignature(
+        village.endpoint.secret,
+        signature,
+        request!.body,
+        300,
+        new Date(Date.now() + 10 * 60_000),
+      ),
+    ).toBe(false);
+    expect((await deliveriesOf(village.endpoint.id))[0]).toMatchObject({
+      status: "DELIVERED",
+      attempts: 1,
+      lastStatusCode: 200,
+    });
   });
 
   it("retries a failing receiver with backoff, then delivers once it recovers", async () => {
@@ -99,7 +154,12 @@ describe("delivering events", () => {
     const now = new Date();
     await deliverDue(now);
     const [failed] = await deliveriesOf(village.endpoint.id);
-    expect(failed).toMatchObject({ status: "PENDING", attempts: 1, lastStatusCode: 500, lastError: "HTTP 500" });
+    expect(failed).toMatchObject({
+      status: "PENDING",
+      attempts: 1,
+      lastStatusCode: 500,
+      lastError: "HTTP 500",
+    });
     expect(failed!.nextAttemptAt.getTime() - now.getTime()).toBe(30_000);
 
     // Not due yet: nothing is sent again.
@@ -109,7 +169,12 @@ describe("delivering events", () => {
 
     statusFor.set("/flaky", 204);
     await deliverDue(new Date(now.getTime() + 31_000));
-    expect((await deliveriesOf(village.endpoint.id))[0]).toMatchObject({ status: "DELIVERED", attempts: 2, lastStatusCode: 204, lastError: null });
+    expect((await deliveriesOf(village.endpoint.id))[0]).toMatchObject({
+      status: "DELIVERED",
+      attempts: 2,
+      lastStatusCode: 204,
+      lastError: null,
+    });
   });
 
   it("gives up after eight failures, and a replay is delivered as a new delivery", async () => {
@@ -131,7 +196,12 @@ describe("delivering events", () => {
     await deliverDue();
     const all = await deliveriesOf(village.endpoint.id);
     expect(all).toHaveLength(2);
-    expect(all.find((d) => d.id === replay.id)).toMatchObject({ status: "DELIVERED", replayOfId: failed!.id, event: "need.published", payload: failed!.payload });
+    expect(all.find((d) => d.id === replay.id)).toMatchObject({
+      status: "DELIVERED",
+      replayOfId: failed!.id,
+      event: "need.published",
+      payload: failed!.payload,
+    });
     expect(await db.auditLog.count({ where: { action: "webhook.replayed", subjectId: replay.id } })).toBe(1);
   });
 
@@ -139,15 +209,34 @@ describe("delivering events", () => {
     const village = await villageWithEndpoint("/ok", ["application.received"]);
     const need = await publishNeed(village);
     expect(await deliveriesOf(village.endpoint.id)).toHaveLength(0);
-    const proposal = ApplySchema.parse({ intent: "apply", approach: "先到现场取样检测杂菌种类，再调整灭菌温度和接种室的消毒流程。", timeline: "两周内到现场", arrangement: "TECH_CONTRACT", price: "12000" });
-    const application = await applyToNeed({ actor: await createExpert(), needId: need.id, application: proposal, meta });
+    const proposal = ApplySchema.parse({
+      intent: "apply",
+      approach: "先到现场取样检测杂菌种类，再调整灭菌温度和接种室的消毒流程。",
+      timeline: "两周内到现场",
+      arrangement: "TECH_CONTRACT",
+      price: "12000",
+    });
+    const application = await applyToNeed({
+      actor: await createExpert(),
+      needId: need.id,
+      application: proposal,
+      meta,
+    });
     const [delivery] = await deliveriesOf(village.endpoint.id);
-    expect(delivery).toMatchObject({ event: "application.received", payload: { applicationId: application.id, needId: need.id, priceFen: 1_200_000 } });
+    expect(delivery).toMatchObject({
+      event: "application.received",
+      payload: { applicationId: application.id, needId: need.id, priceFen: 1_200_000 },
+    });
   });
 
   it("sends milestone funded and released to the paying organisation", async () => {
     const payer = await createPayer();
-    const endpoint = await registerEndpoint(payer.head, payer.organisationId!, { url: `${base}/ok`, events: ["milestone.funded", "milestone.released"] }, meta);
+    const endpoint = await registerEndpoint(
+      payer.head,
+      payer.organisationId!,
+      { url: `${base}/ok`, events: ["milestone.funded", "milestone.released"] },
+      meta,
+    );
     await deposit(payerOwner(payer), 50_000);
     const { agreement, milestones, payee } = await createActiveAgreement({ payer, amounts: [10_000] });
     const milestoneId = milestones[0]!.id;
@@ -156,18 +245,47 @@ describe("delivering events", () => {
     await acceptMilestone(payer.head, milestoneId, newKey());
     const deliveries = await deliveriesOf(endpoint.id);
     expect(deliveries.map((d) => [d.event, d.payload])).toEqual([
-      ["milestone.funded", expect.objectContaining({ milestoneId, agreementId: agreement.id, amountFen: 10_000, status: "FUNDED" })],
-      ["milestone.released", expect.objectContaining({ milestoneId, agreementId: agreement.id, amountFen: 10_000, status: "RELEASED" })],
+      [
+        "milestone.funded",
+        expect.objectContaining({
+          milestoneId,
+          agreementId: agreement.id,
+          amountFen: 10_000,
+          status: "FUNDED",
+        }),
+      ],
+      [
+        "milestone.released",
+        expect.objectContaining({
+          milestoneId,
+          agreementId: agreement.id,
+          amountFen: 10_000,
+          status: "RELEASED",
+        }),
+      ],
     ]);
   });
 
   it("sends a programme decision to the applicant organisation", async () => {
     const { programme, bureau } = await createOpenProgramme();
     const { application, organisation, head } = await createApplication(programme.id);
-    const endpoint = await registerEndpoint(head, organisation.id, { url: `${base}/ok`, events: ["programme.decided"] }, meta);
+    const endpoint = await registerEndpoint(
+      head,
+      organisation.id,
+      { url: `${base}/ok`, events: ["programme.decided"] },
+      meta,
+    );
     await decideApplication(bureau, application.id, { approve: false, note: "预算已用完" });
     const [delivery] = await deliveriesOf(endpoint.id);
-    expect(delivery).toMatchObject({ event: "programme.decided", payload: { applicationId: application.id, programmeId: programme.id, status: "REJECTED", approvedFen: null } });
+    expect(delivery).toMatchObject({
+      event: "programme.decided",
+      payload: {
+        applicationId: application.id,
+        programmeId: programme.id,
+        status: "REJECTED",
+        approvedFen: null,
+      },
+    });
   });
 });
 
@@ -185,16 +303,31 @@ describe("what creates a delivery", () => {
   it("creates nothing when the change is rolled back", async () => {
     const village = await villageWithEndpoint("/ok");
     const unverified = await createVillage({ verified: false });
-    await registerEndpoint(unverified.head, unverified.organisation.id, { url: `${base}/ok`, events: ["need.published"] }, meta);
+    await registerEndpoint(
+      unverified.head,
+      unverified.organisation.id,
+      { url: `${base}/ok`, events: ["need.published"] },
+      meta,
+    );
     const { published } = await publishNeed(unverified);
     expect(published).toBe(false);
     await expect(
       db.$transaction(async (tx) => {
-        await enqueueEvent(tx, { organisationIds: [village.organisation.id], event: "need.published", payload: { needId: "n1", title: "t", status: "OPEN", occurredAt: new Date().toISOString() } });
+        await enqueueEvent(tx, {
+          organisationIds: [village.organisation.id],
+          event: "need.published",
+          payload: { needId: "n1", title: "t", status: "OPEN", occurredAt: new Date().toISOString() },
+        });
         throw new Error("publish failed");
       }),
     ).rejects.toThrow("publish failed");
-    expect(await db.webhookDelivery.count({ where: { endpoint: { organisationId: { in: [village.organisation.id, unverified.organisation.id] } } } })).toBe(0);
+    expect(
+      await db.webhookDelivery.count({
+        where: {
+          endpoint: { organisationId: { in: [village.organisation.id, unverified.organisation.id] } },
+        },
+      }),
+    ).toBe(0);
   });
 });
 
@@ -205,14 +338,25 @@ describe("registering endpoints", () => {
     const outsider = await createVillage();
     const input = { url: "https://hooks.example.com/xiangke", events: ["need.published" as const] };
     await rejects(registerEndpoint(farmer, village.organisation.id, input, meta), "webhooks.forbidden");
-    await rejects(registerEndpoint(outsider.head, village.organisation.id, input, meta), "webhooks.forbidden");
+    await rejects(
+      registerEndpoint(outsider.head, village.organisation.id, input, meta),
+      "webhooks.forbidden",
+    );
     const { id } = await registerEndpoint(village.head, village.organisation.id, input, meta);
     expect(await db.auditLog.count({ where: { action: "webhook.registered", subjectId: id } })).toBe(1);
   });
 
   it("refuses plain http:// to a host that is not local", async () => {
     const village = await createVillage();
-    await rejects(registerEndpoint(village.head, village.organisation.id, { url: "http://hooks.example.com/x", events: ["need.published"] }, meta), "webhooks.insecure_url");
+    await rejects(
+      registerEndpoint(
+        village.head,
+        village.organisation.id,
+        { url: "http://hooks.example.com/x", events: ["need.published"] },
+        meta,
+      ),
+      "webhooks.insecure_url",
+    );
     expect(await db.webhookEndpoint.count({ where: { organisationId: village.organisation.id } })).toBe(0);
   });
 });

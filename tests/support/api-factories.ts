@@ -11,11 +11,20 @@ import type { Actor } from "~/modules/users/permissions";
 export async function tokenFor(actor: Actor, scopes: Scope[], { revoked = false, expired = false } = {}) {
   const { token, row } = await createToken(actor, { name: "测试令牌", scopes });
   if (revoked) await db.apiToken.update({ where: { id: row.id }, data: { revokedAt: new Date() } });
-  if (expired) await db.apiToken.update({ where: { id: row.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+  if (expired)
+    await db.apiToken.update({ where: { id: row.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
   return token;
 }
 
-export function apiRequest(path: string, { token, method = "GET", body, headers = {} }: { token?: string; method?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+export function apiRequest(
+  path: string,
+  {
+    token,
+    method = "GET",
+    body,
+    headers = {},
+  }: { token?: string; method?: string; body?: unknown; headers?: Record<string, string> } = {},
+) {
   return new Request(`http://localhost:3000${path}`, {
     method,
     headers: {
@@ -27,14 +36,23 @@ export function apiRequest(path: string, { token, method = "GET", body, headers 
   });
 }
 
-type OpenApi = { paths: Record<string, Record<string, { responses: Record<string, { content: Record<string, { schema: object }> }> }>> };
+type OpenApi = {
+  paths: Record<
+    string,
+    Record<string, { responses: Record<string, { content: Record<string, { schema: object }> }> }>
+  >;
+};
 let documentPromise: Promise<OpenApi> | undefined;
 
 /**
  * Checks a response against the published OpenAPI document: the operation must list the status
  * and the body must match its schema. Returns the parsed body.
  */
-export async function expectDocumented(response: Response, method: string, path: string): Promise<Record<string, unknown>> {
+export async function expectDocumented(
+  response: Response,
+  method: string,
+  path: string,
+): Promise<Record<string, unknown>> {
   documentPromise ??= Promise.resolve(openApiLoader().json() as Promise<OpenApi>);
   const document = await documentPromise;
   const described = document.paths[path]?.[method.toLowerCase()]?.responses[String(response.status)];

@@ -26,19 +26,31 @@ export interface AppProcessOptions {
  * Starts the production server (`npm run build` must have run) as its own process with a fresh
  * embedded database in a temporary folder, and waits until /healthz answers.
  */
-export async function startAppProcess(extraEnv: Record<string, string> = {}, options: AppProcessOptions = {}): Promise<AppProcess> {
+export async function startAppProcess(
+  extraEnv: Record<string, string> = {},
+  options: AppProcessOptions = {},
+): Promise<AppProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), "xiangke-app-"));
   const port = options.port ?? (await findFreePort());
   const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     cwd: path.resolve(import.meta.dirname, "../.."),
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "error", ...extraEnv },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      LOG_LEVEL: "error",
+      ...extraEnv,
+    },
     stdio: ["ignore", "inherit", "inherit"],
   });
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   const url = `http://localhost:${port}`;
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the app exited during start-up (code ${child.exitCode})`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`the app exited during start-up (code ${child.exitCode})`);
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
       throw new Error("the app did not become healthy within 90 s");

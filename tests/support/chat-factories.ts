@@ -28,7 +28,14 @@ export async function createApplicationChat() {
     select: { id: true, title: true },
   });
   const application = await db.application.create({
-    data: { needId: need.id, expertId: expert.id, approach: "现场诊断并调整灭菌流程", timeline: "两周", arrangement: "TECH_CONTRACT", priceFen: 100_000 },
+    data: {
+      needId: need.id,
+      expertId: expert.id,
+      approach: "现场诊断并调整灭菌流程",
+      timeline: "两周",
+      arrangement: "TECH_CONTRACT",
+      priceFen: 100_000,
+    },
     select: { id: true },
   });
   const conversation = await openApplicationConversation(head, application.id);
@@ -36,7 +43,11 @@ export async function createApplicationChat() {
 }
 
 /** A real Socket.IO client logged in as the user; reconnects by itself (quickly) when dropped. */
-export async function chatClient(url: string, userId: string, options: { reconnection?: boolean } = {}): Promise<ClientSocket> {
+export async function chatClient(
+  url: string,
+  userId: string,
+  options: { reconnection?: boolean } = {},
+): Promise<ClientSocket> {
   const cookie = await sessionCookieFor(userId);
   const socket: ClientSocket = connect(url, {
     transports: ["websocket"],

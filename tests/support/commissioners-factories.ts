@@ -1,6 +1,10 @@
 import { db } from "~/db.server";
 import { dispatch, createCohort } from "~/modules/commissioners/commissioners.server";
-import type { DispatchFields, ServiceLogFields, TrainingFields } from "~/modules/commissioners/commissioners.schema";
+import type {
+  DispatchFields,
+  ServiceLogFields,
+  TrainingFields,
+} from "~/modules/commissioners/commissioners.schema";
 import { createBureau, createExpert } from "./needs-factories";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -20,8 +24,20 @@ export async function createCohortWithBureau() {
   return { bureau, cohort };
 }
 
-export function dispatchFields(cohortId: string, userId: string, overrides: Partial<DispatchFields> = {}): DispatchFields {
-  return { cohortId, userId, countyCode: "410324", villages: ["上河村"], startDate: dayFromToday(-30), endDate: dayFromToday(60), ...overrides };
+export function dispatchFields(
+  cohortId: string,
+  userId: string,
+  overrides: Partial<DispatchFields> = {},
+): DispatchFields {
+  return {
+    cohortId,
+    userId,
+    countyCode: "410324",
+    villages: ["上河村"],
+    startDate: dayFromToday(-30),
+    endDate: dayFromToday(60),
+    ...overrides,
+  };
 }
 
 /** A verified expert dispatched for the last 30 and next 60 days. */
@@ -33,11 +49,28 @@ export async function createCommissioner() {
 }
 
 export function logFields(assignmentId: string, overrides: Partial<ServiceLogFields> = {}): ServiceLogFields {
-  return { assignmentId, date: dayFromToday(-1), countyCode: "410324", place: "上河村村委会", kind: "VISIT", farmersReached: 12, note: "", ...overrides };
+  return {
+    assignmentId,
+    date: dayFromToday(-1),
+    countyCode: "410324",
+    place: "上河村村委会",
+    kind: "VISIT",
+    farmersReached: 12,
+    note: "",
+    ...overrides,
+  };
 }
 
 export function trainingFields(overrides: Partial<TrainingFields> = {}): TrainingFields {
-  return { title: "苹果树冬季修剪", description: "现场讲解修剪要点并示范操作。", countyCode: "410324", place: "上河村广场", startsAt: new Date(Date.now() + 7 * DAY), capacity: 5, ...overrides };
+  return {
+    title: "苹果树冬季修剪",
+    description: "现场讲解修剪要点并示范操作。",
+    countyCode: "410324",
+    place: "上河村广场",
+    startsAt: new Date(Date.now() + 7 * DAY),
+    capacity: 5,
+    ...overrides,
+  };
 }
 
 /** Moves a training into the past, as if it had taken place. */

@@ -31,9 +31,21 @@ export async function createBrandingNeed({ kind = "BRANDING" as "BRANDING" | "TE
 export async function acceptExpert(needId: string) {
   const university = await createOrganisation("UNIVERSITY");
   const expert = await createExpert();
-  await db.expertProfile.create({ data: { userId: expert.id, affiliationId: university.id }, select: { userId: true } });
+  await db.expertProfile.create({
+    data: { userId: expert.id, affiliationId: university.id },
+    select: { userId: true },
+  });
   await db.application.create({
-    data: { needId, expertId: expert.id, approach: "调研后设计品牌", timeline: "三个月", arrangement: "PAID_SERVICE", priceFen: 2_000_000, status: "ACCEPTED", decidedAt: new Date() },
+    data: {
+      needId,
+      expertId: expert.id,
+      approach: "调研后设计品牌",
+      timeline: "三个月",
+      arrangement: "PAID_SERVICE",
+      priceFen: 2_000_000,
+      status: "ACCEPTED",
+      decidedAt: new Date(),
+    },
     select: { id: true },
   });
   return { expert: await actorOf(expert.id), university };

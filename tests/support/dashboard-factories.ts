@@ -17,15 +17,28 @@ export function at(year: number, month: number, day: number, hour = 12): Date {
 
 /** A Star Innovation Space organisation, recognised at `recognisedAt` (null: not recognised). */
 export async function createSpace(countyCode: string, recognisedAt: Date | null) {
-  const organisation = await db.organisation.create({ data: { type: "STAR_SPACE", name: `星创天地 ${tag()}`, countyCode }, select: { id: true } });
-  await db.spaceProfile.create({ data: { organisationId: organisation.id, recognisedAt, level: recognisedAt ? "CITY" : null } });
+  const organisation = await db.organisation.create({
+    data: { type: "STAR_SPACE", name: `星创天地 ${tag()}`, countyCode },
+    select: { id: true },
+  });
+  await db.spaceProfile.create({
+    data: { organisationId: organisation.id, recognisedAt, level: recognisedAt ? "CITY" : null },
+  });
   return organisation;
 }
 
 export async function createDemo(countyCode: string, status: DemoSiteStatus, designatedAt: Date | null) {
   const creator = await createUser({ role: "BUREAU" });
   return db.demoSite.create({
-    data: { name: `示范 ${tag()}`, type: "AGRITOURISM", countyCode, description: "示范园", status, designatedAt, createdById: creator.id },
+    data: {
+      name: `示范 ${tag()}`,
+      type: "AGRITOURISM",
+      countyCode,
+      description: "示范园",
+      status,
+      designatedAt,
+      createdById: creator.id,
+    },
     select: { id: true },
   });
 }
@@ -33,11 +46,21 @@ export async function createDemo(countyCode: string, status: DemoSiteStatus, des
 /** A cohort for `year` with one new commissioner per county listed (repeat a code for two). */
 export async function createCohort(year: number, countyCodes: string[]) {
   const creator = await createUser({ role: "BUREAU" });
-  const cohort = await db.commissionerCohort.create({ data: { year, name: `${year}年科技特派员`, createdById: creator.id }, select: { id: true } });
+  const cohort = await db.commissionerCohort.create({
+    data: { year, name: `${year}年科技特派员`, createdById: creator.id },
+    select: { id: true },
+  });
   for (const countyCode of countyCodes) {
     const expert = await createUser({ role: "EXPERT" });
     await db.commissionerAssignment.create({
-      data: { cohortId: cohort.id, userId: expert.id, countyCode, startDate: at(year, 3, 1), endDate: at(year, 11, 30), createdById: creator.id },
+      data: {
+        cohortId: cohort.id,
+        userId: expert.id,
+        countyCode,
+        startDate: at(year, 3, 1),
+        endDate: at(year, 11, 30),
+        createdById: creator.id,
+      },
     });
   }
   return cohort;
@@ -53,8 +76,14 @@ export async function createNeed(
   const poster = await createUser({ role: "VILLAGE" });
   const need = await db.need.create({
     data: {
-      postedById: poster.id, title: `需求 ${tag()}`, description: "需要技术指导", industry, countyCode,
-      arrangements: ["PAID_SERVICE"], status: publishedAt ? "OPEN" : "DRAFT", publishedAt,
+      postedById: poster.id,
+      title: `需求 ${tag()}`,
+      description: "需要技术指导",
+      industry,
+      countyCode,
+      arrangements: ["PAID_SERVICE"],
+      status: publishedAt ? "OPEN" : "DRAFT",
+      publishedAt,
     },
     select: { id: true, postedById: true },
   });
@@ -62,8 +91,14 @@ export async function createNeed(
     const expert = await createUser({ role: "EXPERT" });
     await db.application.create({
       data: {
-        needId: need.id, expertId: expert.id, approach: "现场指导", timeline: "三个月", arrangement: "PAID_SERVICE", priceFen: 100_000,
-        status: application.status ?? "SUBMITTED", createdAt: new Date(publishedAt!.getTime() + application.hoursLater * 3_600_000),
+        needId: need.id,
+        expertId: expert.id,
+        approach: "现场指导",
+        timeline: "三个月",
+        arrangement: "PAID_SERVICE",
+        priceFen: 100_000,
+        status: application.status ?? "SUBMITTED",
+        createdAt: new Date(publishedAt!.getTime() + application.hoursLater * 3_600_000),
       },
     });
   }
@@ -74,14 +109,32 @@ export async function createNeed(
 export async function createMilestoneEscrow(need: { id: string; postedById: string }) {
   const payee = await createUser({ role: "EXPERT" });
   const agreement = await db.agreement.create({
-    data: { number: `XK-T-${tag()}`, title: "技术服务", needId: need.id, payerUserId: need.postedById, payeeUserId: payee.id, createdById: need.postedById },
+    data: {
+      number: `XK-T-${tag()}`,
+      title: "技术服务",
+      needId: need.id,
+      payerUserId: need.postedById,
+      payeeUserId: payee.id,
+      createdById: need.postedById,
+    },
     select: { id: true },
   });
   const milestone = await db.milestone.create({
-    data: { agreementId: agreement.id, position: 1, title: "第一阶段", deliverables: "方案", acceptanceCriteria: "通过验收", amountFen: 50_000 },
+    data: {
+      agreementId: agreement.id,
+      position: 1,
+      title: "第一阶段",
+      deliverables: "方案",
+      acceptanceCriteria: "通过验收",
+      amountFen: 50_000,
+    },
     select: { id: true },
   });
-  const escrow = await ensureAccount(db, { id: escrowId(milestone.id), kind: "ESCROW", milestoneId: milestone.id });
+  const escrow = await ensureAccount(db, {
+    id: escrowId(milestone.id),
+    kind: "ESCROW",
+    milestoneId: milestone.id,
+  });
   const wallet = await ensureAccount(db, { id: `wallet:user:${payee.id}`, kind: "WALLET", userId: payee.id });
   return { agreementId: agreement.id, milestoneId: milestone.id, escrow, wallet };
 }
@@ -91,15 +144,36 @@ export async function createProgrammeApplication(countyCode: string, industry: s
   const creator = await createUser({ role: "BUREAU" });
   const organisation = await createOrganisation("COOPERATIVE");
   const programme = await db.programme.create({
-    data: { kind: "GRANT", year: 2026, title: "科技扶贫资助", description: "资助", budgetFen: 10_000_000, deadline: at(2030, 1, 1), createdById: creator.id },
+    data: {
+      kind: "GRANT",
+      year: 2026,
+      title: "科技扶贫资助",
+      description: "资助",
+      budgetFen: 10_000_000,
+      deadline: at(2030, 1, 1),
+      createdById: creator.id,
+    },
     select: { id: true },
   });
   const application = await db.programmeApplication.create({
-    data: { programmeId: programme.id, organisationId: organisation.id, applicantId: creator.id, title: "项目", summary: "摘要", countyCode, industry, requestedFen: 100_000 },
+    data: {
+      programmeId: programme.id,
+      organisationId: organisation.id,
+      applicantId: creator.id,
+      title: "项目",
+      summary: "摘要",
+      countyCode,
+      industry,
+      requestedFen: 100_000,
+    },
     select: { id: true },
   });
   const account = await ensureAccount(db, { id: `programme:${programme.id}`, kind: "PROGRAMME" });
-  const wallet = await ensureAccount(db, { id: `wallet:org:${organisation.id}`, kind: "WALLET", organisationId: organisation.id });
+  const wallet = await ensureAccount(db, {
+    id: `wallet:org:${organisation.id}`,
+    kind: "WALLET",
+    organisationId: organisation.id,
+  });
   return { id: application.id, account, wallet };
 }
 
@@ -110,7 +184,15 @@ export async function createProgrammeApplication(countyCode: string, industry: s
  */
 export async function transferAt(
   createdAt: Date,
-  input: { from: string; to: string; amountFen: number; reason: LedgerReason; agreementId?: string; milestoneId?: string; programmeApplicationId?: string },
+  input: {
+    from: string;
+    to: string;
+    amountFen: number;
+    reason: LedgerReason;
+    agreementId?: string;
+    milestoneId?: string;
+    programmeApplicationId?: string;
+  },
 ) {
   const id = randomUUID();
   // Columns are UTC timestamps without a zone; say so rather than rely on the session's zone.

@@ -37,7 +37,14 @@ export async function deposit(owner: Owner, amountFen: number): Promise<string> 
  * milestone amounts (plus any extra components), and its Milestone rows — inserted directly,
  * the way the agreements module leaves them after both signatures.
  */
-export async function createActiveAgreement(options: { amounts?: number[]; payer?: Payer; extraComponents?: Prisma.InputJsonObject[]; reviewWindowDays?: number } = {}) {
+export async function createActiveAgreement(
+  options: {
+    amounts?: number[];
+    payer?: Payer;
+    extraComponents?: Prisma.InputJsonObject[];
+    reviewWindowDays?: number;
+  } = {},
+) {
   const amounts = options.amounts ?? [10_000, 20_000];
   const payer = options.payer ?? (await createPayer());
   const payee = await createExpert();
@@ -52,7 +59,10 @@ export async function createActiveAgreement(options: { amounts?: number[]; payer
     startDate: "2026-03-01",
     endDate: "2026-12-31",
     reviewWindowDays: options.reviewWindowDays ?? 14,
-    components: [{ type: "TECH_CONTRACT", feeFen: amounts.reduce((a, b) => a + b, 0), milestones }, ...(options.extraComponents ?? [])],
+    components: [
+      { type: "TECH_CONTRACT", feeFen: amounts.reduce((a, b) => a + b, 0), milestones },
+      ...(options.extraComponents ?? []),
+    ],
   };
   const agreement = await db.agreement.create({
     data: {
@@ -65,7 +75,16 @@ export async function createActiveAgreement(options: { amounts?: number[]; payer
       reviewWindowDays: options.reviewWindowDays ?? 14,
       createdById: payer.head.id,
       activatedAt: new Date(),
-      versions: { create: { version: 1, terms, termsHash: "test", status: "SIGNED", createdById: payer.head.id, signedAt: new Date() } },
+      versions: {
+        create: {
+          version: 1,
+          terms,
+          termsHash: "test",
+          status: "SIGNED",
+          createdById: payer.head.id,
+          signedAt: new Date(),
+        },
+      },
       milestones: { create: milestones.map((milestone, index) => ({ ...milestone, position: index + 1 })) },
     },
     select: { id: true, milestones: { orderBy: { position: "asc" }, select: { id: true, amountFen: true } } },
@@ -74,7 +93,9 @@ export async function createActiveAgreement(options: { amounts?: number[]; payer
 }
 
 export async function jpegFile(name = "field.jpg"): Promise<File> {
-  const bytes = await sharp({ create: { width: 640, height: 480, channels: 3, background: "#8a6d3b" } }).jpeg().toBuffer();
+  const bytes = await sharp({ create: { width: 640, height: 480, channels: 3, background: "#8a6d3b" } })
+    .jpeg()
+    .toBuffer();
   return new File([new Uint8Array(bytes)], name, { type: "image/jpeg" });
 }
 

@@ -11,7 +11,9 @@ export function uniquePhone(): string {
   return `+86139${String(randomBytes(4).readUInt32BE() % 1e8).padStart(8, "0")}`;
 }
 
-export async function createUser(overrides: { role?: Role; phone?: string; email?: string; displayName?: string } = {}) {
+export async function createUser(
+  overrides: { role?: Role; phone?: string; email?: string; displayName?: string } = {},
+) {
   cachedHash ??= hashPassword(TEST_PASSWORD);
   return db.user.create({
     data: {
@@ -27,7 +29,12 @@ export async function createUser(overrides: { role?: Role; phone?: string; email
 
 export async function createOrganisation(type: OrganisationType = "COOPERATIVE", verified = true) {
   return db.organisation.create({
-    data: { type, name: `测试组织 ${randomBytes(3).toString("hex")}`, countyCode: "410324", verifiedAt: verified ? new Date() : null },
+    data: {
+      type,
+      name: `测试组织 ${randomBytes(3).toString("hex")}`,
+      countyCode: "410324",
+      verifiedAt: verified ? new Date() : null,
+    },
     select: { id: true, name: true },
   });
 }

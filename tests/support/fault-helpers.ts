@@ -18,7 +18,11 @@ export class WebSession {
     const response = await fetch(`${this.baseUrl}${pathname}`, {
       ...init,
       redirect: "manual",
-      headers: { ...(init.headers as Record<string, string>), cookie: this.cookieHeader(), origin: this.baseUrl },
+      headers: {
+        ...(init.headers as Record<string, string>),
+        cookie: this.cookieHeader(),
+        origin: this.baseUrl,
+      },
       signal: init.signal ?? AbortSignal.timeout(15_000),
     });
     for (const line of response.headers.getSetCookie()) {
@@ -34,7 +38,9 @@ export class WebSession {
 
   /** Posts a form the way a browser without JavaScript does (multipart when `multipart`). */
   post(pathname: string, fields: Record<string, string | string[]>, multipart = false): Promise<Response> {
-    const entries = Object.entries(fields).flatMap(([name, value]) => (Array.isArray(value) ? value.map((v) => [name, v]) : [[name, value]]));
+    const entries = Object.entries(fields).flatMap(([name, value]) =>
+      Array.isArray(value) ? value.map((v) => [name, v]) : [[name, value]],
+    );
     let body: FormData | URLSearchParams;
     if (multipart) {
       body = new FormData();
@@ -86,7 +92,11 @@ export async function stopLeftoverPostgres(dataDir: string): Promise<void> {
   }
 }
 
-export async function waitUntil<T>(probe: () => Promise<T | undefined | false>, timeoutMs: number, what: string): Promise<T> {
+export async function waitUntil<T>(
+  probe: () => Promise<T | undefined | false>,
+  timeoutMs: number,
+  what: string,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

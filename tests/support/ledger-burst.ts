@@ -11,7 +11,9 @@ await db.$transaction(async (tx) => {
   for (const id of wallets) await ensureAccount(tx, { id, kind: "WALLET" });
 });
 for (const id of wallets) {
-  const { id: transferId } = await db.$transaction((tx) => transfer(tx, { from: CLEARING, to: id, amountFen: 100_000, reason: "DEPOSIT" }));
+  const { id: transferId } = await db.$transaction((tx) =>
+    transfer(tx, { from: CLEARING, to: id, amountFen: 100_000, reason: "DEPOSIT" }),
+  );
   process.stdout.write(`T ${transferId}\n`);
 }
 process.stdout.write("ready\n");
@@ -21,7 +23,9 @@ const workers = Array.from({ length: 4 }, async () => {
     const to = wallets[randomInt(wallets.length)]!;
     if (from === to) continue;
     try {
-      const { id } = await db.$transaction((tx) => transfer(tx, { from, to, amountFen: randomInt(1, 30_000), reason: "MILESTONE_FUND" }));
+      const { id } = await db.$transaction((tx) =>
+        transfer(tx, { from, to, amountFen: randomInt(1, 30_000), reason: "MILESTONE_FUND" }),
+      );
       process.stdout.write(`T ${id}\n`);
     } catch (error) {
       if (!isDomainError(error)) throw error;

@@ -9,14 +9,27 @@ import { createUser } from "./factories";
 export async function actorOf(userId: string): Promise<SessionUser> {
   return db.user.findUniqueOrThrow({
     where: { id: userId },
-    select: { id: true, displayName: true, email: true, phone: true, primaryRole: true, countyCode: true, memberships: { select: { organisationId: true, role: true } } },
+    select: {
+      id: true,
+      displayName: true,
+      email: true,
+      phone: true,
+      primaryRole: true,
+      countyCode: true,
+      memberships: { select: { organisationId: true, role: true } },
+    },
   });
 }
 
 /** A cooperative with one village-role member; verified unless told otherwise. */
 export async function createVillage({ verified = true } = {}) {
   const organisation = await db.organisation.create({
-    data: { type: "COOPERATIVE", name: `合作社 ${randomBytes(3).toString("hex")}`, countyCode: "410324", verifiedAt: verified ? new Date() : null },
+    data: {
+      type: "COOPERATIVE",
+      name: `合作社 ${randomBytes(3).toString("hex")}`,
+      countyCode: "410324",
+      verifiedAt: verified ? new Date() : null,
+    },
     select: { id: true, name: true },
   });
   const head = await createUser({ role: "VILLAGE" });

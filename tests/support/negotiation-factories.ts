@@ -7,7 +7,14 @@ import { createExpert, createVillage, meta, needFields } from "./needs-factories
 /** A published need of a fresh cooperative (TECH_CONTRACT or PAID_SERVICE, ¥5,000–20,000). */
 export async function openNeed(fields: Record<string, unknown> = {}, { publish = true } = {}) {
   const village = await createVillage();
-  const { id } = await createNeed({ actor: village.head, organisationId: village.organisation.id, fields: needFields(fields), photos: [], publish, meta });
+  const { id } = await createNeed({
+    actor: village.head,
+    organisationId: village.organisation.id,
+    fields: needFields(fields),
+    photos: [],
+    publish,
+    meta,
+  });
   return { ...village, needId: id };
 }
 
@@ -23,7 +30,13 @@ export const proposal = (overrides: Record<string, string> = {}) =>
 
 /** A counter-offer as the form would send it, parsed by the real schema. */
 export function counterOffer(overrides: Record<string, string> = {}): RevisionInput {
-  const { intent: _intent, ...terms } = ProposeRevisionSchema.parse({ intent: "propose", timeline: "三周内完成", arrangement: "PAID_SERVICE", price: "9000", ...overrides });
+  const { intent: _intent, ...terms } = ProposeRevisionSchema.parse({
+    intent: "propose",
+    timeline: "三周内完成",
+    arrangement: "PAID_SERVICE",
+    price: "9000",
+    ...overrides,
+  });
   return terms;
 }
 
@@ -31,6 +44,11 @@ export function counterOffer(overrides: Record<string, string> = {}): RevisionIn
 export async function applicationOnOpenNeed() {
   const need = await openNeed();
   const expert = await createExpert();
-  const application = await applyToNeed({ actor: expert, needId: need.needId, application: proposal(), meta });
+  const application = await applyToNeed({
+    actor: expert,
+    needId: need.needId,
+    application: proposal(),
+    meta,
+  });
   return { ...need, expert, applicationId: application.id };
 }

@@ -14,10 +14,14 @@ export async function actorFor(userId: string): Promise<Actor> {
 }
 
 /** An expert, verified by the bureau unless told otherwise, optionally affiliated with an institution. */
-export async function createExpert({ verified = true, affiliationId }: { verified?: boolean; affiliationId?: string } = {}) {
+export async function createExpert({
+  verified = true,
+  affiliationId,
+}: { verified?: boolean; affiliationId?: string } = {}) {
   const user = await createUser({ role: "EXPERT", displayName: "测试专家" });
   await db.user.update({ where: { id: user.id }, data: { verifiedAt: verified ? new Date() : null } });
-  if (affiliationId) await db.membership.create({ data: { userId: user.id, organisationId: affiliationId, role: "EXPERT" } });
+  if (affiliationId)
+    await db.membership.create({ data: { userId: user.id, organisationId: affiliationId, role: "EXPERT" } });
   return actorFor(user.id);
 }
 
@@ -25,7 +29,9 @@ export async function createExpert({ verified = true, affiliationId }: { verifie
 export async function createInstitutionMember({ verified = true }: { verified?: boolean } = {}) {
   const organisation = await createOrganisation("UNIVERSITY", verified);
   const user = await createUser({ role: "INSTITUTION", displayName: "测试高校账户" });
-  await db.membership.create({ data: { userId: user.id, organisationId: organisation.id, role: "INSTITUTION" } });
+  await db.membership.create({
+    data: { userId: user.id, organisationId: organisation.id, role: "INSTITUTION" },
+  });
   return { actor: await actorFor(user.id), organisation };
 }
 
@@ -61,7 +67,9 @@ export function offerForm(overrides: Record<string, string | string[]> = {}): [s
     arrangements: ["PAID_SERVICE", "TECH_CONTRACT"],
     ...overrides,
   };
-  return Object.entries(fields).flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).map((item): [string, string] => [name, item]));
+  return Object.entries(fields).flatMap(([name, value]) =>
+    (Array.isArray(value) ? value : [value]).map((item): [string, string] => [name, item]),
+  );
 }
 
 /** An offer row written straight to the database, for list and filter tests. */

@@ -15,20 +15,31 @@ export async function actorOf(userId: string): Promise<Actor> {
   });
 }
 
-export async function createMember(organisationId: string, role: Role = "VILLAGE", overrides: { displayName?: string } = {}) {
+export async function createMember(
+  organisationId: string,
+  role: Role = "VILLAGE",
+  overrides: { displayName?: string } = {},
+) {
   const user = await createUser({ role, ...overrides });
   await db.membership.create({ data: { userId: user.id, organisationId, role }, select: { userId: true } });
   return actorOf(user.id);
 }
 
-export async function createActor(role: Role = "FARMER", overrides: { displayName?: string; verified?: boolean } = {}) {
+export async function createActor(
+  role: Role = "FARMER",
+  overrides: { displayName?: string; verified?: boolean } = {},
+) {
   const user = await createUser({ role, displayName: overrides.displayName });
-  if (overrides.verified) await db.user.update({ where: { id: user.id }, data: { verifiedAt: new Date() }, select: { id: true } });
+  if (overrides.verified)
+    await db.user.update({ where: { id: user.id }, data: { verifiedAt: new Date() }, select: { id: true } });
   return actorOf(user.id);
 }
 
 /** An unverified organisation with one member, as after registration. */
-export async function createOrganisationWithMember(type: Parameters<typeof createOrganisation>[0] = "COOPERATIVE", role: Role = "VILLAGE") {
+export async function createOrganisationWithMember(
+  type: Parameters<typeof createOrganisation>[0] = "COOPERATIVE",
+  role: Role = "VILLAGE",
+) {
   const organisation = await createOrganisation(type, false);
   const member = await createMember(organisation.id, role);
   return { organisation, member };
@@ -40,7 +51,8 @@ export async function cookieFor(userId: string): Promise<string> {
 
 export function post(path: string, fields: Record<string, string | string[]>, cookie?: string) {
   const body = new URLSearchParams();
-  for (const [name, value] of Object.entries(fields)) for (const item of [value].flat()) body.append(name, item);
+  for (const [name, value] of Object.entries(fields))
+    for (const item of [value].flat()) body.append(name, item);
   return new Request(`http://localhost:3000${path}`, {
     method: "POST",
     body,
@@ -52,4 +64,7 @@ export function get(path: string, cookie?: string) {
   return new Request(`http://localhost:3000${path}`, { headers: cookie ? { cookie } : {} });
 }
 
-export type Reply = { data: { status?: string; error?: Record<string, string[] | null> }; init: { status: number } };
+export type Reply = {
+  data: { status?: string; error?: Record<string, string[] | null> };
+  init: { status: number };
+};

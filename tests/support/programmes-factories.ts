@@ -1,7 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { db } from "~/db.server";
 import type { OrganisationType, ProgrammeKind } from "~/generated/prisma/enums";
-import { applyToProgramme, createProgramme, publishProgramme, reviewApplication } from "~/modules/programmes/programmes.server";
+import {
+  applyToProgramme,
+  createProgramme,
+  publishProgramme,
+  reviewApplication,
+} from "~/modules/programmes/programmes.server";
 import type { ApplyFields, ProgrammeFields } from "~/modules/programmes/programmes.schema";
 import type { SessionUser } from "~/modules/users/session.server";
 import { createBureau, createVillage } from "./needs-factories";
@@ -26,7 +31,9 @@ export function programmeFields(overrides: Partial<ProgrammeFields> = {}): Progr
 }
 
 /** A published programme (budget moved into programme:<id>) and the bureau person who runs it. */
-export async function createOpenProgramme(overrides: Partial<ProgrammeFields> & { kind?: ProgrammeKind } = {}) {
+export async function createOpenProgramme(
+  overrides: Partial<ProgrammeFields> & { kind?: ProgrammeKind } = {},
+) {
   const bureau = await createBureau();
   const { id } = await createProgramme(bureau, programmeFields(overrides));
   await publishProgramme(bureau, id);
@@ -46,9 +53,14 @@ export function applyFields(organisationId: string, overrides: Partial<ApplyFiel
 }
 
 /** A verified cooperative (of the given type) whose head applied to the programme. */
-export async function createApplication(programmeId: string, overrides: Partial<ApplyFields> = {}, orgType: OrganisationType = "COOPERATIVE") {
+export async function createApplication(
+  programmeId: string,
+  overrides: Partial<ApplyFields> = {},
+  orgType: OrganisationType = "COOPERATIVE",
+) {
   const { organisation, head } = await createVillage();
-  if (orgType !== "COOPERATIVE") await db.organisation.update({ where: { id: organisation.id }, data: { type: orgType } });
+  if (orgType !== "COOPERATIVE")
+    await db.organisation.update({ where: { id: organisation.id }, data: { type: orgType } });
   const application = await applyToProgramme(head, programmeId, applyFields(organisation.id, overrides));
   return { application, organisation, head };
 }
@@ -66,7 +78,10 @@ export async function addScores(applicationId: string, count = 2, score = 80): P
 
 /** Approves directly in the database, bypassing the budget check (for over-committed set-ups). */
 export function approveDirectly(applicationId: string, approvedFen: number) {
-  return db.programmeApplication.update({ where: { id: applicationId }, data: { status: "APPROVED", approvedFen, decidedAt: new Date() } });
+  return db.programmeApplication.update({
+    where: { id: applicationId },
+    data: { status: "APPROVED", approvedFen, decidedAt: new Date() },
+  });
 }
 
 export const newKey = () => randomUUID();

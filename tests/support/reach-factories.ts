@@ -7,7 +7,11 @@ import { createUser, uniquePhone } from "./factories";
 export async function createInformant() {
   const bureau = await createBureau();
   const user = await createUser({ role: "FARMER", displayName: "信息员老李" });
-  await appointInformant(bureau, { identifier: { kind: "phone", value: user.phone! }, countyCode: "410324", villages: ["庙子村"] }, meta);
+  await appointInformant(
+    bureau,
+    { identifier: { kind: "phone", value: user.phone! }, countyCode: "410324", villages: ["庙子村"] },
+    meta,
+  );
   return { bureau, informant: await actorOf(user.id) };
 }
 
@@ -29,13 +33,22 @@ export async function createProxyNeed(options: { farmerPhone?: string } = {}) {
 
 /** Sets when a need was published (queue and response-time tests move time back). */
 export async function publishedHoursAgo(needId: string, hours: number, now = new Date()) {
-  await db.need.update({ where: { id: needId }, data: { publishedAt: new Date(now.getTime() - hours * 3_600_000) } });
+  await db.need.update({
+    where: { id: needId },
+    data: { publishedAt: new Date(now.getTime() - hours * 3_600_000) },
+  });
 }
 
 /** A verified village organisation's open need, published `hours` ago. */
-export async function createOpenNeed({ hours = 72, county = "410324", urgency = "NORMAL", poverty = false }: { hours?: number; county?: string; urgency?: string; poverty?: boolean } = {}) {
+export async function createOpenNeed({
+  hours = 72,
+  county = "410324",
+  urgency = "NORMAL",
+  poverty = false,
+}: { hours?: number; county?: string; urgency?: string; poverty?: boolean } = {}) {
   const { organisation, head } = await createVillage();
-  if (poverty) await db.organisation.update({ where: { id: organisation.id }, data: { povertyVillageAt: new Date() } });
+  if (poverty)
+    await db.organisation.update({ where: { id: organisation.id }, data: { povertyVillageAt: new Date() } });
   const need = await db.need.create({
     data: { ...dbNeed(county, urgency), organisationId: organisation.id, postedById: head.id },
     select: { id: true },

@@ -21,12 +21,72 @@ export const CONTRACT_DEFINITION: IndexDefinition = {
 };
 
 export const CONTRACT_DOCS: SearchDocument[] = [
-  { id: "d1", title: "香菇菌棒污染防治技术指导", description: "栾川县合作社香菇菌棒春季绿霉污染严重，需要专家现场指导。", tags: ["shiitake"], industry: "PLANTING", counties: ["410324"], budgetMaxFen: 2_000_000, publishedAt: 1, verified: true },
-  { id: "d2", title: "花菇烘干设备选型", description: "嵩县花菇产量增加，想了解热风烘干房和烘干机。", tags: [], industry: "AGRI_PROCESSING", counties: ["410325"], budgetMaxFen: 8_000_000, publishedAt: 2, verified: true },
-  { id: "d3", title: "村级光伏电站运维培训", description: "光伏扶贫电站发电量下降，需要组件清洗和逆变器维护培训。", tags: [], industry: "SOLAR_WIND", counties: ["410326"], budgetMaxFen: 500_000, publishedAt: 3, verified: false },
-  { id: "d4", title: "温室草莓病虫害绿色防控", description: "日光温室草莓白粉病和红蜘蛛防治，希望减少农药使用。", tags: ["strawberry"], industry: "PLANTING", counties: ["410311", "410307"], budgetMaxFen: 1_000_000, publishedAt: 4, verified: true },
-  { id: "d5", title: "洛宁苹果冷库建设方案", description: "合作社计划建设 500 吨苹果保鲜冷库，需要设计和设备建议。", tags: ["Fuji apple"], industry: "AGRI_PROCESSING", counties: ["410328"], budgetMaxFen: null, publishedAt: 5, verified: false },
-  { id: "d6", title: "农产品网店运营与直播带货", description: "帮助合作社开设网店，培训直播销售。", tags: [], industry: "RURAL_ECOMMERCE", counties: ["410324", "410325"], budgetMaxFen: 300_000, publishedAt: 6, verified: true },
+  {
+    id: "d1",
+    title: "香菇菌棒污染防治技术指导",
+    description: "栾川县合作社香菇菌棒春季绿霉污染严重，需要专家现场指导。",
+    tags: ["shiitake"],
+    industry: "PLANTING",
+    counties: ["410324"],
+    budgetMaxFen: 2_000_000,
+    publishedAt: 1,
+    verified: true,
+  },
+  {
+    id: "d2",
+    title: "花菇烘干设备选型",
+    description: "嵩县花菇产量增加，想了解热风烘干房和烘干机。",
+    tags: [],
+    industry: "AGRI_PROCESSING",
+    counties: ["410325"],
+    budgetMaxFen: 8_000_000,
+    publishedAt: 2,
+    verified: true,
+  },
+  {
+    id: "d3",
+    title: "村级光伏电站运维培训",
+    description: "光伏扶贫电站发电量下降，需要组件清洗和逆变器维护培训。",
+    tags: [],
+    industry: "SOLAR_WIND",
+    counties: ["410326"],
+    budgetMaxFen: 500_000,
+    publishedAt: 3,
+    verified: false,
+  },
+  {
+    id: "d4",
+    title: "温室草莓病虫害绿色防控",
+    description: "日光温室草莓白粉病和红蜘蛛防治，希望减少农药使用。",
+    tags: ["strawberry"],
+    industry: "PLANTING",
+    counties: ["410311", "410307"],
+    budgetMaxFen: 1_000_000,
+    publishedAt: 4,
+    verified: true,
+  },
+  {
+    id: "d5",
+    title: "洛宁苹果冷库建设方案",
+    description: "合作社计划建设 500 吨苹果保鲜冷库，需要设计和设备建议。",
+    tags: ["Fuji apple"],
+    industry: "AGRI_PROCESSING",
+    counties: ["410328"],
+    budgetMaxFen: null,
+    publishedAt: 5,
+    verified: false,
+  },
+  {
+    id: "d6",
+    title: "农产品网店运营与直播带货",
+    description: "帮助合作社开设网店，培训直播销售。",
+    tags: [],
+    industry: "RURAL_ECOMMERCE",
+    counties: ["410324", "410325"],
+    budgetMaxFen: 300_000,
+    publishedAt: 6,
+    verified: true,
+  },
 ];
 
 const ids = (response: { hits: { id: string }[] }) => response.hits.map((hit) => hit.id);
@@ -59,7 +119,9 @@ export function describeSearchContract(name: string, makeEngine: () => Promise<S
     it("treats the synonyms people mix as the same word", async () => {
       expect(ids(await engine.search(CONTRACT_INDEX, { q: "太阳能发电" }))).toContain("d3");
       expect(ids(await engine.search(CONTRACT_INDEX, { q: "大棚" }))).toContain("d4");
-      expect(ids(await engine.search(CONTRACT_INDEX, { q: "香菇" }))).toEqual(expect.arrayContaining(["d1", "d2"]));
+      expect(ids(await engine.search(CONTRACT_INDEX, { q: "香菇" }))).toEqual(
+        expect.arrayContaining(["d1", "d2"]),
+      );
     });
 
     it("takes the last word typed as the start of a longer word, and earlier words whole", async () => {
@@ -77,27 +139,71 @@ export function describeSearchContract(name: string, makeEngine: () => Promise<S
 
     it("filters by keyword, keyword list, range and flag", async () => {
       const all = { q: "" };
-      expect(ids(await engine.search(CONTRACT_INDEX, { ...all, filters: [{ field: "industry", op: "eq", value: "AGRI_PROCESSING" }] })).sort()).toEqual(["d2", "d5"]);
-      expect(ids(await engine.search(CONTRACT_INDEX, { ...all, filters: [{ field: "counties", op: "in", values: ["410325"] }] })).sort()).toEqual(["d2", "d6"]);
-      expect(ids(await engine.search(CONTRACT_INDEX, { ...all, filters: [{ field: "budgetMaxFen", op: "range", min: 500_000, max: 1_000_000 }] })).sort()).toEqual(["d3", "d4"]);
-      expect(ids(await engine.search(CONTRACT_INDEX, { ...all, filters: [{ field: "verified", op: "eq", value: false }] })).sort()).toEqual(["d3", "d5"]);
+      expect(
+        ids(
+          await engine.search(CONTRACT_INDEX, {
+            ...all,
+            filters: [{ field: "industry", op: "eq", value: "AGRI_PROCESSING" }],
+          }),
+        ).sort(),
+      ).toEqual(["d2", "d5"]);
+      expect(
+        ids(
+          await engine.search(CONTRACT_INDEX, {
+            ...all,
+            filters: [{ field: "counties", op: "in", values: ["410325"] }],
+          }),
+        ).sort(),
+      ).toEqual(["d2", "d6"]);
+      expect(
+        ids(
+          await engine.search(CONTRACT_INDEX, {
+            ...all,
+            filters: [{ field: "budgetMaxFen", op: "range", min: 500_000, max: 1_000_000 }],
+          }),
+        ).sort(),
+      ).toEqual(["d3", "d4"]);
+      expect(
+        ids(
+          await engine.search(CONTRACT_INDEX, {
+            ...all,
+            filters: [{ field: "verified", op: "eq", value: false }],
+          }),
+        ).sort(),
+      ).toEqual(["d3", "d5"]);
     });
 
     it("counts facets over every match, not only the page", async () => {
       const result = await engine.search(CONTRACT_INDEX, { q: "", facets: ["industry"], limit: 1 });
       expect(result.total).toBe(6);
       expect(result.hits).toHaveLength(1);
-      expect(result.facets.industry).toEqual({ PLANTING: 2, AGRI_PROCESSING: 2, SOLAR_WIND: 1, RURAL_ECOMMERCE: 1 });
+      expect(result.facets.industry).toEqual({
+        PLANTING: 2,
+        AGRI_PROCESSING: 2,
+        SOLAR_WIND: 1,
+        RURAL_ECOMMERCE: 1,
+      });
     });
 
     it("sorts by a number and pages through the results", async () => {
-      const sorted = await engine.search(CONTRACT_INDEX, { q: "", sort: { field: "publishedAt", direction: "desc" }, limit: 2, offset: 1 });
+      const sorted = await engine.search(CONTRACT_INDEX, {
+        q: "",
+        sort: { field: "publishedAt", direction: "desc" },
+        limit: 2,
+        offset: 1,
+      });
       expect(ids(sorted)).toEqual(["d5", "d4"]);
       expect(sorted.total).toBe(6);
     });
 
     it("replaces a document with the same id and forgets removed ones", async () => {
-      await engine.upsert(CONTRACT_INDEX, [{ ...CONTRACT_DOCS[5], title: "农产品快递物流对接", description: "联系快递公司，降低山区农产品物流成本。" }]);
+      await engine.upsert(CONTRACT_INDEX, [
+        {
+          ...CONTRACT_DOCS[5],
+          title: "农产品快递物流对接",
+          description: "联系快递公司，降低山区农产品物流成本。",
+        },
+      ]);
       expect(ids(await engine.search(CONTRACT_INDEX, { q: "快递" }))).toEqual(["d6"]);
       expect(ids(await engine.search(CONTRACT_INDEX, { q: "直播带货" }))).not.toContain("d6");
       await engine.remove(CONTRACT_INDEX, ["d6"]);
@@ -106,14 +212,26 @@ export function describeSearchContract(name: string, makeEngine: () => Promise<S
     });
 
     it("answers any query text without failing", async () => {
-      for (const q of ["", "   ", "x".repeat(10_000), "🍄🌾", "' OR 1=1 --", '"] OR id EXISTS', "industry = PLANTING", "\\\"\n\t"]) {
+      for (const q of [
+        "",
+        "   ",
+        "x".repeat(10_000),
+        "🍄🌾",
+        "' OR 1=1 --",
+        '"] OR id EXISTS',
+        "industry = PLANTING",
+        '\\"\n\t',
+      ]) {
         const result = await engine.search(CONTRACT_INDEX, { q });
         expect(Array.isArray(result.hits)).toBe(true);
       }
     });
 
     it("treats filter values literally, however odd", async () => {
-      const result = await engine.search(CONTRACT_INDEX, { q: "", filters: [{ field: "industry", op: "eq", value: 'PLANTING" OR industry = "SOLAR_WIND' }] });
+      const result = await engine.search(CONTRACT_INDEX, {
+        q: "",
+        filters: [{ field: "industry", op: "eq", value: 'PLANTING" OR industry = "SOLAR_WIND' }],
+      });
       expect(result.total).toBe(0);
     });
   });

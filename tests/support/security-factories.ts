@@ -12,7 +12,16 @@ import { createInstitutionMember, insertOffer, sessionCookieFor } from "./offers
 import { applyFields, createOpenProgramme } from "./programmes-factories";
 import { createSpace, insertService } from "./spaces-factories";
 
-export const MATRIX_ROLES = ["anonymous", "VILLAGE", "FARMER", "EXPERT", "INSTITUTION", "SPACE", "BUREAU", "ADMIN"] as const;
+export const MATRIX_ROLES = [
+  "anonymous",
+  "VILLAGE",
+  "FARMER",
+  "EXPERT",
+  "INSTITUTION",
+  "SPACE",
+  "BUREAU",
+  "ADMIN",
+] as const;
 export type MatrixRole = (typeof MATRIX_ROLES)[number];
 
 /**
@@ -33,11 +42,21 @@ export async function buildSecurityWorld() {
   const admin = await actorOf((await createUser({ role: "ADMIN" })).id);
   const orgB = await createVillage();
 
-  const { applicationId } = await db.agreement.findUniqueOrThrow({ where: { id: signed.agreement.id }, select: { applicationId: true } });
+  const { applicationId } = await db.agreement.findUniqueOrThrow({
+    where: { id: signed.agreement.id },
+    select: { applicationId: true },
+  });
   const openNeed = await db.need.create({
     data: {
-      organisationId: orgA.id, postedById: village.id, title: "苹果树腐烂病防治", description: "果园腐烂病蔓延，需要专家诊断并给出防治方案。",
-      industry: "PLANTING", countyCode: "410324", arrangements: ["PAID_SERVICE"], status: "OPEN", publishedAt: new Date(),
+      organisationId: orgA.id,
+      postedById: village.id,
+      title: "苹果树腐烂病防治",
+      description: "果园腐烂病蔓延，需要专家诊断并给出防治方案。",
+      industry: "PLANTING",
+      countyCode: "410324",
+      arrangements: ["PAID_SERVICE"],
+      status: "OPEN",
+      publishedAt: new Date(),
     },
     select: { id: true },
   });
@@ -50,37 +69,100 @@ export async function buildSecurityWorld() {
   const upload = await storeImage({ ownerId: village.id, file: await jpegFile() });
 
   const review = await db.review.create({
-    data: { agreementId: signed.agreement.id, authorSide: "PAYER", authorId: village.id, subjectUserId: expert.id, rating: 5, scores: {}, text: "专家认真负责", publishedAt: new Date() },
+    data: {
+      agreementId: signed.agreement.id,
+      authorSide: "PAYER",
+      authorId: village.id,
+      subjectUserId: expert.id,
+      rating: 5,
+      scores: {},
+      text: "专家认真负责",
+      publishedAt: new Date(),
+    },
     select: { id: true },
   });
   const brand = await db.brandProject.create({
-    data: { name: "栾川香菇", productName: "香菇", countyCode: "410324", ownerUserId: village.id, leadUserId: expert.id, ownerOrganisationId: orgA.id },
+    data: {
+      name: "栾川香菇",
+      productName: "香菇",
+      countyCode: "410324",
+      ownerUserId: village.id,
+      leadUserId: expert.id,
+      ownerOrganisationId: orgA.id,
+    },
     select: { id: true },
   });
   const demo = await db.demoSite.create({
-    data: { name: "重渡沟采摘园", type: "PICKING_GARDEN", countyCode: "410324", description: "示范园", status: "PLANNED", createdById: bureau.id },
+    data: {
+      name: "重渡沟采摘园",
+      type: "PICKING_GARDEN",
+      countyCode: "410324",
+      description: "示范园",
+      status: "PLANNED",
+      createdById: bureau.id,
+    },
     select: { id: true },
   });
-  const sanction = await db.sanction.create({ data: { kind: "BAN", organisationId: orgB.organisation.id, reason: "虚报材料", createdById: bureau.id, endsAt: new Date(Date.now() + 86_400_000) }, select: { id: true } });
+  const sanction = await db.sanction.create({
+    data: {
+      kind: "BAN",
+      organisationId: orgB.organisation.id,
+      reason: "虚报材料",
+      createdById: bureau.id,
+      endsAt: new Date(Date.now() + 86_400_000),
+    },
+    select: { id: true },
+  });
   const verification = await db.verificationRequest.create({
-    data: { subject: "ORGANISATION", organisationId: orgA.id, submittedById: village.id, details: { creditCode: "93410324MA0000000X", contactName: "王", statement: "真实" } },
+    data: {
+      subject: "ORGANISATION",
+      organisationId: orgA.id,
+      submittedById: village.id,
+      details: { creditCode: "93410324MA0000000X", contactName: "王", statement: "真实" },
+    },
     select: { id: true },
   });
-  const triage = await db.triageAssignment.create({ data: { needId: openNeed.id, assigneeId: expert.id, assignedById: bureau.id }, select: { id: true } });
+  const triage = await db.triageAssignment.create({
+    data: { needId: openNeed.id, assigneeId: expert.id, assignedById: bureau.id },
+    select: { id: true },
+  });
   const webhook = await db.webhookEndpoint.create({
-    data: { organisationId: orgA.id, url: "https://hooks.example.com/xk", secret: randomBytes(16).toString("hex"), createdById: village.id },
+    data: {
+      organisationId: orgA.id,
+      url: "https://hooks.example.com/xk",
+      secret: randomBytes(16).toString("hex"),
+      createdById: village.id,
+    },
     select: { id: true },
   });
   const training = await db.training.create({
-    data: { hostId: commissioner.expert.id, title: "苹果树冬季修剪", description: "现场讲解", countyCode: "410324", place: "上河村广场", startsAt: new Date(Date.now() + 7 * 86_400_000), capacity: 5 },
+    data: {
+      hostId: commissioner.expert.id,
+      title: "苹果树冬季修剪",
+      description: "现场讲解",
+      countyCode: "410324",
+      place: "上河村广场",
+      startsAt: new Date(Date.now() + 7 * 86_400_000),
+      capacity: 5,
+    },
     select: { id: true },
   });
 
   const people: Record<Exclude<MatrixRole, "anonymous">, { id: string }> = {
-    VILLAGE: village, FARMER: farmer, EXPERT: expert, INSTITUTION: institution.actor, SPACE: space.actor, BUREAU: bureau, ADMIN: admin,
+    VILLAGE: village,
+    FARMER: farmer,
+    EXPERT: expert,
+    INSTITUTION: institution.actor,
+    SPACE: space.actor,
+    BUREAU: bureau,
+    ADMIN: admin,
   };
   const cookies = Object.fromEntries(
-    await Promise.all(Object.entries(people).map(async ([role, person]) => [role, await sessionCookieFor(person.id)] as const)),
+    await Promise.all(
+      Object.entries(people).map(
+        async ([role, person]) => [role, await sessionCookieFor(person.id)] as const,
+      ),
+    ),
   ) as Record<Exclude<MatrixRole, "anonymous">, string>;
 
   /** What `{name}` stands for in the matrix's URLs. */
@@ -111,5 +193,19 @@ export async function buildSecurityWorld() {
     webhook: webhook.id,
     training: training.id,
   };
-  return { signed, village, expert, farmer, institution, space, bureau, admin, orgA, orgB, people, cookies, ids };
+  return {
+    signed,
+    village,
+    expert,
+    farmer,
+    institution,
+    space,
+    bureau,
+    admin,
+    orgA,
+    orgB,
+    people,
+    cookies,
+    ids,
+  };
 }

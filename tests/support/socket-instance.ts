@@ -14,7 +14,11 @@ const kind = chooseSocketAdapter({
   REDIS_URL: process.env.REDIS_URL,
   DATABASE_URL: process.env.DATABASE_URL,
 });
-const adapter = await createSocketAdapter(kind, { databaseUrl: process.env.DATABASE_URL!, redisUrl: process.env.REDIS_URL }, log);
+const adapter = await createSocketAdapter(
+  kind,
+  { databaseUrl: process.env.DATABASE_URL!, redisUrl: process.env.REDIS_URL },
+  log,
+);
 const http = createServer();
 const io = attachSocketServer(http, log, { adapter: adapter.adapter });
 await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));

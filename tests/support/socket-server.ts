@@ -33,7 +33,11 @@ export function useSocketServer() {
       return state.url;
     },
     open(headers: Record<string, string>): Socket {
-      const client = connect(state.url, { transports: ["websocket"], extraHeaders: headers, reconnection: false });
+      const client = connect(state.url, {
+        transports: ["websocket"],
+        extraHeaders: headers,
+        reconnection: false,
+      });
       clients.push(client);
       return client;
     },

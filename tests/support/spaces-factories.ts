@@ -12,7 +12,12 @@ export { actorFor, createBureauStaff, sessionCookieFor } from "./offers-factorie
 /** A Star Innovation Space (verified unless told otherwise) and one of its SPACE accounts. */
 export async function createSpace({ verified = true, name }: { verified?: boolean; name?: string } = {}) {
   const organisation = await db.organisation.create({
-    data: { type: "STAR_SPACE", name: name ?? `星创天地 ${randomBytes(3).toString("hex")}`, countyCode: "410325", verifiedAt: verified ? new Date() : null },
+    data: {
+      type: "STAR_SPACE",
+      name: name ?? `星创天地 ${randomBytes(3).toString("hex")}`,
+      countyCode: "410325",
+      verifiedAt: verified ? new Date() : null,
+    },
     select: { id: true, name: true },
   });
   const user = await createUser({ role: "SPACE", displayName: "星创天地运营" });
@@ -57,7 +62,9 @@ export function serviceForm(overrides: Record<string, string | string[]> = {}): 
     turnaroundDays: "7",
     ...overrides,
   };
-  return Object.entries(fields).flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).map((item): [string, string] => [name, item]));
+  return Object.entries(fields).flatMap(([name, value]) =>
+    (Array.isArray(value) ? value : [value]).map((item): [string, string] => [name, item]),
+  );
 }
 
 /** A service row written straight to the database, for list and filter tests. */
@@ -65,7 +72,12 @@ export async function insertService(
   space: { organisationId: string; postedById: string },
   overrides: Partial<ServiceFields> & { status?: ServiceStatus; publishedAt?: Date; hiddenAt?: Date } = {},
 ) {
-  const { organisationId: _ignored, status = "PUBLISHED", turnaroundDays, ...fields } = { ...serviceFields(), ...overrides };
+  const {
+    organisationId: _ignored,
+    status = "PUBLISHED",
+    turnaroundDays,
+    ...fields
+  } = { ...serviceFields(), ...overrides };
   return db.spaceService.create({
     data: {
       ...fields,
@@ -88,7 +100,13 @@ export async function createFarmer(countyCode = "410324") {
 
 /** Valid request fields as requestService takes them. */
 export function requestFields(overrides: Partial<ServiceRequestFields> = {}): ServiceRequestFields {
-  return { description: "我家香菇准备进超市，需要一份农残检测报告。", countyCode: "410324", village: "庙子村", preferredDate: undefined, ...overrides };
+  return {
+    description: "我家香菇准备进超市，需要一份农残检测报告。",
+    countyCode: "410324",
+    village: "庙子村",
+    preferredDate: undefined,
+    ...overrides,
+  };
 }
 
 /** A published service of a fresh space, and a farmer who has asked for it. */

@@ -35,10 +35,21 @@ export interface RevenueShareFields {
  * An agreement between a village cooperative (payer) and an expert (payee) whose signed terms
  * hold one REVENUE_SHARE component after a grant component (so its index is 1).
  */
-export async function createRevenueAgreement({ status = "ACTIVE", share = {} }: { status?: AgreementStatus; share?: RevenueShareFields } = {}) {
+export async function createRevenueAgreement({
+  status = "ACTIVE",
+  share = {},
+}: { status?: AgreementStatus; share?: RevenueShareFields } = {}) {
   const { organisation, head } = await createVillage();
   const expert = await createExpert();
-  const component = { type: "REVENUE_SHARE", shareBp: 1_000, base: "REVENUE", period: "QUARTER", startDate: "2026-01-01", termMonths: 12, ...share };
+  const component = {
+    type: "REVENUE_SHARE",
+    shareBp: 1_000,
+    base: "REVENUE",
+    period: "QUARTER",
+    startDate: "2026-01-01",
+    termMonths: 12,
+    ...share,
+  };
   const terms = {
     title: "香菇菌棒技术收益分成",
     startDate: "2026-01-01",
@@ -55,7 +66,16 @@ export async function createRevenueAgreement({ status = "ACTIVE", share = {} }: 
       payerUserId: head.id,
       payeeUserId: expert.id,
       createdById: head.id,
-      versions: { create: { version: 1, terms, termsHash: "test", status: "SIGNED", createdById: head.id, signedAt: new Date() } },
+      versions: {
+        create: {
+          version: 1,
+          terms,
+          termsHash: "test",
+          status: "SIGNED",
+          createdById: head.id,
+          signedAt: new Date(),
+        },
+      },
     },
     select: { id: true, title: true },
   });
@@ -64,6 +84,8 @@ export async function createRevenueAgreement({ status = "ACTIVE", share = {} }: 
 
 /** A small real JPEG, as a phone photo of an account book would arrive. */
 export async function evidencePhoto(name = "ledger.jpg"): Promise<File> {
-  const jpeg = await sharp({ create: { width: 320, height: 240, channels: 3, background: "#c8b88a" } }).jpeg().toBuffer();
+  const jpeg = await sharp({ create: { width: 320, height: 240, channels: 3, background: "#c8b88a" } })
+    .jpeg()
+    .toBuffer();
   return new File([new Uint8Array(jpeg)], name, { type: "image/jpeg" });
 }

@@ -125,7 +125,9 @@ export function ChatRoom(props: ChatRoomProps) {
     }
   }
 
-  const submitting = navigation.state === "submitting" && navigation.formAction?.startsWith(`/messages/${props.conversationId}`);
+  const submitting =
+    navigation.state === "submitting" &&
+    navigation.formAction?.startsWith(`/messages/${props.conversationId}`);
   const typing = state?.typing ?? [];
 
   return (
@@ -142,11 +144,24 @@ export function ChatRoom(props: ChatRoomProps) {
           </Link>
         </p>
       ) : null}
-      <ol role="log" aria-label={t("chat.title")} aria-live="polite" className="flex flex-col gap-2 rounded-xl bg-stone-100 p-3">
-        {messages.length === 0 && pending.length === 0 ? <li className="text-center text-sm text-stone-600">{t("chat.noMessages")}</li> : null}
+      <ol
+        role="log"
+        aria-label={t("chat.title")}
+        aria-live="polite"
+        className="flex flex-col gap-2 rounded-xl bg-stone-100 p-3"
+      >
+        {messages.length === 0 && pending.length === 0 ? (
+          <li className="text-center text-sm text-stone-600">{t("chat.noMessages")}</li>
+        ) : null}
         {messages.map((message) => (
           <li key={message.id}>
-            <MessageBubble message={message} mine={message.senderId === props.userId} status={message.senderId === props.userId ? statusOf(message.seq, receipts, props.userId) : undefined} />
+            <MessageBubble
+              message={message}
+              mine={message.senderId === props.userId}
+              status={
+                message.senderId === props.userId ? statusOf(message.seq, receipts, props.userId) : undefined
+              }
+            />
           </li>
         ))}
         {pending.map((message) => (
@@ -155,7 +170,13 @@ export function ChatRoom(props: ChatRoomProps) {
               message={{ body: message.body, senderName: "", createdAt: "", attachment: null }}
               mine
               status={message.status === "failed" ? "failed" : "sending"}
-              error={message.error ? translateMaybe(locale, message.error, { seconds: Math.ceil((message.retryAfterMs ?? 1000) / 1000) }) : undefined}
+              error={
+                message.error
+                  ? translateMaybe(locale, message.error, {
+                      seconds: Math.ceil((message.retryAfterMs ?? 1000) / 1000),
+                    })
+                  : undefined
+              }
               onRetry={() => session.current?.retry(message.clientId)}
             />
           </li>
@@ -172,7 +193,13 @@ export function ChatRoom(props: ChatRoomProps) {
       <p aria-live="polite" className="min-h-5 text-sm text-stone-600">
         {typing.length > 0 ? t("chat.typing", { name: typing.map((entry) => entry.name).join("、") }) : ""}
       </p>
-      <Form method="post" encType="multipart/form-data" onSubmit={onSubmit} className="card space-y-2" replace>
+      <Form
+        method="post"
+        encType="multipart/form-data"
+        onSubmit={onSubmit}
+        className="card space-y-2"
+        replace
+      >
         <input type="hidden" name="clientId" value={formClientId} />
         <label htmlFor="chat-body" className="sr-only">
           {t("chat.messageLabel")}

@@ -39,7 +39,9 @@ export function MessageBubble({
   const { t, locale } = useT();
   return (
     <div className={`flex ${mine ? "justify-end" : "justify-start"}`}>
-      <div className={`max-w-[85%] rounded-2xl px-3 py-2 shadow-sm ${mine ? "bg-brand-50 text-stone-900" : "bg-white"}`}>
+      <div
+        className={`max-w-[85%] rounded-2xl px-3 py-2 shadow-sm ${mine ? "bg-brand-50 text-stone-900" : "bg-white"}`}
+      >
         <p className="text-xs text-stone-500">
           <span className="font-medium">{mine ? t("chat.you") : message.senderName}</span>
           {message.createdAt ? (

@@ -6,7 +6,13 @@ import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { ApplySchema } from "~/modules/applications/applications.schema";
 
-export function ApplyForm({ lastResult, arrangements }: { lastResult?: SubmissionResult<string[]>; arrangements: string[] }) {
+export function ApplyForm({
+  lastResult,
+  arrangements,
+}: {
+  lastResult?: SubmissionResult<string[]>;
+  arrangements: string[];
+}) {
   const { t } = useT();
   const navigation = useNavigation();
   const [form, fields] = useForm({
@@ -20,11 +26,22 @@ export function ApplyForm({ lastResult, arrangements }: { lastResult?: Submissio
   });
   return (
     <Form method="post" {...getFormProps(form)} className="card space-y-4" aria-labelledby="apply-title">
-      <h2 id="apply-title" className="text-lg font-semibold">{t("applications.applyTitle")}</h2>
+      <h2 id="apply-title" className="text-lg font-semibold">
+        {t("applications.applyTitle")}
+      </h2>
       <FormErrors errors={form.errors} />
       <input type="hidden" name="intent" value="apply" />
-      <TextAreaField meta={fields.approach} label={t("applications.approach")} hint={t("applications.approachHint")} rows={5} />
-      <TextField meta={fields.timeline} label={t("applications.timeline")} hint={t("applications.timelineHint")} />
+      <TextAreaField
+        meta={fields.approach}
+        label={t("applications.approach")}
+        hint={t("applications.approachHint")}
+        rows={5}
+      />
+      <TextField
+        meta={fields.timeline}
+        label={t("applications.timeline")}
+        hint={t("applications.timelineHint")}
+      />
       <div className="grid grid-cols-2 gap-4">
         <SelectField
           meta={fields.arrangement}

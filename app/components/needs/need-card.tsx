@@ -22,7 +22,11 @@ export interface NeedCardData {
   deadline: string | Date | null;
   status: string;
   publishedAt: string | Date | null;
-  organisation: { name: string; verifiedAt: string | Date | null; povertyVillageAt?: string | Date | null } | null;
+  organisation: {
+    name: string;
+    verifiedAt: string | Date | null;
+    povertyVillageAt?: string | Date | null;
+  } | null;
   postedBy: { displayName: string; verifiedAt: string | Date | null };
   photos: { uploadId: string }[];
   _count: { applications: number };
@@ -31,19 +35,37 @@ export interface NeedCardData {
 export function NeedCard({ need, terms = [] }: { need: NeedCardData; terms?: readonly string[] }) {
   const { t, locale } = useT();
   const industry = INDUSTRIES.find((item) => item.code === need.industry);
-  const poster = need.organisation ?? { name: need.postedBy.displayName, verifiedAt: need.postedBy.verifiedAt };
+  const poster = need.organisation ?? {
+    name: need.postedBy.displayName,
+    verifiedAt: need.postedBy.verifiedAt,
+  };
   const photo = need.photos[0];
   return (
     <li className="card flex gap-3 p-3 sm:p-4">
       {photo ? (
-        <img src={`/uploads/${photo.uploadId}?v=thumb`} alt="" loading="lazy" width={96} height={96} className="h-24 w-24 flex-none rounded-lg object-cover" />
+        <img
+          src={`/uploads/${photo.uploadId}?v=thumb`}
+          alt=""
+          loading="lazy"
+          width={96}
+          height={96}
+          className="h-24 w-24 flex-none rounded-lg object-cover"
+        />
       ) : null}
       <div className="min-w-0 flex-1">
         <div className="flex flex-wrap items-center gap-2 text-xs">
-          <span className={`rounded-full px-2 py-0.5 ${STATUS_TONE[need.status]}`}>{t(`needs.status.${need.status}` as MessageKey)}</span>
-          {need.kind === "BRANDING" ? <span className="rounded-full bg-amber-100 px-2 py-0.5 text-amber-900">{t("needs.kind.BRANDING")}</span> : null}
+          <span className={`rounded-full px-2 py-0.5 ${STATUS_TONE[need.status]}`}>
+            {t(`needs.status.${need.status}` as MessageKey)}
+          </span>
+          {need.kind === "BRANDING" ? (
+            <span className="rounded-full bg-amber-100 px-2 py-0.5 text-amber-900">
+              {t("needs.kind.BRANDING")}
+            </span>
+          ) : null}
           {need.urgency === "URGENT" || need.urgency === "HIGH" ? (
-            <span className="rounded-full bg-red-100 px-2 py-0.5 text-red-800">{t(`needs.urgency.${need.urgency}` as MessageKey)}</span>
+            <span className="rounded-full bg-red-100 px-2 py-0.5 text-red-800">
+              {t(`needs.urgency.${need.urgency}` as MessageKey)}
+            </span>
           ) : null}
         </div>
         <h2 className="mt-1 text-lg font-semibold leading-snug">
@@ -57,14 +79,18 @@ export function NeedCard({ need, terms = [] }: { need: NeedCardData; terms?: rea
         </p>
         <p className="mt-1 flex gap-2 text-sm">
           <span className="text-stone-600">{t("needs.budget")}</span>
-          <span className="font-medium text-brand-800"><MoneyRange minFen={need.budgetMinFen} maxFen={need.budgetMaxFen} /></span>
+          <span className="font-medium text-brand-800">
+            <MoneyRange minFen={need.budgetMinFen} maxFen={need.budgetMaxFen} />
+          </span>
         </p>
         <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-stone-600">
           <span className="inline-flex items-center gap-1">
             {poster.name} <VerifiedBadge verified={Boolean(poster.verifiedAt)} compact />
             <PovertyBadge marked={Boolean(need.organisation?.povertyVillageAt)} />
           </span>
-          {need.deadline ? <span>{t("needs.deadlineOn", { date: formatDate(locale, need.deadline) })}</span> : null}
+          {need.deadline ? (
+            <span>{t("needs.deadlineOn", { date: formatDate(locale, need.deadline) })}</span>
+          ) : null}
           <span>{t("needs.applicationsCount", { count: need._count.applications })}</span>
         </div>
       </div>

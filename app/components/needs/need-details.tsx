@@ -39,35 +39,58 @@ export function NeedDetails({ need }: { need: NeedDetailsData }) {
   const industry = INDUSTRIES.find((item) => item.code === need.industry);
   const rows: [string, ReactNode][] = [
     [t("needs.field.industry"), industry ? localName(industry, locale) : need.industry],
-    [t("needs.field.county"), `${countyName(need.countyCode, locale) ?? ""}${need.village ? ` ${need.village}` : ""}`],
+    [
+      t("needs.field.county"),
+      `${countyName(need.countyCode, locale) ?? ""}${need.village ? ` ${need.village}` : ""}`,
+    ],
     [t("needs.budget"), <MoneyRange key="budget" minFen={need.budgetMinFen} maxFen={need.budgetMaxFen} />],
     [t("needs.field.urgency"), t(`needs.urgency.${need.urgency}` as MessageKey)],
-    [t("needs.field.arrangements"), need.arrangements.map((a) => t(`arrangement.${a}` as MessageKey)).join("、")],
+    [
+      t("needs.field.arrangements"),
+      need.arrangements.map((a) => t(`arrangement.${a}` as MessageKey)).join("、"),
+    ],
   ];
   if (need.deadline) rows.push([t("needs.field.deadline"), formatDate(locale, need.deadline)]);
   return (
     <article className="space-y-4">
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        <span className={`rounded-full px-2 py-0.5 ${STATUS_TONE[need.status]}`}>{t(`needs.status.${need.status}` as MessageKey)}</span>
-        <span className="rounded-full bg-stone-100 px-2 py-0.5">{t(`needs.kind.${need.kind}` as MessageKey)}</span>
-        {need.publishedAt ? <span className="text-stone-600">{t("needs.postedOn", { date: formatDate(locale, need.publishedAt) })}</span> : null}
+        <span className={`rounded-full px-2 py-0.5 ${STATUS_TONE[need.status]}`}>
+          {t(`needs.status.${need.status}` as MessageKey)}
+        </span>
+        <span className="rounded-full bg-stone-100 px-2 py-0.5">
+          {t(`needs.kind.${need.kind}` as MessageKey)}
+        </span>
+        {need.publishedAt ? (
+          <span className="text-stone-600">
+            {t("needs.postedOn", { date: formatDate(locale, need.publishedAt) })}
+          </span>
+        ) : null}
       </div>
       <h1 className="text-2xl font-bold leading-snug">{need.title}</h1>
       <p className="flex flex-wrap items-center gap-2 text-stone-700">
         <span>{t("needs.postedBy")}</span>
         {need.organisation ? (
-          <Link to={`/orgs/${need.organisation.id}`} className="link">{need.organisation.name}</Link>
+          <Link to={`/orgs/${need.organisation.id}`} className="link">
+            {need.organisation.name}
+          </Link>
         ) : (
           <span>{need.postedBy.displayName}</span>
         )}
-        <VerifiedBadge verified={Boolean(need.organisation ? need.organisation.verifiedAt : need.postedBy.verifiedAt)} />
+        <VerifiedBadge
+          verified={Boolean(need.organisation ? need.organisation.verifiedAt : need.postedBy.verifiedAt)}
+        />
       </p>
       {need.photos.length > 0 ? (
         <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3">
           {need.photos.map((photo, index) => (
             <li key={photo.uploadId}>
               <a href={`/uploads/${photo.uploadId}`}>
-                <img src={`/uploads/${photo.uploadId}?v=thumb`} alt={t("needs.photoAlt", { n: index + 1 })} loading="lazy" className="aspect-[4/3] w-full rounded-lg object-cover" />
+                <img
+                  src={`/uploads/${photo.uploadId}?v=thumb`}
+                  alt={t("needs.photoAlt", { n: index + 1 })}
+                  loading="lazy"
+                  className="aspect-[4/3] w-full rounded-lg object-cover"
+                />
               </a>
             </li>
           ))}
@@ -77,8 +100,16 @@ export function NeedDetails({ need }: { need: NeedDetailsData }) {
       <p className="whitespace-pre-line leading-relaxed">{need.description}</p>
       {need.kind === "BRANDING" ? (
         <section className="card space-y-2 border-amber-200 bg-amber-50/40">
-          {need.productName ? <p><span className="text-stone-600">{t("needs.field.productName")}</span> {need.productName}</p> : null}
-          {need.origin ? <p><span className="text-stone-600">{t("needs.field.origin")}</span> {need.origin}</p> : null}
+          {need.productName ? (
+            <p>
+              <span className="text-stone-600">{t("needs.field.productName")}</span> {need.productName}
+            </p>
+          ) : null}
+          {need.origin ? (
+            <p>
+              <span className="text-stone-600">{t("needs.field.origin")}</span> {need.origin}
+            </p>
+          ) : null}
           {need.story ? <p className="whitespace-pre-line">{need.story}</p> : null}
           <ul className="flex flex-wrap gap-2">
             {need.brandServices.map((service) => (

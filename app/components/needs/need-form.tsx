@@ -2,11 +2,24 @@ import type { ReactNode } from "react";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
-import { CheckboxGroup, ErrorList, FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms";
+import {
+  CheckboxGroup,
+  ErrorList,
+  FormErrors,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from "~/components/forms";
 import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { ARRANGEMENT_TYPES } from "~/modules/marketplace/marketplace.schema";
-import { BRAND_SERVICES, MAX_NEED_PHOTOS, NEED_KINDS, NeedFormSchema, URGENCIES } from "~/modules/needs/needs.schema";
+import {
+  BRAND_SERVICES,
+  MAX_NEED_PHOTOS,
+  NEED_KINDS,
+  NeedFormSchema,
+  URGENCIES,
+} from "~/modules/needs/needs.schema";
 import { COUNTIES, INDUSTRIES, localName } from "~/modules/reference/reference";
 import { MAX_IMAGE_BYTES } from "~/modules/uploads/limits";
 import { useHydrated } from "~/utils/use-hydrated";
@@ -80,18 +93,37 @@ export function NeedForm({
         <SelectField
           meta={fields.organisationId}
           label={t("needs.field.organisation")}
-          options={[...organisations.map((o) => ({ value: o.id, label: o.name })), { value: "", label: t("needs.field.personal") }]}
+          options={[
+            ...organisations.map((o) => ({ value: o.id, label: o.name })),
+            { value: "", label: t("needs.field.personal") },
+          ]}
         />
       ) : null}
-      <SelectField meta={fields.kind} label={t("needs.kind")} options={NEED_KINDS.map((value) => ({ value, label: t(`needs.kind.${value}`) }))} />
+      <SelectField
+        meta={fields.kind}
+        label={t("needs.kind")}
+        options={NEED_KINDS.map((value) => ({ value, label: t(`needs.kind.${value}`) }))}
+      />
       <TextField meta={fields.title} label={t("needs.field.title")} hint={t("needs.field.titleHint")} />
-      <TextAreaField meta={fields.description} label={t("needs.field.description")} hint={t("needs.field.descriptionHint")} rows={6} />
+      <TextAreaField
+        meta={fields.description}
+        label={t("needs.field.description")}
+        hint={t("needs.field.descriptionHint")}
+        rows={6}
+      />
       {branding ? (
         <fieldset className="space-y-4 rounded-lg border border-amber-200 bg-amber-50/50 p-3">
-          <legend className="float-left mb-1 w-full font-medium text-amber-900">{t("needs.kind.BRANDING")}</legend>
+          <legend className="float-left mb-1 w-full font-medium text-amber-900">
+            {t("needs.kind.BRANDING")}
+          </legend>
           <TextField meta={fields.productName} label={t("needs.field.productName")} />
           <TextField meta={fields.origin} label={t("needs.field.origin")} />
-          <TextAreaField meta={fields.story} label={t("needs.field.story")} hint={t("needs.field.storyHint")} rows={4} />
+          <TextAreaField
+            meta={fields.story}
+            label={t("needs.field.story")}
+            hint={t("needs.field.storyHint")}
+            rows={4}
+          />
           <CheckboxGroup
             meta={fields.brandServices}
             legend={t("needs.field.brandServices")}
@@ -104,7 +136,10 @@ export function NeedForm({
           meta={fields.industry}
           label={t("needs.field.industry")}
           placeholder={t("register.countyNone")}
-          options={INDUSTRIES.map((industry) => ({ value: industry.code, label: localName(industry, locale) }))}
+          options={INDUSTRIES.map((industry) => ({
+            value: industry.code,
+            label: localName(industry, locale),
+          }))}
         />
         <SelectField
           meta={fields.countyCode}
@@ -119,19 +154,39 @@ export function NeedForm({
         <TextField meta={fields.budgetMax} label={t("needs.field.budgetMax")} inputMode="decimal" />
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField meta={fields.urgency} label={t("needs.field.urgency")} options={URGENCIES.map((value) => ({ value, label: t(`needs.urgency.${value}`) }))} />
-        <TextField meta={fields.deadline} label={`${t("needs.field.deadline")} (${t("form.optional")})`} type="date" />
+        <SelectField
+          meta={fields.urgency}
+          label={t("needs.field.urgency")}
+          options={URGENCIES.map((value) => ({ value, label: t(`needs.urgency.${value}`) }))}
+        />
+        <TextField
+          meta={fields.deadline}
+          label={`${t("needs.field.deadline")} (${t("form.optional")})`}
+          type="date"
+        />
       </div>
       <CheckboxGroup
         meta={fields.arrangements}
         legend={t("needs.field.arrangements")}
-        options={ARRANGEMENT_TYPES.map((value) => ({ value, label: t(`arrangement.${value}` as MessageKey) }))}
+        options={ARRANGEMENT_TYPES.map((value) => ({
+          value,
+          label: t(`arrangement.${value}` as MessageKey),
+        }))}
       />
       <label className="flex items-start gap-2">
-        <input type="checkbox" name={fields.invitationOnly.name} id={fields.invitationOnly.id} defaultChecked={fields.invitationOnly.initialValue === "on"} className="mt-1 h-5 w-5" aria-describedby={`${fields.invitationOnly.id}-hint`} />
+        <input
+          type="checkbox"
+          name={fields.invitationOnly.name}
+          id={fields.invitationOnly.id}
+          defaultChecked={fields.invitationOnly.initialValue === "on"}
+          className="mt-1 h-5 w-5"
+          aria-describedby={`${fields.invitationOnly.id}-hint`}
+        />
         <span>
           <span className="font-medium text-stone-800">{t("negotiation.invitationOnly")}</span>
-          <span id={`${fields.invitationOnly.id}-hint`} className="block text-sm text-stone-600">{t("negotiation.invitationOnlyHint")}</span>
+          <span id={`${fields.invitationOnly.id}-hint`} className="block text-sm text-stone-600">
+            {t("negotiation.invitationOnlyHint")}
+          </span>
         </span>
       </label>
       {photos.length > 0 ? (
@@ -140,7 +195,11 @@ export function NeedForm({
           <ul className="mt-2 grid grid-cols-3 gap-2">
             {photos.map((photo, index) => (
               <li key={photo.uploadId} className="space-y-1">
-                <img src={`/uploads/${photo.uploadId}?v=thumb`} alt={t("needs.photoAlt", { n: index + 1 })} className="aspect-square w-full rounded-lg object-cover" />
+                <img
+                  src={`/uploads/${photo.uploadId}?v=thumb`}
+                  alt={t("needs.photoAlt", { n: index + 1 })}
+                  className="aspect-square w-full rounded-lg object-cover"
+                />
                 <label className="flex items-center gap-1 text-sm">
                   <input type="checkbox" name="removePhotoIds" value={photo.uploadId} className="h-4 w-4" />
                   {t("needs.field.removePhoto")}
@@ -164,25 +223,38 @@ export function NeedForm({
           aria-describedby={`${fields.photos.id}-hint`}
         />
         <p id={`${fields.photos.id}-hint`} className="text-sm text-stone-600">
-          {t("needs.field.photosHint")} {t("upload.photosHint", { max: MAX_NEED_PHOTOS, mb: MAX_IMAGE_BYTES / 1024 / 1024 })}
+          {t("needs.field.photosHint")}{" "}
+          {t("upload.photosHint", { max: MAX_NEED_PHOTOS, mb: MAX_IMAGE_BYTES / 1024 / 1024 })}
         </p>
         <ErrorList errors={fields.photos.errors} />
       </div>
-      {!canPublish ? <p className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">{t("needs.unverifiedNotice")}</p> : null}
+      {!canPublish ? (
+        <p className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {t("needs.unverifiedNotice")}
+        </p>
+      ) : null}
       {extra}
       {submitLabel ? (
-        <button type="submit" name="intent" value="publish" className="btn-primary w-full" disabled={busy}>{submitLabel}</button>
-      ) : (
-      <div className="flex flex-wrap gap-3">
-        <button type="submit" name="intent" value={showDraftButton ? "publish" : "save"} className="btn-primary flex-1" disabled={busy}>
-          {showDraftButton ? t("needs.publish") : t("needs.saveChanges")}
+        <button type="submit" name="intent" value="publish" className="btn-primary w-full" disabled={busy}>
+          {submitLabel}
         </button>
-        {showDraftButton ? (
-          <button type="submit" name="intent" value="save" className="btn-secondary flex-1" disabled={busy}>
-            {t("needs.saveDraft")}
+      ) : (
+        <div className="flex flex-wrap gap-3">
+          <button
+            type="submit"
+            name="intent"
+            value={showDraftButton ? "publish" : "save"}
+            className="btn-primary flex-1"
+            disabled={busy}
+          >
+            {showDraftButton ? t("needs.publish") : t("needs.saveChanges")}
           </button>
-        ) : null}
-      </div>
+          {showDraftButton ? (
+            <button type="submit" name="intent" value="save" className="btn-secondary flex-1" disabled={busy}>
+              {t("needs.saveDraft")}
+            </button>
+          ) : null}
+        </div>
       )}
     </Form>
   );

@@ -2,7 +2,11 @@ import { ReputationCard } from "~/components/reputation-card";
 import type { ExpertReputation, OrganisationReputation } from "~/modules/reviews/reputation.server";
 import { ReviewsSection, type ReviewCardData } from "./review-card";
 
-type Trust = { reviews: { items: ReviewCardData[]; total: number }; loggedIn: boolean; redirectTo: string } & (
+type Trust = {
+  reviews: { items: ReviewCardData[]; total: number };
+  loggedIn: boolean;
+  redirectTo: string;
+} & (
   | { kind: "expert"; reputation: ExpertReputation }
   | { kind: "organisation"; reputation: OrganisationReputation }
 );
@@ -11,7 +15,11 @@ type Trust = { reviews: { items: ReviewCardData[]; total: number }; loggedIn: bo
 export function TrustSections({ trust }: { trust: Trust }) {
   return (
     <>
-      {trust.kind === "expert" ? <ReputationCard kind="expert" reputation={trust.reputation} /> : <ReputationCard kind="organisation" reputation={trust.reputation} />}
+      {trust.kind === "expert" ? (
+        <ReputationCard kind="expert" reputation={trust.reputation} />
+      ) : (
+        <ReputationCard kind="organisation" reputation={trust.reputation} />
+      )}
       <ReviewsSection list={trust.reviews} redirectTo={trust.redirectTo} loggedIn={trust.loggedIn} />
     </>
   );

@@ -14,7 +14,9 @@ export function Reasons({ reasons }: { reasons: MatchReason[] }) {
       case "county":
         return t("match.reason.county", { county: countyName(reason.county, locale) ?? reason.county });
       case "arrangement":
-        return t("match.reason.arrangement", { arrangements: reason.arrangements.map((a) => t(`arrangement.${a}` as MessageKey)).join("、") });
+        return t("match.reason.arrangement", {
+          arrangements: reason.arrangements.map((a) => t(`arrangement.${a}` as MessageKey)).join("、"),
+        });
       case "experience":
         return t("match.reason.experience", { count: reason.count });
       case "reputation":
@@ -51,7 +53,9 @@ export function RecommendationList({ title, items }: { title: string; items: Rec
       <ul className="space-y-2">
         {items.map((item) => (
           <li key={item.id} className="rounded-lg border border-stone-200 p-3">
-            <Link to={item.href} className="font-medium hover:underline">{item.label}</Link>
+            <Link to={item.href} className="font-medium hover:underline">
+              {item.label}
+            </Link>
             {item.detail ? <span className="ml-2 text-sm text-stone-600">{item.detail}</span> : null}
             <Reasons reasons={item.reasons} />
           </li>

@@ -4,7 +4,10 @@ export const agreementsErrors = {
   "agreement.not_found": { status: 404, message: "error.404" },
   "agreement.forbidden": { status: 403, message: "error.403" },
   "agreement.invalid_transition": { status: 409, message: "agreements.errors.invalid_transition" },
-  "agreement.application_not_accepted": { status: 409, message: "agreements.errors.application_not_accepted" },
+  "agreement.application_not_accepted": {
+    status: 409,
+    message: "agreements.errors.application_not_accepted",
+  },
   "agreement.offer_unavailable": { status: 409, message: "agreements.errors.offer_unavailable" },
   "agreement.own_offer": { status: 403, message: "agreements.errors.own_offer" },
   "agreement.payer_only": { status: 403, message: "agreements.errors.payer_only" },

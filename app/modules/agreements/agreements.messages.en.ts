@@ -10,7 +10,8 @@ export const agreementsMessagesEn: Record<keyof typeof agreementsMessagesZh, str
   "agreements.inForce": "Terms in force (version {version})",
   "agreements.pendingVersion": "Terms (version {version})",
   "agreements.pendingAmendment": "Amendment in progress (version {version})",
-  "agreements.incomplete": "The terms are not complete yet (for example the enterprise, the valuation or the programme): edit them before sending.",
+  "agreements.incomplete":
+    "The terms are not complete yet (for example the enterprise, the valuation or the programme): edit them before sending.",
   "agreements.note": "Note: {note}",
   "agreements.hash": "Terms digest (SHA-256): {hash}",
   "agreements.history": "Versions",
@@ -19,9 +20,11 @@ export const agreementsMessagesEn: Record<keyof typeof agreementsMessagesZh, str
   "agreements.signedOn": "Signed {at}",
   "agreements.terminatedNotice": "This agreement was terminated on {date}: {reason}",
   "agreements.editTitle": "Edit the terms",
-  "agreements.editIntro": "Amounts are in yuan; the milestones must add up to the fee. After saving, send the agreement for signature from its page.",
+  "agreements.editIntro":
+    "Amounts are in yuan; the milestones must add up to the fee. After saving, send the agreement for signature from its page.",
   "agreements.signTitle": "Sign the agreement",
-  "agreements.signIntro": "You are signing the terms below as the {party}. Enter your password again to confirm it is you.",
+  "agreements.signIntro":
+    "You are signing the terms below as the {party}. Enter your password again to confirm it is you.",
   "agreements.party.PAYER": "Payer",
   "agreements.party.PAYEE": "Provider",
   "agreements.agreementStatus.DRAFT": "Draft",
@@ -48,7 +51,8 @@ export const agreementsMessagesEn: Record<keyof typeof agreementsMessagesZh, str
   "agreements.periodEach.YEAR": "each year's",
   "agreements.milestone.heading": "Milestone {position}: {title}",
   "agreements.terms.period": "{start} to {end}",
-  "agreements.terms.reviewWindow": "Reviewed within {days} days of delivery; paid automatically if the payer stays silent",
+  "agreements.terms.reviewWindow":
+    "Reviewed within {days} days of delivery; paid automatically if the payer stays silent",
   "agreements.terms.vesting": "Vests monthly over {months} months from {start}, with a {cliff}-month cliff",
   "agreements.terms.vestedAtOnce": "Fully vested from {start}",
   "agreements.terms.share": "{percent}% of {base}",
@@ -58,7 +62,8 @@ export const agreementsMessagesEn: Record<keyof typeof agreementsMessagesZh, str
   "agreements.field.endDate": "End date",
   "agreements.field.period": "Term",
   "agreements.field.reviewWindowDays": "Review window (days)",
-  "agreements.field.reviewWindowHint": "Days the payer has to accept or dispute a delivery, 1–60, 14 by default",
+  "agreements.field.reviewWindowHint":
+    "Days the payer has to accept or dispute a delivery, 1–60, 14 by default",
   "agreements.field.specialTerms": "Special terms",
   "agreements.field.description": "Services",
   "agreements.field.fee": "Fee (yuan)",
@@ -90,7 +95,8 @@ export const agreementsMessagesEn: Record<keyof typeof agreementsMessagesZh, str
   "agreements.field.passwordHint": "Confirms that you are signing; it is not stored with the agreement",
   "agreements.field.declineReason": "Why you send it back (optional; the other side sees it)",
   "agreements.field.amendNote": "What the amendment is for (optional)",
-  "agreements.field.terminateReason": "Reason for terminating (required): money held in escrow goes back to the payer",
+  "agreements.field.terminateReason":
+    "Reason for terminating (required): money held in escrow goes back to the payer",
   "agreements.form.addComponent": "Add an arrangement:",
   "agreements.form.removeComponent": "Remove this arrangement",
   "agreements.form.addMilestone": "Add a milestone",
@@ -148,17 +154,20 @@ export const agreementsMessagesEn: Record<keyof typeof agreementsMessagesZh, str
   "agreements.errors.programme_name": "Name the funding programme (2 to 80 characters)",
   "agreements.errors.note_length": "At most 1000 characters",
   "agreements.errors.reason_required": "Say why the agreement is terminated (at least 4 characters)",
-  "agreements.errors.invalid_transition": "The agreement's current state does not allow this; reload and try again",
+  "agreements.errors.invalid_transition":
+    "The agreement's current state does not allow this; reload and try again",
   "agreements.errors.application_not_accepted": "Only an accepted application can become an agreement",
   "agreements.errors.offer_unavailable": "This offer is no longer published",
   "agreements.errors.own_offer": "You cannot make an agreement on your own offer",
-  "agreements.errors.payer_only": "Only villages, cooperatives and farmers can draft an agreement from an offer",
+  "agreements.errors.payer_only":
+    "Only villages, cooperatives and farmers can draft an agreement from an offer",
   "agreements.errors.not_draft": "This agreement has no draft to edit",
   "agreements.errors.not_proposed": "This agreement has no version awaiting signatures",
   "agreements.errors.not_active": "Only an agreement in force can be amended",
   "agreements.errors.terms_invalid": "The terms are incomplete or wrong: edit them before sending",
   "agreements.errors.terms_changed": "The terms have changed: read them again before signing",
-  "agreements.errors.milestone_locked": 'Milestone {position} "{title}" is funded or paid: an amendment cannot change or remove it',
+  "agreements.errors.milestone_locked":
+    'Milestone {position} "{title}" is funded or paid: an amendment cannot change or remove it',
   "agreements.errors.password_wrong": "Wrong password; nothing was signed",
   "agreements.errors.already_signed": "Your side has already signed this version",
   "agreements.errors.amendment_open": "An amendment is already in progress: finish it or send it back first",
@@ -174,20 +183,26 @@ export const agreementsMessagesEn: Record<keyof typeof agreementsMessagesZh, str
   "contract.article": "Article {n}",
   "contract.amount": "CNY {figures} (in words: {capitals})",
   "contract.subject": "Subject",
-  "contract.subjectText": 'Party A engages Party B to provide technical support for "{title}"; the parties agree as follows.',
+  "contract.subjectText":
+    'Party A engages Party B to provide technical support for "{title}"; the parties agree as follows.',
   "contract.period": "Term",
   "contract.periodText": "From {start} to {end}.",
   "contract.serviceText": "Party B provides Party A with the following services: {description}",
   "contract.feeText": "The fee is {amount}, paid by the following milestones:",
-  "contract.milestoneText": "({n}) {title}: {amount}. Deliverables: {deliverables}; acceptance criteria: {criteria}; due: {due}.",
+  "contract.milestoneText":
+    "({n}) {title}: {amount}. Deliverables: {deliverables}; acceptance criteria: {criteria}; due: {due}.",
   "contract.noDueDate": "within the term",
-  "contract.equityText": 'Party B contributes technology valued at {amount} to "{enterprise}" for {percent}% of its equity. ',
-  "contract.vestingText": "The equity vests monthly over {months} months from {start}, with a {cliff}-month cliff during which nothing vests.",
+  "contract.equityText":
+    'Party B contributes technology valued at {amount} to "{enterprise}" for {percent}% of its equity. ',
+  "contract.vestingText":
+    "The equity vests monthly over {months} months from {start}, with a {cliff}-month cliff during which nothing vests.",
   "contract.vestedAtOnce": "The equity is fully vested from {start}.",
-  "contract.revenueText": "Party A pays Party B {percent}% of {period} {base} for {months} months from {start}.",
+  "contract.revenueText":
+    "Party A pays Party B {percent}% of {period} {base} for {months} months from {start}.",
   "contract.floorText": "Each period's share is at least {amount}.",
   "contract.capText": "Each period's share is at most {amount}.",
-  "contract.reportText": "After each period Party A reports its {base} truthfully with evidence; the share is settled through the platform.",
+  "contract.reportText":
+    "After each period Party A reports its {base} truthfully with evidence; the share is settled through the platform.",
   "contract.grantText": 'This project is funded by "{programme}" with {amount}.',
   "contract.payment": "Payment and acceptance",
   "contract.paymentText":
@@ -212,7 +227,8 @@ export const agreementsMessagesEn: Record<keyof typeof agreementsMessagesZh, str
   "contract.printHint": "Use your browser's Print command to print this contract.",
   "contract.printedAt": "Printed {at}",
   "equity.title": "Equity register",
-  "equity.intro": "Technology equity recorded by signed technology-equity agreements, by enterprise. Only a signed agreement changes this register.",
+  "equity.intro":
+    "Technology equity recorded by signed technology-equity agreements, by enterprise. Only a signed agreement changes this register.",
   "equity.none": "No technology equity recorded yet.",
   "equity.total": "Technology equity in total: {percent}%",
   "equity.vesting": "Vests monthly over {months} months from {start}, {cliff}-month cliff",

@@ -21,13 +21,20 @@ describe("agreement messages", () => {
 
   it("name every status, side, arrangement, base and period, and every refusal, in the app's catalogues", () => {
     const keys = [
-      ...["DRAFT", "PROPOSED", "SIGNED", "ACTIVE", "COMPLETED", "TERMINATED", "DISPUTED"].map((s) => `agreements.agreementStatus.${s}`),
-      ...["DRAFT", "PROPOSED", "SIGNED", "SUPERSEDED", "WITHDRAWN"].map((s) => `agreements.versionStatus.${s}`),
+      ...["DRAFT", "PROPOSED", "SIGNED", "ACTIVE", "COMPLETED", "TERMINATED", "DISPUTED"].map(
+        (s) => `agreements.agreementStatus.${s}`,
+      ),
+      ...["DRAFT", "PROPOSED", "SIGNED", "SUPERSEDED", "WITHDRAWN"].map(
+        (s) => `agreements.versionStatus.${s}`,
+      ),
       ...["DRAFT", "PROPOSED", "SUPERSEDED", "WITHDRAWN"].map((s) => `contract.notInForce.${s}`),
       ...["PAYER", "PAYEE"].map((p) => `agreements.party.${p}`),
       ...COMPONENT_TYPES.map((type) => `arrangement.${type}`),
       ...REVENUE_BASES.map((base) => `agreements.base.${base}`),
-      ...REVENUE_PERIODS.flatMap((period) => [`agreements.period.${period}`, `agreements.periodEach.${period}`]),
+      ...REVENUE_PERIODS.flatMap((period) => [
+        `agreements.period.${period}`,
+        `agreements.periodEach.${period}`,
+      ]),
       ...Object.values(agreementsErrors).map((spec) => spec.message),
     ];
     for (const key of keys) {

@@ -8,7 +8,8 @@ export const agreementsMessagesZh = {
   "agreements.inForce": "生效条款（第 {version} 版）",
   "agreements.pendingVersion": "协议条款（第 {version} 版）",
   "agreements.pendingAmendment": "变更中的条款（第 {version} 版）",
-  "agreements.incomplete": "条款还没有填写完整（例如入股企业、技术作价或项目名称），请先编辑补全再发送给对方。",
+  "agreements.incomplete":
+    "条款还没有填写完整（例如入股企业、技术作价或项目名称），请先编辑补全再发送给对方。",
   "agreements.note": "说明：{note}",
   "agreements.hash": "条款摘要（SHA-256）：{hash}",
   "agreements.history": "版本记录",
@@ -156,7 +157,8 @@ export const agreementsMessagesZh = {
   "agreements.errors.not_active": "只有执行中的协议才能发起变更",
   "agreements.errors.terms_invalid": "条款不完整或有误，请先编辑补全后再发送",
   "agreements.errors.terms_changed": "协议条款已经更新，请重新阅读后再签署",
-  "agreements.errors.milestone_locked": "里程碑 {position}「{title}」的款项已托管或已支付，变更协议时不能修改或删除它",
+  "agreements.errors.milestone_locked":
+    "里程碑 {position}「{title}」的款项已托管或已支付，变更协议时不能修改或删除它",
   "agreements.errors.password_wrong": "密码不正确，未签署",
   "agreements.errors.already_signed": "您这一方已经签署过这个版本",
   "agreements.errors.amendment_open": "已有一份变更在进行中，请先完成或退回它",
@@ -177,12 +179,15 @@ export const agreementsMessagesZh = {
   "contract.periodText": "自 {start} 起至 {end} 止。",
   "contract.serviceText": "乙方向甲方提供以下服务：{description}",
   "contract.feeText": "总价为{amount}，按以下里程碑分期支付：",
-  "contract.milestoneText": "（{n}）{title}：{amount}。交付内容：{deliverables}；验收标准：{criteria}；完成期限：{due}。",
+  "contract.milestoneText":
+    "（{n}）{title}：{amount}。交付内容：{deliverables}；验收标准：{criteria}；完成期限：{due}。",
   "contract.noDueDate": "合作期限内",
   "contract.equityText": "乙方以技术作价{amount}入股「{enterprise}」，占该企业股权 {percent}%。",
-  "contract.vestingText": "股权自 {start} 起在 {months} 个月内逐月归属，其中锁定期 {cliff} 个月，锁定期内不归属。",
+  "contract.vestingText":
+    "股权自 {start} 起在 {months} 个月内逐月归属，其中锁定期 {cliff} 个月，锁定期内不归属。",
   "contract.vestedAtOnce": "股权自 {start} 起全部归属。",
-  "contract.revenueText": "甲方按{period}{base}的 {percent}% 向乙方支付收益分成，分成期限自 {start} 起共 {months} 个月。",
+  "contract.revenueText":
+    "甲方按{period}{base}的 {percent}% 向乙方支付收益分成，分成期限自 {start} 起共 {months} 个月。",
   "contract.floorText": "每期分成不低于{amount}。",
   "contract.capText": "每期分成不高于{amount}。",
   "contract.reportText": "甲方应在每期结束后如实报告当期{base}并上传凭证，分成款通过平台结算。",
@@ -191,11 +196,14 @@ export const agreementsMessagesZh = {
   "contract.paymentText":
     "各里程碑款项由甲方在该里程碑开始前托管至乡科平台。乙方提交成果后，甲方应在 {days} 日内验收或提出异议；验收合格的，平台将款项支付给乙方；甲方逾期既未验收也未提出异议的，视为验收合格，款项自动支付给乙方。",
   "contract.changes": "协议的变更与终止",
-  "contract.changesText": "本协议的任何变更须以新版本形式经双方重新签署后生效，此前版本仍予保留。协议终止时，已托管但尚未支付的款项退还甲方。",
+  "contract.changesText":
+    "本协议的任何变更须以新版本形式经双方重新签署后生效，此前版本仍予保留。协议终止时，已托管但尚未支付的款项退还甲方。",
   "contract.disputes": "争议解决",
-  "contract.disputesText": "双方发生争议的，应先协商解决；协商不成的，可通过平台提请洛阳市科学技术局调解裁决。",
+  "contract.disputesText":
+    "双方发生争议的，应先协商解决；协商不成的，可通过平台提请洛阳市科学技术局调解裁决。",
   "contract.signing": "签署与生效",
-  "contract.signingText": "本协议为第 {version} 版，条款摘要（SHA-256）为 {hash}。双方经平台验证身份后以电子方式签署，自双方均签署之日起生效。",
+  "contract.signingText":
+    "本协议为第 {version} 版，条款摘要（SHA-256）为 {hash}。双方经平台验证身份后以电子方式签署，自双方均签署之日起生效。",
   "contract.totalNote": "各里程碑合计{total}。",
   "contract.payerSignature": "甲方：",
   "contract.payeeSignature": "乙方：",

@@ -48,7 +48,15 @@ const versionSelect = {
   createdAt: true,
   proposedAt: true,
   signedAt: true,
-  signatures: { select: { party: true, termsHash: true, signedAt: true, user: { select: { id: true, displayName: true } } }, orderBy: { signedAt: "asc" } },
+  signatures: {
+    select: {
+      party: true,
+      termsHash: true,
+      signedAt: true,
+      user: { select: { id: true, displayName: true } },
+    },
+    orderBy: { signedAt: "asc" },
+  },
 } as const satisfies Prisma.AgreementVersionSelect;
 
 type Header = Prisma.AgreementGetPayload<{ select: typeof headerSelect }>;
@@ -62,7 +70,17 @@ function side(user: Header["payerUser"], org: Header["payerOrganisation"]) {
 }
 
 function headerView(header: Header) {
-  const { payerUser, payeeUser, payerOrganisation, payeeOrganisation, payerUserId: _pu, payeeUserId: _eu, payerOrganisationId: _po, payeeOrganisationId: _eo, ...agreement } = header;
+  const {
+    payerUser,
+    payeeUser,
+    payerOrganisation,
+    payeeOrganisation,
+    payerUserId: _pu,
+    payeeUserId: _eu,
+    payerOrganisationId: _po,
+    payeeOrganisationId: _eo,
+    ...agreement
+  } = header;
   return { agreement, payer: side(payerUser, payerOrganisation), payee: side(payeeUser, payeeOrganisation) };
 }
 
@@ -83,7 +101,12 @@ function versionView(row: VersionRow) {
     createdAt: row.createdAt,
     proposedAt: row.proposedAt,
     signedAt: row.signedAt,
-    signatures: row.signatures.map((s) => ({ party: s.party, termsHash: s.termsHash, signedAt: s.signedAt, name: s.user.displayName })),
+    signatures: row.signatures.map((s) => ({
+      party: s.party,
+      termsHash: s.termsHash,
+      signedAt: s.signedAt,
+      name: s.user.displayName,
+    })),
   };
 }
 
@@ -101,7 +124,11 @@ async function loadFor(agreementId: string, viewer: Actor) {
 /** The agreement page: the terms in force, the open draft or proposal, history and what the viewer may do. */
 export async function getAgreement(agreementId: string, viewer: Actor) {
   const { header, party } = await loadFor(agreementId, viewer);
-  const rows = await db.agreementVersion.findMany({ where: { agreementId }, select: versionSelect, orderBy: { version: "desc" } });
+  const rows = await db.agreementVersion.findMany({
+    where: { agreementId },
+    select: versionSelect,
+    orderBy: { version: "desc" },
+  });
   const latest = rows[0]!;
   const signedRow = rows.find((row) => row.status === "SIGNED");
   const pendingRow = latest.status === "DRAFT" || latest.status === "PROPOSED" ? latest : null;
@@ -114,7 +141,14 @@ export async function getAgreement(agreementId: string, viewer: Actor) {
     party,
     inForce: signedRow ? versionView(signedRow) : null,
     pending,
-    versions: rows.map((row) => ({ version: row.version, status: row.status, createdAt: row.createdAt, proposedAt: row.proposedAt, signedAt: row.signedAt, note: row.note })),
+    versions: rows.map((row) => ({
+      version: row.version,
+      status: row.status,
+      createdAt: row.createdAt,
+      proposedAt: row.proposedAt,
+      signedAt: row.signedAt,
+      note: row.note,
+    })),
     can: {
       edit: Boolean(party && open && pending?.status === "DRAFT"),
       propose: Boolean(party && open && pending?.status === "DRAFT" && pending.complete),
@@ -134,9 +168,19 @@ export async function getAgreementVersion(agreementId: string, viewer: Actor, ve
   const { header, party } = await loadFor(agreementId, viewer);
   const row =
     versionNumber === undefined
-      ? ((await db.agreementVersion.findFirst({ where: { agreementId, status: "SIGNED" }, select: versionSelect })) ??
-        (await db.agreementVersion.findFirst({ where: { agreementId }, select: versionSelect, orderBy: { version: "desc" } })))
-      : await db.agreementVersion.findUnique({ where: { agreementId_version: { agreementId, version: versionNumber } }, select: versionSelect });
+      ? ((await db.agreementVersion.findFirst({
+          where: { agreementId, status: "SIGNED" },
+          select: versionSelect,
+        })) ??
+        (await db.agreementVersion.findFirst({
+          where: { agreementId },
+          select: versionSelect,
+          orderBy: { version: "desc" },
+        })))
+      : await db.agreementVersion.findUnique({
+          where: { agreementId_version: { agreementId, version: versionNumber } },
+          select: versionSelect,
+        });
   if (!row) throw new DomainError("agreement.not_found");
   return { ...headerView(header), party, version: versionView(row) };
 }
@@ -144,7 +188,9 @@ export async function getAgreementVersion(agreementId: string, viewer: Actor, ve
 /** The agreements where the viewer is on a side, newest activity first, with what waits on them. */
 export async function listMine(viewer: Actor) {
   const villageOrgs = viewer.memberships.filter((m) => m.role === "VILLAGE").map((m) => m.organisationId);
-  const institutionOrgs = viewer.memberships.filter((m) => m.role === "INSTITUTION").map((m) => m.organisationId);
+  const institutionOrgs = viewer.memberships
+    .filter((m) => m.role === "INSTITUTION")
+    .map((m) => m.organisationId);
   const rows = await db.agreement.findMany({
     where: {
       OR: [
@@ -157,7 +203,11 @@ export async function listMine(viewer: Actor) {
     select: {
       ...headerSelect,
       updatedAt: true,
-      versions: { select: { version: true, status: true, signatures: { select: { party: true } } }, orderBy: { version: "desc" }, take: 1 },
+      versions: {
+        select: { version: true, status: true, signatures: { select: { party: true } } },
+        orderBy: { version: "desc" },
+        take: 1,
+      },
     },
     orderBy: { updatedAt: "desc" },
     take: 200,
@@ -196,12 +246,18 @@ export async function listEquityRegister(now: Date = new Date()) {
   const userIds = holdings.flatMap((h) => (h.holderUserId ? [h.holderUserId] : []));
   const orgIds = holdings.flatMap((h) => (h.holderOrganisationId ? [h.holderOrganisationId] : []));
   const [users, orgs] = await Promise.all([
-    db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, displayName: true, verifiedAt: true } }),
+    db.user.findMany({
+      where: { id: { in: userIds } },
+      select: { id: true, displayName: true, verifiedAt: true },
+    }),
     db.organisation.findMany({ where: { id: { in: orgIds } }, select: { id: true, name: true } }),
   ]);
   const userById = new Map(users.map((u) => [u.id, u]));
   const orgById = new Map(orgs.map((o) => [o.id, o]));
-  const enterprises = new Map<string, { name: string; totalBp: number; holdings: ReturnType<typeof holdingView>[] }>();
+  const enterprises = new Map<
+    string,
+    { name: string; totalBp: number; holdings: ReturnType<typeof holdingView>[] }
+  >();
   function holdingView(h: (typeof holdings)[number]) {
     const holder = h.holderUserId ? userById.get(h.holderUserId) : undefined;
     return {
@@ -219,7 +275,11 @@ export async function listEquityRegister(now: Date = new Date()) {
     };
   }
   for (const holding of holdings) {
-    const entry = enterprises.get(holding.enterpriseName) ?? { name: holding.enterpriseName, totalBp: 0, holdings: [] };
+    const entry = enterprises.get(holding.enterpriseName) ?? {
+      name: holding.enterpriseName,
+      totalBp: 0,
+      holdings: [],
+    };
     entry.holdings.push(holdingView(holding));
     entry.totalBp += holding.percentBp;
     enterprises.set(holding.enterpriseName, entry);

@@ -41,7 +41,11 @@ describe("the terms form", () => {
     expect(submission.value).toMatchObject({
       reviewWindowDays: 14,
       components: [
-        { type: "TECH_CONTRACT", feeFen: 1_200_050, milestones: [{ amountFen: 500_000 }, { amountFen: 700_050 }] },
+        {
+          type: "TECH_CONTRACT",
+          feeFen: 1_200_050,
+          milestones: [{ amountFen: 500_000 }, { amountFen: 700_050 }],
+        },
         { type: "REVENUE_SHARE", shareBp: 1250, base: "PROFIT", period: "YEAR", termMonths: 36 },
       ],
     });
@@ -49,7 +53,13 @@ describe("the terms form", () => {
 
   it("reports cross-field rules on the form's own field names, as message keys", () => {
     const submission = parseWithZod(
-      form({ ...contract, "components[0].fee": "12000", "components[1].floor": "9000", "components[1].cap": "100", "components[0].milestones[0].dueDate": "2028-01-01" }),
+      form({
+        ...contract,
+        "components[0].fee": "12000",
+        "components[1].floor": "9000",
+        "components[1].cap": "100",
+        "components[0].milestones[0].dueDate": "2028-01-01",
+      }),
       { schema: TermsFormSchema },
     );
     expect(submission.status).toBe("error");
@@ -59,11 +69,20 @@ describe("the terms form", () => {
       "components[1].cap": ["agreements.errors.floor_above_cap"],
       "components[0].milestones[0].dueDate": ["agreements.errors.due_date_range"],
     });
-    for (const messages of Object.values(error ?? {})) for (const message of messages ?? []) expect(isMessageKey(message), message).toBe(true);
+    for (const messages of Object.values(error ?? {}))
+      for (const message of messages ?? []) expect(isMessageKey(message), message).toBe(true);
   });
 
   it("refuses money and percentages people mistype", () => {
-    const submission = parseWithZod(form({ ...contract, "components[0].fee": "1.234", "components[1].sharePercent": "百分之十", "components[0].milestones[0].amount": "0" }), { schema: TermsFormSchema });
+    const submission = parseWithZod(
+      form({
+        ...contract,
+        "components[0].fee": "1.234",
+        "components[1].sharePercent": "百分之十",
+        "components[0].milestones[0].amount": "0",
+      }),
+      { schema: TermsFormSchema },
+    );
     expect(submission.status === "error" ? submission.error : null).toMatchObject({
       "components[0].fee": ["agreements.errors.money"],
       "components[1].sharePercent": ["agreements.errors.percent"],
@@ -75,7 +94,10 @@ describe("the terms form", () => {
     const submission = parseWithZod(form(contract), { schema: TermsFormSchema });
     if (submission.status !== "success") throw new Error("expected valid terms");
     const defaults = termsFormDefaults(submission.value);
-    expect(defaults.components[0]).toMatchObject({ fee: "12000.50", milestones: [{ amount: "5000" }, { amount: "7000.50" }] });
+    expect(defaults.components[0]).toMatchObject({
+      fee: "12000.50",
+      milestones: [{ amount: "5000" }, { amount: "7000.50" }],
+    });
     expect(defaults.components[1]).toMatchObject({ sharePercent: "12.5", termMonths: "36" });
   });
 });

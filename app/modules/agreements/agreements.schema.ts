@@ -3,7 +3,7 @@ import { MAX_TRANSFER_FEN } from "~/modules/ledger/ledger.schema";
 import { requiredYuan, optionalYuan } from "~/modules/marketplace/marketplace.schema";
 import { MAX_FEN, fenToYuanText } from "~/utils/money";
 import {
-  COMPONENT_TYPES,
+  type COMPONENT_TYPES,
   DEFAULT_REVIEW_WINDOW_DAYS,
   MAX_COMPONENTS,
   MAX_MILESTONES,
@@ -36,7 +36,11 @@ function yuan(max: number) {
 
 function maybeYuan(max: number) {
   return optionalYuan("agreements.errors.money").pipe(
-    z.number().positive("agreements.errors.money_positive").max(max, "agreements.errors.money_too_large").optional(),
+    z
+      .number()
+      .positive("agreements.errors.money_positive")
+      .max(max, "agreements.errors.money_too_large")
+      .optional(),
   );
 }
 
@@ -66,13 +70,21 @@ const MilestoneForm = z.object({
   dueDate: Day.optional(),
 });
 
-const milestoneList = z.array(MilestoneForm, { message: "agreements.errors.milestones_count" }).min(1, "agreements.errors.milestones_count").max(MAX_MILESTONES, "agreements.errors.milestones_count");
+const milestoneList = z
+  .array(MilestoneForm, { message: "agreements.errors.milestones_count" })
+  .min(1, "agreements.errors.milestones_count")
+  .max(MAX_MILESTONES, "agreements.errors.milestones_count");
 
 const ComponentForm = z.discriminatedUnion(
   "type",
   [
     z.object({ type: z.literal("TECH_CONTRACT"), fee: yuan(MAX_FEN), milestones: milestoneList }),
-    z.object({ type: z.literal("PAID_SERVICE"), description: text(4, 2000, "agreements.errors.description_length"), fee: yuan(MAX_FEN), milestones: milestoneList }),
+    z.object({
+      type: z.literal("PAID_SERVICE"),
+      description: text(4, 2000, "agreements.errors.description_length"),
+      fee: yuan(MAX_FEN),
+      milestones: milestoneList,
+    }),
     z.object({
       type: z.literal("TECH_EQUITY"),
       enterpriseName: text(2, 80, "agreements.errors.enterprise_name"),
@@ -93,7 +105,11 @@ const ComponentForm = z.discriminatedUnion(
       floor: maybeYuan(MAX_FEN),
       cap: maybeYuan(MAX_FEN),
     }),
-    z.object({ type: z.literal("GRANT_FUNDED"), programmeName: text(2, 80, "agreements.errors.programme_name"), amount: yuan(MAX_FEN) }),
+    z.object({
+      type: z.literal("GRANT_FUNDED"),
+      programmeName: text(2, 80, "agreements.errors.programme_name"),
+      amount: yuan(MAX_FEN),
+    }),
   ],
   { message: "agreements.errors.component_type" },
 );
@@ -104,18 +120,31 @@ function componentTerms(form: ComponentFormValue): ComponentTerms {
   switch (form.type) {
     case "TECH_CONTRACT":
     case "PAID_SERVICE": {
-      const milestones = form.milestones.map(({ amount, ...milestone }) => ({ ...milestone, amountFen: amount }));
+      const milestones = form.milestones.map(({ amount, ...milestone }) => ({
+        ...milestone,
+        amountFen: amount,
+      }));
       return form.type === "TECH_CONTRACT"
         ? { type: form.type, feeFen: form.fee, milestones }
         : { type: form.type, description: form.description, feeFen: form.fee, milestones };
     }
     case "TECH_EQUITY": {
       const { valuation, equityPercent, enterpriseOrganisationId, ...rest } = form;
-      return { ...rest, ...(enterpriseOrganisationId ? { enterpriseOrganisationId } : {}), valuationFen: valuation, equityBp: equityPercent };
+      return {
+        ...rest,
+        ...(enterpriseOrganisationId ? { enterpriseOrganisationId } : {}),
+        valuationFen: valuation,
+        equityBp: equityPercent,
+      };
     }
     case "REVENUE_SHARE": {
       const { sharePercent, floor, cap, ...rest } = form;
-      return { ...rest, shareBp: sharePercent, ...(floor !== undefined ? { floorFen: floor } : {}), ...(cap !== undefined ? { capFen: cap } : {}) };
+      return {
+        ...rest,
+        shareBp: sharePercent,
+        ...(floor !== undefined ? { floorFen: floor } : {}),
+        ...(cap !== undefined ? { capFen: cap } : {}),
+      };
     }
     case "GRANT_FUNDED":
       return { type: form.type, programmeName: form.programmeName, amountFen: form.amount };
@@ -123,7 +152,15 @@ function componentTerms(form: ComponentFormValue): ComponentTerms {
 }
 
 /** The terms' field names → the form's, where the form types another unit. */
-const FORM_FIELD: Record<string, string> = { feeFen: "fee", amountFen: "amount", valuationFen: "valuation", equityBp: "equityPercent", shareBp: "sharePercent", floorFen: "floor", capFen: "cap" };
+const FORM_FIELD: Record<string, string> = {
+  feeFen: "fee",
+  amountFen: "amount",
+  valuationFen: "valuation",
+  equityBp: "equityPercent",
+  shareBp: "sharePercent",
+  floorFen: "floor",
+  capFen: "cap",
+};
 
 export const TermsFormSchema = z
   .object({
@@ -132,9 +169,16 @@ export const TermsFormSchema = z
     endDate: Day,
     reviewWindowDays: months(1, 60, "agreements.errors.review_window").default(DEFAULT_REVIEW_WINDOW_DAYS),
     specialTerms: z.string().trim().max(4000, "agreements.errors.too_long").optional(),
-    components: z.array(ComponentForm, { message: "agreements.errors.components_count" }).min(1, "agreements.errors.components_count").max(MAX_COMPONENTS, "agreements.errors.components_count"),
+    components: z
+      .array(ComponentForm, { message: "agreements.errors.components_count" })
+      .min(1, "agreements.errors.components_count")
+      .max(MAX_COMPONENTS, "agreements.errors.components_count"),
   })
-  .transform(({ components, specialTerms, ...rest }): AgreementTerms => ({ ...rest, ...(specialTerms ? { specialTerms } : {}), components: components.map(componentTerms) }))
+  .transform(({ components, specialTerms, ...rest }): AgreementTerms => ({
+    ...rest,
+    ...(specialTerms ? { specialTerms } : {}),
+    components: components.map(componentTerms),
+  }))
   .superRefine((terms, ctx) => {
     for (const issue of crossFieldIssues(terms)) {
       const path = issue.path.map((part) => (typeof part === "string" ? (FORM_FIELD[part] ?? part) : part));
@@ -159,18 +203,37 @@ export function termsFormDefaults(terms: AgreementTerms) {
             type: component.type,
             ...(component.type === "PAID_SERVICE" ? { description: component.description } : {}),
             fee: money(component.feeFen),
-            milestones: component.milestones.map(({ amountFen, ...m }) => ({ ...m, amount: money(amountFen) })),
+            milestones: component.milestones.map(({ amountFen, ...m }) => ({
+              ...m,
+              amount: money(amountFen),
+            })),
           };
         case "TECH_EQUITY": {
           const { valuationFen, equityBp, vestingMonths, cliffMonths, ...rest } = component;
-          return { ...rest, valuation: money(valuationFen), equityPercent: equityBp ? bpToPercentText(equityBp) : undefined, vestingMonths: String(vestingMonths), cliffMonths: String(cliffMonths) };
+          return {
+            ...rest,
+            valuation: money(valuationFen),
+            equityPercent: equityBp ? bpToPercentText(equityBp) : undefined,
+            vestingMonths: String(vestingMonths),
+            cliffMonths: String(cliffMonths),
+          };
         }
         case "REVENUE_SHARE": {
           const { shareBp, floorFen, capFen, termMonths, ...rest } = component;
-          return { ...rest, sharePercent: bpToPercentText(shareBp), floor: money(floorFen), cap: money(capFen), termMonths: String(termMonths) };
+          return {
+            ...rest,
+            sharePercent: bpToPercentText(shareBp),
+            floor: money(floorFen),
+            cap: money(capFen),
+            termMonths: String(termMonths),
+          };
         }
         case "GRANT_FUNDED":
-          return { type: component.type, programmeName: component.programmeName, amount: money(component.amountFen) };
+          return {
+            type: component.type,
+            programmeName: component.programmeName,
+            amount: money(component.amountFen),
+          };
       }
     }),
   };
@@ -204,7 +267,14 @@ export const AgreementActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("propose") }),
   z.object({ intent: z.literal("decline"), reason: optionalNote }),
   z.object({ intent: z.literal("amend"), note: optionalNote }),
-  z.object({ intent: z.literal("terminate"), reason: z.string({ message: "agreements.errors.reason_required" }).trim().min(4, "agreements.errors.reason_required").max(1000, "agreements.errors.note_length") }),
+  z.object({
+    intent: z.literal("terminate"),
+    reason: z
+      .string({ message: "agreements.errors.reason_required" })
+      .trim()
+      .min(4, "agreements.errors.reason_required")
+      .max(1000, "agreements.errors.note_length"),
+  }),
 ]);
 
 export const SignSchema = z.object({

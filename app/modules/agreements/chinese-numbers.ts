@@ -31,7 +31,8 @@ function groupInCapitals(group: number): string {
  * digit (壹拾万). 1_200_000 fen → 壹万贰仟元整; 105 → 壹元零伍分; 1_050 → 壹拾元伍角.
  */
 export function fenToChineseCapital(amountFen: number): string {
-  if (!Number.isSafeInteger(amountFen) || amountFen < 0) throw new RangeError("amount must be a non-negative integer number of fen");
+  if (!Number.isSafeInteger(amountFen) || amountFen < 0)
+    throw new RangeError("amount must be a non-negative integer number of fen");
   const yuan = Math.floor(amountFen / 100);
   const jiao = Math.floor(amountFen / 10) % 10;
   const fen = amountFen % 10;

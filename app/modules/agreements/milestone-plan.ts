@@ -34,7 +34,10 @@ export interface LockedConflict {
  * escrow for any milestone past PLANNED, so such a milestone must come through an amendment
  * exactly as it was: changing or removing it is a conflict (the amendment is refused).
  */
-export function planMilestones(existing: ExistingMilestone[], terms: AgreementTerms): { steps: MilestonePlanStep[]; conflicts: LockedConflict[] } {
+export function planMilestones(
+  existing: ExistingMilestone[],
+  terms: AgreementTerms,
+): { steps: MilestonePlanStep[]; conflicts: LockedConflict[] } {
   const planned = plannedMilestones(terms);
   const byPosition = new Map(existing.map((row) => [row.position, row]));
   const steps: MilestonePlanStep[] = [];
@@ -55,7 +58,10 @@ export function planMilestones(existing: ExistingMilestone[], terms: AgreementTe
   return { steps, conflicts };
 }
 
-function sameMilestone(row: ExistingMilestone, milestone: ReturnType<typeof plannedMilestones>[number]): boolean {
+function sameMilestone(
+  row: ExistingMilestone,
+  milestone: ReturnType<typeof plannedMilestones>[number],
+): boolean {
   return (
     row.title === milestone.title &&
     row.deliverables === milestone.deliverables &&

@@ -14,9 +14,13 @@ export interface AgreementSides {
  * on it or a village-role member of its organisation; the providing side is the expert named on
  * it or an institution-role member of their institution (which co-signs, DESIGN §1).
  */
-export function partyOf(actor: Pick<Actor, "id" | "memberships">, sides: AgreementSides): AgreementParty | null {
+export function partyOf(
+  actor: Pick<Actor, "id" | "memberships">,
+  sides: AgreementSides,
+): AgreementParty | null {
   const memberAs = (organisationId: string | null, role: string) =>
-    organisationId !== null && actor.memberships.some((m) => m.organisationId === organisationId && m.role === role);
+    organisationId !== null &&
+    actor.memberships.some((m) => m.organisationId === organisationId && m.role === role);
   if (actor.id === sides.payerUserId || memberAs(sides.payerOrganisationId, "VILLAGE")) return "PAYER";
   if (actor.id === sides.payeeUserId || memberAs(sides.payeeOrganisationId, "INSTITUTION")) return "PAYEE";
   return null;
@@ -28,5 +32,7 @@ export function otherParty(party: AgreementParty): AgreementParty {
 
 /** The wallet the paying side pays from: its organisation's, or the person's own for a farmer's need. */
 export function payerWallet(sides: Pick<AgreementSides, "payerUserId" | "payerOrganisationId">): Owner {
-  return sides.payerOrganisationId ? { organisationId: sides.payerOrganisationId } : { userId: sides.payerUserId };
+  return sides.payerOrganisationId
+    ? { organisationId: sides.payerOrganisationId }
+    : { userId: sides.payerUserId };
 }

@@ -12,7 +12,13 @@ import { addMonths, luoyangToday } from "~/utils/dates";
  * browser (the terms form), so the hash of the terms lives in terms-hash.server.ts.
  */
 
-export const COMPONENT_TYPES = ["TECH_CONTRACT", "PAID_SERVICE", "TECH_EQUITY", "REVENUE_SHARE", "GRANT_FUNDED"] as const;
+export const COMPONENT_TYPES = [
+  "TECH_CONTRACT",
+  "PAID_SERVICE",
+  "TECH_EQUITY",
+  "REVENUE_SHARE",
+  "GRANT_FUNDED",
+] as const;
 export type ComponentType = (typeof COMPONENT_TYPES)[number];
 export const REVENUE_BASES = ["REVENUE", "PROFIT"] as const;
 export const REVENUE_PERIODS = ["MONTH", "QUARTER", "YEAR"] as const;
@@ -24,7 +30,11 @@ export const DEFAULT_REVIEW_WINDOW_DAYS = 14;
 const Day = z.iso.date({ message: "agreements.errors.date" });
 
 function text(min: number, max: number, message: string) {
-  return z.string({ message: "errors.required" }).trim().min(min, min <= 1 ? "errors.required" : message).max(max, message);
+  return z
+    .string({ message: "errors.required" })
+    .trim()
+    .min(min, min <= 1 ? "errors.required" : message)
+    .max(max, message);
 }
 
 /** A positive number of fen up to `max`. */
@@ -49,7 +59,10 @@ export const MilestoneTerms = z.object({
   dueDate: Day.optional(),
 });
 
-const milestones = z.array(MilestoneTerms).min(1, "agreements.errors.milestones_count").max(MAX_MILESTONES, "agreements.errors.milestones_count");
+const milestones = z
+  .array(MilestoneTerms)
+  .min(1, "agreements.errors.milestones_count")
+  .max(MAX_MILESTONES, "agreements.errors.milestones_count");
 
 export const TechContractTerms = z.object({
   type: z.literal("TECH_CONTRACT"),
@@ -104,7 +117,10 @@ const TermsShape = z.object({
   endDate: Day,
   reviewWindowDays: whole(1, 60, "agreements.errors.review_window").default(DEFAULT_REVIEW_WINDOW_DAYS),
   specialTerms: z.string().trim().max(4000, "agreements.errors.too_long").optional(),
-  components: z.array(ComponentTerms).min(1, "agreements.errors.components_count").max(MAX_COMPONENTS, "agreements.errors.components_count"),
+  components: z
+    .array(ComponentTerms)
+    .min(1, "agreements.errors.components_count")
+    .max(MAX_COMPONENTS, "agreements.errors.components_count"),
 });
 
 export type MilestoneTerms = z.output<typeof MilestoneTerms>;
@@ -143,17 +159,27 @@ export function crossFieldIssues(terms: AgreementTerms): TermsIssue[] {
       const sum = component.milestones.reduce((total, milestone) => total + milestone.amountFen, 0);
       if (sum !== component.feeFen) add(at("feeFen"), "agreements.errors.milestones_sum");
       component.milestones.forEach((milestone, position) => {
-        if (milestone.dueDate && ordered && (milestone.dueDate < terms.startDate || milestone.dueDate > terms.endDate)) {
+        if (
+          milestone.dueDate &&
+          ordered &&
+          (milestone.dueDate < terms.startDate || milestone.dueDate > terms.endDate)
+        ) {
           add(at("milestones", position, "dueDate"), "agreements.errors.due_date_range");
         }
       });
     }
     if (component.type === "TECH_EQUITY") {
-      if (component.cliffMonths > component.vestingMonths) add(at("cliffMonths"), "agreements.errors.cliff_after_vesting");
-      if (component.vestingStart < terms.startDate) add(at("vestingStart"), "agreements.errors.vesting_start");
+      if (component.cliffMonths > component.vestingMonths)
+        add(at("cliffMonths"), "agreements.errors.cliff_after_vesting");
+      if (component.vestingStart < terms.startDate)
+        add(at("vestingStart"), "agreements.errors.vesting_start");
     }
     if (component.type === "REVENUE_SHARE") {
-      if (component.floorFen !== undefined && component.capFen !== undefined && component.floorFen > component.capFen) {
+      if (
+        component.floorFen !== undefined &&
+        component.capFen !== undefined &&
+        component.floorFen > component.capFen
+      ) {
         add(at("capFen"), "agreements.errors.floor_above_cap");
       }
       if (ordered && (component.startDate < terms.startDate || component.startDate >= terms.endDate)) {
@@ -165,12 +191,15 @@ export function crossFieldIssues(terms: AgreementTerms): TermsIssue[] {
 }
 
 export const AgreementTerms = TermsShape.superRefine((terms, ctx) => {
-  for (const issue of crossFieldIssues(terms)) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+  for (const issue of crossFieldIssues(terms))
+    ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
 });
 
 /** Every milestone of the terms in order, numbered 1..n across the components (DESIGN: positions). */
 export function plannedMilestones(terms: AgreementTerms): (MilestoneTerms & { position: number })[] {
-  return terms.components.flatMap((component) => (hasMilestones(component) ? component.milestones : [])).map((milestone, index) => ({ ...milestone, position: index + 1 }));
+  return terms.components
+    .flatMap((component) => (hasMilestones(component) ? component.milestones : []))
+    .map((milestone, index) => ({ ...milestone, position: index + 1 }));
 }
 
 export { addMonths, luoyangToday };
@@ -194,9 +223,17 @@ export function defaultTerms(input: DefaultTermsInput): AgreementTerms {
   const locale = input.locale ?? "zh";
   const startDate = input.today ?? luoyangToday();
   const endDate = addMonths(startDate, 12);
-  const description = (input.approach ?? "").trim().slice(0, 2000) || translate(locale, "agreements.defaults.description");
+  const description =
+    (input.approach ?? "").trim().slice(0, 2000) || translate(locale, "agreements.defaults.description");
   const price = Math.max(0, Math.trunc(input.priceFen));
-  const wholeWork = [{ title: translate(locale, "agreements.defaults.milestoneTitle"), deliverables: description, acceptanceCriteria: translate(locale, "agreements.defaults.acceptance"), amountFen: price }];
+  const wholeWork = [
+    {
+      title: translate(locale, "agreements.defaults.milestoneTitle"),
+      deliverables: description,
+      acceptanceCriteria: translate(locale, "agreements.defaults.acceptance"),
+      amountFen: price,
+    },
+  ];
   const component: ComponentTerms = (() => {
     switch (input.arrangement) {
       case "TECH_CONTRACT":
@@ -204,14 +241,35 @@ export function defaultTerms(input: DefaultTermsInput): AgreementTerms {
       case "PAID_SERVICE":
         return { type: "PAID_SERVICE", description, feeFen: price, milestones: wholeWork };
       case "REVENUE_SHARE":
-        return { type: "REVENUE_SHARE", shareBp: 1000, base: "REVENUE", period: "QUARTER", startDate, termMonths: 12 };
+        return {
+          type: "REVENUE_SHARE",
+          shareBp: 1000,
+          base: "REVENUE",
+          period: "QUARTER",
+          startDate,
+          termMonths: 12,
+        };
       case "TECH_EQUITY":
-        return { type: "TECH_EQUITY", enterpriseName: "", valuationFen: 0, equityBp: 0, vestingStart: startDate, vestingMonths: 36, cliffMonths: 12 };
+        return {
+          type: "TECH_EQUITY",
+          enterpriseName: "",
+          valuationFen: 0,
+          equityBp: 0,
+          vestingStart: startDate,
+          vestingMonths: 36,
+          cliffMonths: 12,
+        };
       case "GRANT_FUNDED":
         return { type: "GRANT_FUNDED", programmeName: "", amountFen: price };
     }
   })();
-  return { title: input.title.trim().slice(0, 80), startDate, endDate, reviewWindowDays: DEFAULT_REVIEW_WINDOW_DAYS, components: [component] };
+  return {
+    title: input.title.trim().slice(0, 80),
+    startDate,
+    endDate,
+    reviewWindowDays: DEFAULT_REVIEW_WINDOW_DAYS,
+    components: [component],
+  };
 }
 
 /** A percentage as typed ("12.5", "12.5%", "5") in basis points; null for anything else. */

@@ -34,7 +34,8 @@ export const apiMessagesEn: Record<keyof typeof apiMessagesZh, string> = {
   "api.docs.status": "Status",
   "api.docs.message": "Meaning",
   "api.tokens.title": "Access tokens",
-  "api.tokens.intro": "For mini-programs and other systems calling the XiangKe open API. A token is shown once; keep it safe.",
+  "api.tokens.intro":
+    "For mini-programs and other systems calling the XiangKe open API. A token is shown once; keep it safe.",
   "api.tokens.name": "Name",
   "api.tokens.scopes": "Scopes",
   "api.tokens.expiry": "Valid for",
@@ -56,7 +57,8 @@ export const apiMessagesEn: Record<keyof typeof apiMessagesZh, string> = {
   "api.errors.name": "Enter a name of 1–60 characters",
   "api.errors.scopes": "Choose at least one scope",
   "api.docs.title": "XiangKe open API v1",
-  "api.docs.intro": "Use a token (Authorization: Bearer xk_…) or a logged-in session. Errors are application/problem+json.",
+  "api.docs.intro":
+    "Use a token (Authorization: Bearer xk_…) or a logged-in session. Errors are application/problem+json.",
   "api.docs.scope": "Scope",
   "api.docs.none": "None",
   "api.docs.parameters": "Parameters",

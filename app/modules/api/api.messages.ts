@@ -53,7 +53,8 @@ export const apiMessagesZh = {
   "api.errors.name": "请填写 1–60 个字的名称",
   "api.errors.scopes": "请至少选择一个权限范围",
   "api.docs.title": "乡科开放接口 v1",
-  "api.docs.intro": "以令牌（Authorization: Bearer xk_…）或登录会话访问。错误以 application/problem+json 返回。",
+  "api.docs.intro":
+    "以令牌（Authorization: Bearer xk_…）或登录会话访问。错误以 application/problem+json 返回。",
   "api.docs.scope": "权限范围",
   "api.docs.none": "无",
   "api.docs.parameters": "参数",

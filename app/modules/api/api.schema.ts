@@ -61,7 +61,9 @@ export const CreatedApplicationSchema = z.object({ id: z.string(), status: z.str
 const Reasons = z.array(z.looseObject({ kind: z.string() }));
 export const MatchesSchema = z.object({
   offers: z.array(z.object({ id: z.string(), title: z.string(), score: z.number(), reasons: Reasons })),
-  experts: z.array(z.object({ id: z.string(), name: z.string(), title: z.string(), score: z.number(), reasons: Reasons })),
+  experts: z.array(
+    z.object({ id: z.string(), name: z.string(), title: z.string(), score: z.number(), reasons: Reasons }),
+  ),
 });
 
 export const OwnApplicationSchema = z.object({
@@ -69,7 +71,12 @@ export const OwnApplicationSchema = z.object({
   status: z.string(),
   priceFen: fen,
   updatedAt: dateTime,
-  need: z.object({ id: z.string(), title: z.string(), status: z.string(), organisation: z.object({ name: z.string() }).nullable() }),
+  need: z.object({
+    id: z.string(),
+    title: z.string(),
+    status: z.string(),
+    organisation: z.object({ name: z.string() }).nullable(),
+  }),
 });
 
 export const ProgrammeSchema = z.object({
@@ -85,7 +92,13 @@ export const ProgrammeSchema = z.object({
   eligibleOrgTypes: z.array(z.string()),
   deadline: dateTime,
   status: z.string(),
-  money: z.object({ budgetFen: fen, committedFen: fen, disbursedFen: fen, remainingFen: fen, uncommittedFen: fen }),
+  money: z.object({
+    budgetFen: fen,
+    committedFen: fen,
+    disbursedFen: fen,
+    remainingFen: fen,
+    uncommittedFen: fen,
+  }),
 });
 
 export const SearchResultSchema = z.object({
@@ -101,19 +114,56 @@ export const SearchResultSchema = z.object({
 
 const int = z.number().int();
 const YearSchema = z.object({
-  year: int, spacesTotal: int, spacesNew: int, demosTotal: int, demosNew: int, commissioners: int,
-  needsPosted: int, needsMatched: int, medianHours: z.number().nullable(), fundedFen: fen, releasedFen: fen, disbursedFen: fen,
+  year: int,
+  spacesTotal: int,
+  spacesNew: int,
+  demosTotal: int,
+  demosNew: int,
+  commissioners: int,
+  needsPosted: int,
+  needsMatched: int,
+  medianHours: z.number().nullable(),
+  fundedFen: fen,
+  releasedFen: fen,
+  disbursedFen: fen,
 });
 const CountySchema = z.object({
-  countyCode: z.string(), spaces: int, demos: int, commissioners: int, needsPosted: int, needsMatched: int,
-  medianHours: z.number().nullable(), releasedFen: fen, disbursedFen: fen, escrowFen: fen,
+  countyCode: z.string(),
+  spaces: int,
+  demos: int,
+  commissioners: int,
+  needsPosted: int,
+  needsMatched: int,
+  medianHours: z.number().nullable(),
+  releasedFen: fen,
+  disbursedFen: fen,
+  escrowFen: fen,
 });
-const IndustrySchema = z.object({ industry: z.string(), needsPosted: int, needsMatched: int, releasedFen: fen, disbursedFen: fen });
+const IndustrySchema = z.object({
+  industry: z.string(),
+  needsPosted: int,
+  needsMatched: int,
+  releasedFen: fen,
+  disbursedFen: fen,
+});
 
 export const DashboardSchema = z.object({
-  filters: z.object({ year: int.optional(), countyCode: z.string().optional(), industry: z.string().optional() }),
+  filters: z.object({
+    year: int.optional(),
+    countyCode: z.string().optional(),
+    industry: z.string().optional(),
+  }),
   years: z.array(YearSchema),
-  targets: z.array(z.object({ year: int, metric: z.string(), min: z.number(), max: z.number(), actual: z.number(), met: z.boolean() })),
+  targets: z.array(
+    z.object({
+      year: int,
+      metric: z.string(),
+      min: z.number(),
+      max: z.number(),
+      actual: z.number(),
+      met: z.boolean(),
+    }),
+  ),
   escrowHeldFen: fen,
   counties: z.array(CountySchema),
   industries: z.array(IndustrySchema),
@@ -123,9 +173,19 @@ export const DashboardSchema = z.object({
 export const TokenIntentSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("create"),
-    name: z.string({ message: "api.errors.name" }).trim().min(1, "api.errors.name").max(60, "api.errors.name"),
-    scopes: z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(z.enum(SCOPES)).min(1, "api.errors.scopes")),
-    expiresInDays: z.enum(["30", "90", "365", "never"]).default("90").transform((days) => (days === "never" ? undefined : Number(days))),
+    name: z
+      .string({ message: "api.errors.name" })
+      .trim()
+      .min(1, "api.errors.name")
+      .max(60, "api.errors.name"),
+    scopes: z.preprocess(
+      (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+      z.array(z.enum(SCOPES)).min(1, "api.errors.scopes"),
+    ),
+    expiresInDays: z
+      .enum(["30", "90", "365", "never"])
+      .default("90")
+      .transform((days) => (days === "never" ? undefined : Number(days))),
   }),
   z.object({ intent: z.literal("revoke"), tokenId: z.string().min(1) }),
 ]);
@@ -139,7 +199,14 @@ export const ConversationSchema = z.object({
   agreementTitle: z.string().nullable(),
   applicantName: z.string().nullable(),
   otherName: z.string().nullable(),
-  lastMessage: z.object({ body: z.string(), senderId: z.string(), attachmentId: z.string().nullable(), createdAt: dateTime }).nullable(),
+  lastMessage: z
+    .object({
+      body: z.string(),
+      senderId: z.string(),
+      attachmentId: z.string().nullable(),
+      createdAt: dateTime,
+    })
+    .nullable(),
   lastActivity: dateTime,
   unread: z.number().int(),
 });
@@ -153,7 +220,14 @@ export const MessageSchema = z.object({
   senderName: z.string(),
   clientId: z.string(),
   body: z.string(),
-  attachment: z.object({ url: z.string(), thumbUrl: z.string(), width: z.number().int().nullable(), height: z.number().int().nullable() }).nullable(),
+  attachment: z
+    .object({
+      url: z.string(),
+      thumbUrl: z.string(),
+      width: z.number().int().nullable(),
+      height: z.number().int().nullable(),
+    })
+    .nullable(),
   createdAt: dateTime,
 });
 
@@ -188,7 +262,13 @@ export const MilestoneSchema = z.object({
   refundedAt: dateTime.nullable(),
   submissions: z.array(z.object({ id: z.string(), note: z.string(), at: dateTime, by: z.string() })),
   /** What the caller may do now, as the agreement page shows it. */
-  can: z.object({ fund: z.boolean(), submit: z.boolean(), accept: z.boolean(), reject: z.boolean(), dispute: z.boolean() }),
+  can: z.object({
+    fund: z.boolean(),
+    submit: z.boolean(),
+    accept: z.boolean(),
+    reject: z.boolean(),
+    dispute: z.boolean(),
+  }),
 });
 
 export const AgreementSchema = z.object({
@@ -244,10 +324,20 @@ export const DisputeSchema = z.object({
   disputedAt: dateTime.nullable(),
   rejectionReason: z.string().nullable(),
   lastSubmission: z.object({ note: z.string(), at: dateTime }).nullable(),
-  agreement: z.object({ id: z.string(), number: z.string(), title: z.string(), payer: z.string(), payee: z.string() }),
+  agreement: z.object({
+    id: z.string(),
+    number: z.string(),
+    title: z.string(),
+    payer: z.string(),
+    payee: z.string(),
+  }),
 });
 
-export const WalletSchema = z.object({ accountId: z.string(), organisationName: z.string().nullable(), balanceFen: fen });
+export const WalletSchema = z.object({
+  accountId: z.string(),
+  organisationName: z.string().nullable(),
+  balanceFen: fen,
+});
 
 export const StatementSchema = z.object({
   account: z.object({ id: z.string(), kind: z.string(), label: z.string(), balanceFen: fen }),

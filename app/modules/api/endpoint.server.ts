@@ -15,7 +15,12 @@ import { authenticateApi } from "./tokens.server";
 
 type AnyObject = z.ZodObject<z.ZodRawShape>;
 
-export interface EndpointSpec<P extends AnyObject, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType> {
+export interface EndpointSpec<
+  P extends AnyObject,
+  Q extends z.ZodType,
+  B extends z.ZodType,
+  R extends z.ZodType,
+> {
   method: "GET" | "POST";
   /** OpenAPI form, e.g. "/api/v1/needs/{id}". */
   path: string;
@@ -57,7 +62,13 @@ interface Args {
 }
 
 /** What a handler may return for a response type: dates are still Date objects before JSON. */
-export type Wire<T> = T extends string ? string | Date : T extends (infer U)[] ? Wire<U>[] : T extends object ? { [K in keyof T]: Wire<T[K]> } : T;
+export type Wire<T> = T extends string
+  ? string | Date
+  : T extends (infer U)[]
+    ? Wire<U>[]
+    : T extends object
+      ? { [K in keyof T]: Wire<T[K]> }
+      : T;
 
 export interface ApiEndpoint {
   spec: EndpointSpec<AnyObject, z.ZodType, z.ZodType, z.ZodType>;
@@ -73,7 +84,8 @@ function clientKey(request: Request, context: Args["context"], tokenId: string |
 }
 
 async function readJson(request: Request): Promise<unknown> {
-  if (!request.headers.get("content-type")?.toLowerCase().includes("application/json")) throw new DomainError("api.invalid_json");
+  if (!request.headers.get("content-type")?.toLowerCase().includes("application/json"))
+    throw new DomainError("api.invalid_json");
   try {
     return await request.json();
   } catch {
@@ -87,7 +99,12 @@ async function readJson(request: Request): Promise<unknown> {
  * Output is round-tripped through JSON (dates become strings) and then shaped by the response
  * schema, which drops fields the document does not promise.
  */
-export function defineEndpoint<P extends AnyObject, Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined, R extends z.ZodType = z.ZodType>(
+export function defineEndpoint<
+  P extends AnyObject,
+  Q extends z.ZodType = z.ZodUndefined,
+  B extends z.ZodType = z.ZodUndefined,
+  R extends z.ZodType = z.ZodType,
+>(
   spec: EndpointSpec<P, Q, B, R>,
   handler: (context: HandlerContext<P, Q, B>) => Promise<Wire<z.input<R>>>,
 ): ApiEndpoint {
@@ -107,23 +124,45 @@ export function defineEndpoint<P extends AnyObject, Q extends z.ZodType = z.ZodU
       const limit = await hitRateLimit(clientKey(request, context, auth?.tokenId ?? null));
       limitHeaders = rateLimitHeaders(limit);
       if (!limit.allowed) {
-        return simpleProblem("api.rate_limited", 429, "api.problem.rate_limited", locale, instance, { key: "api.problem.rate_limited_detail", params: { seconds: limit.reset } }, { ...limitHeaders, "Retry-After": String(limit.reset) });
+        return simpleProblem(
+          "api.rate_limited",
+          429,
+          "api.problem.rate_limited",
+          locale,
+          instance,
+          { key: "api.problem.rate_limited_detail", params: { seconds: limit.reset } },
+          { ...limitHeaders, "Retry-After": String(limit.reset) },
+        );
       }
       if (spec.scope) {
         if (!auth) throw new DomainError("api.unauthorized");
         if (auth.scopes !== "session" && !auth.scopes.includes(spec.scope)) {
-          return simpleProblem("api.scope_missing", 403, "api.problem.scope_missing", locale, instance, { key: "api.problem.scope_missing_detail", params: { scope: spec.scope } }, limitHeaders);
+          return simpleProblem(
+            "api.scope_missing",
+            403,
+            "api.problem.scope_missing",
+            locale,
+            instance,
+            { key: "api.problem.scope_missing_detail", params: { scope: spec.scope } },
+            limitHeaders,
+          );
         }
       }
-      if (spec.permission && !can(auth?.actor, spec.permission)) throw new DomainError("marketplace.forbidden");
+      if (spec.permission && !can(auth?.actor, spec.permission))
+        throw new DomainError("marketplace.forbidden");
 
       const parsedParams = (spec.params ?? z.object({})).safeParse(params);
-      if (!parsedParams.success) return withHeaders(fromZodError(parsedParams.error, "params", locale, instance), limitHeaders);
-      const parsedQuery = (spec.query ?? z.undefined()).safeParse(spec.query ? Object.fromEntries(new URL(request.url).searchParams) : undefined);
-      if (!parsedQuery.success) return withHeaders(fromZodError(parsedQuery.error, "query", locale, instance), limitHeaders);
+      if (!parsedParams.success)
+        return withHeaders(fromZodError(parsedParams.error, "params", locale, instance), limitHeaders);
+      const parsedQuery = (spec.query ?? z.undefined()).safeParse(
+        spec.query ? Object.fromEntries(new URL(request.url).searchParams) : undefined,
+      );
+      if (!parsedQuery.success)
+        return withHeaders(fromZodError(parsedQuery.error, "query", locale, instance), limitHeaders);
       const rawBody = spec.body ? await readJson(request) : undefined;
       const parsedBody = (spec.body ?? z.undefined()).safeParse(rawBody);
-      if (!parsedBody.success) return withHeaders(fromZodError(parsedBody.error, "body", locale, instance), limitHeaders);
+      if (!parsedBody.success)
+        return withHeaders(fromZodError(parsedBody.error, "body", locale, instance), limitHeaders);
 
       const run = async (unit?: Unit) => {
         const result = await handler({
@@ -145,7 +184,17 @@ export function defineEndpoint<P extends AnyObject, Q extends z.ZodType = z.ZodU
         // parallel retry with the same key waits on the key's row and then replays the result.
         const outcome = await withUnit(
           undefined,
-          (unit) => idempotent(unit.tx, { actorId: auth.actor.id, key, scope: `api:${spec.method} ${spec.path}`, request: { params, body: rawBody } }, () => run(unit)),
+          (unit) =>
+            idempotent(
+              unit.tx,
+              {
+                actorId: auth.actor.id,
+                key,
+                scope: `api:${spec.method} ${spec.path}`,
+                request: { params, body: rawBody },
+              },
+              () => run(unit),
+            ),
           { timeout: 30_000 },
         );
         output = outcome.result;
@@ -168,7 +217,11 @@ export function defineEndpoint<P extends AnyObject, Q extends z.ZodType = z.ZodU
 
 /** The methods the registry defines for an OpenAPI path, for the `Allow` header. */
 function allowedMethods(path: string): ("GET" | "POST")[] {
-  return [...new Set(registry.filter((endpoint) => endpoint.spec.path === path).map((endpoint) => endpoint.spec.method))].sort();
+  return [
+    ...new Set(
+      registry.filter((endpoint) => endpoint.spec.path === path).map((endpoint) => endpoint.spec.method),
+    ),
+  ].sort();
 }
 
 /**
@@ -178,7 +231,18 @@ function allowedMethods(path: string): ("GET" | "POST")[] {
 export function methodNotAllowed(allowed: readonly ("GET" | "POST")[]) {
   return async ({ request }: { request: Request }): Promise<Response> => {
     const allow = (allowed.includes("GET") ? [...allowed, "HEAD"] : [...allowed]).sort();
-    return simpleProblem("api.method_not_allowed", 405, "api.problem.method_not_allowed", await getLocale(request), new URL(request.url).pathname, { key: "api.problem.method_not_allowed_detail", params: { method: request.method, allow: allowed.join(", ") } }, { Allow: allow.join(", ") });
+    return simpleProblem(
+      "api.method_not_allowed",
+      405,
+      "api.problem.method_not_allowed",
+      await getLocale(request),
+      new URL(request.url).pathname,
+      {
+        key: "api.problem.method_not_allowed_detail",
+        params: { method: request.method, allow: allowed.join(", ") },
+      },
+      { Allow: allow.join(", ") },
+    );
   };
 }
 
@@ -189,7 +253,12 @@ function withHeaders(response: Response, headers: Record<string, string>): Respo
 
 /** `?limit=` (1–100, default 20) and an opaque `?cursor=`. */
 export const PageQuery = z.object({
-  limit: z.coerce.number().int().min(1, "api.problem.invalid_request").max(100, "api.problem.invalid_request").default(20),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1, "api.problem.invalid_request")
+    .max(100, "api.problem.invalid_request")
+    .default(20),
   cursor: z.string().max(200).optional(),
 });
 
@@ -207,7 +276,12 @@ export function encodeCursor(sort: CursorValue, id: string): string {
 export function decodeCursor(cursor: string): { sort: CursorValue; id: string } {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(value) && value.length === 2 && typeof value[1] === "string" && (value[0] === null || ["string", "number"].includes(typeof value[0]))) {
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      typeof value[1] === "string" &&
+      (value[0] === null || ["string", "number"].includes(typeof value[0]))
+    ) {
       return { sort: value[0] as CursorValue, id: value[1] };
     }
   } catch {
@@ -220,13 +294,22 @@ export function decodeCursor(cursor: string): { sort: CursorValue; id: string } 
  * The rows after a cursor in an order by one column then id, nulls last either way (the
  * (value, id) of the last row seen). Dates travel in the cursor as ISO strings.
  */
-export function keysetAfter(key: KeysetKey, cursor: string | undefined, idDirection: "asc" | "desc" = "desc"): Record<string, unknown> {
+export function keysetAfter(
+  key: KeysetKey,
+  cursor: string | undefined,
+  idDirection: "asc" | "desc" = "desc",
+): Record<string, unknown> {
   if (!cursor) return {};
   const { field, direction, kind, nullable = true } = key;
   const { sort, id } = decodeCursor(cursor);
   const idAfter = { id: { [idDirection === "asc" ? "gt" : "lt"]: id } };
   if (sort === null && nullable) return { [field]: null, ...idAfter };
-  const value = kind === "date" && typeof sort === "string" && !Number.isNaN(Date.parse(sort)) ? new Date(sort) : kind === "number" && typeof sort === "number" ? sort : undefined;
+  const value =
+    kind === "date" && typeof sort === "string" && !Number.isNaN(Date.parse(sort))
+      ? new Date(sort)
+      : kind === "number" && typeof sort === "number"
+        ? sort
+        : undefined;
   if (value === undefined) throw new DomainError("api.invalid_cursor");
   const beyond = { [field]: { [direction === "asc" ? "gt" : "lt"]: value } };
   return { OR: [beyond, ...(nullable ? [{ [field]: null }] : []), { [field]: value, ...idAfter }] };
@@ -244,7 +327,8 @@ export interface KeysetKey {
 export function pageFromCursor(cursor: string | undefined, min = 1): number {
   if (!cursor) return min;
   const { sort } = decodeCursor(cursor);
-  if (typeof sort !== "number" || !Number.isInteger(sort) || sort < min) throw new DomainError("api.invalid_cursor");
+  if (typeof sort !== "number" || !Number.isInteger(sort) || sort < min)
+    throw new DomainError("api.invalid_cursor");
   return sort;
 }
 

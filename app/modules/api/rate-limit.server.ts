@@ -50,7 +50,11 @@ export function redisRateLimitStore(client: RedisClient, prefix = "xk:ratelimit:
   return {
     async increment(key, windowStart) {
       const name = `${prefix}${key}:${windowStart}`;
-      const [count] = await client.multi().incr(name).pExpire(name, RATE_WINDOW_SECONDS * 1000 + 1000).exec();
+      const [count] = await client
+        .multi()
+        .incr(name)
+        .pExpire(name, RATE_WINDOW_SECONDS * 1000 + 1000)
+        .exec();
       return Number(count);
     },
     async clear() {
@@ -74,7 +78,11 @@ function defaultStore(): RateLimitStore {
 }
 
 /** Counts one request in the caller's fixed one-minute window. */
-export async function hitRateLimit(key: string, now = Date.now(), store: RateLimitStore = defaultStore()): Promise<RateLimitResult> {
+export async function hitRateLimit(
+  key: string,
+  now = Date.now(),
+  store: RateLimitStore = defaultStore(),
+): Promise<RateLimitResult> {
   const windowMs = RATE_WINDOW_SECONDS * 1000;
   const windowStart = now - (now % windowMs);
   const count = await store.increment(key, windowStart);

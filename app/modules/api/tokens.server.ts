@@ -14,18 +14,43 @@ function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-const listSelect = { id: true, name: true, scopes: true, prefix: true, lastUsedAt: true, expiresAt: true, revokedAt: true, createdAt: true } as const;
+const listSelect = {
+  id: true,
+  name: true,
+  scopes: true,
+  prefix: true,
+  lastUsedAt: true,
+  expiresAt: true,
+  revokedAt: true,
+  createdAt: true,
+} as const;
 
 /** A new token: the secret is returned once and only its hash is kept. */
-export async function createToken(actor: Actor, input: { name: string; scopes: Scope[]; expiresInDays?: number }) {
+export async function createToken(
+  actor: Actor,
+  input: { name: string; scopes: Scope[]; expiresInDays?: number },
+) {
   const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
   const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null;
   const row = await db.$transaction(async (tx) => {
     const created = await tx.apiToken.create({
-      data: { userId: actor.id, name: input.name, scopes: [...new Set(input.scopes)], tokenHash: hashToken(token), prefix: token.slice(0, 9), expiresAt },
+      data: {
+        userId: actor.id,
+        name: input.name,
+        scopes: [...new Set(input.scopes)],
+        tokenHash: hashToken(token),
+        prefix: token.slice(0, 9),
+        expiresAt,
+      },
       select: listSelect,
     });
-    await recordAudit(tx, { actorId: actor.id, action: "apiToken.created", subjectType: "ApiToken", subjectId: created.id, after: { name: created.name, scopes: created.scopes } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "apiToken.created",
+      subjectType: "ApiToken",
+      subjectId: created.id,
+      after: { name: created.name, scopes: created.scopes },
+    });
     return created;
   });
   return { token, row };
@@ -37,16 +62,33 @@ export function listTokens(userId: string) {
 
 export async function revokeToken(actor: Actor, tokenId: string): Promise<void> {
   await db.$transaction(async (tx) => {
-    const token = await tx.apiToken.findUnique({ where: { id: tokenId }, select: { userId: true, revokedAt: true } });
+    const token = await tx.apiToken.findUnique({
+      where: { id: tokenId },
+      select: { userId: true, revokedAt: true },
+    });
     if (!token || token.userId !== actor.id) throw new DomainError("api.not_found");
     if (token.revokedAt) return;
-    await tx.apiToken.update({ where: { id: tokenId }, data: { revokedAt: new Date() }, select: { id: true } });
-    await recordAudit(tx, { actorId: actor.id, action: "apiToken.revoked", subjectType: "ApiToken", subjectId: tokenId });
+    await tx.apiToken.update({
+      where: { id: tokenId },
+      data: { revokedAt: new Date() },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "apiToken.revoked",
+      subjectType: "ApiToken",
+      subjectId: tokenId,
+    });
   });
 }
 
 const actorSelect = {
-  id: true, displayName: true, email: true, phone: true, primaryRole: true, countyCode: true,
+  id: true,
+  displayName: true,
+  email: true,
+  phone: true,
+  primaryRole: true,
+  countyCode: true,
   memberships: { select: { organisationId: true, role: true } },
 } as const;
 
@@ -75,7 +117,8 @@ export async function authenticateApi(request: Request): Promise<ApiAuth | null>
     select: { id: true, userId: true, scopes: true, lastUsedAt: true, expiresAt: true, revokedAt: true },
   });
   const now = Date.now();
-  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt.getTime() <= now)) throw new DomainError("api.unauthorized");
+  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt.getTime() <= now))
+    throw new DomainError("api.unauthorized");
   // One write a minute at most: a busy integration should not turn every read into a write.
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
     await db.apiToken.updateMany({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });

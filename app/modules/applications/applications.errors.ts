@@ -7,6 +7,10 @@ export const applicationsErrors = {
   "application.need_not_open": { status: 409, message: "applications.errors.not_open" },
   "application.own_need": { status: 403, message: "applications.errors.own_need" },
   "application.not_verified": { status: 403, message: "applications.errors.not_verified" },
-  "application.arrangement_not_accepted": { status: 400, message: "applications.errors.arrangement", field: "arrangement" },
+  "application.arrangement_not_accepted": {
+    status: 400,
+    message: "applications.errors.arrangement",
+    field: "arrangement",
+  },
   "application.invalid_transition": { status: 409, message: "error.409" },
 } as const satisfies Record<string, ErrorSpec>;

@@ -63,7 +63,13 @@ type Row = Prisma.AuditLogGetPayload<{ select: typeof rowSelect }>;
 export async function searchAuditLog(filters: AuditFilters) {
   const where = whereOf(filters);
   const [rows, total] = await Promise.all([
-    db.auditLog.findMany({ where, orderBy: newestFirst, skip: (filters.page - 1) * AUDIT_PAGE_SIZE, take: AUDIT_PAGE_SIZE, select: rowSelect }),
+    db.auditLog.findMany({
+      where,
+      orderBy: newestFirst,
+      skip: (filters.page - 1) * AUDIT_PAGE_SIZE,
+      take: AUDIT_PAGE_SIZE,
+      select: rowSelect,
+    }),
     db.auditLog.count({ where }),
   ]);
   return {
@@ -77,19 +83,37 @@ export async function searchAuditLog(filters: AuditFilters) {
       subjectId: row.subjectId,
       subjectHref: subjectHref(row.subjectType, row.subjectId),
       ip: row.ip,
-      changes: diffKeys(row.before, row.after).map((change) => ({ key: change.key, before: compactJson(change.before), after: compactJson(change.after) })),
+      changes: diffKeys(row.before, row.after).map((change) => ({
+        key: change.key,
+        before: compactJson(change.before),
+        after: compactJson(change.after),
+      })),
     })),
     total,
     pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
   };
 }
 
-const CSV_COLUMNS: MessageKey[] = ["audit.csv.time", "audit.csv.actor", "audit.csv.action", "audit.csv.subjectType", "audit.csv.subjectId", "audit.csv.ip", "audit.csv.before", "audit.csv.after"];
+const CSV_COLUMNS: MessageKey[] = [
+  "audit.csv.time",
+  "audit.csv.actor",
+  "audit.csv.action",
+  "audit.csv.subjectType",
+  "audit.csv.subjectId",
+  "audit.csv.ip",
+  "audit.csv.before",
+  "audit.csv.after",
+];
 
 /** The filtered log as CSV (newest first, as on the page), at most AUDIT_CSV_LIMIT rows. */
 export async function auditCsv(filters: Omit<AuditFilters, "page">, locale: Locale): Promise<string> {
   // One row more than the limit tells whether the export was cut.
-  const rows: Row[] = await db.auditLog.findMany({ where: whereOf(filters), orderBy: newestFirst, take: AUDIT_CSV_LIMIT + 1, select: rowSelect });
+  const rows: Row[] = await db.auditLog.findMany({
+    where: whereOf(filters),
+    orderBy: newestFirst,
+    take: AUDIT_CSV_LIMIT + 1,
+    select: rowSelect,
+  });
   const cut = rows.length > AUDIT_CSV_LIMIT;
   const system = translate(locale, "audit.system");
   return toCsv([

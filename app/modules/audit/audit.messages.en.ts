@@ -35,5 +35,6 @@ export const auditMessagesEn: Record<keyof typeof auditMessagesZh, string> = {
   "audit.csv.ip": "IP",
   "audit.csv.before": "Before",
   "audit.csv.after": "After",
-  "audit.csv.truncated": "Only the latest {limit} entries were exported; narrow the filters to export the rest.",
+  "audit.csv.truncated":
+    "Only the latest {limit} entries were exported; narrow the filters to export the rest.",
 };

@@ -13,7 +13,9 @@ describe("diffKeys", () => {
   });
 
   it("compares nested values by content, not by key order or identity", () => {
-    expect(diffKeys({ terms: { a: 1, b: [1, { c: 2 }] } }, { terms: { b: [1, { c: 2 }], a: 1 } })).toEqual([]);
+    expect(diffKeys({ terms: { a: 1, b: [1, { c: 2 }] } }, { terms: { b: [1, { c: 2 }], a: 1 } })).toEqual(
+      [],
+    );
     expect(diffKeys({ terms: { a: 1, b: [1, 2] } }, { terms: { a: 1, b: [2, 1] } })).toEqual([
       { key: "terms", before: { a: 1, b: [1, 2] }, after: { a: 1, b: [2, 1] } },
     ]);
@@ -25,12 +27,16 @@ describe("diffKeys", () => {
   });
 
   it("treats a missing side as empty, so a creation lists every key and a no-op nothing", () => {
-    expect(diffKeys(null, { status: "DRAFT" })).toEqual([{ key: "status", before: undefined, after: "DRAFT" }]);
-    expect(diffKeys({ status: "DRAFT" }, undefined)).toEqual([{ key: "status", before: "DRAFT", after: undefined }]);
+    expect(diffKeys(null, { status: "DRAFT" })).toEqual([
+      { key: "status", before: undefined, after: "DRAFT" },
+    ]);
+    expect(diffKeys({ status: "DRAFT" }, undefined)).toEqual([
+      { key: "status", before: "DRAFT", after: undefined },
+    ]);
     expect(diffKeys(null, null)).toEqual([]);
   });
 
-  it("compares values that are not both objects whole, under the key \"\"", () => {
+  it('compares values that are not both objects whole, under the key ""', () => {
     expect(diffKeys("OPEN", "CLOSED")).toEqual([{ key: "", before: "OPEN", after: "CLOSED" }]);
     expect(diffKeys([1], { a: 1 })).toEqual([{ key: "", before: [1], after: { a: 1 } }]);
     expect(diffKeys(null, 5)).toEqual([{ key: "", before: undefined, after: 5 }]);

@@ -16,7 +16,9 @@ export async function bureauHub(actor: Actor, now: Date = new Date()) {
     can(actor, "programme.review") ? db.programmeApplication.count({ where: { status: "SUBMITTED" } }) : null,
     can(actor, "dispute.resolve") ? db.milestone.count({ where: { status: "DISPUTED" } }) : null,
     can(actor, "sanction.apply")
-      ? db.sanction.count({ where: { kind: "BAN", liftedAt: null, startsAt: { lte: now }, endsAt: { gt: now } } })
+      ? db.sanction.count({
+          where: { kind: "BAN", liftedAt: null, startsAt: { lte: now }, endsAt: { gt: now } },
+        })
       : null,
     can(actor, "sanction.apply")
       ? db.sanction.aggregate({ where: { kind: "CLAWBACK", owedFen: { gt: 0 } }, _sum: { owedFen: true } })
@@ -24,16 +26,33 @@ export async function bureauHub(actor: Actor, now: Date = new Date()) {
     can(actor, "programme.manage") ? db.programme.count({ where: { status: "OPEN" } }) : null,
   ]);
   // Reported reviews waiting for a decision (issue 9).
-  const reportsOpen = can(actor, "content.moderate") ? await db.reviewReport.count({ where: { status: "OPEN" } }) : null;
+  const reportsOpen = can(actor, "content.moderate")
+    ? await db.reviewReport.count({ where: { status: "OPEN" } })
+    : null;
   return {
     tools: [
       { key: "dashboard", to: "/bureau/dashboard", show: can(actor, "dashboard.read"), waiting: null },
-      { key: "verifications", to: "/bureau/verifications", show: verifications !== null, waiting: verifications },
-      { key: "programmes", to: "/bureau/programmes", show: toReview !== null || programmesOpen !== null, waiting: toReview },
+      {
+        key: "verifications",
+        to: "/bureau/verifications",
+        show: verifications !== null,
+        waiting: verifications,
+      },
+      {
+        key: "programmes",
+        to: "/bureau/programmes",
+        show: toReview !== null || programmesOpen !== null,
+        waiting: toReview,
+      },
       { key: "sanctions", to: "/bureau/sanctions", show: activeBans !== null, waiting: activeBans },
       { key: "disputes", to: "/bureau/disputes", show: disputes !== null, waiting: disputes },
       { key: "reviews", to: "/bureau/reviews", show: reportsOpen !== null, waiting: reportsOpen },
-      { key: "commissioners", to: "/bureau/commissioners", show: can(actor, "commissioner.dispatch"), waiting: null },
+      {
+        key: "commissioners",
+        to: "/bureau/commissioners",
+        show: can(actor, "commissioner.dispatch"),
+        waiting: null,
+      },
       { key: "triage", to: "/bureau/triage", show: can(actor, "triage.manage"), waiting: null },
       { key: "informants", to: "/bureau/informants", show: can(actor, "reach.manage"), waiting: null },
       { key: "demos", to: "/demos", show: can(actor, "demo.manage"), waiting: null },

@@ -4,7 +4,8 @@ import type { bureauMessagesZh } from "./bureau.messages";
 export const bureauMessagesEn: Record<keyof typeof bureauMessagesZh, string> = {
   "bureau.nav": "Bureau",
   "bureau.title": "Bureau workbench",
-  "bureau.intro": "The science and technology bureau's tools for funding, supervision and evaluation. Numbers are things waiting for you.",
+  "bureau.intro":
+    "The science and technology bureau's tools for funding, supervision and evaluation. Numbers are things waiting for you.",
   "bureau.waiting": "{count} waiting",
   "bureau.owed": "Claw-backs still owed: {amount}",
   "bureau.tool.dashboard": "Dashboard",
@@ -12,7 +13,8 @@ export const bureauMessagesEn: Record<keyof typeof bureauMessagesZh, string> = {
   "bureau.tool.verifications": "Verifications",
   "bureau.tool.verifications.hint": "Check organisations' and people's credentials",
   "bureau.tool.programmes": "Funding programmes",
-  "bureau.tool.programmes.hint": "Grants and post-subsidies: calls, review, approval, disbursement, evaluation",
+  "bureau.tool.programmes.hint":
+    "Grants and post-subsidies: calls, review, approval, disbursement, evaluation",
   "bureau.tool.sanctions": "Sanctions",
   "bureau.tool.sanctions.hint": "Suspensions, claw-backs and 3-year bans",
   "bureau.tool.disputes": "Disputes",

@@ -1,5 +1,10 @@
 import type { Socket } from "socket.io-client";
-import type { ChatMessageView, ChatReceipt, ClientToServerEvents, ServerToClientEvents } from "~/modules/realtime/events";
+import type {
+  ChatMessageView,
+  ChatReceipt,
+  ClientToServerEvents,
+  ServerToClientEvents,
+} from "~/modules/realtime/events";
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -65,7 +70,13 @@ export function createChatSession(socket: ClientSocket, options: ChatSessionOpti
   const typingMs = options.typingMs ?? 4000;
   const byId = new Map<string, ChatMessageView>();
   for (const message of options.initialMessages ?? []) byId.set(message.id, message);
-  const state: ChatState = { messages: [], pending: [], receipts: { ...(options.initialReceipts ?? {}) }, typing: [], connected: socket.connected };
+  const state: ChatState = {
+    messages: [],
+    pending: [],
+    receipts: { ...(options.initialReceipts ?? {}) },
+    typing: [],
+    connected: socket.connected,
+  };
   const typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
   let flushing = false;
   let closed = false;
@@ -86,14 +97,17 @@ export function createChatSession(socket: ClientSocket, options: ChatSessionOpti
     if (message.conversationId !== conversationId || byId.has(message.id)) return false;
     byId.set(message.id, message);
     // Our own message came back (live, or in a catch-up after its ack was lost): no longer pending.
-    if (message.senderId === userId) state.pending = state.pending.filter((pending) => pending.clientId !== message.clientId);
+    if (message.senderId === userId)
+      state.pending = state.pending.filter((pending) => pending.clientId !== message.clientId);
     else options.onIncoming?.(message);
     return true;
   }
 
   async function catchUp() {
     for (;;) {
-      const result = await socket.timeout(ackTimeoutMs).emitWithAck("chat:sync", { conversationId, afterSeq: lastSeq() });
+      const result = await socket
+        .timeout(ackTimeoutMs)
+        .emitWithAck("chat:sync", { conversationId, afterSeq: lastSeq() });
       if (!result.ok) return;
       let added = false;
       for (const message of result.messages) added = accept(message) || added;
@@ -112,7 +126,9 @@ export function createChatSession(socket: ClientSocket, options: ChatSessionOpti
         if (!next) return;
         let result;
         try {
-          result = await socket.timeout(ackTimeoutMs).emitWithAck("chat:send", { conversationId, clientId: next.clientId, body: next.body });
+          result = await socket
+            .timeout(ackTimeoutMs)
+            .emitWithAck("chat:send", { conversationId, clientId: next.clientId, body: next.body });
         } catch {
           // No answer in time: the link is probably gone. The message stays pending and goes out
           // again (same id) when the socket reconnects.
@@ -214,7 +230,10 @@ export function createChatSession(socket: ClientSocket, options: ChatSessionOpti
     async markRead(): Promise<number | null> {
       const seq = lastSeq();
       if (seq === 0 || !socket.connected) return null;
-      const result = await socket.timeout(ackTimeoutMs).emitWithAck("chat:read", { conversationId, seq }).catch(() => null);
+      const result = await socket
+        .timeout(ackTimeoutMs)
+        .emitWithAck("chat:read", { conversationId, seq })
+        .catch(() => null);
       return result?.ok ? result.unreadCount : null;
     },
     markDelivered(seq: number) {

@@ -20,7 +20,12 @@ export interface NewMessage {
 /** Who may be in a conversation, by its kind; computed from the records it belongs to. */
 async function participantIds(
   client: Tx,
-  conversation: { kind: ConversationKind; applicationId: string | null; agreementId?: string | null; directKey: string | null },
+  conversation: {
+    kind: ConversationKind;
+    applicationId: string | null;
+    agreementId?: string | null;
+    directKey: string | null;
+  },
 ): Promise<string[]> {
   if (conversation.kind === "DIRECT") return conversation.directKey?.split(":") ?? [];
   if (conversation.kind === "AGREEMENT" && conversation.agreementId) {
@@ -30,9 +35,18 @@ async function participantIds(
       select: { payerUserId: true, payeeUserId: true, payerOrganisationId: true, payeeOrganisationId: true },
     });
     if (!agreement) return [];
-    const organisations = [agreement.payerOrganisationId, agreement.payeeOrganisationId].filter((id): id is string => Boolean(id));
-    const members = organisations.length ? await client.membership.findMany({ where: { organisationId: { in: organisations } }, select: { userId: true } }) : [];
-    return [...new Set([agreement.payerUserId, agreement.payeeUserId, ...members.map((member) => member.userId)])];
+    const organisations = [agreement.payerOrganisationId, agreement.payeeOrganisationId].filter(
+      (id): id is string => Boolean(id),
+    );
+    const members = organisations.length
+      ? await client.membership.findMany({
+          where: { organisationId: { in: organisations } },
+          select: { userId: true },
+        })
+      : [];
+    return [
+      ...new Set([agreement.payerUserId, agreement.payeeUserId, ...members.map((member) => member.userId)]),
+    ];
   }
   if (conversation.kind === "APPLICATION" && conversation.applicationId) {
     const application = await client.application.findUnique({
@@ -41,15 +55,27 @@ async function participantIds(
     });
     if (!application) return [];
     const members = application.need.organisationId
-      ? await client.membership.findMany({ where: { organisationId: application.need.organisationId }, select: { userId: true } })
+      ? await client.membership.findMany({
+          where: { organisationId: application.need.organisationId },
+          select: { userId: true },
+        })
       : [];
-    return [...new Set([application.expertId, application.need.postedById, ...members.map((member) => member.userId)])];
+    return [
+      ...new Set([
+        application.expertId,
+        application.need.postedById,
+        ...members.map((member) => member.userId),
+      ]),
+    ];
   }
   return [];
 }
 
 async function addMembers(client: Tx, conversationId: string, userIds: readonly string[]) {
-  await client.conversationMember.createMany({ data: userIds.map((userId) => ({ conversationId, userId })), skipDuplicates: true });
+  await client.conversationMember.createMany({
+    data: userIds.map((userId) => ({ conversationId, userId })),
+    skipDuplicates: true,
+  });
   for (const userId of userIds) joinConversationRoom(userId, conversationId);
 }
 
@@ -57,7 +83,10 @@ async function addMembers(client: Tx, conversationId: string, userIds: readonly 
  * The conversation of an application (the need's poster and organisation ↔ the applicant),
  * created on first use. Only its participants may open it.
  */
-export async function openApplicationConversation(actor: Actor, applicationId: string): Promise<{ id: string }> {
+export async function openApplicationConversation(
+  actor: Actor,
+  applicationId: string,
+): Promise<{ id: string }> {
   const existing = await db.conversation.findUnique({ where: { applicationId }, select: { id: true } });
   if (existing) {
     await requireParticipant(actor.id, existing.id);
@@ -86,11 +115,21 @@ export async function openAgreementConversation(actor: Actor, agreementId: strin
     await requireParticipant(actor.id, existing.id);
     return existing;
   }
-  const participants = await participantIds(db, { kind: "AGREEMENT", applicationId: null, agreementId, directKey: null });
+  const participants = await participantIds(db, {
+    kind: "AGREEMENT",
+    applicationId: null,
+    agreementId,
+    directKey: null,
+  });
   if (participants.length === 0) throw new DomainError("chat.not_found");
   if (!participants.includes(actor.id)) throw new DomainError("chat.not_participant");
   return db.$transaction(async (tx) => {
-    const conversation = await tx.conversation.upsert({ where: { agreementId }, create: { kind: "AGREEMENT", agreementId }, update: {}, select: { id: true } });
+    const conversation = await tx.conversation.upsert({
+      where: { agreementId },
+      create: { kind: "AGREEMENT", agreementId },
+      update: {},
+      select: { id: true },
+    });
     await addMembers(tx, conversation.id, participants);
     return conversation;
   });
@@ -101,16 +140,24 @@ export function directKey(a: string, b: string): string {
 }
 
 /** Whether a "send a message" button makes sense: two different, verified people. */
-export async function canMessageDirectly(viewerId: string | null | undefined, otherUserId: string): Promise<boolean> {
+export async function canMessageDirectly(
+  viewerId: string | null | undefined,
+  otherUserId: string,
+): Promise<boolean> {
   if (!viewerId || viewerId === otherUserId) return false;
-  const verified = await db.user.count({ where: { id: { in: [viewerId, otherUserId] }, verifiedAt: { not: null } } });
+  const verified = await db.user.count({
+    where: { id: { in: [viewerId, otherUserId] }, verifiedAt: { not: null } },
+  });
   return verified === 2;
 }
 
 /** Direct messages between two verified people; one conversation per pair. */
 export async function openDirectConversation(actor: Actor, otherUserId: string): Promise<{ id: string }> {
   if (otherUserId === actor.id) throw new DomainError("chat.self");
-  const people = await db.user.findMany({ where: { id: { in: [actor.id, otherUserId] } }, select: { id: true, verifiedAt: true } });
+  const people = await db.user.findMany({
+    where: { id: { in: [actor.id, otherUserId] } },
+    select: { id: true, verifiedAt: true },
+  });
   const me = people.find((person) => person.id === actor.id);
   const other = people.find((person) => person.id === otherUserId);
   if (!other) throw new DomainError("chat.not_found");
@@ -118,7 +165,12 @@ export async function openDirectConversation(actor: Actor, otherUserId: string):
   if (!other.verifiedAt) throw new DomainError("chat.unverified_other");
   const key = directKey(actor.id, otherUserId);
   return db.$transaction(async (tx) => {
-    const conversation = await tx.conversation.upsert({ where: { directKey: key }, create: { kind: "DIRECT", directKey: key }, update: {}, select: { id: true } });
+    const conversation = await tx.conversation.upsert({
+      where: { directKey: key },
+      create: { kind: "DIRECT", directKey: key },
+      update: {},
+      select: { id: true },
+    });
     await addMembers(tx, conversation.id, [actor.id, otherUserId]);
     return conversation;
   });
@@ -129,17 +181,35 @@ export async function openDirectConversation(actor: Actor, otherUserId: string):
  * participant after it was created (a new member of the cooperative) is added on the way.
  * A refusal is written to the audit log: trying another conversation's id is worth knowing about.
  */
-export async function requireParticipant(userId: string, conversationId: string, meta: { ip?: string | null } = {}) {
+export async function requireParticipant(
+  userId: string,
+  conversationId: string,
+  meta: { ip?: string | null } = {},
+) {
   const conversation = await db.conversation.findUnique({
     where: { id: conversationId },
-    select: { id: true, kind: true, applicationId: true, agreementId: true, directKey: true, lastSeq: true, members: { where: { userId }, select: { userId: true } } },
+    select: {
+      id: true,
+      kind: true,
+      applicationId: true,
+      agreementId: true,
+      directKey: true,
+      lastSeq: true,
+      members: { where: { userId }, select: { userId: true } },
+    },
   });
   if (!conversation) throw new DomainError("chat.not_found");
   if (conversation.members.length > 0) return conversation;
   const participants = await participantIds(db, conversation);
   if (!participants.includes(userId)) {
     await db.$transaction((tx) =>
-      recordAudit(tx, { actorId: userId, action: "chat.join_refused", subjectType: "Conversation", subjectId: conversationId, ip: meta.ip }),
+      recordAudit(tx, {
+        actorId: userId,
+        action: "chat.join_refused",
+        subjectType: "Conversation",
+        subjectId: conversationId,
+        ip: meta.ip,
+      }),
     );
     throw new DomainError("chat.not_participant");
   }
@@ -171,9 +241,16 @@ const messageSelect = {
   attachment: { select: { width: true, height: true } },
 } as const;
 
-type SelectedMessage = MessageRow & { sender: { displayName: string }; attachment: { width: number | null; height: number | null } | null };
+type SelectedMessage = MessageRow & {
+  sender: { displayName: string };
+  attachment: { width: number | null; height: number | null } | null;
+};
 
-export function attachmentUrl(conversationId: string, uploadId: string, variant: "full" | "thumb" = "full"): string {
+export function attachmentUrl(
+  conversationId: string,
+  uploadId: string,
+  variant: "full" | "thumb" = "full",
+): string {
   return `/messages/${conversationId}/attachments/${uploadId}${variant === "thumb" ? "?v=thumb" : ""}`;
 }
 
@@ -204,7 +281,9 @@ function toView(row: SelectedMessage): ChatMessageView {
  * are numbered in the order they commit and a reader catching up "after seq N" misses none.
  * A resend with the same client id returns the stored message instead of a second copy.
  */
-export async function sendMessage(message: NewMessage): Promise<{ message: ChatMessageView; created: boolean }> {
+export async function sendMessage(
+  message: NewMessage,
+): Promise<{ message: ChatMessageView; created: boolean }> {
   if (!message.body && !message.attachmentId) throw new DomainError("chat.empty");
   const [inserted] = await writer.write(message);
   if (inserted) return { message: rawToView(inserted), created: true };
@@ -228,7 +307,8 @@ const MAX_BATCH = 500;
  * whose client id was seen before is skipped (its waiter gets no row and looks the message up).
  */
 function insertBatch(messages: readonly (NewMessage & { id: string })[]) {
-  const column = <K extends keyof NewMessage | "id">(key: K) => messages.map((message) => (message as unknown as Record<string, string | null | undefined>)[key] ?? null);
+  const column = <K extends keyof NewMessage | "id">(key: K) =>
+    messages.map((message) => (message as unknown as Record<string, string | null | undefined>)[key] ?? null);
   return db.$queryRaw<RawMessage[]>`
     WITH input AS (
       SELECT * FROM unnest(${column("id")}::text[], ${column("conversationId")}::text[], ${column("senderId")}::text[], ${column("clientId")}::text[], ${column("body")}::text[], ${column("attachmentId")}::text[])
@@ -265,7 +345,11 @@ function insertBatch(messages: readonly (NewMessage & { id: string })[]) {
  * never takes the others down.
  */
 function createMessageWriter() {
-  type Waiting = { message: NewMessage & { id: string }; resolve: (rows: RawMessage[]) => void; reject: (error: unknown) => void };
+  type Waiting = {
+    message: NewMessage & { id: string };
+    resolve: (rows: RawMessage[]) => void;
+    reject: (error: unknown) => void;
+  };
   const queue: Waiting[] = [];
   let running = false;
 
@@ -316,7 +400,11 @@ interface RawMessage extends MessageRow {
 }
 
 function rawToView(row: RawMessage): ChatMessageView {
-  return toView({ ...row, sender: { displayName: row.senderName }, attachment: row.attachmentId ? { width: row.width, height: row.height } : null });
+  return toView({
+    ...row,
+    sender: { displayName: row.senderName },
+    attachment: row.attachmentId ? { width: row.width, height: row.height } : null,
+  });
 }
 
 /**
@@ -325,11 +413,15 @@ function rawToView(row: RawMessage): ChatMessageView {
  * again if the message is not stored or was stored before. Everyone connected is told.
  */
 export async function postMessage(message: Omit<NewMessage, "attachmentId"> & { image?: File | null }) {
-  const image = message.image && message.image.size > 0 ? await storeImage({ ownerId: message.senderId, file: message.image }) : null;
+  const image =
+    message.image && message.image.size > 0
+      ? await storeImage({ ownerId: message.senderId, file: message.image })
+      : null;
   try {
     const result = await sendMessage({ ...message, attachmentId: image?.id ?? null });
     if (image && !result.created) await deleteUpload(image.id);
-    if (result.created) publishToConversation(message.conversationId, "chat:message", { message: result.message });
+    if (result.created)
+      publishToConversation(message.conversationId, "chat:message", { message: result.message });
     return result;
   } catch (error) {
     if (image) await deleteUpload(image.id).catch(() => undefined);
@@ -338,7 +430,10 @@ export async function postMessage(message: Omit<NewMessage, "attachmentId"> & { 
 }
 
 /** A page of history, newest last; `before` pages further back. */
-export async function listMessages(conversationId: string, { before, limit = HISTORY_PAGE }: { before?: number; limit?: number } = {}) {
+export async function listMessages(
+  conversationId: string,
+  { before, limit = HISTORY_PAGE }: { before?: number; limit?: number } = {},
+) {
   const rows = await db.message.findMany({
     where: { conversationId, ...(before ? { seq: { lt: before } } : {}) },
     orderBy: { seq: "desc" },
@@ -350,7 +445,12 @@ export async function listMessages(conversationId: string, { before, limit = HIS
 
 /** What a reconnecting client missed: messages after the last one it saw, oldest first. */
 export async function messagesAfter(conversationId: string, afterSeq: number, limit = SYNC_LIMIT) {
-  const rows = await db.message.findMany({ where: { conversationId, seq: { gt: afterSeq } }, orderBy: { seq: "asc" }, take: limit + 1, select: messageSelect });
+  const rows = await db.message.findMany({
+    where: { conversationId, seq: { gt: afterSeq } },
+    orderBy: { seq: "asc" },
+    take: limit + 1,
+    select: messageSelect,
+  });
   return { messages: rows.slice(0, limit).map(toView), hasMore: rows.length > limit };
 }
 
@@ -376,7 +476,11 @@ export async function markRead(userId: string, conversationId: string, seq: numb
     where: { conversationId_userId: { conversationId, userId } },
     select: { lastReadSeq: true, lastDeliveredSeq: true },
   });
-  return { readSeq: member?.lastReadSeq ?? 0, deliveredSeq: member?.lastDeliveredSeq ?? 0, unreadCount: await countUnread(userId) };
+  return {
+    readSeq: member?.lastReadSeq ?? 0,
+    deliveredSeq: member?.lastDeliveredSeq ?? 0,
+    unreadCount: await countUnread(userId),
+  };
 }
 
 /**
@@ -411,7 +515,12 @@ export async function flushDelivered(): Promise<number> {
 export async function getReceipts(conversationId: string) {
   return db.conversationMember.findMany({
     where: { conversationId },
-    select: { userId: true, lastReadSeq: true, lastDeliveredSeq: true, user: { select: { displayName: true } } },
+    select: {
+      userId: true,
+      lastReadSeq: true,
+      lastDeliveredSeq: true,
+      user: { select: { displayName: true } },
+    },
   });
 }
 
@@ -435,15 +544,31 @@ export async function listConversations(userId: string) {
           lastSeq: true,
           lastMessageAt: true,
           createdAt: true,
-          application: { select: { id: true, need: { select: { id: true, title: true } }, expert: { select: { displayName: true } } } },
+          application: {
+            select: {
+              id: true,
+              need: { select: { id: true, title: true } },
+              expert: { select: { displayName: true } },
+            },
+          },
           agreement: { select: { id: true, title: true } },
-          messages: { orderBy: { seq: "desc" }, take: 1, select: { body: true, senderId: true, attachmentId: true, createdAt: true } },
+          messages: {
+            orderBy: { seq: "desc" },
+            take: 1,
+            select: { body: true, senderId: true, attachmentId: true, createdAt: true },
+          },
         },
       },
     },
   });
-  const otherIds = members.flatMap((member) => member.conversation.directKey?.split(":").filter((id) => id !== userId) ?? []);
-  const others = new Map((await db.user.findMany({ where: { id: { in: otherIds } }, select: { id: true, displayName: true } })).map((user) => [user.id, user.displayName]));
+  const otherIds = members.flatMap(
+    (member) => member.conversation.directKey?.split(":").filter((id) => id !== userId) ?? [],
+  );
+  const others = new Map(
+    (
+      await db.user.findMany({ where: { id: { in: otherIds } }, select: { id: true, displayName: true } })
+    ).map((user) => [user.id, user.displayName]),
+  );
   const unread = await db.$queryRaw<{ conversationId: string; count: bigint }[]>`
     SELECT member."conversationId", count(message.id) AS count
     FROM "ConversationMember" member
@@ -458,7 +583,9 @@ export async function listConversations(userId: string) {
       needTitle: conversation.application?.need.title ?? null,
       agreementTitle: conversation.agreement?.title ?? null,
       applicantName: conversation.application?.expert.displayName ?? null,
-      otherName: conversation.directKey ? (others.get(conversation.directKey.split(":").find((id) => id !== userId) ?? "") ?? null) : null,
+      otherName: conversation.directKey
+        ? (others.get(conversation.directKey.split(":").find((id) => id !== userId) ?? "") ?? null)
+        : null,
       lastMessage: conversation.messages[0] ?? null,
       lastActivity: (conversation.lastMessageAt ?? conversation.createdAt).toISOString(),
       unread: unreadById.get(conversation.id) ?? 0,
@@ -475,9 +602,23 @@ export async function getConversationHeader(conversationId: string, viewerId: st
       kind: true,
       directKey: true,
       lastSeq: true,
-      application: { select: { id: true, status: true, need: { select: { id: true, title: true } }, expert: { select: { id: true, displayName: true } } } },
+      application: {
+        select: {
+          id: true,
+          status: true,
+          need: { select: { id: true, title: true } },
+          expert: { select: { id: true, displayName: true } },
+        },
+      },
       agreement: { select: { id: true, title: true, number: true } },
-      members: { select: { userId: true, lastReadSeq: true, lastDeliveredSeq: true, user: { select: { displayName: true, verifiedAt: true } } } },
+      members: {
+        select: {
+          userId: true,
+          lastReadSeq: true,
+          lastDeliveredSeq: true,
+          user: { select: { displayName: true, verifiedAt: true } },
+        },
+      },
     },
   });
   if (!conversation) throw new DomainError("chat.not_found");

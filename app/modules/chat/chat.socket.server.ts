@@ -1,7 +1,14 @@
 import type { Logger } from "pino";
 import type { Server, Socket } from "socket.io";
 import { z } from "zod";
-import { conversationRoom, userRoom, type Ack, type ClientToServerEvents, type ServerToClientEvents, type SocketData } from "~/modules/realtime/events";
+import {
+  conversationRoom,
+  userRoom,
+  type Ack,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  type SocketData,
+} from "~/modules/realtime/events";
 import { isDomainError } from "~/utils/errors";
 import { JoinPayload, ReceiptPayload, SendPayload, SyncPayload, TypingPayload } from "./chat.schema";
 import { markDelivered, markRead, messagesAfter, requireParticipant, sendMessage } from "./chat.server";
@@ -48,7 +55,8 @@ export function registerChatHandlers(io: ChatServer, socket: ChatSocket, log: Lo
         if (typeof ack === "function") (ack as (result: Ack<R>) => void)(result);
       };
       const allowed = limiter.take();
-      if (!allowed.ok) return reply({ ok: false, error: "chat.errors.rate_limited", retryAfterMs: allowed.retryAfterMs });
+      if (!allowed.ok)
+        return reply({ ok: false, error: "chat.errors.rate_limited", retryAfterMs: allowed.retryAfterMs });
       try {
         reply(await work(schema.parse(raw)));
       } catch (error) {
@@ -62,7 +70,8 @@ export function registerChatHandlers(io: ChatServer, socket: ChatSocket, log: Lo
     try {
       return await requireParticipant(userId, conversationId, { ip: socket.handshake.address });
     } catch (error) {
-      if (isDomainError(error) && error.code === "chat.not_participant") log.warn({ userId, conversationId }, "chat: refused a non-participant");
+      if (isDomainError(error) && error.code === "chat.not_participant")
+        log.warn({ userId, conversationId }, "chat: refused a non-participant");
       throw error;
     }
   }
@@ -116,7 +125,12 @@ export function registerChatHandlers(io: ChatServer, socket: ChatSocket, log: Lo
     handle(ReceiptPayload, others, async ({ conversationId, seq }) => {
       await enter(conversationId);
       const marks = await markRead(userId, conversationId, seq);
-      io.to(conversationRoom(conversationId)).emit("chat:receipt", { conversationId, userId, readSeq: marks.readSeq, deliveredSeq: marks.deliveredSeq });
+      io.to(conversationRoom(conversationId)).emit("chat:receipt", {
+        conversationId,
+        userId,
+        readSeq: marks.readSeq,
+        deliveredSeq: marks.deliveredSeq,
+      });
       io.to(userRoom(userId)).emit("chat:unread", { unreadCount: marks.unreadCount });
       return { ok: true, unreadCount: marks.unreadCount };
     }),
@@ -127,7 +141,9 @@ export function registerChatHandlers(io: ChatServer, socket: ChatSocket, log: Lo
     handle(ReceiptPayload, others, async ({ conversationId, seq }) => {
       await enter(conversationId);
       markDelivered(userId, conversationId, seq);
-      socket.to(conversationRoom(conversationId)).emit("chat:receipt", { conversationId, userId, deliveredSeq: seq });
+      socket
+        .to(conversationRoom(conversationId))
+        .emit("chat:receipt", { conversationId, userId, deliveredSeq: seq });
       return { ok: true };
     }),
   );
@@ -137,7 +153,9 @@ export function registerChatHandlers(io: ChatServer, socket: ChatSocket, log: Lo
     handle(TypingPayload, others, async ({ conversationId }) => {
       await enter(conversationId);
       // Volatile: a typing hint that cannot be sent right now is not worth sending late.
-      socket.to(conversationRoom(conversationId)).volatile.emit("chat:typing", { conversationId, userId, name: socket.data.name });
+      socket
+        .to(conversationRoom(conversationId))
+        .volatile.emit("chat:typing", { conversationId, userId, name: socket.data.name });
       return { ok: true };
     }),
   );

@@ -6,7 +6,15 @@ export interface RateLimiter {
   take(now?: number): { ok: true } | { ok: false; retryAfterMs: number };
 }
 
-export function createRateLimiter({ burst, refillMs, now = Date.now() }: { burst: number; refillMs: number; now?: number }): RateLimiter {
+export function createRateLimiter({
+  burst,
+  refillMs,
+  now = Date.now(),
+}: {
+  burst: number;
+  refillMs: number;
+  now?: number;
+}): RateLimiter {
   let tokens = burst;
   let updatedAt = now;
   return {

@@ -4,7 +4,9 @@ import { linkify, sanitiseMessageText } from "./text";
 
 describe("chat text", () => {
   it("drops control and direction-override characters and keeps line breaks", () => {
-    expect(sanitiseMessageText("  你好\u202Egnp.exe\u0007\r\n\r\n\r\n\r\n明天见  ")).toBe("你好gnp.exe\n\n明天见");
+    expect(sanitiseMessageText("  你好\u202Egnp.exe\u0007\r\n\r\n\r\n\r\n明天见  ")).toBe(
+      "你好gnp.exe\n\n明天见",
+    );
   });
 
   it("makes http, https and www links clickable, without trailing punctuation", () => {

@@ -4,7 +4,8 @@ export const cofundingMessagesZh = {
   "cofunding.pageTitle": "联合出资：{milestone}",
   "cofunding.back": "返回协议",
   "cofunding.agreement": "协议 {number}：{title}",
-  "cofunding.hint": "一个里程碑可以由几方共同出资，例如合作社出 30%、项目配套出 70%。各方把自己的份额转入同一个托管账户，全部到账后里程碑才算已托管，技术方才能开始交付。",
+  "cofunding.hint":
+    "一个里程碑可以由几方共同出资，例如合作社出 30%、项目配套出 70%。各方把自己的份额转入同一个托管账户，全部到账后里程碑才算已托管，技术方才能开始交付。",
   "cofunding.amount": "里程碑金额：{amount}",
   "cofunding.summary": "联合出资：{funded}/{total} 方已出资",
   "cofunding.single": "这个里程碑由付款方一方出资。",
@@ -22,9 +23,11 @@ export const cofundingMessagesZh = {
   "cofunding.rule.refund":
     "退款时（终止协议，或争议裁决退回付款方的部分），退回的钱按各方份额分：每方先得「退款额 × 本方份额 ÷ 份额合计」，向下取整到分；剩下的几分钱按余数从大到小每方补 1 分，余数相同时排在前面的一方优先。这样各方所得之和正好等于退款额，每方与精确比例相差不到 1 分。",
   "cofunding.rule.partial": "如果还有出资方没有到账时协议就终止了，已到账的份额原数退回。",
-  "cofunding.rule.percent": "按百分比填写时，百分比之和须为 100%，用同样的方法换算成分，保证合计正好等于里程碑金额。",
+  "cofunding.rule.percent":
+    "按百分比填写时，百分比之和须为 100%，用同样的方法换算成分，保证合计正好等于里程碑金额。",
   "cofunding.form.title": "设置出资方",
-  "cofunding.form.hint": "最多 {max} 方，每方一行，空行不计；份额合计必须正好等于里程碑金额。只有在里程碑待托管、还没有任何一方出资时才能修改。",
+  "cofunding.form.hint":
+    "最多 {max} 方，每方一行，空行不计；份额合计必须正好等于里程碑金额。只有在里程碑待托管、还没有任何一方出资时才能修改。",
   "cofunding.field.unit": "份额的填写方式",
   "cofunding.unit.yuan": "按金额（元）",
   "cofunding.unit.percent": "按百分比（%）",
@@ -53,7 +56,8 @@ export const cofundingMessagesZh = {
   "cofunding.errors.locked": "里程碑已有出资或不在待托管状态，出资方不能再修改",
   "cofunding.errors.too_many": "最多 {max} 个出资方",
   "cofunding.errors.duplicate": "同一出资方只能出现一次",
-  "cofunding.errors.shares_mismatch": "各方份额合计 {total}，与里程碑金额 {amount} 相差 {difference}，请调整到正好相等",
+  "cofunding.errors.shares_mismatch":
+    "各方份额合计 {total}，与里程碑金额 {amount} 相差 {difference}，请调整到正好相等",
   "cofunding.errors.share_not_positive": "每个出资方的份额都要大于 0",
   "cofunding.errors.payer_invalid": "这个账户不能作为出资方",
   "cofunding.errors.org_unverified": "出资机构须已通过认证",

@@ -4,7 +4,8 @@ import { can, type Actor } from "~/modules/users/permissions";
 /** Who may pay from an organisation's wallet: its paying-side members (as for an agreement's payer). */
 const ORG_PAYING_ROLES: readonly Role[] = ["VILLAGE", "FARMER", "INSTITUTION"];
 
-export type FunderAccount = { kind: "org"; id: string } | { kind: "user"; id: string } | { kind: "programme"; id: string };
+export type FunderAccount =
+  { kind: "org"; id: string } | { kind: "user"; id: string } | { kind: "programme"; id: string };
 
 /** A payer's ledger account id ("wallet:org:<id>", "wallet:user:<id>", "programme:<id>") read back; null for any other account. */
 export function parseFunderAccount(accountId: string): FunderAccount | null {
@@ -21,7 +22,10 @@ export function parseFunderAccount(accountId: string): FunderAccount | null {
 export function mayFundFrom(actor: Actor, accountId: string): boolean {
   const account = parseFunderAccount(accountId);
   if (!account) return false;
-  if (account.kind === "org") return actor.memberships.some((m) => m.organisationId === account.id && ORG_PAYING_ROLES.includes(m.role));
+  if (account.kind === "org")
+    return actor.memberships.some(
+      (m) => m.organisationId === account.id && ORG_PAYING_ROLES.includes(m.role),
+    );
   if (account.kind === "user") return actor.id === account.id;
   return can(actor, "programme.manage");
 }

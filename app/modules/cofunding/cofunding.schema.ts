@@ -31,19 +31,29 @@ const SetFunders = z
     value.payers.forEach((row, index) => {
       if (!row.account && !row.amount) return;
       if (!row.account) {
-        ctx.addIssue({ code: "custom", path: ["payers", index, "account"], message: "cofunding.errors.account_required" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["payers", index, "account"],
+          message: "cofunding.errors.account_required",
+        });
         return;
       }
       // Percent text parses like yuan: "30.5" → 3050 hundredths of a percent = basis points.
       const amount = row.amount ? parseYuanToFen(row.amount) : null;
       const tooBig = value.unit === "percent" && amount !== null && amount > WHOLE_BP;
       if (amount === null || amount <= 0 || tooBig) {
-        ctx.addIssue({ code: "custom", path: ["payers", index, "amount"], message: value.unit === "percent" ? "cofunding.errors.percent_invalid" : "cofunding.errors.yuan_invalid" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["payers", index, "amount"],
+          message:
+            value.unit === "percent" ? "cofunding.errors.percent_invalid" : "cofunding.errors.yuan_invalid",
+        });
         return;
       }
       rows.push({ accountId: row.account, amount });
     });
-    if (rows.length === 0) ctx.addIssue({ code: "custom", path: ["payers"], message: "cofunding.errors.payers_required" });
+    if (rows.length === 0)
+      ctx.addIssue({ code: "custom", path: ["payers"], message: "cofunding.errors.payers_required" });
     return { intent: value.intent, unit: value.unit, payers: rows };
   });
 
@@ -51,7 +61,11 @@ const SetFunders = z
 export const FundersActionSchema = z.discriminatedUnion("intent", [
   SetFunders,
   z.object({ intent: z.literal("clear") }),
-  z.object({ intent: z.literal("fund"), funderId: z.string().min(1).max(100), idempotencyKey: IdempotencyKeySchema }),
+  z.object({
+    intent: z.literal("fund"),
+    funderId: z.string().min(1).max(100),
+    idempotencyKey: IdempotencyKeySchema,
+  }),
 ]);
 export type FundersAction = z.output<typeof FundersActionSchema>;
 

@@ -4,7 +4,11 @@ import { partyOf, payerWallet } from "~/modules/agreements/parties";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { actsForPayer } from "~/modules/escrow/escrow.server";
 import { balanceOf, escrowId, programmeAccountId, walletId } from "~/modules/ledger/ledger.server";
-import { createNotifications, deliverNotifications, type NewNotification } from "~/modules/notifications/notifications.server";
+import {
+  createNotifications,
+  deliverNotifications,
+  type NewNotification,
+} from "~/modules/notifications/notifications.server";
 import { uncommittedFen } from "~/modules/programmes/programmes.server";
 import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
@@ -33,12 +37,20 @@ export function fundersHref(agreementId: string, milestoneId: string) {
  * applications are owed) minus the unfunded co-pay shares it already stands behind on milestones
  * still waiting for money. Read under the programme's row lock.
  */
-export async function programmeCopayAvailableFen(programmeId: string, client: Tx = db, exceptMilestoneId?: string): Promise<number> {
+export async function programmeCopayAvailableFen(
+  programmeId: string,
+  client: Tx = db,
+  exceptMilestoneId?: string,
+): Promise<number> {
   const pending = await client.milestoneFunder.aggregate({
     where: {
       accountId: programmeAccountId(programmeId),
       fundedAt: null,
-      milestone: { status: "PLANNED", agreement: { status: { in: ["ACTIVE", "DISPUTED"] } }, ...(exceptMilestoneId ? { id: { not: exceptMilestoneId } } : {}) },
+      milestone: {
+        status: "PLANNED",
+        agreement: { status: { in: ["ACTIVE", "DISPUTED"] } },
+        ...(exceptMilestoneId ? { id: { not: exceptMilestoneId } } : {}),
+      },
     },
     _sum: { shareFen: true },
   });
@@ -51,7 +63,10 @@ async function payerPeople(tx: Tx, accountId: string): Promise<string[]> {
   if (!account) return [];
   if (account.kind === "user") return [account.id];
   if (account.kind === "org") {
-    const members = await tx.membership.findMany({ where: { organisationId: account.id, role: { in: [...ORG_PAYING_ROLES] } }, select: { userId: true } });
+    const members = await tx.membership.findMany({
+      where: { organisationId: account.id, role: { in: [...ORG_PAYING_ROLES] } },
+      select: { userId: true },
+    });
     return members.map((m) => m.userId);
   }
   const staff = await tx.user.findMany({ where: { primaryRole: "BUREAU" }, select: { id: true } });
@@ -59,13 +74,31 @@ async function payerPeople(tx: Tx, accountId: string): Promise<string[]> {
 }
 
 /** Refuses an account that may not pay a share of this agreement's milestone. */
-async function checkPayerAccount(tx: Tx, accountId: string, shareFen: number, context: { payerAccount: string; payeeUserId: string; payeeOrganisationId: string | null; milestoneId: string }) {
+async function checkPayerAccount(
+  tx: Tx,
+  accountId: string,
+  shareFen: number,
+  context: {
+    payerAccount: string;
+    payeeUserId: string;
+    payeeOrganisationId: string | null;
+    milestoneId: string;
+  },
+) {
   if (accountId === context.payerAccount) return;
   const account = parseFunderAccount(accountId);
   // Another person's wallet, or the expert's side paying itself, is not a co-payer.
-  if (!account || account.kind === "user" || (account.kind === "org" && account.id === context.payeeOrganisationId)) throw new DomainError("cofunding.payer_invalid");
+  if (
+    !account ||
+    account.kind === "user" ||
+    (account.kind === "org" && account.id === context.payeeOrganisationId)
+  )
+    throw new DomainError("cofunding.payer_invalid");
   if (account.kind === "org") {
-    const organisation = await tx.organisation.findUnique({ where: { id: account.id }, select: { verifiedAt: true, hiddenAt: true } });
+    const organisation = await tx.organisation.findUnique({
+      where: { id: account.id },
+      select: { verifiedAt: true, hiddenAt: true },
+    });
     if (!organisation) throw new DomainError("cofunding.payer_invalid");
     if (!organisation.verifiedAt || organisation.hiddenAt) throw new DomainError("cofunding.org_unverified");
     return;
@@ -74,15 +107,23 @@ async function checkPayerAccount(tx: Tx, accountId: string, shareFen: number, co
   await tx.$queryRaw`SELECT id FROM "Programme" WHERE id = ${account.id} FOR UPDATE`;
   const programme = await tx.programme.findUnique({ where: { id: account.id }, select: { status: true } });
   if (!programme) throw new DomainError("cofunding.payer_invalid");
-  if (programme.status !== "OPEN" && programme.status !== "CLOSED") throw new DomainError("cofunding.programme_unavailable");
+  if (programme.status !== "OPEN" && programme.status !== "CLOSED")
+    throw new DomainError("cofunding.programme_unavailable");
   const available = await programmeCopayAvailableFen(account.id, tx, context.milestoneId);
-  if (shareFen > available) throw new DomainError("cofunding.programme_insufficient", { available: moneyText(Math.max(0, available)) });
+  if (shareFen > available)
+    throw new DomainError("cofunding.programme_insufficient", {
+      available: moneyText(Math.max(0, available)),
+    });
 }
 
 /** The typed shares in fen: yuan rows are fen already; percentage rows are split by the stated rule. */
 function sharesInFen(amountFen: number, funders: FunderInput[]): number[] {
   if (funders.every((f) => "shareFen" in f)) return funders.map((f) => ("shareFen" in f ? f.shareFen : 0));
-  if (funders.every((f) => "shareBp" in f)) return percentSharesToFen(amountFen, funders.map((f) => ("shareBp" in f ? f.shareBp : 0)));
+  if (funders.every((f) => "shareBp" in f))
+    return percentSharesToFen(
+      amountFen,
+      funders.map((f) => ("shareBp" in f ? f.shareBp : 0)),
+    );
   throw new DomainError("cofunding.share_not_positive");
 }
 
@@ -92,41 +133,83 @@ function sharesInFen(amountFen: number, funders: FunderInput[]): number[] {
  * to the milestone's amount exactly. An empty list returns the milestone to the single payer.
  * The other payers (organisation members, programme staff) are told.
  */
-export async function setFunders(actor: Actor, milestoneId: string, funders: FunderInput[], meta: { ip?: string | null } = {}): Promise<{ count: number }> {
+export async function setFunders(
+  actor: Actor,
+  milestoneId: string,
+  funders: FunderInput[],
+  meta: { ip?: string | null } = {},
+): Promise<{ count: number }> {
   let rows: Notifications = [];
   const result = await db.$transaction(async (tx) => {
     // Same lock order as every escrow action: the agreement, then the milestone.
-    const found = await tx.milestone.findUnique({ where: { id: milestoneId }, select: { agreementId: true } });
+    const found = await tx.milestone.findUnique({
+      where: { id: milestoneId },
+      select: { agreementId: true },
+    });
     if (!found) throw new DomainError("cofunding.not_found");
     await tx.$queryRaw`SELECT id FROM "Agreement" WHERE id = ${found.agreementId} FOR UPDATE`;
     await tx.$queryRaw`SELECT id FROM "Milestone" WHERE id = ${milestoneId} FOR UPDATE`;
     const milestone = await tx.milestone.findUniqueOrThrow({
       where: { id: milestoneId },
       select: {
-        id: true, title: true, amountFen: true, status: true,
-        agreement: { select: { id: true, title: true, status: true, payerUserId: true, payerOrganisationId: true, payeeUserId: true, payeeOrganisationId: true } },
-        funders: { orderBy: { position: "asc" }, select: { accountId: true, shareFen: true, fundedAt: true } },
+        id: true,
+        title: true,
+        amountFen: true,
+        status: true,
+        agreement: {
+          select: {
+            id: true,
+            title: true,
+            status: true,
+            payerUserId: true,
+            payerOrganisationId: true,
+            payeeUserId: true,
+            payeeOrganisationId: true,
+          },
+        },
+        funders: {
+          orderBy: { position: "asc" },
+          select: { accountId: true, shareFen: true, fundedAt: true },
+        },
       },
     });
     const { agreement } = milestone;
     if (!actsForPayer(actor, agreement)) throw new DomainError("escrow.wrong_side");
     if (agreement.status !== "ACTIVE") throw new DomainError("escrow.agreement_not_active");
-    const anyFunded = milestone.funders.some((f) => f.fundedAt) || (await balanceOf(escrowId(milestone.id), tx)) > 0;
+    const anyFunded =
+      milestone.funders.some((f) => f.fundedAt) || (await balanceOf(escrowId(milestone.id), tx)) > 0;
     if (milestone.status !== "PLANNED" || anyFunded) throw new DomainError("cofunding.locked");
 
     if (funders.length > MAX_FUNDERS) throw new DomainError("cofunding.too_many", { max: MAX_FUNDERS });
-    if (new Set(funders.map((f) => f.accountId)).size !== funders.length) throw new DomainError("cofunding.duplicate");
+    if (new Set(funders.map((f) => f.accountId)).size !== funders.length)
+      throw new DomainError("cofunding.duplicate");
     const shares = funders.length > 0 ? sharesInFen(milestone.amountFen, funders) : [];
-    if (shares.some((fen) => !Number.isSafeInteger(fen) || fen <= 0)) throw new DomainError("cofunding.share_not_positive");
+    if (shares.some((fen) => !Number.isSafeInteger(fen) || fen <= 0))
+      throw new DomainError("cofunding.share_not_positive");
     const total = shares.reduce((sum, fen) => sum + fen, 0);
     if (funders.length > 0 && total !== milestone.amountFen) {
       const difference = total - milestone.amountFen;
-      throw new DomainError("cofunding.shares_mismatch", { total: moneyText(total), amount: moneyText(milestone.amountFen), difference: `${difference > 0 ? "+" : "−"}${moneyText(Math.abs(difference))}` });
+      throw new DomainError("cofunding.shares_mismatch", {
+        total: moneyText(total),
+        amount: moneyText(milestone.amountFen),
+        difference: `${difference > 0 ? "+" : "−"}${moneyText(Math.abs(difference))}`,
+      });
     }
-    const context = { payerAccount: walletId(payerWallet(agreement)), payeeUserId: agreement.payeeUserId, payeeOrganisationId: agreement.payeeOrganisationId, milestoneId };
-    for (const [index, funder] of funders.entries()) await checkPayerAccount(tx, funder.accountId, shares[index]!, context);
+    const context = {
+      payerAccount: walletId(payerWallet(agreement)),
+      payeeUserId: agreement.payeeUserId,
+      payeeOrganisationId: agreement.payeeOrganisationId,
+      milestoneId,
+    };
+    for (const [index, funder] of funders.entries())
+      await checkPayerAccount(tx, funder.accountId, shares[index]!, context);
 
-    const next = funders.map((funder, position) => ({ milestoneId, position, accountId: funder.accountId, shareFen: shares[position]! }));
+    const next = funders.map((funder, position) => ({
+      milestoneId,
+      position,
+      accountId: funder.accountId,
+      shareFen: shares[position]!,
+    }));
     await tx.milestoneFunder.deleteMany({ where: { milestoneId } });
     if (next.length > 0) await tx.milestoneFunder.createMany({ data: next });
     await recordAudit(tx, {
@@ -142,11 +225,24 @@ export async function setFunders(actor: Actor, milestoneId: string, funders: Fun
     // Tell the payers other than the paying side itself, once each, with their share.
     const told = new Set<string>([actor.id]);
     const items: NewNotification[] = [];
-    for (const funder of next.filter((f) => f.accountId !== context.payerAccount && !milestone.funders.some((old) => old.accountId === f.accountId && old.shareFen === f.shareFen))) {
+    for (const funder of next.filter(
+      (f) =>
+        f.accountId !== context.payerAccount &&
+        !milestone.funders.some((old) => old.accountId === f.accountId && old.shareFen === f.shareFen),
+    )) {
       for (const userId of await payerPeople(tx, funder.accountId)) {
         if (told.has(userId)) continue;
         told.add(userId);
-        items.push({ userId, type: "milestone.cofunding_requested", params: { milestone: milestone.title, agreement: agreement.title, amount: moneyText(funder.shareFen) }, href: fundersHref(agreement.id, milestoneId) });
+        items.push({
+          userId,
+          type: "milestone.cofunding_requested",
+          params: {
+            milestone: milestone.title,
+            agreement: agreement.title,
+            amount: moneyText(funder.shareFen),
+          },
+          href: fundersHref(agreement.id, milestoneId),
+        });
       }
     }
     rows = await createNotifications(tx, items);
@@ -200,15 +296,36 @@ export async function getFundersView(agreementId: string, milestoneId: string, v
   const milestone = await db.milestone.findFirst({
     where: { id: milestoneId, agreementId },
     select: {
-      id: true, position: true, title: true, amountFen: true, status: true, refundedAt: true,
-      agreement: { select: { id: true, number: true, title: true, status: true, payerUserId: true, payerOrganisationId: true, payeeUserId: true, payeeOrganisationId: true } },
-      funders: { orderBy: { position: "asc" }, select: { id: true, position: true, accountId: true, shareFen: true, fundedAt: true } },
+      id: true,
+      position: true,
+      title: true,
+      amountFen: true,
+      status: true,
+      refundedAt: true,
+      agreement: {
+        select: {
+          id: true,
+          number: true,
+          title: true,
+          status: true,
+          payerUserId: true,
+          payerOrganisationId: true,
+          payeeUserId: true,
+          payeeOrganisationId: true,
+        },
+      },
+      funders: {
+        orderBy: { position: "asc" },
+        select: { id: true, position: true, accountId: true, shareFen: true, fundedAt: true },
+      },
     },
   });
   if (!milestone) throw new DomainError("cofunding.not_found");
   const { agreement } = milestone;
   const payerAccount = walletId(payerWallet(agreement));
-  const sides = [agreement.payerOrganisationId, agreement.payeeOrganisationId].filter((id): id is string => id !== null);
+  const sides = [agreement.payerOrganisationId, agreement.payeeOrganisationId].filter(
+    (id): id is string => id !== null,
+  );
   const mayRead =
     partyOf(viewer, agreement) !== null ||
     viewer.memberships.some((m) => sides.includes(m.organisationId)) ||
@@ -219,7 +336,8 @@ export async function getFundersView(agreementId: string, milestoneId: string, v
 
   const names = await namesOf([payerAccount, ...milestone.funders.map((f) => f.accountId)]);
   const open = agreement.status === "ACTIVE" && milestone.status === "PLANNED";
-  const anyFunded = milestone.funders.some((f) => f.fundedAt) || (await balanceOf(escrowId(milestone.id))) > 0;
+  const anyFunded =
+    milestone.funders.some((f) => f.fundedAt) || (await balanceOf(escrowId(milestone.id))) > 0;
   const funders: FunderView[] = milestone.funders.map((f) => {
     const account = parseFunderAccount(f.accountId);
     return {
@@ -236,13 +354,27 @@ export async function getFundersView(agreementId: string, milestoneId: string, v
   });
   const canEdit = open && !anyFunded && actsForPayer(viewer, agreement);
   return {
-    agreement: { id: agreement.id, number: agreement.number, title: agreement.title, status: agreement.status },
-    milestone: { id: milestone.id, position: milestone.position, title: milestone.title, amountFen: milestone.amountFen, status: milestone.status as MilestoneStatus, refundedAt: milestone.refundedAt?.toISOString() ?? null },
+    agreement: {
+      id: agreement.id,
+      number: agreement.number,
+      title: agreement.title,
+      status: agreement.status,
+    },
+    milestone: {
+      id: milestone.id,
+      position: milestone.position,
+      title: milestone.title,
+      amountFen: milestone.amountFen,
+      status: milestone.status as MilestoneStatus,
+      refundedAt: milestone.refundedAt?.toISOString() ?? null,
+    },
     payer: { accountId: payerAccount, name: names.get(payerAccount) ?? "" },
     funders,
     fundedCount: funders.filter((f) => f.fundedAt).length,
     canEdit,
-    options: canEdit ? await accountOptions(agreement.payeeOrganisationId, agreement.payerOrganisationId) : null,
+    options: canEdit
+      ? await accountOptions(agreement.payeeOrganisationId, agreement.payerOrganisationId)
+      : null,
   };
 }
 
@@ -251,9 +383,18 @@ export type FundersView = Awaited<ReturnType<typeof getFundersView>>;
 /** What the paying side may name besides its own wallet: programmes taking co-pays and verified organisations. */
 async function accountOptions(payeeOrganisationId: string | null, payerOrganisationId: string | null) {
   const [programmes, organisations] = await Promise.all([
-    db.programme.findMany({ where: { status: { in: ["OPEN", "CLOSED"] } }, orderBy: [{ year: "desc" }, { title: "asc" }], take: 50, select: { id: true, title: true } }),
+    db.programme.findMany({
+      where: { status: { in: ["OPEN", "CLOSED"] } },
+      orderBy: [{ year: "desc" }, { title: "asc" }],
+      take: 50,
+      select: { id: true, title: true },
+    }),
     db.organisation.findMany({
-      where: { verifiedAt: { not: null }, hiddenAt: null, id: { notIn: [payeeOrganisationId, payerOrganisationId].filter((id): id is string => id !== null) } },
+      where: {
+        verifiedAt: { not: null },
+        hiddenAt: null,
+        id: { notIn: [payeeOrganisationId, payerOrganisationId].filter((id): id is string => id !== null) },
+      },
       orderBy: { name: "asc" },
       take: 200,
       select: { id: true, name: true },
@@ -261,14 +402,26 @@ async function accountOptions(payeeOrganisationId: string | null, payerOrganisat
   ]);
   const available = await Promise.all(programmes.map((p) => programmeCopayAvailableFen(p.id)));
   return {
-    programmes: programmes.map((p, index): AccountOption => ({ accountId: programmeAccountId(p.id), name: p.title, availableFen: Math.max(0, available[index]!) })),
-    organisations: organisations.map((o): AccountOption => ({ accountId: walletId({ organisationId: o.id }), name: o.name })),
+    programmes: programmes.map((p, index): AccountOption => ({
+      accountId: programmeAccountId(p.id),
+      name: p.title,
+      availableFen: Math.max(0, available[index]!),
+    })),
+    organisations: organisations.map((o): AccountOption => ({
+      accountId: walletId({ organisationId: o.id }),
+      name: o.name,
+    })),
   };
 }
 
 /** Per milestone of an agreement that has payers: how many there are and how many have paid (for the milestone cards). */
-export async function cofundingSummary(agreementId: string): Promise<Record<string, { payers: number; funded: number }>> {
-  const funders = await db.milestoneFunder.findMany({ where: { milestone: { agreementId } }, select: { milestoneId: true, fundedAt: true } });
+export async function cofundingSummary(
+  agreementId: string,
+): Promise<Record<string, { payers: number; funded: number }>> {
+  const funders = await db.milestoneFunder.findMany({
+    where: { milestone: { agreementId } },
+    select: { milestoneId: true, fundedAt: true },
+  });
   const summary: Record<string, { payers: number; funded: number }> = {};
   for (const funder of funders) {
     const entry = (summary[funder.milestoneId] ??= { payers: 0, funded: 0 });
@@ -285,15 +438,30 @@ export async function listProgrammeCopays(programmeId: string) {
     orderBy: { createdAt: "desc" },
     take: 200,
     select: {
-      id: true, shareFen: true, fundedAt: true,
-      milestone: { select: { id: true, title: true, amountFen: true, status: true, agreement: { select: { id: true, number: true, title: true } } } },
+      id: true,
+      shareFen: true,
+      fundedAt: true,
+      milestone: {
+        select: {
+          id: true,
+          title: true,
+          amountFen: true,
+          status: true,
+          agreement: { select: { id: true, number: true, title: true } },
+        },
+      },
     },
   });
   return rows.map((row) => ({
     funderId: row.id,
     shareFen: row.shareFen,
     fundedAt: row.fundedAt?.toISOString() ?? null,
-    milestone: { id: row.milestone.id, title: row.milestone.title, amountFen: row.milestone.amountFen, status: row.milestone.status },
+    milestone: {
+      id: row.milestone.id,
+      title: row.milestone.title,
+      amountFen: row.milestone.amountFen,
+      status: row.milestone.status,
+    },
     agreement: row.milestone.agreement,
     href: fundersHref(row.milestone.agreement.id, row.milestone.id),
   }));

@@ -2,18 +2,29 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { percentSharesToFen, splitByShares } from "./cofunding.split";
 
-const shares = fc.array(fc.integer({ min: 1, max: 50_000_000 }), { minLength: 1, maxLength: 5 }).map((list) => list.map((shareFen, i) => ({ id: `p${i}`, shareFen })));
+const shares = fc
+  .array(fc.integer({ min: 1, max: 50_000_000 }), { minLength: 1, maxLength: 5 })
+  .map((list) => list.map((shareFen, i) => ({ id: `p${i}`, shareFen })));
 
 describe("splitByShares (largest remainder, ties to the lower position)", () => {
   it("splits 30/70 of an odd amount with the leftover fen to the largest remainder", () => {
-    expect(splitByShares(10_001, [{ id: "coop", shareFen: 3_000 }, { id: "programme", shareFen: 7_000 }])).toEqual([
+    expect(
+      splitByShares(10_001, [
+        { id: "coop", shareFen: 3_000 },
+        { id: "programme", shareFen: 7_000 },
+      ]),
+    ).toEqual([
       { id: "coop", amountFen: 3_000 },
       { id: "programme", amountFen: 7_001 },
     ]);
   });
 
   it("gives a tie to the payer listed first", () => {
-    const parts = splitByShares(2, [{ id: "a", shareFen: 1 }, { id: "b", shareFen: 1 }, { id: "c", shareFen: 1 }]);
+    const parts = splitByShares(2, [
+      { id: "a", shareFen: 1 },
+      { id: "b", shareFen: 1 },
+      { id: "c", shareFen: 1 },
+    ]);
     expect(parts.map((p) => p.amountFen)).toEqual([1, 1, 0]);
   });
 
@@ -46,7 +57,9 @@ describe("splitByShares (largest remainder, ties to the lower position)", () => 
       fc.property(shares, fc.double({ min: 0, max: 1, noNaN: true }), (list, fraction) => {
         const total = list.reduce((sum, s) => sum + s.shareFen, 0);
         const amountFen = Math.floor(total * fraction);
-        splitByShares(amountFen, list).forEach((part, i) => expect(part.amountFen).toBeLessThanOrEqual(list[i]!.shareFen));
+        splitByShares(amountFen, list).forEach((part, i) =>
+          expect(part.amountFen).toBeLessThanOrEqual(list[i]!.shareFen),
+        );
       }),
       { numRuns: 2_000 },
     );
@@ -56,12 +69,16 @@ describe("splitByShares (largest remainder, ties to the lower position)", () => 
 describe("percentSharesToFen", () => {
   it("turns percentages that make 100 % into fen that add up to the amount exactly", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1_000_000_000 }), fc.array(fc.integer({ min: 1, max: 9_999 }), { minLength: 1, maxLength: 4 }), (amountFen, cuts) => {
-        // Cut 100 % (10 000 basis points) into positive pieces.
-        const points = [...new Set(cuts)].sort((a, b) => a - b);
-        const bps = [...points, 10_000].map((point, i) => point - (i === 0 ? 0 : points[i - 1]!));
-        expect(percentSharesToFen(amountFen, bps).reduce((a, b) => a + b, 0)).toBe(amountFen);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 1_000_000_000 }),
+        fc.array(fc.integer({ min: 1, max: 9_999 }), { minLength: 1, maxLength: 4 }),
+        (amountFen, cuts) => {
+          // Cut 100 % (10 000 basis points) into positive pieces.
+          const points = [...new Set(cuts)].sort((a, b) => a - b);
+          const bps = [...points, 10_000].map((point, i) => point - (i === 0 ? 0 : points[i - 1]!));
+          expect(percentSharesToFen(amountFen, bps).reduce((a, b) => a + b, 0)).toBe(amountFen);
+        },
+      ),
     );
   });
 

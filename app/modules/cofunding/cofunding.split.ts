@@ -8,9 +8,14 @@
  * of the exact proportion, and no payer gets more than its share back when amount ≤ total.
  * Integer arithmetic only (BigInt: amount × share can pass 2^53).
  */
-export function splitByShares<Id extends string>(amountFen: number, shares: readonly { id: Id; shareFen: number }[]): { id: Id; amountFen: number }[] {
-  if (!Number.isSafeInteger(amountFen) || amountFen < 0) throw new RangeError("amountFen must be a non-negative integer");
-  if (shares.some((share) => !Number.isSafeInteger(share.shareFen) || share.shareFen <= 0)) throw new RangeError("shares must be positive integers");
+export function splitByShares<Id extends string>(
+  amountFen: number,
+  shares: readonly { id: Id; shareFen: number }[],
+): { id: Id; amountFen: number }[] {
+  if (!Number.isSafeInteger(amountFen) || amountFen < 0)
+    throw new RangeError("amountFen must be a non-negative integer");
+  if (shares.some((share) => !Number.isSafeInteger(share.shareFen) || share.shareFen <= 0))
+    throw new RangeError("shares must be positive integers");
   const total = shares.reduce((sum, share) => sum + BigInt(share.shareFen), 0n);
   if (total === 0n) throw new RangeError("at least one share is needed");
   const amount = BigInt(amountFen);
@@ -19,7 +24,9 @@ export function splitByShares<Id extends string>(amountFen: number, shares: read
     return { id: share.id, position, fen: exact / total, remainder: exact % total };
   });
   let leftover = amount - parts.reduce((sum, part) => sum + part.fen, 0n);
-  const byRemainder = [...parts].sort((a, b) => (a.remainder === b.remainder ? a.position - b.position : a.remainder > b.remainder ? -1 : 1));
+  const byRemainder = [...parts].sort((a, b) =>
+    a.remainder === b.remainder ? a.position - b.position : a.remainder > b.remainder ? -1 : 1,
+  );
   for (const part of byRemainder) {
     if (leftover === 0n) break;
     part.fen += 1n;
@@ -39,7 +46,10 @@ export const WHOLE_BP = 10_000;
 export function percentSharesToFen(amountFen: number, basisPoints: readonly number[]): number[] {
   const total = basisPoints.reduce((sum, bp) => sum + bp, 0);
   if (total === WHOLE_BP && basisPoints.every((bp) => bp > 0)) {
-    return splitByShares(amountFen, basisPoints.map((bp, index) => ({ id: String(index), shareFen: bp }))).map((part) => part.amountFen);
+    return splitByShares(
+      amountFen,
+      basisPoints.map((bp, index) => ({ id: String(index), shareFen: bp })),
+    ).map((part) => part.amountFen);
   }
   return basisPoints.map((bp) => Number((BigInt(amountFen) * BigInt(bp)) / BigInt(WHOLE_BP)));
 }

@@ -79,7 +79,8 @@ export const commissionersMessagesEn: Record<keyof typeof commissionersMessagesZ
   "commissioners.logPages": "Service log pages",
   "commissioners.newerLogs": "Newer logs",
   "commissioners.olderLogs": "Older logs",
-  "notification.commissioner.dispatched": "You have been dispatched as a science and technology commissioner ({cohort})",
+  "notification.commissioner.dispatched":
+    "You have been dispatched as a science and technology commissioner ({cohort})",
   "notification.training.signed_up": "{user} signed up for the training “{training}”",
   "notification.training.signup_cancelled": "{user} cancelled their sign-up for “{training}”",
   "notification.training.cancelled": "The training “{training}” was cancelled: {reason}",

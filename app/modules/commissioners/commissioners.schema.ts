@@ -16,9 +16,21 @@ const county = z.enum(COUNTY_CODES, { message: "errors.county_invalid" });
 const day = z.date({ message: "commissioners.errors.date_invalid" });
 
 export const CohortSchema = z.object({
-  year: z.number({ message: "commissioners.errors.year" }).int("commissioners.errors.year").min(2020, "commissioners.errors.year").max(2100, "commissioners.errors.year"),
-  name: z.string({ message: "errors.required" }).trim().min(2, "commissioners.errors.name_length").max(60, "commissioners.errors.name_length"),
-  targetCount: z.number({ message: "commissioners.errors.target" }).int("commissioners.errors.target").min(1, "commissioners.errors.target").max(500, "commissioners.errors.target"),
+  year: z
+    .number({ message: "commissioners.errors.year" })
+    .int("commissioners.errors.year")
+    .min(2020, "commissioners.errors.year")
+    .max(2100, "commissioners.errors.year"),
+  name: z
+    .string({ message: "errors.required" })
+    .trim()
+    .min(2, "commissioners.errors.name_length")
+    .max(60, "commissioners.errors.name_length"),
+  targetCount: z
+    .number({ message: "commissioners.errors.target" })
+    .int("commissioners.errors.target")
+    .min(1, "commissioners.errors.target")
+    .max(500, "commissioners.errors.target"),
 });
 export type CohortFields = z.output<typeof CohortSchema>;
 
@@ -26,8 +38,19 @@ export type CohortFields = z.output<typeof CohortSchema>;
 const villageList = z
   .string()
   .optional()
-  .transform((text) => [...new Set((text ?? "").split(/[\n,，、]/).map((name) => name.trim()).filter(Boolean))])
-  .pipe(z.array(z.string().max(40, "commissioners.errors.village_length")).max(30, "commissioners.errors.villages_count"));
+  .transform((text) => [
+    ...new Set(
+      (text ?? "")
+        .split(/[\n,，、]/)
+        .map((name) => name.trim())
+        .filter(Boolean),
+    ),
+  ])
+  .pipe(
+    z
+      .array(z.string().max(40, "commissioners.errors.village_length"))
+      .max(30, "commissioners.errors.villages_count"),
+  );
 
 export const DispatchSchema = z
   .object({
@@ -38,7 +61,10 @@ export const DispatchSchema = z
     startDate: day,
     endDate: day,
   })
-  .refine((form) => form.endDate >= form.startDate, { path: ["endDate"], message: "commissioners.errors.end_before_start" });
+  .refine((form) => form.endDate >= form.startDate, {
+    path: ["endDate"],
+    message: "commissioners.errors.end_before_start",
+  });
 export type DispatchFields = z.output<typeof DispatchSchema>;
 
 export const BureauCommissionersSchema = z.discriminatedUnion("intent", [
@@ -50,7 +76,11 @@ export const ServiceLogSchema = z.object({
   assignmentId: id,
   date: day,
   countyCode: county,
-  place: z.string({ message: "errors.required" }).trim().min(2, "commissioners.errors.place_length").max(80, "commissioners.errors.place_length"),
+  place: z
+    .string({ message: "errors.required" })
+    .trim()
+    .min(2, "commissioners.errors.place_length")
+    .max(80, "commissioners.errors.place_length"),
   kind: z.enum(SERVICE_LOG_KINDS, { message: "commissioners.errors.kind" }),
   farmersReached: z
     .number({ message: "commissioners.errors.farmers_range" })
@@ -62,17 +92,33 @@ export const ServiceLogSchema = z.object({
 export type ServiceLogFields = z.output<typeof ServiceLogSchema>;
 
 export const TrainingSchema = z.object({
-  title: z.string({ message: "errors.required" }).trim().min(4, "commissioners.errors.title_length").max(80, "commissioners.errors.title_length"),
-  description: z.string({ message: "errors.required" }).trim().min(10, "commissioners.errors.description_length").max(4000, "commissioners.errors.description_length"),
+  title: z
+    .string({ message: "errors.required" })
+    .trim()
+    .min(4, "commissioners.errors.title_length")
+    .max(80, "commissioners.errors.title_length"),
+  description: z
+    .string({ message: "errors.required" })
+    .trim()
+    .min(10, "commissioners.errors.description_length")
+    .max(4000, "commissioners.errors.description_length"),
   countyCode: county,
-  place: z.string({ message: "errors.required" }).trim().min(2, "commissioners.errors.place_length").max(80, "commissioners.errors.place_length"),
+  place: z
+    .string({ message: "errors.required" })
+    .trim()
+    .min(2, "commissioners.errors.place_length")
+    .max(80, "commissioners.errors.place_length"),
   // A datetime-local value ("2026-12-01T09:00"); the people who type it are in Beijing time.
   startsAt: z
     .string({ message: "errors.required" })
     .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "commissioners.errors.date_invalid")
     .transform((local) => new Date(`${local}:00+08:00`))
     .refine((date) => !Number.isNaN(date.getTime()), "commissioners.errors.date_invalid"),
-  capacity: z.number({ message: "commissioners.errors.capacity" }).int("commissioners.errors.capacity").min(1, "commissioners.errors.capacity").max(1000, "commissioners.errors.capacity"),
+  capacity: z
+    .number({ message: "commissioners.errors.capacity" })
+    .int("commissioners.errors.capacity")
+    .min(1, "commissioners.errors.capacity")
+    .max(1000, "commissioners.errors.capacity"),
 });
 export type TrainingFields = z.output<typeof TrainingSchema>;
 
@@ -84,7 +130,11 @@ export const TrainingActionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("cancelTraining"),
     trainingId: id,
-    reason: z.string({ message: "commissioners.errors.reason_required" }).trim().min(2, "commissioners.errors.reason_required").max(500, "commissioners.errors.reason_required"),
+    reason: z
+      .string({ message: "commissioners.errors.reason_required" })
+      .trim()
+      .min(2, "commissioners.errors.reason_required")
+      .max(500, "commissioners.errors.reason_required"),
   }),
 ]);
 

@@ -6,7 +6,17 @@ import { markForIndexing } from "~/modules/search/outbox.server";
 import { deleteUpload, storeImage } from "~/modules/uploads/uploads.server";
 import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
-import { LOG_DELETE_DAYS, LOGS_PER_PAGE, MAX_FARMERS_REACHED, MAX_LOG_PHOTOS, SERVICE_LOG_KINDS, type CohortFields, type DispatchFields, type ServiceLogFields, type TrainingFields } from "./commissioners.schema";
+import {
+  LOG_DELETE_DAYS,
+  LOGS_PER_PAGE,
+  MAX_FARMERS_REACHED,
+  MAX_LOG_PHOTOS,
+  SERVICE_LOG_KINDS,
+  type CohortFields,
+  type DispatchFields,
+  type ServiceLogFields,
+  type TrainingFields,
+} from "./commissioners.schema";
 import { luoyangToday, startOfLuoyangDay } from "~/utils/dates";
 
 export interface RequestMeta {
@@ -26,13 +36,23 @@ function requireBureau(actor: Actor) {
 export async function createCohort(actor: Actor, fields: CohortFields, meta: RequestMeta = {}) {
   requireBureau(actor);
   return db.$transaction(async (tx) => {
-    const existing = await tx.commissionerCohort.findUnique({ where: { year: fields.year }, select: { id: true } });
+    const existing = await tx.commissionerCohort.findUnique({
+      where: { year: fields.year },
+      select: { id: true },
+    });
     if (existing) throw new DomainError("commissioner.cohort_exists");
     const cohort = await tx.commissionerCohort.create({
       data: { ...fields, createdById: actor.id },
       select: { id: true, year: true, name: true, targetCount: true },
     });
-    await recordAudit(tx, { actorId: actor.id, action: "commissioner.cohort_created", subjectType: "CommissionerCohort", subjectId: cohort.id, after: cohort, ip: meta.ip });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "commissioner.cohort_created",
+      subjectType: "CommissionerCohort",
+      subjectId: cohort.id,
+      after: cohort,
+      ip: meta.ip,
+    });
     return cohort;
   });
 }
@@ -42,10 +62,17 @@ export async function dispatch(actor: Actor, fields: DispatchFields, meta: Reque
   requireBureau(actor);
   if (fields.endDate < fields.startDate) throw new DomainError("commissioner.end_before_start");
   const { assignment, rows } = await db.$transaction(async (tx) => {
-    const cohort = await tx.commissionerCohort.findUnique({ where: { id: fields.cohortId }, select: { id: true, name: true } });
+    const cohort = await tx.commissionerCohort.findUnique({
+      where: { id: fields.cohortId },
+      select: { id: true, name: true },
+    });
     if (!cohort) throw new DomainError("commissioner.not_found");
-    const expert = await tx.user.findUnique({ where: { id: fields.userId }, select: { primaryRole: true, verifiedAt: true } });
-    if (expert?.primaryRole !== "EXPERT" || !expert.verifiedAt) throw new DomainError("commissioner.not_verified_expert");
+    const expert = await tx.user.findUnique({
+      where: { id: fields.userId },
+      select: { primaryRole: true, verifiedAt: true },
+    });
+    if (expert?.primaryRole !== "EXPERT" || !expert.verifiedAt)
+      throw new DomainError("commissioner.not_verified_expert");
     const already = await tx.commissionerAssignment.findUnique({
       where: { cohortId_userId: { cohortId: fields.cohortId, userId: fields.userId } },
       select: { id: true },
@@ -53,7 +80,15 @@ export async function dispatch(actor: Actor, fields: DispatchFields, meta: Reque
     if (already) throw new DomainError("commissioner.already_dispatched");
     const assignment = await tx.commissionerAssignment.create({
       data: { ...fields, createdById: actor.id },
-      select: { id: true, cohortId: true, userId: true, countyCode: true, villages: true, startDate: true, endDate: true },
+      select: {
+        id: true,
+        cohortId: true,
+        userId: true,
+        countyCode: true,
+        villages: true,
+        startDate: true,
+        endDate: true,
+      },
     });
     await tx.expertProfile.upsert({
       where: { userId: fields.userId },
@@ -67,10 +102,21 @@ export async function dispatch(actor: Actor, fields: DispatchFields, meta: Reque
       action: "commissioner.dispatched",
       subjectType: "CommissionerAssignment",
       subjectId: assignment.id,
-      after: { ...assignment, startDate: assignment.startDate.toISOString(), endDate: assignment.endDate.toISOString() },
+      after: {
+        ...assignment,
+        startDate: assignment.startDate.toISOString(),
+        endDate: assignment.endDate.toISOString(),
+      },
       ip: meta.ip,
     });
-    const rows = await createNotifications(tx, [{ userId: fields.userId, type: "commissioner.dispatched", params: { cohort: cohort.name }, href: `/commissioners/${fields.userId}` }]);
+    const rows = await createNotifications(tx, [
+      {
+        userId: fields.userId,
+        type: "commissioner.dispatched",
+        params: { cohort: cohort.name },
+        href: `/commissioners/${fields.userId}`,
+      },
+    ]);
     return { assignment, rows };
   });
   await deliverNotifications(rows);
@@ -110,30 +156,58 @@ export async function listCurrentAssignments(userId: string) {
   return db.commissionerAssignment.findMany({
     where: { userId, startDate: { lte: today }, endDate: { gte: new Date(today.getTime() - 30 * DAY_MS) } },
     orderBy: { startDate: "desc" },
-    select: { id: true, countyCode: true, startDate: true, endDate: true, cohort: { select: { year: true, name: true } } },
+    select: {
+      id: true,
+      countyCode: true,
+      startDate: true,
+      endDate: true,
+      cohort: { select: { year: true, name: true } },
+    },
   });
 }
 
-function checkLog(assignment: { userId: string; startDate: Date; endDate: Date } | null, commissionerId: string, fields: ServiceLogFields) {
+function checkLog(
+  assignment: { userId: string; startDate: Date; endDate: Date } | null,
+  commissionerId: string,
+  fields: ServiceLogFields,
+) {
   if (!assignment || assignment.userId !== commissionerId) throw new DomainError("commissioner.forbidden");
-  if (!Number.isInteger(fields.farmersReached) || fields.farmersReached < 0 || fields.farmersReached > MAX_FARMERS_REACHED) {
+  if (
+    !Number.isInteger(fields.farmersReached) ||
+    fields.farmersReached < 0 ||
+    fields.farmersReached > MAX_FARMERS_REACHED
+  ) {
     throw new DomainError("commissioner.farmers_range");
   }
   if (fields.date > beijingToday()) throw new DomainError("commissioner.date_in_future");
-  if (fields.date < assignment.startDate || fields.date > assignment.endDate) throw new DomainError("commissioner.date_outside_assignment");
+  if (fields.date < assignment.startDate || fields.date > assignment.endDate)
+    throw new DomainError("commissioner.date_outside_assignment");
 }
 
 /**
  * Records a day of service on one's own assignment. Photos are stored before the transaction (a
  * photo takes a while to shrink) and removed again when the log is refused or cannot be written.
  */
-export async function logService(commissioner: Actor, fields: ServiceLogFields, photos: File[] = [], meta: RequestMeta = {}) {
+export async function logService(
+  commissioner: Actor,
+  fields: ServiceLogFields,
+  photos: File[] = [],
+  meta: RequestMeta = {},
+) {
   const assignmentSelect = { userId: true, startDate: true, endDate: true } as const;
-  checkLog(await db.commissionerAssignment.findUnique({ where: { id: fields.assignmentId }, select: assignmentSelect }), commissioner.id, fields);
+  checkLog(
+    await db.commissionerAssignment.findUnique({
+      where: { id: fields.assignmentId },
+      select: assignmentSelect,
+    }),
+    commissioner.id,
+    fields,
+  );
 
   const photoIds: string[] = [];
   try {
-    for (const file of photos.slice(0, MAX_LOG_PHOTOS)) photoIds.push((await storeImage({ ownerId: commissioner.id, file })).id);
+    for (const file of photos.slice(0, MAX_LOG_PHOTOS))
+      photoIds.push((await storeImage({ ownerId: commissioner.id, file })).id);
     return await db.$transaction(async (tx) => {
       const log = await tx.serviceLog.create({
         data: { ...fields, photoIds },
@@ -163,7 +237,8 @@ async function isCommissioner(tx: Tx | typeof db, userId: string): Promise<boole
 export async function createTraining(host: Actor, fields: TrainingFields, meta: RequestMeta = {}) {
   if (!(await isCommissioner(db, host.id))) throw new DomainError("commissioner.not_commissioner");
   if (fields.startsAt <= new Date()) throw new DomainError("commissioner.starts_in_past");
-  if (!Number.isInteger(fields.capacity) || fields.capacity < 1) throw new DomainError("commissioner.capacity");
+  if (!Number.isInteger(fields.capacity) || fields.capacity < 1)
+    throw new DomainError("commissioner.capacity");
   return db.$transaction(async (tx) => {
     const training = await tx.training.create({
       data: { ...fields, hostId: host.id },
@@ -191,13 +266,23 @@ export async function signUp(user: Actor, trainingId: string) {
     await tx.$queryRaw`SELECT id FROM "Training" WHERE id = ${trainingId} FOR UPDATE`;
     const training = await tx.training.findUnique({
       where: { id: trainingId },
-      select: { hostId: true, title: true, status: true, startsAt: true, capacity: true, _count: { select: { signups: true } } },
+      select: {
+        hostId: true,
+        title: true,
+        status: true,
+        startsAt: true,
+        capacity: true,
+        _count: { select: { signups: true } },
+      },
     });
     if (!training) throw new DomainError("commissioner.not_found");
     if (training.status !== "OPEN" || training.startsAt <= new Date() || training.hostId === user.id) {
       throw new DomainError("commissioner.training_closed");
     }
-    const mine = await tx.trainingSignup.findUnique({ where: { trainingId_userId: { trainingId, userId: user.id } }, select: { userId: true } });
+    const mine = await tx.trainingSignup.findUnique({
+      where: { trainingId_userId: { trainingId, userId: user.id } },
+      select: { userId: true },
+    });
     if (mine) throw new DomainError("commissioner.already_signed_up");
     if (training._count.signups >= training.capacity) throw new DomainError("commissioner.training_full");
     await tx.trainingSignup.create({ data: { trainingId, userId: user.id }, select: { userId: true } });
@@ -207,17 +292,33 @@ export async function signUp(user: Actor, trainingId: string) {
 }
 
 /** Tells the host who signed up or stepped back. */
-async function notifyHost(tx: Tx, type: "training.signed_up" | "training.signup_cancelled", training: { id: string; hostId: string; title: string }, userId: string) {
+async function notifyHost(
+  tx: Tx,
+  type: "training.signed_up" | "training.signup_cancelled",
+  training: { id: string; hostId: string; title: string },
+  userId: string,
+) {
   const person = await tx.user.findUnique({ where: { id: userId }, select: { displayName: true } });
-  return createNotifications(tx, [{ userId: training.hostId, type, params: { user: person?.displayName ?? "", training: training.title }, href: `/trainings/${training.id}` }]);
+  return createNotifications(tx, [
+    {
+      userId: training.hostId,
+      type,
+      params: { user: person?.displayName ?? "", training: training.title },
+      href: `/trainings/${training.id}`,
+    },
+  ]);
 }
 
 export async function cancelSignup(user: Actor, trainingId: string) {
   const rows = await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Training" WHERE id = ${trainingId} FOR UPDATE`;
-    const training = await tx.training.findUnique({ where: { id: trainingId }, select: { hostId: true, title: true, status: true, startsAt: true } });
+    const training = await tx.training.findUnique({
+      where: { id: trainingId },
+      select: { hostId: true, title: true, status: true, startsAt: true },
+    });
     if (!training) throw new DomainError("commissioner.not_found");
-    if (training.status !== "OPEN" || training.startsAt <= new Date()) throw new DomainError("commissioner.training_closed");
+    if (training.status !== "OPEN" || training.startsAt <= new Date())
+      throw new DomainError("commissioner.training_closed");
     const removed = await tx.trainingSignup.deleteMany({ where: { trainingId, userId: user.id } });
     if (removed.count === 0) throw new DomainError("commissioner.not_signed_up");
     return notifyHost(tx, "training.signup_cancelled", { id: trainingId, ...training }, user.id);
@@ -229,37 +330,84 @@ export async function cancelSignup(user: Actor, trainingId: string) {
  * The host or the bureau calls off an open training; everyone signed up is told why. The reason
  * lives in the audit log and the notifications (the training row has no column for it).
  */
-export async function cancelTraining(actor: Actor, trainingId: string, reason: string, meta: RequestMeta = {}) {
+export async function cancelTraining(
+  actor: Actor,
+  trainingId: string,
+  reason: string,
+  meta: RequestMeta = {},
+) {
   if (reason.trim().length < 2) throw new DomainError("commissioner.reason_required");
   const rows = await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Training" WHERE id = ${trainingId} FOR UPDATE`;
-    const training = await tx.training.findUnique({ where: { id: trainingId }, select: { hostId: true, title: true, status: true, signups: { select: { userId: true } } } });
+    const training = await tx.training.findUnique({
+      where: { id: trainingId },
+      select: { hostId: true, title: true, status: true, signups: { select: { userId: true } } },
+    });
     if (!training) throw new DomainError("commissioner.not_found");
-    if (training.hostId !== actor.id && !can(actor, "commissioner.dispatch")) throw new DomainError("commissioner.forbidden");
+    if (training.hostId !== actor.id && !can(actor, "commissioner.dispatch"))
+      throw new DomainError("commissioner.forbidden");
     if (training.status !== "OPEN") throw new DomainError("commissioner.training_closed");
-    await tx.training.update({ where: { id: trainingId }, data: { status: "CANCELLED" }, select: { id: true } });
-    await recordAudit(tx, { actorId: actor.id, action: "training.cancelled", subjectType: "Training", subjectId: trainingId, before: { status: "OPEN" }, after: { status: "CANCELLED", reason }, ip: meta.ip });
+    await tx.training.update({
+      where: { id: trainingId },
+      data: { status: "CANCELLED" },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "training.cancelled",
+      subjectType: "Training",
+      subjectId: trainingId,
+      before: { status: "OPEN" },
+      after: { status: "CANCELLED", reason },
+      ip: meta.ip,
+    });
     return createNotifications(
       tx,
-      training.signups.map((signup) => ({ userId: signup.userId, type: "training.cancelled" as const, params: { training: training.title, reason }, href: `/trainings/${trainingId}` })),
+      training.signups.map((signup) => ({
+        userId: signup.userId,
+        type: "training.cancelled" as const,
+        params: { training: training.title, reason },
+        href: `/trainings/${trainingId}`,
+      })),
     );
   });
   await deliverNotifications(rows);
 }
 
 /** The host records who came (everyone else signed up did not); the training counts as held. */
-export async function markAttendance(host: Actor, trainingId: string, userIds: string[], meta: RequestMeta = {}) {
+export async function markAttendance(
+  host: Actor,
+  trainingId: string,
+  userIds: string[],
+  meta: RequestMeta = {},
+) {
   await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Training" WHERE id = ${trainingId} FOR UPDATE`;
-    const training = await tx.training.findUnique({ where: { id: trainingId }, select: { hostId: true, status: true, startsAt: true } });
+    const training = await tx.training.findUnique({
+      where: { id: trainingId },
+      select: { hostId: true, status: true, startsAt: true },
+    });
     if (!training) throw new DomainError("commissioner.not_found");
     if (training.hostId !== host.id) throw new DomainError("commissioner.forbidden");
     if (training.status === "CANCELLED") throw new DomainError("commissioner.training_closed");
     if (training.startsAt > new Date()) throw new DomainError("commissioner.not_started");
-    await tx.trainingSignup.updateMany({ where: { trainingId, userId: { in: userIds } }, data: { attended: true } });
-    await tx.trainingSignup.updateMany({ where: { trainingId, userId: { notIn: userIds } }, data: { attended: false } });
+    await tx.trainingSignup.updateMany({
+      where: { trainingId, userId: { in: userIds } },
+      data: { attended: true },
+    });
+    await tx.trainingSignup.updateMany({
+      where: { trainingId, userId: { notIn: userIds } },
+      data: { attended: false },
+    });
     await tx.training.update({ where: { id: trainingId }, data: { status: "HELD" }, select: { id: true } });
-    await recordAudit(tx, { actorId: host.id, action: "training.attendance", subjectType: "Training", subjectId: trainingId, after: { attended: userIds }, ip: meta.ip });
+    await recordAudit(tx, {
+      actorId: host.id,
+      action: "training.attendance",
+      subjectType: "Training",
+      subjectId: trainingId,
+      after: { attended: userIds },
+      ip: meta.ip,
+    });
   });
 }
 
@@ -294,7 +442,10 @@ export async function listUpcomingTrainings(viewerId: string) {
 }
 
 async function hostNames(ids: string[]) {
-  const users = await db.user.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, displayName: true } });
+  const users = await db.user.findMany({
+    where: { id: { in: [...new Set(ids)] } },
+    select: { id: true, displayName: true },
+  });
   return new Map(users.map((user) => [user.id, user.displayName]));
 }
 
@@ -302,7 +453,11 @@ async function hostNames(ids: string[]) {
 export async function getTraining(trainingId: string, viewerId: string) {
   const training = await db.training.findUnique({
     where: { id: trainingId },
-    select: { ...trainingCardSelect, description: true, signups: { orderBy: { createdAt: "asc" }, select: { userId: true, attended: true } } },
+    select: {
+      ...trainingCardSelect,
+      description: true,
+      signups: { orderBy: { createdAt: "asc" }, select: { userId: true, attended: true } },
+    },
   });
   if (!training) throw new DomainError("commissioner.not_found");
   const { signups, _count, ...rest } = training;
@@ -314,7 +469,9 @@ export async function getTraining(trainingId: string, viewerId: string) {
     signupCount: _count.signups,
     signedUp: signups.some((signup) => signup.userId === viewerId),
     isHost,
-    signups: isHost ? signups.map((signup) => ({ ...signup, displayName: names.get(signup.userId) ?? "" })) : [],
+    signups: isHost
+      ? signups.map((signup) => ({ ...signup, displayName: names.get(signup.userId) ?? "" }))
+      : [],
   };
 }
 
@@ -322,13 +479,25 @@ export async function getTraining(trainingId: string, viewerId: string) {
 export async function commissionerReport(userId: string, year?: number) {
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: { id: true, displayName: true, verifiedAt: true, expertProfile: { select: { isCommissioner: true } } },
+    select: {
+      id: true,
+      displayName: true,
+      verifiedAt: true,
+      expertProfile: { select: { isCommissioner: true } },
+    },
   });
   if (!user) throw new DomainError("commissioner.not_found");
   const assignments = await db.commissionerAssignment.findMany({
     where: { userId, ...(year ? { cohort: { year } } : {}) },
     orderBy: { startDate: "desc" },
-    select: { id: true, countyCode: true, villages: true, startDate: true, endDate: true, cohort: { select: { year: true, name: true } } },
+    select: {
+      id: true,
+      countyCode: true,
+      villages: true,
+      startDate: true,
+      endDate: true,
+      cohort: { select: { year: true, name: true } },
+    },
   });
   const assignmentIds = assignments.map((assignment) => assignment.id);
   const byKind = await db.serviceLog.groupBy({
@@ -337,7 +506,10 @@ export async function commissionerReport(userId: string, year?: number) {
     _count: { _all: true },
     _sum: { farmersReached: true },
   });
-  const farmersByKind = Object.fromEntries(SERVICE_LOG_KINDS.map((kind) => [kind, 0])) as Record<ServiceLogKind, number>;
+  const farmersByKind = Object.fromEntries(SERVICE_LOG_KINDS.map((kind) => [kind, 0])) as Record<
+    ServiceLogKind,
+    number
+  >;
   let logCount = 0;
   for (const row of byKind) {
     farmersByKind[row.kind] = row._sum.farmersReached ?? 0;
@@ -345,7 +517,9 @@ export async function commissionerReport(userId: string, year?: number) {
   }
   const trainingWhere = {
     hostId: userId,
-    ...(year ? { startsAt: { gte: startOfLuoyangDay(`${year}-01-01`), lt: startOfLuoyangDay(`${year + 1}-01-01`) } } : {}),
+    ...(year
+      ? { startsAt: { gte: startOfLuoyangDay(`${year}-01-01`), lt: startOfLuoyangDay(`${year + 1}-01-01`) } }
+      : {}),
   };
   const [trainingsHeld, signups, attended] = await Promise.all([
     db.training.count({ where: { ...trainingWhere, status: "HELD" } }),
@@ -353,7 +527,12 @@ export async function commissionerReport(userId: string, year?: number) {
     db.trainingSignup.count({ where: { training: trainingWhere, attended: true } }),
   ]);
   return {
-    user: { id: user.id, displayName: user.displayName, verified: Boolean(user.verifiedAt), isCommissioner: Boolean(user.expertProfile?.isCommissioner) },
+    user: {
+      id: user.id,
+      displayName: user.displayName,
+      verified: Boolean(user.verifiedAt),
+      isCommissioner: Boolean(user.expertProfile?.isCommissioner),
+    },
     year: year ?? null,
     assignments,
     logCount,
@@ -375,7 +554,17 @@ export async function listServiceLogs(userId: string, page = 1) {
       orderBy: [{ date: "desc" }, { createdAt: "desc" }],
       skip: (Math.max(page, 1) - 1) * LOGS_PER_PAGE,
       take: LOGS_PER_PAGE,
-      select: { id: true, date: true, countyCode: true, place: true, kind: true, farmersReached: true, note: true, photoIds: true, createdAt: true },
+      select: {
+        id: true,
+        date: true,
+        countyCode: true,
+        place: true,
+        kind: true,
+        farmersReached: true,
+        note: true,
+        photoIds: true,
+        createdAt: true,
+      },
     }),
     db.serviceLog.count({ where }),
   ]);
@@ -392,11 +581,20 @@ export async function deleteServiceLog(actor: Actor, logId: string, meta: Reques
   const photoIds = await db.$transaction(async (tx) => {
     const log = await tx.serviceLog.findUnique({
       where: { id: logId },
-      select: { id: true, date: true, kind: true, farmersReached: true, photoIds: true, createdAt: true, assignment: { select: { userId: true } } },
+      select: {
+        id: true,
+        date: true,
+        kind: true,
+        farmersReached: true,
+        photoIds: true,
+        createdAt: true,
+        assignment: { select: { userId: true } },
+      },
     });
     if (!log) throw new DomainError("commissioner.not_found");
     if (log.assignment.userId !== actor.id) throw new DomainError("commissioner.forbidden");
-    if (log.createdAt.getTime() < Date.now() - LOG_DELETE_DAYS * DAY_MS) throw new DomainError("commissioner.log_locked");
+    if (log.createdAt.getTime() < Date.now() - LOG_DELETE_DAYS * DAY_MS)
+      throw new DomainError("commissioner.log_locked");
     await tx.serviceLog.delete({ where: { id: logId }, select: { id: true } });
     const { assignment: _assignment, ...before } = log;
     await recordAudit(tx, {

@@ -3,7 +3,8 @@ import type { creativeMessagesZh } from "./creative.messages";
 /** English for creative.messages.ts: typed against the Chinese, so a missing or extra key fails the type check. */
 export const creativeMessagesEn: Record<keyof typeof creativeMessagesZh, string> = {
   "creative.brands": "Brand incubation",
-  "creative.brandsIntro": "Farm brands grown from branding requests, step by step through research, design, trademark filing and launch.",
+  "creative.brandsIntro":
+    "Farm brands grown from branding requests, step by step through research, design, trademark filing and launch.",
   "creative.noBrands": "No brand projects yet.",
   "creative.stage.RESEARCH": "Research",
   "creative.stage.DESIGN": "Design",
@@ -30,7 +31,8 @@ export const creativeMessagesEn: Record<keyof typeof creativeMessagesZh, string>
   "creative.field.leadHint": "An applicant you accepted; leave empty to lead it yourselves",
   "creative.field.posterLeads": "The requester leads it",
   "creative.field.incubator": "Incubator",
-  "creative.field.incubatorHint": "Needed when the requester leads: a verified star space, university, research institute or enterprise",
+  "creative.field.incubatorHint":
+    "Needed when the requester leads: a verified star space, university, research institute or enterprise",
   "creative.field.choose": "Choose",
   "creative.field.none": "None",
   "creative.field.product": "Product",

@@ -28,31 +28,59 @@ export const DEMO_TRANSITIONS: Transitions<DemoSiteStatus> = {
 
 const id = z.string({ message: "errors.required" }).trim().min(1, "errors.required").max(40);
 const county = z.enum(COUNTY_CODES, { message: "errors.county_invalid" });
-const optionalId = z.string().trim().max(40).optional().transform((value) => value || undefined);
-const note = z.string({ message: "creative.errors.note_length" }).trim().min(5, "creative.errors.note_length").max(2000, "creative.errors.note_length");
-const reason = z.string({ message: "creative.errors.reason_required" }).trim().min(2, "creative.errors.reason_required").max(500, "creative.errors.reason_required");
+const optionalId = z
+  .string()
+  .trim()
+  .max(40)
+  .optional()
+  .transform((value) => value || undefined);
+const note = z
+  .string({ message: "creative.errors.note_length" })
+  .trim()
+  .min(5, "creative.errors.note_length")
+  .max(2000, "creative.errors.note_length");
+const reason = z
+  .string({ message: "creative.errors.reason_required" })
+  .trim()
+  .min(2, "creative.errors.reason_required")
+  .max(500, "creative.errors.reason_required");
 /** 商标申请号 as printed on the filing receipt: digits only. */
 const trademarkNo = z
   .string()
   .trim()
   .optional()
   .transform((value) => value || undefined)
-  .pipe(z.string().regex(/^\d{7,12}$/, "creative.errors.trademark_format").optional());
+  .pipe(
+    z
+      .string()
+      .regex(/^\d{7,12}$/, "creative.errors.trademark_format")
+      .optional(),
+  );
 
 export const BrandStartSchema = z.object({
   needId: id,
-  name: z.string({ message: "errors.required" }).trim().min(2, "creative.errors.name_length").max(40, "creative.errors.name_length"),
+  name: z
+    .string({ message: "errors.required" })
+    .trim()
+    .min(2, "creative.errors.name_length")
+    .max(40, "creative.errors.name_length"),
   /** An accepted applicant; empty means the request's poster leads with a chosen incubator. */
   leadUserId: optionalId,
   incubatorOrganisationId: optionalId,
 });
 type BrandStartForm = z.output<typeof BrandStartSchema>;
-export type BrandStartFields = Pick<BrandStartForm, "needId" | "name"> & Partial<Pick<BrandStartForm, "leadUserId" | "incubatorOrganisationId">>;
+export type BrandStartFields = Pick<BrandStartForm, "needId" | "name"> &
+  Partial<Pick<BrandStartForm, "leadUserId" | "incubatorOrganisationId">>;
 
 /** The actions of a brand project's page. Photos come with the multipart form, not the schema. */
 export const BrandActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("update"), note }),
-  z.object({ intent: z.literal("advance"), to: z.enum(BRAND_STAGES), note, trademarkApplicationNo: trademarkNo }),
+  z.object({
+    intent: z.literal("advance"),
+    to: z.enum(BRAND_STAGES),
+    note,
+    trademarkApplicationNo: trademarkNo,
+  }),
   z.object({ intent: z.literal("launch"), note }),
   z.object({ intent: z.literal("abandon"), reason }),
 ]);
@@ -65,13 +93,37 @@ export const BrandFiltersSchema = z.object({
 export type BrandFilters = z.output<typeof BrandFiltersSchema>;
 
 export const DemoSiteSchema = z.object({
-  name: z.string({ message: "errors.required" }).trim().min(2, "creative.errors.name_length").max(60, "creative.errors.name_length"),
+  name: z
+    .string({ message: "errors.required" })
+    .trim()
+    .min(2, "creative.errors.name_length")
+    .max(60, "creative.errors.name_length"),
   type: z.enum(DEMO_SITE_TYPES, { message: "creative.errors.type" }),
   countyCode: county,
-  village: z.string().trim().max(40, "creative.errors.village_length").optional().transform((value) => value || null),
-  organisationId: z.string().trim().max(40).optional().transform((value) => value || null),
-  description: z.string({ message: "errors.required" }).trim().min(10, "creative.errors.description_length").max(4000, "creative.errors.description_length"),
-  areaMu: z.number({ message: "creative.errors.area" }).int("creative.errors.area").min(0, "creative.errors.area").max(1_000_000, "creative.errors.area").optional().transform((value) => value ?? null),
+  village: z
+    .string()
+    .trim()
+    .max(40, "creative.errors.village_length")
+    .optional()
+    .transform((value) => value || null),
+  organisationId: z
+    .string()
+    .trim()
+    .max(40)
+    .optional()
+    .transform((value) => value || null),
+  description: z
+    .string({ message: "errors.required" })
+    .trim()
+    .min(10, "creative.errors.description_length")
+    .max(4000, "creative.errors.description_length"),
+  areaMu: z
+    .number({ message: "creative.errors.area" })
+    .int("creative.errors.area")
+    .min(0, "creative.errors.area")
+    .max(1_000_000, "creative.errors.area")
+    .optional()
+    .transform((value) => value ?? null),
   removePhotoIds: checkboxes(z.string().max(40)),
 });
 export type DemoSiteForm = z.output<typeof DemoSiteSchema>;

@@ -33,17 +33,44 @@ function removePhotos(ids: string[]) {
   return Promise.allSettled(ids.map((id) => deleteUpload(id)));
 }
 
-const siteSelect = { id: true, name: true, type: true, countyCode: true, village: true, organisationId: true, description: true, photoIds: true, areaMu: true, status: true, designatedAt: true } as const;
+const siteSelect = {
+  id: true,
+  name: true,
+  type: true,
+  countyCode: true,
+  village: true,
+  organisationId: true,
+  description: true,
+  photoIds: true,
+  areaMu: true,
+  status: true,
+  designatedAt: true,
+} as const;
 
-export async function createDemoSite(actor: Actor, fields: DemoSiteFields, photos: File[] = [], meta: RequestMeta = {}) {
+export async function createDemoSite(
+  actor: Actor,
+  fields: DemoSiteFields,
+  photos: File[] = [],
+  meta: RequestMeta = {},
+) {
   requireBureau(actor);
   await checkOrganisation(fields.organisationId);
   if (photos.length > MAX_DEMO_PHOTOS) throw new DomainError("upload.too_many", { max: MAX_DEMO_PHOTOS });
   const photoIds = await storePhotos(actor.id, photos, MAX_DEMO_PHOTOS);
   try {
     return await db.$transaction(async (tx) => {
-      const site = await tx.demoSite.create({ data: { ...fields, photoIds, createdById: actor.id }, select: siteSelect });
-      await recordAudit(tx, { actorId: actor.id, action: "demo.created", subjectType: "DemoSite", subjectId: site.id, after: { ...site, designatedAt: null }, ip: meta.ip });
+      const site = await tx.demoSite.create({
+        data: { ...fields, photoIds, createdById: actor.id },
+        select: siteSelect,
+      });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "demo.created",
+        subjectType: "DemoSite",
+        subjectId: site.id,
+        after: { ...site, designatedAt: null },
+        ip: meta.ip,
+      });
       return site;
     });
   } catch (error) {
@@ -53,17 +80,29 @@ export async function createDemoSite(actor: Actor, fields: DemoSiteFields, photo
 }
 
 /** Edits the site's facts; photos ticked for removal go, new ones join up to the limit. */
-export async function updateDemoSite(actor: Actor, siteId: string, fields: DemoSiteFields, photos: File[] = [], removePhotoIds: string[] = [], meta: RequestMeta = {}) {
+export async function updateDemoSite(
+  actor: Actor,
+  siteId: string,
+  fields: DemoSiteFields,
+  photos: File[] = [],
+  removePhotoIds: string[] = [],
+  meta: RequestMeta = {},
+) {
   requireBureau(actor);
   const before = await db.demoSite.findUnique({ where: { id: siteId }, select: siteSelect });
   if (!before) throw new DomainError("creative.not_found");
   await checkOrganisation(fields.organisationId);
   const kept = before.photoIds.filter((id) => !removePhotoIds.includes(id));
-  if (kept.length + photos.length > MAX_DEMO_PHOTOS) throw new DomainError("upload.too_many", { max: MAX_DEMO_PHOTOS });
+  if (kept.length + photos.length > MAX_DEMO_PHOTOS)
+    throw new DomainError("upload.too_many", { max: MAX_DEMO_PHOTOS });
   const added = await storePhotos(actor.id, photos, MAX_DEMO_PHOTOS - kept.length);
   try {
     const site = await db.$transaction(async (tx) => {
-      const site = await tx.demoSite.update({ where: { id: siteId }, data: { ...fields, photoIds: [...kept, ...added] }, select: siteSelect });
+      const site = await tx.demoSite.update({
+        where: { id: siteId },
+        data: { ...fields, photoIds: [...kept, ...added] },
+        select: siteSelect,
+      });
       await recordAudit(tx, {
         actorId: actor.id,
         action: "demo.updated",
@@ -85,7 +124,13 @@ export async function updateDemoSite(actor: Actor, siteId: string, fields: DemoS
 }
 
 /** PLANNED → BUILDING → DESIGNATED (dated; the dashboard counts it), or REVOKED from any, with a reason. */
-export async function changeDemoSiteStatus(actor: Actor, siteId: string, to: DemoSiteStatus, reason?: string, meta: RequestMeta = {}) {
+export async function changeDemoSiteStatus(
+  actor: Actor,
+  siteId: string,
+  to: DemoSiteStatus,
+  reason?: string,
+  meta: RequestMeta = {},
+) {
   requireBureau(actor);
   if (to === "REVOKED" && !reason?.trim()) throw new DomainError("creative.reason_required");
   return db.$transaction(async (tx) => {
@@ -104,7 +149,11 @@ export async function changeDemoSiteStatus(actor: Actor, siteId: string, to: Dem
       subjectType: "DemoSite",
       subjectId: siteId,
       before: { status: site.status },
-      after: { status: to, reason: reason ?? null, designatedAt: updated.designatedAt?.toISOString() ?? null },
+      after: {
+        status: to,
+        reason: reason ?? null,
+        designatedAt: updated.designatedAt?.toISOString() ?? null,
+      },
       ip: meta.ip,
     });
     return updated;
@@ -117,18 +166,37 @@ export function listDemoSites(filters: DemoFilters) {
     where: { countyCode: filters.county, type: filters.type, status: filters.status ?? { not: "REVOKED" } },
     orderBy: [{ designatedAt: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }],
     take: 100,
-    select: { id: true, name: true, type: true, countyCode: true, village: true, status: true, photoIds: true, areaMu: true },
+    select: {
+      id: true,
+      name: true,
+      type: true,
+      countyCode: true,
+      village: true,
+      status: true,
+      photoIds: true,
+      areaMu: true,
+    },
   });
 }
 
 export async function getDemoSite(siteId: string) {
   const site = await db.demoSite.findUnique({ where: { id: siteId }, select: siteSelect });
   if (!site) throw new DomainError("creative.not_found");
-  const organisation = site.organisationId ? await db.organisation.findUnique({ where: { id: site.organisationId }, select: { id: true, name: true } }) : null;
+  const organisation = site.organisationId
+    ? await db.organisation.findUnique({
+        where: { id: site.organisationId },
+        select: { id: true, name: true },
+      })
+    : null;
   return { ...site, organisation };
 }
 
 /** Organisations a site may belong to, for the bureau's form. */
 export function listDemoOrganisations() {
-  return db.organisation.findMany({ where: { hiddenAt: null, type: { not: "BUREAU" } }, orderBy: { name: "asc" }, take: 500, select: { id: true, name: true } });
+  return db.organisation.findMany({
+    where: { hiddenAt: null, type: { not: "BUREAU" } },
+    orderBy: { name: "asc" },
+    take: 500,
+    select: { id: true, name: true },
+  });
 }

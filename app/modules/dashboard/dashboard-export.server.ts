@@ -21,44 +21,105 @@ export function dashboardTables(figures: DashboardFigures, locale: Locale): Expo
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
   const yuan = (key: MessageKey) => t("dashboard.money.yuan", { label: t(key) });
   const nameOf = (list: readonly { code: string; nameZh: string; nameEn: string }[], code: string) =>
-    localName(list.find((item) => item.code === code)!, locale);
+    localName(
+      list.find((item) => item.code === code)!,
+      locale,
+    );
   return [
     {
       sheet: t("dashboard.sheet.targets"),
-      header: [t("dashboard.col.year"), t("dashboard.col.target"), t("dashboard.col.range"), t("dashboard.col.actual"), t("dashboard.col.status")],
+      header: [
+        t("dashboard.col.year"),
+        t("dashboard.col.target"),
+        t("dashboard.col.range"),
+        t("dashboard.col.actual"),
+        t("dashboard.col.status"),
+      ],
       rows: figures.targets.map((row) => {
         const target = PLAN_TARGETS.find((item) => item.metric === row.metric)!;
-        return [row.year, t(target.wording), t("dashboard.range", { min: row.min, max: row.max }), row.actual, t(row.met ? "dashboard.status.met" : "dashboard.status.notYet")];
+        return [
+          row.year,
+          t(target.wording),
+          t("dashboard.range", { min: row.min, max: row.max }),
+          row.actual,
+          t(row.met ? "dashboard.status.met" : "dashboard.status.notYet"),
+        ];
       }),
     },
     {
       sheet: t("dashboard.sheet.years"),
       header: [
-        t("dashboard.col.year"), t("dashboard.col.spacesTotal"), t("dashboard.col.spacesNew"), t("dashboard.col.demosTotal"),
-        t("dashboard.col.demosNew"), t("dashboard.col.commissioners"), t("dashboard.col.needsPosted"), t("dashboard.col.needsMatched"),
-        t("dashboard.col.medianHours"), yuan("dashboard.col.funded"), yuan("dashboard.col.released"), yuan("dashboard.col.disbursed"),
+        t("dashboard.col.year"),
+        t("dashboard.col.spacesTotal"),
+        t("dashboard.col.spacesNew"),
+        t("dashboard.col.demosTotal"),
+        t("dashboard.col.demosNew"),
+        t("dashboard.col.commissioners"),
+        t("dashboard.col.needsPosted"),
+        t("dashboard.col.needsMatched"),
+        t("dashboard.col.medianHours"),
+        yuan("dashboard.col.funded"),
+        yuan("dashboard.col.released"),
+        yuan("dashboard.col.disbursed"),
       ],
       rows: figures.years.map((row) => [
-        row.year, row.spacesTotal, row.spacesNew, row.demosTotal, row.demosNew, row.commissioners, row.needsPosted, row.needsMatched,
-        row.medianHours, money(row.fundedFen), money(row.releasedFen), money(row.disbursedFen),
+        row.year,
+        row.spacesTotal,
+        row.spacesNew,
+        row.demosTotal,
+        row.demosNew,
+        row.commissioners,
+        row.needsPosted,
+        row.needsMatched,
+        row.medianHours,
+        money(row.fundedFen),
+        money(row.releasedFen),
+        money(row.disbursedFen),
       ]),
     },
     {
       sheet: t("dashboard.sheet.counties"),
       header: [
-        t("dashboard.col.county"), t("dashboard.col.spaces"), t("dashboard.col.demos"), t("dashboard.col.commissioners"),
-        t("dashboard.col.needsPosted"), t("dashboard.col.needsMatched"), t("dashboard.col.medianHours"),
-        yuan("dashboard.col.released"), yuan("dashboard.col.disbursed"), yuan("dashboard.col.escrow"),
+        t("dashboard.col.county"),
+        t("dashboard.col.spaces"),
+        t("dashboard.col.demos"),
+        t("dashboard.col.commissioners"),
+        t("dashboard.col.needsPosted"),
+        t("dashboard.col.needsMatched"),
+        t("dashboard.col.medianHours"),
+        yuan("dashboard.col.released"),
+        yuan("dashboard.col.disbursed"),
+        yuan("dashboard.col.escrow"),
       ],
       rows: figures.counties.map((row) => [
-        nameOf(COUNTIES, row.countyCode), row.spaces, row.demos, row.commissioners, row.needsPosted, row.needsMatched, row.medianHours,
-        money(row.releasedFen), money(row.disbursedFen), money(row.escrowFen),
+        nameOf(COUNTIES, row.countyCode),
+        row.spaces,
+        row.demos,
+        row.commissioners,
+        row.needsPosted,
+        row.needsMatched,
+        row.medianHours,
+        money(row.releasedFen),
+        money(row.disbursedFen),
+        money(row.escrowFen),
       ]),
     },
     {
       sheet: t("dashboard.sheet.industries"),
-      header: [t("dashboard.col.industry"), t("dashboard.col.needsPosted"), t("dashboard.col.needsMatched"), yuan("dashboard.col.released"), yuan("dashboard.col.disbursed")],
-      rows: figures.industries.map((row) => [nameOf(INDUSTRIES, row.industry), row.needsPosted, row.needsMatched, money(row.releasedFen), money(row.disbursedFen)]),
+      header: [
+        t("dashboard.col.industry"),
+        t("dashboard.col.needsPosted"),
+        t("dashboard.col.needsMatched"),
+        yuan("dashboard.col.released"),
+        yuan("dashboard.col.disbursed"),
+      ],
+      rows: figures.industries.map((row) => [
+        nameOf(INDUSTRIES, row.industry),
+        row.needsPosted,
+        row.needsMatched,
+        money(row.releasedFen),
+        money(row.disbursedFen),
+      ]),
     },
   ];
 }
@@ -96,14 +157,19 @@ export function dashboardCsv(figures: DashboardFigures, locale: Locale): string 
 }
 
 /** An Excel workbook, one sheet per table: bold header row, money in yuan with two decimals. */
-export async function dashboardXlsx(figures: DashboardFigures, locale: Locale): Promise<Uint8Array<ArrayBuffer>> {
+export async function dashboardXlsx(
+  figures: DashboardFigures,
+  locale: Locale,
+): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "XiangKe";
   for (const table of dashboardTables(figures, locale)) {
     const sheet = workbook.addWorksheet(table.sheet);
     sheet.addRow(table.header).font = { bold: true };
     for (const row of table.rows) {
-      const added = sheet.addRow(row.map((cell) => (cell !== null && typeof cell === "object" ? cell.fen / 100 : cell)));
+      const added = sheet.addRow(
+        row.map((cell) => (cell !== null && typeof cell === "object" ? cell.fen / 100 : cell)),
+      );
       row.forEach((cell, index) => {
         if (cell !== null && typeof cell === "object") added.getCell(index + 1).numFmt = "0.00";
       });

@@ -14,7 +14,8 @@ export const dashboardMessagesEn: Record<keyof typeof dashboardMessagesZh, strin
   "dashboard.filter.allIndustries": "All industries",
   "dashboard.filter.apply": "Show",
   "dashboard.filter.reset": "Clear filters",
-  "dashboard.filter.industryHint": "Spaces, demonstrations and commissioners have no industry; the industry filter leaves them as they are.",
+  "dashboard.filter.industryHint":
+    "Spaces, demonstrations and commissioners have no industry; the industry filter leaves them as they are.",
   "dashboard.export.csv": "Export CSV",
   "dashboard.export.xlsx": "Export Excel",
   "dashboard.escrowHeld": "Held in escrow now",
@@ -23,7 +24,8 @@ export const dashboardMessagesEn: Record<keyof typeof dashboardMessagesZh, strin
   "dashboard.target.commissioners": "Commissioners",
   "dashboard.target.spaces.plan": "Build 3–5 Star Innovation Spaces (in total)",
   "dashboard.target.demos.plan": "Develop 1–3 creative-agriculture demonstrations (in total)",
-  "dashboard.target.commissioners.plan": "Dispatch 20–30 science-and-technology commissioners (teams) every year",
+  "dashboard.target.commissioners.plan":
+    "Dispatch 20–30 science-and-technology commissioners (teams) every year",
   "dashboard.targets.title": "Targets",
   "dashboard.targets.caption": "Target and actual per year",
   "dashboard.col.year": "Year",

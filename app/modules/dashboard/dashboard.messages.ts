@@ -2,7 +2,8 @@
 export const dashboardMessagesZh = {
   "dashboard.title": "数据看板",
   "dashboard.nav": "数据看板",
-  "dashboard.intro": "对照《科技扶贫行动计划》的目标，按年度、县区和产业查看星创天地、创意农业示范、科技特派员、需求对接和资金情况。",
+  "dashboard.intro":
+    "对照《科技扶贫行动计划》的目标，按年度、县区和产业查看星创天地、创意农业示范、科技特派员、需求对接和资金情况。",
   "dashboard.filter.year": "年度",
   "dashboard.filter.allYears": "全部年度",
   "dashboard.filter.county": "县区",

@@ -85,7 +85,14 @@ export const currentYear = (now = new Date()): number => luoyangYear(now);
 type Count = { year: number; county: string | null; n: number };
 type NeedRow = { year: number; county: string; industry: string; posted: number; matched: number };
 type MedianRow = { year: number | null; county: string | null; hours: number | null };
-type MoneyRow = { year: number; county: string | null; industry: string | null; funded: bigint; released: bigint; disbursed: bigint };
+type MoneyRow = {
+  year: number;
+  county: string | null;
+  industry: string | null;
+  funded: bigint;
+  released: bigint;
+  disbursed: bigint;
+};
 type EscrowRow = { county: string | null; held: bigint };
 
 /** The raw grouped figures: one small row per (year, county[, industry]), folded in JS below. */
@@ -157,7 +164,8 @@ async function loadGroups(tx: Tx, { year, countyCode, industry }: DashboardFilte
   return { spaces, demos, commissioners, needs, medians, money, escrow };
 }
 
-const sum = <T>(rows: T[], pick: (row: T) => number | bigint) => rows.reduce((total, row) => total + Number(pick(row)), 0);
+const sum = <T>(rows: T[], pick: (row: T) => number | bigint) =>
+  rows.reduce((total, row) => total + Number(pick(row)), 0);
 
 /**
  * The dashboard's figures: per year (from the first year with data to the current one, or just
@@ -167,7 +175,10 @@ const sum = <T>(rows: T[], pick: (row: T) => number | bigint) => rows.reduce((to
  */
 export async function dashboardFigures(filters: DashboardFilters = {}): Promise<DashboardFigures> {
   // One snapshot for every query, so the tables agree with each other.
-  const groups = await db.$transaction((tx) => loadGroups(tx, filters), { isolationLevel: "RepeatableRead", timeout: 15_000 });
+  const groups = await db.$transaction((tx) => loadGroups(tx, filters), {
+    isolationLevel: "RepeatableRead",
+    timeout: 15_000,
+  });
   const { spaces, demos, commissioners, needs, medians, money, escrow } = groups;
 
   const thisYear = currentYear();
@@ -199,14 +210,25 @@ export async function dashboardFigures(filters: DashboardFilters = {}): Promise<
   const targets = years.flatMap((figures) =>
     PLAN_TARGETS.map((target): TargetFigures => {
       const actual = actualFor(target.metric, figures);
-      return { year: figures.year, metric: target.metric, min: target.min, max: target.max, actual, met: isMet(target, actual) };
+      return {
+        year: figures.year,
+        metric: target.metric,
+        min: target.min,
+        max: target.max,
+        actual,
+        met: isMet(target, actual),
+      };
     }),
   );
 
   // County and industry tables cover the filtered year, or everything without one.
-  const inScope = <T extends { year: number }>(rows: T[]) => (filters.year ? rows.filter((row) => row.year === filters.year) : rows);
-  const upToScope = <T extends { year: number }>(rows: T[]) => (filters.year ? rows.filter((row) => row.year <= filters.year!) : rows);
-  const countyList = filters.countyCode ? COUNTIES.filter((county) => county.code === filters.countyCode) : COUNTIES;
+  const inScope = <T extends { year: number }>(rows: T[]) =>
+    filters.year ? rows.filter((row) => row.year === filters.year) : rows;
+  const upToScope = <T extends { year: number }>(rows: T[]) =>
+    filters.year ? rows.filter((row) => row.year <= filters.year!) : rows;
+  const countyList = filters.countyCode
+    ? COUNTIES.filter((county) => county.code === filters.countyCode)
+    : COUNTIES;
   const counties = countyList.map(({ code }): CountyFigures => {
     const of = <T extends { county: string | null }>(rows: T[]) => rows.filter((row) => row.county === code);
     return {
@@ -223,9 +245,12 @@ export async function dashboardFigures(filters: DashboardFilters = {}): Promise<
     };
   });
 
-  const industryList = filters.industry ? INDUSTRIES.filter((item) => item.code === filters.industry) : INDUSTRIES;
+  const industryList = filters.industry
+    ? INDUSTRIES.filter((item) => item.code === filters.industry)
+    : INDUSTRIES;
   const industries = industryList.map(({ code }): IndustryFigures => {
-    const of = <T extends { industry: string | null }>(rows: T[]) => rows.filter((row) => row.industry === code);
+    const of = <T extends { industry: string | null }>(rows: T[]) =>
+      rows.filter((row) => row.industry === code);
     return {
       industry: code,
       needsPosted: sum(of(inScope(needs)), (row) => row.posted),

@@ -8,7 +8,14 @@ export interface DemoAccount {
   login: string;
   displayName: string;
   countyCode?: string;
-  organisation?: { key: string; name: string; nameEn: string; type: OrganisationType; countyCode: string; village?: string };
+  organisation?: {
+    key: string;
+    name: string;
+    nameEn: string;
+    type: OrganisationType;
+    countyCode: string;
+    village?: string;
+  };
   /** The key of an organisation created earlier in the list that this person works for. */
   joins?: string;
 }
@@ -46,13 +53,25 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     role: "SPACE",
     login: "space@demo.xiangke.cn",
     displayName: "嵩县星创天地运营中心",
-    organisation: { key: "space", name: "嵩县伊河星创天地", nameEn: "Yihe Star Innovation Space, Song County", type: "STAR_SPACE", countyCode: "410325" },
+    organisation: {
+      key: "space",
+      name: "嵩县伊河星创天地",
+      nameEn: "Yihe Star Innovation Space, Song County",
+      type: "STAR_SPACE",
+      countyCode: "410325",
+    },
   },
   {
     role: "BUREAU",
     login: "bureau@demo.xiangke.cn",
     displayName: "市科技局 农村科技科",
-    organisation: { key: "bureau", name: "洛阳市科学技术局", nameEn: "Luoyang Science and Technology Bureau", type: "BUREAU", countyCode: "410311" },
+    organisation: {
+      key: "bureau",
+      name: "洛阳市科学技术局",
+      nameEn: "Luoyang Science and Technology Bureau",
+      type: "BUREAU",
+      countyCode: "410311",
+    },
   },
   // A second reviewer: a programme application needs scores from two people before a decision.
   { role: "BUREAU", login: "reviewer@demo.xiangke.cn", displayName: "刘敏 评审专家", joins: "bureau" },

@@ -10,7 +10,11 @@ const DAY = 24 * 3600_000;
  * now waiting for the cooperative's answer.
  * Call after the cooperative's needs and the expert's profile exist, inside the seed transaction.
  */
-export async function seedNegotiationDemo(tx: Tx, ids: { coopOrganisationId: string; villageHeadId: string; expertId: string }, now: Date) {
+export async function seedNegotiationDemo(
+  tx: Tx,
+  ids: { coopOrganisationId: string; villageHeadId: string; expertId: string },
+  now: Date,
+) {
   const needs = await tx.need.findMany({
     where: { organisationId: ids.coopOrganisationId, status: "OPEN" },
     select: { id: true, arrangements: true },
@@ -21,15 +25,27 @@ export async function seedNegotiationDemo(tx: Tx, ids: { coopOrganisationId: str
   if (!negotiated || !invitedTo) return;
 
   const invitation = await tx.needInvitation.create({
-    data: { needId: invitedTo.id, expertId: ids.expertId, invitedById: ids.villageHeadId, message: "老师您好，我们合作社看了您的介绍，想请您来指导一下，方便的话请申请。", createdAt: new Date(now.getTime() - 1 * DAY) },
+    data: {
+      needId: invitedTo.id,
+      expertId: ids.expertId,
+      invitedById: ids.villageHeadId,
+      message: "老师您好，我们合作社看了您的介绍，想请您来指导一下，方便的话请申请。",
+      createdAt: new Date(now.getTime() - 1 * DAY),
+    },
     select: { id: true },
   });
-  await recordAudit(tx, { actorId: null, action: "demo.seeded", subjectType: "NeedInvitation", subjectId: invitation.id });
+  await recordAudit(tx, {
+    actorId: null,
+    action: "demo.seeded",
+    subjectType: "NeedInvitation",
+    subjectId: invitation.id,
+  });
 
   const arrangement = negotiated.arrangements[0] ?? "TECH_CONTRACT";
   const sent = new Date(now.getTime() - 4 * DAY);
   const original = {
-    approach: "先到合作社菌棒厂房现场取样，查清杂菌种类和污染环节；再调整灭菌温度、时间和接种室消毒流程，培训两名技术员按新流程操作，跟踪一个出菇周期。",
+    approach:
+      "先到合作社菌棒厂房现场取样，查清杂菌种类和污染环节；再调整灭菌温度、时间和接种室消毒流程，培训两名技术员按新流程操作，跟踪一个出菇周期。",
     timeline: "一周内到现场，一个月内完成整改和培训",
     arrangement,
     priceFen: 1_200_000,
@@ -41,18 +57,46 @@ export async function seedNegotiationDemo(tx: Tx, ids: { coopOrganisationId: str
   });
   await tx.applicationRevision.createMany({
     data: [
-      { applicationId: application.id, number: 0, side: "APPLICANT", authorId: ids.expertId, ...original, status: "ACCEPTED", createdAt: sent },
       {
-        applicationId: application.id, number: 1, side: "POSTER", authorId: ids.villageHeadId, ...original,
-        priceFen: 800_000, note: "合作社今年资金紧张，培训能否只安排一次？", status: "DECLINED",
-        respondedById: ids.expertId, respondedAt: new Date(sent.getTime() + 2 * DAY), createdAt: new Date(sent.getTime() + 1 * DAY),
+        applicationId: application.id,
+        number: 0,
+        side: "APPLICANT",
+        authorId: ids.expertId,
+        ...original,
+        status: "ACCEPTED",
+        createdAt: sent,
       },
       {
-        applicationId: application.id, number: 2, side: "APPLICANT", authorId: ids.expertId, ...original,
-        timeline: "一周内到现场，五周内完成整改，培训一次并留操作手册", priceFen: 1_000_000,
-        note: "培训改为一次，另外留一份图文操作手册，价格可以降到一万元。", status: "PROPOSED", createdAt: new Date(sent.getTime() + 2 * DAY),
+        applicationId: application.id,
+        number: 1,
+        side: "POSTER",
+        authorId: ids.villageHeadId,
+        ...original,
+        priceFen: 800_000,
+        note: "合作社今年资金紧张，培训能否只安排一次？",
+        status: "DECLINED",
+        respondedById: ids.expertId,
+        respondedAt: new Date(sent.getTime() + 2 * DAY),
+        createdAt: new Date(sent.getTime() + 1 * DAY),
+      },
+      {
+        applicationId: application.id,
+        number: 2,
+        side: "APPLICANT",
+        authorId: ids.expertId,
+        ...original,
+        timeline: "一周内到现场，五周内完成整改，培训一次并留操作手册",
+        priceFen: 1_000_000,
+        note: "培训改为一次，另外留一份图文操作手册，价格可以降到一万元。",
+        status: "PROPOSED",
+        createdAt: new Date(sent.getTime() + 2 * DAY),
       },
     ],
   });
-  await recordAudit(tx, { actorId: null, action: "demo.seeded", subjectType: "Application", subjectId: application.id });
+  await recordAudit(tx, {
+    actorId: null,
+    action: "demo.seeded",
+    subjectType: "Application",
+    subjectId: application.id,
+  });
 }

@@ -19,10 +19,24 @@ export async function seedReach(
   now = new Date(),
 ) {
   const informant = await tx.user.create({
-    data: { email: DEMO_INFORMANT_LOGIN, displayName: "赵红梅（信息员）", passwordHash: ids.passwordHash, primaryRole: "FARMER", countyCode: "410324", verifiedAt: now },
+    data: {
+      email: DEMO_INFORMANT_LOGIN,
+      displayName: "赵红梅（信息员）",
+      passwordHash: ids.passwordHash,
+      primaryRole: "FARMER",
+      countyCode: "410324",
+      verifiedAt: now,
+    },
     select: { id: true },
   });
-  await tx.informant.create({ data: { userId: informant.id, countyCode: "410324", villages: ["陶湾镇协心村", "庙子镇庙子村"], appointedById: ids.bureauUserId } });
+  await tx.informant.create({
+    data: {
+      userId: informant.id,
+      countyCode: "410324",
+      villages: ["陶湾镇协心村", "庙子镇庙子村"],
+      appointedById: ids.bureauUserId,
+    },
+  });
 
   const proxyNeed = await tx.need.create({
     data: {
@@ -53,7 +67,10 @@ export async function seedReach(
     },
   });
 
-  await tx.organisation.update({ where: { id: ids.cooperativeId }, data: { povertyVillageAt: now, povertyVillageById: ids.bureauUserId } });
+  await tx.organisation.update({
+    where: { id: ids.cooperativeId },
+    data: { povertyVillageAt: now, povertyVillageById: ids.bureauUserId },
+  });
   await tx.need.create({
     data: {
       title: "香菇烘干房温度控制改造",
@@ -70,7 +87,14 @@ export async function seedReach(
       postedById: ids.villageUserId,
     },
   });
-  await tx.triageSetting.create({ data: { countyCode: "410324", afterHours: 48, targetHours: 72, updatedById: ids.bureauUserId } });
-  await recordAudit(tx, { actorId: null, action: "demo.seeded", subjectType: "User", subjectId: informant.id });
+  await tx.triageSetting.create({
+    data: { countyCode: "410324", afterHours: 48, targetHours: 72, updatedById: ids.bureauUserId },
+  });
+  await recordAudit(tx, {
+    actorId: null,
+    action: "demo.seeded",
+    subjectType: "User",
+    subjectId: informant.id,
+  });
   return { informantId: informant.id, proxyNeedId: proxyNeed.id };
 }

@@ -13,7 +13,11 @@ const DAY = 24 * 3600_000;
  * days ago. Both sides reviewed it, so both reviews are published, and the expert replied.
  * Call inside the seed transaction once the cooperative, its head and the expert exist.
  */
-export async function seedReviewsDemo(tx: Tx, ids: { coopOrganisationId: string; villageHeadId: string; expertId: string }, now: Date) {
+export async function seedReviewsDemo(
+  tx: Tx,
+  ids: { coopOrganisationId: string; villageHeadId: string; expertId: string },
+  now: Date,
+) {
   const completedAt = new Date(now.getTime() - 5 * DAY);
   const startedAt = new Date(now.getTime() - 65 * DAY);
   const need = await tx.need.create({
@@ -31,7 +35,17 @@ export async function seedReviewsDemo(tx: Tx, ids: { coopOrganisationId: string;
     select: { id: true },
   });
   const application = await tx.application.create({
-    data: { needId: need.id, expertId: ids.expertId, approach: "春季现场示范插皮舌接，培训 10 名社员，跟踪成活率。", timeline: "两个月", arrangement: "GRANT_FUNDED", priceFen: 800_000, status: "ACCEPTED", createdAt: new Date(startedAt.getTime() - 8 * DAY), decidedAt: new Date(startedAt.getTime() - 6 * DAY) },
+    data: {
+      needId: need.id,
+      expertId: ids.expertId,
+      approach: "春季现场示范插皮舌接，培训 10 名社员，跟踪成活率。",
+      timeline: "两个月",
+      arrangement: "GRANT_FUNDED",
+      priceFen: 800_000,
+      status: "ACCEPTED",
+      createdAt: new Date(startedAt.getTime() - 8 * DAY),
+      decidedAt: new Date(startedAt.getTime() - 6 * DAY),
+    },
     select: { id: true },
   });
   const startDate = luoyangToday(startedAt);
@@ -57,7 +71,13 @@ export async function seedReviewsDemo(tx: Tx, ids: { coopOrganisationId: string;
       completedAt,
       versions: {
         create: {
-          version: 1, terms, termsHash: termsHash(terms), status: "SIGNED", createdById: ids.villageHeadId, proposedAt: startedAt, signedAt: startedAt,
+          version: 1,
+          terms,
+          termsHash: termsHash(terms),
+          status: "SIGNED",
+          createdById: ids.villageHeadId,
+          proposedAt: startedAt,
+          signedAt: startedAt,
           // Both parties signed the terms, as the signing page records it.
           signatures: {
             create: [
@@ -73,21 +93,38 @@ export async function seedReviewsDemo(tx: Tx, ids: { coopOrganisationId: string;
   const publishedAt = new Date(completedAt.getTime() + 2 * DAY);
   await tx.review.create({
     data: {
-      agreementId: agreement.id, authorSide: "PAYER", authorId: ids.villageHeadId, subjectUserId: ids.expertId, rating: 5,
+      agreementId: agreement.id,
+      authorSide: "PAYER",
+      authorId: ids.villageHeadId,
+      subjectUserId: ids.expertId,
+      rating: 5,
       scores: { expertise: 5, communication: 5, timeliness: 4, results: 5 },
       text: "老师手把手教社员嫁接，讲得明白，嫁接成活率九成以上。约定的第二次回访因下雨推迟了两天，总体非常满意。",
-      createdAt: new Date(completedAt.getTime() + 1 * DAY), publishedAt,
-      reply: "感谢合作社的配合！秋季我再来看一次新梢长势，冬季修剪时一起培训。", repliedAt: new Date(publishedAt.getTime() + DAY), repliedById: ids.expertId,
+      createdAt: new Date(completedAt.getTime() + 1 * DAY),
+      publishedAt,
+      reply: "感谢合作社的配合！秋季我再来看一次新梢长势，冬季修剪时一起培训。",
+      repliedAt: new Date(publishedAt.getTime() + DAY),
+      repliedById: ids.expertId,
     },
   });
   await tx.review.create({
     data: {
-      agreementId: agreement.id, authorSide: "PAYEE", authorId: ids.expertId, subjectOrganisationId: ids.coopOrganisationId, rating: 5,
+      agreementId: agreement.id,
+      authorSide: "PAYEE",
+      authorId: ids.expertId,
+      subjectOrganisationId: ids.coopOrganisationId,
+      rating: 5,
       scores: { clarity: 4, cooperation: 5, payment: 5, communication: 5 },
       text: "合作社组织得很好，社员学习积极，砧木和接穗都提前准备好了。需求说明可以再写清楚树龄和品种。",
-      createdAt: publishedAt, publishedAt,
+      createdAt: publishedAt,
+      publishedAt,
     },
   });
-  await recordAudit(tx, { actorId: null, action: "demo.seeded", subjectType: "Agreement", subjectId: agreement.id });
+  await recordAudit(tx, {
+    actorId: null,
+    action: "demo.seeded",
+    subjectType: "Agreement",
+    subjectId: agreement.id,
+  });
   return { agreementId: agreement.id };
 }

@@ -52,8 +52,20 @@ export async function seedSupervisionDemo(
       select: { id: true },
     });
     const account = await ensureAccount(tx, { id: programmeAccountId(created.id), kind: "PROGRAMME" });
-    await transfer(tx, { from: CLEARING, to: account, amountFen: programme.budgetFen, reason: "PROGRAMME_BUDGET", actorId: ids.bureauUserId, memo: programme.title });
-    await recordAudit(tx, { actorId: null, action: "demo.seeded", subjectType: "Programme", subjectId: created.id });
+    await transfer(tx, {
+      from: CLEARING,
+      to: account,
+      amountFen: programme.budgetFen,
+      reason: "PROGRAMME_BUDGET",
+      actorId: ids.bureauUserId,
+      memo: programme.title,
+    });
+    await recordAudit(tx, {
+      actorId: null,
+      action: "demo.seeded",
+      subjectType: "Programme",
+      subjectId: created.id,
+    });
   }
   await tx.spaceProfile.create({
     data: {
@@ -75,7 +87,8 @@ export async function seedSupervisionDemo(
       countyCode: "410324",
       village: "陶湾镇协心村",
       organisationId: ids.coopOrganisationId,
-      description: "把香菇种植、菌棒制作体验、山地民宿和农产品品牌结合起来，游客可以参观菇棚、采摘、在合作社直播间选购。",
+      description:
+        "把香菇种植、菌棒制作体验、山地民宿和农产品品牌结合起来，游客可以参观菇棚、采摘、在合作社直播间选购。",
       areaMu: 120,
       status: "DESIGNATED",
       designatedAt: now,
@@ -83,5 +96,10 @@ export async function seedSupervisionDemo(
     },
     select: { id: true },
   });
-  await recordAudit(tx, { actorId: null, action: "demo.seeded", subjectType: "DemoSite", subjectId: site.id });
+  await recordAudit(tx, {
+    actorId: null,
+    action: "demo.seeded",
+    subjectType: "DemoSite",
+    subjectId: site.id,
+  });
 }

@@ -19,113 +19,154 @@ export async function seedDemoData(db: Db): Promise<boolean> {
   if ((await db.user.count()) > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const verifiedAt = new Date();
-  await db.$transaction(async (tx) => {
-    const organisations = new Map<string, string>();
-    const users = new Map<string, string>();
-    for (const account of DEMO_ACCOUNTS) {
-      const identifier = normaliseIdentifier(account.login);
-      if (!identifier) throw new Error(`demo login ${account.login} is not a valid identifier`);
-      const user = await tx.user.create({
-        data: {
-          [identifier.kind]: identifier.value,
-          displayName: account.displayName,
-          passwordHash,
-          primaryRole: account.role,
-          countyCode: account.countyCode ?? account.organisation?.countyCode ?? null,
-          // People verify as persons; organisation accounts are verified through their organisation.
-          verifiedAt: account.organisation ? null : verifiedAt,
-        },
-        select: { id: true },
-      });
-      if (account.organisation) {
-        const { key, ...organisation } = account.organisation;
-        const created = await tx.organisation.create({ data: { ...organisation, verifiedAt }, select: { id: true } });
-        organisations.set(key, created.id);
-        await tx.membership.create({ data: { userId: user.id, organisationId: created.id, role: account.role } });
+  await db.$transaction(
+    async (tx) => {
+      const organisations = new Map<string, string>();
+      const users = new Map<string, string>();
+      for (const account of DEMO_ACCOUNTS) {
+        const identifier = normaliseIdentifier(account.login);
+        if (!identifier) throw new Error(`demo login ${account.login} is not a valid identifier`);
+        const user = await tx.user.create({
+          data: {
+            [identifier.kind]: identifier.value,
+            displayName: account.displayName,
+            passwordHash,
+            primaryRole: account.role,
+            countyCode: account.countyCode ?? account.organisation?.countyCode ?? null,
+            // People verify as persons; organisation accounts are verified through their organisation.
+            verifiedAt: account.organisation ? null : verifiedAt,
+          },
+          select: { id: true },
+        });
+        if (account.organisation) {
+          const { key, ...organisation } = account.organisation;
+          const created = await tx.organisation.create({
+            data: { ...organisation, verifiedAt },
+            select: { id: true },
+          });
+          organisations.set(key, created.id);
+          await tx.membership.create({
+            data: { userId: user.id, organisationId: created.id, role: account.role },
+          });
+        }
+        // The farmer belongs to the cooperative; the expert works at the university.
+        const joins = { FARMER: "coop", EXPERT: "university" } as const;
+        const joinKey =
+          account.joins ?? (account.role in joins ? joins[account.role as keyof typeof joins] : undefined);
+        const joinId = joinKey && organisations.get(joinKey);
+        if (joinId)
+          await tx.membership.create({
+            data: { userId: user.id, organisationId: joinId, role: account.role },
+          });
+        if (!users.has(account.role)) users.set(account.role, user.id);
+        await recordAudit(tx, {
+          actorId: null,
+          action: "demo.seeded",
+          subjectType: "User",
+          subjectId: user.id,
+        });
       }
-      // The farmer belongs to the cooperative; the expert works at the university.
-      const joins = { FARMER: "coop", EXPERT: "university" } as const;
-      const joinKey = account.joins ?? (account.role in joins ? joins[account.role as keyof typeof joins] : undefined);
-      const joinId = joinKey && organisations.get(joinKey);
-      if (joinId) await tx.membership.create({ data: { userId: user.id, organisationId: joinId, role: account.role } });
-      if (!users.has(account.role)) users.set(account.role, user.id);
-      await recordAudit(tx, { actorId: null, action: "demo.seeded", subjectType: "User", subjectId: user.id });
-    }
 
-    const expertId = users.get("EXPERT")!;
-    const universityId = organisations.get("university")!;
-    await tx.expertProfile.create({
-      data: {
-        userId: expertId,
-        title: "教授 · 食用菌栽培",
-        fields: ["PLANTING", "AGRI_PROCESSING"],
-        specialties: "香菇、木耳栽培与菌种选育；菌棒污染防治",
-        bio: "从事食用菌栽培研究二十年，2019 年起任洛阳市科技特派员，常驻栾川、嵩县服务。",
-        affiliationId: universityId,
-        isCommissioner: true,
-        countiesServed: ["410324", "410325", "410326"],
-        languages: ["zh"],
-        contactPhone: "+8613900000003",
-      },
-    });
-    const coopId = organisations.get("coop")!;
-    const villageHeadId = users.get("VILLAGE")!;
-    for (const [index, need] of DEMO_NEEDS.entries()) {
-      const created = await tx.need.create({
+      const expertId = users.get("EXPERT")!;
+      const universityId = organisations.get("university")!;
+      await tx.expertProfile.create({
         data: {
-          ...need,
-          organisationId: coopId,
-          postedById: villageHeadId,
-          status: "OPEN",
-          // Spread over the last weeks so "newest" has an order.
-          publishedAt: new Date(verifiedAt.getTime() - index * 3 * 24 * 3600_000),
+          userId: expertId,
+          title: "教授 · 食用菌栽培",
+          fields: ["PLANTING", "AGRI_PROCESSING"],
+          specialties: "香菇、木耳栽培与菌种选育；菌棒污染防治",
+          bio: "从事食用菌栽培研究二十年，2019 年起任洛阳市科技特派员，常驻栾川、嵩县服务。",
+          affiliationId: universityId,
+          isCommissioner: true,
+          countiesServed: ["410324", "410325", "410326"],
+          languages: ["zh"],
+          contactPhone: "+8613900000003",
         },
-        select: { id: true },
       });
-      await recordAudit(tx, { actorId: null, action: "demo.seeded", subjectType: "Need", subjectId: created.id });
-    }
-    const universityStaffId = users.get("INSTITUTION")!;
-    for (const offer of DEMO_OFFERS) {
-      const { by, ...fields } = offer;
-      const created = await tx.offer.create({
-        data: {
-          ...fields,
-          status: "PUBLISHED",
-          publishedAt: verifiedAt,
-          expertId: by === "expert" ? expertId : null,
-          organisationId: by === "expert" ? null : universityId,
-          postedById: by === "expert" ? expertId : universityStaffId,
+      const coopId = organisations.get("coop")!;
+      const villageHeadId = users.get("VILLAGE")!;
+      for (const [index, need] of DEMO_NEEDS.entries()) {
+        const created = await tx.need.create({
+          data: {
+            ...need,
+            organisationId: coopId,
+            postedById: villageHeadId,
+            status: "OPEN",
+            // Spread over the last weeks so "newest" has an order.
+            publishedAt: new Date(verifiedAt.getTime() - index * 3 * 24 * 3600_000),
+          },
+          select: { id: true },
+        });
+        await recordAudit(tx, {
+          actorId: null,
+          action: "demo.seeded",
+          subjectType: "Need",
+          subjectId: created.id,
+        });
+      }
+      const universityStaffId = users.get("INSTITUTION")!;
+      for (const offer of DEMO_OFFERS) {
+        const { by, ...fields } = offer;
+        const created = await tx.offer.create({
+          data: {
+            ...fields,
+            status: "PUBLISHED",
+            publishedAt: verifiedAt,
+            expertId: by === "expert" ? expertId : null,
+            organisationId: by === "expert" ? null : universityId,
+            postedById: by === "expert" ? expertId : universityStaffId,
+          },
+          select: { id: true },
+        });
+        await recordAudit(tx, {
+          actorId: null,
+          action: "demo.seeded",
+          subjectType: "Offer",
+          subjectId: created.id,
+        });
+      }
+      const spaceId = organisations.get("space")!;
+      for (const [index, service] of DEMO_SERVICES.entries()) {
+        const created = await tx.spaceService.create({
+          data: {
+            ...service,
+            organisationId: spaceId,
+            postedById: users.get("SPACE")!,
+            status: "PUBLISHED",
+            publishedAt: new Date(verifiedAt.getTime() - index * 2 * 24 * 3600_000),
+          },
+          select: { id: true },
+        });
+        await recordAudit(tx, {
+          actorId: null,
+          action: "demo.seeded",
+          subjectType: "SpaceService",
+          subjectId: created.id,
+        });
+      }
+      await seedSupervisionDemo(
+        tx,
+        { bureauUserId: users.get("BUREAU")!, spaceOrganisationId: spaceId, coopOrganisationId: coopId },
+        verifiedAt,
+      );
+      // Trust and reach: reviews on a completed agreement, an invitation and a counter-offer, an
+      // informant with a need posted for a farmer, a poverty village and a need waiting for triage.
+      const trustIds = { coopOrganisationId: coopId, villageHeadId, expertId };
+      await seedReviewsDemo(tx, trustIds, verifiedAt);
+      await seedNegotiationDemo(tx, trustIds, verifiedAt);
+      await seedCofundingDemo(tx, { ...trustIds, bureauUserId: users.get("BUREAU")! }, verifiedAt);
+      await seedReach(
+        tx,
+        {
+          passwordHash,
+          bureauUserId: users.get("BUREAU")!,
+          villageUserId: villageHeadId,
+          cooperativeId: coopId,
         },
-        select: { id: true },
-      });
-      await recordAudit(tx, { actorId: null, action: "demo.seeded", subjectType: "Offer", subjectId: created.id });
-    }
-    const spaceId = organisations.get("space")!;
-    for (const [index, service] of DEMO_SERVICES.entries()) {
-      const created = await tx.spaceService.create({
-        data: {
-          ...service,
-          organisationId: spaceId,
-          postedById: users.get("SPACE")!,
-          status: "PUBLISHED",
-          publishedAt: new Date(verifiedAt.getTime() - index * 2 * 24 * 3600_000),
-        },
-        select: { id: true },
-      });
-      await recordAudit(tx, { actorId: null, action: "demo.seeded", subjectType: "SpaceService", subjectId: created.id });
-    }
-    await seedSupervisionDemo(
-      tx,
-      { bureauUserId: users.get("BUREAU")!, spaceOrganisationId: spaceId, coopOrganisationId: coopId },
-      verifiedAt,
-    );
-    // Trust and reach: reviews on a completed agreement, an invitation and a counter-offer, an
-    // informant with a need posted for a farmer, a poverty village and a need waiting for triage.
-    const trustIds = { coopOrganisationId: coopId, villageHeadId, expertId };
-    await seedReviewsDemo(tx, trustIds, verifiedAt);
-    await seedNegotiationDemo(tx, trustIds, verifiedAt);
-    await seedCofundingDemo(tx, { ...trustIds, bureauUserId: users.get("BUREAU")! }, verifiedAt);
-    await seedReach(tx, { passwordHash, bureauUserId: users.get("BUREAU")!, villageUserId: villageHeadId, cooperativeId: coopId }, verifiedAt);
-  }, { timeout: 30_000 });
+        verifiedAt,
+      );
+    },
+    { timeout: 30_000 },
+  );
   return true;
 }

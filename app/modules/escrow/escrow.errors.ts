@@ -8,5 +8,9 @@ export const escrowErrors = {
   "escrow.agreement_not_active": { status: 409, message: "escrow.errors.agreement_not_active" },
   "escrow.insufficient_funds": { status: 409, message: "escrow.errors.insufficient_funds" },
   "escrow.cannot_terminate": { status: 409, message: "escrow.errors.cannot_terminate" },
-  "escrow.split_out_of_range": { status: 400, message: "escrow.errors.split_out_of_range", field: "payeeYuan" },
+  "escrow.split_out_of_range": {
+    status: 400,
+    message: "escrow.errors.split_out_of_range",
+    field: "payeeYuan",
+  },
 } as const satisfies Record<string, ErrorSpec>;

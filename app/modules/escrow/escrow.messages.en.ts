@@ -12,7 +12,8 @@ export const escrowMessagesEn: Record<keyof typeof escrowMessagesZh, string> = {
   "escrow.status.REFUNDED": "Refunded",
 
   "escrow.panel.title": "Milestones and escrow",
-  "escrow.panel.hint": "The paying side first puts each milestone's money in escrow; the expert delivers, and the money is paid only once the paying side accepts.",
+  "escrow.panel.hint":
+    "The paying side first puts each milestone's money in escrow; the expert delivers, and the money is paid only once the paying side accepts.",
   "escrow.panel.empty": "This agreement has no milestones.",
   "escrow.position": "Milestone {position}",
   "escrow.dueDate": "Due: {date}",
@@ -32,12 +33,14 @@ export const escrowMessagesEn: Record<keyof typeof escrowMessagesZh, string> = {
   "escrow.file": "Attachment {index}",
 
   "escrow.action.fund": "Put {amount} in escrow",
-  "escrow.action.fundHint": "The money moves from your wallet into the platform's escrow and reaches the expert only after you accept the work.",
+  "escrow.action.fundHint":
+    "The money moves from your wallet into the platform's escrow and reaches the expert only after you accept the work.",
   "escrow.action.submit": "Deliver",
   "escrow.action.accept": "Accept and pay",
   "escrow.action.reject": "Do not accept",
   "escrow.action.dispute": "Open a dispute",
-  "escrow.action.disputeHint": "When the two sides cannot agree, the city bureau rules where the escrowed money goes.",
+  "escrow.action.disputeHint":
+    "When the two sides cannot agree, the city bureau rules where the escrowed money goes.",
   "escrow.action.resolve": "Record the ruling",
   "escrow.field.note": "What was delivered",
   "escrow.field.noteHint": "The work done and how it meets the acceptance criteria.",
@@ -57,10 +60,13 @@ export const escrowMessagesEn: Record<keyof typeof escrowMessagesZh, string> = {
   "escrow.toast.resolved": "The ruling was carried out",
 
   "escrow.errors.wrong_side": "You are not on the side that may do this",
-  "escrow.errors.invalid_state": "This milestone cannot do that in its current state; reload the page to see it",
+  "escrow.errors.invalid_state":
+    "This milestone cannot do that in its current state; reload the page to see it",
   "escrow.errors.agreement_not_active": "The agreement is not in force, so this cannot be done",
-  "escrow.errors.insufficient_funds": "Not enough in the wallet: escrow needs ¥{amount} and the balance is ¥{balance}. Top it up by bank transfer first",
-  "escrow.errors.cannot_terminate": "Some milestones await review or are disputed; settle them before terminating",
+  "escrow.errors.insufficient_funds":
+    "Not enough in the wallet: escrow needs ¥{amount} and the balance is ¥{balance}. Top it up by bank transfer first",
+  "escrow.errors.cannot_terminate":
+    "Some milestones await review or are disputed; settle them before terminating",
   "escrow.errors.split_out_of_range": "The amount must be between 0 and ¥{max}",
   "escrow.errors.amount_invalid": "Enter an amount in yuan, with at most two decimals",
   "escrow.errors.note_required": "Say what was delivered",
@@ -71,7 +77,8 @@ export const escrowMessagesEn: Record<keyof typeof escrowMessagesZh, string> = {
   "escrow.errors.file_too_large": "Each photo must be 8 MB or less",
 
   "escrow.disputes.title": "Dispute rulings",
-  "escrow.disputes.hint": "Read both sides' reasons and the deliveries, then decide how much of the escrow goes to the expert; the rest goes back to the paying side.",
+  "escrow.disputes.hint":
+    "Read both sides' reasons and the deliveries, then decide how much of the escrow goes to the expert; the rest goes back to the paying side.",
   "escrow.disputes.empty": "No disputes are waiting for a ruling.",
   "escrow.disputes.agreement": "Agreement {number}: {title}",
   "escrow.disputes.parties": "Paying side: {payer} · Expert: {payee}",

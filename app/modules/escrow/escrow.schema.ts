@@ -22,7 +22,11 @@ const files = z.preprocess(
   (value) => (Array.isArray(value) ? value : value === undefined ? [] : [value]),
   z
     .array(z.any())
-    .transform((items) => items.filter((file): file is File => typeof File !== "undefined" && file instanceof File && file.size > 0))
+    .transform((items) =>
+      items.filter(
+        (file): file is File => typeof File !== "undefined" && file instanceof File && file.size > 0,
+      ),
+    )
     .refine((items) => items.length <= MAX_SUBMISSION_FILES, "escrow.errors.files_too_many")
     .refine((items) => items.every((file) => file.size <= MAX_IMAGE_BYTES), "escrow.errors.file_too_large"),
 );

@@ -4,6 +4,7 @@ import type { healthMessagesZh } from "./health.messages";
 export const healthMessagesEn: Record<keyof typeof healthMessagesZh, string> = {
   "health.unavailable.title": "Temporarily unavailable",
   "health.unavailable.heading": "XiangKe is recovering",
-  "health.unavailable.body": "Our data service is briefly interrupted. Please try again in a minute or two; a form that did not go through needs to be sent again.",
+  "health.unavailable.body":
+    "Our data service is briefly interrupted. Please try again in a minute or two; a form that did not go through needs to be sent again.",
   "health.unavailable.retry": "Reload",
 };

@@ -48,11 +48,17 @@ export async function idempotent<T extends Prisma.InputJsonValue>(
     VALUES (${input.actorId}, ${key.data}, ${input.scope}, ${requestHash}, 'null'::jsonb, now())
     ON CONFLICT ("actorId", key) DO NOTHING`;
   if (inserted === 0) {
-    const existing = await tx.idempotencyKey.findUniqueOrThrow({ where: { actorId_key: { actorId: input.actorId, key: key.data } }, select: { requestHash: true, result: true } });
+    const existing = await tx.idempotencyKey.findUniqueOrThrow({
+      where: { actorId_key: { actorId: input.actorId, key: key.data } },
+      select: { requestHash: true, result: true },
+    });
     if (existing.requestHash !== requestHash) throw new DomainError("idempotency.key_reused");
     return { result: existing.result as T, replayed: true };
   }
   const result = await run();
-  await tx.idempotencyKey.update({ where: { actorId_key: { actorId: input.actorId, key: key.data } }, data: { result } });
+  await tx.idempotencyKey.update({
+    where: { actorId_key: { actorId: input.actorId, key: key.data } },
+    data: { result },
+  });
   return { result, replayed: false };
 }

@@ -8,7 +8,8 @@ export const ledgerMessagesEn: Record<keyof typeof ledgerMessagesZh, string> = {
   "ledger.errors.amount_too_large": "That is above the ¥10,000,000 limit for one transfer",
   "ledger.errors.insufficient_funds": "Not enough money in the wallet; top it up first",
   "ledger.errors.same_account": "Money cannot move from an account to itself",
-  "ledger.errors.key_reused": "This request's key was already used for a different operation; reload the page and try again",
+  "ledger.errors.key_reused":
+    "This request's key was already used for a different operation; reload the page and try again",
   "ledger.errors.idempotency_key": "The request key is missing or malformed; reload the page and try again",
   "ledger.reason.DEPOSIT": "Bank transfer received",
   "ledger.reason.WITHDRAWAL_HOLD": "Withdrawal on hold",

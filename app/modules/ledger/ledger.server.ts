@@ -35,17 +35,35 @@ export function programmeAccountId(programmeId: string): string {
 /** Creates the account if it does not exist yet (accounts are opened on first use). */
 export async function ensureAccount(
   tx: Tx,
-  account: { id: string; kind: LedgerAccountKind; userId?: string | null; organisationId?: string | null; milestoneId?: string | null },
+  account: {
+    id: string;
+    kind: LedgerAccountKind;
+    userId?: string | null;
+    organisationId?: string | null;
+    milestoneId?: string | null;
+  },
 ): Promise<string> {
   await tx.ledgerAccount.createMany({
-    data: [{ id: account.id, kind: account.kind, userId: account.userId ?? null, organisationId: account.organisationId ?? null, milestoneId: account.milestoneId ?? null }],
+    data: [
+      {
+        id: account.id,
+        kind: account.kind,
+        userId: account.userId ?? null,
+        organisationId: account.organisationId ?? null,
+        milestoneId: account.milestoneId ?? null,
+      },
+    ],
     skipDuplicates: true,
   });
   return account.id;
 }
 
 export function ensureWallet(tx: Tx, owner: Owner): Promise<string> {
-  return ensureAccount(tx, { id: walletId(owner), kind: "WALLET", ...("userId" in owner ? { userId: owner.userId } : { organisationId: owner.organisationId }) });
+  return ensureAccount(tx, {
+    id: walletId(owner),
+    kind: "WALLET",
+    ...("userId" in owner ? { userId: owner.userId } : { organisationId: owner.organisationId }),
+  });
 }
 
 export interface TransferInput {
@@ -61,7 +79,10 @@ export interface TransferInput {
 }
 
 function isOverdraft(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.message} ${JSON.stringify((error as { meta?: unknown }).meta ?? "")}` : String(error);
+  const text =
+    error instanceof Error
+      ? `${error.message} ${JSON.stringify((error as { meta?: unknown }).meta ?? "")}`
+      : String(error);
   return text.includes("LedgerAccount_no_overdraft");
 }
 
@@ -98,14 +119,18 @@ export async function transfer(tx: Tx, input: TransferInput): Promise<{ id: stri
   } catch (error) {
     await tx.$executeRaw`ROLLBACK TO SAVEPOINT ledger_transfer`;
     if (isOverdraft(error)) throw new DomainError("ledger.insufficient_funds");
-    if (error instanceof Error && /does not exist/.test(error.message)) throw new DomainError("ledger.account_missing");
+    if (error instanceof Error && /does not exist/.test(error.message))
+      throw new DomainError("ledger.account_missing");
     throw error;
   }
   return { id };
 }
 
 export async function balanceOf(accountId: string, client: Tx = db): Promise<number> {
-  const account = await client.ledgerAccount.findUnique({ where: { id: accountId }, select: { balanceFen: true } });
+  const account = await client.ledgerAccount.findUnique({
+    where: { id: accountId },
+    select: { balanceFen: true },
+  });
   return Number(account?.balanceFen ?? 0n);
 }
 
@@ -126,14 +151,29 @@ export interface StatementLine {
  * An account's entries, newest first, each with the balance right after it (a running sum in
  * entry order over the whole account, so filters and pages never change a line's balance).
  */
-export async function statement(accountId: string, filters: Partial<StatementFilters> & { limit?: number } = {}) {
+export async function statement(
+  accountId: string,
+  filters: Partial<StatementFilters> & { limit?: number } = {},
+) {
   const limit = filters.limit ?? STATEMENT_PAGE;
   const offset = ((filters.page ?? 1) - 1) * limit;
   const from = filters.from ? new Date(`${filters.from}T00:00:00+08:00`) : null;
   const to = filters.to ? new Date(`${filters.to}T23:59:59.999+08:00`) : null;
   const reason = filters.reason ?? null;
   const rows = await db.$queryRaw<
-    { id: bigint; transferId: string; createdAt: Date; reason: LedgerReasonCode; memo: string; counterparty: string; amountFen: number; balance: bigint; agreementId: string | null; milestoneId: string | null; total: bigint }[]
+    {
+      id: bigint;
+      transferId: string;
+      createdAt: Date;
+      reason: LedgerReasonCode;
+      memo: string;
+      counterparty: string;
+      amountFen: number;
+      balance: bigint;
+      agreementId: string | null;
+      milestoneId: string | null;
+      total: bigint;
+    }[]
   >`
     WITH lines AS (
       SELECT e.id, e."transferId", e."createdAt", e."amountFen", t.reason, t.memo, t."agreementId", t."milestoneId",
@@ -170,14 +210,18 @@ export async function statement(accountId: string, filters: Partial<StatementFil
  * no account but clearing is negative. Empty arrays mean all hold.
  */
 export async function checkLedgerInvariants(client: Tx = db) {
-  const [sum] = await client.$queryRaw<{ total: bigint | null }[]>`SELECT sum("balanceFen") AS total FROM "LedgerAccount"`;
+  const [sum] = await client.$queryRaw<
+    { total: bigint | null }[]
+  >`SELECT sum("balanceFen") AS total FROM "LedgerAccount"`;
   const drifted = await client.$queryRaw<{ id: string }[]>`
     SELECT a.id FROM "LedgerAccount" a LEFT JOIN "LedgerEntry" e ON e."accountId" = a.id
     GROUP BY a.id, a."balanceFen" HAVING a."balanceFen" <> coalesce(sum(e."amountFen"), 0)`;
   const unbalanced = await client.$queryRaw<{ id: string }[]>`
     SELECT t.id FROM "LedgerTransfer" t LEFT JOIN "LedgerEntry" e ON e."transferId" = t.id
     GROUP BY t.id HAVING count(e.id) <> 2 OR coalesce(sum(e."amountFen"), 0) <> 0`;
-  const negative = await client.$queryRaw<{ id: string }[]>`SELECT id FROM "LedgerAccount" WHERE kind <> 'CLEARING' AND "balanceFen" < 0`;
+  const negative = await client.$queryRaw<
+    { id: string }[]
+  >`SELECT id FROM "LedgerAccount" WHERE kind <> 'CLEARING' AND "balanceFen" < 0`;
   return {
     sumOfBalances: Number(sum?.total ?? 0n),
     drifted: drifted.map((row) => row.id),

@@ -40,5 +40,8 @@ export function requiredYuan(message: string) {
 
 /** Checkbox groups: one checked box arrives as a string, several as an array, none as nothing. */
 export function checkboxes<T extends z.ZodType>(item: T) {
-  return z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(item));
+  return z.preprocess(
+    (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+    z.array(item),
+  );
 }

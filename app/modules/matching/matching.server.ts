@@ -44,7 +44,19 @@ const SHOWN = 5;
  * arrangement both accept, a price within the budget, verified people, commissioners, and
  * people who have delivered before.
  */
-const WEIGHT = { text: 3, terms: 0.5, industry: 2, county: 2, arrangement: 1.5, budget: 1, verified: 1, commissioner: 1, experience: 0.5, reputation: 2, poverty: 2 } as const;
+const WEIGHT = {
+  text: 3,
+  terms: 0.5,
+  industry: 2,
+  county: 2,
+  arrangement: 1.5,
+  budget: 1,
+  verified: 1,
+  commissioner: 1,
+  experience: 0.5,
+  reputation: 2,
+  poverty: 2,
+} as const;
 
 /**
  * How much a rating lifts an expert: nothing at 3 stars or below, the full weight at 5 stars with
@@ -86,14 +98,20 @@ function textScore(rank: number, total: number): number {
 
 function rankAndTrim(candidates: Recommendation[]): Recommendation[] {
   return candidates
-    .filter((candidate) => candidate.reasons.some((reason) => reason.kind === "terms" || reason.kind === "industry"))
+    .filter((candidate) =>
+      candidate.reasons.some((reason) => reason.kind === "terms" || reason.kind === "industry"),
+    )
     .sort((a, b) => b.score - a.score)
     .slice(0, SHOWN);
 }
 
 async function completedWork(expertIds: string[]): Promise<Map<string, number>> {
   if (expertIds.length === 0) return new Map();
-  const rows = await db.application.groupBy({ by: ["expertId"], where: { expertId: { in: expertIds }, status: "ACCEPTED" }, _count: { _all: true } });
+  const rows = await db.application.groupBy({
+    by: ["expertId"],
+    where: { expertId: { in: expertIds }, status: "ACCEPTED" },
+    _count: { _all: true },
+  });
   return new Map(rows.map((row) => [row.expertId, row._count._all]));
 }
 
@@ -101,7 +119,16 @@ async function completedWork(expertIds: string[]): Promise<Map<string, number>> 
 export async function recommendForNeed(needId: string) {
   const need = await db.need.findUnique({
     where: { id: needId },
-    select: { id: true, title: true, description: true, industry: true, countyCode: true, arrangements: true, budgetMaxFen: true, productName: true },
+    select: {
+      id: true,
+      title: true,
+      description: true,
+      industry: true,
+      countyCode: true,
+      arrangements: true,
+      budgetMaxFen: true,
+      productName: true,
+    },
   });
   if (!need) return { offers: [], experts: [] };
   const industryName = INDUSTRIES.find((i) => i.code === need.industry)?.nameZh ?? "";
@@ -116,7 +143,14 @@ export async function recommendForNeed(needId: string) {
   const offers = await db.offer.findMany({
     where: { id: { in: offerHits.hits.map((hit) => hit.id) }, status: "PUBLISHED", hiddenAt: null },
     select: {
-      id: true, title: true, description: true, industry: true, countiesServed: true, arrangements: true, priceMinFen: true, expertId: true,
+      id: true,
+      title: true,
+      description: true,
+      industry: true,
+      countiesServed: true,
+      arrangements: true,
+      priceMinFen: true,
+      expertId: true,
       expert: { select: { verifiedAt: true, expertProfile: { select: { isCommissioner: true } } } },
       organisation: { select: { verifiedAt: true } },
     },
@@ -127,18 +161,34 @@ export async function recommendForNeed(needId: string) {
     const terms = sharedTerms(needText, `${offer.title} ${offer.description}`);
     if (terms.length) match.add({ kind: "terms", terms }, WEIGHT.terms * terms.length);
     if (offer.industry === need.industry) match.add({ kind: "industry" }, WEIGHT.industry);
-    if (offer.countiesServed.includes(need.countyCode)) match.add({ kind: "county", county: need.countyCode }, WEIGHT.county);
+    if (offer.countiesServed.includes(need.countyCode))
+      match.add({ kind: "county", county: need.countyCode }, WEIGHT.county);
     const fit = offer.arrangements.filter((a) => need.arrangements.includes(a));
     if (fit.length) match.add({ kind: "arrangement", arrangements: fit }, WEIGHT.arrangement);
-    if (need.budgetMaxFen !== null && offer.priceMinFen !== null && offer.priceMinFen <= need.budgetMaxFen) match.add({ kind: "budget" }, WEIGHT.budget);
-    if (offer.expert ? offer.expert.verifiedAt : offer.organisation?.verifiedAt) match.add({ kind: "verified" }, WEIGHT.verified);
+    if (need.budgetMaxFen !== null && offer.priceMinFen !== null && offer.priceMinFen <= need.budgetMaxFen)
+      match.add({ kind: "budget" }, WEIGHT.budget);
+    if (offer.expert ? offer.expert.verifiedAt : offer.organisation?.verifiedAt)
+      match.add({ kind: "verified" }, WEIGHT.verified);
     if (offer.expert?.expertProfile?.isCommissioner) match.add({ kind: "commissioner" }, WEIGHT.commissioner);
     return { id: offer.id, ...match.result(), title: offer.title };
   });
 
   const profiles = await db.expertProfile.findMany({
-    where: { userId: { in: expertHits.hits.map((hit) => hit.id) }, hiddenAt: null, availability: { not: "UNAVAILABLE" } },
-    select: { userId: true, title: true, specialties: true, bio: true, fields: true, countiesServed: true, isCommissioner: true, user: { select: { displayName: true, verifiedAt: true } } },
+    where: {
+      userId: { in: expertHits.hits.map((hit) => hit.id) },
+      hiddenAt: null,
+      availability: { not: "UNAVAILABLE" },
+    },
+    select: {
+      userId: true,
+      title: true,
+      specialties: true,
+      bio: true,
+      fields: true,
+      countiesServed: true,
+      isCommissioner: true,
+      user: { select: { displayName: true, verifiedAt: true } },
+    },
   });
   const experience = await completedWork(profiles.map((p) => p.userId));
   const reputations = await expertReputations(profiles.map((p) => p.userId));
@@ -148,18 +198,26 @@ export async function recommendForNeed(needId: string) {
     const terms = sharedTerms(needText, `${profile.title} ${profile.specialties} ${profile.bio}`);
     if (terms.length) match.add({ kind: "terms", terms }, WEIGHT.terms * terms.length);
     if (profile.fields.includes(need.industry)) match.add({ kind: "industry" }, WEIGHT.industry);
-    if (profile.countiesServed.includes(need.countyCode)) match.add({ kind: "county", county: need.countyCode }, WEIGHT.county);
+    if (profile.countiesServed.includes(need.countyCode))
+      match.add({ kind: "county", county: need.countyCode }, WEIGHT.county);
     if (profile.user.verifiedAt) match.add({ kind: "verified" }, WEIGHT.verified);
     if (profile.isCommissioner) match.add({ kind: "commissioner" }, WEIGHT.commissioner);
     const done = experience.get(profile.userId) ?? 0;
     if (done > 0) match.add({ kind: "experience", count: done }, WEIGHT.experience * Math.min(done, 5));
     const rating = reputations.get(profile.userId)?.rating;
     const lift = rating ? reputationWeight(rating) : 0;
-    if (rating?.average != null && lift > 0) match.add({ kind: "reputation", average: Math.round(rating.average * 10) / 10, count: rating.count }, lift);
+    if (rating?.average != null && lift > 0)
+      match.add(
+        { kind: "reputation", average: Math.round(rating.average * 10) / 10, count: rating.count },
+        lift,
+      );
     return { id: profile.userId, ...match.result(), name: profile.user.displayName, title: profile.title };
   });
 
-  return { offers: rankAndTrim(offerRecs) as (Recommendation & { title: string })[], experts: rankAndTrim(expertRecs) as (Recommendation & { name: string; title: string })[] };
+  return {
+    offers: rankAndTrim(offerRecs) as (Recommendation & { title: string })[],
+    experts: rankAndTrim(expertRecs) as (Recommendation & { name: string; title: string })[],
+  };
 }
 
 /** The open needs that suit an expert best, each with its reasons. */
@@ -169,28 +227,57 @@ export async function recommendNeedsForExpert(userId: string) {
     select: { title: true, specialties: true, fields: true, countiesServed: true },
   });
   if (!profile) return [];
-  const fieldNames = profile.fields.map((code) => INDUSTRIES.find((i) => i.code === code)?.nameZh ?? "").join(" ");
+  const fieldNames = profile.fields
+    .map((code) => INDUSTRIES.find((i) => i.code === code)?.nameZh ?? "")
+    .join(" ");
   const q = `${profile.specialties} ${fieldNames}`.trim();
-  const hits = await candidates("needs", { q, limit: CANDIDATES, filters: [{ field: "status", op: "eq", value: "OPEN" }] });
-  const applied = new Set((await db.application.findMany({ where: { expertId: userId }, select: { needId: true } })).map((a) => a.needId));
+  const hits = await candidates("needs", {
+    q,
+    limit: CANDIDATES,
+    filters: [{ field: "status", op: "eq", value: "OPEN" }],
+  });
+  const applied = new Set(
+    (await db.application.findMany({ where: { expertId: userId }, select: { needId: true } })).map(
+      (a) => a.needId,
+    ),
+  );
   const needs = await db.need.findMany({
     where: { id: { in: hits.hits.map((hit) => hit.id) }, status: "OPEN", hiddenAt: null },
     select: {
-      id: true, title: true, description: true, industry: true, countyCode: true, organisationId: true, postedById: true,
-      organisation: { select: { verifiedAt: true, povertyVillageAt: true, memberships: { where: { userId }, select: { userId: true } } } },
+      id: true,
+      title: true,
+      description: true,
+      industry: true,
+      countyCode: true,
+      organisationId: true,
+      postedById: true,
+      organisation: {
+        select: {
+          verifiedAt: true,
+          povertyVillageAt: true,
+          memberships: { where: { userId }, select: { userId: true } },
+        },
+      },
       postedBy: { select: { verifiedAt: true } },
     },
   });
   const rank = new Map(hits.hits.map((hit, index) => [hit.id, index]));
   const recs = needs
-    .filter((need) => !applied.has(need.id) && need.postedById !== userId && !need.organisation?.memberships.length)
+    .filter(
+      (need) => !applied.has(need.id) && need.postedById !== userId && !need.organisation?.memberships.length,
+    )
     .map((need) => {
       const match = scorer(rank.get(need.id) ?? CANDIDATES, hits.hits.length);
-      const terms = sharedTerms(`${need.title} ${need.description}`, `${profile.title} ${profile.specialties}`);
+      const terms = sharedTerms(
+        `${need.title} ${need.description}`,
+        `${profile.title} ${profile.specialties}`,
+      );
       if (terms.length) match.add({ kind: "terms", terms }, WEIGHT.terms * terms.length);
       if (profile.fields.includes(need.industry)) match.add({ kind: "industry" }, WEIGHT.industry);
-      if (profile.countiesServed.includes(need.countyCode)) match.add({ kind: "county", county: need.countyCode }, WEIGHT.county);
-      if (need.organisation ? need.organisation.verifiedAt : need.postedBy.verifiedAt) match.add({ kind: "verified" }, WEIGHT.verified);
+      if (profile.countiesServed.includes(need.countyCode))
+        match.add({ kind: "county", county: need.countyCode }, WEIGHT.county);
+      if (need.organisation ? need.organisation.verifiedAt : need.postedBy.verifiedAt)
+        match.add({ kind: "verified" }, WEIGHT.verified);
       // 建档立卡贫困村: the plan puts poverty villages first.
       if (need.organisation?.povertyVillageAt) match.add({ kind: "poverty" }, WEIGHT.poverty);
       return { id: need.id, ...match.result(), title: need.title };

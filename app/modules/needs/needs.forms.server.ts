@@ -14,16 +14,27 @@ export async function readNeedForm(request: Request, locale: Locale) {
   let formData: FormData;
   try {
     // One extra file is read so that "too many photos" is reported as a field error below.
-    formData = await parseUploadForm(request, { maxFiles: MAX_NEED_PHOTOS + 1, maxFileBytes: MAX_IMAGE_BYTES });
+    formData = await parseUploadForm(request, {
+      maxFiles: MAX_NEED_PHOTOS + 1,
+      maxFileBytes: MAX_IMAGE_BYTES,
+    });
   } catch (error) {
     if (!isDomainError(error)) throw error;
     const message = translate(locale, error.messageKey, error.params);
-    return { refused: data({ status: "error" as const, error: { photos: [message] } }, { status: error.status }) };
+    return {
+      refused: data({ status: "error" as const, error: { photos: [message] } }, { status: error.status }),
+    };
   }
   return { submission: parseWithZod(formData, { schema: NeedFormSchema }) };
 }
 
 export function fieldsOf(value: NeedFormInput) {
-  const { intent: _intent, photos: _photos, removePhotoIds: _remove, organisationId: _org, ...fields } = value;
+  const {
+    intent: _intent,
+    photos: _photos,
+    removePhotoIds: _remove,
+    organisationId: _org,
+    ...fields
+  } = value;
   return fields;
 }

@@ -25,7 +25,8 @@ export const needsMessagesEn: Record<keyof typeof needsMessagesZh, string> = {
   "needs.kind.TECHNICAL": "Technical need",
   "needs.kind.BRANDING": "Branding request",
   "needs.field.title": "Title",
-  "needs.field.titleHint": 'One line saying what is needed, e.g. "Controlling contamination of shiitake logs"',
+  "needs.field.titleHint":
+    'One line saying what is needed, e.g. "Controlling contamination of shiitake logs"',
   "needs.field.description": "Details",
   "needs.field.descriptionHint": "The situation now, the problem, and the result you hope for",
   "needs.field.industry": "Industry",
@@ -76,7 +77,8 @@ export const needsMessagesEn: Record<keyof typeof needsMessagesZh, string> = {
   "needs.closed": "The need is closed",
   "needs.updated": "The need is updated",
   "needs.draftNotice": "This is a draft: only you and your organisation can see it.",
-  "needs.unverifiedNotice": "You can publish once your organisation or account is verified; you can save a draft now.",
+  "needs.unverifiedNotice":
+    "You can publish once your organisation or account is verified; you can save a draft now.",
   "needs.hiddenNotice": "This need was hidden by the bureau: {reason}",
   "needs.hide": "Hide this need",
   "needs.unhide": "Unhide",

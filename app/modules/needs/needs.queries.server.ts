@@ -47,7 +47,12 @@ export function publishedWhere(filters: Omit<NeedFilters, "sort" | "page">): Pri
   }
   if (filters.q) {
     where.AND = [
-      { OR: [{ title: { contains: filters.q, mode: "insensitive" } }, { description: { contains: filters.q, mode: "insensitive" } }] },
+      {
+        OR: [
+          { title: { contains: filters.q, mode: "insensitive" } },
+          { description: { contains: filters.q, mode: "insensitive" } },
+        ],
+      },
     ];
   }
   return where;
@@ -64,7 +69,13 @@ export async function listNeeds(filters: NeedFilters) {
   const where = publishedWhere(filters);
   const [total, items] = await db.$transaction([
     db.need.count({ where }),
-    db.need.findMany({ where, select: cardSelect, orderBy: ORDER[filters.sort], skip: (filters.page - 1) * NEEDS_PER_PAGE, take: NEEDS_PER_PAGE }),
+    db.need.findMany({
+      where,
+      select: cardSelect,
+      orderBy: ORDER[filters.sort],
+      skip: (filters.page - 1) * NEEDS_PER_PAGE,
+      take: NEEDS_PER_PAGE,
+    }),
   ]);
   return { items, total, page: filters.page, pages: Math.max(1, Math.ceil(total / NEEDS_PER_PAGE)) };
 }
@@ -72,7 +83,10 @@ export async function listNeeds(filters: NeedFilters) {
 /** Cards for the given ids, in the given order (search results keep the engine's ranking). */
 export async function getNeedCards(ids: readonly string[]): Promise<NeedCard[]> {
   if (ids.length === 0) return [];
-  const rows = await db.need.findMany({ where: { id: { in: [...ids] }, hiddenAt: null }, select: cardSelect });
+  const rows = await db.need.findMany({
+    where: { id: { in: [...ids] }, hiddenAt: null },
+    select: cardSelect,
+  });
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.map((id) => byId.get(id)).filter((row): row is NeedCard => row !== undefined);
 }
@@ -90,7 +104,10 @@ const detailSelect = {
   hiddenAt: true,
   hiddenReason: true,
   createdAt: true,
-  photos: { orderBy: { sortOrder: "asc" }, select: { uploadId: true, upload: { select: { width: true, height: true } } } },
+  photos: {
+    orderBy: { sortOrder: "asc" },
+    select: { uploadId: true, upload: { select: { width: true, height: true } } },
+  },
 } as const satisfies Prisma.NeedSelect;
 
 /**

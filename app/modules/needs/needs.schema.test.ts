@@ -10,7 +10,12 @@ const base = {
 };
 
 const issues = (input: Record<string, unknown>) =>
-  Object.fromEntries((NeedFormSchema.safeParse(input).error?.issues ?? []).map((issue) => [issue.path.join("."), issue.message]));
+  Object.fromEntries(
+    (NeedFormSchema.safeParse(input).error?.issues ?? []).map((issue) => [
+      issue.path.join("."),
+      issue.message,
+    ]),
+  );
 
 describe("NeedFormSchema", () => {
   it("reads one checked box as a list and amounts in yuan as fen", () => {
@@ -21,7 +26,9 @@ describe("NeedFormSchema", () => {
 
   it("refuses a seventh photo and a photo over 8 MB before anything is uploaded", () => {
     const photo = () => new File([new Uint8Array(10)], "p.jpg", { type: "image/jpeg" });
-    expect(issues({ ...base, photos: Array.from({ length: 7 }, photo) })).toMatchObject({ photos: "needs.errors.photos_too_many" });
+    expect(issues({ ...base, photos: Array.from({ length: 7 }, photo) })).toMatchObject({
+      photos: "needs.errors.photos_too_many",
+    });
     const big = new File([new Uint8Array(8 * 1024 * 1024 + 1)], "big.jpg", { type: "image/jpeg" });
     expect(issues({ ...base, photos: [big] })).toMatchObject({ photos: "needs.errors.photo_too_large" });
   });

@@ -20,7 +20,11 @@ const photoFiles = z.preprocess(
   (value) => (Array.isArray(value) ? value : value === undefined ? [] : [value]),
   z
     .array(z.any())
-    .transform((files) => files.filter((file): file is File => typeof File !== "undefined" && file instanceof File && file.size > 0))
+    .transform((files) =>
+      files.filter(
+        (file): file is File => typeof File !== "undefined" && file instanceof File && file.size > 0,
+      ),
+    )
     // Checked in the browser too, so a farmer on a weak signal is told before megabytes are sent.
     .refine((files) => files.length <= MAX_NEED_PHOTOS, "needs.errors.photos_too_many")
     .refine((files) => files.every((file) => file.size <= MAX_IMAGE_BYTES), "needs.errors.photo_too_large"),
@@ -31,7 +35,11 @@ export const NeedFormSchema = z
     intent: z.enum(["save", "publish"]).default("save"),
     organisationId: z.string().optional(),
     kind: z.enum(NEED_KINDS).default("TECHNICAL"),
-    title: z.string({ message: "errors.required" }).trim().min(4, "needs.errors.title_length").max(80, "needs.errors.title_length"),
+    title: z
+      .string({ message: "errors.required" })
+      .trim()
+      .min(4, "needs.errors.title_length")
+      .max(80, "needs.errors.title_length"),
     description: z
       .string({ message: "errors.required" })
       .trim()
@@ -43,7 +51,9 @@ export const NeedFormSchema = z
     budgetMin: optionalYuan("needs.errors.money"),
     budgetMax: optionalYuan("needs.errors.money"),
     urgency: z.enum(URGENCIES).default("NORMAL"),
-    arrangements: checkboxes(z.enum(ARRANGEMENT_TYPES)).pipe(z.array(z.enum(ARRANGEMENT_TYPES)).min(1, "needs.errors.arrangements")),
+    arrangements: checkboxes(z.enum(ARRANGEMENT_TYPES)).pipe(
+      z.array(z.enum(ARRANGEMENT_TYPES)).min(1, "needs.errors.arrangements"),
+    ),
     deadline: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, "needs.errors.deadline")
@@ -54,16 +64,24 @@ export const NeedFormSchema = z
     story: z.string().trim().max(2000, "needs.errors.too_long").optional(),
     brandServices: checkboxes(z.enum(BRAND_SERVICES)),
     /** A checkbox ("on") in the form, a boolean in the API; absent means open to every expert. */
-    invitationOnly: z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean()),
+    invitationOnly: z.preprocess(
+      (value) => value === true || value === "on" || value === "true",
+      z.boolean(),
+    ),
     photos: photoFiles,
     removePhotoIds: checkboxes(z.string()),
   })
   .superRefine((form, ctx) => {
-    if (typeof form.budgetMin === "number" && typeof form.budgetMax === "number" && form.budgetMin > form.budgetMax) {
+    if (
+      typeof form.budgetMin === "number" &&
+      typeof form.budgetMax === "number" &&
+      form.budgetMin > form.budgetMax
+    ) {
       ctx.addIssue({ code: "custom", path: ["budgetMax"], message: "needs.errors.budget_order" });
     }
     if (form.kind === "BRANDING") {
-      if (!form.productName) ctx.addIssue({ code: "custom", path: ["productName"], message: "needs.errors.product_name" });
+      if (!form.productName)
+        ctx.addIssue({ code: "custom", path: ["productName"], message: "needs.errors.product_name" });
       if (!form.brandServices?.length) {
         ctx.addIssue({ code: "custom", path: ["brandServices"], message: "needs.errors.brand_services" });
       }
@@ -88,5 +106,9 @@ export const NeedFiltersSchema = z.object({
 export type NeedFilters = z.infer<typeof NeedFiltersSchema>;
 
 export const HideSchema = z.object({
-  reason: z.string({ message: "needs.errors.reason_required" }).trim().min(2, "needs.errors.reason_required").max(500),
+  reason: z
+    .string({ message: "needs.errors.reason_required" })
+    .trim()
+    .min(2, "needs.errors.reason_required")
+    .max(500),
 });

@@ -30,7 +30,10 @@ export interface RequestMeta {
 }
 
 /** Members of the owning organisation (village roles) manage its needs; a personal need, its poster. */
-export function canManageNeed(actor: Actor, need: { organisationId: string | null; postedById: string }): boolean {
+export function canManageNeed(
+  actor: Actor,
+  need: { organisationId: string | null; postedById: string },
+): boolean {
   if (need.organisationId) {
     return actor.memberships.some(
       (m) => m.organisationId === need.organisationId && (POSTER_ROLES as readonly string[]).includes(m.role),
@@ -93,7 +96,11 @@ function fieldsData(fields: NeedFields) {
 }
 
 /** Stores the photos first (files cannot join a transaction); removes them if the write fails. */
-async function withStoredPhotos<T>(ownerId: string, files: File[], write: (uploadIds: string[]) => Promise<T>): Promise<T> {
+async function withStoredPhotos<T>(
+  ownerId: string,
+  files: File[],
+  write: (uploadIds: string[]) => Promise<T>,
+): Promise<T> {
   const stored: string[] = [];
   try {
     for (const file of files) stored.push((await storeImage({ ownerId, file })).id);
@@ -104,15 +111,44 @@ async function withStoredPhotos<T>(ownerId: string, files: File[], write: (uploa
   }
 }
 
-async function openNeed(tx: Tx, needId: string, actorId: string, meta: RequestMeta, vouched = false): Promise<boolean> {
-  const need = await tx.need.findUniqueOrThrow({ where: { id: needId }, select: { status: true, organisationId: true, postedById: true, title: true } });
+async function openNeed(
+  tx: Tx,
+  needId: string,
+  actorId: string,
+  meta: RequestMeta,
+  vouched = false,
+): Promise<boolean> {
+  const need = await tx.need.findUniqueOrThrow({
+    where: { id: needId },
+    select: { status: true, organisationId: true, postedById: true, title: true },
+  });
   assertTransition(NEED_TRANSITIONS, need.status, "OPEN", "need.invalid_transition");
   await assertNotBanned({ userId: need.postedById, organisationIds: [need.organisationId] }, new Date(), tx);
-  if (!vouched && !(await getPublisherVerification({ userId: need.postedById, organisationId: need.organisationId }, tx))) return false;
-  await tx.need.update({ where: { id: needId }, data: { status: "OPEN", publishedAt: new Date() }, select: { id: true } });
-  await recordAudit(tx, { actorId, action: "need.published", subjectType: "Need", subjectId: needId, before: { status: need.status }, after: { status: "OPEN" }, ip: meta.ip });
+  if (
+    !vouched &&
+    !(await getPublisherVerification({ userId: need.postedById, organisationId: need.organisationId }, tx))
+  )
+    return false;
+  await tx.need.update({
+    where: { id: needId },
+    data: { status: "OPEN", publishedAt: new Date() },
+    select: { id: true },
+  });
+  await recordAudit(tx, {
+    actorId,
+    action: "need.published",
+    subjectType: "Need",
+    subjectId: needId,
+    before: { status: need.status },
+    after: { status: "OPEN" },
+    ip: meta.ip,
+  });
   await markForIndexing(tx, "needs", needId);
-  await enqueueEvent(tx, { organisationIds: [need.organisationId], event: "need.published", payload: { needId, title: need.title, status: "OPEN", occurredAt: new Date().toISOString() } });
+  await enqueueEvent(tx, {
+    organisationIds: [need.organisationId],
+    event: "need.published",
+    payload: { needId, title: need.title, status: "OPEN", occurredAt: new Date().toISOString() },
+  });
   return true;
 }
 
@@ -137,7 +173,8 @@ export async function createNeed(input: {
   proxy?: { onCreated: (tx: Tx, needId: string) => Promise<void> };
 }): Promise<{ id: string; published: boolean }> {
   assertMayPostFor(input.actor, input.organisationId || undefined);
-  if (input.photos.length > MAX_NEED_PHOTOS) throw new DomainError("upload.too_many", { max: MAX_NEED_PHOTOS });
+  if (input.photos.length > MAX_NEED_PHOTOS)
+    throw new DomainError("upload.too_many", { max: MAX_NEED_PHOTOS });
   return withStoredPhotos(input.actor.id, input.photos, (uploadIds) =>
     withUnit(input.unit, async ({ tx }) => {
       const need = await tx.need.create({
@@ -149,9 +186,18 @@ export async function createNeed(input: {
         },
         select: { id: true, status: true, title: true },
       });
-      await recordAudit(tx, { actorId: input.actor.id, action: "need.created", subjectType: "Need", subjectId: need.id, after: { status: need.status, title: need.title }, ip: input.meta.ip });
+      await recordAudit(tx, {
+        actorId: input.actor.id,
+        action: "need.created",
+        subjectType: "Need",
+        subjectId: need.id,
+        after: { status: need.status, title: need.title },
+        ip: input.meta.ip,
+      });
       await input.proxy?.onCreated(tx, need.id);
-      const published = input.publish ? await openNeed(tx, need.id, input.actor.id, input.meta, Boolean(input.proxy)) : false;
+      const published = input.publish
+        ? await openNeed(tx, need.id, input.actor.id, input.meta, Boolean(input.proxy))
+        : false;
       return { id: need.id, published };
     }),
   );
@@ -160,7 +206,14 @@ export async function createNeed(input: {
 async function loadManaged(tx: Tx, actor: Actor, needId: string) {
   const need = await tx.need.findUnique({
     where: { id: needId },
-    select: { id: true, status: true, organisationId: true, postedById: true, title: true, _count: { select: { photos: true } } },
+    select: {
+      id: true,
+      status: true,
+      organisationId: true,
+      postedById: true,
+      title: true,
+      _count: { select: { photos: true } },
+    },
   });
   if (!need) throw new DomainError("need.not_found");
   if (!canManageNeed(actor, need)) throw new DomainError("need.forbidden");
@@ -179,7 +232,8 @@ export async function updateNeed(input: {
   const current = await loadManaged(db, input.actor, input.needId);
   if (!EDITABLE.includes(current.status)) throw new DomainError("need.not_editable");
   const keptCount = current._count.photos - input.removePhotoIds.length;
-  if (keptCount + input.photos.length > MAX_NEED_PHOTOS) throw new DomainError("upload.too_many", { max: MAX_NEED_PHOTOS });
+  if (keptCount + input.photos.length > MAX_NEED_PHOTOS)
+    throw new DomainError("upload.too_many", { max: MAX_NEED_PHOTOS });
   const removed: string[] = [];
   const result = await withStoredPhotos(input.actor.id, input.photos, (uploadIds) =>
     db.$transaction(async (tx) => {
@@ -191,7 +245,9 @@ export async function updateNeed(input: {
         where: { needId: need.id, uploadId: { in: input.removePhotoIds } },
         select: { uploadId: true },
       });
-      await tx.needPhoto.deleteMany({ where: { needId: need.id, uploadId: { in: deleted.map((d) => d.uploadId) } } });
+      await tx.needPhoto.deleteMany({
+        where: { needId: need.id, uploadId: { in: deleted.map((d) => d.uploadId) } },
+      });
       removed.push(...deleted.map((d) => d.uploadId));
       const last = await tx.needPhoto.aggregate({ where: { needId: need.id }, _max: { sortOrder: true } });
       const start = (last._max.sortOrder ?? -1) + 1;
@@ -213,7 +269,10 @@ export async function updateNeed(input: {
         ip: input.meta.ip,
       });
       await markForIndexing(tx, "needs", need.id);
-      const published = input.publish && need.status === "DRAFT" ? await openNeed(tx, need.id, input.actor.id, input.meta) : false;
+      const published =
+        input.publish && need.status === "DRAFT"
+          ? await openNeed(tx, need.id, input.actor.id, input.meta)
+          : false;
       return { published };
     }),
   );
@@ -225,7 +284,8 @@ export async function updateNeed(input: {
 export async function publishNeed(input: { actor: Actor; needId: string; meta: RequestMeta }): Promise<void> {
   await db.$transaction(async (tx) => {
     await loadManaged(tx, input.actor, input.needId);
-    if (!(await openNeed(tx, input.needId, input.actor.id, input.meta))) throw new DomainError("need.not_verified");
+    if (!(await openNeed(tx, input.needId, input.actor.id, input.meta)))
+      throw new DomainError("need.not_verified");
   });
 }
 
@@ -234,19 +294,42 @@ export async function closeNeed(input: { actor: Actor; needId: string; meta: Req
     await tx.$queryRaw`SELECT id FROM "Need" WHERE id = ${input.needId} FOR UPDATE`;
     const need = await loadManaged(tx, input.actor, input.needId);
     assertTransition(NEED_TRANSITIONS, need.status, "CLOSED", "need.invalid_transition");
-    await tx.need.update({ where: { id: need.id }, data: { status: "CLOSED", closedAt: new Date() }, select: { id: true } });
-    await recordAudit(tx, { actorId: input.actor.id, action: "need.closed", subjectType: "Need", subjectId: need.id, before: { status: need.status }, after: { status: "CLOSED" }, ip: input.meta.ip });
+    await tx.need.update({
+      where: { id: need.id },
+      data: { status: "CLOSED", closedAt: new Date() },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      actorId: input.actor.id,
+      action: "need.closed",
+      subjectType: "Need",
+      subjectId: need.id,
+      before: { status: need.status },
+      after: { status: "CLOSED" },
+      ip: input.meta.ip,
+    });
     await markForIndexing(tx, "needs", need.id);
   });
 }
 
 /** Bureau moderation: hidden needs leave every list; the poster is told why. */
-export async function setNeedHidden(input: { actor: Actor; needId: string; hidden: boolean; reason?: string; meta: RequestMeta }): Promise<void> {
+export async function setNeedHidden(input: {
+  actor: Actor;
+  needId: string;
+  hidden: boolean;
+  reason?: string;
+  meta: RequestMeta;
+}): Promise<void> {
   if (!can(input.actor, "content.moderate")) throw new DomainError("need.forbidden");
   const rows = await db.$transaction(async (tx) => {
-    const need = await tx.need.findUnique({ where: { id: input.needId }, select: { id: true, title: true, postedById: true, hiddenAt: true, hiddenReason: true } });
+    const need = await tx.need.findUnique({
+      where: { id: input.needId },
+      select: { id: true, title: true, postedById: true, hiddenAt: true, hiddenReason: true },
+    });
     if (!need) throw new DomainError("need.not_found");
-    const data = input.hidden ? { hiddenAt: new Date(), hiddenReason: input.reason ?? "" } : { hiddenAt: null, hiddenReason: null };
+    const data = input.hidden
+      ? { hiddenAt: new Date(), hiddenReason: input.reason ?? "" }
+      : { hiddenAt: null, hiddenReason: null };
     await tx.need.update({ where: { id: need.id }, data, select: { id: true } });
     await recordAudit(tx, {
       actorId: input.actor.id,
@@ -260,7 +343,12 @@ export async function setNeedHidden(input: { actor: Actor; needId: string; hidde
     await markForIndexing(tx, "needs", need.id);
     if (!input.hidden) return [];
     return createNotifications(tx, [
-      { userId: need.postedById, type: "need.hidden", params: { need: need.title, reason: input.reason ?? "" }, href: `/needs/${need.id}` },
+      {
+        userId: need.postedById,
+        type: "need.hidden",
+        params: { need: need.title, reason: input.reason ?? "" },
+        href: `/needs/${need.id}`,
+      },
     ]);
   });
   await deliverNotifications(rows);
@@ -269,13 +357,30 @@ export async function setNeedHidden(input: { actor: Actor; needId: string; hidde
 /** Open needs whose deadline has passed become EXPIRED (run on a timer by the server). */
 export async function expireNeeds(now = new Date()): Promise<number> {
   return db.$transaction(async (tx) => {
-    const due = await tx.need.findMany({ where: { status: "OPEN", deadline: { lt: now } }, select: { id: true } });
+    const due = await tx.need.findMany({
+      where: { status: "OPEN", deadline: { lt: now } },
+      select: { id: true },
+    });
     if (due.length === 0) return 0;
-    await tx.need.updateMany({ where: { id: { in: due.map((n) => n.id) }, status: "OPEN" }, data: { status: "EXPIRED", closedAt: now } });
+    await tx.need.updateMany({
+      where: { id: { in: due.map((n) => n.id) }, status: "OPEN" },
+      data: { status: "EXPIRED", closedAt: now },
+    });
     for (const need of due) {
-      await recordAudit(tx, { actorId: null, action: "need.expired", subjectType: "Need", subjectId: need.id, before: { status: "OPEN" }, after: { status: "EXPIRED" } });
+      await recordAudit(tx, {
+        actorId: null,
+        action: "need.expired",
+        subjectType: "Need",
+        subjectId: need.id,
+        before: { status: "OPEN" },
+        after: { status: "EXPIRED" },
+      });
     }
-    await markForIndexing(tx, "needs", due.map((need) => need.id));
+    await markForIndexing(
+      tx,
+      "needs",
+      due.map((need) => need.id),
+    );
     return due.length;
   });
 }

@@ -34,7 +34,8 @@ export const negotiationMessagesEn: Record<keyof typeof negotiationMessagesZh, s
   "negotiation.invite.noneNewToast": "Every expert you chose had been invited before",
   "negotiation.invitationOnly": "Invited experts only",
   "negotiation.invitationOnlyHint": "Only experts you invite, or that triage assigns, can apply",
-  "negotiation.invitationOnlyRefused": "Only invited experts can apply for this need, and you have not been invited.",
+  "negotiation.invitationOnlyRefused":
+    "Only invited experts can apply for this need, and you have not been invited.",
   "negotiation.revisions.title": "Counter-offers",
   "negotiation.revisions.original": "Original application",
   "negotiation.revisions.number": "Counter-offer {number}",
@@ -43,7 +44,8 @@ export const negotiationMessagesEn: Record<keyof typeof negotiationMessagesZh, s
   "negotiation.revisions.by": "{side} {name} · {date}",
   "negotiation.revisions.note": "Note: {note}",
   "negotiation.revisions.propose": "Propose new terms",
-  "negotiation.revisions.proposeHint": "Price, timeline or arrangement can be negotiated; once the other side accepts, the new terms are the application's.",
+  "negotiation.revisions.proposeHint":
+    "Price, timeline or arrangement can be negotiated; once the other side accepts, the new terms are the application's.",
   "negotiation.revisions.approachHint": "Leave empty to keep the current approach",
   "negotiation.revisions.noteLabel": "Note (optional)",
   "negotiation.revisions.submit": "Send counter-offer",
@@ -69,7 +71,8 @@ export const negotiationMessagesEn: Record<keyof typeof negotiationMessagesZh, s
   "negotiation.errors.not_other_side": "Only the other side can answer this counter-offer",
   "negotiation.errors.revision_not_pending": "This counter-offer has already been answered or replaced",
   "negotiation.errors.answer_counter_offer_first": "Answer the other side's counter-offer first",
-  "negotiation.errors.awaiting_counter_offer": "Your counter-offer is still waiting for an answer; accept the application once it is answered",
+  "negotiation.errors.awaiting_counter_offer":
+    "Your counter-offer is still waiting for an answer; accept the application once it is answered",
   "negotiation.errors.note_length": "The note can be at most 1000 characters",
   "notification.invitation.received": '{by} invites you to apply for "{need}"',
   "notification.invitation.declined": '{expert} declined the invitation to "{need}" {reason}',

@@ -41,4 +41,7 @@ export const RespondRevisionSchema = z.object({
 });
 
 /** The counter-offer route's actions, told apart by intent; `redirectTo` says where to go back. */
-export const RevisionActionSchema = z.discriminatedUnion("intent", [ProposeRevisionSchema, RespondRevisionSchema]);
+export const RevisionActionSchema = z.discriminatedUnion("intent", [
+  ProposeRevisionSchema,
+  RespondRevisionSchema,
+]);

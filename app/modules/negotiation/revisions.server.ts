@@ -2,7 +2,11 @@ import { db, type Tx } from "~/db.server";
 import type { RevisionSide } from "~/generated/prisma/enums";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { canManageNeed } from "~/modules/needs/needs.server";
-import { createNotifications, deliverNotifications, type NewNotification } from "~/modules/notifications/notifications.server";
+import {
+  createNotifications,
+  deliverNotifications,
+  type NewNotification,
+} from "~/modules/notifications/notifications.server";
 import type { Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
 import type { RevisionInput } from "./negotiation.schema";
@@ -31,9 +35,28 @@ async function lockApplication(tx: Tx, applicationId: string) {
   return tx.application.findUniqueOrThrow({
     where: { id: applicationId },
     select: {
-      id: true, status: true, expertId: true, approach: true, timeline: true, arrangement: true, priceFen: true, createdAt: true,
+      id: true,
+      status: true,
+      expertId: true,
+      approach: true,
+      timeline: true,
+      arrangement: true,
+      priceFen: true,
+      createdAt: true,
       expert: { select: { displayName: true } },
-      need: { select: { id: true, title: true, status: true, hiddenAt: true, arrangements: true, organisationId: true, postedById: true, organisation: { select: { name: true } }, postedBy: { select: { displayName: true } } } },
+      need: {
+        select: {
+          id: true,
+          title: true,
+          status: true,
+          hiddenAt: true,
+          arrangements: true,
+          organisationId: true,
+          postedById: true,
+          organisation: { select: { name: true } },
+          postedBy: { select: { displayName: true } },
+        },
+      },
     },
   });
 }
@@ -41,52 +64,92 @@ async function lockApplication(tx: Tx, applicationId: string) {
 type Locked = Awaited<ReturnType<typeof lockApplication>>;
 
 /** Which side of the application the actor is on, or null for a stranger. */
-export function sideOf(actor: Actor, application: { expertId: string; need: { organisationId: string | null; postedById: string } }): RevisionSide | null {
+export function sideOf(
+  actor: Actor,
+  application: { expertId: string; need: { organisationId: string | null; postedById: string } },
+): RevisionSide | null {
   if (actor.id === application.expertId) return "APPLICANT";
   return canManageNeed(actor, application.need) ? "POSTER" : null;
 }
 
 function assertNegotiable(application: Locked) {
-  if (!NEGOTIABLE.includes(application.status) || application.need.status !== "OPEN" || application.need.hiddenAt) throw new DomainError("negotiation.closed");
+  if (
+    !NEGOTIABLE.includes(application.status) ||
+    application.need.status !== "OPEN" ||
+    application.need.hiddenAt
+  )
+    throw new DomainError("negotiation.closed");
 }
 
 /** Notices for the side that did not act: the expert, or everyone who manages the need. */
-async function noticesFor(tx: Tx, side: RevisionSide, application: Locked, notice: Omit<NewNotification, "userId" | "href">): Promise<NewNotification[]> {
-  if (side === "APPLICANT") return [{ ...notice, userId: application.expertId, href: `/needs/${application.need.id}#revisions` }];
+async function noticesFor(
+  tx: Tx,
+  side: RevisionSide,
+  application: Locked,
+  notice: Omit<NewNotification, "userId" | "href">,
+): Promise<NewNotification[]> {
+  if (side === "APPLICANT")
+    return [{ ...notice, userId: application.expertId, href: `/needs/${application.need.id}#revisions` }];
   const { need } = application;
   const href = `/needs/${need.id}/applications#application-${application.id}`;
   if (!need.organisationId) return [{ ...notice, userId: need.postedById, href }];
-  const members = await tx.membership.findMany({ where: { organisationId: need.organisationId, role: { in: ["VILLAGE", "FARMER"] } }, select: { userId: true } });
+  const members = await tx.membership.findMany({
+    where: { organisationId: need.organisationId, role: { in: ["VILLAGE", "FARMER"] } },
+    select: { userId: true },
+  });
   return members.map((m) => ({ ...notice, userId: m.userId, href }));
 }
 
 function displayNameFor(side: RevisionSide, application: Locked) {
-  return side === "APPLICANT" ? application.expert.displayName : (application.need.organisation?.name ?? application.need.postedBy.displayName);
+  return side === "APPLICANT"
+    ? application.expert.displayName
+    : (application.need.organisation?.name ?? application.need.postedBy.displayName);
 }
 
 /**
  * Either side proposes new terms while the application is still being decided. An unanswered
  * earlier proposal (from either side) is superseded: only the latest offer can be accepted.
  */
-export async function proposeRevision(actor: Actor, applicationId: string, input: RevisionInput, meta: Meta = {}) {
+export async function proposeRevision(
+  actor: Actor,
+  applicationId: string,
+  input: RevisionInput,
+  meta: Meta = {},
+) {
   const { revision, rows } = await db.$transaction(async (tx) => {
     const application = await lockApplication(tx, applicationId);
     const side = sideOf(actor, application);
     if (!side) throw new DomainError("negotiation.forbidden");
     assertNegotiable(application);
-    if (!application.need.arrangements.includes(input.arrangement)) throw new DomainError("negotiation.arrangement_not_accepted");
+    if (!application.need.arrangements.includes(input.arrangement))
+      throw new DomainError("negotiation.arrangement_not_accepted");
 
-    const last = await tx.applicationRevision.findFirst({ where: { applicationId }, orderBy: { number: "desc" }, select: { number: true } });
+    const last = await tx.applicationRevision.findFirst({
+      where: { applicationId },
+      orderBy: { number: "desc" },
+      select: { number: true },
+    });
     if (!last) {
       await tx.applicationRevision.create({
         data: {
-          applicationId, number: 0, side: "APPLICANT", authorId: application.expertId, status: "ACCEPTED", createdAt: application.createdAt,
-          approach: application.approach, timeline: application.timeline, arrangement: application.arrangement, priceFen: application.priceFen,
+          applicationId,
+          number: 0,
+          side: "APPLICANT",
+          authorId: application.expertId,
+          status: "ACCEPTED",
+          createdAt: application.createdAt,
+          approach: application.approach,
+          timeline: application.timeline,
+          arrangement: application.arrangement,
+          priceFen: application.priceFen,
         },
         select: { id: true },
       });
     }
-    await tx.applicationRevision.updateMany({ where: { applicationId, status: "PROPOSED" }, data: { status: "SUPERSEDED" } });
+    await tx.applicationRevision.updateMany({
+      where: { applicationId, status: "PROPOSED" },
+      data: { status: "SUPERSEDED" },
+    });
     const revision = await tx.applicationRevision.create({
       data: {
         applicationId,
@@ -102,13 +165,29 @@ export async function proposeRevision(actor: Actor, applicationId: string, input
       select: { id: true, number: true, side: true, status: true },
     });
     await recordAudit(tx, {
-      actorId: actor.id, action: "application.revision_proposed", subjectType: "Application", subjectId: applicationId,
-      before: { priceFen: application.priceFen, arrangement: application.arrangement, timeline: application.timeline },
-      after: { revision: revision.number, side, priceFen: input.price, arrangement: input.arrangement, timeline: input.timeline },
+      actorId: actor.id,
+      action: "application.revision_proposed",
+      subjectType: "Application",
+      subjectId: applicationId,
+      before: {
+        priceFen: application.priceFen,
+        arrangement: application.arrangement,
+        timeline: application.timeline,
+      },
+      after: {
+        revision: revision.number,
+        side,
+        priceFen: input.price,
+        arrangement: input.arrangement,
+        timeline: input.timeline,
+      },
       ip: meta.ip,
     });
     const other: RevisionSide = side === "APPLICANT" ? "POSTER" : "APPLICANT";
-    const notices = await noticesFor(tx, other, application, { type: "revision.proposed", params: { by: displayNameFor(side, application), need: application.need.title } });
+    const notices = await noticesFor(tx, other, application, {
+      type: "revision.proposed",
+      params: { by: displayNameFor(side, application), need: application.need.title },
+    });
     return { revision, rows: await createNotifications(tx, notices) };
   });
   await deliverNotifications(rows);
@@ -119,9 +198,17 @@ export async function proposeRevision(actor: Actor, applicationId: string, input
  * The other side answers the latest proposal. Accepting copies its terms onto the application in
  * the same transaction: the application row is what the agreement draft starts from.
  */
-export async function respondToRevision(actor: Actor, revisionId: string, decision: "ACCEPTED" | "DECLINED", meta: Meta = {}) {
+export async function respondToRevision(
+  actor: Actor,
+  revisionId: string,
+  decision: "ACCEPTED" | "DECLINED",
+  meta: Meta = {},
+) {
   const rows = await db.$transaction(async (tx) => {
-    const found = await tx.applicationRevision.findUnique({ where: { id: revisionId }, select: { applicationId: true } });
+    const found = await tx.applicationRevision.findUnique({
+      where: { id: revisionId },
+      select: { applicationId: true },
+    });
     if (!found) throw new DomainError("negotiation.not_found");
     const application = await lockApplication(tx, found.applicationId);
     const side = sideOf(actor, application);
@@ -129,29 +216,65 @@ export async function respondToRevision(actor: Actor, revisionId: string, decisi
     // Re-read under the lock: a newer proposal may have superseded this one meanwhile.
     const revision = await tx.applicationRevision.findUniqueOrThrow({
       where: { id: revisionId },
-      select: { id: true, number: true, side: true, status: true, authorId: true, approach: true, timeline: true, arrangement: true, priceFen: true },
+      select: {
+        id: true,
+        number: true,
+        side: true,
+        status: true,
+        authorId: true,
+        approach: true,
+        timeline: true,
+        arrangement: true,
+        priceFen: true,
+      },
     });
     if (revision.side === side) throw new DomainError("negotiation.not_other_side");
     if (revision.status !== "PROPOSED") throw new DomainError("negotiation.revision_not_pending");
     assertNegotiable(application);
-    if (decision === "ACCEPTED" && !application.need.arrangements.includes(revision.arrangement)) throw new DomainError("negotiation.arrangement_not_accepted");
+    if (decision === "ACCEPTED" && !application.need.arrangements.includes(revision.arrangement))
+      throw new DomainError("negotiation.arrangement_not_accepted");
 
-    await tx.applicationRevision.update({ where: { id: revision.id }, data: { status: decision, respondedById: actor.id, respondedAt: new Date() }, select: { id: true } });
+    await tx.applicationRevision.update({
+      where: { id: revision.id },
+      data: { status: decision, respondedById: actor.id, respondedAt: new Date() },
+      select: { id: true },
+    });
     if (decision === "ACCEPTED") {
       await tx.application.update({
         where: { id: application.id },
-        data: { approach: revision.approach, timeline: revision.timeline, arrangement: revision.arrangement, priceFen: revision.priceFen },
+        data: {
+          approach: revision.approach,
+          timeline: revision.timeline,
+          arrangement: revision.arrangement,
+          priceFen: revision.priceFen,
+        },
         select: { id: true },
       });
     }
     await recordAudit(tx, {
-      actorId: actor.id, action: `application.revision_${decision.toLowerCase()}`, subjectType: "Application", subjectId: application.id,
-      before: { revision: revision.number, priceFen: application.priceFen, arrangement: application.arrangement },
-      after: decision === "ACCEPTED" ? { revision: revision.number, priceFen: revision.priceFen, arrangement: revision.arrangement } : { revision: revision.number, status: decision },
+      actorId: actor.id,
+      action: `application.revision_${decision.toLowerCase()}`,
+      subjectType: "Application",
+      subjectId: application.id,
+      before: {
+        revision: revision.number,
+        priceFen: application.priceFen,
+        arrangement: application.arrangement,
+      },
+      after:
+        decision === "ACCEPTED"
+          ? { revision: revision.number, priceFen: revision.priceFen, arrangement: revision.arrangement }
+          : { revision: revision.number, status: decision },
       ip: meta.ip,
     });
     const type = decision === "ACCEPTED" ? "revision.accepted" : "revision.declined";
-    return createNotifications(tx, await noticesFor(tx, revision.side, application, { type, params: { by: displayNameFor(side, application), need: application.need.title } }));
+    return createNotifications(
+      tx,
+      await noticesFor(tx, revision.side, application, {
+        type,
+        params: { by: displayNameFor(side, application), need: application.need.title },
+      }),
+    );
   });
   await deliverNotifications(rows);
 }
@@ -174,11 +297,20 @@ export const revisionSelect = {
 /** Every application's revisions, oldest first, with each author's name. */
 export async function listRevisions(applicationIds: string[]) {
   if (applicationIds.length === 0) return {};
-  const rows = await db.applicationRevision.findMany({ where: { applicationId: { in: applicationIds } }, select: { ...revisionSelect, authorId: true }, orderBy: { number: "asc" } });
-  const authors = await db.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.authorId))] } }, select: { id: true, displayName: true } });
+  const rows = await db.applicationRevision.findMany({
+    where: { applicationId: { in: applicationIds } },
+    select: { ...revisionSelect, authorId: true },
+    orderBy: { number: "asc" },
+  });
+  const authors = await db.user.findMany({
+    where: { id: { in: [...new Set(rows.map((r) => r.authorId))] } },
+    select: { id: true, displayName: true },
+  });
   const nameOf = new Map(authors.map((a) => [a.id, a.displayName]));
-  const byApplication: Record<string, (Omit<(typeof rows)[number], "authorId"> & { authorName: string })[]> = {};
-  for (const { authorId, ...row } of rows) (byApplication[row.applicationId] ??= []).push({ ...row, authorName: nameOf.get(authorId) ?? "" });
+  const byApplication: Record<string, (Omit<(typeof rows)[number], "authorId"> & { authorName: string })[]> =
+    {};
+  for (const { authorId, ...row } of rows)
+    (byApplication[row.applicationId] ??= []).push({ ...row, authorName: nameOf.get(authorId) ?? "" });
   return byApplication;
 }
 
@@ -186,12 +318,35 @@ export async function listRevisions(applicationIds: string[]) {
 export async function getRevisionThread(actor: Actor, applicationId: string) {
   const application = await db.application.findUnique({
     where: { id: applicationId },
-    select: { id: true, status: true, expertId: true, approach: true, timeline: true, arrangement: true, priceFen: true, expert: { select: { displayName: true } }, need: { select: { id: true, title: true, status: true, hiddenAt: true, arrangements: true, organisationId: true, postedById: true } } },
+    select: {
+      id: true,
+      status: true,
+      expertId: true,
+      approach: true,
+      timeline: true,
+      arrangement: true,
+      priceFen: true,
+      expert: { select: { displayName: true } },
+      need: {
+        select: {
+          id: true,
+          title: true,
+          status: true,
+          hiddenAt: true,
+          arrangements: true,
+          organisationId: true,
+          postedById: true,
+        },
+      },
+    },
   });
   if (!application) throw new DomainError("negotiation.not_found");
   const side = sideOf(actor, application);
   if (!side) throw new DomainError("negotiation.not_found");
   const revisions = (await listRevisions([applicationId]))[applicationId] ?? [];
-  const open = NEGOTIABLE.includes(application.status) && application.need.status === "OPEN" && !application.need.hiddenAt;
+  const open =
+    NEGOTIABLE.includes(application.status) &&
+    application.need.status === "OPEN" &&
+    !application.need.hiddenAt;
   return { application, side, open, revisions };
 }

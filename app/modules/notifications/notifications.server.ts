@@ -12,11 +12,7 @@ import {
   type NotificationType,
 } from "./notification-types";
 
-export {
-  NOTIFICATION_TYPES,
-  notificationMessageKey,
-  type NotificationType,
-} from "./notification-types";
+export { NOTIFICATION_TYPES, notificationMessageKey, type NotificationType } from "./notification-types";
 
 export interface NewNotification {
   userId: string;
@@ -25,7 +21,14 @@ export interface NewNotification {
   href?: string;
 }
 
-const viewSelect = { id: true, userId: true, type: true, payload: true, createdAt: true, readAt: true } as const;
+const viewSelect = {
+  id: true,
+  userId: true,
+  type: true,
+  payload: true,
+  createdAt: true,
+  readAt: true,
+} as const;
 
 type Row = Prisma.NotificationGetPayload<{ select: typeof viewSelect }>;
 
@@ -73,7 +76,11 @@ export async function createNotifications(tx: Tx, items: NewNotification[]): Pro
   for (const item of items) {
     rows.push(
       await tx.notification.create({
-        data: { userId: item.userId, type: item.type, payload: { params: item.params ?? {}, href: item.href ?? null } },
+        data: {
+          userId: item.userId,
+          type: item.type,
+          payload: { params: item.params ?? {}, href: item.href ?? null },
+        },
         select: viewSelect,
       }),
     );
@@ -88,7 +95,10 @@ export function countUnread(userId: string): Promise<number> {
 /** Pushes committed notifications to their users' open sockets, with the new unread count. */
 export async function deliverNotifications(rows: Row[]): Promise<void> {
   for (const row of rows) {
-    publishToUser(row.userId, "notification:new", { notification: toView(row), unreadCount: await countUnread(row.userId) });
+    publishToUser(row.userId, "notification:new", {
+      notification: toView(row),
+      unreadCount: await countUnread(row.userId),
+    });
   }
 }
 
@@ -160,7 +170,10 @@ export async function markRead(userId: string, notificationId: string): Promise<
 
 /** Marks every unread notification of the user read; returns how many were unread. */
 export async function markAllRead(userId: string): Promise<number> {
-  const { count } = await db.notification.updateMany({ where: { userId, readAt: null }, data: { readAt: new Date() } });
+  const { count } = await db.notification.updateMany({
+    where: { userId, readAt: null },
+    data: { readAt: new Date() },
+  });
   if (count > 0) await publishUnread(userId);
   return count;
 }

@@ -3,7 +3,8 @@ import type { offersMessagesZh } from "./offers.messages";
 /** English for offers.messages.ts: typed against the Chinese, so a missing or extra key fails the type check. */
 export const offersMessagesEn: Record<keyof typeof offersMessagesZh, string> = {
   "offers.title": "Offers",
-  "offers.intro": "Technologies, services and trainings offered by experts, universities and research institutes.",
+  "offers.intro":
+    "Technologies, services and trainings offered by experts, universities and research institutes.",
   "offers.post": "Post an offer",
   "offers.newTitle": "Post an offer",
   "offers.editTitle": "Edit offer",
@@ -86,7 +87,8 @@ export const offersMessagesEn: Record<keyof typeof offersMessagesZh, string> = {
   "offers.errors.price_too_large": "The amount cannot exceed 100 million yuan",
   "offers.errors.price_range": "The highest price cannot be below the lowest",
   "offers.errors.expert_not_verified": "You can publish once you are verified; you can save a draft now",
-  "offers.errors.organisation_not_verified": "You can publish once your institution is verified; you can save a draft now",
+  "offers.errors.organisation_not_verified":
+    "You can publish once your institution is verified; you can save a draft now",
   "offers.errors.organisation_required": "Choose the institution this offer is posted for",
   "offers.errors.not_institution_member": "Only the institution's own accounts can post in its name",
   "offers.errors.invalid_transition": "This offer's status does not allow that; please reload the page",

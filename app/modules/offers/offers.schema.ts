@@ -54,7 +54,9 @@ export const OfferFieldsSchema = z
       .max(4000, "offers.errors.description_length"),
     industry: z.enum(INDUSTRY_CODES, { message: "offers.errors.industry_invalid" }),
     countiesServed: z
-      .array(z.enum(COUNTY_CODES, { message: "errors.county_invalid" }), { message: "offers.errors.counties_required" })
+      .array(z.enum(COUNTY_CODES, { message: "errors.county_invalid" }), {
+        message: "offers.errors.counties_required",
+      })
       .min(1, "offers.errors.counties_required")
       .transform((codes) => [...new Set(codes)]),
     arrangements: z
@@ -69,11 +71,19 @@ export const OfferFieldsSchema = z
     organisationId: z.string().trim().max(40).optional(),
   })
   .superRefine((form, ctx) => {
-    if (typeof form.priceMin === "number" && typeof form.priceMax === "number" && form.priceMin > form.priceMax) {
+    if (
+      typeof form.priceMin === "number" &&
+      typeof form.priceMax === "number" &&
+      form.priceMin > form.priceMax
+    ) {
       ctx.addIssue({ code: "custom", path: ["priceMax"], message: "offers.errors.price_range" });
     }
   }, ALWAYS)
-  .transform(({ priceMin, priceMax, ...rest }) => ({ ...rest, priceMinFen: priceMin, priceMaxFen: priceMax }));
+  .transform(({ priceMin, priceMax, ...rest }) => ({
+    ...rest,
+    priceMinFen: priceMin,
+    priceMaxFen: priceMax,
+  }));
 
 /** What a service needs to write an offer: the form's fields, prices in fen. */
 export type OfferFields = z.output<typeof OfferFieldsSchema>;

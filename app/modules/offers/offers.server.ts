@@ -56,14 +56,19 @@ export type OfferCard = Prisma.OfferGetPayload<{ select: typeof cardSelect }>;
 export type OfferDetail = Prisma.OfferGetPayload<{ select: typeof detailSelect }>;
 
 /** The expert's own offers are theirs; an institution's offers belong to its institution accounts. */
-export function ownsOffer(actor: Actor | null | undefined, offer: { expertId: string | null; organisationId: string | null }): boolean {
+export function ownsOffer(
+  actor: Actor | null | undefined,
+  offer: { expertId: string | null; organisationId: string | null },
+): boolean {
   if (!actor) return false;
   if (offer.expertId === actor.id) return true;
   return offer.organisationId !== null && isInstitutionMember(actor, offer.organisationId);
 }
 
 function isInstitutionMember(actor: Actor, organisationId: string): boolean {
-  return actor.memberships.some((membership) => membership.organisationId === organisationId && membership.role === "INSTITUTION");
+  return actor.memberships.some(
+    (membership) => membership.organisationId === organisationId && membership.role === "INSTITUTION",
+  );
 }
 
 /** Whether the provider shown on an offer is verified: the expert for their own offer, else the institution. */
@@ -73,9 +78,14 @@ export function providerVerified(offer: Pick<OfferCard, "expert" | "organisation
 
 /** In whose name the actor may post: themselves as an expert, and/or institutions they manage. */
 export async function getPostingOptions(actor: Actor) {
-  const asExpert = actor.primaryRole === "EXPERT" || actor.memberships.some((membership) => membership.role === "EXPERT");
+  const asExpert =
+    actor.primaryRole === "EXPERT" || actor.memberships.some((membership) => membership.role === "EXPERT");
   const organisationIds = actor.memberships
-    .filter((membership) => membership.role === "INSTITUTION" && can(actor, "offer.post", { organisationId: membership.organisationId }))
+    .filter(
+      (membership) =>
+        membership.role === "INSTITUTION" &&
+        can(actor, "offer.post", { organisationId: membership.organisationId }),
+    )
     .map((membership) => membership.organisationId);
   const organisations = await db.organisation.findMany({
     where: { id: { in: organisationIds } },
@@ -95,14 +105,18 @@ function resolveProvider(actor: Actor, organisationId: string | undefined) {
     return { expertId: null, organisationId };
   }
   if (!can(actor, "offer.post")) throw new DomainError("offer.forbidden");
-  const isExpert = actor.primaryRole === "EXPERT" || actor.memberships.some((membership) => membership.role === "EXPERT");
+  const isExpert =
+    actor.primaryRole === "EXPERT" || actor.memberships.some((membership) => membership.role === "EXPERT");
   if (!isExpert) throw new DomainError("offer.organisation_required");
   const affiliation = actor.memberships.find((membership) => membership.role === "EXPERT");
   return { expertId: actor.id, organisationId: affiliation?.organisationId ?? null };
 }
 
 /** Publishing needs the bureau's verification of whoever provides the offer; drafts do not. */
-async function assertProviderVerified(tx: Tx, offer: { expertId: string | null; organisationId: string | null }) {
+async function assertProviderVerified(
+  tx: Tx,
+  offer: { expertId: string | null; organisationId: string | null },
+) {
   if (offer.expertId) {
     const expert = await tx.user.findUnique({ where: { id: offer.expertId }, select: { verifiedAt: true } });
     if (!expert?.verifiedAt) throw new DomainError("offer.expert_not_verified");
@@ -136,7 +150,11 @@ const auditSelect = {
 type AuditRow = Prisma.OfferGetPayload<{ select: typeof auditSelect }>;
 
 function snapshot(row: AuditRow): Prisma.InputJsonObject {
-  return { ...row, publishedAt: row.publishedAt?.toISOString() ?? null, hiddenAt: row.hiddenAt?.toISOString() ?? null };
+  return {
+    ...row,
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    hiddenAt: row.hiddenAt?.toISOString() ?? null,
+  };
 }
 
 function fieldsData(fields: OfferFields) {
@@ -160,7 +178,14 @@ async function loadForChange(tx: Tx, offerId: string): Promise<AuditRow> {
   return offer;
 }
 
-async function changeStatus(tx: Tx, actorId: string, before: AuditRow, to: OfferStatus, action: string, meta: RequestMeta) {
+async function changeStatus(
+  tx: Tx,
+  actorId: string,
+  before: AuditRow,
+  to: OfferStatus,
+  action: string,
+  meta: RequestMeta,
+) {
   assertTransition(OFFER_TRANSITIONS, before.status, to, "offer.invalid_transition");
   if (to === "PUBLISHED") await assertProviderVerified(tx, before);
   const after = await tx.offer.update({
@@ -168,40 +193,86 @@ async function changeStatus(tx: Tx, actorId: string, before: AuditRow, to: Offer
     data: { status: to, ...(to === "PUBLISHED" ? { publishedAt: new Date() } : {}) },
     select: auditSelect,
   });
-  await recordAudit(tx, { actorId, action, subjectType: "Offer", subjectId: before.id, before: snapshot(before), after: snapshot(after), ip: meta.ip });
+  await recordAudit(tx, {
+    actorId,
+    action,
+    subjectType: "Offer",
+    subjectId: before.id,
+    before: snapshot(before),
+    after: snapshot(after),
+    ip: meta.ip,
+  });
   await markForIndexing(tx, "offers", before.id);
   return after;
 }
 
 /** Creates an offer as a draft, or publishes it at once when asked (all or nothing). */
-export async function createOffer(actor: Actor, fields: OfferFields, options: { publish?: boolean } = {}, meta: RequestMeta = {}) {
+export async function createOffer(
+  actor: Actor,
+  fields: OfferFields,
+  options: { publish?: boolean } = {},
+  meta: RequestMeta = {},
+) {
   const provider = resolveProvider(actor, fields.organisationId || undefined);
   return db.$transaction(async (tx) => {
     let offer = await tx.offer.create({
       data: { ...fieldsData(fields), ...provider, postedById: actor.id, status: "DRAFT" },
       select: auditSelect,
     });
-    await recordAudit(tx, { actorId: actor.id, action: "offer.created", subjectType: "Offer", subjectId: offer.id, after: snapshot(offer), ip: meta.ip });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "offer.created",
+      subjectType: "Offer",
+      subjectId: offer.id,
+      after: snapshot(offer),
+      ip: meta.ip,
+    });
     await markForIndexing(tx, "offers", offer.id);
-    if (options.publish) offer = await changeStatus(tx, actor.id, offer, "PUBLISHED", "offer.published", meta);
+    if (options.publish)
+      offer = await changeStatus(tx, actor.id, offer, "PUBLISHED", "offer.published", meta);
     return { id: offer.id, status: offer.status };
   });
 }
 
 /** Saves new content; the status stays as it was unless `publish` moves a draft or withdrawn offer live. */
-export async function updateOffer(actor: Actor, offerId: string, fields: OfferFields, options: { publish?: boolean } = {}, meta: RequestMeta = {}) {
+export async function updateOffer(
+  actor: Actor,
+  offerId: string,
+  fields: OfferFields,
+  options: { publish?: boolean } = {},
+  meta: RequestMeta = {},
+) {
   return db.$transaction(async (tx) => {
     const before = await loadForChange(tx, offerId);
     if (!ownsOffer(actor, before)) throw new DomainError("offer.forbidden");
-    let offer = await tx.offer.update({ where: { id: offerId }, data: fieldsData(fields), select: auditSelect });
-    await recordAudit(tx, { actorId: actor.id, action: "offer.updated", subjectType: "Offer", subjectId: offerId, before: snapshot(before), after: snapshot(offer), ip: meta.ip });
+    let offer = await tx.offer.update({
+      where: { id: offerId },
+      data: fieldsData(fields),
+      select: auditSelect,
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "offer.updated",
+      subjectType: "Offer",
+      subjectId: offerId,
+      before: snapshot(before),
+      after: snapshot(offer),
+      ip: meta.ip,
+    });
     await markForIndexing(tx, "offers", offerId);
-    if (options.publish && offer.status !== "PUBLISHED") offer = await changeStatus(tx, actor.id, offer, "PUBLISHED", "offer.published", meta);
+    if (options.publish && offer.status !== "PUBLISHED")
+      offer = await changeStatus(tx, actor.id, offer, "PUBLISHED", "offer.published", meta);
     return { id: offer.id, status: offer.status };
   });
 }
 
-async function ownerChange(actor: Actor, offerId: string, to: OfferStatus, action: string, meta: RequestMeta) {
+async function ownerChange(
+  actor: Actor,
+  offerId: string,
+  to: OfferStatus,
+  action: string,
+  meta: RequestMeta,
+) {
   return db.$transaction(async (tx) => {
     const before = await loadForChange(tx, offerId);
     if (!ownsOffer(actor, before)) throw new DomainError("offer.forbidden");
@@ -231,10 +302,23 @@ export async function hideOffer(actor: Actor, offerId: string, reason: string, m
       data: { hiddenAt: new Date(), hiddenReason: reason },
       select: auditSelect,
     });
-    await recordAudit(tx, { actorId: actor.id, action: "offer.hidden", subjectType: "Offer", subjectId: offerId, before: snapshot(before), after: snapshot(after), ip: meta.ip });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "offer.hidden",
+      subjectType: "Offer",
+      subjectId: offerId,
+      before: snapshot(before),
+      after: snapshot(after),
+      ip: meta.ip,
+    });
     await markForIndexing(tx, "offers", offerId);
     return createNotifications(tx, [
-      { userId: before.expertId ?? before.postedById, type: "offer.hidden", params: { offer: before.title, reason }, href: `/offers/${offerId}` },
+      {
+        userId: before.expertId ?? before.postedById,
+        type: "offer.hidden",
+        params: { offer: before.title, reason },
+        href: `/offers/${offerId}`,
+      },
     ]);
   });
   await deliverNotifications(notifications);
@@ -245,8 +329,20 @@ export async function unhideOffer(actor: Actor, offerId: string, meta: RequestMe
   await db.$transaction(async (tx) => {
     const before = await loadForChange(tx, offerId);
     if (!before.hiddenAt) throw new DomainError("offer.invalid_transition");
-    const after = await tx.offer.update({ where: { id: offerId }, data: { hiddenAt: null, hiddenReason: null }, select: auditSelect });
-    await recordAudit(tx, { actorId: actor.id, action: "offer.unhidden", subjectType: "Offer", subjectId: offerId, before: snapshot(before), after: snapshot(after), ip: meta.ip });
+    const after = await tx.offer.update({
+      where: { id: offerId },
+      data: { hiddenAt: null, hiddenReason: null },
+      select: auditSelect,
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "offer.unhidden",
+      subjectType: "Offer",
+      subjectId: offerId,
+      before: snapshot(before),
+      after: snapshot(after),
+      ip: meta.ip,
+    });
     await markForIndexing(tx, "offers", offerId);
   });
 }
@@ -270,17 +366,28 @@ export async function getOfferPage(viewer: Actor | null, offerId: string) {
 export async function getOfferForEdit(actor: Actor, offerId: string) {
   const offer = await db.offer.findUnique({ where: { id: offerId }, select: detailSelect });
   if (!offer) throw new DomainError("offer.not_found");
-  if (!ownsOffer(actor, offer)) throw new DomainError(offer.status === "DRAFT" ? "offer.not_found" : "offer.forbidden");
+  if (!ownsOffer(actor, offer))
+    throw new DomainError(offer.status === "DRAFT" ? "offer.not_found" : "offer.forbidden");
   return offer;
 }
 
 function orderFor(sort: OfferFilters["sort"]): Prisma.OfferOrderByWithRelationInput[] {
   // Offers without a price ("negotiable") come last either way; ties go to the newest.
   if (sort === "price_asc") {
-    return [{ priceMinFen: { sort: "asc", nulls: "last" } }, { priceMaxFen: { sort: "asc", nulls: "last" } }, { publishedAt: "desc" }, { id: "asc" }];
+    return [
+      { priceMinFen: { sort: "asc", nulls: "last" } },
+      { priceMaxFen: { sort: "asc", nulls: "last" } },
+      { publishedAt: "desc" },
+      { id: "asc" },
+    ];
   }
   if (sort === "price_desc") {
-    return [{ priceMaxFen: { sort: "desc", nulls: "last" } }, { priceMinFen: { sort: "desc", nulls: "last" } }, { publishedAt: "desc" }, { id: "asc" }];
+    return [
+      { priceMaxFen: { sort: "desc", nulls: "last" } },
+      { priceMinFen: { sort: "desc", nulls: "last" } },
+      { publishedAt: "desc" },
+      { id: "asc" },
+    ];
   }
   return [{ publishedAt: "desc" }, { id: "asc" }];
 }
@@ -289,7 +396,10 @@ function orderFor(sort: OfferFilters["sort"]): Prisma.OfferOrderByWithRelationIn
 /** Cards for the given ids, in the given order (search results keep the engine's ranking). */
 export async function getOfferCards(ids: readonly string[]): Promise<OfferCard[]> {
   if (ids.length === 0) return [];
-  const rows = await db.offer.findMany({ where: { id: { in: [...ids] }, hiddenAt: null, status: "PUBLISHED" }, select: cardSelect });
+  const rows = await db.offer.findMany({
+    where: { id: { in: [...ids] }, hiddenAt: null, status: "PUBLISHED" },
+    select: cardSelect,
+  });
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.map((id) => byId.get(id)).filter((row): row is OfferCard => row !== undefined);
 }
@@ -311,7 +421,10 @@ export function publishedOffersWhere(filters: Partial<OfferFilters> = {}): Prism
   }
   if (filters.q) {
     conditions.push({
-      OR: [{ title: { contains: filters.q, mode: "insensitive" } }, { description: { contains: filters.q, mode: "insensitive" } }],
+      OR: [
+        { title: { contains: filters.q, mode: "insensitive" } },
+        { description: { contains: filters.q, mode: "insensitive" } },
+      ],
     });
   }
   return { AND: conditions };
@@ -335,10 +448,16 @@ export async function listOffers(filters: Partial<OfferFilters> = {}) {
 
 /** Every offer the user owns, in any state, for their workspace: newest change first. */
 export async function listMyOffers(userId: string) {
-  const institutions = await db.membership.findMany({ where: { userId, role: "INSTITUTION" }, select: { organisationId: true } });
+  const institutions = await db.membership.findMany({
+    where: { userId, role: "INSTITUTION" },
+    select: { organisationId: true },
+  });
   return db.offer.findMany({
     where: {
-      OR: [{ expertId: userId }, { organisationId: { in: institutions.map((membership) => membership.organisationId) } }],
+      OR: [
+        { expertId: userId },
+        { organisationId: { in: institutions.map((membership) => membership.organisationId) } },
+      ],
     },
     select: { ...cardSelect, hiddenAt: true, hiddenReason: true, updatedAt: true },
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],

@@ -10,12 +10,21 @@ import { moderateProfile, type ModerationTarget } from "./profiles.server";
 const PROFILE_PATH = { organisation: "/orgs", expert: "/experts" } as const;
 
 /** The action of a public profile page: bureau staff hide it with a reason, or show it again. */
-export async function profileModerationAction(request: Request, context: { clientIp?: string }, target: ModerationTarget) {
+export async function profileModerationAction(
+  request: Request,
+  context: { clientIp?: string },
+  target: ModerationTarget,
+) {
   const user = await requireUser(request);
   const submission = parseWithZod(await request.formData(), { schema: ModerationSchema });
   if (submission.status !== "success") return replyInvalid(submission);
   try {
-    await moderateProfile({ actor: user, target, moderation: submission.value, meta: requestMeta(request, context) });
+    await moderateProfile({
+      actor: user,
+      target,
+      moderation: submission.value,
+      meta: requestMeta(request, context),
+    });
     return redirectWithToast(`${PROFILE_PATH[target.kind]}/${target.id}`, {
       message: submission.value.intent === "hide" ? "profiles.toast.hidden" : "profiles.toast.unhidden",
     });

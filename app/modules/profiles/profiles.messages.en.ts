@@ -20,7 +20,8 @@ export const profilesMessagesEn: Record<keyof typeof profilesMessagesZh, string>
   "profiles.offerKind.SERVICE": "Service",
   "profiles.offerKind.TRAINING": "Training",
   "profiles.notSet": "Not given",
-  "profiles.hiddenNotice": "This page has been hidden from the public by the administrators. Reason: {reason}",
+  "profiles.hiddenNotice":
+    "This page has been hidden from the public by the administrators. Reason: {reason}",
   "profiles.edit": "Edit",
   "profiles.verify": "Apply for verification",
   "profiles.viewPage": "View public page",
@@ -41,7 +42,8 @@ export const profilesMessagesEn: Record<keyof typeof profilesMessagesZh, string>
   "profiles.contactSection": "Contact (only verified users who are logged in see it)",
   "profiles.phoneHint": "A mobile number, or a landline with its area code such as 0379-12345678",
   "profiles.expert.editTitle": "My expert profile",
-  "profiles.expert.intro": "Say what you work on and which counties you serve, so villages and cooperatives can find you.",
+  "profiles.expert.intro":
+    "Say what you work on and which counties you serve, so villages and cooperatives can find you.",
   "profiles.expert.title": "Professional title",
   "profiles.expert.titleHint": "e.g. Professor, Research fellow, Senior agronomist",
   "profiles.expert.fields": "Fields",
@@ -55,7 +57,8 @@ export const profilesMessagesEn: Record<keyof typeof profilesMessagesZh, string>
   "profiles.expert.countiesServed": "Counties served",
   "profiles.expert.availability": "Availability",
   "profiles.expert.languages": "Languages",
-  "profiles.expert.missing": "You have not filled in your expert profile yet. Villages and cooperatives find you through it.",
+  "profiles.expert.missing":
+    "You have not filled in your expert profile yet. Villages and cooperatives find you through it.",
   "profiles.expert.fillIn": "Fill in my profile",
   "profiles.availability.AVAILABLE": "Taking new work",
   "profiles.availability.LIMITED": "Limited time",

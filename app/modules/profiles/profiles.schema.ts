@@ -51,8 +51,19 @@ const MainProductsSchema = z
   .string()
   .max(600, "profiles.errors.too_long")
   .optional()
-  .transform((value) => [...new Set((value ?? "").split(/[\n,，、;；]/).map((item) => item.trim()).filter(Boolean))])
-  .pipe(z.array(z.string().max(30, "profiles.errors.product_length")).max(MAX_MAIN_PRODUCTS, "profiles.errors.too_many_products"));
+  .transform((value) => [
+    ...new Set(
+      (value ?? "")
+        .split(/[\n,，、;；]/)
+        .map((item) => item.trim())
+        .filter(Boolean),
+    ),
+  ])
+  .pipe(
+    z
+      .array(z.string().max(30, "profiles.errors.product_length"))
+      .max(MAX_MAIN_PRODUCTS, "profiles.errors.too_many_products"),
+  );
 
 export const OrganisationProfileSchema = z.object({
   nameEn: optionalText(120),
@@ -67,16 +78,28 @@ export const OrganisationProfileSchema = z.object({
 export type OrganisationProfileInput = z.infer<typeof OrganisationProfileSchema>;
 
 export const ExpertProfileSchema = z.object({
-  title: z.string({ message: "errors.required" }).trim().min(1, "errors.required").max(60, "profiles.errors.too_long"),
-  fields: checkboxes(z.enum(INDUSTRY_CODES)).pipe(z.array(z.enum(INDUSTRY_CODES)).min(1, "profiles.errors.fields")),
-  specialties: z.string({ message: "errors.required" }).trim().min(2, "profiles.errors.specialties").max(300, "profiles.errors.too_long"),
+  title: z
+    .string({ message: "errors.required" })
+    .trim()
+    .min(1, "errors.required")
+    .max(60, "profiles.errors.too_long"),
+  fields: checkboxes(z.enum(INDUSTRY_CODES)).pipe(
+    z.array(z.enum(INDUSTRY_CODES)).min(1, "profiles.errors.fields"),
+  ),
+  specialties: z
+    .string({ message: "errors.required" })
+    .trim()
+    .min(2, "profiles.errors.specialties")
+    .max(300, "profiles.errors.too_long"),
   bio: optionalText(3000),
   /** An organisation the expert belongs to; otherwise the employer is typed as text. */
   affiliationId: z.string().trim().max(40).optional(),
   affiliationText: optionalText(80),
   countiesServed: checkboxes(z.enum(COUNTY_CODES)),
   availability: z.enum(AVAILABILITIES, { message: "profiles.errors.availability" }).default("AVAILABLE"),
-  languages: checkboxes(z.enum(PROFILE_LANGUAGES)).pipe(z.array(z.enum(PROFILE_LANGUAGES)).min(1, "profiles.errors.languages")),
+  languages: checkboxes(z.enum(PROFILE_LANGUAGES)).pipe(
+    z.array(z.enum(PROFILE_LANGUAGES)).min(1, "profiles.errors.languages"),
+  ),
   contactPhone: ContactPhoneSchema,
   contactEmail: ContactEmailSchema,
 });

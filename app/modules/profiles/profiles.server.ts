@@ -12,13 +12,22 @@ export interface RequestMeta {
 }
 
 /** Organisations whose page lists their experts and offers (成果转化). */
-export const INSTITUTION_TYPES: readonly OrganisationType[] = ["UNIVERSITY", "RESEARCH_INSTITUTE", "ENTERPRISE"];
+export const INSTITUTION_TYPES: readonly OrganisationType[] = [
+  "UNIVERSITY",
+  "RESEARCH_INSTITUTE",
+  "ENTERPRISE",
+];
 
 function isMember(viewer: Actor | null, organisationId: string): boolean {
   return Boolean(viewer?.memberships.some((m) => m.organisationId === organisationId));
 }
 
-const publishedOffers = { where: { status: "PUBLISHED", hiddenAt: null }, orderBy: { publishedAt: "desc" }, take: 20, select: { id: true, title: true, kind: true } } as const;
+const publishedOffers = {
+  where: { status: "PUBLISHED", hiddenAt: null },
+  orderBy: { publishedAt: "desc" },
+  take: 20,
+  select: { id: true, title: true, kind: true },
+} as const;
 
 const organisationPageSelect = {
   id: true,
@@ -39,13 +48,25 @@ const organisationPageSelect = {
     orderBy: { createdAt: "asc" },
     select: {
       role: true,
-      user: { select: { id: true, displayName: true, verifiedAt: true, expertProfile: { select: { hiddenAt: true } } } },
+      user: {
+        select: {
+          id: true,
+          displayName: true,
+          verifiedAt: true,
+          expertProfile: { select: { hiddenAt: true } },
+        },
+      },
     },
   },
   experts: {
     where: { hiddenAt: null },
     orderBy: { createdAt: "asc" },
-    select: { userId: true, title: true, isCommissioner: true, user: { select: { displayName: true, verifiedAt: true } } },
+    select: {
+      userId: true,
+      title: true,
+      isCommissioner: true,
+      user: { select: { displayName: true, verifiedAt: true } },
+    },
   },
   offers: { ...publishedOffers, where: { ...publishedOffers.where, expertId: null } },
 } as const satisfies Prisma.OrganisationSelect;
@@ -55,13 +76,26 @@ const organisationPageSelect = {
  * organisation is "not found" except to its members and to moderators, who see why it is hidden.
  */
 export async function getOrganisationPage(organisationId: string, viewer: Actor | null) {
-  const row = await db.organisation.findUnique({ where: { id: organisationId }, select: organisationPageSelect });
+  const row = await db.organisation.findUnique({
+    where: { id: organisationId },
+    select: organisationPageSelect,
+  });
   if (!row) throw new DomainError("profile.not_found");
   const member = isMember(viewer, row.id);
   const canModerate = can(viewer, "content.moderate");
   if (row.hiddenAt && !member && !canModerate) throw new DomainError("profile.not_found");
   const showContact = await isVerifiedViewer(viewer);
-  const { contactPhone, contactEmail, address, memberships, experts, offers, hiddenAt, hiddenReason, ...rest } = row;
+  const {
+    contactPhone,
+    contactEmail,
+    address,
+    memberships,
+    experts,
+    offers,
+    hiddenAt,
+    hiddenReason,
+    ...rest
+  } = row;
   const institution = INSTITUTION_TYPES.includes(row.type);
   return {
     organisation: rest,
@@ -121,14 +155,18 @@ export async function getExpertPage(userId: string, viewer: Actor | null) {
   if (profile?.hiddenAt && !isOwner && !canModerate) throw new DomainError("profile.not_found");
   const showContact = await isVerifiedViewer(viewer);
   const expert = { id: user.id, displayName: user.displayName, verified: Boolean(user.verifiedAt) };
-  if (!profile) return { expert, profile: null, contact: null, offers: [], hidden: null, isOwner, canModerate };
+  if (!profile)
+    return { expert, profile: null, contact: null, offers: [], hidden: null, isOwner, canModerate };
   const { contactPhone, contactEmail, hiddenAt, hiddenReason, affiliation, ...rest } = profile;
   return {
     expert,
     profile: {
       ...rest,
       // A hidden organisation is not linked from anywhere public.
-      affiliation: affiliation && !affiliation.hiddenAt ? { id: affiliation.id, name: affiliation.name, verified: Boolean(affiliation.verifiedAt) } : null,
+      affiliation:
+        affiliation && !affiliation.hiddenAt
+          ? { id: affiliation.id, name: affiliation.name, verified: Boolean(affiliation.verifiedAt) }
+          : null,
     },
     contact: showContact ? { phone: contactPhone, email: contactEmail } : null,
     offers: user.offersProvided,
@@ -156,7 +194,10 @@ const organisationEditSelect = {
 /** Any member of an organisation may edit its page; nobody else. */
 export async function getOrganisationForEdit(actor: Actor, organisationId: string) {
   if (!isMember(actor, organisationId)) throw new DomainError("profile.forbidden");
-  const organisation = await db.organisation.findUnique({ where: { id: organisationId }, select: organisationEditSelect });
+  const organisation = await db.organisation.findUnique({
+    where: { id: organisationId },
+    select: organisationEditSelect,
+  });
   if (!organisation) throw new DomainError("profile.not_found");
   return organisation;
 }
@@ -184,7 +225,10 @@ export async function updateOrganisationProfile(input: {
     contactEmail: fields.contactEmail ?? null,
   };
   await db.$transaction(async (tx) => {
-    const before = await tx.organisation.findUnique({ where: { id: input.organisationId }, select: organisationEditSelect });
+    const before = await tx.organisation.findUnique({
+      where: { id: input.organisationId },
+      select: organisationEditSelect,
+    });
     if (!before) throw new DomainError("profile.not_found");
     await tx.organisation.update({ where: { id: input.organisationId }, data, select: { id: true } });
     await recordAudit(tx, {
@@ -200,7 +244,9 @@ export async function updateOrganisationProfile(input: {
 }
 
 function pick<T extends object>(row: T, keys: string[]): Prisma.InputJsonObject {
-  return Object.fromEntries(keys.map((key) => [key, (row as Record<string, unknown>)[key] ?? null])) as Prisma.InputJsonObject;
+  return Object.fromEntries(
+    keys.map((key) => [key, (row as Record<string, unknown>)[key] ?? null]),
+  ) as Prisma.InputJsonObject;
 }
 
 function assertExpert(actor: Actor) {
@@ -246,11 +292,16 @@ export async function getExpertProfileForEdit(actor: Actor) {
  * from the list must be one of the expert's own organisations, so nobody can attach themselves to
  * an institution's page. Commissioner status is not self-declared: the bureau's dispatch sets it.
  */
-export async function saveExpertProfile(input: { actor: Actor; fields: ExpertProfileInput; meta: RequestMeta }): Promise<{ created: boolean }> {
+export async function saveExpertProfile(input: {
+  actor: Actor;
+  fields: ExpertProfileInput;
+  meta: RequestMeta;
+}): Promise<{ created: boolean }> {
   assertExpert(input.actor);
   const { fields } = input;
   const affiliationId = fields.affiliationId || null;
-  if (affiliationId && !isMember(input.actor, affiliationId)) throw new DomainError("profile.affiliation_invalid");
+  if (affiliationId && !isMember(input.actor, affiliationId))
+    throw new DomainError("profile.affiliation_invalid");
   const data = {
     title: fields.title,
     fields: fields.fields,
@@ -265,8 +316,16 @@ export async function saveExpertProfile(input: { actor: Actor; fields: ExpertPro
     contactEmail: fields.contactEmail ?? null,
   };
   return db.$transaction(async (tx) => {
-    const before = await tx.expertProfile.findUnique({ where: { userId: input.actor.id }, select: expertEditSelect });
-    await tx.expertProfile.upsert({ where: { userId: input.actor.id }, create: { userId: input.actor.id, ...data }, update: data, select: { userId: true } });
+    const before = await tx.expertProfile.findUnique({
+      where: { userId: input.actor.id },
+      select: expertEditSelect,
+    });
+    await tx.expertProfile.upsert({
+      where: { userId: input.actor.id },
+      create: { userId: input.actor.id, ...data },
+      update: data,
+      select: { userId: true },
+    });
     await recordAudit(tx, {
       actorId: input.actor.id,
       action: before ? "expertProfile.updated" : "expertProfile.created",
@@ -284,11 +343,18 @@ export async function saveExpertProfile(input: { actor: Actor; fields: ExpertPro
 export type ModerationTarget = { kind: "organisation"; id: string } | { kind: "expert"; id: string };
 
 /** Bureau moderation: hide a profile from the public with a reason, or show it again. */
-export async function moderateProfile(input: { actor: Actor; target: ModerationTarget; moderation: ModerationInput; meta: RequestMeta }): Promise<void> {
+export async function moderateProfile(input: {
+  actor: Actor;
+  target: ModerationTarget;
+  moderation: ModerationInput;
+  meta: RequestMeta;
+}): Promise<void> {
   if (!can(input.actor, "content.moderate")) throw new DomainError("profile.forbidden");
   const { target, moderation } = input;
   const data =
-    moderation.intent === "hide" ? { hiddenAt: new Date(), hiddenReason: moderation.reason } : { hiddenAt: null, hiddenReason: null };
+    moderation.intent === "hide"
+      ? { hiddenAt: new Date(), hiddenReason: moderation.reason }
+      : { hiddenAt: null, hiddenReason: null };
   const select = { hiddenAt: true, hiddenReason: true } as const;
   await db.$transaction(async (tx) => {
     const before =
@@ -296,7 +362,8 @@ export async function moderateProfile(input: { actor: Actor; target: ModerationT
         ? await tx.organisation.findUnique({ where: { id: target.id }, select })
         : await tx.expertProfile.findUnique({ where: { userId: target.id }, select });
     if (!before) throw new DomainError("profile.not_found");
-    if (target.kind === "organisation") await tx.organisation.update({ where: { id: target.id }, data, select: { id: true } });
+    if (target.kind === "organisation")
+      await tx.organisation.update({ where: { id: target.id }, data, select: { id: true } });
     else await tx.expertProfile.update({ where: { userId: target.id }, data, select: { userId: true } });
     await recordAudit(tx, {
       actorId: input.actor.id,

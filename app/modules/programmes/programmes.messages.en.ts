@@ -3,7 +3,8 @@ import type { programmesMessagesZh } from "./programmes.messages";
 /** English for programmes.messages.ts: typed against the Chinese, so a missing or extra key fails the type check. */
 export const programmesMessagesEn: Record<keyof typeof programmesMessagesZh, string> = {
   "programmes.title": "Funding programmes",
-  "programmes.intro": "Grants (paid up front) and post-subsidies (paid after evaluation) from the city bureau.",
+  "programmes.intro":
+    "Grants (paid up front) and post-subsidies (paid after evaluation) from the city bureau.",
   "programmes.kind.GRANT": "Grant",
   "programmes.kind.POST_SUBSIDY": "Post-subsidy",
   "programmes.status.DRAFT": "Draft",
@@ -89,7 +90,8 @@ export const programmesMessagesEn: Record<keyof typeof programmesMessagesZh, str
   "programmes.reviewForm": "Review",
   "programmes.score": "Score (0–100)",
   "programmes.comment": "Comment",
-  "programmes.noConflict": "I have no conflict of interest with the applicant, its organisation or the parties of the linked agreement",
+  "programmes.noConflict":
+    "I have no conflict of interest with the applicant, its organisation or the parties of the linked agreement",
   "programmes.submitReview": "Submit score",
   "programmes.declareConflict": "Declare a conflict and stand aside",
   "programmes.decision": "Decision",
@@ -176,7 +178,8 @@ export const programmesMessagesEn: Record<keyof typeof programmesMessagesZh, str
   "programmes.errors.ineligible_org_type": "This type of organisation may not apply to this call",
   "programmes.errors.over_max_award": "More than the largest award per project ({max})",
   "programmes.errors.duplicate": "Your organisation already applied to this call for that agreement or need",
-  "programmes.errors.conflict_of_interest": "Conflict of interest: you applied, belong to the organisation or are a party of the linked agreement; declare it instead of scoring",
+  "programmes.errors.conflict_of_interest":
+    "Conflict of interest: you applied, belong to the organisation or are a party of the linked agreement; declare it instead of scoring",
   "programmes.errors.already_reviewed": "You have already reviewed this application",
   "programmes.errors.already_decided": "This application has been decided already",
   "programmes.errors.not_enough_reviews": "{required} scores are needed before approval; there are {have}",
@@ -187,7 +190,8 @@ export const programmesMessagesEn: Record<keyof typeof programmesMessagesZh, str
   "programmes.errors.over_approved": "More than was approved; {remaining} left to pay",
   "programmes.errors.not_disbursable": "This application is not approved",
   "programmes.errors.not_evaluated": "A post-subsidy is paid only after completion and a passing evaluation",
-  "programmes.errors.evaluation_failed": "The evaluation scored {score}, below the pass mark of {pass}; no post-subsidy is paid",
+  "programmes.errors.evaluation_failed":
+    "The evaluation scored {score}, below the pass mark of {pass}; no post-subsidy is paid",
   "programmes.errors.not_approved": "The completion report comes after approval",
   "programmes.errors.already_reported": "The completion report was already submitted",
   "programmes.errors.agreement_not_completed": "The linked agreement {number} must be completed first",

@@ -174,7 +174,8 @@ export const programmesMessagesZh = {
   "programmes.errors.ineligible_org_type": "该类型的单位不能申报本项目",
   "programmes.errors.over_max_award": "超过单个项目最高资助 {max}",
   "programmes.errors.duplicate": "本单位已就该合同或需求申报过本项目",
-  "programmes.errors.conflict_of_interest": "存在利益冲突（您是申报人、申报单位成员或关联合同当事人），不能评审，请申明回避",
+  "programmes.errors.conflict_of_interest":
+    "存在利益冲突（您是申报人、申报单位成员或关联合同当事人），不能评审，请申明回避",
   "programmes.errors.already_reviewed": "您已评审过该申报",
   "programmes.errors.already_decided": "该申报已有决定，不能再评审或更改",
   "programmes.errors.not_enough_reviews": "需要 {required} 份有效评分才能批准，目前 {have} 份",

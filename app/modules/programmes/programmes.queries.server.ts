@@ -15,12 +15,21 @@ export interface ProgrammeMoney {
 
 export async function programmeMoney(programme: { id: string; budgetFen: number }): Promise<ProgrammeMoney> {
   const [rows, remainingFen] = await Promise.all([
-    db.programmeApplication.findMany({ where: { programmeId: programme.id, approvedFen: { not: null } }, select: { approvedFen: true, disbursedFen: true, status: true } }),
+    db.programmeApplication.findMany({
+      where: { programmeId: programme.id, approvedFen: { not: null } },
+      select: { approvedFen: true, disbursedFen: true, status: true },
+    }),
     balanceOf(programmeAccountId(programme.id)),
   ]);
   const committedFen = rows.reduce((sum, row) => sum + outstandingFen(row), 0);
   const disbursedFen = rows.reduce((sum, row) => sum + row.disbursedFen, 0);
-  return { budgetFen: programme.budgetFen, committedFen, disbursedFen, remainingFen, uncommittedFen: remainingFen - committedFen };
+  return {
+    budgetFen: programme.budgetFen,
+    committedFen,
+    disbursedFen,
+    remainingFen,
+    uncommittedFen: remainingFen - committedFen,
+  };
 }
 
 const programmeSelect = {
@@ -40,7 +49,9 @@ const programmeSelect = {
 } as const;
 
 async function withMoney<T extends { id: string; budgetFen: number }>(programmes: T[]) {
-  return Promise.all(programmes.map(async (programme) => ({ ...programme, money: await programmeMoney(programme) })));
+  return Promise.all(
+    programmes.map(async (programme) => ({ ...programme, money: await programmeMoney(programme) })),
+  );
 }
 
 /** Published calls, open first (soonest deadline first), then closed ones. */
@@ -56,7 +67,9 @@ export async function listPublicProgrammes() {
 
 /** The same list a slice at a time for the open API (a few dozen calls a year: an offset is fine). */
 export async function listPublicProgrammesPage({ skip, take }: { skip: number; take: number }) {
-  return withMoney(await db.programme.findMany({ ...PUBLIC_PROGRAMMES, select: programmeSelect, skip, take }));
+  return withMoney(
+    await db.programme.findMany({ ...PUBLIC_PROGRAMMES, select: programmeSelect, skip, take }),
+  );
 }
 
 export async function listAllProgrammes() {
@@ -84,10 +97,16 @@ export interface OrgEligibility {
 }
 
 /** For each of the viewer's organisations: verified, and what keeps it out of this call. */
-export async function viewerEligibility(programme: ProgrammeView, user: SessionUser | null): Promise<OrgEligibility[]> {
+export async function viewerEligibility(
+  programme: ProgrammeView,
+  user: SessionUser | null,
+): Promise<OrgEligibility[]> {
   if (!user || user.memberships.length === 0) return [];
   const organisations = await db.organisation.findMany({
-    where: { id: { in: user.memberships.map((membership) => membership.organisationId) }, type: { not: "BUREAU" } },
+    where: {
+      id: { in: user.memberships.map((membership) => membership.organisationId) },
+      type: { not: "BUREAU" },
+    },
     select: { id: true, name: true, type: true, countyCode: true, verifiedAt: true },
   });
   return organisations.map((org) => ({
@@ -101,18 +120,30 @@ export async function viewerEligibility(programme: ProgrammeView, user: SessionU
 /** What the apply form offers: the viewer's verified organisations and their agreements and needs. */
 export async function applyOptions(user: SessionUser) {
   const organisations = await db.organisation.findMany({
-    where: { id: { in: user.memberships.map((membership) => membership.organisationId) }, verifiedAt: { not: null }, type: { not: "BUREAU" } },
+    where: {
+      id: { in: user.memberships.map((membership) => membership.organisationId) },
+      verifiedAt: { not: null },
+      type: { not: "BUREAU" },
+    },
     select: { id: true, name: true, countyCode: true },
   });
   const ids = organisations.map((org) => org.id);
   const [agreements, needs] = await Promise.all([
     db.agreement.findMany({
-      where: { OR: [{ payerOrganisationId: { in: ids } }, { payeeOrganisationId: { in: ids } }], status: { notIn: ["DRAFT", "TERMINATED"] } },
+      where: {
+        OR: [{ payerOrganisationId: { in: ids } }, { payeeOrganisationId: { in: ids } }],
+        status: { notIn: ["DRAFT", "TERMINATED"] },
+      },
       select: { id: true, number: true, title: true, payerOrganisationId: true, payeeOrganisationId: true },
       orderBy: { createdAt: "desc" },
       take: 50,
     }),
-    db.need.findMany({ where: { organisationId: { in: ids } }, select: { id: true, title: true, organisationId: true }, orderBy: { createdAt: "desc" }, take: 50 }),
+    db.need.findMany({
+      where: { organisationId: { in: ids } },
+      select: { id: true, title: true, organisationId: true },
+      orderBy: { createdAt: "desc" },
+      take: 50,
+    }),
   ]);
   return { organisations, agreements, needs };
 }
@@ -163,9 +194,20 @@ async function applicationBase(id: string) {
   const application = await db.programmeApplication.findUnique({ where: { id }, select: applicationDetail });
   if (!application) return null;
   const [organisation, disbursements, reviews] = await Promise.all([
-    db.organisation.findUniqueOrThrow({ where: { id: application.organisationId }, select: { id: true, name: true } }),
-    db.ledgerTransfer.findMany({ where: { programmeApplicationId: id, reason: "DISBURSEMENT" }, select: { id: true, amountFen: true, createdAt: true }, orderBy: { createdAt: "asc" } }),
-    db.programmeReview.findMany({ where: { applicationId: id }, select: { reviewerId: true, conflict: true, score: true, comment: true, createdAt: true }, orderBy: { createdAt: "asc" } }),
+    db.organisation.findUniqueOrThrow({
+      where: { id: application.organisationId },
+      select: { id: true, name: true },
+    }),
+    db.ledgerTransfer.findMany({
+      where: { programmeApplicationId: id, reason: "DISBURSEMENT" },
+      select: { id: true, amountFen: true, createdAt: true },
+      orderBy: { createdAt: "asc" },
+    }),
+    db.programmeReview.findMany({
+      where: { applicationId: id },
+      select: { reviewerId: true, conflict: true, score: true, comment: true, createdAt: true },
+      orderBy: { createdAt: "asc" },
+    }),
   ]);
   return { ...application, organisation, disbursements, reviews, averageScore: averageScore(reviews) };
 }
@@ -173,9 +215,16 @@ async function applicationBase(id: string) {
 /** The application as its organisation sees it: review scores and comments, never reviewer names. */
 export async function getApplicantView(id: string, user: SessionUser) {
   const application = await applicationBase(id);
-  if (!application || !user.memberships.some((membership) => membership.organisationId === application.organisationId)) return null;
+  if (
+    !application ||
+    !user.memberships.some((membership) => membership.organisationId === application.organisationId)
+  )
+    return null;
   const { reviews, ...rest } = application;
-  return { ...rest, reviews: reviews.filter((review) => !review.conflict).map(({ score, comment }) => ({ score, comment })) };
+  return {
+    ...rest,
+    reviews: reviews.filter((review) => !review.conflict).map(({ score, comment }) => ({ score, comment })),
+  };
 }
 
 /** The bureau's view: each reviewer's name, score and conflicts, and the sanctions on it. */
@@ -183,15 +232,33 @@ export async function getBureauApplicationView(id: string) {
   const application = await applicationBase(id);
   if (!application) return null;
   const [reviewers, sanctions] = await Promise.all([
-    db.user.findMany({ where: { id: { in: application.reviews.map((review) => review.reviewerId) } }, select: { id: true, displayName: true } }),
+    db.user.findMany({
+      where: { id: { in: application.reviews.map((review) => review.reviewerId) } },
+      select: { id: true, displayName: true },
+    }),
     db.sanction.findMany({
       where: { OR: [{ programmeApplicationId: id }, { organisationId: application.organisationId }] },
-      select: { id: true, kind: true, reason: true, amountFen: true, startsAt: true, endsAt: true, liftedAt: true },
+      select: {
+        id: true,
+        kind: true,
+        reason: true,
+        amountFen: true,
+        startsAt: true,
+        endsAt: true,
+        liftedAt: true,
+      },
       orderBy: { createdAt: "desc" },
     }),
   ]);
   const names = new Map(reviewers.map((reviewer) => [reviewer.id, reviewer.displayName]));
-  return { ...application, reviews: application.reviews.map((review) => ({ ...review, reviewerName: names.get(review.reviewerId) ?? "" })), sanctions };
+  return {
+    ...application,
+    reviews: application.reviews.map((review) => ({
+      ...review,
+      reviewerName: names.get(review.reviewerId) ?? "",
+    })),
+    sanctions,
+  };
 }
 
 /** A programme's applications for the bureau, with their average score. */
@@ -199,15 +266,31 @@ export async function listProgrammeApplications(programmeId: string) {
   const applications = await db.programmeApplication.findMany({
     where: { programmeId },
     orderBy: { createdAt: "asc" },
-    select: { id: true, title: true, status: true, requestedFen: true, approvedFen: true, disbursedFen: true, organisationId: true, reviews: { select: { conflict: true, score: true } } },
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      requestedFen: true,
+      approvedFen: true,
+      disbursedFen: true,
+      organisationId: true,
+      reviews: { select: { conflict: true, score: true } },
+    },
   });
-  return applications.map(({ reviews, ...application }) => ({ ...application, averageScore: averageScore(reviews), scores: reviews.filter((review) => !review.conflict).length }));
+  return applications.map(({ reviews, ...application }) => ({
+    ...application,
+    averageScore: averageScore(reviews),
+    scores: reviews.filter((review) => !review.conflict).length,
+  }));
 }
 
 /** The viewer's organisations' applications to one programme. */
 export function listOwnApplications(programmeId: string, user: SessionUser) {
   return db.programmeApplication.findMany({
-    where: { programmeId, organisationId: { in: user.memberships.map((membership) => membership.organisationId) } },
+    where: {
+      programmeId,
+      organisationId: { in: user.memberships.map((membership) => membership.organisationId) },
+    },
     select: { id: true, title: true, status: true },
     orderBy: { createdAt: "desc" },
   });
@@ -226,20 +309,42 @@ export async function listCommended() {
       score: true,
       narrative: true,
       evaluatedAt: true,
-      application: { select: { id: true, title: true, countyCode: true, organisationId: true, programme: { select: { title: true, year: true } } } },
+      application: {
+        select: {
+          id: true,
+          title: true,
+          countyCode: true,
+          organisationId: true,
+          programme: { select: { title: true, year: true } },
+        },
+      },
     },
   });
-  const organisations = await db.organisation.findMany({ where: { id: { in: outcomes.map((outcome) => outcome.application.organisationId) } }, select: { id: true, name: true } });
+  const organisations = await db.organisation.findMany({
+    where: { id: { in: outcomes.map((outcome) => outcome.application.organisationId) } },
+    select: { id: true, name: true },
+  });
   const names = new Map(organisations.map((org) => [org.id, org.name]));
-  return outcomes.map((outcome) => ({ ...outcome, organisationName: names.get(outcome.application.organisationId) ?? "" }));
+  return outcomes.map((outcome) => ({
+    ...outcome,
+    organisationName: names.get(outcome.application.organisationId) ?? "",
+  }));
 }
 
 /** Evidence photos are for the applying organisation and the bureau only. */
-export async function canReadEvidence(user: SessionUser, applicationId: string, uploadId: string): Promise<boolean> {
+export async function canReadEvidence(
+  user: SessionUser,
+  applicationId: string,
+  uploadId: string,
+): Promise<boolean> {
   const evidence = await db.programmeEvidence.findUnique({
     where: { applicationId_uploadId: { applicationId, uploadId } },
     select: { application: { select: { organisationId: true } } },
   });
   if (!evidence) return false;
-  return can(user, "programme.manage") || can(user, "programme.review") || user.memberships.some((membership) => membership.organisationId === evidence.application.organisationId);
+  return (
+    can(user, "programme.manage") ||
+    can(user, "programme.review") ||
+    user.memberships.some((membership) => membership.organisationId === evidence.application.organisationId)
+  );
 }

@@ -3,12 +3,25 @@ import { averageScore, ineligibleReasons, outstandingFen } from "./programmes.ru
 import { ApplyFormSchema, BureauApplicationIntentSchema, CompletionReportSchema } from "./programmes.schema";
 
 describe("programme rules", () => {
-  const rules = { eligibleCounties: ["410324"], eligibleIndustries: ["PLANTING"], eligibleOrgTypes: ["COOPERATIVE" as const] };
+  const rules = {
+    eligibleCounties: ["410324"],
+    eligibleIndustries: ["PLANTING"],
+    eligibleOrgTypes: ["COOPERATIVE" as const],
+  };
 
   it("says which eligibility rule an organisation's project fails, and treats empty lists as any", () => {
-    expect(ineligibleReasons(rules, { countyCode: "410323", industry: "BREEDING", orgType: "FAMILY_FARM" })).toEqual(["orgType", "county", "industry"]);
-    expect(ineligibleReasons(rules, { countyCode: "410324", industry: "PLANTING", orgType: "COOPERATIVE" })).toEqual([]);
-    expect(ineligibleReasons({ eligibleCounties: [], eligibleIndustries: [], eligibleOrgTypes: [] }, { countyCode: "410323", orgType: "ENTERPRISE" })).toEqual([]);
+    expect(
+      ineligibleReasons(rules, { countyCode: "410323", industry: "BREEDING", orgType: "FAMILY_FARM" }),
+    ).toEqual(["orgType", "county", "industry"]);
+    expect(
+      ineligibleReasons(rules, { countyCode: "410324", industry: "PLANTING", orgType: "COOPERATIVE" }),
+    ).toEqual([]);
+    expect(
+      ineligibleReasons(
+        { eligibleCounties: [], eligibleIndustries: [], eligibleOrgTypes: [] },
+        { countyCode: "410323", orgType: "ENTERPRISE" },
+      ),
+    ).toEqual([]);
   });
 
   it("counts as owed only approved money not yet paid", () => {
@@ -18,25 +31,50 @@ describe("programme rules", () => {
   });
 
   it("averages the scores of reviewers who did not stand aside", () => {
-    expect(averageScore([{ conflict: false, score: 80 }, { conflict: true, score: null }, { conflict: false, score: 71 }])).toBe(75.5);
+    expect(
+      averageScore([
+        { conflict: false, score: 80 },
+        { conflict: true, score: null },
+        { conflict: false, score: 71 },
+      ]),
+    ).toBe(75.5);
     expect(averageScore([{ conflict: true, score: null }])).toBeNull();
   });
 });
 
 describe("programme forms", () => {
   it("reads the requested amount in yuan into fen and an empty link as none", () => {
-    const parsed = ApplyFormSchema.parse({ organisationId: "org", title: "香菇菌棒标准化生产", summary: "建设标准化菌棒生产线，培训 50 户农户，降低污染率。", countyCode: "410324", industry: "PLANTING", requested: "1,234.5", link: "" });
+    const parsed = ApplyFormSchema.parse({
+      organisationId: "org",
+      title: "香菇菌棒标准化生产",
+      summary: "建设标准化菌棒生产线，培训 50 户农户，降低污染率。",
+      countyCode: "410324",
+      industry: "PLANTING",
+      requested: "1,234.5",
+      link: "",
+    });
     expect(parsed).toMatchObject({ requestedFen: 123_450, link: undefined });
   });
 
   it("refuses a score without the no-conflict declaration, and a score above 100", () => {
     const missing = BureauApplicationIntentSchema.safeParse({ intent: "review", score: "80" });
-    expect(missing.success ? [] : missing.error.issues.map((issue) => issue.message)).toEqual(["programmes.errors.declaration"]);
-    expect(BureauApplicationIntentSchema.safeParse({ intent: "review", score: "101", noConflict: "on" }).success).toBe(false);
+    expect(missing.success ? [] : missing.error.issues.map((issue) => issue.message)).toEqual([
+      "programmes.errors.declaration",
+    ]);
+    expect(
+      BureauApplicationIntentSchema.safeParse({ intent: "review", score: "101", noConflict: "on" }).success,
+    ).toBe(false);
   });
 
   it("takes a negative income change", () => {
-    const parsed = CompletionReportSchema.parse({ intent: "report", summary: "完成菌棒生产线建设，培训农户 52 户，污染率降到 4%。", farmersTrained: "52", incomeChange: "-300.5", jobsCreated: "0", sales: "0" });
+    const parsed = CompletionReportSchema.parse({
+      intent: "report",
+      summary: "完成菌棒生产线建设，培训农户 52 户，污染率降到 4%。",
+      farmersTrained: "52",
+      incomeChange: "-300.5",
+      jobsCreated: "0",
+      sales: "0",
+    });
     expect(parsed).toMatchObject({ incomeChange: -30_050, farmersTrained: 52, photos: [] });
   });
 });

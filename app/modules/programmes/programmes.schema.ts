@@ -7,7 +7,10 @@ import { MAX_IMAGE_BYTES } from "~/modules/uploads/limits";
 import { parseYuanToFen } from "~/utils/money";
 
 export const PROGRAMME_KINDS = Object.values(ProgrammeKind) as [ProgrammeKind, ...ProgrammeKind[]];
-export const ORG_TYPES = Object.values(OrganisationType).filter((type) => type !== "BUREAU") as [OrganisationType, ...OrganisationType[]];
+export const ORG_TYPES = Object.values(OrganisationType).filter((type) => type !== "BUREAU") as [
+  OrganisationType,
+  ...OrganisationType[],
+];
 export const MAX_EVIDENCE_PHOTOS = 6;
 /** 合格: a post-subsidy is paid only when the evaluation scores at least this. */
 export const PASSING_SCORE = 60;
@@ -42,23 +45,34 @@ const signedYuan = z
 
 /** The bureau's programme form (create and edit a draft): the fields, for the browser's checks. */
 export const ProgrammeFormFields = z.object({
-    kind: z.enum(PROGRAMME_KINDS, { message: "errors.required" }),
-    year: wholeNumber("programmes.errors.year", 2020, 2100),
-    title: text(4, 80, "programmes.errors.title_length"),
-    description: text(10, 4000, "programmes.errors.description_length"),
-    budget: requiredYuan("programmes.errors.money").refine((fen) => fen > 0, "programmes.errors.money"),
-    maxAward: optionalYuan("programmes.errors.money").refine((fen) => fen === undefined || fen > 0, "programmes.errors.money"),
-    eligibleCounties: checkboxes(z.enum(COUNTY_CODES)),
-    eligibleIndustries: checkboxes(z.enum(INDUSTRY_CODES)),
-    eligibleOrgTypes: checkboxes(z.enum(ORG_TYPES)),
-    reviewsRequired: wholeNumber("programmes.errors.reviews_required", 2, 9).default(2),
-    deadline: z.string({ message: "errors.required" }).regex(/^\d{4}-\d{2}-\d{2}$/, "programmes.errors.deadline"),
-  });
+  kind: z.enum(PROGRAMME_KINDS, { message: "errors.required" }),
+  year: wholeNumber("programmes.errors.year", 2020, 2100),
+  title: text(4, 80, "programmes.errors.title_length"),
+  description: text(10, 4000, "programmes.errors.description_length"),
+  budget: requiredYuan("programmes.errors.money").refine((fen) => fen > 0, "programmes.errors.money"),
+  maxAward: optionalYuan("programmes.errors.money").refine(
+    (fen) => fen === undefined || fen > 0,
+    "programmes.errors.money",
+  ),
+  eligibleCounties: checkboxes(z.enum(COUNTY_CODES)),
+  eligibleIndustries: checkboxes(z.enum(INDUSTRY_CODES)),
+  eligibleOrgTypes: checkboxes(z.enum(ORG_TYPES)),
+  reviewsRequired: wholeNumber("programmes.errors.reviews_required", 2, 9).default(2),
+  deadline: z
+    .string({ message: "errors.required" })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "programmes.errors.deadline"),
+});
 
 /** The programme form as the server reads it: amounts in fen, the deadline as the day's end. */
-export const ProgrammeFormSchema = ProgrammeFormFields
-  .refine((form) => form.maxAward === undefined || form.maxAward <= form.budget, { path: ["maxAward"], message: "programmes.errors.max_award_over_budget" })
-  .transform(({ budget, maxAward, deadline, ...form }) => ({ ...form, budgetFen: budget, maxAwardFen: maxAward ?? null, deadline: endOfDayInLuoyang(deadline) }));
+export const ProgrammeFormSchema = ProgrammeFormFields.refine(
+  (form) => form.maxAward === undefined || form.maxAward <= form.budget,
+  { path: ["maxAward"], message: "programmes.errors.max_award_over_budget" },
+).transform(({ budget, maxAward, deadline, ...form }) => ({
+  ...form,
+  budgetFen: budget,
+  maxAwardFen: maxAward ?? null,
+  deadline: endOfDayInLuoyang(deadline),
+}));
 
 export type ProgrammeFields = z.output<typeof ProgrammeFormSchema>;
 
@@ -66,7 +80,10 @@ export type ProgrammeFields = z.output<typeof ProgrammeFormSchema>;
 export const ProgrammeIntentSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("publish") }),
   z.object({ intent: z.literal("close") }),
-  z.object({ intent: z.literal("topUp"), amount: requiredYuan("programmes.errors.money").refine((fen) => fen > 0, "programmes.errors.money") }),
+  z.object({
+    intent: z.literal("topUp"),
+    amount: requiredYuan("programmes.errors.money").refine((fen) => fen > 0, "programmes.errors.money"),
+  }),
 ]);
 
 /** The application form. `link` is "agreement:<id>", "need:<id>" or empty. */
@@ -84,7 +101,10 @@ export const ApplyFormFields = z.object({
     .or(z.literal("").transform(() => undefined)),
 });
 
-export const ApplyFormSchema = ApplyFormFields.transform(({ requested, ...form }) => ({ ...form, requestedFen: requested }));
+export const ApplyFormSchema = ApplyFormFields.transform(({ requested, ...form }) => ({
+  ...form,
+  requestedFen: requested,
+}));
 
 export type ApplyFields = z.output<typeof ApplyFormSchema>;
 
@@ -92,9 +112,16 @@ const photoFiles = z.preprocess(
   (value) => (Array.isArray(value) ? value : value === undefined ? [] : [value]),
   z
     .array(z.any())
-    .transform((files) => files.filter((file): file is File => typeof File !== "undefined" && file instanceof File && file.size > 0))
+    .transform((files) =>
+      files.filter(
+        (file): file is File => typeof File !== "undefined" && file instanceof File && file.size > 0,
+      ),
+    )
     .refine((files) => files.length <= MAX_EVIDENCE_PHOTOS, "programmes.errors.photos_too_many")
-    .refine((files) => files.every((file) => file.size <= MAX_IMAGE_BYTES), "programmes.errors.photo_too_large"),
+    .refine(
+      (files) => files.every((file) => file.size <= MAX_IMAGE_BYTES),
+      "programmes.errors.photo_too_large",
+    ),
 );
 
 /** 结题报告: the project's own figures. Money in yuan, counts as whole numbers. */
@@ -114,7 +141,10 @@ export const CompletionReportSchema = z.object({
 export type CompletionReportFields = Omit<z.output<typeof CompletionReportSchema>, "intent" | "photos">;
 
 /** What the applicant may do on their application page. */
-export const ApplicantIntentSchema = z.discriminatedUnion("intent", [z.object({ intent: z.literal("withdraw") }), CompletionReportSchema]);
+export const ApplicantIntentSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("withdraw") }),
+  CompletionReportSchema,
+]);
 
 /** What the bureau may do on an application: review, decide, disburse, evaluate. */
 export const BureauApplicationIntentSchema = z.discriminatedUnion("intent", [
@@ -126,9 +156,17 @@ export const BureauApplicationIntentSchema = z.discriminatedUnion("intent", [
     noConflict: z.literal("on", { message: "programmes.errors.declaration" }),
   }),
   z.object({ intent: z.literal("conflict") }),
-  z.object({ intent: z.literal("approve"), approved: requiredYuan("programmes.errors.money").refine((fen) => fen > 0, "programmes.errors.money"), note: z.string().trim().max(2000).default("") }),
+  z.object({
+    intent: z.literal("approve"),
+    approved: requiredYuan("programmes.errors.money").refine((fen) => fen > 0, "programmes.errors.money"),
+    note: z.string().trim().max(2000).default(""),
+  }),
   z.object({ intent: z.literal("reject"), note: text(2, 2000, "programmes.errors.note") }),
-  z.object({ intent: z.literal("disburse"), amount: optionalYuan("programmes.errors.money"), idempotencyKey: z.string().min(8) }),
+  z.object({
+    intent: z.literal("disburse"),
+    amount: optionalYuan("programmes.errors.money"),
+    idempotencyKey: z.string().min(8),
+  }),
   z.object({
     intent: z.literal("evaluate"),
     score,

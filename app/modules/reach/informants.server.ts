@@ -45,15 +45,37 @@ export async function appointInformant(
   meta: RequestMeta,
 ) {
   assertReachManager(actor);
-  const where = input.identifier.kind === "phone" ? { phone: input.identifier.value } : { email: input.identifier.value };
-  const user = await db.user.findUnique({ where, select: { id: true, primaryRole: true, memberships: { select: { organisationId: true, role: true } } } });
+  const where =
+    input.identifier.kind === "phone" ? { phone: input.identifier.value } : { email: input.identifier.value };
+  const user = await db.user.findUnique({
+    where,
+    select: { id: true, primaryRole: true, memberships: { select: { organisationId: true, role: true } } },
+  });
   if (!user) throw new DomainError("reach.user_not_found");
   const roles = rolesOf({ id: user.id, primaryRole: user.primaryRole, memberships: user.memberships });
   if (!INFORMANT_ROLES.some((role) => roles.has(role))) throw new DomainError("reach.informant_role");
   return db.$transaction(async (tx) => {
-    const data = { countyCode: input.countyCode, villages: input.villages, appointedById: actor.id, appointedAt: new Date(), revokedAt: null };
-    const informant = await tx.informant.upsert({ where: { userId: user.id }, create: { userId: user.id, ...data }, update: data, select: { id: true } });
-    await recordAudit(tx, { actorId: actor.id, action: "informant.appointed", subjectType: "Informant", subjectId: informant.id, after: { userId: user.id, countyCode: input.countyCode, villages: input.villages }, ip: meta.ip });
+    const data = {
+      countyCode: input.countyCode,
+      villages: input.villages,
+      appointedById: actor.id,
+      appointedAt: new Date(),
+      revokedAt: null,
+    };
+    const informant = await tx.informant.upsert({
+      where: { userId: user.id },
+      create: { userId: user.id, ...data },
+      update: data,
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "informant.appointed",
+      subjectType: "Informant",
+      subjectId: informant.id,
+      after: { userId: user.id, countyCode: input.countyCode, villages: input.villages },
+      ip: meta.ip,
+    });
     return informant;
   });
 }
@@ -61,11 +83,25 @@ export async function appointInformant(
 export async function revokeInformant(actor: Actor, informantId: string, meta: RequestMeta): Promise<void> {
   assertReachManager(actor);
   await db.$transaction(async (tx) => {
-    const informant = await tx.informant.findUnique({ where: { id: informantId }, select: { id: true, userId: true, revokedAt: true } });
+    const informant = await tx.informant.findUnique({
+      where: { id: informantId },
+      select: { id: true, userId: true, revokedAt: true },
+    });
     if (!informant) throw new DomainError("reach.not_found");
     if (informant.revokedAt) return;
-    await tx.informant.update({ where: { id: informant.id }, data: { revokedAt: new Date() }, select: { id: true } });
-    await recordAudit(tx, { actorId: actor.id, action: "informant.revoked", subjectType: "Informant", subjectId: informant.id, before: { userId: informant.userId }, ip: meta.ip });
+    await tx.informant.update({
+      where: { id: informant.id },
+      data: { revokedAt: new Date() },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "informant.revoked",
+      subjectType: "Informant",
+      subjectId: informant.id,
+      before: { userId: informant.userId },
+      ip: meta.ip,
+    });
   });
 }
 
@@ -79,16 +115,30 @@ export async function listInformants() {
   });
   const userIds = informants.map((informant) => informant.userId);
   const [users, counts] = await Promise.all([
-    db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, displayName: true, phone: true, email: true } }),
-    db.proxyPosting.groupBy({ by: ["informantId"], where: { informantId: { in: userIds } }, _count: { _all: true } }),
+    db.user.findMany({
+      where: { id: { in: userIds } },
+      select: { id: true, displayName: true, phone: true, email: true },
+    }),
+    db.proxyPosting.groupBy({
+      by: ["informantId"],
+      where: { informantId: { in: userIds } },
+      _count: { _all: true },
+    }),
   ]);
   const userById = new Map(users.map((user) => [user.id, user]));
   const countById = new Map(counts.map((row) => [row.informantId, row._count._all]));
-  return informants.map((informant) => ({ ...informant, user: userById.get(informant.userId)!, posted: countById.get(informant.userId) ?? 0 }));
+  return informants.map((informant) => ({
+    ...informant,
+    user: userById.get(informant.userId)!,
+    posted: countById.get(informant.userId) ?? 0,
+  }));
 }
 
 export function getActiveInformant(userId: string) {
-  return db.informant.findFirst({ where: { userId, revokedAt: null }, select: { id: true, countyCode: true, villages: true } });
+  return db.informant.findFirst({
+    where: { userId, revokedAt: null },
+    select: { id: true, countyCode: true, villages: true },
+  });
 }
 
 /**
@@ -143,7 +193,12 @@ export async function postForFarmer(
             action: "need.proxy_posted",
             subjectType: "Need",
             subjectId: needId,
-            after: { farmerName: input.farmerName, consentMethod: input.consentMethod, consentNote: input.consentNote ?? "", voiceNote: Boolean(voice) },
+            after: {
+              farmerName: input.farmerName,
+              consentMethod: input.consentMethod,
+              consentNote: input.consentNote ?? "",
+              voiceNote: Boolean(voice),
+            },
             ip: input.meta.ip,
           });
         },
@@ -175,11 +230,26 @@ export function listMyProxyPostings(informantUserId: string) {
 async function assertClaimAllowed(phone: string, ip: string, now: Date) {
   const since = new Date(now.getTime() - CLAIM_WINDOW_MS);
   const [byPhone, byIp] = await Promise.all([
-    db.loginAttempt.findMany({ where: { identifier: `claim:${phone}`, succeeded: false, createdAt: { gt: since } }, select: { createdAt: true }, orderBy: { createdAt: "desc" }, take: CLAIM_FAILURES_PER_PHONE }),
-    db.loginAttempt.count({ where: { identifier: { startsWith: "claim:" }, ip, succeeded: false, createdAt: { gt: since } } }),
+    db.loginAttempt.findMany({
+      where: { identifier: `claim:${phone}`, succeeded: false, createdAt: { gt: since } },
+      select: { createdAt: true },
+      orderBy: { createdAt: "desc" },
+      take: CLAIM_FAILURES_PER_PHONE,
+    }),
+    db.loginAttempt.count({
+      where: { identifier: { startsWith: "claim:" }, ip, succeeded: false, createdAt: { gt: since } },
+    }),
   ]);
-  const blocked = byPhone.length >= CLAIM_FAILURES_PER_PHONE ? byPhone.at(-1)!.createdAt.getTime() + CLAIM_WINDOW_MS : byIp >= CLAIM_FAILURES_PER_IP ? now.getTime() + CLAIM_WINDOW_MS : null;
-  if (blocked !== null) throw new DomainError("reach.claim_throttled", { minutes: Math.max(1, Math.ceil((blocked - now.getTime()) / 60_000)) });
+  const blocked =
+    byPhone.length >= CLAIM_FAILURES_PER_PHONE
+      ? byPhone.at(-1)!.createdAt.getTime() + CLAIM_WINDOW_MS
+      : byIp >= CLAIM_FAILURES_PER_IP
+        ? now.getTime() + CLAIM_WINDOW_MS
+        : null;
+  if (blocked !== null)
+    throw new DomainError("reach.claim_throttled", {
+      minutes: Math.max(1, Math.ceil((blocked - now.getTime()) / 60_000)),
+    });
 }
 
 /**
@@ -187,12 +257,25 @@ async function assertClaimAllowed(phone: string, ip: string, now: Date) {
  * hour, kept as LoginAttempt rows named "claim:<phone>") and returns the unclaimed need they open.
  * A wrong code changes nothing but the count.
  */
-export async function checkClaimCode(phone: string, code: string, meta: RequestMeta, now = new Date()): Promise<string> {
+export async function checkClaimCode(
+  phone: string,
+  code: string,
+  meta: RequestMeta,
+  now = new Date(),
+): Promise<string> {
   await assertClaimAllowed(phone, meta.ip, now);
-  const postings = await db.proxyPosting.findMany({ where: { farmerPhone: phone, claimedAt: null }, select: { needId: true, claimCodeHash: true } });
-  const match = postings.find((posting) => sameHash(posting.claimCodeHash, hashClaimCode(posting.needId, code)));
+  const postings = await db.proxyPosting.findMany({
+    where: { farmerPhone: phone, claimedAt: null },
+    select: { needId: true, claimCodeHash: true },
+  });
+  const match = postings.find((posting) =>
+    sameHash(posting.claimCodeHash, hashClaimCode(posting.needId, code)),
+  );
   if (!match) {
-    await db.loginAttempt.create({ data: { identifier: `claim:${phone}`, ip: meta.ip, succeeded: false }, select: { id: true } });
+    await db.loginAttempt.create({
+      data: { identifier: `claim:${phone}`, ip: meta.ip, succeeded: false },
+      select: { id: true },
+    });
     throw new DomainError("reach.claim_invalid");
   }
   return match.needId;
@@ -203,18 +286,46 @@ export async function checkClaimCode(phone: string, code: string, meta: RequestM
  * read access through the ProxyPosting. The claimant's account number must be the farmer's, or
  * they confirm that the number they typed (the one the code was given for) is theirs.
  */
-export async function claimNeed(input: { user: Actor & { phone: string | null }; phone: string; code: string; confirm: boolean; meta: RequestMeta }): Promise<string> {
+export async function claimNeed(input: {
+  user: Actor & { phone: string | null };
+  phone: string;
+  code: string;
+  confirm: boolean;
+  meta: RequestMeta;
+}): Promise<string> {
   const needId = await checkClaimCode(input.phone, input.code, input.meta);
   if (input.user.phone !== input.phone && !input.confirm) throw new DomainError("reach.claim_phone");
   await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Need" WHERE id = ${needId} FOR UPDATE`;
-    const posting = await tx.proxyPosting.findUniqueOrThrow({ where: { needId }, select: { claimedAt: true, informantId: true, need: { select: { postedById: true } } } });
+    const posting = await tx.proxyPosting.findUniqueOrThrow({
+      where: { needId },
+      select: { claimedAt: true, informantId: true, need: { select: { postedById: true } } },
+    });
     // A second claim racing this one sees the first's result and is refused like a wrong code.
     if (posting.claimedAt) throw new DomainError("reach.claim_invalid");
-    await tx.proxyPosting.update({ where: { needId }, data: { claimedById: input.user.id, claimedAt: new Date() }, select: { needId: true } });
-    await tx.need.update({ where: { id: needId }, data: { postedById: input.user.id }, select: { id: true } });
-    await tx.loginAttempt.create({ data: { identifier: `claim:${input.phone}`, ip: input.meta.ip, succeeded: true }, select: { id: true } });
-    await recordAudit(tx, { actorId: input.user.id, action: "need.claimed", subjectType: "Need", subjectId: needId, before: { postedById: posting.need.postedById }, after: { postedById: input.user.id }, ip: input.meta.ip });
+    await tx.proxyPosting.update({
+      where: { needId },
+      data: { claimedById: input.user.id, claimedAt: new Date() },
+      select: { needId: true },
+    });
+    await tx.need.update({
+      where: { id: needId },
+      data: { postedById: input.user.id },
+      select: { id: true },
+    });
+    await tx.loginAttempt.create({
+      data: { identifier: `claim:${input.phone}`, ip: input.meta.ip, succeeded: true },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      actorId: input.user.id,
+      action: "need.claimed",
+      subjectType: "Need",
+      subjectId: needId,
+      before: { postedById: posting.need.postedById },
+      after: { postedById: input.user.id },
+      ip: input.meta.ip,
+    });
   });
   return needId;
 }
@@ -230,15 +341,25 @@ export async function proxyViewFor(
 ) {
   const posting = await db.proxyPosting.findUnique({
     where: { needId: need.id },
-    select: { informantId: true, farmerName: true, farmerPhone: true, claimedAt: true, voiceNoteUploadId: true },
+    select: {
+      informantId: true,
+      farmerName: true,
+      farmerPhone: true,
+      claimedAt: true,
+      voiceNoteUploadId: true,
+    },
   });
   if (!posting) return null;
-  const informant = await db.user.findUnique({ where: { id: posting.informantId }, select: { displayName: true } });
+  const informant = await db.user.findUnique({
+    where: { id: posting.informantId },
+    select: { displayName: true },
+  });
   const seesPhone = viewer
     ? canManageNeed(viewer, need) ||
       can(viewer, "triage.manage") ||
       viewer.id === posting.informantId ||
-      (await db.application.count({ where: { needId: need.id, expertId: viewer.id, status: "ACCEPTED" } })) > 0
+      (await db.application.count({ where: { needId: need.id, expertId: viewer.id, status: "ACCEPTED" } })) >
+        0
     : false;
   return {
     informantName: informant?.displayName ?? "",
@@ -251,7 +372,10 @@ export async function proxyViewFor(
 
 /** The voice note's upload id, for the serving route (which checks who may see the need). */
 export async function voiceNoteOf(needId: string): Promise<string | null> {
-  const posting = await db.proxyPosting.findUnique({ where: { needId }, select: { voiceNoteUploadId: true } });
+  const posting = await db.proxyPosting.findUnique({
+    where: { needId },
+    select: { voiceNoteUploadId: true },
+  });
   return posting?.voiceNoteUploadId ?? null;
 }
 

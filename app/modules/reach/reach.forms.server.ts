@@ -14,11 +14,16 @@ export async function readProxyNeedForm(request: Request, locale: Locale) {
   let formData: FormData;
   try {
     // Photos, one more to report "too many" as a field error, and the voice note.
-    formData = await parseUploadForm(request, { maxFiles: MAX_NEED_PHOTOS + 2, maxFileBytes: MAX_IMAGE_BYTES });
+    formData = await parseUploadForm(request, {
+      maxFiles: MAX_NEED_PHOTOS + 2,
+      maxFileBytes: MAX_IMAGE_BYTES,
+    });
   } catch (error) {
     if (!isDomainError(error)) throw error;
     const message = translate(locale, error.messageKey, error.params);
-    return { refused: data({ status: "error" as const, error: { photos: [message] } }, { status: error.status }) };
+    return {
+      refused: data({ status: "error" as const, error: { photos: [message] } }, { status: error.status }),
+    };
   }
   return { submission: parseWithZod(formData, { schema: ProxyNeedFormSchema }) };
 }

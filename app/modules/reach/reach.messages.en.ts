@@ -10,7 +10,8 @@ export const reachMessagesEn: Record<keyof typeof reachMessagesZh, string> = {
   "bureau.tool.triage.hint": "Route needs nobody applied to to an expert or a commissioner",
 
   "reach.informants.title": "Village informants",
-  "reach.informants.intro": "Informants post needs for farmers who are not online. Only registered village or farmer accounts can be appointed.",
+  "reach.informants.intro":
+    "Informants post needs for farmers who are not online. Only registered village or farmer accounts can be appointed.",
   "reach.informants.appoint": "Appoint informant",
   "reach.informants.empty": "No informants are appointed.",
   "reach.informants.revoke": "Revoke",
@@ -22,7 +23,8 @@ export const reachMessagesEn: Record<keyof typeof reachMessagesZh, string> = {
   "reach.field.villages": "Villages (optional, comma-separated)",
 
   "reach.new.title": "Post a need for a farmer",
-  "reach.new.intro": "Ask the farmer about the problem in person and get their consent first. After posting you get a claim code: write it down for the farmer.",
+  "reach.new.intro":
+    "Ask the farmer about the problem in person and get their consent first. After posting you get a claim code: write it down for the farmer.",
   "reach.farmer.section": "Farmer and consent",
   "reach.field.farmerName": "Farmer's name",
   "reach.field.farmerPhone": "Farmer's mobile number",
@@ -44,7 +46,8 @@ export const reachMessagesEn: Record<keyof typeof reachMessagesZh, string> = {
   "reach.voice.noMic": "The microphone cannot be used; choose a recording from the phone instead.",
   "reach.done.title": "Posted for the farmer",
   "reach.done.code": "Claim code",
-  "reach.done.codeHint": "Write the claim code down for the farmer. It is shown only this once. With their mobile number and this code the farmer can claim the need.",
+  "reach.done.codeHint":
+    "Write the claim code down for the farmer. It is shown only this once. With their mobile number and this code the farmer can claim the need.",
   "reach.done.view": "View the need",
   "reach.done.another": "Post another",
 
@@ -56,11 +59,13 @@ export const reachMessagesEn: Record<keyof typeof reachMessagesZh, string> = {
   "reach.mine.farmer": "Farmer: {name}",
 
   "reach.claim.title": "Claim a need",
-  "reach.claim.intro": "Did an informant post a need for you? Enter your mobile number and the claim code and the need becomes yours.",
+  "reach.claim.intro":
+    "Did an informant post a need for you? Enter your mobile number and the claim code and the need becomes yours.",
   "reach.field.claimCode": "Claim code",
   "reach.claim.submit": "Claim",
   "reach.claim.confirm": "This is my mobile number; I claim the need",
-  "reach.claim.registerIntro": "No account yet? Fill in the fields below: you are registered and the need is claimed.",
+  "reach.claim.registerIntro":
+    "No account yet? Fill in the fields below: you are registered and the need is claimed.",
   "reach.claim.loginLink": "Have an account? Log in first",
   "reach.claim.done": "Claimed: the need is now yours",
 
@@ -82,7 +87,8 @@ export const reachMessagesEn: Record<keyof typeof reachMessagesZh, string> = {
   "reach.poverty.since": "Since {date}",
 
   "reach.triage.title": "Triage",
-  "reach.triage.intro": "Needs nobody applied to within the set time wait here. Poverty villages first, then by urgency and waiting time.",
+  "reach.triage.intro":
+    "Needs nobody applied to within the set time wait here. Poverty villages first, then by urgency and waiting time.",
   "reach.triage.queue": "Needs waiting for triage",
   "reach.triage.queueEmpty": "No needs are waiting for triage.",
   "reach.triage.waiting": "Waiting {hours} h",
@@ -155,5 +161,6 @@ export const reachMessagesEn: Record<keyof typeof reachMessagesZh, string> = {
   "reach.errors.assignment_closed": "This assignment has already been answered",
   "reach.errors.reason_required": "Give a reason",
   "reach.errors.hours": "Enter a whole number from 1 to 720",
-  "reach.errors.poverty_type": "Only village committees, cooperatives, family farms and large growers can be marked",
+  "reach.errors.poverty_type":
+    "Only village committees, cooperatives, family farms and large growers can be marked",
 };

@@ -42,7 +42,8 @@ export const reachMessagesZh = {
   "reach.voice.noMic": "无法使用麦克风，请选择手机里的录音文件。",
   "reach.done.title": "已代农户发布",
   "reach.done.code": "认领码",
-  "reach.done.codeHint": "请把认领码抄给农户。认领码只显示这一次。农户用自己的手机号和认领码就能认领这条需求。",
+  "reach.done.codeHint":
+    "请把认领码抄给农户。认领码只显示这一次。农户用自己的手机号和认领码就能认领这条需求。",
   "reach.done.view": "查看需求",
   "reach.done.another": "再发一条",
 
@@ -80,7 +81,8 @@ export const reachMessagesZh = {
   "reach.poverty.since": "自 {date} 起",
 
   "reach.triage.title": "分诊",
-  "reach.triage.intro": "发布后超过设定时间仍无人申请的需求在这里排队。贫困村优先，其次按紧急程度和等待时间。",
+  "reach.triage.intro":
+    "发布后超过设定时间仍无人申请的需求在这里排队。贫困村优先，其次按紧急程度和等待时间。",
   "reach.triage.queue": "待分诊的需求",
   "reach.triage.queueEmpty": "没有等待分诊的需求。",
   "reach.triage.waiting": "已等待 {hours} 小时",
@@ -117,7 +119,8 @@ export const reachMessagesZh = {
   "reach.tasks.declined": "已婉拒这条分派",
 
   "reach.response.title": "各县区首次响应时间",
-  "reach.response.intro": "首次响应 = 需求发布后收到的第一份申请。目标取各县区的分诊设置（默认 72 小时）；不到一半的需求在目标内得到响应的县区标红。",
+  "reach.response.intro":
+    "首次响应 = 需求发布后收到的第一份申请。目标取各县区的分诊设置（默认 72 小时）；不到一半的需求在目标内得到响应的县区标红。",
   "reach.response.county": "县区",
   "reach.response.published": "发布需求",
   "reach.response.median": "中位数（小时）",

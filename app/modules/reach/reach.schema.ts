@@ -28,7 +28,10 @@ const isFile = (value: unknown): value is File => typeof File !== "undefined" &&
 // An empty file input (nothing chosen) counts as no voice note; the server sniffs the real type when storing it.
 const voiceFile = z.preprocess(
   (value) => (isFile(value) && value.size > 0 ? value : undefined),
-  z.custom<File>(isFile).refine((file) => file.size <= MAX_AUDIO_BYTES, "reach.errors.voice_too_large").optional(),
+  z
+    .custom<File>(isFile)
+    .refine((file) => file.size <= MAX_AUDIO_BYTES, "reach.errors.voice_too_large")
+    .optional(),
 );
 
 /**
@@ -36,7 +39,11 @@ const voiceFile = z.preprocess(
  * farmer, the consent and an optional voice note. Without the consent box ticked nothing is saved.
  */
 export const ProxyNeedFormSchema = NeedFormSchema.safeExtend({
-  farmerName: z.string({ message: "reach.errors.farmer_name" }).trim().min(1, "reach.errors.farmer_name").max(40, "reach.errors.farmer_name"),
+  farmerName: z
+    .string({ message: "reach.errors.farmer_name" })
+    .trim()
+    .min(1, "reach.errors.farmer_name")
+    .max(40, "reach.errors.farmer_name"),
   farmerPhone: MobileSchema("reach.errors.farmer_phone"),
   consentMethod: z.enum(CONSENT_METHODS, { message: "reach.errors.consent_method" }),
   consentNote: z.string().trim().max(500, "needs.errors.too_long").optional(),
@@ -49,7 +56,10 @@ export const ProxyNeedFormSchema = NeedFormSchema.safeExtend({
   if (form.consentMethod === "SIGNED_FORM" && !(Array.isArray(form.photos) && form.photos.length > 0)) {
     ctx.addIssue({ code: "custom", path: ["photos"], message: "reach.errors.signed_form_photo" });
   }
-  if (form.consentMethod === "IN_PERSON" && !(typeof form.consentNote === "string" && form.consentNote.length >= 2)) {
+  if (
+    form.consentMethod === "IN_PERSON" &&
+    !(typeof form.consentNote === "string" && form.consentNote.length >= 2)
+  ) {
     ctx.addIssue({ code: "custom", path: ["consentNote"], message: "reach.errors.consent_note" });
   }
 }, ALWAYS);
@@ -65,7 +75,12 @@ export const AppointSchema = z.object({
     .trim()
     .max(300, "needs.errors.too_long")
     .optional()
-    .transform((value) => (value ?? "").split(/[,，、\s]+/).map((village) => village.trim()).filter(Boolean)),
+    .transform((value) =>
+      (value ?? "")
+        .split(/[,，、\s]+/)
+        .map((village) => village.trim())
+        .filter(Boolean),
+    ),
 });
 
 export const InformantsActionSchema = z.discriminatedUnion("intent", [
@@ -90,16 +105,29 @@ export const ClaimAndRegisterSchema = z
   .object({
     phone: MobileSchema("reach.errors.farmer_phone"),
     code: ClaimCode,
-    displayName: z.string({ message: "errors.required" }).trim().min(1, "errors.display_name_length").max(40, "errors.display_name_length"),
+    displayName: z
+      .string({ message: "errors.required" })
+      .trim()
+      .min(1, "errors.display_name_length")
+      .max(40, "errors.display_name_length"),
     password: PasswordSchema,
     confirmPassword: z.string({ message: "errors.required" }),
   })
   .superRefine((form, ctx) => {
-    if (form.password !== form.confirmPassword) ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "errors.password_mismatch" });
+    if (form.password !== form.confirmPassword)
+      ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "errors.password_mismatch" });
   }, ALWAYS);
 
-const Hours = z.coerce.number({ message: "reach.errors.hours" }).int("reach.errors.hours").min(1, "reach.errors.hours").max(720, "reach.errors.hours");
-const Reason = z.string({ message: "reach.errors.reason_required" }).trim().min(2, "reach.errors.reason_required").max(500, "needs.errors.too_long");
+const Hours = z.coerce
+  .number({ message: "reach.errors.hours" })
+  .int("reach.errors.hours")
+  .min(1, "reach.errors.hours")
+  .max(720, "reach.errors.hours");
+const Reason = z
+  .string({ message: "reach.errors.reason_required" })
+  .trim()
+  .min(2, "reach.errors.reason_required")
+  .max(500, "needs.errors.too_long");
 
 export const TriageSettingSchema = z.object({
   intent: z.literal("settings"),

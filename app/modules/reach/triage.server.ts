@@ -34,7 +34,10 @@ export interface QueuedNeed {
  * longer ago than their county's threshold (48 h without a setting). Poverty villages first, then
  * the most urgent (the enum is declared LOW → URGENT), then the longest waiting.
  */
-export async function triageQueue(filters: { countyCode?: string } = {}, now = new Date()): Promise<QueuedNeed[]> {
+export async function triageQueue(
+  filters: { countyCode?: string } = {},
+  now = new Date(),
+): Promise<QueuedNeed[]> {
   const rows = await db.$queryRaw<Omit<QueuedNeed, "waitingHours">[]>`
     SELECT n.id, n.title, n."countyCode", n.urgency, n."publishedAt", o.name AS "organisationName",
       (o."povertyVillageAt" IS NOT NULL) AS poverty
@@ -48,14 +51,23 @@ export async function triageQueue(filters: { countyCode?: string } = {}, now = n
       ${filters.countyCode ? Prisma.sql`AND n."countyCode" = ${filters.countyCode}` : Prisma.empty}
     ORDER BY poverty DESC, n.urgency DESC, n."publishedAt" ASC
     LIMIT ${QUEUE_LIMIT}`;
-  return rows.map((row) => ({ ...row, waitingHours: Math.floor((now.getTime() - row.publishedAt.getTime()) / HOUR_MS) }));
+  return rows.map((row) => ({
+    ...row,
+    waitingHours: Math.floor((now.getTime() - row.publishedAt.getTime()) / HOUR_MS),
+  }));
 }
 
 /** Who may take a triaged need: a verified, visible expert, or a commissioner serving today. */
 async function isEligibleAssignee(userId: string, now: Date): Promise<boolean> {
   const [expert, commissioner] = await Promise.all([
-    db.expertProfile.findFirst({ where: { userId, hiddenAt: null, user: { verifiedAt: { not: null } } }, select: { userId: true } }),
-    db.commissionerAssignment.findFirst({ where: { userId, startDate: { lte: now }, endDate: { gte: now } }, select: { id: true } }),
+    db.expertProfile.findFirst({
+      where: { userId, hiddenAt: null, user: { verifiedAt: { not: null } } },
+      select: { userId: true },
+    }),
+    db.commissionerAssignment.findFirst({
+      where: { userId, startDate: { lte: now }, endDate: { gte: now } },
+      select: { id: true },
+    }),
   ]);
   return expert !== null || commissioner !== null;
 }
@@ -80,12 +92,19 @@ export async function suggestAssignees(needId: string, now = new Date()): Promis
     }),
     recommendForNeed(needId).then((result) => result.experts),
     db.expertProfile.findMany({
-      where: { countiesServed: { has: need.countyCode }, hiddenAt: null, user: { verifiedAt: { not: null } } },
+      where: {
+        countiesServed: { has: need.countyCode },
+        hiddenAt: null,
+        user: { verifiedAt: { not: null } },
+      },
       select: { userId: true, user: { select: { displayName: true } } },
       take: 20,
     }),
   ]);
-  const commissionerUsers = await db.user.findMany({ where: { id: { in: commissioners.map((c) => c.userId) } }, select: { id: true, displayName: true } });
+  const commissionerUsers = await db.user.findMany({
+    where: { id: { in: commissioners.map((c) => c.userId) } },
+    select: { id: true, displayName: true },
+  });
   const seen = new Set<string>();
   const out: Candidate[] = [];
   const add = (candidate: Candidate) => {
@@ -95,9 +114,15 @@ export async function suggestAssignees(needId: string, now = new Date()): Promis
   };
   for (const user of commissionerUsers) add({ id: user.id, name: user.displayName, kind: "commissioner" });
   const verified = new Set(
-    (await db.expertProfile.findMany({ where: { userId: { in: recommended.map((e) => e.id) }, user: { verifiedAt: { not: null } } }, select: { userId: true } })).map((p) => p.userId),
+    (
+      await db.expertProfile.findMany({
+        where: { userId: { in: recommended.map((e) => e.id) }, user: { verifiedAt: { not: null } } },
+        select: { userId: true },
+      })
+    ).map((p) => p.userId),
   );
-  for (const expert of recommended) if (verified.has(expert.id)) add({ id: expert.id, name: expert.name, kind: "expert" });
+  for (const expert of recommended)
+    if (verified.has(expert.id)) add({ id: expert.id, name: expert.name, kind: "expert" });
   for (const profile of local) add({ id: profile.userId, name: profile.user.displayName, kind: "expert" });
   return out.slice(0, 30);
 }
@@ -106,17 +131,30 @@ export async function suggestAssignees(needId: string, now = new Date()): Promis
  * Routes a need to an expert or commissioner and tells them. A need already assigned is
  * reassigned: the earlier assignment is marked WITHDRAWN in the same transaction.
  */
-export async function assignNeed(actor: Actor, input: { needId: string; assigneeId: string; note?: string; meta: RequestMeta }, now = new Date()) {
+export async function assignNeed(
+  actor: Actor,
+  input: { needId: string; assigneeId: string; note?: string; meta: RequestMeta },
+  now = new Date(),
+) {
   assertTriageStaff(actor);
   if (!(await isEligibleAssignee(input.assigneeId, now))) throw new DomainError("reach.assignee_invalid");
   const { assignment, rows } = await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Need" WHERE id = ${input.needId} FOR UPDATE`;
-    const need = await tx.need.findUnique({ where: { id: input.needId }, select: { id: true, title: true, status: true, hiddenAt: true } });
+    const need = await tx.need.findUnique({
+      where: { id: input.needId },
+      select: { id: true, title: true, status: true, hiddenAt: true },
+    });
     if (!need) throw new DomainError("reach.not_found");
     if (need.status !== "OPEN" || need.hiddenAt) throw new DomainError("reach.need_not_open");
-    const previous = await tx.triageAssignment.findMany({ where: { needId: need.id, status: "ASSIGNED" }, select: { id: true, assigneeId: true } });
+    const previous = await tx.triageAssignment.findMany({
+      where: { needId: need.id, status: "ASSIGNED" },
+      select: { id: true, assigneeId: true },
+    });
     if (previous.length) {
-      await tx.triageAssignment.updateMany({ where: { id: { in: previous.map((p) => p.id) } }, data: { status: "WITHDRAWN", respondedAt: now } });
+      await tx.triageAssignment.updateMany({
+        where: { id: { in: previous.map((p) => p.id) } },
+        data: { status: "WITHDRAWN", respondedAt: now },
+      });
     }
     const assignment = await tx.triageAssignment.create({
       data: { needId: need.id, assigneeId: input.assigneeId, assignedById: actor.id, note: input.note ?? "" },
@@ -131,7 +169,14 @@ export async function assignNeed(actor: Actor, input: { needId: string; assignee
       after: { assignmentId: assignment.id, assigneeId: input.assigneeId, note: input.note ?? "" },
       ip: input.meta.ip,
     });
-    const rows = await createNotifications(tx, [{ userId: input.assigneeId, type: "triage.assigned", params: { need: need.title }, href: `/needs/${need.id}` }]);
+    const rows = await createNotifications(tx, [
+      {
+        userId: input.assigneeId,
+        type: "triage.assigned",
+        params: { need: need.title },
+        href: `/needs/${need.id}`,
+      },
+    ]);
     return { assignment, rows };
   });
   await deliverNotifications(rows);
@@ -139,28 +184,68 @@ export async function assignNeed(actor: Actor, input: { needId: string; assignee
 }
 
 /** The assignee declines; the need goes back to the queue (it has no ASSIGNED row any more). */
-export async function declineAssignment(actor: Actor, input: { assignmentId: string; reason: string; meta: RequestMeta }, now = new Date()) {
+export async function declineAssignment(
+  actor: Actor,
+  input: { assignmentId: string; reason: string; meta: RequestMeta },
+  now = new Date(),
+) {
   await db.$transaction(async (tx) => {
-    const assignment = await tx.triageAssignment.findUnique({ where: { id: input.assignmentId }, select: { id: true, needId: true, assigneeId: true, status: true } });
+    const assignment = await tx.triageAssignment.findUnique({
+      where: { id: input.assignmentId },
+      select: { id: true, needId: true, assigneeId: true, status: true },
+    });
     if (!assignment || assignment.assigneeId !== actor.id) throw new DomainError("reach.not_found");
     // Only a waiting assignment may be declined; the conditional update settles a double submit.
-    const { count } = await tx.triageAssignment.updateMany({ where: { id: assignment.id, status: "ASSIGNED" }, data: { status: "DECLINED", respondedAt: now } });
+    const { count } = await tx.triageAssignment.updateMany({
+      where: { id: assignment.id, status: "ASSIGNED" },
+      data: { status: "DECLINED", respondedAt: now },
+    });
     if (count === 0) throw new DomainError("reach.assignment_closed");
-    await recordAudit(tx, { actorId: actor.id, action: "triage.declined", subjectType: "Need", subjectId: assignment.needId, before: { status: assignment.status }, after: { status: "DECLINED", reason: input.reason }, ip: input.meta.ip });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "triage.declined",
+      subjectType: "Need",
+      subjectId: assignment.needId,
+      before: { status: assignment.status },
+      after: { status: "DECLINED", reason: input.reason },
+      ip: input.meta.ip,
+    });
   });
 }
 
 /** Tracking: recent assignments with their state and how long ago they were made. */
-export async function listAssignments(filters: { countyCode?: string; status?: TriageStatus; needId?: string } = {}, now = new Date()) {
+export async function listAssignments(
+  filters: { countyCode?: string; status?: TriageStatus; needId?: string } = {},
+  now = new Date(),
+) {
   const rows = await db.triageAssignment.findMany({
-    where: { status: filters.status, needId: filters.needId, need: filters.countyCode ? { countyCode: filters.countyCode } : undefined },
-    select: { id: true, status: true, note: true, createdAt: true, respondedAt: true, assigneeId: true, need: { select: { id: true, title: true, countyCode: true } } },
+    where: {
+      status: filters.status,
+      needId: filters.needId,
+      need: filters.countyCode ? { countyCode: filters.countyCode } : undefined,
+    },
+    select: {
+      id: true,
+      status: true,
+      note: true,
+      createdAt: true,
+      respondedAt: true,
+      assigneeId: true,
+      need: { select: { id: true, title: true, countyCode: true } },
+    },
     orderBy: { createdAt: "desc" },
     take: 100,
   });
-  const names = await db.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.assigneeId))] } }, select: { id: true, displayName: true } });
+  const names = await db.user.findMany({
+    where: { id: { in: [...new Set(rows.map((r) => r.assigneeId))] } },
+    select: { id: true, displayName: true },
+  });
   const nameById = new Map(names.map((u) => [u.id, u.displayName]));
-  return rows.map((row) => ({ ...row, assigneeName: nameById.get(row.assigneeId) ?? "", hoursSince: Math.floor((now.getTime() - row.createdAt.getTime()) / HOUR_MS) }));
+  return rows.map((row) => ({
+    ...row,
+    assigneeName: nameById.get(row.assigneeId) ?? "",
+    hoursSince: Math.floor((now.getTime() - row.createdAt.getTime()) / HOUR_MS),
+  }));
 }
 
 /** The assignee's waiting assignments, for their workspace. */
@@ -171,21 +256,45 @@ export async function listMyTriageAssignments(userId: string, now = new Date()) 
     orderBy: { createdAt: "asc" },
     take: 50,
   });
-  return rows.map((row) => ({ ...row, hoursSince: Math.floor((now.getTime() - row.createdAt.getTime()) / HOUR_MS) }));
+  return rows.map((row) => ({
+    ...row,
+    hoursSince: Math.floor((now.getTime() - row.createdAt.getTime()) / HOUR_MS),
+  }));
 }
 
 export async function getTriageSettings() {
-  const rows = await db.triageSetting.findMany({ select: { countyCode: true, afterHours: true, targetHours: true } });
+  const rows = await db.triageSetting.findMany({
+    select: { countyCode: true, afterHours: true, targetHours: true },
+  });
   return new Map(rows.map((row) => [row.countyCode, row]));
 }
 
-export async function saveTriageSetting(actor: Actor, input: { countyCode: string; afterHours: number; targetHours: number; meta: RequestMeta }) {
+export async function saveTriageSetting(
+  actor: Actor,
+  input: { countyCode: string; afterHours: number; targetHours: number; meta: RequestMeta },
+) {
   assertTriageStaff(actor);
   await db.$transaction(async (tx) => {
-    const before = await tx.triageSetting.findUnique({ where: { countyCode: input.countyCode }, select: { afterHours: true, targetHours: true } });
+    const before = await tx.triageSetting.findUnique({
+      where: { countyCode: input.countyCode },
+      select: { afterHours: true, targetHours: true },
+    });
     const data = { afterHours: input.afterHours, targetHours: input.targetHours, updatedById: actor.id };
-    await tx.triageSetting.upsert({ where: { countyCode: input.countyCode }, create: { countyCode: input.countyCode, ...data }, update: data, select: { countyCode: true } });
-    await recordAudit(tx, { actorId: actor.id, action: "triage.settings_changed", subjectType: "County", subjectId: input.countyCode, before: before ?? { afterHours: DEFAULT_AFTER_HOURS, targetHours: DEFAULT_TARGET_HOURS }, after: { afterHours: input.afterHours, targetHours: input.targetHours }, ip: input.meta.ip });
+    await tx.triageSetting.upsert({
+      where: { countyCode: input.countyCode },
+      create: { countyCode: input.countyCode, ...data },
+      update: data,
+      select: { countyCode: true },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "triage.settings_changed",
+      subjectType: "County",
+      subjectId: input.countyCode,
+      before: before ?? { afterHours: DEFAULT_AFTER_HOURS, targetHours: DEFAULT_TARGET_HOURS },
+      after: { afterHours: input.afterHours, targetHours: input.targetHours },
+      ip: input.meta.ip,
+    });
   });
 }
 
@@ -212,7 +321,10 @@ type ResponseRow = Omit<CountyResponseTimes, "overTarget">;
  * published (a triage assignment is not an answer to the farmer). Needs published in the
  * filtered year (Luoyang time), or all years; hidden needs left out.
  */
-export async function responseTimesByCounty(filters: { year?: number; countyCode?: string } = {}, now = new Date()): Promise<CountyResponseTimes[]> {
+export async function responseTimesByCounty(
+  filters: { year?: number; countyCode?: string } = {},
+  now = new Date(),
+): Promise<CountyResponseTimes[]> {
   const rows = await db.$queryRaw<ResponseRow[]>`
     WITH f AS (
       SELECT n."countyCode", n.status, n."publishedAt",

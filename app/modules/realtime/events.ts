@@ -33,8 +33,7 @@ export interface ChatReceipt {
 
 /** Every request a client sends with an acknowledgement is answered with one of these. */
 export type Ack<T extends object = object> =
-  | ({ ok: true } & T)
-  | { ok: false; error: string; retryAfterMs?: number };
+  ({ ok: true } & T) | { ok: false; error: string; retryAfterMs?: number };
 
 /** The typed contract between the Socket.IO server and its clients. */
 export interface ServerToClientEvents {
@@ -49,9 +48,18 @@ export interface ServerToClientEvents {
 
 export interface ClientToServerEvents {
   "chat:join": (payload: { conversationId: string }, ack: (result: Ack<{ lastSeq: number }>) => void) => void;
-  "chat:send": (payload: { conversationId: string; clientId: string; body: string }, ack: (result: Ack<{ message: ChatMessageView }>) => void) => void;
-  "chat:sync": (payload: { conversationId: string; afterSeq: number }, ack: (result: Ack<{ messages: ChatMessageView[]; hasMore: boolean }>) => void) => void;
-  "chat:read": (payload: { conversationId: string; seq: number }, ack?: (result: Ack<{ unreadCount: number }>) => void) => void;
+  "chat:send": (
+    payload: { conversationId: string; clientId: string; body: string },
+    ack: (result: Ack<{ message: ChatMessageView }>) => void,
+  ) => void;
+  "chat:sync": (
+    payload: { conversationId: string; afterSeq: number },
+    ack: (result: Ack<{ messages: ChatMessageView[]; hasMore: boolean }>) => void,
+  ) => void;
+  "chat:read": (
+    payload: { conversationId: string; seq: number },
+    ack?: (result: Ack<{ unreadCount: number }>) => void,
+  ) => void;
   "chat:delivered": (payload: { conversationId: string; seq: number }) => void;
   "chat:typing": (payload: { conversationId: string }) => void;
 }

@@ -48,7 +48,10 @@ export const INDUSTRIES = [
 export type IndustryCode = (typeof INDUSTRIES)[number]["code"];
 
 export const COUNTY_CODES = COUNTIES.map((county) => county.code) as [CountyCode, ...CountyCode[]];
-export const INDUSTRY_CODES = INDUSTRIES.map((industry) => industry.code) as [IndustryCode, ...IndustryCode[]];
+export const INDUSTRY_CODES = INDUSTRIES.map((industry) => industry.code) as [
+  IndustryCode,
+  ...IndustryCode[],
+];
 
 export function localName(item: { nameZh: string; nameEn: string }, locale: Locale): string {
   return locale === "zh" ? item.nameZh : item.nameEn;

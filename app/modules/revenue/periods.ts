@@ -42,7 +42,10 @@ export interface PeriodSlot {
  * Each period starts a whole number of months after the start date, so short months never shift
  * the periods after them.
  */
-export function periodsOf(rule: Pick<RevenueShareRule, "period" | "startDate" | "termMonths">, today: string | Date): PeriodSlot[] {
+export function periodsOf(
+  rule: Pick<RevenueShareRule, "period" | "startDate" | "termMonths">,
+  today: string | Date,
+): PeriodSlot[] {
   const day = typeof today === "string" ? today : luoyangToday(today);
   const step = PERIOD_MONTHS[rule.period];
   const slots: PeriodSlot[] = [];
@@ -60,7 +63,10 @@ export function periodsOf(rule: Pick<RevenueShareRule, "period" | "startDate" | 
  * to the whole fen — the payer never owes a fraction of a fen. A negative base (a loss, in
  * PROFIT mode) counts as zero. Then the floor applies (even when the base is zero), then the cap.
  */
-export function shareDue(baseFen: number, rule: Pick<RevenueShareRule, "shareBp" | "floorFen" | "capFen">): number {
+export function shareDue(
+  baseFen: number,
+  rule: Pick<RevenueShareRule, "shareBp" | "floorFen" | "capFen">,
+): number {
   if (!Number.isSafeInteger(baseFen)) throw new TypeError("the base must be an integer number of fen");
   // BigInt keeps base × basis points exact however large the base; division truncates, i.e. floors for a non-negative base.
   let share = Number((BigInt(Math.max(0, baseFen)) * BigInt(rule.shareBp)) / 10_000n);

@@ -28,7 +28,8 @@ export const revenueMessagesEn: Record<keyof typeof revenueMessagesZh, string> =
   "revenue.report.baseHint": "At most two decimals; a loss may be entered as a negative profit",
   "revenue.report.note": "Note (optional)",
   "revenue.report.evidence": "Evidence photos",
-  "revenue.report.evidenceHint": "Photos of the account book, invoices or bank statement: 1–6 images (JPEG, PNG or WebP, 8 MB each at most)",
+  "revenue.report.evidenceHint":
+    "Photos of the account book, invoices or bank statement: 1–6 images (JPEG, PNG or WebP, 8 MB each at most)",
   "revenue.report.submit": "Submit report",
   "revenue.report.done": "Revenue report submitted",
   "revenue.settle.submit": "Pay the share of {amount} from the wallet",

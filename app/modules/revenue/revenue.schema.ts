@@ -10,8 +10,17 @@ const evidenceFiles = z.preprocess(
   (value) => (Array.isArray(value) ? value : value === undefined ? [] : [value]),
   z
     .array(z.any())
-    .transform((files) => files.filter((file): file is File => typeof File !== "undefined" && file instanceof File && file.size > 0))
-    .pipe(z.array(z.instanceof(File)).min(1, "revenue.errors.evidence_required").max(MAX_EVIDENCE_FILES, "revenue.errors.evidence_too_many")),
+    .transform((files) =>
+      files.filter(
+        (file): file is File => typeof File !== "undefined" && file instanceof File && file.size > 0,
+      ),
+    )
+    .pipe(
+      z
+        .array(z.instanceof(File))
+        .min(1, "revenue.errors.evidence_required")
+        .max(MAX_EVIDENCE_FILES, "revenue.errors.evidence_too_many"),
+    ),
 );
 
 /** The revenue panel's two forms on /agreements/:id, posted to /agreements/:id/revenue. */
@@ -25,7 +34,11 @@ export const RevenueActionSchema = z.discriminatedUnion("intent", [
     note: z.string().trim().max(1000, "revenue.errors.note_length").optional(),
     evidence: evidenceFiles,
   }),
-  z.object({ intent: z.literal("settle"), reportId: z.string().min(1), idempotencyKey: IdempotencyKeySchema }),
+  z.object({
+    intent: z.literal("settle"),
+    reportId: z.string().min(1),
+    idempotencyKey: IdempotencyKeySchema,
+  }),
 ]);
 
 export interface ReportRevenueInput {
@@ -58,7 +71,15 @@ export interface RevenueView {
       end: string;
       dueDate: string;
       status: RevenuePeriodStatus;
-      report: { id: string; baseFen: number; shareDueFen: number; note: string; evidence: { id: string; url: string; thumbUrl: string }[]; reportedAt: string; settledAt: string | null } | null;
+      report: {
+        id: string;
+        baseFen: number;
+        shareDueFen: number;
+        note: string;
+        evidence: { id: string; url: string; thumbUrl: string }[];
+        reportedAt: string;
+        settledAt: string | null;
+      } | null;
     }[];
   }[];
 }

@@ -74,13 +74,20 @@ const EMPTY_EXPERT: ExpertReputation = {
 };
 
 /** Reputations of many experts in six queries (matching ranks forty candidates at once). */
-export async function expertReputations(userIds: string[], now: Date = new Date()): Promise<Map<string, ExpertReputation>> {
+export async function expertReputations(
+  userIds: string[],
+  now: Date = new Date(),
+): Promise<Map<string, ExpertReputation>> {
   const ids = [...new Set(userIds)];
   const result = new Map<string, ExpertReputation>(ids.map((id) => [id, structuredClone(EMPTY_EXPERT)]));
   if (ids.length === 0) return result;
   const since = new Date(now.getTime() - MESSAGE_LOOKBACK_MS);
   const [completed, onTime, ratings, messages, invitations, service] = await Promise.all([
-    db.agreement.groupBy({ by: ["payeeUserId"], where: { payeeUserId: { in: ids }, status: "COMPLETED" }, _count: { _all: true } }),
+    db.agreement.groupBy({
+      by: ["payeeUserId"],
+      where: { payeeUserId: { in: ids }, status: "COMPLETED" },
+      _count: { _all: true },
+    }),
     db.$queryRaw<{ id: string; total: number; onTime: number }[]>`
       SELECT a."payeeUserId" AS id, count(*)::int AS total,
         count(*) FILTER (WHERE s.first_at IS NOT NULL
@@ -90,7 +97,12 @@ export async function expertReputations(userIds: string[], now: Date = new Date(
       LEFT JOIN LATERAL (SELECT min(ms."createdAt") AS first_at FROM "MilestoneSubmission" ms WHERE ms."milestoneId" = m.id) s ON true
       WHERE a."payeeUserId" = ANY(${ids}) AND m."dueDate" IS NOT NULL AND m.status IN ('RELEASED', 'RESOLVED')
       GROUP BY a."payeeUserId"`,
-    db.review.groupBy({ by: ["subjectUserId"], where: { subjectUserId: { in: ids }, ...visibleReviewWhere(now) }, _avg: { rating: true }, _count: { _all: true } }),
+    db.review.groupBy({
+      by: ["subjectUserId"],
+      where: { subjectUserId: { in: ids }, ...visibleReviewWhere(now) },
+      _avg: { rating: true },
+      _count: { _all: true },
+    }),
     db.$queryRaw<{ id: string; minutes: number }[]>`
       WITH mine AS (
         SELECT "conversationId", "userId" AS me FROM "ConversationMember" WHERE "userId" = ANY(${ids})
@@ -151,7 +163,10 @@ export async function expertReputation(userId: string, now: Date = new Date()): 
   return (await expertReputations([userId], now)).get(userId) ?? structuredClone(EMPTY_EXPERT);
 }
 
-export async function organisationReputation(organisationId: string, now: Date = new Date()): Promise<OrganisationReputation> {
+export async function organisationReputation(
+  organisationId: string,
+  now: Date = new Date(),
+): Promise<OrganisationReputation> {
   const [completedAgreements, funding, rating, response] = await Promise.all([
     db.agreement.count({ where: { payerOrganisationId: organisationId, status: "COMPLETED" } }),
     db.$queryRaw<{ total: number; onTime: number }[]>`
@@ -159,7 +174,11 @@ export async function organisationReputation(organisationId: string, now: Date =
         count(*) FILTER (WHERE (m."fundedAt" + interval '8 hours')::date <= (m."dueDate" + interval '8 hours')::date)::int AS "onTime"
       FROM "Milestone" m JOIN "Agreement" a ON a.id = m."agreementId"
       WHERE a."payerOrganisationId" = ${organisationId} AND m."dueDate" IS NOT NULL AND m."fundedAt" IS NOT NULL`,
-    db.review.aggregate({ where: { subjectOrganisationId: organisationId, ...visibleReviewWhere(now) }, _avg: { rating: true }, _count: { _all: true } }),
+    db.review.aggregate({
+      where: { subjectOrganisationId: organisationId, ...visibleReviewWhere(now) },
+      _avg: { rating: true },
+      _count: { _all: true },
+    }),
     db.$queryRaw<{ minutes: number | null }[]>`
       SELECT (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_at - created)::float8) / 60)::float8 AS minutes
       FROM (

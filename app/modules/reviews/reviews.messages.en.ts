@@ -18,8 +18,10 @@ export const reviewsMessagesEn: Record<keyof typeof reviewsMessagesZh, string> =
   "reviews.text": "Your review",
   "reviews.textHint": "10 to 2000 characters: how the work went, the results, what others should know.",
   "reviews.submit": "Submit review",
-  "reviews.intro.PAYER": "Review the expert {name}. Both reviews are published together once both are in, or when the review period ends.",
-  "reviews.intro.PAYEE": "Review the paying side {name}. Both reviews are published together once both are in, or when the review period ends.",
+  "reviews.intro.PAYER":
+    "Review the expert {name}. Both reviews are published together once both are in, or when the review period ends.",
+  "reviews.intro.PAYEE":
+    "Review the paying side {name}. Both reviews are published together once both are in, or when the review period ends.",
   "reviews.windowCloses": "Reviews open until {date}",
   "reviews.windowClosed": "The review period ended on {date}",
   "reviews.submitted": "Submitted; published once the other side reviews too or when the review period ends",
@@ -57,7 +59,8 @@ export const reviewsMessagesEn: Record<keyof typeof reviewsMessagesZh, string> =
   "reviews.toast.decided": "Done",
 
   "reviews.moderation.title": "Reported reviews",
-  "reviews.moderation.intro": "Check reported reviews: hide those that break the rules (with a reason both sides can see), keep the others.",
+  "reviews.moderation.intro":
+    "Check reported reviews: hide those that break the rules (with a reason both sides can see), keep the others.",
   "reviews.moderation.empty": "No reports waiting.",
   "reviews.moderation.reportedBy": "Reported by {name} on {date}",
   "reviews.moderation.reason": "Reason: {reason}",
@@ -85,11 +88,13 @@ export const reviewsMessagesEn: Record<keyof typeof reviewsMessagesZh, string> =
   "reviews.errors.note_length": "The reason needs 4 to 500 characters",
   "reviews.errors.decision_required": "Choose a decision",
 
-  "notification.review.received": "The other side of “{agreement}” has reviewed; both reviews are published once you submit yours",
+  "notification.review.received":
+    "The other side of “{agreement}” has reviewed; both reviews are published once you submit yours",
   "notification.review.published": "Both reviews of “{agreement}” are published",
 
   "reputation.title": "Track record",
-  "reputation.hint": "Computed from agreements, milestones, reviews and messages on the platform; nobody types these in.",
+  "reputation.hint":
+    "Computed from agreements, milestones, reviews and messages on the platform; nobody types these in.",
   "reputation.noRecord": "No record yet",
   "reputation.completed": "Completed agreements",
   "reputation.completedValue": "{count}",

@@ -5,7 +5,13 @@ import { otherParty, partyOf } from "~/modules/agreements/parties";
 import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError, isDomainError } from "~/utils/errors";
 import { CRITERIA, type Criterion } from "./reviews.schema";
-import { REVIEWS_PER_PAGE, isSubjectOf, reviewSideOf, reviewWindowClosesAt, visibleReviewWhere } from "./reviews.server";
+import {
+  REVIEWS_PER_PAGE,
+  isSubjectOf,
+  reviewSideOf,
+  reviewWindowClosesAt,
+  visibleReviewWhere,
+} from "./reviews.server";
 
 /** Read models of reviews: what a page shows, never more than the viewer may see. */
 
@@ -61,11 +67,17 @@ function toView(row: ReviewRow, now: Date): ReviewView {
   return {
     id: row.id,
     authorSide: row.authorSide,
-    authorName: row.authorSide === "PAYER" ? (agreement.payerOrganisation?.name ?? agreement.payerUser.displayName) : agreement.payeeUser.displayName,
+    authorName:
+      row.authorSide === "PAYER"
+        ? (agreement.payerOrganisation?.name ?? agreement.payerUser.displayName)
+        : agreement.payeeUser.displayName,
     subjectUserId: row.subjectUserId,
     subjectOrganisationId: row.subjectOrganisationId,
     rating: row.rating,
-    scores: CRITERIA[row.authorSide].map((criterion) => ({ criterion, score: typeof stored[criterion] === "number" ? stored[criterion] : 0 })),
+    scores: CRITERIA[row.authorSide].map((criterion) => ({
+      criterion,
+      score: typeof stored[criterion] === "number" ? stored[criterion] : 0,
+    })),
     text: row.text,
     createdAt: row.createdAt,
     publishedAt: row.publishedAt ?? (closes && closes <= now ? closes : null),
@@ -79,15 +91,26 @@ function toView(row: ReviewRow, now: Date): ReviewView {
  * Published, not hidden reviews about an expert or an organisation, newest first. With a viewer,
  * each says whether that viewer may reply to it (they are its subject and it has no reply yet).
  */
-export async function reviewsFor(subject: { userId: string } | { organisationId: string }, options: { page?: number; viewer?: Actor | null; now?: Date } = {}) {
+export async function reviewsFor(
+  subject: { userId: string } | { organisationId: string },
+  options: { page?: number; viewer?: Actor | null; now?: Date } = {},
+) {
   const { page = 1, viewer = null, now = new Date() } = options;
   const where: Prisma.ReviewWhereInput = {
-    ...("userId" in subject ? { subjectUserId: subject.userId } : { subjectOrganisationId: subject.organisationId }),
+    ...("userId" in subject
+      ? { subjectUserId: subject.userId }
+      : { subjectOrganisationId: subject.organisationId }),
     ...visibleReviewWhere(now),
   };
   const current = Math.max(1, Math.floor(page));
   const [rows, total] = await Promise.all([
-    db.review.findMany({ where, select: reviewSelect, orderBy: [{ createdAt: "desc" }, { id: "asc" }], skip: (current - 1) * REVIEWS_PER_PAGE, take: REVIEWS_PER_PAGE }),
+    db.review.findMany({
+      where,
+      select: reviewSelect,
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      skip: (current - 1) * REVIEWS_PER_PAGE,
+      take: REVIEWS_PER_PAGE,
+    }),
     db.review.count({ where }),
   ]);
   const items = rows.map((row) => {
@@ -108,7 +131,14 @@ export async function agreementReviewState(viewer: Actor, agreementId: string, n
   const agreement = await db.agreement.findUnique({
     where: { id: agreementId },
     select: {
-      id: true, title: true, status: true, completedAt: true, payerUserId: true, payerOrganisationId: true, payeeUserId: true, payeeOrganisationId: true,
+      id: true,
+      title: true,
+      status: true,
+      completedAt: true,
+      payerUserId: true,
+      payerOrganisationId: true,
+      payeeUserId: true,
+      payeeOrganisationId: true,
       payerOrganisation: { select: { name: true } },
       payerUser: { select: { displayName: true } },
       payeeUser: { select: { displayName: true } },
@@ -117,7 +147,8 @@ export async function agreementReviewState(viewer: Actor, agreementId: string, n
   });
   if (!agreement) throw new DomainError("reviews.not_found");
   const side = reviewSideOf(viewer, agreement);
-  if (!side && !partyOf(viewer, agreement) && !can(viewer, "content.moderate")) throw new DomainError("reviews.not_party");
+  if (!side && !partyOf(viewer, agreement) && !can(viewer, "content.moderate"))
+    throw new DomainError("reviews.not_party");
   const completed = agreement.status === "COMPLETED" && agreement.completedAt !== null;
   const closesAt = agreement.completedAt ? reviewWindowClosesAt(agreement.completedAt) : null;
   const windowOpen = completed && closesAt !== null && now < closesAt;
@@ -128,20 +159,39 @@ export async function agreementReviewState(viewer: Actor, agreementId: string, n
   const theirsRaw = side ? bySide(otherParty(side)) : null;
   const theirs = visible(theirsRaw);
   return {
-    agreement: { id: agreement.id, title: agreement.title, status: agreement.status, completedAt: agreement.completedAt },
+    agreement: {
+      id: agreement.id,
+      title: agreement.title,
+      status: agreement.status,
+      completedAt: agreement.completedAt,
+    },
     side,
-    subjectName: side === "PAYER" ? agreement.payeeUser.displayName : (agreement.payerOrganisation?.name ?? agreement.payerUser.displayName),
+    subjectName:
+      side === "PAYER"
+        ? agreement.payeeUser.displayName
+        : (agreement.payerOrganisation?.name ?? agreement.payerUser.displayName),
     completed,
     closesAt,
     windowOpen,
     mine,
     // Only the fact that the other side has written, never its content, before publication.
     otherSubmitted: theirsRaw !== null,
-    theirs: theirs && theirs.hiddenReason === null ? theirs : theirs ? { ...theirs, text: "", scores: [], reply: null } : null,
+    theirs:
+      theirs && theirs.hiddenReason === null
+        ? theirs
+        : theirs
+          ? { ...theirs, text: "", scores: [], reply: null }
+          : null,
     canWrite: Boolean(side) && windowOpen && mine === null,
-    canReply: Boolean(theirs && theirs.hiddenReason === null && theirs.reply === null && isSubjectOf(viewer, theirs)),
+    canReply: Boolean(
+      theirs && theirs.hiddenReason === null && theirs.reply === null && isSubjectOf(viewer, theirs),
+    ),
     // Staff and others who are not a reviewing side see both published reviews.
-    published: side ? [] : [visible(bySide("PAYER")), visible(bySide("PAYEE"))].filter((r): r is ReviewView => r !== null && r.hiddenReason === null),
+    published: side
+      ? []
+      : [visible(bySide("PAYER")), visible(bySide("PAYEE"))].filter(
+          (r): r is ReviewView => r !== null && r.hiddenReason === null,
+        ),
   };
 }
 
@@ -149,10 +199,15 @@ export type AgreementReviewState = Awaited<ReturnType<typeof agreementReviewStat
 
 /** One published review, for its own page (reply and report forms). */
 export async function getReviewPage(viewer: Actor | null, reviewId: string, now: Date = new Date()) {
-  const row = await db.review.findFirst({ where: { id: reviewId, ...visibleReviewWhere(now) }, select: reviewSelect });
+  const row = await db.review.findFirst({
+    where: { id: reviewId, ...visibleReviewWhere(now) },
+    select: reviewSelect,
+  });
   if (!row) throw new DomainError("reviews.not_found");
   const review = toView(row, now);
-  const profileHref = review.subjectUserId ? `/experts/${review.subjectUserId}` : `/orgs/${review.subjectOrganisationId}`;
+  const profileHref = review.subjectUserId
+    ? `/experts/${review.subjectUserId}`
+    : `/orgs/${review.subjectOrganisationId}`;
   return {
     review,
     profileHref,
@@ -170,7 +225,10 @@ export async function listOpenReports(actor: Actor, now: Date = new Date()) {
     take: 100,
     select: { id: true, reason: true, createdAt: true, reporterId: true, review: { select: reviewSelect } },
   });
-  const reporters = await db.user.findMany({ where: { id: { in: reports.map((r) => r.reporterId) } }, select: { id: true, displayName: true } });
+  const reporters = await db.user.findMany({
+    where: { id: { in: reports.map((r) => r.reporterId) } },
+    select: { id: true, displayName: true },
+  });
   const names = new Map(reporters.map((u) => [u.id, u.displayName]));
   return reports.map((report) => ({
     id: report.id,
@@ -186,7 +244,11 @@ export function countOpenReports() {
 }
 
 /** What the agreement page says about reviews: null unless the agreement is completed. */
-export async function reviewPanelFor(viewer: Actor, agreement: { id: string; status: string }, now: Date = new Date()) {
+export async function reviewPanelFor(
+  viewer: Actor,
+  agreement: { id: string; status: string },
+  now: Date = new Date(),
+) {
   if (agreement.status !== "COMPLETED") return null;
   // Someone who may read the agreement but is neither a side nor staff simply sees no panel.
   const state = await agreementReviewState(viewer, agreement.id, now).catch((error: unknown) => {

@@ -28,7 +28,10 @@ const text = (min: number, max: number, tooShort: string, tooLong: string) =>
 
 /** The review form of one side: its criteria, the overall rating and the text. */
 export function reviewFormSchema(side: AgreementParty) {
-  const scores = Object.fromEntries(CRITERIA[side].map((criterion) => [criterion, score])) as Record<Criterion, typeof score>;
+  const scores = Object.fromEntries(CRITERIA[side].map((criterion) => [criterion, score])) as Record<
+    Criterion,
+    typeof score
+  >;
   return z.object({
     scores: z.object(scores, { message: "reviews.errors.score_required" }),
     rating: score,

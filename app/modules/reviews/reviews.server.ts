@@ -4,7 +4,11 @@ import { Prisma } from "~/generated/prisma/client";
 import type { AgreementParty } from "~/generated/prisma/enums";
 import { otherParty, partyOf, type AgreementSides } from "~/modules/agreements/parties";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { createNotifications, deliverNotifications, type NewNotification } from "~/modules/notifications/notifications.server";
+import {
+  createNotifications,
+  deliverNotifications,
+  type NewNotification,
+} from "~/modules/notifications/notifications.server";
 import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
 import { CRITERIA, REVIEW_WINDOW_DAYS, type ReviewInput } from "./reviews.schema";
@@ -30,7 +34,10 @@ export function reviewWindowClosesAt(completedAt: Date): Date {
 export function visibleReviewWhere(now: Date): Prisma.ReviewWhereInput {
   return {
     hiddenAt: null,
-    OR: [{ publishedAt: { not: null } }, { agreement: { completedAt: { lte: new Date(now.getTime() - WINDOW_MS) } } }],
+    OR: [
+      { publishedAt: { not: null } },
+      { agreement: { completedAt: { lte: new Date(now.getTime() - WINDOW_MS) } } },
+    ],
   };
 }
 
@@ -43,7 +50,10 @@ function isPublished(review: { publishedAt: Date | null }, completedAt: Date | n
  * village-role member of its organisation), or the expert named as payee. Members of the
  * expert's institution co-sign agreements but do not review in the expert's name.
  */
-export function reviewSideOf(actor: Pick<Actor, "id" | "memberships">, sides: AgreementSides): AgreementParty | null {
+export function reviewSideOf(
+  actor: Pick<Actor, "id" | "memberships">,
+  sides: AgreementSides,
+): AgreementParty | null {
   if (partyOf(actor, sides) === "PAYER") return "PAYER";
   return actor.id === sides.payeeUserId ? "PAYEE" : null;
 }
@@ -60,13 +70,18 @@ function subjectOf(authorSide: AgreementParty, sides: AgreementSides) {
 async function sideUserIds(tx: Tx, sides: AgreementSides, side: AgreementParty): Promise<string[]> {
   if (side === "PAYEE") return [sides.payeeUserId];
   const members = sides.payerOrganisationId
-    ? await tx.membership.findMany({ where: { organisationId: sides.payerOrganisationId, role: "VILLAGE" }, select: { userId: true } })
+    ? await tx.membership.findMany({
+        where: { organisationId: sides.payerOrganisationId, role: "VILLAGE" },
+        select: { userId: true },
+      })
     : [];
   return [...new Set([sides.payerUserId, ...members.map((m) => m.userId)])];
 }
 
 /** One transaction; notifications written in it are pushed to people after it commits. */
-async function inTransaction<T>(work: (tx: Tx, notify: (items: NewNotification[]) => void) => Promise<T>): Promise<T> {
+async function inTransaction<T>(
+  work: (tx: Tx, notify: (items: NewNotification[]) => void) => Promise<T>,
+): Promise<T> {
   let rows: Awaited<ReturnType<typeof createNotifications>> = [];
   const result = await db.$transaction(async (tx) => {
     const pending: NewNotification[] = [];
@@ -78,44 +93,97 @@ async function inTransaction<T>(work: (tx: Tx, notify: (items: NewNotification[]
   return result;
 }
 
-const sidesSelect = { payerUserId: true, payerOrganisationId: true, payeeUserId: true, payeeOrganisationId: true } as const;
+const sidesSelect = {
+  payerUserId: true,
+  payerOrganisationId: true,
+  payeeUserId: true,
+  payeeOrganisationId: true,
+} as const;
 
-function notices(userIds: string[], type: "review.received" | "review.published", agreement: { id: string; title: string }): NewNotification[] {
-  return userIds.map((userId) => ({ userId, type, params: { agreement: agreement.title }, href: `/agreements/${agreement.id}/review` }));
+function notices(
+  userIds: string[],
+  type: "review.received" | "review.published",
+  agreement: { id: string; title: string },
+): NewNotification[] {
+  return userIds.map((userId) => ({
+    userId,
+    type,
+    params: { agreement: agreement.title },
+    href: `/agreements/${agreement.id}/review`,
+  }));
 }
 
 /**
  * A side's review of a completed agreement. Runs under the agreement's row lock, so when both
  * sides submit at once the second one sees the first and both are published together.
  */
-export async function submitReview(actor: Actor, agreementId: string, input: ReviewInput, now: Date = new Date()) {
+export async function submitReview(
+  actor: Actor,
+  agreementId: string,
+  input: ReviewInput,
+  now: Date = new Date(),
+) {
   return inTransaction(async (tx, notify) => {
     await tx.$queryRaw`SELECT id FROM "Agreement" WHERE id = ${agreementId} FOR UPDATE`;
-    const agreement = await tx.agreement.findUnique({ where: { id: agreementId }, select: { id: true, title: true, status: true, completedAt: true, ...sidesSelect } });
+    const agreement = await tx.agreement.findUnique({
+      where: { id: agreementId },
+      select: { id: true, title: true, status: true, completedAt: true, ...sidesSelect },
+    });
     if (!agreement) throw new DomainError("reviews.not_found");
     const side = reviewSideOf(actor, agreement);
     if (!side) throw new DomainError("reviews.not_party");
-    if (agreement.status !== "COMPLETED" || !agreement.completedAt) throw new DomainError("reviews.not_completed");
+    if (agreement.status !== "COMPLETED" || !agreement.completedAt)
+      throw new DomainError("reviews.not_completed");
     if (reviewWindowClosesAt(agreement.completedAt) <= now) throw new DomainError("reviews.window_closed");
-    const existing = await tx.review.findMany({ where: { agreementId }, select: { id: true, authorSide: true } });
+    const existing = await tx.review.findMany({
+      where: { agreementId },
+      select: { id: true, authorSide: true },
+    });
     if (existing.some((review) => review.authorSide === side)) throw new DomainError("reviews.duplicate");
     // Only this side's criteria are kept, in their fixed order.
-    const scores = Object.fromEntries(CRITERIA[side].map((criterion) => [criterion, (input.scores as Record<string, number>)[criterion]]));
+    const scores = Object.fromEntries(
+      CRITERIA[side].map((criterion) => [criterion, (input.scores as Record<string, number>)[criterion]]),
+    );
     const review = await tx.review
       .create({
-        data: { agreementId, authorSide: side, authorId: actor.id, ...subjectOf(side, agreement), rating: input.rating, scores, text: input.text, createdAt: now },
+        data: {
+          agreementId,
+          authorSide: side,
+          authorId: actor.id,
+          ...subjectOf(side, agreement),
+          rating: input.rating,
+          scores,
+          text: input.text,
+          createdAt: now,
+        },
         select: { id: true },
       })
       .catch((error: unknown) => {
-        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new DomainError("reviews.duplicate");
+        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+          throw new DomainError("reviews.duplicate");
         throw error;
       });
-    await recordAudit(tx, { actorId: actor.id, action: "review.submitted", subjectType: "Review", subjectId: review.id, after: { agreementId, authorSide: side, rating: input.rating } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "review.submitted",
+      subjectType: "Review",
+      subjectId: review.id,
+      after: { agreementId, authorSide: side, rating: input.rating },
+    });
     const other = existing.find((r) => r.authorSide === otherParty(side));
     if (other) {
       await tx.review.updateMany({ where: { agreementId, publishedAt: null }, data: { publishedAt: now } });
-      await recordAudit(tx, { actorId: actor.id, action: "review.published", subjectType: "Agreement", subjectId: agreementId, after: { reviewIds: [other.id, review.id], why: "both_in" } });
-      const everyone = [...(await sideUserIds(tx, agreement, "PAYER")), ...(await sideUserIds(tx, agreement, "PAYEE"))];
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "review.published",
+        subjectType: "Agreement",
+        subjectId: agreementId,
+        after: { reviewIds: [other.id, review.id], why: "both_in" },
+      });
+      const everyone = [
+        ...(await sideUserIds(tx, agreement, "PAYER")),
+        ...(await sideUserIds(tx, agreement, "PAYEE")),
+      ];
       notify(notices([...new Set(everyone)], "review.published", agreement));
     } else {
       // The other side learns a review waits, not what it says.
@@ -138,10 +206,25 @@ export async function publishDueReviews(now: Date = new Date()) {
       WHERE a.id = r."agreementId" AND r."publishedAt" IS NULL AND a."completedAt" <= ${cutoff}
       RETURNING r.id, r."agreementId"`;
     const agreementIds = [...new Set(stamped.map((row) => row.agreementId))];
-    const agreements = await tx.agreement.findMany({ where: { id: { in: agreementIds } }, select: { id: true, title: true, ...sidesSelect } });
+    const agreements = await tx.agreement.findMany({
+      where: { id: { in: agreementIds } },
+      select: { id: true, title: true, ...sidesSelect },
+    });
     for (const agreement of agreements) {
-      await recordAudit(tx, { actorId: null, action: "review.published", subjectType: "Agreement", subjectId: agreement.id, after: { reviewIds: stamped.filter((r) => r.agreementId === agreement.id).map((r) => r.id), why: "window_closed" } });
-      const everyone = [...(await sideUserIds(tx, agreement, "PAYER")), ...(await sideUserIds(tx, agreement, "PAYEE"))];
+      await recordAudit(tx, {
+        actorId: null,
+        action: "review.published",
+        subjectType: "Agreement",
+        subjectId: agreement.id,
+        after: {
+          reviewIds: stamped.filter((r) => r.agreementId === agreement.id).map((r) => r.id),
+          why: "window_closed",
+        },
+      });
+      const everyone = [
+        ...(await sideUserIds(tx, agreement, "PAYER")),
+        ...(await sideUserIds(tx, agreement, "PAYEE")),
+      ];
       notify(notices([...new Set(everyone)], "review.published", agreement));
     }
     return { published: stamped.length };
@@ -180,7 +263,10 @@ async function lockReview(tx: Tx, reviewId: string) {
 }
 
 /** The person a review is about, or any member of the organisation it is about. */
-export function isSubjectOf(actor: Pick<Actor, "id" | "memberships">, review: { subjectUserId: string | null; subjectOrganisationId: string | null }): boolean {
+export function isSubjectOf(
+  actor: Pick<Actor, "id" | "memberships">,
+  review: { subjectUserId: string | null; subjectOrganisationId: string | null },
+): boolean {
   if (review.subjectUserId) return review.subjectUserId === actor.id;
   return actor.memberships.some((m) => m.organisationId === review.subjectOrganisationId);
 }
@@ -190,10 +276,21 @@ export async function replyToReview(actor: Actor, reviewId: string, text: string
   await db.$transaction(async (tx) => {
     const review = await lockReview(tx, reviewId);
     if (!isSubjectOf(actor, review)) throw new DomainError("reviews.reply_not_allowed");
-    if (!isPublished(review, review.agreement.completedAt, now)) throw new DomainError("reviews.not_published");
+    if (!isPublished(review, review.agreement.completedAt, now))
+      throw new DomainError("reviews.not_published");
     if (review.reply !== null) throw new DomainError("reviews.already_replied");
-    await tx.review.update({ where: { id: reviewId }, data: { reply: text, repliedAt: now, repliedById: actor.id }, select: { id: true } });
-    await recordAudit(tx, { actorId: actor.id, action: "review.replied", subjectType: "Review", subjectId: reviewId, after: { reply: text } });
+    await tx.review.update({
+      where: { id: reviewId },
+      data: { reply: text, repliedAt: now, repliedById: actor.id },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "review.replied",
+      subjectType: "Review",
+      subjectId: reviewId,
+      after: { reply: text },
+    });
   });
 }
 
@@ -203,10 +300,22 @@ export async function reportReview(actor: Actor, reviewId: string, reason: strin
     const review = await lockReview(tx, reviewId);
     if (!isPublished(review, review.agreement.completedAt, now)) throw new DomainError("reviews.not_found");
     if (review.authorId === actor.id) throw new DomainError("reviews.report_own");
-    const existing = await tx.reviewReport.findUnique({ where: { reviewId_reporterId: { reviewId, reporterId: actor.id } }, select: { id: true } });
+    const existing = await tx.reviewReport.findUnique({
+      where: { reviewId_reporterId: { reviewId, reporterId: actor.id } },
+      select: { id: true },
+    });
     if (existing) throw new DomainError("reviews.already_reported");
-    const report = await tx.reviewReport.create({ data: { reviewId, reporterId: actor.id, reason, createdAt: now }, select: { id: true } });
-    await recordAudit(tx, { actorId: actor.id, action: "review.reported", subjectType: "Review", subjectId: reviewId, after: { reportId: report.id, reason } });
+    const report = await tx.reviewReport.create({
+      data: { reviewId, reporterId: actor.id, reason, createdAt: now },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "review.reported",
+      subjectType: "Review",
+      subjectId: reviewId,
+      after: { reportId: report.id, reason },
+    });
     return report;
   });
 }
@@ -215,19 +324,49 @@ export async function reportReview(actor: Actor, reviewId: string, reason: strin
  * Staff decide a report. UPHELD hides the review with the note as the reason shown in its place,
  * and closes the review's other open reports the same way (there is nothing left to decide).
  */
-export async function moderateReport(actor: Actor, reportId: string, decision: { decision: "UPHELD" | "DISMISSED"; note: string }, now: Date = new Date()) {
+export async function moderateReport(
+  actor: Actor,
+  reportId: string,
+  decision: { decision: "UPHELD" | "DISMISSED"; note: string },
+  now: Date = new Date(),
+) {
   if (!can(actor, "content.moderate")) throw new DomainError("reviews.forbidden");
   await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "ReviewReport" WHERE id = ${reportId} FOR UPDATE`;
-    const report = await tx.reviewReport.findUnique({ where: { id: reportId }, select: { id: true, status: true, reviewId: true } });
+    const report = await tx.reviewReport.findUnique({
+      where: { id: reportId },
+      select: { id: true, status: true, reviewId: true },
+    });
     if (!report) throw new DomainError("reviews.not_found");
     if (report.status !== "OPEN") throw new DomainError("reviews.already_decided");
-    const decided = { status: decision.decision, decidedById: actor.id, decidedAt: now, decisionNote: decision.note };
+    const decided = {
+      status: decision.decision,
+      decidedById: actor.id,
+      decidedAt: now,
+      decisionNote: decision.note,
+    };
     await tx.reviewReport.update({ where: { id: reportId }, data: decided, select: { id: true } });
-    await recordAudit(tx, { actorId: actor.id, action: `review_report.${decision.decision.toLowerCase()}`, subjectType: "ReviewReport", subjectId: reportId, before: { status: "OPEN" }, after: { status: decision.decision, note: decision.note } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: `review_report.${decision.decision.toLowerCase()}`,
+      subjectType: "ReviewReport",
+      subjectId: reportId,
+      before: { status: "OPEN" },
+      after: { status: decision.decision, note: decision.note },
+    });
     if (decision.decision !== "UPHELD") return;
-    await tx.review.update({ where: { id: report.reviewId }, data: { hiddenAt: now, hiddenReason: decision.note, hiddenById: actor.id }, select: { id: true } });
+    await tx.review.update({
+      where: { id: report.reviewId },
+      data: { hiddenAt: now, hiddenReason: decision.note, hiddenById: actor.id },
+      select: { id: true },
+    });
     await tx.reviewReport.updateMany({ where: { reviewId: report.reviewId, status: "OPEN" }, data: decided });
-    await recordAudit(tx, { actorId: actor.id, action: "review.hidden", subjectType: "Review", subjectId: report.reviewId, after: { reportId, reason: decision.note } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "review.hidden",
+      subjectType: "Review",
+      subjectId: report.reviewId,
+      after: { reportId, reason: decision.note },
+    });
   });
 }

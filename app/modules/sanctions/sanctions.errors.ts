@@ -8,7 +8,11 @@ export const sanctionsErrors = {
   "sanction.application_not_found": { status: 404, message: "sanctions.errors.application_not_found" },
   "sanction.not_approved": { status: 409, message: "sanctions.errors.not_approved" },
   "sanction.already_suspended": { status: 409, message: "sanctions.errors.already_suspended" },
-  "sanction.clawback_exceeds": { status: 409, message: "sanctions.errors.clawback_exceeds", field: "amountYuan" },
+  "sanction.clawback_exceeds": {
+    status: 409,
+    message: "sanctions.errors.clawback_exceeds",
+    field: "amountYuan",
+  },
   "sanction.not_clawback": { status: 409, message: "sanctions.errors.not_clawback" },
   "sanction.nothing_owed": { status: 409, message: "sanctions.errors.nothing_owed" },
   "sanction.wallet_empty": { status: 409, message: "sanctions.errors.wallet_empty" },

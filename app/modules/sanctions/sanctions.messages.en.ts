@@ -2,13 +2,16 @@ import type { sanctionsMessagesZh } from "./sanctions.messages";
 
 /** English for sanctions.messages.ts: typed against the Chinese, so a missing or extra key fails the type check. */
 export const sanctionsMessagesEn: Record<keyof typeof sanctionsMessagesZh, string> = {
-  "sanctions.errors.banned": "Barred until {until} from taking on projects or applying for funding: {reason}.",
+  "sanctions.errors.banned":
+    "Barred until {until} from taking on projects or applying for funding: {reason}.",
   "sanctions.errors.forbidden": "Only bureau staff may apply sanctions",
   "sanctions.errors.not_found": "This sanction does not exist",
   "sanctions.errors.application_not_found": "This programme application does not exist",
-  "sanctions.errors.not_approved": "This application was never approved; it cannot be suspended or clawed back",
+  "sanctions.errors.not_approved":
+    "This application was never approved; it cannot be suspended or clawed back",
   "sanctions.errors.already_suspended": "Disbursement to this project is already suspended",
-  "sanctions.errors.clawback_exceeds": "More than the ¥{max} that can be clawed back (disbursed less earlier claw-backs)",
+  "sanctions.errors.clawback_exceeds":
+    "More than the ¥{max} that can be clawed back (disbursed less earlier claw-backs)",
   "sanctions.errors.not_clawback": "This sanction is not a claw-back",
   "sanctions.errors.nothing_owed": "Everything demanded has been recovered",
   "sanctions.errors.wallet_empty": "Their wallet holds nothing at the moment",
@@ -20,7 +23,8 @@ export const sanctionsMessagesEn: Record<keyof typeof sanctionsMessagesZh, strin
   "sanctions.errors.reason_too_long": "At most 1000 characters",
   "sanctions.errors.amount_invalid": "Enter an amount in yuan with at most two decimals",
   "sanctions.title": "Sanctions and bans",
-  "sanctions.hint": "Unapproved changes or misuse of programme funds: suspend or claw back the money, and bar from programmes for 3 years.",
+  "sanctions.hint":
+    "Unapproved changes or misuse of programme funds: suspend or claw back the money, and bar from programmes for 3 years.",
   "sanctions.new": "New sanction",
   "sanctions.newTitle": "New sanction",
   "sanctions.detailTitle": "Sanction",
@@ -58,19 +62,22 @@ export const sanctionsMessagesEn: Record<keyof typeof sanctionsMessagesZh, strin
   "sanctions.form.forApplication": "For the application: {title}",
   "sanctions.form.disbursed": "Disbursed {amount}",
   "sanctions.form.suspended": "Disbursement suspended",
-  "sanctions.form.banHint": "For 3 years from today: no projects, needs, applications, or new agreements as provider. Ends by itself.",
+  "sanctions.form.banHint":
+    "For 3 years from today: no projects, needs, applications, or new agreements as provider. Ends by itself.",
   "sanctions.toast.suspended": "Disbursement suspended",
   "sanctions.toast.clawedBack": "Claw-back recorded",
   "sanctions.toast.banned": "Banned; the ban ends by itself in 3 years",
   "sanctions.toast.lifted": "Lifted",
   "sanctions.toast.collected": "Owed money collected",
-  "sanctions.banner": "Because of “{reason}”, {subject} may not take on projects, post needs, apply to needs or become the provider in new agreements until {until}.",
+  "sanctions.banner":
+    "Because of “{reason}”, {subject} may not take on projects, post needs, apply to needs or become the provider in new agreements until {until}.",
   "sanctions.banner.organisation": "your organisation",
   "sanctions.banner.person": "you",
   "notification.sanction.suspended": "Disbursement to “{programme}” is suspended: {reason}",
   "notification.sanction.suspension_lifted": "Disbursement to “{programme}” has resumed",
   "notification.sanction.clawback": "¥{amount} of “{programme}” is being clawed back: {reason}",
   "notification.sanction.collected": "¥{amount} owed on “{programme}” was collected from your wallet",
-  "notification.sanction.banned": "Barred until {until} from taking on projects or applying for funding: {reason}",
+  "notification.sanction.banned":
+    "Barred until {until} from taking on projects or applying for funding: {reason}",
   "notification.sanction.ban_lifted": "Your ban was lifted: {reason}",
 };

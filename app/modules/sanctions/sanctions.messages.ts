@@ -18,7 +18,8 @@ export const sanctionsMessagesZh = {
   "sanctions.errors.reason_too_long": "原因最多 1000 字",
   "sanctions.errors.amount_invalid": "请输入金额（元），最多两位小数",
   "sanctions.title": "惩戒与限制",
-  "sanctions.hint": "对未经批准擅自变更项目、挤占截留挪用专项资金的，停拨或追缴财政资金，3年内不得承担各级科技计划项目。",
+  "sanctions.hint":
+    "对未经批准擅自变更项目、挤占截留挪用专项资金的，停拨或追缴财政资金，3年内不得承担各级科技计划项目。",
   "sanctions.new": "新建惩戒",
   "sanctions.newTitle": "新建惩戒",
   "sanctions.detailTitle": "惩戒详情",
@@ -56,13 +57,15 @@ export const sanctionsMessagesZh = {
   "sanctions.form.forApplication": "针对项目申请：{title}",
   "sanctions.form.disbursed": "已拨付 {amount}",
   "sanctions.form.suspended": "拨款已暂停",
-  "sanctions.form.banHint": "从今天起 3 年内不得承担项目、发布需求、申请需求或作为服务方签订新协议，到期自动解除。",
+  "sanctions.form.banHint":
+    "从今天起 3 年内不得承担项目、发布需求、申请需求或作为服务方签订新协议，到期自动解除。",
   "sanctions.toast.suspended": "已暂停拨款",
   "sanctions.toast.clawedBack": "已记录追缴",
   "sanctions.toast.banned": "已限制，3 年后自动到期",
   "sanctions.toast.lifted": "已解除",
   "sanctions.toast.collected": "已收回欠款",
-  "sanctions.banner": "因“{reason}”，您{subject}在 {until} 前不得承担项目、发布需求、申请需求或作为服务方签订新协议。",
+  "sanctions.banner":
+    "因“{reason}”，您{subject}在 {until} 前不得承担项目、发布需求、申请需求或作为服务方签订新协议。",
   "sanctions.banner.organisation": "所在的组织",
   "sanctions.banner.person": "本人",
   "notification.sanction.suspended": "项目「{programme}」的拨款已暂停：{reason}",

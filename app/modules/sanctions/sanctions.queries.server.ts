@@ -5,8 +5,19 @@ import { normaliseIdentifier } from "~/modules/users/users.schema";
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 const sanctionSelect = {
-  id: true, kind: true, reason: true, organisationId: true, userId: true, amountFen: true, recoveredFen: true, owedFen: true,
-  startsAt: true, endsAt: true, liftedAt: true, liftReason: true, createdAt: true,
+  id: true,
+  kind: true,
+  reason: true,
+  organisationId: true,
+  userId: true,
+  amountFen: true,
+  recoveredFen: true,
+  owedFen: true,
+  startsAt: true,
+  endsAt: true,
+  liftedAt: true,
+  liftReason: true,
+  createdAt: true,
   application: { select: { id: true, title: true, suspendedAt: true } },
 } as const;
 
@@ -18,7 +29,9 @@ function findRows(where: { id?: string; kind?: SanctionKind }) {
 
 /** Names of the organisations and people the rows concern, looked up once. */
 async function withSubjects(rows: Row[], now: Date) {
-  const organisationIds = [...new Set(rows.flatMap((row) => (row.organisationId ? [row.organisationId] : [])))];
+  const organisationIds = [
+    ...new Set(rows.flatMap((row) => (row.organisationId ? [row.organisationId] : []))),
+  ];
   const userIds = [...new Set(rows.flatMap((row) => (row.userId ? [row.userId] : [])))];
   const [organisations, users] = await Promise.all([
     db.organisation.findMany({ where: { id: { in: organisationIds } }, select: { id: true, name: true } }),
@@ -30,14 +43,19 @@ async function withSubjects(rows: Row[], now: Date) {
     // A ban is over at endsAt; a suspension until lifted; a claw-back while something is owed.
     const active =
       !row.liftedAt &&
-      (row.kind === "BAN" ? Boolean(row.endsAt && row.endsAt > now) : row.kind === "SUSPENSION" || (row.owedFen ?? 0) > 0);
+      (row.kind === "BAN"
+        ? Boolean(row.endsAt && row.endsAt > now)
+        : row.kind === "SUSPENSION" || (row.owedFen ?? 0) > 0);
     return {
       ...row,
       organisationName: row.organisationId ? (orgName.get(row.organisationId) ?? null) : null,
       userName: row.userId ? (userName.get(row.userId) ?? null) : null,
       active,
       expired: row.kind === "BAN" && !row.liftedAt && !active,
-      daysLeft: row.kind === "BAN" && active && row.endsAt ? Math.ceil((row.endsAt.getTime() - now.getTime()) / DAY_MS) : null,
+      daysLeft:
+        row.kind === "BAN" && active && row.endsAt
+          ? Math.ceil((row.endsAt.getTime() - now.getTime()) / DAY_MS)
+          : null,
     };
   });
 }
@@ -61,19 +79,39 @@ export async function getSanctionFormContext(applicationId: string | null) {
     applicationId
       ? db.programmeApplication.findUnique({
           where: { id: applicationId },
-          select: { id: true, title: true, status: true, organisationId: true, applicantId: true, disbursedFen: true, suspendedAt: true, sanctions: { where: { kind: "CLAWBACK" }, select: { amountFen: true } } },
+          select: {
+            id: true,
+            title: true,
+            status: true,
+            organisationId: true,
+            applicantId: true,
+            disbursedFen: true,
+            suspendedAt: true,
+            sanctions: { where: { kind: "CLAWBACK" }, select: { amountFen: true } },
+          },
         })
       : null,
     db.organisation.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" }, take: 1000 }),
   ]);
   if (!application) return { application: null, organisations };
   const [organisation, applicant] = await Promise.all([
-    db.organisation.findUnique({ where: { id: application.organisationId }, select: { id: true, name: true } }),
+    db.organisation.findUnique({
+      where: { id: application.organisationId },
+      select: { id: true, name: true },
+    }),
     db.user.findUnique({ where: { id: application.applicantId }, select: { id: true, displayName: true } }),
   ]);
   const demanded = application.sanctions.reduce((sum, s) => sum + (s.amountFen ?? 0), 0);
   const { sanctions: _s, ...rest } = application;
-  return { application: { ...rest, organisation, applicant, claimableFen: Math.max(application.disbursedFen - demanded, 0) }, organisations };
+  return {
+    application: {
+      ...rest,
+      organisation,
+      applicant,
+      claimableFen: Math.max(application.disbursedFen - demanded, 0),
+    },
+    organisations,
+  };
 }
 
 /** The person a mobile number belongs to, for a ban typed in without an application. */

@@ -14,7 +14,12 @@ const optionalId = z.string().trim().max(64).optional();
 /** The "new sanction" page: one form per kind, told apart by `intent`. */
 export const NewSanctionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("suspend"), applicationId: z.string().min(1), reason }),
-  z.object({ intent: z.literal("clawback"), applicationId: z.string().min(1), amountYuan: requiredYuan("sanctions.errors.amount_invalid"), reason }),
+  z.object({
+    intent: z.literal("clawback"),
+    applicationId: z.string().min(1),
+    amountYuan: requiredYuan("sanctions.errors.amount_invalid"),
+    reason,
+  }),
   z.object({
     intent: z.literal("ban"),
     applicationId: optionalId,

@@ -23,7 +23,6 @@ const ORAMA_TYPE: Record<FieldType, string> = {
   boolean: "boolean",
 };
 
-
 interface Index {
   db: AnyOrama;
   definition: IndexDefinition;
@@ -45,7 +44,14 @@ const COMMON_WORD_SHARE = 0.2;
 const COMMON_WORD_MIN_DOCUMENTS = 1000;
 
 function emptyIndex(db: AnyOrama, definition: IndexDefinition, synonyms: SynonymGroups): Index {
-  return { db, definition, synonyms, latinWords: new Map(), documentFrequency: new Map(), documentWords: new Map() };
+  return {
+    db,
+    definition,
+    synonyms,
+    latinWords: new Map(),
+    documentFrequency: new Map(),
+    documentWords: new Map(),
+  };
 }
 
 function searchableWords(document: SearchDocument, definition: IndexDefinition): string[] {
@@ -82,7 +88,11 @@ function forget(index: Index, id: string) {
 }
 
 /** Leaves out words held by most documents when the query also has rarer ones. */
-export function withoutCommonWords(words: string[], documentFrequency: ReadonlyMap<string, number>, documents: number): string[] {
+export function withoutCommonWords(
+  words: string[],
+  documentFrequency: ReadonlyMap<string, number>,
+  documents: number,
+): string[] {
   if (documents < COMMON_WORD_MIN_DOCUMENTS) return words;
   const rare = words.filter((word) => (documentFrequency.get(word) ?? 0) <= documents * COMMON_WORD_SHARE);
   return rare.length > 0 ? rare : words;
@@ -92,7 +102,8 @@ function whereOf(filters: readonly Filter[] | undefined, definition: IndexDefini
   const where: Record<string, unknown> = {};
   for (const filter of filters ?? []) {
     const type = definition.fieldTypes?.[filter.field];
-    if (!type || !definition.filterable.includes(filter.field)) throw new Error(`"${filter.field}" is not a filterable field`);
+    if (!type || !definition.filterable.includes(filter.field))
+      throw new Error(`"${filter.field}" is not a filterable field`);
     if (filter.op === "range") {
       // Orama takes one operation per field: a closed range is `between`.
       where[filter.field] =
@@ -104,10 +115,14 @@ function whereOf(filters: readonly Filter[] | undefined, definition: IndexDefini
     } else if (type === "keywords") {
       where[filter.field] = { containsAny: filter.op === "eq" ? [filter.value] : [...filter.values] };
     } else if (type === "boolean") {
-      if (filter.op !== "eq" || typeof filter.value !== "boolean") throw new Error(`"${filter.field}" takes true or false`);
+      if (filter.op !== "eq" || typeof filter.value !== "boolean")
+        throw new Error(`"${filter.field}" takes true or false`);
       where[filter.field] = filter.value;
     } else if (type === "number") {
-      where[filter.field] = filter.op === "eq" ? { eq: Number(filter.value) } : { between: [Math.min(...filter.values.map(Number)), Math.max(...filter.values.map(Number))] };
+      where[filter.field] =
+        filter.op === "eq"
+          ? { eq: Number(filter.value) }
+          : { between: [Math.min(...filter.values.map(Number)), Math.max(...filter.values.map(Number))] };
     } else {
       where[filter.field] = filter.op === "eq" ? { eq: filter.value } : { in: [...filter.values] };
     }
@@ -144,15 +159,23 @@ export function createEmbeddedEngine(): SearchEngine {
   }
 
   function build(definition: IndexDefinition): AnyOrama {
-    if (!definition.fieldTypes) throw new Error("the embedded engine needs fieldTypes in the index definition");
+    if (!definition.fieldTypes)
+      throw new Error("the embedded engine needs fieldTypes in the index definition");
     const schema: Record<string, string> = { id: "string" };
     for (const [field, type] of Object.entries(definition.fieldTypes)) {
       // Searchable lists are full-text (string[]); filterable lists are exact keywords (enum[]).
-      schema[field] = definition.searchable.includes(field) && type === "keywords" ? "string[]" : ORAMA_TYPE[type];
+      schema[field] =
+        definition.searchable.includes(field) && type === "keywords" ? "string[]" : ORAMA_TYPE[type];
     }
     return create({
       schema: schema as never,
-      components: { tokenizer: { language: "chinese", normalizationCache: new Map(), tokenize: (raw: string) => tokenize(raw) } },
+      components: {
+        tokenizer: {
+          language: "chinese",
+          normalizationCache: new Map(),
+          tokenize: (raw: string) => tokenize(raw),
+        },
+      },
     });
   }
 
@@ -170,10 +193,15 @@ export function createEmbeddedEngine(): SearchEngine {
 
     async upsert(name, documents) {
       const index = get(name);
-      const replaced = documents.filter((document) => index.documentWords.has(document.id)).map((document) => document.id);
+      const replaced = documents
+        .filter((document) => index.documentWords.has(document.id))
+        .map((document) => document.id);
       await removeAll(index.db, replaced);
       for (const id of replaced) forget(index, id);
-      await insertMultiple(index.db, documents.map((document) => normalise(document, index.definition)) as never);
+      await insertMultiple(
+        index.db,
+        documents.map((document) => normalise(document, index.definition)) as never,
+      );
       for (const document of documents) {
         const words = searchableWords(document, index.definition);
         index.documentWords.set(document.id, words);
@@ -199,18 +227,28 @@ export function createEmbeddedEngine(): SearchEngine {
     async search(name, request: SearchRequest): Promise<SearchResponse> {
       const index = get(name);
       const { definition } = index;
-      const words = withoutCommonWords(expandQuery(request.q.trim(), index.synonyms, index.latinWords), index.documentFrequency, index.documentWords.size);
+      const words = withoutCommonWords(
+        expandQuery(request.q.trim(), index.synonyms, index.latinWords),
+        index.documentFrequency,
+        index.documentWords.size,
+      );
       // As in Meilisearch, the last word typed may be unfinished: it also matches longer words.
       const last = /\s$/.test(request.q) ? undefined : tokenize(request.q.slice(0, 200).toLowerCase()).at(-1);
-      if (request.sort && !definition.sortable.includes(request.sort.field)) throw new Error(`"${request.sort.field}" is not sortable`);
-      for (const facet of request.facets ?? []) if (!definition.filterable.includes(facet)) throw new Error(`"${facet}" is not a facet`);
+      if (request.sort && !definition.sortable.includes(request.sort.field))
+        throw new Error(`"${request.sort.field}" is not sortable`);
+      for (const facet of request.facets ?? [])
+        if (!definition.filterable.includes(facet)) throw new Error(`"${facet}" is not a facet`);
       // Any word may match; documents matching more words (and in earlier fields) rank higher.
-      const boost = Object.fromEntries(definition.searchable.map((field, i) => [field, Math.max(1, definition.searchable.length - i)]));
+      const boost = Object.fromEntries(
+        definition.searchable.map((field, i) => [field, Math.max(1, definition.searchable.length - i)]),
+      );
       const result = runQuery(index.db, {
         words: words.map((word) => ({ word, prefix: word === last })),
         boost,
         where: whereOf(request.filters, definition),
-        sort: request.sort ? { property: request.sort.field, order: request.sort.direction === "asc" ? "ASC" : "DESC" } : undefined,
+        sort: request.sort
+          ? { property: request.sort.field, order: request.sort.direction === "asc" ? "ASC" : "DESC" }
+          : undefined,
         facets: request.facets ?? [],
         offset: request.offset ?? 0,
         limit: request.limit ?? 20,
@@ -219,4 +257,3 @@ export function createEmbeddedEngine(): SearchEngine {
     },
   };
 }
-

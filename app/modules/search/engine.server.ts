@@ -8,6 +8,8 @@ import type { SearchEngine } from "./search.types";
 export function getSearchEngine(): SearchEngine {
   const env = getEnv();
   return singleton(`search-engine:${env.MEILI_HOST ?? "embedded"}`, () =>
-    env.MEILI_HOST ? createMeiliEngine({ host: env.MEILI_HOST, apiKey: env.MEILI_API_KEY }) : createEmbeddedEngine(),
+    env.MEILI_HOST
+      ? createMeiliEngine({ host: env.MEILI_HOST, apiKey: env.MEILI_API_KEY })
+      : createEmbeddedEngine(),
   );
 }

@@ -20,11 +20,15 @@ export async function rebuildIndexes(engine: SearchEngine): Promise<Record<Index
   for (const name of INDEXED_NAMES) {
     await engine.clear(name);
     const documents = await loadDocuments(name, "all");
-    for (let i = 0; i < documents.length; i += REBUILD_PAGE) await engine.upsert(name, documents.slice(i, i + REBUILD_PAGE));
+    for (let i = 0; i < documents.length; i += REBUILD_PAGE)
+      await engine.upsert(name, documents.slice(i, i + REBUILD_PAGE));
     counts[name] = documents.length;
   }
   // Everything written before the rebuild began is now in the index.
-  await db.searchOutbox.updateMany({ where: { processedAt: null, createdAt: { lt: started } }, data: { processedAt: new Date() } });
+  await db.searchOutbox.updateMany({
+    where: { processedAt: null, createdAt: { lt: started } },
+    data: { processedAt: new Date() },
+  });
   return counts;
 }
 
@@ -32,7 +36,10 @@ export async function rebuildIndexes(engine: SearchEngine): Promise<Record<Index
  * Applies one batch of pending outbox rows. Rows are claimed with SKIP LOCKED, so several app
  * instances share the work; a failure leaves the rows pending with a growing back-off.
  */
-export async function processOutbox(engine: SearchEngine, now = new Date()): Promise<{ applied: number; failed: number }> {
+export async function processOutbox(
+  engine: SearchEngine,
+  now = new Date(),
+): Promise<{ applied: number; failed: number }> {
   return db.$transaction(
     async (tx) => {
       const rows = await tx.$queryRaw<{ id: bigint; index: string; documentId: string; attempts: number }[]>`
@@ -51,14 +58,21 @@ export async function processOutbox(engine: SearchEngine, now = new Date()): Pro
           if (documents.length) await engine.upsert(name, documents);
           const gone = ids.filter((id) => !present.has(id));
           if (gone.length) await engine.remove(name, gone);
-          await tx.searchOutbox.updateMany({ where: { id: { in: batch.map((row) => row.id) } }, data: { processedAt: now, lastError: null } });
+          await tx.searchOutbox.updateMany({
+            where: { id: { in: batch.map((row) => row.id) } },
+            data: { processedAt: now, lastError: null },
+          });
         } catch (error) {
           failed += batch.length;
           for (const row of batch) {
             const delay = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** row.attempts);
             await tx.searchOutbox.update({
               where: { id: row.id },
-              data: { attempts: { increment: 1 }, nextAttemptAt: new Date(now.getTime() + delay), lastError: String(error).slice(0, 500) },
+              data: {
+                attempts: { increment: 1 },
+                nextAttemptAt: new Date(now.getTime() + delay),
+                lastError: String(error).slice(0, 500),
+              },
             });
           }
         }
@@ -102,7 +116,11 @@ export function startIndexer(engine: SearchEngine, log: Logger, intervalMs = 100
  * configured as soon as the engine answers — retried with back-off up to 30 s — and only then the
  * indexer starts and drains what piled up.
  */
-export function startIndexerWhenConfigured(engine: SearchEngine, log: Logger, retryMs = 1000): () => Promise<void> {
+export function startIndexerWhenConfigured(
+  engine: SearchEngine,
+  log: Logger,
+  retryMs = 1000,
+): () => Promise<void> {
   let stopped = false;
   let attempt = 0;
   let timer: NodeJS.Timeout | undefined;
@@ -119,7 +137,8 @@ export function startIndexerWhenConfigured(engine: SearchEngine, log: Logger, re
         if (attempt === 0) log.warn({ err: error }, "search engine unreachable; changes wait in the outbox");
       }
       attempt += 1;
-      if (!stopped) timer = setTimeout(attemptConfigure, Math.min(30_000, retryMs * 2 ** Math.min(attempt - 1, 5)));
+      if (!stopped)
+        timer = setTimeout(attemptConfigure, Math.min(30_000, retryMs * 2 ** Math.min(attempt - 1, 5)));
     })();
   };
   attemptConfigure();

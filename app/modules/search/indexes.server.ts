@@ -21,7 +21,17 @@ export const INDEX_DEFINITIONS: Record<IndexName, IndexDefinition> = {
       publishedAt: "number",
     },
     searchable: ["title", "details", "description"],
-    filterable: ["kind", "industry", "county", "arrangements", "status", "verified", "budgetMaxFen", "budgetBand", "publishedAt"],
+    filterable: [
+      "kind",
+      "industry",
+      "county",
+      "arrangements",
+      "status",
+      "verified",
+      "budgetMaxFen",
+      "budgetBand",
+      "publishedAt",
+    ],
     sortable: ["publishedAt", "budgetMaxFen"],
   },
   offers: {
@@ -102,15 +112,31 @@ export function budgetBand(maxFen: number | null, minFen: number | null): Budget
  * The documents for the given ids as the index should now hold them. An id that is absent from
  * the result must be removed from the index (deleted, hidden, drafted or withdrawn).
  */
-export async function loadDocuments(index: IndexedName, ids: string[] | "all", client: Tx = db): Promise<SearchDocument[]> {
+export async function loadDocuments(
+  index: IndexedName,
+  ids: string[] | "all",
+  client: Tx = db,
+): Promise<SearchDocument[]> {
   const idFilter = ids === "all" ? {} : { id: { in: ids } };
   if (index === "needs") {
     const needs = await client.need.findMany({
       where: { ...idFilter, hiddenAt: null, status: { in: ["OPEN", "IN_PROGRESS", "COMPLETED"] } },
       select: {
-        id: true, title: true, description: true, kind: true, industry: true, countyCode: true, village: true,
-        arrangements: true, status: true, budgetMinFen: true, budgetMaxFen: true, publishedAt: true,
-        productName: true, origin: true, story: true,
+        id: true,
+        title: true,
+        description: true,
+        kind: true,
+        industry: true,
+        countyCode: true,
+        village: true,
+        arrangements: true,
+        status: true,
+        budgetMinFen: true,
+        budgetMaxFen: true,
+        publishedAt: true,
+        productName: true,
+        origin: true,
+        story: true,
         organisation: { select: { name: true, verifiedAt: true } },
         postedBy: { select: { verifiedAt: true } },
       },
@@ -118,7 +144,9 @@ export async function loadDocuments(index: IndexedName, ids: string[] | "all", c
     return needs.map((need) => ({
       id: need.id,
       title: need.title,
-      details: [need.productName, need.origin, need.village, need.organisation?.name].filter(Boolean).join(" "),
+      details: [need.productName, need.origin, need.village, need.organisation?.name]
+        .filter(Boolean)
+        .join(" "),
       description: [need.description, need.story].filter(Boolean).join("\n"),
       kind: need.kind,
       industry: need.industry,
@@ -136,8 +164,16 @@ export async function loadDocuments(index: IndexedName, ids: string[] | "all", c
     const offers = await client.offer.findMany({
       where: { ...idFilter, hiddenAt: null, status: "PUBLISHED" },
       select: {
-        id: true, title: true, description: true, kind: true, industry: true, countiesServed: true, arrangements: true,
-        priceMinFen: true, priceMaxFen: true, publishedAt: true,
+        id: true,
+        title: true,
+        description: true,
+        kind: true,
+        industry: true,
+        countiesServed: true,
+        arrangements: true,
+        priceMinFen: true,
+        priceMaxFen: true,
+        publishedAt: true,
         expert: { select: { displayName: true, verifiedAt: true } },
         organisation: { select: { name: true, verifiedAt: true } },
       },
@@ -161,8 +197,15 @@ export async function loadDocuments(index: IndexedName, ids: string[] | "all", c
     const services = await client.spaceService.findMany({
       where: { ...idFilter, hiddenAt: null, status: "PUBLISHED" },
       select: {
-        id: true, title: true, description: true, category: true, industries: true, countiesServed: true,
-        free: true, priceMinFen: true, publishedAt: true,
+        id: true,
+        title: true,
+        description: true,
+        category: true,
+        industries: true,
+        countiesServed: true,
+        free: true,
+        priceMinFen: true,
+        publishedAt: true,
         organisation: { select: { name: true, nameEn: true, verifiedAt: true } },
       },
     });
@@ -185,7 +228,14 @@ export async function loadDocuments(index: IndexedName, ids: string[] | "all", c
   const profiles = await client.expertProfile.findMany({
     where: { ...(ids === "all" ? {} : { userId: { in: ids } }), hiddenAt: null },
     select: {
-      userId: true, title: true, specialties: true, bio: true, fields: true, countiesServed: true, availability: true, isCommissioner: true,
+      userId: true,
+      title: true,
+      specialties: true,
+      bio: true,
+      fields: true,
+      countiesServed: true,
+      availability: true,
+      isCommissioner: true,
       affiliationText: true,
       affiliation: { select: { name: true } },
       user: { select: { displayName: true, verifiedAt: true } },

@@ -12,12 +12,24 @@ import {
 import type { IndexDefinition, SearchDocument } from "./search.types";
 
 const DEFINITION: IndexDefinition = {
-  fieldTypes: { title: "text", code: "keyword", tags: "keywords", industry: "keyword", budgetMaxFen: "number", publishedAt: "number", verified: "boolean" },
+  fieldTypes: {
+    title: "text",
+    code: "keyword",
+    tags: "keywords",
+    industry: "keyword",
+    budgetMaxFen: "number",
+    publishedAt: "number",
+    verified: "boolean",
+  },
   searchable: ["title", "tags", "code"],
   filterable: ["industry", "budgetMaxFen", "verified"],
   sortable: ["budgetMaxFen", "publishedAt"],
 };
-const GROUPS = [["光伏", "太阳能发电", "光伏发电"], ["苹果", "apple"], ["apple", "fuji"]];
+const GROUPS = [
+  ["光伏", "太阳能发电", "光伏发电"],
+  ["苹果", "apple"],
+  ["apple", "fuji"],
+];
 
 /**
  * Reads a double-quoted filter value the way Meilisearch's filter parser does
@@ -69,7 +81,9 @@ describe("meiliSettings", () => {
   });
 
   it("refuses attribute names the engine could misread", () => {
-    expect(() => meiliSettings({ ...DEFINITION, filterable: ["industry = x"] }, [])).toThrow(/not a field name/);
+    expect(() => meiliSettings({ ...DEFINITION, filterable: ["industry = x"] }, [])).toThrow(
+      /not a field name/,
+    );
   });
 });
 
@@ -84,7 +98,9 @@ describe("meiliFilter", () => {
         { field: "verified", op: "eq", value: false },
         { field: "rating.users", op: "eq", value: -2.5 },
       ]),
-    ).toBe('industry = "PLANTING" AND counties IN ["410325", "410324"] AND budgetMaxFen >= 500000 AND budgetMaxFen <= 1000000 AND verified = false AND rating.users = -2.5');
+    ).toBe(
+      'industry = "PLANTING" AND counties IN ["410325", "410324"] AND budgetMaxFen >= 500000 AND budgetMaxFen <= 1000000 AND verified = false AND rating.users = -2.5',
+    );
   });
 
   it("writes half-open ranges and leaves out a range with no bound", () => {
@@ -100,7 +116,7 @@ describe("meiliFilter", () => {
       '"] OR id EXISTS',
       "back\\slash\\",
       '\\"',
-      "\\\\\"\\",
+      '\\\\"\\',
       "line\nbreak\r\ttab",
       "🍄🌾 emoji",
       "' OR 1=1 --",
@@ -124,9 +140,25 @@ describe("meiliFilter", () => {
 
   it("refuses numbers JSON cannot carry and field names outside the safe pattern", () => {
     expect(() => meiliFilter([{ field: "price", op: "eq", value: Number.NaN }])).toThrow(/finite/);
-    expect(() => meiliFilter([{ field: "price", op: "range", min: Number.POSITIVE_INFINITY }])).toThrow(/finite/);
-    expect(() => meiliFilter([{ field: "price", op: "in", values: [1, Number.NEGATIVE_INFINITY] }])).toThrow(/finite/);
-    for (const name of ["", "a b", "industry = x", "x]", 'x"', "AND", "NOT", "_geoRadius", "1abc", "a..b", "名字"]) {
+    expect(() => meiliFilter([{ field: "price", op: "range", min: Number.POSITIVE_INFINITY }])).toThrow(
+      /finite/,
+    );
+    expect(() => meiliFilter([{ field: "price", op: "in", values: [1, Number.NEGATIVE_INFINITY] }])).toThrow(
+      /finite/,
+    );
+    for (const name of [
+      "",
+      "a b",
+      "industry = x",
+      "x]",
+      'x"',
+      "AND",
+      "NOT",
+      "_geoRadius",
+      "1abc",
+      "a..b",
+      "名字",
+    ]) {
       expect(() => meiliFilter([{ field: name, op: "eq", value: 1 }])).toThrow(/not a field name/);
     }
   });
@@ -143,8 +175,21 @@ describe("meiliSearchParams", () => {
         limit: 5,
         offset: 10,
       }),
-    ).toEqual({ q: "香菇 菌棒", filter: 'industry = "PLANTING"', facets: ["industry"], sort: ["publishedAt:desc"], limit: 5, offset: 10, attributesToRetrieve: ["id"] });
-    expect(meiliSearchParams({ q: "" })).toEqual({ q: "", limit: 20, offset: 0, attributesToRetrieve: ["id"] });
+    ).toEqual({
+      q: "香菇 菌棒",
+      filter: 'industry = "PLANTING"',
+      facets: ["industry"],
+      sort: ["publishedAt:desc"],
+      limit: 5,
+      offset: 10,
+      attributesToRetrieve: ["id"],
+    });
+    expect(meiliSearchParams({ q: "" })).toEqual({
+      q: "",
+      limit: 20,
+      offset: 0,
+      attributesToRetrieve: ["id"],
+    });
   });
 
   it("caps long queries by characters without splitting an emoji or keeping a lone surrogate", () => {
@@ -157,13 +202,21 @@ describe("meiliSearchParams", () => {
 
   it("keeps limit and offset whole and in range", () => {
     expect(meiliSearchParams({ q: "", limit: -3, offset: -1 })).toMatchObject({ limit: 0, offset: 0 });
-    expect(meiliSearchParams({ q: "", limit: 2.7, offset: Number.NaN })).toMatchObject({ limit: 2, offset: 0 });
-    expect(meiliSearchParams({ q: "", limit: 1e9, offset: 1e9 })).toMatchObject({ limit: 1_000, offset: 10_000 });
+    expect(meiliSearchParams({ q: "", limit: 2.7, offset: Number.NaN })).toMatchObject({
+      limit: 2,
+      offset: 0,
+    });
+    expect(meiliSearchParams({ q: "", limit: 1e9, offset: 1e9 })).toMatchObject({
+      limit: 1_000,
+      offset: 10_000,
+    });
   });
 
   it("refuses facet and sort fields outside the safe pattern", () => {
     expect(() => meiliSearchParams({ q: "", facets: ["industry, id"] })).toThrow(/not a field name/);
-    expect(() => meiliSearchParams({ q: "", sort: { field: "publishedAt:asc,id", direction: "desc" } })).toThrow(/not a field name/);
+    expect(() =>
+      meiliSearchParams({ q: "", sort: { field: "publishedAt:asc,id", direction: "desc" } }),
+    ).toThrow(/not a field name/);
   });
 });
 
@@ -216,26 +269,77 @@ describe("createMeiliEngine against a Meilisearch stand-in", () => {
       let match: RegExpMatchArray | null;
       if ((match = path.match(/^\/tasks\/(\d+)$/)) && method === "GET") {
         const task = tasks.get(Number(match[1]));
-        if (!task) return send(404, { message: "Task not found.", code: "task_not_found", type: "invalid_request", link: "" });
+        if (!task)
+          return send(404, {
+            message: "Task not found.",
+            code: "task_not_found",
+            type: "invalid_request",
+            link: "",
+          });
         return send(200, {
-          uid: Number(match[1]), batchUid: 0, indexUid: task.indexUid, type: task.type, canceledBy: null, details: {}, duration: "PT0.001S",
-          enqueuedAt: "2025-01-01T00:00:00Z", startedAt: "2025-01-01T00:00:00Z", finishedAt: "2025-01-01T00:00:00Z",
+          uid: Number(match[1]),
+          batchUid: 0,
+          indexUid: task.indexUid,
+          type: task.type,
+          canceledBy: null,
+          details: {},
+          duration: "PT0.001S",
+          enqueuedAt: "2025-01-01T00:00:00Z",
+          startedAt: "2025-01-01T00:00:00Z",
+          finishedAt: "2025-01-01T00:00:00Z",
           status: task.failed ? "failed" : "succeeded",
-          error: task.failed ? { message: "Invalid value at `.rankingRules`.", code: "invalid_settings_ranking_rules", type: "invalid_request", link: "" } : null,
+          error: task.failed
+            ? {
+                message: "Invalid value at `.rankingRules`.",
+                code: "invalid_settings_ranking_rules",
+                type: "invalid_request",
+                link: "",
+              }
+            : null,
         });
       }
-      if (path === "/indexes" && method === "POST") return enqueue((body as { uid: string }).uid, "indexCreation");
+      if (path === "/indexes" && method === "POST")
+        return enqueue((body as { uid: string }).uid, "indexCreation");
       if ((match = path.match(/^\/indexes\/([^/]+)$/)) && method === "GET") {
-        if (!indexes.has(match[1])) return send(404, { message: `Index \`${match[1]}\` not found.`, code: "index_not_found", type: "invalid_request", link: "" });
-        return send(200, { uid: match[1], primaryKey: "id", createdAt: "2025-01-01T00:00:00Z", updatedAt: "2025-01-01T00:00:00Z" });
+        if (!indexes.has(match[1]))
+          return send(404, {
+            message: `Index \`${match[1]}\` not found.`,
+            code: "index_not_found",
+            type: "invalid_request",
+            link: "",
+          });
+        return send(200, {
+          uid: match[1],
+          primaryKey: "id",
+          createdAt: "2025-01-01T00:00:00Z",
+          updatedAt: "2025-01-01T00:00:00Z",
+        });
       }
-      if ((match = path.match(/^\/indexes\/([^/]+)\/settings$/)) && method === "PATCH") return enqueue(match[1], "settingsUpdate");
-      if ((match = path.match(/^\/indexes\/([^/]+)\/documents$/)) && method === "POST") return enqueue(match[1], "documentAdditionOrUpdate");
-      if ((match = path.match(/^\/indexes\/([^/]+)\/documents\/delete-batch$/)) && method === "POST") return enqueue(match[1], "documentDeletion");
-      if ((match = path.match(/^\/indexes\/([^/]+)\/documents$/)) && method === "DELETE") return enqueue(match[1], "documentDeletion");
+      if ((match = path.match(/^\/indexes\/([^/]+)\/settings$/)) && method === "PATCH")
+        return enqueue(match[1], "settingsUpdate");
+      if ((match = path.match(/^\/indexes\/([^/]+)\/documents$/)) && method === "POST")
+        return enqueue(match[1], "documentAdditionOrUpdate");
+      if ((match = path.match(/^\/indexes\/([^/]+)\/documents\/delete-batch$/)) && method === "POST")
+        return enqueue(match[1], "documentDeletion");
+      if ((match = path.match(/^\/indexes\/([^/]+)\/documents$/)) && method === "DELETE")
+        return enqueue(match[1], "documentDeletion");
       if ((match = path.match(/^\/indexes\/([^/]+)\/search$/)) && method === "POST") {
-        if (match[1] === BROKEN) return send(400, { message: "Attribute `nope` is not sortable.", code: "invalid_search_sort", type: "invalid_request", link: "" });
-        return send(200, { hits: [{ id: "a" }], estimatedTotalHits: 1, facetDistribution: { industry: { PLANTING: 1 } }, processingTimeMs: 1, query: (body as { q: string }).q, limit: 20, offset: 0 });
+        if (match[1] === BROKEN)
+          return send(400, {
+            message: "Attribute `nope` is not sortable.",
+            code: "invalid_search_sort",
+            type: "invalid_request",
+            link: "",
+          });
+        return send(200, {
+          hits: [{ id: "a" }],
+          estimatedTotalHits: 1,
+          facetDistribution: { industry: { PLANTING: 1 } },
+          processingTimeMs: 1,
+          query: (body as { q: string }).q,
+          limit: 20,
+          offset: 0,
+        });
       }
       send(404, { message: "no such route", code: "not_found", type: "invalid_request", link: "" });
     });
@@ -244,7 +348,9 @@ describe("createMeiliEngine against a Meilisearch stand-in", () => {
   });
 
   afterAll(async () => {
-    await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      server.close((error) => (error ? reject(error) : resolve())),
+    );
   });
 
   beforeEach(() => {
@@ -269,13 +375,30 @@ describe("createMeiliEngine against a Meilisearch stand-in", () => {
 
     requests.length = 0;
     await engine().configure("needs", DEFINITION, GROUPS);
-    expect(writes().map(({ method, path }) => `${method} ${path}`)).toEqual(["GET /indexes/t_needs", "PATCH /indexes/t_needs/settings"]);
+    expect(writes().map(({ method, path }) => `${method} ${path}`)).toEqual([
+      "GET /indexes/t_needs",
+      "PATCH /indexes/t_needs/settings",
+    ]);
   });
 
   it("adds documents by POST, deletes by id and clears, skipping empty batches", async () => {
     const documents: SearchDocument[] = [
-      { id: "d1", title: "香菇菌棒", tags: ["shiitake"], industry: "PLANTING", budgetMaxFen: null, verified: true },
-      { id: "d2", title: 'quote " and \\', tags: [], industry: "SOLAR_WIND", budgetMaxFen: 500_000, verified: false },
+      {
+        id: "d1",
+        title: "香菇菌棒",
+        tags: ["shiitake"],
+        industry: "PLANTING",
+        budgetMaxFen: null,
+        verified: true,
+      },
+      {
+        id: "d2",
+        title: 'quote " and \\',
+        tags: [],
+        industry: "SOLAR_WIND",
+        budgetMaxFen: 500_000,
+        verified: false,
+      },
     ];
     const search = engine();
     await search.upsert("needs", documents);
@@ -284,9 +407,24 @@ describe("createMeiliEngine against a Meilisearch stand-in", () => {
     await search.remove("needs", []);
     await search.clear("needs");
     expect(writes()).toEqual([
-      { method: "POST", path: "/indexes/t_needs/documents", body: documents, authorization: "Bearer test-key" },
-      { method: "POST", path: "/indexes/t_needs/documents/delete-batch", body: ["d1", "d2"], authorization: "Bearer test-key" },
-      { method: "DELETE", path: "/indexes/t_needs/documents", body: undefined, authorization: "Bearer test-key" },
+      {
+        method: "POST",
+        path: "/indexes/t_needs/documents",
+        body: documents,
+        authorization: "Bearer test-key",
+      },
+      {
+        method: "POST",
+        path: "/indexes/t_needs/documents/delete-batch",
+        body: ["d1", "d2"],
+        authorization: "Bearer test-key",
+      },
+      {
+        method: "DELETE",
+        path: "/indexes/t_needs/documents",
+        body: undefined,
+        authorization: "Bearer test-key",
+      },
     ]);
     expect(requests.filter((request) => request.path.startsWith("/tasks/"))).toHaveLength(3);
   });
@@ -319,15 +457,25 @@ describe("createMeiliEngine against a Meilisearch stand-in", () => {
   });
 
   it("never sends an invalid filter to Meilisearch", async () => {
-    await expect(engine().search("needs", { q: "", filters: [{ field: "industry) OR (id", op: "eq", value: "x" }] })).rejects.toThrow(/not a field name/);
-    await expect(engine().search("needs", { q: "", filters: [{ field: "price", op: "eq", value: Number.NaN }] })).rejects.toThrow(/finite/);
+    await expect(
+      engine().search("needs", { q: "", filters: [{ field: "industry) OR (id", op: "eq", value: "x" }] }),
+    ).rejects.toThrow(/not a field name/);
+    await expect(
+      engine().search("needs", { q: "", filters: [{ field: "price", op: "eq", value: Number.NaN }] }),
+    ).rejects.toThrow(/finite/);
     expect(requests).toHaveLength(0);
   });
 
   it("turns failed tasks, refused requests and an unreachable server into clear errors", async () => {
-    await expect(engine().upsert("services", [{ id: "s1" }])).rejects.toThrow('Meilisearch could not add documents on index "t_services": task');
-    await expect(engine().upsert("services", [{ id: "s1" }])).rejects.toThrow(/invalid_settings_ranking_rules/);
-    await expect(engine().search("services", { q: "x" })).rejects.toThrow('Meilisearch could not search on index "t_services": Attribute `nope` is not sortable. [invalid_search_sort]');
+    await expect(engine().upsert("services", [{ id: "s1" }])).rejects.toThrow(
+      'Meilisearch could not add documents on index "t_services": task',
+    );
+    await expect(engine().upsert("services", [{ id: "s1" }])).rejects.toThrow(
+      /invalid_settings_ranking_rules/,
+    );
+    await expect(engine().search("services", { q: "x" })).rejects.toThrow(
+      'Meilisearch could not search on index "t_services": Attribute `nope` is not sortable. [invalid_search_sort]',
+    );
     const offline = createMeiliEngine({ host: "http://127.0.0.1:1", apiKey: "secret-key", prefix: "t_" });
     const failure = await offline.search("needs", { q: "x" }).catch((error: Error) => error);
     expect(failure).toBeInstanceOf(Error);

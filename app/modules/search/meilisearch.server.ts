@@ -47,12 +47,29 @@ export const MAX_VALUES_PER_FACET = 100;
 /** Attribute names as Meilisearch's filter grammar reads them unquoted: words joined by dots. */
 const FIELD = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 /** Words the filter parser reserves; a field with such a name would change the expression. */
-const RESERVED = new Set(["AND", "OR", "IN", "NOT", "TO", "EXISTS", "IS", "NULL", "EMPTY", "CONTAINS", "STARTS", "WITH", "_geoRadius", "_geoBoundingBox", "_geoPoint"]);
+const RESERVED = new Set([
+  "AND",
+  "OR",
+  "IN",
+  "NOT",
+  "TO",
+  "EXISTS",
+  "IS",
+  "NULL",
+  "EMPTY",
+  "CONTAINS",
+  "STARTS",
+  "WITH",
+  "_geoRadius",
+  "_geoBoundingBox",
+  "_geoPoint",
+]);
 const HAN = /\p{Script=Han}/u;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 function field(name: string): string {
-  if (!FIELD.test(name) || RESERVED.has(name)) throw new Error(`"${name}" is not a field name the search engine accepts`);
+  if (!FIELD.test(name) || RESERVED.has(name))
+    throw new Error(`"${name}" is not a field name the search engine accepts`);
   return name;
 }
 
@@ -90,13 +107,16 @@ export function meiliSettings(definition: IndexDefinition, synonyms: SynonymGrou
       // on whole text attributes: Latin names (shiitake, Fuji apple) sit in the same fields as
       // Chinese and must stay forgiving. Only single-keyword attributes (codes, enums) that
       // are made searchable are exact, because a near code is another thing.
-      disableOnWords: [...new Set(synonyms.flat())].filter((word) => HAN.test(word) && [...word].length >= MIN_WORD_SIZE_FOR_TYPOS.oneTypo),
+      disableOnWords: [...new Set(synonyms.flat())].filter(
+        (word) => HAN.test(word) && [...word].length >= MIN_WORD_SIZE_FOR_TYPOS.oneTypo,
+      ),
       disableOnAttributes: searchable.filter((name) => definition.fieldTypes?.[name] === "keyword"),
     },
     synonyms: meiliSynonyms(synonyms),
     // Short texts made only of Han characters can be detected as Japanese and cut with the
     // Japanese segmenter; telling Meilisearch the languages (Mandarin and English) keeps jieba.
-    localizedAttributes: searchable.length > 0 ? [{ attributePatterns: searchable, locales: ["cmn", "eng"] }] : [],
+    localizedAttributes:
+      searchable.length > 0 ? [{ attributePatterns: searchable, locales: ["cmn", "eng"] }] : [],
     pagination: { maxTotalHits: MAX_TOTAL_HITS },
     faceting: { maxValuesPerFacet: MAX_VALUES_PER_FACET },
   };
@@ -116,7 +136,8 @@ export function meiliValue(value: FilterScalar): string {
 
 function meiliNumber(value: number): string {
   // JSON has no NaN or Infinity and Meilisearch refuses them in filters.
-  if (typeof value !== "number" || !Number.isFinite(value)) throw new Error(`${String(value)} is not a finite number`);
+  if (typeof value !== "number" || !Number.isFinite(value))
+    throw new Error(`${String(value)} is not a finite number`);
   // "1e+21" has a "+" the parser does not take in a bare word; "1e21" parses to the same float.
   return String(value).replace("e+", "e");
 }
@@ -145,7 +166,14 @@ function wholeNumber(value: number | undefined, fallback: number, max: number): 
 /** The body of `POST /indexes/{uid}/search`. */
 export function meiliSearchParams(request: SearchRequest): SearchParams & { q: string } {
   // Lone surrogates (a cut emoji) are invalid in the JSON Meilisearch parses: drop them.
-  const q = Array.from(String(request.q ?? "").replace(LONE_SURROGATE, "").trim()).slice(0, MAX_QUERY_CHARS).join("").trim();
+  const q = Array.from(
+    String(request.q ?? "")
+      .replace(LONE_SURROGATE, "")
+      .trim(),
+  )
+    .slice(0, MAX_QUERY_CHARS)
+    .join("")
+    .trim();
   const params: SearchParams & { q: string } = {
     q,
     limit: wholeNumber(request.limit, DEFAULT_LIMIT, MAX_LIMIT),
@@ -155,7 +183,8 @@ export function meiliSearchParams(request: SearchRequest): SearchParams & { q: s
   const filter = meiliFilter(request.filters ?? []);
   if (filter !== undefined) params.filter = filter;
   if (request.facets && request.facets.length > 0) params.facets = request.facets.map(field);
-  if (request.sort) params.sort = [`${field(request.sort.field)}:${request.sort.direction === "desc" ? "desc" : "asc"}`];
+  if (request.sort)
+    params.sort = [`${field(request.sort.field)}:${request.sort.direction === "desc" ? "desc" : "asc"}`];
   return params;
 }
 
@@ -174,23 +203,39 @@ export interface MeiliEngineOptions {
 function explain(action: string, uid: string, error: unknown): Error {
   if (error instanceof MeilisearchApiError) {
     const code = error.cause?.code ? ` [${error.cause.code}]` : "";
-    return new Error(`Meilisearch could not ${action} on index "${uid}": ${error.message}${code}`, { cause: error });
+    return new Error(`Meilisearch could not ${action} on index "${uid}": ${error.message}${code}`, {
+      cause: error,
+    });
   }
-  if (error instanceof MeilisearchRequestError) return new Error(`Meilisearch is unreachable (${action} on index "${uid}"): ${error.message}`, { cause: error });
-  if (error instanceof MeilisearchTaskTimeOutError) return new Error(`Meilisearch did not finish "${action}" on index "${uid}" in time`, { cause: error });
+  if (error instanceof MeilisearchRequestError)
+    return new Error(`Meilisearch is unreachable (${action} on index "${uid}"): ${error.message}`, {
+      cause: error,
+    });
+  if (error instanceof MeilisearchTaskTimeOutError)
+    return new Error(`Meilisearch did not finish "${action}" on index "${uid}" in time`, { cause: error });
   return error instanceof Error ? error : new Error(String(error));
 }
 
 /** The SearchEngine backed by a Meilisearch server through the official client. */
 export function createMeiliEngine(options: MeiliEngineOptions): SearchEngine {
   const prefix = options.prefix ?? "xiangke_";
-  if (!/^[A-Za-z0-9_-]*$/.test(prefix)) throw new Error(`search index prefix "${prefix}" may hold only letters, digits, "-" and "_"`);
-  const client = new Meilisearch({ host: options.host, apiKey: options.apiKey, timeout: options.requestTimeoutMs ?? 10_000 });
+  if (!/^[A-Za-z0-9_-]*$/.test(prefix))
+    throw new Error(`search index prefix "${prefix}" may hold only letters, digits, "-" and "_"`);
+  const client = new Meilisearch({
+    host: options.host,
+    apiKey: options.apiKey,
+    timeout: options.requestTimeoutMs ?? 10_000,
+  });
   const waitOptions = { timeout: options.taskTimeoutMs ?? 60_000, interval: 50 };
   const uidOf = (index: IndexName) => `${prefix}${index}`;
 
   /** Enqueues a write and waits until Meilisearch has applied it, so a search right after sees it. */
-  async function settle(action: string, uid: string, enqueue: () => EnqueuedTaskPromise, tolerate?: string): Promise<void> {
+  async function settle(
+    action: string,
+    uid: string,
+    enqueue: () => EnqueuedTaskPromise,
+    tolerate?: string,
+  ): Promise<void> {
     let task;
     try {
       task = await enqueue().waitTask(waitOptions);
@@ -199,7 +244,9 @@ export function createMeiliEngine(options: MeiliEngineOptions): SearchEngine {
     }
     if (task.status === "succeeded" || (tolerate && task.error?.code === tolerate)) return;
     const reason = task.error ? `: ${task.error.message} [${task.error.code}]` : "";
-    throw new Error(`Meilisearch could not ${action} on index "${uid}": task ${task.uid} ${task.status}${reason}`);
+    throw new Error(
+      `Meilisearch could not ${action} on index "${uid}": task ${task.uid} ${task.status}${reason}`,
+    );
   }
 
   async function exists(uid: string): Promise<boolean> {
@@ -219,7 +266,13 @@ export function createMeiliEngine(options: MeiliEngineOptions): SearchEngine {
       const uid = uidOf(index);
       const settings = meiliSettings(definition, synonyms);
       // Another process may create it between the look-up and the creation: that is fine.
-      if (!(await exists(uid))) await settle("create the index", uid, () => client.createIndex(uid, { primaryKey: "id" }), "index_already_exists");
+      if (!(await exists(uid)))
+        await settle(
+          "create the index",
+          uid,
+          () => client.createIndex(uid, { primaryKey: "id" }),
+          "index_already_exists",
+        );
       await settle("update settings", uid, () => client.index(uid).updateSettings(settings));
     },
 

@@ -3,7 +3,10 @@ import { describe, expect, it } from "vitest";
 import { findAllWordsLinear, originalFindAllWords } from "./orama-patch.server";
 
 type Output = Record<string, (string | number)[]>;
-type Tree = { insert(word: string, docId: number): void; find(params: { term: string; exact?: boolean; tolerance?: number }): Output };
+type Tree = {
+  insert(word: string, docId: number): void;
+  find(params: { term: string; exact?: boolean; tolerance?: number }): Output;
+};
 const RadixNode = (radix as unknown as { RadixNode: { prototype: { findAllWords: unknown } } }).RadixNode;
 
 function tree(): Tree {

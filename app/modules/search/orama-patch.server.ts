@@ -22,7 +22,13 @@ interface RadixNodeLike {
 const RadixNode = (radix as unknown as { RadixNode: { prototype: RadixNodeLike } }).RadixNode;
 export const originalFindAllWords = RadixNode.prototype.findAllWords;
 
-export function findAllWordsLinear(this: RadixNodeLike, output: Output, term: string, exact?: boolean, tolerance?: number): Output {
+export function findAllWordsLinear(
+  this: RadixNodeLike,
+  output: Output,
+  term: string,
+  exact?: boolean,
+  tolerance?: number,
+): Output {
   if (tolerance) return originalFindAllWords.call(this, output, term, exact, tolerance);
   const stack: RadixNodeLike[] = [this];
   while (stack.length > 0) {

@@ -53,13 +53,25 @@ type Relevance = { k: number; b: number; d: number };
 /** Orama's defaults (methods/search-fulltext.js). */
 const RELEVANCE: Relevance = { k: 1.2, b: 0.75, d: 0.5 };
 
-function bm25(tf: number, matching: number, documents: number, length: number, averageLength: number, { k, b, d }: Relevance) {
+function bm25(
+  tf: number,
+  matching: number,
+  documents: number,
+  length: number,
+  averageLength: number,
+  { k, b, d }: Relevance,
+) {
   const idf = Math.log(1 + (documents - matching + 0.5) / (matching + 0.5));
   return (idf * (d + tf * (k + 1))) / (tf + k * (1 - b + (b * length) / averageLength));
 }
 
 /** Documents holding any of the words, with their summed scores (unsorted). */
-function score(index: IndexData, query: Query, documents: number, allowed: Set<number> | undefined): [number, number][] {
+function score(
+  index: IndexData,
+  query: Query,
+  documents: number,
+  allowed: Set<number> | undefined,
+): [number, number][] {
   // Internal ids are small consecutive integers: a flat array of scores beats a Map by far.
   let scores = new Float64Array(1024);
   const touched: number[] = [];
@@ -117,7 +129,12 @@ export function runQuery(db: AnyOrama, query: Query): QueryResult {
   const data = db.data.index as unknown as IndexData;
   const hasWhere = Object.keys(query.where).length > 0;
   const allowed = hasWhere
-    ? (db.index.searchByWhereClause(db.data.index, db.tokenizer, query.where as never, db.tokenizer.language) as Set<number>)
+    ? (db.index.searchByWhereClause(
+        db.data.index,
+        db.tokenizer,
+        query.where as never,
+        db.tokenizer.language,
+      ) as Set<number>)
     : undefined;
   let results: [number, number][];
   if (query.words.length > 0) {

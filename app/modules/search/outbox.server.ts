@@ -6,10 +6,16 @@ import type { IndexedName } from "./indexes.server";
  * must catch up. The indexer reads the record's current state, so one kind of row covers
  * creation, edits, hiding and deletion alike.
  */
-export async function markForIndexing(tx: Tx, index: IndexedName, ids: string | readonly string[]): Promise<void> {
+export async function markForIndexing(
+  tx: Tx,
+  index: IndexedName,
+  ids: string | readonly string[],
+): Promise<void> {
   const list = typeof ids === "string" ? [ids] : ids;
   if (list.length === 0) return;
-  await tx.searchOutbox.createMany({ data: list.map((documentId) => ({ index, documentId, operation: "UPSERT" as const })) });
+  await tx.searchOutbox.createMany({
+    data: list.map((documentId) => ({ index, documentId, operation: "UPSERT" as const })),
+  });
 }
 
 /**
@@ -17,20 +23,55 @@ export async function markForIndexing(tx: Tx, index: IndexedName, ids: string | 
  * their verification changes, which every one of their documents carries.
  */
 // One after the other: a transaction is one connection, which runs one query at a time.
-export async function markOwnerForIndexing(tx: Tx, owner: { organisationId?: string | null; userId?: string | null }): Promise<void> {
+export async function markOwnerForIndexing(
+  tx: Tx,
+  owner: { organisationId?: string | null; userId?: string | null },
+): Promise<void> {
   if (owner.organisationId) {
-    const needs = await tx.need.findMany({ where: { organisationId: owner.organisationId }, select: { id: true } });
-    const offers = await tx.offer.findMany({ where: { organisationId: owner.organisationId }, select: { id: true } });
-    const services = await tx.spaceService.findMany({ where: { organisationId: owner.organisationId }, select: { id: true } });
-    await markForIndexing(tx, "needs", needs.map((need) => need.id));
-    await markForIndexing(tx, "offers", offers.map((offer) => offer.id));
-    await markForIndexing(tx, "services", services.map((service) => service.id));
+    const needs = await tx.need.findMany({
+      where: { organisationId: owner.organisationId },
+      select: { id: true },
+    });
+    const offers = await tx.offer.findMany({
+      where: { organisationId: owner.organisationId },
+      select: { id: true },
+    });
+    const services = await tx.spaceService.findMany({
+      where: { organisationId: owner.organisationId },
+      select: { id: true },
+    });
+    await markForIndexing(
+      tx,
+      "needs",
+      needs.map((need) => need.id),
+    );
+    await markForIndexing(
+      tx,
+      "offers",
+      offers.map((offer) => offer.id),
+    );
+    await markForIndexing(
+      tx,
+      "services",
+      services.map((service) => service.id),
+    );
   }
   if (owner.userId) {
-    const needs = await tx.need.findMany({ where: { postedById: owner.userId, organisationId: null }, select: { id: true } });
+    const needs = await tx.need.findMany({
+      where: { postedById: owner.userId, organisationId: null },
+      select: { id: true },
+    });
     const offers = await tx.offer.findMany({ where: { expertId: owner.userId }, select: { id: true } });
-    await markForIndexing(tx, "needs", needs.map((need) => need.id));
-    await markForIndexing(tx, "offers", offers.map((offer) => offer.id));
+    await markForIndexing(
+      tx,
+      "needs",
+      needs.map((need) => need.id),
+    );
+    await markForIndexing(
+      tx,
+      "offers",
+      offers.map((offer) => offer.id),
+    );
     await markForIndexing(tx, "experts", owner.userId);
   }
 }

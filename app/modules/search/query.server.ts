@@ -34,12 +34,18 @@ export function expandQuery(q: string, synonyms: SynonymGroups, latinWords: Map<
   // Typos first, against the index's Latin words and the Latin names in the synonym groups, so
   // "shitake" becomes "shiitake" and then, through its group, 香菇. The index's words are only
   // walked for a Latin word it does not hold (this runs on every search).
-  const synonymLatin = new Set(synonyms.flatMap((group) => group.map((member) => member.toLowerCase()).filter((member) => LATIN.test(member))));
+  const synonymLatin = new Set(
+    synonyms.flatMap((group) =>
+      group.map((member) => member.toLowerCase()).filter((member) => LATIN.test(member)),
+    ),
+  );
   for (const word of [...words]) {
-    if (!LATIN.test(word) || word.length < ONE_TYPO_FROM || latinWords.has(word) || synonymLatin.has(word)) continue;
+    if (!LATIN.test(word) || word.length < ONE_TYPO_FROM || latinWords.has(word) || synonymLatin.has(word))
+      continue;
     const budget = word.length >= TWO_TYPOS_FROM ? 2 : 1;
     for (const vocabulary of [latinWords.keys(), synonymLatin]) {
-      for (const candidate of vocabulary) if (editDistanceWithin(word, candidate, budget)) words.add(candidate);
+      for (const candidate of vocabulary)
+        if (editDistanceWithin(word, candidate, budget)) words.add(candidate);
     }
   }
   for (const group of synonyms) {

@@ -12,7 +12,8 @@ export const searchMessagesEn: Record<keyof typeof searchMessagesZh, string> = {
   "search.results": "{count} results",
   "search.resultsFor": 'Results for "{q}": {count}',
   "search.empty": "Nothing found. Try other words or fewer filters.",
-  "search.degraded": "Search is temporarily unavailable: below are needs found by a simple title and description match; ranking and filters may be incomplete. Try again shortly.",
+  "search.degraded":
+    "Search is temporarily unavailable: below are needs found by a simple title and description match; ranking and filters may be incomplete. Try again shortly.",
   "search.facet.industry": "Industry",
   "search.facet.county": "County",
   "search.facet.arrangement": "Arrangement",

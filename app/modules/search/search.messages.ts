@@ -9,7 +9,8 @@ export const searchMessagesZh = {
   "search.results": "找到 {count} 条结果",
   "search.resultsFor": "“{q}”的结果：{count} 条",
   "search.empty": "没有找到相关内容。换个说法试试，或减少筛选条件。",
-  "search.degraded": "搜索服务暂时不可用：下面是按标题和说明简单查找的需求，排序和筛选可能不完整。稍后再试即可恢复。",
+  "search.degraded":
+    "搜索服务暂时不可用：下面是按标题和说明简单查找的需求，排序和筛选可能不完整。稍后再试即可恢复。",
   "search.facet.industry": "产业",
   "search.facet.county": "县区",
   "search.facet.arrangement": "合作方式",

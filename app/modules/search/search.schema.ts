@@ -11,7 +11,12 @@ export const BUDGET_BAND_VALUES = ["under_10k", "10k_50k", "50k_200k", "over_200
  * shared or hand-typed link always shows a page.
  */
 export const SearchParamsSchema = z.object({
-  q: z.string().max(10_000).optional().catch(undefined).transform((q) => (q ?? "").trim().slice(0, 200)),
+  q: z
+    .string()
+    .max(10_000)
+    .optional()
+    .catch(undefined)
+    .transform((q) => (q ?? "").trim().slice(0, 200)),
   type: z.enum(SEARCH_TYPES).default("needs").catch("needs"),
   industry: z.enum(INDUSTRY_CODES).optional().catch(undefined),
   county: z.enum(COUNTY_CODES).optional().catch(undefined),

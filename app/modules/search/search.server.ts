@@ -11,7 +11,13 @@ import { expandQuery } from "./query.server";
 export const RESULTS_PER_PAGE = 20;
 
 const FACETS = {
-  needs: { industry: "industry", county: "county", arrangement: "arrangements", budget: "budgetBand", verified: "verified" },
+  needs: {
+    industry: "industry",
+    county: "county",
+    arrangement: "arrangements",
+    budget: "budgetBand",
+    verified: "verified",
+  },
   offers: { industry: "industry", county: "counties", arrangement: "arrangements", verified: "verified" },
   experts: { industry: "fields", county: "counties", verified: "verified" },
   services: { industry: "industries", county: "counties", category: "category", verified: "verified" },
@@ -33,13 +39,20 @@ export function requestFor(params: SearchParams): SearchRequest {
   add("category", params.category);
   add("verified", params.verified);
   if (params.type === "needs") filters.push({ field: "status", op: "eq", value: "OPEN" });
-  const sortField = params.type === "needs" ? { newest: "publishedAt", budget: "budgetMaxFen" } : params.type === "offers" || params.type === "services" ? { newest: "publishedAt", budget: "priceMinFen" } : {};
+  const sortField =
+    params.type === "needs"
+      ? { newest: "publishedAt", budget: "budgetMaxFen" }
+      : params.type === "offers" || params.type === "services"
+        ? { newest: "publishedAt", budget: "priceMinFen" }
+        : {};
   const field = params.sort === "relevance" ? undefined : sortField[params.sort];
   return {
     q: params.q,
     filters,
     facets: Object.values(fields),
-    sort: field ? { field, direction: params.sort === "newest" || params.type === "needs" ? "desc" : "asc" } : undefined,
+    sort: field
+      ? { field, direction: params.sort === "newest" || params.type === "needs" ? "desc" : "asc" }
+      : undefined,
     limit: RESULTS_PER_PAGE,
     offset: (params.page - 1) * RESULTS_PER_PAGE,
   };
@@ -85,10 +98,17 @@ export async function searchMarketplace(params: SearchParams) {
     response = await searchDatabase(params);
   }
   const ids = response.hits.map((hit) => hit.id);
-  const base = { degraded, total: response.total, facets: response.facets, terms: highlightTerms(params.q), pages: Math.max(1, Math.ceil(response.total / RESULTS_PER_PAGE)) };
+  const base = {
+    degraded,
+    total: response.total,
+    facets: response.facets,
+    terms: highlightTerms(params.q),
+    pages: Math.max(1, Math.ceil(response.total / RESULTS_PER_PAGE)),
+  };
   if (params.type === "needs") return { ...base, type: "needs" as const, needs: await getNeedCards(ids) };
   if (params.type === "offers") return { ...base, type: "offers" as const, offers: await getOfferCards(ids) };
-  if (params.type === "services") return { ...base, type: "services" as const, services: await getServiceCards(ids) };
+  if (params.type === "services")
+    return { ...base, type: "services" as const, services: await getServiceCards(ids) };
   return { ...base, type: "experts" as const, experts: await getExpertCards(ids) };
 }
 
@@ -99,10 +119,22 @@ export async function searchMarketplace(params: SearchParams) {
  */
 async function searchDatabase(params: SearchParams): Promise<SearchResponse> {
   if (params.type !== "needs") return { hits: [], total: 0, facets: {} };
-  const where = publishedWhere({ q: params.q || undefined, industry: params.industry as never, county: params.county as never, arrangement: params.arrangement as never, verified: params.verified });
+  const where = publishedWhere({
+    q: params.q || undefined,
+    industry: params.industry as never,
+    county: params.county as never,
+    arrangement: params.arrangement as never,
+    verified: params.verified,
+  });
   const [total, rows] = await Promise.all([
     db.need.count({ where }),
-    db.need.findMany({ where, select: { id: true }, orderBy: [{ publishedAt: "desc" }, { id: "desc" }], skip: (params.page - 1) * RESULTS_PER_PAGE, take: RESULTS_PER_PAGE }),
+    db.need.findMany({
+      where,
+      select: { id: true },
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      skip: (params.page - 1) * RESULTS_PER_PAGE,
+      take: RESULTS_PER_PAGE,
+    }),
   ]);
   return { hits: rows, total, facets: {} };
 }

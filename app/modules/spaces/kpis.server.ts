@@ -7,7 +7,6 @@ import { DomainError } from "~/utils/errors";
 import type { KpiReportFields } from "./space-directory.schema";
 import { managesSpace, type RequestMeta } from "./spaces.server";
 
-
 export interface ComputedKpis {
   year: number;
   /** Services first put live (their latest publishing) in the year. */
@@ -35,11 +34,23 @@ const oneDecimal = (value: number | null) => (value === null ? null : Math.round
 
 /** The space's figures from the platform's own records, one entry per year with any activity, newest first. */
 export async function computeSpaceKpis(organisationId: string): Promise<ComputedKpis[]> {
-  const members = await db.membership.findMany({ where: { organisationId, role: "SPACE" }, select: { userId: true } });
+  const members = await db.membership.findMany({
+    where: { organisationId, role: "SPACE" },
+    select: { userId: true },
+  });
   const [services, requests, trainings] = await Promise.all([
-    db.spaceService.findMany({ where: { organisationId, publishedAt: { not: null } }, select: { publishedAt: true } }),
-    db.serviceRequest.findMany({ where: { organisationId }, select: { status: true, createdAt: true, respondedAt: true, rating: true } }),
-    db.training.findMany({ where: { hostId: { in: members.map((m) => m.userId) }, status: { not: "CANCELLED" } }, select: { startsAt: true } }),
+    db.spaceService.findMany({
+      where: { organisationId, publishedAt: { not: null } },
+      select: { publishedAt: true },
+    }),
+    db.serviceRequest.findMany({
+      where: { organisationId },
+      select: { status: true, createdAt: true, respondedAt: true, rating: true },
+    }),
+    db.training.findMany({
+      where: { hostId: { in: members.map((m) => m.userId) }, status: { not: "CANCELLED" } },
+      select: { startsAt: true },
+    }),
   ]);
   const years = new Set<number>([
     ...services.map((s) => luoyangYear(s.publishedAt!)),
@@ -61,8 +72,12 @@ export async function computeSpaceKpis(organisationId: string): Promise<Computed
         requestsAccepted: accepted.length,
         requestsCompleted: received.filter((r) => r.status === "COMPLETED").length,
         acceptanceRate: answered.length ? accepted.length / answered.length : null,
-        medianDaysToRespond: oneDecimal(median(answered.map((r) => (r.respondedAt!.getTime() - r.createdAt.getTime()) / 86_400_000))),
-        averageRating: ratings.length ? oneDecimal(ratings.reduce((sum, rating) => sum + rating, 0) / ratings.length) : null,
+        medianDaysToRespond: oneDecimal(
+          median(answered.map((r) => (r.respondedAt!.getTime() - r.createdAt.getTime()) / 86_400_000)),
+        ),
+        averageRating: ratings.length
+          ? oneDecimal(ratings.reduce((sum, rating) => sum + rating, 0) / ratings.length)
+          : null,
         trainingsHeld: trainings.filter((t) => luoyangYear(t.startsAt) === year).length,
       };
     });
@@ -83,14 +98,25 @@ export type KpiReport = Prisma.SpaceKpiReportGetPayload<{ select: typeof reportS
 
 /** The space's own yearly figures, newest year first. */
 export function listKpiReports(organisationId: string): Promise<KpiReport[]> {
-  return db.spaceKpiReport.findMany({ where: { organisationId }, select: reportSelect, orderBy: { year: "desc" } });
+  return db.spaceKpiReport.findMany({
+    where: { organisationId },
+    select: reportSelect,
+    orderBy: { year: "desc" },
+  });
 }
 
 /** A space account enters or corrects one year's figures (one row per year; a second report replaces the first). */
-export async function upsertKpiReport(actor: Actor, organisationId: string, fields: KpiReportFields, meta: RequestMeta = {}) {
-  if (!managesSpace(actor, organisationId) || !can(actor, "space.manageServices", { organisationId })) throw new DomainError("space.forbidden");
+export async function upsertKpiReport(
+  actor: Actor,
+  organisationId: string,
+  fields: KpiReportFields,
+  meta: RequestMeta = {},
+) {
+  if (!managesSpace(actor, organisationId) || !can(actor, "space.manageServices", { organisationId }))
+    throw new DomainError("space.forbidden");
   // Figures for a year that has not begun are guesses, not reports.
-  if (!Number.isInteger(fields.year) || fields.year < 2015 || fields.year > luoyangYear(new Date())) throw new DomainError("space.kpi_year");
+  if (!Number.isInteger(fields.year) || fields.year < 2015 || fields.year > luoyangYear(new Date()))
+    throw new DomainError("space.kpi_year");
   const { year, ...figures } = fields;
   return db.$transaction(async (tx) => {
     const key = { organisationId_year: { organisationId, year } };

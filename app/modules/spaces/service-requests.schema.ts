@@ -3,7 +3,10 @@ import { ServiceRequestStatus } from "~/generated/prisma/enums";
 import { endOfDayInLuoyang } from "~/modules/needs/needs.schema";
 import { COUNTY_CODES } from "~/modules/reference/reference";
 
-export const REQUEST_STATUSES = Object.values(ServiceRequestStatus) as [ServiceRequestStatus, ...ServiceRequestStatus[]];
+export const REQUEST_STATUSES = Object.values(ServiceRequestStatus) as [
+  ServiceRequestStatus,
+  ...ServiceRequestStatus[],
+];
 
 /** What a village or farmer asks of a published service. */
 export const ServiceRequestFormSchema = z.object({
@@ -24,12 +27,21 @@ export const ServiceRequestFormSchema = z.object({
 
 export type ServiceRequestFields = z.output<typeof ServiceRequestFormSchema>;
 
-const answer = (message: string, max: number) => z.string({ message }).trim().min(2, message).max(max, message);
+const answer = (message: string, max: number) =>
+  z.string({ message }).trim().min(2, message).max(max, message);
 
 /** The space's buttons in its inbox; each names the request. */
 export const InboxActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("accept"), requestId: z.string().max(40), response: answer("spaces.errors.response_length", 1000) }),
-  z.object({ intent: z.literal("decline"), requestId: z.string().max(40), reason: answer("spaces.errors.decline_reason", 500) }),
+  z.object({
+    intent: z.literal("accept"),
+    requestId: z.string().max(40),
+    response: answer("spaces.errors.response_length", 1000),
+  }),
+  z.object({
+    intent: z.literal("decline"),
+    requestId: z.string().max(40),
+    reason: answer("spaces.errors.decline_reason", 500),
+  }),
   z.object({ intent: z.literal("complete"), requestId: z.string().max(40) }),
 ]);
 
@@ -39,7 +51,11 @@ export const MyRequestActionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("rate"),
     requestId: z.string().max(40),
-    rating: z.number({ message: "spaces.errors.rating" }).int("spaces.errors.rating").min(1, "spaces.errors.rating").max(5, "spaces.errors.rating"),
+    rating: z
+      .number({ message: "spaces.errors.rating" })
+      .int("spaces.errors.rating")
+      .min(1, "spaces.errors.rating")
+      .max(5, "spaces.errors.rating"),
     feedback: z.string().trim().max(1000, "spaces.errors.too_long").optional(),
   }),
 ]);

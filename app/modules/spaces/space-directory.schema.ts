@@ -14,21 +14,36 @@ export function insideLuoyang(latitude: number, longitude: number): boolean {
 }
 
 const ALWAYS = { when: () => true };
-const text = (max: number) => z.string().trim().max(max, "spaces.errors.too_long").optional().transform((value) => value ?? "");
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, "spaces.errors.too_long")
+    .optional()
+    .transform((value) => value ?? "");
 
 /** The space's own profile: where it is and when it opens. A location is both coordinates or neither. */
 export const SpaceProfileSchema = z
   .object({
     host: text(100),
     openingHours: text(100),
-    areaSqm: z.number({ message: "spaces.errors.area" }).int("spaces.errors.area").min(1, "spaces.errors.area").max(10_000_000, "spaces.errors.area").optional(),
+    areaSqm: z
+      .number({ message: "spaces.errors.area" })
+      .int("spaces.errors.area")
+      .min(1, "spaces.errors.area")
+      .max(10_000_000, "spaces.errors.area")
+      .optional(),
     latitude: z.number({ message: "spaces.errors.location" }).optional(),
     longitude: z.number({ message: "spaces.errors.location" }).optional(),
   })
   .superRefine((form, ctx) => {
     const { latitude, longitude } = form;
     if ((latitude === undefined) !== (longitude === undefined)) {
-      ctx.addIssue({ code: "custom", path: [latitude === undefined ? "latitude" : "longitude"], message: "spaces.errors.location_pair" });
+      ctx.addIssue({
+        code: "custom",
+        path: [latitude === undefined ? "latitude" : "longitude"],
+        message: "spaces.errors.location_pair",
+      });
     } else if (latitude !== undefined && longitude !== undefined && !insideLuoyang(latitude, longitude)) {
       ctx.addIssue({ code: "custom", path: ["latitude"], message: "spaces.errors.location" });
     }
@@ -36,27 +51,40 @@ export const SpaceProfileSchema = z
 
 export type SpaceProfileFields = z.output<typeof SpaceProfileSchema>;
 
-const count = z.number({ message: "spaces.errors.kpi_count" }).int("spaces.errors.kpi_count").min(0, "spaces.errors.kpi_count").max(1_000_000, "spaces.errors.kpi_count");
+const count = z
+  .number({ message: "spaces.errors.kpi_count" })
+  .int("spaces.errors.kpi_count")
+  .min(0, "spaces.errors.kpi_count")
+  .max(1_000_000, "spaces.errors.kpi_count");
 
 /** One year's reported figures; financing arrives as yuan text and leaves as fen. */
-export const KpiReportFields = z
-  .object({
-    year: z.number({ message: "spaces.errors.kpi_year" }).int("spaces.errors.kpi_year").min(2015, "spaces.errors.kpi_year").max(2100, "spaces.errors.kpi_year"),
-    incubated: count,
-    mentors: count,
-    trainingsHeld: count,
-    peopleTrained: count,
-    jobsCreated: count,
-    financing: optionalYuan("spaces.errors.kpi_money"),
-  });
+export const KpiReportFields = z.object({
+  year: z
+    .number({ message: "spaces.errors.kpi_year" })
+    .int("spaces.errors.kpi_year")
+    .min(2015, "spaces.errors.kpi_year")
+    .max(2100, "spaces.errors.kpi_year"),
+  incubated: count,
+  mentors: count,
+  trainingsHeld: count,
+  peopleTrained: count,
+  jobsCreated: count,
+  financing: optionalYuan("spaces.errors.kpi_money"),
+});
 
-export const KpiReportSchema = KpiReportFields.transform(({ financing, ...rest }) => ({ ...rest, financingFen: financing ?? 0 }));
+export const KpiReportSchema = KpiReportFields.transform(({ financing, ...rest }) => ({
+  ...rest,
+  financingFen: financing ?? 0,
+}));
 
 export type KpiReportFields = z.output<typeof KpiReportSchema>;
 
 /** The bureau's buttons on a space's page. */
 export const SpacePageActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("recognise"), level: z.enum(SPACE_LEVELS, { message: "spaces.errors.level" }) }),
+  z.object({
+    intent: z.literal("recognise"),
+    level: z.enum(SPACE_LEVELS, { message: "spaces.errors.level" }),
+  }),
   z.object({ intent: z.literal("withdrawRecognition") }),
 ]);
 

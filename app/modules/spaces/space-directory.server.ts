@@ -22,7 +22,16 @@ const profileSelect = {
 
 export type SpaceProfileRow = Prisma.SpaceProfileGetPayload<{ select: typeof profileSelect }>;
 
-const orgSelect = { id: true, name: true, nameEn: true, countyCode: true, village: true, description: true, verifiedAt: true, hiddenAt: true } as const;
+const orgSelect = {
+  id: true,
+  name: true,
+  nameEn: true,
+  countyCode: true,
+  village: true,
+  description: true,
+  verifiedAt: true,
+  hiddenAt: true,
+} as const;
 
 const visibleService = { status: "PUBLISHED", hiddenAt: null } as const;
 
@@ -34,19 +43,36 @@ export async function listSpaces(filters: Partial<SpaceFilters> = {}) {
   const where: Prisma.OrganisationWhereInput = { type: "STAR_SPACE", hiddenAt: null };
   if (filters.category) where.spaceServices = { some: { ...visibleService, category: filters.category } };
   if (filters.recognised) {
-    const recognised = await db.spaceProfile.findMany({ where: { recognisedAt: { not: null } }, select: { organisationId: true } });
+    const recognised = await db.spaceProfile.findMany({
+      where: { recognisedAt: { not: null } },
+      select: { organisationId: true },
+    });
     where.id = { in: recognised.map((profile) => profile.organisationId) };
   }
-  const all = await db.organisation.findMany({ where, select: orgSelect, orderBy: [{ name: "asc" }, { id: "asc" }] });
+  const all = await db.organisation.findMany({
+    where,
+    select: orgSelect,
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+  });
   const byCounty: Record<string, number> = {};
-  for (const space of all) if (space.countyCode) byCounty[space.countyCode] = (byCounty[space.countyCode] ?? 0) + 1;
+  for (const space of all)
+    if (space.countyCode) byCounty[space.countyCode] = (byCounty[space.countyCode] ?? 0) + 1;
   const spaces = filters.county ? all.filter((space) => space.countyCode === filters.county) : all;
 
   const ids = spaces.map((space) => space.id);
   const [profiles, services, completed] = await Promise.all([
     db.spaceProfile.findMany({ where: { organisationId: { in: ids } }, select: profileSelect }),
-    db.spaceService.groupBy({ by: ["organisationId"], where: { organisationId: { in: ids }, ...visibleService }, _count: { _all: true } }),
-    db.serviceRequest.groupBy({ by: ["organisationId"], where: { organisationId: { in: ids }, status: "COMPLETED" }, _count: { _all: true }, _avg: { rating: true } }),
+    db.spaceService.groupBy({
+      by: ["organisationId"],
+      where: { organisationId: { in: ids }, ...visibleService },
+      _count: { _all: true },
+    }),
+    db.serviceRequest.groupBy({
+      by: ["organisationId"],
+      where: { organisationId: { in: ids }, status: "COMPLETED" },
+      _count: { _all: true },
+      _avg: { rating: true },
+    }),
   ]);
   const profileOf = new Map(profiles.map((profile) => [profile.organisationId, profile]));
   const servicesOf = new Map(services.map((group) => [group.organisationId, group._count._all]));
@@ -66,7 +92,10 @@ export async function listSpaces(filters: Partial<SpaceFilters> = {}) {
 const roundRating = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
 
 async function loadSpace(organisationId: string) {
-  const space = await db.organisation.findUnique({ where: { id: organisationId }, select: { ...orgSelect, type: true } });
+  const space = await db.organisation.findUnique({
+    where: { id: organisationId },
+    select: { ...orgSelect, type: true },
+  });
   if (!space || space.type !== "STAR_SPACE") throw new DomainError("space.not_found");
   return space;
 }
@@ -78,14 +107,19 @@ async function loadSpace(organisationId: string) {
 export async function getSpacePage(viewer: Actor | null, organisationId: string) {
   const { type: _type, ...space } = await loadSpace(organisationId);
   const isMember = managesSpace(viewer, organisationId);
-  if (space.hiddenAt && !isMember && !can(viewer, "content.moderate")) throw new DomainError("space.not_found");
+  if (space.hiddenAt && !isMember && !can(viewer, "content.moderate"))
+    throw new DomainError("space.not_found");
   const [profile, services, computed, reports, contact] = await Promise.all([
     db.spaceProfile.findUnique({ where: { organisationId }, select: profileSelect }),
     listServicesOfSpace(organisationId, isMember),
     computeSpaceKpis(organisationId),
     listKpiReports(organisationId),
     // "Message the space" opens a conversation with its longest-standing account.
-    db.membership.findFirst({ where: { organisationId, role: "SPACE" }, select: { userId: true }, orderBy: { createdAt: "asc" } }),
+    db.membership.findFirst({
+      where: { organisationId, role: "SPACE" },
+      select: { userId: true },
+      orderBy: { createdAt: "asc" },
+    }),
   ]);
   return {
     space,
@@ -113,12 +147,20 @@ export async function getSpaceProfileForEdit(actor: Actor, organisationId: strin
 }
 
 /** A space's own accounts describe it: host, area, hours and where it is (inside Luoyang). */
-export async function updateSpaceProfile(actor: Actor, organisationId: string, fields: SpaceProfileFields, meta: RequestMeta = {}) {
+export async function updateSpaceProfile(
+  actor: Actor,
+  organisationId: string,
+  fields: SpaceProfileFields,
+  meta: RequestMeta = {},
+) {
   await loadSpace(organisationId);
-  if (!managesSpace(actor, organisationId) || !can(actor, "space.manageServices", { organisationId })) throw new DomainError("space.forbidden");
+  if (!managesSpace(actor, organisationId) || !can(actor, "space.manageServices", { organisationId }))
+    throw new DomainError("space.forbidden");
   const { latitude, longitude } = fields;
-  if ((latitude === undefined) !== (longitude === undefined)) throw new DomainError("space.location_out_of_range");
-  if (latitude !== undefined && longitude !== undefined && !insideLuoyang(latitude, longitude)) throw new DomainError("space.location_out_of_range");
+  if ((latitude === undefined) !== (longitude === undefined))
+    throw new DomainError("space.location_out_of_range");
+  if (latitude !== undefined && longitude !== undefined && !insideLuoyang(latitude, longitude))
+    throw new DomainError("space.location_out_of_range");
   const data = {
     host: fields.host,
     openingHours: fields.openingHours,
@@ -128,20 +170,51 @@ export async function updateSpaceProfile(actor: Actor, organisationId: string, f
   };
   await db.$transaction(async (tx) => {
     const before = await tx.spaceProfile.findUnique({ where: { organisationId }, select: profileSelect });
-    const after = await tx.spaceProfile.upsert({ where: { organisationId }, create: { organisationId, ...data }, update: data, select: profileSelect });
-    await recordAudit(tx, { actorId: actor.id, action: "space.profile_updated", subjectType: "SpaceProfile", subjectId: organisationId, before: profileJson(before), after: profileJson(after), ip: meta.ip });
+    const after = await tx.spaceProfile.upsert({
+      where: { organisationId },
+      create: { organisationId, ...data },
+      update: data,
+      select: profileSelect,
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "space.profile_updated",
+      subjectType: "SpaceProfile",
+      subjectId: organisationId,
+      before: profileJson(before),
+      after: profileJson(after),
+      ip: meta.ip,
+    });
   });
 }
 
 /** The bureau recognises (认定) a space at a level, or changes its level; the dashboard counts recognised spaces. */
-export async function recogniseSpace(actor: Actor, organisationId: string, level: SpaceLevel, meta: RequestMeta = {}) {
+export async function recogniseSpace(
+  actor: Actor,
+  organisationId: string,
+  level: SpaceLevel,
+  meta: RequestMeta = {},
+) {
   if (!can(actor, "space.recognise")) throw new DomainError("space.forbidden");
   await loadSpace(organisationId);
   const data = { level, recognisedAt: new Date(), recognisedById: actor.id };
   await db.$transaction(async (tx) => {
     const before = await tx.spaceProfile.findUnique({ where: { organisationId }, select: profileSelect });
-    const after = await tx.spaceProfile.upsert({ where: { organisationId }, create: { organisationId, ...data }, update: data, select: profileSelect });
-    await recordAudit(tx, { actorId: actor.id, action: "space.recognised", subjectType: "SpaceProfile", subjectId: organisationId, before: profileJson(before), after: profileJson(after), ip: meta.ip });
+    const after = await tx.spaceProfile.upsert({
+      where: { organisationId },
+      create: { organisationId, ...data },
+      update: data,
+      select: profileSelect,
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "space.recognised",
+      subjectType: "SpaceProfile",
+      subjectId: organisationId,
+      before: profileJson(before),
+      after: profileJson(after),
+      ip: meta.ip,
+    });
   });
 }
 
@@ -153,8 +226,20 @@ export async function withdrawRecognition(actor: Actor, organisationId: string, 
     await tx.$queryRaw`SELECT "organisationId" FROM "SpaceProfile" WHERE "organisationId" = ${organisationId} FOR UPDATE`;
     const before = await tx.spaceProfile.findUnique({ where: { organisationId }, select: profileSelect });
     if (!before?.recognisedAt) throw new DomainError("space.not_recognised");
-    const after = await tx.spaceProfile.update({ where: { organisationId }, data: { level: null, recognisedAt: null, recognisedById: null }, select: profileSelect });
-    await recordAudit(tx, { actorId: actor.id, action: "space.recognition_withdrawn", subjectType: "SpaceProfile", subjectId: organisationId, before: profileJson(before), after: profileJson(after), ip: meta.ip });
+    const after = await tx.spaceProfile.update({
+      where: { organisationId },
+      data: { level: null, recognisedAt: null, recognisedById: null },
+      select: profileSelect,
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "space.recognition_withdrawn",
+      subjectType: "SpaceProfile",
+      subjectId: organisationId,
+      before: profileJson(before),
+      after: profileJson(after),
+      ip: meta.ip,
+    });
   });
 }
 
@@ -164,6 +249,9 @@ export async function defaultCountyOf(actor: Actor): Promise<string | null> {
   if (user?.countyCode) return user.countyCode;
   const village = actor.memberships.find((membership) => membership.role === "VILLAGE");
   if (!village) return null;
-  const organisation = await db.organisation.findUnique({ where: { id: village.organisationId }, select: { countyCode: true } });
+  const organisation = await db.organisation.findUnique({
+    where: { id: village.organisationId },
+    select: { countyCode: true },
+  });
   return organisation?.countyCode ?? null;
 }

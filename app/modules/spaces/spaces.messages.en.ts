@@ -80,7 +80,8 @@ export const spacesMessagesEn: Record<keyof typeof spacesMessagesZh, string> = {
   "spaces.notice.draft": "This is a draft; only the space's own accounts can see it.",
   "spaces.notice.withdrawn": "This service was withdrawn and is not listed.",
   "spaces.notice.hidden": "This service has been hidden from the public. Reason: {reason}",
-  "spaces.notice.unverified": "Services can be published once the space is verified; until then you can save drafts.",
+  "spaces.notice.unverified":
+    "Services can be published once the space is verified; until then you can save drafts.",
   "spaces.toast.saved": "Draft saved",
   "spaces.toast.updated": "Changes saved",
   "spaces.toast.published": "Service published",
@@ -96,7 +97,8 @@ export const spacesMessagesEn: Record<keyof typeof spacesMessagesZh, string> = {
   "spaces.errors.description_length": "The details need 20 to 4,000 characters",
   "spaces.errors.industry_invalid": "Choose industries from the list",
   "spaces.errors.counties_required": "Choose at least one county served",
-  "spaces.errors.price_invalid": "Enter an amount such as 500 or 1234.50 (two decimals at most, up to 100 million yuan)",
+  "spaces.errors.price_invalid":
+    "Enter an amount such as 500 or 1234.50 (two decimals at most, up to 100 million yuan)",
   "spaces.errors.price_range": "The highest fee cannot be below the lowest",
   "spaces.errors.turnaround": "Turnaround must be a whole number from 1 to 365",
   "spaces.errors.space_not_verified": "You can publish once the space is verified; you can save a draft now",
@@ -105,10 +107,12 @@ export const spacesMessagesEn: Record<keyof typeof spacesMessagesZh, string> = {
   "spaces.errors.invalid_transition": "This service's status does not allow that; please reload the page",
   "spaces.errors.not_hideable": "Only published services can be hidden",
   "spaces.errors.reason_length": "Give a reason for hiding (2 to 500 characters)",
-  "notification.service.hidden": "Your service \u201c{service}\u201d has been hidden by the administrators: {reason}",
+  "notification.service.hidden":
+    "Your service \u201c{service}\u201d has been hidden by the administrators: {reason}",
   "spaces.directory.nav": "Innovation spaces",
   "spaces.directory.title": "Star Innovation Spaces",
-  "spaces.directory.intro": "Star Innovation Spaces, hosted by agricultural parks, companies, universities and cooperatives, give makers and farmers one-stop start-up services.",
+  "spaces.directory.intro":
+    "Star Innovation Spaces, hosted by agricultural parks, companies, universities and cooperatives, give makers and farmers one-stop start-up services.",
   "spaces.directory.empty": "No spaces match these filters yet.",
   "spaces.directory.count": "{count} spaces",
   "spaces.directory.byCounty": "Spaces per county",

@@ -13,7 +13,9 @@ describe("space service messages", () => {
   it("say the same thing with the same placeholders in both languages", () => {
     expect(Object.keys(spacesMessagesEn).sort()).toEqual(Object.keys(spacesMessagesZh).sort());
     for (const [key, text] of Object.entries(spacesMessagesZh)) {
-      expect(placeholders(spacesMessagesEn[key as keyof typeof spacesMessagesZh]), key).toEqual(placeholders(text));
+      expect(placeholders(spacesMessagesEn[key as keyof typeof spacesMessagesZh]), key).toEqual(
+        placeholders(text),
+      );
     }
   });
 

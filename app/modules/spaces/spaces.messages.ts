@@ -2,7 +2,8 @@
 export const spacesMessagesZh = {
   "spaces.nav": "星创服务",
   "spaces.title": "星创天地服务",
-  "spaces.intro": "星创天地为村庄、合作社和农民提供的一站式服务：咨询、检测、金融、培训、管理、法律、财务和创业孵化。",
+  "spaces.intro":
+    "星创天地为村庄、合作社和农民提供的一站式服务：咨询、检测、金融、培训、管理、法律、财务和创业孵化。",
   "spaces.post": "发布服务",
   "spaces.newTitle": "发布星创服务",
   "spaces.editTitle": "修改服务",

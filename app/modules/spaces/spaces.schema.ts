@@ -30,7 +30,9 @@ export const ServiceFieldsSchema = z
       .trim()
       .min(20, "spaces.errors.description_length")
       .max(4000, "spaces.errors.description_length"),
-    industries: checkboxes(z.enum(INDUSTRY_CODES, { message: "spaces.errors.industry_invalid" })).transform((codes) => [...new Set(codes)]),
+    industries: checkboxes(z.enum(INDUSTRY_CODES, { message: "spaces.errors.industry_invalid" })).transform(
+      (codes) => [...new Set(codes)],
+    ),
     countiesServed: checkboxes(z.enum(COUNTY_CODES, { message: "errors.county_invalid" }))
       .pipe(z.array(z.enum(COUNTY_CODES)).min(1, "spaces.errors.counties_required"))
       .transform((codes) => [...new Set(codes)]),
@@ -50,9 +52,17 @@ export const ServiceFieldsSchema = z
     if (form.free === true) return;
     const min = yuan.safeParse(form.priceMin);
     const max = yuan.safeParse(form.priceMax);
-    if (!min.success) ctx.addIssue({ code: "custom", path: ["priceMin"], message: "spaces.errors.price_invalid" });
-    if (!max.success) ctx.addIssue({ code: "custom", path: ["priceMax"], message: "spaces.errors.price_invalid" });
-    if (min.success && max.success && min.data !== undefined && max.data !== undefined && min.data > max.data) {
+    if (!min.success)
+      ctx.addIssue({ code: "custom", path: ["priceMin"], message: "spaces.errors.price_invalid" });
+    if (!max.success)
+      ctx.addIssue({ code: "custom", path: ["priceMax"], message: "spaces.errors.price_invalid" });
+    if (
+      min.success &&
+      max.success &&
+      min.data !== undefined &&
+      max.data !== undefined &&
+      min.data > max.data
+    ) {
       ctx.addIssue({ code: "custom", path: ["priceMax"], message: "spaces.errors.price_range" });
     }
   }, ALWAYS)

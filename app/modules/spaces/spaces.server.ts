@@ -52,7 +52,11 @@ export type ServiceDetail = Prisma.SpaceServiceGetPayload<{ select: typeof detai
 
 /** Whether the actor runs this space: a member of the organisation with the SPACE role. */
 export function managesSpace(actor: Actor | null | undefined, organisationId: string): boolean {
-  return Boolean(actor?.memberships.some((membership) => membership.organisationId === organisationId && membership.role === "SPACE"));
+  return Boolean(
+    actor?.memberships.some(
+      (membership) => membership.organisationId === organisationId && membership.role === "SPACE",
+    ),
+  );
 }
 
 /** A service belongs to its space; every SPACE account of that space may manage it. */
@@ -63,7 +67,11 @@ export function ownsService(actor: Actor | null | undefined, service: { organisa
 /** The spaces the actor may post services for, for the form's "which space" choice. */
 export async function getSpaceOptions(actor: Actor) {
   const ids = actor.memberships
-    .filter((membership) => membership.role === "SPACE" && can(actor, "space.manageServices", { organisationId: membership.organisationId }))
+    .filter(
+      (membership) =>
+        membership.role === "SPACE" &&
+        can(actor, "space.manageServices", { organisationId: membership.organisationId }),
+    )
     .map((membership) => membership.organisationId);
   return db.organisation.findMany({
     where: { id: { in: ids }, type: "STAR_SPACE" },
@@ -74,7 +82,9 @@ export async function getSpaceOptions(actor: Actor) {
 
 /** The space a new service is for: the one named, or the only one the actor runs. */
 async function resolveSpace(tx: Tx, actor: Actor, organisationId: string | undefined): Promise<string> {
-  const managed = actor.memberships.filter((membership) => membership.role === "SPACE").map((membership) => membership.organisationId);
+  const managed = actor.memberships
+    .filter((membership) => membership.role === "SPACE")
+    .map((membership) => membership.organisationId);
   if (!organisationId) {
     if (managed.length === 0) throw new DomainError("service.forbidden");
     if (managed.length > 1) throw new DomainError("service.space_required");
@@ -110,7 +120,11 @@ const auditSelect = {
 type AuditRow = Prisma.SpaceServiceGetPayload<{ select: typeof auditSelect }>;
 
 function snapshot(row: AuditRow): Prisma.InputJsonObject {
-  return { ...row, publishedAt: row.publishedAt?.toISOString() ?? null, hiddenAt: row.hiddenAt?.toISOString() ?? null };
+  return {
+    ...row,
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    hiddenAt: row.hiddenAt?.toISOString() ?? null,
+  };
 }
 
 function fieldsData(fields: ServiceFields) {
@@ -136,7 +150,14 @@ async function loadForChange(tx: Tx, serviceId: string): Promise<AuditRow> {
   return service;
 }
 
-async function audit(tx: Tx, actorId: string, action: string, before: AuditRow | null, after: AuditRow, meta: RequestMeta) {
+async function audit(
+  tx: Tx,
+  actorId: string,
+  action: string,
+  before: AuditRow | null,
+  after: AuditRow,
+  meta: RequestMeta,
+) {
   await recordAudit(tx, {
     actorId,
     action,
@@ -149,11 +170,20 @@ async function audit(tx: Tx, actorId: string, action: string, before: AuditRow |
   await markForIndexing(tx, "services", after.id);
 }
 
-async function moveTo(tx: Tx, actorId: string, before: AuditRow, to: ServiceStatus, meta: RequestMeta): Promise<AuditRow> {
+async function moveTo(
+  tx: Tx,
+  actorId: string,
+  before: AuditRow,
+  to: ServiceStatus,
+  meta: RequestMeta,
+): Promise<AuditRow> {
   assertTransition(SERVICE_TRANSITIONS, before.status, to, "service.invalid_transition");
   if (to === "PUBLISHED") {
     // Publishing needs the bureau's verification of the space; drafts do not.
-    const space = await tx.organisation.findUnique({ where: { id: before.organisationId }, select: { verifiedAt: true } });
+    const space = await tx.organisation.findUnique({
+      where: { id: before.organisationId },
+      select: { verifiedAt: true },
+    });
     if (!space?.verifiedAt) throw new DomainError("service.space_not_verified");
   }
   const after = await tx.spaceService.update({
@@ -161,12 +191,24 @@ async function moveTo(tx: Tx, actorId: string, before: AuditRow, to: ServiceStat
     data: { status: to, ...(to === "PUBLISHED" ? { publishedAt: new Date() } : {}) },
     select: auditSelect,
   });
-  await audit(tx, actorId, to === "PUBLISHED" ? "service.published" : "service.withdrawn", before, after, meta);
+  await audit(
+    tx,
+    actorId,
+    to === "PUBLISHED" ? "service.published" : "service.withdrawn",
+    before,
+    after,
+    meta,
+  );
   return after;
 }
 
 /** Creates a service as a draft, or publishes it at once when asked (all or nothing). */
-export async function createService(actor: Actor, fields: ServiceFields, options: { publish?: boolean } = {}, meta: RequestMeta = {}) {
+export async function createService(
+  actor: Actor,
+  fields: ServiceFields,
+  options: { publish?: boolean } = {},
+  meta: RequestMeta = {},
+) {
   if (!can(actor, "space.manageServices")) throw new DomainError("service.forbidden");
   return db.$transaction(async (tx) => {
     const organisationId = await resolveSpace(tx, actor, fields.organisationId || undefined);
@@ -181,19 +223,35 @@ export async function createService(actor: Actor, fields: ServiceFields, options
 }
 
 /** Saves new content; the status stays unless `publish` moves a draft or withdrawn service live. The space never changes. */
-export async function updateService(actor: Actor, serviceId: string, fields: ServiceFields, options: { publish?: boolean } = {}, meta: RequestMeta = {}) {
+export async function updateService(
+  actor: Actor,
+  serviceId: string,
+  fields: ServiceFields,
+  options: { publish?: boolean } = {},
+  meta: RequestMeta = {},
+) {
   return db.$transaction(async (tx) => {
     const before = await loadForChange(tx, serviceId);
     if (!ownsService(actor, before)) throw new DomainError("service.forbidden");
-    let service = await tx.spaceService.update({ where: { id: serviceId }, data: fieldsData(fields), select: auditSelect });
+    let service = await tx.spaceService.update({
+      where: { id: serviceId },
+      data: fieldsData(fields),
+      select: auditSelect,
+    });
     await audit(tx, actor.id, "service.updated", before, service, meta);
-    if (options.publish && service.status !== "PUBLISHED") service = await moveTo(tx, actor.id, service, "PUBLISHED", meta);
+    if (options.publish && service.status !== "PUBLISHED")
+      service = await moveTo(tx, actor.id, service, "PUBLISHED", meta);
     return { id: service.id, status: service.status };
   });
 }
 
 /** The owner publishes, withdraws or re-publishes a service. */
-export async function changeServiceStatus(actor: Actor, serviceId: string, to: "PUBLISHED" | "WITHDRAWN", meta: RequestMeta = {}) {
+export async function changeServiceStatus(
+  actor: Actor,
+  serviceId: string,
+  to: "PUBLISHED" | "WITHDRAWN",
+  meta: RequestMeta = {},
+) {
   return db.$transaction(async (tx) => {
     const before = await loadForChange(tx, serviceId);
     if (!ownsService(actor, before)) throw new DomainError("service.forbidden");
@@ -202,8 +260,10 @@ export async function changeServiceStatus(actor: Actor, serviceId: string, to: "
   });
 }
 
-export const publishService = (actor: Actor, serviceId: string, meta: RequestMeta = {}) => changeServiceStatus(actor, serviceId, "PUBLISHED", meta);
-export const withdrawService = (actor: Actor, serviceId: string, meta: RequestMeta = {}) => changeServiceStatus(actor, serviceId, "WITHDRAWN", meta);
+export const publishService = (actor: Actor, serviceId: string, meta: RequestMeta = {}) =>
+  changeServiceStatus(actor, serviceId, "PUBLISHED", meta);
+export const withdrawService = (actor: Actor, serviceId: string, meta: RequestMeta = {}) =>
+  changeServiceStatus(actor, serviceId, "WITHDRAWN", meta);
 
 /** The bureau takes a published service out of sight, with a reason every account of the space is told. */
 export async function hideService(actor: Actor, serviceId: string, reason: string, meta: RequestMeta = {}) {
@@ -213,13 +273,25 @@ export async function hideService(actor: Actor, serviceId: string, reason: strin
   const notifications = await db.$transaction(async (tx) => {
     const before = await loadForChange(tx, serviceId);
     if (before.status !== "PUBLISHED" || before.hiddenAt) throw new DomainError("service.not_hideable");
-    const after = await tx.spaceService.update({ where: { id: serviceId }, data: { hiddenAt: new Date(), hiddenReason: reason }, select: auditSelect });
+    const after = await tx.spaceService.update({
+      where: { id: serviceId },
+      data: { hiddenAt: new Date(), hiddenReason: reason },
+      select: auditSelect,
+    });
     await audit(tx, actor.id, "service.hidden", before, after, meta);
-    const managers = await tx.membership.findMany({ where: { organisationId: before.organisationId, role: "SPACE" }, select: { userId: true } });
+    const managers = await tx.membership.findMany({
+      where: { organisationId: before.organisationId, role: "SPACE" },
+      select: { userId: true },
+    });
     const recipients = new Set([...managers.map((membership) => membership.userId), before.postedById]);
     return createNotifications(
       tx,
-      [...recipients].map((userId) => ({ userId, type: "service.hidden" as const, params: { service: before.title, reason }, href: `/services/${serviceId}` })),
+      [...recipients].map((userId) => ({
+        userId,
+        type: "service.hidden" as const,
+        params: { service: before.title, reason },
+        href: `/services/${serviceId}`,
+      })),
     );
   });
   await deliverNotifications(notifications);
@@ -230,7 +302,11 @@ export async function unhideService(actor: Actor, serviceId: string, meta: Reque
   await db.$transaction(async (tx) => {
     const before = await loadForChange(tx, serviceId);
     if (!before.hiddenAt) throw new DomainError("service.invalid_transition");
-    const after = await tx.spaceService.update({ where: { id: serviceId }, data: { hiddenAt: null, hiddenReason: null }, select: auditSelect });
+    const after = await tx.spaceService.update({
+      where: { id: serviceId },
+      data: { hiddenAt: null, hiddenReason: null },
+      select: auditSelect,
+    });
     await audit(tx, actor.id, "service.unhidden", before, after, meta);
   });
 }
@@ -245,7 +321,8 @@ export async function getServiceDetail(viewer: Actor | null, serviceId: string) 
   const isOwner = ownsService(viewer, service);
   const canModerate = can(viewer, "content.moderate");
   const isPublic = service.status === "PUBLISHED" && !service.hiddenAt;
-  if (!isOwner && !isPublic && !(canModerate && service.status !== "DRAFT")) throw new DomainError("service.not_found");
+  if (!isOwner && !isPublic && !(canModerate && service.status !== "DRAFT"))
+    throw new DomainError("service.not_found");
   return { service, isOwner, canModerate };
 }
 
@@ -253,14 +330,21 @@ export async function getServiceDetail(viewer: Actor | null, serviceId: string) 
 export async function getServiceForEdit(actor: Actor, serviceId: string) {
   const service = await db.spaceService.findUnique({ where: { id: serviceId }, select: detailSelect });
   if (!service) throw new DomainError("service.not_found");
-  if (!ownsService(actor, service)) throw new DomainError(service.status === "DRAFT" ? "service.not_found" : "service.forbidden");
+  if (!ownsService(actor, service))
+    throw new DomainError(service.status === "DRAFT" ? "service.not_found" : "service.forbidden");
   return service;
 }
 
 function orderFor(sort: ServiceFilters["sort"]): Prisma.SpaceServiceOrderByWithRelationInput[] {
   // Free services are the cheapest; "to be agreed" comes last; ties go to the newest.
   if (sort === "price_asc") {
-    return [{ free: "desc" }, { priceMinFen: { sort: "asc", nulls: "last" } }, { priceMaxFen: { sort: "asc", nulls: "last" } }, { publishedAt: "desc" }, { id: "asc" }];
+    return [
+      { free: "desc" },
+      { priceMinFen: { sort: "asc", nulls: "last" } },
+      { priceMaxFen: { sort: "asc", nulls: "last" } },
+      { publishedAt: "desc" },
+      { id: "asc" },
+    ];
   }
   return [{ publishedAt: "desc" }, { id: "asc" }];
 }
@@ -274,12 +358,15 @@ export async function listServices(filters: Partial<ServiceFilters> = {}) {
   if (filters.category) conditions.push({ category: filters.category });
   if (filters.county) conditions.push({ countiesServed: { has: filters.county } });
   // No industries means the service suits any industry.
-  if (filters.industry) conditions.push({ OR: [{ industries: { has: filters.industry } }, { industries: { isEmpty: true } }] });
+  if (filters.industry)
+    conditions.push({ OR: [{ industries: { has: filters.industry } }, { industries: { isEmpty: true } }] });
   if (filters.free) conditions.push({ free: true });
   if (filters.verified) conditions.push({ organisation: { verifiedAt: { not: null } } });
   if (filters.q) {
     const contains = { contains: filters.q, mode: "insensitive" } as const;
-    conditions.push({ OR: [{ title: contains }, { description: contains }, { organisation: { name: contains } }] });
+    conditions.push({
+      OR: [{ title: contains }, { description: contains }, { organisation: { name: contains } }],
+    });
   }
   const where: Prisma.SpaceServiceWhereInput = { AND: conditions };
   const [services, total] = await Promise.all([
@@ -298,7 +385,10 @@ export async function listServices(filters: Partial<ServiceFilters> = {}) {
 /** Cards for the given ids, in the given order (search results keep the engine's ranking). */
 export async function getServiceCards(ids: readonly string[]): Promise<ServiceCard[]> {
   if (ids.length === 0) return [];
-  const rows = await db.spaceService.findMany({ where: { id: { in: [...ids] }, ...visible }, select: cardSelect });
+  const rows = await db.spaceService.findMany({
+    where: { id: { in: [...ids] }, ...visible },
+    select: cardSelect,
+  });
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.map((id) => byId.get(id)).filter((row): row is ServiceCard => row !== undefined);
 }
@@ -310,14 +400,18 @@ export function listServicesOfSpace(organisationId: string, includeDrafts: boole
   return db.spaceService.findMany({
     where: { organisationId, ...(includeDrafts ? {} : visible) },
     select: listSelect,
-    orderBy: includeDrafts ? [{ updatedAt: "desc" }, { id: "asc" }] : [{ publishedAt: "desc" }, { id: "asc" }],
+    orderBy: includeDrafts
+      ? [{ updatedAt: "desc" }, { id: "asc" }]
+      : [{ publishedAt: "desc" }, { id: "asc" }],
     take: 100,
   });
 }
 
 /** Every service of every space the actor runs, in any state, for their workspace: newest change first. */
 export function listMyServices(actor: Actor) {
-  const spaceIds = actor.memberships.filter((membership) => membership.role === "SPACE").map((membership) => membership.organisationId);
+  const spaceIds = actor.memberships
+    .filter((membership) => membership.role === "SPACE")
+    .map((membership) => membership.organisationId);
   return db.spaceService.findMany({
     where: { organisationId: { in: spaceIds } },
     select: listSelect,

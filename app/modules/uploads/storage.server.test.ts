@@ -20,7 +20,9 @@ describe("LocalDiskStorage", () => {
 
     const stored = await storage.get("images/ab/abc.webp");
     expect(stored?.size).toBe(3);
-    expect(new Uint8Array(await new Response(stored!.stream).arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]));
+    expect(new Uint8Array(await new Response(stored!.stream).arrayBuffer())).toEqual(
+      new Uint8Array([1, 2, 3]),
+    );
 
     await storage.delete("images/ab/abc.webp");
     expect(await storage.get("images/ab/abc.webp")).toBeNull();
@@ -29,9 +31,20 @@ describe("LocalDiskStorage", () => {
 
   it("refuses keys that could leave its folder", async () => {
     const storage = new LocalDiskStorage(path.join(root, "uploads"));
-    for (const key of ["../secret", "images/../../x", "/etc/passwd", ".hidden", "a//b", "a\\b", "", "A.webp"]) {
+    for (const key of [
+      "../secret",
+      "images/../../x",
+      "/etc/passwd",
+      ".hidden",
+      "a//b",
+      "a\\b",
+      "",
+      "A.webp",
+    ]) {
       expect(() => storage.pathOf(key), key).toThrow(/Invalid storage key/);
     }
-    await expect(storage.put("../escape.webp", new Uint8Array([1]), "image/webp")).rejects.toThrow(/Invalid storage key/);
+    await expect(storage.put("../escape.webp", new Uint8Array([1]), "image/webp")).rejects.toThrow(
+      /Invalid storage key/,
+    );
   });
 });

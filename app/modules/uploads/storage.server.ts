@@ -68,7 +68,8 @@ export class LocalDiskStorage implements FileStorage {
   pathOf(key: string): string {
     if (!KEY_PATTERN.test(key)) throw new Error(`Invalid storage key: ${JSON.stringify(key)}`);
     const file = path.resolve(this.root, key);
-    if (!file.startsWith(this.root + path.sep)) throw new Error(`Invalid storage key: ${JSON.stringify(key)}`);
+    if (!file.startsWith(this.root + path.sep))
+      throw new Error(`Invalid storage key: ${JSON.stringify(key)}`);
     return file;
   }
 }

@@ -12,7 +12,9 @@ describe("sniffImageType", () => {
   });
 
   it("refuses a PDF", () => {
-    expect(sniffImageType(new TextEncoder().encode("%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"))).toBeNull();
+    expect(
+      sniffImageType(new TextEncoder().encode("%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n")),
+    ).toBeNull();
   });
 
   it("refuses an HTML page whatever its file is called", async () => {

@@ -26,7 +26,9 @@ const MAX_TEXT_FIELDS = 200;
 export type ImageType = "image/jpeg" | "image/png" | "image/webp";
 
 function startsWith(bytes: Uint8Array, signature: readonly number[], offset = 0): boolean {
-  return bytes.length >= offset + signature.length && signature.every((byte, i) => bytes[offset + i] === byte);
+  return (
+    bytes.length >= offset + signature.length && signature.every((byte, i) => bytes[offset + i] === byte)
+  );
 }
 
 /** The image type the bytes really are, by their magic numbers; the name and the browser's word do not count. */
@@ -34,11 +36,16 @@ export function sniffImageType(bytes: Uint8Array): ImageType | null {
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return "image/jpeg";
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "image/png";
   // "RIFF" <4-byte length> "WEBP"
-  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)) return "image/webp";
+  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8))
+    return "image/webp";
   return null;
 }
 
-const SHARP_FORMATS: Record<ImageType, string> = { "image/jpeg": "jpeg", "image/png": "png", "image/webp": "webp" };
+const SHARP_FORMATS: Record<ImageType, string> = {
+  "image/jpeg": "jpeg",
+  "image/png": "png",
+  "image/webp": "webp",
+};
 
 export interface StoredImage {
   id: string;
@@ -56,9 +63,13 @@ export interface StoredImage {
  * With `tx`, the row is written in the caller's transaction; if that transaction rolls back after
  * this returns, the files stay behind without a row, so prefer calling it before a long transaction.
  */
-export async function storeImage({ ownerId, file }: { ownerId: string; file: File }, tx?: Tx): Promise<StoredImage> {
+export async function storeImage(
+  { ownerId, file }: { ownerId: string; file: File },
+  tx?: Tx,
+): Promise<StoredImage> {
   if (file.size === 0) throw new DomainError("upload.empty");
-  if (file.size > MAX_IMAGE_BYTES) throw new DomainError("upload.too_large", { mb: megabytes(MAX_IMAGE_BYTES) });
+  if (file.size > MAX_IMAGE_BYTES)
+    throw new DomainError("upload.too_large", { mb: megabytes(MAX_IMAGE_BYTES) });
   const original = new Uint8Array(await file.arrayBuffer());
   const type = sniffImageType(original);
   if (!type) throw new DomainError("upload.unsupported_type");
@@ -70,10 +81,23 @@ export async function storeImage({ ownerId, file }: { ownerId: string; file: Fil
     await storage.put(storageKey, full.data, "image/webp");
     await storage.put(thumbnailKey(storageKey), thumbnail, "image/webp");
     const row = await (tx ?? db).upload.create({
-      data: { ownerId, storageKey, mimeType: "image/webp", bytes: full.info.size, width: full.info.width, height: full.info.height },
+      data: {
+        ownerId,
+        storageKey,
+        mimeType: "image/webp",
+        bytes: full.info.size,
+        width: full.info.width,
+        height: full.info.height,
+      },
       select: { id: true },
     });
-    return { id: row.id, width: full.info.width, height: full.info.height, bytes: full.info.size, mimeType: "image/webp" };
+    return {
+      id: row.id,
+      width: full.info.width,
+      height: full.info.height,
+      bytes: full.info.size,
+      mimeType: "image/webp",
+    };
   } catch (error) {
     await Promise.allSettled([storage.delete(storageKey), storage.delete(thumbnailKey(storageKey))]);
     throw error;
@@ -118,7 +142,13 @@ function thumbnailKey(storageKey: string): string {
 
 export type AudioType = "audio/webm" | "audio/ogg" | "audio/mp4" | "audio/mpeg" | "audio/wav";
 
-const AUDIO_EXTENSIONS: Record<AudioType, string> = { "audio/webm": "webm", "audio/ogg": "ogg", "audio/mp4": "m4a", "audio/mpeg": "mp3", "audio/wav": "wav" };
+const AUDIO_EXTENSIONS: Record<AudioType, string> = {
+  "audio/webm": "webm",
+  "audio/ogg": "ogg",
+  "audio/mp4": "m4a",
+  "audio/mpeg": "mp3",
+  "audio/wav": "wav",
+};
 
 /** The audio type the bytes really are, by their magic numbers (what browsers record and phones save). */
 export function sniffAudioType(bytes: Uint8Array): AudioType | null {
@@ -127,7 +157,8 @@ export function sniffAudioType(bytes: Uint8Array): AudioType | null {
   if (startsWith(bytes, [0x4f, 0x67, 0x67, 0x53])) return "audio/ogg";
   // "ftyp" box at offset 4: MP4/M4A, what Safari records.
   if (startsWith(bytes, [0x66, 0x74, 0x79, 0x70], 4)) return "audio/mp4";
-  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x41, 0x56, 0x45], 8)) return "audio/wav";
+  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x41, 0x56, 0x45], 8))
+    return "audio/wav";
   // An ID3 tag, or an MPEG audio frame sync (11 set bits; a JPEG's FF D8 does not match).
   if (startsWith(bytes, [0x49, 0x44, 0x33])) return "audio/mpeg";
   if (bytes.length >= 2 && bytes[0] === 0xff && (bytes[1]! & 0xe0) === 0xe0) return "audio/mpeg";
@@ -139,9 +170,13 @@ export function sniffAudioType(bytes: Uint8Array): AudioType | null {
  * its real type by content, and records the `Upload` row. If the row cannot be written the file
  * is removed again. Audio is never served by the public /uploads/:id (see isPrivateUpload).
  */
-export async function storeAudio({ ownerId, file }: { ownerId: string; file: File }, tx?: Tx): Promise<{ id: string; mimeType: AudioType; bytes: number }> {
+export async function storeAudio(
+  { ownerId, file }: { ownerId: string; file: File },
+  tx?: Tx,
+): Promise<{ id: string; mimeType: AudioType; bytes: number }> {
   if (file.size === 0) throw new DomainError("upload.empty");
-  if (file.size > MAX_AUDIO_BYTES) throw new DomainError("upload.audio_too_large", { mb: megabytes(MAX_AUDIO_BYTES) });
+  if (file.size > MAX_AUDIO_BYTES)
+    throw new DomainError("upload.audio_too_large", { mb: megabytes(MAX_AUDIO_BYTES) });
   const bytes = new Uint8Array(await file.arrayBuffer());
   const mimeType = sniffAudioType(bytes);
   if (!mimeType) throw new DomainError("upload.audio_unsupported");
@@ -150,7 +185,10 @@ export async function storeAudio({ ownerId, file }: { ownerId: string; file: Fil
   const storage = getStorage();
   try {
     await storage.put(storageKey, bytes, mimeType);
-    const row = await (tx ?? db).upload.create({ data: { ownerId, storageKey, mimeType, bytes: bytes.length }, select: { id: true } });
+    const row = await (tx ?? db).upload.create({
+      data: { ownerId, storageKey, mimeType, bytes: bytes.length },
+      select: { id: true },
+    });
     return { id: row.id, mimeType, bytes: bytes.length };
   } catch (error) {
     await storage.delete(storageKey).catch(() => undefined);
@@ -204,10 +242,14 @@ export async function parseUploadForm(
   const handler: UploadHandler = async (part) => {
     if (part.filename === undefined) {
       if (++textFields > MAX_TEXT_FIELDS) throw new DomainError("upload.field_too_large");
-      return withSizeLimit(() => readText(part), () => new DomainError("upload.field_too_large"));
+      return withSizeLimit(
+        () => readText(part),
+        () => new DomainError("upload.field_too_large"),
+      );
     }
     // A named file beyond the limit is refused before a byte of it is read.
-    if (part.filename !== "" && files >= maxFiles) throw new DomainError("upload.too_many", { max: maxFiles });
+    if (part.filename !== "" && files >= maxFiles)
+      throw new DomainError("upload.too_many", { max: maxFiles });
     const value = await withSizeLimit(
       () => readFile(part),
       () => new DomainError("upload.too_large", { mb: megabytes(maxFileBytes) }),
@@ -248,7 +290,16 @@ export async function isPrivateUpload(id: string): Promise<boolean> {
   const [found, serviceLog] = await Promise.all([
     db.upload.findFirst({
       // Voice notes (the only audio) carry a farmer's voice: served by their need's route only.
-      where: { id, OR: [{ mimeType: { startsWith: "audio/" } }, { messages: { some: {} } }, { milestoneFiles: { some: {} } }, { revenueEvidence: { some: {} } }, { programmeEvidence: { some: {} } }] },
+      where: {
+        id,
+        OR: [
+          { mimeType: { startsWith: "audio/" } },
+          { messages: { some: {} } },
+          { milestoneFiles: { some: {} } },
+          { revenueEvidence: { some: {} } },
+          { programmeEvidence: { some: {} } },
+        ],
+      },
       select: { id: true },
     }),
     // Photos from commissioners' field visits show farmers and their homes: logged-in users only.

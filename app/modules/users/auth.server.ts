@@ -1,5 +1,5 @@
 import { db, isUniqueViolation } from "~/db.server";
-import { Prisma } from "~/generated/prisma/client";
+import { type Prisma } from "~/generated/prisma/client";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { DomainError } from "~/utils/errors";
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from "./password.server";
@@ -13,11 +13,11 @@ export interface RequestMeta {
   userAgent?: string | null;
 }
 
-
 /** Creates the account (and, for an organisation role, its unverified organisation) and logs in. */
 export async function registerUser(input: RegisterInput, meta: RequestMeta) {
   const passwordHash = await hashPassword(input.password);
-  const contact = input.identifier.kind === "phone" ? { phone: input.identifier.value } : { email: input.identifier.value };
+  const contact =
+    input.identifier.kind === "phone" ? { phone: input.identifier.value } : { email: input.identifier.value };
   try {
     const user = await db.$transaction(async (tx) => {
       const created = await tx.user.create({
@@ -72,13 +72,24 @@ export async function logIn(input: Pick<LoginInput, "identifier" | "password">, 
   const identifier = input.identifier.value;
   await assertLoginAllowed(identifier, meta.ip);
   const where = input.identifier.kind === "phone" ? { phone: identifier } : { email: identifier };
-  const user = await db.user.findUnique({ where, select: { id: true, passwordHash: true, displayName: true } });
-  const valid = user ? await verifyPassword(input.password, user.passwordHash) : await verifyAgainstDecoy(input.password);
+  const user = await db.user.findUnique({
+    where,
+    select: { id: true, passwordHash: true, displayName: true },
+  });
+  const valid = user
+    ? await verifyPassword(input.password, user.passwordHash)
+    : await verifyAgainstDecoy(input.password);
   await recordLoginAttempt(identifier, meta.ip, valid);
   if (!user || !valid) throw new DomainError("auth.invalid_credentials");
   const sessionId = await createSession(user.id, meta);
   await db.$transaction((tx) =>
-    recordAudit(tx, { actorId: user.id, action: "user.logged_in", subjectType: "User", subjectId: user.id, ip: meta.ip }),
+    recordAudit(tx, {
+      actorId: user.id,
+      action: "user.logged_in",
+      subjectType: "User",
+      subjectId: user.id,
+      ip: meta.ip,
+    }),
   );
   return { user: { id: user.id, displayName: user.displayName }, sessionId };
 }
@@ -86,7 +97,13 @@ export async function logIn(input: Pick<LoginInput, "identifier" | "password">, 
 export async function logOut(sessionId: string, actorId: string, meta: RequestMeta): Promise<void> {
   await destroySession(sessionId);
   await db.$transaction((tx) =>
-    recordAudit(tx, { actorId, action: "user.logged_out", subjectType: "User", subjectId: actorId, ip: meta.ip }),
+    recordAudit(tx, {
+      actorId,
+      action: "user.logged_out",
+      subjectType: "User",
+      subjectId: actorId,
+      ip: meta.ip,
+    }),
   );
 }
 

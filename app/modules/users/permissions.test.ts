@@ -2,9 +2,17 @@ import { describe, expect, it } from "vitest";
 import { can, type Actor } from "./permissions";
 
 const coop = "org-coop";
-const villageHead: Actor = { id: "u1", primaryRole: "VILLAGE", memberships: [{ organisationId: coop, role: "VILLAGE" }] };
+const villageHead: Actor = {
+  id: "u1",
+  primaryRole: "VILLAGE",
+  memberships: [{ organisationId: coop, role: "VILLAGE" }],
+};
 const expert: Actor = { id: "u2", primaryRole: "EXPERT", memberships: [] };
-const bureau: Actor = { id: "u3", primaryRole: "BUREAU", memberships: [{ organisationId: "org-bureau", role: "BUREAU" }] };
+const bureau: Actor = {
+  id: "u3",
+  primaryRole: "BUREAU",
+  memberships: [{ organisationId: "org-bureau", role: "BUREAU" }],
+};
 const admin: Actor = { id: "u4", primaryRole: "ADMIN", memberships: [] };
 
 describe("can", () => {

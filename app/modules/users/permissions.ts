@@ -58,7 +58,11 @@ export function rolesOf(actor: Actor): Set<Role> {
  * True when the actor holds a role that carries the permission. With an organisation scope the
  * role must be held in that organisation. Platform admins pass every check.
  */
-export function can(actor: Actor | null | undefined, permission: Permission, scope?: { organisationId: string }): boolean {
+export function can(
+  actor: Actor | null | undefined,
+  permission: Permission,
+  scope?: { organisationId: string },
+): boolean {
   if (!actor) return false;
   if (actor.primaryRole === "ADMIN") return true;
   const allowed: readonly Role[] = PERMISSIONS[permission];

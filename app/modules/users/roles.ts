@@ -1,9 +1,23 @@
 import type { OrganisationType, Role } from "~/generated/prisma/enums";
 
-export const ROLES = ["VILLAGE", "FARMER", "EXPERT", "INSTITUTION", "SPACE", "BUREAU", "ADMIN"] as const satisfies readonly Role[];
+export const ROLES = [
+  "VILLAGE",
+  "FARMER",
+  "EXPERT",
+  "INSTITUTION",
+  "SPACE",
+  "BUREAU",
+  "ADMIN",
+] as const satisfies readonly Role[];
 
 /** Roles a person may choose when registering; bureau and admin accounts are created by staff. */
-export const SELF_REGISTER_ROLES = ["FARMER", "VILLAGE", "EXPERT", "INSTITUTION", "SPACE"] as const satisfies readonly Role[];
+export const SELF_REGISTER_ROLES = [
+  "FARMER",
+  "VILLAGE",
+  "EXPERT",
+  "INSTITUTION",
+  "SPACE",
+] as const satisfies readonly Role[];
 export type SelfRegisterRole = (typeof SELF_REGISTER_ROLES)[number];
 
 /** The organisation types that fit each organisation role. */

@@ -12,7 +12,10 @@ const STAFF_ROLES: ReadonlySet<Role> = new Set(["BUREAU", "ADMIN"]);
 
 /** Bureau and admin accounts (by primary role or an organisation role) time out when idle. */
 function isStaff(user: { primaryRole: Role; memberships: { role: Role }[] }): boolean {
-  return STAFF_ROLES.has(user.primaryRole) || user.memberships.some((membership) => STAFF_ROLES.has(membership.role));
+  return (
+    STAFF_ROLES.has(user.primaryRole) ||
+    user.memberships.some((membership) => STAFF_ROLES.has(membership.role))
+  );
 }
 
 export interface SessionUser {
@@ -112,7 +115,9 @@ export async function getSessionUser(sessionId: string): Promise<SessionUser | n
   return session.user;
 }
 
-export async function getUserFromCookie(cookieHeader: string | null | undefined): Promise<SessionUser | null> {
+export async function getUserFromCookie(
+  cookieHeader: string | null | undefined,
+): Promise<SessionUser | null> {
   const sessionId = await readSessionId(cookieHeader);
   return sessionId ? getSessionUser(sessionId) : null;
 }

@@ -14,12 +14,18 @@ describe("normaliseIdentifier", () => {
   });
 
   it("lower-cases e-mail addresses", () => {
-    expect(normaliseIdentifier(" Zhang.Ming@HAUST.edu.cn ")).toEqual({ kind: "email", value: "zhang.ming@haust.edu.cn" });
+    expect(normaliseIdentifier(" Zhang.Ming@HAUST.edu.cn ")).toEqual({
+      kind: "email",
+      value: "zhang.ming@haust.edu.cn",
+    });
   });
 
-  it.each(["12800000001", "1380000000", "138000000012", "+1 555 0100", "not an address", ""])("refuses %s", (raw) => {
-    expect(normaliseIdentifier(raw)).toBeNull();
-  });
+  it.each(["12800000001", "1380000000", "138000000012", "+1 555 0100", "not an address", ""])(
+    "refuses %s",
+    (raw) => {
+      expect(normaliseIdentifier(raw)).toBeNull();
+    },
+  );
 });
 
 const farmer = {
@@ -30,8 +36,13 @@ const farmer = {
   role: "FARMER",
 };
 
-function issuesOf(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
-  return Object.fromEntries((result.error?.issues ?? []).map((issue) => [issue.path.join("."), issue.message]));
+function issuesOf(result: {
+  success: boolean;
+  error?: { issues: { path: PropertyKey[]; message: string }[] };
+}) {
+  return Object.fromEntries(
+    (result.error?.issues ?? []).map((issue) => [issue.path.join("."), issue.message]),
+  );
 }
 
 describe("RegisterSchema", () => {
@@ -51,16 +62,24 @@ describe("RegisterSchema", () => {
     expect(issuesOf(RegisterSchema.safeParse({ ...farmer, confirmPassword: "wheat2027" }))).toMatchObject({
       confirmPassword: "errors.password_mismatch",
     });
-    expect(issuesOf(RegisterSchema.safeParse({ ...farmer, password: "a1", confirmPassword: "a1" }))).toMatchObject({
+    expect(
+      issuesOf(RegisterSchema.safeParse({ ...farmer, password: "a1", confirmPassword: "a1" })),
+    ).toMatchObject({
       password: "errors.password_too_short",
     });
-    expect(issuesOf(RegisterSchema.safeParse({ ...farmer, password: "onlyletters", confirmPassword: "onlyletters" }))).toMatchObject({
+    expect(
+      issuesOf(
+        RegisterSchema.safeParse({ ...farmer, password: "onlyletters", confirmPassword: "onlyletters" }),
+      ),
+    ).toMatchObject({
       password: "errors.password_too_weak",
     });
   });
 
   it("refuses roles people cannot give themselves and counties outside Luoyang", () => {
-    expect(issuesOf(RegisterSchema.safeParse({ ...farmer, role: "BUREAU" }))).toMatchObject({ role: "errors.role_invalid" });
+    expect(issuesOf(RegisterSchema.safeParse({ ...farmer, role: "BUREAU" }))).toMatchObject({
+      role: "errors.role_invalid",
+    });
     expect(issuesOf(RegisterSchema.safeParse({ ...farmer, countyCode: "110101" }))).toMatchObject({
       countyCode: "errors.county_invalid",
     });
@@ -74,7 +93,11 @@ describe("LoginSchema and ChangePasswordSchema", () => {
   });
 
   it("refuses a new password equal to the current one", () => {
-    const result = ChangePasswordSchema.safeParse({ currentPassword: "wheat2026", newPassword: "wheat2026", confirmPassword: "wheat2026" });
+    const result = ChangePasswordSchema.safeParse({
+      currentPassword: "wheat2026",
+      newPassword: "wheat2026",
+      confirmPassword: "wheat2026",
+    });
     expect(issuesOf(result)).toMatchObject({ newPassword: "errors.password_same" });
   });
 });

@@ -41,7 +41,10 @@ export const PasswordSchema = z
   .min(8, "errors.password_too_short")
   .max(128, "errors.password_too_long")
   // One message at a time: a too-short password is not also called weak.
-  .refine((value) => value.length < 8 || (/\p{L}/u.test(value) && /\d/.test(value)), "errors.password_too_weak");
+  .refine(
+    (value) => value.length < 8 || (/\p{L}/u.test(value) && /\d/.test(value)),
+    "errors.password_too_weak",
+  );
 
 export const RegisterSchema = z
   .object({
@@ -68,7 +71,11 @@ export const RegisterSchema = z
     }
     const allowed: readonly string[] = ORGANISATION_TYPES_BY_ROLE[form.role];
     if (!form.organisationType || !allowed.includes(form.organisationType)) {
-      ctx.addIssue({ code: "custom", path: ["organisationType"], message: "errors.organisation_type_invalid" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["organisationType"],
+        message: "errors.organisation_type_invalid",
+      });
     }
   }, ALWAYS);
 

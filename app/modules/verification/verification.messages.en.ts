@@ -3,7 +3,8 @@ import type { verificationMessagesZh } from "./verification.messages";
 /** English for verification.messages.ts: typed against the Chinese, so a missing or extra key fails the type check. */
 export const verificationMessagesEn: Record<keyof typeof verificationMessagesZh, string> = {
   "verification.title": "Verification",
-  "verification.intro": "Once the city S&T bureau has verified you, you can publish needs, technologies and services; until then you can save drafts.",
+  "verification.intro":
+    "Once the city S&T bureau has verified you, you can publish needs, technologies and services; until then you can save drafts.",
   "verification.person": "Personal verification",
   "verification.organisations": "Organisation verification",
   "verification.noOrganisations": "You have not joined any organisation yet.",
@@ -24,10 +25,12 @@ export const verificationMessagesEn: Record<keyof typeof verificationMessagesZh,
   "verification.contactPerson": "Contact person",
   "verification.contactPhone": "Contact person's mobile",
   "verification.statement": "Statement",
-  "verification.statementHint": "10 to 1000 characters, e.g. main business, when it was founded, what technology you are looking for",
+  "verification.statementHint":
+    "10 to 1000 characters, e.g. main business, when it was founded, what technology you are looking for",
   "verification.realName": "Legal name",
   "verification.idNumber": "Resident ID card number",
-  "verification.idNumberHint": "Only the last 4 characters and an irreversible digest are kept, never the full number",
+  "verification.idNumberHint":
+    "Only the last 4 characters and an irreversible digest are kept, never the full number",
   "verification.expertTitle": "Professional title",
   "verification.employer": "Employer",
   "verification.submit": "Submit for verification",
@@ -62,14 +65,16 @@ export const verificationMessagesEn: Record<keyof typeof verificationMessagesZh,
   "verification.idLast4": "Last 4 of the ID number",
   "verification.idNotStored": "the full number is not stored",
   "verification.errors.mobile": "Enter a valid mainland China mobile number (+86)",
-  "verification.errors.credit_code": "A unified social credit code has 18 characters with a valid check character (no I, O, S, V or Z)",
+  "verification.errors.credit_code":
+    "A unified social credit code has 18 characters with a valid check character (no I, O, S, V or Z)",
   "verification.errors.id_number": "Enter a valid 18-character resident ID number",
   "verification.errors.statement_length": "The statement needs 10 to 1000 characters",
   "verification.errors.name_length": "Use 1 to 40 characters",
   "verification.errors.too_long": "Too long",
   "verification.errors.reason_required": "Give a reason for the rejection (at least 2 characters)",
   "verification.errors.not_eligible": "Your kind of account does not need personal verification",
-  "verification.errors.already_pending": "A verification request is already under review; please wait for the result",
+  "verification.errors.already_pending":
+    "A verification request is already under review; please wait for the result",
   "verification.errors.already_verified": "Already verified; no need to apply again",
   "verification.errors.already_decided": "This request has already been decided",
 };

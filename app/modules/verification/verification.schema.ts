@@ -73,7 +73,10 @@ const PersonVerificationSchema = z
 export type PersonVerificationInput = Omit<z.infer<typeof PersonVerificationSchema>, "intent" | "expert">;
 
 /** The account page submits either kind; `intent` says which. */
-export const SubmitVerificationSchema = z.discriminatedUnion("intent", [OrganisationVerificationSchema, PersonVerificationSchema]);
+export const SubmitVerificationSchema = z.discriminatedUnion("intent", [
+  OrganisationVerificationSchema,
+  PersonVerificationSchema,
+]);
 
 export const DecisionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("approve") }),

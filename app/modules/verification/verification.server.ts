@@ -46,7 +46,10 @@ async function lockUser(tx: Tx, id: string) {
 }
 
 async function assertNonePending(tx: Tx, where: Prisma.VerificationRequestWhereInput) {
-  const pending = await tx.verificationRequest.findFirst({ where: { ...where, status: "PENDING" }, select: { id: true } });
+  const pending = await tx.verificationRequest.findFirst({
+    where: { ...where, status: "PENDING" },
+    select: { id: true },
+  });
   if (pending) throw new DomainError("verification.already_pending");
 }
 
@@ -57,7 +60,8 @@ export async function submitOrganisationVerification(input: {
   meta: RequestMeta;
 }): Promise<{ id: string }> {
   const { organisationId, ...fields } = input.details;
-  if (!input.actor.memberships.some((m) => m.organisationId === organisationId)) throw new DomainError("verification.forbidden");
+  if (!input.actor.memberships.some((m) => m.organisationId === organisationId))
+    throw new DomainError("verification.forbidden");
   const details: OrganisationDetails = fields;
   return db.$transaction(async (tx) => {
     const organisation = await lockOrganisation(tx, organisationId);
@@ -182,14 +186,37 @@ async function markVerified(
   now: Date,
   input: { actor: Actor; meta: RequestMeta },
 ) {
-  const audit = { actorId: input.actor.id, before: { verifiedAt: null }, after: { verifiedAt: now.toISOString() }, ip: input.meta.ip };
+  const audit = {
+    actorId: input.actor.id,
+    before: { verifiedAt: null },
+    after: { verifiedAt: now.toISOString() },
+    ip: input.meta.ip,
+  };
   if (request.organisationId) {
-    await tx.organisation.update({ where: { id: request.organisationId }, data: { verifiedAt: now }, select: { id: true } });
-    await recordAudit(tx, { ...audit, action: "organisation.verified", subjectType: "Organisation", subjectId: request.organisationId });
+    await tx.organisation.update({
+      where: { id: request.organisationId },
+      data: { verifiedAt: now },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      ...audit,
+      action: "organisation.verified",
+      subjectType: "Organisation",
+      subjectId: request.organisationId,
+    });
     await markOwnerForIndexing(tx, { organisationId: request.organisationId });
   } else if (request.personId) {
-    await tx.user.update({ where: { id: request.personId }, data: { verifiedAt: now }, select: { id: true } });
-    await recordAudit(tx, { ...audit, action: "user.verified", subjectType: "User", subjectId: request.personId });
+    await tx.user.update({
+      where: { id: request.personId },
+      data: { verifiedAt: now },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      ...audit,
+      action: "user.verified",
+      subjectType: "User",
+      subjectId: request.personId,
+    });
     await markOwnerForIndexing(tx, { userId: request.personId });
   }
 }
@@ -197,8 +224,12 @@ async function markVerified(
 export const approveVerification = (input: { actor: Actor; requestId: string; meta: RequestMeta }) =>
   decideVerification({ ...input, decision: { intent: "approve" } });
 
-export const rejectVerification = (input: { actor: Actor; requestId: string; reason: string; meta: RequestMeta }) =>
-  decideVerification({ ...input, decision: { intent: "reject", reason: input.reason } });
+export const rejectVerification = (input: {
+  actor: Actor;
+  requestId: string;
+  reason: string;
+  meta: RequestMeta;
+}) => decideVerification({ ...input, decision: { intent: "reject", reason: input.reason } });
 
 const reviewSelect = {
   id: true,
@@ -243,11 +274,17 @@ export type VerificationReview = ReturnType<typeof toReviewView>;
 export const QUEUE_LIMIT = 100;
 
 /** The bureau's queue: pending requests oldest first (first come, first served); decided ones latest first. */
-export async function listVerificationQueue(actor: Actor, filters: QueueFilters): Promise<VerificationReview[]> {
+export async function listVerificationQueue(
+  actor: Actor,
+  filters: QueueFilters,
+): Promise<VerificationReview[]> {
   if (!can(actor, "verification.review")) throw new DomainError("verification.forbidden");
   const rows = await db.verificationRequest.findMany({
     where: { status: filters.status, ...(filters.subject && { subject: filters.subject }) },
-    orderBy: filters.status === "PENDING" ? [{ createdAt: "asc" }, { id: "asc" }] : [{ decidedAt: "desc" }, { id: "asc" }],
+    orderBy:
+      filters.status === "PENDING"
+        ? [{ createdAt: "asc" }, { id: "asc" }]
+        : [{ decidedAt: "desc" }, { id: "asc" }],
     take: QUEUE_LIMIT,
     select: reviewSelect,
   });
@@ -274,16 +311,26 @@ export async function verificationStatusFor(
 ): Promise<VerificationState> {
   const verifiedAt =
     "organisationId" in subject
-      ? (await client.organisation.findUnique({ where: { id: subject.organisationId }, select: { verifiedAt: true } }))?.verifiedAt
-      : (await client.user.findUnique({ where: { id: subject.personId }, select: { verifiedAt: true } }))?.verifiedAt;
+      ? (
+          await client.organisation.findUnique({
+            where: { id: subject.organisationId },
+            select: { verifiedAt: true },
+          })
+        )?.verifiedAt
+      : (await client.user.findUnique({ where: { id: subject.personId }, select: { verifiedAt: true } }))
+          ?.verifiedAt;
   if (verifiedAt) return { state: "VERIFIED", verifiedAt };
   const latest = await client.verificationRequest.findFirst({
-    where: "organisationId" in subject ? { organisationId: subject.organisationId } : { personId: subject.personId, subject: "PERSON" },
+    where:
+      "organisationId" in subject
+        ? { organisationId: subject.organisationId }
+        : { personId: subject.personId, subject: "PERSON" },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: { status: true, reason: true, createdAt: true, decidedAt: true },
   });
   if (latest?.status === "PENDING") return { state: "PENDING", submittedAt: latest.createdAt };
-  if (latest?.status === "REJECTED") return { state: "REJECTED", reason: latest.reason ?? "", decidedAt: latest.decidedAt };
+  if (latest?.status === "REJECTED")
+    return { state: "REJECTED", reason: latest.reason ?? "", decidedAt: latest.decidedAt };
   return { state: "NONE" };
 }
 
@@ -297,7 +344,10 @@ export async function getMyVerificationOverview(actor: Actor) {
   const [person, organisations] = await Promise.all([
     canVerifyAsPerson(actor) ? verificationStatusFor({ personId: actor.id }) : Promise.resolve(null),
     Promise.all(
-      memberships.map(async ({ organisation }) => ({ ...organisation, status: await verificationStatusFor({ organisationId: organisation.id }) })),
+      memberships.map(async ({ organisation }) => ({
+        ...organisation,
+        status: await verificationStatusFor({ organisationId: organisation.id }),
+      })),
     ),
   ]);
   return { person, isExpert: actor.primaryRole === "EXPERT", organisations };

@@ -9,13 +9,20 @@ import { db, type Tx } from "~/db.server";
  * A viewer counts as verified when the bureau verified the person, or when they belong to an
  * organisation the bureau verified. Contact details on profiles are shown only to such viewers.
  */
-export async function isVerifiedViewer(viewer: { id: string } | null | undefined, client: Tx = db): Promise<boolean> {
+export async function isVerifiedViewer(
+  viewer: { id: string } | null | undefined,
+  client: Tx = db,
+): Promise<boolean> {
   if (!viewer) return false;
   const user = await client.user.findUnique({
     where: { id: viewer.id },
     select: {
       verifiedAt: true,
-      memberships: { where: { organisation: { verifiedAt: { not: null } } }, select: { organisationId: true }, take: 1 },
+      memberships: {
+        where: { organisation: { verifiedAt: { not: null } } },
+        select: { organisationId: true },
+        take: 1,
+      },
     },
   });
   return Boolean(user && (user.verifiedAt || user.memberships.length > 0));
@@ -30,7 +37,10 @@ export async function getPublisherVerification(
   client: Tx = db,
 ): Promise<boolean> {
   if (organisationId) {
-    const organisation = await client.organisation.findUnique({ where: { id: organisationId }, select: { verifiedAt: true } });
+    const organisation = await client.organisation.findUnique({
+      where: { id: organisationId },
+      select: { verifiedAt: true },
+    });
     return Boolean(organisation?.verifiedAt);
   }
   if (!userId) return false;

@@ -4,7 +4,11 @@ export const walletErrors = {
   "wallet.not_found": { status: 404, message: "error.404" },
   "wallet.forbidden": { status: 403, message: "error.403" },
   "wallet.not_a_wallet": { status: 400, message: "wallet.errors.not_a_wallet", field: "accountId" },
-  "wallet.bank_reference_used": { status: 409, message: "wallet.errors.bank_reference_used", field: "bankReference" },
+  "wallet.bank_reference_used": {
+    status: 409,
+    message: "wallet.errors.bank_reference_used",
+    field: "bankReference",
+  },
   "wallet.withdrawal_not_found": { status: 404, message: "error.404" },
   "wallet.withdrawal_decided": { status: 409, message: "wallet.errors.withdrawal_decided" },
 } as const satisfies Record<string, ErrorSpec>;

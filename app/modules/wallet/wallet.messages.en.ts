@@ -8,7 +8,8 @@ export const walletMessagesEn: Record<keyof typeof walletMessagesZh, string> = {
   "wallet.personal": "Personal wallet",
   "wallet.balance": "Balance",
   "wallet.viewStatement": "Statement",
-  "wallet.depositHint": "To top up, make a bank transfer to the platform's account and write the wallet number {accountId} in the transfer note. Staff credit it once it arrives.",
+  "wallet.depositHint":
+    "To top up, make a bank transfer to the platform's account and write the wallet number {accountId} in the transfer note. Staff credit it once it arrives.",
   "wallet.withdraw.title": "Withdraw",
   "wallet.withdraw.account": "From which wallet",
   "wallet.withdraw.amount": "Amount (yuan)",
@@ -16,7 +17,8 @@ export const walletMessagesEn: Record<keyof typeof walletMessagesZh, string> = {
   "wallet.withdraw.bankName": "Bank",
   "wallet.withdraw.accountName": "Account holder",
   "wallet.withdraw.accountNumber": "Account number",
-  "wallet.withdraw.accountNumberHint": "The full number is only for finance staff to pay you and is erased once paid or returned; the last four digits are kept",
+  "wallet.withdraw.accountNumberHint":
+    "The full number is only for finance staff to pay you and is erased once paid or returned; the last four digits are kept",
   "wallet.withdraw.submit": "Request withdrawal",
   "wallet.withdraw.requested": "Withdrawal requested; the money is held until staff pay it",
   "wallet.withdrawals.title": "Withdrawals",
@@ -52,7 +54,8 @@ export const walletMessagesEn: Record<keyof typeof walletMessagesZh, string> = {
   "wallet.csv.expense": "Out",
   "wallet.csv.balance": "Balance",
   "wallet.errors.not_a_wallet": "No such wallet; check the wallet number (e.g. wallet:user:…)",
-  "wallet.errors.bank_reference_used": "This bank reference was already recorded; it cannot be credited twice",
+  "wallet.errors.bank_reference_used":
+    "This bank reference was already recorded; it cannot be credited twice",
   "wallet.errors.bank_reference": "A bank reference is 4–64 letters, digits or - _ / .",
   "wallet.errors.withdrawal_decided": "This withdrawal was already handled",
   "wallet.errors.name_length": "Use 1–60 characters",

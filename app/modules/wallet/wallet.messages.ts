@@ -1,11 +1,13 @@
 /** Wallets, statements, offline deposits and withdrawals (pages /wallet and /admin/finance). */
 export const walletMessagesZh = {
   "wallet.title": "我的钱包",
-  "wallet.intro": "钱包里的钱用于托管里程碑款项和结算收益分成。平台不接入在线支付：充值请银行转账，提现由平台人工付款。",
+  "wallet.intro":
+    "钱包里的钱用于托管里程碑款项和结算收益分成。平台不接入在线支付：充值请银行转账，提现由平台人工付款。",
   "wallet.personal": "个人钱包",
   "wallet.balance": "余额",
   "wallet.viewStatement": "查看明细",
-  "wallet.depositHint": "充值方式：向平台对公账户银行转账，并在附言中注明钱包编号 {accountId}。到账后由平台登记入账。",
+  "wallet.depositHint":
+    "充值方式：向平台对公账户银行转账，并在附言中注明钱包编号 {accountId}。到账后由平台登记入账。",
   "wallet.withdraw.title": "申请提现",
   "wallet.withdraw.account": "从哪个钱包提现",
   "wallet.withdraw.amount": "提现金额（元）",

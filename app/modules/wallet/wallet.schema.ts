@@ -9,7 +9,10 @@ type AmountResult = { fen: number } | { error: string };
  * decimals, zero or negative (unless `signed`), above one transfer's limit.
  */
 export function parseYuanAmount(raw: string, { signed = false } = {}): AmountResult {
-  const text = raw.trim().replace(/[,\s，]/g, "").replace(/^[¥￥]/, "");
+  const text = raw
+    .trim()
+    .replace(/[,\s，]/g, "")
+    .replace(/^[¥￥]/, "");
   const negative = /^[-−]/.test(text);
   const match = /^(\d+)(?:\.(\d+))?$/.exec(negative ? text.slice(1) : text);
   if (!match) return { error: "ledger.errors.amount_invalid" };
@@ -40,15 +43,28 @@ export function yuanField({ signed = false } = {}) {
 }
 
 const text = (min: number, max: number, message: string) =>
-  z.string({ message: "errors.required" }).trim().min(min, min === 1 ? "errors.required" : message).max(max, message);
+  z
+    .string({ message: "errors.required" })
+    .trim()
+    .min(min, min === 1 ? "errors.required" : message)
+    .max(max, message);
 
 /** Bank references are compared without spaces and case, so "ab 12" and "AB12" are one transfer. */
 export const BankReferenceSchema = z
   .string({ message: "errors.required" })
   .transform((value) => value.replace(/\s+/g, "").toUpperCase())
-  .pipe(z.string().min(1, "errors.required").regex(/^[A-Z0-9/_.-]{4,64}$/, "wallet.errors.bank_reference"));
+  .pipe(
+    z
+      .string()
+      .min(1, "errors.required")
+      .regex(/^[A-Z0-9/_.-]{4,64}$/, "wallet.errors.bank_reference"),
+  );
 
-const AccountIdSchema = z.string({ message: "errors.required" }).trim().min(1, "errors.required").max(120, "wallet.errors.not_a_wallet");
+const AccountIdSchema = z
+  .string({ message: "errors.required" })
+  .trim()
+  .min(1, "errors.required")
+  .max(120, "wallet.errors.not_a_wallet");
 
 export const DepositFormSchema = z.object({
   intent: z.literal("deposit"),
@@ -63,8 +79,18 @@ export const DepositFormSchema = z.object({
 /** Staff decisions on a withdrawal request, and the deposit form, on /admin/finance. */
 export const FinanceActionSchema = z.discriminatedUnion("intent", [
   DepositFormSchema,
-  z.object({ intent: z.literal("markPaid"), withdrawalId: z.string().min(1), bankReference: BankReferenceSchema, idempotencyKey: IdempotencyKeySchema }),
-  z.object({ intent: z.literal("reject"), withdrawalId: z.string().min(1), reason: text(2, 200, "wallet.errors.reason_length"), idempotencyKey: IdempotencyKeySchema }),
+  z.object({
+    intent: z.literal("markPaid"),
+    withdrawalId: z.string().min(1),
+    bankReference: BankReferenceSchema,
+    idempotencyKey: IdempotencyKeySchema,
+  }),
+  z.object({
+    intent: z.literal("reject"),
+    withdrawalId: z.string().min(1),
+    reason: text(2, 200, "wallet.errors.reason_length"),
+    idempotencyKey: IdempotencyKeySchema,
+  }),
 ]);
 
 export const WithdrawalFormSchema = z.object({
@@ -75,7 +101,12 @@ export const WithdrawalFormSchema = z.object({
   accountNumber: z
     .string({ message: "errors.required" })
     .transform((value) => value.replace(/[\s-]/g, ""))
-    .pipe(z.string().min(1, "errors.required").regex(/^\d{8,30}$/, "wallet.errors.account_number")),
+    .pipe(
+      z
+        .string()
+        .min(1, "errors.required")
+        .regex(/^\d{8,30}$/, "wallet.errors.account_number"),
+    ),
   idempotencyKey: IdempotencyKeySchema,
 });
 

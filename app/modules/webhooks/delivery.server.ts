@@ -31,8 +31,16 @@ export function signatureHeader(secret: string, rawBody: string, now = new Date(
  * received, before any JSON parsing) with `secret`, and was made within `toleranceSeconds` of
  * `now` — the timestamp is signed too, so an old request cannot be replayed by a third party.
  */
-export function verifySignature(secret: string, header: string | null | undefined, rawBody: string, toleranceSeconds = 300, now = new Date()): boolean {
-  const parts = new Map((header ?? "").split(",").map((part) => part.trim().split("=", 2) as [string, string]));
+export function verifySignature(
+  secret: string,
+  header: string | null | undefined,
+  rawBody: string,
+  toleranceSeconds = 300,
+  now = new Date(),
+): boolean {
+  const parts = new Map(
+    (header ?? "").split(",").map((part) => part.trim().split("=", 2) as [string, string]),
+  );
   const timestamp = Number(parts.get("t"));
   const given = parts.get("v1") ?? "";
   if (!Number.isInteger(timestamp) || !/^[0-9a-f]{64}$/.test(given)) return false;
@@ -40,10 +48,27 @@ export function verifySignature(secret: string, header: string | null | undefine
   return timingSafeEqual(Buffer.from(given, "hex"), Buffer.from(hmac(secret, timestamp, rawBody), "hex"));
 }
 
-type Due = { id: string; event: string; payload: unknown; attempts: number; createdAt: Date; url: string; secret: string };
+type Due = {
+  id: string;
+  event: string;
+  payload: unknown;
+  attempts: number;
+  createdAt: Date;
+  url: string;
+  secret: string;
+};
 
-async function send(delivery: Due, now: Date, fetchImpl: typeof fetch): Promise<{ ok: boolean; statusCode: number | null; error: string | null }> {
-  const body = JSON.stringify({ id: delivery.id, event: delivery.event, occurredAt: occurredAt(delivery), data: delivery.payload });
+async function send(
+  delivery: Due,
+  now: Date,
+  fetchImpl: typeof fetch,
+): Promise<{ ok: boolean; statusCode: number | null; error: string | null }> {
+  const body = JSON.stringify({
+    id: delivery.id,
+    event: delivery.event,
+    occurredAt: occurredAt(delivery),
+    data: delivery.payload,
+  });
   try {
     // Checked again at every attempt: a name that pointed to a public address at registration
     // may point into the private network now (DNS rebinding).
@@ -64,7 +89,11 @@ async function send(delivery: Due, now: Date, fetchImpl: typeof fetch): Promise<
     const ok = response.status >= 200 && response.status < 300;
     return { ok, statusCode: response.status, error: ok ? null : `HTTP ${response.status}` };
   } catch (error) {
-    return { ok: false, statusCode: null, error: (error instanceof Error ? error.message : String(error)).slice(0, 500) };
+    return {
+      ok: false,
+      statusCode: null,
+      error: (error instanceof Error ? error.message : String(error)).slice(0, 500),
+    };
   }
 }
 
@@ -79,7 +108,10 @@ function occurredAt(delivery: Due): string {
  * overlapping run) skips it, and a crash mid-send just means it is tried again later. The HTTP
  * call happens outside any transaction; the outcome is written after it.
  */
-export async function deliverDue(now = new Date(), fetchImpl: typeof fetch = fetch): Promise<{ delivered: number; failed: number; retrying: number }> {
+export async function deliverDue(
+  now = new Date(),
+  fetchImpl: typeof fetch = fetch,
+): Promise<{ delivered: number; failed: number; retrying: number }> {
   const claimed = await db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ id: string }[]>`
       SELECT d.id FROM "WebhookDelivery" d JOIN "WebhookEndpoint" e ON e.id = d."endpointId"
@@ -87,10 +119,20 @@ export async function deliverDue(now = new Date(), fetchImpl: typeof fetch = fet
       ORDER BY d."nextAttemptAt" LIMIT ${BATCH_SIZE} FOR UPDATE OF d SKIP LOCKED`;
     const ids = rows.map((row) => row.id);
     // A lease: if this process dies while sending, the deliveries come due again in a minute.
-    await tx.webhookDelivery.updateMany({ where: { id: { in: ids } }, data: { nextAttemptAt: new Date(now.getTime() + TIMEOUT_MS + MINUTE) } });
+    await tx.webhookDelivery.updateMany({
+      where: { id: { in: ids } },
+      data: { nextAttemptAt: new Date(now.getTime() + TIMEOUT_MS + MINUTE) },
+    });
     return tx.webhookDelivery.findMany({
       where: { id: { in: ids } },
-      select: { id: true, event: true, payload: true, attempts: true, createdAt: true, endpoint: { select: { url: true, secret: true } } },
+      select: {
+        id: true,
+        event: true,
+        payload: true,
+        attempts: true,
+        createdAt: true,
+        endpoint: { select: { url: true, secret: true } },
+      },
     });
   });
   const outcome = { delivered: 0, failed: 0, retrying: 0 };
@@ -101,13 +143,25 @@ export async function deliverDue(now = new Date(), fetchImpl: typeof fetch = fet
       const common = { attempts, lastStatusCode: result.statusCode, lastError: result.error };
       if (result.ok) {
         outcome.delivered++;
-        await db.webhookDelivery.update({ where: { id: delivery.id }, data: { ...common, status: "DELIVERED", deliveredAt: new Date() }, select: { id: true } });
+        await db.webhookDelivery.update({
+          where: { id: delivery.id },
+          data: { ...common, status: "DELIVERED", deliveredAt: new Date() },
+          select: { id: true },
+        });
       } else if (attempts >= MAX_ATTEMPTS) {
         outcome.failed++;
-        await db.webhookDelivery.update({ where: { id: delivery.id }, data: { ...common, status: "FAILED" }, select: { id: true } });
+        await db.webhookDelivery.update({
+          where: { id: delivery.id },
+          data: { ...common, status: "FAILED" },
+          select: { id: true },
+        });
       } else {
         outcome.retrying++;
-        await db.webhookDelivery.update({ where: { id: delivery.id }, data: { ...common, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)) }, select: { id: true } });
+        await db.webhookDelivery.update({
+          where: { id: delivery.id },
+          data: { ...common, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)) },
+          select: { id: true },
+        });
       }
     }),
   );

@@ -9,10 +9,34 @@ const Base = z.object({ occurredAt: z.iso.datetime() });
 
 export const WEBHOOK_EVENT_SCHEMAS = {
   "need.published": Base.extend({ needId: z.string(), title: z.string(), status: z.literal("OPEN") }),
-  "application.received": Base.extend({ applicationId: z.string(), needId: z.string(), needTitle: z.string(), priceFen: z.number().int().nonnegative().nullable(), status: z.string() }),
-  "milestone.funded": Base.extend({ milestoneId: z.string(), agreementId: z.string(), title: z.string(), amountFen: z.number().int().nonnegative(), status: z.literal("FUNDED") }),
-  "milestone.released": Base.extend({ milestoneId: z.string(), agreementId: z.string(), title: z.string(), amountFen: z.number().int().nonnegative(), status: z.literal("RELEASED") }),
-  "programme.decided": Base.extend({ applicationId: z.string(), programmeId: z.string(), title: z.string(), status: z.enum(["APPROVED", "REJECTED"]), approvedFen: z.number().int().nonnegative().nullable() }),
+  "application.received": Base.extend({
+    applicationId: z.string(),
+    needId: z.string(),
+    needTitle: z.string(),
+    priceFen: z.number().int().nonnegative().nullable(),
+    status: z.string(),
+  }),
+  "milestone.funded": Base.extend({
+    milestoneId: z.string(),
+    agreementId: z.string(),
+    title: z.string(),
+    amountFen: z.number().int().nonnegative(),
+    status: z.literal("FUNDED"),
+  }),
+  "milestone.released": Base.extend({
+    milestoneId: z.string(),
+    agreementId: z.string(),
+    title: z.string(),
+    amountFen: z.number().int().nonnegative(),
+    status: z.literal("RELEASED"),
+  }),
+  "programme.decided": Base.extend({
+    applicationId: z.string(),
+    programmeId: z.string(),
+    title: z.string(),
+    status: z.enum(["APPROVED", "REJECTED"]),
+    approvedFen: z.number().int().nonnegative().nullable(),
+  }),
 } as const;
 
 export type WebhookEvent = keyof typeof WEBHOOK_EVENT_SCHEMAS;

@@ -3,7 +3,8 @@ import type { webhooksMessagesZh } from "./webhooks.messages";
 /** English for webhooks.messages.ts: typed against the Chinese, so a missing or extra key fails the type check. */
 export const webhooksMessagesEn: Record<keyof typeof webhooksMessagesZh, string> = {
   "webhooks.title": "Webhooks",
-  "webhooks.intro": "When events happen, the platform sends signed JSON to the HTTPS addresses you register; failures are retried automatically.",
+  "webhooks.intro":
+    "When events happen, the platform sends signed JSON to the HTTPS addresses you register; failures are retried automatically.",
   "webhooks.manageLink": "Manage webhooks",
   "webhooks.back": "Back to webhooks",
   "webhooks.backToOrg": "Back to the organisation",

@@ -1,11 +1,16 @@
 import { z } from "zod";
 import { WEBHOOK_EVENTS, type WebhookEvent } from "./events";
 
-const Events = z.array(z.enum(WEBHOOK_EVENTS as [WebhookEvent, ...WebhookEvent[]], { message: "webhooks.errors.events" })).min(1, { message: "webhooks.errors.events" });
+const Events = z
+  .array(z.enum(WEBHOOK_EVENTS as [WebhookEvent, ...WebhookEvent[]], { message: "webhooks.errors.events" }))
+  .min(1, { message: "webhooks.errors.events" });
 
 export const RegisterEndpointSchema = z.object({
   url: z.url({ message: "webhooks.errors.url" }).max(500, { message: "webhooks.errors.url" }),
-  events: z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), Events),
+  events: z.preprocess(
+    (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+    Events,
+  ),
 });
 export type RegisterEndpointInput = z.infer<typeof RegisterEndpointSchema>;
 

@@ -17,7 +17,13 @@ describe("signatures", () => {
   });
 
   it("refuses malformed headers", () => {
-    for (const header of [null, "", "t=abc,v1=00", "v1=" + "0".repeat(64), `t=1777622400,v1=${"z".repeat(64)}`]) {
+    for (const header of [
+      null,
+      "",
+      "t=abc,v1=00",
+      "v1=" + "0".repeat(64),
+      `t=1777622400,v1=${"z".repeat(64)}`,
+    ]) {
       expect(verifySignature(secret, header, body, 300, at)).toBe(false);
     }
   });
@@ -32,7 +38,20 @@ describe("backoff", () => {
 
 describe("private addresses", () => {
   it("knows loopback, private, link-local and IPv6 local ranges from public ones", () => {
-    for (const ip of ["127.0.0.1", "10.1.2.3", "172.20.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1", "::1", "[::1]", "fd00::1", "fe80::1", "::ffff:10.0.0.1", "0.0.0.0"]) {
+    for (const ip of [
+      "127.0.0.1",
+      "10.1.2.3",
+      "172.20.0.1",
+      "192.168.1.1",
+      "169.254.169.254",
+      "100.64.0.1",
+      "::1",
+      "[::1]",
+      "fd00::1",
+      "fe80::1",
+      "::ffff:10.0.0.1",
+      "0.0.0.0",
+    ]) {
       expect(isPrivateAddress(ip), ip).toBe(true);
     }
     for (const host of ["8.8.8.8", "172.32.0.1", "2001:4860:4860::8888", "hooks.example.com"]) {

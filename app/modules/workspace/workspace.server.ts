@@ -7,9 +7,13 @@ import { can, type Actor } from "~/modules/users/permissions";
 
 /** My needs: those of my village organisations and my personal ones, newest first, with applications by state. */
 export async function listMyNeeds(actor: Actor) {
-  const organisationIds = actor.memberships.filter((m) => m.role === "VILLAGE" || m.role === "FARMER").map((m) => m.organisationId);
+  const organisationIds = actor.memberships
+    .filter((m) => m.role === "VILLAGE" || m.role === "FARMER")
+    .map((m) => m.organisationId);
   const needs = await db.need.findMany({
-    where: { OR: [{ organisationId: { in: organisationIds } }, { organisationId: null, postedById: actor.id }] },
+    where: {
+      OR: [{ organisationId: { in: organisationIds } }, { organisationId: null, postedById: actor.id }],
+    },
     select: {
       id: true,
       title: true,
@@ -41,15 +45,28 @@ const myApplicationSelect = {
 } as const;
 
 export function listMyApplications(expertId: string) {
-  return db.application.findMany({ where: { expertId }, select: myApplicationSelect, orderBy: { updatedAt: "desc" }, take: 100 });
+  return db.application.findMany({
+    where: { expertId },
+    select: myApplicationSelect,
+    orderBy: { updatedAt: "desc" },
+    take: 100,
+  });
 }
 
 /**
  * The same list a page at a time for the open API: `after` narrows to the rows past the last
  * one seen (latest change first, ties by id), `take` is the page size plus one.
  */
-export function listMyApplicationsPage(expertId: string, { after = {}, take }: { after?: Prisma.ApplicationWhereInput; take: number }) {
-  return db.application.findMany({ where: { AND: [{ expertId }, after] }, select: myApplicationSelect, orderBy: [{ updatedAt: "desc" }, { id: "desc" }], take });
+export function listMyApplicationsPage(
+  expertId: string,
+  { after = {}, take }: { after?: Prisma.ApplicationWhereInput; take: number },
+) {
+  return db.application.findMany({
+    where: { AND: [{ expertId }, after] },
+    select: myApplicationSelect,
+    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+    take,
+  });
 }
 
 export async function getWorkspace(actor: Actor) {

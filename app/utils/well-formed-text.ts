@@ -16,9 +16,7 @@ export function wellFormedValues<T>(value: T): T {
   if (typeof value === "string") return wellFormedText(value) as T;
   if (Array.isArray(value)) return value.map(wellFormedValues) as T;
   if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [key, wellFormedValues(item)]),
-    ) as T;
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, wellFormedValues(item)])) as T;
   }
   return value;
 }

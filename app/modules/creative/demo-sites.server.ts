@@ -5,7 +5,8 @@ import { deleteUpload, storeImage } from "~/modules/uploads/uploads.server";
 import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
 import { assertTransition } from "~/utils/state-machine";
-import { DEMO_TRANSITIONS, MAX_DEMO_PHOTOS, type DemoFilters, type DemoSiteFields } from "./creative.schema";
+import { MAX_DEMO_PHOTOS, type DemoFilters, type DemoSiteFields } from "./creative.schema";
+import { DEMO_TRANSITIONS } from "./creative.states";
 import type { RequestMeta } from "./brands.server";
 
 function requireBureau(actor: Actor) {

@@ -11,9 +11,10 @@ import type { Actor } from "~/modules/users/permissions";
 import * as s from "./api.schema";
 import { PageQuery, decodeCursor, defineEndpoint, encodeCursor, pageOf, toPage } from "./endpoint.server";
 import { IdParams } from "./endpoint-shapes.server";
+import type { RequestMeta } from "~/utils/request.server";
 
 /** Another person's conversation answers like a missing one, as the pages do. */
-async function participantOnly(actor: Actor, conversationId: string, meta: { ip: string }) {
+async function participantOnly(actor: Actor, conversationId: string, meta: RequestMeta) {
   try {
     return await requireParticipant(actor.id, conversationId, meta);
   } catch (error) {

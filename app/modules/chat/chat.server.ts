@@ -4,6 +4,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { joinConversationRoom } from "~/modules/realtime/bus.server";
 import type { Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
+import type { RequestMeta } from "~/utils/request.server";
 
 /** Who may be in a conversation, by its kind; computed from the records it belongs to. */
 async function participantIds(
@@ -169,11 +170,7 @@ export async function openDirectConversation(actor: Actor, otherUserId: string):
  * participant after it was created (a new member of the cooperative) is added on the way.
  * A refusal is written to the audit log: trying another conversation's id is worth knowing about.
  */
-export async function requireParticipant(
-  userId: string,
-  conversationId: string,
-  meta: { ip?: string | null } = {},
-) {
+export async function requireParticipant(userId: string, conversationId: string, meta: RequestMeta = {}) {
   const conversation = await db.conversation.findUnique({
     where: { id: conversationId },
     select: {

@@ -1,10 +1,6 @@
 import type { db, Tx } from "~/db.server";
 import { luoyangToday } from "~/utils/dates";
 
-export interface RequestMeta {
-  ip?: string | null;
-}
-
 export const DAY_MS = 24 * 60 * 60 * 1000;
 /** Today's date in Luoyang as UTC midnight, the form in which date inputs are stored. */
 export function beijingToday(now = new Date()): Date {

@@ -5,7 +5,8 @@ import { markForIndexing } from "~/modules/search/outbox.server";
 import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
 import type { CohortFields, DispatchFields } from "./commissioners.schema";
-import { type RequestMeta, beijingToday, DAY_MS } from "./commissioners.rules.server";
+import { beijingToday, DAY_MS } from "./commissioners.rules.server";
+import type { RequestMeta } from "~/utils/request.server";
 
 function requireBureau(actor: Actor) {
   if (!can(actor, "commissioner.dispatch")) throw new DomainError("commissioner.forbidden");
@@ -144,7 +145,6 @@ export async function listCurrentAssignments(userId: string) {
   });
 }
 
-export type { RequestMeta } from "./commissioners.rules.server";
 export { logService, listServiceLogs, deleteServiceLog } from "./service-logs.server";
 export { createTraining, signUp, cancelSignup, cancelTraining, markAttendance } from "./trainings.server";
 export { listUpcomingTrainings, getTraining } from "./trainings.queries.server";

@@ -10,7 +10,8 @@ import {
   MAX_LOG_PHOTOS,
   type ServiceLogFields,
 } from "./commissioners.schema";
-import { beijingToday, type RequestMeta, DAY_MS } from "./commissioners.rules.server";
+import { beijingToday, DAY_MS } from "./commissioners.rules.server";
+import type { RequestMeta } from "~/utils/request.server";
 
 function checkLog(
   assignment: { userId: string; startDate: Date; endDate: Date } | null,

@@ -5,8 +5,9 @@ import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
 import { assertTransition } from "~/utils/state-machine";
 import type { TrainingFields } from "./commissioners.schema";
-import { type RequestMeta, isCommissioner } from "./commissioners.rules.server";
+import { isCommissioner } from "./commissioners.rules.server";
 import { TRAINING_TRANSITIONS } from "./commissioners.states";
+import type { RequestMeta } from "~/utils/request.server";
 
 export async function createTraining(host: Actor, fields: TrainingFields, meta: RequestMeta = {}) {
   if (!(await isCommissioner(db, host.id))) throw new DomainError("commissioner.not_commissioner");

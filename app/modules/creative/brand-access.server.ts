@@ -2,10 +2,6 @@ import { canManageNeed } from "~/modules/needs/needs.server";
 import type { NewNotification } from "~/modules/notifications/notifications.server";
 import { can, type Actor } from "~/modules/users/permissions";
 
-export interface RequestMeta {
-  ip?: string | null;
-}
-
 /** The lead, the owner and the bureau; the other side of whoever acted is told. */
 export function notifyOthers(
   actorId: string,

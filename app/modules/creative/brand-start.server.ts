@@ -6,7 +6,8 @@ import { createNotifications, deliverNotifications } from "~/modules/notificatio
 import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
 import type { BrandStartFields } from "./creative.schema";
-import { type RequestMeta, notifyOthers } from "./brand-access.server";
+import { notifyOthers } from "./brand-access.server";
+import type { RequestMeta } from "~/utils/request.server";
 
 /** Organisations that may incubate a brand when the poster leads it themselves. */
 export const INCUBATOR_TYPES: OrganisationType[] = [

@@ -8,7 +8,8 @@ import { DomainError } from "~/utils/errors";
 import { assertTransition } from "~/utils/state-machine";
 import { MAX_STAGE_PHOTOS, type BrandAction } from "./creative.schema";
 import { BRAND_TRANSITIONS } from "./creative.states";
-import { type RequestMeta, mayWork, notifyOthers } from "./brand-access.server";
+import { mayWork, notifyOthers } from "./brand-access.server";
+import type { RequestMeta } from "~/utils/request.server";
 
 const workSelect = {
   id: true,
@@ -150,7 +151,6 @@ function addEvent(
   });
 }
 
-export type { RequestMeta } from "./brand-access.server";
 export {
   INCUBATOR_TYPES,
   mayStartBrand,

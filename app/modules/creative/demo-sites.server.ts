@@ -7,7 +7,7 @@ import { DomainError } from "~/utils/errors";
 import { assertTransition } from "~/utils/state-machine";
 import { MAX_DEMO_PHOTOS, type DemoFilters, type DemoSiteFields } from "./creative.schema";
 import { DEMO_TRANSITIONS } from "./creative.states";
-import type { RequestMeta } from "./brands.server";
+import type { RequestMeta } from "~/utils/request.server";
 
 function requireBureau(actor: Actor) {
   if (!can(actor, "demo.manage")) throw new DomainError("creative.forbidden");

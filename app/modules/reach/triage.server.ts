@@ -2,13 +2,13 @@ import { db } from "~/db.server";
 import { Prisma, type TriageStatus, type Urgency } from "~/generated/prisma/client";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { recommendForNeed } from "~/modules/matching/matching.server";
-import type { RequestMeta } from "~/modules/needs/needs.server";
 import { createNotifications, deliverNotifications } from "~/modules/notifications/notifications.server";
 import { can, type Actor } from "~/modules/users/permissions";
 import { luoyangYear } from "~/utils/dates";
 import { DomainError } from "~/utils/errors";
 import { assertTransition } from "~/utils/state-machine";
 import { TRIAGE_TRANSITIONS } from "./reach.states";
+import type { RequestMeta } from "~/utils/request.server";
 
 export const DEFAULT_AFTER_HOURS = 48;
 export const DEFAULT_TARGET_HOURS = 72;

@@ -10,10 +10,6 @@ import { partyOf } from "~/modules/agreements/parties";
 /** Revenue is shared while the agreement runs; a milestone dispute (DISPUTED) does not stop it. */
 export const SHARING_STATES: readonly AgreementStatus[] = ["ACTIVE", "DISPUTED"];
 
-export interface Meta {
-  ip?: string | null;
-}
-
 export const agreementSelect = {
   id: true,
   number: true,

@@ -11,15 +11,9 @@ import { luoyangToday, startOfLuoyangDay } from "~/utils/dates";
 import { periodLabel, periodsOf, shareDue } from "./periods";
 import type { ReportRevenueInput } from "./revenue.schema";
 import { payerWallet } from "~/modules/agreements/parties";
-import {
-  type Meta,
-  loadAgreement,
-  isPayerSide,
-  SHARING_STATES,
-  componentOf,
-  notify,
-} from "./revenue-agreements.server";
+import { loadAgreement, isPayerSide, SHARING_STATES, componentOf, notify } from "./revenue-agreements.server";
 import { REVENUE_REPORT_TRANSITIONS } from "./revenue.states";
+import type { RequestMeta } from "~/utils/request.server";
 
 export type { RevenueView } from "./revenue.schema";
 
@@ -32,7 +26,7 @@ export async function reportRevenue(
   actor: Actor,
   agreementId: string,
   input: ReportRevenueInput,
-  meta: Meta = {},
+  meta: RequestMeta = {},
   now = new Date(),
 ) {
   const agreement = await loadAgreement(db, agreementId);
@@ -110,7 +104,12 @@ export async function reportRevenue(
  * A share of zero settles without a transfer. The report row is locked, so two settlements
  * racing pay once; the same key replays the first result.
  */
-export async function settleRevenueReport(actor: Actor, reportId: string, key: string, meta: Meta = {}) {
+export async function settleRevenueReport(
+  actor: Actor,
+  reportId: string,
+  key: string,
+  meta: RequestMeta = {},
+) {
   const { result, rows } = await db.$transaction(async (tx) => {
     let rows: Awaited<ReturnType<typeof createNotifications>> = [];
     const { result } = await idempotent(

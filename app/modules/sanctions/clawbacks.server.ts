@@ -5,13 +5,13 @@ import type { Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
 import { fenToYuanText } from "~/utils/money";
 import {
-  type Meta,
   assertBureau,
   commitAndDeliver,
   lockApplication,
   notifyAll,
   lockSanction,
 } from "./sanction-steps.server";
+import type { RequestMeta } from "~/utils/request.server";
 
 /**
  * 追缴: demands `amountFen` back (at most what was disbursed less earlier demands). What the
@@ -22,7 +22,7 @@ export async function clawBack(
   actor: Actor,
   applicationId: string,
   input: { amountFen: number; reason: string },
-  meta: Meta = {},
+  meta: RequestMeta = {},
 ) {
   assertBureau(actor);
   return commitAndDeliver(async (tx) => {
@@ -88,7 +88,7 @@ export async function clawBack(
 }
 
 /** 追缴 follow-up: takes what the wallet holds now, up to what is still owed. */
-export async function collectOwed(actor: Actor, sanctionId: string, meta: Meta = {}) {
+export async function collectOwed(actor: Actor, sanctionId: string, meta: RequestMeta = {}) {
   assertBureau(actor);
   return commitAndDeliver(async (tx) => {
     const sanction = await lockSanction(tx, sanctionId);

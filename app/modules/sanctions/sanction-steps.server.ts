@@ -10,10 +10,6 @@ import { DomainError } from "~/utils/errors";
 // The steps every sanction command shares: the bureau-only check, row locks, and notifications
 // delivered once the transaction has committed.
 
-export interface Meta {
-  ip?: string;
-}
-
 /** Statuses an application only reaches through approval: the ones that may be sanctioned. */
 const APPROVED_STATUSES = ["APPROVED", "DISBURSED", "EVALUATED"] as const;
 

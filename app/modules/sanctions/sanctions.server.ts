@@ -6,13 +6,13 @@ import { luoyangToday } from "~/utils/dates";
 import { DomainError } from "~/utils/errors";
 import { banEndsAt } from "./bans.server";
 import {
-  type Meta,
   assertBureau,
   commitAndDeliver,
   lockApplication,
   notifyAll,
   lockSanction,
 } from "./sanction-steps.server";
+import type { RequestMeta } from "~/utils/request.server";
 
 /**
  * The bureau's sanctions (plan §5.4): 停拨 suspends disbursement, 追缴 claws money back into the
@@ -25,7 +25,7 @@ export async function suspend(
   actor: Actor,
   applicationId: string,
   reason: string,
-  meta: Meta = {},
+  meta: RequestMeta = {},
 ): Promise<{ id: string }> {
   assertBureau(actor);
   return commitAndDeliver(async (tx) => {
@@ -78,7 +78,7 @@ export async function ban(
     applicationId?: string | null;
     reason: string;
   },
-  meta: Meta = {},
+  meta: RequestMeta = {},
 ): Promise<{ id: string; endsAt: Date }> {
   assertBureau(actor);
   const organisationId = input.organisationId || null;
@@ -138,7 +138,12 @@ const LIFTABLE: SanctionKind[] = ["SUSPENSION", "BAN"];
  * Ends a suspension (disbursement may resume) or a ban before its time, with the reason. A
  * claw-back cannot be lifted: the money already moved.
  */
-export async function lift(actor: Actor, sanctionId: string, reason: string, meta: Meta = {}): Promise<void> {
+export async function lift(
+  actor: Actor,
+  sanctionId: string,
+  reason: string,
+  meta: RequestMeta = {},
+): Promise<void> {
   assertBureau(actor);
   await commitAndDeliver(async (tx) => {
     const sanction = await lockSanction(tx, sanctionId);
@@ -184,12 +189,11 @@ export async function liftBan(
   actor: Actor,
   sanctionId: string,
   reason: string,
-  meta: Meta = {},
+  meta: RequestMeta = {},
 ): Promise<void> {
   const sanction = await db.sanction.findUnique({ where: { id: sanctionId }, select: { kind: true } });
   if (sanction && sanction.kind !== "BAN") throw new DomainError("sanction.not_liftable");
   await lift(actor, sanctionId, reason, meta);
 }
 
-export type { Meta } from "./sanction-steps.server";
 export { clawBack, collectOwed } from "./clawbacks.server";

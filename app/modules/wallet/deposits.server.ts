@@ -6,14 +6,20 @@ import { type createNotifications, deliverNotifications } from "~/modules/notifi
 import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
 import type { DepositInput } from "./wallet.schema";
-import { type Meta, parseWalletId, ownerExists, notifyHolders, moneyText } from "./wallet-owners.server";
+import { parseWalletId, ownerExists, notifyHolders, moneyText } from "./wallet-owners.server";
+import type { RequestMeta } from "~/utils/request.server";
 
 /**
  * 线下转账登记: finance staff record a bank transfer received and credit the wallet it names.
  * One deposit per bank reference, so the same transfer can never be credited twice, whoever
  * records it and with whatever key.
  */
-export async function recordOfflineDeposit(staff: Actor, input: DepositInput, key: string, meta: Meta = {}) {
+export async function recordOfflineDeposit(
+  staff: Actor,
+  input: DepositInput,
+  key: string,
+  meta: RequestMeta = {},
+) {
   if (!can(staff, "finance.manage")) throw new DomainError("wallet.forbidden");
   const owner = parseWalletId(input.accountId);
   if (!owner || !(await ownerExists(owner))) throw new DomainError("wallet.not_a_wallet");

@@ -9,10 +9,6 @@ import { can, type Actor } from "~/modules/users/permissions";
 /** Organisation roles whose members hold the organisation's wallet (deposit notices, withdrawals). */
 export const WALLET_MANAGING_ROLES: readonly Role[] = ["VILLAGE", "INSTITUTION", "SPACE"];
 
-export interface Meta {
-  ip?: string | null;
-}
-
 /** The owner a wallet account id names, or null when the id is not a wallet's. */
 export function parseWalletId(accountId: string): Owner | null {
   const match = /^wallet:(user|org):([\w-]{1,64})$/.exec(accountId);

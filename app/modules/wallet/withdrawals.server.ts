@@ -14,7 +14,6 @@ import { DomainError } from "~/utils/errors";
 import { assertTransition } from "~/utils/state-machine";
 import type { WithdrawalInput } from "./wallet.schema";
 import {
-  type Meta,
   canManageWallet,
   parseWalletId,
   ownerFields,
@@ -22,6 +21,7 @@ import {
   notifyHolders,
 } from "./wallet-owners.server";
 import { WITHDRAWAL_TRANSITIONS } from "./wallet.states";
+import type { RequestMeta } from "~/utils/request.server";
 
 /**
  * A wallet holder asks for money to be paid out to a bank account. The amount moves into the
@@ -29,7 +29,12 @@ import { WITHDRAWAL_TRANSITIONS } from "./wallet.states";
  * The full account number is kept only until staff pay or reject the withdrawal (they need it to
  * pay); the audit log and the ledger memo carry the last four digits only.
  */
-export async function requestWithdrawal(actor: Actor, input: WithdrawalInput, key: string, meta: Meta = {}) {
+export async function requestWithdrawal(
+  actor: Actor,
+  input: WithdrawalInput,
+  key: string,
+  meta: RequestMeta = {},
+) {
   if (!canManageWallet(actor, input.accountId)) throw new DomainError("wallet.forbidden");
   const owner = parseWalletId(input.accountId)!;
   const request = {
@@ -85,7 +90,7 @@ async function decideWithdrawal(
   withdrawalId: string,
   decision: Decision,
   key: string,
-  meta: Meta,
+  meta: RequestMeta,
 ) {
   if (!can(staff, "finance.manage")) throw new DomainError("wallet.forbidden");
   const { result, rows } = await db.$transaction(async (tx) => {
@@ -165,7 +170,7 @@ export function markWithdrawalPaid(
   withdrawalId: string,
   bankReference: string,
   key: string,
-  meta: Meta = {},
+  meta: RequestMeta = {},
 ) {
   return decideWithdrawal(staff, withdrawalId, { status: "PAID", bankReference }, key, meta);
 }
@@ -175,7 +180,7 @@ export function rejectWithdrawal(
   withdrawalId: string,
   reason: string,
   key: string,
-  meta: Meta = {},
+  meta: RequestMeta = {},
 ) {
   return decideWithdrawal(staff, withdrawalId, { status: "REJECTED", reason }, key, meta);
 }

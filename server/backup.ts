@@ -146,6 +146,7 @@ export async function resolveDatabase(
   return { url: embedded.url, running: false, stop: embedded.stop };
 }
 
+// The format, verifying and restoring live in their own files; the scripts import them from here.
 export {
   BACKUP_FORMAT,
   BACKUP_VERSION,

@@ -202,6 +202,8 @@ export async function requireParticipant(userId: string, conversationId: string,
   return conversation;
 }
 
+// Messages, receipts and conversation lists live in their own files; routes, the socket server and
+// the API import all of chat from here.
 export { attachmentUrl } from "./message-view";
 export type { NewMessage } from "./message-writer.server";
 export { sendMessage, postMessage, listMessages, messagesAfter } from "./messages.server";

@@ -103,7 +103,7 @@ function createMessageWriter() {
   };
 }
 
-export const writer = createMessageWriter();
+export const messageWriter = createMessageWriter();
 
 export interface RawMessage extends MessageRow {
   senderName: string;

@@ -4,7 +4,7 @@ import { deleteUpload, storeImage } from "~/modules/uploads/uploads.server";
 import type { ChatMessageView } from "~/modules/realtime/events";
 import { DomainError } from "~/utils/errors";
 import { HISTORY_PAGE, SYNC_LIMIT } from "./chat.schema";
-import { type NewMessage, writer, rawToView, type RawMessage } from "./message-writer.server";
+import { type NewMessage, messageWriter, rawToView, type RawMessage } from "./message-writer.server";
 import { messageSelect, toView } from "./message-view";
 
 /**
@@ -17,7 +17,7 @@ export async function sendMessage(
   message: NewMessage,
 ): Promise<{ message: ChatMessageView; created: boolean }> {
   if (!message.body && !message.attachmentId) throw new DomainError("chat.empty");
-  const [inserted] = await writer.write(message);
+  const [inserted] = await messageWriter.write(message);
   if (inserted) return { message: rawToView(inserted), created: true };
   // Not inserted: either the client id was used before (a resend), or there is no such conversation.
   const [existing] = await db.$queryRaw<RawMessage[]>`

@@ -145,6 +145,7 @@ export async function listCurrentAssignments(userId: string) {
   });
 }
 
+// Service logs, trainings and the yearly report live in their own files; routes import them from here.
 export { logService, listServiceLogs, deleteServiceLog } from "./service-logs.server";
 export { createTraining, signUp, cancelSignup, cancelTraining, markAttendance } from "./trainings.server";
 export { listUpcomingTrainings, getTraining } from "./trainings.queries.server";

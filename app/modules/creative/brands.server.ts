@@ -151,6 +151,7 @@ function addEvent(
   });
 }
 
+// Starting a brand project and reading projects live in their own files; routes import them from here.
 export {
   INCUBATOR_TYPES,
   mayStartBrand,

@@ -183,6 +183,7 @@ export async function settleRevenueReport(
   return result;
 }
 
+// The overdue job and the revenue page's reads live in their own files; callers import them from here.
 export { revenueComponents, isPayerSide } from "./revenue-agreements.server";
 export { flagOverdueReports, startRevenueJobs } from "./revenue.jobs.server";
 export { getRevenueView, evidenceUrl, canReadRevenueEvidence } from "./revenue.queries.server";

@@ -196,4 +196,5 @@ export async function liftBan(
   await lift(actor, sanctionId, reason, meta);
 }
 
+// Claw-backs live in their own file; routes import every sanction from here.
 export { clawBack, collectOwed } from "./clawbacks.server";

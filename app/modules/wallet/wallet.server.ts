@@ -38,6 +38,7 @@ export async function myAccounts(actor: Actor): Promise<WalletSummary[]> {
   return wallets.map((wallet) => ({ ...wallet, balanceFen: balances.get(wallet.accountId) ?? 0 }));
 }
 
+// Deposits, withdrawals and statements live in their own files; routes and the API import them from here.
 export { WITHDRAWAL_TRANSITIONS } from "./wallet.states";
 export {
   WALLET_MANAGING_ROLES,

@@ -9,6 +9,15 @@ declare module "@remix-run/node" {
   interface AppLoadContext extends XiangKeLoadContext {}
 }
 
+/**
+ * Who made a request, as services record it in the audit log and sessions. Either part may be
+ * unknown (jobs, scripts and tests call services without a request).
+ */
+export interface RequestMeta {
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
 export function requestMeta(request: Request, context: { clientIp?: string }) {
   return { ip: context.clientIp ?? "unknown", userAgent: request.headers.get("user-agent") };
 }

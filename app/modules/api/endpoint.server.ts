@@ -47,7 +47,7 @@ export interface HandlerContext<P extends AnyObject, Q extends z.ZodType, B exte
   query: z.output<Q>;
   body: z.output<B>;
   request: Request;
-  meta: { ip: string; userAgent: string | null };
+  meta: ReturnType<typeof requestMeta>;
   /**
    * On an idempotent POST with a key: the transaction that holds the key. A handler passes it to
    * the service so the record and the key commit together (no window where one exists alone).

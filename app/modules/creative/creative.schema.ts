@@ -2,7 +2,6 @@ import { z } from "zod";
 import { BrandStage, DemoSiteStatus, DemoSiteType } from "~/generated/prisma/enums";
 import { checkboxes } from "~/modules/marketplace/marketplace.schema";
 import { COUNTY_CODES } from "~/modules/reference/reference";
-import type { Transitions } from "~/utils/state-machine";
 
 export const BRAND_STAGES = Object.values(BrandStage) as [BrandStage, ...BrandStage[]];
 export const DEMO_SITE_TYPES = Object.values(DemoSiteType) as [DemoSiteType, ...DemoSiteType[]];
@@ -10,21 +9,8 @@ export const DEMO_SITE_STATUSES = Object.values(DemoSiteStatus) as [DemoSiteStat
 export const MAX_STAGE_PHOTOS = 4;
 export const MAX_DEMO_PHOTOS = 6;
 
-/** A brand moves forward one stage at a time; there is no going back. */
-export const BRAND_TRANSITIONS: Transitions<BrandStage> = {
-  RESEARCH: ["DESIGN"],
-  DESIGN: ["TRADEMARK_FILING"],
-  TRADEMARK_FILING: ["LAUNCH"],
-  LAUNCH: [],
-};
-
-/** A site is planned, built, then designated; the bureau may revoke it at any point. */
-export const DEMO_TRANSITIONS: Transitions<DemoSiteStatus> = {
-  PLANNED: ["BUILDING", "REVOKED"],
-  BUILDING: ["DESIGNATED", "REVOKED"],
-  DESIGNATED: ["REVOKED"],
-  REVOKED: [],
-};
+// The brand-stage table is read by the brand page's forms, which import from here.
+export { BRAND_TRANSITIONS, DEMO_TRANSITIONS } from "./creative.states";
 
 const id = z.string({ message: "errors.required" }).trim().min(1, "errors.required").max(40);
 const county = z.enum(COUNTY_CODES, { message: "errors.county_invalid" });

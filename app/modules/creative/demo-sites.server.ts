@@ -5,8 +5,9 @@ import { deleteUpload, storeImage } from "~/modules/uploads/uploads.server";
 import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
 import { assertTransition } from "~/utils/state-machine";
-import { DEMO_TRANSITIONS, MAX_DEMO_PHOTOS, type DemoFilters, type DemoSiteFields } from "./creative.schema";
-import type { RequestMeta } from "./brands.server";
+import { MAX_DEMO_PHOTOS, type DemoFilters, type DemoSiteFields } from "./creative.schema";
+import { DEMO_TRANSITIONS } from "./creative.states";
+import type { RequestMeta } from "~/utils/request.server";
 
 function requireBureau(actor: Actor) {
   if (!can(actor, "demo.manage")) throw new DomainError("creative.forbidden");

@@ -6,10 +6,7 @@ import { can, type Actor } from "~/modules/users/permissions";
 import { isVerifiedViewer } from "~/modules/verification/verified.server";
 import { DomainError } from "~/utils/errors";
 import type { ExpertProfileInput, ModerationInput, OrganisationProfileInput } from "./profiles.schema";
-
-export interface RequestMeta {
-  ip: string;
-}
+import type { RequestMeta } from "~/utils/request.server";
 
 /** Organisations whose page lists their experts and offers (成果转化). */
 export const INSTITUTION_TYPES: readonly OrganisationType[] = [

@@ -1,10 +1,10 @@
 import { db } from "~/db.server";
 import type { OrganisationType } from "~/generated/prisma/enums";
 import { recordAudit } from "~/modules/audit/audit.server";
-import type { RequestMeta } from "~/modules/needs/needs.server";
 import { markForIndexing } from "~/modules/search/outbox.server";
 import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
+import type { RequestMeta } from "~/utils/request.server";
 
 /** The organisations that post needs for a village; only they can be a registered poverty village. */
 export const POVERTY_ORGANISATION_TYPES: readonly OrganisationType[] = [

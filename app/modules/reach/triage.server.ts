@@ -2,11 +2,13 @@ import { db } from "~/db.server";
 import { Prisma, type TriageStatus, type Urgency } from "~/generated/prisma/client";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { recommendForNeed } from "~/modules/matching/matching.server";
-import type { RequestMeta } from "~/modules/needs/needs.server";
 import { createNotifications, deliverNotifications } from "~/modules/notifications/notifications.server";
 import { can, type Actor } from "~/modules/users/permissions";
 import { luoyangYear } from "~/utils/dates";
 import { DomainError } from "~/utils/errors";
+import { assertTransition } from "~/utils/state-machine";
+import { TRIAGE_TRANSITIONS } from "./reach.states";
+import type { RequestMeta } from "~/utils/request.server";
 
 export const DEFAULT_AFTER_HOURS = 48;
 export const DEFAULT_TARGET_HOURS = 72;
@@ -148,8 +150,10 @@ export async function assignNeed(
     if (need.status !== "OPEN" || need.hiddenAt) throw new DomainError("reach.need_not_open");
     const previous = await tx.triageAssignment.findMany({
       where: { needId: need.id, status: "ASSIGNED" },
-      select: { id: true, assigneeId: true },
+      select: { id: true, assigneeId: true, status: true },
     });
+    for (const earlier of previous)
+      assertTransition(TRIAGE_TRANSITIONS, earlier.status, "WITHDRAWN", "reach.assignment_closed");
     if (previous.length) {
       await tx.triageAssignment.updateMany({
         where: { id: { in: previous.map((p) => p.id) } },
@@ -195,7 +199,8 @@ export async function declineAssignment(
       select: { id: true, needId: true, assigneeId: true, status: true },
     });
     if (!assignment || assignment.assigneeId !== actor.id) throw new DomainError("reach.not_found");
-    // Only a waiting assignment may be declined; the conditional update settles a double submit.
+    assertTransition(TRIAGE_TRANSITIONS, assignment.status, "DECLINED", "reach.assignment_closed");
+    // The conditional update settles a double submit that read ASSIGNED before either committed.
     const { count } = await tx.triageAssignment.updateMany({
       where: { id: assignment.id, status: "ASSIGNED" },
       data: { status: "DECLINED", respondedAt: now },

@@ -1,106 +1,21 @@
-import type { Logger } from "pino";
-import { db, type Tx, isUniqueViolation } from "~/db.server";
-import { type Prisma } from "~/generated/prisma/client";
-import type { AgreementStatus, RevenueReportStatus } from "~/generated/prisma/enums";
-import { RevenueShareTerms } from "~/modules/agreements/terms";
+import { db, isUniqueViolation } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { idempotent } from "~/modules/ledger/idempotency.server";
 import { ensureWallet, transfer } from "~/modules/ledger/ledger.server";
-import {
-  createNotifications,
-  deliverNotifications,
-  type NewNotification,
-} from "~/modules/notifications/notifications.server";
+import { createNotifications, deliverNotifications } from "~/modules/notifications/notifications.server";
 import { deleteUpload, storeImage } from "~/modules/uploads/uploads.server";
-import { can, type Actor } from "~/modules/users/permissions";
+import type { Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
-import { assertTransition, type Transitions } from "~/utils/state-machine";
+import { assertTransition } from "~/utils/state-machine";
 import { luoyangToday, startOfLuoyangDay } from "~/utils/dates";
 import { periodLabel, periodsOf, shareDue } from "./periods";
-import type { ReportRevenueInput, RevenueView } from "./revenue.schema";
-import { partyOf, payerWallet } from "~/modules/agreements/parties";
+import type { ReportRevenueInput } from "./revenue.schema";
+import { payerWallet } from "~/modules/agreements/parties";
+import { loadAgreement, isPayerSide, SHARING_STATES, componentOf, notify } from "./revenue-agreements.server";
+import { REVENUE_REPORT_TRANSITIONS } from "./revenue.states";
+import type { RequestMeta } from "~/utils/request.server";
 
 export type { RevenueView } from "./revenue.schema";
-
-/** Revenue is shared while the agreement runs; a milestone dispute (DISPUTED) does not stop it. */
-const SHARING_STATES: readonly AgreementStatus[] = ["ACTIVE", "DISPUTED"];
-
-const REPORT_TRANSITIONS: Transitions<RevenueReportStatus> = { REPORTED: ["SETTLED"], SETTLED: [] };
-
-interface Meta {
-  ip?: string | null;
-}
-
-const agreementSelect = {
-  id: true,
-  number: true,
-  title: true,
-  status: true,
-  payerUserId: true,
-  payerOrganisationId: true,
-  payeeUserId: true,
-  payeeOrganisationId: true,
-  // The terms in force: the latest version both parties signed.
-  versions: { where: { status: "SIGNED" }, orderBy: { version: "desc" }, take: 1, select: { terms: true } },
-} as const satisfies Prisma.AgreementSelect;
-
-type AgreementRow = Prisma.AgreementGetPayload<{ select: typeof agreementSelect }>;
-
-type RevenueShareComponent = RevenueShareTerms;
-
-/**
- * The REVENUE_SHARE components of a signed version's terms, with their index among all
- * components. Each is checked again with the terms schema before money moves on it.
- */
-export function revenueComponents(terms: unknown): { index: number; component: RevenueShareComponent }[] {
-  const components = (terms as { components?: unknown } | null)?.components;
-  if (!Array.isArray(components)) return [];
-  return components.flatMap((raw, index) => {
-    const parsed = RevenueShareTerms.safeParse(raw);
-    return parsed.success ? [{ index, component: parsed.data }] : [];
-  });
-}
-
-/** The paying side: the agreement's payer, or a village-role member of the paying organisation. */
-export function isPayerSide(actor: Actor, agreement: AgreementRow): boolean {
-  return partyOf(actor, agreement) === "PAYER";
-}
-
-async function payerSideUsers(
-  tx: Tx,
-  agreement: Pick<AgreementRow, "payerUserId" | "payerOrganisationId">,
-): Promise<string[]> {
-  const members = agreement.payerOrganisationId
-    ? await tx.membership.findMany({
-        where: { organisationId: agreement.payerOrganisationId, role: "VILLAGE" },
-        select: { userId: true },
-      })
-    : [];
-  return [...new Set([agreement.payerUserId, ...members.map((m) => m.userId)])];
-}
-
-function notify(
-  userIds: string[],
-  agreement: AgreementRow,
-  notification: Pick<NewNotification, "type" | "params">,
-): NewNotification[] {
-  return userIds.map((userId) => ({ ...notification, userId, href: `/agreements/${agreement.id}` }));
-}
-
-async function loadAgreement(client: Tx, agreementId: string): Promise<AgreementRow> {
-  const agreement = await client.agreement.findUnique({
-    where: { id: agreementId },
-    select: agreementSelect,
-  });
-  if (!agreement) throw new DomainError("revenue.not_found");
-  return agreement;
-}
-
-function componentOf(agreement: AgreementRow, index: number): RevenueShareComponent {
-  const found = revenueComponents(agreement.versions[0]?.terms).find((item) => item.index === index);
-  if (!found) throw new DomainError("revenue.no_component");
-  return found.component;
-}
 
 /**
  * The paying side reports a period's revenue (or profit) with evidence photos, once the period
@@ -111,7 +26,7 @@ export async function reportRevenue(
   actor: Actor,
   agreementId: string,
   input: ReportRevenueInput,
-  meta: Meta = {},
+  meta: RequestMeta = {},
   now = new Date(),
 ) {
   const agreement = await loadAgreement(db, agreementId);
@@ -189,7 +104,12 @@ export async function reportRevenue(
  * A share of zero settles without a transfer. The report row is locked, so two settlements
  * racing pay once; the same key replays the first result.
  */
-export async function settleRevenueReport(actor: Actor, reportId: string, key: string, meta: Meta = {}) {
+export async function settleRevenueReport(
+  actor: Actor,
+  reportId: string,
+  key: string,
+  meta: RequestMeta = {},
+) {
   const { result, rows } = await db.$transaction(async (tx) => {
     let rows: Awaited<ReturnType<typeof createNotifications>> = [];
     const { result } = await idempotent(
@@ -212,7 +132,7 @@ export async function settleRevenueReport(actor: Actor, reportId: string, key: s
         const agreement = await loadAgreement(tx, report.agreementId);
         if (!isPayerSide(actor, agreement)) throw new DomainError("revenue.forbidden");
         if (!SHARING_STATES.includes(agreement.status)) throw new DomainError("revenue.agreement_not_active");
-        assertTransition(REPORT_TRANSITIONS, report.status, "SETTLED", "revenue.already_settled");
+        assertTransition(REVENUE_REPORT_TRANSITIONS, report.status, "SETTLED", "revenue.already_settled");
         const period = periodLabel({
           start: luoyangToday(report.periodStart),
           end: luoyangToday(report.periodEnd),
@@ -263,187 +183,7 @@ export async function settleRevenueReport(actor: Actor, reportId: string, key: s
   return result;
 }
 
-const OVERDUE_ACTION = "revenue.overdue_flagged";
-
-/**
- * Tells both sides once about each period whose report is past due. What was sent is remembered
- * as an audit row per period (subject "RevenuePeriod" agreementId:component:start), and an
- * advisory lock keeps two app instances from sending the same notice. Returns how many periods
- * were flagged.
- */
-export async function flagOverdueReports(now = new Date()): Promise<number> {
-  const agreements = await db.agreement.findMany({
-    where: { status: { in: [...SHARING_STATES] }, versions: { some: { status: "SIGNED" } } },
-    select: { ...agreementSelect, revenueReports: { select: { component: true, periodStart: true } } },
-  });
-  const overdue: { agreement: AgreementRow; subjectId: string; period: string }[] = [];
-  for (const agreement of agreements) {
-    const reported = new Set(
-      agreement.revenueReports.map((r) => `${r.component}:${luoyangToday(r.periodStart)}`),
-    );
-    for (const { index, component } of revenueComponents(agreement.versions[0]?.terms)) {
-      for (const slot of periodsOf(component, now)) {
-        if (slot.timing !== "overdue" || reported.has(`${index}:${slot.start}`)) continue;
-        overdue.push({
-          agreement,
-          subjectId: `${agreement.id}:${index}:${slot.start}`,
-          period: periodLabel(slot),
-        });
-      }
-    }
-  }
-  if (overdue.length === 0) return 0;
-
-  const { rows, flagged } = await db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${OVERDUE_ACTION}))`;
-    const sent = await tx.auditLog.findMany({
-      where: {
-        action: OVERDUE_ACTION,
-        subjectType: "RevenuePeriod",
-        subjectId: { in: overdue.map((o) => o.subjectId) },
-      },
-      select: { subjectId: true },
-    });
-    const done = new Set(sent.map((row) => row.subjectId));
-    const notifications: NewNotification[] = [];
-    const fresh = overdue.filter((o) => !done.has(o.subjectId));
-    for (const item of fresh) {
-      await recordAudit(tx, {
-        actorId: null,
-        action: OVERDUE_ACTION,
-        subjectType: "RevenuePeriod",
-        subjectId: item.subjectId,
-        after: { period: item.period },
-      });
-      const people = [...(await payerSideUsers(tx, item.agreement)), item.agreement.payeeUserId];
-      notifications.push(
-        ...notify([...new Set(people)], item.agreement, {
-          type: "revenue.overdue",
-          params: { agreement: item.agreement.title, period: item.period },
-        }),
-      );
-    }
-    return { rows: await createNotifications(tx, notifications), flagged: fresh.length };
-  });
-  await deliverNotifications(rows);
-  return flagged;
-}
-
-/** Flags overdue revenue reports at start and every hour; returns the function that stops it. */
-export function startRevenueJobs(log: Pick<Logger, "error">): () => void {
-  const run = () => {
-    flagOverdueReports().catch((error: unknown) =>
-      log.error({ err: error }, "flagging overdue revenue reports failed"),
-    );
-  };
-  run();
-  const timer = setInterval(run, 60 * 60 * 1000);
-  timer.unref();
-  return () => clearInterval(timer);
-}
-
-/**
- * What the revenue panel on /agreements/:id shows: each REVENUE_SHARE component of the signed
- * terms, its periods with their status, and what the viewer may do. Null when the agreement has
- * no revenue share in force. The agreement page decides who may see the agreement at all.
- */
-export async function getRevenueView(
-  agreementId: string,
-  viewerId: string,
-  now = new Date(),
-): Promise<RevenueView | null> {
-  const agreement = await db.agreement.findUnique({
-    where: { id: agreementId },
-    select: {
-      ...agreementSelect,
-      revenueReports: {
-        select: {
-          id: true,
-          component: true,
-          periodStart: true,
-          baseFen: true,
-          shareDueFen: true,
-          note: true,
-          status: true,
-          createdAt: true,
-          settledAt: true,
-          evidence: { select: { uploadId: true } },
-        },
-      },
-    },
-  });
-  if (!agreement) return null;
-  const components = revenueComponents(agreement.versions[0]?.terms);
-  if (components.length === 0) return null;
-  const viewer = await db.user.findUnique({
-    where: { id: viewerId },
-    select: { id: true, primaryRole: true, memberships: { select: { organisationId: true, role: true } } },
-  });
-  const acting =
-    Boolean(viewer && isPayerSide(viewer, agreement)) && SHARING_STATES.includes(agreement.status);
-  const reports = new Map(
-    agreement.revenueReports.map((r) => [`${r.component}:${luoyangToday(r.periodStart)}`, r]),
-  );
-  return {
-    agreementId,
-    canReport: acting,
-    canSettle: acting,
-    components: components.map(({ index, component }) => ({
-      index,
-      shareBp: component.shareBp,
-      base: component.base,
-      period: component.period,
-      startDate: component.startDate,
-      termMonths: component.termMonths,
-      floorFen: component.floorFen ?? null,
-      capFen: component.capFen ?? null,
-      periods: periodsOf(component, now).map((slot) => {
-        const report = reports.get(`${index}:${slot.start}`);
-        return {
-          start: slot.start,
-          end: slot.end,
-          dueDate: slot.dueDate,
-          status: report ? (report.status === "SETTLED" ? "settled" : "reported") : slot.timing,
-          report: report
-            ? {
-                id: report.id,
-                baseFen: report.baseFen,
-                shareDueFen: report.shareDueFen,
-                note: report.note,
-                evidence: report.evidence.map((e) => ({
-                  id: e.uploadId,
-                  url: evidenceUrl(agreementId, e.uploadId),
-                  thumbUrl: evidenceUrl(agreementId, e.uploadId, "thumb"),
-                })),
-                reportedAt: report.createdAt.toISOString(),
-                settledAt: report.settledAt?.toISOString() ?? null,
-              }
-            : null,
-        };
-      }),
-    })),
-  };
-}
-
-/** Revenue evidence is the parties' business: served under the agreement, not by /uploads. */
-export function evidenceUrl(
-  agreementId: string,
-  uploadId: string,
-  variant: "full" | "thumb" = "full",
-): string {
-  return `/agreements/${encodeURIComponent(agreementId)}/evidence/${encodeURIComponent(uploadId)}${variant === "thumb" ? "?v=thumb" : ""}`;
-}
-
-/** Whether the viewer may see this evidence file: it belongs to the agreement and they are a party or bureau staff. */
-export async function canReadRevenueEvidence(
-  viewer: Actor,
-  agreementId: string,
-  uploadId: string,
-): Promise<boolean> {
-  const evidence = await db.revenueEvidence.findFirst({
-    where: { uploadId, report: { agreementId } },
-    select: { report: { select: { agreement: { select: agreementSelect } } } },
-  });
-  if (!evidence) return false;
-  return partyOf(viewer, evidence.report.agreement) !== null || can(viewer, "dispute.resolve");
-}
+// The overdue job and the revenue page's reads live in their own files; callers import them from here.
+export { revenueComponents, isPayerSide } from "./revenue-agreements.server";
+export { flagOverdueReports, startRevenueJobs } from "./revenue.jobs.server";
+export { getRevenueView, evidenceUrl, canReadRevenueEvidence } from "./revenue.queries.server";

@@ -7,14 +7,13 @@ import { isOrganisationRole } from "./roles";
 import { createSession, destroySession } from "./session.server";
 import { assertLoginAllowed, recordLoginAttempt } from "./throttle.server";
 import type { LoginInput, RegisterInput } from "./users.schema";
+import type { RequestMeta } from "~/utils/request.server";
 
-export interface RequestMeta {
-  ip: string;
-  userAgent?: string | null;
-}
+/** Logging in and registering are throttled per address, so the address must be known. */
+type AuthRequestMeta = RequestMeta & { ip: string };
 
 /** Creates the account (and, for an organisation role, its unverified organisation) and logs in. */
-export async function registerUser(input: RegisterInput, meta: RequestMeta) {
+export async function registerUser(input: RegisterInput, meta: AuthRequestMeta) {
   const passwordHash = await hashPassword(input.password);
   const contact =
     input.identifier.kind === "phone" ? { phone: input.identifier.value } : { email: input.identifier.value };
@@ -68,7 +67,7 @@ export async function registerUser(input: RegisterInput, meta: RequestMeta) {
 }
 
 /** Checks the password under the login throttle and opens a new session (a new id every login). */
-export async function logIn(input: Pick<LoginInput, "identifier" | "password">, meta: RequestMeta) {
+export async function logIn(input: Pick<LoginInput, "identifier" | "password">, meta: AuthRequestMeta) {
   const identifier = input.identifier.value;
   await assertLoginAllowed(identifier, meta.ip);
   const where = input.identifier.kind === "phone" ? { phone: identifier } : { email: identifier };
@@ -94,7 +93,7 @@ export async function logIn(input: Pick<LoginInput, "identifier" | "password">, 
   return { user: { id: user.id, displayName: user.displayName }, sessionId };
 }
 
-export async function logOut(sessionId: string, actorId: string, meta: RequestMeta): Promise<void> {
+export async function logOut(sessionId: string, actorId: string, meta: AuthRequestMeta): Promise<void> {
   await destroySession(sessionId);
   await db.$transaction((tx) =>
     recordAudit(tx, {
@@ -110,7 +109,7 @@ export async function logOut(sessionId: string, actorId: string, meta: RequestMe
 /** Changes the password and ends every other session of the user, keeping the current one. */
 export async function changePassword(
   input: { userId: string; currentSessionId: string; currentPassword: string; newPassword: string },
-  meta: RequestMeta,
+  meta: AuthRequestMeta,
 ): Promise<void> {
   const user = await db.user.findUnique({ where: { id: input.userId }, select: { passwordHash: true } });
   if (!user) throw new DomainError("auth.not_found");

@@ -4,6 +4,7 @@ import { db } from "~/db.server";
 import { getEnv } from "~/env.server";
 import type { Role } from "~/generated/prisma/enums";
 import { singleton } from "~/utils/singleton.server";
+import type { RequestMeta } from "~/utils/request.server";
 
 // lastSeenAt drives the staff idle timeout, so it must be fresh to the minute; once a minute is
 // still far fewer writes than one per request.
@@ -59,10 +60,7 @@ export function clearSessionCookie(): Promise<string> {
   return sessionCookie().serialize("", { maxAge: 0, expires: new Date(0) });
 }
 
-export async function createSession(
-  userId: string,
-  meta: { ip?: string | null; userAgent?: string | null },
-): Promise<string> {
+export async function createSession(userId: string, meta: RequestMeta): Promise<string> {
   const id = randomBytes(32).toString("base64url");
   const ttlMs = getEnv().SESSION_TTL_DAYS * 24 * 60 * 60 * 1000;
   await db.session.create({

@@ -3,6 +3,8 @@ import type { Logger } from "pino";
 import { db } from "~/db.server";
 import { assertDeliverableUrl } from "./webhooks.server";
 import { startPeriodicJob } from "~/utils/periodic-job.server";
+import { assertTransition } from "~/utils/state-machine";
+import { WEBHOOK_DELIVERY_TRANSITIONS } from "./webhooks.states";
 
 export const BATCH_SIZE = 20;
 export const MAX_ATTEMPTS = 8;
@@ -129,6 +131,7 @@ export async function deliverDue(
         id: true,
         event: true,
         payload: true,
+        status: true,
         attempts: true,
         createdAt: true,
         endpoint: { select: { url: true, secret: true } },
@@ -142,6 +145,12 @@ export async function deliverDue(
       const attempts = delivery.attempts + 1;
       const common = { attempts, lastStatusCode: result.statusCode, lastError: result.error };
       if (result.ok) {
+        assertTransition(
+          WEBHOOK_DELIVERY_TRANSITIONS,
+          delivery.status,
+          "DELIVERED",
+          "webhooks.invalid_transition",
+        );
         outcome.delivered++;
         await db.webhookDelivery.update({
           where: { id: delivery.id },
@@ -149,6 +158,12 @@ export async function deliverDue(
           select: { id: true },
         });
       } else if (attempts >= MAX_ATTEMPTS) {
+        assertTransition(
+          WEBHOOK_DELIVERY_TRANSITIONS,
+          delivery.status,
+          "FAILED",
+          "webhooks.invalid_transition",
+        );
         outcome.failed++;
         await db.webhookDelivery.update({
           where: { id: delivery.id },

@@ -54,4 +54,5 @@ export const webhooksMessagesEn: Record<keyof typeof webhooksMessagesZh, string>
   "webhooks.errors.private_host": "Deliveries to private or local addresses are not allowed",
   "webhooks.errors.events": "Choose at least one event",
   "webhooks.errors.too_many": "An organisation may register at most {max} endpoints",
+  "webhooks.errors.invalid_transition": "This delivery's status has already changed; please reload the page",
 };

@@ -51,4 +51,5 @@ export const webhooksMessagesZh = {
   "webhooks.errors.private_host": "不能推送到内网或本机地址",
   "webhooks.errors.events": "请至少选择一个事件",
   "webhooks.errors.too_many": "每个组织最多登记 {max} 个地址",
+  "webhooks.errors.invalid_transition": "这次推送的状态已经改变，请刷新后再试",
 };

@@ -9,13 +9,10 @@ import { WALLET_MANAGING_ROLES } from "~/modules/wallet/wallet.server";
 import { DomainError } from "~/utils/errors";
 import { WEBHOOK_EVENT_SCHEMAS, type WebhookEvent, type WebhookPayload } from "./events";
 import type { RegisterEndpointInput } from "./webhooks.schema";
+import type { RequestMeta } from "~/utils/request.server";
 
 const MAX_ENDPOINTS = 10;
 export const DELIVERIES_PAGE_SIZE = 20;
-
-interface Meta {
-  ip?: string | null;
-}
 
 /** The same people who hold an organisation's wallet manage where its events are sent. */
 export function managesWebhooks(actor: Actor | null | undefined, organisationId: string): boolean {
@@ -81,7 +78,7 @@ export async function registerEndpoint(
   actor: Actor,
   organisationId: string,
   input: RegisterEndpointInput,
-  meta: Meta = {},
+  meta: RequestMeta = {},
 ): Promise<{ id: string; secret: string }> {
   assertManages(actor, organisationId);
   await assertDeliverableUrl(input.url);
@@ -158,7 +155,7 @@ export async function setEndpointActive(
   endpointId: string,
   active: boolean,
   organisationId?: string,
-  meta: Meta = {},
+  meta: RequestMeta = {},
 ): Promise<void> {
   await db.$transaction(async (tx) => {
     const endpoint = await managedEndpoint(tx, actor, endpointId, organisationId);
@@ -184,7 +181,7 @@ export async function rotateSecret(
   actor: Actor,
   endpointId: string,
   organisationId?: string,
-  meta: Meta = {},
+  meta: RequestMeta = {},
 ): Promise<{ secret: string }> {
   return db.$transaction(async (tx) => {
     const endpoint = await managedEndpoint(tx, actor, endpointId, organisationId);
@@ -205,7 +202,7 @@ export async function deleteEndpoint(
   actor: Actor,
   endpointId: string,
   organisationId?: string,
-  meta: Meta = {},
+  meta: RequestMeta = {},
 ): Promise<void> {
   await db.$transaction(async (tx) => {
     const endpoint = await managedEndpoint(tx, actor, endpointId, organisationId);
@@ -279,7 +276,7 @@ export async function replayDelivery(
   actor: Actor,
   deliveryId: string,
   organisationId?: string,
-  meta: Meta = {},
+  meta: RequestMeta = {},
 ): Promise<{ id: string }> {
   return db.$transaction(async (tx) => {
     const original = await tx.webhookDelivery.findUnique({

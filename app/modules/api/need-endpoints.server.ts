@@ -1,0 +1,169 @@
+import { z } from "zod";
+import { db } from "~/db.server";
+import type { Prisma } from "~/generated/prisma/client";
+import { applyToNeed } from "~/modules/applications/applications.server";
+import { ApplySchema } from "~/modules/applications/applications.schema";
+import { ARRANGEMENT_TYPES } from "~/modules/marketplace/marketplace.schema";
+import { recommendForNeed } from "~/modules/matching/matching.server";
+import { getNeedCards, getNeedForViewer, publishedWhere } from "~/modules/needs/needs.queries.server";
+import { NEED_KINDS, NeedFormSchema, type NeedFilters } from "~/modules/needs/needs.schema";
+import { createNeed } from "~/modules/needs/needs.server";
+import { fieldsOf } from "~/modules/needs/needs.forms.server";
+import { COUNTY_CODES, INDUSTRY_CODES } from "~/modules/reference/reference";
+import { listMyApplicationsPage } from "~/modules/workspace/workspace.server";
+import { DomainError } from "~/utils/errors";
+import * as s from "./api.schema";
+import { PageQuery, defineEndpoint, pageOf, toPage } from "./endpoint.server";
+import {
+  type SortKey,
+  strictQuery,
+  afterOf,
+  orderOf,
+  cursorOf,
+  needCard,
+  IdParams,
+} from "./endpoint-shapes.server";
+
+const NEED_SORT_KEYS = {
+  newest: { field: "publishedAt", direction: "desc", kind: "date" },
+  deadline: { field: "deadline", direction: "asc", kind: "date" },
+  budget: { field: "budgetMaxFen", direction: "desc", kind: "number" },
+} as const satisfies Record<NeedFilters["sort"], SortKey<string>>;
+
+export const listNeedsEndpoint = defineEndpoint(
+  {
+    method: "GET",
+    path: "/api/v1/needs",
+    tag: "needs",
+    scope: "needs:read",
+    summary:
+      "Published needs with the filters and sorts of the /needs page (status defaults to OPEN; sort newest, deadline soonest or budget highest, empty values last, ties by id)",
+    query: PageQuery.extend({
+      industry: z.enum(INDUSTRY_CODES).optional(),
+      county: z.enum(COUNTY_CODES).optional(),
+      arrangement: z.enum(ARRANGEMENT_TYPES).optional(),
+      kind: z.enum(NEED_KINDS).optional(),
+      status: z.enum(["OPEN", "IN_PROGRESS", "COMPLETED"]).optional(),
+      verified: z.literal("1").optional(),
+      q: strictQuery,
+      sort: z.enum(["newest", "deadline", "budget"]).default("newest"),
+    }),
+    response: pageOf(s.NeedCardSchema),
+  },
+  async ({ query }) => {
+    const { limit, cursor, sort, ...filters } = query;
+    const key = NEED_SORT_KEYS[sort];
+    const where = { AND: [publishedWhere(filters), afterOf(key, cursor)] } as Prisma.NeedWhereInput;
+    const orderBy = orderOf(key) as Prisma.NeedOrderByWithRelationInput[];
+    const rows = await db.need.findMany({
+      where,
+      orderBy,
+      take: limit + 1,
+      select: { id: true, publishedAt: true, deadline: true, budgetMaxFen: true },
+    });
+    const page = toPage(rows, limit, cursorOf(key));
+    return {
+      data: (await getNeedCards(page.data.map((row) => row.id))).map(needCard),
+      nextCursor: page.nextCursor,
+    };
+  },
+);
+
+export const getNeedEndpoint = defineEndpoint(
+  {
+    method: "GET",
+    path: "/api/v1/needs/{id}",
+    tag: "needs",
+    scope: "needs:read",
+    summary: "One need",
+    params: IdParams,
+    response: s.NeedSchema,
+  },
+  async ({ params, actor }) => {
+    const { need } = await getNeedForViewer(params.id, actor);
+    return {
+      ...needCard({ ...need, photos: [] }),
+      photos: need.photos.map((photo) => ({ uploadId: photo.uploadId })),
+    };
+  },
+);
+
+export const createNeedEndpoint = defineEndpoint(
+  {
+    method: "POST",
+    path: "/api/v1/needs",
+    tag: "needs",
+    scope: "needs:write",
+    permission: "need.post",
+    status: 201,
+    idempotent: true,
+    summary:
+      'Create a need as a draft, or publish it at once with intent "publish" (photos are added on the web page)',
+    body: NeedFormSchema,
+    response: s.CreatedNeedSchema,
+  },
+  ({ actor, body, meta, unit }) =>
+    createNeed({
+      actor: actor!,
+      organisationId: body.organisationId,
+      fields: fieldsOf(body),
+      photos: [],
+      publish: body.intent === "publish",
+      meta,
+      unit,
+    }),
+);
+
+export const needMatchesEndpoint = defineEndpoint(
+  {
+    method: "GET",
+    path: "/api/v1/needs/{id}/matches",
+    tag: "needs",
+    scope: "needs:read",
+    summary: "Recommended offers and experts for a need its poster manages",
+    params: IdParams,
+    response: s.MatchesSchema,
+  },
+  async ({ params, actor }) => {
+    const { manages, moderates } = await getNeedForViewer(params.id, actor);
+    if (!manages && !moderates) throw new DomainError("need.forbidden");
+    return recommendForNeed(params.id);
+  },
+);
+
+export const applyToNeedEndpoint = defineEndpoint(
+  {
+    method: "POST",
+    path: "/api/v1/needs/{id}/applications",
+    tag: "applications",
+    scope: "applications:write",
+    status: 201,
+    idempotent: true,
+    summary: "Apply to an open need as an expert (price in yuan, as typed)",
+    params: IdParams,
+    body: ApplySchema.omit({ intent: true }),
+    response: s.CreatedApplicationSchema,
+  },
+  ({ actor, params, body, meta, unit }) =>
+    applyToNeed({ actor: actor!, needId: params.id, application: { ...body, intent: "apply" }, meta, unit }),
+);
+
+export const listApplicationsEndpoint = defineEndpoint(
+  {
+    method: "GET",
+    path: "/api/v1/applications",
+    tag: "applications",
+    scope: "applications:read",
+    summary: "My applications as an expert, latest change first",
+    query: PageQuery,
+    response: pageOf(s.OwnApplicationSchema),
+  },
+  async ({ actor, query }) => {
+    const key = { field: "updatedAt", direction: "desc", kind: "date", nullable: false } as const;
+    const rows = await listMyApplicationsPage(actor!.id, {
+      after: afterOf(key, query.cursor) as Prisma.ApplicationWhereInput,
+      take: query.limit + 1,
+    });
+    return toPage(rows, query.limit, cursorOf(key));
+  },
+);

@@ -1,0 +1,63 @@
+import { applyToProgramme } from "~/modules/programmes/programmes.server";
+import { getProgramme, listPublicProgrammesPage } from "~/modules/programmes/programmes.queries.server";
+import { ApplyFormSchema } from "~/modules/programmes/programmes.schema";
+import { DomainError } from "~/utils/errors";
+import * as s from "./api.schema";
+import { PageQuery, defineEndpoint, encodeCursor, pageFromCursor, pageOf } from "./endpoint.server";
+import { IdParams } from "./endpoint-shapes.server";
+
+export const listProgrammesEndpoint = defineEndpoint(
+  {
+    method: "GET",
+    path: "/api/v1/programmes",
+    tag: "programmes",
+    scope: "programmes:read",
+    summary: "Published support programmes, open first",
+    query: PageQuery,
+    response: pageOf(s.ProgrammeSchema),
+  },
+  async ({ query }) => {
+    // Few rows in an order by status: the cursor carries the offset of the next slice.
+    const skip = pageFromCursor(query.cursor, 0);
+    const rows = await listPublicProgrammesPage({ skip, take: query.limit + 1 });
+    const data = rows.slice(0, query.limit);
+    const last = data.at(-1);
+    return {
+      data,
+      nextCursor: rows.length > query.limit && last ? encodeCursor(skip + query.limit, last.id) : null,
+    };
+  },
+);
+
+export const getProgrammeEndpoint = defineEndpoint(
+  {
+    method: "GET",
+    path: "/api/v1/programmes/{id}",
+    tag: "programmes",
+    scope: "programmes:read",
+    summary: "One published programme",
+    params: IdParams,
+    response: s.ProgrammeSchema,
+  },
+  async ({ params }) => {
+    const programme = await getProgramme(params.id);
+    if (!programme) throw new DomainError("programme.not_found");
+    return programme;
+  },
+);
+
+export const applyToProgrammeEndpoint = defineEndpoint(
+  {
+    method: "POST",
+    path: "/api/v1/programmes/{id}/applications",
+    tag: "programmes",
+    scope: "programmes:write",
+    status: 201,
+    idempotent: true,
+    summary: "Apply to a programme for one of my organisations (amount in yuan, as typed)",
+    params: IdParams,
+    body: ApplyFormSchema,
+    response: s.CreatedSchema,
+  },
+  ({ actor, params, body, unit }) => applyToProgramme(actor!, params.id, body, new Date(), unit),
+);

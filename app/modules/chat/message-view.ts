@@ -1,0 +1,59 @@
+import type { ChatMessageView } from "~/modules/realtime/events";
+
+export interface MessageRow {
+  id: string;
+  conversationId: string;
+  seq: number;
+  senderId: string;
+  clientId: string;
+  body: string;
+  attachmentId: string | null;
+  createdAt: Date;
+}
+
+export const messageSelect = {
+  id: true,
+  conversationId: true,
+  seq: true,
+  senderId: true,
+  clientId: true,
+  body: true,
+  attachmentId: true,
+  createdAt: true,
+  sender: { select: { displayName: true } },
+  attachment: { select: { width: true, height: true } },
+} as const;
+
+type SelectedMessage = MessageRow & {
+  sender: { displayName: string };
+  attachment: { width: number | null; height: number | null } | null;
+};
+
+export function attachmentUrl(
+  conversationId: string,
+  uploadId: string,
+  variant: "full" | "thumb" = "full",
+): string {
+  return `/messages/${conversationId}/attachments/${uploadId}${variant === "thumb" ? "?v=thumb" : ""}`;
+}
+
+export function toView(row: SelectedMessage): ChatMessageView {
+  return {
+    id: row.id,
+    conversationId: row.conversationId,
+    seq: row.seq,
+    senderId: row.senderId,
+    senderName: row.sender.displayName,
+    clientId: row.clientId,
+    body: row.body,
+    attachment: row.attachmentId
+      ? {
+          url: attachmentUrl(row.conversationId, row.attachmentId),
+          thumbUrl: attachmentUrl(row.conversationId, row.attachmentId, "thumb"),
+          width: row.attachment?.width ?? null,
+          height: row.attachment?.height ?? null,
+        }
+      : null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}

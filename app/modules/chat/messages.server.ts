@@ -1,0 +1,79 @@
+import { db } from "~/db.server";
+import { publishToConversation } from "~/modules/realtime/bus.server";
+import { deleteUpload, storeImage } from "~/modules/uploads/uploads.server";
+import type { ChatMessageView } from "~/modules/realtime/events";
+import { DomainError } from "~/utils/errors";
+import { HISTORY_PAGE, SYNC_LIMIT } from "./chat.schema";
+import { type NewMessage, messageWriter, rawToView, type RawMessage } from "./message-writer.server";
+import { messageSelect, toView } from "./message-view";
+
+/**
+ * Stores a message before anyone is told about it. One statement takes the conversation's next
+ * sequence number under its row lock and inserts the message, so messages of one conversation
+ * are numbered in the order they commit and a reader catching up "after seq N" misses none.
+ * A resend with the same client id returns the stored message instead of a second copy.
+ */
+export async function sendMessage(
+  message: NewMessage,
+): Promise<{ message: ChatMessageView; created: boolean }> {
+  if (!message.body && !message.attachmentId) throw new DomainError("chat.empty");
+  const [inserted] = await messageWriter.write(message);
+  if (inserted) return { message: rawToView(inserted), created: true };
+  // Not inserted: either the client id was used before (a resend), or there is no such conversation.
+  const [existing] = await db.$queryRaw<RawMessage[]>`
+    SELECT m.id, m."conversationId", m.seq, m."senderId", m."clientId", m.body, m."attachmentId", m."createdAt",
+           sender."displayName" AS "senderName", upload.width, upload.height
+    FROM "Message" m JOIN "User" sender ON sender.id = m."senderId" LEFT JOIN "Upload" upload ON upload.id = m."attachmentId"
+    WHERE m."senderId" = ${message.senderId} AND m."clientId" = ${message.clientId}`;
+  if (!existing) throw new DomainError("chat.not_found");
+  // A client id is the sender's own: reused for another conversation it is refused, not rerouted.
+  if (existing.conversationId !== message.conversationId) throw new DomainError("chat.client_id_reused");
+  return { message: rawToView(existing), created: false };
+}
+
+/**
+ * A message sent from the conversation page's form (with or without JavaScript), possibly with
+ * an image: the image is checked and stored first (files cannot join a transaction) and removed
+ * again if the message is not stored or was stored before. Everyone connected is told.
+ */
+export async function postMessage(message: Omit<NewMessage, "attachmentId"> & { image?: File | null }) {
+  const image =
+    message.image && message.image.size > 0
+      ? await storeImage({ ownerId: message.senderId, file: message.image })
+      : null;
+  try {
+    const result = await sendMessage({ ...message, attachmentId: image?.id ?? null });
+    if (image && !result.created) await deleteUpload(image.id);
+    if (result.created)
+      publishToConversation(message.conversationId, "chat:message", { message: result.message });
+    return result;
+  } catch (error) {
+    if (image) await deleteUpload(image.id).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** A page of history, newest last; `before` pages further back. */
+export async function listMessages(
+  conversationId: string,
+  { before, limit = HISTORY_PAGE }: { before?: number; limit?: number } = {},
+) {
+  const rows = await db.message.findMany({
+    where: { conversationId, ...(before ? { seq: { lt: before } } : {}) },
+    orderBy: { seq: "desc" },
+    take: limit + 1,
+    select: messageSelect,
+  });
+  return { messages: rows.slice(0, limit).reverse().map(toView), hasMore: rows.length > limit };
+}
+
+/** What a reconnecting client missed: messages after the last one it saw, oldest first. */
+export async function messagesAfter(conversationId: string, afterSeq: number, limit = SYNC_LIMIT) {
+  const rows = await db.message.findMany({
+    where: { conversationId, seq: { gt: afterSeq } },
+    orderBy: { seq: "asc" },
+    take: limit + 1,
+    select: messageSelect,
+  });
+  return { messages: rows.slice(0, limit).map(toView), hasMore: rows.length > limit };
+}

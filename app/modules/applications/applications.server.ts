@@ -14,7 +14,7 @@ import {
   deliverNotifications,
   type NewNotification,
 } from "~/modules/notifications/notifications.server";
-import { markForIndexing } from "~/modules/search/outbox.server";
+import { markForIndexing } from "~/modules/indexing/outbox.server";
 import { can, type Actor } from "~/modules/users/permissions";
 import { enqueueEvent } from "~/modules/webhooks/webhooks.server";
 import { DomainError } from "~/utils/errors";

@@ -1,6 +1,6 @@
 import { db, type Tx } from "~/db.server";
 import type { MilestoneStatus } from "~/generated/prisma/enums";
-import { partyOf, payerWallet } from "~/modules/agreements/parties";
+import { partyOf, payerWallet } from "~/modules/escrow/parties";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { actsForPayer } from "~/modules/escrow/escrow.server";
 import { balanceOf, escrowId, programmeAccountId, walletId } from "~/modules/ledger/ledger.server";
@@ -13,9 +13,9 @@ import { uncommittedFen } from "~/modules/programmes/programmes.server";
 import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
 import { fenToYuanText } from "~/utils/money";
-import { ORG_PAYING_ROLES, mayFundFrom, parseFunderAccount } from "./cofunding.rules";
+import { ORG_PAYING_ROLES, mayFundFrom, parseFunderAccount } from "~/modules/escrow/funder-accounts";
 import { MAX_FUNDERS, type FunderInput } from "./cofunding.schema";
-import { percentSharesToFen, shareBasisPoints } from "./cofunding.split";
+import { percentSharesToFen, shareBasisPoints } from "~/modules/escrow/shares";
 
 /**
  * Co-funded milestones (issue 9): several payers share one milestone's amount, each funding its

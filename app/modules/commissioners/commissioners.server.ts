@@ -2,7 +2,7 @@ import { db, type Tx } from "~/db.server";
 import type { ServiceLogKind } from "~/generated/prisma/enums";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { createNotifications, deliverNotifications } from "~/modules/notifications/notifications.server";
-import { markForIndexing } from "~/modules/search/outbox.server";
+import { markForIndexing } from "~/modules/indexing/outbox.server";
 import { deleteUpload, storeImage } from "~/modules/uploads/uploads.server";
 import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";

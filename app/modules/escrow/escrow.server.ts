@@ -3,11 +3,7 @@ import { z } from "zod";
 import { db, withUnit, type Tx, type Unit } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { AgreementStatus, MilestoneStatus } from "~/generated/prisma/enums";
-import {
-  AGREEMENT_TRANSITIONS,
-  FINAL_MILESTONE_STATES,
-  MILESTONE_TRANSITIONS,
-} from "~/modules/agreements/agreement-states";
+import { AGREEMENT_TRANSITIONS, FINAL_MILESTONE_STATES, MILESTONE_TRANSITIONS } from "./escrow.states";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { idempotent } from "~/modules/ledger/idempotency.server";
 import { balanceOf, ensureAccount, ensureWallet, escrowId, transfer } from "~/modules/ledger/ledger.server";
@@ -24,10 +20,10 @@ import { DomainError, isDomainError } from "~/utils/errors";
 import { fenToYuanText } from "~/utils/money";
 import { assertTransition } from "~/utils/state-machine";
 import { MAX_SUBMISSION_FILES } from "./escrow.schema";
-import { mayFundFrom, parseFunderAccount } from "~/modules/cofunding/cofunding.rules";
-import { splitByShares } from "~/modules/cofunding/cofunding.split";
+import { mayFundFrom, parseFunderAccount } from "./funder-accounts";
+import { splitByShares } from "./shares";
 import { uncommittedFen } from "~/modules/programmes/programmes.server";
-import { partyOf, payerWallet } from "~/modules/agreements/parties";
+import { partyOf, payerWallet } from "./parties";
 import { startPeriodicJob } from "~/utils/periodic-job.server";
 
 /**

@@ -3,7 +3,7 @@ import type { NeedStatus, Prisma } from "~/generated/prisma/client";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { assertNotBanned } from "~/modules/sanctions/bans.server";
 import { createNotifications, deliverNotifications } from "~/modules/notifications/notifications.server";
-import { markForIndexing } from "~/modules/search/outbox.server";
+import { markForIndexing } from "~/modules/indexing/outbox.server";
 import { deleteUpload, storeImage } from "~/modules/uploads/uploads.server";
 import { can, type Actor } from "~/modules/users/permissions";
 import { getPublisherVerification } from "~/modules/verification/verified.server";

@@ -1,4 +1,4 @@
-import { markForIndexing } from "~/modules/search/outbox.server";
+import { markForIndexing } from "~/modules/indexing/outbox.server";
 import { db, type Tx } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { OfferStatus } from "~/generated/prisma/enums";

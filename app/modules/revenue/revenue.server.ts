@@ -18,7 +18,7 @@ import { assertTransition, type Transitions } from "~/utils/state-machine";
 import { luoyangToday, startOfLuoyangDay } from "~/utils/dates";
 import { periodLabel, periodsOf, shareDue } from "./periods";
 import type { ReportRevenueInput, RevenueView } from "./revenue.schema";
-import { partyOf, payerWallet } from "~/modules/agreements/parties";
+import { partyOf, payerWallet } from "~/modules/escrow/parties";
 
 export type { RevenueView } from "./revenue.schema";
 

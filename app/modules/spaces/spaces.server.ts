@@ -3,7 +3,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { ServiceStatus } from "~/generated/prisma/enums";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { createNotifications, deliverNotifications } from "~/modules/notifications/notifications.server";
-import { markForIndexing } from "~/modules/search/outbox.server";
+import { markForIndexing } from "~/modules/indexing/outbox.server";
 import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
 import { assertTransition, type Transitions } from "~/utils/state-machine";

@@ -10,7 +10,8 @@ import { getPublisherVerification } from "~/modules/verification/verified.server
 import { enqueueEvent } from "~/modules/webhooks/webhooks.server";
 import { DomainError } from "~/utils/errors";
 import { assertTransition, type Transitions } from "~/utils/state-machine";
-import { MAX_NEED_PHOTOS, endOfDayInLuoyang, type NeedFields } from "./needs.schema";
+import { endOfDayInLuoyang } from "~/utils/dates";
+import { MAX_NEED_PHOTOS, type NeedFields } from "./needs.schema";
 
 /** DESIGN.md §3: DRAFT → OPEN → IN_PROGRESS → COMPLETED; OPEN → CLOSED | EXPIRED. */
 export const NEED_TRANSITIONS: Transitions<NeedStatus> = {

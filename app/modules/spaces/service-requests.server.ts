@@ -10,7 +10,7 @@ import {
 import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
 import { assertTransition, type Transitions } from "~/utils/state-machine";
-import { endOfDayInLuoyang } from "~/modules/needs/needs.schema";
+import { endOfDayInLuoyang } from "~/utils/dates";
 import type { ServiceRequestFields } from "./service-requests.schema";
 import { managesSpace, type RequestMeta } from "./spaces.server";
 

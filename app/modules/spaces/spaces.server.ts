@@ -13,7 +13,7 @@ import { ownsService } from "./spaces.queries.server";
 
 /*
  * A space's services: create, edit, publish, withdraw, hide and unhide. The read models are in
- * spaces.queries.server.ts and the state tables in spaces.states.ts, re-exported here.
+ * spaces.queries.server.ts and the state tables in spaces.states.ts; callers keep importing from here.
  */
 
 export interface RequestMeta {

@@ -4,7 +4,8 @@ import { assertNotBanned } from "~/modules/sanctions/bans.server";
 import { type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
 import { assertTransition } from "~/utils/state-machine";
-import { ACTIVE_APPLICATION_STATUSES, APPLICATION_TRANSITIONS, ineligibleReasons } from "./programmes.rules";
+import { ACTIVE_APPLICATION_STATUSES, ineligibleReasons } from "./programmes.rules";
+import { PROGRAMME_APPLICATION_TRANSITIONS } from "./programmes.states";
 import { type ApplyFields } from "./programmes.schema";
 import { moneyText, findApplication, isApplicantSide } from "./programmes.core.server";
 
@@ -122,7 +123,12 @@ export async function withdrawApplication(actor: Actor, applicationId: string): 
   await db.$transaction(async (tx) => {
     const application = await findApplication(tx, applicationId);
     if (!isApplicantSide(actor, application)) throw new DomainError("programme.forbidden");
-    assertTransition(APPLICATION_TRANSITIONS, application.status, "WITHDRAWN", "programme.already_decided");
+    assertTransition(
+      PROGRAMME_APPLICATION_TRANSITIONS,
+      application.status,
+      "WITHDRAWN",
+      "programme.already_decided",
+    );
     await tx.programmeApplication.update({
       where: { id: applicationId },
       data: { status: "WITHDRAWN" },

@@ -5,7 +5,7 @@ import { deleteUpload, storeImage } from "~/modules/uploads/uploads.server";
 import { type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
 import { assertTransition } from "~/utils/state-machine";
-import { APPLICATION_TRANSITIONS } from "./programmes.rules";
+import { PROGRAMME_APPLICATION_TRANSITIONS } from "./programmes.states";
 import { type CompletionReportFields } from "./programmes.schema";
 import { requireCan, notifyApplicant, findApplication, isApplicantSide } from "./programmes.core.server";
 
@@ -94,7 +94,7 @@ export async function evaluateApplication(
     if (application.status === "EVALUATED") throw new DomainError("programme.already_evaluated");
     if (!application.completedAt) throw new DomainError("programme.not_completed");
     assertTransition(
-      APPLICATION_TRANSITIONS,
+      PROGRAMME_APPLICATION_TRANSITIONS,
       application.status,
       "EVALUATED",
       "programme.invalid_transition",

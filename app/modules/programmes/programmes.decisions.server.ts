@@ -7,7 +7,7 @@ import { type Actor } from "~/modules/users/permissions";
 import { enqueueEvent } from "~/modules/webhooks/webhooks.server";
 import { DomainError } from "~/utils/errors";
 import { assertTransition } from "~/utils/state-machine";
-import { APPLICATION_TRANSITIONS } from "./programmes.rules";
+import { PROGRAMME_APPLICATION_TRANSITIONS } from "./programmes.states";
 import {
   moneyText,
   requireCan,
@@ -90,7 +90,12 @@ export async function decideApplication(
     await tx.$queryRaw`SELECT id FROM "ProgrammeApplication" WHERE id = ${applicationId} FOR UPDATE`;
     const application = await findApplication(tx, applicationId);
     const status: ProgrammeApplicationStatus = decision.approve ? "APPROVED" : "REJECTED";
-    assertTransition(APPLICATION_TRANSITIONS, application.status, status, "programme.already_decided");
+    assertTransition(
+      PROGRAMME_APPLICATION_TRANSITIONS,
+      application.status,
+      status,
+      "programme.already_decided",
+    );
 
     if (decision.approve) {
       const programme = await tx.programme.findUniqueOrThrow({

@@ -6,7 +6,7 @@ import { CLEARING, ensureAccount, programmeAccountId, transfer } from "~/modules
 import { type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
 import { assertTransition } from "~/utils/state-machine";
-import { PROGRAMME_TRANSITIONS } from "./programmes.rules";
+import { PROGRAMME_TRANSITIONS } from "./programmes.states";
 import { type BureauApplicationIntentSchema, type ProgrammeFields } from "./programmes.schema";
 import { moneyText, requireCan } from "./programmes.core.server";
 import { reviewApplication, decideApplication } from "./programmes.decisions.server";

@@ -65,11 +65,7 @@ export function strictTerms(raw: unknown): AgreementTerms {
 }
 
 /** The people to tell on one side: the person named on it and, for a village, its village-role members. */
-async function sideMembers(
-  tx: Tx,
-  agreement: AgreementSides,
-  party: AgreementParty,
-): Promise<string[]> {
+async function sideMembers(tx: Tx, agreement: AgreementSides, party: AgreementParty): Promise<string[]> {
   if (party === "PAYEE") return [agreement.payeeUserId];
   const members = agreement.payerOrganisationId
     ? await tx.membership.findMany({

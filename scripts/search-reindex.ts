@@ -5,10 +5,10 @@
 import pino from "pino";
 import { db } from "~/db.server";
 import { EnvError, parseEnv } from "~/env.server";
-import { getSearchEngine } from "~/modules/search/engine.server";
+import { getSearchEngine } from "~/modules/indexing/engine.server";
 import { INDEXED_NAMES, loadDocuments } from "~/modules/search/indexes.server";
 import { rebuildIndexes } from "~/modules/search/indexer.server";
-import { markForIndexing } from "~/modules/search/outbox.server";
+import { markForIndexing } from "~/modules/indexing/outbox.server";
 import { runningDatabaseUrl, startEmbeddedPostgres, type RunningDatabase } from "../server/embedded-postgres";
 
 let env;

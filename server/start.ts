@@ -10,7 +10,7 @@ import { startEscrowJobs } from "~/modules/escrow/escrow.server";
 import { startReviewJobs } from "~/modules/reviews/reviews.server";
 import { expireNeeds } from "~/modules/needs/needs.server";
 import { startRevenueJobs } from "~/modules/revenue/revenue.server";
-import { getSearchEngine } from "~/modules/search/engine.server";
+import { getSearchEngine } from "~/modules/indexing/engine.server";
 import { rebuildIndexes, startIndexer, startIndexerWhenConfigured } from "~/modules/search/indexer.server";
 import { runSavedSearchAlerts } from "~/modules/search/saved-searches.server";
 import { syncReferenceData } from "~/modules/reference/reference.server";

@@ -19,6 +19,11 @@ export function startOfLuoyangDay(day: string): Date {
   return new Date(`${day}T00:00:00+08:00`);
 }
 
+/** Dates are picked as days in Luoyang; a deadline lasts to the end of that day. */
+export function endOfDayInLuoyang(day: string): Date {
+  return new Date(`${day}T23:59:59+08:00`);
+}
+
 function parts(day: string): [number, number, number] {
   const [y, m, d] = day.split("-").map(Number) as [number, number, number];
   return [y, m, d];

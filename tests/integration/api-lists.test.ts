@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { resetRateLimits } from "~/modules/api/rate-limit.server";
 import { openApplicationConversation } from "~/modules/chat/chat.server";
-import { getSearchEngine } from "~/modules/search/engine.server";
+import { getSearchEngine } from "~/modules/indexing/engine.server";
 import { rebuildIndexes } from "~/modules/search/indexer.server";
 import * as applications from "~/routes/api.v1.applications";
 import * as conversations from "~/routes/api.v1.conversations";

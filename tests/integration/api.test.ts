@@ -23,7 +23,7 @@ import { apiRequest, expectDocumented, tokenFor } from "../support/api-factories
 import { createBureau, createExpert, createVillage, meta, needFields } from "../support/needs-factories";
 import { createOpenProgramme } from "../support/programmes-factories";
 import { insertOffer, sessionCookieFor } from "../support/offers-factories";
-import { getSearchEngine } from "~/modules/search/engine.server";
+import { getSearchEngine } from "~/modules/indexing/engine.server";
 import { rebuildIndexes } from "~/modules/search/indexer.server";
 import { useTestDatabase } from "../support/database";
 

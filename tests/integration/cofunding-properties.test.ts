@@ -4,7 +4,7 @@ import { db } from "~/db.server";
 import type { SessionUser } from "~/modules/users/session.server";
 import { terminate } from "~/modules/agreements/agreements.server";
 import { setFunders } from "~/modules/cofunding/cofunding.server";
-import { splitByShares } from "~/modules/cofunding/cofunding.split";
+import { splitByShares } from "~/modules/escrow/shares";
 import {
   acceptMilestone,
   disputeMilestone,

@@ -16,7 +16,7 @@ import {
  * Fault 3: Meilisearch unreachable. The app starts and publishes anyway (the change waits in the
  * SearchOutbox), /search answers from the database with a notice, and once a Meilisearch answers
  * on that port the outbox drains into it. The stand-in implements only what the adapter calls
- * (see app/modules/search/meilisearch.server.test.ts for the documented shapes).
+ * (see app/modules/indexing/meilisearch.server.test.ts for the documented shapes).
  */
 
 let app: AppProcess | undefined;

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { recommendForNeed, recommendNeedsForExpert, sharedTerms } from "~/modules/matching/matching.server";
 import { createNeed } from "~/modules/needs/needs.server";
-import { getSearchEngine } from "~/modules/search/engine.server";
+import { getSearchEngine } from "~/modules/indexing/engine.server";
 import { rebuildIndexes } from "~/modules/search/indexer.server";
 import { useTestDatabase } from "../support/database";
 import { createExpert, createVillage, meta, needFields } from "../support/needs-factories";

@@ -6,9 +6,9 @@ import {
   meiliFilter,
   meiliSearchParams,
   meiliSettings,
-} from "~/modules/search/meilisearch.server";
-import { SEARCH_INDEXES } from "~/modules/search/search.types";
-import { SYNONYMS } from "~/modules/search/synonyms";
+} from "~/modules/indexing/meilisearch.server";
+import { SEARCH_INDEXES } from "~/modules/indexing/search.types";
+import { SYNONYMS } from "~/modules/indexing/synonyms";
 import { CONTRACT_DEFINITION, describeSearchContract } from "../support/search-contract";
 
 const host = process.env.MEILI_HOST;

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { createNeed } from "~/modules/needs/needs.server";
-import { getSearchEngine } from "~/modules/search/engine.server";
+import { getSearchEngine } from "~/modules/indexing/engine.server";
 import { processOutbox, rebuildIndexes } from "~/modules/search/indexer.server";
 import {
   deleteSavedSearch,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createEmbeddedEngine, withoutCommonWords } from "~/modules/search/embedded.server";
-import type { IndexDefinition, SearchDocument } from "~/modules/search/search.types";
+import { createEmbeddedEngine, withoutCommonWords } from "~/modules/indexing/embedded.server";
+import type { IndexDefinition, SearchDocument } from "~/modules/indexing/search.types";
 import { describeSearchContract } from "../support/search-contract";
 
 describeSearchContract("embedded engine", async () => createEmbeddedEngine());

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
-import { createEmbeddedEngine } from "~/modules/search/embedded.server";
+import { createEmbeddedEngine } from "~/modules/indexing/embedded.server";
 import { configureIndexes, processOutbox, rebuildIndexes } from "~/modules/search/indexer.server";
-import type { SearchEngine } from "~/modules/search/search.types";
+import type { SearchEngine } from "~/modules/indexing/search.types";
 import { createNeed, setNeedHidden } from "~/modules/needs/needs.server";
 import { useTestDatabase } from "../support/database";
 import { createBureau, createVillage, meta, needFields } from "../support/needs-factories";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createEmbeddedEngine } from "~/modules/search/embedded.server";
-import type { IndexDefinition, SearchEngine } from "~/modules/search/search.types";
-import { SYNONYMS } from "~/modules/search/synonyms";
+import { createEmbeddedEngine } from "~/modules/indexing/embedded.server";
+import type { IndexDefinition, SearchEngine } from "~/modules/indexing/search.types";
+import { SYNONYMS } from "~/modules/indexing/synonyms";
 import { RELEVANCE_DOCS, RELEVANCE_QUERIES } from "../fixtures/search/relevance";
 
 /** The floor the embedded engine must keep; measured value is printed on every run. */

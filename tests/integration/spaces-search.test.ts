@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { seedDemoData } from "~/modules/demo/seed.server";
-import { getSearchEngine } from "~/modules/search/engine.server";
+import { getSearchEngine } from "~/modules/indexing/engine.server";
 import { processOutbox, rebuildIndexes } from "~/modules/search/indexer.server";
-import { markOwnerForIndexing } from "~/modules/search/outbox.server";
+import { markOwnerForIndexing } from "~/modules/verification/owner-documents.server";
 import { listSavedSearches, runSavedSearchAlerts, saveSearch } from "~/modules/search/saved-searches.server";
 import { SearchParamsSchema } from "~/modules/search/search.schema";
 import { searchMarketplace } from "~/modules/search/search.server";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { IndexDefinition, SearchDocument, SearchEngine } from "~/modules/search/search.types";
-import { SYNONYMS } from "~/modules/search/synonyms";
+import type { IndexDefinition, SearchDocument, SearchEngine } from "~/modules/indexing/search.types";
+import { SYNONYMS } from "~/modules/indexing/synonyms";
 
 export const CONTRACT_INDEX = "needs" as const;
 

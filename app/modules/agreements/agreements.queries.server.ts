@@ -4,9 +4,9 @@ import type { AgreementParty, AgreementStatus } from "~/generated/prisma/enums";
 import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
 import { canTransition } from "~/utils/state-machine";
-import { AGREEMENT_TRANSITIONS } from "./agreement-states";
+import { AGREEMENT_TRANSITIONS } from "~/modules/escrow/escrow.states";
 import { vestedBp } from "./equity";
-import { partyOf } from "./parties";
+import { partyOf } from "~/modules/escrow/parties";
 import { AgreementTerms } from "./terms";
 
 /** Read models of agreements and the equity register, with explicit selects. */

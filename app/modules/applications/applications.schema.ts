@@ -1,23 +1,5 @@
 import { z } from "zod";
-import { ARRANGEMENT_TYPES, requiredYuan } from "~/modules/marketplace/marketplace.schema";
-
-export const ApplySchema = z.object({
-  intent: z.literal("apply"),
-  approach: z
-    .string({ message: "errors.required" })
-    .trim()
-    .min(20, "applications.errors.approach_length")
-    .max(4000, "applications.errors.approach_length"),
-  timeline: z
-    .string({ message: "errors.required" })
-    .trim()
-    .min(4, "applications.errors.timeline_length")
-    .max(400, "applications.errors.timeline_length"),
-  arrangement: z.enum(ARRANGEMENT_TYPES, { message: "applications.errors.arrangement" }),
-  price: requiredYuan("needs.errors.money"),
-});
-
-export type ApplyInput = z.infer<typeof ApplySchema>;
+export { ApplySchema, type ApplyInput } from "~/modules/needs/apply.schema";
 
 const message = z.string().trim().max(1000).optional();
 

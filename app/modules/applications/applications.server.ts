@@ -1,9 +1,10 @@
 import { db, withUnit, type Tx, type Unit } from "~/db.server";
-import { Prisma, type ApplicationStatus } from "~/generated/prisma/client";
+import { Prisma } from "~/generated/prisma/client";
 import { translate } from "~/i18n/i18n";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { assertNotBanned } from "~/modules/sanctions/bans.server";
-import { canManageNeed, NEED_TRANSITIONS } from "~/modules/needs/needs.server";
+import { canManageNeed } from "~/modules/needs/needs.server";
+import { NEED_TRANSITIONS } from "~/modules/needs/needs.states";
 import {
   assertMayApplyByInvitation,
   assertNoPendingRevision,
@@ -14,21 +15,13 @@ import {
   deliverNotifications,
   type NewNotification,
 } from "~/modules/notifications/notifications.server";
-import { markForIndexing } from "~/modules/search/outbox.server";
+import { markForIndexing } from "~/modules/indexing/outbox.server";
 import { can, type Actor } from "~/modules/users/permissions";
 import { enqueueEvent } from "~/modules/webhooks/webhooks.server";
 import { DomainError } from "~/utils/errors";
-import { assertTransition, type Transitions } from "~/utils/state-machine";
+import { assertTransition } from "~/utils/state-machine";
 import type { ApplyInput } from "./applications.schema";
-
-/** DESIGN.md §3: SUBMITTED → SHORTLISTED → ACCEPTED | DECLINED; withdraw until accepted. */
-export const APPLICATION_TRANSITIONS: Transitions<ApplicationStatus> = {
-  SUBMITTED: ["SHORTLISTED", "ACCEPTED", "DECLINED", "WITHDRAWN"],
-  SHORTLISTED: ["ACCEPTED", "DECLINED", "WITHDRAWN"],
-  ACCEPTED: [],
-  DECLINED: [],
-  WITHDRAWN: [],
-};
+import { APPLICATION_TRANSITIONS } from "./applications.states";
 
 interface Meta {
   ip: string;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { IdempotencyKeySchema } from "~/modules/ledger/ledger.schema";
 import { parseYuanToFen } from "~/utils/money";
-import { WHOLE_BP } from "./cofunding.split";
+import { WHOLE_BP } from "~/modules/escrow/shares";
 
 /** At most this many payers share one milestone. */
 export const MAX_FUNDERS = 5;

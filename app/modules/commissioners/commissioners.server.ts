@@ -1,7 +1,7 @@
 import { db } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { createNotifications, deliverNotifications } from "~/modules/notifications/notifications.server";
-import { markForIndexing } from "~/modules/search/outbox.server";
+import { markForIndexing } from "~/modules/indexing/outbox.server";
 import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
 import type { CohortFields, DispatchFields } from "./commissioners.schema";

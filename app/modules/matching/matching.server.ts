@@ -1,7 +1,7 @@
 import { db } from "~/db.server";
-import { getSearchEngine } from "~/modules/search/engine.server";
-import type { SearchRequest } from "~/modules/search/search.types";
-import { tokenize } from "~/modules/search/tokenizer.server";
+import { getSearchEngine } from "~/modules/indexing/engine.server";
+import type { SearchRequest } from "~/modules/indexing/search.types";
+import { tokenize } from "~/modules/indexing/tokenizer.server";
 import { INDUSTRIES } from "~/modules/reference/reference";
 import { expertReputations, type RatingFigure } from "~/modules/reviews/reputation.server";
 

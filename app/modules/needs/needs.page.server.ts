@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ApplySchema } from "~/modules/applications/applications.schema";
+import { ApplySchema } from "./apply.schema";
 import { HideSchema } from "./needs.schema";
 
 /** Every action of the need page, told apart by intent. */

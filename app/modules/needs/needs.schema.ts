@@ -3,6 +3,7 @@ import { BrandService, NeedKind, Urgency } from "~/generated/prisma/enums";
 import { ARRANGEMENT_TYPES, checkboxes, optionalYuan } from "~/modules/marketplace/marketplace.schema";
 import { COUNTY_CODES, INDUSTRY_CODES } from "~/modules/reference/reference";
 import { MAX_IMAGE_BYTES } from "~/modules/uploads/limits";
+import { endOfDayInLuoyang } from "~/utils/dates";
 
 export const MAX_NEED_PHOTOS = 6;
 export const NEED_KINDS = Object.values(NeedKind) as [NeedKind, ...NeedKind[]];
@@ -10,11 +11,6 @@ export const URGENCIES = Object.values(Urgency) as [Urgency, ...Urgency[]];
 export const BRAND_SERVICES = Object.values(BrandService) as [BrandService, ...BrandService[]];
 
 const ALWAYS = { when: () => true };
-
-/** Dates are picked as days in Luoyang; a deadline lasts to the end of that day. */
-export function endOfDayInLuoyang(day: string): Date {
-  return new Date(`${day}T23:59:59+08:00`);
-}
 
 const photoFiles = z.preprocess(
   (value) => (Array.isArray(value) ? value : value === undefined ? [] : [value]),

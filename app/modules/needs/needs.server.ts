@@ -3,24 +3,16 @@ import type { NeedStatus, Prisma } from "~/generated/prisma/client";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { assertNotBanned } from "~/modules/sanctions/bans.server";
 import { createNotifications, deliverNotifications } from "~/modules/notifications/notifications.server";
-import { markForIndexing } from "~/modules/search/outbox.server";
+import { markForIndexing } from "~/modules/indexing/outbox.server";
 import { deleteUpload, storeImage } from "~/modules/uploads/uploads.server";
 import { can, type Actor } from "~/modules/users/permissions";
 import { getPublisherVerification } from "~/modules/verification/verified.server";
 import { enqueueEvent } from "~/modules/webhooks/webhooks.server";
 import { DomainError } from "~/utils/errors";
-import { assertTransition, type Transitions } from "~/utils/state-machine";
-import { MAX_NEED_PHOTOS, endOfDayInLuoyang, type NeedFields } from "./needs.schema";
-
-/** DESIGN.md §3: DRAFT → OPEN → IN_PROGRESS → COMPLETED; OPEN → CLOSED | EXPIRED. */
-export const NEED_TRANSITIONS: Transitions<NeedStatus> = {
-  DRAFT: ["OPEN"],
-  OPEN: ["IN_PROGRESS", "CLOSED", "EXPIRED"],
-  IN_PROGRESS: ["COMPLETED"],
-  COMPLETED: [],
-  CLOSED: [],
-  EXPIRED: [],
-};
+import { assertTransition } from "~/utils/state-machine";
+import { endOfDayInLuoyang } from "~/utils/dates";
+import { NEED_TRANSITIONS } from "./needs.states";
+import { MAX_NEED_PHOTOS, type NeedFields } from "./needs.schema";
 
 const EDITABLE: NeedStatus[] = ["DRAFT", "OPEN"];
 const POSTER_ROLES = ["VILLAGE", "FARMER"] as const;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { checkboxes } from "~/modules/marketplace/marketplace.schema";
-import { ApplySchema } from "~/modules/applications/applications.schema";
+import { ApplySchema } from "~/modules/needs/apply.schema";
 
 /** How many experts one invite form may name: enough for a shortlist, too few for spam. */
 export const MAX_INVITES = 20;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { OrganisationType, ProgrammeKind } from "~/generated/prisma/enums";
 import { checkboxes, optionalYuan, requiredYuan } from "~/modules/marketplace/marketplace.schema";
-import { endOfDayInLuoyang } from "~/modules/needs/needs.schema";
+import { endOfDayInLuoyang } from "~/utils/dates";
 import { COUNTY_CODES, INDUSTRY_CODES } from "~/modules/reference/reference";
 import { MAX_IMAGE_BYTES } from "~/modules/uploads/limits";
 import { parseYuanToFen } from "~/utils/money";

@@ -1,7 +1,7 @@
 import { db } from "~/db.server";
 import type { OrganisationType } from "~/generated/prisma/enums";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { markForIndexing } from "~/modules/search/outbox.server";
+import { markForIndexing } from "~/modules/indexing/outbox.server";
 import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
 import type { RequestMeta } from "~/utils/request.server";

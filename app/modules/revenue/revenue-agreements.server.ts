@@ -5,7 +5,7 @@ import { RevenueShareTerms } from "~/modules/agreements/terms";
 import type { NewNotification } from "~/modules/notifications/notifications.server";
 import type { Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
-import { partyOf } from "~/modules/agreements/parties";
+import { partyOf } from "~/modules/escrow/parties";
 
 /** Revenue is shared while the agreement runs; a milestone dispute (DISPUTED) does not stop it. */
 export const SHARING_STATES: readonly AgreementStatus[] = ["ACTIVE", "DISPUTED"];

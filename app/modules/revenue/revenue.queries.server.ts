@@ -3,7 +3,7 @@ import { can, type Actor } from "~/modules/users/permissions";
 import { luoyangToday } from "~/utils/dates";
 import { periodsOf } from "./periods";
 import type { RevenueView } from "./revenue.schema";
-import { partyOf } from "~/modules/agreements/parties";
+import { partyOf } from "~/modules/escrow/parties";
 import { agreementSelect, revenueComponents, isPayerSide, SHARING_STATES } from "./revenue-agreements.server";
 
 /**

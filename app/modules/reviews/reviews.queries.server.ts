@@ -1,7 +1,7 @@
 import { db } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { AgreementParty } from "~/generated/prisma/enums";
-import { otherParty, partyOf } from "~/modules/agreements/parties";
+import { otherParty, partyOf } from "~/modules/escrow/parties";
 import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError, isDomainError } from "~/utils/errors";
 import { CRITERIA, type Criterion } from "./reviews.schema";

@@ -2,7 +2,7 @@ import type { Logger } from "pino";
 import { db, type Tx } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { AgreementParty } from "~/generated/prisma/enums";
-import { otherParty, partyOf, type AgreementSides } from "~/modules/agreements/parties";
+import { otherParty, partyOf, type AgreementSides } from "~/modules/escrow/parties";
 import { recordAudit } from "~/modules/audit/audit.server";
 import {
   createNotifications,

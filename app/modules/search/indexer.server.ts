@@ -1,151 +1,32 @@
 import type { Logger } from "pino";
-import { db } from "~/db.server";
-import { INDEX_DEFINITIONS, INDEXED_NAMES, loadDocuments, type IndexedName } from "./indexes.server";
-import type { SearchEngine } from "./search.types";
-import { SYNONYMS } from "./synonyms";
+import * as indexing from "~/modules/indexing/indexer.server";
+import type { SearchEngine } from "~/modules/indexing/search.types";
+import { SEARCH_CATALOG } from "./indexes.server";
 
-const BATCH = 200;
-const REBUILD_PAGE = 1000;
-const MAX_BACKOFF_MS = 10 * 60 * 1000;
+/*
+ * The indexer of app/modules/indexing bound to the marketplace's catalog: the server, the
+ * reindex script and the tests start and drive it from here, so the generic processor never
+ * imports the tables it indexes.
+ */
 
-export async function configureIndexes(engine: SearchEngine): Promise<void> {
-  for (const name of INDEXED_NAMES) await engine.configure(name, INDEX_DEFINITIONS[name], SYNONYMS);
+export function configureIndexes(engine: SearchEngine): Promise<void> {
+  return indexing.configureIndexes(engine, SEARCH_CATALOG);
 }
 
 /** Empties every index and loads it again from the database. */
-export async function rebuildIndexes(engine: SearchEngine): Promise<Record<IndexedName, number>> {
-  await configureIndexes(engine);
-  const counts = {} as Record<IndexedName, number>;
-  const started = new Date();
-  for (const name of INDEXED_NAMES) {
-    await engine.clear(name);
-    const documents = await loadDocuments(name, "all");
-    for (let i = 0; i < documents.length; i += REBUILD_PAGE)
-      await engine.upsert(name, documents.slice(i, i + REBUILD_PAGE));
-    counts[name] = documents.length;
-  }
-  // Everything written before the rebuild began is now in the index.
-  await db.searchOutbox.updateMany({
-    where: { processedAt: null, createdAt: { lt: started } },
-    data: { processedAt: new Date() },
-  });
-  return counts;
+export function rebuildIndexes(engine: SearchEngine) {
+  return indexing.rebuildIndexes(engine, SEARCH_CATALOG);
 }
 
-/**
- * Applies one batch of pending outbox rows. Rows are claimed with SKIP LOCKED, so several app
- * instances share the work; a failure leaves the rows pending with a growing back-off.
- */
-export async function processOutbox(
-  engine: SearchEngine,
-  now = new Date(),
-): Promise<{ applied: number; failed: number }> {
-  return db.$transaction(
-    async (tx) => {
-      const rows = await tx.$queryRaw<{ id: bigint; index: string; documentId: string; attempts: number }[]>`
-        SELECT id, "index", "documentId", attempts FROM "SearchOutbox"
-        WHERE "processedAt" IS NULL AND "nextAttemptAt" <= ${now}
-        ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`;
-      if (rows.length === 0) return { applied: 0, failed: 0 };
-      let failed = 0;
-      for (const name of INDEXED_NAMES) {
-        const batch = rows.filter((row) => row.index === name);
-        if (batch.length === 0) continue;
-        const ids = [...new Set(batch.map((row) => row.documentId))];
-        try {
-          const documents = await loadDocuments(name, ids, tx);
-          const present = new Set(documents.map((document) => document.id));
-          if (documents.length) await engine.upsert(name, documents);
-          const gone = ids.filter((id) => !present.has(id));
-          if (gone.length) await engine.remove(name, gone);
-          await tx.searchOutbox.updateMany({
-            where: { id: { in: batch.map((row) => row.id) } },
-            data: { processedAt: now, lastError: null },
-          });
-        } catch (error) {
-          failed += batch.length;
-          for (const row of batch) {
-            const delay = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** row.attempts);
-            await tx.searchOutbox.update({
-              where: { id: row.id },
-              data: {
-                attempts: { increment: 1 },
-                nextAttemptAt: new Date(now.getTime() + delay),
-                lastError: String(error).slice(0, 500),
-              },
-            });
-          }
-        }
-      }
-      return { applied: rows.length - failed, failed };
-    },
-    { timeout: 60_000 },
-  );
+/** Applies one batch of pending outbox rows. */
+export function processOutbox(engine: SearchEngine, now = new Date()) {
+  return indexing.processOutbox(engine, SEARCH_CATALOG, now);
 }
 
-/** Polls the outbox every second until stopped; logs failures, never throws. */
-export function startIndexer(engine: SearchEngine, log: Logger, intervalMs = 1000): () => Promise<void> {
-  let stopped = false;
-  let running: Promise<void> = Promise.resolve();
-  let timer: NodeJS.Timeout | undefined;
-  const tick = () => {
-    running = (async () => {
-      try {
-        for (;;) {
-          const { applied, failed } = await processOutbox(engine);
-          if (failed) log.warn({ failed }, "search index updates failed; they will be retried");
-          if (applied + failed === 0 || stopped) break;
-        }
-      } catch (error) {
-        log.error({ err: error }, "search indexer failed");
-      }
-      if (!stopped) timer = setTimeout(tick, intervalMs);
-    })();
-  };
-  tick();
-  return async () => {
-    stopped = true;
-    clearTimeout(timer);
-    await running;
-  };
+export function startIndexer(engine: SearchEngine, log: Logger, intervalMs?: number) {
+  return indexing.startIndexer(engine, SEARCH_CATALOG, log, intervalMs);
 }
 
-/**
- * Meilisearch may be unreachable when the app starts or for a while after: the app serves anyway
- * (search falls back to the database) and every change waits in the outbox. The indexes are
- * configured as soon as the engine answers — retried with back-off up to 30 s — and only then the
- * indexer starts and drains what piled up.
- */
-export function startIndexerWhenConfigured(
-  engine: SearchEngine,
-  log: Logger,
-  retryMs = 1000,
-): () => Promise<void> {
-  let stopped = false;
-  let attempt = 0;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-  let stopIndexer: (() => Promise<void>) | undefined;
-  const attemptConfigure = () => {
-    running = (async () => {
-      try {
-        await configureIndexes(engine);
-        if (attempt > 0) log.info("search engine reachable again; catching up from the outbox");
-        if (!stopped) stopIndexer = startIndexer(engine, log);
-        return;
-      } catch (error) {
-        if (attempt === 0) log.warn({ err: error }, "search engine unreachable; changes wait in the outbox");
-      }
-      attempt += 1;
-      if (!stopped)
-        timer = setTimeout(attemptConfigure, Math.min(30_000, retryMs * 2 ** Math.min(attempt - 1, 5)));
-    })();
-  };
-  attemptConfigure();
-  return async () => {
-    stopped = true;
-    clearTimeout(timer);
-    await running;
-    await stopIndexer?.();
-  };
+export function startIndexerWhenConfigured(engine: SearchEngine, log: Logger, retryMs?: number) {
+  return indexing.startIndexerWhenConfigured(engine, SEARCH_CATALOG, log, retryMs);
 }

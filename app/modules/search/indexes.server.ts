@@ -1,6 +1,7 @@
 import { db, type Tx } from "~/db.server";
+import type { IndexCatalog } from "~/modules/indexing/indexer.server";
+import type { IndexDefinition, IndexName, SearchDocument } from "~/modules/indexing/search.types";
 import { INDUSTRY_CODES } from "~/modules/reference/reference";
-import type { IndexDefinition, IndexName, SearchDocument } from "./search.types";
 
 /** What each index holds and how it may be searched, filtered and sorted. */
 export const INDEX_DEFINITIONS: Record<IndexName, IndexDefinition> = {
@@ -255,3 +256,6 @@ export async function loadDocuments(
     verified: Boolean(profile.user.verifiedAt),
   }));
 }
+
+/** The marketplace's indexes as the indexer is given them where it is started. */
+export const SEARCH_CATALOG: IndexCatalog = { definitions: INDEX_DEFINITIONS, loadDocuments };

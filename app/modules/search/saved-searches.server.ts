@@ -5,7 +5,7 @@ import {
   type NewNotification,
 } from "~/modules/notifications/notifications.server";
 import { DomainError } from "~/utils/errors";
-import { getSearchEngine } from "./engine.server";
+import { getSearchEngine } from "~/modules/indexing/engine.server";
 import { SearchParamsSchema, searchHref, type SearchParams } from "./search.schema";
 import { requestFor } from "./search.server";
 

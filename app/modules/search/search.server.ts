@@ -2,11 +2,11 @@ import { db } from "~/db.server";
 import { getNeedCards, publishedWhere } from "~/modules/needs/needs.queries.server";
 import { getOfferCards } from "~/modules/offers/offers.server";
 import { getServiceCards } from "~/modules/spaces/spaces.server";
-import { getSearchEngine } from "./engine.server";
-import type { Filter, SearchRequest, SearchResponse } from "./search.types";
+import { getSearchEngine } from "~/modules/indexing/engine.server";
+import type { Filter, SearchRequest, SearchResponse } from "~/modules/indexing/search.types";
 import type { SearchParams } from "./search.schema";
-import { SYNONYMS } from "./synonyms";
-import { expandQuery } from "./query.server";
+import { SYNONYMS } from "~/modules/indexing/synonyms";
+import { expandQuery } from "~/modules/indexing/query.server";
 
 export const RESULTS_PER_PAGE = 20;
 

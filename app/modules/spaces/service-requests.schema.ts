@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ServiceRequestStatus } from "~/generated/prisma/enums";
-import { endOfDayInLuoyang } from "~/modules/needs/needs.schema";
+import { endOfDayInLuoyang } from "~/utils/dates";
 import { COUNTY_CODES } from "~/modules/reference/reference";
 
 export const REQUEST_STATUSES = Object.values(ServiceRequestStatus) as [

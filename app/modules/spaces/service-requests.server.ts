@@ -9,19 +9,11 @@ import {
 } from "~/modules/notifications/notifications.server";
 import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
-import { assertTransition, type Transitions } from "~/utils/state-machine";
-import { endOfDayInLuoyang } from "~/modules/needs/needs.schema";
+import { assertTransition } from "~/utils/state-machine";
+import { endOfDayInLuoyang } from "~/utils/dates";
 import type { ServiceRequestFields } from "./service-requests.schema";
 import { managesSpace, type RequestMeta } from "./spaces.server";
-
-/** A request moves like an application: the space answers, then finishes; the requester may cancel until it is done. */
-export const REQUEST_TRANSITIONS: Transitions<ServiceRequestStatus> = {
-  SUBMITTED: ["ACCEPTED", "DECLINED", "CANCELLED"],
-  ACCEPTED: ["COMPLETED", "CANCELLED"],
-  COMPLETED: [],
-  DECLINED: [],
-  CANCELLED: [],
-};
+import { REQUEST_TRANSITIONS } from "./spaces.states";
 
 const rowSelect = {
   id: true,

@@ -3,81 +3,21 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { ServiceStatus } from "~/generated/prisma/enums";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { createNotifications, deliverNotifications } from "~/modules/notifications/notifications.server";
-import { markForIndexing } from "~/modules/search/outbox.server";
+import { markForIndexing } from "~/modules/indexing/outbox.server";
 import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
-import { assertTransition, type Transitions } from "~/utils/state-machine";
-import type { ServiceFields, ServiceFilters } from "./spaces.schema";
+import { assertTransition } from "~/utils/state-machine";
+import type { ServiceFields } from "./spaces.schema";
+import { SERVICE_TRANSITIONS } from "./spaces.states";
+import { ownsService } from "./spaces.queries.server";
 
-export const SERVICES_PER_PAGE = 20;
-
-/** The service state machine, as for offers. Every state is editable; editing a published service keeps it published. */
-export const SERVICE_TRANSITIONS: Transitions<ServiceStatus> = {
-  DRAFT: ["PUBLISHED"],
-  PUBLISHED: ["WITHDRAWN"],
-  WITHDRAWN: ["PUBLISHED"],
-};
+/*
+ * A space's services: create, edit, publish, withdraw, hide and unhide. The read models are in
+ * spaces.queries.server.ts and the state tables in spaces.states.ts; callers keep importing from here.
+ */
 
 export interface RequestMeta {
   ip?: string | null;
-}
-
-const cardSelect = {
-  id: true,
-  category: true,
-  title: true,
-  industries: true,
-  countiesServed: true,
-  free: true,
-  priceMinFen: true,
-  priceMaxFen: true,
-  turnaroundDays: true,
-  status: true,
-  publishedAt: true,
-  organisation: { select: { id: true, name: true, nameEn: true, verifiedAt: true } },
-} as const;
-
-const detailSelect = {
-  ...cardSelect,
-  description: true,
-  organisationId: true,
-  postedById: true,
-  hiddenAt: true,
-  hiddenReason: true,
-  updatedAt: true,
-} as const;
-
-export type ServiceCard = Prisma.SpaceServiceGetPayload<{ select: typeof cardSelect }>;
-export type ServiceDetail = Prisma.SpaceServiceGetPayload<{ select: typeof detailSelect }>;
-
-/** Whether the actor runs this space: a member of the organisation with the SPACE role. */
-export function managesSpace(actor: Actor | null | undefined, organisationId: string): boolean {
-  return Boolean(
-    actor?.memberships.some(
-      (membership) => membership.organisationId === organisationId && membership.role === "SPACE",
-    ),
-  );
-}
-
-/** A service belongs to its space; every SPACE account of that space may manage it. */
-export function ownsService(actor: Actor | null | undefined, service: { organisationId: string }): boolean {
-  return managesSpace(actor, service.organisationId);
-}
-
-/** The spaces the actor may post services for, for the form's "which space" choice. */
-export async function getSpaceOptions(actor: Actor) {
-  const ids = actor.memberships
-    .filter(
-      (membership) =>
-        membership.role === "SPACE" &&
-        can(actor, "space.manageServices", { organisationId: membership.organisationId }),
-    )
-    .map((membership) => membership.organisationId);
-  return db.organisation.findMany({
-    where: { id: { in: ids }, type: "STAR_SPACE" },
-    select: { id: true, name: true, verifiedAt: true },
-    orderBy: { name: "asc" },
-  });
 }
 
 /** The space a new service is for: the one named, or the only one the actor runs. */
@@ -311,111 +251,18 @@ export async function unhideService(actor: Actor, serviceId: string, meta: Reque
   });
 }
 
-/**
- * A service's page for this viewer. Drafts are seen by the space only; withdrawn and hidden
- * services by the space and the bureau; everyone else gets "not found", never a hint it exists.
- */
-export async function getServiceDetail(viewer: Actor | null, serviceId: string) {
-  const service = await db.spaceService.findUnique({ where: { id: serviceId }, select: detailSelect });
-  if (!service) throw new DomainError("service.not_found");
-  const isOwner = ownsService(viewer, service);
-  const canModerate = can(viewer, "content.moderate");
-  const isPublic = service.status === "PUBLISHED" && !service.hiddenAt;
-  if (!isOwner && !isPublic && !(canModerate && service.status !== "DRAFT"))
-    throw new DomainError("service.not_found");
-  return { service, isOwner, canModerate };
-}
-
-/** The service as its space edits it; anyone else is refused. */
-export async function getServiceForEdit(actor: Actor, serviceId: string) {
-  const service = await db.spaceService.findUnique({ where: { id: serviceId }, select: detailSelect });
-  if (!service) throw new DomainError("service.not_found");
-  if (!ownsService(actor, service))
-    throw new DomainError(service.status === "DRAFT" ? "service.not_found" : "service.forbidden");
-  return service;
-}
-
-function orderFor(sort: ServiceFilters["sort"]): Prisma.SpaceServiceOrderByWithRelationInput[] {
-  // Free services are the cheapest; "to be agreed" comes last; ties go to the newest.
-  if (sort === "price_asc") {
-    return [
-      { free: "desc" },
-      { priceMinFen: { sort: "asc", nulls: "last" } },
-      { priceMaxFen: { sort: "asc", nulls: "last" } },
-      { publishedAt: "desc" },
-      { id: "asc" },
-    ];
-  }
-  return [{ publishedAt: "desc" }, { id: "asc" }];
-}
-
-const visible = { status: "PUBLISHED", hiddenAt: null } as const;
-
-/** Published, visible services matching the filters: one page of cards and the total count. */
-export async function listServices(filters: Partial<ServiceFilters> = {}) {
-  const page = Math.max(1, Math.trunc(filters.page ?? 1));
-  const conditions: Prisma.SpaceServiceWhereInput[] = [visible];
-  if (filters.category) conditions.push({ category: filters.category });
-  if (filters.county) conditions.push({ countiesServed: { has: filters.county } });
-  // No industries means the service suits any industry.
-  if (filters.industry)
-    conditions.push({ OR: [{ industries: { has: filters.industry } }, { industries: { isEmpty: true } }] });
-  if (filters.free) conditions.push({ free: true });
-  if (filters.verified) conditions.push({ organisation: { verifiedAt: { not: null } } });
-  if (filters.q) {
-    const contains = { contains: filters.q, mode: "insensitive" } as const;
-    conditions.push({
-      OR: [{ title: contains }, { description: contains }, { organisation: { name: contains } }],
-    });
-  }
-  const where: Prisma.SpaceServiceWhereInput = { AND: conditions };
-  const [services, total] = await Promise.all([
-    db.spaceService.findMany({
-      where,
-      select: cardSelect,
-      orderBy: orderFor(filters.sort ?? "newest"),
-      skip: (page - 1) * SERVICES_PER_PAGE,
-      take: SERVICES_PER_PAGE,
-    }),
-    db.spaceService.count({ where }),
-  ]);
-  return { services, total, page, pageCount: Math.max(1, Math.ceil(total / SERVICES_PER_PAGE)) };
-}
-
-/** Cards for the given ids, in the given order (search results keep the engine's ranking). */
-export async function getServiceCards(ids: readonly string[]): Promise<ServiceCard[]> {
-  if (ids.length === 0) return [];
-  const rows = await db.spaceService.findMany({
-    where: { id: { in: [...ids] }, ...visible },
-    select: cardSelect,
-  });
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.map((id) => byId.get(id)).filter((row): row is ServiceCard => row !== undefined);
-}
-
-const listSelect = { ...cardSelect, hiddenAt: true, hiddenReason: true, updatedAt: true } as const;
-
-/** A space's services for its page: published ones, or every state for the space's own accounts. */
-export function listServicesOfSpace(organisationId: string, includeDrafts: boolean) {
-  return db.spaceService.findMany({
-    where: { organisationId, ...(includeDrafts ? {} : visible) },
-    select: listSelect,
-    orderBy: includeDrafts
-      ? [{ updatedAt: "desc" }, { id: "asc" }]
-      : [{ publishedAt: "desc" }, { id: "asc" }],
-    take: 100,
-  });
-}
-
-/** Every service of every space the actor runs, in any state, for their workspace: newest change first. */
-export function listMyServices(actor: Actor) {
-  const spaceIds = actor.memberships
-    .filter((membership) => membership.role === "SPACE")
-    .map((membership) => membership.organisationId);
-  return db.spaceService.findMany({
-    where: { organisationId: { in: spaceIds } },
-    select: listSelect,
-    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
-    take: 100,
-  });
-}
+export { SERVICE_TRANSITIONS } from "./spaces.states";
+export {
+  SERVICES_PER_PAGE,
+  getServiceCards,
+  getServiceDetail,
+  getServiceForEdit,
+  getSpaceOptions,
+  listMyServices,
+  listServices,
+  listServicesOfSpace,
+  managesSpace,
+  ownsService,
+  type ServiceCard,
+  type ServiceDetail,
+} from "./spaces.queries.server";

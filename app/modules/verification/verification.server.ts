@@ -1,4 +1,4 @@
-import { markOwnerForIndexing } from "~/modules/search/outbox.server";
+import { markOwnerForIndexing } from "./owner-documents.server";
 import { createHash } from "node:crypto";
 import { db, type Tx } from "~/db.server";
 import type { Prisma, VerificationStatus, VerificationSubject } from "~/generated/prisma/client";

@@ -1,26 +1,10 @@
 import type { Tx } from "~/db.server";
-import type { IndexedName } from "./indexes.server";
-
-/**
- * Records, inside the caller's transaction, that these records changed and the search index
- * must catch up. The indexer reads the record's current state, so one kind of row covers
- * creation, edits, hiding and deletion alike.
- */
-export async function markForIndexing(
-  tx: Tx,
-  index: IndexedName,
-  ids: string | readonly string[],
-): Promise<void> {
-  const list = typeof ids === "string" ? [ids] : ids;
-  if (list.length === 0) return;
-  await tx.searchOutbox.createMany({
-    data: list.map((documentId) => ({ index, documentId, operation: "UPSERT" as const })),
-  });
-}
+import { markForIndexing } from "~/modules/indexing/outbox.server";
 
 /**
  * Everything an organisation or a person shows in search, queued for re-indexing — used when
- * their verification changes, which every one of their documents carries.
+ * their verification changes, which every one of their documents carries. It lives with
+ * verification, the one change that touches every document of an owner at once.
  */
 // One after the other: a transaction is one connection, which runs one query at a time.
 export async function markOwnerForIndexing(

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { percentSharesToFen, splitByShares } from "./cofunding.split";
+import { percentSharesToFen, splitByShares } from "./shares";
 
 const shares = fc
   .array(fc.integer({ min: 1, max: 50_000_000 }), { minLength: 1, maxLength: 5 })

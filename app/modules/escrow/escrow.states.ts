@@ -1,6 +1,12 @@
 import type { AgreementStatus, MilestoneStatus } from "~/generated/prisma/enums";
 import type { Transitions } from "~/utils/state-machine";
 
+/*
+ * Both tables live with escrow, the lowest module that moves an agreement between states (a
+ * dispute makes it DISPUTED, the last released milestone COMPLETED); agreements, which calls
+ * escrow to refund on termination, reads them from here.
+ */
+
 /** DESIGN §3. An agreement is DISPUTED while one of its milestones is, then ACTIVE again. */
 export const AGREEMENT_TRANSITIONS: Transitions<AgreementStatus> = {
   DRAFT: ["PROPOSED", "TERMINATED"],

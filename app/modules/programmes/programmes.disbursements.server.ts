@@ -1,0 +1,135 @@
+import { db, type Tx } from "~/db.server";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { idempotent } from "~/modules/ledger/idempotency.server";
+import { ensureWallet, programmeAccountId, transfer } from "~/modules/ledger/ledger.server";
+import { deliverNotifications } from "~/modules/notifications/notifications.server";
+import { assertNotBanned } from "~/modules/sanctions/bans.server";
+import { type Actor } from "~/modules/users/permissions";
+import { DomainError, isDomainError } from "~/utils/errors";
+import { PASSING_SCORE } from "./programmes.schema";
+import {
+  type Notifications,
+  moneyText,
+  requireCan,
+  notifyApplicant,
+  type ApplicationRow,
+  findApplication,
+} from "./programmes.core.server";
+
+export interface DisburseInput {
+  applicationId: string;
+  /** Omitted: the rest of what was approved. */
+  amountFen?: number;
+  idempotencyKey: string;
+}
+
+/**
+ * Pays an approved project from programme:<id> into its organisation's wallet. The programme row
+ * and then the application row are locked, so parallel payments queue: each sees what the one
+ * before it paid and can never pay beyond the approval; the ledger's no-overdraft CHECK is the
+ * last guard on the budget. The idempotency key makes a double submit pay once.
+ */
+export async function disburse(
+  actor: Actor,
+  input: DisburseInput,
+  now: Date = new Date(),
+): Promise<{ amountFen: number; transferId: string }> {
+  requireCan(actor, "programme.manage");
+  const { result, rows } = await db.$transaction(async (tx) => {
+    let rows: Notifications = [];
+    const request = { applicationId: input.applicationId, amountFen: input.amountFen ?? null };
+    const { result } = await idempotent(
+      tx,
+      { actorId: actor.id, key: input.idempotencyKey, scope: "programme.disburse", request },
+      async () => {
+        const { programmeId } = await findApplication(tx, input.applicationId);
+        await tx.$queryRaw`SELECT id FROM "Programme" WHERE id = ${programmeId} FOR UPDATE`;
+        await tx.$queryRaw`SELECT id FROM "ProgrammeApplication" WHERE id = ${input.applicationId} FOR UPDATE`;
+        const application = await findApplication(tx, input.applicationId);
+        const programme = await tx.programme.findUniqueOrThrow({
+          where: { id: programmeId },
+          select: { kind: true },
+        });
+        if (application.suspendedAt)
+          throw new DomainError("programme.suspended", { reason: application.suspensionReason ?? "" });
+        await assertNotBanned(
+          { userId: application.applicantId, organisationIds: [application.organisationId] },
+          now,
+          tx,
+        );
+        await assertDisbursable(tx, programme.kind, application);
+
+        const remaining = application.approvedFen! - application.disbursedFen;
+        const amountFen = input.amountFen ?? remaining;
+        if (amountFen > remaining)
+          throw new DomainError("programme.over_approved", { remaining: moneyText(remaining) });
+        const wallet = await ensureWallet(tx, { organisationId: application.organisationId });
+        let paid: { id: string };
+        try {
+          paid = await transfer(tx, {
+            from: programmeAccountId(programmeId),
+            to: wallet,
+            amountFen,
+            reason: "DISBURSEMENT",
+            programmeApplicationId: application.id,
+            actorId: actor.id,
+          });
+        } catch (error) {
+          if (isDomainError(error) && error.code === "ledger.insufficient_funds")
+            throw new DomainError("programme.budget_exhausted");
+          throw error;
+        }
+        const disbursedFen = application.disbursedFen + amountFen;
+        // A fully paid grant is DISBURSED; an evaluated one (or a post-subsidy) stays EVALUATED.
+        const status =
+          disbursedFen === application.approvedFen && application.status === "APPROVED"
+            ? "DISBURSED"
+            : application.status;
+        await tx.programmeApplication.update({
+          where: { id: application.id },
+          data: { disbursedFen, status },
+          select: { id: true },
+        });
+        await recordAudit(tx, {
+          actorId: actor.id,
+          action: "programme.disbursed",
+          subjectType: "ProgrammeApplication",
+          subjectId: application.id,
+          before: { status: application.status, disbursedFen: application.disbursedFen },
+          after: { status, disbursedFen, transferId: paid.id },
+        });
+        rows = await notifyApplicant(tx, application, {
+          type: "programme.disbursed",
+          params: { title: application.title, amount: moneyText(amountFen) },
+        });
+        return { amountFen, transferId: paid.id };
+      },
+    );
+    return { result, rows };
+  });
+  await deliverNotifications(rows);
+  return result;
+}
+
+async function assertDisbursable(tx: Tx, kind: "GRANT" | "POST_SUBSIDY", application: ApplicationRow) {
+  if (
+    application.approvedFen === null ||
+    !["APPROVED", "EVALUATED", "DISBURSED"].includes(application.status)
+  )
+    throw new DomainError("programme.not_disbursable");
+  if (application.disbursedFen >= application.approvedFen)
+    throw new DomainError("programme.over_approved", { remaining: moneyText(0) });
+  if (kind === "POST_SUBSIDY") {
+    // 后补助: money follows a passing evaluation (合格, score ≥ 60), never before.
+    if (application.status !== "EVALUATED") throw new DomainError("programme.not_evaluated");
+    const outcome = await tx.programmeOutcome.findUniqueOrThrow({
+      where: { applicationId: application.id },
+      select: { score: true },
+    });
+    if ((outcome.score ?? 0) < PASSING_SCORE)
+      throw new DomainError("programme.evaluation_failed", {
+        score: outcome.score ?? 0,
+        pass: PASSING_SCORE,
+      });
+  }
+}

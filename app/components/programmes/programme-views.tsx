@@ -1,4 +1,3 @@
-import type { SubmissionResult } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { Link } from "@remix-run/react";
 import { FactList } from "~/components/fact-list";
@@ -115,12 +114,6 @@ export function ProgrammeCard({ programme, href }: { programme: ProgrammeCardDat
       </p>
     </li>
   );
-}
-
-/** On a page with several forms, only the one that was submitted shows the action's reply. */
-export function replyFor(lastResult: SubmissionResult<string[]> | undefined, intent: string) {
-  const submitted = (lastResult?.initialValue as { intent?: unknown } | undefined)?.intent;
-  return submitted === intent ? lastResult : undefined;
 }
 
 export interface OutcomeData {

@@ -1,6 +1,6 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { Form, Link, useNavigation } from "@remix-run/react";
-import { ErrorList } from "~/components/forms";
+import { ErrorList, replyFor } from "~/components/forms";
 import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import type { AgreementPage } from "~/modules/agreements/agreements.queries.server";
@@ -12,7 +12,7 @@ type Pending = NonNullable<AgreementPage["pending"]>;
 
 /** The field errors of the form whose intent the reply answers. */
 function errorsFor(lastResult: Reply, intent: string, field: string): string[] | undefined {
-  return lastResult?.initialValue?.intent === intent ? (lastResult.error?.[field] ?? undefined) : undefined;
+  return replyFor(lastResult, intent)?.error?.[field] ?? undefined;
 }
 
 function NoteForm({

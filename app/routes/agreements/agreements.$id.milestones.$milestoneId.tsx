@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { getLocale } from "~/i18n/i18n.server";
-import { isMessageKey, translate, type Params } from "~/i18n/i18n";
+import { translate, type Params } from "~/i18n/i18n";
 import {
   MAX_SUBMISSION_FILES,
   MilestoneActionSchema,
@@ -19,6 +19,7 @@ import { MAX_IMAGE_BYTES, parseUploadForm } from "~/modules/uploads/uploads.serv
 import { requireUser } from "~/modules/users/guards.server";
 import type { Actor } from "~/modules/users/permissions";
 import { isDomainError } from "~/utils/errors";
+import { firstErrorKey, jsonAsForm } from "~/utils/forms.server";
 import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -67,24 +68,6 @@ function perform(actor: Actor, milestoneId: string, value: MilestoneAction, meta
   }
 }
 
-/** The first message of a form that did not parse; schema messages are message keys. */
-function firstError(errors: Record<string, string[] | null> | null | undefined): string {
-  const message = Object.values(errors ?? {}).flatMap((list) => list ?? [])[0];
-  return message && isMessageKey(message) ? message : "errors.invalid_input";
-}
-
-/** The JSON body as the form would have sent it, so both go through one schema. */
-async function jsonAsForm(request: Request): Promise<FormData | null> {
-  const body: unknown = await request.json().catch(() => null);
-  if (!body || typeof body !== "object" || Array.isArray(body)) return null;
-  const form = new FormData();
-  for (const [name, value] of Object.entries(body))
-    if (["string", "number"].includes(typeof value)) form.set(name, String(value));
-  const key = request.headers.get("idempotency-key");
-  if (key) form.set("idempotencyKey", key);
-  return form;
-}
-
 async function jsonAction(request: Request, actor: Actor, milestoneId: string, meta: { ip: string }) {
   const locale = await getLocale(request);
   const refuse = (status: number, error: string, message: string) =>
@@ -93,8 +76,7 @@ async function jsonAction(request: Request, actor: Actor, milestoneId: string, m
   if (!form) return refuse(400, "invalid_json", translate(locale, "errors.invalid_input"));
   const submission = parseWithZod(form, { schema: MilestoneActionSchema });
   if (submission.status !== "success") {
-    const key = firstError(submission.error);
-    return refuse(400, "invalid_input", translate(locale, key as never));
+    return refuse(400, "invalid_input", translate(locale, firstErrorKey(submission.error)));
   }
   try {
     const result = await perform(actor, milestoneId, submission.value, meta);
@@ -119,7 +101,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       maxFileBytes: MAX_IMAGE_BYTES,
     });
     const submission = parseWithZod(formData, { schema: MilestoneActionSchema });
-    if (submission.status !== "success") return refuse(firstError(submission.error));
+    if (submission.status !== "success") return refuse(firstErrorKey(submission.error));
     await perform(user, params.milestoneId ?? "", submission.value, requestMeta(request, context));
     return redirectWithToast(back, { message: DONE[submission.value.intent] });
   } catch (error) {

@@ -1,11 +1,12 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { isMessageKey, type Params } from "~/i18n/i18n";
+import type { Params } from "~/i18n/i18n";
 import { MAX_EVIDENCE_FILES, RevenueActionSchema } from "~/modules/revenue/revenue.schema";
 import { reportRevenue, settleRevenueReport } from "~/modules/revenue/revenue.server";
 import { MAX_IMAGE_BYTES, parseUploadForm } from "~/modules/uploads/uploads.server";
 import { requireUser } from "~/modules/users/guards.server";
 import { isDomainError } from "~/utils/errors";
+import { firstErrorKey } from "~/utils/forms.server";
 import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -17,12 +18,6 @@ import { redirectWithToast } from "~/utils/toast.server";
 
 export function loader({ params }: LoaderFunctionArgs) {
   return redirect(`/agreements/${encodeURIComponent(params.id ?? "")}`);
-}
-
-/** The first message of a form that did not parse; schema messages are message keys. */
-function firstError(errors: Record<string, string[] | null> | null | undefined): string {
-  const message = Object.values(errors ?? {}).flatMap((list) => list ?? [])[0];
-  return message && isMessageKey(message) ? message : "errors.invalid_input";
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -39,7 +34,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       maxFileBytes: MAX_IMAGE_BYTES,
     });
     const submission = parseWithZod(formData, { schema: RevenueActionSchema });
-    if (submission.status !== "success") return refuse(firstError(submission.error));
+    if (submission.status !== "success") return refuse(firstErrorKey(submission.error));
     const value = submission.value;
     if (value.intent === "report") {
       await reportRevenue(

@@ -1,10 +1,9 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
-import { ErrorList, FormErrors, TextAreaField, TextField } from "~/components/forms";
+import { ErrorList, FormErrors, replyFor, TextAreaField, TextField } from "~/components/forms";
 import { useT } from "~/i18n/use-t";
 import { BureauApplicationIntentSchema } from "~/modules/programmes/programmes.schema";
-import { replyFor } from "~/components/programmes/programme-views";
 
 type Reply = SubmissionResult<string[]> | undefined;
 

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors, TextField } from "~/components/forms";
+import { FormErrors, replyFor, TextField } from "~/components/forms";
 import { IntentButton } from "~/components/intent-button";
 import { formatMoney } from "~/i18n/format";
 import { translate } from "~/i18n/i18n";
@@ -17,12 +17,7 @@ import { closeProgramme, publishProgramme, topUpProgramme } from "~/modules/prog
 import { requirePermission } from "~/modules/users/guards.server";
 import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import {
-  ApplicationStatus,
-  CallSummary,
-  MoneySummary,
-  replyFor,
-} from "~/components/programmes/programme-views";
+import { ApplicationStatus, CallSummary, MoneySummary } from "~/components/programmes/programme-views";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.programme.title} · ${translate(data.locale, "app.name")}` : "XiangKe" },

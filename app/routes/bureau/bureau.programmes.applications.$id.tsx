@@ -7,6 +7,7 @@ import { FactList } from "~/components/fact-list";
 import { formatDate, formatMoney } from "~/i18n/format";
 import { translate } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/i18n.server";
+import { replyFor } from "~/components/forms";
 import { useT } from "~/i18n/use-t";
 import { getBureauApplicationView } from "~/modules/programmes/programmes.queries.server";
 import { BureauApplicationIntentSchema } from "~/modules/programmes/programmes.schema";
@@ -14,12 +15,7 @@ import { performBureauIntent } from "~/modules/programmes/programmes.server";
 import { requirePermission } from "~/modules/users/guards.server";
 import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import {
-  ApplicationStatus,
-  Disbursements,
-  OutcomeFacts,
-  replyFor,
-} from "~/components/programmes/programme-views";
+import { ApplicationStatus, Disbursements, OutcomeFacts } from "~/components/programmes/programme-views";
 import { DecisionForms, EvaluationForm, ReviewForms, DisburseForm } from "./+programme-bureau-forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

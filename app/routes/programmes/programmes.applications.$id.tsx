@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FactList } from "~/components/fact-list";
-import { FormErrors, TextAreaField, TextField } from "~/components/forms";
+import { FormErrors, replyFor, TextAreaField, TextField } from "~/components/forms";
 import { IntentButton } from "~/components/intent-button";
 import { formatDate, formatMoney } from "~/i18n/format";
 import { translate } from "~/i18n/i18n";
@@ -21,12 +21,7 @@ import { MAX_IMAGE_BYTES, parseUploadForm } from "~/modules/uploads/uploads.serv
 import { requireUser } from "~/modules/users/guards.server";
 import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import {
-  ApplicationStatus,
-  Disbursements,
-  OutcomeFacts,
-  replyFor,
-} from "~/components/programmes/programme-views";
+import { ApplicationStatus, Disbursements, OutcomeFacts } from "~/components/programmes/programme-views";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.application.title} · ${translate(data.locale, "app.name")}` : "XiangKe" },

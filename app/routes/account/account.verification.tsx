@@ -1,9 +1,7 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors, TextAreaField, TextField } from "~/components/forms";
 import { getLocale } from "~/i18n/i18n.server";
 import { translate, type MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
@@ -17,6 +15,7 @@ import {
 import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
 import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { VerificationForm } from "~/components/verification/verification-form";
 import { StartLink, StatusLine, canSubmit } from "~/components/verification/verification-views";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -65,8 +64,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function VerificationPage() {
   const { person, isExpert, organisations, form: open } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
   const { t } = useT();
-  if (open) return <SubmitForm open={open} isExpert={isExpert} />;
+  if (open) return <VerificationForm open={open} isExpert={isExpert} lastResult={lastResult} />;
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">{t("verification.title")}</h1>
@@ -103,98 +103,6 @@ export default function VerificationPage() {
         </ul>
       </section>
     </div>
-  );
-}
-
-type Open = { intent: "organisation"; organisationId: string; name: string } | { intent: "person" };
-
-function SubmitForm({ open, isExpert }: { open: Open; isExpert: boolean }) {
-  const lastResult = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const { t } = useT();
-  const [form, fields] = useForm({
-    id: `verification-${open.intent}`,
-    lastResult,
-    defaultValue:
-      open.intent === "organisation"
-        ? { intent: open.intent, organisationId: open.organisationId }
-        : { intent: open.intent },
-    constraint: getZodConstraint(SubmitVerificationSchema),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => {
-      if (isExpert) formData.set("expert", "1");
-      return parseWithZod(formData, { schema: SubmitVerificationSchema });
-    },
-  });
-  return (
-    <section className="mx-auto max-w-md">
-      <h1 className="text-2xl font-bold">
-        {open.intent === "organisation"
-          ? t("verification.formTitleOrg", { name: open.name })
-          : t("verification.formTitlePerson")}
-      </h1>
-      <Link to="/account/verification" className="link mt-2 inline-block">
-        {t("verification.back")}
-      </Link>
-      <Form method="post" {...getFormProps(form)} className="card mt-4 space-y-4">
-        <FormErrors errors={form.errors} />
-        <input {...getInputProps(fields.intent, { type: "hidden" })} />
-        {open.intent === "organisation" ? (
-          <>
-            <input {...getInputProps(fields.organisationId, { type: "hidden" })} />
-            <TextField
-              meta={fields.creditCode}
-              label={t("verification.creditCode")}
-              hint={t("verification.creditCodeHint")}
-              autoComplete="off"
-            />
-            <TextField meta={fields.legalRepresentative} label={t("verification.legalRepresentative")} />
-            <TextField
-              meta={fields.contactPerson}
-              label={t("verification.contactPerson")}
-              autoComplete="name"
-            />
-            <TextField
-              meta={fields.contactPhone}
-              label={t("verification.contactPhone")}
-              type="tel"
-              inputMode="tel"
-              autoComplete="tel"
-            />
-          </>
-        ) : (
-          <>
-            <TextField meta={fields.realName} label={t("verification.realName")} autoComplete="name" />
-            <TextField
-              meta={fields.idNumber}
-              label={t("verification.idNumber")}
-              hint={t("verification.idNumberHint")}
-              autoComplete="off"
-            />
-            {isExpert ? (
-              <>
-                <TextField meta={fields.title} label={t("verification.expertTitle")} />
-                <TextField
-                  meta={fields.employer}
-                  label={t("verification.employer")}
-                  autoComplete="organization"
-                />
-              </>
-            ) : null}
-          </>
-        )}
-        <TextAreaField
-          meta={fields.statement}
-          label={t("verification.statement")}
-          hint={t("verification.statementHint")}
-          rows={4}
-        />
-        <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
-          {navigation.state === "submitting" ? t("verification.pending") : t("verification.submit")}
-        </button>
-      </Form>
-    </section>
   );
 }
 

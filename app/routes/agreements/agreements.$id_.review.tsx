@@ -1,22 +1,15 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorList, FormErrors, TextAreaField } from "~/components/forms";
 import { ReviewActions, ReviewCard } from "~/components/reviews/review-card";
+import { ReviewForm } from "~/components/reviews/review-form";
 import { formatDate } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18n.server";
-import { translate, type MessageKey } from "~/i18n/i18n";
+import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { agreementReviewState } from "~/modules/reviews/reviews.queries.server";
-import {
-  CRITERIA,
-  PayeeReviewSchema,
-  PayerReviewSchema,
-  SCORES,
-  reviewFormSchema,
-} from "~/modules/reviews/reviews.schema";
+import { reviewFormSchema } from "~/modules/reviews/reviews.schema";
 import { submitReview } from "~/modules/reviews/reviews.server";
 import { requireUser } from "~/modules/users/guards.server";
 import { domainErrorResponse } from "~/utils/errors";
@@ -63,97 +56,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-/** 1–5 as a radio group named after the criterion, so it works with a thumb and without JS. */
-function ScoreGroup({
-  name,
-  legend,
-  errors,
-  errorId,
-  initial,
-}: {
-  name: string;
-  legend: string;
-  errors?: string[];
-  errorId: string;
-  initial?: unknown;
-}) {
-  const { t } = useT();
-  return (
-    <fieldset
-      aria-describedby={errors?.length ? errorId : undefined}
-      aria-invalid={errors?.length ? true : undefined}
-    >
-      <legend className="font-medium text-stone-800">{legend}</legend>
-      <div className="mt-1 flex gap-2">
-        {SCORES.map((score) => (
-          <label
-            key={score}
-            className="flex min-h-11 min-w-11 items-center justify-center gap-1 rounded-lg border border-stone-200 bg-white px-2"
-          >
-            <input
-              type="radio"
-              name={name}
-              value={score}
-              defaultChecked={String(initial) === String(score)}
-              required
-              className="h-5 w-5 accent-brand-700"
-            />
-            <span>{t("reviews.stars", { score })}</span>
-          </label>
-        ))}
-      </div>
-      <ErrorList id={errorId} errors={errors} />
-    </fieldset>
-  );
-}
-
-function ReviewForm({ side }: { side: "PAYER" | "PAYEE" }) {
-  const { t } = useT();
-  const lastResult = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const schema = side === "PAYEE" ? PayeeReviewSchema : PayerReviewSchema;
-  const [form, fields] = useForm({
-    id: "review",
-    lastResult,
-    constraint: side === "PAYEE" ? getZodConstraint(PayeeReviewSchema) : getZodConstraint(PayerReviewSchema),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
-  const scores = fields.scores.getFieldset() as Record<
-    string,
-    { name: string; errors?: string[]; errorId: string; initialValue?: unknown }
-  >;
-  return (
-    <Form method="post" {...getFormProps(form)} className="card space-y-4">
-      <FormErrors errors={form.errors} />
-      {CRITERIA[side].map((criterion) => (
-        <ScoreGroup
-          key={criterion}
-          name={scores[criterion].name}
-          legend={t(`reviews.criterion.${criterion}` as MessageKey)}
-          errors={scores[criterion].errors}
-          errorId={scores[criterion].errorId}
-          initial={scores[criterion].initialValue}
-        />
-      ))}
-      <ScoreGroup
-        name={fields.rating.name}
-        legend={t("reviews.rating")}
-        errors={fields.rating.errors}
-        errorId={fields.rating.errorId}
-        initial={fields.rating.initialValue}
-      />
-      <TextAreaField meta={fields.text} label={t("reviews.text")} hint={t("reviews.textHint")} />
-      <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
-        {t("reviews.submit")}
-      </button>
-    </Form>
-  );
-}
-
 export default function AgreementReviewPage() {
   const { state } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
   const { t, locale } = useT();
   const { agreement, side, mine, theirs, closesAt } = state;
   const here = `/agreements/${agreement.id}/review`;
@@ -180,7 +85,7 @@ export default function AgreementReviewPage() {
       {side && state.canWrite ? (
         <>
           <p>{t(`reviews.intro.${side}`, { name: state.subjectName })}</p>
-          <ReviewForm side={side} />
+          <ReviewForm side={side} lastResult={lastResult} />
         </>
       ) : null}
       {mine ? (

@@ -1,10 +1,13 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms";
+import {
+  SanctionKindForm,
+  SanctionSubjectCheckbox,
+  type SanctionIntent,
+} from "~/components/sanctions/sanction-form";
 import { formatMoney } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18n.server";
 import { translate } from "~/i18n/i18n";
@@ -73,13 +76,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 }
 
-type Intent = "suspend" | "clawback" | "ban";
-
 export default function NewSanctionPage() {
-  const { application } = useLoaderData<typeof loader>();
+  const { application, organisations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, locale } = useT();
-  const reply = (intent: Intent) => (actionData?.intent === intent ? actionData.reply : undefined);
+  const reply = (intent: SanctionIntent) => (actionData?.intent === intent ? actionData.reply : undefined);
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">{t("sanctions.newTitle")}</h1>
@@ -96,8 +97,8 @@ export default function NewSanctionPage() {
       ) : null}
       {application ? (
         <>
-          <KindForm intent="suspend" lastResult={reply("suspend")} applicationId={application.id} />
-          <KindForm
+          <SanctionKindForm intent="suspend" lastResult={reply("suspend")} applicationId={application.id} />
+          <SanctionKindForm
             intent="clawback"
             lastResult={reply("clawback")}
             applicationId={application.id}
@@ -105,18 +106,23 @@ export default function NewSanctionPage() {
           />
         </>
       ) : null}
-      <KindForm intent="ban" lastResult={reply("ban")} applicationId={application?.id}>
+      <SanctionKindForm
+        intent="ban"
+        lastResult={reply("ban")}
+        applicationId={application?.id}
+        organisations={organisations}
+      >
         {application ? (
           <fieldset className="space-y-2">
             {application.organisation ? (
-              <Checkbox
+              <SanctionSubjectCheckbox
                 name="organisationId"
                 value={application.organisation.id}
                 label={t("sanctions.field.banOrganisation", { name: application.organisation.name })}
               />
             ) : null}
             {application.applicant ? (
-              <Checkbox
+              <SanctionSubjectCheckbox
                 name="userId"
                 value={application.applicant.id}
                 label={t("sanctions.field.banPerson", { name: application.applicant.displayName })}
@@ -124,75 +130,8 @@ export default function NewSanctionPage() {
             ) : null}
           </fieldset>
         ) : null}
-      </KindForm>
+      </SanctionKindForm>
     </div>
-  );
-}
-
-function Checkbox({ name, value, label }: { name: string; value: string; label: string }) {
-  return (
-    <label className="flex items-center gap-2">
-      <input type="checkbox" name={name} value={value} defaultChecked className="h-5 w-5 accent-brand-700" />
-      <span>{label}</span>
-    </label>
-  );
-}
-
-/** One form per kind of sanction; a ban without an application names its subjects here. */
-function KindForm({
-  intent,
-  lastResult,
-  applicationId,
-  claimableFen,
-  children,
-}: {
-  intent: Intent;
-  lastResult?: SubmissionResult<string[]>;
-  applicationId?: string;
-  claimableFen?: number;
-  children?: React.ReactNode;
-}) {
-  const { organisations } = useLoaderData<typeof loader>();
-  const { t, locale } = useT();
-  const [form, fields] = useForm({
-    id: `sanction-${intent}`,
-    lastResult,
-    constraint: getZodConstraint(NewSanctionSchema),
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewSanctionSchema }),
-  });
-  return (
-    <Form method="post" {...getFormProps(form)} className="card space-y-3">
-      <h2 className="text-lg font-semibold">{t(`sanctions.action.${intent}`)}</h2>
-      {intent === "ban" ? <p className="text-sm text-stone-600">{t("sanctions.form.banHint")}</p> : null}
-      <FormErrors errors={form.errors} />
-      <input type="hidden" name="intent" value={intent} />
-      {applicationId ? <input type="hidden" name="applicationId" value={applicationId} /> : null}
-      {intent === "clawback" ? (
-        <TextField
-          meta={fields.amountYuan}
-          label={t("sanctions.field.amountYuan")}
-          hint={t("sanctions.field.amountHint", { amount: formatMoney(locale, claimableFen ?? 0) })}
-          inputMode="decimal"
-        />
-      ) : null}
-      {children}
-      {intent === "ban" && !applicationId ? (
-        <>
-          <SelectField
-            meta={fields.organisationId}
-            label={t("sanctions.field.organisation")}
-            placeholder={t("sanctions.field.noOrganisation")}
-            options={organisations.map((o) => ({ value: o.id, label: o.name }))}
-          />
-          <TextField meta={fields.phone} label={t("sanctions.field.phone")} type="tel" inputMode="tel" />
-        </>
-      ) : null}
-      <TextAreaField meta={fields.reason} label={t("sanctions.field.reason")} rows={3} />
-      <button type="submit" className="btn-primary w-full sm:w-auto">
-        {t(`sanctions.action.${intent}`)}
-      </button>
-    </Form>
   );
 }
 

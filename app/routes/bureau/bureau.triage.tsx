@@ -1,10 +1,9 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorList, FormErrors } from "~/components/forms";
-import { PovertyBadge } from "~/components/poverty-badge";
-import { translate, type MessageKey } from "~/i18n/i18n";
+import { AssignmentItem, QueuedNeed, TriageSettingsForm } from "~/components/reach/triage-queue";
+import { translate } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/use-t";
 import { TriageSettingSchema } from "~/modules/reach/reach.schema";
@@ -16,7 +15,7 @@ import {
   saveTriageSetting,
   triageQueue,
 } from "~/modules/reach/triage.server";
-import { COUNTIES, COUNTY_CODES, countyName, localName } from "~/modules/reference/reference";
+import { COUNTIES, COUNTY_CODES, localName } from "~/modules/reference/reference";
 import { requirePermission } from "~/modules/users/guards.server";
 import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
 import { requestMeta } from "~/utils/request.server";
@@ -105,31 +104,7 @@ export default function TriagePage() {
         {queue.length === 0 ? <p className="card text-stone-600">{t("reach.triage.queueEmpty")}</p> : null}
         <ol className="space-y-2">
           {queue.map((need) => (
-            <li key={need.id} className="card flex flex-wrap items-center gap-2 p-3">
-              <PovertyBadge marked={need.poverty} reason />
-              {need.urgency === "URGENT" || need.urgency === "HIGH" ? (
-                <span className="rounded-full bg-red-100 px-2 py-0.5 text-xs text-red-800">
-                  {t(`needs.urgency.${need.urgency}` as MessageKey)}
-                </span>
-              ) : null}
-              <Link to={`/needs/${need.id}`} className="font-medium hover:underline">
-                {need.title}
-              </Link>
-              <span className="text-sm text-stone-600">
-                {countyName(need.countyCode, locale)}
-                {need.organisationName ? ` · ${need.organisationName}` : ""}
-              </span>
-              <span className="text-sm text-amber-900">
-                {t("reach.triage.waiting", { hours: need.waitingHours })}
-              </span>
-              <Link
-                to={`/bureau/triage/${need.id}${county ? `?county=${county}` : ""}`}
-                className="btn-primary ml-auto min-h-9 py-1 text-sm"
-                aria-label={`${t("reach.triage.assign")} ${need.title}`}
-              >
-                {t("reach.triage.assign")}
-              </Link>
-            </li>
+            <QueuedNeed key={need.id} need={need} county={county} />
           ))}
         </ol>
       </section>
@@ -143,65 +118,12 @@ export default function TriagePage() {
         ) : null}
         <ul className="space-y-2">
           {assignments.map((assignment) => (
-            <li key={assignment.id} className="card flex flex-wrap items-center gap-2 p-3">
-              <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs">
-                {t(`reach.triage.status.${assignment.status}` as MessageKey)}
-              </span>
-              <Link to={`/needs/${assignment.need.id}`} className="font-medium hover:underline">
-                {assignment.need.title}
-              </Link>
-              <span className="text-sm">{assignment.assigneeName}</span>
-              <span className="ml-auto text-sm text-stone-600">
-                {t("reach.triage.since", { hours: assignment.hoursSince })}
-              </span>
-              {assignment.status === "ASSIGNED" || assignment.status === "DECLINED" ? (
-                <Link to={`/bureau/triage/${assignment.need.id}`} className="link text-sm">
-                  {t("reach.triage.assign")}
-                </Link>
-              ) : null}
-            </li>
+            <AssignmentItem key={assignment.id} assignment={assignment} />
           ))}
         </ul>
       </section>
 
-      {setting ? (
-        <section className="space-y-3" aria-labelledby="settings-title">
-          <h2 id="settings-title" className="text-xl font-semibold">
-            {t("reach.triage.settings")} · {countyName(setting.countyCode, locale)}
-          </h2>
-          <Form method="post" className="card grid gap-4 sm:grid-cols-3 sm:items-end">
-            <FormErrors errors={lastResult?.error?.[""] ?? undefined} />
-            <input type="hidden" name="countyCode" value={setting.countyCode} />
-            <label className="space-y-1">
-              <span className="block font-medium">{t("reach.triage.afterHours")}</span>
-              <input
-                name="afterHours"
-                type="number"
-                min={1}
-                max={720}
-                defaultValue={setting.afterHours}
-                className="input"
-              />
-              <ErrorList errors={lastResult?.error?.afterHours} />
-            </label>
-            <label className="space-y-1">
-              <span className="block font-medium">{t("reach.triage.targetHours")}</span>
-              <input
-                name="targetHours"
-                type="number"
-                min={1}
-                max={720}
-                defaultValue={setting.targetHours}
-                className="input"
-              />
-              <ErrorList errors={lastResult?.error?.targetHours} />
-            </label>
-            <button type="submit" name="intent" value="settings" className="btn-primary">
-              {t("reach.triage.save")}
-            </button>
-          </Form>
-        </section>
-      ) : null}
+      {setting ? <TriageSettingsForm setting={setting} lastResult={lastResult} /> : null}
     </div>
   );
 }

@@ -1,18 +1,17 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { TextField } from "~/components/forms";
 import { ApplyForm } from "~/components/needs/apply-form";
 import { NeedDetails } from "~/components/needs/need-details";
+import { NeedModeration, NeedOwnerActions } from "~/components/needs/need-management";
+import { OwnApplication } from "~/components/needs/own-application";
 import { needReachView } from "~/modules/reach/reach-view.server";
 import { NeedReachPanel } from "~/components/reach/reach-sections";
-import { RecommendationList } from "~/components/search/recommendations";
-import { RevisionThread } from "~/components/revision-thread";
-import { formatDate, formatMoney } from "~/i18n/format";
+import { NeedRecommendations } from "~/components/search/recommendations";
 import { getLocale } from "~/i18n/i18n.server";
-import { translate, type MessageKey } from "~/i18n/i18n";
+import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import {
   applyToNeed,
@@ -140,7 +139,7 @@ export default function NeedPage() {
     loggedIn,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, locale } = useT();
+  const { t } = useT();
   const reply = (intent: string) => (actionData?.intent === intent ? actionData.reply : undefined);
   const otherError =
     actionData && actionData.intent !== "apply" && actionData.intent !== "hide"
@@ -172,109 +171,14 @@ export default function NeedPage() {
         </Link>
       ) : null}
 
-      {manages ? (
-        <section className="card flex flex-wrap gap-3">
-          {need.status === "DRAFT" || need.status === "OPEN" ? (
-            <Link to={`/needs/${need.id}/edit`} className="btn-secondary">
-              {t("needs.edit")}
-            </Link>
-          ) : null}
-          {need.status === "DRAFT" ? (
-            <Form method="post">
-              <button name="intent" value="publish" className="btn-primary">
-                {t("needs.publish")}
-              </button>
-            </Form>
-          ) : null}
-          {need.status === "DRAFT" || need.status === "OPEN" ? (
-            <Link to={`/needs/${need.id}/invite`} className="btn-secondary">
-              {t("negotiation.invite.link")}
-            </Link>
-          ) : null}
-          {need.status !== "DRAFT" ? (
-            <Link to={`/needs/${need.id}/applications`} className="btn-primary">
-              {t("applications.manage")} ({need._count.applications})
-            </Link>
-          ) : null}
-          {need.status === "OPEN" ? (
-            <Form method="post">
-              <button name="intent" value="close" className="btn-secondary">
-                {t("needs.close")}
-              </button>
-            </Form>
-          ) : null}
-        </section>
-      ) : null}
+      {manages ? <NeedOwnerActions need={need} /> : null}
 
       {recommendations ? (
-        <section className="card space-y-4" aria-labelledby="recommended">
-          <h2 id="recommended" className="text-lg font-semibold">
-            {t("match.forNeed")}
-          </h2>
-          <RecommendationList
-            title={t("match.experts")}
-            items={recommendations.experts.map((expert) => ({
-              id: expert.id,
-              href: `/experts/${expert.id}`,
-              label: expert.name,
-              detail: expert.title,
-              reasons: expert.reasons,
-            }))}
-          />
-          <RecommendationList
-            title={t("match.offers")}
-            items={recommendations.offers.map((offer) => ({
-              id: offer.id,
-              href: `/offers/${offer.id}`,
-              label: offer.title,
-              reasons: offer.reasons,
-            }))}
-          />
-        </section>
+        <NeedRecommendations experts={recommendations.experts} offers={recommendations.offers} />
       ) : null}
 
       {ownApplication ? (
-        <section className="card space-y-2" aria-labelledby="own-application">
-          <h2 id="own-application" className="text-lg font-semibold">
-            {t("applications.yours")}
-          </h2>
-          <p>
-            <span className="rounded-full bg-stone-100 px-2 py-0.5 text-sm">
-              {t(`applications.status.${ownApplication.status}` as MessageKey)}
-            </span>{" "}
-            {formatMoney(locale, ownApplication.priceFen)} ·{" "}
-            {t(`arrangement.${ownApplication.arrangement}` as MessageKey)} ·{" "}
-            {t("applications.on", { date: formatDate(locale, ownApplication.createdAt) })}
-          </p>
-          {ownApplication.decisionMessage ? (
-            <p className="text-stone-700">
-              {t("applications.decisionMessage", { message: ownApplication.decisionMessage })}
-            </p>
-          ) : null}
-          <div id="revisions">
-            <RevisionThread
-              applicationId={ownApplication.id}
-              revisions={revisions}
-              side="APPLICANT"
-              open={
-                (ownApplication.status === "SUBMITTED" || ownApplication.status === "SHORTLISTED") &&
-                need.status === "OPEN" &&
-                !need.hiddenAt
-              }
-              arrangements={need.arrangements}
-              current={ownApplication}
-              redirectTo={`/needs/${need.id}`}
-            />
-          </div>
-          {ownApplication.status === "SUBMITTED" || ownApplication.status === "SHORTLISTED" ? (
-            <Form method="post">
-              <input type="hidden" name="applicationId" value={ownApplication.id} />
-              <button name="intent" value="withdraw" className="btn-secondary">
-                {t("applications.withdraw")}
-              </button>
-            </Form>
-          ) : null}
-        </section>
+        <OwnApplication application={ownApplication} revisions={revisions} need={need} />
       ) : isExpert && need.status === "OPEN" && invited ? (
         <ApplyForm lastResult={reply("apply")} arrangements={need.arrangements} />
       ) : isExpert && need.status === "OPEN" ? (
@@ -287,42 +191,8 @@ export default function NeedPage() {
         </p>
       ) : null}
 
-      {moderates ? (
-        <section className="card space-y-3">
-          {need.hiddenAt ? (
-            <Form method="post">
-              <button name="intent" value="unhide" className="btn-secondary">
-                {t("needs.unhide")}
-              </button>
-            </Form>
-          ) : (
-            <HideForm reply={reply("hide")} />
-          )}
-        </section>
-      ) : null}
+      {moderates ? <NeedModeration hidden={Boolean(need.hiddenAt)} reply={reply("hide")} /> : null}
     </div>
-  );
-}
-
-function HideForm({ reply }: { reply?: { error?: Record<string, string[] | null> | null } }) {
-  const { t } = useT();
-  const errors = reply?.error?.reason ?? undefined;
-  return (
-    <Form method="post" className="space-y-3">
-      <TextField
-        meta={{
-          id: "hide-reason",
-          name: "reason",
-          errors: errors ?? undefined,
-          errorId: "hide-reason-error",
-          descriptionId: "hide-reason-hint",
-        }}
-        label={t("needs.hideReason")}
-      />
-      <button name="intent" value="hide" className="btn-secondary border-red-300 text-red-800">
-        {t("needs.hide")}
-      </button>
-    </Form>
   );
 }
 

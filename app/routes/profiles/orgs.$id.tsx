@@ -1,6 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import {
+  MainProducts,
+  OrganisationExperts,
+  OrganisationMembers,
+  OrganisationOffers,
+} from "~/components/profiles/organisation-sections";
 import { VerifiedBadge } from "~/components/verified-badge";
 import { PovertyBadge } from "~/components/poverty-badge";
 import { getLocale } from "~/i18n/i18n.server";
@@ -112,81 +118,12 @@ export default function OrganisationPage() {
       {poverty?.canChange ? (
         <PovertySection organisationId={organisation.id} since={poverty.since} canChange />
       ) : null}
-      {organisation.mainProducts.length > 0 ? (
-        <section className="card" aria-labelledby="products">
-          <h2 id="products" className="text-lg font-semibold">
-            {t("profiles.mainProducts")}
-          </h2>
-          <ul className="mt-2 flex flex-wrap gap-2">
-            {organisation.mainProducts.map((product) => (
-              <li key={product} className="rounded-full bg-stone-100 px-3 py-1">
-                {product}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <MainProducts products={organisation.mainProducts} />
       <ContactSection contact={contact} />
       <TrustSections trust={trust} />
-      <section className="card" aria-labelledby="members">
-        <h2 id="members" className="text-lg font-semibold">
-          {t("profiles.members")}
-        </h2>
-        {members.length === 0 ? <p className="mt-2 text-stone-600">{t("profiles.noMembers")}</p> : null}
-        <ul className="mt-2 divide-y divide-stone-200">
-          {members.map((member) => (
-            <li key={member.id} className="flex flex-wrap items-center gap-2 py-2">
-              {member.hasProfile ? (
-                <Link to={`/experts/${member.id}`} className="link">
-                  {member.displayName}
-                </Link>
-              ) : (
-                <span>{member.displayName}</span>
-              )}
-              <VerifiedBadge verified={member.verified} compact />
-              <span className="text-sm text-stone-600">{t(`role.${member.role}`)}</span>
-            </li>
-          ))}
-        </ul>
-      </section>
-      {experts.length > 0 ? (
-        <section className="card" aria-labelledby="experts">
-          <h2 id="experts" className="text-lg font-semibold">
-            {t("profiles.experts")}
-          </h2>
-          <ul className="mt-2 divide-y divide-stone-200">
-            {experts.map((expert) => (
-              <li key={expert.userId} className="flex flex-wrap items-center gap-2 py-2">
-                <Link to={`/experts/${expert.userId}`} className="link">
-                  {expert.user.displayName}
-                </Link>
-                <VerifiedBadge verified={Boolean(expert.user.verifiedAt)} compact />
-                <span className="text-sm text-stone-600">{expert.title}</span>
-                {expert.isCommissioner ? (
-                  <span className="text-sm text-brand-800">{t("profiles.expert.commissioner")}</span>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {offers.length > 0 ? (
-        <section className="card" aria-labelledby="offers">
-          <h2 id="offers" className="text-lg font-semibold">
-            {t("profiles.offers")}
-          </h2>
-          <ul className="mt-2 divide-y divide-stone-200">
-            {offers.map((offer) => (
-              <li key={offer.id} className="py-2">
-                <span className="mr-2 text-sm text-stone-600">{t(`profiles.offerKind.${offer.kind}`)}</span>
-                <Link to={`/offers/${offer.id}`} className="link">
-                  {offer.title}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <OrganisationMembers members={members} />
+      <OrganisationExperts experts={experts} />
+      <OrganisationOffers offers={offers} />
       {managesWebhooks ? (
         <Link to={`/orgs/${organisation.id}/webhooks`} className="link block">
           {t("webhooks.manageLink")}

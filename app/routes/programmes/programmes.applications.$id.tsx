@@ -1,21 +1,17 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { CompletionReportForm } from "~/components/programmes/completion-report-form";
 import { FactList } from "~/components/fact-list";
-import { FormErrors, replyFor, TextAreaField, TextField } from "~/components/forms";
+import { FormErrors, replyFor } from "~/components/forms";
 import { IntentButton } from "~/components/intent-button";
 import { formatDate, formatMoney } from "~/i18n/format";
 import { translate } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/use-t";
 import { getApplicantView } from "~/modules/programmes/programmes.queries.server";
-import {
-  ApplicantIntentSchema,
-  CompletionReportSchema,
-  MAX_EVIDENCE_PHOTOS,
-} from "~/modules/programmes/programmes.schema";
+import { ApplicantIntentSchema, MAX_EVIDENCE_PHOTOS } from "~/modules/programmes/programmes.schema";
 import { reportCompletion, withdrawApplication } from "~/modules/programmes/programmes.server";
 import { MAX_IMAGE_BYTES, parseUploadForm } from "~/modules/uploads/uploads.server";
 import { requireUser } from "~/modules/users/guards.server";
@@ -143,53 +139,8 @@ export default function ApplicationPage() {
           )}
         />
       ) : null}
-      {canReport ? <ReportForm lastResult={replyFor(lastResult, "report")} /> : null}
+      {canReport ? <CompletionReportForm lastResult={replyFor(lastResult, "report")} /> : null}
     </section>
-  );
-}
-
-function ReportForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
-  const { t } = useT();
-  const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: "report",
-    lastResult,
-    constraint: getZodConstraint(CompletionReportSchema),
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CompletionReportSchema }),
-  });
-  return (
-    <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="card space-y-4">
-      <h2 className="font-semibold">{t("programmes.report")}</h2>
-      <p className="text-sm text-stone-600">{t("programmes.reportHint")}</p>
-      <FormErrors errors={form.errors} />
-      <input type="hidden" name="intent" value="report" />
-      <TextAreaField meta={fields.summary} label={t("programmes.form.summary")} />
-      <TextField
-        meta={fields.farmersTrained}
-        label={t("programmes.kpi.farmersTrained")}
-        inputMode="decimal"
-      />
-      <TextField meta={fields.incomeChange} label={t("programmes.kpi.incomeChange")} inputMode="text" />
-      <TextField meta={fields.areaMu} label={t("programmes.kpi.areaMu")} inputMode="decimal" />
-      <TextField meta={fields.herdSize} label={t("programmes.kpi.herdSize")} inputMode="decimal" />
-      <TextField meta={fields.yieldKg} label={t("programmes.kpi.yieldKg")} inputMode="decimal" />
-      <TextField meta={fields.jobsCreated} label={t("programmes.kpi.jobsCreated")} inputMode="decimal" />
-      <TextField meta={fields.sales} label={t("programmes.kpi.sales")} inputMode="decimal" />
-      <label className="block space-y-1">
-        <span className="font-medium">{t("programmes.kpi.photos")}</span>
-        <input
-          type="file"
-          name={fields.photos.name}
-          accept="image/jpeg,image/png,image/webp"
-          multiple
-          className="block w-full"
-        />
-      </label>
-      <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
-        {t("programmes.submitReport")}
-      </button>
-    </Form>
   );
 }
 

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { formatDateTime } from "~/i18n/format";
+import { NotificationItem } from "~/components/notifications/notification-item";
 import { getLocale } from "~/i18n/i18n.server";
 import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
@@ -12,7 +12,6 @@ import {
   markAllRead,
   markRead,
 } from "~/modules/notifications/notifications.server";
-import { notificationMessageKey } from "~/modules/notifications/notification-types";
 import { NotificationIntentSchema } from "~/modules/notifications/notifications.schema";
 import type { NotificationView } from "~/modules/realtime/events";
 import { requireUser } from "~/modules/users/guards.server";
@@ -117,40 +116,6 @@ export default function NotificationsPage() {
         ) : null}
       </nav>
     </section>
-  );
-}
-
-/** A whole row is one submit button: opening marks it read and follows its link, with or without JS. */
-function NotificationItem({ notification }: { notification: NotificationView }) {
-  const { t, locale } = useT();
-  const unread = notification.readAt === null;
-  return (
-    <li className={unread ? "border-l-4 border-brand-600 bg-brand-50" : "border-l-4 border-transparent"}>
-      <Form method="post">
-        <input type="hidden" name="id" value={notification.id} />
-        <button
-          type="submit"
-          name="intent"
-          value="open"
-          className="flex w-full flex-col gap-1 px-4 py-3 text-left hover:bg-stone-50"
-        >
-          <span className="flex items-start gap-2">
-            {unread ? (
-              <span className="mt-0.5 shrink-0 rounded-full bg-brand-700 px-2 text-xs leading-5 text-white">
-                <span aria-hidden="true">{t("notifications.new")}</span>
-                <span className="sr-only">{t("notifications.unread")}</span>
-              </span>
-            ) : null}
-            <span className={unread ? "font-medium" : "text-stone-700"}>
-              {t(notificationMessageKey(notification.type), notification.params)}
-            </span>
-          </span>
-          <time dateTime={notification.createdAt} className="text-sm text-stone-500">
-            {formatDateTime(locale, notification.createdAt)}
-          </time>
-        </button>
-      </Form>
-    </li>
   );
 }
 

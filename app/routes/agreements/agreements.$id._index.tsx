@@ -24,6 +24,7 @@ import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { AgreementActions, PendingVersion } from "./+agreement-actions";
 import { Parties, Signatures, StatusBadge, TermsView } from "~/components/agreements/agreement-views";
+import { VersionHistory } from "~/components/agreements/version-history";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.page.agreement.title} · ${translate(data.locale, "app.name")}` : "XiangKe" },
@@ -151,25 +152,7 @@ export default function AgreementPage() {
       ) : null}
       {reviewPanel ? <ReviewPanel agreementId={agreement.id} panel={reviewPanel} /> : null}
       <AgreementActions can={page.can} lastResult={lastResult} />
-      <section className="card space-y-2" aria-labelledby="history">
-        <h2 id="history" className="font-semibold">
-          {t("agreements.history")}
-        </h2>
-        <ul className="space-y-1 text-sm">
-          {page.versions.map((v) => (
-            <li key={v.version} className="flex flex-wrap items-center gap-2">
-              <Link to={`/agreements/${agreement.id}/versions/${v.version}`} className="link">
-                {t("agreements.versionLabel", { version: v.version })}
-              </Link>
-              <StatusBadge status={v.status} kind="version" />
-              <span className="text-stone-600">
-                {formatDate(locale, v.signedAt ?? v.proposedAt ?? v.createdAt)}
-              </span>
-              {v.note ? <span className="text-stone-700">{v.note}</span> : null}
-            </li>
-          ))}
-        </ul>
-      </section>
+      <VersionHistory agreementId={agreement.id} versions={page.versions} />
     </article>
   );
 }

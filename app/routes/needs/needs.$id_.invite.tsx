@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Reasons } from "~/components/search/recommendations";
+import { InviteCandidate, SentInvitations } from "~/components/negotiation/invitations";
 import { getLocale } from "~/i18n/i18n.server";
 import { translate, type MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
@@ -108,34 +108,9 @@ export default function InvitePage() {
             </p>
           ) : null}
           <ul className="space-y-2">
-            {candidates.map((expert) => {
-              const status = invitedStatus.get(expert.id);
-              return (
-                <li key={expert.id} className="rounded-lg border border-stone-200 p-3">
-                  {status ? (
-                    <p>
-                      <span className="font-medium">{expert.name}</span>{" "}
-                      <span className="text-sm text-stone-600">
-                        {t("negotiation.invite.already", {
-                          status: t(`negotiation.invitation.status.${status}` as MessageKey),
-                        })}
-                      </span>
-                    </p>
-                  ) : (
-                    <label className="flex items-start gap-2">
-                      <input type="checkbox" name="expertIds" value={expert.id} className="mt-1 h-5 w-5" />
-                      <span>
-                        <span className="font-medium">{expert.name}</span>
-                        {expert.title ? (
-                          <span className="block text-sm text-stone-600">{expert.title}</span>
-                        ) : null}
-                      </span>
-                    </label>
-                  )}
-                  {expert.reasons.length > 0 ? <Reasons reasons={expert.reasons} /> : null}
-                </li>
-              );
-            })}
+            {candidates.map((expert) => (
+              <InviteCandidate key={expert.id} expert={expert} status={invitedStatus.get(expert.id)} />
+            ))}
           </ul>
         </fieldset>
         <label className="block">
@@ -147,25 +122,7 @@ export default function InvitePage() {
         </button>
       </Form>
 
-      {sent.length > 0 ? (
-        <section className="card space-y-2" aria-labelledby="sent">
-          <h2 id="sent" className="text-lg font-semibold">
-            {t("negotiation.invite.sent")}
-          </h2>
-          <ul className="space-y-1">
-            {sent.map((invitation) => (
-              <li key={invitation.id} className="flex justify-between gap-2">
-                <Link to={`/experts/${invitation.expertId}`} className="link">
-                  {invitation.name}
-                </Link>
-                <span className="text-sm text-stone-600">
-                  {t(`negotiation.invitation.status.${invitation.status}` as MessageKey)}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <SentInvitations invitations={sent} />
     </div>
   );
 }

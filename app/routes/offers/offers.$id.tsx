@@ -1,9 +1,9 @@
-import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors, TextField } from "~/components/forms";
+import { FormErrors } from "~/components/forms";
+import { ListingModeration, ListingOwnerActions } from "~/components/listings/listing-controls";
 import { formatDate } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18n.server";
 import { translate } from "~/i18n/i18n";
@@ -23,7 +23,6 @@ import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
 import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { KindLabel, OfferFacts, ProviderName } from "~/components/offers/offer-card";
-import { IntentButton } from "~/components/intent-button";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.offer.title} · ${translate(data.locale, "app.name")}` : "XiangKe" },
@@ -74,11 +73,6 @@ export default function OfferPage() {
   const { t, locale } = useT();
   // The hide form shows its own errors; a refused publish or withdraw shows at the top.
   const isHideReply = lastResult?.initialValue?.intent === "hide";
-  const [hideForm, hideFields] = useForm({
-    id: "hide-offer",
-    lastResult: isHideReply ? lastResult : undefined,
-    shouldValidate: "onSubmit",
-  });
   return (
     <article className="mx-auto max-w-2xl space-y-4">
       {!isHideReply ? <FormErrors errors={lastResult?.error?.[""]} /> : null}
@@ -130,47 +124,31 @@ export default function OfferPage() {
         </Form>
       ) : null}
       {isOwner ? (
-        <section className="card space-y-3" aria-labelledby="manage">
-          <h2 id="manage" className="font-semibold">
-            {t("offers.manage")}
-          </h2>
-          <div className="grid gap-3 sm:grid-cols-3">
-            <Link to={`/offers/${offer.id}/edit`} className="btn-secondary w-full">
-              {t("offers.action.edit")}
-            </Link>
-            {offer.status === "DRAFT" ? (
-              <IntentButton intent="publish" label={t("offers.action.publish")} primary />
-            ) : null}
-            {offer.status === "WITHDRAWN" ? (
-              <IntentButton intent="publish" label={t("offers.action.republish")} primary />
-            ) : null}
-            {offer.status === "PUBLISHED" ? (
-              <IntentButton intent="withdraw" label={t("offers.action.withdraw")} />
-            ) : null}
-          </div>
-        </section>
+        <ListingOwnerActions
+          status={offer.status}
+          editHref={`/offers/${offer.id}/edit`}
+          labels={{
+            title: t("offers.manage"),
+            edit: t("offers.action.edit"),
+            publish: t("offers.action.publish"),
+            republish: t("offers.action.republish"),
+            withdraw: t("offers.action.withdraw"),
+          }}
+        />
       ) : null}
       {canModerate && (offer.hiddenAt || offer.status === "PUBLISHED") ? (
-        <section className="card space-y-3" aria-labelledby="moderate">
-          <h2 id="moderate" className="font-semibold">
-            {t("offers.moderate")}
-          </h2>
-          {offer.hiddenAt ? (
-            <IntentButton intent="unhide" label={t("offers.action.unhide")} />
-          ) : (
-            <Form method="post" {...getFormProps(hideForm)} className="space-y-3">
-              <FormErrors errors={hideForm.errors} />
-              <TextField
-                meta={hideFields.reason}
-                label={t("offers.hide.reason")}
-                hint={t("offers.hide.reasonHint")}
-              />
-              <button type="submit" name="intent" value="hide" className="btn-secondary w-full sm:w-auto">
-                {t("offers.action.hide")}
-              </button>
-            </Form>
-          )}
-        </section>
+        <ListingModeration
+          hidden={Boolean(offer.hiddenAt)}
+          formId="hide-offer"
+          lastResult={isHideReply ? lastResult : undefined}
+          labels={{
+            title: t("offers.moderate"),
+            unhide: t("offers.action.unhide"),
+            reason: t("offers.hide.reason"),
+            reasonHint: t("offers.hide.reasonHint"),
+            hide: t("offers.action.hide"),
+          }}
+        />
       ) : null}
     </article>
   );

@@ -1,22 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { OfferFilterForm } from "~/components/offers/offer-filters";
 import { getLocale } from "~/i18n/i18n.server";
-import { translate, type MessageKey } from "~/i18n/i18n";
+import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
-import {
-  ARRANGEMENT_TYPES,
-  OFFER_KINDS,
-  OFFER_SORTS,
-  parseOfferFilters,
-} from "~/modules/offers/offers.schema";
+import { parseOfferFilters } from "~/modules/offers/offers.schema";
 import { listOffers } from "~/modules/offers/offers.server";
-import { COUNTIES, INDUSTRIES, localName } from "~/modules/reference/reference";
 import { getOptionalUser } from "~/modules/users/guards.server";
 import { can } from "~/modules/users/permissions";
 import { OfferCard } from "~/components/offers/offer-card";
-import { FilterSelect } from "~/components/filter-select";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -39,8 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function OffersPage() {
   const { offers, total, page, pageCount, filters, canPost } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
-  const { t, locale } = useT();
-  const any = t("offers.filter.any");
+  const { t } = useT();
   const pageLink = (target: number, label: ReactNode, rel: "prev" | "next") => {
     const next = new URLSearchParams(searchParams);
     next.set("page", String(target));
@@ -63,78 +56,7 @@ export default function OffersPage() {
           </Link>
         ) : null}
       </header>
-      <Form
-        method="get"
-        key={searchParams.toString()}
-        className="card grid grid-cols-2 gap-3 sm:grid-cols-3"
-        aria-label={t("offers.filter.title")}
-      >
-        <label className="col-span-2 block space-y-1 text-sm sm:col-span-3">
-          <span className="font-medium text-stone-800">{t("offers.filter.q")}</span>
-          <input type="search" name="q" defaultValue={filters.q ?? ""} className="input" />
-        </label>
-        <FilterSelect
-          name="industry"
-          label={t("offers.industry")}
-          value={filters.industry}
-          anyLabel={any}
-          options={INDUSTRIES.map((item) => ({ value: item.code, label: localName(item, locale) }))}
-        />
-        <FilterSelect
-          name="county"
-          label={t("offers.countiesServed")}
-          value={filters.county}
-          anyLabel={any}
-          options={COUNTIES.map((item) => ({ value: item.code, label: localName(item, locale) }))}
-        />
-        <FilterSelect
-          name="arrangement"
-          label={t("offers.arrangements")}
-          value={filters.arrangement}
-          anyLabel={any}
-          options={ARRANGEMENT_TYPES.map((type) => ({
-            value: type,
-            label: t(`arrangement.${type}` as MessageKey),
-          }))}
-        />
-        <FilterSelect
-          name="kind"
-          label={t("offers.kind")}
-          value={filters.kind}
-          anyLabel={any}
-          options={OFFER_KINDS.map((kind) => ({
-            value: kind,
-            label: t(`offers.kind.${kind}` as MessageKey),
-          }))}
-        />
-        <FilterSelect
-          name="sort"
-          label={t("offers.sort")}
-          value={filters.sort}
-          options={OFFER_SORTS.map((sort) => ({
-            value: sort,
-            label: t(`offers.sort.${sort}` as MessageKey),
-          }))}
-        />
-        <label className="col-span-2 flex min-h-11 items-center gap-2 text-sm sm:col-span-1 sm:self-end">
-          <input
-            type="checkbox"
-            name="verified"
-            value="1"
-            defaultChecked={filters.verified}
-            className="h-5 w-5"
-          />
-          {t("offers.filter.verified")}
-        </label>
-        <div className="col-span-2 flex flex-wrap gap-3 sm:col-span-3">
-          <button type="submit" className="btn-primary">
-            {t("offers.filter.submit")}
-          </button>
-          <Link to="/offers" className="btn-secondary">
-            {t("offers.filter.reset")}
-          </Link>
-        </div>
-      </Form>
+      <OfferFilterForm key={searchParams.toString()} filters={filters} />
       <p className="text-sm text-stone-600" aria-live="polite">
         {t("offers.count", { count: total })}
       </p>

@@ -1,9 +1,9 @@
-import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors, TextField } from "~/components/forms";
+import { FormErrors } from "~/components/forms";
+import { ListingModeration, ListingOwnerActions } from "~/components/listings/listing-controls";
 import { formatDate } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18n.server";
 import { translate } from "~/i18n/i18n";
@@ -23,7 +23,6 @@ import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
 import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { CategoryLabel, ServiceFacts, SpaceName } from "~/components/spaces/service-views";
-import { IntentButton } from "~/components/intent-button";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.service.title} · ${translate(data.locale, "app.name")}` : "XiangKe" },
@@ -78,11 +77,6 @@ export default function ServicePage() {
   const { t, locale } = useT();
   // The hide form shows its own errors; a refused publish or withdraw shows at the top.
   const isHideReply = lastResult?.initialValue?.intent === "hide";
-  const [hideForm, hideFields] = useForm({
-    id: "hide-service",
-    lastResult: isHideReply ? lastResult : undefined,
-    shouldValidate: "onSubmit",
-  });
   return (
     <article className="mx-auto max-w-2xl space-y-4">
       {!isHideReply ? <FormErrors errors={lastResult?.error?.[""]} /> : null}
@@ -129,47 +123,31 @@ export default function ServicePage() {
         ) : null}
       </section>
       {isOwner ? (
-        <section className="card space-y-3" aria-labelledby="manage">
-          <h2 id="manage" className="font-semibold">
-            {t("spaces.manage")}
-          </h2>
-          <div className="grid gap-3 sm:grid-cols-3">
-            <Link to={`/services/${service.id}/edit`} className="btn-secondary w-full">
-              {t("spaces.action.edit")}
-            </Link>
-            {service.status === "DRAFT" ? (
-              <IntentButton intent="publish" label={t("spaces.action.publish")} primary />
-            ) : null}
-            {service.status === "WITHDRAWN" ? (
-              <IntentButton intent="publish" label={t("spaces.action.republish")} primary />
-            ) : null}
-            {service.status === "PUBLISHED" ? (
-              <IntentButton intent="withdraw" label={t("spaces.action.withdraw")} />
-            ) : null}
-          </div>
-        </section>
+        <ListingOwnerActions
+          status={service.status}
+          editHref={`/services/${service.id}/edit`}
+          labels={{
+            title: t("spaces.manage"),
+            edit: t("spaces.action.edit"),
+            publish: t("spaces.action.publish"),
+            republish: t("spaces.action.republish"),
+            withdraw: t("spaces.action.withdraw"),
+          }}
+        />
       ) : null}
       {canModerate && (service.hiddenAt || service.status === "PUBLISHED") ? (
-        <section className="card space-y-3" aria-labelledby="moderate">
-          <h2 id="moderate" className="font-semibold">
-            {t("spaces.moderate")}
-          </h2>
-          {service.hiddenAt ? (
-            <IntentButton intent="unhide" label={t("spaces.action.unhide")} />
-          ) : (
-            <Form method="post" {...getFormProps(hideForm)} className="space-y-3">
-              <FormErrors errors={hideForm.errors} />
-              <TextField
-                meta={hideFields.reason}
-                label={t("spaces.hide.reason")}
-                hint={t("spaces.hide.reasonHint")}
-              />
-              <button type="submit" name="intent" value="hide" className="btn-secondary w-full sm:w-auto">
-                {t("spaces.action.hide")}
-              </button>
-            </Form>
-          )}
-        </section>
+        <ListingModeration
+          hidden={Boolean(service.hiddenAt)}
+          formId="hide-service"
+          lastResult={isHideReply ? lastResult : undefined}
+          labels={{
+            title: t("spaces.moderate"),
+            unhide: t("spaces.action.unhide"),
+            reason: t("spaces.hide.reason"),
+            reasonHint: t("spaces.hide.reasonHint"),
+            hide: t("spaces.action.hide"),
+          }}
+        />
       ) : null}
     </article>
   );

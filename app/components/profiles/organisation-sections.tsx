@@ -92,28 +92,3 @@ export function OrganisationExperts({ experts }: { experts: AffiliatedExpert[] }
     </section>
   );
 }
-
-/** The organisation's published offers. */
-export function OrganisationOffers({ offers }: { offers: { id: string; kind: string; title: string }[] }) {
-  const { t } = useT();
-  if (offers.length === 0) return null;
-  return (
-    <section className="card" aria-labelledby="offers">
-      <h2 id="offers" className="text-lg font-semibold">
-        {t("profiles.offers")}
-      </h2>
-      <ul className="mt-2 divide-y divide-stone-200">
-        {offers.map((offer) => (
-          <li key={offer.id} className="py-2">
-            <span className="mr-2 text-sm text-stone-600">
-              {t(`profiles.offerKind.${offer.kind}` as MessageKey)}
-            </span>
-            <Link to={`/offers/${offer.id}`} className="link">
-              {offer.title}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}

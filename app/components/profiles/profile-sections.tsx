@@ -1,9 +1,10 @@
 import { FactList } from "~/components/fact-list";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, useNavigation } from "@remix-run/react";
+import { Form, Link, useNavigation } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/forms";
 import { formatPhone } from "~/i18n/format";
+import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { ModerationSchema } from "~/modules/profiles/profiles.schema";
 
@@ -90,6 +91,31 @@ export function ModerationForm({
           {hidden ? t("profiles.unhide") : t("profiles.hide")}
         </button>
       </Form>
+    </section>
+  );
+}
+
+/** The offers an organisation or an expert published. */
+export function ProfileOffers({ offers }: { offers: { id: string; kind: string; title: string }[] }) {
+  const { t } = useT();
+  if (offers.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="offers">
+      <h2 id="offers" className="text-lg font-semibold">
+        {t("profiles.offers")}
+      </h2>
+      <ul className="mt-2 divide-y divide-stone-200">
+        {offers.map((offer) => (
+          <li key={offer.id} className="py-2">
+            <span className="mr-2 text-sm text-stone-600">
+              {t(`profiles.offerKind.${offer.kind}` as MessageKey)}
+            </span>
+            <Link to={`/offers/${offer.id}`} className="link">
+              {offer.title}
+            </Link>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { ServiceLogItem } from "~/components/commissioners/service-log-item";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FactList } from "~/components/fact-list";
 import { VerifiedBadge } from "~/components/verified-badge";
@@ -106,41 +107,7 @@ export default function CommissionerReportPage() {
       {logs.logs.length === 0 ? <p>{t("commissioners.noLogs")}</p> : null}
       <ul className="space-y-2">
         {logs.logs.map((log) => (
-          <li key={log.id} className="card space-y-2">
-            <p className="font-medium">
-              {formatDate(locale, log.date)} · {t(`commissioners.kind.${log.kind}` as MessageKey)} ·{" "}
-              {countyName(log.countyCode, locale)} {log.place}
-            </p>
-            <p className="text-sm">{t("commissioners.farmersReachedCount", { count: log.farmersReached })}</p>
-            {log.note ? <p className="whitespace-pre-line text-sm text-stone-700">{log.note}</p> : null}
-            {log.photoIds.length > 0 ? (
-              <div className="grid grid-cols-4 gap-2">
-                {log.photoIds.map((photoId) => (
-                  <a key={photoId} href={`/commissioners/logs/photos/${photoId}`}>
-                    <img
-                      src={`/commissioners/logs/photos/${photoId}?v=thumb`}
-                      alt={t("commissioners.logPhoto")}
-                      className="aspect-square w-full rounded object-cover"
-                      loading="lazy"
-                    />
-                  </a>
-                ))}
-              </div>
-            ) : null}
-            {isSelf && log.deletable ? (
-              <Form method="post">
-                <input type="hidden" name="logId" value={log.id} />
-                <button
-                  type="submit"
-                  name="intent"
-                  value="deleteLog"
-                  className="btn-secondary border-red-300 text-red-800"
-                >
-                  {t("commissioners.deleteLog")}
-                </button>
-              </Form>
-            ) : null}
-          </li>
+          <ServiceLogItem key={log.id} log={log} canDelete={isSelf && log.deletable} />
         ))}
       </ul>
       {logs.pages > 1 ? (

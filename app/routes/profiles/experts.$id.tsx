@@ -1,4 +1,3 @@
-import type { ReactNode } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -8,13 +7,18 @@ import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { profileModerationAction } from "~/modules/profiles/profiles.actions.server";
 import { getExpertPage } from "~/modules/profiles/profiles.server";
-import { INDUSTRIES, countyName, localName } from "~/modules/reference/reference";
 import { getOptionalUser } from "~/modules/users/guards.server";
 import { canMessageDirectly } from "~/modules/chat/chat.server";
 import { expertTrust } from "~/modules/reviews/profile-trust.server";
 import { TrustSections } from "~/components/reviews/trust-sections";
 import { domainErrorResponse } from "~/utils/errors";
-import { ContactSection, HiddenNotice, ModerationForm } from "~/components/profiles/profile-sections";
+import { ExpertFacts } from "~/components/profiles/expert-facts";
+import {
+  ContactSection,
+  HiddenNotice,
+  ModerationForm,
+  ProfileOffers,
+} from "~/components/profiles/profile-sections";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.expert.displayName} · ${translate(data.locale, "app.name")}` : "XiangKe" },
@@ -38,25 +42,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return profileModerationAction(request, context, { kind: "expert", id: params.id ?? "" });
 }
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="contents">
-      <dt className="text-stone-600">{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
-
 export default function ExpertPage() {
   const { expert, profile, contact, offers, hidden, isOwner, canModerate, canMessage, trust } =
     useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const { t, locale } = useT();
-  const fieldNames = INDUSTRIES.filter((industry) => profile?.fields.includes(industry.code)).map(
-    (industry) => localName(industry, locale),
-  );
-  const separator = locale === "zh" ? "、" : ", ";
-  const counties = profile?.countiesServed.map((code) => countyName(code, locale)).filter(Boolean) ?? [];
+  const { t } = useT();
   return (
     <article className="mx-auto max-w-2xl space-y-4">
       <HiddenNotice hidden={hidden} />
@@ -100,30 +90,7 @@ export default function ExpertPage() {
           </div>
         ) : null}
       </header>
-      {profile ? (
-        <section className="card">
-          <dl className="grid grid-cols-[auto,1fr] gap-x-4 gap-y-2">
-            <Fact label={t("profiles.expert.fields")}>
-              {fieldNames.join(separator) || t("profiles.notSet")}
-            </Fact>
-            <Fact label={t("profiles.expert.specialties")}>
-              {profile.specialties || t("profiles.notSet")}
-            </Fact>
-            <Fact label={t("profiles.expert.countiesServed")}>
-              {counties.join(separator) || t("profiles.notSet")}
-            </Fact>
-            <Fact label={t("profiles.expert.availability")}>
-              {t(`profiles.availability.${profile.availability}`)}
-            </Fact>
-            <Fact label={t("profiles.expert.languages")}>
-              {profile.languages
-                .map((code) => (code === "en" ? t("profiles.language.en") : t("profiles.language.zh")))
-                .join(separator)}
-            </Fact>
-          </dl>
-          {profile.bio ? <p className="mt-4 whitespace-pre-line">{profile.bio}</p> : null}
-        </section>
-      ) : null}
+      {profile ? <ExpertFacts profile={profile} /> : null}
       {profile ? <ContactSection contact={contact} /> : null}
       <TrustSections trust={trust} />
       {canMessage ? (
@@ -134,23 +101,7 @@ export default function ExpertPage() {
           </button>
         </Form>
       ) : null}
-      {offers.length > 0 ? (
-        <section className="card" aria-labelledby="offers">
-          <h2 id="offers" className="text-lg font-semibold">
-            {t("profiles.offers")}
-          </h2>
-          <ul className="mt-2 divide-y divide-stone-200">
-            {offers.map((offer) => (
-              <li key={offer.id} className="py-2">
-                <span className="mr-2 text-sm text-stone-600">{t(`profiles.offerKind.${offer.kind}`)}</span>
-                <Link to={`/offers/${offer.id}`} className="link">
-                  {offer.title}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <ProfileOffers offers={offers} />
       {canModerate && profile ? <ModerationForm hidden={Boolean(hidden)} lastResult={lastResult} /> : null}
     </article>
   );

@@ -5,7 +5,6 @@ import {
   MainProducts,
   OrganisationExperts,
   OrganisationMembers,
-  OrganisationOffers,
 } from "~/components/profiles/organisation-sections";
 import { VerifiedBadge } from "~/components/verified-badge";
 import { PovertyBadge } from "~/components/poverty-badge";
@@ -21,7 +20,12 @@ import { managesWebhooks } from "~/modules/webhooks/webhooks.server";
 import { organisationTrust } from "~/modules/reviews/profile-trust.server";
 import { TrustSections } from "~/components/reviews/trust-sections";
 import { domainErrorResponse } from "~/utils/errors";
-import { ContactSection, HiddenNotice, ModerationForm } from "~/components/profiles/profile-sections";
+import {
+  ContactSection,
+  HiddenNotice,
+  ModerationForm,
+  ProfileOffers,
+} from "~/components/profiles/profile-sections";
 import { SpaceServicesSection } from "~/components/spaces/service-views";
 import { povertyStatus } from "~/modules/reach/poverty.server";
 import { PovertySection } from "~/components/reach/reach-sections";
@@ -123,7 +127,7 @@ export default function OrganisationPage() {
       <TrustSections trust={trust} />
       <OrganisationMembers members={members} />
       <OrganisationExperts experts={experts} />
-      <OrganisationOffers offers={offers} />
+      <ProfileOffers offers={offers} />
       {managesWebhooks ? (
         <Link to={`/orgs/${organisation.id}/webhooks`} className="link block">
           {t("webhooks.manageLink")}

@@ -1,3 +1,4 @@
+import type { SubmissionResult } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { useT } from "~/i18n/use-t";
 
@@ -227,4 +228,10 @@ export function TextAreaField({
       />
     </FieldShell>
   );
+}
+
+/** On a page with several forms, only the one that was submitted shows the action's reply. */
+export function replyFor(lastResult: SubmissionResult<string[]> | undefined, intent: string) {
+  const submitted = (lastResult?.initialValue as { intent?: unknown } | undefined)?.intent;
+  return submitted === intent ? lastResult : undefined;
 }

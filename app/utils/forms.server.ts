@@ -1,6 +1,6 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { data } from "@remix-run/node";
-import { translate, type Locale } from "~/i18n/i18n";
+import { isMessageKey, translate, type Locale, type MessageKey } from "~/i18n/i18n";
 import { isDomainError } from "./errors";
 
 interface Replyable {
@@ -31,4 +31,22 @@ export function replyWithDomainError(
 
 export function replyInvalid(submission: Replyable, hideFields: string[] = []) {
   return data(submission.reply({ hideFields }), { status: 400 });
+}
+
+/** The first message of a form that did not parse; schema messages are message keys. */
+export function firstErrorKey(errors: Record<string, string[] | null> | null | undefined): MessageKey {
+  const message = Object.values(errors ?? {}).flatMap((list) => list ?? [])[0];
+  return message && isMessageKey(message) ? message : "errors.invalid_input";
+}
+
+/** A JSON body as the form would have sent it, so both go through one schema; null if not an object. */
+export async function jsonAsForm(request: Request): Promise<FormData | null> {
+  const body: unknown = await request.json().catch(() => null);
+  if (!body || typeof body !== "object" || Array.isArray(body)) return null;
+  const form = new FormData();
+  for (const [name, value] of Object.entries(body))
+    if (["string", "number"].includes(typeof value)) form.set(name, String(value));
+  const key = request.headers.get("idempotency-key");
+  if (key) form.set("idempotencyKey", key);
+  return form;
 }

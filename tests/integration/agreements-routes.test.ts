@@ -6,11 +6,11 @@ import {
   propose,
   updateDraftTerms,
 } from "~/modules/agreements/agreements.server";
-import { action as detailAction, loader as detailLoader } from "~/routes/agreements.$id._index";
-import { action as editAction } from "~/routes/agreements.$id.edit";
-import { loader as printLoader } from "~/routes/agreements.$id.print";
-import { action as signAction } from "~/routes/agreements.$id.sign";
-import { action as newAction } from "~/routes/agreements.new";
+import { action as detailAction, loader as detailLoader } from "~/routes/agreements/agreements.$id._index";
+import { action as editAction } from "~/routes/agreements/agreements.$id.edit";
+import { loader as printLoader } from "~/routes/agreements/agreements.$id.print";
+import { action as signAction } from "~/routes/agreements/agreements.$id.sign";
+import { action as newAction } from "~/routes/agreements/agreements.new";
 import {
   createAcceptedApplication,
   createSignedAgreement,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
-import { action as registerAction } from "~/routes/register";
-import { action as loginAction } from "~/routes/login";
+import { action as registerAction } from "~/routes/account/register";
+import { action as loginAction } from "~/routes/account/login";
 import { readSessionId } from "~/modules/users/session.server";
 import { TEST_PASSWORD, createUser, uniquePhone } from "../support/factories";
 import { useTestDatabase } from "../support/database";

@@ -3,7 +3,7 @@ import { db } from "~/db.server";
 import type { BrandStage } from "~/generated/prisma/enums";
 import { actOnBrandProject, startBrandProject } from "~/modules/creative/brands.server";
 import { BrandActionSchema, type BrandAction } from "~/modules/creative/creative.schema";
-import { action as brandAction } from "~/routes/brands.$id";
+import { action as brandAction } from "~/routes/creative/brands.$id";
 import { DomainError } from "~/utils/errors";
 import { acceptExpert, createBrandingNeed } from "../support/creative-factories";
 import { useTestDatabase } from "../support/database";

@@ -16,10 +16,10 @@ import {
   markAttendance,
   signUp,
 } from "~/modules/commissioners/commissioners.server";
-import { action as bureauAction } from "~/routes/bureau.commissioners";
-import { action as logAction } from "~/routes/commissioners.logs.new";
-import { action as trainingsAction } from "~/routes/trainings._index";
-import { action as trainingAction } from "~/routes/trainings.$id";
+import { action as bureauAction } from "~/routes/bureau/bureau.commissioners";
+import { action as logAction } from "~/routes/commissioners/commissioners.logs.new";
+import { action as trainingsAction } from "~/routes/commissioners/trainings._index";
+import { action as trainingAction } from "~/routes/commissioners/trainings.$id";
 import { DomainError } from "~/utils/errors";
 import {
   createCohortWithBureau,

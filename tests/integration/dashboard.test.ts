@@ -5,9 +5,9 @@ import { renderCountyMap } from "~/modules/dashboard/charts.server";
 import { currentYear, dashboardFigures, type DashboardFigures } from "~/modules/dashboard/dashboard.server";
 import { COUNTIES } from "~/modules/reference/reference";
 import { createSession, serializeSessionCookie } from "~/modules/users/session.server";
-import { loader as pageLoader } from "~/routes/bureau.dashboard";
-import { loader as csvLoader } from "~/routes/bureau.dashboard[.]csv";
-import { loader as xlsxLoader } from "~/routes/bureau.dashboard[.]xlsx";
+import { loader as pageLoader } from "~/routes/bureau/bureau.dashboard";
+import { loader as csvLoader } from "~/routes/bureau/bureau.dashboard[.]csv";
+import { loader as xlsxLoader } from "~/routes/bureau/bureau.dashboard[.]xlsx";
 import { useTestDatabase } from "../support/database";
 import {
   CLEARING,

@@ -6,7 +6,7 @@ import {
   listDemoSites,
   updateDemoSite,
 } from "~/modules/creative/demo-sites.server";
-import { action as demoAction } from "~/routes/demos.$id";
+import { action as demoAction } from "~/routes/creative/demos.$id";
 import { DomainError } from "~/utils/errors";
 import { demoFields } from "../support/creative-factories";
 import { useTestDatabase } from "../support/database";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { balanceOf, checkLedgerInvariants, escrowId } from "~/modules/ledger/ledger.server";
-import { action as milestoneAction } from "~/routes/agreements.$id.milestones.$milestoneId";
+import { action as milestoneAction } from "~/routes/agreements/agreements.$id.milestones.$milestoneId";
 import { useTestDatabase } from "../support/database";
 import { createSignedAgreement } from "../support/agreements-factories";
 import { sessionCookieFor } from "../support/offers-factories";

@@ -12,12 +12,12 @@ import {
 } from "~/modules/escrow/escrow.server";
 import { balanceOf, walletId } from "~/modules/ledger/ledger.server";
 import { createSession, serializeSessionCookie } from "~/modules/users/session.server";
-import { action as bureauAction, loader as bureauLoader } from "~/routes/bureau.disputes";
-import { loader as fileLoader } from "~/routes/agreements.$id.milestones.$milestoneId.files.$uploadId";
+import { action as bureauAction, loader as bureauLoader } from "~/routes/bureau/bureau.disputes";
+import { loader as fileLoader } from "~/routes/agreements/agreements.$id.milestones.$milestoneId.files.$uploadId";
 import {
   action as milestoneAction,
   loader as milestoneLoader,
-} from "~/routes/agreements.$id.milestones.$milestoneId";
+} from "~/routes/agreements/agreements.$id.milestones.$milestoneId";
 import { getToast } from "~/utils/toast.server";
 import { useTestDatabase } from "../support/database";
 import { createUser } from "../support/factories";

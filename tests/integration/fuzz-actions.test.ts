@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import fc from "fast-check";
@@ -10,11 +10,12 @@ import { seedDemoData } from "~/modules/demo/seed.server";
 import { createSession, serializeSessionCookie } from "~/modules/users/session.server";
 import { actorOf } from "../support/profiles-factories";
 import { useTestDatabase } from "../support/database";
+import { routeTable, type RouteTableEntry } from "../support/route-table";
 
 /*
  * Every route action, fed generated forms by fast-check, must answer with a status below 500:
- * bad input is the visitor's mistake (400/403/404/409…), never the server's. The routes are found
- * in app/routes when the file loads, so a new route is fuzzed without anyone listing it here.
+ * bad input is the visitor's mistake (400/403/404/409…), never the server's. The routes are read
+ * from app/routes.ts when the file loads, so a new route is fuzzed without anyone listing it here.
  * FUZZ_RUNS raises the runs per route (default 10, small enough for two cores); FUZZ_DEBUG=1
  * prints how often each status came back, to see how deep the generated forms get.
  */
@@ -28,17 +29,13 @@ useTestDatabase();
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 const APP = path.resolve(import.meta.dirname, "../../app");
-const ROUTES = path.join(APP, "routes");
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10);
 
-const routeFiles = readdirSync(ROUTES)
-  .filter((file) => /\.tsx?$/.test(file) && !file.startsWith("+") && !file.includes(".test."))
-  .filter((file) =>
-    /export (async )?(function|const) action\b/.test(readFileSync(path.join(ROUTES, file), "utf8")),
-  )
-  .sort();
+const routesWithActions = (await routeTable()).filter((route) =>
+  /export (async )?(function|const) action\b/.test(readFileSync(route.file, "utf8")),
+);
 
-/** The route file and the page helpers / schemas it imports (two levels), as text. */
+/** The route file and the page helpers / schemas / form components it imports (two levels), as text. */
 function sourcesOf(file: string): string[] {
   const seen = new Set<string>();
   const visit = (absolute: string, depth: number) => {
@@ -50,12 +47,13 @@ function sourcesOf(file: string): string[] {
       const base = specifier!.startsWith("~/")
         ? path.join(APP, specifier!.slice(2))
         : path.join(path.dirname(absolute), specifier!);
-      // Page helpers (+…), schemas and form modules carry field names; services do not.
-      if (!/(\/\+[^/]+|schema|form|actions?\.server)$/.test(base)) continue;
+      // Page helpers (+…), a domain's components, schemas and form modules carry field names;
+      // services do not.
+      if (!/(\/\+[^/]+|\/components\/[\w-]+\/[^/]+|schema|form|actions?\.server)$/.test(base)) continue;
       for (const ext of [".ts", ".tsx"]) visit(base + ext, depth - 1);
     }
   };
-  visit(path.join(ROUTES, file), 3);
+  visit(file, 3);
   return [...seen].map((absolute) => readFileSync(absolute, "utf8"));
 }
 
@@ -77,14 +75,12 @@ function vocabularyOf(file: string) {
   return { names: [...names], words: [...words], intents: [...intents] };
 }
 
-/** `/needs/:id/edit` and its parameters from `needs.$id_.edit.tsx` (Remix flat routes). */
-function shapeOf(file: string) {
-  const segments = file
-    .replace(/\.tsx?$/, "")
-    .replace(/\[\.\]/g, "\u0000")
-    .split(".")
-    .map((segment) => segment.replace(/\u0000/g, ".").replace(/_$/, ""))
-    .filter((segment) => segment !== "_index" && !segment.startsWith("_"));
+/** The segments of `/needs/:id/edit` (parameters as `$id`, a splat as `$`) and its parameters. */
+function shapeOf(pattern: string) {
+  const segments = pattern
+    .split("/")
+    .filter(Boolean)
+    .map((segment) => (segment === "*" ? "$" : segment.replace(/^:/, "$")));
   const params = segments.flatMap((segment, index) =>
     segment.startsWith("$") ? [{ name: segment.slice(1) || "*", after: segments[index - 1] ?? "" }] : [],
   );
@@ -353,7 +349,7 @@ beforeAll(async () => {
 
 describe("fuzzing every route action", () => {
   it("finds more than 40 actions to fuzz", () => {
-    expect(routeFiles.length).toBeGreaterThan(40);
+    expect(routesWithActions.length).toBeGreaterThan(40);
   });
 
   it("drops a NUL character on the way to PostgreSQL instead of failing (found by this fuzzing)", async () => {
@@ -377,16 +373,16 @@ describe("fuzzing every route action", () => {
     });
   });
 
-  it.each(routeFiles)(
+  it.each(routesWithActions.map((route): [string, RouteTableEntry] => [route.name, route]))(
     "%s answers generated forms with a status below 500",
-    async (file) => {
-      const module = (await import(path.join(ROUTES, file))) as {
+    async (file, route) => {
+      const module = (await import(route.file)) as {
         action?: (args: unknown) => Promise<unknown>;
       };
       expect(typeof module.action).toBe("function");
       const action = module.action!;
-      const { segments, params } = shapeOf(file);
-      const { names, words, intents } = vocabularyOf(file);
+      const { segments, params } = shapeOf(route.pattern);
+      const { names, words, intents } = vocabularyOf(route.file);
       const isApi = file.startsWith("api.");
       const value = valueArbitrary(words, allIds);
       const key = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...names) }, fc.string({ maxLength: 12 }));

@@ -9,9 +9,9 @@ import {
 } from "~/modules/negotiation/invitations.server";
 import { closeNeed } from "~/modules/needs/needs.server";
 import { createSession, serializeSessionCookie } from "~/modules/users/session.server";
-import { action as invitationsAction } from "~/routes/account.invitations";
-import { loader as needLoader } from "~/routes/needs.$id";
-import { action as inviteAction } from "~/routes/needs.$id_.invite";
+import { action as invitationsAction } from "~/routes/account/account.invitations";
+import { loader as needLoader } from "~/routes/needs/needs.$id";
+import { action as inviteAction } from "~/routes/needs/needs.$id_.invite";
 import { DomainError } from "~/utils/errors";
 import { useTestDatabase } from "../support/database";
 import { addMember, createBureau, createExpert, meta } from "../support/needs-factories";

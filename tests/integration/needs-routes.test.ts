@@ -5,7 +5,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { createSession, serializeSessionCookie } from "~/modules/users/session.server";
-import { action as newNeedAction } from "~/routes/needs.new";
+import { action as newNeedAction } from "~/routes/needs/needs.new";
 import { useTestDatabase } from "../support/database";
 import { createExpert, createVillage } from "../support/needs-factories";
 

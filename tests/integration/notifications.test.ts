@@ -16,7 +16,7 @@ import type { NotificationView } from "~/modules/realtime/events";
 import { logIn } from "~/modules/users/auth.server";
 import { serializeSessionCookie } from "~/modules/users/session.server";
 import { LoginSchema } from "~/modules/users/users.schema";
-import { action, loader } from "~/routes/notifications";
+import { action, loader } from "~/routes/site/notifications";
 import { DomainError } from "~/utils/errors";
 import { useSocketServer } from "../support/socket-server";
 import { TEST_PASSWORD, createUser } from "../support/factories";

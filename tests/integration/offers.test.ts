@@ -14,10 +14,10 @@ import {
   withdrawOffer,
 } from "~/modules/offers/offers.server";
 import { onUserEvent } from "~/modules/realtime/bus.server";
-import { action as detailAction, loader as detailLoader } from "~/routes/offers.$id";
-import { action as editAction } from "~/routes/offers.$id_.edit";
-import { action as newAction } from "~/routes/offers.new";
-import { loader as listLoader } from "~/routes/offers._index";
+import { action as detailAction, loader as detailLoader } from "~/routes/offers/offers.$id";
+import { action as editAction } from "~/routes/offers/offers.$id_.edit";
+import { action as newAction } from "~/routes/offers/offers.new";
+import { loader as listLoader } from "~/routes/offers/offers._index";
 import { DomainError } from "~/utils/errors";
 import { useTestDatabase } from "../support/database";
 import {

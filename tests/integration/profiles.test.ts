@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
-import { action as editOrganisationAction } from "~/routes/account.organisations.$id";
-import { action as editProfileAction, loader as editProfileLoader } from "~/routes/account.profile";
-import { action as expertPageAction, loader as expertPageLoader } from "~/routes/experts.$id";
-import { action as organisationPageAction, loader as organisationPageLoader } from "~/routes/orgs.$id";
+import { action as editOrganisationAction } from "~/routes/account/account.organisations.$id";
+import { action as editProfileAction, loader as editProfileLoader } from "~/routes/account/account.profile";
+import { action as expertPageAction, loader as expertPageLoader } from "~/routes/profiles/experts.$id";
+import {
+  action as organisationPageAction,
+  loader as organisationPageLoader,
+} from "~/routes/profiles/orgs.$id";
 import {
   getExpertPage,
   getOrganisationPage,

@@ -21,10 +21,10 @@ import {
   uncommittedFen,
   withdrawApplication,
 } from "~/modules/programmes/programmes.server";
-import { action as bureauApplicationAction } from "~/routes/bureau.programmes.applications.$id";
-import { action as applyAction } from "~/routes/programmes.$id_.apply";
-import { loader as programmeLoader } from "~/routes/programmes.$id";
-import { loader as programmesLoader } from "~/routes/programmes._index";
+import { action as bureauApplicationAction } from "~/routes/bureau/bureau.programmes.applications.$id";
+import { action as applyAction } from "~/routes/programmes/programmes.$id_.apply";
+import { loader as programmeLoader } from "~/routes/programmes/programmes.$id";
+import { loader as programmesLoader } from "~/routes/programmes/programmes._index";
 import { createProgramme } from "~/modules/programmes/programmes.server";
 import { createSession, serializeSessionCookie } from "~/modules/users/session.server";
 import { useTestDatabase } from "../support/database";

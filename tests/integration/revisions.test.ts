@@ -6,7 +6,10 @@ import { seedNegotiationDemo } from "~/modules/demo/seed-negotiation.server";
 import { proposeRevision, respondToRevision } from "~/modules/negotiation/revisions.server";
 import { createNeed, updateNeed } from "~/modules/needs/needs.server";
 import { createSession, serializeSessionCookie } from "~/modules/users/session.server";
-import { action as revisionsAction, loader as revisionsLoader } from "~/routes/applications.$id.revisions";
+import {
+  action as revisionsAction,
+  loader as revisionsLoader,
+} from "~/routes/needs/applications.$id.revisions";
 import { DomainError } from "~/utils/errors";
 import { useTestDatabase } from "../support/database";
 import { addMember, createExpert, meta, needFields } from "../support/needs-factories";

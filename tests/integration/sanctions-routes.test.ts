@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { createSession, serializeSessionCookie } from "~/modules/users/session.server";
-import { action as newAction, loader as newLoader } from "~/routes/bureau.sanctions.new";
-import { action as listAction, loader as listLoader } from "~/routes/bureau.sanctions._index";
-import { action as detailAction } from "~/routes/bureau.sanctions.$id";
-import { loader as workspaceLoader } from "~/routes/workspace";
+import { action as newAction, loader as newLoader } from "~/routes/bureau/bureau.sanctions.new";
+import { action as listAction, loader as listLoader } from "~/routes/bureau/bureau.sanctions._index";
+import { action as detailAction } from "~/routes/bureau/bureau.sanctions.$id";
+import { loader as workspaceLoader } from "~/routes/site/workspace";
 import { useTestDatabase } from "../support/database";
 import { createDisbursedApplication } from "../support/sanctions-factories";
 

@@ -1,4 +1,3 @@
-import { readdirSync } from "node:fs";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -8,6 +7,7 @@ import { configureIndexes } from "~/modules/search/indexer.server";
 import { isDomainError } from "~/utils/errors";
 import { useTestDatabase } from "../support/database";
 import { sessionCookieFor } from "../support/offers-factories";
+import { routeTable } from "../support/route-table";
 import { MATRIX_ROLES, buildSecurityWorld } from "../support/security-factories";
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "xk-security-matrix-"));
@@ -177,7 +177,14 @@ const MATRIX: Row[] = [
   ["workspace",                                              "/workspace",                                                        "laaaaaaa", null],
 ];
 
-const routeModules = import.meta.glob<{ loader?: Handler; action?: Handler }>("../../app/routes/*.{ts,tsx}");
+// The routes the app serves, by file name (without extension): what the rows call them.
+const table = await routeTable();
+const routes = new Map(table.map((entry) => [entry.name.replace(/\.tsx?$/, ""), entry]));
+const routeModules = import.meta.glob<{ loader?: Handler; action?: Handler }>(
+  "../../app/routes/**/*.{ts,tsx}",
+);
+const moduleOf = (route: string) =>
+  routeModules[path.relative(import.meta.dirname, routes.get(route)!.file)]!();
 type Handler = (args: {
   request: Request;
   params: Record<string, string>;
@@ -252,8 +259,7 @@ beforeAll(async () => {
 }, 120_000);
 
 async function rowOutcomes(route: string, url: string, method: "GET" | "POST"): Promise<string> {
-  const base = `../../app/routes/${route}`;
-  const module = await (routeModules[`${base}.ts`] ?? routeModules[`${base}.tsx`])!();
+  const module = await moduleOf(route);
   const handler = method === "GET" ? module.loader! : module.action!;
   const concrete = url.replace(/\{(\w+)\}/g, (_match, name: string) => world.ids[name] ?? `missing-${name}`);
   let letters = "";
@@ -279,13 +285,9 @@ afterAll(() => {
 
 describe("the role × route matrix", () => {
   it("lists every route module that has a loader or an action, and nothing else", async () => {
-    const files = readdirSync(path.join(import.meta.dirname, "../../app/routes")).filter(
-      (file) => !file.startsWith("+") && !/\.test\.tsx?$/.test(file),
-    );
     const listed = new Map(MATRIX.map((row) => [row[0], row]));
-    for (const file of files) {
-      const route = file.replace(/\.tsx?$/, "");
-      const module = await routeModules[`../../app/routes/${file}`]!();
+    for (const [route, { name: file }] of routes) {
+      const module = await moduleOf(route);
       if (!module.loader && !module.action) continue;
       const row = listed.get(route);
       expect(row, `${file} must be classified in the security matrix`).toBeDefined();
@@ -294,6 +296,18 @@ describe("the role × route matrix", () => {
       listed.delete(route);
     }
     expect([...listed.keys()], "rows without a route file").toEqual([]);
+  });
+
+  it("serves every route file in app/routes (none in a folder that app/routes.ts leaves out)", () => {
+    const served = new Set([...routes.values()].map((entry) => entry.file));
+    const onDisk = Object.keys(routeModules)
+      .filter((file) => !path.basename(file).startsWith("+") && !/\.test\.tsx?$/.test(file))
+      .map((file) => path.resolve(import.meta.dirname, file));
+    expect(onDisk.filter((file) => !served.has(file))).toEqual([]);
+    // Each area's folder is read on its own, so only this notices two files claiming one URL.
+    expect(routes.size, "route file names are unique").toBe(table.length);
+    const patterns = table.filter((entry) => !entry.layout).map((entry) => entry.pattern);
+    expect(patterns.filter((pattern, index) => patterns.indexOf(pattern) !== index)).toEqual([]);
   });
 
   it.each(MATRIX)("%s", async (route, url, loader, action) => {

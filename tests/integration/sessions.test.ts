@@ -9,8 +9,8 @@ import {
   readSessionId,
   serializeSessionCookie,
 } from "~/modules/users/session.server";
-import { action as loginAction } from "~/routes/login";
-import { action as logoutAction } from "~/routes/logout";
+import { action as loginAction } from "~/routes/account/login";
+import { action as logoutAction } from "~/routes/account/logout";
 import { TEST_PASSWORD, createUser } from "../support/factories";
 import { useTestDatabase } from "../support/database";
 import { addMember, createVillage } from "../support/needs-factories";

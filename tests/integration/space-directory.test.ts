@@ -16,7 +16,7 @@ import {
   updateSpaceProfile,
   withdrawRecognition,
 } from "~/modules/spaces/space-directory.server";
-import { action as profileAction } from "~/routes/spaces.$id_.profile";
+import { action as profileAction } from "~/routes/spaces/spaces.$id_.profile";
 import { DomainError } from "~/utils/errors";
 import { useTestDatabase } from "../support/database";
 import { createUser } from "../support/factories";

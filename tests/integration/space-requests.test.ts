@@ -10,8 +10,8 @@ import {
   rateRequest,
   requestService,
 } from "~/modules/spaces/service-requests.server";
-import { action as inboxAction } from "~/routes/spaces.requests";
-import { action as requestAction } from "~/routes/services.$id_.request";
+import { action as inboxAction } from "~/routes/spaces/spaces.requests";
+import { action as requestAction } from "~/routes/spaces/services.$id_.request";
 import { DomainError } from "~/utils/errors";
 import { useTestDatabase } from "../support/database";
 import {

@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { isMessageKey, translate } from "~/i18n/i18n";
 import { createService } from "~/modules/spaces/spaces.server";
-import { loader as orgLoader } from "~/routes/orgs.$id";
-import { action as detailAction, loader as detailLoader } from "~/routes/services.$id";
-import { action as editAction, loader as editLoader } from "~/routes/services.$id_.edit";
-import { loader as listLoader } from "~/routes/services._index";
-import { action as newAction, loader as newLoader } from "~/routes/services.new";
+import { loader as orgLoader } from "~/routes/profiles/orgs.$id";
+import { action as detailAction, loader as detailLoader } from "~/routes/spaces/services.$id";
+import { action as editAction, loader as editLoader } from "~/routes/spaces/services.$id_.edit";
+import { loader as listLoader } from "~/routes/spaces/services._index";
+import { action as newAction, loader as newLoader } from "~/routes/spaces/services.new";
 import { useTestDatabase } from "../support/database";
 import { createExpert } from "../support/offers-factories";
 import {

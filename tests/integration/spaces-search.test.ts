@@ -8,7 +8,7 @@ import { listSavedSearches, runSavedSearchAlerts, saveSearch } from "~/modules/s
 import { SearchParamsSchema } from "~/modules/search/search.schema";
 import { searchMarketplace } from "~/modules/search/search.server";
 import { createService, hideService, withdrawService } from "~/modules/spaces/spaces.server";
-import { loader as searchLoader } from "~/routes/search";
+import { loader as searchLoader } from "~/routes/site/search";
 import { useTestDatabase } from "../support/database";
 import { createExpert } from "../support/offers-factories";
 import { createBureauStaff, createSpace, serviceFields } from "../support/spaces-factories";

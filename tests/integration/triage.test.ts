@@ -8,7 +8,7 @@ import {
   triageQueue,
 } from "~/modules/reach/triage.server";
 import { setPovertyVillage } from "~/modules/reach/poverty.server";
-import { action as assignAction } from "~/routes/bureau.triage_.$needId";
+import { action as assignAction } from "~/routes/bureau/bureau.triage_.$needId";
 import { createSession, serializeSessionCookie } from "~/modules/users/session.server";
 import { useTestDatabase } from "../support/database";
 import { createCommissioner } from "../support/commissioners-factories";

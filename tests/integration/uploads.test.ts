@@ -5,7 +5,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
-import { loader as uploadLoader } from "~/routes/uploads.$id";
+import { loader as uploadLoader } from "~/routes/site/uploads.$id";
 import { getStorage, type LocalDiskStorage } from "~/modules/uploads/storage.server";
 import { MAX_IMAGE_BYTES, deleteUpload, parseUploadForm, storeImage } from "~/modules/uploads/uploads.server";
 import { DomainError } from "~/utils/errors";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
-import { action as submitAction } from "~/routes/account.verification";
-import { action as reviewAction, loader as reviewLoader } from "~/routes/bureau.verifications.$id";
-import { loader as queueLoader } from "~/routes/bureau.verifications._index";
+import { action as submitAction } from "~/routes/account/account.verification";
+import { action as reviewAction, loader as reviewLoader } from "~/routes/bureau/bureau.verifications.$id";
+import { loader as queueLoader } from "~/routes/bureau/bureau.verifications._index";
 import { SubmitVerificationSchema } from "~/modules/verification/verification.schema";
 import {
   approveVerification,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { createSession, serializeSessionCookie } from "~/modules/users/session.server";
-import { action as logAction, loader as logLoader } from "~/routes/orgs.$id_.webhooks_.$endpointId";
-import { action as webhooksAction, loader as webhooksLoader } from "~/routes/orgs.$id_.webhooks";
+import { action as logAction, loader as logLoader } from "~/routes/profiles/orgs.$id_.webhooks_.$endpointId";
+import { action as webhooksAction, loader as webhooksLoader } from "~/routes/profiles/orgs.$id_.webhooks";
 import { useTestDatabase } from "../support/database";
 import { addMember, createVillage } from "../support/needs-factories";
 

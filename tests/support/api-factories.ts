@@ -4,7 +4,7 @@ import { expect } from "vitest";
 import { db } from "~/db.server";
 import { createToken } from "~/modules/api/tokens.server";
 import type { Scope } from "~/modules/api/scopes";
-import { loader as openApiLoader } from "~/routes/api.v1.openapi[.]json";
+import { loader as openApiLoader } from "~/routes/api/v1/api.v1.openapi[.]json";
 import type { Actor } from "~/modules/users/permissions";
 
 /** A token for the actor; `revoked` and `expired` make it unusable in the way the name says. */

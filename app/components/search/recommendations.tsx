@@ -64,3 +64,40 @@ export function RecommendationList({ title, items }: { title: string; items: Rec
     </section>
   );
 }
+
+/** The experts and offers that match a need, each with the reasons it matches. */
+export function NeedRecommendations({
+  experts,
+  offers,
+}: {
+  experts: { id: string; name: string; title?: string; reasons: MatchReason[] }[];
+  offers: { id: string; title: string; reasons: MatchReason[] }[];
+}) {
+  const { t } = useT();
+  return (
+    <section className="card space-y-4" aria-labelledby="recommended">
+      <h2 id="recommended" className="text-lg font-semibold">
+        {t("match.forNeed")}
+      </h2>
+      <RecommendationList
+        title={t("match.experts")}
+        items={experts.map((expert) => ({
+          id: expert.id,
+          href: `/experts/${expert.id}`,
+          label: expert.name,
+          detail: expert.title,
+          reasons: expert.reasons,
+        }))}
+      />
+      <RecommendationList
+        title={t("match.offers")}
+        items={offers.map((offer) => ({
+          id: offer.id,
+          href: `/offers/${offer.id}`,
+          label: offer.title,
+          reasons: offer.reasons,
+        }))}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,213 @@
+import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { FactList } from "~/components/fact-list";
+import { MoneyRange } from "~/components/money-range";
+import { Highlight } from "~/components/search/highlight";
+import { VerifiedBadge } from "~/components/verified-badge";
+import { formatDate } from "~/i18n/format";
+import type { MessageKey } from "~/i18n/i18n";
+import { useT } from "~/i18n/use-t";
+import { countyName } from "~/modules/reference/reference";
+import { industryName } from "~/components/offers/offer-card";
+
+type DateLike = Date | string | null;
+
+export interface ServiceCardData {
+  id: string;
+  category: string;
+  title: string;
+  industries: string[];
+  countiesServed: string[];
+  free: boolean;
+  priceMinFen: number | null;
+  priceMaxFen: number | null;
+  turnaroundDays: number | null;
+  publishedAt: DateLike;
+  organisation: { id: string; name: string; nameEn: string | null; verifiedAt: DateLike };
+}
+
+/** A service as it appears in a space's own list (its page, the workspace): any state. */
+export interface ServiceRowData {
+  id: string;
+  category: string;
+  title: string;
+  status: string;
+  hiddenAt: DateLike;
+  updatedAt: DateLike;
+}
+
+export function CategoryLabel({ category }: { category: string }) {
+  const { t } = useT();
+  return (
+    <span className="rounded-full bg-sky-100 px-2 py-0.5 text-xs font-medium text-sky-900">
+      {t(`spaces.category.${category}` as MessageKey)}
+    </span>
+  );
+}
+
+/** The space, linked to its page, with its verification badge. */
+export function SpaceName({ organisation }: { organisation: ServiceCardData["organisation"] }) {
+  const { locale } = useT();
+  return (
+    <span className="inline-flex flex-wrap items-center gap-x-2 gap-y-1">
+      <Link to={`/orgs/${organisation.id}`} className="link">
+        {locale === "en" && organisation.nameEn ? organisation.nameEn : organisation.name}
+      </Link>
+      <VerifiedBadge verified={Boolean(organisation.verifiedAt)} />
+    </span>
+  );
+}
+
+/** Free, a price range, or 面议 (to be agreed). */
+export function ServicePrice({
+  service,
+}: {
+  service: Pick<ServiceCardData, "free" | "priceMinFen" | "priceMaxFen">;
+}) {
+  const { t } = useT();
+  if (service.free) return <span className="font-medium text-brand-800">{t("spaces.free")}</span>;
+  return <MoneyRange minFen={service.priceMinFen} maxFen={service.priceMaxFen} />;
+}
+
+/** Industries, counties, fee and turnaround as short facts. */
+export function ServiceFacts({ service }: { service: ServiceCardData }) {
+  const { t, locale } = useT();
+  const rows: [string, ReactNode][] = [
+    [
+      t("spaces.industries"),
+      service.industries.length
+        ? service.industries.map((code) => industryName(code, locale)).join("、")
+        : t("spaces.industries.any"),
+    ],
+    [
+      t("spaces.countiesServed"),
+      service.countiesServed.map((code) => countyName(code, locale) ?? code).join("、"),
+    ],
+    [t("spaces.price"), <ServicePrice key="price" service={service} />],
+    [
+      t("spaces.turnaround"),
+      service.turnaroundDays ? t("spaces.turnaroundDays", { days: service.turnaroundDays }) : null,
+    ],
+  ];
+  return <FactList facts={rows} className="gap-x-3 gap-y-1 text-sm" />;
+}
+
+/** One service in the catalogue or in search results (`terms` marks the query's words in the title). */
+export function ServiceCard({
+  service,
+  terms = [],
+}: {
+  service: ServiceCardData;
+  terms?: readonly string[];
+}) {
+  const { t, locale } = useT();
+  return (
+    <article className="card space-y-3">
+      <div className="flex flex-wrap items-center gap-2">
+        <CategoryLabel category={service.category} />
+        {service.publishedAt ? (
+          <span className="text-xs text-stone-600">
+            {t("spaces.publishedOn", { date: formatDate(locale, service.publishedAt) })}
+          </span>
+        ) : null}
+      </div>
+      <h2 className="text-lg font-semibold leading-snug">
+        <Link to={`/services/${service.id}`} className="hover:underline">
+          <Highlight text={service.title} terms={terms} />
+        </Link>
+      </h2>
+      <ServiceFacts service={service} />
+      <p className="text-sm">
+        <span className="text-stone-600">{t("spaces.provider")}：</span>
+        <SpaceName organisation={service.organisation} />
+      </p>
+    </article>
+  );
+}
+
+/** A compact list of a space's services with their state, for its page and the workspace. */
+export function ServiceRows({ services, showState }: { services: ServiceRowData[]; showState: boolean }) {
+  const { t, locale } = useT();
+  return (
+    <ul className="space-y-2">
+      {services.map((service) => (
+        <li key={service.id} className="flex flex-wrap items-center gap-2 py-1">
+          <CategoryLabel category={service.category} />
+          <Link to={`/services/${service.id}`} className="link">
+            {service.title}
+          </Link>
+          {showState ? (
+            <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs">
+              {t(`spaces.status.${service.status}` as MessageKey)}
+            </span>
+          ) : null}
+          {service.hiddenAt ? (
+            <span className="rounded-full bg-red-100 px-2 py-0.5 text-xs text-red-800">
+              {t("needs.hidden")}
+            </span>
+          ) : null}
+          {showState && service.updatedAt ? (
+            <span className="ml-auto text-sm text-stone-600">{formatDate(locale, service.updatedAt)}</span>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The services section of a Star Innovation Space's page; its own accounts also see drafts and an "add" link. */
+export function SpaceServicesSection({
+  organisationId,
+  services,
+  canManage,
+}: {
+  organisationId: string;
+  services: ServiceRowData[];
+  canManage: boolean;
+}) {
+  const { t } = useT();
+  return (
+    <section className="card space-y-2" aria-labelledby="space-services">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id="space-services" className="text-lg font-semibold">
+          {t("spaces.org.title")}
+        </h2>
+        {canManage ? (
+          <Link to={`/services/new?org=${organisationId}`} className="btn-secondary">
+            {t("spaces.post")}
+          </Link>
+        ) : null}
+      </div>
+      {services.length === 0 ? (
+        <p className="text-stone-600">{t("spaces.org.empty")}</p>
+      ) : (
+        <ServiceRows services={services} showState={canManage} />
+      )}
+    </section>
+  );
+}
+
+/** A select of the catalogue's GET filter form; the empty choice means "any". */
+/** "My space services" in the workspace of a space's accounts: every state, with a link to post one. */
+export function MyServicesSection({ services }: { services: ServiceRowData[] }) {
+  const { t } = useT();
+  return (
+    <section aria-labelledby="my-services" className="space-y-3">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id="my-services" className="text-xl font-semibold">
+          {t("spaces.workspace.title")}
+        </h2>
+        <Link to="/services/new" className="btn-primary">
+          {t("spaces.post")}
+        </Link>
+      </div>
+      {services.length === 0 ? (
+        <p className="card text-stone-600">{t("spaces.workspace.empty")}</p>
+      ) : (
+        <div className="card p-3">
+          <ServiceRows services={services} showState />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,112 @@
+import type { SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CohortForm, DispatchForm } from "~/components/commissioners/commissioner-forms";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { formatDate } from "~/i18n/format";
+import { getLocale } from "~/i18n/i18n.server";
+import { translate } from "~/i18n/i18n";
+import { useT } from "~/i18n/use-t";
+import {
+  BureauCommissionersSchema,
+  type CohortFields,
+  type DispatchFields,
+} from "~/modules/commissioners/commissioners.schema";
+import {
+  createCohort,
+  dispatch,
+  listCohorts,
+  listDispatchableExperts,
+} from "~/modules/commissioners/commissioners.server";
+import { countyName } from "~/modules/reference/reference";
+import { requirePermission } from "~/modules/users/guards.server";
+import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
+import { requestMeta } from "~/utils/request.server";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: data
+      ? `${translate(data.locale, "commissioners.bureauTitle")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "commissioner.dispatch");
+  const [cohorts, experts, locale] = await Promise.all([
+    listCohorts(),
+    listDispatchableExperts(),
+    getLocale(request),
+  ]);
+  return { cohorts, experts, locale };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "commissioner.dispatch");
+  const formData = await request.formData();
+  const intent = String(formData.get("intent"));
+  const submission = parseWithZod(formData, { schema: BureauCommissionersSchema });
+  // Two forms share this action; the reply says which one it belongs to.
+  const answer = (reply: { data: SubmissionResult<string[]>; init: ResponseInit | null }) =>
+    data({ intent, reply: reply.data }, reply.init ?? undefined);
+  if (submission.status !== "success") return answer(replyInvalid(submission));
+  const meta = requestMeta(request, context);
+  try {
+    const { intent: chosen, ...fields } = submission.value;
+    if (chosen === "createCohort") {
+      await createCohort(user, fields as CohortFields, meta);
+      return redirectWithToast("/bureau/commissioners", { message: "commissioners.toast.cohortCreated" });
+    }
+    await dispatch(user, fields as DispatchFields, meta);
+    return redirectWithToast("/bureau/commissioners", { message: "commissioners.toast.dispatched" });
+  } catch (error) {
+    return answer(replyWithDomainError(submission, error, await getLocale(request)));
+  }
+}
+
+export default function BureauCommissionersPage() {
+  const { cohorts, experts } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t, locale } = useT();
+  const names = new Map(experts.map((expert) => [expert.id, expert.displayName]));
+  return (
+    <section className="mx-auto max-w-3xl space-y-6">
+      <h1 className="text-2xl font-bold">{t("commissioners.bureauTitle")}</h1>
+      <h2 className="text-xl font-semibold">{t("commissioners.cohorts")}</h2>
+      {cohorts.length === 0 ? <p>{t("commissioners.noCohorts")}</p> : null}
+      {cohorts.map((cohort) => (
+        <article key={cohort.id} className="card space-y-2">
+          <h3 className="font-semibold">
+            {cohort.year} · {cohort.name}
+          </h3>
+          <p>
+            {t("commissioners.cohortCount", { count: cohort.assignments.length, target: cohort.targetCount })}
+          </p>
+          <ul className="space-y-1 text-sm">
+            {cohort.assignments.map((assignment) => (
+              <li key={assignment.id}>
+                <Link to={`/commissioners/${assignment.userId}?year=${cohort.year}`} className="underline">
+                  {names.get(assignment.userId) ?? assignment.userId}
+                </Link>{" "}
+                · {countyName(assignment.countyCode, locale)} {assignment.villages.join("、")} ·{" "}
+                {formatDate(locale, assignment.startDate)}–{formatDate(locale, assignment.endDate)}
+              </li>
+            ))}
+          </ul>
+        </article>
+      ))}
+      <CohortForm lastResult={result?.intent === "createCohort" ? result.reply : undefined} />
+      <DispatchForm
+        lastResult={result?.intent === "dispatch" ? result.reply : undefined}
+        cohorts={cohorts}
+        experts={experts}
+      />
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

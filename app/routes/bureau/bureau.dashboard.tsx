@@ -1,0 +1,158 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { formatMoney } from "~/i18n/format";
+import { translate } from "~/i18n/i18n";
+import { getLocale } from "~/i18n/i18n.server";
+import { useT } from "~/i18n/use-t";
+import {
+  renderCountyMap,
+  renderMoneyChart,
+  renderNeedsChart,
+  renderTargetsChart,
+} from "~/modules/dashboard/charts.server";
+import { dashboardQuery, parseDashboardFilters } from "~/modules/dashboard/dashboard.schema";
+import { currentYear, dashboardFigures } from "~/modules/dashboard/dashboard.server";
+import { requirePermission } from "~/modules/users/guards.server";
+import { responseTimesByCounty } from "~/modules/reach/triage.server";
+import { ResponseTimesSection } from "~/components/reach/reach-sections";
+import {
+  Chart,
+  CountiesTable,
+  DashboardFilterForm,
+  IndustriesTable,
+  MAP_METRIC_LABELS,
+  MapTable,
+  TargetsTable,
+  YearsTable,
+} from "~/components/dashboard/dashboard-tables";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: data
+      ? `${translate(data.locale, "dashboard.title")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
+];
+
+/** Years offered in the filter: the last ten, and whatever year a link asked for. */
+function yearOptions(selected?: number): number[] {
+  const last = currentYear();
+  const years = Array.from({ length: 10 }, (_, index) => last - index);
+  return selected && !years.includes(selected) ? [selected, ...years] : years;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "dashboard.read");
+  const query = parseDashboardFilters(new URL(request.url).searchParams);
+  const { map, ...filters } = query;
+  const [figures, locale] = await Promise.all([dashboardFigures(filters), getLocale(request)]);
+  const metric = translate(locale, MAP_METRIC_LABELS[map]);
+  const charts = {
+    targets: renderTargetsChart(figures, locale),
+    needs: renderNeedsChart(figures, locale),
+    money: renderMoneyChart(figures, locale),
+    map: renderCountyMap({
+      values: Object.fromEntries(figures.counties.map((county) => [county.countyCode, county[map]])),
+      title: translate(locale, "dashboard.map.title", { metric }),
+      locale,
+      // Counts of different things (spaces, people, needs): the legend shows plain numbers.
+      unit: "",
+    }),
+  };
+  const responseTimes = await responseTimesByCounty({ year: filters.year, countyCode: filters.countyCode });
+  return { figures, query, charts, locale, years: yearOptions(query.year), responseTimes };
+}
+
+export default function DashboardPage() {
+  const { figures, query, charts, years, responseTimes } = useLoaderData<typeof loader>();
+  const { t, locale } = useT();
+  const { map: _map, ...exportFilters } = query;
+  const exportQuery = dashboardQuery(exportFilters);
+  return (
+    <div className="mx-auto max-w-5xl space-y-6">
+      <header className="space-y-2">
+        <h1 className="text-2xl font-bold">{t("dashboard.title")}</h1>
+        <p className="text-stone-600">{t("dashboard.intro")}</p>
+      </header>
+      <DashboardFilterForm query={query} years={years} />
+
+      <div className="flex flex-wrap items-center gap-3 text-sm">
+        <p className="font-medium">
+          {t("dashboard.escrowHeld")}: {formatMoney(locale, figures.escrowHeldFen)}
+        </p>
+        {/* Plain links: the browser downloads the files, no JavaScript needed. */}
+        <a href={`/bureau/dashboard.csv${exportQuery}`} className="link sm:ml-auto" download>
+          {t("dashboard.export.csv")}
+        </a>
+        <a href={`/bureau/dashboard.xlsx${exportQuery}`} className="link" download>
+          {t("dashboard.export.xlsx")}
+        </a>
+      </div>
+
+      <section className="space-y-3" aria-labelledby="targets-title">
+        <h2 id="targets-title" className="text-xl font-semibold">
+          {t("dashboard.targets.title")}
+        </h2>
+        <TargetsTable figures={figures} />
+        <Chart svg={charts.targets} label={t("dashboard.chart.targets")}>
+          <YearsTable
+            years={figures.years.slice(-3)}
+            columns={["spacesTotal", "demosTotal", "commissioners"]}
+          />
+        </Chart>
+      </section>
+
+      <section className="space-y-3" aria-labelledby="years-title">
+        <h2 id="years-title" className="text-xl font-semibold">
+          {t("dashboard.years.title")}
+        </h2>
+        <Chart svg={charts.needs} label={t("dashboard.chart.needs")}>
+          <YearsTable years={figures.years} columns={["needsPosted", "needsMatched", "medianHours"]} />
+        </Chart>
+        <Chart svg={charts.money} label={t("dashboard.chart.money")}>
+          <YearsTable years={figures.years} columns={["fundedFen", "releasedFen", "disbursedFen"]} />
+        </Chart>
+        <YearsTable
+          years={figures.years}
+          columns={[
+            "spacesTotal",
+            "spacesNew",
+            "demosTotal",
+            "demosNew",
+            "commissioners",
+            "needsPosted",
+            "needsMatched",
+            "medianHours",
+          ]}
+        />
+      </section>
+
+      <section className="space-y-3" aria-labelledby="counties-title">
+        <h2 id="counties-title" className="text-xl font-semibold">
+          {t("dashboard.counties.title")}
+        </h2>
+        <p className="text-sm text-stone-600">
+          {query.year ? t("dashboard.scope.year", { year: query.year }) : t("dashboard.scope.all")}
+        </p>
+        <Chart svg={charts.map} label={t("dashboard.map.title", { metric: t(MAP_METRIC_LABELS[query.map]) })}>
+          <MapTable figures={figures} metric={query.map} />
+        </Chart>
+        <CountiesTable figures={figures} />
+      </section>
+
+      <ResponseTimesSection rows={responseTimes} />
+
+      <section className="space-y-3" aria-labelledby="industries-title">
+        <h2 id="industries-title" className="text-xl font-semibold">
+          {t("dashboard.industries.title")}
+        </h2>
+        <IndustriesTable figures={figures} />
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

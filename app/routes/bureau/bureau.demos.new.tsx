@@ -1,0 +1,44 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { getLocale } from "~/i18n/i18n.server";
+import { translate } from "~/i18n/i18n";
+import { useT } from "~/i18n/use-t";
+import { listDemoOrganisations } from "~/modules/creative/demo-sites.server";
+import { requirePermission } from "~/modules/users/guards.server";
+import { saveDemoSite } from "./+demo-actions.server";
+import { DemoSiteForm } from "~/components/creative/demo-form";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: data
+      ? `${translate(data.locale, "creative.newDemo")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "demo.manage");
+  const [organisations, locale] = await Promise.all([listDemoOrganisations(), getLocale(request)]);
+  return { organisations, locale };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  return saveDemoSite(request, context);
+}
+
+export default function NewDemoSitePage() {
+  const { organisations } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { t } = useT();
+  return (
+    <section className="mx-auto max-w-2xl space-y-4">
+      <h1 className="text-2xl font-bold">{t("creative.newDemo")}</h1>
+      <DemoSiteForm organisations={organisations} lastResult={lastResult} />
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

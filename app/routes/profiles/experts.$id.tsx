@@ -1,0 +1,112 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { VerifiedBadge } from "~/components/verified-badge";
+import { getLocale } from "~/i18n/i18n.server";
+import { translate } from "~/i18n/i18n";
+import { useT } from "~/i18n/use-t";
+import { profileModerationAction } from "~/modules/profiles/profiles.actions.server";
+import { getExpertPage } from "~/modules/profiles/profiles.server";
+import { getOptionalUser } from "~/modules/users/guards.server";
+import { canMessageDirectly } from "~/modules/chat/chat.server";
+import { expertTrust } from "~/modules/reviews/profile-trust.server";
+import { TrustSections } from "~/components/reviews/trust-sections";
+import { domainErrorResponse } from "~/utils/errors";
+import { ExpertFacts } from "~/components/profiles/expert-facts";
+import {
+  ContactSection,
+  HiddenNotice,
+  ModerationForm,
+  ProfileOffers,
+} from "~/components/profiles/profile-sections";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.expert.displayName} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  { name: "description", content: data?.profile?.specialties ?? "" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await getOptionalUser(request);
+  const [page, locale, canMessage] = await Promise.all([
+    getExpertPage(params.id ?? "", viewer).catch((error: unknown) => {
+      throw domainErrorResponse(error);
+    }),
+    getLocale(request),
+    canMessageDirectly(viewer?.id, params.id ?? ""),
+  ]);
+  const trust = await expertTrust(page.expert.id, viewer);
+  return { ...page, locale, canMessage, trust };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  return profileModerationAction(request, context, { kind: "expert", id: params.id ?? "" });
+}
+
+export default function ExpertPage() {
+  const { expert, profile, contact, offers, hidden, isOwner, canModerate, canMessage, trust } =
+    useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { t } = useT();
+  return (
+    <article className="mx-auto max-w-2xl space-y-4">
+      <HiddenNotice hidden={hidden} />
+      <header className="card">
+        <h1 className="flex flex-wrap items-center gap-2 text-2xl font-bold">
+          <span>{expert.displayName}</span>
+          <VerifiedBadge verified={expert.verified} />
+          {profile?.isCommissioner ? (
+            <span className="rounded-full bg-brand-700 px-2 py-0.5 text-xs text-white">
+              {t("profiles.expert.commissioner")}
+            </span>
+          ) : null}
+        </h1>
+        {profile ? (
+          <p className="mt-1 flex flex-wrap items-center gap-2 text-stone-700">
+            <span>{profile.title}</span>
+            {profile.affiliation ? (
+              <>
+                <Link to={`/orgs/${profile.affiliation.id}`} className="link">
+                  {profile.affiliation.name}
+                </Link>
+                <VerifiedBadge verified={profile.affiliation.verified} compact />
+              </>
+            ) : profile.affiliationText ? (
+              <span>{profile.affiliationText}</span>
+            ) : null}
+          </p>
+        ) : (
+          <p className="mt-2 text-stone-700">{t("profiles.expert.missing")}</p>
+        )}
+        {isOwner ? (
+          <div className="mt-4 flex flex-wrap gap-2">
+            <Link to="/account/profile" className="btn-secondary">
+              {profile ? t("profiles.edit") : t("profiles.expert.fillIn")}
+            </Link>
+            {!expert.verified ? (
+              <Link to="/account/verification" className="btn-secondary">
+                {t("profiles.verify")}
+              </Link>
+            ) : null}
+          </div>
+        ) : null}
+      </header>
+      {profile ? <ExpertFacts profile={profile} /> : null}
+      {profile ? <ContactSection contact={contact} /> : null}
+      <TrustSections trust={trust} />
+      {canMessage ? (
+        <Form method="post" action="/messages/direct">
+          <input type="hidden" name="userId" value={expert.id} />
+          <button type="submit" className="btn-secondary">
+            {t("chat.messageExpert")}
+          </button>
+        </Form>
+      ) : null}
+      <ProfileOffers offers={offers} />
+      {canModerate && profile ? <ModerationForm hidden={Boolean(hidden)} lastResult={lastResult} /> : null}
+    </article>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,108 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormErrors, TextField } from "~/components/forms";
+import { getLocale } from "~/i18n/i18n.server";
+import { translate } from "~/i18n/i18n";
+import { useT } from "~/i18n/use-t";
+import { listKpiReports, upsertKpiReport } from "~/modules/spaces/kpis.server";
+import { luoyangYear } from "~/utils/dates";
+import { KpiReportFields, KpiReportSchema } from "~/modules/spaces/space-directory.schema";
+import { getSpaceProfileForEdit } from "~/modules/spaces/space-directory.server";
+import { requireUser } from "~/modules/users/guards.server";
+import { domainErrorResponse } from "~/utils/errors";
+import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
+import { requestMeta } from "~/utils/request.server";
+import { redirectWithToast } from "~/utils/toast.server";
+import { KpiSection } from "~/components/spaces/space-views";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: data
+      ? `${translate(data.locale, "spaces.kpis.title")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
+];
+
+const FIGURES = ["incubated", "mentors", "trainingsHeld", "peopleTrained", "jobsCreated"] as const;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const spaceId = params.id ?? "";
+  // The same members-only check as the profile form.
+  const { space } = await getSpaceProfileForEdit(user, spaceId).catch((error: unknown) => {
+    throw domainErrorResponse(error);
+  });
+  const [reports, locale] = await Promise.all([listKpiReports(spaceId), getLocale(request)]);
+  return { space, reports, thisYear: luoyangYear(new Date()), locale };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const spaceId = params.id ?? "";
+  const submission = parseWithZod(await request.formData(), { schema: KpiReportSchema });
+  if (submission.status !== "success") return replyInvalid(submission);
+  try {
+    await upsertKpiReport(user, spaceId, submission.value, requestMeta(request, context));
+    return redirectWithToast(`/spaces/${spaceId}`, { message: "spaces.toast.kpisSaved" });
+  } catch (error) {
+    return replyWithDomainError(submission, error, await getLocale(request));
+  }
+}
+
+export default function SpaceKpisPage() {
+  const { space, reports, thisYear } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t } = useT();
+  // The form opens on last year's figures when they were reported, else on empty boxes for this year.
+  const latest = reports[0];
+  const [form, fields] = useForm({
+    id: "space-kpis",
+    lastResult,
+    defaultValue: latest
+      ? {
+          year: String(latest.year),
+          ...Object.fromEntries(FIGURES.map((name) => [name, String(latest[name])])),
+          financing: String(latest.financingFen / 100),
+        }
+      : { year: String(thisYear) },
+    constraint: getZodConstraint(KpiReportFields),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: KpiReportSchema }),
+  });
+  return (
+    <section className="mx-auto max-w-2xl space-y-4">
+      <header>
+        <h1 className="text-2xl font-bold">{t("spaces.kpis.title")}</h1>
+        <p className="mt-1 text-stone-700">{space.name}</p>
+        <p className="mt-1 text-sm text-stone-600">{t("spaces.kpis.hint")}</p>
+      </header>
+      <Form method="post" {...getFormProps(form)} className="card grid gap-4 sm:grid-cols-2">
+        <div className="sm:col-span-2">
+          <FormErrors errors={form.errors} />
+        </div>
+        <TextField meta={fields.year} label={t("spaces.kpi.year")} inputMode="decimal" />
+        {FIGURES.map((name) => (
+          <TextField key={name} meta={fields[name]} label={t(`spaces.kpi.${name}`)} inputMode="decimal" />
+        ))}
+        <TextField meta={fields.financing} label={t("spaces.kpi.financing")} inputMode="decimal" />
+        <button
+          type="submit"
+          className="btn-primary w-full sm:col-span-2"
+          disabled={navigation.state === "submitting"}
+        >
+          {t("spaces.kpis.save")}
+        </button>
+      </Form>
+      <KpiSection reports={reports} />
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,6 +1,6 @@
 // npm run bench:lighthouse — Lighthouse 12.2.3 mobile scores (the defaults: Moto G Power-sized
 // screen, simulated slow 4G and 4× CPU slowdown) for the home page, the needs list and one need
-// page of the production build with demo data, against the issue 10 targets: performance ≥ 90,
+// page of the production build with demo data, against the targets: performance ≥ 90,
 // accessibility ≥ 95. Each page runs LH_RUNS times (default 3) in a fresh headless Chromium; the
 // run with the median performance score is kept. Prints a table, writes
 // bench/results/lighthouse.json and each page's median report as bench/results/lighthouse-<page>.html.

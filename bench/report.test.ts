@@ -161,7 +161,7 @@ describe("bench report rows", () => {
     expect(find(rowsFor("http", http(120, 50)), "home page p95").pass).toBe("FAIL");
   });
 
-  it("checks search against both issue 4 targets", () => {
+  it("checks search against both of its targets", () => {
     const fast = rowsFor("search", search(13));
     expect(find(fast, "embedded engine p95").pass).toBe("pass");
     expect(find(fast, "speed-up over the scan")).toMatchObject({ value: 23.1, pass: "pass" });

@@ -1,5 +1,5 @@
 // npm run bench:weight — the JavaScript each main page makes a phone download, gzipped as the
-// server sends it, against the 150 kB budget (issue 10). Scripts are what the HTML names: <script
+// server sends it, against the 150 kB budget. Scripts are what the HTML names: <script
 // src> and <link rel="modulepreload">; each is fetched once from the running production build.
 // Beside it: the messages the page embeds as JSON (docs/decisions/019) and the catalogue chunk the
 // browser fetches at the first interaction, so nothing is left out of the picture.

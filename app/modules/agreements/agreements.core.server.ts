@@ -115,7 +115,7 @@ export async function assertMilestonesKept(tx: Tx, agreementId: string, terms: A
     },
   });
   // A co-funded milestone stays PLANNED until every share is in, but money is already in play
-  // once one share is: it is locked like a funded one (issue 9, cofunding).
+  // once one share is: it is locked like a funded one.
   const plan = planMilestones(
     existing.map(({ funders, ...m }) =>
       m.status === "PLANNED" && funders.length > 0 ? { ...m, status: "FUNDED" as const } : m,

@@ -190,7 +190,7 @@ export const TokenIntentSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("revoke"), tokenId: z.string().min(1) }),
 ]);
 
-// Conversations, agreements, milestones and wallets (issue 8).
+// Conversations, agreements, milestones and wallets.
 
 export const ConversationSchema = z.object({
   id: z.string(),

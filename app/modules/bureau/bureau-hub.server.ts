@@ -25,7 +25,7 @@ export async function bureauHub(actor: Actor, now: Date = new Date()) {
       : null,
     can(actor, "programme.manage") ? db.programme.count({ where: { status: "OPEN" } }) : null,
   ]);
-  // Reported reviews waiting for a decision (issue 9).
+  // Reported reviews waiting for a decision.
   const reportsOpen = can(actor, "content.moderate")
     ? await db.reviewReport.count({ where: { status: "OPEN" } })
     : null;

@@ -1,6 +1,6 @@
 /**
  * The one search interface. Two engines implement it — Meilisearch (MEILI_HOST) and an embedded
- * in-process engine — and both pass the same contract suite (tests/search-contract.ts).
+ * in-process engine — and both pass the same contract suite (tests/support/search-contract.ts).
  */
 
 export const SEARCH_INDEXES = ["needs", "offers", "experts", "services"] as const;

@@ -15,7 +15,7 @@ import { CRITERIA, REVIEW_WINDOW_DAYS, type ReviewInput } from "./reviews.schema
 import { startPeriodicJob } from "~/utils/periodic-job.server";
 
 /**
- * Two-sided, double-blind reviews of a completed agreement (issue 9). Each side writes one
+ * Two-sided, double-blind reviews of a completed agreement. Each side writes one
  * review within REVIEW_WINDOW_DAYS of completion; nobody but its author sees it until both are
  * in (both get `publishedAt` in the same transaction) or the window closes. "Published" is
  * therefore `publishedAt IS NOT NULL OR completedAt + window <= now`: reads never depend on the

@@ -1,5 +1,11 @@
-import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible";
+import {
+  RateLimiterMemory,
+  RateLimiterPrisma,
+  RateLimiterRedis,
+  type RateLimiterAbstract,
+} from "rate-limiter-flexible";
 import { createClient } from "redis";
+import { db } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { singleton } from "./singleton.server";
 
@@ -41,20 +47,35 @@ export function sharedRedisClient(url: string): RedisClient {
 }
 
 /**
- * One limit's counters, where RATE_LIMIT_STORE says: this process's memory (the default, one app
- * process) or Redis (several processes behind a load balancer). Kept per process, so the
- * counts survive Vite's module reloads in development.
+ * One limit's counters. With RATE_LIMIT_STORE=redis they live in Redis, shared by every app
+ * process. Otherwise a limit that guards accounts (`sharedWithoutRedis`: login and claim-code
+ * failures) counts in PostgreSQL, which every process already shares, so running several
+ * processes never multiplies the guesses allowed; other limits count in this process's memory.
+ * Kept per process, so the counts survive Vite's module reloads in development.
  */
-export function limiter(options: LimiterOptions): RateLimiterAbstract {
+export function limiter(options: LimiterOptions & { sharedWithoutRedis?: boolean }): RateLimiterAbstract {
   const env = getEnv();
-  if (env.RATE_LIMIT_STORE !== "redis")
-    return singleton(`rate-limit:memory:${options.name}`, () => {
-      const { name, points, durationSeconds } = options;
-      return new RateLimiterMemory({ keyPrefix: name, points, duration: durationSeconds });
-    });
-  const url = env.REDIS_URL!;
-  return singleton(`rate-limit:redis:${url}:${options.name}`, () =>
-    redisLimiter(sharedRedisClient(url), options),
+  const { name, points, durationSeconds } = options;
+  if (env.RATE_LIMIT_STORE === "redis") {
+    const url = env.REDIS_URL!;
+    return singleton(`rate-limit:redis:${url}:${name}`, () => redisLimiter(sharedRedisClient(url), options));
+  }
+  if (options.sharedWithoutRedis) {
+    return singleton(
+      `rate-limit:postgres:${name}`,
+      () =>
+        new RateLimiterPrisma({
+          storeClient: db,
+          tableName: "rateLimitCounter",
+          keyPrefix: name,
+          points,
+          duration: durationSeconds,
+        }),
+    );
+  }
+  return singleton(
+    `rate-limit:memory:${name}`,
+    () => new RateLimiterMemory({ keyPrefix: name, points, duration: durationSeconds }),
   );
 }
 

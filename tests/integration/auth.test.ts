@@ -128,6 +128,28 @@ describe("logIn", () => {
     });
   });
 
+  it("keeps the failure count in PostgreSQL, so another app process sees it without Redis", async () => {
+    const user = await createUser();
+    const ip = "10.0.0.6";
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
+      await expectDomainError(
+        logIn(login(user.phone!, `wrong-${i}-pass`), { ip }),
+        "auth.invalid_credentials",
+      );
+    }
+    // A second process starts with no limiter of its own: forget this process's ones.
+    (globalThis as { __xiangke?: Map<string, unknown> }).__xiangke?.forEach((_value, key, all) => {
+      if (key.startsWith("rate-limit:")) all.delete(key);
+    });
+    await expectDomainError(logIn(login(user.phone!, TEST_PASSWORD), { ip: "10.0.0.7" }), "auth.throttled");
+    expect(
+      await db.rateLimitCounter.findUnique({
+        where: { key: `login-account:${user.phone}` },
+        select: { points: true },
+      }),
+    ).toEqual({ points: MAX_FAILURES_PER_ACCOUNT });
+  });
+
   it("forgets earlier failures after a successful login", async () => {
     const user = await createUser();
     const ip = "10.0.0.3";

@@ -229,9 +229,19 @@ export function listMyProxyPostings(informantUserId: string) {
 }
 
 const claimFailuresByPhone = () =>
-  limiter({ name: "claim-phone", points: CLAIM_FAILURES_PER_PHONE, durationSeconds: CLAIM_WINDOW_SECONDS });
+  limiter({
+    name: "claim-phone",
+    points: CLAIM_FAILURES_PER_PHONE,
+    durationSeconds: CLAIM_WINDOW_SECONDS,
+    sharedWithoutRedis: true,
+  });
 const claimFailuresByIp = () =>
-  limiter({ name: "claim-ip", points: CLAIM_FAILURES_PER_IP, durationSeconds: CLAIM_WINDOW_SECONDS });
+  limiter({
+    name: "claim-ip",
+    points: CLAIM_FAILURES_PER_IP,
+    durationSeconds: CLAIM_WINDOW_SECONDS,
+    sharedWithoutRedis: true,
+  });
 
 async function assertClaimAllowed(phone: string, ip: string) {
   const wait = Math.max(

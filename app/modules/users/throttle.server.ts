@@ -11,13 +11,19 @@ const failuresByAccount = () =>
     name: "login-account",
     points: MAX_FAILURES_PER_ACCOUNT,
     durationSeconds: THROTTLE_WINDOW_MS / 1000,
+    sharedWithoutRedis: true,
   });
 const failuresByIp = () =>
-  limiter({ name: "login-ip", points: MAX_FAILURES_PER_IP, durationSeconds: THROTTLE_WINDOW_MS / 1000 });
+  limiter({
+    name: "login-ip",
+    points: MAX_FAILURES_PER_IP,
+    durationSeconds: THROTTLE_WINDOW_MS / 1000,
+    sharedWithoutRedis: true,
+  });
 
 /**
  * Refuses a login when the account, or the address it comes from, failed too often within the
- * window (counted by rate-limiter-flexible: in memory, or in Redis when RATE_LIMIT_STORE=redis
+ * window (counted by rate-limiter-flexible in PostgreSQL, or in Redis when RATE_LIMIT_STORE=redis,
  * so that every app process shares the count).
  */
 export async function assertLoginAllowed(identifier: string, ip: string): Promise<void> {

@@ -8,6 +8,8 @@ import {
 } from "~/modules/notifications/notifications.server";
 import { recommendForNeed } from "~/modules/matching/matching.server";
 import type { Actor } from "~/modules/users/permissions";
+import { assertTransition } from "~/utils/state-machine";
+import { INVITATION_TRANSITIONS } from "./negotiation.states";
 import { DomainError } from "~/utils/errors";
 import { holdsInvitation } from "./apply-rules.server";
 import { MAX_INVITES } from "./negotiation.schema";
@@ -130,7 +132,14 @@ export async function declineInvitation(actor: Actor, invitationId: string, reas
       },
     });
     if (!invitation || invitation.expertId !== actor.id) throw new DomainError("negotiation.not_found");
-    // The status in the WHERE makes a double submit (or an apply racing it) answer only once.
+    assertTransition(
+      INVITATION_TRANSITIONS,
+      invitation.status,
+      "DECLINED",
+      "negotiation.invitation_not_pending",
+    );
+    // The read above is not locked: the status in the WHERE stays as the race guard, so a double
+    // submit (or an apply racing it) answers only once.
     const { count } = await tx.needInvitation.updateMany({
       where: { id: invitation.id, status: "PENDING" },
       data: { status: "DECLINED", respondedAt: new Date() },

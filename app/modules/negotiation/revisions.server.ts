@@ -9,6 +9,8 @@ import {
 } from "~/modules/notifications/notifications.server";
 import type { Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
+import { assertTransition, statesThatMayBecome } from "~/utils/state-machine";
+import { REVISION_TRANSITIONS } from "./negotiation.states";
 import type { RevisionInput } from "./negotiation.schema";
 
 /*
@@ -147,7 +149,7 @@ export async function proposeRevision(
       });
     }
     await tx.applicationRevision.updateMany({
-      where: { applicationId, status: "PROPOSED" },
+      where: { applicationId, status: { in: statesThatMayBecome(REVISION_TRANSITIONS, "SUPERSEDED") } },
       data: { status: "SUPERSEDED" },
     });
     const revision = await tx.applicationRevision.create({
@@ -229,7 +231,7 @@ export async function respondToRevision(
       },
     });
     if (revision.side === side) throw new DomainError("negotiation.not_other_side");
-    if (revision.status !== "PROPOSED") throw new DomainError("negotiation.revision_not_pending");
+    assertTransition(REVISION_TRANSITIONS, revision.status, decision, "negotiation.revision_not_pending");
     assertNegotiable(application);
     if (decision === "ACCEPTED" && !application.need.arrangements.includes(revision.arrangement))
       throw new DomainError("negotiation.arrangement_not_accepted");

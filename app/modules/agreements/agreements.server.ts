@@ -5,13 +5,13 @@ import { refundFundedMilestones } from "~/modules/escrow/escrow.server";
 import { deliverNotifications } from "~/modules/notifications/notifications.server";
 import { type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
+import type { RequestMeta } from "~/utils/request.server";
 import { assertTransition, statesThatMayBecome } from "~/utils/state-machine";
 import { AGREEMENT_TRANSITIONS } from "~/modules/escrow/escrow.states";
 import { AGREEMENT_VERSION_TRANSITIONS, EQUITY_TRANSITIONS } from "./agreements.states";
 import { otherParty } from "~/modules/escrow/parties";
 import { termsHash } from "./terms-hash.server";
 import {
-  type Meta,
   lockAgreement,
   requireParty,
   latestVersion,
@@ -36,7 +36,7 @@ export async function updateDraftTerms(
   actor: Actor,
   agreementId: string,
   input: unknown,
-  meta: Meta = {},
+  meta: RequestMeta = {},
 ): Promise<void> {
   const terms = strictTerms(input);
   await db.$transaction(async (tx) => {
@@ -72,7 +72,7 @@ export async function updateDraftTerms(
 }
 
 /** Sends the draft for signature: validated, frozen (its hash fixed) and announced to the other side. */
-export async function propose(actor: Actor, agreementId: string, meta: Meta = {}): Promise<void> {
+export async function propose(actor: Actor, agreementId: string, meta: RequestMeta = {}): Promise<void> {
   const rows = await db.$transaction(async (tx) => {
     const agreement = await lockAgreement(tx, agreementId);
     const party = requireParty(actor, agreement);
@@ -123,7 +123,7 @@ export async function decline(
   actor: Actor,
   agreementId: string,
   reason: string | undefined,
-  meta: Meta = {},
+  meta: RequestMeta = {},
 ): Promise<void> {
   const rows = await db.$transaction(async (tx) => {
     const agreement = await lockAgreement(tx, agreementId);
@@ -181,7 +181,7 @@ export async function proposeAmendment(
   actor: Actor,
   agreementId: string,
   note: string | undefined,
-  meta: Meta = {},
+  meta: RequestMeta = {},
 ): Promise<{ version: number }> {
   return db.$transaction(async (tx) => {
     const agreement = await lockAgreement(tx, agreementId);
@@ -226,7 +226,7 @@ export async function terminate(
   actor: Actor,
   agreementId: string,
   reason: string,
-  meta: Meta = {},
+  meta: RequestMeta = {},
 ): Promise<void> {
   const rows = await db.$transaction(async (tx) => {
     const agreement = await lockAgreement(tx, agreementId);
@@ -272,4 +272,3 @@ export {
   nextContractNumber,
 } from "./agreements.create.server";
 export { sign, syncMilestones } from "./agreements.signing.server";
-export type { Meta } from "./agreements.core.server";

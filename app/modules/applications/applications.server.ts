@@ -19,13 +19,10 @@ import { markForIndexing } from "~/modules/indexing/outbox.server";
 import { can, type Actor } from "~/modules/users/permissions";
 import { enqueueEvent } from "~/modules/webhooks/webhooks.server";
 import { DomainError } from "~/utils/errors";
+import type { RequestMeta } from "~/utils/request.server";
 import { assertTransition } from "~/utils/state-machine";
 import type { ApplyInput } from "./applications.schema";
 import { APPLICATION_TRANSITIONS } from "./applications.states";
-
-interface Meta {
-  ip: string;
-}
 
 /** Serialises every decision on one need: two accepts racing see each other's result. */
 async function lockNeed(tx: Tx, needId: string) {
@@ -51,7 +48,7 @@ export async function applyToNeed(input: {
   actor: Actor;
   needId: string;
   application: ApplyInput;
-  meta: Meta;
+  meta: RequestMeta;
   unit?: Unit;
 }) {
   const { actor } = input;
@@ -155,7 +152,7 @@ export async function decideApplication(input: {
   applicationId: string;
   decision: Decision;
   message?: string;
-  meta: Meta;
+  meta: RequestMeta;
 }) {
   const rows = await db.$transaction(async (tx) => {
     const found = await tx.application.findUnique({
@@ -252,7 +249,7 @@ export async function decideApplication(input: {
 }
 
 /** The applicant takes the application back, any time before it is accepted. */
-export async function withdrawApplication(input: { actor: Actor; applicationId: string; meta: Meta }) {
+export async function withdrawApplication(input: { actor: Actor; applicationId: string; meta: RequestMeta }) {
   const rows = await db.$transaction(async (tx) => {
     const found = await tx.application.findUnique({
       where: { id: input.applicationId },

@@ -9,6 +9,7 @@ import { can, type Actor } from "~/modules/users/permissions";
 import { getPublisherVerification } from "~/modules/verification/verified.server";
 import { enqueueEvent } from "~/modules/webhooks/webhooks.server";
 import { DomainError } from "~/utils/errors";
+import type { RequestMeta } from "~/utils/request.server";
 import { assertTransition, statesThatMayBecome } from "~/utils/state-machine";
 import { endOfDayInLuoyang } from "~/utils/dates";
 import { NEED_TRANSITIONS } from "./needs.states";
@@ -16,10 +17,6 @@ import { MAX_NEED_PHOTOS, type NeedFields } from "./needs.schema";
 
 const EDITABLE: NeedStatus[] = ["DRAFT", "OPEN"];
 const POSTER_ROLES = ["VILLAGE", "FARMER"] as const;
-
-export interface RequestMeta {
-  ip: string;
-}
 
 /** Members of the owning organisation (village roles) manage its needs; a personal need, its poster. */
 export function canManageNeed(

@@ -11,12 +11,9 @@ import type { Actor } from "~/modules/users/permissions";
 import { assertTransition } from "~/utils/state-machine";
 import { INVITATION_TRANSITIONS } from "./negotiation.states";
 import { DomainError } from "~/utils/errors";
+import type { RequestMeta } from "~/utils/request.server";
 import { holdsInvitation } from "./apply-rules.server";
 import { MAX_INVITES } from "./negotiation.schema";
-
-interface Meta {
-  ip?: string;
-}
 
 const INVITABLE = ["DRAFT", "OPEN"];
 
@@ -64,7 +61,7 @@ export async function inviteExperts(
   needId: string,
   expertIds: string[],
   message = "",
-  meta: Meta = {},
+  meta: RequestMeta = {},
 ) {
   const ids = [...new Set(expertIds)];
   if (ids.length === 0) throw new DomainError("negotiation.no_experts");
@@ -119,7 +116,12 @@ export async function inviteExperts(
 }
 
 /** The invited expert says no, with an optional reason the poster is told. */
-export async function declineInvitation(actor: Actor, invitationId: string, reason = "", meta: Meta = {}) {
+export async function declineInvitation(
+  actor: Actor,
+  invitationId: string,
+  reason = "",
+  meta: RequestMeta = {},
+) {
   const rows = await db.$transaction(async (tx) => {
     const invitation = await tx.needInvitation.findUnique({
       where: { id: invitationId },

@@ -9,6 +9,7 @@ import {
 } from "~/modules/notifications/notifications.server";
 import type { Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
+import type { RequestMeta } from "~/utils/request.server";
 import { assertTransition, statesThatMayBecome } from "~/utils/state-machine";
 import { REVISION_TRANSITIONS } from "./negotiation.states";
 import type { RevisionInput } from "./negotiation.schema";
@@ -19,10 +20,6 @@ import type { RevisionInput } from "./negotiation.schema";
  * application was sent). An application nobody negotiated has no rows, and applyToNeed stays
  * untouched; once negotiation starts the whole history, original included, is in one table.
  */
-
-interface Meta {
-  ip?: string;
-}
 
 const NEGOTIABLE = ["SUBMITTED", "SHORTLISTED"];
 
@@ -116,7 +113,7 @@ export async function proposeRevision(
   actor: Actor,
   applicationId: string,
   input: RevisionInput,
-  meta: Meta = {},
+  meta: RequestMeta = {},
 ) {
   const { revision, rows } = await db.$transaction(async (tx) => {
     const application = await lockApplication(tx, applicationId);
@@ -204,7 +201,7 @@ export async function respondToRevision(
   actor: Actor,
   revisionId: string,
   decision: "ACCEPTED" | "DECLINED",
-  meta: Meta = {},
+  meta: RequestMeta = {},
 ) {
   const rows = await db.$transaction(async (tx) => {
     const found = await tx.applicationRevision.findUnique({

@@ -20,7 +20,7 @@ import { can, type Actor } from "~/modules/users/permissions";
 import { enqueueEvent } from "~/modules/webhooks/webhooks.server";
 import { DomainError } from "~/utils/errors";
 import type { RequestMeta } from "~/utils/request.server";
-import { assertTransition } from "~/utils/state-machine";
+import { assertTransition, statesThatMayBecome } from "~/utils/state-machine";
 import type { ApplyInput } from "./applications.schema";
 import { APPLICATION_TRANSITIONS } from "./applications.states";
 
@@ -217,7 +217,11 @@ export async function decideApplication(input: {
         after: { status: "IN_PROGRESS", applicationId: application.id },
       });
       const others = await tx.application.findMany({
-        where: { needId: need.id, id: { not: application.id }, status: { in: ["SUBMITTED", "SHORTLISTED"] } },
+        where: {
+          needId: need.id,
+          id: { not: application.id },
+          status: { in: statesThatMayBecome(APPLICATION_TRANSITIONS, "DECLINED") },
+        },
         select: { id: true, expertId: true, status: true },
       });
       const note = translate("zh", "applications.autoDeclined");

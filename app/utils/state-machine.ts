@@ -16,3 +16,8 @@ export function assertTransition<S extends string>(
 ): void {
   if (!canTransition(table, from, to)) throw new DomainError(code, { from, to });
 }
+
+/** Every state the table lets become `to`: the source states a bulk update may filter on. */
+export function statesThatMayBecome<S extends string>(table: Transitions<S>, to: S): S[] {
+  return (Object.keys(table) as S[]).filter((from) => table[from].includes(to));
+}

@@ -279,13 +279,13 @@ describe("agreements, milestones and wallets over /api/v1", () => {
     );
     expect(notBureau.status).toBe(403);
     const byPayer = await milestoneCall(resolve, "resolve", id, payerToken, randomUUID(), {
-      payeeYuan: "120",
+      payeeFen: 12_000,
       note: "双方各担一部分",
     });
     expect(byPayer.status).toBe(403);
     await expectDocumented(byPayer, "POST", "/api/v1/milestones/{id}/resolve");
     const tooMuch = await milestoneCall(resolve, "resolve", id, bureauToken, randomUUID(), {
-      payeeYuan: "301",
+      payeeFen: 30_100,
       note: "超出托管金额",
     });
     expect(tooMuch.status).toBe(400);
@@ -295,7 +295,7 @@ describe("agreements, milestones and wallets over /api/v1", () => {
     const key = randomUUID();
     const ruled = await expectDocumented(
       await milestoneCall(resolve, "resolve", id, bureauToken, key, {
-        payeeYuan: "120",
+        payeeFen: 12_000,
         note: "检测报告迟交，按比例支付",
       }),
       "POST",
@@ -310,7 +310,7 @@ describe("agreements, milestones and wallets over /api/v1", () => {
     });
     const replay = await expectDocumented(
       await milestoneCall(resolve, "resolve", id, bureauToken, key, {
-        payeeYuan: "120",
+        payeeFen: 12_000,
         note: "检测报告迟交，按比例支付",
       }),
       "POST",

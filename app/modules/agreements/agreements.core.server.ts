@@ -13,10 +13,6 @@ import { AgreementTerms } from "./terms";
  * as stored, the notices to either side and the guard on milestones whose money is in play.
  */
 
-export interface Meta {
-  ip?: string | null;
-}
-
 const lockedSelect = {
   id: true,
   number: true,

@@ -4,10 +4,11 @@ import { canManageNeed } from "~/modules/needs/needs.server";
 import { assertNotBanned } from "~/modules/sanctions/bans.server";
 import { can, rolesOf, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
+import type { RequestMeta } from "~/utils/request.server";
 import { type AgreementSides } from "~/modules/escrow/parties";
 import { defaultTerms, luoyangToday, type DefaultTermsInput } from "./terms";
 import { termsHash } from "./terms-hash.server";
-import { type Meta, stored } from "./agreements.core.server";
+import { stored } from "./agreements.core.server";
 
 /**
  * XK-<year>-<6 digits>, numbered per year. The advisory lock is held to the end of the
@@ -32,7 +33,7 @@ interface NewAgreement extends AgreementSides {
   terms: DefaultTermsInput;
 }
 
-async function insertAgreement(actor: Actor, input: NewAgreement, meta: Meta): Promise<string> {
+async function insertAgreement(actor: Actor, input: NewAgreement, meta: RequestMeta): Promise<string> {
   const { terms: termsInput, ...sides } = input;
   const terms = stored(defaultTerms(termsInput));
   return db.$transaction(async (tx) => {
@@ -72,7 +73,7 @@ async function insertAgreement(actor: Actor, input: NewAgreement, meta: Meta): P
 export async function createAgreementFromApplication(
   actor: Actor,
   applicationId: string,
-  meta: Meta = {},
+  meta: RequestMeta = {},
 ): Promise<{ id: string; created: boolean }> {
   const application = await db.application.findUnique({
     where: { id: applicationId },
@@ -126,7 +127,7 @@ export async function createAgreementFromApplication(
 export async function createAgreementFromOffer(
   actor: Actor,
   offerId: string,
-  meta: Meta = {},
+  meta: RequestMeta = {},
 ): Promise<{ id: string; created: boolean }> {
   const roles = rolesOf(actor);
   if (!can(actor, "agreement.sign") || (!roles.has("VILLAGE") && !roles.has("FARMER")))

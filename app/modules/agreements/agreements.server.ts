@@ -5,12 +5,13 @@ import { refundFundedMilestones } from "~/modules/escrow/escrow.server";
 import { deliverNotifications } from "~/modules/notifications/notifications.server";
 import { type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
-import { assertTransition } from "~/utils/state-machine";
+import type { RequestMeta } from "~/utils/request.server";
+import { assertTransition, statesThatMayBecome } from "~/utils/state-machine";
 import { AGREEMENT_TRANSITIONS } from "~/modules/escrow/escrow.states";
+import { AGREEMENT_VERSION_TRANSITIONS, EQUITY_TRANSITIONS } from "./agreements.states";
 import { otherParty } from "~/modules/escrow/parties";
 import { termsHash } from "./terms-hash.server";
 import {
-  type Meta,
   lockAgreement,
   requireParty,
   latestVersion,
@@ -35,7 +36,7 @@ export async function updateDraftTerms(
   actor: Actor,
   agreementId: string,
   input: unknown,
-  meta: Meta = {},
+  meta: RequestMeta = {},
 ): Promise<void> {
   const terms = strictTerms(input);
   await db.$transaction(async (tx) => {
@@ -71,13 +72,14 @@ export async function updateDraftTerms(
 }
 
 /** Sends the draft for signature: validated, frozen (its hash fixed) and announced to the other side. */
-export async function propose(actor: Actor, agreementId: string, meta: Meta = {}): Promise<void> {
+export async function propose(actor: Actor, agreementId: string, meta: RequestMeta = {}): Promise<void> {
   const rows = await db.$transaction(async (tx) => {
     const agreement = await lockAgreement(tx, agreementId);
     const party = requireParty(actor, agreement);
     const version = await latestVersion(tx, agreementId);
-    if (version.status !== "DRAFT" || agreement.status === "TERMINATED" || agreement.status === "COMPLETED")
+    if (agreement.status === "TERMINATED" || agreement.status === "COMPLETED")
       throw new DomainError("agreement.not_draft");
+    assertTransition(AGREEMENT_VERSION_TRANSITIONS, version.status, "PROPOSED", "agreement.not_draft");
     const terms = strictTerms(version.terms);
     await assertMilestonesKept(tx, agreementId, terms);
     const hash = termsHash(terms);
@@ -121,13 +123,15 @@ export async function decline(
   actor: Actor,
   agreementId: string,
   reason: string | undefined,
-  meta: Meta = {},
+  meta: RequestMeta = {},
 ): Promise<void> {
   const rows = await db.$transaction(async (tx) => {
     const agreement = await lockAgreement(tx, agreementId);
     const party = requireParty(actor, agreement);
     const version = await latestVersion(tx, agreementId);
+    // A draft may also be withdrawn (by termination), but only a proposal can be declined.
     if (version.status !== "PROPOSED") throw new DomainError("agreement.not_proposed");
+    assertTransition(AGREEMENT_VERSION_TRANSITIONS, version.status, "WITHDRAWN", "agreement.not_proposed");
     const signed = await tx.agreementSignature.count({ where: { versionId: version.id, party } });
     if (signed > 0) throw new DomainError("agreement.already_signed");
     await tx.agreementVersion.update({
@@ -177,7 +181,7 @@ export async function proposeAmendment(
   actor: Actor,
   agreementId: string,
   note: string | undefined,
-  meta: Meta = {},
+  meta: RequestMeta = {},
 ): Promise<{ version: number }> {
   return db.$transaction(async (tx) => {
     const agreement = await lockAgreement(tx, agreementId);
@@ -222,7 +226,7 @@ export async function terminate(
   actor: Actor,
   agreementId: string,
   reason: string,
-  meta: Meta = {},
+  meta: RequestMeta = {},
 ): Promise<void> {
   const rows = await db.$transaction(async (tx) => {
     const agreement = await lockAgreement(tx, agreementId);
@@ -231,11 +235,11 @@ export async function terminate(
     const refunds = await refundFundedMilestones(tx, agreementId, actor.id);
     const now = new Date();
     await tx.agreementVersion.updateMany({
-      where: { agreementId, status: { in: ["DRAFT", "PROPOSED"] } },
+      where: { agreementId, status: { in: statesThatMayBecome(AGREEMENT_VERSION_TRANSITIONS, "WITHDRAWN") } },
       data: { status: "WITHDRAWN" },
     });
     await tx.equityHolding.updateMany({
-      where: { agreementId, status: "ACTIVE" },
+      where: { agreementId, status: { in: statesThatMayBecome(EQUITY_TRANSITIONS, "ENDED") } },
       data: { status: "ENDED", endedAt: now },
     });
     await tx.agreement.update({
@@ -268,4 +272,3 @@ export {
   nextContractNumber,
 } from "./agreements.create.server";
 export { sign, syncMilestones } from "./agreements.signing.server";
-export type { Meta } from "./agreements.core.server";

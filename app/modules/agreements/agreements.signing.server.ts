@@ -4,8 +4,9 @@ import { deliverNotifications } from "~/modules/notifications/notifications.serv
 import { verifyPassword } from "~/modules/users/password.server";
 import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
-import { assertTransition } from "~/utils/state-machine";
+import { assertTransition, statesThatMayBecome } from "~/utils/state-machine";
 import { AGREEMENT_TRANSITIONS } from "~/modules/escrow/escrow.states";
+import { AGREEMENT_VERSION_TRANSITIONS, EQUITY_TRANSITIONS } from "./agreements.states";
 import { dueDateOf } from "./milestone-plan";
 import { otherParty } from "~/modules/escrow/parties";
 import { type AgreementTerms } from "./terms";
@@ -55,7 +56,10 @@ export async function syncMilestones(tx: Tx, agreementId: string, terms: Agreeme
 async function syncEquity(tx: Tx, agreement: LockedAgreement, versionId: string, terms: AgreementTerms) {
   const now = new Date();
   await tx.equityHolding.updateMany({
-    where: { agreementId: agreement.id, status: "ACTIVE" },
+    where: {
+      agreementId: agreement.id,
+      status: { in: statesThatMayBecome(EQUITY_TRANSITIONS, "SUPERSEDED") },
+    },
     data: { status: "SUPERSEDED", endedAt: now },
   });
   for (const component of terms.components) {
@@ -112,12 +116,9 @@ export async function sign(
     const agreement = await lockAgreement(tx, agreementId);
     const party = requireParty(actor, agreement);
     const version = await latestVersion(tx, agreementId);
-    if (
-      version.status !== "PROPOSED" ||
-      agreement.status === "TERMINATED" ||
-      agreement.status === "COMPLETED"
-    )
+    if (agreement.status === "TERMINATED" || agreement.status === "COMPLETED")
       throw new DomainError("agreement.not_proposed");
+    assertTransition(AGREEMENT_VERSION_TRANSITIONS, version.status, "SIGNED", "agreement.not_proposed");
     if (expectedHash && expectedHash !== version.termsHash) throw new DomainError("agreement.terms_changed");
     const terms = strictTerms(version.terms);
     const hash = termsHash(terms);
@@ -148,7 +149,10 @@ export async function sign(
 
     const now = new Date();
     await tx.agreementVersion.updateMany({
-      where: { agreementId, status: "SIGNED" },
+      where: {
+        agreementId,
+        status: { in: statesThatMayBecome(AGREEMENT_VERSION_TRANSITIONS, "SUPERSEDED") },
+      },
       data: { status: "SUPERSEDED" },
     });
     await tx.agreementVersion.update({

@@ -2,7 +2,7 @@ import { db } from "~/db.server";
 import { DomainError } from "~/utils/errors";
 import { getAgreement, listMine } from "~/modules/agreements/agreements.queries.server";
 import { plannedMilestones, type AgreementTerms } from "~/modules/agreements/terms";
-import { MilestoneActionSchema, ResolveDisputeSchema } from "~/modules/escrow/escrow.schema";
+import { MilestoneActionSchema, ResolveDisputeBodySchema } from "~/modules/escrow/escrow.schema";
 import {
   acceptMilestone,
   disputeMilestone,
@@ -108,7 +108,6 @@ async function visibleMilestone(actor: Actor, milestoneId: string) {
 
 const SubmitBody = MilestoneActionSchema.options[1].pick({ note: true });
 const ReasonBody = MilestoneActionSchema.options[3].pick({ reason: true });
-const ResolveBody = ResolveDisputeSchema.pick({ payeeYuan: true, note: true });
 const milestoneSpec = (action: string, summary: string) => ({
   method: "POST" as const,
   path: `/api/v1/milestones/{id}/${action}`,
@@ -196,11 +195,11 @@ export const resolveDisputeEndpoint = defineEndpoint(
   {
     ...milestoneSpec(
       "resolve",
-      "Bureau staff rule on a dispute: payeeYuan of the escrow to the expert, the rest back to the payer",
+      "Bureau staff rule on a dispute: payeeFen (integer fen) of the escrow to the expert, the rest back to the payer",
     ),
     permission: "dispute.resolve",
-    body: ResolveBody,
+    body: ResolveDisputeBodySchema,
   },
   ({ actor, params, body, request, meta }) =>
-    resolveDispute(actor!, params.id, { payeeFen: body.payeeYuan, note: body.note }, keyOf(request), meta),
+    resolveDispute(actor!, params.id, { payeeFen: body.payeeFen, note: body.note }, keyOf(request), meta),
 );

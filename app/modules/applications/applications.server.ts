@@ -19,13 +19,10 @@ import { markForIndexing } from "~/modules/indexing/outbox.server";
 import { can, type Actor } from "~/modules/users/permissions";
 import { enqueueEvent } from "~/modules/webhooks/webhooks.server";
 import { DomainError } from "~/utils/errors";
-import { assertTransition } from "~/utils/state-machine";
+import type { RequestMeta } from "~/utils/request.server";
+import { assertTransition, statesThatMayBecome } from "~/utils/state-machine";
 import type { ApplyInput } from "./applications.schema";
 import { APPLICATION_TRANSITIONS } from "./applications.states";
-
-interface Meta {
-  ip: string;
-}
 
 /** Serialises every decision on one need: two accepts racing see each other's result. */
 async function lockNeed(tx: Tx, needId: string) {
@@ -51,7 +48,7 @@ export async function applyToNeed(input: {
   actor: Actor;
   needId: string;
   application: ApplyInput;
-  meta: Meta;
+  meta: RequestMeta;
   unit?: Unit;
 }) {
   const { actor } = input;
@@ -155,7 +152,7 @@ export async function decideApplication(input: {
   applicationId: string;
   decision: Decision;
   message?: string;
-  meta: Meta;
+  meta: RequestMeta;
 }) {
   const rows = await db.$transaction(async (tx) => {
     const found = await tx.application.findUnique({
@@ -220,7 +217,11 @@ export async function decideApplication(input: {
         after: { status: "IN_PROGRESS", applicationId: application.id },
       });
       const others = await tx.application.findMany({
-        where: { needId: need.id, id: { not: application.id }, status: { in: ["SUBMITTED", "SHORTLISTED"] } },
+        where: {
+          needId: need.id,
+          id: { not: application.id },
+          status: { in: statesThatMayBecome(APPLICATION_TRANSITIONS, "DECLINED") },
+        },
         select: { id: true, expertId: true, status: true },
       });
       const note = translate("zh", "applications.autoDeclined");
@@ -252,7 +253,7 @@ export async function decideApplication(input: {
 }
 
 /** The applicant takes the application back, any time before it is accepted. */
-export async function withdrawApplication(input: { actor: Actor; applicationId: string; meta: Meta }) {
+export async function withdrawApplication(input: { actor: Actor; applicationId: string; meta: RequestMeta }) {
   const rows = await db.$transaction(async (tx) => {
     const found = await tx.application.findUnique({
       where: { id: input.applicationId },

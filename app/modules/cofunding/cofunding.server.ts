@@ -10,6 +10,7 @@ import {
 } from "~/modules/notifications/notifications.server";
 import { type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
+import type { RequestMeta } from "~/utils/request.server";
 import { fenToYuanText } from "~/utils/money";
 import { ORG_PAYING_ROLES, parseFunderAccount } from "~/modules/escrow/funder-accounts";
 import { MAX_FUNDERS, type FunderInput } from "./cofunding.schema";
@@ -108,7 +109,7 @@ export async function setFunders(
   actor: Actor,
   milestoneId: string,
   funders: FunderInput[],
-  meta: { ip?: string | null } = {},
+  meta: RequestMeta = {},
 ): Promise<{ count: number }> {
   let rows: Notifications = [];
   const result = await db.$transaction(async (tx) => {

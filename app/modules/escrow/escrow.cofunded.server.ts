@@ -5,19 +5,13 @@ import { balanceOf, ensureAccount, ensureWallet, escrowId, transfer } from "~/mo
 import { type Actor } from "~/modules/users/permissions";
 import { enqueueEvent } from "~/modules/webhooks/webhooks.server";
 import { DomainError, isDomainError } from "~/utils/errors";
+import type { RequestMeta } from "~/utils/request.server";
 import { fenToYuanText } from "~/utils/money";
 import { assertTransition } from "~/utils/state-machine";
 import { mayFundFrom, parseFunderAccount } from "./funder-accounts";
 import { uncommittedFen } from "~/modules/programmes/programmes.server";
 
-import {
-  type Meta,
-  recipients,
-  notices,
-  inTransaction,
-  lockMilestone,
-  moveMilestone,
-} from "./escrow.core.server";
+import { recipients, notices, inTransaction, lockMilestone, moveMilestone } from "./escrow.core.server";
 
 /**
  * One payer of a co-funded milestone puts its share into the milestone's escrow. Who may: an
@@ -31,7 +25,7 @@ export async function fundShare(
   milestoneId: string,
   funderId: string,
   key: string,
-  meta: Meta = {},
+  meta: RequestMeta = {},
 ) {
   const { result } = await inTransaction((tx, notify) =>
     idempotent(

@@ -26,10 +26,6 @@ import { partyOf } from "./parties";
 // connection; the defaults (2 s wait, 5 s run) are too short for that queue on a small machine.
 const TX_OPTIONS = { maxWait: 15_000, timeout: 30_000 } as const;
 
-export interface Meta {
-  ip?: string | null;
-}
-
 export const agreementSelect = {
   id: true,
   title: true,

@@ -31,12 +31,24 @@ const files = z.preprocess(
     .refine((items) => items.every((file) => file.size <= MAX_IMAGE_BYTES), "escrow.errors.file_too_large"),
 );
 
-/** The bureau's ruling: yuan to the expert (0 allowed), the rest of the escrow back to the payer. */
+/**
+ * The bureau's ruling: an amount to the expert (0 allowed), the rest of the escrow back to the payer.
+ * The person types yuan into `payeeYuan`, the name of the form field; the parsed value is fen.
+ */
 const ruling = {
   idempotencyKey: IdempotencyKeySchema,
   payeeYuan: requiredYuan("escrow.errors.amount_invalid"),
   note,
 };
+
+/** The same ruling through the API, which gives every amount in integer fen. */
+export const ResolveDisputeBodySchema = z.object({
+  payeeFen: z
+    .number({ message: "escrow.errors.amount_invalid" })
+    .int("escrow.errors.amount_invalid")
+    .min(0, "escrow.errors.amount_invalid"),
+  note,
+});
 
 /** Every milestone form on the agreement page posts here, told apart by `intent`. */
 export const MilestoneActionSchema = z.discriminatedUnion("intent", [

@@ -6,12 +6,12 @@ import { deleteUpload, storeImage } from "~/modules/uploads/uploads.server";
 import { can, type Actor } from "~/modules/users/permissions";
 import { enqueueEvent } from "~/modules/webhooks/webhooks.server";
 import { DomainError, isDomainError } from "~/utils/errors";
+import type { RequestMeta } from "~/utils/request.server";
 import { fenToYuanText } from "~/utils/money";
 import { assertTransition } from "~/utils/state-machine";
 import { MAX_SUBMISSION_FILES } from "./escrow.schema";
 import { payerWallet } from "./parties";
 import {
-  type Meta,
   actsForPayer,
   actsForPayee,
   onPayeeSide,
@@ -42,7 +42,7 @@ import { refundToPayers } from "./escrow.refunds.server";
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The paying side moves the milestone's amount from its wallet into the milestone's escrow. */
-export async function fundMilestone(actor: Actor, milestoneId: string, key: string, meta: Meta = {}) {
+export async function fundMilestone(actor: Actor, milestoneId: string, key: string, meta: RequestMeta = {}) {
   const { result } = await inTransaction((tx, notify) =>
     idempotent(
       tx,
@@ -117,7 +117,7 @@ export async function submitMilestone(
   actor: Actor,
   milestoneId: string,
   input: { note: string; files: File[] },
-  meta: Meta = {},
+  meta: RequestMeta = {},
   unit?: Unit,
 ) {
   if (input.files.length > MAX_SUBMISSION_FILES)
@@ -160,7 +160,12 @@ export async function submitMilestone(
 }
 
 /** The paying side accepts the delivery: escrow → the expert. */
-export async function acceptMilestone(actor: Actor, milestoneId: string, key: string, meta: Meta = {}) {
+export async function acceptMilestone(
+  actor: Actor,
+  milestoneId: string,
+  key: string,
+  meta: RequestMeta = {},
+) {
   const { result } = await inTransaction((tx, notify) =>
     idempotent(
       tx,
@@ -190,7 +195,7 @@ export async function rejectMilestone(
   actor: Actor,
   milestoneId: string,
   reason: string,
-  meta: Meta = {},
+  meta: RequestMeta = {},
   unit?: Unit,
 ) {
   await inTransaction(async (tx, notify) => {
@@ -218,7 +223,7 @@ export async function disputeMilestone(
   actor: Actor,
   milestoneId: string,
   reason: string,
-  meta: Meta = {},
+  meta: RequestMeta = {},
   unit?: Unit,
 ) {
   await inTransaction(async (tx, notify) => {
@@ -256,7 +261,7 @@ export async function resolveDispute(
   milestoneId: string,
   ruling: { payeeFen: number; note: string },
   key: string,
-  meta: Meta = {},
+  meta: RequestMeta = {},
 ) {
   if (!can(actor, "dispute.resolve")) throw new DomainError("escrow.wrong_side");
   const { result } = await inTransaction((tx, notify) =>

@@ -9,17 +9,14 @@ import { can, type Actor } from "~/modules/users/permissions";
 import { getPublisherVerification } from "~/modules/verification/verified.server";
 import { enqueueEvent } from "~/modules/webhooks/webhooks.server";
 import { DomainError } from "~/utils/errors";
-import { assertTransition } from "~/utils/state-machine";
+import type { RequestMeta } from "~/utils/request.server";
+import { assertTransition, statesThatMayBecome } from "~/utils/state-machine";
 import { endOfDayInLuoyang } from "~/utils/dates";
 import { NEED_TRANSITIONS } from "./needs.states";
 import { MAX_NEED_PHOTOS, type NeedFields } from "./needs.schema";
 
 const EDITABLE: NeedStatus[] = ["DRAFT", "OPEN"];
 const POSTER_ROLES = ["VILLAGE", "FARMER"] as const;
-
-export interface RequestMeta {
-  ip: string;
-}
 
 /** Members of the owning organisation (village roles) manage its needs; a personal need, its poster. */
 export function canManageNeed(
@@ -349,13 +346,15 @@ export async function setNeedHidden(input: {
 /** Open needs whose deadline has passed become EXPIRED (run on a timer by the server). */
 export async function expireNeeds(now = new Date()): Promise<number> {
   return db.$transaction(async (tx) => {
+    // A job, so one bulk update; the table still decides which needs may expire.
+    const expirable = statesThatMayBecome(NEED_TRANSITIONS, "EXPIRED");
     const due = await tx.need.findMany({
-      where: { status: "OPEN", deadline: { lt: now } },
-      select: { id: true },
+      where: { status: { in: expirable }, deadline: { lt: now } },
+      select: { id: true, status: true },
     });
     if (due.length === 0) return 0;
     await tx.need.updateMany({
-      where: { id: { in: due.map((n) => n.id) }, status: "OPEN" },
+      where: { id: { in: due.map((n) => n.id) }, status: { in: expirable } },
       data: { status: "EXPIRED", closedAt: now },
     });
     for (const need of due) {
@@ -364,7 +363,7 @@ export async function expireNeeds(now = new Date()): Promise<number> {
         action: "need.expired",
         subjectType: "Need",
         subjectId: need.id,
-        before: { status: "OPEN" },
+        before: { status: need.status },
         after: { status: "EXPIRED" },
       });
     }

@@ -1,5 +1,8 @@
 import type { Tx } from "~/db.server";
+import { TRIAGE_TRANSITIONS } from "~/modules/reach/reach.states";
 import { DomainError } from "~/utils/errors";
+import { statesThatMayBecome } from "~/utils/state-machine";
+import { INVITATION_TRANSITIONS } from "./negotiation.states";
 
 /*
  * The negotiation rules the application service calls inside its own transaction (after it has
@@ -36,11 +39,15 @@ export async function markInvitationsApplied(
   now = new Date(),
 ): Promise<void> {
   await tx.needInvitation.updateMany({
-    where: { needId, expertId, status: "PENDING" },
+    where: { needId, expertId, status: { in: statesThatMayBecome(INVITATION_TRANSITIONS, "APPLIED") } },
     data: { status: "APPLIED", respondedAt: now },
   });
   await tx.triageAssignment.updateMany({
-    where: { needId, assigneeId: expertId, status: "ASSIGNED" },
+    where: {
+      needId,
+      assigneeId: expertId,
+      status: { in: statesThatMayBecome(TRIAGE_TRANSITIONS, "APPLIED") },
+    },
     data: { status: "APPLIED", respondedAt: now },
   });
 }

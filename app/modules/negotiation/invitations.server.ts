@@ -8,13 +8,12 @@ import {
 } from "~/modules/notifications/notifications.server";
 import { recommendForNeed } from "~/modules/matching/matching.server";
 import type { Actor } from "~/modules/users/permissions";
+import { assertTransition } from "~/utils/state-machine";
+import { INVITATION_TRANSITIONS } from "./negotiation.states";
 import { DomainError } from "~/utils/errors";
+import type { RequestMeta } from "~/utils/request.server";
 import { holdsInvitation } from "./apply-rules.server";
 import { MAX_INVITES } from "./negotiation.schema";
-
-interface Meta {
-  ip?: string;
-}
 
 const INVITABLE = ["DRAFT", "OPEN"];
 
@@ -62,7 +61,7 @@ export async function inviteExperts(
   needId: string,
   expertIds: string[],
   message = "",
-  meta: Meta = {},
+  meta: RequestMeta = {},
 ) {
   const ids = [...new Set(expertIds)];
   if (ids.length === 0) throw new DomainError("negotiation.no_experts");
@@ -117,7 +116,12 @@ export async function inviteExperts(
 }
 
 /** The invited expert says no, with an optional reason the poster is told. */
-export async function declineInvitation(actor: Actor, invitationId: string, reason = "", meta: Meta = {}) {
+export async function declineInvitation(
+  actor: Actor,
+  invitationId: string,
+  reason = "",
+  meta: RequestMeta = {},
+) {
   const rows = await db.$transaction(async (tx) => {
     const invitation = await tx.needInvitation.findUnique({
       where: { id: invitationId },
@@ -130,7 +134,14 @@ export async function declineInvitation(actor: Actor, invitationId: string, reas
       },
     });
     if (!invitation || invitation.expertId !== actor.id) throw new DomainError("negotiation.not_found");
-    // The status in the WHERE makes a double submit (or an apply racing it) answer only once.
+    assertTransition(
+      INVITATION_TRANSITIONS,
+      invitation.status,
+      "DECLINED",
+      "negotiation.invitation_not_pending",
+    );
+    // The read above is not locked: the status in the WHERE stays as the race guard, so a double
+    // submit (or an apply racing it) answers only once.
     const { count } = await tx.needInvitation.updateMany({
       where: { id: invitation.id, status: "PENDING" },
       data: { status: "DECLINED", respondedAt: new Date() },

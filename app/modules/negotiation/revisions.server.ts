@@ -9,6 +9,9 @@ import {
 } from "~/modules/notifications/notifications.server";
 import type { Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
+import type { RequestMeta } from "~/utils/request.server";
+import { assertTransition, statesThatMayBecome } from "~/utils/state-machine";
+import { REVISION_TRANSITIONS } from "./negotiation.states";
 import type { RevisionInput } from "./negotiation.schema";
 
 /*
@@ -17,10 +20,6 @@ import type { RevisionInput } from "./negotiation.schema";
  * application was sent). An application nobody negotiated has no rows, and applyToNeed stays
  * untouched; once negotiation starts the whole history, original included, is in one table.
  */
-
-interface Meta {
-  ip?: string;
-}
 
 const NEGOTIABLE = ["SUBMITTED", "SHORTLISTED"];
 
@@ -114,7 +113,7 @@ export async function proposeRevision(
   actor: Actor,
   applicationId: string,
   input: RevisionInput,
-  meta: Meta = {},
+  meta: RequestMeta = {},
 ) {
   const { revision, rows } = await db.$transaction(async (tx) => {
     const application = await lockApplication(tx, applicationId);
@@ -147,7 +146,7 @@ export async function proposeRevision(
       });
     }
     await tx.applicationRevision.updateMany({
-      where: { applicationId, status: "PROPOSED" },
+      where: { applicationId, status: { in: statesThatMayBecome(REVISION_TRANSITIONS, "SUPERSEDED") } },
       data: { status: "SUPERSEDED" },
     });
     const revision = await tx.applicationRevision.create({
@@ -202,7 +201,7 @@ export async function respondToRevision(
   actor: Actor,
   revisionId: string,
   decision: "ACCEPTED" | "DECLINED",
-  meta: Meta = {},
+  meta: RequestMeta = {},
 ) {
   const rows = await db.$transaction(async (tx) => {
     const found = await tx.applicationRevision.findUnique({
@@ -229,7 +228,7 @@ export async function respondToRevision(
       },
     });
     if (revision.side === side) throw new DomainError("negotiation.not_other_side");
-    if (revision.status !== "PROPOSED") throw new DomainError("negotiation.revision_not_pending");
+    assertTransition(REVISION_TRANSITIONS, revision.status, decision, "negotiation.revision_not_pending");
     assertNegotiable(application);
     if (decision === "ACCEPTED" && !application.need.arrangements.includes(revision.arrangement))
       throw new DomainError("negotiation.arrangement_not_accepted");

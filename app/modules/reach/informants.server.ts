@@ -2,13 +2,18 @@ import { createHash, randomInt, timingSafeEqual } from "node:crypto";
 import { db } from "~/db.server";
 import type { ConsentMethod } from "~/generated/prisma/enums";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { createNeed, canManageNeed, type RequestMeta } from "~/modules/needs/needs.server";
+import { createNeed, canManageNeed } from "~/modules/needs/needs.server";
+import type { RequestMeta } from "~/utils/request.server";
+
 import type { NeedFields } from "~/modules/needs/needs.schema";
 import { deleteUpload, storeAudio } from "~/modules/uploads/uploads.server";
 import { can, rolesOf, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
 import { blockedFor, count, limiter } from "~/utils/rate-limiter.server";
 import { CLAIM_CODE_LENGTH } from "./reach.schema";
+
+/** Claiming is rate-limited per address, so these calls need the caller's IP. */
+type ClaimMeta = RequestMeta & { ip: string };
 
 /*
  * Decisions (documented here because a newcomer will ask):
@@ -258,7 +263,7 @@ async function assertClaimAllowed(phone: string, ip: string) {
  * they open. A wrong code changes nothing but the counts; it is also kept as a LoginAttempt row
  * named "claim:<phone>", the record of who guessed.
  */
-export async function checkClaimCode(phone: string, code: string, meta: RequestMeta): Promise<string> {
+export async function checkClaimCode(phone: string, code: string, meta: ClaimMeta): Promise<string> {
   await assertClaimAllowed(phone, meta.ip);
   const postings = await db.proxyPosting.findMany({
     where: { farmerPhone: phone, claimedAt: null },
@@ -288,7 +293,7 @@ export async function claimNeed(input: {
   phone: string;
   code: string;
   confirm: boolean;
-  meta: RequestMeta;
+  meta: ClaimMeta;
 }): Promise<string> {
   const needId = await checkClaimCode(input.phone, input.code, input.meta);
   if (input.user.phone !== input.phone && !input.confirm) throw new DomainError("reach.claim_phone");

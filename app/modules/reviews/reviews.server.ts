@@ -11,6 +11,8 @@ import {
 } from "~/modules/notifications/notifications.server";
 import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
+import { assertTransition, statesThatMayBecome } from "~/utils/state-machine";
+import { REVIEW_REPORT_TRANSITIONS } from "./reviews.states";
 import { CRITERIA, REVIEW_WINDOW_DAYS, type ReviewInput } from "./reviews.schema";
 import { startPeriodicJob } from "~/utils/periodic-job.server";
 
@@ -338,7 +340,7 @@ export async function moderateReport(
       select: { id: true, status: true, reviewId: true },
     });
     if (!report) throw new DomainError("reviews.not_found");
-    if (report.status !== "OPEN") throw new DomainError("reviews.already_decided");
+    assertTransition(REVIEW_REPORT_TRANSITIONS, report.status, decision.decision, "reviews.already_decided");
     const decided = {
       status: decision.decision,
       decidedById: actor.id,
@@ -360,7 +362,13 @@ export async function moderateReport(
       data: { hiddenAt: now, hiddenReason: decision.note, hiddenById: actor.id },
       select: { id: true },
     });
-    await tx.reviewReport.updateMany({ where: { reviewId: report.reviewId, status: "OPEN" }, data: decided });
+    await tx.reviewReport.updateMany({
+      where: {
+        reviewId: report.reviewId,
+        status: { in: statesThatMayBecome(REVIEW_REPORT_TRANSITIONS, decision.decision) },
+      },
+      data: decided,
+    });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "review.hidden",

@@ -7,6 +7,9 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { createNotifications, deliverNotifications } from "~/modules/notifications/notifications.server";
 import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
+import type { RequestMeta } from "~/utils/request.server";
+import { assertTransition } from "~/utils/state-machine";
+import { VERIFICATION_TRANSITIONS } from "./verification.states";
 import {
   OrganisationDetailsSchema,
   PersonDetailsSchema,
@@ -16,10 +19,6 @@ import {
   type PersonVerificationInput,
   type QueueFilters,
 } from "./verification.schema";
-
-export interface RequestMeta {
-  ip: string;
-}
 
 /** People verified as themselves: experts, and farmers or village people who post on their own. */
 export const PERSON_VERIFICATION_ROLES: readonly Role[] = ["EXPERT", "FARMER", "VILLAGE"];
@@ -142,6 +141,7 @@ export async function decideVerification(input: {
     const request = await tx.verificationRequest.findUnique({
       where: { id: input.requestId },
       select: {
+        status: true,
         submittedById: true,
         organisationId: true,
         personId: true,
@@ -150,7 +150,10 @@ export async function decideVerification(input: {
       },
     });
     if (!request) throw new DomainError("verification.not_found");
+    assertTransition(VERIFICATION_TRANSITIONS, request.status, status, "verification.already_decided");
     const now = new Date();
+    // The read above takes no lock: the status in the WHERE keeps two reviewers deciding at once
+    // from both succeeding.
     const { count } = await tx.verificationRequest.updateMany({
       where: { id: input.requestId, status: "PENDING" },
       data: { status, reason, reviewerId: input.actor.id, decidedAt: now },

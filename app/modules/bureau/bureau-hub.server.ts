@@ -1,10 +1,19 @@
 import { db } from "~/db.server";
+import type { MembersOf } from "~/i18n/message-key";
 import { can, type Actor } from "~/modules/users/permissions";
 
 /** Staff of the bureau (or admins): anyone holding one of the bureau's supervision permissions. */
 export function isBureauStaff(actor: Actor | null | undefined): boolean {
   return can(actor, "dashboard.read") || can(actor, "verification.review") || can(actor, "audit.read");
 }
+
+/** A tool of the bureau's start page: each has a name and a hint under `bureau.tool.<key>`. */
+type BureauTool = {
+  key: Exclude<MembersOf<"bureau.tool">, `${string}.hint`>;
+  to: string;
+  show: boolean;
+  waiting: number | null;
+};
 
 /**
  * The bureau's start page: each tool the person may use, with the number of things waiting for
@@ -30,35 +39,37 @@ export async function bureauHub(actor: Actor, now: Date = new Date()) {
     ? await db.reviewReport.count({ where: { status: "OPEN" } })
     : null;
   return {
-    tools: [
-      { key: "dashboard", to: "/bureau/dashboard", show: can(actor, "dashboard.read"), waiting: null },
-      {
-        key: "verifications",
-        to: "/bureau/verifications",
-        show: verifications !== null,
-        waiting: verifications,
-      },
-      {
-        key: "programmes",
-        to: "/bureau/programmes",
-        show: toReview !== null || programmesOpen !== null,
-        waiting: toReview,
-      },
-      { key: "sanctions", to: "/bureau/sanctions", show: activeBans !== null, waiting: activeBans },
-      { key: "disputes", to: "/bureau/disputes", show: disputes !== null, waiting: disputes },
-      { key: "reviews", to: "/bureau/reviews", show: reportsOpen !== null, waiting: reportsOpen },
-      {
-        key: "commissioners",
-        to: "/bureau/commissioners",
-        show: can(actor, "commissioner.dispatch"),
-        waiting: null,
-      },
-      { key: "triage", to: "/bureau/triage", show: can(actor, "triage.manage"), waiting: null },
-      { key: "informants", to: "/bureau/informants", show: can(actor, "reach.manage"), waiting: null },
-      { key: "demos", to: "/demos", show: can(actor, "demo.manage"), waiting: null },
-      { key: "spaces", to: "/spaces", show: true, waiting: null },
-      { key: "audit", to: "/bureau/audit", show: can(actor, "audit.read"), waiting: null },
-    ].filter((tool) => tool.show),
+    tools: (
+      [
+        { key: "dashboard", to: "/bureau/dashboard", show: can(actor, "dashboard.read"), waiting: null },
+        {
+          key: "verifications",
+          to: "/bureau/verifications",
+          show: verifications !== null,
+          waiting: verifications,
+        },
+        {
+          key: "programmes",
+          to: "/bureau/programmes",
+          show: toReview !== null || programmesOpen !== null,
+          waiting: toReview,
+        },
+        { key: "sanctions", to: "/bureau/sanctions", show: activeBans !== null, waiting: activeBans },
+        { key: "disputes", to: "/bureau/disputes", show: disputes !== null, waiting: disputes },
+        { key: "reviews", to: "/bureau/reviews", show: reportsOpen !== null, waiting: reportsOpen },
+        {
+          key: "commissioners",
+          to: "/bureau/commissioners",
+          show: can(actor, "commissioner.dispatch"),
+          waiting: null,
+        },
+        { key: "triage", to: "/bureau/triage", show: can(actor, "triage.manage"), waiting: null },
+        { key: "informants", to: "/bureau/informants", show: can(actor, "reach.manage"), waiting: null },
+        { key: "demos", to: "/demos", show: can(actor, "demo.manage"), waiting: null },
+        { key: "spaces", to: "/spaces", show: true, waiting: null },
+        { key: "audit", to: "/bureau/audit", show: can(actor, "audit.read"), waiting: null },
+      ] satisfies BureauTool[]
+    ).filter((tool) => tool.show),
     owedFen: owed?._sum.owedFen ?? 0,
     programmesOpen,
   };

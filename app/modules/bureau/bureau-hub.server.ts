@@ -15,6 +15,11 @@ type BureauTool = {
   waiting: number | null;
 };
 
+/** The tools the person may use; typed as BureauTool so that each key must have its messages. */
+function shown(tools: BureauTool[]): BureauTool[] {
+  return tools.filter((tool) => tool.show);
+}
+
 /**
  * The bureau's start page: each tool the person may use, with the number of things waiting for
  * them there. One small count per tool, all run together.
@@ -39,37 +44,35 @@ export async function bureauHub(actor: Actor, now: Date = new Date()) {
     ? await db.reviewReport.count({ where: { status: "OPEN" } })
     : null;
   return {
-    tools: (
-      [
-        { key: "dashboard", to: "/bureau/dashboard", show: can(actor, "dashboard.read"), waiting: null },
-        {
-          key: "verifications",
-          to: "/bureau/verifications",
-          show: verifications !== null,
-          waiting: verifications,
-        },
-        {
-          key: "programmes",
-          to: "/bureau/programmes",
-          show: toReview !== null || programmesOpen !== null,
-          waiting: toReview,
-        },
-        { key: "sanctions", to: "/bureau/sanctions", show: activeBans !== null, waiting: activeBans },
-        { key: "disputes", to: "/bureau/disputes", show: disputes !== null, waiting: disputes },
-        { key: "reviews", to: "/bureau/reviews", show: reportsOpen !== null, waiting: reportsOpen },
-        {
-          key: "commissioners",
-          to: "/bureau/commissioners",
-          show: can(actor, "commissioner.dispatch"),
-          waiting: null,
-        },
-        { key: "triage", to: "/bureau/triage", show: can(actor, "triage.manage"), waiting: null },
-        { key: "informants", to: "/bureau/informants", show: can(actor, "reach.manage"), waiting: null },
-        { key: "demos", to: "/demos", show: can(actor, "demo.manage"), waiting: null },
-        { key: "spaces", to: "/spaces", show: true, waiting: null },
-        { key: "audit", to: "/bureau/audit", show: can(actor, "audit.read"), waiting: null },
-      ] satisfies BureauTool[]
-    ).filter((tool) => tool.show),
+    tools: shown([
+      { key: "dashboard", to: "/bureau/dashboard", show: can(actor, "dashboard.read"), waiting: null },
+      {
+        key: "verifications",
+        to: "/bureau/verifications",
+        show: verifications !== null,
+        waiting: verifications,
+      },
+      {
+        key: "programmes",
+        to: "/bureau/programmes",
+        show: toReview !== null || programmesOpen !== null,
+        waiting: toReview,
+      },
+      { key: "sanctions", to: "/bureau/sanctions", show: activeBans !== null, waiting: activeBans },
+      { key: "disputes", to: "/bureau/disputes", show: disputes !== null, waiting: disputes },
+      { key: "reviews", to: "/bureau/reviews", show: reportsOpen !== null, waiting: reportsOpen },
+      {
+        key: "commissioners",
+        to: "/bureau/commissioners",
+        show: can(actor, "commissioner.dispatch"),
+        waiting: null,
+      },
+      { key: "triage", to: "/bureau/triage", show: can(actor, "triage.manage"), waiting: null },
+      { key: "informants", to: "/bureau/informants", show: can(actor, "reach.manage"), waiting: null },
+      { key: "demos", to: "/demos", show: can(actor, "demo.manage"), waiting: null },
+      { key: "spaces", to: "/spaces", show: true, waiting: null },
+      { key: "audit", to: "/bureau/audit", show: can(actor, "audit.read"), waiting: null },
+    ]),
     owedFen: owed?._sum.owedFen ?? 0,
     programmesOpen,
   };

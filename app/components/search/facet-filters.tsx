@@ -1,5 +1,4 @@
 import { Link, useSearchParams } from "@remix-run/react";
-import { isMessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { INDUSTRIES, countyName, localName } from "~/modules/reference/reference";
 import type { SearchParams } from "~/modules/search/search.schema";
@@ -80,13 +79,15 @@ export function FacetFilters({
   facets: Record<string, Counts>;
   facetFields: FacetFields;
 }) {
-  const { t, locale } = useT();
+  const { t, tMaybe, locale } = useT();
   const industryName = (code: string) =>
     localName(INDUSTRIES.find((i) => i.code === code) ?? { nameZh: code, nameEn: code }, locale);
   // Facet values are whatever the search index counted, so one without a message shows as it is.
   const labelUnder = (prefix: string) => (value: string) => {
     const key = `${prefix}.${value}`;
-    return isMessageKey(key) ? t(key) : value;
+    // tMaybe leaves a browser's not-yet-loaded key blank; a key with no message falls back to the value.
+    const text = tMaybe(key);
+    return text === key ? value : text;
   };
   const optional = (key: "arrangement" | "budget" | "category") =>
     key in facetFields ? facets[facetFields[key]!] : null;

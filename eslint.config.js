@@ -34,6 +34,15 @@ export default tseslint.config(
       ],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
       "no-console": ["error", { allow: ["warn", "error"] }],
+      // A cast to MessageKey hides a key without a message; let the compiler check it instead.
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "TSAsExpression > TSTypeReference[typeName.name='MessageKey']",
+          message:
+            "Do not cast to MessageKey. Type the dynamic part precisely (a Prisma enum, a const array's element) so the template literal is checked; for a key that arrives as data use isMessageKey or tMaybe/translateMaybe; index a catalogue in tests as Record<string, string>.",
+        },
+      ],
     },
   },
   {

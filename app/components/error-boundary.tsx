@@ -1,6 +1,5 @@
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
-import type { MessageKey } from "~/i18n/i18n";
 
 const KNOWN_STATUSES = [400, 401, 403, 404, 409, 429, 500, 503] as const;
 
@@ -9,7 +8,7 @@ export function GeneralErrorBoundary() {
   const error = useRouteError();
   const { t } = useT();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const known = (KNOWN_STATUSES as readonly number[]).includes(status) ? status : 500;
+  const known = KNOWN_STATUSES.find((code) => code === status) ?? 500;
   if (!isRouteErrorResponse(error)) console.error(error);
   return (
     <section className="card mx-auto max-w-lg text-center" aria-labelledby="error-title">
@@ -17,7 +16,7 @@ export function GeneralErrorBoundary() {
       <h1 id="error-title" className="mt-2 text-xl font-semibold">
         {t("error.title")}
       </h1>
-      <p className="mt-2 text-stone-700">{t(`error.${known}` as MessageKey)}</p>
+      <p className="mt-2 text-stone-700">{t(`error.${known}`)}</p>
       <Link to="/" className="btn-primary mt-6">
         {t("error.backHome")}
       </Link>

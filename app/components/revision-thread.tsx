@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { formatDateTime, formatMoney } from "~/i18n/format";
-import type { MessageKey } from "~/i18n/i18n";
+import type { ArrangementType } from "~/generated/prisma/enums";
 import { useT } from "~/i18n/use-t";
 import { ProposeRevisionSchema } from "~/modules/negotiation/negotiation.schema";
 import { fenToYuanText } from "~/utils/money";
@@ -17,7 +17,7 @@ export interface RevisionView {
   authorName: string;
   approach: string;
   timeline: string;
-  arrangement: string;
+  arrangement: ArrangementType;
   priceFen: number;
   note: string;
   status: "PROPOSED" | "ACCEPTED" | "DECLINED" | "SUPERSEDED";
@@ -26,7 +26,7 @@ export interface RevisionView {
 
 interface Terms {
   timeline: string;
-  arrangement: string;
+  arrangement: ArrangementType;
   priceFen: number;
 }
 
@@ -56,7 +56,7 @@ export function RevisionThread({
   revisions: RevisionView[];
   side: Side;
   open: boolean;
-  arrangements: string[];
+  arrangements: ArrangementType[];
   current: Terms;
   redirectTo: string;
   lastResult?: SubmissionResult<string[]>;
@@ -84,7 +84,7 @@ export function RevisionThread({
                     : t("negotiation.revisions.number", { number: revision.number })}
                 </span>
                 <span className={`rounded-full px-2 py-0.5 text-xs ${STATUS_TONE[revision.status]}`}>
-                  {t(`negotiation.revision.status.${revision.status}` as MessageKey)}
+                  {t(`negotiation.revision.status.${revision.status}`)}
                 </span>
               </p>
               <p className="text-stone-600">
@@ -99,8 +99,8 @@ export function RevisionThread({
                 })}
               </p>
               <p className="font-medium text-brand-800">
-                {formatMoney(locale, revision.priceFen)} ·{" "}
-                {t(`arrangement.${revision.arrangement}` as MessageKey)} · {revision.timeline}
+                {formatMoney(locale, revision.priceFen)} · {t(`arrangement.${revision.arrangement}`)} ·{" "}
+                {revision.timeline}
               </p>
               {revision.note ? (
                 <p className="text-stone-700">{t("negotiation.revisions.note", { note: revision.note })}</p>
@@ -148,7 +148,7 @@ function ProposeForm({
 }: {
   applicationId: string;
   action: string;
-  arrangements: string[];
+  arrangements: ArrangementType[];
   current: Terms;
   redirectTo: string;
   lastResult?: SubmissionResult<string[]>;
@@ -183,7 +183,7 @@ function ProposeForm({
           <SelectField
             meta={fields.arrangement}
             label={t("applications.arrangement")}
-            options={arrangements.map((value) => ({ value, label: t(`arrangement.${value}` as MessageKey) }))}
+            options={arrangements.map((value) => ({ value, label: t(`arrangement.${value}`) }))}
           />
         </div>
         <TextField meta={fields.timeline} label={t("applications.timeline")} />

@@ -1,5 +1,4 @@
 import { useT } from "~/i18n/use-t";
-import type { MessageKey } from "~/i18n/i18n";
 
 const tone = {
   success: "border-brand-600 bg-brand-50 text-brand-800",
@@ -12,10 +11,11 @@ export function ToastBanner({
 }: {
   toast: { type: keyof typeof tone; message: string; params?: Record<string, string | number> };
 }) {
-  const { t } = useT();
+  // The message was put in the session by an action: a key, or text to show as it is.
+  const { tMaybe } = useT();
   return (
     <p role="status" className={`mb-6 rounded-lg border-l-4 px-4 py-3 ${tone[toast.type]}`}>
-      {t(toast.message as MessageKey, toast.params)}
+      {tMaybe(toast.message, toast.params)}
     </p>
   );
 }

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { VerifiedBadge } from "~/components/verified-badge";
 import { formatDate, formatDateTime, formatMoney } from "~/i18n/format";
-import type { MessageKey } from "~/i18n/i18n";
+import type { AgreementParty, AgreementStatus, AgreementVersionStatus } from "~/generated/prisma/enums";
 import { useT } from "~/i18n/use-t";
 import {
   bpToPercentText,
@@ -24,17 +24,16 @@ const STATUS_TONE: Record<string, string> = {
   WITHDRAWN: "bg-stone-100 text-stone-700",
 };
 
-export function StatusBadge({
-  status,
-  kind = "agreement",
-}: {
-  status: string;
-  kind?: "agreement" | "version";
-}) {
+export function StatusBadge(
+  badge:
+    { status: AgreementStatus; kind?: "agreement" } | { status: AgreementVersionStatus; kind: "version" },
+) {
   const { t } = useT();
   return (
-    <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_TONE[status] ?? ""}`}>
-      {t(`agreements.${kind}Status.${status}` as MessageKey)}
+    <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_TONE[badge.status] ?? ""}`}>
+      {badge.kind === "version"
+        ? t(`agreements.versionStatus.${badge.status}`)
+        : t(`agreements.agreementStatus.${badge.status}`)}
     </span>
   );
 }
@@ -196,7 +195,7 @@ export function ComponentView({
   }
   return (
     <section className="space-y-3">
-      <h3 className="font-semibold text-brand-800">{t(`arrangement.${component.type}` as MessageKey)}</h3>
+      <h3 className="font-semibold text-brand-800">{t(`arrangement.${component.type}`)}</h3>
       <dl className="space-y-1">
         {facts.map(([label, value]) => (
           <Fact key={label} label={label}>
@@ -246,7 +245,7 @@ export function TermsView({ terms }: { terms: AgreementTerms }) {
 }
 
 export interface SignatureView {
-  party: string;
+  party: AgreementParty;
   name: string;
   signedAt: Date | string;
   termsHash: string;
@@ -261,7 +260,7 @@ export function Signatures({ signatures }: { signatures: SignatureView[] }) {
       {signatures.map((signature) => (
         <li key={signature.party}>
           {t("agreements.signatures.line", {
-            party: t(`agreements.party.${signature.party}` as MessageKey),
+            party: t(`agreements.party.${signature.party}`),
             name: signature.name,
             at: formatDateTime(locale, signature.signedAt),
           })}{" "}

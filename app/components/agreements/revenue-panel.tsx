@@ -1,6 +1,5 @@
 import { Form } from "@remix-run/react";
 import { formatDate, formatMoney } from "~/i18n/format";
-import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import type { RevenuePeriodStatus, RevenueView } from "~/modules/revenue/revenue.schema";
 
@@ -139,7 +138,7 @@ function PeriodRow({
           })}
         </span>
         <span className={`ml-auto rounded-full px-2 py-0.5 text-sm ${STATUS_STYLE[period.status]}`}>
-          {t(`revenue.status.${period.status}` as MessageKey)}
+          {t(`revenue.status.${period.status}`)}
         </span>
       </div>
       {report ? null : (

@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import type { AgreementVersionStatus } from "~/generated/prisma/enums";
 import { StatusBadge } from "~/components/agreements/agreement-views";
 import { formatDate } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
@@ -7,7 +8,7 @@ type DateLike = Date | string;
 
 interface VersionSummary {
   version: number;
-  status: string;
+  status: AgreementVersionStatus;
   signedAt: DateLike | null;
   proposedAt: DateLike | null;
   createdAt: DateLike;

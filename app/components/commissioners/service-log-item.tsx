@@ -1,13 +1,13 @@
 import { Form } from "@remix-run/react";
 import { formatDate } from "~/i18n/format";
-import type { MessageKey } from "~/i18n/i18n";
+import type { ServiceLogKind } from "~/generated/prisma/enums";
 import { useT } from "~/i18n/use-t";
 import { countyName } from "~/modules/reference/reference";
 
 interface ServiceLog {
   id: string;
   date: Date | string;
-  kind: string;
+  kind: ServiceLogKind;
   countyCode: string;
   place: string;
   farmersReached: number;
@@ -21,7 +21,7 @@ export function ServiceLogItem({ log, canDelete }: { log: ServiceLog; canDelete:
   return (
     <li className="card space-y-2">
       <p className="font-medium">
-        {formatDate(locale, log.date)} · {t(`commissioners.kind.${log.kind}` as MessageKey)} ·{" "}
+        {formatDate(locale, log.date)} · {t(`commissioners.kind.${log.kind}`)} ·{" "}
         {countyName(log.countyCode, locale)} {log.place}
       </p>
       <p className="text-sm">{t("commissioners.farmersReachedCount", { count: log.farmersReached })}</p>

@@ -1,4 +1,3 @@
-import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { BRAND_STAGES } from "~/modules/creative/creative.schema";
 
@@ -25,7 +24,7 @@ export function BrandProgress({
               aria-current={index === current ? "step" : undefined}
               className={`rounded px-1 py-1 ${done ? "bg-brand-700 text-white" : index === current ? "border-2 border-brand-700" : "bg-stone-100 text-stone-600"}`}
             >
-              {t(`creative.stage.${name}` as MessageKey)}
+              {t(`creative.stage.${name}`)}
             </li>
           );
         })}

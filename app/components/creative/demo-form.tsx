@@ -2,7 +2,6 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms";
-import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { DEMO_SITE_TYPES, DemoSiteSchema } from "~/modules/creative/creative.schema";
 import { COUNTIES, localName } from "~/modules/reference/reference";
@@ -56,7 +55,7 @@ export function DemoSiteForm({
         placeholder={choose}
         options={DEMO_SITE_TYPES.map((type) => ({
           value: type,
-          label: t(`creative.type.${type}` as MessageKey),
+          label: t(`creative.type.${type}`),
         }))}
       />
       <SelectField

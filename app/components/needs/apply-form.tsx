@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms";
-import type { MessageKey } from "~/i18n/i18n";
+import type { ArrangementType } from "~/generated/prisma/enums";
 import { useT } from "~/i18n/use-t";
 import { ApplySchema } from "~/modules/applications/applications.schema";
 
@@ -11,7 +11,7 @@ export function ApplyForm({
   arrangements,
 }: {
   lastResult?: SubmissionResult<string[]>;
-  arrangements: string[];
+  arrangements: ArrangementType[];
 }) {
   const { t } = useT();
   const navigation = useNavigation();
@@ -46,7 +46,7 @@ export function ApplyForm({
         <SelectField
           meta={fields.arrangement}
           label={t("applications.arrangement")}
-          options={arrangements.map((value) => ({ value, label: t(`arrangement.${value}` as MessageKey) }))}
+          options={arrangements.map((value) => ({ value, label: t(`arrangement.${value}`) }))}
         />
         <TextField meta={fields.price} label={t("applications.price")} inputMode="decimal" />
       </div>

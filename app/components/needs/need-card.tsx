@@ -3,7 +3,7 @@ import { Highlight } from "~/components/search/highlight";
 import { VerifiedBadge } from "~/components/verified-badge";
 import { PovertyBadge } from "~/components/poverty-badge";
 import { formatDate } from "~/i18n/format";
-import type { MessageKey } from "~/i18n/i18n";
+import type { NeedKind, NeedStatus, Urgency } from "~/generated/prisma/enums";
 import { useT } from "~/i18n/use-t";
 import { countyName, INDUSTRIES, localName } from "~/modules/reference/reference";
 import { MoneyRange } from "~/components/money-range";
@@ -11,16 +11,16 @@ import { STATUS_TONE } from "./need-labels";
 
 export interface NeedCardData {
   id: string;
-  kind: string;
+  kind: NeedKind;
   title: string;
   industry: string;
   countyCode: string;
   village: string | null;
   budgetMinFen: number | null;
   budgetMaxFen: number | null;
-  urgency: string;
+  urgency: Urgency;
   deadline: string | Date | null;
-  status: string;
+  status: NeedStatus;
   publishedAt: string | Date | null;
   organisation: {
     name: string;
@@ -55,7 +55,7 @@ export function NeedCard({ need, terms = [] }: { need: NeedCardData; terms?: rea
       <div className="min-w-0 flex-1">
         <div className="flex flex-wrap items-center gap-2 text-xs">
           <span className={`rounded-full px-2 py-0.5 ${STATUS_TONE[need.status]}`}>
-            {t(`needs.status.${need.status}` as MessageKey)}
+            {t(`needs.status.${need.status}`)}
           </span>
           {need.kind === "BRANDING" ? (
             <span className="rounded-full bg-amber-100 px-2 py-0.5 text-amber-900">
@@ -64,7 +64,7 @@ export function NeedCard({ need, terms = [] }: { need: NeedCardData; terms?: rea
           ) : null}
           {need.urgency === "URGENT" || need.urgency === "HIGH" ? (
             <span className="rounded-full bg-red-100 px-2 py-0.5 text-red-800">
-              {t(`needs.urgency.${need.urgency}` as MessageKey)}
+              {t(`needs.urgency.${need.urgency}`)}
             </span>
           ) : null}
         </div>

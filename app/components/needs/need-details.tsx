@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { VerifiedBadge } from "~/components/verified-badge";
 import { formatDate } from "~/i18n/format";
-import type { MessageKey } from "~/i18n/i18n";
+import type { ArrangementType, BrandService, NeedKind, NeedStatus, Urgency } from "~/generated/prisma/enums";
 import { useT } from "~/i18n/use-t";
 import { countyName, INDUSTRIES, localName } from "~/modules/reference/reference";
 import type { ReactNode } from "react";
@@ -11,7 +11,7 @@ import { STATUS_TONE } from "./need-labels";
 
 export interface NeedDetailsData {
   id: string;
-  kind: string;
+  kind: NeedKind;
   title: string;
   description: string;
   industry: string;
@@ -19,15 +19,15 @@ export interface NeedDetailsData {
   village: string | null;
   budgetMinFen: number | null;
   budgetMaxFen: number | null;
-  urgency: string;
-  arrangements: string[];
+  urgency: Urgency;
+  arrangements: ArrangementType[];
   deadline: string | Date | null;
-  status: string;
+  status: NeedStatus;
   publishedAt: string | Date | null;
   productName: string | null;
   origin: string | null;
   story: string | null;
-  brandServices: string[];
+  brandServices: BrandService[];
   organisation: { id: string; name: string; verifiedAt: string | Date | null } | null;
   postedBy: { id: string; displayName: string; verifiedAt: string | Date | null };
   photos: { uploadId: string }[];
@@ -44,22 +44,17 @@ export function NeedDetails({ need }: { need: NeedDetailsData }) {
       `${countyName(need.countyCode, locale) ?? ""}${need.village ? ` ${need.village}` : ""}`,
     ],
     [t("needs.budget"), <MoneyRange key="budget" minFen={need.budgetMinFen} maxFen={need.budgetMaxFen} />],
-    [t("needs.field.urgency"), t(`needs.urgency.${need.urgency}` as MessageKey)],
-    [
-      t("needs.field.arrangements"),
-      need.arrangements.map((a) => t(`arrangement.${a}` as MessageKey)).join("、"),
-    ],
+    [t("needs.field.urgency"), t(`needs.urgency.${need.urgency}`)],
+    [t("needs.field.arrangements"), need.arrangements.map((a) => t(`arrangement.${a}`)).join("、")],
   ];
   if (need.deadline) rows.push([t("needs.field.deadline"), formatDate(locale, need.deadline)]);
   return (
     <article className="space-y-4">
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <span className={`rounded-full px-2 py-0.5 ${STATUS_TONE[need.status]}`}>
-          {t(`needs.status.${need.status}` as MessageKey)}
+          {t(`needs.status.${need.status}`)}
         </span>
-        <span className="rounded-full bg-stone-100 px-2 py-0.5">
-          {t(`needs.kind.${need.kind}` as MessageKey)}
-        </span>
+        <span className="rounded-full bg-stone-100 px-2 py-0.5">{t(`needs.kind.${need.kind}`)}</span>
         {need.publishedAt ? (
           <span className="text-stone-600">
             {t("needs.postedOn", { date: formatDate(locale, need.publishedAt) })}
@@ -114,7 +109,7 @@ export function NeedDetails({ need }: { need: NeedDetailsData }) {
           <ul className="flex flex-wrap gap-2">
             {need.brandServices.map((service) => (
               <li key={service} className="rounded-full bg-amber-100 px-2 py-0.5 text-sm text-amber-900">
-                {t(`needs.brandService.${service}` as MessageKey)}
+                {t(`needs.brandService.${service}`)}
               </li>
             ))}
           </ul>

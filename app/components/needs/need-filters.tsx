@@ -1,5 +1,4 @@
 import { Form, Link } from "@remix-run/react";
-import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { ARRANGEMENT_TYPES } from "~/modules/marketplace/marketplace.schema";
 import { NEED_KINDS, type NeedFilters } from "~/modules/needs/needs.schema";
@@ -80,7 +79,7 @@ export function NeedFilterForm({ filters }: { filters: NeedFilters }) {
             value={filters.arrangement}
             options={ARRANGEMENT_TYPES.map((a) => ({
               value: a,
-              label: t(`arrangement.${a}` as MessageKey),
+              label: t(`arrangement.${a}`),
             }))}
           />
           <Select

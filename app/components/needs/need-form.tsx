@@ -10,7 +10,6 @@ import {
   TextAreaField,
   TextField,
 } from "~/components/forms";
-import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { ARRANGEMENT_TYPES } from "~/modules/marketplace/marketplace.schema";
 import {
@@ -170,7 +169,7 @@ export function NeedForm({
         legend={t("needs.field.arrangements")}
         options={ARRANGEMENT_TYPES.map((value) => ({
           value,
-          label: t(`arrangement.${value}` as MessageKey),
+          label: t(`arrangement.${value}`),
         }))}
       />
       <label className="flex items-start gap-2">

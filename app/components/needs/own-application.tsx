@@ -2,14 +2,14 @@ import { Form } from "@remix-run/react";
 import type { ComponentProps } from "react";
 import { RevisionThread } from "~/components/revision-thread";
 import { formatDate, formatMoney } from "~/i18n/format";
-import type { MessageKey } from "~/i18n/i18n";
+import type { ApplicationStatus, ArrangementType } from "~/generated/prisma/enums";
 import { useT } from "~/i18n/use-t";
 
 type Thread = ComponentProps<typeof RevisionThread>;
 
 export type OwnApplicationData = Thread["current"] & {
   id: string;
-  status: string;
+  status: ApplicationStatus;
   createdAt: Date | string;
   decisionMessage: string | null;
 };
@@ -22,7 +22,7 @@ export function OwnApplication({
 }: {
   application: OwnApplicationData;
   revisions: Thread["revisions"];
-  need: { id: string; status: string; hiddenAt: Date | string | null; arrangements: string[] };
+  need: { id: string; status: string; hiddenAt: Date | string | null; arrangements: ArrangementType[] };
 }) {
   const { t, locale } = useT();
   const pending = application.status === "SUBMITTED" || application.status === "SHORTLISTED";
@@ -33,10 +33,9 @@ export function OwnApplication({
       </h2>
       <p>
         <span className="rounded-full bg-stone-100 px-2 py-0.5 text-sm">
-          {t(`applications.status.${application.status}` as MessageKey)}
+          {t(`applications.status.${application.status}`)}
         </span>{" "}
-        {formatMoney(locale, application.priceFen)} ·{" "}
-        {t(`arrangement.${application.arrangement}` as MessageKey)} ·{" "}
+        {formatMoney(locale, application.priceFen)} · {t(`arrangement.${application.arrangement}`)} ·{" "}
         {t("applications.on", { date: formatDate(locale, application.createdAt) })}
       </p>
       {application.decisionMessage ? (

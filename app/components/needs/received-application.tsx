@@ -3,14 +3,14 @@ import type { ComponentProps } from "react";
 import { RevisionThread } from "~/components/revision-thread";
 import { VerifiedBadge } from "~/components/verified-badge";
 import { formatDate, formatMoney } from "~/i18n/format";
-import type { MessageKey } from "~/i18n/i18n";
+import type { ApplicationStatus, ArrangementType } from "~/generated/prisma/enums";
 import { useT } from "~/i18n/use-t";
 
 type Thread = ComponentProps<typeof RevisionThread>;
 
 export type ReceivedApplicationData = Thread["current"] & {
   id: string;
-  status: string;
+  status: ApplicationStatus;
   approach: string;
   timeline: string;
   createdAt: Date | string;
@@ -34,7 +34,7 @@ export function ReceivedApplication({
 }: {
   application: ReceivedApplicationData;
   revisions: Thread["revisions"];
-  need: { id: string; status: string; arrangements: string[] };
+  need: { id: string; status: string; arrangements: ArrangementType[] };
 }) {
   const { t, locale } = useT();
   const undecided =
@@ -52,15 +52,14 @@ export function ReceivedApplication({
           </span>
         ) : null}
         <span className="ml-auto rounded-full bg-stone-100 px-2 py-0.5 text-sm">
-          {t(`applications.status.${application.status}` as MessageKey)}
+          {t(`applications.status.${application.status}`)}
         </span>
       </div>
       {application.expert.expertProfile?.title ? (
         <p className="text-sm text-stone-600">{application.expert.expertProfile.title}</p>
       ) : null}
       <p className="font-medium text-brand-800">
-        {formatMoney(locale, application.priceFen)} ·{" "}
-        {t(`arrangement.${application.arrangement}` as MessageKey)}
+        {formatMoney(locale, application.priceFen)} · {t(`arrangement.${application.arrangement}`)}
       </p>
       <div>
         <h2 className="text-sm text-stone-600">{t("applications.approach")}</h2>

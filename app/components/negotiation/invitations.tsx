@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { Reasons } from "~/components/search/recommendations";
-import type { MessageKey } from "~/i18n/i18n";
+import type { InvitationStatus } from "~/generated/prisma/enums";
 import { useT } from "~/i18n/use-t";
 import type { MatchReason } from "~/modules/matching/matching.server";
 
@@ -12,7 +12,7 @@ interface Candidate {
 }
 
 /** An expert the poster may invite, with why they match; one already invited shows how that stands. */
-export function InviteCandidate({ expert, status }: { expert: Candidate; status?: string }) {
+export function InviteCandidate({ expert, status }: { expert: Candidate; status?: InvitationStatus }) {
   const { t } = useT();
   return (
     <li className="rounded-lg border border-stone-200 p-3">
@@ -21,7 +21,7 @@ export function InviteCandidate({ expert, status }: { expert: Candidate; status?
           <span className="font-medium">{expert.name}</span>{" "}
           <span className="text-sm text-stone-600">
             {t("negotiation.invite.already", {
-              status: t(`negotiation.invitation.status.${status}` as MessageKey),
+              status: t(`negotiation.invitation.status.${status}`),
             })}
           </span>
         </p>
@@ -43,7 +43,7 @@ export function InviteCandidate({ expert, status }: { expert: Candidate; status?
 export function SentInvitations({
   invitations,
 }: {
-  invitations: { id: string; expertId: string; name: string; status: string }[];
+  invitations: { id: string; expertId: string; name: string; status: InvitationStatus }[];
 }) {
   const { t } = useT();
   if (invitations.length === 0) return null;
@@ -59,7 +59,7 @@ export function SentInvitations({
               {invitation.name}
             </Link>
             <span className="text-sm text-stone-600">
-              {t(`negotiation.invitation.status.${invitation.status}` as MessageKey)}
+              {t(`negotiation.invitation.status.${invitation.status}`)}
             </span>
           </li>
         ))}

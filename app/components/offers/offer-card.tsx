@@ -4,7 +4,7 @@ import { FactList } from "~/components/fact-list";
 import { MoneyRange } from "~/components/money-range";
 import { VerifiedBadge } from "~/components/verified-badge";
 import { formatDate } from "~/i18n/format";
-import type { MessageKey } from "~/i18n/i18n";
+import type { ArrangementType, OfferKind } from "~/generated/prisma/enums";
 import { useT } from "~/i18n/use-t";
 import { countyName, INDUSTRIES, localName } from "~/modules/reference/reference";
 
@@ -15,11 +15,11 @@ interface Provider {
 
 export interface OfferCardData extends Provider {
   id: string;
-  kind: string;
+  kind: OfferKind;
   title: string;
   industry: string;
   countiesServed: string[];
-  arrangements: string[];
+  arrangements: ArrangementType[];
   priceMinFen: number | null;
   priceMaxFen: number | null;
   publishedAt: Date | string | null;
@@ -67,20 +67,17 @@ export function OfferFacts({ offer }: { offer: OfferCardData }) {
       t("offers.countiesServed"),
       offer.countiesServed.map((code) => countyName(code, locale) ?? code).join("、"),
     ],
-    [
-      t("offers.arrangements"),
-      offer.arrangements.map((type) => t(`arrangement.${type}` as MessageKey)).join("、"),
-    ],
+    [t("offers.arrangements"), offer.arrangements.map((type) => t(`arrangement.${type}`)).join("、")],
     [t("offers.price"), <MoneyRange key="price" minFen={offer.priceMinFen} maxFen={offer.priceMaxFen} />],
   ];
   return <FactList facts={rows} className="gap-x-3 gap-y-1 text-sm" />;
 }
 
-export function KindLabel({ kind }: { kind: string }) {
+export function KindLabel({ kind }: { kind: OfferKind }) {
   const { t } = useT();
   return (
     <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">
-      {t(`offers.kind.${kind}` as MessageKey)}
+      {t(`offers.kind.${kind}`)}
     </span>
   );
 }

@@ -1,6 +1,5 @@
 import { Form, Link } from "@remix-run/react";
 import { FilterSelect } from "~/components/filter-select";
-import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import {
   ARRANGEMENT_TYPES,
@@ -45,7 +44,7 @@ export function OfferFilterForm({ filters }: { filters: OfferFilters }) {
         anyLabel={any}
         options={ARRANGEMENT_TYPES.map((type) => ({
           value: type,
-          label: t(`arrangement.${type}` as MessageKey),
+          label: t(`arrangement.${type}`),
         }))}
       />
       <FilterSelect
@@ -55,7 +54,7 @@ export function OfferFilterForm({ filters }: { filters: OfferFilters }) {
         anyLabel={any}
         options={OFFER_KINDS.map((kind) => ({
           value: kind,
-          label: t(`offers.kind.${kind}` as MessageKey),
+          label: t(`offers.kind.${kind}`),
         }))}
       />
       <FilterSelect
@@ -64,7 +63,7 @@ export function OfferFilterForm({ filters }: { filters: OfferFilters }) {
         value={filters.sort}
         options={OFFER_SORTS.map((sort) => ({
           value: sort,
-          label: t(`offers.sort.${sort}` as MessageKey),
+          label: t(`offers.sort.${sort}`),
         }))}
       />
       <label className="col-span-2 flex min-h-11 items-center gap-2 text-sm sm:col-span-1 sm:self-end">

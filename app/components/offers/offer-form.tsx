@@ -2,7 +2,6 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { CheckboxGroup, FieldShell, FormErrors, SelectField, TextField } from "~/components/forms";
-import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { ARRANGEMENT_TYPES, OFFER_KINDS, OfferFormSchema } from "~/modules/offers/offers.schema";
 import { COUNTIES, INDUSTRIES, localName } from "~/modules/reference/reference";
@@ -78,7 +77,7 @@ export function OfferForm({
       <SelectField
         meta={fields.kind}
         label={t("offers.kind")}
-        options={OFFER_KINDS.map((kind) => ({ value: kind, label: t(`offers.kind.${kind}` as MessageKey) }))}
+        options={OFFER_KINDS.map((kind) => ({ value: kind, label: t(`offers.kind.${kind}`) }))}
         placeholder={t("offers.field.choose")}
       />
       <TextField meta={fields.title} label={t("offers.field.title")} hint={t("offers.field.titleHint")} />
@@ -119,7 +118,7 @@ export function OfferForm({
         columns={3}
         options={ARRANGEMENT_TYPES.map((type) => ({
           value: type,
-          label: t(`arrangement.${type}` as MessageKey),
+          label: t(`arrangement.${type}`),
         }))}
       />
       <div className="grid gap-4 sm:grid-cols-2">

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { VerifiedBadge } from "~/components/verified-badge";
-import type { MessageKey } from "~/i18n/i18n";
+import type { Role } from "~/generated/prisma/enums";
 import { useT } from "~/i18n/use-t";
 
 /** What an organisation mainly produces, as tags. */
@@ -28,7 +28,7 @@ interface Member {
   displayName: string;
   hasProfile: boolean;
   verified: boolean;
-  role: string;
+  role: Role;
 }
 
 /** The organisation's members and their roles; those with an expert profile link to it. */
@@ -51,7 +51,7 @@ export function OrganisationMembers({ members }: { members: Member[] }) {
               <span>{member.displayName}</span>
             )}
             <VerifiedBadge verified={member.verified} compact />
-            <span className="text-sm text-stone-600">{t(`role.${member.role}` as MessageKey)}</span>
+            <span className="text-sm text-stone-600">{t(`role.${member.role}`)}</span>
           </li>
         ))}
       </ul>

@@ -4,7 +4,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/forms";
 import { formatPhone } from "~/i18n/format";
-import type { MessageKey } from "~/i18n/i18n";
+import type { OfferKind } from "~/generated/prisma/enums";
 import { useT } from "~/i18n/use-t";
 import { ModerationSchema } from "~/modules/profiles/profiles.schema";
 
@@ -96,7 +96,7 @@ export function ModerationForm({
 }
 
 /** The offers an organisation or an expert published. */
-export function ProfileOffers({ offers }: { offers: { id: string; kind: string; title: string }[] }) {
+export function ProfileOffers({ offers }: { offers: { id: string; kind: OfferKind; title: string }[] }) {
   const { t } = useT();
   if (offers.length === 0) return null;
   return (
@@ -107,9 +107,7 @@ export function ProfileOffers({ offers }: { offers: { id: string; kind: string; 
       <ul className="mt-2 divide-y divide-stone-200">
         {offers.map((offer) => (
           <li key={offer.id} className="py-2">
-            <span className="mr-2 text-sm text-stone-600">
-              {t(`profiles.offerKind.${offer.kind}` as MessageKey)}
-            </span>
+            <span className="mr-2 text-sm text-stone-600">{t(`profiles.offerKind.${offer.kind}`)}</span>
             <Link to={`/offers/${offer.id}`} className="link">
               {offer.title}
             </Link>

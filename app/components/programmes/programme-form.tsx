@@ -2,7 +2,6 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { CheckboxGroup, FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms";
-import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import {
   ORG_TYPES,
@@ -68,7 +67,7 @@ export function ProgrammeForm({
         meta={fields.eligibleOrgTypes}
         legend={t("programmes.eligibleOrgTypes")}
         hint={t("programmes.form.anyHint")}
-        options={ORG_TYPES.map((type) => ({ value: type, label: t(`orgType.${type}` as MessageKey) }))}
+        options={ORG_TYPES.map((type) => ({ value: type, label: t(`orgType.${type}`) }))}
       />
       <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
         {t("programmes.form.save")}

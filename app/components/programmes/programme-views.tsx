@@ -2,7 +2,12 @@ import type { ReactNode } from "react";
 import { Link } from "@remix-run/react";
 import { FactList } from "~/components/fact-list";
 import { formatDate, formatMoney } from "~/i18n/format";
-import type { MessageKey } from "~/i18n/i18n";
+import type {
+  OrganisationType,
+  ProgrammeApplicationStatus,
+  ProgrammeKind,
+  ProgrammeStatus,
+} from "~/generated/prisma/enums";
 import { useT } from "~/i18n/use-t";
 import { PASSING_SCORE } from "~/modules/programmes/programmes.schema";
 import { countyName, INDUSTRIES, localName } from "~/modules/reference/reference";
@@ -32,13 +37,13 @@ export function MoneySummary({ money }: { money: MoneyFacts }) {
 }
 
 export interface CallFacts {
-  kind: string;
+  kind: ProgrammeKind;
   year: number;
   deadline: Date | string;
   maxAwardFen: number | null;
   eligibleCounties: string[];
   eligibleIndustries: string[];
-  eligibleOrgTypes: string[];
+  eligibleOrgTypes: OrganisationType[];
 }
 
 export function industryName(code: string, locale: "zh" | "en") {
@@ -49,12 +54,12 @@ export function industryName(code: string, locale: "zh" | "en") {
 /** Kind, year, deadline, largest award and eligibility of a call. */
 export function CallSummary({ programme }: { programme: CallFacts }) {
   const { t, locale } = useT();
-  const list = (values: string[], name: (value: string) => string) =>
+  const list = <T extends string>(values: T[], name: (value: T) => string) =>
     values.length ? values.map(name).join("、") : t("programmes.any");
   return (
     <FactList
       facts={[
-        [t("programmes.kindLabel"), t(`programmes.kind.${programme.kind}` as MessageKey)],
+        [t("programmes.kindLabel"), t(`programmes.kind.${programme.kind}`)],
         [t("programmes.year"), String(programme.year)],
         [t("programmes.deadline"), formatDate(locale, programme.deadline)],
         [
@@ -69,20 +74,17 @@ export function CallSummary({ programme }: { programme: CallFacts }) {
           t("programmes.eligibleIndustries"),
           list(programme.eligibleIndustries, (code) => industryName(code, locale)),
         ],
-        [
-          t("programmes.eligibleOrgTypes"),
-          list(programme.eligibleOrgTypes, (type) => t(`orgType.${type}` as MessageKey)),
-        ],
+        [t("programmes.eligibleOrgTypes"), list(programme.eligibleOrgTypes, (type) => t(`orgType.${type}`))],
       ]}
     />
   );
 }
 
-export function ApplicationStatus({ status }: { status: string }) {
+export function ApplicationStatus({ status }: { status: ProgrammeApplicationStatus }) {
   const { t } = useT();
   return (
     <span className="rounded bg-stone-100 px-2 py-0.5 text-sm text-stone-800">
-      {t(`programmes.appStatus.${status}` as MessageKey)}
+      {t(`programmes.appStatus.${status}`)}
     </span>
   );
 }
@@ -90,7 +92,7 @@ export function ApplicationStatus({ status }: { status: string }) {
 export interface ProgrammeCardData extends CallFacts {
   id: string;
   title: string;
-  status: string;
+  status: ProgrammeStatus;
   money: MoneyFacts;
 }
 
@@ -104,9 +106,8 @@ export function ProgrammeCard({ programme, href }: { programme: ProgrammeCardDat
         </Link>
       </h3>
       <p className="text-sm text-stone-700">
-        {t(`programmes.kind.${programme.kind}` as MessageKey)} ·{" "}
-        {t(`programmes.status.${programme.status}` as MessageKey)} · {t("programmes.deadline")}{" "}
-        {formatDate(locale, programme.deadline)}
+        {t(`programmes.kind.${programme.kind}`)} · {t(`programmes.status.${programme.status}`)} ·{" "}
+        {t("programmes.deadline")} {formatDate(locale, programme.deadline)}
       </p>
       <p className="text-sm">
         {t("programmes.budget")} {formatMoney(locale, programme.money.budgetFen)} ·{" "}

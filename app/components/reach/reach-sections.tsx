@@ -4,7 +4,6 @@ import { ErrorList, FieldShell } from "~/components/forms";
 import { PovertyBadge } from "~/components/poverty-badge";
 import { VoiceRecorder } from "~/components/voice-recorder";
 import { formatDate } from "~/i18n/format";
-import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { CONSENT_METHODS } from "~/modules/reach/reach.schema";
 import type { CountyResponseTimes } from "~/modules/reach/triage.server";
@@ -79,7 +78,7 @@ export function FarmerConsentFields({ lastResult }: { lastResult: Reply }) {
           <option value="">{t("register.countyNone")}</option>
           {CONSENT_METHODS.map((value) => (
             <option key={value} value={value}>
-              {t(`reach.consent.${value}` as MessageKey)}
+              {t(`reach.consent.${value}`)}
             </option>
           ))}
         </select>

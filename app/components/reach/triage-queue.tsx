@@ -2,7 +2,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
 import { ErrorList, FormErrors } from "~/components/forms";
 import { PovertyBadge } from "~/components/poverty-badge";
-import type { MessageKey } from "~/i18n/i18n";
+import type { TriageStatus, Urgency } from "~/generated/prisma/enums";
 import { useT } from "~/i18n/use-t";
 import { countyName } from "~/modules/reference/reference";
 
@@ -10,7 +10,7 @@ interface Queued {
   id: string;
   title: string;
   poverty: boolean;
-  urgency: string;
+  urgency: Urgency;
   countyCode: string;
   organisationName: string | null;
   waitingHours: number;
@@ -24,7 +24,7 @@ export function QueuedNeed({ need, county }: { need: Queued; county?: string }) 
       <PovertyBadge marked={need.poverty} reason />
       {need.urgency === "URGENT" || need.urgency === "HIGH" ? (
         <span className="rounded-full bg-red-100 px-2 py-0.5 text-xs text-red-800">
-          {t(`needs.urgency.${need.urgency}` as MessageKey)}
+          {t(`needs.urgency.${need.urgency}`)}
         </span>
       ) : null}
       <Link to={`/needs/${need.id}`} className="font-medium hover:underline">
@@ -50,7 +50,7 @@ export function QueuedNeed({ need, county }: { need: Queued; county?: string }) 
 
 interface Assignment {
   id: string;
-  status: string;
+  status: TriageStatus;
   assigneeName: string;
   hoursSince: number;
   need: { id: string; title: string };
@@ -62,7 +62,7 @@ export function AssignmentItem({ assignment }: { assignment: Assignment }) {
   return (
     <li className="card flex flex-wrap items-center gap-2 p-3">
       <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs">
-        {t(`reach.triage.status.${assignment.status}` as MessageKey)}
+        {t(`reach.triage.status.${assignment.status}`)}
       </span>
       <Link to={`/needs/${assignment.need.id}`} className="font-medium hover:underline">
         {assignment.need.title}

@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { formatDate } from "~/i18n/format";
-import type { MessageKey } from "~/i18n/i18n";
+import type { Criterion } from "~/modules/reviews/reviews.schema";
 import { useT } from "~/i18n/use-t";
 
 /** A review as loader data carries it (dates may arrive as strings). */
@@ -9,7 +9,7 @@ export interface ReviewCardData {
   authorSide: "PAYER" | "PAYEE";
   authorName: string;
   rating: number;
-  scores: { criterion: string; score: number }[];
+  scores: { criterion: Criterion; score: number }[];
   text: string;
   createdAt: Date | string;
   publishedAt: Date | string | null;
@@ -60,11 +60,7 @@ export function ReviewCard({ review, heading }: { review: ReviewCardData; headin
       </p>
       <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-2">
         {review.scores.map((s) => (
-          <Score
-            key={s.criterion}
-            label={t(`reviews.criterion.${s.criterion}` as MessageKey)}
-            score={s.score}
-          />
+          <Score key={s.criterion} label={t(`reviews.criterion.${s.criterion}`)} score={s.score} />
         ))}
       </dl>
       <p className="whitespace-pre-line">{review.text}</p>

@@ -2,7 +2,6 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { ErrorList, FormErrors, TextAreaField } from "~/components/forms";
-import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { CRITERIA, PayeeReviewSchema, PayerReviewSchema, SCORES } from "~/modules/reviews/reviews.schema";
 
@@ -80,7 +79,7 @@ export function ReviewForm({
         <ScoreGroup
           key={criterion}
           name={scores[criterion].name}
-          legend={t(`reviews.criterion.${criterion}` as MessageKey)}
+          legend={t(`reviews.criterion.${criterion}`)}
           errors={scores[criterion].errors}
           errorId={scores[criterion].errorId}
           initial={scores[criterion].initialValue}

@@ -1,5 +1,4 @@
 import { Link, useSearchParams } from "@remix-run/react";
-import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { INDUSTRIES, countyName, localName } from "~/modules/reference/reference";
 import type { SearchParams } from "~/modules/search/search.schema";
@@ -80,9 +79,16 @@ export function FacetFilters({
   facets: Record<string, Counts>;
   facetFields: FacetFields;
 }) {
-  const { t, locale } = useT();
+  const { t, tMaybe, locale } = useT();
   const industryName = (code: string) =>
     localName(INDUSTRIES.find((i) => i.code === code) ?? { nameZh: code, nameEn: code }, locale);
+  // Facet values are whatever the search index counted, so one without a message shows as it is.
+  const labelUnder = (prefix: string) => (value: string) => {
+    const key = `${prefix}.${value}`;
+    // tMaybe leaves a browser's not-yet-loaded key blank; a key with no message falls back to the value.
+    const text = tMaybe(key);
+    return text === key ? value : text;
+  };
   const optional = (key: "arrangement" | "budget" | "category") =>
     key in facetFields ? facets[facetFields[key]!] : null;
   const arrangements = optional("arrangement");
@@ -112,7 +118,7 @@ export function FacetFilters({
             label={t("search.facet.arrangement")}
             counts={arrangements}
             selected={params.arrangement}
-            labelOf={(value) => t(`arrangement.${value}` as MessageKey)}
+            labelOf={labelUnder("arrangement")}
           />
         ) : null}
         {budgets !== null ? (
@@ -121,7 +127,7 @@ export function FacetFilters({
             label={t("search.facet.budget")}
             counts={budgets}
             selected={params.budget}
-            labelOf={(value) => t(`search.budget.${value}` as MessageKey)}
+            labelOf={labelUnder("search.budget")}
           />
         ) : null}
         {categories !== null ? (
@@ -130,7 +136,7 @@ export function FacetFilters({
             label={t("search.facet.category")}
             counts={categories}
             selected={params.category}
-            labelOf={(value) => t(`spaces.category.${value}` as MessageKey)}
+            labelOf={labelUnder("spaces.category")}
           />
         ) : null}
         <FacetGroup

@@ -1,5 +1,4 @@
 import { Link } from "@remix-run/react";
-import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import type { MatchReason } from "~/modules/matching/matching.server";
 import { countyName } from "~/modules/reference/reference";
@@ -15,7 +14,7 @@ export function Reasons({ reasons }: { reasons: MatchReason[] }) {
         return t("match.reason.county", { county: countyName(reason.county, locale) ?? reason.county });
       case "arrangement":
         return t("match.reason.arrangement", {
-          arrangements: reason.arrangements.map((a) => t(`arrangement.${a}` as MessageKey)).join("、"),
+          arrangements: reason.arrangements.map((a) => t(`arrangement.${a}`)).join("、"),
         });
       case "experience":
         return t("match.reason.experience", { count: reason.count });

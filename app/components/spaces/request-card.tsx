@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import type { ServiceRequestStatus } from "~/generated/prisma/enums";
 import type { ReactNode } from "react";
 import { formatDate } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
@@ -9,7 +10,7 @@ type DateLike = Date | string | null;
 
 export interface RequestCardData {
   id: string;
-  status: string;
+  status: ServiceRequestStatus;
   description: string;
   countyCode: string;
   village: string | null;

@@ -9,7 +9,6 @@ import {
   TextAreaField,
   TextField,
 } from "~/components/forms";
-import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { COUNTIES, INDUSTRIES, localName } from "~/modules/reference/reference";
 import { SERVICE_CATEGORIES, ServiceFormSchema } from "~/modules/spaces/spaces.schema";
@@ -74,7 +73,7 @@ export function ServiceForm({
         label={t("spaces.category")}
         options={SERVICE_CATEGORIES.map((category) => ({
           value: category,
-          label: t(`spaces.category.${category}` as MessageKey),
+          label: t(`spaces.category.${category}`),
         }))}
         placeholder={t("spaces.field.choose")}
       />

@@ -5,7 +5,7 @@ import { MoneyRange } from "~/components/money-range";
 import { Highlight } from "~/components/search/highlight";
 import { VerifiedBadge } from "~/components/verified-badge";
 import { formatDate } from "~/i18n/format";
-import type { MessageKey } from "~/i18n/i18n";
+import type { ServiceCategory, ServiceStatus } from "~/generated/prisma/enums";
 import { useT } from "~/i18n/use-t";
 import { countyName } from "~/modules/reference/reference";
 import { industryName } from "~/components/offers/offer-card";
@@ -14,7 +14,7 @@ type DateLike = Date | string | null;
 
 export interface ServiceCardData {
   id: string;
-  category: string;
+  category: ServiceCategory;
   title: string;
   industries: string[];
   countiesServed: string[];
@@ -29,18 +29,18 @@ export interface ServiceCardData {
 /** A service as it appears in a space's own list (its page, the workspace): any state. */
 export interface ServiceRowData {
   id: string;
-  category: string;
+  category: ServiceCategory;
   title: string;
-  status: string;
+  status: ServiceStatus;
   hiddenAt: DateLike;
   updatedAt: DateLike;
 }
 
-export function CategoryLabel({ category }: { category: string }) {
+export function CategoryLabel({ category }: { category: ServiceCategory }) {
   const { t } = useT();
   return (
     <span className="rounded-full bg-sky-100 px-2 py-0.5 text-xs font-medium text-sky-900">
-      {t(`spaces.category.${category}` as MessageKey)}
+      {t(`spaces.category.${category}`)}
     </span>
   );
 }
@@ -138,7 +138,7 @@ export function ServiceRows({ services, showState }: { services: ServiceRowData[
           </Link>
           {showState ? (
             <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs">
-              {t(`spaces.status.${service.status}` as MessageKey)}
+              {t(`spaces.status.${service.status}`)}
             </span>
           ) : null}
           {service.hiddenAt ? (

@@ -5,13 +5,14 @@ import { FactList } from "~/components/fact-list";
 import { VerifiedBadge } from "~/components/verified-badge";
 import { formatMoney, formatNumber } from "~/i18n/format";
 import type { MessageKey } from "~/i18n/i18n";
+import type { ServiceRequestStatus, SpaceLevel } from "~/generated/prisma/enums";
 import { useT } from "~/i18n/use-t";
 import { countyName } from "~/modules/reference/reference";
 
 type DateLike = Date | string | null;
 
 export interface SpaceProfileData {
-  level: string | null;
+  level: SpaceLevel | null;
   recognisedAt: DateLike;
   host: string;
   areaSqm: number | null;
@@ -35,7 +36,7 @@ export function RecognitionBadge({
     );
   return (
     <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">
-      {t("spaces.recognised", { level: t(`spaces.level.${profile.level}` as MessageKey) })}
+      {t("spaces.recognised", { level: t(`spaces.level.${profile.level}`) })}
     </span>
   );
 }
@@ -235,11 +236,11 @@ const STATUS_STYLE: Record<string, string> = {
   CANCELLED: "bg-stone-100 text-stone-700",
 };
 
-export function RequestStatus({ status }: { status: string }) {
+export function RequestStatus({ status }: { status: ServiceRequestStatus }) {
   const { t } = useT();
   return (
     <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[status] ?? ""}`}>
-      {t(`spaces.requestStatus.${status}` as MessageKey)}
+      {t(`spaces.requestStatus.${status}`)}
     </span>
   );
 }

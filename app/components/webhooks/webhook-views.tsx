@@ -1,6 +1,5 @@
 import { Form } from "@remix-run/react";
 import { formatDateTime } from "~/i18n/format";
-import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { eventLabel } from "~/modules/webhooks/events";
 
@@ -26,7 +25,7 @@ export function DeliveryLine({ delivery }: { delivery: DeliverySummary }) {
   return (
     <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
       <span className={`rounded-full px-2 py-0.5 ${STATUS_CLASS[delivery.status]}`}>
-        {t(`webhooks.delivery.status.${delivery.status}` as MessageKey)}
+        {t(`webhooks.delivery.status.${delivery.status}`)}
       </span>
       <span>{t(eventLabel(delivery.event))}</span>
       <time dateTime={new Date(delivery.createdAt).toISOString()} className="text-stone-600">

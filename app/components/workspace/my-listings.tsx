@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { STATUS_TONE } from "~/components/needs/need-labels";
 import { formatDate, formatMoney } from "~/i18n/format";
-import type { MessageKey } from "~/i18n/i18n";
+import type { ApplicationStatus, NeedStatus, OfferStatus } from "~/generated/prisma/enums";
 import { useT } from "~/i18n/use-t";
 
 type DateLike = Date | string;
@@ -9,7 +9,7 @@ type DateLike = Date | string;
 interface MyNeed {
   id: string;
   title: string;
-  status: string;
+  status: NeedStatus;
   hiddenAt: DateLike | null;
   applicationCount: number;
   waiting: number;
@@ -28,7 +28,7 @@ export function MyNeedsSection({ needs }: { needs: MyNeed[] }) {
         {needs.map((need) => (
           <li key={need.id} className="card flex flex-wrap items-center gap-2 p-3">
             <span className={`rounded-full px-2 py-0.5 text-xs ${STATUS_TONE[need.status]}`}>
-              {t(`needs.status.${need.status}` as MessageKey)}
+              {t(`needs.status.${need.status}`)}
             </span>
             <Link to={`/needs/${need.id}`} className="font-medium hover:underline">
               {need.title}
@@ -57,7 +57,7 @@ export function MyNeedsSection({ needs }: { needs: MyNeed[] }) {
 
 interface MyApplication {
   id: string;
-  status: string;
+  status: ApplicationStatus;
   priceFen: number;
   updatedAt: DateLike;
   need: { id: string; title: string };
@@ -79,7 +79,7 @@ export function MyApplicationsSection({ applications }: { applications: MyApplic
         {applications.map((application) => (
           <li key={application.id} className="card flex flex-wrap items-center gap-2 p-3">
             <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs">
-              {t(`applications.status.${application.status}` as MessageKey)}
+              {t(`applications.status.${application.status}`)}
             </span>
             <Link to={`/needs/${application.need.id}`} className="font-medium hover:underline">
               {application.need.title}
@@ -119,7 +119,7 @@ export function MyApplicationsSection({ applications }: { applications: MyApplic
 interface MyOffer {
   id: string;
   title: string;
-  status: string;
+  status: OfferStatus;
   hiddenAt: DateLike | null;
   updatedAt: DateLike;
 }
@@ -137,7 +137,7 @@ export function MyOffersSection({ offers }: { offers: MyOffer[] }) {
         {offers.map((offer) => (
           <li key={offer.id} className="card flex flex-wrap items-center gap-2 p-3">
             <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs">
-              {t(`offers.status.${offer.status}` as MessageKey)}
+              {t(`offers.status.${offer.status}`)}
             </span>
             <Link to={`/offers/${offer.id}`} className="font-medium hover:underline">
               {offer.title}

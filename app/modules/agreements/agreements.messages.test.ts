@@ -1,10 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { en } from "~/i18n/en";
-import { zh, type MessageKey } from "~/i18n/zh";
+import { zh } from "~/i18n/zh";
 import { agreementsErrors } from "./agreements.errors";
 import { agreementsMessagesZh } from "./agreements.messages";
 import { agreementsMessagesEn } from "./agreements.messages.en";
 import { COMPONENT_TYPES, REVENUE_BASES, REVENUE_PERIODS } from "./terms";
+
+// Indexed by keys built at run time: a missing key reads as undefined and fails the assertion.
+const zhTable: Record<string, string> = zh;
+const enTable: Record<string, string> = en;
+const englishTable: Record<string, string> = agreementsMessagesEn;
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
@@ -12,7 +17,7 @@ describe("agreement messages", () => {
   it("say the same thing with the same placeholders in both languages, none empty", () => {
     expect(Object.keys(agreementsMessagesEn).sort()).toEqual(Object.keys(agreementsMessagesZh).sort());
     for (const [key, text] of Object.entries(agreementsMessagesZh)) {
-      const english = agreementsMessagesEn[key as keyof typeof agreementsMessagesZh];
+      const english = englishTable[key];
       expect(placeholders(english), key).toEqual(placeholders(text));
       expect(text.trim(), key).not.toBe("");
       expect(english.trim(), key).not.toBe("");
@@ -38,8 +43,8 @@ describe("agreement messages", () => {
       ...Object.values(agreementsErrors).map((spec) => spec.message),
     ];
     for (const key of keys) {
-      expect(zh[key as MessageKey], key).toBeTruthy();
-      expect(en[key as MessageKey], key).toBeTruthy();
+      expect(zhTable[key], key).toBeTruthy();
+      expect(enTable[key], key).toBeTruthy();
     }
   });
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { translate, type Locale, type MessageKey } from "~/i18n/i18n";
+import { translate, type Locale } from "~/i18n/i18n";
 import { DOMAIN_ERRORS, type ErrorSpec } from "~/utils/errors";
 import "./endpoints.server";
 import { registry, type ApiEndpoint } from "./endpoint.server";
@@ -214,7 +214,7 @@ export function problemCatalogue(locale: Locale) {
       code,
       anchor: `problem-${code}`,
       status: spec.status,
-      message: translate(locale, spec.message as MessageKey),
+      message: translate(locale, spec.message),
     }))
     .sort((a, b) => a.code.localeCompare(b.code));
 }

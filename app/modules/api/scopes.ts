@@ -25,5 +25,5 @@ export function isScope(value: string): value is Scope {
 }
 
 export function scopeLabel(scope: Scope): MessageKey {
-  return `api.scope.${scope}` as MessageKey;
+  return `api.scope.${scope}`;
 }

@@ -1,9 +1,23 @@
 import { db } from "~/db.server";
+import type { MembersOf } from "~/i18n/message-key";
 import { can, type Actor } from "~/modules/users/permissions";
 
 /** Staff of the bureau (or admins): anyone holding one of the bureau's supervision permissions. */
 export function isBureauStaff(actor: Actor | null | undefined): boolean {
   return can(actor, "dashboard.read") || can(actor, "verification.review") || can(actor, "audit.read");
+}
+
+/** A tool of the bureau's start page: each has a name and a hint under `bureau.tool.<key>`. */
+type BureauTool = {
+  key: Exclude<MembersOf<"bureau.tool">, `${string}.hint`>;
+  to: string;
+  show: boolean;
+  waiting: number | null;
+};
+
+/** The tools the person may use; typed as BureauTool so that each key must have its messages. */
+function shown(tools: BureauTool[]): BureauTool[] {
+  return tools.filter((tool) => tool.show);
 }
 
 /**
@@ -30,7 +44,7 @@ export async function bureauHub(actor: Actor, now: Date = new Date()) {
     ? await db.reviewReport.count({ where: { status: "OPEN" } })
     : null;
   return {
-    tools: [
+    tools: shown([
       { key: "dashboard", to: "/bureau/dashboard", show: can(actor, "dashboard.read"), waiting: null },
       {
         key: "verifications",
@@ -58,7 +72,7 @@ export async function bureauHub(actor: Actor, now: Date = new Date()) {
       { key: "demos", to: "/demos", show: can(actor, "demo.manage"), waiting: null },
       { key: "spaces", to: "/spaces", show: true, waiting: null },
       { key: "audit", to: "/bureau/audit", show: can(actor, "audit.read"), waiting: null },
-    ].filter((tool) => tool.show),
+    ]),
     owedFen: owed?._sum.owedFen ?? 0,
     programmesOpen,
   };

@@ -50,9 +50,8 @@ export async function seedDemoData(db: Db): Promise<boolean> {
           });
         }
         // The farmer belongs to the cooperative; the expert works at the university.
-        const joins = { FARMER: "coop", EXPERT: "university" } as const;
-        const joinKey =
-          account.joins ?? (account.role in joins ? joins[account.role as keyof typeof joins] : undefined);
+        const joins: Partial<Record<typeof account.role, string>> = { FARMER: "coop", EXPERT: "university" };
+        const joinKey = account.joins ?? joins[account.role];
         const joinId = joinKey && organisations.get(joinKey);
         if (joinId)
           await tx.membership.create({

@@ -1,4 +1,5 @@
 import { db } from "~/db.server";
+import type { ArrangementType } from "~/generated/prisma/enums";
 import { getSearchEngine } from "~/modules/indexing/engine.server";
 import type { SearchRequest } from "~/modules/indexing/search.types";
 import { tokenize } from "~/modules/indexing/tokenizer.server";
@@ -10,7 +11,7 @@ export type MatchReason =
   | { kind: "terms"; terms: string[] }
   | { kind: "industry" }
   | { kind: "county"; county: string }
-  | { kind: "arrangement"; arrangements: string[] }
+  | { kind: "arrangement"; arrangements: ArrangementType[] }
   | { kind: "budget" }
   | { kind: "verified" }
   | { kind: "commissioner" }

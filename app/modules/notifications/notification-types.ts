@@ -83,5 +83,5 @@ export function isNotificationType(type: string): type is NotificationType {
 }
 
 export function notificationMessageKey(type: string): MessageKey {
-  return `notification.${isNotificationType(type) ? type : UNKNOWN_NOTIFICATION}` as MessageKey;
+  return `notification.${isNotificationType(type) ? type : UNKNOWN_NOTIFICATION}`;
 }

@@ -50,5 +50,5 @@ export function isWebhookEvent(value: string): value is WebhookEvent {
 
 /** The i18n key naming an event in the UI. */
 export function eventLabel(event: string): MessageKey {
-  return (isWebhookEvent(event) ? `webhooks.event.${event}` : "webhooks.event.unknown") as MessageKey;
+  return isWebhookEvent(event) ? `webhooks.event.${event}` : "webhooks.event.unknown";
 }

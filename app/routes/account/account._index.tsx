@@ -4,7 +4,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FactList } from "~/components/fact-list";
 import { formatDate, formatPhone } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18n.server";
-import { translate, type MessageKey } from "~/i18n/i18n";
+import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { countyName } from "~/modules/reference/reference";
 import { getAccountOverview } from "~/modules/users/account.server";
@@ -54,9 +54,7 @@ export default function AccountPage() {
             {account.memberships.map(({ organisation, role }) => (
               <li key={organisation.id} className="flex flex-wrap items-center gap-2 py-3">
                 <span className="font-medium">{organisation.name}</span>
-                <span className="text-sm text-stone-600">
-                  {t(`orgType.${organisation.type}` as MessageKey)}
-                </span>
+                <span className="text-sm text-stone-600">{t(`orgType.${organisation.type}`)}</span>
                 <span className="text-sm text-stone-600">
                   {t("account.roleInOrg", { role: t(`role.${role}`) })}
                 </span>

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatDate } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18n.server";
-import { translate, type MessageKey } from "~/i18n/i18n";
+import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { declineInvitation, listMyInvitations } from "~/modules/negotiation/invitations.server";
 import { DeclineInvitationSchema } from "~/modules/negotiation/negotiation.schema";
@@ -68,7 +68,7 @@ export default function MyInvitationsPage() {
           <li key={invitation.id} className="card space-y-2">
             <div className="flex flex-wrap items-center gap-2">
               <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs">
-                {t(`negotiation.invitation.status.${invitation.status}` as MessageKey)}
+                {t(`negotiation.invitation.status.${invitation.status}`)}
               </span>
               <span className="font-medium">{invitation.need.title}</span>
               <span className="ml-auto text-sm text-stone-600">

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getLocale } from "~/i18n/i18n.server";
-import { translate, type MessageKey } from "~/i18n/i18n";
+import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { requireUser } from "~/modules/users/guards.server";
 import { SubmitVerificationSchema } from "~/modules/verification/verification.schema";
@@ -93,7 +93,7 @@ export default function VerificationPage() {
               <p className="mb-1 font-medium">
                 {organisation.name}{" "}
                 <span className="text-sm font-normal text-stone-600">
-                  {t(`orgType.${organisation.type}` as MessageKey)}
+                  {t(`orgType.${organisation.type}`)}
                 </span>
               </p>
               <StatusLine status={organisation.status} />

@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, SelectField, TextField } from "~/components/forms";
 import { getLocale } from "~/i18n/i18n.server";
-import { translate, type MessageKey } from "~/i18n/i18n";
+import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { COUNTIES, localName } from "~/modules/reference/reference";
 import { registerUser } from "~/modules/users/auth.server";
@@ -125,7 +125,7 @@ export default function RegisterPage() {
               label={t("register.organisationType")}
               options={organisationTypes.map((value) => ({
                 value,
-                label: t(`orgType.${value}` as MessageKey),
+                label: t(`orgType.${value}`),
               }))}
               placeholder={t("register.countyNone")}
             />

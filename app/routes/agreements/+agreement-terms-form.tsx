@@ -2,7 +2,6 @@ import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { ErrorList, FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms";
-import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import {
   TermsFormSchema,
@@ -79,7 +78,7 @@ export function TermsForm({
             className="space-y-4 rounded-lg border border-stone-200 bg-stone-50 p-3"
           >
             <legend className="float-left mb-1 w-full font-semibold text-brand-800">
-              {t(`arrangement.${type}` as MessageKey)}
+              {t(`arrangement.${type}`)}
             </legend>
             <input type="hidden" name={set.type!.name} value={type} />
             <ErrorList errors={set.type!.errors} />
@@ -109,7 +108,7 @@ export function TermsForm({
                 })}
                 className="btn-secondary min-h-9 py-1 text-sm"
               >
-                + {t(`arrangement.${type}` as MessageKey)}
+                + {t(`arrangement.${type}`)}
               </button>
             ))}
           </div>

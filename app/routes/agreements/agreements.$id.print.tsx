@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatDateTime } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18n.server";
-import { translate, type MessageKey } from "~/i18n/i18n";
+import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { getAgreementVersion } from "~/modules/agreements/agreements.queries.server";
 import { chineseOrdinal } from "~/modules/agreements/chinese-numbers";
@@ -60,7 +60,7 @@ export default function PrintAgreementPage() {
       body: <p>{t("contract.periodText", { start: day(terms.startDate), end: day(terms.endDate) })}</p>,
     },
     ...terms.components.map((component, index) => ({
-      title: t(`arrangement.${component.type}` as MessageKey),
+      title: t(`arrangement.${component.type}`),
       body: (
         <ComponentClauses
           component={component}
@@ -106,9 +106,7 @@ export default function PrintAgreementPage() {
         <p className="text-lg">{terms.title}</p>
         <p className="text-sm">{t("contract.number", { number: agreement.number })}</p>
         {version.status !== "SIGNED" ? (
-          <p className="text-sm font-semibold text-red-700">
-            {t(`contract.notInForce.${version.status}` as MessageKey)}
-          </p>
+          <p className="text-sm font-semibold text-red-700">{t(`contract.notInForce.${version.status}`)}</p>
         ) : null}
       </header>
       <dl className="space-y-1">

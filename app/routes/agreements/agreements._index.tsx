@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatDate } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18n.server";
-import { translate, type MessageKey } from "~/i18n/i18n";
+import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { listMine } from "~/modules/agreements/agreements.queries.server";
 import { requireUser } from "~/modules/users/guards.server";
@@ -45,7 +45,7 @@ export default function AgreementsPage() {
       {groups.map((group) => (
         <section key={group.status} aria-labelledby={`group-${group.status}`} className="space-y-2">
           <h2 id={`group-${group.status}`} className="text-lg font-semibold">
-            {t(`agreements.agreementStatus.${group.status}` as MessageKey)} ({group.items.length})
+            {t(`agreements.agreementStatus.${group.status}`)} ({group.items.length})
           </h2>
           <ul className="space-y-2">
             {group.items.map((item) => {

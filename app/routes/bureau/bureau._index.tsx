@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatMoney } from "~/i18n/format";
-import { translate, type MessageKey } from "~/i18n/i18n";
+import { translate } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/use-t";
 import { bureauHub, isBureauStaff } from "~/modules/bureau/bureau-hub.server";
@@ -38,18 +38,14 @@ export default function BureauHubPage() {
           <li key={tool.key}>
             <Link to={tool.to} className="card block h-full hover:border-brand-600">
               <span className="flex items-baseline justify-between gap-2">
-                <span className="text-lg font-semibold text-brand-800">
-                  {t(`bureau.tool.${tool.key}` as MessageKey)}
-                </span>
+                <span className="text-lg font-semibold text-brand-800">{t(`bureau.tool.${tool.key}`)}</span>
                 {tool.waiting ? (
                   <span className="rounded-full bg-amber-100 px-2 py-0.5 text-sm text-amber-900">
                     {t("bureau.waiting", { count: tool.waiting })}
                   </span>
                 ) : null}
               </span>
-              <span className="mt-1 block text-sm text-stone-600">
-                {t(`bureau.tool.${tool.key}.hint` as MessageKey)}
-              </span>
+              <span className="mt-1 block text-sm text-stone-600">{t(`bureau.tool.${tool.key}.hint`)}</span>
               {tool.key === "sanctions" && owedFen > 0 ? (
                 <span className="mt-1 block text-sm text-red-800">
                   {t("bureau.owed", { amount: formatMoney(locale, owedFen) })}

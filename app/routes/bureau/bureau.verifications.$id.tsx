@@ -7,7 +7,7 @@ import { FormErrors, TextAreaField } from "~/components/forms";
 import { VerifiedBadge } from "~/components/verified-badge";
 import { formatDate } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18n.server";
-import { translate, type MessageKey } from "~/i18n/i18n";
+import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/users/guards.server";
 import { DecisionSchema } from "~/modules/verification/verification.schema";
@@ -98,9 +98,7 @@ export default function ReviewVerificationPage() {
           )}
           <VerifiedBadge verified={verified} />
           {request.organisation ? (
-            <span className="text-sm text-stone-600">
-              {t(`orgType.${request.organisation.type}` as MessageKey)}
-            </span>
+            <span className="text-sm text-stone-600">{t(`orgType.${request.organisation.type}`)}</span>
           ) : null}
         </p>
         <p className="text-sm text-stone-600">

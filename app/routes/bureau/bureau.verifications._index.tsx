@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatDate } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18n.server";
-import { translate, type MessageKey } from "~/i18n/i18n";
+import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/users/guards.server";
 import { QueueFiltersSchema } from "~/modules/verification/verification.schema";
@@ -65,9 +65,7 @@ export default function VerificationQueuePage() {
               </span>
               <span className="font-semibold">{request.subjectName}</span>
               {request.organisation ? (
-                <span className="text-sm text-stone-600">
-                  {t(`orgType.${request.organisation.type}` as MessageKey)}
-                </span>
+                <span className="text-sm text-stone-600">{t(`orgType.${request.organisation.type}`)}</span>
               ) : null}
               {request.person ? (
                 <span className="text-sm text-stone-600">{t(`role.${request.person.primaryRole}`)}</span>

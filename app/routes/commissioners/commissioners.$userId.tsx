@@ -7,7 +7,7 @@ import { FactList } from "~/components/fact-list";
 import { VerifiedBadge } from "~/components/verified-badge";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18n.server";
-import { translate, type MessageKey } from "~/i18n/i18n";
+import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { SERVICE_LOG_KINDS, ServiceLogActionSchema } from "~/modules/commissioners/commissioners.schema";
 import {
@@ -82,10 +82,7 @@ export default function CommissionerReportPage() {
           [t("commissioners.farmersTotal"), formatNumber(locale, report.farmersTotal)],
           ...SERVICE_LOG_KINDS.map(
             (kind) =>
-              [
-                t(`commissioners.kind.${kind}` as MessageKey),
-                formatNumber(locale, report.farmersByKind[kind]),
-              ] as const,
+              [t(`commissioners.kind.${kind}`), formatNumber(locale, report.farmersByKind[kind])] as const,
           ),
           [t("commissioners.trainingsHeld"), formatNumber(locale, report.trainingsHeld)],
           [t("commissioners.signups"), formatNumber(locale, report.signups)],

@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { formatDate } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18n.server";
-import { translate, type MessageKey } from "~/i18n/i18n";
+import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import {
   MAX_LOG_PHOTOS,
@@ -97,7 +97,7 @@ export default function NewServiceLogPage() {
           placeholder={choose}
           options={SERVICE_LOG_KINDS.map((kind) => ({
             value: kind,
-            label: t(`commissioners.kind.${kind}` as MessageKey),
+            label: t(`commissioners.kind.${kind}`),
           }))}
         />
         <TextField

@@ -1,6 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { ErrorList, FormErrors } from "~/components/forms";
-import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { BRAND_TRANSITIONS } from "~/modules/creative/creative.schema";
 
@@ -27,7 +26,7 @@ export function BrandWorkForms({ stage, answer }: { stage: Stage; answer?: Answe
       {next ? (
         <NoteForm
           intent="advance"
-          title={t("creative.advanceTo", { stage: t(`creative.stage.${next}` as MessageKey) })}
+          title={t("creative.advanceTo", { stage: t(`creative.stage.${next}`) })}
           button={t("creative.advance")}
           errors={errors}
         >

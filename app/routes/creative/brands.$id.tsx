@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FactList } from "~/components/fact-list";
 import { formatDate, formatDateTime } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18n.server";
-import { translate, type MessageKey } from "~/i18n/i18n";
+import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { actOnBrandProject, getBrandProject } from "~/modules/creative/brands.server";
 import { BrandActionSchema, MAX_STAGE_PHOTOS } from "~/modules/creative/creative.schema";
@@ -105,7 +105,7 @@ export default function BrandProjectPage() {
         {project.events.map((event) => (
           <li key={event.id} className="card space-y-2">
             <p className="text-sm text-stone-700">
-              {formatDateTime(locale, event.createdAt)} · {t(`creative.stage.${event.stage}` as MessageKey)} ·{" "}
+              {formatDateTime(locale, event.createdAt)} · {t(`creative.stage.${event.stage}`)} ·{" "}
               {event.actorName}
             </p>
             <p className="whitespace-pre-line">{event.note}</p>

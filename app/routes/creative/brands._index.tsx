@@ -4,7 +4,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FilterSelect } from "~/components/filter-select";
 import { formatDate } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18n.server";
-import { translate, type MessageKey } from "~/i18n/i18n";
+import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { listBrandProjects } from "~/modules/creative/brands.server";
 import { BRAND_STAGES, BrandFiltersSchema } from "~/modules/creative/creative.schema";
@@ -45,7 +45,7 @@ export default function BrandsPage() {
           label={t("creative.field.stage")}
           value={filters.stage}
           anyLabel={t("creative.filter.all")}
-          options={BRAND_STAGES.map((s) => ({ value: s, label: t(`creative.stage.${s}` as MessageKey) }))}
+          options={BRAND_STAGES.map((s) => ({ value: s, label: t(`creative.stage.${s}`) }))}
         />
         <button type="submit" className="btn-primary">
           {t("creative.filter.apply")}

@@ -6,7 +6,7 @@ import { FactList } from "~/components/fact-list";
 import { IntentButton } from "~/components/intent-button";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18n.server";
-import { translate, type MessageKey } from "~/i18n/i18n";
+import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { DemoStatusSchema } from "~/modules/creative/creative.schema";
 import { changeDemoSiteStatus, getDemoSite } from "~/modules/creative/demo-sites.server";
@@ -60,7 +60,7 @@ export default function DemoSitePage() {
     <section className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">{site.name}</h1>
       <span className="inline-block rounded-full bg-stone-100 px-2 py-0.5 text-sm">
-        {t(`creative.status.${site.status}` as MessageKey)}
+        {t(`creative.status.${site.status}`)}
       </span>
       {site.photoIds.length > 0 ? (
         <div className="grid grid-cols-2 gap-2 sm:grid-cols-3">
@@ -79,7 +79,7 @@ export default function DemoSitePage() {
       <FactList
         className="card"
         facts={[
-          [t("creative.field.type"), t(`creative.type.${site.type}` as MessageKey)],
+          [t("creative.field.type"), t(`creative.type.${site.type}`)],
           [t("creative.field.county"), `${countyName(site.countyCode, locale) ?? ""} ${site.village ?? ""}`],
           [
             t("creative.field.organisation"),

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FilterSelect } from "~/components/filter-select";
 import { getLocale } from "~/i18n/i18n.server";
-import { translate, type MessageKey } from "~/i18n/i18n";
+import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { DEMO_SITE_STATUSES, DEMO_SITE_TYPES, DemoFiltersSchema } from "~/modules/creative/creative.schema";
 import { listDemoSites } from "~/modules/creative/demo-sites.server";
@@ -57,7 +57,7 @@ export default function DemosPage() {
           anyLabel={t("creative.filter.all")}
           options={DEMO_SITE_TYPES.map((type) => ({
             value: type,
-            label: t(`creative.type.${type}` as MessageKey),
+            label: t(`creative.type.${type}`),
           }))}
         />
         <FilterSelect
@@ -67,7 +67,7 @@ export default function DemosPage() {
           anyLabel={t("creative.filter.all")}
           options={DEMO_SITE_STATUSES.map((s) => ({
             value: s,
-            label: t(`creative.status.${s}` as MessageKey),
+            label: t(`creative.status.${s}`),
           }))}
         />
         <button type="submit" className="btn-primary">
@@ -90,11 +90,10 @@ export default function DemosPage() {
               {site.name}
             </Link>
             <p className="text-sm text-stone-700">
-              {t(`creative.type.${site.type}` as MessageKey)} · {countyName(site.countyCode, locale)}{" "}
-              {site.village ?? ""}
+              {t(`creative.type.${site.type}`)} · {countyName(site.countyCode, locale)} {site.village ?? ""}
             </p>
             <span className="inline-block rounded-full bg-stone-100 px-2 py-0.5 text-sm">
-              {t(`creative.status.${site.status}` as MessageKey)}
+              {t(`creative.status.${site.status}`)}
             </span>
           </li>
         ))}

@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { RevisionThread } from "~/components/revision-thread";
 import { formatMoney } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18n.server";
-import { translate, type MessageKey } from "~/i18n/i18n";
+import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { RevisionActionSchema } from "~/modules/negotiation/negotiation.schema";
 import {
@@ -91,11 +91,11 @@ export default function RevisionsPage() {
       ) : null}
       <section className="card space-y-3">
         <p className="font-medium">
-          {application.expert.displayName} · {t(`applications.status.${application.status}` as MessageKey)}
+          {application.expert.displayName} · {t(`applications.status.${application.status}`)}
         </p>
         <p className="text-brand-800">
-          {formatMoney(locale, application.priceFen)} ·{" "}
-          {t(`arrangement.${application.arrangement}` as MessageKey)} · {application.timeline}
+          {formatMoney(locale, application.priceFen)} · {t(`arrangement.${application.arrangement}`)} ·{" "}
+          {application.timeline}
         </p>
         <RevisionThread
           applicationId={application.id}

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { InviteCandidate, SentInvitations } from "~/components/negotiation/invitations";
 import { getLocale } from "~/i18n/i18n.server";
-import { translate, type MessageKey } from "~/i18n/i18n";
+import { translate, translateMaybe } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { getInvitePage, inviteExperts } from "~/modules/negotiation/invitations.server";
 import { InviteSchema } from "~/modules/negotiation/negotiation.schema";
@@ -33,7 +33,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: InviteSchema });
   if (submission.status !== "success") {
     const key = submission.error?.expertIds?.[0] ?? "errors.invalid_input";
-    return data({ error: translate(locale, key as MessageKey) }, { status: 400 });
+    return data({ error: translateMaybe(locale, key) }, { status: 400 });
   }
   try {
     const { invited, alreadyInvited } = await inviteExperts(

@@ -9,7 +9,7 @@ import {
 import { VerifiedBadge } from "~/components/verified-badge";
 import { PovertyBadge } from "~/components/poverty-badge";
 import { getLocale } from "~/i18n/i18n.server";
-import { translate, type MessageKey } from "~/i18n/i18n";
+import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { profileModerationAction } from "~/modules/profiles/profiles.actions.server";
 import { getOrganisationPage } from "~/modules/profiles/profiles.server";
@@ -92,7 +92,7 @@ export default function OrganisationPage() {
     <article className="mx-auto max-w-2xl space-y-4">
       <HiddenNotice hidden={hidden} />
       <header className="card">
-        <p className="text-sm text-stone-600">{t(`orgType.${organisation.type}` as MessageKey)}</p>
+        <p className="text-sm text-stone-600">{t(`orgType.${organisation.type}`)}</p>
         <h1 className="mt-1 flex flex-wrap items-center gap-2 text-2xl font-bold">
           <span>{locale === "en" && organisation.nameEn ? organisation.nameEn : organisation.name}</span>
           <VerifiedBadge verified={Boolean(organisation.verifiedAt)} />

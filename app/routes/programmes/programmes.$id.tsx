@@ -3,7 +3,6 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { translate } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/i18n.server";
-import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import {
   getProgramme,
@@ -63,7 +62,7 @@ export default function ProgrammePage() {
           ) : (
             org.reasons.map((reason) => (
               <p key={org.id + reason} className="text-red-800">
-                {t(`programmes.ineligible.${reason}` as MessageKey, { org: org.name })}
+                {t(`programmes.ineligible.${reason}`, { org: org.name })}
               </p>
             ))
           ),

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { STATUS_TONE } from "~/components/needs/need-labels";
 import { formatDate } from "~/i18n/format";
-import { translate, type MessageKey } from "~/i18n/i18n";
+import { translate } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/use-t";
 import { getActiveInformant, listMyProxyPostings } from "~/modules/reach/informants.server";
@@ -47,7 +47,7 @@ export default function InformantPage() {
         {postings.map((posting) => (
           <li key={posting.needId} className="card flex flex-wrap items-center gap-2 p-3">
             <span className={`rounded-full px-2 py-0.5 text-xs ${STATUS_TONE[posting.need.status]}`}>
-              {t(`needs.status.${posting.need.status}` as MessageKey)}
+              {t(`needs.status.${posting.need.status}`)}
             </span>
             <Link to={`/needs/${posting.needId}`} className="font-medium hover:underline">
               {posting.need.title}

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getLocale } from "~/i18n/i18n.server";
-import { translate, type MessageKey } from "~/i18n/i18n";
+import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { COUNTIES, INDUSTRIES, localName } from "~/modules/reference/reference";
 import { parseServiceFilters, SERVICE_CATEGORIES, SERVICE_SORTS } from "~/modules/spaces/spaces.schema";
@@ -86,7 +86,7 @@ export default function ServicesPage() {
           anyLabel={any}
           options={SERVICE_CATEGORIES.map((category) => ({
             value: category,
-            label: t(`spaces.category.${category}` as MessageKey),
+            label: t(`spaces.category.${category}`),
           }))}
         />
         <FilterSelect

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FilterSelect } from "~/components/filter-select";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getLocale } from "~/i18n/i18n.server";
-import { translate, type MessageKey } from "~/i18n/i18n";
+import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { COUNTIES, localName } from "~/modules/reference/reference";
 import { parseSpaceFilters } from "~/modules/spaces/space-directory.schema";
@@ -65,7 +65,7 @@ export default function SpacesPage() {
           anyLabel={any}
           options={SERVICE_CATEGORIES.map((category) => ({
             value: category,
-            label: t(`spaces.category.${category}` as MessageKey),
+            label: t(`spaces.category.${category}`),
           }))}
         />
         <label className="col-span-2 flex min-h-11 items-center gap-2 text-sm sm:col-span-1 sm:self-end">

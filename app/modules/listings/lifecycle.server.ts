@@ -9,7 +9,7 @@ import {
   type NewNotification,
 } from "~/modules/notifications/notifications.server";
 import { can, type Actor } from "~/modules/users/permissions";
-import { DomainError, type DomainErrorCode } from "~/utils/errors";
+import { DomainError } from "~/utils/errors";
 import { assertTransition } from "~/utils/state-machine";
 import { LISTING_TRANSITIONS, type ListingStatus } from "./listings.states";
 
@@ -43,19 +43,12 @@ type ListingChange = {
 };
 
 export interface ListingKind<Row extends ListingRow, Fields> {
-  /** The audit subject type, and the prefix of the audit actions (`offer.published`). */
-  subjectType: string;
-  actionPrefix: "offer" | "service";
+  /** The table, which is also the audit subject type. */
+  table: "Offer" | "SpaceService";
+  /** The prefix of the kind's audit actions (`offer.published`) and error codes (`offer.not_found`). */
+  prefix: "offer" | "service";
   index: IndexName;
-  errors: {
-    notFound: DomainErrorCode;
-    forbidden: DomainErrorCode;
-    invalidTransition: DomainErrorCode;
-    notHideable: DomainErrorCode;
-    reasonRequired: DomainErrorCode;
-  };
-  /** Takes the row lock and reads the row, or null when there is none. */
-  lockAndFind(tx: Tx, id: string): Promise<Row | null>;
+  find(tx: Tx, id: string): Promise<Row | null>;
   update(tx: Tx, id: string, data: ListingChange | Fields): Promise<Row>;
   owns(actor: Actor, row: Row): boolean;
   /** Refuses publishing when whoever provides the listing is not verified; drafts need nothing. */
@@ -83,8 +76,8 @@ export function listingLifecycle<Row extends ListingRow, Fields>(kind: ListingKi
   ) {
     await recordAudit(tx, {
       actorId,
-      action: `${kind.actionPrefix}.${action}`,
-      subjectType: kind.subjectType,
+      action: `${kind.prefix}.${action}`,
+      subjectType: kind.table,
       subjectId: after.id,
       before: before ? snapshot(before) : undefined,
       after: snapshot(after),
@@ -93,14 +86,21 @@ export function listingLifecycle<Row extends ListingRow, Fields>(kind: ListingKi
     await markForIndexing(tx, kind.index, after.id);
   }
 
+  const refuse = (
+    reason: "not_found" | "forbidden" | "invalid_transition" | "not_hideable" | "reason_required",
+  ) => new DomainError(`${kind.prefix}.${reason}`);
+
   async function load(tx: Tx, id: string): Promise<Row> {
-    const row = await kind.lockAndFind(tx, id);
-    if (!row) throw new DomainError(kind.errors.notFound);
+    // Row lock: two changes to one listing run one after the other, each seeing the other's result.
+    // The table name is one of two literals, never input.
+    await tx.$queryRawUnsafe(`SELECT id FROM "${kind.table}" WHERE id = $1 FOR UPDATE`, id);
+    const row = await kind.find(tx, id);
+    if (!row) throw refuse("not_found");
     return row;
   }
 
   async function moveTo(tx: Tx, actorId: string, before: Row, to: ListingStatus, meta: RequestMeta) {
-    assertTransition(LISTING_TRANSITIONS, before.status, to, kind.errors.invalidTransition);
+    assertTransition(LISTING_TRANSITIONS, before.status, to, `${kind.prefix}.invalid_transition`);
     if (to === "PUBLISHED") await kind.assertPublishable(tx, before);
     const after = await kind.update(tx, before.id, {
       status: to,
@@ -111,7 +111,7 @@ export function listingLifecycle<Row extends ListingRow, Fields>(kind: ListingKi
   }
 
   function assertModerator(actor: Actor) {
-    if (!can(actor, "content.moderate")) throw new DomainError(kind.errors.forbidden);
+    if (!can(actor, "content.moderate")) throw refuse("forbidden");
   }
 
   return {
@@ -134,7 +134,7 @@ export function listingLifecycle<Row extends ListingRow, Fields>(kind: ListingKi
     update(actor: Actor, id: string, fields: Fields, options: { publish?: boolean }, meta: RequestMeta) {
       return db.$transaction(async (tx) => {
         const before = await load(tx, id);
-        if (!kind.owns(actor, before)) throw new DomainError(kind.errors.forbidden);
+        if (!kind.owns(actor, before)) throw refuse("forbidden");
         let row = await kind.update(tx, id, fields);
         await audit(tx, actor.id, "updated", before, row, meta);
         if (options.publish && row.status !== "PUBLISHED")
@@ -147,7 +147,7 @@ export function listingLifecycle<Row extends ListingRow, Fields>(kind: ListingKi
     changeStatus(actor: Actor, id: string, to: "PUBLISHED" | "WITHDRAWN", meta: RequestMeta) {
       return db.$transaction(async (tx) => {
         const before = await load(tx, id);
-        if (!kind.owns(actor, before)) throw new DomainError(kind.errors.forbidden);
+        if (!kind.owns(actor, before)) throw refuse("forbidden");
         const after = await moveTo(tx, actor.id, before, to, meta);
         return { id: after.id, status: after.status };
       });
@@ -157,10 +157,10 @@ export function listingLifecycle<Row extends ListingRow, Fields>(kind: ListingKi
     async hide(actor: Actor, id: string, reason: string, meta: RequestMeta) {
       assertModerator(actor);
       reason = reason.trim();
-      if (reason.length < 2 || reason.length > 500) throw new DomainError(kind.errors.reasonRequired);
+      if (reason.length < 2 || reason.length > 500) throw refuse("reason_required");
       const notifications = await db.$transaction(async (tx) => {
         const before = await load(tx, id);
-        if (before.status !== "PUBLISHED" || before.hiddenAt) throw new DomainError(kind.errors.notHideable);
+        if (before.status !== "PUBLISHED" || before.hiddenAt) throw refuse("not_hideable");
         const after = await kind.update(tx, id, { hiddenAt: new Date(), hiddenReason: reason });
         await audit(tx, actor.id, "hidden", before, after, meta);
         return createNotifications(tx, await kind.hiddenNotices(tx, before, reason));
@@ -172,7 +172,7 @@ export function listingLifecycle<Row extends ListingRow, Fields>(kind: ListingKi
       assertModerator(actor);
       await db.$transaction(async (tx) => {
         const before = await load(tx, id);
-        if (!before.hiddenAt) throw new DomainError(kind.errors.invalidTransition);
+        if (!before.hiddenAt) throw refuse("invalid_transition");
         const after = await kind.update(tx, id, { hiddenAt: null, hiddenReason: null });
         await audit(tx, actor.id, "unhidden", before, after, meta);
       });

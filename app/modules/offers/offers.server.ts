@@ -80,21 +80,10 @@ function fieldsData(fields: OfferFields) {
 }
 
 const offers = listingLifecycle<OfferRow, ReturnType<typeof fieldsData>>({
-  subjectType: "Offer",
-  actionPrefix: "offer",
+  table: "Offer",
+  prefix: "offer",
   index: "offers",
-  errors: {
-    notFound: "offer.not_found",
-    forbidden: "offer.forbidden",
-    invalidTransition: "offer.invalid_transition",
-    notHideable: "offer.not_hideable",
-    reasonRequired: "offer.reason_required",
-  },
-  async lockAndFind(tx, offerId) {
-    // Row lock: two changes to one offer run one after the other, each seeing the other's result.
-    await tx.$queryRaw`SELECT id FROM "Offer" WHERE id = ${offerId} FOR UPDATE`;
-    return tx.offer.findUnique({ where: { id: offerId }, select: auditSelect });
-  },
+  find: (tx, offerId) => tx.offer.findUnique({ where: { id: offerId }, select: auditSelect }),
   update: (tx, offerId, data) => tx.offer.update({ where: { id: offerId }, data, select: auditSelect }),
   owns: ownsOffer,
   assertPublishable: assertProviderVerified,

@@ -68,21 +68,10 @@ function fieldsData(fields: ServiceFields) {
 }
 
 const services = listingLifecycle<ServiceRow, ReturnType<typeof fieldsData>>({
-  subjectType: "SpaceService",
-  actionPrefix: "service",
+  table: "SpaceService",
+  prefix: "service",
   index: "services",
-  errors: {
-    notFound: "service.not_found",
-    forbidden: "service.forbidden",
-    invalidTransition: "service.invalid_transition",
-    notHideable: "service.not_hideable",
-    reasonRequired: "service.reason_required",
-  },
-  async lockAndFind(tx, serviceId) {
-    // Row lock: two changes to one service run one after the other, each seeing the other's result.
-    await tx.$queryRaw`SELECT id FROM "SpaceService" WHERE id = ${serviceId} FOR UPDATE`;
-    return tx.spaceService.findUnique({ where: { id: serviceId }, select: auditSelect });
-  },
+  find: (tx, serviceId) => tx.spaceService.findUnique({ where: { id: serviceId }, select: auditSelect }),
   update: (tx, serviceId, data) =>
     tx.spaceService.update({ where: { id: serviceId }, data, select: auditSelect }),
   owns: ownsService,

@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, useNavigation } from "@remix-run/react";
-import { CheckboxGroup, FieldShell, FormErrors, SelectField, TextField } from "~/components/forms";
+import { ListingFormShell } from "~/components/listings/listing-form";
+import { CheckboxGroup, FieldShell, SelectField, TextField } from "~/components/forms";
 import { useT } from "~/i18n/use-t";
 import { ARRANGEMENT_TYPES, OFFER_KINDS, OfferFormSchema } from "~/modules/offers/offers.schema";
 import { COUNTIES, INDUSTRIES, localName } from "~/modules/reference/reference";
@@ -42,7 +42,6 @@ export function OfferForm({
   published?: boolean;
 }) {
   const { t, locale } = useT();
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     id,
     lastResult,
@@ -53,7 +52,6 @@ export function OfferForm({
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: OfferFormSchema }),
   });
-  const pending = navigation.state === "submitting";
   const showPostAs =
     posting &&
     (posting.organisations.length > 1 ||
@@ -61,8 +59,7 @@ export function OfferForm({
       !posting.asExpert);
 
   return (
-    <Form method="post" {...getFormProps(form)} className="card space-y-5">
-      <FormErrors errors={form.errors} />
+    <ListingFormShell ns="offers" formProps={getFormProps(form)} errors={form.errors} published={published}>
       {posting && showPostAs ? (
         <SelectField
           meta={fields.organisationId}
@@ -144,28 +141,6 @@ export function OfferForm({
           </FieldShell>
         ))}
       </div>
-      <div className="flex flex-col gap-3 sm:flex-row">
-        <button
-          type="submit"
-          name="intent"
-          value="save"
-          className="btn-secondary w-full sm:w-auto"
-          disabled={pending}
-        >
-          {published ? t("offers.action.saveChanges") : t("offers.action.save")}
-        </button>
-        {published ? null : (
-          <button
-            type="submit"
-            name="intent"
-            value="publish"
-            className="btn-primary w-full sm:w-auto"
-            disabled={pending}
-          >
-            {pending ? t("offers.action.pending") : t("offers.action.publish")}
-          </button>
-        )}
-      </div>
-    </Form>
+    </ListingFormShell>
   );
 }

@@ -1,14 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, useNavigation } from "@remix-run/react";
-import {
-  CheckboxGroup,
-  ErrorList,
-  FormErrors,
-  SelectField,
-  TextAreaField,
-  TextField,
-} from "~/components/forms";
+import { ListingFormShell } from "~/components/listings/listing-form";
+import { CheckboxGroup, ErrorList, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { useT } from "~/i18n/use-t";
 import { COUNTIES, INDUSTRIES, localName } from "~/modules/reference/reference";
 import { SERVICE_CATEGORIES, ServiceFormSchema } from "~/modules/spaces/spaces.schema";
@@ -45,7 +38,6 @@ export function ServiceForm({
   published?: boolean;
 }) {
   const { t, locale } = useT();
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     id,
     lastResult,
@@ -54,12 +46,10 @@ export function ServiceForm({
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ServiceFormSchema }),
   });
-  const pending = navigation.state === "submitting";
   const free = fields.free.initialValue === "on" || (fields.free.initialValue as unknown) === true;
 
   return (
-    <Form method="post" {...getFormProps(form)} className="card space-y-5">
-      <FormErrors errors={form.errors} />
+    <ListingFormShell ns="spaces" formProps={getFormProps(form)} errors={form.errors} published={published}>
       {spaces && spaces.length > 1 ? (
         <SelectField
           meta={fields.organisationId}
@@ -135,28 +125,6 @@ export function ServiceForm({
         hint={t("spaces.field.turnaroundHint")}
         inputMode="decimal"
       />
-      <div className="flex flex-col gap-3 sm:flex-row">
-        <button
-          type="submit"
-          name="intent"
-          value="save"
-          className="btn-secondary w-full sm:w-auto"
-          disabled={pending}
-        >
-          {published ? t("spaces.action.saveChanges") : t("spaces.action.save")}
-        </button>
-        {published ? null : (
-          <button
-            type="submit"
-            name="intent"
-            value="publish"
-            className="btn-primary w-full sm:w-auto"
-            disabled={pending}
-          >
-            {pending ? t("spaces.action.pending") : t("spaces.action.publish")}
-          </button>
-        )}
-      </div>
-    </Form>
+    </ListingFormShell>
   );
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { listingPageNumber, listingSearchText } from "~/modules/listings/listings.schema";
 import { ArrangementType, OfferKind } from "~/generated/prisma/enums";
 import type { MessageKey } from "~/i18n/i18n";
 import { ARRANGEMENT_TYPES } from "~/modules/marketplace/marketplace.schema";
@@ -124,15 +125,9 @@ export const OfferFiltersSchema = z.object({
     .optional()
     .transform((value) => value === "1" || value === "on" || value === "true")
     .catch(false),
-  q: z
-    .string()
-    .trim()
-    .max(100)
-    .optional()
-    .transform((value) => value || undefined)
-    .catch(undefined),
+  q: listingSearchText,
   sort: z.enum(OFFER_SORTS).catch("newest").default("newest"),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+  page: listingPageNumber,
 });
 
 export type OfferFilters = z.output<typeof OfferFiltersSchema>;

@@ -1,9 +1,6 @@
 import type { OfferStatus } from "~/generated/prisma/enums";
+import { LISTING_TRANSITIONS } from "~/modules/listings/listings.states";
 import type { Transitions } from "~/utils/state-machine";
 
-/** The offer state machine. Every state is editable; editing a published offer keeps it published. */
-export const OFFER_TRANSITIONS: Transitions<OfferStatus> = {
-  DRAFT: ["PUBLISHED"],
-  PUBLISHED: ["WITHDRAWN"],
-  WITHDRAWN: ["PUBLISHED"],
-};
+/** An offer moves as every listing does: OfferStatus has the listing's states, state for state. */
+export const OFFER_TRANSITIONS: Transitions<OfferStatus> = LISTING_TRANSITIONS;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { listingPageNumber, listingSearchText } from "~/modules/listings/listings.schema";
 import { ServiceCategory } from "~/generated/prisma/enums";
 import { checkboxes, optionalYuan } from "~/modules/marketplace/marketplace.schema";
 import { COUNTY_CODES, INDUSTRY_CODES } from "~/modules/reference/reference";
@@ -111,15 +112,9 @@ export const ServiceFiltersSchema = z.object({
   industry: z.enum(INDUSTRY_CODES).optional().catch(undefined),
   free: flag,
   verified: flag,
-  q: z
-    .string()
-    .trim()
-    .max(100)
-    .optional()
-    .transform((value) => value || undefined)
-    .catch(undefined),
+  q: listingSearchText,
   sort: z.enum(SERVICE_SORTS).catch("newest").default("newest"),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+  page: listingPageNumber,
 });
 
 export type ServiceFilters = z.output<typeof ServiceFiltersSchema>;

@@ -1,12 +1,9 @@
 import type { ServiceRequestStatus, ServiceStatus } from "~/generated/prisma/enums";
+import { LISTING_TRANSITIONS } from "~/modules/listings/listings.states";
 import type { Transitions } from "~/utils/state-machine";
 
-/** The service state machine, as for offers. Every state is editable; editing a published service keeps it published. */
-export const SERVICE_TRANSITIONS: Transitions<ServiceStatus> = {
-  DRAFT: ["PUBLISHED"],
-  PUBLISHED: ["WITHDRAWN"],
-  WITHDRAWN: ["PUBLISHED"],
-};
+/** A service moves as every listing does: ServiceStatus has the listing's states, state for state. */
+export const SERVICE_TRANSITIONS: Transitions<ServiceStatus> = LISTING_TRANSITIONS;
 
 /** A request moves like an application: the space answers, then finishes; the requester may cancel until it is done. */
 export const REQUEST_TRANSITIONS: Transitions<ServiceRequestStatus> = {

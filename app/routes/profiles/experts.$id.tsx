@@ -13,12 +13,8 @@ import { expertTrust } from "~/modules/reviews/profile-trust.server";
 import { TrustSections } from "~/components/reviews/trust-sections";
 import { domainErrorResponse } from "~/utils/errors";
 import { ExpertFacts } from "~/components/profiles/expert-facts";
-import {
-  ContactSection,
-  HiddenNotice,
-  ModerationForm,
-  ProfileOffers,
-} from "~/components/profiles/profile-sections";
+import { ProfileLayout } from "~/components/profiles/profile-layout";
+import { ContactSection, ProfileOffers } from "~/components/profiles/profile-sections";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.expert.displayName} · ${translate(data.locale, "app.name")}` : "XiangKe" },
@@ -48,19 +44,19 @@ export default function ExpertPage() {
   const lastResult = useActionData<typeof action>();
   const { t } = useT();
   return (
-    <article className="mx-auto max-w-2xl space-y-4">
-      <HiddenNotice hidden={hidden} />
-      <header className="card">
-        <h1 className="flex flex-wrap items-center gap-2 text-2xl font-bold">
-          <span>{expert.displayName}</span>
-          <VerifiedBadge verified={expert.verified} />
-          {profile?.isCommissioner ? (
-            <span className="rounded-full bg-brand-700 px-2 py-0.5 text-xs text-white">
-              {t("profiles.expert.commissioner")}
-            </span>
-          ) : null}
-        </h1>
-        {profile ? (
+    <ProfileLayout
+      hidden={hidden}
+      name={expert.displayName}
+      verified={expert.verified}
+      badges={
+        profile?.isCommissioner ? (
+          <span className="rounded-full bg-brand-700 px-2 py-0.5 text-xs text-white">
+            {t("profiles.expert.commissioner")}
+          </span>
+        ) : null
+      }
+      intro={
+        profile ? (
           <p className="mt-1 flex flex-wrap items-center gap-2 text-stone-700">
             <span>{profile.title}</span>
             {profile.affiliation ? (
@@ -76,20 +72,20 @@ export default function ExpertPage() {
           </p>
         ) : (
           <p className="mt-2 text-stone-700">{t("profiles.expert.missing")}</p>
-        )}
-        {isOwner ? (
-          <div className="mt-4 flex flex-wrap gap-2">
-            <Link to="/account/profile" className="btn-secondary">
-              {profile ? t("profiles.edit") : t("profiles.expert.fillIn")}
-            </Link>
-            {!expert.verified ? (
-              <Link to="/account/verification" className="btn-secondary">
-                {t("profiles.verify")}
-              </Link>
-            ) : null}
-          </div>
-        ) : null}
-      </header>
+        )
+      }
+      editLinks={
+        isOwner
+          ? {
+              editHref: "/account/profile",
+              editLabel: profile ? t("profiles.edit") : t("profiles.expert.fillIn"),
+              verifyHref: "/account/verification",
+            }
+          : null
+      }
+      canModerate={canModerate && Boolean(profile)}
+      lastResult={lastResult}
+    >
       {profile ? <ExpertFacts profile={profile} /> : null}
       {profile ? <ContactSection contact={contact} /> : null}
       <TrustSections trust={trust} />
@@ -102,8 +98,7 @@ export default function ExpertPage() {
         </Form>
       ) : null}
       <ProfileOffers offers={offers} />
-      {canModerate && profile ? <ModerationForm hidden={Boolean(hidden)} lastResult={lastResult} /> : null}
-    </article>
+    </ProfileLayout>
   );
 }
 

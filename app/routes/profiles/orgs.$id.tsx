@@ -6,7 +6,6 @@ import {
   OrganisationExperts,
   OrganisationMembers,
 } from "~/components/profiles/organisation-sections";
-import { VerifiedBadge } from "~/components/verified-badge";
 import { PovertyBadge } from "~/components/poverty-badge";
 import { getLocale } from "~/i18n/i18n.server";
 import { translate } from "~/i18n/i18n";
@@ -20,12 +19,8 @@ import { managesWebhooks } from "~/modules/webhooks/webhooks.server";
 import { organisationTrust } from "~/modules/reviews/profile-trust.server";
 import { TrustSections } from "~/components/reviews/trust-sections";
 import { domainErrorResponse } from "~/utils/errors";
-import {
-  ContactSection,
-  HiddenNotice,
-  ModerationForm,
-  ProfileOffers,
-} from "~/components/profiles/profile-sections";
+import { ProfileLayout } from "~/components/profiles/profile-layout";
+import { ContactSection, ProfileOffers } from "~/components/profiles/profile-sections";
 import { SpaceServicesSection } from "~/components/spaces/service-views";
 import { povertyStatus } from "~/modules/reach/poverty.server";
 import { PovertySection } from "~/components/reach/reach-sections";
@@ -89,36 +84,36 @@ export default function OrganisationPage() {
     .filter(Boolean)
     .join(" · ");
   return (
-    <article className="mx-auto max-w-2xl space-y-4">
-      <HiddenNotice hidden={hidden} />
-      <header className="card">
-        <p className="text-sm text-stone-600">{t(`orgType.${organisation.type}`)}</p>
-        <h1 className="mt-1 flex flex-wrap items-center gap-2 text-2xl font-bold">
-          <span>{locale === "en" && organisation.nameEn ? organisation.nameEn : organisation.name}</span>
-          <VerifiedBadge verified={Boolean(organisation.verifiedAt)} />
-        </h1>
-        {poverty?.since ? (
-          <p className="mt-1">
-            <PovertyBadge marked />
-          </p>
-        ) : null}
-        {place ? <p className="mt-1 text-stone-700">{t("profiles.location", { place })}</p> : null}
-        {organisation.description ? (
-          <p className="mt-3 whitespace-pre-line">{organisation.description}</p>
-        ) : null}
-        {canEdit ? (
-          <div className="mt-4 flex flex-wrap gap-2">
-            <Link to={`/account/organisations/${organisation.id}`} className="btn-secondary">
-              {t("profiles.edit")}
-            </Link>
-            {!organisation.verifiedAt ? (
-              <Link to={`/account/verification?org=${organisation.id}`} className="btn-secondary">
-                {t("profiles.verify")}
-              </Link>
-            ) : null}
-          </div>
-        ) : null}
-      </header>
+    <ProfileLayout
+      hidden={hidden}
+      eyebrow={<p className="text-sm text-stone-600">{t(`orgType.${organisation.type}`)}</p>}
+      name={locale === "en" && organisation.nameEn ? organisation.nameEn : organisation.name}
+      verified={Boolean(organisation.verifiedAt)}
+      intro={
+        <>
+          {poverty?.since ? (
+            <p className="mt-1">
+              <PovertyBadge marked />
+            </p>
+          ) : null}
+          {place ? <p className="mt-1 text-stone-700">{t("profiles.location", { place })}</p> : null}
+          {organisation.description ? (
+            <p className="mt-3 whitespace-pre-line">{organisation.description}</p>
+          ) : null}
+        </>
+      }
+      editLinks={
+        canEdit
+          ? {
+              editHref: `/account/organisations/${organisation.id}`,
+              editLabel: t("profiles.edit"),
+              verifyHref: `/account/verification?org=${organisation.id}`,
+            }
+          : null
+      }
+      canModerate={canModerate}
+      lastResult={lastResult}
+    >
       {poverty?.canChange ? (
         <PovertySection organisationId={organisation.id} since={poverty.since} canChange />
       ) : null}
@@ -140,8 +135,7 @@ export default function OrganisationPage() {
           canManage={managesServices}
         />
       ) : null}
-      {canModerate ? <ModerationForm hidden={Boolean(hidden)} lastResult={lastResult} /> : null}
-    </article>
+    </ProfileLayout>
   );
 }
 

@@ -118,3 +118,24 @@ export function NeedDetails({ need }: { need: NeedDetailsData }) {
     </article>
   );
 }
+
+/** Why the need is not (yet) public: a draft, or hidden by the bureau with its reason. */
+export function NeedStatusNotices({
+  need,
+}: {
+  need: { status: string; hiddenAt: Date | string | null; hiddenReason: string | null };
+}) {
+  const { t } = useT();
+  return (
+    <>
+      {need.status === "DRAFT" ? (
+        <p className="rounded-lg bg-stone-100 px-4 py-3 text-stone-700">{t("needs.draftNotice")}</p>
+      ) : null}
+      {need.hiddenAt ? (
+        <p className="rounded-lg bg-red-50 px-4 py-3 text-red-800">
+          {t("needs.hiddenNotice", { reason: need.hiddenReason ?? "" })}
+        </p>
+      ) : null}
+    </>
+  );
+}

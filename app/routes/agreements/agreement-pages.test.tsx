@@ -17,7 +17,7 @@ vi.mock("@remix-run/react", () => ({
 
 const { TermsForm } = await import("./+agreement-terms-form");
 const { TermsView } = await import("~/components/agreements/agreement-views");
-const { ComponentClauses } = await import("./+agreement-print");
+const { ComponentClauses } = await import("~/components/agreements/contract-print");
 
 const terms: AgreementTerms = {
   title: "香菇菌棒污染防治技术承包",

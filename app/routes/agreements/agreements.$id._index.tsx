@@ -1,11 +1,10 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { MilestonesPanel } from "~/components/agreements/milestones-panel";
 import { RevenuePanel } from "~/components/agreements/revenue-panel";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/forms";
-import { formatDate } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18n.server";
 import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
@@ -23,7 +22,8 @@ import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
 import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { AgreementActions, PendingVersion } from "./+agreement-actions";
-import { Parties, Signatures, StatusBadge, TermsView } from "~/components/agreements/agreement-views";
+import { AgreementHeader, TermsInForce } from "~/components/agreements/agreement-page-sections";
+import { Parties } from "~/components/agreements/agreement-views";
 import { VersionHistory } from "~/components/agreements/version-history";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -81,30 +81,12 @@ export default function AgreementPage() {
   const { page, milestones, revenue, reviewPanel, idempotencyKey, cofunding } =
     useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const { t, locale } = useT();
+  const { t } = useT();
   const { agreement, inForce, pending } = page;
   const shown = inForce ?? pending;
   return (
     <article className="mx-auto max-w-3xl space-y-4">
-      <header className="space-y-1">
-        <p className="flex flex-wrap items-center gap-2 text-sm text-stone-600">
-          <Link to="/agreements" className="link">
-            {t("agreements.title")}
-          </Link>
-          <span>·</span>
-          <span>{t("agreements.number", { number: agreement.number })}</span>
-          <StatusBadge status={agreement.status} />
-        </p>
-        <h1 className="text-2xl font-bold">{agreement.title}</h1>
-        {agreement.terminatedAt ? (
-          <p role="note" className="rounded-lg border-l-4 border-red-600 bg-red-50 px-4 py-3">
-            {t("agreements.terminatedNotice", {
-              date: formatDate(locale, agreement.terminatedAt),
-              reason: agreement.terminationReason ?? "",
-            })}
-          </p>
-        ) : null}
-      </header>
+      <AgreementHeader agreement={agreement} />
       <FormErrors errors={lastResult?.error?.[""]} />
       <section className="card space-y-3">
         <Parties payer={page.payer} payee={page.payee} />
@@ -125,20 +107,7 @@ export default function AgreementPage() {
           inForce={Boolean(inForce)}
         />
       ) : null}
-      {shown && shown !== pending ? (
-        <section className="card space-y-4" aria-labelledby="terms">
-          <div className="flex flex-wrap items-center gap-2">
-            <h2 id="terms" className="text-lg font-semibold">
-              {t("agreements.inForce", { version: shown.version })}
-            </h2>
-            <Link to={`/agreements/${agreement.id}/print`} className="link ml-auto text-sm">
-              {t("agreements.print")}
-            </Link>
-          </div>
-          <TermsView terms={shown.terms} />
-          <Signatures signatures={shown.signatures} />
-        </section>
-      ) : null}
+      {shown && shown !== pending ? <TermsInForce agreementId={agreement.id} version={shown} /> : null}
       {milestones ? (
         <MilestonesPanel
           agreementId={agreement.id}

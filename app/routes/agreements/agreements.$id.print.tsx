@@ -1,18 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatDateTime } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18n.server";
 import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { getAgreementVersion } from "~/modules/agreements/agreements.queries.server";
-import { chineseOrdinal } from "~/modules/agreements/chinese-numbers";
 import { plannedMilestones, type AgreementTerms } from "~/modules/agreements/terms";
 import { requireUser } from "~/modules/users/guards.server";
 import { domainErrorResponse } from "~/utils/errors";
-import { ComponentClauses, PrintButton, SignatureBlock, useAmount } from "./+agreement-print";
-import { useDay } from "~/components/agreements/agreement-views";
+import { ContractArticles } from "~/components/agreements/contract-articles";
+import { PrintButton, SignatureBlock, useAmount } from "~/components/agreements/contract-print";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -32,71 +30,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { view, locale: await getLocale(request), printedAt: new Date().toISOString() };
 }
 
-function Article({ number, title, children }: { number: number; title: string; children: ReactNode }) {
-  const { t, locale } = useT();
-  return (
-    <section className="break-inside-avoid space-y-2">
-      <h2 className="font-bold">
-        {t("contract.article", { n: locale === "zh" ? chineseOrdinal(number) : number })} {title}
-      </h2>
-      <div className="space-y-2 leading-7">{children}</div>
-    </section>
-  );
-}
-
 /** The printable contract: A4 proportions on screen, the site's chrome hidden on paper. */
 export default function PrintAgreementPage() {
   const { view, printedAt } = useLoaderData<typeof loader>();
   const { t, locale } = useT();
-  const day = useDay();
   const amount = useAmount();
   const { agreement, version, payer, payee } = view;
   const terms: AgreementTerms = version.terms;
   const hasMilestones = plannedMilestones(terms).length > 0;
-  const articles: { title: string; body: ReactNode }[] = [
-    { title: t("contract.subject"), body: <p>{t("contract.subjectText", { title: terms.title })}</p> },
-    {
-      title: t("contract.period"),
-      body: <p>{t("contract.periodText", { start: day(terms.startDate), end: day(terms.endDate) })}</p>,
-    },
-    ...terms.components.map((component, index) => ({
-      title: t(`arrangement.${component.type}`),
-      body: (
-        <ComponentClauses
-          component={component}
-          firstPosition={
-            plannedMilestones({ ...terms, components: terms.components.slice(0, index) }).length + 1
-          }
-        />
-      ),
-    })),
-    ...(hasMilestones
-      ? [
-          {
-            title: t("contract.payment"),
-            body: <p>{t("contract.paymentText", { days: terms.reviewWindowDays })}</p>,
-          },
-        ]
-      : []),
-    ...(terms.specialTerms
-      ? [
-          {
-            title: t("agreements.field.specialTerms"),
-            body: <p className="whitespace-pre-line">{terms.specialTerms}</p>,
-          },
-        ]
-      : []),
-    { title: t("contract.changes"), body: <p>{t("contract.changesText")}</p> },
-    { title: t("contract.disputes"), body: <p>{t("contract.disputesText")}</p> },
-    {
-      title: t("contract.signing"),
-      body: (
-        <p className="break-all">
-          {t("contract.signingText", { version: version.version, hash: version.termsHash })}
-        </p>
-      ),
-    },
-  ];
   const signatureOf = (party: "PAYER" | "PAYEE") => version.signatures.find((s) => s.party === party);
   return (
     <div className="mx-auto max-w-[210mm] space-y-6 bg-white p-6 text-stone-900 shadow-sm sm:p-12 print:max-w-none print:p-0 print:shadow-none">
@@ -128,11 +69,7 @@ export default function PrintAgreementPage() {
           </div>
         )}
       </dl>
-      {articles.map((article, index) => (
-        <Article key={index} number={index + 1} title={article.title}>
-          {article.body}
-        </Article>
-      ))}
+      <ContractArticles terms={terms} version={version} />
       {hasMilestones ? (
         <p className="text-sm text-stone-600">
           {t("contract.totalNote", {

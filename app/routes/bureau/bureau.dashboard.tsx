@@ -23,9 +23,8 @@ import {
   IndustriesTable,
   MAP_METRIC_LABELS,
   MapTable,
-  TargetsTable,
-  YearsTable,
 } from "~/components/dashboard/dashboard-tables";
+import { YearSections } from "~/components/dashboard/year-sections";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -90,43 +89,7 @@ export default function DashboardPage() {
         </a>
       </div>
 
-      <section className="space-y-3" aria-labelledby="targets-title">
-        <h2 id="targets-title" className="text-xl font-semibold">
-          {t("dashboard.targets.title")}
-        </h2>
-        <TargetsTable figures={figures} />
-        <Chart svg={charts.targets} label={t("dashboard.chart.targets")}>
-          <YearsTable
-            years={figures.years.slice(-3)}
-            columns={["spacesTotal", "demosTotal", "commissioners"]}
-          />
-        </Chart>
-      </section>
-
-      <section className="space-y-3" aria-labelledby="years-title">
-        <h2 id="years-title" className="text-xl font-semibold">
-          {t("dashboard.years.title")}
-        </h2>
-        <Chart svg={charts.needs} label={t("dashboard.chart.needs")}>
-          <YearsTable years={figures.years} columns={["needsPosted", "needsMatched", "medianHours"]} />
-        </Chart>
-        <Chart svg={charts.money} label={t("dashboard.chart.money")}>
-          <YearsTable years={figures.years} columns={["fundedFen", "releasedFen", "disbursedFen"]} />
-        </Chart>
-        <YearsTable
-          years={figures.years}
-          columns={[
-            "spacesTotal",
-            "spacesNew",
-            "demosTotal",
-            "demosNew",
-            "commissioners",
-            "needsPosted",
-            "needsMatched",
-            "medianHours",
-          ]}
-        />
-      </section>
+      <YearSections figures={figures} charts={charts} />
 
       <section className="space-y-3" aria-labelledby="counties-title">
         <h2 id="counties-title" className="text-xl font-semibold">

@@ -4,8 +4,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, TextAreaField } from "~/components/forms";
-import { VerifiedBadge } from "~/components/verified-badge";
-import { formatDate } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18n.server";
 import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
@@ -16,7 +14,7 @@ import { domainErrorResponse } from "~/utils/errors";
 import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
 import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { VerificationDetails } from "~/components/verification/verification-views";
+import { VerificationReviewSummary } from "~/components/verification/verification-review";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -60,7 +58,7 @@ export default function ReviewVerificationPage() {
   const { request } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { t, locale } = useT();
+  const { t } = useT();
   // The reject form shows its own field errors; a refusal of either decision shows at the top.
   const isReject = lastResult?.initialValue?.intent === "reject";
   const [rejectForm, rejectFields] = useForm({
@@ -71,12 +69,6 @@ export default function ReviewVerificationPage() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: DecisionSchema }),
   });
   const busy = navigation.state === "submitting";
-  const subjectLink = request.organisation
-    ? `/orgs/${request.organisation.id}`
-    : request.person?.primaryRole === "EXPERT"
-      ? `/experts/${request.person.id}`
-      : null;
-  const verified = Boolean(request.organisation?.verifiedAt ?? request.person?.verifiedAt);
   return (
     <article className="mx-auto max-w-2xl space-y-4">
       <Link to="/bureau/verifications" className="link">
@@ -84,43 +76,7 @@ export default function ReviewVerificationPage() {
       </Link>
       <h1 className="text-2xl font-bold">{t("verification.reviewTitle")}</h1>
       {!isReject ? <FormErrors errors={lastResult?.error?.[""]} /> : null}
-      <section className="card space-y-3">
-        <p className="flex flex-wrap items-center gap-2">
-          <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs">
-            {t(`verification.subject.${request.subject}`)}
-          </span>
-          {subjectLink ? (
-            <Link to={subjectLink} className="link font-semibold">
-              {request.subjectName}
-            </Link>
-          ) : (
-            <span className="font-semibold">{request.subjectName}</span>
-          )}
-          <VerifiedBadge verified={verified} />
-          {request.organisation ? (
-            <span className="text-sm text-stone-600">{t(`orgType.${request.organisation.type}`)}</span>
-          ) : null}
-        </p>
-        <p className="text-sm text-stone-600">
-          {t("verification.submittedAt", { date: formatDate(locale, request.createdAt) })} ·{" "}
-          {t("verification.submittedBy", { name: request.submittedBy.displayName })}
-        </p>
-        <VerificationDetails details={request.details} />
-        <p className="font-medium">{t(`verification.status.${request.status}`)}</p>
-        {request.decidedAt ? (
-          <p className="text-sm text-stone-600">
-            {t("verification.decidedBy", {
-              name: request.reviewer?.displayName ?? "—",
-              date: formatDate(locale, request.decidedAt),
-            })}
-          </p>
-        ) : null}
-        {request.reason ? (
-          <p className="text-sm text-red-800">
-            {t("verification.rejectedReason", { reason: request.reason })}
-          </p>
-        ) : null}
-      </section>
+      <VerificationReviewSummary request={request} />
       {request.status === "PENDING" ? (
         <div className="grid gap-4 sm:grid-cols-2">
           <Form method="post" className="card">

@@ -3,17 +3,13 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ChatRoom } from "~/components/chat/chat-room";
-import { VerifiedBadge } from "~/components/verified-badge";
+import { ConversationHeader } from "~/components/chat/conversation-header";
 import { getLocale } from "~/i18n/i18n.server";
 import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { HistoryParamsSchema, MessageFormSchema } from "~/modules/chat/chat.schema";
-import {
-  getConversationHeader,
-  listMessages,
-  postMessage,
-  requireParticipant,
-} from "~/modules/chat/chat.server";
+import { postMessage, requireParticipant } from "~/modules/chat/chat.server";
+import { conversationPageData } from "~/modules/chat/conversation-page.server";
 import { MAX_IMAGE_BYTES, parseUploadForm } from "~/modules/uploads/uploads.server";
 import { requirePermission } from "~/modules/users/guards.server";
 import { domainErrorResponse, isDomainError } from "~/utils/errors";
@@ -41,40 +37,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const conversationId = params.id ?? "";
   const user = await participant(request, conversationId, context);
   const { before } = HistoryParamsSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const [header, history, locale] = await Promise.all([
-    getConversationHeader(conversationId, user.id),
-    listMessages(conversationId, { before }),
-    getLocale(request),
-  ]);
-  const title = header.agreement
-    ? translate(locale, "chat.aboutAgreement", { agreement: header.agreement.title })
-    : header.application
-      ? translate(locale, "chat.about", { need: header.application.need.title })
-      : translate(locale, "chat.with", {
-          name: header.others.map((other) => other.user.displayName).join("、"),
-        });
+  const locale = await getLocale(request);
   return {
     locale,
-    title,
-    userId: user.id,
-    conversationId,
-    kind: header.kind,
-    application: header.application,
-    agreement: header.agreement,
-    others: header.others.map((other) => ({
-      id: other.userId,
-      name: other.user.displayName,
-      verified: Boolean(other.user.verifiedAt),
-    })),
-    receipts: Object.fromEntries(
-      header.others.map((other) => [
-        other.userId,
-        { deliveredSeq: other.lastDeliveredSeq, readSeq: other.lastReadSeq },
-      ]),
-    ),
-    messages: history.messages,
-    hasOlder: history.hasMore,
-    paging: before !== undefined,
+    ...(await conversationPageData({ userId: user.id, conversationId, before, locale })),
     // A fresh id for the plain form: a double submit (or a resubmitted page) stores one message.
     clientId: crypto.randomUUID(),
   };
@@ -134,33 +100,7 @@ export default function ConversationPage() {
           ← {t("chat.backToList")}
         </Link>
       </p>
-      <header className="space-y-1">
-        <p className="text-xs text-stone-500">{t(`chat.kind.${loaderData.kind}`)}</p>
-        <h1 className="text-xl font-bold">{loaderData.title}</h1>
-        <p className="flex flex-wrap items-center gap-x-2 text-sm text-stone-600">
-          {t("chat.participants")}
-          {loaderData.others.map((other) => (
-            <span key={other.id} className="inline-flex items-center gap-1">
-              {other.name}
-              <VerifiedBadge verified={other.verified} compact />
-            </span>
-          ))}
-        </p>
-        {loaderData.agreement ? (
-          <p className="text-sm">
-            <Link to={`/agreements/${loaderData.agreement.id}`} className="link">
-              {loaderData.agreement.number} · {loaderData.agreement.title}
-            </Link>
-          </p>
-        ) : null}
-        {loaderData.application ? (
-          <p className="text-sm">
-            <Link to={`/needs/${loaderData.application.need.id}`} className="link">
-              {loaderData.application.need.title}
-            </Link>
-          </p>
-        ) : null}
-      </header>
+      <ConversationHeader {...loaderData} />
       <ChatRoom
         key={loaderData.conversationId}
         {...loaderData}

@@ -3,30 +3,20 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ApplyForm } from "~/components/needs/apply-form";
-import { NeedDetails } from "~/components/needs/need-details";
+import { NeedApplySection } from "~/components/needs/need-apply-section";
+import { NeedDetails, NeedStatusNotices } from "~/components/needs/need-details";
 import { NeedModeration, NeedOwnerActions } from "~/components/needs/need-management";
-import { OwnApplication } from "~/components/needs/own-application";
-import { needReachView } from "~/modules/reach/reach-view.server";
 import { NeedReachPanel } from "~/components/reach/reach-sections";
 import { NeedRecommendations } from "~/components/search/recommendations";
 import { getLocale } from "~/i18n/i18n.server";
 import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
-import {
-  applyToNeed,
-  getOwnApplication,
-  withdrawApplication,
-} from "~/modules/applications/applications.server";
-import { brandProjectOfNeed, mayStartBrand } from "~/modules/creative/brands.server";
-import { recommendForNeed } from "~/modules/matching/matching.server";
-import { isInvitedToApply } from "~/modules/negotiation/invitations.server";
-import { listRevisions } from "~/modules/negotiation/revisions.server";
+import { z } from "zod";
+import { applyToNeed, withdrawApplication } from "~/modules/applications/applications.server";
+import { needPageData } from "~/modules/applications/need-page.server";
 import { NeedPageActionSchema } from "~/modules/needs/needs.page.server";
-import { getNeedForViewer } from "~/modules/needs/needs.queries.server";
 import { closeNeed, publishNeed, setNeedHidden } from "~/modules/needs/needs.server";
 import { getOptionalUser, requireUser } from "~/modules/users/guards.server";
-import { can } from "~/modules/users/permissions";
 import { domainErrorResponse } from "~/utils/errors";
 import { replyWithDomainError } from "~/utils/forms.server";
 import { requestMeta } from "~/utils/request.server";
@@ -37,45 +27,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { name: "description", content: data?.need.description.slice(0, 120) ?? "" },
 ];
 
+const ParamsSchema = z.object({ id: z.string().min(1) });
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { id: needId } = ParamsSchema.parse(params);
   const viewer = await getOptionalUser(request);
   const locale = await getLocale(request);
   try {
-    const { need, manages, moderates } = await getNeedForViewer(params.id!, viewer);
-    const isExpert = can(viewer, "application.submit") && !manages;
-    const ownApplication = viewer && isExpert ? await getOwnApplication(need.id, viewer.id) : null;
-    // An invitation-only need takes applications from invited or triage-assigned experts only.
-    const invited =
-      !need.invitationOnly || (viewer && isExpert ? await isInvitedToApply(need.id, viewer.id) : false);
-    const revisions = ownApplication
-      ? ((await listRevisions([ownApplication.id]))[ownApplication.id] ?? [])
-      : [];
-    // Those who choose (the need's organisation, the bureau) see who would fit and why.
-    const recommendations =
-      (manages || moderates) && need.status === "OPEN" ? await recommendForNeed(need.id) : null;
-    // A branding request links to its brand project, or lets those who may start one do so.
-    const brandProject = need.kind === "BRANDING" ? await brandProjectOfNeed(need.id) : null;
-    const brandLink = brandProject
-      ? `/brands/${brandProject.id}`
-      : mayStartBrand(viewer, need)
-        ? `/brands/new?need=${need.id}`
-        : null;
-    const reach = await needReachView(need, viewer);
-    return {
-      reach,
-      need,
-      manages,
-      moderates,
-      isExpert,
-      ownApplication,
-      invited,
-      revisions,
-      recommendations,
-      brandLink,
-      startsBrand: !brandProject,
-      loggedIn: Boolean(viewer),
-      locale,
-    };
+    return { ...(await needPageData({ viewer, needId })), locale };
   } catch (error) {
     throw domainErrorResponse(error);
   }
@@ -147,14 +106,7 @@ export default function NeedPage() {
       : undefined;
   return (
     <div className="mx-auto max-w-3xl space-y-6">
-      {need.status === "DRAFT" ? (
-        <p className="rounded-lg bg-stone-100 px-4 py-3 text-stone-700">{t("needs.draftNotice")}</p>
-      ) : null}
-      {need.hiddenAt ? (
-        <p className="rounded-lg bg-red-50 px-4 py-3 text-red-800">
-          {t("needs.hiddenNotice", { reason: need.hiddenReason ?? "" })}
-        </p>
-      ) : null}
+      <NeedStatusNotices need={need} />
       {otherError ? (
         <p role="alert" className="rounded-lg border-l-4 border-red-600 bg-red-50 px-4 py-3 text-red-800">
           {otherError.join(" ")}
@@ -177,19 +129,15 @@ export default function NeedPage() {
         <NeedRecommendations experts={recommendations.experts} offers={recommendations.offers} />
       ) : null}
 
-      {ownApplication ? (
-        <OwnApplication application={ownApplication} revisions={revisions} need={need} />
-      ) : isExpert && need.status === "OPEN" && invited ? (
-        <ApplyForm lastResult={reply("apply")} arrangements={need.arrangements} />
-      ) : isExpert && need.status === "OPEN" ? (
-        <p className="card text-stone-700">{t("negotiation.invitationOnlyRefused")}</p>
-      ) : !loggedIn && need.status === "OPEN" ? (
-        <p className="card text-center">
-          <Link to={`/login?redirectTo=/needs/${need.id}`} className="link">
-            {t("applications.loginToApply")}
-          </Link>
-        </p>
-      ) : null}
+      <NeedApplySection
+        need={need}
+        ownApplication={ownApplication}
+        revisions={revisions}
+        isExpert={isExpert}
+        invited={invited}
+        loggedIn={loggedIn}
+        lastResult={reply("apply")}
+      />
 
       {moderates ? <NeedModeration hidden={Boolean(need.hiddenAt)} reply={reply("hide")} /> : null}
     </div>

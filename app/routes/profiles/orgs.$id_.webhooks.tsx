@@ -21,7 +21,8 @@ import { domainErrorResponse } from "~/utils/errors";
 import { replyWithDomainError } from "~/utils/forms.server";
 import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { DeliveryLine, IntentButton, SecretOnce } from "~/components/webhooks/webhook-views";
+import { EndpointList } from "~/components/webhooks/endpoint-list";
+import { SecretOnce } from "~/components/webhooks/webhook-views";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${translate(data.locale, "webhooks.title")} · ${data.organisation.name}` : "XiangKe" },
@@ -93,58 +94,7 @@ export default function WebhooksPage() {
         <p className="mt-1 text-stone-700">{t("webhooks.intro")}</p>
       </header>
       {actionData?.secret ? <SecretOnce secret={actionData.secret} /> : null}
-      <section className="card" aria-labelledby="endpoints">
-        <h2 id="endpoints" className="text-lg font-semibold">
-          {t("webhooks.endpoints")}
-        </h2>
-        {endpoints.length === 0 ? <p className="mt-2 text-stone-600">{t("webhooks.none")}</p> : null}
-        <ul className="mt-2 divide-y divide-stone-200">
-          {endpoints.map((endpoint) => (
-            <li key={endpoint.id} className="space-y-2 py-3">
-              <p className="break-all font-mono text-sm">{endpoint.url}</p>
-              <p className="text-sm text-stone-700">
-                {t(endpoint.active ? "webhooks.status.active" : "webhooks.status.disabled")} ·{" "}
-                {endpoint.events.map((event) => t(eventLabel(event))).join("、")}
-              </p>
-              {endpoint.deliveries.length > 0 ? (
-                <ul className="space-y-1" aria-label={t("webhooks.recent")}>
-                  {endpoint.deliveries.map((delivery) => (
-                    <li key={delivery.id}>
-                      <DeliveryLine delivery={delivery} />
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                <p className="text-sm text-stone-600">{t("webhooks.noDeliveries")}</p>
-              )}
-              <div className="flex flex-wrap gap-2">
-                <Link to={`/orgs/${organisation.id}/webhooks/${endpoint.id}`} className="btn-secondary">
-                  {t("webhooks.log")}
-                </Link>
-                <IntentButton
-                  intent={endpoint.active ? "disable" : "enable"}
-                  name="endpointId"
-                  value={endpoint.id}
-                  label={t(endpoint.active ? "webhooks.disable" : "webhooks.enable")}
-                />
-                <IntentButton
-                  intent="rotate"
-                  name="endpointId"
-                  value={endpoint.id}
-                  label={t("webhooks.rotate")}
-                />
-                <IntentButton
-                  intent="delete"
-                  name="endpointId"
-                  value={endpoint.id}
-                  label={t("webhooks.delete")}
-                  tone="danger"
-                />
-              </div>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <EndpointList organisationId={organisation.id} endpoints={endpoints} />
       <Form method="post" {...getFormProps(form)} className="card space-y-4">
         <h2 className="text-lg font-semibold">{t("webhooks.register.title")}</h2>
         <FormErrors errors={form.errors} />

@@ -3,12 +3,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/forms";
-import { IntentButton } from "~/components/intent-button";
+import { RecognitionSection } from "~/components/spaces/space-recognition";
 import { VerifiedBadge } from "~/components/verified-badge";
 import { getLocale } from "~/i18n/i18n.server";
 import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
-import { SPACE_LEVELS, SpacePageActionSchema } from "~/modules/spaces/space-directory.schema";
+import { SpacePageActionSchema } from "~/modules/spaces/space-directory.schema";
 import { getSpacePage, recogniseSpace, withdrawRecognition } from "~/modules/spaces/space-directory.server";
 import { getOptionalUser, requireUser } from "~/modules/users/guards.server";
 import { domainErrorResponse } from "~/utils/errors";
@@ -123,31 +123,7 @@ export default function SpacePage() {
         </ul>
       </section>
       <KpiSection computed={computed} reports={reports} />
-      {canRecognise ? (
-        <section className="card space-y-3" aria-labelledby="recognition">
-          <h2 id="recognition" className="font-semibold">
-            {t("spaces.recognition.title")}
-          </h2>
-          <Form method="post" className="flex flex-wrap items-end gap-3">
-            <label className="block space-y-1 text-sm">
-              <span className="font-medium">{t("spaces.recognition.level")}</span>
-              <select name="level" defaultValue={profile?.level ?? "CITY"} className="input">
-                {SPACE_LEVELS.map((level) => (
-                  <option key={level} value={level}>
-                    {t(`spaces.level.${level}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <button type="submit" name="intent" value="recognise" className="btn-primary">
-              {t("spaces.action.recognise")}
-            </button>
-          </Form>
-          {profile?.recognisedAt ? (
-            <IntentButton intent="withdrawRecognition" label={t("spaces.action.withdrawRecognition")} />
-          ) : null}
-        </section>
-      ) : null}
+      {canRecognise ? <RecognitionSection profile={profile} /> : null}
     </article>
   );
 }

@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { StatementFilters, StatementLines } from "~/components/wallet/statement-sections";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { formatDateTime, formatMoney } from "~/i18n/format";
+import { formatMoney } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18n.server";
 import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
-import { LEDGER_REASONS, StatementFiltersSchema } from "~/modules/ledger/ledger.schema";
+import { StatementFiltersSchema } from "~/modules/ledger/ledger.schema";
 import { requireUser } from "~/modules/users/guards.server";
 import { getAccountStatement } from "~/modules/wallet/wallet.server";
 import { walletHref } from "~/modules/wallet/wallet-links";
@@ -64,35 +65,7 @@ export default function StatementPage() {
         </p>
       )}
 
-      <Form method="get" className="card grid gap-3 sm:grid-cols-4 sm:items-end">
-        <label className="block text-sm">
-          <span className="text-stone-700">{t("wallet.statement.from")}</span>
-          <input type="date" name="from" defaultValue={filters.from ?? ""} className="input mt-1" />
-        </label>
-        <label className="block text-sm">
-          <span className="text-stone-700">{t("wallet.statement.to")}</span>
-          <input type="date" name="to" defaultValue={filters.to ?? ""} className="input mt-1" />
-        </label>
-        <label className="block text-sm">
-          <span className="text-stone-700">{t("wallet.statement.reason")}</span>
-          <select name="reason" defaultValue={filters.reason ?? ""} className="input mt-1">
-            <option value="">{t("wallet.statement.allReasons")}</option>
-            {LEDGER_REASONS.map((reason) => (
-              <option key={reason} value={reason}>
-                {t(`ledger.reason.${reason}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <div className="flex gap-2">
-          <button type="submit" className="btn-primary flex-1">
-            {t("wallet.statement.apply")}
-          </button>
-          <Link to={href} className="btn-secondary">
-            {t("wallet.statement.reset")}
-          </Link>
-        </div>
-      </Form>
+      <StatementFilters filters={filters} resetHref={href} />
 
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <span className="text-stone-600">{t("wallet.statement.count", { total })}</span>
@@ -103,26 +76,7 @@ export default function StatementPage() {
       </div>
 
       {lines.length === 0 ? <p className="card text-stone-600">{t("wallet.statement.empty")}</p> : null}
-      <ol className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
-        {lines.map((line) => (
-          <li key={line.entryId} className="grid grid-cols-[1fr_auto] gap-x-3 px-3 py-2">
-            <span className="font-medium">{t(`ledger.reason.${line.reason}`)}</span>
-            <span
-              className={`text-right font-semibold ${line.amountFen > 0 ? "text-brand-800" : "text-stone-900"}`}
-            >
-              {line.amountFen > 0 ? "+" : "−"}
-              {formatMoney(locale, Math.abs(line.amountFen))}
-            </span>
-            <span className="text-sm text-stone-600">
-              {formatDateTime(locale, line.at)} · {line.counterpartyLabel}
-            </span>
-            <span className="text-right text-sm text-stone-600">
-              {t("wallet.csv.balance")} {formatMoney(locale, line.balanceFen)}
-            </span>
-            {line.memo ? <span className="col-span-2 text-sm text-stone-700">{line.memo}</span> : null}
-          </li>
-        ))}
-      </ol>
+      <StatementLines lines={lines} />
 
       {pages > 1 ? (
         <nav

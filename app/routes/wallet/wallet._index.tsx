@@ -4,7 +4,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, SelectField, TextField } from "~/components/forms";
-import { formatDate, formatMoney } from "~/i18n/format";
+import { WithdrawalHistory } from "~/components/wallet/withdrawal-history";
+import { formatMoney } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18n.server";
 import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
@@ -124,29 +125,7 @@ export default function WalletPage() {
         </Form>
       </section>
 
-      <section aria-labelledby="withdrawals-title" className="space-y-3">
-        <h2 id="withdrawals-title" className="text-lg font-semibold">
-          {t("wallet.withdrawals.title")}
-        </h2>
-        {withdrawals.length === 0 ? <p className="text-stone-600">{t("wallet.withdrawals.none")}</p> : null}
-        <ul className="space-y-2">
-          {withdrawals.map((withdrawal) => (
-            <li key={withdrawal.id} className="card flex flex-wrap items-center gap-2">
-              <span className="font-medium">{formatMoney(locale, withdrawal.amountFen)}</span>
-              <span className="text-sm text-stone-600">
-                {t("wallet.withdrawal.to", { bank: withdrawal.bankName, tail: withdrawal.accountNumberTail })}
-              </span>
-              <span className="text-sm text-stone-600">{formatDate(locale, withdrawal.createdAt)}</span>
-              <span className="ml-auto rounded-full bg-stone-100 px-2 py-0.5 text-sm">
-                {t(`wallet.withdrawal.status.${withdrawal.status}`)}
-              </span>
-              {withdrawal.rejectReason ? (
-                <p className="w-full text-sm text-stone-700">{withdrawal.rejectReason}</p>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      </section>
+      <WithdrawalHistory withdrawals={withdrawals} />
     </div>
   );
 }

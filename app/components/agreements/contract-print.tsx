@@ -4,7 +4,7 @@ import { useT } from "~/i18n/use-t";
 import { fenToChineseCapital } from "~/modules/agreements/chinese-numbers";
 import { bpToPercentText, type ComponentTerms } from "~/modules/agreements/terms";
 import { useHydrated } from "~/utils/use-hydrated";
-import { useDay } from "~/components/agreements/agreement-views";
+import { useDay } from "./agreement-views";
 
 /** Contract clauses: amounts in figures and in Chinese capitals, as a contract writes them. */
 

@@ -12,6 +12,7 @@ import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
 import { assertTransition } from "~/utils/state-machine";
 import { LISTING_TRANSITIONS, type ListingStatus } from "./listings.states";
+import type { RequestMeta } from "~/utils/request.server";
 
 /*
  * The lifecycle offers and space services share: create, edit, publish, withdraw, hide and unhide,
@@ -20,9 +21,7 @@ import { LISTING_TRANSITIONS, type ListingStatus } from "./listings.states";
  * whom hiding notifies; its own error codes and audit actions are kept as they were.
  */
 
-export interface RequestMeta {
-  ip?: string | null;
-}
+export type { RequestMeta };
 
 /** The columns the lifecycle reads and writes on every kind of listing. */
 export interface ListingRow {

@@ -33,12 +33,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "dispute.resolve");
   const submission = parseWithZod(await request.formData(), { schema: ResolveDisputeSchema });
   if (submission.status !== "success") return replyInvalid(submission);
-  const { milestoneId, payeeYuan, note, idempotencyKey } = submission.value;
+  // The form field is named for what the person types (yuan); its parsed value is fen.
+  const { milestoneId, payeeYuan: payeeFen, note, idempotencyKey } = submission.value;
   try {
     await resolveDispute(
       user,
       milestoneId,
-      { payeeFen: payeeYuan, note },
+      { payeeFen, note },
       idempotencyKey,
       requestMeta(request, context),
     );

@@ -2,6 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { Form, Link } from "@remix-run/react";
 import { ErrorList, FormErrors, TextField } from "~/components/forms";
 import { useT } from "~/i18n/use-t";
+import { NewPasswordFields } from "~/components/account/new-password-fields";
 
 /**
  * Claiming a need posted for a farmer by an informant: the number and the code sent to it, then
@@ -60,18 +61,10 @@ export function ClaimForm({
             {t("reach.claim.registerIntro")}
           </legend>
           <TextField meta={fields.displayName} label={t("register.displayName")} autoComplete="name" />
-          <TextField
-            meta={fields.password}
-            label={t("register.password")}
-            hint={t("register.passwordHint")}
-            type="password"
-            autoComplete="new-password"
-          />
-          <TextField
-            meta={fields.confirmPassword}
-            label={t("register.confirmPassword")}
-            type="password"
-            autoComplete="new-password"
+          <NewPasswordFields
+            password={fields.password}
+            confirm={fields.confirmPassword}
+            labels={{ password: t("register.password"), confirm: t("register.confirmPassword") }}
           />
         </fieldset>
       )}

@@ -13,6 +13,7 @@ import { ChangePasswordSchema } from "~/modules/users/users.schema";
 import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
 import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { NewPasswordFields } from "~/components/account/new-password-fields";
 
 const SECRET_FIELDS = ["currentPassword", "newPassword", "confirmPassword"];
 
@@ -67,18 +68,10 @@ export default function ChangePasswordPage() {
           type="password"
           autoComplete="current-password"
         />
-        <TextField
-          meta={fields.newPassword}
-          label={t("password.new")}
-          hint={t("register.passwordHint")}
-          type="password"
-          autoComplete="new-password"
-        />
-        <TextField
-          meta={fields.confirmPassword}
-          label={t("password.confirm")}
-          type="password"
-          autoComplete="new-password"
+        <NewPasswordFields
+          password={fields.newPassword}
+          confirm={fields.confirmPassword}
+          labels={{ password: t("password.new"), confirm: t("password.confirm") }}
         />
         <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
           {t("password.submit")}

@@ -17,6 +17,7 @@ import { RegisterSchema } from "~/modules/users/users.schema";
 import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
 import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { NewPasswordFields } from "~/components/account/new-password-fields";
 
 const SECRET_FIELDS = ["password", "confirmPassword"];
 
@@ -91,18 +92,10 @@ export default function RegisterPage() {
           autoComplete="username"
         />
         <TextField meta={fields.displayName} label={t("register.displayName")} autoComplete="name" />
-        <TextField
-          meta={fields.password}
-          label={t("register.password")}
-          hint={t("register.passwordHint")}
-          type="password"
-          autoComplete="new-password"
-        />
-        <TextField
-          meta={fields.confirmPassword}
-          label={t("register.confirmPassword")}
-          type="password"
-          autoComplete="new-password"
+        <NewPasswordFields
+          password={fields.password}
+          confirm={fields.confirmPassword}
+          labels={{ password: t("register.password"), confirm: t("register.confirmPassword") }}
         />
         <SelectField
           meta={fields.countyCode}

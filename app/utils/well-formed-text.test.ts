@@ -20,4 +20,9 @@ describe("wellFormedText", () => {
       n: 1,
     });
   });
+
+  it("returns a value with nothing to change as it is, without copying", () => {
+    const args = { where: { id: "abc" }, data: { title: ["鸡😀", "番茄"] } };
+    expect(wellFormedValues(args)).toBe(args);
+  });
 });

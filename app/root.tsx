@@ -44,6 +44,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       locale,
       toast,
+      // Seeds the one-time keys of this response's forms (app/components/form.tsx).
+      submissionSeed: crypto.randomUUID().replaceAll("-", ""),
       user: user && {
         id: user.id,
         displayName: user.displayName,

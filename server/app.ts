@@ -5,6 +5,7 @@ import express, { type ErrorRequestHandler } from "express";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import type { ViteDevServer } from "vite";
+import { guardBuildActions } from "~/modules/submissions/submission-guard.server";
 import { createDatabaseMonitor, dedicatedProbe, sendUnavailable, whenDatabaseDown } from "./maintenance";
 import { cspNonce, refuseCrossOrigin, securityHeaders } from "./security";
 
@@ -55,9 +56,10 @@ export function createApp(options: AppOptions): express.Express {
   }
 
   const vite = options.vite;
+  // Every action runs once per form submission key (app/modules/submissions).
   const build = vite
-    ? () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
-    : options.build;
+    ? async () => guardBuildActions((await vite.ssrLoadModule("virtual:remix/server-build")) as ServerBuild)
+    : options.build && guardBuildActions(options.build);
   if (!build) throw new Error("createApp needs either a Vite dev server or a server build");
 
   app.use(whenDatabaseDown(database));

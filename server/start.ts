@@ -5,6 +5,7 @@ import type { ServerBuild } from "@remix-run/node";
 import type { Logger } from "pino";
 import { db } from "~/db.server";
 import type { Env } from "~/env.server";
+import { forgetOldSubmissions } from "~/modules/submissions/submissions.server";
 import { seedDemoData } from "~/modules/demo/seed.server";
 import { startEscrowJobs } from "~/modules/escrow/escrow.server";
 import { startReviewJobs } from "~/modules/reviews/reviews.server";
@@ -106,6 +107,9 @@ export async function startServer(env: Env, log: Logger): Promise<RunningServer>
     // Deadlines pass while nobody is looking: sweep every few minutes, and once now.
     const sweep = () => {
       expireNeeds().catch((error: unknown) => log.error({ err: error }, "expiring needs failed"));
+      forgetOldSubmissions().catch((error: unknown) =>
+        log.error({ err: error }, "forgetting submissions failed"),
+      );
     };
     sweep();
     const sweeper = setInterval(sweep, 5 * 60 * 1000);

@@ -90,6 +90,10 @@ export function attachSocketServer(
   httpServer.on("close", stop);
 
   io.on("connection", (socket) => {
+    // A client checking that its link still carries answers (app/modules/chat/chat-link.ts).
+    socket.on("link:ping", (ack: unknown) => {
+      if (typeof ack === "function") (ack as (result: { ok: true }) => void)({ ok: true });
+    });
     registerChatHandlers(io, socket, log);
     void (async () => {
       await socket.join(userRoom(socket.data.userId));

@@ -1,13 +1,23 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
-import { translateMaybe } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
-import { createChatSession, newClientId, type ChatSession, type ChatState } from "~/modules/chat/chat-client";
+import {
+  createChatSession,
+  type ChatSession,
+  type ChatState,
+  type PendingMessage,
+  type UploadResult,
+} from "~/modules/chat/chat-client";
+import { newClientId } from "~/modules/chat/client-id";
+import { browserOutbox } from "~/modules/chat/outbox-store";
 import { MAX_MESSAGE_CHARS } from "~/modules/chat/text";
 import type { ChatMessageView } from "~/modules/realtime/events";
 import { MAX_IMAGE_BYTES, MIB } from "~/modules/uploads/limits";
 import { useSocket } from "~/utils/socket-client";
+import { shrinkImage, uploadForm } from "~/utils/upload-client";
+import { useObjectUrl } from "~/utils/use-object-url";
 import { MessageBubble, type DeliveryStatus } from "./message-bubble";
+import { PendingBubble } from "./pending-bubble";
 
 const TYPING_THROTTLE_MS = 2500;
 
@@ -36,6 +46,23 @@ function statusOf(seq: number, receipts: ChatState["receipts"], userId: string):
   return seq <= read ? "read" : seq <= delivered ? "delivered" : "sent";
 }
 
+/** Sends a message with a photo through the conversation's form action, reporting progress. */
+async function uploadMessage(
+  conversationId: string,
+  message: PendingMessage,
+  onProgress: (share: number) => void,
+): Promise<UploadResult> {
+  const form = new FormData();
+  form.append("clientId", message.clientId);
+  form.append("body", message.body);
+  if (message.image) form.append("image", message.image, message.imageName ?? "photo.jpg");
+  const answer = await uploadForm(`/messages/${encodeURIComponent(conversationId)}.data`, form, onProgress);
+  if (answer.kind === "dropped" || answer.status === 0 || answer.status >= 500)
+    return { ok: false, error: null };
+  if (answer.status < 300) return { ok: true };
+  return { ok: false, error: answer.errorKey ?? "chat.errors.invalid" };
+}
+
 /**
  * The messages and the composer. Rendered by the server as a plain page with a form; once
  * JavaScript runs, a chat session over the socket takes over: messages arrive live, typed ones go
@@ -43,7 +70,7 @@ function statusOf(seq: number, receipts: ChatState["receipts"], userId: string):
  * form, and the page reports delivery, reading and typing.
  */
 export function ChatRoom(props: ChatRoomProps) {
-  const { t, locale } = useT();
+  const { t } = useT();
   const live = !props.paging;
   const socket = useSocket(live);
   const [state, setState] = useState<ChatState | null>(null);
@@ -54,6 +81,8 @@ export function ChatRoom(props: ChatRoomProps) {
   const fileRef = useRef<HTMLInputElement>(null);
   const navigation = useNavigation();
   const [formClientId, setFormClientId] = useState(props.clientId);
+  const [photo, setPhoto] = useState<File | null>(null);
+  const photoPreview = useObjectUrl(photo);
 
   useEffect(() => {
     if (!socket) return;
@@ -62,6 +91,8 @@ export function ChatRoom(props: ChatRoomProps) {
       userId: props.userId,
       initialMessages: props.messages,
       initialReceipts: props.receipts,
+      outbox: browserOutbox(),
+      upload: (message, onProgress) => uploadMessage(props.conversationId, message, onProgress),
       onChange: setState,
       onIncoming: (message) => opened.markDelivered(message.seq),
     });
@@ -74,7 +105,19 @@ export function ChatRoom(props: ChatRoomProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [socket, props.conversationId, props.userId]);
 
-  // A plain-form send (with an image) comes back with a new page: take its messages too.
+  // The browser knows the network went away (or came back) before the socket does.
+  useEffect(() => {
+    const offline = () => session.current?.offline();
+    const online = () => session.current?.online();
+    window.addEventListener("offline", offline);
+    window.addEventListener("online", online);
+    return () => {
+      window.removeEventListener("offline", offline);
+      window.removeEventListener("online", online);
+    };
+  }, []);
+
+  // A plain-form send comes back with a new page: take its messages too.
   useEffect(() => setFormClientId(props.clientId), [props.clientId]);
 
   const messages = state?.messages ?? props.messages;
@@ -97,16 +140,25 @@ export function ChatRoom(props: ChatRoomProps) {
     endRef.current?.scrollIntoView({ block: "end" });
   }, [messages.length, pending.length]);
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    const text = textRef.current?.value ?? "";
-    const hasImage = Boolean(fileRef.current?.files?.length);
-    // Text alone goes over the socket; an image goes through the form (multipart upload).
-    if (!session.current || hasImage) return;
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    // Without a session (JavaScript still loading) the form posts as it would without JavaScript.
+    const current = session.current;
+    if (!current) return;
     event.preventDefault();
-    if (!text.trim()) return;
-    session.current.send(text.slice(0, MAX_MESSAGE_CHARS * 2));
+    const text = (textRef.current?.value ?? "").slice(0, MAX_MESSAGE_CHARS * 2);
+    const image = photo;
+    if (!text.trim() && !image) return;
+    // Cleared at once: what was typed now lives in the outbox (kept on the device) until it is stored.
     if (textRef.current) textRef.current.value = "";
+    if (fileRef.current) fileRef.current.value = "";
+    setPhoto(null);
     textRef.current?.focus();
+    if (!image) {
+      current.send(text);
+      return;
+    }
+    // Text goes over the socket; a photo is shrunk on the phone and uploaded, both through the outbox.
+    current.send(text, { image: await shrinkImage(image), imageName: image.name });
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
@@ -166,18 +218,11 @@ export function ChatRoom(props: ChatRoomProps) {
         ))}
         {pending.map((message) => (
           <li key={message.clientId}>
-            <MessageBubble
-              message={{ body: message.body, senderName: "", createdAt: "", attachment: null }}
-              mine
-              status={message.status === "failed" ? "failed" : "sending"}
-              error={
-                message.error
-                  ? translateMaybe(locale, message.error, {
-                      seconds: Math.ceil((message.retryAfterMs ?? 1000) / 1000),
-                    })
-                  : undefined
-              }
+            <PendingBubble
+              message={message}
+              online={state?.connected ?? false}
               onRetry={() => session.current?.retry(message.clientId)}
+              onDiscard={() => session.current?.discard(message.clientId)}
             />
           </li>
         ))}
@@ -233,12 +278,34 @@ export function ChatRoom(props: ChatRoomProps) {
               accept="image/jpeg,image/png,image/webp"
               className="text-sm"
               aria-describedby="chat-attach-hint"
-              onChange={() => setFormClientId(newClientId())}
+              onChange={(event) => {
+                setFormClientId(newClientId());
+                setPhoto(event.currentTarget.files?.[0] ?? null);
+              }}
             />
             <span id="chat-attach-hint" className="block text-xs text-stone-500">
               {t("chat.attachHint", { mb: MAX_IMAGE_BYTES / MIB })}
             </span>
           </label>
+          {photoPreview ? (
+            <figure className="flex items-center gap-2">
+              <img
+                src={photoPreview}
+                alt={t("chat.photoPreview")}
+                className="h-16 w-16 rounded-lg object-cover"
+              />
+              <button
+                type="button"
+                className="link min-h-11 text-sm"
+                onClick={() => {
+                  if (fileRef.current) fileRef.current.value = "";
+                  setPhoto(null);
+                }}
+              >
+                {t("chat.removePhoto")}
+              </button>
+            </figure>
+          ) : null}
           <button type="submit" className="btn-primary" disabled={submitting}>
             {submitting ? t("chat.sending") : t("chat.send")}
           </button>

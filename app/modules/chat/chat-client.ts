@@ -1,4 +1,7 @@
 import type { Socket } from "socket.io-client";
+import { watchLink } from "./chat-link";
+import { newClientId } from "./client-id";
+import type { OutboxEntry, OutboxStore } from "./outbox-store";
 import type {
   ChatMessageView,
   ChatReceipt,
@@ -11,6 +14,11 @@ export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export interface PendingMessage {
   clientId: string;
   body: string;
+  createdAt: number;
+  /** A photo going out by upload; `progress` is the share of it sent so far (0–1). */
+  image?: Blob;
+  imageName?: string;
+  progress?: number;
   status: "sending" | "failed";
   /** Message key of the last refusal (e.g. rate limited), shown beside the message. */
   error?: string;
@@ -36,28 +44,33 @@ export interface ChatSessionOptions {
   onChange?: (state: ChatState) => void;
   /** Called for each message from someone else that arrives live or in a catch-up. */
   onIncoming?: (message: ChatMessageView) => void;
+  /** Where unsent messages are kept across reloads (the browser's IndexedDB); memory only without. */
+  outbox?: OutboxStore | null;
+  /** Sends a message with a photo (an HTTP upload); resolves when the server has stored it. */
+  upload?: (message: PendingMessage, onProgress: (share: number) => void) => Promise<UploadResult>;
   ackTimeoutMs?: number;
+  /** How often a quiet link is checked, and how long its answer may take. */
+  heartbeatMs?: number;
   /** How long a typing hint stays on screen without a new one. */
   typingMs?: number;
 }
 
-/**
- * A message id that works on plain-http pages too (crypto.randomUUID needs a secure context):
- * an RFC 4122 version 4 UUID from getRandomValues.
- */
-export function newClientId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6] & 0x0f) | 0x40;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, "0")).join("");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
+export type UploadResult =
+  | { ok: true }
+  /** Refused by the server (a message key): the message is marked failed. */
+  | { ok: false; error: string }
+  /** The link dropped during the upload: it goes out again later. */
+  | { ok: false; error: null };
 
 /**
  * One conversation over the tab's socket, with the delivery rules that make chat lose nothing:
  * - a message gets its client id once and keeps it on every resend, so the server stores it once;
- * - it stays pending until the server acknowledges it as stored; on a reconnect the pending ones
- *   are sent again, one after another, in the order they were written;
+ * - it is kept in the outbox (the device's IndexedDB) and stays pending until the server
+ *   acknowledges it as stored; after a reconnect, a reload or a restart the pending ones are sent
+ *   again, one after another, in the order they were written;
+ * - a dead link is found quickly — an answer that does not come in time, a quiet link that does
+ *   not answer a heartbeat, the browser saying it is offline — and the socket is reconnected then,
+ *   instead of believing in a connection until its ping time-out;
  * - after every (re)connect the session asks for everything after the last message it has
  *   (the server's sequence numbers), so what was missed while away arrives;
  * - messages are kept by id and sorted by sequence number, so a message that arrives both live
@@ -68,6 +81,7 @@ export function createChatSession(socket: ClientSocket, options: ChatSessionOpti
   const { conversationId, userId } = options;
   const ackTimeoutMs = options.ackTimeoutMs ?? 8000;
   const typingMs = options.typingMs ?? 4000;
+  const outbox = options.outbox ?? null;
   const byId = new Map<string, ChatMessageView>();
   for (const message of options.initialMessages ?? []) byId.set(message.id, message);
   const state: ChatState = {
@@ -78,12 +92,41 @@ export function createChatSession(socket: ClientSocket, options: ChatSessionOpti
     connected: socket.connected,
   };
   const typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  // Each outbox write waits for the one before it, so a removal never overtakes its own put.
+  let stored: Promise<unknown> = Promise.resolve();
   let flushing = false;
   let closed = false;
 
   function changed() {
     state.messages = [...byId.values()].sort((a, b) => a.seq - b.seq);
-    options.onChange?.({ ...state, pending: [...state.pending], typing: [...state.typing] });
+    options.onChange?.({
+      ...state,
+      pending: state.pending.map((entry) => ({ ...entry })),
+      typing: [...state.typing],
+    });
+  }
+
+  function keep(write: (store: OutboxStore) => Promise<void>) {
+    if (!outbox) return;
+    stored = stored.then(() => write(outbox)).catch(() => undefined);
+  }
+
+  function entryOf(pending: PendingMessage): OutboxEntry {
+    return {
+      clientId: pending.clientId,
+      userId,
+      conversationId,
+      body: pending.body,
+      createdAt: pending.createdAt,
+      image: pending.image,
+      imageName: pending.imageName,
+      error: pending.status === "failed" ? pending.error : undefined,
+    };
+  }
+
+  function settle(clientId: string) {
+    state.pending = state.pending.filter((pending) => pending.clientId !== clientId);
+    keep((store) => store.remove(clientId));
   }
 
   /** The highest sequence number held: a catch-up asks for what comes after it. */
@@ -93,12 +136,17 @@ export function createChatSession(socket: ClientSocket, options: ChatSessionOpti
     return highest;
   }
 
+  function delivered(clientId: string): boolean {
+    for (const message of byId.values())
+      if (message.senderId === userId && message.clientId === clientId) return true;
+    return false;
+  }
+
   function accept(message: ChatMessageView): boolean {
     if (message.conversationId !== conversationId || byId.has(message.id)) return false;
     byId.set(message.id, message);
     // Our own message came back (live, or in a catch-up after its ack was lost): no longer pending.
-    if (message.senderId === userId)
-      state.pending = state.pending.filter((pending) => pending.clientId !== message.clientId);
+    if (message.senderId === userId) settle(message.clientId);
     else options.onIncoming?.(message);
     return true;
   }
@@ -116,6 +164,57 @@ export function createChatSession(socket: ClientSocket, options: ChatSessionOpti
     }
   }
 
+  function refuse(pending: PendingMessage, error: string, retryAfterMs?: number) {
+    pending.status = "failed";
+    pending.error = error;
+    pending.retryAfterMs = retryAfterMs;
+    keep((store) => store.put(entryOf(pending)));
+    changed();
+  }
+
+  /** Sends one message; false when the link dropped and the rest must wait for a reconnect. */
+  async function deliver(next: PendingMessage): Promise<boolean> {
+    if (next.image) {
+      if (!options.upload) return false;
+      const result = await options.upload(next, (share) => {
+        next.progress = share;
+        changed();
+      });
+      if (result.ok) {
+        // The stored message comes with the catch-up; until then it leaves the outbox.
+        settle(next.clientId);
+        changed();
+        await catchUp().catch(() => undefined);
+        return true;
+      }
+      next.progress = undefined;
+      if (result.error === null) return false;
+      refuse(next, result.error);
+      return true;
+    }
+    let result;
+    try {
+      result = await socket
+        .timeout(ackTimeoutMs)
+        .emitWithAck("chat:send", { conversationId, clientId: next.clientId, body: next.body });
+    } catch {
+      // No answer in time: the link is probably gone. The message stays pending (same id) and the
+      // link is checked now rather than at the socket's own time-out.
+      link.suspect();
+      return false;
+    }
+    if (result.ok) {
+      if (!accept(result.message)) settle(next.clientId);
+      changed();
+    } else if (result.error === "chat.errors.rate_limited") {
+      // Too fast: the message waits its turn and goes out by itself.
+      await new Promise((resolve) => setTimeout(resolve, result.retryAfterMs ?? 1000));
+    } else {
+      refuse(next, result.error, result.retryAfterMs);
+    }
+    return true;
+  }
+
   /** Sends pending messages one at a time, oldest first, until none is left or the link drops. */
   async function flush() {
     if (flushing) return;
@@ -123,36 +222,39 @@ export function createChatSession(socket: ClientSocket, options: ChatSessionOpti
     try {
       while (!closed && socket.connected) {
         const next = state.pending.find((pending) => pending.status === "sending");
-        if (!next) return;
-        let result;
-        try {
-          result = await socket
-            .timeout(ackTimeoutMs)
-            .emitWithAck("chat:send", { conversationId, clientId: next.clientId, body: next.body });
-        } catch {
-          // No answer in time: the link is probably gone. The message stays pending and goes out
-          // again (same id) when the socket reconnects.
-          return;
-        }
-        if (result.ok) {
-          if (accept(result.message)) changed();
-          else {
-            state.pending = state.pending.filter((pending) => pending.clientId !== next.clientId);
-            changed();
-          }
-        } else if (result.error === "chat.errors.rate_limited") {
-          // Too fast: the message waits its turn and goes out by itself.
-          await new Promise((resolve) => setTimeout(resolve, result.retryAfterMs ?? 1000));
-        } else {
-          next.status = "failed";
-          next.error = result.error;
-          next.retryAfterMs = result.retryAfterMs;
-          changed();
-        }
+        if (!next || !(await deliver(next))) return;
       }
     } finally {
       flushing = false;
     }
+  }
+
+  function queue(pending: PendingMessage) {
+    state.pending.push(pending);
+    state.pending.sort((a, b) => a.createdAt - b.createdAt);
+  }
+
+  /** What an earlier visit left in the outbox (a reload, a restart) goes out first. */
+  async function restore() {
+    if (!outbox) return;
+    const entries = await outbox.list(userId, conversationId).catch(() => []);
+    for (const entry of entries) {
+      if (state.pending.some((pending) => pending.clientId === entry.clientId)) continue;
+      if (delivered(entry.clientId)) {
+        keep((store) => store.remove(entry.clientId));
+        continue;
+      }
+      queue({
+        clientId: entry.clientId,
+        body: entry.body,
+        createdAt: entry.createdAt,
+        image: entry.image,
+        imageName: entry.imageName,
+        status: entry.error ? "failed" : "sending",
+        error: entry.error,
+      });
+    }
+    changed();
   }
 
   const onMessage: ServerToClientEvents["chat:message"] = ({ message }) => {
@@ -188,6 +290,7 @@ export function createChatSession(socket: ClientSocket, options: ChatSessionOpti
         await socket.timeout(ackTimeoutMs).emitWithAck("chat:join", { conversationId });
         await catchUp();
       } catch {
+        link.suspect();
         return; // dropped again: the next connect starts over
       }
       await flush();
@@ -198,21 +301,39 @@ export function createChatSession(socket: ClientSocket, options: ChatSessionOpti
     changed();
   };
 
+  const link = watchLink(socket, {
+    heartbeatMs: options.heartbeatMs ?? 10_000,
+    answerMs: Math.min(ackTimeoutMs, 5000),
+    onDown: onDisconnect,
+  });
   socket.on("chat:message", onMessage);
   socket.on("chat:receipt", onReceipt);
   socket.on("chat:typing", onTyping);
   socket.on("connect", onConnect);
   socket.on("disconnect", onDisconnect);
-  if (socket.connected) onConnect();
+  const restored = restore();
+  void restored.then(() => {
+    if (socket.connected) onConnect();
+  });
   changed();
 
   return {
     get state(): ChatState {
       return state;
     },
-    /** Queues a message and sends it as soon as the link allows; returns its client id. */
-    send(body: string, clientId = newClientId()): string {
-      state.pending.push({ clientId, body, status: "sending" });
+    /** Resolves once what an earlier visit left in the outbox has been read back. */
+    restored,
+    /** Queues a message (kept on the device) and sends it as soon as the link allows; returns its id. */
+    send(body: string, attachment?: { image: Blob; imageName: string }, clientId = newClientId()): string {
+      const pending: PendingMessage = {
+        clientId,
+        body,
+        createdAt: Date.now(),
+        status: "sending",
+        ...attachment,
+      };
+      queue(pending);
+      keep((store) => store.put(entryOf(pending)));
       changed();
       void flush();
       return clientId;
@@ -223,8 +344,14 @@ export function createChatSession(socket: ClientSocket, options: ChatSessionOpti
       if (!pending) return;
       pending.status = "sending";
       pending.error = undefined;
+      keep((store) => store.put(entryOf(pending)));
       changed();
       void flush();
+    },
+    /** Gives up a message the server refused: it leaves the screen and the device. */
+    discard(clientId: string) {
+      settle(clientId);
+      changed();
     },
     /** Tells the others how far this user has read (the newest message held). */
     async markRead(): Promise<number | null> {
@@ -242,9 +369,15 @@ export function createChatSession(socket: ClientSocket, options: ChatSessionOpti
     typing() {
       if (socket.connected) socket.emit("chat:typing", { conversationId });
     },
+    /** The browser says the network is gone or back (its offline/online events). */
+    offline: () => link.offline(),
+    online: () => link.online(),
     lastSeq,
+    /** Resolves when every outbox write so far has finished. */
+    stored: () => stored,
     close() {
       closed = true;
+      link.stop();
       for (const timer of typingTimers.values()) clearTimeout(timer);
       socket.off("chat:message", onMessage);
       socket.off("chat:receipt", onReceipt);

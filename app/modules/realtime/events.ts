@@ -47,6 +47,7 @@ export interface ServerToClientEvents {
 }
 
 export interface ClientToServerEvents {
+  "link:ping": (ack: (result: { ok: true }) => void) => void;
   "chat:join": (payload: { conversationId: string }, ack: (result: Ack<{ lastSeq: number }>) => void) => void;
   "chat:send": (
     payload: { conversationId: string; clientId: string; body: string },

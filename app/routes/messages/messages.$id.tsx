@@ -53,7 +53,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = await getLocale(request);
   const refuse = (error: unknown, body = "") => {
     if (!isDomainError(error)) throw error;
-    return data({ error: translate(locale, error.messageKey, error.params), body }, { status: error.status });
+    // The device's outbox (an upload from script) reads the reason from the header.
+    return data(
+      { error: translate(locale, error.messageKey, error.params), body },
+      { status: error.status, headers: { "X-Error-Key": error.messageKey } },
+    );
   };
   let form: FormData;
   try {
@@ -70,9 +74,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const body = typeof form.get("body") === "string" ? (form.get("body") as string) : "";
   if (!parsed.success) {
     const key = parsed.error.issues[0]?.message ?? "chat.errors.invalid";
+    const known = key.startsWith("chat.") ? key : "chat.errors.invalid";
     return data(
-      { error: translate(locale, (key.startsWith("chat.") ? key : "chat.errors.invalid") as never), body },
-      { status: 400 },
+      { error: translate(locale, known as never), body },
+      { status: 400, headers: { "X-Error-Key": known } },
     );
   }
   try {

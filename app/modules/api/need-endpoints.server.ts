@@ -3,26 +3,17 @@ import { db } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { applyToNeed } from "~/modules/applications/applications.server";
 import { ApplySchema } from "~/modules/applications/applications.schema";
-import { ARRANGEMENT_TYPES } from "~/modules/marketplace/marketplace.schema";
 import { recommendForNeed } from "~/modules/matching/matching.server";
 import { getNeedCards, getNeedForViewer, publishedWhere } from "~/modules/needs/needs.queries.server";
 import { NEED_KINDS, NeedFormSchema, type NeedFilters } from "~/modules/needs/needs.schema";
 import { createNeed } from "~/modules/needs/needs.server";
 import { fieldsOf } from "~/modules/needs/needs.forms.server";
-import { COUNTY_CODES, INDUSTRY_CODES } from "~/modules/reference/reference";
 import { listMyApplicationsPage } from "~/modules/workspace/workspace.server";
 import { DomainError } from "~/utils/errors";
 import * as s from "./api.schema";
 import { PageQuery, defineEndpoint, pageOf, toPage } from "./endpoint.server";
-import {
-  type SortKey,
-  strictQuery,
-  afterOf,
-  orderOf,
-  cursorOf,
-  needCard,
-  IdParams,
-} from "./endpoint-shapes.server";
+import { type SortKey, strictQuery, afterOf, cursorOf, needCard, IdParams } from "./endpoint-shapes.server";
+import { keysetPageIds, placeFilters } from "./listing-query.server";
 
 const NEED_SORT_KEYS = {
   newest: { field: "publishedAt", direction: "desc", kind: "date" },
@@ -39,9 +30,7 @@ export const listNeedsEndpoint = defineEndpoint(
     summary:
       "Published needs with the filters and sorts of the /needs page (status defaults to OPEN; sort newest, deadline soonest or budget highest, empty values last, ties by id)",
     query: PageQuery.extend({
-      industry: z.enum(INDUSTRY_CODES).optional(),
-      county: z.enum(COUNTY_CODES).optional(),
-      arrangement: z.enum(ARRANGEMENT_TYPES).optional(),
+      ...placeFilters,
       kind: z.enum(NEED_KINDS).optional(),
       status: z.enum(["OPEN", "IN_PROGRESS", "COMPLETED"]).optional(),
       verified: z.literal("1").optional(),
@@ -50,22 +39,16 @@ export const listNeedsEndpoint = defineEndpoint(
     }),
     response: pageOf(s.NeedCardSchema),
   },
-  async ({ query }) => {
-    const { limit, cursor, sort, ...filters } = query;
-    const key = NEED_SORT_KEYS[sort];
-    const where = { AND: [publishedWhere(filters), afterOf(key, cursor)] } as Prisma.NeedWhereInput;
-    const orderBy = orderOf(key) as Prisma.NeedOrderByWithRelationInput[];
-    const rows = await db.need.findMany({
-      where,
-      orderBy,
-      take: limit + 1,
-      select: { id: true, publishedAt: true, deadline: true, budgetMaxFen: true },
-    });
-    const page = toPage(rows, limit, cursorOf(key));
-    return {
-      data: (await getNeedCards(page.data.map((row) => row.id))).map(needCard),
-      nextCursor: page.nextCursor,
-    };
+  async ({ query: { limit, cursor, sort, ...filters } }) => {
+    const { ids, nextCursor } = await keysetPageIds(NEED_SORT_KEYS[sort], { limit, cursor }, (window) =>
+      db.need.findMany({
+        where: { AND: [publishedWhere(filters), window.after] } as Prisma.NeedWhereInput,
+        orderBy: window.orderBy as Prisma.NeedOrderByWithRelationInput[],
+        take: window.take,
+        select: { id: true, publishedAt: true, deadline: true, budgetMaxFen: true },
+      }),
+    );
+    return { data: (await getNeedCards(ids)).map(needCard), nextCursor };
   },
 );
 

@@ -1,23 +1,14 @@
 import { z } from "zod";
 import { db } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
-import { ARRANGEMENT_TYPES } from "~/modules/marketplace/marketplace.schema";
 import { getOfferCards, getOfferPage, publishedOffersWhere } from "~/modules/offers/offers.server";
 import { OFFER_KINDS, OFFER_SORTS, type OfferSort } from "~/modules/offers/offers.schema";
-import { COUNTY_CODES, INDUSTRY_CODES } from "~/modules/reference/reference";
 import { SearchParamsSchema } from "~/modules/search/search.schema";
 import { searchMarketplace } from "~/modules/search/search.server";
 import * as s from "./api.schema";
-import { PageQuery, defineEndpoint, encodeCursor, pageFromCursor, pageOf, toPage } from "./endpoint.server";
-import {
-  type SortKey,
-  strictQuery,
-  afterOf,
-  orderOf,
-  cursorOf,
-  IdParams,
-  needCard,
-} from "./endpoint-shapes.server";
+import { PageQuery, defineEndpoint, encodeCursor, pageFromCursor, pageOf } from "./endpoint.server";
+import { type SortKey, strictQuery, IdParams, needCard } from "./endpoint-shapes.server";
+import { keysetPageIds, placeFilters } from "./listing-query.server";
 
 const OFFER_SORT_KEYS = {
   newest: { field: "publishedAt", direction: "desc", kind: "date" },
@@ -34,9 +25,7 @@ export const listOffersEndpoint = defineEndpoint(
     summary:
       "Published offers with the filters of the /offers page; sort newest, price_asc (by lowest price) or price_desc (by highest price), unpriced last, ties by id",
     query: PageQuery.extend({
-      industry: z.enum(INDUSTRY_CODES).optional(),
-      county: z.enum(COUNTY_CODES).optional(),
-      arrangement: z.enum(ARRANGEMENT_TYPES).optional(),
+      ...placeFilters,
       kind: z.enum(OFFER_KINDS).optional(),
       verified: z.literal("1").optional(),
       q: strictQuery,
@@ -44,21 +33,17 @@ export const listOffersEndpoint = defineEndpoint(
     }),
     response: pageOf(s.OfferCardSchema),
   },
-  async ({ query }) => {
-    const { limit, cursor, sort, verified, ...filters } = query;
-    const key = OFFER_SORT_KEYS[sort];
-    const where = {
-      AND: [publishedOffersWhere({ ...filters, verified: verified === "1" }), afterOf(key, cursor)],
-    } as Prisma.OfferWhereInput;
-    const orderBy = orderOf(key) as Prisma.OfferOrderByWithRelationInput[];
-    const rows = await db.offer.findMany({
-      where,
-      orderBy,
-      take: limit + 1,
-      select: { id: true, publishedAt: true, priceMinFen: true, priceMaxFen: true },
-    });
-    const page = toPage(rows, limit, cursorOf(key));
-    return { data: await getOfferCards(page.data.map((row) => row.id)), nextCursor: page.nextCursor };
+  async ({ query: { limit, cursor, sort, verified, ...filters } }) => {
+    const published = publishedOffersWhere({ ...filters, verified: verified === "1" });
+    const { ids, nextCursor } = await keysetPageIds(OFFER_SORT_KEYS[sort], { limit, cursor }, (window) =>
+      db.offer.findMany({
+        where: { AND: [published, window.after] } as Prisma.OfferWhereInput,
+        orderBy: window.orderBy as Prisma.OfferOrderByWithRelationInput[],
+        take: window.take,
+        select: { id: true, publishedAt: true, priceMinFen: true, priceMaxFen: true },
+      }),
+    );
+    return { data: await getOfferCards(ids), nextCursor };
   },
 );
 

@@ -2,6 +2,7 @@ import { db, withUnit, type Tx, type Unit } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { translate } from "~/i18n/i18n";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { recordStatusChange } from "~/modules/audit/status-change.server";
 import { assertNotBanned } from "~/modules/sanctions/bans.server";
 import { canManageNeed } from "~/modules/needs/needs.server";
 import { NEED_TRANSITIONS } from "~/modules/needs/needs.states";
@@ -187,15 +188,11 @@ export async function decideApplication(input: {
       },
       select: { id: true },
     });
-    await recordAudit(tx, {
-      actorId: input.actor.id,
-      action: `application.${input.decision.toLowerCase()}`,
-      subjectType: "Application",
-      subjectId: application.id,
-      before: { status: application.status },
-      after: { status: input.decision },
-      ip: input.meta.ip,
-    });
+    await recordStatusChange(
+      tx,
+      { type: "Application", id: application.id, from: application.status, to: input.decision },
+      { actorId: input.actor.id, action: `application.${input.decision.toLowerCase()}`, ip: input.meta.ip },
+    );
     const notifications: NewNotification[] = [
       {
         userId: application.expertId,
@@ -277,15 +274,11 @@ export async function withdrawApplication(input: { actor: Actor; applicationId: 
       data: { status: "WITHDRAWN", decidedAt: new Date() },
       select: { id: true },
     });
-    await recordAudit(tx, {
-      actorId: input.actor.id,
-      action: "application.withdrawn",
-      subjectType: "Application",
-      subjectId: application.id,
-      before: { status: application.status },
-      after: { status: "WITHDRAWN" },
-      ip: input.meta.ip,
-    });
+    await recordStatusChange(
+      tx,
+      { type: "Application", id: application.id, from: application.status, to: "WITHDRAWN" },
+      { actorId: input.actor.id, action: "application.withdrawn", ip: input.meta.ip },
+    );
     return createNotifications(
       tx,
       await needManagers(tx, need, {

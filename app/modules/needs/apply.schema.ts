@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { boundedText } from "~/utils/text-schema";
 import { ARRANGEMENT_TYPES, requiredYuan } from "~/modules/marketplace/marketplace.schema";
 
 /**
@@ -8,16 +9,8 @@ import { ARRANGEMENT_TYPES, requiredYuan } from "~/modules/marketplace/marketpla
  */
 export const ApplySchema = z.object({
   intent: z.literal("apply"),
-  approach: z
-    .string({ message: "errors.required" })
-    .trim()
-    .min(20, "applications.errors.approach_length")
-    .max(4000, "applications.errors.approach_length"),
-  timeline: z
-    .string({ message: "errors.required" })
-    .trim()
-    .min(4, "applications.errors.timeline_length")
-    .max(400, "applications.errors.timeline_length"),
+  approach: boundedText(20, 4000, "applications.errors.approach_length"),
+  timeline: boundedText(4, 400, "applications.errors.timeline_length"),
   arrangement: z.enum(ARRANGEMENT_TYPES, { message: "applications.errors.arrangement" }),
   price: requiredYuan("needs.errors.money"),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { boundedText } from "~/utils/text-schema";
 import { BrandService, NeedKind, Urgency } from "~/generated/prisma/enums";
 import { ARRANGEMENT_TYPES, checkboxes, optionalYuan } from "~/modules/marketplace/marketplace.schema";
 import { COUNTY_CODES, INDUSTRY_CODES } from "~/modules/reference/reference";
@@ -31,16 +32,8 @@ export const NeedFormSchema = z
     intent: z.enum(["save", "publish"]).default("save"),
     organisationId: z.string().optional(),
     kind: z.enum(NEED_KINDS).default("TECHNICAL"),
-    title: z
-      .string({ message: "errors.required" })
-      .trim()
-      .min(4, "needs.errors.title_length")
-      .max(80, "needs.errors.title_length"),
-    description: z
-      .string({ message: "errors.required" })
-      .trim()
-      .min(20, "needs.errors.description_length")
-      .max(4000, "needs.errors.description_length"),
+    title: boundedText(4, 80, "needs.errors.title_length"),
+    description: boundedText(20, 4000, "needs.errors.description_length"),
     industry: z.enum(INDUSTRY_CODES, { message: "needs.errors.industry" }),
     countyCode: z.enum(COUNTY_CODES, { message: "needs.errors.county" }),
     village: z.string().trim().max(60, "needs.errors.too_long").optional(),

@@ -1,6 +1,7 @@
 import { db, withUnit, type Tx, type Unit } from "~/db.server";
 import type { NeedStatus, Prisma } from "~/generated/prisma/client";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { recordStatusChange } from "~/modules/audit/status-change.server";
 import { assertNotBanned } from "~/modules/sanctions/bans.server";
 import { createNotifications, deliverNotifications } from "~/modules/notifications/notifications.server";
 import { markForIndexing } from "~/modules/indexing/outbox.server";
@@ -123,15 +124,11 @@ async function openNeed(
     data: { status: "OPEN", publishedAt: new Date() },
     select: { id: true },
   });
-  await recordAudit(tx, {
-    actorId,
-    action: "need.published",
-    subjectType: "Need",
-    subjectId: needId,
-    before: { status: need.status },
-    after: { status: "OPEN" },
-    ip: meta.ip,
-  });
+  await recordStatusChange(
+    tx,
+    { type: "Need", id: needId, from: need.status, to: "OPEN" },
+    { actorId, action: "need.published", ip: meta.ip },
+  );
   await markForIndexing(tx, "needs", needId);
   await enqueueEvent(tx, {
     organisationIds: [need.organisationId],
@@ -288,15 +285,11 @@ export async function closeNeed(input: { actor: Actor; needId: string; meta: Req
       data: { status: "CLOSED", closedAt: new Date() },
       select: { id: true },
     });
-    await recordAudit(tx, {
-      actorId: input.actor.id,
-      action: "need.closed",
-      subjectType: "Need",
-      subjectId: need.id,
-      before: { status: need.status },
-      after: { status: "CLOSED" },
-      ip: input.meta.ip,
-    });
+    await recordStatusChange(
+      tx,
+      { type: "Need", id: need.id, from: need.status, to: "CLOSED" },
+      { actorId: input.actor.id, action: "need.closed", ip: input.meta.ip },
+    );
     await markForIndexing(tx, "needs", need.id);
   });
 }
@@ -358,14 +351,11 @@ export async function expireNeeds(now = new Date()): Promise<number> {
       data: { status: "EXPIRED", closedAt: now },
     });
     for (const need of due) {
-      await recordAudit(tx, {
-        actorId: null,
-        action: "need.expired",
-        subjectType: "Need",
-        subjectId: need.id,
-        before: { status: need.status },
-        after: { status: "EXPIRED" },
-      });
+      await recordStatusChange(
+        tx,
+        { type: "Need", id: need.id, from: need.status, to: "EXPIRED" },
+        { actorId: null, action: "need.expired" },
+      );
     }
     await markForIndexing(
       tx,

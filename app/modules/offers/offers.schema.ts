@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { boundedText } from "~/utils/text-schema";
 import { listingPageNumber, listingSearchText } from "~/modules/listings/listings.schema";
 import { ArrangementType, OfferKind } from "~/generated/prisma/enums";
 import type { MessageKey } from "~/i18n/i18n";
@@ -43,16 +44,8 @@ export const YuanSchema = z
 export const OfferFieldsSchema = z
   .object({
     kind: z.enum(OfferKind, { message: "offers.errors.kind_invalid" }),
-    title: z
-      .string({ message: "errors.required" })
-      .trim()
-      .min(4, "offers.errors.title_length")
-      .max(80, "offers.errors.title_length"),
-    description: z
-      .string({ message: "errors.required" })
-      .trim()
-      .min(20, "offers.errors.description_length")
-      .max(4000, "offers.errors.description_length"),
+    title: boundedText(4, 80, "offers.errors.title_length"),
+    description: boundedText(20, 4000, "offers.errors.description_length"),
     industry: z.enum(INDUSTRY_CODES, { message: "offers.errors.industry_invalid" }),
     countiesServed: z
       .array(z.enum(COUNTY_CODES, { message: "errors.county_invalid" }), {
@@ -102,11 +95,7 @@ export const OfferActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("withdraw") }),
   z.object({
     intent: z.literal("hide"),
-    reason: z
-      .string({ message: "offers.errors.reason_length" })
-      .trim()
-      .min(2, "offers.errors.reason_length")
-      .max(500, "offers.errors.reason_length"),
+    reason: boundedText(2, 500, "offers.errors.reason_length", "offers.errors.reason_length"),
   }),
   z.object({ intent: z.literal("unhide") }),
 ]);

@@ -1,5 +1,6 @@
 import type { Tx } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
+import { listingAuditColumns } from "~/modules/listings/listing-columns";
 import { listingLifecycle, type RequestMeta } from "~/modules/listings/lifecycle.server";
 import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
@@ -46,37 +47,18 @@ async function assertProviderVerified(
 }
 
 const auditSelect = {
-  id: true,
-  status: true,
+  ...listingAuditColumns,
   kind: true,
-  title: true,
-  description: true,
   industry: true,
-  countiesServed: true,
   arrangements: true,
-  priceMinFen: true,
-  priceMaxFen: true,
   expertId: true,
-  organisationId: true,
-  postedById: true,
-  publishedAt: true,
-  hiddenAt: true,
-  hiddenReason: true,
 } as const;
 
 type OfferRow = Prisma.OfferGetPayload<{ select: typeof auditSelect }>;
 
-function fieldsData(fields: OfferFields) {
-  return {
-    kind: fields.kind,
-    title: fields.title,
-    description: fields.description,
-    industry: fields.industry,
-    countiesServed: fields.countiesServed,
-    arrangements: fields.arrangements,
-    priceMinFen: fields.priceMinFen,
-    priceMaxFen: fields.priceMaxFen,
-  };
+/** The offer's own columns: every field but who provides it, which only a new offer settles. */
+function fieldsData({ organisationId: _provider, ...content }: OfferFields) {
+  return content;
 }
 
 const offers = listingLifecycle<OfferRow, ReturnType<typeof fieldsData>>({
@@ -147,17 +129,4 @@ export function unhideOffer(actor: Actor, offerId: string, meta: RequestMeta = {
 }
 
 export { OFFER_TRANSITIONS } from "./offers.states";
-export {
-  OFFERS_PER_PAGE,
-  getOfferCards,
-  getOfferForEdit,
-  getOfferPage,
-  getPostingOptions,
-  listMyOffers,
-  listOffers,
-  ownsOffer,
-  providerVerified,
-  publishedOffersWhere,
-  type OfferCard,
-  type OfferDetail,
-} from "./offers.queries.server";
+export * from "./offers.queries.server";

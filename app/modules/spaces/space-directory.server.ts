@@ -1,4 +1,4 @@
-import { db } from "~/db.server";
+import { db, type Tx } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { SpaceLevel } from "~/generated/prisma/enums";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -138,6 +138,46 @@ function profileJson(row: SpaceProfileRow | null): Prisma.InputJsonObject | unde
   return row ? { ...row, recognisedAt: row.recognisedAt?.toISOString() ?? null } : undefined;
 }
 
+/** The audit entry of a change to a space's profile, in the transaction of the change. */
+function auditProfileChange(
+  tx: Tx,
+  actorId: string,
+  action: string,
+  before: SpaceProfileRow | null,
+  after: SpaceProfileRow,
+  meta: RequestMeta,
+) {
+  return recordAudit(tx, {
+    actorId,
+    action,
+    subjectType: "SpaceProfile",
+    subjectId: after.organisationId,
+    before: profileJson(before),
+    after: profileJson(after),
+    ip: meta.ip,
+  });
+}
+
+/** Writes some of a space's profile, creating the profile on first use, with its audit entry. */
+async function writeProfile(
+  actorId: string,
+  organisationId: string,
+  action: string,
+  data: Omit<Prisma.SpaceProfileUncheckedCreateInput, "organisationId">,
+  meta: RequestMeta,
+) {
+  await db.$transaction(async (tx) => {
+    const before = await tx.spaceProfile.findUnique({ where: { organisationId }, select: profileSelect });
+    const after = await tx.spaceProfile.upsert({
+      where: { organisationId },
+      create: { organisationId, ...data },
+      update: data,
+      select: profileSelect,
+    });
+    await auditProfileChange(tx, actorId, action, before, after, meta);
+  });
+}
+
 /** The profile as the edit form shows it (members only). */
 export async function getSpaceProfileForEdit(actor: Actor, organisationId: string) {
   const space = await loadSpace(organisationId);
@@ -168,24 +208,7 @@ export async function updateSpaceProfile(
     latitude: latitude ?? null,
     longitude: longitude ?? null,
   };
-  await db.$transaction(async (tx) => {
-    const before = await tx.spaceProfile.findUnique({ where: { organisationId }, select: profileSelect });
-    const after = await tx.spaceProfile.upsert({
-      where: { organisationId },
-      create: { organisationId, ...data },
-      update: data,
-      select: profileSelect,
-    });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "space.profile_updated",
-      subjectType: "SpaceProfile",
-      subjectId: organisationId,
-      before: profileJson(before),
-      after: profileJson(after),
-      ip: meta.ip,
-    });
-  });
+  await writeProfile(actor.id, organisationId, "space.profile_updated", data, meta);
 }
 
 /** The bureau recognises (认定) a space at a level, or changes its level; the dashboard counts recognised spaces. */
@@ -198,24 +221,7 @@ export async function recogniseSpace(
   if (!can(actor, "space.recognise")) throw new DomainError("space.forbidden");
   await loadSpace(organisationId);
   const data = { level, recognisedAt: new Date(), recognisedById: actor.id };
-  await db.$transaction(async (tx) => {
-    const before = await tx.spaceProfile.findUnique({ where: { organisationId }, select: profileSelect });
-    const after = await tx.spaceProfile.upsert({
-      where: { organisationId },
-      create: { organisationId, ...data },
-      update: data,
-      select: profileSelect,
-    });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "space.recognised",
-      subjectType: "SpaceProfile",
-      subjectId: organisationId,
-      before: profileJson(before),
-      after: profileJson(after),
-      ip: meta.ip,
-    });
-  });
+  await writeProfile(actor.id, organisationId, "space.recognised", data, meta);
 }
 
 /** The bureau withdraws a recognition; the profile stays. */
@@ -231,15 +237,7 @@ export async function withdrawRecognition(actor: Actor, organisationId: string, 
       data: { level: null, recognisedAt: null, recognisedById: null },
       select: profileSelect,
     });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "space.recognition_withdrawn",
-      subjectType: "SpaceProfile",
-      subjectId: organisationId,
-      before: profileJson(before),
-      after: profileJson(after),
-      ip: meta.ip,
-    });
+    await auditProfileChange(tx, actor.id, "space.recognition_withdrawn", before, after, meta);
   });
 }
 

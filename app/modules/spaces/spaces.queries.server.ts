@@ -1,5 +1,6 @@
 import { db } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
+import { listingCardColumns } from "~/modules/listings/listing-columns";
 import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
 import type { ServiceFilters } from "./spaces.schema";
@@ -9,17 +10,11 @@ import type { ServiceFilters } from "./spaces.schema";
 export const SERVICES_PER_PAGE = 20;
 
 const cardSelect = {
-  id: true,
+  ...listingCardColumns,
   category: true,
-  title: true,
   industries: true,
-  countiesServed: true,
   free: true,
-  priceMinFen: true,
-  priceMaxFen: true,
   turnaroundDays: true,
-  status: true,
-  publishedAt: true,
   organisation: { select: { id: true, name: true, nameEn: true, verifiedAt: true } },
 } as const;
 

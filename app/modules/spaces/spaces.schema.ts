@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { boundedText } from "~/utils/text-schema";
 import { listingPageNumber, listingSearchText } from "~/modules/listings/listings.schema";
 import { ServiceCategory } from "~/generated/prisma/enums";
 import { checkboxes, optionalYuan } from "~/modules/marketplace/marketplace.schema";
@@ -21,16 +22,8 @@ const turnaround = "spaces.errors.turnaround";
 export const ServiceFieldsSchema = z
   .object({
     category: z.enum(ServiceCategory, { message: "spaces.errors.category" }),
-    title: z
-      .string({ message: "errors.required" })
-      .trim()
-      .min(4, "spaces.errors.title_length")
-      .max(80, "spaces.errors.title_length"),
-    description: z
-      .string({ message: "errors.required" })
-      .trim()
-      .min(20, "spaces.errors.description_length")
-      .max(4000, "spaces.errors.description_length"),
+    title: boundedText(4, 80, "spaces.errors.title_length"),
+    description: boundedText(20, 4000, "spaces.errors.description_length"),
     industries: checkboxes(z.enum(INDUSTRY_CODES, { message: "spaces.errors.industry_invalid" })).transform(
       (codes) => [...new Set(codes)],
     ),
@@ -87,11 +80,7 @@ export const ServiceActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("withdraw") }),
   z.object({
     intent: z.literal("hide"),
-    reason: z
-      .string({ message: "spaces.errors.reason_length" })
-      .trim()
-      .min(2, "spaces.errors.reason_length")
-      .max(500, "spaces.errors.reason_length"),
+    reason: boundedText(2, 500, "spaces.errors.reason_length", "spaces.errors.reason_length"),
   }),
   z.object({ intent: z.literal("unhide") }),
 ]);

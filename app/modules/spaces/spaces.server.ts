@@ -1,5 +1,6 @@
 import type { Tx } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
+import { listingAuditColumns } from "~/modules/listings/listing-columns";
 import { listingLifecycle, type RequestMeta } from "~/modules/listings/lifecycle.server";
 import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
@@ -32,22 +33,11 @@ async function resolveSpace(tx: Tx, actor: Actor, organisationId: string | undef
 }
 
 const auditSelect = {
-  id: true,
-  status: true,
+  ...listingAuditColumns,
   category: true,
-  title: true,
-  description: true,
   industries: true,
-  countiesServed: true,
   free: true,
-  priceMinFen: true,
-  priceMaxFen: true,
   turnaroundDays: true,
-  organisationId: true,
-  postedById: true,
-  publishedAt: true,
-  hiddenAt: true,
-  hiddenReason: true,
 } as const;
 
 type ServiceRow = Prisma.SpaceServiceGetPayload<{ select: typeof auditSelect }>;
@@ -157,17 +147,4 @@ export function unhideService(actor: Actor, serviceId: string, meta: RequestMeta
 }
 
 export { SERVICE_TRANSITIONS } from "./spaces.states";
-export {
-  SERVICES_PER_PAGE,
-  getServiceCards,
-  getServiceDetail,
-  getServiceForEdit,
-  getSpaceOptions,
-  listMyServices,
-  listServices,
-  listServicesOfSpace,
-  managesSpace,
-  ownsService,
-  type ServiceCard,
-  type ServiceDetail,
-} from "./spaces.queries.server";
+export * from "./spaces.queries.server";

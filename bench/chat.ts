@@ -4,8 +4,7 @@
 // writes bench/results/chat.json. Exits non-zero only when something crashes, not on a missed target.
 import { fork } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { io as connect, type Socket } from "socket.io-client";
 import { db } from "~/db.server";
@@ -22,6 +21,7 @@ import {
   probedAppEnv,
   round,
 } from "./lib";
+import { thisMachine, writeResults } from "./results-file";
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -338,7 +338,7 @@ const targetMet =
   stored.duplicated === 0 &&
   stored.refused + stored.timedOut === 0;
 const results = {
-  machine: { cores: os.cpus().length, node: process.version },
+  machine: thisMachine(),
   settings: {
     users: USERS,
     conversations: CONVERSATIONS,
@@ -384,8 +384,4 @@ console.log(
     RATE === TARGET.rate ? (targetMet ? "met" : "not met") : `not measured (ran at ${RATE} msg/s)`
   }`,
 );
-mkdirSync(path.join(import.meta.dirname, "results"), { recursive: true });
-writeFileSync(
-  path.join(import.meta.dirname, "results", "chat.json"),
-  `${JSON.stringify(results, null, 2)}\n`,
-);
+writeResults("chat", results);

@@ -11,8 +11,7 @@
 // workspace visit comes from one of the village users (each with its own verified cooperative)
 // whose sessions also hold the sockets, and 429s are counted apart from errors. Prints a table
 // and writes bench/results/load.json. Exits non-zero only when it crashes, not on a missed target.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import { io as connect, type Socket } from "socket.io-client";
@@ -20,6 +19,7 @@ import { db } from "~/db.server";
 import { createSession, serializeSessionCookie } from "~/modules/users/session.server";
 import { startAppProcess, type AppProcess } from "../tests/support/app-process";
 import { cpuSeconds, lowestRssKb, percentile, PROFILE_DIR, probedAppEnv, residentMemory, round } from "./lib";
+import { thisMachine, writeResults } from "./results-file";
 import {
   KINDS,
   MIX,
@@ -463,7 +463,7 @@ const met =
   memoryMiB.growthPercent <= TARGET.memoryGrowthPercent &&
   memoryMiB.secondRoundGrowthPercent <= TARGET.secondRoundGrowthPercent;
 const results = {
-  machine: { cores: os.cpus().length, node: process.version },
+  machine: thisMachine(),
   settings: {
     seconds: SECONDS,
     connections: CONNECTIONS,
@@ -538,8 +538,4 @@ console.log(
   `target (0 5xx and 0 errors/timeouts in every round, 0 socket disconnects, app memory after ≤ ${signed(TARGET.memoryGrowthPercent)} of before, ` +
     `second round ≤ ${signed(TARGET.secondRoundGrowthPercent)} more): ${met ? "met" : fullLength ? "not met" : "not measured (shorter settings)"} — ${fiveXx} 5xx, ${errors} errors/timeouts in all rounds`,
 );
-mkdirSync(path.join(import.meta.dirname, "results"), { recursive: true });
-writeFileSync(
-  path.join(import.meta.dirname, "results", "load.json"),
-  `${JSON.stringify(results, null, 2)}\n`,
-);
+writeResults("load", results);

@@ -1,5 +1,6 @@
-import { db } from "~/db.server";
+import { db, type Tx } from "~/db.server";
 import { type Prisma } from "~/generated/prisma/client";
+import type { AgreementStatus } from "~/generated/prisma/enums";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { refundFundedMilestones } from "~/modules/escrow/escrow.server";
 import { deliverNotifications } from "~/modules/notifications/notifications.server";
@@ -19,6 +20,7 @@ import {
   notifySides,
   displayName,
   assertMilestonesKept,
+  type LockedAgreement,
 } from "./agreements.core.server";
 
 /**
@@ -30,6 +32,12 @@ import {
  * This file holds editing, proposing, declining, amending and terminating; creation and signing
  * have their own files, re-exported here for callers.
  */
+
+/** Moves the agreement itself along its state machine when its latest version is proposed or sent back. */
+async function moveAgreement(tx: Tx, agreement: LockedAgreement, to: AgreementStatus) {
+  assertTransition(AGREEMENT_TRANSITIONS, agreement.status, to, "agreement.invalid_transition");
+  await tx.agreement.update({ where: { id: agreement.id }, data: { status: to }, select: { id: true } });
+}
 
 /** Either party edits the draft version (the first draft, a sent-back proposal or an amendment). */
 export async function updateDraftTerms(
@@ -88,14 +96,7 @@ export async function propose(actor: Actor, agreementId: string, meta: RequestMe
       data: { status: "PROPOSED", proposedAt: new Date(), terms, termsHash: hash },
       select: { id: true },
     });
-    if (agreement.status === "DRAFT") {
-      assertTransition(AGREEMENT_TRANSITIONS, agreement.status, "PROPOSED", "agreement.invalid_transition");
-      await tx.agreement.update({
-        where: { id: agreementId },
-        data: { status: "PROPOSED" },
-        select: { id: true },
-      });
-    }
+    if (agreement.status === "DRAFT") await moveAgreement(tx, agreement, "PROPOSED");
     await recordAudit(tx, {
       actorId: actor.id,
       action: "agreement.proposed",
@@ -150,14 +151,7 @@ export async function decline(
       },
       select: { id: true },
     });
-    if (agreement.status === "PROPOSED") {
-      assertTransition(AGREEMENT_TRANSITIONS, agreement.status, "DRAFT", "agreement.invalid_transition");
-      await tx.agreement.update({
-        where: { id: agreementId },
-        data: { status: "DRAFT" },
-        select: { id: true },
-      });
-    }
+    if (agreement.status === "PROPOSED") await moveAgreement(tx, agreement, "DRAFT");
     await recordAudit(tx, {
       actorId: actor.id,
       action: "agreement.declined",

@@ -113,6 +113,10 @@ export const SearchResultSchema = z.object({
 });
 
 const int = z.number().int();
+/** The needs figures every breakdown of the dashboard reports. */
+const needFigures = { needsPosted: int, needsMatched: int };
+/** The money figures every breakdown reports: released from escrow, disbursed by programmes. */
+const paidFigures = { releasedFen: fen, disbursedFen: fen };
 const YearSchema = z.object({
   year: int,
   spacesTotal: int,
@@ -120,32 +124,22 @@ const YearSchema = z.object({
   demosTotal: int,
   demosNew: int,
   commissioners: int,
-  needsPosted: int,
-  needsMatched: int,
+  ...needFigures,
   medianHours: z.number().nullable(),
   fundedFen: fen,
-  releasedFen: fen,
-  disbursedFen: fen,
+  ...paidFigures,
 });
 const CountySchema = z.object({
   countyCode: z.string(),
   spaces: int,
   demos: int,
   commissioners: int,
-  needsPosted: int,
-  needsMatched: int,
+  ...needFigures,
   medianHours: z.number().nullable(),
-  releasedFen: fen,
-  disbursedFen: fen,
+  ...paidFigures,
   escrowFen: fen,
 });
-const IndustrySchema = z.object({
-  industry: z.string(),
-  needsPosted: int,
-  needsMatched: int,
-  releasedFen: fen,
-  disbursedFen: fen,
-});
+const IndustrySchema = z.object({ industry: z.string(), ...needFigures, ...paidFigures });
 
 export const DashboardSchema = z.object({
   filters: z.object({

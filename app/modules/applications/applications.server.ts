@@ -25,22 +25,21 @@ import { assertTransition, statesThatMayBecome } from "~/utils/state-machine";
 import type { ApplyInput } from "./applications.schema";
 import { APPLICATION_TRANSITIONS } from "./applications.states";
 
+const lockedNeedSelect = {
+  id: true,
+  title: true,
+  status: true,
+  hiddenAt: true,
+  arrangements: true,
+  organisationId: true,
+  postedById: true,
+  invitationOnly: true,
+} as const satisfies Prisma.NeedSelect;
+
 /** Serialises every decision on one need: two accepts racing see each other's result. */
 async function lockNeed(tx: Tx, needId: string) {
   await tx.$queryRaw`SELECT id FROM "Need" WHERE id = ${needId} FOR UPDATE`;
-  const need = await tx.need.findUnique({
-    where: { id: needId },
-    select: {
-      id: true,
-      title: true,
-      status: true,
-      hiddenAt: true,
-      arrangements: true,
-      organisationId: true,
-      postedById: true,
-      invitationOnly: true,
-    },
-  });
+  const need = await tx.need.findUnique({ where: { id: needId }, select: lockedNeedSelect });
   if (!need) throw new DomainError("need.not_found");
   return need;
 }

@@ -2,6 +2,7 @@ import { db, type Tx } from "~/db.server";
 import { payerWallet } from "~/modules/escrow/parties";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { actsForPayer } from "~/modules/escrow/escrow.server";
+import { lockAgreement, milestoneSelect } from "~/modules/escrow/escrow.core.server";
 import { balanceOf, escrowId, walletId } from "~/modules/ledger/ledger.server";
 import {
   createNotifications,
@@ -119,26 +120,12 @@ export async function setFunders(
       select: { agreementId: true },
     });
     if (!found) throw new DomainError("cofunding.not_found");
-    await tx.$queryRaw`SELECT id FROM "Agreement" WHERE id = ${found.agreementId} FOR UPDATE`;
+    await lockAgreement(tx, found.agreementId);
     await tx.$queryRaw`SELECT id FROM "Milestone" WHERE id = ${milestoneId} FOR UPDATE`;
     const milestone = await tx.milestone.findUniqueOrThrow({
       where: { id: milestoneId },
       select: {
-        id: true,
-        title: true,
-        amountFen: true,
-        status: true,
-        agreement: {
-          select: {
-            id: true,
-            title: true,
-            status: true,
-            payerUserId: true,
-            payerOrganisationId: true,
-            payeeUserId: true,
-            payeeOrganisationId: true,
-          },
-        },
+        ...milestoneSelect,
         funders: {
           orderBy: { position: "asc" },
           select: { accountId: true, shareFen: true, fundedAt: true },

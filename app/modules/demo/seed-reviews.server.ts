@@ -1,8 +1,7 @@
 import type { Tx } from "~/db.server";
-import { nextContractNumber } from "~/modules/agreements/agreements.server";
 import type { AgreementTerms } from "~/modules/agreements/terms";
-import { termsHash } from "~/modules/agreements/terms-hash.server";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { signedAgreementData } from "./seed-agreement.server";
 import { luoyangToday, addMonths } from "~/utils/dates";
 
 const DAY = 24 * 3600_000;
@@ -58,35 +57,11 @@ export async function seedReviewsDemo(
   };
   const agreement = await tx.agreement.create({
     data: {
-      number: await nextContractNumber(tx, now),
-      title: terms.title,
+      ...(await signedAgreementData(tx, terms, ids, startedAt, now)),
       status: "COMPLETED",
       applicationId: application.id,
       needId: need.id,
-      payerOrganisationId: ids.coopOrganisationId,
-      payerUserId: ids.villageHeadId,
-      payeeUserId: ids.expertId,
-      createdById: ids.villageHeadId,
-      activatedAt: startedAt,
       completedAt,
-      versions: {
-        create: {
-          version: 1,
-          terms,
-          termsHash: termsHash(terms),
-          status: "SIGNED",
-          createdById: ids.villageHeadId,
-          proposedAt: startedAt,
-          signedAt: startedAt,
-          // Both parties signed the terms, as the signing page records it.
-          signatures: {
-            create: [
-              { userId: ids.villageHeadId, party: "PAYER", termsHash: termsHash(terms), signedAt: startedAt },
-              { userId: ids.expertId, party: "PAYEE", termsHash: termsHash(terms), signedAt: startedAt },
-            ],
-          },
-        },
-      },
     },
     select: { id: true },
   });

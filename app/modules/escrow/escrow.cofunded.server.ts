@@ -1,12 +1,13 @@
 import { MILESTONE_TRANSITIONS } from "./escrow.states";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { idempotent } from "~/modules/ledger/idempotency.server";
-import { balanceOf, ensureAccount, ensureWallet, escrowId, transfer } from "~/modules/ledger/ledger.server";
+import { ensureWallet } from "~/modules/ledger/ledger.server";
 import { type Actor } from "~/modules/users/permissions";
 import { enqueueEvent } from "~/modules/webhooks/webhooks.server";
-import { DomainError, isDomainError } from "~/utils/errors";
+import { DomainError } from "~/utils/errors";
 import type { RequestMeta } from "~/utils/request.server";
 import { fenToYuanText } from "~/utils/money";
+import { payIntoEscrow } from "./escrow-funding.server";
 import { assertTransition } from "~/utils/state-machine";
 import { mayFundFrom, parseFunderAccount } from "./funder-accounts";
 import { uncommittedFen } from "~/modules/programmes/programmes.server";
@@ -58,35 +59,21 @@ export async function fundShare(
             account.kind === "org" ? { organisationId: account.id } : { userId: account.id },
           );
         }
-        const to = await ensureAccount(tx, {
-          id: escrowId(milestone.id),
-          kind: "ESCROW",
-          milestoneId: milestone.id,
-        });
-        let transferId: string;
-        try {
-          ({ id: transferId } = await transfer(tx, {
+        const transferId = await payIntoEscrow(
+          tx,
+          {
             from,
-            to,
             amountFen: funder.shareFen,
-            reason: "MILESTONE_FUND",
             agreementId: agreement.id,
             milestoneId: milestone.id,
             actorId: actor.id,
             memo: `share:${funder.id}`,
-          }));
-        } catch (error) {
-          if (
-            isDomainError(error) &&
-            (error.code === "ledger.insufficient_funds" || error.code === "ledger.account_missing")
-          ) {
-            throw new DomainError("cofunding.insufficient_funds", {
-              amount: fenToYuanText(funder.shareFen),
-              balance: fenToYuanText(await balanceOf(from, tx)),
-            });
-          }
-          throw error;
-        }
+          },
+          {
+            code: "cofunding.insufficient_funds",
+            ledgerCodes: ["ledger.insufficient_funds", "ledger.account_missing"],
+          },
+        );
         const now = new Date();
         await tx.milestoneFunder.update({
           where: { id: funder.id },

@@ -1,13 +1,14 @@
 import { type Unit } from "~/db.server";
 import { MILESTONE_TRANSITIONS } from "./escrow.states";
 import { idempotent } from "~/modules/ledger/idempotency.server";
-import { balanceOf, ensureAccount, ensureWallet, escrowId, transfer } from "~/modules/ledger/ledger.server";
+import { ensureWallet, escrowId, transfer } from "~/modules/ledger/ledger.server";
 import { deleteUpload, storeImage } from "~/modules/uploads/uploads.server";
 import { can, type Actor } from "~/modules/users/permissions";
 import { enqueueEvent } from "~/modules/webhooks/webhooks.server";
-import { DomainError, isDomainError } from "~/utils/errors";
+import { DomainError } from "~/utils/errors";
 import type { RequestMeta } from "~/utils/request.server";
 import { fenToYuanText } from "~/utils/money";
+import { payIntoEscrow } from "./escrow-funding.server";
 import { assertTransition } from "~/utils/state-machine";
 import { MAX_SUBMISSION_FILES } from "./escrow.schema";
 import { payerWallet } from "./parties";
@@ -57,31 +58,17 @@ export async function fundMilestone(actor: Actor, milestoneId: string, key: stri
         if ((await tx.milestoneFunder.count({ where: { milestoneId: milestone.id } })) > 0)
           throw new DomainError("cofunding.use_shares");
         const from = await ensureWallet(tx, payerWallet(agreement));
-        const to = await ensureAccount(tx, {
-          id: escrowId(milestone.id),
-          kind: "ESCROW",
-          milestoneId: milestone.id,
-        });
-        let transferId: string;
-        try {
-          ({ id: transferId } = await transfer(tx, {
+        const transferId = await payIntoEscrow(
+          tx,
+          {
             from,
-            to,
             amountFen: milestone.amountFen,
-            reason: "MILESTONE_FUND",
             agreementId: agreement.id,
             milestoneId: milestone.id,
             actorId: actor.id,
-          }));
-        } catch (error) {
-          if (isDomainError(error) && error.code === "ledger.insufficient_funds") {
-            throw new DomainError("escrow.insufficient_funds", {
-              amount: fenToYuanText(milestone.amountFen),
-              balance: fenToYuanText(await balanceOf(from, tx)),
-            });
-          }
-          throw error;
-        }
+          },
+          { code: "escrow.insufficient_funds", ledgerCodes: ["ledger.insufficient_funds"] },
+        );
         await moveMilestone(
           tx,
           milestone,

@@ -121,7 +121,6 @@ export async function recommendForNeed(needId: string) {
   const need = await db.need.findUnique({
     where: { id: needId },
     select: {
-      id: true,
       title: true,
       description: true,
       industry: true,

@@ -1,4 +1,5 @@
 import { db, type Tx } from "~/db.server";
+import type { Prisma } from "~/generated/prisma/client";
 import type { RevisionSide } from "~/generated/prisma/enums";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { canManageNeed } from "~/modules/needs/needs.server";
@@ -23,6 +24,44 @@ import type { RevisionInput } from "./negotiation.schema";
 
 const NEGOTIABLE = ["SUBMITTED", "SHORTLISTED"];
 
+export const revisionSelect = {
+  id: true,
+  applicationId: true,
+  number: true,
+  side: true,
+  approach: true,
+  timeline: true,
+  arrangement: true,
+  priceFen: true,
+  note: true,
+  status: true,
+  createdAt: true,
+  respondedAt: true,
+} as const;
+
+/** The application's current terms and its need, as the counter-offer page and each decision read them. */
+const negotiatedApplicationSelect = {
+  id: true,
+  status: true,
+  expertId: true,
+  approach: true,
+  timeline: true,
+  arrangement: true,
+  priceFen: true,
+  expert: { select: { displayName: true } },
+  need: {
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      hiddenAt: true,
+      arrangements: true,
+      organisationId: true,
+      postedById: true,
+    },
+  },
+} as const satisfies Prisma.ApplicationSelect;
+
 /**
  * Locks the need row exactly as the application service does (SELECT … FOR UPDATE), so a
  * counter-offer accepted here and the application accepted there never interleave.
@@ -34,24 +73,11 @@ async function lockApplication(tx: Tx, applicationId: string) {
   return tx.application.findUniqueOrThrow({
     where: { id: applicationId },
     select: {
-      id: true,
-      status: true,
-      expertId: true,
-      approach: true,
-      timeline: true,
-      arrangement: true,
-      priceFen: true,
+      ...negotiatedApplicationSelect,
       createdAt: true,
-      expert: { select: { displayName: true } },
       need: {
         select: {
-          id: true,
-          title: true,
-          status: true,
-          hiddenAt: true,
-          arrangements: true,
-          organisationId: true,
-          postedById: true,
+          ...negotiatedApplicationSelect.need.select,
           organisation: { select: { name: true } },
           postedBy: { select: { displayName: true } },
         },
@@ -71,13 +97,17 @@ export function sideOf(
   return canManageNeed(actor, application.need) ? "POSTER" : null;
 }
 
+/** Terms may still change while the application is being decided on a need that is open and shown. */
+function isNegotiable(application: { status: string; need: { status: string; hiddenAt: Date | null } }) {
+  return (
+    NEGOTIABLE.includes(application.status) &&
+    application.need.status === "OPEN" &&
+    !application.need.hiddenAt
+  );
+}
+
 function assertNegotiable(application: Locked) {
-  if (
-    !NEGOTIABLE.includes(application.status) ||
-    application.need.status !== "OPEN" ||
-    application.need.hiddenAt
-  )
-    throw new DomainError("negotiation.closed");
+  if (!isNegotiable(application)) throw new DomainError("negotiation.closed");
 }
 
 /** Notices for the side that did not act: the expert, or everyone who manages the need. */
@@ -215,17 +245,7 @@ export async function respondToRevision(
     // Re-read under the lock: a newer proposal may have superseded this one meanwhile.
     const revision = await tx.applicationRevision.findUniqueOrThrow({
       where: { id: revisionId },
-      select: {
-        id: true,
-        number: true,
-        side: true,
-        status: true,
-        authorId: true,
-        approach: true,
-        timeline: true,
-        arrangement: true,
-        priceFen: true,
-      },
+      select: { ...revisionSelect, authorId: true },
     });
     if (revision.side === side) throw new DomainError("negotiation.not_other_side");
     assertTransition(REVISION_TRANSITIONS, revision.status, decision, "negotiation.revision_not_pending");
@@ -278,21 +298,6 @@ export async function respondToRevision(
   await deliverNotifications(rows);
 }
 
-export const revisionSelect = {
-  id: true,
-  applicationId: true,
-  number: true,
-  side: true,
-  approach: true,
-  timeline: true,
-  arrangement: true,
-  priceFen: true,
-  note: true,
-  status: true,
-  createdAt: true,
-  respondedAt: true,
-} as const;
-
 /** Every application's revisions, oldest first, with each author's name. */
 export async function listRevisions(applicationIds: string[]) {
   if (applicationIds.length === 0) return {};
@@ -317,35 +322,11 @@ export async function listRevisions(applicationIds: string[]) {
 export async function getRevisionThread(actor: Actor, applicationId: string) {
   const application = await db.application.findUnique({
     where: { id: applicationId },
-    select: {
-      id: true,
-      status: true,
-      expertId: true,
-      approach: true,
-      timeline: true,
-      arrangement: true,
-      priceFen: true,
-      expert: { select: { displayName: true } },
-      need: {
-        select: {
-          id: true,
-          title: true,
-          status: true,
-          hiddenAt: true,
-          arrangements: true,
-          organisationId: true,
-          postedById: true,
-        },
-      },
-    },
+    select: negotiatedApplicationSelect,
   });
   if (!application) throw new DomainError("negotiation.not_found");
   const side = sideOf(actor, application);
   if (!side) throw new DomainError("negotiation.not_found");
   const revisions = (await listRevisions([applicationId]))[applicationId] ?? [];
-  const open =
-    NEGOTIABLE.includes(application.status) &&
-    application.need.status === "OPEN" &&
-    !application.need.hiddenAt;
-  return { application, side, open, revisions };
+  return { application, side, open: isNegotiable(application), revisions };
 }

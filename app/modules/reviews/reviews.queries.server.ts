@@ -2,6 +2,7 @@ import { db } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { AgreementParty } from "~/generated/prisma/enums";
 import { otherParty, partyOf } from "~/modules/escrow/parties";
+import { agreementSidesSelect } from "~/modules/escrow/sides-select";
 import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError, isDomainError } from "~/utils/errors";
 import { CRITERIA, type Criterion } from "./reviews.schema";
@@ -135,10 +136,7 @@ export async function agreementReviewState(viewer: Actor, agreementId: string, n
       title: true,
       status: true,
       completedAt: true,
-      payerUserId: true,
-      payerOrganisationId: true,
-      payeeUserId: true,
-      payeeOrganisationId: true,
+      ...agreementSidesSelect,
       payerOrganisation: { select: { name: true } },
       payerUser: { select: { displayName: true } },
       payeeUser: { select: { displayName: true } },

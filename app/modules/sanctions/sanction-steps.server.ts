@@ -1,4 +1,5 @@
 import { db, type Tx } from "~/db.server";
+import type { Prisma } from "~/generated/prisma/client";
 import {
   createNotifications,
   deliverNotifications,
@@ -17,13 +18,26 @@ export function assertBureau(actor: Actor): void {
   if (!can(actor, "sanction.apply")) throw new DomainError("sanction.forbidden");
 }
 
+const lockedSanctionSelect = {
+  id: true,
+  kind: true,
+  organisationId: true,
+  userId: true,
+  reason: true,
+  recoveredFen: true,
+  owedFen: true,
+  endsAt: true,
+  liftedAt: true,
+  programmeApplicationId: true,
+  application: { select: { title: true, programmeId: true, organisationId: true, suspendedAt: true } },
+} as const satisfies Prisma.SanctionSelect;
+
 /** Locks the application so two sanctions on it are decided one after the other. */
 export async function lockApplication(tx: Tx, applicationId: string) {
   await tx.$queryRaw`SELECT id FROM "ProgrammeApplication" WHERE id = ${applicationId} FOR UPDATE`;
   const application = await tx.programmeApplication.findUnique({
     where: { id: applicationId },
     select: {
-      id: true,
       title: true,
       status: true,
       organisationId: true,
@@ -31,7 +45,6 @@ export async function lockApplication(tx: Tx, applicationId: string) {
       programmeId: true,
       disbursedFen: true,
       suspendedAt: true,
-      suspensionReason: true,
     },
   });
   if (!application) throw new DomainError("sanction.application_not_found");
@@ -42,23 +55,7 @@ export async function lockApplication(tx: Tx, applicationId: string) {
 
 export async function lockSanction(tx: Tx, sanctionId: string) {
   await tx.$queryRaw`SELECT id FROM "Sanction" WHERE id = ${sanctionId} FOR UPDATE`;
-  const sanction = await tx.sanction.findUnique({
-    where: { id: sanctionId },
-    select: {
-      id: true,
-      kind: true,
-      organisationId: true,
-      userId: true,
-      reason: true,
-      amountFen: true,
-      recoveredFen: true,
-      owedFen: true,
-      endsAt: true,
-      liftedAt: true,
-      programmeApplicationId: true,
-      application: { select: { title: true, programmeId: true, organisationId: true, suspendedAt: true } },
-    },
-  });
+  const sanction = await tx.sanction.findUnique({ where: { id: sanctionId }, select: lockedSanctionSelect });
   if (!sanction) throw new DomainError("sanction.not_found");
   return sanction;
 }

@@ -1,7 +1,27 @@
 import { db, type Tx } from "~/db.server";
 import type { IndexCatalog } from "~/modules/indexing/indexer.server";
-import type { IndexDefinition, IndexName, SearchDocument } from "~/modules/indexing/search.types";
+import type { FieldType, IndexDefinition, IndexName, SearchDocument } from "~/modules/indexing/search.types";
 import { INDUSTRY_CODES } from "~/modules/reference/reference";
+
+/**
+ * Offers and space services are catalogue listings: found by their title, description and
+ * provider, and sorted newest or cheapest first; `fields` are what each kind adds to that.
+ */
+function catalogueIndex(fields: Record<string, FieldType>, filterable: readonly string[]): IndexDefinition {
+  return {
+    fieldTypes: {
+      title: "text",
+      description: "text",
+      provider: "text",
+      ...fields,
+      verified: "boolean",
+      publishedAt: "number",
+    },
+    searchable: ["title", "description", "provider"],
+    filterable,
+    sortable: ["publishedAt", "priceMinFen"],
+  };
+}
 
 /** What each index holds and how it may be searched, filtered and sorted. */
 export const INDEX_DEFINITIONS: Record<IndexName, IndexDefinition> = {
@@ -35,24 +55,17 @@ export const INDEX_DEFINITIONS: Record<IndexName, IndexDefinition> = {
     ],
     sortable: ["publishedAt", "budgetMaxFen"],
   },
-  offers: {
-    fieldTypes: {
-      title: "text",
-      description: "text",
-      provider: "text",
+  offers: catalogueIndex(
+    {
       kind: "keyword",
       industry: "keyword",
       counties: "keywords",
       arrangements: "keywords",
       priceMinFen: "number",
       priceMaxFen: "number",
-      verified: "boolean",
-      publishedAt: "number",
     },
-    searchable: ["title", "description", "provider"],
-    filterable: ["kind", "industry", "counties", "arrangements", "verified", "priceMinFen", "publishedAt"],
-    sortable: ["publishedAt", "priceMinFen"],
-  },
+    ["kind", "industry", "counties", "arrangements", "verified", "priceMinFen", "publishedAt"],
+  ),
   experts: {
     fieldTypes: {
       name: "text",
@@ -70,29 +83,44 @@ export const INDEX_DEFINITIONS: Record<IndexName, IndexDefinition> = {
     filterable: ["fields", "counties", "availability", "commissioner", "verified"],
     sortable: [],
   },
-  services: {
-    fieldTypes: {
-      title: "text",
-      description: "text",
-      provider: "text",
+  services: catalogueIndex(
+    {
       category: "keyword",
       industries: "keywords",
       counties: "keywords",
       free: "boolean",
       priceMinFen: "number",
-      verified: "boolean",
-      publishedAt: "number",
     },
-    searchable: ["title", "description", "provider"],
-    filterable: ["category", "industries", "counties", "free", "verified", "priceMinFen", "publishedAt"],
-    sortable: ["publishedAt", "priceMinFen"],
-  },
+    ["category", "industries", "counties", "free", "verified", "priceMinFen", "publishedAt"],
+  ),
 };
 
 export type IndexedName = keyof typeof INDEX_DEFINITIONS;
 export const INDEXED_NAMES = Object.keys(INDEX_DEFINITIONS) as IndexedName[];
 
 const time = (date: Date | null) => (date ? date.getTime() : 0);
+
+/** What needs and offers are both indexed by, read and written alike. */
+const listingSelect = {
+  id: true,
+  title: true,
+  kind: true,
+  industry: true,
+  arrangements: true,
+  publishedAt: true,
+} as const;
+
+function listingFields(listing: {
+  id: string;
+  title: string;
+  kind: string;
+  industry: string;
+  arrangements: string[];
+  publishedAt: Date | null;
+}) {
+  const { id, title, kind, industry, arrangements, publishedAt } = listing;
+  return { id, title, kind, industry, arrangements, publishedAt: time(publishedAt) };
+}
 
 /** Budget bands for the budget facet (by the upper end, in fen); "open" when none is given. */
 export const BUDGET_BANDS = [
@@ -123,18 +151,13 @@ export async function loadDocuments(
     const needs = await client.need.findMany({
       where: { ...idFilter, hiddenAt: null, status: { in: ["OPEN", "IN_PROGRESS", "COMPLETED"] } },
       select: {
-        id: true,
-        title: true,
+        ...listingSelect,
         description: true,
-        kind: true,
-        industry: true,
         countyCode: true,
         village: true,
-        arrangements: true,
         status: true,
         budgetMinFen: true,
         budgetMaxFen: true,
-        publishedAt: true,
         productName: true,
         origin: true,
         story: true,
@@ -143,55 +166,40 @@ export async function loadDocuments(
       },
     });
     return needs.map((need) => ({
-      id: need.id,
-      title: need.title,
+      ...listingFields(need),
       details: [need.productName, need.origin, need.village, need.organisation?.name]
         .filter(Boolean)
         .join(" "),
       description: [need.description, need.story].filter(Boolean).join("\n"),
-      kind: need.kind,
-      industry: need.industry,
       county: need.countyCode,
-      arrangements: need.arrangements,
       status: need.status,
       budgetMinFen: need.budgetMinFen,
       budgetMaxFen: need.budgetMaxFen,
       budgetBand: budgetBand(need.budgetMaxFen, need.budgetMinFen),
       verified: Boolean(need.organisation ? need.organisation.verifiedAt : need.postedBy.verifiedAt),
-      publishedAt: time(need.publishedAt),
     }));
   }
   if (index === "offers") {
     const offers = await client.offer.findMany({
       where: { ...idFilter, hiddenAt: null, status: "PUBLISHED" },
       select: {
-        id: true,
-        title: true,
+        ...listingSelect,
         description: true,
-        kind: true,
-        industry: true,
         countiesServed: true,
-        arrangements: true,
         priceMinFen: true,
         priceMaxFen: true,
-        publishedAt: true,
         expert: { select: { displayName: true, verifiedAt: true } },
         organisation: { select: { name: true, verifiedAt: true } },
       },
     });
     return offers.map((offer) => ({
-      id: offer.id,
-      title: offer.title,
+      ...listingFields(offer),
       description: offer.description,
       provider: [offer.expert?.displayName, offer.organisation?.name].filter(Boolean).join(" "),
-      kind: offer.kind,
-      industry: offer.industry,
       counties: offer.countiesServed,
-      arrangements: offer.arrangements,
       priceMinFen: offer.priceMinFen,
       priceMaxFen: offer.priceMaxFen,
       verified: Boolean(offer.expert ? offer.expert.verifiedAt : offer.organisation?.verifiedAt),
-      publishedAt: time(offer.publishedAt),
     }));
   }
   if (index === "services") {

@@ -1,4 +1,5 @@
-import { type Unit } from "~/db.server";
+import { type Tx, type Unit } from "~/db.server";
+import type { AgreementStatus } from "~/generated/prisma/enums";
 import { MILESTONE_TRANSITIONS } from "./escrow.states";
 import { idempotent } from "~/modules/ledger/idempotency.server";
 import { ensureWallet, escrowId, transfer } from "~/modules/ledger/ledger.server";
@@ -42,6 +43,31 @@ import { refundToPayers } from "./escrow.refunds.server";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * The answer to a request whose outcome another request of the same side reached first (the same
+ * person's other tab, a colleague): the transfer that did it, and nothing moved now. The one who
+ * lost the race sees what they asked for instead of an error.
+ */
+async function alreadyDone(
+  tx: Tx,
+  milestone: { id: string; status: string; amountFen: number; agreement: { status: AgreementStatus } },
+  reason: "MILESTONE_FUND" | "MILESTONE_RELEASE",
+) {
+  const earlier = await tx.ledgerTransfer.findFirst({
+    where: { milestoneId: milestone.id, reason },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, amountFen: true },
+  });
+  return {
+    milestoneId: milestone.id,
+    status: milestone.status,
+    transferId: earlier?.id ?? "",
+    amountFen: earlier?.amountFen ?? milestone.amountFen,
+    agreementStatus: milestone.agreement.status,
+    alreadyDone: true,
+  };
+}
+
 /** The paying side moves the milestone's amount from its wallet into the milestone's escrow. */
 export async function fundMilestone(actor: Actor, milestoneId: string, key: string, meta: RequestMeta = {}) {
   const { result } = await inTransaction((tx, notify) =>
@@ -52,6 +78,8 @@ export async function fundMilestone(actor: Actor, milestoneId: string, key: stri
         const milestone = await lockMilestone(tx, milestoneId);
         const { agreement } = milestone;
         if (!actsForPayer(actor, agreement)) throw new DomainError("escrow.wrong_side");
+        // Funded already by this side (another tab, a colleague): the money is in escrow as asked.
+        if (milestone.status === "FUNDED") return alreadyDone(tx, milestone, "MILESTONE_FUND");
         if (agreement.status !== "ACTIVE") throw new DomainError("escrow.agreement_not_active");
         assertTransition(MILESTONE_TRANSITIONS, milestone.status, "FUNDED", "escrow.invalid_transition");
         // A co-funded milestone is funded share by share (fundShare), never in one go from this wallet.
@@ -160,6 +188,8 @@ export async function acceptMilestone(
       async () => {
         const milestone = await lockMilestone(tx, milestoneId);
         if (!actsForPayer(actor, milestone.agreement)) throw new DomainError("escrow.wrong_side");
+        // Accepted already (the same person's other tab, a colleague): what was asked for holds.
+        if (milestone.status === "RELEASED") return alreadyDone(tx, milestone, "MILESTONE_RELEASE");
         assertTransition(MILESTONE_TRANSITIONS, milestone.status, "RELEASED", "escrow.invalid_transition");
         assertInForce(milestone.agreement.status);
         const released = await release(tx, milestone, { actorId: actor.id, ip: meta.ip }, false);

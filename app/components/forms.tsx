@@ -51,9 +51,62 @@ type Meta = {
   descriptionId: string;
 };
 
+/** What every field component takes: the conform field, its label and an optional hint. */
+interface FieldProps {
+  meta: Meta;
+  label: string;
+  hint?: string;
+}
+
 function describedBy(meta: Meta, hint?: string): string | undefined {
   const ids = [meta.errors?.length ? meta.errorId : null, hint ? meta.descriptionId : null].filter(Boolean);
   return ids.length ? ids.join(" ") : undefined;
+}
+
+/** The label, hint and errors around one control of a conform form. */
+function MetaFieldShell({ meta, label, hint, children }: FieldProps & { children: ReactNode }) {
+  return (
+    <FieldShell
+      label={label}
+      hint={hint}
+      errors={meta.errors}
+      errorId={meta.errorId}
+      hintId={meta.descriptionId}
+      htmlFor={meta.id}
+    >
+      {children}
+    </FieldShell>
+  );
+}
+
+/** What every control of a field carries: its id and name, and how it is described when invalid. */
+function controlProps(meta: Meta, hint?: string) {
+  return {
+    id: meta.id,
+    name: meta.name,
+    className: "input",
+    "aria-invalid": meta.errors?.length ? true : undefined,
+    "aria-describedby": describedBy(meta, hint),
+  };
+}
+
+export interface SelectOption {
+  value: string;
+  label: string;
+}
+
+/** The options of a select, led by an empty choice when `emptyLabel` is given. */
+export function SelectOptions({ options, emptyLabel }: { options: SelectOption[]; emptyLabel?: string }) {
+  return (
+    <>
+      {emptyLabel ? <option value="">{emptyLabel}</option> : null}
+      {options.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </>
+  );
 }
 
 export function TextField({
@@ -63,36 +116,22 @@ export function TextField({
   type = "text",
   autoComplete,
   inputMode,
-}: {
-  meta: Meta;
-  label: string;
-  hint?: string;
+}: FieldProps & {
   type?: "text" | "password" | "email" | "tel" | "date";
   autoComplete?: string;
   inputMode?: "text" | "tel" | "email" | "decimal";
 }) {
   return (
-    <FieldShell
-      label={label}
-      hint={hint}
-      errors={meta.errors}
-      errorId={meta.errorId}
-      hintId={meta.descriptionId}
-      htmlFor={meta.id}
-    >
+    <MetaFieldShell meta={meta} label={label} hint={hint}>
       <input
-        id={meta.id}
-        name={meta.name}
+        {...controlProps(meta, hint)}
         type={type}
-        className="input"
         autoComplete={autoComplete}
         inputMode={inputMode}
         // Passwords are never sent back to the page, even when the form comes back with errors.
         defaultValue={type === "password" ? undefined : (meta.initialValue as string | undefined)}
-        aria-invalid={meta.errors?.length ? true : undefined}
-        aria-describedby={describedBy(meta, hint)}
       />
-    </FieldShell>
+    </MetaFieldShell>
   );
 }
 
@@ -102,38 +141,13 @@ export function SelectField({
   hint,
   options,
   placeholder,
-}: {
-  meta: Meta;
-  label: string;
-  hint?: string;
-  options: { value: string; label: string }[];
-  placeholder?: string;
-}) {
+}: FieldProps & { options: SelectOption[]; placeholder?: string }) {
   return (
-    <FieldShell
-      label={label}
-      hint={hint}
-      errors={meta.errors}
-      errorId={meta.errorId}
-      hintId={meta.descriptionId}
-      htmlFor={meta.id}
-    >
-      <select
-        id={meta.id}
-        name={meta.name}
-        className="input"
-        defaultValue={(meta.initialValue as string | undefined) ?? ""}
-        aria-invalid={meta.errors?.length ? true : undefined}
-        aria-describedby={describedBy(meta, hint)}
-      >
-        {placeholder ? <option value="">{placeholder}</option> : null}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+    <MetaFieldShell meta={meta} label={label} hint={hint}>
+      <select {...controlProps(meta, hint)} defaultValue={(meta.initialValue as string | undefined) ?? ""}>
+        <SelectOptions options={options} emptyLabel={placeholder} />
       </select>
-    </FieldShell>
+    </MetaFieldShell>
   );
 }
 
@@ -160,7 +174,7 @@ export function CheckboxGroup({
   meta: Meta;
   legend: string;
   hint?: string;
-  options: { value: string; label: string }[];
+  options: SelectOption[];
   columns?: 1 | 2 | 3;
 }) {
   const initial = meta.initialValue;
@@ -197,36 +211,31 @@ export function CheckboxGroup({
   );
 }
 
-export function TextAreaField({
-  meta,
-  label,
-  hint,
-  rows = 5,
-}: {
-  meta: Meta;
-  label: string;
-  hint?: string;
-  rows?: number;
-}) {
+export function TextAreaField({ meta, label, hint, rows = 5 }: FieldProps & { rows?: number }) {
   return (
-    <FieldShell
-      label={label}
-      hint={hint}
-      errors={meta.errors}
-      errorId={meta.errorId}
-      hintId={meta.descriptionId}
-      htmlFor={meta.id}
-    >
+    <MetaFieldShell meta={meta} label={label} hint={hint}>
       <textarea
-        id={meta.id}
-        name={meta.name}
+        {...controlProps(meta, hint)}
         rows={rows}
-        className="input"
         defaultValue={meta.initialValue as string | undefined}
-        aria-invalid={meta.errors?.length ? true : undefined}
-        aria-describedby={describedBy(meta, hint)}
       />
-    </FieldShell>
+    </MetaFieldShell>
+  );
+}
+
+/** A file input for photos (JPEG, PNG or WebP); several may be chosen at once. */
+export function PhotosField({ label }: { label: string }) {
+  return (
+    <label className="block space-y-1">
+      <span className="block font-medium text-stone-800">{label}</span>
+      <input
+        type="file"
+        name="photos"
+        accept="image/jpeg,image/png,image/webp"
+        multiple
+        className="block w-full"
+      />
+    </label>
   );
 }
 

@@ -1,6 +1,7 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { NotificationBadge } from "~/components/notification-badge";
 import { MessagesBadge } from "~/components/chat/messages-badge";
+import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 
 interface HeaderUser {
@@ -34,6 +35,46 @@ export function LanguageSwitch() {
 
 const navLink =
   "btn min-h-9 shrink-0 whitespace-nowrap px-2 py-1 text-sm text-stone-700 hover:bg-stone-100 aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-800";
+
+interface NavItem {
+  to: string;
+  label: MessageKey;
+  end?: boolean;
+}
+
+/** What everyone may browse. */
+const PUBLIC_NAV: NavItem[] = [
+  { to: "/search", label: "nav.search" },
+  { to: "/needs", label: "nav.needs" },
+  { to: "/offers", label: "nav.offers" },
+  { to: "/services", label: "spaces.nav" },
+  { to: "/spaces", label: "spaces.directory.nav" },
+  { to: "/programmes", label: "nav.programmes" },
+  { to: "/brands", label: "nav.brands" },
+  { to: "/demos", label: "nav.demos" },
+];
+
+const SIGNED_IN_NAV: NavItem[] = [
+  { to: "/workspace", label: "nav.workspace" },
+  { to: "/agreements", label: "nav.agreements" },
+  { to: "/wallet", label: "nav.wallet" },
+  { to: "/trainings", label: "trainings.title" },
+];
+
+/** Pages only some roles open, each with the flag of the header's user that opens it. */
+const ROLE_NAV: [keyof Omit<HeaderUser, "id" | "displayName">, NavItem][] = [
+  ["informant", { to: "/informant", label: "reach.nav.informant" }],
+  ["requestsServices", { to: "/requests", label: "nav.requests" }],
+  ["managesSpace", { to: "/spaces/requests", label: "nav.requests" }],
+  ["bureau", { to: "/bureau", label: "nav.bureau", end: true }],
+  ["managesFinance", { to: "/admin/finance", label: "finance.title" }],
+];
+
+function navItems(user: HeaderUser | null): NavItem[] {
+  if (!user) return PUBLIC_NAV;
+  const byRole = ROLE_NAV.filter(([flag]) => user[flag]).map(([, item]) => item);
+  return [...PUBLIC_NAV, ...SIGNED_IN_NAV, ...byRole];
+}
 
 export function SiteHeader({
   user,
@@ -84,71 +125,11 @@ export function SiteHeader({
         <LanguageSwitch />
       </div>
       <nav aria-label={t("nav.main")} className="mx-auto flex max-w-5xl gap-1 overflow-x-auto px-2 pb-2">
-        <NavLink to="/search" className={navLink}>
-          {t("nav.search")}
-        </NavLink>
-        <NavLink to="/needs" className={navLink}>
-          {t("nav.needs")}
-        </NavLink>
-        <NavLink to="/offers" className={navLink}>
-          {t("nav.offers")}
-        </NavLink>
-        <NavLink to="/services" className={navLink}>
-          {t("spaces.nav")}
-        </NavLink>
-        <NavLink to="/spaces" className={navLink}>
-          {t("spaces.directory.nav")}
-        </NavLink>
-        <NavLink to="/programmes" className={navLink}>
-          {t("nav.programmes")}
-        </NavLink>
-        <NavLink to="/brands" className={navLink}>
-          {t("nav.brands")}
-        </NavLink>
-        <NavLink to="/demos" className={navLink}>
-          {t("nav.demos")}
-        </NavLink>
-        {user ? (
-          <>
-            <NavLink to="/workspace" className={navLink}>
-              {t("nav.workspace")}
-            </NavLink>
-            <NavLink to="/agreements" className={navLink}>
-              {t("nav.agreements")}
-            </NavLink>
-            <NavLink to="/wallet" className={navLink}>
-              {t("nav.wallet")}
-            </NavLink>
-            <NavLink to="/trainings" className={navLink}>
-              {t("trainings.title")}
-            </NavLink>
-          </>
-        ) : null}
-        {user?.informant ? (
-          <NavLink to="/informant" className={navLink}>
-            {t("reach.nav.informant")}
+        {navItems(user).map((item) => (
+          <NavLink key={item.to} to={item.to} end={item.end} className={navLink}>
+            {t(item.label)}
           </NavLink>
-        ) : null}
-        {user?.requestsServices ? (
-          <NavLink to="/requests" className={navLink}>
-            {t("nav.requests")}
-          </NavLink>
-        ) : null}
-        {user?.managesSpace ? (
-          <NavLink to="/spaces/requests" className={navLink}>
-            {t("nav.requests")}
-          </NavLink>
-        ) : null}
-        {user?.bureau ? (
-          <NavLink to="/bureau" end className={navLink}>
-            {t("nav.bureau")}
-          </NavLink>
-        ) : null}
-        {user?.managesFinance ? (
-          <NavLink to="/admin/finance" className={navLink}>
-            {t("finance.title")}
-          </NavLink>
-        ) : null}
+        ))}
       </nav>
     </header>
   );

@@ -217,18 +217,13 @@ function Actions({
       {m.canSubmit ? (
         <Form method="post" action={action} encType="multipart/form-data" className="space-y-2">
           <input type="hidden" name="intent" value="submit" />
-          <label htmlFor={id("note")} className="block font-medium">
-            {t("escrow.field.note")}
-          </label>
-          <textarea
+          <NoteField
             id={id("note")}
             name="note"
+            label={t("escrow.field.note")}
             rows={4}
-            required
-            minLength={2}
             maxLength={4000}
-            className="input"
-            aria-describedby={id("note-hint")}
+            describedBy={id("note-hint")}
           />
           <p id={id("note-hint")} className="text-sm text-stone-600">
             {t("escrow.field.noteHint")}
@@ -281,17 +276,12 @@ function Actions({
           <p id={id("payee-hint")} className="text-sm text-stone-600">
             {t("escrow.field.payeeYuanHint", { amount: formatMoney(locale, m.escrowFen) })}
           </p>
-          <label htmlFor={id("ruling")} className="block font-medium">
-            {t("escrow.field.resolutionNote")}
-          </label>
-          <textarea
+          <NoteField
             id={id("ruling")}
             name="note"
+            label={t("escrow.field.resolutionNote")}
             rows={3}
-            required
-            minLength={2}
             maxLength={4000}
-            className="input"
           />
           <button type="submit" className="btn-primary w-full sm:w-auto" disabled={busy}>
             {t("escrow.action.resolve")}
@@ -334,21 +324,45 @@ function ReasonForm({
   return (
     <Form method="post" action={action} className="mt-2 space-y-2">
       <input type="hidden" name="intent" value={intent} />
-      <label htmlFor={fieldId} className="block font-medium">
-        {label}
-      </label>
-      <textarea
-        id={fieldId}
-        name="reason"
-        rows={3}
-        required
-        minLength={2}
-        maxLength={1000}
-        className="input"
-      />
+      <NoteField id={fieldId} name="reason" label={label} rows={3} maxLength={1000} />
       <button type="submit" className="btn-secondary w-full sm:w-auto" disabled={busy}>
         {button}
       </button>
     </Form>
+  );
+}
+
+/** A required piece of writing of at least two characters, with its label above it. */
+function NoteField({
+  id,
+  name,
+  label,
+  rows,
+  maxLength,
+  describedBy,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  rows: number;
+  maxLength: number;
+  describedBy?: string;
+}) {
+  return (
+    <>
+      <label htmlFor={id} className="block font-medium">
+        {label}
+      </label>
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        required
+        minLength={2}
+        maxLength={maxLength}
+        className="input"
+        aria-describedby={describedBy}
+      />
+    </>
   );
 }

@@ -1,10 +1,10 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
-import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms";
+import { FormErrors, PhotosField, SelectField, TextAreaField, TextField } from "~/components/forms";
+import { CountyField } from "~/components/reference-fields";
+import { useSchemaForm } from "~/components/use-schema-form";
 import { useT } from "~/i18n/use-t";
 import { DEMO_SITE_TYPES, DemoSiteSchema } from "~/modules/creative/creative.schema";
-import { COUNTIES, localName } from "~/modules/reference/reference";
 
 interface SiteValues {
   name: string;
@@ -27,10 +27,11 @@ export function DemoSiteForm({
   organisations: { id: string; name: string }[];
   lastResult?: SubmissionResult<string[]>;
 }) {
-  const { t, locale } = useT();
+  const { t } = useT();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm({
     id: "demo-site",
+    schema: DemoSiteSchema,
     lastResult,
     defaultValue: site
       ? {
@@ -40,9 +41,6 @@ export function DemoSiteForm({
           areaMu: site.areaMu === null ? "" : String(site.areaMu),
         }
       : undefined,
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: DemoSiteSchema }),
   });
   const choose = t("creative.field.choose");
   return (
@@ -58,12 +56,7 @@ export function DemoSiteForm({
           label: t(`creative.type.${type}`),
         }))}
       />
-      <SelectField
-        meta={fields.countyCode}
-        label={t("creative.field.county")}
-        placeholder={choose}
-        options={COUNTIES.map((county) => ({ value: county.code, label: localName(county, locale) }))}
-      />
+      <CountyField meta={fields.countyCode} label={t("creative.field.county")} placeholder={choose} />
       <TextField meta={fields.village} label={t("creative.field.village")} />
       <SelectField
         meta={fields.organisationId}
@@ -95,16 +88,7 @@ export function DemoSiteForm({
           </div>
         </fieldset>
       ) : null}
-      <label className="block space-y-1">
-        <span className="block font-medium text-stone-800">{t("creative.field.demoPhotos")}</span>
-        <input
-          type="file"
-          name="photos"
-          accept="image/jpeg,image/png,image/webp"
-          multiple
-          className="block w-full"
-        />
-      </label>
+      <PhotosField label={t("creative.field.demoPhotos")} />
       <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
         {t("creative.save")}
       </button>

@@ -3,6 +3,8 @@ import type { ReactNode } from "react";
 import type { MessageKey } from "~/i18n/i18n";
 import { formatMoney, formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
+import { SelectOptions, type SelectOption } from "~/components/forms";
+import { countyOptions, industryOptions } from "~/components/reference-fields";
 import type { DashboardFigures, YearFigures } from "~/modules/dashboard/dashboard.server";
 import { MAP_METRICS, type DashboardQuery } from "~/modules/dashboard/dashboard.schema";
 import { PLAN_TARGETS } from "~/modules/dashboard/plan-targets";
@@ -26,18 +28,13 @@ function Select({
   label: string;
   value?: string | number;
   all?: string;
-  options: { value: string; label: string }[];
+  options: SelectOption[];
 }) {
   return (
     <label className="block text-sm">
       <span className="text-stone-700">{label}</span>
       <select name={name} defaultValue={value === undefined ? "" : String(value)} className="input mt-1">
-        {all ? <option value="">{all}</option> : null}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <SelectOptions options={options} emptyLabel={all} />
       </select>
     </label>
   );
@@ -60,14 +57,14 @@ export function DashboardFilterForm({ query, years }: { query: DashboardQuery; y
         label={t("dashboard.filter.county")}
         value={query.countyCode}
         all={t("dashboard.filter.allCounties")}
-        options={COUNTIES.map((county) => ({ value: county.code, label: localName(county, locale) }))}
+        options={countyOptions(locale)}
       />
       <Select
         name="industry"
         label={t("dashboard.filter.industry")}
         value={query.industry}
         all={t("dashboard.filter.allIndustries")}
-        options={INDUSTRIES.map((industry) => ({ value: industry.code, label: localName(industry, locale) }))}
+        options={industryOptions(locale)}
       />
       <Select
         name="map"
@@ -159,6 +156,16 @@ export function useCells() {
     count: (value: number) => formatNumber(locale, value),
     money: (fen: number) => formatMoney(locale, fen),
     hours: (value: number | null) => (value === null ? t("dashboard.none") : formatNumber(locale, value)),
+    county: (code: string) =>
+      localName(
+        COUNTIES.find((county) => county.code === code)!,
+        locale,
+      ),
+    industry: (code: string) =>
+      localName(
+        INDUSTRIES.find((industry) => industry.code === code)!,
+        locale,
+      ),
   };
 }
 
@@ -223,67 +230,59 @@ export function YearsTable({ years, columns }: { years: YearFigures[]; columns: 
   );
 }
 
-export function CountiesTable({ figures }: { figures: DashboardFigures }) {
-  const { t, locale } = useT();
+type Cells = ReturnType<typeof useCells>;
+/** A column of a figures table: its heading and how a row fills its cell. */
+type Column<Row> = [MessageKey, (row: Row, cells: Cells) => ReactNode];
+
+const COUNTY_COLUMNS: Column<DashboardFigures["counties"][number]>[] = [
+  ["dashboard.col.county", (row, cells) => cells.county(row.countyCode)],
+  ["dashboard.col.spaces", (row, cells) => cells.count(row.spaces)],
+  ["dashboard.col.demos", (row, cells) => cells.count(row.demos)],
+  ["dashboard.col.commissioners", (row, cells) => cells.count(row.commissioners)],
+  ["dashboard.col.needsPosted", (row, cells) => cells.count(row.needsPosted)],
+  ["dashboard.col.needsMatched", (row, cells) => cells.count(row.needsMatched)],
+  ["dashboard.col.medianHours", (row, cells) => cells.hours(row.medianHours)],
+  ["dashboard.col.released", (row, cells) => cells.money(row.releasedFen)],
+  ["dashboard.col.disbursed", (row, cells) => cells.money(row.disbursedFen)],
+  ["dashboard.col.escrow", (row, cells) => cells.money(row.escrowFen)],
+];
+
+const INDUSTRY_COLUMNS: Column<DashboardFigures["industries"][number]>[] = [
+  ["dashboard.col.industry", (row, cells) => cells.industry(row.industry)],
+  ["dashboard.col.needsPosted", (row, cells) => cells.count(row.needsPosted)],
+  ["dashboard.col.needsMatched", (row, cells) => cells.count(row.needsMatched)],
+  ["dashboard.col.released", (row, cells) => cells.money(row.releasedFen)],
+  ["dashboard.col.disbursed", (row, cells) => cells.money(row.disbursedFen)],
+];
+
+/** One row of figures per county or industry, in the given columns. */
+function FiguresTable<Row>({
+  caption,
+  rows,
+  columns,
+}: {
+  caption: MessageKey;
+  rows: Row[];
+  columns: Column<Row>[];
+}) {
+  const { t } = useT();
   const cells = useCells();
   return (
     <DataTable
-      caption={t("dashboard.counties.title")}
-      header={[
-        t("dashboard.col.county"),
-        t("dashboard.col.spaces"),
-        t("dashboard.col.demos"),
-        t("dashboard.col.commissioners"),
-        t("dashboard.col.needsPosted"),
-        t("dashboard.col.needsMatched"),
-        t("dashboard.col.medianHours"),
-        t("dashboard.col.released"),
-        t("dashboard.col.disbursed"),
-        t("dashboard.col.escrow"),
-      ]}
-      rows={figures.counties.map((row) => [
-        localName(
-          COUNTIES.find((county) => county.code === row.countyCode)!,
-          locale,
-        ),
-        cells.count(row.spaces),
-        cells.count(row.demos),
-        cells.count(row.commissioners),
-        cells.count(row.needsPosted),
-        cells.count(row.needsMatched),
-        cells.hours(row.medianHours),
-        cells.money(row.releasedFen),
-        cells.money(row.disbursedFen),
-        cells.money(row.escrowFen),
-      ])}
+      caption={t(caption)}
+      header={columns.map(([label]) => t(label))}
+      rows={rows.map((row) => columns.map(([, cell]) => cell(row, cells)))}
     />
   );
 }
 
+export function CountiesTable({ figures }: { figures: DashboardFigures }) {
+  return <FiguresTable caption="dashboard.counties.title" rows={figures.counties} columns={COUNTY_COLUMNS} />;
+}
+
 export function IndustriesTable({ figures }: { figures: DashboardFigures }) {
-  const { t, locale } = useT();
-  const cells = useCells();
   return (
-    <DataTable
-      caption={t("dashboard.industries.title")}
-      header={[
-        t("dashboard.col.industry"),
-        t("dashboard.col.needsPosted"),
-        t("dashboard.col.needsMatched"),
-        t("dashboard.col.released"),
-        t("dashboard.col.disbursed"),
-      ]}
-      rows={figures.industries.map((row) => [
-        localName(
-          INDUSTRIES.find((industry) => industry.code === row.industry)!,
-          locale,
-        ),
-        cells.count(row.needsPosted),
-        cells.count(row.needsMatched),
-        cells.money(row.releasedFen),
-        cells.money(row.disbursedFen),
-      ])}
-    />
+    <FiguresTable caption="dashboard.industries.title" rows={figures.industries} columns={INDUSTRY_COLUMNS} />
   );
 }
 
@@ -295,19 +294,13 @@ export function MapTable({
   figures: DashboardFigures;
   metric: (typeof MAP_METRICS)[number];
 }) {
-  const { t, locale } = useT();
+  const { t } = useT();
   const cells = useCells();
   return (
     <DataTable
       caption={t("dashboard.map.title", { metric: t(MAP_METRIC_LABELS[metric]) })}
       header={[t("dashboard.col.county"), t(MAP_METRIC_LABELS[metric])]}
-      rows={figures.counties.map((row) => [
-        localName(
-          COUNTIES.find((county) => county.code === row.countyCode)!,
-          locale,
-        ),
-        cells.count(row[metric]),
-      ])}
+      rows={figures.counties.map((row) => [cells.county(row.countyCode), cells.count(row[metric])])}
     />
   );
 }

@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { CardSection } from "~/components/card-section";
 import { Reasons } from "~/components/search/recommendations";
 import type { InvitationStatus } from "~/generated/prisma/enums";
 import { useT } from "~/i18n/use-t";
@@ -48,10 +49,7 @@ export function SentInvitations({
   const { t } = useT();
   if (invitations.length === 0) return null;
   return (
-    <section className="card space-y-2" aria-labelledby="sent">
-      <h2 id="sent" className="text-lg font-semibold">
-        {t("negotiation.invite.sent")}
-      </h2>
+    <CardSection id="sent" title={t("negotiation.invite.sent")} className="space-y-2">
       <ul className="space-y-1">
         {invitations.map((invitation) => (
           <li key={invitation.id} className="flex justify-between gap-2">
@@ -64,6 +62,6 @@ export function SentInvitations({
           </li>
         ))}
       </ul>
-    </section>
+    </CardSection>
   );
 }

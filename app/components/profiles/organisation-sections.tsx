@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { CardSection } from "~/components/card-section";
 import { VerifiedBadge } from "~/components/verified-badge";
 import type { Role } from "~/generated/prisma/enums";
 import { useT } from "~/i18n/use-t";
@@ -8,10 +9,7 @@ export function MainProducts({ products }: { products: string[] }) {
   const { t } = useT();
   if (products.length === 0) return null;
   return (
-    <section className="card" aria-labelledby="products">
-      <h2 id="products" className="text-lg font-semibold">
-        {t("profiles.mainProducts")}
-      </h2>
+    <CardSection id="products" title={t("profiles.mainProducts")}>
       <ul className="mt-2 flex flex-wrap gap-2">
         {products.map((product) => (
           <li key={product} className="rounded-full bg-stone-100 px-3 py-1">
@@ -19,7 +17,7 @@ export function MainProducts({ products }: { products: string[] }) {
           </li>
         ))}
       </ul>
-    </section>
+    </CardSection>
   );
 }
 
@@ -35,10 +33,7 @@ interface Member {
 export function OrganisationMembers({ members }: { members: Member[] }) {
   const { t } = useT();
   return (
-    <section className="card" aria-labelledby="members">
-      <h2 id="members" className="text-lg font-semibold">
-        {t("profiles.members")}
-      </h2>
+    <CardSection id="members" title={t("profiles.members")}>
       {members.length === 0 ? <p className="mt-2 text-stone-600">{t("profiles.noMembers")}</p> : null}
       <ul className="mt-2 divide-y divide-stone-200">
         {members.map((member) => (
@@ -55,7 +50,7 @@ export function OrganisationMembers({ members }: { members: Member[] }) {
           </li>
         ))}
       </ul>
-    </section>
+    </CardSection>
   );
 }
 
@@ -71,10 +66,7 @@ export function OrganisationExperts({ experts }: { experts: AffiliatedExpert[] }
   const { t } = useT();
   if (experts.length === 0) return null;
   return (
-    <section className="card" aria-labelledby="experts">
-      <h2 id="experts" className="text-lg font-semibold">
-        {t("profiles.experts")}
-      </h2>
+    <CardSection id="experts" title={t("profiles.experts")}>
       <ul className="mt-2 divide-y divide-stone-200">
         {experts.map((expert) => (
           <li key={expert.userId} className="flex flex-wrap items-center gap-2 py-2">
@@ -89,6 +81,6 @@ export function OrganisationExperts({ experts }: { experts: AffiliatedExpert[] }
           </li>
         ))}
       </ul>
-    </section>
+    </CardSection>
   );
 }

@@ -97,34 +97,43 @@ export function TriageSettingsForm({
       <Form method="post" className="card grid gap-4 sm:grid-cols-3 sm:items-end">
         <FormErrors errors={lastResult?.error?.[""] ?? undefined} />
         <input type="hidden" name="countyCode" value={setting.countyCode} />
-        <label className="space-y-1">
-          <span className="block font-medium">{t("reach.triage.afterHours")}</span>
-          <input
-            name="afterHours"
-            type="number"
-            min={1}
-            max={720}
-            defaultValue={setting.afterHours}
-            className="input"
-          />
-          <ErrorList errors={lastResult?.error?.afterHours} />
-        </label>
-        <label className="space-y-1">
-          <span className="block font-medium">{t("reach.triage.targetHours")}</span>
-          <input
-            name="targetHours"
-            type="number"
-            min={1}
-            max={720}
-            defaultValue={setting.targetHours}
-            className="input"
-          />
-          <ErrorList errors={lastResult?.error?.targetHours} />
-        </label>
+        <HoursField
+          name="afterHours"
+          label={t("reach.triage.afterHours")}
+          defaultValue={setting.afterHours}
+          errors={lastResult?.error?.afterHours}
+        />
+        <HoursField
+          name="targetHours"
+          label={t("reach.triage.targetHours")}
+          defaultValue={setting.targetHours}
+          errors={lastResult?.error?.targetHours}
+        />
         <button type="submit" name="intent" value="settings" className="btn-primary">
           {t("reach.triage.save")}
         </button>
       </Form>
     </section>
+  );
+}
+
+/** A number of hours, up to a month. */
+function HoursField({
+  name,
+  label,
+  defaultValue,
+  errors,
+}: {
+  name: string;
+  label: string;
+  defaultValue: number;
+  errors?: string[] | null;
+}) {
+  return (
+    <label className="space-y-1">
+      <span className="block font-medium">{label}</span>
+      <input name={name} type="number" min={1} max={720} defaultValue={defaultValue} className="input" />
+      <ErrorList errors={errors} />
+    </label>
   );
 }

@@ -1,29 +1,24 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, TextField } from "~/components/forms";
+import { useSchemaForm } from "~/components/use-schema-form";
 import { getLocale } from "~/i18n/i18n.server";
-import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { changePassword } from "~/modules/users/auth.server";
 import { requireSession } from "~/modules/users/guards.server";
 import { ChangePasswordSchema } from "~/modules/users/users.schema";
 import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
+import { titleMeta } from "~/utils/page-meta";
 import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { NewPasswordFields } from "~/components/account/new-password-fields";
 
 const SECRET_FIELDS = ["currentPassword", "newPassword", "confirmPassword"];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  {
-    title: data
-      ? `${translate(data.locale, "password.title")} · ${translate(data.locale, "app.name")}`
-      : "XiangKe",
-  },
-];
+export const meta: MetaFunction<typeof loader> = titleMeta("password.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireSession(request);
@@ -49,14 +44,7 @@ export default function ChangePasswordPage() {
   const { t } = useT();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: "change-password",
-    lastResult,
-    constraint: getZodConstraint(ChangePasswordSchema),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
-  });
+  const [form, fields] = useSchemaForm({ id: "change-password", schema: ChangePasswordSchema, lastResult });
   return (
     <section className="mx-auto max-w-md">
       <h1 className="text-2xl font-bold">{t("password.title")}</h1>

@@ -1,28 +1,23 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, TextField } from "~/components/forms";
+import { useSchemaForm } from "~/components/use-schema-form";
 import { getLocale } from "~/i18n/i18n.server";
-import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { logIn } from "~/modules/users/auth.server";
 import { getOptionalUser } from "~/modules/users/guards.server";
 import { destroySession, readSessionId, serializeSessionCookie } from "~/modules/users/session.server";
 import { LoginSchema } from "~/modules/users/users.schema";
 import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
+import { titleMeta } from "~/utils/page-meta";
 import { requestMeta, safeRedirect } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  {
-    title: data
-      ? `${translate(data.locale, "login.title")} · ${translate(data.locale, "app.name")}`
-      : "XiangKe",
-  },
-];
+export const meta: MetaFunction<typeof loader> = titleMeta("login.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getOptionalUser(request)) throw redirect("/account");
@@ -53,14 +48,7 @@ export default function LoginPage() {
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
-  const [form, fields] = useForm({
-    id: "login",
-    lastResult,
-    constraint: getZodConstraint(LoginSchema),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
-  });
+  const [form, fields] = useSchemaForm({ id: "login", schema: LoginSchema, lastResult });
   return (
     <section className="mx-auto max-w-md">
       <h1 className="text-2xl font-bold">{t("login.title")}</h1>

@@ -6,7 +6,6 @@ import { CohortForm, DispatchForm } from "~/components/commissioners/commissione
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatDate } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18n.server";
-import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import {
   BureauCommissionersSchema,
@@ -22,16 +21,11 @@ import {
 import { countyName } from "~/modules/reference/reference";
 import { requirePermission } from "~/modules/users/guards.server";
 import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
+import { titleMeta } from "~/utils/page-meta";
 import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  {
-    title: data
-      ? `${translate(data.locale, "commissioners.bureauTitle")} · ${translate(data.locale, "app.name")}`
-      : "XiangKe",
-  },
-];
+export const meta: MetaFunction<typeof loader> = titleMeta("commissioners.bureauTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "commissioner.dispatch");

@@ -25,14 +25,9 @@ import {
   MapTable,
 } from "~/components/dashboard/dashboard-tables";
 import { YearSections } from "~/components/dashboard/year-sections";
+import { titleMeta } from "~/utils/page-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  {
-    title: data
-      ? `${translate(data.locale, "dashboard.title")} · ${translate(data.locale, "app.name")}`
-      : "XiangKe",
-  },
-];
+export const meta: MetaFunction<typeof loader> = titleMeta("dashboard.title");
 
 /** Years offered in the filter: the last ten, and whatever year a link asked for. */
 function yearOptions(selected?: number): number[] {

@@ -1,9 +1,7 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AssignmentItem, QueuedNeed, TriageSettingsForm } from "~/components/reach/triage-queue";
-import { translate } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/use-t";
 import { TriageSettingSchema } from "~/modules/reach/reach.schema";
@@ -17,17 +15,11 @@ import {
 } from "~/modules/reach/triage.server";
 import { COUNTIES, COUNTY_CODES, localName } from "~/modules/reference/reference";
 import { requirePermission } from "~/modules/users/guards.server";
-import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
+import { submitForm } from "~/utils/form-action.server";
+import { titleMeta } from "~/utils/page-meta";
 import { requestMeta } from "~/utils/request.server";
-import { redirectWithToast } from "~/utils/toast.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  {
-    title: data
-      ? `${translate(data.locale, "reach.triage.title")} · ${translate(data.locale, "app.name")}`
-      : "XiangKe",
-  },
-];
+export const meta: MetaFunction<typeof loader> = titleMeta("reach.triage.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "triage.manage");
@@ -58,16 +50,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "triage.manage");
-  const submission = parseWithZod(await request.formData(), { schema: TriageSettingSchema });
-  if (submission.status !== "success") return replyInvalid(submission);
-  try {
-    await saveTriageSetting(user, { ...submission.value, meta: requestMeta(request, context) });
-    return redirectWithToast(`/bureau/triage?county=${submission.value.countyCode}`, {
-      message: "reach.triage.saved",
-    });
-  } catch (error) {
-    return replyWithDomainError(submission, error, await getLocale(request));
-  }
+  return submitForm(request, TriageSettingSchema, async (setting) => {
+    await saveTriageSetting(user, { ...setting, meta: requestMeta(request, context) });
+    return {
+      redirectTo: `/bureau/triage?county=${setting.countyCode}`,
+      toast: { message: "reach.triage.saved" },
+    };
+  });
 }
 
 export default function TriagePage() {

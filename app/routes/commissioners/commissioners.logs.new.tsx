@@ -1,12 +1,13 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms";
+import { FormErrors, PhotosField, SelectField, TextAreaField, TextField } from "~/components/forms";
+import { CountyField } from "~/components/reference-fields";
+import { useSchemaForm } from "~/components/use-schema-form";
 import { formatDate } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18n.server";
-import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import {
   MAX_LOG_PHOTOS,
@@ -15,19 +16,14 @@ import {
 } from "~/modules/commissioners/commissioners.schema";
 import { listCurrentAssignments, logService } from "~/modules/commissioners/commissioners.server";
 import { MAX_IMAGE_BYTES, parseUploadForm } from "~/modules/uploads/uploads.server";
-import { COUNTIES, countyName, localName } from "~/modules/reference/reference";
+import { countyName } from "~/modules/reference/reference";
 import { requireUser } from "~/modules/users/guards.server";
 import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
+import { titleMeta } from "~/utils/page-meta";
 import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  {
-    title: data
-      ? `${translate(data.locale, "commissioners.newLogTitle")} · ${translate(data.locale, "app.name")}`
-      : "XiangKe",
-  },
-];
+export const meta: MetaFunction<typeof loader> = titleMeta("commissioners.newLogTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -60,13 +56,7 @@ export default function NewServiceLogPage() {
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, locale } = useT();
-  const [form, fields] = useForm({
-    id: "service-log",
-    lastResult,
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ServiceLogSchema }),
-  });
+  const [form, fields] = useSchemaForm({ id: "service-log", schema: ServiceLogSchema, lastResult });
   const choose = t("commissioners.field.choose");
   if (assignments.length === 0)
     return <p className="mx-auto max-w-2xl">{t("commissioners.noActiveAssignment")}</p>;
@@ -84,12 +74,7 @@ export default function NewServiceLogPage() {
           }))}
         />
         <TextField meta={fields.date} label={t("commissioners.field.date")} type="date" />
-        <SelectField
-          meta={fields.countyCode}
-          label={t("commissioners.field.county")}
-          placeholder={choose}
-          options={COUNTIES.map((county) => ({ value: county.code, label: localName(county, locale) }))}
-        />
+        <CountyField meta={fields.countyCode} label={t("commissioners.field.county")} placeholder={choose} />
         <TextField meta={fields.place} label={t("commissioners.field.place")} />
         <SelectField
           meta={fields.kind}
@@ -106,16 +91,7 @@ export default function NewServiceLogPage() {
           inputMode="decimal"
         />
         <TextAreaField meta={fields.note} label={t("commissioners.field.note")} rows={3} />
-        <label className="block space-y-1">
-          <span className="block font-medium text-stone-800">{t("commissioners.field.photos")}</span>
-          <input
-            type="file"
-            name="photos"
-            accept="image/jpeg,image/png,image/webp"
-            multiple
-            className="block w-full"
-          />
-        </label>
+        <PhotosField label={t("commissioners.field.photos")} />
         <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
           {t("commissioners.submit")}
         </button>

@@ -1,23 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { CardList } from "~/components/card-list";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { PageHeader } from "~/components/page-header";
 import { formatDateTime } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18n.server";
-import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { listUpcomingTrainings } from "~/modules/commissioners/commissioners.server";
 import { countyName } from "~/modules/reference/reference";
 import { requireUser } from "~/modules/users/guards.server";
+import { titleMeta } from "~/utils/page-meta";
 import { requestMeta } from "~/utils/request.server";
 import { trainingAction } from "./+training-actions.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  {
-    title: data
-      ? `${translate(data.locale, "trainings.title")} · ${translate(data.locale, "app.name")}`
-      : "XiangKe",
-  },
-];
+export const meta: MetaFunction<typeof loader> = titleMeta("trainings.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -35,16 +31,14 @@ export default function TrainingsPage() {
   const { t, locale } = useT();
   return (
     <section className="mx-auto max-w-2xl space-y-4">
-      <div className="flex items-center justify-between gap-2">
-        <h1 className="text-2xl font-bold">{t("trainings.title")}</h1>
-        <Link to="/trainings/new" className="btn-secondary">
-          {t("trainings.new")}
-        </Link>
-      </div>
-      {trainings.length === 0 ? <p>{t("trainings.none")}</p> : null}
-      <ul className="space-y-3">
-        {trainings.map((training) => (
-          <li key={training.id} className="card space-y-2">
+      <PageHeader
+        title={t("trainings.title")}
+        link={{ to: "/trainings/new", label: t("trainings.new") }}
+        secondary
+      />
+      <CardList items={trainings} empty={t("trainings.none")}>
+        {(training) => (
+          <>
             <Link to={`/trainings/${training.id}`} className="text-lg font-semibold underline">
               {training.title}
             </Link>
@@ -71,9 +65,9 @@ export default function TrainingsPage() {
                 </button>
               </Form>
             )}
-          </li>
-        ))}
-      </ul>
+          </>
+        )}
+      </CardList>
     </section>
   );
 }

@@ -17,6 +17,7 @@ import { replyWithDomainError } from "~/utils/forms.server";
 import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { BrandProgress } from "~/components/creative/brand-progress";
+import { PhotoGrid } from "~/components/creative/photo-grid";
 import { BrandWorkForms } from "./+brand-forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -109,20 +110,7 @@ export default function BrandProjectPage() {
               {event.actorName}
             </p>
             <p className="whitespace-pre-line">{event.note}</p>
-            {event.photoIds.length > 0 ? (
-              <div className="grid grid-cols-4 gap-2">
-                {event.photoIds.map((photoId, index) => (
-                  <a key={photoId} href={`/uploads/${photoId}`}>
-                    <img
-                      src={`/uploads/${photoId}?v=thumb`}
-                      alt={t("creative.photoAlt", { n: index + 1 })}
-                      className="aspect-square w-full rounded object-cover"
-                      loading="lazy"
-                    />
-                  </a>
-                ))}
-              </div>
-            ) : null}
+            <PhotoGrid photoIds={event.photoIds} className="grid grid-cols-4 gap-2" />
           </li>
         ))}
       </ol>

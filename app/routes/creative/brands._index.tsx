@@ -1,23 +1,18 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { CardList } from "~/components/card-list";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FilterSelect } from "~/components/filter-select";
+import { CreativeFilterForm } from "~/components/creative/creative-filters";
 import { formatDate } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18n.server";
-import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { listBrandProjects } from "~/modules/creative/brands.server";
 import { BRAND_STAGES, BrandFiltersSchema } from "~/modules/creative/creative.schema";
-import { COUNTIES, countyName, localName } from "~/modules/reference/reference";
+import { countyName } from "~/modules/reference/reference";
 import { BrandProgress } from "~/components/creative/brand-progress";
+import { titleMeta } from "~/utils/page-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  {
-    title: data
-      ? `${translate(data.locale, "creative.brands")} · ${translate(data.locale, "app.name")}`
-      : "XiangKe",
-  },
-];
+export const meta: MetaFunction<typeof loader> = titleMeta("creative.brands");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const filters = BrandFiltersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
@@ -32,29 +27,20 @@ export default function BrandsPage() {
     <section className="mx-auto max-w-3xl space-y-4">
       <h1 className="text-2xl font-bold">{t("creative.brands")}</h1>
       <p className="text-stone-700">{t("creative.brandsIntro")}</p>
-      <Form method="get" className="card grid gap-3 sm:grid-cols-3 sm:items-end">
-        <FilterSelect
-          name="county"
-          label={t("creative.field.county")}
-          value={filters.county}
-          anyLabel={t("creative.filter.all")}
-          options={COUNTIES.map((c) => ({ value: c.code, label: localName(c, locale) }))}
-        />
-        <FilterSelect
-          name="stage"
-          label={t("creative.field.stage")}
-          value={filters.stage}
-          anyLabel={t("creative.filter.all")}
-          options={BRAND_STAGES.map((s) => ({ value: s, label: t(`creative.stage.${s}`) }))}
-        />
-        <button type="submit" className="btn-primary">
-          {t("creative.filter.apply")}
-        </button>
-      </Form>
-      {projects.length === 0 ? <p>{t("creative.noBrands")}</p> : null}
-      <ul className="space-y-3">
-        {projects.map((project) => (
-          <li key={project.id} className="card space-y-2">
+      <CreativeFilterForm
+        county={filters.county}
+        filters={[
+          {
+            name: "stage",
+            label: t("creative.field.stage"),
+            value: filters.stage,
+            options: BRAND_STAGES.map((s) => ({ value: s, label: t(`creative.stage.${s}`) })),
+          },
+        ]}
+      />
+      <CardList items={projects} empty={t("creative.noBrands")}>
+        {(project) => (
+          <>
             <Link to={`/brands/${project.id}`} className="text-lg font-semibold underline">
               {project.name}
             </Link>
@@ -67,9 +53,9 @@ export default function BrandsPage() {
               launched={Boolean(project.launchedAt)}
               abandoned={Boolean(project.abandonedAt)}
             />
-          </li>
-        ))}
-      </ul>
+          </>
+        )}
+      </CardList>
     </section>
   );
 }

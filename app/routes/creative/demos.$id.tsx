@@ -2,6 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { PhotoGrid } from "~/components/creative/photo-grid";
 import { FactList } from "~/components/fact-list";
 import { IntentButton } from "~/components/intent-button";
 import { formatDate, formatNumber } from "~/i18n/format";
@@ -62,20 +63,7 @@ export default function DemoSitePage() {
       <span className="inline-block rounded-full bg-stone-100 px-2 py-0.5 text-sm">
         {t(`creative.status.${site.status}`)}
       </span>
-      {site.photoIds.length > 0 ? (
-        <div className="grid grid-cols-2 gap-2 sm:grid-cols-3">
-          {site.photoIds.map((photoId, index) => (
-            <a key={photoId} href={`/uploads/${photoId}`}>
-              <img
-                src={`/uploads/${photoId}?v=thumb`}
-                alt={t("creative.photoAlt", { n: index + 1 })}
-                className="aspect-square w-full rounded object-cover"
-                loading="lazy"
-              />
-            </a>
-          ))}
-        </div>
-      ) : null}
+      <PhotoGrid photoIds={site.photoIds} className="grid grid-cols-2 gap-2 sm:grid-cols-3" />
       <FactList
         className="card"
         facts={[

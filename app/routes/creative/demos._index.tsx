@@ -1,23 +1,18 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FilterSelect } from "~/components/filter-select";
+import { PageHeader } from "~/components/page-header";
+import { CreativeFilterForm } from "~/components/creative/creative-filters";
 import { getLocale } from "~/i18n/i18n.server";
-import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { DEMO_SITE_STATUSES, DEMO_SITE_TYPES, DemoFiltersSchema } from "~/modules/creative/creative.schema";
 import { listDemoSites } from "~/modules/creative/demo-sites.server";
-import { COUNTIES, countyName, localName } from "~/modules/reference/reference";
+import { countyName } from "~/modules/reference/reference";
 import { getOptionalUser } from "~/modules/users/guards.server";
 import { can } from "~/modules/users/permissions";
+import { titleMeta } from "~/utils/page-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  {
-    title: data
-      ? `${translate(data.locale, "creative.demos")} · ${translate(data.locale, "app.name")}`
-      : "XiangKe",
-  },
-];
+export const meta: MetaFunction<typeof loader> = titleMeta("creative.demos");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const filters = DemoFiltersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
@@ -34,46 +29,27 @@ export default function DemosPage() {
   const { t, locale } = useT();
   return (
     <section className="space-y-4">
-      <div className="flex items-center justify-between gap-2">
-        <h1 className="text-2xl font-bold">{t("creative.demos")}</h1>
-        {manages ? (
-          <Link to="/bureau/demos/new" className="btn-primary">
-            {t("creative.newDemo")}
-          </Link>
-        ) : null}
-      </div>
-      <Form method="get" className="card grid gap-3 sm:grid-cols-4 sm:items-end">
-        <FilterSelect
-          name="county"
-          label={t("creative.field.county")}
-          value={filters.county}
-          anyLabel={t("creative.filter.all")}
-          options={COUNTIES.map((c) => ({ value: c.code, label: localName(c, locale) }))}
-        />
-        <FilterSelect
-          name="type"
-          label={t("creative.field.type")}
-          value={filters.type}
-          anyLabel={t("creative.filter.all")}
-          options={DEMO_SITE_TYPES.map((type) => ({
-            value: type,
-            label: t(`creative.type.${type}`),
-          }))}
-        />
-        <FilterSelect
-          name="status"
-          label={t("creative.field.status")}
-          value={filters.status}
-          anyLabel={t("creative.filter.all")}
-          options={DEMO_SITE_STATUSES.map((s) => ({
-            value: s,
-            label: t(`creative.status.${s}`),
-          }))}
-        />
-        <button type="submit" className="btn-primary">
-          {t("creative.filter.apply")}
-        </button>
-      </Form>
+      <PageHeader
+        title={t("creative.demos")}
+        link={manages ? { to: "/bureau/demos/new", label: t("creative.newDemo") } : null}
+      />
+      <CreativeFilterForm
+        county={filters.county}
+        filters={[
+          {
+            name: "type",
+            label: t("creative.field.type"),
+            value: filters.type,
+            options: DEMO_SITE_TYPES.map((type) => ({ value: type, label: t(`creative.type.${type}`) })),
+          },
+          {
+            name: "status",
+            label: t("creative.field.status"),
+            value: filters.status,
+            options: DEMO_SITE_STATUSES.map((s) => ({ value: s, label: t(`creative.status.${s}`) })),
+          },
+        ]}
+      />
       {sites.length === 0 ? <p>{t("creative.noDemos")}</p> : null}
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {sites.map((site) => (

@@ -1,21 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { PageHeader } from "~/components/page-header";
 import { STATUS_TONE } from "~/components/needs/need-labels";
 import { formatDate } from "~/i18n/format";
-import { translate } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/use-t";
 import { getActiveInformant, listMyProxyPostings } from "~/modules/reach/informants.server";
 import { requireUser } from "~/modules/users/guards.server";
+import { titleMeta } from "~/utils/page-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  {
-    title: data
-      ? `${translate(data.locale, "reach.mine.title")} · ${translate(data.locale, "app.name")}`
-      : "XiangKe",
-  },
-];
+export const meta: MetaFunction<typeof loader> = titleMeta("reach.mine.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -34,14 +29,10 @@ export default function InformantPage() {
   const { t, locale } = useT();
   return (
     <section className="mx-auto max-w-3xl space-y-4">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-bold">{t("reach.mine.title")}</h1>
-        {active ? (
-          <Link to="/informant/new" className="btn-primary">
-            {t("reach.mine.post")}
-          </Link>
-        ) : null}
-      </div>
+      <PageHeader
+        title={t("reach.mine.title")}
+        link={active ? { to: "/informant/new", label: t("reach.mine.post") } : null}
+      />
       {postings.length === 0 ? <p className="card text-stone-600">{t("reach.mine.empty")}</p> : null}
       <ul className="space-y-2">
         {postings.map((posting) => (

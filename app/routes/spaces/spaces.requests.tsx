@@ -1,10 +1,8 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AnswerForms } from "~/components/spaces/request-answer-forms";
 import { getLocale } from "~/i18n/i18n.server";
-import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import {
   InboxActionSchema,
@@ -19,18 +17,12 @@ import {
 } from "~/modules/spaces/service-requests.server";
 import { requirePermission } from "~/modules/users/guards.server";
 import { domainErrorResponse } from "~/utils/errors";
-import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
+import { submitForm } from "~/utils/form-action.server";
+import { titleMeta } from "~/utils/page-meta";
 import { requestMeta } from "~/utils/request.server";
-import { redirectWithToast } from "~/utils/toast.server";
 import { RequestCard } from "~/components/spaces/request-card";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  {
-    title: data
-      ? `${translate(data.locale, "spaces.inbox.title")} · ${translate(data.locale, "app.name")}`
-      : "XiangKe",
-  },
-];
+export const meta: MetaFunction<typeof loader> = titleMeta("spaces.inbox.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "space.manageServices");
@@ -52,19 +44,14 @@ const TOASTS = {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "space.manageServices");
-  const submission = parseWithZod(await request.formData(), { schema: InboxActionSchema });
-  if (submission.status !== "success") return replyInvalid(submission);
-  const command = submission.value;
   const meta = requestMeta(request, context);
-  try {
+  return submitForm(request, InboxActionSchema, async (command) => {
     if (command.intent === "accept") await acceptRequest(user, command.requestId, command.response, meta);
     else if (command.intent === "decline")
       await declineRequest(user, command.requestId, command.reason, meta);
     else await completeRequest(user, command.requestId, meta);
-    return redirectWithToast(`/spaces/requests`, { message: TOASTS[command.intent] });
-  } catch (error) {
-    return replyWithDomainError(submission, error, await getLocale(request));
-  }
+    return { redirectTo: "/spaces/requests", toast: { message: TOASTS[command.intent] } };
+  });
 }
 
 export default function SpaceInboxPage() {

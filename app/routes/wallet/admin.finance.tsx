@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -6,7 +5,6 @@ import { ErrorList } from "~/components/forms";
 import { DepositForm, PendingWithdrawal } from "~/components/wallet/finance-desk";
 import { formatDate, formatMoney } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18n.server";
-import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/users/guards.server";
 import { FinanceActionSchema } from "~/modules/wallet/wallet.schema";
@@ -17,17 +15,11 @@ import {
   rejectWithdrawal,
 } from "~/modules/wallet/wallet.server";
 import { walletHref } from "~/modules/wallet/wallet-links";
-import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
+import { submitForm } from "~/utils/form-action.server";
+import { titleMeta } from "~/utils/page-meta";
 import { requestMeta } from "~/utils/request.server";
-import { redirectWithToast } from "~/utils/toast.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  {
-    title: data
-      ? `${translate(data.locale, "finance.title")} · ${translate(data.locale, "app.name")}`
-      : "XiangKe",
-  },
-];
+export const meta: MetaFunction<typeof loader> = titleMeta("finance.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "finance.manage");
@@ -43,11 +35,8 @@ const DONE = {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "finance.manage");
-  const submission = parseWithZod(await request.formData(), { schema: FinanceActionSchema });
-  if (submission.status !== "success") return replyInvalid(submission);
-  const value = submission.value;
   const meta = requestMeta(request, context);
-  try {
+  return submitForm(request, FinanceActionSchema, async (value) => {
     if (value.intent === "deposit") {
       const { accountId, amount, bankReference, payerName, note } = value;
       await recordOfflineDeposit(
@@ -61,10 +50,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     } else {
       await rejectWithdrawal(user, value.withdrawalId, value.reason, value.idempotencyKey, meta);
     }
-    return redirectWithToast("/admin/finance", { message: DONE[value.intent] });
-  } catch (error) {
-    return replyWithDomainError(submission, error, await getLocale(request));
-  }
+    return { redirectTo: "/admin/finance", toast: { message: DONE[value.intent] } };
+  });
 }
 
 export default function FinancePage() {

@@ -52,7 +52,30 @@ export default tseslint.config(
     rules: {
       "react-hooks/rules-of-hooks": "error",
       "react-hooks/exhaustive-deps": "error",
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@conform-to/react",
+              importNames: ["useForm"],
+              message:
+                "Use useForm from ~/utils/use-form: it re-checks on input, so no tap is lost to a blur check.",
+            },
+            {
+              name: "@remix-run/react",
+              importNames: ["Form"],
+              message:
+                "Use Form from ~/components/form: it carries a one-time submission key and stays busy until done.",
+            },
+          ],
+        },
+      ],
     },
+  },
+  {
+    files: ["app/utils/use-form.ts", "app/components/form.tsx"],
+    rules: { "no-restricted-imports": "off" },
   },
   {
     files: ["tests/**", "bench/**", "scripts/**", "**/*.test.ts", "**/*.test.tsx"],

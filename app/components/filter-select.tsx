@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { SelectOptions, type SelectOption } from "~/components/forms";
 
 export interface Filter {

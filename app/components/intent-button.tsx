@@ -1,4 +1,5 @@
-import { Form, useNavigation } from "@remix-run/react";
+import { useNavigation } from "@remix-run/react";
+import { Form } from "~/components/form";
 
 /** One action of a detail page (publish, withdraw, unhide…) as its own small form. */
 export function IntentButton({

@@ -1,6 +1,7 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { useForm } from "~/utils/use-form";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { formatDateTime, formatMoney } from "~/i18n/format";
 import type { ArrangementType } from "~/generated/prisma/enums";

@@ -1,4 +1,5 @@
-import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { Link, NavLink, useLocation } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { NotificationBadge } from "~/components/notification-badge";
 import { MessagesBadge } from "~/components/chat/messages-badge";
 import type { MessageKey } from "~/i18n/i18n";

@@ -1,4 +1,5 @@
-import { useForm, type DefaultValue, type SubmissionResult } from "@conform-to/react";
+import { type DefaultValue, type SubmissionResult } from "@conform-to/react";
+import { useForm } from "~/utils/use-form";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { z } from "zod";
 

@@ -1,4 +1,5 @@
-import { Form, useNavigation } from "@remix-run/react";
+import { useNavigation } from "@remix-run/react";
+import { Form } from "~/components/form";
 import type { ReactNode } from "react";
 import { formatDate, formatDateTime, formatMoney } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";

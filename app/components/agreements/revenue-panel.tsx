@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { formatDate, formatMoney } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import type { RevenuePeriodStatus, RevenueView } from "~/modules/revenue/revenue.schema";

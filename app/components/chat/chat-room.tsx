@@ -1,4 +1,5 @@
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Link, useNavigation } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { useT } from "~/i18n/use-t";
 import {

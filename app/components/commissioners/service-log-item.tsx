@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { formatDate } from "~/i18n/format";
 import type { ServiceLogKind } from "~/generated/prisma/enums";
 import { useT } from "~/i18n/use-t";

@@ -1,5 +1,6 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { Form, useNavigation } from "@remix-run/react";
+import { useNavigation } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { FormErrors, PhotosField, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { CountyField } from "~/components/reference-fields";
 import { useSchemaForm } from "~/components/use-schema-form";

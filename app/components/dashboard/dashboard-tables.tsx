@@ -1,4 +1,5 @@
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
+import { Form } from "~/components/form";
 import type { ReactNode } from "react";
 import type { MessageKey } from "~/i18n/i18n";
 import { formatMoney, formatNumber } from "~/i18n/format";

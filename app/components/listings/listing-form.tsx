@@ -1,5 +1,6 @@
 import type { getFormProps } from "@conform-to/react";
-import { Form, useNavigation } from "@remix-run/react";
+import { useNavigation } from "@remix-run/react";
+import { Form } from "~/components/form";
 import type { ReactNode } from "react";
 import { FormErrors } from "~/components/forms";
 import { useT } from "~/i18n/use-t";

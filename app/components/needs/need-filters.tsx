@@ -1,4 +1,5 @@
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { useT } from "~/i18n/use-t";
 import { ARRANGEMENT_TYPES } from "~/modules/marketplace/marketplace.schema";
 import { NEED_KINDS, type NeedFilters } from "~/modules/needs/needs.schema";

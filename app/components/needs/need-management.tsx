@@ -1,4 +1,5 @@
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { TextField } from "~/components/forms";
 import { useT } from "~/i18n/use-t";
 

@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form } from "~/components/form";
 import type { ComponentProps } from "react";
 import { RevisionThread } from "~/components/revision-thread";
 import { formatDate, formatMoney } from "~/i18n/format";

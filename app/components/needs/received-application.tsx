@@ -1,4 +1,5 @@
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
+import { Form } from "~/components/form";
 import type { ComponentProps } from "react";
 import { RevisionThread } from "~/components/revision-thread";
 import { VerifiedBadge } from "~/components/verified-badge";

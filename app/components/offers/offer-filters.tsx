@@ -1,4 +1,5 @@
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { FilterSelect } from "~/components/filter-select";
 import { useT } from "~/i18n/use-t";
 import {

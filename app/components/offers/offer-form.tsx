@@ -1,4 +1,5 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { useForm } from "~/utils/use-form";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { ListingFormShell } from "~/components/listings/listing-form";
 import { CheckboxGroup, FieldShell, SelectField, TextField } from "~/components/forms";

@@ -1,6 +1,8 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { useForm } from "~/utils/use-form";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, useNavigation } from "@remix-run/react";
+import { useNavigation } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { CheckboxGroup, FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { useT } from "~/i18n/use-t";
 import { AVAILABILITIES, ExpertProfileSchema, PROFILE_LANGUAGES } from "~/modules/profiles/profiles.schema";

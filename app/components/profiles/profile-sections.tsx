@@ -1,7 +1,9 @@
 import { FactList } from "~/components/fact-list";
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { useForm } from "~/utils/use-form";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Link, useNavigation } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { FormErrors, TextField } from "~/components/forms";
 import { formatPhone } from "~/i18n/format";
 import type { OfferKind } from "~/generated/prisma/enums";

@@ -1,6 +1,8 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { useForm } from "~/utils/use-form";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, useNavigation } from "@remix-run/react";
+import { useNavigation } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { CheckboxGroup, FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { useT } from "~/i18n/use-t";
 import {
@@ -33,7 +35,7 @@ export function ProgrammeForm({
       reviewsRequired: "2",
     }) as Record<string, string>,
     constraint: getZodConstraint(ProgrammeFormFields),
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ProgrammeFormSchema }),
   });
   return (

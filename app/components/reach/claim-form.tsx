@@ -1,5 +1,7 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { Form, Link } from "@remix-run/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { useForm } from "~/utils/use-form";
+import { Link } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { ErrorList, FormErrors, TextField } from "~/components/forms";
 import { useT } from "~/i18n/use-t";
 import { NewPasswordFields } from "~/components/account/new-password-fields";

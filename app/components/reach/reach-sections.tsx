@@ -1,5 +1,5 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { Form } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { ErrorList, FieldShell } from "~/components/forms";
 import { PovertyBadge } from "~/components/poverty-badge";
 import { VoiceRecorder } from "~/components/voice-recorder";

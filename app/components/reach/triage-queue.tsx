@@ -1,5 +1,6 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { ErrorList, FormErrors } from "~/components/forms";
 import { PovertyBadge } from "~/components/poverty-badge";
 import type { TriageStatus, Urgency } from "~/generated/prisma/enums";

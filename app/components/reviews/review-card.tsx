@@ -1,4 +1,5 @@
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { formatDate } from "~/i18n/format";
 import type { Criterion } from "~/modules/reviews/reviews.schema";
 import { useT } from "~/i18n/use-t";

@@ -1,4 +1,5 @@
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { formatDate, formatMoney } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import type { SanctionView } from "~/modules/sanctions/sanctions.queries.server";

@@ -1,4 +1,5 @@
-import { Form, useSubmit } from "@remix-run/react";
+import { useSubmit } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { useEffect, useRef } from "react";
 import { useT } from "~/i18n/use-t";
 import type { SearchParams } from "~/modules/search/search.schema";

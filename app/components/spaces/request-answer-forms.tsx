@@ -1,5 +1,6 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { Form } from "@remix-run/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { useForm } from "~/utils/use-form";
+import { Form } from "~/components/form";
 import { FormErrors, TextAreaField } from "~/components/forms";
 import type { RequestCardData } from "~/components/spaces/request-card";
 import { useT } from "~/i18n/use-t";

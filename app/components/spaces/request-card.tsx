@@ -1,4 +1,5 @@
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
+import { Form } from "~/components/form";
 import type { ServiceRequestStatus } from "~/generated/prisma/enums";
 import type { ReactNode } from "react";
 import { formatDate } from "~/i18n/format";

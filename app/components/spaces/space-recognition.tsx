@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { IntentButton } from "~/components/intent-button";
 import { useT } from "~/i18n/use-t";
 import { SPACE_LEVELS } from "~/modules/spaces/space-directory.schema";

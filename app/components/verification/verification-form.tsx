@@ -1,6 +1,8 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, type SubmissionResult } from "@conform-to/react";
+import { useForm } from "~/utils/use-form";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Link, useNavigation } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { FormErrors, TextAreaField, TextField } from "~/components/forms";
 import { useT } from "~/i18n/use-t";
 import { SubmitVerificationSchema } from "~/modules/verification/verification.schema";

@@ -1,6 +1,8 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { useForm } from "~/utils/use-form";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Link, useNavigation } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { FormErrors, TextAreaField, TextField } from "~/components/forms";
 import { formatDateTime, formatMoney } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";

@@ -1,4 +1,5 @@
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { formatDateTime, formatMoney } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { LEDGER_REASONS, type LedgerReasonCode } from "~/modules/ledger/ledger.schema";

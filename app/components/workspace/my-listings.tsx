@@ -1,4 +1,5 @@
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { STATUS_TONE } from "~/components/needs/need-labels";
 import { formatDate, formatMoney } from "~/i18n/format";
 import type { ApplicationStatus, NeedStatus, OfferStatus } from "~/generated/prisma/enums";

@@ -1,5 +1,6 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Link, useNavigation } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { ErrorList, replyFor } from "~/components/forms";
 import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";

@@ -1,6 +1,8 @@
-import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { useForm } from "~/utils/use-form";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, useNavigation } from "@remix-run/react";
+import { useNavigation } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { ErrorList, FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { useT } from "~/i18n/use-t";
 import {

@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { MilestonesPanel } from "~/components/agreements/milestones-panel";
 import { RevenuePanel } from "~/components/agreements/revenue-panel";
 import { GeneralErrorBoundary } from "~/components/error-boundary";

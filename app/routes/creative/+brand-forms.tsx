@@ -1,4 +1,5 @@
-import { Form, useNavigation } from "@remix-run/react";
+import { useNavigation } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { ErrorList, FormErrors } from "~/components/forms";
 import { useT } from "~/i18n/use-t";
 import { BRAND_TRANSITIONS } from "~/modules/creative/creative.schema";

@@ -1,7 +1,9 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
+import { useForm } from "~/utils/use-form";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { translate } from "~/i18n/i18n";
@@ -61,7 +63,7 @@ export default function ApplyPage() {
       organisationId: options.organisations[0]?.id,
       countyCode: options.organisations[0]?.countyCode ?? undefined,
     },
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ApplyFormSchema }),
   });
   const orgName = new Map(options.organisations.map((org) => [org.id, org.name]));

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { FilterSelect } from "~/components/filter-select";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getLocale } from "~/i18n/i18n.server";

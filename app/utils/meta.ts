@@ -1,0 +1,13 @@
+import { translate, type Locale, type MessageKey } from "~/i18n/i18n";
+
+/** A page's document title: the page's own words, then the product's name; "XiangKe" without data. */
+export function titleMeta(data: { locale: Locale } | undefined, key: MessageKey) {
+  return {
+    title: data ? `${translate(data.locale, key)} · ${translate(data.locale, "app.name")}` : "XiangKe",
+  };
+}
+
+/** A page's description for search engines and link previews; empty without data. */
+export function descriptionMeta(data: { locale: Locale } | undefined, key: MessageKey) {
+  return { name: "description", content: data ? translate(data.locale, key) : "" };
+}

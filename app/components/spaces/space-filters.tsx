@@ -11,6 +11,20 @@ import { useT } from "~/i18n/use-t";
 import type { SpaceFilters } from "~/modules/spaces/space-directory.schema";
 import { SERVICE_CATEGORIES, SERVICE_SORTS, type ServiceFilters } from "~/modules/spaces/spaces.schema";
 
+/** The kind of service a space offers. */
+function CategoryFilter({ value, anyLabel }: { value?: string; anyLabel: string }) {
+  const { t } = useT();
+  return (
+    <FilterSelect
+      name="category"
+      label={t("spaces.category")}
+      value={value}
+      anyLabel={anyLabel}
+      options={optionsOf(SERVICE_CATEGORIES, (category) => t(`spaces.category.${category}`))}
+    />
+  );
+}
+
 /** The services catalogue's search and filters. */
 export function ServiceFilterForm({ filters }: { filters: ServiceFilters }) {
   const { t } = useT();
@@ -18,13 +32,7 @@ export function ServiceFilterForm({ filters }: { filters: ServiceFilters }) {
   return (
     <ListingFilterForm ns="spaces" resetTo="/services">
       <FilterSearch label={t("spaces.filter.q")} value={filters.q} />
-      <FilterSelect
-        name="category"
-        label={t("spaces.category")}
-        value={filters.category}
-        anyLabel={any}
-        options={optionsOf(SERVICE_CATEGORIES, (category) => t(`spaces.category.${category}`))}
-      />
+      <CategoryFilter value={filters.category} anyLabel={any} />
       <CountyFilter label={t("spaces.countiesServed")} value={filters.county} anyLabel={any} />
       <IndustryFilter label={t("spaces.industries")} value={filters.industry} anyLabel={any} />
       <FilterSelect
@@ -46,13 +54,7 @@ export function SpaceFilterForm({ filters }: { filters: SpaceFilters }) {
   return (
     <ListingFilterForm ns="spaces" resetTo="/spaces">
       <CountyFilter label={t("spaces.filter.county")} value={filters.county} anyLabel={any} />
-      <FilterSelect
-        name="category"
-        label={t("spaces.category")}
-        value={filters.category}
-        anyLabel={any}
-        options={optionsOf(SERVICE_CATEGORIES, (category) => t(`spaces.category.${category}`))}
-      />
+      <CategoryFilter value={filters.category} anyLabel={any} />
       <FilterCheckbox name="recognised" label={t("spaces.filter.recognised")} checked={filters.recognised} />
     </ListingFilterForm>
   );

@@ -39,7 +39,6 @@ export default function ServicesPage() {
       page={page}
       pageCount={pageCount}
       card={(service) => <ServiceCard service={service} />}
-      // A plain GET form: the filters live in the URL, so a filtered list can be shared.
       filters={<ServiceFilterForm key={searchParams.toString()} filters={filters} />}
     />
   );

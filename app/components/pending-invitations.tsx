@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { WorkspaceSection } from "~/components/workspace-section";
 import { useT } from "~/i18n/use-t";
 
 /** An expert's invitations still waiting for an answer, on the workspace; answered on /account/invitations. */
@@ -9,18 +10,12 @@ export function PendingInvitations({
 }) {
   const { t } = useT();
   return (
-    <section aria-labelledby="my-invitations" className="space-y-3">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 id="my-invitations" className="text-xl font-semibold">
-          {t("negotiation.invitations.mine")}
-        </h2>
-        <Link to="/account/invitations" className="link">
-          {t("negotiation.invitations.viewAll")}
-        </Link>
-      </div>
-      {invitations.length === 0 ? (
-        <p className="card text-stone-600">{t("negotiation.invitations.none")}</p>
-      ) : null}
+    <WorkspaceSection
+      id="my-invitations"
+      title={t("negotiation.invitations.mine")}
+      link={{ to: "/account/invitations", label: t("negotiation.invitations.viewAll") }}
+      empty={invitations.length === 0 ? t("negotiation.invitations.none") : undefined}
+    >
       <ul className="space-y-2">
         {invitations.map((invitation) => (
           <li key={invitation.id} className="card flex flex-wrap items-center gap-2 p-3">
@@ -37,6 +32,6 @@ export function PendingInvitations({
           </li>
         ))}
       </ul>
-    </section>
+    </WorkspaceSection>
   );
 }

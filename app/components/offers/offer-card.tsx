@@ -1,9 +1,9 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { FactList } from "~/components/fact-list";
+import { ListingCard } from "~/components/listings/listing-card";
 import { MoneyRange } from "~/components/money-range";
 import { VerifiedBadge } from "~/components/verified-badge";
-import { formatDate } from "~/i18n/format";
 import type { ArrangementType, OfferKind } from "~/generated/prisma/enums";
 import { useT } from "~/i18n/use-t";
 import { countyName, INDUSTRIES, localName } from "~/modules/reference/reference";
@@ -83,27 +83,15 @@ export function KindLabel({ kind }: { kind: OfferKind }) {
 }
 
 export function OfferCard({ offer }: { offer: OfferCardData }) {
-  const { t, locale } = useT();
   return (
-    <article className="card space-y-3">
-      <div className="flex flex-wrap items-center gap-2">
-        <KindLabel kind={offer.kind} />
-        {offer.publishedAt ? (
-          <span className="text-xs text-stone-600">
-            {t("offers.publishedOn", { date: formatDate(locale, offer.publishedAt) })}
-          </span>
-        ) : null}
-      </div>
-      <h2 className="text-lg font-semibold leading-snug">
-        <Link to={`/offers/${offer.id}`} className="hover:underline">
-          {offer.title}
-        </Link>
-      </h2>
-      <OfferFacts offer={offer} />
-      <p className="text-sm">
-        <span className="text-stone-600">{t("offers.provider")}：</span>
-        <ProviderName offer={offer} />
-      </p>
-    </article>
+    <ListingCard
+      ns="offers"
+      href={`/offers/${offer.id}`}
+      publishedAt={offer.publishedAt}
+      label={<KindLabel kind={offer.kind} />}
+      title={offer.title}
+      facts={<OfferFacts offer={offer} />}
+      provider={<ProviderName offer={offer} />}
+    />
   );
 }

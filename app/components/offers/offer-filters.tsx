@@ -1,6 +1,12 @@
-import { Link } from "@remix-run/react";
-import { Form } from "~/components/form";
 import { FilterSelect } from "~/components/filter-select";
+import {
+  CountyFilter,
+  FilterCheckbox,
+  FilterSearch,
+  IndustryFilter,
+  ListingFilterForm,
+  optionsOf,
+} from "~/components/listings/listing-filters";
 import { useT } from "~/i18n/use-t";
 import {
   ARRANGEMENT_TYPES,
@@ -8,83 +14,37 @@ import {
   OFFER_SORTS,
   type OfferFilters,
 } from "~/modules/offers/offers.schema";
-import { COUNTIES, INDUSTRIES, localName } from "~/modules/reference/reference";
 
 /** The offers list's search and filters, as a GET form that works without JavaScript. */
 export function OfferFilterForm({ filters }: { filters: OfferFilters }) {
-  const { t, locale } = useT();
+  const { t } = useT();
   const any = t("offers.filter.any");
   return (
-    <Form
-      method="get"
-      className="card grid grid-cols-2 gap-3 sm:grid-cols-3"
-      aria-label={t("offers.filter.title")}
-    >
-      <label className="col-span-2 block space-y-1 text-sm sm:col-span-3">
-        <span className="font-medium text-stone-800">{t("offers.filter.q")}</span>
-        <input type="search" name="q" defaultValue={filters.q ?? ""} className="input" />
-      </label>
-      <FilterSelect
-        name="industry"
-        label={t("offers.industry")}
-        value={filters.industry}
-        anyLabel={any}
-        options={INDUSTRIES.map((item) => ({ value: item.code, label: localName(item, locale) }))}
-      />
-      <FilterSelect
-        name="county"
-        label={t("offers.countiesServed")}
-        value={filters.county}
-        anyLabel={any}
-        options={COUNTIES.map((item) => ({ value: item.code, label: localName(item, locale) }))}
-      />
+    <ListingFilterForm ns="offers" resetTo="/offers">
+      <FilterSearch label={t("offers.filter.q")} value={filters.q} />
+      <IndustryFilter label={t("offers.industry")} value={filters.industry} anyLabel={any} />
+      <CountyFilter label={t("offers.countiesServed")} value={filters.county} anyLabel={any} />
       <FilterSelect
         name="arrangement"
         label={t("offers.arrangements")}
         value={filters.arrangement}
         anyLabel={any}
-        options={ARRANGEMENT_TYPES.map((type) => ({
-          value: type,
-          label: t(`arrangement.${type}`),
-        }))}
+        options={optionsOf(ARRANGEMENT_TYPES, (type) => t(`arrangement.${type}`))}
       />
       <FilterSelect
         name="kind"
         label={t("offers.kind")}
         value={filters.kind}
         anyLabel={any}
-        options={OFFER_KINDS.map((kind) => ({
-          value: kind,
-          label: t(`offers.kind.${kind}`),
-        }))}
+        options={optionsOf(OFFER_KINDS, (kind) => t(`offers.kind.${kind}`))}
       />
       <FilterSelect
         name="sort"
         label={t("offers.sort")}
         value={filters.sort}
-        options={OFFER_SORTS.map((sort) => ({
-          value: sort,
-          label: t(`offers.sort.${sort}`),
-        }))}
+        options={optionsOf(OFFER_SORTS, (sort) => t(`offers.sort.${sort}`))}
       />
-      <label className="col-span-2 flex min-h-11 items-center gap-2 text-sm sm:col-span-1 sm:self-end">
-        <input
-          type="checkbox"
-          name="verified"
-          value="1"
-          defaultChecked={filters.verified}
-          className="h-5 w-5"
-        />
-        {t("offers.filter.verified")}
-      </label>
-      <div className="col-span-2 flex flex-wrap gap-3 sm:col-span-3">
-        <button type="submit" className="btn-primary">
-          {t("offers.filter.submit")}
-        </button>
-        <Link to="/offers" className="btn-secondary">
-          {t("offers.filter.reset")}
-        </Link>
-      </div>
-    </Form>
+      <FilterCheckbox name="verified" label={t("offers.filter.verified")} checked={filters.verified} />
+    </ListingFilterForm>
   );
 }

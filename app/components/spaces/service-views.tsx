@@ -1,9 +1,11 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { FactList } from "~/components/fact-list";
+import { ListingCard } from "~/components/listings/listing-card";
 import { MoneyRange } from "~/components/money-range";
 import { Highlight } from "~/components/search/highlight";
 import { VerifiedBadge } from "~/components/verified-badge";
+import { WorkspaceSection } from "~/components/workspace-section";
 import { formatDate } from "~/i18n/format";
 import type { ServiceCategory, ServiceStatus } from "~/generated/prisma/enums";
 import { useT } from "~/i18n/use-t";
@@ -100,28 +102,16 @@ export function ServiceCard({
   service: ServiceCardData;
   terms?: readonly string[];
 }) {
-  const { t, locale } = useT();
   return (
-    <article className="card space-y-3">
-      <div className="flex flex-wrap items-center gap-2">
-        <CategoryLabel category={service.category} />
-        {service.publishedAt ? (
-          <span className="text-xs text-stone-600">
-            {t("spaces.publishedOn", { date: formatDate(locale, service.publishedAt) })}
-          </span>
-        ) : null}
-      </div>
-      <h2 className="text-lg font-semibold leading-snug">
-        <Link to={`/services/${service.id}`} className="hover:underline">
-          <Highlight text={service.title} terms={terms} />
-        </Link>
-      </h2>
-      <ServiceFacts service={service} />
-      <p className="text-sm">
-        <span className="text-stone-600">{t("spaces.provider")}：</span>
-        <SpaceName organisation={service.organisation} />
-      </p>
-    </article>
+    <ListingCard
+      ns="spaces"
+      href={`/services/${service.id}`}
+      publishedAt={service.publishedAt}
+      label={<CategoryLabel category={service.category} />}
+      title={<Highlight text={service.title} terms={terms} />}
+      facts={<ServiceFacts service={service} />}
+      provider={<SpaceName organisation={service.organisation} />}
+    />
   );
 }
 
@@ -187,27 +177,19 @@ export function SpaceServicesSection({
   );
 }
 
-/** A select of the catalogue's GET filter form; the empty choice means "any". */
 /** "My space services" in the workspace of a space's accounts: every state, with a link to post one. */
 export function MyServicesSection({ services }: { services: ServiceRowData[] }) {
   const { t } = useT();
   return (
-    <section aria-labelledby="my-services" className="space-y-3">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 id="my-services" className="text-xl font-semibold">
-          {t("spaces.workspace.title")}
-        </h2>
-        <Link to="/services/new" className="btn-primary">
-          {t("spaces.post")}
-        </Link>
+    <WorkspaceSection
+      id="my-services"
+      title={t("spaces.workspace.title")}
+      link={{ to: "/services/new", label: t("spaces.post"), primary: true }}
+      empty={services.length === 0 ? t("spaces.workspace.empty") : undefined}
+    >
+      <div className="card p-3">
+        <ServiceRows services={services} showState />
       </div>
-      {services.length === 0 ? (
-        <p className="card text-stone-600">{t("spaces.workspace.empty")}</p>
-      ) : (
-        <div className="card p-3">
-          <ServiceRows services={services} showState />
-        </div>
-      )}
-    </section>
+    </WorkspaceSection>
   );
 }

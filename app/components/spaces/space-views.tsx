@@ -125,7 +125,10 @@ export interface KpiReportData {
   financingFen: number;
 }
 
-/** One table, a row per year; scrolls sideways on a narrow phone instead of squeezing. */
+/**
+ * One table, a row per year; scrolls sideways on a narrow phone instead of squeezing. Without rows
+ * it says so in one line under its caption's words.
+ */
 function YearTable<Row extends { year: number }>({
   caption,
   rows,
@@ -136,6 +139,13 @@ function YearTable<Row extends { year: number }>({
   columns: [MessageKey, (row: Row) => ReactNode][];
 }) {
   const { t } = useT();
+  if (rows.length === 0) {
+    return (
+      <p className="text-stone-600">
+        {caption}：{t("spaces.kpi.empty")}
+      </p>
+    );
+  }
   return (
     <div tabIndex={0} className="overflow-x-auto">
       <table className="w-full min-w-max text-sm">
@@ -186,11 +196,7 @@ export function KpiSection({
       <h2 id="kpis" className="text-lg font-semibold">
         {t("spaces.kpi.title")}
       </h2>
-      {!computed ? null : computed.length === 0 ? (
-        <p className="text-stone-600">
-          {t("spaces.kpi.computed")}：{t("spaces.kpi.empty")}
-        </p>
-      ) : (
+      {computed ? (
         <YearTable
           caption={t("spaces.kpi.computed")}
           rows={computed}
@@ -205,25 +211,19 @@ export function KpiSection({
             ["spaces.kpi.trainingsHosted", (row) => row.trainingsHeld],
           ]}
         />
-      )}
-      {reports.length === 0 ? (
-        <p className="text-stone-600">
-          {t("spaces.kpi.reported")}：{t("spaces.kpi.empty")}
-        </p>
-      ) : (
-        <YearTable
-          caption={t("spaces.kpi.reported")}
-          rows={reports}
-          columns={[
-            ["spaces.kpi.incubated", (row) => row.incubated],
-            ["spaces.kpi.mentors", (row) => row.mentors],
-            ["spaces.kpi.trainingsHeld", (row) => row.trainingsHeld],
-            ["spaces.kpi.peopleTrained", (row) => row.peopleTrained],
-            ["spaces.kpi.jobsCreated", (row) => row.jobsCreated],
-            ["spaces.kpi.financingShort", (row) => formatMoney(locale, row.financingFen)],
-          ]}
-        />
-      )}
+      ) : null}
+      <YearTable
+        caption={t("spaces.kpi.reported")}
+        rows={reports}
+        columns={[
+          ["spaces.kpi.incubated", (row) => row.incubated],
+          ["spaces.kpi.mentors", (row) => row.mentors],
+          ["spaces.kpi.trainingsHeld", (row) => row.trainingsHeld],
+          ["spaces.kpi.peopleTrained", (row) => row.peopleTrained],
+          ["spaces.kpi.jobsCreated", (row) => row.jobsCreated],
+          ["spaces.kpi.financingShort", (row) => formatMoney(locale, row.financingFen)],
+        ]}
+      />
     </section>
   );
 }

@@ -10,9 +10,9 @@ import { useT } from "~/i18n/use-t";
 import { OrganisationProfileSchema } from "~/modules/profiles/profiles.schema";
 import { getOrganisationForEdit, updateOrganisationProfile } from "~/modules/profiles/profiles.server";
 import { requireUser } from "~/modules/users/guards.server";
-import { domainErrorResponse } from "~/utils/errors";
 import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
 import { requestMeta } from "~/utils/request.server";
+import { readWithLocale } from "~/utils/route-data.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -25,12 +25,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [organisation, locale] = await Promise.all([
-    getOrganisationForEdit(user, params.id ?? "").catch((error: unknown) => {
-      throw domainErrorResponse(error);
-    }),
-    getLocale(request),
-  ]);
+  const [organisation, locale] = await readWithLocale(request, getOrganisationForEdit(user, params.id ?? ""));
   return { organisation, locale };
 }
 

@@ -12,7 +12,7 @@ import { changePassword } from "~/modules/users/auth.server";
 import { requireSession } from "~/modules/users/guards.server";
 import { ChangePasswordSchema } from "~/modules/users/users.schema";
 import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
-import { titleMeta } from "~/utils/page-meta";
+import { titleMeta } from "~/utils/meta";
 import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { NewPasswordFields } from "~/components/account/new-password-fields";

@@ -14,7 +14,7 @@ import { getOptionalUser } from "~/modules/users/guards.server";
 import { destroySession, readSessionId, serializeSessionCookie } from "~/modules/users/session.server";
 import { LoginSchema } from "~/modules/users/users.schema";
 import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
-import { titleMeta } from "~/utils/page-meta";
+import { titleMeta } from "~/utils/meta";
 import { requestMeta, safeRedirect } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
 

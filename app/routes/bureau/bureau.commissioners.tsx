@@ -21,7 +21,7 @@ import {
 import { countyName } from "~/modules/reference/reference";
 import { requirePermission } from "~/modules/users/guards.server";
 import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
-import { titleMeta } from "~/utils/page-meta";
+import { titleMeta } from "~/utils/meta";
 import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
 

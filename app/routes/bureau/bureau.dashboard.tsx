@@ -25,7 +25,7 @@ import {
   MapTable,
 } from "~/components/dashboard/dashboard-tables";
 import { YearSections } from "~/components/dashboard/year-sections";
-import { titleMeta } from "~/utils/page-meta";
+import { titleMeta } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = titleMeta("dashboard.title");
 

@@ -8,7 +8,7 @@ import { useT } from "~/i18n/use-t";
 import { listAllProgrammes } from "~/modules/programmes/programmes.queries.server";
 import { requirePermission } from "~/modules/users/guards.server";
 import { MoneySummary } from "~/components/programmes/programme-views";
-import { titleMeta } from "~/utils/page-meta";
+import { titleMeta } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = titleMeta("programmes.bureauTitle");
 

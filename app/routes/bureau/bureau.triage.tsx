@@ -17,7 +17,7 @@ import {
 import { COUNTIES, COUNTY_CODES, localName } from "~/modules/reference/reference";
 import { requirePermission } from "~/modules/users/guards.server";
 import { submitForm } from "~/utils/form-action.server";
-import { titleMeta } from "~/utils/page-meta";
+import { titleMeta } from "~/utils/meta";
 import { requestMeta } from "~/utils/request.server";
 
 export const meta: MetaFunction<typeof loader> = titleMeta("reach.triage.title");

@@ -10,7 +10,7 @@ import { useT } from "~/i18n/use-t";
 import { listUpcomingTrainings } from "~/modules/commissioners/commissioners.server";
 import { countyName } from "~/modules/reference/reference";
 import { requireUser } from "~/modules/users/guards.server";
-import { titleMeta } from "~/utils/page-meta";
+import { titleMeta } from "~/utils/meta";
 import { requestMeta } from "~/utils/request.server";
 import { trainingAction } from "./+training-actions.server";
 

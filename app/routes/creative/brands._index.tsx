@@ -10,7 +10,7 @@ import { listBrandProjects } from "~/modules/creative/brands.server";
 import { BRAND_STAGES, BrandFiltersSchema } from "~/modules/creative/creative.schema";
 import { countyName } from "~/modules/reference/reference";
 import { BrandProgress } from "~/components/creative/brand-progress";
-import { titleMeta } from "~/utils/page-meta";
+import { titleMeta } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = titleMeta("creative.brands");
 

@@ -10,7 +10,7 @@ import { listDemoSites } from "~/modules/creative/demo-sites.server";
 import { countyName } from "~/modules/reference/reference";
 import { getOptionalUser } from "~/modules/users/guards.server";
 import { can } from "~/modules/users/permissions";
-import { titleMeta } from "~/utils/page-meta";
+import { titleMeta } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = titleMeta("creative.demos");
 

@@ -4,10 +4,10 @@ import { Form } from "~/components/form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ListingDetail } from "~/components/listings/listing-detail";
 import { KindLabel, OfferFacts, ProviderName } from "~/components/offers/offer-card";
-import { getLocale } from "~/i18n/i18n.server";
 import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { listingAction } from "~/modules/listings/listing-action.server";
+import { isOpenToOthers } from "~/modules/listings/listing-kinds";
 import { OfferActionSchema } from "~/modules/offers/offers.schema";
 import {
   getOfferPage,
@@ -18,7 +18,7 @@ import {
 } from "~/modules/offers/offers.server";
 import { getOptionalUser } from "~/modules/users/guards.server";
 import { can } from "~/modules/users/permissions";
-import { domainErrorResponse } from "~/utils/errors";
+import { readWithLocale } from "~/utils/route-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.offer.title} · ${translate(data.locale, "app.name")}` : "XiangKe" },
@@ -26,15 +26,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getOptionalUser(request);
-  const [page, locale] = await Promise.all([
-    getOfferPage(viewer, params.id ?? "").catch((error: unknown) => {
-      throw domainErrorResponse(error);
-    }),
-    getLocale(request),
-  ]);
+  const [page, locale] = await readWithLocale(request, getOfferPage(viewer, params.id ?? ""));
   // Villages and farmers may draft an agreement with the provider of a published offer.
-  const canDraftAgreement =
-    can(viewer, "need.post") && !page.isOwner && page.offer.status === "PUBLISHED" && !page.offer.hiddenAt;
+  const canDraftAgreement = can(viewer, "need.post") && isOpenToOthers(page.offer, page.isOwner);
   return { ...page, locale, canDraftAgreement };
 }
 

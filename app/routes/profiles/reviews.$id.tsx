@@ -8,34 +8,23 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, TextAreaField } from "~/components/forms";
 import { ReviewCard } from "~/components/reviews/review-card";
 import { getLocale } from "~/i18n/i18n.server";
-import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { getReviewPage } from "~/modules/reviews/reviews.queries.server";
 import { ReviewActionSchema } from "~/modules/reviews/reviews.schema";
 import { replyToReview, reportReview } from "~/modules/reviews/reviews.server";
 import { getOptionalUser, requireUser } from "~/modules/users/guards.server";
-import { domainErrorResponse } from "~/utils/errors";
+import { documentTitle } from "~/utils/meta";
 import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
 import { safeRedirect } from "~/utils/request.server";
+import { readWithLocale } from "~/utils/route-data.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  {
-    title: data
-      ? `${translate(data.locale, "reviews.single")} · ${translate(data.locale, "app.name")}`
-      : "XiangKe",
-  },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [documentTitle(data, "reviews.single")];
 
 /** One published review with the reply form (for the reviewed side) and the report form. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getOptionalUser(request);
-  const [page, locale] = await Promise.all([
-    getReviewPage(viewer, params.id ?? "").catch((error: unknown) => {
-      throw domainErrorResponse(error);
-    }),
-    getLocale(request),
-  ]);
+  const [page, locale] = await readWithLocale(request, getReviewPage(viewer, params.id ?? ""));
   return { ...page, locale };
 }
 

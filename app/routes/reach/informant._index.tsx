@@ -8,7 +8,7 @@ import { getLocale } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/use-t";
 import { getActiveInformant, listMyProxyPostings } from "~/modules/reach/informants.server";
 import { requireUser } from "~/modules/users/guards.server";
-import { titleMeta } from "~/utils/page-meta";
+import { titleMeta } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = titleMeta("reach.mine.title");
 

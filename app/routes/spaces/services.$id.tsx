@@ -3,10 +3,10 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ListingDetail } from "~/components/listings/listing-detail";
 import { CategoryLabel, ServiceFacts, SpaceName } from "~/components/spaces/service-views";
-import { getLocale } from "~/i18n/i18n.server";
 import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { listingAction } from "~/modules/listings/listing-action.server";
+import { isOpenToOthers } from "~/modules/listings/listing-kinds";
 import { ServiceActionSchema } from "~/modules/spaces/spaces.schema";
 import {
   getServiceDetail,
@@ -17,7 +17,7 @@ import {
 } from "~/modules/spaces/spaces.server";
 import { getOptionalUser } from "~/modules/users/guards.server";
 import { can } from "~/modules/users/permissions";
-import { domainErrorResponse } from "~/utils/errors";
+import { readWithLocale } from "~/utils/route-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.service.title} · ${translate(data.locale, "app.name")}` : "XiangKe" },
@@ -26,18 +26,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getOptionalUser(request);
-  const [page, locale] = await Promise.all([
-    getServiceDetail(viewer, params.id ?? "").catch((error: unknown) => {
-      throw domainErrorResponse(error);
-    }),
-    getLocale(request),
-  ]);
+  const [page, locale] = await readWithLocale(request, getServiceDetail(viewer, params.id ?? ""));
   // Villages and farmers ask for a live service through its request form.
-  const canRequest =
-    can(viewer, "service.request") &&
-    !page.isOwner &&
-    page.service.status === "PUBLISHED" &&
-    !page.service.hiddenAt;
+  const canRequest = can(viewer, "service.request") && isOpenToOthers(page.service, page.isOwner);
   return { ...page, canRequest, locale };
 }
 

@@ -12,9 +12,9 @@ import { useT } from "~/i18n/use-t";
 import { SpacePageActionSchema } from "~/modules/spaces/space-directory.schema";
 import { getSpacePage, recogniseSpace, withdrawRecognition } from "~/modules/spaces/space-directory.server";
 import { getOptionalUser, requireUser } from "~/modules/users/guards.server";
-import { domainErrorResponse } from "~/utils/errors";
 import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
 import { requestMeta } from "~/utils/request.server";
+import { readWithLocale } from "~/utils/route-data.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { CategoryLabel } from "~/components/spaces/service-views";
 import { KpiSection, RecognitionBadge, SpaceFacts } from "~/components/spaces/space-views";
@@ -26,12 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getOptionalUser(request);
-  const [page, locale] = await Promise.all([
-    getSpacePage(viewer, params.id ?? "").catch((error: unknown) => {
-      throw domainErrorResponse(error);
-    }),
-    getLocale(request),
-  ]);
+  const [page, locale] = await readWithLocale(request, getSpacePage(viewer, params.id ?? ""));
   return { ...page, locale };
 }
 

@@ -2,31 +2,25 @@ import { getFormProps } from "@conform-to/react";
 import { useForm } from "~/utils/use-form";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, TextField } from "~/components/forms";
+import { SubmitButton } from "~/components/submit-button";
 import { getLocale } from "~/i18n/i18n.server";
-import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { listKpiReports, upsertKpiReport } from "~/modules/spaces/kpis.server";
 import { luoyangYear } from "~/utils/dates";
 import { KpiReportFields, KpiReportSchema } from "~/modules/spaces/space-directory.schema";
 import { getSpaceProfileForEdit } from "~/modules/spaces/space-directory.server";
 import { requireUser } from "~/modules/users/guards.server";
+import { submitForm } from "~/utils/form-action.server";
+import { documentTitle } from "~/utils/meta";
 import { domainErrorResponse } from "~/utils/errors";
-import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
 import { requestMeta } from "~/utils/request.server";
-import { redirectWithToast } from "~/utils/toast.server";
 import { KpiSection } from "~/components/spaces/space-views";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  {
-    title: data
-      ? `${translate(data.locale, "spaces.kpis.title")} · ${translate(data.locale, "app.name")}`
-      : "XiangKe",
-  },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [documentTitle(data, "spaces.kpis.title")];
 
 const FIGURES = ["incubated", "mentors", "trainingsHeld", "peopleTrained", "jobsCreated"] as const;
 
@@ -44,20 +38,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const spaceId = params.id ?? "";
-  const submission = parseWithZod(await request.formData(), { schema: KpiReportSchema });
-  if (submission.status !== "success") return replyInvalid(submission);
-  try {
-    await upsertKpiReport(user, spaceId, submission.value, requestMeta(request, context));
-    return redirectWithToast(`/spaces/${spaceId}`, { message: "spaces.toast.kpisSaved" });
-  } catch (error) {
-    return replyWithDomainError(submission, error, await getLocale(request));
-  }
+  return submitForm(request, KpiReportSchema, async (report) => {
+    await upsertKpiReport(user, spaceId, report, requestMeta(request, context));
+    return { redirectTo: `/spaces/${spaceId}`, toast: { message: "spaces.toast.kpisSaved" } };
+  });
 }
 
 export default function SpaceKpisPage() {
   const { space, reports, thisYear } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const navigation = useNavigation();
   const { t } = useT();
   // The form opens on last year's figures when they were reported, else on empty boxes for this year.
   const latest = reports[0];
@@ -92,13 +81,7 @@ export default function SpaceKpisPage() {
           <TextField key={name} meta={fields[name]} label={t(`spaces.kpi.${name}`)} inputMode="decimal" />
         ))}
         <TextField meta={fields.financing} label={t("spaces.kpi.financing")} inputMode="decimal" />
-        <button
-          type="submit"
-          className="btn-primary w-full sm:col-span-2"
-          disabled={navigation.state === "submitting"}
-        >
-          {t("spaces.kpis.save")}
-        </button>
+        <SubmitButton className="btn-primary w-full sm:col-span-2">{t("spaces.kpis.save")}</SubmitButton>
       </Form>
       <KpiSection reports={reports} />
     </section>

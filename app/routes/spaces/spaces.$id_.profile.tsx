@@ -2,57 +2,40 @@ import { getFormProps } from "@conform-to/react";
 import { useForm } from "~/utils/use-form";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, TextField } from "~/components/forms";
-import { getLocale } from "~/i18n/i18n.server";
-import { translate } from "~/i18n/i18n";
+import { SubmitButton } from "~/components/submit-button";
 import { useT } from "~/i18n/use-t";
 import { SpaceProfileSchema } from "~/modules/spaces/space-directory.schema";
 import { getSpaceProfileForEdit, updateSpaceProfile } from "~/modules/spaces/space-directory.server";
 import { requireUser } from "~/modules/users/guards.server";
-import { domainErrorResponse } from "~/utils/errors";
-import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
+import { submitForm } from "~/utils/form-action.server";
+import { documentTitle } from "~/utils/meta";
 import { requestMeta } from "~/utils/request.server";
-import { redirectWithToast } from "~/utils/toast.server";
+import { readWithLocale } from "~/utils/route-data.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  {
-    title: data
-      ? `${translate(data.locale, "spaces.profile.title")} · ${translate(data.locale, "app.name")}`
-      : "XiangKe",
-  },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [documentTitle(data, "spaces.profile.title")];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [page, locale] = await Promise.all([
-    getSpaceProfileForEdit(user, params.id ?? "").catch((error: unknown) => {
-      throw domainErrorResponse(error);
-    }),
-    getLocale(request),
-  ]);
+  const [page, locale] = await readWithLocale(request, getSpaceProfileForEdit(user, params.id ?? ""));
   return { ...page, locale };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const spaceId = params.id ?? "";
-  const submission = parseWithZod(await request.formData(), { schema: SpaceProfileSchema });
-  if (submission.status !== "success") return replyInvalid(submission);
-  try {
-    await updateSpaceProfile(user, spaceId, submission.value, requestMeta(request, context));
-    return redirectWithToast(`/spaces/${spaceId}`, { message: "spaces.toast.profileSaved" });
-  } catch (error) {
-    return replyWithDomainError(submission, error, await getLocale(request));
-  }
+  return submitForm(request, SpaceProfileSchema, async (fields) => {
+    await updateSpaceProfile(user, spaceId, fields, requestMeta(request, context));
+    return { redirectTo: `/spaces/${spaceId}`, toast: { message: "spaces.toast.profileSaved" } };
+  });
 }
 
 export default function SpaceProfilePage() {
   const { space, profile } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const navigation = useNavigation();
   const { t } = useT();
   const [form, fields] = useForm({
     id: "space-profile",
@@ -89,9 +72,7 @@ export default function SpaceProfilePage() {
           inputMode="decimal"
         />
         <TextField meta={fields.longitude} label={t("spaces.profile.longitude")} inputMode="decimal" />
-        <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
-          {t("spaces.profile.save")}
-        </button>
+        <SubmitButton className="btn-primary w-full">{t("spaces.profile.save")}</SubmitButton>
       </Form>
     </section>
   );

@@ -1,7 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Form } from "~/components/form";
-import { FilterSelect } from "~/components/filter-select";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getLocale } from "~/i18n/i18n.server";
 import { translate } from "~/i18n/i18n";
@@ -9,17 +7,14 @@ import { useT } from "~/i18n/use-t";
 import { COUNTIES, localName } from "~/modules/reference/reference";
 import { parseSpaceFilters } from "~/modules/spaces/space-directory.schema";
 import { listSpaces } from "~/modules/spaces/space-directory.server";
-import { SERVICE_CATEGORIES } from "~/modules/spaces/spaces.schema";
 import { renderCountyMap } from "~/modules/dashboard/charts.server";
+import { descriptionMeta, documentTitle } from "~/utils/meta";
+import { SpaceFilterForm } from "~/components/spaces/space-filters";
 import { SpaceCard } from "~/components/spaces/space-views";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  {
-    title: data
-      ? `${translate(data.locale, "spaces.directory.title")} · ${translate(data.locale, "app.name")}`
-      : "XiangKe",
-  },
-  { name: "description", content: data ? translate(data.locale, "spaces.directory.intro") : "" },
+  documentTitle(data, "spaces.directory.title"),
+  descriptionMeta(data, "spaces.directory.intro"),
 ];
 
 /** `byCounty` counts spaces per county code (ignoring the county filter) for the county map. */
@@ -39,55 +34,13 @@ export default function SpacesPage() {
   const { spaces, byCounty, filters, map } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const { t, locale } = useT();
-  const any = t("spaces.filter.any");
   return (
     <div className="space-y-5">
       <header>
         <h1 className="text-2xl font-bold">{t("spaces.directory.title")}</h1>
         <p className="mt-1 text-stone-700">{t("spaces.directory.intro")}</p>
       </header>
-      <Form
-        method="get"
-        key={searchParams.toString()}
-        className="card grid grid-cols-2 gap-3 sm:grid-cols-3"
-        aria-label={t("spaces.filter.title")}
-      >
-        <FilterSelect
-          name="county"
-          label={t("spaces.filter.county")}
-          value={filters.county}
-          anyLabel={any}
-          options={COUNTIES.map((item) => ({ value: item.code, label: localName(item, locale) }))}
-        />
-        <FilterSelect
-          name="category"
-          label={t("spaces.category")}
-          value={filters.category}
-          anyLabel={any}
-          options={SERVICE_CATEGORIES.map((category) => ({
-            value: category,
-            label: t(`spaces.category.${category}`),
-          }))}
-        />
-        <label className="col-span-2 flex min-h-11 items-center gap-2 text-sm sm:col-span-1 sm:self-end">
-          <input
-            type="checkbox"
-            name="recognised"
-            value="1"
-            defaultChecked={filters.recognised}
-            className="h-5 w-5"
-          />
-          {t("spaces.filter.recognised")}
-        </label>
-        <div className="col-span-2 flex flex-wrap gap-3 sm:col-span-3">
-          <button type="submit" className="btn-primary">
-            {t("spaces.filter.submit")}
-          </button>
-          <Link to="/spaces" className="btn-secondary">
-            {t("spaces.filter.reset")}
-          </Link>
-        </div>
-      </Form>
+      <SpaceFilterForm key={searchParams.toString()} filters={filters} />
       <p className="text-sm text-stone-600" aria-live="polite">
         {t("spaces.directory.count", { count: spaces.length })}
       </p>

@@ -18,7 +18,7 @@ import {
 import { requirePermission } from "~/modules/users/guards.server";
 import { domainErrorResponse } from "~/utils/errors";
 import { submitForm } from "~/utils/form-action.server";
-import { titleMeta } from "~/utils/page-meta";
+import { titleMeta } from "~/utils/meta";
 import { requestMeta } from "~/utils/request.server";
 import { RequestCard } from "~/components/spaces/request-card";
 

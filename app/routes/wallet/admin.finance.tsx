@@ -16,7 +16,7 @@ import {
 } from "~/modules/wallet/wallet.server";
 import { walletHref } from "~/modules/wallet/wallet-links";
 import { submitForm } from "~/utils/form-action.server";
-import { titleMeta } from "~/utils/page-meta";
+import { titleMeta } from "~/utils/meta";
 import { requestMeta } from "~/utils/request.server";
 
 export const meta: MetaFunction<typeof loader> = titleMeta("finance.title");

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium, devices, expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { DEMO_PASSWORD } from "../../app/modules/demo/demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../app/modules/demo/demo-accounts";
 import { logInAs } from "../e2e/helpers";
 import { login, network, noPendingMessages, outboxCount, query, seeded } from "./field";
 
@@ -29,10 +29,10 @@ async function say(side: Side, text: string) {
   side.typed.push(text);
 }
 
-async function userId(identifier: string): Promise<string> {
-  const rows = await query<{ id: string }>(`SELECT id FROM "User" WHERE email = $1 OR phone = $1`, [
-    identifier,
-  ]);
+async function userId(role: string): Promise<string> {
+  const name = DEMO_ACCOUNTS.find((account) => account.role === role)!.displayName;
+  const rows = await query<{ id: string }>(`SELECT id FROM "User" WHERE "displayName" = $1`, [name]);
+  expect(rows, `the demo user ${name}`).toHaveLength(1);
   return rows[0]!.id;
 }
 
@@ -84,7 +84,7 @@ test("twenty network cuts of 5–30 s while both sides type: nothing lost, nothi
     await expect(page.getByLabel("消息内容")).toBeVisible();
     sides.push({
       name,
-      userId: await userId(login(role)),
+      userId: await userId(role),
       page,
       context,
       net: await network(page, context),
@@ -132,7 +132,7 @@ test("messages queued offline survive closing the page and restarting the browse
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"],
     });
-  const expertId = await userId(login("EXPERT"));
+  const expertId = await userId("EXPERT");
   const before = (await storedBySender(conversationId())).get(expertId) ?? [];
   try {
     let context = await launch();

@@ -1,5 +1,5 @@
 import { Link, useSearchParams } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 import { useT } from "~/i18n/use-t";
 
 /*
@@ -52,7 +52,8 @@ export function ListingIndex<Item extends { id: string }>({
           </Link>
         ) : null}
       </header>
-      {filters}
+      {/* A new search starts from a fresh form (what the URL says, not what was typed before). */}
+      <Fragment key={searchParams.toString()}>{filters}</Fragment>
       <p className="text-sm text-stone-600" aria-live="polite">
         {t(`${ns}.count`, { count: total })}
       </p>

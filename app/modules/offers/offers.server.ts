@@ -1,10 +1,11 @@
+import type { ListingActions } from "~/modules/listings/listing-action.server";
 import type { Tx } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { listingAuditColumns } from "~/modules/listings/listing-columns";
 import { listingLifecycle, type RequestMeta } from "~/modules/listings/lifecycle.server";
 import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
-import type { OfferFields } from "./offers.schema";
+import { OfferActionSchema, type OfferFields } from "./offers.schema";
 import { isInstitutionMember, ownsOffer } from "./offers.queries.server";
 
 /*
@@ -129,4 +130,15 @@ export function unhideOffer(actor: Actor, offerId: string, meta: RequestMeta = {
 }
 
 export { OFFER_TRANSITIONS } from "./offers.states";
+/** What an offer's page posts (publish, withdraw, hide, unhide), for the shared listing action. */
+export const OFFER_ACTIONS: ListingActions = {
+  ns: "offers",
+  basePath: "/offers",
+  schema: OfferActionSchema,
+  publish: publishOffer,
+  withdraw: withdrawOffer,
+  hide: hideOffer,
+  unhide: unhideOffer,
+};
+
 export * from "./offers.queries.server";

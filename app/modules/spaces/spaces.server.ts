@@ -1,10 +1,11 @@
+import type { ListingActions } from "~/modules/listings/listing-action.server";
 import type { Tx } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { listingAuditColumns } from "~/modules/listings/listing-columns";
 import { listingLifecycle, type RequestMeta } from "~/modules/listings/lifecycle.server";
 import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
-import type { ServiceFields } from "./spaces.schema";
+import { ServiceActionSchema, type ServiceFields } from "./spaces.schema";
 import { ownsService } from "./spaces.queries.server";
 
 /*
@@ -147,4 +148,15 @@ export function unhideService(actor: Actor, serviceId: string, meta: RequestMeta
 }
 
 export { SERVICE_TRANSITIONS } from "./spaces.states";
+/** What an service's page posts (publish, withdraw, hide, unhide), for the shared listing action. */
+export const SERVICE_ACTIONS: ListingActions = {
+  ns: "spaces",
+  basePath: "/services",
+  schema: ServiceActionSchema,
+  publish: publishService,
+  withdraw: withdrawService,
+  hide: hideService,
+  unhide: unhideService,
+};
+
 export * from "./spaces.queries.server";

@@ -1,21 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { Form } from "~/components/form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ListingDetail } from "~/components/listings/listing-detail";
-import { KindLabel, OfferFacts, ProviderName } from "~/components/offers/offer-card";
+import { OfferDetail } from "~/components/offers/offer-detail";
 import { translate } from "~/i18n/i18n";
-import { useT } from "~/i18n/use-t";
 import { listingAction } from "~/modules/listings/listing-action.server";
 import { isOpenToOthers } from "~/modules/listings/listing-kinds";
-import { OfferActionSchema } from "~/modules/offers/offers.schema";
-import {
-  getOfferPage,
-  hideOffer,
-  publishOffer,
-  unhideOffer,
-  withdrawOffer,
-} from "~/modules/offers/offers.server";
+import { OFFER_ACTIONS, getOfferPage } from "~/modules/offers/offers.server";
 import { getOptionalUser } from "~/modules/users/guards.server";
 import { can } from "~/modules/users/permissions";
 import { readWithLocale } from "~/utils/route-data.server";
@@ -33,47 +23,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export function action(args: ActionFunctionArgs) {
-  return listingAction(args, {
-    ns: "offers",
-    basePath: "/offers",
-    schema: OfferActionSchema,
-    publish: publishOffer,
-    withdraw: withdrawOffer,
-    hide: hideOffer,
-    unhide: unhideOffer,
-  });
+  return listingAction(args, OFFER_ACTIONS);
 }
 
 export default function OfferPage() {
-  const { offer, isOwner, canModerate, canDraftAgreement } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
-  const { t } = useT();
-  return (
-    <ListingDetail
-      ns="offers"
-      listing={offer}
-      basePath="/offers"
-      moderationFormId="hide-offer"
-      isOwner={isOwner}
-      canModerate={canModerate}
-      lastResult={lastResult}
-      label={<KindLabel kind={offer.kind} />}
-      provider={<ProviderName offer={offer} />}
-      facts={<OfferFacts offer={offer} />}
-      aside={
-        canDraftAgreement ? (
-          <Form method="post" action="/agreements/new" className="card">
-            <input type="hidden" name="source" value="offer" />
-            <input type="hidden" name="offerId" value={offer.id} />
-            <input type="hidden" name="redirectTo" value={`/offers/${offer.id}`} />
-            <button type="submit" className="btn-primary w-full sm:w-auto">
-              {t("agreements.action.draft")}
-            </button>
-          </Form>
-        ) : null
-      }
-    />
-  );
+  return <OfferDetail {...useLoaderData<typeof loader>()} lastResult={useActionData<typeof action>()} />;
 }
 
 export function ErrorBoundary() {

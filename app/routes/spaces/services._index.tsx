@@ -1,45 +1,37 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ListingIndex } from "~/components/listings/listing-index";
-import { getLocale } from "~/i18n/i18n.server";
-import { parseServiceFilters } from "~/modules/spaces/spaces.schema";
-import { listServices } from "~/modules/spaces/spaces.server";
-import { getOptionalUser } from "~/modules/users/guards.server";
-import { can } from "~/modules/users/permissions";
-import { descriptionMeta, documentTitle } from "~/utils/meta";
 import { ServiceCard } from "~/components/spaces/service-views";
 import { ServiceFilterForm } from "~/components/spaces/space-filters";
+import { listingIndexData } from "~/modules/listings/listing-index.server";
+import { parseServiceFilters } from "~/modules/spaces/spaces.schema";
+import { listServices } from "~/modules/spaces/spaces.server";
+import { descriptionMeta, documentTitle } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   documentTitle(data, "spaces.title"),
   descriptionMeta(data, "spaces.intro"),
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const filters = parseServiceFilters(new URL(request.url).searchParams);
-  const [result, user, locale] = await Promise.all([
-    listServices(filters),
-    getOptionalUser(request),
-    getLocale(request),
-  ]);
-  return { ...result, filters, canPost: can(user, "space.manageServices"), locale };
+export function loader({ request }: LoaderFunctionArgs) {
+  return listingIndexData(request, {
+    parse: parseServiceFilters,
+    list: listServices,
+    postPermission: "space.manageServices",
+  });
 }
 
 export default function ServicesPage() {
-  const { services, total, page, pageCount, filters, canPost } = useLoaderData<typeof loader>();
-  const [searchParams] = useSearchParams();
+  const { services, filters, ...page } = useLoaderData<typeof loader>();
   return (
     <ListingIndex
       ns="spaces"
       newHref="/services/new"
-      canPost={canPost}
+      {...page}
       items={services}
-      total={total}
-      page={page}
-      pageCount={pageCount}
+      filters={<ServiceFilterForm filters={filters} />}
       card={(service) => <ServiceCard service={service} />}
-      filters={<ServiceFilterForm key={searchParams.toString()} filters={filters} />}
     />
   );
 }

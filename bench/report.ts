@@ -11,7 +11,7 @@ import {
   type Series,
 } from "./report-svg";
 
-export const BENCHES = ["http", "search", "chat", "ledger", "weight", "load", "lighthouse"] as const;
+export const BENCHES = ["http", "search", "chat", "ledger", "weight", "load", "lighthouse", "field"] as const;
 export type BenchName = (typeof BENCHES)[number];
 
 export interface Row {
@@ -161,7 +161,59 @@ function row(
   return { area, figure, value, unit, baseline, ratio, target: "—", pass: "—", ...extra };
 }
 
+interface FieldJson {
+  budget: { readableMs: number; kB: number };
+  pages: Record<
+    string,
+    {
+      readableMs: number;
+      interactiveMs: number | null;
+      kB: number;
+      repeatKB: number;
+      htmlOnlyReadableMs: number;
+      htmlOnlyKB: number;
+    }
+  >;
+  chat: {
+    cuts: number;
+    typed: number;
+    typedOffline: number;
+    stored: number;
+    lost: number;
+    duplicated: number;
+    orderKept: boolean;
+    baselineTyped: number;
+    baselineStored: number;
+  };
+}
+
 const ROWS: { [name in BenchName]: (json: never) => Row[] } = {
+  field: (j: FieldJson) => [
+    ...Object.entries(j.pages).flatMap(([page, figures]) => [
+      row("field", `slow link — ${page} readable`, figures.readableMs, "ms", {
+        baseline: { name: "same page's HTML alone", value: figures.htmlOnlyReadableMs },
+        target: `≤ ${j.budget.readableMs} ms`,
+        pass: judge(figures.readableMs <= j.budget.readableMs),
+      }),
+      row("field", `slow link — ${page} transferred`, figures.kB, "kB", {
+        baseline: { name: "same page's HTML alone", value: figures.htmlOnlyKB },
+        target: `≤ ${j.budget.kB} kB`,
+        pass: judge(figures.kB <= j.budget.kB),
+      }),
+    ]),
+    row("field", `chat across ${j.chat.cuts} cuts — lost`, j.chat.lost, "messages", {
+      note: `${j.chat.typed} typed (${j.chat.typedOffline} offline), ${j.chat.stored} stored`,
+      target: "0",
+      pass: judge(j.chat.lost === 0),
+    }),
+    row("field", `chat across ${j.chat.cuts} cuts — duplicated`, j.chat.duplicated, "messages", {
+      target: "0",
+      pass: judge(j.chat.duplicated === 0 && j.chat.orderKept),
+    }),
+    row("field", "chat across cuts — stored of typed", j.chat.stored, "messages", {
+      baseline: { name: "stored of typed on a link that never drops", value: j.chat.baselineStored },
+    }),
+  ],
   http: (j: HttpJson) => {
     const atTarget = j.settings.connections === 10;
     const errors = j.homePage.errors + j.homePage.non2xx;

@@ -71,10 +71,42 @@ const ROLE_NAV: [keyof Omit<HeaderUser, "id" | "displayName">, NavItem][] = [
   ["managesFinance", { to: "/admin/finance", label: "finance.title" }],
 ];
 
+/** A signed-in user's own pages come first: on a phone they are the ones in view, one tap away. */
 function navItems(user: HeaderUser | null): NavItem[] {
   if (!user) return PUBLIC_NAV;
   const byRole = ROLE_NAV.filter(([flag]) => user[flag]).map(([, item]) => item);
-  return [...PUBLIC_NAV, ...SIGNED_IN_NAV, ...byRole];
+  return [...SIGNED_IN_NAV, ...byRole, ...PUBLIC_NAV];
+}
+
+/**
+ * The user's own menu (account, log out) folded behind one button, so the header's first row fits
+ * a 360 px phone. A <details> element: it opens without JavaScript too.
+ */
+function UserMenu({ user }: { user: HeaderUser }) {
+  const { t } = useT();
+  // A new page closes the menu.
+  const { pathname } = useLocation();
+  return (
+    <details key={pathname} className="relative">
+      <summary
+        className={`${navLink} cursor-pointer list-none`}
+        aria-label={t("nav.me", { name: user.displayName })}
+      >
+        {t("nav.meShort")}
+      </summary>
+      <div className="absolute right-0 z-20 mt-1 flex min-w-40 flex-col gap-1 rounded-lg border border-stone-200 bg-white p-2 shadow-lg">
+        <p className="truncate px-2 py-1 text-sm text-stone-600">{user.displayName}</p>
+        <NavLink to="/account" className={navLink}>
+          {t("nav.account")}
+        </NavLink>
+        <Form method="post" action="/logout">
+          <button type="submit" className={`${navLink} w-full justify-start`}>
+            {t("nav.logout")}
+          </button>
+        </Form>
+      </div>
+    </details>
+  );
 }
 
 export function SiteHeader({
@@ -95,7 +127,7 @@ export function SiteHeader({
       >
         {t("nav.skip")}
       </a>
-      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-2 gap-y-1 px-4 py-2">
+      <div className="mx-auto flex max-w-5xl items-center gap-x-1 px-3 py-2 sm:gap-x-2 sm:px-4">
         <Link to="/" className="mr-auto flex items-baseline gap-2 py-2 text-brand-800">
           <span className="text-xl font-bold">{t("app.name")}</span>
           <span className="hidden text-sm text-stone-600 sm:inline">{t("app.tagline")}</span>
@@ -104,14 +136,7 @@ export function SiteHeader({
           <>
             <MessagesBadge unreadCount={unreadMessages} userId={user.id} />
             <NotificationBadge unreadCount={unreadNotifications} />
-            <NavLink to="/account" className={navLink}>
-              {t("nav.account")}
-            </NavLink>
-            <Form method="post" action="/logout" className="inline">
-              <button type="submit" className={navLink}>
-                {t("nav.logout")}
-              </button>
-            </Form>
+            <UserMenu user={user} />
           </>
         ) : (
           <>

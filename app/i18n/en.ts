@@ -11,6 +11,8 @@ export const en: Record<MessageKey, string> = {
   "nav.home": "Home",
   "nav.login": "Log in",
   "nav.register": "Register",
+  "nav.meShort": "Me",
+  "nav.me": "Me ({name})",
   "nav.account": "My account",
   "nav.logout": "Log out",
   "nav.main": "Main navigation",

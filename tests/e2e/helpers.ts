@@ -13,7 +13,13 @@ export async function logInAs(page: Page, identifier: string, password: string) 
   await expect(page.getByRole("status")).toHaveText("登录成功");
 }
 
+/** Opens the header's own menu (我的): account and log out. */
+export async function openUserMenu(page: Page) {
+  await page.locator("header summary").click();
+}
+
 export async function logOut(page: Page) {
+  await openUserMenu(page);
   await page.getByRole("button", { name: "退出登录" }).click();
   await expect(page.getByRole("status")).toHaveText("您已退出登录");
 }

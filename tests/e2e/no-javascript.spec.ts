@@ -30,6 +30,7 @@ test("registration, password change and logout work with JavaScript disabled", a
   await page.getByRole("button", { name: "保存新密码" }).click();
   await expect(page.getByRole("status")).toHaveText("密码已修改，其他设备上的登录已退出");
 
+  await page.locator("header summary").click();
   await page.getByRole("button", { name: "退出登录" }).click();
   await expect(page.getByRole("status")).toHaveText("您已退出登录");
   await logInAs(page, mobile, "vineyard2026");

@@ -10,6 +10,9 @@ test("search as you type, narrow by county, open a result", async ({ page }) => 
   await expect(page).toHaveURL(/q=%E9%A6%99%E8%8F%87/);
   await expect(page.locator("mark", { hasText: "香菇" }).first()).toBeVisible();
 
+  // On a phone the filters are folded until asked for, so the first results are on the first screen.
+  await expect(page.getByRole("region", { name: "县区" })).toBeHidden();
+  await page.locator("summary", { hasText: "筛选" }).click();
   await page
     .getByRole("region", { name: "县区" })
     .getByRole("link", { name: /栾川县/ })

@@ -156,6 +156,9 @@ test("messages queued offline survive closing the page and restarting the browse
     await page.close();
     page = await context.newPage();
     await page.goto(conversationUrl);
+    await expect
+      .poll(async () => (await storedBySender(conversationId())).get(expertId))
+      .toEqual([...before, ...side.typed]);
     await noPendingMessages(page);
 
     // Typed offline, then the whole browser is closed and started again.
@@ -169,7 +172,11 @@ test("messages queued offline survive closing the page and restarting the browse
     context = await launch();
     page = context.pages()[0] ?? (await context.newPage());
     await page.goto(conversationUrl);
+    await expect
+      .poll(async () => (await storedBySender(conversationId())).get(expertId))
+      .toEqual([...before, ...side.typed]);
     await noPendingMessages(page);
+    await expect.poll(() => outboxCount(page)).toBe(0);
     await context.close();
 
     const after = (await storedBySender(conversationId())).get(expertId) ?? [];

@@ -1,4 +1,5 @@
 import { Link, useSearchParams } from "@remix-run/react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { useT } from "~/i18n/use-t";
 import { INDUSTRIES, countyName, localName } from "~/modules/reference/reference";
 import type { SearchParams } from "~/modules/search/search.schema";
@@ -69,6 +70,30 @@ function FacetGroup({
   );
 }
 
+/**
+ * Folded on a phone until a filter is chosen, so the first results are on the first screen; open
+ * on a wider screen, where there is room beside them. Without JavaScript it is a plain <details>.
+ */
+function WideOpenDetails({
+  open,
+  className,
+  children,
+}: {
+  open: boolean;
+  className: string;
+  children: ReactNode;
+}) {
+  const ref = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (ref.current && window.matchMedia("(min-width: 640px)").matches) ref.current.open = true;
+  }, []);
+  return (
+    <details ref={ref} open={open} className={className}>
+      {children}
+    </details>
+  );
+}
+
 /** The filters of a search with how many results each value has, as far as the listing type has them. */
 export function FacetFilters({
   params,
@@ -94,9 +119,20 @@ export function FacetFilters({
   const arrangements = optional("arrangement");
   const budgets = optional("budget");
   const categories = optional("category");
+  const chosen = [
+    params.industry,
+    params.county,
+    params.arrangement,
+    params.budget,
+    params.category,
+    params.verified,
+  ].filter(Boolean).length;
   return (
-    <details className="card" open>
-      <summary className="cursor-pointer font-medium">{t("search.filters")}</summary>
+    <WideOpenDetails open={chosen > 0} className="card">
+      <summary className="cursor-pointer font-medium">
+        {t("search.filters")}
+        {chosen > 0 ? ` (${chosen})` : ""}
+      </summary>
       <div className="mt-3 space-y-3">
         <FacetGroup
           name="industry"
@@ -147,6 +183,6 @@ export function FacetFilters({
           labelOf={() => t("search.verifiedOnly")}
         />
       </div>
-    </details>
+    </WideOpenDetails>
   );
 }

@@ -16,8 +16,9 @@ const PEEK_BYTES = 4096;
 const KEPT_COOKIE = /^xk_toast=/;
 
 const URLENCODED_KEY = new RegExp(`(?:^|&)${SUBMISSION_FIELD}=([^&]*)`);
+// The part's header lines (never empty), the empty line, then the value.
 const MULTIPART_KEY = new RegExp(
-  `name="${SUBMISSION_FIELD}"\\r\\n(?:[^\\r\\n]*\\r\\n)*\\r\\n([^\\r\\n]*)\\r\\n`,
+  `name="${SUBMISSION_FIELD}"\\r\\n(?:[^\\r\\n]+\\r\\n)*\\r\\n([^\\r\\n]*)\\r\\n`,
 );
 
 /**

@@ -24,8 +24,8 @@ export async function listConversations(userId: string) {
           application: {
             select: {
               id: true,
-              need: { select: { id: true, title: true } },
-              expert: { select: { displayName: true } },
+              need: { select: { id: true, title: true, organisation: { select: { name: true } } } },
+              expert: { select: { id: true, displayName: true } },
             },
           },
           agreement: { select: { id: true, title: true } },
@@ -60,6 +60,12 @@ export async function listConversations(userId: string) {
       needTitle: conversation.application?.need.title ?? null,
       agreementTitle: conversation.agreement?.title ?? null,
       applicantName: conversation.application?.expert.displayName ?? null,
+      // The other side: the expert for the need's village, the village for the expert.
+      counterpartName: conversation.application
+        ? conversation.application.expert.id === userId
+          ? (conversation.application.need.organisation?.name ?? null)
+          : conversation.application.expert.displayName
+        : null,
       otherName: conversation.directKey
         ? (others.get(conversation.directKey.split(":").find((id) => id !== userId) ?? "") ?? null)
         : null,
@@ -83,11 +89,12 @@ export async function getConversationHeader(conversationId: string, viewerId: st
         select: {
           id: true,
           status: true,
-          need: { select: { id: true, title: true } },
+          need: { select: { id: true, title: true, postedById: true } },
           expert: { select: { id: true, displayName: true } },
         },
       },
       agreement: { select: { id: true, title: true, number: true } },
+      messages: { distinct: ["senderId"], select: { senderId: true } },
       members: {
         select: {
           userId: true,
@@ -99,9 +106,21 @@ export async function getConversationHeader(conversationId: string, viewerId: st
     },
   });
   if (!conversation) throw new DomainError("chat.not_found");
-  const others = conversation.members.filter((member) => member.userId !== viewerId);
+  // Who takes part: whoever has written, and the two sides an application or a direct message
+  // names; a colleague who can read along but never wrote is not listed as a participant.
+  const taking = new Set([
+    ...conversation.messages.map((message) => message.senderId),
+    ...(conversation.directKey?.split(":") ?? []),
+    ...(conversation.application
+      ? [conversation.application.expert.id, conversation.application.need.postedById]
+      : []),
+  ]);
+  const members = conversation.members.filter((member) => member.userId !== viewerId);
+  const named = members.filter((member) => taking.has(member.userId));
+  const others = named.length > 0 ? named : members;
   const me = conversation.members.find((member) => member.userId === viewerId);
-  return { ...conversation, others, myReadSeq: me?.lastReadSeq ?? 0 };
+  const { messages: _writers, ...rest } = conversation;
+  return { ...rest, others, myReadSeq: me?.lastReadSeq ?? 0 };
 }
 
 /** Whether an uploaded file is attached to a message of this conversation (for serving it). */

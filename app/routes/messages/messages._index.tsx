@@ -59,8 +59,8 @@ export default function ConversationsPage() {
                       {t(`chat.kind.${conversation.kind}`)}
                     </span>
                     <span className="block truncate font-medium">{title}</span>
-                    {conversation.applicantName && conversation.kind === "APPLICATION" ? (
-                      <span className="block text-sm text-stone-600">{conversation.applicantName}</span>
+                    {conversation.counterpartName && conversation.kind === "APPLICATION" ? (
+                      <span className="block text-sm text-stone-600">{conversation.counterpartName}</span>
                     ) : null}
                     <span className="block truncate text-sm text-stone-600">{preview}</span>
                   </span>

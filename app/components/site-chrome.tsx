@@ -88,14 +88,8 @@ function UserMenu({ user }: { user: HeaderUser }) {
   const { pathname } = useLocation();
   return (
     <details key={pathname} className="relative">
-      <summary
-        className={`${navLink} cursor-pointer list-none`}
-        aria-label={t("nav.me", { name: user.displayName })}
-      >
-        {t("nav.meShort")}
-      </summary>
+      <summary className={`${navLink} cursor-pointer list-none`}>{t("nav.meShort")}</summary>
       <div className="absolute right-0 z-20 mt-1 flex min-w-40 flex-col gap-1 rounded-lg border border-stone-200 bg-white p-2 shadow-lg">
-        <p className="truncate px-2 py-1 text-sm text-stone-600">{user.displayName}</p>
         <NavLink to="/account" className={navLink}>
           {t("nav.account")}
         </NavLink>

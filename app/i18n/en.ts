@@ -12,7 +12,6 @@ export const en: Record<MessageKey, string> = {
   "nav.login": "Log in",
   "nav.register": "Register",
   "nav.meShort": "Me",
-  "nav.me": "Me ({name})",
   "nav.account": "My account",
   "nav.logout": "Log out",
   "nav.main": "Main navigation",

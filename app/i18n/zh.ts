@@ -10,7 +10,6 @@ export const zh = {
   "nav.login": "登录",
   "nav.register": "注册",
   "nav.meShort": "我的",
-  "nav.me": "我的（{name}）",
   "nav.account": "我的账户",
   "nav.logout": "退出登录",
   "nav.main": "主导航",

@@ -32,6 +32,8 @@ test("a Star Innovation Space posts a service; villagers find it in the catalogu
     await page.goto(`/search?type=services&q=${encodeURIComponent("农残检测")}`);
     await expect(page.getByRole("link", { name: new RegExp(title) })).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 10_000 });
+  // On a phone the filters are folded until asked for.
+  await page.locator("summary", { hasText: "筛选" }).click();
   await expect(
     page.getByRole("region", { name: "服务类别" }).getByRole("link", { name: /质量检测/ }),
   ).toBeVisible();

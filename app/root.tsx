@@ -11,6 +11,7 @@ import {
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SiteFooter, SiteHeader } from "~/components/site-chrome";
+import { OfflineBanner } from "~/components/offline-banner";
 import { ToastBanner } from "~/components/toast-banner";
 import { getLocale } from "~/i18n/i18n.server";
 import { DEFAULT_LOCALE, intlTag, type Locale } from "~/i18n/i18n";
@@ -91,6 +92,7 @@ export default function App() {
   return (
     <>
       <SiteHeader user={user} unreadNotifications={unreadNotifications} unreadMessages={unreadMessages} />
+      <OfflineBanner />
       <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-10">
         {toast ? <ToastBanner toast={toast} /> : null}
         <Outlet />

@@ -6,6 +6,7 @@ import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import type { ViteDevServer } from "vite";
 import { guardBuildActions } from "~/modules/submissions/submission-guard.server";
+import { precompressed } from "./precompressed";
 import { createDatabaseMonitor, dedicatedProbe, sendUnavailable, whenDatabaseDown } from "./maintenance";
 import { cspNonce, refuseCrossOrigin, securityHeaders } from "./security";
 
@@ -51,6 +52,7 @@ export function createApp(options: AppOptions): express.Express {
     app.use(options.vite.middlewares);
   } else if (options.clientDir) {
     // Vite fingerprints everything under /assets, so it can be cached for a year.
+    app.use("/assets", precompressed(`${options.clientDir}/assets`));
     app.use("/assets", express.static(`${options.clientDir}/assets`, { immutable: true, maxAge: "1y" }));
     app.use(express.static(options.clientDir, { maxAge: "1h" }));
   }

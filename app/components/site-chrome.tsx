@@ -1,5 +1,6 @@
 import { Link, NavLink, useLocation } from "@remix-run/react";
 import { Form } from "~/components/form";
+import { forgetOfflinePages } from "~/components/offline-banner";
 import { NotificationBadge } from "~/components/notification-badge";
 import { MessagesBadge } from "~/components/chat/messages-badge";
 import type { MessageKey } from "~/i18n/i18n";
@@ -93,7 +94,7 @@ function UserMenu({ user }: { user: HeaderUser }) {
         <NavLink to="/account" className={navLink}>
           {t("nav.account")}
         </NavLink>
-        <Form method="post" action="/logout">
+        <Form method="post" action="/logout" onSubmit={forgetOfflinePages}>
           <button type="submit" className={`${navLink} w-full justify-start`}>
             {t("nav.logout")}
           </button>

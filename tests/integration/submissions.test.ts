@@ -98,6 +98,19 @@ describe("one-time form submissions", () => {
     expect(await db.need.count({ where: { organisationId: organisation.id } })).toBe(1);
   });
 
+  it("acts anew when the same key comes with other words (a form kept in an old copy of the page)", async () => {
+    const { organisation, head } = await createVillage();
+    const cookie = await cookieFor(head.id);
+    const key = "old-copy-of-the-page-0001";
+    await run(guardedNewNeed, post(needForm(key, organisation.id), cookie));
+    const other = (await run(
+      guardedNewNeed,
+      post(needForm(key, organisation.id, { title: "另一个需求：苹果冷库选址" }), cookie),
+    )) as Response;
+    expect(other.headers.get("x-submission-replayed")).toBeNull();
+    expect(await db.need.count({ where: { organisationId: organisation.id } })).toBe(2);
+  });
+
   it("does not answer one session with another session's outcome", async () => {
     const first = await createVillage();
     const second = await createVillage();
@@ -147,7 +160,9 @@ describe("one-time form submissions", () => {
         createdAt: new Date(Date.now() - 10 * 60_000),
       },
     });
-    await expect(claimSubmission("died-mid-write-key-000001", null, "/needs/new", 1000)).resolves.toEqual({
+    await expect(
+      claimSubmission("died-mid-write-key-000001", null, "/needs/new", null, 1000),
+    ).resolves.toEqual({
       kind: "first",
     });
   });

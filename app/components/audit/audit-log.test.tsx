@@ -9,6 +9,9 @@ vi.mock("@remix-run/react", () => ({
   Link: ({ children, to, ...rest }: { children: ReactNode; to: string }) =>
     createElement("a", { href: to, ...rest }, children),
   useRouteLoaderData: () => ({ locale: "zh" }),
+  // app/components/form.tsx reads where the page is and whether it is navigating.
+  useLocation: () => ({ key: "default", pathname: "/" }),
+  useNavigation: () => ({ state: "idle" }),
 }));
 
 const { AuditFilterForm, AuditRow, auditQuery } = await import("~/components/audit/audit-log");

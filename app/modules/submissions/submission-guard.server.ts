@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { data, redirect, type ActionFunction, type ServerBuild } from "@remix-run/node";
 import { readSessionId } from "~/modules/users/session.server";
 import {
@@ -26,6 +27,14 @@ const MULTIPART_KEY = new RegExp(
  * reads the whole body itself); null when the request carries none.
  */
 export async function peekSubmissionKey(request: Request): Promise<string | null> {
+  return (await peekSubmission(request))?.key ?? null;
+}
+
+/**
+ * The key and a fingerprint of what the form says (the start of its body, without the multipart
+ * boundary a browser draws anew for every submission): a repeat carries both unchanged.
+ */
+export async function peekSubmission(request: Request): Promise<{ key: string; fingerprint: string } | null> {
   const type = request.headers.get("content-type") ?? "";
   const urlencoded = /^application\/x-www-form-urlencoded\b/i.test(type);
   if (!request.body || (!urlencoded && !/^multipart\/form-data\b/i.test(type))) return null;
@@ -47,6 +56,10 @@ export async function peekSubmissionKey(request: Request): Promise<string | null
   }
   const found = (urlencoded ? URLENCODED_KEY : MULTIPART_KEY).exec(text)?.[1];
   if (found === undefined) return null;
+  const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
+  const fingerprint = createHash("sha256")
+    .update(boundary ? text.split(boundary).join("") : text)
+    .digest("base64url");
   let key = found;
   if (urlencoded) {
     try {
@@ -56,7 +69,7 @@ export async function peekSubmissionKey(request: Request): Promise<string | null
     }
   }
   const parsed = SubmissionKeySchema.safeParse(key);
-  return parsed.success ? parsed.data : null;
+  return parsed.success ? { key: parsed.data, fingerprint } : null;
 }
 
 /** The page a form posted from: single-fetch requests carry `.data` in their path. */
@@ -151,11 +164,12 @@ async function settle(key: string, outcome: SubmissionOutcome | null): Promise<v
 /** Runs a route action at most once per submission key; a repeat answers with the first outcome. */
 export function guardAction(action: ActionFunction): ActionFunction {
   return async (args) => {
-    const key = await peekSubmissionKey(args.request);
-    if (!key) return action(args);
+    const peeked = await peekSubmission(args.request);
+    if (!peeked) return action(args);
+    const { key, fingerprint } = peeked;
     const sessionHash = hashSession(await readSessionId(args.request.headers.get("cookie")));
     const path = pagePath(new URL(args.request.url));
-    const claim = await claimSubmission(key, sessionHash, path);
+    const claim = await claimSubmission(key, sessionHash, path, fingerprint);
     if (claim.kind === "repeat") return replay(claim.outcome, path);
     if (claim.kind === "unguarded") return action(args);
     let result: unknown;

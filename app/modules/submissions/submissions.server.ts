@@ -62,21 +62,22 @@ export async function claimSubmission(
   key: string,
   sessionHash: string | null,
   path: string,
+  fingerprint: string | null = null,
   maxWaitMs = 60_000,
 ): Promise<Claim> {
   const inserted = await db.$executeRaw`
-    INSERT INTO "FormSubmission" (key, "sessionId", path, outcome, "createdAt")
-    VALUES (${key}, ${sessionHash}, ${path}, NULL, now())
+    INSERT INTO "FormSubmission" (key, "sessionId", path, fingerprint, outcome, "createdAt")
+    VALUES (${key}, ${sessionHash}, ${path}, ${fingerprint}, NULL, now())
     ON CONFLICT (key) DO NOTHING`;
   if (inserted === 1) return { kind: "first" };
   const deadline = Date.now() + maxWaitMs;
   for (;;) {
     const row = await db.formSubmission.findUnique({
       where: { key },
-      select: { sessionId: true, outcome: true, createdAt: true },
+      select: { sessionId: true, fingerprint: true, outcome: true, createdAt: true },
     });
-    if (!row) return claimSubmission(key, sessionHash, path, Math.max(0, deadline - Date.now()));
-    if (row.sessionId !== sessionHash) return { kind: "unguarded" };
+    if (!row) return claimSubmission(key, sessionHash, path, fingerprint, Math.max(0, deadline - Date.now()));
+    if (row.sessionId !== sessionHash || row.fingerprint !== fingerprint) return { kind: "unguarded" };
     if (row.outcome !== null) {
       const outcome = OutcomeSchema.safeParse(row.outcome);
       return outcome.success ? { kind: "repeat", outcome: outcome.data } : { kind: "unguarded" };

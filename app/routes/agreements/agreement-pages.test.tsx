@@ -13,6 +13,8 @@ vi.mock("@remix-run/react", () => ({
     createElement("a", { href: to, ...rest }, children),
   useNavigation: () => ({ state: "idle" }),
   useRouteLoaderData: () => ({ locale: "zh" }),
+  // app/components/form.tsx reads where the page is and whether it is navigating.
+  useLocation: () => ({ key: "default", pathname: "/" }),
 }));
 
 const { TermsForm } = await import("./+agreement-terms-form");

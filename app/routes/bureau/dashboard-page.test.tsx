@@ -56,6 +56,9 @@ vi.mock("@remix-run/react", () => ({
   Link: ({ children, to, ...rest }: { children: ReactNode; to: string }) =>
     createElement("a", { href: to, ...rest }, children),
   useRouteLoaderData: () => ({ locale: "zh" }),
+  // app/components/form.tsx reads where the page is and whether it is navigating.
+  useLocation: () => ({ key: "default", pathname: "/" }),
+  useNavigation: () => ({ state: "idle" }),
   useLoaderData: () => ({
     figures,
     query: { countyCode: "410325", map: "needsPosted" },

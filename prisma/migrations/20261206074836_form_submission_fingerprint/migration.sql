@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "FormSubmission" ADD COLUMN     "fingerprint" TEXT;
+

@@ -1,0 +1,48 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type { RequestHandler } from "express";
+
+const TYPES: Record<string, string> = {
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".json": "application/json; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+/**
+ * Serves the Brotli or gzip file written at build time (scripts/precompress.ts) in place of an
+ * asset, when the browser accepts it; everything else falls through to express.static. The files
+ * are fingerprinted, so whether one exists is asked once and remembered.
+ */
+export function precompressed(dir: string): RequestHandler {
+  const known = new Map<string, boolean>();
+  const has = (file: string) => {
+    let exists = known.get(file);
+    if (exists === undefined) {
+      exists = existsSync(file);
+      known.set(file, exists);
+    }
+    return exists;
+  };
+  return (req, res, next) => {
+    const type = TYPES[path.extname(req.path)];
+    if ((req.method !== "GET" && req.method !== "HEAD") || !type || req.path.includes("..")) return next();
+    const accepted = String(req.headers["accept-encoding"] ?? "");
+    const file = path.join(dir, req.path);
+    for (const [encoding, suffix] of [
+      ["br", ".br"],
+      ["gzip", ".gz"],
+    ] as const) {
+      if (!new RegExp(`\\b${encoding}\\b`).test(accepted) || !has(file + suffix)) continue;
+      res.setHeader("Content-Type", type);
+      res.setHeader("Content-Encoding", encoding);
+      res.setHeader("Vary", "Accept-Encoding");
+      res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+      return res.sendFile(file + suffix, (error) => {
+        if (error) next(error);
+      });
+    }
+    next();
+  };
+}

@@ -149,4 +149,26 @@ describe("the conversation page's form", () => {
     const page = await load(chat.member.id);
     expect(page).toMatchObject({ conversationId: chat.conversation.id, kind: "APPLICATION", messages: [] });
   });
+
+  it("reads the newest messages by showing them: the sender's receipt moves without JavaScript too", async () => {
+    const chat = await createApplicationChat();
+    await post(chat.conversation.id, await sessionCookieFor(chat.expert.id), {
+      clientId: randomUUID(),
+      body: "王社长好",
+    });
+    const receiptOf = async () =>
+      db.conversationMember.findUniqueOrThrow({
+        where: { conversationId_userId: { conversationId: chat.conversation.id, userId: chat.head.id } },
+        select: { lastReadSeq: true },
+      });
+    expect((await receiptOf()).lastReadSeq).toBe(0);
+    await conversationLoader({
+      request: new Request(`http://localhost/messages/${chat.conversation.id}`, {
+        headers: { cookie: await sessionCookieFor(chat.head.id) },
+      }),
+      context,
+      params: { id: chat.conversation.id },
+    });
+    expect((await receiptOf()).lastReadSeq).toBe(1);
+  });
 });

@@ -1,8 +1,9 @@
 import { Link } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { useT } from "~/i18n/use-t";
-import { ARRANGEMENT_TYPES } from "~/modules/marketplace/marketplace.schema";
-import { NEED_KINDS, type NeedFilters } from "~/modules/needs/needs.schema";
+import { ARRANGEMENT_TYPES } from "~/modules/marketplace/arrangements";
+import { NEED_KINDS } from "~/modules/needs/needs.constants";
+import type { NeedFilters } from "~/modules/needs/needs.schema";
 import { COUNTIES, INDUSTRIES, localName } from "~/modules/reference/reference";
 
 function Select({

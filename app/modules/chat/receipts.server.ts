@@ -1,4 +1,5 @@
 import { db } from "~/db.server";
+import { publishToConversation, publishToUser } from "~/modules/realtime/bus.server";
 
 /** Messages from others the user has not read, over all their conversations. */
 export async function countUnread(userId: string): Promise<number> {
@@ -27,6 +28,22 @@ export async function markRead(userId: string, conversationId: string, seq: numb
     deliveredSeq: member?.lastDeliveredSeq ?? 0,
     unreadCount: await countUnread(userId),
   };
+}
+
+/**
+ * The page of a conversation was shown to the user with its newest message (with or without
+ * JavaScript): that is reading it. The others' pages see the receipt live, the user's badge drops.
+ */
+export async function markReadOnView(userId: string, conversationId: string, seq: number) {
+  if (seq <= 0) return;
+  const marks = await markRead(userId, conversationId, seq);
+  publishToConversation(conversationId, "chat:receipt", {
+    conversationId,
+    userId,
+    readSeq: marks.readSeq,
+    deliveredSeq: marks.deliveredSeq,
+  });
+  publishToUser(userId, "chat:unread", { unreadCount: marks.unreadCount });
 }
 
 /**

@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { ArrangementType } from "~/generated/prisma/enums";
 import { parseYuanToFen } from "~/utils/money";
 
-export const ARRANGEMENT_TYPES = Object.values(ArrangementType) as [ArrangementType, ...ArrangementType[]];
+export { ARRANGEMENT_TYPES } from "./arrangements";
 
 /** An optional amount typed in yuan, read into integer fen; `message` is the i18n key on error. */
 export function optionalYuan(message: string) {

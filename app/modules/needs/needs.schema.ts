@@ -1,15 +1,13 @@
 import { z } from "zod";
 import { boundedText } from "~/utils/text-schema";
-import { BrandService, NeedKind, Urgency } from "~/generated/prisma/enums";
 import { ARRANGEMENT_TYPES, checkboxes, optionalYuan } from "~/modules/marketplace/marketplace.schema";
 import { COUNTY_CODES, INDUSTRY_CODES } from "~/modules/reference/reference";
 import { MAX_IMAGE_BYTES } from "~/modules/uploads/limits";
 import { endOfDayInLuoyang } from "~/utils/dates";
 
-export const MAX_NEED_PHOTOS = 6;
-export const NEED_KINDS = Object.values(NeedKind) as [NeedKind, ...NeedKind[]];
-export const URGENCIES = Object.values(Urgency) as [Urgency, ...Urgency[]];
-export const BRAND_SERVICES = Object.values(BrandService) as [BrandService, ...BrandService[]];
+import { BRAND_SERVICES, MAX_NEED_PHOTOS, NEED_KINDS, URGENCIES } from "./needs.constants";
+
+export { BRAND_SERVICES, MAX_NEED_PHOTOS, NEED_KINDS, URGENCIES } from "./needs.constants";
 
 const ALWAYS = { when: () => true };
 

@@ -10,6 +10,7 @@ import { useT } from "~/i18n/use-t";
 import { HistoryParamsSchema, MessageFormSchema } from "~/modules/chat/chat.schema";
 import { postMessage, requireParticipant } from "~/modules/chat/chat.server";
 import { conversationPageData } from "~/modules/chat/conversation-page.server";
+import { markReadOnView } from "~/modules/chat/receipts.server";
 import { MAX_IMAGE_BYTES, parseUploadForm } from "~/modules/uploads/uploads.server";
 import { requirePermission } from "~/modules/users/guards.server";
 import { domainErrorResponse, isDomainError } from "~/utils/errors";
@@ -38,9 +39,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await participant(request, conversationId, context);
   const { before } = HistoryParamsSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const locale = await getLocale(request);
+  const page = await conversationPageData({ userId: user.id, conversationId, before, locale });
+  // The newest messages are on screen: read (the senders' receipts move, with JavaScript or not).
+  if (!page.paging) await markReadOnView(user.id, conversationId, page.messages.at(-1)?.seq ?? 0);
   return {
     locale,
-    ...(await conversationPageData({ userId: user.id, conversationId, before, locale })),
+    ...page,
     // A fresh id for the plain form: a double submit (or a resubmitted page) stores one message.
     clientId: crypto.randomUUID(),
   };

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link, useLocation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useT } from "~/i18n/use-t";
 import { notificationMessageKey } from "~/modules/notifications/notification-types";
@@ -13,11 +13,14 @@ const LIVE_NOTICE_MS = 8000;
  */
 export function NotificationBadge({ unreadCount }: { unreadCount: number }) {
   const { t } = useT();
-  const [count, setCount] = useState(unreadCount);
+  const { pathname } = useLocation();
+  const seeing = pathname === "/notifications";
+  const [count, setCount] = useState(seeing ? 0 : unreadCount);
   const [latest, setLatest] = useState<NotificationView | null>(null);
 
-  // A navigation reloads the root data; the server's count is then the freshest.
-  useEffect(() => setCount(unreadCount), [unreadCount]);
+  // A navigation reloads the root data; the server's count is then the freshest. On the list
+  // itself everything is seen.
+  useEffect(() => setCount(seeing ? 0 : unreadCount), [unreadCount, seeing]);
 
   useSocketEvent("notification:new", ({ notification, unreadCount }) => {
     setCount(unreadCount);

@@ -307,6 +307,19 @@ describe("the /notifications route", () => {
     expect(older.nextCursor).toBeNull();
   });
 
+  it("clears the badge when the list is opened, still marking which were new on this visit", async () => {
+    const { user, cookie } = await loggedIn();
+    await notify([applied(user.id, "花椒")]);
+    const data = await loader({
+      request: new Request("http://localhost:3000/notifications", { headers: { cookie } }),
+      context,
+      params: {},
+    });
+    expect(data.unreadCount).toBe(1);
+    expect(data.notifications[0]!.readAt).toBeNull();
+    expect(await countUnread(user.id)).toBe(0);
+  });
+
   it("opens a notification: marks it read and redirects to its link", async () => {
     const { user, cookie } = await loggedIn();
     const [row] = await notify([applied(user.id, "花椒", "/needs/abc?tab=applications")]);

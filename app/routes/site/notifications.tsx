@@ -39,6 +39,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     countUnread(user.id),
     getLocale(request),
   ]);
+  // Opening the list is seeing what is new: the header's badge clears (live over the socket).
+  // The list still marks which were new on this visit, as they were read just before marking.
+  if (!cursor && unreadCount > 0) await markAllRead(user.id);
   return { ...page, unreadCount, isFirstPage: !cursor, locale };
 }
 

@@ -29,6 +29,11 @@ function browserCatalogues(): Plugin {
 export default defineConfig({
   resolve: { alias: { "~": path.resolve(import.meta.dirname, "app") } },
   server: { hmr: { port: 24678 } },
-  build: { target: "es2020" },
+  build: {
+    target: "es2020",
+    // Dozens of sub-kilobyte chunks each cost a request and its headers on a slow link: chunks
+    // smaller than this are merged into the chunks that use them.
+    rollupOptions: { output: { experimentalMinChunkSize: 8 * 1024 } },
+  },
   plugins: [browserCatalogues(), remix(remixConfig)],
 });

@@ -8,10 +8,9 @@
 //    times; then messages typed vs stored vs duplicated, counted in the database. Baseline: the
 //    same number of messages on a link that never drops.
 // Prints two tables and writes bench/results/field.json. FIELD_CUTS sets the number of cuts (12).
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { chromium, devices, type BrowserContext, type CDPSession, type Page } from "@playwright/test";
-import pg from "pg";
+import type pg from "pg";
+import { queryAppDatabase } from "../tests/support/app-database";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../app/modules/demo/demo-accounts";
 import { startAppProcess } from "../tests/support/app-process";
 import { round } from "./lib";
@@ -29,15 +28,8 @@ const browser = await chromium.launch({
 });
 const loginOf = (role: string) => DEMO_ACCOUNTS.find((account) => account.role === role)!.login;
 
-async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const url = readFileSync(path.join(app.dataDir, "database-url"), "utf8").trim();
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
+function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
+  return queryAppDatabase<T>(app.dataDir, sql, params);
 }
 
 async function phone(javaScriptEnabled = true): Promise<{ context: BrowserContext; page: Page }> {

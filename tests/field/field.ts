@@ -1,21 +1,13 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { expect, type BrowserContext, type Page } from "@playwright/test";
-import pg from "pg";
+import type pg from "pg";
+import { queryAppDatabase } from "../support/app-database";
 import { DEMO_ACCOUNTS } from "../../app/modules/demo/demo-accounts";
 
 export const login = (role: string) => DEMO_ACCOUNTS.find((account) => account.role === role)!.login;
 
 /** Runs one query against the app's own database: the field suite counts what reached it. */
-export async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const url = readFileSync(path.join(process.env.E2E_DATA_DIR!, "database-url"), "utf8").trim();
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
+export function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
+  return queryAppDatabase<T>(process.env.E2E_DATA_DIR!, sql, params);
 }
 
 export interface LinkProfile {

@@ -83,7 +83,7 @@ function navItems(user: HeaderUser | null): NavItem[] {
  * The user's own menu (account, log out) folded behind one button, so the header's first row fits
  * a 360 px phone. A <details> element: it opens without JavaScript too.
  */
-function UserMenu({ user }: { user: HeaderUser }) {
+function UserMenu() {
   const { t } = useT();
   // A new page closes the menu.
   const { pathname } = useLocation();
@@ -131,7 +131,7 @@ export function SiteHeader({
           <>
             <MessagesBadge unreadCount={unreadMessages} userId={user.id} />
             <NotificationBadge unreadCount={unreadNotifications} />
-            <UserMenu user={user} />
+            <UserMenu />
           </>
         ) : (
           <>

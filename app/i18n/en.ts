@@ -12,7 +12,8 @@ export const en: Record<MessageKey, string> = {
   "nav.login": "Log in",
   "nav.register": "Register",
   "nav.meShort": "Me",
-  "nav.offline": "You are offline: this is the page as last seen; messages you write go out when there is signal.",
+  "nav.offline":
+    "You are offline: this is the page as last seen; messages you write go out when there is signal.",
   "nav.account": "My account",
   "nav.logout": "Log out",
   "nav.main": "Main navigation",

@@ -71,9 +71,20 @@ test("cooperative and expert sign a technology contract; money goes wallet → e
     .fill("已到牛场指导青贮窖制作，编写了青贮制作规程和冬季日粮配方，培训饲养员 12 人。");
   await expert.getByRole("button", { name: "提交成果" }).click();
   await expect(expert.getByRole("status")).toHaveText("成果已提交，等待验收");
+  // The head has the agreement open in two tabs and accepts in both at once: the money moves once,
+  // and neither tab is told it failed (the one that lost the race sees the milestone paid).
+  const secondTab = await coop.context().newPage();
+  await Promise.all([coop.goto(agreementUrl), secondTab.goto(agreementUrl)]);
+  await Promise.all(
+    [coop, secondTab].map((tab) => tab.getByRole("button", { name: "验收通过并付款" }).click()),
+  );
+  await expect(coop.getByText("已付款").first()).toBeVisible();
+  await expect(secondTab.getByText("已付款").first()).toBeVisible();
+  for (const tab of [coop, secondTab]) {
+    await expect(tab.getByText("这个里程碑当前的状态不能进行此操作")).toHaveCount(0);
+  }
+  await secondTab.close();
   await coop.goto(agreementUrl);
-  await coop.getByRole("button", { name: "验收通过并付款" }).click();
-  await expect(coop.getByRole("status")).toHaveText("已验收，款项已付给技术方");
 
   // Statements: the cooperative's wallet took ¥8,000 in and sent it to escrow (balance 0, newest
   // line first); the expert's wallet received ¥8,000.

@@ -52,6 +52,25 @@ for (const javaScriptEnabled of [true, false]) {
     });
   }
 
+  test(`posting an offer ${how}: a triple tap on 发布 posts it once`, async ({ browser }) => {
+    const { page, context, net } = await signedIn(browser, "EXPERT", javaScriptEnabled);
+    const title = `三连击成果 ${javaScriptEnabled ? "js" : "nojs"} ${Date.now()}`;
+    await page.goto("/offers/new");
+    await page.getByLabel("供给类型").selectOption({ label: "技术服务" });
+    await page.getByLabel("标题", { exact: true }).fill(title);
+    await page
+      .getByLabel("详细说明")
+      .fill("香菇菌棒污染诊断与灭菌流程改进，适用于年产十万棒以上的合作社，已在栾川推广。");
+    await page.getByLabel("产业").selectOption({ label: "种植" });
+    await page.getByLabel("栾川县").check();
+    await page.getByLabel("技术承包").check();
+    await net.shape(LAGGY_LINK);
+    await tap(page, "发布", 3);
+    await expect(page.getByRole("heading", { name: title })).toBeVisible({ timeout: 60_000 });
+    expect(await count(`SELECT count(*) AS n FROM "Offer" WHERE title = $1`, [title])).toBe(1);
+    await context.close();
+  });
+
   test(`applying to a need ${how}: a triple tap sends one application`, async ({ browser }) => {
     const poster = await signedIn(browser, "VILLAGE", true);
     const title = `申请双击 ${javaScriptEnabled ? "js" : "nojs"} ${Date.now()}`;

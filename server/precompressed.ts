@@ -10,6 +10,12 @@ const TYPES: Record<string, string> = {
   ".txt": "text/plain; charset=utf-8",
 };
 
+/** Brotli first: it is the smaller. */
+const ENCODINGS = [
+  { encoding: "br", suffix: ".br", accepts: /\bbr\b/ },
+  { encoding: "gzip", suffix: ".gz", accepts: /\bgzip\b/ },
+] as const;
+
 /**
  * Serves the Brotli or gzip file written at build time (scripts/precompress.ts) in place of an
  * asset, when the browser accepts it; everything else falls through to express.static. The files
@@ -30,11 +36,8 @@ export function precompressed(dir: string): RequestHandler {
     if ((req.method !== "GET" && req.method !== "HEAD") || !type || req.path.includes("..")) return next();
     const accepted = String(req.headers["accept-encoding"] ?? "");
     const file = path.join(dir, req.path);
-    for (const [encoding, suffix] of [
-      ["br", ".br"],
-      ["gzip", ".gz"],
-    ] as const) {
-      if (!new RegExp(`\\b${encoding}\\b`).test(accepted) || !has(file + suffix)) continue;
+    for (const { encoding, suffix, accepts } of ENCODINGS) {
+      if (!accepts.test(accepted) || !has(file + suffix)) continue;
       res.setHeader("Content-Type", type);
       res.setHeader("Content-Encoding", encoding);
       res.setHeader("Vary", "Accept-Encoding");

@@ -46,6 +46,8 @@ export async function conversationPageData({
         { deliveredSeq: other.lastDeliveredSeq, readSeq: other.lastReadSeq },
       ]),
     ),
+    /** How far the reader had read before this page was shown. */
+    myReadSeq: header.myReadSeq,
     messages: history.messages,
     hasOlder: history.hasMore,
     paging: before !== undefined,

@@ -41,7 +41,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const page = await conversationPageData({ userId: user.id, conversationId, before, locale });
   // The newest messages are on screen: read (the senders' receipts move, with JavaScript or not).
-  if (!page.paging) await markReadOnView(user.id, conversationId, page.messages.at(-1)?.seq ?? 0);
+  const newest = page.messages.at(-1)?.seq ?? 0;
+  if (!page.paging && newest > page.myReadSeq) await markReadOnView(user.id, conversationId, newest);
   return {
     locale,
     ...page,

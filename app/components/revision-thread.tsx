@@ -164,8 +164,6 @@ function ProposeForm({
       price: fenToYuanText(current.priceFen),
     },
     constraint: getZodConstraint(ProposeRevisionSchema),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ProposeRevisionSchema }),
   });
   // <details> opens and closes without JavaScript; it starts open when the form came back with errors.

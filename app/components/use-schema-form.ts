@@ -23,8 +23,6 @@ export function useSchemaForm<Schema extends z.ZodType<unknown, Record<string, u
     lastResult,
     defaultValue,
     constraint: getZodConstraint(schema),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
 }

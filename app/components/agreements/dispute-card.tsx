@@ -28,7 +28,6 @@ export function DisputeCard({
     id: `resolve-${dispute.id}`,
     lastResult,
     constraint: getZodConstraint(ResolveDisputeSchema),
-    shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ResolveDisputeSchema }),
   });
   return (

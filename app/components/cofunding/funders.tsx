@@ -104,8 +104,6 @@ export function FundersForm({
     lastResult,
     defaultValue: { intent: "set", unit: "yuan", payers: rows },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: FundersActionSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
   });
   const payerRows = fields.payers.getFieldList();
   return (

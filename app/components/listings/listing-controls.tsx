@@ -51,7 +51,7 @@ export function ListingModeration({
   lastResult?: SubmissionResult<string[]>;
   labels: { title: string; unhide: string; reason: string; reasonHint: string; hide: string };
 }) {
-  const [hideForm, hideFields] = useForm({ id: formId, lastResult, shouldValidate: "onSubmit" });
+  const [hideForm, hideFields] = useForm({ id: formId, lastResult });
   return (
     <section className="card space-y-3" aria-labelledby="moderate">
       <h2 id="moderate" className="font-semibold">

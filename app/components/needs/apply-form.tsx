@@ -22,8 +22,6 @@ export function ApplyForm({
     lastResult,
     defaultValue: { arrangement: arrangements[0] },
     constraint: getZodConstraint(ApplySchema),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ApplySchema }),
   });
   return (

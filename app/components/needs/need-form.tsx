@@ -80,8 +80,6 @@ export function NeedForm({
     lastResult,
     defaultValue: defaults,
     constraint: getZodConstraint(NeedFormSchema),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: NeedFormSchema }),
   });
   const hydrated = useHydrated();

@@ -49,8 +49,6 @@ export function OfferForm({
     defaultValue,
     // No `constraint`: the fields render their own attributes, and conform cannot derive
     // constraints from the price transforms.
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: OfferFormSchema }),
   });
   const showPostAs =

@@ -50,8 +50,6 @@ export function ExpertProfileForm({
     lastResult,
     defaultValue: defaults,
     constraint: getZodConstraint(ExpertProfileSchema),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ExpertProfileSchema }),
   });
   return (

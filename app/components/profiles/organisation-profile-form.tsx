@@ -41,8 +41,6 @@ export function OrganisationProfileForm({
       contactEmail: organisation.contactEmail ?? undefined,
     },
     constraint: getZodConstraint(OrganisationProfileSchema),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: OrganisationProfileSchema }),
   });
   const optional = (label: string) => `${label} (${t("form.optional")})`;

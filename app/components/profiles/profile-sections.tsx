@@ -66,7 +66,6 @@ export function ModerationForm({
     id: "moderate-profile",
     lastResult,
     constraint: getZodConstraint(ModerationSchema),
-    shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ModerationSchema }),
   });
   return (

@@ -15,7 +15,6 @@ export function CompletionReportForm({ lastResult }: { lastResult?: SubmissionRe
     id: "report",
     lastResult,
     constraint: getZodConstraint(CompletionReportSchema),
-    shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CompletionReportSchema }),
   });
   return (

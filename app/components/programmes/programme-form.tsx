@@ -35,7 +35,6 @@ export function ProgrammeForm({
       reviewsRequired: "2",
     }) as Record<string, string>,
     constraint: getZodConstraint(ProgrammeFormFields),
-    shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ProgrammeFormSchema }),
   });
   return (

@@ -31,7 +31,6 @@ export function ClaimForm({
     id: "claim",
     lastResult,
     defaultValue: { phone },
-    shouldValidate: "onSubmit",
   });
   return (
     <Form method="post" {...getFormProps(form)} className="card space-y-4">

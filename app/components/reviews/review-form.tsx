@@ -66,8 +66,6 @@ export function ReviewForm({
     id: "review",
     lastResult,
     constraint: side === "PAYEE" ? getZodConstraint(PayeeReviewSchema) : getZodConstraint(PayerReviewSchema),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   const scores = fields.scores.getFieldset() as Record<

@@ -48,7 +48,6 @@ export function SanctionKindForm({
     id: `sanction-${intent}`,
     lastResult,
     constraint: getZodConstraint(NewSanctionSchema),
-    shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: NewSanctionSchema }),
   });
   return (

@@ -43,8 +43,6 @@ export function ServiceForm({
     id,
     lastResult,
     defaultValue,
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ServiceFormSchema }),
   });
   const free = fields.free.initialValue === "on" || (fields.free.initialValue as unknown) === true;

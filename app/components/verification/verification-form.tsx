@@ -31,8 +31,6 @@ export function VerificationForm({
         ? { intent: open.intent, organisationId: open.organisationId }
         : { intent: open.intent },
     constraint: getZodConstraint(SubmitVerificationSchema),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => {
       if (isExpert) formData.set("expert", "1");
       return parseWithZod(formData, { schema: SubmitVerificationSchema });

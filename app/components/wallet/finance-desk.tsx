@@ -23,8 +23,6 @@ export function DepositForm({
     id: "deposit",
     lastResult,
     constraint: getZodConstraint(DepositFormSchema),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: DepositFormSchema }),
   });
   return (

@@ -57,7 +57,6 @@ export default function TokensPage() {
     id: "create-token",
     lastResult,
     constraint: getZodConstraint(TokenIntentSchema),
-    shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: TokenIntentSchema }),
   });
   return (

@@ -60,8 +60,6 @@ export default function RegisterPage() {
     id: "register",
     lastResult,
     constraint: getZodConstraint(RegisterSchema),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: RegisterSchema }),
   });
   const role = fields.role.value;

@@ -34,8 +34,6 @@ function useTermsForm(defaults: Defaults, lastResult: SubmissionResult<string[]>
     id: "agreement-terms",
     lastResult,
     defaultValue: defaults,
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: TermsFormSchema }),
   });
 }

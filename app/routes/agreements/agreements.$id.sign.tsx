@@ -69,7 +69,6 @@ export default function SignAgreementPage() {
   const [form, fields] = useForm({
     id: "sign-agreement",
     lastResult,
-    shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SignSchema }),
   });
   return (

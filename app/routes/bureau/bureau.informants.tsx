@@ -53,7 +53,7 @@ export default function InformantsPage() {
   const { informants } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t, locale } = useT();
-  const [form, fields] = useForm({ id: "appoint", lastResult, shouldValidate: "onSubmit" });
+  const [form, fields] = useForm({ id: "appoint", lastResult });
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <header className="space-y-2">

@@ -54,7 +54,6 @@ function DecisionForm({ report, lastResult }: { report: Report; lastResult?: Sub
     id: `decide-${report.id}`,
     lastResult,
     constraint: getZodConstraint(ModerationDecisionSchema),
-    shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ModerationDecisionSchema }),
   });
   return (

@@ -50,7 +50,6 @@ export default function SanctionPage() {
     id: "lift",
     lastResult,
     constraint: getZodConstraint(SanctionActionSchema),
-    shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SanctionActionSchema }),
   });
   const liftable = sanction.active && sanction.kind !== "CLAWBACK";

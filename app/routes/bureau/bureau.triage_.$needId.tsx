@@ -68,7 +68,7 @@ export default function AssignNeedPage() {
   const { need, candidates, current } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t, locale } = useT();
-  const [form, fields] = useForm({ id: "assign", lastResult, shouldValidate: "onSubmit" });
+  const [form, fields] = useForm({ id: "assign", lastResult });
   return (
     <div className="mx-auto max-w-xl space-y-4">
       <h1 className="text-2xl font-bold">{t("reach.triage.assignTitle")}</h1>

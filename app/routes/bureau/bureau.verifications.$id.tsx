@@ -67,7 +67,6 @@ export default function ReviewVerificationPage() {
     id: "reject-verification",
     lastResult: isReject ? lastResult : undefined,
     constraint: getZodConstraint(DecisionSchema),
-    shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: DecisionSchema }),
   });
   const busy = navigation.state === "submitting";

@@ -49,8 +49,6 @@ export default function NewTrainingPage() {
   const [form, fields] = useForm({
     id: "new-training",
     lastResult,
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: TrainingSchema }),
   });
   return (

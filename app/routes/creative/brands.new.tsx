@@ -62,8 +62,6 @@ export default function StartBrandPage() {
     id: "brand-start",
     lastResult,
     defaultValue: { needId: need.id, name: need.productName ?? "" },
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: BrandStartSchema }),
   });
   return (

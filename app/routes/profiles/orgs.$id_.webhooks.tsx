@@ -81,7 +81,6 @@ export default function WebhooksPage() {
     id: "register-webhook",
     lastResult: actionData?.reply,
     constraint: getZodConstraint(RegisterEndpointSchema),
-    shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: RegisterEndpointSchema }),
   });
   return (

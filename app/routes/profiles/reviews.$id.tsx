@@ -54,7 +54,6 @@ export default function ReviewPage() {
     id: "review-action",
     lastResult,
     constraint: getZodConstraint(ReviewActionSchema),
-    shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ReviewActionSchema }),
   });
   return (

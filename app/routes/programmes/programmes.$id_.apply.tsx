@@ -63,7 +63,6 @@ export default function ApplyPage() {
       organisationId: options.organisations[0]?.id,
       countyCode: options.organisations[0]?.countyCode ?? undefined,
     },
-    shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ApplyFormSchema }),
   });
   const orgName = new Map(options.organisations.map((org) => [org.id, org.name]));

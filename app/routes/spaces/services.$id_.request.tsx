@@ -61,8 +61,6 @@ export default function RequestServicePage() {
     lastResult,
     defaultValue: { countyCode: county ?? "" },
     constraint: getZodConstraint(ServiceRequestFormSchema),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ServiceRequestFormSchema }),
   });
   return (

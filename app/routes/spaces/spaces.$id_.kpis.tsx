@@ -61,8 +61,6 @@ export default function SpaceKpisPage() {
         }
       : { year: String(thisYear) },
     constraint: getZodConstraint(KpiReportFields),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: KpiReportSchema }),
   });
   return (

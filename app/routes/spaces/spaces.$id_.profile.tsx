@@ -48,8 +48,6 @@ export default function SpaceProfilePage() {
       longitude: profile?.longitude?.toString() ?? "",
     },
     constraint: getZodConstraint(SpaceProfileSchema),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SpaceProfileSchema }),
   });
   return (

@@ -62,8 +62,6 @@ export default function WalletPage() {
     id: "withdraw",
     lastResult,
     constraint: getZodConstraint(WithdrawalFormSchema),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: WithdrawalFormSchema }),
   });
   const nameOf = (account: (typeof accounts)[number]) => account.organisationName ?? t("wallet.personal");

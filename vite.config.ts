@@ -33,7 +33,7 @@ export default defineConfig({
     target: "es2020",
     // Dozens of sub-kilobyte chunks each cost a request and its headers on a slow link: chunks
     // smaller than this are merged into the chunks that use them.
-    rollupOptions: { output: { experimentalMinChunkSize: 8 * 1024 } },
+    rollupOptions: { output: { experimentalMinChunkSize: 1536 } },
   },
   plugins: [browserCatalogues(), remix(remixConfig)],
 });

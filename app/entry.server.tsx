@@ -1,7 +1,6 @@
 import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { withMessageUsage } from "~/i18n/message-usage.server";
 import { MessageUsageContext } from "~/i18n/page-messages";
@@ -17,8 +16,6 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce;
-  // Crawlers and no-JS clients get the whole document at once; browsers get it streamed.
-  const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   // The namespaces the page translates are recorded while it renders (app/i18n/page-messages.tsx).
   return withMessageUsage(
     (usedNamespaces) =>
@@ -32,7 +29,10 @@ export default function handleRequest(
           </NonceContext.Provider>,
           {
             nonce,
-            [waitForAll ? "onAllReady" : "onShellReady"]() {
+            // The whole document at once, for every client: no loader streams deferred data, and a
+            // part whose code loads lazily (components/deferred.tsx) is then in the HTML itself,
+            // not behind the inline script a streamed boundary needs — it reads without JavaScript.
+            onAllReady() {
               shellRendered = true;
               const body = new PassThrough();
               responseHeaders.set("Content-Type", "text/html; charset=utf-8");

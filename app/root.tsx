@@ -26,9 +26,16 @@ import { getToast } from "~/utils/toast.server";
 import { useNonce } from "~/utils/nonce";
 import stylesheet from "~/tailwind.css?url";
 
+const FAVICON = `data:image/svg+xml,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#246d31"/>' +
+    '<path d="M16 6c-5 4-7 9-6 14 3-1 5-3 6-6 1 3 3 5 6 6 1-5-1-10-6-14z" fill="#fff"/>' +
+    '<rect x="15" y="18" width="2" height="8" fill="#fff"/></svg>',
+)}`;
+
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
-  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  // In the page rather than a request of its own (a kilobyte of headers for 255 bytes on a first view).
+  { rel: "icon", href: FAVICON, type: "image/svg+xml" },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,14 +1,22 @@
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
+import zlib from "node:zlib";
 import compression from "compression";
-import express, { type ErrorRequestHandler } from "express";
+import express, { type ErrorRequestHandler, type RequestHandler } from "express";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import type { ViteDevServer } from "vite";
 import { guardBuildActions } from "~/modules/submissions/submission-guard.server";
-import { precompressed } from "./precompressed";
+import { ASSET_SEND_OPTIONS, precompressed } from "./precompressed";
 import { createDatabaseMonitor, dedicatedProbe, sendUnavailable, whenDatabaseDown } from "./maintenance";
 import { cspNonce, refuseCrossOrigin, securityHeaders } from "./security";
+
+/** What a script or a JSON resource keeps of the page headers: no sniffing, same origin only. */
+const resourceHeaders: RequestHandler = (_req, res, next) => {
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
+  next();
+};
 
 export interface AppOptions {
   log: Logger;
@@ -43,21 +51,23 @@ export function createApp(options: AppOptions): express.Express {
         error || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info",
     }),
   );
-  app.use(compression());
+  // Brotli quality 5, not the default 4: a tenth smaller pages for a tenth of a millisecond more
+  // (the needs list: 6.4 → 5.8 kB, 0.35 → 0.46 ms); from 9 up it costs milliseconds a page.
+  app.use(compression({ brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } } }));
   if (!options.vite && options.clientDir) {
     // Built assets go out before the page headers: a script needs no CSP of its own, and the
     // kilobyte of headers a page carries, repeated on each of a page's twenty small chunks, cost a
     // phone on a slow link more than the chunks themselves. Kept: no sniffing, same origin only.
-    app.use("/assets", (_req, res, next) => {
-      res.setHeader("X-Content-Type-Options", "nosniff");
-      res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
-      next();
-    });
+    app.use("/assets", resourceHeaders);
     app.use("/assets", precompressed(`${options.clientDir}/assets`));
-    app.use("/assets", express.static(`${options.clientDir}/assets`, { immutable: true, maxAge: "1y" }));
+    app.use("/assets", express.static(`${options.clientDir}/assets`, ASSET_SEND_OPTIONS));
   }
   app.use(cspNonce());
-  app.use(securityHeaders({ production: options.production, https: options.https }));
+  const pageHeaders = securityHeaders({ production: options.production, https: options.https });
+  // Remix's route manifest is JSON every first view fetches: a resource, like the assets.
+  app.use((req, res, next) =>
+    req.path === "/__manifest" ? resourceHeaders(req, res, next) : pageHeaders(req, res, next),
+  );
   app.use(refuseCrossOrigin());
 
   if (options.vite) {

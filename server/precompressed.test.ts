@@ -52,6 +52,12 @@ describe("precompressed assets", () => {
     expect(headers["content-encoding"]).toBe("br");
     expect(headers["content-type"]).toMatch(/^text\/javascript/);
     expect(headers["cache-control"]).toContain("immutable");
+    // A fingerprinted file never changes: no validators or ranges to pay for on each request.
+    expect([headers.etag, headers["last-modified"], headers["accept-ranges"]]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
     expect(brotliDecompressSync(body).toString()).toBe(script);
   });
 

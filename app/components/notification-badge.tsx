@@ -1,5 +1,6 @@
 import { Link, useLocation } from "@remix-run/react";
 import { useEffect, useState } from "react";
+import { useClientMessages } from "~/i18n/page-messages";
 import { useT } from "~/i18n/use-t";
 import { notificationMessageKey } from "~/modules/notifications/notification-types";
 import type { NotificationView } from "~/modules/realtime/events";
@@ -13,6 +14,7 @@ const LIVE_NOTICE_MS = 8000;
  */
 export function NotificationBadge({ unreadCount }: { unreadCount: number }) {
   const { t } = useT();
+  useClientMessages("notifications.badgeLabel", "notifications.view");
   const { pathname } = useLocation();
   const seeing = pathname === "/notifications";
   const [count, setCount] = useState(seeing ? 0 : unreadCount);

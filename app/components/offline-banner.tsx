@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { useClientMessages } from "~/i18n/page-messages";
 import { useT } from "~/i18n/use-t";
 
 /**
@@ -7,6 +8,7 @@ import { useT } from "~/i18n/use-t";
  */
 export function OfflineBanner() {
   const { t } = useT();
+  useClientMessages("nav.offline");
   const [offline, setOffline] = useState(false);
   useEffect(() => {
     if ("serviceWorker" in navigator) navigator.serviceWorker.register("/sw.js").catch(() => undefined);

@@ -1,10 +1,20 @@
 import { Link, NavLink, useLocation } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { forgetOfflinePages } from "~/components/offline-banner";
-import { NotificationBadge } from "~/components/notification-badge";
-import { MessagesBadge } from "~/components/chat/messages-badge";
+import { deferred } from "~/components/deferred";
 import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
+
+// Only a logged-in person has the badges (and their live socket code): a visitor's first view
+// does not carry them.
+const MessagesBadge = deferred(
+  () => import("~/components/chat/messages-badge").then((module) => module.MessagesBadge),
+  { quiet: true },
+);
+const NotificationBadge = deferred(
+  () => import("~/components/notification-badge").then((module) => module.NotificationBadge),
+  { quiet: true },
+);
 
 interface HeaderUser {
   id: string;

@@ -14,6 +14,7 @@ export const en: Record<MessageKey, string> = {
   "nav.meShort": "Me",
   "nav.offline":
     "You are offline: this is the page as last seen; messages you write go out when there is signal.",
+  "nav.loadingPart": "Loading…",
   "nav.account": "My account",
   "nav.logout": "Log out",
   "nav.main": "Main navigation",

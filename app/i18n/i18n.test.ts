@@ -64,14 +64,14 @@ describe("formatMoney", () => {
   });
 });
 
-describe("messagesOfNamespacesJson", () => {
-  it("gives every message of the namespaces asked for, and only those, as JSON", async () => {
-    const { messagesOfNamespacesJson, namespaceOf } = await import("./i18n");
+describe("embeddedMessagesJson", () => {
+  it("gives the keys asked for and every key of the namespaces asked for, and nothing else", async () => {
+    const { embeddedMessagesJson, namespaceOf } = await import("./i18n");
     const picked = JSON.parse(
-      messagesOfNamespacesJson("en", new Set(["nav", "errors", "no-such-namespace"])),
+      embeddedMessagesJson("en", new Set(["nav", "app.name", "errors.no-such-key", "no-such-namespace"])),
     ) as Record<string, string>;
-    const expected = Object.entries(en).filter(([key]) => ["nav", "errors"].includes(namespaceOf(key)));
+    const expected = Object.entries(en).filter(([key]) => namespaceOf(key) === "nav" || key === "app.name");
     expect(Object.entries(picked).sort()).toEqual(expected.sort());
-    expect(JSON.parse(messagesOfNamespacesJson("zh", []))).toEqual({});
+    expect(JSON.parse(embeddedMessagesJson("zh", []))).toEqual({});
   });
 });

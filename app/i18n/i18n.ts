@@ -8,7 +8,7 @@ export type { MessageKey };
 
 /**
  * The messages this process has. The server has both whole catalogues. A browser starts with the
- * namespaces its first page rendered (embedded in the page) and adds its language's whole
+ * messages its first page rendered (embedded in the page) and adds its language's whole
  * catalogue at the first interaction (page-messages.tsx) — see docs/decisions/019.
  */
 const catalogues: Record<Locale, Record<string, string>> = {
@@ -31,33 +31,41 @@ export function namespaceOf(key: string): string {
 }
 
 /**
- * Every message of the given namespaces in one language, as the members of a JSON object (what a
- * page embeds for the browser). Each namespace is serialised once per process, not per page.
+ * The messages a page embeds for the browser, in one language, as a JSON object: each key asked
+ * for, and every key of each namespace asked for (an entry with no dot, such as "chat").
  */
-export function messagesOfNamespacesJson(locale: Locale, namespaces: Iterable<string>): string {
-  const serialised = (byNamespace[locale] ??= serialiseByNamespace(catalogues[locale]));
-  const parts: string[] = [];
-  for (const namespace of namespaces) {
-    const part = serialised.get(namespace);
-    if (part) parts.push(part);
+export function embeddedMessagesJson(locale: Locale, keysAndNamespaces: Iterable<string>): string {
+  const catalogue = catalogues[locale];
+  const keys = new Set<string>();
+  for (const entry of keysAndNamespaces) {
+    if (entry.includes(".")) keys.add(entry);
+    else for (const key of keysOfNamespace(entry)) keys.add(key);
   }
-  return `{${parts.join(",")}}`;
+  const members: string[] = [];
+  for (const key of keys) {
+    const text = catalogue[key];
+    if (text !== undefined) members.push(`${JSON.stringify(key)}:${JSON.stringify(text)}`);
+  }
+  return `{${members.join(",")}}`;
 }
 
-const byNamespace: Partial<Record<Locale, Map<string, string>>> = {};
+let namespaces: Map<string, string[]> | null = null;
 
-function serialiseByNamespace(catalogue: Record<string, string>): Map<string, string> {
-  const grouped = new Map<string, string[]>();
-  for (const [key, text] of Object.entries(catalogue)) {
-    const namespace = namespaceOf(key);
-    if (!grouped.has(namespace)) grouped.set(namespace, []);
-    grouped.get(namespace)!.push(`${JSON.stringify(key)}:${JSON.stringify(text)}`);
+/** The keys of one namespace (Chinese defines every key), grouped once per process. */
+function keysOfNamespace(namespace: string): string[] {
+  if (!namespaces) {
+    namespaces = new Map();
+    for (const key of Object.keys(catalogues.zh)) {
+      const group = namespaces.get(namespaceOf(key)) ?? [];
+      group.push(key);
+      namespaces.set(namespaceOf(key), group);
+    }
   }
-  return new Map([...grouped].map(([namespace, members]) => [namespace, members.join(",")]));
+  return namespaces.get(namespace) ?? [];
 }
 
 type Hooks = {
-  /** Told of every key translated (the server records which namespaces a page rendered). */
+  /** Told of every key translated (the server records which keys a page rendered). */
   used?: (key: string) => void;
   /**
    * Told of a key this process does not have (the browser then fetches its catalogue); answers
@@ -73,7 +81,6 @@ export function setTranslationHooks(next: Hooks): void {
 
 export function addMessages(locale: Locale, messages: Record<string, string>): void {
   Object.assign(catalogues[locale], messages);
-  delete byNamespace[locale];
 }
 
 export type Params = Record<string, string | number>;

@@ -10,3 +10,6 @@ export type KeysOf<NS extends string> = Extract<MessageKey, `${NS}.${string}`>;
  */
 export type MembersOf<NS extends string> =
   KeysOf<NS> extends infer K ? (K extends `${NS}.${infer M}` ? M : never) : never;
+
+/** A message namespace: what comes before the first dot of a key ("chat" of "chat.retry"). */
+export type Namespace = MessageKey extends `${infer NS}.${string}` ? NS : never;

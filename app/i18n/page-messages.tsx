@@ -1,18 +1,27 @@
 import { createContext, useContext, useSyncExternalStore } from "react";
 import { useNonce } from "~/utils/nonce";
-import { addMessages, isLocale, messagesOfNamespacesJson, setTranslationHooks, type Locale } from "./i18n";
+import {
+  addMessages,
+  embeddedMessagesJson,
+  isLocale,
+  setTranslationHooks,
+  type Locale,
+  type MessageKey,
+} from "./i18n";
+import type { Namespace } from "./message-key";
 
 /*
  * How a browser gets its messages (docs/decisions/019). The whole catalogue of one language is
- * ~40 kB gzipped, more than a quarter of a page's JavaScript budget, and a page uses a few of its
- * namespaces. So the server records the namespaces a page translates while rendering it
- * (message-usage.server.ts) and embeds those messages in the page as JSON; the browser reads them
+ * ~40 kB gzipped, more than a quarter of a page's JavaScript budget, and a page uses a few dozen
+ * of its keys. So the server records the keys a page translates while rendering it
+ * (message-usage.server.ts), adds those its components declare for states only the browser shows
+ * (useClientMessages), and embeds those messages in the page as JSON; the browser reads them
  * before hydrating, then fetches its language's whole catalogue (a cached chunk) at the first
  * touch, click or key press, for the pages it navigates to next (entry.client.tsx). A message needed before that arrives renders blank,
  * starts the fetch, and every component using useT renders again when it lands.
  */
 
-/** On the server: the namespaces the page being rendered has translated so far. */
+/** On the server: the keys (and declared namespaces) the page being rendered needs so far. */
 export const MessageUsageContext = createContext<Set<string> | null>(null);
 
 const ELEMENT_ID = "xk-messages";
@@ -20,7 +29,7 @@ const ELEMENT_ID = "xk-messages";
 let embedded = "";
 
 function serialise(locale: Locale, used: Set<string>): string {
-  const json = `{"locale":${JSON.stringify(locale)},"messages":${messagesOfNamespacesJson(locale, used)}}`;
+  const json = `{"locale":${JSON.stringify(locale)},"messages":${embeddedMessagesJson(locale, used)}}`;
   // Inside <script>: no "</script>" or "<!--" may appear, so every "<" is escaped.
   return json.replace(/</g, "\\u003c");
 }
@@ -40,6 +49,16 @@ export function PageMessages({ locale }: { locale: Locale }) {
       dangerouslySetInnerHTML={{ __html: json }}
     />
   );
+}
+
+/**
+ * Messages a component shows in states only the browser reaches — offline, waiting for a signal,
+ * a failed upload — when the rest of the catalogue may never arrive: the page carries them though
+ * the server did not render them. A namespace ("chat") brings all of its keys.
+ */
+export function useClientMessages(...needed: (MessageKey | Namespace)[]): void {
+  const used = useContext(MessageUsageContext);
+  if (used) for (const entry of needed) used.add(entry);
 }
 
 const loaders: Record<Locale, () => Promise<Record<string, string>>> = {

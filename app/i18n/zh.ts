@@ -11,6 +11,7 @@ export const zh = {
   "nav.register": "注册",
   "nav.meShort": "我的",
   "nav.offline": "当前离线：显示的是上次看到的内容，写下的消息会在有信号后自动发送。",
+  "nav.loadingPart": "正在载入…",
   "nav.account": "我的账户",
   "nav.logout": "退出登录",
   "nav.main": "主导航",

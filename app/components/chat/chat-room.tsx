@@ -1,6 +1,7 @@
 import { Link, useNavigation } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useClientMessages } from "~/i18n/page-messages";
 import { useT } from "~/i18n/use-t";
 import {
   createChatSession,
@@ -72,6 +73,8 @@ async function uploadMessage(
  */
 export function ChatRoom(props: ChatRoomProps) {
   const { t } = useT();
+  // Sending, waiting for a signal, failed: shown when the rest of the catalogue may not come.
+  useClientMessages("chat");
   const live = !props.paging;
   const socket = useSocket(live);
   const [state, setState] = useState<ChatState | null>(null);

@@ -1,5 +1,6 @@
 import { Link, useLocation } from "@remix-run/react";
 import { useEffect, useState } from "react";
+import { useClientMessages } from "~/i18n/page-messages";
 import { useT } from "~/i18n/use-t";
 import { useSocketEvent } from "~/utils/socket-client";
 
@@ -10,6 +11,7 @@ import { useSocketEvent } from "~/utils/socket-client";
  */
 export function MessagesBadge({ unreadCount, userId }: { unreadCount: number; userId: string }) {
   const { t } = useT();
+  useClientMessages("chat.badgeLabel");
   const location = useLocation();
   const [count, setCount] = useState(unreadCount);
   useEffect(() => setCount(unreadCount), [unreadCount]);

@@ -1,11 +1,16 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { Link } from "@remix-run/react";
 import type { ComponentProps } from "react";
+import { deferred } from "~/components/deferred";
 import { useT } from "~/i18n/use-t";
-import { ApplyForm } from "./apply-form";
-import { OwnApplication } from "./own-application";
+import type { OwnApplication as EagerOwnApplication } from "./own-application";
 
-type Own = ComponentProps<typeof OwnApplication>;
+type Own = ComponentProps<typeof EagerOwnApplication>;
+
+// Only an expert who may apply sees the form, and only one who applied their application: the
+// code of each (with the form's checking) loads for them alone.
+const ApplyForm = deferred(() => import("./apply-form").then((module) => module.ApplyForm));
+const OwnApplication = deferred(() => import("./own-application").then((module) => module.OwnApplication));
 
 /**
  * What the need page offers on applying: the viewer's own application if there is one, else

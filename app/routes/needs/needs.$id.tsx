@@ -2,12 +2,11 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { deferred } from "~/components/deferred";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { NeedApplySection } from "~/components/needs/need-apply-section";
 import { NeedDetails, NeedStatusNotices } from "~/components/needs/need-details";
-import { NeedModeration, NeedOwnerActions } from "~/components/needs/need-management";
-import { NeedReachPanel } from "~/components/reach/reach-sections";
-import { NeedRecommendations } from "~/components/search/recommendations";
+import { NeedReachPanel } from "~/components/reach/need-reach-panel";
 import { getLocale } from "~/i18n/i18n.server";
 import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
@@ -21,6 +20,17 @@ import { domainErrorResponse } from "~/utils/errors";
 import { replyWithDomainError } from "~/utils/forms.server";
 import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
+
+// What only the need's organisation and the bureau see loads for them alone.
+const NeedOwnerActions = deferred(() =>
+  import("~/components/needs/need-management").then((module) => module.NeedOwnerActions),
+);
+const NeedModeration = deferred(() =>
+  import("~/components/needs/need-management").then((module) => module.NeedModeration),
+);
+const NeedRecommendations = deferred(() =>
+  import("~/components/search/recommendations").then((module) => module.NeedRecommendations),
+);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.need.title} · ${translate(data.locale, "app.name")}` : "XiangKe" },

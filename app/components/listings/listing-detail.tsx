@@ -3,12 +3,13 @@ import type { ReactNode } from "react";
 import { FormErrors } from "~/components/forms";
 import { formatDate } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
+import type { ListingKindName } from "~/modules/listings/listing-kinds";
 import { ListingModeration, ListingOwnerActions } from "./listing-controls";
 
 /*
  * The detail page of a listing (an offer or a space's service): notices for a hidden, draft or
  * withdrawn listing, the header, the facts and description, then the owner's and the moderator's
- * controls. Each kind passes its words' namespace and its own label, provider, facts and next step.
+ * controls. Each kind passes its name and its own label, provider, facts and next step.
  */
 
 interface Listing {
@@ -21,11 +22,16 @@ interface Listing {
   hiddenReason: string | null;
 }
 
+/** What the detail page's loader and action say of any kind of listing, passed on as they are. */
+export interface ListingPageProps {
+  isOwner: boolean;
+  canModerate: boolean;
+  lastResult: SubmissionResult<string[]> | undefined;
+}
+
 export function ListingDetail({
-  ns,
+  kind,
   listing,
-  basePath,
-  moderationFormId,
   isOwner,
   canModerate,
   lastResult,
@@ -34,14 +40,9 @@ export function ListingDetail({
   facts,
   callToAction,
   aside,
-}: {
-  ns: "offers" | "spaces";
+}: ListingPageProps & {
+  kind: ListingKindName;
   listing: Listing;
-  basePath: "/offers" | "/services";
-  moderationFormId: string;
-  isOwner: boolean;
-  canModerate: boolean;
-  lastResult: SubmissionResult<string[]> | undefined;
   label: ReactNode;
   provider: ReactNode;
   facts: ReactNode;
@@ -50,6 +51,7 @@ export function ListingDetail({
   /** Shown after the description's card, before the owner's controls. */
   aside?: ReactNode;
 }) {
+  const { ns } = kind;
   const { t, locale } = useT();
   // The hide form shows its own errors; a refused publish or withdraw shows at the top.
   const isHideReply = lastResult?.initialValue?.intent === "hide";
@@ -98,7 +100,7 @@ export function ListingDetail({
       {isOwner ? (
         <ListingOwnerActions
           status={listing.status}
-          editHref={`${basePath}/${listing.id}/edit`}
+          editHref={`${kind.basePath}/${listing.id}/edit`}
           labels={{
             title: t(`${ns}.manage`),
             edit: t(`${ns}.action.edit`),
@@ -111,7 +113,7 @@ export function ListingDetail({
       {canModerate && (listing.hiddenAt || listing.status === "PUBLISHED") ? (
         <ListingModeration
           hidden={Boolean(listing.hiddenAt)}
-          formId={moderationFormId}
+          formId={`hide-${kind.noun}`}
           lastResult={isHideReply ? lastResult : undefined}
           labels={{
             title: t(`${ns}.moderate`),

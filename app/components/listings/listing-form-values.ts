@@ -1,6 +1,7 @@
 import { fenToYuanText } from "~/utils/money";
 
-interface SavedListing {
+/** What a saved listing of either kind brings to its edit form. */
+export interface SavedListing {
   title: string;
   description: string;
   countiesServed: string[];

@@ -1,15 +1,15 @@
 import { Link, useSearchParams } from "@remix-run/react";
 import { Fragment, type ReactNode } from "react";
 import { useT } from "~/i18n/use-t";
+import type { ListingKindName } from "~/modules/listings/listing-kinds";
 
 /*
  * The public list of a kind of listing (offers, a space's services): the title and the post link,
  * the kind's filter form, the count, the cards two to a row, and the pages. The kind passes its
- * words' namespace, its filters and how it draws one card.
+ * name, its filters and how it draws one card.
  */
 export function ListingIndex<Item extends { id: string }>({
-  ns,
-  newHref,
+  kind,
   canPost,
   filters,
   items,
@@ -18,8 +18,7 @@ export function ListingIndex<Item extends { id: string }>({
   pageCount,
   card,
 }: {
-  ns: "offers" | "spaces";
-  newHref: string;
+  kind: ListingKindName;
   canPost: boolean;
   filters: ReactNode;
   items: Item[];
@@ -30,6 +29,7 @@ export function ListingIndex<Item extends { id: string }>({
 }) {
   const [searchParams] = useSearchParams();
   const { t } = useT();
+  const { ns } = kind;
   const pageLink = (target: number, label: ReactNode, rel: "prev" | "next") => {
     const next = new URLSearchParams(searchParams);
     next.set("page", String(target));
@@ -47,7 +47,7 @@ export function ListingIndex<Item extends { id: string }>({
           <p className="mt-1 text-stone-700">{t(`${ns}.intro`)}</p>
         </div>
         {canPost ? (
-          <Link to={newHref} className="btn-primary">
+          <Link to={`${kind.basePath}/new`} className="btn-primary">
             {t(`${ns}.post`)}
           </Link>
         ) : null}

@@ -2,8 +2,11 @@ import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { useForm } from "~/utils/use-form";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { ListingFormShell } from "~/components/listings/listing-form";
+import { ListingFormPage } from "~/components/listings/listing-form-page";
+import { listingFormValues, type SavedListing } from "~/components/listings/listing-form-values";
 import { CheckboxGroup, FieldShell, SelectField, TextField } from "~/components/forms";
 import { useT } from "~/i18n/use-t";
+import { OFFER_LISTING } from "~/modules/listings/listing-kinds";
 import { ARRANGEMENT_TYPES, OFFER_KINDS, OfferFormSchema } from "~/modules/offers/offers.schema";
 import { COUNTIES, INDUSTRIES, localName } from "~/modules/reference/reference";
 
@@ -19,6 +22,24 @@ export interface OfferFormDefaults {
   organisationId?: string;
 }
 
+interface SavedOffer extends SavedListing {
+  id: string;
+  status: string;
+  kind: string;
+  industry: string;
+  arrangements: string[];
+}
+
+/** The edit form's values for a saved offer. */
+function offerFormValues(offer: SavedOffer): OfferFormDefaults {
+  return {
+    ...listingFormValues(offer),
+    kind: offer.kind,
+    industry: offer.industry,
+    arrangements: offer.arrangements,
+  };
+}
+
 interface PostingOptions {
   asExpert: boolean;
   organisations: { id: string; name: string }[];
@@ -26,27 +47,25 @@ interface PostingOptions {
 
 /**
  * The new/edit offer form. Two submit buttons share the name "intent": save a draft (always
- * allowed) or publish (needs verification). `posting` is absent when editing: the provider of an
- * offer does not change.
+ * allowed) or publish (needs verification). A new offer passes `posting`; an edited one passes
+ * the saved `offer`, whose provider does not change.
  */
 export function OfferForm({
-  id,
   lastResult,
   defaultValue,
   posting,
-  published = false,
+  offer,
 }: {
-  id: string;
   lastResult?: SubmissionResult<string[]>;
   defaultValue?: OfferFormDefaults;
   posting?: PostingOptions;
-  published?: boolean;
+  offer?: SavedOffer;
 }) {
   const { t, locale } = useT();
   const [form, fields] = useForm({
-    id,
+    id: offer ? `edit-offer-${offer.id}` : "new-offer",
     lastResult,
-    defaultValue,
+    defaultValue: offer ? offerFormValues(offer) : defaultValue,
     // No `constraint`: the fields render their own attributes, and conform cannot derive
     // constraints from the price transforms.
     onValidate: ({ formData }) => parseWithZod(formData, { schema: OfferFormSchema }),
@@ -58,7 +77,12 @@ export function OfferForm({
       !posting.asExpert);
 
   return (
-    <ListingFormShell ns="offers" formProps={getFormProps(form)} errors={form.errors} published={published}>
+    <ListingFormShell
+      ns="offers"
+      formProps={getFormProps(form)}
+      errors={form.errors}
+      published={offer?.status === "PUBLISHED"}
+    >
       {posting && showPostAs ? (
         <SelectField
           meta={fields.organisationId}
@@ -141,5 +165,20 @@ export function OfferForm({
         ))}
       </div>
     </ListingFormShell>
+  );
+}
+
+/** The edit page of a saved offer: the kind's title over the form filled from it. */
+export function OfferEditForm({
+  offer,
+  lastResult,
+}: {
+  offer: SavedOffer;
+  lastResult?: SubmissionResult<string[]>;
+}) {
+  return (
+    <ListingFormPage kind={OFFER_LISTING} mode="edit">
+      <OfferForm offer={offer} lastResult={lastResult} />
+    </ListingFormPage>
   );
 }

@@ -1,43 +1,33 @@
-import type { SubmissionResult } from "@conform-to/react";
 import { Link } from "@remix-run/react";
-import { ListingDetail } from "~/components/listings/listing-detail";
+import { ListingDetail, type ListingPageProps } from "~/components/listings/listing-detail";
 import { useT } from "~/i18n/use-t";
+import { SERVICE_LISTING } from "~/modules/listings/listing-kinds";
 import type { getServiceDetail } from "~/modules/spaces/spaces.queries.server";
 import { CategoryLabel, ServiceFacts, SpaceName } from "./service-views";
 
-type ServicePage = Awaited<ReturnType<typeof getServiceDetail>>;
+type ServiceDetailProps = Pick<Awaited<ReturnType<typeof getServiceDetail>>, "service" | "canRequest"> &
+  ListingPageProps;
 
 /** A Star Innovation Space service's page: the listing's shape, its facts, and the request link. */
-export function ServiceDetail({
-  service,
-  isOwner,
-  canModerate,
-  canRequest,
-  lastResult,
-}: Pick<ServicePage, "service" | "isOwner" | "canModerate"> & {
-  canRequest: boolean;
-  lastResult: SubmissionResult<string[]> | undefined;
-}) {
-  const { t } = useT();
+export function ServiceDetail({ service, canRequest, ...page }: ServiceDetailProps) {
   return (
     <ListingDetail
-      ns="spaces"
+      {...page}
+      kind={SERVICE_LISTING}
       listing={service}
-      basePath="/services"
-      moderationFormId="hide-service"
-      isOwner={isOwner}
-      canModerate={canModerate}
-      lastResult={lastResult}
       label={<CategoryLabel category={service.category} />}
       provider={<SpaceName organisation={service.organisation} />}
       facts={<ServiceFacts service={service} />}
-      callToAction={
-        canRequest ? (
-          <Link to={`/services/${service.id}/request`} className="btn-primary w-full sm:w-auto">
-            {t("spaces.request.action")}
-          </Link>
-        ) : null
-      }
+      callToAction={canRequest ? <RequestServiceLink serviceId={service.id} /> : null}
     />
+  );
+}
+
+function RequestServiceLink({ serviceId }: { serviceId: string }) {
+  const { t } = useT();
+  return (
+    <Link to={`/services/${serviceId}/request`} className="btn-primary w-full sm:w-auto">
+      {t("spaces.request.action")}
+    </Link>
   );
 }

@@ -2,8 +2,11 @@ import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { useForm } from "~/utils/use-form";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { ListingFormShell } from "~/components/listings/listing-form";
+import { ListingFormPage } from "~/components/listings/listing-form-page";
+import { listingFormValues, type SavedListing } from "~/components/listings/listing-form-values";
 import { CheckboxGroup, ErrorList, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { useT } from "~/i18n/use-t";
+import { SERVICE_LISTING } from "~/modules/listings/listing-kinds";
 import { COUNTIES, INDUSTRIES, localName } from "~/modules/reference/reference";
 import { SERVICE_CATEGORIES, ServiceFormSchema } from "~/modules/spaces/spaces.schema";
 
@@ -20,35 +23,58 @@ export interface ServiceFormDefaults {
   organisationId?: string;
 }
 
+interface SavedService extends SavedListing {
+  id: string;
+  status: string;
+  category: string;
+  industries: string[];
+  free: boolean;
+  turnaroundDays: number | null;
+}
+
+/** The edit form's values for a saved service: a free service's box is ticked. */
+function serviceFormValues(service: SavedService): ServiceFormDefaults {
+  return {
+    ...listingFormValues(service),
+    category: service.category,
+    industries: service.industries,
+    free: service.free ? "on" : undefined,
+    turnaroundDays: service.turnaroundDays ? String(service.turnaroundDays) : "",
+  };
+}
+
 /**
  * The new/edit service form. Two submit buttons share the name "intent": save a draft (always
  * allowed) or publish (needs the space verified). `spaces` is given when creating and the user
- * runs more than one space; the space of an existing service does not change.
+ * runs more than one space; an edited service passes the saved `service`, whose space does not change.
  */
 export function ServiceForm({
-  id,
   lastResult,
   defaultValue,
   spaces,
-  published = false,
+  service,
 }: {
-  id: string;
   lastResult?: SubmissionResult<string[]>;
   defaultValue?: ServiceFormDefaults;
   spaces?: { id: string; name: string }[];
-  published?: boolean;
+  service?: SavedService;
 }) {
   const { t, locale } = useT();
   const [form, fields] = useForm({
-    id,
+    id: service ? `edit-service-${service.id}` : "new-service",
     lastResult,
-    defaultValue,
+    defaultValue: service ? serviceFormValues(service) : defaultValue,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ServiceFormSchema }),
   });
   const free = fields.free.initialValue === "on" || (fields.free.initialValue as unknown) === true;
 
   return (
-    <ListingFormShell ns="spaces" formProps={getFormProps(form)} errors={form.errors} published={published}>
+    <ListingFormShell
+      ns="spaces"
+      formProps={getFormProps(form)}
+      errors={form.errors}
+      published={service?.status === "PUBLISHED"}
+    >
       {spaces && spaces.length > 1 ? (
         <SelectField
           meta={fields.organisationId}
@@ -125,5 +151,20 @@ export function ServiceForm({
         inputMode="decimal"
       />
     </ListingFormShell>
+  );
+}
+
+/** The edit page of a saved service: the kind's title over the form filled from it. */
+export function ServiceEditForm({
+  service,
+  lastResult,
+}: {
+  service: SavedService;
+  lastResult?: SubmissionResult<string[]>;
+}) {
+  return (
+    <ListingFormPage kind={SERVICE_LISTING} mode="edit">
+      <ServiceForm service={service} lastResult={lastResult} />
+    </ListingFormPage>
   );
 }

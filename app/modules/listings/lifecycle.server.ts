@@ -113,6 +113,16 @@ export function listingLifecycle<Row extends ListingRow, Fields>(kind: ListingKi
     if (!can(actor, "content.moderate")) throw refuse("forbidden");
   }
 
+  /** The owner publishes, withdraws or re-publishes a listing. */
+  function changeStatus(actor: Actor, id: string, to: "PUBLISHED" | "WITHDRAWN", meta: RequestMeta) {
+    return db.$transaction(async (tx) => {
+      const before = await load(tx, id);
+      if (!kind.owns(actor, before)) throw refuse("forbidden");
+      const after = await moveTo(tx, actor.id, before, to, meta);
+      return { id: after.id, status: after.status };
+    });
+  }
+
   return {
     /** Creates a listing as a draft, or publishes it at once when asked (all or nothing). */
     create(
@@ -142,18 +152,13 @@ export function listingLifecycle<Row extends ListingRow, Fields>(kind: ListingKi
       });
     },
 
-    /** The owner publishes, withdraws or re-publishes a listing. */
-    changeStatus(actor: Actor, id: string, to: "PUBLISHED" | "WITHDRAWN", meta: RequestMeta) {
-      return db.$transaction(async (tx) => {
-        const before = await load(tx, id);
-        if (!kind.owns(actor, before)) throw refuse("forbidden");
-        const after = await moveTo(tx, actor.id, before, to, meta);
-        return { id: after.id, status: after.status };
-      });
-    },
+    changeStatus,
+    publish: (actor: Actor, id: string, meta: RequestMeta = {}) => changeStatus(actor, id, "PUBLISHED", meta),
+    withdraw: (actor: Actor, id: string, meta: RequestMeta = {}) =>
+      changeStatus(actor, id, "WITHDRAWN", meta),
 
     /** The bureau takes a published listing out of sight, with a reason the owners are told. */
-    async hide(actor: Actor, id: string, reason: string, meta: RequestMeta) {
+    async hide(actor: Actor, id: string, reason: string, meta: RequestMeta = {}) {
       assertModerator(actor);
       reason = reason.trim();
       if (reason.length < 2 || reason.length > 500) throw refuse("reason_required");
@@ -167,7 +172,7 @@ export function listingLifecycle<Row extends ListingRow, Fields>(kind: ListingKi
       await deliverNotifications(notifications);
     },
 
-    async unhide(actor: Actor, id: string, meta: RequestMeta) {
+    async unhide(actor: Actor, id: string, meta: RequestMeta = {}) {
       assertModerator(actor);
       await db.$transaction(async (tx) => {
         const before = await load(tx, id);

@@ -53,3 +53,16 @@ export async function listingAction(
     return replyWithDomainError(submission, error, await getLocale(request));
   }
 }
+
+/**
+ * What a kind's detail page posts, from the kind's lifecycle: its publish, withdraw, hide and
+ * unhide, with the kind's words and address. The kind also exports them under its own names.
+ */
+export function listingActions(
+  kind: Pick<ListingActions, "ns" | "basePath">,
+  schema: ListingActions["schema"],
+  lifecycle: Pick<ListingActions, "publish" | "withdraw" | "hide" | "unhide">,
+): ListingActions {
+  const { publish, withdraw, hide, unhide } = lifecycle;
+  return { ns: kind.ns, basePath: kind.basePath, schema, publish, withdraw, hide, unhide };
+}

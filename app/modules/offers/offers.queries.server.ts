@@ -1,7 +1,8 @@
 import { db } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
+import { listingForOwner, listingForViewer, type ListingReader } from "~/modules/listings/listing-access";
+import { isOpenToOthers } from "~/modules/listings/listing-kinds";
 import { can, type Actor } from "~/modules/users/permissions";
-import { DomainError } from "~/utils/errors";
 import type { OfferFilters } from "./offers.schema";
 
 /* Offers as people find and read them: the selects, who owns an offer, the pages and the lists. */
@@ -57,6 +58,13 @@ export function isInstitutionMember(actor: Actor, organisationId: string): boole
   );
 }
 
+/** How the offer's pages read it (see listing-access.ts). */
+const OFFER_READER: ListingReader<OfferDetail> = {
+  prefix: "offer",
+  find: (offerId) => db.offer.findUnique({ where: { id: offerId }, select: detailSelect }),
+  owns: ownsOffer,
+};
+
 /** Whether the provider shown on an offer is verified: the expert for their own offer, else the institution. */
 export function providerVerified(offer: Pick<OfferCard, "expert" | "organisation">): boolean {
   return Boolean(offer.expert ? offer.expert.verifiedAt : offer.organisation?.verifiedAt);
@@ -82,28 +90,17 @@ export async function getPostingOptions(actor: Actor) {
   return { asExpert, expertVerified: Boolean(self?.verifiedAt), organisations };
 }
 
-/**
- * An offer's page for this viewer. Drafts are seen by their owners only; withdrawn and hidden
- * offers by their owners and the bureau; everyone else gets "not found", never a hint it exists.
- */
+/** An offer's page for this viewer (see listingForViewer), with what the viewer may do there. */
 export async function getOfferPage(viewer: Actor | null, offerId: string) {
-  const offer = await db.offer.findUnique({ where: { id: offerId }, select: detailSelect });
-  if (!offer) throw new DomainError("offer.not_found");
-  const isOwner = ownsOffer(viewer, offer);
-  const canModerate = can(viewer, "content.moderate");
-  const isPublic = offer.status === "PUBLISHED" && !offer.hiddenAt;
-  const visible = isOwner || isPublic || (canModerate && offer.status !== "DRAFT");
-  if (!visible) throw new DomainError("offer.not_found");
-  return { offer, isOwner, canModerate };
+  const { listing: offer, isOwner, canModerate } = await listingForViewer(viewer, offerId, OFFER_READER);
+  // Villages and farmers may draft an agreement with the provider of a published offer.
+  const canDraftAgreement = can(viewer, "need.post") && isOpenToOthers(offer, isOwner);
+  return { offer, isOwner, canModerate, canDraftAgreement };
 }
 
 /** The offer as its owner edits it; anyone else is refused. */
-export async function getOfferForEdit(actor: Actor, offerId: string) {
-  const offer = await db.offer.findUnique({ where: { id: offerId }, select: detailSelect });
-  if (!offer) throw new DomainError("offer.not_found");
-  if (!ownsOffer(actor, offer))
-    throw new DomainError(offer.status === "DRAFT" ? "offer.not_found" : "offer.forbidden");
-  return offer;
+export function getOfferForEdit(actor: Actor, offerId: string) {
+  return listingForOwner(actor, offerId, OFFER_READER);
 }
 
 function orderFor(sort: OfferFilters["sort"]): Prisma.OfferOrderByWithRelationInput[] {

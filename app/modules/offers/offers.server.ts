@@ -1,11 +1,13 @@
-import type { ListingActions } from "~/modules/listings/listing-action.server";
+import { listingActions } from "~/modules/listings/listing-action.server";
+import { listingEdit } from "~/modules/listings/listing-form-action.server";
+import { OFFER_LISTING } from "~/modules/listings/listing-kinds";
 import type { Tx } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { listingAuditColumns } from "~/modules/listings/listing-columns";
 import { listingLifecycle, type RequestMeta } from "~/modules/listings/lifecycle.server";
 import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
-import { OfferActionSchema, type OfferFields } from "./offers.schema";
+import { OfferActionSchema, OfferFormSchema, type OfferFields } from "./offers.schema";
 import { isInstitutionMember, ownsOffer } from "./offers.queries.server";
 
 /*
@@ -112,33 +114,17 @@ export function updateOffer(
   return offers.update(actor, offerId, fieldsData(fields), options, meta);
 }
 
-export function publishOffer(actor: Actor, offerId: string, meta: RequestMeta = {}) {
-  return offers.changeStatus(actor, offerId, "PUBLISHED", meta);
-}
-
-export function withdrawOffer(actor: Actor, offerId: string, meta: RequestMeta = {}) {
-  return offers.changeStatus(actor, offerId, "WITHDRAWN", meta);
-}
-
+export const publishOffer = offers.publish;
+export const withdrawOffer = offers.withdraw;
 /** The bureau takes a published offer out of sight, with a reason the owner is told. */
-export function hideOffer(actor: Actor, offerId: string, reason: string, meta: RequestMeta = {}) {
-  return offers.hide(actor, offerId, reason, meta);
-}
-
-export function unhideOffer(actor: Actor, offerId: string, meta: RequestMeta = {}) {
-  return offers.unhide(actor, offerId, meta);
-}
+export const hideOffer = offers.hide;
+export const unhideOffer = offers.unhide;
 
 export { OFFER_TRANSITIONS } from "./offers.states";
 /** What an offer's page posts (publish, withdraw, hide, unhide), for the shared listing action. */
-export const OFFER_ACTIONS: ListingActions = {
-  ns: "offers",
-  basePath: "/offers",
-  schema: OfferActionSchema,
-  publish: publishOffer,
-  withdraw: withdrawOffer,
-  hide: hideOffer,
-  unhide: unhideOffer,
-};
+export const OFFER_ACTIONS = listingActions(OFFER_LISTING, OfferActionSchema, offers);
+
+/** What the offer's edit form saves. The provider never changes; a posted organisationId is ignored. */
+export const OFFER_EDIT = listingEdit(OFFER_LISTING, OfferFormSchema, updateOffer);
 
 export * from "./offers.queries.server";

@@ -1,8 +1,9 @@
 import { db } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { listingCardColumns } from "~/modules/listings/listing-columns";
+import { listingForOwner, listingForViewer, type ListingReader } from "~/modules/listings/listing-access";
+import { isOpenToOthers } from "~/modules/listings/listing-kinds";
 import { can, type Actor } from "~/modules/users/permissions";
-import { DomainError } from "~/utils/errors";
 import type { ServiceFilters } from "./spaces.schema";
 
 /* Services as people find and read them: the selects, who manages a space, the pages and the lists. */
@@ -45,6 +46,13 @@ export function ownsService(actor: Actor | null | undefined, service: { organisa
   return managesSpace(actor, service.organisationId);
 }
 
+/** How the service's pages read it (see listing-access.ts). */
+const SERVICE_READER: ListingReader<ServiceDetail> = {
+  prefix: "service",
+  find: (serviceId) => db.spaceService.findUnique({ where: { id: serviceId }, select: detailSelect }),
+  owns: ownsService,
+};
+
 /** The spaces the actor may post services for, for the form's "which space" choice. */
 export async function getSpaceOptions(actor: Actor) {
   const ids = actor.memberships
@@ -61,28 +69,21 @@ export async function getSpaceOptions(actor: Actor) {
   });
 }
 
-/**
- * A service's page for this viewer. Drafts are seen by the space only; withdrawn and hidden
- * services by the space and the bureau; everyone else gets "not found", never a hint it exists.
- */
+/** A service's page for this viewer (see listingForViewer), with what the viewer may do there. */
 export async function getServiceDetail(viewer: Actor | null, serviceId: string) {
-  const service = await db.spaceService.findUnique({ where: { id: serviceId }, select: detailSelect });
-  if (!service) throw new DomainError("service.not_found");
-  const isOwner = ownsService(viewer, service);
-  const canModerate = can(viewer, "content.moderate");
-  const isPublic = service.status === "PUBLISHED" && !service.hiddenAt;
-  if (!isOwner && !isPublic && !(canModerate && service.status !== "DRAFT"))
-    throw new DomainError("service.not_found");
-  return { service, isOwner, canModerate };
+  const {
+    listing: service,
+    isOwner,
+    canModerate,
+  } = await listingForViewer(viewer, serviceId, SERVICE_READER);
+  // Villages and farmers ask for a live service through its request form.
+  const canRequest = can(viewer, "service.request") && isOpenToOthers(service, isOwner);
+  return { service, isOwner, canModerate, canRequest };
 }
 
 /** The service as its space edits it; anyone else is refused. */
-export async function getServiceForEdit(actor: Actor, serviceId: string) {
-  const service = await db.spaceService.findUnique({ where: { id: serviceId }, select: detailSelect });
-  if (!service) throw new DomainError("service.not_found");
-  if (!ownsService(actor, service))
-    throw new DomainError(service.status === "DRAFT" ? "service.not_found" : "service.forbidden");
-  return service;
+export function getServiceForEdit(actor: Actor, serviceId: string) {
+  return listingForOwner(actor, serviceId, SERVICE_READER);
 }
 
 function orderFor(sort: ServiceFilters["sort"]): Prisma.SpaceServiceOrderByWithRelationInput[] {

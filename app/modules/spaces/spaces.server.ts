@@ -1,11 +1,13 @@
-import type { ListingActions } from "~/modules/listings/listing-action.server";
+import { listingActions } from "~/modules/listings/listing-action.server";
+import { listingEdit } from "~/modules/listings/listing-form-action.server";
+import { SERVICE_LISTING } from "~/modules/listings/listing-kinds";
 import type { Tx } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { listingAuditColumns } from "~/modules/listings/listing-columns";
 import { listingLifecycle, type RequestMeta } from "~/modules/listings/lifecycle.server";
 import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
-import { ServiceActionSchema, type ServiceFields } from "./spaces.schema";
+import { ServiceActionSchema, ServiceFormSchema, type ServiceFields } from "./spaces.schema";
 import { ownsService } from "./spaces.queries.server";
 
 /*
@@ -133,30 +135,17 @@ export function changeServiceStatus(
   return services.changeStatus(actor, serviceId, to, meta);
 }
 
-export const publishService = (actor: Actor, serviceId: string, meta: RequestMeta = {}) =>
-  changeServiceStatus(actor, serviceId, "PUBLISHED", meta);
-export const withdrawService = (actor: Actor, serviceId: string, meta: RequestMeta = {}) =>
-  changeServiceStatus(actor, serviceId, "WITHDRAWN", meta);
-
+export const publishService = services.publish;
+export const withdrawService = services.withdraw;
 /** The bureau takes a published service out of sight, with a reason every account of the space is told. */
-export function hideService(actor: Actor, serviceId: string, reason: string, meta: RequestMeta = {}) {
-  return services.hide(actor, serviceId, reason, meta);
-}
-
-export function unhideService(actor: Actor, serviceId: string, meta: RequestMeta = {}) {
-  return services.unhide(actor, serviceId, meta);
-}
+export const hideService = services.hide;
+export const unhideService = services.unhide;
 
 export { SERVICE_TRANSITIONS } from "./spaces.states";
-/** What an service's page posts (publish, withdraw, hide, unhide), for the shared listing action. */
-export const SERVICE_ACTIONS: ListingActions = {
-  ns: "spaces",
-  basePath: "/services",
-  schema: ServiceActionSchema,
-  publish: publishService,
-  withdraw: withdrawService,
-  hide: hideService,
-  unhide: unhideService,
-};
+/** What a service's page posts (publish, withdraw, hide, unhide), for the shared listing action. */
+export const SERVICE_ACTIONS = listingActions(SERVICE_LISTING, ServiceActionSchema, services);
+
+/** What the service's edit form saves. The space never changes; a posted organisationId is ignored. */
+export const SERVICE_EDIT = listingEdit(SERVICE_LISTING, ServiceFormSchema, updateService);
 
 export * from "./spaces.queries.server";

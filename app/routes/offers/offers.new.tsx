@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ListingFormPage } from "~/components/listings/listing-form-page";
 import { getLocale } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/use-t";
@@ -12,6 +11,8 @@ import { requirePermission } from "~/modules/users/guards.server";
 import { documentTitle } from "~/utils/meta";
 import { requestMeta } from "~/utils/request.server";
 import { OfferForm } from "~/components/offers/offer-form";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [documentTitle(data, "offers.newTitle")];
 
@@ -37,19 +38,15 @@ export default function NewOfferPage() {
     : posting.organisations.some((organisation) => organisation.verifiedAt);
   return (
     <ListingFormPage
-      title={t("offers.newTitle")}
+      kind={OFFER_LISTING}
+      mode="new"
       notice={verified ? undefined : t("offers.notice.unverified")}
     >
       <OfferForm
-        id="new-offer"
         lastResult={lastResult}
         posting={posting}
         defaultValue={posting.asExpert ? undefined : { organisationId: posting.organisations[0]?.id }}
       />
     </ListingFormPage>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

@@ -1,18 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { listingFormValues } from "~/components/listings/listing-form-values";
-import { ListingFormPage } from "~/components/listings/listing-form-page";
-import { useT } from "~/i18n/use-t";
-import { saveListingForm } from "~/modules/listings/listing-form-action.server";
-import { SERVICE_LISTING } from "~/modules/listings/listing-kinds";
-import { ServiceFormSchema } from "~/modules/spaces/spaces.schema";
-import { getServiceForEdit, updateService } from "~/modules/spaces/spaces.server";
+import { ServiceEditForm } from "~/components/spaces/service-form";
+import { editListingAction } from "~/modules/listings/listing-form-action.server";
+import { SERVICE_EDIT, getServiceForEdit } from "~/modules/spaces/spaces.server";
 import { requireUser } from "~/modules/users/guards.server";
 import { documentTitle } from "~/utils/meta";
-import { requestMeta } from "~/utils/request.server";
 import { readWithLocale } from "~/utils/route-data.server";
-import { ServiceForm } from "~/components/spaces/service-form";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [documentTitle(data, "spaces.editTitle")];
 
@@ -22,37 +17,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { service, locale };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const serviceId = params.id ?? "";
-  // The space of a service never changes; a posted organisationId is ignored here.
-  return saveListingForm(request, SERVICE_LISTING, ServiceFormSchema, (fields, options) =>
-    updateService(user, serviceId, fields, options, requestMeta(request, context)),
-  );
+export function action(args: ActionFunctionArgs) {
+  return editListingAction(args, SERVICE_EDIT);
 }
 
 export default function EditServicePage() {
-  const { service } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
-  const { t } = useT();
-  return (
-    <ListingFormPage title={t("spaces.editTitle")}>
-      <ServiceForm
-        id={`edit-service-${service.id}`}
-        lastResult={lastResult}
-        published={service.status === "PUBLISHED"}
-        defaultValue={{
-          ...listingFormValues(service),
-          category: service.category,
-          industries: service.industries,
-          free: service.free ? "on" : undefined,
-          turnaroundDays: service.turnaroundDays ? String(service.turnaroundDays) : "",
-        }}
-      />
-    </ListingFormPage>
-  );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
+  return <ServiceEditForm {...useLoaderData<typeof loader>()} lastResult={useActionData<typeof action>()} />;
 }

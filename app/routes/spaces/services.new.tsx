@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ListingFormPage } from "~/components/listings/listing-form-page";
 import { getLocale } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/use-t";
@@ -12,6 +11,8 @@ import { requirePermission } from "~/modules/users/guards.server";
 import { documentTitle } from "~/utils/meta";
 import { requestMeta } from "~/utils/request.server";
 import { ServiceForm } from "~/components/spaces/service-form";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [documentTitle(data, "spaces.newTitle")];
 
@@ -37,19 +38,11 @@ export default function NewServicePage() {
   const { t } = useT();
   return (
     <ListingFormPage
-      title={t("spaces.newTitle")}
+      kind={SERVICE_LISTING}
+      mode="new"
       notice={verified ? undefined : t("spaces.notice.unverified")}
     >
-      <ServiceForm
-        id="new-service"
-        lastResult={lastResult}
-        spaces={spaces}
-        defaultValue={{ organisationId: selectedId }}
-      />
+      <ServiceForm lastResult={lastResult} spaces={spaces} defaultValue={{ organisationId: selectedId }} />
     </ListingFormPage>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

@@ -1,6 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "../../app/modules/demo/demo-accounts";
-import { applyAsExpert, fillNeed } from "../e2e/helpers";
+import { acceptAndPropose, applyAsExpert, fillNeed } from "../e2e/helpers";
 import { query } from "./field";
 
 /*
@@ -24,15 +24,7 @@ export async function needWithApplication(coop: Page, expert: Page, title: strin
 /** The poster accepts the application, drafts the agreement and sends it; the agreement's address. */
 export async function proposedAgreement(coop: Page, needUrl: string): Promise<string> {
   await coop.goto(`${needUrl}/applications`);
-  await coop.getByRole("button", { name: "接受", exact: true }).click();
-  await expect(coop.getByRole("status")).toHaveText("已接受申请，需求进入对接");
-  await coop.getByRole("button", { name: "起草协议" }).click();
-  await expect(coop.getByRole("status")).toHaveText("协议草稿已创建，请填写条款");
-  const agreementUrl = coop.url().replace(/\/edit$/, "");
-  await coop.goto(agreementUrl);
-  await coop.getByRole("button", { name: "发送给对方签署" }).click();
-  await expect(coop.getByRole("status")).toHaveText("协议已发送给对方签署");
-  return agreementUrl;
+  return acceptAndPropose(coop);
 }
 
 /** Opens the signing page with the password typed in; what is left is to tap 确认签署. */

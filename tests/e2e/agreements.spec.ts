@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../app/modules/demo/demo-accounts";
-import { applyAsExpert, fillNeed, logInAs } from "./helpers";
+import { acceptAndPropose, applyAsExpert, fillNeed, logInAs } from "./helpers";
 
 const login = (role: string) => DEMO_ACCOUNTS.find((account) => account.role === role)!.login;
 
@@ -28,16 +28,9 @@ test("cooperative and expert sign a technology contract; money goes wallet → e
   await logInAs(expert, login("EXPERT"), DEMO_PASSWORD);
   await applyAsExpert(expert, title, "8000");
   await coop.getByRole("link", { name: /查看申请/ }).click();
-  await coop.getByRole("button", { name: "接受" }).click();
-  await expect(coop.getByRole("status")).toHaveText("已接受申请，需求进入对接");
 
   // The cooperative drafts the agreement from the application and sends it for signature.
-  await coop.getByRole("button", { name: "起草协议" }).click();
-  await expect(coop.getByRole("status")).toHaveText("协议草稿已创建，请填写条款");
-  const agreementUrl = coop.url().replace(/\/edit$/, "");
-  await coop.goto(agreementUrl);
-  await coop.getByRole("button", { name: "发送给对方签署" }).click();
-  await expect(coop.getByRole("status")).toHaveText("协议已发送给对方签署");
+  const agreementUrl = await acceptAndPropose(coop);
 
   // Both sign with their password; the agreement is in force.
   await sign(coop);

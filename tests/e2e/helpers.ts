@@ -85,6 +85,22 @@ export async function applyAsExpert(page: Page, needTitle: string, price: string
 }
 
 /**
+ * On the need's applications page, the poster accepts the application, drafts the agreement from
+ * it and sends it for signature; the agreement's address.
+ */
+export async function acceptAndPropose(poster: Page): Promise<string> {
+  await poster.getByRole("button", { name: "接受", exact: true }).click();
+  await expect(poster.getByRole("status")).toHaveText("已接受申请，需求进入对接");
+  await poster.getByRole("button", { name: "起草协议" }).click();
+  await expect(poster.getByRole("status")).toHaveText("协议草稿已创建，请填写条款");
+  const agreementUrl = poster.url().replace(/\/edit$/, "");
+  await poster.goto(agreementUrl);
+  await poster.getByRole("button", { name: "发送给对方签署" }).click();
+  await expect(poster.getByRole("status")).toHaveText("协议已发送给对方签署");
+  return agreementUrl;
+}
+
+/**
  * A new cooperative verified by the bureau, for flows that change an organisation's standing
  * (sanctions) and so must not touch the shared demo cooperative. Returns its name and login.
  */

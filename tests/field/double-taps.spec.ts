@@ -1,7 +1,6 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO_PASSWORD } from "../../app/modules/demo/demo-accounts";
-import { fillNeed, logInAs } from "../e2e/helpers";
-import { LAGGY_LINK, login, network, query } from "./field";
+import { expect, test } from "@playwright/test";
+import { fillNeed } from "../e2e/helpers";
+import { LAGGY_LINK, count, login, query, signedIn, tap } from "./field";
 
 /*
  * Double and triple taps on a laggy link (1.5 s latency, 50 KB/s), with JavaScript and without:
@@ -9,30 +8,6 @@ import { LAGGY_LINK, login, network, query } from "./field";
  * tap; without it the browser sends every tap and the server answers the repeats with the first
  * outcome (the form's one-time key).
  */
-
-async function signedIn(browser: Browser, role: string, javaScriptEnabled: boolean) {
-  const context = await browser.newContext({ javaScriptEnabled, locale: "zh-CN" });
-  const page = await context.newPage();
-  if (javaScriptEnabled) await logInAs(page, login(role), DEMO_PASSWORD);
-  else {
-    await page.goto("/login");
-    await page.getByLabel("手机号或邮箱").fill(login(role));
-    await page.getByLabel("密码").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "登录", exact: true }).click();
-    await expect(page.getByRole("status")).toHaveText("登录成功");
-  }
-  return { page, context, net: await network(page, context) };
-}
-
-async function count(sql: string, params: unknown[]): Promise<number> {
-  const [row] = await query<{ n: string }>(sql, params);
-  return Number(row!.n);
-}
-
-/** Taps the button `taps` times as fast as a thumb does. */
-async function tap(page: Page, name: string, taps: number) {
-  await page.getByRole("button", { name, exact: true }).click({ clickCount: taps, delay: 60 });
-}
 
 for (const javaScriptEnabled of [true, false]) {
   const how = javaScriptEnabled ? "with JavaScript" : "without JavaScript";

@@ -1,13 +1,27 @@
-import { expect, type BrowserContext, type Page } from "@playwright/test";
+import {
+  expect,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+  type Request,
+} from "@playwright/test";
 import type pg from "pg";
 import { queryAppDatabase } from "../support/app-database";
-import { DEMO_ACCOUNTS } from "../../app/modules/demo/demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../app/modules/demo/demo-accounts";
+import { logInAs } from "../e2e/helpers";
 
 export const login = (role: string) => DEMO_ACCOUNTS.find((account) => account.role === role)!.login;
 
 /** Runs one query against the app's own database: the field suite counts what reached it. */
 export function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
   return queryAppDatabase<T>(process.env.E2E_DATA_DIR!, sql, params);
+}
+
+/** The `n` of a `SELECT count(*) AS n …`. */
+export async function count(sql: string, params: unknown[]): Promise<number> {
+  const [row] = await query<{ n: string }>(sql, params);
+  return Number(row!.n);
 }
 
 export interface LinkProfile {
@@ -17,6 +31,9 @@ export interface LinkProfile {
   downBytesPerSecond: number;
   upBytesPerSecond: number;
 }
+
+/** No emulation: the link as the test machine has it. */
+export const OPEN_LINK: LinkProfile = { latencyMs: 0, downBytesPerSecond: -1, upBytesPerSecond: -1 };
 
 export const SLOW_LINK: LinkProfile = {
   latencyMs: 400,
@@ -34,7 +51,7 @@ export const LAGGY_LINK: LinkProfile = {
 export async function network(page: Page, context: BrowserContext) {
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
-  let profile: LinkProfile = { latencyMs: 0, downBytesPerSecond: -1, upBytesPerSecond: -1 };
+  let profile = OPEN_LINK;
   const apply = (offline: boolean) =>
     cdp.send("Network.emulateNetworkConditions", {
       offline,
@@ -58,6 +75,57 @@ export async function network(page: Page, context: BrowserContext) {
     },
     detach: () => cdp.detach(),
   };
+}
+
+/** A demo account signed in on a phone of its own, with or without JavaScript, its link unshaped. */
+export async function signedIn(browser: Browser, role: string, javaScriptEnabled: boolean) {
+  const context = await browser.newContext({ javaScriptEnabled, locale: "zh-CN" });
+  const page = await context.newPage();
+  if (javaScriptEnabled) await logInAs(page, login(role), DEMO_PASSWORD);
+  else {
+    await page.goto("/login");
+    await page.getByLabel("手机号或邮箱").fill(login(role));
+    await page.getByLabel("密码").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "登录", exact: true }).click();
+    await expect(page.getByRole("status")).toHaveText("登录成功");
+  }
+  return { page, context, javaScriptEnabled, net: await network(page, context) };
+}
+
+export type Phone = Awaited<ReturnType<typeof signedIn>>;
+
+/** Taps the button `taps` times as fast as a thumb does. */
+export async function tap(scope: Page | Locator, name: string | RegExp, taps = 3) {
+  await scope.getByRole("button", { name, exact: true }).click({ clickCount: taps, delay: 60 });
+}
+
+/**
+ * A triple tap on the laggy link, then the page's answer: the toast that says it was done. With
+ * JavaScript the form is busy and sends once; without it the browser sends every tap and what it
+ * shows is the server's replay of the first outcome. The link opens again for the next step.
+ */
+export async function tapOnLaggyLink(
+  phone: Phone,
+  button: string | RegExp,
+  toast: string,
+  scope: Page | Locator = phone.page,
+) {
+  const posts: Request[] = [];
+  const onRequest = (request: Request) => {
+    if (request.method() === "POST") posts.push(request);
+  };
+  await phone.net.shape(LAGGY_LINK);
+  phone.page.on("request", onRequest);
+  await tap(scope, button);
+  if (phone.javaScriptEnabled) await expect(phone.page.locator('form[aria-busy="true"]')).toHaveCount(1);
+  await expect(phone.page.getByRole("status").first()).toHaveText(toast, { timeout: 60_000 });
+  phone.page.off("request", onRequest);
+  if (phone.javaScriptEnabled) expect(posts, "the busy form sent one request").toHaveLength(1);
+  else {
+    const answer = await posts.at(-1)!.response();
+    expect(answer?.headers()["x-submission-replayed"], "the last tap was answered as a repeat").toBe("1");
+  }
+  await phone.net.shape(OPEN_LINK);
 }
 
 /** A small deterministic generator (mulberry32): the same cuts and words every run. */

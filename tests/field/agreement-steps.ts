@@ -1,0 +1,76 @@
+import { expect, type Page } from "@playwright/test";
+import { DEMO_PASSWORD } from "../../app/modules/demo/demo-accounts";
+import { acceptAndPropose, applyAsExpert, fillNeed } from "../e2e/helpers";
+import { query } from "./field";
+
+/*
+ * The steps of an agreement's life that the field suite does not tap, on an open link: they bring
+ * the agreement to where the tapped step starts.
+ */
+
+export const lastSegment = (url: string) => new URL(url).pathname.split("/").pop()!;
+
+/** The cooperative posts a need and the expert applies to it for ¥8,000; the need's address. */
+export async function needWithApplication(coop: Page, expert: Page, title: string): Promise<string> {
+  await coop.goto("/needs/new");
+  await fillNeed(coop, title);
+  await coop.getByRole("button", { name: "发布", exact: true }).click();
+  await expect(coop.getByRole("status")).toHaveText("需求已发布");
+  const needUrl = coop.url();
+  await applyAsExpert(expert, title, "8000");
+  return needUrl;
+}
+
+/** The poster accepts the application, drafts the agreement and sends it; the agreement's address. */
+export async function proposedAgreement(coop: Page, needUrl: string): Promise<string> {
+  await coop.goto(`${needUrl}/applications`);
+  return acceptAndPropose(coop);
+}
+
+/** Opens the signing page with the password typed in; what is left is to tap 确认签署. */
+export async function readyToSign(page: Page, agreementUrl: string) {
+  await page.goto(agreementUrl);
+  await page.getByRole("link", { name: "阅读并签署" }).click();
+  await page.getByLabel("登录密码").fill(DEMO_PASSWORD);
+}
+
+/** The agreement's only milestone and the wallet its payer pays from. */
+export async function milestoneOf(agreementUrl: string) {
+  const [row] = await query<{ milestoneId: string; payerWallet: string }>(
+    `SELECT m.id AS "milestoneId", 'wallet:org:' || a."payerOrganisationId" AS "payerWallet"
+     FROM "Milestone" m JOIN "Agreement" a ON a.id = m."agreementId" WHERE a.id = $1`,
+    [lastSegment(agreementUrl)],
+  );
+  return row!;
+}
+
+/** Platform staff record a bank transfer of `yuan` into a wallet. */
+export async function deposit(admin: Page, walletId: string, yuan: string) {
+  await admin.goto("/admin/finance");
+  await admin.getByLabel("收款钱包编号").fill(walletId);
+  await admin.getByLabel("到账金额（元）").fill(yuan);
+  await admin.getByLabel("银行流水号").fill(`NYYH${Date.now()}`);
+  await admin.getByLabel("付款户名").fill("栾川县协心香菇专业合作社");
+  await admin.getByRole("button", { name: "登记入账" }).click();
+  await expect(admin.getByRole("status")).toHaveText("已登记入账");
+}
+
+/** Fills the withdrawal form of /wallet; the bank account number tells this request apart. */
+export async function fillWithdrawal(page: Page, walletId: string, yuan: string, accountNumber: string) {
+  await page.goto("/wallet");
+  await page.getByLabel("从哪个钱包提现").selectOption(walletId);
+  await page.getByLabel("提现金额（元）").fill(yuan);
+  await page.getByLabel("开户银行").fill("中国农业银行栾川支行");
+  await page.getByLabel("户名").fill("赵大山");
+  await page.getByLabel("银行卡号").fill(accountNumber);
+}
+
+/** Fills the review form: the same score on every criterion and overall, and a text. */
+export async function fillReview(page: Page, agreementUrl: string, score: string, text: string) {
+  await page.goto(`${agreementUrl}/review`);
+  const form = page.locator("form#review");
+  for (const group of await form.getByRole("group").all())
+    await group.getByLabel(score, { exact: true }).check();
+  await form.getByLabel("评价内容").fill(text);
+  return form;
+}

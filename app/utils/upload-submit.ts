@@ -4,7 +4,7 @@ import { SUBMISSION_FIELD } from "~/modules/submissions/submission-field";
 import { carriesFiles, sendForm, shrinkPhotos } from "./upload-client";
 
 /*
- * A form with photos or a voice note, sent the way a weak link needs (docs/decisions/027).
+ * A form with photos or a voice note, sent the way a weak link needs (docs/decisions/025).
  *
  * A route whose action takes files exports `clientAction = uploadingClientAction`. With
  * JavaScript, Remix hands it the submission: the photos are shrunk on the phone, the body goes

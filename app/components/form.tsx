@@ -6,9 +6,10 @@ import {
   type FormProps,
 } from "@remix-run/react";
 import { forwardRef, useEffect, useId, useRef, type FormEvent } from "react";
+import { SUBMISSION_FIELD } from "~/modules/submissions/submission-field";
+import { UploadProgress } from "./upload-progress";
 
-/** The field that carries a form's one-time submission key (app/modules/submissions). */
-export const SUBMISSION_FIELD = "_submission";
+export { SUBMISSION_FIELD };
 
 /**
  * A key for one showing of one form: the root loader's per-response seed, the history entry and
@@ -27,10 +28,11 @@ export function useSubmissionKey(): string {
  * Remix's Form, made safe to tap twice. A POST form carries a one-time key, so the server answers
  * a repeated submission with the first outcome (with JavaScript off too). With JavaScript, the
  * form is busy from the tap until the navigation it started has finished — its submit buttons
- * show progress and a second tap (or Enter) does nothing.
+ * show progress and a second tap (or Enter) does nothing. A form with files shows how its upload
+ * goes (when its route sends them with uploadingClientAction, app/utils/upload-submit.ts).
  */
 export const Form = forwardRef<HTMLFormElement, FormProps>(function Form(
-  { children, method, onSubmit, ...props },
+  { children, method, encType, onSubmit, ...props },
   ref,
 ) {
   const key = useSubmissionKey();
@@ -62,9 +64,17 @@ export const Form = forwardRef<HTMLFormElement, FormProps>(function Form(
   }
 
   return (
-    <RemixForm ref={ref} method={method} onSubmit={submit} aria-busy={busy || undefined} {...props}>
+    <RemixForm
+      ref={ref}
+      method={method}
+      encType={encType}
+      onSubmit={submit}
+      aria-busy={busy || undefined}
+      {...props}
+    >
       {once ? <input type="hidden" name={SUBMISSION_FIELD} value={key} /> : null}
       {children}
+      {once && encType === "multipart/form-data" ? <UploadProgress submissionKey={key} /> : null}
     </RemixForm>
   );
 });

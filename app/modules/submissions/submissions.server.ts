@@ -11,7 +11,7 @@ import { Prisma } from "~/generated/prisma/client";
  * outcome back instead of acting again.
  */
 
-export const SUBMISSION_FIELD = "_submission";
+export { SUBMISSION_FIELD } from "./submission-field";
 export const SubmissionKeySchema = z.string().regex(/^[A-Za-z0-9_.:-]{16,120}$/);
 
 const OutcomeSchema = z.discriminatedUnion("kind", [

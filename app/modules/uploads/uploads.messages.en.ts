@@ -11,4 +11,8 @@ export const uploadsMessagesEn: Record<keyof typeof uploadsMessagesZh, string> =
   "upload.error.malformed": "The upload did not finish; please send it again",
   "upload.photos": "Photos",
   "upload.photosHint": "Up to {max}, each at most {mb} MB; JPG, PNG or WebP",
+  "upload.progress.preparing": "Getting the upload ready…",
+  "upload.progress.sending": "Uploading {percent}%",
+  "upload.progress.dropped": "Connection lost — everything you entered is still here",
+  "upload.progress.retry": "Retry",
 };

@@ -9,4 +9,8 @@ export const uploadsMessagesZh = {
   "upload.error.malformed": "上传没有完成，请重新提交",
   "upload.photos": "照片",
   "upload.photosHint": "最多 {max} 张，每张不超过 {mb} MB，支持 JPG、PNG、WebP",
+  "upload.progress.preparing": "正在准备上传…",
+  "upload.progress.sending": "上传中 {percent}%",
+  "upload.progress.dropped": "网络中断 — 已填写的内容都还在",
+  "upload.progress.retry": "重试",
 };

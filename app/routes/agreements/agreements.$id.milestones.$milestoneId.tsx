@@ -87,6 +87,9 @@ async function jsonAction(request: Request, actor: Actor, milestoneId: string, m
   }
 }
 
+// With JavaScript, files go out shrunk, with a progress bar and 重试 after a drop.
+export { uploadingClientAction as clientAction } from "~/utils/upload-submit";
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   if (/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) {

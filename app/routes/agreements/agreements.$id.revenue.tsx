@@ -20,6 +20,9 @@ export function loader({ params }: LoaderFunctionArgs) {
   return redirect(`/agreements/${encodeURIComponent(params.id ?? "")}`);
 }
 
+// With JavaScript, files go out shrunk, with a progress bar and 重试 after a drop.
+export { uploadingClientAction as clientAction } from "~/utils/upload-submit";
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const agreementId = params.id ?? "";

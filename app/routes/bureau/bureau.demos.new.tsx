@@ -23,6 +23,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { organisations, locale };
 }
 
+// With JavaScript, files go out shrunk, with a progress bar and 重试 after a drop.
+export { uploadingClientAction as clientAction } from "~/utils/upload-submit";
+
 export async function action({ request, context }: ActionFunctionArgs) {
   return saveDemoSite(request, context);
 }

@@ -26,6 +26,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { ...poster, locale };
 }
 
+// With JavaScript, files go out shrunk, with a progress bar and 重试 after a drop.
+export { uploadingClientAction as clientAction } from "~/utils/upload-submit";
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "need.post");
   const locale = await getLocale(request);

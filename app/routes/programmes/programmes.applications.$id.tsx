@@ -30,6 +30,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { locale: await getLocale(request), application };
 }
 
+// With JavaScript, files go out shrunk, with a progress bar and 重试 after a drop.
+export { uploadingClientAction as clientAction } from "~/utils/upload-submit";
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const id = params.id ?? "";

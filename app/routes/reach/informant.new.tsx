@@ -38,6 +38,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+// With JavaScript, files go out shrunk, with a progress bar and 重试 after a drop.
+export { uploadingClientAction as clientAction } from "~/utils/upload-submit";
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requireInformant(request);
   const locale = await getLocale(request);

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from "react";
+import { useClientMessages } from "~/i18n/page-messages";
 import { useT } from "~/i18n/use-t";
 import { retryUpload, subscribeUploads, uploadStateOf } from "~/utils/upload-submit";
 
@@ -11,6 +12,13 @@ const idle = () => undefined;
  */
 export function UploadProgress({ submissionKey }: { submissionKey: string }) {
   const { t } = useT();
+  // Shown when the link drops: the rest of the catalogue may not arrive then.
+  useClientMessages(
+    "upload.progress.preparing",
+    "upload.progress.sending",
+    "upload.progress.dropped",
+    "upload.progress.retry",
+  );
   const state = useSyncExternalStore(subscribeUploads, () => uploadStateOf(submissionKey), idle);
   if (!state) return null;
   if (state.phase === "dropped") {

@@ -3,6 +3,14 @@ import { Fragment, type ReactNode } from "react";
 import { useT } from "~/i18n/use-t";
 import type { ListingKindName } from "~/modules/listings/listing-kinds";
 
+/** One page of a listing index as its loader reads it: how many, which page, whether one may post. */
+export interface ListingPageData {
+  canPost: boolean;
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
 /*
  * The public list of a kind of listing (offers, a space's services): the title and the post link,
  * the kind's filter form, the count, the cards two to a row, and the pages. The kind passes its

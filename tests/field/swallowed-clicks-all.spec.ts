@@ -1,0 +1,394 @@
+import { expect, test, type Cookie, type Locator, type Page } from "@playwright/test";
+import type { Role } from "../../app/generated/prisma/enums";
+import { DEMO_PASSWORD } from "../../app/modules/demo/demo-accounts";
+import { fillNeed, logInAs, uniqueMobile } from "../e2e/helpers";
+import { login, network, query } from "./field";
+
+/*
+ * No swallowed clicks after a validation error, on every form the browser checks. Each row: open
+ * the form on a phone, leave one field empty or wrong, tap submit — the error shows and nothing is
+ * sent — type the correction (the focus stays in the field, so the tap is also its blur), and one
+ * tap on a laggy link must send it: the row reaches the database, or the action's toast shows.
+ *
+ * Forms with client validation (grep -rl "use-form" app, plus useSchemaForm's users):
+ *
+ * | form (file)                                   | route                                  | role        |
+ * | --------------------------------------------- | -------------------------------------- | ----------- |
+ * | account/register.tsx                          | /register                              | visitor     |
+ * | account/login.tsx (useSchemaForm)             | /login                                 | visitor     |
+ * | account/account.password.tsx (useSchemaForm)  | /account/password                      | new farmer  |
+ * | account/account.tokens.tsx                    | /account/tokens                        | INSTITUTION |
+ * | profiles/expert-profile-form                  | /account/profile                       | EXPERT      |
+ * | profiles/organisation-profile-form            | /account/organisations/:id             | VILLAGE     |
+ * | needs/need-form (new)                         | /needs/new                             | VILLAGE     |
+ * | offers/offer-form (new)                       | /offers/new                            | EXPERT      |
+ * | spaces/service-form (new)                     | /services/new                          | SPACE       |
+ * | programmes/programme-form (new)               | /bureau/programmes/new                 | BUREAU      |
+ * | programmes/programmes.$id_.apply.tsx          | /programmes/:id/apply                  | VILLAGE     |
+ * | commissioners/trainings.new.tsx               | /trainings/new                         | EXPERT      |
+ * | commissioners/commissioner-forms (cohort)     | /bureau/commissioners                  | BUREAU      |
+ * | profiles/orgs.$id_.webhooks.tsx               | /orgs/:id/webhooks                     | INSTITUTION |
+ * | spaces/spaces.$id_.kpis.tsx                   | /spaces/:id/kpis                       | SPACE       |
+ * | spaces/spaces.$id_.profile.tsx                | /spaces/:id/profile                    | SPACE       |
+ * | wallet/wallet._index.tsx (withdraw)           | /wallet                                | VILLAGE     |
+ */
+
+type Who = Role | "visitor";
+
+interface FormCase {
+  form: string;
+  as: Who;
+  /** Goes to the form and fills every field but the one refused. */
+  open(page: Page): Promise<void>;
+  /** The label of the field refused, then corrected. */
+  field: string;
+  /** What is typed first; the field is left empty without it. */
+  wrong?: string;
+  /** The correction; unique values also mark the row the submission writes. */
+  right: string;
+  submit: string;
+  /** The submission's effect: a count of rows holding `right` ($1), or the toast it ends with. */
+  sent: { rows: string } | { toast: string };
+}
+
+const stamp = () => `${Date.now()}`.slice(-7);
+const one = async (sql: string, params: unknown[] = []) =>
+  (await query<{ id: string }>(sql, params))[0]!.id;
+
+async function registerFarmer(page: Page) {
+  await page.goto("/register");
+  await page.getByLabel("我是").selectOption({ label: "农民" });
+  await page.getByLabel("手机号或邮箱").fill(uniqueMobile());
+  await page.getByLabel("姓名或称呼").fill("赵大山");
+  await page.getByLabel("密码", { exact: true }).fill("shiitake2026");
+  await page.getByLabel("再次输入密码").fill("shiitake2026");
+  await page.getByRole("button", { name: "注册" }).click();
+  await expect(page.getByRole("status")).toHaveText("注册成功，欢迎使用乡科");
+}
+
+const cases: FormCase[] = [
+  {
+    form: "register",
+    as: "visitor",
+    async open(page) {
+      await page.goto("/register");
+      await page.getByLabel("我是").selectOption({ label: "农民" });
+      await page.getByLabel("手机号或邮箱").fill(uniqueMobile());
+      await page.getByLabel("密码", { exact: true }).fill("shiitake2026");
+      await page.getByLabel("再次输入密码").fill("shiitake2026");
+    },
+    field: "姓名或称呼",
+    right: `赵大山${stamp()}`,
+    submit: "注册",
+    sent: { rows: `SELECT count(*) AS n FROM "User" WHERE "displayName" = $1` },
+  },
+  {
+    form: "login",
+    as: "visitor",
+    async open(page) {
+      await page.goto("/login");
+      await page.getByLabel("手机号或邮箱").fill(login("FARMER"));
+    },
+    field: "密码",
+    right: DEMO_PASSWORD,
+    submit: "登录",
+    sent: { toast: "登录成功" },
+  },
+  {
+    form: "change password",
+    as: "visitor",
+    async open(page) {
+      await registerFarmer(page);
+      await page.goto("/account/password");
+      await page.getByLabel("当前密码").fill("shiitake2026");
+      await page.getByLabel("新密码", { exact: true }).fill("walnut-2027");
+    },
+    field: "再次输入新密码",
+    wrong: "walnut-2028",
+    right: "walnut-2027",
+    submit: "保存新密码",
+    sent: { toast: "密码已修改，其他设备上的登录已退出" },
+  },
+  {
+    form: "API token",
+    as: "INSTITUTION",
+    async open(page) {
+      await page.goto("/account/tokens");
+      await page.getByRole("group", { name: "权限范围" }).getByRole("checkbox").first().check();
+    },
+    field: "名称",
+    right: `小程序${stamp()}`,
+    submit: "创建令牌",
+    sent: { rows: `SELECT count(*) AS n FROM "ApiToken" WHERE name = $1` },
+  },
+  {
+    form: "expert profile",
+    as: "EXPERT",
+    async open(page) {
+      await page.goto("/account/profile");
+    },
+    field: "专长",
+    right: `香菇、木耳栽培与菌种选育；菌棒污染防治 ${stamp()}`,
+    submit: "保存",
+    sent: { rows: `SELECT count(*) AS n FROM "ExpertProfile" WHERE specialties = $1` },
+  },
+  {
+    form: "organisation profile",
+    as: "VILLAGE",
+    async open(page) {
+      const id = await one(`SELECT id FROM "Organisation" WHERE name = '栾川县协心香菇专业合作社'`);
+      await page.goto(`/account/organisations/${id}`);
+    },
+    field: "邮箱 (选填)",
+    wrong: "xiexin-at-163",
+    right: `xiexin${stamp()}@163.com`,
+    submit: "保存",
+    sent: { rows: `SELECT count(*) AS n FROM "Organisation" WHERE "contactEmail" = $1` },
+  },
+  {
+    form: "need (new)",
+    as: "VILLAGE",
+    async open(page) {
+      await page.goto("/needs/new");
+      await fillNeed(page, "");
+    },
+    field: "标题",
+    right: `肉牛青贮饲料霉变 ${stamp()}`,
+    submit: "发布",
+    sent: { rows: `SELECT count(*) AS n FROM "Need" WHERE title = $1` },
+  },
+  {
+    form: "programme application",
+    as: "VILLAGE",
+    async open(page) {
+      const id = await one(`SELECT id FROM "Programme" WHERE title LIKE '%特色产业科技扶贫项目后补助'`);
+      await page.goto(`/programmes/${id}/apply`);
+      await page
+        .getByLabel("项目简介")
+        .fill("推广菌棒灭菌、接种和发菌标准化流程，培训 40 户农户，降低菌棒污染率。");
+      await page.getByLabel("实施县区").selectOption({ label: "栾川县" });
+      await page.getByLabel("产业").selectOption({ label: "种植" });
+      await page.getByLabel("申请金额（元）").fill("60000");
+    },
+    field: "项目名称",
+    right: `菌棒标准化 ${stamp()}`,
+    submit: "提交申报",
+    sent: { rows: `SELECT count(*) AS n FROM "ProgrammeApplication" WHERE title = $1` },
+  },  {
+    form: "offer (new)",
+    as: "EXPERT",
+    async open(page) {
+      await page.goto("/offers/new");
+      await page.getByLabel("供给类型").selectOption({ index: 1 });
+      await page.getByLabel("详细说明").fill("香菇菌棒灭菌、接种和发菌全流程指导，已在栾川推广三年。");
+      await page.getByLabel("产业").selectOption({ label: "种植" });
+      await page.getByRole("group", { name: "服务县区" }).getByLabel("嵩县").check();
+      await page.getByRole("group", { name: "可接受的合作方式" }).getByRole("checkbox").first().check();
+    },
+    field: "标题",
+    right: `香菇菌棒污染防治技术 ${stamp()}`,
+    submit: "发布",
+    sent: { rows: `SELECT count(*) AS n FROM "Offer" WHERE title = $1` },
+  },
+  {
+    form: "space service (new)",
+    as: "SPACE",
+    async open(page) {
+      await page.goto("/services/new");
+      await page.getByLabel("服务类别").selectOption({ label: "质量检测" });
+      await page.getByLabel("服务说明").fill("食用菌农残与重金属检测，三个工作日出具报告，可上门取样。");
+      await page.getByRole("group", { name: "服务县区" }).getByLabel("嵩县").check();
+    },
+    field: "最低收费（元）",
+    wrong: "二百",
+    right: "200",
+    submit: "发布",
+    sent: { toast: "服务已发布" },
+  },
+  {
+    form: "programme (new)",
+    as: "BUREAU",
+    async open(page) {
+      await page.goto("/bureau/programmes/new");
+      await page.getByLabel("项目类型").selectOption({ label: "后补助" });
+      await page.getByLabel("年度").fill("2026");
+      await page.getByLabel("项目说明").fill("对已完成的香菇种植技术推广项目，经绩效考评合格后给予后补助。");
+      await page.getByLabel("总预算（元）").fill("200000");
+      await page.getByLabel("申报截止").fill("2099-12-31");
+    },
+    field: "项目名称",
+    right: `香菇技术推广后补助 ${stamp()}`,
+    submit: "保存草稿",
+    sent: { rows: `SELECT count(*) AS n FROM "Programme" WHERE title = $1` },
+  },
+  {
+    form: "commissioner cohort",
+    as: "BUREAU",
+    async open(page) {
+      await page.goto("/bureau/commissioners");
+      await page.getByLabel("年度").fill("2031");
+      await page.getByLabel("目标人数").fill("25");
+    },
+    field: "批次名称",
+    right: `2031 年度洛阳市科技特派员 ${stamp()}`,
+    submit: "新建批次",
+    sent: { rows: `SELECT count(*) AS n FROM "CommissionerCohort" WHERE name = $1` },
+  },
+  {
+    form: "training (new)",
+    as: "EXPERT",
+    async open(page) {
+      await page.goto("/trainings/new");
+      await page.getByLabel("培训内容").fill("香菇越夏管理：遮阳、通风、补水和病虫害防治，现场演示。");
+      await page.getByLabel("县区").selectOption({ label: "嵩县" });
+      await page.getByLabel("地点").fill("车村镇天桥沟村委会");
+      await page.getByLabel("开始时间").fill("2099-06-20T09:00");
+      await page.getByLabel("名额").fill("30");
+    },
+    field: "培训主题",
+    right: `香菇越夏管理 ${stamp()}`,
+    submit: "发布培训",
+    sent: { rows: `SELECT count(*) AS n FROM "Training" WHERE title = $1` },
+  },
+  {
+    form: "webhook endpoint",
+    as: "INSTITUTION",
+    async open(page) {
+      const id = await one(`SELECT id FROM "Organisation" WHERE name = '河南科技大学'`);
+      await page.goto(`/orgs/${id}/webhooks`);
+      await page.getByRole("group", { name: "订阅的事件" }).getByRole("checkbox").first().check();
+    },
+    field: "接收地址（https://）",
+    wrong: "http://hooks.example.com/xk",
+    right: `https://hooks.example.com/xk-${stamp()}`,
+    submit: "登记",
+    sent: { rows: `SELECT count(*) AS n FROM "WebhookEndpoint" WHERE url = $1` },
+  },
+  {
+    form: "space KPIs",
+    as: "SPACE",
+    async open(page) {
+      const id = await one(`SELECT id FROM "Organisation" WHERE name = '嵩县伊河星创天地'`);
+      await page.goto(`/spaces/${id}/kpis`);
+      for (const label of ["孵化企业和项目", "创业导师", "培训场次", "培训人数", "带动就业"])
+        await page.getByLabel(label, { exact: true }).fill("3");
+    },
+    field: "年份",
+    wrong: "1999",
+    right: "2025",
+    submit: "保存年度数据",
+    sent: { toast: "年度数据已保存" },
+  },
+  {
+    form: "space profile",
+    as: "SPACE",
+    async open(page) {
+      const id = await one(`SELECT id FROM "Organisation" WHERE name = '嵩县伊河星创天地'`);
+      await page.goto(`/spaces/${id}/profile`);
+    },
+    field: "纬度（北纬）",
+    wrong: "40.1",
+    right: "34.15",
+    submit: "保存",
+    sent: { toast: "简介已保存" },
+  },
+  {
+    form: "withdrawal",
+    as: "VILLAGE",
+    async open(page) {
+      await page.goto("/wallet");
+      await page.getByLabel("从哪个钱包提现").selectOption({ index: 1 });
+      await page.getByLabel("开户银行").fill("中国农业银行栾川支行");
+      await page.getByLabel("户名").fill("栾川县协心香菇专业合作社");
+      await page.getByLabel("银行卡号").fill("6228480402564890018");
+    },
+    field: "提现金额（元）",
+    wrong: "一百",
+    right: "1.5",
+    submit: "提交提现申请",
+    sent: { toast: "提现申请已提交，款项已冻结，等待平台付款" },
+  },
+  {
+    form: "offline deposit",
+    as: "ADMIN",
+    async open(page) {
+      await page.goto("/admin/finance");
+      const wallet = await one(`SELECT id FROM "LedgerAccount" WHERE kind = 'WALLET' LIMIT 1`);
+      await page.getByLabel("收款钱包编号").fill(wallet);
+      await page.getByLabel("到账金额（元）").fill("500");
+      await page.getByLabel("付款户名").fill("王建国");
+    },
+    field: "银行流水号",
+    right: `BOC${stamp()}`,
+    submit: "登记入账",
+    sent: { rows: `SELECT count(*) AS n FROM "OfflineDeposit" WHERE "bankReference" = $1` },
+  },
+  {
+    form: "demonstration site (new)",
+    as: "BUREAU",
+    async open(page) {
+      await page.goto("/bureau/demos/new");
+      await page.getByLabel("类型").selectOption({ index: 1 });
+      await page.getByLabel("县区").selectOption({ label: "嵩县" });
+      await page.getByLabel("村", { exact: true }).fill("车村镇天桥沟村");
+      await page.getByLabel("介绍").fill("林下香菇与民宿结合的创意农业示范点，年接待游客两万人次。");
+    },
+    field: "示范点名称",
+    right: `天桥沟林下香菇示范园 ${stamp()}`,
+    submit: "保存",
+    sent: { rows: `SELECT count(*) AS n FROM "DemoSite" WHERE name = $1` },
+  },
+];
+
+/** A session per demo role, logged in once: later rows reuse its cookies. */
+const sessions = new Map<Role, Cookie[]>();
+async function enter(page: Page, who: Who) {
+  if (who === "visitor") return;
+  const saved = sessions.get(who);
+  if (saved) return page.context().addCookies(saved);
+  await logInAs(page, login(who), DEMO_PASSWORD);
+  sessions.set(who, await page.context().cookies());
+}
+
+/** Form submissions this page sends (socket.io's long polling is not one). */
+function countPosts(page: Page) {
+  let posts = 0;
+  page.on("request", (request) => {
+    if (request.method() === "POST" && !request.url().includes("/socket.io")) posts += 1;
+  });
+  return () => posts;
+}
+
+async function expectRefused(field: Locator) {
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  const id = await field.getAttribute("id");
+  await expect(field.page().locator(`[id="${id}-error"]`)).toBeVisible();
+}
+
+const LINK = { latencyMs: 450, downBytesPerSecond: -1, upBytesPerSecond: -1 };
+
+for (const row of cases) {
+  test(`${row.form}: refused, corrected, the first tap on ${row.submit} sends it`, async ({ page }) => {
+    test.setTimeout(45_000);
+    await enter(page, row.as);
+    await row.open(page);
+    const field = page.getByLabel(row.field, { exact: true });
+    const button = page.getByRole("button", { name: row.submit, exact: true });
+    await field.fill(row.wrong ?? "");
+    const posts = countPosts(page);
+    await button.click();
+    await expectRefused(field);
+    expect(posts()).toBe(0);
+
+    await field.fill(row.right);
+    const link = await network(page, page.context());
+    await link.shape(LINK);
+    await button.click();
+    if ("toast" in row.sent) await expect(page.getByRole("status")).toHaveText(row.sent.toast);
+    else {
+      const sql = row.sent.rows;
+      await expect.poll(async () => Number((await query<{ n: string }>(sql, [row.right]))[0]!.n)).toBe(1);
+    }
+    expect(posts()).toBe(1);
+  });
+}

@@ -33,7 +33,9 @@ import { login, network, query } from "./field";
  * | wallet/wallet._index.tsx (withdraw)           | /wallet                                | VILLAGE     |
  */
 
-type Who = Role | "visitor";
+type Who = Role | "INFORMANT" | "visitor";
+/** The informant the demo seed appoints (app/modules/demo/seed-reach.server.ts). */
+const INFORMANT_LOGIN = "informant@demo.xiangke.cn";
 
 interface FormCase {
   form: string;
@@ -54,6 +56,38 @@ interface FormCase {
 const stamp = () => `${Date.now()}`.slice(-7);
 const one = async (sql: string, params: unknown[] = []) =>
   (await query<{ id: string }>(sql, params))[0]!.id;
+
+/** A copy of one row of `table` with `changes` (a need, an offer… to edit without touching the demo's own). */
+async function copyOf(table: string, where: string, changes: Record<string, unknown>) {
+  const id = `copy${stamp()}${Math.random().toString(36).slice(2, 8)}`;
+  return one(
+    `INSERT INTO "${table}" SELECT (jsonb_populate_record(NULL::"${table}", to_jsonb(t) || $1::jsonb)).*
+     FROM "${table}" t WHERE ${where} LIMIT 1 RETURNING id`,
+    [JSON.stringify({ id, ...changes })],
+  );
+}
+
+/** A commissioner assignment for the demo expert, running today, in a cohort of its own. */
+async function assignExpert() {
+  const year = 3000 + Math.floor(Math.random() * 5000);
+  const bureau = await one(`SELECT id FROM "User" WHERE email = $1`, [login("BUREAU")]);
+  const expert = await one(`SELECT id FROM "User" WHERE email = $1`, [login("EXPERT")]);
+  const cohort = await one(
+    `INSERT INTO "CommissionerCohort" (id, year, name, "createdById") VALUES ($1, $2, $3, $4) RETURNING id`,
+    [`cohort${year}`, year, `${year} 年度特派员`, bureau],
+  );
+  await query(
+    `INSERT INTO "CommissionerAssignment" (id, "cohortId", "userId", "countyCode", villages, "startDate", "endDate", "createdById")
+     VALUES ($1, $2, $3, '410325', ARRAY['车村镇天桥沟村'], now() - interval '30 days', now() + interval '300 days', $4)`,
+    [`assign${year}`, cohort, expert, bureau],
+  );
+}
+
+async function deposit(page: Page, wallet: string, yuan: string) {
+  await page.getByLabel("收款钱包编号").fill(wallet);
+  await page.getByLabel("到账金额（元）").fill(yuan);
+  await page.getByLabel("付款户名").fill("王建国");
+}
 
 async function registerFarmer(page: Page) {
   await page.goto("/register");
@@ -196,6 +230,7 @@ const cases: FormCase[] = [
     async open(page) {
       await page.goto("/services/new");
       await page.getByLabel("服务类别").selectOption({ label: "质量检测" });
+      await page.getByLabel("服务名称").fill("食用菌农残与重金属检测");
       await page.getByLabel("服务说明").fill("食用菌农残与重金属检测，三个工作日出具报告，可上门取样。");
       await page.getByRole("group", { name: "服务县区" }).getByLabel("嵩县").check();
     },
@@ -259,7 +294,6 @@ const cases: FormCase[] = [
       await page.getByRole("group", { name: "订阅的事件" }).getByRole("checkbox").first().check();
     },
     field: "接收地址（https://）",
-    wrong: "http://hooks.example.com/xk",
     right: `https://hooks.example.com/xk-${stamp()}`,
     submit: "登记",
     sent: { rows: `SELECT count(*) AS n FROM "WebhookEndpoint" WHERE url = $1` },
@@ -296,8 +330,16 @@ const cases: FormCase[] = [
     form: "withdrawal",
     as: "VILLAGE",
     async open(page) {
+      const coop = await one(`SELECT id FROM "Organisation" WHERE name = '栾川县协心香菇专业合作社'`);
+      await asAnother(page, "ADMIN", async (admin) => {
+        await admin.goto("/admin/finance");
+        await deposit(admin, `wallet:org:${coop}`, "100");
+        await admin.getByLabel("银行流水号").fill(`ABC${stamp()}`);
+        await admin.getByRole("button", { name: "登记入账" }).click();
+        await expect(admin.getByRole("status")).toBeVisible();
+      });
       await page.goto("/wallet");
-      await page.getByLabel("从哪个钱包提现").selectOption({ index: 1 });
+      await page.getByLabel("从哪个钱包提现").selectOption({ value: `wallet:org:${coop}` });
       await page.getByLabel("开户银行").fill("中国农业银行栾川支行");
       await page.getByLabel("户名").fill("栾川县协心香菇专业合作社");
       await page.getByLabel("银行卡号").fill("6228480402564890018");
@@ -313,10 +355,7 @@ const cases: FormCase[] = [
     as: "ADMIN",
     async open(page) {
       await page.goto("/admin/finance");
-      const wallet = await one(`SELECT id FROM "LedgerAccount" WHERE kind = 'WALLET' LIMIT 1`);
-      await page.getByLabel("收款钱包编号").fill(wallet);
-      await page.getByLabel("到账金额（元）").fill("500");
-      await page.getByLabel("付款户名").fill("王建国");
+      await deposit(page, await one(`SELECT id FROM "LedgerAccount" WHERE kind = 'WALLET' LIMIT 1`), "500");
     },
     field: "银行流水号",
     right: `BOC${stamp()}`,
@@ -337,17 +376,182 @@ const cases: FormCase[] = [
     right: `天桥沟林下香菇示范园 ${stamp()}`,
     submit: "保存",
     sent: { rows: `SELECT count(*) AS n FROM "DemoSite" WHERE name = $1` },
+  },  {
+    form: "need (edit)",
+    as: "VILLAGE",
+    async open(page) {
+      const id = await copyOf("Need", `status = 'OPEN' AND "organisationId" IS NOT NULL`, {});
+      await page.goto(`/needs/${id}/edit`);
+    },
+    field: "详细说明",
+    right: `合作社养殖肉牛 120 头，冬季青贮饲料霉变，需要专家指导青贮制作。${stamp()}`,
+    submit: "保存修改",
+    sent: { rows: `SELECT count(*) AS n FROM "Need" WHERE description = $1` },
+  },
+  {
+    form: "need for a farmer (informant)",
+    as: "INFORMANT",
+    async open(page) {
+      await page.goto("/informant/new");
+      await fillNeed(page, "");
+      await page.getByLabel("农户姓名").fill("李老汉");
+      await page.getByLabel("农户手机号").fill(uniqueMobile());
+      await page.getByLabel("征得同意的方式").selectOption({ index: 1 });
+    },
+    field: "标题",
+    right: `土鸡养殖鸡瘟预防 ${stamp()}`,
+    submit: "代农户发布",
+    sent: { rows: `SELECT count(*) AS n FROM "Need" WHERE title = $1` },
+  },
+  {
+    form: "offer (edit)",
+    as: "EXPERT",
+    async open(page) {
+      const expert = await one(`SELECT id FROM "User" WHERE email = $1`, [login("EXPERT")]);
+      const id = await copyOf("Offer", `"expertId" = '${expert}'`, {});
+      await page.goto(`/offers/${id}/edit`);
+    },
+    field: "标题",
+    right: `香菇菌棒污染防治 ${stamp()}`,
+    submit: "保存修改",
+    sent: { rows: `SELECT count(*) AS n FROM "Offer" WHERE title = $1` },
+  },
+  {
+    form: "space service (edit)",
+    as: "SPACE",
+    async open(page) {
+      const id = await copyOf("SpaceService", "true", {});
+      await page.goto(`/services/${id}/edit`);
+    },
+    field: "服务名称",
+    right: `食用菌检测 ${stamp()}`,
+    submit: "保存修改",
+    sent: { rows: `SELECT count(*) AS n FROM "SpaceService" WHERE title = $1` },
+  },
+  {
+    form: "programme (edit)",
+    as: "BUREAU",
+    async open(page) {
+      const id = await copyOf("Programme", "true", { status: "DRAFT" });
+      await page.goto(`/bureau/programmes/${id}/edit`);
+    },
+    field: "项目名称",
+    right: `星创天地建设资助 ${stamp()}`,
+    submit: "保存草稿",
+    sent: { rows: `SELECT count(*) AS n FROM "Programme" WHERE title = $1` },
+  },
+  {
+    form: "programme budget top-up",
+    as: "BUREAU",
+    async open(page) {
+      const id = await one(`SELECT id FROM "Programme" WHERE status = 'OPEN' LIMIT 1`);
+      await page.goto(`/bureau/programmes/${id}`);
+    },
+    field: "追加金额（元）",
+    wrong: "一万",
+    right: "10000",
+    submit: "追加预算",
+    sent: { toast: "预算已追加。" },
+  },
+  {
+    form: "application to a need",
+    as: "EXPERT",
+    async open(page) {
+      const id = await copyOf("Need", `status = 'OPEN' AND "organisationId" IS NOT NULL`, {});
+      await page.goto(`/needs/${id}`);
+      await page.getByLabel("技术方案").fill("先到现场查看青贮窖，取样化验，再制定青贮制作规程并培训饲养员。");
+      await page.getByLabel("合作方式").selectOption({ index: 1 });
+      await page.getByLabel("报价（元）").fill("5000");
+    },
+    field: "时间安排",
+    right: `一周内到场，一个月内完成 ${stamp()}`,
+    submit: "提交申请",
+    sent: { rows: `SELECT count(*) AS n FROM "Application" WHERE timeline = $1` },
+  },
+  {
+    form: "counter-offer (revision thread)",
+    as: "VILLAGE",
+    async open(page) {
+      const need = await one(
+        `SELECT a."needId" AS id FROM "Application" a JOIN "ApplicationRevision" r ON r."applicationId" = a.id LIMIT 1`,
+      );
+      await page.goto(`/needs/${need}`);
+      await page.getByLabel("时间安排").fill("下周二到合作社");
+    },
+    field: "报价（元）",
+    wrong: "三千",
+    right: "3000",
+    submit: "发送还价",
+    sent: { toast: "还价已发送" },
+  },
+  {
+    form: "commissioner dispatch",
+    as: "BUREAU",
+    async open(page) {
+      await assignExpert();
+      await page.goto("/bureau/commissioners");
+      await page.getByLabel("批次", { exact: true }).selectOption({ index: 1 });
+      await page.getByLabel("专家（已认证）").selectOption({ label: "张明 教授" });
+      await page.getByLabel("县区").selectOption({ label: "嵩县" });
+      await page.getByLabel("开始日期").fill("2026-03-01");
+      await page.getByLabel("结束日期").fill("2026-12-31");
+    },
+    field: "服务村",
+    right: "德亭镇杨湾村",
+    submit: "派驻特派员",
+    sent: { toast: "已派驻" },
+  },
+  {
+    form: "commissioner service log",
+    as: "EXPERT",
+    async open(page) {
+      await assignExpert();
+      await page.goto("/commissioners/logs/new");
+      await page.getByLabel("派驻任务").selectOption({ index: 1 });
+      await page.getByLabel("服务日期").fill(new Date().toISOString().slice(0, 10));
+      await page.getByLabel("县区").selectOption({ label: "嵩县" });
+      await page.getByLabel("服务类型").selectOption({ index: 1 });
+      await page.getByLabel("服务农户数").fill("12");
+    },
+    field: "地点",
+    right: `车村镇天桥沟村 ${stamp()}`,
+    submit: "提交",
+    sent: { rows: `SELECT count(*) AS n FROM "ServiceLog" WHERE place = $1` },
+  },
+  {
+    form: "verification (person)",
+    as: "visitor",
+    async open(page) {
+      await registerFarmer(page);
+      await page.goto("/account/verification?person=1");
+      await page.getByLabel("真实姓名").fill("赵大山");
+      await page.getByLabel("情况说明").fill("在栾川县陶湾镇种植香菇十年，希望对接菌棒技术。");
+    },
+    field: "居民身份证号",
+    wrong: "41032419800101",
+    right: "11010519491231002X",
+    submit: "提交认证申请",
+    sent: { toast: "认证申请已提交，请等待市科技局审核" },
   },
 ];
 
 /** A session per demo role, logged in once: later rows reuse its cookies. */
-const sessions = new Map<Role, Cookie[]>();
+const sessions = new Map<Who, Cookie[]>();
 async function enter(page: Page, who: Who) {
   if (who === "visitor") return;
   const saved = sessions.get(who);
   if (saved) return page.context().addCookies(saved);
-  await logInAs(page, login(who), DEMO_PASSWORD);
+  await logInAs(page, who === "INFORMANT" ? INFORMANT_LOGIN : login(who), DEMO_PASSWORD);
   sessions.set(who, await page.context().cookies());
+}
+
+/** Sets something up as another person, in a browser context of their own. */
+async function asAnother(page: Page, who: Role, act: (other: Page) => Promise<void>) {
+  const context = await page.context().browser()!.newContext({ locale: "zh-CN" });
+  const other = await context.newPage();
+  await enter(other, who);
+  await act(other);
+  await context.close();
 }
 
 /** Form submissions this page sends (socket.io's long polling is not one). */

@@ -40,22 +40,21 @@ const INFORMANT_LOGIN = "informant@demo.xiangke.cn";
 interface FormCase {
   form: string;
   as: Who;
-  /** Goes to the form and fills every field but the one refused. */
-  open(page: Page): Promise<void>;
-  /** The label of the field refused, then corrected. */
-  field: string;
+  /** Goes to the form and fills every field but the one refused; may return the id of what it acts on ($2). */
+  open(page: Page): Promise<string | void>;
+  /** The field refused, then corrected: its label, or where it is when the label repeats. */
+  field: string | ((page: Page) => Locator);
   /** What is typed first; the field is left empty without it. */
   wrong?: string;
   /** The correction; unique values also mark the row the submission writes. */
   right: string;
   submit: string;
-  /** The submission's effect: a count of rows holding `right` ($1), or the toast it ends with. */
+  /** The submission's effect: a count of rows holding `right` ($1, with open's id as $2), or its toast. */
   sent: { rows: string } | { toast: string };
 }
 
 const stamp = () => `${Date.now()}`.slice(-7);
-const one = async (sql: string, params: unknown[] = []) =>
-  (await query<{ id: string }>(sql, params))[0]!.id;
+const one = async (sql: string, params: unknown[] = []) => (await query<{ id: string }>(sql, params))[0]!.id;
 
 /** A copy of one row of `table` with `changes` (a need, an offer… to edit without touching the demo's own). */
 async function copyOf(table: string, where: string, changes: Record<string, unknown>) {
@@ -82,6 +81,26 @@ async function assignExpert() {
     [`assign${year}`, cohort, expert, bureau],
   );
 }
+
+/** An application from the demo cooperative to an open programme, in `status`, with `changes`. */
+async function programmeApplication(status: string, changes = "") {
+  return one(
+    `INSERT INTO "ProgrammeApplication" (id, "programmeId", "organisationId", "applicantId", title, summary,
+       "countyCode", industry, "requestedFen", status, "updatedAt" ${changes ? `, ${changes.split("=")[0]}` : ""})
+     SELECT $1, p.id, o.id, u.id, '协心村香菇菌棒标准化', '推广菌棒标准化流程，培训 40 户农户，降低污染率。',
+       '410324', 'PLANTING', 6000000, $2::"ProgrammeApplicationStatus", now() ${changes ? `, ${changes.split("=")[1]}` : ""}
+     FROM "Programme" p, "Organisation" o, "User" u
+     WHERE p.status = 'OPEN' AND o.name = '栾川县协心香菇专业合作社' AND u.phone = $3
+     LIMIT 1 RETURNING id`,
+    [`app${stamp()}${Math.random().toString(36).slice(2, 6)}`, status, `+86${login("VILLAGE")}`],
+  );
+}
+
+/** The form that holds the button named `submit`, for fields whose label repeats on the page. */
+const inFormOf = (submit: string, label: string) => (page: Page) =>
+  page
+    .locator("form", { has: page.getByRole("button", { name: submit, exact: true }) })
+    .getByLabel(label, { exact: true });
 
 async function deposit(page: Page, wallet: string, yuan: string) {
   await page.getByLabel("收款钱包编号").fill(wallet);
@@ -208,7 +227,8 @@ const cases: FormCase[] = [
     right: `菌棒标准化 ${stamp()}`,
     submit: "提交申报",
     sent: { rows: `SELECT count(*) AS n FROM "ProgrammeApplication" WHERE title = $1` },
-  },  {
+  },
+  {
     form: "offer (new)",
     as: "EXPERT",
     async open(page) {
@@ -376,7 +396,8 @@ const cases: FormCase[] = [
     right: `天桥沟林下香菇示范园 ${stamp()}`,
     submit: "保存",
     sent: { rows: `SELECT count(*) AS n FROM "DemoSite" WHERE name = $1` },
-  },  {
+  },
+  {
     form: "need (edit)",
     as: "VILLAGE",
     async open(page) {
@@ -397,6 +418,7 @@ const cases: FormCase[] = [
       await page.getByLabel("农户姓名").fill("李老汉");
       await page.getByLabel("农户手机号").fill(uniqueMobile());
       await page.getByLabel("征得同意的方式").selectOption({ index: 1 });
+      await page.getByLabel("我已征得农户同意").check();
     },
     field: "标题",
     right: `土鸡养殖鸡瘟预防 ${stamp()}`,
@@ -459,7 +481,9 @@ const cases: FormCase[] = [
     async open(page) {
       const id = await copyOf("Need", `status = 'OPEN' AND "organisationId" IS NOT NULL`, {});
       await page.goto(`/needs/${id}`);
-      await page.getByLabel("技术方案").fill("先到现场查看青贮窖，取样化验，再制定青贮制作规程并培训饲养员。");
+      await page
+        .getByLabel("技术方案")
+        .fill("先到现场查看青贮窖，取样化验，再制定青贮制作规程并培训饲养员。");
       await page.getByLabel("合作方式").selectOption({ index: 1 });
       await page.getByLabel("报价（元）").fill("5000");
     },
@@ -475,7 +499,7 @@ const cases: FormCase[] = [
       const need = await one(
         `SELECT a."needId" AS id FROM "Application" a JOIN "ApplicationRevision" r ON r."applicationId" = a.id LIMIT 1`,
       );
-      await page.goto(`/needs/${need}`);
+      await page.goto(`/needs/${need}/applications`);
       await page.getByLabel("时间安排").fill("下周二到合作社");
     },
     field: "报价（元）",
@@ -493,11 +517,11 @@ const cases: FormCase[] = [
       await page.getByLabel("批次", { exact: true }).selectOption({ index: 1 });
       await page.getByLabel("专家（已认证）").selectOption({ label: "张明 教授" });
       await page.getByLabel("县区").selectOption({ label: "嵩县" });
-      await page.getByLabel("开始日期").fill("2026-03-01");
+      await page.getByLabel("服务村").fill("德亭镇杨湾村");
       await page.getByLabel("结束日期").fill("2026-12-31");
     },
-    field: "服务村",
-    right: "德亭镇杨湾村",
+    field: "开始日期",
+    right: "2026-03-01",
     submit: "派驻特派员",
     sent: { toast: "已派驻" },
   },
@@ -532,6 +556,189 @@ const cases: FormCase[] = [
     right: "11010519491231002X",
     submit: "提交认证申请",
     sent: { toast: "认证申请已提交，请等待市科技局审核" },
+  },
+  {
+    form: "programme review (score)",
+    as: "BUREAU",
+    async open(page) {
+      const id = await programmeApplication("SUBMITTED");
+      await page.goto(`/bureau/programmes/applications/${id}`);
+      await page.getByLabel("评审意见").fill("技术路线清楚，带动农户明确。");
+      await page.getByLabel("本人与申报单位、申报人及关联合同各方无利益冲突").check();
+      return id;
+    },
+    field: "评分（0–100）",
+    wrong: "120",
+    right: "85",
+    submit: "提交评分",
+    sent: {
+      rows: `SELECT count(*) AS n FROM "ProgrammeReview" WHERE score = $1::int AND "applicationId" = $2`,
+    },
+  },
+  {
+    form: "programme decision (approve)",
+    as: "BUREAU",
+    async open(page) {
+      const id = await programmeApplication("SUBMITTED");
+      await query(
+        `INSERT INTO "ProgrammeReview" ("applicationId", "reviewerId", score, comment)
+         SELECT $1, id, 85, '同意' FROM "User" WHERE email = ANY($2)`,
+        [id, [login("BUREAU"), "reviewer@demo.xiangke.cn"]],
+      );
+      await page.goto(`/bureau/programmes/applications/${id}`);
+      return id;
+    },
+    field: "批准金额（元）",
+    wrong: "五万",
+    right: "50000",
+    submit: "批准",
+    sent: {
+      rows: `SELECT count(*) AS n FROM "ProgrammeApplication" WHERE "approvedFen" = $1::int * 100 AND id = $2`,
+    },
+  },
+  {
+    form: "programme decision (reject)",
+    as: "BUREAU",
+    async open(page) {
+      const id = await programmeApplication("SUBMITTED");
+      await page.goto(`/bureau/programmes/applications/${id}`);
+      return id;
+    },
+    field: inFormOf("不予批准", "说明"),
+    right: `带动农户不明确 ${stamp()}`,
+    submit: "不予批准",
+    sent: { rows: `SELECT count(*) AS n FROM "ProgrammeApplication" WHERE "decisionNote" = $1 AND id = $2` },
+  },
+  {
+    form: "programme disbursement",
+    as: "BUREAU",
+    async open(page) {
+      const id = await programmeApplication("APPROVED", `"approvedFen"=100000`);
+      await page.goto(`/bureau/programmes/applications/${id}`);
+      return id;
+    },
+    field: "拨付金额（元，留空则拨付余额）",
+    wrong: "三百",
+    right: "300",
+    submit: "拨付",
+    sent: {
+      rows: `SELECT count(*) AS n FROM "ProgrammeApplication" WHERE "disbursedFen" = $1::int * 100 AND id = $2`,
+    },
+  },
+  {
+    form: "completion report",
+    as: "VILLAGE",
+    async open(page) {
+      const id = await programmeApplication("APPROVED", `"approvedFen"=100000`);
+      await page.goto(`/programmes/applications/${id}`);
+      await page.getByLabel("户均年收入变化（元，可为负）").fill("3800");
+      await page.getByLabel("带动就业（人）").fill("6");
+      await page.getByLabel("销售额（元）").fill("860000");
+      await page.getByLabel("项目简介").fill("菌棒污染率由 32% 降到 6%，42 户农户掌握标准化流程。");
+      return id;
+    },
+    field: "培训农民（人）",
+    wrong: "四十二",
+    right: "42",
+    submit: "提交结题报告",
+    sent: {
+      rows: `SELECT count(*) AS n FROM "ProgrammeApplication" WHERE "completedAt" IS NOT NULL AND id = $2 AND $1 <> ''`,
+    },
+  },
+  {
+    form: "performance evaluation",
+    as: "BUREAU",
+    async open(page) {
+      const id = await programmeApplication("APPROVED", `"completedAt"=now()`);
+      await page.goto(`/bureau/programmes/applications/${id}`);
+      await page.getByLabel("考评意见").fill("目标全部完成，推广价值高。");
+      return id;
+    },
+    field: "评分（0–100）",
+    wrong: "120",
+    right: "88",
+    submit: "提交考评",
+    sent: {
+      rows: `SELECT count(*) AS n FROM "ProgrammeApplication" WHERE status = 'EVALUATED' AND id = $2 AND $1 <> ''`,
+    },
+  },
+  ...(["暂停拨款", "追缴资金"] as const).map((action): FormCase => ({
+    form: `sanction (${action})`,
+    as: "BUREAU",
+    async open(page) {
+      const id = await programmeApplication("DISBURSED", `"approvedFen"=100000`);
+      await query(`UPDATE "ProgrammeApplication" SET "disbursedFen" = 100000 WHERE id = $1`, [id]);
+      await page.goto(`/bureau/sanctions/new?application=${id}`);
+      const form = page.locator("form", { has: page.getByRole("button", { name: action }) });
+      if (action === "追缴资金") await form.getByLabel("追缴金额（元）").fill("200");
+      return id;
+    },
+    field: inFormOf(action, "原因"),
+    right: `挪用专项资金 ${stamp()}`,
+    submit: action,
+    sent: {
+      rows: `SELECT count(*) AS n FROM "Sanction" WHERE reason = $1 AND "programmeApplicationId" = $2`,
+    },
+  })),
+  {
+    form: "sanction lifted",
+    as: "BUREAU",
+    async open(page) {
+      const id = await one(
+        `INSERT INTO "Sanction" (id, kind, "userId", reason, "createdById")
+         SELECT $1, 'BAN', u.id, '虚报材料', b.id FROM "User" u, "User" b WHERE u.phone = $2 AND b.email = $3
+         RETURNING id`,
+        [`sanction${stamp()}`, `+86${login("FARMER")}`, login("BUREAU")],
+      );
+      await page.goto(`/bureau/sanctions/${id}`);
+      return id;
+    },
+    field: "解除原因",
+    right: `材料已补正 ${stamp()}`,
+    submit: "解除",
+    sent: { rows: `SELECT count(*) AS n FROM "Sanction" WHERE "liftReason" = $1 AND id = $2` },
+  },
+  {
+    form: "reply to a review",
+    as: "EXPERT",
+    async open(page) {
+      const expert = await one(`SELECT id FROM "User" WHERE email = $1`, [login("EXPERT")]);
+      const id = await copyOf("Review", `"subjectUserId" = '${expert}'`, { reply: null, repliedAt: null });
+      await page.goto(`/reviews/${id}`);
+      return id;
+    },
+    field: "回复内容",
+    right: `感谢合作社的认可，明年继续跟进。${stamp()}`,
+    submit: "发表回复",
+    sent: { rows: `SELECT count(*) AS n FROM "Review" WHERE reply = $1 AND id = $2` },
+  },
+  {
+    form: "profile moderation (hide)",
+    as: "BUREAU",
+    async open(page) {
+      const id = await copyOf("Organisation", `name = '河南科技大学'`, {
+        name: `河南科技大学（副本 ${stamp()}）`,
+      });
+      await page.goto(`/orgs/${id}`);
+      return id;
+    },
+    field: "隐藏原因",
+    right: `冒用他人名义 ${stamp()}`,
+    submit: "隐藏此页面",
+    sent: { rows: `SELECT count(*) AS n FROM "Organisation" WHERE "hiddenReason" = $1 AND id = $2` },
+  },
+  {
+    form: "space service request",
+    as: "VILLAGE",
+    async open(page) {
+      const id = await one(`SELECT id FROM "SpaceService" WHERE status = 'PUBLISHED' LIMIT 1`);
+      await page.goto(`/services/${id}/request`);
+      await page.getByLabel("所在县区").selectOption({ label: "栾川县" });
+    },
+    field: "需求说明",
+    right: `香菇菌棒需要农残检测，合作社 40 户。${stamp()}`,
+    submit: "提交申请",
+    sent: { rows: `SELECT count(*) AS n FROM "ServiceRequest" WHERE description = $1` },
   },
 ];
 
@@ -569,14 +776,15 @@ async function expectRefused(field: Locator) {
   await expect(field.page().locator(`[id="${id}-error"]`)).toBeVisible();
 }
 
-const LINK = { latencyMs: 450, downBytesPerSecond: -1, upBytesPerSecond: -1 };
+const LINK = { latencyMs: 300, downBytesPerSecond: -1, upBytesPerSecond: -1 };
 
 for (const row of cases) {
   test(`${row.form}: refused, corrected, the first tap on ${row.submit} sends it`, async ({ page }) => {
     test.setTimeout(45_000);
     await enter(page, row.as);
-    await row.open(page);
-    const field = page.getByLabel(row.field, { exact: true });
+    const subject = await row.open(page);
+    const field =
+      typeof row.field === "string" ? page.getByLabel(row.field, { exact: true }) : row.field(page);
     const button = page.getByRole("button", { name: row.submit, exact: true });
     await field.fill(row.wrong ?? "");
     const posts = countPosts(page);
@@ -591,7 +799,11 @@ for (const row of cases) {
     if ("toast" in row.sent) await expect(page.getByRole("status")).toHaveText(row.sent.toast);
     else {
       const sql = row.sent.rows;
-      await expect.poll(async () => Number((await query<{ n: string }>(sql, [row.right]))[0]!.n)).toBe(1);
+      await expect
+        .poll(async () =>
+          Number((await query<{ n: string }>(sql, subject ? [row.right, subject] : [row.right]))[0]!.n),
+        )
+        .toBe(1);
     }
     expect(posts()).toBe(1);
   });

@@ -87,14 +87,30 @@ interface FormCase {
 }
 
 /**
- * Opens a page and waits until React has hydrated its forms: a value typed before that can be lost
- * when conform re-renders the fields (seen on /spaces/:id/kpis), which is not what is tested here.
+ * Opens a page and waits until React has committed its hydration (reported through the hook React
+ * DevTools uses, installed by `watchCommits`): a tap while the page is still hydrating is another
+ * question (see the report of this suite), not the one asked here.
  */
 async function visit(page: Page, url: string) {
   await page.goto(url);
-  await page.waitForFunction(() =>
-    [...document.forms].every((form) => Object.keys(form).some((key) => key.startsWith("__reactFiber"))),
-  );
+  await page.waitForFunction(() => (window as { reactCommitted?: boolean }).reactCommitted === true);
+}
+
+function watchCommits(page: Page) {
+  return page.addInitScript(() => {
+    const hook = {
+      supportsFiber: true,
+      renderers: new Map(),
+      inject: () => 1,
+      checkDCE: () => undefined,
+      onCommitFiberUnmount: () => undefined,
+      onPostCommitFiberRoot: () => undefined,
+      onCommitFiberRoot: () => {
+        (window as { reactCommitted?: boolean }).reactCommitted = true;
+      },
+    };
+    Object.assign(window, { __REACT_DEVTOOLS_GLOBAL_HOOK__: hook });
+  });
 }
 
 const stamp = () => `${Date.now()}`.slice(-7);
@@ -845,6 +861,7 @@ const LINK = { latencyMs: 300, downBytesPerSecond: -1, upBytesPerSecond: -1 };
 for (const row of cases) {
   test(`${row.form}: refused, corrected, the first tap on ${row.submit} sends it`, async ({ page }) => {
     test.setTimeout(45_000);
+    await watchCommits(page);
     await enter(page, row.as);
     const subject = await row.open(page);
     const field =

@@ -2,13 +2,14 @@ import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
+import { deferredPartsLoaded } from "~/components/deferred";
 import { withMessageUsage } from "~/i18n/message-usage.server";
 import { MessageUsageContext } from "~/i18n/page-messages";
 import { NonceContext } from "~/utils/nonce";
 
 export const streamTimeout = 5_000;
 
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -16,14 +17,16 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce;
-  // The namespaces the page translates are recorded while it renders (app/i18n/page-messages.tsx).
+  // A part that loads lazily in the browser renders in the same pass here (components/deferred).
+  await deferredPartsLoaded();
+  // The messages the page translates are recorded while it renders (app/i18n/page-messages.tsx).
   return withMessageUsage(
-    (usedNamespaces) =>
+    (usedMessages) =>
       new Promise<Response>((resolve, reject) => {
         let shellRendered = false;
         const { pipe, abort } = renderToPipeableStream(
           <NonceContext.Provider value={nonce}>
-            <MessageUsageContext.Provider value={usedNamespaces}>
+            <MessageUsageContext.Provider value={usedMessages}>
               <RemixServer context={remixContext} url={request.url} nonce={nonce} />
             </MessageUsageContext.Provider>
           </NonceContext.Provider>,

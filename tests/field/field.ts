@@ -162,3 +162,30 @@ export function outboxCount(page: Page): Promise<number> {
       }),
   );
 }
+
+/**
+ * Opens a page and waits until React has committed its hydration (reported through the hook React
+ * DevTools uses, installed by `watchCommits`): a tap while the page is still hydrating is another
+ * question (see the report of this suite), not the one asked here.
+ */
+export async function visit(page: Page, url: string) {
+  await page.goto(url);
+  await page.waitForFunction(() => (window as { reactCommitted?: boolean }).reactCommitted === true);
+}
+
+export function watchCommits(page: Page) {
+  return page.addInitScript(() => {
+    const hook = {
+      supportsFiber: true,
+      renderers: new Map(),
+      inject: () => 1,
+      checkDCE: () => undefined,
+      onCommitFiberUnmount: () => undefined,
+      onPostCommitFiberRoot: () => undefined,
+      onCommitFiberRoot: () => {
+        (window as { reactCommitted?: boolean }).reactCommitted = true;
+      },
+    };
+    Object.assign(window, { __REACT_DEVTOOLS_GLOBAL_HOOK__: hook });
+  });
+}

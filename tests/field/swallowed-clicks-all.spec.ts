@@ -2,7 +2,7 @@ import { expect, test, type Cookie, type Locator, type Page } from "@playwright/
 import type { Role } from "../../app/generated/prisma/enums";
 import { DEMO_PASSWORD } from "../../app/modules/demo/demo-accounts";
 import { fillNeed, logInAs, uniqueMobile } from "../e2e/helpers";
-import { login, network, query } from "./field";
+import { login, network, query, visit, watchCommits } from "./field";
 
 /*
  * No swallowed clicks after a validation error, on every form the browser checks. Each row: open
@@ -84,33 +84,6 @@ interface FormCase {
   submit: string;
   /** The submission's effect: a count of rows holding `right` ($1, with open's id as $2), or its toast. */
   sent: { rows: string } | { toast: string };
-}
-
-/**
- * Opens a page and waits until React has committed its hydration (reported through the hook React
- * DevTools uses, installed by `watchCommits`): a tap while the page is still hydrating is another
- * question (see the report of this suite), not the one asked here.
- */
-async function visit(page: Page, url: string) {
-  await page.goto(url);
-  await page.waitForFunction(() => (window as { reactCommitted?: boolean }).reactCommitted === true);
-}
-
-function watchCommits(page: Page) {
-  return page.addInitScript(() => {
-    const hook = {
-      supportsFiber: true,
-      renderers: new Map(),
-      inject: () => 1,
-      checkDCE: () => undefined,
-      onCommitFiberUnmount: () => undefined,
-      onPostCommitFiberRoot: () => undefined,
-      onCommitFiberRoot: () => {
-        (window as { reactCommitted?: boolean }).reactCommitted = true;
-      },
-    };
-    Object.assign(window, { __REACT_DEVTOOLS_GLOBAL_HOOK__: hook });
-  });
 }
 
 const stamp = () => `${Date.now()}`.slice(-7);

@@ -7,7 +7,12 @@ import {
 } from "@remix-run/react";
 import { forwardRef, useEffect, useId, useRef, type FormEvent } from "react";
 import { SUBMISSION_FIELD } from "~/modules/submissions/submission-field";
-import { UploadProgress } from "./upload-progress";
+import { deferred } from "./deferred";
+
+// Only a form with files has an upload to show: its code loads with the first such form.
+const UploadProgress = deferred(() => import("./upload-progress").then((module) => module.UploadProgress), {
+  quiet: true,
+});
 
 export { SUBMISSION_FIELD };
 

@@ -146,7 +146,7 @@ describe("backups", () => {
       expect(summary.rows).toBe(Object.values(expected).reduce((sum, table) => sum + table.rows, 0));
 
       const uploads = await filesIn(sourceUploads);
-      expect(Object.keys(uploads)).toHaveLength(2); // the image and its thumbnail
+      expect(Object.keys(uploads)).toHaveLength(3); // the image and its 400 and 200 px copies
       expect(await filesIn(targetUploads)).toEqual(uploads);
 
       await onTarget(async () => {

@@ -88,6 +88,10 @@ describe("storeImage", () => {
       path.join(uploadsDir, row.storageKey.replace(/\.webp$/, ".thumb.webp")),
     ).metadata();
     expect(thumbnail).toMatchObject({ format: "webp", width: 400, height: 267 });
+    const small = await sharp(
+      path.join(uploadsDir, row.storageKey.replace(/\.webp$/, ".small.webp")),
+    ).metadata();
+    expect(small).toMatchObject({ format: "webp", width: 200, height: 134 });
   });
 
   it("does not enlarge a small photo", async () => {
@@ -187,11 +191,11 @@ describe("storeImage", () => {
 });
 
 describe("deleteUpload", () => {
-  it("removes the row and both files", async () => {
+  it("removes the row and its three files", async () => {
     const owner = await createUser();
     const before = await filesOnDisk();
     const stored = await storeImage({ ownerId: owner.id, file: imageFile(await png(60, 60), "a.png") });
-    expect((await filesOnDisk()).length).toBe(before.length + 2);
+    expect((await filesOnDisk()).length).toBe(before.length + 3);
     await deleteUpload(stored.id);
     expect(await db.upload.findUnique({ where: { id: stored.id }, select: { id: true } })).toBeNull();
     expect(await filesOnDisk()).toEqual(before);
@@ -307,6 +311,26 @@ describe("the /uploads/:id route", () => {
       width: 400,
       height: 300,
     });
+  });
+
+  it("serves the 200 px copy, making it on first asking for a photo stored before it existed", async () => {
+    const owner = await createUser();
+    const stored = await storeImage({ ownerId: owner.id, file: imageFile(await png(800, 600), "a.png") });
+    const { storageKey } = await db.upload.findUniqueOrThrow({
+      where: { id: stored.id },
+      select: { storageKey: true },
+    });
+    const smallKey = storageKey.replace(/\.webp$/, ".small.webp");
+    await getStorage().delete(smallKey);
+
+    const small = await uploadLoader(loaderArgs(stored.id, "?v=small"));
+    expect(small.headers.get("etag")).toBe(`"${stored.id}-small"`);
+    expect(await sharp(await bodyOf(small)).metadata()).toMatchObject({
+      format: "webp",
+      width: 200,
+      height: 150,
+    });
+    expect(await getStorage().get(smallKey)).not.toBeNull();
   });
 
   it("answers a revalidation with 304", async () => {

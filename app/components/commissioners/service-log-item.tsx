@@ -3,6 +3,7 @@ import { formatDate } from "~/i18n/format";
 import type { ServiceLogKind } from "~/generated/prisma/enums";
 import { useT } from "~/i18n/use-t";
 import { countyName } from "~/modules/reference/reference";
+import { Photo } from "~/components/photo";
 
 interface ServiceLog {
   id: string;
@@ -30,11 +31,11 @@ export function ServiceLogItem({ log, canDelete }: { log: ServiceLog; canDelete:
         <div className="grid grid-cols-4 gap-2">
           {log.photoIds.map((photoId) => (
             <a key={photoId} href={`/commissioners/logs/photos/${photoId}`}>
-              <img
-                src={`/commissioners/logs/photos/${photoId}?v=thumb`}
+              <Photo
+                src={`/commissioners/logs/photos/${photoId}`}
+                sizes="(min-width: 640px) 9rem, 25vw"
                 alt={t("commissioners.logPhoto")}
                 className="aspect-square w-full rounded object-cover"
-                loading="lazy"
               />
             </a>
           ))}

@@ -6,6 +6,7 @@ import { CountyField } from "~/components/reference-fields";
 import { useSchemaForm } from "~/components/use-schema-form";
 import { useT } from "~/i18n/use-t";
 import { DEMO_SITE_TYPES, DemoSiteSchema } from "~/modules/creative/creative.schema";
+import { Photo } from "~/components/photo";
 
 interface SiteValues {
   name: string;
@@ -73,8 +74,9 @@ export function DemoSiteForm({
           <div className="grid grid-cols-3 gap-2">
             {site.photoIds.map((photoId, index) => (
               <label key={photoId} className="space-y-1">
-                <img
-                  src={`/uploads/${photoId}?v=thumb`}
+                <Photo
+                  src={`/uploads/${photoId}`}
+                  sizes="(min-width: 640px) 12rem, 33vw"
                   alt={t("creative.photoAlt", { n: index + 1 })}
                   className="aspect-square w-full rounded object-cover"
                 />

@@ -1,3 +1,4 @@
+import { Photo } from "~/components/photo";
 import { useT } from "~/i18n/use-t";
 
 /** Thumbnails of uploaded photos, each opening the full photo; nothing when there are none. */
@@ -8,11 +9,11 @@ export function PhotoGrid({ photoIds, className }: { photoIds: string[]; classNa
     <div className={className}>
       {photoIds.map((photoId, index) => (
         <a key={photoId} href={`/uploads/${photoId}`}>
-          <img
-            src={`/uploads/${photoId}?v=thumb`}
+          <Photo
+            src={`/uploads/${photoId}`}
+            sizes="(min-width: 640px) 12rem, 33vw"
             alt={t("creative.photoAlt", { n: index + 1 })}
             className="aspect-square w-full rounded object-cover"
-            loading="lazy"
           />
         </a>
       ))}

@@ -8,6 +8,7 @@ import { useT } from "~/i18n/use-t";
 import { countyName, INDUSTRIES, localName } from "~/modules/reference/reference";
 import { MoneyRange } from "~/components/money-range";
 import { STATUS_TONE } from "./need-labels";
+import { Photo } from "~/components/photo";
 
 export interface NeedCardData {
   id: string;
@@ -43,10 +44,10 @@ export function NeedCard({ need, terms = [] }: { need: NeedCardData; terms?: rea
   return (
     <li className="card flex gap-3 p-3 sm:p-4">
       {photo ? (
-        <img
-          src={`/uploads/${photo.uploadId}?v=thumb`}
+        <Photo
+          src={`/uploads/${photo.uploadId}`}
+          sizes="6rem"
           alt=""
-          loading="lazy"
           width={96}
           height={96}
           className="h-24 w-24 flex-none rounded-lg object-cover"

@@ -8,6 +8,7 @@ import type { ReactNode } from "react";
 import { FactList } from "~/components/fact-list";
 import { MoneyRange } from "~/components/money-range";
 import { STATUS_TONE } from "./need-labels";
+import { Photo } from "~/components/photo";
 
 export interface NeedDetailsData {
   id: string;
@@ -80,10 +81,11 @@ export function NeedDetails({ need }: { need: NeedDetailsData }) {
           {need.photos.map((photo, index) => (
             <li key={photo.uploadId}>
               <a href={`/uploads/${photo.uploadId}`}>
-                <img
-                  src={`/uploads/${photo.uploadId}?v=thumb`}
+                <Photo
+                  src={`/uploads/${photo.uploadId}`}
+                  sizes="(min-width: 640px) 16rem, 50vw"
+                  upTo="full"
                   alt={t("needs.photoAlt", { n: index + 1 })}
-                  loading="lazy"
                   className="aspect-[4/3] w-full rounded-lg object-cover"
                 />
               </a>

@@ -24,6 +24,7 @@ import {
 import { COUNTIES, INDUSTRIES, localName } from "~/modules/reference/reference";
 import { MAX_IMAGE_BYTES } from "~/modules/uploads/limits";
 import { useHydrated } from "~/utils/use-hydrated";
+import { Photo } from "~/components/photo";
 
 export interface NeedFormDefaults {
   organisationId?: string;
@@ -194,8 +195,9 @@ export function NeedForm({
           <ul className="mt-2 grid grid-cols-3 gap-2">
             {photos.map((photo, index) => (
               <li key={photo.uploadId} className="space-y-1">
-                <img
-                  src={`/uploads/${photo.uploadId}?v=thumb`}
+                <Photo
+                  src={`/uploads/${photo.uploadId}`}
+                  sizes="(min-width: 640px) 12rem, 33vw"
                   alt={t("needs.photoAlt", { n: index + 1 })}
                   className="aspect-square w-full rounded-lg object-cover"
                 />

@@ -11,6 +11,7 @@ import type {
 import { useT } from "~/i18n/use-t";
 import { PASSING_SCORE } from "~/modules/programmes/programmes.schema";
 import { countyName, INDUSTRIES, localName } from "~/modules/reference/reference";
+import { Photo } from "~/components/photo";
 
 export interface MoneyFacts {
   budgetFen: number;
@@ -154,11 +155,11 @@ export function OutcomeFacts({ outcome, evidence }: { outcome: OutcomeData; evid
           {evidence.map((src) => (
             <li key={src}>
               <a href={src}>
-                <img
-                  src={`${src}?v=thumb`}
+                <Photo
+                  src={src}
+                  sizes="(min-width: 640px) 12rem, 33vw"
                   alt=""
                   className="aspect-square w-full rounded object-cover"
-                  loading="lazy"
                 />
               </a>
             </li>

@@ -16,6 +16,8 @@ export { MAX_IMAGE_BYTES };
 /** Longest side of a stored photo: sharp on a phone screen, a fraction of a camera original. */
 export const MAX_IMAGE_SIDE = 1600;
 export const THUMBNAIL_WIDTH = 400;
+/** A card's picture on a phone: about 100 CSS px wide at two device pixels a CSS pixel. */
+export const SMALL_WIDTH = 200;
 // A small PNG can declare a huge canvas that takes gigabytes to decode; 64 MP covers phone cameras.
 const MAX_INPUT_PIXELS = 64_000_000;
 const WEBP_QUALITY = 80;
@@ -57,7 +59,7 @@ export interface StoredImage {
 
 /**
  * Checks a photo by its content, turns it upright, drops its metadata (phones put GPS positions
- * there), shrinks it to fit 1600×1600 as WebP with a 400 px wide thumbnail, stores both files and
+ * there), shrinks it to fit 1600×1600 as WebP with 400 and 200 px wide copies, stores the files and
  * records the `Upload` row. If the row cannot be written the files are removed again.
  *
  * With `tx`, the row is written in the caller's transaction; if that transaction rolls back after
@@ -74,12 +76,13 @@ export async function storeImage(
   const type = sniffImageType(original);
   if (!type) throw new DomainError("upload.unsupported_type");
 
-  const { full, thumbnail } = await renderImage(original, type);
+  const { full, thumbnail, small } = await renderImage(original, type);
   const storageKey = newStorageKey();
   const storage = getStorage();
   try {
     await storage.put(storageKey, full.data, "image/webp");
-    await storage.put(thumbnailKey(storageKey), thumbnail, "image/webp");
+    await storage.put(variantKey(storageKey, "thumb"), thumbnail, "image/webp");
+    await storage.put(variantKey(storageKey, "small"), small, "image/webp");
     const row = await (tx ?? db).upload.create({
       data: {
         ownerId,
@@ -99,7 +102,9 @@ export async function storeImage(
       mimeType: "image/webp",
     };
   } catch (error) {
-    await Promise.allSettled([storage.delete(storageKey), storage.delete(thumbnailKey(storageKey))]);
+    await Promise.allSettled(
+      IMAGE_VARIANTS.map((variant) => storage.delete(variantKey(storageKey, variant))),
+    );
     throw error;
   }
 }
@@ -115,11 +120,9 @@ async function renderImage(original: Uint8Array, type: ImageType) {
       .resize({ width: MAX_IMAGE_SIDE, height: MAX_IMAGE_SIDE, fit: "inside", withoutEnlargement: true })
       .webp({ quality: WEBP_QUALITY })
       .toBuffer({ resolveWithObject: true });
-    const thumbnail = await sharp(full.data)
-      .resize({ width: THUMBNAIL_WIDTH, withoutEnlargement: true })
-      .webp({ quality: WEBP_QUALITY })
-      .toBuffer();
-    return { full, thumbnail };
+    const thumbnail = await narrower(full.data, THUMBNAIL_WIDTH);
+    const small = await narrower(thumbnail, SMALL_WIDTH);
+    return { full, thumbnail, small };
   } catch (error) {
     if (isDomainError(error)) throw error;
     if (error instanceof Error && /pixel limit/i.test(error.message)) {
@@ -136,8 +139,22 @@ function newStorageKey(): string {
   return `images/${name.slice(0, 2)}/${name}.webp`;
 }
 
-function thumbnailKey(storageKey: string): string {
-  return storageKey.replace(/\.webp$/, ".thumb.webp");
+function narrower(image: Buffer, width: number): Promise<Buffer> {
+  return sharp(image).resize({ width, withoutEnlargement: true }).webp({ quality: WEBP_QUALITY }).toBuffer();
+}
+
+/** The sizes a photo is kept in: as uploaded (at most 1600 px), 400 and 200 px wide. */
+export const IMAGE_VARIANTS = ["full", "thumb", "small"] as const;
+export type ImageVariant = (typeof IMAGE_VARIANTS)[number];
+
+/** The size asked for in a photo's URL (`?v=thumb`, `?v=small`); anything else is the full photo. */
+export function imageVariant(url: string | URL): ImageVariant {
+  const asked = new URL(url, "http://localhost").searchParams.get("v");
+  return asked === "thumb" || asked === "small" ? asked : "full";
+}
+
+function variantKey(storageKey: string, variant: ImageVariant): string {
+  return variant === "full" ? storageKey : storageKey.replace(/\.webp$/, `.${variant}.webp`);
 }
 
 export type AudioType = "audio/webm" | "audio/ogg" | "audio/mp4" | "audio/mpeg" | "audio/wav";
@@ -197,18 +214,31 @@ export async function storeAudio(
 }
 
 /** Where a stored file is served. Its content never changes, so browsers may cache it forever. */
-export function uploadUrl(id: string, variant: "full" | "thumb" = "full"): string {
+export function uploadUrl(id: string, variant: ImageVariant = "full"): string {
   const path = `/uploads/${encodeURIComponent(id)}`;
-  return variant === "thumb" ? `${path}?v=thumb` : path;
+  return variant === "full" ? path : `${path}?v=${variant}`;
 }
 
 /** The stored bytes of an upload for serving, or null when the id (or its file) is unknown. */
-export async function readUpload(id: string, variant: "full" | "thumb" = "full") {
+export async function readUpload(id: string, variant: ImageVariant = "full") {
   const row = await db.upload.findUnique({ where: { id }, select: { storageKey: true, mimeType: true } });
   if (!row) return null;
-  const thumbnail = variant === "thumb" && row.mimeType === "image/webp";
-  const stored = await getStorage().get(thumbnail ? thumbnailKey(row.storageKey) : row.storageKey);
+  // Audio has one size; photos stored before the 200 px copy existed get it made on first asking.
+  const sized = row.mimeType === "image/webp" ? variant : "full";
+  if (sized === "small") await ensureSmallCopy(row.storageKey);
+  const stored = await getStorage().get(variantKey(row.storageKey, sized));
   return stored ? { ...stored, mimeType: row.mimeType } : null;
+}
+
+async function ensureSmallCopy(storageKey: string): Promise<void> {
+  const storage = getStorage();
+  const smallKey = variantKey(storageKey, "small");
+  const existing = await storage.get(smallKey);
+  if (existing) return void (await existing.stream.cancel());
+  const thumbnail = await storage.get(variantKey(storageKey, "thumb"));
+  if (!thumbnail) return;
+  const bytes = Buffer.from(await new Response(thumbnail.stream).arrayBuffer());
+  await storage.put(smallKey, await narrower(bytes, SMALL_WIDTH), "image/webp");
 }
 
 /**
@@ -220,7 +250,7 @@ export async function deleteUpload(id: string): Promise<void> {
   if (!row) throw new DomainError("upload.not_found");
   await db.upload.delete({ where: { id }, select: { id: true } });
   const storage = getStorage();
-  await Promise.all([storage.delete(row.storageKey), storage.delete(thumbnailKey(row.storageKey))]);
+  await Promise.all(IMAGE_VARIANTS.map((variant) => storage.delete(variantKey(row.storageKey, variant))));
 }
 
 /**
@@ -313,8 +343,7 @@ export async function isPrivateUpload(id: string): Promise<boolean> {
  * shared caches. 404 when the file is gone.
  */
 export async function privateImageResponse(uploadId: string, request: Request): Promise<Response> {
-  const variant = new URL(request.url).searchParams.get("v") === "thumb" ? "thumb" : "full";
-  const stored = await readUpload(uploadId, variant);
+  const stored = await readUpload(uploadId, imageVariant(request.url));
   if (!stored) throw new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
   return new Response(stored.stream, {
     headers: {

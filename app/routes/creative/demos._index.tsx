@@ -11,6 +11,7 @@ import { countyName } from "~/modules/reference/reference";
 import { getOptionalUser } from "~/modules/users/guards.server";
 import { can } from "~/modules/users/permissions";
 import { titleMeta } from "~/utils/meta";
+import { Photo } from "~/components/photo";
 
 export const meta: MetaFunction<typeof loader> = titleMeta("creative.demos");
 
@@ -55,11 +56,11 @@ export default function DemosPage() {
         {sites.map((site) => (
           <li key={site.id} className="card space-y-2">
             {site.photoIds[0] ? (
-              <img
-                src={`/uploads/${site.photoIds[0]}?v=thumb`}
+              <Photo
+                src={`/uploads/${site.photoIds[0]}`}
+                sizes="(min-width: 1024px) 20rem, (min-width: 640px) 50vw, 100vw"
                 alt=""
                 className="aspect-video w-full rounded object-cover"
-                loading="lazy"
               />
             ) : null}
             <Link to={`/demos/${site.id}`} className="text-lg font-semibold underline">

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { isPrivateUpload, readUpload } from "~/modules/uploads/uploads.server";
+import { imageVariant, isPrivateUpload, readUpload } from "~/modules/uploads/uploads.server";
 
 /**
  * Serves a stored upload (photos of needs are public). An id's content never changes, so the
  * response may be cached for a year and a revalidation is answered with 304.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const variant = new URL(request.url).searchParams.get("v") === "thumb" ? "thumb" : "full";
+  const variant = imageVariant(request.url);
   const etag = `"${params.id}-${variant}"`;
   const cacheHeaders = {
     "Cache-Control": "public, max-age=31536000, immutable",

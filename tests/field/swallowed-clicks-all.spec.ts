@@ -840,6 +840,9 @@ for (const row of cases) {
     const field =
       typeof row.field === "string" ? page.getByLabel(row.field, { exact: true }) : row.field(page);
     const button = page.getByRole("button", { name: row.submit, exact: true });
+    // Conform turns the browser's own check off (novalidate) in the commit after hydration; a tap
+    // before that gets the browser's bubble on the empty field instead of the form's message.
+    await expect(page.locator("form").filter({ has: button })).toHaveAttribute("novalidate", "");
     await field.fill(row.wrong ?? "");
     const posts = countPosts(page);
     await button.click();

@@ -2,7 +2,7 @@ import { expect, test, type Cookie, type Locator, type Page } from "@playwright/
 import type { Role } from "../../app/generated/prisma/enums";
 import { DEMO_PASSWORD } from "../../app/modules/demo/demo-accounts";
 import { fillNeed, logInAs, uniqueMobile } from "../e2e/helpers";
-import { login, network, query, visit, watchCommits } from "./field";
+import { login, network, query, visit, watchCommits } from "../field/field";
 
 /*
  * No swallowed clicks after a validation error, on every form the browser checks. Each row: open

@@ -14,8 +14,6 @@ const UploadProgress = deferred(() => import("./upload-progress").then((module) 
   quiet: true,
 });
 
-export { SUBMISSION_FIELD };
-
 /**
  * A key for one showing of one form: the root loader's per-response seed, the history entry and
  * the form's place in the tree. It is the same on the server and in the browser (no hydration

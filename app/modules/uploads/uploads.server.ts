@@ -225,20 +225,21 @@ export async function readUpload(id: string, variant: ImageVariant = "full") {
   if (!row) return null;
   // Audio has one size; photos stored before the 200 px copy existed get it made on first asking.
   const sized = row.mimeType === "image/webp" ? variant : "full";
-  if (sized === "small") await ensureSmallCopy(row.storageKey);
-  const stored = await getStorage().get(variantKey(row.storageKey, sized));
+  const key = variantKey(row.storageKey, sized);
+  const stored =
+    (await getStorage().get(key)) ?? (sized === "small" ? await makeSmallCopy(row.storageKey) : null);
   return stored ? { ...stored, mimeType: row.mimeType } : null;
 }
 
-async function ensureSmallCopy(storageKey: string): Promise<void> {
+/** The 200 px copy of a photo stored before it existed, made from the 400 px one, kept and read. */
+async function makeSmallCopy(storageKey: string) {
   const storage = getStorage();
-  const smallKey = variantKey(storageKey, "small");
-  const existing = await storage.get(smallKey);
-  if (existing) return void (await existing.stream.cancel());
   const thumbnail = await storage.get(variantKey(storageKey, "thumb"));
-  if (!thumbnail) return;
+  if (!thumbnail) return null;
   const bytes = Buffer.from(await new Response(thumbnail.stream).arrayBuffer());
+  const smallKey = variantKey(storageKey, "small");
   await storage.put(smallKey, await narrower(bytes, SMALL_WIDTH), "image/webp");
+  return storage.get(smallKey);
 }
 
 /**

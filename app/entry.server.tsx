@@ -1,10 +1,10 @@
-import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { deferredPartsLoaded } from "~/components/deferred";
 import { withMessageUsage } from "~/i18n/message-usage.server";
 import { MessageUsageContext } from "~/i18n/page-messages";
+import { htmlWithoutReactNulBytes } from "~/utils/html-stream.server";
 import { NonceContext } from "~/utils/nonce";
 
 export const streamTimeout = 5_000;
@@ -37,7 +37,7 @@ export default async function handleRequest(
             // not behind the inline script a streamed boundary needs — it reads without JavaScript.
             onAllReady() {
               shellRendered = true;
-              const body = new PassThrough();
+              const body = htmlWithoutReactNulBytes();
               responseHeaders.set("Content-Type", "text/html; charset=utf-8");
               resolve(
                 new Response(createReadableStreamFromReadable(body), {

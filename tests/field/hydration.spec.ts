@@ -13,6 +13,13 @@ const PAGES = ["/", "/needs", "NEED", "/workspace", "/agreements", "/wallet", "/
 
 function reactErrors(page: Page) {
   const errors: string[] = [];
+  // React 18 leaves NUL bytes at its 2 kB buffer ends (app/utils/html-stream.server.ts): in the
+  // page's data they become U+FFFD and the browser's render differs from the server's.
+  page.on("response", async (response) => {
+    if (response.request().resourceType() !== "document" || response.status() !== 200) return;
+    const body = await response.body().catch(() => null);
+    if (body?.includes(0)) errors.push(`${response.url()}: a NUL byte at ${body.indexOf(0)}`);
+  });
   page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
   page.on("console", (message) => {
     if (message.type() === "error" && /react|hydrat/i.test(message.text()))

@@ -144,6 +144,7 @@ export function FundersForm({
                   defaultValue={(account.initialValue as string | undefined) ?? ""}
                   className="input"
                   aria-invalid={account.errors?.length ? true : undefined}
+                  aria-describedby={account.errors?.length ? account.errorId : undefined}
                 >
                   <option value="">{t("cofunding.option.none")}</option>
                   <option value={view.payer.accountId}>
@@ -171,7 +172,7 @@ export function FundersForm({
                     </optgroup>
                   ) : null}
                 </select>
-                <ErrorList errors={account.errors} />
+                <ErrorList id={account.errorId} errors={account.errors} />
               </div>
               <div className="space-y-1">
                 <label htmlFor={amount.id} className="block text-sm font-medium">
@@ -184,8 +185,9 @@ export function FundersForm({
                   inputMode="decimal"
                   className="input"
                   aria-invalid={amount.errors?.length ? true : undefined}
+                  aria-describedby={amount.errors?.length ? amount.errorId : undefined}
                 />
-                <ErrorList errors={amount.errors} />
+                <ErrorList id={amount.errorId} errors={amount.errors} />
               </div>
             </div>
           );

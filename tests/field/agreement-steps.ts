@@ -55,6 +55,38 @@ export async function deposit(admin: Page, walletId: string, yuan: string) {
   await expect(admin.getByRole("status")).toHaveText("已登记入账");
 }
 
+/**
+ * An agreement whose only milestone is delivered, on an open link and with JavaScript: the
+ * cooperative posts a need, the expert applies, both sign, staff credit the milestone's amount to
+ * the cooperative's wallet, it pays into escrow and the expert delivers. The agreement's address.
+ */
+export async function deliveredAgreement(coop: Page, expert: Page, admin: Page, title: string) {
+  const needUrl = await needWithApplication(coop, expert, title);
+  const agreementUrl = await proposedAgreement(coop, needUrl);
+  for (const [page, toast] of [
+    [coop, "您已签署，等待对方签署"],
+    [expert, "双方已签署，协议生效"],
+  ] as const) {
+    await readyToSign(page, agreementUrl);
+    await page.getByRole("button", { name: "确认签署" }).click();
+    await expect(page.getByRole("status")).toHaveText(toast);
+  }
+  const { milestoneId, payerWallet } = await milestoneOf(agreementUrl);
+  const [milestone] = await query<{ amountFen: number }>(
+    `SELECT "amountFen" FROM "Milestone" WHERE id = $1`,
+    [milestoneId],
+  );
+  await deposit(admin, payerWallet, String(milestone!.amountFen / 100));
+  await coop.goto(agreementUrl);
+  await coop.getByRole("button", { name: /^托管/ }).click();
+  await expect(coop.getByRole("status")).toHaveText("款项已托管");
+  await expert.goto(agreementUrl);
+  await expert.getByLabel("成果说明").fill("已到牛场指导青贮窖制作，编写了青贮制作规程和冬季日粮配方。");
+  await expert.getByRole("button", { name: "提交成果" }).click();
+  await expect(expert.getByRole("status")).toHaveText("成果已提交，等待验收");
+  return agreementUrl;
+}
+
 /** Fills the withdrawal form of /wallet; the bank account number tells this request apart. */
 export async function fillWithdrawal(page: Page, walletId: string, yuan: string, accountNumber: string) {
   await page.goto("/wallet");

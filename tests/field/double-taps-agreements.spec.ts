@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import {
+  deliveredAgreement,
   deposit,
   fillReview,
   fillWithdrawal,
@@ -81,6 +82,17 @@ async function deliver(payee: Phone, agreementUrl: string) {
     milestoneId,
   ]);
   expect(deliveries).toBe(1);
+}
+
+/** The milestone's escrow: its entries (in when funded, out when paid), its balance, and the milestone's status. */
+async function escrowOf(milestoneId: string) {
+  const [row] = await query<{ entries: string; balance: string; status: string }>(
+    `SELECT (SELECT count(*) FROM "LedgerEntry" WHERE "accountId" = a.id) AS entries,
+            a."balanceFen" AS balance, m.status
+     FROM "Milestone" m JOIN "LedgerAccount" a ON a."milestoneId" = m.id WHERE m.id = $1`,
+    [milestoneId],
+  );
+  return row;
 }
 
 async function withdraw(phone: Phone, walletId: string) {
@@ -205,5 +217,72 @@ test.describe("without JavaScript, the browser sends every tap", () => {
   test("a triple tap on 提交提现申请 asks for the money once", async () => {
     const { payerWallet } = await milestoneOf(agreementUrl);
     await withdraw(coopBare, payerWallet);
+  });
+});
+
+test.describe("without JavaScript, the end of an agreement: accepting, a review, a dispute", () => {
+  test.describe.configure({ mode: "serial" });
+  let coop: Phone, coopBare: Phone, expert: Phone, admin: Phone;
+  let agreementUrl: string;
+
+  test.beforeAll(async ({ browser }) => {
+    [coop, coopBare, expert, admin] = await Promise.all([
+      signedIn(browser, "VILLAGE", true),
+      signedIn(browser, "VILLAGE", false),
+      signedIn(browser, "EXPERT", true),
+      signedIn(browser, "ADMIN", true),
+    ]);
+  });
+  test.afterAll(async () => {
+    await Promise.all([coop, coopBare, expert, admin].map((phone) => phone?.context.close()));
+  });
+
+  test("a triple tap on 验收通过并付款 releases the money once", async () => {
+    test.setTimeout(240_000);
+    agreementUrl = await deliveredAgreement(
+      coop.page,
+      expert.page,
+      admin.page,
+      `三连击验收 nojs ${Date.now()}`,
+    );
+    const { milestoneId } = await milestoneOf(agreementUrl);
+    await coopBare.page.goto(agreementUrl);
+    await tapOnLaggyLink(coopBare, "验收通过并付款", "已验收，款项已付给技术方");
+    expect(await transfers("MILESTONE_RELEASE", milestoneId)).toBe(1);
+    expect(await escrowOf(milestoneId)).toEqual({ entries: "2", balance: "0", status: "RELEASED" });
+  });
+
+  test("a triple tap on 提交评价 writes one review", async () => {
+    const form = await fillReview(
+      coopBare.page,
+      agreementUrl,
+      "4 分",
+      "青贮窖做得规范，饲养员都学会了，回访及时。",
+    );
+    await tapOnLaggyLink(coopBare, "提交评价", "评价已提交", form);
+    expect(
+      await count(`SELECT count(*) AS n FROM "Review" WHERE "agreementId" = $1`, [lastSegment(agreementUrl)]),
+    ).toBe(1);
+  });
+
+  test("a triple tap on 提出争议 opens one dispute", async () => {
+    test.setTimeout(240_000);
+    const disputedUrl = await deliveredAgreement(
+      coop.page,
+      expert.page,
+      admin.page,
+      `三连击争议 nojs ${Date.now()}`,
+    );
+    const { milestoneId } = await milestoneOf(disputedUrl);
+    await coopBare.page.goto(disputedUrl);
+    await coopBare.page.locator("summary", { hasText: "提出争议" }).click();
+    await coopBare.page.getByLabel("争议理由").fill("成果与验收标准不符，青贮窖仍有霉变。");
+    await tapOnLaggyLink(coopBare, "提出争议", "争议已提交，等待市科技局裁决");
+    const disputes = await count(
+      `SELECT count(*) AS n FROM "AuditLog" WHERE action = 'milestone.disputed' AND "subjectId" = $1`,
+      [milestoneId],
+    );
+    expect(disputes).toBe(1);
+    expect((await escrowOf(milestoneId))?.status).toBe("DISPUTED");
   });
 });

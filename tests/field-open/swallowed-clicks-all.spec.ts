@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { expect, test, type Cookie, type Locator, type Page } from "@playwright/test";
 import type { Role } from "../../app/generated/prisma/enums";
 import { DEMO_PASSWORD } from "../../app/modules/demo/demo-accounts";
@@ -48,19 +49,20 @@ import { login, network, query, visit, watchCommits } from "../field/field";
  * | wallet/wallet._index.tsx (withdraw)              | /wallet                                 | VILLAGE     |
  * | wallet/finance-desk (deposit)                    | /admin/finance                          | ADMIN       |
  * | creative/demo-form                               | /bureau/demos/new                       | BUREAU      |
- * | - agreements/agreements.$id.sign.tsx             | /agreements/:id/sign                    | VILLAGE     |
- * | - agreements/+agreement-terms-form               | /agreements/:id/edit                    | VILLAGE     |
- * | - reviews/review-form                            | /agreements/:id/review                  | VILLAGE     |
- * | - agreements/dispute-card                        | /bureau/disputes                        | BUREAU      |
- * | - cofunding/funders                              | /agreements/:id/milestones/:mid/funders | VILLAGE     |
- * | - creative/brands.new.tsx                        | /brands/new?need=:id                    | VILLAGE     |
- * | - bureau/bureau.verifications.$id.tsx (reject)   | /bureau/verifications/:id               | BUREAU      |
- * | - bureau/bureau.reviews.tsx (moderation)         | /bureau/reviews                         | BUREAU      |
+ * | agreements/agreements.$id.sign.tsx               | /agreements/:id/sign                    | VILLAGE     |
+ * | agreements/+agreement-terms-form                 | /agreements/:id/edit                    | VILLAGE     |
+ * | reviews/review-form                              | /agreements/:id/review                  | EXPERT      |
+ * | agreements/dispute-card                          | /bureau/disputes                        | BUREAU      |
+ * | cofunding/funders                                | /agreements/:id/milestones/:mid/funders | VILLAGE     |
+ * | creative/brands.new.tsx                          | /brands/new?need=:id                    | VILLAGE     |
+ * | bureau/bureau.verifications.$id.tsx (reject)     | /bureau/verifications/:id               | BUREAU      |
+ * | bureau/bureau.reviews.tsx (moderation)           | /bureau/reviews                         | BUREAU      |
  * | - the same forms' second routes: demo-form edit, sanction-form ban without an application |   |
  *
- * The "-" rows are reachable, but need an agreement in a given state (draft, awaiting a signature,
- * completed without a review, disputed, a milestone before funding), a brand need, a pending
- * verification or a reported review: not yet set up here. The forms in the grep without client
+ * The agreements those rows act on are copies of the demo's own (agreementCopy), put in the state
+ * the form needs; a disputed milestone's escrow is paid in through the ledger as the app pays it.
+ * The review is written by the expert: a review about the expert would be one more row that the
+ * "reply to a review" row's UPDATE matches. The forms in the grep without client
  * checks (conform without onValidate: listings/listing-controls, bureau.triage_.$needId,
  * bureau.informants, reach/claim-form, spaces/request-answer-forms, spaces/requests.tsx) are
  * checked by the server only, so there is no client error to swallow a tap.
@@ -135,6 +137,72 @@ async function programmeApplication(status: string, changes = "", programme = "%
      LIMIT 1 RETURNING id`,
     [`app${stamp()}${Math.random().toString(36).slice(2, 6)}`, status, `+86${login("VILLAGE")}`, programme],
   );
+}
+
+/** The demo's agreements that rows copy: in force with a co-funded milestone, and completed with both reviews. */
+const COFUNDED = "香菇大棚夏季出菇改造技术承包";
+const REVIEWED = "核桃高接换优技术指导";
+const suffix = () => `${stamp()}${Math.random().toString(36).slice(2, 6)}`;
+
+/**
+ * A copy of a demo agreement with `changes` (a contract number of its own, no application: both
+ * are unique) and of its first version with `version`, without signatures, milestones or reviews.
+ */
+async function agreementCopy(
+  title: string,
+  changes: Record<string, unknown>,
+  version: Record<string, unknown>,
+) {
+  const source = await one(`SELECT id FROM "Agreement" WHERE title = $1 AND number NOT LIKE 'XK-T-%'`, [
+    title,
+  ]);
+  const id = await copyOf("Agreement", `id = '${source}'`, {
+    number: `XK-T-${suffix()}`,
+    applicationId: null,
+    ...changes,
+  });
+  await copyOf("AgreementVersion", `"agreementId" = '${source}'`, { agreementId: id, ...version });
+  return { id, source };
+}
+
+/** A copy of the co-funded agreement with a ¥10,000 milestone of its own (the demo's second) with `milestone`. */
+async function cofundedCopy(status: string, milestone: Record<string, unknown>) {
+  const { id, source } = await agreementCopy(COFUNDED, { status }, {});
+  const milestoneId = await copyOf("Milestone", `"agreementId" = '${source}' AND position = 2`, {
+    agreementId: id,
+    ...milestone,
+  });
+  return { agreementId: id, milestoneId };
+}
+
+/** One ledger transfer and its two entries, in one statement (the ledger checks the pair at commit). */
+async function transfer(from: string, to: string, amountFen: number, reason: string, refs: string[] = []) {
+  await query(
+    `WITH t AS (INSERT INTO "LedgerTransfer" (id, "fromAccountId", "toAccountId", "amountFen", reason, "agreementId", "milestoneId")
+       VALUES ($1, $2, $3, $4, $5::"LedgerReason", $6, $7) RETURNING id)
+     INSERT INTO "LedgerEntry" ("transferId", "accountId", "amountFen")
+     SELECT id, $2, -$4::int FROM t UNION ALL SELECT id, $3, $4::int FROM t`,
+    [`transfer${suffix()}`, from, to, amountFen, reason, refs[0] ?? null, refs[1] ?? null],
+  );
+}
+
+/** A milestone of a copied agreement under dispute, its ¥10,000 paid into escrow by the cooperative. */
+async function disputedMilestone() {
+  const coop = await one(`SELECT id FROM "Organisation" WHERE name = '栾川县协心香菇专业合作社'`);
+  const { agreementId, milestoneId } = await cofundedCopy("DISPUTED", {
+    status: "DISPUTED",
+    fundedAt: new Date().toISOString(),
+    disputedAt: new Date().toISOString(),
+    disputeReason: "遮阳网只装了一半，棚内午间仍超过 30℃。",
+  });
+  const escrow = `escrow:${milestoneId}`;
+  await query(`INSERT INTO "LedgerAccount" (id, kind, "milestoneId") VALUES ($1, 'ESCROW', $2)`, [
+    escrow,
+    milestoneId,
+  ]);
+  await transfer("platform:clearing", `wallet:org:${coop}`, 1_000_000, "DEPOSIT");
+  await transfer(`wallet:org:${coop}`, escrow, 1_000_000, "MILESTONE_FUND", [agreementId, milestoneId]);
+  return milestoneId;
 }
 
 /** The form that holds the button named `submit`, for fields whose label repeats on the page. */
@@ -792,6 +860,155 @@ const cases: FormCase[] = [
     right: `香菇菌棒需要农残检测，合作社 40 户。${stamp()}`,
     submit: "提交申请",
     sent: { rows: `SELECT count(*) AS n FROM "ServiceRequest" WHERE description = $1` },
+  },
+  {
+    form: "signing an agreement",
+    as: "VILLAGE",
+    async open(page) {
+      const { id } = await agreementCopy(
+        COFUNDED,
+        { status: "PROPOSED", activatedAt: null },
+        { status: "PROPOSED", signedAt: null },
+      );
+      await visit(page, `/agreements/${id}/sign`);
+      return id;
+    },
+    field: "登录密码",
+    right: DEMO_PASSWORD,
+    submit: "确认签署",
+    sent: {
+      rows: `SELECT count(*) AS n FROM "AgreementSignature" s JOIN "AgreementVersion" v ON v.id = s."versionId"
+             WHERE v."agreementId" = $2 AND $1 <> ''`,
+    },
+  },
+  {
+    form: "agreement terms (draft)",
+    as: "VILLAGE",
+    async open(page) {
+      const { id } = await agreementCopy(
+        COFUNDED,
+        { status: "DRAFT", activatedAt: null },
+        { status: "DRAFT", proposedAt: null, signedAt: null },
+      );
+      await visit(page, `/agreements/${id}/edit`);
+      return id;
+    },
+    field: "协议名称",
+    right: `香菇大棚出菇改造 ${stamp()}`,
+    submit: "保存条款",
+    sent: {
+      rows: `SELECT count(*) AS n FROM "AgreementVersion" WHERE terms->>'title' = $1 AND "agreementId" = $2`,
+    },
+  },
+  {
+    form: "review of a completed agreement",
+    as: "EXPERT",
+    async open(page) {
+      const { id } = await agreementCopy(REVIEWED, {}, {});
+      await visit(page, `/agreements/${id}/review`);
+      const form = page.locator("form#review");
+      for (const group of await form.getByRole("group").all())
+        await group.getByLabel("5 分", { exact: true }).check();
+      return id;
+    },
+    field: "评价内容",
+    wrong: "很好",
+    right: `合作社组织得好，社员学习积极，砧木和接穗都提前备好。${stamp()}`,
+    submit: "提交评价",
+    sent: { rows: `SELECT count(*) AS n FROM "Review" WHERE text = $1 AND "agreementId" = $2` },
+  },
+  {
+    form: "dispute ruling",
+    as: "BUREAU",
+    async open(page) {
+      const id = await disputedMilestone();
+      await visit(page, "/bureau/disputes");
+      await page.getByLabel("裁决说明").fill("遮阳设备已装齐，超温因当日极端高温，成果达到验收标准。");
+      return id;
+    },
+    field: "付给技术方的金额（元）",
+    wrong: "一万",
+    right: "10000",
+    submit: "提交裁决",
+    sent: {
+      rows: `SELECT count(*) AS n FROM "Milestone" WHERE "resolutionPayeeFen" = $1::int * 100 AND id = $2`,
+    },
+  },
+  {
+    form: "milestone payers (co-funding)",
+    as: "VILLAGE",
+    async open(page) {
+      const { agreementId, milestoneId } = await cofundedCopy("ACTIVE", {});
+      await visit(page, `/agreements/${agreementId}/milestones/${milestoneId}/funders`);
+      await page.getByLabel("出资方 1", { exact: true }).selectOption({ index: 1 });
+      return milestoneId;
+    },
+    field: "出资方 1 的份额",
+    wrong: "一万",
+    right: "10000",
+    submit: "保存出资方",
+    sent: {
+      rows: `SELECT count(*) AS n FROM "MilestoneFunder" WHERE "shareFen" = $1::int * 100 AND "milestoneId" = $2`,
+    },
+  },
+  {
+    form: "brand project (start)",
+    as: "VILLAGE",
+    async open(page) {
+      const id = await copyOf("Need", `kind = 'BRANDING' AND "organisationId" IS NOT NULL`, {
+        status: "OPEN",
+      });
+      await visit(page, `/brands/new?need=${id}`);
+      await page.getByLabel("孵化机构").selectOption({ index: 1 });
+    },
+    field: "品牌名称",
+    right: `伏牛山花菇 ${stamp()}`,
+    submit: "启动项目",
+    sent: { rows: `SELECT count(*) AS n FROM "BrandProject" WHERE name = $1` },
+  },
+  {
+    form: "verification (reject)",
+    as: "BUREAU",
+    async open(page) {
+      const details = {
+        realName: "李秀英",
+        idLast4: "002X",
+        idSha256: createHash("sha256").update("11010519491231002X").digest("hex"),
+        statement: "在栾川县陶湾镇种植香菇十年，希望对接菌棒技术。",
+      };
+      const id = await one(
+        `INSERT INTO "VerificationRequest" (id, subject, "personId", "submittedById", details)
+         SELECT $1, 'PERSON', id, id, $2::jsonb FROM "User" WHERE phone = $3 RETURNING id`,
+        [`verify${suffix()}`, JSON.stringify(details), `+86${login("FARMER")}`],
+      );
+      await visit(page, `/bureau/verifications/${id}`);
+      return id;
+    },
+    field: "驳回原因",
+    right: `身份证照片不清晰，请重新上传 ${stamp()}`,
+    submit: "驳回",
+    sent: { rows: `SELECT count(*) AS n FROM "VerificationRequest" WHERE reason = $1 AND id = $2` },
+  },
+  {
+    form: "review report (moderation)",
+    as: "BUREAU",
+    async open(page) {
+      const { id: agreementId, source } = await agreementCopy(REVIEWED, {}, {});
+      const review = await copyOf("Review", `"agreementId" = '${source}' AND "authorSide" = 'PAYEE'`, {
+        agreementId,
+      });
+      const id = await one(
+        `INSERT INTO "ReviewReport" (id, "reviewId", "reporterId", reason)
+         SELECT $1, $2, id, '评价与事实不符，砧木是专家要求临时更换的。' FROM "User" WHERE phone = $3 RETURNING id`,
+        [`report${suffix()}`, review, `+86${login("VILLAGE")}`],
+      );
+      await visit(page, "/bureau/reviews");
+      return id;
+    },
+    field: "处理理由",
+    right: `评价属实，予以保留 ${stamp()}`,
+    submit: "保留评价",
+    sent: { rows: `SELECT count(*) AS n FROM "ReviewReport" WHERE "decisionNote" = $1 AND id = $2` },
   },
 ];
 

@@ -28,8 +28,10 @@ const SetFunders = z
   })
   .transform((value, ctx) => {
     const rows: { accountId: string; amount: number }[] = [];
+    let filled = 0;
     value.payers.forEach((row, index) => {
       if (!row.account && !row.amount) return;
+      filled += 1;
       if (!row.account) {
         ctx.addIssue({
           code: "custom",
@@ -52,7 +54,8 @@ const SetFunders = z
       }
       rows.push({ accountId: row.account, amount });
     });
-    if (rows.length === 0)
+    // Only when nothing was filled in: a payer refused for its share already says what is wrong.
+    if (filled === 0)
       ctx.addIssue({ code: "custom", path: ["payers"], message: "cofunding.errors.payers_required" });
     return { intent: value.intent, unit: value.unit, payers: rows };
   });

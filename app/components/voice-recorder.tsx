@@ -1,10 +1,8 @@
-import { useEffect, useRef, useState } from "react";
+import { useRef } from "react";
 import { ErrorList } from "~/components/forms";
 import { useT } from "~/i18n/use-t";
 import { MAX_AUDIO_BYTES } from "~/modules/uploads/limits";
-import { useHydrated } from "~/utils/use-hydrated";
-
-export const MAX_VOICE_SECONDS = 60;
+import { putInFileInput, useVoiceRecording } from "~/utils/use-voice-recording";
 
 /**
  * A voice note for a multipart form. The plain file input always works (no JavaScript, no
@@ -25,72 +23,10 @@ export function VoiceRecorder({
   errors?: string[] | null;
 }) {
   const { t } = useT();
-  const hydrated = useHydrated();
   const input = useRef<HTMLInputElement>(null);
-  const recorder = useRef<MediaRecorder | null>(null);
-  const [state, setState] = useState<"idle" | "recording" | "recorded" | "unavailable">("idle");
-  const [seconds, setSeconds] = useState(0);
-  const [url, setUrl] = useState<string | null>(null);
-
-  // Release the microphone and the replay URL when the form goes away.
-  useEffect(
-    () => () => {
-      recorder.current?.stream.getTracks().forEach((track) => track.stop());
-      if (url) URL.revokeObjectURL(url);
-    },
-    [url],
-  );
-
-  useEffect(() => {
-    if (state !== "recording") return;
-    const started = Date.now();
-    const timer = window.setInterval(() => {
-      const elapsed = Math.floor((Date.now() - started) / 1000);
-      setSeconds(elapsed);
-      if (elapsed >= MAX_VOICE_SECONDS) recorder.current?.stop();
-    }, 250);
-    return () => window.clearInterval(timer);
-  }, [state]);
-
-  const canRecord =
-    hydrated &&
-    typeof window !== "undefined" &&
-    "MediaRecorder" in window &&
-    Boolean(navigator.mediaDevices?.getUserMedia);
-
-  async function start() {
-    try {
-      const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
-      const chunks: Blob[] = [];
-      const media = new MediaRecorder(stream);
-      media.ondataavailable = (event) => chunks.push(event.data);
-      media.onstop = () => {
-        stream.getTracks().forEach((track) => track.stop());
-        const type = media.mimeType || "audio/webm";
-        const extension = type.includes("mp4") ? "m4a" : type.includes("ogg") ? "ogg" : "webm";
-        const file = new File(chunks, `voice.${extension}`, { type });
-        // DataTransfer is the one way to set a file input's files from script.
-        const transfer = new DataTransfer();
-        transfer.items.add(file);
-        if (input.current) input.current.files = transfer.files;
-        setUrl(URL.createObjectURL(file));
-        setState("recorded");
-      };
-      recorder.current = media;
-      setSeconds(0);
-      media.start();
-      setState("recording");
-    } catch {
-      setState("unavailable");
-    }
-  }
-
-  function discard() {
-    if (input.current) input.current.value = "";
-    setUrl(null);
-    setSeconds(0);
-    setState("idle");
-  }
+  const { canRecord, state, seconds, url, start, stop, discard } = useVoiceRecording({
+    onRecorded: (file) => putInFileInput(input.current, file),
+  });
 
   return (
     <div className="space-y-2">
@@ -101,7 +37,7 @@ export function VoiceRecorder({
         <div className="flex flex-wrap items-center gap-2">
           {state === "recording" ? (
             <>
-              <button type="button" className="btn-primary" onClick={() => recorder.current?.stop()}>
+              <button type="button" className="btn-primary" onClick={stop}>
                 {t("reach.voice.stop")}
               </button>
               <span role="status" className="text-red-700">
@@ -112,12 +48,19 @@ export function VoiceRecorder({
             <>
               <audio controls src={url} className="max-w-full" />
               <span className="text-sm text-stone-600">{t("reach.voice.recorded", { seconds })}</span>
-              <button type="button" className="btn-secondary" onClick={discard}>
+              <button
+                type="button"
+                className="btn-secondary"
+                onClick={() => {
+                  putInFileInput(input.current, null);
+                  discard();
+                }}
+              >
                 {t("reach.voice.discard")}
               </button>
             </>
           ) : (
-            <button type="button" className="btn-secondary" onClick={start}>
+            <button type="button" className="btn-secondary" onClick={() => void start()}>
               {t("reach.voice.record")}
             </button>
           )}

@@ -20,6 +20,7 @@ import { shrinkImage, uploadForm } from "~/utils/upload-client";
 import { useObjectUrl } from "~/utils/use-object-url";
 import { MessageBubble, type DeliveryStatus } from "./message-bubble";
 import { PendingBubble } from "./pending-bubble";
+import { VoiceNoteField } from "./voice-note-field";
 
 const TYPING_THROTTLE_MS = 2500;
 
@@ -32,8 +33,9 @@ interface ChatRoomProps {
   /** Showing an older page: no live updates, a link back to the latest. */
   paging: boolean;
   clientId: string;
-  /** The form's refusal (translated) and what was typed, after a plain submit. */
+  /** The form's refusal (translated), the field it is about, and what was typed, after a plain submit. */
   error?: string;
+  errorField?: string;
   draft?: string;
 }
 
@@ -48,7 +50,7 @@ function statusOf(seq: number, receipts: ChatState["receipts"], userId: string):
   return seq <= read ? "read" : seq <= delivered ? "delivered" : "sent";
 }
 
-/** Sends a message with a photo through the conversation's form action, reporting progress. */
+/** Sends a message with a photo or a voice note through the conversation's form action, reporting progress. */
 async function uploadMessage(
   conversationId: string,
   message: PendingMessage,
@@ -58,6 +60,7 @@ async function uploadMessage(
   form.append("clientId", message.clientId);
   form.append("body", message.body);
   if (message.image) form.append("image", message.image, message.imageName ?? "photo.jpg");
+  if (message.audio) form.append("voice", message.audio, message.audioName ?? "voice.webm");
   const answer = await uploadForm(`/messages/${encodeURIComponent(conversationId)}.data`, form, onProgress);
   if (answer.kind === "dropped" || answer.status === 0 || answer.status >= 500)
     return { ok: false, error: null };
@@ -68,8 +71,8 @@ async function uploadMessage(
 /**
  * The messages and the composer. Rendered by the server as a plain page with a form; once
  * JavaScript runs, a chat session over the socket takes over: messages arrive live, typed ones go
- * out over the socket (pending until stored, resent after a reconnect), images go through the
- * form, and the page reports delivery, reading and typing.
+ * out over the socket (pending until stored, resent after a reconnect), photos and voice notes go
+ * through the form (from the same outbox), and the page reports delivery, reading and typing.
  */
 export function ChatRoom(props: ChatRoomProps) {
   const { t } = useT();
@@ -87,6 +90,9 @@ export function ChatRoom(props: ChatRoomProps) {
   const [formClientId, setFormClientId] = useState(props.clientId);
   const [photo, setPhoto] = useState<File | null>(null);
   const photoPreview = useObjectUrl(photo);
+  const [voice, setVoice] = useState<File | null>(null);
+  // A new voice field after each send: its recorder and file input start again empty.
+  const [voiceField, setVoiceField] = useState(0);
 
   useEffect(() => {
     if (!socket) return;
@@ -151,18 +157,24 @@ export function ChatRoom(props: ChatRoomProps) {
     event.preventDefault();
     const text = (textRef.current?.value ?? "").slice(0, MAX_MESSAGE_CHARS * 2);
     const image = photo;
-    if (!text.trim() && !image) return;
+    const recording = voice;
+    if (!text.trim() && !image && !recording) return;
     // Cleared at once: what was typed now lives in the outbox (kept on the device) until it is stored.
     if (textRef.current) textRef.current.value = "";
     if (fileRef.current) fileRef.current.value = "";
     setPhoto(null);
+    setVoice(null);
+    if (recording) setVoiceField((n) => n + 1);
     textRef.current?.focus();
-    if (!image) {
+    if (!image && !recording) {
       current.send(text);
       return;
     }
-    // Text goes over the socket; a photo is shrunk on the phone and uploaded, both through the outbox.
-    current.send(text, { image: await shrinkImage(image), imageName: image.name });
+    // Text goes over the socket; a photo is shrunk on the phone and uploaded, a voice note (small
+    // already: recorded at a low bitrate) is uploaded as it is, all through the outbox. A message
+    // carries one of them: with both, the voice note follows the photo as a message of its own.
+    if (image) current.send(text, { image: await shrinkImage(image), imageName: image.name });
+    if (recording) current.send(image ? "" : text, { audio: recording, audioName: recording.name });
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
@@ -185,6 +197,9 @@ export function ChatRoom(props: ChatRoomProps) {
     navigation.state === "submitting" &&
     navigation.formAction?.startsWith(`/messages/${props.conversationId}`);
   const typing = state?.typing ?? [];
+  // A refused voice note is told beside the voice field; anything else beside the text.
+  const voiceError = props.errorField === "voice" ? props.error : undefined;
+  const bodyError = voiceError ? undefined : props.error;
 
   return (
     <div className="flex flex-col gap-3">
@@ -264,10 +279,10 @@ export function ChatRoom(props: ChatRoomProps) {
           className="input"
           onKeyDown={onKeyDown}
           onInput={onInput}
-          aria-invalid={props.error ? true : undefined}
-          aria-describedby={props.error ? "chat-error" : undefined}
+          aria-invalid={bodyError ? true : undefined}
+          aria-describedby={bodyError ? "chat-error" : undefined}
         />
-        {props.error ? (
+        {bodyError ? (
           <p id="chat-error" role="alert" className="text-sm text-red-700">
             {props.error}
           </p>
@@ -310,6 +325,17 @@ export function ChatRoom(props: ChatRoomProps) {
               </button>
             </figure>
           ) : null}
+        </div>
+        <div className="flex flex-wrap items-end justify-between gap-2">
+          <VoiceNoteField
+            key={voiceField}
+            voice={voice}
+            onChange={(next) => {
+              setFormClientId(newClientId());
+              setVoice(next);
+            }}
+            error={voiceError}
+          />
           <button type="submit" className="btn-primary" disabled={submitting}>
             {submitting ? t("chat.sending") : t("chat.send")}
           </button>

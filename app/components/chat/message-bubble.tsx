@@ -51,7 +51,20 @@ export function MessageBubble({
             </>
           ) : null}
         </p>
-        {message.attachment ? (
+        {message.attachment?.kind === "audio" ? (
+          // Nothing is fetched until it is played: a conversation of voice notes costs no data to open.
+          <audio
+            controls
+            preload="none"
+            src={message.attachment.url}
+            aria-label={t("chat.voiceNote")}
+            className="mt-1 max-w-full"
+          >
+            <a href={message.attachment.url} className="link">
+              {t("chat.voiceNote")}
+            </a>
+          </audio>
+        ) : message.attachment ? (
           <a href={message.attachment.url} target="_blank" rel="noopener noreferrer" className="mt-1 block">
             <img
               src={message.attachment.thumbUrl}

@@ -1,6 +1,7 @@
 import { translateMaybe } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import type { PendingMessage } from "~/modules/chat/chat-client";
+import { MAX_AUDIO_BYTES, MIB } from "~/modules/uploads/limits";
 import { useObjectUrl } from "~/utils/use-object-url";
 import { MessageText } from "./message-bubble";
 
@@ -21,6 +22,7 @@ export function PendingBubble({
 }) {
   const { t, locale } = useT();
   const preview = useObjectUrl(message.image);
+  const recording = useObjectUrl(message.audio);
   const failed = message.status === "failed";
   const status = failed ? "failed" : online ? "sending" : "waiting";
   const percent = message.progress === undefined ? null : Math.round(message.progress * 100);
@@ -30,6 +32,15 @@ export function PendingBubble({
         <p className="text-xs text-stone-500">{t("chat.you")}</p>
         {preview ? (
           <img src={preview} alt={t("chat.photoPreview")} className="mt-1 max-h-64 rounded-lg" />
+        ) : null}
+        {recording ? (
+          <audio
+            controls
+            preload="metadata"
+            src={recording}
+            aria-label={t("chat.voice.preview")}
+            className="mt-1 max-w-full"
+          />
         ) : null}
         {message.body ? <MessageText text={message.body} /> : null}
         {percent !== null && !failed ? (
@@ -44,7 +55,7 @@ export function PendingBubble({
           {t(`chat.status.${status}`)}
           {status === "waiting" ? ` · ${t("chat.keptOnDevice")}` : null}
           {failed && message.error
-            ? ` · ${translateMaybe(locale, message.error, { seconds: Math.ceil((message.retryAfterMs ?? 1000) / 1000) })}`
+            ? ` · ${translateMaybe(locale, message.error, { seconds: Math.ceil((message.retryAfterMs ?? 1000) / 1000), mb: MAX_AUDIO_BYTES / MIB })}`
             : null}
         </p>
         {failed ? (

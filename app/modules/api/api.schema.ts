@@ -216,6 +216,8 @@ export const MessageSchema = z.object({
   body: z.string(),
   attachment: z
     .object({
+      /** A photo, or a voice note (play `url`). */
+      kind: z.enum(["image", "audio"]),
       url: z.string(),
       thumbUrl: z.string(),
       width: z.number().int().nullable(),

@@ -15,15 +15,20 @@ export interface PendingMessage {
   clientId: string;
   body: string;
   createdAt: number;
-  /** A photo going out by upload; `progress` is the share of it sent so far (0–1). */
+  /** A photo or a voice note going out by upload; `progress` is the share of it sent so far (0–1). */
   image?: Blob;
   imageName?: string;
+  audio?: Blob;
+  audioName?: string;
   progress?: number;
   status: "sending" | "failed";
   /** Message key of the last refusal (e.g. rate limited), shown beside the message. */
   error?: string;
   retryAfterMs?: number;
 }
+
+/** What a message may carry besides text: one photo or one voice note. */
+export type MessageAttachment = { image: Blob; imageName: string } | { audio: Blob; audioName: string };
 
 export interface ChatState {
   /** Stored messages, in conversation order, each once. */
@@ -46,7 +51,7 @@ export interface ChatSessionOptions {
   onIncoming?: (message: ChatMessageView) => void;
   /** Where unsent messages are kept across reloads (the browser's IndexedDB); memory only without. */
   outbox?: OutboxStore | null;
-  /** Sends a message with a photo (an HTTP upload); resolves when the server has stored it. */
+  /** Sends a message with a photo or a voice note (an HTTP upload); resolves when it is stored. */
   upload?: (message: PendingMessage, onProgress: (share: number) => void) => Promise<UploadResult>;
   ackTimeoutMs?: number;
   /** How often a quiet link is checked, and how long its answer may take. */
@@ -120,6 +125,8 @@ export function createChatSession(socket: ClientSocket, options: ChatSessionOpti
       createdAt: pending.createdAt,
       image: pending.image,
       imageName: pending.imageName,
+      audio: pending.audio,
+      audioName: pending.audioName,
       error: pending.status === "failed" ? pending.error : undefined,
     };
   }
@@ -174,7 +181,7 @@ export function createChatSession(socket: ClientSocket, options: ChatSessionOpti
 
   /** Sends one message; false when the link dropped and the rest must wait for a reconnect. */
   async function deliver(next: PendingMessage): Promise<boolean> {
-    if (next.image) {
+    if (next.image || next.audio) {
       if (!options.upload) return false;
       const result = await options.upload(next, (share) => {
         next.progress = share;
@@ -250,6 +257,8 @@ export function createChatSession(socket: ClientSocket, options: ChatSessionOpti
         createdAt: entry.createdAt,
         image: entry.image,
         imageName: entry.imageName,
+        audio: entry.audio,
+        audioName: entry.audioName,
         status: entry.error ? "failed" : "sending",
         error: entry.error,
       });
@@ -323,12 +332,17 @@ export function createChatSession(socket: ClientSocket, options: ChatSessionOpti
     },
     /** Resolves once what an earlier visit left in the outbox has been read back. */
     restored,
-    /** Queues a message (kept on the device) and sends it as soon as the link allows; returns its id. */
-    send(body: string, attachment?: { image: Blob; imageName: string }, clientId = newClientId()): string {
+    /**
+     * Queues a message (kept on the device) and sends it as soon as the link allows; returns its id.
+     * A photo or a voice note goes with it by upload.
+     */
+    send(body: string, attachment?: MessageAttachment, clientId = newClientId()): string {
+      // Two messages sent in the same millisecond (a photo, then a voice note) keep their order.
+      const last = state.pending.at(-1)?.createdAt ?? 0;
       const pending: PendingMessage = {
         clientId,
         body,
-        createdAt: Date.now(),
+        createdAt: Math.max(Date.now(), last + 1),
         status: "sending",
         ...attachment,
       };

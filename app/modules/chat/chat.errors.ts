@@ -9,4 +9,7 @@ export const chatErrors = {
   "chat.unverified_other": { status: 403, message: "chat.errors.unverified_other" },
   "chat.empty": { status: 400, message: "chat.errors.empty", field: "body" },
   "chat.client_id_reused": { status: 409, message: "chat.errors.client_id" },
+  // A voice note the upload storage refused (by its bytes, or over the limit while being read).
+  "chat.audio_type": { status: 415, message: "chat.errors.audio_type", field: "voice" },
+  "chat.audio_too_large": { status: 413, message: "chat.errors.audio_too_large", field: "voice" },
 } as const satisfies Record<string, ErrorSpec>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MAX_MESSAGE_CHARS, sanitiseMessageText } from "./text";
+import { voiceNoteRefusal } from "./voice-note";
 
 /** How many messages a page of history holds, and a catch-up's most per request. */
 export const HISTORY_PAGE = 50;
@@ -30,12 +31,27 @@ export const SyncPayload = z.object({ conversationId: ConversationId, afterSeq: 
 export const ReceiptPayload = z.object({ conversationId: ConversationId, seq: Seq.min(1) });
 export const TypingPayload = z.object({ conversationId: ConversationId });
 
-/** The conversation page's form (works without JavaScript; an image may come with or without text). */
-export const MessageFormSchema = z.object({
-  intent: z.literal("send").default("send"),
-  clientId: ClientMessageId,
-  body: MessageBody.optional().default(""),
+const isFile = (value: unknown): value is File => typeof File !== "undefined" && value instanceof File;
+
+/** A voice note sent with the form: a recording of an allowed type within the size limit. */
+const VoiceNoteFile = z.custom<File>(isFile, "chat.errors.invalid").superRefine((file, context) => {
+  const refusal = voiceNoteRefusal(file);
+  if (refusal) context.addIssue({ code: "custom", message: refusal });
 });
+
+/**
+ * The conversation page's form (works without JavaScript): text, and one attachment — a photo or
+ * a voice note — with or without text. The files' contents are checked when they are stored.
+ */
+export const MessageFormSchema = z
+  .object({
+    intent: z.literal("send").default("send"),
+    clientId: ClientMessageId,
+    body: MessageBody.optional().default(""),
+    image: z.custom<File>(isFile, "chat.errors.invalid").optional(),
+    voice: VoiceNoteFile.optional(),
+  })
+  .refine((form) => !(form.image && form.voice), { message: "chat.errors.one_attachment", path: ["voice"] });
 
 export const HistoryParamsSchema = z.object({
   before: z.coerce.number().int().min(1).max(2_147_483_647).optional().catch(undefined),

@@ -32,7 +32,13 @@ export async function listConversations(userId: string) {
           messages: {
             orderBy: { seq: "desc" },
             take: 1,
-            select: { body: true, senderId: true, attachmentId: true, createdAt: true },
+            select: {
+              body: true,
+              senderId: true,
+              attachmentId: true,
+              attachment: { select: { mimeType: true } },
+              createdAt: true,
+            },
           },
         },
       },

@@ -21,12 +21,12 @@ export const messageSelect = {
   attachmentId: true,
   createdAt: true,
   sender: { select: { displayName: true } },
-  attachment: { select: { width: true, height: true } },
+  attachment: { select: { width: true, height: true, mimeType: true } },
 } as const;
 
 type SelectedMessage = MessageRow & {
   sender: { displayName: string };
-  attachment: { width: number | null; height: number | null } | null;
+  attachment: { width: number | null; height: number | null; mimeType: string } | null;
 };
 
 export function attachmentUrl(
@@ -48,6 +48,8 @@ export function toView(row: SelectedMessage): ChatMessageView {
     body: row.body,
     attachment: row.attachmentId
       ? {
+          // Voice notes are the only audio a message carries; everything else is a photo.
+          kind: row.attachment?.mimeType.startsWith("audio/") ? "audio" : "image",
           url: attachmentUrl(row.conversationId, row.attachmentId),
           thumbUrl: attachmentUrl(row.conversationId, row.attachmentId, "thumb"),
           width: row.attachment?.width ?? null,

@@ -44,7 +44,7 @@ function insertBatch(messages: readonly (NewMessage & { id: string })[]) {
       RETURNING *
     )
     SELECT stored.id, stored."conversationId", stored.seq, stored."senderId", stored."clientId", stored.body, stored."attachmentId", stored."createdAt",
-           sender."displayName" AS "senderName", upload.width, upload.height
+           sender."displayName" AS "senderName", upload.width, upload.height, upload."mimeType"
     FROM stored JOIN "User" sender ON sender.id = stored."senderId" LEFT JOIN "Upload" upload ON upload.id = stored."attachmentId"`;
 }
 
@@ -109,12 +109,15 @@ export interface RawMessage extends MessageRow {
   senderName: string;
   width: number | null;
   height: number | null;
+  mimeType: string | null;
 }
 
 export function rawToView(row: RawMessage): ChatMessageView {
   return toView({
     ...row,
     sender: { displayName: row.senderName },
-    attachment: row.attachmentId ? { width: row.width, height: row.height } : null,
+    attachment: row.attachmentId
+      ? { width: row.width, height: row.height, mimeType: row.mimeType ?? "image/webp" }
+      : null,
   });
 }

@@ -1,8 +1,8 @@
 import { db } from "~/db.server";
 import { publishToConversation } from "~/modules/realtime/bus.server";
-import { deleteUpload, storeImage } from "~/modules/uploads/uploads.server";
+import { deleteUpload, storeAudio, storeImage } from "~/modules/uploads/uploads.server";
 import type { ChatMessageView } from "~/modules/realtime/events";
-import { DomainError } from "~/utils/errors";
+import { DomainError, isDomainError } from "~/utils/errors";
 import { HISTORY_PAGE, SYNC_LIMIT } from "./chat.schema";
 import { type NewMessage, messageWriter, rawToView, type RawMessage } from "./message-writer.server";
 import { messageSelect, toView } from "./message-view";
@@ -22,7 +22,7 @@ export async function sendMessage(
   // Not inserted: either the client id was used before (a resend), or there is no such conversation.
   const [existing] = await db.$queryRaw<RawMessage[]>`
     SELECT m.id, m."conversationId", m.seq, m."senderId", m."clientId", m.body, m."attachmentId", m."createdAt",
-           sender."displayName" AS "senderName", upload.width, upload.height
+           sender."displayName" AS "senderName", upload.width, upload.height, upload."mimeType"
     FROM "Message" m JOIN "User" sender ON sender.id = m."senderId" LEFT JOIN "Upload" upload ON upload.id = m."attachmentId"
     WHERE m."senderId" = ${message.senderId} AND m."clientId" = ${message.clientId}`;
   if (!existing) throw new DomainError("chat.not_found");
@@ -31,24 +31,41 @@ export async function sendMessage(
   return { message: rawToView(existing), created: false };
 }
 
+/** A voice note stored for a message; the upload storage's refusals become the chat form's. */
+async function storeVoiceNote(ownerId: string, file: File) {
+  try {
+    return await storeAudio({ ownerId, file });
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    if (error.code === "upload.audio_too_large") throw new DomainError("chat.audio_too_large", error.params);
+    throw new DomainError("chat.audio_type");
+  }
+}
+
 /**
  * A message sent from the conversation page's form (with or without JavaScript), possibly with
- * an image: the image is checked and stored first (files cannot join a transaction) and removed
- * again if the message is not stored or was stored before. Everyone connected is told.
+ * an image or a voice note: the file is checked and stored first (files cannot join a
+ * transaction) and removed again if the message is not stored or was stored before (a resend
+ * from the device's outbox). Everyone connected is told.
  */
-export async function postMessage(message: Omit<NewMessage, "attachmentId"> & { image?: File | null }) {
-  const image =
-    message.image && message.image.size > 0
-      ? await storeImage({ ownerId: message.senderId, file: message.image })
-      : null;
+export async function postMessage(
+  message: Omit<NewMessage, "attachmentId"> & { image?: File | null; voice?: File | null },
+) {
+  const { image, voice, ...fields } = message;
+  const attachment =
+    image && image.size > 0
+      ? await storeImage({ ownerId: message.senderId, file: image })
+      : voice
+        ? await storeVoiceNote(message.senderId, voice)
+        : null;
   try {
-    const result = await sendMessage({ ...message, attachmentId: image?.id ?? null });
-    if (image && !result.created) await deleteUpload(image.id);
+    const result = await sendMessage({ ...fields, attachmentId: attachment?.id ?? null });
+    if (attachment && !result.created) await deleteUpload(attachment.id);
     if (result.created)
       publishToConversation(message.conversationId, "chat:message", { message: result.message });
     return result;
   } catch (error) {
-    if (image) await deleteUpload(image.id).catch(() => undefined);
+    if (attachment) await deleteUpload(attachment.id).catch(() => undefined);
     throw error;
   }
 }

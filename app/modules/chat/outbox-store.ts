@@ -16,6 +16,9 @@ export interface OutboxEntry {
   /** A photo, already shrunk on the device; sent by upload rather than over the socket. */
   image?: Blob;
   imageName?: string;
+  /** A voice note as recorded (its type on the Blob), sent by upload like a photo. */
+  audio?: Blob;
+  audioName?: string;
   /** The server refused it (message key); it waits for the user to retry or discard. */
   error?: string;
 }

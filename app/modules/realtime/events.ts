@@ -19,7 +19,14 @@ export interface ChatMessageView {
   /** The sender device's id for it: how the sender matches the stored message to its pending one. */
   clientId: string;
   body: string;
-  attachment: { url: string; thumbUrl: string; width: number | null; height: number | null } | null;
+  attachment: {
+    kind: "image" | "audio";
+    url: string;
+    /** For a photo, its 400 px copy; for a voice note, the recording itself. */
+    thumbUrl: string;
+    width: number | null;
+    height: number | null;
+  } | null;
   createdAt: string;
 }
 

@@ -7,10 +7,10 @@ import {
 } from "@remix-run/node";
 import sharp from "sharp";
 import { db, type Tx } from "~/db.server";
-import { DomainError, isDomainError } from "~/utils/errors";
+import { DomainError, type DomainErrorCode, isDomainError } from "~/utils/errors";
 import { getStorage } from "./storage.server";
 
-import { MAX_AUDIO_BYTES, MAX_IMAGE_BYTES, MIB } from "./limits";
+import { type AudioType, MAX_AUDIO_BYTES, MAX_IMAGE_BYTES, MIB } from "./limits";
 
 export { MAX_IMAGE_BYTES };
 /** Longest side of a stored photo: sharp on a phone screen, a fraction of a camera original. */
@@ -157,8 +157,6 @@ function variantKey(storageKey: string, variant: ImageVariant): string {
   return variant === "full" ? storageKey : storageKey.replace(/\.webp$/, `.${variant}.webp`);
 }
 
-export type AudioType = "audio/webm" | "audio/ogg" | "audio/mp4" | "audio/mpeg" | "audio/wav";
-
 const AUDIO_EXTENSIONS: Record<AudioType, string> = {
   "audio/webm": "webm",
   "audio/ogg": "ogg",
@@ -254,19 +252,36 @@ export async function deleteUpload(id: string): Promise<void> {
   await Promise.all(IMAGE_VARIANTS.map((variant) => storage.delete(variantKey(row.storageKey, variant))));
 }
 
+/** A smaller limit for one file field of a form (a voice note beside a photo), with its own refusal. */
+export interface FileFieldLimit {
+  maxBytes: number;
+  tooLarge: DomainErrorCode;
+}
+
 /**
- * Reads a form that may carry files, holding at most `maxFiles` files of `maxFileBytes` each (and
- * small text fields) in memory: reading stops at the first part over a limit. An empty file input
- * (no file chosen) is left out. A form without files (urlencoded) is read as usual.
+ * Reads a form that may carry files, holding at most `maxFiles` files of `maxFileBytes` each (or
+ * the field's own limit in `fieldLimits`), and small text fields, in memory: reading stops at the
+ * first part over a limit. An empty file input (no file chosen) is left out. A form without files
+ * (urlencoded) is read as usual.
  */
 export async function parseUploadForm(
   request: Request,
-  { maxFiles, maxFileBytes }: { maxFiles: number; maxFileBytes: number },
+  {
+    maxFiles,
+    maxFileBytes,
+    fieldLimits = {},
+  }: { maxFiles: number; maxFileBytes: number; fieldLimits?: Record<string, FileFieldLimit> },
 ): Promise<FormData> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!/^multipart\/form-data\s*;/i.test(contentType)) return request.formData();
 
   const readFile = createMemoryUploadHandler({ maxPartSize: maxFileBytes });
+  const fieldReaders = new Map(
+    Object.entries(fieldLimits).map(([name, limit]) => [
+      name,
+      { read: createMemoryUploadHandler({ maxPartSize: limit.maxBytes }), limit },
+    ]),
+  );
   const readText = createMemoryUploadHandler({ maxPartSize: MAX_TEXT_FIELD_BYTES });
   let files = 0;
   let textFields = 0;
@@ -281,9 +296,13 @@ export async function parseUploadForm(
     // A named file beyond the limit is refused before a byte of it is read.
     if (part.filename !== "" && files >= maxFiles)
       throw new DomainError("upload.too_many", { max: maxFiles });
+    const own = fieldReaders.get(part.name);
     const value = await withSizeLimit(
-      () => readFile(part),
-      () => new DomainError("upload.too_large", { mb: megabytes(maxFileBytes) }),
+      () => (own ? own.read(part) : readFile(part)),
+      () =>
+        own
+          ? new DomainError(own.limit.tooLarge, { mb: megabytes(own.limit.maxBytes) })
+          : new DomainError("upload.too_large", { mb: megabytes(maxFileBytes) }),
     );
     if (value instanceof File && value.name === "" && value.size === 0) return undefined;
     if (++files > maxFiles) throw new DomainError("upload.too_many", { max: maxFiles });

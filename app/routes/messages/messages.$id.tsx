@@ -11,6 +11,7 @@ import { HistoryParamsSchema, MessageFormSchema } from "~/modules/chat/chat.sche
 import { postMessage, requireParticipant } from "~/modules/chat/chat.server";
 import { conversationPageData } from "~/modules/chat/conversation-page.server";
 import { markReadOnView } from "~/modules/chat/receipts.server";
+import { MAX_AUDIO_BYTES, MIB } from "~/modules/uploads/limits";
 import { MAX_IMAGE_BYTES, parseUploadForm } from "~/modules/uploads/uploads.server";
 import { requirePermission } from "~/modules/users/guards.server";
 import { domainErrorResponse, isDomainError } from "~/utils/errors";
@@ -51,7 +52,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
-/** Sending through the form: without JavaScript, and with it when an image is attached. */
+/** Sending through the form: without JavaScript, and with it when a photo or a voice note is attached. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const conversationId = params.id ?? "";
   const user = await participant(request, conversationId, context);
@@ -60,13 +61,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!isDomainError(error)) throw error;
     // The device's outbox (an upload from script) reads the reason from the header.
     return data(
-      { error: translate(locale, error.messageKey, error.params), body },
+      { error: translate(locale, error.messageKey, error.params), body, field: error.field },
       { status: error.status, headers: { "X-Error-Key": error.messageKey } },
     );
   };
   let form: FormData;
   try {
-    form = await parseUploadForm(request, { maxFiles: 1, maxFileBytes: MAX_IMAGE_BYTES });
+    // A voice note has its own, smaller limit: one over it is refused before it is read whole.
+    form = await parseUploadForm(request, {
+      maxFiles: 2,
+      maxFileBytes: MAX_IMAGE_BYTES,
+      fieldLimits: { voice: { maxBytes: MAX_AUDIO_BYTES, tooLarge: "chat.audio_too_large" } },
+    });
   } catch (error) {
     return refuse(error);
   }
@@ -74,25 +80,26 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     intent: form.get("intent") ?? undefined,
     clientId: form.get("clientId"),
     body: form.get("body") ?? "",
+    image: form.get("image") ?? undefined,
+    voice: form.get("voice") ?? undefined,
   });
-  const image = form.get("image");
   const body = typeof form.get("body") === "string" ? (form.get("body") as string) : "";
   if (!parsed.success) {
-    const key = parsed.error.issues[0]?.message ?? "chat.errors.invalid";
+    const issue = parsed.error.issues[0];
+    const key = issue?.message ?? "chat.errors.invalid";
     const known = key.startsWith("chat.") ? key : "chat.errors.invalid";
     return data(
-      { error: translate(locale, known as never), body },
+      {
+        error: translate(locale, known as never, { mb: MAX_AUDIO_BYTES / MIB }),
+        body,
+        field: String(issue?.path[0] ?? "body"),
+      },
       { status: 400, headers: { "X-Error-Key": known } },
     );
   }
   try {
-    await postMessage({
-      senderId: user.id,
-      conversationId,
-      clientId: parsed.data.clientId,
-      body: parsed.data.body,
-      image: image instanceof File ? image : null,
-    });
+    const { clientId, body: text, image, voice } = parsed.data;
+    await postMessage({ senderId: user.id, conversationId, clientId, body: text, image, voice });
   } catch (error) {
     return refuse(error, body);
   }
@@ -115,6 +122,7 @@ export default function ConversationPage() {
         key={loaderData.conversationId}
         {...loaderData}
         error={actionData?.error}
+        errorField={actionData?.field}
         draft={actionData?.body}
       />
     </section>

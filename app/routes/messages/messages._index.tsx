@@ -46,7 +46,7 @@ export default function ConversationsPage() {
                 : t("chat.with", { name: conversation.otherName ?? "" });
             const last = conversation.lastMessage;
             const preview = last
-              ? `${last.senderId === userId ? `${t("chat.you")}：` : ""}${last.body || t("chat.image")}`
+              ? `${last.senderId === userId ? `${t("chat.you")}：` : ""}${last.body || t(last.attachment?.mimeType.startsWith("audio/") ? "chat.voiceNote" : "chat.image")}`
               : t("chat.noMessages");
             return (
               <li key={conversation.id}>

@@ -81,8 +81,10 @@ export async function network(page: Page, context: BrowserContext) {
 export async function signedIn(browser: Browser, role: string, javaScriptEnabled: boolean) {
   const context = await browser.newContext({ javaScriptEnabled, locale: "zh-CN" });
   const page = await context.newPage();
-  if (javaScriptEnabled) await logInAs(page, login(role), DEMO_PASSWORD);
-  else {
+  if (javaScriptEnabled) {
+    await watchCommits(page);
+    await logInAs(page, login(role), DEMO_PASSWORD);
+  } else {
     await page.goto("/login");
     await page.getByLabel("手机号或邮箱").fill(login(role));
     await page.getByLabel("密码").fill(DEMO_PASSWORD);
@@ -114,6 +116,10 @@ export async function tapOnLaggyLink(
   const onRequest = (request: Request) => {
     if (request.method() === "POST") posts.push(request);
   };
+  // A tap before React has taken over the page is a plain post (answered as a repeat from the
+  // second on): with JavaScript, the case is the hydrated form's.
+  if (phone.javaScriptEnabled)
+    await phone.page.waitForFunction(() => (window as { reactCommitted?: boolean }).reactCommitted === true);
   await phone.net.shape(LAGGY_LINK);
   phone.page.on("request", onRequest);
   await tap(scope, button);

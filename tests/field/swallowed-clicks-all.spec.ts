@@ -84,6 +84,8 @@ interface FormCase {
   /** The correction; unique values also mark the row the submission writes. */
   right: string;
   submit: string;
+  /** Where the form is, when the page lists one per item (other tests' items may be there too). */
+  within?: (page: Page, subject: string) => Locator;
   /** The submission's effect: a count of rows holding `right` ($1, with open's id as $2), or its toast. */
   sent: { rows: string } | { toast: string };
 }
@@ -923,9 +925,13 @@ const cases: FormCase[] = [
     async open(page) {
       const id = await disputedMilestone();
       await visit(page, "/bureau/disputes");
-      await page.getByLabel("裁决说明").fill("遮阳设备已装齐，超温因当日极端高温，成果达到验收标准。");
+      await page
+        .locator(`form[id="resolve-${id}"]`)
+        .getByLabel("裁决说明")
+        .fill("遮阳设备已装齐，超温因当日极端高温，成果达到验收标准。");
       return id;
     },
+    within: (page, id) => page.locator(`form[id="resolve-${id}"]`),
     field: "付给技术方的金额（元）",
     wrong: "一万",
     right: "10000",
@@ -1005,6 +1011,7 @@ const cases: FormCase[] = [
       await visit(page, "/bureau/reviews");
       return id;
     },
+    within: (page, id) => page.locator(`form[id="decide-${id}"]`),
     field: "处理理由",
     right: `评价属实，予以保留 ${stamp()}`,
     submit: "保留评价",
@@ -1054,12 +1061,14 @@ for (const row of cases) {
     await watchCommits(page);
     await enter(page, row.as);
     const subject = await row.open(page);
+    const within = row.within && subject ? row.within(page, subject) : null;
+    const scope = within ?? page;
     const field =
-      typeof row.field === "string" ? page.getByLabel(row.field, { exact: true }) : row.field(page);
-    const button = page.getByRole("button", { name: row.submit, exact: true });
+      typeof row.field === "string" ? scope.getByLabel(row.field, { exact: true }) : row.field(page);
+    const button = scope.getByRole("button", { name: row.submit, exact: true });
     // Conform turns the browser's own check off (novalidate) in the commit after hydration; a tap
     // before that gets the browser's bubble on the empty field instead of the form's message.
-    await expect(page.locator("form").filter({ has: button })).toHaveAttribute("novalidate", "");
+    await expect(within ?? page.locator("form").filter({ has: button })).toHaveAttribute("novalidate", "");
     await field.fill(row.wrong ?? "");
     const posts = countPosts(page);
     await button.click();

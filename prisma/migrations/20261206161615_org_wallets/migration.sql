@@ -2,7 +2,7 @@
 -- is an organisation were paid into the personal wallet of the person named on it. Each such
 -- amount moves to the organisation's wallet as one REASSIGNMENT transfer with its two entries,
 -- so every account still equals the sum of its entries and every transfer sums to zero. A
--- person can only give what their wallet still holds (some may have been withdrawn already);
+-- person can only give what their wallet still holds (some may have been withdrawn already),
 -- when one person was paid for several organisations, they are served in id order.
 
 CREATE TABLE "_OrgWalletMove" AS
@@ -46,7 +46,7 @@ FROM (
 ) entry
 ORDER BY "transferId", account;
 
--- The ledger's triggers (prisma/rules.sql) have moved the balances already; on a database
+-- The ledger's triggers (prisma/rules.sql) have moved the balances already. On a database
 -- without them this brings each touched balance to the sum of its entries. Rows already right
 -- are not touched, so the triggers' guard never sees a balance change outside an entry.
 UPDATE "LedgerAccount" a SET "balanceFen" = s.total

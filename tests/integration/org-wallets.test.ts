@@ -108,7 +108,7 @@ describe("finance permission (财务权限)", () => {
     });
 
     await grantFinance(admin, organisation.id, { userId: clerk.id, granted: true });
-    expect(await listFinanceMembers(admin, organisation.id)).toContainEqual(
+    expect((await listFinanceMembers(admin, organisation.id)).members).toContainEqual(
       expect.objectContaining({ userId: clerk.id, finance: true, administrator: false }),
     );
     expect((await myAccounts(clerk)).map((a) => a.accountId)).toContain(wallet);

@@ -19,9 +19,13 @@ async function assertAdministrator(actor: Actor, organisationId: string) {
   if (!membership.administrator) throw new DomainError("wallet.not_administrator");
 }
 
-/** The organisation's members and whether each holds the finance permission (administrator only). */
+/** The organisation and its members, each with whether they hold the finance permission (administrator only). */
 export async function listFinanceMembers(actor: Actor, organisationId: string) {
   await assertAdministrator(actor, organisationId);
+  const organisation = await db.organisation.findUniqueOrThrow({
+    where: { id: organisationId },
+    select: { id: true, name: true },
+  });
   const members = await db.membership.findMany({
     where: { organisationId },
     orderBy: { createdAt: "asc" },
@@ -33,13 +37,16 @@ export async function listFinanceMembers(actor: Actor, organisationId: string) {
       user: { select: { displayName: true } },
     },
   });
-  return members.map((member) => ({
-    userId: member.userId,
-    displayName: member.user.displayName,
-    role: member.role,
-    administrator: member.administrator,
-    finance: member.financeGrantedAt !== null,
-  }));
+  return {
+    organisation,
+    members: members.map((member) => ({
+      userId: member.userId,
+      displayName: member.user.displayName,
+      role: member.role,
+      administrator: member.administrator,
+      finance: member.financeGrantedAt !== null,
+    })),
+  };
 }
 
 /** The administrator grants or revokes one member's finance permission; audited. */

@@ -172,7 +172,10 @@ interface Recovery {
  */
 async function lockAccounts(tx: Tx, recovery: Recovery) {
   const wallet = await ensureWallet(tx, partyWallet(recovery.party));
-  const programme = await ensureAccount(tx, { id: programmeAccountId(recovery.programmeId), kind: "PROGRAMME" });
+  const programme = await ensureAccount(tx, {
+    id: programmeAccountId(recovery.programmeId),
+    kind: "PROGRAMME",
+  });
   await tx.$queryRaw`
     SELECT id FROM "LedgerAccount" WHERE id IN (${wallet}, ${programme}) ORDER BY id FOR UPDATE`;
   return { wallet, programme };

@@ -68,7 +68,8 @@ export async function requestWithdrawal(
         actorId: actor.id,
       }).catch((error: unknown) => {
         // A claw-back recorded since the check above: the ledger refused, say why.
-        if (isDomainError(error) && error.code === "ledger.debt_open") throw new DomainError("wallet.debt_open");
+        if (isDomainError(error) && error.code === "ledger.debt_open")
+          throw new DomainError("wallet.debt_open");
         throw error;
       });
       await recordAudit(tx, {

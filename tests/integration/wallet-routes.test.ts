@@ -132,7 +132,13 @@ describe("the withdrawal form on /wallet", () => {
       params: {},
     });
     expect(accounts).toEqual([
-      { accountId: account, organisationName: null, balanceFen: 10_000, owedFen: 0 },
+      {
+        accountId: account,
+        organisationName: null,
+        balanceFen: 10_000,
+        owedFen: 0,
+        administeredOrganisationId: null,
+      },
     ]);
     const fields = { accountId: account, amount: "25.50", ...bank, idempotencyKey };
     for (let i = 0; i < 2; i++) {

@@ -264,12 +264,19 @@ describe("my accounts and statements", () => {
     await fund({ organisationId: organisation.id }, 7_700);
     const accounts = await myAccounts(head);
     expect(accounts).toEqual([
-      { accountId: walletId({ userId: head.id }), organisationName: null, balanceFen: 0, owedFen: 0 },
+      {
+        accountId: walletId({ userId: head.id }),
+        organisationName: null,
+        balanceFen: 0,
+        owedFen: 0,
+        administeredOrganisationId: null,
+      },
       {
         accountId: walletId({ organisationId: organisation.id }),
         organisationName: organisation.name,
         balanceFen: 7_700,
         owedFen: 0,
+        administeredOrganisationId: organisation.id,
       },
     ]);
     const farmer = await addMember(organisation.id, "FARMER");

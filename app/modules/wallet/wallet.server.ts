@@ -13,6 +13,8 @@ export interface WalletSummary {
   balanceFen: number;
   /** Claw-backs still owed: while above zero nothing leaves the wallet. */
   owedFen: number;
+  /** The organisation's id when the actor administers it (and so grants its finance permission). */
+  administeredOrganisationId: string | null;
 }
 
 /** The person's own wallet, then those of the organisations whose finance they handle, with balances. */
@@ -20,14 +22,19 @@ export async function myAccounts(actor: Actor): Promise<WalletSummary[]> {
   const organisationIds = await financeOrganisationIds(actor);
   const organisations = await db.organisation.findMany({
     where: { id: { in: organisationIds } },
-    select: { id: true, name: true },
+    select: {
+      id: true,
+      name: true,
+      memberships: { where: { userId: actor.id }, select: { administrator: true } },
+    },
     orderBy: { name: "asc" },
   });
   const wallets = [
-    { accountId: walletId({ userId: actor.id }), organisationName: null },
+    { accountId: walletId({ userId: actor.id }), organisationName: null, administeredOrganisationId: null },
     ...organisations.map((org) => ({
       accountId: walletId({ organisationId: org.id }),
       organisationName: org.name,
+      administeredOrganisationId: org.memberships[0]?.administrator ? org.id : null,
     })),
   ];
   const accounts = await db.ledgerAccount.findMany({

@@ -88,9 +88,16 @@ export default function WalletPage() {
             <p className="text-sm text-stone-600">
               {t("wallet.depositHint", { accountId: account.accountId })}
             </p>
-            <Link to={walletHref(account.accountId)} className="link">
-              {t("wallet.viewStatement")}
-            </Link>
+            <p className="flex flex-wrap gap-4">
+              <Link to={walletHref(account.accountId)} className="link">
+                {t("wallet.viewStatement")}
+              </Link>
+              {account.administeredOrganisationId ? (
+                <Link to={`/orgs/${account.administeredOrganisationId}/finance`} className="link">
+                  {t("wallet.finance.title")}
+                </Link>
+              ) : null}
+            </p>
           </li>
         ))}
       </ul>

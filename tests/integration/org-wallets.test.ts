@@ -194,6 +194,25 @@ describe("debts hold money", () => {
     await expectLedgerClean();
   });
 
+  it("refuses to fund escrow from a wallet that owes a claw-back", async () => {
+    const setup = await createActiveAgreement({ amounts: [10_000] });
+    const wallet = await deposit({ organisationId: setup.payer.organisationId! }, 10_000);
+    const creditor = await createDisbursedApplication();
+    // Money that arrived before the debt was recorded (as for a claw-back older than debts).
+    await db.ledgerDebt.create({
+      data: {
+        debtorAccountId: wallet,
+        creditorAccountId: creditor.programmeAccount,
+        amountFen: 500,
+        owedFen: 500,
+      },
+    });
+    await expect(fundMilestone(setup.payer.head, setup.milestones[0]!.id, key())).rejects.toMatchObject({
+      code: "ledger.debt_open",
+    });
+    expect(await balanceOf(wallet)).toBe(10_000);
+  });
+
   it("refuses to pay out a held withdrawal while the wallet owes, and tells the finance desk why", async () => {
     const { organisation, head, wallet } = await createDisbursedApplication({ disbursedFen: 10_000 });
     const { withdrawalId } = await requestWithdrawal(

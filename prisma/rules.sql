@@ -137,3 +137,22 @@ ALTER TABLE "MilestoneFunder" DROP CONSTRAINT IF EXISTS "MilestoneFunder_share";
 ALTER TABLE "MilestoneFunder" ADD CONSTRAINT "MilestoneFunder_share" CHECK ("shareFen" > 0);
 ALTER TABLE "TriageSetting" DROP CONSTRAINT IF EXISTS "TriageSetting_hours";
 ALTER TABLE "TriageSetting" ADD CONSTRAINT "TriageSetting_hours" CHECK ("afterHours" BETWEEN 1 AND 720 AND "targetHours" BETWEEN 1 AND 720);
+
+-- Ledger debts: what is owed never goes below zero nor above what was first owed. A claw-back's
+-- owed and recovered figures follow its debt, so every collection (by the ledger when money
+-- arrives, or by the bureau's follow-up) shows on the sanction without a second writer.
+ALTER TABLE "LedgerDebt" DROP CONSTRAINT IF EXISTS "LedgerDebt_amounts";
+ALTER TABLE "LedgerDebt" ADD CONSTRAINT "LedgerDebt_amounts" CHECK ("amountFen" > 0 AND "owedFen" >= 0 AND "owedFen" <= "amountFen");
+CREATE OR REPLACE FUNCTION ledger_debt_follow_sanction() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW."sanctionId" IS NOT NULL AND NEW."owedFen" <> OLD."owedFen" THEN
+    UPDATE "Sanction"
+       SET "owedFen" = NEW."owedFen",
+           "recoveredFen" = coalesce("recoveredFen", 0) + (OLD."owedFen" - NEW."owedFen")
+     WHERE id = NEW."sanctionId";
+  END IF;
+  RETURN NEW;
+END;
+$$;
+DROP TRIGGER IF EXISTS "LedgerDebt_follow_sanction" ON "LedgerDebt";
+CREATE TRIGGER "LedgerDebt_follow_sanction" AFTER UPDATE ON "LedgerDebt" FOR EACH ROW EXECUTE FUNCTION ledger_debt_follow_sanction();

@@ -143,7 +143,9 @@ describe("agreements, milestones and wallets over /api/v1", () => {
       "/api/v1/wallets",
     );
     const account = walletId({ userId: payee.id });
-    expect(mine.data).toEqual([{ accountId: account, organisationName: null, balanceFen: 30_000 }]);
+    expect(mine.data).toEqual([
+      { accountId: account, organisationName: null, balanceFen: 30_000, owedFen: 0 },
+    ]);
     const path = `/api/v1/wallets/${encodeURIComponent(account)}/statement`;
     const lines = await expectDocumented(
       await call(statement, apiRequest(`${path}?reason=MILESTONE_RELEASE`, { token: payeeToken }), {

@@ -44,7 +44,7 @@ async function expectClean() {
 }
 
 describe("claw-back (追缴)", () => {
-  it("takes what the wallet holds, records the rest as owed, and collects it later", async () => {
+  it("takes what the wallet holds, records the rest as a debt, and collects it from the next money in", async () => {
     const { bureau, head, application, wallet, programmeAccount, organisation } =
       await createDisbursedApplication({ disbursedFen: 30_000, spentFen: 20_000 });
     const programmeBefore = await balanceOf(programmeAccount);
@@ -74,18 +74,22 @@ describe("claw-back (追缴)", () => {
     expect(await db.notification.count({ where: { userId: head.id, type: "sanction.clawback" } })).toBe(1);
 
     await rejects(collectOwed(bureau, sanction.id), "sanction.wallet_empty");
+    // Money arriving pays the debt first, by itself; the sanction follows its debt.
     await deposit(organisation.id, 5_000);
-    expect(await collectOwed(bureau, sanction.id)).toMatchObject({
-      collectedFen: 5_000,
-      owedFen: 15_000,
-      recoveredFen: 15_000,
-    });
+    expect(await balanceOf(wallet)).toBe(0);
+    expect(
+      await db.sanction.findUniqueOrThrow({
+        where: { id: sanction.id },
+        select: { owedFen: true, recoveredFen: true },
+      }),
+    ).toEqual({ owedFen: 15_000, recoveredFen: 15_000 });
     await deposit(organisation.id, 50_000);
-    expect(await collectOwed(bureau, sanction.id)).toMatchObject({
-      collectedFen: 15_000,
-      owedFen: 0,
-      recoveredFen: 30_000,
-    });
+    expect(
+      await db.sanction.findUniqueOrThrow({
+        where: { id: sanction.id },
+        select: { owedFen: true, recoveredFen: true },
+      }),
+    ).toEqual({ owedFen: 0, recoveredFen: 30_000 });
     expect(await balanceOf(wallet)).toBe(35_000);
     expect(await balanceOf(programmeAccount)).toBe(programmeBefore + 30_000);
     await rejects(collectOwed(bureau, sanction.id), "sanction.nothing_owed");

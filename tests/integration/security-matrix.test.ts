@@ -144,6 +144,7 @@ const MATRIX: Row[] = [
   ["offers._index",                                          "/offers",                                                           "aaaaaaaa", null],
   ["offers.new",                                             "/offers/new",                                                       "lddaadda", "lddaadda"],
   ["orgs.$id",                                               "/orgs/{orgA}",                                                      "aaaaaaaa", "laaaaaaa"],
+  ["orgs.$id_.finance",                                      "/orgs/{orgA}/finance",                                              "ladddddd", "laaaaaaa"],
   ["orgs.$id_.webhooks",                                     "/orgs/{orgA}/webhooks",                                             "ladddddd", "laaaaaaa"],
   ["orgs.$id_.webhooks_.$endpointId",                        "/orgs/{orgA}/webhooks/{webhook}",                                   "ladddddd", "laaaaaaa"],
   ["programmes.$id",                                         "/programmes/{programme}",                                           "aaaaaaaa", null],

@@ -131,7 +131,15 @@ describe("the withdrawal form on /wallet", () => {
       context,
       params: {},
     });
-    expect(accounts).toEqual([{ accountId: account, organisationName: null, balanceFen: 10_000 }]);
+    expect(accounts).toEqual([
+      {
+        accountId: account,
+        organisationName: null,
+        balanceFen: 10_000,
+        owedFen: 0,
+        administeredOrganisationId: null,
+      },
+    ]);
     const fields = { accountId: account, amount: "25.50", ...bank, idempotencyKey };
     for (let i = 0; i < 2; i++) {
       const response = (await walletAction({

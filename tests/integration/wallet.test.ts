@@ -259,16 +259,24 @@ describe("withdrawals", () => {
 });
 
 describe("my accounts and statements", () => {
-  it("lists my wallet and those of organisations I manage, with balances", async () => {
+  it("lists my wallet and those of organisations whose finance I handle, with balances", async () => {
     const { organisation, head } = await createVillage();
     await fund({ organisationId: organisation.id }, 7_700);
     const accounts = await myAccounts(head);
     expect(accounts).toEqual([
-      { accountId: walletId({ userId: head.id }), organisationName: null, balanceFen: 0 },
+      {
+        accountId: walletId({ userId: head.id }),
+        organisationName: null,
+        balanceFen: 0,
+        owedFen: 0,
+        administeredOrganisationId: null,
+      },
       {
         accountId: walletId({ organisationId: organisation.id }),
         organisationName: organisation.name,
         balanceFen: 7_700,
+        owedFen: 0,
+        administeredOrganisationId: organisation.id,
       },
     ]);
     const farmer = await addMember(organisation.id, "FARMER");

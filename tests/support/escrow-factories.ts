@@ -43,11 +43,18 @@ export async function createActiveAgreement(
     payer?: Payer;
     extraComponents?: Prisma.InputJsonObject[];
     reviewWindowDays?: number;
+    /** The payee organisation the agreement names (the expert's institution), if any. */
+    payeeOrganisationId?: string;
   } = {},
 ) {
   const amounts = options.amounts ?? [10_000, 20_000];
   const payer = options.payer ?? (await createPayer());
   const payee = await createExpert();
+  if (options.payeeOrganisationId)
+    await db.membership.create({
+      data: { userId: payee.id, organisationId: options.payeeOrganisationId, role: "EXPERT" },
+      select: { userId: true },
+    });
   const milestones = amounts.map((amountFen, index) => ({
     title: `第 ${index + 1} 阶段：菌棒消毒`,
     deliverables: "现场指导记录与消毒流程",
@@ -72,6 +79,7 @@ export async function createActiveAgreement(
       payerOrganisationId: payer.organisationId,
       payerUserId: payer.head.id,
       payeeUserId: payee.id,
+      payeeOrganisationId: options.payeeOrganisationId ?? null,
       reviewWindowDays: options.reviewWindowDays ?? 14,
       createdById: payer.head.id,
       activatedAt: new Date(),

@@ -6,6 +6,9 @@ import { hashPassword } from "~/modules/users/password.server";
 export const TEST_PASSWORD = "field-test-2026";
 let cachedHash: Promise<string> | undefined;
 
+/** Membership columns of the person who registered an organisation: administrator, with finance. */
+export const FOUNDER = { administrator: true, financeGrantedAt: new Date("2026-01-01T00:00:00Z") } as const;
+
 /** A mainland mobile number no other test uses. */
 export function uniquePhone(): string {
   return `+86139${String(randomBytes(4).readUInt32BE() % 1e8).padStart(8, "0")}`;

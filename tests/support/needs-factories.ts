@@ -3,7 +3,7 @@ import { db } from "~/db.server";
 import type { Role } from "~/generated/prisma/enums";
 import type { SessionUser } from "~/modules/users/session.server";
 import { NeedFormSchema, type NeedFields } from "~/modules/needs/needs.schema";
-import { createUser } from "./factories";
+import { FOUNDER, createUser } from "./factories";
 
 /** The actor shape services take, read back from the database like a session would. */
 export async function actorOf(userId: string): Promise<SessionUser> {
@@ -33,7 +33,10 @@ export async function createVillage({ verified = true } = {}) {
     select: { id: true, name: true },
   });
   const head = await createUser({ role: "VILLAGE" });
-  await db.membership.create({ data: { userId: head.id, organisationId: organisation.id, role: "VILLAGE" } });
+  // The head registered the cooperative: its administrator, holding the finance permission.
+  await db.membership.create({
+    data: { userId: head.id, organisationId: organisation.id, role: "VILLAGE", ...FOUNDER },
+  });
   return { organisation, head: await actorOf(head.id) };
 }
 

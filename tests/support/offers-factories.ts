@@ -3,7 +3,7 @@ import type { OfferStatus } from "~/generated/prisma/enums";
 import type { OfferFields } from "~/modules/offers/offers.schema";
 import type { Actor } from "~/modules/users/permissions";
 import { createSession, serializeSessionCookie } from "~/modules/users/session.server";
-import { createOrganisation, createUser } from "./factories";
+import { FOUNDER, createOrganisation, createUser } from "./factories";
 
 /** The user as the services see them: role and memberships. */
 export async function actorFor(userId: string): Promise<Actor> {
@@ -30,7 +30,7 @@ export async function createInstitutionMember({ verified = true }: { verified?: 
   const organisation = await createOrganisation("UNIVERSITY", verified);
   const user = await createUser({ role: "INSTITUTION", displayName: "测试高校账户" });
   await db.membership.create({
-    data: { userId: user.id, organisationId: organisation.id, role: "INSTITUTION" },
+    data: { userId: user.id, organisationId: organisation.id, role: "INSTITUTION", ...FOUNDER },
   });
   return { actor: await actorFor(user.id), organisation };
 }

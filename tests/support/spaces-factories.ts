@@ -4,7 +4,7 @@ import type { ServiceStatus } from "~/generated/prisma/enums";
 import type { ServiceFields } from "~/modules/spaces/spaces.schema";
 import type { ServiceRequestFields } from "~/modules/spaces/service-requests.schema";
 import { requestService } from "~/modules/spaces/service-requests.server";
-import { createUser } from "./factories";
+import { FOUNDER, createUser } from "./factories";
 import { actorFor } from "./offers-factories";
 
 export { actorFor, createBureauStaff, sessionCookieFor } from "./offers-factories";
@@ -21,7 +21,9 @@ export async function createSpace({ verified = true, name }: { verified?: boolea
     select: { id: true, name: true },
   });
   const user = await createUser({ role: "SPACE", displayName: "星创天地运营" });
-  await db.membership.create({ data: { userId: user.id, organisationId: organisation.id, role: "SPACE" } });
+  await db.membership.create({
+    data: { userId: user.id, organisationId: organisation.id, role: "SPACE", ...FOUNDER },
+  });
   return { organisation, actor: await actorFor(user.id) };
 }
 

@@ -71,6 +71,8 @@ export interface PendingWithdrawalData {
   accountNumberTail: string;
   requestedBy: string;
   createdAt: Date | string;
+  /** A claw-back the wallet still owes: no payout until it is repaid. */
+  owedFen: number;
 }
 
 /** A withdrawal waiting for the finance desk: pay it (with the bank's reference) or refuse it. */
@@ -101,19 +103,26 @@ export function PendingWithdrawal({
           date: formatDateTime(locale, withdrawal.createdAt),
         })}
       </p>
+      {withdrawal.owedFen > 0 ? (
+        <p role="alert" className="rounded bg-red-50 p-2 text-sm text-red-800">
+          {t("finance.pending.debtOpen", { amount: formatMoney(locale, withdrawal.owedFen) })}
+        </p>
+      ) : null}
       <div className="grid gap-3 sm:grid-cols-2">
-        <Form method="post" className="space-y-2">
-          <input type="hidden" name="intent" value="markPaid" />
-          <input type="hidden" name="withdrawalId" value={withdrawal.id} />
-          <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-          <label className="block text-sm">
-            <span className="text-stone-700">{t("finance.pending.bankReference")}</span>
-            <input name="bankReference" required className="input mt-1" autoComplete="off" />
-          </label>
-          <button type="submit" className="btn-primary w-full" disabled={busy}>
-            {t("finance.pending.markPaid")}
-          </button>
-        </Form>
+        {withdrawal.owedFen > 0 ? null : (
+          <Form method="post" className="space-y-2">
+            <input type="hidden" name="intent" value="markPaid" />
+            <input type="hidden" name="withdrawalId" value={withdrawal.id} />
+            <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+            <label className="block text-sm">
+              <span className="text-stone-700">{t("finance.pending.bankReference")}</span>
+              <input name="bankReference" required className="input mt-1" autoComplete="off" />
+            </label>
+            <button type="submit" className="btn-primary w-full" disabled={busy}>
+              {t("finance.pending.markPaid")}
+            </button>
+          </Form>
+        )}
         <Form method="post" className="space-y-2">
           <input type="hidden" name="intent" value="reject" />
           <input type="hidden" name="withdrawalId" value={withdrawal.id} />

@@ -11,7 +11,7 @@ export function WithdrawalHistory({
     bankName: string;
     accountNumberTail: string;
     createdAt: Date | string;
-    status: "REQUESTED" | "PAID" | "REJECTED";
+    status: "REQUESTED" | "PAID" | "REJECTED" | "SEIZED";
     rejectReason: string | null;
   }[];
 }) {

@@ -333,10 +333,12 @@ export const WalletSchema = z.object({
   accountId: z.string(),
   organisationName: z.string().nullable(),
   balanceFen: fen,
+  /** Claw-backs the wallet still owes: while above zero no money leaves it. */
+  owedFen: fen,
 });
 
 export const StatementSchema = z.object({
-  account: z.object({ id: z.string(), kind: z.string(), label: z.string(), balanceFen: fen }),
+  account: z.object({ id: z.string(), kind: z.string(), label: z.string(), balanceFen: fen, owedFen: fen }),
   total: z.number().int(),
   data: z.array(
     z.object({

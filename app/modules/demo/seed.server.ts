@@ -45,8 +45,15 @@ export async function seedDemoData(db: Db): Promise<boolean> {
             select: { id: true },
           });
           organisations.set(key, created.id);
+          // The account that registers an organisation administers it and handles its money.
           await tx.membership.create({
-            data: { userId: user.id, organisationId: created.id, role: account.role },
+            data: {
+              userId: user.id,
+              organisationId: created.id,
+              role: account.role,
+              administrator: true,
+              financeGrantedAt: verifiedAt,
+            },
           });
         }
         // The farmer belongs to the cooperative; the expert works at the university.

@@ -15,7 +15,7 @@ import { type Actor } from "~/modules/users/permissions";
 import { enqueueEvent } from "~/modules/webhooks/webhooks.server";
 import { DomainError } from "~/utils/errors";
 import { assertTransition } from "~/utils/state-machine";
-import { partyOf } from "./parties";
+import { partyOf, payeeWallet } from "./parties";
 
 /*
  * What every escrow flow shares: the row locks, the state moves, the notices and the release of
@@ -247,7 +247,7 @@ export async function escrowBalance(tx: Tx, milestoneId: string) {
   return balanceOf(escrowId(milestoneId), tx);
 }
 
-/** Pays the milestone's whole escrow to the expert's wallet. */
+/** Pays the milestone's whole escrow to the payee's wallet (its organisation's when it names one). */
 export async function release(
   tx: Tx,
   milestone: LockedMilestone,
@@ -257,7 +257,7 @@ export async function release(
   const { actorId } = by;
   const { agreement } = milestone;
   const amountFen = await escrowBalance(tx, milestone.id);
-  const to = await ensureWallet(tx, { userId: agreement.payeeUserId });
+  const to = await ensureWallet(tx, payeeWallet(agreement));
   const { id: transferId } = await transfer(tx, {
     from: escrowId(milestone.id),
     to,

@@ -12,7 +12,7 @@ import { fenToYuanText } from "~/utils/money";
 import { payIntoEscrow } from "./escrow-funding.server";
 import { assertTransition } from "~/utils/state-machine";
 import { MAX_SUBMISSION_FILES } from "./escrow.schema";
-import { payerWallet } from "./parties";
+import { payeeWallet, payerWallet } from "./parties";
 import {
   actsForPayer,
   actsForPayee,
@@ -303,7 +303,7 @@ export async function resolveDispute(
         if (ruling.payeeFen > 0)
           await transfer(tx, {
             ...common,
-            to: await ensureWallet(tx, { userId: agreement.payeeUserId }),
+            to: await ensureWallet(tx, payeeWallet(agreement)),
             amountFen: ruling.payeeFen,
             reason: "DISPUTE_RELEASE",
           });

@@ -1,5 +1,6 @@
 import type { AgreementParty } from "~/generated/prisma/enums";
 import type { Owner } from "~/modules/ledger/ledger.server";
+import { partyWallet } from "~/modules/ledger/party-wallet";
 import type { Actor } from "~/modules/users/permissions";
 
 export interface AgreementSides {
@@ -32,7 +33,14 @@ export function otherParty(party: AgreementParty): AgreementParty {
 
 /** The wallet the paying side pays from: its organisation's, or the person's own for a farmer's need. */
 export function payerWallet(sides: Pick<AgreementSides, "payerUserId" | "payerOrganisationId">): Owner {
-  return sides.payerOrganisationId
-    ? { organisationId: sides.payerOrganisationId }
-    : { userId: sides.payerUserId };
+  return partyWallet({ userId: sides.payerUserId, organisationId: sides.payerOrganisationId });
+}
+
+/**
+ * The wallet the providing side is paid into: the payee organisation the agreement names (the
+ * expert's institution, which is the contracting party), or the expert's own when they contract
+ * for themselves.
+ */
+export function payeeWallet(sides: Pick<AgreementSides, "payeeUserId" | "payeeOrganisationId">): Owner {
+  return partyWallet({ userId: sides.payeeUserId, organisationId: sides.payeeOrganisationId });
 }

@@ -7,6 +7,8 @@ export const ledgerMessagesEn: Record<keyof typeof ledgerMessagesZh, string> = {
   "ledger.errors.amount_positive": "The amount must be more than zero",
   "ledger.errors.amount_too_large": "That is above the ¥10,000,000 limit for one transfer",
   "ledger.errors.insufficient_funds": "Not enough money in the wallet; top it up first",
+  "ledger.errors.debt_open":
+    "This account owes a claw-back: nothing can be paid out or withdrawn until it is repaid; money that arrives pays it first",
   "ledger.errors.same_account": "Money cannot move from an account to itself",
   "ledger.errors.key_reused":
     "This request's key was already used for a different operation; reload the page and try again",
@@ -24,4 +26,5 @@ export const ledgerMessagesEn: Record<keyof typeof ledgerMessagesZh, string> = {
   "ledger.reason.PROGRAMME_BUDGET": "Programme budget",
   "ledger.reason.DISBURSEMENT": "Programme disbursement",
   "ledger.reason.CLAWBACK": "Claw-back",
+  "ledger.reason.REASSIGNMENT": "Moved to the contracting organisation",
 };

@@ -5,6 +5,7 @@ export const ledgerMessagesZh = {
   "ledger.errors.amount_positive": "金额必须大于零",
   "ledger.errors.amount_too_large": "金额超过单笔上限（1000 万元）",
   "ledger.errors.insufficient_funds": "余额不足，请先充值",
+  "ledger.errors.debt_open": "该账户尚欠追缴款，还清之前不能转出或提现；之后到账的资金会先用于还款",
   "ledger.errors.same_account": "转出和转入不能是同一个账户",
   "ledger.errors.key_reused": "这个请求编号已用于另一笔不同的操作，请刷新页面后重试",
   "ledger.errors.idempotency_key": "请求编号缺失或格式不对，请刷新页面后重试",
@@ -21,4 +22,5 @@ export const ledgerMessagesZh = {
   "ledger.reason.PROGRAMME_BUDGET": "项目资金下达",
   "ledger.reason.DISBURSEMENT": "项目资金拨付",
   "ledger.reason.CLAWBACK": "资金追缴",
+  "ledger.reason.REASSIGNMENT": "转入合同约定的收款单位",
 };

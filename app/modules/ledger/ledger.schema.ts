@@ -29,6 +29,7 @@ export const LEDGER_REASONS = [
   "PROGRAMME_BUDGET",
   "DISBURSEMENT",
   "CLAWBACK",
+  "REASSIGNMENT",
 ] as const;
 export type LedgerReasonCode = (typeof LEDGER_REASONS)[number];
 

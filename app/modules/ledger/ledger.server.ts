@@ -92,15 +92,37 @@ function isOverdraft(error: unknown): boolean {
  * one global order and two opposite transfers cannot deadlock. Refuses with
  * `ledger.insufficient_funds` when the source would go below zero — the database decides, so
  * concurrent transfers can never overdraw.
+ *
+ * Debts (LedgerDebt) hold money: while the source owes anything, only a payment of the debt
+ * (reason CLAWBACK) may leave it (`ledger.debt_open`); money arriving at an account that owes
+ * pays its debts first, oldest first, in the same transaction.
  */
 export async function transfer(tx: Tx, input: TransferInput): Promise<{ id: string }> {
   const amount = AmountFen.safeParse(input.amountFen);
   if (!amount.success) throw new DomainError("ledger.invalid_amount");
   if (input.from === input.to) throw new DomainError("ledger.same_account");
+  const debts = await tx.$queryRaw<{ debtorAccountId: string; creditorAccountId: string }[]>`
+    SELECT "debtorAccountId", "creditorAccountId" FROM "LedgerDebt"
+    WHERE "debtorAccountId" IN (${input.from}, ${input.to}) AND "owedFen" > 0`;
+  if (input.reason !== "CLAWBACK" && debts.some((debt) => debt.debtorAccountId === input.from))
+    throw new DomainError("ledger.debt_open");
+  const creditors = debts.filter((d) => d.debtorAccountId === input.to).map((d) => d.creditorAccountId);
+  if (creditors.length > 0) {
+    // Collecting will lock the creditors too; taking every row now, in id order, keeps the one
+    // global lock order that stops two transfers deadlocking.
+    const ids = [...new Set([input.from, input.to, ...creditors])].sort();
+    await tx.$queryRaw`SELECT id FROM "LedgerAccount" WHERE id = ANY(${ids}) ORDER BY id FOR UPDATE`;
+  }
+  const written = await writeTransfer(tx, input, amount.data);
+  if (creditors.length > 0) await collectDebts(tx, input.to, input.actorId ?? null);
+  return written;
+}
+
+async function writeTransfer(tx: Tx, input: TransferInput, amountFen: number): Promise<{ id: string }> {
   const id = randomUUID();
   const [first, second] = [
-    { account: input.from, amount: -amount.data },
-    { account: input.to, amount: amount.data },
+    { account: input.from, amount: -amountFen },
+    { account: input.to, amount: amountFen },
   ].sort((a, b) => (a.account < b.account ? -1 : 1));
   try {
     // A savepoint keeps the caller's transaction usable when the database refuses the transfer.
@@ -108,7 +130,7 @@ export async function transfer(tx: Tx, input: TransferInput): Promise<{ id: stri
     await tx.$executeRaw`
       WITH created AS (
         INSERT INTO "LedgerTransfer" (id, "fromAccountId", "toAccountId", "amountFen", reason, "agreementId", "milestoneId", "programmeApplicationId", memo, "actorId", "createdAt")
-        VALUES (${id}, ${input.from}, ${input.to}, ${amount.data}, ${input.reason}::"LedgerReason", ${input.agreementId ?? null}, ${input.milestoneId ?? null}, ${input.programmeApplicationId ?? null}, ${input.memo ?? ""}, ${input.actorId ?? null}, now())
+        VALUES (${id}, ${input.from}, ${input.to}, ${amountFen}, ${input.reason}::"LedgerReason", ${input.agreementId ?? null}, ${input.milestoneId ?? null}, ${input.programmeApplicationId ?? null}, ${input.memo ?? ""}, ${input.actorId ?? null}, now())
         RETURNING id
       )
       INSERT INTO "LedgerEntry" ("transferId", "accountId", "amountFen", "createdAt")
@@ -124,6 +146,92 @@ export async function transfer(tx: Tx, input: TransferInput): Promise<{ id: stri
     throw error;
   }
   return { id };
+}
+
+/**
+ * Pays an account's open debts, oldest first, from what it holds now, up to what each still
+ * owes. Returns the fen collected. Used when money arrives and by a claw-back's follow-up.
+ */
+export async function collectDebts(tx: Tx, accountId: string, actorId: string | null): Promise<number> {
+  const debts = await tx.$queryRaw<
+    {
+      id: string;
+      creditorAccountId: string;
+      owedFen: number;
+      programmeApplicationId: string | null;
+      memo: string;
+    }[]
+  >`
+    SELECT id, "creditorAccountId", "owedFen", "programmeApplicationId", memo FROM "LedgerDebt"
+    WHERE "debtorAccountId" = ${accountId} AND "owedFen" > 0 ORDER BY "createdAt", id FOR UPDATE`;
+  let available = await balanceOf(accountId, tx);
+  let collected = 0;
+  for (const debt of debts) {
+    const amountFen = Math.min(debt.owedFen, available);
+    if (amountFen <= 0) break;
+    await writeTransfer(
+      tx,
+      {
+        from: accountId,
+        to: debt.creditorAccountId,
+        amountFen,
+        reason: "CLAWBACK",
+        programmeApplicationId: debt.programmeApplicationId,
+        memo: debt.memo,
+        actorId,
+      },
+      amountFen,
+    );
+    const owedFen = debt.owedFen - amountFen;
+    await tx.ledgerDebt.update({
+      where: { id: debt.id },
+      data: { owedFen, settledAt: owedFen === 0 ? new Date() : null },
+      select: { id: true },
+    });
+    available -= amountFen;
+    collected += amountFen;
+  }
+  return collected;
+}
+
+/**
+ * Records that `debtor` owes `creditor` `amountFen` it could not pay now. Money that reaches the
+ * debtor later pays it (see `transfer`); until then nothing else leaves the debtor.
+ */
+export async function openDebt(
+  tx: Tx,
+  debt: {
+    debtor: string;
+    creditor: string;
+    amountFen: number;
+    sanctionId?: string | null;
+    programmeApplicationId?: string | null;
+    memo?: string;
+  },
+): Promise<{ id: string }> {
+  const amount = AmountFen.safeParse(debt.amountFen);
+  if (!amount.success) throw new DomainError("ledger.invalid_amount");
+  return tx.ledgerDebt.create({
+    data: {
+      debtorAccountId: debt.debtor,
+      creditorAccountId: debt.creditor,
+      amountFen: amount.data,
+      owedFen: amount.data,
+      sanctionId: debt.sanctionId ?? null,
+      programmeApplicationId: debt.programmeApplicationId ?? null,
+      memo: debt.memo ?? "",
+    },
+    select: { id: true },
+  });
+}
+
+/** What an account still owes, in fen (0 when it owes nothing). */
+export async function owedBy(accountId: string, client: Tx = db): Promise<number> {
+  const debts = await client.ledgerDebt.aggregate({
+    where: { debtorAccountId: accountId, owedFen: { gt: 0 } },
+    _sum: { owedFen: true },
+  });
+  return debts._sum.owedFen ?? 0;
 }
 
 export async function balanceOf(accountId: string, client: Tx = db): Promise<number> {

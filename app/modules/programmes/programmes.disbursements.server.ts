@@ -2,6 +2,7 @@ import { db, type Tx } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { idempotent } from "~/modules/ledger/idempotency.server";
 import { ensureWallet, programmeAccountId, transfer } from "~/modules/ledger/ledger.server";
+import { partyWallet } from "~/modules/ledger/party-wallet";
 import { deliverNotifications } from "~/modules/notifications/notifications.server";
 import { assertNotBanned } from "~/modules/sanctions/bans.server";
 import { type Actor } from "~/modules/users/permissions";
@@ -63,7 +64,11 @@ export async function disburse(
         const amountFen = input.amountFen ?? remaining;
         if (amountFen > remaining)
           throw new DomainError("programme.over_approved", { remaining: moneyText(remaining) });
-        const wallet = await ensureWallet(tx, { organisationId: application.organisationId });
+        // The applicant organisation named on the application is paid, never the person who filed it.
+        const wallet = await ensureWallet(
+          tx,
+          partyWallet({ userId: application.applicantId, organisationId: application.organisationId }),
+        );
         let paid: { id: string };
         try {
           paid = await transfer(tx, {

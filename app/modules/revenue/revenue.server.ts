@@ -10,7 +10,7 @@ import { assertTransition } from "~/utils/state-machine";
 import { luoyangToday, startOfLuoyangDay } from "~/utils/dates";
 import { periodLabel, periodsOf, shareDue } from "./periods";
 import type { ReportRevenueInput } from "./revenue.schema";
-import { payerWallet } from "~/modules/escrow/parties";
+import { payeeWallet, payerWallet } from "~/modules/escrow/parties";
 import { loadAgreement, isPayerSide, SHARING_STATES, componentOf, notify } from "./revenue-agreements.server";
 import { REVENUE_REPORT_TRANSITIONS } from "./revenue.states";
 import type { RequestMeta } from "~/utils/request.server";
@@ -140,7 +140,7 @@ export async function settleRevenueReport(
         let transferId: string | null = null;
         if (report.shareDueFen > 0) {
           const from = await ensureWallet(tx, payerWallet(agreement));
-          const to = await ensureWallet(tx, { userId: agreement.payeeUserId });
+          const to = await ensureWallet(tx, payeeWallet(agreement));
           transferId = (
             await transfer(tx, {
               from,

@@ -1,6 +1,15 @@
 import type { Tx } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { ensureAccount, ensureWallet, programmeAccountId, transfer } from "~/modules/ledger/ledger.server";
+import {
+  collectDebts,
+  ensureAccount,
+  ensureWallet,
+  openDebt,
+  programmeAccountId,
+  transfer,
+} from "~/modules/ledger/ledger.server";
+import { partyWallet } from "~/modules/ledger/party-wallet";
+import { seizeHeldWithdrawals } from "~/modules/wallet/withdrawals.server";
 import type { Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
 import { fenToYuanText } from "~/utils/money";
@@ -15,8 +24,9 @@ import type { RequestMeta } from "~/utils/request.server";
 
 /**
  * 追缴: demands `amountFen` back (at most what was disbursed less earlier demands). What the
- * organisation's wallet holds now goes back to the programme at once; the rest is recorded as owed
- * and collected later with `collectOwed`.
+ * organisation's wallet holds now, and then its held (requested, unpaid) withdrawals, go back to
+ * the programme at once; the rest is a debt of the wallet (ledger `openDebt`): nothing leaves the
+ * wallet while it is owed, and money arriving there pays it first.
  */
 export async function clawBack(
   actor: Actor,
@@ -34,14 +44,18 @@ export async function clawBack(
     const claimable = application.disbursedFen - (earlier._sum.amountFen ?? 0);
     if (input.amountFen > claimable)
       throw new DomainError("sanction.clawback_exceeds", { max: fenToYuanText(Math.max(claimable, 0)) });
-    const recoveredFen = await recoverFromWallet(tx, {
-      organisationId: application.organisationId,
+    const recovery = {
+      party: { userId: application.applicantId, organisationId: application.organisationId },
       programmeId: application.programmeId,
       applicationId,
-      wantedFen: input.amountFen,
       actorId: actor.id,
       memo: input.reason,
-    });
+    };
+    const { wallet, programme } = await lockAccounts(tx, recovery);
+    const balance = await walletBalance(tx, wallet);
+    if (balance < input.amountFen)
+      await seizeHeldWithdrawals(tx, wallet, input.amountFen - balance, actor.id, input.reason);
+    const recoveredFen = await recoverFromWallet(tx, { ...recovery, wantedFen: input.amountFen });
     const owedFen = input.amountFen - recoveredFen;
     const sanction = await tx.sanction.create({
       data: {
@@ -56,6 +70,15 @@ export async function clawBack(
       },
       select: { id: true, amountFen: true, recoveredFen: true, owedFen: true },
     });
+    if (owedFen > 0)
+      await openDebt(tx, {
+        debtor: wallet,
+        creditor: programme,
+        amountFen: owedFen,
+        sanctionId: sanction.id,
+        programmeApplicationId: applicationId,
+        memo: input.reason,
+      });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "sanction.clawback",
@@ -87,7 +110,10 @@ export async function clawBack(
   });
 }
 
-/** 追缴 follow-up: takes what the wallet holds now, up to what is still owed. */
+/**
+ * 追缴 follow-up: pays the organisation wallet's debts, oldest first, from what it holds now.
+ * Money arriving pays them by itself; this is for money that arrived before the debt was recorded.
+ */
 export async function collectOwed(actor: Actor, sanctionId: string, meta: RequestMeta = {}) {
   assertBureau(actor);
   return commitAndDeliver(async (tx) => {
@@ -101,17 +127,18 @@ export async function collectOwed(actor: Actor, sanctionId: string, meta: Reques
       throw new DomainError("sanction.not_clawback");
     const owed = sanction.owedFen ?? 0;
     if (owed <= 0) throw new DomainError("sanction.nothing_owed");
-    const collected = await recoverFromWallet(tx, {
-      organisationId: sanction.organisationId,
+    const { wallet } = await lockAccounts(tx, {
+      party: { userId: sanction.application.applicantId, organisationId: sanction.organisationId },
       programmeId: sanction.application.programmeId,
-      applicationId: sanction.programmeApplicationId,
-      wantedFen: owed,
-      actorId: actor.id,
-      memo: sanction.reason,
     });
+    await collectDebts(tx, wallet, actor.id);
+    // The debt's trigger (prisma/rules.sql) has carried what was paid onto the sanction.
+    const after = await tx.sanction.findUniqueOrThrow({
+      where: { id: sanctionId },
+      select: { owedFen: true, recoveredFen: true },
+    });
+    const collected = owed - (after.owedFen ?? 0);
     if (collected === 0) throw new DomainError("sanction.wallet_empty");
-    const after = { owedFen: owed - collected, recoveredFen: (sanction.recoveredFen ?? 0) + collected };
-    await tx.sanction.update({ where: { id: sanctionId }, data: after, select: { id: true } });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "sanction.collected",
@@ -133,29 +160,40 @@ export async function collectOwed(actor: Actor, sanctionId: string, meta: Reques
   });
 }
 
+interface Recovery {
+  party: { userId: string; organisationId: string | null };
+  programmeId: string;
+}
+
 /**
- * Moves min(wanted, wallet balance) from the organisation's wallet to the programme account.
- * Both account rows are locked in id order — the order the ledger's triggers lock in — so the
- * balance read here cannot change before the transfer, and a concurrent disbursement cannot
- * deadlock with us.
+ * Locks the paid party's wallet (partyWallet: the organisation's) and the programme account in id
+ * order — the order the ledger's triggers lock in — so balances read here cannot change before
+ * the transfers and a concurrent disbursement cannot deadlock with us.
  */
+async function lockAccounts(tx: Tx, recovery: Recovery) {
+  const wallet = await ensureWallet(tx, partyWallet(recovery.party));
+  const programme = await ensureAccount(tx, {
+    id: programmeAccountId(recovery.programmeId),
+    kind: "PROGRAMME",
+  });
+  await tx.$queryRaw`
+    SELECT id FROM "LedgerAccount" WHERE id IN (${wallet}, ${programme}) ORDER BY id FOR UPDATE`;
+  return { wallet, programme };
+}
+
+async function walletBalance(tx: Tx, wallet: string): Promise<number> {
+  const [row] = await tx.$queryRaw<{ balanceFen: bigint }[]>`
+    SELECT "balanceFen" FROM "LedgerAccount" WHERE id = ${wallet}`;
+  return Number(row?.balanceFen ?? 0n);
+}
+
+/** Moves min(wanted, wallet balance) from the wallet to the programme account (both locked). */
 async function recoverFromWallet(
   tx: Tx,
-  input: {
-    organisationId: string;
-    programmeId: string;
-    applicationId: string;
-    wantedFen: number;
-    actorId: string;
-    memo: string;
-  },
+  input: Recovery & { applicationId: string; wantedFen: number; actorId: string; memo: string },
 ): Promise<number> {
-  const wallet = await ensureWallet(tx, { organisationId: input.organisationId });
-  const programme = await ensureAccount(tx, { id: programmeAccountId(input.programmeId), kind: "PROGRAMME" });
-  const locked = await tx.$queryRaw<{ id: string; balanceFen: bigint }[]>`
-    SELECT id, "balanceFen" FROM "LedgerAccount" WHERE id IN (${wallet}, ${programme}) ORDER BY id FOR UPDATE`;
-  const balance = Number(locked.find((row) => row.id === wallet)?.balanceFen ?? 0n);
-  const amountFen = Math.min(input.wantedFen, Math.max(balance, 0));
+  const { wallet, programme } = await lockAccounts(tx, input);
+  const amountFen = Math.min(input.wantedFen, Math.max(await walletBalance(tx, wallet), 0));
   if (amountFen > 0) {
     await transfer(tx, {
       from: wallet,

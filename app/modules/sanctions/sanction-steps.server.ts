@@ -29,7 +29,9 @@ const lockedSanctionSelect = {
   endsAt: true,
   liftedAt: true,
   programmeApplicationId: true,
-  application: { select: { title: true, programmeId: true, organisationId: true, suspendedAt: true } },
+  application: {
+    select: { title: true, programmeId: true, organisationId: true, applicantId: true, suspendedAt: true },
+  },
 } as const satisfies Prisma.SanctionSelect;
 
 /** Locks the application so two sanctions on it are decided one after the other. */

@@ -35,7 +35,17 @@ export async function registerUser(input: RegisterInput, meta: AuthRequestMeta) 
             name: input.organisationName,
             type: input.organisationType as Prisma.OrganisationCreateInput["type"],
             countyCode: input.countyCode ?? null,
-            memberships: { create: { userId: created.id, role: input.role } },
+            // Whoever registers the organisation administers it and handles its money until
+            // they grant the finance permission to others.
+            memberships: {
+              create: {
+                userId: created.id,
+                role: input.role,
+                administrator: true,
+                financeGrantedAt: new Date(),
+                financeGrantedById: created.id,
+              },
+            },
           },
           select: { id: true, name: true, type: true },
         });

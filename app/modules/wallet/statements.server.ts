@@ -1,6 +1,6 @@
 import { db } from "~/db.server";
 import { translate, type Locale, type MessageKey } from "~/i18n/i18n";
-import { CLEARING, statement } from "~/modules/ledger/ledger.server";
+import { CLEARING, owedBy, statement } from "~/modules/ledger/ledger.server";
 import type { StatementFilters } from "~/modules/ledger/ledger.schema";
 import type { Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
@@ -51,7 +51,7 @@ export async function describeAccounts(ids: string[], locale: Locale): Promise<M
 
 /** The account a statement is asked for, after checking the viewer may see it. */
 async function viewableAccount(actor: Actor, accountId: string) {
-  if (!canViewAccount(actor, accountId)) throw new DomainError("wallet.forbidden");
+  if (!(await canViewAccount(actor, accountId))) throw new DomainError("wallet.forbidden");
   const account = await db.ledgerAccount.findUnique({
     where: { id: accountId },
     select: { id: true, kind: true, balanceFen: true },
@@ -73,8 +73,14 @@ export async function getAccountStatement(
   const account = await viewableAccount(actor, accountId);
   const page = await statement(accountId, filters);
   const labels = await describeAccounts([accountId, ...page.lines.map((line) => line.counterparty)], locale);
+  const [canManage, owedFen, debts] = await Promise.all([
+    canManageWallet(actor, accountId),
+    owedBy(accountId),
+    openDebts(accountId),
+  ]);
   return {
-    account: { ...account, label: labels.get(accountId)!, canManage: canManageWallet(actor, accountId) },
+    account: { ...account, label: labels.get(accountId)!, canManage, owedFen },
+    debts,
     lines: page.lines.map((line) => ({ ...line, counterpartyLabel: labels.get(line.counterparty)! })),
     total: page.total,
     pages: page.pages,
@@ -123,4 +129,14 @@ export async function statementCsv(
       fenToYuan(line.balanceFen),
     ]),
   ]);
+}
+
+/** The claw-backs an account still owes, oldest first, for its statement. */
+async function openDebts(accountId: string) {
+  const debts = await db.ledgerDebt.findMany({
+    where: { debtorAccountId: accountId, owedFen: { gt: 0 } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, amountFen: true, owedFen: true, memo: true, createdAt: true },
+  });
+  return debts.map((debt) => ({ ...debt, createdAt: debt.createdAt.toISOString() }));
 }

@@ -6,7 +6,7 @@ import type { Owner } from "~/modules/ledger/ledger.server";
 import { createNotifications, type NewNotification } from "~/modules/notifications/notifications.server";
 import { can, type Actor } from "~/modules/users/permissions";
 
-/** Organisation roles whose members hold the organisation's wallet (deposit notices, withdrawals). */
+/** Organisation roles whose members follow the organisation's money (webhooks). */
 export const WALLET_MANAGING_ROLES: readonly Role[] = ["VILLAGE", "INSTITUTION", "SPACE"];
 
 /** The owner a wallet account id names, or null when the id is not a wallet's. */
@@ -16,19 +16,34 @@ export function parseWalletId(accountId: string): Owner | null {
   return match[1] === "user" ? { userId: match[2]! } : { organisationId: match[2]! };
 }
 
-/** A person holds their own wallet and the wallets of organisations they manage. */
-export function canManageWallet(actor: Actor, accountId: string): boolean {
+/**
+ * The organisations whose wallet the actor handles: those whose administrator granted them the
+ * finance permission (财务权限). Read from the database, not the session, so a revoked grant
+ * stops the next request.
+ */
+export async function financeOrganisationIds(actor: Actor, client: Tx = db): Promise<string[]> {
+  if (actor.memberships.length === 0) return [];
+  const rows = await client.membership.findMany({
+    where: { userId: actor.id, financeGrantedAt: { not: null } },
+    select: { organisationId: true },
+  });
+  return rows.map((row) => row.organisationId);
+}
+
+/**
+ * A person holds their own wallet; an organisation's wallet is held by the members it granted
+ * the finance permission, and by no one else — not even its other members.
+ */
+export async function canManageWallet(actor: Actor, accountId: string, client: Tx = db): Promise<boolean> {
   const owner = parseWalletId(accountId);
   if (!owner) return false;
   if ("userId" in owner) return owner.userId === actor.id;
-  return actor.memberships.some(
-    (m) => m.organisationId === owner.organisationId && WALLET_MANAGING_ROLES.includes(m.role),
-  );
+  return (await financeOrganisationIds(actor, client)).includes(owner.organisationId);
 }
 
 /** Statements are seen by the wallet's holders, finance staff, and the bureau (read-only). */
-export function canViewAccount(actor: Actor, accountId: string): boolean {
-  return canManageWallet(actor, accountId) || can(actor, "finance.manage") || can(actor, "finance.read");
+export async function canViewAccount(actor: Actor, accountId: string): Promise<boolean> {
+  return can(actor, "finance.manage") || can(actor, "finance.read") || canManageWallet(actor, accountId);
 }
 
 export function ownerFields(owner: Owner) {
@@ -43,11 +58,11 @@ export async function ownerExists(owner: Owner, client: Tx = db): Promise<boolea
   );
 }
 
-/** Who hears about money arriving in or leaving a wallet. */
+/** Who hears about money arriving in or leaving a wallet: its holders. */
 async function walletHolders(tx: Tx, owner: Owner): Promise<string[]> {
   if ("userId" in owner) return [owner.userId];
   const members = await tx.membership.findMany({
-    where: { organisationId: owner.organisationId, role: { in: [...WALLET_MANAGING_ROLES] } },
+    where: { organisationId: owner.organisationId, financeGrantedAt: { not: null } },
     select: { userId: true },
   });
   return members.map((member) => member.userId);

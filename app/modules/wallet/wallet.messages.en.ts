@@ -27,6 +27,23 @@ export const walletMessagesEn: Record<keyof typeof walletMessagesZh, string> = {
   "wallet.withdrawal.status.REQUESTED": "Waiting for payment",
   "wallet.withdrawal.status.PAID": "Paid",
   "wallet.withdrawal.status.REJECTED": "Returned",
+  "wallet.withdrawal.status.SEIZED": "Taken by a claw-back",
+  "wallet.owed": "Claw-back owed: {amount}",
+  "wallet.owedHint":
+    "Until it is repaid nothing can be withdrawn or paid from this wallet; money that arrives pays it first.",
+  "wallet.errors.debt_open": "This wallet owes a claw-back: no withdrawal or payout until it is repaid",
+  "wallet.errors.not_administrator":
+    "Only the organisation's administrator can grant or revoke the finance permission",
+  "wallet.finance.title": "Finance permission",
+  "wallet.finance.intro":
+    "Members with the finance permission see the organisation's wallet and statement and ask for withdrawals to its bank account.",
+  "wallet.finance.granted": "Has the finance permission",
+  "wallet.finance.none": "No finance permission",
+  "wallet.finance.grant": "Grant finance permission",
+  "wallet.finance.revoke": "Revoke finance permission",
+  "wallet.finance.saved": "Finance permission updated",
+  "finance.pending.debtOpen":
+    "This wallet owes a claw-back of {amount}: it cannot be paid out; reject it and the money repays the debt",
   "wallet.account.clearing": "Platform clearing (bank)",
   "wallet.account.escrow": "Escrow: {title}",
   "wallet.account.withdrawal": "Withdrawal hold",

@@ -125,3 +125,10 @@ export interface WithdrawalInput {
   accountName: string;
   accountNumber: string;
 }
+
+/** The organisation administrator's form: grant or revoke one member's finance permission. */
+export const FinancePermissionSchema = z.object({
+  userId: z.string({ message: "errors.required" }).regex(/^[\w-]{1,64}$/, "errors.required"),
+  granted: z.enum(["true", "false"]).transform((value) => value === "true"),
+});
+export type FinancePermissionInput = z.infer<typeof FinancePermissionSchema>;

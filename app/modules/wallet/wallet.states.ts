@@ -2,7 +2,9 @@ import type { WithdrawalStatus } from "~/generated/prisma/enums";
 import type { Transitions } from "~/utils/state-machine";
 
 export const WITHDRAWAL_TRANSITIONS: Transitions<WithdrawalStatus> = {
-  REQUESTED: ["PAID", "REJECTED"],
+  // SEIZED: a claw-back took the held money back before it was paid out.
+  REQUESTED: ["PAID", "REJECTED", "SEIZED"],
   PAID: [],
   REJECTED: [],
+  SEIZED: [],
 };

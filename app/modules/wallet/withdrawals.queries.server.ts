@@ -64,11 +64,19 @@ export async function getFinanceDesk(actor: Actor, locale: Locale) {
     select: { id: true, displayName: true },
   });
   const requesterName = new Map(requesters.map((user) => [user.id, user.displayName]));
+  // A wallet that owes a claw-back cannot be paid out: the desk shows why before anyone presses.
+  const debts = await db.ledgerDebt.groupBy({
+    by: ["debtorAccountId"],
+    where: { debtorAccountId: { in: pending.map((w) => w.accountId) }, owedFen: { gt: 0 } },
+    _sum: { owedFen: true },
+  });
+  const owed = new Map(debts.map((debt) => [debt.debtorAccountId, debt._sum.owedFen ?? 0]));
   return {
     pending: pending.map((w) => ({
       ...w,
       accountLabel: labels.get(w.accountId)!,
       requestedBy: requesterName.get(w.requestedById) ?? "",
+      owedFen: owed.get(w.accountId) ?? 0,
     })),
     deposits: deposits.map((d) => ({ ...d, accountLabel: labels.get(d.accountId)! })),
   };

@@ -1,16 +1,17 @@
-import { db } from "~/db.server";
+import { db, type Tx } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { idempotent } from "~/modules/ledger/idempotency.server";
 import {
   CLEARING,
   ensureAccount,
   ensureWallet,
+  owedBy,
   transfer,
   withdrawalHoldId,
 } from "~/modules/ledger/ledger.server";
 import { type createNotifications, deliverNotifications } from "~/modules/notifications/notifications.server";
 import { can, type Actor } from "~/modules/users/permissions";
-import { DomainError } from "~/utils/errors";
+import { DomainError, isDomainError } from "~/utils/errors";
 import { assertTransition } from "~/utils/state-machine";
 import type { WithdrawalInput } from "./wallet.schema";
 import {
@@ -27,7 +28,8 @@ import type { RequestMeta } from "~/utils/request.server";
  * A wallet holder asks for money to be paid out to a bank account. The amount moves into the
  * request's own hold account at once, so it cannot be spent or withdrawn twice while staff pay it.
  * The full account number is kept only until staff pay or reject the withdrawal (they need it to
- * pay); the audit log and the ledger memo carry the last four digits only.
+ * pay); the audit log and the ledger memo carry the last four digits only. Refused while the
+ * wallet owes a claw-back (`wallet.debt_open`).
  */
 export async function requestWithdrawal(
   actor: Actor,
@@ -35,7 +37,7 @@ export async function requestWithdrawal(
   key: string,
   meta: RequestMeta = {},
 ) {
-  if (!canManageWallet(actor, input.accountId)) throw new DomainError("wallet.forbidden");
+  if (!(await canManageWallet(actor, input.accountId))) throw new DomainError("wallet.forbidden");
   const owner = parseWalletId(input.accountId)!;
   const request = {
     accountId: input.accountId,
@@ -46,6 +48,7 @@ export async function requestWithdrawal(
   };
   const { result } = await db.$transaction((tx) =>
     idempotent(tx, { actorId: actor.id, key, scope: "wallet.withdraw", request }, async () => {
+      if ((await owedBy(request.accountId, tx)) > 0) throw new DomainError("wallet.debt_open");
       const withdrawal = await tx.withdrawalRequest.create({
         data: { ...request, accountNumber: input.accountNumber, requestedById: actor.id },
         select: { id: true },
@@ -63,6 +66,11 @@ export async function requestWithdrawal(
         reason: "WITHDRAWAL_HOLD",
         memo: `${request.bankName} ****${request.accountNumberTail}`,
         actorId: actor.id,
+      }).catch((error: unknown) => {
+        // A claw-back recorded since the check above: the ledger refused, say why.
+        if (isDomainError(error) && error.code === "ledger.debt_open")
+          throw new DomainError("wallet.debt_open");
+        throw error;
       });
       await recordAudit(tx, {
         actorId: actor.id,
@@ -84,6 +92,8 @@ type Decision = { status: "PAID"; bankReference: string } | { status: "REJECTED"
  * Finance staff settle a withdrawal: paid (the hold goes to the clearing account, i.e. out of the
  * platform's bank account) or rejected (the hold returns to the wallet). The row lock makes two
  * decisions racing give one; a second decision with a new key is refused as already decided.
+ * No payout while the wallet owes a claw-back (`wallet.debt_open`); a rejection is still allowed,
+ * since it returns the money to the wallet, where it pays the debt.
  */
 async function decideWithdrawal(
   staff: Actor,
@@ -118,6 +128,7 @@ async function decideWithdrawal(
         );
         const owner = parseWalletId(withdrawal.accountId)!;
         const paid = decision.status === "PAID";
+        if (paid && (await owedBy(withdrawal.accountId, tx)) > 0) throw new DomainError("wallet.debt_open");
         const moved = await transfer(tx, {
           from: withdrawalHoldId(withdrawal.id),
           to: paid ? CLEARING : withdrawal.accountId,
@@ -183,4 +194,50 @@ export function rejectWithdrawal(
   meta: RequestMeta = {},
 ) {
   return decideWithdrawal(staff, withdrawalId, { status: "REJECTED", reason }, key, meta);
+}
+
+/**
+ * A claw-back takes held withdrawals before they are paid: oldest first, whole holds, until
+ * `neededFen` is freed. Each hold returns to the wallet (where it pays older debts first) and its
+ * request becomes SEIZED. Locks the requests, so a payout racing this waits and then sees SEIZED.
+ * Returns the fen freed.
+ */
+export async function seizeHeldWithdrawals(
+  tx: Tx,
+  accountId: string,
+  neededFen: number,
+  actorId: string,
+  reason: string,
+): Promise<number> {
+  const held = await tx.$queryRaw<{ id: string; amountFen: number }[]>`
+    SELECT id, "amountFen" FROM "WithdrawalRequest"
+    WHERE "accountId" = ${accountId} AND status = 'REQUESTED'
+    ORDER BY "createdAt", id FOR UPDATE`;
+  let freed = 0;
+  for (const withdrawal of held) {
+    if (freed >= neededFen) break;
+    const moved = await transfer(tx, {
+      from: withdrawalHoldId(withdrawal.id),
+      to: accountId,
+      amountFen: withdrawal.amountFen,
+      reason: "WITHDRAWAL_RETURNED",
+      memo: reason,
+      actorId,
+    });
+    await tx.withdrawalRequest.update({
+      where: { id: withdrawal.id },
+      data: { status: "SEIZED", accountNumber: null, decidedById: actorId, decidedAt: new Date() },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      actorId,
+      action: "wallet.withdrawal_seized",
+      subjectType: "WithdrawalRequest",
+      subjectId: withdrawal.id,
+      before: { status: "REQUESTED" },
+      after: { status: "SEIZED", reason, transferId: moved.id },
+    });
+    freed += withdrawal.amountFen;
+  }
+  return freed;
 }

@@ -59,6 +59,12 @@ export default function StatementPage() {
           {t("wallet.balance")} {formatMoney(locale, account.balanceFen)}
         </p>
       </div>
+      {account.owedFen > 0 ? (
+        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
+          <strong>{t("wallet.owed", { amount: formatMoney(locale, account.owedFen) })}</strong>{" "}
+          {t("wallet.owedHint")}
+        </p>
+      ) : null}
       {account.canManage ? null : (
         <p className="rounded-lg bg-sky-50 px-3 py-2 text-sm text-sky-900">
           {t("wallet.statement.readOnly")}

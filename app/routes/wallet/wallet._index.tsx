@@ -79,12 +79,25 @@ export default function WalletPage() {
                 {formatMoney(locale, account.balanceFen)}
               </p>
             </div>
+            {account.owedFen > 0 ? (
+              <p role="alert" className="rounded bg-red-50 p-2 text-sm text-red-800">
+                <strong>{t("wallet.owed", { amount: formatMoney(locale, account.owedFen) })}</strong>{" "}
+                {t("wallet.owedHint")}
+              </p>
+            ) : null}
             <p className="text-sm text-stone-600">
               {t("wallet.depositHint", { accountId: account.accountId })}
             </p>
-            <Link to={walletHref(account.accountId)} className="link">
-              {t("wallet.viewStatement")}
-            </Link>
+            <p className="flex flex-wrap gap-4">
+              <Link to={walletHref(account.accountId)} className="link">
+                {t("wallet.viewStatement")}
+              </Link>
+              {account.administeredOrganisationId ? (
+                <Link to={`/orgs/${account.administeredOrganisationId}/finance`} className="link">
+                  {t("wallet.finance.title")}
+                </Link>
+              ) : null}
+            </p>
           </li>
         ))}
       </ul>

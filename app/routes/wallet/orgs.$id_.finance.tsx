@@ -1,0 +1,89 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form } from "~/components/form";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { getLocale } from "~/i18n/i18n.server";
+import { translate } from "~/i18n/i18n";
+import { useT } from "~/i18n/use-t";
+import { requireUser } from "~/modules/users/guards.server";
+import { FinancePermissionSchema } from "~/modules/wallet/wallet.schema";
+import { grantFinance, listFinanceMembers } from "~/modules/wallet/wallet.server";
+import { domainErrorResponse } from "~/utils/errors";
+import { requestMeta } from "~/utils/request.server";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: data ? `${translate(data.locale, "wallet.finance.title")} · ${data.organisation.name}` : "XiangKe",
+  },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const page = await listFinanceMembers(user, params.id ?? "").catch((error: unknown) => {
+    throw domainErrorResponse(error);
+  });
+  return { ...page, locale: await getLocale(request) };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const organisationId = params.id ?? "";
+  const submission = parseWithZod(await request.formData(), { schema: FinancePermissionSchema });
+  if (submission.status !== "success") throw new Response("Bad Request", { status: 400 });
+  await grantFinance(user, organisationId, submission.value, requestMeta(request, context)).catch(
+    (error: unknown) => {
+      throw domainErrorResponse(error);
+    },
+  );
+  return redirectWithToast(`/orgs/${organisationId}/finance`, { message: "wallet.finance.saved" });
+}
+
+/** 财务权限: the organisation's administrator names who handles its wallet. */
+export default function FinancePermissionPage() {
+  const { organisation, members } = useLoaderData<typeof loader>();
+  const busy = useNavigation().state === "submitting";
+  const { t } = useT();
+  return (
+    <div className="mx-auto max-w-2xl space-y-4">
+      <header>
+        <Link to={`/orgs/${organisation.id}`} className="link text-sm">
+          {t("webhooks.backToOrg")}
+        </Link>
+        <h1 className="mt-1 text-2xl font-bold">
+          {t("wallet.finance.title")} · {organisation.name}
+        </h1>
+        <p className="mt-1 text-stone-700">{t("wallet.finance.intro")}</p>
+      </header>
+      <ul className="space-y-3">
+        {members.map((member) => (
+          <li key={member.userId} className="card flex flex-wrap items-center gap-3">
+            <div>
+              <p className="font-semibold">{member.displayName}</p>
+              <p className="text-sm text-stone-600">
+                {t(`role.${member.role}`)} ·{" "}
+                {member.finance ? t("wallet.finance.granted") : t("wallet.finance.none")}
+              </p>
+            </div>
+            <Form method="post" className="ml-auto">
+              <input type="hidden" name="userId" value={member.userId} />
+              <input type="hidden" name="granted" value={member.finance ? "false" : "true"} />
+              <button
+                type="submit"
+                className={member.finance ? "btn-secondary" : "btn-primary"}
+                disabled={busy}
+              >
+                {member.finance ? t("wallet.finance.revoke") : t("wallet.finance.grant")}
+              </button>
+            </Form>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -10,7 +10,7 @@ async function sign(page: Page) {
   await page.getByRole("button", { name: "确认签署" }).click();
 }
 
-test("cooperative and expert sign a technology contract; money goes wallet → escrow → expert, and both statements agree", async ({
+test("cooperative and expert sign a technology contract; money goes wallet → escrow → the expert's university, and both statements agree", async ({
   browser,
 }) => {
   test.setTimeout(120_000);
@@ -93,9 +93,19 @@ test("cooperative and expert sign a technology contract; money goes wallet → e
   await expect(coopLines.first()).toContainText("−¥8,000");
   await expect(coopLines.first()).toContainText("¥0");
   await expect(coop.getByRole("main").getByRole("list").last()).toContainText("线下转账充值");
+  // The agreement names the expert's university as 乙方: the money lands in its wallet, which its
+  // finance member reads, not in the expert's own.
   await expert.goto("/wallet");
-  await expert.getByRole("link", { name: "查看明细" }).first().click();
-  const expertLines = expert.getByRole("main").getByRole("list").last().getByRole("listitem");
-  await expect(expertLines.first()).toContainText("里程碑付款");
-  await expect(expertLines.first()).toContainText("+¥8,000");
+  await expect(expert.getByRole("main")).not.toContainText("河南科技大学");
+  const university = await (await browser.newContext()).newPage();
+  await logInAs(university, login("INSTITUTION"), DEMO_PASSWORD);
+  await university.goto("/wallet");
+  await university
+    .getByRole("listitem")
+    .filter({ hasText: "河南科技大学" })
+    .getByRole("link", { name: "查看明细" })
+    .click();
+  const universityLines = university.getByRole("main").getByRole("list").last().getByRole("listitem");
+  await expect(universityLines.first()).toContainText("里程碑付款");
+  await expect(universityLines.first()).toContainText("+¥8,000");
 });

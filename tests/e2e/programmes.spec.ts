@@ -112,7 +112,7 @@ test("a post-subsidy programme from call to claw-back, and the ban that follows"
     .getByRole("listitem")
     .filter({ has: coop.getByRole("heading", { name: coopName }) });
   await expect(coopWallet).toContainText("5万元");
-  await coopWallet.getByRole("link").click();
+  await coopWallet.getByRole("link", { name: "查看明细" }).click();
   await expect(coop.getByRole("main")).toContainText("项目资金拨付");
 
   // A sanction claws back part of it.

@@ -106,17 +106,17 @@ async function withdraw(phone: Phone, walletId: string) {
 
 test.describe("with JavaScript, from counter-offer to review and withdrawal", () => {
   test.describe.configure({ mode: "serial" });
-  let coop: Phone, expert: Phone, admin: Phone;
+  let coop: Phone, expert: Phone, admin: Phone, university: Phone;
   let needUrl: string, agreementUrl: string;
 
   test.beforeAll(async ({ browser }) => {
-    [coop, expert, admin] = await Promise.all(
-      ["VILLAGE", "EXPERT", "ADMIN"].map((role) => signedIn(browser, role, true)),
+    [coop, expert, admin, university] = await Promise.all(
+      ["VILLAGE", "EXPERT", "ADMIN", "INSTITUTION"].map((role) => signedIn(browser, role, true)),
     );
     needUrl = await needWithApplication(coop.page, expert.page, `三连击协议 js ${Date.now()}`);
   });
   test.afterAll(async () => {
-    await Promise.all([coop, expert, admin].map((phone) => phone?.context.close()));
+    await Promise.all([coop, expert, admin, university].map((phone) => phone?.context.close()));
   });
 
   test("a triple tap on 发送还价 sends one counter-offer", async () => {
@@ -156,13 +156,15 @@ test.describe("with JavaScript, from counter-offer to review and withdrawal", ()
     ).toBe(1);
   });
 
-  test("a triple tap on 提交提现申请 asks for the expert's pay once", async () => {
+  // The pay landed in the wallet of the expert's university (乙方); its finance member withdraws.
+  test("a triple tap on 提交提现申请 asks for the pay once, by the university's finance member", async () => {
     const { milestoneId } = await milestoneOf(agreementUrl);
     const [paid] = await query<{ wallet: string }>(
       `SELECT "toAccountId" AS wallet FROM "LedgerTransfer" WHERE reason = 'MILESTONE_RELEASE' AND "milestoneId" = $1`,
       [milestoneId],
     );
-    await withdraw(expert, paid!.wallet);
+    expect(paid!.wallet).toMatch(/^wallet:org:/);
+    await withdraw(university, paid!.wallet);
   });
 });
 

@@ -1,3 +1,5 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
 import { signedIn, visit, watchCommits } from "./field";
 
@@ -58,3 +60,59 @@ for (const role of ["VILLAGE", "EXPERT"]) {
     await context.close();
   });
 }
+
+/**
+ * The end of a long page arriving late, while its scripts come at once (a warm cache on a slow
+ * link): a proxy sends each page up to its embedded messages, waits, then sends the rest. The
+ * scripts must not hydrate before the page is read to its end.
+ */
+test("a page whose end arrives late hydrates without an error", async ({ browser, baseURL }) => {
+  const target = new URL(baseURL!);
+  const proxy = http.createServer((incoming, outgoing) => {
+    const upstream = http.request(
+      {
+        host: target.hostname,
+        port: target.port,
+        path: incoming.url,
+        method: incoming.method,
+        headers: { ...incoming.headers, host: target.host, "accept-encoding": "identity" },
+      },
+      (answer) => {
+        const page = String(answer.headers["content-type"]).startsWith("text/html");
+        if (!page) {
+          outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(outgoing);
+          return;
+        }
+        const chunks: Buffer[] = [];
+        answer.on("data", (chunk: Buffer) => chunks.push(chunk));
+        answer.on("end", () => {
+          const body = Buffer.concat(chunks);
+          const cut = body.indexOf('<script type="application/json" id="xk-messages"');
+          const headers = { ...answer.headers };
+          delete headers["content-length"];
+          outgoing.writeHead(answer.statusCode ?? 502, headers);
+          outgoing.write(cut > 0 ? body.subarray(0, cut) : body);
+          if (cut <= 0) return outgoing.end();
+          setTimeout(() => outgoing.end(body.subarray(cut)), 2_000);
+        });
+      },
+    );
+    incoming.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+  const { port } = proxy.address() as AddressInfo;
+  const context = await browser.newContext({ locale: "zh-CN" });
+  const page = await context.newPage();
+  await watchCommits(page);
+  const errors = reactErrors(page);
+  // The first view fetches the scripts; the second finds them cached and waits for the page's end.
+  for (const path of ["/needs", "/needs", "/"]) {
+    await page.goto(`http://127.0.0.1:${port}${path}`);
+    await page.waitForFunction(() => (window as { reactCommitted?: boolean }).reactCommitted === true);
+    await expect(page.getByRole("navigation", { name: "主导航" })).toContainText("需求");
+  }
+  expect(errors).toEqual([]);
+  await context.close();
+  await new Promise((resolve) => proxy.close(resolve));
+});

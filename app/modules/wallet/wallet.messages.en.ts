@@ -32,6 +32,8 @@ export const walletMessagesEn: Record<keyof typeof walletMessagesZh, string> = {
   "wallet.owedHint":
     "Until it is repaid nothing can be withdrawn or paid from this wallet; money that arrives pays it first.",
   "wallet.errors.debt_open": "This wallet owes a claw-back: no withdrawal or payout until it is repaid",
+  "wallet.errors.finance_permission_required":
+    "Paying from the organisation's wallet needs the finance permission. Ask the organisation's administrator to grant it on the finance permission page, or ask a colleague who holds it",
   "wallet.errors.not_administrator":
     "Only the organisation's administrator can grant or revoke the finance permission",
   "wallet.finance.title": "Finance permission",

@@ -28,6 +28,8 @@ export const walletMessagesZh = {
   "wallet.owed": "尚欠追缴款 {amount}",
   "wallet.owedHint": "还清之前，这个钱包不能提现或付出款项；之后到账的资金会先用于还款。",
   "wallet.errors.debt_open": "该钱包尚欠追缴款，还清之前不能提现或付款",
+  "wallet.errors.finance_permission_required":
+    "从单位钱包付款需要财务权限。请单位管理员在“财务权限”页为您开通，或请已有财务权限的同事操作",
   "wallet.errors.not_administrator": "只有单位管理员可以授予或撤销财务权限",
   "wallet.finance.title": "财务权限",
   "wallet.finance.intro": "有财务权限的成员可以查看单位钱包和明细，并申请提现到单位银行账户。",

@@ -216,7 +216,7 @@ describe("debts hold money", () => {
     expect(seized.status).toBe("SEIZED");
     const staff = await createFinanceStaff();
     await expect(markWithdrawalPaid(staff, withdrawalId, "BANK-1", key())).rejects.toMatchObject({
-      code: "wallet.withdrawal_decided",
+      code: "wallet.withdrawal_seized",
     });
 
     // A second application of the same organisation, clawed back while the wallet is empty.

@@ -17,5 +17,6 @@ export const walletErrors = {
     message: "wallet.errors.finance_permission_required",
   },
   "wallet.not_administrator": { status: 403, message: "wallet.errors.not_administrator" },
+  "wallet.withdrawal_seized": { status: 409, message: "wallet.errors.withdrawal_seized" },
   "wallet.withdrawal_decided": { status: 409, message: "wallet.errors.withdrawal_decided" },
 } as const satisfies Record<string, ErrorSpec>;

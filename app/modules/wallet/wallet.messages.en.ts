@@ -76,6 +76,8 @@ export const walletMessagesEn: Record<keyof typeof walletMessagesZh, string> = {
   "wallet.errors.bank_reference_used":
     "This bank reference was already recorded; it cannot be credited twice",
   "wallet.errors.bank_reference": "A bank reference is 4–64 letters, digits or - _ / .",
+  "wallet.errors.withdrawal_seized":
+    "A claw-back took this withdrawal's money back: it cannot be paid. Do not send it from the bank",
   "wallet.errors.withdrawal_decided": "This withdrawal was already handled",
   "wallet.errors.name_length": "Use 1–60 characters",
   "wallet.errors.note_length": "At most 500 characters",

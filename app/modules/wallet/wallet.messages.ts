@@ -68,6 +68,7 @@ export const walletMessagesZh = {
   "wallet.errors.not_a_wallet": "找不到这个钱包，请核对钱包编号（如 wallet:user:…）",
   "wallet.errors.bank_reference_used": "这笔银行流水号已经登记过，不能重复入账",
   "wallet.errors.bank_reference": "银行流水号为 4–64 位字母、数字或 - _ / .",
+  "wallet.errors.withdrawal_seized": "这笔提现款已被追缴，不能付款。请不要向银行汇出这笔钱",
   "wallet.errors.withdrawal_decided": "这笔提现已经处理过了",
   "wallet.errors.name_length": "请填写 1–60 个字",
   "wallet.errors.note_length": "备注最多 500 字",

@@ -41,7 +41,16 @@ export const walletMessagesEn: Record<keyof typeof walletMessagesZh, string> = {
   "wallet.finance.none": "No finance permission",
   "wallet.finance.grant": "Grant finance permission",
   "wallet.finance.revoke": "Revoke finance permission",
-  "wallet.finance.saved": "Finance permission updated",
+  "wallet.permissions.title": "Member permissions",
+  "wallet.permissions.saved": "Member permissions updated",
+  "wallet.signing.intro":
+    "Only members who hold the signing permission and whose identity is verified may sign agreements for the organisation.",
+  "wallet.signing.granted": "Has the signing permission",
+  "wallet.signing.none": "No signing permission",
+  "wallet.signing.grant": "Grant signing permission",
+  "wallet.signing.revoke": "Revoke signing permission",
+  "wallet.signing.verified": "Identity verified",
+  "wallet.signing.unverified": "Identity not verified (cannot sign for the organisation)",
   "finance.pending.debtOpen":
     "This wallet owes a claw-back of {amount}: it cannot be paid out; reject it and the money repays the debt",
   "wallet.account.clearing": "Platform clearing (bank)",

@@ -54,7 +54,7 @@ const versionSelect = {
       party: true,
       termsHash: true,
       signedAt: true,
-      user: { select: { id: true, displayName: true } },
+      user: { select: { id: true, displayName: true, verifiedAt: true } },
     },
     orderBy: { signedAt: "asc" },
   },
@@ -107,6 +107,8 @@ function versionView(row: VersionRow) {
       termsHash: s.termsHash,
       signedAt: s.signedAt,
       name: s.user.displayName,
+      /** Whether the signer is verified as a person now (the contract states it as it is). */
+      verified: s.user.verifiedAt !== null,
     })),
   };
 }

@@ -70,9 +70,9 @@ const MainProductsSchema = z
 const OptionalCreditCodeSchema = z
   .string()
   .trim()
-  .optional()
   .transform((value) => (value ? normaliseCode(value) : undefined))
-  .refine((value) => value === undefined || isValidCreditCode(value), "profiles.errors.credit_code");
+  .refine((value) => value === undefined || isValidCreditCode(value), "profiles.errors.credit_code")
+  .optional();
 
 export const OrganisationProfileSchema = z.object({
   creditCode: OptionalCreditCodeSchema,

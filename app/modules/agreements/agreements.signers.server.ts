@@ -1,5 +1,5 @@
 import type { AgreementParty } from "~/generated/prisma/enums";
-import { db, type Tx } from "~/db.server";
+import type { db, Tx } from "~/db.server";
 import type { AgreementSides } from "~/modules/escrow/parties";
 
 export type SignerRefusal = "agreement.signer_unverified" | "agreement.signer_no_permission";

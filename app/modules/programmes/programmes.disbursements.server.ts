@@ -13,7 +13,6 @@ import {
   moneyText,
   requireCan,
   notifyApplicant,
-  type ApplicationRow,
   findApplication,
 } from "./programmes.core.server";
 

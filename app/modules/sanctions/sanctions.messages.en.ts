@@ -77,7 +77,8 @@ export const sanctionsMessagesEn: Record<keyof typeof sanctionsMessagesZh, strin
   "notification.sanction.suspension_lifted": "Disbursement to “{programme}” has resumed",
   "notification.sanction.clawback":
     "{demanded} of “{programme}” is being clawed back ({reason}): {collected} was taken from your account and {owed} is still owed. Until it is paid no money leaves the account, and money arriving pays it first",
-  "notification.sanction.collected": "{collected} owed on “{programme}” was collected from your account; {owed} is still owed",
+  "notification.sanction.collected":
+    "{collected} owed on “{programme}” was collected from your account; {owed} is still owed",
   "notification.sanction.banned":
     "Barred until {until} from taking on projects or applying for funding: {reason}",
   "notification.sanction.ban_lifted": "Your ban was lifted: {reason}",

@@ -53,7 +53,9 @@ export async function describeLines(lines: Line[], locale: Locale): Promise<Map<
       select: { id: true, title: true },
     }),
     db.revenueReport.findMany({
-      where: { transferId: { in: ids((line) => (line.reason === "REVENUE_SHARE" ? line.transferId : null)) } },
+      where: {
+        transferId: { in: ids((line) => (line.reason === "REVENUE_SHARE" ? line.transferId : null)) },
+      },
       select: { transferId: true, periodStart: true, periodEnd: true },
     }),
     db.programmeApplication.findMany({
@@ -73,13 +75,21 @@ export async function describeLines(lines: Line[], locale: Locale): Promise<Map<
 
   const about = (line: Line): string | null => {
     const m = line.milestoneId ? milestone.get(line.milestoneId) : undefined;
-    if (m) return translate(locale, "wallet.about.milestone", { milestone: m.title, agreement: m.agreement.title });
+    if (m)
+      return translate(locale, "wallet.about.milestone", {
+        milestone: m.title,
+        agreement: m.agreement.title,
+      });
     const a = line.agreementId ? agreement.get(line.agreementId) : undefined;
     const p = period.get(line.transferId);
     if (a && p) return translate(locale, "wallet.about.revenue", { agreement: a, period: p });
     if (a) return translate(locale, "wallet.about.agreement", { agreement: a });
     const app = line.programmeApplicationId ? application.get(line.programmeApplicationId) : undefined;
-    if (app) return translate(locale, "wallet.about.project", { project: app.title, programme: app.programme.title });
+    if (app)
+      return translate(locale, "wallet.about.project", {
+        project: app.title,
+        programme: app.programme.title,
+      });
     return null;
   };
   return new Map(

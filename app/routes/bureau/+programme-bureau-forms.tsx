@@ -90,7 +90,11 @@ export function DecisionForms({
         <Form method="post" {...getFormProps(approve)} className="space-y-3">
           <FormErrors errors={approve.errors} />
           <input type="hidden" name="intent" value="approve" />
-          <TextField meta={approveFields.approved} label={t("programmes.approvedAmount")} inputMode="decimal" />
+          <TextField
+            meta={approveFields.approved}
+            label={t("programmes.approvedAmount")}
+            inputMode="decimal"
+          />
           <TextAreaField meta={approveFields.note} label={t("programmes.note")} rows={2} />
           <Submit label={t("programmes.approve")} primary />
         </Form>

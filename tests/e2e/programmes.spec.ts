@@ -78,9 +78,9 @@ test("a post-subsidy programme from call to claw-back, and the ban that follows"
   await bureau.getByRole("button", { name: "批准", exact: true }).click();
   await expect(bureau.getByRole("status")).toHaveText("决定已记录。");
 
-  // A post-subsidy is paid after evaluation: the bureau is refused before it.
-  await bureau.getByRole("button", { name: "拨付", exact: true }).click();
+  // A post-subsidy is paid after evaluation: before it the page says so and offers no 拨付.
   await expect(bureau.getByText("后补助须在结题并考评合格后才能拨付")).toBeVisible();
+  await expect(bureau.getByRole("button", { name: "拨付", exact: true })).toHaveCount(0);
 
   // The cooperative reports completion with its figures.
   await coop.goto(applicationUrl);
@@ -102,16 +102,16 @@ test("a post-subsidy programme from call to claw-back, and the ban that follows"
   await bureau.getByRole("button", { name: "提交考评" }).click();
   await expect(bureau.getByRole("status")).toHaveText("考评已记录。");
   await bureau.getByRole("button", { name: "拨付", exact: true }).click();
-  await expect(bureau.getByRole("status")).toHaveText("已拨付 5万元。");
+  await expect(bureau.getByRole("status")).toHaveText("已拨付 ¥50,000。");
   await bureau.goto(programmeUrl);
-  await expect(bureau.getByRole("main")).toContainText("15万元");
+  await expect(bureau.getByRole("main")).toContainText("¥150,000");
 
   // The disbursement is on the cooperative's statement.
   await coop.goto("/wallet");
   const coopWallet = coop
     .getByRole("listitem")
     .filter({ has: coop.getByRole("heading", { name: coopName }) });
-  await expect(coopWallet).toContainText("5万元");
+  await expect(coopWallet).toContainText("¥50,000");
   await coopWallet.getByRole("link", { name: "查看明细" }).click();
   await expect(coop.getByRole("main")).toContainText("项目资金拨付");
 
@@ -126,7 +126,7 @@ test("a post-subsidy programme from call to claw-back, and the ban that follows"
   await coop.reload();
   await expect(coop.getByRole("main")).toContainText("资金追缴");
   await coop.goto("/wallet");
-  await expect(coopWallet).toContainText("3万元");
+  await expect(coopWallet).toContainText("¥30,000");
 
   // And bans the cooperative for three years.
   await bureau.goto(`/bureau/sanctions/new?application=${applicationId}`);
@@ -136,15 +136,13 @@ test("a post-subsidy programme from call to claw-back, and the ban that follows"
   await ban.getByRole("button", { name: "限制3年内承担项目" }).click();
   await expect(bureau.getByRole("status")).toHaveText("已限制，3 年后自动到期");
 
-  // The ban blocks a new application, with the reason.
-  await coop.goto(`${programmeUrl.replace("/bureau", "")}/apply`);
-  await coop.getByLabel("项目名称").fill("协心村香菇烘干设备改造");
-  await coop.getByLabel("项目简介").fill("新建烘干房两座，解决雨季香菇烘干难题，带动 30 户农户增收。");
-  await coop.getByLabel("实施县区").selectOption({ label: "嵩县" });
-  await coop.getByLabel("产业").selectOption({ label: "种植" });
-  await coop.getByLabel("申请金额（元）").fill("30000");
-  await coop.getByRole("button", { name: "提交申报" }).click();
+  // The ban shows on the programme page with its reason and end date, and no apply button.
+  await coop.goto(programmeUrl.replace("/bureau", ""));
   await expect(
-    coop.getByText(/因“挪用专项资金”被列入限制名单，\d{4}-\d{2}-\d{2} 前不得承担项目或申请资助。/),
+    coop.getByText(
+      new RegExp(`${coopName} 因“挪用专项资金”被列入限制名单，\\d{4}-\\d{2}-\\d{2} 前不得申报。`),
+    ),
   ).toBeVisible();
+  await expect(coop.getByText(`${coopName} 符合申报条件。`)).toHaveCount(0);
+  await expect(coop.getByRole("link", { name: "申报", exact: true })).toHaveCount(0);
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { userText } from "~/utils/user-text";
 import { IdempotencyKeySchema, MAX_TRANSFER_FEN } from "~/modules/ledger/ledger.schema";
 
 type AmountResult = { fen: number } | { error: string };
@@ -42,12 +43,7 @@ export function yuanField({ signed = false } = {}) {
     });
 }
 
-const text = (min: number, max: number, message: string) =>
-  z
-    .string({ message: "errors.required" })
-    .trim()
-    .min(min, min === 1 ? "errors.required" : message)
-    .max(max, message);
+const text = (min: number, max: number, message: string) => userText(min, max, message);
 
 /** Bank references are compared without spaces and case, so "ab 12" and "AB12" are one transfer. */
 export const BankReferenceSchema = z

@@ -165,6 +165,7 @@ export const en: Record<MessageKey, string> = {
   "errors.invalid_choice": "Choose one of the allowed values",
   "errors.unknown_field": "Unknown field: {keys}",
   "errors.malformed_text": "The text contains characters that cannot be read",
+  "errors.amount_format": "Write the amount as 1500.50 or 1,500.50",
   "errors.invalid_input": "The request is not valid",
 
   "error.title": "Something went wrong",

@@ -157,6 +157,7 @@ export const zh = {
   "errors.invalid_choice": "请从给定的选项中选择",
   "errors.unknown_field": "不认识的字段：{keys}",
   "errors.malformed_text": "文字中含有无法识别的字符",
+  "errors.amount_format": "请按 1500.50 或 1,500.50 的格式填写金额",
   "errors.invalid_input": "提交的内容有误",
 
   "error.title": "出错了",

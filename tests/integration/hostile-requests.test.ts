@@ -165,7 +165,9 @@ describe("defence in depth", () => {
     });
     expect(response.status).toBe(302);
     const cookies = response.headers.getSetCookie();
-    expect(cookies.map((line) => line.split("=")[0])).toEqual(expect.arrayContaining(["xk_session", "xk_toast"]));
+    expect(cookies.map((line) => line.split("=")[0])).toEqual(
+      expect.arrayContaining(["xk_session", "xk_toast"]),
+    );
     for (const line of cookies) expect(line, line).toMatch(/;\s*Secure/i);
     const language = await fetch(url("/language"), {
       method: "POST",

@@ -31,7 +31,7 @@ export const DEFAULT_REVIEW_WINDOW_DAYS = 14;
 const Day = z.iso.date({ message: "agreements.errors.date" });
 
 function text(min: number, max: number, message: string) {
-  return userText(min, max, message, { multiline: true });
+  return userText(min, max, message, { required: min <= 1 ? "errors.required" : message, multiline: true });
 }
 
 /** A positive number of fen up to `max`. */

@@ -4,6 +4,7 @@ export const MAX_FEN = 100_000_000 * 100;
 const FULL_WIDTH = /[\uFF10-\uFF19\uFF0C\uFF0E\uFF0D]/g;
 const GROUP_SPACE = /[\s\u00A0\u2009\u202F\u3000]/g;
 const PLAIN = /^\d+(?:\.\d+)?$/;
+const DOT_THOUSANDS = /^\d{1,3}\.\d{3}$/;
 // Thousands groups of exactly three digits, all with the same separator (a comma or a space).
 const GROUPED = /^\d{1,3}(?:(,)\d{3})+(?:\.\d+)?$|^\d{1,3}(?: \d{3})+(?:\.\d+)?$/;
 
@@ -14,7 +15,7 @@ export const AMOUNT_FORMAT_MESSAGE = "errors.amount_format";
  * The one reading of an amount as typed, shared by every money field: full-width digits become
  * ASCII, "¥" and a leading minus are allowed, the dot is the only decimal mark, and a comma or a
  * space may only group thousands in threes ("1,500.50", "1 500"). Anything a person could have
- * meant two ways — "1,5" (1.5 or 15?), "1,50", "1.500,50" — is refused rather than guessed.
+ * meant two ways — "1,5" (1.5 or 15?), "1,50", "1.500" (1.5 or 1500?), "1.500,50" — is refused rather than guessed.
  * Returns the plain digits ("-1500.50") or null.
  */
 export function normaliseAmountText(raw: string): string | null {
@@ -26,7 +27,21 @@ export function normaliseAmountText(raw: string): string | null {
   const negative = /^[-−]/.test(text);
   if (negative) text = text.slice(1).trim();
   if (!PLAIN.test(text) && !GROUPED.test(text)) return null;
+  // "1.500" is 1.5 yuan to some and 1,500 to others (a dot grouping thousands): refused too.
+  if (DOT_THOUSANDS.test(text)) return null;
   return `${negative ? "-" : ""}${text.replace(/[, ]/g, "")}`;
+}
+
+const AMOUNT_LIKE = /^[\d\s,.，．\uFF10-\uFF19¥￥+\-−]+$/;
+
+/**
+ * The message for an amount that does not read: the accepted form when it is digits and marks in
+ * a shape that could mean two amounts ("1,5", "1.500"), `otherwise` for anything else.
+ */
+export function amountProblem<K extends string>(raw: string, otherwise: K): K | typeof AMOUNT_FORMAT_MESSAGE {
+  return AMOUNT_LIKE.test(raw.trim()) && normaliseAmountText(raw) === null
+    ? AMOUNT_FORMAT_MESSAGE
+    : otherwise;
 }
 
 /**

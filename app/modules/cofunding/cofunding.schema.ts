@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { IdempotencyKeySchema } from "~/modules/ledger/ledger.schema";
-import { parseYuanToFen } from "~/utils/money";
+import { amountProblem, parseYuanToFen } from "~/utils/money";
 import { WHOLE_BP } from "~/modules/escrow/shares";
 
 /** At most this many payers share one milestone. */
@@ -48,7 +48,9 @@ const SetFunders = z
           code: "custom",
           path: ["payers", index, "amount"],
           message:
-            value.unit === "percent" ? "cofunding.errors.percent_invalid" : "cofunding.errors.yuan_invalid",
+            value.unit === "percent"
+              ? "cofunding.errors.percent_invalid"
+              : amountProblem(row.amount ?? "", "cofunding.errors.yuan_invalid"),
         });
         return;
       }

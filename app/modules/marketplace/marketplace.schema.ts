@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseYuanToFen } from "~/utils/money";
+import { amountProblem, parseYuanToFen } from "~/utils/money";
 
 export { ARRANGEMENT_TYPES } from "./arrangements";
 
@@ -14,7 +14,7 @@ export function optionalYuan(message: string) {
       if (!value) return undefined;
       const fen = parseYuanToFen(value);
       if (fen === null) {
-        ctx.addIssue({ code: "custom", message });
+        ctx.addIssue({ code: "custom", message: amountProblem(value, message) });
         return z.NEVER;
       }
       return fen;
@@ -30,7 +30,7 @@ export function requiredYuan(message: string) {
     .transform((value, ctx) => {
       const fen = parseYuanToFen(value);
       if (fen === null) {
-        ctx.addIssue({ code: "custom", message });
+        ctx.addIssue({ code: "custom", message: amountProblem(value, message) });
         return z.NEVER;
       }
       return fen;

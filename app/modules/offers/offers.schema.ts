@@ -5,7 +5,7 @@ import { ArrangementType, OfferKind } from "~/generated/prisma/enums";
 import type { MessageKey } from "~/i18n/i18n";
 import { ARRANGEMENT_TYPES } from "~/modules/marketplace/marketplace.schema";
 import { COUNTY_CODES, INDUSTRY_CODES } from "~/modules/reference/reference";
-import { parseYuanToFen } from "~/utils/money";
+import { AMOUNT_FORMAT_MESSAGE, amountProblem, parseYuanToFen } from "~/utils/money";
 
 export const OFFER_KINDS = Object.values(OfferKind);
 export { ARRANGEMENT_TYPES };
@@ -18,6 +18,7 @@ const ALWAYS = { when: () => true };
 /** Why a typed amount is not a price, for a message that says what to fix. */
 function priceProblem(text: string): MessageKey {
   if (/^-/.test(text)) return "offers.errors.price_negative";
+  if (amountProblem(text, "") === AMOUNT_FORMAT_MESSAGE) return AMOUNT_FORMAT_MESSAGE;
   if (/^[\d,，\s]+\.\d{3,}$/.test(text)) return "offers.errors.price_decimals";
   if (/^[\d,，\s]+(\.\d{1,2})?$/.test(text)) return "offers.errors.price_too_large";
   return "offers.errors.price_invalid";

@@ -5,7 +5,7 @@ import { checkboxes, optionalYuan, requiredYuan } from "~/modules/marketplace/ma
 import { endOfDayInLuoyang } from "~/utils/dates";
 import { COUNTY_CODES, INDUSTRY_CODES } from "~/modules/reference/reference";
 import { MAX_IMAGE_BYTES } from "~/modules/uploads/limits";
-import { parseYuanToFen } from "~/utils/money";
+import { amountProblem, parseYuanToFen } from "~/utils/money";
 
 export const PROGRAMME_KINDS = Object.values(ProgrammeKind) as [ProgrammeKind, ...ProgrammeKind[]];
 export const ORG_TYPES = Object.values(OrganisationType).filter((type) => type !== "BUREAU") as [
@@ -38,7 +38,7 @@ const signedYuan = z
   .transform((value, ctx) => {
     const fen = parseYuanToFen(value.replace(/^-/, ""));
     if (fen === null) {
-      ctx.addIssue({ code: "custom", message: "programmes.errors.money" });
+      ctx.addIssue({ code: "custom", message: amountProblem(value, "programmes.errors.money") });
       return z.NEVER;
     }
     return value.startsWith("-") ? -fen : fen;

@@ -6,7 +6,7 @@ describe("parseYuanAmount", () => {
     expect(parseYuanAmount("12")).toEqual({ fen: 1_200 });
     expect(parseYuanAmount(" ¥1,234.5 ")).toEqual({ fen: 123_450 });
     expect(parseYuanAmount("0.01")).toEqual({ fen: 1 });
-    expect(parseYuanAmount("1.500")).toEqual({ fen: 150 });
+    expect(parseYuanAmount("1234.500")).toEqual({ fen: 123_450 });
     expect(parseYuanAmount("10000000")).toEqual({ fen: 1_000_000_000 });
   });
 
@@ -14,7 +14,7 @@ describe("parseYuanAmount", () => {
     expect(parseYuanAmount("-5")).toEqual({ error: "ledger.errors.amount_positive" });
     expect(parseYuanAmount("0")).toEqual({ error: "ledger.errors.amount_positive" });
     expect(parseYuanAmount("0.00")).toEqual({ error: "ledger.errors.amount_positive" });
-    expect(parseYuanAmount("1.005")).toEqual({ error: "ledger.errors.amount_fraction" });
+    expect(parseYuanAmount("1.0051")).toEqual({ error: "ledger.errors.amount_fraction" });
     expect(parseYuanAmount("10000000.01")).toEqual({ error: "ledger.errors.amount_too_large" });
     expect(parseYuanAmount("99999999999999999999")).toEqual({ error: "ledger.errors.amount_too_large" });
     expect(parseYuanAmount("一百")).toEqual({ error: "ledger.errors.amount_invalid" });
@@ -22,7 +22,7 @@ describe("parseYuanAmount", () => {
     expect(parseYuanAmount("1e5")).toEqual({ error: "ledger.errors.amount_invalid" });
   });
 
-  it.each(["1,5", "1,50", "1.500,50"])(
+  it.each(["1,5", "1,50", "1.500,50", "1.500", "12.000", "1.005"])(
     "refuses %s, which could mean two amounts, and shows the form",
     (raw) => {
       expect(parseYuanAmount(raw)).toEqual({ error: "errors.amount_format" });
@@ -63,6 +63,7 @@ describe("parseYuanAmount", () => {
   it("takes zero and losses when signed", () => {
     expect(parseYuanAmount("0", { signed: true })).toEqual({ fen: 0 });
     expect(parseYuanAmount("-1,000.5", { signed: true })).toEqual({ fen: -100_050 });
-    expect(parseYuanAmount("-1.001", { signed: true })).toEqual({ error: "ledger.errors.amount_fraction" });
+    expect(parseYuanAmount("-1.0001", { signed: true })).toEqual({ error: "ledger.errors.amount_fraction" });
+    expect(parseYuanAmount("-1.001", { signed: true })).toEqual({ error: "errors.amount_format" });
   });
 });

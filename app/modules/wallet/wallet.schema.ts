@@ -1,9 +1,7 @@
 import { z } from "zod";
 import { userText } from "~/utils/user-text";
-import { AMOUNT_FORMAT_MESSAGE, normaliseAmountText } from "~/utils/money";
+import { amountProblem, normaliseAmountText } from "~/utils/money";
 import { IdempotencyKeySchema, MAX_TRANSFER_FEN } from "~/modules/ledger/ledger.schema";
-
-const AMOUNT_LIKE = /^[\d\s,.，．\uFF10-\uFF19¥￥+\-−]+$/;
 
 type AmountResult = { fen: number } | { error: string };
 
@@ -16,8 +14,7 @@ export function parseYuanAmount(raw: string, { signed = false } = {}): AmountRes
   if (raw.trim() === "") return { error: "ledger.errors.amount_invalid" };
   const text = normaliseAmountText(raw);
   // Digits and separators in a shape that could mean two amounts ("1,5"): show the accepted form.
-  if (text === null)
-    return { error: AMOUNT_LIKE.test(raw) ? AMOUNT_FORMAT_MESSAGE : "ledger.errors.amount_invalid" };
+  if (text === null) return { error: amountProblem(raw, "ledger.errors.amount_invalid") };
   const negative = text.startsWith("-");
   const match = /^(\d+)(?:\.(\d+))?$/.exec(negative ? text.slice(1) : text);
   if (!match) return { error: "ledger.errors.amount_invalid" };

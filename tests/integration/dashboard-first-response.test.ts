@@ -13,6 +13,7 @@ import { apiRequest, tokenFor } from "../support/api-factories";
 import { useTestDatabase } from "../support/database";
 import { CLEARING, at, createNeed, transferAt } from "../support/dashboard-factories";
 import { createOrganisation, createUser } from "../support/factories";
+import { createBureau } from "../support/needs-factories";
 
 useTestDatabase();
 
@@ -156,7 +157,7 @@ describe("the first response", () => {
     expect(row.getCell(column + 1).value).toBe(6);
 
     // The API.
-    const bureau = await createUser({ role: "BUREAU" });
+    const bureau = await createBureau();
     const response = await apiDashboard.loader({
       request: apiRequest("/api/v1/dashboard", { token: await tokenFor(bureau, ["dashboard:read"]) }),
       params: {},

@@ -171,7 +171,8 @@ export async function dashboardXlsx(
     const sheet = workbook.addWorksheet(table.sheet);
     const header = sheet.addRow(table.header);
     header.font = { bold: true };
-    for (const [column, note] of Object.entries(table.notes ?? {})) header.getCell(Number(column) + 1).note = note;
+    for (const [column, note] of Object.entries(table.notes ?? {}))
+      header.getCell(Number(column) + 1).note = note;
     for (const row of table.rows) {
       const added = sheet.addRow(
         row.map((cell) => (cell !== null && typeof cell === "object" ? cell.fen / 100 : cell)),

@@ -18,6 +18,7 @@ import {
   submitMilestone,
 } from "~/modules/escrow/escrow.server";
 import { balanceOf, checkLedgerInvariants, escrowId, walletId } from "~/modules/ledger/ledger.server";
+import { grantFinance } from "~/modules/wallet/finance-members.server";
 import { useTestDatabase } from "../support/database";
 import { createOrganisation, createUser } from "../support/factories";
 import { actorOf, addMember } from "../support/needs-factories";
@@ -357,8 +358,13 @@ describe("refusals", () => {
     const farmer = await addMember(payer.organisationId!, "FARMER");
     await expect(fundMilestone(payee, id, key())).rejects.toMatchObject({ code: "escrow.wrong_side" });
     await expect(fundMilestone(farmer, id, key())).rejects.toMatchObject({ code: "escrow.wrong_side" });
-    // Another village-role member of the paying organisation acts for it.
+    // Another village-role member of the paying organisation acts for it — and pays from its
+    // wallet once the head granted them the finance permission.
     const secretary = await addMember(payer.organisationId!, "VILLAGE");
+    await expect(fundMilestone(secretary, id, key())).rejects.toMatchObject({
+      code: "wallet.finance_permission_required",
+    });
+    await grantFinance(payer.head, payer.organisationId!, { userId: secretary.id, granted: true });
     await fundMilestone(secretary, id, key());
     await expect(submitMilestone(payer.head, id, { note: "代交", files: [] })).rejects.toMatchObject({
       code: "escrow.wrong_side",

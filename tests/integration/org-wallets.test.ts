@@ -1,7 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
-import { acceptMilestone, fundMilestone, submitMilestone } from "~/modules/escrow/escrow.server";
+import {
+  acceptMilestone,
+  fundMilestone,
+  getMilestonesView,
+  submitMilestone,
+} from "~/modules/escrow/escrow.server";
+import { getRevenueView } from "~/modules/revenue/revenue.queries.server";
 import { balanceOf, checkLedgerInvariants, walletId } from "~/modules/ledger/ledger.server";
 import { settleRevenueReport } from "~/modules/revenue/revenue.server";
 import { clawBack } from "~/modules/sanctions/clawbacks.server";
@@ -127,6 +133,68 @@ describe("finance permission (财务权限)", () => {
   });
 });
 
+describe("money leaves an organisation's wallet by a finance member's hand only", () => {
+  it("refuses escrow funding and revenue settlement by a paying-side member without the permission, and says so on the page", async () => {
+    const setup = await createActiveAgreement({ amounts: [30_000] });
+    const [milestone] = setup.milestones;
+    const wallet = await deposit({ organisationId: setup.payer.organisationId! }, 30_000);
+    const colleague = await addMember(setup.payer.organisationId!, "VILLAGE");
+
+    const [seen] = await getMilestonesView(setup.agreement.id, colleague.id);
+    expect(seen).toMatchObject({ canFund: false, fundNeedsFinance: true });
+    await expect(fundMilestone(colleague, milestone!.id, key())).rejects.toMatchObject({
+      code: "wallet.finance_permission_required",
+    });
+    expect(await balanceOf(wallet)).toBe(30_000);
+    expect(await db.milestone.findUniqueOrThrow({ where: { id: milestone!.id } })).toMatchObject({
+      status: "PLANNED",
+    });
+
+    await grantFinance(setup.payer.head, setup.payer.organisationId!, {
+      userId: colleague.id,
+      granted: true,
+    });
+    const [now] = await getMilestonesView(setup.agreement.id, colleague.id);
+    expect(now).toMatchObject({ canFund: true, fundNeedsFinance: false });
+    await fundMilestone(colleague, milestone!.id, key());
+    expect(await balanceOf(wallet)).toBe(0);
+    await expectLedgerClean();
+  });
+
+  it("lets the head report revenue but only a finance member settle it", async () => {
+    const { agreement, organisation, payer: head } = await createRevenueAgreement();
+    const reporter = await addMember(organisation.id, "VILLAGE");
+    const report = await db.revenueReport.create({
+      data: {
+        agreementId: agreement.id,
+        component: 1,
+        periodStart: new Date("2026-01-01T00:00:00+08:00"),
+        periodEnd: new Date("2026-03-31T00:00:00+08:00"),
+        baseFen: 100_000,
+        shareDueFen: 10_000,
+        status: "REPORTED",
+        reportedById: reporter.id,
+      },
+      select: { id: true },
+    });
+    const wallet = await deposit({ organisationId: organisation.id }, 10_000);
+    expect(await getRevenueView(agreement.id, reporter.id)).toMatchObject({
+      canReport: true,
+      canSettle: false,
+      settleNeedsFinance: true,
+    });
+    await expect(settleRevenueReport(reporter, report.id, key())).rejects.toMatchObject({
+      code: "wallet.finance_permission_required",
+    });
+    expect(await balanceOf(wallet)).toBe(10_000);
+    expect(await db.revenueReport.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({
+      status: "REPORTED",
+    });
+    await settleRevenueReport(head, report.id, key());
+    expect(await balanceOf(wallet)).toBe(0);
+  });
+});
+
 describe("debts hold money", () => {
   it("takes a held withdrawal, blocks payouts and new withdrawals, shows the debt, and collects from the next money in", async () => {
     const { bureau, head, application, wallet, programmeAccount, organisation } =
@@ -148,7 +216,7 @@ describe("debts hold money", () => {
     expect(seized.status).toBe("SEIZED");
     const staff = await createFinanceStaff();
     await expect(markWithdrawalPaid(staff, withdrawalId, "BANK-1", key())).rejects.toMatchObject({
-      code: "wallet.withdrawal_decided",
+      code: "wallet.withdrawal_seized",
     });
 
     // A second application of the same organisation, clawed back while the wallet is empty.

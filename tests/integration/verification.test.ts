@@ -180,9 +180,15 @@ describe("the bureau's decision", () => {
     expect(request.decidedAt).toBeInstanceOf(Date);
     const after = await db.organisation.findUniqueOrThrow({
       where: { id: organisation.id },
-      select: { verifiedAt: true },
+      select: { verifiedAt: true, creditCode: true, legalRepresentative: true },
     });
     expect(after.verifiedAt).toBeInstanceOf(Date);
+    // What the bureau checked is what the organisation's contracts state.
+    const submitted = orgDetails(organisation.id);
+    expect(after).toMatchObject({
+      creditCode: submitted.creditCode,
+      legalRepresentative: submitted.legalRepresentative,
+    });
     expect(await getPublisherVerification({ userId: member.id, organisationId: organisation.id })).toBe(true);
     expect(await isVerifiedViewer(member)).toBe(true);
 

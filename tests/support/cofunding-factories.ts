@@ -1,16 +1,21 @@
 import { randomUUID } from "node:crypto";
 import { setFunders } from "~/modules/cofunding/cofunding.server";
 import { programmeAccountId, walletId } from "~/modules/ledger/ledger.server";
+import { grantFinance } from "~/modules/wallet/finance-members.server";
 import { createActiveAgreement, deposit, payerOwner } from "./escrow-factories";
 import { addMember, createVillage } from "./needs-factories";
 import { createOpenProgramme } from "./programmes-factories";
 
 export const key = () => randomUUID();
 
-/** Another verified cooperative that can co-fund, with a farmer member who pays for it and money in its wallet. */
+/**
+ * Another verified cooperative that can co-fund, with a farmer member who pays for it (its head
+ * granted them the finance permission) and money in its wallet.
+ */
 export async function createCoPayer(depositFen = 0) {
   const { organisation, head } = await createVillage();
   const farmer = await addMember(organisation.id, "FARMER");
+  await grantFinance(head, organisation.id, { userId: farmer.id, granted: true });
   if (depositFen > 0) await deposit({ organisationId: organisation.id }, depositFen);
   return { organisation, head, farmer, accountId: walletId({ organisationId: organisation.id }) };
 }

@@ -6,8 +6,12 @@ import { hashPassword } from "~/modules/users/password.server";
 export const TEST_PASSWORD = "field-test-2026";
 let cachedHash: Promise<string> | undefined;
 
-/** Membership columns of the person who registered an organisation: administrator, with finance. */
-export const FOUNDER = { administrator: true, financeGrantedAt: new Date("2026-01-01T00:00:00Z") } as const;
+/** Membership columns of the person who registered an organisation: administrator, with finance and signing. */
+export const FOUNDER = {
+  administrator: true,
+  financeGrantedAt: new Date("2026-01-01T00:00:00Z"),
+  signingGrantedAt: new Date("2026-01-01T00:00:00Z"),
+} as const;
 
 /** A mainland mobile number no other test uses. */
 export function uniquePhone(): string {

@@ -33,6 +33,8 @@ export async function createVillage({ verified = true } = {}) {
     select: { id: true, name: true },
   });
   const head = await createUser({ role: "VILLAGE" });
+  // The head signs for the cooperative: verified as a person along with it.
+  if (verified) await db.user.update({ where: { id: head.id }, data: { verifiedAt: new Date() } });
   // The head registered the cooperative: its administrator, holding the finance permission.
   await db.membership.create({
     data: { userId: head.id, organisationId: organisation.id, role: "VILLAGE", ...FOUNDER },

@@ -5,6 +5,7 @@ import type { AgreementParty, AgreementStatus, AgreementVersionStatus } from "~/
 import { useT } from "~/i18n/use-t";
 import {
   bpToPercentText,
+  contractClauses,
   type AgreementTerms,
   type ComponentTerms,
   type MilestoneTerms,
@@ -174,7 +175,7 @@ export function ComponentView({
             percent: bpToPercentText(component.shareBp),
           }),
         ],
-        [t("agreements.field.period"), t(`agreements.period.${component.period}`)],
+        [t("agreements.field.settlementPeriod"), t(`agreements.period.${component.period}`)],
         [
           t("agreements.field.revenueTerm"),
           t("agreements.terms.revenueTerm", {
@@ -214,6 +215,39 @@ export function ComponentView({
   );
 }
 
+/** The contract's legal clauses as the terms set them, a default named as such. */
+function LegalFacts({ terms }: { terms: AgreementTerms }) {
+  const { t } = useT();
+  const clauses = contractClauses(terms);
+  const mark = (key: (typeof clauses.defaulted)[number]) =>
+    clauses.defaulted.includes(key) ? ` ${t("agreements.terms.defaulted")}` : "";
+  return (
+    <>
+      <Fact label={t("agreements.field.confidentialityYears")}>
+        {t("agreements.terms.years", { years: clauses.confidentialityYears })}
+        {mark("confidentialityYears")}
+      </Fact>
+      <Fact label={t("agreements.field.resultsIp")}>
+        {t(`agreements.resultsIp.${clauses.resultsIp}`)}
+        {mark("resultsIp")}
+      </Fact>
+      <Fact label={t("contract.liability")}>
+        {t("agreements.terms.penalty", {
+          rate: bpToPercentText(clauses.penaltyPerDayBp),
+          cap: bpToPercentText(clauses.penaltyCapBp),
+        })}
+        {mark("penalty")}
+      </Fact>
+      <Fact label={t("contract.disputes")}>
+        {clauses.dispute.forum === "ARBITRATION"
+          ? t("agreements.terms.arbitration", { commission: clauses.dispute.commission })
+          : t("agreements.terms.court", { place: clauses.dispute.place })}
+        {mark("dispute")}
+      </Fact>
+    </>
+  );
+}
+
 /** The whole terms of a version, readable. */
 export function TermsView({ terms }: { terms: AgreementTerms }) {
   const { t } = useT();
@@ -228,6 +262,7 @@ export function TermsView({ terms }: { terms: AgreementTerms }) {
         <Fact label={t("agreements.field.reviewWindowDays")}>
           {t("agreements.terms.reviewWindow", { days: terms.reviewWindowDays })}
         </Fact>
+        <LegalFacts terms={terms} />
       </dl>
       {terms.components.map((component, index) => {
         const first = position;

@@ -1,4 +1,3 @@
-import { formatDateTime } from "~/i18n/format";
 import { intlTag } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { fenToChineseCapital } from "~/modules/agreements/chinese-numbers";
@@ -60,40 +59,51 @@ export function ComponentClauses({
       );
     case "TECH_EQUITY":
       return (
-        <p>
-          {t("contract.equityText", {
-            amount: amount(component.valuationFen),
-            enterprise: component.enterpriseName,
-            percent: bpToPercentText(component.equityBp),
-          })}
-          {component.vestingMonths === 0
-            ? t("contract.vestedAtOnce", { start: day(component.vestingStart) })
-            : t("contract.vestingText", {
-                start: day(component.vestingStart),
-                months: component.vestingMonths,
-                cliff: component.cliffMonths,
-              })}
-        </p>
-      );
-    case "REVENUE_SHARE":
-      return (
         <>
           <p>
-            {t("contract.revenueText", {
-              period: t(`agreements.periodEach.${component.period}`),
-              base: t(`agreements.base.${component.base}`),
-              percent: bpToPercentText(component.shareBp),
-              start: day(component.startDate),
-              months: component.termMonths,
+            {t("contract.equityText", {
+              amount: amount(component.valuationFen),
+              enterprise: component.enterpriseName,
+              percent: bpToPercentText(component.equityBp),
             })}
           </p>
-          {component.floorFen ? (
-            <p>{t("contract.floorText", { amount: amount(component.floorFen) })}</p>
-          ) : null}
-          {component.capFen ? <p>{t("contract.capText", { amount: amount(component.capFen) })}</p> : null}
-          <p>{t("contract.reportText", { base: t(`agreements.base.${component.base}`) })}</p>
+          <p>
+            {component.vestingMonths === 0
+              ? t("contract.vestedAtOnce", { start: day(component.vestingStart) })
+              : t("contract.vestingText", {
+                  start: day(component.vestingStart),
+                  months: component.vestingMonths,
+                  cliff: component.cliffMonths,
+                })}
+          </p>
+          <p>{t("contract.equityWarranty", { enterprise: component.enterpriseName })}</p>
+          <p>{t("contract.equityRegistration", { enterprise: component.enterpriseName })}</p>
         </>
       );
+    case "REVENUE_SHARE": {
+      const base = t(`agreements.base.${component.base}`);
+      return (
+        <>
+          <p>{t("contract.revenueBase", { base, percent: bpToPercentText(component.shareBp) })}</p>
+          <p>{t("contract.settlementPeriod", { period: t(`agreements.period.${component.period}`) })}</p>
+          <p>
+            {t("contract.revenueTerm", { start: day(component.startDate), months: component.termMonths })}
+          </p>
+          <p>
+            {component.floorFen
+              ? t("contract.floorText", { amount: amount(component.floorFen) })
+              : t("contract.noFloor")}
+          </p>
+          <p>
+            {component.capFen
+              ? t("contract.capText", { amount: amount(component.capFen) })
+              : t("contract.noCap")}
+          </p>
+          <p>{t("contract.reportText", { base })}</p>
+          <p>{t("contract.auditText", { base })}</p>
+        </>
+      );
+    }
     case "GRANT_FUNDED":
       return (
         <p>
@@ -106,45 +116,21 @@ export function ComponentClauses({
   }
 }
 
-export function SignatureBlock({
-  label,
-  name,
-  signature,
-}: {
-  label: string;
-  name: string;
-  signature?: { name: string; signedAt: Date | string; termsHash: string };
-}) {
-  const { t, locale } = useT();
-  return (
-    <div className="break-inside-avoid space-y-1 border-t border-stone-400 pt-3 text-sm">
-      <p className="font-semibold">
-        {label}
-        {name}
-      </p>
-      {signature ? (
-        <>
-          <p>{t("contract.signedBy", { name: signature.name })}</p>
-          <p>{t("contract.signedAt", { at: formatDateTime(locale, signature.signedAt) })}</p>
-          <p className="break-all font-mono text-xs">
-            {t("contract.signedHash", { hash: signature.termsHash })}
-          </p>
-        </>
-      ) : (
-        <p className="pt-8">{t("contract.unsigned")}</p>
-      )}
-    </div>
-  );
-}
-
-/** Printing needs the browser's print dialog; without JavaScript people use the browser's menu. */
+/**
+ * The PDF is the browser's own: its print dialog saves A4 pages with the fonts the reader has
+ * (docs/decisions/027-contract-texts.md). Without JavaScript people use the browser's menu.
+ */
 export function PrintButton() {
   const { t } = useT();
   const hydrated = useHydrated();
-  if (!hydrated) return <p className="text-sm text-stone-600 print:hidden">{t("contract.printHint")}</p>;
   return (
-    <button type="button" onClick={() => window.print()} className="btn-secondary print:hidden">
-      {t("contract.printNow")}
-    </button>
+    <div className="flex flex-wrap items-center gap-3 print:hidden">
+      {hydrated ? (
+        <button type="button" onClick={() => window.print()} className="btn-primary">
+          {t("contract.printNow")}
+        </button>
+      ) : null}
+      <p className="text-sm text-stone-600">{hydrated ? t("contract.pdfHint") : t("contract.printHint")}</p>
+    </div>
   );
 }

@@ -192,7 +192,15 @@ function Actions({
   const busy = navigation.state !== "idle";
   const key = <input type="hidden" name="idempotencyKey" value={idempotencyKey} />;
   const id = (name: string) => `milestone-${m.id}-${name}`;
-  if (!m.canFund && !m.canSubmit && !m.canAccept && !m.canReject && !m.canDispute && !m.canResolve)
+  if (
+    !m.canFund &&
+    !m.fundNeedsFinance &&
+    !m.canSubmit &&
+    !m.canAccept &&
+    !m.canReject &&
+    !m.canDispute &&
+    !m.canResolve
+  )
     return null;
   return (
     <div className="space-y-3 border-t border-stone-200 pt-3">
@@ -205,6 +213,11 @@ function Actions({
           </button>
           <p className="text-sm text-stone-600">{t("escrow.action.fundHint")}</p>
         </Form>
+      ) : null}
+      {m.fundNeedsFinance ? (
+        <p role="note" className="rounded-lg border-l-4 border-amber-500 bg-amber-50 px-3 py-2 text-sm">
+          {t("wallet.errors.finance_permission_required")}
+        </p>
       ) : null}
       {m.canAccept ? (
         <Form method="post" action={action}>

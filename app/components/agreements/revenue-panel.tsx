@@ -181,6 +181,11 @@ function PeriodRow({
               </button>
             </Form>
           ) : null}
+          {period.status === "reported" && revenue.settleNeedsFinance && report.shareDueFen > 0 ? (
+            <p role="note" className="rounded-lg border-l-4 border-amber-500 bg-amber-50 px-3 py-2 text-sm">
+              {t("wallet.errors.finance_permission_required")}
+            </p>
+          ) : null}
         </div>
       ) : (period.status === "due" || period.status === "overdue") && revenue.canReport ? (
         // A plain multipart post: photos upload the same with JavaScript on or off.

@@ -58,6 +58,11 @@ export function FundersList({ view, idempotencyKey }: { view: FundersView; idemp
                 <p className="text-sm text-stone-600">{t("cofunding.action.fundHint")}</p>
               </Form>
             ) : null}
+            {funder.fundNeedsFinance ? (
+              <p role="note" className="rounded-lg border-l-4 border-amber-500 bg-amber-50 px-3 py-2 text-sm">
+                {t("wallet.errors.finance_permission_required")}
+              </p>
+            ) : null}
           </li>
         ))}
       </ol>

@@ -20,6 +20,8 @@ export function OrganisationProfileForm({
     countyCode: string | null;
     village: string | null;
     address: string | null;
+    creditCode: string | null;
+    legalRepresentative: string | null;
     contactPhone: string | null;
     contactEmail: string | null;
   };
@@ -37,6 +39,8 @@ export function OrganisationProfileForm({
       countyCode: organisation.countyCode ?? undefined,
       village: organisation.village ?? undefined,
       address: organisation.address ?? undefined,
+      creditCode: organisation.creditCode ?? undefined,
+      legalRepresentative: organisation.legalRepresentative ?? undefined,
       contactPhone: organisation.contactPhone ?? undefined,
       contactEmail: organisation.contactEmail ?? undefined,
     },
@@ -62,6 +66,17 @@ export function OrganisationProfileForm({
         placeholder={t("register.countyNone")}
       />
       <TextField meta={fields.village} label={optional(t("profiles.village"))} />
+      <fieldset className="space-y-4 rounded-lg border border-stone-200 bg-stone-50 p-3">
+        <legend className="float-left mb-1 w-full text-sm text-stone-700">
+          {t("profiles.contractSection")}
+        </legend>
+        <TextField
+          meta={fields.creditCode}
+          label={optional(t("profiles.creditCode"))}
+          hint={t("profiles.creditCodeHint")}
+        />
+        <TextField meta={fields.legalRepresentative} label={optional(t("profiles.legalRepresentative"))} />
+      </fieldset>
       <fieldset className="space-y-4 rounded-lg border border-stone-200 bg-stone-50 p-3">
         <legend className="float-left mb-1 w-full text-sm text-stone-700">
           {t("profiles.contactSection")}

@@ -18,6 +18,8 @@ export const agreementsErrors = {
   "agreement.terms_changed": { status: 409, message: "agreements.errors.terms_changed" },
   "agreement.milestone_locked": { status: 409, message: "agreements.errors.milestone_locked" },
   "agreement.password_wrong": { status: 403, message: "agreements.errors.password_wrong", field: "password" },
+  "agreement.signer_unverified": { status: 403, message: "agreements.errors.signer_unverified" },
+  "agreement.signer_no_permission": { status: 403, message: "agreements.errors.signer_no_permission" },
   "agreement.already_signed": { status: 409, message: "agreements.errors.already_signed" },
   "agreement.amendment_open": { status: 409, message: "agreements.errors.amendment_open" },
 } as const satisfies Record<string, ErrorSpec>;

@@ -8,6 +8,7 @@ import { AGREEMENT_TRANSITIONS } from "~/modules/escrow/escrow.states";
 import { vestedBp } from "./equity";
 import { partyOf } from "~/modules/escrow/parties";
 import { AgreementTerms } from "./terms";
+import { signerRefusal } from "./agreements.signers.server";
 
 /** Read models of agreements and the equity register, with explicit selects. */
 
@@ -53,7 +54,7 @@ const versionSelect = {
       party: true,
       termsHash: true,
       signedAt: true,
-      user: { select: { id: true, displayName: true } },
+      user: { select: { id: true, displayName: true, verifiedAt: true } },
     },
     orderBy: { signedAt: "asc" },
   },
@@ -106,6 +107,8 @@ function versionView(row: VersionRow) {
       termsHash: s.termsHash,
       signedAt: s.signedAt,
       name: s.user.displayName,
+      /** Whether the signer is verified as a person now (the contract states it as it is). */
+      verified: s.user.verifiedAt !== null,
     })),
   };
 }
@@ -136,11 +139,15 @@ export async function getAgreement(agreementId: string, viewer: Actor) {
   const status: AgreementStatus = header.status;
   const open = status !== "TERMINATED" && status !== "COMPLETED";
   const mySignature = pending?.signatures.some((s) => s.party === party) ?? false;
+  const mayBeAskedToSign = Boolean(party && pending?.status === "PROPOSED" && !mySignature);
+  const signRefusal = mayBeAskedToSign ? await signerRefusal(db, viewer.id, header, party!) : null;
   return {
     ...headerView(header),
     party,
     inForce: signedRow ? versionView(signedRow) : null,
     pending,
+    /** Why this viewer may not sign for their side, said before they type a password. */
+    signRefusal,
     versions: rows.map((row) => ({
       version: row.version,
       status: row.status,

@@ -4,7 +4,10 @@ import { requiredYuan, optionalYuan } from "~/modules/marketplace/marketplace.sc
 import { MAX_FEN, fenToYuanText } from "~/utils/money";
 import {
   type COMPONENT_TYPES,
+  CONTRACT_DEFAULTS,
   DEFAULT_REVIEW_WINDOW_DAYS,
+  DISPUTE_FORUMS,
+  RESULTS_IP_OWNERS,
   MAX_COMPONENTS,
   MAX_MILESTONES,
   REVENUE_BASES,
@@ -44,19 +47,24 @@ function maybeYuan(max: number) {
   );
 }
 
-const percent = z
-  .string({ message: "errors.required" })
-  .trim()
-  .min(1, "errors.required")
-  .transform((value, ctx) => {
-    const bp = parsePercentToBp(value);
-    if (bp === null) {
-      ctx.addIssue({ code: "custom", message: "agreements.errors.percent" });
-      return z.NEVER;
-    }
-    return bp;
-  })
-  .pipe(z.number().min(1, "agreements.errors.percent_range").max(10_000, "agreements.errors.percent_range"));
+/** A percentage as typed, in basis points from `min` to `max`. */
+function percentBp(min: number, max: number, message: string) {
+  return z
+    .string({ message: "errors.required" })
+    .trim()
+    .min(1, "errors.required")
+    .transform((value, ctx) => {
+      const bp = parsePercentToBp(value);
+      if (bp === null) {
+        ctx.addIssue({ code: "custom", message: "agreements.errors.percent" });
+        return z.NEVER;
+      }
+      return bp;
+    })
+    .pipe(z.number().min(min, message).max(max, message));
+}
+
+const percent = percentBp(1, 10_000, "agreements.errors.percent_range");
 
 function months(min: number, max: number, message: string) {
   return z.number({ message }).int(message).min(min, message).max(max, message);
@@ -158,6 +166,8 @@ const FORM_FIELD: Record<string, string> = {
   valuationFen: "valuation",
   equityBp: "equityPercent",
   shareBp: "sharePercent",
+  penaltyPerDayBp: "penaltyPerDay",
+  penaltyCapBp: "penaltyCap",
   floorFen: "floor",
   capFen: "cap",
 };
@@ -169,16 +179,40 @@ export const TermsFormSchema = z
     endDate: Day,
     reviewWindowDays: months(1, 60, "agreements.errors.review_window").default(DEFAULT_REVIEW_WINDOW_DAYS),
     specialTerms: z.string().trim().max(4000, "agreements.errors.too_long").optional(),
+    // The legal clauses: the form always offers them filled with the defaults; a post without
+    // them (an older client) leaves them unset, and the contract states the defaults.
+    confidentialityYears: months(0, 20, "agreements.errors.confidentiality_years").optional(),
+    resultsIp: z.enum(RESULTS_IP_OWNERS, { message: "agreements.errors.results_ip" }).optional(),
+    penaltyPerDay: percentBp(1, 100, "agreements.errors.penalty_rate").optional(),
+    penaltyCap: percentBp(1, 10_000, "agreements.errors.penalty_cap").optional(),
+    disputeForum: z.enum(DISPUTE_FORUMS, { message: "agreements.errors.dispute_forum" }).optional(),
+    arbitrationCommission: text(4, 60, "agreements.errors.arbitration_commission").optional(),
+    courtPlace: text(2, 40, "agreements.errors.court_place").optional(),
     components: z
       .array(ComponentForm, { message: "agreements.errors.components_count" })
       .min(1, "agreements.errors.components_count")
       .max(MAX_COMPONENTS, "agreements.errors.components_count"),
   })
-  .transform(({ components, specialTerms, ...rest }): AgreementTerms => ({
-    ...rest,
-    ...(specialTerms ? { specialTerms } : {}),
-    components: components.map(componentTerms),
-  }))
+  .transform(
+    ({
+      components,
+      specialTerms,
+      penaltyPerDay,
+      penaltyCap,
+      arbitrationCommission,
+      courtPlace,
+      ...rest
+    }): AgreementTerms => ({
+      ...rest,
+      ...(specialTerms ? { specialTerms } : {}),
+      ...(penaltyPerDay !== undefined ? { penaltyPerDayBp: penaltyPerDay } : {}),
+      ...(penaltyCap !== undefined ? { penaltyCapBp: penaltyCap } : {}),
+      // Only the chosen forum's place is part of the terms.
+      ...(rest.disputeForum === "ARBITRATION" && arbitrationCommission ? { arbitrationCommission } : {}),
+      ...(rest.disputeForum === "COURT" && courtPlace ? { courtPlace } : {}),
+      components: components.map(componentTerms),
+    }),
+  )
   .superRefine((terms, ctx) => {
     for (const issue of crossFieldIssues(terms)) {
       const path = issue.path.map((part) => (typeof part === "string" ? (FORM_FIELD[part] ?? part) : part));
@@ -195,6 +229,13 @@ export function termsFormDefaults(terms: AgreementTerms) {
     endDate: terms.endDate,
     reviewWindowDays: String(terms.reviewWindowDays ?? DEFAULT_REVIEW_WINDOW_DAYS),
     specialTerms: terms.specialTerms,
+    confidentialityYears: String(terms.confidentialityYears ?? CONTRACT_DEFAULTS.confidentialityYears),
+    resultsIp: terms.resultsIp ?? CONTRACT_DEFAULTS.resultsIp,
+    penaltyPerDay: bpToPercentText(terms.penaltyPerDayBp ?? CONTRACT_DEFAULTS.penaltyPerDayBp),
+    penaltyCap: bpToPercentText(terms.penaltyCapBp ?? CONTRACT_DEFAULTS.penaltyCapBp),
+    disputeForum: terms.disputeForum ?? CONTRACT_DEFAULTS.disputeForum,
+    arbitrationCommission: terms.arbitrationCommission ?? CONTRACT_DEFAULTS.arbitrationCommission,
+    courtPlace: terms.courtPlace ?? CONTRACT_DEFAULTS.courtPlace,
     components: (terms.components ?? []).map((component) => {
       switch (component.type) {
         case "TECH_CONTRACT":

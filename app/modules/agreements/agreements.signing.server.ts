@@ -11,6 +11,7 @@ import { dueDateOf } from "./milestone-plan";
 import { otherParty } from "~/modules/escrow/parties";
 import { type AgreementTerms } from "./terms";
 import { termsHash } from "./terms-hash.server";
+import { signerRefusal } from "./agreements.signers.server";
 import {
   type LockedAgreement,
   lockAgreement,
@@ -115,6 +116,8 @@ export async function sign(
   const { rows, activated } = await db.$transaction(async (tx) => {
     const agreement = await lockAgreement(tx, agreementId);
     const party = requireParty(actor, agreement);
+    const refusal = await signerRefusal(tx, actor.id, agreement, party);
+    if (refusal) throw new DomainError(refusal);
     const version = await latestVersion(tx, agreementId);
     if (agreement.status === "TERMINATED" || agreement.status === "COMPLETED")
       throw new DomainError("agreement.not_proposed");

@@ -23,6 +23,27 @@ export type ComponentType = (typeof COMPONENT_TYPES)[number];
 export const REVENUE_BASES = ["REVENUE", "PROFIT"] as const;
 export const REVENUE_PERIODS = ["MONTH", "QUARTER", "YEAR"] as const;
 
+export const RESULTS_IP_OWNERS = ["PAYER", "PAYEE", "JOINT"] as const;
+export const DISPUTE_FORUMS = ["ARBITRATION", "COURT"] as const;
+export type ResultsIpOwner = (typeof RESULTS_IP_OWNERS)[number];
+export type DisputeForum = (typeof DISPUTE_FORUMS)[number];
+
+/**
+ * What a contract says when the terms leave a legal clause open (terms signed before these
+ * clauses existed, or a party that kept the defaults). Results belong to the side that made them
+ * (民法典 arts. 859, 861, 885: the developer / 受托人), the paying side using them free of charge.
+ * Late payment or delivery costs 0.05 % a day (万分之五), capped at 20 % of the price.
+ */
+export const CONTRACT_DEFAULTS = {
+  confidentialityYears: 3,
+  resultsIp: "PAYEE" as ResultsIpOwner,
+  penaltyPerDayBp: 5,
+  penaltyCapBp: 2000,
+  disputeForum: "ARBITRATION" as DisputeForum,
+  arbitrationCommission: "洛阳仲裁委员会",
+  courtPlace: "洛阳市",
+} as const;
+
 export const MAX_COMPONENTS = 5;
 export const MAX_MILESTONES = 20;
 export const DEFAULT_REVIEW_WINDOW_DAYS = 14;
@@ -117,6 +138,15 @@ const TermsShape = z.object({
   endDate: Day,
   reviewWindowDays: whole(1, 60, "agreements.errors.review_window").default(DEFAULT_REVIEW_WINDOW_DAYS),
   specialTerms: z.string().trim().max(4000, "agreements.errors.too_long").optional(),
+  // The legal clauses. Optional and never defaulted here: terms stored before they existed must
+  // parse to the same object and keep their hash; contractClauses() states the defaults at display.
+  confidentialityYears: whole(0, 20, "agreements.errors.confidentiality_years").optional(),
+  resultsIp: z.enum(RESULTS_IP_OWNERS, { message: "agreements.errors.results_ip" }).optional(),
+  penaltyPerDayBp: whole(1, 100, "agreements.errors.penalty_rate").optional(),
+  penaltyCapBp: whole(1, 10_000, "agreements.errors.penalty_cap").optional(),
+  disputeForum: z.enum(DISPUTE_FORUMS, { message: "agreements.errors.dispute_forum" }).optional(),
+  arbitrationCommission: text(4, 60, "agreements.errors.arbitration_commission").optional(),
+  courtPlace: text(2, 40, "agreements.errors.court_place").optional(),
   components: z
     .array(ComponentTerms)
     .min(1, "agreements.errors.components_count")
@@ -150,6 +180,10 @@ export function crossFieldIssues(terms: AgreementTerms): TermsIssue[] {
   const add = (path: (string | number)[], message: string) => issues.push({ path, message });
   const ordered = terms.startDate < terms.endDate;
   if (!ordered) add(["endDate"], "agreements.errors.end_before_start");
+  if (terms.disputeForum === "ARBITRATION" && !terms.arbitrationCommission)
+    add(["arbitrationCommission"], "agreements.errors.arbitration_commission");
+  if (terms.disputeForum === "COURT" && !terms.courtPlace)
+    add(["courtPlace"], "agreements.errors.court_place");
   const seen = new Set<string>();
   terms.components.forEach((component, index) => {
     const at = (...rest: (string | number)[]) => ["components", index, ...rest];
@@ -194,6 +228,37 @@ export const AgreementTerms = TermsShape.superRefine((terms, ctx) => {
   for (const issue of crossFieldIssues(terms))
     ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
 });
+
+export interface ContractClauses {
+  confidentialityYears: number;
+  resultsIp: ResultsIpOwner;
+  penaltyPerDayBp: number;
+  penaltyCapBp: number;
+  dispute: { forum: "ARBITRATION"; commission: string } | { forum: "COURT"; place: string };
+  /** The clauses the terms left open, which the contract states as defaults. */
+  defaulted: ("confidentialityYears" | "resultsIp" | "penalty" | "dispute")[];
+}
+
+/** The legal clauses of the terms, with the defaults filled in and named as such. */
+export function contractClauses(terms: AgreementTerms): ContractClauses {
+  const defaulted: ContractClauses["defaulted"] = [];
+  if (terms.confidentialityYears === undefined) defaulted.push("confidentialityYears");
+  if (terms.resultsIp === undefined) defaulted.push("resultsIp");
+  if (terms.penaltyPerDayBp === undefined || terms.penaltyCapBp === undefined) defaulted.push("penalty");
+  if (terms.disputeForum === undefined) defaulted.push("dispute");
+  const forum = terms.disputeForum ?? CONTRACT_DEFAULTS.disputeForum;
+  return {
+    confidentialityYears: terms.confidentialityYears ?? CONTRACT_DEFAULTS.confidentialityYears,
+    resultsIp: terms.resultsIp ?? CONTRACT_DEFAULTS.resultsIp,
+    penaltyPerDayBp: terms.penaltyPerDayBp ?? CONTRACT_DEFAULTS.penaltyPerDayBp,
+    penaltyCapBp: terms.penaltyCapBp ?? CONTRACT_DEFAULTS.penaltyCapBp,
+    dispute:
+      forum === "COURT"
+        ? { forum, place: terms.courtPlace ?? CONTRACT_DEFAULTS.courtPlace }
+        : { forum, commission: terms.arbitrationCommission ?? CONTRACT_DEFAULTS.arbitrationCommission },
+    defaulted,
+  };
+}
 
 /** Every milestone of the terms in order, numbered 1..n across the components (DESIGN: positions). */
 export function plannedMilestones(terms: AgreementTerms): (MilestoneTerms & { position: number })[] {

@@ -44,10 +44,12 @@ async function agreementView(agreementId: string, actor: Actor) {
           }
         : null,
     pending: page.pending ? { version: page.pending.version, status: page.pending.status } : null,
-    milestones: milestones.map(({ canFund, canSubmit, canAccept, canReject, canDispute, ...milestone }) => ({
-      ...milestone,
-      can: { fund: canFund, submit: canSubmit, accept: canAccept, reject: canReject, dispute: canDispute },
-    })),
+    milestones: milestones.map(
+      ({ canFund, fundNeedsFinance: _, canSubmit, canAccept, canReject, canDispute, ...milestone }) => ({
+        ...milestone,
+        can: { fund: canFund, submit: canSubmit, accept: canAccept, reject: canReject, dispute: canDispute },
+      }),
+    ),
   };
 }
 

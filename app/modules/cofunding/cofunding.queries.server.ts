@@ -8,6 +8,7 @@ import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
 import { mayFundFrom, parseFunderAccount } from "~/modules/escrow/funder-accounts";
 import { shareBasisPoints } from "~/modules/escrow/shares";
+import { financeOrganisationIds } from "~/modules/wallet/wallet-owners.server";
 
 export function fundersHref(agreementId: string, milestoneId: string) {
   return `/agreements/${encodeURIComponent(agreementId)}/milestones/${encodeURIComponent(milestoneId)}/funders`;
@@ -49,6 +50,8 @@ export interface FunderView {
   shareBp: number;
   fundedAt: string | null;
   canFund: boolean;
+  /** The viewer pays for this organisation's share but lacks its finance permission. */
+  fundNeedsFinance: boolean;
 }
 
 export interface AccountOption {
@@ -124,8 +127,11 @@ export async function getFundersView(agreementId: string, milestoneId: string, v
   const open = agreement.status === "ACTIVE" && milestone.status === "PLANNED";
   const anyFunded =
     milestone.funders.some((f) => f.fundedAt) || (await balanceOf(escrowId(milestone.id))) > 0;
+  const financeOrgs = new Set(await financeOrganisationIds(viewer));
   const funders: FunderView[] = milestone.funders.map((f) => {
     const account = parseFunderAccount(f.accountId);
+    const pending = open && !f.fundedAt && !milestone.refundedAt && mayFundFrom(viewer, f.accountId);
+    const spends = account?.kind !== "org" || financeOrgs.has(account.id);
     return {
       id: f.id,
       position: f.position,
@@ -135,7 +141,8 @@ export async function getFundersView(agreementId: string, milestoneId: string, v
       shareFen: f.shareFen,
       shareBp: shareBasisPoints(f.shareFen, milestone.amountFen),
       fundedAt: f.fundedAt?.toISOString() ?? null,
-      canFund: open && !f.fundedAt && !milestone.refundedAt && mayFundFrom(viewer, f.accountId),
+      canFund: pending && spends,
+      fundNeedsFinance: pending && !spends,
     };
   });
   const canEdit = open && !anyFunded && actsForPayer(viewer, agreement);

@@ -15,7 +15,13 @@ export interface DemoAccount {
     type: OrganisationType;
     countyCode: string;
     village?: string;
+    /** Fictional 统一社会信用代码 with a valid check character (demo only). */
+    creditCode: string;
+    legalRepresentative: string;
+    address: string;
   };
+  /** A person verified with a fictional ID number (demo only); only its last four are kept. */
+  idNumber?: string;
   /** The key of an organisation created earlier in the list that this person works for. */
   joins?: string;
 }
@@ -26,6 +32,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     login: "13800000001",
     displayName: "王建国",
     countyCode: "410324",
+    idNumber: "410324197001010012",
     organisation: {
       key: "coop",
       name: "栾川县协心香菇专业合作社",
@@ -33,6 +40,9 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
       type: "COOPERATIVE",
       countyCode: "410324",
       village: "陶湾镇协心村",
+      creditCode: "93410324MA0XK0001Q",
+      legalRepresentative: "王建国",
+      address: "河南省洛阳市栾川县陶湾镇协心村",
     },
   },
   { role: "FARMER", login: "13800000002", displayName: "李秀英", countyCode: "410324" },
@@ -46,9 +56,18 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
       nameEn: "Henan University of Science and Technology",
       type: "UNIVERSITY",
       countyCode: "410305",
+      creditCode: "12410300MB0XK0002G",
+      legalRepresentative: "陈立（演示）",
+      address: "河南省洛阳市涧西区开元大道 263 号",
     },
   },
-  { role: "EXPERT", login: "expert@demo.xiangke.cn", displayName: "张明 教授", countyCode: "410311" },
+  {
+    role: "EXPERT",
+    login: "expert@demo.xiangke.cn",
+    displayName: "张明 教授",
+    countyCode: "410311",
+    idNumber: "410305197502020025",
+  },
   {
     role: "SPACE",
     login: "space@demo.xiangke.cn",
@@ -59,6 +78,9 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
       nameEn: "Yihe Star Innovation Space, Song County",
       type: "STAR_SPACE",
       countyCode: "410325",
+      creditCode: "91410325MA0XK0003K",
+      legalRepresentative: "周强（演示）",
+      address: "河南省洛阳市嵩县城关镇伊河路（演示地址）",
     },
   },
   {
@@ -71,6 +93,9 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
       nameEn: "Luoyang Science and Technology Bureau",
       type: "BUREAU",
       countyCode: "410311",
+      creditCode: "11410300MB0XK0004R",
+      legalRepresentative: "孙伟（演示）",
+      address: "河南省洛阳市洛龙区（演示地址）",
     },
   },
   // A second reviewer: a programme application needs scores from two people before a decision.

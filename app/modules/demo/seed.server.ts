@@ -2,6 +2,7 @@ import type { Db } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { hashPassword } from "~/modules/users/password.server";
 import { normaliseIdentifier } from "~/modules/users/users.schema";
+import { hashIdNumber } from "~/modules/verification/verification.server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 import { DEMO_NEEDS, DEMO_OFFERS, DEMO_SERVICES } from "./demo-content";
 import { HOUR, demoTimeline } from "./demo-timeline";
@@ -38,11 +39,29 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<boolean> {
             countyCode: account.countyCode ?? account.organisation?.countyCode ?? null,
             createdAt: registeredAt,
             passwordChangedAt: registeredAt,
-            // People verify as persons; organisation accounts are verified through their organisation.
-            verifiedAt: account.organisation ? null : verifiedAt,
+            // People verify as persons; an organisation's account is verified through the
+            // organisation, and as a person only when it is someone who signs for it.
+            verifiedAt: account.organisation && !account.idNumber ? null : verifiedAt,
           },
           select: { id: true },
         });
+        if (account.idNumber)
+          await tx.verificationRequest.create({
+            data: {
+              subject: "PERSON",
+              personId: user.id,
+              submittedById: user.id,
+              status: "APPROVED",
+              createdAt: registeredAt,
+              decidedAt: verifiedAt,
+              details: {
+                realName: account.displayName.split(" ")[0]!,
+                idLast4: account.idNumber.slice(-4),
+                idSha256: hashIdNumber(account.idNumber),
+                statement: "演示账户的实名认证（虚构身份证号）。",
+              },
+            },
+          });
         if (account.organisation) {
           const { key, ...organisation } = account.organisation;
           const created = await tx.organisation.create({
@@ -58,6 +77,7 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<boolean> {
               role: account.role,
               administrator: true,
               financeGrantedAt: verifiedAt,
+              signingGrantedAt: verifiedAt,
               createdAt: registeredAt,
             },
           });
@@ -66,9 +86,16 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<boolean> {
         const joins: Partial<Record<typeof account.role, string>> = { FARMER: "coop", EXPERT: "university" };
         const joinKey = account.joins ?? joins[account.role];
         const joinId = joinKey && organisations.get(joinKey);
+        // The expert signs the university's agreements as their project lead.
         if (joinId)
           await tx.membership.create({
-            data: { userId: user.id, organisationId: joinId, role: account.role, createdAt: registeredAt },
+            data: {
+              userId: user.id,
+              organisationId: joinId,
+              role: account.role,
+              createdAt: registeredAt,
+              ...(account.role === "EXPERT" ? { signingGrantedAt: verifiedAt } : {}),
+            },
           });
         if (!users.has(account.role)) users.set(account.role, user.id);
         await recordAudit(tx, {

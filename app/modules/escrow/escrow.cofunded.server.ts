@@ -8,6 +8,7 @@ import { DomainError } from "~/utils/errors";
 import type { RequestMeta } from "~/utils/request.server";
 import { fenToYuanText } from "~/utils/money";
 import { payIntoEscrow } from "./escrow-funding.server";
+import { assertMaySpend } from "~/modules/wallet/wallet-owners.server";
 import { assertTransition } from "~/utils/state-machine";
 import { mayFundFrom, parseFunderAccount } from "./funder-accounts";
 import { uncommittedFen } from "~/modules/programmes/programmes.server";
@@ -54,10 +55,9 @@ export async function fundShare(
               available: `¥${fenToYuanText(Math.max(0, available))}`,
             });
         } else {
-          from = await ensureWallet(
-            tx,
-            account.kind === "org" ? { organisationId: account.id } : { userId: account.id },
-          );
+          const owner = account.kind === "org" ? { organisationId: account.id } : { userId: account.id };
+          await assertMaySpend(actor, owner, tx);
+          from = await ensureWallet(tx, owner);
         }
         const transferId = await payIntoEscrow(
           tx,

@@ -3,7 +3,9 @@ import type { MilestoneStatus } from "~/generated/prisma/enums";
 import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
 
+import { maySpend } from "~/modules/wallet/wallet-owners.server";
 import { agreementSelect, actsForPayer, actsForPayee, onPayeeSide, onEitherSide } from "./escrow.core.server";
+import { payerWallet } from "./parties";
 
 export interface MilestoneFileView {
   id: string;
@@ -36,6 +38,8 @@ export interface MilestoneView {
   refundedAt: string | null;
   submissions: { id: string; note: string; at: string; by: string; files: MilestoneFileView[] }[];
   canFund: boolean;
+  /** The viewer decides for the paying side but lacks the finance permission its wallet needs. */
+  fundNeedsFinance: boolean;
   canSubmit: boolean;
   canAccept: boolean;
   canReject: boolean;
@@ -119,6 +123,8 @@ export async function getMilestonesView(agreementId: string, viewerId: string): 
   const bureau = can(viewer, "dispute.resolve");
   if (!onEitherSide(viewer, agreement) && !bureau) throw new DomainError("escrow.wrong_side");
   const payer = actsForPayer(viewer, agreement);
+  // The paying side decides; its organisation's money is moved by a finance member's hand only.
+  const spends = payer && (await maySpend(viewer, payerWallet(agreement)));
   const payee = actsForPayee(viewer, agreement);
   const payeeSide = onPayeeSide(viewer, agreement);
   const inForce = agreement.status === "ACTIVE" || agreement.status === "DISPUTED";
@@ -136,6 +142,8 @@ export async function getMilestonesView(agreementId: string, viewerId: string): 
   });
   const nameOf = new Map(submitters.map((user) => [user.id, user.displayName]));
 
+  const fundable = (m: { status: string; _count: { funders: number } }) =>
+    agreement.status === "ACTIVE" && m.status === "PLANNED" && m._count.funders === 0;
   return agreement.milestones.map((m) => ({
     id: m.id,
     position: m.position,
@@ -169,7 +177,8 @@ export async function getMilestonesView(agreementId: string, viewerId: string): 
         thumbUrl: milestoneFileUrl(agreement.id, m.id, f.uploadId, "thumb"),
       })),
     })),
-    canFund: payer && agreement.status === "ACTIVE" && m.status === "PLANNED" && m._count.funders === 0,
+    canFund: spends && fundable(m),
+    fundNeedsFinance: payer && !spends && fundable(m),
     canSubmit: payee && inForce && (m.status === "FUNDED" || m.status === "REJECTED"),
     canAccept: payer && inForce && m.status === "SUBMITTED",
     canReject: payer && inForce && m.status === "SUBMITTED",

@@ -10,6 +10,7 @@ import { DomainError } from "~/utils/errors";
 import type { RequestMeta } from "~/utils/request.server";
 import { fenToYuanText } from "~/utils/money";
 import { payIntoEscrow } from "./escrow-funding.server";
+import { assertMaySpend } from "~/modules/wallet/wallet-owners.server";
 import { assertTransition } from "~/utils/state-machine";
 import { MAX_SUBMISSION_FILES } from "./escrow.schema";
 import { payeeWallet, payerWallet } from "./parties";
@@ -85,6 +86,8 @@ export async function fundMilestone(actor: Actor, milestoneId: string, key: stri
         // A co-funded milestone is funded share by share (fundShare), never in one go from this wallet.
         if ((await tx.milestoneFunder.count({ where: { milestoneId: milestone.id } })) > 0)
           throw new DomainError("cofunding.use_shares");
+        // The paying side decides to fund; its organisation's money moves only by a finance member's hand.
+        await assertMaySpend(actor, payerWallet(agreement), tx);
         const from = await ensureWallet(tx, payerWallet(agreement));
         const transferId = await payIntoEscrow(
           tx,

@@ -39,6 +39,12 @@ export const profilesMessagesEn: Record<keyof typeof profilesMessagesZh, string>
   "profiles.orgNameLocked": "The name is the verified one; ask the S&T bureau to change it.",
   "profiles.nameEn": "English name",
   "profiles.mainProductsHint": "One per line, or separated by commas; at most 12",
+  "profiles.contractSection": "Contracting details (printed on contracts)",
+  "profiles.creditCode": "Unified social credit code",
+  "profiles.creditCodeHint": "18 characters, as on the business licence or registration certificate",
+  "profiles.legalRepresentative": "Legal representative (or person in charge)",
+  "profiles.errors.credit_code":
+    "This unified social credit code is not valid: it has 18 characters and the last must match the check character",
   "profiles.contactSection": "Contact (only verified users who are logged in see it)",
   "profiles.phoneHint": "A mobile number, or a landline with its area code such as 0379-12345678",
   "profiles.expert.editTitle": "My expert profile",

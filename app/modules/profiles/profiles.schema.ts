@@ -3,6 +3,7 @@ import { Availability } from "~/generated/prisma/enums";
 import { checkboxes } from "~/modules/marketplace/marketplace.schema";
 import { COUNTY_CODES, INDUSTRY_CODES } from "~/modules/reference/reference";
 import { normaliseIdentifier } from "~/modules/users/users.schema";
+import { isValidCreditCode, normaliseCode } from "~/modules/verification/identity-codes";
 
 export const AVAILABILITIES = Object.values(Availability) as [Availability, ...Availability[]];
 export const PROFILE_LANGUAGES = ["zh", "en"] as const;
@@ -65,7 +66,17 @@ const MainProductsSchema = z
       .max(MAX_MAIN_PRODUCTS, "profiles.errors.too_many_products"),
   );
 
+/** 统一社会信用代码, optional: 18 characters whose last is the GB 32100-2015 check character. */
+const OptionalCreditCodeSchema = z
+  .string()
+  .trim()
+  .transform((value) => (value ? normaliseCode(value) : undefined))
+  .refine((value) => value === undefined || isValidCreditCode(value), "profiles.errors.credit_code")
+  .optional();
+
 export const OrganisationProfileSchema = z.object({
+  creditCode: OptionalCreditCodeSchema,
+  legalRepresentative: optionalText(40),
   nameEn: optionalText(120),
   description: optionalText(2000),
   mainProducts: MainProductsSchema,

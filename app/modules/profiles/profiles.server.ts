@@ -183,6 +183,8 @@ const organisationEditSelect = {
   countyCode: true,
   village: true,
   address: true,
+  creditCode: true,
+  legalRepresentative: true,
   contactPhone: true,
   contactEmail: true,
   verifiedAt: true,
@@ -218,6 +220,8 @@ export async function updateOrganisationProfile(input: {
     countyCode: fields.countyCode ?? null,
     village: fields.village || null,
     address: fields.address || null,
+    creditCode: fields.creditCode ?? null,
+    legalRepresentative: fields.legalRepresentative || null,
     contactPhone: fields.contactPhone ?? null,
     contactEmail: fields.contactEmail ?? null,
   };

@@ -3,7 +3,8 @@ import { can, type Actor } from "~/modules/users/permissions";
 import { luoyangToday } from "~/utils/dates";
 import { periodsOf } from "./periods";
 import type { RevenueView } from "./revenue.schema";
-import { partyOf } from "~/modules/escrow/parties";
+import { partyOf, payerWallet } from "~/modules/escrow/parties";
+import { maySpend } from "~/modules/wallet/wallet-owners.server";
 import { agreementSelect, revenueComponents, isPayerSide, SHARING_STATES } from "./revenue-agreements.server";
 
 /**
@@ -45,13 +46,15 @@ export async function getRevenueView(
   });
   const acting =
     Boolean(viewer && isPayerSide(viewer, agreement)) && SHARING_STATES.includes(agreement.status);
+  const spends = acting && viewer !== null && (await maySpend(viewer, payerWallet(agreement)));
   const reports = new Map(
     agreement.revenueReports.map((r) => [`${r.component}:${luoyangToday(r.periodStart)}`, r]),
   );
   return {
     agreementId,
     canReport: acting,
-    canSettle: acting,
+    canSettle: acting && spends,
+    settleNeedsFinance: acting && !spends,
     components: components.map(({ index, component }) => ({
       index,
       shareBp: component.shareBp,

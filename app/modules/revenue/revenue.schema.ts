@@ -56,7 +56,10 @@ export interface RevenueView {
   agreementId: string;
   /** The viewer is on the paying side and the agreement is running: report and settle forms show. */
   canReport: boolean;
+  /** …and may pay from the paying wallet (an organisation's needs the finance permission). */
   canSettle: boolean;
+  /** On the paying side without the finance permission: the page says who can pay instead. */
+  settleNeedsFinance: boolean;
   components: {
     index: number;
     shareBp: number;

@@ -11,6 +11,7 @@ import { luoyangToday, startOfLuoyangDay } from "~/utils/dates";
 import { periodLabel, periodsOf, shareDue } from "./periods";
 import type { ReportRevenueInput } from "./revenue.schema";
 import { payeeWallet, payerWallet } from "~/modules/escrow/parties";
+import { assertMaySpend } from "~/modules/wallet/wallet-owners.server";
 import { loadAgreement, isPayerSide, SHARING_STATES, componentOf, notify } from "./revenue-agreements.server";
 import { REVENUE_REPORT_TRANSITIONS } from "./revenue.states";
 import type { RequestMeta } from "~/utils/request.server";
@@ -139,6 +140,7 @@ export async function settleRevenueReport(
         });
         let transferId: string | null = null;
         if (report.shareDueFen > 0) {
+          await assertMaySpend(actor, payerWallet(agreement), tx);
           const from = await ensureWallet(tx, payerWallet(agreement));
           const to = await ensureWallet(tx, payeeWallet(agreement));
           transferId = (

@@ -145,6 +145,7 @@ export async function decideVerification(input: {
         submittedById: true,
         organisationId: true,
         personId: true,
+        details: true,
         organisation: { select: { name: true } },
         person: { select: { displayName: true } },
       },
@@ -185,10 +186,15 @@ export async function decideVerification(input: {
 
 async function markVerified(
   tx: Tx,
-  request: { organisationId: string | null; personId: string | null },
+  request: { organisationId: string | null; personId: string | null; details: unknown },
   now: Date,
   input: { actor: Actor; meta: RequestMeta },
 ) {
+  // The verified credit code and legal representative are what the organisation's contracts state.
+  const verified = OrganisationDetailsSchema.safeParse(request.details);
+  const contractParty = verified.success
+    ? { creditCode: verified.data.creditCode, legalRepresentative: verified.data.legalRepresentative }
+    : {};
   const audit = {
     actorId: input.actor.id,
     before: { verifiedAt: null },
@@ -198,7 +204,7 @@ async function markVerified(
   if (request.organisationId) {
     await tx.organisation.update({
       where: { id: request.organisationId },
-      data: { verifiedAt: now },
+      data: { verifiedAt: now, ...contractParty },
       select: { id: true },
     });
     await recordAudit(tx, {

@@ -5,6 +5,7 @@ import { formatMoney } from "~/i18n/format";
 import type { Owner } from "~/modules/ledger/ledger.server";
 import { createNotifications, type NewNotification } from "~/modules/notifications/notifications.server";
 import { can, type Actor } from "~/modules/users/permissions";
+import { DomainError } from "~/utils/errors";
 
 /** Organisation roles whose members follow the organisation's money (webhooks). */
 export const WALLET_MANAGING_ROLES: readonly Role[] = ["VILLAGE", "INSTITUTION", "SPACE"];
@@ -21,7 +22,10 @@ export function parseWalletId(accountId: string): Owner | null {
  * finance permission (财务权限). Read from the database, not the session, so a revoked grant
  * stops the next request.
  */
-export async function financeOrganisationIds(actor: Actor, client: Tx = db): Promise<string[]> {
+export async function financeOrganisationIds(
+  actor: Pick<Actor, "id" | "memberships">,
+  client: Tx = db,
+): Promise<string[]> {
   if (actor.memberships.length === 0) return [];
   const rows = await client.membership.findMany({
     where: { userId: actor.id, financeGrantedAt: { not: null } },
@@ -39,6 +43,26 @@ export async function canManageWallet(actor: Actor, accountId: string, client: T
   if (!owner) return false;
   if ("userId" in owner) return owner.userId === actor.id;
   return (await financeOrganisationIds(actor, client)).includes(owner.organisationId);
+}
+
+/**
+ * Money leaves an organisation's wallet only by the hand of a member holding its finance
+ * permission — for a withdrawal, a milestone's escrow, a co-funding share or a revenue share alike.
+ * A person's own wallet is theirs to spend. Pages ask `maySpend` to offer the button; services
+ * call `assertMaySpend` inside the paying transaction.
+ */
+export async function maySpend(
+  actor: Pick<Actor, "id" | "memberships">,
+  owner: Owner,
+  client: Tx = db,
+): Promise<boolean> {
+  if ("userId" in owner) return owner.userId === actor.id;
+  return (await financeOrganisationIds(actor, client)).includes(owner.organisationId);
+}
+
+export async function assertMaySpend(actor: Actor, owner: Owner, client: Tx = db): Promise<void> {
+  if (await maySpend(actor, owner, client)) return;
+  throw new DomainError("userId" in owner ? "wallet.forbidden" : "wallet.finance_permission_required");
 }
 
 /** Statements are seen by the wallet's holders, finance staff, and the bureau (read-only). */

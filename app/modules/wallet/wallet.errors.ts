@@ -12,6 +12,11 @@ export const walletErrors = {
   "wallet.withdrawal_not_found": { status: 404, message: "error.404" },
   "wallet.debt_open": { status: 409, message: "wallet.errors.debt_open" },
   "wallet.not_a_member": { status: 404, message: "error.404" },
+  "wallet.finance_permission_required": {
+    status: 403,
+    message: "wallet.errors.finance_permission_required",
+  },
   "wallet.not_administrator": { status: 403, message: "wallet.errors.not_administrator" },
+  "wallet.withdrawal_seized": { status: 409, message: "wallet.errors.withdrawal_seized" },
   "wallet.withdrawal_decided": { status: 409, message: "wallet.errors.withdrawal_decided" },
 } as const satisfies Record<string, ErrorSpec>;

@@ -32,6 +32,8 @@ export const walletMessagesEn: Record<keyof typeof walletMessagesZh, string> = {
   "wallet.owedHint":
     "Until it is repaid nothing can be withdrawn or paid from this wallet; money that arrives pays it first.",
   "wallet.errors.debt_open": "This wallet owes a claw-back: no withdrawal or payout until it is repaid",
+  "wallet.errors.finance_permission_required":
+    "Paying from the organisation's wallet needs the finance permission. Ask the organisation's administrator to grant it on the member permissions page, or ask a colleague who holds it",
   "wallet.errors.not_administrator":
     "Only the organisation's administrator can grant or revoke the finance permission",
   "wallet.finance.title": "Finance permission",
@@ -41,7 +43,16 @@ export const walletMessagesEn: Record<keyof typeof walletMessagesZh, string> = {
   "wallet.finance.none": "No finance permission",
   "wallet.finance.grant": "Grant finance permission",
   "wallet.finance.revoke": "Revoke finance permission",
-  "wallet.finance.saved": "Finance permission updated",
+  "wallet.permissions.title": "Member permissions",
+  "wallet.permissions.saved": "Member permissions updated",
+  "wallet.signing.intro":
+    "Only members who hold the signing permission and whose identity is verified may sign agreements for the organisation.",
+  "wallet.signing.granted": "Has the signing permission",
+  "wallet.signing.none": "No signing permission",
+  "wallet.signing.grant": "Grant signing permission",
+  "wallet.signing.revoke": "Revoke signing permission",
+  "wallet.signing.verified": "Identity verified",
+  "wallet.signing.unverified": "Identity not verified (cannot sign for the organisation)",
   "finance.pending.debtOpen":
     "This wallet owes a claw-back of {amount}: it cannot be paid out; reject it and the money repays the debt",
   "wallet.account.clearing": "Platform clearing (bank)",
@@ -74,6 +85,8 @@ export const walletMessagesEn: Record<keyof typeof walletMessagesZh, string> = {
   "wallet.errors.bank_reference_used":
     "This bank reference was already recorded; it cannot be credited twice",
   "wallet.errors.bank_reference": "A bank reference is 4–64 letters, digits or - _ / .",
+  "wallet.errors.withdrawal_seized":
+    "A claw-back took this withdrawal's money back: it cannot be paid. Do not send it from the bank",
   "wallet.errors.withdrawal_decided": "This withdrawal was already handled",
   "wallet.errors.name_length": "Use 1–60 characters",
   "wallet.errors.note_length": "At most 500 characters",

@@ -127,8 +127,13 @@ export interface WithdrawalInput {
 }
 
 /** The organisation administrator's form: grant or revoke one member's finance permission. */
+export const MEMBER_PERMISSIONS = ["finance", "signing"] as const;
+export type MemberPermission = (typeof MEMBER_PERMISSIONS)[number];
+
+/** The administrator grants or revokes one member's 财务权限 (finance) or 签约权限 (signing). */
 export const FinancePermissionSchema = z.object({
   userId: z.string({ message: "errors.required" }).regex(/^[\w-]{1,64}$/, "errors.required"),
+  permission: z.enum(MEMBER_PERMISSIONS).default("finance"),
   granted: z.enum(["true", "false"]).transform((value) => value === "true"),
 });
 export type FinancePermissionInput = z.infer<typeof FinancePermissionSchema>;

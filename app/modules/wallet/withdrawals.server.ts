@@ -120,6 +120,8 @@ async function decideWithdrawal(
           select: { id: true, accountId: true, amountFen: true, status: true },
         });
         if (!withdrawal) throw new DomainError("wallet.withdrawal_not_found");
+        // A claw-back took it while the desk had it open: say so, so nobody pays it at the bank.
+        if (withdrawal.status === "SEIZED") throw new DomainError("wallet.withdrawal_seized");
         assertTransition(
           WITHDRAWAL_TRANSITIONS,
           withdrawal.status,

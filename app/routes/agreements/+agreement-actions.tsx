@@ -5,6 +5,7 @@ import { ErrorList, replyFor } from "~/components/forms";
 import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import type { AgreementPage } from "~/modules/agreements/agreements.queries.server";
+import { agreementsErrors } from "~/modules/agreements/agreements.errors";
 import { Signatures, StatusBadge, TermsView } from "~/components/agreements/agreement-views";
 
 type Can = AgreementPage["can"];
@@ -68,12 +69,15 @@ export function PendingVersion({
   agreementId,
   version,
   can,
+  signRefusal,
   lastResult,
   inForce,
 }: {
   agreementId: string;
   version: Pending;
   can: Can;
+  /** Why the viewer may not sign for their side (not verified, no signing permission). */
+  signRefusal: AgreementPage["signRefusal"];
   lastResult: Reply;
   inForce: boolean;
 }) {
@@ -129,7 +133,11 @@ export function PendingVersion({
             </button>
           </Form>
         ) : null}
-        {can.sign ? (
+        {can.sign && signRefusal ? (
+          <p role="note" className="rounded-lg border-l-4 border-amber-500 bg-amber-50 px-3 py-2 text-sm">
+            {t(agreementsErrors[signRefusal].message)} {t("agreements.signRefusalHelp")}
+          </p>
+        ) : can.sign ? (
           <Link to={`/agreements/${agreementId}/sign`} className="btn-primary">
             {t("agreements.action.sign")}
           </Link>

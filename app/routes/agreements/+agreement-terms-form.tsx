@@ -12,7 +12,9 @@ import {
 } from "~/modules/agreements/agreements.schema";
 import {
   COMPONENT_TYPES,
+  DISPUTE_FORUMS,
   MAX_COMPONENTS,
+  RESULTS_IP_OWNERS,
   MAX_MILESTONES,
   REVENUE_BASES,
   REVENUE_PERIODS,
@@ -114,6 +116,42 @@ export function TermsForm({
           </div>
         </div>
       ) : null}
+      <fieldset className="space-y-4 rounded-lg border border-stone-200 bg-stone-50 p-3">
+        <legend className="float-left mb-1 w-full font-semibold text-brand-800">
+          {t("agreements.field.legalSection")}
+        </legend>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField
+            meta={fields.confidentialityYears}
+            label={t("agreements.field.confidentialityYears")}
+            inputMode="decimal"
+          />
+          <SelectField
+            meta={fields.resultsIp}
+            label={t("agreements.field.resultsIp")}
+            options={RESULTS_IP_OWNERS.map((value) => ({ value, label: t(`agreements.resultsIp.${value}`) }))}
+          />
+          <TextField
+            meta={fields.penaltyPerDay}
+            label={t("agreements.field.penaltyPerDay")}
+            hint={t("agreements.field.penaltyPerDayHint")}
+            inputMode="decimal"
+          />
+          <TextField meta={fields.penaltyCap} label={t("agreements.field.penaltyCap")} inputMode="decimal" />
+        </div>
+        <SelectField
+          meta={fields.disputeForum}
+          label={t("agreements.field.disputeForum")}
+          options={DISPUTE_FORUMS.map((value) => ({ value, label: t(`agreements.disputeForum.${value}`) }))}
+        />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField
+            meta={fields.arbitrationCommission}
+            label={t("agreements.field.arbitrationCommission")}
+          />
+          <TextField meta={fields.courtPlace} label={t("agreements.field.courtPlace")} />
+        </div>
+      </fieldset>
       <TextAreaField
         meta={fields.specialTerms}
         label={`${t("agreements.field.specialTerms")} (${t("form.optional")})`}
@@ -202,7 +240,7 @@ function ComponentFields({ type, set, form }: { type: ComponentType; set: Fields
             />
             <SelectField
               meta={f("period")}
-              label={t("agreements.field.period")}
+              label={t("agreements.field.settlementPeriod")}
               options={REVENUE_PERIODS.map((value) => ({ value, label: t(`agreements.period.${value}`) }))}
             />
           </div>

@@ -104,6 +104,7 @@ export default function AgreementPage() {
           agreementId={agreement.id}
           version={pending}
           can={page.can}
+          signRefusal={page.signRefusal}
           lastResult={lastResult}
           inForce={Boolean(inForce)}
         />

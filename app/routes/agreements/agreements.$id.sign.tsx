@@ -11,6 +11,7 @@ import { getLocale } from "~/i18n/i18n.server";
 import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { getAgreement } from "~/modules/agreements/agreements.queries.server";
+import { agreementsErrors } from "~/modules/agreements/agreements.errors";
 import { SignSchema } from "~/modules/agreements/agreements.schema";
 import { sign } from "~/modules/agreements/agreements.server";
 import { requireUser } from "~/modules/users/guards.server";
@@ -86,30 +87,37 @@ export default function SignAgreementPage() {
         <TermsView terms={pending.terms} />
         <Signatures signatures={pending.signatures} />
       </section>
-      <Form method="post" {...getFormProps(form)} className="card space-y-4">
-        <FormErrors errors={form.errors} />
-        <p className="text-stone-700">
-          {t("agreements.signIntro", { party: t(`agreements.party.${page.party!}`) })}
-        </p>
-        <p className="break-all rounded-lg bg-stone-100 px-3 py-2 font-mono text-sm">
-          {t("agreements.hash", { hash: pending.termsHash })}
-        </p>
-        <input type="hidden" name="termsHash" value={pending.termsHash} />
-        <TextField
-          meta={fields.password}
-          label={t("agreements.field.password")}
-          hint={t("agreements.field.passwordHint")}
-          type="password"
-          autoComplete="current-password"
-        />
-        <button
-          type="submit"
-          className="btn-primary w-full sm:w-auto"
-          disabled={navigation.state === "submitting"}
-        >
-          {t("agreements.action.signNow")}
-        </button>
-      </Form>
+      {page.signRefusal ? (
+        <section role="alert" className="card space-y-2 border-amber-300 bg-amber-50">
+          <p className="font-semibold">{t(agreementsErrors[page.signRefusal].message)}</p>
+          <p className="text-sm text-stone-700">{t("agreements.signRefusalHelp")}</p>
+        </section>
+      ) : (
+        <Form method="post" {...getFormProps(form)} className="card space-y-4">
+          <FormErrors errors={form.errors} />
+          <p className="text-stone-700">
+            {t("agreements.signIntro", { party: t(`agreements.party.${page.party!}`) })}
+          </p>
+          <p className="break-all rounded-lg bg-stone-100 px-3 py-2 font-mono text-sm">
+            {t("agreements.hash", { hash: pending.termsHash })}
+          </p>
+          <input type="hidden" name="termsHash" value={pending.termsHash} />
+          <TextField
+            meta={fields.password}
+            label={t("agreements.field.password")}
+            hint={t("agreements.field.passwordHint")}
+            type="password"
+            autoComplete="current-password"
+          />
+          <button
+            type="submit"
+            className="btn-primary w-full sm:w-auto"
+            disabled={navigation.state === "submitting"}
+          >
+            {t("agreements.action.signNow")}
+          </button>
+        </Form>
+      )}
     </article>
   );
 }

@@ -15,7 +15,9 @@ import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
-    title: data ? `${translate(data.locale, "wallet.finance.title")} · ${data.organisation.name}` : "XiangKe",
+    title: data
+      ? `${translate(data.locale, "wallet.permissions.title")} · ${data.organisation.name}`
+      : "XiangKe",
   },
 ];
 
@@ -37,11 +39,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       throw domainErrorResponse(error);
     },
   );
-  return redirectWithToast(`/orgs/${organisationId}/finance`, { message: "wallet.finance.saved" });
+  return redirectWithToast(`/orgs/${organisationId}/finance`, { message: "wallet.permissions.saved" });
 }
 
-/** 财务权限: the organisation's administrator names who handles its wallet. */
-export default function FinancePermissionPage() {
+/** The organisation's member permissions: 财务权限 and 签约权限, named by its administrator. */
+export default function MemberPermissionsPage() {
   const { organisation, members } = useLoaderData<typeof loader>();
   const busy = useNavigation().state === "submitting";
   const { t } = useT();
@@ -52,35 +54,56 @@ export default function FinancePermissionPage() {
           {t("webhooks.backToOrg")}
         </Link>
         <h1 className="mt-1 text-2xl font-bold">
-          {t("wallet.finance.title")} · {organisation.name}
+          {t("wallet.permissions.title")} · {organisation.name}
         </h1>
         <p className="mt-1 text-stone-700">{t("wallet.finance.intro")}</p>
+        <p className="mt-1 text-stone-700">{t("wallet.signing.intro")}</p>
       </header>
       <ul className="space-y-3">
         {members.map((member) => (
-          <li key={member.userId} className="card flex flex-wrap items-center gap-3">
+          <li key={member.userId} className="card space-y-3">
             <div>
               <p className="font-semibold">{member.displayName}</p>
               <p className="text-sm text-stone-600">
                 {t(`role.${member.role}`)} ·{" "}
-                {member.finance ? t("wallet.finance.granted") : t("wallet.finance.none")}
+                {member.verified ? t("wallet.signing.verified") : t("wallet.signing.unverified")}
+              </p>
+              <p className="text-sm text-stone-600">
+                {member.finance ? t("wallet.finance.granted") : t("wallet.finance.none")} ·{" "}
+                {member.signing ? t("wallet.signing.granted") : t("wallet.signing.none")}
               </p>
             </div>
-            <Form method="post" className="ml-auto">
-              <input type="hidden" name="userId" value={member.userId} />
-              <input type="hidden" name="granted" value={member.finance ? "false" : "true"} />
-              <button
-                type="submit"
-                className={member.finance ? "btn-secondary" : "btn-primary"}
-                disabled={busy}
-              >
-                {member.finance ? t("wallet.finance.revoke") : t("wallet.finance.grant")}
-              </button>
-            </Form>
+            <div className="flex flex-wrap gap-2">
+              <PermissionButton member={member} permission="finance" busy={busy} />
+              <PermissionButton member={member} permission="signing" busy={busy} />
+            </div>
           </li>
         ))}
       </ul>
     </div>
+  );
+}
+
+function PermissionButton({
+  member,
+  permission,
+  busy,
+}: {
+  member: { userId: string; finance: boolean; signing: boolean };
+  permission: "finance" | "signing";
+  busy: boolean;
+}) {
+  const { t } = useT();
+  const held = member[permission];
+  return (
+    <Form method="post">
+      <input type="hidden" name="userId" value={member.userId} />
+      <input type="hidden" name="permission" value={permission} />
+      <input type="hidden" name="granted" value={held ? "false" : "true"} />
+      <button type="submit" className={held ? "btn-secondary" : "btn-primary"} disabled={busy}>
+        {held ? t(`wallet.${permission}.revoke`) : t(`wallet.${permission}.grant`)}
+      </button>
+    </Form>
   );
 }
 

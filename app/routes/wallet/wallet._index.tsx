@@ -94,7 +94,7 @@ export default function WalletPage() {
               </Link>
               {account.administeredOrganisationId ? (
                 <Link to={`/orgs/${account.administeredOrganisationId}/finance`} className="link">
-                  {t("wallet.finance.title")}
+                  {t("wallet.permissions.title")}
                 </Link>
               ) : null}
             </p>

@@ -1,5 +1,5 @@
-import pino from "pino";
 import { EnvError, parseEnv, type Env } from "~/env.server";
+import { createLogger } from "./log-redaction";
 import { startServer } from "./start";
 
 function readEnv(): Env {
@@ -15,7 +15,7 @@ function readEnv(): Env {
 }
 
 const env = readEnv();
-const log = pino({
+const log = createLogger({
   level: env.LOG_LEVEL,
   transport:
     env.NODE_ENV === "development" ? { target: "pino-pretty", options: { colorize: true } } : undefined,

@@ -75,12 +75,12 @@ export function dedicatedProbe(connectionString: () => string): () => Promise<vo
   };
 }
 
-const STYLE_PATH = "/_unavailable.css";
+export const STYLE_PATH = "/_unavailable.css";
 const STYLE = `body{margin:0;font-family:system-ui,"Noto Sans CJK SC",sans-serif;background:#fafaf9;color:#1c1917}
 main{max-width:32rem;margin:15vh auto;padding:1.5rem;background:#fff;border:1px solid #e7e5e4;border-radius:.75rem}
 h1{font-size:1.4rem;margin:0 0 .75rem}p{line-height:1.6}a{display:inline-block;margin-top:.5rem;padding:.6rem 1rem;border-radius:.5rem;background:#166534;color:#fff;text-decoration:none}`;
 
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
@@ -96,7 +96,8 @@ export function unavailablePage(locale: Locale, retryHref: string): string {
 </html>`;
 }
 
-function localeOf(req: Request): Promise<Locale> {
+/** The language a request asks for (its language cookie, else Accept-Language), without Remix. */
+export function localeOf(req: Request): Promise<Locale> {
   const headers = new Headers();
   for (const name of ["cookie", "accept-language"]) {
     const value = req.get(name);

@@ -19,6 +19,16 @@ describe("isCrossOrigin", () => {
     expect(isCrossOrigin({ host: "localhost:3000", "sec-fetch-site": "same-origin" })).toBe(false);
     expect(isCrossOrigin({ host: "localhost:3000" })).toBe(false);
   });
+
+  it("refuses a foreign or malformed Referer when there is no Origin, and takes the app's own", () => {
+    const host = "localhost:3000";
+    expect(isCrossOrigin({ host, referer: "https://evil.example/form" })).toBe(true);
+    expect(isCrossOrigin({ host, referer: "not a url" })).toBe(true);
+    expect(isCrossOrigin({ host, referer: "http://localhost:3000/login?x=1" })).toBe(false);
+    expect(isCrossOrigin({ host, origin: "http://localhost:3000", referer: "https://evil.example/" })).toBe(
+      false,
+    );
+  });
 });
 
 describe("safeRedirect", () => {

@@ -56,15 +56,23 @@ export function originHost(origin: string | undefined): string | null {
   }
 }
 
-/** True when a request that changes state comes from another site. */
+/**
+ * True when a request that changes state comes from another site. Origin decides when present;
+ * without it (older browsers, some privacy settings) a Referer from another host is as telling.
+ */
 export function isCrossOrigin(headers: {
   origin?: string;
+  referer?: string;
   host?: string;
   "sec-fetch-site"?: string;
 }): boolean {
   if (headers.origin !== undefined) {
     const host = originHost(headers.origin);
     return host === null || host !== headers.host;
+  }
+  if (headers.referer !== undefined && headers.referer !== "") {
+    const host = originHost(headers.referer);
+    if (host === null || host !== headers.host) return true;
   }
   return headers["sec-fetch-site"] === "cross-site";
 }
@@ -78,11 +86,12 @@ export function refuseCrossOrigin(): RequestHandler {
     if (SAFE_METHODS.has(req.method)) return next();
     const headers = {
       origin: req.get("origin"),
+      referer: req.get("referer"),
       host: req.get("host"),
       "sec-fetch-site": req.get("sec-fetch-site"),
     };
     if (!isCrossOrigin(headers)) return next();
-    req.log?.warn({ origin: headers.origin }, "refused a cross-origin request");
+    req.log?.warn({ origin: headers.origin, referer: headers.referer }, "refused a cross-origin request");
     res
       .status(403)
       .type("text/plain; charset=utf-8")

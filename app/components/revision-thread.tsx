@@ -7,6 +7,7 @@ import { formatDateTime, formatMoney } from "~/i18n/format";
 import type { ArrangementType } from "~/generated/prisma/enums";
 import { useT } from "~/i18n/use-t";
 import { ProposeRevisionSchema } from "~/modules/negotiation/negotiation.schema";
+import type { RevisionOutcome } from "~/modules/negotiation/negotiation.states";
 import { fenToYuanText } from "~/utils/money";
 
 type Side = "POSTER" | "APPLICANT";
@@ -22,6 +23,7 @@ export interface RevisionView {
   priceFen: number;
   note: string;
   status: "PROPOSED" | "ACCEPTED" | "DECLINED" | "SUPERSEDED";
+  outcome: RevisionOutcome;
   createdAt: string | Date;
 }
 
@@ -31,9 +33,11 @@ interface Terms {
   priceFen: number;
 }
 
-const STATUS_TONE: Record<RevisionView["status"], string> = {
+const STATUS_TONE: Record<RevisionOutcome, string> = {
   PROPOSED: "bg-amber-100 text-amber-900",
   ACCEPTED: "bg-brand-50 text-brand-800",
+  ORIGINAL: "bg-brand-50 text-brand-800",
+  REPLACED: "bg-stone-100 text-stone-500",
   DECLINED: "bg-stone-100 text-stone-700",
   SUPERSEDED: "bg-stone-100 text-stone-500",
 };
@@ -84,8 +88,8 @@ export function RevisionThread({
                     ? t("negotiation.revisions.original")
                     : t("negotiation.revisions.number", { number: revision.number })}
                 </span>
-                <span className={`rounded-full px-2 py-0.5 text-xs ${STATUS_TONE[revision.status]}`}>
-                  {t(`negotiation.revision.status.${revision.status}`)}
+                <span className={`rounded-full px-2 py-0.5 text-xs ${STATUS_TONE[revision.outcome]}`}>
+                  {t(`negotiation.revision.status.${revision.outcome}`)}
                 </span>
               </p>
               <p className="text-stone-600">
@@ -130,7 +134,7 @@ export function RevisionThread({
           applicationId={applicationId}
           action={action}
           arrangements={arrangements}
-          current={current}
+          current={pending ?? current}
           redirectTo={redirectTo}
           lastResult={lastResult}
         />
@@ -139,6 +143,7 @@ export function RevisionThread({
   );
 }
 
+/** The form starts from the latest terms on the table: an open proposal's, else the application's. */
 function ProposeForm({
   applicationId,
   action,

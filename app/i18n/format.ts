@@ -66,24 +66,35 @@ const FEN_PER_YUAN = 100;
 const YUAN_PER_WAN = 10_000;
 
 /**
- * Money arrives as integer fen. Chinese shows amounts of 10,000 yuan and more in 万元 the way
- * budgets are written in the plan (e.g. "12.5万元"); English shows yuan with a ¥ sign.
+ * Money arrives as integer fen and is shown exactly, to the fen, in both languages
+ * ("¥19,382.72", "¥30,000"): a statement, a notice or an export that rounds to 万元 tells a
+ * cooperative a different sum from the one in its account.
  */
 export function formatMoney(locale: Locale, amountFen: number): string {
   if (!Number.isInteger(amountFen)) throw new TypeError("money must be an integer number of fen");
   const yuan = amountFen / FEN_PER_YUAN;
-  if (locale === "zh" && Math.abs(yuan) >= YUAN_PER_WAN)
-    return `${wanFormat.format(yuan / YUAN_PER_WAN)}万元`;
   return (Number.isInteger(yuan) ? wholeYuanFormat : yuanFenFormat)(locale).format(yuan);
 }
 
+// 0.01万元 is 100 yuan: only amounts in whole hundreds of yuan read exactly in 万元 with two decimals.
+const FEN_PER_HUNDREDTH_WAN = 100 * FEN_PER_YUAN;
+
 /**
- * A range in one unit, the way a budget is read: "0.5–2万元" rather than "¥5,000 – 2万元" in
- * Chinese once the upper end reaches 万元; two amounts with a dash otherwise.
+ * A budget range in one unit, the way a budget is read: "0.5–2万元" in Chinese once the upper end
+ * reaches 万元 and both ends are exact in that unit; two exact amounts with a dash otherwise.
  */
 export function formatMoneyRange(locale: Locale, minFen: number, maxFen: number): string {
-  if (locale === "zh" && Math.abs(maxFen) >= YUAN_PER_WAN * FEN_PER_YUAN) {
+  const exactInWan = minFen % FEN_PER_HUNDREDTH_WAN === 0 && maxFen % FEN_PER_HUNDREDTH_WAN === 0;
+  if (locale === "zh" && exactInWan && Math.abs(maxFen) >= YUAN_PER_WAN * FEN_PER_YUAN) {
     return `${wanFormat.format(minFen / FEN_PER_YUAN / YUAN_PER_WAN)}–${wanFormat.format(maxFen / FEN_PER_YUAN / YUAN_PER_WAN)}万元`;
   }
   return `${formatMoney(locale, minFen)} – ${formatMoney(locale, maxFen)}`;
+}
+
+/**
+ * An amount inside a text made before anyone reads it (a notification, an error): exact, and the
+ * same in both languages, so it reads right whichever language the reader has chosen.
+ */
+export function moneyParam(amountFen: number): string {
+  return formatMoney("zh", amountFen);
 }

@@ -1,4 +1,5 @@
 import { createCookie } from "@remix-run/node";
+import { secureCookies } from "~/utils/cookie-security.server";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "./i18n";
 
 const localeCookie = createCookie("xk_lang", {
@@ -18,5 +19,5 @@ export async function getLocale(request: Request): Promise<Locale> {
 }
 
 export function serializeLocale(locale: Locale): Promise<string> {
-  return localeCookie.serialize(locale);
+  return localeCookie.serialize(locale, { secure: secureCookies() });
 }

@@ -43,19 +43,22 @@ describe("formatPhone", () => {
 });
 
 describe("formatMoney", () => {
-  it("writes large Chinese amounts in 万元", () => {
-    expect(formatMoney("zh", 12_500_000)).toBe("12.5万元");
-    expect(formatMoney("zh", 1_000_000)).toBe("1万元");
+  it.each([
+    [1_938_272, "¥19,382.72"],
+    [1, "¥0.01"],
+    [99_950, "¥999.50"],
+    [4_000_000, "¥40,000"],
+    [10_000_000_000, "¥100,000,000"],
+    [-1_938_272, "-¥19,382.72"],
+  ])("writes %i fen exactly as %s in both languages, never rounded to 万元", (fen, text) => {
+    expect(formatMoney("zh", fen)).toBe(text);
+    expect(formatMoney("en", fen)).toBe(text);
   });
 
-  it("writes small amounts and English amounts with the yuan sign", () => {
-    expect(formatMoney("zh", 99_950)).toBe("¥999.50");
-    expect(formatMoney("en", 12_500_000)).toBe("¥125,000");
-  });
-
-  it("writes a Chinese range in one unit", () => {
+  it("writes a Chinese range in 万元 only when both ends are exact in that unit", () => {
     expect(formatMoneyRange("zh", 500_000, 2_000_000)).toBe("0.5–2万元");
     expect(formatMoneyRange("zh", 50_000, 90_000)).toBe("¥500 – ¥900");
+    expect(formatMoneyRange("zh", 500_000, 1_938_272)).toBe("¥5,000 – ¥19,382.72");
     expect(formatMoneyRange("en", 500_000, 2_000_000)).toBe("¥5,000 – ¥20,000");
   });
 

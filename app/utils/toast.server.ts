@@ -1,6 +1,7 @@
 import { createCookie, redirect } from "@remix-run/node";
 import { z } from "zod";
 import { isMessageKey } from "~/i18n/i18n";
+import { secureCookies } from "./cookie-security.server";
 
 const ToastSchema = z.object({
   type: z.enum(["success", "error", "info"]).default("success"),
@@ -21,7 +22,7 @@ export async function getToast(
   const parsed = ToastSchema.safeParse(raw);
   return {
     toast: parsed.success ? parsed.data : null,
-    headers: { "Set-Cookie": await toastCookie.serialize("", { maxAge: 0 }) },
+    headers: { "Set-Cookie": await toastCookie.serialize("", { maxAge: 0, secure: secureCookies() }) },
   };
 }
 
@@ -31,6 +32,6 @@ export async function redirectWithToast(
   init: { headers?: [string, string][] } = {},
 ) {
   const headers = new Headers(init.headers);
-  headers.append("Set-Cookie", await toastCookie.serialize(toast));
+  headers.append("Set-Cookie", await toastCookie.serialize(toast, { secure: secureCookies() }));
   return redirect(url, { headers });
 }

@@ -6,13 +6,26 @@ const [bureauLogin, reviewerLogin] = DEMO_ACCOUNTS.filter((account) => account.r
   (account) => account.login,
 );
 
+const financeLogin = DEMO_ACCOUNTS.find((account) => account.role === "ADMIN")?.login;
+
 async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ locale: "zh-CN" });
   return context.newPage();
 }
 
+/** Asks for a withdrawal on /wallet; the bank account number tells the requests apart. */
+async function withdraw(page: Page, walletId: string, yuan: string, accountNumber: string) {
+  await page.goto("/wallet");
+  await page.getByLabel("从哪个钱包提现").selectOption(walletId);
+  await page.getByLabel("提现金额（元）").fill(yuan);
+  await page.getByLabel("开户银行").fill("中国农业银行嵩县支行");
+  await page.getByLabel("户名").fill("协心香菇专业合作社");
+  await page.getByLabel("银行卡号").fill(accountNumber);
+  await page.getByRole("button", { name: "提交提现申请" }).click();
+}
+
 test("a post-subsidy programme from call to claw-back, and the ban that follows", async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const bureau = await newPage(browser);
   const reviewer = await newPage(browser);
   const coop = await newPage(browser);
@@ -78,9 +91,9 @@ test("a post-subsidy programme from call to claw-back, and the ban that follows"
   await bureau.getByRole("button", { name: "批准", exact: true }).click();
   await expect(bureau.getByRole("status")).toHaveText("决定已记录。");
 
-  // A post-subsidy is paid after evaluation: the bureau is refused before it.
-  await bureau.getByRole("button", { name: "拨付", exact: true }).click();
+  // A post-subsidy is paid after evaluation: before it the page says so and offers no 拨付.
   await expect(bureau.getByText("后补助须在结题并考评合格后才能拨付")).toBeVisible();
+  await expect(bureau.getByRole("button", { name: "拨付", exact: true })).toHaveCount(0);
 
   // The cooperative reports completion with its figures.
   await coop.goto(applicationUrl);
@@ -102,31 +115,72 @@ test("a post-subsidy programme from call to claw-back, and the ban that follows"
   await bureau.getByRole("button", { name: "提交考评" }).click();
   await expect(bureau.getByRole("status")).toHaveText("考评已记录。");
   await bureau.getByRole("button", { name: "拨付", exact: true }).click();
-  await expect(bureau.getByRole("status")).toHaveText("已拨付 5万元。");
+  await expect(bureau.getByRole("status")).toHaveText("已拨付 ¥50,000。");
   await bureau.goto(programmeUrl);
-  await expect(bureau.getByRole("main")).toContainText("15万元");
+  await expect(bureau.getByRole("main")).toContainText("¥150,000");
 
   // The disbursement is on the cooperative's statement.
   await coop.goto("/wallet");
   const coopWallet = coop
     .getByRole("listitem")
     .filter({ has: coop.getByRole("heading", { name: coopName }) });
-  await expect(coopWallet).toContainText("5万元");
+  await expect(coopWallet).toContainText("¥50,000");
   await coopWallet.getByRole("link", { name: "查看明细" }).click();
   await expect(coop.getByRole("main")).toContainText("项目资金拨付");
 
-  // A sanction claws back part of it.
+  // The cooperative withdraws twice: the platform's finance desk pays the first; the second is
+  // still held, with the desk's page open, when the bureau claws back more than the wallet holds.
+  const walletId = decodeURIComponent(new URL(coop.url()).pathname.split("/").at(-1)!);
+  const finance = await newPage(browser);
+  await logInAs(finance, financeLogin!, DEMO_PASSWORD);
+  const pendingFor = (amount: string) =>
+    finance
+      .getByRole("listitem")
+      .filter({ hasText: coopName })
+      .filter({ hasText: amount })
+      .filter({ has: finance.getByRole("button", { name: "已付款" }) });
+  await withdraw(coop, walletId, "20000", `62284800${suffix}0001`);
+  await expect(coop.getByRole("status")).toHaveText("提现申请已提交，款项已冻结，等待平台付款");
+  await finance.goto("/admin/finance");
+  await pendingFor("¥20,000").getByLabel("付款流水号").fill(`BANK${suffix}01`);
+  await pendingFor("¥20,000").getByRole("button", { name: "已付款" }).click();
+  await expect(finance.getByRole("status")).toHaveText("已标记为已付款");
+  await withdraw(coop, walletId, "25000", `62284800${suffix}0002`);
+  await expect(coop.getByRole("status")).toHaveText("提现申请已提交，款项已冻结，等待平台付款");
+  await finance.goto("/admin/finance");
+  const held = pendingFor("¥25,000");
+  await held.getByLabel("付款流水号").fill(`BANK${suffix}02`);
+
+  // A sanction claws back ¥40,000: the ¥5,000 available and the ¥25,000 held are taken at once,
+  // and ¥10,000 is owed.
   await bureau.goto(`/bureau/programmes/applications/${applicationId}`);
   await bureau.getByRole("link", { name: "处理（停拨 / 追缴 / 限制）" }).click();
   const clawback = bureau.locator("#sanction-clawback");
-  await clawback.getByLabel("追缴金额（元）").fill("20000");
+  await clawback.getByLabel("追缴金额（元）").fill("40000");
   await clawback.getByLabel("原因").fill("部分资金挪用于非项目支出");
   await clawback.getByRole("button", { name: "追缴资金" }).click();
   await expect(bureau.getByRole("status")).toHaveText("已记录追缴");
-  await coop.reload();
-  await expect(coop.getByRole("main")).toContainText("资金追缴");
+
+  // The desk, still showing the held withdrawal, cannot pay it out: it is told why.
+  await held.getByRole("button", { name: "已付款" }).click();
+  await expect(finance.getByText("这笔提现款已被追缴，不能付款。请不要向银行汇出这笔钱")).toBeVisible();
+  await finance.goto("/admin/finance");
+  await expect(finance.getByRole("listitem").filter({ hasText: coopName })).toHaveCount(0);
+
+  // The cooperative hears what was demanded, collected and is still owed; its wallet and
+  // statement show the debt, and a new withdrawal is refused with the reason.
+  await coop.goto("/notifications");
+  await expect(coop.getByRole("main")).toContainText(
+    "被要求追缴 ¥40,000（部分资金挪用于非项目支出）：已从您的账户收回 ¥30,000，尚欠 ¥10,000。",
+  );
   await coop.goto("/wallet");
-  await expect(coopWallet).toContainText("3万元");
+  await expect(coopWallet).toContainText("尚欠追缴款 ¥10,000");
+  await withdraw(coop, walletId, "1", `62284800${suffix}0003`);
+  await expect(coop.getByText("该钱包尚欠追缴款，还清之前不能提现或付款")).toBeVisible();
+  await coop.goto("/wallet");
+  await coopWallet.getByRole("link", { name: "查看明细" }).click();
+  await expect(coop.getByRole("main")).toContainText("尚欠追缴款 ¥10,000");
+  await expect(coop.getByRole("main")).toContainText("已被追缴");
 
   // And bans the cooperative for three years.
   await bureau.goto(`/bureau/sanctions/new?application=${applicationId}`);
@@ -136,15 +190,13 @@ test("a post-subsidy programme from call to claw-back, and the ban that follows"
   await ban.getByRole("button", { name: "限制3年内承担项目" }).click();
   await expect(bureau.getByRole("status")).toHaveText("已限制，3 年后自动到期");
 
-  // The ban blocks a new application, with the reason.
-  await coop.goto(`${programmeUrl.replace("/bureau", "")}/apply`);
-  await coop.getByLabel("项目名称").fill("协心村香菇烘干设备改造");
-  await coop.getByLabel("项目简介").fill("新建烘干房两座，解决雨季香菇烘干难题，带动 30 户农户增收。");
-  await coop.getByLabel("实施县区").selectOption({ label: "嵩县" });
-  await coop.getByLabel("产业").selectOption({ label: "种植" });
-  await coop.getByLabel("申请金额（元）").fill("30000");
-  await coop.getByRole("button", { name: "提交申报" }).click();
+  // The ban shows on the programme page with its reason and end date, and no apply button.
+  await coop.goto(programmeUrl.replace("/bureau", ""));
   await expect(
-    coop.getByText(/因“挪用专项资金”被列入限制名单，\d{4}-\d{2}-\d{2} 前不得承担项目或申请资助。/),
+    coop.getByText(
+      new RegExp(`${coopName} 因“挪用专项资金”被列入限制名单，\\d{4}-\\d{2}-\\d{2} 前不得申报。`),
+    ),
   ).toBeVisible();
+  await expect(coop.getByText(`${coopName} 符合申报条件。`)).toHaveCount(0);
+  await expect(coop.getByRole("link", { name: "申报", exact: true })).toHaveCount(0);
 });

@@ -121,8 +121,14 @@ test("an informant posts a need with a voice note for a farmer; triage routes it
   await informant.getByRole("button", { name: "发送还价" }).click();
   await expect(informant.getByText("¥4,200").first()).toBeVisible();
   await expert.goto(needUrl);
+  // The expert's own counter form starts from the informant's ¥4,200, the terms on the table.
+  await expert.getByText("提出新条件").click();
+  await expect(expert.getByLabel("报价（元）")).toHaveValue("4200");
   await expert.getByRole("button", { name: "接受还价" }).click();
   await expect(expert.getByText("¥4,200").first()).toBeVisible();
+  // The history says the original was replaced; only the accepted counter-offer reads 已接受.
+  await expect(expert.getByText("已被接受的还价取代")).toBeVisible();
+  await expect(expert.getByText("已接受", { exact: true })).toHaveCount(1);
 
   // The informant accepts the application; the agreement starts from the agreed ¥4,200.
   await informant.goto(`${needUrl}/applications`);

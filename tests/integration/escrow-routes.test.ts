@@ -165,7 +165,7 @@ describe("the milestone action route", () => {
     expect(await toastOf(poor)).toEqual({
       type: "error",
       message: "escrow.errors.insufficient_funds",
-      params: { amount: "20", balance: "1.50" },
+      params: { amount: "¥20", balance: "¥1.50" },
     });
     expect(await milestoneStatus(milestones[0]!.id)).toBe("PLANNED");
   });

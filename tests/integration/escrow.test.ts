@@ -340,7 +340,7 @@ describe("refusals", () => {
     );
     expect(refusal).toMatchObject({
       code: "escrow.insufficient_funds",
-      params: { amount: "100", balance: "5" },
+      params: { amount: "¥100", balance: "¥5" },
     });
     expect(await milestoneStatus(milestones[0]!.id)).toBe("PLANNED");
     expect(await db.ledgerTransfer.count()).toBe(transfers);

@@ -268,7 +268,7 @@ describe("the invitation routes", () => {
 });
 
 describe("the need page of an invitation-only need", () => {
-  it("offers the apply form to invited experts only, and says why to the others", async () => {
+  it("offers the apply form to invited experts, and is not found by other experts (issue 20)", async () => {
     const { needId, head } = await openNeed({ invitationOnly: "on" });
     const [invited, stranger] = await Promise.all([createExpert(), createExpert()]);
     await inviteExperts(head, needId, [invited.id]);
@@ -285,6 +285,11 @@ describe("the need page of an invitation-only need", () => {
       isExpert: true,
       need: { invitationOnly: true },
     });
-    expect(await view(stranger.id)).toMatchObject({ invited: false, isExpert: true });
+    const refused: unknown = await view(stranger.id).then(
+      () => null,
+      (thrown: unknown) => thrown,
+    );
+    expect(refused).toBeInstanceOf(Response);
+    expect((refused as Response).status).toBe(404);
   });
 });

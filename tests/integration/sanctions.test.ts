@@ -101,13 +101,13 @@ describe("claw-back (追缴)", () => {
     await rejects(
       clawBack(bureau, application.id, { amountFen: 30_001, reason: "虚报" }),
       "sanction.clawback_exceeds",
-      { max: "300" },
+      { max: "¥300" },
     );
     await clawBack(bureau, application.id, { amountFen: 20_000, reason: "虚报" });
     await rejects(
       clawBack(bureau, application.id, { amountFen: 10_001, reason: "虚报" }),
       "sanction.clawback_exceeds",
-      { max: "100" },
+      { max: "¥100" },
     );
     // Nothing half-written by the refusals: one sanction, one transfer.
     expect(await db.sanction.count({ where: { programmeApplicationId: application.id } })).toBe(1);

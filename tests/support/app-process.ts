@@ -13,6 +13,8 @@ export interface AppProcess {
   stop: (options?: { keepData?: boolean }) => Promise<void>;
   /** Sends `signal` to the server process only (not its embedded PostgreSQL) and waits for it to exit. */
   kill: (signal: NodeJS.Signals) => Promise<void>;
+  /** What the process wrote to stdout and stderr so far, when started with `captureOutput`. */
+  output: () => string;
 }
 
 export interface AppProcessOptions {
@@ -20,6 +22,8 @@ export interface AppProcessOptions {
   dataDir?: string;
   /** Listen on this port (restart where clients expect it); default: a free one. */
   port?: number;
+  /** Keep the process's stdout and stderr (its log) for `output()` instead of passing them through. */
+  captureOutput?: boolean;
 }
 
 /**
@@ -43,8 +47,11 @@ export async function startAppProcess(
       LOG_LEVEL: "error",
       ...extraEnv,
     },
-    stdio: ["ignore", "inherit", "inherit"],
+    stdio: ["ignore", options.captureOutput ? "pipe" : "inherit", options.captureOutput ? "pipe" : "inherit"],
   });
+  const chunks: string[] = [];
+  child.stdout?.on("data", (chunk: Buffer) => chunks.push(chunk.toString("utf8")));
+  child.stderr?.on("data", (chunk: Buffer) => chunks.push(chunk.toString("utf8")));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   const url = `http://localhost:${port}`;
   const deadline = Date.now() + 90_000;
@@ -68,6 +75,7 @@ export async function startAppProcess(
     port,
     pid: child.pid!,
     dataDir,
+    output: () => chunks.join(""),
     kill: async (signal) => {
       if (running()) {
         process.kill(child.pid!, signal);

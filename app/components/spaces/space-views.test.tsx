@@ -80,7 +80,7 @@ describe("space pieces", () => {
     );
     expect(html).toContain("67%");
     expect(html).toContain('<th scope="row" class="py-1 pr-3 text-left">2025</th>');
-    expect(html).toContain("150万元");
+    expect(html).toContain("¥1,500,000");
   });
 
   it("show a request to the space with a way to message the requester", () => {

@@ -57,7 +57,7 @@ export function StatementLines({
     at: Date | string;
     counterpartyLabel: string;
     balanceFen: number;
-    memo: string | null;
+    description: string;
   }[];
 }) {
   const { t, locale } = useT();
@@ -78,7 +78,9 @@ export function StatementLines({
           <span className="text-right text-sm text-stone-600">
             {t("wallet.csv.balance")} {formatMoney(locale, line.balanceFen)}
           </span>
-          {line.memo ? <span className="col-span-2 text-sm text-stone-700">{line.memo}</span> : null}
+          {line.description ? (
+            <span className="col-span-2 text-sm text-stone-700">{line.description}</span>
+          ) : null}
         </li>
       ))}
     </ol>

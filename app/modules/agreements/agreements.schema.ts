@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { userText } from "~/utils/user-text";
 import { MAX_TRANSFER_FEN } from "~/modules/ledger/ledger.schema";
 import { requiredYuan, optionalYuan } from "~/modules/marketplace/marketplace.schema";
 import { MAX_FEN, fenToYuanText } from "~/utils/money";
@@ -28,7 +29,7 @@ import {
 const Day = z.string({ message: "errors.required" }).regex(/^\d{4}-\d{2}-\d{2}$/, "agreements.errors.date");
 
 function text(min: number, max: number, message: string) {
-  return z.string({ message: "errors.required" }).trim().min(min, message).max(max, message);
+  return userText(min, max, message, { required: message, multiline: true });
 }
 
 function yuan(max: number) {

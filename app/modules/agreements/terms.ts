@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { userText } from "~/utils/user-text";
 import type { ArrangementType } from "~/generated/prisma/enums";
 import { translate, type Locale } from "~/i18n/i18n";
 import { MAX_TRANSFER_FEN } from "~/modules/ledger/ledger.schema";
@@ -51,11 +52,7 @@ export const DEFAULT_REVIEW_WINDOW_DAYS = 14;
 const Day = z.iso.date({ message: "agreements.errors.date" });
 
 function text(min: number, max: number, message: string) {
-  return z
-    .string({ message: "errors.required" })
-    .trim()
-    .min(min, min <= 1 ? "errors.required" : message)
-    .max(max, message);
+  return userText(min, max, message, { required: min <= 1 ? "errors.required" : message, multiline: true });
 }
 
 /** A positive number of fen up to `max`. */

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { translate, translateMaybe, type Locale, type MessageKey, type Params } from "~/i18n/i18n";
+import { isMessageKey, translate, type Locale, type MessageKey, type Params } from "~/i18n/i18n";
 import type { DomainError } from "~/utils/errors";
 
 export interface ProblemFieldError {
@@ -44,6 +44,40 @@ export function fromDomainError(error: DomainError, locale: Locale, instance: st
   );
 }
 
+/**
+ * An issue's message in the caller's language: the schema's own message key when it has one,
+ * else a message for the kind of issue (zod's built-in English never reaches a caller).
+ */
+export function issueMessage(issue: z.core.$ZodIssue, locale: Locale): string {
+  if (isMessageKey(issue.message)) return translate(locale, issue.message);
+  const origin = "origin" in issue ? issue.origin : undefined;
+  const list = origin === "array" || origin === "set";
+  const text = origin === "string";
+  switch (issue.code) {
+    case "too_big":
+      return translate(locale, text ? "errors.too_long" : list ? "errors.too_many" : "errors.too_large", {
+        max: String(issue.maximum),
+      });
+    case "too_small":
+      if (text && Number(issue.minimum) <= 1) return translate(locale, "errors.required");
+      return translate(locale, text ? "errors.too_short" : list ? "errors.too_few" : "errors.too_small", {
+        min: String(issue.minimum),
+      });
+    case "invalid_type":
+      return translate(
+        locale,
+        /received undefined$/.test(issue.message) ? "errors.required" : "errors.invalid_type",
+      );
+    case "invalid_value":
+    case "invalid_union":
+      return translate(locale, "errors.invalid_choice");
+    case "unrecognized_keys":
+      return translate(locale, "errors.unknown_field", { keys: issue.keys.join(", ") });
+    default:
+      return translate(locale, "errors.invalid_input");
+  }
+}
+
 /** A zod failure: where each message belongs, translated. Body issues get JSON Pointers. */
 export function fromZodError(
   error: z.ZodError,
@@ -52,7 +86,7 @@ export function fromZodError(
   instance: string,
 ): Response {
   const errors = error.issues.map((issue) => {
-    const message = translateMaybe(locale, issue.message);
+    const message = issueMessage(issue, locale);
     const path = issue.path.map(String);
     return where === "body"
       ? {

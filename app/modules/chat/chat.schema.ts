@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasLoneSurrogate, isBlankText } from "~/utils/user-text";
 import { MAX_MESSAGE_CHARS, sanitiseMessageText } from "./text";
 import { voiceNoteRefusal } from "./voice-note";
 
@@ -15,7 +16,9 @@ export const ClientMessageId = z.string().uuid({ message: "chat.errors.client_id
 export const MessageBody = z
   .string({ message: "chat.errors.empty" })
   .max(MAX_MESSAGE_CHARS * 2, "chat.errors.too_long")
+  .refine((value) => !hasLoneSurrogate(value), { message: "errors.malformed_text", abort: true })
   .transform(sanitiseMessageText)
+  .transform((value) => (isBlankText(value) ? "" : value))
   .pipe(z.string().max(MAX_MESSAGE_CHARS, "chat.errors.too_long"));
 
 // Socket payloads. Each is parsed before anything else happens; a bad one gets an error ack.

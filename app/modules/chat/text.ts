@@ -1,21 +1,14 @@
+import { normaliseUserText } from "~/utils/user-text";
+
 /**
- * Chat text as it is stored and shown. Stored: Unicode-normalised, without control characters or
- * the invisible direction overrides used to disguise links and file names, at most two blank
- * lines in a row, trimmed. Shown: as React text (never HTML), with web links made clickable.
+ * Chat text as it is stored and shown. Stored: cleaned like all user text (user-text.ts: NFC, no
+ * control characters or direction overrides, emoji joiners kept), at most two blank lines in a
+ * row. Shown: as React text (never HTML), with web links made clickable.
  */
 export const MAX_MESSAGE_CHARS = 2000;
 
-// C0/C1 controls except tab and newline; bidi embeddings/overrides/isolates; zero-width joiners
-// used for spoofing (U+200B–U+200D are kept out too: they are invisible in a chat line).
-const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200D\u202A-\u202E\u2066-\u2069\uFEFF]/g;
-
 export function sanitiseMessageText(raw: string): string {
-  return raw
-    .normalize("NFC")
-    .replace(/\r\n?/g, "\n")
-    .replace(INVISIBLE, "")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
+  return normaliseUserText(raw, { multiline: true }).replace(/\n{3,}/g, "\n\n");
 }
 
 export type TextPart = { kind: "text"; text: string } | { kind: "link"; text: string; href: string };

@@ -73,7 +73,7 @@ export const cofundingMessagesEn: Record<keyof typeof cofundingMessagesZh, strin
   "cofunding.errors.not_your_share": "You cannot pay this share",
   "cofunding.errors.share_funded": "This share has been paid already",
   "cofunding.errors.insufficient_funds":
-    "Not enough in the account: this share needs ¥{amount} and the balance is ¥{balance}",
+    "Not enough in the account: this share needs {amount} and the balance is {balance}",
   "cofunding.errors.use_shares": "Several payers fund this milestone: pay each share on the co-funding page",
   "cofunding.errors.account_required": "Choose a payer",
   "cofunding.errors.yuan_invalid": "Enter an amount in yuan above 0, with at most two decimals",

@@ -65,7 +65,7 @@ export const cofundingMessagesZh = {
   "cofunding.errors.programme_insufficient": "项目可用资金不足：扣除已批准项目应付的款项后只剩 {available}",
   "cofunding.errors.not_your_share": "您不能为这一方出资",
   "cofunding.errors.share_funded": "这份已经出资",
-  "cofunding.errors.insufficient_funds": "账户余额不足：这份需要 ¥{amount}，当前余额 ¥{balance}",
+  "cofunding.errors.insufficient_funds": "账户余额不足：这份需要 {amount}，当前余额 {balance}",
   "cofunding.errors.use_shares": "这个里程碑由几方联合出资，请在联合出资页面按份额出资",
   "cofunding.errors.account_required": "请选择出资方",
   "cofunding.errors.yuan_invalid": "请输入大于 0 的金额（元），最多两位小数",

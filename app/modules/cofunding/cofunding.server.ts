@@ -12,7 +12,7 @@ import {
 import { type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
 import type { RequestMeta } from "~/utils/request.server";
-import { fenToYuanText } from "~/utils/money";
+import { moneyParam } from "~/i18n/format";
 import { ORG_PAYING_ROLES, parseFunderAccount } from "~/modules/escrow/funder-accounts";
 import { MAX_FUNDERS, type FunderInput } from "./cofunding.schema";
 import { percentSharesToFen } from "~/modules/escrow/shares";
@@ -28,7 +28,7 @@ import { fundersHref, programmeCopayAvailableFen } from "./cofunding.queries.ser
 type Notifications = Awaited<ReturnType<typeof createNotifications>>;
 
 // Error params are shown in either language, so money goes in as plain "¥1234.50".
-const moneyText = (fen: number) => `¥${fenToYuanText(fen)}`;
+const moneyText = moneyParam;
 
 /** People to tell that they were named as a payer: the organisation's paying members, or programme staff. */
 async function payerPeople(tx: Tx, accountId: string): Promise<string[]> {

@@ -1,7 +1,7 @@
 import type { Tx } from "~/db.server";
 import { balanceOf, ensureAccount, escrowId, transfer } from "~/modules/ledger/ledger.server";
 import { DomainError, isDomainError, type DomainErrorCode } from "~/utils/errors";
-import { fenToYuanText } from "~/utils/money";
+import { moneyParam } from "~/i18n/format";
 
 export interface EscrowPayment {
   from: string;
@@ -32,8 +32,8 @@ export async function payIntoEscrow(tx: Tx, payment: EscrowPayment, shortfall: S
   } catch (error) {
     if (isDomainError(error) && shortfall.ledgerCodes.includes(error.code)) {
       throw new DomainError(shortfall.code, {
-        amount: fenToYuanText(payment.amountFen),
-        balance: fenToYuanText(await balanceOf(payment.from, tx)),
+        amount: moneyParam(payment.amountFen),
+        balance: moneyParam(await balanceOf(payment.from, tx)),
       });
     }
     throw error;

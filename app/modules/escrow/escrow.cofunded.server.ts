@@ -6,7 +6,7 @@ import { type Actor } from "~/modules/users/permissions";
 import { enqueueEvent } from "~/modules/webhooks/webhooks.server";
 import { DomainError } from "~/utils/errors";
 import type { RequestMeta } from "~/utils/request.server";
-import { fenToYuanText } from "~/utils/money";
+import { moneyParam } from "~/i18n/format";
 import { payIntoEscrow } from "./escrow-funding.server";
 import { assertMaySpend } from "~/modules/wallet/wallet-owners.server";
 import { assertTransition } from "~/utils/state-machine";
@@ -52,7 +52,7 @@ export async function fundShare(
           const available = await uncommittedFen(account.id, tx);
           if (funder.shareFen > available)
             throw new DomainError("cofunding.programme_insufficient", {
-              available: `¥${fenToYuanText(Math.max(0, available))}`,
+              available: moneyParam(Math.max(0, available)),
             });
         } else {
           const owner = account.kind === "org" ? { organisationId: account.id } : { userId: account.id };

@@ -64,10 +64,10 @@ export const escrowMessagesEn: Record<keyof typeof escrowMessagesZh, string> = {
     "This milestone cannot do that in its current state; reload the page to see it",
   "escrow.errors.agreement_not_active": "The agreement is not in force, so this cannot be done",
   "escrow.errors.insufficient_funds":
-    "Not enough in the wallet: escrow needs ¥{amount} and the balance is ¥{balance}. Top it up by bank transfer first",
+    "Not enough in the wallet: escrow needs {amount} and the balance is {balance}. Top it up by bank transfer first",
   "escrow.errors.cannot_terminate":
     "Some milestones await review or are disputed; settle them before terminating",
-  "escrow.errors.split_out_of_range": "The amount must be between 0 and ¥{max}",
+  "escrow.errors.split_out_of_range": "The amount must be between 0 and {max}",
   "escrow.errors.amount_invalid": "Enter an amount in yuan, with at most two decimals",
   "escrow.errors.note_required": "Say what was delivered",
   "escrow.errors.note_too_long": "At most 4000 characters",

@@ -58,9 +58,9 @@ export const escrowMessagesZh = {
   "escrow.errors.invalid_state": "这个里程碑当前的状态不能进行此操作，请刷新页面查看",
   "escrow.errors.agreement_not_active": "协议未在履行中，不能进行此操作",
   "escrow.errors.insufficient_funds":
-    "钱包余额不足：托管需要 ¥{amount}，当前余额 ¥{balance}，请先通过线下转账充值",
+    "钱包余额不足：托管需要 {amount}，当前余额 {balance}，请先通过线下转账充值",
   "escrow.errors.cannot_terminate": "还有待验收或争议中的里程碑，处理完后才能终止协议",
-  "escrow.errors.split_out_of_range": "金额需在 0 到 ¥{max} 之间",
+  "escrow.errors.split_out_of_range": "金额需在 0 到 {max} 之间",
   "escrow.errors.amount_invalid": "请输入金额（元），最多两位小数",
   "escrow.errors.note_required": "请说明完成了哪些工作",
   "escrow.errors.note_too_long": "说明最多 4000 字",

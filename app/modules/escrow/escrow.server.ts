@@ -8,7 +8,7 @@ import { can, type Actor } from "~/modules/users/permissions";
 import { enqueueEvent } from "~/modules/webhooks/webhooks.server";
 import { DomainError } from "~/utils/errors";
 import type { RequestMeta } from "~/utils/request.server";
-import { fenToYuanText } from "~/utils/money";
+import { moneyParam } from "~/i18n/format";
 import { payIntoEscrow } from "./escrow-funding.server";
 import { assertMaySpend } from "~/modules/wallet/wallet-owners.server";
 import { assertTransition } from "~/utils/state-machine";
@@ -294,7 +294,7 @@ export async function resolveDispute(
         assertTransition(MILESTONE_TRANSITIONS, milestone.status, "RESOLVED", "escrow.invalid_transition");
         const held = await escrowBalance(tx, milestone.id);
         if (!Number.isSafeInteger(ruling.payeeFen) || ruling.payeeFen < 0 || ruling.payeeFen > held) {
-          throw new DomainError("escrow.split_out_of_range", { max: fenToYuanText(held) });
+          throw new DomainError("escrow.split_out_of_range", { max: moneyParam(held) });
         }
         const refundFen = held - ruling.payeeFen;
         const common = {

@@ -253,6 +253,7 @@ export interface StatementLine {
   balanceFen: number;
   agreementId: string | null;
   milestoneId: string | null;
+  programmeApplicationId: string | null;
 }
 
 /**
@@ -280,11 +281,12 @@ export async function statement(
       balance: bigint;
       agreementId: string | null;
       milestoneId: string | null;
+      programmeApplicationId: string | null;
       total: bigint;
     }[]
   >`
     WITH lines AS (
-      SELECT e.id, e."transferId", e."createdAt", e."amountFen", t.reason, t.memo, t."agreementId", t."milestoneId",
+      SELECT e.id, e."transferId", e."createdAt", e."amountFen", t.reason, t.memo, t."agreementId", t."milestoneId", t."programmeApplicationId",
              CASE WHEN t."fromAccountId" = ${accountId} THEN t."toAccountId" ELSE t."fromAccountId" END AS counterparty,
              sum(e."amountFen") OVER (ORDER BY e.id) AS balance
       FROM "LedgerEntry" e JOIN "LedgerTransfer" t ON t.id = e."transferId"
@@ -307,6 +309,7 @@ export async function statement(
     balanceFen: Number(row.balance),
     agreementId: row.agreementId,
     milestoneId: row.milestoneId,
+    programmeApplicationId: row.programmeApplicationId,
   }));
   const total = Number(rows[0]?.total ?? 0);
   return { lines, total, pages: Math.max(1, Math.ceil(total / limit)) };

@@ -1,6 +1,6 @@
 import { db } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
-import { can, type Actor } from "~/modules/users/permissions";
+import { can, rolesOf, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
 import type { NeedFilters } from "./needs.schema";
 import { canManageNeed } from "./needs.server";
@@ -33,6 +33,8 @@ export type NeedCard = Prisma.NeedGetPayload<{ select: typeof cardSelect }>;
 export function publishedWhere(filters: Omit<NeedFilters, "sort" | "page">): Prisma.NeedWhereInput {
   const where: Prisma.NeedWhereInput = {
     hiddenAt: null,
+    // Invitation-only needs are for their organisation, its invitees and the bureau: never listed.
+    invitationOnly: false,
     status: filters.status ?? "OPEN",
     industry: filters.industry,
     countyCode: filters.county,
@@ -84,7 +86,7 @@ export async function listNeeds(filters: NeedFilters) {
 export async function getNeedCards(ids: readonly string[]): Promise<NeedCard[]> {
   if (ids.length === 0) return [];
   const rows = await db.need.findMany({
-    where: { id: { in: [...ids] }, hiddenAt: null },
+    where: { id: { in: [...ids] }, hiddenAt: null, invitationOnly: false },
     select: cardSelect,
   });
   const byId = new Map(rows.map((row) => [row.id, row]));
@@ -121,7 +123,25 @@ export async function getNeedForViewer(needId: string, viewer: Actor | null) {
   const moderates = can(viewer, "content.moderate");
   if (need.status === "DRAFT" && !manages) throw new DomainError("need.not_found");
   if (need.hiddenAt && !manages && !moderates) throw new DomainError("need.not_found");
+  if (need.invitationOnly && !manages && !(await mayViewInvitationOnly(need, viewer)))
+    throw new DomainError("need.not_found");
   return { need, manages, moderates };
+}
+
+/**
+ * Who sees an invitation-only need besides those who manage it: its organisation's members, the
+ * experts invited to it (or who applied through an invitation) and bureau staff.
+ */
+async function mayViewInvitationOnly(
+  need: { id: string; organisationId: string | null },
+  viewer: Actor | null,
+): Promise<boolean> {
+  if (!viewer) return false;
+  if (can(viewer, "content.moderate") || rolesOf(viewer).has("BUREAU")) return true;
+  if (need.organisationId && viewer.memberships.some((m) => m.organisationId === need.organisationId))
+    return true;
+  const invited = await db.needInvitation.count({ where: { needId: need.id, expertId: viewer.id } });
+  return invited > 0;
 }
 
 export async function getNeedForEdit(needId: string, actor: Actor) {

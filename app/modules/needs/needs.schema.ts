@@ -30,7 +30,7 @@ export const NeedFormSchema = z
     intent: z.enum(["save", "publish"]).default("save"),
     organisationId: z.string().optional(),
     kind: z.enum(NEED_KINDS).default("TECHNICAL"),
-    title: boundedText(4, 80, "needs.errors.title_length"),
+    title: boundedText(4, 80, "needs.errors.title_length", "errors.required", { multiline: false }),
     description: boundedText(20, 4000, "needs.errors.description_length"),
     industry: z.enum(INDUSTRY_CODES, { message: "needs.errors.industry" }),
     countyCode: z.enum(COUNTY_CODES, { message: "needs.errors.county" }),

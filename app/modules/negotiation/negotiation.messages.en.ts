@@ -60,6 +60,8 @@ export const negotiationMessagesEn: Record<keyof typeof negotiationMessagesZh, s
   "negotiation.revision.status.ACCEPTED": "Accepted",
   "negotiation.revision.status.DECLINED": "Declined",
   "negotiation.revision.status.SUPERSEDED": "Replaced by a later offer",
+  "negotiation.revision.status.ORIGINAL": "Original terms (in force)",
+  "negotiation.revision.status.REPLACED": "Replaced by an accepted counter-offer",
   "negotiation.errors.need_not_invitable": "Experts can be invited only to a draft or open need",
   "negotiation.errors.no_experts": "Choose at least one expert",
   "negotiation.errors.too_many_experts": "Invite at most {max} experts at a time",

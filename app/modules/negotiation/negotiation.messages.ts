@@ -56,6 +56,8 @@ export const negotiationMessagesZh = {
   "negotiation.revision.status.ACCEPTED": "已接受",
   "negotiation.revision.status.DECLINED": "已拒绝",
   "negotiation.revision.status.SUPERSEDED": "已被新还价取代",
+  "negotiation.revision.status.ORIGINAL": "原始条件（现行）",
+  "negotiation.revision.status.REPLACED": "已被接受的还价取代",
   "negotiation.errors.need_not_invitable": "只有草稿或公开中的需求可以邀请专家",
   "negotiation.errors.no_experts": "请至少选择一位专家",
   "negotiation.errors.too_many_experts": "一次最多邀请 {max} 位专家",

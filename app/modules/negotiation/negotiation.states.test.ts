@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { assertTransition, statesThatMayBecome } from "~/utils/state-machine";
-import { INVITATION_TRANSITIONS, REVISION_TRANSITIONS } from "./negotiation.states";
+import { INVITATION_TRANSITIONS, REVISION_TRANSITIONS, revisionOutcomes } from "./negotiation.states";
 
 describe("invitation transitions", () => {
   it("answers a pending invitation by applying or declining", () => {
@@ -30,5 +30,30 @@ describe("revision transitions", () => {
         expect(() =>
           assertTransition(REVISION_TRANSITIONS, from, to, "negotiation.revision_not_pending"),
         ).toThrow(expect.objectContaining({ code: "negotiation.revision_not_pending", status: 409 }));
+  });
+});
+
+describe("revisionOutcomes", () => {
+  it("reads the original as in force until a counter-offer is accepted, then as replaced", () => {
+    expect(
+      revisionOutcomes([
+        { number: 0, status: "ACCEPTED" },
+        { number: 1, status: "PROPOSED" },
+      ]),
+    ).toEqual(["ORIGINAL", "PROPOSED"]);
+    expect(
+      revisionOutcomes([
+        { number: 0, status: "ACCEPTED" },
+        { number: 1, status: "DECLINED" },
+      ]),
+    ).toEqual(["ORIGINAL", "DECLINED"]);
+    expect(
+      revisionOutcomes([
+        { number: 0, status: "ACCEPTED" },
+        { number: 1, status: "ACCEPTED" },
+        { number: 2, status: "SUPERSEDED" },
+        { number: 3, status: "ACCEPTED" },
+      ]),
+    ).toEqual(["REPLACED", "REPLACED", "SUPERSEDED", "ACCEPTED"]);
   });
 });

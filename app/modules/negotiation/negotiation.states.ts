@@ -18,3 +18,23 @@ export const REVISION_TRANSITIONS: Transitions<RevisionStatus> = {
   DECLINED: [],
   SUPERSEDED: [],
 };
+
+/**
+ * What happened to each revision, as the history should say it. The opening revision is stored
+ * ACCEPTED but nobody accepted it: it reads ORIGINAL while its terms are in force and REPLACED once
+ * a counter-offer was accepted; an accepted counter-offer reads ACCEPTED until a later one is
+ * accepted, then REPLACED too. Proposals keep their own status.
+ */
+export type RevisionOutcome = RevisionStatus | "ORIGINAL" | "REPLACED";
+
+export function revisionOutcomes(revisions: { number: number; status: RevisionStatus }[]): RevisionOutcome[] {
+  const inForce = Math.max(
+    -1,
+    ...revisions.filter((revision) => revision.status === "ACCEPTED").map((revision) => revision.number),
+  );
+  return revisions.map((revision) => {
+    if (revision.status !== "ACCEPTED") return revision.status;
+    if (revision.number < inForce) return "REPLACED";
+    return revision.number === 0 ? "ORIGINAL" : "ACCEPTED";
+  });
+}

@@ -12,7 +12,7 @@ import type { Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
 import type { RequestMeta } from "~/utils/request.server";
 import { assertTransition, statesThatMayBecome } from "~/utils/state-machine";
-import { REVISION_TRANSITIONS } from "./negotiation.states";
+import { REVISION_TRANSITIONS, revisionOutcomes, type RevisionOutcome } from "./negotiation.states";
 import type { RevisionInput } from "./negotiation.schema";
 
 /*
@@ -298,7 +298,7 @@ export async function respondToRevision(
   await deliverNotifications(rows);
 }
 
-/** Every application's revisions, oldest first, with each author's name. */
+/** Every application's revisions, oldest first, with each author's name and what became of it. */
 export async function listRevisions(applicationIds: string[]) {
   if (applicationIds.length === 0) return {};
   const rows = await db.applicationRevision.findMany({
@@ -311,10 +311,18 @@ export async function listRevisions(applicationIds: string[]) {
     select: { id: true, displayName: true },
   });
   const nameOf = new Map(authors.map((a) => [a.id, a.displayName]));
-  const byApplication: Record<string, (Omit<(typeof rows)[number], "authorId"> & { authorName: string })[]> =
-    {};
+  type Row = Omit<(typeof rows)[number], "authorId"> & { authorName: string; outcome: RevisionOutcome };
+  const byApplication: Record<string, Row[]> = {};
   for (const { authorId, ...row } of rows)
-    (byApplication[row.applicationId] ??= []).push({ ...row, authorName: nameOf.get(authorId) ?? "" });
+    (byApplication[row.applicationId] ??= []).push({
+      ...row,
+      authorName: nameOf.get(authorId) ?? "",
+      outcome: row.status,
+    });
+  for (const thread of Object.values(byApplication)) {
+    const outcomes = revisionOutcomes(thread);
+    thread.forEach((revision, index) => (revision.outcome = outcomes[index]!));
+  }
   return byApplication;
 }
 

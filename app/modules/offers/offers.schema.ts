@@ -44,7 +44,7 @@ export const YuanSchema = z
 export const OfferFieldsSchema = z
   .object({
     kind: z.enum(OfferKind, { message: "offers.errors.kind_invalid" }),
-    title: boundedText(4, 80, "offers.errors.title_length"),
+    title: boundedText(4, 80, "offers.errors.title_length", "errors.required", { multiline: false }),
     description: boundedText(20, 4000, "offers.errors.description_length"),
     industry: z.enum(INDUSTRY_CODES, { message: "offers.errors.industry_invalid" }),
     countiesServed: z

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalUserText } from "~/utils/user-text";
 import { Availability } from "~/generated/prisma/enums";
 import { checkboxes } from "~/modules/marketplace/marketplace.schema";
 import { COUNTY_CODES, INDUSTRY_CODES } from "~/modules/reference/reference";
@@ -10,7 +11,7 @@ export const PROFILE_LANGUAGES = ["zh", "en"] as const;
 export const MAX_MAIN_PRODUCTS = 12;
 
 function optionalText(max: number) {
-  return z.string().trim().max(max, "profiles.errors.too_long").optional();
+  return optionalUserText(max, "profiles.errors.too_long", { multiline: true });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { db, type Tx } from "~/db.server";
 import type { ProgrammeApplicationStatus } from "~/generated/prisma/enums";
-import { formatMoney } from "~/i18n/format";
+import { moneyParam } from "~/i18n/format";
 import { balanceOf, programmeAccountId } from "~/modules/ledger/ledger.server";
 import { createNotifications, type NewNotification } from "~/modules/notifications/notifications.server";
 import { can, type Actor } from "~/modules/users/permissions";
@@ -14,7 +14,7 @@ import { outstandingFen } from "./programmes.rules";
 
 export type Notifications = Awaited<ReturnType<typeof createNotifications>>;
 
-export const moneyText = (fen: number) => formatMoney("zh", fen);
+export const moneyText = moneyParam;
 
 export function requireCan(actor: Actor, permission: "programme.manage" | "programme.review") {
   if (!can(actor, permission)) throw new DomainError("programme.forbidden");

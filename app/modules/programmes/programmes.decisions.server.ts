@@ -7,6 +7,7 @@ import { type Actor } from "~/modules/users/permissions";
 import { enqueueEvent } from "~/modules/webhooks/webhooks.server";
 import { DomainError } from "~/utils/errors";
 import { assertTransition } from "~/utils/state-machine";
+import { missingScores } from "./programmes.rules";
 import { PROGRAMME_APPLICATION_TRANSITIONS } from "./programmes.states";
 import {
   moneyText,
@@ -102,13 +103,15 @@ export async function decideApplication(
         where: { id: programmeId },
         select: { reviewsRequired: true, maxAwardFen: true },
       });
-      const scores = await tx.programmeReview.count({
-        where: { applicationId, conflict: false, score: { not: null } },
+      const reviews = await tx.programmeReview.findMany({
+        where: { applicationId },
+        select: { conflict: true, score: true },
       });
-      if (scores < programme.reviewsRequired)
+      const missing = missingScores(programme.reviewsRequired, reviews);
+      if (missing > 0)
         throw new DomainError("programme.not_enough_reviews", {
           required: programme.reviewsRequired,
-          have: scores,
+          have: programme.reviewsRequired - missing,
         });
       if (decision.approvedFen > application.requestedFen)
         throw new DomainError("programme.over_requested", { requested: moneyText(application.requestedFen) });

@@ -1,4 +1,4 @@
-import { db, type Tx } from "~/db.server";
+import { db } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { idempotent } from "~/modules/ledger/idempotency.server";
 import { ensureWallet, programmeAccountId, transfer } from "~/modules/ledger/ledger.server";
@@ -7,13 +7,12 @@ import { deliverNotifications } from "~/modules/notifications/notifications.serv
 import { assertNotBanned } from "~/modules/sanctions/bans.server";
 import { type Actor } from "~/modules/users/permissions";
 import { DomainError, isDomainError } from "~/utils/errors";
-import { PASSING_SCORE } from "./programmes.schema";
+import { disbursementBlocker } from "./programmes.rules";
 import {
   type Notifications,
   moneyText,
   requireCan,
   notifyApplicant,
-  type ApplicationRow,
   findApplication,
 } from "./programmes.core.server";
 
@@ -51,14 +50,21 @@ export async function disburse(
           where: { id: programmeId },
           select: { kind: true },
         });
-        if (application.suspendedAt)
-          throw new DomainError("programme.suspended", { reason: application.suspensionReason ?? "" });
         await assertNotBanned(
           { userId: application.applicantId, organisationIds: [application.organisationId] },
           now,
           tx,
         );
-        await assertDisbursable(tx, programme.kind, application);
+        const outcome = await tx.programmeOutcome.findUnique({
+          where: { applicationId: application.id },
+          select: { score: true },
+        });
+        const blocker = disbursementBlocker({
+          ...application,
+          kind: programme.kind,
+          score: outcome?.score ?? null,
+        });
+        if (blocker) throw new DomainError(blocker.code, blocker.params);
 
         const remaining = application.approvedFen! - application.disbursedFen;
         const amountFen = input.amountFen ?? remaining;
@@ -114,27 +120,4 @@ export async function disburse(
   });
   await deliverNotifications(rows);
   return result;
-}
-
-async function assertDisbursable(tx: Tx, kind: "GRANT" | "POST_SUBSIDY", application: ApplicationRow) {
-  if (
-    application.approvedFen === null ||
-    !["APPROVED", "EVALUATED", "DISBURSED"].includes(application.status)
-  )
-    throw new DomainError("programme.not_disbursable");
-  if (application.disbursedFen >= application.approvedFen)
-    throw new DomainError("programme.over_approved", { remaining: moneyText(0) });
-  if (kind === "POST_SUBSIDY") {
-    // 后补助: money follows a passing evaluation (合格, score ≥ 60), never before.
-    if (application.status !== "EVALUATED") throw new DomainError("programme.not_evaluated");
-    const outcome = await tx.programmeOutcome.findUniqueOrThrow({
-      where: { applicationId: application.id },
-      select: { score: true },
-    });
-    if ((outcome.score ?? 0) < PASSING_SCORE)
-      throw new DomainError("programme.evaluation_failed", {
-        score: outcome.score ?? 0,
-        pass: PASSING_SCORE,
-      });
-  }
 }

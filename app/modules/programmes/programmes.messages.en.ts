@@ -36,6 +36,7 @@ export const programmesMessagesEn: Record<keyof typeof programmesMessagesZh, str
   "programmes.any": "Any",
   "programmes.reviewsRequired": "Reviews required",
   "programmes.eligible": "{org} is eligible.",
+  "programmes.banned": "{org} is barred until {until} for “{reason}” and cannot apply.",
   "programmes.ineligible.orgType": "{org}: this organisation type may not apply.",
   "programmes.ineligible.county": "{org}: its county is not covered by this call.",
   "programmes.ineligible.industry": "The project must be in one of the industries above.",

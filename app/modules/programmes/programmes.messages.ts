@@ -33,6 +33,7 @@ export const programmesMessagesZh = {
   "programmes.any": "不限",
   "programmes.reviewsRequired": "需要的评审意见数",
   "programmes.eligible": "{org} 符合申报条件。",
+  "programmes.banned": "{org} 因“{reason}”被列入限制名单，{until} 前不得申报。",
   "programmes.ineligible.orgType": "{org} 的组织类型不在申报范围内。",
   "programmes.ineligible.county": "{org} 所在县区不在申报范围内。",
   "programmes.ineligible.industry": "申报项目须属于上述产业。",

@@ -1,8 +1,18 @@
 import { db } from "~/db.server";
+import type { MessageKey, Params } from "~/i18n/i18n";
 import { balanceOf, programmeAccountId } from "~/modules/ledger/ledger.server";
+import { findActiveBan } from "~/modules/sanctions/bans.server";
 import { can } from "~/modules/users/permissions";
+import { luoyangToday } from "~/utils/dates";
 import type { SessionUser } from "~/modules/users/session.server";
-import { averageScore, ineligibleReasons, outstandingFen, type IneligibleReason } from "./programmes.rules";
+import { DOMAIN_ERRORS } from "~/utils/errors";
+import {
+  averageScore,
+  disbursementBlocker,
+  ineligibleReasons,
+  outstandingFen,
+  type IneligibleReason,
+} from "./programmes.rules";
 
 /** Budget, committed (approved, unpaid), disbursed, remaining (the account) and uncommitted. */
 export interface ProgrammeMoney {
@@ -94,9 +104,11 @@ export interface OrgEligibility {
   name: string;
   verified: boolean;
   reasons: IneligibleReason[];
+  /** The 3-year ban that bars the viewer or this organisation, the one `applyToProgramme` refuses with. */
+  ban: { reason: string; until: string } | null;
 }
 
-/** For each of the viewer's organisations: verified, and what keeps it out of this call. */
+/** For each of the viewer's organisations: verified, banned, and what keeps it out of this call. */
 export async function viewerEligibility(
   programme: ProgrammeView,
   user: SessionUser | null,
@@ -109,17 +121,26 @@ export async function viewerEligibility(
     },
     select: { id: true, name: true, type: true, countyCode: true, verifiedAt: true },
   });
-  return organisations.map((org) => ({
-    id: org.id,
-    name: org.name,
-    verified: org.verifiedAt !== null,
-    reasons: ineligibleReasons(programme, { countyCode: org.countyCode, orgType: org.type }),
-  }));
+  return Promise.all(
+    organisations.map(async (org) => {
+      const ban = await findActiveBan({ userId: user.id, organisationIds: [org.id] });
+      return {
+        id: org.id,
+        name: org.name,
+        verified: org.verifiedAt !== null,
+        reasons: ineligibleReasons(programme, { countyCode: org.countyCode, orgType: org.type }),
+        ban: ban && { reason: ban.reason, until: luoyangToday(ban.endsAt) },
+      };
+    }),
+  );
 }
 
-/** What the apply form offers: the viewer's verified organisations and their agreements and needs. */
+/**
+ * What the apply form offers: the viewer's verified organisations that no ban bars (the programme
+ * page says why a barred one is missing), and their agreements and needs.
+ */
 export async function applyOptions(user: SessionUser) {
-  const organisations = await db.organisation.findMany({
+  const verified = await db.organisation.findMany({
     where: {
       id: { in: user.memberships.map((membership) => membership.organisationId) },
       verifiedAt: { not: null },
@@ -127,6 +148,10 @@ export async function applyOptions(user: SessionUser) {
     },
     select: { id: true, name: true, countyCode: true },
   });
+  const barred = await Promise.all(
+    verified.map((org) => findActiveBan({ userId: user.id, organisationIds: [org.id] })),
+  );
+  const organisations = verified.filter((_, index) => barred[index] === null);
   const ids = organisations.map((org) => org.id);
   const [agreements, needs] = await Promise.all([
     db.agreement.findMany({
@@ -231,7 +256,7 @@ export async function getApplicantView(id: string, user: SessionUser) {
 export async function getBureauApplicationView(id: string) {
   const application = await applicationBase(id);
   if (!application) return null;
-  const [reviewers, sanctions] = await Promise.all([
+  const [reviewers, sanctions, disbursementRefusal] = await Promise.all([
     db.user.findMany({
       where: { id: { in: application.reviews.map((review) => review.reviewerId) } },
       select: { id: true, displayName: true },
@@ -249,6 +274,7 @@ export async function getBureauApplicationView(id: string) {
       },
       orderBy: { createdAt: "desc" },
     }),
+    whyNoDisbursement(application),
   ]);
   const names = new Map(reviewers.map((reviewer) => [reviewer.id, reviewer.displayName]));
   return {
@@ -258,7 +284,32 @@ export async function getBureauApplicationView(id: string) {
       reviewerName: names.get(review.reviewerId) ?? "",
     })),
     sanctions,
+    disbursementRefusal,
   };
+}
+
+/**
+ * Why 拨付 would be refused now, as the refusal's message, or null when it can succeed: the same
+ * ban check and rule `disburse` applies, so the page offers the button only when it will work.
+ */
+async function whyNoDisbursement(
+  application: NonNullable<Awaited<ReturnType<typeof applicationBase>>>,
+): Promise<{ message: MessageKey; params?: Params } | null> {
+  const ban = await findActiveBan({
+    userId: application.applicantId,
+    organisationIds: [application.organisationId],
+  });
+  if (ban)
+    return {
+      message: DOMAIN_ERRORS["sanction.banned"].message,
+      params: { reason: ban.reason, until: luoyangToday(ban.endsAt) },
+    };
+  const blocker = disbursementBlocker({
+    ...application,
+    kind: application.programme.kind,
+    score: application.outcome?.score ?? null,
+  });
+  return blocker && { message: DOMAIN_ERRORS[blocker.code].message, params: blocker.params };
 }
 
 /** A programme's applications for the bureau, with their average score. */

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { averageScore, ineligibleReasons, outstandingFen } from "./programmes.rules";
+import {
+  averageScore,
+  disbursementBlocker,
+  ineligibleReasons,
+  missingScores,
+  outstandingFen,
+} from "./programmes.rules";
 import { ApplyFormSchema, BureauApplicationIntentSchema, CompletionReportSchema } from "./programmes.schema";
 
 describe("programme rules", () => {
@@ -76,5 +82,58 @@ describe("programme forms", () => {
       sales: "0",
     });
     expect(parsed).toMatchObject({ incomeChange: -30_050, farmersTrained: 52, photos: [] });
+  });
+});
+
+describe("disbursementBlocker", () => {
+  const approved = {
+    kind: "GRANT" as const,
+    status: "APPROVED" as const,
+    approvedFen: 1_938_272,
+    disbursedFen: 0,
+    suspendedAt: null,
+    suspensionReason: null,
+    score: null,
+  };
+
+  it("lets an approved grant be paid until it is paid in full", () => {
+    expect(disbursementBlocker(approved)).toBeNull();
+    expect(disbursementBlocker({ ...approved, disbursedFen: 1_938_272, status: "DISBURSED" })).toEqual({
+      code: "programme.over_approved",
+      params: { remaining: "¥0" },
+    });
+  });
+
+  it("holds a post-subsidy until a passing evaluation", () => {
+    const postSubsidy = { ...approved, kind: "POST_SUBSIDY" as const };
+    expect(disbursementBlocker(postSubsidy)?.code).toBe("programme.not_evaluated");
+    expect(disbursementBlocker({ ...postSubsidy, status: "EVALUATED", score: 59 })).toEqual({
+      code: "programme.evaluation_failed",
+      params: { score: 59, pass: 60 },
+    });
+    expect(disbursementBlocker({ ...postSubsidy, status: "EVALUATED", score: 60 })).toBeNull();
+  });
+
+  it("refuses a suspended or undecided application", () => {
+    expect(disbursementBlocker({ ...approved, suspendedAt: new Date(), suspensionReason: "审计" })).toEqual({
+      code: "programme.suspended",
+      params: { reason: "审计" },
+    });
+    expect(disbursementBlocker({ ...approved, status: "SUBMITTED", approvedFen: null })?.code).toBe(
+      "programme.not_disbursable",
+    );
+  });
+});
+
+describe("missingScores", () => {
+  it("counts scores that are not conflicts, never below zero", () => {
+    const reviews = [
+      { conflict: false, score: 80 },
+      { conflict: true, score: null },
+      { conflict: false, score: null },
+    ];
+    expect(missingScores(2, reviews)).toBe(1);
+    expect(missingScores(1, reviews)).toBe(0);
+    expect(missingScores(0, [])).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { userText } from "~/utils/user-text";
 import { OrganisationType, ProgrammeKind } from "~/generated/prisma/enums";
 import { checkboxes, optionalYuan, requiredYuan } from "~/modules/marketplace/marketplace.schema";
 import { endOfDayInLuoyang } from "~/utils/dates";
@@ -16,7 +17,7 @@ export const MAX_EVIDENCE_PHOTOS = 6;
 export const PASSING_SCORE = 60;
 
 const text = (min: number, max: number, message: string) =>
-  z.string({ message: "errors.required" }).trim().min(min, message).max(max, message);
+  userText(min, max, message, { required: message, multiline: true });
 
 /** A whole number typed in a text field ("52"); kept as a string input so forms stay typed. */
 const wholeNumber = (message: string, min = 0, max = 100_000_000) =>

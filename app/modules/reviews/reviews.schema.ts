@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanText } from "~/utils/user-text";
 import type { AgreementParty } from "~/generated/prisma/enums";
 
 /** Days after an agreement completes during which each side may review the other. */
@@ -24,7 +25,7 @@ const score = z
   .max(5, "reviews.errors.score_required");
 
 const text = (min: number, max: number, tooShort: string, tooLong: string) =>
-  z.string({ message: "errors.required" }).trim().min(min, tooShort).max(max, tooLong);
+  cleanText(z.string().min(min, tooShort).max(max, tooLong), { multiline: true });
 
 /** The review form of one side: its criteria, the overall rating and the text. */
 export function reviewFormSchema(side: AgreementParty) {

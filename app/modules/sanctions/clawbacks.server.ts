@@ -10,9 +10,9 @@ import {
 } from "~/modules/ledger/ledger.server";
 import { partyWallet } from "~/modules/ledger/party-wallet";
 import { seizeHeldWithdrawals } from "~/modules/wallet/withdrawals.server";
+import { moneyParam } from "~/i18n/format";
 import type { Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
-import { fenToYuanText } from "~/utils/money";
 import {
   assertBureau,
   commitAndDeliver,
@@ -43,7 +43,7 @@ export async function clawBack(
     });
     const claimable = application.disbursedFen - (earlier._sum.amountFen ?? 0);
     if (input.amountFen > claimable)
-      throw new DomainError("sanction.clawback_exceeds", { max: fenToYuanText(Math.max(claimable, 0)) });
+      throw new DomainError("sanction.clawback_exceeds", { max: moneyParam(Math.max(claimable, 0)) });
     const recovery = {
       party: { userId: application.applicantId, organisationId: application.organisationId },
       programmeId: application.programmeId,
@@ -101,7 +101,9 @@ export async function clawBack(
         type: "sanction.clawback",
         params: {
           programme: application.title,
-          amount: fenToYuanText(input.amountFen),
+          demanded: moneyParam(input.amountFen),
+          collected: moneyParam(recoveredFen),
+          owed: moneyParam(owedFen),
           reason: input.reason,
         },
       },
@@ -153,7 +155,11 @@ export async function collectOwed(actor: Actor, sanctionId: string, meta: Reques
       { organisationId: sanction.organisationId },
       {
         type: "sanction.collected",
-        params: { programme: sanction.application.title, amount: fenToYuanText(collected) },
+        params: {
+          programme: sanction.application.title,
+          collected: moneyParam(collected),
+          owed: moneyParam(after.owedFen ?? 0),
+        },
       },
     );
     return { result: { collectedFen: collected, ...after }, rows };

@@ -11,7 +11,7 @@ export const sanctionsMessagesEn: Record<keyof typeof sanctionsMessagesZh, strin
     "This application was never approved; it cannot be suspended or clawed back",
   "sanctions.errors.already_suspended": "Disbursement to this project is already suspended",
   "sanctions.errors.clawback_exceeds":
-    "More than the ¥{max} that can be clawed back (disbursed less earlier claw-backs)",
+    "More than the {max} that can be clawed back (disbursed less earlier claw-backs)",
   "sanctions.errors.not_clawback": "This sanction is not a claw-back",
   "sanctions.errors.nothing_owed": "Everything demanded has been recovered",
   "sanctions.errors.wallet_empty": "Their wallet holds nothing at the moment",
@@ -75,8 +75,10 @@ export const sanctionsMessagesEn: Record<keyof typeof sanctionsMessagesZh, strin
   "sanctions.banner.person": "you",
   "notification.sanction.suspended": "Disbursement to “{programme}” is suspended: {reason}",
   "notification.sanction.suspension_lifted": "Disbursement to “{programme}” has resumed",
-  "notification.sanction.clawback": "¥{amount} of “{programme}” is being clawed back: {reason}",
-  "notification.sanction.collected": "¥{amount} owed on “{programme}” was collected from your wallet",
+  "notification.sanction.clawback":
+    "{demanded} of “{programme}” is being clawed back ({reason}): {collected} was taken from your account and {owed} is still owed. Until it is paid no money leaves the account, and money arriving pays it first",
+  "notification.sanction.collected":
+    "{collected} owed on “{programme}” was collected from your account; {owed} is still owed",
   "notification.sanction.banned":
     "Barred until {until} from taking on projects or applying for funding: {reason}",
   "notification.sanction.ban_lifted": "Your ban was lifted: {reason}",

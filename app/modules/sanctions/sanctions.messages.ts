@@ -6,7 +6,7 @@ export const sanctionsMessagesZh = {
   "sanctions.errors.application_not_found": "找不到这个项目申请",
   "sanctions.errors.not_approved": "这个项目申请未经批准，不能停拨或追缴",
   "sanctions.errors.already_suspended": "这个项目的拨款已经暂停",
-  "sanctions.errors.clawback_exceeds": "追缴金额超过可追缴的 {max} 元（已拨付金额减去此前追缴）",
+  "sanctions.errors.clawback_exceeds": "追缴金额超过可追缴的 {max}（已拨付金额减去此前追缴）",
   "sanctions.errors.not_clawback": "这条记录不是追缴",
   "sanctions.errors.nothing_owed": "这笔追缴已经全部收回",
   "sanctions.errors.wallet_empty": "对方账户目前没有余额，暂时无法收回",
@@ -70,8 +70,9 @@ export const sanctionsMessagesZh = {
   "sanctions.banner.person": "本人",
   "notification.sanction.suspended": "项目「{programme}」的拨款已暂停：{reason}",
   "notification.sanction.suspension_lifted": "项目「{programme}」已恢复拨款",
-  "notification.sanction.clawback": "项目「{programme}」被追缴 {amount} 元：{reason}",
-  "notification.sanction.collected": "已从您的账户收回项目「{programme}」的追缴欠款 {amount} 元",
+  "notification.sanction.clawback":
+    "项目「{programme}」被要求追缴 {demanded}（{reason}）：已从您的账户收回 {collected}，尚欠 {owed}。欠款还清前账户资金不能转出，新到账的款项先用于还款",
+  "notification.sanction.collected": "已从您的账户收回项目「{programme}」的追缴欠款 {collected}，尚欠 {owed}",
   "notification.sanction.banned": "因“{reason}”，{until} 前不得承担项目或申请资助",
   "notification.sanction.ban_lifted": "对您的项目限制已解除：{reason}",
 };

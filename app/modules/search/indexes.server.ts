@@ -149,7 +149,14 @@ export async function loadDocuments(
   const idFilter = ids === "all" ? {} : { id: { in: ids } };
   if (index === "needs") {
     const needs = await client.need.findMany({
-      where: { ...idFilter, hiddenAt: null, status: { in: ["OPEN", "IN_PROGRESS", "COMPLETED"] } },
+      // Invitation-only needs stay out of the shared index (either engine): nobody finds them by
+      // searching, and a saved-search alert or a recommendation never names one.
+      where: {
+        ...idFilter,
+        hiddenAt: null,
+        invitationOnly: false,
+        status: { in: ["OPEN", "IN_PROGRESS", "COMPLETED"] },
+      },
       select: {
         ...listingSelect,
         description: true,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalUserText } from "~/utils/user-text";
 import { ServiceCategory, SpaceLevel } from "~/generated/prisma/enums";
 import { optionalYuan } from "~/modules/marketplace/marketplace.schema";
 import { COUNTY_CODES } from "~/modules/reference/reference";
@@ -15,12 +16,7 @@ export function insideLuoyang(latitude: number, longitude: number): boolean {
 
 const ALWAYS = { when: () => true };
 const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, "spaces.errors.too_long")
-    .optional()
-    .transform((value) => value ?? "");
+  optionalUserText(max, "spaces.errors.too_long", { multiline: true }).transform((value) => value ?? "");
 
 /** The space's own profile: where it is and when it opens. A location is both coordinates or neither. */
 export const SpaceProfileSchema = z

@@ -22,7 +22,7 @@ const turnaround = "spaces.errors.turnaround";
 export const ServiceFieldsSchema = z
   .object({
     category: z.enum(ServiceCategory, { message: "spaces.errors.category" }),
-    title: boundedText(4, 80, "spaces.errors.title_length"),
+    title: boundedText(4, 80, "spaces.errors.title_length", "errors.required", { multiline: false }),
     description: boundedText(20, 4000, "spaces.errors.description_length"),
     industries: checkboxes(z.enum(INDUSTRY_CODES, { message: "spaces.errors.industry_invalid" })).transform(
       (codes) => [...new Set(codes)],

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import { db } from "~/db.server";
 import { getEnv } from "~/env.server";
+import { secureCookies } from "~/utils/cookie-security.server";
 import type { Role } from "~/generated/prisma/enums";
 import { singleton } from "~/utils/singleton.server";
 import type { RequestMeta } from "~/utils/request.server";
@@ -33,7 +34,7 @@ function sessionCookie() {
   const env = getEnv();
   const secret = env.SESSION_SECRET;
   if (!secret) throw new Error("SESSION_SECRET is not set: the server sets it before handling requests");
-  const secure = env.COOKIE_SECURE ?? env.NODE_ENV === "production";
+  const secure = secureCookies();
   return singleton(`session-cookie:${secret}:${secure}`, () =>
     createCookie("xk_session", {
       httpOnly: true,

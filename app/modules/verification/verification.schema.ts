@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { userText } from "~/utils/user-text";
 import { normaliseIdentifier } from "~/modules/users/users.schema";
 import { isValidCreditCode, isValidIdNumber, normaliseCode } from "./identity-codes";
 
 const ALWAYS = { when: () => true };
 
 function requiredText(max: number, message = "errors.required") {
-  return z.string({ message: "errors.required" }).trim().min(1, "errors.required").max(max, message);
+  return userText(1, max, message);
 }
 
 /** A mainland mobile number in any way people type it, stored as "+86…". */

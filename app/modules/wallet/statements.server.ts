@@ -7,6 +7,7 @@ import { DomainError } from "~/utils/errors";
 import { toCsv } from "~/utils/csv";
 import { luoyangDateTime } from "~/utils/dates";
 import { fenToYuan } from "~/utils/money";
+import { describeLines } from "./statement-descriptions.server";
 import { canViewAccount, parseWalletId, ownerExists, canManageWallet } from "./wallet-owners.server";
 
 /**
@@ -73,15 +74,20 @@ export async function getAccountStatement(
   const account = await viewableAccount(actor, accountId);
   const page = await statement(accountId, filters);
   const labels = await describeAccounts([accountId, ...page.lines.map((line) => line.counterparty)], locale);
-  const [canManage, owedFen, debts] = await Promise.all([
+  const [canManage, owedFen, debts, descriptions] = await Promise.all([
     canManageWallet(actor, accountId),
     owedBy(accountId),
     openDebts(accountId),
+    describeLines(page.lines, locale),
   ]);
   return {
     account: { ...account, label: labels.get(accountId)!, canManage, owedFen },
     debts,
-    lines: page.lines.map((line) => ({ ...line, counterpartyLabel: labels.get(line.counterparty)! })),
+    lines: page.lines.map((line) => ({
+      ...line,
+      counterpartyLabel: labels.get(line.counterparty)!,
+      description: descriptions.get(line.transferId)!,
+    })),
     total: page.total,
     pages: page.pages,
   };
@@ -113,16 +119,19 @@ export async function statementCsv(
     if (page >= chunk.pages) break;
   }
   lines.reverse();
-  const labels = await describeAccounts(
-    lines.map((line) => line.counterparty),
-    locale,
-  );
+  const [labels, descriptions] = await Promise.all([
+    describeAccounts(
+      lines.map((line) => line.counterparty),
+      locale,
+    ),
+    describeLines(lines, locale),
+  ]);
   return toCsv([
     CSV_COLUMNS.map((key) => translate(locale, key)),
     ...lines.map((line) => [
       luoyangDateTime(line.at),
       translate(locale, `ledger.reason.${line.reason}`),
-      line.memo,
+      descriptions.get(line.transferId)!,
       labels.get(line.counterparty)!,
       line.amountFen > 0 ? fenToYuan(line.amountFen) : "",
       line.amountFen < 0 ? fenToYuan(-line.amountFen) : "",

@@ -1,7 +1,7 @@
 import { db, type Tx } from "~/db.server";
 import { walletHref } from "./wallet-links";
 import type { Role } from "~/generated/prisma/enums";
-import { formatMoney } from "~/i18n/format";
+import { moneyParam } from "~/i18n/format";
 import type { Owner } from "~/modules/ledger/ledger.server";
 import { createNotifications, type NewNotification } from "~/modules/notifications/notifications.server";
 import { can, type Actor } from "~/modules/users/permissions";
@@ -106,4 +106,4 @@ export async function notifyHolders(
 }
 
 // Notification texts are stored once and read in either language; "¥1,234.50" reads in both.
-export const moneyText = (fen: number) => formatMoney("en", fen);
+export const moneyText = moneyParam;

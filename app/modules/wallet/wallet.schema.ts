@@ -1,5 +1,9 @@
 import { z } from "zod";
+import { userText } from "~/utils/user-text";
+import { AMOUNT_FORMAT_MESSAGE, normaliseAmountText } from "~/utils/money";
 import { IdempotencyKeySchema, MAX_TRANSFER_FEN } from "~/modules/ledger/ledger.schema";
+
+const AMOUNT_LIKE = /^[\d\s,.，．\uFF10-\uFF19¥￥+\-−]+$/;
 
 type AmountResult = { fen: number } | { error: string };
 
@@ -9,11 +13,12 @@ type AmountResult = { fen: number } | { error: string };
  * decimals, zero or negative (unless `signed`), above one transfer's limit.
  */
 export function parseYuanAmount(raw: string, { signed = false } = {}): AmountResult {
-  const text = raw
-    .trim()
-    .replace(/[,\s，]/g, "")
-    .replace(/^[¥￥]/, "");
-  const negative = /^[-−]/.test(text);
+  if (raw.trim() === "") return { error: "ledger.errors.amount_invalid" };
+  const text = normaliseAmountText(raw);
+  // Digits and separators in a shape that could mean two amounts ("1,5"): show the accepted form.
+  if (text === null)
+    return { error: AMOUNT_LIKE.test(raw) ? AMOUNT_FORMAT_MESSAGE : "ledger.errors.amount_invalid" };
+  const negative = text.startsWith("-");
   const match = /^(\d+)(?:\.(\d+))?$/.exec(negative ? text.slice(1) : text);
   if (!match) return { error: "ledger.errors.amount_invalid" };
   const [, whole = "", fraction = ""] = match;
@@ -42,12 +47,7 @@ export function yuanField({ signed = false } = {}) {
     });
 }
 
-const text = (min: number, max: number, message: string) =>
-  z
-    .string({ message: "errors.required" })
-    .trim()
-    .min(min, min === 1 ? "errors.required" : message)
-    .max(max, message);
+const text = (min: number, max: number, message: string) => userText(min, max, message);
 
 /** Bank references are compared without spaces and case, so "ab 12" and "AB12" are one transfer. */
 export const BankReferenceSchema = z

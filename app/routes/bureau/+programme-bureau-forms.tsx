@@ -65,20 +65,40 @@ export function ReviewForms({ lastResult }: { lastResult: Reply }) {
   );
 }
 
-export function DecisionForms({ lastResult }: { lastResult: Reply }) {
+/** 批准 is offered once enough reviewers have scored (`missingScores`); 驳回 always. */
+export function DecisionForms({
+  lastResult,
+  reviews,
+}: {
+  lastResult: Reply;
+  reviews: { required: number; missing: number };
+}) {
   const { t } = useT();
   const [approve, approveFields] = useIntentForm("approve", lastResult);
   const [reject, rejectFields] = useIntentForm("reject", lastResult);
   return (
     <div className="card space-y-4">
       <h2 className="font-semibold">{t("programmes.decision")}</h2>
-      <Form method="post" {...getFormProps(approve)} className="space-y-3">
-        <FormErrors errors={approve.errors} />
-        <input type="hidden" name="intent" value="approve" />
-        <TextField meta={approveFields.approved} label={t("programmes.approvedAmount")} inputMode="decimal" />
-        <TextAreaField meta={approveFields.note} label={t("programmes.note")} rows={2} />
-        <Submit label={t("programmes.approve")} primary />
-      </Form>
+      {reviews.missing > 0 ? (
+        <p role="note" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {t("programmes.errors.not_enough_reviews", {
+            required: reviews.required,
+            have: reviews.required - reviews.missing,
+          })}
+        </p>
+      ) : (
+        <Form method="post" {...getFormProps(approve)} className="space-y-3">
+          <FormErrors errors={approve.errors} />
+          <input type="hidden" name="intent" value="approve" />
+          <TextField
+            meta={approveFields.approved}
+            label={t("programmes.approvedAmount")}
+            inputMode="decimal"
+          />
+          <TextAreaField meta={approveFields.note} label={t("programmes.note")} rows={2} />
+          <Submit label={t("programmes.approve")} primary />
+        </Form>
+      )}
       <Form method="post" {...getFormProps(reject)} className="space-y-3">
         <FormErrors errors={reject.errors} />
         <input type="hidden" name="intent" value="reject" />

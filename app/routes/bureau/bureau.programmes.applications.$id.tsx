@@ -11,6 +11,7 @@ import { replyFor } from "~/components/forms";
 import { useT } from "~/i18n/use-t";
 import { getBureauApplicationView } from "~/modules/programmes/programmes.queries.server";
 import { BureauApplicationIntentSchema } from "~/modules/programmes/programmes.schema";
+import { missingScores } from "~/modules/programmes/programmes.rules";
 import { performBureauIntent } from "~/modules/programmes/programmes.server";
 import { requirePermission } from "~/modules/users/guards.server";
 import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
@@ -48,6 +49,7 @@ export default function BureauApplicationPage() {
   const { application, idempotencyKey } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const decided = application.status !== "SUBMITTED";
+  const refusal = application.disbursementRefusal;
   return (
     <section className="mx-auto max-w-3xl space-y-4">
       <p>
@@ -99,13 +101,25 @@ export default function BureauApplicationPage() {
         </ul>
         {!decided ? <ReviewForms lastResult={lastResult} /> : null}
       </div>
-      {!decided ? <DecisionForms lastResult={lastResult} /> : null}
+      {!decided ? (
+        <DecisionForms
+          lastResult={lastResult}
+          reviews={{
+            required: application.programme.reviewsRequired,
+            missing: missingScores(application.programme.reviewsRequired, application.reviews),
+          }}
+        />
+      ) : null}
       <Disbursements payments={application.disbursements}>
-        {application.approvedFen !== null && application.disbursedFen < application.approvedFen ? (
-          <DisburseForm lastResult={replyFor(lastResult, "disburse")} idempotencyKey={idempotencyKey} />
-        ) : application.approvedFen !== null ? (
+        {application.approvedFen === null ? null : application.disbursedFen >= application.approvedFen ? (
           <p>{t("programmes.paidInFull")}</p>
-        ) : null}
+        ) : refusal ? (
+          <p role="note" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            {t(refusal.message, refusal.params)}
+          </p>
+        ) : (
+          <DisburseForm lastResult={replyFor(lastResult, "disburse")} idempotencyKey={idempotencyKey} />
+        )}
       </Disbursements>
       {application.outcome ? (
         <OutcomeFacts

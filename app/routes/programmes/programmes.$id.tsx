@@ -38,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function ProgrammePage() {
   const { t } = useT();
   const { programme, eligibility, own, accepting } = useLoaderData<typeof loader>();
-  const canApply = eligibility.some((org) => org.verified && org.reasons.length === 0);
+  const canApply = eligibility.some((org) => org.verified && !org.ban && org.reasons.length === 0);
   return (
     <section className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">{programme.title}</h1>
@@ -55,6 +55,10 @@ export default function ProgrammePage() {
         {eligibility.map((org) =>
           !org.verified ? (
             <p key={org.id}>{t("programmes.orgUnverified", { org: org.name })}</p>
+          ) : org.ban ? (
+            <p key={org.id} className="text-red-800">
+              {t("programmes.banned", { org: org.name, reason: org.ban.reason, until: org.ban.until })}
+            </p>
           ) : org.reasons.length === 0 ? (
             <p key={org.id} className="text-brand-800">
               {t("programmes.eligible", { org: org.name })}

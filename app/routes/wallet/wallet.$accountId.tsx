@@ -25,7 +25,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       throw domainErrorResponse(error);
     },
   );
-  return { ...result, filters, locale };
+  // The memo stays in the API; the page shows each line's description, never a raw memo.
+  const lines = result.lines.map(({ memo: _memo, ...line }) => line);
+  return { ...result, lines, filters, locale };
 }
 
 /** The page's query string with some parameters changed (empty ones dropped). */

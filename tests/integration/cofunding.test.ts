@@ -43,7 +43,7 @@ import {
 import { createExpert, createVillage } from "../support/needs-factories";
 import { approveDirectly, createApplication } from "../support/programmes-factories";
 import { createSignedAgreement, signedTermsFor } from "../support/agreements-factories";
-import { TEST_PASSWORD } from "../support/factories";
+import { TEST_PASSWORD, createUser } from "../support/factories";
 
 useTestDatabase();
 
@@ -417,6 +417,7 @@ describe("the demo data", () => {
     const { organisation, head } = await createVillage();
     const expert = await createExpert();
     const programme = await createCoPayProgramme(50_000_000);
+    const finance = await createUser({ role: "ADMIN" });
     const seeded = await db.$transaction((tx) =>
       seedCofundingDemo(
         tx,
@@ -425,6 +426,7 @@ describe("the demo data", () => {
           villageHeadId: head.id,
           expertId: expert.id,
           bureauUserId: programme.bureau.id,
+          financeUserId: finance.id,
           programmeId: programme.programme.id,
         },
         new Date(),

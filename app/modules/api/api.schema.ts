@@ -117,6 +117,13 @@ const int = z.number().int();
 const needFigures = { needsPosted: int, needsMatched: int };
 /** The money figures every breakdown reports: released from escrow, disbursed by programmes. */
 const paidFigures = { releasedFen: fen, disbursedFen: fen };
+/** The dashboard's one definition of a first response (first-response.server.ts). */
+const medianHours = z
+  .number()
+  .nullable()
+  .describe(
+    "Median hours from a need's publication to its first application by an expert (an invited expert accepts by applying); an application older than the publication counts as 0 hours; hidden needs are left out; one decimal; null without any answered need.",
+  );
 const YearSchema = z.object({
   year: int,
   spacesTotal: int,
@@ -125,7 +132,7 @@ const YearSchema = z.object({
   demosNew: int,
   commissioners: int,
   ...needFigures,
-  medianHours: z.number().nullable(),
+  medianHours,
   fundedFen: fen,
   ...paidFigures,
 });
@@ -135,9 +142,11 @@ const CountySchema = z.object({
   demos: int,
   commissioners: int,
   ...needFigures,
-  medianHours: z.number().nullable(),
+  medianHours,
   ...paidFigures,
-  escrowFen: fen,
+  escrowFen: fen.describe(
+    "Held in escrow now for agreements of this county: the need's county, else the payer organisation's, else the payee organisation's.",
+  ),
 });
 const IndustrySchema = z.object({ industry: z.string(), ...needFigures, ...paidFigures });
 

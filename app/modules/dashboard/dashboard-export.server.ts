@@ -12,6 +12,8 @@ export interface ExportTable {
   sheet: string;
   header: string[];
   rows: ExportCell[][];
+  /** Help text for a heading, by column index: a note on the heading cell in Excel. */
+  notes?: Record<number, string>;
 }
 
 const money = (fen: number): ExportCell => ({ fen });
@@ -62,6 +64,7 @@ export function dashboardTables(figures: DashboardFigures, locale: Locale): Expo
         yuan("dashboard.col.released"),
         yuan("dashboard.col.disbursed"),
       ],
+      notes: { 8: t("dashboard.firstResponse.help") },
       rows: figures.years.map((row) => [
         row.year,
         row.spacesTotal,
@@ -91,6 +94,7 @@ export function dashboardTables(figures: DashboardFigures, locale: Locale): Expo
         yuan("dashboard.col.disbursed"),
         yuan("dashboard.col.escrow"),
       ],
+      notes: { 6: t("dashboard.firstResponse.help") },
       rows: figures.counties.map((row) => [
         nameOf(COUNTIES, row.countyCode),
         row.spaces,
@@ -165,7 +169,10 @@ export async function dashboardXlsx(
   workbook.creator = "XiangKe";
   for (const table of dashboardTables(figures, locale)) {
     const sheet = workbook.addWorksheet(table.sheet);
-    sheet.addRow(table.header).font = { bold: true };
+    const header = sheet.addRow(table.header);
+    header.font = { bold: true };
+    for (const [column, note] of Object.entries(table.notes ?? {}))
+      header.getCell(Number(column) + 1).note = note;
     for (const row of table.rows) {
       const added = sheet.addRow(
         row.map((cell) => (cell !== null && typeof cell === "object" ? cell.fen / 100 : cell)),

@@ -44,7 +44,9 @@ export const dashboardMessagesEn: Record<keyof typeof dashboardMessagesZh, strin
   "dashboard.col.commissioners": "Commissioners",
   "dashboard.col.needsPosted": "Needs posted",
   "dashboard.col.needsMatched": "Needs matched",
-  "dashboard.col.medianHours": "Median hours to first application",
+  "dashboard.col.medianHours": "Median hours to first response",
+  "dashboard.firstResponse.help":
+    "First response: the hours from a need's publication to the first application by an expert (an invited expert accepts by applying). An application older than the publication counts as 0 hours; hidden needs are left out. Every table, export and the API use this definition.",
   "dashboard.col.funded": "Paid into escrow",
   "dashboard.col.released": "Released from escrow",
   "dashboard.col.disbursed": "Disbursed (less claw-backs)",

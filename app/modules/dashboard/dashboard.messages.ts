@@ -41,6 +41,8 @@ export const dashboardMessagesZh = {
   "dashboard.col.needsPosted": "发布需求",
   "dashboard.col.needsMatched": "对接成功",
   "dashboard.col.medianHours": "首次响应中位时长（小时）",
+  "dashboard.firstResponse.help":
+    "首次响应：从需求发布到第一位专家提交申请（受邀专家接受邀请即提交申请）的小时数；发布前已有的申请按 0 小时计，被隐藏的需求不计。看板各表、导出文件和接口都按这一口径。",
   "dashboard.col.funded": "存入托管",
   "dashboard.col.released": "托管放款",
   "dashboard.col.disbursed": "项目拨付（扣除追缴）",

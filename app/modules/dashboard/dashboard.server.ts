@@ -2,6 +2,7 @@ import { luoyangYear } from "~/utils/dates";
 import { db, type Tx } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { COUNTIES, INDUSTRIES } from "~/modules/reference/reference";
+import { firstResponses, roundHours, yearOf } from "./first-response.server";
 import { PLAN_TARGETS, actualFor, isMet, type TargetMetric } from "./plan-targets";
 
 export interface DashboardFilters {
@@ -19,7 +20,7 @@ export interface YearFigures {
   commissioners: number;
   needsPosted: number;
   needsMatched: number;
-  /** Median hours from publishing a need to its first application; null without applications. */
+  /** Median first response (first-response.server.ts) of the year's needs; null without answers. */
   medianHours: number | null;
   fundedFen: number;
   releasedFen: number;
@@ -66,15 +67,6 @@ export interface DashboardFigures {
   industries: IndustryFigures[];
 }
 
-/**
- * The year of a timestamp in Luoyang. Prisma stores `timestamp without time zone` in UTC, so the
- * value is first read as UTC and then converted; a single `AT TIME ZONE 'Asia/Shanghai'` would
- * read it as Shanghai time and shift it the wrong way. Column names are constants of this file.
- */
-function yearOf(column: string) {
-  return Prisma.raw(`date_part('year', (${column} AT TIME ZONE 'UTC') AT TIME ZONE 'Asia/Shanghai')::int`);
-}
-
 function where(condition: boolean, fragment: Prisma.Sql) {
   return condition ? fragment : Prisma.empty;
 }
@@ -94,6 +86,17 @@ type MoneyRow = {
   disbursed: bigint;
 };
 type EscrowRow = { county: string | null; held: bigint };
+
+/**
+ * Where an agreement's money belongs: the county of its need; an agreement made without a need
+ * (co-funded work agreed directly) belongs to its payer organisation's county, else its payee
+ * organisation's. `agreementPlaces` joins what `agreementCounty` reads, given the agreement `ag`.
+ */
+const agreementPlaces = Prisma.sql`
+    LEFT JOIN "Need" n ON n.id = ag."needId"
+    LEFT JOIN "Organisation" payer ON payer.id = ag."payerOrganisationId"
+    LEFT JOIN "Organisation" payee ON payee.id = ag."payeeOrganisationId"`;
+const agreementCounty = Prisma.sql`coalesce(n."countyCode", payer."countyCode", payee."countyCode")`;
 
 /** The raw grouped figures: one small row per (year, county[, industry]), folded in JS below. */
 async function loadGroups(tx: Tx, { year, countyCode, industry }: DashboardFilters) {
@@ -122,21 +125,17 @@ async function loadGroups(tx: Tx, { year, countyCode, industry }: DashboardFilte
     FROM "Need" n
     WHERE n."publishedAt" IS NOT NULL ${needFilter}
     GROUP BY 1, 2, 3`;
-  // Medians cannot be added up, so one query gives them per year and per county (grouping sets).
+  // Medians cannot be added up, so one query gives them per year and per county (grouping sets),
+  // over the one definition of a first response.
   const medians = await tx.$queryRaw<MedianRow[]>`
     SELECT CASE WHEN grouping(f.year) = 0 THEN f.year END AS year,
       CASE WHEN grouping(f.county) = 0 THEN f.county END AS county,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY f.hours) AS hours
-    FROM (
-      SELECT ${yearOf(`n."publishedAt"`)} AS year, n."countyCode" AS county,
-        (extract(epoch FROM min(a."createdAt") - n."publishedAt") / 3600)::float8 AS hours
-      FROM "Need" n JOIN "Application" a ON a."needId" = n.id
-      WHERE n."publishedAt" IS NOT NULL ${needFilter} ${where(!!year, Prisma.sql`AND ${yearOf(`n."publishedAt"`)} = ${year}`)}
-      GROUP BY n.id
-    ) f
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY f.hours) FILTER (WHERE f.hours IS NOT NULL) AS hours
+    FROM ${firstResponses({ year, countyCode, industry })} f
     GROUP BY GROUPING SETS ((f.year), (f.county))`;
-  // Milestone money belongs to the need of its agreement, programme money to its application.
-  const moneyCounty = Prisma.sql`coalesce(pa."countyCode", n."countyCode")`;
+  // Milestone money belongs to the county of its agreement (agreementCounty above), programme
+  // money to its application's.
+  const moneyCounty = Prisma.sql`coalesce(pa."countyCode", ${agreementCounty})`;
   const moneyIndustry = Prisma.sql`coalesce(pa.industry, n.industry)`;
   const money = await tx.$queryRaw<MoneyRow[]>`
     SELECT ${yearOf(`t."createdAt"`)} AS year, ${moneyCounty} AS county, ${moneyIndustry} AS industry,
@@ -146,19 +145,19 @@ async function loadGroups(tx: Tx, { year, countyCode, industry }: DashboardFilte
     FROM "LedgerTransfer" t
     LEFT JOIN "ProgrammeApplication" pa ON pa.id = t."programmeApplicationId"
     LEFT JOIN "Agreement" ag ON ag.id = t."agreementId"
-    LEFT JOIN "Need" n ON n.id = ag."needId"
+    ${agreementPlaces}
     WHERE t.reason IN ('MILESTONE_FUND', 'MILESTONE_RELEASE', 'DISPUTE_RELEASE', 'DISBURSEMENT', 'CLAWBACK')
       ${where(!!countyCode, Prisma.sql`AND ${moneyCounty} = ${countyCode}`)}
       ${where(!!industry, Prisma.sql`AND ${moneyIndustry} = ${industry}`)}
     GROUP BY 1, 2, 3`;
   const escrow = await tx.$queryRaw<EscrowRow[]>`
-    SELECT n."countyCode" AS county, coalesce(sum(la."balanceFen"), 0)::bigint AS held
+    SELECT ${agreementCounty} AS county, coalesce(sum(la."balanceFen"), 0)::bigint AS held
     FROM "LedgerAccount" la
     LEFT JOIN "Milestone" m ON m.id = la."milestoneId"
     LEFT JOIN "Agreement" ag ON ag.id = m."agreementId"
-    LEFT JOIN "Need" n ON n.id = ag."needId"
+    ${agreementPlaces}
     WHERE la.kind = 'ESCROW'
-      ${where(!!countyCode, Prisma.sql`AND n."countyCode" = ${countyCode}`)}
+      ${where(!!countyCode, Prisma.sql`AND ${agreementCounty} = ${countyCode}`)}
       ${where(!!industry, Prisma.sql`AND n.industry = ${industry}`)}
     GROUP BY 1`;
   return { spaces, demos, commissioners, needs, medians, money, escrow };
@@ -261,9 +260,4 @@ export async function dashboardFigures(filters: DashboardFilters = {}): Promise<
   });
 
   return { filters, years, targets, escrowHeldFen: sum(escrow, (row) => row.held), counties, industries };
-}
-
-/** Hours with one decimal: enough to read, stable to compare. */
-function roundHours(hours: number | null | undefined): number | null {
-  return hours == null ? null : Math.round(Number(hours) * 10) / 10;
 }

@@ -3,6 +3,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { nextContractNumber } from "~/modules/agreements/agreements.server";
 import type { AgreementTerms } from "~/modules/agreements/terms";
 import { termsHash } from "~/modules/agreements/terms-hash.server";
+import { DAY } from "./demo-timeline";
 
 /** The demo's parties to an agreement: the cooperative (its head signs for it) and the expert. */
 export interface DemoParties {
@@ -13,18 +14,16 @@ export interface DemoParties {
 
 /**
  * A demo agreement in which the cooperative pays the expert, its first version signed by both on
- * `signedAt` as the signing page records it. The caller adds the status and what it links to.
+ * `signedAt` as the signing page records it: drafted two days before, proposed one day before.
+ * The caller adds the status, what it links to, and milestones created at `createdAt`.
  */
-export async function signedAgreementData(
-  tx: Tx,
-  terms: AgreementTerms,
-  ids: DemoParties,
-  signedAt: Date,
-  now: Date,
-) {
+export async function signedAgreementData(tx: Tx, terms: AgreementTerms, ids: DemoParties, signedAt: Date) {
   const hash = termsHash(terms);
+  const createdAt = new Date(signedAt.getTime() - 2 * DAY);
+  const proposedAt = new Date(signedAt.getTime() - DAY);
   return {
-    number: await nextContractNumber(tx, now),
+    number: await nextContractNumber(tx, createdAt),
+    createdAt,
     title: terms.title,
     payerOrganisationId: ids.coopOrganisationId,
     payerUserId: ids.villageHeadId,
@@ -38,7 +37,8 @@ export async function signedAgreementData(
         termsHash: hash,
         status: "SIGNED",
         createdById: ids.villageHeadId,
-        proposedAt: signedAt,
+        createdAt,
+        proposedAt,
         signedAt,
         signatures: {
           create: [

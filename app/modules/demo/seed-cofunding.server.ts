@@ -1,27 +1,26 @@
 import type { Tx } from "~/db.server";
 import type { AgreementTerms } from "~/modules/agreements/terms";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { signedAgreementData } from "./seed-agreement.server";
-import {
-  CLEARING,
-  ensureAccount,
-  ensureWallet,
-  escrowId,
-  programmeAccountId,
-  transfer,
-  walletId,
-} from "~/modules/ledger/ledger.server";
+import { payIntoEscrow } from "~/modules/escrow/escrow-funding.server";
+import { programmeAccountId, walletId } from "~/modules/ledger/ledger.server";
+import { creditOfflineDeposit } from "~/modules/wallet/deposits.server";
 import { addMonths, luoyangToday } from "~/utils/dates";
+import { signedAgreementData } from "./seed-agreement.server";
+import { DAY } from "./demo-timeline";
 
-const DAY = 24 * 3600_000;
+/** The bank's reference of the cooperative's demo transfer (one deposit per reference). */
+export const DEMO_DEPOSIT_REFERENCE = "DEMO-COOP-0001";
 
 /**
  * Co-funding in the demo: an agreement in force for greenhouse mushroom-shed renovation whose
  * first milestone (¥20,000) is paid 30 % by the cooperative and 70 % by a programme co-pay. The
  * cooperative has paid its share into escrow already; the programme's share waits for bureau
  * staff to press "出资" on the payers page. The second milestone is paid by the cooperative alone.
- * Call inside the seed transaction once the cooperative, its head, the expert, the bureau person
- * and the programmes exist; `programmeId` defaults to the first open programme.
+ * The money moves as the real services move it: platform finance records the cooperative's bank
+ * transfer as an offline deposit (creditOfflineDeposit), and the cooperative's share goes into
+ * escrow with the transfer, funder row and audit entry fundShare writes.
+ * Call inside the seed transaction once the cooperative, its head, the expert, the bureau person,
+ * a finance officer and the programmes exist; `programmeId` defaults to the first open programme.
  */
 export async function seedCofundingDemo(
   tx: Tx,
@@ -30,6 +29,8 @@ export async function seedCofundingDemo(
     villageHeadId: string;
     expertId: string;
     bureauUserId: string;
+    /** Platform finance staff (finance.manage), who record the bank transfer. */
+    financeUserId: string;
     programmeId?: string;
   },
   now: Date,
@@ -44,7 +45,7 @@ export async function seedCofundingDemo(
       })
     )?.id;
   if (!programmeId) throw new Error("seedCofundingDemo needs an open programme");
-  const startedAt = new Date(now.getTime() - 10 * DAY);
+  const startedAt = new Date(now.getTime() - 30 * DAY);
   const startDate = luoyangToday(startedAt);
   const milestones = [
     {
@@ -67,11 +68,18 @@ export async function seedCofundingDemo(
     reviewWindowDays: 14,
     components: [{ type: "TECH_CONTRACT", feeFen: 3_000_000, milestones }],
   };
+  const signed = await signedAgreementData(tx, terms, ids, startedAt);
   const agreement = await tx.agreement.create({
     data: {
-      ...(await signedAgreementData(tx, terms, ids, startedAt, now)),
+      ...signed,
       status: "ACTIVE",
-      milestones: { create: milestones.map((milestone, index) => ({ ...milestone, position: index + 1 })) },
+      milestones: {
+        create: milestones.map((milestone, index) => ({
+          ...milestone,
+          position: index + 1,
+          createdAt: signed.createdAt,
+        })),
+      },
     },
     select: { id: true, milestones: { where: { position: 1 }, select: { id: true } } },
   });
@@ -79,42 +87,68 @@ export async function seedCofundingDemo(
   const coopWallet = walletId({ organisationId: ids.coopOrganisationId });
   const [coopShare, programmeShare] = await Promise.all([
     tx.milestoneFunder.create({
-      data: { milestoneId, position: 0, accountId: coopWallet, shareFen: 600_000 },
-      select: { id: true },
+      data: {
+        milestoneId,
+        position: 0,
+        accountId: coopWallet,
+        shareFen: 600_000,
+        createdAt: signed.createdAt,
+      },
+      select: { id: true, shareFen: true },
     }),
     tx.milestoneFunder.create({
-      data: { milestoneId, position: 1, accountId: programmeAccountId(programmeId), shareFen: 1_400_000 },
+      data: {
+        milestoneId,
+        position: 1,
+        accountId: programmeAccountId(programmeId),
+        shareFen: 1_400_000,
+        createdAt: signed.createdAt,
+      },
       select: { id: true },
     }),
   ]);
-  // The cooperative's share came in by bank transfer and went straight into escrow.
-  await ensureWallet(tx, { organisationId: ids.coopOrganisationId });
-  await transfer(tx, {
-    from: CLEARING,
-    to: coopWallet,
-    amountFen: 600_000,
-    reason: "DEPOSIT",
-    actorId: ids.bureauUserId,
-    memo: "演示：合作社线下转账",
+  // The cooperative's share came in by bank transfer, recorded by platform finance, and the
+  // cooperative's head paid it into escrow.
+  const coop = await tx.organisation.findUniqueOrThrow({
+    where: { id: ids.coopOrganisationId },
+    select: { name: true },
   });
-  await ensureAccount(tx, { id: escrowId(milestoneId), kind: "ESCROW", milestoneId });
-  const funded = await transfer(tx, {
-    from: coopWallet,
-    to: escrowId(milestoneId),
-    amountFen: 600_000,
-    reason: "MILESTONE_FUND",
-    agreementId: agreement.id,
-    milestoneId,
-    actorId: ids.villageHeadId,
-    memo: `share:${coopShare.id}`,
+  await creditOfflineDeposit(tx, ids.financeUserId, {
+    accountId: coopWallet,
+    amountFen: coopShare.shareFen,
+    bankReference: DEMO_DEPOSIT_REFERENCE,
+    payerName: coop.name,
+    note: "",
+  });
+  const transferId = await payIntoEscrow(
+    tx,
+    {
+      from: coopWallet,
+      amountFen: coopShare.shareFen,
+      agreementId: agreement.id,
+      milestoneId,
+      actorId: ids.villageHeadId,
+      memo: `share:${coopShare.id}`,
+    },
+    { code: "cofunding.insufficient_funds", ledgerCodes: ["ledger.insufficient_funds"] },
+  );
+  // The ledger stamps the transfer with the database's clock; the share is funded at that moment.
+  const { createdAt: fundedAt } = await tx.ledgerTransfer.findUniqueOrThrow({
+    where: { id: transferId },
+    select: { createdAt: true },
   });
   await tx.milestoneFunder.update({
     where: { id: coopShare.id },
-    data: {
-      fundedAt: new Date(now.getTime() - 2 * DAY),
-      fundedById: ids.villageHeadId,
-      transferId: funded.id,
-    },
+    data: { fundedAt, fundedById: ids.villageHeadId, transferId },
+    select: { id: true },
+  });
+  await recordAudit(tx, {
+    actorId: ids.villageHeadId,
+    action: "milestone.share_funded",
+    subjectType: "Milestone",
+    subjectId: milestoneId,
+    after: { funderId: coopShare.id, accountId: coopWallet, shareFen: coopShare.shareFen, transferId },
+    ip: null,
   });
   await recordAudit(tx, {
     actorId: null,

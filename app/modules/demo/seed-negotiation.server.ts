@@ -1,13 +1,14 @@
 import type { Tx } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
-
-const DAY = 24 * 3600_000;
+import { DAY, HOUR } from "./demo-timeline";
 
 /**
  * Invitations and counter-offers in the demo: the cooperative invites the demo expert to one of
  * its open needs, and on another the expert's application went back and forth — the original
  * (revision 0), the cooperative's lower offer the expert declined, and the expert's middle price
- * now waiting for the cooperative's answer.
+ * now waiting for the cooperative's answer. Each step is dated after the need it answers was
+ * published (the newest need is at least three days old, as the seed publishes them) and never
+ * after `now`.
  * Call after the cooperative's needs and the expert's profile exist, inside the seed transaction.
  */
 export async function seedNegotiationDemo(
@@ -17,7 +18,7 @@ export async function seedNegotiationDemo(
 ) {
   const needs = await tx.need.findMany({
     where: { organisationId: ids.coopOrganisationId, status: "OPEN" },
-    select: { id: true, arrangements: true },
+    select: { id: true, arrangements: true, publishedAt: true },
     orderBy: { publishedAt: "desc" },
     take: 2,
   });
@@ -30,7 +31,7 @@ export async function seedNegotiationDemo(
       expertId: ids.expertId,
       invitedById: ids.villageHeadId,
       message: "老师您好，我们合作社看了您的介绍，想请您来指导一下，方便的话请申请。",
-      createdAt: new Date(now.getTime() - 1 * DAY),
+      createdAt: within(invitedTo.publishedAt!, 1 * DAY, now),
     },
     select: { id: true },
   });
@@ -42,7 +43,11 @@ export async function seedNegotiationDemo(
   });
 
   const arrangement = negotiated.arrangements[0] ?? "TECH_CONTRACT";
-  const sent = new Date(now.getTime() - 4 * DAY);
+  // The expert applied six hours after the need went up; each counter-offer took a day (less
+  // when the need is younger).
+  const sent = within(negotiated.publishedAt!, 6 * HOUR, new Date(now.getTime() - 2 * DAY));
+  const step = Math.min(DAY, (now.getTime() - sent.getTime()) / 2);
+  const later = (steps: number) => new Date(sent.getTime() + steps * step);
   const original = {
     approach:
       "先到合作社菌棒厂房现场取样，查清杂菌种类和污染环节；再调整灭菌温度、时间和接种室消毒流程，培训两名技术员按新流程操作，跟踪一个出菇周期。",
@@ -76,8 +81,8 @@ export async function seedNegotiationDemo(
         note: "合作社今年资金紧张，培训能否只安排一次？",
         status: "DECLINED",
         respondedById: ids.expertId,
-        respondedAt: new Date(sent.getTime() + 2 * DAY),
-        createdAt: new Date(sent.getTime() + 1 * DAY),
+        respondedAt: later(2),
+        createdAt: later(1),
       },
       {
         applicationId: application.id,
@@ -89,7 +94,7 @@ export async function seedNegotiationDemo(
         priceFen: 1_000_000,
         note: "培训改为一次，另外留一份图文操作手册，价格可以降到一万元。",
         status: "PROPOSED",
-        createdAt: new Date(sent.getTime() + 2 * DAY),
+        createdAt: later(2),
       },
     ],
   });
@@ -99,4 +104,9 @@ export async function seedNegotiationDemo(
     subjectType: "Application",
     subjectId: application.id,
   });
+}
+
+/** `after` past `from`, but no later than `latest` (and never before `from`). */
+function within(from: Date, after: number, latest: Date): Date {
+  return new Date(Math.max(from.getTime(), Math.min(from.getTime() + after, latest.getTime())));
 }

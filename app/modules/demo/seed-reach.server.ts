@@ -3,6 +3,7 @@ import type { Tx } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 
 const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
 /** The demo informant's printed login (password: the demo password) and the demo claim code. */
 export const DEMO_INFORMANT_LOGIN = "informant@demo.xiangke.cn";
 export const DEMO_CLAIM_CODE = "246810";
@@ -25,12 +26,15 @@ export async function seedReach(
       passwordHash: ids.passwordHash,
       primaryRole: "FARMER",
       countyCode: "410324",
-      verifiedAt: now,
+      createdAt: new Date(now.getTime() - 100 * DAY_MS),
+      passwordChangedAt: new Date(now.getTime() - 100 * DAY_MS),
+      verifiedAt: new Date(now.getTime() - 99 * DAY_MS),
     },
     select: { id: true },
   });
   await tx.informant.create({
     data: {
+      appointedAt: new Date(now.getTime() - 90 * DAY_MS),
       userId: informant.id,
       countyCode: "410324",
       villages: ["陶湾镇协心村", "庙子镇庙子村"],
@@ -49,6 +53,7 @@ export async function seedReach(
       urgency: "HIGH",
       arrangements: ["PAID_SERVICE"],
       status: "OPEN",
+      createdAt: new Date(now.getTime() - 21 * HOUR_MS),
       publishedAt: new Date(now.getTime() - 20 * HOUR_MS),
       postedById: informant.id,
     },
@@ -62,7 +67,9 @@ export async function seedReach(
       farmerPhone: "+8613800000099",
       consentMethod: "IN_PERSON",
       consentNote: "见证人：村会计 王秀兰",
-      consentAt: new Date(now.getTime() - 20 * HOUR_MS),
+      // The farmer agreed in person before the informant posted for him.
+      consentAt: new Date(now.getTime() - 22 * HOUR_MS),
+      createdAt: new Date(now.getTime() - 21 * HOUR_MS),
       claimCodeHash: createHash("sha256").update(`${proxyNeed.id}:${DEMO_CLAIM_CODE}`).digest("hex"),
     },
   });
@@ -82,6 +89,7 @@ export async function seedReach(
       budgetMaxFen: 3_000_000,
       arrangements: ["TECH_CONTRACT", "PAID_SERVICE"],
       status: "OPEN",
+      createdAt: new Date(now.getTime() - 74 * HOUR_MS),
       publishedAt: new Date(now.getTime() - 72 * HOUR_MS),
       organisationId: ids.cooperativeId,
       postedById: ids.villageUserId,

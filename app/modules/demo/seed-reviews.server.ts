@@ -2,14 +2,13 @@ import type { Tx } from "~/db.server";
 import type { AgreementTerms } from "~/modules/agreements/terms";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { signedAgreementData } from "./seed-agreement.server";
-import { luoyangToday, addMonths } from "~/utils/dates";
-
-const DAY = 24 * 3600_000;
+import { luoyangToday, luoyangYear, addMonths } from "~/utils/dates";
+import { DAY } from "./demo-timeline";
 
 /**
  * Reviews in the demo: a small, finished piece of work — the expert's walnut-grafting guidance for
- * the cooperative, paid from a programme (no escrow, so the ledger is untouched) — completed five
- * days ago. Both sides reviewed it, so both reviews are published, and the expert replied.
+ * the cooperative, paid from a programme (no escrow, so the ledger is untouched) — started four
+ * months ago and completed two months ago. Both sides reviewed it, so both reviews are published, and the expert replied.
  * Call inside the seed transaction once the cooperative, its head and the expert exist.
  */
 export async function seedReviewsDemo(
@@ -17,8 +16,9 @@ export async function seedReviewsDemo(
   ids: { coopOrganisationId: string; villageHeadId: string; expertId: string },
   now: Date,
 ) {
-  const completedAt = new Date(now.getTime() - 5 * DAY);
-  const startedAt = new Date(now.getTime() - 65 * DAY);
+  const completedAt = new Date(now.getTime() - 60 * DAY);
+  const startedAt = new Date(now.getTime() - 120 * DAY);
+  const publishedAt = new Date(startedAt.getTime() - 10 * DAY);
   const need = await tx.need.create({
     data: {
       organisationId: ids.coopOrganisationId,
@@ -29,7 +29,8 @@ export async function seedReviewsDemo(
       countyCode: "410324",
       arrangements: ["GRANT_FUNDED"],
       status: "COMPLETED",
-      publishedAt: new Date(startedAt.getTime() - 10 * DAY),
+      createdAt: new Date(publishedAt.getTime() - DAY),
+      publishedAt,
     },
     select: { id: true },
   });
@@ -53,11 +54,17 @@ export async function seedReviewsDemo(
     startDate,
     endDate: addMonths(startDate, 2),
     reviewWindowDays: 14,
-    components: [{ type: "GRANT_FUNDED", programmeName: "2026 年科技特派员服务项目", amountFen: 800_000 }],
+    components: [
+      {
+        type: "GRANT_FUNDED",
+        programmeName: `${luoyangYear(startedAt)} 年科技特派员服务项目`,
+        amountFen: 800_000,
+      },
+    ],
   };
   const agreement = await tx.agreement.create({
     data: {
-      ...(await signedAgreementData(tx, terms, ids, startedAt, now)),
+      ...(await signedAgreementData(tx, terms, ids, startedAt)),
       status: "COMPLETED",
       applicationId: application.id,
       needId: need.id,
@@ -65,7 +72,7 @@ export async function seedReviewsDemo(
     },
     select: { id: true },
   });
-  const publishedAt = new Date(completedAt.getTime() + 2 * DAY);
+  const reviewsPublishedAt = new Date(completedAt.getTime() + 2 * DAY);
   await tx.review.create({
     data: {
       agreementId: agreement.id,
@@ -76,9 +83,9 @@ export async function seedReviewsDemo(
       scores: { expertise: 5, communication: 5, timeliness: 4, results: 5 },
       text: "老师手把手教社员嫁接，讲得明白，嫁接成活率九成以上。约定的第二次回访因下雨推迟了两天，总体非常满意。",
       createdAt: new Date(completedAt.getTime() + 1 * DAY),
-      publishedAt,
+      publishedAt: reviewsPublishedAt,
       reply: "感谢合作社的配合！秋季我再来看一次新梢长势，冬季修剪时一起培训。",
-      repliedAt: new Date(publishedAt.getTime() + DAY),
+      repliedAt: new Date(reviewsPublishedAt.getTime() + DAY),
       repliedById: ids.expertId,
     },
   });
@@ -91,8 +98,8 @@ export async function seedReviewsDemo(
       rating: 5,
       scores: { clarity: 4, cooperation: 5, payment: 5, communication: 5 },
       text: "合作社组织得很好，社员学习积极，砧木和接穗都提前准备好了。需求说明可以再写清楚树龄和品种。",
-      createdAt: publishedAt,
-      publishedAt,
+      createdAt: reviewsPublishedAt,
+      publishedAt: reviewsPublishedAt,
     },
   });
   await recordAudit(tx, {

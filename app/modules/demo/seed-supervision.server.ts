@@ -2,6 +2,7 @@ import type { Tx } from "~/db.server";
 import { luoyangYear } from "~/utils/dates";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { CLEARING, ensureAccount, programmeAccountId, transfer } from "~/modules/ledger/ledger.server";
+import { DAY, type DemoTimeline } from "./demo-timeline";
 
 /**
  * The bureau's side of the demo: two open funding calls with their budgets in the ledger, the
@@ -11,10 +12,11 @@ import { CLEARING, ensureAccount, programmeAccountId, transfer } from "~/modules
 export async function seedSupervisionDemo(
   tx: Tx,
   ids: { bureauUserId: string; spaceOrganisationId: string; coopOrganisationId: string },
-  now: Date,
+  time: DemoTimeline,
 ) {
+  const { now, callsOpenedAt } = time;
   const year = luoyangYear(now);
-  const deadline = new Date(now.getTime() + 60 * 24 * 3600_000);
+  const deadline = new Date(now.getTime() + 60 * DAY);
   const programmes = [
     {
       kind: "POST_SUBSIDY" as const,
@@ -46,7 +48,9 @@ export async function seedSupervisionDemo(
         year,
         deadline,
         status: "OPEN",
-        publishedAt: now,
+        // Drafted a few days before the call opened.
+        createdAt: new Date(callsOpenedAt.getTime() - 3 * DAY),
+        publishedAt: callsOpenedAt,
         createdById: ids.bureauUserId,
       },
       select: { id: true },
@@ -71,7 +75,7 @@ export async function seedSupervisionDemo(
     data: {
       organisationId: ids.spaceOrganisationId,
       level: "CITY",
-      recognisedAt: now,
+      recognisedAt: time.ago(200),
       recognisedById: ids.bureauUserId,
       host: "嵩县伊河农业科技园区",
       areaSqm: 3200,
@@ -91,7 +95,8 @@ export async function seedSupervisionDemo(
         "把香菇种植、菌棒制作体验、山地民宿和农产品品牌结合起来，游客可以参观菇棚、采摘、在合作社直播间选购。",
       areaMu: 120,
       status: "DESIGNATED",
-      designatedAt: now,
+      createdAt: time.ago(150),
+      designatedAt: time.ago(120),
       createdById: ids.bureauUserId,
     },
     select: { id: true },

@@ -5,6 +5,7 @@ import { normaliseIdentifier } from "~/modules/users/users.schema";
 import { hashIdNumber } from "~/modules/verification/verification.server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 import { DEMO_NEEDS, DEMO_OFFERS, DEMO_SERVICES } from "./demo-content";
+import { HOUR, demoTimeline } from "./demo-timeline";
 import { seedCofundingDemo } from "./seed-cofunding.server";
 import { seedNegotiationDemo } from "./seed-negotiation.server";
 import { seedReach } from "./seed-reach.server";
@@ -14,12 +15,14 @@ import { seedSupervisionDemo } from "./seed-supervision.server";
 /**
  * On an empty database: one verified account per role, so a visitor can try every side of the
  * platform, and a few needs, offers and space services so the lists are not empty. Skipped as
- * soon as any user exists.
+ * soon as any user exists. Dated over the past year before `now`, in an order that could have
+ * happened (demo-timeline.ts); the same rows every time for the same `now`.
  */
-export async function seedDemoData(db: Db): Promise<boolean> {
+export async function seedDemoData(db: Db, now = new Date()): Promise<boolean> {
   if ((await db.user.count()) > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const verifiedAt = new Date();
+  const time = demoTimeline(now);
+  const { registeredAt, verifiedAt } = time;
   await db.$transaction(
     async (tx) => {
       const organisations = new Map<string, string>();
@@ -34,6 +37,8 @@ export async function seedDemoData(db: Db): Promise<boolean> {
             passwordHash,
             primaryRole: account.role,
             countyCode: account.countyCode ?? account.organisation?.countyCode ?? null,
+            createdAt: registeredAt,
+            passwordChangedAt: registeredAt,
             // People verify as persons; an organisation's account is verified through the
             // organisation, and as a person only when it is someone who signs for it.
             verifiedAt: account.organisation && !account.idNumber ? null : verifiedAt,
@@ -47,6 +52,7 @@ export async function seedDemoData(db: Db): Promise<boolean> {
               personId: user.id,
               submittedById: user.id,
               status: "APPROVED",
+              createdAt: registeredAt,
               decidedAt: verifiedAt,
               details: {
                 realName: account.displayName.split(" ")[0]!,
@@ -59,7 +65,7 @@ export async function seedDemoData(db: Db): Promise<boolean> {
         if (account.organisation) {
           const { key, ...organisation } = account.organisation;
           const created = await tx.organisation.create({
-            data: { ...organisation, verifiedAt },
+            data: { ...organisation, verifiedAt, createdAt: registeredAt },
             select: { id: true },
           });
           organisations.set(key, created.id);
@@ -72,6 +78,7 @@ export async function seedDemoData(db: Db): Promise<boolean> {
               administrator: true,
               financeGrantedAt: verifiedAt,
               signingGrantedAt: verifiedAt,
+              createdAt: registeredAt,
             },
           });
         }
@@ -86,6 +93,7 @@ export async function seedDemoData(db: Db): Promise<boolean> {
               userId: user.id,
               organisationId: joinId,
               role: account.role,
+              createdAt: registeredAt,
               ...(account.role === "EXPERT" ? { signingGrantedAt: verifiedAt } : {}),
             },
           });
@@ -112,19 +120,23 @@ export async function seedDemoData(db: Db): Promise<boolean> {
           countiesServed: ["410324", "410325", "410326"],
           languages: ["zh"],
           contactPhone: "+8613900000003",
+          createdAt: registeredAt,
         },
       });
       const coopId = organisations.get("coop")!;
       const villageHeadId = users.get("VILLAGE")!;
       for (const [index, need] of DEMO_NEEDS.entries()) {
+        // Spread over the last weeks so "newest" has an order, the newest three days old so the
+        // negotiation seeded on it has had time to happen; each drafted a little before it went up.
+        const publishedAt = time.ago(3 + index * 3, Math.floor(time.random() * 12));
         const created = await tx.need.create({
           data: {
             ...need,
             organisationId: coopId,
             postedById: villageHeadId,
             status: "OPEN",
-            // Spread over the last weeks so "newest" has an order.
-            publishedAt: new Date(verifiedAt.getTime() - index * 3 * 24 * 3600_000),
+            publishedAt,
+            createdAt: new Date(publishedAt.getTime() - (1 + Math.floor(time.random() * 20)) * HOUR),
           },
           select: { id: true },
         });
@@ -136,13 +148,16 @@ export async function seedDemoData(db: Db): Promise<boolean> {
         });
       }
       const universityStaffId = users.get("INSTITUTION")!;
-      for (const offer of DEMO_OFFERS) {
+      for (const [index, offer] of DEMO_OFFERS.entries()) {
         const { by, ...fields } = offer;
+        // Offers went up over the year, the first one most recently.
+        const publishedAt = time.ago(30 + index * 45 + Math.floor(time.random() * 20));
         const created = await tx.offer.create({
           data: {
             ...fields,
             status: "PUBLISHED",
-            publishedAt: verifiedAt,
+            publishedAt,
+            createdAt: publishedAt,
             expertId: by === "expert" ? expertId : null,
             organisationId: by === "expert" ? null : universityId,
             postedById: by === "expert" ? expertId : universityStaffId,
@@ -164,7 +179,8 @@ export async function seedDemoData(db: Db): Promise<boolean> {
             organisationId: spaceId,
             postedById: users.get("SPACE")!,
             status: "PUBLISHED",
-            publishedAt: new Date(verifiedAt.getTime() - index * 2 * 24 * 3600_000),
+            publishedAt: time.ago(index * 2),
+            createdAt: time.ago(index * 2),
           },
           select: { id: true },
         });
@@ -178,14 +194,18 @@ export async function seedDemoData(db: Db): Promise<boolean> {
       await seedSupervisionDemo(
         tx,
         { bureauUserId: users.get("BUREAU")!, spaceOrganisationId: spaceId, coopOrganisationId: coopId },
-        verifiedAt,
+        time,
       );
       // Trust and reach: reviews on a completed agreement, an invitation and a counter-offer, an
       // informant with a need posted for a farmer, a poverty village and a need waiting for triage.
       const trustIds = { coopOrganisationId: coopId, villageHeadId, expertId };
-      await seedReviewsDemo(tx, trustIds, verifiedAt);
-      await seedNegotiationDemo(tx, trustIds, verifiedAt);
-      await seedCofundingDemo(tx, { ...trustIds, bureauUserId: users.get("BUREAU")! }, verifiedAt);
+      await seedReviewsDemo(tx, trustIds, now);
+      await seedNegotiationDemo(tx, trustIds, now);
+      await seedCofundingDemo(
+        tx,
+        { ...trustIds, bureauUserId: users.get("BUREAU")!, financeUserId: users.get("ADMIN")! },
+        now,
+      );
       await seedReach(
         tx,
         {
@@ -194,7 +214,7 @@ export async function seedDemoData(db: Db): Promise<boolean> {
           villageUserId: villageHeadId,
           cooperativeId: coopId,
         },
-        verifiedAt,
+        now,
       );
     },
     { timeout: 30_000 },

@@ -126,7 +126,7 @@ export const reachMessagesEn: Record<keyof typeof reachMessagesZh, string> = {
 
   "reach.response.title": "Time to first response by county",
   "reach.response.intro":
-    "First response = the first application after a need is published. The target is each county's triage setting (72 h by default); counties where fewer than half of the needs were answered within it are marked red.",
+    "First response is defined as in the tables above: the hours from a need's publication to its first application. The target is each county's triage setting (72 h by default); counties where fewer than half of the needs were answered within it are marked red.",
   "reach.response.county": "County",
   "reach.response.published": "Needs published",
   "reach.response.median": "Median (h)",

@@ -120,7 +120,7 @@ export const reachMessagesZh = {
 
   "reach.response.title": "各县区首次响应时间",
   "reach.response.intro":
-    "首次响应 = 需求发布后收到的第一份申请。目标取各县区的分诊设置（默认 72 小时）；不到一半的需求在目标内得到响应的县区标红。",
+    "首次响应的口径与上方各表相同：从需求发布到第一份申请的小时数。目标取各县区的分诊设置（默认 72 小时）；不到一半的需求在目标内得到响应的县区标红。",
   "reach.response.county": "县区",
   "reach.response.published": "发布需求",
   "reach.response.median": "中位数（小时）",

@@ -1,6 +1,7 @@
 import { db } from "~/db.server";
 import { Prisma, type TriageStatus, type Urgency } from "~/generated/prisma/client";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { firstResponses, roundHours } from "~/modules/dashboard/first-response.server";
 import { recommendForNeed } from "~/modules/matching/matching.server";
 import { createNotifications, deliverNotifications } from "~/modules/notifications/notifications.server";
 import { can, type Actor } from "~/modules/users/permissions";
@@ -307,7 +308,7 @@ export interface CountyResponseTimes {
   countyCode: string;
   targetHours: number;
   published: number;
-  /** Hours from publishing to the first application, over the needs that got one; null without any. */
+  /** Median first response (`firstResponses`) over the needs that got one; null without any. */
   medianHours: number | null;
   p90Hours: number | null;
   /** Needs answered within the target, of those answered or already past the target unanswered. */
@@ -322,9 +323,8 @@ export interface CountyResponseTimes {
 type ResponseRow = Omit<CountyResponseTimes, "overTarget">;
 
 /**
- * Time to first response per county: a response is the first application after the need was
- * published (a triage assignment is not an answer to the farmer). Needs published in the
- * filtered year (Luoyang time), or all years; hidden needs left out.
+ * Time to first response per county, by the dashboard's one definition of a first response
+ * (`firstResponses`): needs published in the filtered year (Luoyang time), or all years.
  */
 export async function responseTimesByCounty(
   filters: { year?: number; countyCode?: string } = {},
@@ -332,22 +332,24 @@ export async function responseTimesByCounty(
 ): Promise<CountyResponseTimes[]> {
   const rows = await db.$queryRaw<ResponseRow[]>`
     WITH f AS (
-      SELECT n."countyCode", n.status, n."publishedAt",
-        coalesce(s."targetHours", ${DEFAULT_TARGET_HOURS}) AS target,
-        (SELECT min(a."createdAt") FROM "Application" a WHERE a."needId" = n.id AND a."createdAt" >= n."publishedAt") AS first
-      FROM "Need" n LEFT JOIN "TriageSetting" s ON s."countyCode" = n."countyCode"
-      WHERE n."publishedAt" IS NOT NULL AND n."hiddenAt" IS NULL
-        ${filters.year ? Prisma.sql`AND extract(year FROM n."publishedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai') = ${filters.year}` : Prisma.empty}
-        ${filters.countyCode ? Prisma.sql`AND n."countyCode" = ${filters.countyCode}` : Prisma.empty}
+      SELECT r.county AS "countyCode", r.status, r."publishedAt", r."firstAt" AS first, r.hours,
+        coalesce(s."targetHours", ${DEFAULT_TARGET_HOURS}) AS target
+      FROM ${firstResponses(filters)} r LEFT JOIN "TriageSetting" s ON s."countyCode" = r.county
     )
     SELECT "countyCode", max(target)::int AS "targetHours", count(*)::int AS published,
-      (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first - "publishedAt") / 3600) FILTER (WHERE first IS NOT NULL))::float8 AS "medianHours",
-      (percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM first - "publishedAt") / 3600) FILTER (WHERE first IS NOT NULL))::float8 AS "p90Hours",
+      (percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) FILTER (WHERE hours IS NOT NULL))::float8 AS "medianHours",
+      (percentile_cont(0.9) WITHIN GROUP (ORDER BY hours) FILTER (WHERE hours IS NOT NULL))::float8 AS "p90Hours",
       count(*) FILTER (WHERE first IS NOT NULL AND first <= "publishedAt" + make_interval(hours => target))::int AS "withinTarget",
       count(*) FILTER (WHERE first IS NOT NULL OR "publishedAt" + make_interval(hours => target) <= (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'))::int AS eligible,
       count(*) FILTER (WHERE first IS NULL AND status = 'OPEN')::int AS unanswered
     FROM f GROUP BY "countyCode" ORDER BY "countyCode"`;
-  return rows.map((row) => ({ ...row, overTarget: row.eligible > 0 && row.withinTarget * 2 < row.eligible }));
+  // Rounded as the dashboard's other tables round, so the same county reads the same everywhere.
+  return rows.map((row) => ({
+    ...row,
+    medianHours: roundHours(row.medianHours),
+    p90Hours: roundHours(row.p90Hours),
+    overTarget: row.eligible > 0 && row.withinTarget * 2 < row.eligible,
+  }));
 }
 
 export const responseYear = (now = new Date()) => luoyangYear(now);

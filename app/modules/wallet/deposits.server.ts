@@ -1,4 +1,4 @@
-import { db, isUniqueViolation } from "~/db.server";
+import { db, isUniqueViolation, type Tx } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { idempotent } from "~/modules/ledger/idempotency.server";
 import { CLEARING, ensureWallet, transfer } from "~/modules/ledger/ledger.server";
@@ -37,37 +37,9 @@ export async function recordOfflineDeposit(
         tx,
         { actorId: staff.id, key, scope: "wallet.deposit", request },
         async () => {
-          const used = await tx.offlineDeposit.findUnique({
-            where: { bankReference: request.bankReference },
-            select: { id: true },
-          });
-          if (used) throw new DomainError("wallet.bank_reference_used");
-          await ensureWallet(tx, owner);
-          const moved = await transfer(tx, {
-            from: CLEARING,
-            to: request.accountId,
-            amountFen: request.amountFen,
-            reason: "DEPOSIT",
-            memo: `${request.payerName} ${request.bankReference}`,
-            actorId: staff.id,
-          });
-          const deposit = await tx.offlineDeposit.create({
-            data: { ...request, recordedById: staff.id, transferId: moved.id },
-            select: { id: true },
-          });
-          await recordAudit(tx, {
-            actorId: staff.id,
-            action: "wallet.deposit_recorded",
-            subjectType: "OfflineDeposit",
-            subjectId: deposit.id,
-            after: { ...request, transferId: moved.id },
-            ip: meta.ip,
-          });
-          rows = await notifyHolders(tx, owner, request.accountId, {
-            type: "wallet.deposit",
-            params: { amount: moneyText(request.amountFen) },
-          });
-          return { depositId: deposit.id, transferId: moved.id };
+          const credited = await creditOfflineDeposit(tx, staff.id, request, meta);
+          rows = credited.notifications;
+          return { depositId: credited.depositId, transferId: credited.transferId };
         },
       );
       return { result, rows };
@@ -79,4 +51,59 @@ export async function recordOfflineDeposit(
     if (isUniqueViolation(error)) throw new DomainError("wallet.bank_reference_used");
     throw error;
   }
+}
+
+export interface OfflineDepositRecord {
+  accountId: string;
+  amountFen: number;
+  bankReference: string;
+  payerName: string;
+  note: string;
+}
+
+/**
+ * What recording an offline deposit writes, inside the caller's transaction: the DEPOSIT transfer
+ * from clearing, its OfflineDeposit row, the audit entry and the holders' notifications (returned
+ * for the caller to deliver once committed). The caller has checked the recorder's permission and
+ * that the wallet's owner exists; the demo seed records its deposits through here too.
+ */
+export async function creditOfflineDeposit(
+  tx: Tx,
+  recordedById: string,
+  request: OfflineDepositRecord,
+  meta: RequestMeta = {},
+) {
+  const owner = parseWalletId(request.accountId);
+  if (!owner) throw new DomainError("wallet.not_a_wallet");
+  const used = await tx.offlineDeposit.findUnique({
+    where: { bankReference: request.bankReference },
+    select: { id: true },
+  });
+  if (used) throw new DomainError("wallet.bank_reference_used");
+  await ensureWallet(tx, owner);
+  const moved = await transfer(tx, {
+    from: CLEARING,
+    to: request.accountId,
+    amountFen: request.amountFen,
+    reason: "DEPOSIT",
+    memo: `${request.payerName} ${request.bankReference}`,
+    actorId: recordedById,
+  });
+  const deposit = await tx.offlineDeposit.create({
+    data: { ...request, recordedById, transferId: moved.id },
+    select: { id: true },
+  });
+  await recordAudit(tx, {
+    actorId: recordedById,
+    action: "wallet.deposit_recorded",
+    subjectType: "OfflineDeposit",
+    subjectId: deposit.id,
+    after: { ...request, transferId: moved.id },
+    ip: meta.ip,
+  });
+  const notifications = await notifyHolders(tx, owner, request.accountId, {
+    type: "wallet.deposit",
+    params: { amount: moneyText(request.amountFen) },
+  });
+  return { depositId: deposit.id, transferId: moved.id, notifications };
 }

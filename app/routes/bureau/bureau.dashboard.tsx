@@ -84,6 +84,7 @@ export default function DashboardPage() {
         </a>
       </div>
 
+      <p className="text-sm text-stone-600">{t("dashboard.firstResponse.help")}</p>
       <YearSections figures={figures} charts={charts} />
 
       <section className="space-y-3" aria-labelledby="counties-title">

@@ -4,7 +4,7 @@ export const MAX_FEN = 100_000_000 * 100;
 const FULL_WIDTH = /[\uFF10-\uFF19\uFF0C\uFF0E\uFF0D]/g;
 const GROUP_SPACE = /[\s\u00A0\u2009\u202F\u3000]/g;
 const PLAIN = /^\d+(?:\.\d+)?$/;
-const DOT_THOUSANDS = /^\d{1,3}\.\d{3}$/;
+const DOT_THOUSANDS = /^[1-9]\d{0,2}\.\d{3}$/;
 // Thousands groups of exactly three digits, all with the same separator (a comma or a space).
 const GROUPED = /^\d{1,3}(?:(,)\d{3})+(?:\.\d+)?$|^\d{1,3}(?: \d{3})+(?:\.\d+)?$/;
 

@@ -44,8 +44,12 @@ export function isBlankText(text: string): boolean {
   return text.replace(ZERO_WIDTH_AND_SPACE, "") === "";
 }
 
-/** A string with no lone surrogate, normalised; the checks of `then` run on the clean text. */
-export function cleanText<T extends z.ZodType<unknown, string>>(
+/**
+ * A string with no lone surrogate, normalised; the checks of `then` run on the clean text. `then`
+ * must also take `undefined`: Conform's form parsing reads a text that cleaning left empty (" ")
+ * as missing, inside the pipe too.
+ */
+export function cleanText<T extends z.ZodType<unknown, string | undefined>>(
   then: T,
   shape: TextShape = {},
   required: MessageKey | string = "errors.required",
@@ -53,7 +57,7 @@ export function cleanText<T extends z.ZodType<unknown, string>>(
   return z
     .string({ message: required })
     .refine((value) => !hasLoneSurrogate(value), { message: "errors.malformed_text", abort: true })
-    .transform((value) => normaliseUserText(value, shape))
+    .transform((value): string | undefined => normaliseUserText(value, shape))
     .pipe(then);
 }
 
@@ -69,7 +73,7 @@ export function userText(
 ) {
   return cleanText(
     z
-      .string()
+      .string({ message: required })
       .refine((value) => !isBlankText(value), { message: required, abort: true })
       .min(min, min <= 1 ? required : message)
       .max(max, message),
@@ -83,8 +87,9 @@ export function optionalUserText(max: number, message: MessageKey | string, shap
   return cleanText(
     z
       .string()
-      .transform((value) => (isBlankText(value) ? "" : value))
-      .pipe(z.string().max(max, message)),
+      .optional()
+      .transform((value): string | undefined => (value === undefined || isBlankText(value) ? "" : value))
+      .pipe(z.string().max(max, message).optional()),
     shape,
   ).optional();
 }

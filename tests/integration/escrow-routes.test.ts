@@ -241,7 +241,7 @@ describe("the bureau's dispute list", () => {
         context,
       });
 
-    const malformed = (await post({ payeeYuan: "12.345" })) as unknown as Reply;
+    const malformed = (await post({ payeeYuan: "1234.345" })) as unknown as Reply;
     expect(malformed.init.status).toBe(400);
     expect(malformed.data.error?.payeeYuan).toEqual(["escrow.errors.amount_invalid"]);
     const tooMuch = (await post({ payeeYuan: "81" })) as unknown as Reply;

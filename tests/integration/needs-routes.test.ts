@@ -86,7 +86,7 @@ describe("the post-a-need action", () => {
       ...valid,
       organisationId: organisation.id,
       budgetMin: "20000",
-      budgetMax: "1.234",
+      budgetMax: "1234.567",
       arrangements: [],
       title: "核",
     });

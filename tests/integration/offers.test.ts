@@ -91,7 +91,9 @@ describe("prices typed in yuan", () => {
 
   it("refuses a third decimal, a negative amount, more than 100 million yuan and min above max", () => {
     const errors = (overrides: Record<string, string>) => parseForm(offerForm(overrides)).reply().error ?? {};
-    expect(errors({ priceMin: "1.234" }).priceMin).toEqual(["offers.errors.price_decimals"]);
+    expect(errors({ priceMin: "1234.567" }).priceMin).toEqual(["offers.errors.price_decimals"]);
+    // "1.234" is 1.234 yuan to some and 1,234 to others: the accepted form is shown.
+    expect(errors({ priceMin: "1.234" }).priceMin).toEqual(["errors.amount_format"]);
     expect(errors({ priceMin: "-5" }).priceMin).toEqual(["offers.errors.price_negative"]);
     expect(errors({ priceMax: "100000000.01" }).priceMax).toEqual(["offers.errors.price_too_large"]);
     expect(errors({ priceMin: "abc" }).priceMin).toEqual(["offers.errors.price_invalid"]);
@@ -187,7 +189,7 @@ describe("posting an offer through the form", () => {
 
   it("answers 400 with the typed values when the form is wrong", async () => {
     const expert = await createExpert();
-    const form = offerForm({ title: "短", countiesServed: [], arrangements: [], priceMin: "1.999" });
+    const form = offerForm({ title: "短", countiesServed: [], arrangements: [], priceMin: "1999.999" });
     const reply = (await newAction({
       request: await post("/offers/new", expert.id, form),
       context,
@@ -200,7 +202,7 @@ describe("posting an offer through the form", () => {
       arrangements: ["offers.errors.arrangements_required"],
       priceMin: ["offers.errors.price_decimals"],
     });
-    expect(reply.data.initialValue).toMatchObject({ title: "短", priceMin: "1.999" });
+    expect(reply.data.initialValue).toMatchObject({ title: "短", priceMin: "1999.999" });
     expect(await db.offer.count({ where: { postedById: expert.id } })).toBe(0);
   });
 

@@ -60,7 +60,8 @@ describe("the withdrawal form on /wallet", () => {
       ["-5", "ledger.errors.amount_positive"],
       ["0", "ledger.errors.amount_positive"],
       ["0.001", "ledger.errors.amount_fraction"],
-      ["12.345", "ledger.errors.amount_fraction"],
+      ["12345.678", "ledger.errors.amount_fraction"],
+      ["12.345", "errors.amount_format"],
       ["10000000.01", "ledger.errors.amount_too_large"],
       ["abc", "ledger.errors.amount_invalid"],
     ];
@@ -192,7 +193,9 @@ describe("/admin/finance", () => {
     for (const [amount, message] of [
       ["-1", "ledger.errors.amount_positive"],
       ["0.00", "ledger.errors.amount_positive"],
-      ["1.999", "ledger.errors.amount_fraction"],
+      ["1999.999", "ledger.errors.amount_fraction"],
+      ["1.999", "errors.amount_format"],
+      ["1,5", "errors.amount_format"],
       ["20000000", "ledger.errors.amount_too_large"],
     ] as const) {
       const reply = (await financeAction({
@@ -377,7 +380,7 @@ describe("the revenue actions", () => {
       return data;
     };
     const bad = (await revenueAction({
-      request: post(url, cookie, form("1.005")),
+      request: post(url, cookie, form("1234.005")),
       context,
       params: { id: setup.agreement.id },
     })) as Response;

@@ -77,7 +77,7 @@ describe("the terms form", () => {
     const submission = parseWithZod(
       form({
         ...contract,
-        "components[0].fee": "1.234",
+        "components[0].fee": "1234.567",
         "components[1].sharePercent": "百分之十",
         "components[0].milestones[0].amount": "0",
       }),

@@ -26,7 +26,7 @@ describe("the milestone action schema", () => {
         ResolveDisputeSchema.safeParse({
           milestoneId: "m1",
           idempotencyKey: KEY,
-          payeeYuan: "1.005",
+          payeeYuan: "1234.005",
           note: "裁决",
         }),
       ),

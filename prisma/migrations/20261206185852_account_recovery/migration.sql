@@ -26,10 +26,10 @@ CREATE TABLE "DevSmsMessage" (
 );
 
 -- CreateIndex
-CREATE UNIQUE INDEX "RecoveryCode_codeHash_key" ON "RecoveryCode"("codeHash");
+CREATE INDEX "RecoveryCode_userId_createdAt_idx" ON "RecoveryCode"("userId", "createdAt");
 
 -- CreateIndex
-CREATE INDEX "RecoveryCode_userId_createdAt_idx" ON "RecoveryCode"("userId", "createdAt");
+CREATE INDEX "RecoveryCode_codeHash_idx" ON "RecoveryCode"("codeHash");
 
 -- CreateIndex
 CREATE INDEX "DevSmsMessage_phone_createdAt_idx" ON "DevSmsMessage"("phone", "createdAt");

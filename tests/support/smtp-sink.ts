@@ -26,7 +26,7 @@ function decodeBody(raw: string): string {
  * A real SMTP server on a free local port that keeps what it receives, for tests that follow
  * the link in an e-mail. `next()` resolves with the next message to arrive (no polling).
  */
-export async function startSmtpSink() {
+export async function startSmtpSink(onMail: (mail: ReceivedMail) => void = () => undefined) {
   const received: ReceivedMail[] = [];
   const waiting: ((mail: ReceivedMail) => void)[] = [];
   const server = new SMTPServer({
@@ -42,6 +42,7 @@ export async function startSmtpSink() {
           text: decodeBody(Buffer.concat(chunks).toString("latin1")),
         };
         received.push(mail);
+        onMail(mail);
         waiting.shift()?.(mail);
         callback();
       });

@@ -3,6 +3,9 @@ import { IdentifierSchema, PasswordSchema } from "~/modules/users/users.schema";
 
 const ALWAYS = { when: () => true };
 
+/** How long a reset code or link stays valid. */
+export const CODE_TTL_MINUTES = 15;
+
 export const ForgotPasswordSchema = z.object({ identifier: IdentifierSchema });
 
 const NewPassword = {

@@ -9,7 +9,7 @@ import { hashPassword } from "~/modules/users/password.server";
 import type { LoginInput } from "~/modules/users/users.schema";
 import { DomainError } from "~/utils/errors";
 import { blockedFor, count, limiter } from "~/utils/rate-limiter.server";
-import type { ResetPasswordInput } from "./recovery.schema";
+import { CODE_TTL_MINUTES, type ResetPasswordInput } from "./recovery.schema";
 
 /**
  * Password recovery by an e-mail link, a text-message code or a code an administrator hands over
@@ -17,7 +17,7 @@ import type { ResetPasswordInput } from "./recovery.schema";
  * CODE_TTL_MINUTES, and a reset ends every session of the account. Asking for a reset answers
  * the same whether or not the account exists.
  */
-export const CODE_TTL_MINUTES = 15;
+export { CODE_TTL_MINUTES };
 export const MAX_CODES_PER_ACCOUNT = 3;
 export const MAX_REQUESTS_PER_IP = 10;
 export const MAX_CODE_FAILURES_PER_ACCOUNT = 5;

@@ -134,6 +134,7 @@ test("a forgotten password is reset by a link sent by e-mail", async ({ page }) 
   await registerFarmer(page, email);
   await page.goto("/login");
   await page.getByRole("link", { name: "忘记密码？" }).click();
+  await expect(page.getByRole("heading", { name: "找回密码" })).toBeVisible();
   await page.getByLabel("手机号或邮箱").fill(email);
   await page.getByRole("button", { name: "发送验证码或链接" }).click();
   await expect(page.getByRole("status")).toHaveText(zh["recovery.sent"]);

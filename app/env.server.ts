@@ -40,7 +40,9 @@ const EnvSchema = z
     SMTP_SECURE: booleanFlag.optional(),
     MAIL_FROM: z.string().min(3).default("乡科 XiangKe <no-reply@xiangke.invalid>"),
     /** Text messages: dev records them in the database and the log; aliyun and tencent send them. */
-    SMS_PROVIDER: z.enum(["dev", "aliyun", "tencent"], { message: "must be dev, aliyun or tencent" }).default("dev"),
+    SMS_PROVIDER: z
+      .enum(["dev", "aliyun", "tencent"], { message: "must be dev, aliyun or tencent" })
+      .default("dev"),
     SMS_ACCESS_KEY_ID: z.string().min(1).optional(),
     SMS_ACCESS_KEY_SECRET: z.string().min(1).optional(),
     SMS_SIGN_NAME: z.string().min(1).optional(),
@@ -63,10 +65,13 @@ const EnvSchema = z
   .refine(
     (env) =>
       env.SMS_PROVIDER === "dev" ||
-      [env.SMS_ACCESS_KEY_ID, env.SMS_ACCESS_KEY_SECRET, env.SMS_SIGN_NAME, env.SMS_TEMPLATE_ID].every(Boolean),
+      [env.SMS_ACCESS_KEY_ID, env.SMS_ACCESS_KEY_SECRET, env.SMS_SIGN_NAME, env.SMS_TEMPLATE_ID].every(
+        Boolean,
+      ),
     {
       path: ["SMS_PROVIDER"],
-      message: "aliyun and tencent need SMS_ACCESS_KEY_ID, SMS_ACCESS_KEY_SECRET, SMS_SIGN_NAME, SMS_TEMPLATE_ID",
+      message:
+        "aliyun and tencent need SMS_ACCESS_KEY_ID, SMS_ACCESS_KEY_SECRET, SMS_SIGN_NAME, SMS_TEMPLATE_ID",
     },
   )
   .refine((env) => env.SMS_PROVIDER !== "tencent" || Boolean(env.SMS_SDK_APP_ID), {

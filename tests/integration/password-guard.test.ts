@@ -3,7 +3,11 @@ import { db } from "~/db.server";
 import { action as loginAction } from "~/routes/account/login";
 import { action as passwordAction } from "~/routes/account/account.password";
 import { logIn } from "~/modules/users/auth.server";
-import { ACCOUNT_CEILING, ACCOUNT_SLOW_SECONDS, FREE_FAILURES_PER_PAIR } from "~/modules/users/throttle.server";
+import {
+  ACCOUNT_CEILING,
+  ACCOUNT_SLOW_SECONDS,
+  FREE_FAILURES_PER_PAIR,
+} from "~/modules/users/throttle.server";
 import { LoginSchema } from "~/modules/users/users.schema";
 import { TEST_PASSWORD, createUser } from "../support/factories";
 import { useTestDatabase } from "../support/database";
@@ -50,7 +54,9 @@ describe("the password guard (decision 028)", () => {
       const reply = await change(`guess-${i}-pass`);
       statuses.push(reply instanceof Response ? reply.status : reply.init.status);
     }
-    expect(statuses.slice(0, FREE_FAILURES_PER_PAIR + 1)).toEqual(Array(FREE_FAILURES_PER_PAIR + 1).fill(400));
+    expect(statuses.slice(0, FREE_FAILURES_PER_PAIR + 1)).toEqual(
+      Array(FREE_FAILURES_PER_PAIR + 1).fill(400),
+    );
     expect(new Set(statuses.slice(FREE_FAILURES_PER_PAIR + 1))).toEqual(new Set([429]));
     const right = (await change(TEST_PASSWORD)) as Reply;
     expect(right.init.status).toBe(429);
@@ -114,7 +120,11 @@ describe("the password guard (decision 028)", () => {
     })) as Response;
     expect(again.status).toBe(302);
     const forged = (await loginAction({
-      request: post("/login", { identifier: user.phone!, password: TEST_PASSWORD }, { cookie: "xk_device=x" }),
+      request: post(
+        "/login",
+        { identifier: user.phone!, password: TEST_PASSWORD },
+        { cookie: "xk_device=x" },
+      ),
       context: { ...context, clientIp: "10.94.0.2" },
       params: {},
     })) as unknown as Reply;

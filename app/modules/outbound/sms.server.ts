@@ -31,7 +31,8 @@ export const devSmsProvider: SmsProvider = {
   async sendCode({ phone, code, minutes }) {
     const body = `【乡科】验证码 ${code}，${minutes} 分钟内有效。Code ${code}, valid ${minutes} min.`;
     await db.devSmsMessage.create({ data: { phone, body }, select: { id: true } });
-    console.info(`dev SMS to ${phone}: ${body}`);
+    // Nothing leaves the machine: the log line is how a developer or demo reads the code.
+    console.warn(`dev SMS (not sent) to ${phone}: ${body}`);
   },
 };
 

@@ -13,7 +13,8 @@ export const recoveryMessagesEn: Record<keyof typeof recoveryMessagesZh, string>
   "recovery.reset.title": "Set a new password",
   "recovery.reset.intro":
     "Enter your account, the text-message code or the reset code an administrator gave you, and a new password. If you got a link by e-mail, open the link instead.",
-  "recovery.reset.linkIntro": "Choose a new password. Every device signed in to the account will be signed out.",
+  "recovery.reset.linkIntro":
+    "Choose a new password. Every device signed in to the account will be signed out.",
   "recovery.reset.code": "Code",
   "recovery.reset.new": "New password",
   "recovery.reset.confirm": "New password again",

@@ -4,10 +4,12 @@ export const recoveryMessagesZh = {
   "recovery.forgot.title": "找回密码",
   "recovery.forgot.intro": "填写注册时用的手机号或邮箱。手机号会收到短信验证码，邮箱会收到重设密码的链接。",
   "recovery.forgot.submit": "发送验证码或链接",
-  "recovery.forgot.noPhone": "收不到短信、也没有邮箱？请联系您所在合作社或单位的管理员，或县、市科技局工作人员，核实身份后他们会给您一个重置码。",
+  "recovery.forgot.noPhone":
+    "收不到短信、也没有邮箱？请联系您所在合作社或单位的管理员，或县、市科技局工作人员，核实身份后他们会给您一个重置码。",
   "recovery.sent": "如果该账户存在，验证码或重置链接已经发出，15 分钟内有效。",
   "recovery.reset.title": "重设密码",
-  "recovery.reset.intro": "填写账户、收到的短信验证码或管理员给的重置码，再设置新密码。通过邮件收到链接的，请直接打开邮件里的链接。",
+  "recovery.reset.intro":
+    "填写账户、收到的短信验证码或管理员给的重置码，再设置新密码。通过邮件收到链接的，请直接打开邮件里的链接。",
   "recovery.reset.linkIntro": "请设置新密码。设置后，所有设备上的登录都会退出。",
   "recovery.reset.code": "验证码或重置码",
   "recovery.reset.new": "新密码",

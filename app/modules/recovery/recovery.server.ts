@@ -55,7 +55,8 @@ export function newDigits(length: number): string {
 
 async function throttle(limit: ReturnType<typeof shared>, key: string): Promise<void> {
   const wait = await blockedFor(limit, key);
-  if (wait > 0) throw new DomainError("recovery.throttled", { minutes: Math.max(1, Math.ceil(wait / 60_000)) });
+  if (wait > 0)
+    throw new DomainError("recovery.throttled", { minutes: Math.max(1, Math.ceil(wait / 60_000)) });
 }
 
 function findUser(identifier: Identifier) {
@@ -171,7 +172,12 @@ async function findCode(input: ResetPasswordInput, ip: string, now: Date) {
   const user = await findUser(input.identifier);
   const candidates = user
     ? await db.recoveryCode.findMany({
-        where: { userId: user.id, channel: { in: ["SMS", "ASSISTED"] }, usedAt: null, expiresAt: { gt: now } },
+        where: {
+          userId: user.id,
+          channel: { in: ["SMS", "ASSISTED"] },
+          usedAt: null,
+          expiresAt: { gt: now },
+        },
         select: { id: true, userId: true, channel: true, codeHash: true },
       })
     : [];

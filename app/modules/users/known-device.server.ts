@@ -30,7 +30,10 @@ export async function knownAccounts(cookieHeader: string | null | undefined): Pr
 }
 
 /** The cookie after `userId` logged in from this browser. */
-export async function rememberDevice(cookieHeader: string | null | undefined, userId: string): Promise<string> {
+export async function rememberDevice(
+  cookieHeader: string | null | undefined,
+  userId: string,
+): Promise<string> {
   const accounts = (await knownAccounts(cookieHeader)).filter((id) => id !== userId);
   return deviceCookie().serialize([userId, ...accounts].slice(0, MAX_ACCOUNTS));
 }

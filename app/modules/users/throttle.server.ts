@@ -77,7 +77,10 @@ async function recordFailure(attempt: PasswordAttempt): Promise<void> {
  * 429), otherwise runs `verify` and counts its answer. A success clears the failures of this
  * account from this address; the address's and the account's own counts run out with time.
  */
-export async function checkPassword(attempt: PasswordAttempt, verify: () => Promise<boolean>): Promise<boolean> {
+export async function checkPassword(
+  attempt: PasswordAttempt,
+  verify: () => Promise<boolean>,
+): Promise<boolean> {
   await assertPasswordAttemptAllowed(attempt);
   const valid = await verify();
   if (valid) await counters.pair().delete(pairKey(attempt));

@@ -48,7 +48,9 @@ export default function ResetPasswordPage() {
   return (
     <section className="mx-auto max-w-md">
       <h1 className="text-2xl font-bold">{t("recovery.reset.title")}</h1>
-      <p className="mt-2 text-stone-700">{token ? t("recovery.reset.linkIntro") : t("recovery.reset.intro")}</p>
+      <p className="mt-2 text-stone-700">
+        {token ? t("recovery.reset.linkIntro") : t("recovery.reset.intro")}
+      </p>
       <Form method="post" {...getFormProps(form)} className="card mt-6 space-y-4">
         <FormErrors errors={form.errors} />
         {token ? (

@@ -29,6 +29,27 @@ const EnvSchema = z
     REDIS_URL: z.url({ protocol: /^rediss?$/, message: "must be a redis:// URL" }).optional(),
     /** Where API rate-limit counters live: memory (one process) or redis (shared; needs REDIS_URL). */
     RATE_LIMIT_STORE: z.enum(["memory", "redis"], { message: "must be memory or redis" }).default("memory"),
+    /** Where links in e-mails point (the address people use); default: the request's own origin. */
+    PUBLIC_URL: z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).optional(),
+    /** Outgoing mail: either SMTP_URL (smtp:// or smtps://user:pass@host:port) or SMTP_HOST and friends. */
+    SMTP_URL: z.url({ protocol: /^smtps?$/, message: "must be an smtp:// or smtps:// URL" }).optional(),
+    SMTP_HOST: z.string().min(1).optional(),
+    SMTP_PORT: z.coerce.number({ message: "must be a port number" }).int().min(1).max(65535).optional(),
+    SMTP_USER: z.string().min(1).optional(),
+    SMTP_PASS: z.string().min(1).optional(),
+    SMTP_SECURE: booleanFlag.optional(),
+    MAIL_FROM: z.string().min(3).default("乡科 XiangKe <no-reply@xiangke.invalid>"),
+    /** Text messages: dev records them in the database and the log; aliyun and tencent send them. */
+    SMS_PROVIDER: z
+      .enum(["dev", "aliyun", "tencent"], { message: "must be dev, aliyun or tencent" })
+      .default("dev"),
+    SMS_ACCESS_KEY_ID: z.string().min(1).optional(),
+    SMS_ACCESS_KEY_SECRET: z.string().min(1).optional(),
+    SMS_SIGN_NAME: z.string().min(1).optional(),
+    SMS_TEMPLATE_ID: z.string().min(1).optional(),
+    /** Tencent Cloud only: the SMS application id and region. */
+    SMS_SDK_APP_ID: z.string().min(1).optional(),
+    SMS_REGION: z.string().min(1).default("ap-guangzhou"),
     SOCKET_ADAPTER: z
       .enum(["memory", "postgres", "redis"], { message: "must be memory, postgres or redis" })
       .optional(),
@@ -36,6 +57,26 @@ const EnvSchema = z
   .refine((env) => env.RATE_LIMIT_STORE !== "redis" || Boolean(env.REDIS_URL), {
     path: ["RATE_LIMIT_STORE"],
     message: "redis needs REDIS_URL",
+  })
+  .refine((env) => !env.SMTP_HOST || !env.SMTP_URL, {
+    path: ["SMTP_HOST"],
+    message: "set SMTP_URL or SMTP_HOST, not both",
+  })
+  .refine(
+    (env) =>
+      env.SMS_PROVIDER === "dev" ||
+      [env.SMS_ACCESS_KEY_ID, env.SMS_ACCESS_KEY_SECRET, env.SMS_SIGN_NAME, env.SMS_TEMPLATE_ID].every(
+        Boolean,
+      ),
+    {
+      path: ["SMS_PROVIDER"],
+      message:
+        "aliyun and tencent need SMS_ACCESS_KEY_ID, SMS_ACCESS_KEY_SECRET, SMS_SIGN_NAME, SMS_TEMPLATE_ID",
+    },
+  )
+  .refine((env) => env.SMS_PROVIDER !== "tencent" || Boolean(env.SMS_SDK_APP_ID), {
+    path: ["SMS_SDK_APP_ID"],
+    message: "tencent needs SMS_SDK_APP_ID",
   });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -119,7 +119,7 @@ export function TextField({
 }: FieldProps & {
   type?: "text" | "password" | "email" | "tel" | "date";
   autoComplete?: string;
-  inputMode?: "text" | "tel" | "email" | "decimal";
+  inputMode?: "text" | "tel" | "email" | "decimal" | "numeric";
 }) {
   return (
     <MetaFieldShell meta={meta} label={label} hint={hint}>

@@ -151,6 +151,7 @@ export const en: Record<MessageKey, string> = {
   "errors.county_invalid": "Choose a county or district of Luoyang",
   "errors.identifier_taken": "This mobile number or e-mail is already registered; please log in",
   "errors.invalid_credentials": "The account or password is not correct",
+  "errors.password_wait": "Too many attempts; try again in {seconds} seconds",
   "errors.too_many_attempts": "Too many attempts; try again in {minutes} minutes",
   "errors.current_password_wrong": "The current password is not correct",
   "errors.password_same": "The new password must differ from the current one",

@@ -28,6 +28,7 @@ import { reviewsMessagesEn } from "~/modules/reviews/reviews.messages.en";
 import { negotiationMessagesEn } from "~/modules/negotiation/negotiation.messages.en";
 import { reachMessagesEn } from "~/modules/reach/reach.messages.en";
 import { cofundingMessagesEn } from "~/modules/cofunding/cofunding.messages.en";
+import { recoveryMessagesEn } from "~/modules/recovery/recovery.messages.en";
 import { healthMessagesEn } from "~/modules/health/health.messages.en";
 import type { moduleMessagesZh } from "./modules";
 
@@ -63,4 +64,5 @@ export const moduleMessagesEn = Object.assign(
   reachMessagesEn,
   cofundingMessagesEn,
   healthMessagesEn,
+  recoveryMessagesEn,
 ) as Record<keyof typeof moduleMessagesZh, string>;

@@ -29,6 +29,7 @@ import { reviewsMessagesZh } from "~/modules/reviews/reviews.messages";
 import { negotiationMessagesZh } from "~/modules/negotiation/negotiation.messages";
 import { reachMessagesZh } from "~/modules/reach/reach.messages";
 import { cofundingMessagesZh } from "~/modules/cofunding/cofunding.messages";
+import { recoveryMessagesZh } from "~/modules/recovery/recovery.messages";
 import { healthMessagesZh } from "~/modules/health/health.messages";
 
 const catalogues = [
@@ -62,6 +63,7 @@ const catalogues = [
   reachMessagesZh,
   cofundingMessagesZh,
   healthMessagesZh,
+  recoveryMessagesZh,
 ] as const;
 
 type Union = (typeof catalogues)[number];

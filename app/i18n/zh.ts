@@ -143,6 +143,7 @@ export const zh = {
   "errors.county_invalid": "请选择洛阳市的县区",
   "errors.identifier_taken": "该手机号或邮箱已注册，请直接登录",
   "errors.invalid_credentials": "账户或密码不正确",
+  "errors.password_wait": "尝试次数过多，请 {seconds} 秒后再试",
   "errors.too_many_attempts": "尝试次数过多，请 {minutes} 分钟后再试",
   "errors.current_password_wrong": "当前密码不正确",
   "errors.password_same": "新密码不能与当前密码相同",

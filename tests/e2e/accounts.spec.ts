@@ -1,4 +1,6 @@
-import { expect, test } from "@playwright/test";
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../app/modules/demo/demo-accounts";
 import { zh } from "../../app/i18n/zh";
 import { logInAs, logOut, uniqueMobile } from "./helpers";
@@ -98,4 +100,71 @@ test("a page that needs a login sends the visitor back after logging in", async 
   await page.getByLabel("密码").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "登录", exact: true }).click();
   await expect(page.getByRole("heading", { name: "修改密码" })).toBeVisible();
+});
+
+/** The text of the e-mails the local SMTP server received for `address` (see global-setup.ts). */
+function mailsTo(address: string): string[] {
+  const dir = process.env.E2E_MAIL_DIR!;
+  return readdirSync(dir)
+    .filter((name) => name.startsWith(`${address}.`))
+    .map((name) => readFileSync(path.join(dir, name), "utf8"));
+}
+
+async function registerFarmer(page: Page, identifier: string) {
+  await page.goto("/register");
+  await page.getByLabel("我是").selectOption({ label: "农民" });
+  await page.getByLabel("手机号或邮箱").fill(identifier);
+  await page.getByLabel("姓名或称呼").fill("赵大山");
+  await page.getByLabel("密码", { exact: true }).fill("shiitake2026");
+  await page.getByLabel("再次输入密码").fill("shiitake2026");
+  await page.getByRole("button", { name: "注册" }).click();
+  await expect(page.getByRole("status")).toHaveText("注册成功，欢迎使用乡科");
+  await logOut(page);
+}
+
+async function setNewPassword(page: Page, password: string) {
+  await page.getByLabel("新密码", { exact: true }).fill(password);
+  await page.getByLabel("再次输入新密码").fill(password);
+  await page.getByRole("button", { name: "重设密码" }).click();
+  await expect(page.getByRole("status")).toHaveText("密码已重设，请用新密码登录");
+}
+
+test("a forgotten password is reset by a link sent by e-mail", async ({ page }) => {
+  const email = `farmer-${uniqueMobile()}@example.cn`;
+  await registerFarmer(page, email);
+  await page.goto("/login");
+  await page.getByRole("link", { name: "忘记密码？" }).click();
+  await expect(page.getByRole("heading", { name: "找回密码" })).toBeVisible();
+  await page.getByLabel("手机号或邮箱").fill(email);
+  await page.getByRole("button", { name: "发送验证码或链接" }).click();
+  await expect(page.getByRole("status")).toHaveText(zh["recovery.sent"]);
+
+  await expect.poll(() => mailsTo(email).length).toBe(1);
+  const link = /http:\/\/\S+\/reset-password\?token=[\w-]{43}/.exec(mailsTo(email)[0]!)![0];
+  await page.goto(link);
+  await setNewPassword(page, "morels-2027");
+  await logInAs(page, email, "morels-2027");
+});
+
+test("bureau staff issue a reset code to a farmer without e-mail, who sets a new password with it", async ({
+  page,
+}) => {
+  const mobile = uniqueMobile();
+  await registerFarmer(page, mobile);
+  await logInAs(page, "bureau@demo.xiangke.cn", DEMO_PASSWORD);
+  await page.goto("/account");
+  await page.getByRole("link", { name: "为成员发放密码重置码" }).click();
+  await page.getByLabel("成员的手机号或邮箱").fill(mobile);
+  await page.getByLabel("如何核实的身份").fill("当面查看身份证");
+  await page.getByLabel("我已核实此人就是账户本人").check();
+  await page.getByRole("button", { name: "生成重置码" }).click();
+  const code = (await page.getByTestId("recovery-code").textContent())!.trim();
+  expect(code).toMatch(/^\d{8}$/);
+  await logOut(page);
+
+  await page.goto("/reset-password");
+  await page.getByLabel("手机号或邮箱").fill(mobile);
+  await page.getByLabel("验证码或重置码").fill(code);
+  await setNewPassword(page, "morels-2027");
+  await logInAs(page, mobile, "morels-2027");
 });

@@ -32,6 +32,7 @@ import {
   signedTermsFor,
 } from "../support/agreements-factories";
 import { useTestDatabase } from "../support/database";
+import { FREE_FAILURES_PER_PAIR } from "~/modules/users/throttle.server";
 import { TEST_PASSWORD } from "../support/factories";
 import { createBureau, createExpert, createVillage } from "../support/needs-factories";
 import { insertOffer } from "../support/offers-factories";
@@ -234,6 +235,14 @@ describe("editing, proposing and sending back", () => {
 });
 
 describe("signing", () => {
+  it("checks the signer's password under the password guard: after repeated guesses even the right one waits", async () => {
+    const { id, payee } = await proposed();
+    for (let i = 0; i <= FREE_FAILURES_PER_PAIR; i++)
+      await rejects(sign(payee, id, `guess-${i}-pass`, "10.6.0.30"), "agreement.password_wrong");
+    await rejects(sign(payee, id, TEST_PASSWORD, "10.6.0.30"), "auth.throttled");
+    expect(await db.agreementSignature.count({ where: { version: { agreementId: id } } })).toBe(0);
+  });
+
   it("refuses a wrong password and records no signature", async () => {
     const { id, payee } = await proposed();
     await rejects(sign(payee, id, "not-my-password", "10.6.0.9"), "agreement.password_wrong");

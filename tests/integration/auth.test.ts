@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { changePassword, logIn, registerUser } from "~/modules/users/auth.server";
 import { getSessionUser } from "~/modules/users/session.server";
-import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP } from "~/modules/users/throttle.server";
+import {
+  FIRST_WAIT_SECONDS,
+  FREE_FAILURES_PER_IP,
+  FREE_FAILURES_PER_PAIR,
+} from "~/modules/users/throttle.server";
 import { LoginSchema, RegisterSchema } from "~/modules/users/users.schema";
 import { DomainError } from "~/utils/errors";
 import { TEST_PASSWORD, createUser, uniquePhone } from "../support/factories";
@@ -113,10 +117,10 @@ describe("logIn", () => {
     await expectDomainError(logIn(login(uniquePhone(), TEST_PASSWORD), meta), "auth.invalid_credentials");
   });
 
-  it("throttles an account after repeated failures, even with the right password", async () => {
+  it("makes the same address wait after repeated failures, even with the right password", async () => {
     const user = await createUser();
     const ip = "10.0.0.2";
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
+    for (let i = 0; i <= FREE_FAILURES_PER_PAIR; i++) {
       await expectDomainError(
         logIn(login(user.phone!, `wrong-${i}-pass`), { ip }),
         "auth.invalid_credentials",
@@ -124,14 +128,14 @@ describe("logIn", () => {
     }
     await expect(logIn(login(user.phone!, TEST_PASSWORD), { ip })).rejects.toMatchObject({
       code: "auth.throttled",
-      params: { minutes: 15 },
+      params: { seconds: FIRST_WAIT_SECONDS },
     });
   });
 
   it("keeps the failure count in PostgreSQL, so another app process sees it without Redis", async () => {
     const user = await createUser();
     const ip = "10.0.0.6";
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
+    for (let i = 0; i <= FREE_FAILURES_PER_PAIR; i++) {
       await expectDomainError(
         logIn(login(user.phone!, `wrong-${i}-pass`), { ip }),
         "auth.invalid_credentials",
@@ -141,32 +145,34 @@ describe("logIn", () => {
     (globalThis as { __xiangke?: Map<string, unknown> }).__xiangke?.forEach((_value, key, all) => {
       if (key.startsWith("rate-limit:")) all.delete(key);
     });
-    await expectDomainError(logIn(login(user.phone!, TEST_PASSWORD), { ip: "10.0.0.7" }), "auth.throttled");
+    await expectDomainError(logIn(login(user.phone!, TEST_PASSWORD), { ip }), "auth.throttled");
     expect(
       await db.rateLimitCounter.findUnique({
-        where: { key: `login-account:${user.phone}` },
+        where: { key: `pw-pair:${user.id}@${ip}` },
         select: { points: true },
       }),
-    ).toEqual({ points: MAX_FAILURES_PER_ACCOUNT });
+    ).toEqual({ points: FREE_FAILURES_PER_PAIR + 1 });
   });
 
   it("forgets earlier failures after a successful login", async () => {
     const user = await createUser();
     const ip = "10.0.0.3";
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT - 1; i++) {
+    for (let i = 0; i < FREE_FAILURES_PER_PAIR; i++) {
       await expectDomainError(
         logIn(login(user.phone!, `wrong-${i}-pass`), { ip }),
         "auth.invalid_credentials",
       );
     }
     await logIn(login(user.phone!, TEST_PASSWORD), { ip });
-    await expectDomainError(logIn(login(user.phone!, "wrong-again-1"), { ip }), "auth.invalid_credentials");
+    for (let i = 0; i < FREE_FAILURES_PER_PAIR; i++) {
+      await expectDomainError(logIn(login(user.phone!, "wrong-again-1"), { ip }), "auth.invalid_credentials");
+    }
     await expect(logIn(login(user.phone!, TEST_PASSWORD), { ip })).resolves.toHaveProperty("sessionId");
   });
 
-  it("throttles an address that tries many accounts", async () => {
+  it("makes an address that tries many accounts wait, and only that address", async () => {
     const ip = "10.0.0.4";
-    for (let i = 0; i < MAX_FAILURES_PER_IP; i++) {
+    for (let i = 0; i <= FREE_FAILURES_PER_IP; i++) {
       await expectDomainError(logIn(login(uniquePhone(), "guess-1234"), { ip }), "auth.invalid_credentials");
     }
     const user = await createUser();

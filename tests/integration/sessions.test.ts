@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { getOptionalUser, requireUser } from "~/modules/users/guards.server";
-import { MAX_FAILURES_PER_ACCOUNT } from "~/modules/users/throttle.server";
+import { FREE_FAILURES_PER_PAIR } from "~/modules/users/throttle.server";
 import {
   createSession,
   getSessionUser,
@@ -137,10 +137,10 @@ describe("session ids at login and logout", () => {
   });
 });
 
-// tests/integration/auth.test.ts and auth-routes.test.ts cover the lock itself (per account, even
-// with the right password, and per address); this adds that a throttled login opens no session.
+// tests/integration/password-guard.test.ts covers the guard itself (decision 028); this adds that
+// a login refused while it waits opens no session.
 describe("login throttling", () => {
-  it("opens no session once the account is locked, even with the right password", async () => {
+  it("opens no session while the address waits, even with the right password", async () => {
     const user = await createUser();
     const attempt = (password: string) =>
       loginAction({
@@ -148,7 +148,7 @@ describe("login throttling", () => {
         context: { ...context, clientIp: "10.79.1.1" },
         params: {},
       });
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) await attempt("wrong-pass-1");
+    for (let i = 0; i <= FREE_FAILURES_PER_PAIR; i++) await attempt("wrong-pass-1");
     const locked = (await attempt(TEST_PASSWORD)) as unknown as { init: { status: number } };
     expect(locked.init.status).toBe(429);
     expect(await db.session.count({ where: { userId: user.id } })).toBe(0);

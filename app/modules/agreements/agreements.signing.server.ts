@@ -2,6 +2,7 @@ import { db, type Tx } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { deliverNotifications } from "~/modules/notifications/notifications.server";
 import { verifyPassword } from "~/modules/users/password.server";
+import { checkPassword } from "~/modules/users/throttle.server";
 import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
 import { assertTransition, statesThatMayBecome } from "~/utils/state-machine";
@@ -100,7 +101,12 @@ export async function sign(
 ): Promise<{ activated: boolean }> {
   if (!can(actor, "agreement.sign")) throw new DomainError("agreement.forbidden");
   const user = await db.user.findUnique({ where: { id: actor.id }, select: { passwordHash: true } });
-  if (!user || !(await verifyPassword(password, user.passwordHash))) {
+  const valid =
+    user &&
+    (await checkPassword({ accountKey: actor.id, ip: ip ?? "unknown" }, () =>
+      verifyPassword(password, user.passwordHash),
+    ));
+  if (!valid) {
     await db.$transaction((tx) =>
       recordAudit(tx, {
         actorId: actor.id,

@@ -5,7 +5,7 @@ import { DomainError } from "~/utils/errors";
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from "./password.server";
 import { isOrganisationRole } from "./roles";
 import { createSession, destroySession } from "./session.server";
-import { assertLoginAllowed, recordLoginAttempt } from "./throttle.server";
+import { checkPassword, recordLoginAttempt } from "./throttle.server";
 import type { LoginInput, RegisterInput } from "./users.schema";
 import type { RequestMeta } from "~/utils/request.server";
 
@@ -76,18 +76,28 @@ export async function registerUser(input: RegisterInput, meta: AuthRequestMeta) 
   }
 }
 
-/** Checks the password under the login throttle and opens a new session (a new id every login). */
-export async function logIn(input: Pick<LoginInput, "identifier" | "password">, meta: AuthRequestMeta) {
+/**
+ * Checks the password under the password guard and opens a new session (a new id every login).
+ * `knownAccountIds` are the accounts this browser logged in to before (the signed device cookie).
+ */
+export async function logIn(
+  input: Pick<LoginInput, "identifier" | "password">,
+  meta: AuthRequestMeta & { knownAccountIds?: string[] },
+) {
   const identifier = input.identifier.value;
-  await assertLoginAllowed(identifier, meta.ip);
   const where = input.identifier.kind === "phone" ? { phone: identifier } : { email: identifier };
   const user = await db.user.findUnique({
     where,
     select: { id: true, passwordHash: true, displayName: true },
   });
-  const valid = user
-    ? await verifyPassword(input.password, user.passwordHash)
-    : await verifyAgainstDecoy(input.password);
+  const attempt = {
+    accountKey: user?.id ?? `unknown:${identifier}`,
+    ip: meta.ip,
+    knownDevice: Boolean(user && meta.knownAccountIds?.includes(user.id)),
+  };
+  const valid = await checkPassword(attempt, () =>
+    user ? verifyPassword(input.password, user.passwordHash) : verifyAgainstDecoy(input.password),
+  );
   await recordLoginAttempt(identifier, meta.ip, valid);
   if (!user || !valid) throw new DomainError("auth.invalid_credentials");
   const sessionId = await createSession(user.id, meta);
@@ -123,7 +133,10 @@ export async function changePassword(
 ): Promise<void> {
   const user = await db.user.findUnique({ where: { id: input.userId }, select: { passwordHash: true } });
   if (!user) throw new DomainError("auth.not_found");
-  if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
+  const valid = await checkPassword({ accountKey: input.userId, ip: meta.ip }, () =>
+    verifyPassword(input.currentPassword, user.passwordHash),
+  );
+  if (!valid) {
     throw new DomainError("auth.current_password_wrong");
   }
   const passwordHash = await hashPassword(input.newPassword);

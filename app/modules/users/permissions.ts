@@ -38,6 +38,8 @@ export const PERMISSIONS = {
   "reach.manage": ["BUREAU"],
   /** Work the triage queue (分诊): route unanswered needs to experts and commissioners. */
   "triage.manage": ["BUREAU"],
+  /** Hand a member a one-time password-reset code after checking who they are (assisted reset). */
+  "account.recover": ["BUREAU", "ADMIN"],
   "user.manage": ["ADMIN"],
   "settings.manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -3,7 +3,7 @@ import type { ErrorSpec } from "~/utils/errors";
 export const usersErrors = {
   "auth.identifier_taken": { status: 409, message: "errors.identifier_taken", field: "identifier" },
   "auth.invalid_credentials": { status: 401, message: "errors.invalid_credentials", field: "password" },
-  "auth.throttled": { status: 429, message: "errors.too_many_attempts" },
+  "auth.throttled": { status: 429, message: "errors.password_wait" },
   "auth.current_password_wrong": {
     status: 400,
     message: "errors.current_password_wrong",

@@ -7,6 +7,7 @@ import { getLocale } from "~/i18n/i18n.server";
 import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { countyName } from "~/modules/reference/reference";
+import { mayIssueRecoveryCodes } from "~/modules/recovery/assisted.server";
 import { getAccountOverview } from "~/modules/users/account.server";
 import { requirePermission } from "~/modules/users/guards.server";
 
@@ -20,12 +21,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "account.use");
-  const [account, locale] = await Promise.all([getAccountOverview(user.id), getLocale(request)]);
-  return { account, locale };
+  const [account, locale, issuesRecoveryCodes] = await Promise.all([
+    getAccountOverview(user.id),
+    getLocale(request),
+    mayIssueRecoveryCodes(user),
+  ]);
+  return { account, locale, issuesRecoveryCodes };
 }
 
 export default function AccountPage() {
-  const { account } = useLoaderData<typeof loader>();
+  const { account, issuesRecoveryCodes } = useLoaderData<typeof loader>();
   const { t, locale } = useT();
   const rows: [string, string | undefined | null][] = [
     [t("account.primaryRole"), t(`role.${account.primaryRole}`)],
@@ -106,9 +111,16 @@ export default function AccountPage() {
         <h2 id="security" className="text-lg font-semibold">
           {t("account.security")}
         </h2>
-        <Link to="/account/password" className="btn-secondary mt-3">
-          {t("account.changePassword")}
-        </Link>
+        <div className="mt-3 flex flex-wrap gap-3">
+          <Link to="/account/password" className="btn-secondary">
+            {t("account.changePassword")}
+          </Link>
+          {issuesRecoveryCodes ? (
+            <Link to="/account/recovery-codes" className="btn-secondary">
+              {t("recovery.assist.link")}
+            </Link>
+          ) : null}
+        </div>
       </section>
     </div>
   );

@@ -10,6 +10,7 @@ import { useSchemaForm } from "~/components/use-schema-form";
 import { getLocale } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/use-t";
 import { logIn } from "~/modules/users/auth.server";
+import { knownAccounts, rememberDevice } from "~/modules/users/known-device.server";
 import { getOptionalUser } from "~/modules/users/guards.server";
 import { destroySession, readSessionId, serializeSessionCookie } from "~/modules/users/session.server";
 import { LoginSchema } from "~/modules/users/users.schema";
@@ -30,14 +31,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: LoginSchema });
   if (submission.status !== "success") return replyInvalid(submission, ["password"]);
   try {
-    const { sessionId } = await logIn(submission.value, requestMeta(request, context));
+    const cookieHeader = request.headers.get("cookie");
+    const { sessionId, user } = await logIn(submission.value, {
+      ...requestMeta(request, context),
+      knownAccountIds: await knownAccounts(cookieHeader),
+    });
     // A login always opens a fresh session; one the browser already carried (stale or planted) ends.
-    const previousSessionId = await readSessionId(request.headers.get("cookie"));
+    const previousSessionId = await readSessionId(cookieHeader);
     if (previousSessionId) await destroySession(previousSessionId);
     return redirectWithToast(
       safeRedirect(submission.value.redirectTo, "/account"),
       { message: "login.success" },
-      { headers: [["Set-Cookie", await serializeSessionCookie(sessionId)]] },
+      {
+        headers: [
+          ["Set-Cookie", await serializeSessionCookie(sessionId)],
+          ["Set-Cookie", await rememberDevice(cookieHeader, user.id)],
+        ],
+      },
     );
   } catch (error) {
     return replyWithDomainError(submission, error, await getLocale(request), ["password"]);
@@ -66,6 +76,11 @@ export default function LoginPage() {
         <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
           {navigation.state === "submitting" ? t("login.pending") : t("login.submit")}
         </button>
+        <p className="text-center text-sm">
+          <Link to="/forgot-password" className="link">
+            {t("recovery.forgotLink")}
+          </Link>
+        </p>
         <p className="text-center text-sm">
           {t("login.noAccount")}{" "}
           <Link to="/register" className="link">

@@ -1,0 +1,37 @@
+/** Password recovery: forgot / reset pages and assisted codes. Chinese, the source of the keys. */
+export const recoveryMessagesZh = {
+  "recovery.forgotLink": "忘记密码？",
+  "recovery.forgot.title": "找回密码",
+  "recovery.forgot.intro": "填写注册时用的手机号或邮箱。手机号会收到短信验证码，邮箱会收到重设密码的链接。",
+  "recovery.forgot.submit": "发送验证码或链接",
+  "recovery.forgot.noPhone":
+    "收不到短信、也没有邮箱？请联系您所在合作社或单位的管理员，或县、市科技局工作人员，核实身份后他们会给您一个重置码。",
+  "recovery.sent": "如果该账户存在，验证码或重置链接已经发出，15 分钟内有效。",
+  "recovery.reset.title": "重设密码",
+  "recovery.reset.intro":
+    "填写账户、收到的短信验证码或管理员给的重置码，再设置新密码。通过邮件收到链接的，请直接打开邮件里的链接。",
+  "recovery.reset.linkIntro": "请设置新密码。设置后，所有设备上的登录都会退出。",
+  "recovery.reset.code": "验证码或重置码",
+  "recovery.reset.new": "新密码",
+  "recovery.reset.confirm": "再次输入新密码",
+  "recovery.reset.submit": "重设密码",
+  "recovery.reset.again": "重新获取验证码",
+  "recovery.done": "密码已重设，请用新密码登录",
+  "recovery.assist.title": "发放密码重置码",
+  "recovery.assist.intro":
+    "本人无法收到短信或邮件时使用。请先核实身份（当面查看身份证，或拨打账户登记的电话），再发放重置码并当面或电话告诉本人。每次发放都会记入审计日志。",
+  "recovery.assist.identifier": "成员的手机号或邮箱",
+  "recovery.assist.identityCheck": "如何核实的身份",
+  "recovery.assist.identityCheckHint": "例如：当面查看身份证；回拨登记电话",
+  "recovery.assist.confirmed": "我已核实此人就是账户本人",
+  "recovery.assist.submit": "生成重置码",
+  "recovery.assist.issued": "{name} 的重置码（{minutes} 分钟内有效，只能用一次）：",
+  "recovery.assist.tell": "请把重置码告诉本人，请其在“找回密码”页面填写并设置新密码。此码不会再次显示。",
+  "recovery.assist.link": "为成员发放密码重置码",
+  "recovery.errors.code_format": "请输入 6 到 8 位数字",
+  "recovery.errors.code_invalid": "验证码不正确或已过期，请重新获取",
+  "recovery.errors.link_invalid": "链接无效或已过期，请重新获取",
+  "recovery.errors.user_not_found": "找不到您可以为其发放重置码的账户",
+  "recovery.errors.identity_check": "请写明如何核实的身份",
+  "recovery.errors.confirm": "请确认已核实身份",
+} as const;

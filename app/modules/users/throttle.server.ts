@@ -4,7 +4,7 @@ import { blockedFor, limiter } from "~/utils/rate-limiter.server";
 
 /**
  * The one guard for every place a password is checked (login, change password, signing): the
- * rule is docs/decisions/028-password-guessing.md. Failures are counted per (account, address),
+ * rule is docs/decisions/029-password-guessing.md. Failures are counted per (account, address),
  * per address and per account; each count past its free allowance makes the next attempt from
  * there wait, the wait doubling with every further failure. Nothing is locked outright: an
  * address with no failures of its own, or a device the owner logged in from before, is at most

@@ -2,7 +2,7 @@
 CREATE TYPE "NotificationChannel" AS ENUM ('SMS', 'EMAIL');
 
 -- CreateEnum
-CREATE TYPE "NotificationDispatchStatus" AS ENUM ('PENDING', 'SENDING', 'SENT', 'FAILED', 'UNCERTAIN');
+CREATE TYPE "NotificationDispatchStatus" AS ENUM ('PENDING', 'SENDING', 'SENT', 'FAILED', 'UNCERTAIN', 'CANCELLED');
 
 -- CreateTable
 CREATE TABLE "NotificationPreference" (

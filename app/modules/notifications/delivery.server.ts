@@ -152,7 +152,13 @@ async function setStatus(
   client: Tx | typeof db,
   id: string,
   status: NotificationDispatchStatus,
-  data: { claimedAt?: Date; attempts?: number; lastError?: string | null; sentAt?: Date; nextAttemptAt?: Date },
+  data: {
+    claimedAt?: Date;
+    attempts?: number;
+    lastError?: string | null;
+    sentAt?: Date;
+    nextAttemptAt?: Date;
+  },
 ): Promise<void> {
   await client.notificationDispatch.updateMany({
     where: { id, status: { in: statesThatMayBecome(DISPATCH_TRANSITIONS, status) } },

@@ -57,4 +57,3 @@ export function toView(row: NotificationRow): NotificationView {
     readAt: row.readAt?.toISOString() ?? null,
   };
 }
-

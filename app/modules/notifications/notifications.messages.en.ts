@@ -19,18 +19,23 @@ export const notificationsMessagesEn: Record<keyof typeof notificationsMessagesZ
   "notifications.email.greeting": "Hello {name},",
   "notifications.email.open": "Open: {link}",
   "notifications.email.settings": "Rather not get these by e-mail? Change how you are notified: {link}",
-  "notifications.email.settingsInApp": "Rather not get these by e-mail? Change it in XiangKe under My account → Notifications.",
+  "notifications.email.settingsInApp":
+    "Rather not get these by e-mail? Change it in XiangKe under My account → Notifications.",
   "notifications.prefs.title": "Notifications",
-  "notifications.prefs.intro": "Every notification stays in the app. Choose which ones also come by text message or e-mail.",
+  "notifications.prefs.intro":
+    "Every notification stays in the app. Choose which ones also come by text message or e-mail.",
   "notifications.prefs.category": "Kind of news",
   "notifications.prefs.sms": "Text",
   "notifications.prefs.email": "E-mail",
   "notifications.prefs.noPhone": "Your account has no phone number, so no text messages.",
   "notifications.prefs.noEmail": "Your account has no e-mail address, so no e-mails.",
   "notifications.prefs.category.money": "Money: escrow funding, releases, withdrawals, claw-backs",
-  "notifications.prefs.category.decisions": "Decisions: application outcomes, verification, programme approvals",
-  "notifications.prefs.category.applications": "Applications and invitations: applications received, invitations, service requests",
-  "notifications.prefs.category.agreements": "Agreements: proposals, signatures, counter-offers, milestone reviews",
+  "notifications.prefs.category.decisions":
+    "Decisions: application outcomes, verification, programme approvals",
+  "notifications.prefs.category.applications":
+    "Applications and invitations: applications received, invitations, service requests",
+  "notifications.prefs.category.agreements":
+    "Agreements: proposals, signatures, counter-offers, milestone reviews",
   "notifications.prefs.category.alerts": "Alerts: new results for your saved searches",
   "notifications.prefs.category.work": "Assignments: needs assigned to you, commissioner postings",
   "notifications.prefs.category.updates": "Other news: reviews, brands, training sign-ups",

@@ -122,7 +122,9 @@ describe("notices", () => {
   });
 
   it("read as the signature, the text and the link when there is one", () => {
-    expect(renderNotice(notice.params)).toBe("【乡科】您的提现 ¥1,200.00 已到账 https://xk.example.cn/wallet");
+    expect(renderNotice(notice.params)).toBe(
+      "【乡科】您的提现 ¥1,200.00 已到账 https://xk.example.cn/wallet",
+    );
     expect(renderNotice({ text: "协议已生效", link: "" })).toBe("【乡科】协议已生效");
   });
 });

@@ -47,6 +47,14 @@ const EnvSchema = z
     SMS_ACCESS_KEY_SECRET: z.string().min(1).optional(),
     SMS_SIGN_NAME: z.string().min(1).optional(),
     SMS_TEMPLATE_ID: z.string().min(1).optional(),
+    /** Approved templates for notices, one per notification category (outbound/sms-templates.ts). */
+    SMS_NOTICE_TEMPLATE_MONEY: z.string().min(1).optional(),
+    SMS_NOTICE_TEMPLATE_DECISIONS: z.string().min(1).optional(),
+    SMS_NOTICE_TEMPLATE_APPLICATIONS: z.string().min(1).optional(),
+    SMS_NOTICE_TEMPLATE_AGREEMENTS: z.string().min(1).optional(),
+    SMS_NOTICE_TEMPLATE_ALERTS: z.string().min(1).optional(),
+    SMS_NOTICE_TEMPLATE_WORK: z.string().min(1).optional(),
+    SMS_NOTICE_TEMPLATE_UPDATES: z.string().min(1).optional(),
     /** Tencent Cloud only: the SMS application id and region. */
     SMS_SDK_APP_ID: z.string().min(1).optional(),
     SMS_REGION: z.string().min(1).default("ap-guangzhou"),

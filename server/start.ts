@@ -16,6 +16,7 @@ import { rebuildIndexes, startIndexer, startIndexerWhenConfigured } from "~/modu
 import { runSavedSearchAlerts } from "~/modules/search/saved-searches.server";
 import { syncReferenceData } from "~/modules/reference/reference.server";
 import { startWebhookJobs } from "~/modules/webhooks/delivery.server";
+import { startNotificationJobs } from "~/modules/notifications/delivery.server";
 import { createApp } from "./app";
 import { startEmbeddedPostgres, type RunningDatabase } from "./embedded-postgres";
 import { applyMigrations } from "./migrate";
@@ -118,6 +119,7 @@ export async function startServer(env: Env, log: Logger): Promise<RunningServer>
     const stopEscrowJobs = startEscrowJobs(log);
     const stopReviewJobs = startReviewJobs(log);
     const stopWebhookJobs = startWebhookJobs(log);
+    const stopNotificationJobs = startNotificationJobs(log);
 
     const address = http.address();
     const port = typeof address === "object" && address ? address.port : env.PORT;
@@ -135,6 +137,7 @@ export async function startServer(env: Env, log: Logger): Promise<RunningServer>
         await stopEscrowJobs();
         await stopReviewJobs();
         await stopWebhookJobs();
+        await stopNotificationJobs();
         clearInterval(alerts);
         await stopIndexer();
         // io.close() also closes the HTTP server: new connections stop, open requests finish.

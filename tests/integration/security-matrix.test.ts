@@ -35,6 +35,7 @@ const MATRIX: Row[] = [
   ["_index",                                                 "/",                                                                 "aaaaaaaa", null],
   ["account._index",                                         "/account",                                                          "laaaaaaa", null],
   ["account.invitations",                                    "/account/invitations",                                              "lddaddda", "laaaaaaa"],
+  ["account.notifications",                                  "/account/notifications",                                            "laaaaaaa", "laaaaaaa"],
   ["account.organisations.$id",                              "/account/organisations/{orgA}",                                     "ladddddd", "ladddddd"],
   ["account.password",                                       "/account/password",                                                 "laaaaaaa", "laaaaaaa"],
   ["account.recovery-codes",                                 "/account/recovery-codes",                                           "laddaaaa", "laddaaaa"],

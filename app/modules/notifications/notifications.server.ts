@@ -1,17 +1,13 @@
 import { z } from "zod";
 import { db, type Tx } from "~/db.server";
-import type { Prisma } from "~/generated/prisma/client";
 import { publishToUser } from "~/modules/realtime/bus.server";
 import type { NotificationView } from "~/modules/realtime/events";
 import { DomainError } from "~/utils/errors";
-import { safeRedirect } from "~/utils/request.server";
-import {
-  NOTIFICATION_PARAMS,
-  UNKNOWN_NOTIFICATION,
-  isNotificationType,
-  type NotificationType,
-} from "./notification-types";
+import { queueDispatches } from "./delivery.server";
+import type { NotificationType } from "./notification-types";
+import { toView, viewSelect, type NotificationRow as Row } from "./notification-view";
 
+export { toView } from "./notification-view";
 export { NOTIFICATION_TYPES, notificationMessageKey, type NotificationType } from "./notification-types";
 
 export interface NewNotification {
@@ -21,56 +17,10 @@ export interface NewNotification {
   href?: string;
 }
 
-const viewSelect = {
-  id: true,
-  userId: true,
-  type: true,
-  payload: true,
-  createdAt: true,
-  readAt: true,
-} as const;
-
-type Row = Prisma.NotificationGetPayload<{ select: typeof viewSelect }>;
-
-const ParamValue = z.union([z.string(), z.number()]);
-
-// Only a path on this site: a stored link can never send someone elsewhere.
-const HrefSchema = z
-  .string()
-  .refine((href) => safeRedirect(href, "") === href && href !== "")
-  .nullable()
-  .catch(null);
-
-const PayloadSchema = z.object({
-  params: z.record(z.string(), z.unknown()).catch({}),
-  href: HrefSchema.default(null),
-});
-
-/** Each type's params, checked by name, so a text never shows a raw `{placeholder}`. */
-function paramsSchema(type: NotificationType) {
-  return z.object(Object.fromEntries(NOTIFICATION_PARAMS[type].map((name) => [name, ParamValue])));
-}
-
 /**
- * The row as people see it. The payload is JSON written by many modules over time; anything that
- * does not check out (an unknown type, missing params, a foreign link) degrades to a generic
- * "you have a notification" instead of breaking the page.
+ * Writes notifications inside the caller's transaction, with their text-message and e-mail
+ * dispatches (delivery.server.ts sends those); push them to open tabs after it commits.
  */
-export function toView(row: Row): NotificationView {
-  const payload = PayloadSchema.safeParse(row.payload ?? {});
-  const raw = payload.success ? payload.data : { params: {}, href: null };
-  const params = isNotificationType(row.type) ? paramsSchema(row.type).safeParse(raw.params) : null;
-  return {
-    id: row.id,
-    type: params?.success ? row.type : UNKNOWN_NOTIFICATION,
-    params: params?.success ? params.data : {},
-    href: raw.href,
-    createdAt: row.createdAt.toISOString(),
-    readAt: row.readAt?.toISOString() ?? null,
-  };
-}
-
-/** Writes notifications inside the caller's transaction; deliver them after it commits. */
 export async function createNotifications(tx: Tx, items: NewNotification[]): Promise<Row[]> {
   const rows: Row[] = [];
   for (const item of items) {
@@ -85,6 +35,7 @@ export async function createNotifications(tx: Tx, items: NewNotification[]): Pro
       }),
     );
   }
+  await queueDispatches(tx, rows);
   return rows;
 }
 

@@ -1,6 +1,7 @@
 import { createHash, createHmac } from "node:crypto";
 import type { Env } from "~/env.server";
-import type { ProviderRequest, SmsCode } from "./sms.server";
+import { noticeTemplateId, type NoticeTemplateEnv } from "./sms-templates";
+import type { ProviderRequest, SmsCode, SmsNotice } from "./sms.server";
 
 const HOST = "sms.tencentcloudapi.com";
 const SERVICE = "sms";
@@ -33,27 +34,25 @@ export function tc3Authorization(input: {
   return `TC3-HMAC-SHA256 Credential=${input.secretId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
 }
 
-/** Tencent Cloud SMS `SendSms` (API version 2021-01-11) as a signed JSON POST. */
-export function tencentSendSmsRequest(
-  env: Pick<
-    Env,
-    | "SMS_ACCESS_KEY_ID"
-    | "SMS_ACCESS_KEY_SECRET"
-    | "SMS_SIGN_NAME"
-    | "SMS_TEMPLATE_ID"
-    | "SMS_SDK_APP_ID"
-    | "SMS_REGION"
-  >,
-  { phone, code, minutes }: SmsCode,
-  now = new Date(),
+type TencentEnv = Pick<
+  Env,
+  "SMS_ACCESS_KEY_ID" | "SMS_ACCESS_KEY_SECRET" | "SMS_SIGN_NAME" | "SMS_SDK_APP_ID" | "SMS_REGION"
+>;
+
+/** Tencent Cloud SMS `SendSms` (API version 2021-01-11) of one template as a signed JSON POST. */
+function tencentRequest(
+  env: TencentEnv,
+  phone: string,
+  template: { id: string; params: string[] },
+  now: Date,
 ): ProviderRequest {
   const timestamp = Math.floor(now.getTime() / 1000);
   const body = JSON.stringify({
     PhoneNumberSet: [phone],
     SmsSdkAppId: env.SMS_SDK_APP_ID,
     SignName: env.SMS_SIGN_NAME,
-    TemplateId: env.SMS_TEMPLATE_ID,
-    TemplateParamSet: [code, String(minutes)],
+    TemplateId: template.id,
+    TemplateParamSet: template.params,
   });
   return {
     method: "POST",
@@ -74,4 +73,24 @@ export function tencentSendSmsRequest(
     },
     body,
   };
+}
+
+/** A verification code: the template SMS_TEMPLATE_ID with the parameters {1} code, {2} minutes. */
+export function tencentSendSmsRequest(
+  env: TencentEnv & Pick<Env, "SMS_TEMPLATE_ID">,
+  { phone, code, minutes }: SmsCode,
+  now = new Date(),
+): ProviderRequest {
+  return tencentRequest(env, phone, { id: env.SMS_TEMPLATE_ID!, params: [code, String(minutes)] }, now);
+}
+
+/** A notice: its category's template with the parameters {1} text, {2} link (empty when it did not fit). */
+export function tencentSendNoticeRequest(
+  env: TencentEnv & NoticeTemplateEnv,
+  notice: SmsNotice,
+  now = new Date(),
+): ProviderRequest {
+  const id = noticeTemplateId(env, notice.category);
+  if (!id) throw new Error(`no SMS template for ${notice.category} notices`);
+  return tencentRequest(env, notice.phone, { id, params: [notice.params.text, notice.params.link] }, now);
 }

@@ -1,7 +1,8 @@
 import { createHash, createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { aliyunSendSmsRequest, aliyunSignature } from "./sms-aliyun.server";
-import { tencentSendSmsRequest } from "./sms-tencent.server";
+import { aliyunSendNoticeRequest, aliyunSendSmsRequest, aliyunSignature } from "./sms-aliyun.server";
+import { tencentSendNoticeRequest, tencentSendSmsRequest } from "./sms-tencent.server";
+import { renderNotice, type SmsNotice } from "./sms.server";
 
 const env = {
   SMS_ACCESS_KEY_ID: "testId",
@@ -11,6 +12,12 @@ const env = {
   SMS_SDK_APP_ID: "1400000000",
   SMS_REGION: "ap-guangzhou",
 };
+const notice: SmsNotice = {
+  phone: "+8613800000001",
+  category: "money",
+  params: { text: "您的提现 ¥1,200.00 已到账", link: "https://xk.example.cn/wallet" },
+};
+const noticeEnv = { ...env, SMS_NOTICE_TEMPLATE_MONEY: "SMS_777001" };
 const message = { phone: "+8613800000001", code: "482913", minutes: 15 };
 const now = new Date("2026-12-06T08:00:00.123Z");
 
@@ -85,5 +92,39 @@ describe("Tencent Cloud SendSms", () => {
     key = createHmac("sha256", key).update("sms").digest();
     key = createHmac("sha256", key).update("tc3_request").digest();
     expect(authorization.endsWith(createHmac("sha256", key).update(toSign).digest("hex"))).toBe(true);
+  });
+});
+
+describe("notices", () => {
+  it("go to Alibaba Cloud as the category's template with text and link", () => {
+    const request = aliyunSendNoticeRequest(noticeEnv, notice, now, "nonce-2");
+    const params = Object.fromEntries(new URL(request.url).searchParams);
+    expect(params).toMatchObject({
+      PhoneNumbers: "13800000001",
+      TemplateCode: "SMS_777001",
+      TemplateParam: JSON.stringify(notice.params),
+    });
+    const { Signature, ...signed } = params;
+    expect(Signature).toBe(aliyunSignature(signed, "testSecret"));
+  });
+
+  it("go to Tencent Cloud as the category's template with the parameters in order", () => {
+    const request = tencentSendNoticeRequest(noticeEnv, notice, now);
+    expect(JSON.parse(request.body!)).toMatchObject({
+      TemplateId: "SMS_777001",
+      TemplateParamSet: ["您的提现 ¥1,200.00 已到账", "https://xk.example.cn/wallet"],
+    });
+  });
+
+  it("are refused for a category without an approved template", () => {
+    expect(() => aliyunSendNoticeRequest(env, notice, now)).toThrow(/no SMS template/);
+    expect(() => tencentSendNoticeRequest(env, notice, now)).toThrow(/no SMS template/);
+  });
+
+  it("read as the signature, the text and the link when there is one", () => {
+    expect(renderNotice(notice.params)).toBe(
+      "【乡科】您的提现 ¥1,200.00 已到账 https://xk.example.cn/wallet",
+    );
+    expect(renderNotice({ text: "协议已生效", link: "" })).toBe("【乡科】协议已生效");
   });
 });

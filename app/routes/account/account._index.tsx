@@ -92,6 +92,9 @@ export default function AccountPage() {
           <Link to="/account/searches" className="btn-secondary">
             {t("search.savedTitle")}
           </Link>
+          <Link to="/account/notifications" className="btn-secondary">
+            {t("notifications.prefs.title")}
+          </Link>
           <Link to="/account/tokens" className="btn-secondary">
             {t("api.tokens.title")}
           </Link>

@@ -11,6 +11,7 @@ import { startEscrowJobs } from "~/modules/escrow/escrow.server";
 import { startReviewJobs } from "~/modules/reviews/reviews.server";
 import { expireNeeds } from "~/modules/needs/needs.server";
 import { startRevenueJobs } from "~/modules/revenue/revenue.server";
+import { startPrivacyJobs } from "~/modules/privacy/retention.jobs.server";
 import { getSearchEngine } from "~/modules/indexing/engine.server";
 import { rebuildIndexes, startIndexer, startIndexerWhenConfigured } from "~/modules/search/indexer.server";
 import { runSavedSearchAlerts } from "~/modules/search/saved-searches.server";
@@ -118,6 +119,7 @@ export async function startServer(env: Env, log: Logger): Promise<RunningServer>
     const stopEscrowJobs = startEscrowJobs(log);
     const stopReviewJobs = startReviewJobs(log);
     const stopWebhookJobs = startWebhookJobs(log);
+    const stopPrivacyJobs = startPrivacyJobs(log);
 
     const address = http.address();
     const port = typeof address === "object" && address ? address.port : env.PORT;
@@ -133,6 +135,7 @@ export async function startServer(env: Env, log: Logger): Promise<RunningServer>
         clearInterval(sweeper);
         stopRevenueJobs();
         await stopEscrowJobs();
+        await stopPrivacyJobs();
         await stopReviewJobs();
         await stopWebhookJobs();
         clearInterval(alerts);

@@ -29,6 +29,7 @@ import { negotiationMessagesEn } from "~/modules/negotiation/negotiation.message
 import { reachMessagesEn } from "~/modules/reach/reach.messages.en";
 import { cofundingMessagesEn } from "~/modules/cofunding/cofunding.messages.en";
 import { healthMessagesEn } from "~/modules/health/health.messages.en";
+import { privacyMessagesEn } from "~/modules/privacy/privacy.messages.en";
 import type { moduleMessagesZh } from "./modules";
 
 export const moduleMessagesEn = Object.assign(
@@ -63,4 +64,5 @@ export const moduleMessagesEn = Object.assign(
   reachMessagesEn,
   cofundingMessagesEn,
   healthMessagesEn,
+  privacyMessagesEn,
 ) as Record<keyof typeof moduleMessagesZh, string>;

@@ -30,6 +30,7 @@ import { negotiationMessagesZh } from "~/modules/negotiation/negotiation.message
 import { reachMessagesZh } from "~/modules/reach/reach.messages";
 import { cofundingMessagesZh } from "~/modules/cofunding/cofunding.messages";
 import { healthMessagesZh } from "~/modules/health/health.messages";
+import { privacyMessagesZh } from "~/modules/privacy/privacy.messages";
 
 const catalogues = [
   marketplaceMessagesZh,
@@ -62,6 +63,7 @@ const catalogues = [
   reachMessagesZh,
   cofundingMessagesZh,
   healthMessagesZh,
+  privacyMessagesZh,
 ] as const;
 
 type Union = (typeof catalogues)[number];

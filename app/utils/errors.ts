@@ -26,6 +26,7 @@ import { reviewsErrors } from "~/modules/reviews/reviews.errors";
 import { negotiationErrors } from "~/modules/negotiation/negotiation.errors";
 import { reachErrors } from "~/modules/reach/reach.errors";
 import { cofundingErrors } from "~/modules/cofunding/cofunding.errors";
+import { privacyErrors } from "~/modules/privacy/privacy.errors";
 
 export interface ErrorSpec {
   status: number;
@@ -63,6 +64,7 @@ export const DOMAIN_ERRORS = {
   ...negotiationErrors,
   ...reachErrors,
   ...cofundingErrors,
+  ...privacyErrors,
 } satisfies Record<string, ErrorSpec>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;

@@ -28,6 +28,11 @@ export async function recordConsent(
   });
 }
 
+/** The consent to the privacy notice given at registration. */
+export function recordNoticeConsent(userId: string, ip: string | null): Promise<void> {
+  return recordConsent(db, { userId, purpose: "NOTICE", ip });
+}
+
 /** Gives a sensitive consent unless one is already in force (a double submit records one). */
 export async function grantSensitiveConsent(input: {
   userId: string;

@@ -7,6 +7,7 @@ import type { RequestMeta } from "~/utils/request.server";
 
 import type { NeedFields } from "~/modules/needs/needs.schema";
 import { deleteUpload, storeAudio } from "~/modules/uploads/uploads.server";
+import { assertConsent } from "~/modules/privacy/consents.server";
 import { can, rolesOf, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
 import { blockedFor, count, limiter } from "~/utils/rate-limiter.server";
@@ -168,6 +169,7 @@ export async function postForFarmer(
   if (!(await getActiveInformant(actor.id))) throw new DomainError("reach.not_informant");
   // The schema checks this for forms; the service is the rule for every caller.
   if (input.consentMethod === "VOICE" && !input.voiceNote) throw new DomainError("reach.voice_required");
+  if (input.voiceNote) await assertConsent(actor.id, "VOICE");
   const voice = input.voiceNote ? await storeAudio({ ownerId: actor.id, file: input.voiceNote }) : null;
   const claimCode = String(randomInt(0, 10 ** CLAIM_CODE_LENGTH)).padStart(CLAIM_CODE_LENGTH, "0");
   try {

@@ -1,4 +1,5 @@
 import { markOwnerForIndexing } from "./owner-documents.server";
+import { assertConsent } from "~/modules/privacy/consents.server";
 import { createHash } from "node:crypto";
 import { db, type Tx } from "~/db.server";
 import type { Prisma, VerificationStatus, VerificationSubject } from "~/generated/prisma/client";
@@ -90,6 +91,8 @@ export async function submitPersonVerification(input: {
   meta: RequestMeta;
 }): Promise<{ id: string }> {
   if (!canVerifyAsPerson(input.actor)) throw new DomainError("verification.not_eligible");
+  // An ID number is sensitive personal information: never taken without its own consent.
+  await assertConsent(input.actor.id, "ID_NUMBER");
   const { idNumber, ...rest } = input.details;
   const details: PersonDetails = {
     realName: rest.realName,

@@ -10,6 +10,13 @@ export type RevealPlace =
   | "bureau.informants"
   | "bureau.verification";
 
+/** What a page passes down when it may show contact details. */
+export interface RevealOptions {
+  /** The viewer asked for the full contact details (?reveal=contact): logged when shown. */
+  reveal?: boolean;
+  ip?: string | null;
+}
+
 export interface ContactView<T extends ContactDetails> {
   contact: T;
   /** True when `contact` is in full (and a "contact.viewed" audit row says who saw it). */

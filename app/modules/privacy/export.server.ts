@@ -1,4 +1,4 @@
-import { Readable } from "node:stream";
+import { PassThrough, Readable } from "node:stream";
 import JSZip from "jszip";
 import { db } from "~/db.server";
 import { statement, walletId } from "~/modules/ledger/ledger.server";
@@ -108,7 +108,7 @@ function toJson(value: unknown): string {
  * "Download my data": a zip of the JSON documents and the person's own photos and voice notes,
  * streamed as it is compressed (files are read from storage one at a time as the zip needs them).
  */
-export async function exportPersonalData(userId: string): Promise<NodeJS.ReadableStream> {
+export async function exportPersonalData(userId: string): Promise<Readable> {
   if ((await blockedFor(exports(), userId)) > 0) throw new DomainError("privacy.export_throttled");
   await count(exports(), userId);
   const { documents, uploads } = await personalData(userId);
@@ -121,5 +121,11 @@ export async function exportPersonalData(userId: string): Promise<NodeJS.Readabl
     const extension = EXTENSIONS[upload.mimeType] ?? "bin";
     zip.file(`files/${upload.id}.${extension}`, Readable.fromWeb(stored.stream as never));
   }
-  return zip.generateNodeStream({ type: "nodebuffer", streamFiles: true, compression: "DEFLATE" });
+  // JSZip hands back an old-style stream; a PassThrough makes it a current Node stream.
+  const out = new PassThrough();
+  zip
+    .generateNodeStream({ type: "nodebuffer", streamFiles: true, compression: "DEFLATE" })
+    .on("error", (error: Error) => out.destroy(error))
+    .pipe(out);
+  return out;
 }

@@ -1,5 +1,4 @@
 import { createReadableStreamFromReadable, type LoaderFunctionArgs } from "@remix-run/node";
-import { Readable } from "node:stream";
 import { exportPersonalData } from "~/modules/privacy/export.server";
 import { requireUser } from "~/modules/users/guards.server";
 import { domainErrorResponse } from "~/utils/errors";
@@ -11,7 +10,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     throw domainErrorResponse(error);
   });
   const day = new Date().toISOString().slice(0, 10);
-  return new Response(createReadableStreamFromReadable(Readable.from(zip)), {
+  return new Response(createReadableStreamFromReadable(zip), {
     headers: {
       "Content-Type": "application/zip",
       "Content-Disposition": `attachment; filename="xiangke-my-data-${day}.zip"`,

@@ -91,7 +91,7 @@ describe("separate consent for sensitive items", () => {
     await expect(submitPersonVerification({ actor: expert, details: details as never, meta })).rejects.toMatchObject({
       code: "privacy.consent_required",
     });
-    const audit = await db.auditLog.findMany({ where: { subjectId: expert.id }, select: { action: true } });
+    const audit = await db.auditLog.findMany({ where: { actorId: expert.id }, select: { action: true } });
     expect(audit.map((row) => row.action)).toEqual(
       expect.arrayContaining(["privacy.consent_given", "privacy.consent_withdrawn"]),
     );

@@ -21,9 +21,9 @@ export async function recordConsent(
   await recordAudit(client, {
     actorId: input.userId,
     action: "privacy.consent_given",
-    subjectType: "User",
-    subjectId: input.userId,
-    after: { consentId: consent.id, purpose: input.purpose, noticeVersion: PRIVACY_NOTICE_VERSION },
+    subjectType: "PrivacyConsent",
+    subjectId: consent.id,
+    after: { purpose: input.purpose, noticeVersion: PRIVACY_NOTICE_VERSION },
     ip: input.ip ?? null,
   });
 }
@@ -53,19 +53,25 @@ export async function withdrawConsent(input: {
   ip?: string | null;
 }): Promise<void> {
   await db.$transaction(async (tx) => {
-    const { count } = await tx.privacyConsent.updateMany({
+    const inForce = await tx.privacyConsent.findMany({
       where: { userId: input.userId, purpose: input.purpose, withdrawnAt: null },
-      data: { withdrawnAt: new Date() },
+      select: { id: true },
     });
-    if (count === 0) return;
-    await recordAudit(tx, {
-      actorId: input.userId,
-      action: "privacy.consent_withdrawn",
-      subjectType: "User",
-      subjectId: input.userId,
-      after: { purpose: input.purpose },
-      ip: input.ip ?? null,
-    });
+    for (const consent of inForce) {
+      await tx.privacyConsent.update({
+        where: { id: consent.id },
+        data: { withdrawnAt: new Date() },
+        select: { id: true },
+      });
+      await recordAudit(tx, {
+        actorId: input.userId,
+        action: "privacy.consent_withdrawn",
+        subjectType: "PrivacyConsent",
+        subjectId: consent.id,
+        after: { purpose: input.purpose },
+        ip: input.ip ?? null,
+      });
+    }
   });
 }
 

@@ -67,8 +67,18 @@ describe("retention rules", () => {
     });
     await db.loginAttempt.createMany({
       data: [
-        { identifier: user.phone!, ip: "10.9.1.1", succeeded: false, createdAt: daysBefore(RETENTION_DAYS.loginAttempts + 1) },
-        { identifier: user.phone!, ip: "10.9.1.1", succeeded: true, createdAt: daysBefore(RETENTION_DAYS.loginAttempts - 1) },
+        {
+          identifier: user.phone!,
+          ip: "10.9.1.1",
+          succeeded: false,
+          createdAt: daysBefore(RETENTION_DAYS.loginAttempts + 1),
+        },
+        {
+          identifier: user.phone!,
+          ip: "10.9.1.1",
+          succeeded: true,
+          createdAt: daysBefore(RETENTION_DAYS.loginAttempts - 1),
+        },
       ],
     });
     const oldNote = await directVoiceNote(user.id, other.id, daysBefore(RETENTION_DAYS.voiceNotes + 1));
@@ -82,7 +92,9 @@ describe("retention rules", () => {
     ]);
     expect(await db.loginAttempt.count({ where: { identifier: user.phone! } })).toBe(1);
     expect(await db.upload.count({ where: { id: oldNote } })).toBe(0);
-    expect(await db.message.findUniqueOrThrow({ where: { id: oldNote } })).toMatchObject({ attachmentId: null });
+    expect(await db.message.findUniqueOrThrow({ where: { id: oldNote } })).toMatchObject({
+      attachmentId: null,
+    });
     expect(await db.upload.count({ where: { id: freshNote } })).toBe(1);
     expect(await enforceRetention(NOW)).toMatchObject({ auditRows: 0, loginAttempts: 0, voiceNotes: 0 });
   });

@@ -73,22 +73,33 @@ describe("consent at registration", () => {
     expect(response.status).toBe(302);
     const user = await db.user.findUniqueOrThrow({ where: { phone }, select: { id: true } });
     const consents = await db.privacyConsent.findMany({ where: { userId: user.id } });
-    expect(consents).toMatchObject([{ purpose: "NOTICE", noticeVersion: PRIVACY_NOTICE_VERSION, withdrawnAt: null }]);
+    expect(consents).toMatchObject([
+      { purpose: "NOTICE", noticeVersion: PRIVACY_NOTICE_VERSION, withdrawnAt: null },
+    ]);
   });
 });
 
 describe("separate consent for sensitive items", () => {
   it("takes no ID number without consent, and none again once it is withdrawn", async () => {
     const expert = await createExpert({ verified: false });
-    const details = { intent: "person" as const, realName: "张三", idNumber: "11010519491231002X", statement: "我是专家" };
-    await expect(submitPersonVerification({ actor: expert, details: details as never, meta })).rejects.toMatchObject({
+    const details = {
+      intent: "person" as const,
+      realName: "张三",
+      idNumber: "11010519491231002X",
+      statement: "我是专家",
+    };
+    await expect(
+      submitPersonVerification({ actor: expert, details: details as never, meta }),
+    ).rejects.toMatchObject({
       code: "privacy.consent_required",
     });
     await grantSensitiveConsent({ userId: expert.id, purpose: "ID_NUMBER" });
     await grantSensitiveConsent({ userId: expert.id, purpose: "ID_NUMBER" });
     expect(await db.privacyConsent.count({ where: { userId: expert.id, purpose: "ID_NUMBER" } })).toBe(1);
     await withdrawConsent({ userId: expert.id, purpose: "ID_NUMBER" });
-    await expect(submitPersonVerification({ actor: expert, details: details as never, meta })).rejects.toMatchObject({
+    await expect(
+      submitPersonVerification({ actor: expert, details: details as never, meta }),
+    ).rejects.toMatchObject({
       code: "privacy.consent_required",
     });
     const audit = await db.auditLog.findMany({ where: { actorId: expert.id }, select: { action: true } });
@@ -109,21 +120,32 @@ describe("contact details", () => {
     const masked = await getOrganisationPage(organisation.id, viewer);
     expect(masked.contact).toMatchObject({ phone: "138****0001", email: "c***@example.cn" });
     expect(masked.canRevealContact).toBe(true);
-    expect(await db.auditLog.count({ where: { action: "contact.viewed", subjectId: organisation.id } })).toBe(0);
+    expect(await db.auditLog.count({ where: { action: "contact.viewed", subjectId: organisation.id } })).toBe(
+      0,
+    );
     const full = await getOrganisationPage(organisation.id, viewer, { reveal: true, ip: "10.9.0.7" });
     expect(full.contact).toMatchObject({ phone: "+8613800000001", email: "coop@example.cn" });
     const logged = await db.auditLog.findFirstOrThrow({
       where: { action: "contact.viewed", subjectId: organisation.id },
     });
-    expect(logged).toMatchObject({ actorId: viewer.id, ip: "10.9.0.7", after: { place: "organisation.profile" } });
+    expect(logged).toMatchObject({
+      actorId: viewer.id,
+      ip: "10.9.0.7",
+      after: { place: "organisation.profile" },
+    });
   });
 
   it("does not reveal to someone who is not entitled, even when asked", async () => {
     const { organisation } = await createVillage();
-    await db.organisation.update({ where: { id: organisation.id }, data: { contactPhone: "+8613800000002" } });
+    await db.organisation.update({
+      where: { id: organisation.id },
+      data: { contactPhone: "+8613800000002" },
+    });
     const unverified = await createExpert({ verified: false });
     expect((await getOrganisationPage(organisation.id, unverified, { reveal: true })).contact).toBeNull();
-    expect(await db.auditLog.count({ where: { action: "contact.viewed", subjectId: organisation.id } })).toBe(0);
+    expect(await db.auditLog.count({ where: { action: "contact.viewed", subjectId: organisation.id } })).toBe(
+      0,
+    );
   });
 });
 
@@ -146,7 +168,14 @@ describe("download my data", () => {
     const zip = await JSZip.loadAsync(await response.arrayBuffer());
     const names = Object.keys(zip.files);
     expect(names).toEqual(
-      expect.arrayContaining(["profile.json", "messages.json", "agreements.json", "wallet.json", "consents.json", "audit.json"]),
+      expect.arrayContaining([
+        "profile.json",
+        "messages.json",
+        "agreements.json",
+        "wallet.json",
+        "consents.json",
+        "audit.json",
+      ]),
     );
     const profile = JSON.parse(await zip.file("profile.json")!.async("string"));
     expect(profile).toMatchObject({ id: person.id, displayName: "李二哥", phone: person.phone });
@@ -170,7 +199,9 @@ describe("download my data", () => {
 describe("account deletion", () => {
   it("refuses a wrong password", async () => {
     const user = await createUser();
-    await expect(deleteAccount({ userId: user.id, password: "nope-2026", ip: "10.9.0.1" })).rejects.toMatchObject({
+    await expect(
+      deleteAccount({ userId: user.id, password: "nope-2026", ip: "10.9.0.1" }),
+    ).rejects.toMatchObject({
       code: "privacy.password_wrong",
     });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).deletedAt).toBeNull();
@@ -187,14 +218,18 @@ describe("account deletion", () => {
         memo: "test",
       }),
     );
-    await expect(deleteAccount({ userId: user.id, password: TEST_PASSWORD, ip: "10.9.0.1" })).rejects.toMatchObject({
+    await expect(
+      deleteAccount({ userId: user.id, password: TEST_PASSWORD, ip: "10.9.0.1" }),
+    ).rejects.toMatchObject({
       code: "privacy.wallet_not_empty",
     });
   });
 
   it("refuses the last administrator of an organisation until they hand over", async () => {
     const { organisation, head } = await createVillage();
-    await expect(deleteAccount({ userId: head.id, password: TEST_PASSWORD, ip: "10.9.0.1" })).rejects.toMatchObject({
+    await expect(
+      deleteAccount({ userId: head.id, password: TEST_PASSWORD, ip: "10.9.0.1" }),
+    ).rejects.toMatchObject({
       code: "privacy.last_administrator",
       params: { organisation: organisation.name },
     });
@@ -202,14 +237,19 @@ describe("account deletion", () => {
 
   it("refuses a party to an agreement in force", async () => {
     const { payee } = await createSignedAgreement({ depositFen: 0 });
-    await expect(deleteAccount({ userId: payee.id, password: TEST_PASSWORD, ip: "10.9.0.1" })).rejects.toMatchObject({
+    await expect(
+      deleteAccount({ userId: payee.id, password: TEST_PASSWORD, ip: "10.9.0.1" }),
+    ).rejects.toMatchObject({
       code: "privacy.agreement_in_force",
     });
   });
 
   it("erases the person, keeps the ledger balanced and the signed contract readable with the name replaced", async () => {
     const { agreement, payer, payee } = await createSignedAgreement({ depositFen: 0 });
-    await db.agreement.update({ where: { id: agreement.id }, data: { status: "COMPLETED", completedAt: new Date() } });
+    await db.agreement.update({
+      where: { id: agreement.id },
+      data: { status: "COMPLETED", completedAt: new Date() },
+    });
     const before = await db.agreementVersion.findMany({
       where: { agreementId: agreement.id },
       select: { terms: true, termsHash: true, signatures: { select: { userId: true, termsHash: true } } },
@@ -225,7 +265,12 @@ describe("account deletion", () => {
     expect(await db.session.count({ where: { userId: payee.id } })).toBe(0);
     expect(await db.upload.count({ where: { id: photo.id } })).toBe(0);
 
-    expect(await checkLedgerInvariants()).toEqual({ sumOfBalances: 0, drifted: [], unbalanced: [], negative: [] });
+    expect(await checkLedgerInvariants()).toEqual({
+      sumOfBalances: 0,
+      drifted: [],
+      unbalanced: [],
+      negative: [],
+    });
     const after = await db.agreementVersion.findMany({
       where: { agreementId: agreement.id },
       select: { terms: true, termsHash: true, signatures: { select: { userId: true, termsHash: true } } },
@@ -233,7 +278,9 @@ describe("account deletion", () => {
     expect(after).toEqual(before);
     const contract = await getAgreement(agreement.id, await actorOf(payer.id));
     expect(JSON.stringify(contract)).toContain(`已注销用户 #${number}`);
-    await expect(deleteAccount({ userId: payee.id, password: TEST_PASSWORD, ip: "10.9.0.1" })).rejects.toMatchObject({
+    await expect(
+      deleteAccount({ userId: payee.id, password: TEST_PASSWORD, ip: "10.9.0.1" }),
+    ).rejects.toMatchObject({
       code: "privacy.password_wrong",
     });
   });

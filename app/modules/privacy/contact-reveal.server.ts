@@ -4,11 +4,7 @@ import { maskContact, type ContactDetails } from "./masking";
 
 /** The pages and exports that may show full contact details, as written in the audit row. */
 export type RevealPlace =
-  | "organisation.profile"
-  | "expert.profile"
-  | "need.proxy"
-  | "bureau.informants"
-  | "bureau.verification";
+  "organisation.profile" | "expert.profile" | "need.proxy" | "bureau.informants" | "bureau.verification";
 
 /** What a page passes down when it may show contact details. */
 export interface RevealOptions {
@@ -50,9 +46,10 @@ export async function revealContact<T extends ContactDetails>(input: {
     subjectId: input.subject.id,
     after: {
       place: input.place,
-      fields: [input.contact.phone !== null ? "phone" : null, input.contact.email !== null ? "email" : null].filter(
-        (field): field is string => field !== null,
-      ),
+      fields: [
+        input.contact.phone !== null ? "phone" : null,
+        input.contact.email !== null ? "email" : null,
+      ].filter((field): field is string => field !== null),
     },
     ip: input.ip ?? null,
   });

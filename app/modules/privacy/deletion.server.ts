@@ -16,7 +16,12 @@ const CLOSED_PASSWORD = "deleted";
 
 const PASSWORD_FAILURES = 5;
 const passwordFailures = () =>
-  limiter({ name: "delete-account-password", points: PASSWORD_FAILURES, durationSeconds: 15 * 60, sharedWithoutRedis: true });
+  limiter({
+    name: "delete-account-password",
+    points: PASSWORD_FAILURES,
+    durationSeconds: 15 * 60,
+    sharedWithoutRedis: true,
+  });
 
 /**
  * Uploads kept when their owner leaves: evidence in agreements and programmes (milestone files,
@@ -77,13 +82,18 @@ async function assertMayLeave(tx: Tx, userId: string): Promise<void> {
  * and their hash are untouched. Refused while money or a binding agreement ties the person to
  * the platform, or while an organisation would be left without an administrator.
  */
-export async function deleteAccount(input: { userId: string; password: string; ip: string }): Promise<number> {
+export async function deleteAccount(input: {
+  userId: string;
+  password: string;
+  ip: string;
+}): Promise<number> {
   const found = await db.user.findUnique({
     where: { id: input.userId },
     select: { passwordHash: true, deletedAt: true },
   });
   if (!found || found.deletedAt) throw new DomainError("privacy.password_wrong");
-  if ((await blockedFor(passwordFailures(), input.userId)) > 0) throw new DomainError("privacy.password_wrong");
+  if ((await blockedFor(passwordFailures(), input.userId)) > 0)
+    throw new DomainError("privacy.password_wrong");
   if (!(await verifyPassword(input.password, found.passwordHash))) {
     await count(passwordFailures(), input.userId);
     throw new DomainError("privacy.password_wrong");

@@ -9,7 +9,12 @@ import { blockedFor, count, limiter } from "~/utils/rate-limiter.server";
 /** A person may download their data this many times an hour: each one reads all their files. */
 export const EXPORTS_PER_HOUR = 3;
 const exports = () =>
-  limiter({ name: "privacy-export", points: EXPORTS_PER_HOUR, durationSeconds: 60 * 60, sharedWithoutRedis: true });
+  limiter({
+    name: "privacy-export",
+    points: EXPORTS_PER_HOUR,
+    durationSeconds: 60 * 60,
+    sharedWithoutRedis: true,
+  });
 
 const EXTENSIONS: Record<string, string> = {
   "image/webp": "webp",
@@ -63,9 +68,19 @@ export async function personalData(userId: string) {
       }),
       db.agreement.findMany({
         where: {
-          OR: [{ payerUserId: userId }, { payeeUserId: userId }, { versions: { some: { signatures: { some: { userId } } } } }],
+          OR: [
+            { payerUserId: userId },
+            { payeeUserId: userId },
+            { versions: { some: { signatures: { some: { userId } } } } },
+          ],
         },
-        include: { versions: { include: { signatures: { select: { party: true, termsHash: true, signedAt: true, userId: true } } } } },
+        include: {
+          versions: {
+            include: {
+              signatures: { select: { party: true, termsHash: true, signedAt: true, userId: true } },
+            },
+          },
+        },
       }),
       db.notification.findMany({ where: { userId }, orderBy: { createdAt: "asc" } }),
     ]);
@@ -101,7 +116,11 @@ export async function personalData(userId: string) {
 }
 
 function toJson(value: unknown): string {
-  return JSON.stringify(value, (_key, item: unknown) => (typeof item === "bigint" ? item.toString() : item), 2);
+  return JSON.stringify(
+    value,
+    (_key, item: unknown) => (typeof item === "bigint" ? item.toString() : item),
+    2,
+  );
 }
 
 /**

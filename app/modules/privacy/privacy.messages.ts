@@ -16,8 +16,10 @@ export const privacyMessagesZh = {
   "privacy.retention.audit": "审计日志：{days} 天（三年，民事诉讼时效）",
   "privacy.retention.loginAttempts": "登录和认领码尝试记录：{days} 天",
   "privacy.retention.voiceNotes": "聊天中的语音留言：{days} 天（代发需求的同意录音随需求保存）",
-  "privacy.retention.deletedAccounts": "已注销账户的剩余记录：注销 {days} 天后，在不再被法定保存的记录引用时彻底删除",
-  "privacy.retention.ledger": "账务记录和已签署的合同：依照《会计法》《民法典》长期保存，其中你的姓名替换为“已注销用户 #编号”。",
+  "privacy.retention.deletedAccounts":
+    "已注销账户的剩余记录：注销 {days} 天后，在不再被法定保存的记录引用时彻底删除",
+  "privacy.retention.ledger":
+    "账务记录和已签署的合同：依照《会计法》《民法典》长期保存，其中你的姓名替换为“已注销用户 #编号”。",
   "privacy.audience.title": "谁能看到",
   "privacy.audience.body":
     "你的手机号和身份证号对他人显示为掩码（如 138****0001）。只有与你签署协议的对方、处理认证或分诊的市科技局工作人员，以及你公开的联系方式的已认证用户，才能在需要时查看完整联系方式，每一次查看都记入审计日志。",
@@ -25,7 +27,8 @@ export const privacyMessagesZh = {
   "privacy.rights.body":
     "查阅和复制：在“我的个人信息”页面下载你的全部数据（JSON 和你上传的照片、语音）。更正：在“我的资料”中修改。删除：注销账户。撤回同意：在“我的个人信息”页面撤回敏感信息的同意。",
   "privacy.contact.title": "联系我们",
-  "privacy.contact.body": "个人信息保护负责人：洛阳市科技局 乡科平台运营组，电话 0379-63900000，邮箱 privacy@xiangke.example.cn。我们在 15 个工作日内答复。",
+  "privacy.contact.body":
+    "个人信息保护负责人：洛阳市科技局 乡科平台运营组，电话 0379-63900000，邮箱 privacy@xiangke.example.cn。我们在 15 个工作日内答复。",
   "privacy.footerLink": "个人信息保护",
   "privacy.registerConsent": "我已阅读并同意《个人信息保护政策》",
   "privacy.registerConsentLink": "阅读政策",
@@ -40,7 +43,8 @@ export const privacyMessagesZh = {
   "privacy.account.historyLine": "{purpose}：{at} 同意（政策版本 {version}）",
   "privacy.account.historyWithdrawn": "，{at} 撤回",
   "privacy.account.export": "下载我的数据",
-  "privacy.account.exportHint": "一个 zip 文件：你的资料、需求、申请、发出的消息、协议、钱包流水、通知、同意和审计记录（JSON），以及你上传的照片和语音。每小时最多 {count} 次。",
+  "privacy.account.exportHint":
+    "一个 zip 文件：你的资料、需求、申请、发出的消息、协议、钱包流水、通知、同意和审计记录（JSON），以及你上传的照片和语音。每小时最多 {count} 次。",
   "privacy.account.delete": "注销账户",
   "privacy.account.deleteHint":
     "注销后，你的手机号、邮箱、密码、资料和联系方式立即删除，登录不能再使用；照片和语音删除（作为协议或项目证据的除外）；你在组织中的成员身份解除。账务记录和已签署的合同依法保留，其中你的姓名替换为“已注销用户 #编号”。钱包有余额或欠款、或有未结束的协议时不能注销。",
@@ -55,8 +59,10 @@ export const privacyMessagesZh = {
   "privacy.purpose.VOICE": "语音留言（聊天和代发需求）",
   "privacy.purpose.LOCATION": "精确位置",
   "privacy.ask.title": "使用前需要你的同意",
-  "privacy.ask.ID_NUMBER": "实名认证需要提交你的身份证号。平台只保存末四位和不可逆摘要，只有处理认证的市科技局工作人员能看到掩码后的号码。",
-  "privacy.ask.VOICE": "语音留言会录下你的声音，保存 {days} 天，只有对话中的人能听到（代发需求的同意录音随需求保存）。",
+  "privacy.ask.ID_NUMBER":
+    "实名认证需要提交你的身份证号。平台只保存末四位和不可逆摘要，只有处理认证的市科技局工作人员能看到掩码后的号码。",
+  "privacy.ask.VOICE":
+    "语音留言会录下你的声音，保存 {days} 天，只有对话中的人能听到（代发需求的同意录音随需求保存）。",
   "privacy.ask.LOCATION": "这个功能需要你的精确位置。",
   "privacy.ask.agree": "我同意为此处理我的{purpose}",
   "privacy.ask.submit": "同意并继续",

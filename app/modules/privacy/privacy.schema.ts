@@ -11,11 +11,19 @@ const Ticked = z.literal("on", { message: "privacy.errors.confirm" });
 
 /** The actions of /account/privacy, told apart by intent. */
 export const PrivacyActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("grant"), purpose: Purpose, agree: Ticked, returnTo: z.string().max(500).optional() }),
+  z.object({
+    intent: z.literal("grant"),
+    purpose: Purpose,
+    agree: Ticked,
+    returnTo: z.string().max(500).optional(),
+  }),
   z.object({ intent: z.literal("withdraw"), purpose: Purpose }),
   z.object({
     intent: z.literal("delete"),
     confirm: Ticked,
-    password: z.string({ message: "errors.required" }).min(1, "errors.required").max(128, "privacy.errors.passwordWrong"),
+    password: z
+      .string({ message: "errors.required" })
+      .min(1, "errors.required")
+      .max(128, "privacy.errors.passwordWrong"),
   }),
 ]);

@@ -94,7 +94,11 @@ async function contactView<T extends ContactDetails>(input: {
     place: input.place,
     ip: input.options.ip,
   });
-  return { contact: view.contact, contactRevealed: view.revealed, canRevealContact: view.canReveal && !view.revealed };
+  return {
+    contact: view.contact,
+    contactRevealed: view.revealed,
+    canRevealContact: view.canReveal && !view.revealed,
+  };
 }
 
 /**

@@ -272,7 +272,10 @@ function readDetails(subject: VerificationSubject, details: Prisma.JsonValue): D
 /** Masks the contact phone in what the bureau reads; the full number only comes through revealContact. */
 function masked(details: DetailsView): DetailsView {
   if (details.subject !== "ORGANISATION" || !details.organisation) return details;
-  return { ...details, organisation: { ...details.organisation, contactPhone: maskPhone(details.organisation.contactPhone) } };
+  return {
+    ...details,
+    organisation: { ...details.organisation, contactPhone: maskPhone(details.organisation.contactPhone) },
+  };
 }
 
 function toReviewView({ details, ...row }: ReviewRow) {

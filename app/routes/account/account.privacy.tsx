@@ -36,7 +36,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     if (value.intent === "grant") {
       await grantSensitiveConsent({ userId: user.id, purpose: value.purpose, ip });
-      return redirectWithToast(safeRedirect(value.returnTo, "/account/privacy"), { message: "privacy.granted" });
+      return redirectWithToast(safeRedirect(value.returnTo, "/account/privacy"), {
+        message: "privacy.granted",
+      });
     }
     if (value.intent === "withdraw") {
       await withdrawConsent({ userId: user.id, purpose: value.purpose, ip });

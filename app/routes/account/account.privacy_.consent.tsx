@@ -11,7 +11,10 @@ import { safeRedirect } from "~/utils/request.server";
 
 export const meta: MetaFunction<typeof loader> = titleMeta("privacy.ask.title");
 
-const ParamsSchema = z.object({ purpose: z.enum(SENSITIVE_PURPOSES), returnTo: z.string().max(500).optional() });
+const ParamsSchema = z.object({
+  purpose: z.enum(SENSITIVE_PURPOSES),
+  returnTo: z.string().max(500).optional(),
+});
 
 /** /account/privacy/consent?purpose=VOICE&returnTo=… — asks for one sensitive consent, then goes back. */
 export async function loader({ request }: LoaderFunctionArgs) {

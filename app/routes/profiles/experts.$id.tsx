@@ -26,9 +26,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const viewer = await getOptionalUser(request);
   const [page, locale, canMessage] = await Promise.all([
-    getExpertPage(params.id ?? "", viewer, { reveal: wantsReveal(request), ip: context.clientIp }).catch((error: unknown) => {
-      throw domainErrorResponse(error);
-    }),
+    getExpertPage(params.id ?? "", viewer, { reveal: wantsReveal(request), ip: context.clientIp }).catch(
+      (error: unknown) => {
+        throw domainErrorResponse(error);
+      },
+    ),
     getLocale(request),
     canMessageDirectly(viewer?.id, params.id ?? ""),
   ]);
@@ -41,8 +43,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ExpertPage() {
-  const { expert, profile, contact, canRevealContact, offers, hidden, isOwner, canModerate, canMessage, trust } =
-    useLoaderData<typeof loader>();
+  const {
+    expert,
+    profile,
+    contact,
+    canRevealContact,
+    offers,
+    hidden,
+    isOwner,
+    canModerate,
+    canMessage,
+    trust,
+  } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useT();
   return (

@@ -34,7 +34,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const viewer = await getOptionalUser(request);
   const [page, locale] = await Promise.all([
-    getOrganisationPage(params.id ?? "", viewer, { reveal: wantsReveal(request), ip: context.clientIp }).catch((error: unknown) => {
+    getOrganisationPage(params.id ?? "", viewer, {
+      reveal: wantsReveal(request),
+      ip: context.clientIp,
+    }).catch((error: unknown) => {
       throw domainErrorResponse(error);
     }),
     getLocale(request),

@@ -12,7 +12,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const SECTIONS = [
-  ["privacy.collected.title", ["privacy.collected.account", "privacy.collected.profile", "privacy.collected.activity", "privacy.collected.logs"]],
+  [
+    "privacy.collected.title",
+    [
+      "privacy.collected.account",
+      "privacy.collected.profile",
+      "privacy.collected.activity",
+      "privacy.collected.logs",
+    ],
+  ],
   ["privacy.sensitive.title", ["privacy.sensitive.body"]],
   ["privacy.audience.title", ["privacy.audience.body"]],
   ["privacy.rights.title", ["privacy.rights.body"]],

@@ -1,10 +1,14 @@
 import { z } from "zod";
+import { RegisterSchema } from "~/modules/users/users.schema";
 import { SENSITIVE_PURPOSES } from "./policy";
 
 /** The registration form's consent box: without it nobody is registered. */
 export const NoticeConsentSchema = z.object({
   consent: z.literal("on", { message: "privacy.errors.noticeRequired" }),
 });
+
+/** Registration: nobody is registered without agreeing to the notice (recorded with its version). */
+export const RegisterWithConsentSchema = RegisterSchema.and(NoticeConsentSchema);
 
 const Purpose = z.enum(SENSITIVE_PURPOSES, { message: "errors.required" });
 const Ticked = z.literal("on", { message: "privacy.errors.confirm" });

@@ -15,16 +15,12 @@ import { registerUser } from "~/modules/users/auth.server";
 import { getOptionalUser } from "~/modules/users/guards.server";
 import { ORGANISATION_TYPES_BY_ROLE, SELF_REGISTER_ROLES, isOrganisationRole } from "~/modules/users/roles";
 import { serializeSessionCookie } from "~/modules/users/session.server";
-import { RegisterSchema } from "~/modules/users/users.schema";
 import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
 import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { NewPasswordFields } from "~/components/account/new-password-fields";
 import { recordNoticeConsent } from "~/modules/privacy/consents.server";
-import { NoticeConsentSchema } from "~/modules/privacy/privacy.schema";
-
-// Nobody is registered without agreeing to the privacy notice; the consent is recorded with its version.
-const RegisterWithConsentSchema = RegisterSchema.and(NoticeConsentSchema);
+import { RegisterWithConsentSchema } from "~/modules/privacy/privacy.schema";
 
 const SECRET_FIELDS = ["password", "confirmPassword"];
 

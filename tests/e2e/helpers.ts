@@ -52,6 +52,7 @@ export async function registerCooperative(
   await page.getByLabel("所在县区 (选填)").selectOption({ label: "嵩县" });
   await page.getByLabel("组织名称").fill(name);
   await page.getByLabel("组织类型").selectOption({ label: "农民专业合作社" });
+  await page.getByLabel("我已阅读并同意《个人信息保护政策》").check();
   await page.getByRole("button", { name: "注册" }).click();
   await expect(page.getByRole("status")).toHaveText("注册成功，欢迎使用乡科");
 }

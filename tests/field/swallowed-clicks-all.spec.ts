@@ -226,6 +226,7 @@ async function registerFarmer(page: Page) {
   await page.getByLabel("姓名或称呼").fill("赵大山");
   await page.getByLabel("密码", { exact: true }).fill("shiitake2026");
   await page.getByLabel("再次输入密码").fill("shiitake2026");
+  await page.getByLabel("我已阅读并同意《个人信息保护政策》").check();
   await page.getByRole("button", { name: "注册" }).click();
   await expect(page.getByRole("status")).toHaveText("注册成功，欢迎使用乡科");
 }
@@ -240,6 +241,7 @@ const cases: FormCase[] = [
       await page.getByLabel("手机号或邮箱").fill(uniqueMobile());
       await page.getByLabel("密码", { exact: true }).fill("shiitake2026");
       await page.getByLabel("再次输入密码").fill("shiitake2026");
+      await page.getByLabel("我已阅读并同意《个人信息保护政策》").check();
     },
     field: "姓名或称呼",
     right: `赵大山${stamp()}`,

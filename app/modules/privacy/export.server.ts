@@ -5,9 +5,8 @@ import { statement, walletId } from "~/modules/ledger/ledger.server";
 import { getStorage } from "~/modules/uploads/storage.server";
 import { DomainError } from "~/utils/errors";
 import { blockedFor, count, limiter } from "~/utils/rate-limiter.server";
+import { EXPORTS_PER_HOUR } from "./policy";
 
-/** A person may download their data this many times an hour: each one reads all their files. */
-export const EXPORTS_PER_HOUR = 3;
 const exports = () =>
   limiter({
     name: "privacy-export",

@@ -11,6 +11,9 @@ export const PRIVACY_NOTICE_VERSION = "2026-12-06";
 export const SENSITIVE_PURPOSES = ["ID_NUMBER", "VOICE", "LOCATION"] as const;
 export type SensitivePurpose = (typeof SENSITIVE_PURPOSES)[number];
 
+/** A person may download their data this many times an hour: each one reads all their files. */
+export const EXPORTS_PER_HOUR = 3;
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Days each kind of record is kept before the retention job erases it. */

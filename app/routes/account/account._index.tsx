@@ -106,9 +106,14 @@ export default function AccountPage() {
         <h2 id="security" className="text-lg font-semibold">
           {t("account.security")}
         </h2>
-        <Link to="/account/password" className="btn-secondary mt-3">
-          {t("account.changePassword")}
-        </Link>
+        <div className="mt-3 flex flex-wrap gap-2">
+          <Link to="/account/password" className="btn-secondary">
+            {t("account.changePassword")}
+          </Link>
+          <Link to="/account/privacy" className="btn-secondary">
+            {t("privacy.account.title")}
+          </Link>
+        </div>
       </section>
     </div>
   );

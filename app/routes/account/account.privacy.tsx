@@ -11,7 +11,7 @@ import { getLocale } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/use-t";
 import { consentOverview, grantSensitiveConsent, withdrawConsent } from "~/modules/privacy/consents.server";
 import { deleteAccount } from "~/modules/privacy/deletion.server";
-import { EXPORTS_PER_HOUR } from "~/modules/privacy/export.server";
+import { EXPORTS_PER_HOUR } from "~/modules/privacy/policy";
 import { PrivacyActionSchema } from "~/modules/privacy/privacy.schema";
 import { requireUser } from "~/modules/users/guards.server";
 import { clearSessionCookie } from "~/modules/users/session.server";

@@ -133,6 +133,7 @@ export default function RegisterPage() {
               type="checkbox"
               id={fields.consent.id}
               name={fields.consent.name}
+              defaultChecked={fields.consent.initialValue === "on"}
               required
               aria-invalid={fields.consent.errors ? true : undefined}
               aria-describedby={fields.consent.errors ? fields.consent.errorId : undefined}

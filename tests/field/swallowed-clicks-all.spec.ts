@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { expect, test, type Cookie, type Locator, type Page } from "@playwright/test";
 import type { Role } from "../../app/generated/prisma/enums";
 import { DEMO_PASSWORD } from "../../app/modules/demo/demo-accounts";
-import { fillNeed, logInAs, uniqueMobile } from "../e2e/helpers";
+import { agreeOnConsentPage, fillNeed, logInAs, uniqueMobile } from "../e2e/helpers";
 import { login, network, query, visit, watchCommits } from "./field";
 
 /*
@@ -663,6 +663,7 @@ const cases: FormCase[] = [
     async open(page) {
       await registerFarmer(page);
       await visit(page, "/account/verification?person=1");
+      await agreeOnConsentPage(page, "身份证号（实名认证）");
       await page.getByLabel("真实姓名").fill("赵大山");
       await page.getByLabel("情况说明").fill("在栾川县陶湾镇种植香菇十年，希望对接菌棒技术。");
     },

@@ -11,6 +11,7 @@ import { startEscrowJobs } from "~/modules/escrow/escrow.server";
 import { startReviewJobs } from "~/modules/reviews/reviews.server";
 import { expireNeeds } from "~/modules/needs/needs.server";
 import { startRevenueJobs } from "~/modules/revenue/revenue.server";
+import { startPrivacyJobs } from "~/modules/privacy/retention.jobs.server";
 import { getSearchEngine } from "~/modules/indexing/engine.server";
 import { rebuildIndexes, startIndexer, startIndexerWhenConfigured } from "~/modules/search/indexer.server";
 import { runSavedSearchAlerts } from "~/modules/search/saved-searches.server";
@@ -120,6 +121,7 @@ export async function startServer(env: Env, log: Logger): Promise<RunningServer>
     const stopReviewJobs = startReviewJobs(log);
     const stopWebhookJobs = startWebhookJobs(log);
     const stopNotificationJobs = startNotificationJobs(log);
+    const stopPrivacyJobs = startPrivacyJobs(log);
 
     const address = http.address();
     const port = typeof address === "object" && address ? address.port : env.PORT;
@@ -135,6 +137,7 @@ export async function startServer(env: Env, log: Logger): Promise<RunningServer>
         clearInterval(sweeper);
         stopRevenueJobs();
         await stopEscrowJobs();
+        await stopPrivacyJobs();
         await stopReviewJobs();
         await stopWebhookJobs();
         await stopNotificationJobs();

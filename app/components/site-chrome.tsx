@@ -172,6 +172,11 @@ export function SiteFooter() {
     <footer className="border-t border-stone-200 bg-white print:hidden">
       <div className="mx-auto max-w-5xl px-4 py-6 text-sm text-stone-600">
         <p>{t("footer.plan")}</p>
+        <p className="mt-2">
+          <Link to="/privacy" className="link">
+            {t("privacy.footerLink")}
+          </Link>
+        </p>
       </div>
     </footer>
   );

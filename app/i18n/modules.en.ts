@@ -30,6 +30,7 @@ import { reachMessagesEn } from "~/modules/reach/reach.messages.en";
 import { cofundingMessagesEn } from "~/modules/cofunding/cofunding.messages.en";
 import { recoveryMessagesEn } from "~/modules/recovery/recovery.messages.en";
 import { healthMessagesEn } from "~/modules/health/health.messages.en";
+import { privacyMessagesEn } from "~/modules/privacy/privacy.messages.en";
 import type { moduleMessagesZh } from "./modules";
 
 export const moduleMessagesEn = Object.assign(
@@ -65,4 +66,5 @@ export const moduleMessagesEn = Object.assign(
   cofundingMessagesEn,
   healthMessagesEn,
   recoveryMessagesEn,
+  privacyMessagesEn,
 ) as Record<keyof typeof moduleMessagesZh, string>;

@@ -31,6 +31,7 @@ import { reachMessagesZh } from "~/modules/reach/reach.messages";
 import { cofundingMessagesZh } from "~/modules/cofunding/cofunding.messages";
 import { recoveryMessagesZh } from "~/modules/recovery/recovery.messages";
 import { healthMessagesZh } from "~/modules/health/health.messages";
+import { privacyMessagesZh } from "~/modules/privacy/privacy.messages";
 
 const catalogues = [
   marketplaceMessagesZh,
@@ -64,6 +65,7 @@ const catalogues = [
   cofundingMessagesZh,
   healthMessagesZh,
   recoveryMessagesZh,
+  privacyMessagesZh,
 ] as const;
 
 type Union = (typeof catalogues)[number];

@@ -27,6 +27,7 @@ import { negotiationErrors } from "~/modules/negotiation/negotiation.errors";
 import { reachErrors } from "~/modules/reach/reach.errors";
 import { cofundingErrors } from "~/modules/cofunding/cofunding.errors";
 import { recoveryErrors } from "~/modules/recovery/recovery.errors";
+import { privacyErrors } from "~/modules/privacy/privacy.errors";
 
 export interface ErrorSpec {
   status: number;
@@ -65,6 +66,7 @@ export const DOMAIN_ERRORS = {
   ...reachErrors,
   ...cofundingErrors,
   ...recoveryErrors,
+  ...privacyErrors,
 } satisfies Record<string, ErrorSpec>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;

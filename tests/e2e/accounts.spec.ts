@@ -19,6 +19,7 @@ test("a cooperative head registers, logs out, logs in and switches language", as
   await page.getByLabel("所在县区 (选填)").selectOption({ label: "栾川县" });
   await page.getByLabel("组织名称").fill("协心香菇专业合作社");
   await page.getByLabel("组织类型").selectOption({ label: "农民专业合作社" });
+  await page.getByLabel("我已阅读并同意《个人信息保护政策》").check();
   await page.getByRole("button", { name: "注册" }).click();
 
   await expect(page.getByRole("status")).toHaveText("注册成功，欢迎使用乡科");
@@ -55,6 +56,7 @@ test("the registration form shows every problem at once and keeps what was typed
   await expect(page.getByText("密码至少需要 8 位")).toBeVisible();
   await expect(page.getByText("两次输入的密码不一致")).toBeVisible();
   await expect(page.getByText("请填写组织名称")).toBeVisible();
+  await expect(page.getByText("请阅读并同意《个人信息保护政策》")).toBeVisible();
   await expect(page.getByLabel("姓名或称呼")).toHaveValue("河南科技大学");
   await expect(page.getByLabel("手机号或邮箱")).toHaveAttribute("aria-invalid", "true");
 });
@@ -67,6 +69,7 @@ test("a registered number cannot register again", async ({ page }) => {
   await page.getByLabel("姓名或称呼").fill("李秀英");
   await page.getByLabel("密码", { exact: true }).fill("wheat2026x");
   await page.getByLabel("再次输入密码").fill("wheat2026x");
+  await page.getByLabel("我已阅读并同意《个人信息保护政策》").check();
   await page.getByRole("button", { name: "注册" }).click();
   await expect(page.getByText("该手机号或邮箱已注册，请直接登录")).toBeVisible();
   await expect(page.getByLabel("手机号或邮箱")).toHaveValue(farmer.login);

@@ -18,6 +18,22 @@ export async function openUserMenu(page: Page) {
   await page.locator("header summary").click();
 }
 
+/**
+ * Gives a sensitive consent the way a person does where the feature asks for it: the consent
+ * form, ticked, then back to where they were (PIPL: asked separately, never assumed).
+ */
+export async function agreeOnConsentPage(page: Page, purposeName: string) {
+  await page.getByLabel(`我同意为此处理我的${purposeName}`).check();
+  await page.getByRole("button", { name: "同意并继续" }).click();
+  await expect(page.getByRole("status")).toHaveText("已记录你的同意");
+}
+
+/** Consents to voice notes from the consent page, before a test records one. */
+export async function agreeToVoiceNotes(page: Page) {
+  await page.goto("/account/privacy/consent?purpose=VOICE&returnTo=%2Faccount");
+  await agreeOnConsentPage(page, "语音留言（聊天和代发需求）");
+}
+
 export async function logOut(page: Page) {
   await openUserMenu(page);
   await page.getByRole("button", { name: "退出登录" }).click();
@@ -52,6 +68,7 @@ export async function registerCooperative(
   await page.getByLabel("所在县区 (选填)").selectOption({ label: "嵩县" });
   await page.getByLabel("组织名称").fill(name);
   await page.getByLabel("组织类型").selectOption({ label: "农民专业合作社" });
+  await page.getByLabel("我已阅读并同意《个人信息保护政策》").check();
   await page.getByRole("button", { name: "注册" }).click();
   await expect(page.getByRole("status")).toHaveText("注册成功，欢迎使用乡科");
 }

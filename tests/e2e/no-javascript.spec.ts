@@ -11,6 +11,7 @@ test("registration, password change and logout work with JavaScript disabled", a
   await page.getByLabel("姓名或称呼").fill("张明");
   await page.getByLabel("密码", { exact: true }).fill("orchard2026");
   await page.getByLabel("再次输入密码").fill("orchard2027");
+  await page.getByLabel("我已阅读并同意《个人信息保护政策》").check();
   await page.getByRole("button", { name: "注册" }).click();
 
   // The server answers with the form, the error and what was typed.
@@ -20,6 +21,7 @@ test("registration, password change and logout work with JavaScript disabled", a
 
   await page.getByLabel("密码", { exact: true }).fill("orchard2026");
   await page.getByLabel("再次输入密码").fill("orchard2026");
+  await page.getByLabel("我已阅读并同意《个人信息保护政策》").check();
   await page.getByRole("button", { name: "注册" }).click();
   await expect(page.getByRole("status")).toHaveText("注册成功，欢迎使用乡科");
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../app/modules/demo/demo-accounts";
-import { logInAs, uniqueMobile } from "./helpers";
+import { agreeOnConsentPage, logInAs, uniqueMobile } from "./helpers";
 
 const login = (role: string) => DEMO_ACCOUNTS.find((account) => account.role === role)!.login;
 const INFORMANT = "informant@demo.xiangke.cn";
@@ -53,6 +53,9 @@ test("an informant posts a need with a voice note for a farmer; triage routes it
   // The informant posts for a farmer, records the farmer's voice in the browser, and records consent.
   await logInAs(informant, INFORMANT, DEMO_PASSWORD);
   await informant.goto("/informant/new");
+  // A voice note is sensitive: the page asks for the informant's own consent before recording.
+  await agreeOnConsentPage(informant, "语音留言（聊天和代发需求）");
+  await expect(informant).toHaveURL(/\/informant\/new$/);
   await informant.getByLabel("需求类型").selectOption({ label: "技术需求" });
   await informant.getByLabel("标题").fill(title);
   await informant

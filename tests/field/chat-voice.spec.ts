@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../app/modules/demo/demo-accounts";
-import { logInAs } from "../e2e/helpers";
+import { agreeToVoiceNotes, logInAs } from "../e2e/helpers";
 import { count, login, network, noPendingMessages, outboxCount, query, signedIn } from "./field";
 
 /*
@@ -24,6 +24,7 @@ async function phone(browser: Browser, role: string) {
   await context.grantPermissions(["microphone"]);
   const page = await context.newPage();
   await logInAs(page, login(role), DEMO_PASSWORD);
+  await agreeToVoiceNotes(page);
   return { context, page };
 }
 
@@ -158,6 +159,7 @@ test("without JavaScript, a recording chosen from the phone is sent with the for
   const conversationId = new URL(conversationUrl).pathname.split("/").pop()!;
   const before = await voiceMessages(conversationId);
   const { page, context } = await signedIn(browser, "EXPERT", false);
+  await agreeToVoiceNotes(page);
   await page.goto(conversationUrl);
   // A WebM file as the server checks it: the EBML header, then fixed bytes.
   const buffer = Buffer.alloc(3000, 0x2a);

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { expect, test, type Cookie, type Locator, type Page } from "@playwright/test";
 import type { Role } from "../../app/generated/prisma/enums";
 import { DEMO_PASSWORD } from "../../app/modules/demo/demo-accounts";
-import { fillNeed, logInAs, uniqueMobile } from "../e2e/helpers";
+import { agreeOnConsentPage, fillNeed, logInAs, uniqueMobile } from "../e2e/helpers";
 import { login, network, query, visit, watchCommits } from "./field";
 
 /*
@@ -226,6 +226,7 @@ async function registerFarmer(page: Page) {
   await page.getByLabel("姓名或称呼").fill("赵大山");
   await page.getByLabel("密码", { exact: true }).fill("shiitake2026");
   await page.getByLabel("再次输入密码").fill("shiitake2026");
+  await page.getByLabel("我已阅读并同意《个人信息保护政策》").check();
   await page.getByRole("button", { name: "注册" }).click();
   await expect(page.getByRole("status")).toHaveText("注册成功，欢迎使用乡科");
 }
@@ -240,6 +241,7 @@ const cases: FormCase[] = [
       await page.getByLabel("手机号或邮箱").fill(uniqueMobile());
       await page.getByLabel("密码", { exact: true }).fill("shiitake2026");
       await page.getByLabel("再次输入密码").fill("shiitake2026");
+      await page.getByLabel("我已阅读并同意《个人信息保护政策》").check();
     },
     field: "姓名或称呼",
     right: `赵大山${stamp()}`,
@@ -661,6 +663,7 @@ const cases: FormCase[] = [
     async open(page) {
       await registerFarmer(page);
       await visit(page, "/account/verification?person=1");
+      await agreeOnConsentPage(page, "身份证号（实名认证）");
       await page.getByLabel("真实姓名").fill("赵大山");
       await page.getByLabel("情况说明").fill("在栾川县陶湾镇种植香菇十年，希望对接菌棒技术。");
     },

@@ -59,6 +59,7 @@ describe("the register action", () => {
       password: "wheat2026",
       confirmPassword: "wheat2026",
       role: "FARMER",
+      consent: "on",
     };
     const english = (await registerAction({
       request: post("/register", fields, { cookie: "xk_lang=ImVuIg%3D%3D" }),
@@ -86,6 +87,7 @@ describe("the register action", () => {
         password: "wheat2026",
         confirmPassword: "wheat2026",
         role: "EXPERT",
+        consent: "on",
       }),
       context,
       params: {},

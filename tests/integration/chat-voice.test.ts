@@ -10,6 +10,7 @@ import { loader as attachmentLoader } from "~/routes/messages/messages.$id_.atta
 import { createApplicationChat } from "../support/chat-factories";
 import { createExpert } from "../support/needs-factories";
 import { sessionCookieFor } from "../support/offers-factories";
+import { grantSensitiveConsent } from "~/modules/privacy/consents.server";
 import { useTestDatabase } from "../support/database";
 
 /*
@@ -66,9 +67,31 @@ async function nothingStored(conversationId: string, ownerId: string) {
   expect(await db.upload.count({ where: { ownerId } })).toBe(0);
 }
 
+/** A conversation whose people have agreed to voice notes (a sensitive item: asked for separately). */
+async function voiceChat() {
+  const chat = await createApplicationChat();
+  for (const person of [chat.head, chat.member, chat.expert])
+    await grantSensitiveConsent({ userId: person.id, purpose: "VOICE" });
+  return chat;
+}
+
 describe("a voice note in a conversation", () => {
-  it("is stored once when the same client id is posted twice, and played to participants only", async () => {
+  it("refuses a voice note from someone who has not consented to voice notes, storing nothing", async () => {
     const chat = await createApplicationChat();
+    const cookie = await sessionCookieFor(chat.expert.id);
+    const refused = (await post(
+      chat.conversation.id,
+      cookie,
+      { clientId: randomUUID(), body: "" },
+      { voice: recording() },
+    )) as unknown as { init: { status: number } };
+    expect(refused.init.status).toBe(403);
+    expect(await db.upload.count({ where: { ownerId: chat.expert.id } })).toBe(0);
+    expect(await db.message.count({ where: { conversationId: chat.conversation.id } })).toBe(0);
+  });
+
+  it("is stored once when the same client id is posted twice, and played to participants only", async () => {
+    const chat = await voiceChat();
     const cookie = await sessionCookieFor(chat.expert.id);
     const fields = { clientId: randomUUID(), body: "" };
     // The outbox sends again when the answer to the first upload was lost.
@@ -123,7 +146,7 @@ describe("a voice note in a conversation", () => {
   });
 
   it("refuses a file that is not a recording with the voice note's error, storing nothing", async () => {
-    const chat = await createApplicationChat();
+    const chat = await voiceChat();
     const cookie = await sessionCookieFor(chat.head.id);
     // Named as a PDF: refused by what it says it is.
     const declared = (await post(
@@ -154,7 +177,7 @@ describe("a voice note in a conversation", () => {
   });
 
   it("refuses a recording over the size limit with the voice note's error, storing nothing", async () => {
-    const chat = await createApplicationChat();
+    const chat = await voiceChat();
     const refused = (await post(
       chat.conversation.id,
       await sessionCookieFor(chat.head.id),
@@ -167,7 +190,7 @@ describe("a voice note in a conversation", () => {
   });
 
   it("refuses a photo and a voice note in one message, storing nothing", async () => {
-    const chat = await createApplicationChat();
+    const chat = await voiceChat();
     const refused = (await post(
       chat.conversation.id,
       await sessionCookieFor(chat.head.id),

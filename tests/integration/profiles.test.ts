@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { maskEmail, maskPhone } from "~/modules/privacy/masking";
 import { db } from "~/db.server";
 import { action as editOrganisationAction } from "~/routes/account/account.organisations.$id";
 import { action as editProfileAction, loader as editProfileLoader } from "~/routes/account/account.profile";
@@ -60,23 +61,35 @@ const expertForm = {
 };
 
 describe("organisation pages", () => {
-  it("hides contact details from anonymous and unverified viewers and shows them to verified ones", async () => {
+  it("hides contact details from anonymous and unverified viewers, masks them for verified ones, and reveals them on request", async () => {
     const { organisation } = await organisationWithContact();
     expect((await getOrganisationPage(organisation.id, null)).contact).toBeNull();
     const unverified = await createActor("FARMER");
-    expect((await getOrganisationPage(organisation.id, unverified)).contact).toBeNull();
+    expect((await getOrganisationPage(organisation.id, unverified, { reveal: true })).contact).toBeNull();
 
     const verifiedPerson = await createActor("EXPERT", { verified: true });
     expect((await getOrganisationPage(organisation.id, verifiedPerson)).contact).toEqual({
+      phone: maskPhone(contactFields.contactPhone),
+      email: maskEmail(contactFields.contactEmail),
+      address: contactFields.address,
+    });
+    expect((await getOrganisationPage(organisation.id, verifiedPerson, { reveal: true })).contact).toEqual({
       phone: contactFields.contactPhone,
       email: contactFields.contactEmail,
       address: contactFields.address,
     });
     const verifiedOrganisation = await createOrganisation("COOPERATIVE", true);
     const memberOfVerified = await createMember(verifiedOrganisation.id);
-    expect((await getOrganisationPage(organisation.id, memberOfVerified)).contact?.phone).toBe(
-      contactFields.contactPhone,
-    );
+    expect(
+      (await getOrganisationPage(organisation.id, memberOfVerified, { reveal: true })).contact?.phone,
+    ).toBe(contactFields.contactPhone);
+    expect(
+      await db.auditLog.findMany({
+        where: { action: "contact.viewed", subjectId: organisation.id },
+        select: { actorId: true },
+        orderBy: { id: "asc" },
+      }),
+    ).toEqual([{ actorId: verifiedPerson.id }, { actorId: memberOfVerified.id }]);
   });
 
   it("serves the public page without a login, without contact details", async () => {
@@ -312,10 +325,12 @@ describe("expert profiles", () => {
     expect(anonymous.contact).toBeNull();
     expect((await getExpertPage(expert.id, await createActor("FARMER"))).contact).toBeNull();
     const verified = await createActor("VILLAGE", { verified: true });
-    expect((await getExpertPage(expert.id, verified)).contact).toEqual({
+    expect((await getExpertPage(expert.id, verified)).contact).toEqual({ phone: "138****0009", email: null });
+    expect((await getExpertPage(expert.id, verified, { reveal: true })).contact).toEqual({
       phone: "+8613800000009",
       email: null,
     });
+    expect((await getExpertPage(expert.id, expert)).contact?.phone).toBe("+8613800000009");
   });
 
   it("has no public page before the expert fills it in", async () => {

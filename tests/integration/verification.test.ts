@@ -14,11 +14,12 @@ import {
   verificationStatusFor,
 } from "~/modules/verification/verification.server";
 import { getPublisherVerification, isVerifiedViewer } from "~/modules/verification/verified.server";
+import { grantSensitiveConsent } from "~/modules/privacy/consents.server";
 import { useTestDatabase } from "../support/database";
 import {
   context,
   cookieFor,
-  createActor,
+  createActor as createPlainActor,
   createOrganisationWithMember,
   get,
   meta,
@@ -27,6 +28,16 @@ import {
 } from "../support/profiles-factories";
 
 useTestDatabase();
+
+/**
+ * People here have agreed to give their ID number for verification (the separate consent of
+ * PIPL art. 29); tests/integration/privacy.test.ts checks the refusal without it.
+ */
+async function createActor(...args: Parameters<typeof createPlainActor>) {
+  const actor = await createPlainActor(...args);
+  await grantSensitiveConsent({ userId: actor.id, purpose: "ID_NUMBER" });
+  return actor;
+}
 
 const VALID_CREDIT_CODE = "91330100716105852F";
 const ID_NUMBER = "11010519491231002X";

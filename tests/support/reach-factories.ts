@@ -1,4 +1,5 @@
 import { db } from "~/db.server";
+import { grantSensitiveConsent } from "~/modules/privacy/consents.server";
 import { appointInformant, postForFarmer } from "~/modules/reach/informants.server";
 import { actorOf, createBureau, createVillage, meta, needFields } from "./needs-factories";
 import { createUser, uniquePhone } from "./factories";
@@ -12,6 +13,8 @@ export async function createInformant() {
     { identifier: { kind: "phone", value: user.phone! }, countyCode: "410324", villages: ["庙子村"] },
     meta,
   );
+  // An informant records farmers' consent by voice: they have agreed to voice notes themselves.
+  await grantSensitiveConsent({ userId: user.id, purpose: "VOICE" });
   return { bureau, informant: await actorOf(user.id) };
 }
 

@@ -33,6 +33,8 @@ interface ChatRoomProps {
   /** Showing an older page: no live updates, a link back to the latest. */
   paging: boolean;
   clientId: string;
+  /** Whether the person consented to voice notes; without it the page asks first (no recorder). */
+  voiceConsent: boolean;
   /** The form's refusal (translated), the field it is about, and what was typed, after a plain submit. */
   error?: string;
   errorField?: string;
@@ -327,15 +329,24 @@ export function ChatRoom(props: ChatRoomProps) {
           ) : null}
         </div>
         <div className="flex flex-wrap items-end justify-between gap-2">
-          <VoiceNoteField
-            key={voiceField}
-            voice={voice}
-            onChange={(next) => {
-              setFormClientId(newClientId());
-              setVoice(next);
-            }}
-            error={voiceError}
-          />
+          {props.voiceConsent ? (
+            <VoiceNoteField
+              key={voiceField}
+              voice={voice}
+              onChange={(next) => {
+                setFormClientId(newClientId());
+                setVoice(next);
+              }}
+              error={voiceError}
+            />
+          ) : (
+            <Link
+              className="link min-h-11 text-sm"
+              to={`/account/privacy/consent?${new URLSearchParams({ purpose: "VOICE", returnTo: `/messages/${props.conversationId}` })}`}
+            >
+              {t("privacy.ask.voiceLink")}
+            </Link>
+          )}
           <button type="submit" className="btn-primary" disabled={submitting}>
             {submitting ? t("chat.sending") : t("chat.send")}
           </button>

@@ -1,4 +1,5 @@
 import { FactList } from "~/components/fact-list";
+import { RevealLink } from "~/components/privacy/reveal-link";
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { useForm } from "~/utils/use-form";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
@@ -13,8 +14,11 @@ import { ModerationSchema } from "~/modules/profiles/profiles.schema";
 /** Contact details for verified viewers; everyone else gets the hint that verification opens them. */
 export function ContactSection({
   contact,
+  canReveal = false,
 }: {
   contact: { phone: string | null; email: string | null; address?: string | null } | null;
+  /** The details are masked and this viewer may see them in full (the view is logged). */
+  canReveal?: boolean;
 }) {
   const { t } = useT();
   const rows = contact
@@ -38,6 +42,7 @@ export function ContactSection({
       ) : (
         <FactList facts={rows} className="mt-3" />
       )}
+      {canReveal ? <RevealLink /> : null}
     </section>
   );
 }

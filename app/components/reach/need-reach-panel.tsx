@@ -1,10 +1,13 @@
 import { PovertyBadge } from "~/components/poverty-badge";
+import { RevealLink } from "~/components/privacy/reveal-link";
 import { useT } from "~/i18n/use-t";
 
 export interface ProxyView {
   informantName: string;
   farmerName: string;
   farmerPhone: string | null;
+  /** The phone is masked and this viewer may see it in full (logged). */
+  canRevealPhone: boolean;
   claimed: boolean;
   voiceUrl: string | null;
 }
@@ -28,6 +31,7 @@ export function NeedReachPanel({ poverty, proxy }: { poverty: boolean; proxy: Pr
             {proxy.farmerPhone ? ` · ${t("reach.attribution.phone", { phone: proxy.farmerPhone })}` : ""}
             {proxy.claimed ? ` · ${t("reach.attribution.claimed")}` : ""}
           </p>
+          {proxy.canRevealPhone ? <RevealLink /> : null}
           {proxy.voiceUrl ? (
             <figure className="space-y-1">
               <figcaption className="text-sm text-stone-600">{t("reach.voice.label")}</figcaption>

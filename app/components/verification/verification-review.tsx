@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { RevealLink } from "~/components/privacy/reveal-link";
 import type { ComponentProps } from "react";
 import { VerifiedBadge } from "~/components/verified-badge";
 import { formatDate } from "~/i18n/format";
@@ -25,6 +26,8 @@ export function VerificationReviewSummary({
     decidedAt: Date | string | null;
     reviewer: { displayName: string } | null;
     reason: string | null;
+    /** The contact phone is shown in full (the reviewer asked; the view was logged). */
+    contactRevealed: boolean;
   };
 }) {
   const { t, locale } = useT();
@@ -57,6 +60,7 @@ export function VerificationReviewSummary({
         {t("verification.submittedBy", { name: request.submittedBy.displayName })}
       </p>
       <VerificationDetails details={request.details} />
+      {request.details.subject === "ORGANISATION" && !request.contactRevealed ? <RevealLink /> : null}
       <p className="font-medium">{t(`verification.status.${request.status}`)}</p>
       {request.decidedAt ? (
         <p className="text-sm text-stone-600">

@@ -1,4 +1,5 @@
 import { brandProjectOfNeed, mayStartBrand } from "~/modules/creative/brands.server";
+import type { RevealOptions } from "~/modules/privacy/contact-reveal.server";
 import { recommendForNeed } from "~/modules/matching/matching.server";
 import { isInvitedToApply } from "~/modules/negotiation/invitations.server";
 import { listRevisions } from "~/modules/negotiation/revisions.server";
@@ -14,7 +15,15 @@ import { getOwnApplication } from "./applications.server";
  * needs module because applying is what most of it is about, and needs must not depend on
  * applications.
  */
-export async function needPageData({ viewer, needId }: { viewer: Actor | null; needId: string }) {
+export async function needPageData({
+  viewer,
+  needId,
+  reveal = {},
+}: {
+  viewer: Actor | null;
+  needId: string;
+  reveal?: RevealOptions;
+}) {
   const { need, manages, moderates } = await getNeedForViewer(needId, viewer);
   const isExpert = can(viewer, "application.submit") && !manages;
   const ownApplication = viewer && isExpert ? await getOwnApplication(need.id, viewer.id) : null;
@@ -34,7 +43,7 @@ export async function needPageData({ viewer, needId }: { viewer: Actor | null; n
     : mayStartBrand(viewer, need)
       ? `/brands/new?need=${need.id}`
       : null;
-  const reach = await needReachView(need, viewer);
+  const reach = await needReachView(need, viewer, reveal);
   return {
     reach,
     need,

@@ -1,6 +1,7 @@
 import { db } from "~/db.server";
 import { publishToConversation } from "~/modules/realtime/bus.server";
 import { deleteUpload, storeAudio, storeImage } from "~/modules/uploads/uploads.server";
+import { assertConsent } from "~/modules/privacy/consents.server";
 import type { ChatMessageView } from "~/modules/realtime/events";
 import { DomainError, isDomainError } from "~/utils/errors";
 import { HISTORY_PAGE, SYNC_LIMIT } from "./chat.schema";
@@ -33,6 +34,8 @@ export async function sendMessage(
 
 /** A voice note stored for a message; the upload storage's refusals become the chat form's. */
 async function storeVoiceNote(ownerId: string, file: File) {
+  // A voice is sensitive personal information: recorded only with the sender's own consent.
+  await assertConsent(ownerId, "VOICE");
   try {
     return await storeAudio({ ownerId, file });
   } catch (error) {

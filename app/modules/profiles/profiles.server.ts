@@ -1,4 +1,6 @@
 import { markForIndexing } from "~/modules/indexing/outbox.server";
+import { revealContact, type RevealOptions, type RevealPlace } from "~/modules/privacy/contact-reveal.server";
+import type { ContactDetails } from "~/modules/privacy/masking";
 import { db } from "~/db.server";
 import type { OrganisationType, Prisma } from "~/generated/prisma/client";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -69,10 +71,45 @@ const organisationPageSelect = {
 } as const satisfies Prisma.OrganisationSelect;
 
 /**
+ * A profile's contact details: in full to the profile's own people; masked to verified viewers
+ * and moderators (entitled), who may reveal them through the logging path; not at all to others.
+ */
+async function contactView<T extends ContactDetails>(input: {
+  viewer: Actor | null;
+  subject: { type: "User" | "Organisation"; id: string };
+  contact: T;
+  own: boolean;
+  entitled: boolean;
+  place: RevealPlace;
+  options: RevealOptions;
+}): Promise<{ contact: T | null; contactRevealed: boolean; canRevealContact: boolean }> {
+  if (input.own) return { contact: input.contact, contactRevealed: true, canRevealContact: false };
+  if (!input.entitled) return { contact: null, contactRevealed: false, canRevealContact: false };
+  const view = await revealContact({
+    viewerId: input.viewer?.id ?? null,
+    subject: input.subject,
+    contact: input.contact,
+    entitled: true,
+    reveal: input.options.reveal ?? false,
+    place: input.place,
+    ip: input.options.ip,
+  });
+  return {
+    contact: view.contact,
+    contactRevealed: view.revealed,
+    canRevealContact: view.canReveal && !view.revealed,
+  };
+}
+
+/**
  * An organisation's public page. Contact details only reach verified viewers; a hidden
  * organisation is "not found" except to its members and to moderators, who see why it is hidden.
  */
-export async function getOrganisationPage(organisationId: string, viewer: Actor | null) {
+export async function getOrganisationPage(
+  organisationId: string,
+  viewer: Actor | null,
+  options: RevealOptions = {},
+) {
   const row = await db.organisation.findUnique({
     where: { id: organisationId },
     select: organisationPageSelect,
@@ -96,7 +133,15 @@ export async function getOrganisationPage(organisationId: string, viewer: Actor 
   const institution = INSTITUTION_TYPES.includes(row.type);
   return {
     organisation: rest,
-    contact: showContact ? { phone: contactPhone, email: contactEmail, address } : null,
+    ...(await contactView({
+      viewer,
+      subject: { type: "Organisation", id: row.id },
+      contact: { phone: contactPhone, email: contactEmail, address },
+      own: member,
+      entitled: showContact || canModerate,
+      place: "organisation.profile",
+      options,
+    })),
     members: memberships.map(({ role, user }) => ({
       id: user.id,
       displayName: user.displayName,
@@ -117,7 +162,7 @@ export async function getOrganisationPage(organisationId: string, viewer: Actor 
  * An expert's public page, by user id. `profile` is null only for the expert themself before they
  * first save it (everyone else gets "not found"). Hidden profiles: as for organisations.
  */
-export async function getExpertPage(userId: string, viewer: Actor | null) {
+export async function getExpertPage(userId: string, viewer: Actor | null, options: RevealOptions = {}) {
   const user = await db.user.findUnique({
     where: { id: userId },
     select: {
@@ -153,7 +198,17 @@ export async function getExpertPage(userId: string, viewer: Actor | null) {
   const showContact = await isVerifiedViewer(viewer);
   const expert = { id: user.id, displayName: user.displayName, verified: Boolean(user.verifiedAt) };
   if (!profile)
-    return { expert, profile: null, contact: null, offers: [], hidden: null, isOwner, canModerate };
+    return {
+      expert,
+      profile: null,
+      contact: null,
+      contactRevealed: false,
+      canRevealContact: false,
+      offers: [],
+      hidden: null,
+      isOwner,
+      canModerate,
+    };
   const { contactPhone, contactEmail, hiddenAt, hiddenReason, affiliation, ...rest } = profile;
   return {
     expert,
@@ -165,7 +220,15 @@ export async function getExpertPage(userId: string, viewer: Actor | null) {
           ? { id: affiliation.id, name: affiliation.name, verified: Boolean(affiliation.verifiedAt) }
           : null,
     },
-    contact: showContact ? { phone: contactPhone, email: contactEmail } : null,
+    ...(await contactView({
+      viewer,
+      subject: { type: "User", id: user.id },
+      contact: { phone: contactPhone, email: contactEmail },
+      own: isOwner,
+      entitled: showContact || canModerate,
+      place: "expert.profile",
+      options,
+    })),
     offers: user.offersProvided,
     hidden: hiddenAt ? { at: hiddenAt, reason: hiddenReason ?? "" } : null,
     isOwner,

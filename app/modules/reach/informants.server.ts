@@ -1,4 +1,5 @@
 import { createHash, randomInt, timingSafeEqual } from "node:crypto";
+import { revealContact, type RevealOptions } from "~/modules/privacy/contact-reveal.server";
 import { db } from "~/db.server";
 import type { ConsentMethod } from "~/generated/prisma/enums";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -7,6 +8,7 @@ import type { RequestMeta } from "~/utils/request.server";
 
 import type { NeedFields } from "~/modules/needs/needs.schema";
 import { deleteUpload, storeAudio } from "~/modules/uploads/uploads.server";
+import { assertConsent } from "~/modules/privacy/consents.server";
 import { can, rolesOf, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
 import { blockedFor, count, limiter } from "~/utils/rate-limiter.server";
@@ -111,8 +113,11 @@ export async function revokeInformant(actor: Actor, informantId: string, meta: R
   });
 }
 
-/** Active informants with how many needs each has posted for farmers. */
-export async function listInformants() {
+/**
+ * Active informants with how many needs each has posted for farmers. Bureau staff who appoint
+ * informants are entitled to their contacts: masked in the list, in full when asked (each logged).
+ */
+export async function listInformants(viewer: Actor, reveal: RevealOptions = {}) {
   const informants = await db.informant.findMany({
     where: { revokedAt: null },
     select: { id: true, userId: true, countyCode: true, villages: true, appointedAt: true },
@@ -133,11 +138,26 @@ export async function listInformants() {
   ]);
   const userById = new Map(users.map((user) => [user.id, user]));
   const countById = new Map(counts.map((row) => [row.informantId, row._count._all]));
-  return informants.map((informant) => ({
-    ...informant,
-    user: userById.get(informant.userId)!,
-    posted: countById.get(informant.userId) ?? 0,
-  }));
+  return Promise.all(
+    informants.map(async (informant) => {
+      const { phone, email, ...user } = userById.get(informant.userId)!;
+      const view = await revealContact({
+        viewerId: viewer.id,
+        subject: { type: "User", id: informant.userId },
+        contact: { phone, email },
+        entitled: true,
+        reveal: reveal.reveal ?? false,
+        place: "bureau.informants",
+        ip: reveal.ip,
+      });
+      return {
+        ...informant,
+        user: { ...user, ...view.contact },
+        contactRevealed: view.revealed,
+        posted: countById.get(informant.userId) ?? 0,
+      };
+    }),
+  );
 }
 
 export function getActiveInformant(userId: string) {
@@ -168,6 +188,7 @@ export async function postForFarmer(
   if (!(await getActiveInformant(actor.id))) throw new DomainError("reach.not_informant");
   // The schema checks this for forms; the service is the rule for every caller.
   if (input.consentMethod === "VOICE" && !input.voiceNote) throw new DomainError("reach.voice_required");
+  if (input.voiceNote) await assertConsent(actor.id, "VOICE");
   const voice = input.voiceNote ? await storeAudio({ ownerId: actor.id, file: input.voiceNote }) : null;
   const claimCode = String(randomInt(0, 10 ** CLAIM_CODE_LENGTH)).padStart(CLAIM_CODE_LENGTH, "0");
   try {
@@ -340,6 +361,7 @@ export async function claimNeed(input: {
 export async function proxyViewFor(
   need: { id: string; organisationId: string | null; postedById: string },
   viewer: Actor | null,
+  reveal: RevealOptions = {},
 ) {
   const posting = await db.proxyPosting.findUnique({
     where: { needId: need.id },
@@ -366,10 +388,26 @@ export async function proxyViewFor(
   return {
     informantName: informant?.displayName ?? "",
     farmerName: posting.farmerName,
-    farmerPhone: seesPhone ? posting.farmerPhone : null,
+    ...(seesPhone
+      ? await farmerPhoneView(viewer!, need.id, posting.farmerPhone, reveal)
+      : { farmerPhone: null, canRevealPhone: false }),
     claimed: Boolean(posting.claimedAt),
     voiceUrl: viewer && posting.voiceNoteUploadId ? `/needs/${need.id}/voice` : null,
   };
+}
+
+/** The farmer's phone for one who works with them: masked until they ask, and each reveal logged. */
+async function farmerPhoneView(viewer: Actor, needId: string, phone: string, reveal: RevealOptions) {
+  const view = await revealContact({
+    viewerId: viewer.id,
+    subject: { type: "ProxyPosting", id: needId },
+    contact: { phone, email: null },
+    entitled: true,
+    reveal: reveal.reveal ?? false,
+    place: "need.proxy",
+    ip: reveal.ip,
+  });
+  return { farmerPhone: view.contact.phone, canRevealPhone: !view.revealed };
 }
 
 /** The voice note's upload id, for the serving route (which checks who may see the need). */

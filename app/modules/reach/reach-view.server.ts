@@ -1,4 +1,5 @@
 import type { Actor } from "~/modules/users/permissions";
+import type { RevealOptions } from "~/modules/privacy/contact-reveal.server";
 import { proxyViewFor } from "./informants.server";
 import { needIsFromPovertyVillage } from "./poverty.server";
 
@@ -6,10 +7,11 @@ import { needIsFromPovertyVillage } from "./poverty.server";
 export async function needReachView(
   need: { id: string; organisationId: string | null; postedById: string },
   viewer: Actor | null,
+  reveal: RevealOptions = {},
 ) {
   const [poverty, proxy] = await Promise.all([
     needIsFromPovertyVillage(need.organisationId),
-    proxyViewFor(need, viewer),
+    proxyViewFor(need, viewer, reveal),
   ]);
   return { poverty, proxy };
 }

@@ -1,4 +1,7 @@
 import { markOwnerForIndexing } from "./owner-documents.server";
+import { revealContact, type RevealOptions } from "~/modules/privacy/contact-reveal.server";
+import { maskPhone } from "~/modules/privacy/masking";
+import { assertConsent } from "~/modules/privacy/consents.server";
 import { createHash } from "node:crypto";
 import { db, type Tx } from "~/db.server";
 import type { Prisma, VerificationStatus, VerificationSubject } from "~/generated/prisma/client";
@@ -90,6 +93,8 @@ export async function submitPersonVerification(input: {
   meta: RequestMeta;
 }): Promise<{ id: string }> {
   if (!canVerifyAsPerson(input.actor)) throw new DomainError("verification.not_eligible");
+  // An ID number is sensitive personal information: never taken without its own consent.
+  await assertConsent(input.actor.id, "ID_NUMBER");
   const { idNumber, ...rest } = input.details;
   const details: PersonDetails = {
     realName: rest.realName,
@@ -270,11 +275,21 @@ function readDetails(subject: VerificationSubject, details: Prisma.JsonValue): D
   return { subject, person: parsed.success ? parsed.data : null };
 }
 
+/** Masks the contact phone in what the bureau reads; the full number only comes through revealContact. */
+function masked(details: DetailsView): DetailsView {
+  if (details.subject !== "ORGANISATION" || !details.organisation) return details;
+  return {
+    ...details,
+    organisation: { ...details.organisation, contactPhone: maskPhone(details.organisation.contactPhone) },
+  };
+}
+
 function toReviewView({ details, ...row }: ReviewRow) {
   return {
     ...row,
     subjectName: row.organisation?.name ?? row.person?.displayName ?? "",
-    details: readDetails(row.subject, details),
+    details: masked(readDetails(row.subject, details)),
+    contactRevealed: false,
   };
 }
 
@@ -300,11 +315,31 @@ export async function listVerificationQueue(
   return rows.map(toReviewView);
 }
 
-export async function getVerificationForReview(actor: Actor, requestId: string): Promise<VerificationReview> {
+/**
+ * One request for its reviewer. Bureau staff handling verification are entitled to the contact
+ * phone: masked until they ask for it, and each reveal is logged.
+ */
+export async function getVerificationForReview(
+  actor: Actor,
+  requestId: string,
+  reveal: RevealOptions = {},
+): Promise<VerificationReview> {
   if (!can(actor, "verification.review")) throw new DomainError("verification.forbidden");
   const row = await db.verificationRequest.findUnique({ where: { id: requestId }, select: reviewSelect });
   if (!row) throw new DomainError("verification.not_found");
-  return toReviewView(row);
+  const view = toReviewView(row);
+  const details = readDetails(row.subject, row.details);
+  if (!reveal.reveal || details.subject !== "ORGANISATION" || !details.organisation) return view;
+  const shown = await revealContact({
+    viewerId: actor.id,
+    subject: { type: "Organisation", id: row.organisation?.id ?? row.id },
+    contact: { phone: details.organisation.contactPhone, email: null },
+    entitled: true,
+    reveal: true,
+    place: "bureau.verification",
+    ip: reveal.ip,
+  });
+  return { ...view, details, contactRevealed: shown.revealed };
 }
 
 export type VerificationState =

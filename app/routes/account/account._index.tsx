@@ -123,6 +123,9 @@ export default function AccountPage() {
               {t("recovery.assist.link")}
             </Link>
           ) : null}
+          <Link to="/account/privacy" className="btn-secondary">
+            {t("privacy.account.title")}
+          </Link>
         </div>
       </section>
     </div>

@@ -1,4 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import { ConsentPrompt } from "~/components/privacy/consent-prompt";
+import { hasConsent } from "~/modules/privacy/consents.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -39,7 +41,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     : search.get("person") === "1" && canSubmit(overview.person)
       ? ({ intent: "person" } as const)
       : null;
-  return { ...overview, form, locale };
+  const idConsent = form?.intent === "person" ? await hasConsent(user.id, "ID_NUMBER") : true;
+  return { ...overview, form, idConsent, locale };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -63,9 +66,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function VerificationPage() {
-  const { person, isExpert, organisations, form: open } = useLoaderData<typeof loader>();
+  const { person, isExpert, organisations, form: open, idConsent } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useT();
+  if (open && !idConsent)
+    return (
+      <section className="mx-auto max-w-md">
+        <ConsentPrompt purpose="ID_NUMBER" returnTo="/account/verification?person=1" />
+      </section>
+    );
   if (open) return <VerificationForm open={open} isExpert={isExpert} lastResult={lastResult} />;
   return (
     <div className="mx-auto max-w-2xl space-y-4">

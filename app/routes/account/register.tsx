@@ -6,7 +6,7 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useNavigation } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors, SelectField, TextField } from "~/components/forms";
+import { ErrorList, FormErrors, SelectField, TextField } from "~/components/forms";
 import { getLocale } from "~/i18n/i18n.server";
 import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
@@ -15,11 +15,12 @@ import { registerUser } from "~/modules/users/auth.server";
 import { getOptionalUser } from "~/modules/users/guards.server";
 import { ORGANISATION_TYPES_BY_ROLE, SELF_REGISTER_ROLES, isOrganisationRole } from "~/modules/users/roles";
 import { serializeSessionCookie } from "~/modules/users/session.server";
-import { RegisterSchema } from "~/modules/users/users.schema";
 import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
 import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { NewPasswordFields } from "~/components/account/new-password-fields";
+import { recordNoticeConsent } from "~/modules/privacy/consents.server";
+import { RegisterWithConsentSchema } from "~/modules/privacy/privacy.schema";
 
 const SECRET_FIELDS = ["password", "confirmPassword"];
 
@@ -38,10 +39,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: RegisterSchema });
+  const submission = parseWithZod(formData, { schema: RegisterWithConsentSchema });
   if (submission.status !== "success") return replyInvalid(submission, SECRET_FIELDS);
   try {
-    const { sessionId } = await registerUser(submission.value, requestMeta(request, context));
+    const meta = requestMeta(request, context);
+    const { user, sessionId } = await registerUser(submission.value, meta);
+    await recordNoticeConsent(user.id, meta.ip);
     return redirectWithToast(
       "/account",
       { message: "register.success" },
@@ -59,8 +62,8 @@ export default function RegisterPage() {
   const [form, fields] = useForm({
     id: "register",
     lastResult,
-    constraint: getZodConstraint(RegisterSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: RegisterSchema }),
+    constraint: getZodConstraint(RegisterWithConsentSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: RegisterWithConsentSchema }),
   });
   const role = fields.role.value;
   const showOrganisation = !role || isOrganisationRole(role);
@@ -124,6 +127,25 @@ export default function RegisterPage() {
             />
           </fieldset>
         ) : null}
+        <div className="space-y-1">
+          <label className="flex items-start gap-2">
+            <input
+              type="checkbox"
+              id={fields.consent.id}
+              name={fields.consent.name}
+              defaultChecked={fields.consent.initialValue === "on"}
+              required
+              aria-invalid={fields.consent.errors ? true : undefined}
+              aria-describedby={fields.consent.errors ? fields.consent.errorId : undefined}
+              className="mt-1"
+            />
+            <span>{t("privacy.registerConsent")}</span>
+          </label>
+          <Link to="/privacy" className="link text-sm" target="_blank">
+            {t("privacy.registerConsentLink")}
+          </Link>
+          <ErrorList id={fields.consent.errorId} errors={fields.consent.errors} />
+        </div>
         <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
           {navigation.state === "submitting" ? t("register.pending") : t("register.submit")}
         </button>

@@ -1,4 +1,6 @@
 import { getFormProps } from "@conform-to/react";
+import { RevealLink } from "~/components/privacy/reveal-link";
+import { wantsReveal } from "~/modules/privacy/contact-reveal.server";
 import { useForm } from "~/utils/use-form";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -26,9 +28,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "reach.manage");
-  const [informants, locale] = await Promise.all([listInformants(), getLocale(request)]);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "reach.manage");
+  const reveal = { reveal: wantsReveal(request), ip: context.clientIp };
+  const [informants, locale] = await Promise.all([listInformants(user, reveal), getLocale(request)]);
   return { informants, locale };
 }
 
@@ -76,6 +79,7 @@ export default function InformantsPage() {
         </button>
       </Form>
       {informants.length === 0 ? <p className="card text-stone-600">{t("reach.informants.empty")}</p> : null}
+      {informants.some((informant) => !informant.contactRevealed) ? <RevealLink /> : null}
       <ul className="space-y-2">
         {informants.map((informant) => (
           <li key={informant.id} className="card flex flex-wrap items-center gap-2 p-3">

@@ -1,4 +1,5 @@
 import { getFormProps } from "@conform-to/react";
+import { wantsReveal } from "~/modules/privacy/contact-reveal.server";
 import { useForm } from "~/utils/use-form";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -26,10 +27,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "verification.review");
   const [review, locale] = await Promise.all([
-    getVerificationForReview(user, params.id ?? "").catch((error: unknown) => {
+    getVerificationForReview(user, params.id ?? "", {
+      reveal: wantsReveal(request),
+      ip: context.clientIp,
+    }).catch((error: unknown) => {
       throw domainErrorResponse(error);
     }),
     getLocale(request),

@@ -3,6 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ChatRoom } from "~/components/chat/chat-room";
+import { hasConsent } from "~/modules/privacy/consents.server";
 import { ConversationHeader } from "~/components/chat/conversation-header";
 import { getLocale } from "~/i18n/i18n.server";
 import { translate } from "~/i18n/i18n";
@@ -47,6 +48,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     locale,
     ...page,
+    voiceConsent: await hasConsent(user.id, "VOICE"),
     // A fresh id for the plain form: a double submit (or a resubmitted page) stores one message.
     clientId: crypto.randomUUID(),
   };

@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import { wantsReveal } from "~/modules/privacy/contact-reveal.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -39,12 +40,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 const ParamsSchema = z.object({ id: z.string().min(1) });
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { id: needId } = ParamsSchema.parse(params);
   const viewer = await getOptionalUser(request);
   const locale = await getLocale(request);
   try {
-    return { ...(await needPageData({ viewer, needId })), locale };
+    const reveal = { reveal: wantsReveal(request), ip: context.clientIp };
+    return { ...(await needPageData({ viewer, needId, reveal })), locale };
   } catch (error) {
     throw domainErrorResponse(error);
   }

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { wantsReveal } from "~/modules/privacy/contact-reveal.server";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -22,12 +23,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { name: "description", content: data?.profile?.specialties ?? "" },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const viewer = await getOptionalUser(request);
   const [page, locale, canMessage] = await Promise.all([
-    getExpertPage(params.id ?? "", viewer).catch((error: unknown) => {
-      throw domainErrorResponse(error);
-    }),
+    getExpertPage(params.id ?? "", viewer, { reveal: wantsReveal(request), ip: context.clientIp }).catch(
+      (error: unknown) => {
+        throw domainErrorResponse(error);
+      },
+    ),
     getLocale(request),
     canMessageDirectly(viewer?.id, params.id ?? ""),
   ]);
@@ -40,8 +43,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ExpertPage() {
-  const { expert, profile, contact, offers, hidden, isOwner, canModerate, canMessage, trust } =
-    useLoaderData<typeof loader>();
+  const {
+    expert,
+    profile,
+    contact,
+    canRevealContact,
+    offers,
+    hidden,
+    isOwner,
+    canModerate,
+    canMessage,
+    trust,
+  } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useT();
   return (
@@ -88,7 +101,7 @@ export default function ExpertPage() {
       lastResult={lastResult}
     >
       {profile ? <ExpertFacts profile={profile} /> : null}
-      {profile ? <ContactSection contact={contact} /> : null}
+      {profile ? <ContactSection contact={contact} canReveal={canRevealContact} /> : null}
       <TrustSections trust={trust} />
       {canMessage ? (
         <Form method="post" action="/messages/direct">

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { wantsReveal } from "~/modules/privacy/contact-reveal.server";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import {
@@ -30,10 +31,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { name: "description", content: data?.organisation.description.slice(0, 150) ?? "" },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const viewer = await getOptionalUser(request);
   const [page, locale] = await Promise.all([
-    getOrganisationPage(params.id ?? "", viewer).catch((error: unknown) => {
+    getOrganisationPage(params.id ?? "", viewer, {
+      reveal: wantsReveal(request),
+      ip: context.clientIp,
+    }).catch((error: unknown) => {
       throw domainErrorResponse(error);
     }),
     getLocale(request),
@@ -66,6 +70,7 @@ export default function OrganisationPage() {
   const {
     organisation,
     contact,
+    canRevealContact,
     members,
     experts,
     offers,
@@ -118,7 +123,7 @@ export default function OrganisationPage() {
         <PovertySection organisationId={organisation.id} since={poverty.since} canChange />
       ) : null}
       <MainProducts products={organisation.mainProducts} />
-      <ContactSection contact={contact} />
+      <ContactSection contact={contact} canReveal={canRevealContact} />
       <TrustSections trust={trust} />
       <OrganisationMembers members={members} />
       <OrganisationExperts experts={experts} />

@@ -1,4 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ConsentPrompt } from "~/components/privacy/consent-prompt";
+import { hasConsent } from "~/modules/privacy/consents.server";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -30,10 +32,11 @@ async function requireInformant(request: Request) {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { informant } = await requireInformant(request);
+  const { user, informant } = await requireInformant(request);
   return {
     countyCode: informant.countyCode,
     village: informant.villages[0],
+    voiceConsent: await hasConsent(user.id, "VOICE"),
     locale: await getLocale(request),
   };
 }
@@ -76,7 +79,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function PostForFarmerPage() {
-  const { countyCode, village } = useLoaderData<typeof loader>();
+  const { countyCode, village, voiceConsent } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useT();
   if (actionData && "done" in actionData) {
@@ -107,6 +110,7 @@ export default function PostForFarmerPage() {
     <section className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">{t("reach.new.title")}</h1>
       <p className="text-stone-700">{t("reach.new.intro")}</p>
+      {voiceConsent ? null : <ConsentPrompt purpose="VOICE" returnTo="/informant/new" />}
       <NeedForm
         lastResult={lastResult}
         organisations={[]}

@@ -1,0 +1,81 @@
+/** The privacy notice (/privacy), consents, "download my data" and account deletion. */
+export const privacyMessagesZh = {
+  "privacy.title": "个人信息保护政策",
+  "privacy.version": "版本 {version}",
+  "privacy.intro":
+    "乡科由洛阳市科技局委托运营。我们依据《个人信息保护法》处理你的个人信息：只收集对接服务需要的信息，只用于下列目的，你可以随时查阅、复制、更正、删除，或撤回同意。",
+  "privacy.collected.title": "我们收集什么、为什么",
+  "privacy.collected.account": "手机号或邮箱、姓名（称呼）、密码（只存不可逆的摘要）：用于登录和联系你。",
+  "privacy.collected.profile": "角色、县区、组织、专家资料和联系方式：用于需求与专家的匹配和对接。",
+  "privacy.collected.activity": "需求、申请、消息、协议、钱包记录：提供对接、签约和资金托管服务。",
+  "privacy.collected.logs": "登录记录、审计日志（操作人、时间、IP 地址）：保障账户和资金安全。",
+  "privacy.sensitive.title": "敏感个人信息（单独同意）",
+  "privacy.sensitive.body":
+    "身份证号（实名认证时提交，只保存末四位和不可逆摘要）、语音留言（聊天和代发需求中）、精确位置（平台目前不收集个人位置）。这些信息在你第一次使用相应功能时单独征得你的同意，你可以在“我的个人信息”页面随时撤回。",
+  "privacy.retention.title": "保存多久",
+  "privacy.retention.audit": "审计日志：{days} 天（三年，民事诉讼时效）",
+  "privacy.retention.loginAttempts": "登录和认领码尝试记录：{days} 天",
+  "privacy.retention.voiceNotes": "聊天中的语音留言：{days} 天（代发需求的同意录音随需求保存）",
+  "privacy.retention.deletedAccounts":
+    "已注销账户的剩余记录：注销 {days} 天后，在不再被法定保存的记录引用时彻底删除",
+  "privacy.retention.ledger":
+    "账务记录和已签署的合同：依照《会计法》《民法典》长期保存，其中你的姓名替换为“已注销用户 #编号”。",
+  "privacy.audience.title": "谁能看到",
+  "privacy.audience.body":
+    "你的手机号和身份证号对他人显示为掩码（如 138****0001）。只有与你签署协议的对方、处理认证或分诊的市科技局工作人员，以及你公开的联系方式的已认证用户，才能在需要时查看完整联系方式，每一次查看都记入审计日志。",
+  "privacy.rights.title": "你的权利",
+  "privacy.rights.body":
+    "查阅和复制：在“我的个人信息”页面下载你的全部数据（JSON 和你上传的照片、语音）。更正：在“我的资料”中修改。删除：注销账户。撤回同意：在“我的个人信息”页面撤回敏感信息的同意。",
+  "privacy.contact.title": "联系我们",
+  "privacy.contact.body":
+    "个人信息保护负责人：洛阳市科技局 乡科平台运营组，电话 0379-63900000，邮箱 privacy@xiangke.example.cn。我们在 15 个工作日内答复。",
+  "privacy.footerLink": "个人信息保护",
+  "privacy.registerConsent": "我已阅读并同意《个人信息保护政策》",
+  "privacy.registerConsentLink": "阅读政策",
+
+  "privacy.account.title": "我的个人信息",
+  "privacy.account.consents": "敏感信息的同意",
+  "privacy.account.granted": "已同意",
+  "privacy.account.notGranted": "未同意",
+  "privacy.account.grant": "同意",
+  "privacy.account.withdraw": "撤回同意",
+  "privacy.account.history": "同意记录",
+  "privacy.account.historyLine": "{purpose}：{at} 同意（政策版本 {version}）",
+  "privacy.account.historyWithdrawn": "，{at} 撤回",
+  "privacy.account.export": "下载我的数据",
+  "privacy.account.exportHint":
+    "一个 zip 文件：你的资料、需求、申请、发出的消息、协议、钱包流水、通知、同意和审计记录（JSON），以及你上传的照片和语音。每小时最多 {count} 次。",
+  "privacy.account.delete": "注销账户",
+  "privacy.account.deleteHint":
+    "注销后，你的手机号、邮箱、密码、资料和联系方式立即删除，登录不能再使用；照片和语音删除（作为协议或项目证据的除外）；你在组织中的成员身份解除。账务记录和已签署的合同依法保留，其中你的姓名替换为“已注销用户 #编号”。钱包有余额或欠款、或有未结束的协议时不能注销。",
+  "privacy.account.deleteConfirm": "我明白注销不能撤销",
+  "privacy.account.password": "输入密码确认",
+  "privacy.account.deleteSubmit": "永久注销账户",
+  "privacy.granted": "已记录你的同意",
+  "privacy.withdrawn": "已撤回同意",
+  "privacy.deleted": "账户已注销",
+  "privacy.purpose.NOTICE": "个人信息保护政策",
+  "privacy.purpose.ID_NUMBER": "身份证号（实名认证）",
+  "privacy.purpose.VOICE": "语音留言（聊天和代发需求）",
+  "privacy.purpose.LOCATION": "精确位置",
+  "privacy.ask.title": "使用前需要你的同意",
+  "privacy.ask.ID_NUMBER":
+    "实名认证需要提交你的身份证号。平台只保存末四位和不可逆摘要，只有处理认证的市科技局工作人员能看到掩码后的号码。",
+  "privacy.ask.VOICE":
+    "语音留言会录下你的声音，保存 {days} 天，只有对话中的人能听到（代发需求的同意录音随需求保存）。",
+  "privacy.ask.LOCATION": "这个功能需要你的精确位置。",
+  "privacy.ask.agree": "我同意为此处理我的{purpose}",
+  "privacy.ask.submit": "同意并继续",
+  "privacy.ask.voiceLink": "开启语音留言（需要你的同意）",
+  "privacy.reveal": "显示完整联系方式",
+  "privacy.revealHint": "查看会记入审计日志",
+  "privacy.errors.consentRequired": "使用这个功能前需要你的单独同意，请先在页面上同意",
+  "privacy.errors.noticeRequired": "请阅读并同意《个人信息保护政策》",
+  "privacy.errors.passwordWrong": "密码不正确",
+  "privacy.errors.walletNotEmpty": "你的个人钱包还有余额或待处理的提现，请先提现后再注销",
+  "privacy.errors.walletDebt": "你的个人钱包还有欠款，结清后才能注销",
+  "privacy.errors.agreementInForce": "你是协议 {number} 的一方，协议结束或终止后才能注销",
+  "privacy.errors.lastAdministrator": "你是“{organisation}”唯一的管理员，请先把管理员交给其他成员",
+  "privacy.errors.exportThrottled": "下载太频繁，请一小时后再试",
+  "privacy.errors.confirm": "请勾选确认",
+} as const;

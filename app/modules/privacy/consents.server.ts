@@ -29,8 +29,12 @@ export async function recordConsent(
 }
 
 /** The consent to the privacy notice given at registration. */
-export function recordNoticeConsent(userId: string, ip: string | null): Promise<void> {
-  return recordConsent(db, { userId, purpose: "NOTICE", ip });
+export function recordNoticeConsent(
+  userId: string,
+  ip: string | null,
+  client: Tx | typeof db = db,
+): Promise<void> {
+  return recordConsent(client, { userId, purpose: "NOTICE", ip });
 }
 
 /** Gives a sensitive consent unless one is already in force (a double submit records one). */

@@ -4,7 +4,7 @@ import { markForIndexing } from "~/modules/indexing/outbox.server";
 import { balanceOf, owedBy, walletId } from "~/modules/ledger/ledger.server";
 import { deleteUpload } from "~/modules/uploads/uploads.server";
 import { verifyPassword } from "~/modules/users/password.server";
-import { blockedFor, count, limiter } from "~/utils/rate-limiter.server";
+import { checkPassword } from "~/modules/users/throttle.server";
 import { DomainError } from "~/utils/errors";
 import { deletedUserName } from "./policy";
 
@@ -13,15 +13,6 @@ const IN_FORCE = ["DRAFT", "PROPOSED", "SIGNED", "ACTIVE", "DISPUTED"] as const;
 
 /** A stored password no password can match: the login of a deleted account is closed for good. */
 const CLOSED_PASSWORD = "deleted";
-
-const PASSWORD_FAILURES = 5;
-const passwordFailures = () =>
-  limiter({
-    name: "delete-account-password",
-    points: PASSWORD_FAILURES,
-    durationSeconds: 15 * 60,
-    sharedWithoutRedis: true,
-  });
 
 /**
  * Uploads kept when their owner leaves: evidence in agreements and programmes (milestone files,
@@ -92,12 +83,11 @@ export async function deleteAccount(input: {
     select: { passwordHash: true, deletedAt: true },
   });
   if (!found || found.deletedAt) throw new DomainError("privacy.password_wrong");
-  if ((await blockedFor(passwordFailures(), input.userId)) > 0)
-    throw new DomainError("privacy.password_wrong");
-  if (!(await verifyPassword(input.password, found.passwordHash))) {
-    await count(passwordFailures(), input.userId);
-    throw new DomainError("privacy.password_wrong");
-  }
+  // The one password guard (login, password change, signing): progressive waits, no lock.
+  const valid = await checkPassword({ accountKey: input.userId, ip: input.ip }, () =>
+    verifyPassword(input.password, found.passwordHash),
+  );
+  if (!valid) throw new DomainError("privacy.password_wrong");
   const keep = await evidenceUploadIds(input.userId);
   const number = await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${input.userId} FOR UPDATE`;

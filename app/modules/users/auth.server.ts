@@ -1,4 +1,4 @@
-import { db, isUniqueViolation } from "~/db.server";
+import { db, isUniqueViolation, type Tx } from "~/db.server";
 import { type Prisma } from "~/generated/prisma/client";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { DomainError } from "~/utils/errors";
@@ -13,7 +13,15 @@ import type { RequestMeta } from "~/utils/request.server";
 type AuthRequestMeta = RequestMeta & { ip: string };
 
 /** Creates the account (and, for an organisation role, its unverified organisation) and logs in. */
-export async function registerUser(input: RegisterInput, meta: AuthRequestMeta) {
+/**
+ * `withUser` runs inside the registration's transaction (the privacy notice consent): a person is
+ * never registered without it, nor it recorded for nobody.
+ */
+export async function registerUser(
+  input: RegisterInput,
+  meta: AuthRequestMeta,
+  withUser: (tx: Tx, userId: string) => Promise<void> = async () => undefined,
+) {
   const passwordHash = await hashPassword(input.password);
   const contact =
     input.identifier.kind === "phone" ? { phone: input.identifier.value } : { email: input.identifier.value };
@@ -35,8 +43,8 @@ export async function registerUser(input: RegisterInput, meta: AuthRequestMeta) 
             name: input.organisationName,
             type: input.organisationType as Prisma.OrganisationCreateInput["type"],
             countyCode: input.countyCode ?? null,
-            // Whoever registers the organisation administers it and handles its money until
-            // they grant the finance permission to others.
+            // Whoever registers the organisation administers it, handles its money and signs for
+            // it (once verified as a person) until they grant those permissions to others.
             memberships: {
               create: {
                 userId: created.id,
@@ -44,6 +52,8 @@ export async function registerUser(input: RegisterInput, meta: AuthRequestMeta) 
                 administrator: true,
                 financeGrantedAt: new Date(),
                 financeGrantedById: created.id,
+                signingGrantedAt: new Date(),
+                signingGrantedById: created.id,
               },
             },
           },
@@ -66,6 +76,7 @@ export async function registerUser(input: RegisterInput, meta: AuthRequestMeta) 
         after: { primaryRole: created.primaryRole, contact: input.identifier.kind },
         ip: meta.ip,
       });
+      await withUser(tx, created.id);
       return created;
     });
     const sessionId = await createSession(user.id, meta);

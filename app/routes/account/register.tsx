@@ -43,8 +43,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return replyInvalid(submission, SECRET_FIELDS);
   try {
     const meta = requestMeta(request, context);
-    const { user, sessionId } = await registerUser(submission.value, meta);
-    await recordNoticeConsent(user.id, meta.ip);
+    const { sessionId } = await registerUser(submission.value, meta, (tx, userId) =>
+      recordNoticeConsent(userId, meta.ip, tx),
+    );
     return redirectWithToast(
       "/account",
       { message: "register.success" },

@@ -47,3 +47,8 @@ export function addMonths(day: string, months: number): string {
 export function luoyangDateTime(value: Date | string): string {
   return new Date(new Date(value).getTime() + LUOYANG_OFFSET_MS).toISOString().slice(0, 19).replace("T", " ");
 }
+
+/** "2026-01-01 ~ 2026-03-31": a period as written in notifications, statements and audit rows. */
+export function periodLabel(slot: { start: string; end: string }): string {
+  return `${slot.start} ~ ${slot.end}`;
+}

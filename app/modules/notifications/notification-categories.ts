@@ -1,3 +1,4 @@
+import type { NoticeCategory } from "~/modules/outbound/sms-templates";
 import type { NotificationType } from "./notification-types";
 
 /** The channels a notification may take besides the in-app list, which every notification gets. */
@@ -20,6 +21,10 @@ export const CATEGORY_DEFAULTS = {
 } as const satisfies Record<string, readonly OutsideChannel[]>;
 
 export type NotificationCategory = keyof typeof CATEGORY_DEFAULTS;
+// Every category has its SMS template setting, and no setting names a category that does not exist.
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const templatesMatchCategories: SameKeys<NotificationCategory, NoticeCategory> = true;
+void templatesMatchCategories;
 export const NOTIFICATION_CATEGORIES = Object.keys(CATEGORY_DEFAULTS) as NotificationCategory[];
 
 /** Every notification type's category: the one table the senders and the settings page read. */

@@ -1,5 +1,4 @@
 import type { Env } from "~/env.server";
-import type { NotificationCategory } from "~/modules/notifications/notification-categories";
 
 /**
  * Text messages in China go out only through templates the provider approved beforehand. Each
@@ -14,10 +13,13 @@ export const NOTICE_TEMPLATE_ENV = {
   alerts: "SMS_NOTICE_TEMPLATE_ALERTS",
   work: "SMS_NOTICE_TEMPLATE_WORK",
   updates: "SMS_NOTICE_TEMPLATE_UPDATES",
-} as const satisfies Record<NotificationCategory, keyof Env>;
+} as const satisfies Record<string, keyof Env>;
 
-export type NoticeTemplateEnv = Pick<Env, (typeof NOTICE_TEMPLATE_ENV)[NotificationCategory]>;
+/** The notification categories (notifications/notification-categories.ts checks they are the same). */
+export type NoticeCategory = keyof typeof NOTICE_TEMPLATE_ENV;
 
-export function noticeTemplateId(env: NoticeTemplateEnv, category: NotificationCategory): string | undefined {
+export type NoticeTemplateEnv = Pick<Env, (typeof NOTICE_TEMPLATE_ENV)[NoticeCategory]>;
+
+export function noticeTemplateId(env: NoticeTemplateEnv, category: NoticeCategory): string | undefined {
   return env[NOTICE_TEMPLATE_ENV[category]];
 }

@@ -1,6 +1,6 @@
 import { db } from "~/db.server";
 import { getEnv, type Env } from "~/env.server";
-import type { NotificationCategory } from "~/modules/notifications/notification-categories";
+import type { NoticeCategory as NotificationCategory } from "./sms-templates";
 import { aliyunSendNoticeRequest, aliyunSendSmsRequest } from "./sms-aliyun.server";
 import { tencentSendNoticeRequest, tencentSendSmsRequest } from "./sms-tencent.server";
 import { noticeTemplateId } from "./sms-templates";

@@ -75,7 +75,4 @@ export function shareDue(
   return share;
 }
 
-/** "2026-01-01 ~ 2026-03-31": a period as written in notifications and audit rows. */
-export function periodLabel(slot: { start: string; end: string }): string {
-  return `${slot.start} ~ ${slot.end}`;
-}
+export { periodLabel } from "~/utils/dates";

@@ -2,8 +2,7 @@ import { db } from "~/db.server";
 import { translate, type Locale } from "~/i18n/i18n";
 import type { LedgerReasonCode } from "~/modules/ledger/ledger.schema";
 import type { StatementLine } from "~/modules/ledger/ledger.server";
-import { periodLabel } from "~/modules/revenue/periods";
-import { luoyangToday } from "~/utils/dates";
+import { luoyangToday, periodLabel } from "~/utils/dates";
 
 /**
  * Reasons whose memo a person wrote for people to read: the payer and bank reference of a

@@ -156,6 +156,7 @@ export const en: Record<MessageKey, string> = {
   "errors.current_password_wrong": "The current password is not correct",
   "errors.password_same": "The new password must differ from the current one",
   "errors.cross_origin": "Requests from another origin are not allowed",
+  "errors.organisation_name_length": "The organisation name can be at most 80 characters",
   "errors.too_long": "At most {max} characters",
   "errors.too_short": "At least {min} characters",
   "errors.too_large": "Must be at most {max}",

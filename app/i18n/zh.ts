@@ -148,6 +148,7 @@ export const zh = {
   "errors.current_password_wrong": "当前密码不正确",
   "errors.password_same": "新密码不能与当前密码相同",
   "errors.cross_origin": "请求来源不被允许",
+  "errors.organisation_name_length": "组织名称最多 80 个字",
   "errors.too_long": "最多 {max} 个字",
   "errors.too_short": "至少需要 {min} 个字",
   "errors.too_large": "不能大于 {max}",

@@ -49,3 +49,15 @@ describe("userText", () => {
     expect(note.safeParse("x\ud800").success).toBe(false);
   });
 });
+
+describe("every text field of every form", () => {
+  it("is cleaned the one way, including the optional ones written inline before", async () => {
+    const { NeedFormSchema } = await import("~/modules/needs/needs.schema");
+    const { ProposeRevisionSchema: CounterSchema } = await import("~/modules/negotiation/negotiation.schema");
+    const story = NeedFormSchema.shape.story.parse("\u202E故事\u0007第一行\n第二行");
+    expect(story).toBe("故事第一行\n第二行");
+    expect(NeedFormSchema.shape.village.parse("\u200B\u200B")).toBe("");
+    expect(CounterSchema.shape.note.parse(" 👨‍👩‍👧‍👦 价格可商量 ")).toBe("👨‍👩‍👧‍👦 价格可商量");
+    expect(CounterSchema.shape.note.safeParse("a\uD800b").success).toBe(false);
+  });
+});

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { userText } from "~/utils/user-text";
+import { userText, optionalUserText } from "~/utils/user-text";
 import { MAX_TRANSFER_FEN } from "~/modules/ledger/ledger.schema";
 import { requiredYuan, optionalYuan } from "~/modules/marketplace/marketplace.schema";
 import { MAX_FEN, fenToYuanText } from "~/utils/money";
@@ -179,7 +179,7 @@ export const TermsFormSchema = z
     startDate: Day,
     endDate: Day,
     reviewWindowDays: months(1, 60, "agreements.errors.review_window").default(DEFAULT_REVIEW_WINDOW_DAYS),
-    specialTerms: z.string().trim().max(4000, "agreements.errors.too_long").optional(),
+    specialTerms: optionalUserText(4000, "agreements.errors.too_long", { multiline: true }),
     // The legal clauses: the form always offers them filled with the defaults; a post without
     // them (an older client) leaves them unset, and the contract states the defaults.
     confidentialityYears: months(0, 20, "agreements.errors.confidentiality_years").optional(),
@@ -302,7 +302,7 @@ export const NewAgreementSchema = z.discriminatedUnion("source", [
   z.object({ source: z.literal("offer"), offerId: z.string().min(1) }),
 ]);
 
-const optionalNote = z.string().trim().max(1000, "agreements.errors.note_length").optional();
+const optionalNote = optionalUserText(1000, "agreements.errors.note_length", { multiline: true });
 
 /** What a party does on the agreement page, told apart by intent. */
 export const AgreementActionSchema = z.discriminatedUnion("intent", [

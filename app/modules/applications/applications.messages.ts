@@ -34,6 +34,7 @@ export const applicationsMessagesZh = {
   "applications.notOpen": "此需求当前不接受申请",
   "applications.autoDeclined": "该需求已选定其他专家，感谢您的申请。",
   "applications.manage": "查看申请",
+  "applications.errors.message_length": "留言最多 1000 个字",
   "applications.errors.approach_length": "技术方案需 20 到 4000 个字",
   "applications.errors.timeline_length": "时间安排需 4 到 400 个字",
   "applications.errors.arrangement": "请选择需求方接受的合作方式",

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { optionalUserText } from "~/utils/user-text";
 export { ApplySchema, type ApplyInput } from "~/modules/needs/apply.schema";
 
-const message = z.string().trim().max(1000).optional();
+const message = optionalUserText(1000, "applications.errors.message_length", { multiline: true });
 
 /** What a poster or applicant does to an application, told apart by intent. */
 export const ApplicationDecisionSchema = z.discriminatedUnion("intent", [

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ServiceLogKind } from "~/generated/prisma/enums";
 import { checkboxes } from "~/modules/marketplace/marketplace.schema";
 import { COUNTY_CODES } from "~/modules/reference/reference";
+import { optionalUserText } from "~/utils/user-text";
 
 export const SERVICE_LOG_KINDS = Object.values(ServiceLogKind) as [ServiceLogKind, ...ServiceLogKind[]];
 export const MAX_FARMERS_REACHED = 100_000;
@@ -87,7 +88,7 @@ export const ServiceLogSchema = z.object({
     .int("commissioners.errors.farmers_range")
     .min(0, "commissioners.errors.farmers_range")
     .max(MAX_FARMERS_REACHED, "commissioners.errors.farmers_range"),
-  note: z.string().trim().max(2000, "commissioners.errors.note_length").optional().default(""),
+  note: optionalUserText(2000, "commissioners.errors.note_length", { multiline: true }).default(""),
 });
 export type ServiceLogFields = z.output<typeof ServiceLogSchema>;
 

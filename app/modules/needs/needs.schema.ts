@@ -6,6 +6,7 @@ import { MAX_IMAGE_BYTES } from "~/modules/uploads/limits";
 import { endOfDayInLuoyang } from "~/utils/dates";
 
 import { BRAND_SERVICES, MAX_NEED_PHOTOS, NEED_KINDS, URGENCIES } from "./needs.constants";
+import { optionalUserText } from "~/utils/user-text";
 
 export { BRAND_SERVICES, MAX_NEED_PHOTOS, NEED_KINDS, URGENCIES } from "./needs.constants";
 
@@ -34,7 +35,7 @@ export const NeedFormSchema = z
     description: boundedText(20, 4000, "needs.errors.description_length"),
     industry: z.enum(INDUSTRY_CODES, { message: "needs.errors.industry" }),
     countyCode: z.enum(COUNTY_CODES, { message: "needs.errors.county" }),
-    village: z.string().trim().max(60, "needs.errors.too_long").optional(),
+    village: optionalUserText(60, "needs.errors.too_long"),
     budgetMin: optionalYuan("needs.errors.money"),
     budgetMax: optionalYuan("needs.errors.money"),
     urgency: z.enum(URGENCIES).default("NORMAL"),
@@ -46,9 +47,9 @@ export const NeedFormSchema = z
       .regex(/^\d{4}-\d{2}-\d{2}$/, "needs.errors.deadline")
       .optional()
       .refine((day) => !day || endOfDayInLuoyang(day).getTime() > Date.now(), "needs.errors.deadline"),
-    productName: z.string().trim().max(60, "needs.errors.too_long").optional(),
-    origin: z.string().trim().max(60, "needs.errors.too_long").optional(),
-    story: z.string().trim().max(2000, "needs.errors.too_long").optional(),
+    productName: optionalUserText(60, "needs.errors.too_long"),
+    origin: optionalUserText(60, "needs.errors.too_long"),
+    story: optionalUserText(2000, "needs.errors.too_long", { multiline: true }),
     brandServices: checkboxes(z.enum(BRAND_SERVICES)),
     /** A checkbox ("on") in the form, a boolean in the API; absent means open to every expert. */
     invitationOnly: z.preprocess(

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { optionalUserText } from "~/utils/user-text";
 import { checkboxes } from "~/modules/marketplace/marketplace.schema";
 import { ApplySchema } from "~/modules/needs/apply.schema";
 
 /** How many experts one invite form may name: enough for a shortlist, too few for spam. */
 export const MAX_INVITES = 20;
 
-const note = z.string().trim().max(1000, "negotiation.errors.note_length").optional();
+const note = optionalUserText(1000, "negotiation.errors.note_length", { multiline: true });
 
 export const InviteSchema = z.object({
   intent: z.literal("invite"),
@@ -16,7 +17,7 @@ export const InviteSchema = z.object({
 export const DeclineInvitationSchema = z.object({
   intent: z.literal("decline"),
   invitationId: z.string().min(1),
-  reason: z.string().trim().max(300, "negotiation.errors.note_length").optional(),
+  reason: optionalUserText(300, "negotiation.errors.note_length", { multiline: true }),
 });
 
 /**

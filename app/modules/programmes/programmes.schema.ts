@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { userText } from "~/utils/user-text";
+import { userText, optionalUserText } from "~/utils/user-text";
 import { OrganisationType, ProgrammeKind } from "~/generated/prisma/enums";
 import { checkboxes, optionalYuan, requiredYuan } from "~/modules/marketplace/marketplace.schema";
 import { endOfDayInLuoyang } from "~/utils/dates";
@@ -152,7 +152,7 @@ export const BureauApplicationIntentSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("review"),
     score,
-    comment: z.string().trim().max(2000, "programmes.errors.too_long").default(""),
+    comment: optionalUserText(2000, "programmes.errors.too_long", { multiline: true }).default(""),
     // The reviewer ticks that they have no conflict of interest before a score counts.
     noConflict: z.literal("on", { message: "programmes.errors.declaration" }),
   }),
@@ -160,7 +160,7 @@ export const BureauApplicationIntentSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("approve"),
     approved: requiredYuan("programmes.errors.money").refine((fen) => fen > 0, "programmes.errors.money"),
-    note: z.string().trim().max(2000).default(""),
+    note: optionalUserText(2000, "programmes.errors.too_long", { multiline: true }).default(""),
   }),
   z.object({ intent: z.literal("reject"), note: text(2, 2000, "programmes.errors.note") }),
   z.object({

@@ -4,6 +4,7 @@ import { NeedFormSchema } from "~/modules/needs/needs.schema";
 import { COUNTY_CODES } from "~/modules/reference/reference";
 import { MAX_AUDIO_BYTES } from "~/modules/uploads/limits";
 import { IdentifierSchema, PasswordSchema, normaliseIdentifier } from "~/modules/users/users.schema";
+import { optionalUserText } from "~/utils/user-text";
 
 export const CONSENT_METHODS = Object.values(ConsentMethod) as [ConsentMethod, ...ConsentMethod[]];
 export const CLAIM_CODE_LENGTH = 6;
@@ -46,7 +47,7 @@ export const ProxyNeedFormSchema = NeedFormSchema.safeExtend({
     .max(40, "reach.errors.farmer_name"),
   farmerPhone: MobileSchema("reach.errors.farmer_phone"),
   consentMethod: z.enum(CONSENT_METHODS, { message: "reach.errors.consent_method" }),
-  consentNote: z.string().trim().max(500, "needs.errors.too_long").optional(),
+  consentNote: optionalUserText(500, "needs.errors.too_long", { multiline: true }),
   consentConfirmed: z.literal("on", { message: "reach.errors.consent_required" }),
   voiceNote: voiceFile,
 }).superRefine((form, ctx) => {
@@ -138,7 +139,7 @@ export const TriageSettingSchema = z.object({
 
 export const AssignSchema = z.object({
   assigneeId: z.string({ message: "reach.errors.assignee_invalid" }).min(1, "reach.errors.assignee_invalid"),
-  note: z.string().trim().max(500, "needs.errors.too_long").optional(),
+  note: optionalUserText(500, "needs.errors.too_long", { multiline: true }),
 });
 
 export const DeclineSchema = z.object({ reason: Reason });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { IdempotencyKeySchema } from "~/modules/ledger/ledger.schema";
 import { yuanField } from "~/modules/wallet/wallet.schema";
 import type { PeriodTiming } from "./periods";
+import { optionalUserText } from "~/utils/user-text";
 
 export const MAX_EVIDENCE_FILES = 6;
 
@@ -31,7 +32,7 @@ export const RevenueActionSchema = z.discriminatedUnion("intent", [
     periodStart: z.iso.date(),
     // A loss (negative profit) may be reported; the share then counts it as zero.
     base: yuanField({ signed: true }),
-    note: z.string().trim().max(1000, "revenue.errors.note_length").optional(),
+    note: optionalUserText(1000, "revenue.errors.note_length", { multiline: true }),
     evidence: evidenceFiles,
   }),
   z.object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalUserText } from "~/utils/user-text";
 import { ServiceRequestStatus } from "~/generated/prisma/enums";
 import { endOfDayInLuoyang } from "~/utils/dates";
 import { COUNTY_CODES } from "~/modules/reference/reference";
@@ -16,7 +17,7 @@ export const ServiceRequestFormSchema = z.object({
     .min(10, "spaces.errors.request_description")
     .max(2000, "spaces.errors.request_description"),
   countyCode: z.enum(COUNTY_CODES, { message: "errors.county_invalid" }),
-  village: z.string().trim().max(60, "spaces.errors.too_long").optional(),
+  village: optionalUserText(60, "spaces.errors.too_long"),
   // A day picked in Luoyang; today is still fine, yesterday is not.
   preferredDate: z
     .string()
@@ -56,7 +57,7 @@ export const MyRequestActionSchema = z.discriminatedUnion("intent", [
       .int("spaces.errors.rating")
       .min(1, "spaces.errors.rating")
       .max(5, "spaces.errors.rating"),
-    feedback: z.string().trim().max(1000, "spaces.errors.too_long").optional(),
+    feedback: optionalUserText(1000, "spaces.errors.too_long", { multiline: true }),
   }),
 ]);
 

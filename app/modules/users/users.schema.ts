@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { COUNTY_CODES } from "~/modules/reference/reference";
 import { ORGANISATION_TYPES_BY_ROLE, SELF_REGISTER_ROLES, isOrganisationRole } from "./roles";
+import { optionalUserText } from "~/utils/user-text";
 
 /**
  * Cross-field rules run even when single fields already failed, so a person sees every problem
@@ -58,7 +59,7 @@ export const RegisterSchema = z
     confirmPassword: z.string({ message: "errors.required" }),
     role: z.enum(SELF_REGISTER_ROLES, { message: "errors.role_invalid" }),
     countyCode: z.enum(COUNTY_CODES, { message: "errors.county_invalid" }).optional(),
-    organisationName: z.string().trim().max(80).optional(),
+    organisationName: optionalUserText(80, "errors.organisation_name_length"),
     organisationType: z.string().optional(),
   })
   .superRefine((form, ctx) => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { userText } from "~/utils/user-text";
+import { userText, optionalUserText } from "~/utils/user-text";
 import { normaliseIdentifier } from "~/modules/users/users.schema";
 import { isValidCreditCode, isValidIdNumber, normaliseCode } from "./identity-codes";
 
@@ -55,8 +55,8 @@ const organisationFields = {
 const personFields = {
   realName: requiredText(40, "verification.errors.name_length"),
   idNumber: IdNumberSchema,
-  title: z.string().trim().max(60, "verification.errors.too_long").optional(),
-  employer: z.string().trim().max(80, "verification.errors.too_long").optional(),
+  title: optionalUserText(60, "verification.errors.too_long"),
+  employer: optionalUserText(80, "verification.errors.too_long"),
   statement,
 };
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { userText } from "~/utils/user-text";
+import { userText, optionalUserText } from "~/utils/user-text";
 import { amountProblem, normaliseAmountText } from "~/utils/money";
 import { IdempotencyKeySchema, MAX_TRANSFER_FEN } from "~/modules/ledger/ledger.schema";
 
@@ -69,7 +69,7 @@ export const DepositFormSchema = z.object({
   amount: yuanField(),
   bankReference: BankReferenceSchema,
   payerName: text(1, 60, "wallet.errors.name_length"),
-  note: z.string().trim().max(500, "wallet.errors.note_length").optional(),
+  note: optionalUserText(500, "wallet.errors.note_length", { multiline: true }),
   idempotencyKey: IdempotencyKeySchema,
 });
 

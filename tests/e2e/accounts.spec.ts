@@ -120,6 +120,7 @@ async function registerFarmer(page: Page, identifier: string) {
   await page.getByLabel("姓名或称呼").fill("赵大山");
   await page.getByLabel("密码", { exact: true }).fill("shiitake2026");
   await page.getByLabel("再次输入密码").fill("shiitake2026");
+  await page.getByLabel("我已阅读并同意《个人信息保护政策》").check();
   await page.getByRole("button", { name: "注册" }).click();
   await expect(page.getByRole("status")).toHaveText("注册成功，欢迎使用乡科");
   await logOut(page);

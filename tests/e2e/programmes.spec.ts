@@ -179,8 +179,9 @@ test("a post-subsidy programme from call to claw-back, and the ban that follows"
   await expect(coop.getByText("该钱包尚欠追缴款，还清之前不能提现或付款")).toBeVisible();
   await coop.goto("/wallet");
   await coopWallet.getByRole("link", { name: "查看明细" }).click();
+  await expect(coop.getByRole("heading", { name: "账户明细" })).toBeVisible();
   await expect(coop.getByRole("main")).toContainText("尚欠追缴款 ¥10,000");
-  await expect(coop.getByRole("main")).toContainText("已被追缴");
+  await expect(coop.getByRole("main")).toContainText("冻结中的提现款已被追缴：退回钱包后用于缴还");
 
   // And bans the cooperative for three years.
   await bureau.goto(`/bureau/sanctions/new?application=${applicationId}`);

@@ -214,6 +214,11 @@ describe("debts hold money", () => {
       select: { status: true },
     });
     expect(seized.status).toBe("SEIZED");
+    // The statement says what happened to the held money, not "withdrawal returned".
+    const lines = (await getAccountStatement(head, wallet, { page: 1 }, "zh")).lines;
+    expect(lines.find((line) => line.reason === "WITHDRAWAL_RETURNED")?.description).toBe(
+      "冻结中的提现款已被追缴：退回钱包后用于缴还 · 挪用专项资金",
+    );
     const staff = await createFinanceStaff();
     await expect(markWithdrawalPaid(staff, withdrawalId, "BANK-1", key())).rejects.toMatchObject({
       code: "wallet.withdrawal_seized",

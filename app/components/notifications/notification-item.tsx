@@ -29,7 +29,7 @@ export function NotificationItem({ notification }: { notification: NotificationV
               {t(notificationMessageKey(notification.type), notification.params)}
             </span>
           </span>
-          <time dateTime={notification.createdAt} className="text-sm text-stone-500">
+          <time dateTime={notification.createdAt} className="text-sm text-stone-600">
             {formatDateTime(locale, notification.createdAt)}
           </time>
         </button>

@@ -30,8 +30,10 @@ export function readableMemo(reason: LedgerReasonCode, memo: string): string | n
 
 type Line = Pick<
   StatementLine,
-  "transferId" | "reason" | "memo" | "agreementId" | "milestoneId" | "programmeApplicationId"
+  "transferId" | "reason" | "memo" | "counterparty" | "agreementId" | "milestoneId" | "programmeApplicationId"
 >;
+
+const HOLD = /^withdrawal:([\w-]{1,64})$/;
 
 /**
  * Each line of a statement in words, by transfer id: what it moved for (the milestone and its
@@ -42,7 +44,10 @@ export async function describeLines(lines: Line[], locale: Locale): Promise<Map<
   const ids = (pick: (line: Line) => string | null) => [
     ...new Set(lines.map(pick).filter((id): id is string => id !== null)),
   ];
-  const [milestones, agreements, reports, applications] = await Promise.all([
+  const holds = ids((line) =>
+    line.reason === "WITHDRAWAL_RETURNED" ? (HOLD.exec(line.counterparty)?.[1] ?? null) : null,
+  );
+  const [milestones, agreements, reports, applications, seized] = await Promise.all([
     db.milestone.findMany({
       where: { id: { in: ids((line) => line.milestoneId) } },
       select: { id: true, title: true, agreement: { select: { title: true } } },
@@ -61,7 +66,13 @@ export async function describeLines(lines: Line[], locale: Locale): Promise<Map<
       where: { id: { in: ids((line) => line.programmeApplicationId) } },
       select: { id: true, title: true, programme: { select: { title: true } } },
     }),
+    // A held withdrawal a claw-back took: its money came back to the wallet only to be taken.
+    db.withdrawalRequest.findMany({
+      where: { id: { in: holds }, status: "SEIZED" },
+      select: { id: true },
+    }),
   ]);
+  const seizedHolds = new Set(seized.map((row) => `withdrawal:${row.id}`));
   const milestone = new Map(milestones.map((row) => [row.id, row]));
   const agreement = new Map(agreements.map((row) => [row.id, row.title]));
   const period = new Map(
@@ -73,6 +84,8 @@ export async function describeLines(lines: Line[], locale: Locale): Promise<Map<
   const application = new Map(applications.map((row) => [row.id, row]));
 
   const about = (line: Line): string | null => {
+    if (line.reason === "WITHDRAWAL_RETURNED" && seizedHolds.has(line.counterparty))
+      return translate(locale, "wallet.about.seized");
     const m = line.milestoneId ? milestone.get(line.milestoneId) : undefined;
     if (m)
       return translate(locale, "wallet.about.milestone", {

@@ -59,6 +59,7 @@ export const walletMessagesEn: Record<keyof typeof walletMessagesZh, string> = {
   "wallet.account.escrow": "Escrow: {title}",
   "wallet.account.withdrawal": "Withdrawal hold",
   "wallet.account.programme": "Programme account",
+  "wallet.about.seized": "A held withdrawal taken by a claw-back: returned to the wallet to pay it",
   "wallet.about.milestone": "Milestone “{milestone}” of agreement “{agreement}”",
   "wallet.about.revenue": "Revenue share of agreement “{agreement}” for {period}",
   "wallet.about.agreement": "Agreement “{agreement}”",

@@ -51,6 +51,7 @@ export const walletMessagesZh = {
   "wallet.account.escrow": "托管：{title}",
   "wallet.account.withdrawal": "提现冻结",
   "wallet.account.programme": "项目资金账户",
+  "wallet.about.seized": "冻结中的提现款已被追缴：退回钱包后用于缴还",
   "wallet.about.milestone": "协议「{agreement}」的里程碑「{milestone}」",
   "wallet.about.revenue": "协议「{agreement}」{period} 的收益分成",
   "wallet.about.agreement": "协议「{agreement}」",

@@ -42,6 +42,23 @@ async function expectLedgerClean() {
   });
 }
 
+/** The first quarter of a revenue-share agreement, reported: ¥1,000 revenue, ¥100 share due. */
+function reportFirstQuarter(agreementId: string, reportedById: string) {
+  return db.revenueReport.create({
+    data: {
+      agreementId,
+      component: 1,
+      periodStart: new Date("2026-01-01T00:00:00+08:00"),
+      periodEnd: new Date("2026-03-31T00:00:00+08:00"),
+      baseFen: 100_000,
+      shareDueFen: 10_000,
+      status: "REPORTED",
+      reportedById,
+    },
+    select: { id: true },
+  });
+}
+
 /** Funds, submits and accepts the agreement's first milestone. */
 async function releaseFirst(setup: Awaited<ReturnType<typeof createActiveAgreement>>) {
   const [milestone] = setup.milestones;
@@ -75,19 +92,7 @@ describe("who is paid", () => {
       where: { id: agreement.id },
       data: { payeeOrganisationId: organisation.id },
     });
-    const report = await db.revenueReport.create({
-      data: {
-        agreementId: agreement.id,
-        component: 1,
-        periodStart: new Date("2026-01-01T00:00:00+08:00"),
-        periodEnd: new Date("2026-03-31T00:00:00+08:00"),
-        baseFen: 100_000,
-        shareDueFen: 10_000,
-        status: "REPORTED",
-        reportedById: head.id,
-      },
-      select: { id: true },
-    });
+    const report = await reportFirstQuarter(agreement.id, head.id);
     await deposit({ organisationId: payerOrg.id }, 10_000);
     await settleRevenueReport(head, report.id, key());
     expect(await balanceOf(walletId({ organisationId: organisation.id }))).toBe(10_000);
@@ -164,19 +169,7 @@ describe("money leaves an organisation's wallet by a finance member's hand only"
   it("lets the head report revenue but only a finance member settle it", async () => {
     const { agreement, organisation, payer: head } = await createRevenueAgreement();
     const reporter = await addMember(organisation.id, "VILLAGE");
-    const report = await db.revenueReport.create({
-      data: {
-        agreementId: agreement.id,
-        component: 1,
-        periodStart: new Date("2026-01-01T00:00:00+08:00"),
-        periodEnd: new Date("2026-03-31T00:00:00+08:00"),
-        baseFen: 100_000,
-        shareDueFen: 10_000,
-        status: "REPORTED",
-        reportedById: reporter.id,
-      },
-      select: { id: true },
-    });
+    const report = await reportFirstQuarter(agreement.id, reporter.id);
     const wallet = await deposit({ organisationId: organisation.id }, 10_000);
     expect(await getRevenueView(agreement.id, reporter.id)).toMatchObject({
       canReport: true,

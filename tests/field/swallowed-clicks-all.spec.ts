@@ -909,7 +909,8 @@ const cases: FormCase[] = [
     form: "review of a completed agreement",
     as: "EXPERT",
     async open(page) {
-      const { id } = await agreementCopy(REVIEWED, {}, {});
+      // Completed just now: the demo's own completion may be older than the review window.
+      const { id } = await agreementCopy(REVIEWED, { completedAt: new Date().toISOString() }, {});
       await visit(page, `/agreements/${id}/review`);
       const form = page.locator("form#review");
       for (const group of await form.getByRole("group").all())

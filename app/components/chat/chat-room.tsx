@@ -23,6 +23,8 @@ import { PendingBubble } from "./pending-bubble";
 import { VoiceNoteField } from "./voice-note-field";
 
 const TYPING_THROTTLE_MS = 2500;
+/** How close to the newest message (in pixels) still counts as reading the end of the conversation. */
+const NEAR_END_PX = 240;
 
 interface ChatRoomProps {
   conversationId: string;
@@ -85,7 +87,7 @@ export function ChatRoom(props: ChatRoomProps) {
   const [state, setState] = useState<ChatState | null>(null);
   const session = useRef<ChatSession | null>(null);
   const lastTyping = useRef(0);
-  const endRef = useRef<HTMLLIElement>(null);
+  const endRef = useRef<HTMLDivElement>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const navigation = useNavigation();
@@ -148,8 +150,22 @@ export function ChatRoom(props: ChatRoomProps) {
     return () => document.removeEventListener("visibilitychange", report);
   }, [live, newest, state?.connected]);
 
+  // Someone scrolled up to read older messages is left there when a new one arrives; at the end
+  // (or sending), the newest message is brought into view.
+  const atEnd = useRef(true);
+  const sentCount = useRef(pending.length);
   useEffect(() => {
-    endRef.current?.scrollIntoView({ block: "end" });
+    const onScroll = () => {
+      const end = endRef.current;
+      if (end) atEnd.current = end.getBoundingClientRect().top <= window.innerHeight + NEAR_END_PX;
+    };
+    window.addEventListener("scroll", onScroll, { passive: true });
+    return () => window.removeEventListener("scroll", onScroll);
+  }, []);
+  useEffect(() => {
+    const sending = pending.length > sentCount.current;
+    sentCount.current = pending.length;
+    if (atEnd.current || sending) endRef.current?.scrollIntoView({ block: "end" });
   }, [messages.length, pending.length]);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -205,11 +221,6 @@ export function ChatRoom(props: ChatRoomProps) {
 
   return (
     <div className="flex flex-col gap-3">
-      {state && !state.connected ? (
-        <p role="status" className="rounded-lg border-l-4 border-amber-500 bg-amber-50 px-3 py-2 text-sm">
-          {t("chat.offline")}
-        </p>
-      ) : null}
       {props.hasOlder ? (
         <p className="text-center text-sm">
           <Link to={`?before=${messages[0]?.seq ?? 1}`} className="link">
@@ -247,7 +258,6 @@ export function ChatRoom(props: ChatRoomProps) {
             />
           </li>
         ))}
-        <li ref={endRef} id="latest" aria-hidden="true" />
       </ol>
       {props.paging ? (
         <p className="text-center text-sm">
@@ -259,13 +269,20 @@ export function ChatRoom(props: ChatRoomProps) {
       <p aria-live="polite" className="min-h-5 text-sm text-stone-600">
         {typing.length > 0 ? t("chat.typing", { name: typing.map((entry) => entry.name).join("、") }) : ""}
       </p>
+      {/* The composer stays at the bottom of the screen: messages arriving, or the signal notice
+          coming and going, never move the send button from under a thumb about to tap it. */}
       <Form
         method="post"
         encType="multipart/form-data"
         onSubmit={onSubmit}
-        className="card space-y-2"
+        className="card sticky bottom-0 z-10 space-y-2 shadow-md"
         replace
       >
+        {state && !state.connected ? (
+          <p role="status" className="rounded-lg border-l-4 border-amber-500 bg-amber-50 px-3 py-2 text-sm">
+            {t("chat.offline")}
+          </p>
+        ) : null}
         <input type="hidden" name="clientId" value={formClientId} />
         <label htmlFor="chat-body" className="sr-only">
           {t("chat.messageLabel")}
@@ -352,6 +369,8 @@ export function ChatRoom(props: ChatRoomProps) {
           </button>
         </div>
       </Form>
+      {/* Scrolled into view at the end: the newest message then sits just above the composer. */}
+      <div ref={endRef} id="latest" aria-hidden="true" />
     </div>
   );
 }

@@ -9,7 +9,7 @@ import pino from "pino";
 import { createEmbeddedEngine } from "~/modules/indexing/embedded.server";
 import { INDEX_DEFINITIONS } from "~/modules/search/indexes.server";
 import type { Filter, SearchDocument } from "~/modules/indexing/search.types";
-import { SYNONYMS } from "~/modules/indexing/synonyms";
+import { SEARCH_DICTIONARY } from "~/modules/indexing/dictionary";
 import { COUNTY_CODES, INDUSTRY_CODES } from "~/modules/reference/reference";
 import { startEmbeddedPostgres } from "../server/embedded-postgres";
 import { percentile, round } from "./lib";
@@ -144,7 +144,7 @@ const rssBefore = rssMiB();
 
 // Embedded engine.
 const engine = createEmbeddedEngine();
-await engine.configure("needs", INDEX_DEFINITIONS.needs, SYNONYMS);
+await engine.configure("needs", INDEX_DEFINITIONS.needs, SEARCH_DICTIONARY);
 const indexStart = performance.now();
 for (let i = 0; i < docs.length; i += 1000) await engine.upsert("needs", docs.slice(i, i + 1000));
 const indexSeconds = round((performance.now() - indexStart) / 1000, 2);

@@ -8,7 +8,7 @@ import {
   meiliSettings,
 } from "~/modules/indexing/meilisearch.server";
 import { SEARCH_INDEXES } from "~/modules/indexing/search.types";
-import { SYNONYMS } from "~/modules/indexing/synonyms";
+import { SEARCH_DICTIONARY } from "~/modules/indexing/dictionary";
 import { CONTRACT_DEFINITION, describeSearchContract } from "../support/search-contract";
 
 const host = process.env.MEILI_HOST;
@@ -29,7 +29,7 @@ if (host) {
 } else {
   describe("meilisearch adapter without a server (set MEILI_HOST to run the contract)", () => {
     it("builds settings, filters and search bodies covering what the contract asks", () => {
-      const settings = meiliSettings(CONTRACT_DEFINITION, SYNONYMS);
+      const settings = meiliSettings(CONTRACT_DEFINITION, SEARCH_DICTIONARY.synonyms);
       expect(settings.searchableAttributes).toEqual(["title", "tags", "description"]);
       expect(settings.filterableAttributes).toEqual(
         expect.arrayContaining(["industry", "counties", "budgetMaxFen", "verified"]),

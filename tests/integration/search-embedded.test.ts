@@ -1,3 +1,4 @@
+import { compileDictionary } from "~/modules/indexing/dictionary/compile";
 import { describe, expect, it } from "vitest";
 import { createEmbeddedEngine, withoutCommonWords } from "~/modules/indexing/embedded.server";
 import type { IndexDefinition, SearchDocument } from "~/modules/indexing/search.types";
@@ -34,7 +35,7 @@ describe("embedded engine: very common words", () => {
 
   it("ranks by the rare word, and keeps its counts right as documents are replaced and removed", async () => {
     const engine = createEmbeddedEngine();
-    await engine.configure("needs", definition, []);
+    await engine.configure("needs", definition, compileDictionary([]));
     await engine.upsert("needs", documents(10, 1200));
     const rare = await engine.search("needs", { q: "香菇 合作社" });
     expect(rare.total).toBe(10);
@@ -56,7 +57,7 @@ describe("embedded engine: very common words", () => {
 
   it("counts facets and filters over the same matches", async () => {
     const engine = createEmbeddedEngine();
-    await engine.configure("needs", definition, []);
+    await engine.configure("needs", definition, compileDictionary([]));
     await engine.upsert("needs", documents(10, 1200));
     const result = await engine.search("needs", {
       q: "香菇",

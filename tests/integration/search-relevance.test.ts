@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createEmbeddedEngine } from "~/modules/indexing/embedded.server";
 import type { IndexDefinition, SearchEngine } from "~/modules/indexing/search.types";
-import { SYNONYMS } from "~/modules/indexing/synonyms";
+import { SEARCH_DICTIONARY } from "~/modules/indexing/dictionary";
 import { RELEVANCE_DOCS, RELEVANCE_QUERIES } from "../fixtures/search/relevance";
 
 /** The floor the embedded engine must keep; measured value is printed on every run. */
@@ -24,7 +24,7 @@ let engine: SearchEngine;
 
 beforeAll(async () => {
   engine = createEmbeddedEngine();
-  await engine.configure("needs", DEFINITION, SYNONYMS);
+  await engine.configure("needs", DEFINITION, SEARCH_DICTIONARY);
   await engine.upsert(
     "needs",
     RELEVANCE_DOCS.map((doc) => ({

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { IndexDefinition, SearchDocument, SearchEngine } from "~/modules/indexing/search.types";
-import { SYNONYMS } from "~/modules/indexing/synonyms";
+import { SEARCH_DICTIONARY } from "~/modules/indexing/dictionary";
 
 export const CONTRACT_INDEX = "needs" as const;
 
@@ -101,7 +101,7 @@ export function describeSearchContract(name: string, makeEngine: () => Promise<S
 
     beforeAll(async () => {
       engine = await makeEngine();
-      await engine.configure(CONTRACT_INDEX, CONTRACT_DEFINITION, SYNONYMS);
+      await engine.configure(CONTRACT_INDEX, CONTRACT_DEFINITION, SEARCH_DICTIONARY);
       await engine.clear(CONTRACT_INDEX);
       await engine.upsert(CONTRACT_INDEX, CONTRACT_DOCS);
     });

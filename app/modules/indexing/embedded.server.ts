@@ -9,7 +9,7 @@ import type {
   SearchEngine,
   SearchRequest,
   SearchResponse,
-  SynonymGroups,
+  SearchDictionary,
 } from "./search.types";
 import { expandQuery, LATIN } from "./query.server";
 import { tokenize } from "./tokenizer.server";
@@ -26,7 +26,7 @@ const ORAMA_TYPE: Record<FieldType, string> = {
 interface Index {
   db: AnyOrama;
   definition: IndexDefinition;
-  synonyms: SynonymGroups;
+  dictionary: SearchDictionary;
   /** Latin words in the index (→ documents holding them), for typo correction of Latin and pinyin query words. */
   latinWords: Map<string, number>;
   /** Word → how many documents hold it in any searchable field. */
@@ -43,11 +43,11 @@ const COMMON_WORD_SHARE = 0.2;
 /** Below this size every word is kept: the saving is nil and small indexes skew the shares. */
 const COMMON_WORD_MIN_DOCUMENTS = 1000;
 
-function emptyIndex(db: AnyOrama, definition: IndexDefinition, synonyms: SynonymGroups): Index {
+function emptyIndex(db: AnyOrama, definition: IndexDefinition, dictionary: SearchDictionary): Index {
   return {
     db,
     definition,
-    synonyms,
+    dictionary,
     latinWords: new Map(),
     documentFrequency: new Map(),
     documentWords: new Map(),
@@ -182,13 +182,13 @@ export function createEmbeddedEngine(): SearchEngine {
   return {
     kind: "embedded",
 
-    async configure(name, definition, synonyms) {
+    async configure(name, definition, dictionary) {
       const existing = indexes.get(name);
       if (existing && JSON.stringify(existing.definition) === JSON.stringify(definition)) {
-        existing.synonyms = synonyms;
+        existing.dictionary = dictionary;
         return;
       }
-      indexes.set(name, emptyIndex(build(definition), definition, synonyms));
+      indexes.set(name, emptyIndex(build(definition), definition, dictionary));
     },
 
     async upsert(name, documents) {
@@ -221,14 +221,14 @@ export function createEmbeddedEngine(): SearchEngine {
 
     async clear(name) {
       const index = get(name);
-      indexes.set(name, emptyIndex(build(index.definition), index.definition, index.synonyms));
+      indexes.set(name, emptyIndex(build(index.definition), index.definition, index.dictionary));
     },
 
     async search(name, request: SearchRequest): Promise<SearchResponse> {
       const index = get(name);
       const { definition } = index;
       const words = withoutCommonWords(
-        expandQuery(request.q.trim(), index.synonyms, index.latinWords),
+        expandQuery(request.q.trim(), index.dictionary.synonyms, index.latinWords),
         index.documentFrequency,
         index.documentWords.size,
       );

@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import { db, type Tx } from "~/db.server";
 import type { IndexDefinition, IndexName, SearchDocument, SearchEngine } from "./search.types";
-import { SYNONYMS } from "./synonyms";
+import { SEARCH_DICTIONARY } from "./dictionary";
 
 /**
  * What the indexes hold, supplied by the feature that searches them: each index's definition and
@@ -24,7 +24,7 @@ const REBUILD_PAGE = 1000;
 const MAX_BACKOFF_MS = 10 * 60 * 1000;
 
 export async function configureIndexes(engine: SearchEngine, catalog: IndexCatalog): Promise<void> {
-  for (const name of namesOf(catalog)) await engine.configure(name, catalog.definitions[name], SYNONYMS);
+  for (const name of namesOf(catalog)) await engine.configure(name, catalog.definitions[name], SEARCH_DICTIONARY);
 }
 
 /** Empties every index and loads it again from the database. */

@@ -30,6 +30,7 @@ const GROUPS = [
   ["苹果", "apple"],
   ["apple", "fuji"],
 ];
+const DICTIONARY = { synonyms: GROUPS, broader: [], colloquial: [], words: GROUPS.flat() };
 
 /**
  * Reads a double-quoted filter value the way Meilisearch's filter parser does
@@ -361,7 +362,7 @@ describe("createMeiliEngine against a Meilisearch stand-in", () => {
   const writes = () => requests.filter((request) => !request.path.startsWith("/tasks/"));
 
   it("creates a missing index with primary key id, then applies the settings, waiting for each task", async () => {
-    await engine().configure("needs", DEFINITION, GROUPS);
+    await engine().configure("needs", DEFINITION, DICTIONARY);
     expect(requests.map(({ method, path }) => `${method} ${path}`)).toEqual([
       "GET /indexes/t_needs",
       "POST /indexes",
@@ -374,7 +375,7 @@ describe("createMeiliEngine against a Meilisearch stand-in", () => {
     expect(requests.every((request) => request.authorization === "Bearer test-key")).toBe(true);
 
     requests.length = 0;
-    await engine().configure("needs", DEFINITION, GROUPS);
+    await engine().configure("needs", DEFINITION, DICTIONARY);
     expect(writes().map(({ method, path }) => `${method} ${path}`)).toEqual([
       "GET /indexes/t_needs",
       "PATCH /indexes/t_needs/settings",

@@ -262,9 +262,9 @@ export function createMeiliEngine(options: MeiliEngineOptions): SearchEngine {
   return {
     kind: "meilisearch",
 
-    async configure(index, definition, synonyms) {
+    async configure(index, definition, dictionary) {
       const uid = uidOf(index);
-      const settings = meiliSettings(definition, synonyms);
+      const settings = meiliSettings(definition, dictionary.synonyms);
       // Another process may create it between the look-up and the creation: that is fine.
       if (!(await exists(uid)))
         await settle(

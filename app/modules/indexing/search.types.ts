@@ -34,6 +34,18 @@ export interface IndexDefinition {
 /** Groups of words that mean the same to our users, e.g. ["光伏", "太阳能发电"]. */
 export type SynonymGroups = readonly (readonly string[])[];
 
+/** The search dictionary as both engines load it (compiled from app/modules/indexing/dictionary). */
+export interface SearchDictionary {
+  /** Words that mean the same, lower-cased; each finds the others. */
+  synonyms: SynonymGroups;
+  /** [specific, its broader terms]: one-way, the specific word also finds the broader ones. */
+  broader: readonly (readonly [string, readonly string[]])[];
+  /** [phrase as people say it, the terms it means]. */
+  colloquial: readonly (readonly [string, readonly string[]])[];
+  /** Every word above, for the segmenter's user dictionary. */
+  words: readonly string[];
+}
+
 export type FilterScalar = string | number | boolean;
 
 export type Filter =
@@ -66,8 +78,8 @@ export interface SearchResponse {
 
 export interface SearchEngine {
   readonly kind: "embedded" | "meilisearch";
-  /** Creates the index if needed and applies its settings and synonyms. */
-  configure(index: IndexName, definition: IndexDefinition, synonyms: SynonymGroups): Promise<void>;
+  /** Creates the index if needed and applies its settings and the search dictionary. */
+  configure(index: IndexName, definition: IndexDefinition, dictionary: SearchDictionary): Promise<void>;
   /** Adds or replaces documents by id. */
   upsert(index: IndexName, documents: readonly SearchDocument[]): Promise<void>;
   remove(index: IndexName, ids: readonly string[]): Promise<void>;

@@ -5,7 +5,7 @@ import { getServiceCards } from "~/modules/spaces/spaces.server";
 import { getSearchEngine } from "~/modules/indexing/engine.server";
 import type { Filter, SearchRequest, SearchResponse } from "~/modules/indexing/search.types";
 import type { SearchParams } from "./search.schema";
-import { SYNONYMS } from "~/modules/indexing/synonyms";
+import { SEARCH_DICTIONARY } from "~/modules/indexing/dictionary";
 import { expandQuery } from "~/modules/indexing/query.server";
 
 export const RESULTS_PER_PAGE = 20;
@@ -80,7 +80,7 @@ function getExpertCards(ids: readonly string[]) {
 
 /** The words to highlight: the query split and widened the way the engine widens it, longest first. */
 export function highlightTerms(q: string): string[] {
-  return expandQuery(q, SYNONYMS, new Map()).sort((a, b) => b.length - a.length);
+  return expandQuery(q, SEARCH_DICTIONARY.synonyms, new Map()).sort((a, b) => b.length - a.length);
 }
 
 /**

@@ -1,0 +1,30 @@
+import { pinyin } from "pinyin-pro";
+import { tokenize } from "./tokenizer.server";
+
+const HAN = /^\p{Script=Han}+$/u;
+
+/**
+ * A Chinese word as a farmer types it in pinyin without tones: 番茄 → "fanqie", 绿色 → "lvse"
+ * (ü as v, as on phone keyboards). Readings come from pinyin-pro's word dictionary, so 重庆 is
+ * "chongqing". Undefined for anything that is not Chinese.
+ */
+export function pinyinOf(word: string): string | undefined {
+  if (!HAN.test(word)) return undefined;
+  return pinyin(word, { toneType: "none", type: "array", v: true }).join("").toLowerCase();
+}
+
+/**
+ * The pinyin of every Chinese word (two characters or more) in the texts, once each, space
+ * separated: the extra field both engines index so "fanqie" finds 番茄. Single characters are
+ * left out: "ji" would find 鸡, 机, 技 and 季 alike.
+ */
+export function pinyinText(texts: readonly string[]): string {
+  const words = new Set<string>();
+  for (const text of texts)
+    for (const word of tokenize(text)) {
+      if ([...word].length < 2) continue;
+      const spelled = pinyinOf(word);
+      if (spelled) words.add(spelled);
+    }
+  return [...words].join(" ");
+}

@@ -1,10 +1,15 @@
 import type { apiMessagesZh } from "./api.messages";
+import { apiOperationMessagesEn } from "./api.operations.messages.en";
 
 /** English for api.messages.ts: typed against the Chinese, so a missing or extra key fails the type check. */
 export const apiMessagesEn: Record<keyof typeof apiMessagesZh, string> = {
+  ...apiOperationMessagesEn,
   "api.scope.needs:read": "Read needs",
   "api.scope.needs:write": "Post needs",
   "api.scope.offers:read": "Read offers",
+  "api.scope.offers:write": "Post and manage offers",
+  "api.scope.services:read": "Read Star Innovation Space services",
+  "api.scope.services:write": "Post and manage Star Innovation Space services",
   "api.scope.search:read": "Search",
   "api.scope.applications:read": "Read my applications",
   "api.scope.applications:write": "Submit applications",

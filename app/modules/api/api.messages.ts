@@ -1,7 +1,13 @@
+import { apiOperationMessagesZh } from "./api.operations.messages";
+
 export const apiMessagesZh = {
+  ...apiOperationMessagesZh,
   "api.scope.needs:read": "查看需求",
   "api.scope.needs:write": "发布需求",
   "api.scope.offers:read": "查看服务",
+  "api.scope.offers:write": "发布和管理成果与服务",
+  "api.scope.services:read": "查看星创天地服务",
+  "api.scope.services:write": "发布和管理星创天地服务",
   "api.scope.search:read": "搜索",
   "api.scope.applications:read": "查看我的申请",
   "api.scope.applications:write": "提交申请",

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { withUnit, type Unit } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { getLocale } from "~/i18n/i18n.server";
-import type { Locale } from "~/i18n/i18n";
+import type { Locale, MessageKey } from "~/i18n/i18n";
 import { idempotent } from "~/modules/ledger/idempotency.server";
 import { can, type Permission } from "~/modules/users/permissions";
 import type { SessionUser } from "~/modules/users/session.server";
@@ -15,16 +15,22 @@ import { authenticateApi } from "./tokens.server";
 
 type AnyObject = z.ZodObject<z.ZodRawShape>;
 
+/** The methods the API uses: GET reads, POST creates or acts, PUT replaces a record's content. */
+export type HttpMethod = "GET" | "POST" | "PUT";
+
 export interface EndpointSpec<
   P extends AnyObject,
   Q extends z.ZodType,
   B extends z.ZodType,
   R extends z.ZodType,
 > {
-  method: "GET" | "POST";
+  method: HttpMethod;
   /** OpenAPI form, e.g. "/api/v1/needs/{id}". */
   path: string;
-  summary: string;
+  /** What the operation does, in a few words; both languages live in api.operations.messages*.ts. */
+  summary: MessageKey;
+  /** The longer description, when the summary does not say everything a caller needs. */
+  description?: MessageKey;
   tag: string;
   /** The token scope the operation needs; with one, the caller must be authenticated. */
   scope?: Scope;
@@ -35,7 +41,7 @@ export interface EndpointSpec<
   body?: B;
   response: R;
   status?: number;
-  /** Creates records: an `Idempotency-Key` header makes a retry return the first result. */
+  /** Writes: an `Idempotency-Key` header makes a retry return the first result. */
   idempotent?: boolean;
   /** Moves money: a request without an `Idempotency-Key` header is refused with a 400. */
   requireIdempotencyKey?: boolean;
@@ -216,7 +222,7 @@ export function defineEndpoint<
 }
 
 /** The methods the registry defines for an OpenAPI path, for the `Allow` header. */
-function allowedMethods(path: string): ("GET" | "POST")[] {
+function allowedMethods(path: string): HttpMethod[] {
   return [
     ...new Set(
       registry.filter((endpoint) => endpoint.spec.path === path).map((endpoint) => endpoint.spec.method),
@@ -228,7 +234,7 @@ function allowedMethods(path: string): ("GET" | "POST")[] {
  * The loader or action of an /api/v1 route that lacks one: a 405 problem with an `Allow` header,
  * instead of Remix's plain-text 405. `allowed` names the methods the path does support.
  */
-export function methodNotAllowed(allowed: readonly ("GET" | "POST")[]) {
+export function methodNotAllowed(allowed: readonly HttpMethod[]) {
   return async ({ request }: { request: Request }): Promise<Response> => {
     const allow = (allowed.includes("GET") ? [...allowed, "HEAD"] : [...allowed]).sort();
     return simpleProblem(

@@ -29,7 +29,7 @@ export const apiMessagesEn: Record<keyof typeof apiMessagesZh, string> = {
   "api.problem.rate_limited": "Too many requests",
   "api.problem.rate_limited_detail": "Try again in {seconds} seconds",
   "api.problem.invalid_request": "The request is not valid",
-  "api.problem.invalid_json": "The request body must be JSON",
+  "api.problem.invalid_json": "The request body must be a JSON object",
   "api.problem.invalid_cursor": "The pagination cursor is not valid",
   "api.problem.method_not_allowed": "This address does not support the request method",
   "api.problem.method_not_allowed_detail": "{method} is not supported; use {allow}",

@@ -27,7 +27,7 @@ export const apiMessagesZh = {
   "api.problem.rate_limited": "请求过于频繁",
   "api.problem.rate_limited_detail": "请在 {seconds} 秒后重试",
   "api.problem.invalid_request": "请求内容有误",
-  "api.problem.invalid_json": "请求体必须是 JSON",
+  "api.problem.invalid_json": "请求体必须是 JSON 对象",
   "api.problem.invalid_cursor": "分页游标无效",
   "api.problem.method_not_allowed": "此地址不支持该请求方法",
   "api.problem.method_not_allowed_detail": "不支持 {method}，可用：{allow}",

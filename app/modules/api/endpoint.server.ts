@@ -89,14 +89,22 @@ function clientKey(request: Request, context: Args["context"], tokenId: string |
   return `ip:${context?.clientIp ?? request.headers.get("x-forwarded-for") ?? "unknown"}`;
 }
 
-async function readJson(request: Request): Promise<unknown> {
+/**
+ * The body as a JSON object: every body this API takes is one. Anything else (null, an array, a
+ * number) is refused here, before the form schemas, whose cross-field rules run even when the
+ * fields failed and would read properties of null (found by fuzzing).
+ */
+async function readJson(request: Request): Promise<Record<string, unknown>> {
   if (!request.headers.get("content-type")?.toLowerCase().includes("application/json"))
     throw new DomainError("api.invalid_json");
+  let body: unknown;
   try {
-    return await request.json();
+    body = await request.json();
   } catch {
     throw new DomainError("api.invalid_json");
   }
+  if (typeof body !== "object" || body === null || Array.isArray(body)) throw new DomainError("api.invalid_json");
+  return body as Record<string, unknown>;
 }
 
 /**

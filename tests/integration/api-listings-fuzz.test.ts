@@ -135,11 +135,9 @@ describe("fuzzing the listing writes of the API", () => {
   it.each(targets.map((target) => [`${target.method} ${target.template}`, target] as const))(
     "%s answers generated requests below 500, as documented",
     async (_name, target) => {
-      const ids = target.kind === "offer" ? world.offerIds : target.kind === "service" ? world.serviceIds : [];
-      const id = fc.oneof(
-        fc.constantFrom(...(ids.length ? ids : ["none"])),
-        fc.string({ maxLength: 70 }),
-      );
+      const ids =
+        target.kind === "offer" ? world.offerIds : target.kind === "service" ? world.serviceIds : [];
+      const id = fc.oneof(fc.constantFrom(...(ids.length ? ids : ["none"])), fc.string({ maxLength: 70 }));
       const statuses = new Set<number>();
       await fc.assert(
         fc.asyncProperty(

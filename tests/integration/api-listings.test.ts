@@ -105,7 +105,10 @@ describe("offers over the API, by the rules of the offer pages", () => {
       "WITHDRAWN",
     );
     // Saving with intent "publish" puts a withdrawn offer live again, as the edit form does.
-    const republished = await documented(offer, "PUT", path, { token, body: { ...offerBody, intent: "publish" } });
+    const republished = await documented(offer, "PUT", path, {
+      token,
+      body: { ...offerBody, intent: "publish" },
+    });
     expect(republished.body.status).toBe("PUBLISHED");
 
     // The same service functions as the pages: the same audit trail, the same search outbox.
@@ -236,7 +239,10 @@ describe("offers over the API, by the rules of the offer pages", () => {
   it("answers a POST on an offer with 405 naming PUT, and a GET on publish with 405", async () => {
     const token = await writer(await createExpert());
     const { body } = await documented(offers, "POST", "/api/v1/offers", { token, body: offerBody });
-    const wrong = await call(offer, "POST", `/api/v1/offers/${body.id as string}`, { token, body: offerBody });
+    const wrong = await call(offer, "POST", `/api/v1/offers/${body.id as string}`, {
+      token,
+      body: offerBody,
+    });
     expect(wrong.status).toBe(405);
     expect(wrong.headers.get("allow")).toBe("GET, HEAD, PUT");
     const get = await call(publishOffer, "GET", `/api/v1/offers/${body.id as string}/publish`, { token });
@@ -270,7 +276,9 @@ describe("Idempotency-Key on the listing writes", () => {
     expect(first).toEqual({ status: 200, body: { id: body.id, status: "PUBLISHED" } });
     expect(await documented(publishOffer, "POST", path, { token, key: "offer-publish-01" })).toEqual(first);
     expect((await documented(publishOffer, "POST", path, { token })).status).toBe(409);
-    expect(await db.auditLog.count({ where: { subjectId: body.id as string, action: "offer.published" } })).toBe(1);
+    expect(
+      await db.auditLog.count({ where: { subjectId: body.id as string, action: "offer.published" } }),
+    ).toBe(1);
   });
 
   it("commits a withdrawal and its key together: a failure storing the key leaves the offer live", async () => {
@@ -289,9 +297,9 @@ describe("Idempotency-Key on the listing writes", () => {
       `CREATE TRIGGER test_fail_listing_key BEFORE UPDATE ON "IdempotencyKey" FOR EACH ROW EXECUTE FUNCTION test_fail_listing_key()`,
     );
     try {
-      await expect(call(withdrawOffer, "POST", `/api/v1/offers/${id}/withdraw`, { token, key })).rejects.toThrow(
-        /simulated crash/,
-      );
+      await expect(
+        call(withdrawOffer, "POST", `/api/v1/offers/${id}/withdraw`, { token, key }),
+      ).rejects.toThrow(/simulated crash/);
       expect(await db.offer.findUniqueOrThrow({ where: { id }, select: { status: true } })).toEqual({
         status: "PUBLISHED",
       });
@@ -348,7 +356,9 @@ describe("Star Innovation Space services over the API, by the rules of the space
     );
     expect((await documented(service, "GET", path, { token: anyone })).status).toBe(404);
     expect(
-      (await db.auditLog.findMany({ where: { subjectId: id }, select: { action: true } })).map((r) => r.action),
+      (await db.auditLog.findMany({ where: { subjectId: id }, select: { action: true } })).map(
+        (r) => r.action,
+      ),
     ).toEqual(["service.created", "service.updated", "service.published", "service.withdrawn"]);
   });
 
@@ -362,7 +372,10 @@ describe("Star Innovation Space services over the API, by the rules of the space
     });
     const id = body.id as string;
     const otherToken = await spaceToken(other.actor);
-    const put = await documented(service, "PUT", `/api/v1/services/${id}`, { token: otherToken, body: serviceBody });
+    const put = await documented(service, "PUT", `/api/v1/services/${id}`, {
+      token: otherToken,
+      body: serviceBody,
+    });
     expect(put).toMatchObject({ status: 403, body: { code: "service.forbidden" } });
     const withdraw = await documented(withdrawService, "POST", `/api/v1/services/${id}/withdraw`, {
       token: otherToken,
@@ -401,7 +414,11 @@ describe("Star Innovation Space services over the API, by the rules of the space
     });
     expect(zh.status).toBe(400);
     const errors = zh.body.errors as { pointer: string; message: string }[];
-    expect(errors.map((error) => error.pointer).sort()).toEqual(["/category", "/priceMin", "/turnaroundDays"]);
+    expect(errors.map((error) => error.pointer).sort()).toEqual([
+      "/category",
+      "/priceMin",
+      "/turnaroundDays",
+    ]);
     for (const { message } of errors) expect(message).toMatch(/[\u4e00-\u9fff]/);
     const scopeless = await documented(services, "POST", "/api/v1/services", {
       token: await tokenFor(actor, ["offers:write", "services:read"]),

@@ -147,7 +147,9 @@ describe("the webhooks object of the OpenAPI document", () => {
       data: { milestoneId: "m", agreementId: "a", title: "t", amountFen: 1.5, status: "RELEASED" },
     };
     expect(valid(body)).toBe(false);
-    expect(valid({ ...body, data: { ...body.data, amountFen: 150, occurredAt: body.occurredAt } })).toBe(true);
+    expect(valid({ ...body, data: { ...body.data, amountFen: 150, occurredAt: body.occurredAt } })).toBe(
+      true,
+    );
     expect(valid({ ...body, event: "need.published" })).toBe(false);
   });
 });
@@ -198,7 +200,11 @@ describe("the document and the reference page in Chinese and English", () => {
       expect(translate("en", key)).not.toBe(key);
     }
     const create = zh.operations.find((operation) => operation.id === "postOffers")!;
-    expect(create).toMatchObject({ scope: "offers:write", permission: "offer.post", idempotency: "optional" });
+    expect(create).toMatchObject({
+      scope: "offers:write",
+      permission: "offer.post",
+      idempotency: "optional",
+    });
     expect(create.request).toContain('"countiesServed"');
   });
 });

@@ -112,11 +112,12 @@ async function visibleMilestone(actor: Actor, milestoneId: string) {
 
 const SubmitBody = MilestoneActionSchema.options[1].pick({ note: true });
 const ReasonBody = MilestoneActionSchema.options[3].pick({ reason: true });
-type MilestoneOperation = `postMilestonesId${"Fund" | "Submit" | "Accept" | "Reject" | "Dispute" | "Resolve"}`;
+type MilestoneOperation =
+  `postMilestonesId${"Fund" | "Submit" | "Accept" | "Reject" | "Dispute" | "Resolve"}`;
 const milestoneSpec = (action: string, operation: MilestoneOperation) => ({
   method: "POST" as const,
   path: `/api/v1/milestones/{id}/${action}`,
-  tag: "milestones",
+  tag: "milestones" as const,
   scope: "money:write" as const,
   params: IdParams,
   response: s.MilestoneResultSchema,

@@ -44,8 +44,7 @@ export const apiOperationMessagesEn: Record<keyof typeof apiOperationMessagesZh,
   "api.op.postOffersIdPublish": "Publish (or re-publish) an offer",
   "api.op.postOffersIdPublish.detail": "A draft or withdrawn offer goes live; its provider must be verified.",
   "api.op.postOffersIdWithdraw": "Withdraw an offer",
-  "api.op.postOffersIdWithdraw.detail":
-    "A published offer is taken out of sight; it can be published again.",
+  "api.op.postOffersIdWithdraw.detail": "A published offer is taken out of sight; it can be published again.",
 
   "api.op.postServices": "Add a Star Innovation Space service",
   "api.op.postServices.detail":
@@ -90,7 +89,8 @@ export const apiOperationMessagesEn: Record<keyof typeof apiOperationMessagesZh,
   "api.op.postMilestonesIdFund": "Fund a milestone",
   "api.op.postMilestonesIdFund.detail": "The paying side funds the milestone's escrow from its wallet.",
   "api.op.postMilestonesIdSubmit": "Submit a milestone",
-  "api.op.postMilestonesIdSubmit.detail": "The expert delivers with a note (photos are added on the web page).",
+  "api.op.postMilestonesIdSubmit.detail":
+    "The expert delivers with a note (photos are added on the web page).",
   "api.op.postMilestonesIdAccept": "Accept a milestone",
   "api.op.postMilestonesIdAccept.detail":
     "The paying side accepts the delivery: the escrow goes to the expert's wallet.",

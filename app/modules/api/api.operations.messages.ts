@@ -105,7 +105,8 @@ export const apiOperationMessagesZh = {
   "api.doc.scope": "令牌权限范围：{scope}。",
   "api.doc.permission": "角色权限：{permission}。",
   "api.doc.key_required": "必须带 Idempotency-Key 请求头。",
-  "api.doc.key_optional": "可带 Idempotency-Key 请求头：重试时返回第一次的结果，同一个键配不同的请求内容会被拒绝（409）。",
+  "api.doc.key_optional":
+    "可带 Idempotency-Key 请求头：重试时返回第一次的结果，同一个键配不同的请求内容会被拒绝（409）。",
   "api.doc.key_header": "安全重试：相同的键返回第一次的结果",
   "api.doc.bad_request": "参数或请求体无效；errors 指出每个字段",
   "api.doc.not_found": "找不到",
@@ -120,12 +121,13 @@ export const apiOperationMessagesZh = {
   "api.doc.webhook_event": "事件名，与请求体的 event 相同",
   "api.doc.webhook_delivery": "投递编号，与请求体的 id 相同；重放的投递有新的编号",
   "api.doc.webhook_signature":
-    "t=<Unix 秒>,v1=<十六进制 HMAC-SHA256(密钥, \"<t>.<原始请求体>\")>。密钥在注册 webhook 时显示一次。请用常数时间比较，并拒绝与当前时间相差超过 5 分钟的 t。",
+    't=<Unix 秒>,v1=<十六进制 HMAC-SHA256(密钥, "<t>.<原始请求体>")>。密钥在注册 webhook 时显示一次。请用常数时间比较，并拒绝与当前时间相差超过 5 分钟的 t。',
   "api.doc.webhook_received": "已收到；其他状态会重试",
   "api.docs.webhooks": "Webhook 事件",
   "api.docs.webhooks_intro":
     "组织在 /orgs/…/webhooks 订阅事件后，乡科会把下列事件 POST 到它的地址，并用 XiangKe-Signature 头签名。",
   "api.docs.headers": "请求头",
   "api.docs.payload": "请求体",
-  "api.docs.language": "本页随网站语言切换；OpenAPI 文档以中文为准，英文在 x-summary-en / x-description-en 字段。",
+  "api.docs.language":
+    "本页随网站语言切换；OpenAPI 文档以中文为准，英文在 x-summary-en / x-description-en 字段。",
 };

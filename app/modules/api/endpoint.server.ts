@@ -15,6 +15,23 @@ import { authenticateApi } from "./tokens.server";
 
 type AnyObject = z.ZodObject<z.ZodRawShape>;
 
+/** The areas of the reference, in its order; each names itself in api.operations.messages*.ts. */
+export const API_TAGS = [
+  "needs",
+  "applications",
+  "offers",
+  "services",
+  "search",
+  "programmes",
+  "dashboard",
+  "messages",
+  "agreements",
+  "milestones",
+  "wallets",
+  "webhooks",
+] as const;
+export type ApiTag = (typeof API_TAGS)[number];
+
 /** The methods the API uses: GET reads, POST creates or acts, PUT replaces a record's content. */
 export type HttpMethod = "GET" | "POST" | "PUT";
 
@@ -31,7 +48,7 @@ export interface EndpointSpec<
   summary: MessageKey;
   /** The longer description, when the summary does not say everything a caller needs. */
   description?: MessageKey;
-  tag: string;
+  tag: ApiTag;
   /** The token scope the operation needs; with one, the caller must be authenticated. */
   scope?: Scope;
   /** The role permission the operation needs, as the web page asks. */
@@ -103,7 +120,8 @@ async function readJson(request: Request): Promise<Record<string, unknown>> {
   } catch {
     throw new DomainError("api.invalid_json");
   }
-  if (typeof body !== "object" || body === null || Array.isArray(body)) throw new DomainError("api.invalid_json");
+  if (typeof body !== "object" || body === null || Array.isArray(body))
+    throw new DomainError("api.invalid_json");
   return body as Record<string, unknown>;
 }
 

@@ -28,8 +28,16 @@ interface ListingWrites<Form extends z.ZodType<FormOutput>> {
   /** What the "new" page asks of the person; edits and moves are for the listing's owners. */
   permission: Permission;
   form: Form;
-  texts: Record<"create" | "update" | "publish" | "withdraw", { summary: MessageKey; description: MessageKey }>;
-  create(actor: Actor, fields: Omit<z.output<Form>, "intent">, options: ListingWriteOptions, meta: RequestMeta): ListingResult;
+  texts: Record<
+    "create" | "update" | "publish" | "withdraw",
+    { summary: MessageKey; description: MessageKey }
+  >;
+  create(
+    actor: Actor,
+    fields: Omit<z.output<Form>, "intent">,
+    options: ListingWriteOptions,
+    meta: RequestMeta,
+  ): ListingResult;
   update(
     actor: Actor,
     id: string,

@@ -22,4 +22,3 @@ export function toJson(schema: z.ZodType, io: "input" | "output"): JsonSchema {
 export function bilingual(field: "summary" | "description", key: MessageKey, params?: Params) {
   return { [field]: translate("zh", key, params), [`x-${field}-en`]: translate("en", key, params) };
 }
-

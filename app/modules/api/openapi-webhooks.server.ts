@@ -1,4 +1,9 @@
-import { WEBHOOK_EVENT_SCHEMAS, WEBHOOK_EVENTS, eventLabel, type WebhookEvent } from "~/modules/webhooks/events";
+import {
+  WEBHOOK_EVENT_SCHEMAS,
+  WEBHOOK_EVENTS,
+  eventLabel,
+  type WebhookEvent,
+} from "~/modules/webhooks/events";
 import { bilingual, toJson, type JsonSchema } from "./openapi-text.server";
 
 /*

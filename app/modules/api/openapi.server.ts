@@ -2,7 +2,7 @@ import { z } from "zod";
 import { translate, type Locale, type MessageKey } from "~/i18n/i18n";
 import { DOMAIN_ERRORS, type ErrorSpec } from "~/utils/errors";
 import "./endpoints.server";
-import { registry, type ApiEndpoint } from "./endpoint.server";
+import { API_TAGS, registry, type ApiEndpoint, type ApiTag } from "./endpoint.server";
 import { bilingual, toJson } from "./openapi-text.server";
 import { webhookOperations } from "./openapi-webhooks.server";
 import { RATE_LIMIT, RATE_WINDOW_SECONDS } from "./rate-limit.server";
@@ -73,9 +73,13 @@ function describe(spec: ApiEndpoint["spec"], locale: Locale): string {
   const idempotency = idempotencyOf(spec);
   return [
     spec.description ? translate(locale, spec.description) : "",
-    spec.scope ? translate(locale, "api.doc.scope", { scope: spec.scope }) : translate(locale, "api.doc.public"),
+    spec.scope
+      ? translate(locale, "api.doc.scope", { scope: spec.scope })
+      : translate(locale, "api.doc.public"),
     spec.permission ? translate(locale, "api.doc.permission", { permission: spec.permission }) : "",
-    idempotency ? translate(locale, idempotency === "required" ? "api.doc.key_required" : "api.doc.key_optional") : "",
+    idempotency
+      ? translate(locale, idempotency === "required" ? "api.doc.key_required" : "api.doc.key_optional")
+      : "",
   ]
     .filter(Boolean)
     .join(" ");
@@ -141,11 +145,12 @@ function operation({ spec }: ApiEndpoint) {
   };
 }
 
-/** The document's tags, in the order the registry first names them, then the webhooks'. */
+/** The document's tags: the registry's, in the reference's order, then the webhooks'. */
 function tags(endpoints: readonly ApiEndpoint[]) {
-  return [...new Set([...endpoints.map((endpoint) => endpoint.spec.tag), "webhooks"])].map((name) => ({
+  const used = new Set<ApiTag>([...endpoints.map((endpoint) => endpoint.spec.tag), "webhooks"]);
+  return API_TAGS.filter((tag) => used.has(tag)).map((name) => ({
     name,
-    ...bilingual("description", `api.tag.${name}` as MessageKey),
+    ...bilingual("description", `api.tag.${name}`),
   }));
 }
 
@@ -201,7 +206,7 @@ export function apiReference(endpoints: readonly ApiEndpoint[] = registry) {
       path: endpoint.spec.path,
       summary: endpoint.spec.summary,
       detail: endpoint.spec.description ?? null,
-      tag: `api.tag.${endpoint.spec.tag}` as MessageKey,
+      tag: `api.tag.${endpoint.spec.tag}` as const,
       scope: endpoint.spec.scope ?? null,
       permission: endpoint.spec.permission ?? null,
       idempotency: idempotencyOf(endpoint.spec),

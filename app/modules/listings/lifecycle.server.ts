@@ -140,12 +140,7 @@ export function listingLifecycle<Row extends ListingRow, Fields>(kind: ListingKi
 
   return {
     /** Creates a listing as a draft, or publishes it at once when asked (all or nothing). */
-    create(
-      actor: Actor,
-      insert: (tx: Tx) => Promise<Row>,
-      options: ListingWriteOptions,
-      meta: RequestMeta,
-    ) {
+    create(actor: Actor, insert: (tx: Tx) => Promise<Row>, options: ListingWriteOptions, meta: RequestMeta) {
       return withUnit(options.unit, async ({ tx }) => {
         let row = await insert(tx);
         await audit(tx, actor.id, "created", null, row, meta);

@@ -38,7 +38,9 @@ export function Operation({ operation }: { operation: OperationView }) {
         ) : (
           t("api.docs.none")
         )}
-        {operation.permission ? <> · {t("api.doc.permission", { permission: operation.permission })}</> : null}
+        {operation.permission ? (
+          <> · {t("api.doc.permission", { permission: operation.permission })}</>
+        ) : null}
       </p>
       {operation.idempotency ? (
         <p className="text-sm">

@@ -191,7 +191,7 @@ describe("the document and the reference page in Chinese and English", () => {
     expect(zh.webhooks.map((hook) => hook.event).sort()).toEqual([...WEBHOOK_EVENTS].sort());
     const keys = apiReference().flatMap((operation) => [
       operation.summary,
-      operation.tag,
+      operation.tagLabel,
       ...(operation.detail ? [operation.detail] : []),
     ]);
     for (const key of [...keys, ...zh.webhooks.map((hook) => hook.label)]) {

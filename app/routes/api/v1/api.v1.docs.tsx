@@ -29,7 +29,7 @@ export const action = methodNotAllowed(["GET"]);
 export default function ApiDocsPage() {
   const { t } = useT();
   const { operations, webhooks, problems } = useLoaderData<typeof loader>();
-  const tags = [...new Set(operations.map((operation) => operation.tag))];
+  const tags = [...new Map(operations.map((operation) => [operation.tag, operation.tagLabel]))];
   return (
     <section className="mx-auto max-w-4xl space-y-6">
       <header>
@@ -40,10 +40,10 @@ export default function ApiDocsPage() {
           {t("api.docs.openapi")}
         </a>
       </header>
-      {tags.map((tag) => (
-        <section key={tag} className="space-y-4" aria-labelledby={tag}>
-          <h2 id={tag} className="text-xl font-semibold">
-            {t(tag)}
+      {tags.map(([tag, label]) => (
+        <section key={tag} className="space-y-4" aria-labelledby={`tag-${tag}`}>
+          <h2 id={`tag-${tag}`} className="text-xl font-semibold">
+            {t(label)}
           </h2>
           {operations
             .filter((operation) => operation.tag === tag)

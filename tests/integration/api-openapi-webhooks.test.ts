@@ -171,6 +171,11 @@ describe("the document and the reference page in Chinese and English", () => {
       }
     }
     for (const tag of document.tags) expect(tag["x-description-en"]).not.toMatch(CHINESE);
+    const ids = [
+      ...operations.map((operation) => (operation as { operationId?: string }).operationId),
+      ...Object.values(document.webhooks).map((hook) => (hook.post as { operationId?: string }).operationId),
+    ];
+    expect(new Set(ids).size).toBe(ids.length);
     // A message key that did not translate would show up as itself.
     expect(JSON.stringify(document)).not.toMatch(/"api\.(op|tag|doc)\./);
   });

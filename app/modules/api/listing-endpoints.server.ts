@@ -63,7 +63,7 @@ export function listingWriteEndpoints<Form extends z.ZodType<FormOutput>>(kind: 
       body: kind.form,
     },
     ({ actor, body, meta, unit }) => {
-      const { intent, ...fields } = body as z.output<Form>;
+      const { intent, ...fields } = body;
       return kind.create(actor!, fields, { publish: intent === "publish", unit }, meta);
     },
   );
@@ -78,7 +78,7 @@ export function listingWriteEndpoints<Form extends z.ZodType<FormOutput>>(kind: 
       body: kind.form,
     },
     ({ actor, params, body, meta, unit }) => {
-      const { intent, ...fields } = body as z.output<Form>;
+      const { intent, ...fields } = body;
       return kind.update(actor!, params.id, fields, { publish: intent === "publish", unit }, meta);
     },
   );

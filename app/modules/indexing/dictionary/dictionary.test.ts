@@ -69,6 +69,13 @@ describe("search dictionary data", () => {
       expect(STOP_WORDS.has(word), `${file} ${role} ${word}`).toBe(false);
   });
 
+  it("never widens a query with a generic word hidden inside a longer one", () => {
+    // Members and terms are searched for by their parts too (项目申报 would add 项目).
+    const generic = ["技术", "服务", "专家", "指导", "项目", "提供", "问题", "办法", "方法", "咨询", "管理"];
+    for (const { file, word, role } of members.filter(({ role }) => role !== "phrase"))
+      for (const part of generic) expect(word.includes(part), `${file} ${role} ${word}`).toBe(false);
+  });
+
   it("keeps each word in one synonym group, so compiling never chains unrelated meanings", () => {
     const owner = new Map<string, string>();
     for (const file of DICTIONARY_FILES)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compileDictionary } from "./compile";
+import { tokenize } from "../tokenizer.server";
 import { DICTIONARY_FILES, SEARCH_DICTIONARY } from "./index";
 
 /**
@@ -160,6 +161,32 @@ describe("search dictionary data", () => {
     expect(colloquial.get("叶子发黄")).toContain("黄化病");
     expect(colloquial.get("鸡拉稀")).toContain("球虫病");
     expect(colloquial.get("没有冷库放")).toContain("冷库");
+  });
+
+  it("does not lead one meaning into another through the parts of a member", () => {
+    // An expanded member is searched for by its segmented parts; a part that belongs to another
+    // group pulls that group in too (洋柿子 would bring 柿子, persimmon, into tomato queries).
+    const unrelated: [string, string][] = [
+      ["番茄", "柿子"],
+      ["秸秆", "玉米"],
+      ["银耳", "黑木耳"],
+      ["马铃薯", "红薯"],
+      ["粘虫板", "黏虫"],
+      ["养鱼", "畜禽"],
+      ["粪污", "畜禽"],
+      ["生菜", "莴笋"],
+      ["代用茶", "花卉"],
+      ["民宿", "乡村旅游"],
+    ];
+    const partsOf = (word: string) =>
+      (SEARCH_DICTIONARY.synonyms.find((group) => group.includes(word)) ?? [word]).flatMap((member) =>
+        tokenize(member),
+      );
+    for (const [from, to] of unrelated) {
+      const target = SEARCH_DICTIONARY.synonyms.find((group) => group.includes(to)) ?? [to];
+      const leaked = partsOf(from).filter((part) => target.includes(part));
+      expect(leaked, `${from} leads into ${to}`).toEqual([]);
+    }
   });
 
   it("compiles the same dictionary from the same files", () => {

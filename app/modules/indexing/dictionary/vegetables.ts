@@ -6,7 +6,7 @@ export const VEGETABLES: DictionaryFile = {
   source:
     "蔬菜名称按《中国农业百科全书·蔬菜卷》与 NY/T 1940 蔬菜名称用法；西红柿、洋柿子、莲菜、芫荽、面条菜等为河南农村常见口语；品种与病害名取自河南省设施蔬菜农技推广材料。",
   synonyms: [
-    ["番茄", "西红柿", "蕃茄", "洋柿子", "tomato"],
+    ["番茄", "西红柿", "蕃茄", "tomato"],
     ["圣女果", "小番茄", "小西红柿"],
     ["辣椒", "海椒", "辣子", "秦椒", "chili"],
     ["甜椒", "青椒", "菜椒"],
@@ -25,7 +25,7 @@ export const VEGETABLES: DictionaryFile = {
     ["西兰花", "西蓝花", "青花菜", "broccoli"],
     ["菠菜", "赤根菜", "spinach"],
     ["芹菜", "药芹", "celery"],
-    ["生菜", "叶用莴苣", "lettuce"],
+    ["生菜", "玻璃生菜", "lettuce"],
     ["莴笋", "青笋", "莴苣"],
     ["韭菜", "起阳草", "chive"],
     ["大葱", "scallion"],
@@ -128,6 +128,8 @@ export const VEGETABLES: DictionaryFile = {
     ["大蒜", ["独头蒜", "紫皮蒜", "蒜薹"]],
   ],
   colloquial: [
+    // 洋柿子 holds 柿子 (persimmon), so it maps to tomato here instead of joining its group.
+    ["洋柿子", ["番茄", "西红柿"]],
     ["脐部烂", ["脐腐病", "缺钙"]],
     ["屁股烂", ["脐腐病", "缺钙"]],
     ["屁股黑", ["脐腐病", "缺钙"]],

@@ -17,6 +17,7 @@ import { LIVESTOCK } from "./livestock";
 import { MARKET } from "./market";
 import { PEOPLE } from "./people";
 import { PROCESSING } from "./processing";
+import { PROFESSIONS } from "./professions";
 import { TECHNIQUES } from "./techniques";
 import { TOURISM } from "./tourism";
 import { VEGETABLES } from "./vegetables";
@@ -43,6 +44,7 @@ export const DICTIONARY_FILES: readonly DictionaryFile[] = [
   ENERGY,
   FINANCE,
   PEOPLE,
+  PROFESSIONS,
 ];
 
 /** What both engines and the segmenter load. */

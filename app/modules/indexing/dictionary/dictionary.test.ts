@@ -65,6 +65,19 @@ describe("search dictionary data", () => {
     }
   });
 
+  it("names no place and no number, which the county filter and the text itself already cover", () => {
+    // A place inside a variety name (洛宁苹果) would widen every apple query to every document
+    // from 洛宁; a number (百农207) to every document with that number.
+    const place =
+      /洛阳|栾川|嵩县|汝阳|洛宁|宜阳|伊川|新安|孟津|偃师|洛龙|河南|豫西|黄河|伏牛|信阳|南阳|灵宝|新郑|卢氏/;
+    for (const { file, word, role } of members.filter(({ role }) => role !== "phrase")) {
+      expect(word, `${file} ${role}`).not.toMatch(place);
+      expect(word, `${file} ${role}`).not.toMatch(/[0-9]/);
+    }
+    for (const file of DICTIONARY_FILES)
+      for (const [general, specifics] of file.hypernyms) expect(specifics.length, general).toBeGreaterThan(0);
+  });
+
   it("never lists a stop word or a generic marketplace word", () => {
     for (const { file, word, role } of members)
       expect(STOP_WORDS.has(word), `${file} ${role} ${word}`).toBe(false);

@@ -12,9 +12,8 @@ export const GENERAL: DictionaryFile = {
   synonyms: [
     ["农产品", "农副产品"],
     ["农业", "agriculture"],
-    ["种植业", "种植产业"],
     ["产业链", "全产业链"],
-    ["产业园", "现代农业产业园", "农业园区"],
+
     ["示范基地", "示范园", "示范田"],
   ],
   hypernyms: [],

@@ -27,7 +27,6 @@ export const GRAIN_OIL: DictionaryFile = {
     ["杂粮", "小杂粮", "五谷杂粮"],
     ["粮食作物", "粮食", "grain"],
     ["油料作物", "油料", "oilseed"],
-    ["经济作物", "经济类作物"],
     ["烟叶", "烤烟", "烟草", "tobacco"],
     ["棉花", "cotton"],
     ["牧草", "饲草", "forage"],

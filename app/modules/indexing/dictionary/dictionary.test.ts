@@ -157,6 +157,18 @@ describe("search dictionary data", () => {
       expect(SEARCH_DICTIONARY.words).toContain(word);
   });
 
+  it("gives the segmenter domain words only, never the colloquial phrases", () => {
+    // "来摘" as a segmenter word would cut "后来摘了" into 后/来摘.
+    const words = new Set(SEARCH_DICTIONARY.words);
+    const domainWords = new Set(
+      members.filter(({ role }) => role !== "phrase").map(({ word }) => word.toLowerCase()),
+    );
+    for (const [phrase] of SEARCH_DICTIONARY.colloquial)
+      if (!domainWords.has(phrase)) expect(words.has(phrase), phrase).toBe(false);
+    expect(words.has("来摘")).toBe(false);
+    expect(words.has("采摘园")).toBe(true);
+  });
+
   it("joins the regional names people mix and sends specifics to their general term", () => {
     const same = (a: string, b: string) => groupKey(a) === groupKey(b) && a !== b;
     expect(same("西红柿", "番茄") && same("蕃茄", "番茄")).toBe(true);

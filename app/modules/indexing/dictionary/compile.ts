@@ -6,7 +6,7 @@ const clean = (word: string) => word.normalize("NFKC").trim().toLowerCase();
 /**
  * The files merged into what the engines load: synonym groups that share a word are joined (so
  * two files naming 番茄 give one group), broader terms collected per specific word, and every
- * word listed once for the segmenter.
+ * domain word (not the colloquial phrases) listed once for the segmenter.
  */
 export function compileDictionary(files: readonly DictionaryFile[]): SearchDictionary {
   // Union-find over words: groups that share a member become one.
@@ -48,7 +48,9 @@ export function compileDictionary(files: readonly DictionaryFile[]): SearchDicti
   const words = new Set<string>();
   for (const group of groups.values()) group.forEach((word) => words.add(word));
   for (const [specific, generals] of broader) [specific, ...generals].forEach((word) => words.add(word));
-  for (const [phrase, terms] of colloquial) [phrase, ...terms].forEach((word) => words.add(word));
+  // Phrases are matched inside the query as typed and stay out of the segmenter: as words of
+  // high frequency, "有虫" or "来摘" would cut documents wrongly ("后来摘了" → 后/来摘).
+  for (const [, terms] of colloquial) terms.forEach((word) => words.add(word));
 
   return {
     synonyms: [...groups.values()].filter((group) => group.length > 1),

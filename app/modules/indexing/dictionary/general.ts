@@ -1,25 +1,24 @@
 import type { DictionaryFile } from "./types";
 
-/** The first groups the marketplace shipped with, kept as a file of their own. */
+/**
+ * Words that cross every domain. The groups the marketplace first shipped with (光伏, 大棚,
+ * 香菇, 电商, 土鸡, 民宿, 牡丹, 核桃, 红薯, 蜂蜜, 冷库, 直播带货, 商标, 苹果's varieties) now live,
+ * widened, in their domain files.
+ */
 export const GENERAL: DictionaryFile = {
   domain: "综合",
   source:
-    "乡科上线时整理的常用同义词（村、合作社与专家在需求和服务里混用的说法），英文与拼音为外国专家和拼音输入者所加。",
+    "乡科上线时整理的常用说法（村、合作社与专家在需求和服务里混用的词），英文名为外国专家所加；其余见各领域文件。",
   synonyms: [
-    ["光伏", "太阳能发电", "光伏发电"],
-    ["大棚", "温室", "日光温室"],
-    ["香菇", "花菇", "shiitake"],
-    ["电商", "网店", "网上销售", "电子商务", "ecommerce"],
-    ["土鸡", "散养鸡", "柴鸡"],
-    ["民宿", "农家乐"],
-    ["牡丹", "peony"],
-    ["核桃", "walnut"],
-    ["红薯", "地瓜", "番薯", "甘薯"],
-    ["蜂蜜", "honey"],
-    ["冷库", "冷藏库", "保鲜库"],
-    ["直播带货", "直播销售", "livestream"],
-    ["商标", "trademark"],
+    ["农产品", "农副产品"],
+    ["农业", "agriculture"],
+    ["产业链", "全产业链"],
+
+    ["示范基地", "示范园", "示范田"],
   ],
-  hypernyms: [["苹果", ["富士", "红富士", "嘎啦"]]],
-  colloquial: [],
+  hypernyms: [],
+  colloquial: [
+    ["挣不到钱", ["特色产业", "深加工", "品牌"]],
+    ["不挣钱", ["特色产业", "深加工", "品牌"]],
+  ],
 };

@@ -17,11 +17,19 @@ export interface QueryWord {
   word: string;
   /** Also match longer indexed words that start with this one (the last word typed). */
   prefix: boolean;
+  /** Multiplies the word's score: 1 for a word as typed, less for words the query was widened by. */
+  weight: number;
+  /** Which concept of the query the word stands for (see coverage below). */
+  concept: number;
 }
 
 export interface Query {
   words: readonly QueryWord[];
-  /** Searchable properties with their weights. */
+  /**
+   * Searchable properties with their weights. A property weighing less than 1 (who posted,
+   * pinyin) also counts less towards coverage: a need does not become about 香菇 because the
+   * cooperative that posted it is named after them.
+   */
   boost: Readonly<Record<string, number>>;
   /** Orama where-clause; documents outside it are neither scored nor counted. */
   where: Record<string, unknown>;
@@ -65,43 +73,65 @@ function bm25(
   return (idf * (d + tf * (k + 1))) / (tf + k * (1 - b + (b * length) / averageLength));
 }
 
-/** Documents holding any of the words, with their summed scores (unsorted). */
+/** A word found only as the start of a longer one (the last word, still being typed) counts less. */
+const PREFIX_MATCH = 0.6;
+/** Beyond this many concepts (a long recommendation query) the last ones share a slot. */
+const MAX_CONCEPTS = 24;
+
+/**
+ * Documents holding any of the words, with their scores (unsorted).
+ *
+ * A document's score is its summed BM25 (per word and property, times the word's weight and the
+ * property's boost) times the square of its coverage: the sum, over the query's concepts, of the
+ * best weight by which the document matched each. So a document naming both things asked for
+ * ranks above one that repeats a single expansion many times, and a document found through a
+ * broad expansion ranks below one holding the word as typed — the order Meilisearch's "words"
+ * rule gives before its other rules.
+ */
 function score(
   index: IndexData,
   query: Query,
   documents: number,
+  capacity: number,
   allowed: Set<number> | undefined,
 ): [number, number][] {
-  // Internal ids are small consecutive integers: a flat array of scores beats a Map by far.
-  let scores = new Float64Array(1024);
+  // Internal ids are small consecutive integers: flat arrays beat Maps by far.
+  const concepts = Math.min(MAX_CONCEPTS, Math.max(1, ...query.words.map((word) => word.concept + 1)));
+  const scores = new Float64Array(capacity);
+  const strength = new Float32Array(capacity * concepts);
   const touched: number[] = [];
-  for (const [property, weight] of Object.entries(query.boost)) {
+  for (const [property, boost] of Object.entries(query.boost)) {
     const tree = index.indexes[property];
     if (!tree || tree.type !== "Radix") continue;
     const averageLength = index.avgFieldLength[property];
     const lengths = index.fieldLengths[property];
     const occurrences = index.tokenOccurrences[property];
     const frequencies = index.frequencies[property];
-    for (const { word, prefix } of query.words) {
+    const coverageShare = Math.min(1, boost);
+    for (const { word, prefix, weight, concept } of query.words) {
       const found = tree.node.find({ term: word, exact: !prefix });
+      const slot = Math.min(concept, concepts - 1);
       for (const match in found) {
         const matching = typeof occurrences[match] === "number" ? occurrences[match] : 0;
+        const matchWeight = match === word ? weight : weight * PREFIX_MATCH;
+        const strong = matchWeight * coverageShare;
         for (const id of found[match]) {
-          if (allowed && !allowed.has(id)) continue;
+          if (id >= capacity || (allowed && !allowed.has(id))) continue;
           const tf = frequencies[id]?.[match] ?? 0;
-          if (id >= scores.length) {
-            const grown = new Float64Array(Math.max(id + 1, scores.length * 2));
-            grown.set(scores);
-            scores = grown;
-          }
+          // BM25+ is always positive, so 0 means "not seen yet".
           if (scores[id] === 0) touched.push(id);
-          // BM25+ is always positive, so 0 above means "not seen yet".
-          scores[id] += bm25(tf, matching, documents, lengths[id], averageLength, RELEVANCE) * weight;
+          scores[id] += bm25(tf, matching, documents, lengths[id], averageLength, RELEVANCE) * boost * matchWeight;
+          const cell = id * concepts + slot;
+          if (strength[cell] < strong) strength[cell] = strong;
         }
       }
     }
   }
-  return touched.map((id) => [id, scores[id]]);
+  return touched.map((id) => {
+    let coverage = 0;
+    for (let c = id * concepts; c < (id + 1) * concepts; c++) coverage += strength[c];
+    return [id, scores[id] * coverage * coverage];
+  });
 }
 
 function countFacets(db: AnyOrama, results: readonly [number, number][], fields: readonly string[]) {
@@ -138,7 +168,8 @@ export function runQuery(db: AnyOrama, query: Query): QueryResult {
     : undefined;
   let results: [number, number][];
   if (query.words.length > 0) {
-    results = score(data, query, db.documentsStore.count(db.data.docs), allowed);
+    const capacity = db.internalDocumentIDStore.internalIdToId.length + 1;
+    results = score(data, query, db.documentsStore.count(db.data.docs), capacity, allowed);
     results.sort((a, b) => b[1] - a[1]);
   } else {
     const ids = allowed ? [...allowed] : Object.keys(db.documentsStore.getAll(db.data.docs)).map(Number);

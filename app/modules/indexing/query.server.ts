@@ -181,7 +181,8 @@ export function expandQuery(
   };
 
   const segments = [...new Set(segment(text))];
-  const meaningful = segments.filter((word) => !isStopWord(word));
+  // A lone Latin letter is what is left of "e-commerce" or "A级": it matches everything and says nothing.
+  const meaningful = segments.filter((word) => !isStopWord(word) && !/^[a-z]$/.test(word));
   const typed = meaningful.length > 0 ? meaningful : segments;
   typed.forEach((word, concept) => {
     widen(word, WEIGHT.typed, concept);

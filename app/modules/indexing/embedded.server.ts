@@ -38,6 +38,8 @@ interface Index extends Vocabulary {
   byPinyin: Map<string, Set<string>>;
   /** The pinyin of each Chinese word in the index, spelled once. */
   spelling: Map<string, string>;
+  /** Counts writes, so the query path knows when its cached facet columns are stale. */
+  version: number;
 }
 
 /**
@@ -83,6 +85,7 @@ function emptyIndex(db: AnyOrama, definition: IndexDefinition, dictionary: Searc
     byCharacter: new Map(),
     byPinyin: new Map(),
     spelling: new Map(),
+    version: 0,
   };
 }
 
@@ -288,6 +291,8 @@ export function createEmbeddedEngine(): SearchEngine {
         documents.map((document, i) => normalise(document, index.definition, pinyin[i]!)) as never,
       );
       documents.forEach((document, i) => register(index, document.id, words[i]!));
+      // After the last await: a search made in between may have cached columns of the old state.
+      index.version += 1;
     },
 
     async remove(name, ids) {
@@ -295,6 +300,7 @@ export function createEmbeddedEngine(): SearchEngine {
       const present = ids.filter((id) => index.documentWords.has(id));
       await removeAll(index.db, present);
       for (const id of present) forget(index, id);
+      index.version += 1;
     },
 
     async clear(name) {
@@ -335,6 +341,7 @@ export function createEmbeddedEngine(): SearchEngine {
           ? { property: request.sort.field, order: request.sort.direction === "asc" ? "ASC" : "DESC" }
           : undefined,
         facets: request.facets ?? [],
+        version: index.version,
         offset: request.offset ?? 0,
         limit: request.limit ?? 20,
       });

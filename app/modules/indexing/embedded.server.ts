@@ -135,12 +135,24 @@ function register(index: Index, id: string, words: string[]) {
   }
 }
 
+/**
+ * Texts being inserted → their words. The engine needs each document's words for its own counts
+ * and Orama tokenizes the same texts again as it indexes them; segmenting once halves the time.
+ */
+const segmented = new Map<string, string[]>();
+
+function tokensOf(text: string): string[] {
+  let tokens = segmented.get(text);
+  if (!tokens) segmented.set(text, (tokens = tokenize(text)));
+  return tokens;
+}
+
 function searchableWords(document: SearchDocument, definition: IndexDefinition): string[] {
   const words = new Set<string>();
   for (const field of definition.searchable) {
     const value = document[field];
-    const text = Array.isArray(value) ? value.join(" ") : typeof value === "string" ? value : "";
-    for (const word of tokenize(text)) words.add(word);
+    const texts = Array.isArray(value) ? value : typeof value === "string" ? [value] : [];
+    for (const text of texts) for (const word of tokensOf(text)) words.add(word);
   }
   return [...words];
 }
@@ -254,7 +266,7 @@ export function createEmbeddedEngine(): SearchEngine {
         tokenizer: {
           language: "chinese",
           normalizationCache: new Map(),
-          tokenize: (raw: string) => tokenize(raw),
+          tokenize: (raw: string) => segmented.get(raw) ?? tokenize(raw),
         },
       },
     });
@@ -280,16 +292,20 @@ export function createEmbeddedEngine(): SearchEngine {
       await removeAll(index.db, replaced);
       for (const id of replaced) forget(index, id);
       const words = documents.map((document) => searchableWords(document, index.definition));
-      const pinyin = words.map((list) =>
-        list
-          .map((word) => spell(index, word))
-          .filter(Boolean)
-          .join(" "),
-      );
-      await insertMultiple(
-        index.db,
-        documents.map((document, i) => normalise(document, index.definition, pinyin[i]!)) as never,
-      );
+      const pinyin = words.map((list) => {
+        const spelled = [...new Set(list.map((word) => spell(index, word)).filter((word) => word !== undefined))];
+        const text = spelled.join(" ");
+        segmented.set(text, spelled);
+        return text;
+      });
+      try {
+        await insertMultiple(
+          index.db,
+          documents.map((document, i) => normalise(document, index.definition, pinyin[i]!)) as never,
+        );
+      } finally {
+        segmented.clear();
+      }
       documents.forEach((document, i) => register(index, document.id, words[i]!));
       // After the last await: a search made in between may have cached columns of the old state.
       index.version += 1;

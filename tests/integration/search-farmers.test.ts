@@ -146,7 +146,10 @@ describe("embedded engine: farmers' language", () => {
     expect(await ids("红干")).not.toContain("pepper");
     await engine.remove("needs", ["pepper"]);
     expect(await ids("lajiao")).toEqual([]);
-    await engine.upsert("needs", DOCS.filter((doc) => doc.id === "pepper"));
+    await engine.upsert(
+      "needs",
+      DOCS.filter((doc) => doc.id === "pepper"),
+    );
     expect(await ids("honggan")).toContain("pepper");
   });
 });
@@ -158,7 +161,8 @@ describe("reasons and highlights", () => {
       "专家提供香菇菌棒栽培技术服务和现场指导，可以合作",
     );
     expect(terms).toEqual(expect.arrayContaining(["香菇", "菌棒"]));
-    for (const generic of ["技术", "指导", "可以", "提供", "需要", "合作"]) expect(terms).not.toContain(generic);
+    for (const generic of ["技术", "指导", "可以", "提供", "需要", "合作"])
+      expect(terms).not.toContain(generic);
   });
 
   it("drops a shared word that a longer shared word already names", () => {

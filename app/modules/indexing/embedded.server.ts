@@ -224,7 +224,11 @@ function whereOf(filters: readonly Filter[] | undefined, definition: IndexDefini
 }
 
 /** Orama wants every schema field present; missing values become neutral ones. */
-function normalise(document: SearchDocument, definition: IndexDefinition, pinyin: string): Record<string, unknown> {
+function normalise(
+  document: SearchDocument,
+  definition: IndexDefinition,
+  pinyin: string,
+): Record<string, unknown> {
   const out: Record<string, unknown> = { id: document.id, [PINYIN_FIELD]: pinyin };
   for (const [field, type] of Object.entries(definition.fieldTypes ?? {})) {
     const value = document[field];
@@ -293,7 +297,9 @@ export function createEmbeddedEngine(): SearchEngine {
       for (const id of replaced) forget(index, id);
       const words = documents.map((document) => searchableWords(document, index.definition));
       const pinyin = words.map((list) => {
-        const spelled = [...new Set(list.map((word) => spell(index, word)).filter((word) => word !== undefined))];
+        const spelled = [
+          ...new Set(list.map((word) => spell(index, word)).filter((word) => word !== undefined)),
+        ];
         const text = spelled.join(" ");
         segmented.set(text, spelled);
         return text;
@@ -341,7 +347,9 @@ export function createEmbeddedEngine(): SearchEngine {
           index.documentWords.size,
         ),
       );
-      const words = expanded.filter((word) => (word.weight >= 1 ? typed.includes(word.word) : rare.has(word.word)));
+      const words = expanded.filter((word) =>
+        word.weight >= 1 ? typed.includes(word.word) : rare.has(word.word),
+      );
       // As in Meilisearch, the last word typed may be unfinished: it also matches longer words.
       const last = /\s$/.test(request.q) ? undefined : tokenize(request.q.slice(0, 200)).at(-1);
       if (request.sort && !definition.sortable.includes(request.sort.field))

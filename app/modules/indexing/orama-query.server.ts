@@ -266,12 +266,7 @@ function columnOf(db: AnyOrama, version: number, field: string): Column {
   return column;
 }
 
-function countFacets(
-  db: AnyOrama,
-  version: number,
-  ids: ArrayLike<number>,
-  fields: readonly string[],
-) {
+function countFacets(db: AnyOrama, version: number, ids: ArrayLike<number>, fields: readonly string[]) {
   const facets: Record<string, Record<string, number>> = {};
   for (const field of fields) {
     const column = columnOf(db, version, field);

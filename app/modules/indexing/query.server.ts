@@ -128,9 +128,7 @@ function unitsOf(term: string): string[] {
 
 function mostCommon(words: Iterable<string>, vocabulary: Vocabulary, limit: number): string[] {
   return [...words]
-    .sort(
-      (a, b) => (vocabulary.documentFrequency.get(b) ?? 0) - (vocabulary.documentFrequency.get(a) ?? 0),
-    )
+    .sort((a, b) => (vocabulary.documentFrequency.get(b) ?? 0) - (vocabulary.documentFrequency.get(a) ?? 0))
     .slice(0, limit);
 }
 
@@ -193,21 +191,30 @@ export function expandQuery(
   });
 
   function widenLatin(word: string, concept: number) {
-    const spelled = new Set([
-      ...(vocabulary.byPinyin.get(word) ?? []),
-      ...(lookup.byPinyin.get(word) ?? []),
-    ]);
+    const spelled = new Set([...(vocabulary.byPinyin.get(word) ?? []), ...(lookup.byPinyin.get(word) ?? [])]);
     for (const han of mostCommon(spelled, vocabulary, MAX_PINYIN_WORDS)) widen(han, WEIGHT.pinyin, concept);
     const known =
-      vocabulary.latinWords.has(word) || lookup.latin.has(word) || spelled.size > 0 || lookup.synonyms.has(word);
+      vocabulary.latinWords.has(word) ||
+      lookup.latin.has(word) ||
+      spelled.size > 0 ||
+      lookup.synonyms.has(word);
     if (known || !TYPO_TOLERANT.test(word) || word.length < ONE_TYPO_FROM) return;
     // Walked only for a Latin word nobody wrote (this runs on every search).
     const budget = word.length >= TWO_TYPOS_FROM ? 2 : 1;
-    for (const vocabularyWords of [vocabulary.latinWords.keys(), lookup.latin, vocabulary.byPinyin.keys(), lookup.byPinyin.keys()])
+    for (const vocabularyWords of [
+      vocabulary.latinWords.keys(),
+      lookup.latin,
+      vocabulary.byPinyin.keys(),
+      lookup.byPinyin.keys(),
+    ])
       for (const candidate of vocabularyWords)
         if (TYPO_TOLERANT.test(candidate) && editDistanceWithin(word, candidate, budget)) {
-          const pinyinWords = [...(vocabulary.byPinyin.get(candidate) ?? []), ...(lookup.byPinyin.get(candidate) ?? [])];
-          if (pinyinWords.length) for (const han of pinyinWords.slice(0, MAX_PINYIN_WORDS)) widen(han, WEIGHT.typo, concept);
+          const pinyinWords = [
+            ...(vocabulary.byPinyin.get(candidate) ?? []),
+            ...(lookup.byPinyin.get(candidate) ?? []),
+          ];
+          if (pinyinWords.length)
+            for (const han of pinyinWords.slice(0, MAX_PINYIN_WORDS)) widen(han, WEIGHT.typo, concept);
           else widen(candidate, WEIGHT.typo, concept);
         }
   }
@@ -220,11 +227,7 @@ export function expandQuery(
     const holding = [...candidates].filter((candidate) => candidate !== word && candidate.includes(word));
     for (const longer of mostCommon(holding, vocabulary, MAX_PARTIAL)) {
       const weight =
-        characters.length === 1
-          ? WEIGHT.character
-          : longer.startsWith(word)
-            ? WEIGHT.prefix
-            : WEIGHT.infix;
+        characters.length === 1 ? WEIGHT.character : longer.startsWith(word) ? WEIGHT.prefix : WEIGHT.infix;
       add(longer, weight, concept);
     }
   }

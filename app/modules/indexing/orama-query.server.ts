@@ -8,9 +8,11 @@ import { components, type AnyOrama } from "@orama/orama";
  * matches per property for every matching document (used only for `threshold` below 1, which
  * this app never asks for), two full sorts of the results, and facet counting through a closure
  * built per document and value. On a query whose words are in 10,000 of 50,000 documents that
- * bookkeeping was more than half the time (bench:search). This path scores the same way — BM25+
- * per word and property with Orama's parameters, times the property's boost, summed — in a flat
- * array, sorts once, and counts facets in one pass.
+ * bookkeeping was more than half the time (bench:search). This path scores with BM25+ per word
+ * and property with Orama's parameters, times the property's boost and the word's weight, then
+ * rewards coverage of the query's concepts (see `score`); it keeps scores in flat reused arrays,
+ * orders only the requested page unless a sort is asked for, and counts facets from cached
+ * integer columns in one pass.
  */
 
 export interface QueryWord {

@@ -116,6 +116,15 @@ describe("query expansion", () => {
       expect(weight).toBeLessThan(WEIGHT.synonym);
   });
 
+  it("weighs the parts of a typed word high when no document holds the whole word", () => {
+    expect(weights("苹果树", vocabularyOf({ 苹果: 4 }))).toMatchObject({
+      苹果树: 1,
+      苹果: WEIGHT.partOfUnknown,
+    });
+    expect(weights("苹果树", vocabularyOf({ 苹果: 4, 苹果树: 1 }))).toMatchObject({ 苹果: WEIGHT.part });
+    expect(WEIGHT.partOfUnknown).toBeLessThan(WEIGHT.typed);
+  });
+
   it("answers any text without failing", () => {
     for (const q of ["", "   ", "x".repeat(10_000), "🍄🌾", "的", "' OR 1=1 --", '\\"\n\t'])
       expect(Array.isArray(expandQuery(q, DICTIONARY))).toBe(true);

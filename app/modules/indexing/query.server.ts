@@ -26,6 +26,8 @@ export const WEIGHT = {
   broader: 0.5,
   prefix: 0.45,
   part: 0.4,
+  /** The parts of a typed word no document holds (苹果树 → 苹果): they are the best reading of it. */
+  partOfUnknown: 0.8,
   character: 0.4,
   specific: 0.35,
   infix: 0.3,
@@ -184,8 +186,9 @@ export function expandQuery(
   const typed = meaningful.length > 0 ? meaningful : segments;
   typed.forEach((word, concept) => {
     widen(word, WEIGHT.typed, concept);
+    const partWeight = vocabulary.documentFrequency.has(word) ? WEIGHT.part : WEIGHT.partOfUnknown;
     for (const part of partsOf(word))
-      if ([...part].length >= 2 && !isStopWord(part)) add(part, WEIGHT.part, concept);
+      if ([...part].length >= 2 && !isStopWord(part)) add(part, partWeight, concept);
     if (LATIN.test(word)) widenLatin(word, concept);
     else if (HAN.test(word)) widenPartial(word, concept);
   });

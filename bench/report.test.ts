@@ -170,6 +170,28 @@ describe("bench report rows", () => {
     expect(find(slow, "speed-up over the scan")).toMatchObject({ value: 7.5, pass: "FAIL" });
   });
 
+  it("checks relevance against both of the issue's targets, never softened", () => {
+    const figures = (ndcgAt5: number, shareOfBestPrecision: number) => ({
+      queries: 10,
+      ndcgAt5,
+      shareOfBestPrecision,
+    });
+    const relevance = (ndcgAt5: number, share: number) => ({
+      queries: 10,
+      engine: { plain: figures(ndcgAt5, share), overall: figures(ndcgAt5, share) },
+      substring: { plain: figures(0.3, 0.25), overall: figures(0.3, 0.25) },
+      postgresIlike: { plain: figures(0.35, 0.3), overall: figures(0.35, 0.3) },
+      target: { ndcgAt5: 0.92, shareOfBestPrecision: 0.92 },
+    });
+    const good = rowsFor("relevance", relevance(0.93, 0.95));
+    expect(find(good, "nDCG@5 (10 graded queries)")).toMatchObject({ pass: "pass", ratio: 3.1 });
+    expect(find(good, "share of the best possible P@5")).toMatchObject({ value: 95, pass: "pass" });
+    const short = rowsFor("relevance", relevance(0.919, 0.919));
+    expect(find(short, "nDCG@5 (10 graded queries)").pass).toBe("FAIL");
+    expect(find(short, "share of the best possible P@5").pass).toBe("FAIL");
+    expect(find(short, "nDCG@5 — plain").pass).toBe("—");
+  });
+
   it("checks chat latency, losses and duplicates at 500 msg/s only", () => {
     const rows = rowsFor("chat", chat());
     expect(find(rows, "delivery p95")).toMatchObject({ pass: "pass", ratio: 8 });

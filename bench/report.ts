@@ -11,7 +11,17 @@ import {
   type Series,
 } from "./report-svg";
 
-export const BENCHES = ["http", "search", "chat", "ledger", "weight", "load", "lighthouse", "field"] as const;
+export const BENCHES = [
+  "http",
+  "search",
+  "relevance",
+  "chat",
+  "ledger",
+  "weight",
+  "load",
+  "lighthouse",
+  "field",
+] as const;
 export type BenchName = (typeof BENCHES)[number];
 
 export interface Row {
@@ -68,6 +78,18 @@ interface SearchJson {
   embedded: Latency;
   postgresIlike: Latency;
   target: { p95Ms: number; fasterThanScan: number };
+}
+interface RelevanceFigures {
+  queries: number;
+  ndcgAt5: number;
+  shareOfBestPrecision: number;
+}
+interface RelevanceJson {
+  queries: number;
+  engine: Record<string, RelevanceFigures>;
+  substring: Record<string, RelevanceFigures>;
+  postgresIlike: Record<string, RelevanceFigures>;
+  target: { ndcgAt5: number; shareOfBestPrecision: number };
 }
 interface ChatSide {
   deliveryMs: { p50: number; p95: number; p99: number };
@@ -249,6 +271,32 @@ const ROWS: { [name in BenchName]: (json: never) => Row[] } = {
         target: `≥ ${j.target.fasterThanScan}× faster than the scan`,
         pass: judge(speedUp >= j.target.fasterThanScan),
       }),
+    ];
+  },
+  relevance: (j: RelevanceJson) => {
+    const overall = j.engine.overall;
+    const categories = Object.keys(j.engine).filter((name) => name !== "overall");
+    return [
+      row("relevance", `nDCG@5 (${j.queries} graded queries)`, overall.ndcgAt5, "", {
+        baseline: { name: "substring of the whole query", value: j.substring.overall.ndcgAt5 },
+        target: `≥ ${j.target.ndcgAt5} (issue 21, judged on its held-out set)`,
+        pass: judge(overall.ndcgAt5 >= j.target.ndcgAt5),
+        note: `PostgreSQL ILIKE: ${j.postgresIlike.overall.ndcgAt5}`,
+      }),
+      row("relevance", "share of the best possible P@5", round(overall.shareOfBestPrecision * 100), "%", {
+        baseline: {
+          name: "substring of the whole query",
+          value: round(j.substring.overall.shareOfBestPrecision * 100),
+        },
+        target: `≥ ${round(j.target.shareOfBestPrecision * 100)} %`,
+        pass: judge(overall.shareOfBestPrecision >= j.target.shareOfBestPrecision),
+        note: `PostgreSQL ILIKE: ${round(j.postgresIlike.overall.shareOfBestPrecision * 100)} %`,
+      }),
+      ...categories.map((name) =>
+        row("relevance", `nDCG@5 — ${name} (${j.engine[name].queries})`, j.engine[name].ndcgAt5, "", {
+          baseline: { name: "substring of the whole query", value: j.substring[name].ndcgAt5 },
+        }),
+      ),
     ];
   },
   chat: (j: ChatJson) => {

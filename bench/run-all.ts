@@ -2,7 +2,7 @@
 // done once by the npm script), then ONE table of every figure against its baseline measured in
 // the same run and its target (bench/report.ts). Writes bench/results.json, bench/report.md and
 // its charts in bench/report/*.svg.
-// BENCH_ONLY=http,search runs a subset; the others then come from their bench/results/<name>.json
+// BENCH_ONLY=http,search,relevance runs a subset; the others then come from their bench/results/<name>.json
 // of an earlier run when there is one, marked so in the table, and are otherwise listed "not run";
 // BENCH_ONLY=none only rebuilds the report from the results files already there.
 // Exit code 0 when every selected bench ran, even if targets are missed (the table says FAIL);

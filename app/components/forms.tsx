@@ -151,6 +151,44 @@ export function SelectField({
   );
 }
 
+/**
+ * One checkbox of a conform form: a confirmation the schema requires (`required` then also stops
+ * the browser from sending it unticked) or a yes/no choice. Ticked again when the form comes back
+ * with errors; `after` is shown between the box and its errors (e.g. a link to the full text).
+ */
+export function CheckboxField({
+  meta,
+  label,
+  required,
+  after,
+}: {
+  meta: Meta;
+  label: string;
+  required?: boolean;
+  after?: ReactNode;
+}) {
+  return (
+    <div className="space-y-1">
+      <label className="flex min-h-11 items-start gap-2">
+        <input
+          type="checkbox"
+          id={meta.id}
+          name={meta.name}
+          value="on"
+          defaultChecked={meta.initialValue === "on"}
+          required={required}
+          className="mt-1 h-5 w-5 flex-none accent-brand-700"
+          aria-invalid={meta.errors?.length ? true : undefined}
+          aria-describedby={meta.errors?.length ? meta.errorId : undefined}
+        />
+        <span>{label}</span>
+      </label>
+      {after}
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
 export function FormErrors({ errors }: { errors?: string[] | null }) {
   if (!errors?.length) return null;
   return (

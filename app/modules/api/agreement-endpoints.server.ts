@@ -59,7 +59,8 @@ export const listAgreementsEndpoint = defineEndpoint(
     path: "/api/v1/agreements",
     tag: "agreements",
     scope: "agreements:read",
-    summary: "Agreements where I am on a side, latest change first, with terms summary and milestones",
+    summary: "api.op.getAgreements",
+    description: "api.op.getAgreements.detail",
     query: PageQuery,
     response: pageOf(s.AgreementSchema),
   },
@@ -91,7 +92,8 @@ export const getAgreementEndpoint = defineEndpoint(
     path: "/api/v1/agreements/{id}",
     tag: "agreements",
     scope: "agreements:read",
-    summary: "One agreement with its terms summary and milestones",
+    summary: "api.op.getAgreementsId",
+    description: "api.op.getAgreementsId.detail",
     params: IdParams,
     response: s.AgreementSchema,
   },
@@ -110,21 +112,24 @@ async function visibleMilestone(actor: Actor, milestoneId: string) {
 
 const SubmitBody = MilestoneActionSchema.options[1].pick({ note: true });
 const ReasonBody = MilestoneActionSchema.options[3].pick({ reason: true });
-const milestoneSpec = (action: string, summary: string) => ({
+type MilestoneOperation =
+  `postMilestonesId${"Fund" | "Submit" | "Accept" | "Reject" | "Dispute" | "Resolve"}`;
+const milestoneSpec = (action: string, operation: MilestoneOperation) => ({
   method: "POST" as const,
   path: `/api/v1/milestones/{id}/${action}`,
-  tag: "milestones",
+  tag: "milestones" as const,
   scope: "money:write" as const,
   params: IdParams,
   response: s.MilestoneResultSchema,
   requireIdempotencyKey: true,
-  summary: `${summary} (Idempotency-Key required)`,
+  summary: `api.op.${operation}` as const,
+  description: `api.op.${operation}.detail` as const,
 });
 const keyOf = (request: Request) => request.headers.get("idempotency-key")!;
 
 // fund and accept move money: the escrow service keeps the key itself (as the page's JSON mode).
 export const fundMilestoneEndpoint = defineEndpoint(
-  milestoneSpec("fund", "The paying side funds the milestone's escrow from its wallet"),
+  milestoneSpec("fund", "postMilestonesIdFund"),
   async ({ actor, params, request, meta }) => {
     await visibleMilestone(actor!, params.id);
     return fundMilestone(actor!, params.id, keyOf(request), meta);
@@ -132,7 +137,7 @@ export const fundMilestoneEndpoint = defineEndpoint(
 );
 
 export const acceptMilestoneEndpoint = defineEndpoint(
-  milestoneSpec("accept", "The paying side accepts the delivery: the escrow goes to the expert's wallet"),
+  milestoneSpec("accept", "postMilestonesIdAccept"),
   async ({ actor, params, request, meta }) => {
     await visibleMilestone(actor!, params.id);
     return acceptMilestone(actor!, params.id, keyOf(request), meta);
@@ -142,7 +147,7 @@ export const acceptMilestoneEndpoint = defineEndpoint(
 // The others move no money; the API's own key store makes a retry return the first result.
 export const submitMilestoneEndpoint = defineEndpoint(
   {
-    ...milestoneSpec("submit", "The expert delivers with a note (photos are added on the web page)"),
+    ...milestoneSpec("submit", "postMilestonesIdSubmit"),
     idempotent: true,
     body: SubmitBody,
   },
@@ -155,7 +160,7 @@ export const submitMilestoneEndpoint = defineEndpoint(
 
 export const rejectMilestoneEndpoint = defineEndpoint(
   {
-    ...milestoneSpec("reject", "The paying side sends the delivery back with a reason"),
+    ...milestoneSpec("reject", "postMilestonesIdReject"),
     idempotent: true,
     body: ReasonBody,
   },
@@ -168,7 +173,7 @@ export const rejectMilestoneEndpoint = defineEndpoint(
 
 export const disputeMilestoneEndpoint = defineEndpoint(
   {
-    ...milestoneSpec("dispute", "Either side stops the milestone for the bureau to rule on"),
+    ...milestoneSpec("dispute", "postMilestonesIdDispute"),
     idempotent: true,
     body: ReasonBody,
   },
@@ -187,7 +192,8 @@ export const listDisputesEndpoint = defineEndpoint(
     tag: "milestones",
     scope: "agreements:read",
     permission: "dispute.resolve",
-    summary: "Disputed milestones waiting for a ruling, oldest first (bureau and admin only)",
+    summary: "api.op.getDisputes",
+    description: "api.op.getDisputes.detail",
     response: pageOf(s.DisputeSchema),
   },
   async ({ actor }) => ({ data: await listOpenDisputes(actor!), nextCursor: null }),
@@ -195,10 +201,7 @@ export const listDisputesEndpoint = defineEndpoint(
 
 export const resolveDisputeEndpoint = defineEndpoint(
   {
-    ...milestoneSpec(
-      "resolve",
-      "Bureau staff rule on a dispute: payeeFen (integer fen) of the escrow to the expert, the rest back to the payer",
-    ),
+    ...milestoneSpec("resolve", "postMilestonesIdResolve"),
     permission: "dispute.resolve",
     body: ResolveDisputeBodySchema,
   },

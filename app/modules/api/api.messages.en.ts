@@ -1,10 +1,15 @@
 import type { apiMessagesZh } from "./api.messages";
+import { apiOperationMessagesEn } from "./api.operations.messages.en";
 
 /** English for api.messages.ts: typed against the Chinese, so a missing or extra key fails the type check. */
 export const apiMessagesEn: Record<keyof typeof apiMessagesZh, string> = {
+  ...apiOperationMessagesEn,
   "api.scope.needs:read": "Read needs",
   "api.scope.needs:write": "Post needs",
   "api.scope.offers:read": "Read offers",
+  "api.scope.offers:write": "Post and manage offers",
+  "api.scope.services:read": "Read Star Innovation Space services",
+  "api.scope.services:write": "Post and manage Star Innovation Space services",
   "api.scope.search:read": "Search",
   "api.scope.applications:read": "Read my applications",
   "api.scope.applications:write": "Submit applications",
@@ -24,7 +29,7 @@ export const apiMessagesEn: Record<keyof typeof apiMessagesZh, string> = {
   "api.problem.rate_limited": "Too many requests",
   "api.problem.rate_limited_detail": "Try again in {seconds} seconds",
   "api.problem.invalid_request": "The request is not valid",
-  "api.problem.invalid_json": "The request body must be JSON",
+  "api.problem.invalid_json": "The request body must be a JSON object",
   "api.problem.invalid_cursor": "The pagination cursor is not valid",
   "api.problem.method_not_allowed": "This address does not support the request method",
   "api.problem.method_not_allowed_detail": "{method} is not supported; use {allow}",

@@ -1,7 +1,13 @@
+import { apiOperationMessagesZh } from "./api.operations.messages";
+
 export const apiMessagesZh = {
+  ...apiOperationMessagesZh,
   "api.scope.needs:read": "查看需求",
   "api.scope.needs:write": "发布需求",
   "api.scope.offers:read": "查看服务",
+  "api.scope.offers:write": "发布和管理成果与服务",
+  "api.scope.services:read": "查看星创天地服务",
+  "api.scope.services:write": "发布和管理星创天地服务",
   "api.scope.search:read": "搜索",
   "api.scope.applications:read": "查看我的申请",
   "api.scope.applications:write": "提交申请",
@@ -21,7 +27,7 @@ export const apiMessagesZh = {
   "api.problem.rate_limited": "请求过于频繁",
   "api.problem.rate_limited_detail": "请在 {seconds} 秒后重试",
   "api.problem.invalid_request": "请求内容有误",
-  "api.problem.invalid_json": "请求体必须是 JSON",
+  "api.problem.invalid_json": "请求体必须是 JSON 对象",
   "api.problem.invalid_cursor": "分页游标无效",
   "api.problem.method_not_allowed": "此地址不支持该请求方法",
   "api.problem.method_not_allowed_detail": "不支持 {method}，可用：{allow}",

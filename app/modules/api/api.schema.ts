@@ -54,6 +54,29 @@ export const OfferCardSchema = z.object({
 
 export const OfferSchema = OfferCardSchema.extend({ description: z.string() });
 
+/** Where a listing (an offer, a space's service) stands after a write. */
+export const ListingStateSchema = z.object({
+  id: z.string(),
+  status: z.enum(["DRAFT", "PUBLISHED", "WITHDRAWN"]),
+});
+
+export const ServiceSchema = z.object({
+  id: z.string(),
+  category: z.string(),
+  title: z.string(),
+  description: z.string(),
+  industries: z.array(z.string()),
+  countiesServed: z.array(z.string()),
+  free: z.boolean(),
+  priceMinFen: fen.nullable(),
+  priceMaxFen: fen.nullable(),
+  turnaroundDays: z.number().int().nullable(),
+  status: z.enum(["DRAFT", "PUBLISHED", "WITHDRAWN"]),
+  publishedAt: dateTime.nullable(),
+  updatedAt: dateTime,
+  organisation: Party.extend({ nameEn: z.string().nullable() }),
+});
+
 export const CreatedSchema = z.object({ id: z.string() });
 export const CreatedNeedSchema = z.object({ id: z.string(), published: z.boolean() });
 export const CreatedApplicationSchema = z.object({ id: z.string(), status: z.string() });

@@ -31,7 +31,8 @@ export const listConversationsEndpoint = defineEndpoint(
     tag: "messages",
     scope: "messages:read",
     permission: "chat.use",
-    summary: "My conversations, most recent first (ties by id), with unread counts",
+    summary: "api.op.getConversations",
+    description: "api.op.getConversations.detail",
     query: PageQuery,
     response: pageOf(s.ConversationSchema),
   },
@@ -57,8 +58,8 @@ export const listMessagesEndpoint = defineEndpoint(
     tag: "messages",
     scope: "messages:read",
     permission: "chat.use",
-    summary:
-      "Messages oldest first after sequence number `after` (or after the `cursor` of the previous page); participants only",
+    summary: "api.op.getConversationsIdMessages",
+    description: "api.op.getConversationsIdMessages.detail",
     params: IdParams,
     query: PageQuery.extend({
       limit: z.coerce
@@ -92,8 +93,8 @@ export const sendMessageEndpoint = defineEndpoint(
     tag: "messages",
     scope: "messages:write",
     permission: "chat.use",
-    summary:
-      "Send a text message; a resend with the same clientId returns the stored message (created: false) and is not delivered twice",
+    summary: "api.op.postConversationsIdMessages",
+    description: "api.op.postConversationsIdMessages.detail",
     params: IdParams,
     body: z.object({
       clientId: ClientMessageId,

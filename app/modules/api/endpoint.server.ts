@@ -2,7 +2,7 @@ import { z } from "zod";
 import { withUnit, type Unit } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { getLocale } from "~/i18n/i18n.server";
-import type { Locale } from "~/i18n/i18n";
+import type { Locale, MessageKey } from "~/i18n/i18n";
 import { idempotent } from "~/modules/ledger/idempotency.server";
 import { can, type Permission } from "~/modules/users/permissions";
 import type { SessionUser } from "~/modules/users/session.server";
@@ -15,17 +15,40 @@ import { authenticateApi } from "./tokens.server";
 
 type AnyObject = z.ZodObject<z.ZodRawShape>;
 
+/** The areas of the reference, in its order; each names itself in api.operations.messages*.ts. */
+export const API_TAGS = [
+  "needs",
+  "applications",
+  "offers",
+  "services",
+  "search",
+  "programmes",
+  "dashboard",
+  "messages",
+  "agreements",
+  "milestones",
+  "wallets",
+  "webhooks",
+] as const;
+export type ApiTag = (typeof API_TAGS)[number];
+
+/** The methods the API uses: GET reads, POST creates or acts, PUT replaces a record's content. */
+export type HttpMethod = "GET" | "POST" | "PUT";
+
 export interface EndpointSpec<
   P extends AnyObject,
   Q extends z.ZodType,
   B extends z.ZodType,
   R extends z.ZodType,
 > {
-  method: "GET" | "POST";
+  method: HttpMethod;
   /** OpenAPI form, e.g. "/api/v1/needs/{id}". */
   path: string;
-  summary: string;
-  tag: string;
+  /** What the operation does, in a few words; both languages live in api.operations.messages*.ts. */
+  summary: MessageKey;
+  /** The longer description, when the summary does not say everything a caller needs. */
+  description?: MessageKey;
+  tag: ApiTag;
   /** The token scope the operation needs; with one, the caller must be authenticated. */
   scope?: Scope;
   /** The role permission the operation needs, as the web page asks. */
@@ -35,7 +58,7 @@ export interface EndpointSpec<
   body?: B;
   response: R;
   status?: number;
-  /** Creates records: an `Idempotency-Key` header makes a retry return the first result. */
+  /** Writes: an `Idempotency-Key` header makes a retry return the first result. */
   idempotent?: boolean;
   /** Moves money: a request without an `Idempotency-Key` header is refused with a 400. */
   requireIdempotencyKey?: boolean;
@@ -83,14 +106,23 @@ function clientKey(request: Request, context: Args["context"], tokenId: string |
   return `ip:${context?.clientIp ?? request.headers.get("x-forwarded-for") ?? "unknown"}`;
 }
 
-async function readJson(request: Request): Promise<unknown> {
+/**
+ * The body as a JSON object: every body this API takes is one. Anything else (null, an array, a
+ * number) is refused here, before the form schemas, whose cross-field rules run even when the
+ * fields failed and would read properties of null (found by fuzzing).
+ */
+async function readJson(request: Request): Promise<Record<string, unknown>> {
   if (!request.headers.get("content-type")?.toLowerCase().includes("application/json"))
     throw new DomainError("api.invalid_json");
+  let body: unknown;
   try {
-    return await request.json();
+    body = await request.json();
   } catch {
     throw new DomainError("api.invalid_json");
   }
+  if (typeof body !== "object" || body === null || Array.isArray(body))
+    throw new DomainError("api.invalid_json");
+  return body as Record<string, unknown>;
 }
 
 /**
@@ -216,7 +248,7 @@ export function defineEndpoint<
 }
 
 /** The methods the registry defines for an OpenAPI path, for the `Allow` header. */
-function allowedMethods(path: string): ("GET" | "POST")[] {
+function allowedMethods(path: string): HttpMethod[] {
   return [
     ...new Set(
       registry.filter((endpoint) => endpoint.spec.path === path).map((endpoint) => endpoint.spec.method),
@@ -228,7 +260,7 @@ function allowedMethods(path: string): ("GET" | "POST")[] {
  * The loader or action of an /api/v1 route that lacks one: a 405 problem with an `Allow` header,
  * instead of Remix's plain-text 405. `allowed` names the methods the path does support.
  */
-export function methodNotAllowed(allowed: readonly ("GET" | "POST")[]) {
+export function methodNotAllowed(allowed: readonly HttpMethod[]) {
   return async ({ request }: { request: Request }): Promise<Response> => {
     const allow = (allowed.includes("GET") ? [...allowed, "HEAD"] : [...allowed]).sort();
     return simpleProblem(

@@ -8,7 +8,22 @@ export {
   applyToNeedEndpoint,
   listApplicationsEndpoint,
 } from "./need-endpoints.server";
-export { listOffersEndpoint, getOfferEndpoint, searchEndpoint } from "./offer-endpoints.server";
+export {
+  listOffersEndpoint,
+  getOfferEndpoint,
+  createOfferEndpoint,
+  updateOfferEndpoint,
+  publishOfferEndpoint,
+  withdrawOfferEndpoint,
+  searchEndpoint,
+} from "./offer-endpoints.server";
+export {
+  getServiceEndpoint,
+  createServiceEndpoint,
+  updateServiceEndpoint,
+  publishServiceEndpoint,
+  withdrawServiceEndpoint,
+} from "./service-endpoints.server";
 export {
   listProgrammesEndpoint,
   getProgrammeEndpoint,

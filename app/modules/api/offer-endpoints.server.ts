@@ -1,13 +1,22 @@
 import { z } from "zod";
 import { db } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
-import { getOfferCards, getOfferPage, publishedOffersWhere } from "~/modules/offers/offers.server";
-import { OFFER_KINDS, OFFER_SORTS, type OfferSort } from "~/modules/offers/offers.schema";
+import {
+  createOffer,
+  getOfferCards,
+  getOfferPage,
+  publishOffer,
+  publishedOffersWhere,
+  updateOffer,
+  withdrawOffer,
+} from "~/modules/offers/offers.server";
+import { OFFER_KINDS, OFFER_SORTS, OfferFormSchema, type OfferSort } from "~/modules/offers/offers.schema";
 import { SearchParamsSchema } from "~/modules/search/search.schema";
 import { searchMarketplace } from "~/modules/search/search.server";
 import * as s from "./api.schema";
 import { PageQuery, defineEndpoint, encodeCursor, pageFromCursor, pageOf } from "./endpoint.server";
 import { type SortKey, strictQuery, IdParams, needCard } from "./endpoint-shapes.server";
+import { listingWriteEndpoints } from "./listing-endpoints.server";
 import { keysetPageIds, placeFilters } from "./listing-query.server";
 
 const OFFER_SORT_KEYS = {
@@ -22,8 +31,8 @@ export const listOffersEndpoint = defineEndpoint(
     path: "/api/v1/offers",
     tag: "offers",
     scope: "offers:read",
-    summary:
-      "Published offers with the filters of the /offers page; sort newest, price_asc (by lowest price) or price_desc (by highest price), unpriced last, ties by id",
+    summary: "api.op.getOffers",
+    description: "api.op.getOffers.detail",
     query: PageQuery.extend({
       ...placeFilters,
       kind: z.enum(OFFER_KINDS).optional(),
@@ -53,12 +62,38 @@ export const getOfferEndpoint = defineEndpoint(
     path: "/api/v1/offers/{id}",
     tag: "offers",
     scope: "offers:read",
-    summary: "One offer",
+    summary: "api.op.getOffersId",
+    description: "api.op.getOffersId.detail",
     params: IdParams,
     response: s.OfferSchema,
   },
   async ({ params, actor }) => (await getOfferPage(actor, params.id)).offer,
 );
+
+// An expert's own offers, or an institution's by its members: the rules of the offer pages.
+const offerWrites = listingWriteEndpoints({
+  path: "/api/v1/offers",
+  tag: "offers",
+  scope: "offers:write",
+  permission: "offer.post",
+  form: OfferFormSchema,
+  texts: {
+    create: { summary: "api.op.postOffers", description: "api.op.postOffers.detail" },
+    update: { summary: "api.op.putOffersId", description: "api.op.putOffersId.detail" },
+    publish: { summary: "api.op.postOffersIdPublish", description: "api.op.postOffersIdPublish.detail" },
+    withdraw: { summary: "api.op.postOffersIdWithdraw", description: "api.op.postOffersIdWithdraw.detail" },
+  },
+  create: createOffer,
+  update: updateOffer,
+  publish: publishOffer,
+  withdraw: withdrawOffer,
+});
+export const {
+  create: createOfferEndpoint,
+  update: updateOfferEndpoint,
+  publish: publishOfferEndpoint,
+  withdraw: withdrawOfferEndpoint,
+} = offerWrites;
 
 export const searchEndpoint = defineEndpoint(
   {
@@ -66,8 +101,8 @@ export const searchEndpoint = defineEndpoint(
     path: "/api/v1/search",
     tag: "search",
     scope: "search:read",
-    summary:
-      "Full-text search with facets, as the /search page (type = needs, offers, experts or services; 20 a page). The search engine ranks by page: `nextCursor` carries the next page's number, so keep the other parameters the same when following it",
+    summary: "api.op.getSearch",
+    description: "api.op.getSearch.detail",
     query: SearchParamsSchema.omit({ page: true }).extend({ cursor: z.string().max(200).optional() }),
     response: s.SearchResultSchema,
   },

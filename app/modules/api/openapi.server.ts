@@ -1,21 +1,13 @@
 import { z } from "zod";
-import { translate, type Locale } from "~/i18n/i18n";
+import { translate, type Locale, type MessageKey } from "~/i18n/i18n";
 import { DOMAIN_ERRORS, type ErrorSpec } from "~/utils/errors";
 import "./endpoints.server";
-import { registry, type ApiEndpoint } from "./endpoint.server";
+import { API_TAGS, registry, type ApiEndpoint, type ApiTag } from "./endpoint.server";
+import { bilingual, toJson } from "./openapi-text.server";
+import { webhookOperations } from "./openapi-webhooks.server";
 import { RATE_LIMIT, RATE_WINDOW_SECONDS } from "./rate-limit.server";
 
 type JsonSchema = Record<string, unknown>;
-
-function toJson(schema: z.ZodType, io: "input" | "output"): JsonSchema {
-  // Inputs such as photo files have no JSON form; the API documents them as "anything".
-  const { $schema: _dialect, ...json } = z.toJSONSchema(schema, {
-    target: "draft-2020-12",
-    io,
-    unrepresentable: "any",
-  }) as JsonSchema;
-  return json;
-}
 
 const ProblemSchema: JsonSchema = {
   type: "object",
@@ -43,9 +35,9 @@ const RATE_HEADERS = {
   RateLimit: { description: "limit=…, remaining=…, reset=…", schema: { type: "string" } },
 };
 
-function problem(description: string, extraHeaders: Record<string, unknown> = {}) {
+function problem(key: MessageKey, extraHeaders: Record<string, unknown> = {}) {
   return {
-    description,
+    ...bilingual("description", key),
     headers: { ...RATE_HEADERS, ...extraHeaders },
     content: { "application/problem+json": { schema: ProblemSchema } },
   };
@@ -70,53 +62,74 @@ function parameters(spec: ApiEndpoint["spec"]) {
   return list;
 }
 
+/** How a retry of the operation is made safe: a required key, an optional one, or none. */
+function idempotencyOf(spec: ApiEndpoint["spec"]): "required" | "optional" | null {
+  if (spec.requireIdempotencyKey) return "required";
+  return spec.idempotent ? "optional" : null;
+}
+
+/** The operation's description in one language: what it does, then who may call it and how to retry. */
+function describe(spec: ApiEndpoint["spec"], locale: Locale): string {
+  const idempotency = idempotencyOf(spec);
+  return [
+    spec.description ? translate(locale, spec.description) : "",
+    spec.scope
+      ? translate(locale, "api.doc.scope", { scope: spec.scope })
+      : translate(locale, "api.doc.public"),
+    spec.permission ? translate(locale, "api.doc.permission", { permission: spec.permission }) : "",
+    idempotency
+      ? translate(locale, idempotency === "required" ? "api.doc.key_required" : "api.doc.key_optional")
+      : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
+}
+
+/** `GET /api/v1/needs/{id}/matches` → `getNeedsIdMatches`; the operation's messages are keyed by it. */
+export function operationId(spec: Pick<ApiEndpoint["spec"], "method" | "path">): string {
+  return `${spec.method.toLowerCase()}${spec.path
+    .replace(/^\/api\/v1/, "")
+    .replace(/[{}]/g, "")
+    .replace(/\/(\w)/g, (_m, c: string) => c.toUpperCase())}`;
+}
+
 function operation({ spec }: ApiEndpoint) {
   const status = String(spec.status ?? 200);
   const responses: Record<string, unknown> = {
     [status]: {
-      description: spec.summary,
+      ...bilingual("description", spec.summary),
       headers: RATE_HEADERS,
       content: { "application/json": { schema: toJson(spec.response, "output") } },
     },
-    "400": problem("Invalid parameters or body; `errors` points at each field"),
-    "404": problem("Not found"),
-    "429": problem("Rate limit exceeded", { "Retry-After": { schema: { type: "integer" } } }),
+    "400": problem("api.doc.bad_request"),
+    "404": problem("api.doc.not_found"),
+    "429": problem("api.doc.rate_limited", { "Retry-After": { schema: { type: "integer" } } }),
   };
   if (spec.scope) {
-    responses["401"] = problem("Missing, unknown, revoked or expired token", {
+    responses["401"] = problem("api.doc.unauthorized", {
       "WWW-Authenticate": { schema: { type: "string" } },
     });
-    responses["403"] = problem("The token lacks the scope, or the person's role does not allow it");
+    responses["403"] = problem("api.doc.forbidden");
   }
-  if (spec.method === "POST")
-    responses["409"] = problem(
-      "Conflict with the current state, or an Idempotency-Key reused with other parameters",
-    );
-  const headers =
-    spec.idempotent || spec.requireIdempotencyKey
-      ? [
-          {
-            name: "Idempotency-Key",
-            in: "header",
-            required: Boolean(spec.requireIdempotencyKey),
-            description: "Retry safely: the same key returns the first result",
-            schema: { type: "string", minLength: 8, maxLength: 100 },
-          },
-        ]
-      : [];
+  if (spec.method !== "GET") responses["409"] = problem("api.doc.conflict");
+  const idempotency = idempotencyOf(spec);
+  const headers = idempotency
+    ? [
+        {
+          name: "Idempotency-Key",
+          in: "header",
+          required: idempotency === "required",
+          ...bilingual("description", "api.doc.key_header"),
+          schema: { type: "string", minLength: 8, maxLength: 100 },
+        },
+      ]
+    : [];
   return {
-    operationId: `${spec.method.toLowerCase()}${spec.path
-      .replace(/^\/api\/v1/, "")
-      .replace(/[{}]/g, "")
-      .replace(/\/(\w)/g, (_m, c: string) => c.toUpperCase())}`,
-    summary: spec.summary,
+    operationId: operationId(spec),
+    ...bilingual("summary", spec.summary),
     tags: [spec.tag],
-    description: [
-      spec.scope ? `Scope: \`${spec.scope}\`.` : "Public.",
-      spec.permission ? `Role permission: \`${spec.permission}\`.` : "",
-    ]
-      .filter(Boolean)
-      .join(" "),
+    description: describe(spec, "zh"),
+    "x-description-en": describe(spec, "en"),
     security: spec.scope ? [{ bearer: [spec.scope] }, { cookie: [] }] : [],
     "x-scope": spec.scope ?? null,
     parameters: [...parameters(spec), ...headers],
@@ -132,7 +145,16 @@ function operation({ spec }: ApiEndpoint) {
   };
 }
 
-/** The OpenAPI 3.1 document of every registered endpoint. */
+/** The document's tags: the registry's, in the reference's order, then the webhooks'. */
+function tags(endpoints: readonly ApiEndpoint[]) {
+  const used = new Set<ApiTag>([...endpoints.map((endpoint) => endpoint.spec.tag), "webhooks"]);
+  return API_TAGS.filter((tag) => used.has(tag)).map((name) => ({
+    name,
+    ...bilingual("description", `api.tag.${name}`),
+  }));
+}
+
+/** The OpenAPI 3.1 document of every registered endpoint and every webhook the platform sends. */
 export function buildOpenApi(endpoints: readonly ApiEndpoint[] = registry) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const endpoint of endpoints) {
@@ -141,25 +163,22 @@ export function buildOpenApi(endpoints: readonly ApiEndpoint[] = registry) {
   return {
     openapi: "3.1.0",
     info: {
-      title: "XiangKe open API",
+      title: "乡科开放接口 · XiangKe open API",
       version: "1.0.0",
-      description:
-        "乡科开放接口 · Money is integer fen; dates are ISO 8601; errors are RFC 9457 problem+json. A method a path does not list answers 405 (problem+json, code api.method_not_allowed) with an Allow header naming the methods it does.",
+      ...bilingual("description", "api.doc.info"),
     },
     servers: [{ url: "/" }],
+    tags: tags(endpoints),
     paths,
+    webhooks: webhookOperations(),
     components: {
       securitySchemes: {
-        bearer: {
-          type: "http",
-          scheme: "bearer",
-          description: "A personal token (xk_…) created at /account/tokens; its scopes limit what it may do",
-        },
+        bearer: { type: "http", scheme: "bearer", ...bilingual("description", "api.doc.bearer") },
         cookie: {
           type: "apiKey",
           in: "cookie",
           name: "xk_session",
-          description: "The web session; all scopes, the person's roles still decide",
+          ...bilingual("description", "api.doc.cookie"),
         },
       },
       schemas: { Problem: ProblemSchema },
@@ -169,7 +188,10 @@ export function buildOpenApi(endpoints: readonly ApiEndpoint[] = registry) {
 
 export type OpenApiDocument = ReturnType<typeof buildOpenApi>;
 
-/** The same document flattened for the HTML reference at /api/v1/docs. */
+/**
+ * The same document flattened for the HTML reference at /api/v1/docs. Texts stay message keys:
+ * the page translates them into the visitor's language.
+ */
 export function apiReference(endpoints: readonly ApiEndpoint[] = registry) {
   return endpoints.map((endpoint) => {
     const op = operation(endpoint);
@@ -183,7 +205,12 @@ export function apiReference(endpoints: readonly ApiEndpoint[] = registry) {
       method: endpoint.spec.method,
       path: endpoint.spec.path,
       summary: endpoint.spec.summary,
+      detail: endpoint.spec.description ?? null,
+      tag: endpoint.spec.tag,
+      tagLabel: `api.tag.${endpoint.spec.tag}` as const,
       scope: endpoint.spec.scope ?? null,
+      permission: endpoint.spec.permission ?? null,
+      idempotency: idempotencyOf(endpoint.spec),
       status,
       parameters: op.parameters.map((parameter) => ({
         name: String(parameter.name),

@@ -1,4 +1,4 @@
-import { db, type Tx } from "~/db.server";
+import { db, withUnit, type Tx, type Unit } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { markForIndexing } from "~/modules/indexing/outbox.server";
@@ -54,6 +54,12 @@ export interface ListingKind<Row extends ListingRow, Fields> {
   assertPublishable(tx: Tx, row: Row): Promise<void>;
   /** Who is told, and how, that the bureau hid the listing. */
   hiddenNotices(tx: Tx, row: Row, reason: string): Promise<NewNotification[]>;
+}
+
+/** How a create or an edit runs: publish at once, and the caller's unit to run in, if it holds one. */
+export interface ListingWriteOptions {
+  publish?: boolean;
+  unit?: Unit;
 }
 
 function snapshot(row: ListingRow): Prisma.InputJsonObject {
@@ -113,9 +119,18 @@ export function listingLifecycle<Row extends ListingRow, Fields>(kind: ListingKi
     if (!can(actor, "content.moderate")) throw refuse("forbidden");
   }
 
-  /** The owner publishes, withdraws or re-publishes a listing. */
-  function changeStatus(actor: Actor, id: string, to: "PUBLISHED" | "WITHDRAWN", meta: RequestMeta) {
-    return db.$transaction(async (tx) => {
+  /**
+   * The owner publishes, withdraws or re-publishes a listing. A caller that holds a unit (the
+   * API's Idempotency-Key) passes it, so the change and the key commit together.
+   */
+  function changeStatus(
+    actor: Actor,
+    id: string,
+    to: "PUBLISHED" | "WITHDRAWN",
+    meta: RequestMeta,
+    unit?: Unit,
+  ) {
+    return withUnit(unit, async ({ tx }) => {
       const before = await load(tx, id);
       if (!kind.owns(actor, before)) throw refuse("forbidden");
       const after = await moveTo(tx, actor.id, before, to, meta);
@@ -125,13 +140,8 @@ export function listingLifecycle<Row extends ListingRow, Fields>(kind: ListingKi
 
   return {
     /** Creates a listing as a draft, or publishes it at once when asked (all or nothing). */
-    create(
-      actor: Actor,
-      insert: (tx: Tx) => Promise<Row>,
-      options: { publish?: boolean },
-      meta: RequestMeta,
-    ) {
-      return db.$transaction(async (tx) => {
+    create(actor: Actor, insert: (tx: Tx) => Promise<Row>, options: ListingWriteOptions, meta: RequestMeta) {
+      return withUnit(options.unit, async ({ tx }) => {
         let row = await insert(tx);
         await audit(tx, actor.id, "created", null, row, meta);
         if (options.publish) row = await moveTo(tx, actor.id, row, "PUBLISHED", meta);
@@ -140,8 +150,8 @@ export function listingLifecycle<Row extends ListingRow, Fields>(kind: ListingKi
     },
 
     /** Saves new content; the status stays unless `publish` moves a draft or withdrawn listing live. */
-    update(actor: Actor, id: string, fields: Fields, options: { publish?: boolean }, meta: RequestMeta) {
-      return db.$transaction(async (tx) => {
+    update(actor: Actor, id: string, fields: Fields, options: ListingWriteOptions, meta: RequestMeta) {
+      return withUnit(options.unit, async ({ tx }) => {
         const before = await load(tx, id);
         if (!kind.owns(actor, before)) throw refuse("forbidden");
         let row = await kind.update(tx, id, fields);
@@ -153,9 +163,10 @@ export function listingLifecycle<Row extends ListingRow, Fields>(kind: ListingKi
     },
 
     changeStatus,
-    publish: (actor: Actor, id: string, meta: RequestMeta = {}) => changeStatus(actor, id, "PUBLISHED", meta),
-    withdraw: (actor: Actor, id: string, meta: RequestMeta = {}) =>
-      changeStatus(actor, id, "WITHDRAWN", meta),
+    publish: (actor: Actor, id: string, meta: RequestMeta = {}, unit?: Unit) =>
+      changeStatus(actor, id, "PUBLISHED", meta, unit),
+    withdraw: (actor: Actor, id: string, meta: RequestMeta = {}, unit?: Unit) =>
+      changeStatus(actor, id, "WITHDRAWN", meta, unit),
 
     /** The bureau takes a published listing out of sight, with a reason the owners are told. */
     async hide(actor: Actor, id: string, reason: string, meta: RequestMeta = {}) {

@@ -4,7 +4,11 @@ import { OFFER_LISTING } from "~/modules/listings/listing-kinds";
 import type { Tx } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { listingAuditColumns } from "~/modules/listings/listing-columns";
-import { listingLifecycle, type RequestMeta } from "~/modules/listings/lifecycle.server";
+import {
+  listingLifecycle,
+  type ListingWriteOptions,
+  type RequestMeta,
+} from "~/modules/listings/lifecycle.server";
 import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
 import { OfferActionSchema, OfferFormSchema, type OfferFields } from "./offers.schema";
@@ -87,7 +91,7 @@ const offers = listingLifecycle<OfferRow, ReturnType<typeof fieldsData>>({
 export async function createOffer(
   actor: Actor,
   fields: OfferFields,
-  options: { publish?: boolean } = {},
+  options: ListingWriteOptions = {},
   meta: RequestMeta = {},
 ) {
   const provider = resolveProvider(actor, fields.organisationId || undefined);
@@ -108,7 +112,7 @@ export function updateOffer(
   actor: Actor,
   offerId: string,
   fields: OfferFields,
-  options: { publish?: boolean } = {},
+  options: ListingWriteOptions = {},
   meta: RequestMeta = {},
 ) {
   return offers.update(actor, offerId, fieldsData(fields), options, meta);

@@ -4,7 +4,11 @@ import { SERVICE_LISTING } from "~/modules/listings/listing-kinds";
 import type { Tx } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { listingAuditColumns } from "~/modules/listings/listing-columns";
-import { listingLifecycle, type RequestMeta } from "~/modules/listings/lifecycle.server";
+import {
+  listingLifecycle,
+  type ListingWriteOptions,
+  type RequestMeta,
+} from "~/modules/listings/lifecycle.server";
 import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
 import { ServiceActionSchema, ServiceFormSchema, type ServiceFields } from "./spaces.schema";
@@ -96,7 +100,7 @@ const services = listingLifecycle<ServiceRow, ReturnType<typeof fieldsData>>({
 export async function createService(
   actor: Actor,
   fields: ServiceFields,
-  options: { publish?: boolean } = {},
+  options: ListingWriteOptions = {},
   meta: RequestMeta = {},
 ) {
   if (!can(actor, "space.manageServices")) throw new DomainError("service.forbidden");
@@ -119,7 +123,7 @@ export function updateService(
   actor: Actor,
   serviceId: string,
   fields: ServiceFields,
-  options: { publish?: boolean } = {},
+  options: ListingWriteOptions = {},
   meta: RequestMeta = {},
 ) {
   return services.update(actor, serviceId, fieldsData(fields), options, meta);

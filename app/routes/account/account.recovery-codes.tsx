@@ -5,7 +5,7 @@ import { data } from "@remix-run/node";
 import { useActionData, useNavigation } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorList, FormErrors, TextField } from "~/components/forms";
+import { CheckboxField, FormErrors, TextField } from "~/components/forms";
 import { useSchemaForm } from "~/components/use-schema-form";
 import { getLocale } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/use-t";
@@ -77,17 +77,7 @@ export default function RecoveryCodesPage() {
           label={t("recovery.assist.identityCheck")}
           hint={t("recovery.assist.identityCheckHint")}
         />
-        <label className="flex min-h-11 items-start gap-2">
-          <input
-            type="checkbox"
-            name={fields.confirmed.name}
-            value="on"
-            className="mt-1 h-5 w-5 flex-none accent-brand-700"
-            aria-describedby={fields.confirmed.errorId}
-          />
-          <span>{t("recovery.assist.confirmed")}</span>
-        </label>
-        <ErrorList id={fields.confirmed.errorId} errors={fields.confirmed.errors} />
+        <CheckboxField meta={fields.confirmed} label={t("recovery.assist.confirmed")} />
         <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
           {t("recovery.assist.submit")}
         </button>

@@ -6,7 +6,7 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useNavigation } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorList, FormErrors, SelectField, TextField } from "~/components/forms";
+import { CheckboxField, FormErrors, SelectField, TextField } from "~/components/forms";
 import { getLocale } from "~/i18n/i18n.server";
 import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
@@ -128,25 +128,16 @@ export default function RegisterPage() {
             />
           </fieldset>
         ) : null}
-        <div className="space-y-1">
-          <label className="flex items-start gap-2">
-            <input
-              type="checkbox"
-              id={fields.consent.id}
-              name={fields.consent.name}
-              defaultChecked={fields.consent.initialValue === "on"}
-              required
-              aria-invalid={fields.consent.errors ? true : undefined}
-              aria-describedby={fields.consent.errors ? fields.consent.errorId : undefined}
-              className="mt-1"
-            />
-            <span>{t("privacy.registerConsent")}</span>
-          </label>
-          <Link to="/privacy" className="link text-sm" target="_blank">
-            {t("privacy.registerConsentLink")}
-          </Link>
-          <ErrorList id={fields.consent.errorId} errors={fields.consent.errors} />
-        </div>
+        <CheckboxField
+          meta={fields.consent}
+          label={t("privacy.registerConsent")}
+          required
+          after={
+            <Link to="/privacy" className="link text-sm" target="_blank">
+              {t("privacy.registerConsentLink")}
+            </Link>
+          }
+        />
         <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
           {navigation.state === "submitting" ? t("register.pending") : t("register.submit")}
         </button>

@@ -3,7 +3,7 @@ import { useForm } from "~/utils/use-form";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useNavigation } from "@remix-run/react";
 import { Form } from "~/components/form";
-import { ErrorList, FormErrors, replyFor, TextAreaField, TextField } from "~/components/forms";
+import { CheckboxField, FormErrors, replyFor, TextAreaField, TextField } from "~/components/forms";
 import { useT } from "~/i18n/use-t";
 import { BureauApplicationIntentSchema } from "~/modules/programmes/programmes.schema";
 
@@ -43,17 +43,7 @@ export function ReviewForms({ lastResult }: { lastResult: Reply }) {
         <input type="hidden" name="intent" value="review" />
         <TextField meta={fields.score} label={t("programmes.score")} inputMode="decimal" />
         <TextAreaField meta={fields.comment} label={t("programmes.comment")} rows={3} />
-        <label className="flex min-h-11 items-start gap-2">
-          <input
-            type="checkbox"
-            name={fields.noConflict.name}
-            value="on"
-            className="mt-1 h-5 w-5 flex-none accent-brand-700"
-            aria-describedby={fields.noConflict.errorId}
-          />
-          <span>{t("programmes.noConflict")}</span>
-        </label>
-        <ErrorList id={fields.noConflict.errorId} errors={fields.noConflict.errors} />
+        <CheckboxField meta={fields.noConflict} label={t("programmes.noConflict")} />
         <Submit label={t("programmes.submitReview")} primary />
       </Form>
       <Form method="post" {...getFormProps(conflict)}>
@@ -133,15 +123,7 @@ export function EvaluationForm({ lastResult }: { lastResult: Reply }) {
       <input type="hidden" name="intent" value="evaluate" />
       <TextField meta={fields.score} label={t("programmes.score")} inputMode="decimal" />
       <TextAreaField meta={fields.narrative} label={t("programmes.narrative")} rows={4} />
-      <label className="flex min-h-11 items-center gap-2">
-        <input
-          type="checkbox"
-          name={fields.commended.name}
-          value="on"
-          className="h-5 w-5 flex-none accent-brand-700"
-        />
-        <span>{t("programmes.commended")}</span>
-      </label>
+      <CheckboxField meta={fields.commended} label={t("programmes.commended")} />
       <Submit label={t("programmes.evaluate")} primary />
     </Form>
   );

@@ -1,5 +1,5 @@
-import { methodNotAllowed } from "~/modules/api/endpoint.server";
-import { getOfferEndpoint } from "~/modules/api/endpoints.server";
+import { getOfferEndpoint, updateOfferEndpoint } from "~/modules/api/endpoints.server";
 
 export const loader = getOfferEndpoint.handle;
-export const action = methodNotAllowed(["GET"]);
+// Every method but GET reaches the action; the endpoint answers any but PUT with a 405.
+export const action = updateOfferEndpoint.handle;

@@ -1,5 +1,4 @@
-import { methodNotAllowed } from "~/modules/api/endpoint.server";
-import { listOffersEndpoint } from "~/modules/api/endpoints.server";
+import { createOfferEndpoint, listOffersEndpoint } from "~/modules/api/endpoints.server";
 
 export const loader = listOffersEndpoint.handle;
-export const action = methodNotAllowed(["GET"]);
+export const action = createOfferEndpoint.handle;

@@ -17,6 +17,16 @@ const FUNCTION_WORDS = `
   等等 之 其 此 个 些 一 一个 一些 一下 一点 有点 一直 已经 正在 现在 今年 去年 最近 时候 里 上 下 中
   请 请问 麻烦 帮 帮忙 帮助 帮我 找 找个 求 求助 问 问下 问一下 咨询 问题 办法 方法 解决 处理 情况 东西
   事 事情 知道 告诉 看看 看 说 做 搞 弄 用 用什么 呢 吗 吧 啊 呀 哦 嘛 哈 哟 呗 么 啦 喔 嗯
+  老是 总是 老 越来越 很多 好多 不少 有些 有的 起来 出去 出来 下去 没人 人 家里 村里 地里 每年 明年
+  多 少 大 小 好 坏 新 来 去 到 想来 想在
+`;
+
+/**
+ * How people describe themselves ("我是搞水产的，懂鱼病"; "新能源专业老师，做过风光互补"):
+ * the subject follows these words, which are in every profile and say nothing of it.
+ */
+const SELF_DESCRIPTION_WORDS = `
+  我是 本人 懂 会 做过 搞过 干过 从事 擅长 熟悉 研究 专业 老师 教授 博士 硕士 毕业 学 学的 多年 年 出身
 `;
 
 const MARKETPLACE_WORDS = `
@@ -25,7 +35,7 @@ const MARKETPLACE_WORDS = `
 `;
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(
-  `${FUNCTION_WORDS} ${MARKETPLACE_WORDS}`.split(/\s+/).filter(Boolean),
+  `${FUNCTION_WORDS} ${SELF_DESCRIPTION_WORDS} ${MARKETPLACE_WORDS}`.split(/\s+/).filter(Boolean),
 );
 
 export function isStopWord(word: string): boolean {

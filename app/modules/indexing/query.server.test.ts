@@ -69,6 +69,12 @@ describe("query expansion", () => {
     expect(Object.keys(weights("西红柿 技术 服务"))).not.toContain("技术");
   });
 
+  it("drops the words experts describe themselves with", () => {
+    const words = Object.keys(weights("我是搞水产的，熟悉水质，做过十年"));
+    expect(words).toEqual(expect.arrayContaining(["水产", "水质"]));
+    for (const filler of ["我是", "熟悉", "做过", "搞"]) expect(words).not.toContain(filler);
+  });
+
   it("finds a colloquial phrase inside the query and searches the terms it means", () => {
     const found = expandQuery("我家苹果树叶子发黄了", DICTIONARY);
     const terms = found.filter((word) => word.word === "黄化病" || word.word === "缺素症");

@@ -132,6 +132,24 @@ export function describeSearchContract(name: string, makeEngine: () => Promise<S
       expect(ids(await engine.search(CONTRACT_INDEX, { q: "strawb " }))).not.toContain("d4");
     });
 
+    it("reads traditional characters as the simplified ones the documents hold", async () => {
+      expect(ids(await engine.search(CONTRACT_INDEX, { q: "溫室草莓" }))[0]).toBe("d4");
+      expect(ids(await engine.search(CONTRACT_INDEX, { q: "光伏電站" }))).toContain("d3");
+    });
+
+    it("leaves stop words out of a question", async () => {
+      // 我们 想要 are stop words; d1 says 需要 and d2 想了解, which must not make them match.
+      const result = ids(await engine.search(CONTRACT_INDEX, { q: "请问我们想要光伏" }));
+      expect(result).toContain("d3");
+      expect(result).not.toContain("d1");
+      expect(result).not.toContain("d2");
+    });
+
+    it("finds Chinese words by their toneless pinyin", async () => {
+      expect(ids(await engine.search(CONTRACT_INDEX, { q: "caomei" }))).toContain("d4");
+      expect(ids(await engine.search(CONTRACT_INDEX, { q: "guangfu " }))).toContain("d3");
+    });
+
     it("forgives a typo in a Latin product name", async () => {
       expect(ids(await engine.search(CONTRACT_INDEX, { q: "shitake" }))).toContain("d1");
       expect(ids(await engine.search(CONTRACT_INDEX, { q: "strawbery" }))).toContain("d4");

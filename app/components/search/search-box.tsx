@@ -43,11 +43,15 @@ export function SearchBox({ params }: { params: SearchParams }) {
           className="input flex-1"
           autoComplete="off"
           enterKeyHint="search"
+          aria-describedby="q-hint"
         />
         <button type="submit" className="btn-primary">
           {t("search.submit")}
         </button>
       </div>
+      <p id="q-hint" className="text-sm text-stone-600">
+        {t("search.hint")}
+      </p>
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <label className="flex items-center gap-2">
           <span className="text-stone-600">{t("search.sort")}</span>

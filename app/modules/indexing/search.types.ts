@@ -25,6 +25,13 @@ export interface IndexDefinition {
   fieldTypes?: Readonly<Record<string, FieldType>>;
   /** Text fields, most important first (earlier fields weigh more in ranking). */
   searchable: readonly string[];
+  /**
+   * Searchable fields that say who posted or provides a listing (an organisation's name), not
+   * what it is about: found, but weighing far less than the subject's fields, so every need of
+   * a cooperative named after mushrooms does not match 香菇. List them last in `searchable` too
+   * (Meilisearch ranks by that order).
+   */
+  minor?: readonly string[];
   /** Fields usable in filters and facets. */
   filterable: readonly string[];
   /** Numeric or date (epoch ms) fields usable for sorting. */

@@ -2,6 +2,7 @@ import { db } from "~/db.server";
 import type { ArrangementType } from "~/generated/prisma/enums";
 import { getSearchEngine } from "~/modules/indexing/engine.server";
 import type { SearchRequest } from "~/modules/indexing/search.types";
+import { isStopWord } from "~/modules/indexing/stop-words";
 import { tokenize } from "~/modules/indexing/tokenizer.server";
 import { INDUSTRIES } from "~/modules/reference/reference";
 import { expertReputations, type RatingFigure } from "~/modules/reviews/reputation.server";
@@ -69,15 +70,23 @@ export function reputationWeight(rating: RatingFigure): number {
   return WEIGHT.reputation * quality * (Math.min(rating.count, 5) / 5);
 }
 
-/** Meaningful words two texts share (single characters and very common ones left out). */
+/**
+ * Meaningful words two texts share, shown as "both mention …": single characters, stop words
+ * and the marketplace's generic words (技术, 服务, 指导 …) left out, and a word left out when a
+ * longer shared word already contains it (水肥一体化 says what 水肥 would).
+ */
 export function sharedTerms(a: string, b: string, limit = 3): string[] {
   const theirs = new Set(tokenize(b));
-  const shared: string[] = [];
-  for (const word of tokenize(a)) {
-    if (word.length >= 2 && theirs.has(word) && !shared.includes(word)) shared.push(word);
-    if (shared.length === limit) break;
+  const shared = [...new Set(tokenize(a))]
+    .filter((word) => [...word].length >= 2 && !/^\d+$/.test(word) && !isStopWord(word) && theirs.has(word))
+    .sort((x, y) => y.length - x.length);
+  const kept: string[] = [];
+  for (const word of shared) {
+    if (kept.some((longer) => longer.includes(word))) continue;
+    kept.push(word);
+    if (kept.length === limit) break;
   }
-  return shared;
+  return kept;
 }
 
 /** Collects the reasons for one candidate and adds up their weights. */

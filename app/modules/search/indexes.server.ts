@@ -18,6 +18,7 @@ function catalogueIndex(fields: Record<string, FieldType>, filterable: readonly 
       publishedAt: "number",
     },
     searchable: ["title", "description", "provider"],
+    minor: ["provider"],
     filterable,
     sortable: ["publishedAt", "priceMinFen"],
   };
@@ -30,6 +31,7 @@ export const INDEX_DEFINITIONS: Record<IndexName, IndexDefinition> = {
       title: "text",
       details: "text",
       description: "text",
+      poster: "text",
       kind: "keyword",
       industry: "keyword",
       county: "keyword",
@@ -41,7 +43,10 @@ export const INDEX_DEFINITIONS: Record<IndexName, IndexDefinition> = {
       verified: "boolean",
       publishedAt: "number",
     },
-    searchable: ["title", "details", "description"],
+    // The poster's organisation is searchable (a village looks for its own needs by name) but
+    // weighs far less than what the need is about.
+    searchable: ["title", "details", "description", "poster"],
+    minor: ["poster"],
     filterable: [
       "kind",
       "industry",
@@ -79,7 +84,9 @@ export const INDEX_DEFINITIONS: Record<IndexName, IndexDefinition> = {
       commissioner: "boolean",
       verified: "boolean",
     },
-    searchable: ["specialties", "title", "name", "affiliation", "bio"],
+    // What an expert does comes first; who they are and where they work are found, but weigh least.
+    searchable: ["specialties", "title", "bio", "name", "affiliation"],
+    minor: ["name", "affiliation"],
     filterable: ["fields", "counties", "availability", "commissioner", "verified"],
     sortable: [],
   },
@@ -174,9 +181,8 @@ export async function loadDocuments(
     });
     return needs.map((need) => ({
       ...listingFields(need),
-      details: [need.productName, need.origin, need.village, need.organisation?.name]
-        .filter(Boolean)
-        .join(" "),
+      details: [need.productName, need.origin, need.village].filter(Boolean).join(" "),
+      poster: need.organisation?.name ?? "",
       description: [need.description, need.story].filter(Boolean).join("\n"),
       county: need.countyCode,
       status: need.status,

@@ -4,6 +4,8 @@ import type { searchMessagesZh } from "./search.messages";
 export const searchMessagesEn: Record<keyof typeof searchMessagesZh, string> = {
   "search.title": "Search",
   "search.placeholder": "Technology, product or expert, e.g. shiitake drying",
+  "search.hint":
+    "Ask in your own words, e.g. 苹果叶子发黄怎么办 (apple leaves turning yellow); pinyin works too, e.g. fanqie for 番茄 (tomato), dapeng for 大棚 (greenhouse).",
   "search.submit": "Search",
   "search.type.needs": "Needs",
   "search.type.offers": "Offers",

@@ -1,6 +1,8 @@
 export const searchMessagesZh = {
   "search.title": "搜索",
   "search.placeholder": "搜技术、产品或专家，如 香菇 烘干",
+  "search.hint":
+    "可以用自己的话问，如“苹果叶子发黄怎么办”；也可以直接打拼音，如 fanqie（番茄）、dapeng（大棚）。",
   "search.submit": "搜索",
   "search.type.needs": "需求",
   "search.type.offers": "成果与服务",

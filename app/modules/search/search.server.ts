@@ -7,6 +7,7 @@ import type { Filter, SearchRequest, SearchResponse } from "~/modules/indexing/s
 import type { SearchParams } from "./search.schema";
 import { SEARCH_DICTIONARY } from "~/modules/indexing/dictionary";
 import { expandQuery } from "~/modules/indexing/query.server";
+import { isStopWord } from "~/modules/indexing/stop-words";
 
 export const RESULTS_PER_PAGE = 20;
 
@@ -78,9 +79,16 @@ function getExpertCards(ids: readonly string[]) {
     });
 }
 
-/** The words to highlight: the query split and widened the way the engine widens it, longest first. */
+/**
+ * The words to highlight: the query split and widened the way the engine widens it (without
+ * the index's vocabulary), longest first. Stop words are never highlighted, even when a query
+ * of nothing else is searched for them.
+ */
 export function highlightTerms(q: string): string[] {
-  return expandQuery(q, SEARCH_DICTIONARY.synonyms, new Map()).sort((a, b) => b.length - a.length);
+  return expandQuery(q, SEARCH_DICTIONARY)
+    .map(({ word }) => word)
+    .filter((word) => !isStopWord(word))
+    .sort((a, b) => b.length - a.length);
 }
 
 /**

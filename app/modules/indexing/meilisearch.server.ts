@@ -4,19 +4,25 @@ import {
   MeilisearchRequestError,
   MeilisearchTaskTimeOutError,
   type EnqueuedTaskPromise,
+  type IndexSwap,
   type SearchParams,
   type Settings,
 } from "meilisearch";
-import type {
-  Filter,
-  FilterScalar,
-  IndexDefinition,
-  IndexName,
-  SearchEngine,
-  SearchRequest,
-  SearchResponse,
-  SynonymGroups,
+import { pinyinText } from "./pinyin.server";
+import {
+  SearchEngineBusyError,
+  type Filter,
+  type FilterScalar,
+  type IndexDefinition,
+  type IndexName,
+  type SearchDictionary,
+  type SearchDocument,
+  type SearchEngine,
+  type SearchRequest,
+  type SearchResponse,
+  type SynonymGroups,
 } from "./search.types";
+import { STOP_WORDS } from "./stop-words";
 
 /*
  * The Meilisearch side of the search port. The builders below are pure so their output can be
@@ -26,7 +32,31 @@ import type {
  *   search    https://www.meilisearch.com/docs/reference/api/search
  */
 
-export const RANKING_RULES = ["words", "typo", "proximity", "attribute", "sort", "exactness"] as const;
+/**
+ * "sort" first: when a request sorts, the order is the sort's alone among the matches, as in the
+ * embedded engine (relevance does not come before it). A request without `sort` is unaffected:
+ * the rule only acts on the sort parameter.
+ */
+export const RANKING_RULES = ["sort", "words", "typo", "proximity", "attribute", "exactness"] as const;
+
+/**
+ * The oldest server whose API takes every setting we send: typoTolerance.disableOnNumbers came in
+ * 1.15 (changelog v1.15), localizedAttributes in 1.10, the `dictionary` setting in 1.5 and
+ * POST /swap-indexes in 0.30. An older server would refuse the settings with a bare
+ * "unknown field"; the version check says what to do instead.
+ */
+export const MIN_VERSION = "1.15.0";
+
+/**
+ * Dropping query words from the most frequent first (not from the end of the query, Meilisearch's
+ * default `last`): the long queries recommendations build (a need's title, its product, its
+ * industry) keep their rarest word rather than whichever came first. See
+ * docs/decisions/032-search-engines-alike.md for why not `last` or `all`.
+ */
+export const MATCHING_STRATEGY = "frequency" as const;
+
+/** The extra field holding the pinyin of a document's Chinese words, searched last. */
+export const PINYIN_FIELD = "_pinyin";
 
 /** Meilisearch's own defaults are 5 and 9; Latin product names and pinyin are short. */
 export const MIN_WORD_SIZE_FOR_TYPOS = { oneTypo: 4, twoTypos: 8 } as const;
@@ -79,40 +109,74 @@ function field(name: string): string {
  */
 export function meiliSynonyms(groups: SynonymGroups): Record<string, string[]> {
   const map = new Map<string, Set<string>>();
-  for (const group of groups) {
-    for (const word of group) {
-      const others = map.get(word) ?? new Set<string>();
-      for (const other of group) if (other !== word) others.add(other);
-      map.set(word, others);
+  const link = (word: string, other: string) => {
+    if (word === other) return;
+    const others = map.get(word) ?? new Set<string>();
+    others.add(other);
+    map.set(word, others);
+  };
+  for (const group of groups) for (const word of group) for (const other of group) link(word, other);
+  return Object.fromEntries([...map].map(([word, others]) => [word, [...others]]));
+}
+
+/**
+ * The whole search dictionary as Meilisearch synonyms. Meilisearch reads each key one way, so:
+ * synonym groups map both ways; a specific word maps to its broader terms and a broader term to
+ * its specifics (the exactness rule ranks the word typed above them); a colloquial phrase maps to
+ * the terms it means, a multi-word synonym matched when the query holds the phrase's words.
+ */
+export function meiliDictionarySynonyms(dictionary: SearchDictionary): Record<string, string[]> {
+  const map = new Map<string, Set<string>>(
+    Object.entries(meiliSynonyms(dictionary.synonyms)).map(([word, others]) => [word, new Set(others)]),
+  );
+  const link = (word: string, other: string) => {
+    if (word === other) return;
+    const others = map.get(word) ?? new Set<string>();
+    others.add(other);
+    map.set(word, others);
+  };
+  for (const [specific, generals] of dictionary.broader)
+    for (const general of generals) {
+      link(specific, general);
+      link(general, specific);
     }
-  }
+  for (const [phrase, terms] of dictionary.colloquial) for (const term of terms) link(phrase, term);
   return Object.fromEntries([...map].map(([word, others]) => [word, [...others]]));
 }
 
 /** The body of `PATCH /indexes/{uid}/settings`. */
-export function meiliSettings(definition: IndexDefinition, synonyms: SynonymGroups): Settings {
+export function meiliSettings(
+  definition: IndexDefinition,
+  dictionary: SearchDictionary,
+  stopWords: Iterable<string> = STOP_WORDS,
+): Settings {
   const searchable = definition.searchable.map(field);
   return {
-    searchableAttributes: searchable,
+    searchableAttributes: [...searchable, PINYIN_FIELD],
     filterableAttributes: definition.filterable.map(field),
     sortableAttributes: definition.sortable.map(field),
     rankingRules: [...RANKING_RULES],
     typoTolerance: {
       enabled: true,
       minWordSizeForTypos: { ...MIN_WORD_SIZE_FOR_TYPOS },
+      // "2024" must not find "2025": the embedded engine forgives typos on Latin words only.
+      disableOnNumbers: true,
       // Meilisearch counts a typo per character and sizes words in characters. jieba cuts
       // Chinese into words of 2–3 characters, below oneTypo, so they are never typo-matched; a
       // 4-character word would be (日光温室 ≈ 日光浴室), so the Chinese words we know to be
-      // domain terms — those of the synonym groups — are matched exactly. Typos are NOT disabled
+      // domain terms — those of the dictionary — are matched exactly. Typos are NOT disabled
       // on whole text attributes: Latin names (shiitake, Fuji apple) sit in the same fields as
       // Chinese and must stay forgiving. Only single-keyword attributes (codes, enums) that
       // are made searchable are exact, because a near code is another thing.
-      disableOnWords: [...new Set(synonyms.flat())].filter(
+      disableOnWords: dictionary.words.filter(
         (word) => HAN.test(word) && [...word].length >= MIN_WORD_SIZE_FOR_TYPOS.oneTypo,
       ),
       disableOnAttributes: searchable.filter((name) => definition.fieldTypes?.[name] === "keyword"),
     },
-    synonyms: meiliSynonyms(synonyms),
+    synonyms: meiliDictionarySynonyms(dictionary),
+    stopWords: [...stopWords],
+    // The dictionary's words are cut whole, as jieba's user dictionary does in the embedded engine.
+    dictionary: [...dictionary.words],
     // Short texts made only of Han characters can be detected as Japanese and cut with the
     // Japanese segmenter; telling Meilisearch the languages (Mandarin and English) keeps jieba.
     localizedAttributes:
@@ -120,6 +184,30 @@ export function meiliSettings(definition: IndexDefinition, synonyms: SynonymGrou
     pagination: { maxTotalHits: MAX_TOTAL_HITS },
     faceting: { maxValuesPerFacet: MAX_VALUES_PER_FACET },
   };
+}
+
+/** A document as Meilisearch stores it: with the pinyin of its searchable text. */
+export function withPinyin(document: SearchDocument, definition: IndexDefinition): SearchDocument {
+  const texts: string[] = [];
+  for (const name of definition.searchable) {
+    const value = document[name];
+    if (typeof value === "string") texts.push(value);
+    else if (Array.isArray(value)) texts.push(...value);
+  }
+  return { ...document, [PINYIN_FIELD]: pinyinText(texts) };
+}
+
+/** Whether a "major.minor.patch" version is at least `minimum`. */
+export function versionAtLeast(version: string, minimum: string): boolean {
+  const parts = (text: string) =>
+    text
+      .split(/[.-]/)
+      .slice(0, 3)
+      .map((part) => Number.parseInt(part, 10) || 0);
+  const [have, need] = [parts(version), parts(minimum)];
+  for (let i = 0; i < 3; i += 1)
+    if ((have[i] ?? 0) !== (need[i] ?? 0)) return (have[i] ?? 0) > (need[i] ?? 0);
+  return true;
 }
 
 /**
@@ -163,21 +251,43 @@ function wholeNumber(value: number | undefined, fallback: number, max: number): 
   return Math.min(max, Math.max(0, Math.floor(value)));
 }
 
-/** The body of `POST /indexes/{uid}/search`. */
-export function meiliSearchParams(request: SearchRequest): SearchParams & { q: string } {
-  // Lone surrogates (a cut emoji) are invalid in the JSON Meilisearch parses: drop them.
+/**
+ * Which page to ask for so that the hits from `offset` to `offset + limit` are on it, and how
+ * many of its first hits to skip. Pages (page/hitsPerPage) are what make Meilisearch count every
+ * match (totalHits) instead of estimating (estimatedTotalHits, which its documentation says not
+ * to use for page counts). An offset that is not a multiple of the limit asks for one page from
+ * the start and skips the first hits.
+ */
+export function meiliPage(
+  limit: number,
+  offset: number,
+): { page: number; hitsPerPage: number; skip: number } {
+  if (limit === 0) return { page: 1, hitsPerPage: 0, skip: 0 };
+  if (offset % limit === 0) return { page: offset / limit + 1, hitsPerPage: limit, skip: 0 };
+  return { page: 1, hitsPerPage: offset + limit, skip: offset };
+}
+
+/** The body of `POST /indexes/{uid}/search`, and how many of the page's first hits to skip. */
+export function meiliSearchParams(request: SearchRequest): SearchParams & { q: string; skip: number } {
+  // Trimmed at the start only: a trailing space says the last word is finished, so Meilisearch
+  // matches it whole instead of as the start of a longer word. Lone surrogates (a cut emoji) are
+  // invalid in the JSON Meilisearch parses: drop them.
   const q = Array.from(
     String(request.q ?? "")
       .replace(LONE_SURROGATE, "")
-      .trim(),
+      .replace(/^\s+/u, ""),
   )
     .slice(0, MAX_QUERY_CHARS)
-    .join("")
-    .trim();
-  const params: SearchParams & { q: string } = {
+    .join("");
+  const limit = wholeNumber(request.limit, DEFAULT_LIMIT, MAX_LIMIT);
+  const offset = wholeNumber(request.offset, 0, MAX_TOTAL_HITS);
+  const { page, hitsPerPage, skip } = meiliPage(limit, offset);
+  const params: SearchParams & { q: string; skip: number } = {
     q,
-    limit: wholeNumber(request.limit, DEFAULT_LIMIT, MAX_LIMIT),
-    offset: wholeNumber(request.offset, 0, MAX_TOTAL_HITS),
+    page,
+    hitsPerPage,
+    skip,
+    matchingStrategy: MATCHING_STRATEGY,
     attributesToRetrieve: ["id"],
   };
   const filter = meiliFilter(request.filters ?? []);
@@ -193,8 +303,13 @@ export interface MeiliEngineOptions {
   apiKey?: string;
   /** Index uid = prefix + index name, so several apps (or test runs) share one server. */
   prefix?: string;
-  /** How long to wait for an enqueued task; settings changes re-index and can take a while. */
+  /**
+   * How long a document write waits for its task. The outbox retries what did not finish, so
+   * this stays short (30 s): a busy queue is met with a back-off, not a pile of new tasks.
+   */
   taskTimeoutMs?: number;
+  /** How long index creation, settings and rebuild tasks wait: a settings change re-indexes. */
+  buildTimeoutMs?: number;
   /** Per-request timeout. */
   requestTimeoutMs?: number;
 }
@@ -212,7 +327,10 @@ function explain(action: string, uid: string, error: unknown): Error {
       cause: error,
     });
   if (error instanceof MeilisearchTaskTimeOutError)
-    return new Error(`Meilisearch did not finish "${action}" on index "${uid}" in time`, { cause: error });
+    return new SearchEngineBusyError(
+      `Meilisearch did not finish "${action}" on index "${uid}" in time; its task stays queued`,
+      { cause: error },
+    );
   return error instanceof Error ? error : new Error(String(error));
 }
 
@@ -226,19 +344,23 @@ export function createMeiliEngine(options: MeiliEngineOptions): SearchEngine {
     apiKey: options.apiKey,
     timeout: options.requestTimeoutMs ?? 10_000,
   });
-  const waitOptions = { timeout: options.taskTimeoutMs ?? 60_000, interval: 50 };
+  const writeWait = { timeout: options.taskTimeoutMs ?? 30_000, interval: 50 };
+  const buildWait = { timeout: options.buildTimeoutMs ?? 10 * 60_000, interval: 100 };
   const uidOf = (index: IndexName) => `${prefix}${index}`;
+  /** Definitions seen by configure, so documents get the pinyin of their searchable fields. */
+  const definitions = new Map<IndexName, IndexDefinition>();
+  let versionChecked: Promise<void> | undefined;
 
   /** Enqueues a write and waits until Meilisearch has applied it, so a search right after sees it. */
   async function settle(
     action: string,
     uid: string,
     enqueue: () => EnqueuedTaskPromise,
-    tolerate?: string,
+    { tolerate, wait = writeWait }: { tolerate?: string; wait?: typeof writeWait } = {},
   ): Promise<void> {
     let task;
     try {
-      task = await enqueue().waitTask(waitOptions);
+      task = await enqueue().waitTask(wait);
     } catch (error) {
       throw explain(action, uid, error);
     }
@@ -247,6 +369,28 @@ export function createMeiliEngine(options: MeiliEngineOptions): SearchEngine {
     throw new Error(
       `Meilisearch could not ${action} on index "${uid}": task ${task.uid} ${task.status}${reason}`,
     );
+  }
+
+  /** Once per engine (again after a failure): the settings we send need MIN_VERSION. */
+  function checkVersion(): Promise<void> {
+    versionChecked ??= (async () => {
+      let version: string;
+      try {
+        version = (await client.getVersion()).pkgVersion;
+      } catch (error) {
+        throw explain("read the version", "-", error);
+      }
+      if (!versionAtLeast(version, MIN_VERSION))
+        throw new Error(
+          `Meilisearch ${version} at ${options.host} is too old: XiangKe needs ${MIN_VERSION} or later ` +
+            `(typoTolerance.disableOnNumbers came in 1.15, localizedAttributes in 1.10). Upgrade the ` +
+            `server (docs/deployment.md), or unset MEILI_HOST to use the embedded engine.`,
+        );
+    })().catch((error: unknown) => {
+      versionChecked = undefined;
+      throw error;
+    });
+    return versionChecked;
   }
 
   async function exists(uid: string): Promise<boolean> {
@@ -259,28 +403,51 @@ export function createMeiliEngine(options: MeiliEngineOptions): SearchEngine {
     }
   }
 
+  async function create(uid: string) {
+    // Another process may create it between the look-up and the creation: that is fine.
+    await settle("create the index", uid, () => client.createIndex(uid, { primaryKey: "id" }), {
+      tolerate: "index_already_exists",
+      wait: buildWait,
+    });
+  }
+
+  function stored(index: IndexName, documents: readonly SearchDocument[]): SearchDocument[] {
+    const definition = definitions.get(index);
+    return documents.map((document) =>
+      withPinyin(
+        document,
+        definition ?? {
+          searchable: Object.keys(document).filter((name) => name !== "id"),
+          filterable: [],
+          sortable: [],
+        },
+      ),
+    );
+  }
+
   return {
     kind: "meilisearch",
 
     async configure(index, definition, dictionary) {
+      await checkVersion();
       const uid = uidOf(index);
-      const settings = meiliSettings(definition, dictionary.synonyms);
-      // Another process may create it between the look-up and the creation: that is fine.
-      if (!(await exists(uid)))
-        await settle(
-          "create the index",
-          uid,
-          () => client.createIndex(uid, { primaryKey: "id" }),
-          "index_already_exists",
-        );
-      await settle("update settings", uid, () => client.index(uid).updateSettings(settings));
+      definitions.set(index, definition);
+      if (!(await exists(uid))) await create(uid);
+      await settle(
+        "update settings",
+        uid,
+        () => client.index(uid).updateSettings(meiliSettings(definition, dictionary)),
+        {
+          wait: buildWait,
+        },
+      );
     },
 
     async upsert(index, documents) {
       if (documents.length === 0) return;
       const uid = uidOf(index);
       // POST replaces a document with the same id as a whole (PUT would merge fields).
-      await settle("add documents", uid, () => client.index(uid).addDocuments([...documents]));
+      await settle("add documents", uid, () => client.index(uid).addDocuments(stored(index, documents)));
     },
 
     async remove(index, ids) {
@@ -294,10 +461,65 @@ export function createMeiliEngine(options: MeiliEngineOptions): SearchEngine {
       await settle("delete all documents", uid, () => client.index(uid).deleteAllDocuments());
     },
 
+    async rebuild(index, definition, dictionary, batches) {
+      await checkVersion();
+      definitions.set(index, definition);
+      const live = uidOf(index);
+      // Built beside the live index and swapped in whole: searches see the old documents until
+      // the swap and the new ones after it, never an empty or half-filled index.
+      const fresh = `${live}_${Date.now()}`;
+      let count = 0;
+      try {
+        await create(fresh);
+        await settle(
+          "update settings",
+          fresh,
+          () => client.index(fresh).updateSettings(meiliSettings(definition, dictionary)),
+          {
+            wait: buildWait,
+          },
+        );
+        for await (const batch of batches) {
+          if (batch.length === 0) continue;
+          await settle("add documents", fresh, () => client.index(fresh).addDocuments(stored(index, batch)), {
+            wait: buildWait,
+          });
+          count += batch.length;
+        }
+        // Both indexes must exist to be swapped.
+        if (!(await exists(live))) await create(live);
+        // `rename` is left out: servers before 1.18 refuse unknown fields in the swap body.
+        const swap = { indexes: [live, fresh] } as IndexSwap;
+        await settle("swap in the rebuilt index", live, () => client.swapIndexes([swap]), {
+          wait: buildWait,
+        });
+      } catch (error) {
+        // The live index is untouched until the swap; the half-built one is only in the way.
+        await client
+          .deleteIndex(fresh)
+          .waitTask(buildWait)
+          .catch(() => undefined);
+        throw error;
+      }
+      // After the swap `fresh` holds the old documents.
+      await settle("delete the replaced index", fresh, () => client.deleteIndex(fresh), { wait: buildWait });
+      return count;
+    },
+
+    async documentCount(index) {
+      const uid = uidOf(index);
+      try {
+        return (await client.index(uid).getStats()).numberOfDocuments;
+      } catch (error) {
+        if (error instanceof MeilisearchApiError && error.response.status === 404) return 0;
+        throw explain("count the documents", uid, error);
+      }
+    },
+
     async search(index, request): Promise<SearchResponse> {
       const uid = uidOf(index);
       // Built before any request: an invalid field or value throws here, never at Meilisearch.
-      const { q, ...params } = meiliSearchParams(request);
+      const { q, skip, ...params } = meiliSearchParams(request);
       let result;
       try {
         result = await client.index(uid).search<{ id: string }>(q, params);
@@ -305,11 +527,11 @@ export function createMeiliEngine(options: MeiliEngineOptions): SearchEngine {
         throw explain("search", uid, error);
       }
       const distribution = result.facetDistribution ?? {};
-      // offset/limit answers carry estimatedTotalHits; page/hitsPerPage answers carry totalHits.
+      // page/hitsPerPage answers carry the exhaustive totalHits (up to pagination.maxTotalHits).
       const counts: { estimatedTotalHits?: number; totalHits?: number } = result;
       return {
-        hits: result.hits.map((hit) => ({ id: String(hit.id) })),
-        total: counts.estimatedTotalHits ?? counts.totalHits ?? result.hits.length,
+        hits: result.hits.slice(skip).map((hit) => ({ id: String(hit.id) })),
+        total: counts.totalHits ?? counts.estimatedTotalHits ?? result.hits.length,
         facets: Object.fromEntries((params.facets ?? []).map((facet) => [facet, { ...distribution[facet] }])),
       };
     },

@@ -1,5 +1,7 @@
 // npm run search:reindex — brings the search index back in line with the database.
-// With Meilisearch (MEILI_HOST) it rebuilds every index now. With the embedded engine, which
+// With Meilisearch (MEILI_HOST) it rebuilds every index now, each into a new index that is
+// swapped in whole when full, so search keeps answering from the old one meanwhile. With the
+// embedded engine, which
 // lives inside the running app, it queues every document so the app re-applies them (and the
 // app rebuilds that index at each start anyway).
 import pino from "pino";
@@ -34,8 +36,10 @@ if (url) {
 try {
   const engine = getSearchEngine();
   if (engine.kind === "meilisearch") {
-    const counts = await rebuildIndexes(engine);
-    console.log(`Rebuilt the Meilisearch indexes: ${JSON.stringify(counts)}`);
+    const counts = await rebuildIndexes(engine, {
+      onProgress: ({ index, done, total }) => console.log(`${index}: ${done}/${total}`),
+    });
+    console.log(`Rebuilt the Meilisearch indexes and swapped them in: ${JSON.stringify(counts)}`);
   } else {
     for (const name of INDEXED_NAMES) {
       const ids = (await loadDocuments(name, "all")).map((document) => document.id);

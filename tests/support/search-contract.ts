@@ -229,6 +229,88 @@ export function describeSearchContract(name: string, makeEngine: () => Promise<S
       await engine.upsert(CONTRACT_INDEX, [CONTRACT_DOCS[5]]);
     });
 
+    it("trims spaces before the query only: leading spaces change nothing, a trailing one ends the word", async () => {
+      expect(ids(await engine.search(CONTRACT_INDEX, { q: "   strawb" }))).toContain("d4");
+      expect(ids(await engine.search(CONTRACT_INDEX, { q: "   strawb  " }))).not.toContain("d4");
+    });
+
+    it("never takes one number for another", async () => {
+      expect(ids(await engine.search(CONTRACT_INDEX, { q: "500" }))).toContain("d5");
+      expect(ids(await engine.search(CONTRACT_INDEX, { q: "501" }))).not.toContain("d5");
+      expect(ids(await engine.search(CONTRACT_INDEX, { q: "600" }))).not.toContain("d5");
+    });
+
+    it("counts every match exactly, whatever the page", async () => {
+      const all = await engine.search(CONTRACT_INDEX, { q: "", limit: 100 });
+      expect(all.total).toBe(CONTRACT_DOCS.length);
+      for (const page of [
+        { limit: 1, offset: 0 },
+        { limit: 2, offset: 1 },
+        { limit: 0, offset: 0 },
+        { limit: 4, offset: 4 },
+      ]) {
+        const result = await engine.search(CONTRACT_INDEX, { q: "", ...page });
+        expect(result.total).toBe(CONTRACT_DOCS.length);
+        expect(result.hits).toHaveLength(
+          Math.max(0, Math.min(page.limit, CONTRACT_DOCS.length - page.offset)),
+        );
+      }
+    });
+
+    it("orders by the sort alone when a request sorts, relevance only without one", async () => {
+      // x1 says 核桃 in its title (the better match), x2 only in its description but is newer.
+      const extra: SearchDocument[] = [
+        {
+          ...CONTRACT_DOCS[0],
+          id: "x1",
+          title: "核桃嫁接改良",
+          description: "山地核桃园品种老化。",
+          tags: [],
+          publishedAt: 7,
+        },
+        {
+          ...CONTRACT_DOCS[0],
+          id: "x2",
+          title: "山区经济林管理",
+          description: "核桃树冬季修剪。",
+          tags: [],
+          publishedAt: 8,
+        },
+      ];
+      await engine.upsert(CONTRACT_INDEX, extra);
+      try {
+        const newest = await engine.search(CONTRACT_INDEX, {
+          q: "核桃",
+          sort: { field: "publishedAt", direction: "desc" },
+        });
+        expect(ids(newest)).toEqual(["x2", "x1"]);
+        const oldest = await engine.search(CONTRACT_INDEX, {
+          q: "核桃",
+          sort: { field: "publishedAt", direction: "asc" },
+        });
+        expect(ids(oldest)).toEqual(["x1", "x2"]);
+        expect(ids(await engine.search(CONTRACT_INDEX, { q: "核桃" }))[0]).toBe("x1");
+      } finally {
+        await engine.remove(CONTRACT_INDEX, ["x1", "x2"]);
+      }
+    });
+
+    it("finds Chinese words typed in pinyin", async () => {
+      expect(ids(await engine.search(CONTRACT_INDEX, { q: "guangfu" }))).toContain("d3");
+      // The last word typed may be the start of a longer spelling.
+      expect(ids(await engine.search(CONTRACT_INDEX, { q: "lengk" }))).toContain("d5");
+    });
+
+    it("finds simplified text when the query is typed in traditional characters", async () => {
+      expect(ids(await engine.search(CONTRACT_INDEX, { q: "溫室" }))).toContain("d4");
+      expect(ids(await engine.search(CONTRACT_INDEX, { q: "蘋果" }))).toContain("d5");
+    });
+
+    it("finds a broader term's needs from a specific one", async () => {
+      // The dictionary says 红富士 is a 苹果: a need about apples is found by the variety.
+      expect(ids(await engine.search(CONTRACT_INDEX, { q: "红富士" }))).toContain("d5");
+    });
+
     it("answers any query text without failing", async () => {
       for (const q of [
         "",

@@ -1,6 +1,12 @@
 import type { Logger } from "pino";
 import { db, type Tx } from "~/db.server";
-import type { IndexDefinition, IndexName, SearchDocument, SearchEngine } from "./search.types";
+import {
+  SearchEngineBusyError,
+  type IndexDefinition,
+  type IndexName,
+  type SearchDocument,
+  type SearchEngine,
+} from "./search.types";
 import { SEARCH_DICTIONARY } from "./dictionary";
 
 /**
@@ -22,84 +28,185 @@ const namesOf = (catalog: IndexCatalog) => Object.keys(catalog.definitions) as I
 const BATCH = 200;
 const REBUILD_PAGE = 1000;
 const MAX_BACKOFF_MS = 10 * 60 * 1000;
+/**
+ * Claimed rows are left alone by other instances this long. It is well above what one batch can
+ * wait for its engine tasks (30 s a write), and if the instance dies the rows come back after it.
+ */
+export const CLAIM_LEASE_MS = 5 * 60 * 1000;
+/** After a busy engine (a task not applied in time) nothing is sent for at least this long. */
+export const BUSY_BACKOFF_MS = 60 * 1000;
 
 export async function configureIndexes(engine: SearchEngine, catalog: IndexCatalog): Promise<void> {
-  for (const name of namesOf(catalog)) await engine.configure(name, catalog.definitions[name], SEARCH_DICTIONARY);
+  for (const name of namesOf(catalog))
+    await engine.configure(name, catalog.definitions[name], SEARCH_DICTIONARY);
 }
 
-/** Empties every index and loads it again from the database. */
+export interface RebuildProgress {
+  index: IndexName;
+  done: number;
+  total: number;
+}
+
+export interface RebuildOptions {
+  /** Only these indexes (all by default). */
+  only?: readonly IndexName[];
+  /** Called after each batch reaches the engine. */
+  onProgress?: (progress: RebuildProgress) => void;
+}
+
+/**
+ * Loads every index again from the database. Engines that can (Meilisearch) build a new index and
+ * swap it in, so searches never see an empty or partial one; the embedded engine is cleared and
+ * filled, which the server does before it listens.
+ */
 export async function rebuildIndexes(
   engine: SearchEngine,
   catalog: IndexCatalog,
+  { only, onProgress }: RebuildOptions = {},
 ): Promise<Record<IndexName, number>> {
-  await configureIndexes(engine, catalog);
+  const names = namesOf(catalog).filter((name) => !only || only.includes(name));
   const counts = {} as Record<IndexName, number>;
   const started = new Date();
-  for (const name of namesOf(catalog)) {
-    await engine.clear(name);
+  for (const name of names) {
+    const definition = catalog.definitions[name];
     const documents = await catalog.loadDocuments(name, "all", db);
-    for (let i = 0; i < documents.length; i += REBUILD_PAGE)
-      await engine.upsert(name, documents.slice(i, i + REBUILD_PAGE));
+    async function* batches() {
+      for (let i = 0; i < documents.length; i += REBUILD_PAGE) {
+        yield documents.slice(i, i + REBUILD_PAGE);
+        onProgress?.({
+          index: name,
+          done: Math.min(i + REBUILD_PAGE, documents.length),
+          total: documents.length,
+        });
+      }
+    }
+    if (engine.rebuild) {
+      await engine.rebuild(name, definition, SEARCH_DICTIONARY, batches());
+    } else {
+      await engine.configure(name, definition, SEARCH_DICTIONARY);
+      await engine.clear(name);
+      for await (const batch of batches()) await engine.upsert(name, batch);
+    }
     counts[name] = documents.length;
   }
+  const rebuilt = names.map(String);
   // Everything written before the rebuild began is now in the index.
   await db.searchOutbox.updateMany({
-    where: { processedAt: null, createdAt: { lt: started } },
+    where: { index: { in: rebuilt }, processedAt: null, createdAt: { lt: started } },
     data: { processedAt: new Date() },
   });
+  // A change made during the rebuild may have reached the old index only (the outbox ran against
+  // it while the new one was filled from an earlier read): apply those again to the new one.
+  if (engine.rebuild)
+    await db.searchOutbox.updateMany({
+      where: { index: { in: rebuilt }, createdAt: { gte: started }, processedAt: { not: null } },
+      data: { processedAt: null, nextAttemptAt: new Date() },
+    });
   return counts;
 }
 
 /**
- * Applies one batch of pending outbox rows. Rows are claimed with SKIP LOCKED, so several app
- * instances share the work; a failure leaves the rows pending with a growing back-off.
+ * The indexes whose engine copy does not hold as many documents as the database would give it:
+ * empty (MEILI_HOST just set on an existing database) or behind. Engines that cannot count (the
+ * embedded one, rebuilt at every start) are never behind.
+ */
+export async function indexesBehind(
+  engine: SearchEngine,
+  catalog: IndexCatalog,
+): Promise<{ index: IndexName; inEngine: number; inDatabase: number }[]> {
+  if (!engine.documentCount) return [];
+  const behind = [];
+  for (const name of namesOf(catalog)) {
+    const inEngine = await engine.documentCount(name);
+    const inDatabase = (await catalog.loadDocuments(name, "all", db)).length;
+    if (inEngine !== inDatabase) behind.push({ index: name, inEngine, inDatabase });
+  }
+  return behind;
+}
+
+/** Rebuilds the indexes that are behind the database, logging progress; returns what it rebuilt. */
+export async function backfillIfBehind(
+  engine: SearchEngine,
+  catalog: IndexCatalog,
+  log: Logger,
+): Promise<IndexName[]> {
+  const behind = await indexesBehind(engine, catalog);
+  if (behind.length === 0) return [];
+  log.info({ behind }, "search indexes differ from the database; rebuilding them (search keeps answering)");
+  let lastLogged = 0;
+  await rebuildIndexes(engine, catalog, {
+    only: behind.map((entry) => entry.index),
+    onProgress: (progress) => {
+      if (progress.done === progress.total || Date.now() - lastLogged > 5000) {
+        lastLogged = Date.now();
+        log.info(progress, "search index rebuild progress");
+      }
+    },
+  });
+  log.info({ indexes: behind.map((entry) => entry.index) }, "search indexes rebuilt");
+  return behind.map((entry) => entry.index);
+}
+
+/**
+ * Applies one batch of pending outbox rows. Rows are claimed with SKIP LOCKED in a short
+ * transaction that leases them (CLAIM_LEASE_MS), so several app instances share the work and no
+ * transaction stays open while the engine works — before, engine tasks waited 60 s inside a 60 s
+ * transaction. A failure leaves the rows pending with a growing back-off; a busy engine (its task
+ * not applied in time, but still queued) backs off at least BUSY_BACKOFF_MS and stops the batch,
+ * so a slow queue is not fed more tasks every second.
  */
 export async function processOutbox(
   engine: SearchEngine,
   catalog: IndexCatalog,
   now = new Date(),
-): Promise<{ applied: number; failed: number }> {
-  return db.$transaction(
-    async (tx) => {
-      const rows = await tx.$queryRaw<{ id: bigint; index: string; documentId: string; attempts: number }[]>`
-        SELECT id, "index", "documentId", attempts FROM "SearchOutbox"
-        WHERE "processedAt" IS NULL AND "nextAttemptAt" <= ${now}
-        ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`;
-      if (rows.length === 0) return { applied: 0, failed: 0 };
-      let failed = 0;
-      for (const name of namesOf(catalog)) {
-        const batch = rows.filter((row) => row.index === name);
-        if (batch.length === 0) continue;
-        const ids = [...new Set(batch.map((row) => row.documentId))];
-        try {
-          const documents = await catalog.loadDocuments(name, ids, tx);
-          const present = new Set(documents.map((document) => document.id));
-          if (documents.length) await engine.upsert(name, documents);
-          const gone = ids.filter((id) => !present.has(id));
-          if (gone.length) await engine.remove(name, gone);
-          await tx.searchOutbox.updateMany({
-            where: { id: { in: batch.map((row) => row.id) } },
-            data: { processedAt: now, lastError: null },
-          });
-        } catch (error) {
-          failed += batch.length;
-          for (const row of batch) {
-            const delay = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** row.attempts);
-            await tx.searchOutbox.update({
-              where: { id: row.id },
-              data: {
-                attempts: { increment: 1 },
-                nextAttemptAt: new Date(now.getTime() + delay),
-                lastError: String(error).slice(0, 500),
-              },
-            });
-          }
-        }
+): Promise<{ applied: number; failed: number; busy: boolean }> {
+  const rows = await db.$transaction(async (tx) => {
+    const claimed = await tx.$queryRaw<{ id: bigint; index: string; documentId: string; attempts: number }[]>`
+      SELECT id, "index", "documentId", attempts FROM "SearchOutbox"
+      WHERE "processedAt" IS NULL AND "nextAttemptAt" <= ${now}
+      ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`;
+    if (claimed.length > 0)
+      await tx.searchOutbox.updateMany({
+        where: { id: { in: claimed.map((row) => row.id) } },
+        data: { nextAttemptAt: new Date(now.getTime() + CLAIM_LEASE_MS) },
+      });
+    return claimed;
+  });
+  if (rows.length === 0) return { applied: 0, failed: 0, busy: false };
+  let failed = 0;
+  let busy = false;
+  for (const name of namesOf(catalog)) {
+    const batch = rows.filter((row) => row.index === name);
+    if (batch.length === 0) continue;
+    const ids = [...new Set(batch.map((row) => row.documentId))];
+    try {
+      if (busy) throw new SearchEngineBusyError("the search engine was busy with an earlier batch");
+      const documents = await catalog.loadDocuments(name, ids, db);
+      const present = new Set(documents.map((document) => document.id));
+      if (documents.length) await engine.upsert(name, documents);
+      const gone = ids.filter((id) => !present.has(id));
+      if (gone.length) await engine.remove(name, gone);
+      await db.searchOutbox.updateMany({
+        where: { id: { in: batch.map((row) => row.id) } },
+        data: { processedAt: now, lastError: null },
+      });
+    } catch (error) {
+      busy ||= error instanceof SearchEngineBusyError;
+      failed += batch.length;
+      for (const row of batch) {
+        const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** row.attempts);
+        await db.searchOutbox.update({
+          where: { id: row.id },
+          data: {
+            attempts: { increment: 1 },
+            nextAttemptAt: new Date(now.getTime() + (busy ? Math.max(BUSY_BACKOFF_MS, backoff) : backoff)),
+            lastError: String(error).slice(0, 500),
+          },
+        });
       }
-      return { applied: rows.length - failed, failed };
-    },
-    { timeout: 60_000 },
-  );
+    }
+  }
+  return { applied: rows.length - failed, failed, busy };
 }
 
 /** Polls the outbox every second until stopped; logs failures, never throws. */
@@ -112,18 +219,20 @@ export function startIndexer(
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
+  let pause = intervalMs;
   const tick = () => {
     running = (async () => {
       try {
         for (;;) {
-          const { applied, failed } = await processOutbox(engine, catalog);
-          if (failed) log.warn({ failed }, "search index updates failed; they will be retried");
-          if (applied + failed === 0 || stopped) break;
+          const { applied, failed, busy } = await processOutbox(engine, catalog);
+          if (failed) log.warn({ failed, busy }, "search index updates failed; they will be retried");
+          pause = busy ? BUSY_BACKOFF_MS : intervalMs;
+          if (applied + failed === 0 || busy || stopped) break;
         }
       } catch (error) {
         log.error({ err: error }, "search indexer failed");
       }
-      if (!stopped) timer = setTimeout(tick, intervalMs);
+      if (!stopped) timer = setTimeout(tick, pause);
     })();
   };
   tick();
@@ -137,8 +246,9 @@ export function startIndexer(
 /**
  * Meilisearch may be unreachable when the app starts or for a while after: the app serves anyway
  * (search falls back to the database) and every change waits in the outbox. The indexes are
- * configured as soon as the engine answers — retried with back-off up to 30 s — and only then the
- * indexer starts and drains what piled up.
+ * configured as soon as the engine answers — retried with back-off up to 30 s — then rebuilt if it
+ * is empty or behind the database (MEILI_HOST set on an existing database, a lost volume), and
+ * only then the indexer starts and drains what piled up.
  */
 export function startIndexerWhenConfigured(
   engine: SearchEngine,
@@ -155,6 +265,7 @@ export function startIndexerWhenConfigured(
     running = (async () => {
       try {
         await configureIndexes(engine, catalog);
+        await backfillIfBehind(engine, catalog, log);
         if (attempt > 0) log.info("search engine reachable again; catching up from the outbox");
         if (!stopped) stopIndexer = startIndexer(engine, catalog, log);
         return;

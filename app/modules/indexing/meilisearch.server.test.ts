@@ -4,12 +4,16 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   MAX_QUERY_CHARS,
   createMeiliEngine,
+  meiliDictionarySynonyms,
   meiliFilter,
+  meiliPage,
   meiliSearchParams,
   meiliSettings,
   meiliSynonyms,
+  versionAtLeast,
 } from "./meilisearch.server";
-import type { IndexDefinition, SearchDocument } from "./search.types";
+import { SearchEngineBusyError, type IndexDefinition, type SearchDocument } from "./search.types";
+import { STOP_WORDS } from "./stop-words";
 
 const DEFINITION: IndexDefinition = {
   fieldTypes: {
@@ -30,7 +34,12 @@ const GROUPS = [
   ["苹果", "apple"],
   ["apple", "fuji"],
 ];
-const DICTIONARY = { synonyms: GROUPS, broader: [], colloquial: [], words: GROUPS.flat() };
+const DICTIONARY = {
+  synonyms: GROUPS,
+  broader: [["富士", ["苹果"]]] as const,
+  colloquial: [["叶子发黄", ["黄化病", "缺素症"]]] as const,
+  words: [...GROUPS.flat(), "富士", "叶子发黄", "黄化病", "缺素症", "水肥一体化"],
+};
 
 /**
  * Reads a double-quoted filter value the way Meilisearch's filter parser does
@@ -48,25 +57,32 @@ function readQuoted(expression: string, open: number): { value: string; close: n
 
 describe("meiliSettings", () => {
   it("builds the whole settings payload in Meilisearch's documented shape", () => {
-    expect(meiliSettings(DEFINITION, GROUPS)).toEqual({
-      searchableAttributes: ["title", "tags", "code"],
+    expect(meiliSettings(DEFINITION, DICTIONARY, ["的", "怎么办"])).toEqual({
+      // The pinyin of every document is searched, after every field of the definition.
+      searchableAttributes: ["title", "tags", "code", "_pinyin"],
       filterableAttributes: ["industry", "budgetMaxFen", "verified"],
       sortableAttributes: ["budgetMaxFen", "publishedAt"],
-      rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness"],
+      // "sort" first: a sorted request is ordered by the sort alone, as in the embedded engine.
+      rankingRules: ["sort", "words", "typo", "proximity", "attribute", "exactness"],
       typoTolerance: {
         enabled: true,
         minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 },
-        disableOnWords: ["太阳能发电", "光伏发电"],
+        disableOnNumbers: true,
+        disableOnWords: ["太阳能发电", "光伏发电", "叶子发黄", "水肥一体化"],
         disableOnAttributes: ["code"],
       },
       synonyms: {
         光伏: ["太阳能发电", "光伏发电"],
         太阳能发电: ["光伏", "光伏发电"],
         光伏发电: ["光伏", "太阳能发电"],
-        苹果: ["apple"],
+        苹果: ["apple", "富士"],
         apple: ["苹果", "fuji"],
         fuji: ["apple"],
+        富士: ["苹果"],
+        叶子发黄: ["黄化病", "缺素症"],
       },
+      stopWords: ["的", "怎么办"],
+      dictionary: [...GROUPS.flat(), "富士", "叶子发黄", "黄化病", "缺素症", "水肥一体化"],
       localizedAttributes: [{ attributePatterns: ["title", "tags", "code"], locales: ["cmn", "eng"] }],
       pagination: { maxTotalHits: 10_000 },
       faceting: { maxValuesPerFacet: 100 },
@@ -81,8 +97,36 @@ describe("meiliSettings", () => {
     }
   });
 
+  it("sends the shared stop-word list by default", () => {
+    const settings = meiliSettings(DEFINITION, DICTIONARY);
+    expect(settings.stopWords).toEqual([...STOP_WORDS]);
+    expect(settings.stopWords).toEqual(expect.arrayContaining(["的", "怎么", "技术"]));
+  });
+
+  it("makes broader terms and colloquial phrases one-way synonyms, groups two-way", () => {
+    const map = meiliDictionarySynonyms({
+      synonyms: [["番茄", "西红柿"]],
+      broader: [
+        ["连翘", ["中药材"]],
+        ["丹参", ["中药材"]],
+      ],
+      colloquial: [["烂根", ["根腐病"]]],
+      words: [],
+    });
+    expect(map).toEqual({
+      番茄: ["西红柿"],
+      西红柿: ["番茄"],
+      连翘: ["中药材"],
+      丹参: ["中药材"],
+      中药材: ["连翘", "丹参"],
+      烂根: ["根腐病"],
+    });
+    // The disease term does not turn every root-rot need into a match for the phrase's words.
+    expect(map["根腐病"]).toBeUndefined();
+  });
+
   it("refuses attribute names the engine could misread", () => {
-    expect(() => meiliSettings({ ...DEFINITION, filterable: ["industry = x"] }, [])).toThrow(
+    expect(() => meiliSettings({ ...DEFINITION, filterable: ["industry = x"] }, DICTIONARY)).toThrow(
       /not a field name/,
     );
   });
@@ -177,20 +221,52 @@ describe("meiliSearchParams", () => {
         offset: 10,
       }),
     ).toEqual({
-      q: "香菇 菌棒",
+      q: "香菇 菌棒  ",
       filter: 'industry = "PLANTING"',
       facets: ["industry"],
       sort: ["publishedAt:desc"],
-      limit: 5,
-      offset: 10,
+      page: 3,
+      hitsPerPage: 5,
+      skip: 0,
+      matchingStrategy: "frequency",
       attributesToRetrieve: ["id"],
     });
     expect(meiliSearchParams({ q: "" })).toEqual({
       q: "",
-      limit: 20,
-      offset: 0,
+      page: 1,
+      hitsPerPage: 20,
+      skip: 0,
+      matchingStrategy: "frequency",
       attributesToRetrieve: ["id"],
     });
+  });
+
+  it("trims the query at the start only, so a trailing space still ends a whole word", () => {
+    expect(meiliSearchParams({ q: "strawb" }).q).toBe("strawb");
+    expect(meiliSearchParams({ q: " \tstrawb " }).q).toBe("strawb ");
+    expect(meiliSearchParams({ q: "   " }).q).toBe("");
+  });
+
+  it("asks for pages, never offset/limit, so the total is exact", () => {
+    expect(meiliPage(20, 0)).toEqual({ page: 1, hitsPerPage: 20, skip: 0 });
+    expect(meiliPage(20, 40)).toEqual({ page: 3, hitsPerPage: 20, skip: 0 });
+    // An offset between pages: one page from the start, the first hits skipped.
+    expect(meiliPage(2, 1)).toEqual({ page: 1, hitsPerPage: 3, skip: 1 });
+    expect(meiliPage(0, 7)).toEqual({ page: 1, hitsPerPage: 0, skip: 0 });
+    for (const request of [{ q: "", limit: 7, offset: 3 }, { q: "x" }, { q: "", limit: 0 }]) {
+      const params = meiliSearchParams(request);
+      expect(params).not.toHaveProperty("offset");
+      expect(params).not.toHaveProperty("limit");
+    }
+  });
+
+  it("compares server versions by number, not as text", () => {
+    expect(versionAtLeast("1.15.0", "1.15.0")).toBe(true);
+    expect(versionAtLeast("1.16.2", "1.15.0")).toBe(true);
+    expect(versionAtLeast("2.0.0", "1.15.0")).toBe(true);
+    expect(versionAtLeast("1.9.3", "1.15.0")).toBe(false);
+    expect(versionAtLeast("1.14.9", "1.15.0")).toBe(false);
+    expect(versionAtLeast("1.15.0-rc.1", "1.15.0")).toBe(true);
   });
 
   it("caps long queries by characters without splitting an emoji or keeping a lone surrogate", () => {
@@ -202,14 +278,14 @@ describe("meiliSearchParams", () => {
   });
 
   it("keeps limit and offset whole and in range", () => {
-    expect(meiliSearchParams({ q: "", limit: -3, offset: -1 })).toMatchObject({ limit: 0, offset: 0 });
+    expect(meiliSearchParams({ q: "", limit: -3, offset: -1 })).toMatchObject({ page: 1, hitsPerPage: 0 });
     expect(meiliSearchParams({ q: "", limit: 2.7, offset: Number.NaN })).toMatchObject({
-      limit: 2,
-      offset: 0,
+      page: 1,
+      hitsPerPage: 2,
     });
     expect(meiliSearchParams({ q: "", limit: 1e9, offset: 1e9 })).toMatchObject({
-      limit: 1_000,
-      offset: 10_000,
+      page: 11,
+      hitsPerPage: 1_000,
     });
   });
 
@@ -242,8 +318,17 @@ describe("createMeiliEngine against a Meilisearch stand-in", () => {
   const requests: Recorded[] = [];
   const indexes = new Set<string>();
   const tasks = new Map<number, { indexUid: string | null; type: string; failed: boolean }>();
+  /** Document ids per index, so stats and swaps answer as Meilisearch would. */
+  const documentIds = new Map<string, Set<string>>();
   /** Writes to this index fail as Meilisearch reports a failed task; searches answer 400. */
   const BROKEN = "t_services";
+  /** Tasks on this index stay enqueued, as in a busy queue. */
+  const SLOW = "t_experts";
+  let serverVersion = "1.15.2";
+  const idsOf = (uid: string) => {
+    if (!documentIds.has(uid)) documentIds.set(uid, new Set());
+    return documentIds.get(uid)!;
+  };
 
   async function readBody(request: IncomingMessage): Promise<unknown> {
     let text = "";
@@ -265,9 +350,39 @@ describe("createMeiliEngine against a Meilisearch stand-in", () => {
         const taskUid = tasks.size;
         tasks.set(taskUid, { indexUid, type, failed: indexUid === BROKEN });
         if (type === "indexCreation" && indexUid) indexes.add(indexUid);
+        if (type === "indexDeletion" && indexUid) {
+          indexes.delete(indexUid);
+          documentIds.delete(indexUid);
+        }
         send(202, { taskUid, indexUid, status: "enqueued", type, enqueuedAt: "2025-01-01T00:00:00Z" });
       };
       let match: RegExpMatchArray | null;
+      if (path === "/version" && method === "GET")
+        return send(200, { commitSha: "x", commitDate: "2025-06-09T00:00:00Z", pkgVersion: serverVersion });
+      if (path === "/swap-indexes" && method === "POST") {
+        for (const { indexes: pair } of body as { indexes: [string, string] }[]) {
+          const [a, b] = [idsOf(pair[0]), idsOf(pair[1])];
+          documentIds.set(pair[0], b);
+          documentIds.set(pair[1], a);
+        }
+        return enqueue(null, "indexSwap");
+      }
+      if ((match = path.match(/^\/indexes\/([^/]+)\/stats$/)) && method === "GET") {
+        if (!indexes.has(match[1]))
+          return send(404, {
+            message: "not found",
+            code: "index_not_found",
+            type: "invalid_request",
+            link: "",
+          });
+        return send(200, {
+          numberOfDocuments: idsOf(match[1]).size,
+          isIndexing: false,
+          fieldDistribution: {},
+        });
+      }
+      if ((match = path.match(/^\/indexes\/([^/]+)$/)) && method === "DELETE")
+        return enqueue(match[1], "indexDeletion");
       if ((match = path.match(/^\/tasks\/(\d+)$/)) && method === "GET") {
         const task = tasks.get(Number(match[1]));
         if (!task)
@@ -288,7 +403,7 @@ describe("createMeiliEngine against a Meilisearch stand-in", () => {
           enqueuedAt: "2025-01-01T00:00:00Z",
           startedAt: "2025-01-01T00:00:00Z",
           finishedAt: "2025-01-01T00:00:00Z",
-          status: task.failed ? "failed" : "succeeded",
+          status: task.indexUid === SLOW ? "enqueued" : task.failed ? "failed" : "succeeded",
           error: task.failed
             ? {
                 message: "Invalid value at `.rankingRules`.",
@@ -318,12 +433,18 @@ describe("createMeiliEngine against a Meilisearch stand-in", () => {
       }
       if ((match = path.match(/^\/indexes\/([^/]+)\/settings$/)) && method === "PATCH")
         return enqueue(match[1], "settingsUpdate");
-      if ((match = path.match(/^\/indexes\/([^/]+)\/documents$/)) && method === "POST")
+      if ((match = path.match(/^\/indexes\/([^/]+)\/documents$/)) && method === "POST") {
+        for (const document of body as { id: string }[]) idsOf(match[1]).add(document.id);
         return enqueue(match[1], "documentAdditionOrUpdate");
-      if ((match = path.match(/^\/indexes\/([^/]+)\/documents\/delete-batch$/)) && method === "POST")
+      }
+      if ((match = path.match(/^\/indexes\/([^/]+)\/documents\/delete-batch$/)) && method === "POST") {
+        for (const id of body as string[]) idsOf(match[1]).delete(id);
         return enqueue(match[1], "documentDeletion");
-      if ((match = path.match(/^\/indexes\/([^/]+)\/documents$/)) && method === "DELETE")
+      }
+      if ((match = path.match(/^\/indexes\/([^/]+)\/documents$/)) && method === "DELETE") {
+        idsOf(match[1]).clear();
         return enqueue(match[1], "documentDeletion");
+      }
       if ((match = path.match(/^\/indexes\/([^/]+)\/search$/)) && method === "POST") {
         if (match[1] === BROKEN)
           return send(400, {
@@ -332,15 +453,16 @@ describe("createMeiliEngine against a Meilisearch stand-in", () => {
             type: "invalid_request",
             link: "",
           });
-        return send(200, {
-          hits: [{ id: "a" }],
-          estimatedTotalHits: 1,
-          facetDistribution: { industry: { PLANTING: 1 } },
-          processingTimeMs: 1,
-          query: (body as { q: string }).q,
-          limit: 20,
-          offset: 0,
-        });
+        const { q, page, hitsPerPage } = body as { q: string; page?: number; hitsPerPage?: number };
+        const hits = [{ id: "a" }, { id: "b" }, { id: "c" }].slice(0, hitsPerPage ?? 20);
+        const shared = { facetDistribution: { industry: { PLANTING: 3 } }, processingTimeMs: 1, query: q };
+        // As documented: page/hitsPerPage answers carry totalHits, offset/limit ones estimatedTotalHits.
+        return send(
+          200,
+          page === undefined
+            ? { ...shared, hits, estimatedTotalHits: 1000, limit: 20, offset: 0 }
+            : { ...shared, hits, totalHits: 3, hitsPerPage, page, totalPages: 1 },
+        );
       }
       send(404, { message: "no such route", code: "not_found", type: "invalid_request", link: "" });
     });
@@ -362,20 +484,23 @@ describe("createMeiliEngine against a Meilisearch stand-in", () => {
   const writes = () => requests.filter((request) => !request.path.startsWith("/tasks/"));
 
   it("creates a missing index with primary key id, then applies the settings, waiting for each task", async () => {
-    await engine().configure("needs", DEFINITION, DICTIONARY);
+    const search = engine();
+    await search.configure("needs", DEFINITION, DICTIONARY);
     expect(requests.map(({ method, path }) => `${method} ${path}`)).toEqual([
+      "GET /version",
       "GET /indexes/t_needs",
       "POST /indexes",
       `GET /tasks/${tasks.size - 2}`,
       "PATCH /indexes/t_needs/settings",
       `GET /tasks/${tasks.size - 1}`,
     ]);
-    expect(requests[1].body).toEqual({ uid: "t_needs", primaryKey: "id" });
-    expect(requests[3].body).toEqual(meiliSettings(DEFINITION, GROUPS));
+    expect(requests[2].body).toEqual({ uid: "t_needs", primaryKey: "id" });
+    expect(requests[4].body).toEqual(meiliSettings(DEFINITION, DICTIONARY));
     expect(requests.every((request) => request.authorization === "Bearer test-key")).toBe(true);
 
+    // The version is read once per engine.
     requests.length = 0;
-    await engine().configure("needs", DEFINITION, DICTIONARY);
+    await search.configure("needs", DEFINITION, DICTIONARY);
     expect(writes().map(({ method, path }) => `${method} ${path}`)).toEqual([
       "GET /indexes/t_needs",
       "PATCH /indexes/t_needs/settings",
@@ -402,6 +527,8 @@ describe("createMeiliEngine against a Meilisearch stand-in", () => {
       },
     ];
     const search = engine();
+    await search.configure("needs", DEFINITION, DICTIONARY);
+    requests.length = 0;
     await search.upsert("needs", documents);
     await search.upsert("needs", []);
     await search.remove("needs", ["d1", "d2"]);
@@ -411,7 +538,11 @@ describe("createMeiliEngine against a Meilisearch stand-in", () => {
       {
         method: "POST",
         path: "/indexes/t_needs/documents",
-        body: documents,
+        // Each document carries the pinyin of its searchable fields (title, tags, code).
+        body: [
+          { ...documents[0], _pinyin: "xianggu junbang" },
+          { ...documents[1], _pinyin: "" },
+        ],
         authorization: "Bearer test-key",
       },
       {
@@ -446,15 +577,22 @@ describe("createMeiliEngine against a Meilisearch stand-in", () => {
     expect(requests[0].method).toBe("POST");
     expect(requests[0].path).toBe("/indexes/t_needs/search");
     expect(requests[0].body).toEqual({
-      q: "光伏",
+      q: "光伏 ",
       filter: 'industry IN ["SOLAR_WIND", "x\\"] OR id EXISTS"] AND budgetMaxFen >= 1 AND budgetMaxFen <= 2',
       facets: ["industry"],
       sort: ["budgetMaxFen:asc"],
-      limit: 1,
-      offset: 2,
+      page: 3,
+      hitsPerPage: 1,
+      matchingStrategy: "frequency",
       attributesToRetrieve: ["id"],
     });
-    expect(result).toEqual({ hits: [{ id: "a" }], total: 1, facets: { industry: { PLANTING: 1 } } });
+    expect(result).toEqual({ hits: [{ id: "a" }], total: 3, facets: { industry: { PLANTING: 3 } } });
+
+    // Between pages: one page from the start, the first hits dropped, the exact total kept.
+    requests.length = 0;
+    const shifted = await engine().search("needs", { q: "光伏", limit: 2, offset: 1 });
+    expect(requests[0].body).toMatchObject({ page: 1, hitsPerPage: 3 });
+    expect(shifted).toEqual({ hits: [{ id: "b" }, { id: "c" }], total: 3, facets: {} });
   });
 
   it("never sends an invalid filter to Meilisearch", async () => {
@@ -482,6 +620,82 @@ describe("createMeiliEngine against a Meilisearch stand-in", () => {
     expect(failure).toBeInstanceOf(Error);
     expect((failure as Error).message).toMatch(/^Meilisearch is unreachable/);
     expect((failure as Error).message).not.toContain("secret-key");
+  });
+
+  it("refuses a server older than the settings need, with what to do", async () => {
+    serverVersion = "1.9.0";
+    try {
+      const failure = await engine()
+        .configure("needs", DEFINITION, DICTIONARY)
+        .catch((error: Error) => error);
+      expect((failure as Error).message).toMatch(
+        /Meilisearch 1\.9\.0 .* too old: XiangKe needs 1\.15\.0 or later/,
+      );
+      expect((failure as Error).message).toContain("unset MEILI_HOST");
+      expect(writes().map(({ path }) => path)).toEqual(["/version"]);
+    } finally {
+      serverVersion = "1.15.2";
+    }
+  });
+
+  it("rebuilds into a new index, swaps it in and deletes the old one", async () => {
+    const search = engine();
+    await search.configure("offers", DEFINITION, DICTIONARY);
+    await search.upsert("offers", [
+      { id: "old1", title: "旧" },
+      { id: "old2", title: "旧" },
+    ]);
+    requests.length = 0;
+    async function* batches() {
+      yield [{ id: "n1", title: "光伏电站" }];
+      yield [{ id: "n2", title: "香菇" }];
+    }
+    expect(await search.rebuild!("offers", DEFINITION, DICTIONARY, batches())).toBe(2);
+    const calls = writes().map(({ method, path }) => `${method} ${path}`);
+    const fresh = (requests.find((request) => request.path === "/indexes")!.body as { uid: string }).uid;
+    expect(fresh).toMatch(/^t_offers_\d+$/);
+    expect(calls).toEqual([
+      "POST /indexes",
+      `PATCH /indexes/${fresh}/settings`,
+      `POST /indexes/${fresh}/documents`,
+      `POST /indexes/${fresh}/documents`,
+      "GET /indexes/t_offers",
+      "POST /swap-indexes",
+      `DELETE /indexes/${fresh}`,
+    ]);
+    // No `rename` field: servers before 1.18 refuse it.
+    expect(requests.find((request) => request.path === "/swap-indexes")!.body).toEqual([
+      { indexes: ["t_offers", fresh] },
+    ]);
+    // The live index was never cleared: it went from the old documents to the new ones at once.
+    expect(calls.some((call) => call === "DELETE /indexes/t_offers/documents")).toBe(false);
+    expect(await search.documentCount!("offers")).toBe(2);
+    expect(indexes.has(fresh)).toBe(false);
+  });
+
+  it("leaves the live index alone and removes the half-built one when a rebuild fails", async () => {
+    const search = engine();
+    async function* failing() {
+      yield [{ id: "n1", title: "光伏" }];
+      throw new Error("database went away");
+    }
+    await expect(search.rebuild!("needs", DEFINITION, DICTIONARY, failing())).rejects.toThrow(
+      /database went away/,
+    );
+    const paths = writes().map(({ method, path }) => `${method} ${path}`);
+    expect(paths).not.toContain("POST /swap-indexes");
+    expect(paths.at(-1)).toMatch(/^DELETE \/indexes\/t_needs_\d+$/);
+  });
+
+  it("counts an index that does not exist as empty", async () => {
+    expect(await engine().documentCount!("services")).toBe(0);
+  });
+
+  it("reports a task not applied in time as a busy engine, not a plain failure", async () => {
+    const slow = createMeiliEngine({ host, apiKey: "test-key", prefix: "t_", taskTimeoutMs: 150 });
+    const failure = await slow.upsert("experts", [{ id: "e1" }]).catch((error: Error) => error);
+    expect(failure).toBeInstanceOf(SearchEngineBusyError);
+    expect((failure as Error).message).toMatch(/did not finish "add documents" on index "t_experts" in time/);
   });
 
   it("refuses an index prefix Meilisearch would not accept in a uid", () => {

@@ -93,4 +93,26 @@ export interface SearchEngine {
   /** Removes every document of the index (settings stay). */
   clear(index: IndexName): Promise<void>;
   search(index: IndexName, request: SearchRequest): Promise<SearchResponse>;
+  /**
+   * Builds the index afresh from the batches and puts it in place at once, so searches never see
+   * it empty or half full; returns how many documents it holds. Meilisearch builds a new index
+   * and swaps it in. The embedded engine leaves it out: it is rebuilt by clear + upsert before
+   * the app listens.
+   */
+  rebuild?(
+    index: IndexName,
+    definition: IndexDefinition,
+    dictionary: SearchDictionary,
+    batches: AsyncIterable<readonly SearchDocument[]>,
+  ): Promise<number>;
+  /** How many documents the index holds now (0 when it does not exist), to tell whether it is behind. */
+  documentCount?(index: IndexName): Promise<number>;
+}
+
+/**
+ * The engine accepted a write but did not apply it in the time we wait (its queue is busy). The
+ * write is still queued there: retrying at once would only queue more, so callers back off.
+ */
+export class SearchEngineBusyError extends Error {
+  override name = "SearchEngineBusyError";
 }

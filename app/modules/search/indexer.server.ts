@@ -13,9 +13,14 @@ export function configureIndexes(engine: SearchEngine): Promise<void> {
   return indexing.configureIndexes(engine, SEARCH_CATALOG);
 }
 
-/** Empties every index and loads it again from the database. */
-export function rebuildIndexes(engine: SearchEngine) {
-  return indexing.rebuildIndexes(engine, SEARCH_CATALOG);
+/** Loads every index again from the database (Meilisearch: into a new index swapped in whole). */
+export function rebuildIndexes(engine: SearchEngine, options?: indexing.RebuildOptions) {
+  return indexing.rebuildIndexes(engine, SEARCH_CATALOG, options);
+}
+
+/** The indexes whose engine copy holds another number of documents than the database gives. */
+export function indexesBehind(engine: SearchEngine) {
+  return indexing.indexesBehind(engine, SEARCH_CATALOG);
 }
 
 /** Applies one batch of pending outbox rows. */

@@ -1,0 +1,110 @@
+import pino from "pino";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db.server";
+import { createEmbeddedEngine } from "~/modules/indexing/embedded.server";
+import { BUSY_BACKOFF_MS, backfillIfBehind } from "~/modules/indexing/indexer.server";
+import {
+  SearchEngineBusyError,
+  type IndexName,
+  type SearchDocument,
+  type SearchEngine,
+} from "~/modules/indexing/search.types";
+import { SEARCH_CATALOG } from "~/modules/search/indexes.server";
+import { configureIndexes, processOutbox } from "~/modules/search/indexer.server";
+import { createNeed } from "~/modules/needs/needs.server";
+import { useTestDatabase } from "../support/database";
+import { createVillage, meta, needFields } from "../support/needs-factories";
+
+useTestDatabase();
+
+const silent = pino({ level: "silent" });
+
+async function publishNeed(title: string) {
+  const { organisation, head } = await createVillage();
+  return createNeed({
+    actor: head,
+    organisationId: organisation.id,
+    fields: needFields({ title }),
+    photos: [],
+    publish: true,
+    meta,
+  });
+}
+
+/** The embedded engine dressed as one that persists: it counts and rebuilds by swap. */
+function countingEngine(stored: Partial<Record<IndexName, number>>) {
+  const inner = createEmbeddedEngine();
+  const rebuilt: { index: IndexName; documents: number }[] = [];
+  const engine: SearchEngine = {
+    ...inner,
+    documentCount: async (index) => stored[index] ?? 0,
+    rebuild: async (index, definition, dictionary, batches) => {
+      await inner.configure(index, definition, dictionary);
+      let documents = 0;
+      for await (const batch of batches) documents += batch.length;
+      rebuilt.push({ index, documents });
+      return documents;
+    },
+  };
+  return { engine, rebuilt };
+}
+
+describe("Meilisearch-like engines on start", () => {
+  beforeAll(async () => {
+    await publishNeed("连翘种植密度");
+    await publishNeed("香菇菌棒");
+  });
+
+  it("rebuilds an index that is empty while the database has documents, and only that one", async () => {
+    const inDatabase = async (index: IndexName) =>
+      (await SEARCH_CATALOG.loadDocuments(index, "all", db)).length;
+    const { engine, rebuilt } = countingEngine({
+      offers: await inDatabase("offers"),
+      experts: await inDatabase("experts"),
+      services: await inDatabase("services"),
+    });
+    expect(await backfillIfBehind(engine, SEARCH_CATALOG, silent)).toEqual(["needs"]);
+    expect(rebuilt).toEqual([{ index: "needs", documents: await inDatabase("needs") }]);
+    expect(rebuilt[0]!.documents).toBeGreaterThanOrEqual(2);
+  });
+
+  it("leaves indexes alone when they hold what the database gives", async () => {
+    const counts: Partial<Record<IndexName, number>> = {};
+    for (const index of ["needs", "offers", "experts", "services"] as const)
+      counts[index] = (await SEARCH_CATALOG.loadDocuments(index, "all", db)).length;
+    const { engine, rebuilt } = countingEngine(counts);
+    expect(await backfillIfBehind(engine, SEARCH_CATALOG, silent)).toEqual([]);
+    expect(rebuilt).toEqual([]);
+  });
+});
+
+describe("the outbox against a busy engine", () => {
+  it("backs off a minute and stops the batch instead of retrying every second", async () => {
+    const inner = createEmbeddedEngine();
+    await configureIndexes(inner);
+    const sent: SearchDocument[][] = [];
+    const busy: SearchEngine = {
+      ...inner,
+      upsert: async (_index, documents) => {
+        sent.push([...documents]);
+        throw new SearchEngineBusyError("Meilisearch did not finish in time");
+      },
+    };
+    await db.searchOutbox.updateMany({ data: { processedAt: new Date() } });
+    const { id } = await publishNeed("山茱萸烘干");
+    const now = new Date();
+    const result = await processOutbox(busy, now);
+    expect(result).toMatchObject({ busy: true, applied: 0 });
+    expect(sent).toHaveLength(1);
+    const row = await db.searchOutbox.findFirstOrThrow({
+      where: { documentId: id },
+      select: { attempts: true, nextAttemptAt: true, processedAt: true },
+    });
+    expect(row.processedAt).toBeNull();
+    expect(row.attempts).toBe(1);
+    expect(row.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(now.getTime() + BUSY_BACKOFF_MS);
+    // A second later nothing is sent again.
+    await processOutbox(busy, new Date(now.getTime() + 1000));
+    expect(sent).toHaveLength(1);
+  });
+});

@@ -84,6 +84,15 @@ describe("query expansion", () => {
     expect(terms[0]!.concept).not.toBe(apple.concept);
   });
 
+  it("hears a colloquial phrase said with a few words in between, in order only", () => {
+    const means = (q: string) => expandQuery(q, DICTIONARY).some((word) => word.word === "黄化病");
+    expect(means("叶子有点发黄")).toBe(true);
+    expect(means("叶子最近都有点发黄")).toBe(true);
+    // Too far apart, or the other way round, is not the phrase.
+    expect(means("叶子长得很好就是果子外皮有些地方发黄")).toBe(false);
+    expect(means("发黄的叶子")).toBe(false);
+  });
+
   it("searches a multi-word synonym by its meaningful words only, at half weight", () => {
     const found = weights("电商");
     expect(found.e).toBeUndefined();

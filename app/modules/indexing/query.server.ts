@@ -39,6 +39,8 @@ const MAX_SPECIFICS = 12;
 const MAX_PARTIAL = 16;
 /** Homophones: "shiyou" could be several words. */
 const MAX_PINYIN_WORDS = 4;
+/** Query words allowed between two words of a colloquial phrase ("鸡老是拉稀" says 鸡拉稀). */
+const MAX_PHRASE_GAP = 2;
 
 export interface WeightedWord {
   word: string;
@@ -126,6 +128,29 @@ function unitsOf(term: string): string[] {
   let found = units.get(term);
   if (!found) units.set(term, (found = segment(term)));
   return found;
+}
+
+/**
+ * Whether the query says a colloquial phrase with a few words in between, as people do: "鸡老是
+ * 拉稀" says 鸡拉稀, "叶子有点发黄" says 叶子发黄. The phrase's words appear in order, each inside a
+ * query word (土鸡 holds 鸡), with at most MAX_PHRASE_GAP other words (stop words aside) between two.
+ */
+function saidWithGaps(phraseUnits: readonly string[], querySegments: readonly string[]): boolean {
+  if (phraseUnits.length < 2) return false;
+  let at = -1;
+  for (const unit of phraseUnits) {
+    let next = -1;
+    const last =
+      at < 0 ? querySegments.length - 1 : Math.min(querySegments.length - 1, at + 1 + MAX_PHRASE_GAP);
+    for (let i = at + 1; i <= last; i++)
+      if (querySegments[i]!.includes(unit)) {
+        next = i;
+        break;
+      }
+    if (next < 0) return false;
+    at = next;
+  }
+  return true;
 }
 
 function mostCommon(words: Iterable<string>, vocabulary: Vocabulary, limit: number): string[] {
@@ -236,8 +261,10 @@ export function expandQuery(
   }
 
   let concept = typed.length;
+  // Filler between the words of a phrase does not count towards the gap.
+  const spoken = segments.filter((word) => !isStopWord(word));
   for (const [phrase, terms] of lookup.colloquial) {
-    if (!phrase || !text.includes(phrase)) continue;
+    if (!phrase || !(text.includes(phrase) || saidWithGaps(unitsOf(phrase), spoken))) continue;
     for (const term of terms) {
       const termUnits = unitsOf(term);
       if (termUnits.length === 1) widen(termUnits[0]!, WEIGHT.colloquial, concept);

@@ -16,7 +16,8 @@ import {
  * Fault 3: Meilisearch unreachable. The app starts and publishes anyway (the change waits in the
  * SearchOutbox), /search answers from the database with a notice, and once a Meilisearch answers
  * on that port the outbox drains into it. The stand-in implements only what the adapter calls
- * (see app/modules/indexing/meilisearch.server.test.ts for the documented shapes).
+ * (see app/modules/indexing/meilisearch.server.test.ts for the documented shapes): version,
+ * indexes, stats, settings, documents, swaps and tasks that succeed at once.
  */
 
 let app: AppProcess | undefined;
@@ -63,6 +64,28 @@ function fakeMeilisearch() {
         batchUid: 0,
       });
     }
+    if (path === "/version") return send(200, { pkgVersion: "1.15.2", commitSha: "", commitDate: "" });
+    if (path === "/swap-indexes" && method === "POST") {
+      for (const { indexes } of body as { indexes: [string, string] }[]) {
+        const [a, b] = indexes.map(index);
+        documents.set(indexes[0], b!).set(indexes[1], a!);
+      }
+      return enqueue(null, "indexSwap");
+    }
+    if ((match = path.match(/^\/indexes\/([^/]+)\/stats$/))) {
+      if (!documents.has(match[1]))
+        return send(404, {
+          message: "Index not found.",
+          code: "index_not_found",
+          type: "invalid_request",
+          link: "",
+        });
+      return send(200, { numberOfDocuments: index(match[1]).size, isIndexing: false, fieldDistribution: {} });
+    }
+    if ((match = path.match(/^\/indexes\/([^/]+)$/)) && method === "DELETE") {
+      documents.delete(match[1]);
+      return enqueue(match[1], "indexDeletion");
+    }
     if (path === "/indexes" && method === "POST") {
       index((body as { uid: string }).uid);
       return enqueue((body as { uid: string }).uid, "indexCreation");
@@ -97,14 +120,16 @@ function fakeMeilisearch() {
     }
     if ((match = path.match(/^\/indexes\/([^/]+)\/search$/))) {
       const hits = [...index(match[1]).keys()].map((id) => ({ id }));
+      // Asked by page (exact totals), as the adapter does.
       return send(200, {
         hits,
-        estimatedTotalHits: hits.length,
+        totalHits: hits.length,
+        totalPages: 1,
+        page: 1,
+        hitsPerPage: 20,
         facetDistribution: {},
         processingTimeMs: 0,
         query: "",
-        limit: 20,
-        offset: 0,
       });
     }
     send(404, { message: "no such route", code: "not_found", type: "invalid_request", link: "" });

@@ -44,3 +44,25 @@ test("odd queries and filters still give a page", async ({ page }) => {
     await expect(page.getByRole("searchbox", { name: "搜索" })).toBeVisible();
   }
 });
+
+test("on a phone, search takes a farmer's words: pinyin, a single character, a plain question", async ({
+  page,
+}) => {
+  await page.goto("/search");
+  const box = page.getByRole("searchbox", { name: "搜索" });
+  // The box says what it understands before anything is typed.
+  await expect(page.getByText(/也可以直接打拼音/)).toBeVisible();
+
+  // Pinyin without tones finds the Chinese words it spells.
+  await box.fill("tuji ");
+  await expect(page.getByRole("link", { name: /林下散养土鸡疫病防控与饲料配方/ })).toBeVisible();
+
+  // One character finds the words that hold it.
+  await box.fill("菇");
+  await expect(page.getByRole("link", { name: /香菇菌棒污染防治技术指导/ })).toBeVisible();
+
+  // A question as a farmer asks it: filler is dropped, "鸡老是拉稀" is heard as a poultry ailment.
+  await box.fill("请问我家的鸡老是拉稀咋办");
+  await expect(page.getByRole("link", { name: /林下散养土鸡疫病防控与饲料配方/ })).toBeVisible();
+  await expect(page.getByText(/“请问我家的鸡老是拉稀咋办”的结果：\d+ 条/)).toBeVisible();
+});

@@ -224,7 +224,8 @@ const results = {
   embedded: { indexSeconds, ...embedded, rssMiB: { before: rssBefore, indexed: rssIndexed } },
   postgresIlike: ilike,
   ratio: { p95: round(ilike.p95Ms / embedded.p95Ms, 1), p50: round(ilike.p50Ms / embedded.p50Ms, 1) },
-  target: { p95Ms: 20, fasterThanScan: 10 },
+  // Issue 21: p95 ≤ 10 ms at 50,000 documents with the richer expansion (was 20 ms before it).
+  target: { p95Ms: 10, fasterThanScan: 10 },
 };
 console.log(
   `\nbench:search — ${DOCS} documents, ${QUERIES} queries (40% one word, 40% two, filters on 30%/30%), ${results.machine.cores} cores\n`,
@@ -239,7 +240,7 @@ console.table({
 });
 console.log(`indexing ${indexSeconds} s; memory ${rssBefore} → ${rssIndexed} MiB RSS`);
 console.log(
-  `the scan's p95 is ${results.ratio.p95}× the engine's (target ≥ 10×); engine p95 target ≤ 20 ms: ${embedded.p95Ms <= 20 ? "met" : "not met"}`,
+  `the scan's p95 is ${results.ratio.p95}× the engine's (target ≥ 10×); engine p95 target ≤ ${results.target.p95Ms} ms (issue 21): ${embedded.p95Ms <= results.target.p95Ms ? "met" : "NOT MET"}`,
 );
 mkdirSync(path.join(import.meta.dirname, "results"), { recursive: true });
 writeFileSync(

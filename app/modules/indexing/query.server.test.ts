@@ -93,6 +93,21 @@ describe("query expansion", () => {
     expect(means("发黄的叶子")).toBe(false);
   });
 
+  it("reads a word jieba guessed, that nobody wrote, as the characters it is made of", () => {
+    const vocabulary = vocabularyOf({ 大棚: 3, 土壤: 2, 发白: 1, 烂根: 1 });
+    const found = weights("大棚里土发白，菜根老烂", vocabulary);
+    // jieba's HMM makes 里土 and 老烂 of characters it does not know.
+    expect(found.里土).toBeUndefined();
+    expect(found.老烂).toBeUndefined();
+    expect(found.土).toBe(WEIGHT.typed);
+    expect(found.烂).toBe(WEIGHT.typed);
+    // …and the characters reach the words that hold them, below whole words.
+    expect(found.土壤).toBe(WEIGHT.character);
+    expect(found.烂根).toBe(WEIGHT.character);
+    // A word an index holds stays whole.
+    expect(weights("菜根老烂", vocabularyOf({ 老烂: 1 })).老烂).toBe(WEIGHT.typed);
+  });
+
   it("searches a multi-word synonym by its meaningful words only, at half weight", () => {
     const found = weights("电商");
     expect(found.e).toBeUndefined();

@@ -1,7 +1,7 @@
 import type { SearchDictionary } from "./search.types";
 import { pinyinOf } from "./pinyin.server";
 import { isStopWord } from "./stop-words";
-import { normaliseText, partsOf, segment } from "./tokenizer.server";
+import { normaliseText, partsOf, segment, segmentKnown } from "./tokenizer.server";
 
 export const LATIN = /^[a-z][a-z0-9-]*$/;
 /** Typo tolerance is for Latin letters only: "2024" must never find "2025", nor a model number another. */
@@ -205,7 +205,21 @@ export function expandQuery(
     }
   };
 
-  const segments = [...new Set(segment(text))];
+  // A word jieba guessed (its HMM joins characters it does not know: 大棚里土发白 gives 里土) that
+  // no document, no indexed word and no dictionary entry holds is read as the known words or
+  // characters it is made of.
+  const guessed = (word: string) =>
+    HAN.test(word) &&
+    [...word].length >= 2 &&
+    !vocabulary.documentFrequency.has(word) &&
+    !lookup.synonyms.has(word) &&
+    !lookup.broader.has(word) &&
+    !lookup.specifics.has(word) &&
+    // …and that is not part of an indexed word either (体化 is typed for 水肥一体化).
+    ![...(vocabulary.byCharacter.get([...word][0]!) ?? [])].some((indexed) => indexed.includes(word));
+  const segments = [
+    ...new Set(segment(text).flatMap((word) => (guessed(word) ? segmentKnown(word) : [word]))),
+  ];
   // A lone Latin letter is what is left of "e-commerce" or "A级": it matches everything and says nothing.
   const meaningful = segments.filter((word) => !isStopWord(word) && !/^[a-z]$/.test(word));
   const typed = meaningful.length > 0 ? meaningful : segments;

@@ -89,6 +89,15 @@ export function segment(text: string): string[] {
   return keep(jieba.cut(normaliseText(text), true));
 }
 
+/**
+ * The words of the text from jieba's dictionary alone, without its guesses at unknown words
+ * (HMM): "老烂" is 老 and 烂 rather than one word nobody wrote.
+ */
+export function segmentKnown(text: string): string[] {
+  if (!text) return [];
+  return keep(jieba.cut(normaliseText(text), false));
+}
+
 /** The parts search mode adds for one word: 水肥一体化 → 水肥, 一体, 一体化. */
 export function partsOf(word: string): string[] {
   return keep(jieba.cutForSearch(word, true)).filter((part) => part !== word);

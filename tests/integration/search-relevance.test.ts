@@ -11,12 +11,13 @@ import {
 } from "../fixtures/search/relevance-scoring";
 
 /**
- * Floors the embedded engine must keep on the whole graded set, a little below what it measured
- * when the set was written (nDCG@5 0.717, 71.3 % of the best possible precision@5, on main at
- * ff46f98). Raise them as the engine improves; `npm run bench:relevance` prints the full table.
+ * Floors the embedded engine must keep on the whole graded set, a little below what it measures
+ * (nDCG@5 0.918, 89.9 % of the best possible precision@5 with the dictionary, weighted expansion
+ * and pinyin; 0.717 and 71.3 % before them). Raise them as the engine improves; the issue's
+ * targets (0.92, 92 %) are printed by `npm run bench:relevance`, which gives the full table.
  */
-const MIN_NDCG_AT_5 = 0.69;
-const MIN_SHARE_OF_BEST_PRECISION = 0.68;
+const MIN_NDCG_AT_5 = 0.9;
+const MIN_SHARE_OF_BEST_PRECISION = 0.88;
 
 let engine: SearchEngine;
 const scores: QueryScore[] = [];

@@ -186,6 +186,15 @@ describe("search dictionary data", () => {
     expect(colloquial.get("叶子发黄")).toContain("黄化病");
     expect(colloquial.get("鸡拉稀")).toContain("球虫病");
     expect(colloquial.get("没有冷库放")).toContain("冷库");
+    // Vendors' and platforms' names for one thing, and a kind of a thing under it.
+    expect(same("小风机", "小型风力发电机") && same("微店", "微商")).toBe(true);
+    expect(broader.get("小型风力发电机")).toContain("风电");
+    expect(broader.get("风光储")).toContain("风光互补");
+    // Situations and self-descriptions reach the words a need is written in.
+    expect(colloquial.get("没电")).toContain("农村电网");
+    expect(colloquial.get("体验种地")).toContain("认养农业");
+    expect(colloquial.get("动物营养")).toContain("饲料配方");
+    expect(colloquial.get("畜牧兽医")).toContain("动物疫病");
   });
 
   it("does not lead one meaning into another through the parts of a member", () => {

@@ -5,6 +5,8 @@ import { AQUACULTURE } from "./aquaculture";
 import { BRAND } from "./brand";
 import { CROP_PROTECTION } from "./crop-protection";
 import { ENERGY } from "./energy";
+import { EXPERTISE } from "./expertise";
+import { FARM_TALK } from "./farm-talk";
 import { EQUIPMENT } from "./equipment";
 import { FINANCE } from "./finance";
 import { FLOWERS_TEA_FOREST } from "./flowers-tea-forest";
@@ -45,6 +47,8 @@ export const DICTIONARY_FILES: readonly DictionaryFile[] = [
   FINANCE,
   PEOPLE,
   PROFESSIONS,
+  EXPERTISE,
+  FARM_TALK,
 ];
 
 /** What both engines and the segmenter load. */

@@ -1,9 +1,8 @@
 // npm run search:reindex — brings the search index back in line with the database.
 // With Meilisearch (MEILI_HOST) it rebuilds every index now, each into a new index that is
 // swapped in whole when full, so search keeps answering from the old one meanwhile. With the
-// embedded engine, which
-// lives inside the running app, it queues every document so the app re-applies them (and the
-// app rebuilds that index at each start anyway).
+// embedded engine, which lives inside the running app, it queues every document so the app
+// re-applies them (and the app rebuilds that index at each start anyway).
 import pino from "pino";
 import { db } from "~/db.server";
 import { EnvError, parseEnv } from "~/env.server";

@@ -66,7 +66,8 @@ export async function startServer(env: Env, log: Logger): Promise<RunningServer>
     if (env.SEED_DEMO && (await seedDemoData(db))) log.info("seeded the demo accounts (see README)");
 
     // The embedded index lives in memory: rebuild it from the database at every start. A
-    // Meilisearch index persists; it only needs its settings and the pending outbox.
+    // Meilisearch index persists: it gets its settings, is rebuilt (and swapped in) only when its
+    // counts differ from the database, then takes the pending outbox.
     const search = getSearchEngine();
     let stopIndexer: () => Promise<void>;
     if (search.kind === "embedded") {

@@ -55,6 +55,26 @@ describe("embedded engine: very common words", () => {
     expect((await engine.search("needs", { q: "核桃 合作社" })).total).toBe(300);
   });
 
+  it("orders a deep page as it orders the first ones (pages picked two ways agree)", async () => {
+    const engine = createEmbeddedEngine();
+    await engine.configure("needs", definition, compileDictionary([]));
+    // Scores differ: some titles say 合作社 twice.
+    await engine.upsert(
+      "needs",
+      documents(10, 1200).map((document, i) =>
+        i % 7 === 0 ? { ...document, title: `${String(document.title)} 合作社联合社` } : document,
+      ),
+    );
+    const ids = async (offset: number, limit: number) =>
+      (await engine.search("needs", { q: "合作社", offset, limit })).hits.map((hit) => hit.id);
+    // Up to 200 results are picked by insertion, beyond by a full sort: the same order either way.
+    const whole = await ids(0, 400);
+    expect(whole).toHaveLength(400);
+    expect(await ids(180, 20)).toEqual(whole.slice(180, 200));
+    expect(await ids(190, 20)).toEqual(whole.slice(190, 210));
+    expect(await ids(380, 20)).toEqual(whole.slice(380, 400));
+  });
+
   it("counts facets and filters over the same matches", async () => {
     const engine = createEmbeddedEngine();
     await engine.configure("needs", definition, compileDictionary([]));

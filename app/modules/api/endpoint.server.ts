@@ -72,7 +72,7 @@ export interface HandlerContext<P extends AnyObject, Q extends z.ZodType, B exte
   request: Request;
   meta: ReturnType<typeof requestMeta>;
   /**
-   * On an idempotent POST with a key: the transaction that holds the key. A handler passes it to
+   * On an idempotent write (POST or PUT) with a key: the transaction that holds the key. A handler passes it to
    * the service so the record and the key commit together (no window where one exists alone).
    */
   unit?: Unit;

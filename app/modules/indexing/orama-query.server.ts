@@ -202,6 +202,13 @@ function score(
 
 const higher = (a: readonly [number, number], b: readonly [number, number]) => b[1] - a[1] || a[0] - b[0];
 
+/**
+ * Up to this many results the page is picked by insertion into a short sorted list; a deeper page
+ * (page 500 asks for 10,000) sorts all matches once, as insertion would move elements
+ * count × matches times.
+ */
+const TOP_K_LIMIT = 200;
+
 /** The first `count` matches by score (ties: the document indexed first), in order. */
 function best({ ids, scores }: Matches, count: number): [number, number][] {
   const kept: [number, number][] = [];
@@ -308,7 +315,9 @@ export function runQuery(db: AnyOrama, query: Query): QueryResult {
     // Without a sort only the requested page needs ordering; with one the sorter orders them all.
     results = query.sort
       ? Array.from(matches.ids, (id, i): [number, number] => [id, matches.scores[i]!]).sort(higher)
-      : best(matches, query.offset + query.limit);
+      : query.offset + query.limit <= TOP_K_LIMIT
+        ? best(matches, query.offset + query.limit)
+        : Array.from(matches.ids, (id, i): [number, number] => [id, matches.scores[i]!]).sort(higher);
   } else {
     const ids = allowed ? [...allowed] : Object.keys(db.documentsStore.getAll(db.data.docs)).map(Number);
     matched = ids.sort((a, b) => a - b);

@@ -208,7 +208,9 @@ export function expandQuery(
   // A word jieba guessed (its HMM joins characters it does not know: 大棚里土发白 gives 里土) that
   // no document, no indexed word and no dictionary entry holds is read as the known words or
   // characters it is made of.
+  // Without an index's vocabulary (the page's highlighting) nothing can be known to be unwritten.
   const guessed = (word: string) =>
+    vocabulary.documentFrequency.size > 0 &&
     HAN.test(word) &&
     [...word].length >= 2 &&
     !vocabulary.documentFrequency.has(word) &&

@@ -14,7 +14,7 @@ import type {
 import { expandQuery, LATIN, type Vocabulary } from "./query.server";
 import { tokenize } from "./tokenizer.server";
 import { runQuery } from "./orama-query.server";
-import { pinyinOf } from "./pinyin.server";
+import { PINYIN_FIELD, pinyinOf } from "./pinyin.server";
 
 const ORAMA_TYPE: Record<FieldType, string> = {
   text: "string",
@@ -47,7 +47,6 @@ interface Index extends Vocabulary {
  * finds 番茄 and "hongg" (still typing) finds 红干椒. It weighs least of all fields: the
  * Chinese words a pinyin word spells are searched too, in the fields where they count.
  */
-export const PINYIN_FIELD = "_pinyin";
 const PINYIN_BOOST = 0.25;
 /** Fields that say who posted or provides (see IndexDefinition.minor). */
 const MINOR_BOOST = 0.3;

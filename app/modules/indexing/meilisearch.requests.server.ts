@@ -1,5 +1,5 @@
 import type { SearchParams, Settings } from "meilisearch";
-import { pinyinText } from "./pinyin.server";
+import { PINYIN_FIELD, pinyinText } from "./pinyin.server";
 import type {
   Filter,
   FilterScalar,
@@ -43,7 +43,6 @@ export const MIN_VERSION = "1.15.0";
 export const MATCHING_STRATEGY = "frequency" as const;
 
 /** The extra field holding the pinyin of a document's Chinese words, searched last. */
-export const PINYIN_FIELD = "_pinyin";
 
 /** Meilisearch's own defaults are 5 and 9; Latin product names and pinyin are short. */
 export const MIN_WORD_SIZE_FOR_TYPOS = { oneTypo: 4, twoTypos: 8 } as const;

@@ -3,6 +3,12 @@ import { tokenize } from "./tokenizer.server";
 
 const HAN = /^\p{Script=Han}+$/u;
 
+/** The field both engines index the documents' pinyin in. */
+export const PINYIN_FIELD = "_pinyin";
+
+const spellings = new Map<string, string>();
+const MAX_SPELLINGS = 200_000;
+
 /**
  * A Chinese word as a farmer types it in pinyin without tones: 番茄 → "fanqie", 绿色 → "lvse"
  * (ü as v, as on phone keyboards). Readings come from pinyin-pro's word dictionary, so 重庆 is
@@ -10,7 +16,14 @@ const HAN = /^\p{Script=Han}+$/u;
  */
 export function pinyinOf(word: string): string | undefined {
   if (!HAN.test(word)) return undefined;
-  return pinyin(word, { toneType: "none", type: "array", v: true }).join("").toLowerCase();
+  let spelled = spellings.get(word);
+  if (spelled === undefined) {
+    spelled = pinyin(word, { toneType: "none", type: "array", v: true }).join("").toLowerCase();
+    // A rebuild spells the same words thousands of times; the vocabulary is bounded, the map too.
+    if (spellings.size >= MAX_SPELLINGS) spellings.clear();
+    spellings.set(word, spelled);
+  }
+  return spelled;
 }
 
 /**

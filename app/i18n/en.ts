@@ -53,7 +53,9 @@ export const en: Record<MessageKey, string> = {
   "role.EXPERT": "Expert / commissioner",
   "role.INSTITUTION": "University / institute / enterprise",
   "role.SPACE": "Star Innovation Space",
-  "role.BUREAU": "City S&T / finance bureau",
+  "role.BUREAU": "City science bureau",
+  "role.COUNTY": "County science bureau",
+  "role.FINANCE": "City finance bureau",
   "role.ADMIN": "Platform administrator",
 
   "orgType.VILLAGE_COMMITTEE": "Village committee",

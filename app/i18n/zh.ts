@@ -47,7 +47,9 @@ export const zh = {
   "role.EXPERT": "专家 / 科技特派员",
   "role.INSTITUTION": "高校 / 科研院所 / 企业",
   "role.SPACE": "星创天地",
-  "role.BUREAU": "市科技局 / 财政局",
+  "role.BUREAU": "市科技局",
+  "role.COUNTY": "县（市、区）科技局",
+  "role.FINANCE": "市财政局",
   "role.ADMIN": "平台管理员",
 
   "orgType.VILLAGE_COMMITTEE": "村委会",

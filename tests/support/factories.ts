@@ -19,7 +19,7 @@ export function uniquePhone(): string {
 }
 
 export async function createUser(
-  overrides: { role?: Role; phone?: string; email?: string; displayName?: string } = {},
+  overrides: { role?: Role; phone?: string; email?: string; displayName?: string; countyCode?: string } = {},
 ) {
   cachedHash ??= hashPassword(TEST_PASSWORD);
   return db.user.create({
@@ -29,6 +29,7 @@ export async function createUser(
       displayName: overrides.displayName ?? "测试用户",
       passwordHash: await cachedHash,
       primaryRole: overrides.role ?? "FARMER",
+      countyCode: overrides.countyCode,
     },
     select: { id: true, phone: true, email: true, primaryRole: true },
   });

@@ -20,6 +20,8 @@ export const MATRIX_ROLES = [
   "INSTITUTION",
   "SPACE",
   "BUREAU",
+  "COUNTY",
+  "FINANCE",
   "ADMIN",
 ] as const;
 export type MatrixRole = (typeof MATRIX_ROLES)[number];
@@ -39,6 +41,11 @@ export async function buildSecurityWorld() {
   const institution = await createInstitutionMember();
   const space = await createSpace();
   const bureau = await createBureau();
+  // The county officer of organisation A's county (栾川县), one of another county (嵩县) for the
+  // object-level checks, and a city finance bureau officer.
+  const county = await actorOf((await createUser({ role: "COUNTY", countyCode: "410324" })).id);
+  const countyElsewhere = await actorOf((await createUser({ role: "COUNTY", countyCode: "410325" })).id);
+  const finance = await actorOf((await createUser({ role: "FINANCE" })).id);
   const admin = await actorOf((await createUser({ role: "ADMIN" })).id);
   const orgB = await createVillage();
 
@@ -155,6 +162,8 @@ export async function buildSecurityWorld() {
     INSTITUTION: institution.actor,
     SPACE: space.actor,
     BUREAU: bureau,
+    COUNTY: county,
+    FINANCE: finance,
     ADMIN: admin,
   };
   const cookies = Object.fromEntries(
@@ -201,6 +210,9 @@ export async function buildSecurityWorld() {
     institution,
     space,
     bureau,
+    county,
+    countyElsewhere,
+    finance,
     admin,
     orgA,
     orgB,

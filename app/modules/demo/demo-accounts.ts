@@ -100,5 +100,14 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   },
   // A second reviewer: a programme application needs scores from two people before a decision.
   { role: "BUREAU", login: "reviewer@demo.xiangke.cn", displayName: "刘敏 评审专家", joins: "bureau" },
+  // A county science bureau officer (栾川县, where the demo cooperative is) and a city finance
+  // bureau officer: the plan's county and finance actors (issue 22).
+  {
+    role: "COUNTY",
+    login: "county@demo.xiangke.cn",
+    displayName: "赵磊 栾川县科技局",
+    countyCode: "410324",
+  },
+  { role: "FINANCE", login: "finance@demo.xiangke.cn", displayName: "钱芳 市财政局教科文科" },
   { role: "ADMIN", login: "admin@demo.xiangke.cn", displayName: "平台管理员" },
 ];

@@ -6,7 +6,7 @@ import { DomainError } from "~/utils/errors";
 import { codeHash, findRecoveryUser, newDigits, storeCode } from "./recovery.server";
 import type { IssueRecoveryCodeInput } from "./recovery.schema";
 
-const STAFF: ReadonlySet<Role> = new Set(["BUREAU", "ADMIN"]);
+const STAFF: ReadonlySet<Role> = new Set(["BUREAU", "COUNTY", "FINANCE", "ADMIN"]);
 
 /** The organisations the actor administers (Membership.administrator). */
 async function administeredOrganisations(actorId: string): Promise<string[]> {

@@ -7,6 +7,8 @@ export const ROLES = [
   "INSTITUTION",
   "SPACE",
   "BUREAU",
+  "COUNTY",
+  "FINANCE",
   "ADMIN",
 ] as const satisfies readonly Role[];
 

@@ -10,7 +10,7 @@ import type { RequestMeta } from "~/utils/request.server";
 // lastSeenAt drives the staff idle timeout, so it must be fresh to the minute; once a minute is
 // still far fewer writes than one per request.
 const TOUCH_INTERVAL_MS = 60 * 1000;
-const STAFF_ROLES: ReadonlySet<Role> = new Set(["BUREAU", "ADMIN"]);
+const STAFF_ROLES: ReadonlySet<Role> = new Set(["BUREAU", "COUNTY", "FINANCE", "ADMIN"]);
 
 /** Bureau and admin accounts (by primary role or an organisation role) time out when idle. */
 function isStaff(user: { primaryRole: Role; memberships: { role: Role }[] }): boolean {

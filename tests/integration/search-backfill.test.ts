@@ -9,7 +9,7 @@ import {
   type SearchDocument,
   type SearchEngine,
 } from "~/modules/indexing/search.types";
-import { SEARCH_CATALOG } from "~/modules/search/indexes.server";
+import { SEARCH_CATALOG, countDocuments } from "~/modules/search/indexes.server";
 import { configureIndexes, processOutbox } from "~/modules/search/indexer.server";
 import { createNeed } from "~/modules/needs/needs.server";
 import { useTestDatabase } from "../support/database";
@@ -75,6 +75,30 @@ describe("Meilisearch-like engines on start", () => {
     const { engine, rebuilt } = countingEngine(counts);
     expect(await backfillIfBehind(engine, SEARCH_CATALOG, silent)).toEqual([]);
     expect(rebuilt).toEqual([]);
+  });
+
+  it("leaves to the outbox what the outbox will bring, and rebuilds beyond that", async () => {
+    await db.searchOutbox.updateMany({ data: { processedAt: new Date() } });
+    const counts: Partial<Record<IndexName, number>> = {};
+    for (const index of ["needs", "offers", "experts", "services"] as const)
+      counts[index] = await countDocuments(index, db);
+    // One need posted while the engine was away: its outbox row is still waiting.
+    await publishNeed("花椒嫁接");
+    const pending = await db.searchOutbox.count({ where: { index: "needs", processedAt: null } });
+    expect(pending).toBe(1);
+    const oneShort = countingEngine(counts);
+    expect(await backfillIfBehind(oneShort.engine, SEARCH_CATALOG, silent)).toEqual([]);
+    // Two short with one change waiting: something was lost, so the index is rebuilt.
+    const twoShort = countingEngine({ ...counts, needs: counts.needs! - 1 });
+    expect(await backfillIfBehind(twoShort.engine, SEARCH_CATALOG, silent)).toEqual(["needs"]);
+    expect(twoShort.rebuilt).toEqual([{ index: "needs", documents: counts.needs! + 1 }]);
+  });
+
+  it("counts what each index should hold exactly as it loads it", async () => {
+    for (const index of ["needs", "offers", "experts", "services"] as const)
+      expect(await countDocuments(index, db)).toBe(
+        (await SEARCH_CATALOG.loadDocuments(index, "all", db)).length,
+      );
   });
 });
 

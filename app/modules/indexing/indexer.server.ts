@@ -21,6 +21,8 @@ export interface IndexCatalog {
    * result must be removed from the index (deleted, hidden, drafted or withdrawn).
    */
   loadDocuments(index: IndexName, ids: string[] | "all", client: Tx): Promise<SearchDocument[]>;
+  /** How many documents the index should hold (a COUNT; loading all of them is the fallback). */
+  countDocuments?(index: IndexName, client: Tx): Promise<number>;
 }
 
 const namesOf = (catalog: IndexCatalog) => Object.keys(catalog.definitions) as IndexName[];
@@ -106,20 +108,28 @@ export async function rebuildIndexes(
 }
 
 /**
- * The indexes whose engine copy does not hold as many documents as the database would give it:
- * empty (MEILI_HOST just set on an existing database) or behind. Engines that cannot count (the
- * embedded one, rebuilt at every start) are never behind.
+ * The indexes whose engine copy is missing documents the outbox will not bring: empty while the
+ * database has documents (MEILI_HOST just set on an existing database), or further from the
+ * database's count than the changes still waiting in the outbox can explain (a change made
+ * while the engine was down is applied by the outbox; rebuilding for it would redo a 50,000
+ * document index for one need). Engines that cannot count (the embedded one, rebuilt at every
+ * start) are never behind.
  */
 export async function indexesBehind(
   engine: SearchEngine,
   catalog: IndexCatalog,
-): Promise<{ index: IndexName; inEngine: number; inDatabase: number }[]> {
+): Promise<{ index: IndexName; inEngine: number; inDatabase: number; pending: number }[]> {
   if (!engine.documentCount) return [];
   const behind = [];
   for (const name of namesOf(catalog)) {
     const inEngine = await engine.documentCount(name);
-    const inDatabase = (await catalog.loadDocuments(name, "all", db)).length;
-    if (inEngine !== inDatabase) behind.push({ index: name, inEngine, inDatabase });
+    const inDatabase = catalog.countDocuments
+      ? await catalog.countDocuments(name, db)
+      : (await catalog.loadDocuments(name, "all", db)).length;
+    const pending = await db.searchOutbox.count({ where: { index: name, processedAt: null } });
+    const empty = inEngine === 0 && inDatabase > 0;
+    if (empty || Math.abs(inEngine - inDatabase) > pending)
+      behind.push({ index: name, inEngine, inDatabase, pending });
   }
   return behind;
 }

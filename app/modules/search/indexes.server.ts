@@ -144,6 +144,28 @@ export function budgetBand(maxFen: number | null, minFen: number | null): Budget
   return BUDGET_BANDS.find((band) => top <= band.max)!.band;
 }
 
+/** Which rows each index holds; loading and counting read the same conditions. */
+const INDEXED = {
+  // Invitation-only needs stay out of the shared index (either engine): nobody finds them by
+  // searching, and a saved-search alert or a recommendation never names one.
+  needs: {
+    hiddenAt: null,
+    invitationOnly: false,
+    status: { in: ["OPEN", "IN_PROGRESS", "COMPLETED"] },
+  },
+  offers: { hiddenAt: null, status: "PUBLISHED" },
+  services: { hiddenAt: null, status: "PUBLISHED" },
+  experts: { hiddenAt: null },
+} as const satisfies Record<IndexedName, object>;
+
+/** How many documents the index should hold, counted without loading them. */
+export function countDocuments(index: IndexedName, client: Tx = db): Promise<number> {
+  if (index === "needs") return client.need.count({ where: INDEXED.needs });
+  if (index === "offers") return client.offer.count({ where: INDEXED.offers });
+  if (index === "services") return client.spaceService.count({ where: INDEXED.services });
+  return client.expertProfile.count({ where: INDEXED.experts });
+}
+
 /**
  * The documents for the given ids as the index should now hold them. An id that is absent from
  * the result must be removed from the index (deleted, hidden, drafted or withdrawn).
@@ -156,14 +178,7 @@ export async function loadDocuments(
   const idFilter = ids === "all" ? {} : { id: { in: ids } };
   if (index === "needs") {
     const needs = await client.need.findMany({
-      // Invitation-only needs stay out of the shared index (either engine): nobody finds them by
-      // searching, and a saved-search alert or a recommendation never names one.
-      where: {
-        ...idFilter,
-        hiddenAt: null,
-        invitationOnly: false,
-        status: { in: ["OPEN", "IN_PROGRESS", "COMPLETED"] },
-      },
+      where: { ...idFilter, ...INDEXED.needs },
       select: {
         ...listingSelect,
         description: true,
@@ -194,7 +209,7 @@ export async function loadDocuments(
   }
   if (index === "offers") {
     const offers = await client.offer.findMany({
-      where: { ...idFilter, hiddenAt: null, status: "PUBLISHED" },
+      where: { ...idFilter, ...INDEXED.offers },
       select: {
         ...listingSelect,
         description: true,
@@ -217,7 +232,7 @@ export async function loadDocuments(
   }
   if (index === "services") {
     const services = await client.spaceService.findMany({
-      where: { ...idFilter, hiddenAt: null, status: "PUBLISHED" },
+      where: { ...idFilter, ...INDEXED.services },
       select: {
         id: true,
         title: true,
@@ -248,7 +263,7 @@ export async function loadDocuments(
     }));
   }
   const profiles = await client.expertProfile.findMany({
-    where: { ...(ids === "all" ? {} : { userId: { in: ids } }), hiddenAt: null },
+    where: { ...(ids === "all" ? {} : { userId: { in: ids } }), ...INDEXED.experts },
     select: {
       userId: true,
       title: true,
@@ -279,4 +294,8 @@ export async function loadDocuments(
 }
 
 /** The marketplace's indexes as the indexer is given them where it is started. */
-export const SEARCH_CATALOG: IndexCatalog = { definitions: INDEX_DEFINITIONS, loadDocuments };
+export const SEARCH_CATALOG: IndexCatalog = {
+  definitions: INDEX_DEFINITIONS,
+  loadDocuments,
+  countDocuments,
+};

@@ -1,4 +1,5 @@
 import { db, type Tx } from "~/db.server";
+import type { Prisma } from "~/generated/prisma/client";
 import type { IndexCatalog } from "~/modules/indexing/indexer.server";
 import type { FieldType, IndexDefinition, IndexName, SearchDocument } from "~/modules/indexing/search.types";
 import { INDUSTRY_CODES } from "~/modules/reference/reference";
@@ -145,7 +146,12 @@ export function budgetBand(maxFen: number | null, minFen: number | null): Budget
 }
 
 /** Which rows each index holds; loading and counting read the same conditions. */
-const INDEXED = {
+const INDEXED: {
+  needs: Prisma.NeedWhereInput;
+  offers: Prisma.OfferWhereInput;
+  services: Prisma.SpaceServiceWhereInput;
+  experts: Prisma.ExpertProfileWhereInput;
+} = {
   // Invitation-only needs stay out of the shared index (either engine): nobody finds them by
   // searching, and a saved-search alert or a recommendation never names one.
   needs: {
@@ -156,7 +162,7 @@ const INDEXED = {
   offers: { hiddenAt: null, status: "PUBLISHED" },
   services: { hiddenAt: null, status: "PUBLISHED" },
   experts: { hiddenAt: null },
-} as const satisfies Record<IndexedName, object>;
+};
 
 /** How many documents the index should hold, counted without loading them. */
 export function countDocuments(index: IndexedName, client: Tx = db): Promise<number> {

@@ -86,6 +86,22 @@ function fakeMeilisearch() {
       documents.delete(match[1]);
       return enqueue(match[1], "indexDeletion");
     }
+    if (path === "/indexes" && method === "GET") {
+      const query = new URLSearchParams((request.url ?? "").split("?")[1] ?? "");
+      const [offset, limit] = [Number(query.get("offset") ?? 0), Number(query.get("limit") ?? 20)];
+      const uids = [...documents.keys()];
+      return send(200, {
+        results: uids.slice(offset, offset + limit).map((uid) => ({
+          uid,
+          primaryKey: "id",
+          createdAt: "2026-01-01T00:00:00Z",
+          updatedAt: "2026-01-01T00:00:00Z",
+        })),
+        offset,
+        limit,
+        total: uids.length,
+      });
+    }
     if (path === "/indexes" && method === "POST") {
       index((body as { uid: string }).uid);
       return enqueue((body as { uid: string }).uid, "indexCreation");
@@ -187,6 +203,9 @@ describe("the search engine unreachable", () => {
 
     // Meilisearch appears on that port: the indexes are configured and the outbox drains into it.
     const meili = fakeMeilisearch();
+    // A rebuild index left by a process that died before its swap, days ago: the backfill's
+    // rebuild removes it.
+    meili.documents.set("xiangke_needs_1000", new Map());
     fake = meili.server;
     await new Promise<void>((resolve) => meili.server.listen(meiliPort, "127.0.0.1", resolve));
     const document = await waitUntil(
@@ -195,6 +214,7 @@ describe("the search engine unreachable", () => {
       "the need's document to reach Meilisearch",
     );
     expect(document).toMatchObject({ id: needId, title });
+    expect(meili.documents.has("xiangke_needs_1000")).toBe(false);
     await waitUntil(
       async () =>
         (await client!.searchOutbox.count({ where: { documentId: needId, processedAt: null } })) === 0,

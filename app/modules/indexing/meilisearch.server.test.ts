@@ -416,6 +416,17 @@ describe("createMeiliEngine against a Meilisearch stand-in", () => {
       }
       if (path === "/indexes" && method === "POST")
         return enqueue((body as { uid: string }).uid, "indexCreation");
+      if ((match = path.match(/^\/indexes\?offset=(\d+)&limit=(\d+)$/)) && method === "GET") {
+        // GET /indexes: a page of index objects with the total (reference/api/indexes#list-all-indexes).
+        const [offset, limit] = [Number(match[1]), Number(match[2])];
+        const results = [...indexes].slice(offset, offset + limit).map((uid) => ({
+          uid,
+          primaryKey: "id",
+          createdAt: "2025-01-01T00:00:00Z",
+          updatedAt: "2025-01-01T00:00:00Z",
+        }));
+        return send(200, { results, offset, limit, total: indexes.size });
+      }
       if ((match = path.match(/^\/indexes\/([^/]+)$/)) && method === "GET") {
         if (!indexes.has(match[1]))
           return send(404, {
@@ -655,6 +666,7 @@ describe("createMeiliEngine against a Meilisearch stand-in", () => {
     const fresh = (requests.find((request) => request.path === "/indexes")!.body as { uid: string }).uid;
     expect(fresh).toMatch(/^t_offers_\d+$/);
     expect(calls).toEqual([
+      "GET /indexes?offset=0&limit=200",
       "POST /indexes",
       `PATCH /indexes/${fresh}/settings`,
       `POST /indexes/${fresh}/documents`,
@@ -685,6 +697,22 @@ describe("createMeiliEngine against a Meilisearch stand-in", () => {
     const paths = writes().map(({ method, path }) => `${method} ${path}`);
     expect(paths).not.toContain("POST /swap-indexes");
     expect(paths.at(-1)).toMatch(/^DELETE \/indexes\/t_needs_\d+$/);
+  });
+
+  it("removes rebuild leftovers older than six hours, never a recent one or another index's", async () => {
+    const search = engine();
+    const recent = `t_offers_${Date.now() - 60_000}`;
+    for (const uid of ["t_offers_1000", recent, "t_needs_1000", "t_offers_x"]) indexes.add(uid);
+    async function* batches() {
+      yield [{ id: "n1", title: "香菇" }];
+    }
+    await search.rebuild!("offers", DEFINITION, DICTIONARY, batches());
+    const deleted = writes()
+      .filter(({ method }) => method === "DELETE")
+      .map(({ path }) => path);
+    expect(deleted).toContain("/indexes/t_offers_1000");
+    expect(indexes.has("t_offers_1000")).toBe(false);
+    expect([...indexes]).toEqual(expect.arrayContaining([recent, "t_needs_1000", "t_offers_x"]));
   });
 
   it("counts an index that does not exist as empty", async () => {

@@ -41,6 +41,13 @@ export interface MeiliEngineOptions {
   requestTimeoutMs?: number;
 }
 
+/**
+ * A rebuild's index (`<live>_<timestamp>`) older than this was left by a process that stopped
+ * before its swap (killed, or the server restarted); the next rebuild removes it. A rebuild of
+ * 50,000 documents takes minutes, so six hours never catches one still running elsewhere.
+ */
+export const STALE_REBUILD_MS = 6 * 60 * 60 * 1000;
+
 /** Meilisearch API and network failures as errors a log reader understands (never the key). */
 function explain(action: string, uid: string, error: unknown): Error {
   if (error instanceof MeilisearchApiError) {
@@ -138,6 +145,32 @@ export function createMeiliEngine(options: MeiliEngineOptions): SearchEngine {
     });
   }
 
+  /** Deletes rebuild indexes of this live index that are older than STALE_REBUILD_MS. */
+  async function removeStaleRebuilds(live: string, now: number) {
+    // The prefix and index names hold only letters, digits, "-" and "_": safe inside a pattern.
+    const leftover = new RegExp(`^${live}_(\\d+)$`);
+    const stale: string[] = [];
+    const limit = 200;
+    for (let offset = 0; ; offset += limit) {
+      let page;
+      try {
+        page = await client.getRawIndexes({ offset, limit });
+      } catch (error) {
+        throw explain("list the indexes", live, error);
+      }
+      for (const { uid } of page.results) {
+        const started = leftover.exec(uid)?.[1];
+        if (started && Number(started) < now - STALE_REBUILD_MS) stale.push(uid);
+      }
+      if (page.results.length < limit || offset + limit >= page.total) break;
+    }
+    for (const uid of stale)
+      await settle("delete a stale rebuild", uid, () => client.deleteIndex(uid), {
+        tolerate: "index_not_found",
+        wait: buildWait,
+      });
+  }
+
   function stored(index: IndexName, documents: readonly SearchDocument[]): SearchDocument[] {
     const definition = definitions.get(index);
     return documents.map((document) =>
@@ -194,7 +227,9 @@ export function createMeiliEngine(options: MeiliEngineOptions): SearchEngine {
       const live = uidOf(index);
       // Built beside the live index and swapped in whole: searches see the old documents until
       // the swap and the new ones after it, never an empty or half-filled index.
-      const fresh = `${live}_${Date.now()}`;
+      const now = Date.now();
+      await removeStaleRebuilds(live, now);
+      const fresh = `${live}_${now}`;
       let count = 0;
       try {
         await create(fresh);

@@ -89,20 +89,35 @@ function field(name: string): string {
   return name;
 }
 
+/** Meilisearch's synonym map, built one-way link by link; a word never maps to itself. */
+class SynonymMap {
+  private readonly map = new Map<string, Set<string>>();
+
+  link(word: string, other: string) {
+    if (word === other) return;
+    const others = this.map.get(word) ?? new Set<string>();
+    others.add(other);
+    this.map.set(word, others);
+  }
+
+  /** Every word of the group maps to the others (a mutual association). */
+  linkGroup(group: readonly string[]) {
+    for (const word of group) for (const other of group) this.link(word, other);
+  }
+
+  toJSON(): Record<string, string[]> {
+    return Object.fromEntries([...this.map].map(([word, others]) => [word, [...others]]));
+  }
+}
+
 /**
  * Synonyms in Meilisearch's map form: every word of a group maps to the other words of its
  * group (a mutual association). A word in two groups maps to the words of both.
  */
 export function meiliSynonyms(groups: SynonymGroups): Record<string, string[]> {
-  const map = new Map<string, Set<string>>();
-  const link = (word: string, other: string) => {
-    if (word === other) return;
-    const others = map.get(word) ?? new Set<string>();
-    others.add(other);
-    map.set(word, others);
-  };
-  for (const group of groups) for (const word of group) for (const other of group) link(word, other);
-  return Object.fromEntries([...map].map(([word, others]) => [word, [...others]]));
+  const map = new SynonymMap();
+  for (const group of groups) map.linkGroup(group);
+  return map.toJSON();
 }
 
 /**
@@ -112,22 +127,15 @@ export function meiliSynonyms(groups: SynonymGroups): Record<string, string[]> {
  * the terms it means, a multi-word synonym matched when the query holds the phrase's words.
  */
 export function meiliDictionarySynonyms(dictionary: SearchDictionary): Record<string, string[]> {
-  const map = new Map<string, Set<string>>(
-    Object.entries(meiliSynonyms(dictionary.synonyms)).map(([word, others]) => [word, new Set(others)]),
-  );
-  const link = (word: string, other: string) => {
-    if (word === other) return;
-    const others = map.get(word) ?? new Set<string>();
-    others.add(other);
-    map.set(word, others);
-  };
+  const map = new SynonymMap();
+  for (const group of dictionary.synonyms) map.linkGroup(group);
   for (const [specific, generals] of dictionary.broader)
     for (const general of generals) {
-      link(specific, general);
-      link(general, specific);
+      map.link(specific, general);
+      map.link(general, specific);
     }
-  for (const [phrase, terms] of dictionary.colloquial) for (const term of terms) link(phrase, term);
-  return Object.fromEntries([...map].map(([word, others]) => [word, [...others]]));
+  for (const [phrase, terms] of dictionary.colloquial) for (const term of terms) map.link(phrase, term);
+  return map.toJSON();
 }
 
 /** The body of `PATCH /indexes/{uid}/settings`. */

@@ -157,34 +157,42 @@ function score(
   if (touchedBuffer.length < capacity) touchedBuffer = new Int32Array(capacity * 2);
   const touched = touchedBuffer;
   let count = 0;
-  for (const [property, boost] of Object.entries(query.boost)) {
-    const tree = index.indexes[property];
-    if (!tree || tree.type !== "Radix") continue;
-    const averageLength = index.avgFieldLength[property];
-    const lengths = index.fieldLengths[property];
-    const occurrences = index.tokenOccurrences[property];
-    const frequencies = index.frequencies[property];
-    const coverageShare = Math.min(1, boost);
-    for (const { word, prefix, weight, concept } of query.words) {
-      const slot = Math.min(concept, concepts - 1);
-      for (const [match, holders] of postings(tree.node, word, prefix)) {
-        const matching = typeof occurrences[match] === "number" ? occurrences[match] : 0;
-        const matchWeight = match === word ? weight : weight * PREFIX_MATCH;
-        const strong = matchWeight * coverageShare;
-        const idf = idfOf(matching, documents) * boost * matchWeight;
-        // With a narrow filter, walk the allowed documents and ask the word's set, not the other way round.
-        const walkAllowed = allowed !== undefined && allowed.size < holders.size;
-        for (const id of walkAllowed ? allowed : holders) {
-          if (id >= capacity || (walkAllowed ? !holders.has(id) : allowed && !allowed.has(id))) continue;
-          const tf = frequencies[id]?.[match] ?? 0;
-          // BM25+ is always positive, so 0 means "not seen yet".
-          if (scores[id] === 0) touched[count++] = id;
-          scores[id] += bm25(idf, tf, lengths[id], averageLength, RELEVANCE);
-          const cell = id * concepts + slot;
-          if (strength[cell] < strong) strength[cell] = strong;
+  try {
+    for (const [property, boost] of Object.entries(query.boost)) {
+      const tree = index.indexes[property];
+      if (!tree || tree.type !== "Radix") continue;
+      const averageLength = index.avgFieldLength[property];
+      const lengths = index.fieldLengths[property];
+      const occurrences = index.tokenOccurrences[property];
+      const frequencies = index.frequencies[property];
+      const coverageShare = Math.min(1, boost);
+      for (const { word, prefix, weight, concept } of query.words) {
+        const slot = Math.min(concept, concepts - 1);
+        for (const [match, holders] of postings(tree.node, word, prefix)) {
+          const matching = typeof occurrences[match] === "number" ? occurrences[match] : 0;
+          const matchWeight = match === word ? weight : weight * PREFIX_MATCH;
+          const strong = matchWeight * coverageShare;
+          const idf = idfOf(matching, documents) * boost * matchWeight;
+          // With a narrow filter, walk the allowed documents and ask the word's set, not the other way round.
+          const walkAllowed = allowed !== undefined && allowed.size < holders.size;
+          for (const id of walkAllowed ? allowed : holders) {
+            if (id >= capacity || (walkAllowed ? !holders.has(id) : allowed && !allowed.has(id))) continue;
+            const tf = frequencies[id]?.[match] ?? 0;
+            // BM25+ is always positive, so 0 means "not seen yet".
+            if (scores[id] === 0) touched[count++] = id;
+            scores[id] += bm25(idf, tf, lengths[id], averageLength, RELEVANCE);
+            const cell = id * concepts + slot;
+            if (strength[cell] < strong) strength[cell] = strong;
+          }
         }
       }
     }
+  } catch (error) {
+    // The buffers are shared by every query and cleared as a query reads them back: a query that
+    // fails half-way would leave its partial scores to the next one.
+    scores.fill(0);
+    strength.fill(0);
+    throw error;
   }
   const totals = new Float64Array(count);
   for (let i = 0; i < count; i++) {

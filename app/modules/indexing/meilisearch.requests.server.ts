@@ -1,13 +1,14 @@
 import type { SearchParams, Settings } from "meilisearch";
 import { PINYIN_FIELD, pinyinText } from "./pinyin.server";
-import type {
-  Filter,
-  FilterScalar,
-  IndexDefinition,
-  SearchDictionary,
-  SearchDocument,
-  SearchRequest,
-  SynonymGroups,
+import {
+  queryHead,
+  type Filter,
+  type FilterScalar,
+  type IndexDefinition,
+  type SearchDictionary,
+  type SearchDocument,
+  type SearchRequest,
+  type SynonymGroups,
 } from "./search.types";
 import { STOP_WORDS } from "./stop-words";
 
@@ -47,12 +48,7 @@ export const MATCHING_STRATEGY = "frequency" as const;
 /** Meilisearch's own defaults are 5 and 9; Latin product names and pinyin are short. */
 export const MIN_WORD_SIZE_FOR_TYPOS = { oneTypo: 4, twoTypos: 8 } as const;
 
-/**
- * Meilisearch ignores every query word after the 10th
- * (https://www.meilisearch.com/docs/resources/help/known_limitations). 200 characters hold ten
- * words in any language we see, keep the request small and match the embedded engine's cap.
- */
-export const MAX_QUERY_CHARS = 200;
+export { MAX_QUERY_CHARS } from "./search.types";
 
 export const DEFAULT_LIMIT = 20;
 /** Also the pagination.maxTotalHits setting: nobody pages past this. */
@@ -266,13 +262,11 @@ export function meiliSearchParams(request: SearchRequest): SearchParams & { q: s
   // Trimmed at the start only: a trailing space says the last word is finished, so Meilisearch
   // matches it whole instead of as the start of a longer word. Lone surrogates (a cut emoji) are
   // invalid in the JSON Meilisearch parses: drop them.
-  const q = Array.from(
+  const q = queryHead(
     String(request.q ?? "")
       .replace(LONE_SURROGATE, "")
       .replace(/^\s+/u, ""),
-  )
-    .slice(0, MAX_QUERY_CHARS)
-    .join("");
+  );
   const limit = wholeNumber(request.limit, DEFAULT_LIMIT, MAX_LIMIT);
   const offset = wholeNumber(request.offset, 0, MAX_TOTAL_HITS);
   const { page, hitsPerPage, skip } = meiliPage(limit, offset);

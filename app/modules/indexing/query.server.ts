@@ -1,4 +1,4 @@
-import type { SearchDictionary } from "./search.types";
+import { queryHead, type SearchDictionary } from "./search.types";
 import { pinyinOf } from "./pinyin.server";
 import { isStopWord } from "./stop-words";
 import { normaliseText, partsOf, segment, segmentKnown } from "./tokenizer.server";
@@ -9,7 +9,6 @@ const TYPO_TOLERANT = /^[a-z]+$/;
 /** Meilisearch's defaults: one typo from 4 letters up, two from 8 (never on Chinese words). */
 const ONE_TYPO_FROM = 4;
 const TWO_TYPOS_FROM = 8;
-const MAX_QUERY_CHARS = 200;
 
 /**
  * How much each kind of query word counts, relative to a word as typed. A word the person did
@@ -173,7 +172,7 @@ export function expandQuery(
   dictionary: SearchDictionary,
   vocabulary: Vocabulary = EMPTY_VOCABULARY,
 ): WeightedWord[] {
-  const text = normaliseText(q.slice(0, MAX_QUERY_CHARS));
+  const text = normaliseText(queryHead(q));
   const lookup = lookupOf(dictionary);
   const found = new Map<string, WeightedWord>();
   const add = (word: string, weight: number, concept: number) => {

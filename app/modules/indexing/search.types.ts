@@ -110,6 +110,19 @@ export interface SearchEngine {
 }
 
 /**
+ * How much of a query either engine reads, in characters (code points, so an emoji is never cut
+ * in half). Meilisearch ignores every query word after the 10th
+ * (https://www.meilisearch.com/docs/resources/help/known_limitations); 200 characters hold ten
+ * words in any language we see and keep a pasted page from costing more than a question.
+ */
+export const MAX_QUERY_CHARS = 200;
+
+/** The part of a query the engines read: its first MAX_QUERY_CHARS characters. */
+export function queryHead(q: string): string {
+  return Array.from(q).slice(0, MAX_QUERY_CHARS).join("");
+}
+
+/**
  * The engine accepted a write but did not apply it in the time we wait (its queue is busy). The
  * write is still queued there: retrying at once would only queue more, so callers back off.
  */

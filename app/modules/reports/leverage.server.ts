@@ -1,6 +1,7 @@
 import { db, type Tx } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { CountyScope } from "~/modules/oversight/county-scope";
+import { startOfLuoyangDay } from "~/utils/dates";
 import { at, inScope } from "./reports-figures.server";
 
 /**
@@ -154,4 +155,13 @@ export async function leverageFigures(filters: LeverageFilters, tx: Tx = db): Pr
       };
     }),
   };
+}
+
+/** The dashboard's leverage: its year (all years without one) and county filters. */
+export function dashboardLeverage({ year, countyCode }: { year?: number; countyCode?: string }) {
+  return leverageFigures({
+    scope: countyCode ? { kind: "county", countyCode } : { kind: "city" },
+    from: year ? startOfLuoyangDay(`${year}-01-01`) : undefined,
+    to: year ? startOfLuoyangDay(`${year + 1}-01-01`) : undefined,
+  });
 }

@@ -110,7 +110,11 @@ describe("returns", () => {
     const id = await generateReturn(people.county, NOVEMBER, afterNovember);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await returnXlsx(await getReturn(people.county, id))));
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["封面 Cover", "指标 Figures", "杠杆 Leverage"]);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      "封面 Cover",
+      "指标 Figures",
+      "杠杆 Leverage",
+    ]);
     const cover = workbook.getWorksheet("封面 Cover")!;
     expect(cover.getCell("A1").value).toBe("报表类型");
     expect(cover.getCell("B1").value).toBe("Kind of return");
@@ -144,11 +148,18 @@ describe("deadlines and reminders", () => {
     const officerHere = people.county.id;
     const officerThere = elsewhere.id;
     // The county HERE submits October on time.
-    const october = await generateReturn(people.county, { periodKind: "MONTH", periodKey: "2026-10" }, at(2026, 11, 1));
+    const october = await generateReturn(
+      people.county,
+      { periodKind: "MONTH", periodKey: "2026-10" },
+      at(2026, 11, 1),
+    );
     await submitReturn(people.county, october, at(2026, 11, 2));
 
     const notices = (userId: string) =>
-      db.notification.findMany({ where: { userId, type: { startsWith: "report." } }, select: { type: true } });
+      db.notification.findMany({
+        where: { userId, type: { startsWith: "report." } },
+        select: { type: true },
+      });
     expect(await sendReturnReminders(at(2026, 11, 1))).toBe(0);
     const soon = at(2026, 11, 8);
     const [first, second] = await Promise.all([sendReturnReminders(soon), sendReturnReminders(soon)]);
@@ -159,7 +170,10 @@ describe("deadlines and reminders", () => {
 
     expect(await sendReturnReminders(at(2026, 11, 11))).toBe(1);
     expect(await sendReturnReminders(at(2026, 11, 12))).toBe(0);
-    expect((await notices(officerThere)).map((n) => n.type).sort()).toEqual(["report.due_soon", "report.overdue"]);
+    expect((await notices(officerThere)).map((n) => n.type).sort()).toEqual([
+      "report.due_soon",
+      "report.overdue",
+    ]);
     expect(await notices(officerHere)).toEqual([]);
   });
 
@@ -186,13 +200,46 @@ describe("leverage", () => {
       data: { status: "APPROVED", decidedAt: at(2026, 9, 2), needId: need.id },
     });
     const coop = await createOrganisation("COOPERATIVE");
-    const wallet = await ensureAccount(db, { id: `wallet:org:${coop.id}`, kind: "WALLET", organisationId: coop.id });
-    await transferAt(at(2026, 9, 1), { from: CLEARING, to: project.account, amountFen: 1_000_000, reason: "PROGRAMME_BUDGET" });
+    const wallet = await ensureAccount(db, {
+      id: `wallet:org:${coop.id}`,
+      kind: "WALLET",
+      organisationId: coop.id,
+    });
+    await transferAt(at(2026, 9, 1), {
+      from: CLEARING,
+      to: project.account,
+      amountFen: 1_000_000,
+      reason: "PROGRAMME_BUDGET",
+    });
     await transferAt(at(2026, 9, 1), { from: CLEARING, to: wallet, amountFen: 100_000, reason: "DEPOSIT" });
-    await transferAt(at(2026, 9, 3), { from: project.account, to: project.wallet, amountFen: 20_000, reason: "DISBURSEMENT", programmeApplicationId: project.id });
-    await transferAt(at(2026, 9, 4), { from: project.account, to: escrow.escrow, amountFen: 10_000, reason: "MILESTONE_FUND", milestoneId: escrow.milestoneId });
-    await transferAt(at(2026, 9, 5), { from: wallet, to: escrow.escrow, amountFen: 45_000, reason: "MILESTONE_FUND", milestoneId: escrow.milestoneId });
-    await transferAt(at(2026, 9, 6), { from: escrow.escrow, to: wallet, amountFen: 5_000, reason: "MILESTONE_REFUND", milestoneId: escrow.milestoneId });
+    await transferAt(at(2026, 9, 3), {
+      from: project.account,
+      to: project.wallet,
+      amountFen: 20_000,
+      reason: "DISBURSEMENT",
+      programmeApplicationId: project.id,
+    });
+    await transferAt(at(2026, 9, 4), {
+      from: project.account,
+      to: escrow.escrow,
+      amountFen: 10_000,
+      reason: "MILESTONE_FUND",
+      milestoneId: escrow.milestoneId,
+    });
+    await transferAt(at(2026, 9, 5), {
+      from: wallet,
+      to: escrow.escrow,
+      amountFen: 45_000,
+      reason: "MILESTONE_FUND",
+      milestoneId: escrow.milestoneId,
+    });
+    await transferAt(at(2026, 9, 6), {
+      from: escrow.escrow,
+      to: wallet,
+      amountFen: 5_000,
+      reason: "MILESTONE_REFUND",
+      milestoneId: escrow.milestoneId,
+    });
 
     const figures = await leverageFigures({ scope: { kind: "county", countyCode: HERE } });
     const line = figures.byProject.find((row) => row.applicationId === project.id)!;
@@ -200,7 +247,11 @@ describe("leverage", () => {
     expect(figures.byYear).toEqual([{ year: 2026, ...figures.total }]);
     const elsewhereFigures = await leverageFigures({ scope: { kind: "county", countyCode: "410325" } });
     expect(elsewhereFigures.byProject.find((row) => row.applicationId === project.id)).toBeUndefined();
-    const october = await leverageFigures({ scope: { kind: "city" }, from: at(2026, 10, 1, 0), to: at(2026, 11, 1, 0) });
+    const october = await leverageFigures({
+      scope: { kind: "city" },
+      from: at(2026, 10, 1, 0),
+      to: at(2026, 11, 1, 0),
+    });
     expect(october.byProject.find((row) => row.applicationId === project.id)).toBeUndefined();
   });
 });

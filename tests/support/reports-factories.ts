@@ -21,7 +21,10 @@ export async function reportActors(countyCode = "410324") {
 
 /** An agreement on the need signed at `signedAt` (its first version). */
 export async function signAgreementAt(agreementId: string, signedAt: Date) {
-  const agreement = await db.agreement.findUniqueOrThrow({ where: { id: agreementId }, select: { createdById: true } });
+  const agreement = await db.agreement.findUniqueOrThrow({
+    where: { id: agreementId },
+    select: { createdById: true },
+  });
   await db.agreementVersion.create({
     data: {
       agreementId,

@@ -21,14 +21,22 @@ export function LeverageSection({ leverage }: { leverage: LeverageFigures }) {
         <LeverageTable
           heading={t("reports.leverage.county")}
           total={leverage.total}
-          rows={leverage.byCounty.map((row) => ({ ...row, name: countyLabel(row.countyCode), key: row.countyCode }))}
+          rows={leverage.byCounty.map((row) => ({
+            ...row,
+            name: countyLabel(row.countyCode),
+            key: row.countyCode,
+          }))}
         />
       ) : null}
       {leverage.byProgramme.length > 0 ? (
         <LeverageTable
           heading={t("reports.leverage.programme")}
           total={leverage.total}
-          rows={leverage.byProgramme.map((row) => ({ ...row, name: row.programmeTitle, key: row.programmeId }))}
+          rows={leverage.byProgramme.map((row) => ({
+            ...row,
+            name: row.programmeTitle,
+            key: row.programmeId,
+          }))}
         />
       ) : null}
     </section>

@@ -11,7 +11,13 @@ type LastResult = SubmissionResult<string[]> | undefined;
 const errorsOf = (lastResult: LastResult, intent: string) =>
   lastResult?.initialValue?.intent === intent ? lastResult.error : undefined;
 
-function PeriodFields({ defaultKey, errors }: { defaultKey: string; errors?: Record<string, string[] | null> }) {
+function PeriodFields({
+  defaultKey,
+  errors,
+}: {
+  defaultKey: string;
+  errors?: Record<string, string[] | null>;
+}) {
   const { t } = useT();
   return (
     <>
@@ -36,7 +42,13 @@ function PeriodFields({ defaultKey, errors }: { defaultKey: string; errors?: Rec
 }
 
 /** Generate (or open) the return of a period for one's own scope. */
-export function GenerateReturnForm({ defaultKey, lastResult }: { defaultKey: string; lastResult: LastResult }) {
+export function GenerateReturnForm({
+  defaultKey,
+  lastResult,
+}: {
+  defaultKey: string;
+  lastResult: LastResult;
+}) {
   const { t } = useT();
   const errors = errorsOf(lastResult, "generate");
   return (
@@ -120,7 +132,13 @@ export function ReturnNotesForm({
         <FormErrors errors={errors?.[""] ?? undefined} />
         <label className="block space-y-1">
           <span className="block font-medium">{t("reports.return.narrative")}</span>
-          <textarea name="narrative" defaultValue={narrative} rows={5} maxLength={5000} className="input w-full" />
+          <textarea
+            name="narrative"
+            defaultValue={narrative}
+            rows={5}
+            maxLength={5000}
+            className="input w-full"
+          />
           <ErrorList errors={errors?.narrative} />
         </label>
         <label className="block space-y-1">

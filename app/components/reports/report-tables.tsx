@@ -34,13 +34,23 @@ export function FiguresTable({ figures }: { figures: ReportFigures }) {
 
 export function RatioText({ line }: { line: LeverageLine }) {
   const { t } = useT();
-  return <>{line.ratio === null ? "—" : t("reports.leverage.ratioValue", { ratio: line.ratio.toFixed(2) })}</>;
+  return (
+    <>{line.ratio === null ? "—" : t("reports.leverage.ratioValue", { ratio: line.ratio.toFixed(2) })}</>
+  );
 }
 
 type NamedLine = LeverageLine & { name: string; key: string };
 
 /** Public money, matched money and their ratio, one row per project, programme, county or year. */
-export function LeverageTable({ heading, rows, total }: { heading: string; rows: NamedLine[]; total: LeverageLine }) {
+export function LeverageTable({
+  heading,
+  rows,
+  total,
+}: {
+  heading: string;
+  rows: NamedLine[];
+  total: LeverageLine;
+}) {
   const { t, locale } = useT();
   if (rows.length === 0) return <p className="text-sm text-stone-600">{t("reports.leverage.none")}</p>;
   return (
@@ -48,16 +58,26 @@ export function LeverageTable({ heading, rows, total }: { heading: string; rows:
       <table className="w-full text-sm">
         <thead>
           <tr className="border-b border-stone-300 text-left">
-            <th scope="col" className="py-1 pr-2">{heading}</th>
-            <th scope="col" className="py-1 pr-2 text-right">{t("reports.leverage.public")}</th>
-            <th scope="col" className="py-1 pr-2 text-right">{t("reports.leverage.matched")}</th>
-            <th scope="col" className="py-1 text-right">{t("reports.leverage.ratio")}</th>
+            <th scope="col" className="py-1 pr-2">
+              {heading}
+            </th>
+            <th scope="col" className="py-1 pr-2 text-right">
+              {t("reports.leverage.public")}
+            </th>
+            <th scope="col" className="py-1 pr-2 text-right">
+              {t("reports.leverage.matched")}
+            </th>
+            <th scope="col" className="py-1 text-right">
+              {t("reports.leverage.ratio")}
+            </th>
           </tr>
         </thead>
         <tbody>
           {[...rows, { ...total, name: t("reports.leverage.total"), key: "total" }].map((row) => (
             <tr key={row.key} className="border-b border-stone-200">
-              <th scope="row" className="py-1 pr-2 text-left font-normal">{row.name}</th>
+              <th scope="row" className="py-1 pr-2 text-left font-normal">
+                {row.name}
+              </th>
               <td className="py-1 pr-2 text-right tabular-nums">{formatMoney(locale, row.publicFen)}</td>
               <td className="py-1 pr-2 text-right tabular-nums">{formatMoney(locale, row.matchedFen)}</td>
               <td className="py-1 text-right tabular-nums">
@@ -73,5 +93,6 @@ export function LeverageTable({ heading, rows, total }: { heading: string; rows:
 
 export function useCountyLabel() {
   const { t, locale } = useT();
-  return (scope: string) => (scope === "CITY" ? t("reports.scope.CITY") : (countyName(scope, locale) ?? scope));
+  return (scope: string) =>
+    scope === "CITY" ? t("reports.scope.CITY") : (countyName(scope, locale) ?? scope);
 }

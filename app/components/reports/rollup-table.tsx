@@ -23,7 +23,9 @@ export function RollUpTable({ view }: { view: SerializeFrom<RollUp> }) {
       <table className="text-sm">
         <thead>
           <tr className="border-b border-stone-300">
-            <th scope="col" className="py-1 pr-2 text-left">{t("reports.rollup.county")}</th>
+            <th scope="col" className="py-1 pr-2 text-left">
+              {t("reports.rollup.county")}
+            </th>
             {view.counties.map((county) => (
               <th key={county.countyCode} scope="col" className="px-2 py-1 text-right whitespace-nowrap">
                 {county.returnId && county.state === "submitted" ? (
@@ -35,14 +37,22 @@ export function RollUpTable({ view }: { view: SerializeFrom<RollUp> }) {
                 )}
               </th>
             ))}
-            <th scope="col" className="px-2 py-1 text-right">{t("reports.rollup.total")}</th>
+            <th scope="col" className="px-2 py-1 text-right">
+              {t("reports.rollup.total")}
+            </th>
           </tr>
         </thead>
         <tbody>
           <tr className="border-b border-stone-200">
-            <th scope="row" className="py-1 pr-2 text-left font-normal">{t("reports.rollup.state")}</th>
+            <th scope="row" className="py-1 pr-2 text-left font-normal">
+              {t("reports.rollup.state")}
+            </th>
             {view.counties.map((county) => (
-              <td key={county.countyCode} className="px-2 py-1 text-right whitespace-nowrap" data-county={county.countyCode}>
+              <td
+                key={county.countyCode}
+                className="px-2 py-1 text-right whitespace-nowrap"
+                data-county={county.countyCode}
+              >
                 {t(`reports.rollup.state.${county.state}`)}
                 {county.late ? ` · ${t("reports.rollup.late")}` : ""}
               </td>

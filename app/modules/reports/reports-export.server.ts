@@ -18,8 +18,10 @@ const both = (key: Parameters<typeof translate>[1]) => [translate("zh", key), tr
 export async function returnXlsx(view: ReturnView): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "XiangKe";
-  const scopeZh = view.scope === CITY_SCOPE ? translate("zh", "reports.scope.CITY") : countyName(view.scope, "zh");
-  const scopeEn = view.scope === CITY_SCOPE ? translate("en", "reports.scope.CITY") : countyName(view.scope, "en");
+  const scopeZh =
+    view.scope === CITY_SCOPE ? translate("zh", "reports.scope.CITY") : countyName(view.scope, "zh");
+  const scopeEn =
+    view.scope === CITY_SCOPE ? translate("en", "reports.scope.CITY") : countyName(view.scope, "en");
 
   const cover = workbook.addWorksheet(translate("zh", "reports.sheet.cover"));
   cover.addRows([
@@ -45,7 +47,14 @@ export async function returnXlsx(view: ReturnView): Promise<Uint8Array<ArrayBuff
   }
 
   const leverage = workbook.addWorksheet(translate("zh", "reports.sheet.leverage"));
-  leverage.addRow(["项目 Project", "专项 Programme", "县 County", "财政资金 Public (yuan)", "带动资金 Matched (yuan)", "杠杆率 Ratio"]).font = {
+  leverage.addRow([
+    "项目 Project",
+    "专项 Programme",
+    "县 County",
+    "财政资金 Public (yuan)",
+    "带动资金 Matched (yuan)",
+    "杠杆率 Ratio",
+  ]).font = {
     bold: true,
   };
   const { total, byProject } = view.snapshot.leverage;

@@ -64,4 +64,3 @@ export const FIGURE_KEYS = [
   "cofundingSharesFunded",
   "householdsReached",
 ] as const satisfies readonly (keyof ReportFigures)[];
-

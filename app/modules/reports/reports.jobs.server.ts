@@ -14,7 +14,13 @@ import type { ReportPeriodKind, ReportReminderKind } from "~/generated/prisma/en
 export const REMINDER_DAYS_BEFORE = 3;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-type Due = { periodKind: ReportPeriodKind; periodKey: string; countyCode: string; kind: ReportReminderKind; dueAt: Date };
+type Due = {
+  periodKind: ReportPeriodKind;
+  periodKey: string;
+  countyCode: string;
+  kind: ReportReminderKind;
+  dueAt: Date;
+};
 
 /**
  * Reminds each county's officers of a return not yet submitted: once when its deadline is
@@ -49,7 +55,12 @@ export async function sendReturnReminders(now = new Date()): Promise<number> {
 
   const rows = await db.$transaction(async (tx) => {
     const sent = await tx.reportReminder.createManyAndReturn({
-      data: due.map(({ periodKind, periodKey, countyCode, kind }) => ({ periodKind, periodKey, countyCode, kind })),
+      data: due.map(({ periodKind, periodKey, countyCode, kind }) => ({
+        periodKind,
+        periodKey,
+        countyCode,
+        kind,
+      })),
       skipDuplicates: true,
       select: { periodKind: true, periodKey: true, countyCode: true, kind: true },
     });

@@ -24,7 +24,8 @@ export const reportsMessagesEn: Record<keyof typeof reportsMessagesZh, string> =
   "reports.return.due": "Due by: {due}",
   "reports.return.submittedAt": "Submitted: {at}",
   "reports.return.live": "Draft: the figures are computed now and frozen on submission.",
-  "reports.return.frozen": "Submitted: these figures are the snapshot frozen on submission; they do not follow the data.",
+  "reports.return.frozen":
+    "Submitted: these figures are the snapshot frozen on submission; they do not follow the data.",
   "reports.return.narrative": "Narrative",
   "reports.return.notes": "Notes",
   "reports.return.save": "Save the narrative",
@@ -103,5 +104,6 @@ export const reportsMessagesEn: Record<keyof typeof reportsMessagesZh, string> =
   "notification.report.due_soon": "The {period} return is due by {due}; please submit it in time",
   "notification.report.overdue": "The {period} return is past its deadline ({due}); please submit it soon",
   "bureau.tool.reports": "Returns",
-  "bureau.tool.reports.hint": "Monthly, quarterly and yearly returns, frozen on submission; county returns and the roll-up",
+  "bureau.tool.reports.hint":
+    "Monthly, quarterly and yearly returns, frozen on submission; county returns and the roll-up",
 };

@@ -21,9 +21,12 @@ export const DeadlineSchema = PeriodFields.extend({
     .string({ message: "reports.errors.due_day" })
     .regex(/^20\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: "reports.errors.due_day" })
     // 2026-02-31 fits the pattern but is no day: it must read back as itself.
-    .refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && luoyangToday(startOfLuoyangDay(day)) === day, {
-      message: "reports.errors.due_day",
-    }),
+    .refine(
+      (day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && luoyangToday(startOfLuoyangDay(day)) === day,
+      {
+        message: "reports.errors.due_day",
+      },
+    ),
 }).superRefine(checkPeriod);
 
 /** Which period a page shows: from the query string, falling back to the current month. */

@@ -41,7 +41,12 @@ export function countyScopeFor(scope: string): CountyScope {
 }
 
 /** Figures and leverage of a period and scope, read in one snapshot of the database. */
-export async function computeSnapshot(tx: Tx, period: Period, scope: string, now: Date): Promise<ReturnSnapshot> {
+export async function computeSnapshot(
+  tx: Tx,
+  period: Period,
+  scope: string,
+  now: Date,
+): Promise<ReturnSnapshot> {
   const county = countyScopeFor(scope);
   const figures: ReportFigures = await reportFiguresIn(tx, period, county);
   const leverage = await leverageFigures({ scope: county, from: period.start, to: period.end }, tx);

@@ -64,7 +64,9 @@ export default function ReturnPage() {
         {view.dueAt ? <p>{t("reports.return.due", { due: luoyangToday(new Date(view.dueAt)) })}</p> : null}
         <p className="font-medium" data-status={view.status}>
           {t(`reports.status.${view.status}`)}
-          {view.submittedAt ? ` · ${t("reports.return.submittedAt", { at: luoyangDateTime(view.submittedAt) })}` : ""}
+          {view.submittedAt
+            ? ` · ${t("reports.return.submittedAt", { at: luoyangDateTime(view.submittedAt) })}`
+            : ""}
         </p>
         <p className="text-sm text-stone-600">
           {t(view.status === "SUBMITTED" ? "reports.return.frozen" : "reports.return.live")}
@@ -90,7 +92,11 @@ export default function ReturnPage() {
         <LeverageTable
           heading={t("reports.leverage.project")}
           total={snapshot.leverage.total}
-          rows={snapshot.leverage.byProject.map((row) => ({ ...row, name: row.title, key: row.applicationId }))}
+          rows={snapshot.leverage.byProject.map((row) => ({
+            ...row,
+            name: row.title,
+            key: row.applicationId,
+          }))}
         />
       </section>
 

@@ -9,7 +9,13 @@ import { requireReportReader } from "~/modules/reports/reports-guard.server";
 import { DeadlineSchema } from "~/modules/reports/reports.schema";
 import { GenerateReturnSchema } from "~/modules/reports/reports.schema";
 import { periodKeyAt } from "~/modules/reports/reports.periods";
-import { generateReturn, listDeadlines, listReturns, preparerScope, setDeadline } from "~/modules/reports/reports.server";
+import {
+  generateReturn,
+  listDeadlines,
+  listReturns,
+  preparerScope,
+  setDeadline,
+} from "~/modules/reports/reports.server";
 import { can } from "~/modules/users/permissions";
 import { submitForm } from "~/utils/form-action.server";
 import { titleMeta } from "~/utils/meta";
@@ -18,7 +24,11 @@ export const meta: MetaFunction<typeof loader> = titleMeta("reports.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireReportReader(request);
-  const [returns, deadlines, locale] = await Promise.all([listReturns(user), listDeadlines(), getLocale(request)]);
+  const [returns, deadlines, locale] = await Promise.all([
+    listReturns(user),
+    listDeadlines(),
+    getLocale(request),
+  ]);
   return {
     locale,
     returns,

@@ -75,7 +75,9 @@ export default function RollUpPage() {
           <p>{t("reports.rollup.missing", { counties: names(view.missing) })}</p>
         )}
         {view.late.length > 0 ? (
-          <p className="font-medium text-red-700">{t("reports.rollup.lateList", { counties: names(view.late) })}</p>
+          <p className="font-medium text-red-700">
+            {t("reports.rollup.lateList", { counties: names(view.late) })}
+          </p>
         ) : null}
       </div>
       <RollUpTable view={view} />

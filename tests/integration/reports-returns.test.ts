@@ -109,7 +109,7 @@ describe("returns", () => {
   it("exports a return in one stable layout", async () => {
     const id = await generateReturn(people.county, NOVEMBER, afterNovember);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(await returnXlsx(await getReturn(people.county, id))));
+    await workbook.xlsx.load((await returnXlsx(await getReturn(people.county, id))).buffer);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
       "封面 Cover",
       "指标 Figures",

@@ -1,8 +1,8 @@
 /**
  * The figures of a return: what the plan asks the city and its counties to report, for one
- * period [start, end) and one scope (the city, or one county). Each figure is one SQL definition,
- * written beside each field here and as a query in reports-figures.server.ts; tests/integration/reports-figures.test.ts checks each against
- * an independent count. Money is integer fen.
+ * period [start, end) and one scope (the city, or one county). Each figure is one SQL definition:
+ * in words beside each field here, as a query in reports-figures.server.ts, checked against an
+ * independent count in tests/integration/reports-figures.test.ts. Money is integer fen.
  */
 export interface ReportFigures {
   /** Programme applications approved in the period (decided, and now APPROVED, DISBURSED or EVALUATED). */

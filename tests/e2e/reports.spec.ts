@@ -62,7 +62,7 @@ test("a county officer submits 栾川县's monthly return; the city sees it froz
     county.getByRole("link", { name: "下载 Excel" }).click(),
   ]);
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(readFileSync((await download.path())!));
+  await workbook.xlsx.load(new Uint8Array(readFileSync((await download.path())!)).buffer);
   expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
     "封面 Cover",
     "指标 Figures",

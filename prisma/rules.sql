@@ -156,3 +156,19 @@ END;
 $$;
 DROP TRIGGER IF EXISTS "LedgerDebt_follow_sanction" ON "LedgerDebt";
 CREATE TRIGGER "LedgerDebt_follow_sanction" AFTER UPDATE ON "LedgerDebt" FOR EACH ROW EXECUTE FUNCTION ledger_debt_follow_sanction();
+
+-- A submitted return is a frozen snapshot (issue 22): once its status is SUBMITTED no UPDATE or
+-- DELETE reaches the row, so the numbers sent upward never change, whatever the data does later.
+CREATE OR REPLACE FUNCTION report_return_frozen() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF OLD.status = 'SUBMITTED' THEN
+    RAISE EXCEPTION 'a submitted return is frozen (% on %)', TG_OP, OLD.id USING ERRCODE = 'P0001';
+  END IF;
+  IF TG_OP = 'DELETE' THEN
+    RETURN OLD;
+  END IF;
+  RETURN NEW;
+END;
+$$;
+DROP TRIGGER IF EXISTS "ReportReturn_frozen" ON "ReportReturn";
+CREATE TRIGGER "ReportReturn_frozen" BEFORE UPDATE OR DELETE ON "ReportReturn" FOR EACH ROW EXECUTE FUNCTION report_return_frozen();

@@ -12,6 +12,7 @@ import { startReviewJobs } from "~/modules/reviews/reviews.server";
 import { expireNeeds } from "~/modules/needs/needs.server";
 import { startRevenueJobs } from "~/modules/revenue/revenue.server";
 import { startPrivacyJobs } from "~/modules/privacy/retention.jobs.server";
+import { startReportJobs } from "~/modules/reports/reports.jobs.server";
 import { getSearchEngine } from "~/modules/indexing/engine.server";
 import { rebuildIndexes, startIndexer, startIndexerWhenConfigured } from "~/modules/search/indexer.server";
 import { runSavedSearchAlerts } from "~/modules/search/saved-searches.server";
@@ -123,6 +124,7 @@ export async function startServer(env: Env, log: Logger): Promise<RunningServer>
     const stopWebhookJobs = startWebhookJobs(log);
     const stopNotificationJobs = startNotificationJobs(log);
     const stopPrivacyJobs = startPrivacyJobs(log);
+    const stopReportJobs = startReportJobs(log);
 
     const address = http.address();
     const port = typeof address === "object" && address ? address.port : env.PORT;
@@ -139,6 +141,7 @@ export async function startServer(env: Env, log: Logger): Promise<RunningServer>
         stopRevenueJobs();
         await stopEscrowJobs();
         await stopPrivacyJobs();
+        await stopReportJobs();
         await stopReviewJobs();
         await stopWebhookJobs();
         await stopNotificationJobs();

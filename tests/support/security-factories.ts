@@ -155,6 +155,12 @@ export async function buildSecurityWorld() {
     select: { id: true },
   });
 
+  // A draft return of organisation A's county (410324), prepared by its county officer.
+  const report = await db.reportReturn.create({
+    data: { periodKind: "MONTH", periodKey: "2026-01", scope: "410324", preparedById: county.id },
+    select: { id: true },
+  });
+
   const people: Record<Exclude<MatrixRole, "anonymous">, { id: string }> = {
     VILLAGE: village,
     FARMER: farmer,
@@ -201,6 +207,7 @@ export async function buildSecurityWorld() {
     triage: triage.id,
     webhook: webhook.id,
     training: training.id,
+    report: report.id,
   };
   return {
     signed,

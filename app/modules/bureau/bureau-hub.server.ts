@@ -4,7 +4,13 @@ import { can, type Actor } from "~/modules/users/permissions";
 
 /** Staff of the bureau (or admins): anyone holding one of the bureau's supervision permissions. */
 export function isBureauStaff(actor: Actor | null | undefined): boolean {
-  return can(actor, "dashboard.read") || can(actor, "verification.review") || can(actor, "audit.read");
+  return (
+    can(actor, "dashboard.read") ||
+    can(actor, "verification.review") ||
+    can(actor, "audit.read") ||
+    can(actor, "report.prepare") ||
+    can(actor, "report.rollup")
+  );
 }
 
 /** A tool of the bureau's start page: each has a name and a hint under `bureau.tool.<key>`. */
@@ -46,6 +52,12 @@ export async function bureauHub(actor: Actor, now: Date = new Date()) {
   return {
     tools: shown([
       { key: "dashboard", to: "/bureau/dashboard", show: can(actor, "dashboard.read"), waiting: null },
+      {
+        key: "reports",
+        to: "/bureau/reports",
+        show: can(actor, "report.prepare") || can(actor, "report.rollup"),
+        waiting: null,
+      },
       {
         key: "verifications",
         to: "/bureau/verifications",

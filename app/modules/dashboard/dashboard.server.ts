@@ -92,11 +92,11 @@ type EscrowRow = { county: string | null; held: bigint };
  * (co-funded work agreed directly) belongs to its payer organisation's county, else its payee
  * organisation's. `agreementPlaces` joins what `agreementCounty` reads, given the agreement `ag`.
  */
-const agreementPlaces = Prisma.sql`
+export const agreementPlaces = Prisma.sql`
     LEFT JOIN "Need" n ON n.id = ag."needId"
     LEFT JOIN "Organisation" payer ON payer.id = ag."payerOrganisationId"
     LEFT JOIN "Organisation" payee ON payee.id = ag."payeeOrganisationId"`;
-const agreementCounty = Prisma.sql`coalesce(n."countyCode", payer."countyCode", payee."countyCode")`;
+export const agreementCounty = Prisma.sql`coalesce(n."countyCode", payer."countyCode", payee."countyCode")`;
 
 /** The raw grouped figures: one small row per (year, county[, industry]), folded in JS below. */
 async function loadGroups(tx: Tx, { year, countyCode, industry }: DashboardFilters) {

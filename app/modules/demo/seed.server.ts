@@ -9,6 +9,7 @@ import { HOUR, demoTimeline } from "./demo-timeline";
 import { seedCofundingDemo } from "./seed-cofunding.server";
 import { seedNegotiationDemo } from "./seed-negotiation.server";
 import { seedReach } from "./seed-reach.server";
+import { seedReportsDemo } from "./seed-reports.server";
 import { seedReviewsDemo } from "./seed-reviews.server";
 import { seedSupervisionDemo } from "./seed-supervision.server";
 
@@ -216,6 +217,7 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<boolean> {
         },
         now,
       );
+      await seedReportsDemo(tx, { bureauUserId: users.get("BUREAU")! }, now);
     },
     { timeout: 30_000 },
   );

@@ -93,6 +93,8 @@ export const NOTIFICATION_CATEGORY = {
   "triage.assigned": "work",
   "review.received": "updates",
   "review.published": "updates",
+  "report.due_soon": "work",
+  "report.overdue": "work",
 } as const satisfies Record<NotificationType, NotificationCategory>;
 
 export type ChannelChoices = Record<NotificationCategory, OutsideChannel[]>;

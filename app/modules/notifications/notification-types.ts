@@ -69,6 +69,8 @@ export const NOTIFICATION_PARAMS = {
   "triage.assigned": ["need"],
   "review.received": ["agreement"],
   "review.published": ["agreement"],
+  "report.due_soon": ["period", "due"],
+  "report.overdue": ["period", "due"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type NotificationType = keyof typeof NOTIFICATION_PARAMS;

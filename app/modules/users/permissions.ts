@@ -40,6 +40,12 @@ export const PERMISSIONS = {
   "triage.manage": ["BUREAU"],
   /** Hand a member a one-time password-reset code after checking who they are (assisted reset). */
   "account.recover": ["BUREAU", "ADMIN"],
+  /** Generate, annotate and submit the returns (月报/季报/年报) of one's own scope: city or county. */
+  "report.prepare": ["BUREAU", "COUNTY"],
+  /** The leading group's roll-up of every county's returns (领导小组). */
+  "report.rollup": ["BUREAU", "FINANCE"],
+  /** Set the deadline for county returns of a period. */
+  "report.deadline": ["BUREAU"],
   "user.manage": ["ADMIN"],
   "settings.manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -26,6 +26,8 @@ import {
 } from "~/components/dashboard/dashboard-tables";
 import { YearSections } from "~/components/dashboard/year-sections";
 import { titleMeta } from "~/utils/meta";
+import { LeverageSection } from "~/components/reports/leverage-section";
+import { dashboardLeverage } from "~/modules/reports/leverage.server";
 
 export const meta: MetaFunction<typeof loader> = titleMeta("dashboard.title");
 
@@ -55,11 +57,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }),
   };
   const responseTimes = await responseTimesByCounty({ year: filters.year, countyCode: filters.countyCode });
-  return { figures, query, charts, locale, years: yearOptions(query.year), responseTimes };
+  const leverage = await dashboardLeverage(filters);
+  return { figures, query, charts, locale, years: yearOptions(query.year), responseTimes, leverage };
 }
 
 export default function DashboardPage() {
-  const { figures, query, charts, years, responseTimes } = useLoaderData<typeof loader>();
+  const { figures, query, charts, years, responseTimes, leverage } = useLoaderData<typeof loader>();
   const { t, locale } = useT();
   const { map: _map, ...exportFilters } = query;
   const exportQuery = dashboardQuery(exportFilters);
@@ -101,6 +104,8 @@ export default function DashboardPage() {
       </section>
 
       <ResponseTimesSection rows={responseTimes} />
+
+      <LeverageSection leverage={leverage} />
 
       <section className="space-y-3" aria-labelledby="industries-title">
         <h2 id="industries-title" className="text-xl font-semibold">

@@ -77,6 +77,13 @@ vi.mock("@remix-run/react", () => ({
         overTarget: true,
       },
     ],
+    leverage: {
+      total: { publicFen: 30_000, matchedFen: 40_000, ratio: 1.33 },
+      byYear: [{ year: 2026, publicFen: 30_000, matchedFen: 40_000, ratio: 1.33 }],
+      byCounty: [{ countyCode: "410325", publicFen: 30_000, matchedFen: 40_000, ratio: 1.33 }],
+      byProgramme: [],
+      byProject: [],
+    },
   }),
 }));
 
@@ -96,6 +103,11 @@ describe("the dashboard page without JavaScript", () => {
       /<th scope="row"[^>]*>嵩县<span[^>]*>[^<]+<\/span><\/th><td[^>]*>5<\/td><td[^>]*>30.5<\/td><td[^>]*>80.0<\/td><td[^>]*>72<\/td>/,
     );
     expect(html).toContain("bg-red-50");
+  });
+
+  it("shows leverage, matched money per yuan of public money, by year and county", () => {
+    expect(html).toContain("资金杠杆");
+    expect(html.match(/1 : 1\.33/g)).toHaveLength(4);
   });
 
   it("says which targets are met, year by year", () => {

@@ -1,0 +1,176 @@
+import { db, type Tx } from "~/db.server";
+import { Prisma } from "~/generated/prisma/client";
+import { agreementCounty, agreementPlaces } from "~/modules/dashboard/dashboard.server";
+import type { CountyScope } from "~/modules/oversight/county-scope";
+import type { Period } from "./reports.periods";
+import type { ReportFigures } from "./reports.figures";
+
+export { FIGURE_KEYS, type ReportFigures } from "./reports.figures";
+
+/** Village-side payers: the cooperatives and villages the plan asks to put in their own money. */
+const VILLAGE_SIDE = Prisma.sql`('COOPERATIVE', 'VILLAGE_COMMITTEE', 'FAMILY_FARM', 'LARGE_GROWER')`;
+
+/** A moment as the UTC timestamp the columns store (timestamp without time zone). */
+export const at = (moment: Date) => Prisma.sql`(${moment.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+
+/** `AND <column> = <county>` for a county scope; nothing for the city. */
+export function inScope(scope: CountyScope, column: Prisma.Sql) {
+  return scope.kind === "county" ? Prisma.sql`AND ${column} = ${scope.countyCode}` : Prisma.empty;
+}
+
+const APPROVED = Prisma.sql`('APPROVED', 'DISBURSED', 'EVALUATED')`;
+
+type One = { n: number };
+type Money = {
+  disbursed: bigint;
+  cooperative: bigint;
+  enterprise: bigint;
+  other: bigint;
+  programme: bigint;
+};
+
+async function count(tx: Tx, query: Prisma.Sql): Promise<number> {
+  const [row] = await tx.$queryRaw<One[]>(query);
+  return row?.n ?? 0;
+}
+
+/** The figures of one period and scope, read inside the caller's transaction. */
+export async function reportFiguresIn(tx: Tx, period: Period, scope: CountyScope): Promise<ReportFigures> {
+  const start = at(period.start);
+  const end = at(period.end);
+  const paCounty = inScope(scope, Prisma.sql`pa."countyCode"`);
+
+  const projectsApproved = await count(
+    tx,
+    Prisma.sql`SELECT count(*)::int AS n FROM "ProgrammeApplication" pa
+      WHERE pa.status IN ${APPROVED} AND pa."decidedAt" >= ${start} AND pa."decidedAt" < ${end} ${paCounty}`,
+  );
+  const projectsActive = await count(
+    tx,
+    Prisma.sql`SELECT count(*)::int AS n FROM "ProgrammeApplication" pa
+      WHERE pa.status IN ${APPROVED} AND pa."decidedAt" < ${end}
+        AND (pa."completedAt" IS NULL OR pa."completedAt" >= ${end}) ${paCounty}`,
+  );
+  const projectsCompleted = await count(
+    tx,
+    Prisma.sql`SELECT count(*)::int AS n FROM "ProgrammeApplication" pa
+      WHERE pa."completedAt" >= ${start} AND pa."completedAt" < ${end} ${paCounty}`,
+  );
+
+  const spaceCounty = inScope(scope, Prisma.sql`o."countyCode"`);
+  const spacesTotal = await count(
+    tx,
+    Prisma.sql`SELECT count(*)::int AS n FROM "SpaceProfile" sp JOIN "Organisation" o ON o.id = sp."organisationId"
+      WHERE sp."recognisedAt" < ${end} ${spaceCounty}`,
+  );
+  const spacesNew = await count(
+    tx,
+    Prisma.sql`SELECT count(*)::int AS n FROM "SpaceProfile" sp JOIN "Organisation" o ON o.id = sp."organisationId"
+      WHERE sp."recognisedAt" >= ${start} AND sp."recognisedAt" < ${end} ${spaceCounty}`,
+  );
+
+  const demoCounty = inScope(scope, Prisma.sql`d."countyCode"`);
+  const demoSitesTotal = await count(
+    tx,
+    Prisma.sql`SELECT count(*)::int AS n FROM "DemoSite" d
+      WHERE d.status = 'DESIGNATED' AND d."designatedAt" < ${end} ${demoCounty}`,
+  );
+  const demoSitesNew = await count(
+    tx,
+    Prisma.sql`SELECT count(*)::int AS n FROM "DemoSite" d
+      WHERE d.status = 'DESIGNATED' AND d."designatedAt" >= ${start} AND d."designatedAt" < ${end} ${demoCounty}`,
+  );
+
+  const commissionersDispatched = await count(
+    tx,
+    Prisma.sql`SELECT count(DISTINCT a."userId")::int AS n FROM "CommissionerAssignment" a
+      WHERE a."startDate" < ${end} AND a."endDate" >= ${start} ${inScope(scope, Prisma.sql`a."countyCode"`)}`,
+  );
+
+  const trainingCounty = inScope(scope, Prisma.sql`t."countyCode"`);
+  const heldInPeriod = Prisma.sql`t.status = 'HELD' AND t."startsAt" >= ${start} AND t."startsAt" < ${end} ${trainingCounty}`;
+  const trainingsHeld = await count(
+    tx,
+    Prisma.sql`SELECT count(*)::int AS n FROM "Training" t WHERE ${heldInPeriod}`,
+  );
+  const peopleTrained = await count(
+    tx,
+    Prisma.sql`SELECT count(*)::int AS n FROM "TrainingSignup" s JOIN "Training" t ON t.id = s."trainingId"
+      WHERE s.attended AND ${heldInPeriod}`,
+  );
+
+  const needCounty = inScope(scope, Prisma.sql`n."countyCode"`);
+  const needsPosted = await count(
+    tx,
+    Prisma.sql`SELECT count(*)::int AS n FROM "Need" n
+      WHERE n."publishedAt" >= ${start} AND n."publishedAt" < ${end} ${needCounty}`,
+  );
+  const needsMatched = await count(
+    tx,
+    Prisma.sql`SELECT count(*)::int AS n FROM "Need" n
+      JOIN (SELECT ag."needId", min(av."signedAt") AS "firstSigned"
+            FROM "Agreement" ag JOIN "AgreementVersion" av ON av."agreementId" = ag.id
+            WHERE ag."needId" IS NOT NULL AND av."signedAt" IS NOT NULL
+            GROUP BY ag."needId") s ON s."needId" = n.id
+      WHERE s."firstSigned" >= ${start} AND s."firstSigned" < ${end} ${needCounty}`,
+  );
+
+  // Milestone money belongs to its agreement's county (the dashboard's definition), programme
+  // money to its application's county.
+  const [money] = await tx.$queryRaw<Money[]>`
+    SELECT
+      coalesce(sum(CASE t.reason WHEN 'DISBURSEMENT' THEN t."amountFen" WHEN 'CLAWBACK' THEN -t."amountFen" END), 0)::bigint AS disbursed,
+      coalesce(sum(t."amountFen") FILTER (WHERE t.reason = 'MILESTONE_FUND' AND funder.type IN ${VILLAGE_SIDE}), 0)::bigint AS cooperative,
+      coalesce(sum(t."amountFen") FILTER (WHERE t.reason = 'MILESTONE_FUND' AND funder.type = 'ENTERPRISE'), 0)::bigint AS enterprise,
+      coalesce(sum(t."amountFen") FILTER (WHERE t.reason = 'MILESTONE_FUND' AND la.kind <> 'PROGRAMME'
+        AND (funder.type IS NULL OR (funder.type NOT IN ${VILLAGE_SIDE} AND funder.type <> 'ENTERPRISE'))), 0)::bigint AS other,
+      coalesce(sum(t."amountFen") FILTER (WHERE t.reason = 'MILESTONE_FUND' AND la.kind = 'PROGRAMME'), 0)::bigint AS programme
+    FROM "LedgerTransfer" t
+    JOIN "LedgerAccount" la ON la.id = t."fromAccountId"
+    LEFT JOIN "Organisation" funder ON funder.id = la."organisationId"
+    LEFT JOIN "ProgrammeApplication" pa ON pa.id = t."programmeApplicationId"
+    LEFT JOIN "Agreement" ag ON ag.id = t."agreementId"
+    ${agreementPlaces}
+    WHERE t.reason IN ('DISBURSEMENT', 'CLAWBACK', 'MILESTONE_FUND')
+      AND t."createdAt" >= ${start} AND t."createdAt" < ${end}
+      ${inScope(scope, Prisma.sql`coalesce(pa."countyCode", ${agreementCounty})`)}`;
+
+  const cofundingSharesFunded = await count(
+    tx,
+    Prisma.sql`SELECT count(*)::int AS n FROM "MilestoneFunder" f
+      JOIN "Milestone" m ON m.id = f."milestoneId"
+      JOIN "Agreement" ag ON ag.id = m."agreementId"
+      ${agreementPlaces}
+      WHERE f."fundedAt" >= ${start} AND f."fundedAt" < ${end} ${inScope(scope, agreementCounty)}`,
+  );
+
+  return {
+    projectsApproved,
+    projectsActive,
+    projectsCompleted,
+    spacesTotal,
+    spacesNew,
+    demoSitesTotal,
+    demoSitesNew,
+    commissionersDispatched,
+    trainingsHeld,
+    peopleTrained,
+    needsPosted,
+    needsMatched,
+    programmeDisbursedFen: Number(money?.disbursed ?? 0),
+    cooperativeFundedFen: Number(money?.cooperative ?? 0),
+    enterpriseFundedFen: Number(money?.enterprise ?? 0),
+    otherFundedFen: Number(money?.other ?? 0),
+    programmeCofundedFen: Number(money?.programme ?? 0),
+    cofundingSharesFunded,
+    householdsReached: null,
+  };
+}
+
+/** The figures of one period and scope, every query reading one snapshot of the database. */
+export function reportFigures(period: Period, scope: CountyScope): Promise<ReportFigures> {
+  return db.$transaction((tx) => reportFiguresIn(tx, period, scope), {
+    isolationLevel: "RepeatableRead",
+    timeout: 15_000,
+  });
+}

@@ -1,0 +1,310 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db.server";
+import { reportFigures } from "~/modules/reports/reports-figures.server";
+import { periodOf } from "~/modules/reports/reports.periods";
+import { useTestDatabase } from "../support/database";
+import {
+  CLEARING,
+  at,
+  createCohort,
+  createDemo,
+  createMilestoneEscrow,
+  createNeed,
+  createProgrammeApplication,
+  createSpace,
+  transferAt,
+} from "../support/dashboard-factories";
+import { createOrganisation, createUser } from "../support/factories";
+import { signAgreementAt } from "../support/reports-factories";
+import { ensureAccount } from "~/modules/ledger/ledger.server";
+
+useTestDatabase();
+
+// November 2026 in Luoyang: [2026-10-31T16:00Z, 2026-11-30T16:00Z).
+const period = periodOf("MONTH", "2026-11");
+const HERE = "410324";
+const THERE = "410325";
+
+/** One independent count: plain SQL over explicit UTC bounds, no code shared with the service. */
+async function sql(query: string, ...values: unknown[]): Promise<number> {
+  const rows = await db.$queryRawUnsafe<{ n: bigint | number | null }[]>(query, ...values);
+  return Number(rows[0]?.n ?? 0);
+}
+const START = "2026-10-31 16:00:00";
+const END = "2026-11-30 16:00:00";
+
+beforeAll(async () => {
+  // Inside the period, just inside its edges, and just outside them, in both counties.
+  const inside = at(2026, 11, 15);
+  const firstMoment = at(2026, 11, 1, 0);
+  const justBefore = at(2026, 10, 31, 23);
+  const nextMonth = at(2026, 12, 1, 0);
+  for (const [county, moment] of [
+    [HERE, inside],
+    [HERE, firstMoment],
+    [THERE, inside],
+    [HERE, justBefore],
+    [THERE, nextMonth],
+  ] as const) {
+    await createSpace(county, moment);
+    await createDemo(county, "DESIGNATED", moment);
+    await createNeed(county, "PLANTING", moment);
+  }
+  await createDemo(HERE, "REVOKED", inside);
+  await createCohort(2026, [HERE, HERE, THERE]);
+
+  // Programme applications: approved in, before and after the period; one completed in it.
+  const approvedIn = await createProgrammeApplication(HERE, "PLANTING");
+  await db.programmeApplication.update({
+    where: { id: approvedIn.id },
+    data: { status: "APPROVED", decidedAt: at(2026, 11, 3), approvedFen: 80_000 },
+  });
+  const approvedBefore = await createProgrammeApplication(HERE, "PLANTING");
+  await db.programmeApplication.update({
+    where: { id: approvedBefore.id },
+    data: { status: "DISBURSED", decidedAt: at(2026, 6, 3), completedAt: at(2026, 11, 20) },
+  });
+  const rejected = await createProgrammeApplication(THERE, "PLANTING");
+  await db.programmeApplication.update({
+    where: { id: rejected.id },
+    data: { status: "REJECTED", decidedAt: at(2026, 11, 4) },
+  });
+  const approvedThere = await createProgrammeApplication(THERE, "BREEDING");
+  await db.programmeApplication.update({
+    where: { id: approvedThere.id },
+    data: { status: "EVALUATED", decidedAt: at(2026, 11, 5) },
+  });
+
+  // Money: disbursements and a claw-back, escrow funded by a cooperative, an enterprise, a person
+  // and a programme, some of it outside the period.
+  await transferAt(at(2026, 1, 1), {
+    from: CLEARING,
+    to: approvedIn.account,
+    amountFen: 5_000_000,
+    reason: "PROGRAMME_BUDGET",
+  });
+  await transferAt(at(2026, 11, 10), {
+    from: approvedIn.account,
+    to: approvedIn.wallet,
+    amountFen: 40_000,
+    reason: "DISBURSEMENT",
+    programmeApplicationId: approvedIn.id,
+  });
+  await transferAt(at(2026, 11, 12), {
+    from: approvedIn.wallet,
+    to: approvedIn.account,
+    amountFen: 5_000,
+    reason: "CLAWBACK",
+    programmeApplicationId: approvedIn.id,
+  });
+  await transferAt(at(2026, 12, 2), {
+    from: approvedIn.account,
+    to: approvedIn.wallet,
+    amountFen: 7_000,
+    reason: "DISBURSEMENT",
+    programmeApplicationId: approvedIn.id,
+  });
+
+  const need = await createNeed(HERE, "PLANTING", at(2026, 9, 1));
+  const escrow = await createMilestoneEscrow(need);
+  await signAgreementAt(escrow.agreementId, at(2026, 11, 2));
+  await db.programmeApplication.update({
+    where: { id: approvedIn.id },
+    data: { agreementId: escrow.agreementId },
+  });
+  const coop = await createOrganisation("COOPERATIVE");
+  const enterprise = await createOrganisation("ENTERPRISE");
+  const person = await createUser({ role: "VILLAGE" });
+  const coopWallet = await ensureAccount(db, {
+    id: `wallet:org:${coop.id}`,
+    kind: "WALLET",
+    organisationId: coop.id,
+  });
+  const firmWallet = await ensureAccount(db, {
+    id: `wallet:org:${enterprise.id}`,
+    kind: "WALLET",
+    organisationId: enterprise.id,
+  });
+  const personWallet = await ensureAccount(db, {
+    id: `wallet:user:${person.id}`,
+    kind: "WALLET",
+    userId: person.id,
+  });
+  for (const wallet of [coopWallet, firmWallet, personWallet]) {
+    await transferAt(at(2026, 10, 1), { from: CLEARING, to: wallet, amountFen: 100_000, reason: "DEPOSIT" });
+  }
+  const fund = (from: string, amountFen: number, when: Date) =>
+    transferAt(when, {
+      from,
+      to: escrow.escrow,
+      amountFen,
+      reason: "MILESTONE_FUND",
+      agreementId: escrow.agreementId,
+      milestoneId: escrow.milestoneId,
+    });
+  await fund(coopWallet, 3_000, at(2026, 11, 6));
+  await fund(firmWallet, 4_000, at(2026, 11, 7));
+  await fund(personWallet, 2_000, at(2026, 11, 8));
+  await fund(approvedIn.account, 6_000, at(2026, 11, 9));
+  await fund(coopWallet, 1_000, at(2026, 10, 30));
+  await db.milestoneFunder.create({
+    data: {
+      milestoneId: escrow.milestoneId,
+      position: 1,
+      accountId: approvedIn.account,
+      shareFen: 6_000,
+      fundedAt: at(2026, 11, 9),
+    },
+  });
+
+  // A need in the other county matched outside the period (signed in December).
+  const late = await createNeed(THERE, "PLANTING", at(2026, 11, 20));
+  const lateEscrow = await createMilestoneEscrow(late);
+  await signAgreementAt(lateEscrow.agreementId, at(2026, 12, 3));
+
+  // Trainings: held in the period with attendance, one cancelled, one held in the next month.
+  const host = await createUser({ role: "EXPERT" });
+  const training = async (
+    county: string,
+    startsAt: Date,
+    status: "HELD" | "CANCELLED",
+    attended: number,
+    absent: number,
+  ) => {
+    const row = await db.training.create({
+      data: {
+        hostId: host.id,
+        title: "培训",
+        description: "技术培训",
+        countyCode: county,
+        place: "村部",
+        startsAt,
+        capacity: 50,
+        status,
+      },
+      select: { id: true },
+    });
+    for (let i = 0; i < attended + absent; i += 1) {
+      const farmer = await createUser();
+      await db.trainingSignup.create({
+        data: { trainingId: row.id, userId: farmer.id, attended: i < attended },
+      });
+    }
+  };
+  await training(HERE, at(2026, 11, 11), "HELD", 3, 1);
+  await training(THERE, at(2026, 11, 12), "HELD", 2, 0);
+  await training(HERE, at(2026, 11, 13), "CANCELLED", 4, 0);
+  await training(HERE, at(2026, 12, 13), "HELD", 5, 0);
+});
+
+/** Every figure by its own SQL, for the city (county null) or one county. */
+async function independent(county: string | null) {
+  const c = (column: string) => (county ? `AND ${column} = '${county}'` : "");
+  const inPeriod = (column: string) => `${column} >= '${START}' AND ${column} < '${END}'`;
+  const money = (filter: string) =>
+    sql(`SELECT sum(t."amountFen") AS n FROM "LedgerTransfer" t JOIN "LedgerAccount" a ON a.id = t."fromAccountId"
+         LEFT JOIN "Organisation" o ON o.id = a."organisationId"
+         JOIN "Milestone" m ON m.id = t."milestoneId" JOIN "Agreement" g ON g.id = m."agreementId" JOIN "Need" n ON n.id = g."needId"
+         WHERE t.reason = 'MILESTONE_FUND' AND ${inPeriod('t."createdAt"')} AND ${filter} ${c('n."countyCode"')}`);
+  return {
+    projectsApproved: await sql(
+      `SELECT count(*) AS n FROM "ProgrammeApplication" WHERE status <> 'REJECTED' AND status <> 'SUBMITTED' AND ${inPeriod('"decidedAt"')} ${c('"countyCode"')}`,
+    ),
+    projectsActive: await sql(
+      `SELECT count(*) AS n FROM "ProgrammeApplication" WHERE status IN ('APPROVED','DISBURSED','EVALUATED') AND "decidedAt" < '${END}' AND NOT coalesce("completedAt" < '${END}', false) ${c('"countyCode"')}`,
+    ),
+    projectsCompleted: await sql(
+      `SELECT count(*) AS n FROM "ProgrammeApplication" WHERE ${inPeriod('"completedAt"')} ${c('"countyCode"')}`,
+    ),
+    spacesTotal: await sql(
+      `SELECT count(*) AS n FROM "SpaceProfile" s, "Organisation" o WHERE o.id = s."organisationId" AND s."recognisedAt" < '${END}' ${c('o."countyCode"')}`,
+    ),
+    spacesNew: await sql(
+      `SELECT count(*) AS n FROM "SpaceProfile" s, "Organisation" o WHERE o.id = s."organisationId" AND ${inPeriod('s."recognisedAt"')} ${c('o."countyCode"')}`,
+    ),
+    demoSitesTotal: await sql(
+      `SELECT count(*) AS n FROM "DemoSite" WHERE status = 'DESIGNATED' AND "designatedAt" < '${END}' ${c('"countyCode"')}`,
+    ),
+    demoSitesNew: await sql(
+      `SELECT count(*) AS n FROM "DemoSite" WHERE status = 'DESIGNATED' AND ${inPeriod('"designatedAt"')} ${c('"countyCode"')}`,
+    ),
+    commissionersDispatched: await sql(
+      `SELECT count(DISTINCT "userId") AS n FROM "CommissionerAssignment" WHERE NOT ("startDate" >= '${END}' OR "endDate" < '${START}') ${c('"countyCode"')}`,
+    ),
+    trainingsHeld: await sql(
+      `SELECT count(*) AS n FROM "Training" WHERE status = 'HELD' AND ${inPeriod('"startsAt"')} ${c('"countyCode"')}`,
+    ),
+    peopleTrained: await sql(
+      `SELECT count(*) AS n FROM "TrainingSignup" s JOIN "Training" t ON t.id = s."trainingId" WHERE s.attended AND t.status = 'HELD' AND ${inPeriod('t."startsAt"')} ${c('t."countyCode"')}`,
+    ),
+    needsPosted: await sql(
+      `SELECT count(*) AS n FROM "Need" WHERE ${inPeriod('"publishedAt"')} ${c('"countyCode"')}`,
+    ),
+    needsMatched: await sql(
+      `SELECT count(*) AS n FROM "Need" n WHERE (SELECT min(v."signedAt") FROM "Agreement" g JOIN "AgreementVersion" v ON v."agreementId" = g.id WHERE g."needId" = n.id) >= '${START}' AND (SELECT min(v."signedAt") FROM "Agreement" g JOIN "AgreementVersion" v ON v."agreementId" = g.id WHERE g."needId" = n.id) < '${END}' ${c('n."countyCode"')}`,
+    ),
+    programmeDisbursedFen:
+      (await sql(
+        `SELECT sum(t."amountFen") AS n FROM "LedgerTransfer" t JOIN "ProgrammeApplication" p ON p.id = t."programmeApplicationId" WHERE t.reason = 'DISBURSEMENT' AND ${inPeriod('t."createdAt"')} ${c('p."countyCode"')}`,
+      )) -
+      (await sql(
+        `SELECT sum(t."amountFen") AS n FROM "LedgerTransfer" t JOIN "ProgrammeApplication" p ON p.id = t."programmeApplicationId" WHERE t.reason = 'CLAWBACK' AND ${inPeriod('t."createdAt"')} ${c('p."countyCode"')}`,
+      )),
+    cooperativeFundedFen: await money(
+      `o.type IN ('COOPERATIVE','VILLAGE_COMMITTEE','FAMILY_FARM','LARGE_GROWER')`,
+    ),
+    enterpriseFundedFen: await money(`o.type = 'ENTERPRISE'`),
+    otherFundedFen: await money(
+      `a.kind = 'WALLET' AND (o.type IS NULL OR o.type NOT IN ('COOPERATIVE','VILLAGE_COMMITTEE','FAMILY_FARM','LARGE_GROWER','ENTERPRISE'))`,
+    ),
+    programmeCofundedFen: await money(`a.kind = 'PROGRAMME'`),
+    cofundingSharesFunded: await sql(
+      `SELECT count(*) AS n FROM "MilestoneFunder" f JOIN "Milestone" m ON m.id = f."milestoneId" JOIN "Agreement" g ON g.id = m."agreementId" JOIN "Need" n ON n.id = g."needId" WHERE ${inPeriod('f."fundedAt"')} ${c('n."countyCode"')}`,
+    ),
+    householdsReached: null,
+  };
+}
+
+describe("report figures", () => {
+  it.each([null, HERE, THERE])(
+    "equal an independent SQL count of each figure (county %s)",
+    async (county) => {
+      const figures = await reportFigures(
+        period,
+        county ? { kind: "county", countyCode: county } : { kind: "city" },
+      );
+      expect(figures).toEqual(await independent(county));
+    },
+  );
+
+  it("count what the seeded world holds, edges included", async () => {
+    const here = await reportFigures(period, { kind: "county", countyCode: HERE });
+    // Two spaces inside November (one at its first moment), one the day before, none after.
+    expect(here).toMatchObject({
+      spacesNew: 2,
+      spacesTotal: 3,
+      demoSitesNew: 2,
+      projectsApproved: 1,
+      projectsCompleted: 1,
+      commissionersDispatched: 2,
+      trainingsHeld: 1,
+      peopleTrained: 3,
+      needsMatched: 1,
+      programmeDisbursedFen: 35_000,
+      cooperativeFundedFen: 3_000,
+      enterpriseFundedFen: 4_000,
+      otherFundedFen: 2_000,
+      programmeCofundedFen: 6_000,
+      cofundingSharesFunded: 1,
+      householdsReached: null,
+    });
+    const there = await reportFigures(period, { kind: "county", countyCode: THERE });
+    expect(there).toMatchObject({ needsMatched: 0, projectsApproved: 1, spacesNew: 1 });
+  });
+
+  it("leaves no figure out of the snapshot layout", async () => {
+    const { FIGURE_KEYS } = await import("~/modules/reports/reports.figures");
+    const figures = await reportFigures(period, { kind: "city" });
+    expect(Object.keys(figures).sort()).toEqual([...FIGURE_KEYS].sort());
+  });
+});

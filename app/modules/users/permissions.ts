@@ -40,6 +40,16 @@ export const PERMISSIONS = {
   "triage.manage": ["BUREAU"],
   /** Hand a member a one-time password-reset code after checking who they are (assisted reset). */
   "account.recover": ["BUREAU", "ADMIN"],
+  /** Follow funded projects (plans, reports, visits) and read the monitoring queue; county officers their county's. */
+  "monitoring.read": ["BUREAU", "COUNTY", "FINANCE"],
+  /** Decide change requests and review flags (the city science bureau). */
+  "monitoring.review": ["BUREAU"],
+  /** Give the county's opinion on a change request. */
+  "monitoring.countyOpinion": ["COUNTY"],
+  /** Approve a change request that touches money (the finance bureau). */
+  "monitoring.financeSign": ["FINANCE"],
+  /** Record a site visit (实地核查): commissioners working in the county and county officers. */
+  "monitoring.siteVisit": ["EXPERT", "COUNTY"],
   "user.manage": ["ADMIN"],
   "settings.manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -72,7 +72,10 @@ describe("budget lines", () => {
     const refused = (await applyAction({
       request: new Request(`http://localhost/programmes/${programme.id}/apply`, {
         method: "POST",
-        headers: { Cookie: await sessionCookieFor(head.id), "Content-Type": "application/x-www-form-urlencoded" },
+        headers: {
+          Cookie: await sessionCookieFor(head.id),
+          "Content-Type": "application/x-www-form-urlencoded",
+        },
         body: form,
       }),
       params: { id: programme.id },
@@ -85,7 +88,10 @@ describe("budget lines", () => {
     const response = (await applyAction({
       request: new Request(`http://localhost/programmes/${programme.id}/apply`, {
         method: "POST",
-        headers: { Cookie: await sessionCookieFor(head.id), "Content-Type": "application/x-www-form-urlencoded" },
+        headers: {
+          Cookie: await sessionCookieFor(head.id),
+          "Content-Type": "application/x-www-form-urlencoded",
+        },
         body: form,
       }),
       params: { id: programme.id },
@@ -130,7 +136,12 @@ describe("budget lines", () => {
     });
     const { id } = await requestChange(head, applicationId, changeFields());
     await signChangeRequest(cityBureau, { intent: "bureauDecision", requestId: id, approve: true, note: "" });
-    await signChangeRequest(finance, { intent: "financeDecision", requestId: id, approve: true, note: "同意" });
+    await signChangeRequest(finance, {
+      intent: "financeDecision",
+      requestId: id,
+      approve: true,
+      note: "同意",
+    });
     expect((await approvedPlanOf(applicationId))?.version).toBe(1);
   });
 });
@@ -140,18 +151,26 @@ describe("change requests", () => {
     const { applicationId, head } = await createFundedProject();
     const { id } = await requestChange(head, applicationId, changeFields());
     const bureauFirst = { intent: "bureauDecision", requestId: id, approve: true, note: "" } as const;
-    await expect(signChangeRequest(cityBureau, bureauFirst)).rejects.toMatchObject({ code: "monitoring.not_your_step" });
+    await expect(signChangeRequest(cityBureau, bureauFirst)).rejects.toMatchObject({
+      code: "monitoring.not_your_step",
+    });
     const opinion = { intent: "countyOpinion", requestId: id, supports: true, opinion: "情况属实" } as const;
-    await expect(signChangeRequest(countyElsewhere, opinion)).rejects.toMatchObject({ code: "monitoring.forbidden" });
+    await expect(signChangeRequest(countyElsewhere, opinion)).rejects.toMatchObject({
+      code: "monitoring.forbidden",
+    });
     await expect(signChangeRequest(head, opinion)).rejects.toMatchObject({ code: "monitoring.forbidden" });
     expect((await signChangeRequest(county, opinion)).status).toBe("AWAITING_BUREAU");
 
     const financeEarly = { intent: "financeDecision", requestId: id, approve: true, note: "" } as const;
-    await expect(signChangeRequest(finance, financeEarly)).rejects.toMatchObject({ code: "monitoring.not_your_step" });
+    await expect(signChangeRequest(finance, financeEarly)).rejects.toMatchObject({
+      code: "monitoring.not_your_step",
+    });
     expect((await signChangeRequest(cityBureau, bureauFirst)).status).toBe("AWAITING_FINANCE");
     // An admin passes every permission check but is not the finance bureau: no signature.
     const admin = await actorOf((await createUser({ role: "ADMIN" })).id);
-    await expect(signChangeRequest(admin, financeEarly)).rejects.toMatchObject({ code: "monitoring.forbidden" });
+    await expect(signChangeRequest(admin, financeEarly)).rejects.toMatchObject({
+      code: "monitoring.forbidden",
+    });
     // Until finance signs, the plan in force (and at evaluation) is still version 1.
     expect((await approvedPlanOf(applicationId))?.version).toBe(1);
 
@@ -175,7 +194,12 @@ describe("change requests", () => {
     );
     const request = await db.projectChangeRequest.findUniqueOrThrow({ where: { id } });
     expect(request).toMatchObject({ status: "AWAITING_BUREAU", countySkipped: true, kinds: ["SCHEDULE"] });
-    const decided = await signChangeRequest(cityBureau, { intent: "bureauDecision", requestId: id, approve: true, note: "" });
+    const decided = await signChangeRequest(cityBureau, {
+      intent: "bureauDecision",
+      requestId: id,
+      approve: true,
+      note: "",
+    });
     expect(decided.status).toBe("APPROVED");
     expect((await approvedPlanOf(applicationId))?.endsOn).toBe("2027-06-30");
   });
@@ -187,7 +211,9 @@ describe("change requests", () => {
       code: "monitoring.change_open",
     });
     const refuse = { intent: "bureauDecision", requestId: id, approve: false, note: "" } as const;
-    await expect(signChangeRequest(cityBureau, refuse)).rejects.toMatchObject({ code: "monitoring.refusal_reason" });
+    await expect(signChangeRequest(cityBureau, refuse)).rejects.toMatchObject({
+      code: "monitoring.refusal_reason",
+    });
     await signChangeRequest(cityBureau, { ...refuse, note: "测试费用未说明用途" });
     expect(await db.projectChangeRequest.findUniqueOrThrow({ where: { id } })).toMatchObject({
       status: "REFUSED",
@@ -223,7 +249,12 @@ describe("spending rules", () => {
     const clean = reportFields({
       spending: [
         ...reportFields().spending,
-        { category: "EQUIPMENT", payeeName: organisation.name, payeeKind: "OWN_ORGANISATION", amountFen: 1_000 },
+        {
+          category: "EQUIPMENT",
+          payeeName: organisation.name,
+          payeeKind: "OWN_ORGANISATION",
+          amountFen: 1_000,
+        },
       ],
     });
     expect((await fileProgressReport(head, applicationId, clean, [])).flags).toBe(0);
@@ -236,7 +267,9 @@ describe("spending rules", () => {
     await fileProgressReport(
       head,
       applicationId,
-      reportFields({ spending: [{ category: "TESTING", payeeName: "洛阳农资公司", payeeKind: "SUPPLIER", amountFen: 500 }] }),
+      reportFields({
+        spending: [{ category: "TESTING", payeeName: "洛阳农资公司", payeeKind: "SUPPLIER", amountFen: 500 }],
+      }),
       [],
     );
     expect(await flagRules(applicationId)).toEqual(["UNBUDGETED_LINE"]);
@@ -270,7 +303,10 @@ describe("spending rules", () => {
     );
     const flags = await db.monitoringFlag.findMany({ where: { applicationId } });
     expect(flags).toHaveLength(1);
-    expect(flags[0]).toMatchObject({ rule: "UNKNOWN_PAYEE", evidence: { payeeName: "张三", amountFen: 2_000 } });
+    expect(flags[0]).toMatchObject({
+      rule: "UNKNOWN_PAYEE",
+      evidence: { payeeName: "张三", amountFen: 2_000 },
+    });
   });
 
   it("flags a report more than 30 days overdue once, and not one 15 days late", async () => {
@@ -284,16 +320,22 @@ describe("spending rules", () => {
 
   it("flags a site visit that does not match the report; only the county's officer or its commissioners visit", async () => {
     const { applicationId } = await createFundedProject();
-    const visit = { visitedOn: new Date(Date.now() - DAY).toISOString().slice(0, 10), findings: "现场只有一台旧设备，与报告不符。" };
+    const visit = {
+      visitedOn: new Date(Date.now() - DAY).toISOString().slice(0, 10),
+      findings: "现场只有一台旧设备，与报告不符。",
+    };
     const { expert } = await createCommissioner();
     await recordSiteVisit(expert, applicationId, { ...visit, matchesReport: true }, [await jpegFile()]);
     expect(await flagRules(applicationId)).toEqual([]);
     await recordSiteVisit(county, applicationId, { ...visit, matchesReport: false }, []);
     expect(await flagRules(applicationId)).toEqual(["VISIT_MISMATCH"]);
-    await expect(recordSiteVisit(countyElsewhere, applicationId, { ...visit, matchesReport: false }, [])).rejects.toMatchObject({
+    await expect(
+      recordSiteVisit(countyElsewhere, applicationId, { ...visit, matchesReport: false }, []),
+    ).rejects.toMatchObject({
       code: "monitoring.forbidden",
     });
-    const [photo] = (await db.siteVisit.findFirstOrThrow({ where: { applicationId, matchesReport: true } })).photoIds;
+    const [photo] = (await db.siteVisit.findFirstOrThrow({ where: { applicationId, matchesReport: true } }))
+      .photoIds;
     expect(await isPrivateUpload(photo!)).toBe(true);
   });
 
@@ -311,10 +353,16 @@ describe("the review queue", () => {
   it("shows a county officer their county's flags only, and the city every county", async () => {
     const here = await createFundedProject();
     const there = await createFundedProject({ countyCode: "410328" });
-    const stranger = { category: "TRAVEL" as const, payeeName: "无关公司", payeeKind: "OTHER" as const, amountFen: 100 };
+    const stranger = {
+      category: "TRAVEL" as const,
+      payeeName: "无关公司",
+      payeeKind: "OTHER" as const,
+      amountFen: 100,
+    };
     await fileProgressReport(here.head, here.applicationId, reportFields({ spending: [stranger] }), []);
     await fileProgressReport(there.head, there.applicationId, reportFields({ spending: [stranger] }), []);
-    const ids = async (viewer: SessionUser) => (await listFlags(viewer, "ALL")).map((flag) => flag.application.id);
+    const ids = async (viewer: SessionUser) =>
+      (await listFlags(viewer, "ALL")).map((flag) => flag.application.id);
     expect(await ids(county)).toContain(here.applicationId);
     expect(await ids(county)).not.toContain(there.applicationId);
     expect(await ids(countyElsewhere)).not.toContain(here.applicationId);
@@ -329,13 +377,14 @@ describe("the review queue", () => {
       head,
       applicationId,
       reportFields({
-        spending: [
-          { category: "TESTING", payeeName: "无关公司", payeeKind: "OTHER", amountFen: 100 },
-        ],
+        spending: [{ category: "TESTING", payeeName: "无关公司", payeeKind: "OTHER", amountFen: 100 }],
       }),
       [],
     );
-    const [first, second] = await db.monitoringFlag.findMany({ where: { applicationId }, orderBy: { rule: "asc" } });
+    const [first, second] = await db.monitoringFlag.findMany({
+      where: { applicationId },
+      orderBy: { rule: "asc" },
+    });
     await expect(
       reviewFlag(county, { intent: "dismiss", flagId: first!.id, reason: "已核实" }),
     ).rejects.toMatchObject({ code: "monitoring.forbidden" });
@@ -343,11 +392,16 @@ describe("the review queue", () => {
     await expect(
       reviewFlag(cityBureau, { intent: "confirm", flagId: first!.id, reason: "改判" }),
     ).rejects.toMatchObject({ code: "monitoring.flag_reviewed" });
-    expect(await reviewFlag(cityBureau, { intent: "confirm", flagId: second!.id, reason: "款项去向不明" })).toEqual({
+    expect(
+      await reviewFlag(cityBureau, { intent: "confirm", flagId: second!.id, reason: "款项去向不明" }),
+    ).toEqual({
       applicationId,
       status: "CONFIRMED",
     });
-    const statuses = await db.monitoringFlag.findMany({ where: { applicationId }, select: { status: true, resolution: true } });
+    const statuses = await db.monitoringFlag.findMany({
+      where: { applicationId },
+      select: { status: true, resolution: true },
+    });
     expect(statuses).toEqual(
       expect.arrayContaining([
         { status: "DISMISSED", resolution: "已核实为笔误" },

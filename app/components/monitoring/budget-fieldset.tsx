@@ -44,7 +44,12 @@ export function BudgetFieldset({
         ))}
       </div>
       <ErrorList id={budget.errorId} errors={budget.errors} />
-      <TextAreaField meta={team} label={t("monitoring.field.team")} hint={t("monitoring.field.namesHint")} rows={2} />
+      <TextAreaField
+        meta={team}
+        label={t("monitoring.field.team")}
+        hint={t("monitoring.field.namesHint")}
+        rows={2}
+      />
       <TextAreaField
         meta={suppliers}
         label={t("monitoring.field.suppliers")}

@@ -45,11 +45,14 @@ export function ChangeRequestCard({
   const step = request.status in STEP ? STEP[request.status as keyof typeof STEP] : null;
   const mine = step && signs[step.who] ? step : null;
   const reply =
-    (lastResult?.initialValue as { requestId?: unknown } | undefined)?.requestId === request.id ? lastResult : undefined;
+    (lastResult?.initialValue as { requestId?: unknown } | undefined)?.requestId === request.id
+      ? lastResult
+      : undefined;
   return (
     <article className="card space-y-2" aria-label={t("monitoring.changeRequest")}>
       <p className="text-sm text-stone-600">
-        {formatDate(locale, request.createdAt)} · {request.kinds.map((kind) => t(`monitoring.kind.${kind}` as "monitoring.kind.SCOPE")).join("、")}
+        {formatDate(locale, request.createdAt)} ·{" "}
+        {request.kinds.map((kind) => t(`monitoring.kind.${kind}` as "monitoring.kind.SCOPE")).join("、")}
       </p>
       <p className="font-semibold">{t(`monitoring.changeStatus.${request.status}`)}</p>
       <p className="whitespace-pre-line">{t("monitoring.reasonIs", { reason: request.reason })}</p>
@@ -96,7 +99,9 @@ function SignForm({
       <input type="hidden" name="requestId" value={requestId} />
       <ErrorList errors={errors[""]} />
       <label className="block space-y-1">
-        <span className="block font-medium">{t(county ? "monitoring.field.opinion" : "monitoring.field.note")}</span>
+        <span className="block font-medium">
+          {t(county ? "monitoring.field.opinion" : "monitoring.field.note")}
+        </span>
         <textarea name={textName} rows={3} className="w-full" required={county} />
       </label>
       <ErrorList errors={errors[textName]} />

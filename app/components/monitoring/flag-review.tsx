@@ -30,9 +30,15 @@ export function FlagCard({
 }) {
   const { t, locale } = useT();
   const navigation = useNavigation();
-  const reply = (lastResult?.initialValue as { flagId?: unknown } | undefined)?.flagId === flag.id ? lastResult : undefined;
+  const reply =
+    (lastResult?.initialValue as { flagId?: unknown } | undefined)?.flagId === flag.id
+      ? lastResult
+      : undefined;
   return (
-    <article className="card space-y-2" aria-label={t(`monitoring.rule.${flag.rule}` as "monitoring.rule.OVER_LINE")}>
+    <article
+      className="card space-y-2"
+      aria-label={t(`monitoring.rule.${flag.rule}` as "monitoring.rule.OVER_LINE")}
+    >
       <p className="text-sm text-stone-600">
         {formatDate(locale, flag.createdAt)} · {countyName(flag.countyCode, locale)} ·{" "}
         <Link to={`/programmes/applications/${flag.application.id}/reports`} className="link">
@@ -59,10 +65,22 @@ export function FlagCard({
           </label>
           <ErrorList errors={reply?.error?.reason} />
           <div className="grid grid-cols-2 gap-2">
-            <button type="submit" name="intent" value="confirm" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
+            <button
+              type="submit"
+              name="intent"
+              value="confirm"
+              className="btn-primary w-full"
+              disabled={navigation.state === "submitting"}
+            >
               {t("monitoring.confirmFlag")}
             </button>
-            <button type="submit" name="intent" value="dismiss" className="btn-secondary w-full" disabled={navigation.state === "submitting"}>
+            <button
+              type="submit"
+              name="intent"
+              value="dismiss"
+              className="btn-secondary w-full"
+              disabled={navigation.state === "submitting"}
+            >
               {t("monitoring.dismissFlag")}
             </button>
           </div>

@@ -66,7 +66,10 @@ export function PlanDiffView({ diff }: { diff: PlanDiff }) {
       {diff.scope ? <li>{t("monitoring.diff.scope", { after: diff.scope.after })}</li> : null}
       {diff.endsOn ? (
         <li>
-          {t("monitoring.diff.endsOn", { before: diff.endsOn.before ?? none, after: diff.endsOn.after ?? none })}
+          {t("monitoring.diff.endsOn", {
+            before: diff.endsOn.before ?? none,
+            after: diff.endsOn.after ?? none,
+          })}
         </li>
       ) : null}
       {diff.milestones ? (

@@ -9,7 +9,13 @@ import { PAYEE_KINDS } from "~/modules/monitoring/monitoring.rules";
 import { ProgressReportSchema, SiteVisitSchema, SPENDING_ROWS } from "~/modules/monitoring/monitoring.schema";
 
 /** 进度报告: progress, what was paid to whom from which line, and photos. */
-export function ProgressReportForm({ period, lastResult }: { period: number; lastResult?: SubmissionResult<string[]> }) {
+export function ProgressReportForm({
+  period,
+  lastResult,
+}: {
+  period: number;
+  lastResult?: SubmissionResult<string[]>;
+}) {
   const { t } = useT();
   const navigation = useNavigation();
   const [form, fields] = useSchemaForm({

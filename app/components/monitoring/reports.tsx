@@ -42,16 +42,22 @@ export function ReportCard({ report, photoUrl }: { report: ReportView; photoUrl:
   return (
     <article className="card space-y-2">
       <h3 className="font-semibold">
-        {t("monitoring.reportHeading", { period: report.period, date: formatDate(locale, report.submittedAt) })}
+        {t("monitoring.reportHeading", {
+          period: report.period,
+          date: formatDate(locale, report.submittedAt),
+        })}
       </h3>
-      <p className="text-sm text-stone-600">{t("monitoring.againstVersion", { version: report.planVersion })}</p>
+      <p className="text-sm text-stone-600">
+        {t("monitoring.againstVersion", { version: report.planVersion })}
+      </p>
       <p className="whitespace-pre-line">{report.progress}</p>
       {report.spending.length ? (
         <ul className="space-y-1 text-sm">
           {report.spending.map((row) => (
             <li key={row.id}>
               {t(`monitoring.category.${row.category}` as "monitoring.category.OTHER")} · {row.payeeName} (
-              {t(`monitoring.payee.${row.payeeKind}` as "monitoring.payee.OTHER")}) · {formatMoney(locale, row.amountFen)}
+              {t(`monitoring.payee.${row.payeeKind}` as "monitoring.payee.OTHER")}) ·{" "}
+              {formatMoney(locale, row.amountFen)}
             </li>
           ))}
         </ul>
@@ -84,9 +90,12 @@ export function Photos({ ids, url }: { ids: readonly string[]; url: (id: string)
 export function FlagSummary({ rule, evidence }: { rule: string; evidence: unknown }) {
   const { t, locale } = useT();
   const facts = (evidence ?? {}) as Record<string, unknown>;
-  const money = (key: string) => (typeof facts[key] === "number" ? formatMoney(locale, facts[key] as number) : "");
+  const money = (key: string) =>
+    typeof facts[key] === "number" ? formatMoney(locale, facts[key] as number) : "";
   const category =
-    typeof facts.category === "string" ? t(`monitoring.category.${facts.category}` as "monitoring.category.OTHER") : "";
+    typeof facts.category === "string"
+      ? t(`monitoring.category.${facts.category}` as "monitoring.category.OTHER")
+      : "";
   return (
     <p>
       <span className="font-semibold">{t(`monitoring.rule.${rule}` as "monitoring.rule.OVER_LINE")}</span>

@@ -81,7 +81,9 @@ export async function mayVisit(viewer: Viewer, project: Project, now: Date, clie
 
 /** May read the project's plan, reports and visits. */
 export async function mayView(viewer: Viewer, project: Project, now: Date = new Date()): Promise<boolean> {
-  return isProjectMember(viewer, project) || oversees(viewer, project) || (await mayVisit(viewer, project, now));
+  return (
+    isProjectMember(viewer, project) || oversees(viewer, project) || (await mayVisit(viewer, project, now))
+  );
 }
 
 /** The project for a page, or 404 for anyone who may not see it (no hint that it exists). */

@@ -45,7 +45,8 @@ export function sumLines(lines: readonly BudgetLine[]): number {
 /** Lines with money, in the categories' order; a category named twice is added up. */
 export function normaliseLines(lines: readonly BudgetLine[]): BudgetLine[] {
   const byCategory = new Map<BudgetCategory, number>();
-  for (const line of lines) byCategory.set(line.category, (byCategory.get(line.category) ?? 0) + line.amountFen);
+  for (const line of lines)
+    byCategory.set(line.category, (byCategory.get(line.category) ?? 0) + line.amountFen);
   return BUDGET_CATEGORIES.filter((category) => (byCategory.get(category) ?? 0) > 0).map((category) => ({
     category,
     amountFen: byCategory.get(category)!,
@@ -110,7 +111,9 @@ export function diffPlans(before: PlanContent | null, after: PlanContent): PlanD
     })).filter((change) => change.beforeFen !== change.afterFen),
     scope: (before?.scope ?? "") === after.scope ? null : { before: before?.scope ?? "", after: after.scope },
     endsOn:
-      (before?.endsOn ?? null) === after.endsOn ? null : { before: before?.endsOn ?? null, after: after.endsOn },
+      (before?.endsOn ?? null) === after.endsOn
+        ? null
+        : { before: before?.endsOn ?? null, after: after.endsOn },
     milestones:
       milestoneText(before) === milestoneText(after)
         ? null

@@ -98,12 +98,24 @@ const REQUEST_SELECT = {
 } as const;
 
 /** The base and proposed plans of a request, for its diff and for the finance rule. */
-async function requestPlans(tx: Tx, request: { applicationId: string; baseVersion: number; proposed: unknown }) {
+async function requestPlans(
+  tx: Tx,
+  request: { applicationId: string; baseVersion: number; proposed: unknown },
+) {
   const baseRow =
     request.baseVersion >= 1
       ? await tx.projectPlanVersion.findUnique({
-          where: { applicationId_version: { applicationId: request.applicationId, version: request.baseVersion } },
-          select: { budgetLines: true, scope: true, endsOn: true, milestones: true, team: true, suppliers: true },
+          where: {
+            applicationId_version: { applicationId: request.applicationId, version: request.baseVersion },
+          },
+          select: {
+            budgetLines: true,
+            scope: true,
+            endsOn: true,
+            milestones: true,
+            team: true,
+            suppliers: true,
+          },
         })
       : null;
   return { base: baseRow ? toPlanContent(baseRow) : null, proposed: proposedPlan(request.proposed) };
@@ -118,12 +130,18 @@ export function proposedPlan(proposed: unknown): PlanContent {
     endsOn: typeof value.endsOn === "string" ? new Date(`${value.endsOn}T00:00:00Z`) : null,
     milestones: value.milestones ?? [],
     team: Array.isArray(value.team) ? value.team.filter((name) => typeof name === "string") : [],
-    suppliers: Array.isArray(value.suppliers) ? value.suppliers.filter((name) => typeof name === "string") : [],
+    suppliers: Array.isArray(value.suppliers)
+      ? value.suppliers.filter((name) => typeof name === "string")
+      : [],
   } as never);
 }
 
 /** Approved: the proposal becomes the next version, linked to the request. */
-async function adoptProposal(tx: Tx, request: { id: string; applicationId: string; baseVersion: number }, plan: PlanContent) {
+async function adoptProposal(
+  tx: Tx,
+  request: { id: string; applicationId: string; baseVersion: number },
+  plan: PlanContent,
+) {
   const current = await approvedPlanOf(request.applicationId, tx);
   // One open request at a time keeps this true; if it ever is not, the signatures were for another base.
   if ((current?.version ?? 0) !== request.baseVersion) throw new DomainError("monitoring.already_decided");
@@ -149,7 +167,10 @@ export async function signChangeRequest(
   now: Date = new Date(),
 ): Promise<{ status: ChangeRequestStatus; applicationId: string }> {
   return db.$transaction(async (tx) => {
-    const found = await tx.projectChangeRequest.findUnique({ where: { id: decision.requestId }, select: { applicationId: true } });
+    const found = await tx.projectChangeRequest.findUnique({
+      where: { id: decision.requestId },
+      select: { applicationId: true },
+    });
     if (!found) throw new DomainError("monitoring.not_found");
     await lockApplication(tx, found.applicationId);
     const request = await tx.projectChangeRequest.findUniqueOrThrow({
@@ -170,13 +191,22 @@ export async function signChangeRequest(
           : can(actor, "monitoring.financeSign") && rolesOf(actor).has("FINANCE");
     if (!allowed) throw new DomainError("monitoring.forbidden");
     if (request.status !== step[decision.intent])
-      throw new DomainError(OPEN_CHANGE_STATUSES.includes(request.status) ? "monitoring.not_your_step" : "monitoring.already_decided");
+      throw new DomainError(
+        OPEN_CHANGE_STATUSES.includes(request.status)
+          ? "monitoring.not_your_step"
+          : "monitoring.already_decided",
+      );
 
     let status: ChangeRequestStatus;
     let data: Record<string, unknown>;
     if (decision.intent === "countyOpinion") {
       status = "AWAITING_BUREAU";
-      data = { countySupports: decision.supports, countyOpinion: decision.opinion, countyById: actor.id, countyAt: now };
+      data = {
+        countySupports: decision.supports,
+        countyOpinion: decision.opinion,
+        countyById: actor.id,
+        countyAt: now,
+      };
     } else {
       const note = decision.note ?? "";
       if (!decision.approve && note.length < 2) throw new DomainError("monitoring.refusal_reason");
@@ -186,13 +216,18 @@ export async function signChangeRequest(
           : { financeById: actor.id, financeAt: now, financeNote: note };
       const { base, proposed } = await requestPlans(tx, request);
       if (!decision.approve) status = "REFUSED";
-      else if (decision.intent === "bureauDecision" && touchesMoney(diffPlans(base, proposed))) status = "AWAITING_FINANCE";
+      else if (decision.intent === "bureauDecision" && touchesMoney(diffPlans(base, proposed)))
+        status = "AWAITING_FINANCE";
       else status = "APPROVED";
       data = { ...signer, ...(status === "REFUSED" ? { refusalReason: note } : {}) };
       if (status === "APPROVED") await adoptProposal(tx, request, proposed);
     }
     assertTransition(CHANGE_REQUEST_TRANSITIONS, request.status, status, "monitoring.already_decided");
-    await tx.projectChangeRequest.update({ where: { id: request.id }, data: { ...data, status }, select: { id: true } });
+    await tx.projectChangeRequest.update({
+      where: { id: request.id },
+      data: { ...data, status },
+      select: { id: true },
+    });
     await recordAudit(tx, {
       actorId: actor.id,
       action: `monitoring.change_${decision.intent}`,

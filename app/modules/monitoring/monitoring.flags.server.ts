@@ -97,7 +97,8 @@ export async function reviewFlag(
   review: { intent: "dismiss" | "confirm"; flagId: string; reason: string },
   now: Date = new Date(),
 ): Promise<{ applicationId: string; status: FlagStatus }> {
-  if (!can(actor, "monitoring.review") || !rolesOf(actor).has("BUREAU")) throw new DomainError("monitoring.forbidden");
+  if (!can(actor, "monitoring.review") || !rolesOf(actor).has("BUREAU"))
+    throw new DomainError("monitoring.forbidden");
   const status: FlagStatus = review.intent === "dismiss" ? "DISMISSED" : "CONFIRMED";
   return db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ status: FlagStatus; applicationId: string }[]>`

@@ -8,7 +8,8 @@ export const monitoringMessagesEn: Record<keyof typeof monitoringMessagesZh, str
   "monitoring.errors.budget_total": "The budget lines must add up to the amount requested (or approved)",
   "monitoring.errors.change_open": "A change request is already being decided; wait until it is settled",
   "monitoring.errors.change_empty": "This is the approved plan as it stands: nothing would change",
-  "monitoring.errors.budget_first": "This project has no budget by line yet: file a budget change request first",
+  "monitoring.errors.budget_first":
+    "This project has no budget by line yet: file a budget change request first",
   "monitoring.errors.already_decided": "This change request has been settled",
   "monitoring.errors.not_your_step": "This change request has not reached that step yet",
   "monitoring.errors.refusal_reason": "Give a reason when refusing (at least 2 characters)",
@@ -95,7 +96,8 @@ export const monitoringMessagesEn: Record<keyof typeof monitoringMessagesZh, str
   "monitoring.field.scope": "Scope of the project",
   "monitoring.field.endsOn": "Planned end date",
   "monitoring.field.milestones": "Milestones",
-  "monitoring.field.milestonesHint": "One a line: date, space, what is due — e.g. 2027-03-31 production line built",
+  "monitoring.field.milestonesHint":
+    "One a line: date, space, what is due — e.g. 2027-03-31 production line built",
   "monitoring.field.reason": "Why the change",
   "monitoring.field.opinion": "Opinion",
   "monitoring.field.note": "Note (required when refusing)",
@@ -123,7 +125,8 @@ export const monitoringMessagesEn: Record<keyof typeof monitoringMessagesZh, str
     "This project applied before budgets by line existed and has no approved budget by line. File a budget change request first; report progress once it is approved.",
   "monitoring.requestChange": "Request a change",
   "monitoring.requestBudget": "Request a budget change",
-  "monitoring.cannotRequest": "No change request can be filed now: one is being decided, or the project is not running.",
+  "monitoring.cannotRequest":
+    "No change request can be filed now: one is being decided, or the project is not running.",
   "monitoring.changeRequests": "Change requests",
   "monitoring.changeRequest": "Change request",
   "monitoring.versions": "Approved versions",

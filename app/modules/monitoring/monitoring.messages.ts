@@ -81,7 +81,8 @@ export const monitoringMessagesZh = {
   "monitoring.planLink": "项目计划与变更",
   "monitoring.reportsLink": "进度报告与实地核查",
   "monitoring.projectTitle": "项目执行",
-  "monitoring.projectHint": "按批准的预算执行；需要调整内容、预算、进度或人员时，先提交变更申请，批准后再执行。每三个月提交一次进度报告。",
+  "monitoring.projectHint":
+    "按批准的预算执行；需要调整内容、预算、进度或人员时，先提交变更申请，批准后再执行。每三个月提交一次进度报告。",
   "monitoring.budgetLegend": "分科目预算",
   "monitoring.budgetHintApply": "按科目填写（元），各科目之和须等于申请金额。",
   "monitoring.budgetHintChange": "按科目填写（元），各科目之和须等于批准金额 {total}。",
@@ -111,10 +112,12 @@ export const monitoringMessagesZh = {
   "monitoring.reportTitle": "提交进度报告",
   "monitoring.visitTitle": "记录实地核查",
   "monitoring.queueTitle": "资金监管预警",
-  "monitoring.queueHint": "规则发现的可能挤占、截留、挪用情况，逐条核实：排除须写理由；确认后转入停拨、追缴或限制承担项目。",
+  "monitoring.queueHint":
+    "规则发现的可能挤占、截留、挪用情况，逐条核实：排除须写理由；确认后转入停拨、追缴或限制承担项目。",
   "monitoring.queueFilter": "按状态筛选",
   "monitoring.queueEmpty": "没有预警",
-  "monitoring.budgetFirst": "本项目在分科目预算之前申请，还没有批准的分科目预算。请先提交一份预算变更申请，批准后再报送进度报告。",
+  "monitoring.budgetFirst":
+    "本项目在分科目预算之前申请，还没有批准的分科目预算。请先提交一份预算变更申请，批准后再报送进度报告。",
   "monitoring.requestChange": "提交变更申请",
   "monitoring.requestBudget": "提交预算变更申请",
   "monitoring.cannotRequest": "现在不能提交变更申请：已有申请在审批，或项目不在执行期。",

@@ -2,15 +2,12 @@ import { z } from "zod";
 import { db, type Tx } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { DomainError } from "~/utils/errors";
-import {
-  BUDGET_CATEGORIES,
-  type PlanContent,
-  scaleLines,
-  sumLines,
-} from "./monitoring.budget";
+import { BUDGET_CATEGORIES, type PlanContent, scaleLines, sumLines } from "./monitoring.budget";
 
 /** Plan JSON as stored; read back through zod so a hand-edited row cannot break a page. */
-const StoredLines = z.array(z.object({ category: z.enum(BUDGET_CATEGORIES), amountFen: z.number().int().min(0) }));
+const StoredLines = z.array(
+  z.object({ category: z.enum(BUDGET_CATEGORIES), amountFen: z.number().int().min(0) }),
+);
 const StoredMilestones = z.array(z.object({ title: z.string(), dueOn: z.string() }));
 
 const VERSION_SELECT = {
@@ -37,7 +34,9 @@ export function dayText(date: Date | null): string | null {
   return date ? date.toISOString().slice(0, 10) : null;
 }
 
-export function toPlanContent(row: Omit<VersionRow, "version" | "changeRequestId" | "createdAt">): PlanContent {
+export function toPlanContent(
+  row: Omit<VersionRow, "version" | "changeRequestId" | "createdAt">,
+): PlanContent {
   return {
     budgetLines: StoredLines.catch([]).parse(row.budgetLines),
     scope: row.scope,
@@ -49,7 +48,12 @@ export function toPlanContent(row: Omit<VersionRow, "version" | "changeRequestId
 }
 
 function toVersion(row: VersionRow): PlanVersion {
-  return { ...toPlanContent(row), version: row.version, changeRequestId: row.changeRequestId, createdAt: row.createdAt };
+  return {
+    ...toPlanContent(row),
+    version: row.version,
+    changeRequestId: row.changeRequestId,
+    createdAt: row.createdAt,
+  };
 }
 
 export function planData(plan: PlanContent) {
@@ -89,7 +93,11 @@ export async function recordRequestedPlan(
  * why). An application made without lines gets no version; its project files a budget change
  * request before it reports.
  */
-export async function approveRequestedPlan(tx: Tx, applicationId: string, approvedFen: number): Promise<void> {
+export async function approveRequestedPlan(
+  tx: Tx,
+  applicationId: string,
+  approvedFen: number,
+): Promise<void> {
   const requested = await tx.projectPlanVersion.findUnique({
     where: { applicationId_version: { applicationId, version: 0 } },
     select: VERSION_SELECT,
@@ -107,7 +115,10 @@ export async function approveRequestedPlan(tx: Tx, applicationId: string, approv
 }
 
 /** Every version, oldest first: 0 (asked), 1 (approved), then one per approved change. */
-export async function planVersions(applicationId: string, client: Tx | typeof db = db): Promise<PlanVersion[]> {
+export async function planVersions(
+  applicationId: string,
+  client: Tx | typeof db = db,
+): Promise<PlanVersion[]> {
   const rows = await client.projectPlanVersion.findMany({
     where: { applicationId },
     orderBy: { version: "asc" },

@@ -55,7 +55,11 @@ export async function planPage(viewer: Viewer, applicationId: string) {
     requested: byVersion.get(0) ?? null,
     requests: requests.map(({ proposed, ...request }) => {
       const plan = proposedPlan(proposed);
-      return { ...request, plan, diff: diffPlans(request.baseVersion >= 1 ? (byVersion.get(request.baseVersion) ?? null) : null, plan) };
+      return {
+        ...request,
+        plan,
+        diff: diffPlans(request.baseVersion >= 1 ? (byVersion.get(request.baseVersion) ?? null) : null, plan),
+      };
     }),
     mayRequest:
       member &&
@@ -100,7 +104,12 @@ export async function reportsPage(viewer: Viewer, applicationId: string, now: Da
     }),
   ]);
   const member = isProjectMember(viewer, project);
-  const schedule = reportSchedule(project, plan, reports.map((report) => report.period), now);
+  const schedule = reportSchedule(
+    project,
+    plan,
+    reports.map((report) => report.period),
+    now,
+  );
   return {
     project,
     plan,
@@ -110,7 +119,8 @@ export async function reportsPage(viewer: Viewer, applicationId: string, now: Da
     flags,
     member,
     // The next report the project may file: the earliest open period without one.
-    nextPeriod: member && plan ? (schedule.find((slot) => !slot.filed && slot.opensOn <= now)?.period ?? null) : null,
+    nextPeriod:
+      member && plan ? (schedule.find((slot) => !slot.filed && slot.opensOn <= now)?.period ?? null) : null,
     mayVisit: await mayVisit(viewer, project, now),
   };
 }
@@ -124,7 +134,10 @@ export async function mayReadMonitoringPhoto(viewer: Viewer, applicationId: stri
     throw error;
   }
   const [report, visit] = await Promise.all([
-    db.progressReport.findFirst({ where: { applicationId, photoIds: { has: uploadId } }, select: { id: true } }),
+    db.progressReport.findFirst({
+      where: { applicationId, photoIds: { has: uploadId } },
+      select: { id: true },
+    }),
     db.siteVisit.findFirst({ where: { applicationId, photoIds: { has: uploadId } }, select: { id: true } }),
   ]);
   return report !== null || visit !== null;

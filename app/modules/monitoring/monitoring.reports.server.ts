@@ -2,11 +2,23 @@ import { db } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { deleteUpload, storeImage } from "~/modules/uploads/uploads.server";
 import { DomainError } from "~/utils/errors";
-import { findProject, isProjectMember, mayVisit, type Project, type Viewer } from "./monitoring.access.server";
+import {
+  findProject,
+  isProjectMember,
+  mayVisit,
+  type Project,
+  type Viewer,
+} from "./monitoring.access.server";
 import type { BudgetCategory } from "./monitoring.budget";
 import { raiseFlags, type NewFlag } from "./monitoring.flags.server";
 import { approvedPlanOf, type PlanVersion } from "./monitoring.plans.server";
-import { addMonths, daysBetween, REPORT_INTERVAL_MONTHS, reportDueDates, spendingFindings } from "./monitoring.rules";
+import {
+  addMonths,
+  daysBetween,
+  REPORT_INTERVAL_MONTHS,
+  reportDueDates,
+  spendingFindings,
+} from "./monitoring.rules";
 import type { ProgressReportFields, SiteVisitFields } from "./monitoring.schema";
 
 const REPORTING = ["APPROVED", "DISBURSED"];
@@ -43,7 +55,11 @@ export function reportSchedule(
 }
 
 /** Photos are stored before the transaction (image work is slow) and removed again if it fails. */
-async function withStoredPhotos<T>(ownerId: string, photos: File[], work: (ids: string[]) => Promise<T>): Promise<T> {
+async function withStoredPhotos<T>(
+  ownerId: string,
+  photos: File[],
+  work: (ids: string[]) => Promise<T>,
+): Promise<T> {
   const stored: string[] = [];
   try {
     for (const photo of photos) stored.push((await storeImage({ ownerId, file: photo })).id);
@@ -156,9 +172,11 @@ export async function recordSiteVisit(
 ): Promise<{ id: string }> {
   const project = await findProject(db, applicationId);
   if (!(await mayVisit(actor, project, now))) throw new DomainError("monitoring.forbidden");
-  if (!["APPROVED", "DISBURSED", "EVALUATED"].includes(project.status)) throw new DomainError("monitoring.not_funded");
+  if (!["APPROVED", "DISBURSED", "EVALUATED"].includes(project.status))
+    throw new DomainError("monitoring.not_funded");
   const visitedOn = new Date(`${fields.visitedOn}T00:00:00Z`);
-  if (Number.isNaN(visitedOn.getTime()) || daysBetween(now, visitedOn) > 0) throw new DomainError("monitoring.visit_future");
+  if (Number.isNaN(visitedOn.getTime()) || daysBetween(now, visitedOn) > 0)
+    throw new DomainError("monitoring.visit_future");
   return withStoredPhotos(actor.id, photos, (photoIds) =>
     db.$transaction(async (tx) => {
       const visit = await tx.siteVisit.create({

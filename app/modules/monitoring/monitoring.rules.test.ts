@@ -61,7 +61,12 @@ describe("spendingFindings", () => {
         ...base,
         payments: [
           { category: "EQUIPMENT", payeeName: "洛阳农资公司", payeeKind: "SUPPLIER", amountFen: 30_000 },
-          { category: "TRAVEL", payeeName: "协心村香菇合作社", payeeKind: "OWN_ORGANISATION", amountFen: 100 },
+          {
+            category: "TRAVEL",
+            payeeName: "协心村香菇合作社",
+            payeeKind: "OWN_ORGANISATION",
+            amountFen: 100,
+          },
         ],
       }),
     ).toEqual([]);
@@ -74,7 +79,9 @@ describe("spendingFindings", () => {
         { category: "TRAVEL", payeeName: "张 三", payeeKind: "OTHER", amountFen: 200 },
       ],
     });
-    expect(findings).toEqual([{ rule: "UNKNOWN_PAYEE", payeeName: "张三", payeeKind: "OTHER", amountFen: 300 }]);
+    expect(findings).toEqual([
+      { rule: "UNKNOWN_PAYEE", payeeName: "张三", payeeKind: "OTHER", amountFen: 300 },
+    ]);
   });
   it("compares names without spaces or full-width forms", () => {
     expect(sameName("洛阳（农资）公司", "洛阳 (农资) 公司")).toBe(true);
@@ -86,10 +93,8 @@ describe("report schedule", () => {
     const approved = new Date("2026-01-31T00:00:00Z");
     expect(addMonths(approved, 1).toISOString().slice(0, 10)).toBe("2026-02-28");
     expect(reportDueDates(approved, null)).toHaveLength(4);
-    expect(reportDueDates(approved, new Date("2026-08-01T00:00:00Z")).map((d) => d.toISOString().slice(0, 10))).toEqual([
-      "2026-04-30",
-      "2026-07-31",
-      "2026-10-31",
-    ]);
+    expect(
+      reportDueDates(approved, new Date("2026-08-01T00:00:00Z")).map((d) => d.toISOString().slice(0, 10)),
+    ).toEqual(["2026-04-30", "2026-07-31", "2026-10-31"]);
   });
 });

@@ -21,38 +21,40 @@ const text = (min: number, max: number, message: string) =>
   userText(min, max, message, { required: message, multiline: true });
 
 const date = (message: string) =>
-  z.string({ message: "errors.required" }).trim().regex(/^\d{4}-\d{2}-\d{2}$/, message);
+  z
+    .string({ message: "errors.required" })
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, message);
 
 /** Names typed one per line (or separated by commas or 、): a team, a supplier list. */
-const names = optionalUserText(2000, "monitoring.errors.names", { multiline: true }).transform((value, ctx) => {
-  const list = [
-    ...new Set(
-      (value ?? "")
-        .split(/[\n,，、;；]/)
-        .map((name) => name.trim())
-        .filter(Boolean),
-    ),
-  ];
-  if (list.length > MAX_NAMES || list.some((name) => name.length > 60)) {
-    ctx.addIssue({ code: "custom", message: "monitoring.errors.names" });
-    return z.NEVER;
-  }
-  return list;
-});
+const names = optionalUserText(2000, "monitoring.errors.names", { multiline: true }).transform(
+  (value, ctx) => {
+    const list = [
+      ...new Set(
+        (value ?? "")
+          .split(/[\n,，、;；]/)
+          .map((name) => name.trim())
+          .filter(Boolean),
+      ),
+    ];
+    if (list.length > MAX_NAMES || list.some((name) => name.length > 60)) {
+      ctx.addIssue({ code: "custom", message: "monitoring.errors.names" });
+      return z.NEVER;
+    }
+    return list;
+  },
+);
 
 /** One amount field per budget category (`budget.EQUIPMENT`…); blank means nothing on that line. */
 const budgetFields = z
   .object(
-    Object.fromEntries(BUDGET_CATEGORIES.map((category) => [category, optionalYuan("monitoring.errors.money")])) as Record<
-      BudgetCategory,
-      ReturnType<typeof optionalYuan>
-    >,
+    Object.fromEntries(
+      BUDGET_CATEGORIES.map((category) => [category, optionalYuan("monitoring.errors.money")]),
+    ) as Record<BudgetCategory, ReturnType<typeof optionalYuan>>,
   )
   .default({} as never)
   .transform((amounts): BudgetLine[] =>
-    normaliseLines(
-      BUDGET_CATEGORIES.map((category) => ({ category, amountFen: amounts[category] ?? 0 })),
-    ),
+    normaliseLines(BUDGET_CATEGORIES.map((category) => ({ category, amountFen: amounts[category] ?? 0 }))),
   );
 
 /** The budget fieldset of the application form: lines, team and suppliers. */
@@ -72,7 +74,10 @@ export function checkBudgetTotal(lines: BudgetLine[], totalFen: number, ctx: z.R
 /** Milestones typed one a line: "2027-03-31 建成菌棒生产线". */
 const milestones = optionalUserText(2000, "monitoring.errors.milestones", { multiline: true }).transform(
   (value, ctx): PlanMilestone[] => {
-    const rows = (value ?? "").split("\n").map((row) => row.trim()).filter(Boolean);
+    const rows = (value ?? "")
+      .split("\n")
+      .map((row) => row.trim())
+      .filter(Boolean);
     const parsed = rows.map((row) => /^(\d{4}-\d{2}-\d{2})\s+(.{2,80})$/.exec(row));
     if (parsed.some((match) => match === null) || rows.length > 20) {
       ctx.addIssue({ code: "custom", message: "monitoring.errors.milestones" });
@@ -86,7 +91,9 @@ const milestones = optionalUserText(2000, "monitoring.errors.milestones", { mult
 export const ChangeRequestSchema = z.object({
   budget: budgetFields,
   scope: text(10, 4000, "monitoring.errors.scope"),
-  endsOn: date("monitoring.errors.date").optional().or(z.literal("").transform(() => undefined)),
+  endsOn: date("monitoring.errors.date")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   milestones,
   team: names,
   suppliers: names,
@@ -120,9 +127,15 @@ export const ChangeDecisionSchema = z.discriminatedUnion("intent", [
 export type ChangeDecision = z.output<typeof ChangeDecisionSchema>;
 
 const spendingRow = z.object({
-  category: z.enum(BUDGET_CATEGORIES).optional().or(z.literal("").transform(() => undefined)),
+  category: z
+    .enum(BUDGET_CATEGORIES)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   payeeName: optionalUserText(60, "monitoring.errors.payee"),
-  payeeKind: z.enum(PAYEE_KINDS).optional().or(z.literal("").transform(() => undefined)),
+  payeeKind: z
+    .enum(PAYEE_KINDS)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   amount: optionalYuan("monitoring.errors.money"),
 });
 
@@ -136,10 +149,14 @@ const spending = z
   .superRefine((rows, ctx) => {
     rows.forEach((row, index) => {
       if (!row || (!row.category && !row.payeeName && !row.payeeKind && row.amount === undefined)) return;
-      if (!row.category) ctx.addIssue({ code: "custom", path: [index, "category"], message: "errors.required" });
-      if (!row.payeeName) ctx.addIssue({ code: "custom", path: [index, "payeeName"], message: "errors.required" });
-      if (!row.payeeKind) ctx.addIssue({ code: "custom", path: [index, "payeeKind"], message: "errors.required" });
-      if (!row.amount) ctx.addIssue({ code: "custom", path: [index, "amount"], message: "monitoring.errors.money" });
+      if (!row.category)
+        ctx.addIssue({ code: "custom", path: [index, "category"], message: "errors.required" });
+      if (!row.payeeName)
+        ctx.addIssue({ code: "custom", path: [index, "payeeName"], message: "errors.required" });
+      if (!row.payeeKind)
+        ctx.addIssue({ code: "custom", path: [index, "payeeKind"], message: "errors.required" });
+      if (!row.amount)
+        ctx.addIssue({ code: "custom", path: [index, "amount"], message: "monitoring.errors.money" });
     });
   })
   .transform((rows) =>
@@ -163,7 +180,10 @@ const photoFiles = z.preprocess(
       ),
     )
     .refine((files) => files.length <= MAX_REPORT_PHOTOS, "monitoring.errors.photos_too_many")
-    .refine((files) => files.every((file) => file.size <= MAX_IMAGE_BYTES), "monitoring.errors.photo_too_large"),
+    .refine(
+      (files) => files.every((file) => file.size <= MAX_IMAGE_BYTES),
+      "monitoring.errors.photo_too_large",
+    ),
 );
 
 /** 进度报告 for one scheduled period. */

@@ -13,7 +13,11 @@ export const CHANGE_REQUEST_TRANSITIONS: Transitions<ChangeRequestStatus> = {
   REFUSED: [],
 };
 
-export const OPEN_CHANGE_STATUSES: ChangeRequestStatus[] = ["AWAITING_COUNTY", "AWAITING_BUREAU", "AWAITING_FINANCE"];
+export const OPEN_CHANGE_STATUSES: ChangeRequestStatus[] = [
+  "AWAITING_COUNTY",
+  "AWAITING_BUREAU",
+  "AWAITING_FINANCE",
+];
 
 /** A flag is reviewed once: dismissed with a reason, or confirmed (and then sanctioned). */
 export const FLAG_TRANSITIONS: Transitions<FlagStatus> = {

@@ -357,7 +357,10 @@ export async function isPrivateUpload(id: string): Promise<boolean> {
     // Progress reports' receipts and site-visit photos: for the project and its overseers only.
     db.progressReport
       .findFirst({ where: { photoIds: { has: id } }, select: { id: true } })
-      .then(async (report) => report ?? db.siteVisit.findFirst({ where: { photoIds: { has: id } }, select: { id: true } })),
+      .then(
+        async (report) =>
+          report ?? db.siteVisit.findFirst({ where: { photoIds: { has: id } }, select: { id: true } }),
+      ),
   ]);
   return found !== null || serviceLog !== null || monitoring !== null;
 }

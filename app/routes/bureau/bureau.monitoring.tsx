@@ -37,7 +37,9 @@ export async function action({ request }: ActionFunctionArgs) {
     const { applicationId, status } = await reviewFlag(user, submission.value);
     // A confirmed flag goes on to the sanctions: 停拨, 追缴 or the ban, on the existing form.
     return status === "CONFIRMED"
-      ? redirectWithToast(`/bureau/sanctions/new?application=${applicationId}`, { message: "monitoring.toast.confirmed" })
+      ? redirectWithToast(`/bureau/sanctions/new?application=${applicationId}`, {
+          message: "monitoring.toast.confirmed",
+        })
       : redirectWithToast("/bureau/monitoring", { message: "monitoring.toast.dismissed" });
   } catch (error) {
     return replyWithDomainError(submission, error, await getLocale(request));
@@ -54,7 +56,12 @@ export default function MonitoringQueuePage() {
       <p className="text-stone-700">{t("monitoring.queueHint")}</p>
       <nav className="flex flex-wrap gap-3" aria-label={t("monitoring.queueFilter")}>
         {STATUSES.map((value) => (
-          <Link key={value} to={`?status=${value}`} aria-current={status === value ? "page" : undefined} className="link">
+          <Link
+            key={value}
+            to={`?status=${value}`}
+            aria-current={status === value ? "page" : undefined}
+            className="link"
+          >
             {t(`monitoring.flagFilter.${value}`)}
           </Link>
         ))}

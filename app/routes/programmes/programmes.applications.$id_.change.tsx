@@ -35,7 +35,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return replyInvalid(submission);
   try {
     await requestChange(user, id, submission.value);
-    return redirectWithToast(`/programmes/applications/${id}/plan`, { message: "monitoring.toast.requested" });
+    return redirectWithToast(`/programmes/applications/${id}/plan`, {
+      message: "monitoring.toast.requested",
+    });
   } catch (error) {
     return replyWithDomainError(submission, error, await getLocale(request));
   }
@@ -51,7 +53,9 @@ export default function ChangeRequestPage() {
     schema: ChangeRequestSchema,
     lastResult,
     defaultValue: {
-      budget: Object.fromEntries((current?.budgetLines ?? []).map((line) => [line.category, fenToYuanText(line.amountFen)])),
+      budget: Object.fromEntries(
+        (current?.budgetLines ?? []).map((line) => [line.category, fenToYuanText(line.amountFen)]),
+      ),
       scope: current?.scope ?? "",
       endsOn: current?.endsOn ?? "",
       milestones: (current?.milestones ?? []).map((m) => `${m.dueOn} ${m.title}`).join("\n"),

@@ -40,7 +40,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ProjectPlanPage() {
   const { t, locale } = useT();
-  const { project, current, versions, requested, requests, mayRequest, signs } = useLoaderData<typeof loader>();
+  const { project, current, versions, requested, requests, mayRequest, signs } =
+    useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
     <section className="mx-auto max-w-2xl space-y-4">
@@ -76,7 +77,10 @@ export default function ProjectPlanPage() {
       {versions.map((version) => (
         <details key={version.version} className="card">
           <summary className="cursor-pointer font-semibold">
-            {t("monitoring.versionLabel", { version: version.version, date: formatDate(locale, version.createdAt) })}
+            {t("monitoring.versionLabel", {
+              version: version.version,
+              date: formatDate(locale, version.createdAt),
+            })}
           </summary>
           <PlanDiffView diff={version.diff} />
           <BudgetTable lines={version.budgetLines} />

@@ -36,14 +36,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     formData = await parseUploadForm(request, { maxFiles: MAX_REPORT_PHOTOS, maxFileBytes: MAX_IMAGE_BYTES });
   } catch (error) {
-    return replyWithDomainError(parseWithZod(new FormData(), { schema: ProgressReportSchema }), error, locale);
+    return replyWithDomainError(
+      parseWithZod(new FormData(), { schema: ProgressReportSchema }),
+      error,
+      locale,
+    );
   }
   const submission = parseWithZod(formData, { schema: ProgressReportSchema });
   if (submission.status !== "success") return replyInvalid(submission);
   const { photos, ...fields } = submission.value;
   try {
     await fileProgressReport(user, id, fields, photos);
-    return redirectWithToast(`/programmes/applications/${id}/reports`, { message: "monitoring.toast.reported" });
+    return redirectWithToast(`/programmes/applications/${id}/reports`, {
+      message: "monitoring.toast.reported",
+    });
   } catch (error) {
     return replyWithDomainError(submission, error, locale);
   }

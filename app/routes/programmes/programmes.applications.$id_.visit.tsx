@@ -41,7 +41,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { photos, ...fields } = submission.value;
   try {
     await recordSiteVisit(user, id, fields, photos);
-    return redirectWithToast(`/programmes/applications/${id}/reports`, { message: "monitoring.toast.visited" });
+    return redirectWithToast(`/programmes/applications/${id}/reports`, {
+      message: "monitoring.toast.visited",
+    });
   } catch (error) {
     return replyWithDomainError(submission, error, locale);
   }

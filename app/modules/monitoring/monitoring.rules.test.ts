@@ -98,3 +98,25 @@ describe("report schedule", () => {
     ).toEqual(["2026-04-30", "2026-07-31", "2026-10-31"]);
   });
 });
+
+describe("form schemas", () => {
+  it("refuses days that do not exist and payments beyond one column's integer", async () => {
+    const { ChangeRequestSchema, ProgressReportSchema } = await import("./monitoring.schema");
+    const change = ChangeRequestSchema.safeParse({
+      scope: "建设菌棒生产线，培训农户",
+      reason: "推迟",
+      endsOn: "2027-02-30",
+      milestones: "2027-02-29 建成生产线",
+    });
+    expect(change.success).toBe(false);
+    expect(change.error?.issues.map((issue) => issue.path[0])).toEqual(
+      expect.arrayContaining(["endsOn", "milestones"]),
+    );
+    const report = ProgressReportSchema.safeParse({
+      period: "1",
+      progress: "设备到位，试产两批菌棒。",
+      spending: [{ category: "EQUIPMENT", payeeName: "农资店", payeeKind: "SUPPLIER", amount: "99999999" }],
+    });
+    expect(report.error?.issues[0]?.path).toEqual(["spending", 0, "amount"]);
+  });
+});

@@ -15,16 +15,24 @@ import { PAYEE_KINDS } from "./monitoring.rules";
 export const MAX_REPORT_PHOTOS = 6;
 /** Rows of the spending table on the report form: enough for a quarter; with more, file them as "other". */
 export const SPENDING_ROWS = 8;
+const MAX_PAYMENT_FEN = 1_000_000_000;
 const MAX_NAMES = 30;
 
 const text = (min: number, max: number, message: string) =>
   userText(min, max, message, { required: message, multiline: true });
 
+/** A calendar day typed as YYYY-MM-DD that exists (no 2027-02-30). */
+export function isCalendarDay(value: string): boolean {
+  const day = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
+}
+
 const date = (message: string) =>
   z
     .string({ message: "errors.required" })
     .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, message);
+    .regex(/^\d{4}-\d{2}-\d{2}$/, message)
+    .refine(isCalendarDay, message);
 
 /** Names typed one per line (or separated by commas or 、): a team, a supplier list. */
 const names = optionalUserText(2000, "monitoring.errors.names", { multiline: true }).transform(
@@ -79,7 +87,7 @@ const milestones = optionalUserText(2000, "monitoring.errors.milestones", { mult
       .map((row) => row.trim())
       .filter(Boolean);
     const parsed = rows.map((row) => /^(\d{4}-\d{2}-\d{2})\s+(.{2,80})$/.exec(row));
-    if (parsed.some((match) => match === null) || rows.length > 20) {
+    if (parsed.some((match) => match === null || !isCalendarDay(match[1]!)) || rows.length > 20) {
       ctx.addIssue({ code: "custom", message: "monitoring.errors.milestones" });
       return z.NEVER;
     }
@@ -136,7 +144,11 @@ const spendingRow = z.object({
     .enum(PAYEE_KINDS)
     .optional()
     .or(z.literal("").transform(() => undefined)),
-  amount: optionalYuan("monitoring.errors.money"),
+  // One payment of at most 10 million yuan: far above any grant, and within the column's integer.
+  amount: optionalYuan("monitoring.errors.money").refine(
+    (fen) => fen === undefined || fen <= MAX_PAYMENT_FEN,
+    "monitoring.errors.money",
+  ),
 });
 
 /**

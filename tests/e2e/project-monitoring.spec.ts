@@ -81,6 +81,12 @@ test("the cooperative asks for a budget change and reports spending that the bur
   // The county officer sees the flag of their county, and cannot decide it.
   const county = await phone(browser, "COUNTY");
   await county.goto("/bureau/monitoring");
+  await expect(
+    county
+      .getByRole("heading", { name: "待您签署的变更申请" })
+      .locator("..")
+      .getByRole("link", { name: MONITORED_PROJECT_TITLE }),
+  ).toBeVisible();
   const countyFlag = county
     .getByRole("article", { name: "收款方不在项目范围内" })
     .filter({ hasText: "李四农资经销部" });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import {
   approvedPlanOf,
+  changeRequestsAwaiting,
   fileProgressReport,
   flagOverdueReports,
   listFlags,
@@ -182,6 +183,27 @@ describe("change requests", () => {
     expect(plan).toMatchObject({ version: 2, changeRequestId: id });
     expect(plan!.budgetLines).toContainEqual({ category: "TESTING", amountFen: 5_000 });
     expect((await planVersions(applicationId)).map((version) => version.version)).toEqual([0, 1, 2]);
+  });
+
+  it("lists each change request for the signer whose turn it is, in the county officer's county only", async () => {
+    const { applicationId, head } = await createFundedProject();
+    const { id } = await requestChange(head, applicationId, changeFields());
+    const waiting = async (viewer: SessionUser) => (await changeRequestsAwaiting(viewer)).map((r) => r.id);
+    expect(await waiting(county)).toContain(id);
+    expect(await waiting(countyElsewhere)).not.toContain(id);
+    expect(await waiting(cityBureau)).not.toContain(id);
+    await signChangeRequest(county, {
+      intent: "countyOpinion",
+      requestId: id,
+      supports: true,
+      opinion: "属实",
+    });
+    expect(await waiting(county)).not.toContain(id);
+    expect(await waiting(cityBureau)).toContain(id);
+    expect(await waiting(finance)).not.toContain(id);
+    await signChangeRequest(cityBureau, { intent: "bureauDecision", requestId: id, approve: true, note: "" });
+    expect(await waiting(finance)).toContain(id);
+    expect(await waiting(head)).toEqual([]);
   });
 
   it("skips the county step where the county has no officer, and a change without money needs no finance signature", async () => {

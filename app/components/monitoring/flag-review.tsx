@@ -89,3 +89,34 @@ export function FlagCard({
     </article>
   );
 }
+
+/** Change requests waiting for the reader's signature, each a link to the project's plan page. */
+export function ChangesAwaiting({
+  requests,
+}: {
+  requests: {
+    id: string;
+    status: string;
+    kinds: string[];
+    createdAt: string | Date;
+    application: { id: string; title: string; countyCode: string };
+  }[];
+}) {
+  const { t, locale } = useT();
+  return (
+    <div className="card space-y-2">
+      <h2 className="font-semibold">{t("monitoring.awaitingYou")}</h2>
+      <ul className="space-y-1">
+        {requests.map((request) => (
+          <li key={request.id}>
+            <Link to={`/programmes/applications/${request.application.id}/plan`} className="link">
+              {request.application.title}
+            </Link>{" "}
+            · {countyName(request.application.countyCode, locale)} · {formatDate(locale, request.createdAt)} ·{" "}
+            {request.kinds.map((kind) => t(`monitoring.kind.${kind}` as "monitoring.kind.SCOPE")).join("、")}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

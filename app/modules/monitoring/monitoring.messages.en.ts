@@ -120,6 +120,7 @@ export const monitoringMessagesEn: Record<keyof typeof monitoringMessagesZh, str
   "monitoring.queueHint":
     "Likely misuse of funds found by the rules, for a person to check: dismiss with a reason, or confirm and go on to suspension, claw-back or a ban.",
   "monitoring.queueFilter": "Filter by status",
+  "monitoring.awaitingYou": "Change requests waiting for your signature",
   "monitoring.queueEmpty": "No flags",
   "monitoring.budgetFirst":
     "This project applied before budgets by line existed and has no approved budget by line. File a budget change request first; report progress once it is approved.",

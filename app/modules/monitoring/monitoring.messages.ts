@@ -115,6 +115,7 @@ export const monitoringMessagesZh = {
   "monitoring.queueHint":
     "规则发现的可能挤占、截留、挪用情况，逐条核实：排除须写理由；确认后转入停拨、追缴或限制承担项目。",
   "monitoring.queueFilter": "按状态筛选",
+  "monitoring.awaitingYou": "待您签署的变更申请",
   "monitoring.queueEmpty": "没有预警",
   "monitoring.budgetFirst":
     "本项目在分科目预算之前申请，还没有批准的分科目预算。请先提交一份预算变更申请，批准后再报送进度报告。",

@@ -1,4 +1,6 @@
 import { db } from "~/db.server";
+import type { ChangeRequestStatus } from "~/generated/prisma/enums";
+import { countyScopeOf, countyWhere } from "~/modules/oversight/county-scope";
 import { can, rolesOf } from "~/modules/users/permissions";
 import { isDomainError } from "~/utils/errors";
 import {
@@ -141,4 +143,32 @@ export async function mayReadMonitoringPhoto(viewer: Viewer, applicationId: stri
     db.siteVisit.findFirst({ where: { applicationId, photoIds: { has: uploadId } }, select: { id: true } }),
   ]);
   return report !== null || visit !== null;
+}
+
+/**
+ * Change requests waiting for this person's signature, for the top of the review queue: the
+ * county officer's opinion (their county), the city's decision, the finance bureau's approval.
+ */
+export async function changeRequestsAwaiting(viewer: Viewer) {
+  const scope = countyScopeOf(viewer);
+  if (!scope) return [];
+  const roles = rolesOf(viewer);
+  const statuses: ChangeRequestStatus[] = [
+    ...(roles.has("COUNTY") && scope.kind === "county" ? (["AWAITING_COUNTY"] as const) : []),
+    ...(roles.has("BUREAU") && can(viewer, "monitoring.review") ? (["AWAITING_BUREAU"] as const) : []),
+    ...(roles.has("FINANCE") && can(viewer, "monitoring.financeSign") ? (["AWAITING_FINANCE"] as const) : []),
+  ];
+  if (statuses.length === 0) return [];
+  return db.projectChangeRequest.findMany({
+    where: { status: { in: statuses }, application: countyWhere(scope) },
+    orderBy: { createdAt: "asc" },
+    take: 100,
+    select: {
+      id: true,
+      status: true,
+      kinds: true,
+      createdAt: true,
+      application: { select: { id: true, title: true, countyCode: true } },
+    },
+  });
 }

@@ -8,4 +8,9 @@ export {
 export { requestChange, signChangeRequest } from "./monitoring.changes.server";
 export { fileProgressReport, recordSiteVisit, reportSchedule } from "./monitoring.reports.server";
 export { flagOverdueReports, listFlags, reviewFlag } from "./monitoring.flags.server";
-export { mayReadMonitoringPhoto, planPage, reportsPage } from "./monitoring.queries.server";
+export {
+  changeRequestsAwaiting,
+  mayReadMonitoringPhoto,
+  planPage,
+  reportsPage,
+} from "./monitoring.queries.server";

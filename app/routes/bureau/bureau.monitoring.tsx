@@ -3,11 +3,16 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FlagCard } from "~/components/monitoring/flag-review";
+import { ChangesAwaiting, FlagCard } from "~/components/monitoring/flag-review";
 import { getLocale } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/use-t";
 import { FlagIntentSchema } from "~/modules/monitoring/monitoring.schema";
-import { flagOverdueReports, listFlags, reviewFlag } from "~/modules/monitoring/monitoring.server";
+import {
+  changeRequestsAwaiting,
+  flagOverdueReports,
+  listFlags,
+  reviewFlag,
+} from "~/modules/monitoring/monitoring.server";
 import { can, rolesOf } from "~/modules/users/permissions";
 import { requirePermission } from "~/modules/users/guards.server";
 import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
@@ -25,8 +30,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { status } = Filters.parse(Object.fromEntries(new URL(request.url).searchParams));
   // Overdue reports are found by asking (idempotent: one flag per missing report), so the queue is current.
   await flagOverdueReports();
-  const [flags, locale] = await Promise.all([listFlags(user, status), getLocale(request)]);
-  return { flags, status, locale, mayReview: can(user, "monitoring.review") && rolesOf(user).has("BUREAU") };
+  const [flags, awaiting, locale] = await Promise.all([
+    listFlags(user, status),
+    changeRequestsAwaiting(user),
+    getLocale(request),
+  ]);
+  const mayReview = can(user, "monitoring.review") && rolesOf(user).has("BUREAU");
+  return { flags, awaiting, status, locale, mayReview };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -48,12 +58,13 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function MonitoringQueuePage() {
   const { t } = useT();
-  const { flags, status, mayReview } = useLoaderData<typeof loader>();
+  const { flags, awaiting, status, mayReview } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
     <section className="mx-auto max-w-3xl space-y-4">
       <h1 className="text-2xl font-bold">{t("monitoring.queueTitle")}</h1>
       <p className="text-stone-700">{t("monitoring.queueHint")}</p>
+      {awaiting.length ? <ChangesAwaiting requests={awaiting} /> : null}
       <nav className="flex flex-wrap gap-3" aria-label={t("monitoring.queueFilter")}>
         {STATUSES.map((value) => (
           <Link

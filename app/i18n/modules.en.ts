@@ -32,6 +32,7 @@ import { recoveryMessagesEn } from "~/modules/recovery/recovery.messages.en";
 import { healthMessagesEn } from "~/modules/health/health.messages.en";
 import { privacyMessagesEn } from "~/modules/privacy/privacy.messages.en";
 import { reportsMessagesEn } from "~/modules/reports/reports.messages.en";
+import { monitoringMessagesEn } from "~/modules/monitoring/monitoring.messages.en";
 import type { moduleMessagesZh } from "./modules";
 
 export const moduleMessagesEn = Object.assign(
@@ -69,4 +70,5 @@ export const moduleMessagesEn = Object.assign(
   recoveryMessagesEn,
   privacyMessagesEn,
   reportsMessagesEn,
+  monitoringMessagesEn,
 ) as Record<keyof typeof moduleMessagesZh, string>;

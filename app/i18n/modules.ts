@@ -33,6 +33,7 @@ import { recoveryMessagesZh } from "~/modules/recovery/recovery.messages";
 import { healthMessagesZh } from "~/modules/health/health.messages";
 import { privacyMessagesZh } from "~/modules/privacy/privacy.messages";
 import { reportsMessagesZh } from "~/modules/reports/reports.messages";
+import { monitoringMessagesZh } from "~/modules/monitoring/monitoring.messages";
 
 const catalogues = [
   marketplaceMessagesZh,
@@ -68,6 +69,7 @@ const catalogues = [
   recoveryMessagesZh,
   privacyMessagesZh,
   reportsMessagesZh,
+  monitoringMessagesZh,
 ] as const;
 
 type Union = (typeof catalogues)[number];

@@ -29,6 +29,7 @@ import { cofundingErrors } from "~/modules/cofunding/cofunding.errors";
 import { recoveryErrors } from "~/modules/recovery/recovery.errors";
 import { privacyErrors } from "~/modules/privacy/privacy.errors";
 import { reportsErrors } from "~/modules/reports/reports.errors";
+import { monitoringErrors } from "~/modules/monitoring/monitoring.errors";
 
 export interface ErrorSpec {
   status: number;
@@ -69,6 +70,7 @@ export const DOMAIN_ERRORS = {
   ...recoveryErrors,
   ...privacyErrors,
   ...reportsErrors,
+  ...monitoringErrors,
 } satisfies Record<string, ErrorSpec>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;

@@ -68,6 +68,7 @@ test("a post-subsidy programme from call to claw-back, and the ban that follows"
   await coop.getByLabel("实施县区").selectOption({ label: "嵩县" });
   await coop.getByLabel("产业").selectOption({ label: "种植" });
   await coop.getByLabel("申请金额（元）").fill("60000");
+  await coop.getByLabel("设备费").fill("60000");
   await coop.getByRole("button", { name: "提交申报" }).click();
   await expect(coop.getByRole("status")).toHaveText("申报已提交。");
   const applicationUrl = coop.url();

@@ -24,6 +24,7 @@ for (const javaScriptEnabled of [true, false]) {
       .fill("推广菌棒灭菌、接种和发菌标准化流程，培训 40 户农户，降低菌棒污染率。");
     await coop.page.getByLabel("产业").selectOption({ label: "种植" });
     await coop.page.getByLabel("申请金额（元）").fill("60000");
+    await coop.page.getByLabel("设备费").fill("60000");
     await tapOnLaggyLink(coop, "提交申报", "申报已提交。");
     await expect(coop.page.getByRole("heading", { name: title })).toBeVisible();
     expect(await count(`SELECT count(*) AS n FROM "ProgrammeApplication" WHERE title = $1`, [title])).toBe(1);

@@ -335,6 +335,7 @@ const cases: FormCase[] = [
       await page.getByLabel("实施县区").selectOption({ label: "栾川县" });
       await page.getByLabel("产业").selectOption({ label: "种植" });
       await page.getByLabel("申请金额（元）").fill("60000");
+      await page.getByLabel("设备费").fill("60000");
     },
     field: "项目名称",
     right: `菌棒标准化 ${stamp()}`,

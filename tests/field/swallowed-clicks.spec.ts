@@ -23,6 +23,7 @@ test("a programme application, refused then corrected: the first tap on 提交�
   await page.getByLabel("实施县区").selectOption({ label: "栾川县" });
   await page.getByLabel("产业").selectOption({ label: "种植" });
   await page.getByLabel("申请金额（元）").fill("六万元");
+  await page.getByLabel("设备费").fill("60000");
   await page.getByRole("button", { name: "提交申报" }).click();
   await expect(page.getByLabel("项目名称")).toHaveAttribute("aria-invalid", "true");
 

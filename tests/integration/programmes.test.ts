@@ -471,6 +471,8 @@ describe("programme routes", () => {
       countyCode: "410324",
       industry: "PLANTING",
       requested: "400.00",
+      "budget.EQUIPMENT": "300.00",
+      "budget.TRAVEL": "100.00",
     };
     const response = (await applyAction({
       request: await post(`/programmes/${programme.id}/apply`, head.id, fields),

@@ -49,6 +49,9 @@ export async function bureauHub(actor: Actor, now: Date = new Date()) {
   const reportsOpen = can(actor, "content.moderate")
     ? await db.reviewReport.count({ where: { status: "OPEN" } })
     : null;
+  const flagsOpen = can(actor, "monitoring.review")
+    ? await db.monitoringFlag.count({ where: { status: "OPEN" } })
+    : null;
   return {
     tools: shown([
       { key: "dashboard", to: "/bureau/dashboard", show: can(actor, "dashboard.read"), waiting: null },
@@ -83,6 +86,7 @@ export async function bureauHub(actor: Actor, now: Date = new Date()) {
       { key: "informants", to: "/bureau/informants", show: can(actor, "reach.manage"), waiting: null },
       { key: "demos", to: "/demos", show: can(actor, "demo.manage"), waiting: null },
       { key: "spaces", to: "/spaces", show: true, waiting: null },
+      { key: "monitoring", to: "/bureau/monitoring", show: flagsOpen !== null, waiting: flagsOpen },
       { key: "audit", to: "/bureau/audit", show: can(actor, "audit.read"), waiting: null },
     ]),
     owedFen: owed?._sum.owedFen ?? 0,

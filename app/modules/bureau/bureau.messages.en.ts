@@ -27,4 +27,6 @@ export const bureauMessagesEn: Record<keyof typeof bureauMessagesZh, string> = {
   "bureau.tool.spaces.hint": "Directory, recognition and how they serve",
   "bureau.tool.audit": "Audit log",
   "bureau.tool.audit.hint": "Every state change: who, when, what changed",
+  "bureau.tool.monitoring": "Spending review queue",
+  "bureau.tool.monitoring.hint": "Likely misuse of project funds found in progress reports and site visits",
 };

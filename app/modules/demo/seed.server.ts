@@ -7,6 +7,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 import { DEMO_NEEDS, DEMO_OFFERS, DEMO_SERVICES } from "./demo-content";
 import { HOUR, demoTimeline } from "./demo-timeline";
 import { seedCofundingDemo } from "./seed-cofunding.server";
+import { seedMonitoringDemo } from "./seed-monitoring.server";
 import { seedNegotiationDemo } from "./seed-negotiation.server";
 import { seedReach } from "./seed-reach.server";
 import { seedReportsDemo } from "./seed-reports.server";
@@ -206,6 +207,11 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<boolean> {
         tx,
         { ...trustIds, bureauUserId: users.get("BUREAU")!, financeUserId: users.get("ADMIN")! },
         now,
+      );
+      await seedMonitoringDemo(
+        tx,
+        { bureauUserId: users.get("BUREAU")!, coopOrganisationId: coopId, villageHeadId },
+        time,
       );
       await seedReach(
         tx,

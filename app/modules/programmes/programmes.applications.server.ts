@@ -2,6 +2,7 @@ import { db, withUnit, type Unit } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { assertNotBanned } from "~/modules/sanctions/bans.server";
 import { type Actor } from "~/modules/users/permissions";
+import { recordRequestedPlan } from "~/modules/monitoring/monitoring.server";
 import { DomainError } from "~/utils/errors";
 import { assertTransition } from "~/utils/state-machine";
 import { ACTIVE_APPLICATION_STATUSES, ineligibleReasons } from "./programmes.rules";
@@ -107,6 +108,12 @@ export async function applyToProgramme(
       },
       select: { id: true },
     });
+    if (fields.plan)
+      await recordRequestedPlan(tx, application.id, {
+        ...fields.plan,
+        scope: fields.summary,
+        requestedFen: fields.requestedFen,
+      });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "programme.applied",

@@ -5,6 +5,7 @@ import { deliverNotifications } from "~/modules/notifications/notifications.serv
 import { assertNotBanned } from "~/modules/sanctions/bans.server";
 import { type Actor } from "~/modules/users/permissions";
 import { enqueueEvent } from "~/modules/webhooks/webhooks.server";
+import { approveRequestedPlan } from "~/modules/monitoring/monitoring.server";
 import { DomainError } from "~/utils/errors";
 import { assertTransition } from "~/utils/state-machine";
 import { missingScores } from "./programmes.rules";
@@ -137,6 +138,7 @@ export async function decideApplication(
       data: { ...after, decidedById: actor.id, decidedAt: now },
       select: { id: true },
     });
+    if (decision.approve) await approveRequestedPlan(tx, applicationId, decision.approvedFen);
     await recordAudit(tx, {
       actorId: actor.id,
       action: decision.approve ? "programme.approved" : "programme.rejected",

@@ -6,6 +6,7 @@ import { endOfDayInLuoyang } from "~/utils/dates";
 import { COUNTY_CODES, INDUSTRY_CODES } from "~/modules/reference/reference";
 import { MAX_IMAGE_BYTES } from "~/modules/uploads/limits";
 import { amountProblem, parseYuanToFen } from "~/utils/money";
+import { checkBudgetTotal, PlanFieldsetFields } from "~/modules/monitoring/monitoring.schema";
 
 export const PROGRAMME_KINDS = Object.values(ProgrammeKind) as [ProgrammeKind, ...ProgrammeKind[]];
 export const ORG_TYPES = Object.values(OrganisationType).filter((type) => type !== "BUREAU") as [
@@ -107,7 +108,23 @@ export const ApplyFormSchema = ApplyFormFields.transform(({ requested, ...form }
   requestedFen: requested,
 }));
 
-export type ApplyFields = z.output<typeof ApplyFormSchema>;
+/**
+ * The application page's form: the fields above and the budget by line (monitoring), whose lines
+ * must add up to the amount requested. The API's ApplyFormSchema leaves the budget out; such an
+ * application is asked for a budget change request once funded.
+ */
+export const ApplyPageFields = ApplyFormFields.extend(PlanFieldsetFields.shape);
+export const ApplyPageSchema = ApplyPageFields.superRefine((form, ctx) =>
+  checkBudgetTotal(form.budget, form.requested, ctx),
+).transform(({ requested, budget, team, suppliers, ...form }) => ({
+  ...form,
+  requestedFen: requested,
+  plan: { budgetLines: budget, team, suppliers },
+}));
+
+export type ApplyFields = z.output<typeof ApplyFormSchema> & {
+  plan?: z.output<typeof ApplyPageSchema>["plan"];
+};
 
 const photoFiles = z.preprocess(
   (value) => (Array.isArray(value) ? value : value === undefined ? [] : [value]),

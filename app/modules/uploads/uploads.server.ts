@@ -337,7 +337,7 @@ function megabytes(bytes: number): number {
  * One query over every private use, so a new private use is added here and nowhere else.
  */
 export async function isPrivateUpload(id: string): Promise<boolean> {
-  const [found, serviceLog] = await Promise.all([
+  const [found, serviceLog, monitoring] = await Promise.all([
     db.upload.findFirst({
       // Voice notes (the only audio) carry a farmer's voice: served by their need's route only.
       where: {
@@ -354,8 +354,15 @@ export async function isPrivateUpload(id: string): Promise<boolean> {
     }),
     // Photos from commissioners' field visits show farmers and their homes: logged-in users only.
     db.serviceLog.findFirst({ where: { photoIds: { has: id } }, select: { id: true } }),
+    // Progress reports' receipts and site-visit photos: for the project and its overseers only.
+    db.progressReport
+      .findFirst({ where: { photoIds: { has: id } }, select: { id: true } })
+      .then(
+        async (report) =>
+          report ?? db.siteVisit.findFirst({ where: { photoIds: { has: id } }, select: { id: true } }),
+      ),
   ]);
-  return found !== null || serviceLog !== null;
+  return found !== null || serviceLog !== null || monitoring !== null;
 }
 
 /**

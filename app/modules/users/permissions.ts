@@ -46,6 +46,16 @@ export const PERMISSIONS = {
   "report.rollup": ["BUREAU", "FINANCE"],
   /** Set the deadline for county returns of a period. */
   "report.deadline": ["BUREAU"],
+  /** Follow funded projects (plans, reports, visits) and read the monitoring queue; county officers their county's. */
+  "monitoring.read": ["BUREAU", "COUNTY", "FINANCE"],
+  /** Decide change requests and review flags (the city science bureau). */
+  "monitoring.review": ["BUREAU"],
+  /** Give the county's opinion on a change request. */
+  "monitoring.countyOpinion": ["COUNTY"],
+  /** Approve a change request that touches money (the finance bureau). */
+  "monitoring.financeSign": ["FINANCE"],
+  /** Record a site visit (实地核查): commissioners working in the county and county officers. */
+  "monitoring.siteVisit": ["EXPERT", "COUNTY"],
   "user.manage": ["ADMIN"],
   "settings.manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;

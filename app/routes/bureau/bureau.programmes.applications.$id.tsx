@@ -17,6 +17,8 @@ import { requirePermission } from "~/modules/users/guards.server";
 import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { ApplicationStatus, Disbursements, OutcomeFacts } from "~/components/programmes/programme-views";
+import { ApprovedPlanCard } from "~/components/monitoring/plan-views";
+import { approvedPlanOf } from "~/modules/monitoring/monitoring.server";
 import { DecisionForms, EvaluationForm, ReviewForms, DisburseForm } from "./+programme-bureau-forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -28,7 +30,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const application = await getBureauApplicationView(params.id ?? "");
   if (!application) throw new Response("Not found", { status: 404 });
   // A fresh key per page load: a double submit of the same form pays once.
-  return { locale: await getLocale(request), application, idempotencyKey: randomUUID() };
+  const approvedPlan = await approvedPlanOf(application.id);
+  return { locale: await getLocale(request), application, approvedPlan, idempotencyKey: randomUUID() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -46,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function BureauApplicationPage() {
   const { t, locale } = useT();
-  const { application, idempotencyKey } = useLoaderData<typeof loader>();
+  const { application, approvedPlan, idempotencyKey } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const decided = application.status !== "SUBMITTED";
   const refusal = application.disbursementRefusal;
@@ -129,6 +132,7 @@ export default function BureauApplicationPage() {
           )}
         />
       ) : null}
+      {decided ? <ApprovedPlanCard applicationId={application.id} plan={approvedPlan} /> : null}
       {application.completedAt && application.status !== "EVALUATED" ? (
         <EvaluationForm lastResult={replyFor(lastResult, "evaluate")} />
       ) : null}

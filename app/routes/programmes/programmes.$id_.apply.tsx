@@ -10,13 +10,14 @@ import { translate } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/use-t";
 import { applyOptions, getProgramme, isAccepting } from "~/modules/programmes/programmes.queries.server";
-import { ApplyFormFields, ApplyFormSchema } from "~/modules/programmes/programmes.schema";
+import { ApplyPageFields, ApplyPageSchema } from "~/modules/programmes/programmes.schema";
 import { applyToProgramme } from "~/modules/programmes/programmes.server";
 import { COUNTIES, INDUSTRY_CODES as INDUSTRY_CODES_ALL, localName } from "~/modules/reference/reference";
 import { requireUser } from "~/modules/users/guards.server";
 import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { industryName } from "~/components/programmes/programme-views";
+import { BudgetFieldset } from "~/components/monitoring/budget-fieldset";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -40,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const submission = parseWithZod(await request.formData(), { schema: ApplyFormSchema });
+  const submission = parseWithZod(await request.formData(), { schema: ApplyPageSchema });
   if (submission.status !== "success") return replyInvalid(submission);
   try {
     const application = await applyToProgramme(user, params.id ?? "", submission.value);
@@ -58,12 +59,12 @@ export default function ApplyPage() {
   const [form, fields] = useForm({
     id: "programme-apply",
     lastResult,
-    constraint: getZodConstraint(ApplyFormFields),
+    constraint: getZodConstraint(ApplyPageFields),
     defaultValue: {
       organisationId: options.organisations[0]?.id,
       countyCode: options.organisations[0]?.countyCode ?? undefined,
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ApplyFormSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ApplyPageSchema }),
   });
   const orgName = new Map(options.organisations.map((org) => [org.id, org.name]));
   const links = [
@@ -115,6 +116,12 @@ export default function ApplyPage() {
           ).map((code) => ({ value: code, label: industryName(code, locale) }))}
         />
         <TextField meta={fields.requested} label={t("programmes.form.requested")} inputMode="decimal" />
+        <BudgetFieldset
+          budget={fields.budget}
+          team={fields.team}
+          suppliers={fields.suppliers}
+          hint={t("monitoring.budgetHintApply")}
+        />
         <SelectField meta={fields.link} label={t("programmes.form.link")} options={links} />
         <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
           {t("programmes.form.submit")}

@@ -18,6 +18,7 @@ import { requireUser } from "~/modules/users/guards.server";
 import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { ApplicationStatus, Disbursements, OutcomeFacts } from "~/components/programmes/programme-views";
+import { ProjectMonitoringLinks } from "~/components/monitoring/plan-views";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.application.title} · ${translate(data.locale, "app.name")}` : "XiangKe" },
@@ -134,6 +135,7 @@ export default function ApplicationPage() {
         </ul>
       </div>
       <Disbursements payments={application.disbursements} />
+      <ProjectMonitoringLinks applicationId={application.id} status={application.status} />
       {application.outcome ? (
         <OutcomeFacts
           outcome={application.outcome}

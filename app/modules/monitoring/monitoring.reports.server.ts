@@ -1,0 +1,215 @@
+import { db } from "~/db.server";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { deleteUpload, storeImage } from "~/modules/uploads/uploads.server";
+import { DomainError } from "~/utils/errors";
+import {
+  findProject,
+  isProjectMember,
+  mayVisit,
+  type Project,
+  type Viewer,
+} from "./monitoring.access.server";
+import type { BudgetCategory } from "./monitoring.budget";
+import { raiseFlags, type NewFlag } from "./monitoring.flags.server";
+import { approvedPlanOf, type PlanVersion } from "./monitoring.plans.server";
+import {
+  addMonths,
+  daysBetween,
+  REPORT_INTERVAL_MONTHS,
+  reportDueDates,
+  spendingFindings,
+} from "./monitoring.rules";
+import type { ProgressReportFields, SiteVisitFields } from "./monitoring.schema";
+
+const REPORTING = ["APPROVED", "DISBURSED"];
+
+export interface ScheduledReport {
+  period: number;
+  /** The period opens three months before it is due (at approval for the first). */
+  opensOn: Date;
+  dueOn: Date;
+  filed: boolean;
+  /** Days past due without a report; 0 when filed or not yet due. */
+  daysLate: number;
+}
+
+/** The project's report schedule against today. */
+export function reportSchedule(
+  project: Pick<Project, "decidedAt">,
+  plan: Pick<PlanVersion, "endsOn"> | null,
+  filedPeriods: readonly number[],
+  now: Date,
+): ScheduledReport[] {
+  if (!project.decidedAt) return [];
+  const endsOn = plan?.endsOn ? new Date(`${plan.endsOn}T00:00:00Z`) : null;
+  return reportDueDates(project.decidedAt, endsOn).map((dueOn, index) => {
+    const filed = filedPeriods.includes(index + 1);
+    return {
+      period: index + 1,
+      opensOn: addMonths(dueOn, -REPORT_INTERVAL_MONTHS),
+      dueOn,
+      filed,
+      daysLate: filed ? 0 : Math.max(0, daysBetween(dueOn, now)),
+    };
+  });
+}
+
+/** Photos are stored before the transaction (image work is slow) and removed again if it fails. */
+async function withStoredPhotos<T>(
+  ownerId: string,
+  photos: File[],
+  work: (ids: string[]) => Promise<T>,
+): Promise<T> {
+  const stored: string[] = [];
+  try {
+    for (const photo of photos) stored.push((await storeImage({ ownerId, file: photo })).id);
+    return await work(stored);
+  } catch (error) {
+    await Promise.allSettled(stored.map((id) => deleteUpload(id)));
+    throw error;
+  }
+}
+
+/**
+ * 进度报告 for one scheduled period, by a member of the project's organisation. The spending is
+ * checked against the approved plan in force (monitoring.rules.ts) and what trips a rule goes to
+ * the review queue in the same transaction as the report, so a report never lands unchecked.
+ */
+export async function fileProgressReport(
+  actor: Viewer,
+  applicationId: string,
+  fields: ProgressReportFields,
+  photos: File[],
+  now: Date = new Date(),
+): Promise<{ id: string; flags: number }> {
+  const project = await findProject(db, applicationId);
+  if (!isProjectMember(actor, project)) throw new DomainError("monitoring.not_found");
+  if (!REPORTING.includes(project.status)) throw new DomainError("monitoring.not_funded");
+  const plan = await approvedPlanOf(applicationId);
+  if (!plan) throw new DomainError("monitoring.budget_first");
+  const slot = reportSchedule(project, plan, [], now).find((entry) => entry.period === fields.period);
+  if (!slot) throw new DomainError("monitoring.no_such_period");
+  if (slot.opensOn > now) throw new DomainError("monitoring.not_due_yet");
+
+  return withStoredPhotos(actor.id, photos, (photoIds) =>
+    db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM "ProgrammeApplication" WHERE id = ${applicationId} FOR UPDATE`;
+      const filed = await tx.progressReport.findUnique({
+        where: { applicationId_period: { applicationId, period: fields.period } },
+        select: { id: true },
+      });
+      if (filed) throw new DomainError("monitoring.report_filed");
+      // Re-read under the lock: a change approved meanwhile is the plan this report answers to.
+      const inForce = (await approvedPlanOf(applicationId, tx)) ?? plan;
+      const earlier = await tx.progressSpending.groupBy({
+        by: ["category"],
+        where: { report: { applicationId } },
+        _sum: { amountFen: true },
+      });
+      const approvedVersions = await tx.projectPlanVersion.findMany({
+        where: { applicationId, version: { gte: 1 } },
+        select: { team: true, suppliers: true },
+      });
+      const organisation = await tx.organisation.findUniqueOrThrow({
+        where: { id: project.organisationId },
+        select: { name: true },
+      });
+      const report = await tx.progressReport.create({
+        data: {
+          applicationId,
+          period: fields.period,
+          dueOn: slot.dueOn,
+          progress: fields.progress,
+          planVersion: inForce.version,
+          photoIds,
+          submittedById: actor.id,
+          submittedAt: now,
+          spending: { createMany: { data: fields.spending } },
+        },
+        select: { id: true },
+      });
+      const findings = spendingFindings({
+        lines: inForce.budgetLines,
+        earlierSpentFen: Object.fromEntries(
+          earlier.map((row) => [row.category as BudgetCategory, row._sum.amountFen ?? 0]),
+        ),
+        payments: fields.spending,
+        organisationName: organisation.name,
+        knownTeam: approvedVersions.flatMap((version) => version.team),
+        knownSuppliers: approvedVersions.flatMap((version) => version.suppliers),
+      });
+      const flags: NewFlag[] = findings.map((finding) => ({
+        applicationId,
+        countyCode: project.countyCode,
+        rule: finding.rule,
+        evidence: { ...finding, period: fields.period, planVersion: inForce.version },
+        dedupeKey: `${finding.rule}:${report.id}:${"category" in finding ? finding.category : finding.payeeName}`,
+        reportId: report.id,
+      }));
+      await raiseFlags(tx, flags);
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "monitoring.report_filed",
+        subjectType: "ProgressReport",
+        subjectId: report.id,
+        after: { applicationId, ...fields, photoIds, flags: findings.map((finding) => finding.rule) },
+      });
+      return { id: report.id, flags: flags.length };
+    }),
+  );
+}
+
+/**
+ * 实地核查 by a commissioner working in the project's county or by its county officer. A visit
+ * that does not match the report is flagged (VISIT_MISMATCH) with the visitor's findings.
+ */
+export async function recordSiteVisit(
+  actor: Viewer,
+  applicationId: string,
+  fields: SiteVisitFields,
+  photos: File[],
+  now: Date = new Date(),
+): Promise<{ id: string }> {
+  const project = await findProject(db, applicationId);
+  if (!(await mayVisit(actor, project, now))) throw new DomainError("monitoring.forbidden");
+  if (!["APPROVED", "DISBURSED", "EVALUATED"].includes(project.status))
+    throw new DomainError("monitoring.not_funded");
+  const visitedOn = new Date(`${fields.visitedOn}T00:00:00Z`);
+  if (Number.isNaN(visitedOn.getTime()) || daysBetween(now, visitedOn) > 0)
+    throw new DomainError("monitoring.visit_future");
+  return withStoredPhotos(actor.id, photos, (photoIds) =>
+    db.$transaction(async (tx) => {
+      const visit = await tx.siteVisit.create({
+        data: {
+          applicationId,
+          visitorId: actor.id,
+          visitedOn,
+          findings: fields.findings,
+          matchesReport: fields.matchesReport,
+          photoIds,
+          createdAt: now,
+        },
+        select: { id: true },
+      });
+      if (!fields.matchesReport)
+        await raiseFlags(tx, [
+          {
+            applicationId,
+            countyCode: project.countyCode,
+            rule: "VISIT_MISMATCH",
+            evidence: { visitedOn: fields.visitedOn, findings: fields.findings },
+            dedupeKey: `VISIT_MISMATCH:${visit.id}`,
+            siteVisitId: visit.id,
+          },
+        ]);
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "monitoring.site_visit",
+        subjectType: "SiteVisit",
+        subjectId: visit.id,
+        after: { applicationId, ...fields, photoIds },
+      });
+      return visit;
+    }),
+  );
+}

@@ -17,7 +17,10 @@ import { requirePermission } from "~/modules/users/guards.server";
 import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { ApplicationStatus, Disbursements, OutcomeFacts } from "~/components/programmes/programme-views";
-import { DecisionForms, EvaluationForm, ReviewForms, DisburseForm } from "./+programme-bureau-forms";
+import { DecisionForms, EvaluationForm, ReviewForms } from "./+programme-bureau-forms";
+import { getCosignView } from "~/modules/programmes/programmes.cosign.queries.server";
+import { CosignEvaluations, CosignProposals, CosignStops } from "~/components/programmes/cosign-record";
+import { ProposeForm } from "~/components/programmes/cosign-forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.application.title} · ${translate(data.locale, "app.name")}` : "XiangKe" },
@@ -27,8 +30,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "programme.review");
   const application = await getBureauApplicationView(params.id ?? "");
   if (!application) throw new Response("Not found", { status: 404 });
-  // A fresh key per page load: a double submit of the same form pays once.
-  return { locale: await getLocale(request), application, idempotencyKey: randomUUID() };
+  const cosign = await getCosignView(application.id);
+  // A fresh key per page load: a double submit of the same form proposes once.
+  return { locale: await getLocale(request), application, cosign, idempotencyKey: randomUUID() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -46,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function BureauApplicationPage() {
   const { t, locale } = useT();
-  const { application, idempotencyKey } = useLoaderData<typeof loader>();
+  const { application, cosign, idempotencyKey } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const decided = application.status !== "SUBMITTED";
   const refusal = application.disbursementRefusal;
@@ -118,9 +122,14 @@ export default function BureauApplicationPage() {
             {t(refusal.message, refusal.params)}
           </p>
         ) : (
-          <DisburseForm lastResult={replyFor(lastResult, "disburse")} idempotencyKey={idempotencyKey} />
+          <ProposeForm
+            lastResult={lastResult}
+            idempotencyKey={idempotencyKey}
+            proposableFen={application.approvedFen - application.disbursedFen - cosign.pendingFen}
+          />
         )}
       </Disbursements>
+      <CosignProposals view={cosign} />
       {application.outcome ? (
         <OutcomeFacts
           outcome={application.outcome}
@@ -129,12 +138,16 @@ export default function BureauApplicationPage() {
           )}
         />
       ) : null}
-      {application.completedAt && application.status !== "EVALUATED" ? (
+      <CosignEvaluations view={cosign} />
+      {application.completedAt &&
+      application.status !== "EVALUATED" &&
+      !cosign.rounds.some((round) => round.financeOpinion === null) ? (
         <EvaluationForm lastResult={replyFor(lastResult, "evaluate")} />
       ) : null}
       <div className="card space-y-2">
         <h2 className="font-semibold">{t("programmes.sanctions")}</h2>
         {application.sanctions.length === 0 ? <p>{t("programmes.noSanctions")}</p> : null}
+        <CosignStops view={cosign} />
         <ul>
           {application.sanctions.map((sanction) => (
             <li key={sanction.id}>

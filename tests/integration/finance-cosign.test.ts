@@ -1,18 +1,31 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
-import { balanceOf, checkLedgerInvariants, programmeAccountId, walletId } from "~/modules/ledger/ledger.server";
+import {
+  balanceOf,
+  checkLedgerInvariants,
+  programmeAccountId,
+  walletId,
+} from "~/modules/ledger/ledger.server";
 import {
   approveDisbursement,
   proposeDisbursement,
   refuseDisbursement,
 } from "~/modules/programmes/programmes.cosign.server";
-import { evaluateApplication, signEvaluation } from "~/modules/programmes/programmes.cosign-evaluation.server";
+import {
+  evaluateApplication,
+  signEvaluation,
+} from "~/modules/programmes/programmes.cosign-evaluation.server";
 import { getCosignView, listFinanceQueue } from "~/modules/programmes/programmes.cosign.queries.server";
 import { reportCompletion } from "~/modules/programmes/programmes.completion.server";
 import { ban, lift, suspend } from "~/modules/sanctions/sanctions.server";
 import { useTestDatabase } from "../support/database";
 import { createFinance } from "../support/finance-factories";
-import { approveDirectly, createApplication, createOpenProgramme, newKey } from "../support/programmes-factories";
+import {
+  approveDirectly,
+  createApplication,
+  createOpenProgramme,
+  newKey,
+} from "../support/programmes-factories";
 
 useTestDatabase();
 
@@ -34,8 +47,11 @@ async function approvedGrant() {
 const transfersOf = (applicationId: string) =>
   db.ledgerTransfer.count({ where: { programmeApplicationId: applicationId, reason: "DISBURSEMENT" } });
 
-const propose = (actor: Parameters<typeof proposeDisbursement>[0], applicationId: string, amountFen?: number) =>
-  proposeDisbursement(actor, { applicationId, amountFen, note: "首期拨付", idempotencyKey: newKey() });
+const propose = (
+  actor: Parameters<typeof proposeDisbursement>[0],
+  applicationId: string,
+  amountFen?: number,
+) => proposeDisbursement(actor, { applicationId, amountFen, note: "首期拨付", idempotencyKey: newKey() });
 
 describe("co-signed disbursement", () => {
   it("moves no money on a proposal, only when finance signs it, and pending proposals cap what may be proposed", async () => {
@@ -129,10 +145,14 @@ describe("co-signed disbursement", () => {
     expect(await code(approveDisbursement(bureau, { proposalId, idempotencyKey: newKey() }))).toBe(
       "programme.forbidden",
     );
-    expect(await code(refuseDisbursement(bureau, { proposalId, reason: "不同意" }))).toBe("programme.forbidden");
+    expect(await code(refuseDisbursement(bureau, { proposalId, reason: "不同意" }))).toBe(
+      "programme.forbidden",
+    );
     expect(await code(propose(finance, application.id))).toBe("programme.forbidden");
     expect(
-      await code(evaluateApplication(finance, application.id, { score: 90, narrative: "很好", commended: true })),
+      await code(
+        evaluateApplication(finance, application.id, { score: 90, narrative: "很好", commended: true }),
+      ),
     ).toBe("programme.forbidden");
     expect(await code(signEvaluation(bureau, application.id, { agree: true, note: "同意" }))).toBe(
       "programme.forbidden",
@@ -169,7 +189,9 @@ describe("joint evaluation", () => {
     expect(await status()).toBe("APPROVED");
     expect(await code(propose(bureau, application.id))).toBe("programme.not_evaluated");
     expect(
-      await code(evaluateApplication(bureau, application.id, { score: 70, narrative: "再评", commended: false })),
+      await code(
+        evaluateApplication(bureau, application.id, { score: 70, narrative: "再评", commended: false }),
+      ),
     ).toBe("cosign.evaluation_pending");
 
     await signEvaluation(finance, application.id, { agree: false, note: "销售额缺少票据佐证" });
@@ -181,7 +203,11 @@ describe("joint evaluation", () => {
       "cosign.no_pending_evaluation",
     );
 
-    await evaluateApplication(bureau, application.id, { score: 72, narrative: "补充票据后合格", commended: false });
+    await evaluateApplication(bureau, application.id, {
+      score: 72,
+      narrative: "补充票据后合格",
+      commended: false,
+    });
     await signEvaluation(finance, application.id, { agree: true, note: "资金使用符合规定" });
     expect(await status()).toBe("EVALUATED");
     expect(

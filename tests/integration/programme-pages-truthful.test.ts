@@ -4,7 +4,10 @@ import { describe, expect, it, vi } from "vitest";
 import { translate } from "~/i18n/i18n";
 import { decideApplication } from "~/modules/programmes/programmes.decisions.server";
 import { approveDisbursement, proposeDisbursement } from "~/modules/programmes/programmes.cosign.server";
-import { evaluateApplication, signEvaluation } from "~/modules/programmes/programmes.cosign-evaluation.server";
+import {
+  evaluateApplication,
+  signEvaluation,
+} from "~/modules/programmes/programmes.cosign-evaluation.server";
 import { reportCompletion } from "~/modules/programmes/programmes.completion.server";
 import { applyToProgramme } from "~/modules/programmes/programmes.applications.server";
 import { ban } from "~/modules/sanctions/sanctions.server";
@@ -108,9 +111,7 @@ describe("the bureau's application page", () => {
     expect(beforeReport).not.toContain(`value="propose"`);
     expect(beforeReport).toContain(translate("zh", "programmes.errors.not_evaluated"));
     expect(beforeReport).toContain("¥19,382.72");
-    expect(
-      await refusalOf(propose(bureau, application.id)),
-    ).toBe("programme.not_evaluated");
+    expect(await refusalOf(propose(bureau, application.id))).toBe("programme.not_evaluated");
 
     await reportCompletion(head, application.id, report, []);
     await evaluateApplication(bureau, application.id, { score: 80, narrative: "成效明显", commended: false });
@@ -155,9 +156,7 @@ describe("the bureau's application page", () => {
     const html = renderToString(createElement(bureauPage.default));
     expect(html).not.toContain(`value="propose"`);
     expect(html).toContain("虚报项目成果");
-    expect(
-      await refusalOf(propose(bureau, application.id)),
-    ).toBe("sanction.banned");
+    expect(await refusalOf(propose(bureau, application.id))).toBe("sanction.banned");
   });
 });
 

@@ -83,7 +83,10 @@ export function ProposalSignForms({
   idempotencyKey: string;
 }) {
   const { t } = useT();
-  const [approve] = useFinanceForm(`approve-${proposalId}`, replyForRecord(lastResult, "approve", "proposalId", proposalId));
+  const [approve] = useFinanceForm(
+    `approve-${proposalId}`,
+    replyForRecord(lastResult, "approve", "proposalId", proposalId),
+  );
   const [refuse, refuseFields] = useFinanceForm(
     `refuse-${proposalId}`,
     replyForRecord(lastResult, "refuse", "proposalId", proposalId),

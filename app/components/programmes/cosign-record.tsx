@@ -27,7 +27,10 @@ export function CosignProposals({
       {view.proposals.length === 0 ? <p>{t("cosign.noProposals")}</p> : null}
       <ul className="space-y-3">
         {view.proposals.map((proposal) => (
-          <li key={proposal.id} className="space-y-1 border-t border-stone-200 pt-2 first:border-0 first:pt-0">
+          <li
+            key={proposal.id}
+            className="space-y-1 border-t border-stone-200 pt-2 first:border-0 first:pt-0"
+          >
             <p>
               {t("cosign.proposal", {
                 amount: formatMoney(locale, proposal.amountFen),
@@ -35,7 +38,9 @@ export function CosignProposals({
                 date: formatDate(locale, proposal.proposedAt),
               })}
             </p>
-            {proposal.note ? <p className="text-sm">{t("cosign.proposalNote", { note: proposal.note })}</p> : null}
+            {proposal.note ? (
+              <p className="text-sm">{t("cosign.proposalNote", { note: proposal.note })}</p>
+            ) : null}
             <p className={proposal.status === "REFUSED" ? "text-red-800" : "font-medium"}>
               {t(`cosign.proposalStatus.${proposal.status}`)}
               {proposal.decidedAt
@@ -43,7 +48,9 @@ export function CosignProposals({
                 : ""}
             </p>
             {proposal.refusalReason ? (
-              <p className="text-sm text-red-800">{t("cosign.refusalReason", { reason: proposal.refusalReason })}</p>
+              <p className="text-sm text-red-800">
+                {t("cosign.refusalReason", { reason: proposal.refusalReason })}
+              </p>
             ) : null}
             {proposal.status === "PENDING" && pendingActions ? pendingActions(proposal) : null}
           </li>
@@ -111,7 +118,9 @@ export function CosignStops({
             date: formatDate(locale, stop.startsAt),
             reason: stop.reason,
           })}
-          {stop.liftedAt ? ` ${t("cosign.liftedBy", { name: stop.liftedBy, reason: stop.liftReason ?? "" })}` : ""}
+          {stop.liftedAt
+            ? ` ${t("cosign.liftedBy", { name: stop.liftedBy, reason: stop.liftReason ?? "" })}`
+            : ""}
           {!stop.liftedAt && activeActions ? activeActions(stop) : null}
         </li>
       ))}

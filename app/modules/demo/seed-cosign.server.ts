@@ -113,5 +113,10 @@ export async function seedCosignDemo(
     },
   });
   for (const subjectId of [space.id, coop.id])
-    await recordAudit(tx, { actorId: null, action: "demo.seeded", subjectType: "ProgrammeApplication", subjectId });
+    await recordAudit(tx, {
+      actorId: null,
+      action: "demo.seeded",
+      subjectType: "ProgrammeApplication",
+      subjectId,
+    });
 }

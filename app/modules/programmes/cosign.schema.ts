@@ -1,7 +1,10 @@
 import { z } from "zod";
 import { userText } from "~/utils/user-text";
 
-const reason = userText(2, 1000, "cosign.errors.reason", { required: "cosign.errors.reason", multiline: true });
+const reason = userText(2, 1000, "cosign.errors.reason", {
+  required: "cosign.errors.reason",
+  multiline: true,
+});
 const note = userText(2, 2000, "cosign.errors.note", { required: "cosign.errors.note", multiline: true });
 const id = z.string().trim().min(1).max(64);
 

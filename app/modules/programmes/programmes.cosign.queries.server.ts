@@ -87,7 +87,8 @@ export async function getCosignView(applicationId: string) {
     stops: stops.map((row) => ({
       ...row,
       stoppedBy: name(row.createdById),
-      office: people.get(row.createdById)?.primaryRole === "FINANCE" ? ("FINANCE" as const) : ("SCIENCE" as const),
+      office:
+        people.get(row.createdById)?.primaryRole === "FINANCE" ? ("FINANCE" as const) : ("SCIENCE" as const),
       liftedBy: name(row.liftedById),
     })),
   };
@@ -146,13 +147,25 @@ export async function listFinanceQueue() {
   const [proposals, rounds] = await Promise.all([
     db.disbursementProposal.findMany({
       where: { status: "PENDING" },
-      select: { id: true, amountFen: true, proposedById: true, proposedAt: true, application: queueApplication },
+      select: {
+        id: true,
+        amountFen: true,
+        proposedById: true,
+        proposedAt: true,
+        application: queueApplication,
+      },
       orderBy: [{ proposedAt: "asc" }, { id: "asc" }],
       take: 200,
     }),
     db.evaluationSignOff.findMany({
       where: { financeOpinion: null },
-      select: { id: true, score: true, evaluatedById: true, evaluatedAt: true, application: queueApplication },
+      select: {
+        id: true,
+        score: true,
+        evaluatedById: true,
+        evaluatedAt: true,
+        application: queueApplication,
+      },
       orderBy: [{ evaluatedAt: "asc" }, { id: "asc" }],
       take: 200,
     }),

@@ -54,12 +54,19 @@ export async function proposeDisbursement(
       async () => {
         const application = await lockForPayment(tx, input.applicationId);
         await assertPayable(tx, application, now);
-        const proposable = application.approvedFen! - application.disbursedFen - (await pendingFen(tx, application.id));
+        const proposable =
+          application.approvedFen! - application.disbursedFen - (await pendingFen(tx, application.id));
         const amountFen = input.amountFen ?? proposable;
         if (amountFen <= 0 || amountFen > proposable)
           throw new DomainError("cosign.over_proposable", { remaining: moneyText(Math.max(0, proposable)) });
         const proposal = await tx.disbursementProposal.create({
-          data: { applicationId: application.id, amountFen, note: input.note, proposedById: actor.id, proposedAt: now },
+          data: {
+            applicationId: application.id,
+            amountFen,
+            note: input.note,
+            proposedById: actor.id,
+            proposedAt: now,
+          },
           select: { id: true },
         });
         await recordAudit(tx, {

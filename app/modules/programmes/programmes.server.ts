@@ -226,5 +226,9 @@ export {
   refuseDisbursement,
   type ProposeInput,
 } from "./programmes.cosign.server";
-export { evaluateApplication, signEvaluation, type EvaluationInput } from "./programmes.cosign-evaluation.server";
+export {
+  evaluateApplication,
+  signEvaluation,
+  type EvaluationInput,
+} from "./programmes.cosign-evaluation.server";
 export { reportCompletion } from "./programmes.completion.server";

@@ -147,7 +147,8 @@ export async function lift(
   reason: string,
   meta: RequestMeta = {},
 ): Promise<void> {
-  if (!can(actor, "sanction.apply") && !can(actor, "payment.stop")) throw new DomainError("sanction.forbidden");
+  if (!can(actor, "sanction.apply") && !can(actor, "payment.stop"))
+    throw new DomainError("sanction.forbidden");
   await commitAndDeliver(async (tx) => {
     const sanction = await lockSanction(tx, sanctionId);
     await assertMayLift(tx, actor, sanction);

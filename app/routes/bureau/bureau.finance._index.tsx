@@ -5,13 +5,20 @@ import { formatDate, formatMoney } from "~/i18n/format";
 import { translate } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/use-t";
-import { listFinanceQueue, listProgrammeAccounts } from "~/modules/programmes/programmes.cosign.queries.server";
+import {
+  listFinanceQueue,
+  listProgrammeAccounts,
+} from "~/modules/programmes/programmes.cosign.queries.server";
 import { requirePermission } from "~/modules/users/guards.server";
 import { can } from "~/modules/users/permissions";
 import { walletHref } from "~/modules/wallet/wallet-links";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "cosign.financeTitle")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "cosign.financeTitle")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 /** The finance bureau's desk: every programme's money, and what waits for its signature (the science bureau reads it too). */
@@ -23,7 +30,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getLocale(request),
   ]);
   // The science bureau reads the same desk; its links go to its own application page.
-  const base = can(user, "programme.cosign") ? "/bureau/finance/applications" : "/bureau/programmes/applications";
+  const base = can(user, "programme.cosign")
+    ? "/bureau/finance/applications"
+    : "/bureau/programmes/applications";
   return { accounts, queue, locale, base };
 }
 
@@ -60,7 +69,11 @@ export default function FinanceDesk() {
               </Link>{" "}
               · {row.application.programme.title} · {formatDate(locale, row.evaluatedAt)}
               <br />
-              {t("cosign.queueEvaluation", { score: row.score, organisation: row.organisation, name: row.by })}
+              {t("cosign.queueEvaluation", {
+                score: row.score,
+                organisation: row.organisation,
+                name: row.by,
+              })}
             </li>
           ))}
         </ul>

@@ -6,21 +6,13 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FactList } from "~/components/fact-list";
 import { ApplicationStatus } from "~/components/programmes/programme-views";
 import { CosignEvaluations, CosignProposals, CosignStops } from "~/components/programmes/cosign-record";
-import {
-  OpinionForms,
-  ProposalSignForms,
-  ResumeForm,
-  StopForm,
-} from "~/components/programmes/cosign-forms";
+import { OpinionForms, ProposalSignForms, ResumeForm, StopForm } from "~/components/programmes/cosign-forms";
 import { formatMoney } from "~/i18n/format";
 import { translate } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/use-t";
 import { FinanceIntentSchema } from "~/modules/programmes/cosign.schema";
-import {
-  getCosignView,
-  getFinanceApplication,
-} from "~/modules/programmes/programmes.cosign.queries.server";
+import { getCosignView, getFinanceApplication } from "~/modules/programmes/programmes.cosign.queries.server";
 import { performFinanceIntent } from "~/modules/programmes/programmes.cosign.server";
 import { requirePermission } from "~/modules/users/guards.server";
 import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
@@ -28,7 +20,9 @@ import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.application.title} · ${translate(data.locale, "cosign.financeTitle")}` : "XiangKe" },
+  {
+    title: data ? `${data.application.title} · ${translate(data.locale, "cosign.financeTitle")}` : "XiangKe",
+  },
 ];
 
 const STOPPABLE = ["APPROVED", "DISBURSED", "EVALUATED"];
@@ -105,7 +99,9 @@ export default function FinanceApplicationPage() {
           />
         )}
       />
-      <CosignEvaluations view={cosign}>{waiting ? <OpinionForms lastResult={lastResult} /> : null}</CosignEvaluations>
+      <CosignEvaluations view={cosign}>
+        {waiting ? <OpinionForms lastResult={lastResult} /> : null}
+      </CosignEvaluations>
     </section>
   );
 }

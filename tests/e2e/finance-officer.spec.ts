@@ -47,9 +47,9 @@ test("the science bureau proposes a payment, the finance bureau co-signs it, and
   await finance.goto("/bureau/finance");
   const account = finance.getByRole("row").filter({ hasText: "星创天地" });
   await account.getByRole("link", { name: "账户流水" }).click();
-  const payments = finance.getByRole("main").getByText("项目资金拨付");
-  await expect(payments).toHaveCount(1);
-  await expect(finance.getByRole("main")).toContainText("¥20,000");
+  const lines = finance.getByRole("main").getByRole("listitem");
+  await expect(lines.filter({ hasText: "项目资金拨付" })).toHaveCount(1);
+  await expect(lines.filter({ hasText: "项目资金拨付" })).toContainText("−¥20,000");
 
   // The science bureau sees who signed it.
   await bureau.reload();

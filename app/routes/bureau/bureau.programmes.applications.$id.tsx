@@ -129,7 +129,7 @@ export default function BureauApplicationPage() {
           />
         )}
       </Disbursements>
-      <CosignProposals view={cosign} />
+      {application.approvedFen === null ? null : <CosignProposals view={cosign} />}
       {application.outcome ? (
         <OutcomeFacts
           outcome={application.outcome}
@@ -138,7 +138,7 @@ export default function BureauApplicationPage() {
           )}
         />
       ) : null}
-      <CosignEvaluations view={cosign} />
+      {application.completedAt ? <CosignEvaluations view={cosign} /> : null}
       {application.completedAt &&
       application.status !== "EVALUATED" &&
       !cosign.rounds.some((round) => round.financeOpinion === null) ? (

@@ -19,11 +19,15 @@ export async function seedCosignDemo(
   },
   time: DemoTimeline,
 ) {
-  const [grant, postSubsidy] = await Promise.all(
-    (["GRANT", "POST_SUBSIDY"] as const).map((kind) =>
-      tx.programme.findFirstOrThrow({ where: { kind, status: "OPEN" }, select: { id: true } }),
-    ),
-  );
+  // One query at a time: a transaction's queries share one connection.
+  const grant = await tx.programme.findFirstOrThrow({
+    where: { kind: "GRANT", status: "OPEN" },
+    select: { id: true },
+  });
+  const postSubsidy = await tx.programme.findFirstOrThrow({
+    where: { kind: "POST_SUBSIDY", status: "OPEN" },
+    select: { id: true },
+  });
   const reviewers = await tx.user.findMany({
     where: { primaryRole: "BUREAU" },
     select: { id: true },

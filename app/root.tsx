@@ -60,6 +60,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         primaryRole: user.primaryRole,
         bureau: isBureauStaff(user),
         managesFinance: can(user, "finance.manage"),
+        signsForFinance: can(user, "programme.cosign"),
         requestsServices: can(user, "service.request"),
         informant,
         managesSpace: can(user, "space.manageServices"),

@@ -20,6 +20,7 @@ interface HeaderUser {
   id: string;
   displayName: string;
   managesFinance?: boolean;
+  signsForFinance?: boolean;
   bureau?: boolean;
   requestsServices?: boolean;
   informant?: boolean;
@@ -80,6 +81,7 @@ const ROLE_NAV: [keyof Omit<HeaderUser, "id" | "displayName">, NavItem][] = [
   ["managesSpace", { to: "/spaces/requests", label: "nav.requests" }],
   ["bureau", { to: "/bureau", label: "nav.bureau", end: true }],
   ["managesFinance", { to: "/admin/finance", label: "finance.title" }],
+  ["signsForFinance", { to: "/bureau/finance", label: "cosign.nav" }],
 ];
 
 /** A signed-in user's own pages come first: on a phone they are the ones in view, one tap away. */

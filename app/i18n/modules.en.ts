@@ -18,6 +18,7 @@ import { agreementsMessagesEn } from "~/modules/agreements/agreements.messages.e
 import { auditMessagesEn } from "~/modules/audit/audit.messages.en";
 import { commissionersMessagesEn } from "~/modules/commissioners/commissioners.messages.en";
 import { programmesMessagesEn } from "~/modules/programmes/programmes.messages.en";
+import { cosignMessagesEn } from "~/modules/programmes/cosign.messages.en";
 import { sanctionsMessagesEn } from "~/modules/sanctions/sanctions.messages.en";
 import { creativeMessagesEn } from "~/modules/creative/creative.messages.en";
 import { dashboardMessagesEn } from "~/modules/dashboard/dashboard.messages.en";
@@ -56,6 +57,7 @@ export const moduleMessagesEn = Object.assign(
   auditMessagesEn,
   commissionersMessagesEn,
   programmesMessagesEn,
+  cosignMessagesEn,
   sanctionsMessagesEn,
   creativeMessagesEn,
   dashboardMessagesEn,

@@ -19,6 +19,7 @@ import { agreementsMessagesZh } from "~/modules/agreements/agreements.messages";
 import { auditMessagesZh } from "~/modules/audit/audit.messages";
 import { commissionersMessagesZh } from "~/modules/commissioners/commissioners.messages";
 import { programmesMessagesZh } from "~/modules/programmes/programmes.messages";
+import { cosignMessagesZh } from "~/modules/programmes/cosign.messages";
 import { sanctionsMessagesZh } from "~/modules/sanctions/sanctions.messages";
 import { creativeMessagesZh } from "~/modules/creative/creative.messages";
 import { dashboardMessagesZh } from "~/modules/dashboard/dashboard.messages";
@@ -55,6 +56,7 @@ const catalogues = [
   auditMessagesZh,
   commissionersMessagesZh,
   programmesMessagesZh,
+  cosignMessagesZh,
   sanctionsMessagesZh,
   creativeMessagesZh,
   dashboardMessagesZh,

@@ -18,6 +18,7 @@ import { escrowErrors } from "~/modules/escrow/escrow.errors";
 import { agreementsErrors } from "~/modules/agreements/agreements.errors";
 import { commissionersErrors } from "~/modules/commissioners/commissioners.errors";
 import { programmesErrors } from "~/modules/programmes/programmes.errors";
+import { cosignErrors } from "~/modules/programmes/cosign.errors";
 import { sanctionsErrors } from "~/modules/sanctions/sanctions.errors";
 import { creativeErrors } from "~/modules/creative/creative.errors";
 import { apiErrors } from "~/modules/api/api.errors";
@@ -59,6 +60,7 @@ export const DOMAIN_ERRORS = {
   ...spacesErrors,
   ...commissionersErrors,
   ...programmesErrors,
+  ...cosignErrors,
   ...sanctionsErrors,
   ...creativeErrors,
   ...apiErrors,

@@ -103,6 +103,7 @@ for (const [who, identifier, paths] of [
       "/bureau/audit",
     ],
   ],
+  ["the finance bureau", login("FINANCE"), ["/bureau/finance"]],
 ] as const) {
   test(`${who}'s pages have no serious accessibility violations`, async ({ page }) => {
     test.setTimeout(120_000);

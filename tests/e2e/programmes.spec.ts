@@ -7,6 +7,7 @@ const [bureauLogin, reviewerLogin] = DEMO_ACCOUNTS.filter((account) => account.r
 );
 
 const financeLogin = DEMO_ACCOUNTS.find((account) => account.role === "ADMIN")?.login;
+const financeBureauLogin = DEMO_ACCOUNTS.find((account) => account.role === "FINANCE")?.login;
 
 async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ locale: "zh-CN" });
@@ -94,7 +95,7 @@ test("a post-subsidy programme from call to claw-back, and the ban that follows"
 
   // A post-subsidy is paid after evaluation: before it the page says so and offers no 拨付.
   await expect(bureau.getByText("后补助须在结题并考评合格后才能拨付")).toBeVisible();
-  await expect(bureau.getByRole("button", { name: "拨付", exact: true })).toHaveCount(0);
+  await expect(bureau.getByRole("button", { name: "提交拨付申请" })).toHaveCount(0);
 
   // The cooperative reports completion with its figures.
   await coop.goto(applicationUrl);
@@ -108,15 +109,31 @@ test("a post-subsidy programme from call to claw-back, and the ban that follows"
   await coop.getByRole("button", { name: "提交结题报告" }).click();
   await expect(coop.getByRole("status")).toHaveText("结题报告已提交。");
 
-  // The bureau evaluates, then pays: the money leaves the programme's account.
+  // The science bureau evaluates and the finance bureau agrees (decision 034: joint evaluation);
+  // until then nothing may be paid.
   await bureau.reload();
   await bureau.getByLabel("评分（0–100）").fill("88");
   await bureau.getByLabel("考评意见").fill("目标全部完成，推广价值高。");
   await bureau.getByLabel("列入表彰推广名单").check();
   await bureau.getByRole("button", { name: "提交考评" }).click();
-  await expect(bureau.getByRole("status")).toHaveText("考评已记录。");
-  await bureau.getByRole("button", { name: "拨付", exact: true }).click();
-  await expect(bureau.getByRole("status")).toHaveText("已拨付 ¥50,000。");
+  await expect(bureau.getByRole("status")).toHaveText("考评已提交，等待财政局意见。");
+  await expect(bureau.getByRole("button", { name: "提交拨付申请" })).toHaveCount(0);
+  const financeBureau = await newPage(browser);
+  await logInAs(financeBureau, financeBureauLogin!, DEMO_PASSWORD);
+  await financeBureau.goto(`/bureau/finance/applications/${applicationId}`);
+  const agree = financeBureau.locator("#agree");
+  await agree.getByLabel("资金使用意见").fill("资金按计划用于菌棒生产线和培训，同意。");
+  await agree.getByRole("button", { name: "同意考评" }).click();
+  await expect(financeBureau.getByRole("status")).toHaveText("已同意考评，考评生效。");
+
+  // Then pays in two signatures: the science bureau proposes, the finance bureau signs, and only
+  // then does the money leave the programme's account.
+  await bureau.reload();
+  await bureau.getByRole("button", { name: "提交拨付申请" }).click();
+  await expect(bureau.getByRole("status")).toHaveText("已提交拨付申请 ¥50,000，等待财政会签。");
+  await financeBureau.reload();
+  await financeBureau.getByRole("button", { name: "会签并拨付" }).click();
+  await expect(financeBureau.getByRole("status")).toHaveText("已会签，拨付 ¥50,000。");
   await bureau.goto(programmeUrl);
   await expect(bureau.getByRole("main")).toContainText("¥150,000");
 

@@ -36,7 +36,8 @@ import { login, network, query, visit, watchCommits } from "./field";
  * | bureau/bureau.programmes.$id.tsx (top-up)        | /bureau/programmes/:id                  | BUREAU      |
  * | programmes/programmes.$id_.apply.tsx             | /programmes/:id/apply                   | VILLAGE     |
  * | bureau/+programme-bureau-forms: review, approve, | /bureau/programmes/applications/:id     | BUREAU      |
- * |   reject, disburse, evaluate                     |                                         |             |
+ * |   reject, propose a payment, evaluate            |                                         |             |
+ * | programmes/cosign-forms (refuse a payment)       | /bureau/finance/applications/:id        | FINANCE     |
  * | programmes/completion-report-form                | /programmes/applications/:id            | VILLAGE     |
  * | sanctions/sanction-form (suspend, clawback)      | /bureau/sanctions/new?application=:id   | BUREAU      |
  * | bureau/bureau.sanctions.$id.tsx (lift)           | /bureau/sanctions/:id                   | BUREAU      |
@@ -727,7 +728,8 @@ const cases: FormCase[] = [
     sent: { rows: `SELECT count(*) AS n FROM "ProgrammeApplication" WHERE "decisionNote" = $1 AND id = $2` },
   },
   {
-    form: "programme disbursement",
+    // 拨付 is proposed by the science bureau and paid when finance signs (decision 034).
+    form: "programme disbursement proposal",
     as: "BUREAU",
     async open(page) {
       // A post-subsidy pays only after evaluation: this one is the space-building grant.
@@ -735,12 +737,32 @@ const cases: FormCase[] = [
       await visit(page, `/bureau/programmes/applications/${id}`);
       return id;
     },
-    field: "拨付金额（元，留空则拨付余额）",
+    field: "拨付金额（元，留空则为可申请的全部余额）",
     wrong: "三百",
     right: "300",
-    submit: "拨付",
+    submit: "提交拨付申请",
     sent: {
-      rows: `SELECT count(*) AS n FROM "ProgrammeApplication" WHERE "disbursedFen" = $1::int * 100 AND id = $2`,
+      rows: `SELECT count(*) AS n FROM "DisbursementProposal" WHERE "amountFen" = $1::int * 100 AND "applicationId" = $2`,
+    },
+  },
+  {
+    form: "finance co-sign (refuse a payment)",
+    as: "FINANCE",
+    async open(page) {
+      const id = await programmeApplication("APPROVED", `"approvedFen"=100000`, "%星创天地%");
+      await query(
+        `INSERT INTO "DisbursementProposal" (id, "applicationId", "amountFen", "proposedById")
+         SELECT $1, $2, 30000, id FROM "User" WHERE email = $3`,
+        [`proposal${stamp()}`, id, login("BUREAU")],
+      );
+      await visit(page, `/bureau/finance/applications/${id}`);
+      return id;
+    },
+    field: "不同意的理由",
+    right: `缺少资金使用计划 ${stamp()}`,
+    submit: "不同意",
+    sent: {
+      rows: `SELECT count(*) AS n FROM "DisbursementProposal" WHERE "refusalReason" = $1 AND "applicationId" = $2`,
     },
   },
   {
@@ -782,8 +804,9 @@ const cases: FormCase[] = [
     wrong: "120",
     right: "88",
     submit: "提交考评",
+    // The science bureau's evaluation waits for finance's opinion (decision 034).
     sent: {
-      rows: `SELECT count(*) AS n FROM "ProgrammeApplication" WHERE status = 'EVALUATED' AND id = $2 AND $1 <> ''`,
+      rows: `SELECT count(*) AS n FROM "EvaluationSignOff" WHERE score = $1::int AND "applicationId" = $2`,
     },
   },
   ...(["暂停拨款", "追缴资金"] as const).map((action): FormCase => ({

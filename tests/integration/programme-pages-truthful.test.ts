@@ -3,13 +3,18 @@ import { renderToString } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
 import { translate } from "~/i18n/i18n";
 import { decideApplication } from "~/modules/programmes/programmes.decisions.server";
-import { disburse } from "~/modules/programmes/programmes.disbursements.server";
-import { evaluateApplication, reportCompletion } from "~/modules/programmes/programmes.completion.server";
+import { approveDisbursement, proposeDisbursement } from "~/modules/programmes/programmes.cosign.server";
+import {
+  evaluateApplication,
+  signEvaluation,
+} from "~/modules/programmes/programmes.cosign-evaluation.server";
+import { reportCompletion } from "~/modules/programmes/programmes.completion.server";
 import { applyToProgramme } from "~/modules/programmes/programmes.applications.server";
 import { ban } from "~/modules/sanctions/sanctions.server";
 import { createSession, serializeSessionCookie } from "~/modules/users/session.server";
 import { luoyangToday } from "~/utils/dates";
 import { useTestDatabase } from "../support/database";
+import { createFinance } from "../support/finance-factories";
 import {
   addScores,
   applyFields,
@@ -56,6 +61,14 @@ async function load<T>(
   return data;
 }
 
+// 拨付 is now proposed by the science bureau and paid when the finance bureau signs (decision 034).
+const propose = (actor: { id: string }, applicationId: string) =>
+  proposeDisbursement(actor as Parameters<typeof proposeDisbursement>[0], {
+    applicationId,
+    note: "",
+    idempotencyKey: newKey(),
+  });
+
 function refusalOf(promise: Promise<unknown>): Promise<string | null> {
   return promise.then(
     () => null,
@@ -95,25 +108,32 @@ describe("the bureau's application page", () => {
     const approved = await load(bureauPage.loader, url, bureau.id, params);
     expect(approved.application.disbursementRefusal?.message).toBe("programmes.errors.not_evaluated");
     const beforeReport = render();
-    expect(beforeReport).not.toContain(`value="disburse"`);
+    expect(beforeReport).not.toContain(`value="propose"`);
     expect(beforeReport).toContain(translate("zh", "programmes.errors.not_evaluated"));
     expect(beforeReport).toContain("¥19,382.72");
-    expect(
-      await refusalOf(disburse(bureau, { applicationId: application.id, idempotencyKey: newKey() })),
-    ).toBe("programme.not_evaluated");
+    expect(await refusalOf(propose(bureau, application.id))).toBe("programme.not_evaluated");
 
     await reportCompletion(head, application.id, report, []);
     await evaluateApplication(bureau, application.id, { score: 80, narrative: "成效明显", commended: false });
+    // The science bureau's evaluation alone is not final: still nothing to propose.
+    const unsigned = await load(bureauPage.loader, url, bureau.id, params);
+    expect(unsigned.application.disbursementRefusal?.message).toBe("programmes.errors.not_evaluated");
+    expect(render()).not.toContain(`value="propose"`);
+    const finance = await createFinance();
+    await signEvaluation(finance, application.id, { agree: true, note: "资金使用符合规定" });
     const evaluated = await load(bureauPage.loader, url, bureau.id, params);
     expect(evaluated.application.disbursementRefusal).toBeNull();
-    expect(render()).toContain(`value="disburse"`);
-    expect(
-      await refusalOf(disburse(bureau, { applicationId: application.id, idempotencyKey: newKey() })),
-    ).toBeNull();
+    expect(render()).toContain(`value="propose"`);
+    const proposed = await propose(bureau, application.id);
+    // Proposed, not yet paid: nothing more to propose, and the proposal waits for finance.
+    await load(bureauPage.loader, url, bureau.id, params);
+    expect(render()).not.toContain(`value="propose"`);
+    expect(render()).toContain(translate("zh", "cosign.proposalStatus.PENDING"));
+    await approveDisbursement(finance, { proposalId: proposed.proposalId, idempotencyKey: newKey() });
 
     await load(bureauPage.loader, url, bureau.id, params);
     const paid = render();
-    expect(paid).not.toContain(`value="disburse"`);
+    expect(paid).not.toContain(`value="propose"`);
     expect(paid).toContain(translate("zh", "programmes.paidInFull"));
   });
 
@@ -134,11 +154,9 @@ describe("the bureau's application page", () => {
     );
     expect(data.application.disbursementRefusal?.message).toBe("sanctions.errors.banned");
     const html = renderToString(createElement(bureauPage.default));
-    expect(html).not.toContain(`value="disburse"`);
+    expect(html).not.toContain(`value="propose"`);
     expect(html).toContain("虚报项目成果");
-    expect(
-      await refusalOf(disburse(bureau, { applicationId: application.id, idempotencyKey: newKey() })),
-    ).toBe("sanction.banned");
+    expect(await refusalOf(propose(bureau, application.id))).toBe("sanction.banned");
   });
 });
 

@@ -12,9 +12,10 @@ import {
 } from "~/modules/ledger/ledger.server";
 import {
   applyToProgramme,
+  approveDisbursement,
   decideApplication,
-  disburse,
   evaluateApplication,
+  proposeDisbursement,
   reportCompletion,
   reviewApplication,
   topUpProgramme,
@@ -30,6 +31,7 @@ import { createSession, serializeSessionCookie } from "~/modules/users/session.s
 import { useTestDatabase } from "../support/database";
 import { jpegFile } from "../support/escrow-factories";
 import { createExpert } from "../support/needs-factories";
+import { createFinance, evaluateWithCosign, payWithCosign } from "../support/finance-factories";
 import {
   addScores,
   applyFields,
@@ -237,13 +239,13 @@ describe("disbursement", () => {
     const { application, organisation } = await createApplication(programme.id);
     await addScores(application.id);
     await decideApplication(bureau, application.id, { approve: true, approvedFen: 40_000 });
-    await disburse(bureau, { applicationId: application.id, amountFen: 15_000, idempotencyKey: newKey() });
+    // Each payment is proposed by the science bureau and signed by the finance bureau.
+    const finance = await createFinance();
+    await payWithCosign(bureau, finance, { applicationId: application.id, amountFen: 15_000 });
     expect(
-      await code(
-        disburse(bureau, { applicationId: application.id, amountFen: 30_000, idempotencyKey: newKey() }),
-      ),
-    ).toBe("programme.over_approved");
-    await disburse(bureau, { applicationId: application.id, idempotencyKey: newKey() });
+      await code(payWithCosign(bureau, finance, { applicationId: application.id, amountFen: 30_000 })),
+    ).toBe("cosign.over_proposable");
+    await payWithCosign(bureau, finance, { applicationId: application.id });
 
     const { lines } = await statement(walletId({ organisationId: organisation.id }));
     expect(lines.map((line) => [line.reason, line.amountFen])).toEqual([
@@ -263,10 +265,18 @@ describe("disbursement", () => {
     const { programme, bureau } = await createOpenProgramme();
     const { application } = await createApplication(programme.id);
     await approveDirectly(application.id, 40_000);
+    const finance = await createFinance();
     const key = newKey();
+    const input = { applicationId: application.id, amountFen: 10_000, note: "", idempotencyKey: key };
+    const [proposed] = await Promise.all([
+      proposeDisbursement(bureau, input),
+      proposeDisbursement(bureau, input),
+    ]);
+    expect(await db.disbursementProposal.count({ where: { applicationId: application.id } })).toBe(1);
+    const signKey = newKey();
     await Promise.all([
-      disburse(bureau, { applicationId: application.id, amountFen: 10_000, idempotencyKey: key }),
-      disburse(bureau, { applicationId: application.id, amountFen: 10_000, idempotencyKey: key }),
+      approveDisbursement(finance, { proposalId: proposed.proposalId, idempotencyKey: signKey }),
+      approveDisbursement(finance, { proposalId: proposed.proposalId, idempotencyKey: signKey }),
     ]);
     expect(
       (await db.programmeApplication.findUniqueOrThrow({ where: { id: application.id } })).disbursedFen,
@@ -282,9 +292,11 @@ describe("disbursement", () => {
       where: { id: application.id },
       data: { suspendedAt: new Date(), suspensionReason: "资金使用不规范" },
     });
-    const error = await disburse(bureau, { applicationId: application.id, idempotencyKey: newKey() }).catch(
-      (caught: { code: string; params: Record<string, string> }) => caught,
-    );
+    const error = await proposeDisbursement(bureau, {
+      applicationId: application.id,
+      note: "",
+      idempotencyKey: newKey(),
+    }).catch((caught: { code: string; params: Record<string, string> }) => caught);
     expect(error).toMatchObject({ code: "programme.suspended", params: { reason: "资金使用不规范" } });
   });
 
@@ -296,10 +308,31 @@ describe("disbursement", () => {
       await approveDirectly(application.id, 40_000); // 3 × 40 000 > the budget: only possible directly
       apps.push(application.id);
     }
-    const results = await Promise.allSettled(
-      // 3 × 2 payments of 20 000 would fit the approvals but not the budget: only 5 can be paid.
+    const finance = await createFinance();
+    // Ten parallel proposals of 20 000: only two per application fit its approval.
+    const proposed = await Promise.allSettled(
       Array.from({ length: 10 }, (_, i) =>
-        disburse(bureau, { applicationId: apps[i % 3]!, amountFen: 20_000, idempotencyKey: newKey() }),
+        proposeDisbursement(bureau, {
+          applicationId: apps[i % 3]!,
+          amountFen: 20_000,
+          note: "",
+          idempotencyKey: newKey(),
+        }),
+      ),
+    );
+    const proposals = proposed.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
+    expect(proposals).toHaveLength(6);
+    expect(
+      proposed.every(
+        (result) =>
+          result.status === "fulfilled" ||
+          (result.reason as { code?: string }).code === "cosign.over_proposable",
+      ),
+    ).toBe(true);
+    // 3 × 2 payments of 20 000 fit the approvals but not the budget: only 5 can be signed and paid.
+    const results = await Promise.allSettled(
+      proposals.map((proposal) =>
+        approveDisbursement(finance, { proposalId: proposal.proposalId, idempotencyKey: newKey() }),
       ),
     );
     const paid = results.filter((result) => result.status === "fulfilled").length;
@@ -337,7 +370,8 @@ describe("completion, evaluation and post-subsidies", () => {
     const { application, head, organisation } = await createApplication(programme.id);
     await addScores(application.id);
     await decideApplication(bureau, application.id, { approve: true, approvedFen: 30_000 });
-    expect(await code(disburse(bureau, { applicationId: application.id, idempotencyKey: newKey() }))).toBe(
+    const finance = await createFinance();
+    expect(await code(payWithCosign(bureau, finance, { applicationId: application.id }))).toBe(
       "programme.not_evaluated",
     );
     expect(
@@ -347,8 +381,12 @@ describe("completion, evaluation and post-subsidies", () => {
     ).toBe("programme.not_completed");
 
     await reportCompletion(head, application.id, report, []);
-    await evaluateApplication(bureau, application.id, { score: 80, narrative: "成效明显", commended: true });
-    await disburse(bureau, { applicationId: application.id, idempotencyKey: newKey() });
+    await evaluateWithCosign(bureau, finance, application.id, {
+      score: 80,
+      narrative: "成效明显",
+      commended: true,
+    });
+    await payWithCosign(bureau, finance, { applicationId: application.id });
     expect(
       await db.programmeApplication.findUniqueOrThrow({
         where: { id: application.id },
@@ -363,8 +401,13 @@ describe("completion, evaluation and post-subsidies", () => {
     const { application, head } = await createApplication(programme.id);
     await approveDirectly(application.id, 30_000);
     await reportCompletion(head, application.id, report, []);
-    await evaluateApplication(bureau, application.id, { score: 45, narrative: "未达预期", commended: false });
-    expect(await code(disburse(bureau, { applicationId: application.id, idempotencyKey: newKey() }))).toBe(
+    const finance = await createFinance();
+    await evaluateWithCosign(bureau, finance, application.id, {
+      score: 45,
+      narrative: "未达预期",
+      commended: false,
+    });
+    expect(await code(payWithCosign(bureau, finance, { applicationId: application.id }))).toBe(
       "programme.evaluation_failed",
     );
   });

@@ -74,6 +74,7 @@ export async function bureauHub(actor: Actor, now: Date = new Date()) {
         waiting: toReview,
       },
       { key: "sanctions", to: "/bureau/sanctions", show: activeBans !== null, waiting: activeBans },
+      { key: "finance", to: "/bureau/finance", show: can(actor, "finance.read"), waiting: null },
       { key: "disputes", to: "/bureau/disputes", show: disputes !== null, waiting: disputes },
       { key: "reviews", to: "/bureau/reviews", show: reportsOpen !== null, waiting: reportsOpen },
       {

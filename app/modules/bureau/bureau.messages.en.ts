@@ -15,6 +15,9 @@ export const bureauMessagesEn: Record<keyof typeof bureauMessagesZh, string> = {
   "bureau.tool.programmes": "Funding programmes",
   "bureau.tool.programmes.hint":
     "Grants and post-subsidies: calls, review, approval, disbursement, evaluation",
+  "bureau.tool.finance": "Finance sign-off",
+  "bureau.tool.finance.hint":
+    "Each programme's account, and the payments and evaluations waiting for the finance bureau",
   "bureau.tool.sanctions": "Sanctions",
   "bureau.tool.sanctions.hint": "Suspensions, claw-backs and 3-year bans",
   "bureau.tool.disputes": "Disputes",

@@ -11,6 +11,8 @@ export const bureauMessagesZh = {
   "bureau.tool.verifications.hint": "核验单位与个人的资质材料",
   "bureau.tool.programmes": "项目资助",
   "bureau.tool.programmes.hint": "资助与后补助项目：发布申报、评审、立项、拨付、绩效考评",
+  "bureau.tool.finance": "财政会签",
+  "bureau.tool.finance.hint": "各项目资金账户，以及等待市财政局会签的拨付和考评",
   "bureau.tool.sanctions": "监督处理",
   "bureau.tool.sanctions.hint": "停拨、追缴和3年内不得承担项目的限制",
   "bureau.tool.disputes": "争议裁决",

@@ -13,6 +13,7 @@ import { seedReach } from "./seed-reach.server";
 import { seedReportsDemo } from "./seed-reports.server";
 import { seedReviewsDemo } from "./seed-reviews.server";
 import { seedSupervisionDemo } from "./seed-supervision.server";
+import { seedCosignDemo } from "./seed-cosign.server";
 
 /**
  * On an empty database: one verified account per role, so a visitor can try every side of the
@@ -196,6 +197,17 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<boolean> {
       await seedSupervisionDemo(
         tx,
         { bureauUserId: users.get("BUREAU")!, spaceOrganisationId: spaceId, coopOrganisationId: coopId },
+        time,
+      );
+      await seedCosignDemo(
+        tx,
+        {
+          bureauUserId: users.get("BUREAU")!,
+          coopOrganisationId: coopId,
+          villageHeadId,
+          spaceOrganisationId: spaceId,
+          spaceUserId: users.get("SPACE")!,
+        },
         time,
       );
       // Trust and reach: reviews on a completed agreement, an invitation and a counter-offer, an

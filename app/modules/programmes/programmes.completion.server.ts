@@ -1,13 +1,10 @@
 import { db } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { deliverNotifications } from "~/modules/notifications/notifications.server";
 import { deleteUpload, storeImage } from "~/modules/uploads/uploads.server";
 import { type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
-import { assertTransition } from "~/utils/state-machine";
-import { PROGRAMME_APPLICATION_TRANSITIONS } from "./programmes.states";
 import { type CompletionReportFields } from "./programmes.schema";
-import { requireCan, notifyApplicant, findApplication, isApplicantSide } from "./programmes.core.server";
+import { findApplication, isApplicantSide } from "./programmes.core.server";
 
 /**
  * 结题: the project reports its figures and evidence photos. Photos are stored before the
@@ -72,55 +69,4 @@ export async function reportCompletion(
     await Promise.allSettled(stored.map((id) => deleteUpload(id)));
     throw error;
   }
-}
-
-export interface EvaluationInput {
-  score: number;
-  narrative: string;
-  commended: boolean;
-}
-
-/** 绩效考评: only after the completion report. The application becomes EVALUATED. */
-export async function evaluateApplication(
-  actor: Actor,
-  applicationId: string,
-  evaluation: EvaluationInput,
-  now: Date = new Date(),
-): Promise<void> {
-  requireCan(actor, "programme.manage");
-  const rows = await db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM "ProgrammeApplication" WHERE id = ${applicationId} FOR UPDATE`;
-    const application = await findApplication(tx, applicationId);
-    if (application.status === "EVALUATED") throw new DomainError("programme.already_evaluated");
-    if (!application.completedAt) throw new DomainError("programme.not_completed");
-    assertTransition(
-      PROGRAMME_APPLICATION_TRANSITIONS,
-      application.status,
-      "EVALUATED",
-      "programme.invalid_transition",
-    );
-    await tx.programmeOutcome.update({
-      where: { applicationId },
-      data: { ...evaluation, evaluatedById: actor.id, evaluatedAt: now },
-      select: { applicationId: true },
-    });
-    await tx.programmeApplication.update({
-      where: { id: applicationId },
-      data: { status: "EVALUATED" },
-      select: { id: true },
-    });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "programme.evaluated",
-      subjectType: "ProgrammeApplication",
-      subjectId: applicationId,
-      before: { status: application.status },
-      after: { status: "EVALUATED", ...evaluation },
-    });
-    return notifyApplicant(tx, application, {
-      type: "programme.evaluated",
-      params: { title: application.title, score: evaluation.score },
-    });
-  });
-  await deliverNotifications(rows);
 }

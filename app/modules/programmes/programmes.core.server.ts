@@ -16,7 +16,10 @@ export type Notifications = Awaited<ReturnType<typeof createNotifications>>;
 
 export const moneyText = moneyParam;
 
-export function requireCan(actor: Actor, permission: "programme.manage" | "programme.review") {
+export function requireCan(
+  actor: Actor,
+  permission: "programme.manage" | "programme.review" | "programme.cosign",
+) {
   if (!can(actor, permission)) throw new DomainError("programme.forbidden");
 }
 

@@ -164,7 +164,7 @@ export const ApplicantIntentSchema = z.discriminatedUnion("intent", [
   CompletionReportSchema,
 ]);
 
-/** What the bureau may do on an application: review, decide, disburse, evaluate. */
+/** What the bureau may do on an application: review, decide, propose a payment, evaluate. */
 export const BureauApplicationIntentSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("review"),
@@ -180,9 +180,11 @@ export const BureauApplicationIntentSchema = z.discriminatedUnion("intent", [
     note: optionalUserText(2000, "programmes.errors.too_long", { multiline: true }).default(""),
   }),
   z.object({ intent: z.literal("reject"), note: text(2, 2000, "programmes.errors.note") }),
+  // 拨付 is proposed here and paid when the finance bureau co-signs it (cosign.schema.ts).
   z.object({
-    intent: z.literal("disburse"),
+    intent: z.literal("propose"),
     amount: optionalYuan("programmes.errors.money"),
+    note: optionalUserText(1000, "programmes.errors.too_long", { multiline: true }).default(""),
     idempotencyKey: z.string().min(8),
   }),
   z.object({

@@ -10,13 +10,14 @@ import { PROGRAMME_TRANSITIONS } from "./programmes.states";
 import { type BureauApplicationIntentSchema, type ProgrammeFields } from "./programmes.schema";
 import { moneyText, requireCan } from "./programmes.core.server";
 import { reviewApplication, decideApplication } from "./programmes.decisions.server";
-import { disburse } from "./programmes.disbursements.server";
-import { evaluateApplication } from "./programmes.completion.server";
+import { proposeDisbursement } from "./programmes.cosign.server";
+import { evaluateApplication } from "./programmes.cosign-evaluation.server";
 
 /*
  * A programme's own life (the bureau's calls: create, edit, publish, close, top up) and the
  * bureau's actions on an application page. The applicant's flow, review and decision,
- * disbursement and completion each have their file; they are re-exported here for callers.
+ * payment and completion, and the finance bureau's co-signature each have their file; they are
+ * re-exported here for callers.
  */
 
 export async function createProgramme(actor: Actor, fields: ProgrammeFields): Promise<{ id: string }> {
@@ -191,13 +192,14 @@ export async function performBureauIntent(
     case "reject":
       await decideApplication(actor, applicationId, { approve: false, note: intent.note });
       return { message: "programmes.decided" };
-    case "disburse": {
-      const paid = await disburse(actor, {
+    case "propose": {
+      const proposed = await proposeDisbursement(actor, {
         applicationId,
         amountFen: intent.amount,
+        note: intent.note,
         idempotencyKey: intent.idempotencyKey,
       });
-      return { message: "programmes.disbursedToast", params: { amount: moneyText(paid.amountFen) } };
+      return { message: "cosign.toast.proposed", params: { amount: moneyText(proposed.amountFen) } };
     }
     case "evaluate":
       await evaluateApplication(actor, applicationId, {
@@ -205,7 +207,7 @@ export async function performBureauIntent(
         narrative: intent.narrative,
         commended: intent.commended,
       });
-      return { message: "programmes.evaluated" };
+      return { message: "cosign.toast.evaluationSubmitted" };
   }
 }
 
@@ -218,5 +220,15 @@ export {
   type Decision,
   type ReviewInput,
 } from "./programmes.decisions.server";
-export { disburse, type DisburseInput } from "./programmes.disbursements.server";
-export { evaluateApplication, reportCompletion, type EvaluationInput } from "./programmes.completion.server";
+export {
+  approveDisbursement,
+  proposeDisbursement,
+  refuseDisbursement,
+  type ProposeInput,
+} from "./programmes.cosign.server";
+export {
+  evaluateApplication,
+  signEvaluation,
+  type EvaluationInput,
+} from "./programmes.cosign-evaluation.server";
+export { reportCompletion } from "./programmes.completion.server";

@@ -18,6 +18,32 @@ export function assertBureau(actor: Actor): void {
   if (!can(actor, "sanction.apply")) throw new DomainError("sanction.forbidden");
 }
 
+/** 停拨 may come from either bureau: the science bureau or the finance bureau (decision 034). */
+export function assertMayStopPayments(actor: Actor): void {
+  if (!can(actor, "payment.stop")) throw new DomainError("sanction.forbidden");
+}
+
+/**
+ * Who may end a sanction: a suspension is lifted by the bureau that stopped the money (finance
+ * stopped it: finance resumes it; the science bureau stopped it: the science bureau does); a ban
+ * by the science bureau. Platform admins pass, as everywhere.
+ */
+export async function assertMayLift(
+  tx: Tx,
+  actor: Actor,
+  sanction: { kind: string; createdById: string },
+): Promise<void> {
+  if (sanction.kind !== "SUSPENSION") return assertBureau(actor);
+  const stopper = await tx.user.findUnique({
+    where: { id: sanction.createdById },
+    select: { primaryRole: true },
+  });
+  const byFinance = stopper?.primaryRole === "FINANCE";
+  if (!can(actor, "payment.stop")) throw new DomainError("sanction.forbidden");
+  if (!can(actor, byFinance ? "programme.cosign" : "sanction.apply"))
+    throw new DomainError("cosign.lift_by_stopper");
+}
+
 const lockedSanctionSelect = {
   id: true,
   kind: true,
@@ -28,6 +54,7 @@ const lockedSanctionSelect = {
   owedFen: true,
   endsAt: true,
   liftedAt: true,
+  createdById: true,
   programmeApplicationId: true,
   application: {
     select: { title: true, programmeId: true, organisationId: true, applicantId: true, suspendedAt: true },

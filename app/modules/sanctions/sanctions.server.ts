@@ -1,12 +1,14 @@
 import { db } from "~/db.server";
 import type { SanctionKind } from "~/generated/prisma/enums";
 import { recordAudit } from "~/modules/audit/audit.server";
-import type { Actor } from "~/modules/users/permissions";
+import { can, type Actor } from "~/modules/users/permissions";
 import { luoyangToday } from "~/utils/dates";
 import { DomainError } from "~/utils/errors";
 import { banEndsAt } from "./bans.server";
 import {
   assertBureau,
+  assertMayLift,
+  assertMayStopPayments,
   commitAndDeliver,
   lockApplication,
   notifyAll,
@@ -27,7 +29,7 @@ export async function suspend(
   reason: string,
   meta: RequestMeta = {},
 ): Promise<{ id: string }> {
-  assertBureau(actor);
+  assertMayStopPayments(actor);
   return commitAndDeliver(async (tx) => {
     const application = await lockApplication(tx, applicationId);
     if (application.suspendedAt) throw new DomainError("sanction.already_suspended");
@@ -136,7 +138,8 @@ const LIFTABLE: SanctionKind[] = ["SUSPENSION", "BAN"];
 
 /**
  * Ends a suspension (disbursement may resume) or a ban before its time, with the reason. A
- * claw-back cannot be lifted: the money already moved.
+ * claw-back cannot be lifted: the money already moved. A suspension is lifted by the bureau that
+ * stopped it (`assertMayLift`).
  */
 export async function lift(
   actor: Actor,
@@ -144,9 +147,11 @@ export async function lift(
   reason: string,
   meta: RequestMeta = {},
 ): Promise<void> {
-  assertBureau(actor);
+  if (!can(actor, "sanction.apply") && !can(actor, "payment.stop"))
+    throw new DomainError("sanction.forbidden");
   await commitAndDeliver(async (tx) => {
     const sanction = await lockSanction(tx, sanctionId);
+    await assertMayLift(tx, actor, sanction);
     if (!LIFTABLE.includes(sanction.kind)) throw new DomainError("sanction.not_liftable");
     const now = new Date();
     if (sanction.liftedAt || (sanction.endsAt && sanction.endsAt <= now))

@@ -18,7 +18,7 @@ export const PERMISSIONS = {
   "dispute.resolve": ["BUREAU", "ADMIN"],
   "finance.manage": ["ADMIN"],
   /** Read any ledger account's statement (supervision); changes nothing. */
-  "finance.read": ["BUREAU", "ADMIN"],
+  "finance.read": ["BUREAU", "FINANCE", "ADMIN"],
   "institution.manageExperts": ["INSTITUTION"],
   "space.manageServices": ["SPACE"],
   "space.recognise": ["BUREAU"],
@@ -28,6 +28,10 @@ export const PERMISSIONS = {
   "programme.manage": ["BUREAU"],
   "programme.review": ["BUREAU"],
   "sanction.apply": ["BUREAU"],
+  /** The finance bureau's signature on an evaluation or a payment of programme money (会签). */
+  "programme.cosign": ["FINANCE"],
+  /** 停拨: stop payments on a programme application (either bureau; see decision 034). */
+  "payment.stop": ["BUREAU", "FINANCE"],
   /** Start, follow and stop any brand incubation project (supervision). */
   "brand.manage": ["BUREAU"],
   "demo.manage": ["BUREAU"],

@@ -99,20 +99,6 @@ export function DecisionForms({
   );
 }
 
-export function DisburseForm({ lastResult, idempotencyKey }: { lastResult: Reply; idempotencyKey: string }) {
-  const { t } = useT();
-  const [form, fields] = useIntentForm("disburse", lastResult);
-  return (
-    <Form method="post" {...getFormProps(form)} className="space-y-3">
-      <FormErrors errors={form.errors} />
-      <input type="hidden" name="intent" value="disburse" />
-      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-      <TextField meta={fields.amount} label={t("programmes.disburseAmount")} inputMode="decimal" />
-      <Submit label={t("programmes.disburse")} primary />
-    </Form>
-  );
-}
-
 export function EvaluationForm({ lastResult }: { lastResult: Reply }) {
   const { t } = useT();
   const [form, fields] = useIntentForm("evaluate", lastResult);

@@ -19,7 +19,10 @@ import { redirectWithToast } from "~/utils/toast.server";
 import { ApplicationStatus, Disbursements, OutcomeFacts } from "~/components/programmes/programme-views";
 import { ApprovedPlanCard } from "~/components/monitoring/plan-views";
 import { approvedPlanOf } from "~/modules/monitoring/monitoring.server";
-import { DecisionForms, EvaluationForm, ReviewForms, DisburseForm } from "./+programme-bureau-forms";
+import { DecisionForms, EvaluationForm, ReviewForms } from "./+programme-bureau-forms";
+import { getCosignView } from "~/modules/programmes/programmes.cosign.queries.server";
+import { CosignEvaluations, CosignProposals, CosignStops } from "~/components/programmes/cosign-record";
+import { ProposeForm } from "~/components/programmes/cosign-forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.application.title} · ${translate(data.locale, "app.name")}` : "XiangKe" },
@@ -29,9 +32,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "programme.review");
   const application = await getBureauApplicationView(params.id ?? "");
   if (!application) throw new Response("Not found", { status: 404 });
-  // A fresh key per page load: a double submit of the same form pays once.
-  const approvedPlan = await approvedPlanOf(application.id);
-  return { locale: await getLocale(request), application, approvedPlan, idempotencyKey: randomUUID() };
+  const [approvedPlan, cosign] = await Promise.all([
+    approvedPlanOf(application.id),
+    getCosignView(application.id),
+  ]);
+  // A fresh key per page load: a double submit of the same form proposes once.
+  return {
+    locale: await getLocale(request),
+    application,
+    approvedPlan,
+    cosign,
+    idempotencyKey: randomUUID(),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -49,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function BureauApplicationPage() {
   const { t, locale } = useT();
-  const { application, approvedPlan, idempotencyKey } = useLoaderData<typeof loader>();
+  const { application, approvedPlan, cosign, idempotencyKey } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const decided = application.status !== "SUBMITTED";
   const refusal = application.disbursementRefusal;
@@ -121,9 +133,14 @@ export default function BureauApplicationPage() {
             {t(refusal.message, refusal.params)}
           </p>
         ) : (
-          <DisburseForm lastResult={replyFor(lastResult, "disburse")} idempotencyKey={idempotencyKey} />
+          <ProposeForm
+            lastResult={lastResult}
+            idempotencyKey={idempotencyKey}
+            proposableFen={application.approvedFen - application.disbursedFen - cosign.pendingFen}
+          />
         )}
       </Disbursements>
+      {application.approvedFen === null ? null : <CosignProposals view={cosign} />}
       {application.outcome ? (
         <OutcomeFacts
           outcome={application.outcome}
@@ -133,12 +150,16 @@ export default function BureauApplicationPage() {
         />
       ) : null}
       {decided ? <ApprovedPlanCard applicationId={application.id} plan={approvedPlan} /> : null}
-      {application.completedAt && application.status !== "EVALUATED" ? (
+      {application.completedAt ? <CosignEvaluations view={cosign} /> : null}
+      {application.completedAt &&
+      application.status !== "EVALUATED" &&
+      !cosign.rounds.some((round) => round.financeOpinion === null) ? (
         <EvaluationForm lastResult={replyFor(lastResult, "evaluate")} />
       ) : null}
       <div className="card space-y-2">
         <h2 className="font-semibold">{t("programmes.sanctions")}</h2>
         {application.sanctions.length === 0 ? <p>{t("programmes.noSanctions")}</p> : null}
+        <CosignStops view={cosign} />
         <ul>
           {application.sanctions.map((sanction) => (
             <li key={sanction.id}>

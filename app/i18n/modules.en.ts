@@ -31,6 +31,7 @@ import { cofundingMessagesEn } from "~/modules/cofunding/cofunding.messages.en";
 import { recoveryMessagesEn } from "~/modules/recovery/recovery.messages.en";
 import { healthMessagesEn } from "~/modules/health/health.messages.en";
 import { privacyMessagesEn } from "~/modules/privacy/privacy.messages.en";
+import { countiesMessagesEn } from "~/modules/counties/counties.messages.en";
 import type { moduleMessagesZh } from "./modules";
 
 export const moduleMessagesEn = Object.assign(
@@ -67,4 +68,5 @@ export const moduleMessagesEn = Object.assign(
   healthMessagesEn,
   recoveryMessagesEn,
   privacyMessagesEn,
+  countiesMessagesEn,
 ) as Record<keyof typeof moduleMessagesZh, string>;

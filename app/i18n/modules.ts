@@ -32,6 +32,7 @@ import { cofundingMessagesZh } from "~/modules/cofunding/cofunding.messages";
 import { recoveryMessagesZh } from "~/modules/recovery/recovery.messages";
 import { healthMessagesZh } from "~/modules/health/health.messages";
 import { privacyMessagesZh } from "~/modules/privacy/privacy.messages";
+import { countiesMessagesZh } from "~/modules/counties/counties.messages";
 
 const catalogues = [
   marketplaceMessagesZh,
@@ -66,6 +67,7 @@ const catalogues = [
   healthMessagesZh,
   recoveryMessagesZh,
   privacyMessagesZh,
+  countiesMessagesZh,
 ] as const;
 
 type Union = (typeof catalogues)[number];

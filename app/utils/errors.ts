@@ -28,6 +28,7 @@ import { reachErrors } from "~/modules/reach/reach.errors";
 import { cofundingErrors } from "~/modules/cofunding/cofunding.errors";
 import { recoveryErrors } from "~/modules/recovery/recovery.errors";
 import { privacyErrors } from "~/modules/privacy/privacy.errors";
+import { countiesErrors } from "~/modules/counties/counties.errors";
 
 export interface ErrorSpec {
   status: number;
@@ -67,6 +68,7 @@ export const DOMAIN_ERRORS = {
   ...cofundingErrors,
   ...recoveryErrors,
   ...privacyErrors,
+  ...countiesErrors,
 } satisfies Record<string, ErrorSpec>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;

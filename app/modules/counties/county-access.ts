@@ -1,0 +1,30 @@
+import { can, type Actor, type Permission } from "~/modules/users/permissions";
+import { countyScopeOf, coversCounty, type CountyScope } from "~/modules/oversight/county-scope";
+
+/** An actor as sessions give it; the county is optional so that callers holding a bare Actor fail closed. */
+export type CountyActor = Actor & { countyCode?: string | null };
+
+export function scopeOf(actor: CountyActor | null | undefined): CountyScope | null {
+  return actor ? countyScopeOf({ ...actor, countyCode: actor.countyCode ?? null }) : null;
+}
+
+/** True when the actor holds the permission and oversees the county of the record. */
+export function canInCounty(
+  actor: CountyActor | null | undefined,
+  permission: Permission,
+  countyCode: string | null | undefined,
+): boolean {
+  return can(actor, permission) && coversCounty(scopeOf(actor), countyCode);
+}
+
+/**
+ * The county a filter may use: a county officer's own, whatever was asked (a hand-edited link
+ * cannot widen it); the asked one (or none) for city staff.
+ */
+export function scopedCounty<T extends string>(
+  actor: CountyActor,
+  asked: T | undefined,
+): T | string | undefined {
+  const scope = scopeOf(actor);
+  return scope?.kind === "county" ? scope.countyCode : asked;
+}

@@ -67,8 +67,16 @@ function OfficerItem({ officer }: { officer: Officer }) {
 export function OfficerLists({ officers }: { officers: Officer[] }) {
   const { t } = useT();
   const lists = [
-    { key: "county", title: t("counties.officers.countyTitle"), rows: officers.filter((o) => o.role === "COUNTY") },
-    { key: "finance", title: t("counties.officers.financeTitle"), rows: officers.filter((o) => o.role === "FINANCE") },
+    {
+      key: "county",
+      title: t("counties.officers.countyTitle"),
+      rows: officers.filter((o) => o.role === "COUNTY"),
+    },
+    {
+      key: "finance",
+      title: t("counties.officers.financeTitle"),
+      rows: officers.filter((o) => o.role === "FINANCE"),
+    },
   ];
   return (
     <>
@@ -77,7 +85,9 @@ export function OfficerLists({ officers }: { officers: Officer[] }) {
           <h2 id={`${list.key}-officers`} className="text-xl font-semibold">
             {list.title}
           </h2>
-          {list.rows.length === 0 ? <p className="card text-stone-600">{t("counties.officers.none")}</p> : null}
+          {list.rows.length === 0 ? (
+            <p className="card text-stone-600">{t("counties.officers.none")}</p>
+          ) : null}
           <ul className="space-y-2">
             {list.rows.map((officer) => (
               <OfficerItem key={officer.userId} officer={officer} />

@@ -32,7 +32,9 @@ export function CountyOpinionPanel({ state, countyCode }: { state: PrescreenStat
           <p className={state.opinion.recommend ? "font-medium text-brand-800" : "font-medium text-red-800"}>
             {t("counties.city.recorded", {
               county,
-              verdict: t(state.opinion.recommend ? "counties.prescreen.recommend" : "counties.prescreen.notRecommend"),
+              verdict: t(
+                state.opinion.recommend ? "counties.prescreen.recommend" : "counties.prescreen.notRecommend",
+              ),
             })}
           </p>
           <p className="whitespace-pre-line">{state.opinion.note}</p>
@@ -69,7 +71,11 @@ export function CountyOpinionForm({ lastResult }: { lastResult?: SubmissionResul
           { value: "no", label: t("counties.prescreen.notRecommend") },
         ]}
       />
-      <TextAreaField meta={fields.note} label={t("counties.prescreen.note")} hint={t("counties.prescreen.noteHint")} />
+      <TextAreaField
+        meta={fields.note}
+        label={t("counties.prescreen.note")}
+        hint={t("counties.prescreen.noteHint")}
+      />
       <button type="submit" className="btn-primary w-full">
         {t("counties.prescreen.submit")}
       </button>
@@ -95,12 +101,14 @@ function PrescreenItem({ row }: { row: Row }) {
         {row.title}
       </Link>
       <p className="text-sm text-stone-600">
-        {row.programme.title} · {countyName(row.countyCode, locale)} · {formatMoney(locale, row.requestedFen)} ·{" "}
-        {t("counties.prescreen.submittedOn", { date: formatDate(locale, row.createdAt) })}
+        {row.programme.title} · {countyName(row.countyCode, locale)} · {formatMoney(locale, row.requestedFen)}{" "}
+        · {t("counties.prescreen.submittedOn", { date: formatDate(locale, row.createdAt) })}
       </p>
       {row.countyOpinion ? (
         <p className="text-sm font-medium">
-          {t(row.countyOpinion.recommend ? "counties.prescreen.recommend" : "counties.prescreen.notRecommend")}
+          {t(
+            row.countyOpinion.recommend ? "counties.prescreen.recommend" : "counties.prescreen.notRecommend",
+          )}
         </p>
       ) : null}
     </li>
@@ -110,8 +118,18 @@ function PrescreenItem({ row }: { row: Row }) {
 export function PrescreenLists({ waiting, done }: { waiting: Row[]; done: Row[] }) {
   const { t } = useT();
   const lists = [
-    { key: "waiting", title: t("counties.prescreen.waiting"), empty: t("counties.prescreen.waitingEmpty"), rows: waiting },
-    { key: "done", title: t("counties.prescreen.done"), empty: t("counties.prescreen.doneEmpty"), rows: done },
+    {
+      key: "waiting",
+      title: t("counties.prescreen.waiting"),
+      empty: t("counties.prescreen.waitingEmpty"),
+      rows: waiting,
+    },
+    {
+      key: "done",
+      title: t("counties.prescreen.done"),
+      empty: t("counties.prescreen.doneEmpty"),
+      rows: done,
+    },
   ];
   return (
     <>

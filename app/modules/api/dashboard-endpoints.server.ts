@@ -1,3 +1,4 @@
+import { scopeCountyFilter } from "~/modules/counties/county-access";
 import { dashboardFigures } from "~/modules/dashboard/dashboard.server";
 import { DashboardFiltersSchema } from "~/modules/dashboard/dashboard.schema";
 import * as s from "./api.schema";
@@ -15,5 +16,6 @@ export const dashboardEndpoint = defineEndpoint(
     query: DashboardFiltersSchema.omit({ map: true }),
     response: s.DashboardSchema,
   },
-  async ({ query }) => dashboardFigures(query),
+  // The permission check has run: the actor is there, and a county officer gets its county only.
+  async ({ query, actor }) => dashboardFigures(scopeCountyFilter(actor!, query)),
 );

@@ -11,7 +11,11 @@ export const countiesErrors = {
     message: "counties.errors.already_officer",
     field: "identifier",
   },
-  "counties.county_required": { status: 400, message: "counties.errors.county_required", field: "countyCode" },
+  "counties.county_required": {
+    status: 400,
+    message: "counties.errors.county_required",
+    field: "countyCode",
+  },
   "counties.grant_revoked": { status: 409, message: "counties.errors.grant_revoked" },
   "counties.opinion_recorded": { status: 409, message: "counties.errors.opinion_recorded" },
   "counties.already_decided": { status: 409, message: "counties.errors.already_decided" },

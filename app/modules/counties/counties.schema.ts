@@ -19,7 +19,9 @@ export const OfficersActionSchema = z.discriminatedUnion("intent", [
 ]);
 
 export const CountyOpinionSchema = z.object({
-  recommend: z.enum(["yes", "no"], { message: "counties.errors.recommend" }).transform((value) => value === "yes"),
+  recommend: z
+    .enum(["yes", "no"], { message: "counties.errors.recommend" })
+    .transform((value) => value === "yes"),
   note: z
     .string({ message: "counties.errors.note" })
     .trim()

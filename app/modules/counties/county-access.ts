@@ -18,13 +18,11 @@ export function canInCounty(
 }
 
 /**
- * The county a filter may use: a county officer's own, whatever was asked (a hand-edited link
- * cannot widen it); the asked one (or none) for city staff.
+ * A filter as the actor may apply it: a county officer's own county, whatever was asked (a
+ * hand-edited link cannot widen it); the asked one (or none) for city staff.
  */
-export function scopedCounty<T extends string>(
-  actor: CountyActor,
-  asked: T | undefined,
-): T | string | undefined {
+export function scopeCountyFilter<Q extends { countyCode?: string }>(actor: CountyActor, query: Q): Q {
   const scope = scopeOf(actor);
-  return scope?.kind === "county" ? scope.countyCode : asked;
+  // The officer's county comes from the account, one of the county codes the filter schema allows.
+  return scope?.kind === "county" ? ({ ...query, countyCode: scope.countyCode } as Q) : query;
 }

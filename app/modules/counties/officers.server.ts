@@ -86,7 +86,14 @@ export async function revokeOfficer(actor: Actor, grantId: string, meta: Request
   await db.$transaction(async (tx) => {
     const grant = await tx.officerGrant.findUnique({
       where: { id: grantId },
-      select: { id: true, userId: true, role: true, countyCode: true, previousRole: true, previousCountyCode: true },
+      select: {
+        id: true,
+        userId: true,
+        role: true,
+        countyCode: true,
+        previousRole: true,
+        previousCountyCode: true,
+      },
     });
     if (!grant) throw new DomainError("counties.not_found");
     await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${grant.userId} FOR UPDATE`;

@@ -19,9 +19,7 @@ export type CountyOpinionView = {
 };
 
 export type PrescreenState =
-  | { kind: "recorded"; opinion: CountyOpinionView }
-  | { kind: "waiting" }
-  | { kind: "no_officer" };
+  { kind: "recorded"; opinion: CountyOpinionView } | { kind: "waiting" } | { kind: "no_officer" };
 
 async function countyHasOfficer(tx: Tx, countyCode: string): Promise<boolean> {
   const officer = await tx.user.findFirst({
@@ -41,7 +39,10 @@ export async function prescreenState(
     select: { recommend: true, note: true, officerId: true, createdAt: true },
   });
   if (opinion) {
-    const officer = await tx.user.findUnique({ where: { id: opinion.officerId }, select: { displayName: true } });
+    const officer = await tx.user.findUnique({
+      where: { id: opinion.officerId },
+      select: { displayName: true },
+    });
     return {
       kind: "recorded",
       opinion: {
@@ -62,7 +63,8 @@ export async function assertCountyOpinionReady(tx: Tx, applicationId: string): P
     select: { id: true, countyCode: true },
   });
   if (!application) return;
-  if ((await prescreenState(application, tx)).kind === "waiting") throw new DomainError("counties.awaiting_opinion");
+  if ((await prescreenState(application, tx)).kind === "waiting")
+    throw new DomainError("counties.awaiting_opinion");
 }
 
 /** The county officer's opinion; once per application, while the city has not decided. */
@@ -72,7 +74,8 @@ export async function recordCountyOpinion(
   input: { recommend: boolean; note: string; ip?: string | null },
 ): Promise<void> {
   const scope = scopeOf(actor);
-  if (!can(actor, "programme.prescreen") || scope?.kind !== "county") throw new DomainError("counties.forbidden");
+  if (!can(actor, "programme.prescreen") || scope?.kind !== "county")
+    throw new DomainError("counties.forbidden");
   await db.$transaction(async (tx) => {
     // The same lock the city's decision takes: an opinion and a decision cannot cross.
     await tx.$queryRaw`SELECT id FROM "ProgrammeApplication" WHERE id = ${applicationId} FOR UPDATE`;
@@ -80,9 +83,13 @@ export async function recordCountyOpinion(
       where: { id: applicationId },
       select: { id: true, countyCode: true, status: true },
     });
-    if (!application || application.countyCode !== scope.countyCode) throw new DomainError("counties.not_found");
+    if (!application || application.countyCode !== scope.countyCode)
+      throw new DomainError("counties.not_found");
     if (application.status !== "SUBMITTED") throw new DomainError("counties.already_decided");
-    const existing = await tx.countyOpinion.findUnique({ where: { applicationId }, select: { applicationId: true } });
+    const existing = await tx.countyOpinion.findUnique({
+      where: { applicationId },
+      select: { applicationId: true },
+    });
     if (existing) throw new DomainError("counties.opinion_recorded");
     const after = { recommend: input.recommend, note: input.note };
     await tx.countyOpinion.create({
@@ -131,7 +138,9 @@ export async function listPrescreen(scope: CountyScope) {
 }
 
 export function countWaitingPrescreen(scope: CountyScope): Promise<number> {
-  return db.programmeApplication.count({ where: { ...countyWhere(scope), status: "SUBMITTED", countyOpinion: null } });
+  return db.programmeApplication.count({
+    where: { ...countyWhere(scope), status: "SUBMITTED", countyOpinion: null },
+  });
 }
 
 /** One application as its county officer reads it: no reviews, no money actions. */

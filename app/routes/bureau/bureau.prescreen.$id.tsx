@@ -19,7 +19,11 @@ import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.application.title} · ${translate(data.locale, "counties.prescreen.title")}` : "XiangKe" },
+  {
+    title: data
+      ? `${data.application.title} · ${translate(data.locale, "counties.prescreen.title")}`
+      : "XiangKe",
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -18,6 +18,8 @@ import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { ApplicationStatus, Disbursements, OutcomeFacts } from "~/components/programmes/programme-views";
 import { DecisionForms, EvaluationForm, ReviewForms, DisburseForm } from "./+programme-bureau-forms";
+import { CountyOpinionPanel } from "~/components/counties/prescreen";
+import { prescreenState } from "~/modules/counties/prescreen.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.application.title} · ${translate(data.locale, "app.name")}` : "XiangKe" },
@@ -27,8 +29,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "programme.review");
   const application = await getBureauApplicationView(params.id ?? "");
   if (!application) throw new Response("Not found", { status: 404 });
+  const countyPrescreen = await prescreenState(application);
   // A fresh key per page load: a double submit of the same form pays once.
-  return { locale: await getLocale(request), application, idempotencyKey: randomUUID() };
+  return { locale: await getLocale(request), application, countyPrescreen, idempotencyKey: randomUUID() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -46,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function BureauApplicationPage() {
   const { t, locale } = useT();
-  const { application, idempotencyKey } = useLoaderData<typeof loader>();
+  const { application, countyPrescreen, idempotencyKey } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const decided = application.status !== "SUBMITTED";
   const refusal = application.disbursementRefusal;
@@ -81,6 +84,7 @@ export default function BureauApplicationPage() {
           </p>
         ) : null}
       </div>
+      <CountyOpinionPanel state={countyPrescreen} countyCode={application.countyCode} />
       <div className="card space-y-2">
         <h2 className="font-semibold">{t("programmes.reviews")}</h2>
         <p>

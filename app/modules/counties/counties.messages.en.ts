@@ -2,6 +2,11 @@ import type { countiesMessagesZh } from "./counties.messages";
 
 /** English for counties.messages.ts: typed against the Chinese, so a missing or extra key fails the type check. */
 export const countiesMessagesEn: Record<keyof typeof countiesMessagesZh, string> = {
+  "bureau.tool.prescreen": "County pre-screening",
+  "bureau.tool.prescreen.hint": "Your county's programme applications: recommend them or not",
+  "bureau.tool.officers": "County and finance officers",
+  "bureau.tool.officers.hint": "Grant and revoke county science bureau and city finance bureau officers",
+
   "counties.officers.title": "County and finance officers",
   "counties.officers.intro":
     "Make a registered account an officer of a county science bureau (its county's triage, pre-screening and figures only) or of the city finance bureau. Revoking gives the account its former role back and logs it out at once.",

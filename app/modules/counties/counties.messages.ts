@@ -1,5 +1,10 @@
 /** County and finance officers: granting the roles, and the county's pre-screening (初审). */
 export const countiesMessagesZh = {
+  "bureau.tool.prescreen": "县区初审",
+  "bureau.tool.prescreen.hint": "本县区申报的资助项目，给出推荐或不推荐的初审意见",
+  "bureau.tool.officers": "县区与财政干部",
+  "bureau.tool.officers.hint": "设置和撤销县区科技局干部、市财政局干部",
+
   "counties.officers.title": "县区与财政干部",
   "counties.officers.intro":
     "把已注册的账户设为某县区科技局干部（只管本县区的分诊、初审和数据），或市财政局干部。撤销后账户恢复原来的身份，并立即退出登录。",

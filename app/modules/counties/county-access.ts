@@ -19,10 +19,12 @@ export function canInCounty(
 
 /**
  * A filter as the actor may apply it: a county officer's own county, whatever was asked (a
- * hand-edited link cannot widen it); the asked one (or none) for city staff.
+ * hand-edited link cannot widen it); the asked one (or none) for city staff; null for one who
+ * oversees no county (a county officer whose account has no county), who must be refused.
  */
-export function scopeCountyFilter<Q extends { countyCode?: string }>(actor: CountyActor, query: Q): Q {
+export function scopeCountyFilter<Q extends { countyCode?: string }>(actor: CountyActor, query: Q): Q | null {
   const scope = scopeOf(actor);
+  if (!scope) return null;
   // The officer's county comes from the account, one of the county codes the filter schema allows.
-  return scope?.kind === "county" ? ({ ...query, countyCode: scope.countyCode } as Q) : query;
+  return scope.kind === "county" ? ({ ...query, countyCode: scope.countyCode } as Q) : query;
 }

@@ -41,6 +41,7 @@ function yearOptions(selected?: number): number[] {
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "dashboard.read");
   const query = scopeCountyFilter(user, parseDashboardFilters(new URL(request.url).searchParams));
+  if (!query) throw new Response("Forbidden", { status: 403 });
   const countyFixed = scopeOf(user)?.kind === "county";
   const { map, ...filters } = query;
   const [figures, locale] = await Promise.all([dashboardFigures(filters), getLocale(request)]);

@@ -11,6 +11,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "dashboard.read");
   const { map: _map, ...asked } = parseDashboardFilters(new URL(request.url).searchParams);
   const filters = scopeCountyFilter(user, asked);
+  if (!filters) throw new Response("Forbidden", { status: 403 });
   const [figures, locale] = await Promise.all([dashboardFigures(filters), getLocale(request)]);
   const workbook = await dashboardXlsx(figures, locale);
   return new Response(workbook, {

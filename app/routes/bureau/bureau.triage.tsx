@@ -27,6 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "triage.manage");
   const asked = new URL(request.url).searchParams.get("county");
   const scope = scopeOf(user);
+  if (!scope) throw new Response("Forbidden", { status: 403 });
   // A county officer sees its own county, whatever the link asks. City staff: by default their own
   // county; "all" (an empty choice) shows every county.
   const county =

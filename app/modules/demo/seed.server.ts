@@ -9,6 +9,7 @@ import { HOUR, demoTimeline } from "./demo-timeline";
 import { seedCofundingDemo } from "./seed-cofunding.server";
 import { seedNegotiationDemo } from "./seed-negotiation.server";
 import { seedReach } from "./seed-reach.server";
+import { seedCountyOfficerDemo } from "./seed-counties.server";
 import { seedReviewsDemo } from "./seed-reviews.server";
 import { seedSupervisionDemo } from "./seed-supervision.server";
 
@@ -206,7 +207,7 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<boolean> {
         { ...trustIds, bureauUserId: users.get("BUREAU")!, financeUserId: users.get("ADMIN")! },
         now,
       );
-      await seedReach(
+      const reach = await seedReach(
         tx,
         {
           passwordHash,
@@ -214,6 +215,11 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<boolean> {
           villageUserId: villageHeadId,
           cooperativeId: coopId,
         },
+        now,
+      );
+      await seedCountyOfficerDemo(
+        tx,
+        { coopOrganisationId: coopId, villageHeadId, informantId: reach.informantId },
         now,
       );
     },

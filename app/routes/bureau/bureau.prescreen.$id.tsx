@@ -79,14 +79,15 @@ export default function PrescreenApplicationPage() {
         />
         <p className="text-sm text-stone-600">{t("counties.prescreen.readOnly")}</p>
       </div>
-      {state.kind === "recorded" || !canGive ? (
+      {state.kind === "recorded" ? (
         <CountyOpinionPanel state={state} countyCode={application.countyCode} />
-      ) : (
-        <CountyOpinionForm lastResult={lastResult} />
-      )}
-      {state.kind !== "recorded" && application.status !== "SUBMITTED" ? (
+      ) : application.status !== "SUBMITTED" ? (
         <p className="card text-stone-600">{t("counties.prescreen.decidedNoOpinion")}</p>
-      ) : null}
+      ) : canGive ? (
+        <CountyOpinionForm lastResult={lastResult} />
+      ) : (
+        <CountyOpinionPanel state={state} countyCode={application.countyCode} />
+      )}
     </section>
   );
 }

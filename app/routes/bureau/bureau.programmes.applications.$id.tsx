@@ -52,6 +52,8 @@ export default function BureauApplicationPage() {
   const { application, countyPrescreen, idempotencyKey } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const decided = application.status !== "SUBMITTED";
+  // The county's pre-screening comes first where the county has an officer (the panel says so).
+  const awaitingCounty = countyPrescreen.kind === "waiting";
   const refusal = application.disbursementRefusal;
   return (
     <section className="mx-auto max-w-3xl space-y-4">
@@ -84,7 +86,9 @@ export default function BureauApplicationPage() {
           </p>
         ) : null}
       </div>
-      <CountyOpinionPanel state={countyPrescreen} countyCode={application.countyCode} />
+      {countyPrescreen.kind === "recorded" || !decided ? (
+        <CountyOpinionPanel state={countyPrescreen} countyCode={application.countyCode} />
+      ) : null}
       <div className="card space-y-2">
         <h2 className="font-semibold">{t("programmes.reviews")}</h2>
         <p>
@@ -103,9 +107,9 @@ export default function BureauApplicationPage() {
             </li>
           ))}
         </ul>
-        {!decided ? <ReviewForms lastResult={lastResult} /> : null}
+        {!decided && !awaitingCounty ? <ReviewForms lastResult={lastResult} /> : null}
       </div>
-      {!decided ? (
+      {!decided && !awaitingCounty ? (
         <DecisionForms
           lastResult={lastResult}
           reviews={{

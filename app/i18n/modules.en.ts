@@ -34,6 +34,7 @@ import { healthMessagesEn } from "~/modules/health/health.messages.en";
 import { privacyMessagesEn } from "~/modules/privacy/privacy.messages.en";
 import { reportsMessagesEn } from "~/modules/reports/reports.messages.en";
 import { monitoringMessagesEn } from "~/modules/monitoring/monitoring.messages.en";
+import { countiesMessagesEn } from "~/modules/counties/counties.messages.en";
 import type { moduleMessagesZh } from "./modules";
 
 export const moduleMessagesEn = Object.assign(
@@ -73,4 +74,5 @@ export const moduleMessagesEn = Object.assign(
   privacyMessagesEn,
   reportsMessagesEn,
   monitoringMessagesEn,
+  countiesMessagesEn,
 ) as Record<keyof typeof moduleMessagesZh, string>;

@@ -35,6 +35,7 @@ import { healthMessagesZh } from "~/modules/health/health.messages";
 import { privacyMessagesZh } from "~/modules/privacy/privacy.messages";
 import { reportsMessagesZh } from "~/modules/reports/reports.messages";
 import { monitoringMessagesZh } from "~/modules/monitoring/monitoring.messages";
+import { countiesMessagesZh } from "~/modules/counties/counties.messages";
 
 const catalogues = [
   marketplaceMessagesZh,
@@ -72,6 +73,7 @@ const catalogues = [
   privacyMessagesZh,
   reportsMessagesZh,
   monitoringMessagesZh,
+  countiesMessagesZh,
 ] as const;
 
 type Union = (typeof catalogues)[number];

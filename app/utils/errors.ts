@@ -31,6 +31,7 @@ import { recoveryErrors } from "~/modules/recovery/recovery.errors";
 import { privacyErrors } from "~/modules/privacy/privacy.errors";
 import { reportsErrors } from "~/modules/reports/reports.errors";
 import { monitoringErrors } from "~/modules/monitoring/monitoring.errors";
+import { countiesErrors } from "~/modules/counties/counties.errors";
 
 export interface ErrorSpec {
   status: number;
@@ -73,6 +74,7 @@ export const DOMAIN_ERRORS = {
   ...privacyErrors,
   ...reportsErrors,
   ...monitoringErrors,
+  ...countiesErrors,
 } satisfies Record<string, ErrorSpec>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;

@@ -65,7 +65,8 @@ import { login, network, query, visit, watchCommits } from "./field";
  * The review is written by the expert: a review about the expert would be one more row that the
  * "reply to a review" row's UPDATE matches. The forms in the grep without client
  * checks (conform without onValidate: listings/listing-controls, bureau.triage_.$needId,
- * bureau.informants, reach/claim-form, spaces/request-answer-forms, spaces/requests.tsx) are
+ * bureau.informants, reach/claim-form, spaces/request-answer-forms, spaces/requests.tsx,
+ * counties/officers, counties/prescreen) are
  * checked by the server only, so there is no client error to swallow a tap.
  */
 
@@ -130,7 +131,7 @@ async function assignExpert() {
 
 /** An application from the demo cooperative to an open programme, in `status`, with `changes`. */
 async function programmeApplication(status: string, changes = "", programme = "%") {
-  return one(
+  const id = await one(
     `INSERT INTO "ProgrammeApplication" (id, "programmeId", "organisationId", "applicantId", title, summary,
        "countyCode", industry, "requestedFen", status, "updatedAt" ${changes ? `, ${changes.split("=")[0]}` : ""})
      SELECT $1, p.id, o.id, u.id, '协心村香菇菌棒标准化', '推广菌棒标准化流程，培训 40 户农户，降低污染率。',
@@ -140,6 +141,13 @@ async function programmeApplication(status: string, changes = "", programme = "%
      LIMIT 1 RETURNING id`,
     [`app${stamp()}${Math.random().toString(36).slice(2, 6)}`, status, `+86${login("VILLAGE")}`, programme],
   );
+  // 栾川县 has a county officer in the demo: the city reviews and decides after its pre-screening.
+  await query(
+    `INSERT INTO "CountyOpinion" ("applicationId", "countyCode", "officerId", recommend, note)
+     SELECT $1, '410324', id, true, '同意推荐' FROM "User" WHERE email = $2`,
+    [id, login("COUNTY")],
+  );
+  return id;
 }
 
 /** The demo's agreements that rows copy: in force with a co-funded milestone, and completed with both reviews. */

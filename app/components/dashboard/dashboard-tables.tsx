@@ -42,7 +42,16 @@ function Select({
 }
 
 /** A GET form: works without JavaScript and gives a link that can be shared. */
-export function DashboardFilterForm({ query, years }: { query: DashboardQuery; years: number[] }) {
+export function DashboardFilterForm({
+  query,
+  years,
+  countyFixed = false,
+}: {
+  query: DashboardQuery;
+  years: number[];
+  /** A county officer's page: the county is the account's, so there is no county to choose. */
+  countyFixed?: boolean;
+}) {
   const { t, locale } = useT();
   return (
     <Form method="get" action="/bureau/dashboard" className="card grid gap-3 sm:grid-cols-4 sm:items-end">
@@ -53,13 +62,15 @@ export function DashboardFilterForm({ query, years }: { query: DashboardQuery; y
         all={t("dashboard.filter.allYears")}
         options={years.map((year) => ({ value: String(year), label: String(year) }))}
       />
-      <Select
-        name="countyCode"
-        label={t("dashboard.filter.county")}
-        value={query.countyCode}
-        all={t("dashboard.filter.allCounties")}
-        options={countyOptions(locale)}
-      />
+      {countyFixed ? null : (
+        <Select
+          name="countyCode"
+          label={t("dashboard.filter.county")}
+          value={query.countyCode}
+          all={t("dashboard.filter.allCounties")}
+          options={countyOptions(locale)}
+        />
+      )}
       <Select
         name="industry"
         label={t("dashboard.filter.industry")}

@@ -1,3 +1,5 @@
+import { scopeCountyFilter } from "~/modules/counties/county-access";
+import { DomainError } from "~/utils/errors";
 import { dashboardFigures } from "~/modules/dashboard/dashboard.server";
 import { DashboardFiltersSchema } from "~/modules/dashboard/dashboard.schema";
 import * as s from "./api.schema";
@@ -15,5 +17,10 @@ export const dashboardEndpoint = defineEndpoint(
     query: DashboardFiltersSchema.omit({ map: true }),
     response: s.DashboardSchema,
   },
-  async ({ query }) => dashboardFigures(query),
+  // The permission check has run, so the actor is there; a county officer gets its county only.
+  async ({ query, actor }) => {
+    const filters = scopeCountyFilter(actor!, query);
+    if (!filters) throw new DomainError("counties.forbidden");
+    return dashboardFigures(filters);
+  },
 );

@@ -1,6 +1,9 @@
 import { db } from "~/db.server";
 import type { MembersOf } from "~/i18n/message-key";
 import { can, type Actor } from "~/modules/users/permissions";
+import { scopeOf, type CountyActor } from "~/modules/counties/county-access";
+import { countWaitingPrescreen } from "~/modules/counties/prescreen.server";
+import { triageQueue } from "~/modules/reach/triage.server";
 
 /** Staff of the bureau (or admins): anyone holding one of the bureau's supervision permissions. */
 export function isBureauStaff(actor: Actor | null | undefined): boolean {
@@ -30,7 +33,16 @@ function shown(tools: BureauTool[]): BureauTool[] {
  * The bureau's start page: each tool the person may use, with the number of things waiting for
  * them there. One small count per tool, all run together.
  */
-export async function bureauHub(actor: Actor, now: Date = new Date()) {
+export async function bureauHub(actor: CountyActor, now: Date = new Date()) {
+  // Triage and pre-screening count what waits in the actor's county (all of them for the city).
+  const scope = scopeOf(actor);
+  const county = scope?.kind === "county" ? scope.countyCode : undefined;
+  const [triageWaiting, prescreenWaiting] = await Promise.all([
+    can(actor, "triage.manage") && scope
+      ? triageQueue({ countyCode: county }, now).then((q) => q.length)
+      : null,
+    can(actor, "programme.prescreen") && scope ? countWaitingPrescreen(scope) : null,
+  ]);
   const [verifications, toReview, disputes, activeBans, owed, programmesOpen] = await Promise.all([
     can(actor, "verification.review") ? db.verificationRequest.count({ where: { status: "PENDING" } }) : null,
     can(actor, "programme.review") ? db.programmeApplication.count({ where: { status: "SUBMITTED" } }) : null,
@@ -83,7 +95,14 @@ export async function bureauHub(actor: Actor, now: Date = new Date()) {
         show: can(actor, "commissioner.dispatch"),
         waiting: null,
       },
-      { key: "triage", to: "/bureau/triage", show: can(actor, "triage.manage"), waiting: null },
+      { key: "triage", to: "/bureau/triage", show: can(actor, "triage.manage"), waiting: triageWaiting },
+      {
+        key: "prescreen",
+        to: "/bureau/prescreen",
+        show: prescreenWaiting !== null,
+        waiting: prescreenWaiting,
+      },
+      { key: "officers", to: "/bureau/officers", show: can(actor, "officer.grant"), waiting: null },
       { key: "informants", to: "/bureau/informants", show: can(actor, "reach.manage"), waiting: null },
       { key: "demos", to: "/demos", show: can(actor, "demo.manage"), waiting: null },
       { key: "spaces", to: "/spaces", show: true, waiting: null },

@@ -11,6 +11,7 @@ import { seedMonitoringDemo } from "./seed-monitoring.server";
 import { seedNegotiationDemo } from "./seed-negotiation.server";
 import { seedReach } from "./seed-reach.server";
 import { seedReportsDemo } from "./seed-reports.server";
+import { seedCountyOfficerDemo } from "./seed-counties.server";
 import { seedReviewsDemo } from "./seed-reviews.server";
 import { seedSupervisionDemo } from "./seed-supervision.server";
 import { seedCosignDemo } from "./seed-cosign.server";
@@ -225,7 +226,7 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<boolean> {
         { bureauUserId: users.get("BUREAU")!, coopOrganisationId: coopId, villageHeadId },
         time,
       );
-      await seedReach(
+      const reach = await seedReach(
         tx,
         {
           passwordHash,
@@ -236,6 +237,11 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<boolean> {
         now,
       );
       await seedReportsDemo(tx, { bureauUserId: users.get("BUREAU")! }, now);
+      await seedCountyOfficerDemo(
+        tx,
+        { coopOrganisationId: coopId, villageHeadId, informantId: reach.informantId },
+        now,
+      );
     },
     { timeout: 30_000 },
   );

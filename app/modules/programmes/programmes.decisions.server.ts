@@ -2,6 +2,7 @@ import { db, type Tx } from "~/db.server";
 import type { ProgrammeApplicationStatus } from "~/generated/prisma/enums";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { deliverNotifications } from "~/modules/notifications/notifications.server";
+import { assertCountyOpinionReady } from "~/modules/counties/prescreen.server";
 import { assertNotBanned } from "~/modules/sanctions/bans.server";
 import { type Actor } from "~/modules/users/permissions";
 import { enqueueEvent } from "~/modules/webhooks/webhooks.server";
@@ -50,6 +51,7 @@ export async function reviewApplication(
   await db.$transaction(async (tx) => {
     const application = await findApplication(tx, applicationId);
     if (application.status !== "SUBMITTED") throw new DomainError("programme.already_decided");
+    await assertCountyOpinionReady(tx, applicationId);
     // Declaring a conflict is always allowed; scoring with one is not.
     if (!review.conflict && (await hasConflict(tx, actor.id, application)))
       throw new DomainError("programme.conflict_of_interest");
@@ -98,6 +100,7 @@ export async function decideApplication(
       status,
       "programme.already_decided",
     );
+    await assertCountyOpinionReady(tx, applicationId);
 
     if (decision.approve) {
       const programme = await tx.programme.findUniqueOrThrow({

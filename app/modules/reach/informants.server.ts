@@ -10,6 +10,7 @@ import type { NeedFields } from "~/modules/needs/needs.schema";
 import { deleteUpload, storeAudio } from "~/modules/uploads/uploads.server";
 import { assertConsent } from "~/modules/privacy/consents.server";
 import { can, rolesOf, type Actor } from "~/modules/users/permissions";
+import { canInCounty, type CountyActor } from "~/modules/counties/county-access";
 import { DomainError } from "~/utils/errors";
 import { blockedFor, count, limiter } from "~/utils/rate-limiter.server";
 import { CLAIM_CODE_LENGTH } from "./reach.schema";
@@ -359,8 +360,8 @@ export async function claimNeed(input: {
  * the expert whose application was accepted). The voice note is for logged-in viewers only.
  */
 export async function proxyViewFor(
-  need: { id: string; organisationId: string | null; postedById: string },
-  viewer: Actor | null,
+  need: { id: string; organisationId: string | null; postedById: string; countyCode: string },
+  viewer: CountyActor | null,
   reveal: RevealOptions = {},
 ) {
   const posting = await db.proxyPosting.findUnique({
@@ -380,7 +381,7 @@ export async function proxyViewFor(
   });
   const seesPhone = viewer
     ? canManageNeed(viewer, need) ||
-      can(viewer, "triage.manage") ||
+      canInCounty(viewer, "triage.manage", need.countyCode) ||
       viewer.id === posting.informantId ||
       (await db.application.count({ where: { needId: need.id, expertId: viewer.id, status: "ACCEPTED" } })) >
         0

@@ -4,6 +4,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { firstResponses, roundHours } from "~/modules/dashboard/first-response.server";
 import { recommendForNeed } from "~/modules/matching/matching.server";
 import { createNotifications, deliverNotifications } from "~/modules/notifications/notifications.server";
+import { canInCounty, type CountyActor } from "~/modules/counties/county-access";
 import { can, type Actor } from "~/modules/users/permissions";
 import { luoyangYear } from "~/utils/dates";
 import { DomainError } from "~/utils/errors";
@@ -18,6 +19,11 @@ const QUEUE_LIMIT = 100;
 
 function assertTriageStaff(actor: Actor) {
   if (!can(actor, "triage.manage")) throw new DomainError("reach.forbidden");
+}
+
+/** A county officer triages its own county only: another county's need or setting is not there. */
+function assertTriagesCounty(actor: CountyActor, countyCode: string) {
+  if (!canInCounty(actor, "triage.manage", countyCode)) throw new DomainError("reach.not_found");
 }
 
 export interface QueuedNeed {
@@ -135,7 +141,7 @@ export async function suggestAssignees(needId: string, now = new Date()): Promis
  * reassigned: the earlier assignment is marked WITHDRAWN in the same transaction.
  */
 export async function assignNeed(
-  actor: Actor,
+  actor: CountyActor,
   input: { needId: string; assigneeId: string; note?: string; meta: RequestMeta },
   now = new Date(),
 ) {
@@ -145,9 +151,10 @@ export async function assignNeed(
     await tx.$queryRaw`SELECT id FROM "Need" WHERE id = ${input.needId} FOR UPDATE`;
     const need = await tx.need.findUnique({
       where: { id: input.needId },
-      select: { id: true, title: true, status: true, hiddenAt: true },
+      select: { id: true, title: true, status: true, hiddenAt: true, countyCode: true },
     });
     if (!need) throw new DomainError("reach.not_found");
+    assertTriagesCounty(actor, need.countyCode);
     if (need.status !== "OPEN" || need.hiddenAt) throw new DomainError("reach.need_not_open");
     const previous = await tx.triageAssignment.findMany({
       where: { needId: need.id, status: "ASSIGNED" },
@@ -276,10 +283,11 @@ export async function getTriageSettings() {
 }
 
 export async function saveTriageSetting(
-  actor: Actor,
+  actor: CountyActor,
   input: { countyCode: string; afterHours: number; targetHours: number; meta: RequestMeta },
 ) {
   assertTriageStaff(actor);
+  assertTriagesCounty(actor, input.countyCode);
   await db.$transaction(async (tx) => {
     const before = await tx.triageSetting.findUnique({
       where: { countyCode: input.countyCode },

@@ -27,6 +27,8 @@ export const PERMISSIONS = {
   "commissioner.dispatch": ["BUREAU"],
   "programme.manage": ["BUREAU"],
   "programme.review": ["BUREAU"],
+  /** 初审: a county officer's opinion on its county's programme applications before city review. */
+  "programme.prescreen": ["COUNTY"],
   "sanction.apply": ["BUREAU"],
   /** The finance bureau's signature on an evaluation or a payment of programme money (会签). */
   "programme.cosign": ["FINANCE"],
@@ -35,13 +37,16 @@ export const PERMISSIONS = {
   /** Start, follow and stop any brand incubation project (supervision). */
   "brand.manage": ["BUREAU"],
   "demo.manage": ["BUREAU"],
-  "dashboard.read": ["BUREAU", "ADMIN"],
+  /** County officers read their county's figures only (county-scope.ts); the finance bureau, all. */
+  "dashboard.read": ["BUREAU", "COUNTY", "FINANCE", "ADMIN"],
   "audit.read": ["BUREAU", "ADMIN"],
   "content.moderate": ["BUREAU", "ADMIN"],
   /** Appoint village informants (信息员) and mark poverty villages (建档立卡贫困村). */
   "reach.manage": ["BUREAU"],
   /** Work the triage queue (分诊): route unanswered needs to experts and commissioners. */
-  "triage.manage": ["BUREAU"],
+  "triage.manage": ["BUREAU", "COUNTY"],
+  /** Make an account a county or finance officer, and revoke it. */
+  "officer.grant": ["BUREAU"],
   /** Hand a member a one-time password-reset code after checking who they are (assisted reset). */
   "account.recover": ["BUREAU", "ADMIN"],
   /** Generate, annotate and submit the returns (月报/季报/年报) of one's own scope: city or county. */

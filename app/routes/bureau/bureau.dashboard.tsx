@@ -14,6 +14,7 @@ import {
 import { dashboardQuery, parseDashboardFilters } from "~/modules/dashboard/dashboard.schema";
 import { currentYear, dashboardFigures } from "~/modules/dashboard/dashboard.server";
 import { requirePermission } from "~/modules/users/guards.server";
+import { scopeCountyFilter, scopeOf } from "~/modules/counties/county-access";
 import { responseTimesByCounty } from "~/modules/reach/triage.server";
 import { ResponseTimesSection } from "~/components/reach/reach-sections";
 import {
@@ -25,6 +26,7 @@ import {
   MapTable,
 } from "~/components/dashboard/dashboard-tables";
 import { YearSections } from "~/components/dashboard/year-sections";
+import { CountyFixedNote } from "~/components/counties/county-fixed-note";
 import { titleMeta } from "~/utils/meta";
 import { LeverageSection } from "~/components/reports/leverage-section";
 import { dashboardLeverage } from "~/modules/reports/leverage.server";
@@ -39,8 +41,10 @@ function yearOptions(selected?: number): number[] {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "dashboard.read");
-  const query = parseDashboardFilters(new URL(request.url).searchParams);
+  const user = await requirePermission(request, "dashboard.read");
+  const query = scopeCountyFilter(user, parseDashboardFilters(new URL(request.url).searchParams));
+  if (!query) throw new Response("Forbidden", { status: 403 });
+  const countyFixed = scopeOf(user)?.kind === "county";
   const { map, ...filters } = query;
   const [figures, locale] = await Promise.all([dashboardFigures(filters), getLocale(request)]);
   const metric = translate(locale, MAP_METRIC_LABELS[map]);
@@ -58,11 +62,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
   const responseTimes = await responseTimesByCounty({ year: filters.year, countyCode: filters.countyCode });
   const leverage = await dashboardLeverage(filters);
-  return { figures, query, charts, locale, years: yearOptions(query.year), responseTimes, leverage };
+  return {
+    figures,
+    query,
+    countyFixed,
+    charts,
+    locale,
+    years: yearOptions(query.year),
+    responseTimes,
+    leverage,
+  };
 }
 
 export default function DashboardPage() {
-  const { figures, query, charts, years, responseTimes, leverage } = useLoaderData<typeof loader>();
+  const { figures, query, countyFixed, charts, years, responseTimes, leverage } =
+    useLoaderData<typeof loader>();
   const { t, locale } = useT();
   const { map: _map, ...exportFilters } = query;
   const exportQuery = dashboardQuery(exportFilters);
@@ -72,7 +86,8 @@ export default function DashboardPage() {
         <h1 className="text-2xl font-bold">{t("dashboard.title")}</h1>
         <p className="text-stone-600">{t("dashboard.intro")}</p>
       </header>
-      <DashboardFilterForm query={query} years={years} />
+      {countyFixed ? <CountyFixedNote countyCode={query.countyCode} /> : null}
+      <DashboardFilterForm query={query} years={years} countyFixed={countyFixed} />
 
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <p className="font-medium">

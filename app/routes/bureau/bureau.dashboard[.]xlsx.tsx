@@ -4,11 +4,14 @@ import { dashboardAttachment, dashboardXlsx } from "~/modules/dashboard/dashboar
 import { parseDashboardFilters } from "~/modules/dashboard/dashboard.schema";
 import { dashboardFigures } from "~/modules/dashboard/dashboard.server";
 import { requirePermission } from "~/modules/users/guards.server";
+import { scopeCountyFilter } from "~/modules/counties/county-access";
 
 /** /bureau/dashboard.xlsx — the dashboard's tables as an Excel workbook, one sheet each. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "dashboard.read");
-  const { map: _map, ...filters } = parseDashboardFilters(new URL(request.url).searchParams);
+  const user = await requirePermission(request, "dashboard.read");
+  const { map: _map, ...asked } = parseDashboardFilters(new URL(request.url).searchParams);
+  const filters = scopeCountyFilter(user, asked);
+  if (!filters) throw new Response("Forbidden", { status: 403 });
   const [figures, locale] = await Promise.all([dashboardFigures(filters), getLocale(request)]);
   const workbook = await dashboardXlsx(figures, locale);
   return new Response(workbook, {

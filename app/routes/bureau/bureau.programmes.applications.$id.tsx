@@ -23,6 +23,8 @@ import { DecisionForms, EvaluationForm, ReviewForms } from "./+programme-bureau-
 import { getCosignView } from "~/modules/programmes/programmes.cosign.queries.server";
 import { CosignEvaluations, CosignProposals, CosignStops } from "~/components/programmes/cosign-record";
 import { ProposeForm } from "~/components/programmes/cosign-forms";
+import { CountyOpinionPanel } from "~/components/counties/prescreen";
+import { prescreenState } from "~/modules/counties/prescreen.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.application.title} · ${translate(data.locale, "app.name")}` : "XiangKe" },
@@ -32,9 +34,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "programme.review");
   const application = await getBureauApplicationView(params.id ?? "");
   if (!application) throw new Response("Not found", { status: 404 });
-  const [approvedPlan, cosign] = await Promise.all([
+  const [approvedPlan, cosign, countyPrescreen] = await Promise.all([
     approvedPlanOf(application.id),
     getCosignView(application.id),
+    prescreenState(application),
   ]);
   // A fresh key per page load: a double submit of the same form proposes once.
   return {
@@ -42,6 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     application,
     approvedPlan,
     cosign,
+    countyPrescreen,
     idempotencyKey: randomUUID(),
   };
 }
@@ -61,9 +65,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function BureauApplicationPage() {
   const { t, locale } = useT();
-  const { application, approvedPlan, cosign, idempotencyKey } = useLoaderData<typeof loader>();
+  const { application, approvedPlan, cosign, countyPrescreen, idempotencyKey } =
+    useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const decided = application.status !== "SUBMITTED";
+  // The county's pre-screening comes first where the county has an officer (the panel says so).
+  const awaitingCounty = countyPrescreen.kind === "waiting";
   const refusal = application.disbursementRefusal;
   return (
     <section className="mx-auto max-w-3xl space-y-4">
@@ -96,6 +103,9 @@ export default function BureauApplicationPage() {
           </p>
         ) : null}
       </div>
+      {countyPrescreen.kind === "recorded" || !decided ? (
+        <CountyOpinionPanel state={countyPrescreen} countyCode={application.countyCode} />
+      ) : null}
       <div className="card space-y-2">
         <h2 className="font-semibold">{t("programmes.reviews")}</h2>
         <p>
@@ -114,9 +124,9 @@ export default function BureauApplicationPage() {
             </li>
           ))}
         </ul>
-        {!decided ? <ReviewForms lastResult={lastResult} /> : null}
+        {!decided && !awaitingCounty ? <ReviewForms lastResult={lastResult} /> : null}
       </div>
-      {!decided ? (
+      {!decided && !awaitingCounty ? (
         <DecisionForms
           lastResult={lastResult}
           reviews={{

@@ -16,6 +16,7 @@ import {
 } from "~/modules/reach/triage.server";
 import { COUNTIES, COUNTY_CODES, localName } from "~/modules/reference/reference";
 import { requirePermission } from "~/modules/users/guards.server";
+import { scopeOf } from "~/modules/counties/county-access";
 import { submitForm } from "~/utils/form-action.server";
 import { titleMeta } from "~/utils/meta";
 import { requestMeta } from "~/utils/request.server";
@@ -25,13 +26,18 @@ export const meta: MetaFunction<typeof loader> = titleMeta("reach.triage.title")
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "triage.manage");
   const asked = new URL(request.url).searchParams.get("county");
-  // Default: the staff member's own county; "all" (an empty choice) shows every county.
+  const scope = scopeOf(user);
+  if (!scope) throw new Response("Forbidden", { status: 403 });
+  // A county officer sees its own county, whatever the link asks. City staff: by default their own
+  // county; "all" (an empty choice) shows every county.
   const county =
-    asked === null
-      ? (user.countyCode ?? "")
-      : (COUNTY_CODES as readonly string[]).includes(asked)
-        ? asked
-        : "";
+    scope?.kind === "county"
+      ? scope.countyCode
+      : asked === null
+        ? (user.countyCode ?? "")
+        : (COUNTY_CODES as readonly string[]).includes(asked)
+          ? asked
+          : "";
   const filters = { countyCode: county || undefined };
   const [queue, assignments, settings, locale] = await Promise.all([
     triageQueue(filters),
@@ -46,7 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         targetHours: DEFAULT_TARGET_HOURS,
       })
     : null;
-  return { county, queue, assignments, setting, locale };
+  return { county, countyFixed: scope?.kind === "county", queue, assignments, setting, locale };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -61,7 +67,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function TriagePage() {
-  const { county, queue, assignments, setting } = useLoaderData<typeof loader>();
+  const { county, countyFixed, queue, assignments, setting } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t, locale } = useT();
   return (
@@ -70,22 +76,24 @@ export default function TriagePage() {
         <h1 className="text-2xl font-bold">{t("reach.triage.title")}</h1>
         <p className="text-stone-600">{t("reach.triage.intro")}</p>
       </header>
-      <Form method="get" className="flex flex-wrap items-end gap-2">
-        <label className="space-y-1">
-          <span className="block text-sm font-medium">{t("reach.triage.county")}</span>
-          <select name="county" defaultValue={county} className="input">
-            <option value="">{t("reach.triage.allCounties")}</option>
-            {COUNTIES.map((c) => (
-              <option key={c.code} value={c.code}>
-                {localName(c, locale)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className="btn-secondary">
-          {t("reach.triage.filter")}
-        </button>
-      </Form>
+      {countyFixed ? null : (
+        <Form method="get" className="flex flex-wrap items-end gap-2">
+          <label className="space-y-1">
+            <span className="block text-sm font-medium">{t("reach.triage.county")}</span>
+            <select name="county" defaultValue={county} className="input">
+              <option value="">{t("reach.triage.allCounties")}</option>
+              {COUNTIES.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {localName(c, locale)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="btn-secondary">
+            {t("reach.triage.filter")}
+          </button>
+        </Form>
+      )}
 
       <section className="space-y-3" aria-labelledby="queue-title">
         <h2 id="queue-title" className="text-xl font-semibold">

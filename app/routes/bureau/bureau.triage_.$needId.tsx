@@ -14,6 +14,7 @@ import { AssignSchema } from "~/modules/reach/reach.schema";
 import { assignNeed, listAssignments, suggestAssignees } from "~/modules/reach/triage.server";
 import { countyName } from "~/modules/reference/reference";
 import { requirePermission } from "~/modules/users/guards.server";
+import { canInCounty } from "~/modules/counties/county-access";
 import { domainErrorResponse } from "~/utils/errors";
 import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
 import { requestMeta } from "~/utils/request.server";
@@ -27,6 +28,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "triage.manage");
   try {
     const { need } = await getNeedForViewer(params.needId ?? "", user);
+    // A county officer reaches only its county's needs here; another county's is not found.
+    if (!canInCounty(user, "triage.manage", need.countyCode))
+      throw new Response("Not found", { status: 404 });
     const [candidates, [current], locale] = await Promise.all([
       suggestAssignees(need.id),
       listAssignments({ needId: need.id, status: "ASSIGNED" }),

@@ -16,6 +16,8 @@ import { MyServicesSection } from "~/components/spaces/service-views";
 import { listMyTriageAssignments } from "~/modules/reach/triage.server";
 import { TriageTasksSection } from "~/components/reach/reach-sections";
 import { MyApplicationsSection, MyNeedsSection, MyOffersSection } from "~/components/workspace/my-listings";
+import { OfficerTasksSection } from "~/components/counties/officer-tasks";
+import { officerTasks } from "~/modules/counties/officer-tasks.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -48,6 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canPost: can(user, "need.post"),
     canOffer: can(user, "offer.post"),
     triageTasks: await listMyTriageAssignments(user.id),
+    officerTasks: await officerTasks(user),
   };
 }
 
@@ -63,6 +66,7 @@ export default function WorkspacePage() {
     canPost,
     canOffer,
     triageTasks,
+    officerTasks,
   } = useLoaderData<typeof loader>();
   const { t } = useT();
   return (
@@ -101,6 +105,7 @@ export default function WorkspacePage() {
           ) : null}
         </div>
       </div>
+      {officerTasks ? <OfficerTasksSection tasks={officerTasks} /> : null}
       {needs ? <MyNeedsSection needs={needs} /> : null}
       <TriageTasksSection tasks={triageTasks} />
       {recommended ? (

@@ -2,6 +2,7 @@ import { db } from "~/db.server";
 import type { BudgetLine } from "~/modules/monitoring/monitoring.budget";
 import type { ChangeRequestFields, ProgressReportFields } from "~/modules/monitoring/monitoring.schema";
 import { decideApplication } from "~/modules/programmes/programmes.server";
+import { recordCountyOpinion } from "~/modules/counties/prescreen.server";
 import type { ApplyFields } from "~/modules/programmes/programmes.schema";
 import { createUser } from "./factories";
 import { actorOf } from "./needs-factories";
@@ -40,6 +41,16 @@ export async function createFundedProject({
     requestedFen: 40_000,
     plan: lines ? { budgetLines: lines, team, suppliers } : undefined,
   });
+  // Where the county has an officer, the city reviews and decides after the county's opinion.
+  const officer = await db.user.findFirst({
+    where: { primaryRole: "COUNTY", countyCode },
+    select: { id: true },
+  });
+  if (officer)
+    await recordCountyOpinion(await actorOf(officer.id), application.id, {
+      recommend: true,
+      note: "同意推荐",
+    });
   await addScores(application.id);
   const decidedAt = new Date(Date.now() - approvedDaysAgo * DAY);
   await decideApplication(bureau, application.id, { approve: true, approvedFen }, decidedAt);

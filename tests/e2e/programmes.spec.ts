@@ -109,7 +109,7 @@ test("a post-subsidy programme from call to claw-back, and the ban that follows"
   await coop.getByRole("button", { name: "提交结题报告" }).click();
   await expect(coop.getByRole("status")).toHaveText("结题报告已提交。");
 
-  // The science bureau evaluates and the finance bureau agrees (decision 034: joint evaluation);
+  // The science bureau evaluates and the finance bureau agrees (decision 037: joint evaluation);
   // until then nothing may be paid.
   await bureau.reload();
   await bureau.getByLabel("评分（0–100）").fill("88");

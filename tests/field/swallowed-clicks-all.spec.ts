@@ -736,7 +736,7 @@ const cases: FormCase[] = [
     sent: { rows: `SELECT count(*) AS n FROM "ProgrammeApplication" WHERE "decisionNote" = $1 AND id = $2` },
   },
   {
-    // 拨付 is proposed by the science bureau and paid when finance signs (decision 034).
+    // 拨付 is proposed by the science bureau and paid when finance signs (decision 037).
     form: "programme disbursement proposal",
     as: "BUREAU",
     async open(page) {
@@ -812,7 +812,7 @@ const cases: FormCase[] = [
     wrong: "120",
     right: "88",
     submit: "提交考评",
-    // The science bureau's evaluation waits for finance's opinion (decision 034).
+    // The science bureau's evaluation waits for finance's opinion (decision 037).
     sent: {
       rows: `SELECT count(*) AS n FROM "EvaluationSignOff" WHERE score = $1::int AND "applicationId" = $2`,
     },

@@ -61,7 +61,7 @@ async function load<T>(
   return data;
 }
 
-// 拨付 is now proposed by the science bureau and paid when the finance bureau signs (decision 034).
+// 拨付 is now proposed by the science bureau and paid when the finance bureau signs (decision 037).
 const propose = (actor: { id: string }, applicationId: string) =>
   proposeDisbursement(actor as Parameters<typeof proposeDisbursement>[0], {
     applicationId,

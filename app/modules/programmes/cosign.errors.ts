@@ -1,6 +1,6 @@
 import type { ErrorSpec } from "~/utils/errors";
 
-/** Refusals of the finance bureau's co-signature (decision 034). */
+/** Refusals of the finance bureau's co-signature (decision 037). */
 export const cosignErrors = {
   "cosign.proposal_not_found": { status: 404, message: "error.404" },
   "cosign.proposal_decided": { status: 409, message: "cosign.errors.proposal_decided" },

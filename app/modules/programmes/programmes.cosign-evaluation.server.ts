@@ -8,7 +8,7 @@ import { PROGRAMME_APPLICATION_TRANSITIONS } from "./programmes.states";
 import { requireCan, notifyApplicant, findApplication } from "./programmes.core.server";
 
 /*
- * 绩效考评 is joint (plan §5, decision 034): the science bureau scores and writes the narrative,
+ * 绩效考评 is joint (plan §5, decision 037): the science bureau scores and writes the narrative,
  * the finance bureau agrees or disagrees with a note on the use of the money. Only its agreement
  * makes the application EVALUATED (and so lets a post-subsidy be paid). A disagreement closes
  * the round with finance's note; the science bureau evaluates again in a new round.

@@ -13,7 +13,7 @@ import { signEvaluation } from "./programmes.cosign-evaluation.server";
 import { assertPayable, lockForPayment, payApplication } from "./programmes.disbursements.server";
 
 /*
- * Paying programme money takes two signatures (plan §5, decision 034): the science bureau
+ * Paying programme money takes two signatures (plan §5, decision 037): the science bureau
  * proposes a payment, a finance officer signs it (the ledger transfer happens then, once) or
  * refuses it with a reason. A pending proposal holds nothing in the ledger; it only counts
  * against what may still be proposed, so proposals never add up to more than was approved.

@@ -18,7 +18,7 @@ export function assertBureau(actor: Actor): void {
   if (!can(actor, "sanction.apply")) throw new DomainError("sanction.forbidden");
 }
 
-/** 停拨 may come from either bureau: the science bureau or the finance bureau (decision 034). */
+/** 停拨 may come from either bureau: the science bureau or the finance bureau (decision 037). */
 export function assertMayStopPayments(actor: Actor): void {
   if (!can(actor, "payment.stop")) throw new DomainError("sanction.forbidden");
 }

@@ -32,7 +32,7 @@ export const PERMISSIONS = {
   "sanction.apply": ["BUREAU"],
   /** The finance bureau's signature on an evaluation or a payment of programme money (会签). */
   "programme.cosign": ["FINANCE"],
-  /** 停拨: stop payments on a programme application (either bureau; see decision 034). */
+  /** 停拨: stop payments on a programme application (either bureau; see decision 037). */
   "payment.stop": ["BUREAU", "FINANCE"],
   /** Start, follow and stop any brand incubation project (supervision). */
   "brand.manage": ["BUREAU"],

@@ -1,3 +1,5 @@
+import { applicantsMessagesEn } from "~/modules/programmes/applicants.messages.en";
+import { publicBansMessagesEn } from "~/modules/sanctions/public-bans.messages.en";
 // Every module's English messages, merged (the Chinese, which defines the keys, is in modules.ts).
 import { marketplaceMessagesEn } from "~/modules/marketplace/marketplace.messages.en";
 import { searchMessagesEn } from "~/modules/search/search.messages.en";
@@ -67,4 +69,6 @@ export const moduleMessagesEn = Object.assign(
   healthMessagesEn,
   recoveryMessagesEn,
   privacyMessagesEn,
+  applicantsMessagesEn,
+  publicBansMessagesEn,
 ) as Record<keyof typeof moduleMessagesZh, string>;

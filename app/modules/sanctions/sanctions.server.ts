@@ -5,6 +5,7 @@ import type { Actor } from "~/modules/users/permissions";
 import { luoyangToday } from "~/utils/dates";
 import { DomainError } from "~/utils/errors";
 import { banEndsAt } from "./bans.server";
+import { announceBan } from "./public-bans.server";
 import {
   assertBureau,
   commitAndDeliver,
@@ -108,6 +109,7 @@ export async function ban(
       select: { id: true, endsAt: true },
     });
     const endsAt = sanction.endsAt!;
+    await announceBan(tx, sanction.id, "ban.published", startsAt);
     await recordAudit(tx, {
       actorId: actor.id,
       action: "sanction.banned",
@@ -172,6 +174,7 @@ export async function lift(
       after: { liftedAt: now.toISOString(), liftReason: reason },
       ip: meta.ip,
     });
+    if (sanction.kind === "BAN") await announceBan(tx, sanctionId, "ban.lifted", now);
     const rows =
       sanction.kind === "BAN"
         ? await notifyAll(tx, sanction, { type: "sanction.ban_lifted", params: { reason } })

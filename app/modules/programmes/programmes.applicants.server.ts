@@ -38,6 +38,12 @@ export async function submitApplication(
     const teamId = fields.organisationId.slice(TEAM_PREFIX.length);
     return applyAsCommissioner(actor, programmeId, fields, { kind: "TEAM", teamId }, now, unit);
   }
+  const programme = await db.programme.findUnique({
+    where: { id: programmeId },
+    select: { applicantKinds: true },
+  });
+  if (programme && !programme.applicantKinds.includes("ORGANISATION"))
+    throw new DomainError("applicant.kind_not_allowed");
   return applyToProgramme(actor, programmeId, fields, now, unit);
 }
 
@@ -76,7 +82,8 @@ async function applyAsCommissioner(
     if (!programme || programme.status === "DRAFT") throw new DomainError("programme.not_found");
     if (programme.status !== "OPEN") throw new DomainError("programme.not_open");
     if (programme.deadline <= now) throw new DomainError("programme.past_deadline");
-    if (!programme.applicantKinds.includes(applicant.kind)) throw new DomainError("applicant.kind_not_allowed");
+    if (!programme.applicantKinds.includes(applicant.kind))
+      throw new DomainError("applicant.kind_not_allowed");
     if (!(await isActiveCommissioner(actor.id, now, tx))) throw new DomainError("applicant.not_commissioner");
     // Organisation types restrict organisations only; a person is held to county and industry.
     const [reason] = ineligibleReasons(
@@ -90,7 +97,8 @@ async function applyAsCommissioner(
     const members = teamId ? await teamMembers(tx, actor, teamId) : [actor.id];
     await assertNotBanned({ userId: actor.id }, now, tx);
     for (const memberId of members) {
-      if (await findActiveBan({ userId: memberId }, now, tx)) throw new DomainError("applicant.member_banned");
+      if (await findActiveBan({ userId: memberId }, now, tx))
+        throw new DomainError("applicant.member_banned");
     }
     if (programme.maxAwardFen !== null && fields.requestedFen > programme.maxAwardFen)
       throw new DomainError("programme.over_max_award", { max: moneyText(programme.maxAwardFen) });

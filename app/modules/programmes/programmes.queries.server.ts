@@ -55,6 +55,7 @@ const programmeSelect = {
   eligibleCounties: true,
   eligibleIndustries: true,
   eligibleOrgTypes: true,
+  applicantKinds: true,
   reviewsRequired: true,
   deadline: true,
   status: true,

@@ -17,8 +17,21 @@ export const RECENT_DAYS = 365;
 export const PUBLIC_BANS_PAGE_SIZE = 20;
 
 export const PublicBanQuery = z.object({
-  /** Part of the organisation's name, or its full 18-character credit code. */
-  q: z.string().trim().max(60).optional().or(z.literal("").transform(() => undefined)),
+  /** Part of the organisation's name. */
+  name: z
+    .string()
+    .trim()
+    .max(60)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** The organisation's unified social credit code, all 18 characters. */
+  creditCode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, "api.problem.invalid_request")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   /** Only bans in force on this day (YYYY-MM-DD, Luoyang); without it, current and recent ones. */
   activeAt: z
     .string()
@@ -105,16 +118,19 @@ async function whereFor(filters: PublicBanFilters, now: Date): Promise<Prisma.Sa
     const since = new Date(now.getTime() - RECENT_DAYS * DAY_MS);
     clauses.push({ OR: [{ liftedAt: { gte: since } }, { liftedAt: null, endsAt: { gte: since } }] });
   }
-  if (filters.q) {
+  if (filters.name || filters.creditCode) {
     // A name or credit code finds organisations only: people are not searchable by name here.
-    clauses.push({ organisationId: { in: await organisationIdsMatching(filters.q) } });
+    clauses.push({ organisationId: { in: await organisationIdsMatching(filters) } });
   }
   return { AND: clauses };
 }
 
-async function organisationIdsMatching(q: string): Promise<string[]> {
+async function organisationIdsMatching(filters: PublicBanFilters): Promise<string[]> {
   const organisations = await db.organisation.findMany({
-    where: { OR: [{ name: { contains: q, mode: "insensitive" } }, { creditCode: q.toUpperCase() }] },
+    where: {
+      ...(filters.name ? { name: { contains: filters.name, mode: "insensitive" as const } } : {}),
+      ...(filters.creditCode ? { creditCode: filters.creditCode } : {}),
+    },
     select: { id: true },
     take: 500,
   });

@@ -42,10 +42,7 @@ export async function createTeam(
         name: input.name,
         leadId: actor.id,
         members: {
-          create: [
-            { userId: actor.id, confirmedAt: now },
-            ...memberIds.map((userId) => ({ userId })),
-          ],
+          create: [{ userId: actor.id, confirmedAt: now }, ...memberIds.map((userId) => ({ userId }))],
         },
       },
       select: { id: true },
@@ -117,4 +114,21 @@ export async function confirmedMemberIds(tx: Tx | typeof db, teamId: string): Pr
     select: { userId: true },
   });
   return members.map((member) => member.userId);
+}
+
+/** Serving commissioners other than `userId`, whom a team lead may invite. */
+export async function listInvitableCommissioners(userId: string, now: Date = new Date()) {
+  const today = beijingToday(now);
+  const assignments = await db.commissionerAssignment.findMany({
+    where: { userId: { not: userId }, startDate: { lte: today }, endDate: { gte: today } },
+    select: { userId: true },
+    distinct: ["userId"],
+    take: 200,
+  });
+  const people = await db.user.findMany({
+    where: { id: { in: assignments.map((assignment) => assignment.userId) }, deletedAt: null },
+    select: { id: true, displayName: true },
+    orderBy: { displayName: "asc" },
+  });
+  return people;
 }

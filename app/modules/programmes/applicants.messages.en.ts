@@ -23,11 +23,15 @@ export const applicantsMessagesEn: Record<keyof typeof applicantsMessagesZh, str
   "applicants.teams.confirm": "Join the team",
   "applicants.teams.created": "Team formed; waiting for members to confirm",
   "applicants.teams.joined": "You joined the team",
-  "applicants.errors.not_commissioner": "Only serving S&T commissioners may apply in their own name or as a team",
-  "applicants.errors.kind_not_allowed": "This programme does not take applications from this kind of applicant",
-  "applicants.errors.no_link": "A personal or team application cannot link an organisation's agreement or need",
+  "applicants.errors.not_commissioner":
+    "Only serving S&T commissioners may apply in their own name or as a team",
+  "applicants.errors.kind_not_allowed":
+    "This programme does not take applications from this kind of applicant",
+  "applicants.errors.no_link":
+    "A personal or team application cannot link an organisation's agreement or need",
   "applicants.errors.duplicate": "You (or this team) already applied to this programme",
-  "applicants.errors.member_banned": "A member of the team is barred from science programmes and the team cannot apply",
+  "applicants.errors.member_banned":
+    "A member of the team is barred from science programmes and the team cannot apply",
   "applicants.errors.not_lead": "Only the team's lead may apply for the team",
   "applicants.errors.team_too_small": "A team needs at least two confirmed members",
   "applicants.errors.member_not_commissioner": "Team members must be serving S&T commissioners",

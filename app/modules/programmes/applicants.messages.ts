@@ -9,7 +9,8 @@ export const applicantsMessagesZh = {
   "applicants.self": "本人（科技特派员）",
   "applicants.teamOption": "团队：{name}",
   "applicants.teams.title": "我的特派员团队",
-  "applicants.teams.intro": "团队由一名科技特派员牵头组建，成员须为在派科技特派员并确认加入；牵头人代表团队申报，项目资金拨入牵头人本人账户。",
+  "applicants.teams.intro":
+    "团队由一名科技特派员牵头组建，成员须为在派科技特派员并确认加入；牵头人代表团队申报，项目资金拨入牵头人本人账户。",
   "applicants.teams.none": "还没有团队。",
   "applicants.teams.create": "组建团队",
   "applicants.teams.name": "团队名称",

@@ -38,12 +38,6 @@ export async function submitApplication(
     const teamId = fields.organisationId.slice(TEAM_PREFIX.length);
     return applyAsCommissioner(actor, programmeId, fields, { kind: "TEAM", teamId }, now, unit);
   }
-  const programme = await db.programme.findUnique({
-    where: { id: programmeId },
-    select: { applicantKinds: true },
-  });
-  if (programme && !programme.applicantKinds.includes("ORGANISATION"))
-    throw new DomainError("applicant.kind_not_allowed");
   return applyToProgramme(actor, programmeId, fields, now, unit);
 }
 

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { PublicBanCard } from "~/components/bans/public-ban-card";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { translate } from "~/i18n/i18n";

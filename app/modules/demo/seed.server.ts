@@ -7,6 +7,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 import { DEMO_NEEDS, DEMO_OFFERS, DEMO_SERVICES } from "./demo-content";
 import { HOUR, demoTimeline } from "./demo-timeline";
 import { seedCofundingDemo } from "./seed-cofunding.server";
+import { seedIndividualsDemo } from "./seed-individuals.server";
 import { seedNegotiationDemo } from "./seed-negotiation.server";
 import { seedReach } from "./seed-reach.server";
 import { seedReviewsDemo } from "./seed-reviews.server";
@@ -196,6 +197,7 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<boolean> {
         { bureauUserId: users.get("BUREAU")!, spaceOrganisationId: spaceId, coopOrganisationId: coopId },
         time,
       );
+      await seedIndividualsDemo(tx, { bureauUserId: users.get("BUREAU")!, expertId }, time);
       // Trust and reach: reviews on a completed agreement, an invitation and a counter-offer, an
       // informant with a need posted for a farmer, a poverty village and a need waiting for triage.
       const trustIds = { coopOrganisationId: coopId, villageHeadId, expertId };

@@ -10,6 +10,8 @@ export const applicantsMessagesEn: Record<keyof typeof applicantsMessagesZh, str
   "applicants.party": "Applicant",
   "applicants.self": "Myself (S&T commissioner)",
   "applicants.teamOption": "Team: {name}",
+  "applicants.eligibleSelf": "You are a serving S&T commissioner and may apply in your own name.",
+  "applicants.eligibleTeam": "The team you lead, “{name}”, may apply.",
   "applicants.teams.title": "My commissioner teams",
   "applicants.teams.intro":
     "A commissioner forms a team; members must be serving commissioners and confirm they join. The lead applies for the team and programme money is paid into the lead's own wallet.",

@@ -8,6 +8,8 @@ export const applicantsMessagesZh = {
   "applicants.party": "申报主体",
   "applicants.self": "本人（科技特派员）",
   "applicants.teamOption": "团队：{name}",
+  "applicants.eligibleSelf": "您是在派科技特派员，可以本人名义申报。",
+  "applicants.eligibleTeam": "您牵头的团队“{name}”可以申报。",
   "applicants.teams.title": "我的特派员团队",
   "applicants.teams.intro":
     "团队由一名科技特派员牵头组建，成员须为在派科技特派员并确认加入；牵头人代表团队申报，项目资金拨入牵头人本人账户。",

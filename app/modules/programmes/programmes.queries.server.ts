@@ -345,7 +345,11 @@ export function listOwnApplications(programmeId: string, user: SessionUser) {
   return db.programmeApplication.findMany({
     where: {
       programmeId,
-      organisationId: { in: user.memberships.map((membership) => membership.organisationId) },
+      OR: [
+        { organisationId: { in: user.memberships.map((membership) => membership.organisationId) } },
+        // A commissioner's own and their team's applications (filed by them as the applicant).
+        { organisationId: null, applicantId: user.id },
+      ],
     },
     select: { id: true, title: true, status: true },
     orderBy: { createdAt: "desc" },

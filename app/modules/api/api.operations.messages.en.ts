@@ -74,7 +74,7 @@ export const apiOperationMessagesEn: Record<keyof typeof apiOperationMessagesZh,
   "api.op.getProgrammesId": "One published programme",
   "api.op.postProgrammesIdApplications": "Apply to a programme",
   "api.op.postProgrammesIdApplications.detail":
-    "Apply for one of my organisations (amount in yuan, as typed).",
+    "Apply for one of my organisations (amount in yuan, as typed). A serving S&T commissioner may set organisationId to self (in their own name) or team:<team id> (the lead, for the team), where the programme takes that kind of applicant.",
   "api.op.getDashboard": "Dashboard",
   "api.op.getDashboard.detail": "The bureau's figures by year, county and industry (bureau and admin only).",
   "api.op.getConversations": "My conversations",

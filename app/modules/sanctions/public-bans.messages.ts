@@ -1,7 +1,8 @@
 /** The published list of bans (3年内不得承担), readable by anyone. */
 export const publicBansMessagesZh = {
   "bans.title": "禁止承担科技项目名单",
-  "bans.intro": "依据洛阳市科技扶贫专项行动计划，对弄虚作假、挪用资金的单位和个人，3 年内不得承担各级科技项目。以下为市科技局作出的决定。",
+  "bans.intro":
+    "依据洛阳市科技扶贫专项行动计划，对弄虚作假、挪用资金的单位和个人，3 年内不得承担各级科技项目。以下为市科技局作出的决定。",
   "bans.none": "没有符合条件的公示记录。",
   "bans.query": "单位名称或统一社会信用代码",
   "bans.search": "查询",

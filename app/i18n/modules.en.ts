@@ -1,3 +1,5 @@
+import { applicantsMessagesEn } from "~/modules/programmes/applicants.messages.en";
+import { publicBansMessagesEn } from "~/modules/sanctions/public-bans.messages.en";
 // Every module's English messages, merged (the Chinese, which defines the keys, is in modules.ts).
 import { marketplaceMessagesEn } from "~/modules/marketplace/marketplace.messages.en";
 import { searchMessagesEn } from "~/modules/search/search.messages.en";
@@ -75,4 +77,6 @@ export const moduleMessagesEn = Object.assign(
   reportsMessagesEn,
   monitoringMessagesEn,
   countiesMessagesEn,
+  applicantsMessagesEn,
+  publicBansMessagesEn,
 ) as Record<keyof typeof moduleMessagesZh, string>;

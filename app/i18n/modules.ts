@@ -1,3 +1,5 @@
+import { applicantsMessagesZh } from "~/modules/programmes/applicants.messages";
+import { publicBansMessagesZh } from "~/modules/sanctions/public-bans.messages";
 // Every module's Chinese messages, merged: the keys of the whole app (MessageKey) come from here.
 // Add a module's messages here once, and its English in modules.en.ts.
 import { marketplaceMessagesZh } from "~/modules/marketplace/marketplace.messages";
@@ -74,6 +76,8 @@ const catalogues = [
   reportsMessagesZh,
   monitoringMessagesZh,
   countiesMessagesZh,
+  applicantsMessagesZh,
+  publicBansMessagesZh,
 ] as const;
 
 type Union = (typeof catalogues)[number];

@@ -1,4 +1,5 @@
 import type { MessageKey, Params } from "~/i18n/i18n";
+import { applicantsErrors } from "~/modules/programmes/applicants.errors";
 import { marketplaceErrors } from "~/modules/marketplace/marketplace.errors";
 import { needsErrors } from "~/modules/needs/needs.errors";
 import { applicationsErrors } from "~/modules/applications/applications.errors";
@@ -75,6 +76,7 @@ export const DOMAIN_ERRORS = {
   ...reportsErrors,
   ...monitoringErrors,
   ...countiesErrors,
+  ...applicantsErrors,
 } satisfies Record<string, ErrorSpec>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;

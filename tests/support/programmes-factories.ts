@@ -24,6 +24,7 @@ export function programmeFields(overrides: Partial<ProgrammeFields> = {}): Progr
     eligibleCounties: [],
     eligibleIndustries: [],
     eligibleOrgTypes: [],
+    applicantKinds: ["ORGANISATION"],
     reviewsRequired: 2,
     deadline: new Date(Date.now() + 30 * 86_400_000),
     ...overrides,

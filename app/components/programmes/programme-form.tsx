@@ -4,6 +4,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { useNavigation } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { CheckboxGroup, FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms";
+import { ApplicantKindsField } from "~/components/applicants/applicant-kinds-field";
 import { useT } from "~/i18n/use-t";
 import {
   ORG_TYPES,
@@ -33,6 +34,7 @@ export function ProgrammeForm({
       kind: "GRANT",
       year: String(new Date().getFullYear()),
       reviewsRequired: "2",
+      applicantKinds: ["ORGANISATION"],
     }) as Record<string, string>,
     constraint: getZodConstraint(ProgrammeFormFields),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ProgrammeFormSchema }),
@@ -70,6 +72,7 @@ export function ProgrammeForm({
         hint={t("programmes.form.anyHint")}
         options={ORG_TYPES.map((type) => ({ value: type, label: t(`orgType.${type}`) }))}
       />
+      <ApplicantKindsField meta={fields.applicantKinds} />
       <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
         {t("programmes.form.save")}
       </button>

@@ -3,6 +3,7 @@ import { Link } from "@remix-run/react";
 import { FactList } from "~/components/fact-list";
 import { formatDate, formatMoney } from "~/i18n/format";
 import type {
+  ApplicantKind,
   OrganisationType,
   ProgrammeApplicationStatus,
   ProgrammeKind,
@@ -45,6 +46,7 @@ export interface CallFacts {
   eligibleCounties: string[];
   eligibleIndustries: string[];
   eligibleOrgTypes: OrganisationType[];
+  applicantKinds?: ApplicantKind[];
 }
 
 export function industryName(code: string, locale: "zh" | "en") {
@@ -76,6 +78,7 @@ export function CallSummary({ programme }: { programme: CallFacts }) {
           list(programme.eligibleIndustries, (code) => industryName(code, locale)),
         ],
         [t("programmes.eligibleOrgTypes"), list(programme.eligibleOrgTypes, (type) => t(`orgType.${type}`))],
+        [t("applicants.kinds"), list(programme.applicantKinds ?? [], (kind) => t(`applicants.kind.${kind}`))],
       ]}
     />
   );

@@ -7,6 +7,7 @@ export const apiOperationMessagesZh = {
   "api.tag.services": "星创天地服务",
   "api.tag.search": "搜索",
   "api.tag.programmes": "扶持项目",
+  "api.tag.bans": "禁止承担名单",
   "api.tag.dashboard": "数据看板",
   "api.tag.messages": "消息",
   "api.tag.agreements": "协议",
@@ -61,9 +62,13 @@ export const apiOperationMessagesZh = {
     "与 /search 页面相同的搜索和分面（type 为 needs、offers、experts 或 services；每页 20 条）。搜索引擎按页排序：nextCursor 携带下一页的页码，翻页时请保持其他参数不变。",
   "api.op.getProgrammes": "已发布的扶持项目",
   "api.op.getProgrammes.detail": "开放申报的在前。",
+  "api.op.getBans": "禁止承担科技项目名单（公开）",
+  "api.op.getBans.detail":
+    "与 /bans 页面相同的公开名单，无需令牌，按来访地址限流。默认返回执行中及近一年内期满或解除的决定（status 标明）；activeAt=YYYY-MM-DD 只返回当天在执行的。name 按单位名称查找，creditCode 按 18 位统一社会信用代码查找。个人只给出姓名，不含电话、证件号。",
   "api.op.getProgrammesId": "查看一个已发布的扶持项目",
   "api.op.postProgrammesIdApplications": "申报扶持项目",
-  "api.op.postProgrammesIdApplications.detail": "以我所在的组织申报（金额以元填写，与表单相同）。",
+  "api.op.postProgrammesIdApplications.detail":
+    "以我所在的组织申报（金额以元填写，与表单相同）。在派科技特派员可将 organisationId 填为 self（本人申报）或 team:<团队 id>（牵头人代表团队申报），项目须接受该类申报主体。",
   "api.op.getDashboard": "数据看板",
   "api.op.getDashboard.detail": "市科技局按年度、县区和产业的统计数据（仅限科技局和管理员）。",
   "api.op.getConversations": "我的会话",

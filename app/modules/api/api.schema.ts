@@ -113,6 +113,7 @@ export const ProgrammeSchema = z.object({
   eligibleCounties: z.array(z.string()),
   eligibleIndustries: z.array(z.string()),
   eligibleOrgTypes: z.array(z.string()),
+  applicantKinds: z.array(z.string()),
   deadline: dateTime,
   status: z.string(),
   money: z.object({

@@ -23,6 +23,7 @@ export const API_TAGS = [
   "services",
   "search",
   "programmes",
+  "bans",
   "dashboard",
   "messages",
   "agreements",

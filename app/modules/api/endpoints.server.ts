@@ -29,6 +29,7 @@ export {
   getProgrammeEndpoint,
   applyToProgrammeEndpoint,
 } from "./programme-endpoints.server";
+export { listBansEndpoint } from "./ban-endpoints.server";
 export { dashboardEndpoint } from "./dashboard-endpoints.server";
 export {
   listConversationsEndpoint,

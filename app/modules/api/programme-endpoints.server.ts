@@ -1,4 +1,4 @@
-import { applyToProgramme } from "~/modules/programmes/programmes.server";
+import { submitApplication } from "~/modules/programmes/programmes.applicants.server";
 import { getProgramme, listPublicProgrammesPage } from "~/modules/programmes/programmes.queries.server";
 import { ApplyFormSchema } from "~/modules/programmes/programmes.schema";
 import { DomainError } from "~/utils/errors";
@@ -61,5 +61,5 @@ export const applyToProgrammeEndpoint = defineEndpoint(
     body: ApplyFormSchema,
     response: s.CreatedSchema,
   },
-  ({ actor, params, body, unit }) => applyToProgramme(actor!, params.id, body, new Date(), unit),
+  ({ actor, params, body, unit }) => submitApplication(actor!, params.id, body, new Date(), unit),
 );

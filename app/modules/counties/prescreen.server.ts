@@ -159,13 +159,26 @@ export async function getPrescreenApplication(actor: CountyActor, applicationId:
       status: true,
       createdAt: true,
       organisationId: true,
+      applicantId: true,
+      team: { select: { name: true } },
       programme: { select: { id: true, title: true } },
     },
   });
   if (!application) throw new DomainError("counties.not_found");
-  const [organisation, state] = await Promise.all([
-    db.organisation.findUnique({ where: { id: application.organisationId }, select: { name: true } }),
+  const [organisation, applicant, state] = await Promise.all([
+    application.organisationId
+      ? db.organisation.findUnique({ where: { id: application.organisationId }, select: { name: true } })
+      : null,
+    db.user.findUnique({ where: { id: application.applicantId }, select: { displayName: true } }),
     prescreenState(application),
   ]);
-  return { ...application, organisationName: organisation?.name ?? "", state };
+  // Who applies: the organisation, or a commissioner in their own name or for their team.
+  const person = applicant?.displayName ?? "";
+  const applicantName = organisation
+    ? organisation.name
+    : application.team
+      ? `${application.team.name}（${person}）`
+      : person;
+  const { applicantId: _applicant, team: _team, ...shown } = application;
+  return { ...shown, organisationName: applicantName, state };
 }

@@ -8,6 +8,7 @@ import { DEMO_NEEDS, DEMO_OFFERS, DEMO_SERVICES } from "./demo-content";
 import { HOUR, demoTimeline } from "./demo-timeline";
 import { seedCofundingDemo } from "./seed-cofunding.server";
 import { seedMonitoringDemo } from "./seed-monitoring.server";
+import { seedIndividualsDemo } from "./seed-individuals.server";
 import { seedNegotiationDemo } from "./seed-negotiation.server";
 import { seedReach } from "./seed-reach.server";
 import { seedReportsDemo } from "./seed-reports.server";
@@ -211,6 +212,7 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<boolean> {
         },
         time,
       );
+      await seedIndividualsDemo(tx, { bureauUserId: users.get("BUREAU")!, expertId }, time);
       // Trust and reach: reviews on a completed agreement, an invitation and a counter-offer, an
       // informant with a need posted for a farmer, a poverty village and a need waiting for triage.
       const trustIds = { coopOrganisationId: coopId, villageHeadId, expertId };

@@ -13,7 +13,10 @@ export const FUNDED_STATUSES = ["APPROVED", "DISBURSED", "EVALUATED"] as const;
 export interface Project {
   id: string;
   title: string;
-  organisationId: string;
+  /** Null when a commissioner or a commissioner team applied (the applicant is then the project). */
+  organisationId: string | null;
+  /** The person who applied: for a commissioner or a team, the one the project belongs to. */
+  applicantId: string;
   countyCode: string;
   status: string;
   approvedFen: number | null;
@@ -24,6 +27,7 @@ const PROJECT_SELECT = {
   id: true,
   title: true,
   organisationId: true,
+  applicantId: true,
   countyCode: true,
   status: true,
   approvedFen: true,
@@ -39,8 +43,15 @@ export async function findProject(client: Tx | typeof db, applicationId: string)
   return project;
 }
 
-/** A member of the applying organisation. */
-export function isProjectMember(viewer: Viewer, project: Pick<Project, "organisationId">): boolean {
+/**
+ * A member of the applying organisation; for a project of a commissioner or a team (no
+ * organisation), the applicant — the commissioner, or the team's lead who applied for it.
+ */
+export function isProjectMember(
+  viewer: Viewer,
+  project: Pick<Project, "organisationId" | "applicantId">,
+): boolean {
+  if (project.organisationId === null) return viewer.id === project.applicantId;
   return viewer.memberships.some((membership) => membership.organisationId === project.organisationId);
 }
 

@@ -110,10 +110,20 @@ export async function fileProgressReport(
         where: { applicationId, version: { gte: 1 } },
         select: { team: true, suppliers: true },
       });
-      const organisation = await tx.organisation.findUniqueOrThrow({
-        where: { id: project.organisationId },
-        select: { name: true },
-      });
+      // The project's own name as a payee: its organisation, or the commissioner who applied.
+      const ownName = project.organisationId
+        ? (
+            await tx.organisation.findUniqueOrThrow({
+              where: { id: project.organisationId },
+              select: { name: true },
+            })
+          ).name
+        : (
+            await tx.user.findUniqueOrThrow({
+              where: { id: project.applicantId },
+              select: { displayName: true },
+            })
+          ).displayName;
       const report = await tx.progressReport.create({
         data: {
           applicationId,
@@ -134,7 +144,7 @@ export async function fileProgressReport(
           earlier.map((row) => [row.category as BudgetCategory, row._sum.amountFen ?? 0]),
         ),
         payments: fields.spending,
-        organisationName: organisation.name,
+        organisationName: ownName,
         knownTeam: approvedVersions.flatMap((version) => version.team),
         knownSuppliers: approvedVersions.flatMap((version) => version.suppliers),
       });

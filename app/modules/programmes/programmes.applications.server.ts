@@ -33,11 +33,14 @@ export async function applyToProgramme(
         eligibleCounties: true,
         eligibleIndustries: true,
         eligibleOrgTypes: true,
+        applicantKinds: true,
       },
     });
     if (!programme || programme.status === "DRAFT") throw new DomainError("programme.not_found");
     if (programme.status !== "OPEN") throw new DomainError("programme.not_open");
     if (programme.deadline <= now) throw new DomainError("programme.past_deadline");
+    if (!programme.applicantKinds.includes("ORGANISATION"))
+      throw new DomainError("applicant.kind_not_allowed");
     const organisation = await tx.organisation.findUniqueOrThrow({
       where: { id: fields.organisationId },
       select: { type: true, verifiedAt: true, hiddenAt: true },

@@ -55,7 +55,7 @@ export async function uncommittedFen(programmeId: string, client: Tx = db): Prom
 export interface ApplicationRow {
   id: string;
   programmeId: string;
-  organisationId: string;
+  organisationId: string | null;
   applicantId: string;
   agreementId: string | null;
   title: string;
@@ -93,6 +93,14 @@ export async function findApplication(tx: Tx, applicationId: string): Promise<Ap
   return application;
 }
 
-export function isApplicantSide(actor: Actor, application: { organisationId: string }) {
+/**
+ * The organisation's members for an organisation's application; the person who applied for a
+ * commissioner's own application or a team's (the team's lead is its contracting party).
+ */
+export function isApplicantSide(
+  actor: Pick<Actor, "id" | "memberships">,
+  application: { organisationId: string | null; applicantId: string },
+) {
+  if (!application.organisationId) return actor.id === application.applicantId;
   return actor.memberships.some((membership) => membership.organisationId === application.organisationId);
 }

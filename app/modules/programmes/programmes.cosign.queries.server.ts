@@ -139,6 +139,8 @@ const queueApplication = {
     title: true,
     programme: { select: { title: true } },
     organisationId: true,
+    applicantId: true,
+    team: { select: { name: true } },
   },
 } as const;
 
@@ -171,18 +173,36 @@ export async function listFinanceQueue() {
     }),
   ]);
   const [people, organisations] = await Promise.all([
-    namesOf([...proposals.map((row) => row.proposedById), ...rounds.map((row) => row.evaluatedById)]),
+    namesOf([
+      ...proposals.map((row) => row.proposedById),
+      ...rounds.map((row) => row.evaluatedById),
+      ...[...proposals, ...rounds].map((row) => row.application.applicantId),
+    ]),
     db.organisation.findMany({
       where: {
-        id: { in: [...proposals, ...rounds].map((row) => row.application.organisationId) },
+        id: {
+          in: [...proposals, ...rounds].flatMap((row) =>
+            row.application.organisationId ? [row.application.organisationId] : [],
+          ),
+        },
       },
       select: { id: true, name: true },
     }),
   ]);
   const orgName = new Map(organisations.map((org) => [org.id, org.name]));
-  const shape = <T extends { application: { organisationId: string } }>(row: T, by: string) => ({
+  // Who is paid: the organisation, or for a commissioner or a team, the applicant (the team's lead).
+  const payeeOf = (application: {
+    organisationId: string | null;
+    applicantId: string;
+    team: { name: string } | null;
+  }) => {
+    if (application.organisationId) return orgName.get(application.organisationId) ?? "";
+    const person = people.get(application.applicantId)?.displayName ?? "";
+    return application.team ? `${application.team.name}（${person}）` : person;
+  };
+  const shape = <T extends { application: Parameters<typeof payeeOf>[0] }>(row: T, by: string) => ({
     ...row,
-    organisation: orgName.get(row.application.organisationId) ?? "",
+    organisation: payeeOf(row.application),
     by: people.get(by)?.displayName ?? "",
   });
   return {
@@ -206,13 +226,27 @@ export async function getFinanceApplication(id: string) {
       completedAt: true,
       programme: { select: { id: true, title: true, kind: true } },
       organisationId: true,
+      applicantId: true,
+      team: { select: { name: true } },
       outcome: { select: { summary: true, farmersTrained: true, jobsCreated: true, salesFen: true } },
     },
   });
   if (!application) return null;
-  const organisation = await db.organisation.findUniqueOrThrow({
-    where: { id: application.organisationId },
-    select: { name: true },
-  });
-  return { ...application, organisation: organisation.name };
+  const { applicantId, team, ...rest } = application;
+  // Who is paid: the organisation, or for a commissioner or a team, the applicant (the team's lead).
+  let payee: string;
+  if (application.organisationId) {
+    payee = (
+      await db.organisation.findUniqueOrThrow({
+        where: { id: application.organisationId },
+        select: { name: true },
+      })
+    ).name;
+  } else {
+    const person = (
+      await db.user.findUniqueOrThrow({ where: { id: applicantId }, select: { displayName: true } })
+    ).displayName;
+    payee = team ? `${team.name}（${person}）` : person;
+  }
+  return { ...rest, organisation: payee };
 }

@@ -26,10 +26,15 @@ import {
  */
 async function hasConflict(tx: Tx, reviewerId: string, application: ApplicationRow): Promise<boolean> {
   if (application.applicantId === reviewerId) return true;
-  const member = await tx.membership.findUnique({
-    where: { userId_organisationId: { userId: reviewerId, organisationId: application.organisationId } },
-    select: { userId: true },
-  });
+  const member = application.organisationId
+    ? await tx.membership.findUnique({
+        where: { userId_organisationId: { userId: reviewerId, organisationId: application.organisationId } },
+        select: { userId: true },
+      })
+    : await tx.commissionerTeamMember.findFirst({
+        where: { userId: reviewerId, team: { applications: { some: { id: application.id } } } },
+        select: { userId: true },
+      });
   if (member) return true;
   if (!application.agreementId) return false;
   const party = await tx.agreement.findFirst({

@@ -3,6 +3,8 @@ import type { MessageKey, Params } from "~/i18n/i18n";
 import { balanceOf, programmeAccountId } from "~/modules/ledger/ledger.server";
 import { findActiveBan } from "~/modules/sanctions/bans.server";
 import { can } from "~/modules/users/permissions";
+import { applicantParty } from "./programmes.applicants.server";
+import { isApplicantSide } from "./programmes.core.server";
 import { luoyangToday } from "~/utils/dates";
 import type { SessionUser } from "~/modules/users/session.server";
 import { DOMAIN_ERRORS } from "~/utils/errors";
@@ -53,6 +55,7 @@ const programmeSelect = {
   eligibleCounties: true,
   eligibleIndustries: true,
   eligibleOrgTypes: true,
+  applicantKinds: true,
   reviewsRequired: true,
   deadline: true,
   status: true,
@@ -178,6 +181,8 @@ const applicationDetail = {
   programmeId: true,
   organisationId: true,
   applicantId: true,
+  applicantKind: true,
+  teamId: true,
   agreementId: true,
   needId: true,
   title: true,
@@ -219,10 +224,7 @@ async function applicationBase(id: string) {
   const application = await db.programmeApplication.findUnique({ where: { id }, select: applicationDetail });
   if (!application) return null;
   const [organisation, disbursements, reviews] = await Promise.all([
-    db.organisation.findUniqueOrThrow({
-      where: { id: application.organisationId },
-      select: { id: true, name: true },
-    }),
+    applicantParty(application),
     db.ledgerTransfer.findMany({
       where: { programmeApplicationId: id, reason: "DISBURSEMENT" },
       select: { id: true, amountFen: true, createdAt: true },
@@ -240,11 +242,7 @@ async function applicationBase(id: string) {
 /** The application as its organisation sees it: review scores and comments, never reviewer names. */
 export async function getApplicantView(id: string, user: SessionUser) {
   const application = await applicationBase(id);
-  if (
-    !application ||
-    !user.memberships.some((membership) => membership.organisationId === application.organisationId)
-  )
-    return null;
+  if (!application || !isApplicantSide(user, application)) return null;
   const { reviews, ...rest } = application;
   return {
     ...rest,
@@ -262,7 +260,14 @@ export async function getBureauApplicationView(id: string) {
       select: { id: true, displayName: true },
     }),
     db.sanction.findMany({
-      where: { OR: [{ programmeApplicationId: id }, { organisationId: application.organisationId }] },
+      where: {
+        OR: [
+          { programmeApplicationId: id },
+          application.organisationId
+            ? { organisationId: application.organisationId }
+            : { userId: application.applicantId },
+        ],
+      },
       select: {
         id: true,
         kind: true,
@@ -340,7 +345,11 @@ export function listOwnApplications(programmeId: string, user: SessionUser) {
   return db.programmeApplication.findMany({
     where: {
       programmeId,
-      organisationId: { in: user.memberships.map((membership) => membership.organisationId) },
+      OR: [
+        { organisationId: { in: user.memberships.map((membership) => membership.organisationId) } },
+        // A commissioner's own and their team's applications (filed by them as the applicant).
+        { organisationId: null, applicantId: user.id },
+      ],
     },
     select: { id: true, title: true, status: true },
     orderBy: { createdAt: "desc" },
@@ -372,13 +381,15 @@ export async function listCommended() {
     },
   });
   const organisations = await db.organisation.findMany({
-    where: { id: { in: outcomes.map((outcome) => outcome.application.organisationId) } },
+    where: {
+      id: { in: outcomes.flatMap((outcome) => outcome.application.organisationId ?? []) },
+    },
     select: { id: true, name: true },
   });
   const names = new Map(organisations.map((org) => [org.id, org.name]));
   return outcomes.map((outcome) => ({
     ...outcome,
-    organisationName: names.get(outcome.application.organisationId) ?? "",
+    organisationName: names.get(outcome.application.organisationId ?? "") ?? "",
   }));
 }
 
@@ -390,12 +401,12 @@ export async function canReadEvidence(
 ): Promise<boolean> {
   const evidence = await db.programmeEvidence.findUnique({
     where: { applicationId_uploadId: { applicationId, uploadId } },
-    select: { application: { select: { organisationId: true } } },
+    select: { application: { select: { organisationId: true, applicantId: true } } },
   });
   if (!evidence) return false;
   return (
     can(user, "programme.manage") ||
     can(user, "programme.review") ||
-    user.memberships.some((membership) => membership.organisationId === evidence.application.organisationId)
+    isApplicantSide(user, evidence.application)
   );
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { userText, optionalUserText } from "~/utils/user-text";
-import { OrganisationType, ProgrammeKind } from "~/generated/prisma/enums";
+import { ApplicantKind, OrganisationType, ProgrammeKind } from "~/generated/prisma/enums";
 import { checkboxes, optionalYuan, requiredYuan } from "~/modules/marketplace/marketplace.schema";
 import { endOfDayInLuoyang } from "~/utils/dates";
 import { COUNTY_CODES, INDUSTRY_CODES } from "~/modules/reference/reference";
@@ -13,6 +13,7 @@ export const ORG_TYPES = Object.values(OrganisationType).filter((type) => type !
   OrganisationType,
   ...OrganisationType[],
 ];
+export const APPLICANT_KINDS = Object.values(ApplicantKind) as [ApplicantKind, ...ApplicantKind[]];
 export const MAX_EVIDENCE_PHOTOS = 6;
 /** 合格: a post-subsidy is paid only when the evaluation scores at least this. */
 export const PASSING_SCORE = 60;
@@ -59,6 +60,10 @@ export const ProgrammeFormFields = z.object({
   eligibleCounties: checkboxes(z.enum(COUNTY_CODES)),
   eligibleIndustries: checkboxes(z.enum(INDUSTRY_CODES)),
   eligibleOrgTypes: checkboxes(z.enum(ORG_TYPES)),
+  // Nothing ticked keeps the call as it always was: organisations only.
+  applicantKinds: checkboxes(z.enum(APPLICANT_KINDS)).transform((kinds) =>
+    kinds.length > 0 ? kinds : (["ORGANISATION"] as ApplicantKind[]),
+  ),
   reviewsRequired: wholeNumber("programmes.errors.reviews_required", 2, 9).default(2),
   deadline: z
     .string({ message: "errors.required" })

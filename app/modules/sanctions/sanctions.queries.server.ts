@@ -95,10 +95,12 @@ export async function getSanctionFormContext(applicationId: string | null) {
   ]);
   if (!application) return { application: null, organisations };
   const [organisation, applicant] = await Promise.all([
-    db.organisation.findUnique({
-      where: { id: application.organisationId },
-      select: { id: true, name: true },
-    }),
+    application.organisationId
+      ? db.organisation.findUnique({
+          where: { id: application.organisationId },
+          select: { id: true, name: true },
+        })
+      : null,
     db.user.findUnique({ where: { id: application.applicantId }, select: { id: true, displayName: true } }),
   ]);
   const demanded = application.sanctions.reduce((sum, s) => sum + (s.amountFen ?? 0), 0);

@@ -5,6 +5,7 @@ import { can, type Actor } from "~/modules/users/permissions";
 import { luoyangToday } from "~/utils/dates";
 import { DomainError } from "~/utils/errors";
 import { banEndsAt } from "./bans.server";
+import { announceBan } from "./public-bans.server";
 import {
   assertBureau,
   assertMayLift,
@@ -110,6 +111,7 @@ export async function ban(
       select: { id: true, endsAt: true },
     });
     const endsAt = sanction.endsAt!;
+    await announceBan(tx, sanction.id, "ban.published", startsAt);
     await recordAudit(tx, {
       actorId: actor.id,
       action: "sanction.banned",
@@ -177,6 +179,7 @@ export async function lift(
       after: { liftedAt: now.toISOString(), liftReason: reason },
       ip: meta.ip,
     });
+    if (sanction.kind === "BAN") await announceBan(tx, sanctionId, "ban.lifted", now);
     const rows =
       sanction.kind === "BAN"
         ? await notifyAll(tx, sanction, { type: "sanction.ban_lifted", params: { reason } })

@@ -7,6 +7,25 @@ import type { MessageKey } from "~/i18n/i18n";
  */
 const Base = z.object({ occurredAt: z.iso.datetime() });
 
+/**
+ * A ban as the public list shows it (sanctions/public-bans.server.ts): the organisation with its
+ * credit code, or the person by name only, never a phone or an ID number. Sent to every
+ * organisation subscribed, banned or not, since the list itself is public.
+ */
+export const PublicBan = Base.extend({
+  banId: z.string(),
+  subjectKind: z.enum(["ORGANISATION", "PERSON"]),
+  organisationName: z.string().nullable(),
+  creditCode: z.string().nullable(),
+  personName: z.string().nullable(),
+  reason: z.string(),
+  programmeTitle: z.string().nullable(),
+  decidedAt: z.iso.datetime(),
+  endsAt: z.iso.datetime(),
+  liftedAt: z.iso.datetime().nullable(),
+  status: z.enum(["ACTIVE", "ENDED", "LIFTED"]),
+});
+
 export const WEBHOOK_EVENT_SCHEMAS = {
   "need.published": Base.extend({ needId: z.string(), title: z.string(), status: z.literal("OPEN") }),
   "application.received": Base.extend({
@@ -37,6 +56,8 @@ export const WEBHOOK_EVENT_SCHEMAS = {
     status: z.enum(["APPROVED", "REJECTED"]),
     approvedFen: z.number().int().nonnegative().nullable(),
   }),
+  "ban.published": PublicBan,
+  "ban.lifted": PublicBan,
 } as const;
 
 export type WebhookEvent = keyof typeof WEBHOOK_EVENT_SCHEMAS;

@@ -48,6 +48,8 @@ export const webhooksMessagesEn: Record<keyof typeof webhooksMessagesZh, string>
   "webhooks.event.milestone.funded": "Milestone funded",
   "webhooks.event.milestone.released": "Milestone released",
   "webhooks.event.programme.decided": "Programme decision",
+  "webhooks.event.ban.published": "Ban published",
+  "webhooks.event.ban.lifted": "Ban lifted",
   "webhooks.event.unknown": "Other event",
   "webhooks.errors.url": "Enter a valid https:// URL (at most 500 characters)",
   "webhooks.errors.insecure_url": "The URL must use https://",

@@ -45,6 +45,8 @@ export const webhooksMessagesZh = {
   "webhooks.event.milestone.funded": "里程碑已托管资金",
   "webhooks.event.milestone.released": "里程碑款项已放款",
   "webhooks.event.programme.decided": "项目申报已决定",
+  "webhooks.event.ban.published": "禁止承担名单新增",
+  "webhooks.event.ban.lifted": "禁止承担提前解除",
   "webhooks.event.unknown": "其他事件",
   "webhooks.errors.url": "请填写有效的 https:// 地址（最长 500 字）",
   "webhooks.errors.insecure_url": "地址必须使用 https://",

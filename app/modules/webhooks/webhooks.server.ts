@@ -271,6 +271,26 @@ export async function enqueueEvent<E extends WebhookEvent>(
   return count;
 }
 
+/**
+ * A public event (the ban list): one delivery per active endpoint of any organisation that
+ * subscribed to it, in the caller's transaction like enqueueEvent.
+ */
+export async function enqueuePublicEvent<E extends WebhookEvent>(
+  tx: Tx,
+  input: { event: E; payload: WebhookPayload<E> },
+): Promise<number> {
+  const endpoints = await tx.webhookEndpoint.findMany({
+    where: { active: true, events: { has: input.event } },
+    select: { id: true },
+  });
+  if (endpoints.length === 0) return 0;
+  const payload = WEBHOOK_EVENT_SCHEMAS[input.event].parse(input.payload) as Prisma.InputJsonValue;
+  const { count } = await tx.webhookDelivery.createMany({
+    data: endpoints.map((endpoint) => ({ endpointId: endpoint.id, event: input.event, payload })),
+  });
+  return count;
+}
+
 /** Sends a delivery's event again as a new delivery, whatever became of the first. */
 export async function replayDelivery(
   actor: Actor,

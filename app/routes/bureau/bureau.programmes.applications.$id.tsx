@@ -85,7 +85,12 @@ export default function BureauApplicationPage() {
         <p className="whitespace-pre-line">{application.summary}</p>
         <FactList
           facts={[
-            [t("programmes.organisation"), application.organisation.name],
+            [
+              t(
+                application.applicantKind === "ORGANISATION" ? "programmes.organisation" : "applicants.party",
+              ),
+              application.organisation.name,
+            ],
             [t("programmes.requested"), formatMoney(locale, application.requestedFen)],
             [
               t("programmes.approved"),

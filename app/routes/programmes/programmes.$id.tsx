@@ -10,7 +10,9 @@ import {
   listOwnApplications,
   viewerEligibility,
 } from "~/modules/programmes/programmes.queries.server";
+import { commissionerApplyOptions } from "~/modules/programmes/programmes.applicants.server";
 import { getOptionalUser } from "~/modules/users/guards.server";
+import { CommissionerEligibility } from "~/components/applicants/commissioner-eligibility";
 import { ApplicationStatus, CallSummary, MoneySummary } from "~/components/programmes/programme-views";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -21,15 +23,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const programme = await getProgramme(params.id ?? "");
   if (!programme) throw new Response("Not found", { status: 404 });
   const user = await getOptionalUser(request);
-  const [eligibility, own] = await Promise.all([
+  const [eligibility, own, commissioner] = await Promise.all([
     viewerEligibility(programme, user),
     user ? listOwnApplications(programme.id, user) : [],
+    user ? commissionerApplyOptions(user.id, programme.applicantKinds) : { self: false, teams: [] },
   ]);
   return {
     locale: await getLocale(request),
     programme,
     eligibility,
     own,
+    commissioner,
     accepting: isAccepting(programme),
     loggedIn: Boolean(user),
   };
@@ -37,8 +41,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function ProgrammePage() {
   const { t } = useT();
-  const { programme, eligibility, own, accepting } = useLoaderData<typeof loader>();
-  const canApply = eligibility.some((org) => org.verified && !org.ban && org.reasons.length === 0);
+  const { programme, eligibility, own, accepting, commissioner } = useLoaderData<typeof loader>();
+  const asCommissioner = commissioner.self || commissioner.teams.length > 0;
+  const canApply =
+    asCommissioner ||
+    (programme.applicantKinds.includes("ORGANISATION") &&
+      eligibility.some((org) => org.verified && !org.ban && org.reasons.length === 0));
   return (
     <section className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">{programme.title}</h1>
@@ -51,7 +59,8 @@ export default function ProgrammePage() {
         <MoneySummary money={programme.money} />
       </div>
       <div className="card space-y-2" aria-live="polite">
-        {eligibility.length === 0 ? <p>{t("programmes.noOrg")}</p> : null}
+        {asCommissioner ? <CommissionerEligibility commissioner={commissioner} /> : null}
+        {eligibility.length === 0 && !asCommissioner ? <p>{t("programmes.noOrg")}</p> : null}
         {eligibility.map((org) =>
           !org.verified ? (
             <p key={org.id}>{t("programmes.orgUnverified", { org: org.name })}</p>

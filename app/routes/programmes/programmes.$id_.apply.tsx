@@ -11,13 +11,17 @@ import { getLocale } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/use-t";
 import { applyOptions, getProgramme, isAccepting } from "~/modules/programmes/programmes.queries.server";
 import { ApplyPageFields, ApplyPageSchema } from "~/modules/programmes/programmes.schema";
-import { applyToProgramme } from "~/modules/programmes/programmes.server";
+import {
+  commissionerApplyOptions,
+  submitApplication,
+} from "~/modules/programmes/programmes.applicants.server";
 import { COUNTIES, INDUSTRY_CODES as INDUSTRY_CODES_ALL, localName } from "~/modules/reference/reference";
 import { requireUser } from "~/modules/users/guards.server";
 import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { industryName } from "~/components/programmes/programme-views";
 import { BudgetFieldset } from "~/components/monitoring/budget-fieldset";
+import { ApplicantFieldset } from "~/components/applicants/applicant-fieldset";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -36,6 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     programme,
     accepting: isAccepting(programme),
     options: await applyOptions(user),
+    commissioner: await commissionerApplyOptions(user.id, programme.applicantKinds),
   };
 }
 
@@ -44,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: ApplyPageSchema });
   if (submission.status !== "success") return replyInvalid(submission);
   try {
-    const application = await applyToProgramme(user, params.id ?? "", submission.value);
+    const application = await submitApplication(user, params.id ?? "", submission.value);
     return redirectWithToast(`/programmes/applications/${application.id}`, { message: "programmes.applied" });
   } catch (error) {
     return replyWithDomainError(submission, error, await getLocale(request));
@@ -53,7 +58,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ApplyPage() {
   const { t, locale } = useT();
-  const { programme, accepting, options } = useLoaderData<typeof loader>();
+  const { programme, accepting, options, commissioner } = useLoaderData<typeof loader>();
+  const organisations = programme.applicantKinds.includes("ORGANISATION") ? options.organisations : [];
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useForm({
@@ -61,8 +67,8 @@ export default function ApplyPage() {
     lastResult,
     constraint: getZodConstraint(ApplyPageFields),
     defaultValue: {
-      organisationId: options.organisations[0]?.id,
-      countyCode: options.organisations[0]?.countyCode ?? undefined,
+      organisationId: organisations[0]?.id ?? (commissioner.self ? "self" : commissioner.teams[0]?.value),
+      countyCode: organisations[0]?.countyCode ?? undefined,
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ApplyPageSchema }),
   });
@@ -78,7 +84,7 @@ export default function ApplyPage() {
       label: `${t("programmes.form.linkNeed", { title: need.title })} · ${orgName.get(need.organisationId ?? "") ?? ""}`,
     })),
   ];
-  if (!accepting || options.organisations.length === 0) {
+  if (!accepting || organisations.length + Number(commissioner.self) + commissioner.teams.length === 0) {
     return (
       <p className="card mx-auto max-w-xl">{t(accepting ? "programmes.noOrg" : "programmes.closedNotice")}</p>
     );
@@ -88,10 +94,10 @@ export default function ApplyPage() {
       <h1 className="text-2xl font-bold">{t("programmes.applyTitle", { title: programme.title })}</h1>
       <Form method="post" {...getFormProps(form)} className="card mt-4 space-y-4">
         <FormErrors errors={form.errors} />
-        <SelectField
+        <ApplicantFieldset
           meta={fields.organisationId}
-          label={t("programmes.form.organisation")}
-          options={options.organisations.map((org) => ({ value: org.id, label: org.name }))}
+          organisations={organisations}
+          commissioner={commissioner}
         />
         <TextField meta={fields.title} label={t("programmes.form.title")} />
         <TextAreaField

@@ -104,7 +104,12 @@ export default function ApplicationPage() {
         ) : null}
         <FactList
           facts={[
-            [t("programmes.organisation"), application.organisation.name],
+            [
+              t(
+                application.applicantKind === "ORGANISATION" ? "programmes.organisation" : "applicants.party",
+              ),
+              application.organisation.name,
+            ],
             [t("programmes.requested"), formatMoney(locale, application.requestedFen)],
             [
               t("programmes.approved"),

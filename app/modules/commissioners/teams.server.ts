@@ -1,0 +1,134 @@
+import { db, type Tx } from "~/db.server";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { type Actor } from "~/modules/users/permissions";
+import { DomainError } from "~/utils/errors";
+import { beijingToday } from "./commissioners.rules.server";
+
+/*
+ * 科技特派员团队: commissioners who apply to a programme together. The lead forms the team and
+ * invites commissioners; an invitation counts only once the member confirms it, so nobody is put
+ * on an application without agreeing. The lead applies for the team and is its contracting party
+ * (docs/decisions/035-individual-applicants.md).
+ */
+
+/** Serving now: an assignment of some cohort whose dates include today (Luoyang time). */
+export async function isActiveCommissioner(
+  userId: string,
+  now: Date = new Date(),
+  client: Tx | typeof db = db,
+): Promise<boolean> {
+  const today = beijingToday(now);
+  const assignment = await client.commissionerAssignment.findFirst({
+    where: { userId, startDate: { lte: today }, endDate: { gte: today } },
+    select: { id: true },
+  });
+  return assignment !== null;
+}
+
+export async function createTeam(
+  actor: Actor,
+  input: { name: string; memberIds: string[] },
+  now: Date = new Date(),
+): Promise<{ id: string }> {
+  const memberIds = [...new Set(input.memberIds)].filter((id) => id !== actor.id);
+  return db.$transaction(async (tx) => {
+    if (!(await isActiveCommissioner(actor.id, now, tx))) throw new DomainError("applicant.not_commissioner");
+    for (const memberId of memberIds) {
+      if (!(await isActiveCommissioner(memberId, now, tx)))
+        throw new DomainError("team.member_not_commissioner");
+    }
+    const team = await tx.commissionerTeam.create({
+      data: {
+        name: input.name,
+        leadId: actor.id,
+        members: {
+          create: [{ userId: actor.id, confirmedAt: now }, ...memberIds.map((userId) => ({ userId }))],
+        },
+      },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "team.created",
+      subjectType: "CommissionerTeam",
+      subjectId: team.id,
+      after: { name: input.name, memberIds },
+    });
+    return team;
+  });
+}
+
+/** The invited commissioner agrees to be on the team (a second tap changes nothing). */
+export async function confirmMembership(actor: Actor, teamId: string, now: Date = new Date()) {
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.commissionerTeamMember.updateMany({
+      where: { teamId, userId: actor.id, confirmedAt: null },
+      data: { confirmedAt: now },
+    });
+    if (count === 0) {
+      const member = await tx.commissionerTeamMember.findUnique({
+        where: { teamId_userId: { teamId, userId: actor.id } },
+        select: { confirmedAt: true },
+      });
+      if (!member) throw new DomainError("team.not_invited");
+      return;
+    }
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "team.joined",
+      subjectType: "CommissionerTeam",
+      subjectId: teamId,
+      after: { userId: actor.id },
+    });
+  });
+}
+
+/** The teams a person leads or was invited to, with who has confirmed. */
+export async function listTeamsOf(userId: string) {
+  const teams = await db.commissionerTeam.findMany({
+    where: { members: { some: { userId } } },
+    select: {
+      id: true,
+      name: true,
+      leadId: true,
+      members: { select: { userId: true, confirmedAt: true }, orderBy: { invitedAt: "asc" } },
+    },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+  });
+  const people = await db.user.findMany({
+    where: { id: { in: teams.flatMap((team) => team.members.map((member) => member.userId)) } },
+    select: { id: true, displayName: true },
+  });
+  const names = new Map(people.map((person) => [person.id, person.displayName]));
+  return teams.map((team) => ({
+    ...team,
+    members: team.members.map((member) => ({ ...member, name: names.get(member.userId) ?? "" })),
+  }));
+}
+
+/** The team's confirmed members (the lead included); what bans and applications count. */
+export async function confirmedMemberIds(tx: Tx | typeof db, teamId: string): Promise<string[]> {
+  const members = await tx.commissionerTeamMember.findMany({
+    where: { teamId, confirmedAt: { not: null } },
+    select: { userId: true },
+  });
+  return members.map((member) => member.userId);
+}
+
+/** Serving commissioners other than `userId`, whom a team lead may invite. */
+export async function listInvitableCommissioners(userId: string, now: Date = new Date()) {
+  const today = beijingToday(now);
+  const assignments = await db.commissionerAssignment.findMany({
+    where: { userId: { not: userId }, startDate: { lte: today }, endDate: { gte: today } },
+    select: { userId: true },
+    distinct: ["userId"],
+    take: 200,
+  });
+  const people = await db.user.findMany({
+    where: { id: { in: assignments.map((assignment) => assignment.userId) }, deletedAt: null },
+    select: { id: true, displayName: true },
+    orderBy: { displayName: "asc" },
+  });
+  return people;
+}

@@ -1,4 +1,4 @@
-import { scopeCountyFilter } from "~/modules/counties/county-access";
+import { scopeCountyFilter } from "~/modules/oversight/county-access";
 import { DomainError } from "~/utils/errors";
 import { dashboardFigures } from "~/modules/dashboard/dashboard.server";
 import { DashboardFiltersSchema } from "~/modules/dashboard/dashboard.schema";

@@ -1,7 +1,7 @@
 import { db } from "~/db.server";
 import type { MembersOf } from "~/i18n/message-key";
 import { can, type Actor } from "~/modules/users/permissions";
-import { scopeOf, type CountyActor } from "~/modules/counties/county-access";
+import { scopeOf, type CountyActor } from "~/modules/oversight/county-access";
 import { countWaitingPrescreen } from "~/modules/counties/prescreen.server";
 import { triageQueue } from "~/modules/reach/triage.server";
 

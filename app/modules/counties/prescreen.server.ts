@@ -3,7 +3,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { countyWhere, type CountyScope } from "~/modules/oversight/county-scope";
 import { can } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
-import { scopeOf, type CountyActor } from "./county-access";
+import { scopeOf, type CountyActor } from "~/modules/oversight/county-access";
 
 /*
  * 初审 (plan §5): a county officer gives its opinion on a programme application from its county

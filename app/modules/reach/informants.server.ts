@@ -10,7 +10,7 @@ import type { NeedFields } from "~/modules/needs/needs.schema";
 import { deleteUpload, storeAudio } from "~/modules/uploads/uploads.server";
 import { assertConsent } from "~/modules/privacy/consents.server";
 import { can, rolesOf, type Actor } from "~/modules/users/permissions";
-import { canInCounty, type CountyActor } from "~/modules/counties/county-access";
+import { canInCounty, type CountyActor } from "~/modules/oversight/county-access";
 import { DomainError } from "~/utils/errors";
 import { blockedFor, count, limiter } from "~/utils/rate-limiter.server";
 import { CLAIM_CODE_LENGTH } from "./reach.schema";

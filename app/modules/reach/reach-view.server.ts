@@ -1,4 +1,4 @@
-import type { CountyActor } from "~/modules/counties/county-access";
+import type { CountyActor } from "~/modules/oversight/county-access";
 import type { RevealOptions } from "~/modules/privacy/contact-reveal.server";
 import { proxyViewFor } from "./informants.server";
 import { needIsFromPovertyVillage } from "./poverty.server";

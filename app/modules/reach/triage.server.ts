@@ -4,7 +4,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { firstResponses, roundHours } from "~/modules/dashboard/first-response.server";
 import { recommendForNeed } from "~/modules/matching/matching.server";
 import { createNotifications, deliverNotifications } from "~/modules/notifications/notifications.server";
-import { canInCounty, type CountyActor } from "~/modules/counties/county-access";
+import { canInCounty, type CountyActor } from "~/modules/oversight/county-access";
 import { can, type Actor } from "~/modules/users/permissions";
 import { luoyangYear } from "~/utils/dates";
 import { DomainError } from "~/utils/errors";

@@ -14,7 +14,7 @@ import {
 import { dashboardQuery, parseDashboardFilters } from "~/modules/dashboard/dashboard.schema";
 import { currentYear, dashboardFigures } from "~/modules/dashboard/dashboard.server";
 import { requirePermission } from "~/modules/users/guards.server";
-import { scopeCountyFilter, scopeOf } from "~/modules/counties/county-access";
+import { scopeCountyFilter, scopeOf } from "~/modules/oversight/county-access";
 import { responseTimesByCounty } from "~/modules/reach/triage.server";
 import { ResponseTimesSection } from "~/components/reach/reach-sections";
 import {

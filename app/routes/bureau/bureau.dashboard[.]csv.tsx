@@ -4,7 +4,7 @@ import { dashboardAttachment, dashboardCsv } from "~/modules/dashboard/dashboard
 import { parseDashboardFilters } from "~/modules/dashboard/dashboard.schema";
 import { dashboardFigures } from "~/modules/dashboard/dashboard.server";
 import { requirePermission } from "~/modules/users/guards.server";
-import { scopeCountyFilter } from "~/modules/counties/county-access";
+import { scopeCountyFilter } from "~/modules/oversight/county-access";
 
 /** /bureau/dashboard.csv — the dashboard's tables (same filters as /bureau/dashboard) for Excel or WPS. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -4,7 +4,7 @@ import { dashboardAttachment, dashboardXlsx } from "~/modules/dashboard/dashboar
 import { parseDashboardFilters } from "~/modules/dashboard/dashboard.schema";
 import { dashboardFigures } from "~/modules/dashboard/dashboard.server";
 import { requirePermission } from "~/modules/users/guards.server";
-import { scopeCountyFilter } from "~/modules/counties/county-access";
+import { scopeCountyFilter } from "~/modules/oversight/county-access";
 
 /** /bureau/dashboard.xlsx — the dashboard's tables as an Excel workbook, one sheet each. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -4,7 +4,7 @@ import { PrescreenLists } from "~/components/counties/prescreen";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getLocale } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/use-t";
-import { scopeOf } from "~/modules/counties/county-access";
+import { scopeOf } from "~/modules/oversight/county-access";
 import { listPrescreen } from "~/modules/counties/prescreen.server";
 import { requirePermission } from "~/modules/users/guards.server";
 import { titleMeta } from "~/utils/meta";

@@ -16,7 +16,7 @@ import {
 } from "~/modules/reach/triage.server";
 import { COUNTIES, COUNTY_CODES, localName } from "~/modules/reference/reference";
 import { requirePermission } from "~/modules/users/guards.server";
-import { scopeOf } from "~/modules/counties/county-access";
+import { scopeOf } from "~/modules/oversight/county-access";
 import { submitForm } from "~/utils/form-action.server";
 import { titleMeta } from "~/utils/meta";
 import { requestMeta } from "~/utils/request.server";

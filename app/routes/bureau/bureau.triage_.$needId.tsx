@@ -14,7 +14,7 @@ import { AssignSchema } from "~/modules/reach/reach.schema";
 import { assignNeed, listAssignments, suggestAssignees } from "~/modules/reach/triage.server";
 import { countyName } from "~/modules/reference/reference";
 import { requirePermission } from "~/modules/users/guards.server";
-import { canInCounty } from "~/modules/counties/county-access";
+import { canInCounty } from "~/modules/oversight/county-access";
 import { domainErrorResponse } from "~/utils/errors";
 import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
 import { requestMeta } from "~/utils/request.server";

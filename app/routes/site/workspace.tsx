@@ -17,7 +17,7 @@ import { listMyTriageAssignments } from "~/modules/reach/triage.server";
 import { TriageTasksSection } from "~/components/reach/reach-sections";
 import { MyApplicationsSection, MyNeedsSection, MyOffersSection } from "~/components/workspace/my-listings";
 import { OfficerTasksSection } from "~/components/counties/officer-tasks";
-import { officerTasks } from "~/modules/counties/officer-tasks.server";
+import { officerTasks } from "~/modules/bureau/officer-tasks.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {

@@ -1,5 +1,5 @@
 import { can, type Actor, type Permission } from "~/modules/users/permissions";
-import { countyScopeOf, coversCounty, type CountyScope } from "~/modules/oversight/county-scope";
+import { countyScopeOf, coversCounty, type CountyScope } from "./county-scope";
 
 /** An actor as sessions give it; the county is optional so that callers holding a bare Actor fail closed. */
 export type CountyActor = Actor & { countyCode?: string | null };

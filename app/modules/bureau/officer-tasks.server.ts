@@ -1,7 +1,7 @@
 import { can } from "~/modules/users/permissions";
 import { triageQueue } from "~/modules/reach/triage.server";
-import { scopeOf, type CountyActor } from "./county-access";
-import { countWaitingPrescreen } from "./prescreen.server";
+import { scopeOf, type CountyActor } from "~/modules/oversight/county-access";
+import { countWaitingPrescreen } from "~/modules/counties/prescreen.server";
 
 /**
  * What waits for a county or finance officer, for their workspace: an officer has no needs, offers

@@ -33,6 +33,9 @@ test("a commissioner applies in their own name to a call open to commissioners",
   await page.getByLabel("实施县区").selectOption({ label: "栾川县" });
   await page.getByLabel("产业").selectOption({ label: "种植" });
   await page.getByLabel("申请金额（元）").fill("3000");
+  // The budget by line adds up to the amount asked (the approved plan monitoring holds it to).
+  await page.getByLabel("材料费").fill("2000");
+  await page.getByLabel("差旅费").fill("1000");
   await page.getByRole("button", { name: "提交申报" }).click();
   await expect(page.getByRole("status")).toHaveText("申报已提交。");
   await expect(page.getByText("申报主体", { exact: true })).toBeVisible();

@@ -9,20 +9,28 @@ test("the bureau creates a yearly cohort and dispatches a commissioner to a coun
     .getByRole("main")
     .getByRole("link", { name: /^科技特派员/ })
     .click();
-  await page.getByLabel("年度").fill("2026");
-  await page.getByLabel("批次名称").fill("2026 年度洛阳市科技特派员");
+  // Next year's cohort: the demo already has this year's, with the demo expert serving in 栾川.
+  const year = new Date().getFullYear() + 1;
+  await page.getByLabel("年度").fill(String(year));
+  await page.getByLabel("批次名称").fill(`${year} 年度洛阳市科技特派员`);
   await page.getByLabel("目标人数").fill("25");
   await page.getByRole("button", { name: "新建批次" }).click();
   await expect(page.getByRole("status")).toHaveText("批次已创建");
 
-  await page.getByLabel("批次", { exact: true }).selectOption({ label: "2026 · 2026 年度洛阳市科技特派员" });
+  await page
+    .getByLabel("批次", { exact: true })
+    .selectOption({ label: `${year} · ${year} 年度洛阳市科技特派员` });
   await page.getByLabel("专家（已认证）").selectOption({ label: "张明 教授" });
   await page.getByLabel("县区").selectOption({ label: "嵩县" });
   await page.getByLabel("服务村").fill("德亭镇杨湾村\n车村镇天桥沟村");
-  await page.getByLabel("开始日期").fill("2026-03-01");
-  await page.getByLabel("结束日期").fill("2026-12-31");
+  await page.getByLabel("开始日期").fill(`${year}-03-01`);
+  await page.getByLabel("结束日期").fill(`${year}-12-31`);
   await page.getByRole("button", { name: "派驻特派员" }).click();
   await expect(page.getByRole("status")).toHaveText("已派驻");
-  await expect(page.getByRole("main")).toContainText("已派驻 1 人 / 目标 25 人");
-  await expect(page.getByRole("link", { name: "张明 教授" })).toBeVisible();
+  const cohort = page.getByRole("article").filter({
+    has: page.getByRole("heading", { name: `${year} · ${year} 年度洛阳市科技特派员` }),
+  });
+  await expect(cohort).toContainText("已派驻 1 人 / 目标 25 人");
+  await expect(cohort.getByRole("link", { name: "张明 教授" })).toBeVisible();
+  await expect(cohort).toContainText("嵩县");
 });

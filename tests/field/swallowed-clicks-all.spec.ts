@@ -130,6 +130,7 @@ async function assignExpert() {
 }
 
 /** An application from the demo cooperative to an open programme, in `status`, with `changes`. */
+/** An application of the demo cooperative to an open call for organisations (not the commissioners' call). */
 async function programmeApplication(status: string, changes = "", programme = "%") {
   const id = await one(
     `INSERT INTO "ProgrammeApplication" (id, "programmeId", "organisationId", "applicantId", title, summary,
@@ -137,8 +138,9 @@ async function programmeApplication(status: string, changes = "", programme = "%
      SELECT $1, p.id, o.id, u.id, '协心村香菇菌棒标准化', '推广菌棒标准化流程，培训 40 户农户，降低污染率。',
        '410324', 'PLANTING', 6000000, $2::"ProgrammeApplicationStatus", now() ${changes ? `, ${changes.split("=")[1]}` : ""}
      FROM "Programme" p, "Organisation" o, "User" u
-     WHERE p.status = 'OPEN' AND p.title LIKE $4 AND o.name = '栾川县协心香菇专业合作社' AND u.phone = $3
-     LIMIT 1 RETURNING id`,
+     WHERE p.status = 'OPEN' AND p.title LIKE $4 AND 'ORGANISATION' = ANY(p."applicantKinds")
+       AND o.name = '栾川县协心香菇专业合作社' AND u.phone = $3
+     ORDER BY p."createdAt" LIMIT 1 RETURNING id`,
     [`app${stamp()}${Math.random().toString(36).slice(2, 6)}`, status, `+86${login("VILLAGE")}`, programme],
   );
   // 栾川县 has a county officer in the demo: the city reviews and decides after its pre-screening.

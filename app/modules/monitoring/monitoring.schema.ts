@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { photoFilesField } from "~/modules/uploads/photo-files.schema";
 import { optionalYuan } from "~/modules/marketplace/marketplace.schema";
-import { MAX_IMAGE_BYTES } from "~/modules/uploads/limits";
 import { optionalUserText, userText } from "~/utils/user-text";
 import {
   BUDGET_CATEGORIES,
@@ -182,21 +182,10 @@ const spending = z
       })),
   );
 
-const photoFiles = z.preprocess(
-  (value) => (Array.isArray(value) ? value : value === undefined ? [] : [value]),
-  z
-    .array(z.any())
-    .transform((files) =>
-      files.filter(
-        (file): file is File => typeof File !== "undefined" && file instanceof File && file.size > 0,
-      ),
-    )
-    .refine((files) => files.length <= MAX_REPORT_PHOTOS, "monitoring.errors.photos_too_many")
-    .refine(
-      (files) => files.every((file) => file.size <= MAX_IMAGE_BYTES),
-      "monitoring.errors.photo_too_large",
-    ),
-);
+const photoFiles = photoFilesField(MAX_REPORT_PHOTOS, {
+  tooMany: "monitoring.errors.photos_too_many",
+  tooLarge: "monitoring.errors.photo_too_large",
+});
 
 /** 进度报告 for one scheduled period. */
 export const ProgressReportSchema = z.object({

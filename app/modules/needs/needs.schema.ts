@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { photoFilesField } from "~/modules/uploads/photo-files.schema";
 import { boundedText } from "~/utils/text-schema";
 import { ARRANGEMENT_TYPES, checkboxes, optionalYuan } from "~/modules/marketplace/marketplace.schema";
 import { COUNTY_CODES, INDUSTRY_CODES } from "~/modules/reference/reference";
-import { MAX_IMAGE_BYTES } from "~/modules/uploads/limits";
 import { endOfDayInLuoyang } from "~/utils/dates";
 
 import { BRAND_SERVICES, MAX_NEED_PHOTOS, NEED_KINDS, URGENCIES } from "./needs.constants";
@@ -12,19 +12,10 @@ export { BRAND_SERVICES, MAX_NEED_PHOTOS, NEED_KINDS, URGENCIES } from "./needs.
 
 const ALWAYS = { when: () => true };
 
-const photoFiles = z.preprocess(
-  (value) => (Array.isArray(value) ? value : value === undefined ? [] : [value]),
-  z
-    .array(z.any())
-    .transform((files) =>
-      files.filter(
-        (file): file is File => typeof File !== "undefined" && file instanceof File && file.size > 0,
-      ),
-    )
-    // Checked in the browser too, so a farmer on a weak signal is told before megabytes are sent.
-    .refine((files) => files.length <= MAX_NEED_PHOTOS, "needs.errors.photos_too_many")
-    .refine((files) => files.every((file) => file.size <= MAX_IMAGE_BYTES), "needs.errors.photo_too_large"),
-);
+const photoFiles = photoFilesField(MAX_NEED_PHOTOS, {
+  tooMany: "needs.errors.photos_too_many",
+  tooLarge: "needs.errors.photo_too_large",
+});
 
 export const NeedFormSchema = z
   .object({

@@ -1,12 +1,10 @@
 import { db, withUnit, type Tx, type Unit } from "~/db.server";
 import type { ApplicantKind } from "~/generated/prisma/enums";
-import { recordAudit } from "~/modules/audit/audit.server";
 import { confirmedMemberIds, isActiveCommissioner, listTeamsOf } from "~/modules/commissioners/teams.server";
-import { recordRequestedPlan } from "~/modules/monitoring/monitoring.server";
 import { assertNotBanned, findActiveBan } from "~/modules/sanctions/bans.server";
 import { type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
-import { applyToProgramme } from "./programmes.applications.server";
+import { applyToProgramme, recordApplied } from "./programmes.applications.server";
 import { moneyText } from "./programmes.core.server";
 import { ACTIVE_APPLICATION_STATUSES, ineligibleReasons } from "./programmes.rules";
 import { type ApplyFields } from "./programmes.schema";
@@ -125,19 +123,9 @@ async function applyAsCommissioner(
       },
       select: { id: true },
     });
-    // The budget by line, as an organisation's application records it (version 0 of the plan).
-    if (fields.plan)
-      await recordRequestedPlan(tx, application.id, {
-        ...fields.plan,
-        scope: fields.summary,
-        requestedFen: fields.requestedFen,
-      });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "programme.applied",
-      subjectType: "ProgrammeApplication",
-      subjectId: application.id,
-      after: { programmeId, ...fields, applicantKind: applicant.kind, teamId },
+    await recordApplied(tx, actor, programmeId, application.id, fields, {
+      applicantKind: applicant.kind,
+      teamId,
     });
     return application;
   });

@@ -1,4 +1,4 @@
-import { db, withUnit, type Unit } from "~/db.server";
+import { db, withUnit, type Tx, type Unit } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { assertNotBanned } from "~/modules/sanctions/bans.server";
 import { type Actor } from "~/modules/users/permissions";
@@ -111,20 +111,35 @@ export async function applyToProgramme(
       },
       select: { id: true },
     });
-    if (fields.plan)
-      await recordRequestedPlan(tx, application.id, {
-        ...fields.plan,
-        scope: fields.summary,
-        requestedFen: fields.requestedFen,
-      });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "programme.applied",
-      subjectType: "ProgrammeApplication",
-      subjectId: application.id,
-      after: { programmeId, ...fields, ...link },
-    });
+    await recordApplied(tx, actor, programmeId, application.id, fields, link);
     return application;
+  });
+}
+
+/**
+ * What every new application records besides its row, whoever applies: the budget by line as
+ * version 0 of the project's plan, and the audit entry.
+ */
+export async function recordApplied(
+  tx: Tx,
+  actor: Actor,
+  programmeId: string,
+  applicationId: string,
+  fields: ApplyFields,
+  details: Record<string, unknown>,
+): Promise<void> {
+  if (fields.plan)
+    await recordRequestedPlan(tx, applicationId, {
+      ...fields.plan,
+      scope: fields.summary,
+      requestedFen: fields.requestedFen,
+    });
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: "programme.applied",
+    subjectType: "ProgrammeApplication",
+    subjectId: applicationId,
+    after: { programmeId, ...fields, ...details },
   });
 }
 

@@ -1,10 +1,10 @@
 import { z } from "zod";
+import { photoFilesField } from "~/modules/uploads/photo-files.schema";
 import { userText, optionalUserText } from "~/utils/user-text";
 import { ApplicantKind, OrganisationType, ProgrammeKind } from "~/generated/prisma/enums";
 import { checkboxes, optionalYuan, requiredYuan } from "~/modules/marketplace/marketplace.schema";
 import { endOfDayInLuoyang } from "~/utils/dates";
 import { COUNTY_CODES, INDUSTRY_CODES } from "~/modules/reference/reference";
-import { MAX_IMAGE_BYTES } from "~/modules/uploads/limits";
 import { amountProblem, parseYuanToFen } from "~/utils/money";
 import { checkBudgetTotal, PlanFieldsetFields } from "~/modules/monitoring/monitoring.schema";
 
@@ -131,21 +131,10 @@ export type ApplyFields = z.output<typeof ApplyFormSchema> & {
   plan?: z.output<typeof ApplyPageSchema>["plan"];
 };
 
-const photoFiles = z.preprocess(
-  (value) => (Array.isArray(value) ? value : value === undefined ? [] : [value]),
-  z
-    .array(z.any())
-    .transform((files) =>
-      files.filter(
-        (file): file is File => typeof File !== "undefined" && file instanceof File && file.size > 0,
-      ),
-    )
-    .refine((files) => files.length <= MAX_EVIDENCE_PHOTOS, "programmes.errors.photos_too_many")
-    .refine(
-      (files) => files.every((file) => file.size <= MAX_IMAGE_BYTES),
-      "programmes.errors.photo_too_large",
-    ),
-);
+const photoFiles = photoFilesField(MAX_EVIDENCE_PHOTOS, {
+  tooMany: "programmes.errors.photos_too_many",
+  tooLarge: "programmes.errors.photo_too_large",
+});
 
 /** 结题报告: the project's own figures. Money in yuan, counts as whole numbers. */
 export const CompletionReportSchema = z.object({

@@ -4,7 +4,11 @@ import { confirmedMemberIds, isActiveCommissioner, listTeamsOf } from "~/modules
 import { assertNotBanned, findActiveBan } from "~/modules/sanctions/bans.server";
 import { type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
-import { applyToProgramme, recordApplied } from "./programmes.applications.server";
+import {
+  applyToProgramme,
+  programmeTakingApplications,
+  recordApplied,
+} from "./programmes.applications.server";
 import { moneyText } from "./programmes.core.server";
 import { ACTIVE_APPLICATION_STATUSES, ineligibleReasons } from "./programmes.rules";
 import { type ApplyFields } from "./programmes.schema";
@@ -61,22 +65,7 @@ async function applyAsCommissioner(
 ): Promise<{ id: string }> {
   if (fields.link) throw new DomainError("applicant.no_link");
   return withUnit(unit, async ({ tx }) => {
-    const programme = await tx.programme.findUnique({
-      where: { id: programmeId },
-      select: {
-        status: true,
-        deadline: true,
-        maxAwardFen: true,
-        eligibleCounties: true,
-        eligibleIndustries: true,
-        applicantKinds: true,
-      },
-    });
-    if (!programme || programme.status === "DRAFT") throw new DomainError("programme.not_found");
-    if (programme.status !== "OPEN") throw new DomainError("programme.not_open");
-    if (programme.deadline <= now) throw new DomainError("programme.past_deadline");
-    if (!programme.applicantKinds.includes(applicant.kind))
-      throw new DomainError("applicant.kind_not_allowed");
+    const programme = await programmeTakingApplications(tx, programmeId, applicant.kind, now);
     if (!(await isActiveCommissioner(actor.id, now, tx))) throw new DomainError("applicant.not_commissioner");
     // Organisation types restrict organisations only; a person is held to county and industry.
     const [reason] = ineligibleReasons(

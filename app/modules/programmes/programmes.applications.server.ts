@@ -1,4 +1,5 @@
 import { db, withUnit, type Tx, type Unit } from "~/db.server";
+import type { ApplicantKind } from "~/generated/prisma/enums";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { assertNotBanned } from "~/modules/sanctions/bans.server";
 import { type Actor } from "~/modules/users/permissions";
@@ -9,6 +10,35 @@ import { ACTIVE_APPLICATION_STATUSES, ineligibleReasons } from "./programmes.rul
 import { PROGRAMME_APPLICATION_TRANSITIONS } from "./programmes.states";
 import { type ApplyFields } from "./programmes.schema";
 import { moneyText, findApplication, isApplicantSide } from "./programmes.core.server";
+
+/**
+ * The programme an application is filed to, with what eligibility needs: published, open, before
+ * its deadline, and taking applications from this kind of applicant.
+ */
+export async function programmeTakingApplications(
+  tx: Tx,
+  programmeId: string,
+  kind: ApplicantKind,
+  now: Date,
+) {
+  const programme = await tx.programme.findUnique({
+    where: { id: programmeId },
+    select: {
+      status: true,
+      deadline: true,
+      maxAwardFen: true,
+      eligibleCounties: true,
+      eligibleIndustries: true,
+      eligibleOrgTypes: true,
+      applicantKinds: true,
+    },
+  });
+  if (!programme || programme.status === "DRAFT") throw new DomainError("programme.not_found");
+  if (programme.status !== "OPEN") throw new DomainError("programme.not_open");
+  if (programme.deadline <= now) throw new DomainError("programme.past_deadline");
+  if (!programme.applicantKinds.includes(kind)) throw new DomainError("applicant.kind_not_allowed");
+  return programme;
+}
 
 /** A verified organisation member applies for their organisation (SUBMITTED). */
 export async function applyToProgramme(
@@ -24,23 +54,7 @@ export async function applyToProgramme(
     ? (fields.link.split(":") as ["agreement" | "need", string])
     : [null, null];
   return withUnit(unit, async ({ tx }) => {
-    const programme = await tx.programme.findUnique({
-      where: { id: programmeId },
-      select: {
-        status: true,
-        deadline: true,
-        maxAwardFen: true,
-        eligibleCounties: true,
-        eligibleIndustries: true,
-        eligibleOrgTypes: true,
-        applicantKinds: true,
-      },
-    });
-    if (!programme || programme.status === "DRAFT") throw new DomainError("programme.not_found");
-    if (programme.status !== "OPEN") throw new DomainError("programme.not_open");
-    if (programme.deadline <= now) throw new DomainError("programme.past_deadline");
-    if (!programme.applicantKinds.includes("ORGANISATION"))
-      throw new DomainError("applicant.kind_not_allowed");
+    const programme = await programmeTakingApplications(tx, programmeId, "ORGANISATION", now);
     const organisation = await tx.organisation.findUniqueOrThrow({
       where: { id: fields.organisationId },
       select: { type: true, verifiedAt: true, hiddenAt: true },

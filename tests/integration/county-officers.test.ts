@@ -14,7 +14,7 @@ import { loader as assignPage } from "~/routes/bureau/bureau.triage_.$needId";
 import { useTestDatabase } from "../support/database";
 import { callRoute, createCountyOfficer, statusOf } from "../support/county-factories";
 import { createUser } from "../support/factories";
-import { actorOf, createBureau, createExpert, meta } from "../support/needs-factories";
+import { actorOf, createBureau, createExpert, createVillage, meta } from "../support/needs-factories";
 import { sessionCookieFor } from "../support/offers-factories";
 import { addScores, createApplication, createOpenProgramme } from "../support/programmes-factories";
 import { createOpenNeed } from "../support/reach-factories";
@@ -93,6 +93,30 @@ describe("granting officer roles", () => {
     expect(await db.officerGrant.count({ where: { grantedById: { in: [bureau.id, officer.id] } } })).toBe(0);
     expect(await db.user.findUnique({ where: { id: admin.id }, select: { primaryRole: true } })).toEqual({
       primaryRole: "ADMIN",
+    });
+  });
+
+  it("refuses city staff and accounts that act for an organisation (they would oversee their own projects)", async () => {
+    const bureau = await createBureau();
+    const colleague = await createUser({ role: "BUREAU" });
+    const { head } = await createVillage();
+    const headPhone = (await db.user.findUniqueOrThrow({ where: { id: head.id }, select: { phone: true } }))
+      .phone!;
+    await expect(
+      grantOfficer(bureau, { identifier: { kind: "phone", value: colleague.phone! }, role: "FINANCE" }, meta),
+    ).rejects.toMatchObject({ code: "counties.city_staff" });
+    await expect(
+      grantOfficer(
+        bureau,
+        { identifier: { kind: "phone", value: headPhone }, role: "COUNTY", countyCode: "410324" },
+        meta,
+      ),
+    ).rejects.toMatchObject({ code: "counties.acts_for_organisation" });
+    expect(await db.officerGrant.count({ where: { userId: { in: [colleague.id, head.id] } } })).toBe(0);
+    expect(
+      await db.user.findUniqueOrThrow({ where: { id: head.id }, select: { primaryRole: true } }),
+    ).toEqual({
+      primaryRole: "VILLAGE",
     });
   });
 });

@@ -1,4 +1,6 @@
 import { db } from "~/db.server";
+import { changeRequestsAwaiting } from "~/modules/monitoring/monitoring.queries.server";
+import { countyWhere } from "~/modules/oversight/county-scope";
 import type { MembersOf } from "~/i18n/message-key";
 import { can, type Actor } from "~/modules/users/permissions";
 import { scopeOf, type CountyActor } from "~/modules/oversight/county-access";
@@ -61,10 +63,25 @@ export async function bureauHub(actor: CountyActor, now: Date = new Date()) {
   const reportsOpen = can(actor, "content.moderate")
     ? await db.reviewReport.count({ where: { status: "OPEN" } })
     : null;
-  const flagsOpen = can(actor, "monitoring.review")
-    ? await db.monitoringFlag.count({ where: { status: "OPEN" } })
+  // Monitoring: open flags in the actor's counties, and change requests waiting for their signature.
+  const flagsOpen =
+    can(actor, "monitoring.read") && scope
+      ? (await db.monitoringFlag.count({ where: { status: "OPEN", ...countyWhere(scope) } })) +
+        (await changeRequestsAwaiting({ ...actor, countyCode: actor.countyCode ?? null })).length
+      : null;
+  // The finance bureau's signatures: payments proposed and evaluations waiting for its opinion.
+  const toCosign = can(actor, "programme.cosign")
+    ? (await db.disbursementProposal.count({ where: { status: "PENDING" } })) +
+      (await db.evaluationSignOff.count({ where: { financeOpinion: null } }))
     : null;
   return {
+    /** Whose workbench this is: the city science bureau, a county's bureau or the finance bureau. */
+    desk:
+      scope?.kind === "county"
+        ? ("county" as const)
+        : can(actor, "programme.cosign")
+          ? ("finance" as const)
+          : ("city" as const),
     tools: shown([
       { key: "dashboard", to: "/bureau/dashboard", show: can(actor, "dashboard.read"), waiting: null },
       {
@@ -86,7 +103,7 @@ export async function bureauHub(actor: CountyActor, now: Date = new Date()) {
         waiting: toReview,
       },
       { key: "sanctions", to: "/bureau/sanctions", show: activeBans !== null, waiting: activeBans },
-      { key: "finance", to: "/bureau/finance", show: can(actor, "finance.read"), waiting: null },
+      { key: "finance", to: "/bureau/finance", show: can(actor, "finance.read"), waiting: toCosign },
       { key: "disputes", to: "/bureau/disputes", show: disputes !== null, waiting: disputes },
       { key: "reviews", to: "/bureau/reviews", show: reportsOpen !== null, waiting: reportsOpen },
       {

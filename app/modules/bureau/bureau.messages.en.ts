@@ -6,6 +6,10 @@ export const bureauMessagesEn: Record<keyof typeof bureauMessagesZh, string> = {
   "bureau.title": "Bureau workbench",
   "bureau.intro":
     "The science and technology bureau's tools for funding, supervision and evaluation. Numbers are things waiting for you.",
+  "bureau.introCounty":
+    "The county science bureau's desk: your county's triage, pre-screening, project monitoring, figures and returns. Numbers are things waiting for you.",
+  "bureau.introFinance":
+    "The finance bureau's desk: co-signing payments and evaluations, programme accounts, stopping payments and the returns roll-up. Numbers are things waiting for you.",
   "bureau.waiting": "{count} waiting",
   "bureau.owed": "Claw-backs still owed: {amount}",
   "bureau.tool.dashboard": "Dashboard",

@@ -3,6 +3,10 @@ export const bureauMessagesZh = {
   "bureau.nav": "监管",
   "bureau.title": "监管工作台",
   "bureau.intro": "市科技局的资助、监督与考评工具。数字表示等待处理的事项。",
+  "bureau.introCounty":
+    "县（市、区）科技局的工作台：本县的分诊、初审、项目监管、统计和报表。数字表示等待处理的事项。",
+  "bureau.introFinance":
+    "市财政局的工作台：会签拨付与考评、查看项目资金账户、停拨，以及报表汇总。数字表示等待处理的事项。",
   "bureau.waiting": "{count} 项待处理",
   "bureau.owed": "追缴欠款合计 {amount}",
   "bureau.tool.dashboard": "数据看板",

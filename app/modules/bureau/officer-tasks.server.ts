@@ -1,21 +1,19 @@
-import { can } from "~/modules/users/permissions";
-import { triageQueue } from "~/modules/reach/triage.server";
-import { scopeOf, type CountyActor } from "~/modules/oversight/county-access";
-import { countWaitingPrescreen } from "~/modules/counties/prescreen.server";
+import { bureauHub, isBureauStaff } from "./bureau-hub.server";
+import type { CountyActor } from "~/modules/oversight/county-access";
 
 /**
- * What waits for a county or finance officer, for their workspace: an officer has no needs, offers
- * or applications of their own, so this is what the page gives them to do. Null for anyone else.
+ * What waits for an officer — the city or a county science bureau, the finance bureau — for their
+ * workspace: the workbench's tools that have something waiting, with the count. An officer has no
+ * needs, offers or applications of their own, so this is what the page gives them to do. Null for
+ * anyone without a workbench.
  */
 export async function officerTasks(actor: CountyActor) {
-  if (actor.primaryRole !== "COUNTY" && actor.primaryRole !== "FINANCE") return null;
-  const scope = scopeOf(actor);
-  const county = scope?.kind === "county" ? scope.countyCode : undefined;
-  const [triage, prescreen] = await Promise.all([
-    can(actor, "triage.manage") && scope
-      ? triageQueue({ countyCode: county }).then((queue) => queue.length)
-      : null,
-    can(actor, "programme.prescreen") && scope ? countWaitingPrescreen(scope) : null,
-  ]);
-  return { triage, prescreen };
+  if (actor.primaryRole === "ADMIN" || !isBureauStaff(actor)) return null;
+  const hub = await bureauHub(actor);
+  return {
+    desk: hub.desk,
+    waiting: hub.tools
+      .filter((tool) => (tool.waiting ?? 0) > 0)
+      .map((tool) => ({ key: tool.key, to: tool.to, count: tool.waiting ?? 0 })),
+  };
 }

@@ -6,6 +6,12 @@ export const countiesErrors = {
   "counties.user_not_found": { status: 404, message: "counties.errors.user_not_found", field: "identifier" },
   "counties.not_self": { status: 409, message: "counties.errors.not_self", field: "identifier" },
   "counties.not_admin": { status: 409, message: "counties.errors.not_admin", field: "identifier" },
+  "counties.city_staff": { status: 409, message: "counties.errors.city_staff", field: "identifier" },
+  "counties.acts_for_organisation": {
+    status: 409,
+    message: "counties.errors.acts_for_organisation",
+    field: "identifier",
+  },
   "counties.already_officer": {
     status: 409,
     message: "counties.errors.already_officer",

@@ -58,15 +58,18 @@ export const countiesMessagesEn: Record<keyof typeof countiesMessagesZh, string>
     "{county} has no county science bureau officer: no pre-screening is needed, the city reviews directly.",
 
   "counties.workspace.title": "Waiting for you",
-  "counties.workspace.triage": "Triage queue: {count} needs waiting to be assigned",
-  "counties.workspace.prescreen": "Pre-screening: {count} applications waiting for an opinion",
   "counties.workspace.open": "Open the bureau workbench",
+  "counties.workspace.nothing": "Nothing is waiting for you right now.",
 
   "counties.dashboard.countyFixed": "This page shows {county} only.",
 
   "counties.errors.user_not_found": "No account has this mobile number or e-mail",
   "counties.errors.not_self": "You cannot change your own role",
   "counties.errors.not_admin": "A platform administrator's role cannot be changed",
+  "counties.errors.city_staff":
+    "This is a city science bureau staff account; it cannot become a county or finance officer",
+  "counties.errors.acts_for_organisation":
+    "This account acts for an organisation (a cooperative, university, company, innovation space…) and cannot also be an officer: ask the person to register a personal account, then grant that",
   "counties.errors.already_officer": "This account is already an officer; revoke that role first",
   "counties.errors.county_required": "Choose the county of a county officer",
   "counties.errors.grant_revoked": "This role has already been revoked",

@@ -52,15 +52,17 @@ export const countiesMessagesZh = {
   "counties.city.noOfficer": "{county}尚无县区科技局干部，本申报无需初审，市科技局可直接评审。",
 
   "counties.workspace.title": "待办",
-  "counties.workspace.triage": "分诊队列：{count} 条需求等待指派",
-  "counties.workspace.prescreen": "县区初审：{count} 份申报等待意见",
   "counties.workspace.open": "进入监管工作台",
+  "counties.workspace.nothing": "目前没有等待您处理的事项。",
 
   "counties.dashboard.countyFixed": "本页只显示{county}的数据。",
 
   "counties.errors.user_not_found": "没有找到这个手机号或邮箱的账户",
   "counties.errors.not_self": "不能更改自己的身份",
   "counties.errors.not_admin": "不能更改平台管理员的身份",
+  "counties.errors.city_staff": "这是市科技局工作人员的账户，不能改为县区或财政干部",
+  "counties.errors.acts_for_organisation":
+    "该账户代表组织（合作社、高校、企业或星创天地等），不能同时担任监管干部：请本人用个人账户注册后再授予",
   "counties.errors.already_officer": "该账户已是干部，请先撤销原来的身份",
   "counties.errors.county_required": "县区干部需要选择县区",
   "counties.errors.grant_revoked": "该身份已被撤销",

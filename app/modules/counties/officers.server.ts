@@ -39,9 +39,14 @@ export async function grantOfficer(actor: Actor, input: GrantInput, meta: Reques
     await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${found.id} FOR UPDATE`;
     const user = await tx.user.findUniqueOrThrow({
       where: { id: found.id },
-      select: { id: true, primaryRole: true, countyCode: true },
+      select: { id: true, primaryRole: true, countyCode: true, memberships: { select: { role: true } } },
     });
     if (user.primaryRole === "ADMIN") throw new DomainError("counties.not_admin");
+    if (user.primaryRole === "BUREAU" || user.memberships.some((m) => m.role === "BUREAU"))
+      throw new DomainError("counties.city_staff");
+    // An officer who also acts for an organisation would pre-screen, monitor or co-sign its own
+    // projects: the officer role goes to a personal account.
+    if (user.memberships.length > 0) throw new DomainError("counties.acts_for_organisation");
     const countyCode = input.role === "COUNTY" ? input.countyCode! : user.countyCode;
     const active = await tx.officerGrant.findFirst({
       where: { userId: user.id, revokedAt: null },

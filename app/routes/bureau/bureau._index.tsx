@@ -27,12 +27,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function BureauHubPage() {
-  const { tools, owedFen } = useLoaderData<typeof loader>();
+  const { tools, owedFen, desk } = useLoaderData<typeof loader>();
   const { t, locale } = useT();
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <h1 className="text-2xl font-bold">{t("bureau.title")}</h1>
-      <p className="text-stone-600">{t("bureau.intro")}</p>
+      <p className="text-stone-600">
+        {t(
+          desk === "county"
+            ? "bureau.introCounty"
+            : desk === "finance"
+              ? "bureau.introFinance"
+              : "bureau.intro",
+        )}
+      </p>
       <ul className="grid gap-3 sm:grid-cols-2">
         {tools.map((tool) => (
           <li key={tool.key}>

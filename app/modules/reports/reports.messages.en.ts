@@ -31,6 +31,7 @@ export const reportsMessagesEn: Record<keyof typeof reportsMessagesZh, string> =
   "reports.return.save": "Save the narrative",
   "reports.return.saved": "Narrative saved",
   "reports.return.submit": "Submit the return",
+  "reports.return.notYet": "A return can be submitted once its period is over: from {from}.",
   "reports.return.submitted": "Return submitted; its figures are frozen",
   "reports.return.generated": "Return generated",
   "reports.return.xlsx": "Download Excel",
@@ -58,7 +59,7 @@ export const reportsMessagesEn: Record<keyof typeof reportsMessagesZh, string> =
   "reports.figure.notYet": "No data yet",
   "reports.leverage.title": "Leverage",
   "reports.leverage.intro":
-    "Social and cooperative money matched to each yuan of public science money (defined in decision 036).",
+    "Leverage is how much cooperative, enterprise and other money each yuan of public science money brought in: 1 : 2 means two yuan.",
   "reports.leverage.public": "Public money (yuan)",
   "reports.leverage.matched": "Matched money (yuan)",
   "reports.leverage.ratio": "Leverage",
@@ -98,6 +99,9 @@ export const reportsMessagesEn: Record<keyof typeof reportsMessagesZh, string> =
   "reports.errors.period": "Write the period as 2026-11 (month), 2026-Q4 (quarter) or 2026 (year)",
   "reports.errors.period_open": "This period has not started yet; there is nothing to report",
   "reports.errors.due_day": "Choose a valid date",
+  "reports.errors.due_in_period":
+    "The deadline must fall after the period ends: a return can be submitted only once its period is over",
+  "reports.errors.period_not_over": "The period is not over yet; the return can be submitted from {from}",
   "reports.errors.too_long": "That is too long",
   "reports.errors.not_yours": "You cannot prepare or change this return",
   "reports.errors.submitted": "The return is submitted and its figures frozen; it cannot be changed",

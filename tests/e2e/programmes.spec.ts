@@ -122,7 +122,7 @@ test("a post-subsidy programme from call to claw-back, and the ban that follows"
   await logInAs(financeBureau, financeBureauLogin!, DEMO_PASSWORD);
   await financeBureau.goto(`/bureau/finance/applications/${applicationId}`);
   const agree = financeBureau.locator("#agree");
-  await agree.getByLabel("资金使用意见").fill("资金按计划用于菌棒生产线和培训，同意。");
+  await agree.getByLabel("同意意见（资金使用情况）").fill("资金按计划用于菌棒生产线和培训，同意。");
   await agree.getByRole("button", { name: "同意考评" }).click();
   await expect(financeBureau.getByRole("status")).toHaveText("已同意考评，考评生效。");
 

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../app/modules/demo/demo-accounts";
-import { periodKeyAt } from "../../app/modules/reports/reports.periods";
+import { periodKeyAt, periodOf } from "../../app/modules/reports/reports.periods";
 import { queryAppDatabase } from "../support/app-database";
 import { logInAs } from "./helpers";
 
@@ -20,7 +20,10 @@ test("a county officer submits 栾川县's monthly return; the city sees it froz
   browser,
 }) => {
   test.setTimeout(120_000);
-  const month = periodKeyAt("MONTH");
+  // Last month: a return can be submitted only once its period is over.
+  const thisMonth = periodOf("MONTH", periodKeyAt("MONTH"));
+  const month = periodKeyAt("MONTH", new Date(thisMonth.start.getTime() - 1));
+  const inLastMonth = new Date(periodOf("MONTH", month).start.getTime() + 36 * 3600 * 1000);
   const county = await newPage(browser);
   await logInAs(county, login("COUNTY"), DEMO_PASSWORD);
 
@@ -33,7 +36,16 @@ test("a county officer submits 栾川县's monthly return; the city sees it froz
   await expect(county.getByRole("heading", { name: "统计报表", level: 1 })).toBeVisible();
   await expect(county.getByText(new RegExp(`月报 ${month}：\\d{4}-\\d{2}-\\d{2} 前上报`))).toBeVisible();
 
-  // Generate this month's return (a double tap makes one), write the narrative, submit.
+  // This month's return cannot be submitted yet: the page says from when instead of a button.
+  await county.getByLabel("报表类型").selectOption("MONTH");
+  await county.getByLabel("报告期").fill(thisMonth.key);
+  await county.getByRole("button", { name: "生成报表" }).click();
+  await expect(county.getByRole("heading", { name: `栾川县月报（${thisMonth.key}）` })).toBeVisible();
+  await expect(county.getByText(/报告期结束后才能提交：\d{4}-\d{2}-01 起可以提交。/)).toBeVisible();
+  await expect(county.getByRole("button", { name: "提交报表" })).toHaveCount(0);
+  await county.getByRole("link", { name: "返回报表列表" }).click();
+
+  // Generate last month's return (a double tap makes one), write the narrative, submit.
   await county.getByLabel("报表类型").selectOption("MONTH");
   await county.getByLabel("报告期").fill(month);
   await county.getByRole("button", { name: "生成报表" }).dblclick();
@@ -70,14 +82,14 @@ test("a county officer submits 栾川县's monthly return; the city sees it froz
   ]);
   expect(workbook.getWorksheet("指标 Figures")!.getCell("C12").value).toBe(frozen);
 
-  // The data changes afterwards: a new need in 栾川县 this month. The submitted return does not.
+  // The data changes afterwards: a new need in 栾川县 in that month. The submitted return does not.
   await queryAppDatabase(
     dataDir(),
     `INSERT INTO "Need" (id, "postedById", title, description, industry, "countyCode", arrangements, status, "publishedAt", "updatedAt")
      SELECT 'e2e-report-' || md5(random()::text), id, '核桃修剪技术', '需要修剪指导', 'PLANTING', '410324',
-       ARRAY['PAID_SERVICE']::"ArrangementType"[], 'OPEN', now(), now()
+       ARRAY['PAID_SERVICE']::"ArrangementType"[], 'OPEN', $2::timestamptz AT TIME ZONE 'UTC', now()
      FROM "User" WHERE email = $1`,
-    [login("COUNTY")],
+    [login("COUNTY"), inLastMonth.toISOString()],
   );
   const after = await queryAppDatabase<ReturnRow>(
     dataDir(),

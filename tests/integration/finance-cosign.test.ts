@@ -15,7 +15,12 @@ import {
   evaluateApplication,
   signEvaluation,
 } from "~/modules/programmes/programmes.cosign-evaluation.server";
-import { getCosignView, listFinanceQueue } from "~/modules/programmes/programmes.cosign.queries.server";
+import {
+  getCosignView,
+  listFinanceQueue,
+  officerLabel,
+} from "~/modules/programmes/programmes.cosign.queries.server";
+import { translate } from "~/i18n/i18n";
 import { reportCompletion } from "~/modules/programmes/programmes.completion.server";
 import { ban, lift, suspend } from "~/modules/sanctions/sanctions.server";
 import { useTestDatabase } from "../support/database";
@@ -130,13 +135,35 @@ describe("co-signed disbursement", () => {
     // The science bureau sees who stopped it, from which bureau, and why; it cannot resume it.
     expect((await getCosignView(application.id)).stops[0]).toMatchObject({
       office: "FINANCE",
-      stoppedBy: finance.displayName,
+      stoppedBy: officerLabel({ displayName: finance.displayName, primaryRole: "FINANCE" }),
       reason: "资金未按计划使用",
     });
     expect(await code(lift(bureau, stop.id, "已整改"))).toBe("cosign.lift_by_stopper");
     await lift(finance, stop.id, "已整改");
     await approveDisbursement(finance, { proposalId, idempotencyKey: newKey() });
     expect(await transfersOf(application.id)).toBe(1);
+  });
+
+  it("names an officer with their bureau once, whether or not the display name carries it", async () => {
+    expect(officerLabel({ displayName: "市科技局 农村科技科", primaryRole: "BUREAU" })).toBe("市科技局 农村科技科");
+    expect(officerLabel({ displayName: "钱芳 市财政局教科文科", primaryRole: "FINANCE" })).toBe(
+      "钱芳 市财政局教科文科",
+    );
+    expect(officerLabel({ displayName: "刘敏", primaryRole: "BUREAU" })).toBe("刘敏（市科技局）");
+    expect(officerLabel({ displayName: "钱芳", primaryRole: "FINANCE" })).toBe("钱芳（市财政局）");
+
+    // The queue line as the finance officer reads it: the name once, no bureau prefix before it.
+    const { bureau, application } = await approvedGrant();
+    await db.user.update({ where: { id: bureau.id }, data: { displayName: "市科技局 农村科技科" } });
+    const { proposalId } = await propose(bureau, application.id);
+    const row = (await listFinanceQueue()).proposals.find((proposal) => proposal.id === proposalId)!;
+    const line = translate("zh", "cosign.queueProposal", {
+      amount: "¥1",
+      organisation: row.organisation,
+      name: row.by,
+    });
+    expect(line.match(/科技局/g)).toHaveLength(1);
+    expect(line).toContain("市科技局 农村科技科 提出");
   });
 
   it("lets no BUREAU officer sign as finance and no FINANCE officer act as the science bureau", async () => {

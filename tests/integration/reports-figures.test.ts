@@ -17,6 +17,7 @@ import {
 import { createOrganisation, createUser } from "../support/factories";
 import { signAgreementAt } from "../support/reports-factories";
 import { ensureAccount } from "~/modules/ledger/ledger.server";
+import { translate } from "~/i18n/i18n";
 
 useTestDatabase();
 
@@ -300,6 +301,44 @@ describe("report figures", () => {
     });
     const there = await reportFigures(period, { kind: "county", countyCode: THERE });
     expect(there).toMatchObject({ needsMatched: 0, projectsApproved: 1, spacesNew: 1 });
+  });
+
+  it("counts a share paid by the cooperative, but no programme money, while the programme's share waits", async () => {
+    // The demo's co-funded milestone: the cooperative has paid its 30 %, the programme's 70 % is
+    // not funded yet. The count of shares is any payer's; the programme amount is programme money
+    // only, so "1 share" beside "¥0 of programme co-funding" is right, and the labels say so.
+    const before = await reportFigures(period, { kind: "county", countyCode: HERE });
+    const need = await createNeed(HERE, "PLANTING", at(2026, 11, 3));
+    const escrow = await createMilestoneEscrow(need);
+    const coop = await createOrganisation("COOPERATIVE");
+    const coopWallet = await ensureAccount(db, {
+      id: `wallet:org:${coop.id}`,
+      kind: "WALLET",
+      organisationId: coop.id,
+    });
+    const programme = await createProgrammeApplication(HERE, "PLANTING");
+    await transferAt(at(2026, 11, 3), { from: CLEARING, to: coopWallet, amountFen: 6_000, reason: "DEPOSIT" });
+    await transferAt(at(2026, 11, 15), {
+      from: coopWallet,
+      to: escrow.escrow,
+      amountFen: 6_000,
+      reason: "MILESTONE_FUND",
+      agreementId: escrow.agreementId,
+      milestoneId: escrow.milestoneId,
+    });
+    await db.milestoneFunder.createMany({
+      data: [
+        { milestoneId: escrow.milestoneId, position: 1, accountId: coopWallet, shareFen: 6_000, fundedAt: at(2026, 11, 15) },
+        { milestoneId: escrow.milestoneId, position: 2, accountId: programme.account, shareFen: 14_000 },
+      ],
+    });
+    const after = await reportFigures(period, { kind: "county", countyCode: HERE });
+    expect(after.cofundingSharesFunded - before.cofundingSharesFunded).toBe(1);
+    expect(after.cooperativeFundedFen - before.cooperativeFundedFen).toBe(6_000);
+    expect(after.programmeCofundedFen).toBe(before.programmeCofundedFen);
+    expect(after).toEqual(await independent(HERE));
+    expect(translate("zh", "reports.figure.cofundingSharesFunded")).toMatch(/各出资方/);
+    expect(translate("zh", "reports.figure.programmeCofundedFen")).toMatch(/项目资金/);
   });
 
   it("leaves no figure out of the snapshot layout", async () => {

@@ -5,6 +5,8 @@ import { leverageFigures } from "~/modules/reports/leverage.server";
 import { returnXlsx } from "~/modules/reports/reports-export.server";
 import { sendReturnReminders } from "~/modules/reports/reports.jobs.server";
 import { periodOf } from "~/modules/reports/reports.periods";
+import { DeadlineSchema } from "~/modules/reports/reports.schema";
+import { translate } from "~/i18n/i18n";
 import { rollUp } from "~/modules/reports/rollup.server";
 import {
   generateReturn,
@@ -64,6 +66,20 @@ describe("returns", () => {
     ).rejects.toMatchObject({ code: "report.period_open" });
   });
 
+  it("refuses to submit a return before its period is over in Luoyang, and says from when", async () => {
+    const id = await generateReturn(people.county, NOVEMBER, afterNovember);
+    // 23:30 on 30 November in Luoyang is still November.
+    const lastEvening = new Date("2026-11-30T15:30:00Z");
+    await expect(submitReturn(people.county, id, lastEvening)).rejects.toMatchObject({
+      code: "report.period_not_over",
+      params: { from: "2026-12-01" },
+    });
+    const row = await db.reportReturn.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ status: "DRAFT", snapshot: null, submittedAt: null });
+    expect((await getReturn(people.county, id, lastEvening)).submittableFrom).toBe("2026-12-01");
+    expect((await getReturn(people.county, id, afterNovember)).submittableFrom).toBeNull();
+  });
+
   it("keeps other counties and the finance bureau out of a county's return", async () => {
     const id = await generateReturn(people.county, NOVEMBER, afterNovember);
     await expect(getReturn(elsewhere, id)).rejects.toMatchObject({ code: "report.not_found" });
@@ -118,7 +134,7 @@ describe("returns", () => {
     const cover = workbook.getWorksheet("封面 Cover")!;
     expect(cover.getCell("A1").value).toBe("报表类型");
     expect(cover.getCell("B1").value).toBe("Kind of return");
-    expect(cover.getCell("C1").value).toBe("MONTH");
+    expect(cover.getCell("C1").value).toBe("月报 Monthly return");
     expect(cover.getCell("C2").value).toBe("2026-11");
     expect(cover.getCell("C3").value).toBe(HERE);
     expect(cover.getCell("C6").value).toBe(1);
@@ -143,6 +159,23 @@ describe("returns", () => {
 });
 
 describe("deadlines and reminders", () => {
+  it("refuses a deadline that falls before its period is over", () => {
+    const deadline = (periodKind: "MONTH" | "QUARTER", periodKey: string, dueDay: string) =>
+      DeadlineSchema.safeParse({ periodKind, periodKey, dueDay });
+    for (const dueDay of ["2026-01-01", "2026-10-01", "2026-12-31"]) {
+      const result = deadline("QUARTER", "2026-Q4", dueDay);
+      expect(result.success).toBe(false);
+      expect(result.error?.issues).toEqual([
+        expect.objectContaining({ path: ["dueDay"], message: "reports.errors.due_in_period" }),
+      ]);
+    }
+    expect(deadline("QUARTER", "2026-Q4", "2027-01-10").success).toBe(true);
+    expect(deadline("MONTH", "2026-11", "2026-11-30").success).toBe(false);
+    expect(deadline("MONTH", "2026-11", "2026-12-01").success).toBe(true);
+    expect(translate("zh", "reports.errors.due_in_period")).toMatch(/截止日/);
+    expect(translate("en", "reports.errors.due_in_period")).toMatch(/deadline/);
+  });
+
   it("reminds each county's officers once before the deadline and once when overdue, never a submitted county", async () => {
     await setDeadline(people.bureau, { periodKind: "MONTH", periodKey: "2026-10", dueDay: "2026-11-10" });
     const officerHere = people.county.id;

@@ -121,13 +121,13 @@ export function OpinionForms({ lastResult }: { lastResult: Reply }) {
       <Form method="post" {...getFormProps(agree)} className="space-y-2">
         <FormErrors errors={agree.errors} />
         <input type="hidden" name="intent" value="agree" />
-        <TextAreaField meta={agreeFields.note} label={t("cosign.opinionNote")} rows={2} />
+        <TextAreaField meta={agreeFields.note} label={t("cosign.agreeNote")} rows={2} />
         <Submit label={t("cosign.agree")} primary />
       </Form>
       <Form method="post" {...getFormProps(disagree)} className="space-y-2">
         <FormErrors errors={disagree.errors} />
         <input type="hidden" name="intent" value="disagree" />
-        <TextAreaField meta={disagreeFields.note} label={t("cosign.opinionNote")} rows={2} />
+        <TextAreaField meta={disagreeFields.note} label={t("cosign.disagreeNote")} rows={2} />
         <Submit label={t("cosign.disagree")} />
       </Form>
     </div>

@@ -97,7 +97,7 @@ export function CosignEvaluations({ view, children }: { view: View; children?: R
   );
 }
 
-/** Who stopped payments (停拨), which bureau they are from, why, and who resumed them. */
+/** Who stopped payments (停拨) (their name carries their bureau), why, and who resumed them. */
 export function CosignStops({
   view,
   activeActions,
@@ -114,7 +114,6 @@ export function CosignStops({
         <li key={stop.id} className={stop.liftedAt ? "" : "text-red-800"}>
           {t("cosign.stopped", {
             name: stop.stoppedBy,
-            office: t(`cosign.office.${stop.office}`),
             date: formatDate(locale, stop.startsAt),
             reason: stop.reason,
           })}

@@ -118,10 +118,13 @@ export function DeadlineForm({ defaultKey, lastResult }: { defaultKey: string; l
 export function ReturnNotesForm({
   narrative,
   notes,
+  submittableFrom,
   lastResult,
 }: {
   narrative: string;
   notes: string;
+  /** While the period runs: the day submission opens, said instead of offering the button. */
+  submittableFrom: string | null;
   lastResult: LastResult;
 }) {
   const { t } = useT();
@@ -150,11 +153,15 @@ export function ReturnNotesForm({
           {t("reports.return.save")}
         </button>
       </Form>
-      <Form method="post">
-        <button type="submit" name="intent" value="submit" className="btn-primary w-full">
-          {t("reports.return.submit")}
-        </button>
-      </Form>
+      {submittableFrom ? (
+        <p className="card text-stone-700">{t("reports.return.notYet", { from: submittableFrom })}</p>
+      ) : (
+        <Form method="post">
+          <button type="submit" name="intent" value="submit" className="btn-primary w-full">
+            {t("reports.return.submit")}
+          </button>
+        </Form>
+      )}
     </div>
   );
 }

@@ -7,13 +7,23 @@ import { balanceOf, programmeAccountId } from "~/modules/ledger/ledger.server";
  * money and of what waits for its signature.
  */
 
+/**
+ * An officer as the record names them: the display name with their bureau once. Officers' names
+ * often carry the bureau already ("市科技局 农村科技科", "钱芳 市财政局教科文科"); a prefix in the
+ * message would say it twice, so the bureau is added only to a name that lacks one.
+ */
+export function officerLabel(user: { displayName: string; primaryRole: string }): string {
+  if (/科技局|财政局/.test(user.displayName)) return user.displayName;
+  return `${user.displayName}（${user.primaryRole === "FINANCE" ? "市财政局" : "市科技局"}）`;
+}
+
 async function namesOf(ids: (string | null | undefined)[]) {
   const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
   const users = await db.user.findMany({
     where: { id: { in: wanted } },
     select: { id: true, displayName: true, primaryRole: true },
   });
-  return new Map(users.map((user) => [user.id, user]));
+  return new Map(users.map((user) => [user.id, { ...user, label: officerLabel(user) }]));
 }
 
 /** An application's proposals, evaluation rounds and payment stops, newest first, with names. */
@@ -69,7 +79,7 @@ export async function getCosignView(applicationId: string) {
     ...rounds.flatMap((row) => [row.evaluatedById, row.financeById]),
     ...stops.flatMap((row) => [row.createdById, row.liftedById]),
   ]);
-  const name = (id: string | null) => (id ? (people.get(id)?.displayName ?? "") : "");
+  const name = (id: string | null) => (id ? (people.get(id)?.label ?? "") : "");
   return {
     pendingFen: proposals
       .filter((row) => row.status === "PENDING")
@@ -203,7 +213,7 @@ export async function listFinanceQueue() {
   const shape = <T extends { application: Parameters<typeof payeeOf>[0] }>(row: T, by: string) => ({
     ...row,
     organisation: payeeOf(row.application),
-    by: people.get(by)?.displayName ?? "",
+    by: people.get(by)?.label ?? "",
   });
   return {
     proposals: proposals.map((row) => shape(row, row.proposedById)),

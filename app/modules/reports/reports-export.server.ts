@@ -25,7 +25,7 @@ export async function returnXlsx(view: ReturnView): Promise<Uint8Array<ArrayBuff
 
   const cover = workbook.addWorksheet(translate("zh", "reports.sheet.cover"));
   cover.addRows([
-    [...both("reports.periodKind"), view.period.kind],
+    [...both("reports.periodKind"), both(`reports.kind.${view.period.kind}`).join(" ")],
     [...both("reports.periodKey"), view.period.key],
     [...both("reports.leverage.county"), view.scope, `${scopeZh ?? ""} ${scopeEn ?? ""}`.trim()],
     [...both(`reports.status.${view.status}`), view.submittedAt ? luoyangDateTime(view.submittedAt) : ""],

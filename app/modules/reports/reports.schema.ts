@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { luoyangToday, startOfLuoyangDay } from "~/utils/dates";
-import { PeriodFields, PeriodSchema, checkPeriod } from "./reports.periods";
+import { PeriodFields, PeriodSchema, checkPeriod, isPeriodKey, periodOf } from "./reports.periods";
 
 /** Generate (or open) the return of a period for the preparer's own scope. */
 export const GenerateReturnSchema = PeriodSchema;
@@ -15,7 +15,11 @@ export const ReturnNotesSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("submit") }),
 ]);
 
-/** The city's deadline for county returns of a period: a day in Luoyang; it lasts to its end. */
+/**
+ * The city's deadline for county returns of a period: a day in Luoyang; it lasts to its end. A
+ * return can be submitted only once its period is over, so the deadline must fall after the
+ * period's last day; an earlier one could never be met.
+ */
 export const DeadlineSchema = PeriodFields.extend({
   dueDay: z
     .string({ message: "reports.errors.due_day" })
@@ -27,7 +31,13 @@ export const DeadlineSchema = PeriodFields.extend({
         message: "reports.errors.due_day",
       },
     ),
-}).superRefine(checkPeriod);
+}).superRefine((value, ctx) => {
+  checkPeriod(value, ctx);
+  if (!isPeriodKey(value.periodKind, value.periodKey)) return;
+  if (value.dueDay <= periodOf(value.periodKind, value.periodKey).lastDay) {
+    ctx.addIssue({ code: "custom", message: "reports.errors.due_in_period", path: ["dueDay"] });
+  }
+});
 
 /** Which period a page shows: from the query string, falling back to the current month. */
 export const PeriodQuerySchema = z.object({

@@ -3,7 +3,7 @@ import { Prisma } from "~/generated/prisma/client";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { countyScopeOf, type CountyScope, type ScopedActor } from "~/modules/oversight/county-scope";
 import { can, type Actor } from "~/modules/users/permissions";
-import { endOfDayInLuoyang } from "~/utils/dates";
+import { endOfDayInLuoyang, luoyangToday } from "~/utils/dates";
 import { DomainError } from "~/utils/errors";
 import { leverageFigures } from "./leverage.server";
 import { reportFiguresIn, type ReportFigures } from "./reports-figures.server";
@@ -142,7 +142,7 @@ export async function saveReturnNotes(
 }
 
 /**
- * Submits the return: the figures are computed in the same transaction, from one snapshot of the
+ * Submits the return once its period is over (Luoyang time): the figures are computed in the same transaction, from one snapshot of the
  * data, and frozen with it. Submitting a submitted return again changes nothing (a double tap).
  */
 export async function submitReturn(actor: ReportActor, id: string, now = new Date()): Promise<void> {
@@ -151,6 +151,10 @@ export async function submitReturn(actor: ReportActor, id: string, now = new Dat
       const row = await lockDraft(tx, actor, id);
       if (row.status === "SUBMITTED") return;
       const period = periodOf(row.periodKind, row.periodKey);
+      // Figures frozen before the period is over would miss its last days for good.
+      if (now < period.end) {
+        throw new DomainError("report.period_not_over", { from: luoyangToday(period.end) });
+      }
       const snapshot = await computeSnapshot(tx, period, row.scope, now);
       await tx.reportReturn.update({
         where: { id: row.id },
@@ -217,6 +221,8 @@ export async function getReturn(actor: ReportActor, id: string, now = new Date()
     snapshot,
     dueAt: deadline?.dueAt ?? null,
     mayEdit: row.status === "DRAFT" && preparerScope(actor) === row.scope,
+    /** The first day (Luoyang) the return can be submitted; null once the period is over. */
+    submittableFrom: now < period.end ? luoyangToday(period.end) : null,
   };
 }
 

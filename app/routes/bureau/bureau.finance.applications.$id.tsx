@@ -7,7 +7,7 @@ import { FactList } from "~/components/fact-list";
 import { ApplicationStatus } from "~/components/programmes/programme-views";
 import { CosignEvaluations, CosignProposals, CosignStops } from "~/components/programmes/cosign-record";
 import { OpinionForms, ProposalSignForms, ResumeForm, StopForm } from "~/components/programmes/cosign-forms";
-import { formatMoney } from "~/i18n/format";
+import { formatDate, formatMoney } from "~/i18n/format";
 import { translate } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/use-t";
@@ -58,6 +58,8 @@ export default function FinanceApplicationPage() {
   const { application, cosign, idempotencyKey } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const waiting = cosign.rounds.some((round) => round.financeOpinion === null);
+  const activeStop = cosign.stops.find((stop) => !stop.liftedAt);
+  const mayStop = !application.suspendedAt && STOPPABLE.includes(application.status);
   return (
     <section className="mx-auto max-w-3xl space-y-4">
       <p>
@@ -66,7 +68,18 @@ export default function FinanceApplicationPage() {
         </Link>
       </p>
       <h1 className="text-2xl font-bold">{application.title}</h1>
-      <ApplicationStatus status={application.status} />
+      <p className="flex flex-wrap items-center gap-2">
+        <ApplicationStatus status={application.status} />
+        {activeStop ? (
+          <span className="font-medium text-red-800" data-stopped>
+            {t("cosign.stoppedStatus", {
+              name: activeStop.stoppedBy,
+              date: formatDate(locale, activeStop.startsAt),
+              reason: activeStop.reason,
+            })}
+          </span>
+        ) : null}
+      </p>
       <div className="card space-y-2">
         <FactList
           facts={[
@@ -81,14 +94,8 @@ export default function FinanceApplicationPage() {
             [t("cosign.pending"), formatMoney(locale, cosign.pendingFen)],
           ]}
         />
-        <CosignStops
-          view={cosign}
-          activeActions={(stop) => <ResumeForm sanctionId={stop.id} lastResult={lastResult} />}
-        />
-        {!application.suspendedAt && STOPPABLE.includes(application.status) ? (
-          <StopForm lastResult={lastResult} />
-        ) : null}
       </div>
+      {/* The everyday signature comes first; stopping payments is the exception, below it. */}
       <CosignProposals
         view={cosign}
         pendingActions={(proposal) => (
@@ -102,6 +109,16 @@ export default function FinanceApplicationPage() {
       <CosignEvaluations view={cosign}>
         {waiting ? <OpinionForms lastResult={lastResult} /> : null}
       </CosignEvaluations>
+      {mayStop || cosign.stops.length > 0 ? (
+        <div className="card space-y-2">
+          <h2 className="font-semibold">{t("cosign.stop")}</h2>
+          <CosignStops
+            view={cosign}
+            activeActions={(stop) => <ResumeForm sanctionId={stop.id} lastResult={lastResult} />}
+          />
+          {mayStop ? <StopForm lastResult={lastResult} /> : null}
+        </div>
+      ) : null}
     </section>
   );
 }

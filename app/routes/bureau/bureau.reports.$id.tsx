@@ -101,7 +101,12 @@ export default function ReturnPage() {
       </section>
 
       {view.mayEdit ? (
-        <ReturnNotesForm narrative={view.narrative} notes={view.notes} lastResult={lastResult} />
+        <ReturnNotesForm
+          narrative={view.narrative}
+          notes={view.notes}
+          submittableFrom={view.submittableFrom}
+          lastResult={lastResult}
+        />
       ) : (
         <section className="space-y-2">
           <h2 className="text-xl font-semibold">{t("reports.return.narrative")}</h2>

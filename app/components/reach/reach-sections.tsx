@@ -179,7 +179,9 @@ export function TriageTasksSection({ tasks }: { tasks: TriageTask[] }) {
                 {task.need.title}
               </a>
               <span className="ml-auto text-sm text-stone-600">
-                {t("reach.tasks.since", { hours: task.hoursSince })}
+                {task.hoursSince < 1
+                  ? t("reach.tasks.justNow")
+                  : t("reach.tasks.since", { hours: task.hoursSince })}
               </span>
             </p>
             {task.note ? (

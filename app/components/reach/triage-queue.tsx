@@ -70,7 +70,9 @@ export function AssignmentItem({ assignment }: { assignment: Assignment }) {
       </Link>
       <span className="text-sm">{assignment.assigneeName}</span>
       <span className="ml-auto text-sm text-stone-600">
-        {t("reach.triage.since", { hours: assignment.hoursSince })}
+        {assignment.hoursSince < 1
+          ? t("reach.triage.justNow")
+          : t("reach.triage.since", { hours: assignment.hoursSince })}
       </span>
       {assignment.status === "ASSIGNED" || assignment.status === "DECLINED" ? (
         <Link to={`/bureau/triage/${assignment.need.id}`} className="link text-sm">

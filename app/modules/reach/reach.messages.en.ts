@@ -100,6 +100,7 @@ export const reachMessagesEn: Record<keyof typeof reachMessagesZh, string> = {
   "reach.triage.assignedList": "Assigned needs",
   "reach.triage.assignedEmpty": "Nothing has been assigned yet.",
   "reach.triage.since": "Assigned {hours} h ago",
+  "reach.triage.justNow": "Assigned just now",
   "reach.triage.status.ASSIGNED": "Waiting",
   "reach.triage.status.APPLIED": "Applied",
   "reach.triage.status.DECLINED": "Declined",
@@ -119,6 +120,7 @@ export const reachMessagesEn: Record<keyof typeof reachMessagesZh, string> = {
 
   "reach.tasks.title": "Needs assigned to me",
   "reach.tasks.since": "Assigned {hours} h ago",
+  "reach.tasks.justNow": "Assigned just now",
   "reach.tasks.note": "Note: {note}",
   "reach.tasks.decline": "Decline",
   "reach.tasks.declineReason": "Reason for declining",

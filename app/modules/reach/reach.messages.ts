@@ -94,6 +94,7 @@ export const reachMessagesZh = {
   "reach.triage.assignedList": "已分派的需求",
   "reach.triage.assignedEmpty": "还没有分派记录。",
   "reach.triage.since": "{hours} 小时前分派",
+  "reach.triage.justNow": "刚刚分派",
   "reach.triage.status.ASSIGNED": "待响应",
   "reach.triage.status.APPLIED": "已申请",
   "reach.triage.status.DECLINED": "已婉拒",
@@ -113,6 +114,7 @@ export const reachMessagesZh = {
 
   "reach.tasks.title": "分派给我的需求",
   "reach.tasks.since": "{hours} 小时前分派",
+  "reach.tasks.justNow": "刚刚分派",
   "reach.tasks.note": "备注：{note}",
   "reach.tasks.decline": "婉拒",
   "reach.tasks.declineReason": "婉拒理由",

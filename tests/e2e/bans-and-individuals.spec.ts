@@ -5,7 +5,10 @@ import { logInAs } from "./helpers";
 // commissioners that the demo expert, serving in this year's cohort, may apply to in their own name.
 
 test("an anonymous visitor reads the published ban list on a phone", async ({ page }) => {
-  await page.goto("/bans");
+  // A visitor finds the list from the footer of any page, not by typing its address.
+  await page.goto("/");
+  await page.getByRole("contentinfo").getByRole("link", { name: "禁止承担科技项目名单" }).click();
+  await expect(page).toHaveURL(/\/bans$/);
   await expect(page.getByRole("heading", { name: "禁止承担科技项目名单" })).toBeVisible();
   const row = page.getByRole("listitem", { name: "洛宁县示例果品专业合作社" });
   await expect(row).toContainText("执行中");

@@ -256,6 +256,18 @@ describe("the demo's organisations", () => {
   });
 });
 
+describe("the demo's programme decisions", () => {
+  // The applicant's page lists the scores an approval rested on; the service approves only with enough.
+  it("approve only applications with the valid scores their programme requires", async () => {
+    const short = await db.$queryRaw<{ title: string }[]>(Prisma.sql`
+      SELECT a.title FROM "ProgrammeApplication" a JOIN "Programme" p ON p.id = a."programmeId"
+      WHERE a."decidedAt" IS NOT NULL AND a.status <> 'REJECTED'
+        AND (SELECT count(*) FROM "ProgrammeReview" r
+             WHERE r."applicationId" = a.id AND NOT r.conflict AND r.score IS NOT NULL) < p."reviewsRequired"`);
+    expect(short).toEqual([]);
+  });
+});
+
 describe("seeding again", () => {
   it("changes nothing once anyone exists", async () => {
     const before = await Promise.all([db.user.count(), db.need.count(), db.ledgerTransfer.count()]);

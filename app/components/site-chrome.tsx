@@ -174,9 +174,13 @@ export function SiteFooter() {
     <footer className="border-t border-stone-200 bg-white print:hidden">
       <div className="mx-auto max-w-5xl px-4 py-6 text-sm text-stone-600">
         <p>{t("footer.plan")}</p>
-        <p className="mt-2">
+        <p className="mt-2 flex flex-wrap gap-x-4">
           <Link to="/privacy" className="link">
             {t("privacy.footerLink")}
+          </Link>
+          {/* The published ban list is public (plan §5): anyone should find it without a URL. */}
+          <Link to="/bans" className="link">
+            {t("bans.title")}
           </Link>
         </p>
       </div>

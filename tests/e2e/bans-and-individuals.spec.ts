@@ -5,12 +5,21 @@ import { logInAs } from "./helpers";
 // commissioners that the demo expert, serving in this year's cohort, may apply to in their own name.
 
 test("an anonymous visitor reads the published ban list on a phone", async ({ page }) => {
-  await page.goto("/bans");
+  // A visitor finds the list from the footer of any page, not by typing its address.
+  await page.goto("/");
+  await page.getByRole("contentinfo").getByRole("link", { name: "禁止承担科技项目名单" }).click();
+  await expect(page).toHaveURL(/\/bans$/);
   await expect(page.getByRole("heading", { name: "禁止承担科技项目名单" })).toBeVisible();
   const row = page.getByRole("listitem", { name: "洛宁县示例果品专业合作社" });
   await expect(row).toContainText("执行中");
   await expect(row).toContainText("虚报项目完成情况，套取后补助资金");
-  await expect(row).toContainText("93410328MA9DEMO01X");
+  await expect(row).toContainText("93410328MA0XK0005Y");
+
+  // The code printed on the row finds the row again (it is a well-formed GB 32100 code).
+  await page.getByLabel("单位名称或统一社会信用代码").fill("93410328MA0XK0005Y");
+  await page.getByRole("button", { name: "查询" }).click();
+  await expect(page).toHaveURL(/q=93410328MA0XK0005Y/);
+  await expect(page.getByRole("listitem", { name: "洛宁县示例果品专业合作社" })).toBeVisible();
 
   await page.getByLabel("单位名称或统一社会信用代码").fill("没有这个合作社");
   await page.getByRole("button", { name: "查询" }).click();

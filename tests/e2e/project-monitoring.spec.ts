@@ -50,7 +50,10 @@ test("the cooperative asks for a budget change and reports spending that the bur
   ).toEqual([{ status: "AWAITING_COUNTY", kinds: ["BUDGET"] }]);
 
   // 进度报告: the first quarter is overdue; one payment goes to a payee outside the project.
+  // The plan page's title leads back to the project page, which links to the reports.
   await page.getByRole("link", { name: MONITORED_PROJECT_TITLE }).click();
+  await expect(page).toHaveURL(new RegExp(`/programmes/applications/${applicationId}$`));
+  await page.getByRole("link", { name: "进度报告与实地核查" }).click();
   await expect(page.getByText(/第 1 期 · .* 已逾期 \d+ 天/)).toBeVisible();
   await page.getByRole("link", { name: "提交第 1 期进度报告" }).click();
   await page.getByLabel("进展情况").fill("灭菌设备已安装调试，完成两批菌棒试产，培训农户 18 户。");

@@ -5,6 +5,7 @@ import { DEMO_DEPOSIT_REFERENCE } from "~/modules/demo/seed-cofunding.server";
 import { seedDemoData } from "~/modules/demo/seed.server";
 import { DAY } from "~/modules/demo/demo-timeline";
 import { checkLedgerInvariants } from "~/modules/ledger/ledger.server";
+import { isValidCreditCode } from "~/modules/verification/identity-codes";
 import { useTestDatabase } from "../support/database";
 
 useTestDatabase();
@@ -239,6 +240,31 @@ describe("the demo's money", () => {
     const figures = await dashboardFigures();
     for (const row of [...figures.counties, ...figures.years])
       expect(row.medianHours ?? 0).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe("the demo's organisations", () => {
+  // A code the credit-code pattern refuses cannot be searched for on /bans or the API.
+  it("each carry a well-formed credit code (GB 32100, check character included)", async () => {
+    const organisations = await db.organisation.findMany({
+      where: { creditCode: { not: null } },
+      select: { name: true, creditCode: true },
+    });
+    expect(organisations.length).toBeGreaterThan(0);
+    const malformed = organisations.filter((row) => !isValidCreditCode(row.creditCode!));
+    expect(malformed).toEqual([]);
+  });
+});
+
+describe("the demo's programme decisions", () => {
+  // The applicant's page lists the scores an approval rested on; the service approves only with enough.
+  it("approve only applications with the valid scores their programme requires", async () => {
+    const short = await db.$queryRaw<{ title: string }[]>(Prisma.sql`
+      SELECT a.title FROM "ProgrammeApplication" a JOIN "Programme" p ON p.id = a."programmeId"
+      WHERE a."decidedAt" IS NOT NULL AND a.status <> 'REJECTED'
+        AND (SELECT count(*) FROM "ProgrammeReview" r
+             WHERE r."applicationId" = a.id AND NOT r.conflict AND r.score IS NOT NULL) < p."reviewsRequired"`);
+    expect(short).toEqual([]);
   });
 });
 

@@ -69,7 +69,7 @@ export async function seedIndividualsDemo(
       type: "COOPERATIVE",
       name: "洛宁县示例果品专业合作社",
       countyCode: "410328",
-      creditCode: "93410328MA9DEMO01X",
+      creditCode: "93410328MA0XK0005Y",
       hiddenAt: ago(200),
       hiddenReason: "演示用：禁止承担科技项目",
       createdAt: ago(400),

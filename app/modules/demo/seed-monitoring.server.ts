@@ -66,6 +66,22 @@ export async function seedMonitoringDemo(
     },
     select: { id: true },
   });
+  // Approval needs the programme's two valid scores, so the project carries the ones it was approved on.
+  const reviewers = await tx.user.findMany({
+    where: { primaryRole: "BUREAU" },
+    select: { id: true },
+    orderBy: { createdAt: "asc" },
+    take: 2,
+  });
+  await tx.programmeReview.createMany({
+    data: reviewers.map((reviewer, index) => ({
+      applicationId: application.id,
+      reviewerId: reviewer.id,
+      score: 80 + index * 5,
+      comment: "示范带动明确，预算偏高，建议核减设备费。",
+      createdAt: time.ago(120),
+    })),
+  });
   await recordRequestedPlan(tx, application.id, {
     budgetLines: [
       { category: "EQUIPMENT", amountFen: 5_000_000 },

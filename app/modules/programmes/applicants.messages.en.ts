@@ -17,6 +17,9 @@ export const applicantsMessagesEn: Record<keyof typeof applicantsMessagesZh, str
     "A commissioner forms a team; members must be serving commissioners and confirm they join. The lead applies for the team and programme money is paid into the lead's own wallet.",
   "applicants.teams.none": "No teams yet.",
   "applicants.teams.create": "Form a team",
+  "applicants.teams.noneToInvite":
+    "A team needs at least one other serving commissioner to confirm joining. There is no other serving commissioner to invite yet, so a team cannot be formed.",
+  "applicants.teams.notServing": "Only a serving commissioner can lead a team.",
   "applicants.teams.name": "Team name",
   "applicants.teams.members": "Invite members (serving commissioners)",
   "applicants.teams.lead": "Lead",

@@ -15,6 +15,9 @@ export const applicantsMessagesZh = {
     "团队由一名科技特派员牵头组建，成员须为在派科技特派员并确认加入；牵头人代表团队申报，项目资金拨入牵头人本人账户。",
   "applicants.teams.none": "还没有团队。",
   "applicants.teams.create": "组建团队",
+  "applicants.teams.noneToInvite":
+    "组建团队需邀请至少一名其他在派科技特派员确认加入。目前没有其他在派科技特派员可以邀请，暂时无法组建团队。",
+  "applicants.teams.notServing": "只有在派的科技特派员才能牵头组建团队。",
   "applicants.teams.name": "团队名称",
   "applicants.teams.members": "邀请成员（在派科技特派员）",
   "applicants.teams.lead": "牵头人",

@@ -39,6 +39,8 @@ export const programmesMessagesEn: Record<keyof typeof programmesMessagesZh, str
   "programmes.banned": "{org} is barred until {until} for “{reason}” and cannot apply.",
   "programmes.ineligible.orgType": "{org}: this organisation type may not apply.",
   "programmes.ineligible.county": "{org}: its county is not covered by this call.",
+  "programmes.ineligible.applicantKind":
+    "{org}: this call takes applications from commissioners and their teams only, not from organisations.",
   "programmes.ineligible.industry": "The project must be in one of the industries above.",
   "programmes.noOrg": "Log in as a member of a verified village, cooperative or farm to apply.",
   "programmes.orgUnverified": "{org} is not verified yet; it can apply once verified.",

@@ -36,6 +36,7 @@ export const programmesMessagesZh = {
   "programmes.banned": "{org} 因“{reason}”被列入限制名单，{until} 前不得申报。",
   "programmes.ineligible.orgType": "{org} 的组织类型不在申报范围内。",
   "programmes.ineligible.county": "{org} 所在县区不在申报范围内。",
+  "programmes.ineligible.applicantKind": "本项目只接受科技特派员本人或团队申报，{org} 不能以单位名义申报。",
   "programmes.ineligible.industry": "申报项目须属于上述产业。",
   "programmes.noOrg": "需要以已认证的村集体、合作社或农场成员身份登录才能申报。",
   "programmes.orgUnverified": "{org} 尚未通过认证，认证后方可申报。",

@@ -106,7 +106,8 @@ export interface OrgEligibility {
   id: string;
   name: string;
   verified: boolean;
-  reasons: IneligibleReason[];
+  /** "applicantKind" alone when the call takes no organisations (only commissioners or their teams). */
+  reasons: (IneligibleReason | "applicantKind")[];
   /** The 3-year ban that bars the viewer or this organisation, the one `applyToProgramme` refuses with. */
   ban: { reason: string; until: string } | null;
 }
@@ -131,7 +132,10 @@ export async function viewerEligibility(
         id: org.id,
         name: org.name,
         verified: org.verifiedAt !== null,
-        reasons: ineligibleReasons(programme, { countyCode: org.countyCode, orgType: org.type }),
+        // On a call for commissioners and teams only, no organisation fits, whatever its type or county.
+        reasons: programme.applicantKinds.includes("ORGANISATION")
+          ? ineligibleReasons(programme, { countyCode: org.countyCode, orgType: org.type })
+          : ["applicantKind" as const],
         ban: ban && { reason: ban.reason, until: luoyangToday(ban.endsAt) },
       };
     }),

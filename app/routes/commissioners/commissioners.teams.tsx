@@ -64,7 +64,17 @@ export default function TeamsPage() {
           <TeamCard key={team.id} team={team} viewerId={viewerId} />
         ))}
       </ul>
-      {serving && commissioners.length > 0 ? <NewTeamForm commissioners={commissioners} /> : null}
+      {serving && commissioners.length > 0 ? (
+        <NewTeamForm commissioners={commissioners} />
+      ) : (
+        // No form to fill, but not a dead end: say what forming a team needs and why it cannot yet.
+        <div className="card space-y-2">
+          <h2 className="text-lg font-semibold">{t("applicants.teams.create")}</h2>
+          <p className="text-stone-700">
+            {t(serving ? "applicants.teams.noneToInvite" : "applicants.teams.notServing")}
+          </p>
+        </div>
+      )}
     </section>
   );
 }

@@ -62,7 +62,11 @@ export default function ProgrammePage() {
         {asCommissioner ? <CommissionerEligibility commissioner={commissioner} /> : null}
         {eligibility.length === 0 && !asCommissioner ? <p>{t("programmes.noOrg")}</p> : null}
         {eligibility.map((org) =>
-          !org.verified ? (
+          org.reasons.includes("applicantKind") ? (
+            <p key={org.id} className="text-red-800">
+              {t("programmes.ineligible.applicantKind", { org: org.name })}
+            </p>
+          ) : !org.verified ? (
             <p key={org.id}>{t("programmes.orgUnverified", { org: org.name })}</p>
           ) : org.ban ? (
             <p key={org.id} className="text-red-800">

@@ -30,9 +30,14 @@ export default function ProgrammesPage() {
       <header>
         <h1 className="text-2xl font-bold">{t("programmes.title")}</h1>
         <p className="text-stone-700">{t("programmes.intro")}</p>
-        <Link to="/programmes/commended" className="link">
-          {t("programmes.commendedTitle")}
-        </Link>
+        <p className="flex flex-wrap gap-x-4">
+          <Link to="/programmes/commended" className="link">
+            {t("programmes.commendedTitle")}
+          </Link>
+          <Link to="/bans" className="link">
+            {t("bans.title")}
+          </Link>
+        </p>
       </header>
       <h2 className="text-xl font-semibold">{t("programmes.open")}</h2>
       {open.length ? (

@@ -122,23 +122,29 @@ export default function ApplicationPage() {
           <IntentButton intent="withdraw" label={t("programmes.withdraw")} />
         ) : null}
       </div>
-      <div className="card space-y-2">
-        <h2 className="font-semibold">{t("programmes.reviews")}</h2>
-        <p>
-          {t("programmes.reviewCount", {
-            count: application.reviews.length,
-            required: application.programme.reviewsRequired,
-          })}
-        </p>
-        <ul className="space-y-1">
-          {application.reviews.map((review, index) => (
-            <li key={index}>
-              {t("programmes.reviewScore", { score: review.score ?? "-" })}
-              {review.comment ? ` — ${review.comment}` : ""}
-            </li>
-          ))}
-        </ul>
-      </div>
+      {/* How many scores the bureau still needs only matters while it has not decided; after the
+          decision (or a withdrawal) the applicant sees the reviews it got, if any, and no count. */}
+      {application.status === "SUBMITTED" || application.reviews.length > 0 ? (
+        <div className="card space-y-2">
+          <h2 className="font-semibold">{t("programmes.reviews")}</h2>
+          {application.status === "SUBMITTED" ? (
+            <p>
+              {t("programmes.reviewCount", {
+                count: application.reviews.length,
+                required: application.programme.reviewsRequired,
+              })}
+            </p>
+          ) : null}
+          <ul className="space-y-1">
+            {application.reviews.map((review, index) => (
+              <li key={index}>
+                {t("programmes.reviewScore", { score: review.score ?? "-" })}
+                {review.comment ? ` — ${review.comment}` : ""}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <Disbursements payments={application.disbursements} />
       <ProjectMonitoringLinks applicationId={application.id} status={application.status} />
       {application.outcome ? (

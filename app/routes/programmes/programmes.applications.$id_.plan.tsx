@@ -10,6 +10,7 @@ import { useT } from "~/i18n/use-t";
 import { ChangeDecisionSchema } from "~/modules/monitoring/monitoring.schema";
 import { planPage, signChangeRequest } from "~/modules/monitoring/monitoring.server";
 import { requireUser } from "~/modules/users/guards.server";
+import { can } from "~/modules/users/permissions";
 import { replyInvalid, replyWithDomainError } from "~/utils/forms.server";
 import { titleMeta } from "~/utils/meta";
 import { readWithLocale } from "~/utils/route-data.server";
@@ -20,7 +21,14 @@ export const meta: MetaFunction<typeof loader> = titleMeta("monitoring.planTitle
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const [page, locale] = await readWithLocale(request, planPage(user, params.id ?? ""));
-  return { ...page, locale };
+  // Back to the project itself: the applicant's page for its own side, the bureau's page for
+  // those who review it; anyone else (a county or finance officer) has only this page.
+  const projectHref = page.member
+    ? `/programmes/applications/${page.project.id}`
+    : can(user, "programme.review")
+      ? `/bureau/programmes/applications/${page.project.id}`
+      : null;
+  return { ...page, locale, projectHref };
 }
 
 /** The signatures on change requests: the county's opinion, the city's and the finance bureau's decisions. */
@@ -40,16 +48,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ProjectPlanPage() {
   const { t, locale } = useT();
-  const { project, current, versions, requested, requests, mayRequest, signs } =
+  const { project, projectHref, current, versions, requested, requests, mayRequest, signs } =
     useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
     <section className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">{t("monitoring.planTitle")}</h1>
       <p>
-        <Link to={`/programmes/applications/${project.id}/reports`} className="link">
-          {project.title}
-        </Link>
+        {projectHref ? (
+          <Link to={projectHref} className="link">
+            {project.title}
+          </Link>
+        ) : (
+          project.title
+        )}
       </p>
       <div className="card space-y-2">
         {current ? (

@@ -145,7 +145,9 @@ describe("co-signed disbursement", () => {
   });
 
   it("names an officer with their bureau once, whether or not the display name carries it", async () => {
-    expect(officerLabel({ displayName: "市科技局 农村科技科", primaryRole: "BUREAU" })).toBe("市科技局 农村科技科");
+    expect(officerLabel({ displayName: "市科技局 农村科技科", primaryRole: "BUREAU" })).toBe(
+      "市科技局 农村科技科",
+    );
     expect(officerLabel({ displayName: "钱芳 市财政局教科文科", primaryRole: "FINANCE" })).toBe(
       "钱芳 市财政局教科文科",
     );

@@ -317,7 +317,12 @@ describe("report figures", () => {
       organisationId: coop.id,
     });
     const programme = await createProgrammeApplication(HERE, "PLANTING");
-    await transferAt(at(2026, 11, 3), { from: CLEARING, to: coopWallet, amountFen: 6_000, reason: "DEPOSIT" });
+    await transferAt(at(2026, 11, 3), {
+      from: CLEARING,
+      to: coopWallet,
+      amountFen: 6_000,
+      reason: "DEPOSIT",
+    });
     await transferAt(at(2026, 11, 15), {
       from: coopWallet,
       to: escrow.escrow,
@@ -328,7 +333,13 @@ describe("report figures", () => {
     });
     await db.milestoneFunder.createMany({
       data: [
-        { milestoneId: escrow.milestoneId, position: 1, accountId: coopWallet, shareFen: 6_000, fundedAt: at(2026, 11, 15) },
+        {
+          milestoneId: escrow.milestoneId,
+          position: 1,
+          accountId: coopWallet,
+          shareFen: 6_000,
+          fundedAt: at(2026, 11, 15),
+        },
         { milestoneId: escrow.milestoneId, position: 2, accountId: programme.account, shareFen: 14_000 },
       ],
     });

@@ -53,7 +53,8 @@ export const reportsMessagesZh = {
   "reports.figure.householdsReached": "覆盖农户（户）",
   "reports.figure.notYet": "暂无数据",
   "reports.leverage.title": "资金杠杆",
-  "reports.leverage.intro": "杠杆率说明每 1 元财政科技资金带动了多少合作社、企业和社会投入的资金，例如 1 : 2 即带动 2 元。",
+  "reports.leverage.intro":
+    "杠杆率说明每 1 元财政科技资金带动了多少合作社、企业和社会投入的资金，例如 1 : 2 即带动 2 元。",
   "reports.leverage.public": "财政资金（元）",
   "reports.leverage.matched": "带动资金（元）",
   "reports.leverage.ratio": "杠杆率",

@@ -29,7 +29,8 @@ test("栾川县's county officer triages a need of the county and pre-screens an
 
   // The workspace says what waits and leads to the workbench, which shows the county's tools only.
   await page.goto("/workspace");
-  await expect(page.getByRole("link", { name: /^县区初审：\d+ 份申报等待意见/ })).toBeVisible();
+  const waiting = page.getByRole("region", { name: "待办" });
+  await expect(waiting.getByRole("listitem").filter({ hasText: "县区初审" })).toContainText(/\d+ 项待处理/);
   await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "监管" }).click();
   const main = page.getByRole("main");
   await expect(main.getByRole("link", { name: /^县区初审/ })).toBeVisible();

@@ -61,6 +61,15 @@ export function periodKeyAt(kind: PeriodKind, moment: Date = new Date()): string
   return kind === "MONTH" ? day.slice(0, 7) : `${year}-Q${Math.ceil(month / 3)}`;
 }
 
+/**
+ * The key of the last period of this kind that has ended: the one whose returns are now due. A
+ * return is submitted only after its period, so this is what the roll-up opens on.
+ */
+export function lastEndedPeriodKey(kind: PeriodKind, now: Date = new Date()): string {
+  const current = periodOf(kind, periodKeyAt(kind, now));
+  return periodKeyAt(kind, new Date(current.start.getTime() - 1));
+}
+
 /** A period chosen in a form or a link: kind and key, checked together by `checkPeriod`. */
 export const PeriodFields = z.object({
   periodKind: z.enum(PERIOD_KINDS),

@@ -7,7 +7,7 @@ import { useCountyLabel } from "~/components/reports/report-tables";
 import { getLocale } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/use-t";
 import { rollUp } from "~/modules/reports/rollup.server";
-import { PERIOD_KINDS, isPeriodKey, periodKeyAt, periodOf } from "~/modules/reports/reports.periods";
+import { PERIOD_KINDS, isPeriodKey, lastEndedPeriodKey, periodOf } from "~/modules/reports/reports.periods";
 import { PeriodQuerySchema } from "~/modules/reports/reports.schema";
 import { requirePermission } from "~/modules/users/guards.server";
 import { luoyangToday } from "~/utils/dates";
@@ -18,11 +18,12 @@ export const meta: MetaFunction<typeof loader> = titleMeta("reports.rollup.title
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "report.rollup");
   const query = PeriodQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  // A key that does not fit its kind (a hand-edited link) shows the current period of that kind.
+  // Without a period (or with a key that does not fit its kind, a hand-edited link) the roll-up
+  // shows the last period of that kind that has ended: the one whose returns are due.
   const key =
     query.periodKey && isPeriodKey(query.periodKind, query.periodKey)
       ? query.periodKey
-      : periodKeyAt(query.periodKind);
+      : lastEndedPeriodKey(query.periodKind);
   const [view, locale] = await Promise.all([rollUp(periodOf(query.periodKind, key)), getLocale(request)]);
   return { view, locale };
 }

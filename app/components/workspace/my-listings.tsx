@@ -2,7 +2,13 @@ import { Link } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { STATUS_TONE } from "~/components/needs/need-labels";
 import { formatDate, formatMoney } from "~/i18n/format";
-import type { ApplicationStatus, NeedStatus, OfferStatus } from "~/generated/prisma/enums";
+import type {
+  ApplicationStatus,
+  NeedStatus,
+  OfferStatus,
+  ProgrammeApplicationStatus,
+} from "~/generated/prisma/enums";
+import { ApplicationStatus as ProgrammeStatusBadge } from "~/components/programmes/programme-views";
 import { useT } from "~/i18n/use-t";
 
 type DateLike = Date | string;
@@ -149,6 +155,34 @@ export function MyOffersSection({ offers }: { offers: MyOffer[] }) {
               </span>
             ) : null}
             <span className="ml-auto text-sm text-stone-600">{formatDate(locale, offer.updatedAt)}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The programme projects the person follows: to the application page, where plans and reports are. */
+export function MyProgrammeProjectsSection({
+  projects,
+}: {
+  projects: { id: string; title: string; status: ProgrammeApplicationStatus; programme: { title: string } }[];
+}) {
+  const { t } = useT();
+  if (projects.length === 0) return null;
+  return (
+    <section aria-labelledby="my-programme-projects" className="space-y-3">
+      <h2 id="my-programme-projects" className="text-xl font-semibold">
+        {t("workspace.myProgrammeProjects")}
+      </h2>
+      <ul className="space-y-2">
+        {projects.map((project) => (
+          <li key={project.id} className="card flex flex-wrap items-center gap-2 p-3">
+            <ProgrammeStatusBadge status={project.status} />
+            <Link to={`/programmes/applications/${project.id}`} className="font-medium hover:underline">
+              {project.title}
+            </Link>
+            <span className="w-full text-sm text-stone-600">{project.programme.title}</span>
           </li>
         ))}
       </ul>

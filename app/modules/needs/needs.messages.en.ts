@@ -4,6 +4,7 @@ import type { needsMessagesZh } from "./needs.messages";
 export const needsMessagesEn: Record<keyof typeof needsMessagesZh, string> = {
   "workspace.title": "My workspace",
   "workspace.myNeeds": "Needs I posted",
+  "workspace.myProgrammeProjects": "Our funded projects and applications",
   "workspace.noNeeds": "You have not posted a need yet.",
   "workspace.myApplications": "My applications",
   "workspace.noApplications": "You have not applied for a need yet.",

@@ -1,6 +1,7 @@
 export const needsMessagesZh = {
   "workspace.title": "我的工作台",
   "workspace.myNeeds": "我发布的需求",
+  "workspace.myProgrammeProjects": "我方的资助项目",
   "workspace.noNeeds": "还没有发布需求。",
   "workspace.myApplications": "我的申请",
   "workspace.noApplications": "还没有申请过需求。",

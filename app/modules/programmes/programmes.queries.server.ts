@@ -2,7 +2,7 @@ import { db } from "~/db.server";
 import type { MessageKey, Params } from "~/i18n/i18n";
 import { balanceOf, programmeAccountId } from "~/modules/ledger/ledger.server";
 import { findActiveBan } from "~/modules/sanctions/bans.server";
-import { can } from "~/modules/users/permissions";
+import { can, type Actor } from "~/modules/users/permissions";
 import { applicantParty } from "./programmes.applicants.server";
 import { isApplicantSide } from "./programmes.core.server";
 import { luoyangToday } from "~/utils/dates";
@@ -413,4 +413,22 @@ export async function canReadEvidence(
     can(user, "programme.review") ||
     isApplicantSide(user, evidence.application)
   );
+}
+
+/**
+ * The programme projects a person follows from their workspace: those of the organisations they
+ * belong to, and those they filed in their own name or for a team they lead. Withdrawn and
+ * refused ones drop off; the newest first.
+ */
+export async function listMyProgrammeProjects(actor: Actor) {
+  const organisationIds = actor.memberships.map((membership) => membership.organisationId);
+  return db.programmeApplication.findMany({
+    where: {
+      OR: [{ organisationId: { in: organisationIds } }, { organisationId: null, applicantId: actor.id }],
+      status: { notIn: ["WITHDRAWN", "REJECTED"] },
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    take: 20,
+    select: { id: true, title: true, status: true, programme: { select: { title: true } } },
+  });
 }

@@ -15,7 +15,13 @@ import { luoyangToday } from "~/utils/dates";
 import { MyServicesSection } from "~/components/spaces/service-views";
 import { listMyTriageAssignments } from "~/modules/reach/triage.server";
 import { TriageTasksSection } from "~/components/reach/reach-sections";
-import { MyApplicationsSection, MyNeedsSection, MyOffersSection } from "~/components/workspace/my-listings";
+import {
+  MyApplicationsSection,
+  MyNeedsSection,
+  MyOffersSection,
+  MyProgrammeProjectsSection,
+} from "~/components/workspace/my-listings";
+import { listMyProgrammeProjects } from "~/modules/programmes/programmes.queries.server";
 import { OfficerTasksSection } from "~/components/counties/officer-tasks";
 import { officerTasks } from "~/modules/bureau/officer-tasks.server";
 
@@ -51,6 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canOffer: can(user, "offer.post"),
     triageTasks: await listMyTriageAssignments(user.id),
     officerTasks: await officerTasks(user),
+    programmeProjects: await listMyProgrammeProjects(user),
   };
 }
 
@@ -67,6 +74,7 @@ export default function WorkspacePage() {
     canOffer,
     triageTasks,
     officerTasks,
+    programmeProjects,
   } = useLoaderData<typeof loader>();
   const { t } = useT();
   return (
@@ -107,6 +115,7 @@ export default function WorkspacePage() {
       </div>
       {officerTasks ? <OfficerTasksSection tasks={officerTasks} /> : null}
       {needs ? <MyNeedsSection needs={needs} /> : null}
+      <MyProgrammeProjectsSection projects={programmeProjects} />
       <TriageTasksSection tasks={triageTasks} />
       {recommended ? (
         <section className="card">

@@ -105,7 +105,13 @@ test("the cooperative asks for a budget change and reports spending that the bur
     .filter({ hasText: "李四农资经销部" });
   await flag.getByLabel("处理意见").fill("收款方与项目无关，款项去向不明");
   await flag.getByRole("button", { name: "确认" }).click();
-  await expect(bureau).toHaveURL(new RegExp(`/bureau/sanctions/new\\?application=${applicationId}$`));
+  await expect(bureau).toHaveURL(
+    new RegExp(`/bureau/sanctions/new\\?application=${applicationId}&flag=\\w+$`),
+  );
+  // The sanction starts from what the flag found; the officer may change the reason.
+  await expect(bureau.locator("form#sanction-suspend").getByLabel("原因")).toHaveValue(
+    "资金监管预警经核实：收款方不在项目范围内。",
+  );
   expect(
     await rows(`SELECT status, resolution FROM "MonitoringFlag" WHERE "applicationId" = $1`, [applicationId]),
   ).toEqual([{ status: "CONFIRMED", resolution: "收款方与项目无关，款项去向不明" }]);

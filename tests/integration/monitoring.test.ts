@@ -6,6 +6,7 @@ import { db } from "~/db.server";
 import {
   approvedPlanOf,
   changeRequestsAwaiting,
+  confirmedFlagRule,
   fileProgressReport,
   flagOverdueReports,
   listFlags,
@@ -430,5 +431,9 @@ describe("the review queue", () => {
         { status: "CONFIRMED", resolution: "款项去向不明" },
       ]),
     );
+    // The sanction it leads to starts from what the flag found; a dismissed flag gives nothing.
+    expect(await confirmedFlagRule(second!.id, applicationId)).toBe(second!.rule);
+    expect(await confirmedFlagRule(first!.id, applicationId)).toBeNull();
+    expect(await confirmedFlagRule(second!.id, "another-application")).toBeNull();
   });
 });

@@ -28,7 +28,11 @@ describe("a project's way back from the workspace", () => {
     const request = new Request("http://localhost/workspace", {
       headers: { cookie: await sessionCookieFor(head.id) },
     });
-    const data = (await workspace({ request, params: {}, context: {} })) as {
+    const data = (await workspace({
+      request,
+      params: {},
+      context: { cspNonce: "test", clientIp: "10.9.0.1" },
+    })) as {
       programmeProjects: { id: string; title: string; status: string }[];
     };
     expect(data.programmeProjects).toEqual([

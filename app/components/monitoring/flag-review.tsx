@@ -51,7 +51,10 @@ export function FlagCard({
         {flag.resolution ? ` — ${flag.resolution}` : ""}
       </p>
       {flag.status === "CONFIRMED" ? (
-        <Link to={`/bureau/sanctions/new?application=${flag.application.id}`} className="link">
+        <Link
+          to={`/bureau/sanctions/new?application=${flag.application.id}&flag=${flag.id}`}
+          className="link"
+        >
           {t("monitoring.toSanctions")}
         </Link>
       ) : null}

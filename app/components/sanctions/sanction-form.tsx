@@ -34,6 +34,7 @@ export function SanctionKindForm({
   applicationId,
   claimableFen,
   organisations = [],
+  defaultReason,
   children,
 }: {
   intent: SanctionIntent;
@@ -41,12 +42,15 @@ export function SanctionKindForm({
   applicationId?: string;
   claimableFen?: number;
   organisations?: { id: string; name: string }[];
+  /** The reason to start from (a confirmed monitoring flag's finding); the officer edits it. */
+  defaultReason?: string;
   children?: ReactNode;
 }) {
   const { t, locale } = useT();
   const [form, fields] = useForm({
     id: `sanction-${intent}`,
     lastResult,
+    defaultValue: defaultReason ? { reason: defaultReason } : undefined,
     constraint: getZodConstraint(NewSanctionSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: NewSanctionSchema }),
   });

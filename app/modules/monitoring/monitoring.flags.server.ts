@@ -122,3 +122,15 @@ export async function reviewFlag(
     return { applicationId: flag.applicationId, status };
   });
 }
+
+/**
+ * The rule of a confirmed flag of this application, so the sanction it leads to starts from the
+ * reason it was confirmed for. Null for any other flag id (a hand-edited link).
+ */
+export async function confirmedFlagRule(flagId: string, applicationId: string) {
+  const flag = await db.monitoringFlag.findFirst({
+    where: { id: flagId, applicationId, status: "CONFIRMED" },
+    select: { rule: true },
+  });
+  return flag?.rule ?? null;
+}

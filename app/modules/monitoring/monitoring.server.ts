@@ -7,7 +7,7 @@ export {
 } from "./monitoring.plans.server";
 export { requestChange, signChangeRequest } from "./monitoring.changes.server";
 export { fileProgressReport, recordSiteVisit, reportSchedule } from "./monitoring.reports.server";
-export { flagOverdueReports, listFlags, reviewFlag } from "./monitoring.flags.server";
+export { confirmedFlagRule, flagOverdueReports, listFlags, reviewFlag } from "./monitoring.flags.server";
 export {
   changeRequestsAwaiting,
   mayReadMonitoringPhoto,

@@ -59,6 +59,7 @@ export const sanctionsMessagesEn: Record<keyof typeof sanctionsMessagesZh, strin
   "sanctions.field.phone": "Person's mobile number (optional)",
   "sanctions.field.banOrganisation": "Ban the organisation: {name}",
   "sanctions.field.banPerson": "Ban the applicant: {name}",
+  "sanctions.form.fromFlag": "Monitoring flag confirmed: {rule}.",
   "sanctions.form.forApplication": "For the application: {title}",
   "sanctions.form.disbursed": "Disbursed {amount}",
   "sanctions.form.suspended": "Disbursement suspended",

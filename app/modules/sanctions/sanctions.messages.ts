@@ -54,6 +54,7 @@ export const sanctionsMessagesZh = {
   "sanctions.field.phone": "个人手机号（可不填）",
   "sanctions.field.banOrganisation": "限制组织：{name}",
   "sanctions.field.banPerson": "限制申请人：{name}",
+  "sanctions.form.fromFlag": "资金监管预警经核实：{rule}。",
   "sanctions.form.forApplication": "针对项目申请：{title}",
   "sanctions.form.disbursed": "已拨付 {amount}",
   "sanctions.form.suspended": "拨款已暂停",

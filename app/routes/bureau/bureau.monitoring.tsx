@@ -47,9 +47,12 @@ export async function action({ request }: ActionFunctionArgs) {
     const { applicationId, status } = await reviewFlag(user, submission.value);
     // A confirmed flag goes on to the sanctions: 停拨, 追缴 or the ban, on the existing form.
     return status === "CONFIRMED"
-      ? redirectWithToast(`/bureau/sanctions/new?application=${applicationId}`, {
-          message: "monitoring.toast.confirmed",
-        })
+      ? redirectWithToast(
+          `/bureau/sanctions/new?application=${applicationId}&flag=${submission.value.flagId}`,
+          {
+            message: "monitoring.toast.confirmed",
+          },
+        )
       : redirectWithToast("/bureau/monitoring", { message: "monitoring.toast.dismissed" });
   } catch (error) {
     return replyWithDomainError(submission, error, await getLocale(request));

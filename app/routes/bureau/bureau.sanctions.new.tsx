@@ -12,6 +12,7 @@ import { formatMoney } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18n.server";
 import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
+import { confirmedFlagRule } from "~/modules/monitoring/monitoring.server";
 import { findUserIdByPhone, getSanctionFormContext } from "~/modules/sanctions/sanctions.queries.server";
 import { NewSanctionSchema } from "~/modules/sanctions/sanctions.schema";
 import { ban, clawBack, suspend } from "~/modules/sanctions/sanctions.server";
@@ -31,9 +32,19 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "sanction.apply");
-  const applicationId = new URL(request.url).searchParams.get("application");
-  const [context, locale] = await Promise.all([getSanctionFormContext(applicationId), getLocale(request)]);
-  return { ...context, locale };
+  const params = new URL(request.url).searchParams;
+  const applicationId = params.get("application");
+  const flagId = params.get("flag");
+  const [context, locale, flagRule] = await Promise.all([
+    getSanctionFormContext(applicationId),
+    getLocale(request),
+    applicationId && flagId ? confirmedFlagRule(flagId.slice(0, 40), applicationId) : null,
+  ]);
+  // From a confirmed monitoring flag: the reason starts from what the flag found.
+  const reason = flagRule
+    ? translate(locale, "sanctions.form.fromFlag", { rule: translate(locale, `monitoring.rule.${flagRule}`) })
+    : undefined;
+  return { ...context, locale, reason };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -77,7 +88,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewSanctionPage() {
-  const { application, organisations } = useLoaderData<typeof loader>();
+  const { application, organisations, reason } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, locale } = useT();
   const reply = (intent: SanctionIntent) => (actionData?.intent === intent ? actionData.reply : undefined);
@@ -97,12 +108,18 @@ export default function NewSanctionPage() {
       ) : null}
       {application ? (
         <>
-          <SanctionKindForm intent="suspend" lastResult={reply("suspend")} applicationId={application.id} />
+          <SanctionKindForm
+            intent="suspend"
+            lastResult={reply("suspend")}
+            applicationId={application.id}
+            defaultReason={reason}
+          />
           <SanctionKindForm
             intent="clawback"
             lastResult={reply("clawback")}
             applicationId={application.id}
             claimableFen={application.claimableFen}
+            defaultReason={reason}
           />
         </>
       ) : null}
@@ -111,6 +128,7 @@ export default function NewSanctionPage() {
         lastResult={reply("ban")}
         applicationId={application?.id}
         organisations={organisations}
+        defaultReason={reason}
       >
         {application ? (
           <fieldset className="space-y-2">

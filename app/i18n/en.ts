@@ -66,6 +66,8 @@ export const en: Record<MessageKey, string> = {
   "orgType.RESEARCH_INSTITUTE": "Research institute",
   "orgType.ENTERPRISE": "Leading enterprise",
   "orgType.STAR_SPACE": "Star Innovation Space",
+  "orgType.FINANCIAL_INSTITUTION": "Financial institution",
+  "orgType.SERVICE_AGENCY": "Service agency (creative, trademark, IP)",
   "orgType.BUREAU": "Government bureau",
 
   "register.title": "Create your XiangKe account",

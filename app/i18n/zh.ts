@@ -60,6 +60,8 @@ export const zh = {
   "orgType.RESEARCH_INSTITUTE": "科研院所",
   "orgType.ENTERPRISE": "龙头企业",
   "orgType.STAR_SPACE": "星创天地",
+  "orgType.FINANCIAL_INSTITUTION": "金融机构",
+  "orgType.SERVICE_AGENCY": "服务机构（文创、商标、知识产权）",
   "orgType.BUREAU": "政府部门",
 
   "register.title": "注册乡科账户",

@@ -1,6 +1,12 @@
 import { db, type Tx } from "~/db.server";
 import type { ChangeRequestStatus } from "~/generated/prisma/enums";
 import { recordAudit } from "~/modules/audit/audit.server";
+import {
+  createNotifications,
+  deliverNotifications,
+  type NewNotification,
+} from "~/modules/notifications/notifications.server";
+import { notifyOfficers, type OfficerGroup } from "~/modules/oversight/officer-notices.server";
 import { can, rolesOf } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
 import { assertTransition } from "~/utils/state-machine";
@@ -37,7 +43,7 @@ export async function requestChange(
   fields: ChangeRequestFields,
   now: Date = new Date(),
 ): Promise<{ id: string }> {
-  return db.$transaction(async (tx) => {
+  const { request, rows } = await db.$transaction(async (tx) => {
     await lockApplication(tx, applicationId);
     const project = await findProject(tx, applicationId);
     if (!isProjectMember(actor, project)) throw new DomainError("monitoring.not_found");
@@ -85,13 +91,43 @@ export async function requestChange(
       subjectId: request.id,
       after: { applicationId, kinds, status, countySkipped, baseVersion: base?.version ?? 0 },
     });
-    return request;
+    const rows = await notifyOfficers(
+      tx,
+      countySkipped ? { kind: "bureau" } : { kind: "county", countyCode: project.countyCode },
+      { type: "officer.change_waiting", params: { title: project.title }, href: changeHref(applicationId) },
+      actor.id,
+    );
+    return { request, rows };
   });
+  await deliverNotifications(rows);
+  return request;
+}
+
+function changeHref(applicationId: string): string {
+  return `/programmes/applications/${applicationId}/change`;
+}
+
+/** Who hears of a signed step: the officers of the next step, or the person who asked. */
+function noticeOfStep(
+  status: ChangeRequestStatus,
+  request: { applicationId: string; requestedById: string },
+  title: string,
+  refusal: string,
+): { group: OfficerGroup | null; item: Omit<NewNotification, "userId"> } {
+  const href = changeHref(request.applicationId);
+  if (status === "AWAITING_BUREAU")
+    return { group: { kind: "bureau" }, item: { type: "officer.change_waiting", params: { title }, href } };
+  if (status === "AWAITING_FINANCE")
+    return { group: { kind: "finance" }, item: { type: "officer.change_waiting", params: { title }, href } };
+  if (status === "APPROVED")
+    return { group: null, item: { type: "change.approved", params: { title }, href } };
+  return { group: null, item: { type: "change.refused", params: { title, reason: refusal }, href } };
 }
 
 const REQUEST_SELECT = {
   id: true,
   applicationId: true,
+  requestedById: true,
   baseVersion: true,
   proposed: true,
   status: true,
@@ -166,7 +202,7 @@ export async function signChangeRequest(
   decision: ChangeDecision,
   now: Date = new Date(),
 ): Promise<{ status: ChangeRequestStatus; applicationId: string }> {
-  return db.$transaction(async (tx) => {
+  const { outcome, rows } = await db.$transaction(async (tx) => {
     const found = await tx.projectChangeRequest.findUnique({
       where: { id: decision.requestId },
       select: { applicationId: true },
@@ -236,6 +272,17 @@ export async function signChangeRequest(
       before: { status: request.status },
       after: { status, ...data },
     });
-    return { status, applicationId: request.applicationId };
+    const notice = noticeOfStep(
+      status,
+      request,
+      project.title,
+      decision.intent === "countyOpinion" ? "" : (decision.note ?? ""),
+    );
+    const rows = notice.group
+      ? await notifyOfficers(tx, notice.group, notice.item, actor.id)
+      : await createNotifications(tx, [{ ...notice.item, userId: request.requestedById }]);
+    return { outcome: { status, applicationId: request.applicationId }, rows };
   });
+  await deliverNotifications(rows);
+  return outcome;
 }

@@ -1,6 +1,8 @@
 import { db, type Tx } from "~/db.server";
 import type { FlagStatus, MonitoringRule, Prisma } from "~/generated/prisma/client";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { deliverNotifications } from "~/modules/notifications/notifications.server";
+import { notifyOfficers } from "~/modules/oversight/officer-notices.server";
 import { countyScopeOf, countyWhere } from "~/modules/oversight/county-scope";
 import { can, rolesOf } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
@@ -21,12 +23,34 @@ export interface NewFlag {
   siteVisitId?: string;
 }
 
-export async function raiseFlags(tx: Tx, flags: NewFlag[]): Promise<void> {
-  if (flags.length === 0) return;
-  await tx.monitoringFlag.createMany({
+/**
+ * Records the flags not raised before (a rule that fires again finds its dedupe key taken) and
+ * tells the county's officers of each newly flagged project, or the city's staff where the county
+ * has none. Returns the notifications for the caller to deliver once its transaction commits.
+ */
+export async function raiseFlags(tx: Tx, flags: NewFlag[]) {
+  if (flags.length === 0) return [];
+  const raised = await tx.monitoringFlag.createManyAndReturn({
     data: flags.map((flag) => ({ ...flag, evidence: flag.evidence as Prisma.InputJsonValue })),
     skipDuplicates: true,
+    select: { applicationId: true },
   });
+  const projects = await tx.programmeApplication.findMany({
+    where: { id: { in: [...new Set(raised.map((flag) => flag.applicationId))] } },
+    select: { title: true, countyCode: true },
+    orderBy: { id: "asc" },
+  });
+  const rows = [];
+  for (const project of projects) {
+    const item = {
+      type: "officer.flag_raised" as const,
+      params: { title: project.title },
+      href: "/bureau/monitoring",
+    };
+    const county = await notifyOfficers(tx, { kind: "county", countyCode: project.countyCode }, item);
+    rows.push(...(county.length > 0 ? county : await notifyOfficers(tx, { kind: "bureau" }, item)));
+  }
+  return rows;
 }
 
 /**
@@ -59,7 +83,7 @@ export async function flagOverdueReports(now: Date = new Date(), client: typeof 
       dedupeKey: `REPORT_OVERDUE:${project.id}:${period}`,
     });
   }
-  await client.$transaction((tx) => raiseFlags(tx, flags));
+  await deliverNotifications(await client.$transaction((tx) => raiseFlags(tx, flags)));
   return flags.length;
 }
 

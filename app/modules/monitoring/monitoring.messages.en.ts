@@ -179,4 +179,15 @@ export const monitoringMessagesEn: Record<keyof typeof monitoringMessagesZh, str
   "monitoring.toast.visited": "Site visit saved",
   "monitoring.toast.confirmed": "Flag confirmed: choose the sanction",
   "monitoring.toast.dismissed": "Flag dismissed",
+  "notification.officer.prescreen_waiting":
+    'A new application from your county, "{title}", waits for your pre-screening opinion',
+  "notification.officer.change_waiting": 'The project "{title}" asks for a change and waits for your opinion',
+  "notification.officer.payment_to_sign":
+    'A payment of {amount} to the project "{title}" waits for the finance signature',
+  "notification.officer.evaluation_to_sign":
+    'The evaluation of "{title}" ({score} points) waits for the finance signature',
+  "notification.officer.flag_raised": 'The project "{title}" raised a monitoring flag: please look into it',
+  "notification.change.approved":
+    'The change to "{title}" was approved: the new version is the one to follow',
+  "notification.change.refused": 'The change to "{title}" was refused: {reason}',
 };

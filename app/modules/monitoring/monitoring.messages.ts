@@ -172,4 +172,11 @@ export const monitoringMessagesZh = {
   "monitoring.toast.visited": "核查记录已保存",
   "monitoring.toast.confirmed": "预警已确认，请选择惩戒措施",
   "monitoring.toast.dismissed": "预警已排除",
+  "notification.officer.prescreen_waiting": "本县有新的项目申报“{title}”等待初审意见",
+  "notification.officer.change_waiting": "项目“{title}”提交了变更申请，等待您的意见",
+  "notification.officer.payment_to_sign": "项目“{title}”有一笔 {amount} 的拨款等待财政会签",
+  "notification.officer.evaluation_to_sign": "项目“{title}”的绩效评价（{score} 分）等待财政会签",
+  "notification.officer.flag_raised": "项目“{title}”出现资金监管预警，请核查",
+  "notification.change.approved": "项目“{title}”的变更申请已批准，按新版本执行",
+  "notification.change.refused": "项目“{title}”的变更申请未获批准：{reason}",
 } as const;

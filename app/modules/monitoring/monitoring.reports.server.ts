@@ -1,5 +1,6 @@
 import { db } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { deliverNotifications } from "~/modules/notifications/notifications.server";
 import { deleteUpload, storeImage } from "~/modules/uploads/uploads.server";
 import { DomainError } from "~/utils/errors";
 import {
@@ -91,7 +92,7 @@ export async function fileProgressReport(
   if (!slot) throw new DomainError("monitoring.no_such_period");
   if (slot.opensOn > now) throw new DomainError("monitoring.not_due_yet");
 
-  return withStoredPhotos(actor.id, photos, (photoIds) =>
+  const outcome = await withStoredPhotos(actor.id, photos, (photoIds) =>
     db.$transaction(async (tx) => {
       await tx.$queryRaw`SELECT id FROM "ProgrammeApplication" WHERE id = ${applicationId} FOR UPDATE`;
       const filed = await tx.progressReport.findUnique({
@@ -156,7 +157,7 @@ export async function fileProgressReport(
         dedupeKey: `${finding.rule}:${report.id}:${"category" in finding ? finding.category : finding.payeeName}`,
         reportId: report.id,
       }));
-      await raiseFlags(tx, flags);
+      const notices = await raiseFlags(tx, flags);
       await recordAudit(tx, {
         actorId: actor.id,
         action: "monitoring.report_filed",
@@ -164,9 +165,11 @@ export async function fileProgressReport(
         subjectId: report.id,
         after: { applicationId, ...fields, photoIds, flags: findings.map((finding) => finding.rule) },
       });
-      return { id: report.id, flags: flags.length };
+      return { id: report.id, flags: flags.length, notices };
     }),
   );
+  await deliverNotifications(outcome.notices);
+  return { id: outcome.id, flags: outcome.flags };
 }
 
 /**
@@ -187,7 +190,7 @@ export async function recordSiteVisit(
   const visitedOn = new Date(`${fields.visitedOn}T00:00:00Z`);
   if (Number.isNaN(visitedOn.getTime()) || daysBetween(now, visitedOn) > 0)
     throw new DomainError("monitoring.visit_future");
-  return withStoredPhotos(actor.id, photos, (photoIds) =>
+  const recorded = await withStoredPhotos(actor.id, photos, (photoIds) =>
     db.$transaction(async (tx) => {
       const visit = await tx.siteVisit.create({
         data: {
@@ -201,17 +204,18 @@ export async function recordSiteVisit(
         },
         select: { id: true },
       });
-      if (!fields.matchesReport)
-        await raiseFlags(tx, [
-          {
-            applicationId,
-            countyCode: project.countyCode,
-            rule: "VISIT_MISMATCH",
-            evidence: { visitedOn: fields.visitedOn, findings: fields.findings },
-            dedupeKey: `VISIT_MISMATCH:${visit.id}`,
-            siteVisitId: visit.id,
-          },
-        ]);
+      const notices = fields.matchesReport
+        ? []
+        : await raiseFlags(tx, [
+            {
+              applicationId,
+              countyCode: project.countyCode,
+              rule: "VISIT_MISMATCH",
+              evidence: { visitedOn: fields.visitedOn, findings: fields.findings },
+              dedupeKey: `VISIT_MISMATCH:${visit.id}`,
+              siteVisitId: visit.id,
+            },
+          ]);
       await recordAudit(tx, {
         actorId: actor.id,
         action: "monitoring.site_visit",
@@ -219,7 +223,9 @@ export async function recordSiteVisit(
         subjectId: visit.id,
         after: { applicationId, ...fields, photoIds },
       });
-      return visit;
+      return { visit, notices };
     }),
   );
+  await deliverNotifications(recorded.notices);
+  return recorded.visit;
 }

@@ -95,6 +95,13 @@ export const NOTIFICATION_CATEGORY = {
   "review.published": "updates",
   "report.due_soon": "work",
   "report.overdue": "work",
+  "officer.prescreen_waiting": "work",
+  "officer.change_waiting": "work",
+  "officer.payment_to_sign": "money",
+  "officer.evaluation_to_sign": "work",
+  "officer.flag_raised": "alerts",
+  "change.approved": "decisions",
+  "change.refused": "decisions",
 } as const satisfies Record<NotificationType, NotificationCategory>;
 
 export type ChannelChoices = Record<NotificationCategory, OutsideChannel[]>;

@@ -71,6 +71,13 @@ export const NOTIFICATION_PARAMS = {
   "review.published": ["agreement"],
   "report.due_soon": ["period", "due"],
   "report.overdue": ["period", "due"],
+  "officer.prescreen_waiting": ["title"],
+  "officer.change_waiting": ["title"],
+  "officer.payment_to_sign": ["title", "amount"],
+  "officer.evaluation_to_sign": ["title", "score"],
+  "officer.flag_raised": ["title"],
+  "change.approved": ["title"],
+  "change.refused": ["title", "reason"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type NotificationType = keyof typeof NOTIFICATION_PARAMS;

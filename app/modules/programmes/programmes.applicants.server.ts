@@ -64,7 +64,7 @@ async function applyAsCommissioner(
   unit?: Unit,
 ): Promise<{ id: string }> {
   if (fields.link) throw new DomainError("applicant.no_link");
-  return withUnit(unit, async ({ tx }) => {
+  return withUnit(unit, async ({ tx, afterCommit }) => {
     const programme = await programmeTakingApplications(tx, programmeId, applicant.kind, now);
     if (!(await isActiveCommissioner(actor.id, now, tx))) throw new DomainError("applicant.not_commissioner");
     // Organisation types restrict organisations only; a person is held to county and industry.
@@ -112,7 +112,7 @@ async function applyAsCommissioner(
       },
       select: { id: true },
     });
-    await recordApplied(tx, actor, programmeId, application.id, fields, {
+    await recordApplied({ tx, afterCommit }, actor, programmeId, application.id, fields, {
       applicantKind: applicant.kind,
       teamId,
     });

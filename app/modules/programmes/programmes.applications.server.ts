@@ -1,6 +1,8 @@
 import { db, withUnit, type Tx, type Unit } from "~/db.server";
 import type { ApplicantKind } from "~/generated/prisma/enums";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { deliverNotifications } from "~/modules/notifications/notifications.server";
+import { notifyOfficers } from "~/modules/oversight/officer-notices.server";
 import { assertNotBanned } from "~/modules/sanctions/bans.server";
 import { type Actor } from "~/modules/users/permissions";
 import { recordRequestedPlan } from "~/modules/monitoring/monitoring.server";
@@ -53,7 +55,7 @@ export async function applyToProgramme(
   const [kind, linkId] = fields.link
     ? (fields.link.split(":") as ["agreement" | "need", string])
     : [null, null];
-  return withUnit(unit, async ({ tx }) => {
+  return withUnit(unit, async ({ tx, afterCommit }) => {
     const programme = await programmeTakingApplications(tx, programmeId, "ORGANISATION", now);
     const organisation = await tx.organisation.findUniqueOrThrow({
       where: { id: fields.organisationId },
@@ -125,17 +127,18 @@ export async function applyToProgramme(
       },
       select: { id: true },
     });
-    await recordApplied(tx, actor, programmeId, application.id, fields, link);
+    await recordApplied({ tx, afterCommit }, actor, programmeId, application.id, fields, link);
     return application;
   });
 }
 
 /**
  * What every new application records besides its row, whoever applies: the budget by line as
- * version 0 of the project's plan, and the audit entry.
+ * version 0 of the project's plan, the audit entry, and a notice to the county's officers, whose
+ * pre-screening opinion the city now waits for.
  */
 export async function recordApplied(
-  tx: Tx,
+  { tx, afterCommit }: Unit,
   actor: Actor,
   programmeId: string,
   applicationId: string,
@@ -155,6 +158,17 @@ export async function recordApplied(
     subjectId: applicationId,
     after: { programmeId, ...fields, ...details },
   });
+  const notices = await notifyOfficers(
+    tx,
+    { kind: "county", countyCode: fields.countyCode },
+    {
+      type: "officer.prescreen_waiting",
+      params: { title: fields.title },
+      href: `/bureau/prescreen/${applicationId}`,
+    },
+    actor.id,
+  );
+  afterCommit(() => deliverNotifications(notices));
 }
 
 /** The applicant's organisation withdraws while nobody has decided yet. */

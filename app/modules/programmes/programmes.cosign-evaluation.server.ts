@@ -1,6 +1,7 @@
 import { db, type Tx } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { deliverNotifications } from "~/modules/notifications/notifications.server";
+import { notifyOfficers } from "~/modules/oversight/officer-notices.server";
 import { type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
 import { assertTransition } from "~/utils/state-machine";
@@ -40,7 +41,7 @@ export async function evaluateApplication(
   now: Date = new Date(),
 ): Promise<void> {
   requireCan(actor, "programme.manage");
-  await db.$transaction(async (tx) => {
+  const rows = await db.$transaction(async (tx) => {
     const application = await lockApplication(tx, applicationId);
     if (application.status === "EVALUATED") throw new DomainError("programme.already_evaluated");
     if (!application.completedAt) throw new DomainError("programme.not_completed");
@@ -62,7 +63,21 @@ export async function evaluateApplication(
       subjectId: applicationId,
       after: { roundId: round.id, ...evaluation },
     });
+    const { title } = await tx.programmeApplication.findUniqueOrThrow({
+      where: { id: applicationId },
+      select: { title: true },
+    });
+    return notifyOfficers(
+      tx,
+      { kind: "finance" },
+      {
+        type: "officer.evaluation_to_sign",
+        params: { title, score: evaluation.score },
+        href: `/bureau/finance/applications/${applicationId}`,
+      },
+    );
   });
+  await deliverNotifications(rows);
 }
 
 export interface FinanceOpinionInput {

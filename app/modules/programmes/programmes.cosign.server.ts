@@ -3,6 +3,7 @@ import type { MessageKey, Params } from "~/i18n/i18n";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { idempotent } from "~/modules/ledger/idempotency.server";
 import { deliverNotifications } from "~/modules/notifications/notifications.server";
+import { notifyOfficers } from "~/modules/oversight/officer-notices.server";
 import { lift, suspend } from "~/modules/sanctions/sanctions.server";
 import { type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
@@ -42,6 +43,7 @@ export async function proposeDisbursement(
   now: Date = new Date(),
 ): Promise<{ proposalId: string; amountFen: number }> {
   requireCan(actor, "programme.manage");
+  let rows: Notifications = [];
   const { result } = await db.$transaction(async (tx) =>
     idempotent(
       tx,
@@ -76,10 +78,24 @@ export async function proposeDisbursement(
           subjectId: application.id,
           after: { proposalId: proposal.id, amountFen, note: input.note },
         });
+        const { title } = await tx.programmeApplication.findUniqueOrThrow({
+          where: { id: application.id },
+          select: { title: true },
+        });
+        rows = await notifyOfficers(
+          tx,
+          { kind: "finance" },
+          {
+            type: "officer.payment_to_sign",
+            params: { title, amount: moneyText(amountFen) },
+            href: `/bureau/finance/applications/${application.id}`,
+          },
+        );
         return { proposalId: proposal.id, amountFen };
       },
     ),
   );
+  await deliverNotifications(rows);
   return result;
 }
 

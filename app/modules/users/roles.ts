@@ -25,13 +25,7 @@ export type SelfRegisterRole = (typeof SELF_REGISTER_ROLES)[number];
 /** The organisation types that fit each organisation role. */
 export const ORGANISATION_TYPES_BY_ROLE = {
   VILLAGE: ["VILLAGE_COMMITTEE", "COOPERATIVE", "FAMILY_FARM", "LARGE_GROWER"],
-  INSTITUTION: [
-    "UNIVERSITY",
-    "RESEARCH_INSTITUTE",
-    "ENTERPRISE",
-    "FINANCIAL_INSTITUTION",
-    "SERVICE_AGENCY",
-  ],
+  INSTITUTION: ["UNIVERSITY", "RESEARCH_INSTITUTE", "ENTERPRISE", "FINANCIAL_INSTITUTION", "SERVICE_AGENCY"],
   SPACE: ["STAR_SPACE"],
   BUREAU: ["BUREAU"],
 } as const satisfies Partial<Record<Role, readonly OrganisationType[]>>;

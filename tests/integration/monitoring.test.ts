@@ -12,6 +12,7 @@ import {
   listFlags,
   planVersions,
   recordSiteVisit,
+  reportsPage,
   requestChange,
   reviewFlag,
   signChangeRequest,
@@ -339,6 +340,23 @@ describe("spending rules", () => {
     await flagOverdueReports();
     expect(await flagRules(late.applicationId)).toEqual(["REPORT_OVERDUE"]);
     expect(await flagRules(recent.applicationId)).toEqual([]);
+  });
+
+  it("marks a report filed after its due date as late on the schedule, by how many days", async () => {
+    const late = await createFundedProject({ approvedDaysAgo: 92 + 20 });
+    const { project } = await reportsPage(county, late.applicationId);
+    await fileProgressReport(late.head, late.applicationId, reportFields(), []);
+    const [first] = (await reportsPage(county, late.applicationId)).schedule;
+    expect(first).toMatchObject({ period: 1, filed: true, daysLate: 0 });
+    // Due three months after approval (89–92 days): 20 to 23 days late.
+    expect(first!.filedLateDays).toBeGreaterThanOrEqual(20);
+    expect(first!.filedLateDays).toBeLessThanOrEqual(23);
+    expect(project.id).toBe(late.applicationId);
+
+    const onTime = await createFundedProject({ approvedDaysAgo: 80 });
+    await fileProgressReport(onTime.head, onTime.applicationId, reportFields(), []);
+    const [filed] = (await reportsPage(county, onTime.applicationId)).schedule;
+    expect(filed).toMatchObject({ filed: true, filedLateDays: 0 });
   });
 
   it("flags a site visit that does not match the report; only the county's officer or its commissioners visit", async () => {

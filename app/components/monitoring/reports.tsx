@@ -6,6 +6,7 @@ export interface ScheduleSlot {
   dueOn: string | Date;
   filed: boolean;
   daysLate: number;
+  filedLateDays: number;
 }
 
 /** The report schedule; a late report says so in words and colour, not colour alone. */
@@ -17,7 +18,9 @@ export function ReportSchedule({ schedule }: { schedule: readonly ScheduleSlot[]
         <li key={slot.period} className={slot.daysLate > 0 ? "font-semibold text-red-800" : undefined}>
           {t("monitoring.periodDue", { period: slot.period, date: formatDate(locale, slot.dueOn) })} ·{" "}
           {slot.filed
-            ? t("monitoring.filed")
+            ? slot.filedLateDays > 0
+              ? t("monitoring.filedLate", { days: slot.filedLateDays })
+              : t("monitoring.filed")
             : slot.daysLate > 0
               ? t("monitoring.overdue", { days: slot.daysLate })
               : t("monitoring.notYetFiled")}

@@ -149,6 +149,7 @@ export const monitoringMessagesEn: Record<keyof typeof monitoringMessagesZh, str
   "monitoring.schedule": "Report schedule",
   "monitoring.periodDue": "Report {period} · due {date}",
   "monitoring.filed": "filed",
+  "monitoring.filedLate": "filed {days} days late",
   "monitoring.overdue": "{days} days overdue",
   "monitoring.notYetFiled": "not filed",
   "monitoring.fileReport": "File progress report {period}",

@@ -142,6 +142,7 @@ export const monitoringMessagesZh = {
   "monitoring.schedule": "报告计划",
   "monitoring.periodDue": "第 {period} 期 · {date} 前",
   "monitoring.filed": "已提交",
+  "monitoring.filedLate": "已提交（逾期 {days} 天）",
   "monitoring.overdue": "已逾期 {days} 天",
   "monitoring.notYetFiled": "未提交",
   "monitoring.fileReport": "提交第 {period} 期进度报告",

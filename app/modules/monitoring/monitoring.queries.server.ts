@@ -106,12 +106,7 @@ export async function reportsPage(viewer: Viewer, applicationId: string, now: Da
     }),
   ]);
   const member = isProjectMember(viewer, project);
-  const schedule = reportSchedule(
-    project,
-    plan,
-    reports.map((report) => report.period),
-    now,
-  );
+  const schedule = reportSchedule(project, plan, reports, now);
   return {
     project,
     plan,

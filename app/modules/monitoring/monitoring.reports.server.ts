@@ -32,25 +32,28 @@ export interface ScheduledReport {
   filed: boolean;
   /** Days past due without a report; 0 when filed or not yet due. */
   daysLate: number;
+  /** Days after the due date the report came in; 0 when on time or not filed. */
+  filedLateDays: number;
 }
 
 /** The project's report schedule against today. */
 export function reportSchedule(
   project: Pick<Project, "decidedAt">,
   plan: Pick<PlanVersion, "endsOn"> | null,
-  filedPeriods: readonly number[],
+  filedReports: readonly { period: number; submittedAt: Date }[],
   now: Date,
 ): ScheduledReport[] {
   if (!project.decidedAt) return [];
   const endsOn = plan?.endsOn ? new Date(`${plan.endsOn}T00:00:00Z`) : null;
   return reportDueDates(project.decidedAt, endsOn).map((dueOn, index) => {
-    const filed = filedPeriods.includes(index + 1);
+    const filed = filedReports.find((report) => report.period === index + 1);
     return {
       period: index + 1,
       opensOn: addMonths(dueOn, -REPORT_INTERVAL_MONTHS),
       dueOn,
-      filed,
+      filed: filed !== undefined,
       daysLate: filed ? 0 : Math.max(0, daysBetween(dueOn, now)),
+      filedLateDays: filed ? Math.max(0, daysBetween(dueOn, filed.submittedAt)) : 0,
     };
   });
 }

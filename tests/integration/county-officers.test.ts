@@ -3,6 +3,7 @@ import { db } from "~/db.server";
 import { grantOfficer, listOfficers, revokeOfficer } from "~/modules/counties/officers.server";
 import { recordCountyOpinion } from "~/modules/counties/prescreen.server";
 import { decideApplication, reviewApplication } from "~/modules/programmes/programmes.server";
+import { listAllProgrammes, listProgrammeApplications } from "~/modules/programmes/programmes.queries.server";
 import { assignNeed, saveTriageSetting } from "~/modules/reach/triage.server";
 import { loader as apiDashboard } from "~/routes/api/v1/api.v1.dashboard";
 import { loader as dashboardCsv } from "~/routes/bureau/bureau.dashboard[.]csv";
@@ -295,5 +296,42 @@ describe("a county officer's dashboard", () => {
     expect(statusOf(await callRoute(dashboardPage, { url: "/bureau/dashboard", cookie }))).toBe(403);
     expect(statusOf(await callRoute(triagePage, { url: "/bureau/triage", cookie }))).toBe(403);
     expect(statusOf(await callRoute(apiDashboard, { url: "/api/v1/dashboard", cookie }))).toBe(403);
+  });
+});
+
+describe("the city's programme lists show what the counties said", () => {
+  it("marks each application recommended, not recommended or waiting, and counts the programme's undecided applications", async () => {
+    const { officer } = await createCountyOfficer("410327");
+    const { programme } = await createOpenProgramme();
+    const recommended = await createApplication(programme.id, {
+      countyCode: "410327",
+      title: "推荐的项目申报",
+    });
+    const refused = await createApplication(programme.id, {
+      countyCode: "410327",
+      title: "不推荐的项目申报",
+    });
+    const waiting = await createApplication(programme.id, { countyCode: "410327", title: "等待初审的申报" });
+    // 孟津区 (410322) has no officer in this file: nothing is awaited from it.
+    const noOfficer = await createApplication(programme.id, {
+      countyCode: "410322",
+      title: "没有县级干部的申报",
+    });
+    await recordCountyOpinion(officer, recommended.application.id, { recommend: true, note: "同意推荐" });
+    await recordCountyOpinion(officer, refused.application.id, { recommend: false, note: "材料不全" });
+
+    const listed = new Map(
+      (await listProgrammeApplications(programme.id)).map((row) => [row.id, row.countyOpinion]),
+    );
+    expect(listed.get(recommended.application.id)).toBe("recommended");
+    expect(listed.get(refused.application.id)).toBe("not_recommended");
+    expect(listed.get(waiting.application.id)).toBe("waiting");
+    expect(listed.get(noOfficer.application.id)).toBeNull();
+
+    const row = (await listAllProgrammes()).find((entry) => entry.id === programme.id);
+    expect(row?.awaitingDecision).toBe(
+      await db.programmeApplication.count({ where: { programmeId: programme.id, status: "SUBMITTED" } }),
+    );
+    expect(row?.awaitingDecision).toBe(4);
   });
 });

@@ -85,8 +85,21 @@ export async function listPublicProgrammesPage({ skip, take }: { skip: number; t
   );
 }
 
+/** Every programme for the bureau, with its money and how many applications wait for a decision. */
 export async function listAllProgrammes() {
-  return withMoney(await db.programme.findMany({ orderBy: { createdAt: "desc" }, select: programmeSelect }));
+  const [programmes, waiting] = await Promise.all([
+    db.programme.findMany({ orderBy: { createdAt: "desc" }, select: programmeSelect }),
+    db.programmeApplication.groupBy({
+      by: ["programmeId"],
+      where: { status: "SUBMITTED" },
+      _count: { _all: true },
+    }),
+  ]);
+  const waitingBy = new Map(waiting.map((row) => [row.programmeId, row._count._all]));
+  return (await withMoney(programmes)).map((programme) => ({
+    ...programme,
+    awaitingDecision: waitingBy.get(programme.id) ?? 0,
+  }));
 }
 
 export async function getProgramme(id: string, { published = true } = {}) {
@@ -334,13 +347,32 @@ export async function listProgrammeApplications(programmeId: string) {
       approvedFen: true,
       disbursedFen: true,
       organisationId: true,
+      countyCode: true,
       reviews: { select: { conflict: true, score: true } },
+      countyOpinion: { select: { recommend: true } },
     },
   });
-  return applications.map(({ reviews, ...application }) => ({
+  // 初审: the opinion given, or awaited where the county has an officer (prescreen.server.ts).
+  const officered = new Set(
+    (
+      await db.user.findMany({
+        where: { primaryRole: "COUNTY", deletedAt: null, countyCode: { not: null } },
+        select: { countyCode: true },
+        distinct: ["countyCode"],
+      })
+    ).map((officer) => officer.countyCode),
+  );
+  return applications.map(({ reviews, countyOpinion, ...application }) => ({
     ...application,
     averageScore: averageScore(reviews),
     scores: reviews.filter((review) => !review.conflict).length,
+    countyOpinion: countyOpinion
+      ? countyOpinion.recommend
+        ? ("recommended" as const)
+        : ("not_recommended" as const)
+      : application.status === "SUBMITTED" && officered.has(application.countyCode)
+        ? ("waiting" as const)
+        : null,
   }));
 }
 

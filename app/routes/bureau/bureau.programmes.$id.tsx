@@ -111,6 +111,9 @@ export default function BureauProgrammePage() {
             <span className="text-sm">
               {t("programmes.averageScore")} {application.averageScore ?? "–"} ({application.scores}) ·{" "}
               {formatMoney(locale, application.approvedFen ?? application.requestedFen)}
+              {application.countyOpinion ? (
+                <> · {t(`programmes.county.${application.countyOpinion}`)}</>
+              ) : null}
             </span>
             <ApplicationStatus status={application.status} />
           </li>

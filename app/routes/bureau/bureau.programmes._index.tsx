@@ -38,6 +38,11 @@ export default function BureauProgrammesPage() {
               {programme.year} · {t(`programmes.kind.${programme.kind}`)} ·{" "}
               {t(`programmes.status.${programme.status}`)}
             </p>
+            {programme.awaitingDecision > 0 ? (
+              <p className="font-semibold text-amber-900">
+                {t("programmes.awaitingDecision", { count: programme.awaitingDecision })}
+              </p>
+            ) : null}
             <MoneySummary money={programme.money} />
           </>
         )}

@@ -312,9 +312,9 @@ describe("the city's programme lists show what the counties said", () => {
       title: "不推荐的项目申报",
     });
     const waiting = await createApplication(programme.id, { countyCode: "410327", title: "等待初审的申报" });
-    // 孟津区 (410322) has no officer in this file: nothing is awaited from it.
+    // 伊川县 (410329) has no officer in this file: nothing is awaited from it.
     const noOfficer = await createApplication(programme.id, {
-      countyCode: "410322",
+      countyCode: "410329",
       title: "没有县级干部的申报",
     });
     await recordCountyOpinion(officer, recommended.application.id, { recommend: true, note: "同意推荐" });

@@ -95,6 +95,9 @@ export const NOTIFICATION_CATEGORY = {
   "review.published": "updates",
   "report.due_soon": "work",
   "report.overdue": "work",
+  // financing (issue 23)
+  "financing.offer_received": "decisions",
+  "financing.offer_accepted": "decisions",
 } as const satisfies Record<NotificationType, NotificationCategory>;
 
 export type ChannelChoices = Record<NotificationCategory, OutsideChannel[]>;

@@ -71,6 +71,9 @@ export const NOTIFICATION_PARAMS = {
   "review.published": ["agreement"],
   "report.due_soon": ["period", "due"],
   "report.overdue": ["period", "due"],
+  // financing (issue 23)
+  "financing.offer_received": ["institution", "amount"],
+  "financing.offer_accepted": ["use", "amount"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type NotificationType = keyof typeof NOTIFICATION_PARAMS;

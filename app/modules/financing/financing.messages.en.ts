@@ -124,4 +124,12 @@ export const financingMessagesEn: Record<keyof typeof financingMessagesZh, strin
   "notification.financing.offer_received": "{institution} offered {amount} on your financing need",
   "notification.financing.offer_accepted": "Your offer of {amount} was accepted ({use}); please contact the borrower",
   "webhooks.event.financing.offer.accepted": "Financing offer accepted",
+  "reports.figure.financingNeedsPosted": "Financing needs posted",
+  "reports.figure.financingMobilisedFen": "Financing mobilised (yuan, confirmed by the lender)",
+  "reports.figure.financingLoanFen": "of which loans (yuan)",
+  "reports.figure.financingGuaranteeFen": "of which guarantees (yuan)",
+  "reports.figure.financingEquityFen": "of which equity (yuan)",
+  "dashboard.financing.title": "Financing",
+  "dashboard.financing.posted": "Financing needs posted",
+  "dashboard.financing.mobilised": "Financing mobilised (confirmed)",
 };

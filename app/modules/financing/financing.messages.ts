@@ -118,4 +118,12 @@ export const financingMessagesZh = {
   "notification.financing.offer_received": "{institution} 对您的融资需求给出了 {amount} 的方案",
   "notification.financing.offer_accepted": "您给出的 {amount} 方案已被接受（{use}），请与对方联系",
   "webhooks.event.financing.offer.accepted": "融资方案被接受",
+  "reports.figure.financingNeedsPosted": "发布融资需求",
+  "reports.figure.financingMobilisedFen": "撬动金融资金（元，金融机构已确认）",
+  "reports.figure.financingLoanFen": "其中：贷款（元）",
+  "reports.figure.financingGuaranteeFen": "其中：担保（元）",
+  "reports.figure.financingEquityFen": "其中：股权投资（元）",
+  "dashboard.financing.title": "融资对接",
+  "dashboard.financing.posted": "发布融资需求",
+  "dashboard.financing.mobilised": "撬动金融资金（已确认）",
 } as const;

@@ -130,6 +130,15 @@ export const financingMessagesEn: Record<keyof typeof financingMessagesZh, strin
   "reports.figure.financingGuaranteeFen": "of which guarantees (yuan)",
   "reports.figure.financingEquityFen": "of which equity (yuan)",
   "dashboard.financing.title": "Financing",
+  "api.tag.financing": "Financing",
+  "api.scope.financing:read": "Read open financing needs",
+  "api.scope.financing:write": "Make offers on financing needs (financial institutions)",
+  "api.op.getFinancingNeeds": "Open financing needs",
+  "api.op.getFinancingNeeds.detail":
+    "Financing needs open for offers: amount (fen), use, term, collateral, county and the posting organisation's name and type, with no contact details or personal data.",
+  "api.op.postFinancingNeedsIdOffers": "Make an offer on a financing need",
+  "api.op.postFinancingNeedsIdOffers.detail":
+    "A financial institution member's token answers an open financing need (amount in fen, rate in basis points). A retry with the same Idempotency-Key returns the first result; an institution has at most one offer awaiting an answer per need.",
   "dashboard.financing.posted": "Financing needs posted",
   "dashboard.financing.mobilised": "Financing mobilised (confirmed)",
 };

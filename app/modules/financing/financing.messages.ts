@@ -124,6 +124,15 @@ export const financingMessagesZh = {
   "reports.figure.financingGuaranteeFen": "其中：担保（元）",
   "reports.figure.financingEquityFen": "其中：股权投资（元）",
   "dashboard.financing.title": "融资对接",
+  "api.tag.financing": "融资对接",
+  "api.scope.financing:read": "查看开放的融资需求",
+  "api.scope.financing:write": "对融资需求给出方案（金融机构）",
+  "api.op.getFinancingNeeds": "开放的融资需求",
+  "api.op.getFinancingNeeds.detail":
+    "征集方案中的融资需求：金额（分）、用途、期限、抵押担保方式、县区和发布组织的名称与类型，不含任何联系方式或个人信息。",
+  "api.op.postFinancingNeedsIdOffers": "对融资需求给出方案",
+  "api.op.postFinancingNeedsIdOffers.detail":
+    "金融机构成员的令牌对一条开放的融资需求给出方案（金额以分、利率以基点计）。带 Idempotency-Key 重试时返回第一次的结果；同一机构对同一需求只能有一个待答复的方案。",
   "dashboard.financing.posted": "发布融资需求",
   "dashboard.financing.mobilised": "撬动金融资金（已确认）",
 } as const;

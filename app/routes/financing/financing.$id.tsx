@@ -1,5 +1,6 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
+import type { z } from "zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "~/db.server";
@@ -9,7 +10,12 @@ import { FormErrors, replyFor, SelectField, TextAreaField, TextField } from "~/c
 import { formatDate, formatMoney } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/use-t";
-import { FINANCING_PRODUCTS, NeedActionSchema, OUTCOME_KINDS } from "~/modules/financing/financing.schema";
+import {
+  FINANCING_PRODUCTS,
+  NeedActionSchema,
+  OfferFieldsSchema,
+  OUTCOME_KINDS,
+} from "~/modules/financing/financing.schema";
 import {
   confirmFinancingOutcome,
   decideFinancingOffer,
@@ -36,8 +42,8 @@ export const meta: MetaFunction<typeof loader> = titleMeta("financing.title");
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   try {
-    const page = await financingNeedPage(user, params.id ?? "");
-    return { ...page, today: luoyangToday() };
+    const [page, locale] = await Promise.all([financingNeedPage(user, params.id ?? ""), getLocale(request)]);
+    return { ...page, today: luoyangToday(), locale };
   } catch (error) {
     throw domainErrorResponse(error);
   }
@@ -110,10 +116,10 @@ function rateText(rateBp: number) {
 
 function OfferForm({ page, lastResult }: { page: Page; lastResult: Reply }) {
   const { t } = useT();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<Record<keyof z.input<typeof OfferFieldsSchema>, string>>({
     id: "financing-offer",
     lastResult: replyFor(lastResult, "offer"),
-    defaultValue: { organisationId: page.viewer.institutions[0]?.id, termMonths: String(page.need.termMonths) },
+    defaultValue: { organisationId: page.viewer.institutions[0]?.id ?? "", termMonths: String(page.need.termMonths) },
   });
   return (
     <Form method="post" {...getFormProps(form)} className="card space-y-4">
@@ -154,12 +160,12 @@ function RecordForm({ page, lastResult }: { page: Page; lastResult: Reply }) {
   const { t } = useT();
   const accepted = page.need.offers.find((o) => o.status === "ACCEPTED");
   const kind = accepted?.product === "GUARANTEE" || accepted?.product === "EQUITY" ? accepted.product : "LOAN";
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<{ kind: string; amount: string; dealDate: string }>({
     id: "financing-outcome",
     lastResult: replyFor(lastResult, "record"),
     defaultValue: {
       kind,
-      amount: accepted ? (accepted.amountFen / 100).toFixed(2) : undefined,
+      amount: accepted ? (accepted.amountFen / 100).toFixed(2) : "",
       dealDate: page.today,
     },
   });
@@ -188,7 +194,10 @@ function RecordForm({ page, lastResult }: { page: Page; lastResult: Reply }) {
 
 function LenderDecision({ lastResult }: { lastResult: Reply }) {
   const { t } = useT();
-  const [form, fields] = useForm({ id: "financing-reject", lastResult: replyFor(lastResult, "reject") });
+  const [form, fields] = useForm<{ reason: string }>({
+    id: "financing-reject",
+    lastResult: replyFor(lastResult, "reject"),
+  });
   return (
     <div className="space-y-3">
       <Form method="post">

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatDate, formatMoney } from "~/i18n/format";
+import { getLocale } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/use-t";
 import { NeedListQuerySchema, NEED_STATUSES } from "~/modules/financing/financing.schema";
 import { financingStanding, listFinancingNeeds, readsFinancing } from "~/modules/financing/financing.server";
@@ -14,12 +15,12 @@ export const meta: MetaFunction<typeof loader> = titleMeta("financing.title");
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const query = NeedListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const standing = await financingStanding(user);
+  const [standing, locale] = await Promise.all([financingStanding(user), getLocale(request)]);
   if (!readsFinancing(standing)) {
-    return { reads: false as const, rows: [], canPost: false, query };
+    return { reads: false as const, rows: [], canPost: false, query, locale };
   }
   const { rows } = await listFinancingNeeds(user, query);
-  return { reads: true as const, rows, canPost: standing.posters.length > 0, query };
+  return { reads: true as const, rows, canPost: standing.posters.length > 0, query, locale };
 }
 
 export default function FinancingList() {

@@ -1,4 +1,5 @@
 import { getFormProps } from "@conform-to/react";
+import type { z } from "zod";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -23,8 +24,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const organisations = await posterOrganisations(user);
   if (organisations.length === 0) throw new Response("Forbidden", { status: 403 });
-  const links = await linkChoices(organisations.map((o) => o.id));
-  return { organisations, links };
+  const [links, locale] = await Promise.all([linkChoices(organisations.map((o) => o.id)), getLocale(request)]);
+  return { organisations, links, locale };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -45,10 +46,10 @@ export default function PostFinancingNeed() {
   const lastResult = useActionData<typeof action>();
   const { t, locale } = useT();
   const first = organisations[0];
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<Record<keyof z.input<typeof PostNeedSchema>, string>>({
     id: "financing-need",
     lastResult,
-    defaultValue: { organisationId: first?.id, countyCode: first?.countyCode ?? undefined },
+    defaultValue: { organisationId: first?.id ?? "", countyCode: first?.countyCode ?? "" },
   });
   return (
     <div className="mx-auto max-w-xl space-y-4">

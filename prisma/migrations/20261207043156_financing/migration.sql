@@ -128,7 +128,7 @@ ALTER TABLE "FinancingOffer" ADD CONSTRAINT "FinancingOffer_term_range" CHECK ("
 ALTER TABLE "FinancingOffer" ADD CONSTRAINT "FinancingOffer_rate_range" CHECK ("rateBp" BETWEEN 0 AND 10000);
 ALTER TABLE "FinancingOffer" ADD CONSTRAINT "FinancingOffer_decided" CHECK (("status" = 'OFFERED') = ("decidedAt" IS NULL));
 ALTER TABLE "FinancingOutcome" ADD CONSTRAINT "FinancingOutcome_amount_positive" CHECK ("amountFen" > 0);
--- A confirmed outcome names who confirmed it and when; only a confirmed one does.
+-- A confirmed outcome names who confirmed it and when, and only a confirmed one does.
 ALTER TABLE "FinancingOutcome" ADD CONSTRAINT "FinancingOutcome_confirmed" CHECK (
   ("status" = 'CONFIRMED') = ("confirmedAt" IS NOT NULL AND "confirmedById" IS NOT NULL)
 );

@@ -39,6 +39,8 @@ export function needInput(organisationId: string, overrides: Partial<PostNeedInp
     collateralKind: "EQUIPMENT",
     collateralText: "",
     countyCode: "410324",
+    programmeApplicationId: undefined,
+    agreementId: undefined,
     ...overrides,
   };
 }

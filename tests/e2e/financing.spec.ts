@@ -75,9 +75,10 @@ test("a cooperative finances its dryer with a bank's loan, and the dashboard cou
   await bank.getByRole("button", { name: "提交方案" }).click();
   await expect(bank.getByRole("status")).toHaveText("方案已提交，需求方会收到通知。");
   expect(
-    await rows(`SELECT 1 FROM "FinancingOffer" WHERE "needId" = $1 AND "rateBp" = 435 AND status = 'OFFERED'`, [
-      need!.id,
-    ]),
+    await rows(
+      `SELECT 1 FROM "FinancingOffer" WHERE "needId" = $1 AND "rateBp" = 435 AND status = 'OFFERED'`,
+      [need!.id],
+    ),
   ).toHaveLength(1);
 
   await coop.goto(needUrl);

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import {
   confirmFinancingOutcome,
@@ -67,12 +67,12 @@ describe("posting a financing need", () => {
     const coop = await createBorrower();
     const other = await createBorrower();
     const project = await approvedProject(other.organisation.id, other.head.id);
-    expect(await refusal(postNeed(coop.head, coop.organisation.id, { programmeApplicationId: project }))).toBe(
-      "financing.project_invalid",
-    );
-    expect(await refusal(postNeed(other.head, other.organisation.id, { programmeApplicationId: project }))).toBe(
-      "allowed",
-    );
+    expect(
+      await refusal(postNeed(coop.head, coop.organisation.id, { programmeApplicationId: project })),
+    ).toBe("financing.project_invalid");
+    expect(
+      await refusal(postNeed(other.head, other.organisation.id, { programmeApplicationId: project })),
+    ).toBe("allowed");
   });
 
   it("refuses bad form input with translated messages, never a crash", () => {
@@ -94,9 +94,21 @@ describe("posting a financing need", () => {
         "needs.errors.county",
       ]),
     );
-    const rate = NeedActionSchema.safeParse({ intent: "offer", product: "LOAN", amount: "100", rate: "4.355", termMonths: "12" });
+    const rate = NeedActionSchema.safeParse({
+      intent: "offer",
+      product: "LOAN",
+      amount: "100",
+      rate: "4.355",
+      termMonths: "12",
+    });
     expect(rate.success).toBe(false);
-    const ok = NeedActionSchema.safeParse({ intent: "offer", product: "LOAN", amount: "100", rate: "4.35", termMonths: "12" });
+    const ok = NeedActionSchema.safeParse({
+      intent: "offer",
+      product: "LOAN",
+      amount: "100",
+      rate: "4.35",
+      termMonths: "12",
+    });
     expect(ok.success && ok.data.intent === "offer" ? ok.data.rate : null).toBe(435);
   });
 });
@@ -111,14 +123,18 @@ describe("offers, acceptance and the poster's contact", () => {
     expect(
       await db.notification.count({ where: { userId: coop.head.id, type: "financing.offer_received" } }),
     ).toBe(1);
-    expect(await refusal(makeFinancingOffer(bank.actor, need.id, loanOffer, meta))).toBe("financing.already_offered");
+    expect(await refusal(makeFinancingOffer(bank.actor, need.id, loanOffer, meta))).toBe(
+      "financing.already_offered",
+    );
     expect(await db.financingOffer.count({ where: { needId: need.id } })).toBe(1);
 
     const university = await createInstitutionMember();
-    expect(await refusal(makeFinancingOffer(await actorOf(university.actor.id), need.id, loanOffer, meta))).toBe(
+    expect(
+      await refusal(makeFinancingOffer(await actorOf(university.actor.id), need.id, loanOffer, meta)),
+    ).toBe("financing.not_institution");
+    expect(await refusal(makeFinancingOffer(coop.head, need.id, loanOffer, meta))).toBe(
       "financing.not_institution",
     );
-    expect(await refusal(makeFinancingOffer(coop.head, need.id, loanOffer, meta))).toBe("financing.not_institution");
   });
 
   it("lets only the poster accept; two accepts at once leave one accepted offer", async () => {
@@ -165,19 +181,23 @@ describe("offers, acceptance and the poster's contact", () => {
     expect(await db.financingOffer.count({ where: { needId: need.id, status: "DECLINED" } })).toBe(1);
     expect(await db.financingNeed.count({ where: { id: need.id, status: "ANSWERED" } })).toBe(1);
 
-    const winner = await db.financingOffer.findFirstOrThrow({ where: { needId: need.id, status: "ACCEPTED" } });
+    const winner = await db.financingOffer.findFirstOrThrow({
+      where: { needId: need.id, status: "ACCEPTED" },
+    });
     const winningBank = winner.id === offerA.id ? bankA : bankB;
     expect(
-      await db.notification.count({ where: { userId: winningBank.actor.id, type: "financing.offer_accepted" } }),
+      await db.notification.count({
+        where: { userId: winningBank.actor.id, type: "financing.offer_accepted" },
+      }),
     ).toBe(1);
     const deliveries = await db.webhookDelivery.findMany({
       where: { event: "financing.offer.accepted" },
       select: { payload: true, endpoint: { select: { organisationId: true } } },
     });
     expect(deliveries.filter((d) => (d.payload as { needId: string }).needId === need.id)).toHaveLength(1);
-    expect(deliveries.find((d) => (d.payload as { needId: string }).needId === need.id)!.endpoint.organisationId).toBe(
-      winningBank.organisation.id,
-    );
+    expect(
+      deliveries.find((d) => (d.payload as { needId: string }).needId === need.id)!.endpoint.organisationId,
+    ).toBe(winningBank.organisation.id);
 
     // The database holds the rule by itself: a second ACCEPTED row for the need is refused.
     const other = winner.id === offerA.id ? offerB : offerA;
@@ -278,9 +298,13 @@ describe("outcomes: recorded by the borrower, counted once the lender confirms",
   it("lets only the borrower record and only the lender confirm", async () => {
     const { coop, need, bank } = await answeredNeed();
     const input = { kind: "LOAN" as const, amount: 25_000_000, dealDate: today };
-    expect(await refusal(recordFinancingOutcome(bank.actor, need.id, input, meta))).toBe("financing.forbidden");
+    expect(await refusal(recordFinancingOutcome(bank.actor, need.id, input, meta))).toBe(
+      "financing.forbidden",
+    );
     await recordFinancingOutcome(coop.head, need.id, input, meta);
-    expect(await refusal(recordFinancingOutcome(coop.head, need.id, input, meta))).toBe("financing.outcome_exists");
+    expect(await refusal(recordFinancingOutcome(coop.head, need.id, input, meta))).toBe(
+      "financing.outcome_exists",
+    );
     expect(await refusal(confirmFinancingOutcome(coop.head, need.id, { confirm: true }, meta))).toBe(
       "financing.forbidden",
     );
@@ -293,7 +317,11 @@ describe("outcomes: recorded by the borrower, counted once the lender confirms",
     await recordFinancingOutcome(coop.head, need.id, { ...input, amount: 30_000_000 }, meta);
     await confirmFinancingOutcome(bank.actor, need.id, { confirm: true }, meta);
     const outcome = await db.financingOutcome.findUniqueOrThrow({ where: { needId: need.id } });
-    expect(outcome).toMatchObject({ status: "CONFIRMED", amountFen: 30_000_000, confirmedById: bank.actor.id });
+    expect(outcome).toMatchObject({
+      status: "CONFIRMED",
+      amountFen: 30_000_000,
+      confirmedById: bank.actor.id,
+    });
     expect(await db.financingNeed.count({ where: { id: need.id, status: "CLOSED" } })).toBe(1);
     expect(await refusal(confirmFinancingOutcome(bank.actor, need.id, { confirm: true }, meta))).toBe(
       "financing.outcome_not_recorded",
@@ -304,10 +332,19 @@ describe("outcomes: recorded by the borrower, counted once the lender confirms",
     const coop = await createBorrower();
     const need = await postNeed(coop.head, coop.organisation.id);
     const input = { kind: "LOAN" as const, amount: 1_000, dealDate: today };
-    expect(await refusal(recordFinancingOutcome(coop.head, need.id, input, meta))).toBe("financing.no_accepted_offer");
+    expect(await refusal(recordFinancingOutcome(coop.head, need.id, input, meta))).toBe(
+      "financing.no_accepted_offer",
+    );
     const answered = await answeredNeed();
     expect(
-      await refusal(recordFinancingOutcome(answered.coop.head, answered.need.id, { ...input, dealDate: "2999-01-01" }, meta)),
+      await refusal(
+        recordFinancingOutcome(
+          answered.coop.head,
+          answered.need.id,
+          { ...input, dealDate: "2999-01-01" },
+          meta,
+        ),
+      ),
     ).toBe("financing.date_future");
   });
 
@@ -320,11 +357,16 @@ describe("outcomes: recorded by the borrower, counted once the lender confirms",
     const before = await financingFigures(window);
     const beforeLeverage = await leverageFigures({ scope: { kind: "county", countyCode: "410325" } });
     const { coop, need, bank } = await answeredNeed({ countyCode: "410325" });
-    await recordFinancingOutcome(coop.head, need.id, { kind: "GUARANTEE", amount: 5_000_000, dealDate: today }, meta);
-    expect((await financingFigures(window)).financingMobilisedFen).toBe(before.financingMobilisedFen);
-    expect((await leverageFigures({ scope: { kind: "county", countyCode: "410325" } })).total.matchedFen).toBe(
-      beforeLeverage.total.matchedFen,
+    await recordFinancingOutcome(
+      coop.head,
+      need.id,
+      { kind: "GUARANTEE", amount: 5_000_000, dealDate: today },
+      meta,
     );
+    expect((await financingFigures(window)).financingMobilisedFen).toBe(before.financingMobilisedFen);
+    expect(
+      (await leverageFigures({ scope: { kind: "county", countyCode: "410325" } })).total.matchedFen,
+    ).toBe(beforeLeverage.total.matchedFen);
     await confirmFinancingOutcome(bank.actor, need.id, { confirm: true }, meta);
     const after = await financingFigures(window);
     expect(after.financingMobilisedFen - before.financingMobilisedFen).toBe(5_000_000);
@@ -332,16 +374,25 @@ describe("outcomes: recorded by the borrower, counted once the lender confirms",
     expect(after.financingNeedsPosted - before.financingNeedsPosted).toBe(1);
     const leverage = await leverageFigures({ scope: { kind: "county", countyCode: "410325" } });
     expect(leverage.total.matchedFen - beforeLeverage.total.matchedFen).toBe(5_000_000);
-    expect(leverage.byCounty.find((row) => row.countyCode === "410325")!.matchedFen).toBe(leverage.total.matchedFen);
+    expect(leverage.byCounty.find((row) => row.countyCode === "410325")!.matchedFen).toBe(
+      leverage.total.matchedFen,
+    );
 
     // Linked to an approved project: it counts toward that project (and its county, once).
     const linkedCoop = await createBorrower();
     const project = await approvedProject(linkedCoop.organisation.id, linkedCoop.head.id);
-    const linked = await postNeed(linkedCoop.head, linkedCoop.organisation.id, { programmeApplicationId: project });
+    const linked = await postNeed(linkedCoop.head, linkedCoop.organisation.id, {
+      programmeApplicationId: project,
+    });
     const lender = await createBank();
     const offer = await makeFinancingOffer(lender.actor, linked.id, loanOffer, meta);
     await decideFinancingOffer(linkedCoop.head, linked.id, offer.id, true, meta);
-    await recordFinancingOutcome(linkedCoop.head, linked.id, { kind: "LOAN", amount: 7_000_000, dealDate: today }, meta);
+    await recordFinancingOutcome(
+      linkedCoop.head,
+      linked.id,
+      { kind: "LOAN", amount: 7_000_000, dealDate: today },
+      meta,
+    );
     await confirmFinancingOutcome(lender.actor, linked.id, { confirm: true }, meta);
     const city = await leverageFigures({ scope: { kind: "city" } });
     expect(city.byProject.find((row) => row.applicationId === project)).toMatchObject({
@@ -357,7 +408,12 @@ describe("outcomes: recorded by the borrower, counted once the lender confirms",
     await confirmFinancingOutcome(bank.actor, need.id, { confirm: true }, meta);
     // A recorded but unconfirmed one, which must not count.
     const pending = await answeredNeed();
-    await recordFinancingOutcome(pending.coop.head, pending.need.id, { kind: "EQUITY", amount: 99_999, dealDate: today }, meta);
+    await recordFinancingOutcome(
+      pending.coop.head,
+      pending.need.id,
+      { kind: "EQUITY", amount: 99_999, dealDate: today },
+      meta,
+    );
 
     const period = periodOf("MONTH", today.slice(0, 7));
     const figures = await reportFigures(period, { kind: "county", countyCode: "410324" });
@@ -384,9 +440,7 @@ describe("outcomes: recorded by the borrower, counted once the lender confirms",
       periodKey: "2026-01",
       scope: "410324",
       computedAt: new Date().toISOString(),
-      figures: Object.fromEntries(
-        Object.entries(figures).filter(([key]) => !key.startsWith("financing")),
-      ),
+      figures: Object.fromEntries(Object.entries(figures).filter(([key]) => !key.startsWith("financing"))),
       leverage: { total: { publicFen: 0, matchedFen: 0, ratio: null }, byProject: [] },
     };
     const parsed = SnapshotSchema.parse(frozenBefore);
@@ -399,20 +453,33 @@ describe("the open API", () => {
     const coop = await createBorrower();
     const need = await postNeed(coop.head, coop.organisation.id);
     const bank = await createBank();
-    expect((await listLoader({ request: apiRequest("/api/v1/financing-needs"), params: {} })).status).toBe(401);
+    expect((await listLoader({ request: apiRequest("/api/v1/financing-needs"), params: {} })).status).toBe(
+      401,
+    );
     const wrongScope = await tokenFor(bank.actor, ["needs:read"]);
     expect(
-      (await listLoader({ request: apiRequest("/api/v1/financing-needs", { token: wrongScope }), params: {} })).status,
+      (
+        await listLoader({
+          request: apiRequest("/api/v1/financing-needs", { token: wrongScope }),
+          params: {},
+        })
+      ).status,
     ).toBe(403);
     const token = await tokenFor(bank.actor, ["financing:read"]);
-    const response = await listLoader({ request: apiRequest("/api/v1/financing-needs?limit=100", { token }), params: {} });
+    const response = await listLoader({
+      request: apiRequest("/api/v1/financing-needs?limit=100", { token }),
+      params: {},
+    });
     expect(response.status).toBe(200);
     const body = await expectDocumented(response, "GET", "/api/v1/financing-needs");
     const text = JSON.stringify(body);
     expect(text).toContain(need.id);
     expect(text).not.toContain("13912345678");
     expect(text).not.toContain("coop@example.com");
-    const bad = await listLoader({ request: apiRequest("/api/v1/financing-needs?limit=0", { token }), params: {} });
+    const bad = await listLoader({
+      request: apiRequest("/api/v1/financing-needs?limit=0", { token }),
+      params: {},
+    });
     expect(bad.status).toBe(400);
   });
 
@@ -423,7 +490,10 @@ describe("the open API", () => {
     const token = await tokenFor(bank.actor, ["financing:write"]);
     const path = `/api/v1/financing-needs/${need.id}/offers`;
     const post = (body: unknown, headers: Record<string, string> = {}, as = token) =>
-      offerAction({ request: apiRequest(path, { token: as, method: "POST", body, headers }), params: { id: need.id } });
+      offerAction({
+        request: apiRequest(path, { token: as, method: "POST", body, headers }),
+        params: { id: need.id },
+      });
 
     const invalid = await post({ product: "LOAN", amountFen: -1, rateBp: 435, termMonths: 24 });
     expect(invalid.status).toBe(400);

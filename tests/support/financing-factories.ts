@@ -45,7 +45,11 @@ export function needInput(organisationId: string, overrides: Partial<PostNeedInp
   };
 }
 
-export async function postNeed(head: SessionUser, organisationId: string, overrides: Partial<PostNeedInput> = {}) {
+export async function postNeed(
+  head: SessionUser,
+  organisationId: string,
+  overrides: Partial<PostNeedInput> = {},
+) {
   return postFinancingNeed(head, needInput(organisationId, overrides), meta);
 }
 

@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { ApiNeedListQuerySchema, ApiOfferBodySchema, COLLATERAL_KINDS, FINANCING_PRODUCTS } from "~/modules/financing/financing.schema";
+import {
+  ApiNeedListQuerySchema,
+  ApiOfferBodySchema,
+  COLLATERAL_KINDS,
+  FINANCING_PRODUCTS,
+} from "~/modules/financing/financing.schema";
 import { makeFinancingOffer, openNeedsForApi } from "~/modules/financing/financing.server";
 import { defineEndpoint } from "./endpoint.server";
 import { IdParams } from "./endpoint-shapes.server";

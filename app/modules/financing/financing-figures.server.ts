@@ -28,8 +28,12 @@ export interface FinancingWindow {
 
 type Row = { posted: number; loan: bigint; guarantee: bigint; equity: bigint };
 
-export async function financingFiguresIn(tx: Tx, { start, end, countyCode }: FinancingWindow): Promise<FinancingFigures> {
-  const county = (column: Prisma.Sql) => (countyCode ? Prisma.sql`AND ${column} = ${countyCode}` : Prisma.empty);
+export async function financingFiguresIn(
+  tx: Tx,
+  { start, end, countyCode }: FinancingWindow,
+): Promise<FinancingFigures> {
+  const county = (column: Prisma.Sql) =>
+    countyCode ? Prisma.sql`AND ${column} = ${countyCode}` : Prisma.empty;
   // The window's Luoyang days: [first day, day after the last).
   const firstDay = luoyangToday(start);
   const endDay = luoyangToday(end);

@@ -99,7 +99,8 @@ export const financingMessagesEn: Record<keyof typeof financingMessagesZh, strin
   "financing.outcome.evidence": "View the evidence",
   "financing.outcome.rejectReason": "Not confirmed: {reason}",
   "financing.outcome.dealDate": "Date {date}",
-  "financing.errors.amount": "Enter an amount above 0 and at most 100 million yuan, with at most two decimals",
+  "financing.errors.amount":
+    "Enter an amount above 0 and at most 100 million yuan, with at most two decimals",
   "financing.errors.use": "Say what the money is for (at least 4 characters)",
   "financing.errors.term": "The term is a whole number of months from 1 to 360",
   "financing.errors.collateral": "Choose the collateral",
@@ -122,7 +123,8 @@ export const financingMessagesEn: Record<keyof typeof financingMessagesZh, strin
   "financing.errors.outcome_exists": "The outcome is already recorded",
   "financing.errors.outcome_not_recorded": "There is no outcome waiting for confirmation",
   "notification.financing.offer_received": "{institution} offered {amount} on your financing need",
-  "notification.financing.offer_accepted": "Your offer of {amount} was accepted ({use}); please contact the borrower",
+  "notification.financing.offer_accepted":
+    "Your offer of {amount} was accepted ({use}); please contact the borrower",
   "webhooks.event.financing.offer.accepted": "Financing offer accepted",
   "reports.figure.financingNeedsPosted": "Financing needs posted",
   "reports.figure.financingMobilisedFen": "Financing mobilised (yuan, confirmed by the lender)",

@@ -13,7 +13,8 @@ export const financingMessagesZh = {
   "financing.post": "发布融资需求",
   "financing.post.title": "发布融资需求",
   "financing.post.intro": "融资需求是经营信息，金融机构可以看到；联系方式只向您接受方案的机构显示。",
-  "financing.post.noOrganisation": "只有合作社、村集体、家庭农场、种养大户、企业和众创空间的成员可以发布融资需求。",
+  "financing.post.noOrganisation":
+    "只有合作社、村集体、家庭农场、种养大户、企业和众创空间的成员可以发布融资需求。",
   "financing.post.done": "融资需求已发布，金融机构会收到并给出方案。",
   "financing.field.organisation": "以哪个组织发布",
   "financing.field.amount": "融资金额（元）",
@@ -85,7 +86,8 @@ export const financingMessagesZh = {
   "financing.offer.withdrawnDone": "方案已撤回。",
   "financing.outcome.title": "融资结果",
   "financing.outcome.record": "登记融资结果",
-  "financing.outcome.recordIntro": "钱到位后，登记实际的贷款、担保或股权金额；金融机构确认后才计入撬动的社会资金。",
+  "financing.outcome.recordIntro":
+    "钱到位后，登记实际的贷款、担保或股权金额；金融机构确认后才计入撬动的社会资金。",
   "financing.outcome.recorded": "已登记，等待金融机构确认。",
   "financing.outcome.confirm": "确认无误",
   "financing.outcome.reject": "不确认",

@@ -71,7 +71,10 @@ function isMember(actor: FinancingActor, organisationId: string) {
 
 /** Who the person is toward financing: poster organisations, institutions, oversight scope. */
 export async function financingStanding(actor: FinancingActor) {
-  const [posters, institutions] = await Promise.all([posterOrganisations(actor), institutionOrganisations(actor)]);
+  const [posters, institutions] = await Promise.all([
+    posterOrganisations(actor),
+    institutionOrganisations(actor),
+  ]);
   return { posters, institutions, scope: countyScopeOf(actor) };
 }
 
@@ -98,7 +101,10 @@ export async function postFinancingNeed(actor: FinancingActor, input: PostNeedIn
   }
   if (input.agreementId) {
     const agreement = await db.agreement.findFirst({
-      where: { id: input.agreementId, OR: [{ payerOrganisationId: org.id }, { payeeOrganisationId: org.id }] },
+      where: {
+        id: input.agreementId,
+        OR: [{ payerOrganisationId: org.id }, { payeeOrganisationId: org.id }],
+      },
       select: { id: true },
     });
     if (!agreement) throw new DomainError("financing.agreement_invalid");
@@ -148,7 +154,9 @@ export async function withdrawFinancingNeed(actor: FinancingActor, needId: strin
 }
 
 async function lockNeed(tx: Tx, needId: string) {
-  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "FinancingNeed" WHERE id = ${needId} FOR UPDATE`;
+  const locked = await tx.$queryRaw<
+    { id: string }[]
+  >`SELECT id FROM "FinancingNeed" WHERE id = ${needId} FOR UPDATE`;
   if (locked.length === 0) throw new DomainError("financing.not_found");
   return tx.financingNeed.findUniqueOrThrow({
     where: { id: needId },
@@ -248,7 +256,12 @@ export async function makeFinancingOffer(
   });
 }
 
-export async function withdrawFinancingOffer(actor: FinancingActor, needId: string, offerId: string, meta: RequestMeta) {
+export async function withdrawFinancingOffer(
+  actor: FinancingActor,
+  needId: string,
+  offerId: string,
+  meta: RequestMeta,
+) {
   await db.$transaction(async (tx) => {
     await lockNeed(tx, needId);
     const offer = await tx.financingOffer.findFirst({
@@ -257,7 +270,10 @@ export async function withdrawFinancingOffer(actor: FinancingActor, needId: stri
     });
     if (!offer || !isMember(actor, offer.organisationId)) throw new DomainError("financing.not_found");
     if (offer.status !== "OFFERED") throw new DomainError("financing.offer_not_open");
-    await tx.financingOffer.update({ where: { id: offerId }, data: { status: "WITHDRAWN", decidedAt: new Date() } });
+    await tx.financingOffer.update({
+      where: { id: offerId },
+      data: { status: "WITHDRAWN", decidedAt: new Date() },
+    });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "financing.offer.withdraw",
@@ -373,7 +389,10 @@ export async function recordFinancingOutcome(
       select: { id: true, organisationId: true, postedById: true },
     });
     if (!offer || need.status !== "ANSWERED") throw new DomainError("financing.no_accepted_offer");
-    const existing = await t.financingOutcome.findUnique({ where: { needId }, select: { id: true, status: true } });
+    const existing = await t.financingOutcome.findUnique({
+      where: { needId },
+      select: { id: true, status: true },
+    });
     if (existing && existing.status !== "REJECTED") throw new DomainError("financing.outcome_exists");
     const data = {
       kind: input.kind,
@@ -515,7 +534,9 @@ export async function financingNeedPage(actor: FinancingActor, needId: string) {
       createdAt: true,
       programmeApplicationId: true,
       agreementId: true,
-      organisation: { select: { id: true, name: true, contactPhone: true, contactEmail: true, address: true } },
+      organisation: {
+        select: { id: true, name: true, contactPhone: true, contactEmail: true, address: true },
+      },
       offers: {
         select: {
           id: true,
@@ -565,7 +586,8 @@ export async function financingNeedPage(actor: FinancingActor, needId: string) {
     need: {
       ...need,
       organisation: { id: need.organisation.id, name: need.organisation.name },
-      offers: poster || overseer ? need.offers : need.offers.filter((o) => institutionIds.has(o.organisationId)),
+      offers:
+        poster || overseer ? need.offers : need.offers.filter((o) => institutionIds.has(o.organisationId)),
     },
     contact: lender ? contact : maskContact(contact),
     contactRevealed: lender,
@@ -574,7 +596,9 @@ export async function financingNeedPage(actor: FinancingActor, needId: string) {
       lender,
       overseer,
       institutions: standing.institutions.filter(
-        (o) => o.id !== need.organisationId && !need.offers.some((of) => of.organisationId === o.id && of.status === "OFFERED"),
+        (o) =>
+          o.id !== need.organisationId &&
+          !need.offers.some((of) => of.organisationId === o.id && of.status === "OFFERED"),
       ),
     },
   };
@@ -585,7 +609,8 @@ export async function outcomeEvidenceId(actor: FinancingActor, needId: string, u
   const page = await financingNeedPage(actor, needId);
   const { outcome } = page.need;
   if (!outcome || outcome.evidenceUploadId !== uploadId) throw new DomainError("financing.not_found");
-  if (!page.viewer.poster && !page.viewer.lender && !page.viewer.overseer) throw new DomainError("financing.not_found");
+  if (!page.viewer.poster && !page.viewer.lender && !page.viewer.overseer)
+    throw new DomainError("financing.not_found");
   return uploadId;
 }
 
@@ -614,14 +639,20 @@ export async function linkChoices(organisationIds: string[]) {
   if (organisationIds.length === 0) return { projects: [], agreements: [] };
   const [projects, agreements] = await Promise.all([
     db.programmeApplication.findMany({
-      where: { organisationId: { in: organisationIds }, status: { in: ["APPROVED", "DISBURSED", "EVALUATED"] } },
+      where: {
+        organisationId: { in: organisationIds },
+        status: { in: ["APPROVED", "DISBURSED", "EVALUATED"] },
+      },
       select: { id: true, title: true },
       orderBy: { createdAt: "desc" },
       take: 50,
     }),
     db.agreement.findMany({
       where: {
-        OR: [{ payerOrganisationId: { in: organisationIds } }, { payeeOrganisationId: { in: organisationIds } }],
+        OR: [
+          { payerOrganisationId: { in: organisationIds } },
+          { payeeOrganisationId: { in: organisationIds } },
+        ],
       },
       select: { id: true, title: true },
       orderBy: { createdAt: "desc" },
@@ -630,4 +661,3 @@ export async function linkChoices(organisationIds: string[]) {
   ]);
   return { projects, agreements };
 }
-

@@ -138,11 +138,17 @@ export default function DashboardPage() {
             {formatMoney(locale, figures.financing.financingMobilisedFen)}
           </dd>
           <dt>{t("reports.figure.financingLoanFen")}</dt>
-          <dd className="text-right tabular-nums">{formatMoney(locale, figures.financing.financingLoanFen)}</dd>
+          <dd className="text-right tabular-nums">
+            {formatMoney(locale, figures.financing.financingLoanFen)}
+          </dd>
           <dt>{t("reports.figure.financingGuaranteeFen")}</dt>
-          <dd className="text-right tabular-nums">{formatMoney(locale, figures.financing.financingGuaranteeFen)}</dd>
+          <dd className="text-right tabular-nums">
+            {formatMoney(locale, figures.financing.financingGuaranteeFen)}
+          </dd>
           <dt>{t("reports.figure.financingEquityFen")}</dt>
-          <dd className="text-right tabular-nums">{formatMoney(locale, figures.financing.financingEquityFen)}</dd>
+          <dd className="text-right tabular-nums">
+            {formatMoney(locale, figures.financing.financingEquityFen)}
+          </dd>
         </dl>
       </section>
 

@@ -10,12 +10,8 @@ import { FormErrors, replyFor, SelectField, TextAreaField, TextField } from "~/c
 import { formatDate, formatMoney } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/use-t";
-import {
-  FINANCING_PRODUCTS,
-  NeedActionSchema,
-  OfferFieldsSchema,
-  OUTCOME_KINDS,
-} from "~/modules/financing/financing.schema";
+import { FINANCING_PRODUCTS, NeedActionSchema, OUTCOME_KINDS } from "~/modules/financing/financing.schema";
+import type { OfferFieldsSchema } from "~/modules/financing/financing.schema";
 import {
   confirmFinancingOutcome,
   decideFinancingOffer,
@@ -88,7 +84,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           await recordFinancingOutcome(
             user,
             needId,
-            { kind: value.kind, amount: value.amount, dealDate: value.dealDate, evidenceUploadId: upload?.id },
+            {
+              kind: value.kind,
+              amount: value.amount,
+              dealDate: value.dealDate,
+              evidenceUploadId: upload?.id,
+            },
             meta,
             tx,
           );
@@ -119,7 +120,10 @@ function OfferForm({ page, lastResult }: { page: Page; lastResult: Reply }) {
   const [form, fields] = useForm<Record<keyof z.input<typeof OfferFieldsSchema>, string>>({
     id: "financing-offer",
     lastResult: replyFor(lastResult, "offer"),
-    defaultValue: { organisationId: page.viewer.institutions[0]?.id ?? "", termMonths: String(page.need.termMonths) },
+    defaultValue: {
+      organisationId: page.viewer.institutions[0]?.id ?? "",
+      termMonths: String(page.need.termMonths),
+    },
   });
   return (
     <Form method="post" {...getFormProps(form)} className="card space-y-4">
@@ -159,7 +163,8 @@ function OfferForm({ page, lastResult }: { page: Page; lastResult: Reply }) {
 function RecordForm({ page, lastResult }: { page: Page; lastResult: Reply }) {
   const { t } = useT();
   const accepted = page.need.offers.find((o) => o.status === "ACCEPTED");
-  const kind = accepted?.product === "GUARANTEE" || accepted?.product === "EQUITY" ? accepted.product : "LOAN";
+  const kind =
+    accepted?.product === "GUARANTEE" || accepted?.product === "EQUITY" ? accepted.product : "LOAN";
   const [form, fields] = useForm<{ kind: string; amount: string; dealDate: string }>({
     id: "financing-outcome",
     lastResult: replyFor(lastResult, "record"),
@@ -183,7 +188,12 @@ function RecordForm({ page, lastResult }: { page: Page; lastResult: Reply }) {
       <TextField meta={fields.dealDate} label={t("financing.field.dealDate")} type="date" />
       <label className="block space-y-1">
         <span className="block font-medium text-stone-800">{t("financing.field.evidence")}</span>
-        <input type="file" name="evidence" accept="image/jpeg,image/png,image/webp" className="block w-full" />
+        <input
+          type="file"
+          name="evidence"
+          accept="image/jpeg,image/png,image/webp"
+          className="block w-full"
+        />
       </label>
       <button type="submit" name="intent" value="record" className="btn-primary w-full">
         {t("financing.outcome.record")}
@@ -258,7 +268,9 @@ export default function FinancingNeedPage() {
         {need.programmeApplicationId ? (
           <dd className="col-span-2 text-stone-600">{t("financing.need.linkedProject")}</dd>
         ) : null}
-        {need.agreementId ? <dd className="col-span-2 text-stone-600">{t("financing.need.linkedAgreement")}</dd> : null}
+        {need.agreementId ? (
+          <dd className="col-span-2 text-stone-600">{t("financing.need.linkedAgreement")}</dd>
+        ) : null}
       </dl>
       {viewer.poster && need.status === "OPEN" ? (
         <Form method="post">
@@ -272,7 +284,9 @@ export default function FinancingNeedPage() {
         <h2 id="offers-title" className="text-xl font-semibold">
           {t("financing.offers.title")}
         </h2>
-        {need.offers.length === 0 ? <p className="card text-stone-600">{t("financing.offers.empty")}</p> : null}
+        {need.offers.length === 0 ? (
+          <p className="card text-stone-600">{t("financing.offers.empty")}</p>
+        ) : null}
         <ul className="space-y-2">
           {need.offers.map((offer) => (
             <li key={offer.id} className="card space-y-2 p-3" data-testid="financing-offer">
@@ -280,7 +294,8 @@ export default function FinancingNeedPage() {
                 {offer.organisation.name} · {t(`financing.product.${offer.product}`)}
               </p>
               <p>
-                {formatMoney(locale, offer.amountFen)} · {t("financing.offer.rate", { rate: rateText(offer.rateBp) })} ·{" "}
+                {formatMoney(locale, offer.amountFen)} ·{" "}
+                {t("financing.offer.rate", { rate: rateText(offer.rateBp) })} ·{" "}
                 {t("financing.need.term", { months: offer.termMonths })}
               </p>
               {offer.conditions ? <p className="whitespace-pre-line text-sm">{offer.conditions}</p> : null}
@@ -345,7 +360,9 @@ export default function FinancingNeedPage() {
           {viewer.poster && need.status === "ANSWERED" && (!outcome || outcome.status === "REJECTED") ? (
             <RecordForm page={page} lastResult={lastResult} />
           ) : null}
-          {viewer.lender && outcome?.status === "RECORDED" ? <LenderDecision lastResult={lastResult} /> : null}
+          {viewer.lender && outcome?.status === "RECORDED" ? (
+            <LenderDecision lastResult={lastResult} />
+          ) : null}
         </section>
       ) : null}
     </div>

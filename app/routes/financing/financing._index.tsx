@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Form } from "~/components/form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatDate, formatMoney } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18n.server";
@@ -77,7 +78,8 @@ export default function FinancingList() {
                 </p>
                 <p className="text-sm">
                   <span className="font-medium">{t(`financing.status.${row.status}`)}</span> ·{" "}
-                  {t("financing.list.offers", { count: row._count.offers })} · {formatDate(locale, row.createdAt)}
+                  {t("financing.list.offers", { count: row._count.offers })} ·{" "}
+                  {formatDate(locale, row.createdAt)}
                 </p>
               </li>
             ))}

@@ -24,7 +24,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const organisations = await posterOrganisations(user);
   if (organisations.length === 0) throw new Response("Forbidden", { status: 403 });
-  const [links, locale] = await Promise.all([linkChoices(organisations.map((o) => o.id)), getLocale(request)]);
+  const [links, locale] = await Promise.all([
+    linkChoices(organisations.map((o) => o.id)),
+    getLocale(request),
+  ]);
   return { organisations, links, locale };
 }
 
@@ -71,7 +74,10 @@ export default function PostFinancingNeed() {
           meta={fields.collateralKind}
           label={t("financing.field.collateralKind")}
           placeholder="—"
-          options={COLLATERAL_KINDS.map((kind) => ({ value: kind, label: t(`financing.collateral.${kind}`) }))}
+          options={COLLATERAL_KINDS.map((kind) => ({
+            value: kind,
+            label: t(`financing.collateral.${kind}`),
+          }))}
         />
         <TextField meta={fields.collateralText} label={t("financing.field.collateralText")} />
         <SelectField

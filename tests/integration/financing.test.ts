@@ -18,6 +18,9 @@ import { SnapshotSchema } from "~/modules/reports/reports.snapshot";
 import { NeedActionSchema, PostNeedSchema } from "~/modules/financing/financing.schema";
 import { loader as listLoader } from "~/routes/api/v1/api.v1.financing-needs";
 import { action as offerAction } from "~/routes/api/v1/api.v1.financing-needs.$id.offers";
+import { isPrivateUpload } from "~/modules/uploads/uploads.server";
+import { action as needAction } from "~/routes/financing/financing.$id";
+import { loader as evidenceLoader } from "~/routes/financing/financing.$id.evidence.$uploadId";
 import { luoyangToday } from "~/utils/dates";
 import { isDomainError } from "~/utils/errors";
 import { apiRequest, expectDocumented, tokenFor } from "../support/api-factories";
@@ -25,7 +28,8 @@ import { useTestDatabase } from "../support/database";
 import { createOrganisation, createUser } from "../support/factories";
 import { createBank, createBorrower, loanOffer, postNeed } from "../support/financing-factories";
 import { actorOf, addMember, createVillage, meta } from "../support/needs-factories";
-import { createInstitutionMember } from "../support/offers-factories";
+import { jpegFile } from "../support/escrow-factories";
+import { createInstitutionMember, sessionCookieFor } from "../support/offers-factories";
 
 useTestDatabase();
 
@@ -515,5 +519,53 @@ describe("the open API", () => {
     const readOnly = await tokenFor(bank.actor, ["financing:read"]);
     expect((await post(loanOffer, {}, readOnly)).status).toBe(403);
     expect(await db.financingOffer.count({ where: { needId: need.id } })).toBe(1);
+  });
+});
+
+describe("the outcome's evidence", () => {
+  it("is recorded through the page's form and served to the borrower, the lender and overseers only", async () => {
+    const { coop, need, bank } = await answeredNeed();
+    const form = new FormData();
+    form.set("intent", "record");
+    form.set("kind", "LOAN");
+    form.set("amount", "3000.50");
+    form.set("dealDate", today);
+    form.set("evidence", await jpegFile("contract.jpg"));
+    const recorded = await needAction({
+      request: new Request(`http://localhost:3000/financing/${need.id}`, {
+        method: "POST",
+        headers: { cookie: await sessionCookieFor(coop.head.id) },
+        body: form,
+      }),
+      params: { id: need.id },
+      context: { clientIp: "10.9.0.1" },
+    });
+    expect((recorded as Response).status).toBe(302);
+    const outcome = await db.financingOutcome.findUniqueOrThrow({ where: { needId: need.id } });
+    expect(outcome).toMatchObject({ amountFen: 300_050, status: "RECORDED" });
+    expect(outcome.evidenceUploadId).not.toBeNull();
+    expect(await isPrivateUpload(outcome.evidenceUploadId!)).toBe(true);
+
+    const fetchAs = async (userId: string) => {
+      const url = `http://localhost:3000/financing/${need.id}/evidence/${outcome.evidenceUploadId}`;
+      try {
+        const response = (await evidenceLoader({
+          request: new Request(url, { headers: { cookie: await sessionCookieFor(userId) } }),
+          params: { id: need.id, uploadId: outcome.evidenceUploadId! },
+          context: {},
+        })) as Response;
+        return response.status;
+      } catch (thrown) {
+        return (thrown as Response).status;
+      }
+    };
+    expect(await fetchAs(coop.head.id)).toBe(200);
+    expect(await fetchAs(bank.actor.id)).toBe(200);
+    const bureau = await createUser({ role: "BUREAU" });
+    expect(await fetchAs(bureau.id)).toBe(200);
+    const otherBank = await createBank();
+    expect(await fetchAs(otherBank.actor.id)).toBe(404);
+    const farmer = await createUser({ role: "FARMER" });
+    expect(await fetchAs(farmer.id)).toBe(404);
   });
 });

@@ -538,7 +538,7 @@ describe("the outcome's evidence", () => {
         body: form,
       }),
       params: { id: need.id },
-      context: { clientIp: "10.9.0.1" },
+      context: { clientIp: "10.9.0.1", cspNonce: "test" },
     });
     expect((recorded as Response).status).toBe(302);
     const outcome = await db.financingOutcome.findUniqueOrThrow({ where: { needId: need.id } });
@@ -552,7 +552,7 @@ describe("the outcome's evidence", () => {
         const response = (await evidenceLoader({
           request: new Request(url, { headers: { cookie: await sessionCookieFor(userId) } }),
           params: { id: need.id, uploadId: outcome.evidenceUploadId! },
-          context: {},
+          context: { clientIp: "10.9.0.2", cspNonce: "test" },
         })) as Response;
         return response.status;
       } catch (thrown) {

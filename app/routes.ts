@@ -22,6 +22,8 @@ export const ROUTE_AREAS = [
   "profiles",
   "creative",
   "bureau",
+  // financing (issue 23)
+  "financing",
   "api/v1",
 ];
 

@@ -72,6 +72,7 @@ const SIGNED_IN_NAV: NavItem[] = [
   { to: "/agreements", label: "nav.agreements" },
   { to: "/wallet", label: "nav.wallet" },
   { to: "/trainings", label: "trainings.title" },
+  { to: "/financing", label: "nav.financing" },
 ];
 
 /** Pages only some roles open, each with the flag of the header's user that opens it. */

@@ -37,6 +37,8 @@ import { privacyMessagesEn } from "~/modules/privacy/privacy.messages.en";
 import { reportsMessagesEn } from "~/modules/reports/reports.messages.en";
 import { monitoringMessagesEn } from "~/modules/monitoring/monitoring.messages.en";
 import { countiesMessagesEn } from "~/modules/counties/counties.messages.en";
+// financing (issue 23)
+import { financingMessagesEn } from "~/modules/financing/financing.messages.en";
 import type { moduleMessagesZh } from "./modules";
 
 export const moduleMessagesEn = Object.assign(
@@ -77,6 +79,7 @@ export const moduleMessagesEn = Object.assign(
   reportsMessagesEn,
   monitoringMessagesEn,
   countiesMessagesEn,
+  financingMessagesEn,
   applicantsMessagesEn,
   publicBansMessagesEn,
 ) as Record<keyof typeof moduleMessagesZh, string>;

@@ -38,6 +38,8 @@ import { privacyMessagesZh } from "~/modules/privacy/privacy.messages";
 import { reportsMessagesZh } from "~/modules/reports/reports.messages";
 import { monitoringMessagesZh } from "~/modules/monitoring/monitoring.messages";
 import { countiesMessagesZh } from "~/modules/counties/counties.messages";
+// financing (issue 23)
+import { financingMessagesZh } from "~/modules/financing/financing.messages";
 
 const catalogues = [
   marketplaceMessagesZh,
@@ -76,6 +78,7 @@ const catalogues = [
   reportsMessagesZh,
   monitoringMessagesZh,
   countiesMessagesZh,
+  financingMessagesZh,
   applicantsMessagesZh,
   publicBansMessagesZh,
 ] as const;

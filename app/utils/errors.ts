@@ -33,6 +33,8 @@ import { privacyErrors } from "~/modules/privacy/privacy.errors";
 import { reportsErrors } from "~/modules/reports/reports.errors";
 import { monitoringErrors } from "~/modules/monitoring/monitoring.errors";
 import { countiesErrors } from "~/modules/counties/counties.errors";
+// financing (issue 23)
+import { financingErrors } from "~/modules/financing/financing.errors";
 
 export interface ErrorSpec {
   status: number;
@@ -76,6 +78,7 @@ export const DOMAIN_ERRORS = {
   ...reportsErrors,
   ...monitoringErrors,
   ...countiesErrors,
+  ...financingErrors,
   ...applicantsErrors,
 } satisfies Record<string, ErrorSpec>;
 

@@ -196,6 +196,15 @@ beforeAll(async () => {
   await training(THERE, at(2026, 11, 12), "HELD", 2, 0);
   await training(HERE, at(2026, 11, 13), "CANCELLED", 4, 0);
   await training(HERE, at(2026, 12, 13), "HELD", 5, 0);
+
+  // financing (issue 23): outcomes on the period's first and last days count, those a day outside
+  // it and an unconfirmed one do not; needs created inside and just before it.
+  await seedFinancing(HERE, "2026-11-01", "LOAN", 100_000, "CONFIRMED", at(2026, 11, 1, 0));
+  await seedFinancing(HERE, "2026-11-30", "GUARANTEE", 20_000, "CONFIRMED", at(2026, 10, 31, 23));
+  await seedFinancing(HERE, "2026-10-31", "LOAN", 4_000, "CONFIRMED", inside);
+  await seedFinancing(HERE, "2026-11-15", "EQUITY", 7_000, "RECORDED", inside);
+  await seedFinancing(THERE, "2026-12-01", "LOAN", 9_000, "CONFIRMED", nextMonth);
+  await seedFinancing(THERE, "2026-11-20", "EQUITY", 3_000, "CONFIRMED", inside);
 });
 
 /** Every figure by its own SQL, for the city (county null) or one county. */
@@ -263,6 +272,79 @@ async function independent(county: string | null) {
       `SELECT count(*) AS n FROM "MilestoneFunder" f JOIN "Milestone" m ON m.id = f."milestoneId" JOIN "Agreement" g ON g.id = m."agreementId" JOIN "Need" n ON n.id = g."needId" WHERE ${inPeriod('f."fundedAt"')} ${c('n."countyCode"')}`,
     ),
     householdsReached: null,
+    // financing (issue 23): needs by creation, confirmed outcomes by deal date (Luoyang days).
+    financingNeedsPosted: await sql(
+      `SELECT count(*) AS n FROM "FinancingNeed" WHERE ${inPeriod('"createdAt"')} ${c('"countyCode"')}`,
+    ),
+    ...(await financingIndependent(county)),
+  };
+}
+
+/** A financing need of the county with an accepted offer and an outcome (issue 23). */
+async function seedFinancing(
+  countyCode: string,
+  dealDate: string,
+  kind: "LOAN" | "GUARANTEE" | "EQUITY",
+  amountFen: number,
+  status: "RECORDED" | "CONFIRMED",
+  createdAt: Date,
+) {
+  const borrower = await createOrganisation("COOPERATIVE");
+  const bank = await createOrganisation("FINANCIAL_INSTITUTION");
+  const person = await createUser({ role: "INSTITUTION" });
+  const need = await db.financingNeed.create({
+    data: {
+      organisationId: borrower.id,
+      postedById: person.id,
+      countyCode,
+      amountFen,
+      use: "购置烘干设备",
+      termMonths: 12,
+      collateralKind: "NONE",
+      status: "ANSWERED",
+      createdAt,
+    },
+  });
+  const offer = await db.financingOffer.create({
+    data: {
+      needId: need.id,
+      organisationId: bank.id,
+      postedById: person.id,
+      product: kind,
+      amountFen,
+      rateBp: 435,
+      termMonths: 12,
+      status: "ACCEPTED",
+      decidedAt: createdAt,
+    },
+  });
+  await db.financingOutcome.create({
+    data: {
+      needId: need.id,
+      offerId: offer.id,
+      lenderOrgId: bank.id,
+      kind,
+      amountFen,
+      dealDate: new Date(`${dealDate}T00:00:00Z`),
+      status,
+      recordedById: person.id,
+      ...(status === "CONFIRMED" ? { confirmedById: person.id, confirmedAt: createdAt } : {}),
+    },
+  });
+}
+
+async function financingIndependent(county: string | null) {
+  const outcome = (kind: string) =>
+    sql(
+      `SELECT sum(o."amountFen") AS n FROM "FinancingOutcome" o JOIN "FinancingNeed" n ON n.id = o."needId"
+       WHERE o.status = 'CONFIRMED' AND o."dealDate" BETWEEN '2026-11-01' AND '2026-11-30' ${kind}
+       ${county ? `AND n."countyCode" = '${county}'` : ""}`,
+    );
+  return {
+    financingMobilisedFen: await outcome(""),
+    financingLoanFen: await outcome(`AND o.kind = 'LOAN'`),
+    financingGuaranteeFen: await outcome(`AND o.kind = 'GUARANTEE'`),
+    financingEquityFen: await outcome(`AND o.kind = 'EQUITY'`),
   };
 }
 
@@ -301,6 +383,19 @@ describe("report figures", () => {
     });
     const there = await reportFigures(period, { kind: "county", countyCode: THERE });
     expect(there).toMatchObject({ needsMatched: 0, projectsApproved: 1, spacesNew: 1 });
+    // financing (issue 23): the first and last days count; a day outside and unconfirmed do not.
+    expect(here).toMatchObject({
+      financingNeedsPosted: 3,
+      financingMobilisedFen: 120_000,
+      financingLoanFen: 100_000,
+      financingGuaranteeFen: 20_000,
+      financingEquityFen: 0,
+    });
+    expect(there).toMatchObject({
+      financingNeedsPosted: 1,
+      financingMobilisedFen: 3_000,
+      financingEquityFen: 3_000,
+    });
   });
 
   it("counts a share paid by the cooperative, but no programme money, while the programme's share waits", async () => {

@@ -151,7 +151,12 @@ describe("returns", () => {
     expect(figures.getCell("C12").value).toBe(2);
     expect(figures.getCell("A20").value).toBe("覆盖农户（户）");
     expect(figures.getCell("C20").value).toBeNull();
-    expect(figures.rowCount).toBe(20);
+    // financing (issue 23): five rows after households, money in yuan.
+    expect(figures.getCell("A21").value).toBe("发布融资需求");
+    expect(figures.getCell("A22").value).toBe("撬动金融资金（元，金融机构已确认）");
+    expect(figures.getCell("C22").value).toBe(0);
+    expect(figures.getCell("C22").numFmt).toBe("0.00");
+    expect(figures.rowCount).toBe(25);
     const leverage = workbook.getWorksheet("杠杆 Leverage")!;
     expect(leverage.getCell("A1").value).toBe("项目 Project");
     expect(leverage.getCell("F1").value).toBe("杠杆率 Ratio");

@@ -87,6 +87,13 @@ const MATRIX: Row[] = [
   ["api.v1.offers.$id.publish",                              "/api/v1/offers/{offer}/publish",                                    "-", "lddadddddd"],
   ["api.v1.offers.$id",                                      "/api/v1/offers/{offer}",                                            "laaaaaaaaa", "-"],
   ["api.v1.offers",                                          "/api/v1/offers",                                                    "laaaaaaaaa", "lddaadddda"],
+  // financing (issue 23)
+  ["api.v1.financing-needs",                                 "/api/v1/financing-needs",                                           "laaaaaaaaa", "-"],
+  ["api.v1.financing-needs.$id.offers",                      "/api/v1/financing-needs/{financingNeed}/offers",                    "-", "laaaaaaaaa"],
+  ["financing._index",                                       "/financing",                                                        "laaaaaaaaa", null],
+  ["financing.new",                                          "/financing/new",                                                    "ladddadddd", "ladddadddd"],
+  ["financing.$id",                                          "/financing/{financingNeed}",                                        "laddddaaaa", "laaaaaaaaa"],
+  ["financing.$id.evidence.$uploadId",                       "/financing/{financingNeed}/evidence/{upload}",                      "lddddddddd", null],
   ["api.v1.openapi[.]json",                                  "/api/v1/openapi.json",                                              "aaaaaaaaaa", "-"],
   ["api.v1.programmes.$id.applications",                     "/api/v1/programmes/{programme}/applications",                       "-", "laaaaaaaaa"],
   ["api.v1.programmes.$id",                                  "/api/v1/programmes/{programme}",                                    "laaaaaaaaa", "-"],

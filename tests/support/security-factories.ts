@@ -161,6 +161,20 @@ export async function buildSecurityWorld() {
     select: { id: true },
   });
 
+  // financing (issue 23): an open financing need of organisation A (栾川县).
+  const financingNeed = await db.financingNeed.create({
+    data: {
+      organisationId: orgA.id,
+      postedById: village.id,
+      countyCode: "410324",
+      amountFen: 30_000_000,
+      use: "购置香菇烘干设备",
+      termMonths: 24,
+      collateralKind: "EQUIPMENT",
+    },
+    select: { id: true },
+  });
+
   const people: Record<Exclude<MatrixRole, "anonymous">, { id: string }> = {
     VILLAGE: village,
     FARMER: farmer,
@@ -208,6 +222,7 @@ export async function buildSecurityWorld() {
     webhook: webhook.id,
     training: training.id,
     report: report.id,
+    financingNeed: financingNeed.id,
   };
   return {
     signed,

@@ -194,6 +194,18 @@ export const DashboardSchema = z.object({
   escrowHeldFen: fen,
   counties: z.array(CountySchema),
   industries: z.array(IndustrySchema),
+  // financing (issue 23)
+  financing: z
+    .object({
+      financingNeedsPosted: int,
+      financingMobilisedFen: fen,
+      financingLoanFen: fen,
+      financingGuaranteeFen: fen,
+      financingEquityFen: fen,
+    })
+    .describe(
+      "Financing needs posted and financing confirmed by the lender (by deal date), for the year and county filters.",
+    ),
 });
 
 /** The token form on /account/tokens, told apart by intent. */

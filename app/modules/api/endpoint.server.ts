@@ -29,6 +29,8 @@ export const API_TAGS = [
   "agreements",
   "milestones",
   "wallets",
+  // financing (issue 23)
+  "financing",
   "webhooks",
 ] as const;
 export type ApiTag = (typeof API_TAGS)[number];

@@ -48,3 +48,5 @@ export {
   resolveDisputeEndpoint,
 } from "./agreement-endpoints.server";
 export { listWalletsEndpoint, statementEndpoint } from "./wallet-endpoints.server";
+// financing (issue 23)
+export { listFinancingNeedsEndpoint, createFinancingOfferEndpoint } from "./financing-endpoints.server";

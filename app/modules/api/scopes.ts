@@ -19,6 +19,9 @@ export const SCOPES = [
   "agreements:read",
   "money:write",
   "statements:read",
+  // financing (issue 23)
+  "financing:read",
+  "financing:write",
 ] as const;
 
 export type Scope = (typeof SCOPES)[number];

@@ -125,6 +125,18 @@ export function dashboardTables(figures: DashboardFigures, locale: Locale): Expo
         money(row.disbursedFen),
       ]),
     },
+    // financing (issue 23)
+    {
+      sheet: t("dashboard.financing.title"),
+      header: [t("dashboard.financing.title"), t("dashboard.col.actual")],
+      rows: [
+        [t("reports.figure.financingNeedsPosted"), figures.financing.financingNeedsPosted],
+        [t("reports.figure.financingMobilisedFen"), money(figures.financing.financingMobilisedFen)],
+        [t("reports.figure.financingLoanFen"), money(figures.financing.financingLoanFen)],
+        [t("reports.figure.financingGuaranteeFen"), money(figures.financing.financingGuaranteeFen)],
+        [t("reports.figure.financingEquityFen"), money(figures.financing.financingEquityFen)],
+      ],
+    },
   ];
 }
 

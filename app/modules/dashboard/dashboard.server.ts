@@ -1,4 +1,5 @@
-import { luoyangYear } from "~/utils/dates";
+import { luoyangYear, startOfLuoyangDay } from "~/utils/dates";
+import { financingFigures, type FinancingFigures } from "~/modules/financing/financing-figures.server";
 import { db, type Tx } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { COUNTIES, INDUSTRIES } from "~/modules/reference/reference";
@@ -65,6 +66,8 @@ export interface DashboardFigures {
   escrowHeldFen: number;
   counties: CountyFigures[];
   industries: IndustryFigures[];
+  /** financing (issue 23): needs posted and confirmed financing, for the year and county filters. */
+  financing: FinancingFigures;
 }
 
 function where(condition: boolean, fragment: Prisma.Sql) {
@@ -259,5 +262,20 @@ export async function dashboardFigures(filters: DashboardFilters = {}): Promise<
     };
   });
 
-  return { filters, years, targets, escrowHeldFen: sum(escrow, (row) => row.held), counties, industries };
+  // financing (issue 23): the filtered year (all years up to this one without one) and county.
+  const financing = await financingFigures({
+    start: startOfLuoyangDay(`${filters.year ?? 2000}-01-01`),
+    end: startOfLuoyangDay(`${(filters.year ?? thisYear) + 1}-01-01`),
+    countyCode: filters.countyCode,
+  });
+
+  return {
+    filters,
+    years,
+    targets,
+    escrowHeldFen: sum(escrow, (row) => row.held),
+    counties,
+    industries,
+    financing,
+  };
 }

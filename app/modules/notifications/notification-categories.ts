@@ -102,6 +102,9 @@ export const NOTIFICATION_CATEGORY = {
   "officer.flag_raised": "alerts",
   "change.approved": "decisions",
   "change.refused": "decisions",
+  // financing (issue 23)
+  "financing.offer_received": "decisions",
+  "financing.offer_accepted": "decisions",
 } as const satisfies Record<NotificationType, NotificationCategory>;
 
 export type ChannelChoices = Record<NotificationCategory, OutsideChannel[]>;

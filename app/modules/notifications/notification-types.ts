@@ -78,6 +78,9 @@ export const NOTIFICATION_PARAMS = {
   "officer.flag_raised": ["title"],
   "change.approved": ["title"],
   "change.refused": ["title", "reason"],
+  // financing (issue 23)
+  "financing.offer_received": ["institution", "amount"],
+  "financing.offer_accepted": ["use", "amount"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type NotificationType = keyof typeof NOTIFICATION_PARAMS;

@@ -1,7 +1,7 @@
 import { db, type Tx } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { CountyScope } from "~/modules/oversight/county-scope";
-import { startOfLuoyangDay } from "~/utils/dates";
+import { luoyangToday, startOfLuoyangDay } from "~/utils/dates";
 import { at, inScope } from "./reports-figures.server";
 
 /**
@@ -16,6 +16,9 @@ import { at, inScope } from "./reports-figures.server";
  * The project's agreements are the one it names and every agreement made on the need it names.
  * Money counts in the Luoyang year of its transfer, toward its application's county and programme.
  * A transfer linked to two projects counts once in every total above the project.
+ * Financing (issue 23, docs/decisions/040): a financing outcome the lender confirmed is matched
+ * money too, in the Luoyang year of its deal date: toward the project its need names (directly, or
+ * through the project's agreement), else toward the need's county only (no project, no programme).
  */
 export interface LeverageLine {
   publicFen: number;
@@ -49,7 +52,10 @@ export interface LeverageFilters {
 
 type Row = {
   transfer: string;
-  project: string;
+  /** Null for confirmed financing not linked to a project: it counts by county and year only. */
+  project: string | null;
+  /** The county of a row without a project; rows with one take their project's county. */
+  county: string | null;
   year: number;
   side: "public" | "matched";
   amount: number;
@@ -71,17 +77,20 @@ async function leverageRows(tx: Tx, { scope, from, to }: LeverageFilters): Promi
   const year = Prisma.raw(
     `date_part('year', (t."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Asia/Shanghai')::int`,
   );
+  const dealYear = Prisma.raw(`date_part('year', o."dealDate")::int`);
+  const dealWindow = Prisma.sql`${from ? Prisma.sql`AND o."dealDate" >= ${luoyangToday(from)}::date` : Prisma.empty}
+    ${to ? Prisma.sql`AND o."dealDate" < ${luoyangToday(to)}::date` : Prisma.empty}`;
   return tx.$queryRaw<Row[]>`
     WITH projects AS (
       SELECT pa.id, pa."agreementId", pa."needId" FROM "ProgrammeApplication" pa
       WHERE pa.status IN ('APPROVED', 'DISBURSED', 'EVALUATED') ${inScope(scope, Prisma.sql`pa."countyCode"`)}
     )
-    SELECT t.id AS transfer, p.id AS project, ${year} AS year, 'public' AS side,
+    SELECT t.id AS transfer, p.id AS project, NULL::text AS county, ${year} AS year, 'public' AS side,
       (CASE t.reason WHEN 'DISBURSEMENT' THEN t."amountFen" ELSE -t."amountFen" END)::int AS amount
     FROM "LedgerTransfer" t JOIN projects p ON p.id = t."programmeApplicationId"
     WHERE t.reason IN ('DISBURSEMENT', 'CLAWBACK') ${window}
     UNION ALL
-    SELECT t.id, p.id, ${year},
+    SELECT t.id, p.id, NULL::text, ${year},
       CASE WHEN other.kind = 'PROGRAMME' THEN 'public' ELSE 'matched' END,
       (CASE t.reason WHEN 'MILESTONE_FUND' THEN t."amountFen" ELSE -t."amountFen" END)::int
     FROM "LedgerTransfer" t
@@ -93,7 +102,23 @@ async function leverageRows(tx: Tx, { scope, from, to }: LeverageFilters): Promi
     JOIN "Agreement" ag ON ag.id = m."agreementId"
     JOIN projects p ON p."agreementId" = ag.id OR (p."needId" IS NOT NULL AND ag."needId" = p."needId")
     WHERE t.reason IN ('MILESTONE_FUND', 'MILESTONE_REFUND', 'DISPUTE_REFUND')
-      AND other.kind IN ('WALLET', 'PROGRAMME') ${window}`;
+      AND other.kind IN ('WALLET', 'PROGRAMME') ${window}
+    -- financing (issue 23): confirmed outcomes, by their need's project, else by its county.
+    UNION ALL
+    SELECT 'financing:' || o.id, p.id, NULL::text, ${dealYear}, 'matched', o."amountFen"
+    FROM "FinancingOutcome" o JOIN "FinancingNeed" fn ON fn.id = o."needId"
+    JOIN projects p ON p.id = fn."programmeApplicationId"
+      OR (fn."agreementId" IS NOT NULL AND p."agreementId" = fn."agreementId")
+    WHERE o.status = 'CONFIRMED' ${dealWindow}
+    UNION ALL
+    SELECT 'financing:' || o.id, NULL, fn."countyCode", ${dealYear}, 'matched', o."amountFen"
+    FROM "FinancingOutcome" o JOIN "FinancingNeed" fn ON fn.id = o."needId"
+    WHERE o.status = 'CONFIRMED' ${dealWindow} ${inScope(scope, Prisma.sql`fn."countyCode"`)}
+      AND NOT EXISTS (
+        SELECT 1 FROM "ProgrammeApplication" pa
+        WHERE pa.status IN ('APPROVED', 'DISBURSED', 'EVALUATED')
+          AND (pa.id = fn."programmeApplicationId"
+            OR (fn."agreementId" IS NOT NULL AND pa."agreementId" = fn."agreementId")))`;
 }
 
 /** Sums rows per group, each transfer once per group. */
@@ -115,7 +140,7 @@ function fold<K extends string | number>(rows: Row[], keyOf: (row: Row) => K | u
 /** Leverage of the projects in scope, over the transfers in the window. */
 export async function leverageFigures(filters: LeverageFilters, tx: Tx = db): Promise<LeverageFigures> {
   const rows = await leverageRows(tx, filters);
-  const ids = [...new Set(rows.map((row) => row.project))];
+  const ids = [...new Set(rows.flatMap((row) => (row.project ? [row.project] : [])))];
   const projects = await tx.programmeApplication.findMany({
     where: { id: { in: ids } },
     select: { id: true, title: true, countyCode: true, programme: { select: { id: true, title: true } } },
@@ -123,10 +148,11 @@ export async function leverageFigures(filters: LeverageFilters, tx: Tx = db): Pr
   });
   const byId = new Map(projects.map((project) => [project.id, project]));
   const all = fold(rows, () => "all").get("all");
-  const perProject = fold(rows, (row) => row.project);
+  const perProject = fold(rows, (row) => row.project ?? undefined);
   const perYear = fold(rows, (row) => row.year);
-  const perCounty = fold(rows, (row) => byId.get(row.project)?.countyCode);
-  const perProgramme = fold(rows, (row) => byId.get(row.project)?.programme.id);
+  const projectOf = (row: Row) => (row.project ? byId.get(row.project) : undefined);
+  const perCounty = fold(rows, (row) => row.county ?? projectOf(row)?.countyCode);
+  const perProgramme = fold(rows, (row) => projectOf(row)?.programme.id);
   const programmeTitles = new Map(projects.map((project) => [project.programme.id, project.programme.title]));
   return {
     total: line(all?.publicFen ?? 0, all?.matchedFen ?? 0),

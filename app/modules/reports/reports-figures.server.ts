@@ -1,6 +1,7 @@
 import { db, type Tx } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { agreementCounty, agreementPlaces } from "~/modules/dashboard/dashboard.server";
+import { financingFiguresIn } from "~/modules/financing/financing-figures.server";
 import type { CountyScope } from "~/modules/oversight/county-scope";
 import type { Period } from "./reports.periods";
 import type { ReportFigures } from "./reports.figures";
@@ -144,6 +145,13 @@ export async function reportFiguresIn(tx: Tx, period: Period, scope: CountyScope
       WHERE f."fundedAt" >= ${start} AND f."fundedAt" < ${end} ${inScope(scope, agreementCounty)}`,
   );
 
+  // financing (issue 23): its definitions are in financing-figures.server.ts.
+  const financing = await financingFiguresIn(tx, {
+    start: period.start,
+    end: period.end,
+    countyCode: scope.kind === "county" ? scope.countyCode : undefined,
+  });
+
   return {
     projectsApproved,
     projectsActive,
@@ -164,6 +172,7 @@ export async function reportFiguresIn(tx: Tx, period: Period, scope: CountyScope
     programmeCofundedFen: Number(money?.programme ?? 0),
     cofundingSharesFunded,
     householdsReached: null,
+    ...financing,
   };
 }
 

@@ -41,6 +41,14 @@ export interface ReportFigures {
    * the field is in the snapshot now so that returns keep one layout when it arrives.
    */
   householdsReached: number | null;
+  // ── financing (issue 23): optional, since returns frozen before it lack them (shown as "not yet").
+  /** Financing needs created in the period, in the need's county. */
+  financingNeedsPosted?: number | null;
+  /** Confirmed financing outcomes whose deal date is in the period, in all and by kind. */
+  financingMobilisedFen?: number | null;
+  financingLoanFen?: number | null;
+  financingGuaranteeFen?: number | null;
+  financingEquityFen?: number | null;
 }
 
 export const FIGURE_KEYS = [
@@ -63,4 +71,10 @@ export const FIGURE_KEYS = [
   "programmeCofundedFen",
   "cofundingSharesFunded",
   "householdsReached",
+  // financing (issue 23)
+  "financingNeedsPosted",
+  "financingMobilisedFen",
+  "financingLoanFen",
+  "financingGuaranteeFen",
+  "financingEquityFen",
 ] as const satisfies readonly (keyof ReportFigures)[];

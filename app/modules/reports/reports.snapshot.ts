@@ -39,6 +39,12 @@ export const SnapshotSchema = z.object({
     programmeCofundedFen: Count,
     cofundingSharesFunded: Count,
     householdsReached: Count.nullable(),
+    // financing (issue 23): absent from snapshots frozen before it.
+    financingNeedsPosted: Count.nullable().optional(),
+    financingMobilisedFen: Count.nullable().optional(),
+    financingLoanFen: Count.nullable().optional(),
+    financingGuaranteeFen: Count.nullable().optional(),
+    financingEquityFen: Count.nullable().optional(),
   }),
   leverage: z.object({
     total: LeverageLineSchema,

@@ -55,7 +55,7 @@ export async function rollUp(period: Period, now = new Date()) {
   const total = Object.fromEntries(
     FIGURE_KEYS.map((key) => {
       const values = submitted.map((figures) => figures[key]);
-      const sum = values.some((value) => value === null)
+      const sum = values.some((value) => value == null)
         ? null
         : values.reduce<number>((acc, value) => acc + (value ?? 0), 0);
       return [key, key === "householdsReached" && submitted.length === 0 ? null : sum];

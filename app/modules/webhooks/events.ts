@@ -56,6 +56,14 @@ export const WEBHOOK_EVENT_SCHEMAS = {
     status: z.enum(["APPROVED", "REJECTED"]),
     approvedFen: z.number().int().nonnegative().nullable(),
   }),
+  // financing (issue 23): sent to the institution whose offer the borrower accepted.
+  "financing.offer.accepted": Base.extend({
+    offerId: z.string(),
+    needId: z.string(),
+    product: z.enum(["LOAN", "GUARANTEE", "EQUITY", "MICROCREDIT", "INSURANCE"]),
+    amountFen: z.number().int().positive(),
+    status: z.literal("ACCEPTED"),
+  }),
   "ban.published": PublicBan,
   "ban.lifted": PublicBan,
 } as const;

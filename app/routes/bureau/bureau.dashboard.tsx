@@ -122,6 +122,36 @@ export default function DashboardPage() {
 
       <LeverageSection leverage={leverage} />
 
+      {/* financing (issue 23) */}
+      <section className="card space-y-2" aria-labelledby="financing-title" data-testid="dashboard-financing">
+        <h2 id="financing-title" className="text-xl font-semibold">
+          {t("dashboard.financing.title")}
+        </h2>
+        <p className="text-sm text-stone-600">
+          {query.year ? t("dashboard.scope.year", { year: query.year }) : t("dashboard.scope.all")}
+        </p>
+        <dl className="grid grid-cols-[1fr_auto] gap-x-3 gap-y-1 text-sm">
+          <dt>{t("dashboard.financing.posted")}</dt>
+          <dd className="text-right tabular-nums">{figures.financing.financingNeedsPosted}</dd>
+          <dt>{t("dashboard.financing.mobilised")}</dt>
+          <dd className="text-right font-semibold tabular-nums" data-testid="financing-mobilised">
+            {formatMoney(locale, figures.financing.financingMobilisedFen)}
+          </dd>
+          <dt>{t("reports.figure.financingLoanFen")}</dt>
+          <dd className="text-right tabular-nums">
+            {formatMoney(locale, figures.financing.financingLoanFen)}
+          </dd>
+          <dt>{t("reports.figure.financingGuaranteeFen")}</dt>
+          <dd className="text-right tabular-nums">
+            {formatMoney(locale, figures.financing.financingGuaranteeFen)}
+          </dd>
+          <dt>{t("reports.figure.financingEquityFen")}</dt>
+          <dd className="text-right tabular-nums">
+            {formatMoney(locale, figures.financing.financingEquityFen)}
+          </dd>
+        </dl>
+      </section>
+
       <section className="space-y-3" aria-labelledby="industries-title">
         <h2 id="industries-title" className="text-xl font-semibold">
           {t("dashboard.industries.title")}

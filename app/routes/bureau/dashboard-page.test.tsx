@@ -47,6 +47,13 @@ const figures: DashboardFigures = {
     releasedFen: 0,
     disbursedFen: 0,
   })),
+  financing: {
+    financingNeedsPosted: 2,
+    financingMobilisedFen: 30_000_000,
+    financingLoanFen: 30_000_000,
+    financingGuaranteeFen: 0,
+    financingEquityFen: 0,
+  },
 };
 const svg = '<svg xmlns="http://www.w3.org/2000/svg"><text>图</text></svg>';
 

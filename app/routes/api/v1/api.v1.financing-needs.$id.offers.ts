@@ -1,0 +1,5 @@
+import { methodNotAllowed } from "~/modules/api/endpoint.server";
+import { createFinancingOfferEndpoint } from "~/modules/api/endpoints.server";
+
+export const action = createFinancingOfferEndpoint.handle;
+export const loader = methodNotAllowed(["POST"]);

@@ -33,6 +33,7 @@ import { privacyErrors } from "~/modules/privacy/privacy.errors";
 import { reportsErrors } from "~/modules/reports/reports.errors";
 import { monitoringErrors } from "~/modules/monitoring/monitoring.errors";
 import { countiesErrors } from "~/modules/counties/counties.errors";
+import { pairingsErrors } from "~/modules/pairings/pairings.errors";
 
 export interface ErrorSpec {
   status: number;
@@ -77,6 +78,7 @@ export const DOMAIN_ERRORS = {
   ...monitoringErrors,
   ...countiesErrors,
   ...applicantsErrors,
+  ...pairingsErrors,
 } satisfies Record<string, ErrorSpec>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;

@@ -81,6 +81,7 @@ CREATE TABLE "LocalTalent" (
     "status" "LocalTalentStatus" NOT NULL DEFAULT 'TRAINED',
     "role" "LocalTalentRole",
     "work" TEXT NOT NULL DEFAULT '',
+    "servingSince" TIMESTAMP(3),
     "recordedById" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
@@ -168,4 +169,4 @@ ALTER TABLE "PairingReport" ADD CONSTRAINT "PairingReport_ack_check" CHECK ("sta
 ALTER TABLE "PairingReportFigure" ADD CONSTRAINT "PairingReportFigure_achieved_check" CHECK ("achieved" >= 0);
 -- A local talent is a person with an account, or one recorded by name; one serving has a role.
 ALTER TABLE "LocalTalent" ADD CONSTRAINT "LocalTalent_person_check" CHECK ("userId" IS NOT NULL OR ("name" IS NOT NULL AND length("name") > 0));
-ALTER TABLE "LocalTalent" ADD CONSTRAINT "LocalTalent_serving_check" CHECK ("status" <> 'SERVING' OR "role" IS NOT NULL);
+ALTER TABLE "LocalTalent" ADD CONSTRAINT "LocalTalent_serving_check" CHECK (("status" = 'SERVING') = ("role" IS NOT NULL AND "servingSince" IS NOT NULL));

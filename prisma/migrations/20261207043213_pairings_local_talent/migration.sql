@@ -158,7 +158,7 @@ ALTER TABLE "LocalTalent" ADD CONSTRAINT "LocalTalent_villageId_fkey" FOREIGN KE
 ALTER TABLE "LocalTalentTraining" ADD CONSTRAINT "LocalTalentTraining_talentId_fkey" FOREIGN KEY ("talentId") REFERENCES "LocalTalent"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 
--- Pairings: a university or research institute's promise, dated sensibly; one live pairing per
+-- Pairings: a university or research institute promise, dated sensibly, and one live pairing per
 -- institution and county (or village), so a second tap on "propose" cannot make a second one.
 ALTER TABLE "Pairing" ADD CONSTRAINT "Pairing_dates_check" CHECK ("endsOn" IS NULL OR "endsOn" >= "startsOn");
 ALTER TABLE "Pairing" ADD CONSTRAINT "Pairing_agreed_check" CHECK ("status" = 'PROPOSED' OR ("agreedById" IS NOT NULL AND "agreedAt" IS NOT NULL));
@@ -167,6 +167,6 @@ ALTER TABLE "PairingCommitment" ADD CONSTRAINT "PairingCommitment_target_check" 
 ALTER TABLE "PairingReport" ADD CONSTRAINT "PairingReport_period_check" CHECK ("half" IN (1, 2) AND "year" BETWEEN 2000 AND 2100);
 ALTER TABLE "PairingReport" ADD CONSTRAINT "PairingReport_ack_check" CHECK ("status" = 'SUBMITTED' OR ("acknowledgedById" IS NOT NULL AND "acknowledgedAt" IS NOT NULL));
 ALTER TABLE "PairingReportFigure" ADD CONSTRAINT "PairingReportFigure_achieved_check" CHECK ("achieved" >= 0);
--- A local talent is a person with an account, or one recorded by name; one serving has a role.
+-- A local talent is a person with an account, or one recorded by name, and one serving has a role.
 ALTER TABLE "LocalTalent" ADD CONSTRAINT "LocalTalent_person_check" CHECK ("userId" IS NOT NULL OR ("name" IS NOT NULL AND length("name") > 0));
 ALTER TABLE "LocalTalent" ADD CONSTRAINT "LocalTalent_serving_check" CHECK (("status" = 'SERVING') = ("role" IS NOT NULL AND "servingSince" IS NOT NULL));

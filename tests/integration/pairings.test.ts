@@ -65,12 +65,21 @@ describe("pairings", () => {
     await expect(filePairingReport(institution, pairing.id, report)).rejects.toMatchObject({
       code: "pairings.not_active",
     });
-    await expect(agreePairing(otherCounty, pairing.id, meta)).rejects.toMatchObject({ code: "pairings.forbidden" });
-    await expect(agreePairing(institution, pairing.id, meta)).rejects.toMatchObject({ code: "pairings.forbidden" });
+    await expect(agreePairing(otherCounty, pairing.id, meta)).rejects.toMatchObject({
+      code: "pairings.forbidden",
+    });
+    await expect(agreePairing(institution, pairing.id, meta)).rejects.toMatchObject({
+      code: "pairings.forbidden",
+    });
     await agreePairing(officer, pairing.id, meta);
-    await expect(agreePairing(officer, pairing.id, meta)).rejects.toMatchObject({ code: "pairings.not_proposed" });
+    await expect(agreePairing(officer, pairing.id, meta)).rejects.toMatchObject({
+      code: "pairings.not_proposed",
+    });
     expect(
-      await db.pairing.findUniqueOrThrow({ where: { id: pairing.id }, select: { status: true, agreedById: true } }),
+      await db.pairing.findUniqueOrThrow({
+        where: { id: pairing.id },
+        select: { status: true, agreedById: true },
+      }),
     ).toEqual({ status: "ACTIVE", agreedById: officer.id });
 
     const commitments = await db.pairingCommitment.findMany({ where: { pairingId: pairing.id } });
@@ -94,12 +103,21 @@ describe("pairings", () => {
       filePairingReport(institution, pairing.id, report, [], meta, new Date("2026-07-02T00:00:00Z")),
     ).rejects.toMatchObject({ code: "pairings.report_filed" });
     await expect(
-      filePairingReport(institution, pairing.id, { ...report, half: 2 }, [], meta, new Date("2026-05-01T00:00:00Z")),
+      filePairingReport(
+        institution,
+        pairing.id,
+        { ...report, half: 2 },
+        [],
+        meta,
+        new Date("2026-05-01T00:00:00Z"),
+      ),
     ).rejects.toMatchObject({ code: "pairings.report_future" });
     // Another county's officer neither files nor sees nor acknowledges it.
-    await expect(filePairingReport(otherCounty, pairing.id, { ...report, year: 2025 })).rejects.toMatchObject({
-      code: "pairings.not_found",
-    });
+    await expect(filePairingReport(otherCounty, pairing.id, { ...report, year: 2025 })).rejects.toMatchObject(
+      {
+        code: "pairings.not_found",
+      },
+    );
     await expect(pairingPage(otherCounty, pairing.id)).rejects.toMatchObject({ code: "pairings.not_found" });
     await expect(acknowledgePairingReport(otherCounty, pairing.id, filed.id, meta)).rejects.toMatchObject({
       code: "pairings.forbidden",
@@ -207,9 +225,9 @@ describe("the local-talent register", () => {
       confirmTalentCandidate(officer, { trainingId: held.id, userId: attended.id }, meta),
     ).rejects.toMatchObject({ code: "pairings.not_candidate" });
     expect(await db.localTalent.count({ where: { countyCode: county } })).toBe(1);
-    expect(await db.localTalentTraining.findMany({ where: { talentId: talent.id }, select: { trainingId: true } })).toEqual([
-      { trainingId: held.id },
-    ]);
+    expect(
+      await db.localTalentTraining.findMany({ where: { talentId: talent.id }, select: { trainingId: true } }),
+    ).toEqual([{ trainingId: held.id }]);
     expect(await listTalentCandidates(officer)).toEqual([]);
     // A second held training of the same person joins the same register entry.
     const second = await createTrainingWith(county, [{ userId: attended.id, attended: true }]);
@@ -221,7 +239,11 @@ describe("the local-talent register", () => {
     expect(await listTalentCandidates(otherOfficer)).toEqual([]);
     expect(await db.localTalent.count({ where: { countyCode: "410327" } })).toBe(0);
 
-    await setTalentServing(officer, { talentId: talent.id, role: "TECHNICIAN", work: "全村核桃修剪技术员" }, meta);
+    await setTalentServing(
+      officer,
+      { talentId: talent.id, role: "TECHNICIAN", work: "全村核桃修剪技术员" },
+      meta,
+    );
     await expect(
       setTalentServing(otherOfficer, { talentId: talent.id, role: "INFORMANT", work: "信息员" }, meta),
     ).rejects.toMatchObject({ code: "pairings.talent_not_found" });
@@ -241,7 +263,14 @@ describe("the local-talent register", () => {
     const { officer } = await createCountyOfficer(county);
     const talent = await recordLocalTalent(
       officer,
-      { name: "李秀兰", phone: "13800138000", skills: "电商直播", status: "SERVING", role: "ECOMMERCE", work: "村电商服务站" },
+      {
+        name: "李秀兰",
+        phone: "13800138000",
+        skills: "电商直播",
+        status: "SERVING",
+        role: "ECOMMERCE",
+        work: "村电商服务站",
+      },
       meta,
     );
     const masked = await listLocalTalent(officer);
@@ -275,9 +304,17 @@ describe("the local-talent register", () => {
     const seen = await listLocalTalent(commissioner, { reveal: talent.id });
     expect(seen.rows[0]).toMatchObject({ name: "李**", phone: "138****8000", revealed: false });
     await expect(listTalentCandidates(commissioner)).rejects.toMatchObject({ code: "pairings.forbidden" });
-    await recordLocalTalent(commissioner, { countyCode: county, name: "赵四", skills: "", status: "TRAINED", work: "" }, meta);
+    await recordLocalTalent(
+      commissioner,
+      { countyCode: county, name: "赵四", skills: "", status: "TRAINED", work: "" },
+      meta,
+    );
     await expect(
-      recordLocalTalent(commissioner, { countyCode: "410329", name: "赵五", skills: "", status: "TRAINED", work: "" }, meta),
+      recordLocalTalent(
+        commissioner,
+        { countyCode: "410329", name: "赵五", skills: "", status: "TRAINED", work: "" },
+        meta,
+      ),
     ).rejects.toMatchObject({ code: "pairings.forbidden" });
     // A farmer keeps no register.
     const farmer = await actorOf((await createUser({ role: "FARMER", countyCode: county })).id);

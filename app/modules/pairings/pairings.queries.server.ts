@@ -21,7 +21,9 @@ export type PairingSummary = Prisma.PairingGetPayload<{ select: typeof summarySe
 
 /** The pairings a person works on: their institutions', and those of the counties they oversee. */
 export async function myPairings(actor: CountyActor) {
-  const organisationIds = actor.memberships.filter((m) => m.role === "INSTITUTION").map((m) => m.organisationId);
+  const organisationIds = actor.memberships
+    .filter((m) => m.role === "INSTITUTION")
+    .map((m) => m.organisationId);
   const scope = scopeOf(actor);
   const overseen =
     scope && actor.primaryRole !== "INSTITUTION"
@@ -45,7 +47,9 @@ export async function myPairings(actor: CountyActor) {
 
 /** The universities and research institutes the person may propose pairings for. */
 export async function proposingInstitutions(actor: CountyActor) {
-  const ids = actor.memberships.filter((m) => actsForInstitution(actor, m.organisationId)).map((m) => m.organisationId);
+  const ids = actor.memberships
+    .filter((m) => actsForInstitution(actor, m.organisationId))
+    .map((m) => m.organisationId);
   if (ids.length === 0) return [];
   return db.organisation.findMany({
     where: { id: { in: ids }, type: { in: [...PAIRING_ORGANISATION_TYPES] } },
@@ -135,7 +139,8 @@ export async function publicPairings(query: {
     data: page.map((row) => {
       const totals = new Map<string, number>();
       for (const report of row.reports)
-        for (const f of report.figures) totals.set(f.commitmentId, (totals.get(f.commitmentId) ?? 0) + f.achieved);
+        for (const f of report.figures)
+          totals.set(f.commitmentId, (totals.get(f.commitmentId) ?? 0) + f.achieved);
       return {
         id: row.id,
         status: row.status,

@@ -33,8 +33,12 @@ export async function proposePairing(actor: CountyActor, fields: ProposePairingF
   if (!organisation || !PAIRING_ORGANISATION_TYPES.includes(organisation.type))
     throw new DomainError("pairings.not_institution");
   if (fields.villageId) {
-    const village = await db.village.findUnique({ where: { id: fields.villageId }, select: { countyCode: true } });
-    if (!village || village.countyCode !== fields.countyCode) throw new DomainError("pairings.village_elsewhere");
+    const village = await db.village.findUnique({
+      where: { id: fields.villageId },
+      select: { countyCode: true },
+    });
+    if (!village || village.countyCode !== fields.countyCode)
+      throw new DomainError("pairings.village_elsewhere");
   }
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Organisation" WHERE id = ${fields.organisationId} FOR UPDATE`;

@@ -151,7 +151,8 @@ export async function dismissTalentCandidate(
   meta: RequestMeta,
 ) {
   const scope = await requireScope(actor, true);
-  if (!(await findCandidate(scope, input.trainingId, input.userId))) throw new DomainError("pairings.not_candidate");
+  if (!(await findCandidate(scope, input.trainingId, input.userId)))
+    throw new DomainError("pairings.not_candidate");
   await db.$transaction(async (tx) => {
     await tx.talentCandidateDismissal.createMany({
       data: [{ trainingId: input.trainingId, userId: input.userId, dismissedById: actor.id }],
@@ -310,7 +311,11 @@ export async function listLocalTalent(
       countyCode: talent.countyCode,
       village: talent.village,
       hasAccount: talent.user !== null,
-      name: talent.user ? talent.user.displayName : revealed ? talent.name! : maskPersonName(talent.name ?? ""),
+      name: talent.user
+        ? talent.user.displayName
+        : revealed
+          ? talent.name!
+          : maskPersonName(talent.name ?? ""),
       phone: talent.user || !talent.phone ? null : revealed ? talent.phone : maskPhone(talent.phone),
       revealed,
       skills: talent.skills,

@@ -16,6 +16,7 @@ import {
   recordLocalTalent,
   setTalentServing,
 } from "~/modules/pairings/talent.server";
+import { loader as pairingsApi } from "~/routes/api/v1/api.v1.pairings";
 import { createCountyOfficer } from "../support/county-factories";
 import { useTestDatabase } from "../support/database";
 import { createUser } from "../support/factories";
@@ -156,6 +157,19 @@ describe("pairings", () => {
       targetPerYear: 3,
       reportedTotal: 2,
     });
+
+    // The open API answers without a token, and a bad filter is a 400, never a 5xx.
+    const call = (query: string) =>
+      pairingsApi({
+        request: new Request(`http://localhost/api/v1/pairings${query}`),
+        params: {},
+        context: { cspNonce: "t", clientIp: "10.6.0.2" },
+      } as never);
+    const answer = await call("?countyCode=410305");
+    expect(answer.status).toBe(200);
+    const body = (await answer.json()) as { data: { id: string; reportsFiled: number }[] };
+    expect(body.data.map((p) => [p.id, p.reportsFiled])).toEqual([[pairing.id, 1]]);
+    expect((await call("?status=PROPOSED")).status).toBe(400);
   });
 
   it("only universities and research institutes propose, for their own organisation, with a village of the county", async () => {

@@ -91,6 +91,7 @@ const MATRIX: Row[] = [
   ["api.v1.programmes.$id.applications",                     "/api/v1/programmes/{programme}/applications",                       "-", "laaaaaaaaa"],
   ["api.v1.programmes.$id",                                  "/api/v1/programmes/{programme}",                                    "laaaaaaaaa", "-"],
   ["api.v1.programmes",                                      "/api/v1/programmes",                                                "laaaaaaaaa", "-"],
+  ["api.v1.pairings",                                        "/api/v1/pairings",                                                  "aaaaaaaaaa", "-"],
   ["api.v1.bans",                                           "/api/v1/bans",                                                      "aaaaaaaaaa", "-"],
   ["api.v1.search",                                          "/api/v1/search?q=香菇",                                               "laaaaaaaaa", "-"],
   ["api.v1.services.$id.withdraw",                           "/api/v1/services/{service}/withdraw",                               "-", "lddddadddd"],

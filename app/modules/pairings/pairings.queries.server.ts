@@ -111,7 +111,7 @@ export async function pairingPage(actor: CountyActor, pairingId: string) {
 export async function publicPairings(query: {
   countyCode?: string;
   status?: "ACTIVE" | "ENDED";
-  cursor?: string;
+  skip?: number;
   limit: number;
 }) {
   const rows = await db.pairing.findMany({
@@ -130,9 +130,9 @@ export async function publicPairings(query: {
       commitments: { select: { id: true, kind: true, targetPerYear: true }, orderBy: { kind: "asc" } },
       reports: { select: { figures: { select: { commitmentId: true, achieved: true } } } },
     },
-    orderBy: { id: "asc" },
+    orderBy: [{ startsOn: "desc" }, { id: "asc" }],
+    skip: query.skip ?? 0,
     take: query.limit + 1,
-    ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
   });
   const page = rows.slice(0, query.limit);
   return {
@@ -157,6 +157,6 @@ export async function publicPairings(query: {
         })),
       };
     }),
-    nextCursor: rows.length > query.limit ? page[page.length - 1]!.id : null,
+    hasMore: rows.length > query.limit,
   };
 }

@@ -122,10 +122,8 @@ export const TalentActionSchema = z.discriminatedUnion("intent", [
   }),
 ]);
 
-/** The public list's filter (GET /api/v1/pairings). */
+/** The public list's filter (GET /api/v1/pairings), besides the page. */
 export const PairingsQuerySchema = z.object({
   countyCode: z.enum(COUNTY_CODES, { message: "needs.errors.county" }).optional(),
   status: z.enum(["ACTIVE", "ENDED"], { message: "pairings.errors.status" }).optional(),
-  cursor: z.string().max(40).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
 });

@@ -24,6 +24,7 @@ export const ROUTE_AREAS = [
   "bureau",
   // financing (issue 23)
   "financing",
+  "pairings",
   "api/v1",
 ];
 

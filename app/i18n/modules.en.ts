@@ -39,6 +39,7 @@ import { monitoringMessagesEn } from "~/modules/monitoring/monitoring.messages.e
 import { countiesMessagesEn } from "~/modules/counties/counties.messages.en";
 // financing (issue 23)
 import { financingMessagesEn } from "~/modules/financing/financing.messages.en";
+import { pairingsMessagesEn } from "~/modules/pairings/pairings.messages.en";
 import type { moduleMessagesZh } from "./modules";
 
 export const moduleMessagesEn = Object.assign(
@@ -80,6 +81,7 @@ export const moduleMessagesEn = Object.assign(
   monitoringMessagesEn,
   countiesMessagesEn,
   financingMessagesEn,
+  pairingsMessagesEn,
   applicantsMessagesEn,
   publicBansMessagesEn,
 ) as Record<keyof typeof moduleMessagesZh, string>;

@@ -40,6 +40,7 @@ import { monitoringMessagesZh } from "~/modules/monitoring/monitoring.messages";
 import { countiesMessagesZh } from "~/modules/counties/counties.messages";
 // financing (issue 23)
 import { financingMessagesZh } from "~/modules/financing/financing.messages";
+import { pairingsMessagesZh } from "~/modules/pairings/pairings.messages";
 
 const catalogues = [
   marketplaceMessagesZh,
@@ -79,6 +80,7 @@ const catalogues = [
   monitoringMessagesZh,
   countiesMessagesZh,
   financingMessagesZh,
+  pairingsMessagesZh,
   applicantsMessagesZh,
   publicBansMessagesZh,
 ] as const;

@@ -35,6 +35,7 @@ import { monitoringErrors } from "~/modules/monitoring/monitoring.errors";
 import { countiesErrors } from "~/modules/counties/counties.errors";
 // financing (issue 23)
 import { financingErrors } from "~/modules/financing/financing.errors";
+import { pairingsErrors } from "~/modules/pairings/pairings.errors";
 
 export interface ErrorSpec {
   status: number;
@@ -80,6 +81,7 @@ export const DOMAIN_ERRORS = {
   ...countiesErrors,
   ...financingErrors,
   ...applicantsErrors,
+  ...pairingsErrors,
 } satisfies Record<string, ErrorSpec>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;

@@ -194,6 +194,21 @@ export async function buildSecurityWorld() {
     ),
   ) as Record<Exclude<MatrixRole, "anonymous">, string>;
 
+  // Pairings (issue 23): the institution user's university paired with organisation A's county, agreed.
+  const pairing = await db.pairing.create({
+    data: {
+      organisationId: institution.organisation.id,
+      countyCode: "410324",
+      startsOn: new Date("2026-01-01T00:00:00Z"),
+      status: "ACTIVE",
+      proposedById: institution.actor.id,
+      agreedById: county.id,
+      agreedAt: new Date("2026-01-05T00:00:00Z"),
+      commitments: { create: { kind: "EXPERTS_SENT", targetPerYear: 2 } },
+    },
+    select: { id: true },
+  });
+
   /** What `{name}` stands for in the matrix's URLs. */
   const ids: Record<string, string> = {
     agreement: signed.agreement.id,
@@ -223,6 +238,7 @@ export async function buildSecurityWorld() {
     training: training.id,
     report: report.id,
     financingNeed: financingNeed.id,
+    pairing: pairing.id,
   };
   return {
     signed,

@@ -7,6 +7,7 @@ export const apiOperationMessagesZh = {
   "api.tag.services": "星创天地服务",
   "api.tag.search": "搜索",
   "api.tag.programmes": "扶持项目",
+  "api.tag.pairings": "结对帮扶",
   "api.tag.bans": "禁止承担名单",
   "api.tag.dashboard": "数据看板",
   "api.tag.messages": "消息",
@@ -62,6 +63,9 @@ export const apiOperationMessagesZh = {
     "与 /search 页面相同的搜索和分面（type 为 needs、offers、experts 或 services；每页 20 条）。搜索引擎按页排序：nextCursor 携带下一页的页码，翻页时请保持其他参数不变。",
   "api.op.getProgrammes": "已发布的扶持项目",
   "api.op.getProgrammes.detail": "开放申报的在前。",
+  "api.op.getPairings": "高校、科研院所结对帮扶（公开）",
+  "api.op.getPairings.detail":
+    "已同意的结对（帮扶中或已结束），无需令牌，按来访地址限流：单位、结对县区或村、每年承诺以及各期报告累计完成数（FUNDING_FEN 以分计）。countyCode 按县区筛选，status 为 ACTIVE 或 ENDED。",
   "api.op.getBans": "禁止承担科技项目名单（公开）",
   "api.op.getBans.detail":
     "与 /bans 页面相同的公开名单，无需令牌，按来访地址限流。默认返回执行中及近一年内期满或解除的决定（status 标明）；activeAt=YYYY-MM-DD 只返回当天在执行的。name 按单位名称查找，creditCode 按 18 位统一社会信用代码查找。个人只给出姓名，不含电话、证件号。",

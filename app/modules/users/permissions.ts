@@ -65,6 +65,14 @@ export const PERMISSIONS = {
   "monitoring.financeSign": ["FINANCE"],
   /** Record a site visit (实地核查): commissioners working in the county and county officers. */
   "monitoring.siteVisit": ["EXPERT", "COUNTY"],
+  /** Propose a pairing for one's university or research institute, and file its reports (issue 23). */
+  "pairing.propose": ["INSTITUTION"],
+  /** Agree pairings and acknowledge their reports: the county's officer, or the city bureau. */
+  "pairing.agree": ["BUREAU", "COUNTY"],
+  /** Keep the local-talent register: county officers, the city bureau, commissioners in their counties. */
+  "talent.record": ["BUREAU", "COUNTY", "EXPERT"],
+  /** See a talent's full name and phone (asked for, audit-logged): county officers and the city bureau. */
+  "talent.reveal": ["BUREAU", "COUNTY"],
   "user.manage": ["ADMIN"],
   "settings.manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -263,6 +263,16 @@ async function independent(county: string | null) {
       `SELECT count(*) AS n FROM "MilestoneFunder" f JOIN "Milestone" m ON m.id = f."milestoneId" JOIN "Agreement" g ON g.id = m."agreementId" JOIN "Need" n ON n.id = g."needId" WHERE ${inPeriod('f."fundedAt"')} ${c('n."countyCode"')}`,
     ),
     householdsReached: null,
+    // Commissioners as the plan sees them (issue 23)
+    commissionerVenturesActive: await sql(
+      `SELECT count(*) AS n FROM "CommissionerVenture" WHERE "verifiedAt" < '${END}' AND NOT ("startDate" >= '${END}' OR coalesce("endDate" < '${START}', false)) ${c('"countyCode"')}`,
+    ),
+    commissionersOnLeave: await sql(
+      `SELECT count(DISTINCT l."userId") AS n FROM "CommissionerLeave" l WHERE l."verifiedAt" < '${END}' AND NOT (l."startDate" >= '${END}' OR coalesce(l."endDate" < '${START}', false))${county ? ` AND l."userId" IN (SELECT "userId" FROM "CommissionerAssignment" WHERE "countyCode" = '${county}' AND NOT ("startDate" >= '${END}' OR "endDate" < '${START}'))` : ""}`,
+    ),
+    sanquCommissionersDispatched: await sql(
+      `SELECT count(DISTINCT a."userId") AS n FROM "CommissionerAssignment" a, "CommissionerCohort" k WHERE k.id = a."cohortId" AND k.kind = 'SANQU' AND NOT (a."startDate" >= '${END}' OR a."endDate" < '${START}') ${c('a."countyCode"')}`,
+    ),
   };
 }
 

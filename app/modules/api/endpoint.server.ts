@@ -24,6 +24,7 @@ export const API_TAGS = [
   "search",
   "programmes",
   "bans",
+  "commissioners",
   "dashboard",
   "messages",
   "agreements",

@@ -30,6 +30,8 @@ export {
   applyToProgrammeEndpoint,
 } from "./programme-endpoints.server";
 export { listBansEndpoint } from "./ban-endpoints.server";
+// Commissioners as the plan sees them (issue 23)
+export { listVenturesEndpoint } from "./venture-endpoints.server";
 export { dashboardEndpoint } from "./dashboard-endpoints.server";
 export {
   listConversationsEndpoint,

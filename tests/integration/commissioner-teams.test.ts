@@ -119,7 +119,7 @@ describe("ventures", () => {
     const row = await db.commissionerVenture.findUniqueOrThrow({ where: { id: first.id } });
     expect(row).toMatchObject({ teamId: team.id, commissionerId: null, stakeBp: 1250, countyCode: "410324" });
 
-    const elsewhere = await createCountyOfficer("410322");
+    const elsewhere = await createCountyOfficer("410325");
     expect(await refusal(verifyVenture(elsewhere.officer, first.id))).toBe("venture.forbidden");
     expect(await refusal(verifyVenture(lead, first.id))).toBe("venture.forbidden");
     expect((await listPublicVentures({}, { skip: 0, take: 20 })).items.map((item) => item.ventureId)).not.toContain(first.id);
@@ -181,13 +181,13 @@ describe("figures", () => {
     const expert = await createExpert();
     await dispatch(bureau, dispatchFields(sanqu.id, expert.id, { startDate: new Date("2026-10-01"), endDate: new Date("2026-12-31") }));
     const leave = await recordLeave(bureau, expert.id, { employerOrganisationId: undefined,  startDate: new Date("2026-09-01"), employerName: "河南科技大学" });
-    await verifyLeave(bureau, leave.id);
+    await verifyLeave(bureau, leave.id, {}, new Date("2026-11-10T00:00:00Z"));
     const coop = await createOrganisation("COOPERATIVE");
     const venture = await recordVenture(expert, ventureFields({ holder: "self", organisationId: coop.id, startDate: new Date("2026-10-10") }));
     await verifyVenture(bureau, venture.id, {}, new Date("2026-11-10T00:00:00Z"));
 
     const sql = async (query: string) => Number((await db.$queryRawUnsafe<{ n: bigint }[]>(query))[0]?.n ?? 0);
-    for (const county of [null, "410324", "410322"]) {
+    for (const county of [null, "410324", "410325"]) {
       const c = (column: string) => (county ? `AND ${column} = '${county}'` : "");
       const figures = await reportFigures(period, county ? { kind: "county", countyCode: county } : { kind: "city" });
       expect(figures.commissionerVenturesActive).toBe(
@@ -199,7 +199,7 @@ describe("figures", () => {
       expect(figures.commissionersOnLeave).toBe(
         await sql(`SELECT count(DISTINCT l."userId") AS n FROM "CommissionerLeave" l WHERE l."verifiedAt" < '${END}' AND l."startDate" < '${END}' AND (l."endDate" IS NULL OR l."endDate" >= '${START}') ${county ? `AND EXISTS (SELECT 1 FROM "CommissionerAssignment" a WHERE a."userId" = l."userId" AND a."countyCode" = '${county}' AND a."startDate" < '${END}' AND a."endDate" >= '${START}')` : ""}`),
       );
-      const expected = county === "410322" ? 0 : 1;
+      const expected = county === "410325" ? 0 : 1;
       expect([figures.commissionerVenturesActive, figures.sanquCommissionersDispatched, figures.commissionersOnLeave]).toEqual([expected, expected, expected]);
     }
   });

@@ -13,7 +13,12 @@ import {
   leaveTeam,
 } from "~/modules/commissioners/teams.server";
 import { OutcomeSchema, VentureSchema } from "~/modules/commissioners/ventures.schema";
-import { listPublicVentures, recordOutcome, recordVenture, verifyVenture } from "~/modules/commissioners/ventures.server";
+import {
+  listPublicVentures,
+  recordOutcome,
+  recordVenture,
+  verifyVenture,
+} from "~/modules/commissioners/ventures.server";
 import { reportFigures } from "~/modules/reports/reports-figures.server";
 import { periodOf } from "~/modules/reports/reports.periods";
 import { DomainError } from "~/utils/errors";
@@ -40,7 +45,10 @@ async function teamOfThree() {
   const lead = await createCommissioner();
   const member = await createCommissioner();
   const invitee = await createCommissioner();
-  const team = await createTeam(lead.expert, { name: "苹果服务队", memberIds: [member.expert.id, invitee.expert.id] });
+  const team = await createTeam(lead.expert, {
+    name: "苹果服务队",
+    memberIds: [member.expert.id, invitee.expert.id],
+  });
   await confirmMembership(member.expert, team.id);
   return { lead: lead.expert, member: member.expert, invitee: invitee.expert, team, bureau: lead.bureau };
 }
@@ -49,7 +57,12 @@ const members = (teamId: string) =>
   db.commissionerTeamMember.findMany({ where: { teamId }, select: { userId: true, confirmedAt: true } });
 
 function ventureFields(overrides: Record<string, unknown>) {
-  return VentureSchema.parse({ role: "LEAD", title: "苹果种植示范", startDate: new Date("2026-11-05"), ...overrides });
+  return VentureSchema.parse({
+    role: "LEAD",
+    title: "苹果种植示范",
+    startDate: new Date("2026-11-05"),
+    ...overrides,
+  });
 }
 
 describe("team membership", () => {
@@ -75,7 +88,9 @@ describe("team membership", () => {
     await leaveTeam(lead, team.id);
     expect((await members(team.id)).map((row) => row.userId)).toEqual([member.id]);
     expect(await refusal(leaveTeam(member, team.id))).toBe("team.lead_cannot_leave");
-    const audit = await db.auditLog.count({ where: { subjectId: team.id, action: { in: ["team.declined", "team.lead_changed", "team.left"] } } });
+    const audit = await db.auditLog.count({
+      where: { subjectId: team.id, action: { in: ["team.declined", "team.lead_changed", "team.left"] } },
+    });
     expect(audit).toBe(3);
   });
 
@@ -97,9 +112,9 @@ describe("cohort kind", () => {
     const bureau = await createBureau();
     await createCohort(bureau, { year: 2090, name: "科技特派员", targetCount: 25 });
     await createCohort(bureau, { year: 2090, kind: "SANQU", name: "三区人才专项", targetCount: 10 });
-    expect(await refusal(createCohort(bureau, { year: 2090, kind: "SANQU", name: "又一批", targetCount: 5 }))).toBe(
-      "commissioner.cohort_exists",
-    );
+    expect(
+      await refusal(createCohort(bureau, { year: 2090, kind: "SANQU", name: "又一批", targetCount: 5 })),
+    ).toBe("commissioner.cohort_exists");
     expect(await db.commissionerCohort.count({ where: { year: 2090 } })).toBe(2);
     await expect(
       db.commissionerCohort.create({ data: { year: 2090, name: "直接写入", createdById: bureau.id } }),
@@ -122,30 +137,71 @@ describe("ventures", () => {
     const elsewhere = await createCountyOfficer("410325");
     expect(await refusal(verifyVenture(elsewhere.officer, first.id))).toBe("venture.forbidden");
     expect(await refusal(verifyVenture(lead, first.id))).toBe("venture.forbidden");
-    expect((await listPublicVentures({}, { skip: 0, take: 20 })).items.map((item) => item.ventureId)).not.toContain(first.id);
+    expect(
+      (await listPublicVentures({}, { skip: 0, take: 20 })).items.map((item) => item.ventureId),
+    ).not.toContain(first.id);
     const here = await createCountyOfficer("410324");
     await verifyVenture(here.officer, first.id);
     await verifyVenture(here.officer, first.id);
     expect(await db.auditLog.count({ where: { subjectId: first.id, action: "venture.verified" } })).toBe(1);
 
-    await recordOutcome(member, first.id, OutcomeSchema.parse({ period: "2026-q4", revenue: "1200.50", jobs: 3, householdsReached: 12 }));
-    await recordOutcome(member, first.id, OutcomeSchema.parse({ period: "2026-Q4", revenue: "1300", jobs: 4, householdsReached: 15 }));
+    await recordOutcome(
+      member,
+      first.id,
+      OutcomeSchema.parse({ period: "2026-q4", revenue: "1200.50", jobs: 3, householdsReached: 12 }),
+    );
+    await recordOutcome(
+      member,
+      first.id,
+      OutcomeSchema.parse({ period: "2026-Q4", revenue: "1300", jobs: 4, householdsReached: 15 }),
+    );
     const stranger = await createExpert();
-    expect(await refusal(recordOutcome(stranger, first.id, OutcomeSchema.parse({ period: "2027", revenue: "1", jobs: 0, householdsReached: 0 })))).toBe("venture.forbidden");
+    expect(
+      await refusal(
+        recordOutcome(
+          stranger,
+          first.id,
+          OutcomeSchema.parse({ period: "2027", revenue: "1", jobs: 0, householdsReached: 0 }),
+        ),
+      ),
+    ).toBe("venture.forbidden");
     const listed = (await listPublicVentures({ countyCode: "410324" }, { skip: 0, take: 100 })).items.find(
       (item) => item.ventureId === first.id,
     );
-    expect(listed).toMatchObject({ holderKind: "TEAM", role: "LEAD", stakePercent: 12.5, outcomes: { periods: 1, revenueFen: 130_000, jobs: 4, householdsReached: 15 } });
+    expect(listed).toMatchObject({
+      holderKind: "TEAM",
+      role: "LEAD",
+      stakePercent: 12.5,
+      outcomes: { periods: 1, revenueFen: 130_000, jobs: 4, householdsReached: 15 },
+    });
   });
 
   it("refuse a stake above 100 % and a row with two holders", async () => {
-    expect(VentureSchema.safeParse({ holder: "self", role: "LEAD", title: "示范", organisationId: "x", stake: "100.01", startDate: new Date() }).success).toBe(false);
+    expect(
+      VentureSchema.safeParse({
+        holder: "self",
+        role: "LEAD",
+        title: "示范",
+        organisationId: "x",
+        stake: "100.01",
+        startDate: new Date(),
+      }).success,
+    ).toBe(false);
     const { expert } = await createCommissioner();
     const { team } = await teamOfThree();
     const coop = await createOrganisation("COOPERATIVE");
     await expect(
       db.commissionerVenture.create({
-        data: { commissionerId: expert.id, teamId: team.id, role: "JOINT", title: "x", organisationId: coop.id, countyCode: "410324", startDate: new Date(), recordedById: expert.id },
+        data: {
+          commissionerId: expert.id,
+          teamId: team.id,
+          role: "JOINT",
+          title: "x",
+          organisationId: coop.id,
+          countyCode: "410324",
+          startDate: new Date(),
+          recordedById: expert.id,
+        },
       }),
     ).rejects.toThrow();
   });
@@ -154,20 +210,53 @@ describe("ventures", () => {
 describe("停薪留职", () => {
   it("refuses overlapping periods (an open one overlaps what follows) and only the bureau verifies", async () => {
     const { expert, bureau } = await createCommissioner();
-    const leave = await recordLeave(expert, expert.id, { employerOrganisationId: undefined,  startDate: new Date("2026-01-01"), employerName: "洛阳农林科学院" });
+    const leave = await recordLeave(expert, expert.id, {
+      employerOrganisationId: undefined,
+      startDate: new Date("2026-01-01"),
+      employerName: "洛阳农林科学院",
+    });
     expect(
-      await refusal(recordLeave(expert, expert.id, { employerOrganisationId: undefined,  startDate: new Date("2027-03-01"), endDate: new Date("2027-04-01"), employerName: "洛阳农林科学院" })),
+      await refusal(
+        recordLeave(expert, expert.id, {
+          employerOrganisationId: undefined,
+          startDate: new Date("2027-03-01"),
+          endDate: new Date("2027-04-01"),
+          employerName: "洛阳农林科学院",
+        }),
+      ),
     ).toBe("leave.overlap");
     expect(
-      await refusal(recordLeave(bureau, expert.id, { employerOrganisationId: undefined,  startDate: new Date("2025-06-01"), endDate: new Date("2026-01-01"), employerName: "洛阳农林科学院" })),
+      await refusal(
+        recordLeave(bureau, expert.id, {
+          employerOrganisationId: undefined,
+          startDate: new Date("2025-06-01"),
+          endDate: new Date("2026-01-01"),
+          employerName: "洛阳农林科学院",
+        }),
+      ),
     ).toBe("leave.overlap");
-    await recordLeave(bureau, expert.id, { employerOrganisationId: undefined,  startDate: new Date("2025-06-01"), endDate: new Date("2025-12-31"), employerName: "洛阳农林科学院" });
+    await recordLeave(bureau, expert.id, {
+      employerOrganisationId: undefined,
+      startDate: new Date("2025-06-01"),
+      endDate: new Date("2025-12-31"),
+      employerName: "洛阳农林科学院",
+    });
     const other = await createExpert();
-    expect(await refusal(recordLeave(other, expert.id, { employerOrganisationId: undefined,  startDate: new Date("2020-01-01"), employerName: "某单位" }))).toBe("leave.forbidden");
+    expect(
+      await refusal(
+        recordLeave(other, expert.id, {
+          employerOrganisationId: undefined,
+          startDate: new Date("2020-01-01"),
+          employerName: "某单位",
+        }),
+      ),
+    ).toBe("leave.forbidden");
     expect(await refusal(verifyLeave(expert, leave.id))).toBe("leave.forbidden");
     await verifyLeave(bureau, leave.id);
     expect(await db.commissionerLeave.count({ where: { userId: expert.id } })).toBe(2);
-    expect(await db.commissionerLeave.count({ where: { userId: expert.id, verifiedAt: { not: null } } })).toBe(1);
+    expect(
+      await db.commissionerLeave.count({ where: { userId: expert.id, verifiedAt: { not: null } } }),
+    ).toBe(1);
   });
 });
 
@@ -177,30 +266,62 @@ describe("figures", () => {
     const START = "2026-10-31 16:00:00";
     const END = "2026-11-30 16:00:00";
     const bureau = await createBureau();
-    const sanqu = await createCohort(bureau, { year: 2026, kind: "SANQU", name: "三区人才专项", targetCount: 10 });
+    const sanqu = await createCohort(bureau, {
+      year: 2026,
+      kind: "SANQU",
+      name: "三区人才专项",
+      targetCount: 10,
+    });
     const expert = await createExpert();
-    await dispatch(bureau, dispatchFields(sanqu.id, expert.id, { startDate: new Date("2026-10-01"), endDate: new Date("2026-12-31") }));
-    const leave = await recordLeave(bureau, expert.id, { employerOrganisationId: undefined,  startDate: new Date("2026-09-01"), employerName: "河南科技大学" });
+    await dispatch(
+      bureau,
+      dispatchFields(sanqu.id, expert.id, {
+        startDate: new Date("2026-10-01"),
+        endDate: new Date("2026-12-31"),
+      }),
+    );
+    const leave = await recordLeave(bureau, expert.id, {
+      employerOrganisationId: undefined,
+      startDate: new Date("2026-09-01"),
+      employerName: "河南科技大学",
+    });
     await verifyLeave(bureau, leave.id, {}, new Date("2026-11-10T00:00:00Z"));
     const coop = await createOrganisation("COOPERATIVE");
-    const venture = await recordVenture(expert, ventureFields({ holder: "self", organisationId: coop.id, startDate: new Date("2026-10-10") }));
+    const venture = await recordVenture(
+      expert,
+      ventureFields({ holder: "self", organisationId: coop.id, startDate: new Date("2026-10-10") }),
+    );
     await verifyVenture(bureau, venture.id, {}, new Date("2026-11-10T00:00:00Z"));
 
-    const sql = async (query: string) => Number((await db.$queryRawUnsafe<{ n: bigint }[]>(query))[0]?.n ?? 0);
+    const sql = async (query: string) =>
+      Number((await db.$queryRawUnsafe<{ n: bigint }[]>(query))[0]?.n ?? 0);
     for (const county of [null, "410324", "410325"]) {
       const c = (column: string) => (county ? `AND ${column} = '${county}'` : "");
-      const figures = await reportFigures(period, county ? { kind: "county", countyCode: county } : { kind: "city" });
+      const figures = await reportFigures(
+        period,
+        county ? { kind: "county", countyCode: county } : { kind: "city" },
+      );
       expect(figures.commissionerVenturesActive).toBe(
-        await sql(`SELECT count(*) AS n FROM "CommissionerVenture" WHERE "verifiedAt" < '${END}' AND "startDate" < '${END}' AND ("endDate" IS NULL OR "endDate" >= '${START}') ${c('"countyCode"')}`),
+        await sql(
+          `SELECT count(*) AS n FROM "CommissionerVenture" WHERE "verifiedAt" < '${END}' AND "startDate" < '${END}' AND ("endDate" IS NULL OR "endDate" >= '${START}') ${c('"countyCode"')}`,
+        ),
       );
       expect(figures.sanquCommissionersDispatched).toBe(
-        await sql(`SELECT count(DISTINCT a."userId") AS n FROM "CommissionerAssignment" a JOIN "CommissionerCohort" k ON k.id = a."cohortId" WHERE k.kind = 'SANQU' AND a."startDate" < '${END}' AND a."endDate" >= '${START}' ${c('a."countyCode"')}`),
+        await sql(
+          `SELECT count(DISTINCT a."userId") AS n FROM "CommissionerAssignment" a JOIN "CommissionerCohort" k ON k.id = a."cohortId" WHERE k.kind = 'SANQU' AND a."startDate" < '${END}' AND a."endDate" >= '${START}' ${c('a."countyCode"')}`,
+        ),
       );
       expect(figures.commissionersOnLeave).toBe(
-        await sql(`SELECT count(DISTINCT l."userId") AS n FROM "CommissionerLeave" l WHERE l."verifiedAt" < '${END}' AND l."startDate" < '${END}' AND (l."endDate" IS NULL OR l."endDate" >= '${START}') ${county ? `AND EXISTS (SELECT 1 FROM "CommissionerAssignment" a WHERE a."userId" = l."userId" AND a."countyCode" = '${county}' AND a."startDate" < '${END}' AND a."endDate" >= '${START}')` : ""}`),
+        await sql(
+          `SELECT count(DISTINCT l."userId") AS n FROM "CommissionerLeave" l WHERE l."verifiedAt" < '${END}' AND l."startDate" < '${END}' AND (l."endDate" IS NULL OR l."endDate" >= '${START}') ${county ? `AND EXISTS (SELECT 1 FROM "CommissionerAssignment" a WHERE a."userId" = l."userId" AND a."countyCode" = '${county}' AND a."startDate" < '${END}' AND a."endDate" >= '${START}')` : ""}`,
+        ),
       );
       const expected = county === "410325" ? 0 : 1;
-      expect([figures.commissionerVenturesActive, figures.sanquCommissionersDispatched, figures.commissionersOnLeave]).toEqual([expected, expected, expected]);
+      expect([
+        figures.commissionerVenturesActive,
+        figures.sanquCommissionersDispatched,
+        figures.commissionersOnLeave,
+      ]).toEqual([expected, expected, expected]);
     }
   });
 });

@@ -27,7 +27,8 @@ export async function recordLeave(
   if (!(await hasServed(userId))) throw new DomainError("leave.not_commissioner");
   let evidenceUploadId: string | null = null;
   try {
-    if (evidence && evidence.size > 0) evidenceUploadId = (await storeImage({ ownerId: actor.id, file: evidence })).id;
+    if (evidence && evidence.size > 0)
+      evidenceUploadId = (await storeImage({ ownerId: actor.id, file: evidence })).id;
     return await db.$transaction(async (tx) => {
       // One writer of a person's leave at a time, so two overlapping periods cannot both pass the check.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`commissioner-leave:${userId}`}))`;
@@ -116,7 +117,11 @@ const leaveSelect = {
 
 /** A commissioner's leave periods, latest first. */
 export function listLeavesOf(userId: string) {
-  return db.commissionerLeave.findMany({ where: { userId }, select: leaveSelect, orderBy: { startDate: "desc" } });
+  return db.commissionerLeave.findMany({
+    where: { userId },
+    select: leaveSelect,
+    orderBy: { startDate: "desc" },
+  });
 }
 
 /** Every leave period for the bureau page, those waiting for verification first, with names. */

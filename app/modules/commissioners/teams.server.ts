@@ -158,7 +158,10 @@ export async function inviteMember(actor: Actor, teamId: string, userId: string,
     });
     if (existing) return;
     if (!(await isActiveCommissioner(userId, now, tx))) throw new DomainError("team.member_not_commissioner");
-    await tx.commissionerTeamMember.create({ data: { teamId, userId, invitedAt: now }, select: { userId: true } });
+    await tx.commissionerTeamMember.create({
+      data: { teamId, userId, invitedAt: now },
+      select: { userId: true },
+    });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "team.invited",
@@ -217,7 +220,11 @@ export async function changeLead(actor: Actor, teamId: string, newLeadId: string
       select: { confirmedAt: true },
     });
     if (!member?.confirmedAt) throw new DomainError("team.new_lead_not_confirmed");
-    await tx.commissionerTeam.update({ where: { id: teamId }, data: { leadId: newLeadId }, select: { id: true } });
+    await tx.commissionerTeam.update({
+      where: { id: teamId },
+      data: { leadId: newLeadId },
+      select: { id: true },
+    });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "team.lead_changed",
@@ -241,7 +248,10 @@ export async function getTeam(viewer: Actor, teamId: string) {
       name: true,
       leadId: true,
       createdAt: true,
-      members: { select: { userId: true, confirmedAt: true, invitedAt: true }, orderBy: { invitedAt: "asc" } },
+      members: {
+        select: { userId: true, confirmedAt: true, invitedAt: true },
+        orderBy: { invitedAt: "asc" },
+      },
       applications: {
         select: { id: true, title: true, status: true, programme: { select: { title: true } } },
         orderBy: { createdAt: "desc" },

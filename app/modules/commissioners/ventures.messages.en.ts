@@ -35,7 +35,8 @@ export const commissionerTeamsMessagesEn: Record<keyof typeof commissionerTeamsM
   "teams.toast.leadChanged": "The lead was handed over",
   "ventures.title": "Projects led, founded or co-run",
   "ventures.newTitle": "Record a project led, founded or co-run",
-  "ventures.intro": "Industry projects commissioners (and their teams) lead, found or co-run in poor areas. The commissioner or the team's lead records them; the county science bureau of the project's county, or the city bureau, verifies them.",
+  "ventures.intro":
+    "Industry projects commissioners (and their teams) lead, found or co-run in poor areas. The commissioner or the team's lead records them; the county science bureau of the project's county, or the city bureau, verifies them.",
   "ventures.role.LEAD": "Leads",
   "ventures.role.FOUNDED": "Founded",
   "ventures.role.JOINT": "Co-runs",
@@ -100,7 +101,8 @@ export const commissionerTeamsMessagesEn: Record<keyof typeof commissionerTeamsM
   "teams.errors.new_lead_not_confirmed": "The new lead must be a confirmed member",
   "teams.errors.not_commissioner": "Only commissioners can record this",
   "teams.errors.organisation_unknown": "Choose an organisation",
-  "teams.errors.organisation_no_county": "This organisation has no county on record, so nobody could verify it",
+  "teams.errors.organisation_no_county":
+    "This organisation has no county on record, so nobody could verify it",
   "teams.errors.agreement_unrelated": "The agreement has nothing to do with this organisation or you",
   "teams.errors.equity_unrelated": "The equity holding has nothing to do with this agreement or organisation",
   "teams.errors.venture_duplicate": "This project was already recorded",

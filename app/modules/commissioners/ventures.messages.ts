@@ -33,7 +33,8 @@ export const commissionerTeamsMessagesZh = {
   "teams.toast.leadChanged": "牵头人已移交",
   "ventures.title": "领办·创办·联办项目",
   "ventures.newTitle": "记录领办/创办/联办项目",
-  "ventures.intro": "科技特派员（团队）在贫困地区领办、创办、联办的产业项目。由本人或团队牵头人记录，项目所在县的县科技局或市科技局核实。",
+  "ventures.intro":
+    "科技特派员（团队）在贫困地区领办、创办、联办的产业项目。由本人或团队牵头人记录，项目所在县的县科技局或市科技局核实。",
   "ventures.role.LEAD": "领办",
   "ventures.role.FOUNDED": "创办",
   "ventures.role.JOINT": "联办",

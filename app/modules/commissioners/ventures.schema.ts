@@ -10,7 +10,11 @@ import { optionalUserText, userText } from "~/utils/user-text";
 
 export const VENTURE_ROLES = Object.values(VentureRole) as [VentureRole, ...VentureRole[]];
 
-const id = z.string({ message: "errors.required" }).trim().min(1, "errors.required").max(40, "errors.required");
+const id = z
+  .string({ message: "errors.required" })
+  .trim()
+  .min(1, "errors.required")
+  .max(40, "errors.required");
 const optionalId = z
   .string()
   .trim()
@@ -80,7 +84,10 @@ export const OutcomeSchema = z.object({
     .trim()
     .toUpperCase()
     .regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, "teams.errors.period")
-    .refine((period) => Number(period.slice(0, 4)) >= 2015 && Number(period.slice(0, 4)) <= 2100, "teams.errors.period"),
+    .refine(
+      (period) => Number(period.slice(0, 4)) >= 2015 && Number(period.slice(0, 4)) <= 2100,
+      "teams.errors.period",
+    ),
   revenue: yuanField({ signed: true }).refine((fen) => fen >= 0, "teams.errors.revenue"),
   jobs: count("teams.errors.count"),
   householdsReached: count("teams.errors.count"),
@@ -115,6 +122,9 @@ export const LeaveIntentSchema = z.discriminatedUnion("intent", [
 
 /** The open API's filters on the list of ventures (paging is the API's own). */
 export const VentureQuerySchema = z.object({
-  countyCode: z.string().regex(/^\d{6}$/, "api.problem.invalid_request").optional(),
+  countyCode: z
+    .string()
+    .regex(/^\d{6}$/, "api.problem.invalid_request")
+    .optional(),
   role: z.enum(VENTURE_ROLES, { message: "api.problem.invalid_request" }).optional(),
 });

@@ -17,7 +17,10 @@ import type { OutcomeFields, VentureFields } from "./ventures.schema";
 
 /** Has served in some cohort (a venture may outlive the dispatch that started it). */
 export async function hasServed(userId: string, client: Tx | typeof db = db): Promise<boolean> {
-  const assignment = await client.commissionerAssignment.findFirst({ where: { userId }, select: { id: true } });
+  const assignment = await client.commissionerAssignment.findFirst({
+    where: { userId },
+    select: { id: true },
+  });
   return assignment !== null;
 }
 
@@ -130,7 +133,11 @@ export async function recordVenture(
 }
 
 /** May this person report for the venture: its commissioner, or a confirmed member of its team. */
-async function isHolder(tx: Tx | typeof db, userId: string, venture: { commissionerId: string | null; teamId: string | null }) {
+async function isHolder(
+  tx: Tx | typeof db,
+  userId: string,
+  venture: { commissionerId: string | null; teamId: string | null },
+) {
   if (venture.commissionerId) return venture.commissionerId === userId;
   if (!venture.teamId) return false;
   const member = await tx.commissionerTeamMember.findUnique({
@@ -141,7 +148,12 @@ async function isHolder(tx: Tx | typeof db, userId: string, venture: { commissio
 }
 
 /** Reports (or corrects) one period's outcome; one row per venture and period. */
-export async function recordOutcome(actor: Actor, ventureId: string, fields: OutcomeFields, meta: RequestMeta = {}) {
+export async function recordOutcome(
+  actor: Actor,
+  ventureId: string,
+  fields: OutcomeFields,
+  meta: RequestMeta = {},
+) {
   await db.$transaction(async (tx) => {
     const venture = await tx.commissionerVenture.findUnique({
       where: { id: ventureId },
@@ -166,8 +178,7 @@ export async function recordOutcome(actor: Actor, ventureId: string, fields: Out
       update: values,
       select: { id: true },
     });
-    const plain = (row: typeof before) =>
-      row ? { ...row, revenueFen: Number(row.revenueFen) } : undefined;
+    const plain = (row: typeof before) => (row ? { ...row, revenueFen: Number(row.revenueFen) } : undefined);
     await recordAudit(tx, {
       actorId: actor.id,
       action: "venture.outcome_reported",
@@ -181,14 +192,20 @@ export async function recordOutcome(actor: Actor, ventureId: string, fields: Out
 }
 
 /** The county officer of the venture's county, or the bureau, confirms it; a second tap changes nothing. */
-export async function verifyVenture(actor: CountyActor, ventureId: string, meta: RequestMeta = {}, now = new Date()) {
+export async function verifyVenture(
+  actor: CountyActor,
+  ventureId: string,
+  meta: RequestMeta = {},
+  now = new Date(),
+) {
   await db.$transaction(async (tx) => {
     const venture = await tx.commissionerVenture.findUnique({
       where: { id: ventureId },
       select: { countyCode: true, verifiedAt: true },
     });
     if (!venture) throw new DomainError("venture.not_found");
-    if (!canInCounty(actor, "commissioner.verify", venture.countyCode)) throw new DomainError("venture.forbidden");
+    if (!canInCounty(actor, "commissioner.verify", venture.countyCode))
+      throw new DomainError("venture.forbidden");
     const { count } = await tx.commissionerVenture.updateMany({
       where: { id: ventureId, verifiedAt: null },
       data: { verifiedAt: now, verifiedById: actor.id },
@@ -223,9 +240,15 @@ const ventureSelect = {
 
 async function withHolderNames<T extends { commissionerId: string | null }>(rows: T[]) {
   const ids = [...new Set(rows.flatMap((row) => (row.commissionerId ? [row.commissionerId] : [])))];
-  const people = await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } });
+  const people = await db.user.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, displayName: true },
+  });
   const names = new Map(people.map((person) => [person.id, person.displayName]));
-  return rows.map((row) => ({ ...row, commissionerName: row.commissionerId ? (names.get(row.commissionerId) ?? "") : null }));
+  return rows.map((row) => ({
+    ...row,
+    commissionerName: row.commissionerId ? (names.get(row.commissionerId) ?? "") : null,
+  }));
 }
 
 /** A person's ventures: their own and those of teams they are a confirmed member of. */
@@ -233,7 +256,10 @@ export async function listVenturesOf(userId: string) {
   return withHolderNames(
     await db.commissionerVenture.findMany({
       where: {
-        OR: [{ commissionerId: userId }, { team: { members: { some: { userId, confirmedAt: { not: null } } } } }],
+        OR: [
+          { commissionerId: userId },
+          { team: { members: { some: { userId, confirmedAt: { not: null } } } } },
+        ],
       },
       select: ventureSelect,
       orderBy: { startDate: "desc" },
@@ -292,9 +318,17 @@ export async function getVenture(viewer: CountyActor, ventureId: string) {
 /** What a commissioner (or a team lead) may pick when recording a venture. */
 export async function ventureFormChoices(userId: string) {
   const [teams, served, assignments] = await Promise.all([
-    db.commissionerTeam.findMany({ where: { leadId: userId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.commissionerTeam.findMany({
+      where: { leadId: userId },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    }),
     hasServed(userId),
-    db.commissionerAssignment.findMany({ where: { userId }, select: { countyCode: true }, distinct: ["countyCode"] }),
+    db.commissionerAssignment.findMany({
+      where: { userId },
+      select: { countyCode: true },
+      distinct: ["countyCode"],
+    }),
   ]);
   // Organisations of the counties the commissioner served in, and those they belong to.
   const organisations = await db.organisation.findMany({
@@ -316,7 +350,9 @@ export async function ventureFormChoices(userId: string) {
     take: 50,
   });
   const equity = await db.equityHolding.findMany({
-    where: { OR: [{ holderUserId: userId }, { agreementId: { in: agreements.map((agreement) => agreement.id) } }] },
+    where: {
+      OR: [{ holderUserId: userId }, { agreementId: { in: agreements.map((agreement) => agreement.id) } }],
+    },
     select: { id: true, enterpriseName: true, percentBp: true },
     take: 50,
   });

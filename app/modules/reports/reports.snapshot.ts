@@ -40,9 +40,15 @@ export const SnapshotSchema = z.object({
     cofundingSharesFunded: Count,
     householdsReached: Count.nullable(),
     // Commissioners as the plan sees them (issue 23): absent from returns frozen before, read as null.
-    commissionerVenturesActive: Count.nullable().optional().transform((value) => value ?? null),
-    commissionersOnLeave: Count.nullable().optional().transform((value) => value ?? null),
-    sanquCommissionersDispatched: Count.nullable().optional().transform((value) => value ?? null),
+    commissionerVenturesActive: Count.nullable()
+      .optional()
+      .transform((value) => value ?? null),
+    commissionersOnLeave: Count.nullable()
+      .optional()
+      .transform((value) => value ?? null),
+    sanquCommissionersDispatched: Count.nullable()
+      .optional()
+      .transform((value) => value ?? null),
   }),
   leverage: z.object({
     total: LeverageLineSchema,

@@ -40,8 +40,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getLocale(request),
   ]);
   // 停薪留职 is recorded for people who have served in some cohort.
-  const served = new Set(cohorts.flatMap((cohort) => cohort.assignments.map((assignment) => assignment.userId)));
-  return { cohorts, experts, leaves, commissioners: experts.filter((expert) => served.has(expert.id)), locale };
+  const served = new Set(
+    cohorts.flatMap((cohort) => cohort.assignments.map((assignment) => assignment.userId)),
+  );
+  return {
+    cohorts,
+    experts,
+    leaves,
+    commissioners: experts.filter((expert) => served.has(expert.id)),
+    locale,
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -64,7 +64,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ventures: ventures.filter((venture) => venture.verifiedAt || isSelf),
     // Teams the person is confirmed on; invitations are their own business.
     teams: teams
-      .filter((team) => isSelf || team.members.some((member) => member.userId === userId && member.confirmedAt))
+      .filter(
+        (team) => isSelf || team.members.some((member) => member.userId === userId && member.confirmedAt),
+      )
       .map((team) => ({ id: team.id, name: team.name, isLead: team.leadId === userId })),
     locale: await getLocale(request),
   };

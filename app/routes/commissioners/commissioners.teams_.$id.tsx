@@ -174,7 +174,10 @@ export default function TeamPage() {
           ))}
         </ul>
         {isLead ? (
-          <Link to={`/commissioners/ventures/new?holder=${team.id}`} className="btn-secondary block w-full text-center">
+          <Link
+            to={`/commissioners/ventures/new?holder=${team.id}`}
+            className="btn-secondary block w-full text-center"
+          >
             {t("teams.recordVenture")}
           </Link>
         ) : null}
@@ -186,7 +189,8 @@ export default function TeamPage() {
         <ul className="space-y-1">
           {team.applications.map((application) => (
             <li key={application.id}>
-              {application.programme.title} · {application.title} · {t(`programmes.appStatus.${application.status}`)}
+              {application.programme.title} · {application.title} ·{" "}
+              {t(`programmes.appStatus.${application.status}`)}
             </li>
           ))}
         </ul>

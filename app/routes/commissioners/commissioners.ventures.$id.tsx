@@ -41,7 +41,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const value = submission.value;
     if (value.intent === "verify") {
       await verifyVenture(user, ventureId, meta);
-      return redirectWithToast(`/commissioners/ventures/${ventureId}`, { message: "ventures.toast.verified" });
+      return redirectWithToast(`/commissioners/ventures/${ventureId}`, {
+        message: "ventures.toast.verified",
+      });
     }
     const { intent: _intent, ...fields } = value;
     await recordOutcome(user, ventureId, fields, meta);
@@ -136,7 +138,11 @@ export default function VenturePage() {
           <TextField meta={fields.period} label={t("ventures.field.period")} />
           <TextField meta={fields.revenue} label={t("ventures.field.revenue")} inputMode="decimal" />
           <TextField meta={fields.jobs} label={t("ventures.field.jobs")} inputMode="numeric" />
-          <TextField meta={fields.householdsReached} label={t("ventures.field.households")} inputMode="numeric" />
+          <TextField
+            meta={fields.householdsReached}
+            label={t("ventures.field.households")}
+            inputMode="numeric"
+          />
           <TextField meta={fields.note} label={t("ventures.field.note")} />
           <button type="submit" name="intent" value="outcome" className="btn-primary w-full">
             {t("ventures.save")}

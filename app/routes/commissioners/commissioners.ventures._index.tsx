@@ -34,7 +34,9 @@ export default function VenturesPage() {
     <section className="mx-auto max-w-xl space-y-4">
       <h1 className="text-2xl font-bold">{t("ventures.title")}</h1>
       <p className="text-stone-700">{t("ventures.intro")}</p>
-      {officer && waiting > 0 ? <p className="font-medium">{t("ventures.toVerify", { count: waiting })}</p> : null}
+      {officer && waiting > 0 ? (
+        <p className="font-medium">{t("ventures.toVerify", { count: waiting })}</p>
+      ) : null}
       {ventures.length === 0 ? <p>{t("ventures.none")}</p> : null}
       <ul className="space-y-2">
         {ventures.map((venture) => (

@@ -19,6 +19,7 @@ import { escrowMessagesEn } from "~/modules/escrow/escrow.messages.en";
 import { agreementsMessagesEn } from "~/modules/agreements/agreements.messages.en";
 import { auditMessagesEn } from "~/modules/audit/audit.messages.en";
 import { commissionersMessagesEn } from "~/modules/commissioners/commissioners.messages.en";
+import { commissionerTeamsMessagesEn } from "~/modules/commissioners/ventures.messages.en";
 import { programmesMessagesEn } from "~/modules/programmes/programmes.messages.en";
 import { cosignMessagesEn } from "~/modules/programmes/cosign.messages.en";
 import { sanctionsMessagesEn } from "~/modules/sanctions/sanctions.messages.en";
@@ -62,6 +63,7 @@ export const moduleMessagesEn = Object.assign(
   agreementsMessagesEn,
   auditMessagesEn,
   commissionersMessagesEn,
+  commissionerTeamsMessagesEn,
   programmesMessagesEn,
   cosignMessagesEn,
   sanctionsMessagesEn,

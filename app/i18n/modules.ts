@@ -20,6 +20,7 @@ import { escrowMessagesZh } from "~/modules/escrow/escrow.messages";
 import { agreementsMessagesZh } from "~/modules/agreements/agreements.messages";
 import { auditMessagesZh } from "~/modules/audit/audit.messages";
 import { commissionersMessagesZh } from "~/modules/commissioners/commissioners.messages";
+import { commissionerTeamsMessagesZh } from "~/modules/commissioners/ventures.messages";
 import { programmesMessagesZh } from "~/modules/programmes/programmes.messages";
 import { cosignMessagesZh } from "~/modules/programmes/cosign.messages";
 import { sanctionsMessagesZh } from "~/modules/sanctions/sanctions.messages";
@@ -61,6 +62,7 @@ const catalogues = [
   agreementsMessagesZh,
   auditMessagesZh,
   commissionersMessagesZh,
+  commissionerTeamsMessagesZh,
   programmesMessagesZh,
   cosignMessagesZh,
   sanctionsMessagesZh,

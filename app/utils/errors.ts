@@ -18,6 +18,7 @@ import { revenueErrors } from "~/modules/revenue/revenue.errors";
 import { escrowErrors } from "~/modules/escrow/escrow.errors";
 import { agreementsErrors } from "~/modules/agreements/agreements.errors";
 import { commissionersErrors } from "~/modules/commissioners/commissioners.errors";
+import { commissionerTeamsErrors } from "~/modules/commissioners/ventures.errors";
 import { programmesErrors } from "~/modules/programmes/programmes.errors";
 import { cosignErrors } from "~/modules/programmes/cosign.errors";
 import { sanctionsErrors } from "~/modules/sanctions/sanctions.errors";
@@ -64,6 +65,7 @@ export const DOMAIN_ERRORS = {
   ...agreementsErrors,
   ...spacesErrors,
   ...commissionersErrors,
+  ...commissionerTeamsErrors,
   ...programmesErrors,
   ...cosignErrors,
   ...sanctionsErrors,

@@ -276,6 +276,16 @@ async function independent(county: string | null) {
     financingNeedsPosted: await sql(
       `SELECT count(*) AS n FROM "FinancingNeed" WHERE ${inPeriod('"createdAt"')} ${c('"countyCode"')}`,
     ),
+    // Commissioners as the plan sees them (issue 23)
+    commissionerVenturesActive: await sql(
+      `SELECT count(*) AS n FROM "CommissionerVenture" WHERE "verifiedAt" < '${END}' AND NOT ("startDate" >= '${END}' OR coalesce("endDate" < '${START}', false)) ${c('"countyCode"')}`,
+    ),
+    commissionersOnLeave: await sql(
+      `SELECT count(DISTINCT l."userId") AS n FROM "CommissionerLeave" l WHERE l."verifiedAt" < '${END}' AND NOT (l."startDate" >= '${END}' OR coalesce(l."endDate" < '${START}', false))${county ? ` AND l."userId" IN (SELECT "userId" FROM "CommissionerAssignment" WHERE "countyCode" = '${county}' AND NOT ("startDate" >= '${END}' OR "endDate" < '${START}'))` : ""}`,
+    ),
+    sanquCommissionersDispatched: await sql(
+      `SELECT count(DISTINCT a."userId") AS n FROM "CommissionerAssignment" a, "CommissionerCohort" k WHERE k.id = a."cohortId" AND k.kind = 'SANQU' AND NOT (a."startDate" >= '${END}' OR a."endDate" < '${START}') ${c('a."countyCode"')}`,
+    ),
     ...(await financingIndependent(county)),
   };
 }

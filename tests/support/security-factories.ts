@@ -73,6 +73,28 @@ export async function buildSecurityWorld() {
   const programmeApplication = await applyToProgramme(village, programme.id, applyFields(orgA.id));
   const conversation = await openAgreementConversation(village, signed.agreement.id);
   const commissioner = await createCommissioner();
+  // Commissioners as the plan sees them (issue 23): a team of the commissioner, and a venture
+  // (not yet verified) with organisation A, in its county.
+  const team = await db.commissionerTeam.create({
+    data: {
+      name: "苹果技术服务队",
+      leadId: commissioner.expert.id,
+      members: { create: [{ userId: commissioner.expert.id, confirmedAt: new Date() }] },
+    },
+    select: { id: true },
+  });
+  const venture = await db.commissionerVenture.create({
+    data: {
+      commissionerId: commissioner.expert.id,
+      role: "LEAD",
+      title: "苹果种植示范",
+      organisationId: orgA.id,
+      countyCode: "410324",
+      startDate: new Date(),
+      recordedById: commissioner.expert.id,
+    },
+    select: { id: true },
+  });
   const upload = await storeImage({ ownerId: village.id, file: await jpegFile() });
 
   const review = await db.review.create({
@@ -239,6 +261,8 @@ export async function buildSecurityWorld() {
     report: report.id,
     financingNeed: financingNeed.id,
     pairing: pairing.id,
+    team: team.id,
+    venture: venture.id,
   };
   return {
     signed,

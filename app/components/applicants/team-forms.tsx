@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { Form } from "~/components/form";
 import { useT } from "~/i18n/use-t";
 
@@ -14,7 +15,11 @@ export function TeamCard({ team, viewerId }: { team: TeamView; viewerId: string 
   const mine = team.members.find((member) => member.userId === viewerId);
   return (
     <li className="card space-y-2" aria-label={team.name}>
-      <h2 className="text-lg font-semibold">{team.name}</h2>
+      <h2 className="text-lg font-semibold">
+        <Link to={`/commissioners/teams/${team.id}`} className="underline">
+          {team.name}
+        </Link>
+      </h2>
       <ul className="text-sm">
         {team.members.map((member) => (
           <li key={member.userId}>
@@ -32,6 +37,9 @@ export function TeamCard({ team, viewerId }: { team: TeamView; viewerId: string 
           </button>
         </Form>
       ) : null}
+      <Link to={`/commissioners/teams/${team.id}`} className="btn-secondary block w-full text-center">
+        {t("teams.open")}
+      </Link>
     </li>
   );
 }

@@ -4,7 +4,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "~/components/form";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { useT } from "~/i18n/use-t";
-import { BureauCommissionersSchema } from "~/modules/commissioners/commissioners.schema";
+import { BureauCommissionersSchema, COHORT_KINDS } from "~/modules/commissioners/commissioners.schema";
 import { COUNTIES, localName } from "~/modules/reference/reference";
 
 /** The bureau opens a year's cohort of commissioners. */
@@ -20,6 +20,11 @@ export function CohortForm({ lastResult }: { lastResult?: SubmissionResult<strin
       <h2 className="text-xl font-semibold">{t("commissioners.createCohort")}</h2>
       <input type="hidden" name="intent" value="createCohort" />
       <FormErrors errors={form.errors} />
+      <SelectField
+        meta={fields.kind}
+        label={t("commissioners.field.cohortKind")}
+        options={COHORT_KINDS.map((kind) => ({ value: kind, label: t(`commissioners.cohortKind.${kind}`) }))}
+      />
       <TextField meta={fields.year} label={t("commissioners.field.year")} inputMode="decimal" />
       <TextField meta={fields.name} label={t("commissioners.field.name")} />
       <TextField meta={fields.targetCount} label={t("commissioners.field.targetCount")} inputMode="decimal" />
@@ -37,7 +42,7 @@ export function DispatchForm({
   experts,
 }: {
   lastResult?: SubmissionResult<string[]>;
-  cohorts: { id: string; year: number; name: string }[];
+  cohorts: { id: string; year: number; kind: "STANDARD" | "SANQU"; name: string }[];
   experts: { id: string; displayName: string }[];
 }) {
   const { t, locale } = useT();
@@ -56,7 +61,10 @@ export function DispatchForm({
         meta={fields.cohortId}
         label={t("commissioners.field.cohort")}
         placeholder={choose}
-        options={cohorts.map((cohort) => ({ value: cohort.id, label: `${cohort.year} · ${cohort.name}` }))}
+        options={cohorts.map((cohort) => ({
+          value: cohort.id,
+          label: `${cohort.year} · ${t(`commissioners.cohortKind.${cohort.kind}`)} · ${cohort.name}`,
+        }))}
       />
       <SelectField
         meta={fields.userId}

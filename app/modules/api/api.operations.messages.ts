@@ -9,6 +9,10 @@ export const apiOperationMessagesZh = {
   "api.tag.programmes": "扶持项目",
   "api.tag.pairings": "结对帮扶",
   "api.tag.bans": "禁止承担名单",
+  "api.tag.commissioners": "科技特派员",
+  "api.op.getVentures": "领办、创办、联办项目",
+  "api.op.getVentures.detail":
+    "经县科技局或市科技局核实的科技特派员（团队）领办、创办、联办项目：承办人、方式、合作组织、县区、起止日期、股份及填报成效合计。无需令牌，按来访地址限流。可按 countyCode、role（LEAD/FOUNDED/JOINT）筛选。",
   "api.tag.dashboard": "数据看板",
   "api.tag.messages": "消息",
   "api.tag.agreements": "协议",

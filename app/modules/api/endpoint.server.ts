@@ -25,6 +25,7 @@ export const API_TAGS = [
   "programmes",
   "bans",
   "pairings",
+  "commissioners",
   "dashboard",
   "messages",
   "agreements",

@@ -31,6 +31,8 @@ export {
 } from "./programme-endpoints.server";
 export { listBansEndpoint } from "./ban-endpoints.server";
 export { listPairingsEndpoint } from "./pairing-endpoints.server";
+// Commissioners as the plan sees them (issue 23)
+export { listVenturesEndpoint } from "./venture-endpoints.server";
 export { dashboardEndpoint } from "./dashboard-endpoints.server";
 export {
   listConversationsEndpoint,

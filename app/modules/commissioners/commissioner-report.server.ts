@@ -25,7 +25,7 @@ export async function commissionerReport(userId: string, year?: number) {
       villages: true,
       startDate: true,
       endDate: true,
-      cohort: { select: { year: true, name: true } },
+      cohort: { select: { year: true, kind: true, name: true } },
     },
   });
   const assignmentIds = assignments.map((assignment) => assignment.id);

@@ -98,7 +98,7 @@ export const commissionersMessagesEn: Record<keyof typeof commissionersMessagesZ
   "commissioners.errors.title_length": "The topic needs 4 to 80 characters",
   "commissioners.errors.description_length": "The content needs 10 to 4000 characters",
   "commissioners.errors.capacity": "There must be at least 1 place",
-  "commissioners.errors.cohort_exists": "A cohort for this year already exists",
+  "commissioners.errors.cohort_exists": "A cohort of this kind already exists for this year",
   "commissioners.errors.not_verified_expert": "Only verified experts can be dispatched",
   "commissioners.errors.already_dispatched": "This expert is already in the cohort",
   "commissioners.errors.date_in_future": "The date of service cannot be after today",

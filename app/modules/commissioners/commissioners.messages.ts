@@ -95,7 +95,7 @@ export const commissionersMessagesZh = {
   "commissioners.errors.title_length": "主题需 4 到 80 个字",
   "commissioners.errors.description_length": "内容需 10 到 4000 个字",
   "commissioners.errors.capacity": "名额至少为 1",
-  "commissioners.errors.cohort_exists": "该年度的批次已存在",
+  "commissioners.errors.cohort_exists": "该年度已有同类批次",
   "commissioners.errors.not_verified_expert": "只能派驻已认证的专家",
   "commissioners.errors.already_dispatched": "该专家已在本批次中",
   "commissioners.errors.date_in_future": "服务日期不能晚于今天",

@@ -1,9 +1,11 @@
 import { z } from "zod";
-import { ServiceLogKind } from "~/generated/prisma/enums";
+import { CohortKind, ServiceLogKind } from "~/generated/prisma/enums";
 import { checkboxes } from "~/modules/marketplace/marketplace.schema";
 import { COUNTY_CODES } from "~/modules/reference/reference";
 import { optionalUserText } from "~/utils/user-text";
 
+/** 科技特派员, or the 三区人才专项 (issue 23); one cohort of each kind a year. */
+export const COHORT_KINDS = Object.values(CohortKind) as [CohortKind, ...CohortKind[]];
 export const SERVICE_LOG_KINDS = Object.values(ServiceLogKind) as [ServiceLogKind, ...ServiceLogKind[]];
 export const MAX_FARMERS_REACHED = 100_000;
 export const MAX_LOG_PHOTOS = 4;
@@ -17,6 +19,7 @@ const county = z.enum(COUNTY_CODES, { message: "errors.county_invalid" });
 const day = z.date({ message: "commissioners.errors.date_invalid" });
 
 export const CohortSchema = z.object({
+  kind: z.enum(COHORT_KINDS, { message: "commissioners.errors.cohort_kind" }).default("STANDARD"),
   year: z
     .number({ message: "commissioners.errors.year" })
     .int("commissioners.errors.year")

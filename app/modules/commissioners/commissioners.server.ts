@@ -12,17 +12,22 @@ function requireBureau(actor: Actor) {
   if (!can(actor, "commissioner.dispatch")) throw new DomainError("commissioner.forbidden");
 }
 
-export async function createCohort(actor: Actor, fields: CohortFields, meta: RequestMeta = {}) {
+export async function createCohort(
+  actor: Actor,
+  input: Omit<CohortFields, "kind"> & { kind?: CohortFields["kind"] },
+  meta: RequestMeta = {},
+) {
   requireBureau(actor);
+  const fields = { ...input, kind: input.kind ?? "STANDARD" };
   return db.$transaction(async (tx) => {
     const existing = await tx.commissionerCohort.findUnique({
-      where: { year: fields.year },
+      where: { year_kind: { year: fields.year, kind: fields.kind } },
       select: { id: true },
     });
     if (existing) throw new DomainError("commissioner.cohort_exists");
     const cohort = await tx.commissionerCohort.create({
       data: { ...fields, createdById: actor.id },
-      select: { id: true, year: true, name: true, targetCount: true },
+      select: { id: true, year: true, kind: true, name: true, targetCount: true },
     });
     await recordAudit(tx, {
       actorId: actor.id,
@@ -105,10 +110,11 @@ export async function dispatch(actor: Actor, fields: DispatchFields, meta: Reque
 /** Cohorts, newest year first, with who was dispatched where. */
 export async function listCohorts() {
   return db.commissionerCohort.findMany({
-    orderBy: { year: "desc" },
+    orderBy: [{ year: "desc" }, { kind: "asc" }],
     select: {
       id: true,
       year: true,
+      kind: true,
       name: true,
       targetCount: true,
       assignments: {
@@ -140,7 +146,7 @@ export async function listCurrentAssignments(userId: string) {
       countyCode: true,
       startDate: true,
       endDate: true,
-      cohort: { select: { year: true, name: true } },
+      cohort: { select: { year: true, kind: true, name: true } },
     },
   });
 }

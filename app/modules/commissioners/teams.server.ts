@@ -1,6 +1,6 @@
 import { db, type Tx } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { type Actor } from "~/modules/users/permissions";
+import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
 import { beijingToday } from "./commissioners.rules.server";
 
@@ -131,4 +131,155 @@ export async function listInvitableCommissioners(userId: string, now: Date = new
     orderBy: { displayName: "asc" },
   });
   return people;
+}
+
+/*
+ * The team's own page (issue 23): every member sees it, not only the lead. The lead invites and
+ * hands over the lead; an invitee confirms or declines; a member leaves. The lead cannot leave
+ * while leading (a team always has a confirmed lead): they hand the lead to a confirmed member first.
+ */
+
+async function lockTeam(tx: Tx, teamId: string) {
+  // One change to a team's membership at a time: two taps, or the lead and a member together.
+  const [team] = await tx.$queryRaw<{ id: string; leadId: string }[]>`
+    SELECT id, "leadId" FROM "CommissionerTeam" WHERE id = ${teamId} FOR UPDATE`;
+  if (!team) throw new DomainError("team.not_found");
+  return team;
+}
+
+/** The lead invites a serving commissioner; inviting someone already invited changes nothing. */
+export async function inviteMember(actor: Actor, teamId: string, userId: string, now: Date = new Date()) {
+  await db.$transaction(async (tx) => {
+    const team = await lockTeam(tx, teamId);
+    if (team.leadId !== actor.id) throw new DomainError("team.not_lead");
+    const existing = await tx.commissionerTeamMember.findUnique({
+      where: { teamId_userId: { teamId, userId } },
+      select: { userId: true },
+    });
+    if (existing) return;
+    if (!(await isActiveCommissioner(userId, now, tx))) throw new DomainError("team.member_not_commissioner");
+    await tx.commissionerTeamMember.create({
+      data: { teamId, userId, invitedAt: now },
+      select: { userId: true },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "team.invited",
+      subjectType: "CommissionerTeam",
+      subjectId: teamId,
+      after: { userId },
+    });
+  });
+}
+
+/** The invitee says no: the invitation is gone (the lead may invite again later). */
+export async function declineInvitation(actor: Actor, teamId: string) {
+  await db.$transaction(async (tx) => {
+    await lockTeam(tx, teamId);
+    const { count } = await tx.commissionerTeamMember.deleteMany({
+      where: { teamId, userId: actor.id, confirmedAt: null },
+    });
+    if (count === 0) throw new DomainError("team.not_invited");
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "team.declined",
+      subjectType: "CommissionerTeam",
+      subjectId: teamId,
+      after: { userId: actor.id },
+    });
+  });
+}
+
+/** A confirmed member leaves; the lead must hand the lead over first. */
+export async function leaveTeam(actor: Actor, teamId: string) {
+  await db.$transaction(async (tx) => {
+    const team = await lockTeam(tx, teamId);
+    if (team.leadId === actor.id) throw new DomainError("team.lead_cannot_leave");
+    const { count } = await tx.commissionerTeamMember.deleteMany({
+      where: { teamId, userId: actor.id, confirmedAt: { not: null } },
+    });
+    if (count === 0) throw new DomainError("team.not_member");
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "team.left",
+      subjectType: "CommissionerTeam",
+      subjectId: teamId,
+      after: { userId: actor.id },
+    });
+  });
+}
+
+/** The lead hands the lead to a confirmed member (handing it to oneself changes nothing). */
+export async function changeLead(actor: Actor, teamId: string, newLeadId: string) {
+  await db.$transaction(async (tx) => {
+    const team = await lockTeam(tx, teamId);
+    if (team.leadId !== actor.id) throw new DomainError("team.not_lead");
+    if (newLeadId === actor.id) return;
+    const member = await tx.commissionerTeamMember.findUnique({
+      where: { teamId_userId: { teamId, userId: newLeadId } },
+      select: { confirmedAt: true },
+    });
+    if (!member?.confirmedAt) throw new DomainError("team.new_lead_not_confirmed");
+    await tx.commissionerTeam.update({
+      where: { id: teamId },
+      data: { leadId: newLeadId },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "team.lead_changed",
+      subjectType: "CommissionerTeam",
+      subjectId: teamId,
+      before: { leadId: actor.id },
+      after: { leadId: newLeadId },
+    });
+  });
+}
+
+/**
+ * One team as its page shows it: members with their state, the lead, its programme applications
+ * and its ventures. Members (invited or confirmed) and the city bureau see it; others get 404.
+ */
+export async function getTeam(viewer: Actor, teamId: string) {
+  const team = await db.commissionerTeam.findUnique({
+    where: { id: teamId },
+    select: {
+      id: true,
+      name: true,
+      leadId: true,
+      createdAt: true,
+      members: {
+        select: { userId: true, confirmedAt: true, invitedAt: true },
+        orderBy: { invitedAt: "asc" },
+      },
+      applications: {
+        select: { id: true, title: true, status: true, programme: { select: { title: true } } },
+        orderBy: { createdAt: "desc" },
+        take: 50,
+      },
+      ventures: {
+        select: {
+          id: true,
+          role: true,
+          title: true,
+          startDate: true,
+          verifiedAt: true,
+          organisation: { select: { name: true } },
+        },
+        orderBy: { startDate: "desc" },
+        take: 50,
+      },
+    },
+  });
+  const isMember = team?.members.some((member) => member.userId === viewer.id) ?? false;
+  if (!team || (!isMember && !can(viewer, "commissioner.dispatch"))) throw new DomainError("team.not_found");
+  const people = await db.user.findMany({
+    where: { id: { in: team.members.map((member) => member.userId) } },
+    select: { id: true, displayName: true },
+  });
+  const names = new Map(people.map((person) => [person.id, person.displayName]));
+  return {
+    ...team,
+    members: team.members.map((member) => ({ ...member, name: names.get(member.userId) ?? "" })),
+  };
 }

@@ -18,7 +18,7 @@ export async function seedIndividualsDemo(
   const { now, ago, callsOpenedAt } = time;
   const year = luoyangYear(now);
   const cohort = await tx.commissionerCohort.upsert({
-    where: { year },
+    where: { year_kind: { year, kind: "STANDARD" } },
     create: { year, name: `${year} 年度洛阳市科技特派员`, createdById: ids.bureauUserId, createdAt: ago(90) },
     update: {},
     select: { id: true },

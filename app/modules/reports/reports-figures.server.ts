@@ -151,6 +151,31 @@ export async function reportFiguresIn(tx: Tx, period: Period, scope: CountyScope
     end: period.end,
     countyCode: scope.kind === "county" ? scope.countyCode : undefined,
   });
+  // ── Commissioners as the plan sees them (issue 23) ──
+  const commissionerVenturesActive = await count(
+    tx,
+    Prisma.sql`SELECT count(*)::int AS n FROM "CommissionerVenture" v
+      WHERE v."verifiedAt" < ${end} AND v."startDate" < ${end}
+        AND (v."endDate" IS NULL OR v."endDate" >= ${start}) ${inScope(scope, Prisma.sql`v."countyCode"`)}`,
+  );
+  const leaveCounty =
+    scope.kind === "county"
+      ? Prisma.sql`AND EXISTS (SELECT 1 FROM "CommissionerAssignment" a WHERE a."userId" = l."userId"
+          AND a."countyCode" = ${scope.countyCode} AND a."startDate" < ${end} AND a."endDate" >= ${start})`
+      : Prisma.empty;
+  const commissionersOnLeave = await count(
+    tx,
+    Prisma.sql`SELECT count(DISTINCT l."userId")::int AS n FROM "CommissionerLeave" l
+      WHERE l."verifiedAt" < ${end} AND l."startDate" < ${end}
+        AND (l."endDate" IS NULL OR l."endDate" >= ${start}) ${leaveCounty}`,
+  );
+  const sanquCommissionersDispatched = await count(
+    tx,
+    Prisma.sql`SELECT count(DISTINCT a."userId")::int AS n FROM "CommissionerAssignment" a
+      JOIN "CommissionerCohort" c ON c.id = a."cohortId"
+      WHERE c.kind = 'SANQU' AND a."startDate" < ${end} AND a."endDate" >= ${start}
+        ${inScope(scope, Prisma.sql`a."countyCode"`)}`,
+  );
 
   return {
     projectsApproved,
@@ -173,6 +198,10 @@ export async function reportFiguresIn(tx: Tx, period: Period, scope: CountyScope
     cofundingSharesFunded,
     householdsReached: null,
     ...financing,
+    // Commissioners as the plan sees them (issue 23)
+    commissionerVenturesActive,
+    commissionersOnLeave,
+    sanquCommissionersDispatched,
   };
 }
 

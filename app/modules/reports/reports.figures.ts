@@ -49,6 +49,14 @@ export interface ReportFigures {
   financingLoanFen?: number | null;
   financingGuaranteeFen?: number | null;
   financingEquityFen?: number | null;
+  // ── Commissioners as the plan sees them (issue 23) ──
+  // Null only when read from a return frozen before these figures existed.
+  /** Verified ventures (领办/创办/联办) of the scope's county, verified before the period ended, running during it. */
+  commissionerVenturesActive: number | null;
+  /** Distinct commissioners with a verified 停薪留职 period overlapping the period (county: with an assignment there during it). */
+  commissionersOnLeave: number | null;
+  /** Distinct commissioners of a 三区人才专项 cohort with an assignment to the scope's county running during the period. */
+  sanquCommissionersDispatched: number | null;
 }
 
 export const FIGURE_KEYS = [
@@ -77,4 +85,8 @@ export const FIGURE_KEYS = [
   "financingLoanFen",
   "financingGuaranteeFen",
   "financingEquityFen",
+  // Commissioners as the plan sees them (issue 23)
+  "commissionerVenturesActive",
+  "commissionersOnLeave",
+  "sanquCommissionersDispatched",
 ] as const satisfies readonly (keyof ReportFigures)[];

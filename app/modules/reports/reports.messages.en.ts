@@ -56,6 +56,9 @@ export const reportsMessagesEn: Record<keyof typeof reportsMessagesZh, string> =
   "reports.figure.programmeCofundedFen": "Programme co-funding shares paid (yuan, programme money only)",
   "reports.figure.cofundingSharesFunded": "Co-funding shares paid (count, every payer)",
   "reports.figure.householdsReached": "Households reached",
+  "reports.figure.commissionerVenturesActive": "Projects led, founded or co-run (running, verified)",
+  "reports.figure.commissionersOnLeave": "Commissioners on leave with post kept (people)",
+  "reports.figure.sanquCommissionersDispatched": "Three-Regions talent programme dispatched (people)",
   "reports.figure.notYet": "No data yet",
   "reports.leverage.title": "Leverage",
   "reports.leverage.intro":

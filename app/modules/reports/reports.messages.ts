@@ -51,6 +51,9 @@ export const reportsMessagesZh = {
   "reports.figure.programmeCofundedFen": "项目资金共同出资份额到位（元，仅项目资金支付的份额）",
   "reports.figure.cofundingSharesFunded": "共同出资份额到位（笔，各出资方合计）",
   "reports.figure.householdsReached": "覆盖农户（户）",
+  "reports.figure.commissionerVenturesActive": "领办·创办·联办项目（在办，已核实）",
+  "reports.figure.commissionersOnLeave": "停薪留职的科技特派员（人）",
+  "reports.figure.sanquCommissionersDispatched": "三区人才专项派驻（人）",
   "reports.figure.notYet": "暂无数据",
   "reports.leverage.title": "资金杠杆",
   "reports.leverage.intro":

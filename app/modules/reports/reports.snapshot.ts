@@ -45,6 +45,16 @@ export const SnapshotSchema = z.object({
     financingLoanFen: Count.nullable().optional(),
     financingGuaranteeFen: Count.nullable().optional(),
     financingEquityFen: Count.nullable().optional(),
+    // Commissioners as the plan sees them (issue 23): absent from returns frozen before, read as null.
+    commissionerVenturesActive: Count.nullable()
+      .optional()
+      .transform((value) => value ?? null),
+    commissionersOnLeave: Count.nullable()
+      .optional()
+      .transform((value) => value ?? null),
+    sanquCommissionersDispatched: Count.nullable()
+      .optional()
+      .transform((value) => value ?? null),
   }),
   leverage: z.object({
     total: LeverageLineSchema,

@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   "service.request": ["VILLAGE", "FARMER"],
   "verification.review": ["BUREAU", "ADMIN"],
   "commissioner.dispatch": ["BUREAU"],
+  /** Verify a commissioner's venture (领办/创办/联办): the bureau, or the county officer of its county. */
+  "commissioner.verify": ["BUREAU", "COUNTY"],
   "programme.manage": ["BUREAU"],
   "programme.review": ["BUREAU"],
   /** 初审: a county officer's opinion on its county's programme applications before city review. */

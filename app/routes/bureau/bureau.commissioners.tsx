@@ -3,6 +3,10 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CohortForm, DispatchForm } from "~/components/commissioners/commissioner-forms";
+import { LeaveForm, LeaveItem } from "~/components/commissioners/leave-parts";
+import { listLeavesForBureau } from "~/modules/commissioners/leaves.server";
+import { isLeaveIntent, leaveAction, readLeaveForm } from "~/routes/commissioners/+leave-actions.server";
+import { isDomainError } from "~/utils/errors";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatDate } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18n.server";
@@ -29,17 +33,36 @@ export const meta: MetaFunction<typeof loader> = titleMeta("commissioners.bureau
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "commissioner.dispatch");
-  const [cohorts, experts, locale] = await Promise.all([
+  const [cohorts, experts, leaves, locale] = await Promise.all([
     listCohorts(),
     listDispatchableExperts(),
+    listLeavesForBureau(),
     getLocale(request),
   ]);
-  return { cohorts, experts, locale };
+  // 停薪留职 is recorded for people who have served in some cohort.
+  const served = new Set(
+    cohorts.flatMap((cohort) => cohort.assignments.map((assignment) => assignment.userId)),
+  );
+  return {
+    cohorts,
+    experts,
+    leaves,
+    commissioners: experts.filter((expert) => served.has(expert.id)),
+    locale,
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "commissioner.dispatch");
-  const formData = await request.formData();
+  let formData: FormData;
+  try {
+    formData = await readLeaveForm(request);
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    return redirectWithToast("/bureau/commissioners", { message: error.messageKey, type: "error" });
+  }
+  if (isLeaveIntent(formData.get("intent")))
+    return leaveAction(user, formData, "/bureau/commissioners", requestMeta(request, context));
   const intent = String(formData.get("intent"));
   const submission = parseWithZod(formData, { schema: BureauCommissionersSchema });
   // Two forms share this action; the reply says which one it belongs to.
@@ -61,7 +84,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function BureauCommissionersPage() {
-  const { cohorts, experts } = useLoaderData<typeof loader>();
+  const { cohorts, experts, leaves, commissioners } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t, locale } = useT();
   const names = new Map(experts.map((expert) => [expert.id, expert.displayName]));
@@ -73,7 +96,7 @@ export default function BureauCommissionersPage() {
       {cohorts.map((cohort) => (
         <article key={cohort.id} className="card space-y-2">
           <h3 className="font-semibold">
-            {cohort.year} · {cohort.name}
+            {cohort.year} · {t(`commissioners.cohortKind.${cohort.kind}`)} · {cohort.name}
           </h3>
           <p>
             {t("commissioners.cohortCount", { count: cohort.assignments.length, target: cohort.targetCount })}
@@ -91,6 +114,14 @@ export default function BureauCommissionersPage() {
           </ul>
         </article>
       ))}
+      <h2 className="text-xl font-semibold">{t("leaves.title")}</h2>
+      {leaves.length === 0 ? <p>{t("leaves.none")}</p> : null}
+      <ul className="space-y-2">
+        {leaves.map((leave) => (
+          <LeaveItem key={leave.id} leave={leave} showEvidence canVerify />
+        ))}
+      </ul>
+      {commissioners.length > 0 ? <LeaveForm people={commissioners} /> : null}
       <CohortForm lastResult={result?.intent === "createCohort" ? result.reply : undefined} />
       <DispatchForm
         lastResult={result?.intent === "dispatch" ? result.reply : undefined}

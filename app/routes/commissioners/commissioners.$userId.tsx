@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { LeaveForm, LeaveItem } from "~/components/commissioners/leave-parts";
 import { ServiceLogItem } from "~/components/commissioners/service-log-item";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FactList } from "~/components/fact-list";
@@ -15,8 +16,13 @@ import {
   deleteServiceLog,
   listServiceLogs,
 } from "~/modules/commissioners/commissioners.server";
+import { listLeavesOf } from "~/modules/commissioners/leaves.server";
+import { listTeamsOf } from "~/modules/commissioners/teams.server";
+import { listVenturesOf } from "~/modules/commissioners/ventures.server";
 import { countyName } from "~/modules/reference/reference";
 import { requireUser } from "~/modules/users/guards.server";
+import { can } from "~/modules/users/permissions";
+import { isLeaveIntent, leaveAction, readLeaveForm } from "./+leave-actions.server";
 import { domainErrorResponse, isDomainError } from "~/utils/errors";
 import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -42,13 +48,43 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     throw domainErrorResponse(error);
   });
   const logs = await listServiceLogs(userId, Number.isInteger(page) && page > 0 ? page : 1);
-  return { report, logs, isSelf: viewer.id === userId, locale: await getLocale(request) };
+  const isSelf = viewer.id === userId;
+  const [leaves, ventures, teams] = await Promise.all([
+    listLeavesOf(userId),
+    listVenturesOf(userId),
+    listTeamsOf(userId),
+  ]);
+  return {
+    report,
+    logs,
+    isSelf,
+    isBureau: can(viewer, "commissioner.dispatch"),
+    leaves,
+    // Ventures not yet verified stay with their holders and the officers (the ventures page).
+    ventures: ventures.filter((venture) => venture.verifiedAt || isSelf),
+    // Teams the person is confirmed on; invitations are their own business.
+    teams: teams
+      .filter(
+        (team) => isSelf || team.members.some((member) => member.userId === userId && member.confirmedAt),
+      )
+      .map((team) => ({ id: team.id, name: team.name, isLead: team.leadId === userId })),
+    locale: await getLocale(request),
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const backTo = `/commissioners/${params.userId ?? ""}`;
-  const submission = parseWithZod(await request.formData(), { schema: ServiceLogActionSchema });
+  let formData: FormData;
+  try {
+    formData = await readLeaveForm(request);
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    return redirectWithToast(backTo, { message: error.messageKey, type: "error" });
+  }
+  if (isLeaveIntent(formData.get("intent")))
+    return leaveAction(user, formData, backTo, requestMeta(request, context));
+  const submission = parseWithZod(formData, { schema: ServiceLogActionSchema });
   if (submission.status !== "success") throw new Response("Bad Request", { status: 400 });
   try {
     await deleteServiceLog(user, submission.value.logId, requestMeta(request, context));
@@ -60,7 +96,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function CommissionerReportPage() {
-  const { report, logs, isSelf } = useLoaderData<typeof loader>();
+  const { report, logs, isSelf, isBureau, leaves, ventures, teams } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   // Paging keeps the chosen year.
   const pageLink = (page: number) => {
@@ -94,12 +130,55 @@ export default function CommissionerReportPage() {
       <ul className="space-y-2">
         {report.assignments.map((assignment) => (
           <li key={assignment.id} className="card">
-            {assignment.cohort.year} · {assignment.cohort.name} · {countyName(assignment.countyCode, locale)}{" "}
+            {assignment.cohort.year} · {t(`commissioners.cohortKind.${assignment.cohort.kind}`)} ·{" "}
+            {assignment.cohort.name} · {countyName(assignment.countyCode, locale)}{" "}
             {assignment.villages.join("、")} · {formatDate(locale, assignment.startDate)}–
             {formatDate(locale, assignment.endDate)}
           </li>
         ))}
       </ul>
+      <h2 className="text-xl font-semibold">{t("teams.myTeams")}</h2>
+      {teams.length === 0 ? <p>{t("applicants.teams.none")}</p> : null}
+      <ul className="space-y-1">
+        {teams.map((team) => (
+          <li key={team.id}>
+            {isSelf || isBureau ? (
+              <Link to={`/commissioners/teams/${team.id}`} className="underline">
+                {team.name}
+              </Link>
+            ) : (
+              team.name
+            )}
+            {team.isLead ? ` · ${t("teams.lead")}` : ""}
+          </li>
+        ))}
+      </ul>
+      <h2 className="text-xl font-semibold">{t("ventures.title")}</h2>
+      {ventures.length === 0 ? <p>{t("ventures.none")}</p> : null}
+      <ul className="space-y-1">
+        {ventures.map((venture) => (
+          <li key={venture.id}>
+            <Link to={`/commissioners/ventures/${venture.id}`} className="underline">
+              {t(`ventures.role.${venture.role}`)} · {venture.title}
+            </Link>{" "}
+            · {venture.organisation.name} ·{" "}
+            {t(venture.verifiedAt ? "ventures.verified" : "ventures.unverified")}
+          </li>
+        ))}
+      </ul>
+      {isSelf ? (
+        <Link to="/commissioners/ventures/new" className="btn-secondary block w-full text-center">
+          {t("ventures.newTitle")}
+        </Link>
+      ) : null}
+      <h2 className="text-xl font-semibold">{t("leaves.title")}</h2>
+      {leaves.length === 0 ? <p>{t("leaves.none")}</p> : null}
+      <ul className="space-y-2">
+        {leaves.map((leave) => (
+          <LeaveItem key={leave.id} leave={leave} showEvidence={isSelf || isBureau} canVerify={isBureau} />
+        ))}
+      </ul>
+      {isSelf || isBureau ? <LeaveForm userId={report.user.id} /> : null}
       <h2 className="text-xl font-semibold">{t("commissioners.logs")}</h2>
       {logs.logs.length === 0 ? <p>{t("commissioners.noLogs")}</p> : null}
       <ul className="space-y-2">

@@ -1,0 +1,149 @@
+import { db } from "~/db.server";
+import { Prisma } from "~/generated/prisma/client";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { deleteUpload, storeImage } from "~/modules/uploads/uploads.server";
+import { can, type Actor } from "~/modules/users/permissions";
+import { DomainError } from "~/utils/errors";
+import type { RequestMeta } from "~/utils/request.server";
+import type { LeaveFields } from "./ventures.schema";
+import { hasServed } from "./ventures.server";
+
+/*
+ * 停薪留职 (plan §4.4): a commissioner on leave from an employer that keeps the post, from a day
+ * to a day or open-ended. The commissioner or the bureau records it; the bureau verifies it. A
+ * person's periods never overlap (an open one overlaps everything after its start).
+ */
+
+/** Records a leave period, with an optional photo of the employer's approval as evidence. */
+export async function recordLeave(
+  actor: Actor,
+  userId: string,
+  fields: LeaveFields,
+  evidence: File | null = null,
+  meta: RequestMeta = {},
+): Promise<{ id: string }> {
+  if (actor.id !== userId && !can(actor, "commissioner.dispatch")) throw new DomainError("leave.forbidden");
+  if (fields.endDate && fields.endDate < fields.startDate) throw new DomainError("leave.end_before_start");
+  if (!(await hasServed(userId))) throw new DomainError("leave.not_commissioner");
+  let evidenceUploadId: string | null = null;
+  try {
+    if (evidence && evidence.size > 0)
+      evidenceUploadId = (await storeImage({ ownerId: actor.id, file: evidence })).id;
+    return await db.$transaction(async (tx) => {
+      // One writer of a person's leave at a time, so two overlapping periods cannot both pass the check.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`commissioner-leave:${userId}`}))`;
+      if (fields.employerOrganisationId) {
+        const employer = await tx.organisation.findUnique({
+          where: { id: fields.employerOrganisationId },
+          select: { id: true },
+        });
+        if (!employer) throw new DomainError("leave.employer_unknown");
+      }
+      const overlapping = await tx.commissionerLeave.findFirst({
+        where: {
+          userId,
+          ...(fields.endDate ? { startDate: { lte: fields.endDate } } : {}),
+          OR: [{ endDate: null }, { endDate: { gte: fields.startDate } }],
+        },
+        select: { id: true },
+      });
+      if (overlapping) throw new DomainError("leave.overlap");
+      const leave = await tx.commissionerLeave.create({
+        data: {
+          userId,
+          startDate: fields.startDate,
+          endDate: fields.endDate ?? null,
+          employerName: fields.employerName,
+          employerOrganisationId: fields.employerOrganisationId ?? null,
+          evidenceUploadId,
+          recordedById: actor.id,
+        },
+        select: { id: true },
+      });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "commissioner.leave_recorded",
+        subjectType: "CommissionerLeave",
+        subjectId: leave.id,
+        after: {
+          userId,
+          startDate: fields.startDate.toISOString(),
+          endDate: fields.endDate?.toISOString() ?? null,
+          employerName: fields.employerName,
+          employerOrganisationId: fields.employerOrganisationId ?? null,
+          evidenceUploadId,
+        },
+        ip: meta.ip,
+      });
+      return leave;
+    });
+  } catch (error) {
+    if (evidenceUploadId) await Promise.allSettled([deleteUpload(evidenceUploadId)]);
+    throw error;
+  }
+}
+
+/** The bureau confirms a leave period; a second tap changes nothing. */
+export async function verifyLeave(actor: Actor, leaveId: string, meta: RequestMeta = {}, now = new Date()) {
+  if (!can(actor, "commissioner.dispatch")) throw new DomainError("leave.forbidden");
+  await db.$transaction(async (tx) => {
+    const leave = await tx.commissionerLeave.findUnique({ where: { id: leaveId }, select: { id: true } });
+    if (!leave) throw new DomainError("leave.not_found");
+    const { count } = await tx.commissionerLeave.updateMany({
+      where: { id: leaveId, verifiedAt: null },
+      data: { verifiedAt: now, verifiedById: actor.id },
+    });
+    if (count === 0) return;
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "commissioner.leave_verified",
+      subjectType: "CommissionerLeave",
+      subjectId: leaveId,
+      after: { verifiedAt: now.toISOString() },
+      ip: meta.ip,
+    });
+  });
+}
+
+const leaveSelect = {
+  id: true,
+  userId: true,
+  startDate: true,
+  endDate: true,
+  employerName: true,
+  evidenceUploadId: true,
+  verifiedAt: true,
+} satisfies Prisma.CommissionerLeaveSelect;
+
+/** A commissioner's leave periods, latest first. */
+export function listLeavesOf(userId: string) {
+  return db.commissionerLeave.findMany({
+    where: { userId },
+    select: leaveSelect,
+    orderBy: { startDate: "desc" },
+  });
+}
+
+/** Every leave period for the bureau page, those waiting for verification first, with names. */
+export async function listLeavesForBureau() {
+  const leaves = await db.commissionerLeave.findMany({
+    select: leaveSelect,
+    orderBy: [{ verifiedAt: { sort: "asc", nulls: "first" } }, { startDate: "desc" }],
+    take: 200,
+  });
+  const people = await db.user.findMany({
+    where: { id: { in: [...new Set(leaves.map((leave) => leave.userId))] } },
+    select: { id: true, displayName: true },
+  });
+  const names = new Map(people.map((person) => [person.id, person.displayName]));
+  return leaves.map((leave) => ({ ...leave, name: names.get(leave.userId) ?? "" }));
+}
+
+/** Whether the viewer may see the leave's evidence photo: its commissioner and the bureau. */
+export async function leaveEvidenceVisible(viewer: Actor, uploadId: string): Promise<boolean> {
+  const leave = await db.commissionerLeave.findFirst({
+    where: { evidenceUploadId: uploadId },
+    select: { userId: true },
+  });
+  return Boolean(leave && (leave.userId === viewer.id || can(viewer, "commissioner.dispatch")));
+}

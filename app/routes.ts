@@ -22,6 +22,7 @@ export const ROUTE_AREAS = [
   "profiles",
   "creative",
   "bureau",
+  "villages",
   "api/v1",
 ];
 

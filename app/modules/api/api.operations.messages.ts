@@ -8,6 +8,7 @@ export const apiOperationMessagesZh = {
   "api.tag.search": "搜索",
   "api.tag.programmes": "扶持项目",
   "api.tag.bans": "禁止承担名单",
+  "api.tag.villages": "村庄",
   "api.tag.dashboard": "数据看板",
   "api.tag.messages": "消息",
   "api.tag.agreements": "协议",
@@ -62,6 +63,9 @@ export const apiOperationMessagesZh = {
     "与 /search 页面相同的搜索和分面（type 为 needs、offers、experts 或 services；每页 20 条）。搜索引擎按页排序：nextCursor 携带下一页的页码，翻页时请保持其他参数不变。",
   "api.op.getProgrammes": "已发布的扶持项目",
   "api.op.getProgrammes.detail": "开放申报的在前。",
+  "api.op.getVillages": "村庄及逐年状态（公开）",
+  "api.op.getVillages.detail":
+    "各村的县区、乡镇、村名和逐年状态（POOR 贫困村、LIFTED 当年出列、NOT_POOR 非贫困村），无需令牌，按来访地址限流。county 按县区代码筛选，township 按乡镇名称筛选。不含任何贫困户信息。",
   "api.op.getBans": "禁止承担科技项目名单（公开）",
   "api.op.getBans.detail":
     "与 /bans 页面相同的公开名单，无需令牌，按来访地址限流。默认返回执行中及近一年内期满或解除的决定（status 标明）；activeAt=YYYY-MM-DD 只返回当天在执行的。name 按单位名称查找，creditCode 按 18 位统一社会信用代码查找。个人只给出姓名，不含电话、证件号。",

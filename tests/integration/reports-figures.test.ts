@@ -15,6 +15,7 @@ import {
   transferAt,
 } from "../support/dashboard-factories";
 import { createOrganisation, createUser } from "../support/factories";
+import { insertHousehold, insertVillage } from "../support/households-factories";
 import { signAgreementAt } from "../support/reports-factories";
 import { ensureAccount } from "~/modules/ledger/ledger.server";
 import { translate } from "~/i18n/i18n";
@@ -196,6 +197,56 @@ beforeAll(async () => {
   await training(THERE, at(2026, 11, 12), "HELD", 2, 0);
   await training(HERE, at(2026, 11, 13), "CANCELLED", 4, 0);
   await training(HERE, at(2026, 12, 13), "HELD", 5, 0);
+
+  // ── Villages and households (issue 23): statuses of 2026 and other years, households recorded
+  // and lifted inside November, at its first moment, and just outside it, in both counties.
+  const officer = await createUser({ role: "COUNTY", countyCode: HERE });
+  const villageOf = (county: string, statuses: { year: number; status: "POOR" | "LIFTED" | "NOT_POOR" }[]) =>
+    insertVillage({ countyCode: county, createdById: officer.id, statuses });
+  const poorHere = await villageOf(HERE, [{ year: 2026, status: "POOR" }]);
+  await villageOf(HERE, [
+    { year: 2025, status: "POOR" },
+    { year: 2026, status: "LIFTED" },
+  ]);
+  await villageOf(HERE, [{ year: 2025, status: "POOR" }]);
+  const poorThere = await villageOf(THERE, [{ year: 2026, status: "POOR" }]);
+  await villageOf(THERE, [{ year: 2026, status: "NOT_POOR" }]);
+  for (const [village, recorded, lifted] of [
+    [poorHere, inside, at(2026, 11, 20)],
+    [poorHere, firstMoment, firstMoment],
+    [poorHere, justBefore, justBefore],
+    [poorHere, justBefore, nextMonth],
+    [poorThere, inside, inside],
+    [poorThere, nextMonth, null],
+  ] as const) {
+    const household = await insertHousehold({
+      villageId: village.id,
+      countyCode: village.countyCode,
+      recordedById: officer.id,
+      createdAt: recorded,
+    });
+    if (lifted) {
+      await db.household.update({ where: { id: household.id }, data: { status: "LIFTED" } });
+      await db.householdStatusChange.create({
+        data: {
+          householdId: household.id,
+          from: "POOR",
+          to: "LIFTED",
+          year: 2026,
+          recordedById: officer.id,
+          createdAt: lifted,
+        },
+      });
+    }
+  }
+  // Recorded as already lifted in the period: a recording, not a lifting.
+  await insertHousehold({
+    villageId: poorHere.id,
+    countyCode: HERE,
+    recordedById: officer.id,
+    status: "LIFTED",
+    createdAt: inside,
+  });
 });
 
 /** Every figure by its own SQL, for the city (county null) or one county. */
@@ -263,6 +314,19 @@ async function independent(county: string | null) {
       `SELECT count(*) AS n FROM "MilestoneFunder" f JOIN "Milestone" m ON m.id = f."milestoneId" JOIN "Agreement" g ON g.id = m."agreementId" JOIN "Need" n ON n.id = g."needId" WHERE ${inPeriod('f."fundedAt"')} ${c('n."countyCode"')}`,
     ),
     householdsReached: null,
+    // Villages and households (issue 23).
+    villagesPoor: await sql(
+      `SELECT count(*) AS n FROM "VillageStatusYear" s, "Village" v WHERE v.id = s."villageId" AND s.year = 2026 AND s.status = 'POOR' ${c('v."countyCode"')}`,
+    ),
+    villagesLifted: await sql(
+      `SELECT count(*) AS n FROM "VillageStatusYear" s, "Village" v WHERE v.id = s."villageId" AND s.year = 2026 AND s.status = 'LIFTED' ${c('v."countyCode"')}`,
+    ),
+    householdsLifted: await sql(
+      `SELECT count(*) AS n FROM "HouseholdStatusChange" x, "Household" h WHERE h.id = x."householdId" AND x."to" = 'LIFTED' AND x."from" IN ('POOR','RELAPSED') AND ${inPeriod('x."createdAt"')} ${c('h."countyCode"')}`,
+    ),
+    householdsRecorded: await sql(
+      `SELECT count(*) AS n FROM "Household" WHERE ${inPeriod('"createdAt"')} ${c('"countyCode"')}`,
+    ),
   };
 }
 
@@ -298,9 +362,21 @@ describe("report figures", () => {
       programmeCofundedFen: 6_000,
       cofundingSharesFunded: 1,
       householdsReached: null,
+      villagesPoor: 1,
+      villagesLifted: 1,
+      householdsLifted: 2,
+      householdsRecorded: 3,
     });
     const there = await reportFigures(period, { kind: "county", countyCode: THERE });
-    expect(there).toMatchObject({ needsMatched: 0, projectsApproved: 1, spacesNew: 1 });
+    expect(there).toMatchObject({
+      needsMatched: 0,
+      projectsApproved: 1,
+      spacesNew: 1,
+      villagesPoor: 1,
+      villagesLifted: 0,
+      householdsLifted: 1,
+      householdsRecorded: 1,
+    });
   });
 
   it("counts a share paid by the cooperative, but no programme money, while the programme's share waits", async () => {

@@ -41,6 +41,15 @@ export interface ReportFigures {
    * the field is in the snapshot now so that returns keep one layout when it arrives.
    */
   householdsReached: number | null;
+  // ── Villages and households (issue 23). Null in returns frozen before these figures existed.
+  /** Villages whose status row for the period's year (the year its first day falls in) is POOR. */
+  villagesPoor: number | null;
+  /** Villages whose status row for the period's year is LIFTED (出列 that year). */
+  villagesLifted: number | null;
+  /** Household status changes to LIFTED (from POOR or RELAPSED, not first recordings) made in the period. */
+  householdsLifted: number | null;
+  /** Households recorded (created) in the period. */
+  householdsRecorded: number | null;
 }
 
 export const FIGURE_KEYS = [
@@ -63,4 +72,9 @@ export const FIGURE_KEYS = [
   "programmeCofundedFen",
   "cofundingSharesFunded",
   "householdsReached",
+  // Villages and households (issue 23).
+  "villagesPoor",
+  "villagesLifted",
+  "householdsLifted",
+  "householdsRecorded",
 ] as const satisfies readonly (keyof ReportFigures)[];

@@ -56,6 +56,11 @@ export const reportsMessagesEn: Record<keyof typeof reportsMessagesZh, string> =
   "reports.figure.programmeCofundedFen": "Programme co-funding shares paid (yuan, programme money only)",
   "reports.figure.cofundingSharesFunded": "Co-funding shares paid (count, every payer)",
   "reports.figure.householdsReached": "Households reached",
+  // Villages and households (issue 23).
+  "reports.figure.villagesPoor": "Poverty villages in the year",
+  "reports.figure.villagesLifted": "Villages lifted in the year",
+  "reports.figure.householdsLifted": "Households lifted (changes)",
+  "reports.figure.householdsRecorded": "Poor households recorded",
   "reports.figure.notYet": "No data yet",
   "reports.leverage.title": "Leverage",
   "reports.leverage.intro":

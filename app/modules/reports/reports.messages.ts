@@ -51,6 +51,11 @@ export const reportsMessagesZh = {
   "reports.figure.programmeCofundedFen": "项目资金共同出资份额到位（元，仅项目资金支付的份额）",
   "reports.figure.cofundingSharesFunded": "共同出资份额到位（笔，各出资方合计）",
   "reports.figure.householdsReached": "覆盖农户（户）",
+  // Villages and households (issue 23).
+  "reports.figure.villagesPoor": "当年贫困村（个）",
+  "reports.figure.villagesLifted": "当年出列贫困村（个）",
+  "reports.figure.householdsLifted": "脱贫户（户次）",
+  "reports.figure.householdsRecorded": "新登记贫困户（户）",
   "reports.figure.notYet": "暂无数据",
   "reports.leverage.title": "资金杠杆",
   "reports.leverage.intro":

@@ -39,6 +39,11 @@ export const SnapshotSchema = z.object({
     programmeCofundedFen: Count,
     cofundingSharesFunded: Count,
     householdsReached: Count.nullable(),
+    // Villages and households (issue 23): absent from returns frozen before them, read as null.
+    villagesPoor: Count.nullable().default(null),
+    villagesLifted: Count.nullable().default(null),
+    householdsLifted: Count.nullable().default(null),
+    householdsRecorded: Count.nullable().default(null),
   }),
   leverage: z.object({
     total: LeverageLineSchema,

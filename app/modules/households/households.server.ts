@@ -303,12 +303,14 @@ export async function recordHousehold(
 ): Promise<string> {
   if (!canRecordHouseholds(reach)) throw new DomainError("households.forbidden");
   if (input.year > luoyangYear(now)) throw new DomainError("households.change_year");
+  // One number whatever the case it was typed in: the county's numbers are compared upper-case.
+  const code = input.code.trim().toUpperCase();
   try {
     return await db.$transaction(async (tx) => {
       const village = await villageInReach(tx, reach, villageId, "reach");
       const household = await tx.household.create({
         data: {
-          code: input.code,
+          code,
           villageId,
           countyCode: village.countyCode,
           headName: input.headName,
@@ -330,7 +332,7 @@ export async function recordHousehold(
         subjectType: "Household",
         subjectId: household.id,
         after: {
-          code: input.code,
+          code,
           villageId,
           size: input.size,
           status: input.status,

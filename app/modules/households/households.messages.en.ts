@@ -2,8 +2,8 @@ import type { householdsMessagesZh } from "./households.messages";
 
 /** English for households.messages.ts: typed against the Chinese, so a missing or extra key fails the type check. */
 export const householdsMessagesEn: Record<keyof typeof householdsMessagesZh, string> = {
-  "households.hub.link": "Villages and poor households",
-  "households.hub.hint": "Village status by year, registered poor households and what reaches them",
+  "bureau.tool.villages": "Villages and poor households",
+  "bureau.tool.villages.hint": "Village status by year, registered poor households and what reaches them",
 
   "villages.title": "Villages",
   "villages.intro": "Each village's status by year (poverty village, lifted) and its registered poor households. Heads' names are masked.",

@@ -1,7 +1,7 @@
 /** Villages (行政村) with their status by year, and poor households (建档立卡贫困户). */
 export const householdsMessagesZh = {
-  "households.hub.link": "村庄与贫困户",
-  "households.hub.hint": "村庄逐年状态、建档立卡贫困户登记与帮扶关联",
+  "bureau.tool.villages": "村庄与贫困户",
+  "bureau.tool.villages.hint": "村庄逐年状态、建档立卡贫困户登记与帮扶关联",
 
   "villages.title": "村庄",
   "villages.intro": "各村的逐年状态（贫困村、已出列）和登记的贫困户。户主姓名默认隐去。",

@@ -15,7 +15,12 @@ export const PublicVillageSchema = z.object({
 
 const VillagesQuery = PageQuery.extend({
   county: z.enum(COUNTY_CODES, { message: "api.problem.invalid_request" }).optional(),
-  township: z.string().trim().min(1, "api.problem.invalid_request").max(40, "api.problem.invalid_request").optional(),
+  township: z
+    .string()
+    .trim()
+    .min(1, "api.problem.invalid_request")
+    .max(40, "api.problem.invalid_request")
+    .optional(),
 });
 
 /** Public like the plan's lists of poverty villages: no token needed; the per-address rate limit applies. */

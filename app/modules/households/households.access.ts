@@ -27,7 +27,10 @@ export interface InformantAppointment {
   villages: string[];
 }
 
-export function reachFrom(actor: ReachActor | null | undefined, informant: InformantAppointment | null): HouseholdReach | null {
+export function reachFrom(
+  actor: ReachActor | null | undefined,
+  informant: InformantAppointment | null,
+): HouseholdReach | null {
   if (!actor) return null;
   const roles = rolesOf(actor);
   if (roles.has("ADMIN") || roles.has("BUREAU")) return { kind: "city" };
@@ -59,16 +62,37 @@ export function canManageVillages(reach: HouseholdReach | null): boolean {
 /** Whether the reach covers the villages (and their households) of this village. */
 export function reachesVillage(
   reach: HouseholdReach | null,
-  village: { countyCode: string; name: string },
+  village: { countyCode: string; township: string; name: string },
 ): boolean {
   if (!reach || reach.kind === "aggregates") return false;
   if (reach.kind === "city") return true;
   if (reach.countyCode !== village.countyCode) return false;
-  return reach.kind === "county" || reach.villages.length === 0 || reach.villages.includes(village.name);
+  return (
+    reach.kind === "county" ||
+    reach.villages.length === 0 ||
+    reach.villages.includes(village.name) ||
+    reach.villages.includes(`${village.township}${village.name}`)
+  );
+}
+
+/**
+ * The villages an appointment's list names: an entry is a village's name ("协心村") or its
+ * township and name written together ("陶湾镇协心村"), as the informants page records them.
+ */
+function listedVillages(villages: string[]): Prisma.VillageWhereInput {
+  return {
+    OR: villages.flatMap((entry) => [
+      { name: entry },
+      ...Array.from({ length: Math.max(0, entry.length - 1) }, (_, index) => ({
+        township: entry.slice(0, index + 1),
+        name: entry.slice(index + 1),
+      })),
+    ]),
+  };
 }
 
 /** Whether the reach may open the village page: its households' rows only with reachesVillage. */
-export function seesVillage(reach: HouseholdReach | null, village: { countyCode: string; name: string }) {
+export function seesVillage(reach: HouseholdReach | null, village: { countyCode: string; township: string; name: string }) {
   return reach?.kind === "aggregates" || reachesVillage(reach, village);
 }
 
@@ -82,7 +106,7 @@ export function villageWhere(reach: HouseholdReach): Prisma.VillageWhereInput {
       return { countyCode: reach.countyCode };
     case "informant":
       return reach.villages.length
-        ? { countyCode: reach.countyCode, name: { in: reach.villages } }
+        ? { countyCode: reach.countyCode, ...listedVillages(reach.villages) }
         : { countyCode: reach.countyCode };
   }
 }
@@ -98,7 +122,7 @@ export function householdWhere(reach: HouseholdReach): Prisma.HouseholdWhereInpu
       return { countyCode: reach.countyCode };
     case "informant":
       return reach.villages.length
-        ? { countyCode: reach.countyCode, village: { name: { in: reach.villages } } }
+        ? { countyCode: reach.countyCode, village: listedVillages(reach.villages) }
         : { countyCode: reach.countyCode };
   }
 }

@@ -6,7 +6,8 @@ export const householdsMessagesEn: Record<keyof typeof householdsMessagesZh, str
   "bureau.tool.villages.hint": "Village status by year, registered poor households and what reaches them",
 
   "villages.title": "Villages",
-  "villages.intro": "Each village's status by year (poverty village, lifted) and its registered poor households. Heads' names are masked.",
+  "villages.intro":
+    "Each village's status by year (poverty village, lifted) and its registered poor households. Heads' names are masked.",
   "villages.new": "Add a village",
   "villages.filter.county": "County",
   "villages.filter.allCounties": "All counties",
@@ -28,7 +29,8 @@ export const householdsMessagesEn: Record<keyof typeof householdsMessagesZh, str
   "villages.history": "Status by year",
   "villages.history.empty": "No year's status recorded yet",
   "villages.addStatus": "Record a year's status",
-  "villages.addStatus.hint": "Years are added in order and a recorded year cannot be rewritten; lifted only after a poor year.",
+  "villages.addStatus.hint":
+    "Years are added in order and a recorded year cannot be rewritten; lifted only after a poor year.",
   "villages.field.year": "Year",
   "villages.field.status": "Status",
   "villages.field.note": "Note (optional)",
@@ -47,7 +49,8 @@ export const householdsMessagesEn: Record<keyof typeof householdsMessagesZh, str
   "villages.organisationUnlinked": "Organisation unlinked",
 
   "households.new.title": "Record a poor household",
-  "households.new.intro": "Only the information needed. Of the ID number only the last four characters are kept; the head's name is masked for others.",
+  "households.new.intro":
+    "Only the information needed. Of the ID number only the last four characters are kept; the head's name is masked for others.",
   "households.field.code": "Household number (建档立卡)",
   "households.field.headName": "Head of household",
   "households.field.idLast4": "Last four of the ID number (optional)",
@@ -87,7 +90,8 @@ export const householdsMessagesEn: Record<keyof typeof householdsMessagesZh, str
   "households.addLink": "Add a link",
   "households.field.kind": "Kind",
   "households.field.targetId": "ID (of the project, agreement, training or enterprise)",
-  "households.field.targetId.hint": "Found in the address of the project, agreement, training or organisation page",
+  "households.field.targetId.hint":
+    "Found in the address of the project, agreement, training or organisation page",
   "households.field.linkNote": "Note (optional)",
   "households.linked": "Link added",
   "households.endLink": "End the link",
@@ -109,18 +113,21 @@ export const householdsMessagesEn: Record<keyof typeof householdsMessagesZh, str
   "households.kind.TRAINING": "Training",
   "households.kind.ENTERPRISE": "Enterprise",
 
-  "households.errors.duplicate_code": "This county already has a household with this number; check it and try again",
+  "households.errors.duplicate_code":
+    "This county already has a household with this number; check it and try again",
   "households.errors.village_exists": "This township already has a village of this name",
   "households.errors.village_county": "Choose the village's county",
   "households.errors.year_recorded": "This year's status is already recorded; history cannot be rewritten",
   "households.errors.year_order": "The year must come after the last year recorded, and not after this year",
   "households.errors.lifted_needs_poor": "A village can be lifted only when its last recorded year was poor",
-  "households.errors.transition": "The current status cannot change to that one (poor→lifted, lifted→relapsed, relapsed→lifted)",
+  "households.errors.transition":
+    "The current status cannot change to that one (poor→lifted, lifted→relapsed, relapsed→lifted)",
   "households.errors.change_year": "The year cannot be before the last change, nor after this year",
   "households.errors.village_missing": "No such village",
   "households.errors.target_missing": "No record has this ID",
   "households.errors.target_county": "That record belongs to another county and cannot be linked",
-  "households.errors.target_type": "Only an enterprise, cooperative, family farm or large grower can be linked",
+  "households.errors.target_type":
+    "Only an enterprise, cooperative, family farm or large grower can be linked",
   "households.errors.link_exists": "This link already exists",
   "households.errors.link_ended": "This link has already ended",
   "households.errors.organisation_missing": "No such organisation",

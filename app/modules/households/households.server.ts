@@ -140,7 +140,10 @@ export async function getVillage(reach: HouseholdReach, villageId: string) {
       township: true,
       name: true,
       createdAt: true,
-      statuses: { orderBy: { year: "asc" }, select: { year: true, status: true, note: true, recordedAt: true } },
+      statuses: {
+        orderBy: { year: "asc" },
+        select: { year: true, status: true, note: true, recordedAt: true },
+      },
       organisations: { orderBy: { name: "asc" }, select: { id: true, name: true, type: true } },
       _count: { select: { households: true } },
     },
@@ -238,7 +241,8 @@ export async function setOrganisationVillage(
     });
     if (!organisation) throw new DomainError("households.organisation_missing");
     if (input.link) {
-      if (organisation.countyCode !== village.countyCode) throw new DomainError("households.organisation_county");
+      if (organisation.countyCode !== village.countyCode)
+        throw new DomainError("households.organisation_county");
       if (organisation.villageId === villageId) return;
     } else if (organisation.villageId !== villageId) {
       return;
@@ -463,7 +467,10 @@ async function linkLabels(
       where: { id: { in: ids((l) => l.agreementId) } },
       select: { id: true, title: true, number: true },
     }),
-    db.training.findMany({ where: { id: { in: ids((l) => l.trainingId) } }, select: { id: true, title: true } }),
+    db.training.findMany({
+      where: { id: { in: ids((l) => l.trainingId) } },
+      select: { id: true, title: true },
+    }),
     db.organisation.findMany({
       where: { id: { in: ids((l) => l.organisationId) } },
       select: { id: true, name: true },
@@ -571,7 +578,10 @@ const ENTERPRISE_TYPES = ["ENTERPRISE", "COOPERATIVE", "FAMILY_FARM", "LARGE_GRO
 async function targetCounty(tx: Tx, kind: HouseholdLinkKind, targetId: string): Promise<string | null> {
   switch (kind) {
     case "PROJECT": {
-      const row = await tx.programmeApplication.findUnique({ where: { id: targetId }, select: { countyCode: true } });
+      const row = await tx.programmeApplication.findUnique({
+        where: { id: targetId },
+        select: { countyCode: true },
+      });
       if (!row) throw new DomainError("households.target_missing");
       return row.countyCode;
     }
@@ -594,7 +604,9 @@ async function targetCounty(tx: Tx, kind: HouseholdLinkKind, targetId: string): 
       const need = row.needId
         ? await tx.need.findUnique({ where: { id: row.needId }, select: { countyCode: true } })
         : null;
-      return need?.countyCode ?? row.payerOrganisation?.countyCode ?? row.payeeOrganisation?.countyCode ?? null;
+      return (
+        need?.countyCode ?? row.payerOrganisation?.countyCode ?? row.payeeOrganisation?.countyCode ?? null
+      );
     }
     case "ENTERPRISE": {
       const row = await tx.organisation.findUnique({
@@ -602,7 +614,8 @@ async function targetCounty(tx: Tx, kind: HouseholdLinkKind, targetId: string): 
         select: { countyCode: true, type: true },
       });
       if (!row) throw new DomainError("households.target_missing");
-      if (!(ENTERPRISE_TYPES as readonly string[]).includes(row.type)) throw new DomainError("households.target_type");
+      if (!(ENTERPRISE_TYPES as readonly string[]).includes(row.type))
+        throw new DomainError("households.target_type");
       // An enterprise may absorb households of neighbouring counties: no county rule for it.
       return null;
     }
@@ -622,7 +635,8 @@ export async function addHouseholdLink(
     return await db.$transaction(async (tx) => {
       const household = await householdInReach(tx, reach, householdId);
       const county = await targetCounty(tx, input.kind, input.targetId);
-      if (county !== null && county !== household.countyCode) throw new DomainError("households.target_county");
+      if (county !== null && county !== household.countyCode)
+        throw new DomainError("households.target_county");
       const column = LINK_COLUMN[input.kind];
       const open = await tx.householdLink.findFirst({
         where: { householdId, kind: input.kind, [column]: input.targetId, endedAt: null },
@@ -672,7 +686,10 @@ export async function endHouseholdLink(
       data: { endedAt: now },
     });
     if (count === 0) {
-      const exists = await tx.householdLink.findFirst({ where: { id: linkId, householdId }, select: { id: true } });
+      const exists = await tx.householdLink.findFirst({
+        where: { id: linkId, householdId },
+        select: { id: true },
+      });
       throw new DomainError(exists ? "households.link_ended" : "households.not_found");
     }
     await recordAudit(tx, {

@@ -17,7 +17,9 @@ export function povertyVillageSql(organisationAlias: string, year: number): Pris
 export function povertyVillageSelect(year: number) {
   return {
     povertyVillageAt: true,
-    villageRecord: { select: { statuses: { where: { year, status: "POOR" as const }, select: { year: true } } } },
+    villageRecord: {
+      select: { statuses: { where: { year, status: "POOR" as const }, select: { year: true } } },
+    },
   } as const;
 }
 

@@ -98,7 +98,10 @@ function EditForm({ household, lastResult }: { household: Loaded; lastResult?: S
       <CheckboxGroup
         meta={fields.measures}
         legend={t("households.field.measures")}
-        options={SUPPORT_MEASURES.map((measure) => ({ value: measure, label: t(`households.measure.${measure}`) }))}
+        options={SUPPORT_MEASURES.map((measure) => ({
+          value: measure,
+          label: t(`households.measure.${measure}`),
+        }))}
       />
       <button type="submit" name="intent" value="edit" className="btn-secondary w-full sm:w-auto">
         {t("households.save")}
@@ -182,7 +185,8 @@ export default function HouseholdPage() {
         <h1 className="text-2xl font-bold">{t("households.title", { code: household.code })}</h1>
         <p>
           <Link to={`/villages/${household.village.id}`} className="hover:underline">
-            {countyName(household.countyCode, locale)} · {household.village.township} · {household.village.name}
+            {countyName(household.countyCode, locale)} · {household.village.township} ·{" "}
+            {household.village.name}
           </Link>
         </p>
       </header>
@@ -226,13 +230,20 @@ export default function HouseholdPage() {
                     from: t(`households.status.${change.from}`),
                     to: t(`households.status.${change.to}`),
                   })
-                : t("households.history.initial", { year: change.year, to: t(`households.status.${change.to}`) })}
+                : t("households.history.initial", {
+                    year: change.year,
+                    to: t(`households.status.${change.to}`),
+                  })}
               {change.reason ? <span className="text-sm text-stone-600"> · {change.reason}</span> : null}
             </li>
           ))}
         </ol>
         {household.nextStatuses.length ? (
-          <StatusForm next={household.nextStatuses} thisYear={thisYear} lastResult={replyFor(lastResult, "status")} />
+          <StatusForm
+            next={household.nextStatuses}
+            thisYear={thisYear}
+            lastResult={replyFor(lastResult, "status")}
+          />
         ) : (
           <p className="text-stone-600">{t("households.changeStatus.none")}</p>
         )}
@@ -242,11 +253,15 @@ export default function HouseholdPage() {
         <h2 id="links" className="text-xl font-semibold">
           {t("households.links")}
         </h2>
-        {household.links.length === 0 ? <p className="card text-stone-600">{t("households.links.empty")}</p> : null}
+        {household.links.length === 0 ? (
+          <p className="card text-stone-600">{t("households.links.empty")}</p>
+        ) : null}
         <ul className="space-y-2">
           {household.links.map((link) => (
             <li key={link.id} className="card flex flex-wrap items-center gap-2 p-3">
-              <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs">{t(`households.kind.${link.kind}`)}</span>
+              <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs">
+                {t(`households.kind.${link.kind}`)}
+              </span>
               <span className="font-medium">{link.label}</span>
               <span className="text-sm text-stone-600">
                 {link.endedAt
@@ -257,7 +272,12 @@ export default function HouseholdPage() {
               {link.endedAt ? null : (
                 <Form method="post" className="ml-auto">
                   <input type="hidden" name="linkId" value={link.id} />
-                  <button type="submit" name="intent" value="endLink" className="btn-secondary min-h-9 py-1 text-sm">
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="endLink"
+                    className="btn-secondary min-h-9 py-1 text-sm"
+                  >
                     {t("households.endLink")}
                   </button>
                 </Form>

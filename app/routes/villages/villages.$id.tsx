@@ -66,7 +66,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 function StatusForm({ lastResult, thisYear }: { lastResult?: SubmissionResult<string[]>; thisYear: number }) {
   const { t } = useT();
-  const [form, fields] = useForm<{ year: string; status: string; note: string }>({ id: "village-status", lastResult, defaultValue: { year: String(thisYear) } });
+  const [form, fields] = useForm<{ year: string; status: string; note: string }>({
+    id: "village-status",
+    lastResult,
+    defaultValue: { year: String(thisYear) },
+  });
   return (
     <Form method="post" {...getFormProps(form)} className="card space-y-3">
       <h2 className="text-lg font-semibold">{t("villages.addStatus")}</h2>
@@ -150,7 +154,9 @@ export default function VillagePage() {
             ))}
           </ol>
         )}
-        {village.canManage ? <StatusForm lastResult={replyFor(lastResult, "status")} thisYear={thisYear} /> : null}
+        {village.canManage ? (
+          <StatusForm lastResult={replyFor(lastResult, "status")} thisYear={thisYear} />
+        ) : null}
       </section>
 
       <section className="space-y-2" aria-labelledby="households">
@@ -176,7 +182,9 @@ export default function VillagePage() {
                   {household.code}
                 </Link>
                 <span data-head-name>{household.headName}</span>
-                <span className="text-sm text-stone-600">{t("households.sizeValue", { count: household.size })}</span>
+                <span className="text-sm text-stone-600">
+                  {t("households.sizeValue", { count: household.size })}
+                </span>
                 <span className="ml-auto text-sm">{t(`households.status.${household.status}`)}</span>
               </li>
             ))}
@@ -215,7 +223,10 @@ export default function VillagePage() {
           </ul>
         )}
         {village.canManage && organisations.length > 0 ? (
-          <LinkOrganisationForm lastResult={replyFor(lastResult, "organisation")} organisations={organisations} />
+          <LinkOrganisationForm
+            lastResult={replyFor(lastResult, "organisation")}
+            organisations={organisations}
+          />
         ) : null}
       </section>
     </section>

@@ -48,7 +48,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: RecordHouseholdSchema });
   if (submission.status !== "success") return replyInvalid(submission);
   try {
-    const id = await recordHousehold(user, reach, village.id, submission.value, requestMeta(request, context));
+    const id = await recordHousehold(
+      user,
+      reach,
+      village.id,
+      submission.value,
+      requestMeta(request, context),
+    );
     return redirectWithToast(`/households/${id}`, { message: "households.recorded" });
   } catch (error) {
     return replyWithDomainError(submission, error, await getLocale(request));
@@ -92,13 +98,19 @@ export default function NewHouseholdPage() {
         <SelectField
           meta={fields.status}
           label={t("households.field.status")}
-          options={HOUSEHOLD_STATUSES.map((status) => ({ value: status, label: t(`households.status.${status}`) }))}
+          options={HOUSEHOLD_STATUSES.map((status) => ({
+            value: status,
+            label: t(`households.status.${status}`),
+          }))}
         />
         <TextField meta={fields.year} label={t("households.field.year")} inputMode="numeric" />
         <CheckboxGroup
           meta={fields.measures}
           legend={t("households.field.measures")}
-          options={SUPPORT_MEASURES.map((measure) => ({ value: measure, label: t(`households.measure.${measure}`) }))}
+          options={SUPPORT_MEASURES.map((measure) => ({
+            value: measure,
+            label: t(`households.measure.${measure}`),
+          }))}
         />
         <button type="submit" className="btn-primary w-full sm:w-auto">
           {t("households.save")}

@@ -38,7 +38,10 @@ export default function VillagesPage() {
   const { t, locale } = useT();
   return (
     <section className="mx-auto max-w-3xl space-y-4">
-      <PageHeader title={t("villages.title")} link={canCreate ? { to: "/villages/new", label: t("villages.new") } : null} />
+      <PageHeader
+        title={t("villages.title")}
+        link={canCreate ? { to: "/villages/new", label: t("villages.new") } : null}
+      />
       <p className="text-stone-600">{t("villages.intro")}</p>
       {countyFilter ? (
         <FilterForm
@@ -57,7 +60,11 @@ export default function VillagesPage() {
       {villages.length === 0 ? <p className="card text-stone-600">{t("villages.empty")}</p> : null}
       <ul className="space-y-2">
         {villages.map((village) => (
-          <li key={village.id} className="card flex flex-wrap items-center gap-2 p-3" data-village={village.id}>
+          <li
+            key={village.id}
+            className="card flex flex-wrap items-center gap-2 p-3"
+            data-village={village.id}
+          >
             <Link to={`/villages/${village.id}`} className="font-medium hover:underline">
               {village.name}
             </Link>

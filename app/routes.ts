@@ -25,6 +25,7 @@ export const ROUTE_AREAS = [
   // financing (issue 23)
   "financing",
   "pairings",
+  "villages",
   "api/v1",
 ];
 

@@ -41,6 +41,7 @@ import { countiesMessagesEn } from "~/modules/counties/counties.messages.en";
 // financing (issue 23)
 import { financingMessagesEn } from "~/modules/financing/financing.messages.en";
 import { pairingsMessagesEn } from "~/modules/pairings/pairings.messages.en";
+import { householdsMessagesEn } from "~/modules/households/households.messages.en";
 import type { moduleMessagesZh } from "./modules";
 
 export const moduleMessagesEn = Object.assign(
@@ -84,6 +85,7 @@ export const moduleMessagesEn = Object.assign(
   countiesMessagesEn,
   financingMessagesEn,
   pairingsMessagesEn,
+  householdsMessagesEn,
   applicantsMessagesEn,
   publicBansMessagesEn,
 ) as Record<keyof typeof moduleMessagesZh, string>;

@@ -42,6 +42,7 @@ import { countiesMessagesZh } from "~/modules/counties/counties.messages";
 // financing (issue 23)
 import { financingMessagesZh } from "~/modules/financing/financing.messages";
 import { pairingsMessagesZh } from "~/modules/pairings/pairings.messages";
+import { householdsMessagesZh } from "~/modules/households/households.messages";
 
 const catalogues = [
   marketplaceMessagesZh,
@@ -83,6 +84,7 @@ const catalogues = [
   countiesMessagesZh,
   financingMessagesZh,
   pairingsMessagesZh,
+  householdsMessagesZh,
   applicantsMessagesZh,
   publicBansMessagesZh,
 ] as const;

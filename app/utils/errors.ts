@@ -37,6 +37,7 @@ import { countiesErrors } from "~/modules/counties/counties.errors";
 // financing (issue 23)
 import { financingErrors } from "~/modules/financing/financing.errors";
 import { pairingsErrors } from "~/modules/pairings/pairings.errors";
+import { householdsErrors } from "~/modules/households/households.errors";
 
 export interface ErrorSpec {
   status: number;
@@ -82,6 +83,7 @@ export const DOMAIN_ERRORS = {
   ...monitoringErrors,
   ...countiesErrors,
   ...financingErrors,
+  ...householdsErrors,
   ...applicantsErrors,
   ...pairingsErrors,
 } satisfies Record<string, ErrorSpec>;

@@ -505,6 +505,7 @@ describe("the token page and the API reference", () => {
         "GET /api/v1/programmes/{id}",
         "POST /api/v1/programmes/{id}/applications",
         "GET /api/v1/bans",
+        "GET /api/v1/villages",
         "GET /api/v1/dashboard",
         "GET /api/v1/conversations",
         "GET /api/v1/conversations/{id}/messages",

@@ -15,6 +15,7 @@ import {
   transferAt,
 } from "../support/dashboard-factories";
 import { createOrganisation, createUser } from "../support/factories";
+import { insertHousehold, insertVillage } from "../support/households-factories";
 import { signAgreementAt } from "../support/reports-factories";
 import { ensureAccount } from "~/modules/ledger/ledger.server";
 import { translate } from "~/i18n/i18n";
@@ -205,6 +206,55 @@ beforeAll(async () => {
   await seedFinancing(HERE, "2026-11-15", "EQUITY", 7_000, "RECORDED", inside);
   await seedFinancing(THERE, "2026-12-01", "LOAN", 9_000, "CONFIRMED", nextMonth);
   await seedFinancing(THERE, "2026-11-20", "EQUITY", 3_000, "CONFIRMED", inside);
+  // ── Villages and households (issue 23): statuses of 2026 and other years, households recorded
+  // and lifted inside November, at its first moment, and just outside it, in both counties.
+  const officer = await createUser({ role: "COUNTY", countyCode: HERE });
+  const villageOf = (county: string, statuses: { year: number; status: "POOR" | "LIFTED" | "NOT_POOR" }[]) =>
+    insertVillage({ countyCode: county, createdById: officer.id, statuses });
+  const poorHere = await villageOf(HERE, [{ year: 2026, status: "POOR" }]);
+  await villageOf(HERE, [
+    { year: 2025, status: "POOR" },
+    { year: 2026, status: "LIFTED" },
+  ]);
+  await villageOf(HERE, [{ year: 2025, status: "POOR" }]);
+  const poorThere = await villageOf(THERE, [{ year: 2026, status: "POOR" }]);
+  await villageOf(THERE, [{ year: 2026, status: "NOT_POOR" }]);
+  for (const [village, recorded, lifted] of [
+    [poorHere, inside, at(2026, 11, 20)],
+    [poorHere, firstMoment, firstMoment],
+    [poorHere, justBefore, justBefore],
+    [poorHere, justBefore, nextMonth],
+    [poorThere, inside, inside],
+    [poorThere, nextMonth, null],
+  ] as const) {
+    const household = await insertHousehold({
+      villageId: village.id,
+      countyCode: village.countyCode,
+      recordedById: officer.id,
+      createdAt: recorded,
+    });
+    if (lifted) {
+      await db.household.update({ where: { id: household.id }, data: { status: "LIFTED" } });
+      await db.householdStatusChange.create({
+        data: {
+          householdId: household.id,
+          from: "POOR",
+          to: "LIFTED",
+          year: 2026,
+          recordedById: officer.id,
+          createdAt: lifted,
+        },
+      });
+    }
+  }
+  // Recorded as already lifted in the period: a recording, not a lifting.
+  await insertHousehold({
+    villageId: poorHere.id,
+    countyCode: HERE,
+    recordedById: officer.id,
+    status: "LIFTED",
+    createdAt: inside,
+  });
 });
 
 /** Every figure by its own SQL, for the city (county null) or one county. */
@@ -285,6 +335,19 @@ async function independent(county: string | null) {
     ),
     sanquCommissionersDispatched: await sql(
       `SELECT count(DISTINCT a."userId") AS n FROM "CommissionerAssignment" a, "CommissionerCohort" k WHERE k.id = a."cohortId" AND k.kind = 'SANQU' AND NOT (a."startDate" >= '${END}' OR a."endDate" < '${START}') ${c('a."countyCode"')}`,
+    ),
+    // Villages and households (issue 23).
+    villagesPoor: await sql(
+      `SELECT count(*) AS n FROM "VillageStatusYear" s, "Village" v WHERE v.id = s."villageId" AND s.year = 2026 AND s.status = 'POOR' ${c('v."countyCode"')}`,
+    ),
+    villagesLifted: await sql(
+      `SELECT count(*) AS n FROM "VillageStatusYear" s, "Village" v WHERE v.id = s."villageId" AND s.year = 2026 AND s.status = 'LIFTED' ${c('v."countyCode"')}`,
+    ),
+    householdsLifted: await sql(
+      `SELECT count(*) AS n FROM "HouseholdStatusChange" x, "Household" h WHERE h.id = x."householdId" AND x."to" = 'LIFTED' AND x."from" IN ('POOR','RELAPSED') AND ${inPeriod('x."createdAt"')} ${c('h."countyCode"')}`,
+    ),
+    householdsRecorded: await sql(
+      `SELECT count(*) AS n FROM "Household" WHERE ${inPeriod('"createdAt"')} ${c('"countyCode"')}`,
     ),
     ...(await financingIndependent(county)),
   };
@@ -390,6 +453,10 @@ describe("report figures", () => {
       programmeCofundedFen: 6_000,
       cofundingSharesFunded: 1,
       householdsReached: null,
+      villagesPoor: 1,
+      villagesLifted: 1,
+      householdsLifted: 2,
+      householdsRecorded: 3,
     });
     const there = await reportFigures(period, { kind: "county", countyCode: THERE });
     expect(there).toMatchObject({ needsMatched: 0, projectsApproved: 1, spacesNew: 1 });
@@ -405,6 +472,15 @@ describe("report figures", () => {
       financingNeedsPosted: 1,
       financingMobilisedFen: 3_000,
       financingEquityFen: 3_000,
+    });
+    expect(there).toMatchObject({
+      needsMatched: 0,
+      projectsApproved: 1,
+      spacesNew: 1,
+      villagesPoor: 1,
+      villagesLifted: 0,
+      householdsLifted: 1,
+      householdsRecorded: 1,
     });
   });
 

@@ -7,6 +7,7 @@ import { createSignedAgreement } from "./agreements-factories";
 import { createCommissioner } from "./commissioners-factories";
 import { jpegFile } from "./escrow-factories";
 import { createUser } from "./factories";
+import { insertHousehold, insertVillage } from "./households-factories";
 import { actorOf, createBureau, createVillage } from "./needs-factories";
 import { createInstitutionMember, insertOffer, sessionCookieFor } from "./offers-factories";
 import { applyFields, createOpenProgramme } from "./programmes-factories";
@@ -196,6 +197,17 @@ export async function buildSecurityWorld() {
     },
     select: { id: true },
   });
+  // A village of organisation A's county with one recorded poor household (issue 23).
+  const villageRecord = await insertVillage({
+    countyCode: "410324",
+    createdById: county.id,
+    statuses: [{ year: 2016, status: "POOR" }],
+  });
+  const household = await insertHousehold({
+    villageId: villageRecord.id,
+    countyCode: "410324",
+    recordedById: county.id,
+  });
 
   const people: Record<Exclude<MatrixRole, "anonymous">, { id: string }> = {
     VILLAGE: village,
@@ -263,6 +275,8 @@ export async function buildSecurityWorld() {
     pairing: pairing.id,
     team: team.id,
     venture: venture.id,
+    village: villageRecord.id,
+    household: household.id,
   };
   return {
     signed,

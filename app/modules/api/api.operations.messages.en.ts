@@ -14,6 +14,7 @@ export const apiOperationMessagesEn: Record<keyof typeof apiOperationMessagesZh,
   "api.op.getVentures": "Projects commissioners lead, founded or co-run",
   "api.op.getVentures.detail":
     "Projects commissioners (and their teams) lead, founded or co-run, once verified by the county science bureau or the city bureau: who, how, the partner organisation, county, dates, stake and the reported outcomes in total. No token needed, rate-limited by address. Filter by countyCode and role (LEAD/FOUNDED/JOINT).",
+  "api.tag.villages": "Villages",
   "api.tag.dashboard": "Dashboard",
   "api.tag.messages": "Messages",
   "api.tag.agreements": "Agreements",
@@ -76,6 +77,9 @@ export const apiOperationMessagesEn: Record<keyof typeof apiOperationMessagesZh,
   "api.op.getPairings": "University and institute pairings (public)",
   "api.op.getPairings.detail":
     "Agreed pairings (active or ended); no token needed, rate-limited by address: the institution, the county or village, the yearly commitments and what the reports add up to (FUNDING_FEN in fen). countyCode filters by county; status is ACTIVE or ENDED.",
+  "api.op.getVillages": "Villages and their status by year (public)",
+  "api.op.getVillages.detail":
+    "Each village's county, township, name and status by year (POOR poverty village, LIFTED lifted that year, NOT_POOR not a poverty village); no token needed, rate-limited by address. county filters by county code, township by township name. Nothing of any household.",
   "api.op.getBans": "Barred from science programmes (public)",
   "api.op.getBans.detail":
     "The public list shown on /bans; no token needed, rate-limited by address. By default, bans in force and those that ended or were lifted within the last year (marked by status); activeAt=YYYY-MM-DD returns only those in force that day. name finds organisations by name, creditCode by the 18-character unified social credit code. A person is given by name only, never a phone or ID number.",

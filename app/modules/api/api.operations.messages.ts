@@ -13,6 +13,7 @@ export const apiOperationMessagesZh = {
   "api.op.getVentures": "领办、创办、联办项目",
   "api.op.getVentures.detail":
     "经县科技局或市科技局核实的科技特派员（团队）领办、创办、联办项目：承办人、方式、合作组织、县区、起止日期、股份及填报成效合计。无需令牌，按来访地址限流。可按 countyCode、role（LEAD/FOUNDED/JOINT）筛选。",
+  "api.tag.villages": "村庄",
   "api.tag.dashboard": "数据看板",
   "api.tag.messages": "消息",
   "api.tag.agreements": "协议",
@@ -70,6 +71,9 @@ export const apiOperationMessagesZh = {
   "api.op.getPairings": "高校、科研院所结对帮扶（公开）",
   "api.op.getPairings.detail":
     "已同意的结对（帮扶中或已结束），无需令牌，按来访地址限流：单位、结对县区或村、每年承诺以及各期报告累计完成数（FUNDING_FEN 以分计）。countyCode 按县区筛选，status 为 ACTIVE 或 ENDED。",
+  "api.op.getVillages": "村庄及逐年状态（公开）",
+  "api.op.getVillages.detail":
+    "各村的县区、乡镇、村名和逐年状态（POOR 贫困村、LIFTED 当年出列、NOT_POOR 非贫困村），无需令牌，按来访地址限流。county 按县区代码筛选，township 按乡镇名称筛选。不含任何贫困户信息。",
   "api.op.getBans": "禁止承担科技项目名单（公开）",
   "api.op.getBans.detail":
     "与 /bans 页面相同的公开名单，无需令牌，按来访地址限流。默认返回执行中及近一年内期满或解除的决定（status 标明）；activeAt=YYYY-MM-DD 只返回当天在执行的。name 按单位名称查找，creditCode 按 18 位统一社会信用代码查找。个人只给出姓名，不含电话、证件号。",

@@ -26,6 +26,7 @@ export const API_TAGS = [
   "bans",
   "pairings",
   "commissioners",
+  "villages",
   "dashboard",
   "messages",
   "agreements",

@@ -121,6 +121,8 @@ export async function bureauHub(actor: CountyActor, now: Date = new Date()) {
       },
       { key: "officers", to: "/bureau/officers", show: can(actor, "officer.grant"), waiting: null },
       { key: "informants", to: "/bureau/informants", show: can(actor, "reach.manage"), waiting: null },
+      // Villages and poor households (issue 23): city staff and county officers; finance sees totals.
+      { key: "villages", to: "/villages", show: scope !== null, waiting: null },
       { key: "demos", to: "/demos", show: can(actor, "demo.manage"), waiting: null },
       { key: "spaces", to: "/spaces", show: true, waiting: null },
       { key: "monitoring", to: "/bureau/monitoring", show: flagsOpen !== null, waiting: flagsOpen },

@@ -1,5 +1,7 @@
 import { db } from "~/db.server";
+import { luoyangYear } from "~/utils/dates";
 import type { ArrangementType } from "~/generated/prisma/enums";
+import { isPovertyVillage, povertyVillageSelect } from "~/modules/households/poverty-village";
 import { getSearchEngine } from "~/modules/indexing/engine.server";
 import type { SearchRequest } from "~/modules/indexing/search.types";
 import { isStopWord } from "~/modules/indexing/stop-words";
@@ -263,7 +265,7 @@ export async function recommendNeedsForExpert(userId: string) {
       organisation: {
         select: {
           verifiedAt: true,
-          povertyVillageAt: true,
+          ...povertyVillageSelect(luoyangYear()),
           memberships: { where: { userId }, select: { userId: true } },
         },
       },
@@ -288,7 +290,7 @@ export async function recommendNeedsForExpert(userId: string) {
       if (need.organisation ? need.organisation.verifiedAt : need.postedBy.verifiedAt)
         match.add({ kind: "verified" }, WEIGHT.verified);
       // 建档立卡贫困村: the plan puts poverty villages first.
-      if (need.organisation?.povertyVillageAt) match.add({ kind: "poverty" }, WEIGHT.poverty);
+      if (isPovertyVillage(need.organisation)) match.add({ kind: "poverty" }, WEIGHT.poverty);
       return { id: need.id, ...match.result(), title: need.title };
     });
   return rankAndTrim(recs) as (Recommendation & { title: string })[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { maskContact, maskEmail, maskIdLast4, maskIdNumber, maskPhone } from "./masking";
+import { maskContact, maskEmail, maskIdLast4, maskIdNumber, maskName, maskPhone } from "./masking";
 
 describe("masking", () => {
   it("keeps the first three and last four digits of a mainland mobile", () => {
@@ -15,6 +15,12 @@ describe("masking", () => {
   it("keeps the region and the last four characters of an ID number", () => {
     expect(maskIdNumber("41030219800101123x")).toBe("4103**********123X");
     expect(maskIdLast4("1234")).toBe("**************1234");
+  });
+
+  it("keeps only the family name of a person's name, hiding the length", () => {
+    expect(maskName("张三丰")).toBe("张**");
+    expect(maskName(" 李四 ")).toBe("李**");
+    expect(maskName("")).toBe("");
   });
 
   it("keeps the first letter and the domain of an e-mail", () => {

@@ -23,6 +23,16 @@ export function maskIdLast4(last4: string): string {
   return `${"*".repeat(14)}${last4}`;
 }
 
+/**
+ * A person's name as everyone not entitled sees it: the first character (the family name) and
+ * two stars whatever the length, so neither the given name nor its length shows (张三丰 → 张**).
+ */
+export function maskName(name: string): string {
+  const chars = Array.from(name.trim());
+  if (chars.length === 0) return "";
+  return `${chars[0]}**`;
+}
+
 export function maskEmail(email: string): string {
   const at = email.lastIndexOf("@");
   if (at < 1) return "***";

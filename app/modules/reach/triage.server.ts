@@ -2,6 +2,7 @@ import { db } from "~/db.server";
 import { Prisma, type TriageStatus, type Urgency } from "~/generated/prisma/client";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { firstResponses, roundHours } from "~/modules/dashboard/first-response.server";
+import { povertyVillageSql } from "~/modules/households/poverty-village";
 import { recommendForNeed } from "~/modules/matching/matching.server";
 import { createNotifications, deliverNotifications } from "~/modules/notifications/notifications.server";
 import { canInCounty, type CountyActor } from "~/modules/oversight/county-access";
@@ -49,7 +50,7 @@ export async function triageQueue(
 ): Promise<QueuedNeed[]> {
   const rows = await db.$queryRaw<Omit<QueuedNeed, "waitingHours">[]>`
     SELECT n.id, n.title, n."countyCode", n.urgency, n."publishedAt", o.name AS "organisationName",
-      (o."povertyVillageAt" IS NOT NULL) AS poverty
+      ${povertyVillageSql("o", luoyangYear(now))} AS poverty
     FROM "Need" n
     LEFT JOIN "Organisation" o ON o.id = n."organisationId"
     LEFT JOIN "TriageSetting" s ON s."countyCode" = n."countyCode"

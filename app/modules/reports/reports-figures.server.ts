@@ -176,6 +176,31 @@ export async function reportFiguresIn(tx: Tx, period: Period, scope: CountyScope
       WHERE c.kind = 'SANQU' AND a."startDate" < ${end} AND a."endDate" >= ${start}
         ${inScope(scope, Prisma.sql`a."countyCode"`)}`,
   );
+  // ── Villages and households (issue 23).
+  const year = Number(period.firstDay.slice(0, 4));
+  const villageCounty = inScope(scope, Prisma.sql`v."countyCode"`);
+  const villagesPoor = await count(
+    tx,
+    Prisma.sql`SELECT count(*)::int AS n FROM "VillageStatusYear" s JOIN "Village" v ON v.id = s."villageId"
+      WHERE s.year = ${year} AND s.status = 'POOR' ${villageCounty}`,
+  );
+  const villagesLifted = await count(
+    tx,
+    Prisma.sql`SELECT count(*)::int AS n FROM "VillageStatusYear" s JOIN "Village" v ON v.id = s."villageId"
+      WHERE s.year = ${year} AND s.status = 'LIFTED' ${villageCounty}`,
+  );
+  const householdCounty = inScope(scope, Prisma.sql`h."countyCode"`);
+  const householdsLifted = await count(
+    tx,
+    Prisma.sql`SELECT count(*)::int AS n FROM "HouseholdStatusChange" c JOIN "Household" h ON h.id = c."householdId"
+      WHERE c."to" = 'LIFTED' AND c."from" IS NOT NULL
+        AND c."createdAt" >= ${start} AND c."createdAt" < ${end} ${householdCounty}`,
+  );
+  const householdsRecorded = await count(
+    tx,
+    Prisma.sql`SELECT count(*)::int AS n FROM "Household" h
+      WHERE h."createdAt" >= ${start} AND h."createdAt" < ${end} ${householdCounty}`,
+  );
 
   return {
     projectsApproved,
@@ -202,6 +227,10 @@ export async function reportFiguresIn(tx: Tx, period: Period, scope: CountyScope
     commissionerVenturesActive,
     commissionersOnLeave,
     sanquCommissionersDispatched,
+    villagesPoor,
+    villagesLifted,
+    householdsLifted,
+    householdsRecorded,
   };
 }
 

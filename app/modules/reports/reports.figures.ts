@@ -57,6 +57,15 @@ export interface ReportFigures {
   commissionersOnLeave: number | null;
   /** Distinct commissioners of a 三区人才专项 cohort with an assignment to the scope's county running during the period. */
   sanquCommissionersDispatched: number | null;
+  // ── Villages and households (issue 23). Null in returns frozen before these figures existed.
+  /** Villages whose status row for the period's year (the year its first day falls in) is POOR. */
+  villagesPoor: number | null;
+  /** Villages whose status row for the period's year is LIFTED (出列 that year). */
+  villagesLifted: number | null;
+  /** Household status changes to LIFTED (from POOR or RELAPSED, not first recordings) made in the period. */
+  householdsLifted: number | null;
+  /** Households recorded (created) in the period. */
+  householdsRecorded: number | null;
 }
 
 export const FIGURE_KEYS = [
@@ -89,4 +98,9 @@ export const FIGURE_KEYS = [
   "commissionerVenturesActive",
   "commissionersOnLeave",
   "sanquCommissionersDispatched",
+  // Villages and households (issue 23).
+  "villagesPoor",
+  "villagesLifted",
+  "householdsLifted",
+  "householdsRecorded",
 ] as const satisfies readonly (keyof ReportFigures)[];

@@ -59,6 +59,11 @@ export const reportsMessagesEn: Record<keyof typeof reportsMessagesZh, string> =
   "reports.figure.commissionerVenturesActive": "Projects led, founded or co-run (running, verified)",
   "reports.figure.commissionersOnLeave": "Commissioners on leave with post kept (people)",
   "reports.figure.sanquCommissionersDispatched": "Three-Regions talent programme dispatched (people)",
+  // Villages and households (issue 23).
+  "reports.figure.villagesPoor": "Poverty villages in the year",
+  "reports.figure.villagesLifted": "Villages lifted in the year",
+  "reports.figure.householdsLifted": "Households lifted (changes)",
+  "reports.figure.householdsRecorded": "Poor households recorded",
   "reports.figure.notYet": "No data yet",
   "reports.leverage.title": "Leverage",
   "reports.leverage.intro":

@@ -54,6 +54,11 @@ export const reportsMessagesZh = {
   "reports.figure.commissionerVenturesActive": "领办·创办·联办项目（在办，已核实）",
   "reports.figure.commissionersOnLeave": "停薪留职的科技特派员（人）",
   "reports.figure.sanquCommissionersDispatched": "三区人才专项派驻（人）",
+  // Villages and households (issue 23).
+  "reports.figure.villagesPoor": "当年贫困村（个）",
+  "reports.figure.villagesLifted": "当年出列贫困村（个）",
+  "reports.figure.householdsLifted": "脱贫户（户次）",
+  "reports.figure.householdsRecorded": "新登记贫困户（户）",
   "reports.figure.notYet": "暂无数据",
   "reports.leverage.title": "资金杠杆",
   "reports.leverage.intro":

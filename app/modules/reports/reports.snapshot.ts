@@ -55,6 +55,11 @@ export const SnapshotSchema = z.object({
     sanquCommissionersDispatched: Count.nullable()
       .optional()
       .transform((value) => value ?? null),
+    // Villages and households (issue 23): absent from returns frozen before them, read as null.
+    villagesPoor: Count.nullable().default(null),
+    villagesLifted: Count.nullable().default(null),
+    householdsLifted: Count.nullable().default(null),
+    householdsRecorded: Count.nullable().default(null),
   }),
   leverage: z.object({
     total: LeverageLineSchema,

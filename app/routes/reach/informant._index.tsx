@@ -33,6 +33,13 @@ export default function InformantPage() {
         title={t("reach.mine.title")}
         link={active ? { to: "/informant/new", label: t("reach.mine.post") } : null}
       />
+      {active ? (
+        <p>
+          <Link to="/villages" className="btn-secondary inline-flex">
+            {t("bureau.tool.villages")}
+          </Link>
+        </p>
+      ) : null}
       {postings.length === 0 ? <p className="card text-stone-600">{t("reach.mine.empty")}</p> : null}
       <ul className="space-y-2">
         {postings.map((posting) => (

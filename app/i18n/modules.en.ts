@@ -37,6 +37,9 @@ import { privacyMessagesEn } from "~/modules/privacy/privacy.messages.en";
 import { reportsMessagesEn } from "~/modules/reports/reports.messages.en";
 import { monitoringMessagesEn } from "~/modules/monitoring/monitoring.messages.en";
 import { countiesMessagesEn } from "~/modules/counties/counties.messages.en";
+import { brandPartnersMessagesEn } from "~/modules/creative/brand-partners.messages.en";
+import { townsMessagesEn } from "~/modules/towns/towns.messages.en";
+import { basesMessagesEn } from "~/modules/bases/bases.messages.en";
 import type { moduleMessagesZh } from "./modules";
 
 export const moduleMessagesEn = Object.assign(
@@ -79,4 +82,7 @@ export const moduleMessagesEn = Object.assign(
   countiesMessagesEn,
   applicantsMessagesEn,
   publicBansMessagesEn,
+  basesMessagesEn,
+  townsMessagesEn,
+  brandPartnersMessagesEn,
 ) as Record<keyof typeof moduleMessagesZh, string>;

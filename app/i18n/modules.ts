@@ -38,6 +38,9 @@ import { privacyMessagesZh } from "~/modules/privacy/privacy.messages";
 import { reportsMessagesZh } from "~/modules/reports/reports.messages";
 import { monitoringMessagesZh } from "~/modules/monitoring/monitoring.messages";
 import { countiesMessagesZh } from "~/modules/counties/counties.messages";
+import { basesMessagesZh } from "~/modules/bases/bases.messages";
+import { brandPartnersMessagesZh } from "~/modules/creative/brand-partners.messages";
+import { townsMessagesZh } from "~/modules/towns/towns.messages";
 
 const catalogues = [
   marketplaceMessagesZh,
@@ -78,6 +81,9 @@ const catalogues = [
   countiesMessagesZh,
   applicantsMessagesZh,
   publicBansMessagesZh,
+  basesMessagesZh,
+  townsMessagesZh,
+  brandPartnersMessagesZh,
 ] as const;
 
 type Union = (typeof catalogues)[number];

@@ -18,7 +18,7 @@ export function FiguresTable({ figures }: { figures: ReportFigures }) {
                 {t(`reports.figure.${key}`)}
               </th>
               <td className="py-1 text-right tabular-nums" data-figure={key}>
-                {value === null
+                {value === null || value === undefined
                   ? t("reports.figure.notYet")
                   : key.endsWith("Fen")
                     ? formatMoney(locale, value)

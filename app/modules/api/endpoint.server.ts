@@ -24,6 +24,7 @@ export const API_TAGS = [
   "search",
   "programmes",
   "bans",
+  "towns",
   "dashboard",
   "messages",
   "agreements",

@@ -30,6 +30,7 @@ export {
   applyToProgrammeEndpoint,
 } from "./programme-endpoints.server";
 export { listBansEndpoint } from "./ban-endpoints.server";
+export { listTownsEndpoint } from "./town-endpoints.server";
 export { dashboardEndpoint } from "./dashboard-endpoints.server";
 export {
   listConversationsEndpoint,

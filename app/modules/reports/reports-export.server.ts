@@ -41,7 +41,7 @@ export async function returnXlsx(view: ReturnView): Promise<Uint8Array<ArrayBuff
     const value = view.snapshot.figures[key];
     const row = figures.addRow([
       ...both(`reports.figure.${key}`),
-      value === null ? null : key.endsWith("Fen") ? value / 100 : value,
+      value === null || value === undefined ? null : key.endsWith("Fen") ? value / 100 : value,
     ]);
     if (key.endsWith("Fen")) row.getCell(3).numFmt = "0.00";
   }

@@ -39,6 +39,15 @@ export const SnapshotSchema = z.object({
     programmeCofundedFen: Count,
     cofundingSharesFunded: Count,
     householdsReached: Count.nullable(),
+    // Issue 23, spaces part: absent from returns frozen before these figures existed.
+    spaceServedReturningMigrant: Count.optional(),
+    spaceServedGraduate: Count.optional(),
+    spaceServedProfessionalFarmer: Count.optional(),
+    spaceServedMaker: Count.optional(),
+    spaceServedOther: Count.optional(),
+    baseTrainees: Count.optional(),
+    brandsTraded: Count.optional(),
+    townsActive: Count.optional(),
   }),
   leverage: z.object({
     total: LeverageLineSchema,

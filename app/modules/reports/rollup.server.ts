@@ -55,7 +55,8 @@ export async function rollUp(period: Period, now = new Date()) {
   const total = Object.fromEntries(
     FIGURE_KEYS.map((key) => {
       const values = submitted.map((figures) => figures[key]);
-      const sum = values.some((value) => value === null)
+      // A figure a county's frozen return lacks (added after it was submitted) leaves the total unknown.
+      const sum = values.some((value) => value === null || value === undefined)
         ? null
         : values.reduce<number>((acc, value) => acc + (value ?? 0), 0);
       return [key, key === "householdsReached" && submitted.length === 0 ? null : sum];

@@ -291,11 +291,15 @@ async function linkOptions(
 }
 
 /** Towns for the open API: the plan, status and linked project ids. */
-export async function listTownsForApi(filters: { county?: string; status?: TownFields["status"] }) {
-  const towns = await db.characteristicTown.findMany({
+export async function listTownsForApi(
+  filters: { county?: string; status?: TownFields["status"] },
+  page: { skip: number; take: number },
+) {
+  const rows = await db.characteristicTown.findMany({
     where: { countyCode: filters.county, status: filters.status },
-    orderBy: { createdAt: "asc" },
-    take: 500,
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    skip: page.skip,
+    take: page.take + 1,
     select: {
       ...townSelect,
       projects: {
@@ -303,7 +307,7 @@ export async function listTownsForApi(filters: { county?: string; status?: TownF
       },
     },
   });
-  return towns.map(({ projects, createdAt, updatedAt, ...town }) => ({
+  const items = rows.slice(0, page.take).map(({ projects, createdAt, updatedAt, ...town }) => ({
     ...town,
     createdAt: createdAt.toISOString(),
     updatedAt: updatedAt.toISOString(),
@@ -312,4 +316,5 @@ export async function listTownsForApi(filters: { county?: string; status?: TownF
       id: (project.demoSiteId ?? project.brandProjectId ?? project.programmeApplicationId)!,
     })),
   }));
+  return { items, hasMore: rows.length > page.take };
 }

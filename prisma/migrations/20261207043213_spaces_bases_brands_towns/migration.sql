@@ -217,7 +217,7 @@ ALTER TABLE "BaseTrainee" ADD CONSTRAINT "BaseTrainee_outcome_after_completion" 
 ALTER TABLE "BrandTrade" ADD CONSTRAINT "BrandTrade_price_positive" CHECK ("priceFen" > 0);
 -- A brand is transferred at most once.
 CREATE UNIQUE INDEX "BrandTrade_one_transfer" ON "BrandTrade" ("projectId") WHERE "kind" = 'TRANSFER';
--- A delivery carries its file; an answer carries who answered.
+-- A delivery carries its file, an answer carries who answered.
 ALTER TABLE "BrandAgencyEngagement" ADD CONSTRAINT "BrandAgencyEngagement_delivery" CHECK (
   ("status" = 'DELIVERED') = ("deliveredAt" IS NOT NULL)
   AND ("deliveredAt" IS NULL OR "deliveryUploadId" IS NOT NULL)
@@ -229,7 +229,7 @@ ALTER TABLE "TownProject" ADD CONSTRAINT "TownProject_one_target" CHECK (
   AND ("kind" = 'BRAND_PROJECT') = ("brandProjectId" IS NOT NULL)
   AND ("kind" = 'PROGRAMME_APPLICATION') = ("programmeApplicationId" IS NOT NULL)
 );
--- Rows of other parts are referenced by id; they go with what they reference.
+-- Rows of other parts are referenced by id and go with what they reference.
 ALTER TABLE "TrainingBase" ADD CONSTRAINT "TrainingBase_organisationId_fkey" FOREIGN KEY ("organisationId") REFERENCES "Organisation"("id") ON DELETE CASCADE;
 ALTER TABLE "BaseTrainee" ADD CONSTRAINT "BaseTrainee_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE;
 ALTER TABLE "BrandTrade" ADD CONSTRAINT "BrandTrade_projectId_fkey" FOREIGN KEY ("projectId") REFERENCES "BrandProject"("id") ON DELETE CASCADE;

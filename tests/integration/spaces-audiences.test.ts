@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
-import { createBase, createCourse, completeTrainee, enrolOnCourse, withdrawFromCourse } from "~/modules/bases/bases.server";
+import {
+  createBase,
+  createCourse,
+  completeTrainee,
+  enrolOnCourse,
+  withdrawFromCourse,
+} from "~/modules/bases/bases.server";
 import { getSpaceAudiences } from "~/modules/spaces/audiences.server";
 import { upsertKpiReport } from "~/modules/spaces/kpis.server";
 import { requestService } from "~/modules/spaces/service-requests.server";
@@ -23,7 +29,10 @@ async function refusal(promise: Promise<unknown>): Promise<string> {
 describe("who a space serves", () => {
   it("records the requester's group and counts requests by group, old requests as unknown", async () => {
     const space = await createSpace();
-    const service = await insertService({ organisationId: space.organisation.id, postedById: space.actor.id });
+    const service = await insertService({
+      organisationId: space.organisation.id,
+      postedById: space.actor.id,
+    });
     const migrant = await createFarmer();
     const graduate = await createFarmer();
     await requestService(migrant, service.id, requestFields({ audienceGroup: "RETURNING_MIGRANT" }));
@@ -34,7 +43,9 @@ describe("who a space serves", () => {
     await db.serviceRequest.update({ where: { id }, data: { audienceGroup: null } });
 
     expect(
-      await db.serviceRequest.count({ where: { organisationId: space.organisation.id, audienceGroup: "RETURNING_MIGRANT" } }),
+      await db.serviceRequest.count({
+        where: { organisationId: space.organisation.id, audienceGroup: "RETURNING_MIGRANT" },
+      }),
     ).toBe(1);
     const [year] = await getSpaceAudiences(space.organisation.id);
     expect(year?.requested).toEqual({ RETURNING_MIGRANT: 1, GRADUATE: 1, UNKNOWN: 1 });
@@ -42,7 +53,15 @@ describe("who a space serves", () => {
 
   it("keeps the people served by group with the year's KPI report, replacing them on a second report", async () => {
     const space = await createSpace();
-    const figures = { year: 2025, incubated: 1, mentors: 2, trainingsHeld: 3, peopleTrained: 40, jobsCreated: 5, financingFen: 0 };
+    const figures = {
+      year: 2025,
+      incubated: 1,
+      mentors: 2,
+      trainingsHeld: 3,
+      peopleTrained: 40,
+      jobsCreated: 5,
+      financingFen: 0,
+    };
     await upsertKpiReport(space.actor, space.organisation.id, {
       ...figures,
       served_RETURNING_MIGRANT: 12,
@@ -55,9 +74,9 @@ describe("who a space serves", () => {
     });
     expect(rows).toEqual([{ year: 2025, group: "RETURNING_MIGRANT", people: 15 }]);
     const other = await createSpace();
-    expect(await refusal(upsertKpiReport(other.actor, space.organisation.id, { ...figures, served_MAKER: 1 }))).toBe(
-      "space.forbidden",
-    );
+    expect(
+      await refusal(upsertKpiReport(other.actor, space.organisation.id, { ...figures, served_MAKER: 1 })),
+    ).toBe("space.forbidden");
   });
 });
 
@@ -71,13 +90,25 @@ describe("training bases", () => {
       capacity: 5,
       facilities: "",
     });
-    const course = { baseId: base.id, title: "食用菌栽培", description: "", startsOn: "2026-03-01", endsOn: "2026-03-05" };
+    const course = {
+      baseId: base.id,
+      title: "食用菌栽培",
+      description: "",
+      startsOn: "2026-03-01",
+      endsOn: "2026-03-05",
+    };
     expect(await refusal(createCourse(space.actor, space.organisation.id, { ...course, seats: 6 }))).toBe(
       "base.seats_over_capacity",
     );
     expect(
       await refusal(
-        createBase(space.actor, space.organisation.id, { name: "实训基地", place: "别处", countyCode: "410325", capacity: 5, facilities: "" }),
+        createBase(space.actor, space.organisation.id, {
+          name: "实训基地",
+          place: "别处",
+          countyCode: "410325",
+          capacity: 5,
+          facilities: "",
+        }),
       ),
     ).toBe("base.duplicate");
     const stranger = await createSpace();
@@ -96,7 +127,9 @@ describe("training bases", () => {
       enrolOnCourse(farmers[0]!, course.id, "RETURNING_MIGRANT"),
     ]);
     expect(await activeTrainees(course.id)).toBe(1);
-    const results = await Promise.allSettled(farmers.slice(1).map((farmer) => enrolOnCourse(farmer, course.id, "GRADUATE")));
+    const results = await Promise.allSettled(
+      farmers.slice(1).map((farmer) => enrolOnCourse(farmer, course.id, "GRADUATE")),
+    );
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     for (const result of results.filter((result) => result.status === "rejected"))
       expect((result as PromiseRejectedResult).reason).toMatchObject({ code: "base.course_full" });
@@ -113,7 +146,9 @@ describe("training bases", () => {
     const { course, space } = await createSpaceWithCourse(3);
     const farmer = await createFarmer();
     await enrolOnCourse(farmer, course.id, "RETURNING_MIGRANT");
-    expect(await refusal(completeTrainee(farmer, course.id, farmer.id, "STARTED_BUSINESS", ""))).toBe("base.forbidden");
+    expect(await refusal(completeTrainee(farmer, course.id, farmer.id, "STARTED_BUSINESS", ""))).toBe(
+      "base.forbidden",
+    );
     await completeTrainee(space.actor, course.id, farmer.id, "STARTED_BUSINESS", "开了网店");
     const row = await db.baseTrainee.findUniqueOrThrow({
       where: { courseId_userId: { courseId: course.id, userId: farmer.id } },
@@ -122,6 +157,8 @@ describe("training bases", () => {
     expect(row.outcome).toBe("STARTED_BUSINESS");
     expect(row.completedAt).toBeInstanceOf(Date);
     expect(await refusal(withdrawFromCourse(farmer, course.id))).toBe("base.already_completed");
-    expect(await db.auditLog.count({ where: { subjectId: course.id, action: "base.trainee_completed" } })).toBe(1);
+    expect(
+      await db.auditLog.count({ where: { subjectId: course.id, action: "base.trainee_completed" } }),
+    ).toBe(1);
   });
 });

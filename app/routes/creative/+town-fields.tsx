@@ -1,4 +1,9 @@
-import { intentErrors, PlainField, PlainSelect, type IntentAnswer } from "~/components/forms-plain/intent-fields";
+import {
+  intentErrors,
+  PlainField,
+  PlainSelect,
+  type IntentAnswer,
+} from "~/components/forms-plain/intent-fields";
 import { useT } from "~/i18n/use-t";
 import { COUNTIES, localName } from "~/modules/reference/reference";
 import { TOWN_PLAN_SECTIONS, TOWN_STATUSES } from "~/modules/towns/towns.schema";
@@ -20,7 +25,12 @@ export function TownFields({
   const errors = (field: string) => intentErrors(answer, intent, field);
   return (
     <>
-      <PlainField name="name" label={t("towns.field.name")} defaultValue={town?.name} errors={errors("name")} />
+      <PlainField
+        name="name"
+        label={t("towns.field.name")}
+        defaultValue={town?.name}
+        errors={errors("name")}
+      />
       <PlainSelect
         name="countyCode"
         label={t("towns.field.county")}

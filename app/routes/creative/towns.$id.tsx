@@ -31,7 +31,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...page, editCounties: scope?.kind === "county" ? [scope.countyCode] : undefined, locale };
 }
 
-const DONE = { save: "towns.toast.saved", link: "towns.toast.linked", unlink: "towns.toast.unlinked" } as const;
+const DONE = {
+  save: "towns.toast.saved",
+  link: "towns.toast.linked",
+  unlink: "towns.toast.unlinked",
+} as const;
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -87,7 +91,11 @@ export default function TownPage() {
         {projects.length === 0 ? <p className="text-stone-600">{t("towns.noProjects")}</p> : null}
         <ul className="divide-y divide-stone-200">
           {projects.map((project) => (
-            <li key={project.id} className="flex flex-wrap items-center gap-2 py-2" data-testid="town-project">
+            <li
+              key={project.id}
+              className="flex flex-wrap items-center gap-2 py-2"
+              data-testid="town-project"
+            >
               <span className="text-sm text-stone-600">{t(`towns.kind.${project.kind}`)}</span>
               {project.href ? (
                 <Link to={project.href} className="link">
@@ -99,7 +107,13 @@ export default function TownPage() {
               {canEdit ? (
                 <Form method="post" className="ml-auto">
                   <input type="hidden" name="linkId" value={project.id} />
-                  <button type="submit" name="intent" value="unlink" className="btn-secondary" disabled={busy}>
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="unlink"
+                    className="btn-secondary"
+                    disabled={busy}
+                  >
                     {t("towns.unlink")}
                   </button>
                 </Form>
@@ -118,7 +132,13 @@ export default function TownPage() {
                   options={options[kind].map((option) => ({ value: option.id, label: option.name }))}
                   errors={answer?.intent === "link" ? errors("link", "targetId") : undefined}
                 />
-                <button type="submit" name="intent" value="link" className="btn-secondary w-full" disabled={busy}>
+                <button
+                  type="submit"
+                  name="intent"
+                  value="link"
+                  className="btn-secondary w-full"
+                  disabled={busy}
+                >
                   {t("towns.link")}
                 </button>
               </Form>

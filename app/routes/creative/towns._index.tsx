@@ -11,7 +11,11 @@ import { getOptionalUser } from "~/modules/users/guards.server";
 import { can } from "~/modules/users/permissions";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "towns.title")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "towns.title")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 /** Public list of characteristic towns. */
@@ -37,7 +41,12 @@ export default function TownsPage() {
         ) : null}
       </header>
       <Form method="get" className="card grid gap-2 sm:grid-cols-3">
-        <select name="county" defaultValue={filters.county ?? ""} className="input" aria-label={t("towns.field.county")}>
+        <select
+          name="county"
+          defaultValue={filters.county ?? ""}
+          className="input"
+          aria-label={t("towns.field.county")}
+        >
           <option value="">{t("towns.filter.allCounties")}</option>
           {COUNTIES.map((county) => (
             <option key={county.code} value={county.code}>
@@ -45,7 +54,12 @@ export default function TownsPage() {
             </option>
           ))}
         </select>
-        <select name="status" defaultValue={filters.status ?? ""} className="input" aria-label={t("towns.field.status")}>
+        <select
+          name="status"
+          defaultValue={filters.status ?? ""}
+          className="input"
+          aria-label={t("towns.field.status")}
+        >
           <option value="">{t("towns.filter.allStatuses")}</option>
           {TOWN_STATUSES.map((status) => (
             <option key={status} value={status}>

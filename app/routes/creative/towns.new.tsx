@@ -17,7 +17,11 @@ import { redirectWithToast } from "~/utils/toast.server";
 import { TownFields } from "./+town-fields";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${translate(data.locale, "towns.new")} · ${translate(data.locale, "app.name")}` : "XiangKe" },
+  {
+    title: data
+      ? `${translate(data.locale, "towns.new")} · ${translate(data.locale, "app.name")}`
+      : "XiangKe",
+  },
 ];
 
 /** The bureau creates a characteristic town. */
@@ -29,7 +33,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "town.create");
   const submission = parseWithZod(await request.formData(), { schema: TownFormSchema });
-  if (submission.status !== "success") return data({ intent: "save", reply: submission.reply() }, { status: 400 });
+  if (submission.status !== "success")
+    return data({ intent: "save", reply: submission.reply() }, { status: 400 });
   try {
     const town = await createTown(user, submission.value, requestMeta(request, context));
     return redirectWithToast(`/towns/${town.id}`, { message: "towns.toast.created" });

@@ -87,7 +87,13 @@ export default function CoursePage() {
         {mine && !mine.completedAt ? (
           <Form method="post" className="space-y-2">
             <p className="font-medium">{t("bases.course.enrolled")}</p>
-            <button type="submit" name="intent" value="withdraw" className="btn-secondary w-full" disabled={busy}>
+            <button
+              type="submit"
+              name="intent"
+              value="withdraw"
+              className="btn-secondary w-full"
+              disabled={busy}
+            >
               {t("bases.course.withdraw")}
             </button>
           </Form>
@@ -100,7 +106,10 @@ export default function CoursePage() {
               name="group"
               label={t("bases.field.group")}
               placeholder={t("towns.choose")}
-              options={AUDIENCE_GROUPS.map((group) => ({ value: group, label: t(`spaces.audience.${group}`) }))}
+              options={AUDIENCE_GROUPS.map((group) => ({
+                value: group,
+                label: t(`spaces.audience.${group}`),
+              }))}
               errors={errors("enrol", "group")}
             />
             <button type="submit" name="intent" value="enrol" className="btn-primary w-full" disabled={busy}>
@@ -123,7 +132,11 @@ export default function CoursePage() {
           {trainees.length === 0 ? <p className="text-stone-600">{t("bases.course.noTrainees")}</p> : null}
           <ul className="space-y-3">
             {trainees.map((trainee) => (
-              <li key={trainee.userId} className="space-y-2 border-t border-stone-200 pt-2" data-testid="trainee">
+              <li
+                key={trainee.userId}
+                className="space-y-2 border-t border-stone-200 pt-2"
+                data-testid="trainee"
+              >
                 <p>
                   {trainee.name} · {t(`spaces.audience.${trainee.group}`)} ·{" "}
                   {trainee.completedAt ? t("bases.status.completed") : t("bases.status.enrolled")}
@@ -141,8 +154,18 @@ export default function CoursePage() {
                       label: t(`bases.outcome.${outcome}`),
                     }))}
                   />
-                  <PlainField name="outcomeNote" label={t("bases.field.outcomeNote")} defaultValue={trainee.outcomeNote} />
-                  <button type="submit" name="intent" value="complete" className="btn-secondary w-full" disabled={busy}>
+                  <PlainField
+                    name="outcomeNote"
+                    label={t("bases.field.outcomeNote")}
+                    defaultValue={trainee.outcomeNote}
+                  />
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="complete"
+                    className="btn-secondary w-full"
+                    disabled={busy}
+                  >
                     {t("bases.course.complete")}
                   </button>
                 </Form>

@@ -78,7 +78,9 @@ export default function SpaceBasesPage() {
           </p>
           {base.facilities ? <p className="whitespace-pre-line text-sm">{base.facilities}</p> : null}
           <h3 className="font-medium">{t("bases.courses")}</h3>
-          {base.courses.length === 0 ? <p className="text-sm text-stone-600">{t("bases.noCourses")}</p> : null}
+          {base.courses.length === 0 ? (
+            <p className="text-sm text-stone-600">{t("bases.noCourses")}</p>
+          ) : null}
           <ul className="divide-y divide-stone-200">
             {base.courses.map((course) => (
               <li key={course.id} className="flex flex-wrap items-center gap-2 py-2">
@@ -114,9 +116,24 @@ export default function SpaceBasesPage() {
             errors={errors("course", "description")}
             multiline
           />
-          <PlainField name="startsOn" type="date" label={t("bases.field.startsOn")} errors={errors("course", "startsOn")} />
-          <PlainField name="endsOn" type="date" label={t("bases.field.endsOn")} errors={errors("course", "endsOn")} />
-          <PlainField name="seats" inputMode="numeric" label={t("bases.field.seats")} errors={errors("course", "seats")} />
+          <PlainField
+            name="startsOn"
+            type="date"
+            label={t("bases.field.startsOn")}
+            errors={errors("course", "startsOn")}
+          />
+          <PlainField
+            name="endsOn"
+            type="date"
+            label={t("bases.field.endsOn")}
+            errors={errors("course", "endsOn")}
+          />
+          <PlainField
+            name="seats"
+            inputMode="numeric"
+            label={t("bases.field.seats")}
+            errors={errors("course", "seats")}
+          />
           <button
             type="submit"
             name="intent"

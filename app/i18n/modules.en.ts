@@ -42,6 +42,9 @@ import { countiesMessagesEn } from "~/modules/counties/counties.messages.en";
 import { financingMessagesEn } from "~/modules/financing/financing.messages.en";
 import { pairingsMessagesEn } from "~/modules/pairings/pairings.messages.en";
 import { householdsMessagesEn } from "~/modules/households/households.messages.en";
+import { brandPartnersMessagesEn } from "~/modules/creative/brand-partners.messages.en";
+import { townsMessagesEn } from "~/modules/towns/towns.messages.en";
+import { basesMessagesEn } from "~/modules/bases/bases.messages.en";
 import type { moduleMessagesZh } from "./modules";
 
 export const moduleMessagesEn = Object.assign(
@@ -88,4 +91,7 @@ export const moduleMessagesEn = Object.assign(
   householdsMessagesEn,
   applicantsMessagesEn,
   publicBansMessagesEn,
+  basesMessagesEn,
+  townsMessagesEn,
+  brandPartnersMessagesEn,
 ) as Record<keyof typeof moduleMessagesZh, string>;

@@ -43,6 +43,9 @@ import { countiesMessagesZh } from "~/modules/counties/counties.messages";
 import { financingMessagesZh } from "~/modules/financing/financing.messages";
 import { pairingsMessagesZh } from "~/modules/pairings/pairings.messages";
 import { householdsMessagesZh } from "~/modules/households/households.messages";
+import { basesMessagesZh } from "~/modules/bases/bases.messages";
+import { brandPartnersMessagesZh } from "~/modules/creative/brand-partners.messages";
+import { townsMessagesZh } from "~/modules/towns/towns.messages";
 
 const catalogues = [
   marketplaceMessagesZh,
@@ -87,6 +90,9 @@ const catalogues = [
   householdsMessagesZh,
   applicantsMessagesZh,
   publicBansMessagesZh,
+  basesMessagesZh,
+  townsMessagesZh,
+  brandPartnersMessagesZh,
 ] as const;
 
 type Union = (typeof catalogues)[number];

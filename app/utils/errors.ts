@@ -23,6 +23,10 @@ import { programmesErrors } from "~/modules/programmes/programmes.errors";
 import { cosignErrors } from "~/modules/programmes/cosign.errors";
 import { sanctionsErrors } from "~/modules/sanctions/sanctions.errors";
 import { creativeErrors } from "~/modules/creative/creative.errors";
+// Issue 23: spaces' bases, brand partners, characteristic towns.
+import { basesErrors } from "~/modules/bases/bases.errors";
+import { brandPartnersErrors } from "~/modules/creative/brand-partners.errors";
+import { townsErrors } from "~/modules/towns/towns.errors";
 import { apiErrors } from "~/modules/api/api.errors";
 import { webhooksErrors } from "~/modules/webhooks/webhooks.errors";
 import { reviewsErrors } from "~/modules/reviews/reviews.errors";
@@ -71,6 +75,9 @@ export const DOMAIN_ERRORS = {
   ...cosignErrors,
   ...sanctionsErrors,
   ...creativeErrors,
+  ...basesErrors,
+  ...brandPartnersErrors,
+  ...townsErrors,
   ...apiErrors,
   ...webhooksErrors,
   ...reviewsErrors,

@@ -894,6 +894,7 @@ const cases: FormCase[] = [
       const id = await one(`SELECT id FROM "SpaceService" WHERE status = 'PUBLISHED' LIMIT 1`);
       await visit(page, `/services/${id}/request`);
       await page.getByLabel("所在县区").selectOption({ label: "栾川县" });
+      await page.getByLabel("您是").selectOption({ label: "职业农民" });
     },
     field: "需求说明",
     right: `香菇菌棒需要农残检测，合作社 40 户。${stamp()}`,

@@ -102,6 +102,7 @@ const MATRIX: Row[] = [
   ["api.v1.pairings",                                        "/api/v1/pairings",                                                  "aaaaaaaaaa", "-"],
   ["api.v1.bans",                                           "/api/v1/bans",                                                      "aaaaaaaaaa", "-"],
   ["api.v1.villages",                                       "/api/v1/villages",                                                  "aaaaaaaaaa", "-"],
+  ["api.v1.towns",                                          "/api/v1/towns",                                                    "aaaaaaaaaa", "-"],
   ["api.v1.search",                                          "/api/v1/search?q=香菇",                                               "laaaaaaaaa", "-"],
   ["api.v1.services.$id.withdraw",                           "/api/v1/services/{service}/withdraw",                               "-", "lddddadddd"],
   ["api.v1.services.$id.publish",                            "/api/v1/services/{service}/publish",                                "-", "lddddadddd"],
@@ -113,6 +114,7 @@ const MATRIX: Row[] = [
   ["brands.$id",                                             "/brands/{brand}",                                                   "aaaaaaaaaa", "laaaaaaaaa"],
   ["brands._index",                                          "/brands",                                                           "aaaaaaaaaa", null],
   ["brands.new",                                             "/brands/new",                                                       "lddddddddd", "laaaaaaaaa"],
+  ["bases.courses.$id",                                     "/bases/courses/{course}",                                          "aaaaaaaaaa", "laaaaaaaaa"],
   ["bureau._index",                                          "/bureau",                                                           "ldddddaaaa", null],
   ["bureau.audit",                                           "/bureau/audit",                                                     "ldddddadda", null],
   ["bureau.audit[.]csv",                                     "/bureau/audit.csv",                                                 "ldddddadda", null],
@@ -223,6 +225,7 @@ const MATRIX: Row[] = [
   ["spaces.$id",                                             "/spaces/{space}",                                                   "aaaaaaaaaa", "laaaaaaaaa"],
   ["spaces.$id_.kpis",                                       "/spaces/{space}/kpis",                                              "lddddadddd", "laaaaaaaaa"],
   ["spaces.$id_.profile",                                    "/spaces/{space}/profile",                                           "lddddadddd", "lddddadddd"],
+  ["spaces.$id_.bases",                                     "/spaces/{space}/bases",                                            "aaaaaaaaaa", "laaaaaaaaa"],
   ["spaces._index",                                          "/spaces",                                                           "aaaaaaaaaa", null],
   ["spaces.requests",                                        "/spaces/requests",                                                  "lddddadddd", "lddddaddda"],
   ["trainings.$id",                                          "/trainings/{training}",                                             "laaaaaaaaa", "laaaaaaaaa"],
@@ -238,6 +241,9 @@ const MATRIX: Row[] = [
   ["wallet.$accountId_.statement[.]csv",                     "/wallet/{wallet}/statement.csv",                                    "laddddadaa", null],
   ["wallet._index",                                          "/wallet",                                                           "laaaaaaaaa", "laaaaaaaaa"],
   ["workspace",                                              "/workspace",                                                        "laaaaaaaaa", null],
+  ["towns._index",                                          "/towns",                                                           "aaaaaaaaaa", null],
+  ["towns.new",                                             "/towns/new",                                                       "ldddddadda", "ldddddadda"],
+  ["towns.$id",                                             "/towns/{town}",                                                    "aaaaaaaaaa", "laaaaaaaaa"],
 ];
 
 // The routes the app serves, by file name (without extension): what the rows call them.

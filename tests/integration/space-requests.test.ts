@@ -298,6 +298,7 @@ describe("the routes", () => {
       request: await post(path, farmer.id, [
         ["description", "需要检测香菇的农药残留，准备送超市"],
         ["countyCode", "410324"],
+        ["audienceGroup", "RETURNING_MIGRANT"],
       ]),
       context,
       params: { id: service.id },

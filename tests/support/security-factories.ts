@@ -133,6 +133,42 @@ export async function buildSecurityWorld() {
     },
     select: { id: true },
   });
+  // Issue 23: a training base course of the space and a characteristic town.
+  const base = await db.trainingBase.create({
+    data: {
+      organisationId: space.organisation.id,
+      name: "嵩县实训基地",
+      place: "城关镇",
+      countyCode: "410325",
+      capacity: 30,
+      createdById: space.actor.id,
+    },
+    select: { id: true },
+  });
+  const course = await db.baseCourse.create({
+    data: {
+      baseId: base.id,
+      title: "电商直播实训",
+      startsOn: new Date("2026-01-10T00:00:00Z"),
+      endsOn: new Date("2099-01-20T00:00:00Z"),
+      seats: 20,
+      createdById: space.actor.id,
+    },
+    select: { id: true },
+  });
+  const town = await db.characteristicTown.create({
+    data: {
+      name: "重渡沟特色小镇",
+      countyCode: "410324",
+      ecologyPlan: "保护山林水系，发展生态旅游",
+      functionPlan: "旅游集散、农产品展销",
+      industryPlan: "香菇、民宿、文创产品",
+      environmentPlan: "改造村容村貌，建设污水处理",
+      createdById: bureau.id,
+      updatedById: bureau.id,
+    },
+    select: { id: true },
+  });
   const sanction = await db.sanction.create({
     data: {
       kind: "BAN",
@@ -265,6 +301,8 @@ export async function buildSecurityWorld() {
     review: review.id,
     brand: brand.id,
     demo: demo.id,
+    course: course.id,
+    town: town.id,
     sanction: sanction.id,
     verification: verification.id,
     triage: triage.id,

@@ -105,6 +105,7 @@ export function requestFields(overrides: Partial<ServiceRequestFields> = {}): Se
   return {
     description: "我家香菇准备进超市，需要一份农残检测报告。",
     countyCode: "410324",
+    audienceGroup: "PROFESSIONAL_FARMER",
     village: "庙子村",
     preferredDate: undefined,
     ...overrides,

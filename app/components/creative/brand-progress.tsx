@@ -1,7 +1,7 @@
 import { useT } from "~/i18n/use-t";
 import { BRAND_STAGES } from "~/modules/creative/creative.schema";
 
-/** The four stages as a row of steps: done ones filled, the current one outlined. */
+/** The stages as rows of steps: done ones filled, the current one outlined. */
 export function BrandProgress({
   stage,
   launched,
@@ -15,9 +15,9 @@ export function BrandProgress({
   const current = BRAND_STAGES.indexOf(stage as (typeof BRAND_STAGES)[number]);
   return (
     <div className="space-y-1">
-      <ol className="grid grid-cols-4 gap-1 text-center text-xs">
+      <ol className="grid grid-cols-3 gap-1 text-center text-xs">
         {BRAND_STAGES.map((name, index) => {
-          const done = index < current || (launched && index === current);
+          const done = index < current || (launched && name === "LAUNCH" && index === current);
           return (
             <li
               key={name}

@@ -157,4 +157,8 @@ export const apiOperationMessagesEn: Record<keyof typeof apiOperationMessagesZh,
   "api.docs.payload": "Body",
   "api.docs.language":
     "This page follows the site's language; the OpenAPI document is in Chinese, with the English in x-summary-en / x-description-en fields.",
+  "api.tag.towns": "Characteristic towns",
+  "api.op.getTowns": "Characteristic towns and their projects (public)",
+  "api.op.getTowns.detail":
+    "The public information of the /towns page; no token needed, rate-limited by address. Each town has its plan in four sections (ecology, function, industry, environment), its status (PLANNING, BUILDING, ACTIVE, SUSPENDED) and its linked projects (DEMO_SITE, BRAND_PROJECT, PROGRAMME_APPLICATION, with their ids). county filters by county code, status by status.",
 };

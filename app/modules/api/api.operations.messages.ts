@@ -147,4 +147,8 @@ export const apiOperationMessagesZh = {
   "api.docs.payload": "请求体",
   "api.docs.language":
     "本页随网站语言切换；OpenAPI 文档以中文为准，英文在 x-summary-en / x-description-en 字段。",
+  "api.tag.towns": "特色小镇",
+  "api.op.getTowns": "特色小镇及其项目（公开）",
+  "api.op.getTowns.detail":
+    "与 /towns 页面相同的公开信息，无需令牌，按来访地址限流。每个小镇给出生态、功能、产业、环境四部分规划、状态（PLANNING 规划中、BUILDING 建设中、ACTIVE 已建成、SUSPENDED 已暂停）和关联项目（DEMO_SITE 示范点、BRAND_PROJECT 品牌项目、PROGRAMME_APPLICATION 科技项目，附编号）。county 按县区代码筛选，status 按状态筛选。",
 };

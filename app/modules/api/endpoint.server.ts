@@ -27,6 +27,7 @@ export const API_TAGS = [
   "pairings",
   "commissioners",
   "villages",
+  "towns",
   "dashboard",
   "messages",
   "agreements",

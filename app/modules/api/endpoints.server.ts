@@ -34,6 +34,7 @@ export { listPairingsEndpoint } from "./pairing-endpoints.server";
 // Commissioners as the plan sees them (issue 23)
 export { listVenturesEndpoint } from "./venture-endpoints.server";
 export { listVillagesEndpoint } from "./village-endpoints.server";
+export { listTownsEndpoint } from "./town-endpoints.server";
 export { dashboardEndpoint } from "./dashboard-endpoints.server";
 export {
   listConversationsEndpoint,

@@ -3,6 +3,7 @@ import type { Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
 import type { BrandFilters } from "./creative.schema";
 import { mayWork } from "./brand-access.server";
+import { brandOpenFor } from "./creative.states";
 
 const cardSelect = {
   id: true,
@@ -70,7 +71,10 @@ export async function getBrandProject(projectId: string, viewer: Actor | null) {
       ? (orgName.get(project.incubatorOrganisationId) ?? "")
       : "",
     events: events.map((event) => ({ ...event, actorName: userName.get(event.actorId) ?? "" })),
-    canWork: !project.launchedAt && !project.abandonedAt && mayWork(viewer, project),
+    canWork:
+      (brandOpenFor(project, "update") || brandOpenFor(project, "advance")) && mayWork(viewer, project),
+    canUpdate: brandOpenFor(project, "update"),
+    canAbandon: brandOpenFor(project, "abandon"),
   };
 }
 export type BrandProjectView = Awaited<ReturnType<typeof getBrandProject>>;

@@ -7,7 +7,7 @@ import type { Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
 import { assertTransition } from "~/utils/state-machine";
 import { MAX_STAGE_PHOTOS, type BrandAction } from "./creative.schema";
-import { BRAND_TRANSITIONS } from "./creative.states";
+import { BRAND_TRANSITIONS, brandOpenFor } from "./creative.states";
 import { mayWork, notifyOthers } from "./brand-access.server";
 import type { RequestMeta } from "~/utils/request.server";
 
@@ -45,7 +45,7 @@ export async function actOnBrandProject(
       const project = await tx.brandProject.findUnique({ where: { id: projectId }, select: workSelect });
       if (!project) throw new DomainError("creative.not_found");
       if (!mayWork(actor, project)) throw new DomainError("creative.forbidden");
-      if (project.abandonedAt || project.launchedAt) throw new DomainError("creative.brand_closed");
+      if (!brandOpenFor(project, action.intent)) throw new DomainError("creative.brand_closed");
       const by = actor.displayName ?? "";
       switch (action.intent) {
         case "update":
@@ -60,6 +60,9 @@ export async function actOnBrandProject(
           assertTransition(BRAND_TRANSITIONS, project.stage, next, "creative.brand_stage_order");
           if (next === "LAUNCH" && !action.trademarkApplicationNo)
             throw new DomainError("creative.trademark_required");
+          // Upgrading starts from a brand on the market: the launch must be finished first.
+          if (next === "UPGRADING" && !project.launchedAt)
+            throw new DomainError("creative.brand_not_launched");
           await tx.brandProject.update({
             where: { id: project.id },
             data: {

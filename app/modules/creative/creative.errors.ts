@@ -17,6 +17,7 @@ export const creativeErrors = {
   },
   "creative.brand_closed": { status: 409, message: "creative.errors.brand_closed" },
   "creative.brand_stage_order": { status: 409, message: "creative.errors.brand_stage_order" },
+  "creative.brand_not_launched": { status: 409, message: "creative.errors.brand_not_launched" },
   "creative.trademark_required": {
     status: 400,
     message: "creative.errors.trademark_required",

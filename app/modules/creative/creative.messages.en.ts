@@ -104,4 +104,8 @@ export const creativeMessagesEn: Record<keyof typeof creativeMessagesZh, string>
   "notification.brand.advanced": "{by} moved the brand “{brand}” to its next stage",
   "notification.brand.launched": "The brand “{brand}” is on the market",
   "notification.brand.abandoned": "The brand project “{brand}” was abandoned: {reason}",
+  "creative.stage.UPGRADING": "Brand upgrading",
+  "creative.stage.TRADING": "Brand trading",
+  "creative.errors.brand_not_launched": "Upgrading starts once the brand is launched",
+  "creative.postLaunch": "The brand is on the market; it may go on to upgrading and trading.",
 };

@@ -100,4 +100,8 @@ export const creativeMessagesZh = {
   "notification.brand.advanced": "{by} 将品牌「{brand}」推进到下一阶段",
   "notification.brand.launched": "品牌「{brand}」已上市",
   "notification.brand.abandoned": "品牌项目「{brand}」已终止：{reason}",
+  "creative.stage.UPGRADING": "品牌提升",
+  "creative.stage.TRADING": "品牌交易",
+  "creative.errors.brand_not_launched": "品牌上市后才能进入品牌提升",
+  "creative.postLaunch": "品牌已上市，可进入品牌提升和品牌交易阶段。",
 };

@@ -86,6 +86,8 @@ export const NOTIFICATION_CATEGORY = {
   "brand.advanced": "updates",
   "brand.launched": "updates",
   "brand.abandoned": "updates",
+  "brand.agency_invited": "work",
+  "brand.agency_delivered": "updates",
   "commissioner.dispatched": "work",
   "training.signed_up": "updates",
   "training.signup_cancelled": "updates",

@@ -62,6 +62,8 @@ export const NOTIFICATION_PARAMS = {
   "brand.advanced": ["brand", "by"],
   "brand.launched": ["brand"],
   "brand.abandoned": ["brand", "reason"],
+  "brand.agency_invited": ["brand"],
+  "brand.agency_delivered": ["brand", "agency"],
   "commissioner.dispatched": ["cohort"],
   "training.signed_up": ["user", "training"],
   "training.signup_cancelled": ["user", "training"],

@@ -14,6 +14,10 @@ const VILLAGE_SIDE = Prisma.sql`('COOPERATIVE', 'VILLAGE_COMMITTEE', 'FAMILY_FAR
 /** A moment as the UTC timestamp the columns store (timestamp without time zone). */
 export const at = (moment: Date) => Prisma.sql`(${moment.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
 
+/** The Luoyang calendar day of a moment, as a SQL date (for date columns such as a course's start). */
+export const luoyangDay = (moment: Date) =>
+  Prisma.sql`(${moment.toISOString()}::timestamptz AT TIME ZONE 'Asia/Shanghai')::date`;
+
 /** `AND <column> = <county>` for a county scope; nothing for the city. */
 export function inScope(scope: CountyScope, column: Prisma.Sql) {
   return scope.kind === "county" ? Prisma.sql`AND ${column} = ${scope.countyCode}` : Prisma.empty;
@@ -201,6 +205,34 @@ export async function reportFiguresIn(tx: Tx, period: Period, scope: CountyScope
     Prisma.sql`SELECT count(*)::int AS n FROM "Household" h
       WHERE h."createdAt" >= ${start} AND h."createdAt" < ${end} ${householdCounty}`,
   );
+  // ── Issue 23, spaces part: people served by group, base trainees, brands traded, towns active ──
+  const served = await tx.$queryRaw<{ group: string; n: number }[]>(
+    Prisma.sql`SELECT r."audienceGroup"::text AS "group", count(DISTINCT r."requesterId")::int AS n
+      FROM "ServiceRequest" r
+      WHERE r."audienceGroup" IS NOT NULL AND r."createdAt" >= ${start} AND r."createdAt" < ${end}
+        ${inScope(scope, Prisma.sql`r."countyCode"`)}
+      GROUP BY r."audienceGroup"`,
+  );
+  const servedBy = (group: string) => served.find((row) => row.group === group)?.n ?? 0;
+  const baseTrainees = await count(
+    tx,
+    Prisma.sql`SELECT count(*)::int AS n FROM "BaseTrainee" bt
+      JOIN "BaseCourse" c ON c.id = bt."courseId" JOIN "TrainingBase" b ON b.id = c."baseId"
+      WHERE bt."withdrawnAt" IS NULL AND c."startsOn" >= ${luoyangDay(period.start)}
+        AND c."startsOn" < ${luoyangDay(period.end)} ${inScope(scope, Prisma.sql`b."countyCode"`)}`,
+  );
+  const brandsTraded = await count(
+    tx,
+    Prisma.sql`SELECT count(DISTINCT t."projectId")::int AS n FROM "BrandTrade" t
+      JOIN "BrandProject" p ON p.id = t."projectId"
+      WHERE t."tradedOn" >= ${luoyangDay(period.start)} AND t."tradedOn" < ${luoyangDay(period.end)}
+        ${inScope(scope, Prisma.sql`p."countyCode"`)}`,
+  );
+  const townsActive = await count(
+    tx,
+    Prisma.sql`SELECT count(*)::int AS n FROM "CharacteristicTown" ct
+      WHERE ct.status = 'ACTIVE' AND ct."createdAt" < ${end} ${inScope(scope, Prisma.sql`ct."countyCode"`)}`,
+  );
 
   return {
     projectsApproved,
@@ -231,6 +263,14 @@ export async function reportFiguresIn(tx: Tx, period: Period, scope: CountyScope
     villagesLifted,
     householdsLifted,
     householdsRecorded,
+    spaceServedReturningMigrant: servedBy("RETURNING_MIGRANT"),
+    spaceServedGraduate: servedBy("GRADUATE"),
+    spaceServedProfessionalFarmer: servedBy("PROFESSIONAL_FARMER"),
+    spaceServedMaker: servedBy("MAKER"),
+    spaceServedOther: servedBy("OTHER"),
+    baseTrainees,
+    brandsTraded,
+    townsActive,
   };
 }
 

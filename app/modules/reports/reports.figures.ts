@@ -66,6 +66,24 @@ export interface ReportFigures {
   householdsLifted: number | null;
   /** Households recorded (created) in the period. */
   householdsRecorded: number | null;
+  // ── Spaces' audiences, training bases, brands and towns (issue 23, spaces part) ──
+  // Optional: returns frozen before these figures existed lack them (shown as "not yet").
+  /**
+   * People a space served in the period, by the group they gave: distinct requesters of service
+   * requests made (createdAt) in the period, in the request's county. Requests made before the
+   * group was asked (audienceGroup null) are in none of them.
+   */
+  spaceServedReturningMigrant?: number;
+  spaceServedGraduate?: number;
+  spaceServedProfessionalFarmer?: number;
+  spaceServedMaker?: number;
+  spaceServedOther?: number;
+  /** Enrolments (not withdrawn) on training-base courses starting in the period, at bases in the county. */
+  baseTrainees?: number;
+  /** Distinct brand projects of the county with a trade (licence or transfer) dated in the period. */
+  brandsTraded?: number;
+  /** Characteristic towns of the county created before the period ended whose status is ACTIVE (已建成) now. */
+  townsActive?: number;
 }
 
 export const FIGURE_KEYS = [
@@ -103,4 +121,13 @@ export const FIGURE_KEYS = [
   "villagesLifted",
   "householdsLifted",
   "householdsRecorded",
+  // Issue 23, spaces part.
+  "spaceServedReturningMigrant",
+  "spaceServedGraduate",
+  "spaceServedProfessionalFarmer",
+  "spaceServedMaker",
+  "spaceServedOther",
+  "baseTrainees",
+  "brandsTraded",
+  "townsActive",
 ] as const satisfies readonly (keyof ReportFigures)[];

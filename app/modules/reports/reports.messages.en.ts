@@ -118,4 +118,12 @@ export const reportsMessagesEn: Record<keyof typeof reportsMessagesZh, string> =
   "bureau.tool.reports": "Returns",
   "bureau.tool.reports.hint":
     "Monthly, quarterly and yearly returns, frozen on submission; county returns and the roll-up",
+  "reports.figure.spaceServedReturningMigrant": "Spaces served: returning migrants",
+  "reports.figure.spaceServedGraduate": "Spaces served: graduates",
+  "reports.figure.spaceServedProfessionalFarmer": "Spaces served: professional farmers",
+  "reports.figure.spaceServedMaker": "Spaces served: makers",
+  "reports.figure.spaceServedOther": "Spaces served: others",
+  "reports.figure.baseTrainees": "Training-base trainees (enrolments)",
+  "reports.figure.brandsTraded": "Brands traded",
+  "reports.figure.townsActive": "Characteristic towns active",
 };

@@ -111,4 +111,12 @@ export const reportsMessagesZh = {
   "notification.report.overdue": "{period} 报表已过截止日期（{due}），请尽快提交",
   "bureau.tool.reports": "统计报表",
   "bureau.tool.reports.hint": "月报、季报、年报，提交后冻结；县级报表上报和汇总",
+  "reports.figure.spaceServedReturningMigrant": "星创天地服务返乡农民工（人）",
+  "reports.figure.spaceServedGraduate": "星创天地服务大学生（人）",
+  "reports.figure.spaceServedProfessionalFarmer": "星创天地服务职业农民（人）",
+  "reports.figure.spaceServedMaker": "星创天地服务创客（人）",
+  "reports.figure.spaceServedOther": "星创天地服务其他人群（人）",
+  "reports.figure.baseTrainees": "创业实训基地学员（人次）",
+  "reports.figure.brandsTraded": "完成交易的品牌（个）",
+  "reports.figure.townsActive": "已建成特色小镇（个）",
 } as const;

@@ -60,6 +60,15 @@ export const SnapshotSchema = z.object({
     villagesLifted: Count.nullable().default(null),
     householdsLifted: Count.nullable().default(null),
     householdsRecorded: Count.nullable().default(null),
+    // Issue 23, spaces part: absent from returns frozen before these figures existed.
+    spaceServedReturningMigrant: Count.optional(),
+    spaceServedGraduate: Count.optional(),
+    spaceServedProfessionalFarmer: Count.optional(),
+    spaceServedMaker: Count.optional(),
+    spaceServedOther: Count.optional(),
+    baseTrainees: Count.optional(),
+    brandsTraded: Count.optional(),
+    townsActive: Count.optional(),
   }),
   leverage: z.object({
     total: LeverageLineSchema,

@@ -5,6 +5,8 @@ import { can, type Actor } from "~/modules/users/permissions";
 import { luoyangYear } from "~/utils/dates";
 import { DomainError } from "~/utils/errors";
 import type { KpiReportFields } from "./space-directory.schema";
+import type { AudienceFields } from "./audiences.schema";
+import { saveServedByGroup, splitAudience } from "./audiences.server";
 import { managesSpace, type RequestMeta } from "./spaces.server";
 
 export interface ComputedKpis {
@@ -109,7 +111,7 @@ export function listKpiReports(organisationId: string): Promise<KpiReport[]> {
 export async function upsertKpiReport(
   actor: Actor,
   organisationId: string,
-  fields: KpiReportFields,
+  fields: KpiReportFields & Partial<AudienceFields>,
   meta: RequestMeta = {},
 ) {
   if (!managesSpace(actor, organisationId) || !can(actor, "space.manageServices", { organisationId }))
@@ -117,7 +119,8 @@ export async function upsertKpiReport(
   // Figures for a year that has not begun are guesses, not reports.
   if (!Number.isInteger(fields.year) || fields.year < 2015 || fields.year > luoyangYear(new Date()))
     throw new DomainError("space.kpi_year");
-  const { year, ...figures } = fields;
+  const { rest, served } = splitAudience(fields);
+  const { year, ...figures } = rest;
   return db.$transaction(async (tx) => {
     const key = { organisationId_year: { organisationId, year } };
     const before = await tx.spaceKpiReport.findUnique({ where: key, select: reportSelect });
@@ -134,9 +137,10 @@ export async function upsertKpiReport(
       subjectType: "SpaceKpiReport",
       subjectId: `${organisationId}:${year}`,
       before: before ? json(before) : undefined,
-      after: json(after),
+      after: { ...json(after), served },
       ip: meta.ip,
     });
+    await saveServedByGroup(tx, actor.id, organisationId, year, served);
     return after;
   });
 }

@@ -3,6 +3,7 @@ import { optionalUserText } from "~/utils/user-text";
 import { ServiceRequestStatus } from "~/generated/prisma/enums";
 import { endOfDayInLuoyang } from "~/utils/dates";
 import { COUNTY_CODES } from "~/modules/reference/reference";
+import { audienceGroup } from "./audiences.schema";
 
 export const REQUEST_STATUSES = Object.values(ServiceRequestStatus) as [
   ServiceRequestStatus,
@@ -17,6 +18,8 @@ export const ServiceRequestFormSchema = z.object({
     .min(10, "spaces.errors.request_description")
     .max(2000, "spaces.errors.request_description"),
   countyCode: z.enum(COUNTY_CODES, { message: "errors.county_invalid" }),
+  /** Who asks: a returning migrant, a graduate … (counted in the space's KPIs). */
+  audienceGroup,
   village: optionalUserText(60, "spaces.errors.too_long"),
   // A day picked in Luoyang; today is still fine, yesterday is not.
   preferredDate: z

@@ -39,6 +39,9 @@ export const PERMISSIONS = {
   /** Start, follow and stop any brand incubation project (supervision). */
   "brand.manage": ["BUREAU"],
   "demo.manage": ["BUREAU"],
+  /** 特色小镇: the bureau creates characteristic towns; county officers edit their county's (county-access.ts). */
+  "town.create": ["BUREAU"],
+  "town.edit": ["BUREAU", "COUNTY"],
   /** County officers read their county's figures only (county-scope.ts); the finance bureau, all. */
   "dashboard.read": ["BUREAU", "COUNTY", "FINANCE", "ADMIN"],
   "audit.read": ["BUREAU", "ADMIN"],

@@ -11,19 +11,35 @@ interface Answer {
 }
 
 /** The work forms of a brand project: report, move on (or finish the launch), abandon. */
-export function BrandWorkForms({ stage, answer }: { stage: Stage; answer?: Answer }) {
+export function BrandWorkForms({
+  stage,
+  answer,
+  canUpdate = true,
+  canAbandon = true,
+  launched = false,
+}: {
+  stage: Stage;
+  launched?: boolean;
+  answer?: Answer;
+  /** After the launch only the later stages take reports; a launched brand is never abandoned. */
+  canUpdate?: boolean;
+  canAbandon?: boolean;
+}) {
   const { t } = useT();
-  const next = BRAND_TRANSITIONS[stage][0];
+  // At LAUNCH the launch is finished first; only a launched brand moves on to upgrading.
+  const next = stage === "LAUNCH" && !launched ? undefined : BRAND_TRANSITIONS[stage][0];
   const errors = (intent: string, field: string) =>
     answer?.intent === intent ? (answer.reply.error?.[field] ?? undefined) : undefined;
   return (
     <div className="space-y-4">
-      <NoteForm
-        intent="update"
-        title={t("creative.postUpdate")}
-        button={t("creative.postUpdate")}
-        errors={errors}
-      />
+      {canUpdate ? (
+        <NoteForm
+          intent="update"
+          title={t("creative.postUpdate")}
+          button={t("creative.postUpdate")}
+          errors={errors}
+        />
+      ) : null}
       {next ? (
         <NoteForm
           intent="advance"
@@ -45,30 +61,32 @@ export function BrandWorkForms({ stage, answer }: { stage: Stage; answer?: Answe
             </label>
           ) : null}
         </NoteForm>
-      ) : (
+      ) : stage === "LAUNCH" && !launched ? (
         <NoteForm
           intent="launch"
           title={t("creative.finishLaunch")}
           button={t("creative.finishLaunch")}
           errors={errors}
         />
-      )}
-      <Form method="post" className="card space-y-2">
-        <h3 className="font-semibold">{t("creative.abandon")}</h3>
-        <label className="block space-y-1">
-          <span className="block text-stone-800">{t("creative.field.reason")}</span>
-          <input name="reason" className="input" aria-describedby="abandon-error" />
-          <ErrorList id="abandon-error" errors={errors("abandon", "reason")} />
-        </label>
-        <button
-          type="submit"
-          name="intent"
-          value="abandon"
-          className="btn-secondary w-full border-red-300 text-red-800"
-        >
-          {t("creative.abandon")}
-        </button>
-      </Form>
+      ) : null}
+      {canAbandon ? (
+        <Form method="post" className="card space-y-2">
+          <h3 className="font-semibold">{t("creative.abandon")}</h3>
+          <label className="block space-y-1">
+            <span className="block text-stone-800">{t("creative.field.reason")}</span>
+            <input name="reason" className="input" aria-describedby="abandon-error" />
+            <ErrorList id="abandon-error" errors={errors("abandon", "reason")} />
+          </label>
+          <button
+            type="submit"
+            name="intent"
+            value="abandon"
+            className="btn-secondary w-full border-red-300 text-red-800"
+          >
+            {t("creative.abandon")}
+          </button>
+        </Form>
+      ) : null}
     </div>
   );
 }

@@ -19,6 +19,9 @@ import { redirectWithToast } from "~/utils/toast.server";
 import { BrandProgress } from "~/components/creative/brand-progress";
 import { PhotoGrid } from "~/components/creative/photo-grid";
 import { BrandWorkForms } from "./+brand-forms";
+import { BrandPartners } from "./+brand-partners";
+import { actOnBrandPartners, getBrandPartners } from "~/modules/creative/brand-partners.server";
+import { BRAND_PARTNER_INTENTS, BrandPartnerActionSchema } from "~/modules/creative/brand-partners.schema";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.project.name} · ${translate(data.locale, "creative.brands")}` : "XiangKe" },
@@ -26,10 +29,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getOptionalUser(request);
-  const project = await getBrandProject(params.id ?? "", viewer).catch((error: unknown) => {
+  const [project, partners] = await Promise.all([
+    getBrandProject(params.id ?? "", viewer),
+    getBrandPartners(params.id ?? "", viewer),
+  ]).catch((error: unknown) => {
     throw domainErrorResponse(error);
   });
-  return { project, locale: await getLocale(request) };
+  return { project, partners, locale: await getLocale(request) };
 }
 
 const DONE = {
@@ -37,6 +43,11 @@ const DONE = {
   advance: "creative.toast.advanced",
   launch: "creative.toast.launched",
   abandon: "creative.toast.abandoned",
+  invite: "brandPartners.toast.invited",
+  accept: "brandPartners.toast.accepted",
+  decline: "brandPartners.toast.declined",
+  deliver: "brandPartners.toast.delivered",
+  trade: "brandPartners.toast.traded",
 } as const;
 
 // With JavaScript, files go out shrunk, with a progress bar and 重试 after a drop.
@@ -57,8 +68,27 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     );
     return data({ intent: "update", reply: refused.data }, { status: refused.init?.status ?? 400 });
   }
-  const submission = parseWithZod(formData, { schema: BrandActionSchema });
   const intent = String(formData.get("intent") ?? "");
+  if (BRAND_PARTNER_INTENTS.includes(intent)) {
+    // Engaging partner agencies and recording trades: their own schema, one delivered file.
+    const partner = parseWithZod(formData, { schema: BrandPartnerActionSchema });
+    if (partner.status !== "success") return data({ intent, reply: partner.reply() }, { status: 400 });
+    const file = formData.get("file");
+    try {
+      await actOnBrandPartners(
+        user,
+        projectId,
+        partner.value,
+        file instanceof File ? file : null,
+        requestMeta(request, context),
+      );
+      return redirectWithToast(`/brands/${projectId}`, { message: DONE[partner.value.intent] });
+    } catch (error) {
+      const refused = replyWithDomainError(partner, error, locale);
+      return data({ intent, reply: refused.data }, { status: refused.init?.status ?? 400 });
+    }
+  }
+  const submission = parseWithZod(formData, { schema: BrandActionSchema });
   if (submission.status !== "success") return data({ intent, reply: submission.reply() }, { status: 400 });
   const photos = formData.getAll("photos").filter((value): value is File => value instanceof File);
   try {
@@ -71,7 +101,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function BrandProjectPage() {
-  const { project } = useLoaderData<typeof loader>();
+  const { project, partners } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, locale } = useT();
   return (
@@ -117,7 +147,19 @@ export default function BrandProjectPage() {
           </li>
         ))}
       </ol>
-      {project.canWork ? <BrandWorkForms stage={project.stage} answer={actionData} /> : null}
+      {project.launchedAt && !project.abandonedAt ? (
+        <p className="text-sm">{t("creative.postLaunch")}</p>
+      ) : null}
+      {project.canWork ? (
+        <BrandWorkForms
+          stage={project.stage}
+          answer={actionData}
+          launched={Boolean(project.launchedAt)}
+          canUpdate={project.canUpdate}
+          canAbandon={project.canAbandon}
+        />
+      ) : null}
+      <BrandPartners partners={partners} answer={actionData} />
     </section>
   );
 }

@@ -11,6 +11,7 @@ import { translate } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { COUNTIES, localName } from "~/modules/reference/reference";
 import { ServiceRequestFormSchema } from "~/modules/spaces/service-requests.schema";
+import { AUDIENCE_GROUPS } from "~/modules/spaces/audiences.schema";
 import { getRequestableService, requestService } from "~/modules/spaces/service-requests.server";
 import { defaultCountyOf } from "~/modules/spaces/space-directory.server";
 import { requirePermission } from "~/modules/users/guards.server";
@@ -83,6 +84,12 @@ export default function RequestServicePage() {
           label={t("spaces.request.county")}
           placeholder={t("spaces.field.choose")}
           options={COUNTIES.map((item) => ({ value: item.code, label: localName(item, locale) }))}
+        />
+        <SelectField
+          meta={fields.audienceGroup}
+          label={t("spaces.request.audienceGroup")}
+          placeholder={t("spaces.field.choose")}
+          options={AUDIENCE_GROUPS.map((group) => ({ value: group, label: t(`spaces.audience.${group}`) }))}
         />
         <TextField meta={fields.village} label={t("spaces.request.village")} />
         <TextField meta={fields.preferredDate} label={t("spaces.request.preferredDate")} type="date" />

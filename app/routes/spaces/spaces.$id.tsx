@@ -18,6 +18,8 @@ import { readWithLocale } from "~/utils/route-data.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { CategoryLabel } from "~/components/spaces/service-views";
 import { KpiSection, RecognitionBadge, SpaceFacts } from "~/components/spaces/space-views";
+import { AudienceSection } from "~/components/spaces/audience-section";
+import { getSpaceAudiences } from "~/modules/spaces/audiences.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.space.name} · ${translate(data.locale, "app.name")}` : "XiangKe" },
@@ -26,8 +28,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getOptionalUser(request);
-  const [page, locale] = await readWithLocale(request, getSpacePage(viewer, params.id ?? ""));
-  return { ...page, locale };
+  const [[page, locale], audiences] = await Promise.all([
+    readWithLocale(request, getSpacePage(viewer, params.id ?? "")),
+    getSpaceAudiences(params.id ?? ""),
+  ]);
+  return { ...page, audiences, locale };
 }
 
 /** Only the bureau posts here: recognise (认定) at a level, or withdraw it. */
@@ -52,8 +57,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function SpacePage() {
-  const { space, profile, services, computed, reports, isMember, canRecognise, canRequest, contactUserId } =
-    useLoaderData<typeof loader>();
+  const {
+    space,
+    profile,
+    services,
+    computed,
+    reports,
+    audiences,
+    isMember,
+    canRecognise,
+    canRequest,
+    contactUserId,
+  } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t, locale } = useT();
   return (
@@ -119,6 +134,7 @@ export default function SpacePage() {
         </ul>
       </section>
       <KpiSection computed={computed} reports={reports} />
+      <AudienceSection years={audiences} basesHref={`/spaces/${space.id}/bases`} />
       {canRecognise ? <RecognitionSection profile={profile} /> : null}
     </article>
   );

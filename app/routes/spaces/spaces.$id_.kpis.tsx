@@ -19,6 +19,11 @@ import { documentTitle } from "~/utils/meta";
 import { domainErrorResponse } from "~/utils/errors";
 import { requestMeta } from "~/utils/request.server";
 import { KpiSection } from "~/components/spaces/space-views";
+import { AUDIENCE_GROUPS, AudienceFieldsSchema } from "~/modules/spaces/audiences.schema";
+import { getSpaceAudiences } from "~/modules/spaces/audiences.server";
+
+// The year's figures and, beside them, the people served by group.
+const KpiFormSchema = KpiReportSchema.and(AudienceFieldsSchema);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [documentTitle(data, "spaces.kpis.title")];
 
@@ -31,21 +36,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { space } = await getSpaceProfileForEdit(user, spaceId).catch((error: unknown) => {
     throw domainErrorResponse(error);
   });
-  const [reports, locale] = await Promise.all([listKpiReports(spaceId), getLocale(request)]);
-  return { space, reports, thisYear: luoyangYear(new Date()), locale };
+  const [reports, audiences, locale] = await Promise.all([
+    listKpiReports(spaceId),
+    getSpaceAudiences(spaceId),
+    getLocale(request),
+  ]);
+  return { space, reports, audiences, thisYear: luoyangYear(new Date()), locale };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const spaceId = params.id ?? "";
-  return submitForm(request, KpiReportSchema, async (report) => {
+  return submitForm(request, KpiFormSchema, async (report) => {
     await upsertKpiReport(user, spaceId, report, requestMeta(request, context));
     return { redirectTo: `/spaces/${spaceId}`, toast: { message: "spaces.toast.kpisSaved" } };
   });
 }
 
 export default function SpaceKpisPage() {
-  const { space, reports, thisYear } = useLoaderData<typeof loader>();
+  const { space, reports, audiences, thisYear } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useT();
   // The form opens on last year's figures when they were reported, else on empty boxes for this year.
@@ -58,10 +67,15 @@ export default function SpaceKpisPage() {
           year: String(latest.year),
           ...Object.fromEntries(FIGURES.map((name) => [name, String(latest[name])])),
           financing: String(latest.financingFen / 100),
+          ...Object.fromEntries(
+            Object.entries(audiences.find((row) => row.year === latest.year)?.reported ?? {}).map(
+              ([group, people]) => [`served_${group}`, String(people)],
+            ),
+          ),
         }
       : { year: String(thisYear) },
-    constraint: getZodConstraint(KpiReportFields),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: KpiReportSchema }),
+    constraint: getZodConstraint(KpiReportFields.and(AudienceFieldsSchema)),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: KpiFormSchema }),
   });
   return (
     <section className="mx-auto max-w-2xl space-y-4">
@@ -79,6 +93,15 @@ export default function SpaceKpisPage() {
           <TextField key={name} meta={fields[name]} label={t(`spaces.kpi.${name}`)} inputMode="decimal" />
         ))}
         <TextField meta={fields.financing} label={t("spaces.kpi.financing")} inputMode="decimal" />
+        <p className="text-sm text-stone-600 sm:col-span-2">{t("spaces.kpis.servedHint")}</p>
+        {AUDIENCE_GROUPS.map((group) => (
+          <TextField
+            key={group}
+            meta={fields[`served_${group}`]}
+            label={t("spaces.kpi.served", { group: t(`spaces.audience.${group}`) })}
+            inputMode="numeric"
+          />
+        ))}
         <SubmitButton className="btn-primary w-full sm:col-span-2">{t("spaces.kpis.save")}</SubmitButton>
       </Form>
       <KpiSection reports={reports} />

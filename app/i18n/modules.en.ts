@@ -37,6 +37,7 @@ import { privacyMessagesEn } from "~/modules/privacy/privacy.messages.en";
 import { reportsMessagesEn } from "~/modules/reports/reports.messages.en";
 import { monitoringMessagesEn } from "~/modules/monitoring/monitoring.messages.en";
 import { countiesMessagesEn } from "~/modules/counties/counties.messages.en";
+import { linkageMessagesEn } from "~/modules/linkage/linkage.messages.en";
 import type { moduleMessagesZh } from "./modules";
 
 export const moduleMessagesEn = Object.assign(
@@ -77,6 +78,7 @@ export const moduleMessagesEn = Object.assign(
   reportsMessagesEn,
   monitoringMessagesEn,
   countiesMessagesEn,
+  linkageMessagesEn,
   applicantsMessagesEn,
   publicBansMessagesEn,
 ) as Record<keyof typeof moduleMessagesZh, string>;

@@ -38,6 +38,7 @@ import { privacyMessagesZh } from "~/modules/privacy/privacy.messages";
 import { reportsMessagesZh } from "~/modules/reports/reports.messages";
 import { monitoringMessagesZh } from "~/modules/monitoring/monitoring.messages";
 import { countiesMessagesZh } from "~/modules/counties/counties.messages";
+import { linkageMessagesZh } from "~/modules/linkage/linkage.messages";
 
 const catalogues = [
   marketplaceMessagesZh,
@@ -76,6 +77,7 @@ const catalogues = [
   reportsMessagesZh,
   monitoringMessagesZh,
   countiesMessagesZh,
+  linkageMessagesZh,
   applicantsMessagesZh,
   publicBansMessagesZh,
 ] as const;

@@ -33,6 +33,7 @@ import { privacyErrors } from "~/modules/privacy/privacy.errors";
 import { reportsErrors } from "~/modules/reports/reports.errors";
 import { monitoringErrors } from "~/modules/monitoring/monitoring.errors";
 import { countiesErrors } from "~/modules/counties/counties.errors";
+import { linkageErrors } from "~/modules/linkage/linkage.errors";
 
 export interface ErrorSpec {
   status: number;
@@ -76,6 +77,7 @@ export const DOMAIN_ERRORS = {
   ...reportsErrors,
   ...monitoringErrors,
   ...countiesErrors,
+  ...linkageErrors,
   ...applicantsErrors,
 } satisfies Record<string, ErrorSpec>;
 

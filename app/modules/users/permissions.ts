@@ -65,6 +65,10 @@ export const PERMISSIONS = {
   "monitoring.financeSign": ["FINANCE"],
   /** Record a site visit (实地核查): commissioners working in the county and county officers. */
   "monitoring.siteVisit": ["EXPERT", "COUNTY"],
+  /** 利益联结: record one's own organisation's linkages with households (organisation-scoped; eligible types only). */
+  "linkage.record": ["VILLAGE", "INSTITUTION"],
+  /** Read every organisation's linkages and payments; county officers their county's households only. */
+  "linkage.read": ["BUREAU", "COUNTY", "FINANCE"],
   "user.manage": ["ADMIN"],
   "settings.manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;

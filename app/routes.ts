@@ -22,6 +22,7 @@ export const ROUTE_AREAS = [
   "profiles",
   "creative",
   "bureau",
+  "linkage",
   "api/v1",
 ];
 

@@ -114,6 +114,8 @@ export const ProgrammeSchema = z.object({
   eligibleIndustries: z.array(z.string()),
   eligibleOrgTypes: z.array(z.string()),
   applicantKinds: z.array(z.string()),
+  /** 利益联结: evaluation of its projects checks payments to households (issue 23). */
+  requiresBenefitLinkage: z.boolean(),
   deadline: dateTime,
   status: z.string(),
   money: z.object({

@@ -337,7 +337,7 @@ function megabytes(bytes: number): number {
  * One query over every private use, so a new private use is added here and nowhere else.
  */
 export async function isPrivateUpload(id: string): Promise<boolean> {
-  const [found, serviceLog, monitoring] = await Promise.all([
+  const [found, serviceLog, monitoring, linkage] = await Promise.all([
     db.upload.findFirst({
       // Voice notes (the only audio) carry a farmer's voice: served by their need's route only.
       where: {
@@ -361,8 +361,10 @@ export async function isPrivateUpload(id: string): Promise<boolean> {
         async (report) =>
           report ?? db.siteVisit.findFirst({ where: { photoIds: { has: id } }, select: { id: true } }),
       ),
+    // Benefit-linkage payment evidence names households and amounts: the linkage's readers only.
+    db.benefitPayment.findFirst({ where: { evidenceIds: { has: id } }, select: { id: true } }),
   ]);
-  return found !== null || serviceLog !== null || monitoring !== null;
+  return found !== null || serviceLog !== null || monitoring !== null || linkage !== null;
 }
 
 /**

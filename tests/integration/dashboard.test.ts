@@ -330,7 +330,7 @@ describe("the dashboard routes", () => {
     );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await response.arrayBuffer());
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["目标完成", "年度", "县区", "产业"]);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["目标完成", "年度", "县区", "产业", "利益联结"]);
 
     const figures = await dashboardFigures();
     const years = workbook.getWorksheet("年度")!;

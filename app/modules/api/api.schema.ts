@@ -176,6 +176,34 @@ const CountySchema = z.object({
 });
 const IndustrySchema = z.object({ industry: z.string(), ...needFigures, ...paidFigures });
 
+// ── benefit linkage (issue 23) ──
+const linkageFigures = {
+  householdsReached: int.describe(
+    "Distinct households with a household link (project, agreement, training, enterprise) open at any time in the period, or a benefit-linkage payment paid in it.",
+  ),
+  moneyToHouseholdsFen: fen.describe("Benefit-linkage payments paid to households in the period."),
+  byMechanism: z.object({ DIVIDEND: fen, WAGE: fen, LAND_RENT: fen, CONTRACT_PURCHASE: fen, SHARES: fen }),
+};
+const LinkageYearSchema = z.object({ year: int, ...linkageFigures });
+const LinkageCountySchema = z.object({ countyCode: z.string(), ...linkageFigures });
+
+export const BenefitLinkageAggregatesSchema = z.object({
+  year: int,
+  countyCode: z.string().nullable(),
+  rows: z.array(
+    z.object({
+      organisationId: z.string(),
+      organisationName: z.string(),
+      countyCode: z.string(),
+      mechanism: z.enum(["DIVIDEND", "WAGE", "LAND_RENT", "CONTRACT_PURCHASE", "SHARES"]),
+      month: z.string().describe("The Luoyang month the payments were paid in, YYYY-MM."),
+      households: int.describe("Distinct households paid; no personal data is published."),
+      payments: int,
+      amountFen: fen,
+    }),
+  ),
+});
+
 export const DashboardSchema = z.object({
   filters: z.object({
     year: int.optional(),
@@ -196,6 +224,7 @@ export const DashboardSchema = z.object({
   escrowHeldFen: fen,
   counties: z.array(CountySchema),
   industries: z.array(IndustrySchema),
+  linkage: z.object({ years: z.array(LinkageYearSchema), counties: z.array(LinkageCountySchema) }),
 });
 
 /** The token form on /account/tokens, told apart by intent. */

@@ -31,6 +31,7 @@ export {
 } from "./programme-endpoints.server";
 export { listBansEndpoint } from "./ban-endpoints.server";
 export { dashboardEndpoint } from "./dashboard-endpoints.server";
+export { benefitLinkagesEndpoint } from "./linkage-endpoints.server";
 export {
   listConversationsEndpoint,
   listMessagesEndpoint,

@@ -1,6 +1,7 @@
 import { db, type Tx } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { agreementCounty, agreementPlaces } from "~/modules/dashboard/dashboard.server";
+import { linkageFiguresIn } from "~/modules/linkage/linkage.figures.server";
 import type { CountyScope } from "~/modules/oversight/county-scope";
 import type { Period } from "./reports.periods";
 import type { ReportFigures } from "./reports.figures";
@@ -144,6 +145,14 @@ export async function reportFiguresIn(tx: Tx, period: Period, scope: CountyScope
       WHERE f."fundedAt" >= ${start} AND f."fundedAt" < ${end} ${inScope(scope, agreementCounty)}`,
   );
 
+  // Benefit linkage (issue 23): linkage.figures.server.ts holds the definitions.
+  const linkage = await linkageFiguresIn(
+    tx,
+    period.start,
+    period.end,
+    scope.kind === "county" ? scope.countyCode : null,
+  );
+
   return {
     projectsApproved,
     projectsActive,
@@ -163,7 +172,13 @@ export async function reportFiguresIn(tx: Tx, period: Period, scope: CountyScope
     otherFundedFen: Number(money?.other ?? 0),
     programmeCofundedFen: Number(money?.programme ?? 0),
     cofundingSharesFunded,
-    householdsReached: null,
+    householdsReached: linkage.householdsReached,
+    moneyToHouseholdsFen: linkage.moneyToHouseholdsFen,
+    moneyDividendFen: linkage.byMechanism.DIVIDEND,
+    moneyWageFen: linkage.byMechanism.WAGE,
+    moneyLandRentFen: linkage.byMechanism.LAND_RENT,
+    moneyContractPurchaseFen: linkage.byMechanism.CONTRACT_PURCHASE,
+    moneySharesFen: linkage.byMechanism.SHARES,
   };
 }
 

@@ -36,11 +36,21 @@ export interface ReportFigures {
   programmeCofundedFen: number;
   /** Co-funding shares (MilestoneFunder rows) paid in the period, by any payer. */
   cofundingSharesFunded: number;
+  // ── benefit linkage (issue 23) ──
   /**
-   * Households reached: null until the households issue gives the platform household records;
-   * the field is in the snapshot now so that returns keep one layout when it arrives.
+   * Households reached: distinct households (by Household.countyCode) with a HouseholdLink of any
+   * kind open at any time in the period (created before its end, not ended by its start), or a
+   * BenefitPayment paid in it. Null in returns frozen before households were recorded.
    */
   householdsReached: number | null;
+  /** Benefit-linkage payments (BenefitPayment.paidOn) in the period to the scope's households, in total… */
+  moneyToHouseholdsFen: number | null;
+  /** …and by the linkage's mechanism: 分红, 务工工资, 土地流转租金, 订单收购, 入股. Null in older returns. */
+  moneyDividendFen: number | null;
+  moneyWageFen: number | null;
+  moneyLandRentFen: number | null;
+  moneyContractPurchaseFen: number | null;
+  moneySharesFen: number | null;
 }
 
 export const FIGURE_KEYS = [
@@ -63,4 +73,10 @@ export const FIGURE_KEYS = [
   "programmeCofundedFen",
   "cofundingSharesFunded",
   "householdsReached",
+  "moneyToHouseholdsFen",
+  "moneyDividendFen",
+  "moneyWageFen",
+  "moneyLandRentFen",
+  "moneyContractPurchaseFen",
+  "moneySharesFen",
 ] as const satisfies readonly (keyof ReportFigures)[];

@@ -26,6 +26,7 @@ export const ROUTE_AREAS = [
   "financing",
   "pairings",
   "villages",
+  "linkage",
   "api/v1",
 ];
 

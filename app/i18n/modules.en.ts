@@ -45,6 +45,7 @@ import { householdsMessagesEn } from "~/modules/households/households.messages.e
 import { brandPartnersMessagesEn } from "~/modules/creative/brand-partners.messages.en";
 import { townsMessagesEn } from "~/modules/towns/towns.messages.en";
 import { basesMessagesEn } from "~/modules/bases/bases.messages.en";
+import { linkageMessagesEn } from "~/modules/linkage/linkage.messages.en";
 import type { moduleMessagesZh } from "./modules";
 
 export const moduleMessagesEn = Object.assign(
@@ -89,6 +90,7 @@ export const moduleMessagesEn = Object.assign(
   financingMessagesEn,
   pairingsMessagesEn,
   householdsMessagesEn,
+  linkageMessagesEn,
   applicantsMessagesEn,
   publicBansMessagesEn,
   basesMessagesEn,

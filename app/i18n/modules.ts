@@ -46,6 +46,7 @@ import { householdsMessagesZh } from "~/modules/households/households.messages";
 import { basesMessagesZh } from "~/modules/bases/bases.messages";
 import { brandPartnersMessagesZh } from "~/modules/creative/brand-partners.messages";
 import { townsMessagesZh } from "~/modules/towns/towns.messages";
+import { linkageMessagesZh } from "~/modules/linkage/linkage.messages";
 
 const catalogues = [
   marketplaceMessagesZh,
@@ -88,6 +89,7 @@ const catalogues = [
   financingMessagesZh,
   pairingsMessagesZh,
   householdsMessagesZh,
+  linkageMessagesZh,
   applicantsMessagesZh,
   publicBansMessagesZh,
   basesMessagesZh,

@@ -42,6 +42,7 @@ import { countiesErrors } from "~/modules/counties/counties.errors";
 import { financingErrors } from "~/modules/financing/financing.errors";
 import { pairingsErrors } from "~/modules/pairings/pairings.errors";
 import { householdsErrors } from "~/modules/households/households.errors";
+import { linkageErrors } from "~/modules/linkage/linkage.errors";
 
 export interface ErrorSpec {
   status: number;
@@ -91,6 +92,7 @@ export const DOMAIN_ERRORS = {
   ...countiesErrors,
   ...financingErrors,
   ...householdsErrors,
+  ...linkageErrors,
   ...applicantsErrors,
   ...pairingsErrors,
 } satisfies Record<string, ErrorSpec>;

@@ -336,6 +336,7 @@ describe("the dashboard routes", () => {
       "县区",
       "产业",
       "融资对接",
+      "利益联结",
     ]);
 
     const figures = await dashboardFigures();

@@ -26,6 +26,7 @@ export function programmeFields(overrides: Partial<ProgrammeFields> = {}): Progr
     eligibleOrgTypes: [],
     applicantKinds: ["ORGANISATION"],
     reviewsRequired: 2,
+    requiresBenefitLinkage: false,
     deadline: new Date(Date.now() + 30 * 86_400_000),
     ...overrides,
   };

@@ -3,7 +3,14 @@ import { useForm } from "~/utils/use-form";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { useNavigation } from "@remix-run/react";
 import { Form } from "~/components/form";
-import { CheckboxGroup, FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms";
+import {
+  CheckboxField,
+  CheckboxGroup,
+  FormErrors,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from "~/components/forms";
 import { ApplicantKindsField } from "~/components/applicants/applicant-kinds-field";
 import { useT } from "~/i18n/use-t";
 import {
@@ -73,6 +80,7 @@ export function ProgrammeForm({
         options={ORG_TYPES.map((type) => ({ value: type, label: t(`orgType.${type}`) }))}
       />
       <ApplicantKindsField meta={fields.applicantKinds} />
+      <CheckboxField meta={fields.requiresBenefitLinkage} label={t("linkage.programme.requires")} />
       <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
         {t("programmes.form.save")}
       </button>

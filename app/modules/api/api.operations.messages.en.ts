@@ -88,6 +88,9 @@ export const apiOperationMessagesEn: Record<keyof typeof apiOperationMessagesZh,
   "api.op.postProgrammesIdApplications.detail":
     "Apply for one of my organisations (amount in yuan, as typed). A serving S&T commissioner may set organisationId to self (in their own name) or team:<team id> (the lead, for the team), where the programme takes that kind of applicant.",
   "api.op.getDashboard": "Dashboard",
+  "api.op.getBenefitLinkages": "Benefit linkage totals",
+  "api.op.getBenefitLinkages.detail":
+    "Benefit-linkage payments by organisation, mechanism (dividend, wages, land rent, contract purchasing, shares) and month paid: households, payments and amount, without any personal data of households. County officers get their own county only.",
   "api.op.getDashboard.detail": "The bureau's figures by year, county and industry (bureau and admin only).",
   "api.op.getConversations": "My conversations",
   "api.op.getConversations.detail": "Most recent first (ties by id), with unread counts.",

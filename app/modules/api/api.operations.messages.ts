@@ -82,6 +82,9 @@ export const apiOperationMessagesZh = {
   "api.op.postProgrammesIdApplications.detail":
     "以我所在的组织申报（金额以元填写，与表单相同）。在派科技特派员可将 organisationId 填为 self（本人申报）或 team:<团队 id>（牵头人代表团队申报），项目须接受该类申报主体。",
   "api.op.getDashboard": "数据看板",
+  "api.op.getBenefitLinkages": "利益联结汇总",
+  "api.op.getBenefitLinkages.detail":
+    "按单位、联结方式（分红、务工工资、土地流转租金、订单收购、入股）和支付月份汇总的利益联结支付：户数、笔数和金额，不含农户个人信息。县区干部只得到本县区。",
   "api.op.getDashboard.detail": "市科技局按年度、县区和产业的统计数据（仅限科技局和管理员）。",
   "api.op.getConversations": "我的会话",
   "api.op.getConversations.detail": "最近的在前（并列按 id），附未读数。",

@@ -114,6 +114,8 @@ export const ProgrammeSchema = z.object({
   eligibleIndustries: z.array(z.string()),
   eligibleOrgTypes: z.array(z.string()),
   applicantKinds: z.array(z.string()),
+  /** 利益联结: evaluation of its projects checks payments to households (issue 23). */
+  requiresBenefitLinkage: z.boolean(),
   deadline: dateTime,
   status: z.string(),
   money: z.object({
@@ -174,6 +176,34 @@ const CountySchema = z.object({
 });
 const IndustrySchema = z.object({ industry: z.string(), ...needFigures, ...paidFigures });
 
+// ── benefit linkage (issue 23) ──
+const linkageFigures = {
+  householdsReached: int.describe(
+    "Distinct households with a household link (project, agreement, training, enterprise) open at any time in the period, or a benefit-linkage payment paid in it.",
+  ),
+  moneyToHouseholdsFen: fen.describe("Benefit-linkage payments paid to households in the period."),
+  byMechanism: z.object({ DIVIDEND: fen, WAGE: fen, LAND_RENT: fen, CONTRACT_PURCHASE: fen, SHARES: fen }),
+};
+const LinkageYearSchema = z.object({ year: int, ...linkageFigures });
+const LinkageCountySchema = z.object({ countyCode: z.string(), ...linkageFigures });
+
+export const BenefitLinkageAggregatesSchema = z.object({
+  year: int,
+  countyCode: z.string().nullable(),
+  rows: z.array(
+    z.object({
+      organisationId: z.string(),
+      organisationName: z.string(),
+      countyCode: z.string(),
+      mechanism: z.enum(["DIVIDEND", "WAGE", "LAND_RENT", "CONTRACT_PURCHASE", "SHARES"]),
+      month: z.string().describe("The Luoyang month the payments were paid in, YYYY-MM."),
+      households: int.describe("Distinct households paid; no personal data is published."),
+      payments: int,
+      amountFen: fen,
+    }),
+  ),
+});
+
 export const DashboardSchema = z.object({
   filters: z.object({
     year: int.optional(),
@@ -206,6 +236,7 @@ export const DashboardSchema = z.object({
     .describe(
       "Financing needs posted and financing confirmed by the lender (by deal date), for the year and county filters.",
     ),
+  linkage: z.object({ years: z.array(LinkageYearSchema), counties: z.array(LinkageCountySchema) }),
 });
 
 /** The token form on /account/tokens, told apart by intent. */

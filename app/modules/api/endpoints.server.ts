@@ -36,6 +36,7 @@ export { listVenturesEndpoint } from "./venture-endpoints.server";
 export { listVillagesEndpoint } from "./village-endpoints.server";
 export { listTownsEndpoint } from "./town-endpoints.server";
 export { dashboardEndpoint } from "./dashboard-endpoints.server";
+export { benefitLinkagesEndpoint } from "./linkage-endpoints.server";
 export {
   listConversationsEndpoint,
   listMessagesEndpoint,

@@ -126,6 +126,7 @@ export async function bureauHub(actor: CountyActor, now: Date = new Date()) {
       { key: "demos", to: "/demos", show: can(actor, "demo.manage"), waiting: null },
       { key: "spaces", to: "/spaces", show: true, waiting: null },
       { key: "monitoring", to: "/bureau/monitoring", show: flagsOpen !== null, waiting: flagsOpen },
+      { key: "linkage", to: "/bureau/linkage", show: can(actor, "linkage.read"), waiting: null },
       { key: "audit", to: "/bureau/audit", show: can(actor, "audit.read"), waiting: null },
     ]),
     owedFen: owed?._sum.owedFen ?? 0,

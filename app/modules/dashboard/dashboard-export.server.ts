@@ -3,6 +3,8 @@ import { translate, type Locale, type MessageKey } from "~/i18n/i18n";
 import { COUNTIES, INDUSTRIES, localName } from "~/modules/reference/reference";
 import { toCsv } from "~/utils/csv";
 import type { DashboardFigures } from "./dashboard.server";
+import type { LinkageFigures } from "~/modules/linkage/linkage.figures.server";
+import { MECHANISMS } from "~/modules/linkage/linkage.schema";
 import { PLAN_TARGETS } from "./plan-targets";
 
 /** A cell of an exported table: text, a count, hours, or money kept in fen until the file is written. */
@@ -137,6 +139,28 @@ export function dashboardTables(figures: DashboardFigures, locale: Locale): Expo
         [t("reports.figure.financingEquityFen"), money(figures.financing.financingEquityFen)],
       ],
     },
+    // Benefit linkage (issue 23): per year, then per county, on one sheet.
+    {
+      sheet: t("dashboard.sheet.linkage"),
+      header: [
+        `${t("dashboard.col.year")} / ${t("dashboard.col.county")}`,
+        t("dashboard.linkage.households"),
+        t("dashboard.money.yuan", { label: t("dashboard.linkage.money") }),
+        ...MECHANISMS.map((m) => t("dashboard.money.yuan", { label: t(`linkage.mechanism.${m}`) })),
+      ],
+      rows: [
+        ...figures.linkage.years.map((row) => [row.year, ...linkageCells(row)]),
+        ...figures.linkage.counties.map((row) => [nameOf(COUNTIES, row.countyCode), ...linkageCells(row)]),
+      ],
+    },
+  ];
+}
+
+function linkageCells(row: LinkageFigures): ExportCell[] {
+  return [
+    row.householdsReached,
+    money(row.moneyToHouseholdsFen),
+    ...MECHANISMS.map((m) => money(row.byMechanism[m])),
   ];
 }
 

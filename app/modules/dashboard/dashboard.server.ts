@@ -3,6 +3,7 @@ import { financingFigures, type FinancingFigures } from "~/modules/financing/fin
 import { db, type Tx } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { COUNTIES, INDUSTRIES } from "~/modules/reference/reference";
+import { linkageFiguresByCounty, type LinkageFigures } from "~/modules/linkage/linkage.figures.server";
 import { firstResponses, roundHours, yearOf } from "./first-response.server";
 import { PLAN_TARGETS, actualFor, isMet, type TargetMetric } from "./plan-targets";
 
@@ -68,6 +69,50 @@ export interface DashboardFigures {
   industries: IndustryFigures[];
   /** financing (issue 23): needs posted and confirmed financing, for the year and county filters. */
   financing: FinancingFigures;
+  /** Benefit linkage (issue 23): per year, and per county for the filtered year (all years without one). */
+  linkage: {
+    years: (LinkageFigures & { year: number })[];
+    counties: (LinkageFigures & { countyCode: string })[];
+  };
+}
+
+/**
+ * Benefit-linkage figures (linkage.figures.server.ts) per year of the span (distinct households
+ * cannot be added across years, so each year is its own period) and per county. They have no
+ * industry, so the industry filter leaves them alone.
+ */
+async function loadLinkage(tx: Tx, span: number[], filters: DashboardFilters) {
+  const yearStart = (year: number) => startOfLuoyangDay(`${year}-01-01`);
+  const years = [];
+  for (const year of span) {
+    const { total } = await linkageFiguresByCounty(
+      tx,
+      yearStart(year),
+      yearStart(year + 1),
+      filters.countyCode,
+    );
+    years.push({ year, ...total });
+  }
+  const first = filters.year ?? Math.min(...span);
+  const last = filters.year ?? Math.max(...span);
+  const { counties } = await linkageFiguresByCounty(
+    tx,
+    yearStart(first),
+    yearStart(last + 1),
+    filters.countyCode,
+  );
+  const countyList = filters.countyCode ? COUNTIES.filter((c) => c.code === filters.countyCode) : COUNTIES;
+  return {
+    years,
+    counties: countyList.map(({ code }) => ({
+      countyCode: code,
+      ...(counties.get(code) ?? {
+        householdsReached: 0,
+        moneyToHouseholdsFen: 0,
+        byMechanism: { DIVIDEND: 0, WAGE: 0, LAND_RENT: 0, CONTRACT_PURCHASE: 0, SHARES: 0 },
+      }),
+    })),
+  };
 }
 
 function where(condition: boolean, fragment: Prisma.Sql) {
@@ -268,6 +313,10 @@ export async function dashboardFigures(filters: DashboardFilters = {}): Promise<
     end: startOfLuoyangDay(`${(filters.year ?? thisYear) + 1}-01-01`),
     countyCode: filters.countyCode,
   });
+  const linkage = await db.$transaction((tx) => loadLinkage(tx, span, filters), {
+    isolationLevel: "RepeatableRead",
+    timeout: 15_000,
+  });
 
   return {
     filters,
@@ -277,5 +326,6 @@ export async function dashboardFigures(filters: DashboardFilters = {}): Promise<
     counties,
     industries,
     financing,
+    linkage,
   };
 }

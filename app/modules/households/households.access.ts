@@ -92,7 +92,10 @@ function listedVillages(villages: string[]): Prisma.VillageWhereInput {
 }
 
 /** Whether the reach may open the village page: its households' rows only with reachesVillage. */
-export function seesVillage(reach: HouseholdReach | null, village: { countyCode: string; township: string; name: string }) {
+export function seesVillage(
+  reach: HouseholdReach | null,
+  village: { countyCode: string; township: string; name: string },
+) {
   return reach?.kind === "aggregates" || reachesVillage(reach, village);
 }
 

@@ -51,3 +51,13 @@ export function maskContact<T extends ContactDetails>(contact: T): T {
     email: contact.email === null ? null : maskEmail(contact.email),
   };
 }
+
+/**
+ * A person's name for viewers not entitled to it (a household head on benefit-linkage pages):
+ * the first character (the surname) and one star per further character, 张三丰 → 张**.
+ */
+export function maskPersonName(name: string): string {
+  const chars = [...name.trim()];
+  if (chars.length === 0) return "";
+  return `${chars[0]}${"*".repeat(Math.max(1, chars.length - 1))}`;
+}

@@ -1,5 +1,6 @@
 import { db, type Tx } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { assertLinkageCondition } from "~/modules/linkage/linkage.server";
 import { deliverNotifications } from "~/modules/notifications/notifications.server";
 import { notifyOfficers } from "~/modules/oversight/officer-notices.server";
 import { type Actor } from "~/modules/users/permissions";
@@ -33,6 +34,23 @@ function pendingRound(tx: Tx, applicationId: string) {
   });
 }
 
+/**
+ * 利益联结 (issue 23): under a programme that requires it, the project's organisation must have
+ * paid a household under a benefit linkage between the approval and the completion report.
+ */
+async function checkLinkageCondition(tx: Tx, application: { id: string; programmeId: string }) {
+  const project = await tx.programmeApplication.findUniqueOrThrow({
+    where: { id: application.id },
+    select: {
+      organisationId: true,
+      decidedAt: true,
+      completedAt: true,
+      programme: { select: { requiresBenefitLinkage: true } },
+    },
+  });
+  if (project.programme.requiresBenefitLinkage) await assertLinkageCondition(tx, project);
+}
+
 /** The science bureau's evaluation, after the completion report; it then waits for finance. */
 export async function evaluateApplication(
   actor: Actor,
@@ -52,6 +70,7 @@ export async function evaluateApplication(
       "programme.invalid_transition",
     );
     if (await pendingRound(tx, applicationId)) throw new DomainError("cosign.evaluation_pending");
+    await checkLinkageCondition(tx, application);
     const round = await tx.evaluationSignOff.create({
       data: { applicationId, ...evaluation, evaluatedById: actor.id, evaluatedAt: now },
       select: { id: true },

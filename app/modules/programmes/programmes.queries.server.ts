@@ -57,6 +57,7 @@ const programmeSelect = {
   eligibleOrgTypes: true,
   applicantKinds: true,
   reviewsRequired: true,
+  requiresBenefitLinkage: true,
   deadline: true,
   status: true,
 } as const;
@@ -216,7 +217,16 @@ const applicationDetail = {
   suspensionReason: true,
   completedAt: true,
   createdAt: true,
-  programme: { select: { id: true, title: true, kind: true, reviewsRequired: true, maxAwardFen: true } },
+  programme: {
+    select: {
+      id: true,
+      title: true,
+      kind: true,
+      reviewsRequired: true,
+      maxAwardFen: true,
+      requiresBenefitLinkage: true,
+    },
+  },
   outcome: {
     select: {
       summary: true,

@@ -65,6 +65,11 @@ export const ProgrammeFormFields = z.object({
     kinds.length > 0 ? kinds : (["ORGANISATION"] as ApplicantKind[]),
   ),
   reviewsRequired: wholeNumber("programmes.errors.reviews_required", 2, 9).default(2),
+  // 利益联结 (issue 23): evaluation then checks the project's payments to households.
+  requiresBenefitLinkage: z
+    .literal("on", { message: "errors.required" })
+    .optional()
+    .transform((value) => value === "on"),
   deadline: z
     .string({ message: "errors.required" })
     .regex(/^\d{4}-\d{2}-\d{2}$/, "programmes.errors.deadline"),

@@ -2,6 +2,7 @@ import { db, type Tx } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { agreementCounty, agreementPlaces } from "~/modules/dashboard/dashboard.server";
 import { financingFiguresIn } from "~/modules/financing/financing-figures.server";
+import { linkageFiguresIn } from "~/modules/linkage/linkage.figures.server";
 import type { CountyScope } from "~/modules/oversight/county-scope";
 import type { Period } from "./reports.periods";
 import type { ReportFigures } from "./reports.figures";
@@ -233,6 +234,13 @@ export async function reportFiguresIn(tx: Tx, period: Period, scope: CountyScope
     Prisma.sql`SELECT count(*)::int AS n FROM "CharacteristicTown" ct
       WHERE ct.status = 'ACTIVE' AND ct."createdAt" < ${end} ${inScope(scope, Prisma.sql`ct."countyCode"`)}`,
   );
+  // Benefit linkage (issue 23): linkage.figures.server.ts holds the definitions.
+  const linkage = await linkageFiguresIn(
+    tx,
+    period.start,
+    period.end,
+    scope.kind === "county" ? scope.countyCode : null,
+  );
 
   return {
     projectsApproved,
@@ -253,7 +261,6 @@ export async function reportFiguresIn(tx: Tx, period: Period, scope: CountyScope
     otherFundedFen: Number(money?.other ?? 0),
     programmeCofundedFen: Number(money?.programme ?? 0),
     cofundingSharesFunded,
-    householdsReached: null,
     ...financing,
     // Commissioners as the plan sees them (issue 23)
     commissionerVenturesActive,
@@ -271,6 +278,13 @@ export async function reportFiguresIn(tx: Tx, period: Period, scope: CountyScope
     baseTrainees,
     brandsTraded,
     townsActive,
+    householdsReached: linkage.householdsReached,
+    moneyToHouseholdsFen: linkage.moneyToHouseholdsFen,
+    moneyDividendFen: linkage.byMechanism.DIVIDEND,
+    moneyWageFen: linkage.byMechanism.WAGE,
+    moneyLandRentFen: linkage.byMechanism.LAND_RENT,
+    moneyContractPurchaseFen: linkage.byMechanism.CONTRACT_PURCHASE,
+    moneySharesFen: linkage.byMechanism.SHARES,
   };
 }
 

@@ -36,9 +36,11 @@ export interface ReportFigures {
   programmeCofundedFen: number;
   /** Co-funding shares (MilestoneFunder rows) paid in the period, by any payer. */
   cofundingSharesFunded: number;
+  // ── benefit linkage (issue 23) ──
   /**
-   * Households reached: null until the households issue gives the platform household records;
-   * the field is in the snapshot now so that returns keep one layout when it arrives.
+   * Households reached: distinct households (by Household.countyCode) with a HouseholdLink of any
+   * kind open at any time in the period (created before its end, not ended by its start), or a
+   * BenefitPayment paid in it. Null in returns frozen before households were recorded.
    */
   householdsReached: number | null;
   // ── financing (issue 23): optional, since returns frozen before it lack them (shown as "not yet").
@@ -84,6 +86,14 @@ export interface ReportFigures {
   brandsTraded?: number;
   /** Characteristic towns of the county created before the period ended whose status is ACTIVE (已建成) now. */
   townsActive?: number;
+  /** Benefit-linkage payments (BenefitPayment.paidOn) in the period to the scope's households, in total… */
+  moneyToHouseholdsFen: number | null;
+  /** …and by the linkage's mechanism: 分红, 务工工资, 土地流转租金, 订单收购, 入股. Null in older returns. */
+  moneyDividendFen: number | null;
+  moneyWageFen: number | null;
+  moneyLandRentFen: number | null;
+  moneyContractPurchaseFen: number | null;
+  moneySharesFen: number | null;
 }
 
 export const FIGURE_KEYS = [
@@ -130,4 +140,10 @@ export const FIGURE_KEYS = [
   "baseTrainees",
   "brandsTraded",
   "townsActive",
+  "moneyToHouseholdsFen",
+  "moneyDividendFen",
+  "moneyWageFen",
+  "moneyLandRentFen",
+  "moneyContractPurchaseFen",
+  "moneySharesFen",
 ] as const satisfies readonly (keyof ReportFigures)[];

@@ -69,6 +69,13 @@ export const SnapshotSchema = z.object({
     baseTrainees: Count.optional(),
     brandsTraded: Count.optional(),
     townsActive: Count.optional(),
+    // Benefit linkage (issue 23): absent from snapshots frozen before it, read as null.
+    moneyToHouseholdsFen: Count.nullable().optional().default(null),
+    moneyDividendFen: Count.nullable().optional().default(null),
+    moneyWageFen: Count.nullable().optional().default(null),
+    moneyLandRentFen: Count.nullable().optional().default(null),
+    moneyContractPurchaseFen: Count.nullable().optional().default(null),
+    moneySharesFen: Count.nullable().optional().default(null),
   }),
   leverage: z.object({
     total: LeverageLineSchema,

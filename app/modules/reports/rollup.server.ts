@@ -6,6 +6,17 @@ import { CITY_SCOPE } from "./reports.server";
 import type { Period } from "./reports.periods";
 import { SnapshotSchema } from "./reports.snapshot";
 
+/** Figures that returns frozen before their part of the platform existed hold as null (issue 23). */
+const NULLABLE_FIGURES: ReadonlySet<string> = new Set([
+  "householdsReached",
+  "moneyToHouseholdsFen",
+  "moneyDividendFen",
+  "moneyWageFen",
+  "moneyLandRentFen",
+  "moneyContractPurchaseFen",
+  "moneySharesFen",
+]);
+
 export type CountyReturnState = "missing" | "draft" | "submitted";
 
 export interface CountyRollUpRow {
@@ -58,7 +69,8 @@ export async function rollUp(period: Period, now = new Date()) {
       const sum = values.some((value) => value == null)
         ? null
         : values.reduce<number>((acc, value) => acc + (value ?? 0), 0);
-      return [key, key === "householdsReached" && submitted.length === 0 ? null : sum];
+      // Figures a frozen return may lack (null) stay null without any submitted return.
+      return [key, sum !== null && NULLABLE_FIGURES.has(key) && submitted.length === 0 ? null : sum];
     }),
   ) as unknown as ReportFigures;
   const city = byScope.get(CITY_SCOPE);

@@ -337,7 +337,7 @@ function megabytes(bytes: number): number {
  * One query over every private use, so a new private use is added here and nowhere else.
  */
 export async function isPrivateUpload(id: string): Promise<boolean> {
-  const [found, serviceLog, monitoring, financing] = await Promise.all([
+  const [found, serviceLog, monitoring, financing, linkage] = await Promise.all([
     db.upload.findFirst({
       // Voice notes (the only audio) carry a farmer's voice: served by their need's route only.
       where: {
@@ -363,8 +363,12 @@ export async function isPrivateUpload(id: string): Promise<boolean> {
       ),
     // financing (issue 23): an outcome's evidence (a loan contract) is for its parties and overseers.
     db.financingOutcome.findFirst({ where: { evidenceUploadId: id }, select: { id: true } }),
+    // Benefit-linkage payment evidence names households and amounts: the linkage's readers only.
+    db.benefitPayment.findFirst({ where: { evidenceIds: { has: id } }, select: { id: true } }),
   ]);
-  return found !== null || serviceLog !== null || monitoring !== null || financing !== null;
+  return (
+    found !== null || serviceLog !== null || monitoring !== null || financing !== null || linkage !== null
+  );
 }
 
 /**

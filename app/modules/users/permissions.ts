@@ -78,6 +78,10 @@ export const PERMISSIONS = {
   "talent.record": ["BUREAU", "COUNTY", "EXPERT"],
   /** See a talent's full name and phone (asked for, audit-logged): county officers and the city bureau. */
   "talent.reveal": ["BUREAU", "COUNTY"],
+  /** 利益联结: record one's own organisation's linkages with households (organisation-scoped; eligible types only). */
+  "linkage.record": ["VILLAGE", "INSTITUTION"],
+  /** Read every organisation's linkages and payments; county officers their county's households only. */
+  "linkage.read": ["BUREAU", "COUNTY", "FINANCE"],
   "user.manage": ["ADMIN"],
   "settings.manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -27,6 +27,7 @@ import {
 } from "~/components/dashboard/dashboard-tables";
 import { YearSections } from "~/components/dashboard/year-sections";
 import { CountyFixedNote } from "~/components/counties/county-fixed-note";
+import { DashboardLinkageSection } from "~/components/linkage/dashboard-linkage";
 import { titleMeta } from "~/utils/meta";
 import { LeverageSection } from "~/components/reports/leverage-section";
 import { dashboardLeverage } from "~/modules/reports/leverage.server";
@@ -117,6 +118,8 @@ export default function DashboardPage() {
         </Chart>
         <CountiesTable figures={figures} />
       </section>
+
+      <DashboardLinkageSection linkage={figures.linkage} />
 
       <ResponseTimesSection rows={responseTimes} />
 

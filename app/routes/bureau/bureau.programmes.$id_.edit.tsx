@@ -28,9 +28,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const programme = await getProgramme(params.id ?? "", { published: false });
   if (!programme) throw new Response("Not found", { status: 404 });
   if (programme.status !== "DRAFT") throw new Response("Conflict", { status: 409 });
-  const { budgetFen, maxAwardFen, deadline, year, reviewsRequired, ...rest } = programme;
+  const { budgetFen, maxAwardFen, deadline, year, reviewsRequired, requiresBenefitLinkage, ...rest } =
+    programme;
   const defaultValue = {
     ...rest,
+    requiresBenefitLinkage: requiresBenefitLinkage ? "on" : "",
     year: String(year),
     reviewsRequired: String(reviewsRequired),
     budget: fenToYuanText(budgetFen),

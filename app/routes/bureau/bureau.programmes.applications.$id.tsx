@@ -25,6 +25,8 @@ import { CosignEvaluations, CosignProposals, CosignStops } from "~/components/pr
 import { ProposeForm } from "~/components/programmes/cosign-forms";
 import { CountyOpinionPanel } from "~/components/counties/prescreen";
 import { prescreenState } from "~/modules/counties/prescreen.server";
+import { ProjectLinkagePanel } from "~/components/linkage/linkage-views";
+import { projectLinkages } from "~/modules/linkage/linkage.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.application.title} · ${translate(data.locale, "app.name")}` : "XiangKe" },
@@ -34,10 +36,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "programme.review");
   const application = await getBureauApplicationView(params.id ?? "");
   if (!application) throw new Response("Not found", { status: 404 });
-  const [approvedPlan, cosign, countyPrescreen] = await Promise.all([
+  const [approvedPlan, cosign, countyPrescreen, linkage] = await Promise.all([
     approvedPlanOf(application.id),
     getCosignView(application.id),
     prescreenState(application),
+    // 利益联结 (issue 23): shown where the programme requires it, for the evaluation.
+    application.programme.requiresBenefitLinkage ? projectLinkages(application) : null,
   ]);
   // A fresh key per page load: a double submit of the same form proposes once.
   return {
@@ -46,6 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     approvedPlan,
     cosign,
     countyPrescreen,
+    linkage,
     idempotencyKey: randomUUID(),
   };
 }
@@ -65,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function BureauApplicationPage() {
   const { t, locale } = useT();
-  const { application, approvedPlan, cosign, countyPrescreen, idempotencyKey } =
+  const { application, approvedPlan, cosign, countyPrescreen, linkage, idempotencyKey } =
     useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const decided = application.status !== "SUBMITTED";
@@ -165,6 +170,7 @@ export default function BureauApplicationPage() {
         />
       ) : null}
       {decided ? <ApprovedPlanCard applicationId={application.id} plan={approvedPlan} /> : null}
+      {linkage ? <ProjectLinkagePanel {...linkage} /> : null}
       {application.completedAt ? <CosignEvaluations view={cosign} /> : null}
       {application.completedAt &&
       application.status !== "EVALUATED" &&

@@ -54,6 +54,21 @@ const figures: DashboardFigures = {
     financingGuaranteeFen: 0,
     financingEquityFen: 0,
   },
+  linkage: {
+    years: [2025, 2026].map((y) => ({
+      year: y,
+      householdsReached: y === 2026 ? 7 : 0,
+      moneyToHouseholdsFen: y === 2026 ? 30_000 : 0,
+      byMechanism: {
+        DIVIDEND: y === 2026 ? 30_000 : 0,
+        WAGE: 0,
+        LAND_RENT: 0,
+        CONTRACT_PURCHASE: 0,
+        SHARES: 0,
+      },
+    })),
+    counties: [],
+  },
 };
 const svg = '<svg xmlns="http://www.w3.org/2000/svg"><text>图</text></svg>';
 

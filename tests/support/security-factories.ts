@@ -245,6 +245,19 @@ export async function buildSecurityWorld() {
     recordedById: county.id,
   });
 
+  // Organisation A's dividend to that household (利益联结, issue 23).
+  const linkage = await db.benefitLinkage.create({
+    data: {
+      organisationId: orgA.id,
+      householdId: household.id,
+      mechanism: "DIVIDEND",
+      terms: "按入股资金每年分红 8%",
+      startedOn: new Date("2026-01-01T00:00:00+08:00"),
+      createdById: village.id,
+    },
+    select: { id: true },
+  });
+
   const people: Record<Exclude<MatrixRole, "anonymous">, { id: string }> = {
     VILLAGE: village,
     FARMER: farmer,
@@ -315,6 +328,7 @@ export async function buildSecurityWorld() {
     venture: venture.id,
     village: villageRecord.id,
     household: household.id,
+    linkage: linkage.id,
   };
   return {
     signed,

@@ -1,5 +1,5 @@
 import { db } from "~/db.server";
-import { Prisma } from "~/generated/prisma/client";
+import { type Prisma } from "~/generated/prisma/client";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { deleteUpload, storeImage } from "~/modules/uploads/uploads.server";
 import { can, type Actor } from "~/modules/users/permissions";

@@ -1,5 +1,5 @@
 import { db } from "~/db.server";
-import { Prisma } from "~/generated/prisma/client";
+import { type Prisma } from "~/generated/prisma/client";
 import { recordAudit } from "~/modules/audit/audit.server";
 import {
   createNotifications,

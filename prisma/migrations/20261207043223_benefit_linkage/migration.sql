@@ -70,7 +70,7 @@ ALTER TABLE "BenefitPayment" ADD CONSTRAINT "BenefitPayment_linkageId_fkey" FORE
 
 
 -- Invariants (issue 23, benefit linkage): money reaches a household only in positive amounts, over
--- a period that ends no earlier than it starts; a linkage ends no earlier than it started; terms
+-- a period that ends no earlier than it starts, a linkage ends no earlier than it started, terms
 -- are written down.
 ALTER TABLE "BenefitPayment" ADD CONSTRAINT "BenefitPayment_amount_positive" CHECK ("amountFen" > 0);
 ALTER TABLE "BenefitPayment" ADD CONSTRAINT "BenefitPayment_period_order" CHECK ("periodEnd" >= "periodStart");

@@ -49,7 +49,7 @@ async function reachedIndependently() {
     `SELECT count(DISTINCT h.id) AS n FROM "Household" h
       WHERE h."countyCode" = '410324' AND (
         EXISTS (SELECT 1 FROM "HouseholdLink" l WHERE l."householdId" = h.id
-                  AND l."createdAt" < $2 AND (l."endedAt" IS NULL OR l."endedAt" >= $1))
+                  AND l."createdAt" < $2 AND (l."endedAt" IS NULL OR l."endedAt" > $1))
         OR EXISTS (SELECT 1 FROM "BenefitPayment" p JOIN "BenefitLinkage" k ON k.id = p."linkageId"
                   WHERE k."householdId" = h.id AND p."paidOn" >= $1 AND p."paidOn" < $2))`,
     november.start,

@@ -250,6 +250,10 @@ describe("issue 23 figures", () => {
     expect(await activeTrainees(course.id)).toBe(2);
     const year = new Date().getUTCFullYear();
     const period = {
+      kind: "YEAR",
+      key: String(year),
+      firstDay: `${year}-01-01`,
+      lastDay: `${year}-12-31`,
       start: new Date(`${year - 1}-12-31T16:00:00Z`),
       end: new Date(`${year}-12-31T16:00:00Z`),
     };

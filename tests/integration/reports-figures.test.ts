@@ -321,7 +321,45 @@ async function independent(county: string | null) {
     cofundingSharesFunded: await sql(
       `SELECT count(*) AS n FROM "MilestoneFunder" f JOIN "Milestone" m ON m.id = f."milestoneId" JOIN "Agreement" g ON g.id = m."agreementId" JOIN "Need" n ON n.id = g."needId" WHERE ${inPeriod('f."fundedAt"')} ${c('n."countyCode"')}`,
     ),
-    householdsReached: null,
+    // Benefit linkage (issue 23): households with a link open during the period or a payment in it.
+    householdsReached: await sql(
+      `SELECT count(DISTINCT h.id) AS n FROM "Household" h WHERE TRUE ${c('h."countyCode"')} AND (
+         EXISTS (SELECT 1 FROM "HouseholdLink" l WHERE l."householdId" = h.id AND l."createdAt" < '${END}'
+                   AND (l."endedAt" IS NULL OR l."endedAt" > '${START}'))
+         OR EXISTS (SELECT 1 FROM "BenefitPayment" p JOIN "BenefitLinkage" k ON k.id = p."linkageId"
+                   WHERE k."householdId" = h.id AND ${inPeriod('p."paidOn"')}))`,
+    ),
+    ...(await linkageMoney(county)),
+    // Spaces' audiences, bases, brands and towns (issue 23).
+    ...Object.fromEntries(
+      await Promise.all(
+        (
+          [
+            ["spaceServedReturningMigrant", "RETURNING_MIGRANT"],
+            ["spaceServedGraduate", "GRADUATE"],
+            ["spaceServedProfessionalFarmer", "PROFESSIONAL_FARMER"],
+            ["spaceServedMaker", "MAKER"],
+            ["spaceServedOther", "OTHER"],
+          ] as const
+        ).map(async ([key, group]) => [
+          key,
+          await sql(
+            `SELECT count(DISTINCT "requesterId") AS n FROM "ServiceRequest" WHERE "audienceGroup" = '${group}' AND ${inPeriod('"createdAt"')} ${c('"countyCode"')}`,
+          ),
+        ]),
+      ),
+    ),
+    baseTrainees: await sql(
+      `SELECT count(*) AS n FROM "BaseTrainee" t JOIN "BaseCourse" k ON k.id = t."courseId" JOIN "TrainingBase" b ON b.id = k."baseId"
+        WHERE t."withdrawnAt" IS NULL AND k."startsOn" BETWEEN '2026-11-01' AND '2026-11-30' ${c('b."countyCode"')}`,
+    ),
+    brandsTraded: await sql(
+      `SELECT count(DISTINCT t."projectId") AS n FROM "BrandTrade" t JOIN "BrandProject" p ON p.id = t."projectId"
+        WHERE t."tradedOn" BETWEEN '2026-11-01' AND '2026-11-30' ${c('p."countyCode"')}`,
+    ),
+    townsActive: await sql(
+      `SELECT count(*) AS n FROM "CharacteristicTown" WHERE status = 'ACTIVE' AND "createdAt" < '${END}' ${c('"countyCode"')}`,
+    ),
     // financing (issue 23): needs by creation, confirmed outcomes by deal date (Luoyang days).
     financingNeedsPosted: await sql(
       `SELECT count(*) AS n FROM "FinancingNeed" WHERE ${inPeriod('"createdAt"')} ${c('"countyCode"')}`,
@@ -404,6 +442,25 @@ async function seedFinancing(
       ...(status === "CONFIRMED" ? { confirmedById: person.id, confirmedAt: createdAt } : {}),
     },
   });
+}
+
+/** Money paid to households in the period, in all and by mechanism (issue 23, benefit linkage). */
+async function linkageMoney(county: string | null) {
+  const paid = (mechanism: string) =>
+    sql(
+      `SELECT sum(p."amountFen") AS n FROM "BenefitPayment" p JOIN "BenefitLinkage" k ON k.id = p."linkageId"
+         JOIN "Household" h ON h.id = k."householdId"
+        WHERE p."paidOn" >= '${START}' AND p."paidOn" < '${END}' ${mechanism}
+        ${county ? `AND h."countyCode" = '${county}'` : ""}`,
+    );
+  return {
+    moneyToHouseholdsFen: await paid(""),
+    moneyDividendFen: await paid(`AND k.mechanism = 'DIVIDEND'`),
+    moneyWageFen: await paid(`AND k.mechanism = 'WAGE'`),
+    moneyLandRentFen: await paid(`AND k.mechanism = 'LAND_RENT'`),
+    moneyContractPurchaseFen: await paid(`AND k.mechanism = 'CONTRACT_PURCHASE'`),
+    moneySharesFen: await paid(`AND k.mechanism = 'SHARES'`),
+  };
 }
 
 async function financingIndependent(county: string | null) {

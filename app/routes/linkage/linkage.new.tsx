@@ -27,6 +27,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
+  // Only members of a cooperative, farm or enterprise record linkages; nobody else gets a form reply.
+  if ((await linkageFormChoices(user)).organisations.length === 0)
+    throw new Response("Forbidden", { status: 403 });
   const submission = parseWithZod(await request.formData(), { schema: NewLinkageSchema });
   if (submission.status !== "success") return replyInvalid(submission);
   try {

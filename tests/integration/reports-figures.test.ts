@@ -509,7 +509,8 @@ describe("report figures", () => {
       otherFundedFen: 2_000,
       programmeCofundedFen: 6_000,
       cofundingSharesFunded: 1,
-      householdsReached: null,
+      // The seeded households have no link or payment: none is reached.
+      householdsReached: 0,
       villagesPoor: 1,
       villagesLifted: 1,
       householdsLifted: 2,

@@ -5,6 +5,7 @@ import { leverageFigures } from "~/modules/reports/leverage.server";
 import { returnXlsx } from "~/modules/reports/reports-export.server";
 import { sendReturnReminders } from "~/modules/reports/reports.jobs.server";
 import { periodOf } from "~/modules/reports/reports.periods";
+import { FIGURE_KEYS } from "~/modules/reports/reports.figures";
 import { DeadlineSchema } from "~/modules/reports/reports.schema";
 import { translate } from "~/i18n/i18n";
 import { rollUp } from "~/modules/reports/rollup.server";
@@ -157,7 +158,8 @@ describe("returns", () => {
     expect(figures.getCell("A22").value).toBe("撬动金融资金（元，金融机构已确认）");
     expect(figures.getCell("C22").value).toBe(0);
     expect(figures.getCell("C22").numFmt).toBe("0.00");
-    expect(figures.rowCount).toBe(25);
+    // A heading row, then one row per figure in FIGURE_KEYS order.
+    expect(figures.rowCount).toBe(1 + FIGURE_KEYS.length);
     const leverage = workbook.getWorksheet("杠杆 Leverage")!;
     expect(leverage.getCell("A1").value).toBe("项目 Project");
     expect(leverage.getCell("F1").value).toBe("杠杆率 Ratio");

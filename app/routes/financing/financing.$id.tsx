@@ -45,6 +45,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
+// With JavaScript, photos go out shrunk, with a progress bar and 重试 after a drop.
+export { uploadingClientAction as clientAction } from "~/utils/upload-submit";
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const needId = params.id ?? "";

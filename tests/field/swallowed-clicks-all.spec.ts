@@ -106,6 +106,10 @@ async function copyOf(table: string, where: string, changes: Record<string, unkn
 }
 
 /** A commissioner cohort of its own (a year no other row uses); its label in the cohort select. */
+function dispatchForm(page: Page): Locator {
+  return page.locator("form").filter({ has: page.getByRole("button", { name: "派驻特派员", exact: true }) });
+}
+
 async function cohort() {
   const year = 3000 + Math.floor(Math.random() * 5000);
   const bureau = await one(`SELECT id FROM "User" WHERE email = $1`, [login("BUREAU")]);
@@ -115,7 +119,8 @@ async function cohort() {
     `${year} 年度特派员`,
     bureau,
   ]);
-  return { id: `cohort${year}`, label: `${year} · ${year} 年度特派员`, bureau };
+  // Cohorts are listed with their kind (科技特派员 or 三区人才专项); the column's default is the former.
+  return { id: `cohort${year}`, label: `${year} · 科技特派员 · ${year} 年度特派员`, bureau };
 }
 
 /** A commissioner assignment for the demo expert, running today. */
@@ -639,14 +644,18 @@ const cases: FormCase[] = [
     form: "commissioner dispatch",
     as: "BUREAU",
     async open(page) {
-      const { label } = await cohort();
+      const { id, label } = await cohort();
       await visit(page, "/bureau/commissioners");
-      await page.getByLabel("批次", { exact: true }).selectOption({ label });
-      await page.getByLabel("专家（已认证）").selectOption({ label: "张明 教授" });
-      await page.getByLabel("县区").selectOption({ label: "嵩县" });
-      await page.getByLabel("服务村").fill("德亭镇杨湾村");
-      await page.getByLabel("结束日期").fill("2026-12-31");
+      // The page also records 停薪留职, with its own expert and dates: the dispatch form only.
+      const form = dispatchForm(page);
+      await form.getByLabel("批次", { exact: true }).selectOption({ label });
+      await form.getByLabel("专家（已认证）").selectOption({ label: "张明 教授" });
+      await form.getByLabel("县区").selectOption({ label: "嵩县" });
+      await form.getByLabel("服务村").fill("德亭镇杨湾村");
+      await form.getByLabel("结束日期").fill("2026-12-31");
+      return id;
     },
+    within: (page) => dispatchForm(page),
     field: "开始日期",
     right: "2026-03-01",
     submit: "派驻特派员",

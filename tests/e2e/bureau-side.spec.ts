@@ -14,6 +14,8 @@ async function newPage(browser: Browser, role: string): Promise<Page> {
 test("a farmer requests a space's service; the space answers, finishes it, and is rated", async ({
   browser,
 }) => {
+  // Two people on phones take turns through six steps: more than one page's worth of time.
+  test.setTimeout(60_000);
   const farmer = await newPage(browser, "FARMER");
   const space = await newPage(browser, "SPACE");
   const description = `想检测今年的香菇干品农残，约 200 公斤，批次 ${uniqueMobile().slice(-5)}。`;
@@ -29,6 +31,8 @@ test("a farmer requests a space's service; the space answers, finishes it, and i
     .getByRole("link", { name: "申请这项服务" })
     .click();
   await farmer.getByLabel("需求说明").fill(description);
+  // Spaces report who they serve (plan §3): the request asks which group the person is in.
+  await farmer.getByLabel("您是").selectOption({ label: "职业农民" });
   await farmer.getByRole("button", { name: "提交申请" }).click();
   await expect(farmer.getByRole("status")).toHaveText("申请已提交，星创天地会尽快答复");
 
@@ -88,7 +92,14 @@ test("the bureau adds a creative-agriculture demonstration site and designates i
   await bureau.getByRole("link", { name: "导出 Excel" }).click();
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(await (await download).path());
-  expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["目标完成", "年度", "县区", "产业"]);
+  expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+    "目标完成",
+    "年度",
+    "县区",
+    "产业",
+    "融资对接",
+    "利益联结",
+  ]);
   // Yiyang county's row counts at least the site just designated.
   const counties = workbook.getWorksheet("县区")!;
   let demoColumn = 0;

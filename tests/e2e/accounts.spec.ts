@@ -153,6 +153,9 @@ test("a forgotten password is reset by a link sent by e-mail", async ({ page }) 
 test("bureau staff issue a reset code to a farmer without e-mail, who sets a new password with it", async ({
   page,
 }) => {
+  // Registration, a bureau session, the code and a second log-in: four pages' worth of waiting
+  // (password hashing included) on a loaded two-core machine; each step still waits on its event.
+  test.setTimeout(60_000);
   const mobile = uniqueMobile();
   await registerFarmer(page, mobile);
   await logInAs(page, "bureau@demo.xiangke.cn", DEMO_PASSWORD);

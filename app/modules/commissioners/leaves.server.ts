@@ -1,7 +1,7 @@
 import { db } from "~/db.server";
 import { type Prisma } from "~/generated/prisma/client";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { deleteUpload, storeImage } from "~/modules/uploads/uploads.server";
+import { withStoredImages } from "~/modules/uploads/uploads.server";
 import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
 import type { RequestMeta } from "~/utils/request.server";
@@ -25,11 +25,9 @@ export async function recordLeave(
   if (actor.id !== userId && !can(actor, "commissioner.dispatch")) throw new DomainError("leave.forbidden");
   if (fields.endDate && fields.endDate < fields.startDate) throw new DomainError("leave.end_before_start");
   if (!(await hasServed(userId))) throw new DomainError("leave.not_commissioner");
-  let evidenceUploadId: string | null = null;
-  try {
-    if (evidence && evidence.size > 0)
-      evidenceUploadId = (await storeImage({ ownerId: actor.id, file: evidence })).id;
-    return await db.$transaction(async (tx) => {
+  const files = evidence && evidence.size > 0 ? [evidence] : [];
+  return withStoredImages(actor.id, files, ([evidenceUploadId = null]) =>
+    db.$transaction(async (tx) => {
       // One writer of a person's leave at a time, so two overlapping periods cannot both pass the check.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`commissioner-leave:${userId}`}))`;
       if (fields.employerOrganisationId) {
@@ -76,11 +74,8 @@ export async function recordLeave(
         ip: meta.ip,
       });
       return leave;
-    });
-  } catch (error) {
-    if (evidenceUploadId) await Promise.allSettled([deleteUpload(evidenceUploadId)]);
-    throw error;
-  }
+    }),
+  );
 }
 
 /** The bureau confirms a leave period; a second tap changes nothing. */

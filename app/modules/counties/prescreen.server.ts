@@ -1,5 +1,6 @@
 import { db, type Tx } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { countyHasOfficer } from "~/modules/oversight/officer-notices.server";
 import { countyWhere, type CountyScope } from "~/modules/oversight/county-scope";
 import { can } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
@@ -20,14 +21,6 @@ export type CountyOpinionView = {
 
 export type PrescreenState =
   { kind: "recorded"; opinion: CountyOpinionView } | { kind: "waiting" } | { kind: "no_officer" };
-
-async function countyHasOfficer(tx: Tx, countyCode: string): Promise<boolean> {
-  const officer = await tx.user.findFirst({
-    where: { primaryRole: "COUNTY", countyCode, deletedAt: null },
-    select: { id: true },
-  });
-  return officer !== null;
-}
 
 /** Where the application stands with its county: opinion given, awaited, or not expected. */
 export async function prescreenState(

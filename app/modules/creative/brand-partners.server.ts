@@ -6,7 +6,7 @@ import {
   deliverNotifications,
   type NewNotification,
 } from "~/modules/notifications/notifications.server";
-import { deleteUpload, storeImage } from "~/modules/uploads/uploads.server";
+import { withStoredImages } from "~/modules/uploads/uploads.server";
 import type { Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
 import type { RequestMeta } from "~/utils/request.server";
@@ -45,13 +45,10 @@ export async function actOnBrandPartners(
   file: File | null = null,
   meta: RequestMeta = {},
 ) {
-  let uploadId: string | null = null;
-  try {
-    if (action.intent === "deliver") {
-      if (!file) throw new DomainError("brand_partner.file_required");
-      uploadId = (await storeImage({ ownerId: actor.id, file })).id;
-    }
-    const rows = await db.$transaction(async (tx) => {
+  if (action.intent === "deliver" && !file) throw new DomainError("brand_partner.file_required");
+  const files = action.intent === "deliver" && file ? [file] : [];
+  const rows = await withStoredImages(actor.id, files, ([uploadId = null]) =>
+    db.$transaction(async (tx) => {
       await tx.$queryRaw`SELECT id FROM "BrandProject" WHERE id = ${projectId} FOR UPDATE`;
       const project = await tx.brandProject.findUnique({ where: { id: projectId }, select: projectSelect });
       if (!project) throw new DomainError("brand_partner.not_found");
@@ -238,12 +235,9 @@ export async function actOnBrandPartners(
           return [];
         }
       }
-    });
-    await deliverNotifications(rows);
-  } catch (error) {
-    if (uploadId) await deleteUpload(uploadId).catch(() => undefined);
-    throw error;
-  }
+    }),
+  );
+  await deliverNotifications(rows);
 }
 
 /** The agencies and trades shown on a brand project's page, with what the viewer may do. */

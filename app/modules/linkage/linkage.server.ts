@@ -3,7 +3,7 @@ import type { BenefitMechanism } from "~/generated/prisma/enums";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { scopeOf } from "~/modules/oversight/county-access";
 import { maskPersonName } from "~/modules/privacy/masking";
-import { deleteUpload, storeImage } from "~/modules/uploads/uploads.server";
+import { withStoredImages } from "~/modules/uploads/uploads.server";
 import { addDays, luoyangToday, startOfLuoyangDay } from "~/utils/dates";
 import { DomainError } from "~/utils/errors";
 import { mayOversee, mayRecordFor, recordingOrganisations, type LinkageActor } from "./linkage.access.server";
@@ -200,18 +200,6 @@ export async function endLinkage(
   });
 }
 
-/** Photos are stored before the transaction (image work is slow) and removed again if it fails. */
-async function withStoredPhotos<T>(ownerId: string, photos: File[], work: (ids: string[]) => Promise<T>) {
-  const stored: string[] = [];
-  try {
-    for (const photo of photos) stored.push((await storeImage({ ownerId, file: photo })).id);
-    return await work(stored);
-  } catch (error) {
-    await Promise.allSettled(stored.map((id) => deleteUpload(id)));
-    throw error;
-  }
-}
-
 /**
  * Records what was paid to the household for one period, with photos of the evidence. A period
  * is paid once: the same start again (a retry, a double tap) or an overlapping period is refused,
@@ -233,7 +221,7 @@ export async function recordPayment(
   if (!check || !mayRecordFor(actor, check.organisation)) throw new DomainError("linkage.not_found");
   const periodStart = startOfLuoyangDay(fields.periodStart);
   const periodEnd = startOfLuoyangDay(fields.periodEnd);
-  return withStoredPhotos(actor.id, photos, (evidenceIds) =>
+  return withStoredImages(actor.id, photos, (evidenceIds) =>
     db
       .$transaction(async (tx) => {
         const linkage = await lockedLinkage(tx, linkageId);

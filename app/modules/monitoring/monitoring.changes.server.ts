@@ -6,7 +6,11 @@ import {
   deliverNotifications,
   type NewNotification,
 } from "~/modules/notifications/notifications.server";
-import { notifyOfficers, type OfficerGroup } from "~/modules/oversight/officer-notices.server";
+import {
+  countyHasOfficer,
+  notifyOfficers,
+  type OfficerGroup,
+} from "~/modules/oversight/officer-notices.server";
 import { can, rolesOf } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
 import { assertTransition } from "~/utils/state-machine";
@@ -21,15 +25,6 @@ const CHANGEABLE = ["APPROVED", "DISBURSED"];
 
 async function lockApplication(tx: Tx, applicationId: string) {
   await tx.$queryRaw`SELECT id FROM "ProgrammeApplication" WHERE id = ${applicationId} FOR UPDATE`;
-}
-
-/** Whether a county officer covers the county; when none does, the county's opinion is skipped. */
-async function countyHasOfficer(tx: Tx, countyCode: string): Promise<boolean> {
-  const officer = await tx.user.findFirst({
-    where: { primaryRole: "COUNTY", countyCode, deletedAt: null },
-    select: { id: true },
-  });
-  return officer !== null;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { db } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { deliverNotifications } from "~/modules/notifications/notifications.server";
-import { deleteUpload, storeImage } from "~/modules/uploads/uploads.server";
+import { withStoredImages } from "~/modules/uploads/uploads.server";
 import { DomainError } from "~/utils/errors";
 import {
   findProject,
@@ -58,22 +58,6 @@ export function reportSchedule(
   });
 }
 
-/** Photos are stored before the transaction (image work is slow) and removed again if it fails. */
-async function withStoredPhotos<T>(
-  ownerId: string,
-  photos: File[],
-  work: (ids: string[]) => Promise<T>,
-): Promise<T> {
-  const stored: string[] = [];
-  try {
-    for (const photo of photos) stored.push((await storeImage({ ownerId, file: photo })).id);
-    return await work(stored);
-  } catch (error) {
-    await Promise.allSettled(stored.map((id) => deleteUpload(id)));
-    throw error;
-  }
-}
-
 /**
  * 进度报告 for one scheduled period, by a member of the project's organisation. The spending is
  * checked against the approved plan in force (monitoring.rules.ts) and what trips a rule goes to
@@ -95,7 +79,7 @@ export async function fileProgressReport(
   if (!slot) throw new DomainError("monitoring.no_such_period");
   if (slot.opensOn > now) throw new DomainError("monitoring.not_due_yet");
 
-  const outcome = await withStoredPhotos(actor.id, photos, (photoIds) =>
+  const outcome = await withStoredImages(actor.id, photos, (photoIds) =>
     db.$transaction(async (tx) => {
       await tx.$queryRaw`SELECT id FROM "ProgrammeApplication" WHERE id = ${applicationId} FOR UPDATE`;
       const filed = await tx.progressReport.findUnique({
@@ -193,7 +177,7 @@ export async function recordSiteVisit(
   const visitedOn = new Date(`${fields.visitedOn}T00:00:00Z`);
   if (Number.isNaN(visitedOn.getTime()) || daysBetween(now, visitedOn) > 0)
     throw new DomainError("monitoring.visit_future");
-  const recorded = await withStoredPhotos(actor.id, photos, (photoIds) =>
+  const recorded = await withStoredImages(actor.id, photos, (photoIds) =>
     db.$transaction(async (tx) => {
       const visit = await tx.siteVisit.create({
         data: {

@@ -5,7 +5,7 @@ import { recordStatusChange } from "~/modules/audit/status-change.server";
 import { assertNotBanned } from "~/modules/sanctions/bans.server";
 import { createNotifications, deliverNotifications } from "~/modules/notifications/notifications.server";
 import { markForIndexing } from "~/modules/indexing/outbox.server";
-import { deleteUpload, storeImage } from "~/modules/uploads/uploads.server";
+import { deleteUpload, withStoredImages } from "~/modules/uploads/uploads.server";
 import { can, type Actor } from "~/modules/users/permissions";
 import { getPublisherVerification } from "~/modules/verification/verified.server";
 import { enqueueEvent } from "~/modules/webhooks/webhooks.server";
@@ -85,22 +85,6 @@ function fieldsData(fields: NeedFields) {
   };
 }
 
-/** Stores the photos first (files cannot join a transaction); removes them if the write fails. */
-async function withStoredPhotos<T>(
-  ownerId: string,
-  files: File[],
-  write: (uploadIds: string[]) => Promise<T>,
-): Promise<T> {
-  const stored: string[] = [];
-  try {
-    for (const file of files) stored.push((await storeImage({ ownerId, file })).id);
-    return await write(stored);
-  } catch (error) {
-    await Promise.all(stored.map((id) => deleteUpload(id).catch(() => undefined)));
-    throw error;
-  }
-}
-
 async function openNeed(
   tx: Tx,
   needId: string,
@@ -161,7 +145,7 @@ export async function createNeed(input: {
   assertMayPostFor(input.actor, input.organisationId || undefined);
   if (input.photos.length > MAX_NEED_PHOTOS)
     throw new DomainError("upload.too_many", { max: MAX_NEED_PHOTOS });
-  return withStoredPhotos(input.actor.id, input.photos, (uploadIds) =>
+  return withStoredImages(input.actor.id, input.photos, (uploadIds) =>
     withUnit(input.unit, async ({ tx }) => {
       const need = await tx.need.create({
         data: {
@@ -221,7 +205,7 @@ export async function updateNeed(input: {
   if (keptCount + input.photos.length > MAX_NEED_PHOTOS)
     throw new DomainError("upload.too_many", { max: MAX_NEED_PHOTOS });
   const removed: string[] = [];
-  const result = await withStoredPhotos(input.actor.id, input.photos, (uploadIds) =>
+  const result = await withStoredImages(input.actor.id, input.photos, (uploadIds) =>
     db.$transaction(async (tx) => {
       // Re-read under a row lock: a concurrent accept must not be overwritten by an edit.
       await tx.$queryRaw`SELECT id FROM "Need" WHERE id = ${input.needId} FOR UPDATE`;

@@ -1,4 +1,4 @@
-import type { Tx } from "~/db.server";
+import { db, type Tx } from "~/db.server";
 import { createNotifications, type NewNotification } from "~/modules/notifications/notifications.server";
 
 /*
@@ -24,6 +24,25 @@ export async function officerIds(tx: Tx, group: OfficerGroup): Promise<string[]>
     orderBy: { createdAt: "asc" },
   });
   return officers.map((officer) => officer.id);
+}
+
+/** Whether a county officer covers the county: where none does, its steps are skipped, not awaited. */
+export async function countyHasOfficer(client: Tx | typeof db, countyCode: string): Promise<boolean> {
+  const officer = await client.user.findFirst({
+    where: { primaryRole: "COUNTY", countyCode, deletedAt: null },
+    select: { id: true },
+  });
+  return officer !== null;
+}
+
+/** The counties that have an officer now (for lists that show what each county still owes). */
+export async function countiesWithOfficers(client: Tx | typeof db = db): Promise<Set<string>> {
+  const officers = await client.user.findMany({
+    where: { primaryRole: "COUNTY", deletedAt: null, countyCode: { not: null } },
+    select: { countyCode: true },
+    distinct: ["countyCode"],
+  });
+  return new Set(officers.flatMap((officer) => (officer.countyCode ? [officer.countyCode] : [])));
 }
 
 /**

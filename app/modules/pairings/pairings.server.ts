@@ -1,7 +1,7 @@
 import { db } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import type { CountyActor } from "~/modules/oversight/county-access";
-import { deleteUpload, storeImage } from "~/modules/uploads/uploads.server";
+import { withStoredImages } from "~/modules/uploads/uploads.server";
 import { DomainError } from "~/utils/errors";
 import type { RequestMeta } from "~/utils/request.server";
 import { actsForInstitution, overseesPairingsIn, PAIRING_ORGANISATION_TYPES } from "./pairings.access";
@@ -138,18 +138,6 @@ export async function endPairing(actor: CountyActor, pairingId: string, meta: Re
   });
 }
 
-/** Photos are stored before the transaction (image work is slow) and removed again if it fails. */
-async function withStoredPhotos<T>(ownerId: string, photos: File[], work: (ids: string[]) => Promise<T>) {
-  const stored: string[] = [];
-  try {
-    for (const photo of photos) stored.push((await storeImage({ ownerId, file: photo })).id);
-    return await work(stored);
-  } catch (error) {
-    await Promise.allSettled(stored.map((id) => deleteUpload(id)));
-    throw error;
-  }
-}
-
 /** The institution reports a half year of an active pairing: figures per commitment, narrative, photos. */
 export async function filePairingReport(
   actor: CountyActor,
@@ -163,7 +151,7 @@ export async function filePairingReport(
   if (!found || !actsForInstitution(actor, found.organisationId)) throw new DomainError("pairings.not_found");
   const periodStart = Date.UTC(fields.year, fields.half === 1 ? 0 : 6, 1);
   if (periodStart > now.getTime()) throw new DomainError("pairings.report_future");
-  return withStoredPhotos(actor.id, photos, (photoIds) =>
+  return withStoredImages(actor.id, photos, (photoIds) =>
     db.$transaction(async (tx) => {
       const pairing = await lockPairing(tx, pairingId);
       if (pairing.status !== "ACTIVE") throw new DomainError("pairings.not_active");

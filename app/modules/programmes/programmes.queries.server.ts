@@ -1,4 +1,5 @@
 import { db } from "~/db.server";
+import { countiesWithOfficers } from "~/modules/oversight/officer-notices.server";
 import type { MessageKey, Params } from "~/i18n/i18n";
 import { balanceOf, programmeAccountId } from "~/modules/ledger/ledger.server";
 import { findActiveBan } from "~/modules/sanctions/bans.server";
@@ -363,15 +364,7 @@ export async function listProgrammeApplications(programmeId: string) {
     },
   });
   // 初审: the opinion given, or awaited where the county has an officer (prescreen.server.ts).
-  const officered = new Set(
-    (
-      await db.user.findMany({
-        where: { primaryRole: "COUNTY", deletedAt: null, countyCode: { not: null } },
-        select: { countyCode: true },
-        distinct: ["countyCode"],
-      })
-    ).map((officer) => officer.countyCode),
-  );
+  const officered = await countiesWithOfficers();
   return applications.map(({ reviews, countyOpinion, ...application }) => ({
     ...application,
     averageScore: averageScore(reviews),

@@ -252,6 +252,25 @@ export async function deleteUpload(id: string): Promise<void> {
   await Promise.all(IMAGE_VARIANTS.map((variant) => storage.delete(variantKey(row.storageKey, variant))));
 }
 
+/**
+ * Stores photos before the write that names them (files cannot join a transaction, and image work
+ * is slow) and removes them again when the write fails, so a refused form leaves no orphan upload.
+ */
+export async function withStoredImages<T>(
+  ownerId: string,
+  files: readonly File[],
+  write: (uploadIds: string[]) => Promise<T>,
+): Promise<T> {
+  const stored: string[] = [];
+  try {
+    for (const file of files) stored.push((await storeImage({ ownerId, file })).id);
+    return await write(stored);
+  } catch (error) {
+    await Promise.allSettled(stored.map((id) => deleteUpload(id)));
+    throw error;
+  }
+}
+
 /** A smaller limit for one file field of a form (a voice note beside a photo), with its own refusal. */
 export interface FileFieldLimit {
   maxBytes: number;

@@ -6,6 +6,9 @@ import { currentYear, dashboardFigures, type DashboardFigures } from "~/modules/
 import { COUNTIES } from "~/modules/reference/reference";
 import { createSession, serializeSessionCookie } from "~/modules/users/session.server";
 import { loader as pageLoader } from "~/routes/bureau/bureau.dashboard";
+import { PLAN_PEOPLE_KEYS } from "~/modules/reports/plan-people";
+import { reportFigures } from "~/modules/reports/reports-figures.server";
+import { periodOf } from "~/modules/reports/reports.periods";
 import { loader as csvLoader } from "~/routes/bureau/bureau.dashboard[.]csv";
 import { loader as xlsxLoader } from "~/routes/bureau/bureau.dashboard[.]xlsx";
 import { useTestDatabase } from "../support/database";
@@ -307,6 +310,20 @@ describe("the dashboard routes", () => {
     expect(data.charts.targets).toContain("星创天地");
   });
 
+  it("shows the plan's people as the year's return counts them, for the city and for one county", async () => {
+    for (const countyCode of [undefined, SONG]) {
+      const query = countyCode ? `?year=${THIS}&countyCode=${countyCode}` : `?year=${THIS}`;
+      const data = await pageLoader(get(`/bureau/dashboard${query}`, await cookieFor("BUREAU")));
+      const figures = await reportFigures(
+        periodOf("YEAR", String(THIS)),
+        countyCode ? { kind: "county", countyCode } : { kind: "city" },
+      );
+      expect(data.plan).toMatchObject({ year: THIS, countyCode: countyCode ?? null });
+      for (const key of PLAN_PEOPLE_KEYS)
+        expect([key, data.plan.figures[key]]).toEqual([key, figures[key] ?? 0]);
+    }
+  });
+
   it("exports the figures as CSV", async () => {
     const response = await csvLoader(get(`/bureau/dashboard.csv?year=${THIS}`, await cookieFor("BUREAU")));
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
@@ -337,6 +354,7 @@ describe("the dashboard routes", () => {
       "产业",
       "融资对接",
       "利益联结",
+      "计划中的人与机制",
     ]);
 
     const figures = await dashboardFigures();

@@ -247,6 +247,72 @@ beforeAll(async () => {
       });
     }
   }
+  // ── Pairings and local talent (issue 23): running during November, proposed only, ended before
+  // it, starting after it; reports filed inside and just outside it; talent serving and trained.
+  // One university per pairing: an organisation pairs with a county (or village) once at a time.
+  const pairingOf = async (
+    countyCode: string,
+    fields: { agreedAt: Date | null; startsOn: string; endsOn?: string; endedAt?: Date },
+  ) =>
+    db.pairing.create({
+      data: {
+        organisationId: (await createOrganisation("UNIVERSITY")).id,
+        countyCode,
+        proposedById: officer.id,
+        status: fields.endedAt ? "ENDED" : fields.agreedAt ? "ACTIVE" : "PROPOSED",
+        agreedAt: fields.agreedAt,
+        agreedById: fields.agreedAt ? officer.id : null,
+        startsOn: new Date(`${fields.startsOn}T00:00:00Z`),
+        endsOn: fields.endsOn ? new Date(`${fields.endsOn}T00:00:00Z`) : null,
+        endedAt: fields.endedAt ?? null,
+      },
+    });
+  const running = await pairingOf(HERE, { agreedAt: justBefore, startsOn: "2026-01-01" });
+  await pairingOf(HERE, { agreedAt: inside, startsOn: "2026-11-30", endsOn: "2027-12-31" });
+  await pairingOf(HERE, { agreedAt: null, startsOn: "2026-01-01" });
+  await pairingOf(HERE, { agreedAt: justBefore, startsOn: "2026-01-01", endsOn: "2026-10-31" });
+  await pairingOf(HERE, { agreedAt: at(2026, 3, 1), startsOn: "2026-01-01", endedAt: justBefore });
+  await pairingOf(HERE, { agreedAt: inside, startsOn: "2026-12-01" });
+  const runningThere = await pairingOf(THERE, {
+    agreedAt: at(2026, 3, 1),
+    startsOn: "2026-03-01",
+    endedAt: inside,
+  });
+  for (const [pairing, year, half, submittedAt] of [
+    [running, 2026, 1, justBefore],
+    [running, 2026, 2, firstMoment],
+    [runningThere, 2026, 2, inside],
+    [runningThere, 2027, 1, nextMonth],
+  ] as const) {
+    await db.pairingReport.create({
+      data: {
+        pairingId: pairing.id,
+        year,
+        half,
+        narrative: "培训两场",
+        submittedById: officer.id,
+        submittedAt,
+      },
+    });
+  }
+  for (const [countyCode, status, servingSince] of [
+    [HERE, "SERVING", inside],
+    [HERE, "SERVING", justBefore],
+    [HERE, "SERVING", nextMonth],
+    [HERE, "TRAINED", null],
+    [THERE, "SERVING", firstMoment],
+  ] as const) {
+    await db.localTalent.create({
+      data: {
+        countyCode,
+        status,
+        servingSince,
+        role: servingSince ? "TECHNICIAN" : null,
+        name: "张＊",
+        recordedById: officer.id,
+      },
+    });
+  }
   // Recorded as already lifted in the period: a recording, not a lifting.
   await insertHousehold({
     villageId: poorHere.id,
@@ -388,6 +454,17 @@ async function independent(county: string | null) {
       `SELECT count(*) AS n FROM "Household" WHERE ${inPeriod('"createdAt"')} ${c('"countyCode"')}`,
     ),
     ...(await financingIndependent(county)),
+    // Pairings and local talent (issue 23): days of the period are 2026-11-01 … 2026-11-30.
+    pairingsActive: await sql(
+      `SELECT count(*) AS n FROM "Pairing" WHERE "agreedAt" < '${END}' AND "startsOn" <= '2026-11-30'
+        AND coalesce("endsOn" >= '2026-11-01', true) AND coalesce("endedAt" >= '${START}', true) ${c('"countyCode"')}`,
+    ),
+    pairingReportsFiled: await sql(
+      `SELECT count(*) AS n FROM "PairingReport" r, "Pairing" p WHERE p.id = r."pairingId" AND ${inPeriod('r."submittedAt"')} ${c('p."countyCode"')}`,
+    ),
+    localTalentServing: await sql(
+      `SELECT count(*) AS n FROM "LocalTalent" WHERE status = 'SERVING' AND "servingSince" < '${END}' ${c('"countyCode"')}`,
+    ),
   };
 }
 
@@ -516,8 +593,13 @@ describe("report figures", () => {
       householdsLifted: 2,
       householdsRecorded: 3,
     });
+    // Pairings: the one running all year and the one starting on the last day; not the proposal,
+    // the one whose term ended the day before, the one ended before, nor the one starting after.
+    expect(here).toMatchObject({ pairingsActive: 2, pairingReportsFiled: 1, localTalentServing: 2 });
     const there = await reportFigures(period, { kind: "county", countyCode: THERE });
     expect(there).toMatchObject({ needsMatched: 0, projectsApproved: 1, spacesNew: 1 });
+    // Ended inside November: it ran during part of it.
+    expect(there).toMatchObject({ pairingsActive: 1, pairingReportsFiled: 1, localTalentServing: 1 });
     // financing (issue 23): the first and last days count; a day outside and unconfirmed do not.
     expect(here).toMatchObject({
       financingNeedsPosted: 3,

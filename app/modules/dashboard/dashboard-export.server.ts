@@ -20,8 +20,15 @@ export interface ExportTable {
 
 const money = (fen: number): ExportCell => ({ fen });
 
-/** The dashboard's four tables (targets, years, counties, industries) in the viewer's language. */
-export function dashboardTables(figures: DashboardFigures, locale: Locale): ExportTable[] {
+/**
+ * The dashboard's tables (targets, years, counties, industries, financing, linkage, then any extra
+ * tables the caller adds, such as the plan's people) in the viewer's language.
+ */
+export function dashboardTables(
+  figures: DashboardFigures,
+  locale: Locale,
+  extra: ExportTable[] = [],
+): ExportTable[] {
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
   const yuan = (key: MessageKey) => t("dashboard.money.yuan", { label: t(key) });
   const nameOf = (list: readonly { code: string; nameZh: string; nameEn: string }[], code: string) =>
@@ -153,6 +160,7 @@ export function dashboardTables(figures: DashboardFigures, locale: Locale): Expo
         ...figures.linkage.counties.map((row) => [nameOf(COUNTIES, row.countyCode), ...linkageCells(row)]),
       ],
     },
+    ...extra,
   ];
 }
 
@@ -186,8 +194,8 @@ function cellText(cell: ExportCell): string {
 }
 
 /** One CSV file: each table under its sheet name, separated by an empty line. */
-export function dashboardCsv(figures: DashboardFigures, locale: Locale): string {
-  const rows = dashboardTables(figures, locale).flatMap((table, index) => [
+export function dashboardCsv(figures: DashboardFigures, locale: Locale, extra: ExportTable[] = []): string {
+  const rows = dashboardTables(figures, locale, extra).flatMap((table, index) => [
     ...(index > 0 ? [[]] : []),
     [table.sheet],
     table.header,
@@ -200,10 +208,11 @@ export function dashboardCsv(figures: DashboardFigures, locale: Locale): string 
 export async function dashboardXlsx(
   figures: DashboardFigures,
   locale: Locale,
+  extra: ExportTable[] = [],
 ): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "XiangKe";
-  for (const table of dashboardTables(figures, locale)) {
+  for (const table of dashboardTables(figures, locale, extra)) {
     const sheet = workbook.addWorksheet(table.sheet);
     const header = sheet.addRow(table.header);
     header.font = { bold: true };

@@ -129,7 +129,7 @@ export const pairingsMessagesEn: Record<keyof typeof pairingsMessagesZh, string>
   "pairings.errors.already_acknowledged": "This report has already been acknowledged",
   "pairings.errors.county_required": "Choose a county",
   "pairings.errors.not_candidate": "This person is no longer waiting to be confirmed",
-  "dashboard.figure.pairingsActive": "Active pairings",
-  "dashboard.figure.pairingReportsFiled": "Pairing reports filed",
-  "dashboard.figure.localTalentServing": "Local talent serving",
+  "reports.figure.pairingsActive": "Active pairings",
+  "reports.figure.pairingReportsFiled": "Pairing reports filed",
+  "reports.figure.localTalentServing": "Local talent serving",
 };

@@ -122,7 +122,7 @@ export const pairingsMessagesZh = {
   "pairings.errors.already_acknowledged": "这份报告已经确认过了",
   "pairings.errors.county_required": "请选择县区",
   "pairings.errors.not_candidate": "此人已不在待确认列表中",
-  "dashboard.figure.pairingsActive": "结对帮扶（帮扶中）",
-  "dashboard.figure.pairingReportsFiled": "结对工作报告",
-  "dashboard.figure.localTalentServing": "在岗本土人才",
+  "reports.figure.pairingsActive": "帮扶中的院校结对（对）",
+  "reports.figure.pairingReportsFiled": "提交的结对工作报告（份）",
+  "reports.figure.localTalentServing": "在岗服务的本土人才（人）",
 } as const;

@@ -234,6 +234,27 @@ export async function reportFiguresIn(tx: Tx, period: Period, scope: CountyScope
     Prisma.sql`SELECT count(*)::int AS n FROM "CharacteristicTown" ct
       WHERE ct.status = 'ACTIVE' AND ct."createdAt" < ${end} ${inScope(scope, Prisma.sql`ct."countyCode"`)}`,
   );
+  // ── Issue 23, pairings part: pairings running, reports filed, local talent serving ──
+  const pairingsActive = await count(
+    tx,
+    Prisma.sql`SELECT count(*)::int AS n FROM "Pairing" p
+      WHERE p."agreedAt" < ${end} AND p."startsOn" < ${luoyangDay(period.end)}
+        AND (p."endsOn" IS NULL OR p."endsOn" >= ${luoyangDay(period.start)})
+        AND (p."endedAt" IS NULL OR p."endedAt" >= ${start})
+        ${inScope(scope, Prisma.sql`p."countyCode"`)}`,
+  );
+  const pairingReportsFiled = await count(
+    tx,
+    Prisma.sql`SELECT count(*)::int AS n FROM "PairingReport" r JOIN "Pairing" p ON p.id = r."pairingId"
+      WHERE r."submittedAt" >= ${start} AND r."submittedAt" < ${end}
+        ${inScope(scope, Prisma.sql`p."countyCode"`)}`,
+  );
+  const localTalentServing = await count(
+    tx,
+    Prisma.sql`SELECT count(*)::int AS n FROM "LocalTalent" t
+      WHERE t.status = 'SERVING' AND t."servingSince" < ${end}
+        ${inScope(scope, Prisma.sql`t."countyCode"`)}`,
+  );
   // Benefit linkage (issue 23): linkage.figures.server.ts holds the definitions.
   const linkage = await linkageFiguresIn(
     tx,
@@ -278,6 +299,9 @@ export async function reportFiguresIn(tx: Tx, period: Period, scope: CountyScope
     baseTrainees,
     brandsTraded,
     townsActive,
+    pairingsActive,
+    pairingReportsFiled,
+    localTalentServing,
     householdsReached: linkage.householdsReached,
     moneyToHouseholdsFen: linkage.moneyToHouseholdsFen,
     moneyDividendFen: linkage.byMechanism.DIVIDEND,

@@ -86,6 +86,17 @@ export interface ReportFigures {
   brandsTraded?: number;
   /** Characteristic towns of the county created before the period ended whose status is ACTIVE (已建成) now. */
   townsActive?: number;
+  // ── University–village pairings and local talent (issue 23, pairings part) ──
+  // Optional: returns frozen before these figures existed lack them (shown as "not yet").
+  /**
+   * Pairings (结对帮扶) of the scope's county agreed before the period ended and running during it:
+   * starting before its end, not ending (endsOn) before its first day, not ended (endedAt) before it began.
+   */
+  pairingsActive?: number;
+  /** Half-yearly pairing work reports submitted in the period, by the pairing's county. */
+  pairingReportsFiled?: number;
+  /** Local talent of the county serving now (SERVING) whose service began before the period ended. */
+  localTalentServing?: number;
   /** Benefit-linkage payments (BenefitPayment.paidOn) in the period to the scope's households, in total… */
   moneyToHouseholdsFen: number | null;
   /** …and by the linkage's mechanism: 分红, 务工工资, 土地流转租金, 订单收购, 入股. Null in older returns. */
@@ -140,6 +151,10 @@ export const FIGURE_KEYS = [
   "baseTrainees",
   "brandsTraded",
   "townsActive",
+  // Issue 23, pairings part.
+  "pairingsActive",
+  "pairingReportsFiled",
+  "localTalentServing",
   "moneyToHouseholdsFen",
   "moneyDividendFen",
   "moneyWageFen",

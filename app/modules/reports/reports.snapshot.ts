@@ -69,6 +69,10 @@ export const SnapshotSchema = z.object({
     baseTrainees: Count.optional(),
     brandsTraded: Count.optional(),
     townsActive: Count.optional(),
+    // Issue 23, pairings part: absent from returns frozen before these figures existed.
+    pairingsActive: Count.optional(),
+    pairingReportsFiled: Count.optional(),
+    localTalentServing: Count.optional(),
     // Benefit linkage (issue 23): absent from snapshots frozen before it, read as null.
     moneyToHouseholdsFen: Count.nullable().optional().default(null),
     moneyDividendFen: Count.nullable().optional().default(null),

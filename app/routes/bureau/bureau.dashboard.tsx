@@ -13,6 +13,7 @@ import {
 } from "~/modules/dashboard/charts.server";
 import { dashboardQuery, parseDashboardFilters } from "~/modules/dashboard/dashboard.schema";
 import { currentYear, dashboardFigures } from "~/modules/dashboard/dashboard.server";
+import { planPeople } from "~/modules/reports/plan-people.server";
 import { requirePermission } from "~/modules/users/guards.server";
 import { scopeCountyFilter, scopeOf } from "~/modules/oversight/county-access";
 import { responseTimesByCounty } from "~/modules/reach/triage.server";
@@ -27,6 +28,7 @@ import {
 } from "~/components/dashboard/dashboard-tables";
 import { YearSections } from "~/components/dashboard/year-sections";
 import { CountyFixedNote } from "~/components/counties/county-fixed-note";
+import { PlanPeopleSection } from "~/components/dashboard/plan-people-section";
 import { DashboardLinkageSection } from "~/components/linkage/dashboard-linkage";
 import { titleMeta } from "~/utils/meta";
 import { LeverageSection } from "~/components/reports/leverage-section";
@@ -47,7 +49,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!query) throw new Response("Forbidden", { status: 403 });
   const countyFixed = scopeOf(user)?.kind === "county";
   const { map, ...filters } = query;
-  const [figures, locale] = await Promise.all([dashboardFigures(filters), getLocale(request)]);
+  const [figures, plan, locale] = await Promise.all([
+    dashboardFigures(filters),
+    planPeople(filters),
+    getLocale(request),
+  ]);
   const metric = translate(locale, MAP_METRIC_LABELS[map]);
   const charts = {
     targets: renderTargetsChart(figures, locale),
@@ -72,11 +78,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     years: yearOptions(query.year),
     responseTimes,
     leverage,
+    plan,
   };
 }
 
 export default function DashboardPage() {
-  const { figures, query, countyFixed, charts, years, responseTimes, leverage } =
+  const { figures, query, countyFixed, charts, years, responseTimes, leverage, plan } =
     useLoaderData<typeof loader>();
   const { t, locale } = useT();
   const { map: _map, ...exportFilters } = query;
@@ -120,6 +127,8 @@ export default function DashboardPage() {
       </section>
 
       <DashboardLinkageSection linkage={figures.linkage} />
+
+      <PlanPeopleSection plan={plan} />
 
       <ResponseTimesSection rows={responseTimes} />
 

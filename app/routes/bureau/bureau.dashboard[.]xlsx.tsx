@@ -3,6 +3,7 @@ import { getLocale } from "~/i18n/i18n.server";
 import { dashboardAttachment, dashboardXlsx } from "~/modules/dashboard/dashboard-export.server";
 import { parseDashboardFilters } from "~/modules/dashboard/dashboard.schema";
 import { dashboardFigures } from "~/modules/dashboard/dashboard.server";
+import { planPeople, planPeopleTable } from "~/modules/reports/plan-people.server";
 import { requirePermission } from "~/modules/users/guards.server";
 import { scopeCountyFilter } from "~/modules/oversight/county-access";
 
@@ -12,8 +13,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { map: _map, ...asked } = parseDashboardFilters(new URL(request.url).searchParams);
   const filters = scopeCountyFilter(user, asked);
   if (!filters) throw new Response("Forbidden", { status: 403 });
-  const [figures, locale] = await Promise.all([dashboardFigures(filters), getLocale(request)]);
-  const workbook = await dashboardXlsx(figures, locale);
+  const [figures, plan, locale] = await Promise.all([
+    dashboardFigures(filters),
+    planPeople(filters),
+    getLocale(request),
+  ]);
+  const workbook = await dashboardXlsx(figures, locale, [planPeopleTable(plan, locale)]);
   return new Response(workbook, {
     headers: {
       "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

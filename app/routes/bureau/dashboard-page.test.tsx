@@ -3,6 +3,7 @@ import { renderToString } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
 import type { DashboardFigures, YearFigures } from "~/modules/dashboard/dashboard.server";
 import { COUNTIES, INDUSTRIES } from "~/modules/reference/reference";
+import { PLAN_PEOPLE_KEYS } from "~/modules/reports/plan-people";
 
 // The server render of /bureau/dashboard, as a phone without JavaScript receives it, from
 // made-up figures (the figures themselves are tested against the database in tests/integration).
@@ -106,6 +107,11 @@ vi.mock("@remix-run/react", () => ({
       byProgramme: [],
       byProject: [],
     },
+    plan: {
+      year: 2026,
+      countyCode: "410325",
+      figures: Object.fromEntries(PLAN_PEOPLE_KEYS.map((key, index) => [key, index + 1])),
+    },
   }),
 }));
 
@@ -130,6 +136,15 @@ describe("the dashboard page without JavaScript", () => {
   it("shows leverage, matched money per yuan of public money, by year and county", () => {
     expect(html).toContain("资金杠杆");
     expect(html.match(/1 : 1\.33/g)).toHaveLength(4);
+  });
+
+  it("shows the people of the plan for the year and county, each figure under its group", () => {
+    expect(html).toContain("计划中的人与机制");
+    expect(html).toContain("2026年 · 嵩县");
+    expect(html).toMatch(/贫困村与贫困户[\s\S]*data-figure="villagesPoor"[^>]*>1</);
+    expect(html).toMatch(/data-figure="localTalentServing"[^>]*>\d+</);
+    // Money in yuan: moneyToHouseholdsFen is the sixth figure, 6 fen.
+    expect(html).toMatch(/data-figure="moneyToHouseholdsFen"[^>]*>[^<]*0\.06</);
   });
 
   it("says which targets are met, year by year", () => {

@@ -512,6 +512,7 @@ describe("the token page and the API reference", () => {
         "POST /api/v1/financing-needs/{id}/offers",
         "GET /api/v1/pairings",
         "GET /api/v1/towns",
+        "GET /api/v1/brands",
         "GET /api/v1/dashboard",
         "GET /api/v1/conversations",
         "GET /api/v1/conversations/{id}/messages",

@@ -15,6 +15,7 @@ import { createOrganisation } from "../support/factories";
 import { addMember, createBureau } from "../support/needs-factories";
 import { activeTrainees, createSpaceWithCourse } from "../support/issue23-spaces-factories";
 import { enrolOnCourse } from "~/modules/bases/bases.server";
+import { loader as brandsApi } from "~/routes/api/v1/api.v1.brands";
 import { createFarmer } from "../support/spaces-factories";
 
 useTestDatabase();
@@ -288,5 +289,75 @@ describe("issue 23 figures", () => {
       await sql(`SELECT count(DISTINCT t."projectId")::int AS n FROM "BrandTrade" t JOIN "BrandProject" p ON p.id = t."projectId"
         WHERE p."countyCode" = '410325' AND extract(year FROM t."tradedOn") = ${year}`),
     );
+  });
+});
+
+describe("GET /api/v1/brands", () => {
+  const call = (query: string) =>
+    brandsApi({
+      request: new Request(`http://localhost/api/v1/brands${query}`),
+      params: {},
+      context: { cspNonce: "t", clientIp: "10.6.1.2" },
+    } as never);
+
+  it("answers anyone with each project's stages, agencies and trades, filtered by stage and county", async () => {
+    const { expert, head, project } = await launchedProject();
+    await actOnBrandProject(head, project.id, { intent: "launch", note: "首批礼盒在洛阳超市上架。" });
+    await actOnBrandProject(expert, project.id, { intent: "advance", to: "UPGRADING", note });
+    const agency = await createOrganisation("SERVICE_AGENCY");
+    await actOnBrandPartners(expert, project.id, {
+      intent: "invite",
+      agencyOrganisationId: agency.id,
+      serviceType: "IP",
+      brief: "办理地理标志保护",
+    });
+    await actOnBrandProject(expert, project.id, { intent: "advance", to: "TRADING", note });
+    const buyer = await createOrganisation("ENTERPRISE");
+    await actOnBrandPartners(expert, project.id, {
+      intent: "trade",
+      buyerOrganisationId: buyer.id,
+      kind: "LICENCE",
+      price: 12_000,
+      tradedOn: "2026-03-01",
+      note: "",
+    });
+    const { countyCode } = await db.brandProject.findUniqueOrThrow({ where: { id: project.id } });
+
+    const answer = await call(`?stage=TRADING&county=${countyCode}`);
+    expect(answer.status).toBe(200);
+    const body = (await answer.json()) as {
+      data: {
+        id: string;
+        stage: string;
+        stages: { stage: string }[];
+        agencies: { agency: { id: string }; serviceType: string; status: string }[];
+        trades: { buyer: { id: string }; kind: string; priceFen: number; tradedOn: string }[];
+      }[];
+    };
+    const mine = body.data.find((item) => item.id === project.id)!;
+    expect(mine.stage).toBe("TRADING");
+    expect(mine.stages.map((event) => event.stage)).toEqual(
+      expect.arrayContaining(["DESIGN", "TRADEMARK_FILING", "LAUNCH", "UPGRADING", "TRADING"]),
+    );
+    expect(mine.agencies).toEqual([
+      expect.objectContaining({
+        agency: expect.objectContaining({ id: agency.id }),
+        serviceType: "IP",
+        status: "INVITED",
+      }),
+    ]);
+    expect(mine.trades).toEqual([
+      {
+        buyer: { id: buyer.id, name: expect.any(String) },
+        kind: "LICENCE",
+        priceFen: 12_000,
+        tradedOn: "2026-03-01",
+      },
+    ]);
+    // Another stage leaves it out; a stage or county that does not exist is a 400, never a 5xx.
+    const launched = (await (await call("?stage=LAUNCH")).json()) as { data: { id: string }[] };
+    expect(launched.data.map((item) => item.id)).not.toContain(project.id);
+    expect((await call("?stage=SOLD")).status).toBe(400);
+    expect((await call("?county=999999")).status).toBe(400);
   });
 });

@@ -103,6 +103,7 @@ const MATRIX: Row[] = [
   ["api.v1.pairings",                                        "/api/v1/pairings",                                                  "aaaaaaaaaa", "-"],
   ["api.v1.bans",                                           "/api/v1/bans",                                                      "aaaaaaaaaa", "-"],
   ["api.v1.villages",                                       "/api/v1/villages",                                                  "aaaaaaaaaa", "-"],
+  ["api.v1.brands",                                         "/api/v1/brands",                                                   "aaaaaaaaaa", "-"],
   ["api.v1.towns",                                          "/api/v1/towns",                                                    "aaaaaaaaaa", "-"],
   ["api.v1.search",                                          "/api/v1/search?q=香菇",                                               "laaaaaaaaa", "-"],
   ["api.v1.services.$id.withdraw",                           "/api/v1/services/{service}/withdraw",                               "-", "lddddadddd"],

@@ -160,6 +160,10 @@ export const apiOperationMessagesEn: Record<keyof typeof apiOperationMessagesZh,
   "api.docs.payload": "Body",
   "api.docs.language":
     "This page follows the site's language; the OpenAPI document is in Chinese, with the English in x-summary-en / x-description-en fields.",
+  "api.tag.brands": "Brand incubation",
+  "api.op.getBrands": "Brand projects with their stages, partner agencies and trades (public)",
+  "api.op.getBrands.detail":
+    "The public information of the /brands pages; no token needed, rate-limited by address. Each project has its current stage (RESEARCH, DESIGN, TRADEMARK_FILING, LAUNCH, UPGRADING, TRADING) and when each stage was reached, the owner and incubator, the partner agencies engaged (CREATIVE, TRADEMARK, IP, with their status) and the trades (LICENCE or TRANSFER, price in fen). county filters by county code, stage by stage.",
   "api.tag.towns": "Characteristic towns",
   "api.op.getTowns": "Characteristic towns and their projects (public)",
   "api.op.getTowns.detail":

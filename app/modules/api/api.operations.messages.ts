@@ -150,6 +150,10 @@ export const apiOperationMessagesZh = {
   "api.docs.payload": "请求体",
   "api.docs.language":
     "本页随网站语言切换；OpenAPI 文档以中文为准，英文在 x-summary-en / x-description-en 字段。",
+  "api.tag.brands": "品牌孵化",
+  "api.op.getBrands": "品牌项目及其阶段、合作机构和交易（公开）",
+  "api.op.getBrands.detail":
+    "与 /brands 页面相同的公开信息，无需令牌，按来访地址限流。每个品牌项目给出当前阶段（RESEARCH 调研、DESIGN 设计、TRADEMARK_FILING 商标申请、LAUNCH 上市、UPGRADING 品牌提升、TRADING 品牌交易）及各阶段时间、品牌所有者和孵化方、合作机构（CREATIVE 文化创意、TRADEMARK 商标、IP 知识产权，及其状态）和交易（LICENCE 许可、TRANSFER 转让，价格以分计）。county 按县区代码筛选，stage 按阶段筛选。",
   "api.tag.towns": "特色小镇",
   "api.op.getTowns": "特色小镇及其项目（公开）",
   "api.op.getTowns.detail":

@@ -28,6 +28,7 @@ export const API_TAGS = [
   "commissioners",
   "villages",
   "towns",
+  "brands",
   "dashboard",
   "messages",
   "agreements",

@@ -35,6 +35,7 @@ export { listPairingsEndpoint } from "./pairing-endpoints.server";
 export { listVenturesEndpoint } from "./venture-endpoints.server";
 export { listVillagesEndpoint } from "./village-endpoints.server";
 export { listTownsEndpoint } from "./town-endpoints.server";
+export { listBrandsEndpoint } from "./brand-endpoints.server";
 export { dashboardEndpoint } from "./dashboard-endpoints.server";
 export { benefitLinkagesEndpoint } from "./linkage-endpoints.server";
 export {

@@ -26,6 +26,92 @@ export function listBrandProjects(filters: BrandFilters) {
   });
 }
 
+/**
+ * Brand projects for GET /api/v1/brands, oldest first: what /brands and a project's page show
+ * anyone — stage and its dates, the agencies engaged and the trades — and no one's account.
+ */
+export async function listBrandsForApi(
+  filters: { county?: BrandFilters["county"]; stage?: BrandFilters["stage"] },
+  page: { skip: number; take: number },
+) {
+  const rows = await db.brandProject.findMany({
+    where: { countyCode: filters.county, stage: filters.stage },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    skip: page.skip,
+    take: page.take + 1,
+    select: {
+      ...cardSelect,
+      updatedAt: true,
+      ownerOrganisationId: true,
+      incubatorOrganisationId: true,
+      events: { orderBy: { createdAt: "asc" }, select: { stage: true, createdAt: true } },
+    },
+  });
+  const projects = rows.slice(0, page.take);
+  const ids = projects.map((project) => project.id);
+  const [engagements, trades] = await Promise.all([
+    db.brandAgencyEngagement.findMany({
+      where: { projectId: { in: ids } },
+      orderBy: { createdAt: "asc" },
+      select: {
+        projectId: true,
+        agencyOrganisationId: true,
+        serviceType: true,
+        status: true,
+        deliveredAt: true,
+      },
+    }),
+    db.brandTrade.findMany({
+      where: { projectId: { in: ids } },
+      orderBy: { tradedOn: "asc" },
+      select: { projectId: true, buyerOrganisationId: true, kind: true, priceFen: true, tradedOn: true },
+    }),
+  ]);
+  const orgIds = [
+    ...projects.flatMap((p) => [p.ownerOrganisationId, p.incubatorOrganisationId]),
+    ...engagements.map((e) => e.agencyOrganisationId),
+    ...trades.map((t) => t.buyerOrganisationId),
+  ].filter((value): value is string => value !== null);
+  const orgs = await db.organisation.findMany({
+    where: { id: { in: [...new Set(orgIds)] } },
+    select: { id: true, name: true },
+  });
+  const nameOf = new Map(orgs.map((row) => [row.id, row.name]));
+  const party = (id: string) => ({ id, name: nameOf.get(id) ?? "" });
+  const org = (id: string | null) => (id ? party(id) : null);
+  const items = projects.map((project) => ({
+    id: project.id,
+    name: project.name,
+    productName: project.productName,
+    countyCode: project.countyCode,
+    stage: project.stage,
+    owner: org(project.ownerOrganisationId),
+    incubator: org(project.incubatorOrganisationId),
+    launchedAt: project.launchedAt?.toISOString() ?? null,
+    abandonedAt: project.abandonedAt?.toISOString() ?? null,
+    createdAt: project.createdAt.toISOString(),
+    updatedAt: project.updatedAt.toISOString(),
+    stages: project.events.map((event) => ({ stage: event.stage, at: event.createdAt.toISOString() })),
+    agencies: engagements
+      .filter((engagement) => engagement.projectId === project.id)
+      .map((engagement) => ({
+        agency: party(engagement.agencyOrganisationId),
+        serviceType: engagement.serviceType,
+        status: engagement.status,
+        deliveredAt: engagement.deliveredAt?.toISOString() ?? null,
+      })),
+    trades: trades
+      .filter((trade) => trade.projectId === project.id)
+      .map((trade) => ({
+        buyer: party(trade.buyerOrganisationId),
+        kind: trade.kind,
+        priceFen: trade.priceFen,
+        tradedOn: trade.tradedOn.toISOString().slice(0, 10),
+      })),
+  }));
+  return { items, hasMore: rows.length > page.take };
+}
+
 /** One project with its timeline (oldest first) and the names shown beside it. */
 export async function getBrandProject(projectId: string, viewer: Actor | null) {
   const project = await db.brandProject.findUnique({

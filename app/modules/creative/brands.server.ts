@@ -163,6 +163,7 @@ export {
 } from "./brand-start.server";
 export {
   listBrandProjects,
+  listBrandsForApi,
   getBrandProject,
   type BrandProjectView,
   brandProjectOfNeed,

@@ -127,3 +127,9 @@ export const DemoFiltersSchema = z.object({
   status: z.enum(DEMO_SITE_STATUSES).optional().catch(undefined),
 });
 export type DemoFilters = z.output<typeof DemoFiltersSchema>;
+
+/** The query of GET /api/v1/brands: the /brands page's filters, with an error for a bad value. */
+export const BrandsApiQuerySchema = z.object({
+  county: z.enum(COUNTY_CODES, { message: "errors.county_invalid" }).optional(),
+  stage: z.enum(BRAND_STAGES, { message: "creative.errors.stage" }).optional(),
+});

@@ -84,7 +84,8 @@ export const creativeMessagesEn: Record<keyof typeof creativeMessagesZh, string>
   "creative.toast.demoSaved": "Demonstration site saved",
   "creative.toast.statusChanged": "Status updated",
   "creative.errors.name_length": "The name needs 2–60 characters",
-  "creative.errors.stage": "Unknown brand stage: use RESEARCH, DESIGN, TRADEMARK_FILING, LAUNCH, UPGRADING or TRADING",
+  "creative.errors.stage":
+    "Unknown brand stage: use RESEARCH, DESIGN, TRADEMARK_FILING, LAUNCH, UPGRADING or TRADING",
   "creative.errors.note_length": "Describe the progress in 5–2000 characters",
   "creative.errors.reason_required": "Please give a reason",
   "creative.errors.trademark_format": "A trademark application number is 7–12 digits",

@@ -80,7 +80,8 @@ export const creativeMessagesZh = {
   "creative.toast.demoSaved": "示范点已保存",
   "creative.toast.statusChanged": "状态已更新",
   "creative.errors.name_length": "名称需 2–60 个字",
-  "creative.errors.stage": "品牌阶段无效，可选 RESEARCH、DESIGN、TRADEMARK_FILING、LAUNCH、UPGRADING、TRADING",
+  "creative.errors.stage":
+    "品牌阶段无效，可选 RESEARCH、DESIGN、TRADEMARK_FILING、LAUNCH、UPGRADING、TRADING",
   "creative.errors.note_length": "进展说明需 5–2000 个字",
   "creative.errors.reason_required": "请填写原因",
   "creative.errors.trademark_format": "商标申请号为 7–12 位数字",

@@ -62,6 +62,9 @@ export const linkageMessagesEn: Record<keyof typeof linkageMessagesZh, string> =
     "This programme requires benefit linkage: without payments to households during the project, the evaluation cannot be finished.",
   "linkage.evaluation.summary": "{count} payments during the project, {amount} yuan in all",
   "linkage.evaluation.none": "The project's organisation has no benefit linkage recorded.",
+  "linkage.programme.condition":
+    "This programme requires benefit linkage: the project's organisation records its linkage with poor households (dividends, wages, land rent, contract purchasing or shares) and pays on time; the evaluation checks the payments.",
+  "linkage.programme.conditionLink": "Record benefit linkage",
   "linkage.programme.requires": "Requires benefit linkage (evaluation checks payments to households)",
   "reports.figure.moneyToHouseholdsFen": "Benefit-linkage money paid to households (yuan)",
   "reports.figure.moneyDividendFen": "of which dividends (yuan)",

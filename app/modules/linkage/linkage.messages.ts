@@ -57,6 +57,9 @@ export const linkageMessagesZh = {
   "linkage.evaluation.required": "本专项要求建立利益联结：项目期间没有向农户支付的记录，不能完成绩效考评。",
   "linkage.evaluation.summary": "项目期间 {count} 期支付，共 {amount} 元",
   "linkage.evaluation.none": "项目单位没有利益联结记录。",
+  "linkage.programme.condition":
+    "本计划要求利益联结：项目单位须登记与贫困户的利益联结（分红、务工工资、土地流转租金、订单收购或入股）并按期支付，结题考评时核查支付记录。",
+  "linkage.programme.conditionLink": "登记利益联结",
   "linkage.programme.requires": "要求利益联结（考评时核查项目单位向农户的支付）",
   "reports.figure.moneyToHouseholdsFen": "利益联结支付农户金额（元）",
   "reports.figure.moneyDividendFen": "其中：分红（元）",

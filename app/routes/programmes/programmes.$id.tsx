@@ -54,6 +54,17 @@ export default function ProgrammePage() {
       <div className="card space-y-3">
         <h2 className="font-semibold">{t("programmes.eligibility")}</h2>
         <CallSummary programme={programme} />
+        {programme.requiresBenefitLinkage ? (
+          <p
+            className="rounded border border-amber-300 bg-amber-50 p-2 text-sm"
+            data-testid="linkage-condition"
+          >
+            {t("linkage.programme.condition")}{" "}
+            <Link to="/linkage" className="link">
+              {t("linkage.programme.conditionLink")}
+            </Link>
+          </p>
+        ) : null}
       </div>
       <div className="card">
         <MoneySummary money={programme.money} />

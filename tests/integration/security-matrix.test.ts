@@ -35,6 +35,7 @@ const MATRIX: Row[] = [
   // route file                                              URL                                                                   loader      action
   //                                                                                                                               -VFEISBCFA  -VFEISBCFA
   ["_index",                                                 "/",                                                                 "aaaaaaaaaa", null],
+  ["pulse-map[.]svg",                                        "/pulse-map.svg",                                                    "aaaaaaaaaa", null],
   ["account._index",                                         "/account",                                                          "laaaaaaaaa", null],
   ["account.invitations",                                    "/account/invitations",                                              "lddaddddda", "laaaaaaaaa"],
   ["account.notifications",                                  "/account/notifications",                                            "laaaaaaaaa", "laaaaaaaaa"],

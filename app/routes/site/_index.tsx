@@ -1,11 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useRouteLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getLocale } from "~/i18n/i18n.server";
 import { translate, type MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/use-t";
 import { COUNTIES, INDUSTRIES, localName } from "~/modules/reference/reference";
 import type { loader as rootLoader } from "~/root";
+import { formatDate, formatMoney, formatNumber } from "~/i18n/format";
+import { homePulse, type Pulse } from "~/modules/dashboard/pulse.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   const locale = data?.locale ?? "zh";
@@ -16,7 +18,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { locale: await getLocale(request) };
+  const [locale, pulse] = await Promise.all([getLocale(request), homePulse()]);
+  return { locale, pulse };
 }
 
 const TARGETS: [MessageKey, MessageKey][] = [
@@ -35,6 +38,7 @@ const ROLE_LINES: MessageKey[] = [
 export default function HomePage() {
   const { t, locale } = useT();
   const user = useRouteLoaderData<typeof rootLoader>("root")?.user;
+  const { pulse } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-10">
       <section className="rounded-2xl bg-brand-800 px-5 py-8 text-white sm:px-10 sm:py-12">
@@ -57,6 +61,8 @@ export default function HomePage() {
           )}
         </div>
       </section>
+
+      <PulseSection pulse={pulse} />
 
       <section aria-labelledby="targets">
         <h2 id="targets" className="text-xl font-semibold">
@@ -112,6 +118,123 @@ export default function HomePage() {
         </ul>
       </section>
     </div>
+  );
+}
+
+/** What the platform did lately: live figures, the county map, the newest needs and offers. */
+function PulseSection({ pulse }: { pulse: Pulse }) {
+  const { t, locale } = useT();
+  const industry = (code: string) => {
+    const found = INDUSTRIES.find((item) => item.code === code);
+    return found ? localName(found, locale) : code;
+  };
+  const county = (code: string) => {
+    const found = COUNTIES.find((item) => item.code === code);
+    return found ? localName(found, locale) : code;
+  };
+  const figures: { label: MessageKey; value: string; note?: string; testId: string }[] = [
+    {
+      label: "home.pulse.needsMatched",
+      value: formatNumber(locale, pulse.needsMatched),
+      note: t("home.pulse.needsMatchedOf", { posted: pulse.needsPosted }),
+      testId: "pulse-needs-matched",
+    },
+    {
+      label: "home.pulse.expertsActive",
+      value: formatNumber(locale, pulse.expertsActive),
+      testId: "pulse-experts",
+    },
+    { label: "home.pulse.escrow", value: formatMoney(locale, pulse.escrowHeldFen), testId: "pulse-escrow" },
+    {
+      label: "home.pulse.counties",
+      value: formatNumber(locale, pulse.countiesCovered),
+      note: t("home.pulse.countiesOf", { total: COUNTIES.length }),
+      testId: "pulse-counties",
+    },
+    {
+      label: "home.pulse.households",
+      value: formatNumber(locale, pulse.householdsReached),
+      testId: "pulse-households",
+    },
+  ];
+  return (
+    <section aria-labelledby="pulse" className="space-y-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="pulse" className="text-xl font-semibold">
+          {t("home.pulse.title")}
+        </h2>
+        <p className="text-sm text-stone-600">{t("home.pulse.asOf", { year: pulse.year })}</p>
+      </div>
+      <ul className="grid grid-cols-2 gap-3 sm:grid-cols-5">
+        {figures.map((figure) => (
+          <li key={figure.label} className="card">
+            <p className="text-2xl font-bold tabular-nums text-brand-700" data-testid={figure.testId}>
+              {figure.value}
+            </p>
+            <p className="mt-1 text-sm text-stone-700">{t(figure.label)}</p>
+            {figure.note ? <p className="text-xs text-stone-500">{figure.note}</p> : null}
+          </li>
+        ))}
+      </ul>
+      <div className="grid gap-4 md:grid-cols-2">
+        <div className="card space-y-2">
+          <h3 className="font-semibold">{t("home.pulse.recentNeeds")}</h3>
+          {pulse.recentNeeds.length === 0 ? (
+            <p className="text-sm text-stone-600">{t("home.pulse.none")}</p>
+          ) : (
+            <ul className="divide-y divide-stone-200">
+              {pulse.recentNeeds.map((need) => (
+                <li key={need.id} className="py-2">
+                  <Link to={`/needs/${need.id}`} className="link font-medium">
+                    {need.title}
+                  </Link>
+                  <p className="text-xs text-stone-600">
+                    {county(need.countyCode)} · {industry(need.industry)} · {need.poster} ·{" "}
+                    {formatDate(locale, need.publishedAt)}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+          <Link to="/needs" className="link text-sm">
+            {t("home.pulse.allNeeds")}
+          </Link>
+        </div>
+        <div className="card space-y-2">
+          <h3 className="font-semibold">{t("home.pulse.recentOffers")}</h3>
+          {pulse.recentOffers.length === 0 ? (
+            <p className="text-sm text-stone-600">{t("home.pulse.none")}</p>
+          ) : (
+            <ul className="divide-y divide-stone-200">
+              {pulse.recentOffers.map((offer) => (
+                <li key={offer.id} className="py-2">
+                  <Link to={`/offers/${offer.id}`} className="link font-medium">
+                    {offer.title}
+                  </Link>
+                  <p className="text-xs text-stone-600">
+                    {industry(offer.industry)} · {offer.provider} · {formatDate(locale, offer.publishedAt)}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+          <Link to="/offers" className="link text-sm">
+            {t("home.pulse.allOffers")}
+          </Link>
+        </div>
+      </div>
+      <figure className="card">
+        {/* A separate, cached image: the page itself stays a few kilobytes on a phone. */}
+        <img
+          src={`/pulse-map.svg?lang=${locale}`}
+          alt={t("home.pulse.mapAlt")}
+          loading="lazy"
+          width={480}
+          height={480}
+          className="mx-auto h-auto w-full max-w-md"
+        />
+      </figure>
+    </section>
   );
 }
 

@@ -51,7 +51,9 @@ export async function seedCosignDemo(
       title: "嵩县星创天地农产品检测平台建设",
       summary: "购置农残快速检测设备，建设线上服务平台，为周边合作社提供检测和电商培训。",
       countyCode: "410325",
-      industry: "RURAL_ECOMMERCE",
+      // Testing farm produce for pesticide residues is quality work on the produce: 农产品加工,
+      // not the e-commerce the platform's training also covers.
+      industry: "AGRI_PROCESSING",
       requestedFen: 12_000_000,
       approvedFen: 10_000_000,
     },

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { leverageFigures } from "~/modules/reports/leverage.server";
-import { returnXlsx } from "~/modules/reports/reports-export.server";
+import { returnXlsx, rollUpXlsx } from "~/modules/reports/reports-export.server";
 import { sendReturnReminders } from "~/modules/reports/reports.jobs.server";
 import { periodOf } from "~/modules/reports/reports.periods";
 import { FIGURE_KEYS } from "~/modules/reports/reports.figures";
@@ -228,6 +228,31 @@ describe("deadlines and reminders", () => {
     expect(view.late).not.toContain(HERE);
     expect(view.submittedCount).toBe(1);
     expect(view.total.needsPosted).toBe(here.figures!.needsPosted);
+
+    // The same roll-up as an Excel sheet: labels in both languages, the total, each county's
+    // state, and empty cells (not zeros) for a county that has not submitted.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await rollUpXlsx(view)).buffer);
+    const sheet = workbook.getWorksheet("汇总 Roll-up")!;
+    const column = 4 + view.counties.findIndex((county) => county.countyCode === HERE);
+    const missingColumn = 4 + view.counties.findIndex((county) => county.countyCode === "410325");
+    expect(sheet.getRow(1).getCell(column).value).toBe("栾川县 Luanchuan County");
+    expect(sheet.getRow(2).getCell(column).value).toMatch(/^已提交/);
+    expect(sheet.getRow(2).getCell(missingColumn).value).toMatch(/逾期/);
+    const rowOf = (label: string) => {
+      let found = 0;
+      sheet.eachRow((row, index) => {
+        if (row.getCell(1).value === label) found = index;
+      });
+      return sheet.getRow(found);
+    };
+    const needs = rowOf(translate("zh", "reports.figure.needsPosted"));
+    expect(needs.getCell(2).value).toBe(translate("en", "reports.figure.needsPosted"));
+    expect(needs.getCell(3).value).toBe(view.total.needsPosted);
+    expect(needs.getCell(column).value).toBe(here.figures!.needsPosted);
+    expect(needs.getCell(missingColumn).value).toBeNull();
+    const money = rowOf(translate("zh", "reports.figure.programmeDisbursedFen"));
+    expect(money.getCell(column).value).toBe(here.figures!.programmeDisbursedFen / 100);
   });
 });
 

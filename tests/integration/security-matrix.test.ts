@@ -146,6 +146,7 @@ const MATRIX: Row[] = [
   ["bureau.reports.$id",                                     "/bureau/reports/{report}",                                          "ldddddaaaa", "ldddddaaaa"],
   ["bureau.reports.$id_.return[.]xlsx",                      "/bureau/reports/{report}/return.xlsx",                              "ldddddaaaa", null],
   ["bureau.reports.roll-up",                                 "/bureau/reports/roll-up",                                           "ldddddadaa", null],
+  ["bureau.reports.roll-up[.]xlsx",                          "/bureau/reports/roll-up.xlsx",                                      "ldddddadaa", null],
   ["bureau.reviews",                                         "/bureau/reviews",                                                   "ldddddadda", "ldddddadda"],
   ["bureau.sanctions.$id",                                   "/bureau/sanctions/{sanction}",                                      "ldddddadda", "ldddddadda"],
   ["bureau.sanctions._index",                                "/bureau/sanctions",                                                 "ldddddadda", "ldddddadda"],

@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { translate } from "~/i18n/i18n";
 import { countyName } from "~/modules/reference/reference";
 import { luoyangDateTime } from "~/utils/dates";
+import type { RollUp } from "./rollup.server";
 import type { ReturnView } from "./reports.server";
 import { CITY_SCOPE } from "./reports.server";
 import { FIGURE_KEYS } from "./reports-figures.server";
@@ -81,4 +82,55 @@ export async function returnXlsx(view: ReturnView): Promise<Uint8Array<ArrayBuff
 export function returnAttachment(view: ReturnView): string {
   const name = `xiangke-return-${view.period.kind.toLowerCase()}-${view.period.key}-${view.scope}.xlsx`;
   return `attachment; filename="${name}"`;
+}
+
+/**
+ * The roll-up of a period as one sheet in both languages: a row per figure (Chinese label, English
+ * label, the total of the submitted returns, then each county), under two rows naming each county
+ * and its return's state. A county that has not submitted shows empty cells, never zeros.
+ */
+export async function rollUpXlsx(view: RollUp): Promise<Uint8Array<ArrayBuffer>> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "XiangKe";
+  const sheet = workbook.addWorksheet(translate("zh", "reports.sheet.rollup"));
+  sheet.addRow([
+    "指标",
+    "Figure",
+    both("reports.rollup.total").join(" "),
+    ...view.counties.map(
+      (county) => `${countyName(county.countyCode, "zh")} ${countyName(county.countyCode, "en")}`,
+    ),
+  ]).font = { bold: true };
+  sheet.addRow([
+    ...both("reports.rollup.state"),
+    `${view.submittedCount}/${view.counties.length}`,
+    ...view.counties.map((county) =>
+      [
+        translate("zh", `reports.rollup.state.${county.state}`),
+        county.late ? translate("zh", "reports.rollup.late") : "",
+        county.submittedAt ? luoyangDateTime(county.submittedAt) : "",
+      ]
+        .filter(Boolean)
+        .join(" "),
+    ),
+  ]);
+  for (const key of FIGURE_KEYS) {
+    const cell = (value: number | null | undefined) =>
+      value == null ? null : key.endsWith("Fen") ? value / 100 : value;
+    const row = sheet.addRow([
+      ...both(`reports.figure.${key}`),
+      cell(view.total[key]),
+      ...view.counties.map((county) => (county.figures ? cell(county.figures[key]) : null)),
+    ]);
+    if (key.endsWith("Fen")) row.eachCell((c, column) => column >= 3 && (c.numFmt = "0.00"));
+  }
+  sheet.columns.forEach((column, index) => {
+    column.width = index < 2 ? 30 : 16;
+  });
+  sheet.views = [{ state: "frozen", xSplit: 2, ySplit: 2 }];
+  return Uint8Array.from(new Uint8Array(await workbook.xlsx.writeBuffer()));
+}
+
+export function rollUpAttachment(view: RollUp): string {
+  return `attachment; filename="xiangke-rollup-${view.period.kind.toLowerCase()}-${view.period.key}.xlsx"`;
 }

@@ -101,6 +101,8 @@ export const reportsMessagesEn: Record<keyof typeof reportsMessagesZh, string> =
   "reports.rollup.city": "City return: {status}",
   "reports.rollup.cityMissing": "City return: not generated",
   "reports.rollup.open": "Open the roll-up",
+  "reports.sheet.rollup": "汇总 Roll-up",
+  "reports.rollup.xlsx": "Download the roll-up as Excel",
   "reports.sheet.cover": "封面 Cover",
   "reports.sheet.figures": "指标 Figures",
   "reports.sheet.leverage": "杠杆 Leverage",

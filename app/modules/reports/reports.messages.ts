@@ -95,6 +95,8 @@ export const reportsMessagesZh = {
   "reports.rollup.city": "市级报表：{status}",
   "reports.rollup.cityMissing": "市级报表：未生成",
   "reports.rollup.open": "打开汇总",
+  "reports.sheet.rollup": "汇总 Roll-up",
+  "reports.rollup.xlsx": "下载 Excel 汇总表",
   "reports.sheet.cover": "封面 Cover",
   "reports.sheet.figures": "指标 Figures",
   "reports.sheet.leverage": "杠杆 Leverage",

@@ -81,6 +81,16 @@ export default function RollUpPage() {
           </p>
         ) : null}
       </div>
+      <p>
+        {/* A plain link: the browser downloads the file, no JavaScript needed. */}
+        <a
+          href={`/bureau/reports/roll-up.xlsx?periodKind=${view.period.kind}&periodKey=${view.period.key}`}
+          className="link"
+          download
+        >
+          {t("reports.rollup.xlsx")}
+        </a>
+      </p>
       <RollUpTable view={view} />
     </div>
   );

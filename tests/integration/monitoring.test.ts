@@ -342,6 +342,24 @@ describe("spending rules", () => {
     expect(await flagRules(recent.applicationId)).toEqual([]);
   });
 
+  it("schedules and flags reports at the programme's interval: a monthly project is overdue after a month", async () => {
+    const monthly = await createFundedProject({ approvedDaysAgo: 31 + 35 });
+    const quarterly = await createFundedProject({ approvedDaysAgo: 31 + 35 });
+    const { programmeId } = await db.programmeApplication.findUniqueOrThrow({
+      where: { id: monthly.applicationId },
+      select: { programmeId: true },
+    });
+    await db.programme.update({ where: { id: programmeId }, data: { reportIntervalMonths: 1 } });
+    const { schedule } = await reportsPage(county, monthly.applicationId);
+    // Without a planned end, a year of monthly reports; the first two are due by now.
+    expect(schedule.length).toBeGreaterThanOrEqual(12);
+    expect(schedule.filter((slot) => slot.daysLate > 0).map((slot) => slot.period)).toEqual([1, 2]);
+    await flagOverdueReports();
+    expect(await flagRules(monthly.applicationId)).toEqual(["REPORT_OVERDUE"]);
+    // The same age under the default quarterly interval: the first report is not due yet.
+    expect(await flagRules(quarterly.applicationId)).toEqual([]);
+  });
+
   it("marks a report filed after its due date as late on the schedule, by how many days", async () => {
     const late = await createFundedProject({ approvedDaysAgo: 92 + 20 });
     const { project } = await reportsPage(county, late.applicationId);

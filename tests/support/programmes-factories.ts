@@ -27,6 +27,7 @@ export function programmeFields(overrides: Partial<ProgrammeFields> = {}): Progr
     applicantKinds: ["ORGANISATION"],
     reviewsRequired: 2,
     requiresBenefitLinkage: false,
+    reportIntervalMonths: 3,
     deadline: new Date(Date.now() + 30 * 86_400_000),
     ...overrides,
   };

@@ -18,6 +18,7 @@ import {
   PROGRAMME_KINDS,
   ProgrammeFormFields,
   ProgrammeFormSchema,
+  REPORT_INTERVALS,
 } from "~/modules/programmes/programmes.schema";
 import { COUNTIES, localName } from "~/modules/reference/reference";
 import { INDUSTRY_CODES } from "~/modules/reference/reference";
@@ -41,6 +42,7 @@ export function ProgrammeForm({
       kind: "GRANT",
       year: String(new Date().getFullYear()),
       reviewsRequired: "2",
+      reportIntervalMonths: "3",
       applicantKinds: ["ORGANISATION"],
     }) as Record<string, string>,
     constraint: getZodConstraint(ProgrammeFormFields),
@@ -61,6 +63,14 @@ export function ProgrammeForm({
       <TextField meta={fields.maxAward} label={t("programmes.form.maxAward")} inputMode="decimal" />
       <TextField meta={fields.reviewsRequired} label={t("programmes.reviewsRequired")} inputMode="decimal" />
       <TextField meta={fields.deadline} label={t("programmes.deadline")} type="date" />
+      <SelectField
+        meta={fields.reportIntervalMonths}
+        label={t("programmes.reportInterval")}
+        options={REPORT_INTERVALS.map((months) => ({
+          value: months,
+          label: t(`programmes.reportInterval.${months}`),
+        }))}
+      />
       <CheckboxGroup
         meta={fields.eligibleCounties}
         legend={t("programmes.eligibleCounties")}

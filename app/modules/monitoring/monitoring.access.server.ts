@@ -21,6 +21,8 @@ export interface Project {
   status: string;
   approvedFen: number | null;
   decidedAt: Date | null;
+  /** How often the programme asks its projects to report progress. */
+  programme: { reportIntervalMonths: number };
 }
 
 const PROJECT_SELECT = {
@@ -32,6 +34,7 @@ const PROJECT_SELECT = {
   status: true,
   approvedFen: true,
   decidedAt: true,
+  programme: { select: { reportIntervalMonths: true } },
 } as const;
 
 export async function findProject(client: Tx | typeof db, applicationId: string): Promise<Project> {

@@ -62,14 +62,20 @@ export async function raiseFlags(tx: Tx, flags: NewFlag[]) {
 export async function flagOverdueReports(now: Date = new Date(), client: typeof db = db): Promise<number> {
   const projects = await client.programmeApplication.findMany({
     where: { status: { in: ["APPROVED", "DISBURSED"] }, completedAt: null, decidedAt: { not: null } },
-    select: { id: true, countyCode: true, decidedAt: true, progressReports: { select: { period: true } } },
+    select: {
+      id: true,
+      countyCode: true,
+      decidedAt: true,
+      programme: { select: { reportIntervalMonths: true } },
+      progressReports: { select: { period: true } },
+    },
   });
   const flags: NewFlag[] = [];
   for (const project of projects) {
     const plan = await approvedPlanOf(project.id, client);
     const endsOn = plan?.endsOn ? new Date(`${plan.endsOn}T00:00:00Z`) : null;
     const filed = new Set(project.progressReports.map((report) => report.period));
-    const dueDates = reportDueDates(project.decidedAt!, endsOn);
+    const dueDates = reportDueDates(project.decidedAt!, endsOn, project.programme.reportIntervalMonths);
     const period = dueDates.findIndex((_, index) => !filed.has(index + 1)) + 1;
     if (period === 0) continue;
     const dueOn = dueDates[period - 1]!;

@@ -86,7 +86,7 @@ export const monitoringMessagesEn: Record<keyof typeof monitoringMessagesZh, str
   "monitoring.reportsLink": "Progress reports and site visits",
   "monitoring.projectTitle": "Running the project",
   "monitoring.projectHint":
-    "Spend as the approved budget says; to change the scope, budget, schedule or team, file a change request and wait for approval. Report progress every three months.",
+    "Spend as the approved budget says; to change the scope, budget, schedule or team, file a change request and wait for approval. Report progress as often as the programme asks (every quarter unless it says otherwise).",
   "monitoring.budgetLegend": "Budget by line",
   "monitoring.budgetHintApply": "In yuan per line; the lines must add up to the amount requested.",
   "monitoring.budgetHintChange": "In yuan per line; the lines must add up to the approved {total}.",

@@ -82,7 +82,7 @@ export const monitoringMessagesZh = {
   "monitoring.reportsLink": "进度报告与实地核查",
   "monitoring.projectTitle": "项目执行",
   "monitoring.projectHint":
-    "按批准的预算执行；需要调整内容、预算、进度或人员时，先提交变更申请，批准后再执行。每三个月提交一次进度报告。",
+    "按批准的预算执行；需要调整内容、预算、进度或人员时，先提交变更申请，批准后再执行。按专项要求的频次（未另行规定的每季度一次）提交进度报告。",
   "monitoring.budgetLegend": "分科目预算",
   "monitoring.budgetHintApply": "按科目填写（元），各科目之和须等于申请金额。",
   "monitoring.budgetHintChange": "按科目填写（元），各科目之和须等于批准金额 {total}。",

@@ -26,7 +26,7 @@ const REPORTING = ["APPROVED", "DISBURSED"];
 
 export interface ScheduledReport {
   period: number;
-  /** The period opens three months before it is due (at approval for the first). */
+  /** The period opens one interval before it is due (at approval for the first). */
   opensOn: Date;
   dueOn: Date;
   filed: boolean;
@@ -38,18 +38,19 @@ export interface ScheduledReport {
 
 /** The project's report schedule against today. */
 export function reportSchedule(
-  project: Pick<Project, "decidedAt">,
+  project: Pick<Project, "decidedAt" | "programme">,
   plan: Pick<PlanVersion, "endsOn"> | null,
   filedReports: readonly { period: number; submittedAt: Date }[],
   now: Date,
 ): ScheduledReport[] {
   if (!project.decidedAt) return [];
   const endsOn = plan?.endsOn ? new Date(`${plan.endsOn}T00:00:00Z`) : null;
-  return reportDueDates(project.decidedAt, endsOn).map((dueOn, index) => {
+  const interval = project.programme.reportIntervalMonths;
+  return reportDueDates(project.decidedAt, endsOn, interval).map((dueOn, index) => {
     const filed = filedReports.find((report) => report.period === index + 1);
     return {
       period: index + 1,
-      opensOn: addMonths(dueOn, -REPORT_INTERVAL_MONTHS),
+      opensOn: addMonths(dueOn, -interval),
       dueOn,
       filed: filed !== undefined,
       daysLate: filed ? 0 : Math.max(0, daysBetween(dueOn, now)),

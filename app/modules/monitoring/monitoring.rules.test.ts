@@ -97,6 +97,19 @@ describe("report schedule", () => {
       reportDueDates(approved, new Date("2026-08-01T00:00:00Z")).map((d) => d.toISOString().slice(0, 10)),
     ).toEqual(["2026-04-30", "2026-07-31", "2026-10-31"]);
   });
+
+  it("follows the programme's interval: monthly for a year, half-yearly to the planned end", () => {
+    const approved = new Date("2026-01-31T00:00:00Z");
+    const monthly = reportDueDates(approved, null, 1).map((d) => d.toISOString().slice(0, 10));
+    expect(monthly).toHaveLength(12);
+    expect(monthly.slice(0, 3)).toEqual(["2026-02-28", "2026-03-31", "2026-04-30"]);
+    expect(
+      reportDueDates(approved, new Date("2027-03-01T00:00:00Z"), 6).map((d) => d.toISOString().slice(0, 10)),
+    ).toEqual(["2026-07-31", "2027-01-31", "2027-07-31"]);
+    expect(reportDueDates(approved, null, 12).map((d) => d.toISOString().slice(0, 10))).toEqual([
+      "2027-01-31",
+    ]);
+  });
 });
 
 describe("form schemas", () => {

@@ -6,10 +6,13 @@ import { BUDGET_CATEGORIES, type BudgetCategory, type BudgetLine } from "./monit
  * is a question for a person, not a verdict: each carries the evidence that raised it.
  */
 
-/** Reports fall due every three months from approval (a quarterly report, 季度进度报告). */
+/**
+ * Reports fall due every three months from approval (a quarterly report, 季度进度报告) unless the
+ * programme sets another interval (Programme.reportIntervalMonths).
+ */
 export const REPORT_INTERVAL_MONTHS = 3;
 /** Without a planned end date, reports are scheduled for the first year. */
-export const DEFAULT_REPORT_PERIODS = 4;
+const DEFAULT_REPORT_MONTHS = 12;
 /** A report this many days past its due date is flagged (a month of grace for farmers' paperwork). */
 export const OVERDUE_FLAG_DAYS = 30;
 
@@ -94,15 +97,20 @@ export function addMonths(date: Date, months: number): Date {
 }
 
 /**
- * The report schedule: every three months from approval, up to and including the first date on
- * or after the planned end (the last report covers the last stretch), or a year without an end.
+ * The report schedule: every `intervalMonths` from approval, up to and including the first date
+ * on or after the planned end (the last report covers the last stretch), or a year without an end.
  */
-export function reportDueDates(approvedAt: Date, endsOn: Date | null): Date[] {
+export function reportDueDates(
+  approvedAt: Date,
+  endsOn: Date | null,
+  intervalMonths: number = REPORT_INTERVAL_MONTHS,
+): Date[] {
   const dates: Date[] = [];
-  for (let period = 1; period <= 40; period++) {
-    const due = addMonths(approvedAt, period * REPORT_INTERVAL_MONTHS);
+  const defaultPeriods = Math.max(1, Math.ceil(DEFAULT_REPORT_MONTHS / intervalMonths));
+  for (let period = 1; period <= 120; period++) {
+    const due = addMonths(approvedAt, period * intervalMonths);
     dates.push(due);
-    if (endsOn ? due >= endsOn : period >= DEFAULT_REPORT_PERIODS) break;
+    if (endsOn ? due >= endsOn : period >= defaultPeriods) break;
   }
   return dates;
 }

@@ -59,6 +59,7 @@ const programmeSelect = {
   applicantKinds: true,
   reviewsRequired: true,
   requiresBenefitLinkage: true,
+  reportIntervalMonths: true,
   deadline: true,
   status: true,
 } as const;

@@ -47,6 +47,9 @@ const signedYuan = z
   });
 
 /** The bureau's programme form (create and edit a draft): the fields, for the browser's checks. */
+/** The report intervals a call may set, in months: monthly, quarterly, half-yearly, yearly. */
+export const REPORT_INTERVALS = ["1", "3", "6", "12"] as const;
+
 export const ProgrammeFormFields = z.object({
   kind: z.enum(PROGRAMME_KINDS, { message: "errors.required" }),
   year: wholeNumber("programmes.errors.year", 2020, 2100),
@@ -65,6 +68,11 @@ export const ProgrammeFormFields = z.object({
     kinds.length > 0 ? kinds : (["ORGANISATION"] as ApplicantKind[]),
   ),
   reviewsRequired: wholeNumber("programmes.errors.reviews_required", 2, 9).default(2),
+  // How often funded projects report progress; quarterly unless the call says otherwise.
+  reportIntervalMonths: z
+    .enum(REPORT_INTERVALS, { message: "programmes.errors.report_interval" })
+    .default("3")
+    .transform(Number),
   // 利益联结 (issue 23): evaluation then checks the project's payments to households.
   requiresBenefitLinkage: z
     .literal("on", { message: "errors.required" })

@@ -28,13 +28,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const programme = await getProgramme(params.id ?? "", { published: false });
   if (!programme) throw new Response("Not found", { status: 404 });
   if (programme.status !== "DRAFT") throw new Response("Conflict", { status: 409 });
-  const { budgetFen, maxAwardFen, deadline, year, reviewsRequired, requiresBenefitLinkage, ...rest } =
-    programme;
+  const {
+    budgetFen,
+    maxAwardFen,
+    deadline,
+    year,
+    reviewsRequired,
+    requiresBenefitLinkage,
+    reportIntervalMonths,
+    ...rest
+  } = programme;
   const defaultValue = {
     ...rest,
     requiresBenefitLinkage: requiresBenefitLinkage ? "on" : "",
     year: String(year),
     reviewsRequired: String(reviewsRequired),
+    reportIntervalMonths: String(reportIntervalMonths),
     budget: fenToYuanText(budgetFen),
     maxAward: maxAwardFen === null ? "" : fenToYuanText(maxAwardFen),
     deadline: luoyangToday(deadline),

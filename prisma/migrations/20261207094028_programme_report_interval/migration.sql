@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Programme" ADD COLUMN     "reportIntervalMonths" INTEGER NOT NULL DEFAULT 3;
+

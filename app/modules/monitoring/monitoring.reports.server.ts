@@ -16,7 +16,6 @@ import { approvedPlanOf, type PlanVersion } from "./monitoring.plans.server";
 import {
   addMonths,
   daysBetween,
-  REPORT_INTERVAL_MONTHS,
   reportDueDates,
   spendingFindings,
 } from "./monitoring.rules";

@@ -13,12 +13,7 @@ import {
 import type { BudgetCategory } from "./monitoring.budget";
 import { raiseFlags, type NewFlag } from "./monitoring.flags.server";
 import { approvedPlanOf, type PlanVersion } from "./monitoring.plans.server";
-import {
-  addMonths,
-  daysBetween,
-  reportDueDates,
-  spendingFindings,
-} from "./monitoring.rules";
+import { addMonths, daysBetween, reportDueDates, spendingFindings } from "./monitoring.rules";
 import type { ProgressReportFields, SiteVisitFields } from "./monitoring.schema";
 
 const REPORTING = ["APPROVED", "DISBURSED"];

@@ -206,6 +206,7 @@ const MATRIX: Row[] = [
   ["pairings.new",                                           "/pairings/new",                                                     "ldddaddddd","ldddaddddd"],
   ["pairings.talent",                                        "/pairings/talent",                                                  "ldddddaada","ldddddaada"],
   ["pairings.$id",                                           "/pairings/{pairing}",                                               "ldddadaada","ldddadaada"],
+  ["pairings.$id.photos.$uploadId",                          "/pairings/{pairing}/photos/{upload}",                               "lddddddddd", null],
   ["pairings.$id_.report",                                   "/pairings/{pairing}/report",                                        "ldddadddda","ldddadddda"],
   ["programmes.$id",                                         "/programmes/{programme}",                                           "aaaaaaaaaa", null],
   ["programmes.$id_.apply",                                  "/programmes/{programme}/apply",                                     "laaaaaaaaa", "laaaaaaaaa"],

@@ -116,6 +116,7 @@ const MATRIX: Row[] = [
   ["brands._index",                                          "/brands",                                                           "aaaaaaaaaa", null],
   ["brands.new",                                             "/brands/new",                                                       "lddddddddd", "laaaaaaaaa"],
   ["bases.courses.$id",                                     "/bases/courses/{course}",                                          "aaaaaaaaaa", "laaaaaaaaa"],
+  ["bases.courses.$id_.edit",                               "/bases/courses/{course}/edit",                                     "lddddadddd", "lddddadddd"],
   ["bureau._index",                                          "/bureau",                                                           "ldddddaaaa", null],
   ["bureau.audit",                                           "/bureau/audit",                                                     "ldddddadda", null],
   ["bureau.audit[.]csv",                                     "/bureau/audit.csv",                                                 "ldddddadda", null],

@@ -107,6 +107,8 @@ export const NOTIFICATION_CATEGORY = {
   // financing (issue 23)
   "financing.offer_received": "decisions",
   "financing.offer_accepted": "decisions",
+  "course.changed": "work",
+  "course.cancelled": "work",
 } as const satisfies Record<NotificationType, NotificationCategory>;
 
 export type ChannelChoices = Record<NotificationCategory, OutsideChannel[]>;

@@ -83,6 +83,9 @@ export const NOTIFICATION_PARAMS = {
   // financing (issue 23)
   "financing.offer_received": ["institution", "amount"],
   "financing.offer_accepted": ["use", "amount"],
+  // training bases, commissioner teams, ventures, leaves and pairings (issue 23)
+  "course.changed": ["course", "start", "end"],
+  "course.cancelled": ["course", "reason"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type NotificationType = keyof typeof NOTIFICATION_PARAMS;

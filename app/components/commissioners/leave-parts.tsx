@@ -1,3 +1,4 @@
+import { LeaveRefuseForm } from "~/components/commissioners/decision-forms";
 import { Form } from "~/components/form";
 import { formatDate } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
@@ -9,6 +10,8 @@ export interface LeaveView {
   employerName: string;
   evidenceUploadId: string | null;
   verifiedAt: string | Date | null;
+  refusedAt?: string | Date | null;
+  refusalReason?: string;
   name?: string;
 }
 
@@ -33,21 +36,28 @@ export function LeaveItem({
           to: leave.endDate ? formatDate(locale, leave.endDate) : t("leaves.open"),
         })}
       </p>
-      <p className={leave.verifiedAt ? "text-sm text-green-800" : "text-sm text-amber-800"}>
-        {t(leave.verifiedAt ? "leaves.verified" : "leaves.unverified")}
-      </p>
+      {leave.refusedAt ? (
+        <p className="text-sm text-red-800">{t("leaves.refused", { reason: leave.refusalReason ?? "" })}</p>
+      ) : (
+        <p className={leave.verifiedAt ? "text-sm text-green-800" : "text-sm text-amber-800"}>
+          {t(leave.verifiedAt ? "leaves.verified" : "leaves.unverified")}
+        </p>
+      )}
       {showEvidence && leave.evidenceUploadId ? (
         <a href={`/commissioners/leaves/evidence/${leave.evidenceUploadId}`} className="text-sm underline">
           {t("leaves.evidence")}
         </a>
       ) : null}
-      {canVerify && !leave.verifiedAt ? (
-        <Form method="post">
-          <input type="hidden" name="leaveId" value={leave.id} />
-          <button type="submit" name="intent" value="verifyLeave" className="btn-secondary w-full">
-            {t("leaves.verify")}
-          </button>
-        </Form>
+      {canVerify && !leave.verifiedAt && !leave.refusedAt ? (
+        <>
+          <Form method="post">
+            <input type="hidden" name="leaveId" value={leave.id} />
+            <button type="submit" name="intent" value="verifyLeave" className="btn-secondary w-full">
+              {t("leaves.verify")}
+            </button>
+          </Form>
+          <LeaveRefuseForm leaveId={leave.id} />
+        </>
       ) : null}
     </li>
   );

@@ -95,10 +95,14 @@ export const OutcomeSchema = z.object({
 });
 export type OutcomeFields = z.output<typeof OutcomeSchema>;
 
-/** The venture page: report an outcome (holder) or verify (county officer / bureau). */
+/** Why an officer refuses a venture or a leave: sent to the person who recorded it. */
+const refusalReason = userText(2, 200, "teams.errors.reason_length");
+
+/** The venture page: report an outcome (holder), verify or refuse (county officer / bureau). */
 export const VentureIntentSchema = z.discriminatedUnion("intent", [
   OutcomeSchema.extend({ intent: z.literal("outcome") }),
   z.object({ intent: z.literal("verify") }),
+  z.object({ intent: z.literal("refuse"), reason: refusalReason }),
 ]);
 
 export const LeaveSchema = z
@@ -118,6 +122,7 @@ export type LeaveFields = z.output<typeof LeaveSchema>;
 export const LeaveIntentSchema = z.discriminatedUnion("intent", [
   LeaveSchema.safeExtend({ intent: z.literal("recordLeave"), userId: id }),
   z.object({ intent: z.literal("verifyLeave"), leaveId: id }),
+  z.object({ intent: z.literal("refuseLeave"), leaveId: id, reason: refusalReason }),
 ]);
 
 /** The open API's filters on the list of ventures (paging is the API's own). */

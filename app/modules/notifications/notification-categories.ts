@@ -109,6 +109,13 @@ export const NOTIFICATION_CATEGORY = {
   "financing.offer_accepted": "decisions",
   "course.changed": "work",
   "course.cancelled": "work",
+  "team.invited": "applications",
+  "team.invitation_accepted": "updates",
+  "team.invitation_declined": "updates",
+  "venture.verified": "decisions",
+  "venture.refused": "decisions",
+  "leave.verified": "decisions",
+  "leave.refused": "decisions",
 } as const satisfies Record<NotificationType, NotificationCategory>;
 
 export type ChannelChoices = Record<NotificationCategory, OutsideChannel[]>;

@@ -86,6 +86,13 @@ export const NOTIFICATION_PARAMS = {
   // training bases, commissioner teams, ventures, leaves and pairings (issue 23)
   "course.changed": ["course", "start", "end"],
   "course.cancelled": ["course", "reason"],
+  "team.invited": ["team", "by"],
+  "team.invitation_accepted": ["team", "member"],
+  "team.invitation_declined": ["team", "member"],
+  "venture.verified": ["venture"],
+  "venture.refused": ["venture", "reason"],
+  "leave.verified": ["employer"],
+  "leave.refused": ["employer", "reason"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type NotificationType = keyof typeof NOTIFICATION_PARAMS;

@@ -41,6 +41,8 @@ export async function recordLeave(
       const overlapping = await tx.commissionerLeave.findFirst({
         where: {
           userId,
+          // A refused period is recorded anew with corrected dates: it does not block them.
+          refusedAt: null,
           ...(fields.endDate ? { startDate: { lte: fields.endDate } } : {}),
           OR: [{ endDate: null }, { endDate: { gte: fields.startDate } }],
         },
@@ -171,6 +173,10 @@ const leaveSelect = {
   verifiedAt: true,
   refusedAt: true,
   refusalReason: true,
+  changes: {
+    select: { id: true, fromEndDate: true, toEndDate: true, reason: true, createdAt: true },
+    orderBy: { createdAt: "asc" },
+  },
 } satisfies Prisma.CommissionerLeaveSelect;
 
 /** A commissioner's leave periods, latest first. */

@@ -39,6 +39,7 @@ export const commissionerTeamsErrors = {
   "venture.already_refused": { status: 409, message: "teams.errors.already_refused" },
   "leave.already_verified": { status: 409, message: "teams.errors.already_verified" },
   "leave.already_refused": { status: 409, message: "teams.errors.already_refused" },
+  "leave.end_unchanged": { status: 409, message: "teams.errors.leave_end_unchanged", field: "endDate" },
   "leave.not_found": { status: 404, message: "error.404" },
   "leave.forbidden": { status: 403, message: "error.403" },
   "leave.not_commissioner": { status: 409, message: "teams.errors.leave_not_commissioner", field: "userId" },

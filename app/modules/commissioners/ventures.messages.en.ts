@@ -134,4 +134,16 @@ export const commissionerTeamsMessagesEn: Record<keyof typeof commissionerTeamsM
   "notification.venture.refused": "Your venture “{venture}” was not verified: {reason}",
   "notification.leave.verified": "Your unpaid leave from “{employer}” was verified",
   "notification.leave.refused": "Your unpaid leave from “{employer}” was not verified: {reason}",
+  "teams.errors.leave_end_unchanged": "The new end date is the same as before",
+  "leaves.changeEnd": "Extend or end early",
+  "leaves.field.newEnd": "New end date",
+  "leaves.field.changeReason": "Reason",
+  "leaves.changeHint": "After a change the city bureau verifies the leave again.",
+  "leaves.history": "Changes",
+  "leaves.historyLine": "{date}: {from} → {to} ({reason})",
+  "leaves.toast.changed": "End date changed",
+  "notification.leave.changed":
+    "The city bureau changed the end of your unpaid leave from “{employer}” to {end}",
+  "notification.officer.leave_changed":
+    "{name} changed the end of the unpaid leave from “{employer}” to {end}: please verify again",
 };

@@ -116,6 +116,8 @@ export const NOTIFICATION_CATEGORY = {
   "venture.refused": "decisions",
   "leave.verified": "decisions",
   "leave.refused": "decisions",
+  "leave.changed": "decisions",
+  "officer.leave_changed": "work",
 } as const satisfies Record<NotificationType, NotificationCategory>;
 
 export type ChannelChoices = Record<NotificationCategory, OutsideChannel[]>;

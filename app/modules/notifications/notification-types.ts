@@ -93,6 +93,8 @@ export const NOTIFICATION_PARAMS = {
   "venture.refused": ["venture", "reason"],
   "leave.verified": ["employer"],
   "leave.refused": ["employer", "reason"],
+  "leave.changed": ["employer", "end"],
+  "officer.leave_changed": ["name", "employer", "end"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type NotificationType = keyof typeof NOTIFICATION_PARAMS;

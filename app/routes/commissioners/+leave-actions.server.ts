@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import { changeLeaveEnd } from "~/modules/commissioners/leave-changes.server";
 import { recordLeave, refuseLeave, verifyLeave } from "~/modules/commissioners/leaves.server";
 import { LeaveIntentSchema } from "~/modules/commissioners/ventures.schema";
 import { MAX_IMAGE_BYTES, parseUploadForm } from "~/modules/uploads/uploads.server";
@@ -9,7 +10,7 @@ import { redirectWithToast } from "~/utils/toast.server";
 
 /** Whether a posted form is about 停薪留职 (the profile and the bureau page also take other intents). */
 export function isLeaveIntent(intent: unknown) {
-  return intent === "recordLeave" || intent === "verifyLeave" || intent === "refuseLeave";
+  return ["recordLeave", "verifyLeave", "refuseLeave", "changeLeaveEnd"].includes(String(intent));
 }
 
 /** Record (commissioner or bureau), verify or refuse (bureau) a leave period; errors come back as a toast. */
@@ -24,6 +25,10 @@ export async function leaveAction(user: SessionUser, formData: FormData, backTo:
     if (value.intent === "verifyLeave") {
       await verifyLeave(user, value.leaveId, meta);
       return redirectWithToast(backTo, { message: "leaves.toast.verified" });
+    }
+    if (value.intent === "changeLeaveEnd") {
+      await changeLeaveEnd(user, value.leaveId, value, meta);
+      return redirectWithToast(backTo, { message: "leaves.toast.changed" });
     }
     if (value.intent === "refuseLeave") {
       await refuseLeave(user, value.leaveId, value.reason, meta);

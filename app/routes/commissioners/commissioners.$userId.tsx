@@ -178,7 +178,13 @@ export default function CommissionerReportPage() {
       {leaves.length === 0 ? <p>{t("leaves.none")}</p> : null}
       <ul className="space-y-2">
         {leaves.map((leave) => (
-          <LeaveItem key={leave.id} leave={leave} showEvidence={isSelf || isBureau} canVerify={isBureau} />
+          <LeaveItem
+            key={leave.id}
+            leave={leave}
+            showEvidence={isSelf || isBureau}
+            canVerify={isBureau}
+            canChange={isSelf || isBureau}
+          />
         ))}
       </ul>
       {isSelf || isBureau ? <LeaveForm userId={report.user.id} /> : null}

@@ -3,10 +3,13 @@ import { db } from "~/db.server";
 import { changeLeaveEnd } from "~/modules/commissioners/leave-changes.server";
 import { listLeavesOf, recordLeave, refuseLeave, verifyLeave } from "~/modules/commissioners/leaves.server";
 import { LeaveIntentSchema } from "~/modules/commissioners/ventures.schema";
+import { action as profileAction } from "~/routes/commissioners/commissioners.$userId";
 import { DomainError } from "~/utils/errors";
+import { getToast } from "~/utils/toast.server";
 import { createCommissioner } from "../support/commissioners-factories";
 import { useTestDatabase } from "../support/database";
 import { createExpert } from "../support/needs-factories";
+import { sessionCookieFor } from "../support/offers-factories";
 
 useTestDatabase();
 
@@ -134,5 +137,39 @@ describe("moving the end of a 停薪留职 period", () => {
     expect(parse({ endDate: day("2026-01-01"), reason: "延期" }).success).toBe(true);
     expect(parse({ endDate: day("2026-01-01"), reason: "" }).success).toBe(false);
     expect(parse({ reason: "延期" }).success).toBe(false);
+  });
+
+  it("is posted from the commissioner's page, and a bad date comes back as a translated toast", async () => {
+    const { expert } = await createCommissioner();
+    const leave = await recordLeave(expert, expert.id, {
+      employerOrganisationId: undefined,
+      ...period("2026-02-01", "2026-05-31"),
+      employerName: "洛阳农林科学院",
+    });
+    const post = async (fields: Record<string, string>) =>
+      (await profileAction({
+        request: new Request(`http://localhost/commissioners/${expert.id}`, {
+          method: "POST",
+          headers: { cookie: await sessionCookieFor(expert.id) },
+          body: new URLSearchParams({ intent: "changeLeaveEnd", leaveId: leave.id, ...fields }),
+        }),
+        context: { cspNonce: "test", clientIp: "10.8.0.1" },
+        params: { userId: expert.id },
+      })) as Response;
+    const toastOf = async (response: Response) => {
+      const cookie = response.headers.get("set-cookie")?.split(";")[0] ?? "";
+      return (await getToast(new Request("http://localhost/", { headers: { cookie } }))).toast;
+    };
+    const early = await post({ endDate: "2026-04-30", reason: "提前返岗" });
+    expect(early.status).toBe(302);
+    expect(await toastOf(early)).toMatchObject({ message: "leaves.toast.changed", type: "success" });
+    expect(early.headers.get("Location")).toBe(`/commissioners/${expert.id}`);
+    expect((await db.commissionerLeave.findUniqueOrThrow({ where: { id: leave.id } })).endDate).toEqual(
+      day("2026-04-30"),
+    );
+    const before = await post({ endDate: "2026-01-01", reason: "写错了" });
+    expect(before.status).toBe(302);
+    expect(await toastOf(before)).toMatchObject({ message: "teams.errors.end_before_start", type: "error" });
+    expect(await db.commissionerLeaveChange.count({ where: { leaveId: leave.id } })).toBe(1);
   });
 });

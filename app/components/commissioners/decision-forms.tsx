@@ -3,6 +3,12 @@ import { Form } from "~/components/form";
 import { FormErrors } from "~/components/forms";
 import { useT } from "~/i18n/use-t";
 
+/** The words for where a venture stands: verified, refused, or waiting for the county. */
+export function ventureStatusKey(venture: { verifiedAt: unknown; refusedAt?: unknown }) {
+  if (venture.verifiedAt) return "ventures.verified" as const;
+  return venture.refusedAt ? ("ventures.refusedShort" as const) : ("ventures.unverified" as const);
+}
+
 /** A reason field and its refuse button: the refusal is sent to the person who recorded the item. */
 function RefuseFields({ label, button, intent }: { label: string; button: string; intent: string }) {
   return (

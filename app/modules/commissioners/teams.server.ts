@@ -319,6 +319,7 @@ export async function getTeam(viewer: Actor, teamId: string) {
           title: true,
           startDate: true,
           verifiedAt: true,
+          refusedAt: true,
           organisation: { select: { name: true } },
         },
         orderBy: { startDate: "desc" },

@@ -146,4 +146,5 @@ export const commissionerTeamsMessagesEn: Record<keyof typeof commissionerTeamsM
     "The city bureau changed the end of your unpaid leave from “{employer}” to {end}",
   "notification.officer.leave_changed":
     "{name} changed the end of the unpaid leave from “{employer}” to {end}: please verify again",
+  "ventures.refusedShort": "Not verified",
 };

@@ -141,4 +141,5 @@ export const commissionerTeamsMessagesZh = {
   "leaves.toast.changed": "结束日期已更改",
   "notification.leave.changed": "市科技局已将您在「{employer}」的停薪留职结束日期改为 {end}",
   "notification.officer.leave_changed": "{name} 将在「{employer}」的停薪留职结束日期改为 {end}，请重新核实",
+  "ventures.refusedShort": "未通过核实",
 } as const;

@@ -13,12 +13,8 @@ import {
   leaveTeam,
 } from "~/modules/commissioners/teams.server";
 import { OutcomeSchema, VentureSchema } from "~/modules/commissioners/ventures.schema";
-import {
-  listPublicVentures,
-  recordOutcome,
-  recordVenture,
-  verifyVenture,
-} from "~/modules/commissioners/ventures.server";
+import { verifyVenture } from "~/modules/commissioners/venture-decisions.server";
+import { listPublicVentures, recordOutcome, recordVenture } from "~/modules/commissioners/ventures.server";
 import { reportFigures } from "~/modules/reports/reports-figures.server";
 import { periodOf } from "~/modules/reports/reports.periods";
 import { DomainError } from "~/utils/errors";

@@ -1,3 +1,4 @@
+import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import {
@@ -25,7 +26,20 @@ import { insertHousehold, insertVillage } from "../support/households-factories"
 import { actorOf, meta } from "../support/needs-factories";
 import { sessionCookieFor } from "../support/offers-factories";
 
-useTestDatabase();
+const database = useTestDatabase();
+
+/** Resolves once `count` sessions wait for a lock on the table (polling pg_locks, no fixed sleep). */
+async function waitForLockWaiters(client: pg.Client, table: string, count: number) {
+  for (;;) {
+    const { rows } = await client.query<{ waiting: number }>(
+      `SELECT count(*)::int AS waiting FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+       WHERE c.relname = $1 AND NOT l.granted`,
+      [table],
+    );
+    if (rows[0]!.waiting >= count) return;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
 
 const HERE = "410324";
 const THERE = "410325";
@@ -302,6 +316,51 @@ describe("household records", () => {
     // Ended, the same training may be linked again.
     expect(await link("TRAINING", trainingHere.id)).toBe("resolved");
     expect(await db.householdLink.count({ where: { householdId: id, endedAt: null } })).toBe(2);
+  });
+
+  it("lets only one of two simultaneous submissions of the same link through, the other told it is linked", async () => {
+    const r = await reach(officer);
+    const id = await recordHousehold(officer, r, north.id, input("RACE-1"), meta);
+    const enterprise = await createOrganisation("COOPERATIVE");
+    const same = () =>
+      codeOf(addHouseholdLink(officer, r, id, { kind: "ENTERPRISE", targetId: enterprise.id }, meta));
+    // A SHARE lock lets both submissions read (and find no open link) but holds their INSERTs
+    // until both are waiting on it: the interleaving that let both through before the index.
+    const locker = new pg.Client({ connectionString: database.url() });
+    await locker.connect();
+    try {
+      await locker.query("BEGIN");
+      await locker.query('LOCK TABLE "HouseholdLink" IN SHARE MODE');
+      const both = Promise.all([same(), same()]);
+      await waitForLockWaiters(locker, "HouseholdLink", 2);
+      await locker.query("COMMIT");
+      const outcomes = await both;
+      expect(outcomes.sort()).toEqual(["households.link_exists", "resolved"]);
+    } finally {
+      await locker.end();
+    }
+    expect(await same()).toBe("households.link_exists");
+    expect(await db.householdLink.count({ where: { householdId: id, organisationId: enterprise.id } })).toBe(
+      1,
+    );
+    expect(await db.auditLog.count({ where: { action: "household.linked", subjectId: id } })).toBe(1);
+  });
+
+  it("refuses a second open link in the database itself, whoever writes it", async () => {
+    const r = await reach(officer);
+    const id = await recordHousehold(officer, r, north.id, input("RACE-2"), meta);
+    const enterprise = await createOrganisation("ENTERPRISE");
+    const row = {
+      householdId: id,
+      kind: "ENTERPRISE" as const,
+      organisationId: enterprise.id,
+      createdById: officer.id,
+    };
+    await db.householdLink.create({ data: row });
+    await expect(db.householdLink.create({ data: row })).rejects.toMatchObject({ code: "P2002" });
+    await db.householdLink.updateMany({ where: { householdId: id }, data: { endedAt: new Date() } });
+    await db.householdLink.create({ data: row });
+    expect(await db.householdLink.count({ where: { householdId: id } })).toBe(2);
   });
 });
 

@@ -1,3 +1,4 @@
+import { LeaveRefuseForm } from "~/components/commissioners/decision-forms";
 import { Form } from "~/components/form";
 import { formatDate } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
@@ -9,7 +10,41 @@ export interface LeaveView {
   employerName: string;
   evidenceUploadId: string | null;
   verifiedAt: string | Date | null;
+  refusedAt?: string | Date | null;
+  refusalReason?: string;
+  changes?: {
+    id: string;
+    fromEndDate: string | Date | null;
+    toEndDate: string | Date;
+    reason: string;
+    createdAt: string | Date;
+  }[];
   name?: string;
+}
+
+/** Moving a leave's end: later to extend it, earlier to end it early, always with a reason. */
+function LeaveEndForm({ leaveId }: { leaveId: string }) {
+  const { t } = useT();
+  return (
+    <details className="text-sm">
+      <summary className="cursor-pointer font-medium">{t("leaves.changeEnd")}</summary>
+      <Form method="post" className="mt-2 space-y-2">
+        <input type="hidden" name="leaveId" value={leaveId} />
+        <p className="text-stone-700">{t("leaves.changeHint")}</p>
+        <label className="block">
+          <span className="font-medium">{t("leaves.field.newEnd")}</span>
+          <input name="endDate" type="date" required className="input mt-1 w-full" />
+        </label>
+        <label className="block">
+          <span className="font-medium">{t("leaves.field.changeReason")}</span>
+          <input name="reason" required minLength={2} maxLength={200} className="input mt-1 w-full" />
+        </label>
+        <button type="submit" name="intent" value="changeLeaveEnd" className="btn-secondary w-full">
+          {t("leaves.changeEnd")}
+        </button>
+      </Form>
+    </details>
+  );
 }
 
 /** One 停薪留职 period: employer, dates, state; evidence and verify where the viewer may. */
@@ -17,10 +52,13 @@ export function LeaveItem({
   leave,
   showEvidence,
   canVerify,
+  canChange = false,
 }: {
   leave: LeaveView;
   showEvidence: boolean;
   canVerify: boolean;
+  /** The commissioner and the bureau move the end of a leave that was not refused. */
+  canChange?: boolean;
 }) {
   const { t, locale } = useT();
   return (
@@ -33,21 +71,46 @@ export function LeaveItem({
           to: leave.endDate ? formatDate(locale, leave.endDate) : t("leaves.open"),
         })}
       </p>
-      <p className={leave.verifiedAt ? "text-sm text-green-800" : "text-sm text-amber-800"}>
-        {t(leave.verifiedAt ? "leaves.verified" : "leaves.unverified")}
-      </p>
+      {leave.refusedAt ? (
+        <p className="text-sm text-red-800">{t("leaves.refused", { reason: leave.refusalReason ?? "" })}</p>
+      ) : (
+        <p className={leave.verifiedAt ? "text-sm text-green-800" : "text-sm text-amber-800"}>
+          {t(leave.verifiedAt ? "leaves.verified" : "leaves.unverified")}
+        </p>
+      )}
+      {leave.changes?.length ? (
+        <div className="text-sm text-stone-700">
+          <p className="font-medium">{t("leaves.history")}</p>
+          <ul>
+            {leave.changes.map((change) => (
+              <li key={change.id}>
+                {t("leaves.historyLine", {
+                  date: formatDate(locale, change.createdAt),
+                  from: change.fromEndDate ? formatDate(locale, change.fromEndDate) : t("leaves.open"),
+                  to: formatDate(locale, change.toEndDate),
+                  reason: change.reason,
+                })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {canChange && !leave.refusedAt ? <LeaveEndForm leaveId={leave.id} /> : null}
       {showEvidence && leave.evidenceUploadId ? (
         <a href={`/commissioners/leaves/evidence/${leave.evidenceUploadId}`} className="text-sm underline">
           {t("leaves.evidence")}
         </a>
       ) : null}
-      {canVerify && !leave.verifiedAt ? (
-        <Form method="post">
-          <input type="hidden" name="leaveId" value={leave.id} />
-          <button type="submit" name="intent" value="verifyLeave" className="btn-secondary w-full">
-            {t("leaves.verify")}
-          </button>
-        </Form>
+      {canVerify && !leave.verifiedAt && !leave.refusedAt ? (
+        <>
+          <Form method="post">
+            <input type="hidden" name="leaveId" value={leave.id} />
+            <button type="submit" name="intent" value="verifyLeave" className="btn-secondary w-full">
+              {t("leaves.verify")}
+            </button>
+          </Form>
+          <LeaveRefuseForm leaveId={leave.id} />
+        </>
       ) : null}
     </li>
   );

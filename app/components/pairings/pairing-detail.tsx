@@ -5,6 +5,7 @@ import { FormErrors } from "~/components/forms";
 import { IntentButton } from "~/components/intent-button";
 import { formatDate, formatMoney } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
+import { Photo } from "~/components/photo";
 import type { pairingPage } from "~/modules/pairings/pairings.queries.server";
 import { PairingPlace } from "./pairing-list";
 
@@ -14,6 +15,35 @@ type Pairing = Page["pairing"];
 function Amount({ kind, value }: { kind: string; value: number }) {
   const { locale } = useT();
   return <>{kind === "FUNDING_FEN" ? formatMoney(locale, value) : value}</>;
+}
+
+/** Where a report's photo is served: through its pairing, to those who may see the pairing. */
+const pairingPhotoUrl = (pairingId: string, uploadId: string) =>
+  `/pairings/${encodeURIComponent(pairingId)}/photos/${encodeURIComponent(uploadId)}`;
+
+/** A report's photos as thumbnails, each opening the full photo. */
+export function ReportPhotos({ pairingId, photoIds }: { pairingId: string; photoIds: readonly string[] }) {
+  const { t } = useT();
+  if (photoIds.length === 0) return null;
+  return (
+    <figure className="space-y-1">
+      <figcaption className="text-sm text-stone-600">
+        {t("pairings.detail.photos", { count: photoIds.length })}
+      </figcaption>
+      <div className="grid grid-cols-3 gap-2">
+        {photoIds.map((id, index) => (
+          <a key={id} href={pairingPhotoUrl(pairingId, id)} target="_blank" rel="noreferrer">
+            <Photo
+              src={pairingPhotoUrl(pairingId, id)}
+              sizes="33vw"
+              alt={t("pairings.detail.photoAlt", { number: index + 1 })}
+              className="aspect-square w-full rounded object-cover"
+            />
+          </a>
+        ))}
+      </div>
+    </figure>
+  );
 }
 
 /** A pairing: place and status, commitments against what the reports add up to, and the reports. */
@@ -96,11 +126,7 @@ export function PairingDetail({
                   );
                 })}
               </ul>
-              {report.photoIds.length > 0 ? (
-                <p className="text-sm text-stone-600">
-                  {t("pairings.detail.photos", { count: report.photoIds.length })}
-                </p>
-              ) : null}
+              <ReportPhotos pairingId={pairing.id} photoIds={report.photoIds} />
               {oversees && report.status === "SUBMITTED" ? (
                 <Form method="post">
                   <input type="hidden" name="reportId" value={report.id} />

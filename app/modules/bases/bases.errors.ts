@@ -11,4 +11,11 @@ export const basesErrors = {
   "base.own_course": { status: 403, message: "bases.errors.own_course" },
   "base.not_enrolled": { status: 409, message: "bases.errors.not_enrolled" },
   "base.already_completed": { status: 409, message: "bases.errors.already_completed" },
+  "base.seats_below_enrolled": {
+    status: 409,
+    message: "bases.errors.seats_below_enrolled",
+    field: "seats",
+  },
+  "base.course_cancelled": { status: 409, message: "bases.errors.course_cancelled" },
+  "base.course_over": { status: 409, message: "bases.errors.course_over" },
 } as const satisfies Record<string, ErrorSpec>;

@@ -43,6 +43,22 @@ const datesInOrder = (
 export const CourseFormSchema = CourseObject.superRefine(datesInOrder);
 export type CourseFields = z.output<typeof CourseFormSchema>;
 
+/** The space changes a course: what it is called, its dates and its seats (not below those enrolled). */
+const CourseEditObject = CourseObject.omit({ baseId: true });
+export const CourseEditSchema = CourseEditObject.superRefine(datesInOrder);
+export type CourseEditFields = z.output<typeof CourseEditSchema>;
+
+/** The space's forms on a course's edit page: change it, or cancel it with a reason for the trainees. */
+export const CourseManageActionSchema = z
+  .discriminatedUnion("intent", [
+    CourseEditObject.extend({ intent: z.literal("edit") }),
+    z.object({
+      intent: z.literal("cancel"),
+      reason: userText(2, 200, "bases.errors.reason_length"),
+    }),
+  ])
+  .superRefine(datesInOrder);
+
 /** The buttons of the bases page (the space's forms). */
 export const BasesPageActionSchema = z
   .discriminatedUnion("intent", [

@@ -10,7 +10,7 @@ import type { RequestMeta } from "~/utils/request.server";
 import type { BaseFields, CourseFields } from "./bases.schema";
 
 /** Members of the space (SPACE role in it) run its bases. */
-function mayRunSpace(actor: Actor | null | undefined, organisationId: string): boolean {
+export function mayRunSpace(actor: Actor | null | undefined, organisationId: string): boolean {
   return managesSpace(actor, organisationId) && can(actor, "space.manageServices", { organisationId });
 }
 
@@ -259,6 +259,7 @@ export async function getCourse(viewer: Actor | null, courseId: string) {
       endsOn: true,
       seats: true,
       cancelledAt: true,
+      cancelReason: true,
       base: {
         select: {
           id: true,

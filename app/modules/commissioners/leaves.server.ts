@@ -1,6 +1,7 @@
-import { db } from "~/db.server";
+import { db, type Tx } from "~/db.server";
 import { type Prisma } from "~/generated/prisma/client";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { createNotifications, deliverNotifications } from "~/modules/notifications/notifications.server";
 import { withStoredImages } from "~/modules/uploads/uploads.server";
 import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
@@ -40,6 +41,8 @@ export async function recordLeave(
       const overlapping = await tx.commissionerLeave.findFirst({
         where: {
           userId,
+          // A refused period is recorded anew with corrected dates: it does not block them.
+          refusedAt: null,
           ...(fields.endDate ? { startDate: { lte: fields.endDate } } : {}),
           OR: [{ endDate: null }, { endDate: { gte: fields.startDate } }],
         },
@@ -78,17 +81,31 @@ export async function recordLeave(
   );
 }
 
-/** The bureau confirms a leave period; a second tap changes nothing. */
-export async function verifyLeave(actor: Actor, leaveId: string, meta: RequestMeta = {}, now = new Date()) {
+/** The leave locked for the bureau's decision. */
+async function leaveToDecide(tx: Tx, actor: Actor, leaveId: string) {
   if (!can(actor, "commissioner.dispatch")) throw new DomainError("leave.forbidden");
-  await db.$transaction(async (tx) => {
-    const leave = await tx.commissionerLeave.findUnique({ where: { id: leaveId }, select: { id: true } });
-    if (!leave) throw new DomainError("leave.not_found");
-    const { count } = await tx.commissionerLeave.updateMany({
-      where: { id: leaveId, verifiedAt: null },
+  await tx.$queryRaw`SELECT id FROM "CommissionerLeave" WHERE id = ${leaveId} FOR UPDATE`;
+  const leave = await tx.commissionerLeave.findUnique({
+    where: { id: leaveId },
+    select: { id: true, userId: true, employerName: true, verifiedAt: true, refusedAt: true },
+  });
+  if (!leave) throw new DomainError("leave.not_found");
+  return leave;
+}
+
+const leaveHref = (userId: string) => `/commissioners/${userId}`;
+
+/** The bureau confirms a leave period; a second tap changes nothing; the commissioner is told. */
+export async function verifyLeave(actor: Actor, leaveId: string, meta: RequestMeta = {}, now = new Date()) {
+  const notices = await db.$transaction(async (tx) => {
+    const leave = await leaveToDecide(tx, actor, leaveId);
+    if (leave.refusedAt) throw new DomainError("leave.already_refused");
+    if (leave.verifiedAt) return [];
+    await tx.commissionerLeave.update({
+      where: { id: leaveId },
       data: { verifiedAt: now, verifiedById: actor.id },
+      select: { id: true },
     });
-    if (count === 0) return;
     await recordAudit(tx, {
       actorId: actor.id,
       action: "commissioner.leave_verified",
@@ -97,7 +114,53 @@ export async function verifyLeave(actor: Actor, leaveId: string, meta: RequestMe
       after: { verifiedAt: now.toISOString() },
       ip: meta.ip,
     });
+    return createNotifications(tx, [
+      {
+        userId: leave.userId,
+        type: "leave.verified",
+        params: { employer: leave.employerName },
+        href: leaveHref(leave.userId),
+      },
+    ]);
   });
+  await deliverNotifications(notices);
+}
+
+/** The bureau refuses a leave period not yet verified, with the reason the commissioner is sent. */
+export async function refuseLeave(
+  actor: Actor,
+  leaveId: string,
+  reason: string,
+  meta: RequestMeta = {},
+  now = new Date(),
+) {
+  const notices = await db.$transaction(async (tx) => {
+    const leave = await leaveToDecide(tx, actor, leaveId);
+    if (leave.verifiedAt) throw new DomainError("leave.already_verified");
+    if (leave.refusedAt) return [];
+    await tx.commissionerLeave.update({
+      where: { id: leaveId },
+      data: { refusedAt: now, refusedById: actor.id, refusalReason: reason },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "commissioner.leave_refused",
+      subjectType: "CommissionerLeave",
+      subjectId: leaveId,
+      after: { refusedAt: now.toISOString(), reason },
+      ip: meta.ip,
+    });
+    return createNotifications(tx, [
+      {
+        userId: leave.userId,
+        type: "leave.refused",
+        params: { employer: leave.employerName, reason },
+        href: leaveHref(leave.userId),
+      },
+    ]);
+  });
+  await deliverNotifications(notices);
 }
 
 const leaveSelect = {
@@ -108,6 +171,12 @@ const leaveSelect = {
   employerName: true,
   evidenceUploadId: true,
   verifiedAt: true,
+  refusedAt: true,
+  refusalReason: true,
+  changes: {
+    select: { id: true, fromEndDate: true, toEndDate: true, reason: true, createdAt: true },
+    orderBy: { createdAt: "asc" },
+  },
 } satisfies Prisma.CommissionerLeaveSelect;
 
 /** A commissioner's leave periods, latest first. */

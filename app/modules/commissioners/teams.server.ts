@@ -1,5 +1,6 @@
 import { db, type Tx } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { createNotifications, deliverNotifications } from "~/modules/notifications/notifications.server";
 import { can, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
 import { beijingToday } from "./commissioners.rules.server";
@@ -8,8 +9,47 @@ import { beijingToday } from "./commissioners.rules.server";
  * 科技特派员团队: commissioners who apply to a programme together. The lead forms the team and
  * invites commissioners; an invitation counts only once the member confirms it, so nobody is put
  * on an application without agreeing. The lead applies for the team and is its contracting party
- * (docs/decisions/035-individual-applicants.md).
+ * (docs/decisions/035-individual-applicants.md). The invitee is notified of the invitation and
+ * the lead of the answer; the rows are written in the change's transaction and pushed after it commits.
  */
+
+const teamHref = (teamId: string) => `/commissioners/teams/${teamId}`;
+
+/** Tells the invitees that the lead (`actor`) asked them onto the team. */
+async function noticeInvitations(
+  tx: Tx,
+  actor: Actor,
+  team: { id: string; name: string },
+  userIds: string[],
+) {
+  const lead = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { displayName: true } });
+  return createNotifications(
+    tx,
+    userIds.map((userId) => ({
+      userId,
+      type: "team.invited" as const,
+      params: { team: team.name, by: lead.displayName },
+      href: teamHref(team.id),
+    })),
+  );
+}
+
+/** Tells the team's lead how an invitee answered. */
+async function noticeAnswer(tx: Tx, actor: Actor, teamId: string, accepted: boolean) {
+  const team = await tx.commissionerTeam.findUniqueOrThrow({
+    where: { id: teamId },
+    select: { name: true, leadId: true },
+  });
+  const member = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { displayName: true } });
+  return createNotifications(tx, [
+    {
+      userId: team.leadId,
+      type: accepted ? "team.invitation_accepted" : "team.invitation_declined",
+      params: { team: team.name, member: member.displayName },
+      href: teamHref(teamId),
+    },
+  ]);
+}
 
 /** Serving now: an assignment of some cohort whose dates include today (Luoyang time). */
 export async function isActiveCommissioner(
@@ -31,7 +71,7 @@ export async function createTeam(
   now: Date = new Date(),
 ): Promise<{ id: string }> {
   const memberIds = [...new Set(input.memberIds)].filter((id) => id !== actor.id);
-  return db.$transaction(async (tx) => {
+  const { team, notices } = await db.$transaction(async (tx) => {
     if (!(await isActiveCommissioner(actor.id, now, tx))) throw new DomainError("applicant.not_commissioner");
     for (const memberId of memberIds) {
       if (!(await isActiveCommissioner(memberId, now, tx)))
@@ -54,13 +94,18 @@ export async function createTeam(
       subjectId: team.id,
       after: { name: input.name, memberIds },
     });
-    return team;
+    return {
+      team,
+      notices: await noticeInvitations(tx, actor, { id: team.id, name: input.name }, memberIds),
+    };
   });
+  await deliverNotifications(notices);
+  return team;
 }
 
 /** The invited commissioner agrees to be on the team (a second tap changes nothing). */
 export async function confirmMembership(actor: Actor, teamId: string, now: Date = new Date()) {
-  await db.$transaction(async (tx) => {
+  const notices = await db.$transaction(async (tx) => {
     const { count } = await tx.commissionerTeamMember.updateMany({
       where: { teamId, userId: actor.id, confirmedAt: null },
       data: { confirmedAt: now },
@@ -71,7 +116,7 @@ export async function confirmMembership(actor: Actor, teamId: string, now: Date 
         select: { confirmedAt: true },
       });
       if (!member) throw new DomainError("team.not_invited");
-      return;
+      return [];
     }
     await recordAudit(tx, {
       actorId: actor.id,
@@ -80,7 +125,9 @@ export async function confirmMembership(actor: Actor, teamId: string, now: Date 
       subjectId: teamId,
       after: { userId: actor.id },
     });
+    return noticeAnswer(tx, actor, teamId, true);
   });
+  await deliverNotifications(notices);
 }
 
 /** The teams a person leads or was invited to, with who has confirmed. */
@@ -149,14 +196,14 @@ async function lockTeam(tx: Tx, teamId: string) {
 
 /** The lead invites a serving commissioner; inviting someone already invited changes nothing. */
 export async function inviteMember(actor: Actor, teamId: string, userId: string, now: Date = new Date()) {
-  await db.$transaction(async (tx) => {
+  const notices = await db.$transaction(async (tx) => {
     const team = await lockTeam(tx, teamId);
     if (team.leadId !== actor.id) throw new DomainError("team.not_lead");
     const existing = await tx.commissionerTeamMember.findUnique({
       where: { teamId_userId: { teamId, userId } },
       select: { userId: true },
     });
-    if (existing) return;
+    if (existing) return [];
     if (!(await isActiveCommissioner(userId, now, tx))) throw new DomainError("team.member_not_commissioner");
     await tx.commissionerTeamMember.create({
       data: { teamId, userId, invitedAt: now },
@@ -169,12 +216,18 @@ export async function inviteMember(actor: Actor, teamId: string, userId: string,
       subjectId: teamId,
       after: { userId },
     });
+    const { name } = await tx.commissionerTeam.findUniqueOrThrow({
+      where: { id: teamId },
+      select: { name: true },
+    });
+    return noticeInvitations(tx, actor, { id: teamId, name }, [userId]);
   });
+  await deliverNotifications(notices);
 }
 
 /** The invitee says no: the invitation is gone (the lead may invite again later). */
 export async function declineInvitation(actor: Actor, teamId: string) {
-  await db.$transaction(async (tx) => {
+  const notices = await db.$transaction(async (tx) => {
     await lockTeam(tx, teamId);
     const { count } = await tx.commissionerTeamMember.deleteMany({
       where: { teamId, userId: actor.id, confirmedAt: null },
@@ -187,7 +240,9 @@ export async function declineInvitation(actor: Actor, teamId: string) {
       subjectId: teamId,
       after: { userId: actor.id },
     });
+    return noticeAnswer(tx, actor, teamId, false);
   });
+  await deliverNotifications(notices);
 }
 
 /** A confirmed member leaves; the lead must hand the lead over first. */
@@ -264,6 +319,7 @@ export async function getTeam(viewer: Actor, teamId: string) {
           title: true,
           startDate: true,
           verifiedAt: true,
+          refusedAt: true,
           organisation: { select: { name: true } },
         },
         orderBy: { startDate: "desc" },

@@ -95,10 +95,14 @@ export const OutcomeSchema = z.object({
 });
 export type OutcomeFields = z.output<typeof OutcomeSchema>;
 
-/** The venture page: report an outcome (holder) or verify (county officer / bureau). */
+/** Why an officer refuses a venture or a leave: sent to the person who recorded it. */
+const refusalReason = userText(2, 200, "teams.errors.reason_length");
+
+/** The venture page: report an outcome (holder), verify or refuse (county officer / bureau). */
 export const VentureIntentSchema = z.discriminatedUnion("intent", [
   OutcomeSchema.extend({ intent: z.literal("outcome") }),
   z.object({ intent: z.literal("verify") }),
+  z.object({ intent: z.literal("refuse"), reason: refusalReason }),
 ]);
 
 export const LeaveSchema = z
@@ -114,10 +118,19 @@ export const LeaveSchema = z
   });
 export type LeaveFields = z.output<typeof LeaveSchema>;
 
+/** A leave's new end date (later to extend, earlier to end early) and why. */
+export const LeaveEndSchema = z.object({
+  endDate: day,
+  reason: userText(2, 200, "teams.errors.reason_length"),
+});
+export type LeaveEndFields = z.output<typeof LeaveEndSchema>;
+
 /** The profile's and the bureau page's leave intents. */
 export const LeaveIntentSchema = z.discriminatedUnion("intent", [
   LeaveSchema.safeExtend({ intent: z.literal("recordLeave"), userId: id }),
   z.object({ intent: z.literal("verifyLeave"), leaveId: id }),
+  z.object({ intent: z.literal("refuseLeave"), leaveId: id, reason: refusalReason }),
+  LeaveEndSchema.extend({ intent: z.literal("changeLeaveEnd"), leaveId: id }),
 ]);
 
 /** The open API's filters on the list of ventures (paging is the API's own). */

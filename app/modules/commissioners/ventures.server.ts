@@ -191,37 +191,6 @@ export async function recordOutcome(
   });
 }
 
-/** The county officer of the venture's county, or the bureau, confirms it; a second tap changes nothing. */
-export async function verifyVenture(
-  actor: CountyActor,
-  ventureId: string,
-  meta: RequestMeta = {},
-  now = new Date(),
-) {
-  await db.$transaction(async (tx) => {
-    const venture = await tx.commissionerVenture.findUnique({
-      where: { id: ventureId },
-      select: { countyCode: true, verifiedAt: true },
-    });
-    if (!venture) throw new DomainError("venture.not_found");
-    if (!canInCounty(actor, "commissioner.verify", venture.countyCode))
-      throw new DomainError("venture.forbidden");
-    const { count } = await tx.commissionerVenture.updateMany({
-      where: { id: ventureId, verifiedAt: null },
-      data: { verifiedAt: now, verifiedById: actor.id },
-    });
-    if (count === 0) return;
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "venture.verified",
-      subjectType: "CommissionerVenture",
-      subjectId: ventureId,
-      after: { verifiedAt: now.toISOString() },
-      ip: meta.ip,
-    });
-  });
-}
-
 const ventureSelect = {
   id: true,
   commissionerId: true,
@@ -233,6 +202,8 @@ const ventureSelect = {
   endDate: true,
   countyCode: true,
   verifiedAt: true,
+  refusedAt: true,
+  refusalReason: true,
   createdAt: true,
   organisation: { select: { id: true, name: true, type: true } },
   team: { select: { name: true } },
@@ -311,7 +282,7 @@ export async function getVenture(viewer: CountyActor, ventureId: string) {
       outcomes: venture.outcomes.map((outcome) => ({ ...outcome, revenueFen: Number(outcome.revenueFen) })),
     },
     canReport: holder,
-    canVerify: canVerify && !venture.verifiedAt,
+    canVerify: canVerify && !venture.verifiedAt && !venture.refusedAt,
   };
 }
 

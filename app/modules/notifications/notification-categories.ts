@@ -107,6 +107,17 @@ export const NOTIFICATION_CATEGORY = {
   // financing (issue 23)
   "financing.offer_received": "decisions",
   "financing.offer_accepted": "decisions",
+  "course.changed": "work",
+  "course.cancelled": "work",
+  "team.invited": "applications",
+  "team.invitation_accepted": "updates",
+  "team.invitation_declined": "updates",
+  "venture.verified": "decisions",
+  "venture.refused": "decisions",
+  "leave.verified": "decisions",
+  "leave.refused": "decisions",
+  "leave.changed": "decisions",
+  "officer.leave_changed": "work",
 } as const satisfies Record<NotificationType, NotificationCategory>;
 
 export type ChannelChoices = Record<NotificationCategory, OutsideChannel[]>;

@@ -83,6 +83,18 @@ export const NOTIFICATION_PARAMS = {
   // financing (issue 23)
   "financing.offer_received": ["institution", "amount"],
   "financing.offer_accepted": ["use", "amount"],
+  // training bases, commissioner teams, ventures, leaves and pairings (issue 23)
+  "course.changed": ["course", "start", "end"],
+  "course.cancelled": ["course", "reason"],
+  "team.invited": ["team", "by"],
+  "team.invitation_accepted": ["team", "member"],
+  "team.invitation_declined": ["team", "member"],
+  "venture.verified": ["venture"],
+  "venture.refused": ["venture", "reason"],
+  "leave.verified": ["employer"],
+  "leave.refused": ["employer", "reason"],
+  "leave.changed": ["employer", "end"],
+  "officer.leave_changed": ["name", "employer", "end"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type NotificationType = keyof typeof NOTIFICATION_PARAMS;

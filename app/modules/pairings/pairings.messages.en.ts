@@ -52,6 +52,7 @@ export const pairingsMessagesEn: Record<keyof typeof pairingsMessagesZh, string>
   "pairings.detail.fileReport": "File a report",
   "pairings.detail.acknowledge": "Acknowledge",
   "pairings.detail.photos": "{count} photos attached",
+  "pairings.detail.photoAlt": "Report photo {number} (open for full size)",
   "pairings.report.period1": "{year}, first half",
   "pairings.report.period2": "{year}, second half",
   "pairings.report.status.SUBMITTED": "Awaiting acknowledgement",

@@ -48,6 +48,7 @@ export const pairingsMessagesZh = {
   "pairings.detail.fileReport": "提交工作报告",
   "pairings.detail.acknowledge": "确认收到",
   "pairings.detail.photos": "附照片 {count} 张",
+  "pairings.detail.photoAlt": "报告照片 {number}（点开看大图）",
   "pairings.report.period1": "{year} 年上半年",
   "pairings.report.period2": "{year} 年下半年",
   "pairings.report.status.SUBMITTED": "待确认",

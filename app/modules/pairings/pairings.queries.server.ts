@@ -104,6 +104,17 @@ export async function pairingPage(actor: CountyActor, pairingId: string) {
   return { pairing: { ...pairing, commitments }, member, oversees };
 }
 
+/** True when the upload is a photo of a report of this pairing and the actor may see the pairing. */
+export async function mayViewPairingPhoto(actor: CountyActor, pairingId: string, uploadId: string) {
+  const report = await db.pairingReport.findFirst({
+    where: { pairingId, photoIds: { has: uploadId } },
+    select: { pairing: { select: { organisationId: true, countyCode: true } } },
+  });
+  if (!report) return false;
+  const { organisationId, countyCode } = report.pairing;
+  return actsForInstitution(actor, organisationId) || overseesPairingsIn(actor, countyCode);
+}
+
 /**
  * The public list (GET /api/v1/pairings): agreed pairings — active or ended — with the
  * institution, the place, the commitments and what the reports add up to. Proposals are not public.

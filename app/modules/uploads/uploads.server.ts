@@ -356,7 +356,7 @@ function megabytes(bytes: number): number {
  * One query over every private use, so a new private use is added here and nowhere else.
  */
 export async function isPrivateUpload(id: string): Promise<boolean> {
-  const [found, serviceLog, monitoring, financing, linkage] = await Promise.all([
+  const [found, serviceLog, monitoring, financing, linkage, pairing] = await Promise.all([
     db.upload.findFirst({
       // Voice notes (the only audio) carry a farmer's voice: served by their need's route only.
       where: {
@@ -384,10 +384,10 @@ export async function isPrivateUpload(id: string): Promise<boolean> {
     db.financingOutcome.findFirst({ where: { evidenceUploadId: id }, select: { id: true } }),
     // Benefit-linkage payment evidence names households and amounts: the linkage's readers only.
     db.benefitPayment.findFirst({ where: { evidenceIds: { has: id } }, select: { id: true } }),
+    // A pairing report's photos (villages, farmers at work): for the institution and the county.
+    db.pairingReport.findFirst({ where: { photoIds: { has: id } }, select: { id: true } }),
   ]);
-  return (
-    found !== null || serviceLog !== null || monitoring !== null || financing !== null || linkage !== null
-  );
+  return [found, serviceLog, monitoring, financing, linkage, pairing].some((row) => row !== null);
 }
 
 /**

@@ -118,7 +118,7 @@ export default function BureauCommissionersPage() {
       {leaves.length === 0 ? <p>{t("leaves.none")}</p> : null}
       <ul className="space-y-2">
         {leaves.map((leave) => (
-          <LeaveItem key={leave.id} leave={leave} showEvidence canVerify />
+          <LeaveItem key={leave.id} leave={leave} showEvidence canVerify canChange />
         ))}
       </ul>
       {commissioners.length > 0 ? <LeaveForm people={commissioners} /> : null}

@@ -1,5 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { recordLeave, verifyLeave } from "~/modules/commissioners/leaves.server";
+import { changeLeaveEnd } from "~/modules/commissioners/leave-changes.server";
+import { recordLeave, refuseLeave, verifyLeave } from "~/modules/commissioners/leaves.server";
 import { LeaveIntentSchema } from "~/modules/commissioners/ventures.schema";
 import { MAX_IMAGE_BYTES, parseUploadForm } from "~/modules/uploads/uploads.server";
 import type { SessionUser } from "~/modules/users/session.server";
@@ -9,10 +10,10 @@ import { redirectWithToast } from "~/utils/toast.server";
 
 /** Whether a posted form is about 停薪留职 (the profile and the bureau page also take other intents). */
 export function isLeaveIntent(intent: unknown) {
-  return intent === "recordLeave" || intent === "verifyLeave";
+  return ["recordLeave", "verifyLeave", "refuseLeave", "changeLeaveEnd"].includes(String(intent));
 }
 
-/** Record (commissioner or bureau) or verify (bureau) a leave period; errors come back as a toast. */
+/** Record (commissioner or bureau), verify or refuse (bureau) a leave period; errors come back as a toast. */
 export async function leaveAction(user: SessionUser, formData: FormData, backTo: string, meta: RequestMeta) {
   const submission = parseWithZod(formData, { schema: LeaveIntentSchema });
   if (submission.status !== "success") {
@@ -24,6 +25,14 @@ export async function leaveAction(user: SessionUser, formData: FormData, backTo:
     if (value.intent === "verifyLeave") {
       await verifyLeave(user, value.leaveId, meta);
       return redirectWithToast(backTo, { message: "leaves.toast.verified" });
+    }
+    if (value.intent === "changeLeaveEnd") {
+      await changeLeaveEnd(user, value.leaveId, value, meta);
+      return redirectWithToast(backTo, { message: "leaves.toast.changed" });
+    }
+    if (value.intent === "refuseLeave") {
+      await refuseLeave(user, value.leaveId, value.reason, meta);
+      return redirectWithToast(backTo, { message: "leaves.toast.refused" });
     }
     const { intent: _intent, userId, ...fields } = value;
     const evidence = formData.get("evidence");

@@ -9,6 +9,7 @@ import { VerifiedBadge } from "~/components/verified-badge";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18n.server";
 import { translate } from "~/i18n/i18n";
+import { ventureStatusKey } from "~/components/commissioners/decision-forms";
 import { useT } from "~/i18n/use-t";
 import { SERVICE_LOG_KINDS, ServiceLogActionSchema } from "~/modules/commissioners/commissioners.schema";
 import {
@@ -164,8 +165,7 @@ export default function CommissionerReportPage() {
             <Link to={`/commissioners/ventures/${venture.id}`} className="underline">
               {t(`ventures.role.${venture.role}`)} · {venture.title}
             </Link>{" "}
-            · {venture.organisation.name} ·{" "}
-            {t(venture.verifiedAt ? "ventures.verified" : "ventures.unverified")}
+            · {venture.organisation.name} · {t(ventureStatusKey(venture))}
           </li>
         ))}
       </ul>
@@ -178,7 +178,13 @@ export default function CommissionerReportPage() {
       {leaves.length === 0 ? <p>{t("leaves.none")}</p> : null}
       <ul className="space-y-2">
         {leaves.map((leave) => (
-          <LeaveItem key={leave.id} leave={leave} showEvidence={isSelf || isBureau} canVerify={isBureau} />
+          <LeaveItem
+            key={leave.id}
+            leave={leave}
+            showEvidence={isSelf || isBureau}
+            canVerify={isBureau}
+            canChange={isSelf || isBureau}
+          />
         ))}
       </ul>
       {isSelf || isBureau ? <LeaveForm userId={report.user.id} /> : null}

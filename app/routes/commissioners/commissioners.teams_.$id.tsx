@@ -5,6 +5,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Form } from "~/components/form";
 import { formatDate } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18n.server";
+import { ventureStatusKey } from "~/components/commissioners/decision-forms";
 import { useT } from "~/i18n/use-t";
 import { TeamPageIntentSchema } from "~/modules/commissioners/ventures.schema";
 import {
@@ -169,7 +170,7 @@ export default function TeamPage() {
                 {t(`ventures.role.${venture.role}`)} · {venture.title}
               </Link>{" "}
               · {venture.organisation.name} · {formatDate(locale, venture.startDate)} ·{" "}
-              {t(venture.verifiedAt ? "ventures.verified" : "ventures.unverified")}
+              {t(ventureStatusKey(venture))}
             </li>
           ))}
         </ul>

@@ -7,11 +7,13 @@ import { FactList } from "~/components/fact-list";
 import { Form } from "~/components/form";
 import { FormErrors, TextField } from "~/components/forms";
 import { useSchemaForm } from "~/components/use-schema-form";
+import { VentureDecisionForms } from "~/components/commissioners/decision-forms";
 import { formatDate, formatMoney } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/use-t";
 import { OutcomeSchema, VentureIntentSchema } from "~/modules/commissioners/ventures.schema";
-import { getVenture, recordOutcome, verifyVenture } from "~/modules/commissioners/ventures.server";
+import { refuseVenture, verifyVenture } from "~/modules/commissioners/venture-decisions.server";
+import { getVenture, recordOutcome } from "~/modules/commissioners/ventures.server";
 import { countyName } from "~/modules/reference/reference";
 import { requireUser } from "~/modules/users/guards.server";
 import { domainErrorResponse } from "~/utils/errors";
@@ -39,10 +41,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const meta = requestMeta(request, context);
   try {
     const value = submission.value;
-    if (value.intent === "verify") {
-      await verifyVenture(user, ventureId, meta);
+    if (value.intent === "verify" || value.intent === "refuse") {
+      if (value.intent === "verify") await verifyVenture(user, ventureId, meta);
+      else await refuseVenture(user, ventureId, value.reason, meta);
       return redirectWithToast(`/commissioners/ventures/${ventureId}`, {
-        message: "ventures.toast.verified",
+        message: value.intent === "verify" ? "ventures.toast.verified" : "ventures.toast.refused",
       });
     }
     const { intent: _intent, ...fields } = value;
@@ -71,9 +74,13 @@ export default function VenturePage() {
       <h1 className="text-2xl font-bold">
         {t(`ventures.role.${venture.role}`)} · {venture.title}
       </h1>
-      <p className={venture.verifiedAt ? "font-medium text-green-800" : "font-medium text-amber-800"}>
-        {t(venture.verifiedAt ? "ventures.verified" : "ventures.unverified")}
-      </p>
+      {venture.refusedAt ? (
+        <p className="font-medium text-red-800">{t("ventures.refused", { reason: venture.refusalReason })}</p>
+      ) : (
+        <p className={venture.verifiedAt ? "font-medium text-green-800" : "font-medium text-amber-800"}>
+          {t(venture.verifiedAt ? "ventures.verified" : "ventures.unverified")}
+        </p>
+      )}
       <FactList
         className="card"
         facts={[
@@ -98,13 +105,7 @@ export default function VenturePage() {
           [t("ventures.stake"), venture.stakeBp === null ? "—" : `${venture.stakeBp / 100}%`],
         ]}
       />
-      {canVerify ? (
-        <Form method="post">
-          <button type="submit" name="intent" value="verify" className="btn-primary w-full">
-            {t("ventures.verify")}
-          </button>
-        </Form>
-      ) : null}
+      {canVerify ? <VentureDecisionForms lastResult={lastResult} /> : null}
       <div className="card space-y-2">
         <h2 className="text-lg font-semibold">{t("ventures.outcomes")}</h2>
         {venture.outcomes.length === 0 ? <p>{t("ventures.noOutcomes")}</p> : null}

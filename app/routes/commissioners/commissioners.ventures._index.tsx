@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatDate } from "~/i18n/format";
 import { getLocale } from "~/i18n/i18n.server";
+import { ventureStatusKey } from "~/components/commissioners/decision-forms";
 import { useT } from "~/i18n/use-t";
 import { hasServed, listVenturesInScope, listVenturesOf } from "~/modules/commissioners/ventures.server";
 import { countyName } from "~/modules/reference/reference";
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function VenturesPage() {
   const { ventures, officer, served } = useLoaderData<typeof loader>();
   const { t, locale } = useT();
-  const waiting = ventures.filter((venture) => !venture.verifiedAt).length;
+  const waiting = ventures.filter((venture) => !venture.verifiedAt && !venture.refusedAt).length;
   return (
     <section className="mx-auto max-w-xl space-y-4">
       <h1 className="text-2xl font-bold">{t("ventures.title")}</h1>
@@ -49,7 +50,7 @@ export default function VenturesPage() {
               {countyName(venture.countyCode, locale)} · {formatDate(locale, venture.startDate)}
             </p>
             <p className={venture.verifiedAt ? "text-sm text-green-800" : "text-sm text-amber-800"}>
-              {t(venture.verifiedAt ? "ventures.verified" : "ventures.unverified")}
+              {t(ventureStatusKey(venture))}
             </p>
           </li>
         ))}

@@ -98,7 +98,10 @@ export default function CoursePage() {
             </button>
           </Form>
         ) : null}
-        {!mine && !open ? <p>{t("bases.course.closed")}</p> : null}
+        {course.cancelledAt ? (
+          <p className="font-medium">{t("bases.course.cancelled", { reason: course.cancelReason })}</p>
+        ) : null}
+        {!mine && !open && !course.cancelledAt ? <p>{t("bases.course.closed")}</p> : null}
         {!mine && open && full ? <p>{t("bases.course.full")}</p> : null}
         {!mine && canEnrol && !full ? (
           <Form method="post" className="space-y-2">
@@ -123,6 +126,11 @@ export default function CoursePage() {
           </Link>
         ) : null}
       </div>
+      {canRun && !course.cancelledAt ? (
+        <Link to={`/bases/courses/${course.id}/edit`} className="btn-secondary w-full">
+          {t("bases.course.manage")}
+        </Link>
+      ) : null}
       {canRun ? (
         <section className="card space-y-3" aria-labelledby="trainees">
           <h2 id="trainees" className="text-lg font-semibold">

@@ -90,6 +90,9 @@ export default function SpaceBasesPage() {
                 <span className="text-sm text-stone-600">
                   {t("bases.dates", { start: course.startsOn, end: course.endsOn })}
                 </span>
+                {course.cancelledAt ? (
+                  <span className="text-sm font-medium text-red-700">{t("bases.cancelledTag")}</span>
+                ) : null}
                 <span className="ml-auto text-sm">
                   {t("bases.seatsTaken", { taken: course.taken, seats: course.seats })}
                 </span>

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "PairingReport_photoIds_idx" ON "PairingReport" USING GIN ("photoIds");
+

@@ -115,3 +115,44 @@ export async function dispatchNewCommissioner(browser: Browser, bureau: Page) {
 export function fenOf(text: string): number {
   return Math.round(Number(text.replace(/[^0-9.]/g, "")) * 100);
 }
+
+/**
+ * The phone check of a page: nothing wider than the screen, and every visible form's submit
+ * button can be brought on screen whole and is what a tap there would hit (not under a sticky bar).
+ */
+export async function expectFitsPhone(page: Page) {
+  const where = new URL(page.url()).pathname;
+  const widths = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    inner: window.innerWidth,
+  }));
+  expect(widths.inner, "the layout viewport is the phone's").toBe(PHONE.width);
+  expect(widths.scroll, `${where} is wider than the phone`).toBeLessThanOrEqual(widths.inner);
+  const buttons = page.locator("main form button[type=submit]:visible, main form button:not([type]):visible");
+  const count = await buttons.count();
+  for (let index = 0; index < count; index += 1) {
+    const reach = await buttons.nth(index).evaluate((button) => {
+      button.scrollIntoView({ block: "center", inline: "center" });
+      const box = button.getBoundingClientRect();
+      const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      return {
+        label: button.textContent?.trim() ?? "",
+        inside: box.left >= 0 && box.right <= window.innerWidth && box.width > 0,
+        tappable: hit !== null && (hit === button || button.contains(hit)),
+      };
+    });
+    expect(reach, `${where}: the button 「${reach.label}」`).toEqual({
+      label: reach.label,
+      inside: true,
+      tappable: true,
+    });
+  }
+  return count;
+}
+
+/** Opens a path and checks it answered and fits the phone; returns the number of submit buttons. */
+export async function walk(page: Page, path: string) {
+  const response = await page.goto(path);
+  expect(response?.status(), path).toBeLessThan(400);
+  return expectFitsPhone(page);
+}

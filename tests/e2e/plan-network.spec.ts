@@ -1,6 +1,14 @@
 import { expect, test, type Page } from "@playwright/test";
 import { uniqueMobile } from "./helpers";
-import { demoLogin, dispatchNewCommissioner, luoyangDay, phoneAs, rows, uniqueTag } from "./plan-helpers";
+import {
+  demoLogin,
+  dispatchNewCommissioner,
+  expectFitsPhone,
+  luoyangDay,
+  phoneAs,
+  rows,
+  uniqueTag,
+} from "./plan-helpers";
 
 /*
  * The people and places of issue 23 around the households, each done on a phone by the one who
@@ -31,18 +39,24 @@ test("commissioners form a team: the lead invites, the member accepts and takes 
   await member.goto("/commissioners/teams");
   const card = member.getByRole("listitem", { name: teamName });
   await expect(card).toContainText("待确认");
+  await expectFitsPhone(member);
   await card.getByRole("button", { name: "确认加入" }).click();
   await expect(member.getByRole("status")).toHaveText("已加入团队");
 
   // The lead hands the lead over to the member, who now sees the lead's forms.
   await lead.goto("/commissioners/teams");
   await lead.getByRole("listitem", { name: teamName }).getByRole("link", { name: "查看团队" }).click();
+  await expect(lead.getByRole("heading", { level: 1 })).toHaveText(`特派员团队 · ${teamName}`);
+  // The lead's page: the hand-over form, and the invite form when another commissioner serves
+  // (a spec running alongside may have dispatched one).
+  expect(await expectFitsPhone(lead)).toBeGreaterThanOrEqual(1);
   await lead.getByLabel("新的牵头人（已确认成员）").selectOption({ label: memberName });
   await lead.getByRole("button", { name: "移交牵头人" }).click();
   await expect(lead.getByRole("status")).toHaveText("牵头人已移交");
   await expect(lead.getByRole("button", { name: "移交牵头人" })).toHaveCount(0);
   await member.goto(lead.url());
   await expect(member.getByRole("heading", { name: "移交牵头人" })).toBeVisible();
+  await expectFitsPhone(member);
 
   const team = await rows<{ lead: string; confirmed: number }>(
     `SELECT u."displayName" AS lead,
@@ -81,6 +95,8 @@ test("a university pairs with a county, commits, reports a half-year's work the 
 
   await university.goto(pairingUrl);
   await university.getByRole("link", { name: "提交工作报告" }).click();
+  await expect(university.getByRole("heading", { level: 1 })).toHaveText("结对工作报告");
+  expect(await expectFitsPhone(university)).toBe(1);
   await university.getByLabel("年度").fill(String(year));
   await university.getByLabel("半年").selectOption({ label: "上半年（1–6 月）" });
   await university.getByLabel("派驻专家（人/年）").fill("1");
@@ -92,6 +108,7 @@ test("a university pairs with a county, commits, reports a half-year's work the 
   await expect(university.getByRole("status")).toHaveText("工作报告已提交。");
 
   await county.goto(pairingUrl);
+  await expectFitsPhone(county);
   await county.getByRole("button", { name: "确认收到" }).click();
   await expect(county.getByRole("status")).toHaveText("已确认收到报告。");
   await expect(county.getByText(`${year} 年上半年 · 县区已确认`)).toBeVisible();
@@ -170,6 +187,7 @@ test("a Star Innovation Space opens a training base and a course; a farmer enrol
 
   await staff.goto(courseUrl);
   await expect(staff.getByText("已报 1/30")).toBeVisible();
+  await expectFitsPhone(staff);
   await expect(staff.getByRole("region", { name: "学员" })).toContainText("返乡农民工");
   expect(
     await rows(
@@ -255,6 +273,7 @@ test("a cooperative's brand is launched, upgraded with a trademark agency engage
   await coop.getByRole("button", { name: "邀请服务机构" }).click();
   await expect(coop.getByRole("status")).toHaveText("已邀请服务机构");
   await agency.goto(brandUrl);
+  await expectFitsPhone(agency);
   await agency.getByRole("button", { name: "接受邀请" }).click();
   await expect(agency.getByRole("status")).toHaveText("已接受邀请");
   await expect(agency.getByRole("region", { name: "合作服务机构" })).toContainText("服务中");
@@ -262,6 +281,7 @@ test("a cooperative's brand is launched, upgraded with a trademark agency engage
   await coop.goto(brandUrl);
   await advance(coop, "品牌交易");
   await expect(coop.getByRole("heading", { name: "登记品牌交易" })).toBeVisible();
+  await expectFitsPhone(coop);
   expect(
     await rows(
       `SELECT p.stage::text AS stage, e.status::text AS status, e."serviceType"::text AS service
@@ -291,6 +311,7 @@ test("a cooperative's brand is launched, upgraded with a trademark agency engage
     .click();
   await expect(bureau.getByRole("status")).toHaveText("项目已关联");
   await expect(bureau.getByRole("region", { name: "小镇项目" })).toContainText(brand);
+  await expectFitsPhone(bureau);
   expect(
     await rows(
       `SELECT t."countyCode", t.status::text AS status, tp.kind::text AS kind FROM "CharacteristicTown" t

@@ -3,6 +3,7 @@ import { DEMO_INFORMANT_LOGIN } from "../../app/modules/demo/seed-reach.server";
 import {
   demoLogin,
   dispatchNewCommissioner,
+  expectFitsPhone,
   fenOf,
   luoyangDay,
   phoneAs,
@@ -126,8 +127,10 @@ test("a household recorded by the informant, a dividend paid to it and a team's 
   await lead.getByLabel("张明 教授").check();
   await lead.getByRole("button", { name: "组建团队" }).click();
   await expect(lead.getByRole("status")).toHaveText("团队已组建，等待成员确认");
+  await expectFitsPhone(lead);
   const project = `香菇大棚提质增效${tag}`;
   await lead.goto("/commissioners/ventures/new");
+  expect(await expectFitsPhone(lead)).toBe(1);
   await lead.getByLabel("记录为").selectOption({ label: `团队：${teamName}` });
   await lead.getByLabel("方式").selectOption({ label: "领办" });
   await lead.getByLabel("项目名称").fill(project);
@@ -137,10 +140,12 @@ test("a household recorded by the informant, a dividend paid to it and a team's 
   await expect(lead.getByRole("status")).toHaveText("项目已记录，等待核实");
   await expect(lead.getByRole("heading", { level: 1 })).toHaveText(`领办 · ${project}`);
   await expect(lead.getByText("待核实", { exact: true })).toBeVisible();
+  expect(await expectFitsPhone(lead)).toBe(1);
   const ventureUrl = lead.url();
 
   // The county officer of 栾川 verifies it.
   await officer.goto(ventureUrl);
+  expect(await expectFitsPhone(officer)).toBe(1);
   await officer.getByRole("button", { name: "核实" }).click();
   await expect(officer.getByRole("status")).toHaveText("已核实");
   await expect(officer.getByText("已核实", { exact: true }).last()).toBeVisible();

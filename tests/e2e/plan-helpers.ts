@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import pg from "pg";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../app/modules/demo/demo-accounts";
 import { agreeOnConsentPage, logInAs, uniqueMobile } from "./helpers";
@@ -16,11 +16,19 @@ export const PHONE = { width: 375, height: 667 };
 
 export const demoLogin = (role: string) => DEMO_ACCOUNTS.find((account) => account.role === role)!.login;
 
-/** A new browser context at phone size, logged in; one per role per test. */
+type Session = Awaited<ReturnType<BrowserContext["storageState"]>>;
+/** Sessions of this worker by login: each account logs in once per worker, not once per test. */
+const sessions = new Map<string, Session>();
+
+/** A new browser context at phone size, logged in (through the login form the first time). */
 export async function phoneAs(browser: Browser, identifier: string, password = DEMO_PASSWORD): Promise<Page> {
-  const context = await browser.newContext({ viewport: PHONE });
+  const saved = sessions.get(identifier);
+  const context = await browser.newContext({ viewport: PHONE, ...(saved ? { storageState: saved } : {}) });
   const page = await context.newPage();
-  await logInAs(page, identifier, password);
+  if (!saved) {
+    await logInAs(page, identifier, password);
+    sessions.set(identifier, await context.storageState());
+  }
   return page;
 }
 

@@ -96,6 +96,7 @@ test("a household recorded by the informant, a dividend paid to it and a team's 
   // The cooperative links the household by dividend from the start of the year and pays one period.
   const coop = await phoneAs(browser, demoLogin("VILLAGE"));
   await coop.goto("/linkage/new");
+  expect(await expectFitsPhone(coop)).toBe(1);
   await coop.getByLabel("农户编号（本县建档立卡户编号）").fill(code);
   await coop.getByLabel("联结方式").selectOption({ label: "分红" });
   await coop.getByLabel("联结条款").fill("以扶贫资金入股香菇大棚，每年按股分红，每股 300 元。");
@@ -103,6 +104,8 @@ test("a household recorded by the informant, a dividend paid to it and a team's 
   await coop.getByRole("button", { name: "保存" }).click();
   await expect(coop.getByRole("status")).toHaveText("已记录利益联结。");
   await expect(coop.getByRole("heading", { level: 1 })).toHaveText("利益联结 · 分红");
+  // The payment and end forms.
+  expect(await expectFitsPhone(coop)).toBe(2);
   await coop.getByLabel("本期开始").fill(`${year}-01-01`);
   await coop.getByLabel("本期结束").fill(today);
   await coop.getByLabel("金额（元）").fill("1234.5");
@@ -110,6 +113,10 @@ test("a household recorded by the informant, a dividend paid to it and a team's 
   await expect(coop.getByRole("status")).toHaveText("已记录支付。");
   await expect(coop.getByTestId("payments").getByRole("listitem")).toHaveCount(1);
   await expect(coop.getByTestId("payments")).toContainText("1234.50 元");
+  await expectFitsPhone(coop);
+  await coop.goto("/linkage");
+  await expect(coop.getByRole("main")).toContainText(code);
+  await expectFitsPhone(coop);
   const paid = await rows<{ mechanism: string; amountFen: number }>(
     `SELECT bl.mechanism::text AS mechanism, p."amountFen" FROM "BenefitPayment" p
      JOIN "BenefitLinkage" bl ON bl.id = p."linkageId" JOIN "Household" h ON h.id = bl."householdId"
@@ -156,6 +163,11 @@ test("a household recorded by the informant, a dividend paid to it and a team's 
     [project],
   );
   expect(ventures).toEqual([{ role: "LEAD", team: teamName, verified: true }]);
+
+  // The bureau's linkage overview lists it (the household by number only) on a phone too.
+  await bureau.goto("/bureau/linkage");
+  await expect(bureau.getByRole("main")).toContainText(code);
+  await expectFitsPhone(bureau);
 
   // The dashboard moved by one household and the one payment, and still equals the database.
   const after = await dashboardFigures(bureau, year);

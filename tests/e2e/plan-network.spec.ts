@@ -245,6 +245,8 @@ test("a cooperative's brand is launched, upgraded with a trademark agency engage
   await coop.getByLabel("预算下限（元）").fill("5000");
   await coop.getByLabel("预算上限（元）").fill("20000");
   await coop.getByLabel("有偿服务").check();
+  // Worked out with the space directly: kept off the public list other specs read page by page.
+  await coop.getByLabel(/仅限受邀专家申请/).check();
   await coop.getByRole("button", { name: "发布", exact: true }).click();
   await expect(coop.getByRole("status")).toHaveText("需求已发布");
   const needId = new URL(coop.url()).pathname.split("/").at(-1)!;

@@ -42,7 +42,9 @@ export function DashboardLinkageSection({ linkage }: { linkage: DashboardFigures
             <dt className="text-sm text-stone-600">
               {latest.year} · {t("dashboard.linkage.money")}
             </dt>
-            <dd className="text-2xl font-bold tabular-nums">{cells.money(latest.moneyToHouseholdsFen)}</dd>
+            <dd className="text-2xl font-bold tabular-nums" data-testid="money-to-households">
+              {cells.money(latest.moneyToHouseholdsFen)}
+            </dd>
           </div>
         </dl>
       ) : null}

@@ -39,7 +39,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     const value = submission.value;
     if (value.intent === "base") {
-      await createBase(user, spaceId, value, meta);
+      // The intent chose the form; the base is made of the form's fields only.
+      const { intent: _intent, ...fields } = value;
+      await createBase(user, spaceId, fields, meta);
       return redirectWithToast(`/spaces/${spaceId}/bases`, { message: "bases.toast.baseCreated" });
     }
     const course = await createCourse(user, spaceId, value, meta);

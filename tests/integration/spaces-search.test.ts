@@ -36,14 +36,10 @@ describe("the demo space", () => {
         organisation: { select: { name: true, verifiedAt: true } },
       },
     });
-    expect(services.length).toBeGreaterThanOrEqual(4);
+    // The demo story (issue 24) adds other spaces' services beside the demo space's own.
+    expect(services.filter((service) => service.organisation.name === "嵩县伊河星创天地").length).toBeGreaterThanOrEqual(4);
     expect(
-      services.every(
-        (service) =>
-          service.status === "PUBLISHED" &&
-          service.organisation.name === "嵩县伊河星创天地" &&
-          service.organisation.verifiedAt,
-      ),
+      services.every((service) => service.status === "PUBLISHED" && service.organisation.verifiedAt),
     ).toBe(true);
     expect(services.filter((service) => service.free).every((service) => service.priceMinFen === null)).toBe(
       true,

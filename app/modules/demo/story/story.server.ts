@@ -2,8 +2,10 @@ import type { Tx } from "~/db.server";
 import { demoTimeline } from "../demo-timeline";
 import { seedStoryAgreements } from "./story-agreements.server";
 import type { StoryContext } from "./story-context";
+import { seedStoryCreative, seedStoryFieldwork, seedStorySpaces } from "./story-field.server";
 import { seedStoryNeeds } from "./story-needs.server";
 import { seedStoryPeople } from "./story-people.server";
+import { seedStoryProgrammes } from "./story-programmes.server";
 import { storyRandom } from "./story-random";
 
 /** The story's seed: change it and every name, number and date in the story changes with it. */
@@ -36,6 +38,10 @@ export async function seedStory(tx: Tx, ids: StoryIds, now: Date) {
   const people = await seedStoryPeople(ctx);
   const matched = await seedStoryNeeds(ctx, people);
   await seedStoryAgreements(ctx, matched);
+  await seedStoryFieldwork(ctx, people);
+  const spaceIds = await seedStorySpaces(ctx, people);
+  await seedStoryCreative(ctx, people, spaceIds);
+  await seedStoryProgrammes(ctx, people);
   await tx.auditLog.createMany({
     data: ctx.seeded.map((subject) => ({ actorId: null, action: "demo.seeded", ...subject })),
   });

@@ -50,9 +50,13 @@ describe("the demo story", () => {
     expect(await db.offer.count()).toBeGreaterThanOrEqual(40);
     const statuses = async (model: "application" | "agreement" | "milestone") =>
       new Set(
-        (await (db[model] as unknown as { findMany: (a: object) => Promise<{ status: string }[]> }).findMany({
-          select: { status: true },
-        })).map((row) => row.status),
+        (
+          await (db[model] as unknown as { findMany: (a: object) => Promise<{ status: string }[]> }).findMany(
+            {
+              select: { status: true },
+            },
+          )
+        ).map((row) => row.status),
       );
     expect(await statuses("application")).toEqual(
       new Set(["SUBMITTED", "SHORTLISTED", "ACCEPTED", "DECLINED", "WITHDRAWN"]),
@@ -70,7 +74,9 @@ describe("the demo story", () => {
     expect(await db.trainingSignup.count({ where: { attended: true } })).toBeGreaterThan(0);
     expect(await db.spaceProfile.count({ where: { recognisedAt: { not: null } } })).toBeGreaterThanOrEqual(3);
     expect(await db.serviceRequest.count()).toBeGreaterThan(0);
-    expect(new Set((await db.brandProject.findMany({ select: { stage: true } })).map((p) => p.stage)).size).toBe(6);
+    expect(
+      new Set((await db.brandProject.findMany({ select: { stage: true } })).map((p) => p.stage)).size,
+    ).toBe(6);
     expect(await db.sanction.count({ where: { kind: "CLAWBACK" } })).toBeGreaterThan(0);
     expect(await db.sanction.count({ where: { kind: "BAN" } })).toBeGreaterThan(1);
     const programmeStatuses = new Set(
@@ -157,7 +163,12 @@ describe("the demo story", () => {
   });
 
   it("moves every fen through the ledger's own functions, and the ledger's invariants hold", async () => {
-    expect(await checkLedgerInvariants()).toEqual({ sumOfBalances: 0, drifted: [], unbalanced: [], negative: [] });
+    expect(await checkLedgerInvariants()).toEqual({
+      sumOfBalances: 0,
+      drifted: [],
+      unbalanced: [],
+      negative: [],
+    });
     // Every fen that left escrow went in first, and a settled milestone's escrow is empty.
     const leftovers = await count(Prisma.sql`
       SELECT count(*) AS n FROM "Milestone" m JOIN "LedgerAccount" a ON a.id = 'escrow:' || m.id
@@ -197,9 +208,26 @@ describe("the demo story", () => {
 /** The rows of a table as comparable text, without what differs by design from seed to seed. */
 const VOLATILE = /(^id$|Id$|Ids$|^updatedAt$|^passwordHash$)/;
 const TABLES = [
-  "Organisation", "User", "ExpertProfile", "Need", "Offer", "Application", "Message", "Agreement",
-  "AgreementVersion", "Milestone", "CommissionerAssignment", "ServiceLog", "Training", "Programme",
-  "ProgrammeApplication", "Sanction", "SpaceService", "ServiceRequest", "BrandProject", "Review",
+  "Organisation",
+  "User",
+  "ExpertProfile",
+  "Need",
+  "Offer",
+  "Application",
+  "Message",
+  "Agreement",
+  "AgreementVersion",
+  "Milestone",
+  "CommissionerAssignment",
+  "ServiceLog",
+  "Training",
+  "Programme",
+  "ProgrammeApplication",
+  "Sanction",
+  "SpaceService",
+  "ServiceRequest",
+  "BrandProject",
+  "Review",
 ];
 async function fingerprint() {
   const result: Record<string, string[]> = {};
@@ -250,7 +278,8 @@ describe("two fresh seeds for the same moment", () => {
       await syncReferenceData(db);
       expect(await seedDemoData(db, now)).toBe(true);
       const again = await fingerprint();
-      for (const table of Object.keys(first)) expect({ table, rows: again[table] }).toEqual({ table, rows: first[table] });
+      for (const table of Object.keys(first))
+        expect({ table, rows: again[table] }).toEqual({ table, rows: first[table] });
       expect(first.storyIds!.length).toBeGreaterThan(60);
     } finally {
       await db.$disconnect();

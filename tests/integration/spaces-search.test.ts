@@ -37,7 +37,9 @@ describe("the demo space", () => {
       },
     });
     // The demo story (issue 24) adds other spaces' services beside the demo space's own.
-    expect(services.filter((service) => service.organisation.name === "嵩县伊河星创天地").length).toBeGreaterThanOrEqual(4);
+    expect(
+      services.filter((service) => service.organisation.name === "嵩县伊河星创天地").length,
+    ).toBeGreaterThanOrEqual(4);
     expect(
       services.every((service) => service.status === "PUBLISHED" && service.organisation.verifiedAt),
     ).toBe(true);

@@ -7,7 +7,9 @@ import { Prisma } from "~/generated/prisma/client";
  */
 export async function demoTableCounts(client: Db): Promise<{ table: string; rows: number }[]> {
   const tables = Object.values(Prisma.ModelName);
-  const query = tables.map((table) => `SELECT '${table}' AS "table", count(*) AS rows FROM "${table}"`).join(" UNION ALL ");
+  const query = tables
+    .map((table) => `SELECT '${table}' AS "table", count(*) AS rows FROM "${table}"`)
+    .join(" UNION ALL ");
   const counted = await client.$queryRawUnsafe<{ table: string; rows: bigint }[]>(query);
   return counted
     .map((row) => ({ table: row.table, rows: Number(row.rows) }))

@@ -91,18 +91,50 @@ function componentsFor(
   }
 }
 
+/** Contract numbers in the order the agreements were drafted, continuing the demo's own. */
+function contractNumbers(tx: StoryContext["tx"]) {
+  const next = new Map<string, number>();
+  return async (createdAt: Date) => {
+    const prefix = `XK-${luoyangToday(createdAt).slice(0, 4)}-`;
+    const number = next.get(prefix) ?? Number((await nextContractNumber(tx, createdAt)).slice(prefix.length));
+    next.set(prefix, number + 1);
+    return `${prefix}${String(number).padStart(6, "0")}`;
+  };
+}
+
+interface MoneyPlan {
+  agreementId: string;
+  number: string;
+  match: MatchedNeed;
+  milestones: { id: string; status: MilestoneStatus; amountFen: number; resolutionPayeeFen: number | null }[];
+}
+
 /**
- * One agreement per matched need, at a stage that fits how long ago it was matched, with money
- * moved through the ledger as the services move it: platform finance records the village's bank
- * transfer (creditOfflineDeposit), the village pays each funded milestone into escrow
- * (payIntoEscrow), and escrow is released, split or refunded with the matching ledger reasons.
- * Completed ones get reviews; revenue shares get quarterly reports; equity its register row.
+ * One agreement per matched need, at a stage that fits how long ago it was matched, written in a
+ * few statements; then the money, moved through the ledger as the services move it: platform
+ * finance records each village's bank transfer (creditOfflineDeposit), the village pays each
+ * funded milestone into escrow (payIntoEscrow), and escrow is released, split or refunded with the
+ * matching ledger reasons. Completed ones get reviews; revenue shares get quarterly reports,
+ * settled payer → payee; technology equity its register row.
  */
 export async function seedStoryAgreements(ctx: StoryContext, matched: MatchedNeed[]) {
   const { tx, rand, time } = ctx;
+  const numberFor = contractNumbers(tx);
+  const agreements: Prisma.AgreementCreateManyInput[] = [];
+  const versions: Prisma.AgreementVersionCreateManyInput[] = [];
+  const signatures: Prisma.AgreementSignatureCreateManyInput[] = [];
+  const milestoneRows: Prisma.MilestoneCreateManyInput[] = [];
   const reviews: Prisma.ReviewCreateManyInput[] = [];
-  const summary = { agreements: 0, funded: 0 };
-  for (const match of matched) {
+  const money: MoneyPlan[] = [];
+  const extras: {
+    match: MatchedNeed;
+    agreementId: string;
+    versionId: string;
+    terms: AgreementTerms;
+    signedAt: Date;
+  }[] = [];
+  const ordered = [...matched].sort((a, b) => a.acceptedAt.getTime() - b.acceptedAt.getTime());
+  for (const match of ordered) {
     const stage = stageOf(match);
     const createdAt = new Date(match.acceptedAt.getTime() + rand.int(2, 20) * HOUR);
     const proposedAt = new Date(createdAt.getTime() + rand.int(10, 30) * HOUR);
@@ -115,7 +147,7 @@ export async function seedStoryAgreements(ctx: StoryContext, matched: MatchedNee
       amountFen: amounts[position]!,
     }));
     const terms: AgreementTerms = {
-      title: match.title.length >= 4 ? match.title.slice(0, 70) : `${match.title}技术协议`,
+      title: match.title.slice(0, 70),
       startDate,
       endDate: addMonths(startDate, 12),
       reviewWindowDays: 14,
@@ -148,166 +180,96 @@ export async function seedStoryAgreements(ctx: StoryContext, matched: MatchedNee
               : stage === "TERMINATED"
                 ? "TERMINATED"
                 : "ACTIVE";
-    const agreement = await tx.agreement.create({
-      data: {
-        number: await nextContractNumber(tx, createdAt),
-        title: terms.title,
-        status,
-        applicationId: match.applicationId,
-        needId: match.needId,
-        payerOrganisationId: match.org.id,
-        payerUserId: match.org.headId,
-        payeeUserId: match.expert.id,
-        createdById: match.org.headId,
-        reviewWindowDays: 14,
-        createdAt,
-        activatedAt: signed ? signedAt : null,
-        completedAt,
-        terminatedAt,
-        terminationReason: terminatedAt ? "连续阴雨误了农时，双方协商解除，托管款退回村里。" : null,
-        versions: {
-          create: {
-            version: 1,
-            terms,
-            termsHash: hash,
-            status: signed ? "SIGNED" : stage === "PROPOSED" ? "PROPOSED" : "DRAFT",
-            createdById: match.org.headId,
-            createdAt,
-            proposedAt: stage === "DRAFT" ? null : proposedAt,
-            signedAt: signed ? signedAt : null,
-            signatures: signed
-              ? {
-                  create: [
-                    {
-                      userId: match.org.headId,
-                      party: "PAYER",
-                      termsHash: hash,
-                      signedAt: new Date(signedAt.getTime() - 2 * HOUR),
-                    },
-                    { userId: match.expert.id, party: "PAYEE", termsHash: hash, signedAt },
-                  ],
-                }
-              : stage === "PROPOSED"
-                ? {
-                    create: [
-                      {
-                        userId: match.org.headId,
-                        party: "PAYER",
-                        termsHash: hash,
-                        signedAt: new Date(proposedAt.getTime() + HOUR),
-                      },
-                    ],
-                  }
-                : undefined,
-          },
-        },
-        milestones: hasMilestones
-          ? {
-              create: milestones.map((milestone, position) => {
-                const state = states[position] ?? { status: "PLANNED" as const };
-                const resolvedPayeeFen =
-                  state.status === "RESOLVED" ? Math.floor(milestone.amountFen * 0.6) : null;
-                return {
-                  position: position + 1,
-                  title: milestone.title,
-                  deliverables: milestone.deliverables,
-                  acceptanceCriteria: milestone.acceptanceCriteria,
-                  amountFen: milestone.amountFen,
-                  createdAt,
-                  ...state,
-                  ...(state.status === "DISPUTED" || state.status === "RESOLVED"
-                    ? { disputeReason: "村里认为示范点没达到方案约定的指标，专家认为是天气原因。" }
-                    : {}),
-                  ...(state.status === "RESOLVED"
-                    ? {
-                        resolvedById: ctx.bureauUserId,
-                        resolutionPayeeFen: resolvedPayeeFen,
-                        resolutionNote: "经现场核查，按完成量六成支付，其余退回。",
-                      }
-                    : {}),
-                  ...(state.status === "REJECTED"
-                    ? { rejectionReason: "培训签到表缺了一页，请补齐后再提交。" }
-                    : {}),
-                };
-              }),
-            }
-          : undefined,
-      },
-      select: {
-        id: true,
-        number: true,
-        milestones: {
-          orderBy: { position: "asc" },
-          select: { id: true, status: true, amountFen: true, resolutionPayeeFen: true },
-        },
-      },
+    const agreementId = rand.id();
+    const versionId = rand.id();
+    const number = await numberFor(createdAt);
+    agreements.push({
+      id: agreementId,
+      number,
+      title: terms.title,
+      status,
+      applicationId: match.applicationId,
+      needId: match.needId,
+      payerOrganisationId: match.org.id,
+      payerUserId: match.org.headId,
+      payeeUserId: match.expert.id,
+      createdById: match.org.headId,
+      reviewWindowDays: 14,
+      createdAt,
+      activatedAt: signed ? signedAt : null,
+      completedAt,
+      terminatedAt,
+      terminationReason: terminatedAt ? "连续阴雨误了农时，双方协商解除，托管款退回村里。" : null,
     });
-    summary.agreements++;
-    ctx.seeded.push({ subjectType: "Agreement", subjectId: agreement.id });
-
-    // Money: what was ever funded came in by bank transfer first, then into escrow.
-    const funded = agreement.milestones.filter((m) => m.status !== "PLANNED");
-    const payerWallet = walletId({ organisationId: match.org.id });
-    if (funded.length > 0) {
-      await creditOfflineDeposit(tx, ctx.platformFinanceUserId, {
-        accountId: payerWallet,
-        amountFen: funded.reduce((sum, m) => sum + m.amountFen, 0),
-        bankReference: `STORY-${agreement.number}`,
-        payerName: match.org.name,
-        note: "",
+    versions.push({
+      id: versionId,
+      agreementId,
+      version: 1,
+      terms,
+      termsHash: hash,
+      status: signed ? "SIGNED" : stage === "PROPOSED" ? "PROPOSED" : "DRAFT",
+      createdById: match.org.headId,
+      createdAt,
+      proposedAt: stage === "DRAFT" ? null : proposedAt,
+      signedAt: signed ? signedAt : null,
+    });
+    if (signed || stage === "PROPOSED")
+      signatures.push({
+        id: rand.id(),
+        versionId,
+        userId: match.org.headId,
+        party: "PAYER",
+        termsHash: hash,
+        signedAt: signed ? new Date(signedAt.getTime() - 2 * HOUR) : new Date(proposedAt.getTime() + HOUR),
       });
-      const payee = await ensureWallet(tx, { userId: match.expert.id });
-      for (const milestone of funded) {
-        summary.funded++;
-        const ref = { agreementId: agreement.id, milestoneId: milestone.id, actorId: match.org.headId };
-        await payIntoEscrow(tx, { ...ref, from: payerWallet, amountFen: milestone.amountFen }, ESCROW_FUND);
-        const from = escrowId(milestone.id);
-        if (milestone.status === "RELEASED")
-          await transfer(tx, {
-            ...ref,
-            from,
-            to: payee,
-            amountFen: milestone.amountFen,
-            reason: "MILESTONE_RELEASE",
-          });
-        if (milestone.status === "REFUNDED")
-          await transfer(tx, {
-            ...ref,
-            from,
-            to: payerWallet,
-            amountFen: milestone.amountFen,
-            reason: "MILESTONE_REFUND",
-            actorId: ctx.bureauUserId,
-          });
-        if (milestone.status === "RESOLVED") {
-          const toPayee = milestone.resolutionPayeeFen!;
-          await transfer(tx, {
-            ...ref,
-            from,
-            to: payee,
-            amountFen: toPayee,
-            reason: "DISPUTE_RELEASE",
-            actorId: ctx.bureauUserId,
-          });
-          await transfer(tx, {
-            ...ref,
-            from,
-            to: payerWallet,
-            amountFen: milestone.amountFen - toPayee,
-            reason: "DISPUTE_REFUND",
-            actorId: ctx.bureauUserId,
-          });
-        }
-      }
-    }
-
-    if (signed) await seedAgreementExtras(ctx, match, agreement.id, terms, signedAt);
+    if (signed)
+      signatures.push({
+        id: rand.id(),
+        versionId,
+        userId: match.expert.id,
+        party: "PAYEE",
+        termsHash: hash,
+        signedAt,
+      });
+    const plans: MoneyPlan["milestones"] = [];
+    if (hasMilestones)
+      milestones.forEach((milestone, position) => {
+        const state = states[position] ?? { status: "PLANNED" as const };
+        const resolutionPayeeFen = state.status === "RESOLVED" ? Math.floor(milestone.amountFen * 0.6) : null;
+        const id = rand.id();
+        plans.push({ id, status: state.status, amountFen: milestone.amountFen, resolutionPayeeFen });
+        milestoneRows.push({
+          id,
+          agreementId,
+          position: position + 1,
+          title: milestone.title,
+          deliverables: milestone.deliverables,
+          acceptanceCriteria: milestone.acceptanceCriteria,
+          amountFen: milestone.amountFen,
+          createdAt,
+          ...state,
+          ...(state.status === "DISPUTED" || state.status === "RESOLVED"
+            ? { disputeReason: "村里认为示范点没达到方案约定的指标，专家认为是天气原因。" }
+            : {}),
+          ...(state.status === "RESOLVED"
+            ? {
+                resolvedById: ctx.bureauUserId,
+                resolutionPayeeFen,
+                resolutionNote: "经现场核查，按完成量六成支付，其余退回。",
+              }
+            : {}),
+          ...(state.status === "REJECTED" ? { rejectionReason: "培训签到表缺了一页，请补齐后再提交。" } : {}),
+        });
+      });
+    money.push({ agreementId, number, match, milestones: plans });
+    ctx.seeded.push({ subjectType: "Agreement", subjectId: agreementId });
+    if (signed) extras.push({ match, agreementId, versionId, terms, signedAt });
     if (completedAt) {
       const written = new Date(completedAt.getTime() + rand.int(1, 4) * DAY);
       reviews.push(
         {
           id: rand.id(),
-          agreementId: agreement.id,
+          agreementId,
           authorSide: "PAYER",
           authorId: match.org.headId,
           subjectUserId: match.expert.id,
@@ -324,7 +286,7 @@ export async function seedStoryAgreements(ctx: StoryContext, matched: MatchedNee
         },
         {
           id: rand.id(),
-          agreementId: agreement.id,
+          agreementId,
           authorSide: "PAYEE",
           authorId: match.expert.id,
           subjectOrganisationId: match.org.id,
@@ -342,8 +304,93 @@ export async function seedStoryAgreements(ctx: StoryContext, matched: MatchedNee
       );
     }
   }
+  await tx.agreement.createMany({ data: agreements });
+  await tx.agreementVersion.createMany({ data: versions });
+  await tx.agreementSignature.createMany({ data: signatures });
+  await tx.milestone.createMany({ data: milestoneRows });
   await tx.review.createMany({ data: reviews });
-  return summary;
+
+  await seedEquity(ctx, extras);
+  const revenue = planRevenue(ctx, extras);
+  await depositWhatEachVillagePays(ctx, money, revenue);
+  await moveEscrow(ctx, money);
+  await settleRevenue(ctx, revenue);
+  return { agreements: agreements.length, milestones: milestoneRows.length };
+}
+
+/**
+ * Each village's bank transfers, one deposit per village recorded by platform finance: what its
+ * funded milestones and settled revenue shares need.
+ */
+async function depositWhatEachVillagePays(ctx: StoryContext, money: MoneyPlan[], revenue: RevenuePlan[]) {
+  const owed = new Map<string, { name: string; fen: number }>();
+  const add = (org: MatchedNeed["org"], fen: number) =>
+    owed.set(org.id, { name: org.name, fen: (owed.get(org.id)?.fen ?? 0) + fen });
+  for (const plan of money)
+    for (const milestone of plan.milestones)
+      if (milestone.status !== "PLANNED") add(plan.match.org, milestone.amountFen);
+  for (const report of revenue)
+    if (report.settle && report.shareDueFen > 0) add(report.match.org, report.shareDueFen);
+  let serial = 0;
+  for (const [organisationId, { name, fen }] of owed)
+    await creditOfflineDeposit(ctx.tx, ctx.platformFinanceUserId, {
+      accountId: walletId({ organisationId }),
+      amountFen: fen,
+      bankReference: `STORY-${String(++serial).padStart(4, "0")}`,
+      payerName: name,
+      note: "",
+    });
+}
+
+async function moveEscrow(ctx: StoryContext, money: MoneyPlan[]) {
+  const { tx } = ctx;
+  for (const { agreementId, match, milestones } of money) {
+    const funded = milestones.filter((m) => m.status !== "PLANNED");
+    if (funded.length === 0) continue;
+    const payerWallet = walletId({ organisationId: match.org.id });
+    const payee = await ensureWallet(tx, { userId: match.expert.id });
+    for (const milestone of funded) {
+      const ref = { agreementId, milestoneId: milestone.id, actorId: match.org.headId };
+      await payIntoEscrow(tx, { ...ref, from: payerWallet, amountFen: milestone.amountFen }, ESCROW_FUND);
+      const from = escrowId(milestone.id);
+      if (milestone.status === "RELEASED")
+        await transfer(tx, {
+          ...ref,
+          from,
+          to: payee,
+          amountFen: milestone.amountFen,
+          reason: "MILESTONE_RELEASE",
+        });
+      if (milestone.status === "REFUNDED")
+        await transfer(tx, {
+          ...ref,
+          from,
+          to: payerWallet,
+          amountFen: milestone.amountFen,
+          reason: "MILESTONE_REFUND",
+          actorId: ctx.bureauUserId,
+        });
+      if (milestone.status === "RESOLVED") {
+        const toPayee = milestone.resolutionPayeeFen!;
+        await transfer(tx, {
+          ...ref,
+          from,
+          to: payee,
+          amountFen: toPayee,
+          reason: "DISPUTE_RELEASE",
+          actorId: ctx.bureauUserId,
+        });
+        await transfer(tx, {
+          ...ref,
+          from,
+          to: payerWallet,
+          amountFen: milestone.amountFen - toPayee,
+          reason: "DISPUTE_REFUND",
+          actorId: ctx.bureauUserId,
+        });
+      }
+    }
+  }
 }
 
 /** Integer fen split into `parts` amounts that add up, rounded to whole yuan but the last. */
@@ -417,25 +464,76 @@ function milestoneStates(
   });
 }
 
-/** The register for technology equity and quarterly revenue reports for revenue shares. */
-async function seedAgreementExtras(
+interface RevenuePlan {
+  match: MatchedNeed;
+  agreementId: string;
+  component: number;
+  start: string;
+  end: string;
+  baseFen: number;
+  shareDueFen: number;
+  reportedAt: Date;
+  settle: boolean;
+}
+
+/**
+ * The register row of each technology-equity agreement (written here), and the revenue reports
+ * of each revenue share's ended quarters (returned): all but the latest settled.
+ */
+function planRevenue(
   ctx: StoryContext,
-  match: MatchedNeed,
-  agreementId: string,
-  terms: AgreementTerms,
-  signedAt: Date,
-) {
-  const { tx, rand, time } = ctx;
-  const version = await tx.agreementVersion.findFirstOrThrow({
-    where: { agreementId, version: 1 },
-    select: { id: true },
-  });
-  for (const [index, component] of terms.components.entries()) {
-    if (component.type === "TECH_EQUITY") {
-      await tx.equityHolding.create({
-        data: {
+  signed: {
+    match: MatchedNeed;
+    agreementId: string;
+    versionId: string;
+    terms: AgreementTerms;
+    signedAt: Date;
+  }[],
+): RevenuePlan[] {
+  const { rand, time } = ctx;
+  const reports: RevenuePlan[] = [];
+  for (const { match, agreementId, terms } of signed)
+    for (const [component, terms_] of terms.components.entries()) {
+      if (terms_.type !== "REVENUE_SHARE") continue;
+      const ended = periodsOf(terms_, time.now).filter((slot) => slot.timing !== "upcoming");
+      ended.forEach((slot, position) => {
+        const baseFen = rand.int(80, 260) * 100_000;
+        const reportedAt = new Date(startOfLuoyangDay(slot.end).getTime() + rand.int(2, 10) * DAY);
+        if (reportedAt >= time.now) return;
+        reports.push({
+          match,
           agreementId,
-          versionId: version.id,
+          component,
+          start: slot.start,
+          end: slot.end,
+          baseFen,
+          shareDueFen: shareDue(baseFen, terms_),
+          reportedAt,
+          settle: position < ended.length - 1,
+        });
+      });
+    }
+  return reports;
+}
+
+async function seedEquity(
+  ctx: StoryContext,
+  signed: {
+    match: MatchedNeed;
+    agreementId: string;
+    versionId: string;
+    terms: AgreementTerms;
+    signedAt: Date;
+  }[],
+) {
+  const rows: Prisma.EquityHoldingCreateManyInput[] = [];
+  for (const { match, agreementId, versionId, terms, signedAt } of signed)
+    for (const component of terms.components)
+      if (component.type === "TECH_EQUITY")
+        rows.push({
+          id: ctx.rand.id(),
+          agreementId,
+          versionId,
           enterpriseName: component.enterpriseName,
           enterpriseOrganisationId: component.enterpriseOrganisationId,
           holderUserId: match.expert.id,
@@ -445,59 +543,47 @@ async function seedAgreementExtras(
           vestingMonths: component.vestingMonths,
           cliffMonths: component.cliffMonths,
           createdAt: signedAt,
-        },
-      });
-    }
-    if (component.type === "REVENUE_SHARE") {
-      const ended = periodsOf(component, time.now).filter((slot) => slot.timing !== "upcoming");
-      for (const [position, slot] of ended.entries()) {
-        const baseFen = rand.int(80, 260) * 100_000;
-        const due = shareDue(baseFen, component);
-        const reportedAt = new Date(startOfLuoyangDay(slot.end).getTime() + rand.int(2, 10) * DAY);
-        if (reportedAt > time.now) continue;
-        const settle = position < ended.length - 1;
-        const payer = walletId({ organisationId: match.org.id });
-        let transferId: string | null = null;
-        if (settle) {
-          await creditOfflineDeposit(tx, ctx.platformFinanceUserId, {
-            accountId: payer,
-            amountFen: due,
-            bankReference: `STORY-RS-${agreementId.slice(-8)}-${position + 1}`,
-            payerName: match.org.name,
-            note: "",
-          });
-          const to = await ensureWallet(tx, { userId: match.expert.id });
-          transferId = (
-            await transfer(tx, {
-              from: payer,
-              to,
-              amountFen: due,
-              reason: "REVENUE_SHARE",
-              agreementId,
-              actorId: match.org.headId,
-              memo: `${slot.start}–${slot.end}`,
-            })
-          ).id;
-        }
-        await tx.revenueReport.create({
-          data: {
-            agreementId,
-            component: index,
-            periodStart: startOfLuoyangDay(slot.start),
-            periodEnd: startOfLuoyangDay(slot.end),
-            baseFen,
-            shareDueFen: due,
-            note: "本季度销售收入，附销售台账。",
-            reportedById: match.org.headId,
-            status: settle ? "SETTLED" : "REPORTED",
-            settledAt: settle
-              ? new Date(Math.min(reportedAt.getTime() + 3 * DAY, time.now.getTime() - HOUR))
-              : null,
-            transferId,
-            createdAt: reportedAt,
-          },
         });
-      }
+  await ctx.tx.equityHolding.createMany({ data: rows });
+}
+
+/** Settled reports are paid payer → payee through the ledger (REVENUE_SHARE), then all are written. */
+async function settleRevenue(ctx: StoryContext, reports: RevenuePlan[]) {
+  const { tx, time } = ctx;
+  const rows: Prisma.RevenueReportCreateManyInput[] = [];
+  for (const report of reports) {
+    let transferId: string | null = null;
+    if (report.settle && report.shareDueFen > 0) {
+      const to = await ensureWallet(tx, { userId: report.match.expert.id });
+      transferId = (
+        await transfer(tx, {
+          from: walletId({ organisationId: report.match.org.id }),
+          to,
+          amountFen: report.shareDueFen,
+          reason: "REVENUE_SHARE",
+          agreementId: report.agreementId,
+          actorId: report.match.org.headId,
+          memo: `${report.start}–${report.end}`,
+        })
+      ).id;
     }
+    rows.push({
+      id: ctx.rand.id(),
+      agreementId: report.agreementId,
+      component: report.component,
+      periodStart: startOfLuoyangDay(report.start),
+      periodEnd: startOfLuoyangDay(report.end),
+      baseFen: report.baseFen,
+      shareDueFen: report.shareDueFen,
+      note: "本季度销售收入，附销售台账。",
+      reportedById: report.match.org.headId,
+      status: report.settle ? "SETTLED" : "REPORTED",
+      settledAt: report.settle
+        ? new Date(Math.min(report.reportedAt.getTime() + 3 * DAY, time.now.getTime() - HOUR))
+        : null,
+      transferId,
+      createdAt: report.reportedAt,
+    });
   }
+  await tx.revenueReport.createMany({ data: rows });
 }

@@ -14,8 +14,14 @@ export async function seedStoryFieldwork(ctx: StoryContext, people: StoryPeople)
   const year = luoyangYear(time.now);
   const logs: Prisma.ServiceLogCreateManyInput[] = [];
   for (const assignment of people.assignments) {
-    const from = assignment.year === year ? Math.max(time.ago(80).getTime(), Date.UTC(year, 0, 2)) : time.ago(330).getTime();
-    const to = assignment.year === year ? time.now.getTime() - DAY : Math.min(Date.UTC(year, 0, 1), time.ago(5).getTime());
+    const from =
+      assignment.year === year
+        ? Math.max(time.ago(80).getTime(), Date.UTC(year, 0, 2))
+        : time.ago(330).getTime();
+    const to =
+      assignment.year === year
+        ? time.now.getTime() - DAY
+        : Math.min(Date.UTC(year, 0, 1), time.ago(5).getTime());
     const count = assignment.year === year ? rand.int(4, 8) : rand.int(2, 4);
     for (let i = 0; i < count; i++) {
       const date = new Date(from + ((to - from) * (i + rand.next())) / count);
@@ -41,7 +47,9 @@ export async function seedStoryFieldwork(ctx: StoryContext, people: StoryPeople)
   for (let i = 0; i < 14; i++) {
     const host = hosts[i % hosts.length]!;
     const upcoming = i % 4 === 3;
-    const startsAt = upcoming ? new Date(time.now.getTime() + rand.int(5, 30) * DAY) : time.ago(rand.int(5, 75), rand.int(0, 6));
+    const startsAt = upcoming
+      ? new Date(time.now.getTime() + rand.int(5, 30) * DAY)
+      : time.ago(rand.int(5, 75), rand.int(0, 6));
     const id = rand.id();
     const createdAt = new Date(Math.min(startsAt.getTime(), time.now.getTime()) - rand.int(7, 14) * DAY);
     trainings.push({
@@ -107,7 +115,14 @@ export async function seedStorySpaces(ctx: StoryContext, people: StoryPeople) {
         verifiedAt: new Date(registeredAt.getTime() + DAY),
         createdAt: registeredAt,
         memberships: {
-          create: { userId: operatorId, role: "SPACE", administrator: true, financeGrantedAt: registeredAt, signingGrantedAt: registeredAt, createdAt: registeredAt },
+          create: {
+            userId: operatorId,
+            role: "SPACE",
+            administrator: true,
+            financeGrantedAt: registeredAt,
+            signingGrantedAt: registeredAt,
+            createdAt: registeredAt,
+          },
         },
       },
       select: { id: true },
@@ -152,7 +167,13 @@ export async function seedStorySpaces(ctx: StoryContext, people: StoryPeople) {
         category: service.category,
         title: `${space.name.slice(0, 3)}${service.title}`,
         description: service.description,
-        countiesServed: [space.countyCode, ...rand.some(people.orgs.map((org) => org.countyCode), 2)].filter((c, i, all) => all.indexOf(c) === i),
+        countiesServed: [
+          space.countyCode,
+          ...rand.some(
+            people.orgs.map((org) => org.countyCode),
+            2,
+          ),
+        ].filter((c, i, all) => all.indexOf(c) === i),
         free,
         priceMinFen: free ? null : rand.int(5, 20) * 10_000,
         priceMaxFen: free ? null : rand.int(25, 60) * 10_000,
@@ -166,7 +187,8 @@ export async function seedStorySpaces(ctx: StoryContext, people: StoryPeople) {
       const requester = localOrgs[position % Math.max(1, localOrgs.length)] ?? people.orgs[position]!;
       const status = statuses[(position + index) % statuses.length]!;
       const createdAt = new Date(publishedAt.getTime() + rand.int(5, 40) * DAY);
-      const respondedAt = status === "SUBMITTED" ? null : new Date(createdAt.getTime() + rand.int(1, 3) * DAY);
+      const respondedAt =
+        status === "SUBMITTED" ? null : new Date(createdAt.getTime() + rand.int(1, 3) * DAY);
       requests.push({
         id: rand.id(),
         serviceId,
@@ -178,7 +200,12 @@ export async function seedStorySpaces(ctx: StoryContext, people: StoryPeople) {
         village: `${requester.township}${requester.village}`,
         audienceGroup: "PROFESSIONAL_FARMER",
         status,
-        response: status === "DECLINED" ? "本月名额已满，下月再约。" : respondedAt ? "已安排老师对接，请保持电话畅通。" : null,
+        response:
+          status === "DECLINED"
+            ? "本月名额已满，下月再约。"
+            : respondedAt
+              ? "已安排老师对接，请保持电话畅通。"
+              : null,
         respondedById: respondedAt ? operatorId : null,
         respondedAt,
         completedAt: status === "COMPLETED" ? new Date(respondedAt!.getTime() + rand.int(5, 15) * DAY) : null,
@@ -230,7 +257,14 @@ export async function seedStoryCreative(ctx: StoryContext, people: StoryPeople, 
         id: rand.id(),
         projectId: project.id,
         stage: reachedStage,
-        note: ["完成市场调研和消费者访谈", "确定品牌名称和视觉方案", "提交注册申请", "新品发布，上架网店", "包装升级，进入商超", "品牌授权给周边合作社使用"][position]!,
+        note: [
+          "完成市场调研和消费者访谈",
+          "确定品牌名称和视觉方案",
+          "提交注册申请",
+          "新品发布，上架网店",
+          "包装升级，进入商超",
+          "品牌授权给周边合作社使用",
+        ][position]!,
         actorId: position === 0 ? owner.headId : lead.id,
         createdAt: new Date(createdAt.getTime() + step * position + HOUR),
       }),
@@ -239,7 +273,12 @@ export async function seedStoryCreative(ctx: StoryContext, people: StoryPeople, 
   await tx.brandStageEvent.createMany({ data: events });
 
   const sites = [
-    { county: "410328", name: "洛宁县上戈苹果文化创意农业示范园", type: "CULTURAL_CREATIVE", status: "DESIGNATED" },
+    {
+      county: "410328",
+      name: "洛宁县上戈苹果文化创意农业示范园",
+      type: "CULTURAL_CREATIVE",
+      status: "DESIGNATED",
+    },
     { county: "410308", name: "孟津区黄河湾休闲采摘示范园", type: "PICKING_GARDEN", status: "BUILDING" },
     { county: "410323", name: "新安县樱桃沟乡村旅游示范点", type: "AGRITOURISM", status: "PLANNED" },
   ] as const;

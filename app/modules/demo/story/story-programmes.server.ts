@@ -1,6 +1,12 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { ProgrammeApplicationStatus } from "~/generated/prisma/enums";
-import { CLEARING, ensureAccount, ensureWallet, programmeAccountId, transfer } from "~/modules/ledger/ledger.server";
+import {
+  CLEARING,
+  ensureAccount,
+  ensureWallet,
+  programmeAccountId,
+  transfer,
+} from "~/modules/ledger/ledger.server";
 import { banEndsAt } from "~/modules/sanctions/bans.server";
 import { luoyangYear } from "~/utils/dates";
 import { DAY, HOUR } from "../demo-timeline";
@@ -9,12 +15,29 @@ import { storyCreditCode } from "./story-random";
 
 /** How far each application of the story's closed call went, in order. */
 const PATH: (ProgrammeApplicationStatus | "CLAWED_BACK")[] = [
-  "EVALUATED", "EVALUATED", "EVALUATED", "DISBURSED", "DISBURSED", "DISBURSED",
-  "APPROVED", "APPROVED", "REJECTED", "SUBMITTED", "SUBMITTED", "WITHDRAWN", "CLAWED_BACK",
+  "EVALUATED",
+  "EVALUATED",
+  "EVALUATED",
+  "DISBURSED",
+  "DISBURSED",
+  "DISBURSED",
+  "APPROVED",
+  "APPROVED",
+  "REJECTED",
+  "SUBMITTED",
+  "SUBMITTED",
+  "WITHDRAWN",
+  "CLAWED_BACK",
 ];
 const PROJECTS = [
-  "山区特色果品提质增效示范", "道地中药材规范化种植示范", "肉牛标准化养殖技术推广", "农产品产地初加工能力提升",
-  "村级光伏电站运维体系建设", "乡村旅游服务能力提升", "农村电商服务站运营示范", "特色农产品品牌培育",
+  "山区特色果品提质增效示范",
+  "道地中药材规范化种植示范",
+  "肉牛标准化养殖技术推广",
+  "农产品产地初加工能力提升",
+  "村级光伏电站运维体系建设",
+  "乡村旅游服务能力提升",
+  "农村电商服务站运营示范",
+  "特色农产品品牌培育",
 ];
 
 /**
@@ -49,10 +72,20 @@ export async function seedStoryProgrammes(ctx: StoryContext, people: StoryPeople
     select: { id: true, title: true },
   });
   const account = await ensureAccount(tx, { id: programmeAccountId(programme.id), kind: "PROGRAMME" });
-  await transfer(tx, { from: CLEARING, to: account, amountFen: budgetFen, reason: "PROGRAMME_BUDGET", actorId: ctx.bureauUserId, memo: programme.title });
+  await transfer(tx, {
+    from: CLEARING,
+    to: account,
+    amountFen: budgetFen,
+    reason: "PROGRAMME_BUDGET",
+    actorId: ctx.bureauUserId,
+    memo: programme.title,
+  });
   ctx.seeded.push({ subjectType: "Programme", subjectId: programme.id });
 
-  const applicants = [...people.orgs.filter((_, index) => index % 2 === 0).slice(0, PATH.length - 1), await bannedCooperative(ctx)];
+  const applicants = [
+    ...people.orgs.filter((_, index) => index % 2 === 0).slice(0, PATH.length - 1),
+    await bannedCooperative(ctx),
+  ];
   const officerOf = new Map(people.countyOfficers.map((officer) => [officer.countyCode, officer.id]));
   const reviews: Prisma.ProgrammeReviewCreateManyInput[] = [];
   for (const [index, path] of PATH.entries()) {
@@ -78,7 +111,8 @@ export async function seedStoryProgrammes(ctx: StoryContext, people: StoryPeople
         status,
         decidedById: decided ? ctx.bureauUserId : null,
         decidedAt: decided ? decidedAt : null,
-        decisionNote: path === "REJECTED" ? "技术路线不够清晰，预算测算依据不足。" : decided ? "同意立项。" : null,
+        decisionNote:
+          path === "REJECTED" ? "技术路线不够清晰，预算测算依据不足。" : decided ? "同意立项。" : null,
         createdAt,
       },
       select: { id: true },
@@ -132,7 +166,11 @@ export async function seedStoryProgrammes(ctx: StoryContext, people: StoryPeople
         transferId: paid.id,
       },
     });
-    await tx.programmeApplication.update({ where: { id: application.id }, data: { disbursedFen: approvedFen! }, select: { id: true } });
+    await tx.programmeApplication.update({
+      where: { id: application.id },
+      data: { disbursedFen: approvedFen! },
+      select: { id: true },
+    });
     if (path === "DISBURSED") continue;
 
     const reportedAt = new Date(paidAt.getTime() + rand.int(90, 120) * DAY);
@@ -142,7 +180,9 @@ export async function seedStoryProgrammes(ctx: StoryContext, people: StoryPeople
     await tx.programmeOutcome.create({
       data: {
         applicationId: application.id,
-        summary: faked ? "报告称示范面积 500 亩、培训 800 人次。" : "示范基地建成，培训农户，产量和收入明显提高。",
+        summary: faked
+          ? "报告称示范面积 500 亩、培训 800 人次。"
+          : "示范基地建成，培训农户，产量和收入明显提高。",
         farmersTrained: faked ? 800 : rand.int(60, 240),
         incomeChangeFen: rand.int(200, 900) * 10_000,
         areaMu: faked ? 500 : rand.int(50, 300),
@@ -151,7 +191,9 @@ export async function seedStoryProgrammes(ctx: StoryContext, people: StoryPeople
         reportedById: org.headId,
         reportedAt,
         score,
-        narrative: faked ? "现场核查示范面积不足 80 亩，培训签到表多处代签，绩效不合格。" : "完成立项目标，带动效果好。",
+        narrative: faked
+          ? "现场核查示范面积不足 80 亩，培训签到表多处代签，绩效不合格。"
+          : "完成立项目标，带动效果好。",
         commended: score >= 90,
         evaluatedById: ctx.bureauUserId,
         evaluatedAt,
@@ -171,8 +213,20 @@ export async function seedStoryProgrammes(ctx: StoryContext, people: StoryPeople
         financeAt: new Date(evaluatedAt.getTime() + 2 * DAY),
       },
     });
-    await tx.programmeApplication.update({ where: { id: application.id }, data: { completedAt: reportedAt }, select: { id: true } });
-    if (faked) await clawBackAndBan(ctx, { applicationId: application.id, org, programmeAccount: account, wallet, amountFen: approvedFen!, at: new Date(evaluatedAt.getTime() + 10 * DAY) });
+    await tx.programmeApplication.update({
+      where: { id: application.id },
+      data: { completedAt: reportedAt },
+      select: { id: true },
+    });
+    if (faked)
+      await clawBackAndBan(ctx, {
+        applicationId: application.id,
+        org,
+        programmeAccount: account,
+        wallet,
+        amountFen: approvedFen!,
+        at: new Date(evaluatedAt.getTime() + 10 * DAY),
+      });
   }
   await tx.programmeReview.createMany({ data: reviews });
 }
@@ -205,12 +259,30 @@ async function bannedCooperative(ctx: StoryContext): Promise<StoryOrg> {
       verifiedAt: new Date(registeredAt.getTime() + DAY),
       createdAt: registeredAt,
       memberships: {
-        create: { userId: headId, role: "VILLAGE", administrator: true, financeGrantedAt: registeredAt, signingGrantedAt: registeredAt, createdAt: registeredAt },
+        create: {
+          userId: headId,
+          role: "VILLAGE",
+          administrator: true,
+          financeGrantedAt: registeredAt,
+          signingGrantedAt: registeredAt,
+          createdAt: registeredAt,
+        },
       },
     },
     select: { id: true, name: true },
   });
-  return { id: org.id, name: org.name, countyCode: "410329", township: "白沙镇", village: "河东村", product: "小杂粮", headId, headName: "郑有福", registeredAt, poverty: false };
+  return {
+    id: org.id,
+    name: org.name,
+    countyCode: "410329",
+    township: "白沙镇",
+    village: "河东村",
+    product: "小杂粮",
+    headId,
+    headName: "郑有福",
+    registeredAt,
+    poverty: false,
+  };
 }
 
 /**
@@ -219,7 +291,14 @@ async function bannedCooperative(ctx: StoryContext): Promise<StoryOrg> {
  */
 async function clawBackAndBan(
   ctx: StoryContext,
-  input: { applicationId: string; org: StoryOrg; programmeAccount: string; wallet: string; amountFen: number; at: Date },
+  input: {
+    applicationId: string;
+    org: StoryOrg;
+    programmeAccount: string;
+    wallet: string;
+    amountFen: number;
+    at: Date;
+  },
 ) {
   const { tx } = ctx;
   const reason = "虚报示范面积和培训人数，绩效评价不合格";
@@ -261,5 +340,8 @@ async function clawBackAndBan(
     },
     select: { id: true },
   });
-  ctx.seeded.push({ subjectType: "Sanction", subjectId: clawback.id }, { subjectType: "Sanction", subjectId: ban.id });
+  ctx.seeded.push(
+    { subjectType: "Sanction", subjectId: clawback.id },
+    { subjectType: "Sanction", subjectId: ban.id },
+  );
 }

@@ -124,7 +124,11 @@ export async function seedStoryNeeds(ctx: StoryContext, people: StoryPeople): Pr
         urgency: rand.pick(["LOW", "NORMAL", "NORMAL", "HIGH", "URGENT"] as const),
         arrangements,
         status,
-        deadline: new Date(publishedAt.getTime() + rand.int(60, 120) * DAY),
+        // Open needs are still within their deadline when the demo starts (the expiry job leaves them).
+        deadline:
+          status === "OPEN"
+            ? new Date(time.now.getTime() + rand.int(20, 90) * DAY)
+            : new Date(publishedAt.getTime() + rand.int(60, 120) * DAY),
         ...(industry === "BRANDING"
           ? {
               productName: org.product,

@@ -86,6 +86,11 @@ describe("the demo story", () => {
       expect(programmeStatuses).toContain(status);
     expect(await db.commissionerCohort.count({ where: { kind: "SANQU" } })).toBeGreaterThan(0);
     expect(await db.commissionerTeam.count()).toBeGreaterThan(0);
+    expect(await db.household.count({ where: { status: "RELAPSED" } })).toBeGreaterThan(0);
+    expect(await db.villageStatusYear.count({ where: { status: "LIFTED" } })).toBeGreaterThan(0);
+    expect(await db.benefitPayment.count()).toBeGreaterThan(0);
+    expect(await db.financingOutcome.count({ where: { status: "CONFIRMED" } })).toBeGreaterThan(0);
+    expect(await db.pairingReport.count()).toBeGreaterThan(0);
   });
 
   // One query per dependency the story adds beyond tests/integration/demo-timeline.test.ts.
@@ -155,6 +160,19 @@ describe("the demo story", () => {
       "a brand project's stages happen in order after it starts",
       Prisma.sql`SELECT e.id FROM "BrandStageEvent" e JOIN "BrandProject" p ON p.id = e."projectId"
         WHERE e."createdAt" < p."createdAt" OR e."createdAt" > ${now}`,
+    ],
+    [
+      "a household is paid after its linkage started, for a period that has ended",
+      Prisma.sql`SELECT p.id FROM "BenefitPayment" p JOIN "BenefitLinkage" l ON l.id = p."linkageId"
+        WHERE p."periodStart" < l."startedOn" OR p."paidOn" < p."periodEnd" OR p."paidOn" > ${now}`,
+    ],
+    [
+      "a bank offers after the need is posted and lends after its offer is accepted",
+      Prisma.sql`SELECT o.id FROM "FinancingOffer" o JOIN "FinancingNeed" n ON n.id = o."needId"
+        WHERE o."createdAt" < n."createdAt" OR o."decidedAt" < o."createdAt"
+        UNION ALL
+        SELECT x.id FROM "FinancingOutcome" x JOIN "FinancingOffer" o ON o.id = x."offerId"
+        WHERE x."recordedAt" < o."decidedAt" OR x."confirmedAt" < x."recordedAt"`,
     ],
   ];
 

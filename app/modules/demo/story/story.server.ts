@@ -6,6 +6,7 @@ import { seedStoryCreative, seedStoryFieldwork, seedStorySpaces } from "./story-
 import { seedStoryNeeds } from "./story-needs.server";
 import { seedStoryPeople } from "./story-people.server";
 import { seedStoryProgrammes } from "./story-programmes.server";
+import { seedStoryFinance, seedStoryVillages } from "./story-reach.server";
 import { storyRandom } from "./story-random";
 
 /** The story's seed: change it and every name, number and date in the story changes with it. */
@@ -42,6 +43,8 @@ export async function seedStory(tx: Tx, ids: StoryIds, now: Date) {
   const spaceIds = await seedStorySpaces(ctx, people);
   await seedStoryCreative(ctx, people, spaceIds);
   await seedStoryProgrammes(ctx, people);
+  const villages = await seedStoryVillages(ctx, people);
+  await seedStoryFinance(ctx, people, villages);
   await tx.auditLog.createMany({
     data: ctx.seeded.map((subject) => ({ actorId: null, action: "demo.seeded", ...subject })),
   });

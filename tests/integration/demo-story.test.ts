@@ -91,6 +91,12 @@ describe("the demo story", () => {
     expect(await db.benefitPayment.count()).toBeGreaterThan(0);
     expect(await db.financingOutcome.count({ where: { status: "CONFIRMED" } })).toBeGreaterThan(0);
     expect(await db.pairingReport.count()).toBeGreaterThan(0);
+    expect(
+      await db.applicationRevision.count({ where: { side: "POSTER", status: "PROPOSED" } }),
+    ).toBeGreaterThan(1);
+    expect(await db.commissionerVenture.count({ where: { equityHoldingId: { not: null } } })).toBeGreaterThan(
+      0,
+    );
   });
 
   // One query per dependency the story adds beyond tests/integration/demo-timeline.test.ts.

@@ -545,6 +545,58 @@ async function seedEquity(
           createdAt: signedAt,
         });
   await ctx.tx.equityHolding.createMany({ data: rows });
+  await seedVentures(ctx, signed, rows);
+}
+
+/**
+ * 创办/联办: a commissioner who took technology equity in a village's enterprise records it as a
+ * venture, verified by the county officer where there is one, with last year's figures.
+ */
+async function seedVentures(
+  ctx: StoryContext,
+  signed: { match: MatchedNeed; agreementId: string; signedAt: Date }[],
+  holdings: Prisma.EquityHoldingCreateManyInput[],
+) {
+  const { tx, rand, time } = ctx;
+  const ventures: Prisma.CommissionerVentureCreateManyInput[] = [];
+  const outcomes: Prisma.CommissionerVentureOutcomeCreateManyInput[] = [];
+  for (const holding of holdings) {
+    const deal = signed.find((entry) => entry.agreementId === holding.agreementId)!;
+    if (!deal.match.expert.commissioner) continue;
+    const id = rand.id();
+    const createdAt = new Date(deal.signedAt.getTime() + rand.int(3, 10) * DAY);
+    ventures.push({
+      id,
+      commissionerId: deal.match.expert.id,
+      role: ventures.length % 2 === 0 ? "FOUNDED" : "JOINT",
+      title: `${deal.match.org.name}技术入股`,
+      organisationId: deal.match.org.id,
+      agreementId: deal.agreementId,
+      equityHoldingId: holding.id,
+      stakeBp: holding.percentBp,
+      startDate: startOfLuoyangDay(luoyangToday(deal.signedAt)),
+      countyCode: deal.match.org.countyCode,
+      recordedById: deal.match.expert.id,
+      createdAt,
+      verifiedAt: new Date(createdAt.getTime() + 3 * DAY),
+      verifiedById: ctx.bureauUserId,
+    });
+    const quarter = time.ago(20);
+    if (quarter > createdAt)
+      outcomes.push({
+        id: rand.id(),
+        ventureId: id,
+        period: luoyangToday(quarter).slice(0, 7),
+        revenueFen: BigInt(rand.int(20, 120) * 1_000_000),
+        jobs: rand.int(2, 15),
+        householdsReached: rand.int(5, 40),
+        note: "按合作社账目填报。",
+        recordedById: deal.match.expert.id,
+        createdAt: quarter,
+      });
+  }
+  await tx.commissionerVenture.createMany({ data: ventures });
+  await tx.commissionerVentureOutcome.createMany({ data: outcomes });
 }
 
 /** Settled reports are paid payer → payee through the ledger (REVENUE_SHARE), then all are written. */

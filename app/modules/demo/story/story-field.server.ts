@@ -35,7 +35,8 @@ export async function seedStoryFieldwork(ctx: StoryContext, people: StoryPeople)
         kind: LOG_KINDS[i % LOG_KINDS.length]!,
         farmersReached: rand.int(4, 60),
         note: rand.pick(SERVICE_LOG_NOTES),
-        createdAt: new Date(date.getTime() + rand.int(2, 30) * HOUR),
+        // Written up the same day or the next, and never after the seed.
+        createdAt: new Date(Math.min(date.getTime() + rand.int(2, 30) * HOUR, time.now.getTime() - HOUR)),
       });
     }
   }

@@ -71,6 +71,7 @@ export async function seedStoryNeeds(ctx: StoryContext, people: StoryPeople): Pr
   const needs: Prisma.NeedCreateManyInput[] = [];
   const applications: Prisma.ApplicationCreateManyInput[] = [];
   const invitations: Prisma.NeedInvitationCreateManyInput[] = [];
+  const revisions: Prisma.ApplicationRevisionCreateManyInput[] = [];
   const matched: MatchedNeed[] = [];
   const accepted: { applicationId: string; posterId: string; expertId: string; at: Date }[] = [];
   const usedTitles = new Set<string>();
@@ -170,14 +171,17 @@ export async function seedStoryNeeds(ctx: StoryContext, people: StoryPeople): Pr
               : fate === "WAITING"
                 ? "SUBMITTED"
                 : rand.pick(["SUBMITTED", "SHORTLISTED", "SHORTLISTED", "DECLINED", "WITHDRAWN"] as const);
-        applications.push({
-          id: applicationId,
-          needId,
-          expertId: expert.id,
+        const proposal = {
           approach: rand.pick(APPLICATION_APPROACHES),
           timeline: rand.pick(APPLICATION_TIMELINES),
           arrangement: isWinner ? chosen : rand.pick(arrangements),
           priceFen,
+        };
+        applications.push({
+          id: applicationId,
+          needId,
+          expertId: expert.id,
+          ...proposal,
           status: applicationStatus,
           decisionMessage:
             applicationStatus === "DECLINED"
@@ -186,6 +190,33 @@ export async function seedStoryNeeds(ctx: StoryContext, people: StoryPeople): Pr
           decidedAt: applicationStatus === "ACCEPTED" || applicationStatus === "DECLINED" ? decidedAt : null,
           createdAt,
         });
+        // A shortlisted proposal the village answered with a counter-offer the expert has yet to answer.
+        if (applicationStatus === "SHORTLISTED") {
+          revisions.push(
+            {
+              id: rand.id(),
+              applicationId,
+              number: 0,
+              side: "APPLICANT",
+              authorId: expert.id,
+              ...proposal,
+              status: "ACCEPTED",
+              createdAt,
+            },
+            {
+              id: rand.id(),
+              applicationId,
+              number: 1,
+              side: "POSTER",
+              authorId: org.headId,
+              ...proposal,
+              priceFen: Math.round((priceFen * 0.85) / 10_000) * 10_000 || priceFen,
+              note: "村里预算有限，价格能不能再商量一下？培训次数可以减一次。",
+              status: "PROPOSED",
+              createdAt: new Date(createdAt.getTime() + rand.int(20, 60) * HOUR),
+            },
+          );
+        }
         if (isWinner) {
           accepted.push({ applicationId, posterId: org.headId, expertId: expert.id, at: createdAt });
           matched.push({
@@ -220,6 +251,7 @@ export async function seedStoryNeeds(ctx: StoryContext, people: StoryPeople): Pr
   await tx.need.createMany({ data: needs });
   await tx.application.createMany({ data: applications });
   await tx.needInvitation.createMany({ data: invitations });
+  await tx.applicationRevision.createMany({ data: revisions });
   await seedConversations(ctx, accepted);
   await seedStoryOffers(ctx, people);
   for (const need of needs) ctx.seeded.push({ subjectType: "Need", subjectId: need.id! });

@@ -6,6 +6,7 @@ import type { Logger } from "pino";
 import { db } from "~/db.server";
 import type { Env } from "~/env.server";
 import { forgetOldSubmissions } from "~/modules/submissions/submissions.server";
+import { demoTableCounts } from "~/modules/demo/demo-counts.server";
 import { seedDemoData } from "~/modules/demo/seed.server";
 import { startEscrowJobs } from "~/modules/escrow/escrow.server";
 import { startReviewJobs } from "~/modules/reviews/reviews.server";
@@ -64,7 +65,11 @@ export async function startServer(env: Env, log: Logger): Promise<RunningServer>
   try {
     await applyMigrations(databaseUrl, log);
     await syncReferenceData(db);
-    if (env.SEED_DEMO && (await seedDemoData(db))) log.info("seeded the demo accounts (see README)");
+    const seedStarted = performance.now();
+    if (env.SEED_DEMO && (await seedDemoData(db))) {
+      log.info({ ms: Math.round(performance.now() - seedStarted) }, "seeded the demo (accounts in README)");
+      for (const { table, rows } of await demoTableCounts(db)) log.info(`${table.padEnd(28)} ${rows}`);
+    }
 
     // The embedded index lives in memory: rebuild it from the database at every start. A
     // Meilisearch index persists: it gets its settings, is rebuilt (and swapped in) only when its

@@ -230,9 +230,19 @@ describe("the demo's money", () => {
     const { dashboardFigures } = await import("~/modules/dashboard/dashboard.server");
     const figures = await dashboardFigures();
     expect(figures.escrowHeldFen).toBeGreaterThan(0);
+    // The story (issue 24) holds escrow in other counties too: 栾川 holds what its needs hold plus
+    // the co-funded agreement's, and the counties together hold all of it.
+    const share = await db.milestoneFunder.findFirstOrThrow({ where: { fundedAt: { not: null } } });
+    const [luanchuan] = await db.$queryRaw<{ needs: bigint | null; cofunded: bigint | null }[]>`
+      SELECT sum(a."balanceFen") FILTER (WHERE n."countyCode" = '410324') AS needs,
+        sum(a."balanceFen") FILTER (WHERE m.id = ${share.milestoneId} AND ag."needId" IS NULL) AS cofunded
+      FROM "LedgerAccount" a JOIN "Milestone" m ON a.id = 'escrow:' || m.id
+      JOIN "Agreement" ag ON ag.id = m."agreementId" LEFT JOIN "Need" n ON n.id = ag."needId"`;
+    expect(Number(luanchuan!.cofunded)).toBeGreaterThan(0);
     expect(figures.counties.find((row) => row.countyCode === "410324")!.escrowFen).toBe(
-      figures.escrowHeldFen,
+      Number(luanchuan!.needs ?? 0) + Number(luanchuan!.cofunded),
     );
+    expect(figures.counties.reduce((sum, row) => sum + row.escrowFen, 0)).toBe(figures.escrowHeldFen);
   });
 
   it("gives a first response no county reads as negative", async () => {

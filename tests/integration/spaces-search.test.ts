@@ -25,6 +25,7 @@ const serviceIds = async (params: Record<string, string>) => {
 
 // First, while the database is still empty: the demo seed only runs on an empty database.
 describe("the demo space", () => {
+  // Seeding the demo with its story (issue 24) and indexing it takes seconds on a loaded machine.
   it("publishes its services, which a rebuilt index finds", async () => {
     expect(await seedDemoData(db)).toBe(true);
     const services = await db.spaceService.findMany({
@@ -36,14 +37,12 @@ describe("the demo space", () => {
         organisation: { select: { name: true, verifiedAt: true } },
       },
     });
-    expect(services.length).toBeGreaterThanOrEqual(4);
+    // The demo story (issue 24) adds other spaces' services beside the demo space's own.
     expect(
-      services.every(
-        (service) =>
-          service.status === "PUBLISHED" &&
-          service.organisation.name === "嵩县伊河星创天地" &&
-          service.organisation.verifiedAt,
-      ),
+      services.filter((service) => service.organisation.name === "嵩县伊河星创天地").length,
+    ).toBeGreaterThanOrEqual(4);
+    expect(
+      services.every((service) => service.status === "PUBLISHED" && service.organisation.verifiedAt),
     ).toBe(true);
     expect(services.filter((service) => service.free).every((service) => service.priceMinFen === null)).toBe(
       true,
@@ -55,7 +54,7 @@ describe("the demo space", () => {
     expect(result.type === "services" && result.services.map((service) => service.title)).toEqual([
       "农产品商标注册代理",
     ]);
-  });
+  }, 60_000);
 });
 
 describe("searching space services", () => {

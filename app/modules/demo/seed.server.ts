@@ -1,4 +1,4 @@
-import type { Db } from "~/db.server";
+import type { Db, Tx } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { hashPassword } from "~/modules/users/password.server";
 import { normaliseIdentifier } from "~/modules/users/users.schema";
@@ -16,6 +16,7 @@ import { seedCountyOfficerDemo } from "./seed-counties.server";
 import { seedReviewsDemo } from "./seed-reviews.server";
 import { seedSupervisionDemo } from "./seed-supervision.server";
 import { seedCosignDemo } from "./seed-cosign.server";
+import { seedStory } from "./story/story.server";
 
 /**
  * On an empty database: one verified account per role, so a visitor can try every side of the
@@ -244,8 +245,25 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<boolean> {
         { coopOrganisationId: coopId, villageHeadId, informantId: reach.informantId },
         now,
       );
+      // The plan's story around the demo accounts, touching none of the rows above.
+      await seedStory(
+        tx,
+        {
+          passwordHash,
+          bureauUserId: users.get("BUREAU")!,
+          reviewerUserId: await userIdOf(tx, "reviewer@demo.xiangke.cn"),
+          platformFinanceUserId: users.get("ADMIN")!,
+          financeOfficerUserId: users.get("FINANCE")!,
+          universityId,
+        },
+        now,
+      );
     },
-    { timeout: 30_000 },
+    { timeout: 60_000 },
   );
   return true;
+}
+
+async function userIdOf(tx: Tx, email: string): Promise<string> {
+  return (await tx.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
 }

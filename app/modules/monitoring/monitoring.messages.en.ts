@@ -162,6 +162,7 @@ export const monitoringMessagesEn: Record<keyof typeof monitoringMessagesZh, str
   "monitoring.againstVersion": "Against approved version {version}",
   "monitoring.photoAlt": "Photo {number}",
   "monitoring.spendingLegend": "Spending this period",
+  "monitoring.moreRows": "{count} more payments, open when needed",
   "monitoring.spendingHint": "For each payment: budget line, payee and amount; leave unused rows empty.",
   "monitoring.submitReport": "Submit progress report",
   "monitoring.submitVisit": "Save the visit",

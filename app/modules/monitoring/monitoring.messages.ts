@@ -155,6 +155,7 @@ export const monitoringMessagesZh = {
   "monitoring.againstVersion": "对照批准版本第 {version} 版",
   "monitoring.photoAlt": "照片 {number}",
   "monitoring.spendingLegend": "本期支出",
+  "monitoring.moreRows": "还有 {count} 笔，需要时展开",
   "monitoring.spendingHint": "每笔写明科目、收款方和金额；空行不用填。",
   "monitoring.submitReport": "提交进度报告",
   "monitoring.submitVisit": "保存核查记录",

@@ -22,6 +22,8 @@ const EnvSchema = z
       .default(30),
     COOKIE_SECURE: booleanFlag.optional(),
     SEED_DEMO: booleanFlag.default(true),
+    /** With SEED_DEMO, also the plan's story around the demo accounts (docs/decisions/041). */
+    SEED_DEMO_STORY: booleanFlag.default(true),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     TRUST_PROXY: booleanFlag.default(false),
     MEILI_HOST: z.url({ message: "must be an http(s) URL" }).optional(),

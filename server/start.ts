@@ -66,7 +66,7 @@ export async function startServer(env: Env, log: Logger): Promise<RunningServer>
     await applyMigrations(databaseUrl, log);
     await syncReferenceData(db);
     const seedStarted = performance.now();
-    if (env.SEED_DEMO && (await seedDemoData(db))) {
+    if (env.SEED_DEMO && (await seedDemoData(db, new Date(), { story: env.SEED_DEMO_STORY }))) {
       log.info({ ms: Math.round(performance.now() - seedStarted) }, "seeded the demo (accounts in README)");
       for (const { table, rows } of await demoTableCounts(db)) log.info(`${table.padEnd(28)} ${rows}`);
     }

@@ -40,7 +40,7 @@ const NEED = {
 
 describe("the server killed (SIGKILL) during concurrent writes", () => {
   it("restarts on the same data with every acknowledged write whole and the ledger balanced", async () => {
-    app = await startAppProcess({ DATABASE_URL: "" });
+    app = await startAppProcess({ DATABASE_URL: "", SEED_DEMO_STORY: "false" });
     dataDir = app.dataDir;
     const first = prismaFor(embeddedDatabaseUrl(dataDir));
     clients.push(first);
@@ -146,7 +146,7 @@ describe("the server killed (SIGKILL) during concurrent writes", () => {
     await first.$disconnect();
 
     // The orphaned PostgreSQL still holds the data folder: the restart must cope with it.
-    app = await startAppProcess({ DATABASE_URL: "" }, { dataDir });
+    app = await startAppProcess({ DATABASE_URL: "", SEED_DEMO_STORY: "false" }, { dataDir });
     const after = prismaFor(embeddedDatabaseUrl(dataDir));
     clients.push(after);
 
@@ -229,5 +229,5 @@ describe("the server killed (SIGKILL) during concurrent writes", () => {
     );
     expect(location).toMatch(/^\/needs\//);
     expect(await after.need.count({ where: { title: "故障测试需求 重启后" } })).toBe(1);
-  }, 120_000);
+  }, 180_000);
 });

@@ -25,6 +25,10 @@ import { reportCompletion } from "~/modules/programmes/programmes.completion.ser
 import { ban, lift, suspend } from "~/modules/sanctions/sanctions.server";
 import { useTestDatabase } from "../support/database";
 import { createFinance } from "../support/finance-factories";
+import { createUser } from "../support/factories";
+import { actorOf, createBureau } from "../support/needs-factories";
+import { bureauHub } from "~/modules/bureau/bureau-hub.server";
+import { officerTasks } from "~/modules/bureau/officer-tasks.server";
 import {
   approveDirectly,
   createApplication,
@@ -251,5 +255,16 @@ describe("joint evaluation", () => {
       [85, "DISAGREE", "销售额缺少票据佐证"],
     ]);
     expect((await propose(bureau, application.id)).amountFen).toBe(30_000);
+  });
+});
+
+describe("the workbench's desk", () => {
+  it("is the finance bureau's for a finance officer, the city's for the bureau and for administrators", async () => {
+    expect((await bureauHub(await createFinance())).desk).toBe("finance");
+    expect((await bureauHub(await createBureau())).desk).toBe("city");
+    const admin = await actorOf((await createUser({ role: "ADMIN" })).id);
+    expect((await bureauHub(admin)).desk).toBe("city");
+    // The administrator's workspace lists what waits, like an officer's.
+    expect(await officerTasks(admin)).toMatchObject({ desk: "city", waiting: expect.any(Array) });
   });
 });

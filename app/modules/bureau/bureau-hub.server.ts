@@ -76,10 +76,11 @@ export async function bureauHub(actor: CountyActor, now: Date = new Date()) {
     : null;
   return {
     /** Whose workbench this is: the city science bureau, a county's bureau or the finance bureau. */
+    // Administrators may co-sign too, but they run the platform: theirs is the city's desk.
     desk:
       scope?.kind === "county"
         ? ("county" as const)
-        : can(actor, "programme.cosign")
+        : can(actor, "programme.cosign") && !can(actor, "programme.manage")
           ? ("finance" as const)
           : ("city" as const),
     tools: shown([

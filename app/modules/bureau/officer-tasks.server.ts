@@ -8,7 +8,8 @@ import type { CountyActor } from "~/modules/oversight/county-access";
  * anyone without a workbench.
  */
 export async function officerTasks(actor: CountyActor) {
-  if (actor.primaryRole === "ADMIN" || !isBureauStaff(actor)) return null;
+  // Administrators too: disputes, verifications and withdrawals wait on them as on the bureau.
+  if (!isBureauStaff(actor)) return null;
   const hub = await bureauHub(actor);
   return {
     desk: hub.desk,

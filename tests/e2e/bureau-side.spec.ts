@@ -99,6 +99,7 @@ test("the bureau adds a creative-agriculture demonstration site and designates i
     "产业",
     "融资对接",
     "利益联结",
+    "计划中的人与机制",
   ]);
   // Yiyang county's row counts at least the site just designated.
   const counties = workbook.getWorksheet("县区")!;

@@ -153,7 +153,9 @@ test("a household recorded by the informant, a dividend paid to it and a team's 
 
   // The county officer of 栾川 verifies it.
   await officer.goto(ventureUrl);
-  expect(await expectFitsPhone(officer)).toBe(1);
+  // Two answers wait for the officer, each on screen: 核实, or 退回 with a reason.
+  expect(await expectFitsPhone(officer)).toBe(2);
+  await expect(officer.getByRole("button", { name: "退回（不予核实）" })).toBeVisible();
   await officer.getByRole("button", { name: "核实" }).click();
   await expect(officer.getByRole("status")).toHaveText("已核实");
   await expect(officer.getByText("已核实", { exact: true }).last()).toBeVisible();

@@ -156,7 +156,7 @@ test("a household recorded by the informant, a dividend paid to it and a team's 
   // Two answers wait for the officer, each on screen: 核实, or 退回 with a reason.
   expect(await expectFitsPhone(officer)).toBe(2);
   await expect(officer.getByRole("button", { name: "退回（不予核实）" })).toBeVisible();
-  await officer.getByRole("button", { name: "核实" }).click();
+  await officer.getByRole("button", { name: "核实", exact: true }).click();
   await expect(officer.getByRole("status")).toHaveText("已核实");
   await expect(officer.getByText("已核实", { exact: true }).last()).toBeVisible();
   await expect(officer.getByRole("button", { name: "核实" })).toHaveCount(0);

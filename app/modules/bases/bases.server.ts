@@ -247,18 +247,23 @@ export async function getSpaceBases(viewer: Actor | null, organisationId: string
   };
 }
 
+/** The columns of a course every reader of one needs: its page, its edit form, a change to it. */
+export const COURSE_FIELDS = {
+  id: true,
+  title: true,
+  description: true,
+  startsOn: true,
+  endsOn: true,
+  seats: true,
+  cancelledAt: true,
+} as const;
+
 /** One course: what anyone sees, the viewer's own enrolment, and the trainee list for the space. */
 export async function getCourse(viewer: Actor | null, courseId: string) {
   const course = await db.baseCourse.findUnique({
     where: { id: courseId },
     select: {
-      id: true,
-      title: true,
-      description: true,
-      startsOn: true,
-      endsOn: true,
-      seats: true,
-      cancelledAt: true,
+      ...COURSE_FIELDS,
       cancelReason: true,
       base: {
         select: {

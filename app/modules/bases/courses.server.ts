@@ -5,7 +5,7 @@ import type { Actor } from "~/modules/users/permissions";
 import { luoyangToday } from "~/utils/dates";
 import { DomainError } from "~/utils/errors";
 import type { RequestMeta } from "~/utils/request.server";
-import { mayRunSpace } from "./bases.server";
+import { COURSE_FIELDS, mayRunSpace } from "./bases.server";
 import type { CourseEditFields } from "./bases.schema";
 
 const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
@@ -20,13 +20,7 @@ async function lockCourseForSpace(tx: Tx, actor: Actor, courseId: string) {
   const course = await tx.baseCourse.findUnique({
     where: { id: courseId },
     select: {
-      id: true,
-      title: true,
-      description: true,
-      startsOn: true,
-      endsOn: true,
-      seats: true,
-      cancelledAt: true,
+      ...COURSE_FIELDS,
       base: { select: { organisationId: true, capacity: true } },
       trainees: { where: { withdrawnAt: null }, select: { userId: true } },
     },
@@ -42,13 +36,7 @@ export async function getCourseForEdit(actor: Actor, courseId: string) {
   const course = await db.baseCourse.findUnique({
     where: { id: courseId },
     select: {
-      id: true,
-      title: true,
-      description: true,
-      startsOn: true,
-      endsOn: true,
-      seats: true,
-      cancelledAt: true,
+      ...COURSE_FIELDS,
       cancelReason: true,
       base: { select: { name: true, organisationId: true, capacity: true } },
       _count: { select: { trainees: { where: { withdrawnAt: null } } } },

@@ -495,6 +495,7 @@ describe("the token page and the API reference", () => {
         "PUT /api/v1/offers/{id}",
         "POST /api/v1/offers/{id}/publish",
         "POST /api/v1/offers/{id}/withdraw",
+        "GET /api/v1/services",
         "GET /api/v1/services/{id}",
         "POST /api/v1/services",
         "PUT /api/v1/services/{id}",

@@ -110,7 +110,7 @@ const MATRIX: Row[] = [
   ["api.v1.services.$id.withdraw",                           "/api/v1/services/{service}/withdraw",                               "-", "lddddadddd"],
   ["api.v1.services.$id.publish",                            "/api/v1/services/{service}/publish",                                "-", "lddddadddd"],
   ["api.v1.services.$id",                                    "/api/v1/services/{service}",                                        "laaaaaaaaa", "-"],
-  ["api.v1.services",                                        "/api/v1/services",                                                  "-", "lddddaddda"],
+  ["api.v1.services",                                        "/api/v1/services",                                                  "laaaaaaaaa", "lddddaddda"],
   ["api.v1.wallets.$accountId.statement",                    "/api/v1/wallets/{wallet}/statement",                                "laddddadaa", "-"],
   ["api.v1.wallets",                                         "/api/v1/wallets",                                                   "laaaaaaaaa", "-"],
   ["applications.$id.revisions",                             "/applications/{application}/revisions",                             "ladadddddd", "laaaaaaaaa"],

@@ -56,6 +56,9 @@ export const apiOperationMessagesEn: Record<keyof typeof apiOperationMessagesZh,
   "api.op.postServices": "Add a Star Innovation Space service",
   "api.op.postServices.detail":
     'The fields and rules of the "new service" form: prices in yuan as typed, not read when free is true. organisationId is needed only by someone who runs more than one space. Intent "publish" publishes at once (the space must be verified).',
+  "api.op.getServices": "Published Star Innovation Space services",
+  "api.op.getServices.detail":
+    "Newest first; filter by category, county served, industry (a service with no industries suits any), space (the space's organisation id), free=1, verified=1 and a keyword q.",
   "api.op.getServicesId": "One Star Innovation Space service",
   "api.op.getServicesId.detail":
     "A published service is visible to everyone; a draft or withdrawn one only to its space's accounts.",

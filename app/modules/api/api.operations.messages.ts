@@ -53,6 +53,9 @@ export const apiOperationMessagesZh = {
   "api.op.postServices": "新增星创天地服务",
   "api.op.postServices.detail":
     "与“新增服务”表单相同的字段和规则：价格以元填写，勾选 free 时不读取价格。管理多个星创天地时须填写 organisationId。intent 为 publish 时立即发布（星创天地须已认证）。",
+  "api.op.getServices": "已发布的星创天地服务",
+  "api.op.getServices.detail":
+    "按发布时间从新到旧；可按服务类别 category、服务县区 county、产业 industry（未限产业的服务适合任何产业）、星创天地 space、免费 free=1、已认证 verified=1 和关键词 q 筛选。",
   "api.op.getServicesId": "查看一项星创天地服务",
   "api.op.getServicesId.detail": "已发布的对所有人可见；草稿和已撤下的只有该星创天地的账号可见。",
   "api.op.putServicesId": "修改星创天地服务",

@@ -18,6 +18,7 @@ export {
   searchEndpoint,
 } from "./offer-endpoints.server";
 export {
+  listServicesEndpoint,
   getServiceEndpoint,
   createServiceEndpoint,
   updateServiceEndpoint,

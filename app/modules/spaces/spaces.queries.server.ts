@@ -133,6 +133,20 @@ export async function listServices(filters: Partial<ServiceFilters> = {}) {
   return { services, total, page, pageCount: Math.max(1, Math.ceil(total / SERVICES_PER_PAGE)) };
 }
 
+/** Published services' full records for the given ids, in the given order (the API's list). */
+export async function getPublishedServices(ids: readonly string[]): Promise<ServiceDetail[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.spaceService.findMany({
+    where: { id: { in: [...ids] }, ...visible },
+    select: detailSelect,
+  });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.map((id) => byId.get(id)).filter((row): row is ServiceDetail => row !== undefined);
+}
+
+/** Where a published, visible service stands, for lists that page through them by key. */
+export const visibleServices: Prisma.SpaceServiceWhereInput = visible;
+
 /** Cards for the given ids, in the given order (search results keep the engine's ranking). */
 export async function getServiceCards(ids: readonly string[]): Promise<ServiceCard[]> {
   if (ids.length === 0) return [];

@@ -78,8 +78,11 @@ export function createApp(options: AppOptions): express.Express {
   if (options.vite) {
     app.use(options.vite.middlewares);
   } else if (options.clientDir) {
-    // Vite fingerprints everything under /assets (served above), so it is cached for a year.
-    app.use(express.static(options.clientDir, { maxAge: "1h" }));
+    // The files at the root of public/ (icons, the service worker, the web manifest) all have an
+    // extension; a page's path has none, so it goes straight to Remix instead of costing a stat of
+    // the disk on every page (2 % of the CPU under the load mix).
+    const rootFiles = express.static(options.clientDir, { maxAge: "1h", index: false });
+    app.use((req, res, next) => (/\.[^/]+$/.test(req.path) ? rootFiles(req, res, next) : next()));
   }
 
   const vite = options.vite;

@@ -17,6 +17,7 @@ export const BENCHES = [
   "relevance",
   "chat",
   "ledger",
+  "reads",
   "weight",
   "load",
   "lighthouse",
@@ -209,7 +210,32 @@ interface FieldJson {
   };
 }
 
+interface ReadsJson {
+  rows: { variant: string; readsPerSecond: number; cpuMsPerRead: number; p95Ms: number }[];
+}
+
 const ROWS: { [name in BenchName]: (json: never) => Row[] } = {
+  // Not an issue target: the figures behind docs/decisions/044 (hot reads in SQL).
+  reads: (j: ReadsJson) => {
+    const [model, app, bare] = j.rows;
+    if (!model || !app || !bare) return [];
+    return [
+      row("reads", "needs list page, CPU a read — listNeeds (SQL)", app.cpuMsPerRead, "ms", {
+        baseline: { name: "Prisma model query, same rows", value: model.cpuMsPerRead },
+        note: `bare pg pool: ${bare.cpuMsPerRead} ms`,
+      }),
+      row(
+        "reads",
+        "needs list page, reads/s at 10 callers — listNeeds (SQL)",
+        app.readsPerSecond,
+        "reads/s",
+        {
+          baseline: { name: "Prisma model query, same rows", value: model.readsPerSecond },
+          note: `bare pg pool: ${bare.readsPerSecond} reads/s`,
+        },
+      ),
+    ];
+  },
   field: (j: FieldJson) => [
     ...Object.entries(j.pages).flatMap(([page, figures]) => [
       row("field", `slow link — ${page} readable`, figures.readableMs, "ms", {

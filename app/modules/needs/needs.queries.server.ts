@@ -1,5 +1,5 @@
 import { db } from "~/db.server";
-import type { Prisma } from "~/generated/prisma/client";
+import { Prisma } from "~/generated/prisma/client";
 import { can, rolesOf, type Actor } from "~/modules/users/permissions";
 import { DomainError } from "~/utils/errors";
 import type { NeedFilters } from "./needs.schema";
@@ -60,25 +60,88 @@ export function publishedWhere(filters: Omit<NeedFilters, "sort" | "page">): Pri
   return where;
 }
 
-const ORDER: Record<NeedFilters["sort"], Prisma.NeedOrderByWithRelationInput[]> = {
-  newest: [{ publishedAt: "desc" }, { id: "desc" }],
-  deadline: [{ deadline: { sort: "asc", nulls: "last" } }, { id: "desc" }],
-  budget: [{ budgetMaxFen: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+const ORDER_SQL: Record<NeedFilters["sort"], Prisma.Sql> = {
+  newest: Prisma.sql`n."publishedAt" DESC, n.id DESC`,
+  deadline: Prisma.sql`n.deadline ASC NULLS LAST, n.id DESC`,
+  budget: Prisma.sql`n."budgetMaxFen" DESC NULLS LAST, n.id DESC`,
 };
 
-/** The public list: published, not hidden, filtered and sorted, 20 a page. */
+/** `publishedWhere` as SQL over `"Need" n`, for the list's own statement. */
+function publishedSql(filters: Omit<NeedFilters, "sort" | "page">): Prisma.Sql {
+  const conditions = [
+    Prisma.sql`n."hiddenAt" IS NULL`,
+    Prisma.sql`n."invitationOnly" = false`,
+    Prisma.sql`n.status = ${filters.status ?? "OPEN"}::"NeedStatus"`,
+  ];
+  if (filters.industry) conditions.push(Prisma.sql`n.industry = ${filters.industry}`);
+  if (filters.county) conditions.push(Prisma.sql`n."countyCode" = ${filters.county}`);
+  if (filters.kind) conditions.push(Prisma.sql`n.kind = ${filters.kind}::"NeedKind"`);
+  if (filters.arrangement)
+    conditions.push(Prisma.sql`${filters.arrangement}::"ArrangementType" = ANY (n.arrangements)`);
+  if (filters.verified) {
+    conditions.push(Prisma.sql`(
+      EXISTS (SELECT 1 FROM "Organisation" vo WHERE vo.id = n."organisationId" AND vo."verifiedAt" IS NOT NULL)
+      OR (n."organisationId" IS NULL AND EXISTS (
+        SELECT 1 FROM "User" vu WHERE vu.id = n."postedById" AND vu."verifiedAt" IS NOT NULL)))`);
+  }
+  if (filters.q) {
+    const pattern = `%${filters.q.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+    conditions.push(Prisma.sql`(n.title ILIKE ${pattern} OR n.description ILIKE ${pattern})`);
+  }
+  return Prisma.join(conditions, " AND ");
+}
+
+interface CardRow extends Omit<NeedCard, "organisation" | "postedBy" | "_count"> {
+  organisation: {
+    id: string;
+    name: string;
+    verifiedAt: string | null;
+    povertyVillageAt: string | null;
+  } | null;
+  postedBy: { id: string; displayName: string; verifiedAt: string | null };
+  applications: number;
+}
+
+const dateOrNull = (value: string | null) => (value === null ? null : new Date(value));
+
+/**
+ * The public list: published, not hidden, filtered and sorted, 20 a page. The busiest read of the
+ * site, so it is one statement of SQL rather than Prisma's model query, which cost three times
+ * the CPU for the same rows (bench/reads.ts, docs/decisions/044); the rows have the shape
+ * `cardSelect` gives, which tests/integration/needs-list-sql.test.ts checks against the model query.
+ */
 export async function listNeeds(filters: NeedFilters) {
-  const where = publishedWhere(filters);
-  const [total, items] = await db.$transaction([
-    db.need.count({ where }),
-    db.need.findMany({
-      where,
-      select: cardSelect,
-      orderBy: ORDER[filters.sort],
-      skip: (filters.page - 1) * NEEDS_PER_PAGE,
-      take: NEEDS_PER_PAGE,
-    }),
+  const where = publishedSql(filters);
+  const [rows, [{ total }]] = await db.$transaction([
+    db.$queryRaw<CardRow[]>`
+      SELECT n.id, n.kind::text AS kind, n.title, n.industry, n."countyCode", n.village,
+        n."budgetMinFen", n."budgetMaxFen", n.urgency::text AS urgency,
+        n.arrangements::text[] AS arrangements, n.deadline, n.status::text AS status, n."publishedAt",
+        CASE WHEN o.id IS NULL THEN NULL ELSE json_build_object('id', o.id, 'name', o.name,
+          'verifiedAt', o."verifiedAt", 'povertyVillageAt', o."povertyVillageAt") END AS organisation,
+        json_build_object('id', u.id, 'displayName', u."displayName", 'verifiedAt', u."verifiedAt") AS "postedBy",
+        coalesce((SELECT json_agg(json_build_object('uploadId', p."uploadId"))
+          FROM (SELECT "uploadId" FROM "NeedPhoto" WHERE "needId" = n.id ORDER BY "sortOrder" LIMIT 1) p),
+          '[]') AS photos,
+        (SELECT count(*)::int FROM "Application" a WHERE a."needId" = n.id) AS applications
+      FROM "Need" n
+      LEFT JOIN "Organisation" o ON o.id = n."organisationId"
+      JOIN "User" u ON u.id = n."postedById"
+      WHERE ${where}
+      ORDER BY ${ORDER_SQL[filters.sort]}
+      LIMIT ${NEEDS_PER_PAGE} OFFSET ${(filters.page - 1) * NEEDS_PER_PAGE}`,
+    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "Need" n WHERE ${where}`,
   ]);
+  const items: NeedCard[] = rows.map(({ applications, organisation, postedBy, ...card }) => ({
+    ...card,
+    organisation: organisation && {
+      ...organisation,
+      verifiedAt: dateOrNull(organisation.verifiedAt),
+      povertyVillageAt: dateOrNull(organisation.povertyVillageAt),
+    },
+    postedBy: { ...postedBy, verifiedAt: dateOrNull(postedBy.verifiedAt) },
+    _count: { applications },
+  }));
   return { items, total, page: filters.page, pages: Math.max(1, Math.ceil(total / NEEDS_PER_PAGE)) };
 }
 

@@ -411,8 +411,21 @@ describe("bench report rows", () => {
       { name: "chat", status: "earlier", resultsAt: "2026-01-02T03:04:05.000Z" },
       { name: "ledger", status: "crashed", exitCode: 1 },
     ]);
+    // A crashed bench has not met the issue-25 targets it measures: they are rows, and FAIL.
     expect(rows.filter((r) => r.area === "ledger")).toEqual([
       expect.objectContaining({ value: "crashed", pass: "FAIL" }),
+      expect.objectContaining({
+        figure: "transfers/s, 32 clients",
+        value: "not measured",
+        pass: "FAIL",
+        note: "the bench crashed",
+      }),
+    ]);
+    expect(rows.filter((r) => r.area === "load" && r.pass === "FAIL").map((r) => r.figure)).toEqual([
+      "requests/s",
+      "p95, every kind of request",
+      "errors",
+      "app memory after two rounds vs after one",
     ]);
     expect(rows.filter((r) => r.area === "search")).toEqual([
       expect.objectContaining({ value: "unreadable", pass: "FAIL" }),
@@ -424,6 +437,54 @@ describe("bench report rows", () => {
       "from an earlier run (2026-01-02 03:04); bare relay lost 0",
     );
     expect(find(rows, "home page p95").note).toBeUndefined();
+  });
+
+  it("has a row for every issue-25 target, judged, when every bench ran", () => {
+    const page = {
+      path: "/",
+      app: { requestsPerSecond: 300, p50Ms: 20, p95Ms: 40, p99Ms: 60, errors: 0, non2xx: 0 },
+      baseline: { requestsPerSecond: 500, p50Ms: 5, p95Ms: 10, p99Ms: 15, errors: 0, non2xx: 0 },
+      htmlBytes: { app: 40_000, baseline: 40_000 },
+    };
+    const side = chatSide(30);
+    const rows = buildRows({
+      http: { ...http(80), equalWork: { home: page, "needs list": { ...page, path: "/needs" } } },
+      search: search(9),
+      chat: {
+        settings: { users: 1000, seconds: 20, rates: [500, 2000] },
+        rounds: [500, 2000].map((rate) => ({ rate, xiangke: side, bareRelay: side })),
+        memory: {
+          xiangke: { sockets: 1000, perSocketKiB: 25, perSocketRssKiB: 30 },
+          bareRelay: { sockets: 1000, perSocketKiB: 10, perSocketRssKiB: 12 },
+        },
+        targets: [
+          { rate: 500, users: 1000, p95Ms: 50, source: "ours" },
+          { rate: 2000, users: 1000, p95Ms: 50, source: "issue 25" },
+        ],
+      },
+      ledger: ledger(true),
+      load: load(),
+    });
+    const issue = rows.filter((r) => r.target.includes("(issue 25)"));
+    for (const figure of [
+      "home vs equal-work render",
+      "needs list vs equal-work render",
+      "app memory, idle (demo data)",
+      "embedded engine p95 (50000 docs)",
+      "delivery p95 at 2000 msg/s, stored",
+      "messages lost at 2000 msg/s",
+      "messages duplicated at 2000 msg/s",
+      "memory per connected socket (heap + external after GC)",
+      "transfers/s, 32 clients",
+      "requests/s (60 s, 200 connections, 1000 sockets)",
+      "p95, home",
+      "p95, post",
+      "connection errors and timeouts",
+      "app memory after two rounds vs after one",
+    ])
+      expect(issue.map((r) => r.figure)).toContain(figure);
+    expect(issue.every((r) => r.pass === "pass" || r.pass === "FAIL")).toBe(true);
+    expect(issue.filter((r) => r.figure === "home vs equal-work render")[0]).toMatchObject({ ratio: 0.6 });
   });
 
   it("counts the targets met among the rows that have one", () => {

@@ -664,6 +664,51 @@ export function rowsFor(name: BenchName, json: unknown): Row[] {
   }
 }
 
+/** Issue 25's targets by bench, as its rows name them: each is in the table even when its bench has no results. */
+const ISSUE_25_ROWS: Partial<Record<BenchName, [figure: string, target: string][]>> = {
+  http: [
+    [
+      "home vs equal-work render",
+      `≥ ${ISSUE_25.renderRatio}× the equal-work render's req/s at 10 connections (issue 25)`,
+    ],
+    [
+      "needs list vs equal-work render",
+      `≥ ${ISSUE_25.renderRatio}× the equal-work render's req/s at 10 connections (issue 25)`,
+    ],
+    ["app memory, idle (demo data)", `≤ ${ISSUE_25.idleRssMiB} MiB with the demo data (issue 25)`],
+  ],
+  search: [["embedded engine p95", `p95 ≤ ${ISSUE_25.searchP95Ms} ms at 50,000 documents (issue 25)`]],
+  chat: [
+    [
+      `delivery p95 at ${ISSUE_25.chat.rate} msg/s, stored`,
+      `p95 ≤ ${ISSUE_25.chat.p95Ms} ms at ${ISSUE_25.chat.rate} msg/s, ${ISSUE_25.chat.users} clients, 0 lost, 0 duplicated (issue 25)`,
+    ],
+    ["memory per connected socket", "reported (issue 25)"],
+  ],
+  ledger: [
+    [
+      "transfers/s, 32 clients",
+      `≥ ${ISSUE_25.ledgerRatio}× plain inserts at 32 clients, invariants hold (issue 25)`,
+    ],
+  ],
+  load: [
+    ["requests/s", `≥ ${ISSUE_25.loadRequestsPerSecond} req/s overall (issue 25)`],
+    ["p95, every kind of request", "p95 ≤ 1 s for every kind of request (issue 25)"],
+    ["errors", "0 errors (issue 25)"],
+    [
+      "app memory after two rounds vs after one",
+      `within ${ISSUE_25.secondRoundWithinPercent} % of after one round (issue 25)`,
+    ],
+  ],
+};
+
+/** A bench without results has not met the issue's targets it measures: each a FAIL row. */
+function unmeasured(name: BenchName, why: string): Row[] {
+  return (ISSUE_25_ROWS[name] ?? []).map(([figure, target]) =>
+    row(name, figure, "not measured", "", { target, pass: "FAIL", note: why }),
+  );
+}
+
 /** Rows for every bench, in the order of BENCHES, with crashed and missing benches as rows too. */
 export function buildRows(raw: Partial<Record<BenchName, unknown>>, runs: BenchRun[] = []): Row[] {
   return BENCHES.flatMap((name) => {
@@ -675,11 +720,13 @@ export function buildRows(raw: Partial<Record<BenchName, unknown>>, runs: BenchR
           pass: "FAIL",
           note: `exit code ${run.exitCode ?? "none"}, no results written`,
         }),
+        ...unmeasured(name, "the bench crashed"),
       ];
     }
     if (raw[name] === undefined)
       return [
         row(name, "bench run", "not run", "", { note: "not selected (BENCH_ONLY) and no earlier results" }),
+        ...unmeasured(name, "the bench did not run"),
       ];
     const rows = rowsFor(name, raw[name]);
     if (run?.status !== "earlier") return rows;

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 
@@ -129,4 +129,49 @@ export async function lowestRssKb(pid: number, seconds = 30): Promise<number> {
     lowest = Math.min(lowest, rssKb(pid));
   }
   return lowest;
+}
+
+export interface LiveMemory {
+  /** The lowest resident memory over the quiet period, KiB. */
+  rssKiB: number;
+  /** V8's heap in use right after a full collection (the lowest such reading), KiB; null without a report. */
+  heapUsedKiB: number | null;
+  /** Memory of C++ objects bound to JavaScript ones (buffers, sockets' native parts) after it, KiB. */
+  externalKiB: number | null;
+}
+
+/**
+ * Live memory of a probed process (bench/app-probe.mjs started with BENCH_MEMORY_FILE=`file`):
+ * the lowest RSS over `seconds` of quiet with a full GC every 5 s, as lowestRssKb, and the heap
+ * the process reported right after each of those collections. The heap after a full GC holds
+ * live objects only, so it is far steadier than RSS, which V8 and the allocator give back late.
+ */
+export async function liveMemory(pid: number, file: string, seconds = 30): Promise<LiveMemory> {
+  let rssKiB = Number.POSITIVE_INFINITY;
+  let heapUsedKiB: number | null = null;
+  let externalKiB: number | null = null;
+  for (let second = 0; second < seconds; second += 1) {
+    const signalled = Date.now();
+    if (second % 5 === 0) process.kill(pid, "SIGWINCH");
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    rssKiB = Math.min(rssKiB, rssKb(pid));
+    if (second % 5 !== 0 || !existsSync(file)) continue;
+    try {
+      const report = JSON.parse(readFileSync(file, "utf8")) as {
+        pid: number;
+        at: number;
+        heapUsed: number;
+        external: number;
+      };
+      if (report.pid !== pid || report.at < signalled) continue;
+      const heap = report.heapUsed / 1024;
+      if (heapUsedKiB === null || heap < heapUsedKiB) {
+        heapUsedKiB = Math.round(heap);
+        externalKiB = Math.round(report.external / 1024);
+      }
+    } catch {
+      // half-written: the next collection's report will do
+    }
+  }
+  return { rssKiB, heapUsedKiB, externalKiB };
 }

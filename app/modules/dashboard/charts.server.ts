@@ -1,4 +1,4 @@
-import * as echarts from "echarts";
+import type * as Echarts from "echarts";
 import { translate, type Locale, type MessageKey } from "~/i18n/i18n";
 import { COUNTIES, localName } from "~/modules/reference/reference";
 import type { DashboardFigures } from "./dashboard.server";
@@ -8,6 +8,17 @@ import { PLAN_TARGETS, actualFor } from "./plan-targets";
 // Charts are rendered on the server to SVG strings that the page inlines: phones get a picture
 // without downloading ECharts. Every text in them comes from the catalogue or our reference data,
 // never from what users typed.
+
+// ECharts takes ~40 MiB of the process once loaded: it is loaded with the first chart a page
+// draws, not when the server starts (docs/decisions/043).
+let echarts: typeof Echarts;
+let loading: Promise<void> | undefined;
+function chartsReady(): Promise<void> {
+  loading ??= import("echarts").then((loaded) => {
+    echarts = loaded;
+  });
+  return loading;
+}
 
 const PALETTE = ["#15803d", "#ca8a04", "#2563eb", "#9333ea"];
 const TEXT = { fontFamily: "sans-serif", color: "#44403c" };
@@ -49,7 +60,7 @@ export function withoutStyleAttributes(svg: string): string {
     );
 }
 
-function renderSvg(option: echarts.EChartsOption, width: number, height: number): string {
+function renderSvg(option: Echarts.EChartsOption, width: number, height: number): string {
   const key = `${width}x${height}:${JSON.stringify(option)}`;
   const kept = rendered.get(key);
   if (kept !== undefined) return kept;
@@ -68,7 +79,8 @@ function renderSvg(option: echarts.EChartsOption, width: number, height: number)
 const FEN_PER_YUAN = 100;
 
 /** The latest three years against the plan's targets, with each target's band shaded. */
-export function renderTargetsChart(figures: DashboardFigures, locale: Locale): string {
+export async function renderTargetsChart(figures: DashboardFigures, locale: Locale): Promise<string> {
+  await chartsReady();
   const t = (key: MessageKey) => translate(locale, key);
   const years = figures.years.slice(-3);
   const categories = PLAN_TARGETS.map((target) => t(target.label));
@@ -132,7 +144,8 @@ function barsByYear(
   );
 }
 
-export function renderNeedsChart(figures: DashboardFigures, locale: Locale): string {
+export async function renderNeedsChart(figures: DashboardFigures, locale: Locale): Promise<string> {
+  await chartsReady();
   const t = (key: MessageKey) => translate(locale, key);
   return barsByYear(figures, t("dashboard.chart.needs"), [
     { name: t("dashboard.col.needsPosted"), values: figures.years.map((year) => year.needsPosted) },
@@ -141,7 +154,8 @@ export function renderNeedsChart(figures: DashboardFigures, locale: Locale): str
 }
 
 /** Money in yuan (whole yuan on the chart; the table below has the exact amounts). */
-export function renderMoneyChart(figures: DashboardFigures, locale: Locale): string {
+export async function renderMoneyChart(figures: DashboardFigures, locale: Locale): Promise<string> {
+  await chartsReady();
   const t = (key: MessageKey) => translate(locale, key);
   const yuan = (fen: number) => Math.round(fen / FEN_PER_YUAN);
   return barsByYear(figures, t("dashboard.chart.money"), [
@@ -216,7 +230,8 @@ export interface CountyMapInput {
 }
 
 /** A choropleth of Luoyang's counties and districts, with a colour legend. */
-export function renderCountyMap({ values, title, locale, unit }: CountyMapInput): string {
+export async function renderCountyMap({ values, title, locale, unit }: CountyMapInput): Promise<string> {
+  await chartsReady();
   const data = COUNTIES.map((county) => ({
     name: localName(county, locale),
     value: values[county.code] ?? 0,

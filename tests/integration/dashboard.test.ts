@@ -265,13 +265,8 @@ describe("dashboardFigures", () => {
 });
 
 describe("the county map", () => {
-  it("names every county in the viewer's language and stays under 150 KB", async () => {
-    const zh = await renderCountyMap({
-      values: { [LUANCHUAN]: 3 },
-      title: "星创天地",
-      locale: "zh",
-      unit: "个",
-    });
+  it("names every county in the viewer's language and stays under 150 KB", () => {
+    const zh = renderCountyMap({ values: { [LUANCHUAN]: 3 }, title: "星创天地", locale: "zh", unit: "个" });
     for (const name of [
       "栾川县",
       "嵩县",
@@ -292,7 +287,7 @@ describe("the county map", () => {
     expect(zh).not.toContain(' style="');
     expect(zh).not.toContain("<style");
     expect(zh).toMatch(/ font-size="\d+px"/);
-    const en = await renderCountyMap({ values: {}, title: "Spaces", locale: "en", unit: "" });
+    const en = renderCountyMap({ values: {}, title: "Spaces", locale: "en", unit: "" });
     expect(en).toContain("Luanchuan County");
     expect(en).not.toContain("栾川县");
   });

@@ -178,7 +178,7 @@ export async function homeMapSvg(locale: Locale, now: Date = new Date()): Promis
   const pulse = await entry.pulse;
   let svg = entry.maps.get(locale);
   if (!svg) {
-    svg = await renderCountyMap({
+    svg = renderCountyMap({
       values: pulse.needsByCounty,
       title: translate(locale, "home.pulse.mapTitle", { year: pulse.year }),
       locale,

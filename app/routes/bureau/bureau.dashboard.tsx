@@ -55,19 +55,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getLocale(request),
   ]);
   const metric = translate(locale, MAP_METRIC_LABELS[map]);
-  const [targets, needs, money, countyMap] = await Promise.all([
-    renderTargetsChart(figures, locale),
-    renderNeedsChart(figures, locale),
-    renderMoneyChart(figures, locale),
-    renderCountyMap({
+  const charts = {
+    targets: renderTargetsChart(figures, locale),
+    needs: renderNeedsChart(figures, locale),
+    money: renderMoneyChart(figures, locale),
+    map: renderCountyMap({
       values: Object.fromEntries(figures.counties.map((county) => [county.countyCode, county[map]])),
       title: translate(locale, "dashboard.map.title", { metric }),
       locale,
       // Counts of different things (spaces, people, needs): the legend shows plain numbers.
       unit: "",
     }),
-  ]);
-  const charts = { targets, needs, money, map: countyMap };
+  };
   const responseTimes = await responseTimesByCounty({ year: filters.year, countyCode: filters.countyCode });
   const leverage = await dashboardLeverage(filters);
   return {

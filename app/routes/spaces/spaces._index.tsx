@@ -21,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const filters = parseSpaceFilters(new URL(request.url).searchParams);
   const [result, locale] = await Promise.all([listSpaces(filters), getLocale(request)]);
-  const map = await renderCountyMap({
+  const map = renderCountyMap({
     values: result.byCounty,
     title: translate(locale, "spaces.directory.byCounty"),
     locale,

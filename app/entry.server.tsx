@@ -9,6 +9,9 @@ import { NonceContext } from "~/utils/nonce";
 
 export const streamTimeout = 5_000;
 
+/** The app modules the built HTTP/socket server takes from this build (app/server-modules.server.ts). */
+export { serverModules } from "~/server-modules.server";
+
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,

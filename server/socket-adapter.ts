@@ -1,8 +1,6 @@
 import { createAdapter as createPostgresAdapter } from "@socket.io/postgres-adapter";
-import { createAdapter as createRedisStreamsAdapter } from "@socket.io/redis-streams-adapter";
 import pg from "pg";
 import type { Logger } from "pino";
-import { createClient } from "redis";
 import type { ServerOptions } from "socket.io";
 
 export type SocketAdapterKind = "memory" | "postgres" | "redis";
@@ -38,6 +36,12 @@ export async function createSocketAdapter(
 ): Promise<SocketAdapter> {
   if (kind === "redis") {
     if (!urls.redisUrl) throw new Error("SOCKET_ADAPTER=redis needs REDIS_URL");
+    // Loaded only when Redis is used: the client and its adapter take ~25 MiB of a process
+    // (docs/decisions/043).
+    const [{ createClient }, { createAdapter: createRedisStreamsAdapter }] = await Promise.all([
+      import("redis"),
+      import("@socket.io/redis-streams-adapter"),
+    ]);
     const client = createClient({ url: urls.redisUrl });
     client.on("error", (error: unknown) => log.error({ err: error }, "redis (socket adapter) error"));
     await client.connect();

@@ -4,12 +4,16 @@ import {
   RateLimiterRedis,
   type RateLimiterAbstract,
 } from "rate-limiter-flexible";
-import { createClient } from "redis";
+import { createRequire } from "node:module";
+import type * as Redis from "redis";
 import { db } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { singleton } from "./singleton.server";
 
-type RedisClient = ReturnType<typeof createClient>;
+type RedisClient = ReturnType<typeof Redis.createClient>;
+
+/** Loaded only when Redis is used: the client takes ~15 MiB of a process (docs/decisions/043). */
+const requireRedis = () => createRequire(import.meta.url)("redis") as typeof Redis;
 
 export interface LimiterOptions {
   /** Names the counters in the store: one name per limit. */
@@ -39,7 +43,7 @@ export function redisLimiter(client: RedisClient, { name, points, durationSecond
 /** One Redis connection per process for every limit. */
 export function sharedRedisClient(url: string): RedisClient {
   return singleton(`rate-limit:redis:${url}`, () => {
-    const client = createClient({ url });
+    const client = requireRedis().createClient({ url });
     client.on("error", (error: unknown) => console.error("redis (rate limit) error", error));
     void client.connect();
     return client;

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { findFreePort } from "../../server/embedded-postgres";
@@ -26,18 +26,33 @@ export interface AppProcessOptions {
   captureOutput?: boolean;
 }
 
+const ROOT = path.resolve(import.meta.dirname, "../..");
+/** The production server as `npm run serve` runs it: JavaScript built by `npm run build`. */
+export const BUILT_SERVER = path.join(ROOT, "build", "server-node", "index.js");
+
+/** Throws a clear error when `npm run build` has not made the built server (and its Remix build). */
+export function assertBuiltServer(): void {
+  for (const file of [BUILT_SERVER, path.join(ROOT, "build", "server", "index.js")])
+    if (!existsSync(file))
+      throw new Error(
+        `No built server at ${path.relative(ROOT, file)}: run "npm run build" first ` +
+          "(tests that start the production server run its built JavaScript, docs/decisions/043)",
+      );
+}
+
 /**
- * Starts the production server (`npm run build` must have run) as its own process with a fresh
- * embedded database in a temporary folder, and waits until /healthz answers.
+ * Starts the production server (built JavaScript: `npm run build` must have run) as its own
+ * process with a fresh embedded database in a temporary folder, and waits until /healthz answers.
  */
 export async function startAppProcess(
   extraEnv: Record<string, string> = {},
   options: AppProcessOptions = {},
 ): Promise<AppProcess> {
+  assertBuiltServer();
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), "xiangke-app-"));
   const port = options.port ?? (await findFreePort());
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
-    cwd: path.resolve(import.meta.dirname, "../.."),
+  const child = spawn(process.execPath, [BUILT_SERVER], {
+    cwd: ROOT,
     env: {
       ...process.env,
       NODE_ENV: "production",

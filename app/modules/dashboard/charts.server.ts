@@ -1,4 +1,5 @@
-import * as echarts from "echarts";
+import { createRequire } from "node:module";
+import type * as Echarts from "echarts";
 import { translate, type Locale, type MessageKey } from "~/i18n/i18n";
 import { COUNTIES, localName } from "~/modules/reference/reference";
 import type { DashboardFigures } from "./dashboard.server";
@@ -8,6 +9,15 @@ import { PLAN_TARGETS, actualFor } from "./plan-targets";
 // Charts are rendered on the server to SVG strings that the page inlines: phones get a picture
 // without downloading ECharts. Every text in them comes from the catalogue or our reference data,
 // never from what users typed.
+
+// ECharts is loaded with the first chart a page draws, not when the server starts, and as its
+// one-file CommonJS build: Node's `import "echarts"` loads the ES module tree (hundreds of files),
+// which took 41 MiB and 2 s against 19 MiB and 0.5 s for the same library (docs/decisions/043).
+let loaded: typeof Echarts | undefined;
+function echartsModule(): typeof Echarts {
+  loaded ??= createRequire(import.meta.url)("echarts") as typeof Echarts;
+  return loaded;
+}
 
 const PALETTE = ["#15803d", "#ca8a04", "#2563eb", "#9333ea"];
 const TEXT = { fontFamily: "sans-serif", color: "#44403c" };
@@ -49,11 +59,11 @@ export function withoutStyleAttributes(svg: string): string {
     );
 }
 
-function renderSvg(option: echarts.EChartsOption, width: number, height: number): string {
+function renderSvg(option: Echarts.EChartsOption, width: number, height: number): string {
   const key = `${width}x${height}:${JSON.stringify(option)}`;
   const kept = rendered.get(key);
   if (kept !== undefined) return kept;
-  const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
+  const chart = echartsModule().init(null, null, { renderer: "svg", ssr: true, width, height });
   try {
     chart.setOption({ animation: false, color: PALETTE, textStyle: TEXT, ...option });
     const svg = withoutStyleAttributes(chart.renderToSVGString());
@@ -201,7 +211,7 @@ function mapName(locale: Locale): string {
     properties: { name: localName(county, locale) },
     geometry: { type: "MultiPolygon" as const, coordinates: polygons.get(county.code)! },
   }));
-  echarts.registerMap(name, { type: "FeatureCollection", features } as never);
+  echartsModule().registerMap(name, { type: "FeatureCollection", features } as never);
   registered.add(locale);
   return name;
 }

@@ -1,5 +1,6 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { Jieba } from "@node-rs/jieba";
-import { dict } from "@node-rs/jieba/dict";
 import * as OpenCC from "opencc-js";
 import { singleton } from "~/utils/singleton.server";
 import { SEARCH_DICTIONARY } from "./dictionary";
@@ -18,6 +19,10 @@ const USER_WORD_FREQUENCY = 100_000;
 const HAN_WORD = /^\p{Script=Han}{2,}$/u;
 
 const jieba = singleton("jieba", () => {
+  // The same dictionary file `@node-rs/jieba/dict` reads, but read here and let go once jieba has
+  // built its own tables: that module also reads the 6 MB idf.txt, which search never uses, and
+  // keeps both files in memory for the life of the process (11 MiB, docs/decisions/043).
+  const dict = readFileSync(createRequire(import.meta.url).resolve("@node-rs/jieba/dict.txt"));
   const segmenter = Jieba.withDict(dict);
   const lines = SEARCH_DICTIONARY.words
     .filter((word) => HAN_WORD.test(word))

@@ -1,5 +1,4 @@
 import { PassThrough, Readable } from "node:stream";
-import JSZip from "jszip";
 import { db } from "~/db.server";
 import { statement, walletId } from "~/modules/ledger/ledger.server";
 import { getStorage } from "~/modules/uploads/storage.server";
@@ -130,6 +129,8 @@ export async function exportPersonalData(userId: string): Promise<Readable> {
   if ((await blockedFor(exports(), userId)) > 0) throw new DomainError("privacy.export_throttled");
   await count(exports(), userId);
   const { documents, uploads } = await personalData(userId);
+  // Loaded with the first export, not at start (docs/decisions/043).
+  const { default: JSZip } = await import("jszip");
   const zip = new JSZip();
   for (const [name, value] of Object.entries(documents)) zip.file(name, toJson(value));
   const storage = getStorage();

@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import { translate } from "~/i18n/i18n";
 import { countyName } from "~/modules/reference/reference";
 import { luoyangDateTime } from "~/utils/dates";
@@ -17,6 +16,8 @@ import { FIGURE_KEYS } from "./reports-figures.server";
 const both = (key: Parameters<typeof translate>[1]) => [translate("zh", key), translate("en", key)];
 
 export async function returnXlsx(view: ReturnView): Promise<Uint8Array<ArrayBuffer>> {
+  // Loaded with the first workbook, not at start: ~17 MiB resident (docs/decisions/043).
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "XiangKe";
   const scopeZh =
@@ -90,6 +91,8 @@ export function returnAttachment(view: ReturnView): string {
  * and its return's state. A county that has not submitted shows empty cells, never zeros.
  */
 export async function rollUpXlsx(view: RollUp): Promise<Uint8Array<ArrayBuffer>> {
+  // Loaded with the first workbook, not at start: ~17 MiB resident (docs/decisions/043).
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "XiangKe";
   const sheet = workbook.addWorksheet(translate("zh", "reports.sheet.rollup"));

@@ -5,7 +5,7 @@ import {
   unstable_parseMultipartFormData as parseMultipartFormData,
   type UploadHandler,
 } from "@remix-run/node";
-import sharp from "sharp";
+import type SharpType from "sharp";
 import { db, type Tx } from "~/db.server";
 import { DomainError, type DomainErrorCode, isDomainError } from "~/utils/errors";
 import { getStorage } from "./storage.server";
@@ -109,7 +109,15 @@ export async function storeImage(
   }
 }
 
+// sharp (libvips) is loaded with the first photo, not at start (docs/decisions/043).
+let sharpLoaded: Promise<typeof SharpType> | undefined;
+function loadSharp(): Promise<typeof SharpType> {
+  sharpLoaded ??= import("sharp").then((loaded) => loaded.default);
+  return sharpLoaded;
+}
+
 async function renderImage(original: Uint8Array, type: ImageType) {
+  const sharp = await loadSharp();
   try {
     const input = sharp(original, { limitInputPixels: MAX_INPUT_PIXELS });
     const { format } = await input.metadata();
@@ -139,7 +147,8 @@ function newStorageKey(): string {
   return `images/${name.slice(0, 2)}/${name}.webp`;
 }
 
-function narrower(image: Buffer, width: number): Promise<Buffer> {
+async function narrower(image: Buffer, width: number): Promise<Buffer> {
+  const sharp = await loadSharp();
   return sharp(image).resize({ width, withoutEnlargement: true }).webp({ quality: WEBP_QUALITY }).toBuffer();
 }
 

@@ -1,7 +1,8 @@
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { db } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
+import { enrolOnCourse } from "~/modules/bases/bases.server";
 import { officerTasks } from "~/modules/bureau/officer-tasks.server";
 import { demoTableCounts } from "~/modules/demo/demo-counts.server";
 import { seedDemoData } from "~/modules/demo/seed.server";
@@ -477,4 +478,34 @@ describe("two fresh seeds for the same moment", () => {
       process.env.DATABASE_URL = firstUrl;
     }
   }, 90_000);
+});
+
+// After the two seeds are compared: this adds a row to the first database.
+describe("the demo's farmer", () => {
+  it("can enrol on a story training-base course still to come", async () => {
+    // The course is open as of the moment the story was seeded for.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(now);
+    try {
+      const farmer = await db.user.findFirstOrThrow({
+        where: { phone: "+8613800000002" },
+        select: {
+          id: true,
+          primaryRole: true,
+          memberships: { select: { organisationId: true, role: true } },
+        },
+      });
+      const course = await db.baseCourse.findFirstOrThrow({
+        where: { startsOn: { gt: now } },
+        orderBy: { startsOn: "asc" },
+        select: { id: true },
+      });
+      expect(await enrolOnCourse(farmer, course.id, "PROFESSIONAL_FARMER")).toEqual({ enrolled: true });
+      expect(
+        await db.baseTrainee.count({ where: { courseId: course.id, userId: farmer.id, withdrawnAt: null } }),
+      ).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

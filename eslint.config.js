@@ -3,6 +3,26 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
+const RESTRICTED_PATHS = [
+  {
+    name: "@conform-to/react",
+    importNames: ["useForm"],
+    message: "Use useForm from ~/utils/use-form: it re-checks on input, so no tap is lost to a blur check.",
+  },
+  {
+    name: "@remix-run/react",
+    importNames: ["Form"],
+    message:
+      "Use Form from ~/components/form: it carries a one-time submission key and stays busy until done.",
+  },
+];
+
+/** Backdating ledger rows is for the demo seed only (decision 041, addendum). */
+const LEDGER_CLOCK = {
+  group: ["**/ledger-clock.server", "**/ledger-clock.server.ts"],
+  message: "Only the demo seed may set the ledger's clock: every other transfer is dated by the database.",
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -52,30 +72,21 @@ export default tseslint.config(
     rules: {
       "react-hooks/rules-of-hooks": "error",
       "react-hooks/exhaustive-deps": "error",
-      "no-restricted-imports": [
-        "error",
-        {
-          paths: [
-            {
-              name: "@conform-to/react",
-              importNames: ["useForm"],
-              message:
-                "Use useForm from ~/utils/use-form: it re-checks on input, so no tap is lost to a blur check.",
-            },
-            {
-              name: "@remix-run/react",
-              importNames: ["Form"],
-              message:
-                "Use Form from ~/components/form: it carries a one-time submission key and stays busy until done.",
-            },
-          ],
-        },
-      ],
+      "no-restricted-imports": ["error", { paths: RESTRICTED_PATHS, patterns: [LEDGER_CLOCK] }],
     },
   },
   {
     files: ["app/utils/use-form.ts", "app/components/form.tsx"],
-    rules: { "no-restricted-imports": "off" },
+    rules: { "no-restricted-imports": ["error", { patterns: [LEDGER_CLOCK] }] },
+  },
+  {
+    files: ["server/**/*.ts", "scripts/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [LEDGER_CLOCK] }] },
+  },
+  {
+    // The demo seed dates its story's money by the story's events; the ledger reads that clock.
+    files: ["app/modules/demo/**", "app/modules/ledger/ledger.server.ts"],
+    rules: { "no-restricted-imports": ["error", { paths: RESTRICTED_PATHS }] },
   },
   {
     files: ["tests/**", "bench/**", "scripts/**", "**/*.test.ts", "**/*.test.tsx"],

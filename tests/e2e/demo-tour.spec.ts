@@ -21,6 +21,8 @@ const STORY_COMMISSIONER = "+8615700000112";
 const STORY_COUNTY_OFFICER = "+8615700000136";
 /** The demo's post-subsidy project whose evaluation waits for the finance bureau (seed-cosign). */
 const EVALUATED_PROJECT = "栾川县香菇标准化种植技术推广";
+/** The story's county officer of 洛宁县, with trainees of the county waiting to be confirmed as local talent. */
+const STORY_LUONING_OFFICER = "+8615700000137";
 /** An approved grant of the story with money left to pay, for a second tour on the same database. */
 const STORY_GRANT = "南湾村特色农产品品牌培育";
 
@@ -432,5 +434,45 @@ test.describe("the README's demo tour", () => {
     }
     const story = await storyNeedTitles(["410326"]);
     await triageFirst(page, (title) => story.has(title), STORY_COUNTY_OFFICER, ["410326"]);
+  });
+
+  test("story county officer of 洛宁县 confirms a trainee of the county from 本土人才", async ({ page }) => {
+    const main = await onWorkspace(page, STORY_LUONING_OFFICER);
+    const waiting = main.getByRole("region", { name: "待办" });
+    await expect(waiting.getByRole("listitem").filter({ hasText: "资金监管预警" })).toContainText(
+      /\d+ 项待处理/,
+    );
+    const talent = waiting.getByRole("listitem").filter({ hasText: "本土人才" });
+    const officerId = await userId(STORY_LUONING_OFFICER);
+    if ((await talent.count()) === 0) {
+      // Earlier tours on this database confirmed every trainee: register one by hand instead.
+      await page.goto("/pairings/talent");
+      const name = `洛宁技术员${uniqueTag().slice(-4)}`;
+      await page.getByLabel("姓名").fill(name);
+      await page.getByLabel("技能").fill("苹果矮砧密植");
+      await page.getByRole("button", { name: "登记人才（无平台账号）" }).click();
+      await expect(page.getByRole("status")).toHaveText("已登记。");
+      expect(await rows(`SELECT "countyCode" FROM "LocalTalent" WHERE name = $1`, [name])).toEqual([
+        { countyCode: "410328" },
+      ]);
+      return;
+    }
+    await expect(talent).toContainText(/\d+ 项待处理/);
+    await waiting.getByRole("link", { name: /^本土人才/ }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "本土人才库" })).toBeVisible();
+    const candidate = page
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("button", { name: "确认入库" }) })
+      .first();
+    const trainee = (await candidate.locator("p").first().textContent())!.trim();
+    await candidate.getByRole("button", { name: "确认入库" }).click();
+    await expect(page.getByRole("status")).toHaveText("已确认入库。");
+    const confirmed = await rows<{ countyCode: string }>(
+      `SELECT l."countyCode" FROM "LocalTalentTraining" lt JOIN "LocalTalent" l ON l.id = lt."talentId"
+       JOIN "User" u ON u.id = l."userId" WHERE u."displayName" = $1 AND lt."confirmedById" = $2`,
+      [trainee, officerId],
+    );
+    expect(confirmed.length).toBeGreaterThan(0);
+    expect(confirmed.every((row) => row.countyCode === "410328")).toBe(true);
   });
 });

@@ -1,12 +1,15 @@
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { db } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
+import { enrolOnCourse } from "~/modules/bases/bases.server";
+import { officerTasks } from "~/modules/bureau/officer-tasks.server";
 import { demoTableCounts } from "~/modules/demo/demo-counts.server";
 import { seedDemoData } from "~/modules/demo/seed.server";
 import { checkLedgerInvariants } from "~/modules/ledger/ledger.server";
 import { syncReferenceData } from "~/modules/reference/reference.server";
 import { COUNTIES, INDUSTRIES } from "~/modules/reference/reference";
+import { listTalentCandidates } from "~/modules/pairings/talent.server";
 import { useTestDatabase } from "../support/database";
 
 const database = useTestDatabase();
@@ -99,6 +102,134 @@ describe("the demo story", () => {
     );
   });
 
+  it("has characteristic towns with their plans and projects, training bases with courses held and to come, and local talent", async () => {
+    const towns = await db.characteristicTown.findMany({
+      select: {
+        countyCode: true,
+        ecologyPlan: true,
+        functionPlan: true,
+        industryPlan: true,
+        environmentPlan: true,
+        _count: { select: { projects: true } },
+      },
+    });
+    expect(towns.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(towns.map((town) => town.countyCode)).size).toBe(towns.length);
+    for (const town of towns) {
+      expect(town._count.projects).toBeGreaterThan(0);
+      for (const plan of [town.ecologyPlan, town.functionPlan, town.industryPlan, town.environmentPlan])
+        expect(plan.length).toBeGreaterThan(10);
+    }
+    const linkedKinds = new Set(
+      (await db.townProject.findMany({ select: { kind: true } })).map((p) => p.kind),
+    );
+    expect(linkedKinds).toEqual(new Set(["DEMO_SITE", "BRAND_PROJECT", "PROGRAMME_APPLICATION"]));
+
+    const courses = await db.baseCourse.findMany({
+      select: {
+        startsOn: true,
+        seats: true,
+        trainees: { select: { withdrawnAt: true, completedAt: true, outcome: true } },
+      },
+    });
+    expect(await db.trainingBase.count()).toBeGreaterThanOrEqual(2);
+    const held = courses.filter((course) => course.startsOn < now);
+    const coming = courses.filter((course) => course.startsOn > now);
+    expect(held.length).toBeGreaterThan(0);
+    expect(held.every((course) => course.trainees.some((t) => t.completedAt !== null))).toBe(true);
+    expect(held.some((course) => course.trainees.some((t) => t.outcome !== null))).toBe(true);
+    // One or two courses to come, each with places a farmer may still take.
+    expect(coming.length).toBeGreaterThanOrEqual(1);
+    expect(coming.length).toBeLessThanOrEqual(2);
+    for (const course of coming) {
+      expect(course.trainees.every((t) => t.completedAt === null)).toBe(true);
+      expect(course.trainees.filter((t) => !t.withdrawnAt).length).toBeLessThan(course.seats);
+    }
+
+    // Local talent confirmed from attended trainings, some serving the village since.
+    expect(await db.localTalentTraining.count()).toBeGreaterThan(5);
+    expect(await db.localTalent.count({ where: { status: "SERVING" } })).toBeGreaterThan(0);
+    expect(await db.localTalent.count({ where: { userId: null } })).toBeGreaterThan(0);
+  });
+
+  it("leaves something waiting on every story county officer's workspace, talent to confirm among it", async () => {
+    const officers = await db.user.findMany({
+      where: { primaryRole: "COUNTY", phone: { startsWith: "+86157" } },
+      select: {
+        id: true,
+        primaryRole: true,
+        countyCode: true,
+        displayName: true,
+        memberships: { select: { organisationId: true, role: true } },
+      },
+    });
+    expect(officers.map((officer) => officer.countyCode).sort()).toEqual([
+      "410308",
+      "410326",
+      "410328",
+      "410329",
+    ]);
+    for (const officer of officers) {
+      const tasks = await officerTasks(officer);
+      expect({ officer: officer.displayName, desk: tasks?.desk }).toEqual({
+        officer: officer.displayName,
+        desk: "county",
+      });
+      expect({ officer: officer.displayName, waiting: tasks!.waiting.length > 0 }).toEqual({
+        officer: officer.displayName,
+        waiting: true,
+      });
+      // Trainees of the county who attended a held training and wait for this officer's confirmation.
+      const candidates = await listTalentCandidates(officer);
+      expect(candidates.length).toBeGreaterThan(0);
+      expect(candidates.every((candidate) => candidate.countyCode === officer.countyCode)).toBe(true);
+      expect(tasks!.waiting).toContainEqual({
+        key: "talent",
+        to: "/pairings/talent",
+        count: candidates.length,
+      });
+    }
+    // 洛宁's officer also has a funded project's schedule change to give an opinion on.
+    const luoning = officers.find((officer) => officer.countyCode === "410328")!;
+    expect((await officerTasks(luoning))!.waiting.map((task) => task.key)).toContain("monitoring");
+  });
+
+  it("dates the story's money by the events it belongs to, spread over the past year", async () => {
+    const story = Prisma.sql`o."creditCode" LIKE '%MA0XT%'`;
+    const milestoneMoney = await db.$queryRaw<{ reason: string; matches: boolean }[]>`
+      SELECT t.reason::text, t."createdAt" = CASE t.reason
+          WHEN 'MILESTONE_FUND' THEN m."fundedAt" WHEN 'MILESTONE_RELEASE' THEN m."releasedAt"
+          WHEN 'MILESTONE_REFUND' THEN m."refundedAt" ELSE m."resolvedAt" END AS matches
+      FROM "LedgerTransfer" t JOIN "Milestone" m ON m.id = t."milestoneId"
+      JOIN "Agreement" ag ON ag.id = m."agreementId" JOIN "Need" n ON n.id = ag."needId"
+      JOIN "Organisation" o ON o.id = n."organisationId"
+      WHERE ${story} AND t.reason IN ('MILESTONE_FUND', 'MILESTONE_RELEASE', 'MILESTONE_REFUND', 'DISPUTE_RELEASE', 'DISPUTE_REFUND')`;
+    expect(new Set(milestoneMoney.map((row) => row.reason)).size).toBe(5);
+    expect(milestoneMoney.filter((row) => !row.matches)).toEqual([]);
+    const grants = await db.$queryRaw<{ matches: boolean }[]>`
+      SELECT t."createdAt" = d."decidedAt" AS matches FROM "DisbursementProposal" d
+      JOIN "LedgerTransfer" t ON t.id = d."transferId"
+      JOIN "ProgrammeApplication" pa ON pa.id = d."applicationId" JOIN "Organisation" o ON o.id = pa."organisationId"
+      WHERE ${story}`;
+    expect(grants.length).toBeGreaterThan(0);
+    expect(grants.filter((row) => !row.matches)).toEqual([]);
+    // Every story wallet's bank deposit came before the wallet paid anything out.
+    const early = await count(Prisma.sql`
+      SELECT count(*) AS n FROM "LedgerEntry" out JOIN "LedgerAccount" a ON a.id = out."accountId"
+      JOIN "Organisation" o ON o.id = a."organisationId"
+      WHERE ${story} AND out."amountFen" < 0 AND out."createdAt" < (
+        SELECT min(e."createdAt") FROM "LedgerEntry" e JOIN "LedgerTransfer" t ON t.id = e."transferId"
+        WHERE e."accountId" = a.id AND t.reason = 'DEPOSIT')`);
+    expect(early).toBe(0);
+    // Months apart, and none after the moment the story was seeded for.
+    const months = await db.$queryRaw<{ month: string; latest: Date }[]>`
+      SELECT to_char(t."createdAt", 'YYYY-MM') AS month, max(t."createdAt") AS latest
+      FROM "LedgerTransfer" t JOIN "LedgerAccount" a ON a.id IN (t."fromAccountId", t."toAccountId")
+      JOIN "Organisation" o ON o.id = a."organisationId" WHERE ${story} GROUP BY 1`;
+    expect(months.length).toBeGreaterThanOrEqual(6);
+    expect(months.filter((row) => row.latest > now)).toEqual([]);
+  });
+
   // One query per dependency the story adds beyond tests/integration/demo-timeline.test.ts.
   const INVERSIONS: [string, Prisma.Sql][] = [
     [
@@ -180,6 +311,35 @@ describe("the demo story", () => {
         SELECT x.id FROM "FinancingOutcome" x JOIN "FinancingOffer" o ON o.id = x."offerId"
         WHERE x."recordedAt" < o."decidedAt" OR x."confirmedAt" < x."recordedAt"`,
     ],
+    [
+      "a town links a project after both exist",
+      Prisma.sql`SELECT tp.id FROM "TownProject" tp JOIN "CharacteristicTown" t ON t.id = tp."townId"
+        LEFT JOIN "DemoSite" d ON d.id = tp."demoSiteId" LEFT JOIN "BrandProject" b ON b.id = tp."brandProjectId"
+        LEFT JOIN "ProgrammeApplication" pa ON pa.id = tp."programmeApplicationId"
+        WHERE tp."createdAt" < t."createdAt" OR tp."createdAt" > ${now} OR tp."createdAt" < d."createdAt"
+          OR tp."createdAt" < b."createdAt" OR tp."createdAt" < pa."decidedAt"`,
+    ],
+    [
+      "a trainee enrols on a base course after registering and before it starts, and finishes after it ends",
+      Prisma.sql`SELECT bt."courseId" FROM "BaseTrainee" bt JOIN "BaseCourse" c ON c.id = bt."courseId"
+        JOIN "TrainingBase" b ON b.id = c."baseId" JOIN "User" u ON u.id = bt."userId"
+        WHERE c."createdAt" < b."createdAt" OR bt."enrolledAt" < c."createdAt" OR bt."enrolledAt" < u."createdAt"
+          OR bt."enrolledAt" > c."startsOn" OR bt."enrolledAt" > ${now} OR bt."completedAt" < c."endsOn"
+          OR bt."completedAt" > ${now} OR bt."withdrawnAt" < bt."enrolledAt"`,
+    ],
+    [
+      "a county confirms a local talent after the training, and they serve after being recorded",
+      Prisma.sql`SELECT lt."talentId" FROM "LocalTalentTraining" lt JOIN "Training" t ON t.id = lt."trainingId"
+        JOIN "LocalTalent" l ON l.id = lt."talentId"
+        WHERE lt."confirmedAt" < t."startsAt" OR lt."confirmedAt" > ${now} OR t.status <> 'HELD'
+          OR l."createdAt" > lt."confirmedAt"
+        UNION ALL SELECT id FROM "LocalTalent" WHERE "servingSince" < "createdAt" OR "servingSince" > ${now}`,
+    ],
+    [
+      "a project asks for a change after it was approved",
+      Prisma.sql`SELECT c.id FROM "ProjectChangeRequest" c JOIN "ProgrammeApplication" pa ON pa.id = c."applicationId"
+        WHERE c."createdAt" < pa."decidedAt" OR c."createdAt" > ${now}`,
+    ],
   ];
 
   it.each(INVERSIONS)("keeps its timeline: %s", async (_name, query) => {
@@ -252,6 +412,14 @@ const TABLES = [
   "ServiceRequest",
   "BrandProject",
   "Review",
+  "CharacteristicTown",
+  "TownProject",
+  "TrainingBase",
+  "BaseCourse",
+  "BaseTrainee",
+  "LocalTalent",
+  "LocalTalentTraining",
+  "ProjectChangeRequest",
 ];
 async function fingerprint() {
   const result: Record<string, string[]> = {};
@@ -310,4 +478,34 @@ describe("two fresh seeds for the same moment", () => {
       process.env.DATABASE_URL = firstUrl;
     }
   }, 90_000);
+});
+
+// After the two seeds are compared: this adds a row to the first database.
+describe("the demo's farmer", () => {
+  it("can enrol on a story training-base course still to come", async () => {
+    // The course is open as of the moment the story was seeded for.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(now);
+    try {
+      const farmer = await db.user.findFirstOrThrow({
+        where: { phone: "+8613800000002" },
+        select: {
+          id: true,
+          primaryRole: true,
+          memberships: { select: { organisationId: true, role: true } },
+        },
+      });
+      const course = await db.baseCourse.findFirstOrThrow({
+        where: { startsOn: { gt: now } },
+        orderBy: { startsOn: "asc" },
+        select: { id: true },
+      });
+      expect(await enrolOnCourse(farmer, course.id, "PROFESSIONAL_FARMER")).toEqual({ enrolled: true });
+      expect(
+        await db.baseTrainee.count({ where: { courseId: course.id, userId: farmer.id, withdrawnAt: null } }),
+      ).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

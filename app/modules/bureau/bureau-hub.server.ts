@@ -6,6 +6,7 @@ import { can, type Actor } from "~/modules/users/permissions";
 import { scopeOf, type CountyActor } from "~/modules/oversight/county-access";
 import { countWaitingPrescreen } from "~/modules/counties/prescreen.server";
 import { triageQueue } from "~/modules/reach/triage.server";
+import { countTalentCandidates } from "~/modules/pairings/talent.server";
 
 /** Staff of the bureau (or admins): anyone holding one of the bureau's supervision permissions. */
 export function isBureauStaff(actor: Actor | null | undefined): boolean {
@@ -39,11 +40,13 @@ export async function bureauHub(actor: CountyActor, now: Date = new Date()) {
   // Triage and pre-screening count what waits in the actor's county (all of them for the city).
   const scope = scopeOf(actor);
   const county = scope?.kind === "county" ? scope.countyCode : undefined;
-  const [triageWaiting, prescreenWaiting] = await Promise.all([
+  const [triageWaiting, prescreenWaiting, talentWaiting] = await Promise.all([
     can(actor, "triage.manage") && scope
       ? triageQueue({ countyCode: county }, now).then((q) => q.length)
       : null,
     can(actor, "programme.prescreen") && scope ? countWaitingPrescreen(scope) : null,
+    // Trainees who attended a held training, waiting for their county (or the city) to confirm them.
+    can(actor, "talent.reveal") && scope ? countTalentCandidates(actor) : null,
   ]);
   const [verifications, toReview, disputes, activeBans, owed, programmesOpen] = await Promise.all([
     can(actor, "verification.review") ? db.verificationRequest.count({ where: { status: "PENDING" } }) : null,
@@ -120,6 +123,7 @@ export async function bureauHub(actor: CountyActor, now: Date = new Date()) {
         show: prescreenWaiting !== null,
         waiting: prescreenWaiting,
       },
+      { key: "talent", to: "/pairings/talent", show: talentWaiting !== null, waiting: talentWaiting },
       { key: "officers", to: "/bureau/officers", show: can(actor, "officer.grant"), waiting: null },
       { key: "informants", to: "/bureau/informants", show: can(actor, "reach.manage"), waiting: null },
       // Villages and poor households (issue 23): city staff and county officers; finance sees totals.

@@ -34,6 +34,8 @@ export const bureauMessagesEn: Record<keyof typeof bureauMessagesZh, string> = {
   "bureau.tool.spaces.hint": "Directory, recognition and how they serve",
   "bureau.tool.audit": "Audit log",
   "bureau.tool.audit.hint": "Every state change: who, when, what changed",
+  "bureau.tool.talent": "Local talent",
+  "bureau.tool.talent.hint": "Trainees who attended a training, waiting to be confirmed, and the register",
   "bureau.tool.monitoring": "Spending review queue",
   "bureau.tool.monitoring.hint": "Likely misuse of project funds found in progress reports and site visits",
 };

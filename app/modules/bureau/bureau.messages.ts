@@ -29,6 +29,8 @@ export const bureauMessagesZh = {
   "bureau.tool.spaces.hint": "名录、认定与服务情况",
   "bureau.tool.audit": "操作日志",
   "bureau.tool.audit.hint": "每一项状态变化：谁、何时、改了什么",
+  "bureau.tool.talent": "本土人才",
+  "bureau.tool.talent.hint": "培训签到的本县区学员待确认入库，以及人才名录",
   "bureau.tool.monitoring": "资金监管预警",
   "bureau.tool.monitoring.hint": "进度报告、实地核查中发现的可能挤占、截留、挪用",
 };

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { db, type Tx } from "~/db.server";
 import type { LedgerAccountKind } from "~/generated/prisma/enums";
 import { DomainError } from "~/utils/errors";
+import { ledgerTimeOf } from "./ledger-clock.server";
 import { AmountFen, type LedgerReasonCode, type StatementFilters } from "./ledger.schema";
 
 /**
@@ -124,17 +125,21 @@ async function writeTransfer(tx: Tx, input: TransferInput, amountFen: number): P
     { account: input.from, amount: -amountFen },
     { account: input.to, amount: amountFen },
   ].sort((a, b) => (a.account < b.account ? -1 : 1));
+  // The database clock; only the demo seed's transaction carries an earlier one (ledger-clock.server.ts).
+  const at = ledgerTimeOf(tx)?.toISOString() ?? null;
   try {
     // A savepoint keeps the caller's transaction usable when the database refuses the transfer.
     await tx.$executeRaw`SAVEPOINT ledger_transfer`;
     await tx.$executeRaw`
-      WITH created AS (
+      WITH clock AS (SELECT least(coalesce(${at}::timestamptz, now()), now()) AS at),
+      created AS (
         INSERT INTO "LedgerTransfer" (id, "fromAccountId", "toAccountId", "amountFen", reason, "agreementId", "milestoneId", "programmeApplicationId", memo, "actorId", "createdAt")
-        VALUES (${id}, ${input.from}, ${input.to}, ${amountFen}, ${input.reason}::"LedgerReason", ${input.agreementId ?? null}, ${input.milestoneId ?? null}, ${input.programmeApplicationId ?? null}, ${input.memo ?? ""}, ${input.actorId ?? null}, now())
-        RETURNING id
+        SELECT ${id}, ${input.from}, ${input.to}, ${amountFen}, ${input.reason}::"LedgerReason", ${input.agreementId ?? null}, ${input.milestoneId ?? null}, ${input.programmeApplicationId ?? null}, ${input.memo ?? ""}, ${input.actorId ?? null}, clock.at
+        FROM clock
+        RETURNING id, "createdAt"
       )
       INSERT INTO "LedgerEntry" ("transferId", "accountId", "amountFen", "createdAt")
-      SELECT created.id, entry.account, entry.amount, now()
+      SELECT created.id, entry.account, entry.amount, created."createdAt"
       FROM created, (VALUES (1, ${first!.account}, ${first!.amount}::int), (2, ${second!.account}, ${second!.amount}::int)) AS entry(position, account, amount)
       ORDER BY entry.position`;
     await tx.$executeRaw`RELEASE SAVEPOINT ledger_transfer`;

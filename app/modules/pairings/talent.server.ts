@@ -68,6 +68,13 @@ export async function listTalentCandidates(actor: CountyActor): Promise<TalentCa
   return candidatesWhere(scope, Prisma.empty);
 }
 
+/** How many candidates wait for the actor (county or city officer): the workbench's count. */
+export async function countTalentCandidates(actor: CountyActor): Promise<number> {
+  const scope = await talentScopeOf(actor);
+  if (!scope?.officer) return 0;
+  return (await candidatesWhere(scope, Prisma.empty)).length;
+}
+
 async function candidatesWhere(scope: TalentScope, extra: Prisma.Sql) {
   const counties =
     scope.counties === null ? Prisma.empty : Prisma.sql`AND u."countyCode" = ANY(${scope.counties}::text[])`;

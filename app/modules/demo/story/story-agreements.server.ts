@@ -4,6 +4,7 @@ import { nextContractNumber } from "~/modules/agreements/agreements.server";
 import type { AgreementTerms, ComponentTerms, MilestoneTerms } from "~/modules/agreements/terms";
 import { termsHash } from "~/modules/agreements/terms-hash.server";
 import { payIntoEscrow } from "~/modules/escrow/escrow-funding.server";
+import { atLedgerTime } from "~/modules/ledger/ledger-clock.server";
 import { ensureWallet, escrowId, transfer, walletId } from "~/modules/ledger/ledger.server";
 import { periodsOf, shareDue } from "~/modules/revenue/periods";
 import { creditOfflineDeposit } from "~/modules/wallet/deposits.server";
@@ -106,7 +107,11 @@ interface MoneyPlan {
   agreementId: string;
   number: string;
   match: MatchedNeed;
-  milestones: { id: string; status: MilestoneStatus; amountFen: number; resolutionPayeeFen: number | null }[];
+  milestones: ({
+    id: string;
+    amountFen: number;
+    resolutionPayeeFen: number | null;
+  } & MilestonePlan)[];
 }
 
 /**
@@ -237,7 +242,7 @@ export async function seedStoryAgreements(ctx: StoryContext, matched: MatchedNee
         const state = states[position] ?? { status: "PLANNED" as const };
         const resolutionPayeeFen = state.status === "RESOLVED" ? Math.floor(milestone.amountFen * 0.6) : null;
         const id = rand.id();
-        plans.push({ id, status: state.status, amountFen: milestone.amountFen, resolutionPayeeFen });
+        plans.push({ ...state, id, amountFen: milestone.amountFen, resolutionPayeeFen });
         milestoneRows.push({
           id,
           agreementId,
@@ -331,15 +336,31 @@ async function depositWhatEachVillagePays(ctx: StoryContext, money: MoneyPlan[],
       if (milestone.status !== "PLANNED") add(plan.match.org, milestone.amountFen);
   for (const report of revenue)
     if (report.settle && report.shareDueFen > 0) add(report.match.org, report.shareDueFen);
+  // The bank transfer arrives the day before the village first pays out of its wallet.
+  const firstPaid = new Map<string, number>();
+  const paidAt = (organisationId: string, at: Date) =>
+    firstPaid.set(organisationId, Math.min(firstPaid.get(organisationId) ?? Infinity, at.getTime()));
+  for (const plan of money)
+    for (const milestone of plan.milestones)
+      if (milestone.fundedAt) paidAt(plan.match.org.id, milestone.fundedAt);
+  for (const report of revenue)
+    if (report.settle && report.shareDueFen > 0) paidAt(report.match.org.id, settledAt(ctx, report));
   let serial = 0;
   for (const [organisationId, { name, fen }] of owed)
-    await creditOfflineDeposit(ctx.tx, ctx.platformFinanceUserId, {
-      accountId: walletId({ organisationId }),
-      amountFen: fen,
-      bankReference: `STORY-${String(++serial).padStart(4, "0")}`,
-      payerName: name,
-      note: "",
-    });
+    await atLedgerTime(ctx.tx, new Date(firstPaid.get(organisationId)! - DAY), () =>
+      creditOfflineDeposit(ctx.tx, ctx.platformFinanceUserId, {
+        accountId: walletId({ organisationId }),
+        amountFen: fen,
+        bankReference: `STORY-${String(++serial).padStart(4, "0")}`,
+        payerName: name,
+        note: "",
+      }),
+    );
+}
+
+/** When a settled revenue report's share was paid: three days after the report, before the seed. */
+function settledAt(ctx: StoryContext, report: RevenuePlan): Date {
+  return new Date(Math.min(report.reportedAt.getTime() + 3 * DAY, ctx.time.now.getTime() - HOUR));
 }
 
 async function moveEscrow(ctx: StoryContext, money: MoneyPlan[]) {
@@ -351,42 +372,51 @@ async function moveEscrow(ctx: StoryContext, money: MoneyPlan[]) {
     const payee = await ensureWallet(tx, { userId: match.expert.id });
     for (const milestone of funded) {
       const ref = { agreementId, milestoneId: milestone.id, actorId: match.org.headId };
-      await payIntoEscrow(tx, { ...ref, from: payerWallet, amountFen: milestone.amountFen }, ESCROW_FUND);
+      // Each movement is dated by the milestone's own event (decision 041, addendum).
+      await atLedgerTime(tx, milestone.fundedAt!, () =>
+        payIntoEscrow(tx, { ...ref, from: payerWallet, amountFen: milestone.amountFen }, ESCROW_FUND),
+      );
       const from = escrowId(milestone.id);
       if (milestone.status === "RELEASED")
-        await transfer(tx, {
-          ...ref,
-          from,
-          to: payee,
-          amountFen: milestone.amountFen,
-          reason: "MILESTONE_RELEASE",
-        });
+        await atLedgerTime(tx, milestone.releasedAt!, () =>
+          transfer(tx, {
+            ...ref,
+            from,
+            to: payee,
+            amountFen: milestone.amountFen,
+            reason: "MILESTONE_RELEASE",
+          }),
+        );
       if (milestone.status === "REFUNDED")
-        await transfer(tx, {
-          ...ref,
-          from,
-          to: payerWallet,
-          amountFen: milestone.amountFen,
-          reason: "MILESTONE_REFUND",
-          actorId: ctx.bureauUserId,
-        });
+        await atLedgerTime(tx, milestone.refundedAt!, () =>
+          transfer(tx, {
+            ...ref,
+            from,
+            to: payerWallet,
+            amountFen: milestone.amountFen,
+            reason: "MILESTONE_REFUND",
+            actorId: ctx.bureauUserId,
+          }),
+        );
       if (milestone.status === "RESOLVED") {
         const toPayee = milestone.resolutionPayeeFen!;
-        await transfer(tx, {
-          ...ref,
-          from,
-          to: payee,
-          amountFen: toPayee,
-          reason: "DISPUTE_RELEASE",
-          actorId: ctx.bureauUserId,
-        });
-        await transfer(tx, {
-          ...ref,
-          from,
-          to: payerWallet,
-          amountFen: milestone.amountFen - toPayee,
-          reason: "DISPUTE_REFUND",
-          actorId: ctx.bureauUserId,
+        await atLedgerTime(tx, milestone.resolvedAt!, async () => {
+          await transfer(tx, {
+            ...ref,
+            from,
+            to: payee,
+            amountFen: toPayee,
+            reason: "DISPUTE_RELEASE",
+            actorId: ctx.bureauUserId,
+          });
+          await transfer(tx, {
+            ...ref,
+            from,
+            to: payerWallet,
+            amountFen: milestone.amountFen - toPayee,
+            reason: "DISPUTE_REFUND",
+            actorId: ctx.bureauUserId,
+          });
         });
       }
     }
@@ -601,22 +631,24 @@ async function seedVentures(
 
 /** Settled reports are paid payer → payee through the ledger (REVENUE_SHARE), then all are written. */
 async function settleRevenue(ctx: StoryContext, reports: RevenuePlan[]) {
-  const { tx, time } = ctx;
+  const { tx } = ctx;
   const rows: Prisma.RevenueReportCreateManyInput[] = [];
   for (const report of reports) {
     let transferId: string | null = null;
     if (report.settle && report.shareDueFen > 0) {
       const to = await ensureWallet(tx, { userId: report.match.expert.id });
       transferId = (
-        await transfer(tx, {
-          from: walletId({ organisationId: report.match.org.id }),
-          to,
-          amountFen: report.shareDueFen,
-          reason: "REVENUE_SHARE",
-          agreementId: report.agreementId,
-          actorId: report.match.org.headId,
-          memo: `${report.start}–${report.end}`,
-        })
+        await atLedgerTime(tx, settledAt(ctx, report), () =>
+          transfer(tx, {
+            from: walletId({ organisationId: report.match.org.id }),
+            to,
+            amountFen: report.shareDueFen,
+            reason: "REVENUE_SHARE",
+            agreementId: report.agreementId,
+            actorId: report.match.org.headId,
+            memo: `${report.start}–${report.end}`,
+          }),
+        )
       ).id;
     }
     rows.push({
@@ -630,9 +662,7 @@ async function settleRevenue(ctx: StoryContext, reports: RevenuePlan[]) {
       note: "本季度销售收入，附销售台账。",
       reportedById: report.match.org.headId,
       status: report.settle ? "SETTLED" : "REPORTED",
-      settledAt: report.settle
-        ? new Date(Math.min(report.reportedAt.getTime() + 3 * DAY, time.now.getTime() - HOUR))
-        : null,
+      settledAt: report.settle ? settledAt(ctx, report) : null,
       transferId,
       createdAt: report.reportedAt,
     });

@@ -7,6 +7,7 @@ import {
   programmeAccountId,
   transfer,
 } from "~/modules/ledger/ledger.server";
+import { atLedgerTime } from "~/modules/ledger/ledger-clock.server";
 import { banEndsAt } from "~/modules/sanctions/bans.server";
 import { luoyangYear } from "~/utils/dates";
 import { DAY, HOUR } from "../demo-timeline";
@@ -72,14 +73,16 @@ export async function seedStoryProgrammes(ctx: StoryContext, people: StoryPeople
     select: { id: true, title: true },
   });
   const account = await ensureAccount(tx, { id: programmeAccountId(programme.id), kind: "PROGRAMME" });
-  await transfer(tx, {
-    from: CLEARING,
-    to: account,
-    amountFen: budgetFen,
-    reason: "PROGRAMME_BUDGET",
-    actorId: ctx.bureauUserId,
-    memo: programme.title,
-  });
+  await atLedgerTime(tx, openedAt, () =>
+    transfer(tx, {
+      from: CLEARING,
+      to: account,
+      amountFen: budgetFen,
+      reason: "PROGRAMME_BUDGET",
+      actorId: ctx.bureauUserId,
+      memo: programme.title,
+    }),
+  );
   ctx.seeded.push({ subjectType: "Programme", subjectId: programme.id });
 
   const applicants = [
@@ -145,14 +148,16 @@ export async function seedStoryProgrammes(ctx: StoryContext, people: StoryPeople
     const proposedAt = new Date(decidedAt.getTime() + rand.int(10, 20) * DAY);
     const paidAt = new Date(proposedAt.getTime() + rand.int(2, 5) * DAY);
     const wallet = await ensureWallet(tx, { organisationId: org.id });
-    const paid = await transfer(tx, {
-      from: account,
-      to: wallet,
-      amountFen: approvedFen!,
-      reason: "DISBURSEMENT",
-      programmeApplicationId: application.id,
-      actorId: ctx.financeOfficerUserId,
-    });
+    const paid = await atLedgerTime(tx, paidAt, () =>
+      transfer(tx, {
+        from: account,
+        to: wallet,
+        amountFen: approvedFen!,
+        reason: "DISBURSEMENT",
+        programmeApplicationId: application.id,
+        actorId: ctx.financeOfficerUserId,
+      }),
+    );
     await tx.disbursementProposal.create({
       data: {
         applicationId: application.id,
@@ -302,15 +307,17 @@ async function clawBackAndBan(
 ) {
   const { tx } = ctx;
   const reason = "虚报示范面积和培训人数，绩效评价不合格";
-  await transfer(tx, {
-    from: input.wallet,
-    to: input.programmeAccount,
-    amountFen: input.amountFen,
-    reason: "CLAWBACK",
-    programmeApplicationId: input.applicationId,
-    actorId: ctx.bureauUserId,
-    memo: reason,
-  });
+  await atLedgerTime(tx, input.at, () =>
+    transfer(tx, {
+      from: input.wallet,
+      to: input.programmeAccount,
+      amountFen: input.amountFen,
+      reason: "CLAWBACK",
+      programmeApplicationId: input.applicationId,
+      actorId: ctx.bureauUserId,
+      memo: reason,
+    }),
+  );
   const clawback = await tx.sanction.create({
     data: {
       kind: "CLAWBACK",

@@ -5,6 +5,7 @@ import type { StoryContext } from "./story-context";
 import { seedStoryCreative, seedStoryFieldwork, seedStorySpaces } from "./story-field.server";
 import { seedStoryNeeds } from "./story-needs.server";
 import { seedStoryPeople } from "./story-people.server";
+import { seedStoryPlan } from "./story-plan.server";
 import { seedStoryProgrammes } from "./story-programmes.server";
 import { seedStoryFinance, seedStoryVillages } from "./story-reach.server";
 import { storyRandom } from "./story-random";
@@ -45,6 +46,7 @@ export async function seedStory(tx: Tx, ids: StoryIds, now: Date) {
   await seedStoryProgrammes(ctx, people);
   const villages = await seedStoryVillages(ctx, people);
   await seedStoryFinance(ctx, people, villages);
+  await seedStoryPlan(ctx, people, spaceIds);
   await tx.auditLog.createMany({
     data: ctx.seeded.map((subject) => ({ actorId: null, action: "demo.seeded", ...subject })),
   });

@@ -15,7 +15,7 @@ import { startRevenueJobs } from "~/modules/revenue/revenue.server";
 import { startPrivacyJobs } from "~/modules/privacy/retention.jobs.server";
 import { startReportJobs } from "~/modules/reports/reports.jobs.server";
 import { getSearchEngine } from "~/modules/indexing/engine.server";
-import { rebuildIndexes, startIndexer, startIndexerWhenConfigured } from "~/modules/search/indexer.server";
+import { startEmbeddedIndex, startIndexerWhenConfigured } from "~/modules/search/indexer.server";
 import { runSavedSearchAlerts } from "~/modules/search/saved-searches.server";
 import { syncReferenceData } from "~/modules/reference/reference.server";
 import { startWebhookJobs } from "~/modules/webhooks/delivery.server";
@@ -77,8 +77,9 @@ export async function startServer(env: Env, log: Logger): Promise<RunningServer>
     const search = getSearchEngine();
     let stopIndexer: () => Promise<void>;
     if (search.kind === "embedded") {
-      log.info({ documents: await rebuildIndexes(search) }, "search index rebuilt");
-      stopIndexer = startIndexer(search, log);
+      const index = await startEmbeddedIndex(search, log);
+      log.info({ documents: index.documents }, "search index rebuilt");
+      stopIndexer = index.stop;
     } else {
       // An unreachable Meilisearch must not keep the app down: configure it once it answers.
       stopIndexer = startIndexerWhenConfigured(search, log);

@@ -62,8 +62,8 @@ export async function startCluster(env: Env, log: Logger): Promise<RunningCluste
           resolve(worker);
         });
       });
-    // One at a time: each worker rebuilds its search index from the database as it starts.
-    for (let i = 0; i < env.WEB_CONCURRENCY; i++) await fork();
+    // Together: each worker rebuilds its search index from the database as it starts, on its core.
+    await Promise.all(Array.from({ length: env.WEB_CONCURRENCY }, () => fork()));
     cluster.on("exit", (worker, code, signal) => {
       if (stopping) return;
       log.error({ pid: worker.process.pid, code, signal }, "a worker stopped; starting another");

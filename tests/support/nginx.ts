@@ -18,9 +18,9 @@ export function renderNginxSite(values: {
 }): string {
   const template = readFileSync(path.resolve(import.meta.dirname, "../../deploy/nginx.conf"), "utf8");
   const rendered = template
-    .replace("{{LISTEN}}", values.listen)
-    .replace("{{UPSTREAMS}}", values.upstreams.map((address) => `server ${address};`).join("\n    "))
-    .replace("{{CLIENT_MAX_BODY}}", values.clientMaxBody);
+    .replaceAll("{{LISTEN}}", values.listen)
+    .replaceAll("{{UPSTREAMS}}", values.upstreams.map((address) => `server ${address};`).join("\n    "))
+    .replaceAll("{{CLIENT_MAX_BODY}}", values.clientMaxBody);
   if (rendered.includes("{{")) throw new Error("deploy/nginx.conf has a placeholder the test does not fill");
   return rendered;
 }

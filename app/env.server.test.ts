@@ -21,6 +21,15 @@ describe("parseEnv", () => {
     }
   });
 
+  it("runs one process unless WEB_CONCURRENCY asks for a cluster of 1 to 64", () => {
+    expect(parseEnv({}).WEB_CONCURRENCY).toBe(1);
+    expect(parseEnv({ WEB_CONCURRENCY: "2" }).WEB_CONCURRENCY).toBe(2);
+    for (const wrong of ["0", "65", "1.5", "all"])
+      expect(() => parseEnv({ WEB_CONCURRENCY: wrong })).toThrow(
+        "WEB_CONCURRENCY: must be a whole number from 1 to 64",
+      );
+  });
+
   it("keeps rate limits in memory unless told to share them through Redis, which needs REDIS_URL", () => {
     expect(parseEnv({}).RATE_LIMIT_STORE).toBe("memory");
     expect(() => parseEnv({ RATE_LIMIT_STORE: "redis" })).toThrow("RATE_LIMIT_STORE: redis needs REDIS_URL");

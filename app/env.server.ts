@@ -26,6 +26,16 @@ const EnvSchema = z
     SEED_DEMO_STORY: booleanFlag.default(true),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     TRUST_PROXY: booleanFlag.default(false),
+    /**
+     * How many app processes serve on PORT (node:cluster workers; docs/deployment.md): set it to
+     * the number of cores. 1 (the default, tests and development): one process, no cluster.
+     */
+    WEB_CONCURRENCY: z.coerce
+      .number({ message: "must be a whole number from 1 to 64" })
+      .int({ message: "must be a whole number from 1 to 64" })
+      .min(1, { message: "must be a whole number from 1 to 64" })
+      .max(64, { message: "must be a whole number from 1 to 64" })
+      .default(1),
     MEILI_HOST: z.url({ message: "must be an http(s) URL" }).optional(),
     MEILI_API_KEY: z.string().optional(),
     REDIS_URL: z.url({ protocol: /^rediss?$/, message: "must be a redis:// URL" }).optional(),

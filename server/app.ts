@@ -30,6 +30,8 @@ export interface AppOptions {
   /** Production: the built server bundle and the folder of built client assets. */
   build?: ServerBuild;
   clientDir?: string;
+  /** How many Socket.IO clients this process holds now (shown by /healthz beside its pid). */
+  socketCount?: () => number;
 }
 
 export function createApp(options: AppOptions): express.Express {
@@ -41,7 +43,13 @@ export function createApp(options: AppOptions): express.Express {
   const database = createDatabaseMonitor(dedicatedProbe(() => process.env.DATABASE_URL ?? ""));
   app.get("/healthz", async (_req, res) => {
     const up = await database.probe();
-    res.status(up ? 200 : 503).json({ status: up ? "ok" : "unavailable", database: up ? "ok" : "down" });
+    // pid and sockets tell the processes behind one address apart (a cluster, instances behind nginx).
+    res.status(up ? 200 : 503).json({
+      status: up ? "ok" : "unavailable",
+      database: up ? "ok" : "down",
+      pid: process.pid,
+      sockets: options.socketCount?.() ?? 0,
+    });
   });
 
   app.use(

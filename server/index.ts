@@ -1,5 +1,7 @@
 import { EnvError, parseEnv, type Env } from "~/env.server";
 import { createLogger } from "./log-redaction";
+import cluster from "node:cluster";
+import { startCluster } from "./cluster";
 import { startServer } from "./start";
 
 function readEnv(): Env {
@@ -22,7 +24,9 @@ const log = createLogger({
 });
 
 try {
-  const server = await startServer(env, log);
+  // WEB_CONCURRENCY > 1: this is the primary of a node:cluster, its workers start from here too.
+  const server =
+    env.WEB_CONCURRENCY > 1 && cluster.isPrimary ? await startCluster(env, log) : await startServer(env, log);
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;

@@ -5,22 +5,14 @@ import type { ServerBuild } from "@remix-run/node";
 import type { Logger } from "pino";
 import { db } from "~/db.server";
 import type { Env } from "~/env.server";
-import { forgetOldSubmissions } from "~/modules/submissions/submissions.server";
 import { demoTableCounts } from "~/modules/demo/demo-counts.server";
 import { seedDemoData } from "~/modules/demo/seed.server";
-import { startEscrowJobs } from "~/modules/escrow/escrow.server";
-import { startReviewJobs } from "~/modules/reviews/reviews.server";
-import { expireNeeds } from "~/modules/needs/needs.server";
-import { startRevenueJobs } from "~/modules/revenue/revenue.server";
-import { startPrivacyJobs } from "~/modules/privacy/retention.jobs.server";
-import { startReportJobs } from "~/modules/reports/reports.jobs.server";
 import { getSearchEngine } from "~/modules/indexing/engine.server";
-import { rebuildIndexes, startIndexer, startIndexerWhenConfigured } from "~/modules/search/indexer.server";
-import { runSavedSearchAlerts } from "~/modules/search/saved-searches.server";
+import { startEmbeddedIndex, startIndexerWhenConfigured } from "~/modules/search/indexer.server";
 import { syncReferenceData } from "~/modules/reference/reference.server";
-import { startWebhookJobs } from "~/modules/webhooks/delivery.server";
-import { startNotificationJobs } from "~/modules/notifications/delivery.server";
 import { createApp } from "./app";
+import { acceptConnectionsFromPrimary, isClusterWorker } from "./cluster-worker";
+import { runJobsWhileLeading } from "./jobs";
 import { startEmbeddedPostgres, type RunningDatabase } from "./embedded-postgres";
 import { applyMigrations } from "./migrate";
 import { resolveSessionSecret } from "./secrets";
@@ -45,6 +37,29 @@ async function loadBuild(): Promise<{ build: ServerBuild; clientDir: string }> {
   } catch (error) {
     throw new Error(`No production build at ${serverEntry}: run "npm run build" first`, { cause: error });
   }
+}
+
+/**
+ * Migrates, brings reference data up to date and seeds the demo (when asked and not yet done);
+ * returns what the migrations and the seed took, which start-up reports apart.
+ */
+export async function prepareDatabase(
+  env: Env,
+  databaseUrl: string,
+  log: Logger,
+): Promise<{ migrateMs: number; seedMs: number }> {
+  const migrateStarted = performance.now();
+  await applyMigrations(databaseUrl, log);
+  const migrateMs = performance.now() - migrateStarted;
+  await syncReferenceData(db);
+  const seedStarted = performance.now();
+  const seeded = env.SEED_DEMO && (await seedDemoData(db, new Date(), { story: env.SEED_DEMO_STORY }));
+  const seedMs = performance.now() - seedStarted;
+  if (seeded) {
+    log.info({ ms: Math.round(seedMs) }, "seeded the demo (accounts in README)");
+    for (const { table, rows } of await demoTableCounts(db)) log.info(`${table.padEnd(28)} ${rows}`);
+  }
+  return { migrateMs, seedMs };
 }
 
 /** Starts everything the app needs, in order, and returns a handle that stops it in reverse. */
@@ -74,16 +89,8 @@ export async function startServer(env: Env, log: Logger): Promise<RunningServer>
   const databaseUrl = process.env.DATABASE_URL as string;
 
   try {
-    await timed("migrateMs", () => applyMigrations(databaseUrl, log));
-    await syncReferenceData(db);
-    const seedStarted = performance.now();
-    if (
-      env.SEED_DEMO &&
-      (await timed("seedMs", () => seedDemoData(db, new Date(), { story: env.SEED_DEMO_STORY })))
-    ) {
-      log.info({ ms: Math.round(performance.now() - seedStarted) }, "seeded the demo (accounts in README)");
-      for (const { table, rows } of await demoTableCounts(db)) log.info(`${table.padEnd(28)} ${rows}`);
-    }
+    // Workers of a cluster find the database ready: their primary prepared it once.
+    if (!isClusterWorker()) Object.assign(aside, await prepareDatabase(env, databaseUrl, log));
 
     // The embedded index lives in memory: rebuild it from the database at every start. A
     // Meilisearch index persists: it gets its settings, is rebuilt (and swapped in) only when its
@@ -91,18 +98,13 @@ export async function startServer(env: Env, log: Logger): Promise<RunningServer>
     const search = getSearchEngine();
     let stopIndexer: () => Promise<void>;
     if (search.kind === "embedded") {
-      log.info({ documents: await rebuildIndexes(search) }, "search index rebuilt");
-      stopIndexer = startIndexer(search, log);
+      const index = await startEmbeddedIndex(search, log);
+      log.info({ documents: index.documents }, "search index rebuilt");
+      stopIndexer = index.stop;
     } else {
       // An unreachable Meilisearch must not keep the app down: configure it once it answers.
       stopIndexer = startIndexerWhenConfigured(search, log);
     }
-    const alerts = setInterval(() => {
-      runSavedSearchAlerts().catch((error: unknown) =>
-        log.error({ err: error }, "saved-search alerts failed"),
-      );
-    }, 60 * 1000);
-    alerts.unref();
 
     const vite = production
       ? undefined
@@ -110,6 +112,7 @@ export async function startServer(env: Env, log: Logger): Promise<RunningServer>
           createViteServer({ server: { middlewareMode: true }, appType: "custom" }),
         );
     const { build, clientDir } = vite ? { build: undefined, clientDir: undefined } : await loadBuild();
+    let countSockets = () => 0;
     const app = createApp({
       log,
       production,
@@ -118,32 +121,22 @@ export async function startServer(env: Env, log: Logger): Promise<RunningServer>
       vite,
       build,
       clientDir,
+      socketCount: () => countSockets(),
     });
     const http = createServer(app);
     sockets = await createSocketAdapter(adapterKind, { databaseUrl, redisUrl: env.REDIS_URL }, log);
     const io = attachSocketServer(http, log, { adapter: sockets.adapter });
+    countSockets = () => io.engine.clientsCount;
     log.info({ adapter: sockets.kind }, "socket.io ready");
-    await new Promise<void>((resolve, reject) => {
-      http.once("error", reject);
-      http.listen(env.PORT, env.HOST, resolve);
-    });
-    // Deadlines pass while nobody is looking: sweep every few minutes, and once now.
-    const sweep = () => {
-      expireNeeds().catch((error: unknown) => log.error({ err: error }, "expiring needs failed"));
-      forgetOldSubmissions().catch((error: unknown) =>
-        log.error({ err: error }, "forgetting submissions failed"),
-      );
-    };
-    sweep();
-    const sweeper = setInterval(sweep, 5 * 60 * 1000);
-    sweeper.unref();
-    const stopRevenueJobs = startRevenueJobs(log);
-    const stopEscrowJobs = startEscrowJobs(log);
-    const stopReviewJobs = startReviewJobs(log);
-    const stopWebhookJobs = startWebhookJobs(log);
-    const stopNotificationJobs = startNotificationJobs(log);
-    const stopPrivacyJobs = startPrivacyJobs(log);
-    const stopReportJobs = startReportJobs(log);
+    // A node:cluster worker listens on no port: the primary hands it connections (server/cluster.ts).
+    if (isClusterWorker()) acceptConnectionsFromPrimary(http, io);
+    else
+      await new Promise<void>((resolve, reject) => {
+        http.once("error", reject);
+        http.listen(env.PORT, env.HOST, resolve);
+      });
+    // One process of those sharing the database runs the background jobs (server/jobs.ts).
+    const jobs = await runJobsWhileLeading(databaseUrl, log);
 
     const address = http.address();
     const port = typeof address === "object" && address ? address.port : env.PORT;
@@ -172,15 +165,7 @@ export async function startServer(env: Env, log: Logger): Promise<RunningServer>
       http,
       io,
       close: async () => {
-        clearInterval(sweeper);
-        stopRevenueJobs();
-        await stopEscrowJobs();
-        await stopPrivacyJobs();
-        await stopReportJobs();
-        await stopReviewJobs();
-        await stopWebhookJobs();
-        await stopNotificationJobs();
-        clearInterval(alerts);
+        await jobs.stop();
         await stopIndexer();
         // io.close() also closes the HTTP server: new connections stop, open requests finish.
         await new Promise<void>((resolve) => {

@@ -24,6 +24,8 @@ export interface AppProcessOptions {
   port?: number;
   /** Keep the process's stdout and stderr (its log) for `output()` instead of passing them through. */
   captureOutput?: boolean;
+  /** How long to wait for /healthz (default 90 s; a cluster starting its workers needs more). */
+  startTimeoutMs?: number;
 }
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -69,13 +71,14 @@ export async function startAppProcess(
   child.stderr?.on("data", (chunk: Buffer) => chunks.push(chunk.toString("utf8")));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   const url = `http://localhost:${port}`;
-  const deadline = Date.now() + 90_000;
+  const startTimeoutMs = options.startTimeoutMs ?? 90_000;
+  const deadline = Date.now() + startTimeoutMs;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null)
       throw new Error(`the app exited during start-up (code ${child.exitCode})`);
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
-      throw new Error("the app did not become healthy within 90 s");
+      throw new Error(`the app did not become healthy within ${startTimeoutMs / 1000} s`);
     }
     try {
       if ((await fetch(`${url}/healthz`)).ok) break;

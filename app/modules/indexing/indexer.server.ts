@@ -219,25 +219,139 @@ export async function processOutbox(
   return { applied: rows.length - failed, failed, busy };
 }
 
+/**
+ * Applied outbox rows are kept this long, then deleted by the sweep: every process following the
+ * outbox (the embedded engine) has applied them by then — each polls every second.
+ */
+export const OUTBOX_RETENTION_MS = 15 * 60 * 1000;
+const SWEEP_EVERY_MS = 5 * 60 * 1000;
+
+/** Deletes outbox rows applied more than OUTBOX_RETENTION_MS ago; safe to run in every process. */
+export async function sweepOutbox(now = new Date()): Promise<number> {
+  const { count } = await db.searchOutbox.deleteMany({
+    where: { processedAt: { lt: new Date(now.getTime() - OUTBOX_RETENTION_MS) } },
+  });
+  return count;
+}
+
+/**
+ * One process's place in the outbox when its own engine (the embedded one) must apply every row
+ * (docs/decisions/042). Rows are followed in the order of the transactions that wrote them, not by
+ * id: ids are handed out when a row is inserted, so a row with a smaller id can commit after a
+ * larger one. Every row written by a transaction below `horizon` is applied; rows of newer
+ * transactions that were already visible and applied are remembered in `appliedAbove` (id →
+ * txid), so they are not applied again while an older transaction still runs.
+ */
+export interface OutboxFollower {
+  horizon: bigint;
+  appliedAbove: Map<bigint, bigint>;
+}
+
+/**
+ * The oldest transaction still running (xid8): every transaction below it has committed or rolled
+ * back, so all the outbox rows they wrote are visible now and no more will appear.
+ */
+export async function outboxHorizon(): Promise<bigint> {
+  const [row] = await db.$queryRaw<{ horizon: bigint }[]>`
+    SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS horizon`;
+  return row.horizon;
+}
+
+/**
+ * A follower for an engine just filled from the database: read the horizon BEFORE the rebuild reads
+ * the tables, so every change the rebuild might have missed is applied after it (applying a row
+ * twice only loads the record again).
+ */
+export function followerFrom(horizon: bigint): OutboxFollower {
+  return { horizon, appliedAbove: new Map() };
+}
+
+/**
+ * Applies every outbox row this process has not applied yet, whichever process wrote it and
+ * whether or not another process applied it already; nothing is claimed and nothing deleted. The
+ * first process to apply a row stamps processedAt (which the sweep reads). A failure leaves the
+ * horizon where it was: the next call applies the same rows again.
+ */
+export async function followOutbox(
+  engine: SearchEngine,
+  catalog: IndexCatalog,
+  follower: OutboxFollower,
+  now = new Date(),
+): Promise<{ applied: number }> {
+  const next = await outboxHorizon();
+  let applied = 0;
+  let after = { txid: follower.horizon, id: 0n };
+  for (;;) {
+    const rows = await db.$queryRaw<{ id: bigint; index: string; documentId: string; txid: bigint }[]>`
+      SELECT id, "index", "documentId", txid FROM "SearchOutbox"
+      WHERE txid >= ${follower.horizon} AND (txid, id) > (${after.txid}, ${after.id})
+      ORDER BY txid, id LIMIT ${BATCH}`;
+    const fresh = rows.filter((row) => !follower.appliedAbove.has(row.id));
+    for (const name of namesOf(catalog)) {
+      const ids = [...new Set(fresh.filter((row) => row.index === name).map((row) => row.documentId))];
+      if (ids.length === 0) continue;
+      const documents = await catalog.loadDocuments(name, ids, db);
+      const present = new Set(documents.map((document) => document.id));
+      if (documents.length) await engine.upsert(name, documents);
+      const gone = ids.filter((id) => !present.has(id));
+      if (gone.length) await engine.remove(name, gone);
+    }
+    for (const row of fresh) follower.appliedAbove.set(row.id, row.txid);
+    if (fresh.length) {
+      await db.searchOutbox.updateMany({
+        where: { id: { in: fresh.map((row) => row.id) }, processedAt: null },
+        data: { processedAt: now, lastError: null },
+      });
+    }
+    applied += fresh.length;
+    if (rows.length < BATCH) break;
+    const last = rows[rows.length - 1];
+    after = { txid: last.txid, id: last.id };
+  }
+  if (next > follower.horizon) follower.horizon = next;
+  for (const [id, txid] of follower.appliedAbove)
+    if (txid < follower.horizon) follower.appliedAbove.delete(id);
+  return { applied };
+}
+
+export interface IndexerOptions {
+  intervalMs?: number;
+  /**
+   * For an engine of this process only (the embedded one): follow every row from here instead of
+   * claiming rows shared with other instances (Meilisearch). Absent: rows are claimed.
+   */
+  follower?: OutboxFollower;
+}
+
 /** Polls the outbox every second until stopped; logs failures, never throws. */
 export function startIndexer(
   engine: SearchEngine,
   catalog: IndexCatalog,
   log: Logger,
-  intervalMs = 1000,
+  { intervalMs = 1000, follower }: IndexerOptions = {},
 ): () => Promise<void> {
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
   let pause = intervalMs;
+  let lastSweep = Date.now();
   const tick = () => {
     running = (async () => {
       try {
-        for (;;) {
-          const { applied, failed, busy } = await processOutbox(engine, catalog);
-          if (failed) log.warn({ failed, busy }, "search index updates failed; they will be retried");
-          pause = busy ? BUSY_BACKOFF_MS : intervalMs;
-          if (applied + failed === 0 || busy || stopped) break;
+        if (follower) {
+          await followOutbox(engine, catalog, follower);
+          pause = intervalMs;
+        } else {
+          for (;;) {
+            const { applied, failed, busy } = await processOutbox(engine, catalog);
+            if (failed) log.warn({ failed, busy }, "search index updates failed; they will be retried");
+            pause = busy ? BUSY_BACKOFF_MS : intervalMs;
+            if (applied + failed === 0 || busy || stopped) break;
+          }
+        }
+        if (Date.now() - lastSweep >= SWEEP_EVERY_MS) {
+          lastSweep = Date.now();
+          await sweepOutbox();
         }
       } catch (error) {
         log.error({ err: error }, "search indexer failed");

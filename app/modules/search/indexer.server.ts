@@ -28,8 +28,27 @@ export function processOutbox(engine: SearchEngine, now = new Date()) {
   return indexing.processOutbox(engine, SEARCH_CATALOG, now);
 }
 
-export function startIndexer(engine: SearchEngine, log: Logger, intervalMs?: number) {
-  return indexing.startIndexer(engine, SEARCH_CATALOG, log, intervalMs);
+export function startIndexer(engine: SearchEngine, log: Logger, options?: indexing.IndexerOptions) {
+  return indexing.startIndexer(engine, SEARCH_CATALOG, log, options);
+}
+
+/** Applies every outbox row this process has not applied yet (an engine of this process only). */
+export function followOutbox(engine: SearchEngine, follower: indexing.OutboxFollower, now = new Date()) {
+  return indexing.followOutbox(engine, SEARCH_CATALOG, follower, now);
+}
+
+/**
+ * The embedded engine, in each process: filled from the database, then kept complete by applying
+ * every outbox row after the horizon read before the fill (docs/decisions/042).
+ */
+export async function startEmbeddedIndex(
+  engine: SearchEngine,
+  log: Logger,
+  intervalMs?: number,
+): Promise<{ documents: Record<string, number>; stop: () => Promise<void> }> {
+  const follower = indexing.followerFrom(await indexing.outboxHorizon());
+  const documents = await rebuildIndexes(engine);
+  return { documents, stop: indexing.startIndexer(engine, SEARCH_CATALOG, log, { intervalMs, follower }) };
 }
 
 export function startIndexerWhenConfigured(engine: SearchEngine, log: Logger, retryMs?: number) {

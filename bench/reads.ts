@@ -13,6 +13,7 @@ import pg from "pg";
 import pino from "pino";
 import { startEmbeddedPostgres } from "../server/embedded-postgres";
 import { applyDatabaseRules, runPrismaCli } from "../server/migrate";
+import type { NeedCardRow } from "~/modules/needs/needs.queries.server";
 import { percentile, round } from "./lib";
 import { thisMachine, writeResults } from "./results-file";
 
@@ -22,49 +23,6 @@ const CALLERS = 10;
 const dir = mkdtempSync(path.join(os.tmpdir(), "xiangke-bench-reads-"));
 const database = await startEmbeddedPostgres(dir, pino({ level: "warn" }));
 process.env.DATABASE_URL = database.url;
-
-/** The first page of the public needs list, as `listNeeds` reads it, in one statement. */
-const PAGE_SQL = `
-  SELECT n.id, n.kind, n.title, n.industry, n."countyCode", n.village, n."budgetMinFen",
-    n."budgetMaxFen", n.urgency, n.arrangements::text[] AS arrangements, n.deadline, n.status, n."publishedAt",
-    CASE WHEN o.id IS NULL THEN NULL ELSE json_build_object('id', o.id, 'name', o.name,
-      'verifiedAt', o."verifiedAt", 'povertyVillageAt', o."povertyVillageAt") END AS organisation,
-    json_build_object('id', u.id, 'displayName', u."displayName", 'verifiedAt', u."verifiedAt") AS "postedBy",
-    coalesce((SELECT json_agg(json_build_object('uploadId', p."uploadId"))
-      FROM (SELECT "uploadId" FROM "NeedPhoto" WHERE "needId" = n.id ORDER BY "sortOrder" LIMIT 1) p),
-      '[]') AS photos,
-    (SELECT count(*)::int FROM "Application" a WHERE a."needId" = n.id) AS applications
-  FROM "Need" n
-  LEFT JOIN "Organisation" o ON o.id = n."organisationId"
-  JOIN "User" u ON u.id = n."postedById"
-  WHERE n."hiddenAt" IS NULL AND n."invitationOnly" = false AND n.status = 'OPEN'
-  ORDER BY n."publishedAt" DESC, n.id DESC
-  LIMIT 20`;
-const COUNT_SQL = `SELECT count(*)::int AS total FROM "Need" n
-  WHERE n."hiddenAt" IS NULL AND n."invitationOnly" = false AND n.status = 'OPEN'`;
-
-type Row = Record<string, unknown>;
-
-/** A raw row in the shape Prisma's select gives: nested dates as Date, the count under _count. */
-function shaped(row: Row): Row {
-  const { applications, organisation, postedBy, ...card } = row;
-  const dated = (value: unknown) => {
-    if (!value) return value;
-    const object = value as Row;
-    return Object.fromEntries(
-      Object.entries(object).map(([key, field]) => [
-        key,
-        key.endsWith("At") && typeof field === "string" ? new Date(field) : field,
-      ]),
-    );
-  };
-  return {
-    ...card,
-    organisation: dated(organisation),
-    postedBy: dated(postedBy),
-    _count: { applications },
-  };
-}
 
 interface Phase {
   readsPerSecond: number;
@@ -104,11 +62,13 @@ try {
   const { db } = await import("~/db.server");
   const { syncReferenceData } = await import("~/modules/reference/reference.server");
   const { seedDemoData } = await import("~/modules/demo/seed.server");
-  const { listNeeds, publishedWhere } = await import("~/modules/needs/needs.queries.server");
+  const { NEED_CARD_SELECT, listNeeds, needsPageQueries, publishedWhere, toNeedCard } =
+    await import("~/modules/needs/needs.queries.server");
   await syncReferenceData(db);
   await seedDemoData(db, new Date(), { story: true });
 
   const filters = { status: "OPEN", sort: "newest", page: 1 } as Parameters<typeof listNeeds>[0];
+  const queries = needsPageQueries(filters);
   const pool = new pg.Pool({ connectionString: database.url, max: 10 });
   const where = publishedWhere({});
   const viaPrisma = async () => {
@@ -118,25 +78,7 @@ try {
         where,
         orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
         take: 20,
-        select: {
-          id: true,
-          kind: true,
-          title: true,
-          industry: true,
-          countyCode: true,
-          village: true,
-          budgetMinFen: true,
-          budgetMaxFen: true,
-          urgency: true,
-          arrangements: true,
-          deadline: true,
-          status: true,
-          publishedAt: true,
-          organisation: { select: { id: true, name: true, verifiedAt: true, povertyVillageAt: true } },
-          postedBy: { select: { id: true, displayName: true, verifiedAt: true } },
-          photos: { orderBy: { sortOrder: "asc" }, take: 1, select: { uploadId: true } },
-          _count: { select: { applications: true } },
-        },
+        select: NEED_CARD_SELECT,
       }),
     ]);
     return { items, total };
@@ -146,8 +88,11 @@ try {
     return { items, total };
   };
   const viaPg = async () => {
-    const [page, count] = await Promise.all([pool.query<Row>(PAGE_SQL), pool.query(COUNT_SQL)]);
-    return { items: page.rows.map(shaped), total: count.rows[0].total as number };
+    const [page, count] = await Promise.all([
+      pool.query<NeedCardRow>(queries.page.text, queries.page.values),
+      pool.query<{ total: number }>(queries.count.text, queries.count.values),
+    ]);
+    return { items: page.rows.map(toNeedCard), total: count.rows[0]!.total };
   };
 
   // Equal work: the three answers are the same rows, field for field.

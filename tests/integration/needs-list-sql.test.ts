@@ -2,7 +2,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { seedDemoData } from "~/modules/demo/seed.server";
-import { NEEDS_PER_PAGE, listNeeds, publishedWhere } from "~/modules/needs/needs.queries.server";
+import {
+  NEEDS_PER_PAGE,
+  NEED_CARD_SELECT,
+  listNeeds,
+  publishedWhere,
+} from "~/modules/needs/needs.queries.server";
 import { NeedFiltersSchema, type NeedFilters } from "~/modules/needs/needs.schema";
 import { useTestDatabase } from "../support/database";
 import { createExpert, createVillage } from "../support/needs-factories";
@@ -11,26 +16,6 @@ import { createExpert, createVillage } from "../support/needs-factories";
 // replaced, kept as the reference: for every filter the list offers, both give the same page,
 // field for field, and the same total.
 useTestDatabase();
-
-const cardSelect = {
-  id: true,
-  kind: true,
-  title: true,
-  industry: true,
-  countyCode: true,
-  village: true,
-  budgetMinFen: true,
-  budgetMaxFen: true,
-  urgency: true,
-  arrangements: true,
-  deadline: true,
-  status: true,
-  publishedAt: true,
-  organisation: { select: { id: true, name: true, verifiedAt: true, povertyVillageAt: true } },
-  postedBy: { select: { id: true, displayName: true, verifiedAt: true } },
-  photos: { orderBy: { sortOrder: "asc" }, take: 1, select: { uploadId: true } },
-  _count: { select: { applications: true } },
-} as const satisfies Prisma.NeedSelect;
 
 const ORDER: Record<NeedFilters["sort"], Prisma.NeedOrderByWithRelationInput[]> = {
   newest: [{ publishedAt: "desc" }, { id: "desc" }],
@@ -44,7 +29,7 @@ async function reference(filters: NeedFilters) {
     db.need.count({ where }),
     db.need.findMany({
       where,
-      select: cardSelect,
+      select: NEED_CARD_SELECT,
       orderBy: ORDER[filters.sort],
       skip: (filters.page - 1) * NEEDS_PER_PAGE,
       take: NEEDS_PER_PAGE,

@@ -7,7 +7,8 @@ import { canManageNeed } from "./needs.server";
 
 export const NEEDS_PER_PAGE = 20;
 
-const cardSelect = {
+/** What a need's card shows, as Prisma selects it (getNeedCards; the SQL list gives the same shape). */
+export const NEED_CARD_SELECT = {
   id: true,
   kind: true,
   title: true,
@@ -27,7 +28,7 @@ const cardSelect = {
   _count: { select: { applications: true } },
 } as const satisfies Prisma.NeedSelect;
 
-export type NeedCard = Prisma.NeedGetPayload<{ select: typeof cardSelect }>;
+export type NeedCard = Prisma.NeedGetPayload<{ select: typeof NEED_CARD_SELECT }>;
 
 /** The public list's visibility and filters; the open API pages through the same rows. */
 export function publishedWhere(filters: Omit<NeedFilters, "sort" | "page">): Prisma.NeedWhereInput {
@@ -91,7 +92,7 @@ function publishedSql(filters: Omit<NeedFilters, "sort" | "page">): Prisma.Sql {
   return Prisma.join(conditions, " AND ");
 }
 
-interface CardRow extends Omit<NeedCard, "organisation" | "postedBy" | "_count"> {
+export interface NeedCardRow extends Omit<NeedCard, "organisation" | "postedBy" | "_count"> {
   organisation: {
     id: string;
     name: string;
@@ -104,16 +105,11 @@ interface CardRow extends Omit<NeedCard, "organisation" | "postedBy" | "_count">
 
 const dateOrNull = (value: string | null) => (value === null ? null : new Date(value));
 
-/**
- * The public list: published, not hidden, filtered and sorted, 20 a page. The busiest read of the
- * site, so it is one statement of SQL rather than Prisma's model query, which cost three times
- * the CPU for the same rows (bench/reads.ts, docs/decisions/044); the rows have the shape
- * `cardSelect` gives, which tests/integration/needs-list-sql.test.ts checks against the model query.
- */
-export async function listNeeds(filters: NeedFilters) {
+/** The list's two statements for these filters: one page of card rows, and the total. */
+export function needsPageQueries(filters: NeedFilters): { page: Prisma.Sql; count: Prisma.Sql } {
   const where = publishedSql(filters);
-  const [rows, [{ total }]] = await db.$transaction([
-    db.$queryRaw<CardRow[]>`
+  return {
+    page: Prisma.sql`
       SELECT n.id, n.kind::text AS kind, n.title, n.industry, n."countyCode", n.village,
         n."budgetMinFen", n."budgetMaxFen", n.urgency::text AS urgency,
         n.arrangements::text[] AS arrangements, n.deadline, n.status::text AS status, n."publishedAt",
@@ -130,9 +126,13 @@ export async function listNeeds(filters: NeedFilters) {
       WHERE ${where}
       ORDER BY ${ORDER_SQL[filters.sort]}
       LIMIT ${NEEDS_PER_PAGE} OFFSET ${(filters.page - 1) * NEEDS_PER_PAGE}`,
-    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "Need" n WHERE ${where}`,
-  ]);
-  const items: NeedCard[] = rows.map(({ applications, organisation, postedBy, ...card }) => ({
+    count: Prisma.sql`SELECT count(*)::int AS total FROM "Need" n WHERE ${where}`,
+  };
+}
+
+/** A row of `needsPageQueries().page` as the card Prisma's select would give (JSON dates read back). */
+export function toNeedCard({ applications, organisation, postedBy, ...card }: NeedCardRow): NeedCard {
+  return {
     ...card,
     organisation: organisation && {
       ...organisation,
@@ -141,7 +141,22 @@ export async function listNeeds(filters: NeedFilters) {
     },
     postedBy: { ...postedBy, verifiedAt: dateOrNull(postedBy.verifiedAt) },
     _count: { applications },
-  }));
+  };
+}
+
+/**
+ * The public list: published, not hidden, filtered and sorted, 20 a page. The busiest read of the
+ * site, so it is one statement of SQL rather than Prisma's model query, which cost three times
+ * the CPU for the same rows (bench/reads.ts, docs/decisions/044); the rows have the shape
+ * NEED_CARD_SELECT gives, which tests/integration/needs-list-sql.test.ts checks against the model query.
+ */
+export async function listNeeds(filters: NeedFilters) {
+  const queries = needsPageQueries(filters);
+  const [rows, [{ total }]] = await db.$transaction([
+    db.$queryRaw<NeedCardRow[]>(queries.page),
+    db.$queryRaw<{ total: number }[]>(queries.count),
+  ]);
+  const items = rows.map(toNeedCard);
   return { items, total, page: filters.page, pages: Math.max(1, Math.ceil(total / NEEDS_PER_PAGE)) };
 }
 
@@ -150,14 +165,14 @@ export async function getNeedCards(ids: readonly string[]): Promise<NeedCard[]> 
   if (ids.length === 0) return [];
   const rows = await db.need.findMany({
     where: { id: { in: [...ids] }, hiddenAt: null, invitationOnly: false },
-    select: cardSelect,
+    select: NEED_CARD_SELECT,
   });
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.map((id) => byId.get(id)).filter((row): row is NeedCard => row !== undefined);
 }
 
 const detailSelect = {
-  ...cardSelect,
+  ...NEED_CARD_SELECT,
   description: true,
   productName: true,
   origin: true,

@@ -134,28 +134,33 @@ export async function listServices(filters: Partial<ServiceFilters> = {}) {
 }
 
 /** Published services' full records for the given ids, in the given order (the API's list). */
-export async function getPublishedServices(ids: readonly string[]): Promise<ServiceDetail[]> {
-  if (ids.length === 0) return [];
-  const rows = await db.spaceService.findMany({
-    where: { id: { in: [...ids] }, ...visible },
-    select: detailSelect,
-  });
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.map((id) => byId.get(id)).filter((row): row is ServiceDetail => row !== undefined);
+export function getPublishedServices(ids: readonly string[]): Promise<ServiceDetail[]> {
+  return visibleInOrder(ids, detailSelect);
 }
 
 /** Where a published, visible service stands, for lists that page through them by key. */
 export const visibleServices: Prisma.SpaceServiceWhereInput = visible;
 
 /** Cards for the given ids, in the given order (search results keep the engine's ranking). */
-export async function getServiceCards(ids: readonly string[]): Promise<ServiceCard[]> {
+export function getServiceCards(ids: readonly string[]): Promise<ServiceCard[]> {
+  return visibleInOrder(ids, cardSelect);
+}
+
+/** The visible services among `ids`, read with `select`, in the order of `ids`. */
+async function visibleInOrder<S extends Prisma.SpaceServiceSelect & { id: true }>(
+  ids: readonly string[],
+  select: S,
+): Promise<Prisma.SpaceServiceGetPayload<{ select: S }>[]> {
   if (ids.length === 0) return [];
-  const rows = await db.spaceService.findMany({
+  const rows = (await db.spaceService.findMany({
     where: { id: { in: [...ids] }, ...visible },
-    select: cardSelect,
+    select,
+  })) as Prisma.SpaceServiceGetPayload<{ select: S }>[];
+  const byId = new Map(rows.map((row) => [(row as { id: string }).id, row]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [row] : [];
   });
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.map((id) => byId.get(id)).filter((row): row is ServiceCard => row !== undefined);
 }
 
 const listSelect = { ...cardSelect, hiddenAt: true, hiddenReason: true, updatedAt: true } as const;

@@ -34,6 +34,13 @@ export interface AppOptions {
   socketCount?: () => number;
 }
 
+/** A request whose TCP peer is this machine and that no proxy forwarded. */
+function isLocalUnproxied(req: express.Request): boolean {
+  const peer = req.socket.remoteAddress ?? "";
+  const loopback = peer === "::1" || peer.startsWith("127.") || peer.startsWith("::ffff:127.");
+  return loopback && req.headers["x-forwarded-for"] === undefined && req.headers.forwarded === undefined;
+}
+
 export function createApp(options: AppOptions): express.Express {
   const app = express();
   app.disable("x-powered-by");
@@ -41,15 +48,16 @@ export function createApp(options: AppOptions): express.Express {
 
   // One watcher of the database: /healthz probes it, pages read its recent answer.
   const database = createDatabaseMonitor(dedicatedProbe(() => process.env.DATABASE_URL ?? ""));
-  app.get("/healthz", async (_req, res) => {
+  app.get("/healthz", async (req, res) => {
     const up = await database.probe();
-    // pid and sockets tell the processes behind one address apart (a cluster, instances behind nginx).
-    res.status(up ? 200 : 503).json({
-      status: up ? "ok" : "unavailable",
-      database: up ? "ok" : "down",
-      pid: process.pid,
-      sockets: options.socketCount?.() ?? 0,
-    });
+    const health = { status: up ? "ok" : "unavailable", database: up ? "ok" : "down" };
+    // `?detail`: which process answered and how many sockets it holds, to tell the processes behind
+    // one address apart (a cluster, instances behind nginx). Only on this machine and not through
+    // a proxy: the public check says nothing about the processes.
+    const detail = req.query.detail !== undefined && isLocalUnproxied(req);
+    res
+      .status(up ? 200 : 503)
+      .json(detail ? { ...health, pid: process.pid, sockets: options.socketCount?.() ?? 0 } : health);
   });
 
   app.use(

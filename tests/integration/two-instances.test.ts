@@ -155,8 +155,12 @@ describe("two app instances on one PostgreSQL", () => {
     sockets.push(expert);
     const farmer = await socketWithCookie(b.url, chat.farmerCookie, { transports: ["polling"] });
     sockets.push(farmer);
-    const healthA = JSON.parse((await getFrom(`${a.url}/healthz`, "127.0.0.1")).body) as { sockets: number };
-    const healthB = JSON.parse((await getFrom(`${b.url}/healthz`, "127.0.0.1")).body) as { sockets: number };
+    const healthA = JSON.parse((await getFrom(`${a.url}/healthz?detail`, "127.0.0.1")).body) as {
+      sockets: number;
+    };
+    const healthB = JSON.parse((await getFrom(`${b.url}/healthz?detail`, "127.0.0.1")).body) as {
+      sockets: number;
+    };
     expect([healthA.sockets, healthB.sockets]).toEqual([1, 1]);
     await converse(expert, farmer, chat.conversationId, 5);
     const stored = await db.message.count({ where: { conversationId: chat.conversationId } });
@@ -181,7 +185,7 @@ describe("WEB_CONCURRENCY=2", () => {
     // connection of its own) alternate between two pids, neither of them the primary's.
     const pids: number[] = [];
     for (let i = 0; i < 8; i++) {
-      const health = await getFrom(`${app.url}/healthz`, "127.0.0.1");
+      const health = await getFrom(`${app.url}/healthz?detail`, "127.0.0.1");
       expect(health.status).toBe(200);
       pids.push((JSON.parse(health.body) as { pid: number }).pid);
     }

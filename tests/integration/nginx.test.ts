@@ -51,9 +51,13 @@ describe.runIf(existsSync(NGINX))("nginx in front of two instances", () => {
     // Through nginx the check says nothing of the processes: nginx's log names the upstream.
     const plain = await getFrom(`${nginx.url}/healthz?detail`, "127.0.0.1");
     expect(JSON.parse(plain.body)).toEqual({ status: "ok", database: "ok" });
+    const logLines = () => proxy.accessLog().split("\n").filter(Boolean);
     const servedBy = async (from: string) => {
+      const before = logLines().length;
       await getFrom(`${proxy.url}/healthz`, from);
-      const port = Number(/:(\d+)$/.exec(proxy.accessLog().trim().split("\n").at(-1)!)?.[1]);
+      // nginx writes the line once the answer is sent: wait for it rather than read too soon.
+      await waitFor(() => logLines().length > before, 10_000, "nginx's log line");
+      const port = Number(/:(\d+)$/.exec(logLines()[before]!)?.[1]);
       return port === a.port ? a.pid : port === b.port ? b.pid : undefined;
     };
     for (let last = 1; last <= 40 && addressOf.size < 2; last++) {

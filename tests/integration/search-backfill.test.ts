@@ -11,25 +11,12 @@ import {
 } from "~/modules/indexing/search.types";
 import { SEARCH_CATALOG, countDocuments } from "~/modules/search/indexes.server";
 import { configureIndexes, processOutbox } from "~/modules/search/indexer.server";
-import { createNeed } from "~/modules/needs/needs.server";
 import { useTestDatabase } from "../support/database";
-import { createVillage, meta, needFields } from "../support/needs-factories";
+import { publishedNeed } from "../support/needs-factories";
 
 useTestDatabase();
 
 const silent = pino({ level: "silent" });
-
-async function publishNeed(title: string) {
-  const { organisation, head } = await createVillage();
-  return createNeed({
-    actor: head,
-    organisationId: organisation.id,
-    fields: needFields({ title }),
-    photos: [],
-    publish: true,
-    meta,
-  });
-}
 
 /** The embedded engine dressed as one that persists: it counts and rebuilds by swap. */
 function countingEngine(stored: Partial<Record<IndexName, number>>) {
@@ -51,8 +38,8 @@ function countingEngine(stored: Partial<Record<IndexName, number>>) {
 
 describe("Meilisearch-like engines on start", () => {
   beforeAll(async () => {
-    await publishNeed("连翘种植密度");
-    await publishNeed("香菇菌棒");
+    await publishedNeed("连翘种植密度");
+    await publishedNeed("香菇菌棒");
   });
 
   it("rebuilds an index that is empty while the database has documents, and only that one", async () => {
@@ -83,7 +70,7 @@ describe("Meilisearch-like engines on start", () => {
     for (const index of ["needs", "offers", "experts", "services"] as const)
       counts[index] = await countDocuments(index, db);
     // One need posted while the engine was away: its outbox row is still waiting.
-    await publishNeed("花椒嫁接");
+    await publishedNeed("花椒嫁接");
     const pending = await db.searchOutbox.count({ where: { index: "needs", processedAt: null } });
     expect(pending).toBe(1);
     const oneShort = countingEngine(counts);
@@ -115,7 +102,7 @@ describe("the outbox against a busy engine", () => {
       },
     };
     await db.searchOutbox.updateMany({ data: { processedAt: new Date() } });
-    const { id } = await publishNeed("山茱萸烘干");
+    const { id } = await publishedNeed("山茱萸烘干");
     const now = new Date();
     const result = await processOutbox(busy, now);
     expect(result).toMatchObject({ busy: true, applied: 0 });

@@ -10,10 +10,9 @@ import {
   type OutboxFollower,
 } from "~/modules/indexing/indexer.server";
 import type { SearchEngine } from "~/modules/indexing/search.types";
-import { createNeed } from "~/modules/needs/needs.server";
 import { configureIndexes, followOutbox, rebuildIndexes } from "~/modules/search/indexer.server";
 import { useTestDatabase } from "../support/database";
-import { createVillage, meta, needFields } from "../support/needs-factories";
+import { publishedNeed } from "../support/needs-factories";
 
 /*
  * Each process's embedded index follows the whole outbox (docs/decisions/042): two followers stand
@@ -38,16 +37,7 @@ const found = async (process: Process, q: string) =>
   (await process.engine.search("needs", { q })).hits.map((hit) => hit.id);
 
 async function postNeed(title: string): Promise<string> {
-  const { organisation, head } = await createVillage();
-  const { id } = await createNeed({
-    actor: head,
-    organisationId: organisation.id,
-    fields: needFields({ title }),
-    photos: [],
-    publish: true,
-    meta,
-  });
-  return id;
+  return (await publishedNeed(title)).id;
 }
 
 let a: Process;

@@ -3,6 +3,7 @@ import { db } from "~/db.server";
 import type { Role } from "~/generated/prisma/enums";
 import type { SessionUser } from "~/modules/users/session.server";
 import { NeedFormSchema, type NeedFields } from "~/modules/needs/needs.schema";
+import { createNeed } from "~/modules/needs/needs.server";
 import { FOUNDER, createUser } from "./factories";
 
 /** The actor shape services take, read back from the database like a session would. */
@@ -76,3 +77,16 @@ export function needFields(overrides: Record<string, unknown> = {}): NeedFields 
 }
 
 export const meta = { ip: "10.3.0.1" };
+
+/** A need published by a fresh cooperative, titled `title` (the rest from needFields). */
+export async function publishedNeed(title: string) {
+  const { organisation, head } = await createVillage();
+  return createNeed({
+    actor: head,
+    organisationId: organisation.id,
+    fields: needFields({ title }),
+    photos: [],
+    publish: true,
+    meta,
+  });
+}

@@ -1,4 +1,4 @@
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { deferredPartsLoaded } from "~/components/deferred";
@@ -38,16 +38,23 @@ export default async function handleRequest(
             // The whole document at once, for every client: no loader streams deferred data, and a
             // part whose code loads lazily (components/deferred.tsx) is then in the HTML itself,
             // not behind the inline script a streamed boundary needs — it reads without JavaScript.
+            // Sent in one piece: React writes two-kilobyte chunks, and each would otherwise be
+            // a write to the socket and a compression flush of its own (server/page-compression.ts).
             onAllReady() {
               shellRendered = true;
               const body = htmlWithoutReactNulBytes();
-              responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-              resolve(
-                new Response(createReadableStreamFromReadable(body), {
-                  headers: responseHeaders,
-                  status: responseStatusCode,
-                }),
-              );
+              const chunks: Buffer[] = [];
+              body.on("data", (chunk: Buffer) => chunks.push(chunk));
+              body.on("error", reject);
+              body.on("end", () => {
+                responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+                resolve(
+                  new Response(Buffer.concat(chunks), {
+                    headers: responseHeaders,
+                    status: responseStatusCode,
+                  }),
+                );
+              });
               pipe(body);
             },
             onShellError: reject,

@@ -14,12 +14,14 @@ import * as i18n from "~/i18n/i18n";
 import * as i18nServer from "~/i18n/i18n.server";
 import * as chatSocket from "~/modules/chat/chat.socket.server";
 import * as chat from "~/modules/chat/chat.server";
+import * as chatReceipts from "~/modules/chat/receipts.server";
 import * as demoCounts from "~/modules/demo/demo-counts.server";
 import * as demoSeed from "~/modules/demo/seed.server";
 import * as escrow from "~/modules/escrow/escrow.server";
 import * as indexingEngine from "~/modules/indexing/engine.server";
 import * as needs from "~/modules/needs/needs.server";
 import * as notificationDelivery from "~/modules/notifications/delivery.server";
+import * as notifications from "~/modules/notifications/notifications.server";
 import * as privacyJobs from "~/modules/privacy/retention.jobs.server";
 import * as realtimeBus from "~/modules/realtime/bus.server";
 import * as realtimeEvents from "~/modules/realtime/events";
@@ -41,12 +43,14 @@ export const serverModules: Readonly<Record<string, Readonly<Record<string, unkn
   "~/i18n/i18n.server": i18nServer,
   "~/modules/chat/chat.socket.server": chatSocket,
   "~/modules/chat/chat.server": chat,
+  "~/modules/chat/receipts.server": chatReceipts,
   "~/modules/demo/demo-counts.server": demoCounts,
   "~/modules/demo/seed.server": demoSeed,
   "~/modules/escrow/escrow.server": escrow,
   "~/modules/indexing/engine.server": indexingEngine,
   "~/modules/needs/needs.server": needs,
   "~/modules/notifications/delivery.server": notificationDelivery,
+  "~/modules/notifications/notifications.server": notifications,
   "~/modules/privacy/retention.jobs.server": privacyJobs,
   "~/modules/realtime/bus.server": realtimeBus,
   "~/modules/realtime/events": realtimeEvents,

@@ -62,13 +62,13 @@ try {
   const { db } = await import("~/db.server");
   const { syncReferenceData } = await import("~/modules/reference/reference.server");
   const { seedDemoData } = await import("~/modules/demo/seed.server");
-  const { NEED_CARD_SELECT, listNeeds, needsPageQueries, publishedWhere, toNeedCard } =
+  const { NEED_CARD_SELECT, listNeeds, needsPageQuery, publishedWhere, readNeedsPage } =
     await import("~/modules/needs/needs.queries.server");
   await syncReferenceData(db);
   await seedDemoData(db, new Date(), { story: true });
 
   const filters = { status: "OPEN", sort: "newest", page: 1 } as Parameters<typeof listNeeds>[0];
-  const queries = needsPageQueries(filters);
+  const query = needsPageQuery(filters);
   const pool = new pg.Pool({ connectionString: database.url, max: 10 });
   const where = publishedWhere({});
   const viaPrisma = async () => {
@@ -88,11 +88,8 @@ try {
     return { items, total };
   };
   const viaPg = async () => {
-    const [page, count] = await Promise.all([
-      pool.query<NeedCardRow>(queries.page.text, queries.page.values),
-      pool.query<{ total: number }>(queries.count.text, queries.count.values),
-    ]);
-    return { items: page.rows.map(toNeedCard), total: count.rows[0]!.total };
+    const { rows } = await pool.query<NeedCardRow & { total: number }>(query.text, query.values);
+    return readNeedsPage(rows);
   };
 
   // Equal work: the three answers are the same rows, field for field.

@@ -5,6 +5,9 @@ import { seedDemoData } from "~/modules/demo/seed.server";
 import {
   NEEDS_PER_PAGE,
   NEED_CARD_SELECT,
+  NEED_DETAIL_SELECT,
+  findNeedDetail,
+  getNeedCards,
   listNeeds,
   publishedWhere,
 } from "~/modules/needs/needs.queries.server";
@@ -167,5 +170,33 @@ describe("the needs list in SQL", () => {
     expect(seen.some((item) => item._count.applications > 0)).toBe(true);
     expect(seen.some((item) => item.organisation === null)).toBe(true);
     expect(seen.some((item) => item.deadline !== null)).toBe(true);
+  });
+});
+
+describe("a need's page and search results' cards in SQL", () => {
+  it("gives every need, hidden, invitation-only, draft and photographed ones too, as the model query", async () => {
+    const ids = (await db.need.findMany({ select: { id: true } })).map((need) => need.id);
+    expect(ids.length).toBeGreaterThan(30);
+    for (const id of ids)
+      expect(await findNeedDetail(id)).toEqual(
+        await db.need.findUnique({ where: { id }, select: NEED_DETAIL_SELECT }),
+      );
+    expect(await findNeedDetail("no-such-need")).toBeNull();
+    const pictured = await db.need.findFirstOrThrow({ where: { title: "带下划线的 a_b 需求" } });
+    expect((await findNeedDetail(pictured.id))?.photos).toHaveLength(2);
+  });
+
+  it("gives search results' cards in the engine's order, without hidden or invitation-only needs", async () => {
+    const needs = await db.need.findMany({ select: { id: true }, orderBy: { title: "asc" } });
+    const ids = [...needs.map((need) => need.id)].reverse();
+    const expected = await db.need.findMany({
+      where: { id: { in: ids }, hiddenAt: null, invitationOnly: false },
+      select: NEED_CARD_SELECT,
+    });
+    const byId = new Map(expected.map((card) => [card.id, card]));
+    const cards = await getNeedCards([...ids, "no-such-need"]);
+    expect(cards).toEqual(ids.flatMap((id) => byId.get(id) ?? []));
+    expect(cards.map((card) => card.title)).not.toContain("隐藏的需求");
+    expect(await getNeedCards([])).toEqual([]);
   });
 });

@@ -216,6 +216,24 @@ describe("live delivery over Socket.IO", () => {
     return client;
   }
 
+  it("tells a socket what is unread as it connects, so the badges are right after a reconnect", async () => {
+    const user = await createUser();
+    await notify([applied(user.id), applied(user.id, "土鸡散养防疫")]);
+    const { sessionId } = await logIn(
+      LoginSchema.parse({ identifier: user.phone!, password: TEST_PASSWORD }),
+      {
+        ip: "10.3.0.3",
+      },
+    );
+    const client = sockets.open({ cookie: await serializeSessionCookie(sessionId) });
+    const [notifications, messages] = await Promise.all([
+      new Promise<{ unreadCount: number }>((resolve) => client.once("notification:unread", resolve)),
+      new Promise<{ unreadCount: number }>((resolve) => client.once("chat:unread", resolve)),
+    ]);
+    expect(notifications.unreadCount).toBe(2);
+    expect(messages.unreadCount).toBe(0);
+  });
+
   it("pushes a new notification to its user's open socket and to no one else's", async () => {
     const alice = await createUser();
     const bob = await createUser();

@@ -105,33 +105,60 @@ export interface NeedCardRow extends Omit<NeedCard, "organisation" | "postedBy" 
 
 const dateOrNull = (value: string | null) => (value === null ? null : new Date(value));
 
-/** The list's two statements for these filters: one page of card rows, and the total. */
-export function needsPageQueries(filters: NeedFilters): { page: Prisma.Sql; count: Prisma.Sql } {
+/** A need's card as SQL over `"Need" n` (joined to `"Organisation" o` and `"User" u`, CARD_FROM). */
+const CARD_COLUMNS = Prisma.sql`
+  n.id, n.kind::text AS kind, n.title, n.industry, n."countyCode", n.village,
+  n."budgetMinFen", n."budgetMaxFen", n.urgency::text AS urgency,
+  n.arrangements::text[] AS arrangements, n.deadline, n.status::text AS status, n."publishedAt",
+  CASE WHEN o.id IS NULL THEN NULL ELSE json_build_object('id', o.id, 'name', o.name,
+    'verifiedAt', o."verifiedAt", 'povertyVillageAt', o."povertyVillageAt") END AS organisation,
+  json_build_object('id', u.id, 'displayName', u."displayName", 'verifiedAt', u."verifiedAt") AS "postedBy",
+  coalesce((SELECT json_agg(json_build_object('uploadId', p."uploadId"))
+    FROM (SELECT "uploadId" FROM "NeedPhoto" WHERE "needId" = n.id ORDER BY "sortOrder" LIMIT 1) p),
+    '[]') AS photos,
+  (SELECT count(*)::int FROM "Application" a WHERE a."needId" = n.id) AS applications`;
+const CARD_FROM = Prisma.sql`"Need" n
+  LEFT JOIN "Organisation" o ON o.id = n."organisationId"
+  JOIN "User" u ON u.id = n."postedById"`;
+
+/**
+ * The list's one statement for these filters: the total, with one page of card rows beside it.
+ * It always returns a row (the total), whose card columns are null when the page is empty.
+ */
+export function needsPageQuery(filters: NeedFilters): Prisma.Sql {
   const where = publishedSql(filters);
-  return {
-    page: Prisma.sql`
-      SELECT n.id, n.kind::text AS kind, n.title, n.industry, n."countyCode", n.village,
-        n."budgetMinFen", n."budgetMaxFen", n.urgency::text AS urgency,
-        n.arrangements::text[] AS arrangements, n.deadline, n.status::text AS status, n."publishedAt",
-        CASE WHEN o.id IS NULL THEN NULL ELSE json_build_object('id', o.id, 'name', o.name,
-          'verifiedAt', o."verifiedAt", 'povertyVillageAt', o."povertyVillageAt") END AS organisation,
-        json_build_object('id', u.id, 'displayName', u."displayName", 'verifiedAt', u."verifiedAt") AS "postedBy",
-        coalesce((SELECT json_agg(json_build_object('uploadId', p."uploadId"))
-          FROM (SELECT "uploadId" FROM "NeedPhoto" WHERE "needId" = n.id ORDER BY "sortOrder" LIMIT 1) p),
-          '[]') AS photos,
-        (SELECT count(*)::int FROM "Application" a WHERE a."needId" = n.id) AS applications
-      FROM "Need" n
-      LEFT JOIN "Organisation" o ON o.id = n."organisationId"
-      JOIN "User" u ON u.id = n."postedById"
+  return Prisma.sql`
+    WITH total AS (SELECT count(*)::int AS total FROM "Need" n WHERE ${where})
+    SELECT total.total, page.* FROM total LEFT JOIN LATERAL (
+      SELECT ${CARD_COLUMNS}
+      FROM ${CARD_FROM}
       WHERE ${where}
       ORDER BY ${ORDER_SQL[filters.sort]}
-      LIMIT ${NEEDS_PER_PAGE} OFFSET ${(filters.page - 1) * NEEDS_PER_PAGE}`,
-    count: Prisma.sql`SELECT count(*)::int AS total FROM "Need" n WHERE ${where}`,
-  };
+      LIMIT ${NEEDS_PER_PAGE} OFFSET ${(filters.page - 1) * NEEDS_PER_PAGE}
+    ) page ON true`;
 }
 
-/** A row of `needsPageQueries().page` as the card Prisma's select would give (JSON dates read back). */
-export function toNeedCard({ applications, organisation, postedBy, ...card }: NeedCardRow): NeedCard {
+/** `needsPageQuery`'s rows as the page's cards and the total. */
+export function readNeedsPage(rows: (NeedCardRow & { total: number })[]): {
+  items: NeedCard[];
+  total: number;
+} {
+  const total = rows[0]?.total ?? 0;
+  // An empty page still gives the total's row, with null card columns.
+  const items = rows
+    .filter((row) => (row.id as string | null) !== null)
+    .map(({ total: _total, ...row }): NeedCard => toNeedCard(row));
+  return { items, total };
+}
+
+/** A card row of the SQL above as the card Prisma's select would give (JSON dates read back). */
+export function toNeedCard<Row extends NeedCardRow>({
+  applications,
+  organisation,
+  postedBy,
+  ...card
+}: Row): Omit<Row, "applications" | "organisation" | "postedBy"> &
+  Pick<NeedCard, "organisation" | "postedBy" | "_count"> {
   return {
     ...card,
     organisation: organisation && {
@@ -146,32 +173,27 @@ export function toNeedCard({ applications, organisation, postedBy, ...card }: Ne
 
 /**
  * The public list: published, not hidden, filtered and sorted, 20 a page. The busiest read of the
- * site, so it is one statement of SQL rather than Prisma's model query, which cost three times
- * the CPU for the same rows (bench/reads.ts, docs/decisions/044); the rows have the shape
- * NEED_CARD_SELECT gives, which tests/integration/needs-list-sql.test.ts checks against the model query.
+ * site, so it is one statement of SQL (page and total, one round trip) rather than Prisma's model
+ * query, which cost three times the CPU for the same rows (bench/reads.ts, docs/decisions/044);
+ * the rows have the shape NEED_CARD_SELECT gives, which tests/integration/needs-list-sql.test.ts
+ * checks against the model query.
  */
 export async function listNeeds(filters: NeedFilters) {
-  const queries = needsPageQueries(filters);
-  const [rows, [{ total }]] = await db.$transaction([
-    db.$queryRaw<NeedCardRow[]>(queries.page),
-    db.$queryRaw<{ total: number }[]>(queries.count),
-  ]);
-  const items = rows.map(toNeedCard);
+  const { items, total } = readNeedsPage(await db.$queryRaw(needsPageQuery(filters)));
   return { items, total, page: filters.page, pages: Math.max(1, Math.ceil(total / NEEDS_PER_PAGE)) };
 }
 
 /** Cards for the given ids, in the given order (search results keep the engine's ranking). */
 export async function getNeedCards(ids: readonly string[]): Promise<NeedCard[]> {
   if (ids.length === 0) return [];
-  const rows = await db.need.findMany({
-    where: { id: { in: [...ids] }, hiddenAt: null, invitationOnly: false },
-    select: NEED_CARD_SELECT,
-  });
-  const byId = new Map(rows.map((row) => [row.id, row]));
+  const rows = await db.$queryRaw<NeedCardRow[]>`
+    SELECT ${CARD_COLUMNS} FROM ${CARD_FROM}
+    WHERE n.id = ANY(${[...ids]}) AND n."hiddenAt" IS NULL AND n."invitationOnly" = false`;
+  const byId = new Map(rows.map((row) => [row.id, toNeedCard(row)]));
   return ids.map((id) => byId.get(id)).filter((row): row is NeedCard => row !== undefined);
 }
 
-const detailSelect = {
+export const NEED_DETAIL_SELECT = {
   ...NEED_CARD_SELECT,
   description: true,
   productName: true,
@@ -190,12 +212,49 @@ const detailSelect = {
   },
 } as const satisfies Prisma.NeedSelect;
 
+export type NeedDetail = Prisma.NeedGetPayload<{ select: typeof NEED_DETAIL_SELECT }>;
+
+interface NeedDetailRow extends NeedCardRow {
+  description: string;
+  productName: string | null;
+  origin: string | null;
+  story: string | null;
+  brandServices: NeedDetail["brandServices"];
+  invitationOnly: boolean;
+  organisationId: string | null;
+  postedById: string;
+  hiddenAt: Date | null;
+  hiddenReason: string | null;
+  createdAt: Date;
+  allPhotos: NeedDetail["photos"];
+}
+
+/**
+ * A need with everything its page shows (`detailSelect`'s shape), in one statement: the page of a
+ * need is a fifth of what a crowd asks for, and Prisma's model query took five statements
+ * (docs/decisions/044; tests/integration/needs-list-sql.test.ts compares the two).
+ */
+export async function findNeedDetail(needId: string): Promise<NeedDetail | null> {
+  const [row] = await db.$queryRaw<NeedDetailRow[]>`
+    SELECT ${CARD_COLUMNS}, n.description, n."productName", n.origin, n.story,
+      n."brandServices"::text[] AS "brandServices", n."invitationOnly", n."organisationId",
+      n."postedById", n."hiddenAt", n."hiddenReason", n."createdAt",
+      coalesce((SELECT json_agg(json_build_object('uploadId', p."uploadId",
+          'upload', json_build_object('width', up.width, 'height', up.height)) ORDER BY p."sortOrder")
+        FROM "NeedPhoto" p JOIN "Upload" up ON up.id = p."uploadId" WHERE p."needId" = n.id), '[]') AS "allPhotos"
+    FROM ${CARD_FROM}
+    WHERE n.id = ${needId}`;
+  if (!row) return null;
+  const { allPhotos, ...rest } = row;
+  return { ...toNeedCard(rest), photos: allPhotos };
+}
+
 /**
  * A need as the viewer may see it: drafts only to those who manage it, hidden needs only to
  * them and to bureau staff; everyone else gets 404, as if it did not exist.
  */
 export async function getNeedForViewer(needId: string, viewer: Actor | null) {
-  const need = await db.need.findUnique({ where: { id: needId }, select: detailSelect });
+  const need = await findNeedDetail(needId);
   if (!need) throw new DomainError("need.not_found");
   const manages = viewer ? canManageNeed(viewer, need) : false;
   const moderates = can(viewer, "content.moderate");
@@ -223,7 +282,7 @@ async function mayViewInvitationOnly(
 }
 
 export async function getNeedForEdit(needId: string, actor: Actor) {
-  const need = await db.need.findUnique({ where: { id: needId }, select: detailSelect });
+  const need = await findNeedDetail(needId);
   if (!need) throw new DomainError("need.not_found");
   if (!canManageNeed(actor, need)) throw new DomainError("need.forbidden");
   return need;

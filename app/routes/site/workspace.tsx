@@ -47,7 +47,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     until: luoyangToday(ban.endsAt),
     personal: ban.userId === user.id,
   }));
-  const invitations = workspace.applications ? await listMyInvitations(user.id, { pendingOnly: true }) : null;
+  // Asked together: under a crowd each statement waits its turn for a pooled connection, so a
+  // page that asks one after another waits once per statement.
+  const [invitations, triageTasks, myOfficerTasks, programmeProjects] = await Promise.all([
+    workspace.applications ? listMyInvitations(user.id, { pendingOnly: true }) : null,
+    listMyTriageAssignments(user.id),
+    officerTasks(user),
+    listMyProgrammeProjects(user),
+  ]);
   return {
     ...workspace,
     invitations,
@@ -55,9 +62,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     locale,
     canPost: can(user, "need.post"),
     canOffer: can(user, "offer.post"),
-    triageTasks: await listMyTriageAssignments(user.id),
-    officerTasks: await officerTasks(user),
-    programmeProjects: await listMyProgrammeProjects(user),
+    triageTasks,
+    officerTasks: myOfficerTasks,
+    programmeProjects,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { RequestHandler, Response } from "express";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { acceptedEncodings, type Encoding } from "./accept-encoding";
 
 /**
  * Pages (HTML documents and Remix's single-fetch data) compressed in one piece, on the request's
@@ -25,23 +26,9 @@ const MIN_BYTES = 1024;
 // for a quarter more CPU, quality 4 costs 11–15 % more bytes, gzip 6 a fifth more.
 const BROTLI_QUALITY = 5;
 
-type Encoding = "br" | "gzip";
-
 /** The encoding to use for this Accept-Encoding header, Brotli first; null for none. */
 export function pageEncoding(acceptEncoding: string | undefined): Encoding | null {
-  if (!acceptEncoding) return null;
-  const accepted = new Map<string, number>();
-  for (const part of acceptEncoding.toLowerCase().split(",")) {
-    const [name, ...params] = part.trim().split(";");
-    if (!name) continue;
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
-    const weight = q ? Number(q.slice(2)) : 1;
-    accepted.set(name, Number.isFinite(weight) ? weight : 0);
-  }
-  const weightOf = (name: Encoding) => accepted.get(name) ?? accepted.get("*") ?? 0;
-  if (weightOf("br") > 0) return "br";
-  if (weightOf("gzip") > 0) return "gzip";
-  return null;
+  return acceptedEncodings(acceptEncoding)[0] ?? null;
 }
 
 function compress(body: Buffer, encoding: Encoding): Buffer {
@@ -75,8 +62,9 @@ export function compressPages(): RequestHandler {
     const encoding = pageEncoding(req.headers["accept-encoding"]);
     const write = res.write.bind(res) as (...args: unknown[]) => boolean;
     const end = res.end.bind(res) as (...args: unknown[]) => Response;
-    // Decided at the first write or end, once the status and headers are known.
-    let chunks: Buffer[] | null = null;
+    // Decided at the first write or end, once the status and headers are known: the page's
+    // chunks so far and the encoding they will be sent in, or null to pass the response through.
+    let buffered: { chunks: Buffer[]; encoding: Encoding } | null = null;
     let decided = false;
     const decide = () => {
       if (decided) return;
@@ -85,13 +73,13 @@ export function compressPages(): RequestHandler {
       if (!PAGE_TYPES.test(type) || res.getHeader("Content-Encoding")) return;
       appendVary(res);
       if (!encoding || req.method === "HEAD" || res.statusCode === 204 || res.statusCode === 304) return;
-      chunks = [];
+      buffered = { chunks: [], encoding };
     };
 
     res.write = function pageWrite(chunk: unknown, encodingOrCallback?: unknown, callback?: unknown) {
       decide();
-      if (!chunks) return write(chunk, encodingOrCallback, callback);
-      chunks.push(toBuffer(chunk, encodingOrCallback));
+      if (!buffered) return write(chunk, encodingOrCallback, callback);
+      buffered.chunks.push(toBuffer(chunk, encodingOrCallback));
       const done = (typeof encodingOrCallback === "function" ? encodingOrCallback : callback) as
         WriteCallback | undefined;
       if (done) process.nextTick(done);
@@ -100,7 +88,7 @@ export function compressPages(): RequestHandler {
 
     res.end = function pageEnd(chunk?: unknown, encodingOrCallback?: unknown, callback?: unknown) {
       decide();
-      if (!chunks) return end(chunk, encodingOrCallback, callback);
+      if (!buffered) return end(chunk, encodingOrCallback, callback);
       const done = (
         typeof chunk === "function"
           ? chunk
@@ -108,15 +96,16 @@ export function compressPages(): RequestHandler {
             ? encodingOrCallback
             : callback
       ) as WriteCallback | undefined;
+      const { chunks, encoding: chosen } = buffered;
+      buffered = null;
       if (chunk != null && typeof chunk !== "function") chunks.push(toBuffer(chunk, encodingOrCallback));
       const body = Buffer.concat(chunks);
-      chunks = null;
-      if (body.length < MIN_BYTES || !encoding) {
+      if (body.length < MIN_BYTES) {
         res.setHeader("Content-Length", body.length);
         return end(body, done);
       }
-      const compressed = compress(body, encoding);
-      res.setHeader("Content-Encoding", encoding);
+      const compressed = compress(body, chosen);
+      res.setHeader("Content-Encoding", chosen);
       res.setHeader("Content-Length", compressed.length);
       return end(compressed, done);
     } as Response["end"];

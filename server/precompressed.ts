@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { RequestHandler } from "express";
+import { acceptedEncodings, type Encoding } from "./accept-encoding";
 
 const TYPES: Record<string, string> = {
   ".js": "text/javascript; charset=utf-8",
@@ -18,11 +19,7 @@ export const ASSET_SEND_OPTIONS = {
   acceptRanges: false,
 } as const;
 
-/** Brotli first: it is the smaller. */
-const ENCODINGS = [
-  { encoding: "br", suffix: ".br", accepts: /\bbr\b/ },
-  { encoding: "gzip", suffix: ".gz", accepts: /\bgzip\b/ },
-] as const;
+const SUFFIXES: Record<Encoding, string> = { br: ".br", gzip: ".gz" };
 
 /**
  * Serves the Brotli or gzip file written at build time (scripts/precompress.ts) in place of an
@@ -42,10 +39,10 @@ export function precompressed(dir: string): RequestHandler {
   return (req, res, next) => {
     const type = TYPES[path.extname(req.path)];
     if ((req.method !== "GET" && req.method !== "HEAD") || !type || req.path.includes("..")) return next();
-    const accepted = String(req.headers["accept-encoding"] ?? "");
     const file = path.join(dir, req.path);
-    for (const { encoding, suffix, accepts } of ENCODINGS) {
-      if (!accepts.test(accepted) || !has(file + suffix)) continue;
+    for (const encoding of acceptedEncodings(req.headers["accept-encoding"])) {
+      const suffix = SUFFIXES[encoding];
+      if (!has(file + suffix)) continue;
       res.setHeader("Content-Type", type);
       res.setHeader("Content-Encoding", encoding);
       res.setHeader("Vary", "Accept-Encoding");

@@ -60,6 +60,44 @@ describe("the ledger", () => {
     expect(await balanceOf(a)).toBe(1_000);
   });
 
+  it("keeps the caller's transaction usable after a refusal, so it can go on and commit", async () => {
+    const [a, b] = [await wallet(), await wallet()];
+    await deposit(a, 1_000);
+    const outcome = await db.$transaction(async (tx) => {
+      const refusals: string[] = [];
+      for (const attempt of [
+        { from: a, to: b, amountFen: 5_000 },
+        { from: a, to: "wallet:user:nobody", amountFen: 10 },
+      ]) {
+        try {
+          await transfer(tx, { ...attempt, reason: "MILESTONE_FUND" });
+        } catch (error) {
+          refusals.push((error as { code: string }).code);
+        }
+      }
+      await transfer(tx, { from: a, to: b, amountFen: 400, reason: "MILESTONE_FUND" });
+      return refusals;
+    });
+    expect(outcome).toEqual(["ledger.insufficient_funds", "ledger.account_missing"]);
+    expect([await balanceOf(a), await balanceOf(b)]).toEqual([600, 400]);
+  });
+
+  it("runs opposite transfers between two wallets at once without a deadlock", async () => {
+    const [a, b] = [await wallet(), await wallet()];
+    await deposit(a, 100_000);
+    await deposit(b, 100_000);
+    const results = await Promise.allSettled(
+      Array.from({ length: 40 }, (_, i) =>
+        db.$transaction((tx) =>
+          transfer(tx, { from: i % 2 ? a : b, to: i % 2 ? b : a, amountFen: 100 + i, reason: "MILESTONE_FUND" }),
+        ),
+      ),
+    );
+    expect(results.filter((result) => result.status === "rejected")).toEqual([]);
+    expect((await balanceOf(a)) + (await balanceOf(b))).toBe(200_000);
+    expect(await checkLedgerInvariants()).toMatchObject({ drifted: [], unbalanced: [], negative: [] });
+  });
+
   it("is refused by the database itself: no UPDATE or DELETE of entries, no balance edits, no unbalanced transfer", async () => {
     const a = await wallet();
     await deposit(a, 500);

@@ -79,20 +79,13 @@ export interface TransferInput {
   actorId?: string | null;
 }
 
-function isOverdraft(error: unknown): boolean {
-  const text =
-    error instanceof Error
-      ? `${error.message} ${JSON.stringify((error as { meta?: unknown }).meta ?? "")}`
-      : String(error);
-  return text.includes("LedgerAccount_no_overdraft");
-}
-
 /**
- * Moves money inside the caller's transaction. One statement writes the transfer and its two
- * entries; the entries are written in account-id order, so the balance triggers lock accounts in
- * one global order and two opposite transfers cannot deadlock. Refuses with
- * `ledger.insufficient_funds` when the source would go below zero — the database decides, so
- * concurrent transfers can never overdraw.
+ * Moves money inside the caller's transaction. In the usual case this is one statement: it locks
+ * both accounts in id order (so two opposite transfers cannot deadlock), reads the source's
+ * balance after any transfer it waited for, looks for open debts, and writes the transfer and its
+ * two entries only when the money is there and nobody owes. A refusal is a row of answers, not a
+ * database error, so the caller's transaction stays usable without a savepoint; the database's
+ * own rules (no overdraft, balanced transfers, append-only entries) still hold underneath.
  *
  * Debts (LedgerDebt) hold money: while the source owes anything, only a payment of the debt
  * (reason CLAWBACK) may leave it (`ledger.debt_open`); money arriving at an account that owes
@@ -102,24 +95,38 @@ export async function transfer(tx: Tx, input: TransferInput): Promise<{ id: stri
   const amount = AmountFen.safeParse(input.amountFen);
   if (!amount.success) throw new DomainError("ledger.invalid_amount");
   if (input.from === input.to) throw new DomainError("ledger.same_account");
-  const debts = await tx.$queryRaw<{ debtorAccountId: string; creditorAccountId: string }[]>`
-    SELECT "debtorAccountId", "creditorAccountId" FROM "LedgerDebt"
-    WHERE "debtorAccountId" IN (${input.from}, ${input.to}) AND "owedFen" > 0`;
-  if (input.reason !== "CLAWBACK" && debts.some((debt) => debt.debtorAccountId === input.from))
+  const attempt = await writeTransfer(tx, input, amount.data, { refuseIfOwing: true });
+  if (attempt.written) return { id: attempt.id };
+  if (input.reason !== "CLAWBACK" && attempt.debts.some((debt) => debt.debtorAccountId === input.from))
     throw new DomainError("ledger.debt_open");
-  const creditors = debts.filter((d) => d.debtorAccountId === input.to).map((d) => d.creditorAccountId);
+  const creditors = attempt.debts.filter((d) => d.debtorAccountId === input.to).map((d) => d.creditorAccountId);
   if (creditors.length > 0) {
     // Collecting will lock the creditors too; taking every row now, in id order, keeps the one
     // global lock order that stops two transfers deadlocking.
     const ids = [...new Set([input.from, input.to, ...creditors])].sort();
     await tx.$queryRaw`SELECT id FROM "LedgerAccount" WHERE id = ANY(${ids}) ORDER BY id FOR UPDATE`;
   }
-  const written = await writeTransfer(tx, input, amount.data);
+  const written = await writeTransfer(tx, input, amount.data, { refuseIfOwing: false });
+  if (!written.written) throw new Error("ledger: a transfer checked twice was refused the second time");
   if (creditors.length > 0) await collectDebts(tx, input.to, input.actorId ?? null);
-  return written;
+  return { id: written.id };
 }
 
-async function writeTransfer(tx: Tx, input: TransferInput, amountFen: number): Promise<{ id: string }> {
+type Attempt =
+  | { written: true; id: string }
+  | { written: false; debts: { debtorAccountId: string; creditorAccountId: string }[] };
+
+/**
+ * The transfer's one statement. Refuses with a DomainError when an account is missing or the
+ * source cannot pay; with `refuseIfOwing`, also writes nothing when either account owes and
+ * returns those debts for `transfer` to decide.
+ */
+async function writeTransfer(
+  tx: Tx,
+  input: TransferInput,
+  amountFen: number,
+  { refuseIfOwing }: { refuseIfOwing: boolean },
+): Promise<Attempt> {
   const id = randomUUID();
   const [first, second] = [
     { account: input.from, amount: -amountFen },
@@ -127,30 +134,45 @@ async function writeTransfer(tx: Tx, input: TransferInput, amountFen: number): P
   ].sort((a, b) => (a.account < b.account ? -1 : 1));
   // The database clock; only the demo seed's transaction carries an earlier one (ledger-clock.server.ts).
   const at = ledgerTimeOf(tx)?.toISOString() ?? null;
-  try {
-    // A savepoint keeps the caller's transaction usable when the database refuses the transfer.
-    await tx.$executeRaw`SAVEPOINT ledger_transfer`;
-    await tx.$executeRaw`
-      WITH clock AS (SELECT least(coalesce(${at}::timestamptz, now()), now()) AS at),
-      created AS (
-        INSERT INTO "LedgerTransfer" (id, "fromAccountId", "toAccountId", "amountFen", reason, "agreementId", "milestoneId", "programmeApplicationId", memo, "actorId", "createdAt")
-        SELECT ${id}, ${input.from}, ${input.to}, ${amountFen}, ${input.reason}::"LedgerReason", ${input.agreementId ?? null}, ${input.milestoneId ?? null}, ${input.programmeApplicationId ?? null}, ${input.memo ?? ""}, ${input.actorId ?? null}, clock.at
-        FROM clock
-        RETURNING id, "createdAt"
-      )
+  const [verdict] = await tx.$queryRaw<
+    {
+      found: number;
+      covered: boolean | null;
+      debts: { debtorAccountId: string; creditorAccountId: string }[] | null;
+      written: number;
+    }[]
+  >`
+    WITH locked AS (
+      SELECT id, kind, "balanceFen" FROM "LedgerAccount"
+      WHERE id IN (${input.from}, ${input.to}) ORDER BY id FOR UPDATE
+    ),
+    owing AS (
+      SELECT "debtorAccountId", "creditorAccountId" FROM "LedgerDebt"
+      WHERE ${refuseIfOwing} AND "debtorAccountId" IN (${input.from}, ${input.to}) AND "owedFen" > 0
+    ),
+    verdict AS (
+      SELECT (SELECT count(*)::int FROM locked) AS found,
+             (SELECT kind = 'CLEARING' OR "balanceFen" >= ${amountFen} FROM locked WHERE id = ${input.from}) AS covered,
+             (SELECT json_agg(owing) FROM owing) AS debts
+    ),
+    created AS (
+      INSERT INTO "LedgerTransfer" (id, "fromAccountId", "toAccountId", "amountFen", reason, "agreementId", "milestoneId", "programmeApplicationId", memo, "actorId", "createdAt")
+      SELECT ${id}, ${input.from}, ${input.to}, ${amountFen}, ${input.reason}::"LedgerReason", ${input.agreementId ?? null}, ${input.milestoneId ?? null}, ${input.programmeApplicationId ?? null}, ${input.memo ?? ""}, ${input.actorId ?? null}, least(coalesce(${at}::timestamptz, now()), now())
+      FROM verdict WHERE verdict.found = 2 AND verdict.covered AND verdict.debts IS NULL
+      RETURNING id, "createdAt"
+    ),
+    entries AS (
       INSERT INTO "LedgerEntry" ("transferId", "accountId", "amountFen", "createdAt")
       SELECT created.id, entry.account, entry.amount, created."createdAt"
       FROM created, (VALUES (1, ${first!.account}, ${first!.amount}::int), (2, ${second!.account}, ${second!.amount}::int)) AS entry(position, account, amount)
-      ORDER BY entry.position`;
-    await tx.$executeRaw`RELEASE SAVEPOINT ledger_transfer`;
-  } catch (error) {
-    await tx.$executeRaw`ROLLBACK TO SAVEPOINT ledger_transfer`;
-    if (isOverdraft(error)) throw new DomainError("ledger.insufficient_funds");
-    if (error instanceof Error && /does not exist/.test(error.message))
-      throw new DomainError("ledger.account_missing");
-    throw error;
-  }
-  return { id };
+      ORDER BY entry.position
+      RETURNING 1
+    )
+    SELECT found, covered, debts, (SELECT count(*)::int FROM entries) AS written FROM verdict`;
+  if (verdict!.written === 2) return { written: true, id };
+  if (verdict!.found < 2) throw new DomainError("ledger.account_missing");
+  if (verdict!.debts) return { written: false, debts: verdict!.debts };
+  throw new DomainError("ledger.insufficient_funds");
 }
 
 /**
@@ -186,6 +208,7 @@ export async function collectDebts(tx: Tx, accountId: string, actorId: string | 
         actorId,
       },
       amountFen,
+      { refuseIfOwing: false },
     );
     const owedFen = debt.owedFen - amountFen;
     await tx.ledgerDebt.update({

@@ -6,6 +6,7 @@ import express, { type ErrorRequestHandler, type RequestHandler } from "express"
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import type { ViteDevServer } from "vite";
+import { runInRequestScope } from "~/utils/request-scope.server";
 import { guardBuildActions } from "~/modules/submissions/submission-guard.server";
 import { compressPages } from "./page-compression";
 import { ASSET_SEND_OPTIONS, precompressed } from "./precompressed";
@@ -112,16 +113,20 @@ export function createApp(options: AppOptions): express.Express {
   if (!build) throw new Error("createApp needs either a Vite dev server or a server build");
 
   app.use(whenDatabaseDown(database));
-  app.all(
-    "*",
-    createRequestHandler({
-      build,
-      mode: options.production ? "production" : "development",
-      getLoadContext: (req, res) => ({
-        cspNonce: res.locals.cspNonce as string,
-        clientIp: req.ip ?? "unknown",
-      }),
+  const remix = createRequestHandler({
+    build,
+    mode: options.production ? "production" : "development",
+    getLoadContext: (req, res) => ({
+      cspNonce: res.locals.cspNonce as string,
+      clientIp: req.ip ?? "unknown",
     }),
+  });
+  // One scope per reading request: its loaders share what it has read (the signed-in user, for
+  // one). Not for a POST, whose action may change what its loaders then read in the same request.
+  app.all("*", (req, res, next) =>
+    req.method === "GET" || req.method === "HEAD"
+      ? runInRequestScope(() => remix(req, res, next))
+      : remix(req, res, next),
   );
 
   const onError: ErrorRequestHandler = async (error, req, res, _next) => {

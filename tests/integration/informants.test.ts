@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
+import { needPageData } from "~/modules/applications/need-page.server";
 import { checkClaimCode, claimNeed, postForFarmer, revokeInformant } from "~/modules/reach/informants.server";
 import { isPrivateUpload, sniffAudioType, storeAudio } from "~/modules/uploads/uploads.server";
 import { createSession, serializeSessionCookie } from "~/modules/users/session.server";
@@ -11,7 +12,7 @@ import { action as postAction } from "~/routes/reach/informant.new";
 import { useTestDatabase } from "../support/database";
 import { createUser, uniquePhone } from "../support/factories";
 import { actorOf, meta, needFields } from "../support/needs-factories";
-import { createInformant, createProxyNeed } from "../support/reach-factories";
+import { createInformant, createOpenNeed, createProxyNeed } from "../support/reach-factories";
 
 useTestDatabase();
 
@@ -271,5 +272,40 @@ describe("claiming a posted need", () => {
     expect(result.init.status).toBe(400);
     expect(result.data.error.code).toEqual(["手机号或认领码不对"]);
     expect(await db.user.count({ where: { phone: farmerPhone } })).toBe(0);
+  });
+});
+
+describe("the need page's reach part (read beside the need in one statement)", () => {
+  it("shows the informant and farmer to all, the phone only to those who work with them", async () => {
+    const { needId, informant, bureau, farmerPhone } = await createProxyNeed();
+    const anonymous = await needPageData({ viewer: null, needId });
+    expect(anonymous.reach).toEqual({
+      poverty: false,
+      proxy: {
+        informantName: "信息员老李",
+        farmerName: "张大娘",
+        farmerPhone: null,
+        canRevealPhone: false,
+        claimed: false,
+        voiceUrl: null,
+      },
+    });
+    for (const viewer of [informant, bureau]) {
+      const seen = await needPageData({ viewer, needId, reveal: { reveal: true, ip: "10.9.0.7" } });
+      expect(seen.reach.proxy).toMatchObject({ informantName: "信息员老李", farmerPhone });
+    }
+  });
+
+  it("marks a poverty village's need and has no proxy part for a need its village posted", async () => {
+    const { need } = await createOpenNeed({ poverty: true });
+    expect((await needPageData({ viewer: null, needId: need.id })).reach).toEqual({
+      poverty: true,
+      proxy: null,
+    });
+    const plain = await createOpenNeed();
+    expect((await needPageData({ viewer: null, needId: plain.need.id })).reach).toEqual({
+      poverty: false,
+      proxy: null,
+    });
   });
 });

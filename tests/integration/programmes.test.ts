@@ -492,6 +492,24 @@ describe("programme routes", () => {
     });
     const listed = list.programmes.map((item) => [item.id, item.money.remainingFen]);
     expect(listed).toContainEqual([programme.id, 500_000]);
+    // Every call's money is its own, though the list reads them all in two statements.
+    const second = await createOpenProgramme({ budgetFen: 120_000 });
+    const again = await programmesLoader({
+      request: new Request("http://localhost/programmes"),
+      params: {},
+      context,
+    });
+    expect(again.programmes.length).toBeGreaterThanOrEqual(2);
+    for (const item of again.programmes)
+      expect([item.id, item.money.remainingFen]).toEqual([
+        item.id,
+        await balanceOf(programmeAccountId(item.id)),
+      ]);
+    expect(again.programmes.find((item) => item.id === second.programme.id)?.money).toMatchObject({
+      budgetFen: 120_000,
+      remainingFen: 120_000,
+      committedFen: 0,
+    });
     expect(listed.map(([id]) => id)).not.toContain(draft.id);
 
     const { head } = await createVillage();

@@ -154,3 +154,42 @@ describe("login throttling", () => {
     expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
   });
 });
+
+describe("the signed-in user read in one statement", () => {
+  it("equals Prisma's relation read: fields, nulls, and every membership in organisation order", async () => {
+    const user = await createUser({
+      role: "VILLAGE",
+      email: "one-statement@example.test",
+      countyCode: "410324",
+    });
+    const organisations = await Promise.all(
+      [0, 1, 2].map(async (n) =>
+        db.organisation.create({
+          data: { type: "COOPERATIVE", name: `会话测试 ${n} ${user.id}`, countyCode: "410324" },
+          select: { id: true },
+        }),
+      ),
+    );
+    for (const [n, organisation] of organisations.entries())
+      await db.membership.create({
+        data: { userId: user.id, organisationId: organisation.id, role: n === 1 ? "FARMER" : "VILLAGE" },
+      });
+    const lonely = await createUser();
+    for (const id of [user.id, lonely.id]) {
+      const expected = await db.user.findUniqueOrThrow({
+        where: { id },
+        select: {
+          id: true,
+          displayName: true,
+          email: true,
+          phone: true,
+          primaryRole: true,
+          countyCode: true,
+          memberships: { select: { organisationId: true, role: true }, orderBy: { organisationId: "asc" } },
+        },
+      });
+      expect(await getSessionUser(await createSession(id, { ip: "10.79.0.3" }))).toStrictEqual(expected);
+    }
+    expect(await getSessionUser("no-such-session")).toBeNull();
+  });
+});

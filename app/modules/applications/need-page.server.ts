@@ -4,7 +4,7 @@ import { recommendForNeed } from "~/modules/matching/matching.server";
 import { isInvitedToApply } from "~/modules/negotiation/invitations.server";
 import { listRevisions } from "~/modules/negotiation/revisions.server";
 import { getNeedForViewer } from "~/modules/needs/needs.queries.server";
-import { needReachView } from "~/modules/reach/reach-view.server";
+import { needReachView, readNeedReach } from "~/modules/reach/reach-view.server";
 import type { Actor } from "~/modules/users/permissions";
 import { can } from "~/modules/users/permissions";
 import { getOwnApplication } from "./applications.server";
@@ -24,7 +24,11 @@ export async function needPageData({
   needId: string;
   reveal?: RevealOptions;
 }) {
-  const { need, manages, moderates } = await getNeedForViewer(needId, viewer);
+  // The reach module's part is asked beside the need, not after it; who may see what is decided below.
+  const [{ need, manages, moderates }, reachRead] = await Promise.all([
+    getNeedForViewer(needId, viewer),
+    readNeedReach(needId),
+  ]);
   const isExpert = can(viewer, "application.submit") && !manages;
   const ownApplication = viewer && isExpert ? await getOwnApplication(need.id, viewer.id) : null;
   // An invitation-only need takes applications from invited or triage-assigned experts only.
@@ -43,7 +47,7 @@ export async function needPageData({
     : mayStartBrand(viewer, need)
       ? `/brands/new?need=${need.id}`
       : null;
-  const reach = await needReachView(need, viewer, reveal);
+  const reach = await needReachView(need, reachRead, viewer, reveal);
   return {
     reach,
     need,

@@ -1,7 +1,7 @@
 import { db } from "~/db.server";
 import { countiesWithOfficers } from "~/modules/oversight/officer-notices.server";
 import type { MessageKey, Params } from "~/i18n/i18n";
-import { balanceOf, programmeAccountId } from "~/modules/ledger/ledger.server";
+import { programmeAccountId } from "~/modules/ledger/ledger.server";
 import { findActiveBan } from "~/modules/sanctions/bans.server";
 import { can, type Actor } from "~/modules/users/permissions";
 import { applicantParty } from "./programmes.applicants.server";
@@ -27,22 +27,43 @@ export interface ProgrammeMoney {
 }
 
 export async function programmeMoney(programme: { id: string; budgetFen: number }): Promise<ProgrammeMoney> {
-  const [rows, remainingFen] = await Promise.all([
+  return (await moneyOfProgrammes([programme]))[0]!;
+}
+
+/** The money of several programmes in two statements asked together, whatever their number. */
+async function moneyOfProgrammes(programmes: { id: string; budgetFen: number }[]): Promise<ProgrammeMoney[]> {
+  if (programmes.length === 0) return [];
+  const ids = programmes.map((programme) => programme.id);
+  const [rows, accounts] = await Promise.all([
     db.programmeApplication.findMany({
-      where: { programmeId: programme.id, approvedFen: { not: null } },
-      select: { approvedFen: true, disbursedFen: true, status: true },
+      where: { programmeId: { in: ids }, approvedFen: { not: null } },
+      select: { programmeId: true, approvedFen: true, disbursedFen: true, status: true },
     }),
-    balanceOf(programmeAccountId(programme.id)),
+    db.ledgerAccount.findMany({
+      where: { id: { in: ids.map(programmeAccountId) } },
+      select: { id: true, balanceFen: true },
+    }),
   ]);
-  const committedFen = rows.reduce((sum, row) => sum + outstandingFen(row), 0);
-  const disbursedFen = rows.reduce((sum, row) => sum + row.disbursedFen, 0);
-  return {
-    budgetFen: programme.budgetFen,
-    committedFen,
-    disbursedFen,
-    remainingFen,
-    uncommittedFen: remainingFen - committedFen,
-  };
+  const balances = new Map(accounts.map((account) => [account.id, Number(account.balanceFen)]));
+  const rowsOf = new Map<string, typeof rows>();
+  for (const row of rows) {
+    const list = rowsOf.get(row.programmeId);
+    if (list) list.push(row);
+    else rowsOf.set(row.programmeId, [row]);
+  }
+  return programmes.map((programme) => {
+    const own = rowsOf.get(programme.id) ?? [];
+    const committedFen = own.reduce((sum, row) => sum + outstandingFen(row), 0);
+    const disbursedFen = own.reduce((sum, row) => sum + row.disbursedFen, 0);
+    const remainingFen = balances.get(programmeAccountId(programme.id)) ?? 0;
+    return {
+      budgetFen: programme.budgetFen,
+      committedFen,
+      disbursedFen,
+      remainingFen,
+      uncommittedFen: remainingFen - committedFen,
+    };
+  });
 }
 
 const programmeSelect = {
@@ -65,9 +86,8 @@ const programmeSelect = {
 } as const;
 
 async function withMoney<T extends { id: string; budgetFen: number }>(programmes: T[]) {
-  return Promise.all(
-    programmes.map(async (programme) => ({ ...programme, money: await programmeMoney(programme) })),
-  );
+  const money = await moneyOfProgrammes(programmes);
+  return programmes.map((programme, i) => ({ ...programme, money: money[i]! }));
 }
 
 /** Published calls, open first (soonest deadline first), then closed ones. */

@@ -354,31 +354,28 @@ export async function claimNeed(input: {
   return needId;
 }
 
+export interface ProxyPostingRow {
+  informantId: string;
+  informantName: string;
+  farmerName: string;
+  farmerPhone: string;
+  claimedAt: Date | null;
+  voiceNoteUploadId: string | null;
+}
+
 /**
- * What the need page shows about a proxy posting: the informant, the farmer, and the farmer's
- * phone only to those who work with them (the need's managers, triage staff, the informant and
- * the expert whose application was accepted). The voice note is for logged-in viewers only.
+ * What the need page shows about a proxy posting (read by `readNeedReach`): the informant, the
+ * farmer, and the farmer's phone only to those who work with them (the need's managers, triage
+ * staff, the informant and the expert whose application was accepted). The voice note is for
+ * logged-in viewers only.
  */
 export async function proxyViewFor(
   need: { id: string; organisationId: string | null; postedById: string; countyCode: string },
+  posting: ProxyPostingRow | null,
   viewer: CountyActor | null,
   reveal: RevealOptions = {},
 ) {
-  const posting = await db.proxyPosting.findUnique({
-    where: { needId: need.id },
-    select: {
-      informantId: true,
-      farmerName: true,
-      farmerPhone: true,
-      claimedAt: true,
-      voiceNoteUploadId: true,
-    },
-  });
   if (!posting) return null;
-  const informant = await db.user.findUnique({
-    where: { id: posting.informantId },
-    select: { displayName: true },
-  });
   const seesPhone = viewer
     ? canManageNeed(viewer, need) ||
       canInCounty(viewer, "triage.manage", need.countyCode) ||
@@ -387,7 +384,7 @@ export async function proxyViewFor(
         0
     : false;
   return {
-    informantName: informant?.displayName ?? "",
+    informantName: posting.informantName,
     farmerName: posting.farmerName,
     ...(seesPhone
       ? await farmerPhoneView(viewer!, need.id, posting.farmerPhone, reveal)

@@ -1,10 +1,8 @@
 import { db } from "~/db.server";
 import type { OrganisationType } from "~/generated/prisma/enums";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { isPovertyVillage, povertyVillageSelect } from "~/modules/households/poverty-village";
 import { markForIndexing } from "~/modules/indexing/outbox.server";
 import { can, type Actor } from "~/modules/users/permissions";
-import { luoyangYear } from "~/utils/dates";
 import { DomainError } from "~/utils/errors";
 import type { RequestMeta } from "~/utils/request.server";
 
@@ -70,14 +68,4 @@ export async function povertyStatus(organisationId: string, viewer: Actor | null
     since: organisation.povertyVillageAt,
     canChange: can(viewer, "reach.manage") && POVERTY_ORGANISATION_TYPES.includes(organisation.type),
   };
-}
-
-/** Whether a need's organisation is a poverty village (the mark, or its village POOR this year; decision 039). */
-export async function needIsFromPovertyVillage(organisationId: string | null): Promise<boolean> {
-  if (!organisationId) return false;
-  const organisation = await db.organisation.findUnique({
-    where: { id: organisationId },
-    select: povertyVillageSelect(luoyangYear()),
-  });
-  return isPovertyVillage(organisation);
 }

@@ -1,22 +1,25 @@
 import { redirect } from "@remix-run/node";
+import { oncePerRequest } from "~/utils/request-scope.server";
 import { can, type Permission } from "./permissions";
 import { getSessionUser, readSessionId, type SessionUser } from "./session.server";
 
 type SessionLookup = { user: SessionUser; sessionId: string } | null;
 
-// The root loader and the page's own loader both ask who is logged in; when Remix hands them the
-// same Request, the session is read from the database once. The cookie cannot change within one
-// request, and the actions that end a session (log out, change password) redirect.
+// The root loader and the page's own loader both ask who is logged in. Remix gives each loader
+// its own Request, so the session is read once per reading HTTP request through the server's
+// request scope (app/utils/request-scope.server.ts, keyed by the cookie, which cannot change
+// within one request), and once per Request object outside it.
 const lookups = new WeakMap<Request, Promise<SessionLookup>>();
 
 function sessionOf(request: Request): Promise<SessionLookup> {
   let lookup = lookups.get(request);
   if (!lookup) {
-    lookup = (async () => {
-      const sessionId = await readSessionId(request.headers.get("cookie"));
+    const cookie = request.headers.get("cookie");
+    lookup = oncePerRequest(`session:${cookie ?? ""}`, async () => {
+      const sessionId = await readSessionId(cookie);
       const user = sessionId ? await getSessionUser(sessionId) : null;
       return user && sessionId ? { user, sessionId } : null;
-    })();
+    });
     lookups.set(request, lookup);
   }
   return lookup;

@@ -35,6 +35,7 @@ import * as submissionGuard from "~/modules/submissions/submission-guard.server"
 import * as submissions from "~/modules/submissions/submissions.server";
 import * as session from "~/modules/users/session.server";
 import * as webhookDelivery from "~/modules/webhooks/delivery.server";
+import * as requestScope from "~/utils/request-scope.server";
 
 export const serverModules: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
   "~/db.server": db,
@@ -64,4 +65,5 @@ export const serverModules: Readonly<Record<string, Readonly<Record<string, unkn
   "~/modules/submissions/submissions.server": submissions,
   "~/modules/users/session.server": session,
   "~/modules/webhooks/delivery.server": webhookDelivery,
+  "~/utils/request-scope.server": requestScope,
 };

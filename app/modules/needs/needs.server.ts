@@ -85,40 +85,58 @@ function fieldsData(fields: NeedFields) {
   };
 }
 
-async function openNeed(
+/**
+ * Whether a need of this poster may be published now: refuses a banned poster or organisation
+ * (`sanction.banned`), false for an unverified one. The two reads are asked together; `client` is
+ * the caller's transaction, or the pool when asked before one opens.
+ */
+async function mayPublish(
+  need: { organisationId: string | null; postedById: string },
+  vouched: boolean,
+  client: Tx = db,
+): Promise<boolean> {
+  const [, verified] = await Promise.all([
+    assertNotBanned({ userId: need.postedById, organisationIds: [need.organisationId] }, new Date(), client),
+    vouched ||
+      getPublisherVerification({ userId: need.postedById, organisationId: need.organisationId }, client),
+  ]);
+  return verified;
+}
+
+/** Opens a need the caller has checked (`mayPublish`): the status, its audit row, the index and the webhooks. */
+async function markOpen(
   tx: Tx,
-  needId: string,
+  need: { id: string; status: NeedStatus; organisationId: string | null; title: string },
   actorId: string,
   meta: RequestMeta,
-  vouched = false,
-): Promise<boolean> {
-  const need = await tx.need.findUniqueOrThrow({
-    where: { id: needId },
-    select: { status: true, organisationId: true, postedById: true, title: true },
-  });
+): Promise<void> {
   assertTransition(NEED_TRANSITIONS, need.status, "OPEN", "need.invalid_transition");
-  await assertNotBanned({ userId: need.postedById, organisationIds: [need.organisationId] }, new Date(), tx);
-  if (
-    !vouched &&
-    !(await getPublisherVerification({ userId: need.postedById, organisationId: need.organisationId }, tx))
-  )
-    return false;
   await tx.need.update({
-    where: { id: needId },
+    where: { id: need.id },
     data: { status: "OPEN", publishedAt: new Date() },
     select: { id: true },
   });
   await recordStatusChange(
     tx,
-    { type: "Need", id: needId, from: need.status, to: "OPEN" },
+    { type: "Need", id: need.id, from: need.status, to: "OPEN" },
     { actorId, action: "need.published", ip: meta.ip },
   );
-  await markForIndexing(tx, "needs", needId);
+  await markForIndexing(tx, "needs", need.id);
   await enqueueEvent(tx, {
     organisationIds: [need.organisationId],
     event: "need.published",
-    payload: { needId, title: need.title, status: "OPEN", occurredAt: new Date().toISOString() },
+    payload: { needId: need.id, title: need.title, status: "OPEN", occurredAt: new Date().toISOString() },
   });
+}
+
+async function openNeed(tx: Tx, needId: string, actorId: string, meta: RequestMeta): Promise<boolean> {
+  const need = await tx.need.findUniqueOrThrow({
+    where: { id: needId },
+    select: { id: true, status: true, organisationId: true, postedById: true, title: true },
+  });
+  assertTransition(NEED_TRANSITIONS, need.status, "OPEN", "need.invalid_transition");
+  if (!(await mayPublish(need, false, tx))) return false;
+  await markOpen(tx, need, actorId, meta);
   return true;
 }
 
@@ -145,6 +163,14 @@ export async function createNeed(input: {
   assertMayPostFor(input.actor, input.organisationId || undefined);
   if (input.photos.length > MAX_NEED_PHOTOS)
     throw new DomainError("upload.too_many", { max: MAX_NEED_PHOTOS });
+  // Whether it may be published is read before the transaction opens, so the transaction holds its
+  // connection for the writes only (a ban still refuses before anything is written).
+  const publishable = input.publish
+    ? await mayPublish(
+        { organisationId: input.organisationId || null, postedById: input.actor.id },
+        Boolean(input.proxy),
+      )
+    : false;
   return withStoredImages(input.actor.id, input.photos, (uploadIds) =>
     withUnit(input.unit, async ({ tx }) => {
       const need = await tx.need.create({
@@ -152,9 +178,11 @@ export async function createNeed(input: {
           ...fieldsData(input.fields),
           organisationId: input.organisationId || null,
           postedById: input.actor.id,
-          photos: { create: uploadIds.map((uploadId, sortOrder) => ({ uploadId, sortOrder })) },
+          ...(uploadIds.length > 0
+            ? { photos: { create: uploadIds.map((uploadId, sortOrder) => ({ uploadId, sortOrder })) } }
+            : {}),
         },
-        select: { id: true, status: true, title: true },
+        select: { id: true, status: true, title: true, organisationId: true },
       });
       await recordAudit(tx, {
         actorId: input.actor.id,
@@ -165,10 +193,8 @@ export async function createNeed(input: {
         ip: input.meta.ip,
       });
       await input.proxy?.onCreated(tx, need.id);
-      const published = input.publish
-        ? await openNeed(tx, need.id, input.actor.id, input.meta, Boolean(input.proxy))
-        : false;
-      return { id: need.id, published };
+      if (publishable) await markOpen(tx, need, input.actor.id, input.meta);
+      return { id: need.id, published: publishable };
     }),
   );
 }

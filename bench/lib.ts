@@ -74,6 +74,26 @@ export function descendantsOf(pid: number): number[] {
   return [...descendants];
 }
 
+/**
+ * The processes of a started app: `app` the Node processes (the server, or a cluster's primary and
+ * its workers), `postgres` the embedded database's. Read afresh each time: a worker that died is
+ * replaced under a new pid.
+ */
+export function appProcessTree(pid: number): { app: number[]; postgres: number[] } {
+  const comm = (child: number) => {
+    try {
+      return readFileSync(`/proc/${child}/comm`, "utf8").trim();
+    } catch {
+      return "";
+    }
+  };
+  const descendants = descendantsOf(pid);
+  return {
+    app: [pid, ...descendants.filter((child) => comm(child) === "node")],
+    postgres: descendants.filter((child) => comm(child) === "postgres"),
+  };
+}
+
 /** CPU seconds (user + system) a process has used so far; 0 once it is gone. */
 export function cpuSeconds(pid: number): number {
   try {
@@ -89,6 +109,13 @@ export function cpuSeconds(pid: number): number {
 export function residentMemory(pid: number): { processMiB: number; childrenMiB: number } {
   const children = descendantsOf(pid).reduce((sum, child) => sum + rssKb(child), 0);
   return { processMiB: rssKb(pid) / 1024, childrenMiB: children / 1024 };
+}
+
+/** Resident memory in MiB of an app's Node processes together, and of its PostgreSQL (appProcessTree). */
+export function appMemory(pid: number): { appMiB: number; postgresMiB: number } {
+  const tree = appProcessTree(pid);
+  const sum = (pids: number[]) => pids.reduce((total, child) => total + rssKb(child), 0) / 1024;
+  return { appMiB: sum(tree.app), postgresMiB: sum(tree.postgres) };
 }
 
 export function round(value: number, digits = 1): number {
@@ -121,12 +148,20 @@ export function probedAppEnv(): Record<string, string> {
  * pages leave RSS some seconds later still (measured on the idle app: 278 → 270 → 235 MiB over
  * ~15 s, then steady). A single reading after one collection swung by ±40 KiB a connection.
  */
-export async function lowestRssKb(pid: number, seconds = 30): Promise<number> {
+export function lowestRssKb(pid: number, seconds = 30): Promise<number> {
+  return lowestSumRssKb(() => [pid], seconds);
+}
+
+/** lowestRssKb of several processes together (a cluster's primary and workers): the lowest sum. */
+export async function lowestSumRssKb(pids: () => number[], seconds = 30): Promise<number> {
   let lowest = Number.POSITIVE_INFINITY;
   for (let second = 0; second < seconds; second += 1) {
-    if (second % 5 === 0) process.kill(pid, "SIGWINCH");
+    if (second % 5 === 0) for (const pid of pids()) process.kill(pid, "SIGWINCH");
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    lowest = Math.min(lowest, rssKb(pid));
+    lowest = Math.min(
+      lowest,
+      pids().reduce((sum, pid) => sum + rssKb(pid), 0),
+    );
   }
   return lowest;
 }

@@ -12,13 +12,23 @@
 // whose sessions also hold the sockets, and 429s are counted apart from errors. Prints a table
 // and writes bench/results/load.json. Exits non-zero only when it crashes, not on a missed target.
 import { readFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { io as connect, type Socket } from "socket.io-client";
 import { db } from "~/db.server";
 import { createSession, serializeSessionCookie } from "~/modules/users/session.server";
 import { startAppProcess, type AppProcess } from "../tests/support/app-process";
-import { cpuSeconds, lowestRssKb, percentile, PROFILE_DIR, probedAppEnv, residentMemory, round } from "./lib";
+import {
+  appMemory,
+  appProcessTree,
+  cpuSeconds,
+  lowestSumRssKb,
+  percentile,
+  PROFILE_DIR,
+  probedAppEnv,
+  round,
+} from "./lib";
 import { thisMachine, writeResults } from "./results-file";
 import {
   KINDS,
@@ -34,6 +44,9 @@ import {
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 200);
 const SOCKETS = Number(process.env.LOAD_SOCKETS ?? 1000);
+// The app as deployed on this machine: one process per core (WEB_CONCURRENCY, docs/deployment.md,
+// decision 042). LOAD_APP_PROCESSES=1 measures a single process.
+const APP_PROCESSES = Number(process.env.LOAD_APP_PROCESSES ?? os.cpus().length);
 // At least several hundred posters even when a short development run connects fewer sockets.
 const USERS = Math.max(SOCKETS, 300);
 const SECOND_ROUND_SECONDS = Number(
@@ -302,8 +315,8 @@ function summarise(stats: KindStats[]) {
  */
 async function settledMemory(pid: number): Promise<{ appMiB: number; postgresMiB: number }> {
   await drained(pid);
-  const lowest = await lowestRssKb(pid, QUIET_SECONDS);
-  return { appMiB: round(lowest / 1024), postgresMiB: round(residentMemory(pid).childrenMiB) };
+  const lowest = await lowestSumRssKb(() => appProcessTree(pid).app, QUIET_SECONDS);
+  return { appMiB: round(lowest / 1024), postgresMiB: round(appMemory(pid).postgresMiB) };
 }
 
 /**
@@ -312,10 +325,11 @@ async function settledMemory(pid: number): Promise<{ appMiB: number; postgresMiB
  */
 async function drained(pid: number): Promise<void> {
   let quiet = 0;
-  let last = cpuSeconds(pid);
+  const used = () => appProcessTree(pid).app.reduce((sum, child) => sum + cpuSeconds(child), 0);
+  let last = used();
   for (let second = 0; second < 120 && quiet < 3; second += 1) {
     await sleep(1000);
-    const now = cpuSeconds(pid);
+    const now = used();
     quiet = now - last < 0.1 ? quiet + 1 : 0;
     last = now;
   }
@@ -331,12 +345,12 @@ interface Sample {
 async function sampled<T>(pid: number, label: string, samples: Sample[], run: () => Promise<T>): Promise<T> {
   const started = performance.now();
   const take = () => {
-    const { processMiB, childrenMiB } = residentMemory(pid);
+    const { appMiB, postgresMiB } = appMemory(pid);
     samples.push({
       round: label,
       second: round((performance.now() - started) / 1000, 0),
-      appMiB: round(processMiB),
-      postgresMiB: round(childrenMiB),
+      appMiB: round(appMiB),
+      postgresMiB: round(postgresMiB),
     });
   };
   const timer = setInterval(take, SAMPLE_MS);
@@ -369,9 +383,12 @@ async function measure(app: AppProcess) {
     const before = await settledMemory(app.pid);
     const samples: Sample[] = [];
     const needsBefore = await db.need.count();
-    if (PROFILE_DIR) process.kill(app.pid, "SIGUSR2");
+    // Each app process (a cluster's workers too) writes its own profile.
+    const profile = () =>
+      PROFILE_DIR && appProcessTree(app.pid).app.forEach((pid) => process.kill(pid, "SIGUSR2"));
+    profile();
     const main = await sampled(app.pid, "main", samples, () => runRound(app.url, SECONDS, setupRequest));
-    if (PROFILE_DIR) process.kill(app.pid, "SIGUSR2");
+    profile();
     const after = await settledMemory(app.pid);
     // After the quiet period: posts still in flight when the round ended have finished by now.
     const needsCreated = (await db.need.count()) - needsBefore;
@@ -413,6 +430,7 @@ process.env.SESSION_SECRET = SESSION_SECRET;
 const app = await startAppProcess({
   LOG_LEVEL: "warn",
   SESSION_SECRET,
+  WEB_CONCURRENCY: String(APP_PROCESSES),
   // Forced GC for the memory readings; the main round's CPU profile when BENCH_CPU_PROF is set.
   ...probedAppEnv(),
 });
@@ -474,6 +492,7 @@ const results = {
     quietSeconds: QUIET_SECONDS,
     requestTimeoutSeconds: REQUEST_TIMEOUT_S,
     demoNeeds: run.needIds.length,
+    appProcesses: APP_PROCESSES,
   },
   mix: MIX,
   preflight: run.preflightStatus,
@@ -513,7 +532,7 @@ table[`warm-up (${WARMUP_SECONDS} s)`] = row(warmup, "");
 table[`second round (${SECOND_ROUND_SECONDS} s)`] = row(second, "");
 const signed = (n: number) => `${n >= 0 ? "+" : ""}${n}%`;
 console.log(
-  `\nbench:load — ${SECONDS} s at ${CONNECTIONS} connections, ${SOCKETS} sockets connected, ${results.machine.cores} cores, ${process.version}\n`,
+  `\nbench:load — ${SECONDS} s at ${CONNECTIONS} connections, ${SOCKETS} sockets connected, ${results.machine.cores} cores, ${APP_PROCESSES} app process(es) (WEB_CONCURRENCY), ${process.version}\n`,
 );
 console.table(table);
 console.log(

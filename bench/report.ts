@@ -156,7 +156,7 @@ interface LoadRound extends Partial<Latency> {
   timeouts: number;
 }
 export interface LoadJson {
-  settings: { seconds: number; connections: number; sockets: number };
+  settings: { seconds: number; connections: number; sockets: number; appProcesses?: number };
   overall: LoadRound & Latency & { requests: number };
   byKind: Record<string, Latency & { requests: number; "5xx": number }>;
   secondRound?: LoadRound;
@@ -590,7 +590,13 @@ const ROWS: { [name in BenchName]: (json: never) => Row[] } = {
         {
           target: rpsTarget,
           pass: judgeAt(atLoad, j.overall.requestsPerSecond >= ISSUE_25.loadRequestsPerSecond),
-          note: [`${j.overall.requests} requests`, short].filter(Boolean).join("; "),
+          note: [
+            `${j.overall.requests} requests`,
+            s.appProcesses ? `${s.appProcesses} app process(es) (WEB_CONCURRENCY)` : undefined,
+            short,
+          ]
+            .filter(Boolean)
+            .join("; "),
         },
       ),
       row("load", "p95, all requests", j.overall.p95Ms, "ms", {

@@ -136,11 +136,23 @@ export function createChatSession(socket: ClientSocket, options: ChatSessionOpti
     keep((store) => store.remove(clientId));
   }
 
-  /** The highest sequence number held: a catch-up asks for what comes after it. */
+  /** The highest sequence number held (what "read up to" means). */
   function lastSeq(): number {
     let highest = 0;
     for (const message of byId.values()) highest = Math.max(highest, message.seq);
     return highest;
+  }
+
+  /**
+   * Every message up to this sequence number is held, so a catch-up asks for what comes after it,
+   * not after the highest held: a live message that arrives between a reconnect's join and its
+   * catch-up (or while a catch-up is answered) would otherwise hide the ones sent while away.
+   * Sequence numbers are consecutive in a conversation; the first page loaded is complete.
+   */
+  let heldThrough = lastSeq();
+  const heldSeqs = new Set([...byId.values()].map((message) => message.seq));
+  function advance() {
+    while (heldSeqs.has(heldThrough + 1)) heldThrough += 1;
   }
 
   function delivered(clientId: string): boolean {
@@ -152,6 +164,8 @@ export function createChatSession(socket: ClientSocket, options: ChatSessionOpti
   function accept(message: ChatMessageView): boolean {
     if (message.conversationId !== conversationId || byId.has(message.id)) return false;
     byId.set(message.id, message);
+    heldSeqs.add(message.seq);
+    advance();
     // Our own message came back (live, or in a catch-up after its ack was lost): no longer pending.
     if (message.senderId === userId) settle(message.clientId);
     else options.onIncoming?.(message);
@@ -162,13 +176,42 @@ export function createChatSession(socket: ClientSocket, options: ChatSessionOpti
     for (;;) {
       const result = await socket
         .timeout(ackTimeoutMs)
-        .emitWithAck("chat:sync", { conversationId, afterSeq: lastSeq() });
+        .emitWithAck("chat:sync", { conversationId, afterSeq: heldThrough });
       if (!result.ok) return;
       let added = false;
       for (const message of result.messages) added = accept(message) || added;
       if (added) changed();
-      if (!result.hasMore) return;
+      if (!result.hasMore) {
+        // The server had nothing else up to its newest: held through that, whatever the numbers.
+        for (const message of result.messages) heldThrough = Math.max(heldThrough, message.seq);
+        return;
+      }
     }
+  }
+
+  // A live message past a gap: catch up now (one at a time; again if more gaps showed meanwhile),
+  // and try again a little later while the socket stays connected but the answer was lost.
+  let catchingUp = false;
+  let gapAgain = false;
+  async function fillGap() {
+    if (catchingUp) {
+      gapAgain = true;
+      return;
+    }
+    catchingUp = true;
+    try {
+      do {
+        gapAgain = false;
+        await catchUp();
+      } while (gapAgain && !closed);
+    } catch {
+      if (!closed && socket.connected) setTimeout(() => void fillGap(), ackTimeoutMs);
+    } finally {
+      catchingUp = false;
+    }
+  }
+  function checkGap() {
+    if (!closed && lastSeq() > heldThrough) void fillGap();
   }
 
   function refuse(pending: PendingMessage, error: string, retryAfterMs?: number) {
@@ -213,6 +256,7 @@ export function createChatSession(socket: ClientSocket, options: ChatSessionOpti
     if (result.ok) {
       if (!accept(result.message)) settle(next.clientId);
       changed();
+      checkGap();
     } else if (result.error === "chat.errors.rate_limited") {
       // Too fast: the message waits its turn and goes out by itself.
       await new Promise((resolve) => setTimeout(resolve, result.retryAfterMs ?? 1000));
@@ -267,7 +311,9 @@ export function createChatSession(socket: ClientSocket, options: ChatSessionOpti
   }
 
   const onMessage: ServerToClientEvents["chat:message"] = ({ message }) => {
-    if (accept(message)) changed();
+    if (!accept(message)) return;
+    changed();
+    checkGap();
   };
   const onReceipt: ServerToClientEvents["chat:receipt"] = (receipt: ChatReceipt) => {
     if (receipt.conversationId !== conversationId) return;
@@ -298,6 +344,7 @@ export function createChatSession(socket: ClientSocket, options: ChatSessionOpti
       try {
         await socket.timeout(ackTimeoutMs).emitWithAck("chat:join", { conversationId });
         await catchUp();
+        checkGap();
       } catch {
         link.suspect();
         return; // dropped again: the next connect starts over

@@ -12,7 +12,7 @@ export interface NotificationView {
 export interface ChatMessageView {
   id: string;
   conversationId: string;
-  /** Position in the conversation; a client catches up "after" the highest it has. */
+  /** Position in the conversation (consecutive); a client catches up after the last one it holds every message up to. */
   seq: number;
   senderId: string;
   senderName: string;

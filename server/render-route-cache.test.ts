@@ -6,6 +6,7 @@ import type * as ServerRuntime from "@remix-run/server-runtime";
 import type * as ReactType from "react";
 import type * as ReactDomServer from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { handMadeBuild } from "../tests/support/remix-build";
 
 // Remix's RemixServer made the route objects anew for every render, and React Router's static
 // router converted them anew again, so the match cache of @remix-run/router (keyed by the routes
@@ -33,52 +34,19 @@ const routeEntries: Record<string, { parentId?: string; path?: string; index?: b
 };
 
 function makeBuild(): Build {
-  const routes: Build["routes"] = {};
-  const manifestRoutes: Build["assets"]["routes"] = {};
-  for (const [id, entry] of Object.entries(routeEntries)) {
-    const module = { default: page(entry.text) } as unknown as Build["routes"][string]["module"];
-    routes[id] = { id, parentId: entry.parentId, path: entry.path, index: entry.index, module };
-    manifestRoutes[id] = {
+  const routes = Object.fromEntries(
+    Object.entries(routeEntries).map(([id, { text, ...place }]) => [
       id,
-      parentId: entry.parentId,
-      path: entry.path,
-      index: entry.index,
-      module: `/${id}.js`,
-      hasAction: false,
-      hasLoader: false,
-      hasClientAction: false,
-      hasClientLoader: false,
-      hasErrorBoundary: id === "root",
-    };
-  }
-  return {
-    mode: "production",
-    entry: {
-      module: {
-        default: async (
-          _request: Request,
-          status: number,
-          headers: Headers,
-          context: RemixReact.RemixServerProps["context"],
-        ) => {
-          const html = renderToString(h(remix.RemixServer, { context, url: _request.url }));
-          headers.set("Content-Type", "text/html");
-          return new Response(`<!DOCTYPE html>${html}`, { status, headers });
-        },
-      },
-    },
-    routes,
-    assets: {
-      entry: { imports: [], module: "/entry.js" },
-      routes: manifestRoutes,
-      url: "/manifest.js",
-      version: "1",
-    },
-    future: { v3_fetcherPersist: true, v3_relativeSplatPath: true, v3_throwAbortReason: true },
-    publicPath: "/",
-    assetsBuildDirectory: "/nowhere",
-    isSpaMode: false,
-  } as unknown as Build;
+      { ...place, module: { default: page(text) } },
+    ]),
+  );
+  return handMadeBuild(routes, async (request, status, headers, context) => {
+    const html = renderToString(
+      h(remix.RemixServer, { context: context as RemixReact.RemixServerProps["context"], url: request.url }),
+    );
+    headers.set("Content-Type", "text/html");
+    return new Response(`<!DOCTYPE html>${html}`, { status, headers });
+  });
 }
 
 /** Every routes array React Router matched while rendering, in order. */

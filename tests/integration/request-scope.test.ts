@@ -1,10 +1,10 @@
 import type { AddressInfo } from "node:net";
-import type { ServerBuild } from "@remix-run/node";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
 import { oncePerRequest } from "~/utils/request-scope.server";
 import { useTestDatabase } from "../support/database";
+import { handMadeBuild } from "../support/remix-build";
 
 useTestDatabase();
 
@@ -13,67 +13,28 @@ useTestDatabase();
 let reads = 0;
 const read = () => oncePerRequest("probe", async () => ++reads);
 
-function makeBuild(): ServerBuild {
-  const entries = {
-    root: { path: "", loader: async () => ({ read: await read() }) },
-    "routes/page": {
-      parentId: "root",
-      path: "page",
-      loader: async () => ({ read: await read() }),
-      action: async () => ({ read: await read() }),
-    },
-  } as const;
-  const routes: Record<string, unknown> = {};
-  const manifest: Record<string, unknown> = {};
-  for (const [id, entry] of Object.entries(entries)) {
-    const parentId = "parentId" in entry ? entry.parentId : undefined;
-    const action = "action" in entry ? entry.action : undefined;
-    routes[id] = {
-      id,
-      parentId,
-      path: entry.path,
-      module: { default: () => null, loader: entry.loader, action },
-    };
-    manifest[id] = {
-      id,
-      parentId,
-      path: entry.path,
-      module: `/${id}.js`,
-      hasLoader: true,
-      hasAction: Boolean(action),
-      hasClientAction: false,
-      hasClientLoader: false,
-      hasErrorBoundary: id === "root",
-    };
-  }
-  return {
-    mode: "production",
-    entry: {
-      module: {
-        default: async (
-          _request: Request,
-          status: number,
-          headers: Headers,
-          context: { staticHandlerContext: { loaderData: unknown; actionData: unknown } },
-        ) => {
-          headers.set("Content-Type", "application/json");
-          const { loaderData, actionData } = context.staticHandlerContext;
-          return new Response(JSON.stringify({ loaderData, actionData }), { status, headers });
-        },
+function makeBuild() {
+  const loader = async () => ({ read: await read() });
+  return handMadeBuild(
+    {
+      root: { path: "", module: { default: () => null, loader } },
+      "routes/page": {
+        parentId: "root",
+        path: "page",
+        module: { default: () => null, loader, action: loader },
       },
     },
-    routes,
-    assets: {
-      entry: { imports: [], module: "/entry.js" },
-      routes: manifest,
-      url: "/manifest.js",
-      version: "1",
+    async (
+      _request,
+      status,
+      headers,
+      context: { staticHandlerContext: { loaderData: unknown; actionData: unknown } },
+    ) => {
+      headers.set("Content-Type", "application/json");
+      const { loaderData, actionData } = context.staticHandlerContext;
+      return new Response(JSON.stringify({ loaderData, actionData }), { status, headers });
     },
-    future: { v3_fetcherPersist: true, v3_relativeSplatPath: true, v3_throwAbortReason: true },
-    publicPath: "/",
-    assetsBuildDirectory: "/nowhere",
-    isSpaMode: false,
-  } as unknown as ServerBuild;
+  );
 }
 
 let base = "";

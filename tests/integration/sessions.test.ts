@@ -13,7 +13,7 @@ import { action as loginAction } from "~/routes/account/login";
 import { action as logoutAction } from "~/routes/account/logout";
 import { TEST_PASSWORD, createUser } from "../support/factories";
 import { useTestDatabase } from "../support/database";
-import { addMember, createVillage } from "../support/needs-factories";
+import { actorOf, addMember, createVillage } from "../support/needs-factories";
 
 useTestDatabase();
 
@@ -176,18 +176,8 @@ describe("the signed-in user read in one statement", () => {
       });
     const lonely = await createUser();
     for (const id of [user.id, lonely.id]) {
-      const expected = await db.user.findUniqueOrThrow({
-        where: { id },
-        select: {
-          id: true,
-          displayName: true,
-          email: true,
-          phone: true,
-          primaryRole: true,
-          countyCode: true,
-          memberships: { select: { organisationId: true, role: true }, orderBy: { organisationId: "asc" } },
-        },
-      });
+      const expected = await actorOf(id);
+      expect(expected.memberships).toHaveLength(id === user.id ? 3 : 0);
       expect(await getSessionUser(await createSession(id, { ip: "10.79.0.3" }))).toStrictEqual(expected);
     }
     expect(await getSessionUser("no-such-session")).toBeNull();

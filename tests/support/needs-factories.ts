@@ -17,7 +17,8 @@ export async function actorOf(userId: string): Promise<SessionUser> {
       phone: true,
       primaryRole: true,
       countyCode: true,
-      memberships: { select: { organisationId: true, role: true } },
+      // In the order the session read gives them (app/modules/users/session.server.ts).
+      memberships: { select: { organisationId: true, role: true }, orderBy: { organisationId: "asc" } },
     },
   });
 }

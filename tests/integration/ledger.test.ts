@@ -89,7 +89,12 @@ describe("the ledger", () => {
     const results = await Promise.allSettled(
       Array.from({ length: 40 }, (_, i) =>
         db.$transaction((tx) =>
-          transfer(tx, { from: i % 2 ? a : b, to: i % 2 ? b : a, amountFen: 100 + i, reason: "MILESTONE_FUND" }),
+          transfer(tx, {
+            from: i % 2 ? a : b,
+            to: i % 2 ? b : a,
+            amountFen: 100 + i,
+            reason: "MILESTONE_FUND",
+          }),
         ),
       ),
     );

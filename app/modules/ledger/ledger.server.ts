@@ -99,7 +99,9 @@ export async function transfer(tx: Tx, input: TransferInput): Promise<{ id: stri
   if (attempt.written) return { id: attempt.id };
   if (input.reason !== "CLAWBACK" && attempt.debts.some((debt) => debt.debtorAccountId === input.from))
     throw new DomainError("ledger.debt_open");
-  const creditors = attempt.debts.filter((d) => d.debtorAccountId === input.to).map((d) => d.creditorAccountId);
+  const creditors = attempt.debts
+    .filter((d) => d.debtorAccountId === input.to)
+    .map((d) => d.creditorAccountId);
   if (creditors.length > 0) {
     // Collecting will lock the creditors too; taking every row now, in id order, keeps the one
     // global lock order that stops two transfers deadlocking.

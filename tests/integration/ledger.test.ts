@@ -145,6 +145,11 @@ describe("the ledger", () => {
       ),
     );
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(10);
+    // Each refusal is the ledger's answer, read from the balance after the transfers it waited
+    // for, not the database's overdraft error (which would abort a caller's transaction).
+    for (const result of results)
+      if (result.status === "rejected")
+        expect(result.reason).toMatchObject({ code: "ledger.insufficient_funds" });
     expect(await balanceOf(a)).toBe(0);
     expect(await balanceOf(b)).toBe(10_000);
   });

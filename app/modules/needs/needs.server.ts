@@ -103,14 +103,16 @@ async function mayPublish(
   return verified;
 }
 
-/** Opens a need the caller has checked (`mayPublish`): the status, its audit row, the index and the webhooks. */
+/**
+ * Opens a need the caller has checked (its transition and `mayPublish`): the status, its audit
+ * row, the index and the webhooks. A need `createNeed` just wrote is a draft, which may open.
+ */
 async function markOpen(
   tx: Tx,
   need: { id: string; status: NeedStatus; organisationId: string | null; title: string },
   actorId: string,
   meta: RequestMeta,
 ): Promise<void> {
-  assertTransition(NEED_TRANSITIONS, need.status, "OPEN", "need.invalid_transition");
   await tx.need.update({
     where: { id: need.id },
     data: { status: "OPEN", publishedAt: new Date() },

@@ -19,6 +19,7 @@ import * as demoCounts from "~/modules/demo/demo-counts.server";
 import * as demoSeed from "~/modules/demo/seed.server";
 import * as escrow from "~/modules/escrow/escrow.server";
 import * as indexingEngine from "~/modules/indexing/engine.server";
+import * as tokenizer from "~/modules/indexing/tokenizer.server";
 import * as needs from "~/modules/needs/needs.server";
 import * as notificationDelivery from "~/modules/notifications/delivery.server";
 import * as notifications from "~/modules/notifications/notifications.server";
@@ -49,6 +50,7 @@ export const serverModules: Readonly<Record<string, Readonly<Record<string, unkn
   "~/modules/demo/seed.server": demoSeed,
   "~/modules/escrow/escrow.server": escrow,
   "~/modules/indexing/engine.server": indexingEngine,
+  "~/modules/indexing/tokenizer.server": tokenizer,
   "~/modules/needs/needs.server": needs,
   "~/modules/notifications/delivery.server": notificationDelivery,
   "~/modules/notifications/notifications.server": notifications,

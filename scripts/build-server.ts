@@ -93,7 +93,7 @@ const appModulesFromRemixBuild: esbuild.Plugin = {
 rmSync(outdir, { recursive: true, force: true });
 const started = performance.now();
 const result = await esbuild.build({
-  entryPoints: { index: path.join(serverDir, "index.ts") },
+  entryPoints: { index: path.join(serverDir, "index.ts"), prepare: path.join(serverDir, "prepare.ts") },
   outdir,
   bundle: true,
   // Dynamic imports stay separate chunks, loaded when they run.

@@ -6,7 +6,7 @@ import type { Env } from "~/env.server";
 import { CONNECTION_MESSAGE, workerOfSession, type ConnectionMessage } from "./cluster-worker";
 import { startEmbeddedPostgres, type RunningDatabase } from "./embedded-postgres";
 import { resolveSessionSecret } from "./secrets";
-import { prepareDatabase } from "./start";
+import { prepare } from "./prepare-database";
 
 /*
  * WEB_CONCURRENCY > 1: this process is the primary of a node:cluster (docs/decisions/042). It
@@ -39,7 +39,7 @@ export async function startCluster(env: Env, log: Logger): Promise<RunningCluste
   let stopping = false;
   const server = net.createServer({ pauseOnConnect: true });
   try {
-    await prepareDatabase(env, databaseUrl, log);
+    await prepare(env, databaseUrl, log);
     await db.$disconnect();
 
     const workerEnv = { DATABASE_URL: databaseUrl, SESSION_SECRET: process.env.SESSION_SECRET };

@@ -5,16 +5,14 @@ import type { ServerBuild } from "@remix-run/node";
 import type { Logger } from "pino";
 import { db } from "~/db.server";
 import type { Env } from "~/env.server";
-import { demoTableCounts } from "~/modules/demo/demo-counts.server";
-import { seedDemoData } from "~/modules/demo/seed.server";
 import { getSearchEngine } from "~/modules/indexing/engine.server";
+import { warmTokenizer } from "~/modules/indexing/tokenizer.server";
 import { startEmbeddedIndex, startIndexerWhenConfigured } from "~/modules/search/indexer.server";
-import { syncReferenceData } from "~/modules/reference/reference.server";
 import { createApp } from "./app";
 import { acceptConnectionsFromPrimary, isClusterWorker } from "./cluster-worker";
 import { runJobsWhileLeading } from "./jobs";
+import { prepare } from "./prepare-database";
 import { startEmbeddedPostgres, type RunningDatabase } from "./embedded-postgres";
-import { applyMigrations } from "./migrate";
 import { resolveSessionSecret } from "./secrets";
 import { attachSocketServer, type AppSocketServer } from "./socket";
 import { chooseSocketAdapter, createSocketAdapter, type SocketAdapter } from "./socket-adapter";
@@ -37,29 +35,6 @@ async function loadBuild(): Promise<{ build: ServerBuild; clientDir: string }> {
   } catch (error) {
     throw new Error(`No production build at ${serverEntry}: run "npm run build" first`, { cause: error });
   }
-}
-
-/**
- * Migrates, brings reference data up to date and seeds the demo (when asked and not yet done);
- * returns what the migrations and the seed took, which start-up reports apart.
- */
-export async function prepareDatabase(
-  env: Env,
-  databaseUrl: string,
-  log: Logger,
-): Promise<{ migrateMs: number; seedMs: number }> {
-  const migrateStarted = performance.now();
-  await applyMigrations(databaseUrl, log);
-  const migrateMs = performance.now() - migrateStarted;
-  await syncReferenceData(db);
-  const seedStarted = performance.now();
-  const seeded = env.SEED_DEMO && (await seedDemoData(db, new Date(), { story: env.SEED_DEMO_STORY }));
-  const seedMs = performance.now() - seedStarted;
-  if (seeded) {
-    log.info({ ms: Math.round(seedMs) }, "seeded the demo (accounts in README)");
-    for (const { table, rows } of await demoTableCounts(db)) log.info(`${table.padEnd(28)} ${rows}`);
-  }
-  return { migrateMs, seedMs };
 }
 
 /** Starts everything the app needs, in order, and returns a handle that stops it in reverse. */
@@ -89,8 +64,9 @@ export async function startServer(env: Env, log: Logger): Promise<RunningServer>
   const databaseUrl = process.env.DATABASE_URL as string;
 
   try {
-    // Workers of a cluster find the database ready: their primary prepared it once.
-    if (!isClusterWorker()) Object.assign(aside, await prepareDatabase(env, databaseUrl, log));
+    // Workers of a cluster find the database ready: their primary prepared it once. When a child
+    // process prepares it, the search tokenizer's tables are built here meanwhile.
+    if (!isClusterWorker()) Object.assign(aside, await prepare(env, databaseUrl, log, warmTokenizer));
 
     // The embedded index lives in memory: rebuild it from the database at every start. A
     // Meilisearch index persists: it gets its settings, is rebuilt (and swapped in) only when its

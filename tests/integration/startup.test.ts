@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { assertBuiltServer, BUILT_SERVER, startAppProcess, type AppProcess } from "../support/app-process";
 import { useTestDatabase } from "../support/database";
@@ -85,6 +86,44 @@ describe("the built server", () => {
       // two cores with other work and one loaded run took 9 s: a generous bound here, the
       // figure printed above.
       expect(ready.readyMs).toBeLessThan(20_000);
+    });
+  });
+
+  describe("against a database with nothing seeded yet", () => {
+    const database = useTestDatabase();
+    let app: AppProcess | undefined;
+    afterAll(async () => {
+      await app?.stop();
+    });
+
+    it("seeds the demo in a one-shot child process that has exited by the time the server listens", async () => {
+      app = await startAppProcess(
+        { DATABASE_URL: database.url(), SEED_DEMO: "true", LOG_LEVEL: "info" },
+        { captureOutput: true },
+      );
+      const lines = app
+        .output()
+        .split("\n")
+        .filter((text) => text.startsWith("{"))
+        .map((text) => JSON.parse(text) as { pid: number; msg: string; seedMs?: number });
+      const seeded = lines.find((line) => line.msg.startsWith("seeded the demo"));
+      const ready = lines.find((line) => line.seedMs !== undefined);
+      expect(seeded, app.output()).toBeDefined();
+      expect(ready, app.output()).toBeDefined();
+      expect(seeded!.pid).not.toBe(ready!.pid);
+      expect(ready!.pid).toBe(app.pid);
+      expect(() => process.kill(seeded!.pid, 0)).toThrow(expect.objectContaining({ code: "ESRCH" }));
+      expect(ready!.seedMs).toBeGreaterThan(0);
+      // The demo the child wrote is in the database and searchable by the server.
+      const client = new pg.Client({ connectionString: database.url() });
+      await client.connect();
+      const title = await client
+        .query<{ title: string }>(`SELECT title FROM "Need" WHERE status = 'OPEN' ORDER BY title LIMIT 1`)
+        .finally(() => client.end());
+      expect(title.rows).toHaveLength(1);
+      const search = await fetch(`${app.url}/needs?q=${encodeURIComponent(title.rows[0]!.title)}`);
+      expect(search.status).toBe(200);
+      expect(await search.text()).toContain(title.rows[0]!.title);
     });
   });
 });

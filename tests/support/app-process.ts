@@ -56,6 +56,8 @@ export async function startAppProcess(
   const child = spawn(process.execPath, [BUILT_SERVER], {
     cwd: ROOT,
     env: {
+      // As `npm run serve` starts it (docs/deployment.md): glibc keeps two malloc arenas, not 16.
+      MALLOC_ARENA_MAX: "2",
       ...process.env,
       NODE_ENV: "production",
       PORT: String(port),

@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { Jieba } from "@node-rs/jieba";
+import type * as JiebaModule from "@node-rs/jieba";
 import * as OpenCC from "opencc-js";
 import { singleton } from "~/utils/singleton.server";
 import { SEARCH_DICTIONARY } from "./dictionary";
+import { commonWords, JIEBA_MIN_FREQUENCY } from "./jieba-dictionary.server";
 
 /**
  * Splits text the way Meilisearch does for Chinese (jieba, search mode: "栾川县" also yields
@@ -19,11 +20,19 @@ const USER_WORD_FREQUENCY = 100_000;
 const HAN_WORD = /^\p{Script=Han}{2,}$/u;
 
 const jieba = singleton("jieba", () => {
+  // jieba's native module brings its own allocator (mimalloc), which by default commits its whole
+  // first arena at once, in huge pages: about 25 MiB of the idle server's memory that jieba never
+  // fills (measured with the built server on the demo data, docs/decisions/047). The option is
+  // read when the module loads, so it is set here, just before.
+  process.env.MIMALLOC_ARENA_EAGER_COMMIT ??= "0";
+  const require = createRequire(import.meta.url);
+  const { Jieba } = require("@node-rs/jieba") as typeof JiebaModule;
   // The same dictionary file `@node-rs/jieba/dict` reads, but read here and let go once jieba has
   // built its own tables: that module also reads the 6 MB idf.txt, which search never uses, and
   // keeps both files in memory for the life of the process (11 MiB, docs/decisions/043).
-  const dict = readFileSync(createRequire(import.meta.url).resolve("@node-rs/jieba/dict.txt"));
-  const segmenter = Jieba.withDict(dict);
+  // Its rare words are left out (jieba-dictionary.server.ts).
+  const dict = readFileSync(require.resolve("@node-rs/jieba/dict.txt"));
+  const segmenter = Jieba.withDict(commonWords(dict, JIEBA_MIN_FREQUENCY));
   const lines = SEARCH_DICTIONARY.words
     .filter((word) => HAN_WORD.test(word))
     .map((word) => `${word} ${USER_WORD_FREQUENCY}`);
@@ -76,6 +85,15 @@ function keep(raw: readonly string[]): string[] {
     if (token && WORD.test(token)) tokens.push(token);
   }
   return tokens;
+}
+
+/**
+ * Builds jieba's tables and the set of traditional characters now rather than at the first text
+ * (about half a second of one core). The server calls it while another process prepares the
+ * database, so the work overlaps.
+ */
+export function warmTokenizer(): void {
+  tokenize("預熱 warm");
 }
 
 /** Every word the text holds, long words and their parts (what the index stores). */

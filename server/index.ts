@@ -1,27 +1,10 @@
-import { EnvError, parseEnv, type Env } from "~/env.server";
-import { createLogger } from "./log-redaction";
 import cluster from "node:cluster";
+import { createServerLogger, readEnvOrExit } from "./boot";
 import { startCluster } from "./cluster";
 import { startServer } from "./start";
 
-function readEnv(): Env {
-  try {
-    return parseEnv(process.env);
-  } catch (error) {
-    if (error instanceof EnvError) {
-      console.error(`XiangKe cannot start. ${error.message}`);
-      process.exit(1);
-    }
-    throw error;
-  }
-}
-
-const env = readEnv();
-const log = createLogger({
-  level: env.LOG_LEVEL,
-  transport:
-    env.NODE_ENV === "development" ? { target: "pino-pretty", options: { colorize: true } } : undefined,
-});
+const env = readEnvOrExit("XiangKe cannot start.");
+const log = createServerLogger(env);
 
 try {
   // WEB_CONCURRENCY > 1: this is the primary of a node:cluster, its workers start from here too.

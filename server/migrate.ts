@@ -52,10 +52,15 @@ export async function pendingMigrations(databaseUrl: string, cwd = process.cwd()
 
 /**
  * Applies pending migrations with `prisma migrate deploy`. The CLI takes seconds to load, so it
- * runs only when a migration is actually pending.
+ * runs only when a migration is actually pending. A caller that has just asked `pendingMigrations`
+ * passes its answer.
  */
-export async function applyMigrations(databaseUrl: string, log: Logger): Promise<void> {
-  const pending = await pendingMigrations(databaseUrl);
+export async function applyMigrations(
+  databaseUrl: string,
+  log: Logger,
+  pending?: readonly string[],
+): Promise<void> {
+  pending ??= await pendingMigrations(databaseUrl);
   if (pending.length === 0) {
     log.info("database schema is up to date");
     await applyDatabaseRules(databaseUrl, log);

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { db } from "~/db.server";
 import type { Env } from "~/env.server";
 import { demoTableCounts } from "~/modules/demo/demo-counts.server";
-import { seedDemoData } from "~/modules/demo/seed.server";
+import { awaitsDemo, seedDemoData } from "~/modules/demo/seed.server";
 import { syncReferenceData } from "~/modules/reference/reference.server";
 import { applyMigrations, pendingMigrations } from "./migrate";
 
@@ -23,17 +23,31 @@ const PreparedMessage = z.object({
   seedMs: z.number().nonnegative(),
 });
 
+/** What `prepare` already found out, so it is not asked again. */
+interface Known {
+  pending: readonly string[];
+  /** The demo is wanted and the database awaits it. */
+  seed: boolean;
+}
+
 /**
  * Migrates, brings reference data up to date and seeds the demo (when asked and not yet done),
- * in this process. Run by server/prepare.ts, the one-shot process `prepareInChild` starts.
+ * in this process: server/prepare.ts, the one-shot process `prepareInChild` starts, and `prepare`
+ * on an ordinary restart.
  */
-export async function prepareDatabase(env: Env, databaseUrl: string, log: Logger): Promise<PrepareTimes> {
+export async function prepareDatabase(
+  env: Env,
+  databaseUrl: string,
+  log: Logger,
+  known?: Known,
+): Promise<PrepareTimes> {
   const migrateStarted = performance.now();
-  await applyMigrations(databaseUrl, log);
+  await applyMigrations(databaseUrl, log, known?.pending);
   const migrateMs = performance.now() - migrateStarted;
   await syncReferenceData(db);
   const seedStarted = performance.now();
-  const seeded = env.SEED_DEMO && (await seedDemoData(db, new Date(), { story: env.SEED_DEMO_STORY }));
+  const seed = known ? known.seed : env.SEED_DEMO;
+  const seeded = seed && (await seedDemoData(db, new Date(), { story: env.SEED_DEMO_STORY }));
   const seedMs = performance.now() - seedStarted;
   if (seeded) {
     log.info({ ms: Math.round(seedMs) }, "seeded the demo (accounts in README)");
@@ -57,16 +71,13 @@ export async function prepare(
   /** Work of the serving process's own start that can run on this core while a child works. */
   meanwhile?: () => void,
 ): Promise<PrepareTimes> {
-  if (!(await hasHeavyWork(env, databaseUrl))) return prepareDatabase(env, databaseUrl, log);
+  const pending = await pendingMigrations(databaseUrl);
+  // No demo is looked for while migrations are pending: the tables may not be there yet.
+  const seed = pending.length === 0 && env.SEED_DEMO && (await awaitsDemo(db));
+  if (pending.length === 0 && !seed) return prepareDatabase(env, databaseUrl, log, { pending, seed });
   const child = prepareInChild(databaseUrl);
   meanwhile?.();
   return child;
-}
-
-async function hasHeavyWork(env: Env, databaseUrl: string): Promise<boolean> {
-  if ((await pendingMigrations(databaseUrl)).length > 0) return true;
-  // seedDemoData's own test: a database with no user yet gets the demo.
-  return env.SEED_DEMO && (await db.user.count()) === 0;
 }
 
 /** prepareDatabase in a one-shot child process (server/prepare.ts). */

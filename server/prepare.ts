@@ -4,27 +4,15 @@
  * process that started it, then exits.
  */
 import { db } from "~/db.server";
-import { EnvError, parseEnv } from "~/env.server";
-import { createLogger } from "./log-redaction";
+import { createServerLogger, readEnvOrExit } from "./boot";
 import { PREPARED_MESSAGE, prepareDatabase } from "./prepare-database";
 
 // A server that stopped while its database was being prepared has nobody left to report to.
 process.on("disconnect", () => process.exit(1));
 
 async function main(): Promise<number> {
-  let env;
-  try {
-    env = parseEnv(process.env);
-  } catch (error) {
-    if (!(error instanceof EnvError)) throw error;
-    console.error(`XiangKe cannot prepare its database. ${error.message}`);
-    return 1;
-  }
-  const log = createLogger({
-    level: env.LOG_LEVEL,
-    transport:
-      env.NODE_ENV === "development" ? { target: "pino-pretty", options: { colorize: true } } : undefined,
-  });
+  const env = readEnvOrExit("XiangKe cannot prepare its database.");
+  const log = createServerLogger(env);
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
     log.fatal("preparing the database needs DATABASE_URL (the server sets it)");

@@ -18,6 +18,11 @@ import { seedSupervisionDemo } from "./seed-supervision.server";
 import { seedCosignDemo } from "./seed-cosign.server";
 import { seedStory } from "./story/story.server";
 
+/** Whether the demo would be seeded here: only a database with no user yet gets it. */
+export async function awaitsDemo(db: Db): Promise<boolean> {
+  return (await db.user.count()) === 0;
+}
+
 /**
  * On an empty database: one verified account per role, so a visitor can try every side of the
  * platform, and a few needs, offers and space services so the lists are not empty. Skipped as
@@ -29,7 +34,7 @@ export async function seedDemoData(
   now = new Date(),
   { story = true }: { story?: boolean } = {},
 ): Promise<boolean> {
-  if ((await db.user.count()) > 0) return false;
+  if (!(await awaitsDemo(db))) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const time = demoTimeline(now);
   const { registeredAt, verifiedAt } = time;
